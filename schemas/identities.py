@@ -1,0 +1,126 @@
+"""The arithmetic identities (勾稽关系) of the statutory tables: expansion and evaluation.
+
+Rules are data in `template.yaml`; this module expands them into one `Identity` per
+format version and evaluates an identity on a report's cell values. It decides nothing
+else: a failing identity is a finding about the agency's report, never a reason to
+change a number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from schemas.template import Block, Template, load_template
+
+
+@dataclass(frozen=True)
+class Identity:
+    id: str
+    table: str
+    kind: str  # stated | definitional
+    text: str
+    lhs: tuple[str, ...]
+    rhs: tuple[str, ...]
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        return self.lhs + self.rhs
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    id: str
+    kind: str
+    status: str  # pass | fail | not_evaluable
+    lhs: float | None
+    rhs: float | None
+    difference: float | None
+    note: str
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "status": self.status, "lhs": self.lhs,
+                "rhs": self.rhs, "difference": self.difference, "note": self.note}
+
+
+def _leaves_of(block: Block, group: str) -> list[str]:
+    """Data rows below `group` (at any depth), excluding the group's own total row."""
+    parents = {r.id: r.parent for r in block.rows}
+
+    def under(row_id: str) -> bool:
+        p = parents[row_id]
+        while p is not None:
+            if p == group:
+                return True
+            p = parents[p]
+        return False
+
+    return [r.id for r in block.data_rows if under(r.id) and r.total_of != group]
+
+
+def _side(spec: list | dict, block: Block) -> list[str]:
+    if isinstance(spec, list):
+        return list(spec)
+    if "leaves_of" in spec:
+        return _leaves_of(block, spec["leaves_of"])
+    return [c.id for c in block.columns if c.id != spec["columns_except"]]
+
+
+def _expand(rule: dict, block: Block, table: str) -> list[Identity]:
+    lhs, rhs = _side(rule["lhs"], block), _side(rule["rhs"], block)
+    out = []
+    if rule["each"] == "column":
+        for c in block.columns:
+            out.append(Identity(
+                rule["id"].format(column=c.id), table, rule["kind"], rule["text"],
+                tuple(f"{table}.{r}.{c.id}" for r in lhs),
+                tuple(f"{table}.{r}.{c.id}" for r in rhs),
+            ))
+    else:
+        for r in block.data_rows:
+            out.append(Identity(
+                rule["id"].format(row=r.id), table, rule["kind"], rule["text"],
+                tuple(f"{table}.{r.id}.{c}" for c in lhs),
+                tuple(f"{table}.{r.id}.{c}" for c in rhs),
+            ))
+    return out
+
+
+@cache
+def identities(version: str, template: Template | None = None) -> tuple[Identity, ...]:
+    """Every identity of a format version, in declaration order."""
+    template = template or load_template()
+    tables = template.version(version).tables
+    out: list[Identity] = []
+    for rule in template.identity_rules:
+        (block,) = tables[rule["table"]].blocks
+        out.extend(_expand(rule, block, rule["table"]))
+    return tuple(out)
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def evaluate(identity: Identity, values: Mapping[str, float | None]) -> CheckResult:
+    """Evaluate one identity. A null cell makes it not evaluable: blank is not zero.
+
+    The note then says whether it would hold with nulls read as 0, which is how a
+    reader can tell an unfilled 总计 from a real inconsistency.
+    """
+    nulls = [c for c in identity.cells if values.get(c) is None]
+    lhs = sum(values.get(c) or 0 for c in identity.lhs)
+    rhs = sum(values.get(c) or 0 for c in identity.rhs)
+    if nulls:
+        holds = "holds" if lhs == rhs else "fails"
+        note = (f"{len(nulls)} null cell(s), e.g. {nulls[0]}; {holds} if they are read as 0 "
+                f"({_fmt(lhs)} vs {_fmt(rhs)})")
+        return CheckResult(identity.id, identity.kind, "not_evaluable", None, None, None, note)
+    status = "pass" if lhs == rhs else "fail"
+    note = "" if status == "pass" else f"{_fmt(lhs)} != {_fmt(rhs)}"
+    return CheckResult(identity.id, identity.kind, status, lhs, rhs, lhs - rhs, note)
+
+
+def evaluate_all(version: str, values: Mapping[str, float | None]) -> list[CheckResult]:
+    return [evaluate(i, values) for i in identities(version)]

@@ -1,0 +1,70 @@
+"""Closed vocabularies of the published data: cell states, flag codes, statuses.
+
+Codes here are public and stable: users filter on them, so a code is never renamed or
+reused; a new situation gets a new code. The README's flag table is checked against
+`FLAG_CODES` by tests/schemas/test_vocabulary.py.
+"""
+
+# How a cell was printed. Blank, dash, slash and 无 are kept apart from 0.
+CELL_STATES: dict[str, str] = {
+    "number": "a number was printed and read",
+    "blank": "the cell was printed empty",
+    "dash": "the cell was printed as a dash (-, —, –)",
+    "slash": "the cell was printed as a slash (/)",
+    "none_word": "the cell was printed as 无 (none)",
+    "unreadable": "something was printed that is not a value of the cell's type",
+    "ambiguous": "digits were printed but the cell boundaries were lost and cannot be recovered",
+    "missing": "the cell is not in the document (table or row absent, or file truncated)",
+}
+
+FLAG_CODES: dict[str, str] = {
+    "not_a_report": "no statutory table was recognised in the file",
+    "unreadable_file": "the file could not be decoded or opened",
+    "truncated": "the document ends before all statutory tables are complete",
+    "table_missing": "a statutory table was not found in the document",
+    "row_missing": "a statutory row was not found in its table",
+    "value_count_mismatch": "a row has a different number of values than the template's columns",
+    "ambiguous_digits": "digits of adjacent cells run together and no unique split exists",
+    "split_by_identities": "digits of adjacent cells ran together; the split was the only one "
+    "satisfying the table's identities",
+    "unreadable_value": "a cell holds text that is not a value of its type",
+    "negative_count": "a negative number was printed in a count cell",
+    "unit_missing": "an amount was printed without a unit and the template gives none",
+    "unit_converted": "an amount was converted to 万元 from the unit printed in the cell",
+    "annotated_value": "the value was printed with an annotation, kept in the raw text",
+    "duplicate_row": "a statutory row appears twice with different values",
+    "version_year_mismatch": "the format version does not match the report year",
+    "metadata_missing": "the agency or the report year could not be read",
+    "schema_violation": "the parsed report failed its schema and was not published",
+}
+
+REPORT_STATUSES: dict[str, str] = {
+    "complete": "all three statutory tables were found with all their rows",
+    "partial": "some tables or rows are missing (e.g. a truncated page)",
+    "failed": "no statutory table could be read; the reason says why",
+}
+
+CHECK_STATUSES: dict[str, str] = {
+    "pass": "the identity holds with every cell printed",
+    "fail": "the identity does not hold as printed (a finding about the report)",
+    "not_evaluable": "a cell of the identity is null (blank is not zero); the note says "
+    "whether it would hold with nulls read as 0",
+}
+
+IDENTITY_KINDS: dict[str, str] = {
+    "stated": "printed in the official table itself",
+    "definitional": "follows from a 总计 label or the table's structure",
+}
+
+FORMAT_VERSIONS: dict[str, str] = {
+    "gov_2019": "2019 format (国办公开办函〔2019〕60号), reports for 2019-2020",
+    "gov_2021": "2021 format (国办公开办函〔2021〕30号), reports for 2021 on",
+}
+
+RENDERINGS: dict[str, str] = {
+    "html": "HTML page or fragment with <table> elements",
+    "text_cells": "page text with one cell per line",
+    "text_pipes": "page text with |-separated cells",
+    "text_run_together": "page text whose cell separators were lost",
+    "unknown": "not recognised as any supported rendering",
+}
