@@ -30,7 +30,8 @@ FLAG_CODES: dict[str, str] = {
     "unreadable_value": "a cell holds text that is not a value of its type",
     "negative_count": "a negative number was printed in a count cell",
     "unit_missing": "an amount was printed without a unit and the template gives none",
-    "unit_converted": "an amount was converted to 万元 from the unit printed in the cell",
+    "version_assumed": "no label distinguishes the format versions; the version was assumed "
+    "from the report year",
     "annotated_value": "the value was printed with an annotation, kept in the raw text",
     "duplicate_row": "a statutory row appears twice with different values",
     "version_year_mismatch": "the format version does not match the report year",

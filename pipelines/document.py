@@ -1,0 +1,35 @@
+"""The one representation every reader produces: a document's text and its cells.
+
+Readers know file formats and nothing of the statute; the recogniser knows the statute
+and nothing of file formats. This module is the contract between them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class TextCell:
+    """One printed cell (or one line of text) in reading order.
+
+    `row` groups cells printed in one table row; it is None where the rendering lost
+    row boundaries (one cell per line, run-together text). `ref` says where the cell
+    was read, for provenance: "table 2 row 5 cell 3" or "line 120".
+    """
+
+    text: str
+    ref: str
+    row: int | None = None
+
+
+@dataclass
+class Document:
+    """A decoded report file: its plain text and its cells in reading order."""
+
+    file: str
+    sha256: str
+    size: int
+    rendering: str
+    text: str
+    cells: list[TextCell] = field(default_factory=list)

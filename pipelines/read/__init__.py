@@ -1,0 +1,48 @@
+"""Readers: one per file format, each turning a file into a `Document`.
+
+`read_file` sniffs the bytes (not the file name) and hands them to the right reader.
+Readers know file formats only; nothing here knows a statutory label.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pipelines.document import Document
+from pipelines.read import html, text
+from pipelines.read.decode import UnreadableFile, decode
+
+__all__ = ["UnreadableFile", "read_bytes", "read_file"]
+
+_BINARY_KINDS = {
+    b"%PDF": "PDF",
+    b"PK\x03\x04": "zip container (DOCX/XLSX/OFD)",
+    b"\xd0\xcf\x11\xe0": "legacy Office file (DOC/WPS/XLS)",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+}
+
+
+def _sniff_binary(data: bytes) -> str | None:
+    for magic, kind in _BINARY_KINDS.items():
+        if data.startswith(magic):
+            return kind
+    return "binary data" if b"\x00" in data[:4096] else None
+
+
+def read_bytes(name: str, data: bytes) -> Document:
+    """Decode and read one file's bytes; raises UnreadableFile with a one-line reason."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    binary = _sniff_binary(data)
+    if binary:
+        raise UnreadableFile(f"{name}: {binary} is not a supported rendering yet")
+    if not data.strip():
+        raise UnreadableFile(f"{name}: the file is empty")
+    decoded = decode(name, data)
+    reader = html if html.is_html(decoded) else text
+    return reader.read(name, sha256, len(data), decoded)
+
+
+def read_file(path: Path) -> Document:
+    return read_bytes(path.name, path.read_bytes())

@@ -1,0 +1,112 @@
+"""Plain-text reader for page text as crawlers and converters save it.
+
+Dialects, detected from the lines themselves:
+- tab cells: one cell per tab-prefixed line, rows separated by empty lines, a line
+  without a tab continuing the cell above (the seed report);
+- pipe rows: `a | b | c` lines, one table row per line (markdown, pages store);
+- pipe-terminated cells: `a |` lines, with lone `|` lines starting each row;
+- lines: one cell per line, row boundaries lost (lone `|` separator lines dropped);
+- run-together: the page flattened into long lines, cell boundaries lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.document import Document, TextCell
+
+_LONE_PIPES = re.compile(r"^\|+$")
+_MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
+
+
+def _is_lone(line: str) -> bool:
+    return bool(_LONE_PIPES.match(line.strip()))
+
+
+def _dialect(lines: list[str]) -> str:
+    content = [ln for ln in lines if ln.strip()]
+    if not content:
+        return "lines"
+    tabbed = sum(ln.startswith("\t") for ln in content)
+    terminated = sum(ln.rstrip().endswith("|") and ln.count("|") == 1 and ln.strip() != "|"
+                     for ln in content)
+    multi = sum(len([p for p in ln.split("|") if p.strip()]) >= 2 for ln in content)
+    if tabbed >= 0.2 * len(content):
+        return "tab"
+    if terminated >= 3:
+        return "pipe_terminated"
+    if multi >= 3:
+        return "pipe_rows"
+    long_digits = any(len(ln) > 500 and sum(ch.isdigit() for ch in ln) > 60 for ln in content)
+    return "run_together" if long_digits else "lines"
+
+
+def _tab_cells(lines: list[str]) -> list[TextCell]:
+    cells: list[TextCell] = []
+    row, in_cell = 0, False
+    for no, line in enumerate(lines, start=1):
+        if not line.strip("\n"):
+            row, in_cell = row + 1, False
+        elif line.startswith("\t"):
+            cells.append(TextCell(line[1:], f"line {no}", row))
+            in_cell = True
+        elif in_cell:  # a cell whose text wrapped onto the next line
+            last = cells[-1]
+            cells[-1] = TextCell(last.text + "\n" + line, last.ref, last.row)
+        else:
+            row += 1
+            cells.append(TextCell(line, f"line {no}", row))
+    return cells
+
+
+def _split_pipes(line: str) -> list[str]:
+    parts = line.split("|")
+    if line.strip().startswith("|"):
+        parts = parts[1:]
+    if line.strip().endswith("|"):
+        parts = parts[:-1]
+    return [p.strip() for p in parts]
+
+
+def _pipe_row_cells(lines: list[str]) -> list[TextCell]:
+    cells: list[TextCell] = []
+    for no, line in enumerate(lines, start=1):
+        if not line.strip() or _is_lone(line) or _MD_RULE.match(line.strip()):
+            continue
+        parts = _split_pipes(line) if "|" in line else [line.strip()]
+        cells.extend(TextCell(p, f"line {no} cell {i}", no) for i, p in enumerate(parts, 1))
+    return cells
+
+
+def _pipe_terminated_cells(lines: list[str]) -> list[TextCell]:
+    cells: list[TextCell] = []
+    row = 0
+    for no, line in enumerate(lines, start=1):
+        if _is_lone(line) or not line.strip():
+            row += 1
+            continue
+        if "|" not in line:
+            row += 1  # free text between tables is a row of its own
+        cells.append(TextCell(line.strip().rstrip("|").strip(), f"line {no}", row))
+    return cells
+
+
+def _line_cells(lines: list[str]) -> list[TextCell]:
+    return [TextCell(ln.strip(), f"line {no}", None)
+            for no, ln in enumerate(lines, start=1) if ln.strip() and not _is_lone(ln)]
+
+
+_READERS = {
+    "tab": ("text_cells", _tab_cells),
+    "pipe_rows": ("text_pipes", _pipe_row_cells),
+    "pipe_terminated": ("text_pipes", _pipe_terminated_cells),
+    "lines": ("text_cells", _line_cells),
+    "run_together": ("text_run_together", _line_cells),
+}
+
+
+def read(name: str, sha256: str, size: int, decoded: str) -> Document:
+    lines = decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    rendering, cells_of = _READERS[_dialect(lines)]
+    page_text = "\n".join(ln.strip() for ln in lines if ln.strip())
+    return Document(name, sha256, size, rendering, page_text, cells_of(lines))

@@ -1,0 +1,76 @@
+"""One printed value to one published cell: type, sign, unit and the flags they raise.
+
+The value is kept only when it is certainly a value of the cell's type; otherwise the
+cell is null, the printed text is kept and a flag says why.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pipelines.recognise.tokens import Token
+from pipelines.recognise.values import Printed
+from pipelines.report import CellValue, Flag
+from schemas.template import ValueType
+
+_COUNT_UNITS = {None, "件", "个", "项", "条", "次"}
+_WAN = Decimal(10000)
+
+
+def unresolved_cell(cell_id: str, state: str, token: Token | None) -> CellValue:
+    raw = token.text if token else None
+    return CellValue(cell_id, None, state, raw, None, token.ref if token else None)
+
+
+def _number(n: Decimal) -> int | float:
+    return int(n) if n == n.to_integral_value() else float(n)
+
+
+def _amount(cell_id: str, vt: ValueType, p: Printed, flags: list[Flag]) -> int | float | None:
+    """Amounts are published in 万元: converted when the cell prints 元."""
+    if p.number < 0:
+        flags.append(Flag("negative_count", f"{cell_id}: {p.number} printed in an amount",
+                          cell_id))
+        return None
+    if p.unit == "元":
+        return _number(p.number / _WAN)
+    if p.unit == "万元" or (p.unit is None and vt.unit == "万元" and vt.id == "amount_wan_yuan"):
+        return _number(p.number)  # 2021: the unit is printed in the column header
+    if p.unit is None and p.number == 0:
+        return 0  # zero needs no unit
+    if p.unit is None:
+        flags.append(Flag("unit_missing", f"{cell_id}: amount printed without a unit", cell_id))
+    else:
+        flags.append(Flag("unreadable_value", f"{cell_id}: unit {p.unit!r} in an amount",
+                          cell_id))
+    return None
+
+
+def _count(cell_id: str, vt: ValueType, p: Printed, flags: list[Flag]) -> int | None:
+    if p.unit not in _COUNT_UNITS or p.number != p.number.to_integral_value():
+        flags.append(Flag("unreadable_value", f"{cell_id}: {p.number}{p.unit or ''} is not "
+                          "a whole count", cell_id))
+        return None
+    if p.number < 0 and vt.minimum is not None:
+        flags.append(Flag("negative_count", f"{cell_id}: {p.number} printed in a count",
+                          cell_id))
+        return None
+    return int(p.number)
+
+
+def cell_value(cell_id: str, vt: ValueType, token: Token, flags: list[Flag]) -> CellValue:
+    p = token.printed
+    unit = p.unit if p and p.unit in ("元", "万元") else None
+    if p is None or p.state != "number":
+        if p is not None and p.state == "unreadable":
+            flags.append(Flag("unreadable_value", f"{cell_id}: {token.text!r}", cell_id))
+        return CellValue(cell_id, None, p.state if p else "unreadable", token.text, unit,
+                         token.ref)
+    if vt.dtype == "number":
+        value = _amount(cell_id, vt, p, flags)
+    else:
+        value = _count(cell_id, vt, p, flags)
+    if p.annotated and value is not None:
+        flags.append(Flag("annotated_value", f"{cell_id}: printed {token.text!r}", cell_id))
+    state = "number" if value is not None else "unreadable"
+    return CellValue(cell_id, value, state, token.text, unit, token.ref)

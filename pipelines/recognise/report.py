@@ -1,0 +1,89 @@
+"""Recognise one document: version, grid, status, flags and identity checks."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.document import Document
+from pipelines.recognise.grid import Grid, assemble
+from pipelines.recognise.metadata import read_metadata
+from pipelines.recognise.resolve import resolve
+from pipelines.recognise.tokens import Token, tokenise
+from pipelines.recognise.version import detect_version, version_for_year
+from pipelines.report import CellValue, Flag, ParsedReport
+from schemas.identities import evaluate_all
+from schemas.template import load_template
+
+_LATER_SECTION = re.compile(r"[五六]\s*[、.．]")
+_TABLE_NAMES = {"t2": "table 二", "t3": "table 三", "t4": "table 四"}
+
+
+def recognise(doc: Document) -> ParsedReport:
+    agency, year = read_metadata(doc.text)
+    report = ParsedReport(doc.file, doc.sha256, doc.size, doc.rendering, "failed",
+                          agency=agency, report_year=year)
+    tokens = tokenise(doc)
+    version = detect_version(tokens)
+    if version is None and any(t.kind == "label" for t in tokens):
+        version = version_for_year(year)
+        if version:
+            report.flags.append(Flag("version_assumed", f"assumed {version} from year {year}"))
+    if version is None:
+        report.reason = "no statutory table was recognised"
+        report.flags.append(Flag("not_a_report", report.reason))
+        return report
+    grid = assemble(tokens, load_template().version(version))
+    resolve(grid)
+    return _finish(report, grid, tokens, version)
+
+
+def _finish(report: ParsedReport, grid: Grid, tokens: list[Token], version: str) -> ParsedReport:
+    report.format_version = version
+    report.tables_found = grid.tables_found
+    report.flags.extend(grid.flags)
+    report.cells = _all_cells(grid)
+    _status(report, grid, tokens)
+    _year_flags(report)
+    report.checks = evaluate_all(version, report.values())
+    return report
+
+
+def _all_cells(grid: Grid) -> dict[str, CellValue]:
+    return {cid: grid.cells.get(cid) or CellValue(cid, None, "missing")
+            for cid in grid.version.cell_ids}
+
+
+def _status(report: ParsedReport, grid: Grid, tokens: list[Token]) -> None:
+    missing_tables = [t for t in ("t2", "t3", "t4") if t not in grid.tables_found]
+    missing_rows = [
+        f"{t.id}.{r.id}" for t in grid.version.tables.values() if t.id in grid.tables_found
+        for r in t.data_rows if r.id not in grid.rows_found.get(t.id, set())
+    ]
+    for t in missing_tables:
+        report.flags.append(Flag("table_missing", f"{_TABLE_NAMES[t]} was not found"))
+    for r in missing_rows:
+        report.flags.append(Flag("row_missing", f"row {r} was not found", r))
+    if not grid.tables_found:
+        report.status, report.reason = "failed", "no statutory table could be read"
+        report.flags.append(Flag("not_a_report", report.reason))
+        return
+    if not missing_tables and not missing_rows:
+        report.status = "complete"
+        return
+    report.status = "partial"
+    names = ", ".join(_TABLE_NAMES[t] for t in missing_tables) or "none"
+    report.reason = f"missing tables: {names}; missing rows: {len(missing_rows)}"
+    after = " ".join(t.text for t in tokens[grid.last_index + 1:])
+    if not _LATER_SECTION.search(after):
+        report.flags.append(Flag("truncated", "the document ends inside the statutory tables"))
+        report.reason = "truncated: " + report.reason
+
+
+def _year_flags(report: ParsedReport) -> None:
+    if report.agency is None or report.report_year is None:
+        missing = "agency" if report.agency is None else "report year"
+        report.flags.append(Flag("metadata_missing", f"the {missing} could not be read"))
+    expected = version_for_year(report.report_year)
+    if expected and expected != report.format_version:
+        report.flags.append(Flag("version_year_mismatch",
+                                 f"a {report.report_year} report printed on {report.format_version}"))

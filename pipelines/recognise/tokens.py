@@ -1,0 +1,83 @@
+"""Cells to tokens: each printed cell becomes a label, a value or free text.
+
+A cell whose separators were lost (run-together page text) is cut at the labels found
+inside it, from the first table anchor on; the text between two labels becomes value
+tokens marked `run_together`, since one digit run may hold several cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.document import Document, TextCell
+from pipelines.recognise.labels import Label, LabelIndex, label_index
+from pipelines.recognise.normalise import normalise, to_simplified
+from pipelines.recognise.values import Printed, read_printed
+
+# Where statutory tables start inside flattened text: a table 二 caption or the 三 note.
+_ANCHOR = re.compile(r"第\s*二\s*十\s*条\s*第|本列数据的勾稽关系|申请人情况")
+_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:万元|元)?")
+_NUMBERS_PREFIX = re.compile(rf"(?:\s*{_NUMBER.pattern})+\s*")
+_MIN_RUN_TOGETHER = 60  # characters; shorter cells are ordinary labels or text
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # label | value | text
+    text: str
+    ref: str
+    row: int | None
+    labels: tuple[Label, ...] = ()
+    printed: Printed | None = None
+    run_together: bool = False
+
+
+def _segment(cell: TextCell, index: LabelIndex) -> list[Token]:
+    text = to_simplified(cell.text)
+    anchor = _ANCHOR.search(text)
+    if anchor is None:
+        return [Token("text", cell.text, cell.ref, cell.row)]
+    tokens = [Token("text", text[: anchor.start()], cell.ref, cell.row)]
+    pos = anchor.start()
+    for m in index.pattern.finditer(text, pos):
+        tokens.extend(_between(text[pos:m.start()], cell))
+        labels = index.lookup(normalise(m.group()))
+        tokens.append(Token("label", m.group(), cell.ref, cell.row, labels))
+        pos = m.end()
+    tokens.extend(_between(text[pos:], cell))
+    return tokens
+
+
+def _between(text: str, cell: TextCell) -> list[Token]:
+    """The text between two labels: its leading numbers, then any free text.
+
+    A sign starts a new number ("2648-18538" is 2648 then -18538); otherwise only
+    whitespace is a known cell boundary, so a piece may still hold several cells.
+    """
+    prefix = _NUMBERS_PREFIX.match(text)
+    head = prefix.group() if prefix else ""
+    tokens = [Token("value", piece, cell.ref, cell.row, printed=read_printed(piece),
+                    run_together=True) for piece in _NUMBER.findall(head)]
+    rest = text[len(head):].strip()
+    if rest:
+        tokens.append(Token("text", rest, cell.ref, cell.row))
+    return tokens
+
+
+def tokenise(doc: Document) -> list[Token]:
+    index = label_index()
+    tokens: list[Token] = []
+    for cell in doc.cells:
+        labels = index.lookup(normalise(cell.text))
+        if labels:
+            tokens.append(Token("label", cell.text, cell.ref, cell.row, labels))
+            continue
+        printed = read_printed(cell.text)
+        if printed.state != "unreadable":
+            tokens.append(Token("value", cell.text, cell.ref, cell.row, printed=printed))
+        elif len(cell.text) >= _MIN_RUN_TOGETHER and index.pattern.search(cell.text):
+            tokens.extend(_segment(cell, index))
+        else:
+            tokens.append(Token("text", cell.text, cell.ref, cell.row))
+    return tokens

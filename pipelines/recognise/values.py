@@ -1,0 +1,59 @@
+"""Reading one printed cell value: number, sign, unit, or a printed non-number state.
+
+Blank, dash, slash and 无 are states, not zero. A value is returned only when the text
+is unambiguously a value of the cell's type; anything else is `unreadable`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_DASHES = {"-", "—", "–", "－", "―", "--", "——", "-—"}
+_SLASHES = {"/", "／", "\\"}
+_NONE_WORDS = {"无", "無"}
+_NUMBER = re.compile(
+    r"^(?P<sign>[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<unit>万元|元|件|个|项|条|次)?"
+    r"(?P<note>\(.*\))?$"
+)
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Printed:
+    """What a cell printed: a state, and for numbers the parsed number and unit."""
+
+    state: str  # number | blank | dash | slash | none_word | unreadable
+    number: Decimal | None = None
+    unit: str | None = None
+    annotated: bool = False
+
+
+def read_printed(text: str) -> Printed:
+    s = _WHITESPACE.sub("", unicodedata.normalize("NFKC", text))
+    if not s:
+        return Printed("blank")
+    if s in _DASHES:
+        return Printed("dash")
+    if s in _SLASHES:
+        return Printed("slash")
+    if s in _NONE_WORDS:
+        return Printed("none_word")
+    m = _NUMBER.match(s)
+    if not m:
+        return Printed("unreadable")
+    try:
+        number = Decimal(m["num"].replace(",", ""))
+    except InvalidOperation:
+        return Printed("unreadable")
+    if m["sign"] == "-":
+        number = -number
+    return Printed("number", number, m["unit"], annotated=m["note"] is not None)
+
+
+def looks_like_value(text: str) -> bool:
+    """Whether a cell's text is a printed value (anything but unreadable)."""
+    return read_printed(text).state != "unreadable"
