@@ -44,7 +44,10 @@ def _finish(report: ParsedReport, grid: Grid, tokens: list[Token], version: str)
     report.cells = _all_cells(grid)
     _status(report, grid, tokens)
     _year_flags(report)
-    report.checks = evaluate_all(version, report.values())
+    if report.status == "failed":
+        report.cells = {}
+    else:
+        report.checks = evaluate_all(version, report.values())
     return report
 
 
@@ -85,5 +88,5 @@ def _year_flags(report: ParsedReport) -> None:
         report.flags.append(Flag("metadata_missing", f"the {missing} could not be read"))
     expected = version_for_year(report.report_year)
     if expected and expected != report.format_version:
-        report.flags.append(Flag("version_year_mismatch",
-                                 f"a {report.report_year} report printed on {report.format_version}"))
+        message = f"a {report.report_year} report printed on {report.format_version}"
+        report.flags.append(Flag("version_year_mismatch", message))

@@ -1,0 +1,328 @@
+"""Writing a release of the data package: data files, descriptor, validation.
+
+What belongs here: turning finished tables (one DataFrame per resource of
+`schemas/resources.py`) into an immutable, versioned directory
+``<out>/<DATASET_NAME>/<version>/`` holding ``datapackage.json`` and every resource as
+CSV and Parquet with identical content. Output is byte-deterministic: the same frames
+and the same `PackageInfo` give the same bytes, so a rebuild can be compared to a
+release by hash. No parsing or recognition logic lives here; tables arrive finished.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import math
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import frictionless
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from schemas.descriptors import arrow_schema, table_schema
+from schemas.resources import Resource, resources
+from schemas.validation import PANDAS_DTYPES
+
+DATASET_NAME = "china-gov-info-disclosure-annual-reports"
+TITLE = ("中国政府信息公开工作年度报告数据集 / "
+         "China government information disclosure annual reports")
+DESCRIPTION = (
+    "Tables read from the annual reports on government information disclosure "
+    "(政府信息公开工作年度报告) that Chinese government agencies publish under the "
+    "Regulations on the Disclosure of Government Information: every statutory cell with "
+    "its printed text and state, the statutory tables in wide form, the result of the "
+    "tables' own arithmetic identities, and the flags raised while reading. Blank, dash "
+    "and 0 are kept apart. Every resource is published as CSV and as Parquet with "
+    "identical content; each resource's \"parquet\" property describes its Parquet copy."
+)
+KEYWORDS = ["政府信息公开", "年度报告", "government information disclosure", "annual reports",
+            "China", "open government"]
+LICENSES = [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+             "title": "Creative Commons Attribution 4.0"}]
+# Pinned so that the same table gives the same bytes on every run.
+PARQUET_OPTIONS = {"compression": "zstd", "version": "2.6", "use_dictionary": True,
+                   "write_statistics": True, "data_page_version": "1.0"}
+MAX_REPORTED_ERRORS = 20
+# A version is a single path component: it names a directory next to other releases.
+VERSION_PATTERN = re.compile(r"[0-9A-Za-z][0-9A-Za-z._+-]*")
+
+
+class PackageInvalid(Exception):
+    """The tables do not make a valid package; nothing was published."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class PackageInfo:
+    """What the caller knows about this build."""
+
+    version: str
+    sources: list[dict]  # e.g. [{"title": "...", "path": "..."}] describing the inputs
+    created: str | None = None  # ISO datetime; None means now (UTC)
+
+
+def publish(tables: dict[str, pd.DataFrame], out_dir: Path, info: PackageInfo) -> Path:
+    """Write, validate and atomically publish one release; return its directory."""
+    if not VERSION_PATTERN.fullmatch(info.version):
+        raise ValueError(f"version {info.version!r} is not a plain directory name")
+    parent = Path(out_dir) / DATASET_NAME
+    target = parent / info.version
+    _refuse_existing(target, info.version)
+    prepared = _prepare(tables)
+    parent.mkdir(parents=True, exist_ok=True)
+    # A sibling of the target, so the final rename stays on one file system and is atomic.
+    tmp = Path(tempfile.mkdtemp(prefix=f".{info.version}.tmp-", dir=parent))
+    try:
+        _build(prepared, tmp, info)
+        _validate(tmp)
+        _refuse_existing(target, info.version)
+        os.rename(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return target
+
+
+def read_back(package_dir: Path, name: str, fmt: str) -> pd.DataFrame:
+    """A published resource as a frame with the project's dtypes, from its CSV or Parquet."""
+    resource = resources()[name]
+    schema = arrow_schema(resource)
+    path = Path(package_dir) / "data" / f"{name}.{fmt}"
+    if fmt == "csv":
+        table = pacsv.read_csv(path, convert_options=pacsv.ConvertOptions(
+            column_types=schema, null_values=[""], strings_can_be_null=True,
+            true_values=["true"], false_values=["false"]))
+    elif fmt == "parquet":
+        table = pq.read_table(path, schema=schema)
+    else:
+        raise ValueError(f"unknown format {fmt!r}; expected csv or parquet")
+    frame = table.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)
+    return frame.astype({f.name: PANDAS_DTYPES[f.type] for f in resource.fields})
+
+
+def _refuse_existing(target: Path, version: str) -> None:
+    if target.exists():
+        raise FileExistsError(
+            f"version {version} already published at {target}; releases are immutable")
+
+
+def _prepare(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Check the tables match the resources and put their rows in primary-key order."""
+    declared = resources()
+    if set(tables) != set(declared):
+        raise PackageInvalid(f"tables {sorted(tables)} do not match resources {sorted(declared)}")
+    out = {}
+    for name, resource in declared.items():
+        frame = tables[name]
+        if list(frame.columns) != resource.field_names:
+            raise PackageInvalid(f"{name}: columns {list(frame.columns)} are not "
+                                 f"{resource.field_names}")
+        out[name] = _sorted(_empty_strings_as_null(frame, resource), resource)
+    return out
+
+
+def _empty_strings_as_null(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
+    # The schemas declare "" as the missing value, so CSV cannot tell "" from null;
+    # publishing "" as null keeps the CSV and Parquet copies identical.
+    frame = frame.copy()
+    for f in resource.fields:
+        if f.type == "string":
+            frame[f.name] = frame[f.name].mask(frame[f.name].eq("").fillna(False))
+    return frame
+
+
+def _sorted(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
+    if not resource.primary_key:
+        return frame.reset_index(drop=True)
+    # Stable sort: rows with equal keys (an invalid table) keep their input order.
+    return frame.sort_values(list(resource.primary_key), kind="mergesort").reset_index(drop=True)
+
+
+def _build(tables: dict[str, pd.DataFrame], root: Path, info: PackageInfo) -> None:
+    data = root / "data"
+    data.mkdir()
+    entries = []
+    for name, resource in resources().items():
+        csv_path, parquet_path = data / f"{name}.csv", data / f"{name}.parquet"
+        csv_path.write_bytes(_csv_bytes(tables[name], resource))
+        _write_parquet(tables[name], resource, parquet_path)
+        entries.append(_csv_entry(resource, csv_path, parquet_path))
+    descriptor = _descriptor(info, entries)
+    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+    (root / "datapackage.json").write_text(text, encoding="utf-8")
+
+
+def _csv_bytes(frame: pd.DataFrame, resource: Resource) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(resource.field_names)
+    columns = [[_csv_text(v, f.type) for v in frame[f.name]] for f in resource.fields]
+    writer.writerows(zip(*columns, strict=True))
+    return buffer.getvalue().encode("utf-8")
+
+
+def _csv_text(value: object, kind: str) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if kind == "boolean":
+        return "true" if value else "false"
+    if kind == "integer":
+        return str(int(value))
+    if kind == "number":
+        return _number_text(float(value))
+    return str(value)
+
+
+def _number_text(value: float) -> str:
+    # Whole numbers without ".0" (27, not 27.0); others as repr, the shortest text that
+    # reads back to the same float, so CSV and Parquet hold the same value.
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
+
+
+def _write_parquet(frame: pd.DataFrame, resource: Resource, path: Path) -> None:
+    try:
+        table = pa.Table.from_pandas(frame, schema=arrow_schema(resource), preserve_index=False)
+    except (pa.ArrowException, ValueError, TypeError) as error:
+        raise PackageInvalid(f"{resource.name}: cannot convert to Parquet: {error}") from error
+    # No pandas metadata: it records the pandas version and index details, not data.
+    pq.write_table(table.replace_schema_metadata(None), path, **PARQUET_OPTIONS)
+
+
+def _file_stats(path: Path) -> dict:
+    content = path.read_bytes()
+    return {"bytes": len(content), "hash": f"sha256:{hashlib.sha256(content).hexdigest()}"}
+
+
+def _csv_entry(resource: Resource, path: Path, parquet_path: Path) -> dict:
+    return {
+        "name": resource.name, "title": resource.title, "description": resource.description,
+        "profile": "tabular-data-resource", "path": f"data/{path.name}", "format": "csv",
+        "mediatype": "text/csv", "encoding": "utf-8", **_file_stats(path),
+        "schema": table_schema(resource), "parquet": _parquet_property(parquet_path),
+    }
+
+
+def _parquet_property(path: Path) -> dict:
+    # A custom property, not a resource: stock frictionless cannot read Parquet faithfully
+    # (nulls become NaN, bytes are not counted), so the copy is checked by validate_release.
+    return {"path": f"data/{path.name}", "format": "parquet",
+            "mediatype": "application/vnd.apache.parquet", **_file_stats(path)}
+
+
+def _descriptor(info: PackageInfo, entries: list[dict]) -> dict:
+    return {
+        "profile": "data-package", "name": DATASET_NAME, "title": TITLE,
+        "description": DESCRIPTION, "version": info.version, "created": info.created or _now(),
+        "licenses": LICENSES, "sources": info.sources, "keywords": KEYWORDS,
+        "resources": entries,
+    }
+
+
+def validate_release(package_dir: Path) -> list[str]:
+    """The problems of a built release, none when it is valid.
+
+    Stock frictionless validates the package (the CSV resources, foreign keys included);
+    then each CSV resource's Parquet copy must match its declared bytes and hash and read
+    back equal to the CSV under the declared types.
+    """
+    package_dir = Path(package_dir)
+    problems = _frictionless_problems(package_dir)
+    try:
+        descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
+        entries = list(descriptor["resources"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return problems or ["package: datapackage.json cannot be read"]
+    missing = sorted(set(resources()) - {e.get("name") for e in entries})
+    problems += [f"{name}: resource missing from the package" for name in missing]
+    for entry in entries:
+        problems += _parquet_problems(package_dir, entry)
+    return problems
+
+
+def _validate(package_dir: Path) -> None:
+    problems = validate_release(package_dir)
+    if problems:
+        lines = problems[:MAX_REPORTED_ERRORS]
+        if len(problems) > MAX_REPORTED_ERRORS:
+            lines.append(f"... and {len(problems) - MAX_REPORTED_ERRORS} more")
+        raise PackageInvalid("package failed validation:\n" + "\n".join(lines))
+
+
+def _frictionless_problems(package_dir: Path) -> list[str]:
+    try:
+        report = frictionless.Package(str(package_dir / "datapackage.json")).validate()
+    except frictionless.FrictionlessException as error:
+        return [f"package: {error}"]
+    warnings = report.warnings + [w for task in report.tasks for w in task.warnings]
+    return [_error_line(name, e) for name, e in _errors(report)] + [
+        f"package: warning: {w}" for w in warnings]
+
+
+def _errors(report: frictionless.Report) -> list[tuple[str, frictionless.Error]]:
+    return [("package", e) for e in report.errors] + [
+        (task.name, e) for task in report.tasks for e in task.errors]
+
+
+def _error_line(resource: str, error: frictionless.Error) -> str:
+    parts = [resource]
+    if (row := getattr(error, "row_number", None)) is not None:
+        parts.append(f"row {row}")
+    if field_name := getattr(error, "field_name", None):
+        parts.append(f"field {field_name}")
+    return f"{', '.join(parts)}: {error.type}: {error.note}"
+
+
+def _parquet_problems(package_dir: Path, entry: dict) -> list[str]:
+    name = entry.get("name")
+    if name not in resources():
+        return [f"{name}: not a resource of {DATASET_NAME}"]
+    path = package_dir / "data" / f"{name}.parquet"
+    if not path.is_file():
+        return [f"{name}: data/{path.name} is missing"]
+    declared = entry.get("parquet")
+    if not isinstance(declared, dict):
+        return [f"{name}: no parquet copy declared"]
+    expected = _parquet_property(path)
+    problems = [f"{name}: parquet {key} is declared {declared.get(key)!r}, "
+                f"the file gives {value!r}"
+                for key, value in expected.items() if declared.get(key) != value]
+    problems += [f"{name}: parquet {key} is not expected" for key in declared
+                 if key not in expected]
+    return problems + _content_problems(package_dir, name)
+
+
+def _content_problems(package_dir: Path, name: str) -> list[str]:
+    try:
+        # read_back casts to the declared types, so the stored types are compared first.
+        if problems := _parquet_schema_problems(package_dir / "data" / f"{name}.parquet", name):
+            return problems
+        pd.testing.assert_frame_equal(read_back(package_dir, name, "parquet"),
+                                      read_back(package_dir, name, "csv"), check_exact=True)
+    except AssertionError as error:
+        return [f"{name}: parquet content differs from the csv: {' '.join(str(error).split())}"]
+    except (pa.ArrowException, OSError, ValueError, TypeError) as error:
+        return [f"{name}: cannot read back for comparison: {error}"]
+    return []
+
+
+def _parquet_schema_problems(path: Path, name: str) -> list[str]:
+    stored = pq.read_schema(path)
+    if stored.equals(arrow_schema(resources()[name]), check_metadata=True):
+        return []
+    found = ", ".join(f"{f.name} {f.type}{'' if f.nullable else ' not null'}" for f in stored)
+    return [f"{name}: parquet columns ({found}) are not the declared ones"]

@@ -1,0 +1,130 @@
+"""Parsed reports to the published tables, and the per-report schema gate.
+
+One function per table shape, each returning rows in the resource's field order. The
+gate validates the tables with the pandera schemas and withholds every report whose
+rows break a structural rule, recording why: such a report is a bug or bad input, and
+publishing part of it would publish numbers we are not sure of.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable
+
+import pandas as pd
+import pandera.errors as pa_errors
+from pandera.errors import SchemaWarning
+
+from pipelines.report import ParsedReport
+from schemas.identities import identities
+from schemas.resources import Resource, resources
+from schemas.template import load_template
+from schemas.validation import PANDAS_DTYPES, schemas
+
+WIDE = {"t2": "t2_proactive", "t3": "t3_requests", "t4": "t4_reviews"}
+
+
+def _frame(resource: Resource, rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=resource.field_names)
+    return frame.astype({f.name: PANDAS_DTYPES[f.type] for f in resource.fields})
+
+
+def _report_row(r: ParsedReport, duplicates: list[str]) -> dict:
+    flagged = {f.cell_id for f in r.flags if f.cell_id in r.cells}
+    return {
+        "report_id": r.report_id, "file_name": r.file, "sha256": r.sha256,
+        "size_bytes": r.size, "rendering": r.rendering, "format_version": r.format_version,
+        "agency": r.agency, "report_year": r.report_year, "status": r.status,
+        "published": r.status != "failed", "reason": r.reason,
+        "tables_found": " ".join(r.tables_found) or None,
+        "cells_expected": len(r.cells),
+        "cells_number": sum(c.value is not None for c in r.cells.values()),
+        "cells_null": sum(c.value is None for c in r.cells.values()),
+        "cells_flagged": len(flagged),
+        "checks_failed": sum(c.status == "fail" for c in r.checks),
+        "also_found_as": " | ".join(duplicates) or None,
+    }
+
+
+def _cell_rows(r: ParsedReport) -> Iterable[dict]:
+    cells = load_template().all_cells()
+    for cid, c in r.cells.items():
+        spec = cells[cid]
+        yield {"report_id": r.report_id, "cell_id": cid, "table": spec.table,
+               "block": spec.block, "row": spec.row.id, "column": spec.column.id,
+               "value": c.value, "raw_text": c.raw_text, "state": c.state, "unit": c.unit,
+               "source_ref": c.source_ref}
+
+
+def _wide_rows(r: ParsedReport, table: str) -> Iterable[dict]:
+    version = load_template().version(r.format_version)
+    for block in version.tables[table].blocks:
+        for row in block.data_rows:
+            out = {"report_id": r.report_id, "format_version": r.format_version,
+                   "block": block.id, "row": row.id}
+            for col in block.columns:
+                out[col.id] = r.cells[f"{table}.{row.id}.{col.id}"].value
+            yield out
+
+
+def _check_rows(r: ParsedReport) -> Iterable[dict]:
+    table_of = {i.id: i.table for i in identities(r.format_version)}
+    for c in r.checks:
+        yield {"report_id": r.report_id, "check_id": c.id, "table": table_of[c.id],
+               "kind": c.kind, "status": c.status, "lhs": c.lhs,
+               "rhs": c.rhs, "difference": c.difference, "note": c.note or None}
+
+
+def _flag_rows(r: ParsedReport) -> Iterable[dict]:
+    for seq, f in enumerate(r.flags, start=1):
+        yield {"report_id": r.report_id, "seq": seq, "cell_id": f.cell_id, "code": f.code,
+               "message": f.message}
+
+
+def tidy(reports: list[ParsedReport], duplicates: dict[str, list[str]]) -> dict[str, pd.DataFrame]:
+    """All published tables for a batch of distinct reports (one per sha256)."""
+    res = resources()
+    published = [r for r in reports if r.status != "failed"]
+    rows: dict[str, list[dict]] = {
+        "reports": [_report_row(r, duplicates.get(r.sha256, [])) for r in reports],
+        "cells": [row for r in published for row in _cell_rows(r)],
+        "checks": [row for r in published for row in _check_rows(r)],
+        "flags": [row for r in reports for row in _flag_rows(r)],
+    }
+    for table, name in WIDE.items():
+        rows[name] = [row for r in published for row in _wide_rows(r, table)]
+    return {name: _frame(resource, rows[name]) for name, resource in res.items()}
+
+
+def schema_failures(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """report_id -> first structural violation found in any of its rows."""
+    failures: dict[str, str] = {}
+    for name, frame in tables.items():
+        try:
+            with warnings.catch_warnings():  # identity findings are not schema failures
+                warnings.simplefilter("ignore", SchemaWarning)
+                schemas()[name].validate(frame, lazy=True)
+        except pa_errors.SchemaErrors as err:
+            cases = err.failure_cases
+            for idx, check, column in zip(cases["index"], cases["check"], cases["column"],
+                                          strict=True):
+                if idx is None or pd.isna(idx) or "identity" in str(check):
+                    continue
+                report = frame["report_id"].iloc[int(idx)]
+                failures.setdefault(report, f"{name}.{column}: {check}")
+    return failures
+
+
+def withhold(tables: dict[str, pd.DataFrame], failures: dict[str, str]) -> None:
+    """Drop withheld reports' rows from the data tables and say why in `reports`."""
+    if not failures:
+        return
+    for name, frame in tables.items():
+        if name in ("reports", "flags"):
+            continue
+        tables[name] = frame[~frame["report_id"].isin(failures)].reset_index(drop=True)
+    reports = tables["reports"]
+    hit = reports["report_id"].isin(failures)
+    reports.loc[hit, "published"] = False
+    reports.loc[hit, "reason"] = [
+        f"schema_violation: {failures[i]}" for i in reports.loc[hit, "report_id"]]

@@ -1,0 +1,87 @@
+"""The Dagster job for real: materialize the assets on the sample inbox."""
+
+import json
+from pathlib import Path
+
+import dagster as dg
+import pandas as pd
+import pytest
+
+from pipelines.checks import schema_checks
+from pipelines.definitions import ALL_ASSETS, defs
+from pipelines.settings import Settings
+
+SAMPLES = Path(__file__).parents[2] / "samples" / "inbox"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[dg.ExecuteInProcessResult, Path]:
+    out = tmp_path_factory.mktemp("packages")
+    result = dg.materialize(
+        [*ALL_ASSETS, *schema_checks],
+        resources={"settings": Settings(inbox_dir=str(SAMPLES), datapackages_dir=str(out),
+                                        dataset_version="1.0.0")},
+    )
+    return result, out
+
+
+def test_job_succeeds_and_every_schema_check_passes(built) -> None:
+    result, _ = built
+    assert result.success
+    evaluations = result.get_asset_check_evaluations()
+    assert len(evaluations) == 7
+    assert all(e.passed for e in evaluations)
+
+
+def test_every_inbox_file_ends_in_reports(built) -> None:
+    result, _ = built
+    reports = result.output_for_node("published_tables", "reports")
+    names = set(reports["file_name"]) | {
+        n for also in reports["also_found_as"].dropna() for n in also.split(" | ")}
+    assert names == {p.name for p in SAMPLES.iterdir()}
+    by_file = reports.set_index("file_name")
+    # Identical bytes are one report, named by the first path in sorted order.
+    assert by_file.loc["seed-copy-duplicate.txt", "status"] == "complete"
+    assert by_file.loc["seed-copy-duplicate.txt", "also_found_as"] == (
+        "seed-shaoguan-zhenjiang-2019.txt")
+    assert by_file.loc["taiping-2022-truncated.txt", "status"] == "partial"
+    assert by_file.loc["taiping-2022-truncated.txt", "reason"].startswith("truncated")
+    assert by_file.loc["notice-not-a-report.txt", "status"] == "failed"
+    assert not by_file.loc["notice-not-a-report.txt", "published"]
+    assert by_file.loc["spam-mirror-no-table.txt", "reason"] == (
+        "no statutory table was recognised")
+
+
+def test_package_is_published_with_the_agency_error_as_a_finding(built) -> None:
+    _, out = built
+    release = out / "china-gov-info-disclosure-annual-reports" / "1.0.0"
+    descriptor = json.loads((release / "datapackage.json").read_text())
+    assert descriptor["version"] == "1.0.0"
+    checks = pd.read_csv(release / "data" / "checks.csv")
+    reports = pd.read_csv(release / "data" / "reports.csv")
+    pingtan_2020 = reports.loc[reports["file_name"] == "pingtan-2020.txt", "report_id"].item()
+    failed = checks[(checks["report_id"] == pingtan_2020) & (checks["status"] == "fail")]
+    assert failed[["check_id", "lhs", "rhs"]].values.tolist() == [
+        ["t3_results_total_natural_person", 20.0, 26.0],
+        ["t3_results_total_total", 21.0, 27.0],
+    ]
+
+
+def test_a_schema_failure_blocks_publication(tmp_path: Path) -> None:
+    """A blocking check that fails stops the downstream data_package asset."""
+    broken = dg.asset_check(asset="cells", name="cells_schema", blocking=True)(
+        lambda cells: dg.AssetCheckResult(passed=False, severity=dg.AssetCheckSeverity.ERROR))
+    checks = [c for c in schema_checks if "cells" not in str(c.check_keys)] + [broken]
+    result = dg.materialize(
+        [*ALL_ASSETS, *checks], raise_on_error=False,
+        resources={"settings": Settings(inbox_dir=str(SAMPLES), datapackages_dir=str(tmp_path),
+                                        dataset_version="1.0.0")},
+    )
+    assert not result.success
+    assert not (tmp_path / "china-gov-info-disclosure-annual-reports").exists()
+
+
+def test_definitions_load_with_the_build_job() -> None:
+    assert defs.resolve_job_def("build_package").name == "build_package"
+    keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
+    assert {"inbox_files", "parsed_reports", "reports", "cells", "data_package"} <= keys

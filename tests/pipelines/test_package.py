@@ -1,0 +1,370 @@
+"""Publishing a release: layout, validation, CSV/Parquet identity, immutability, determinism."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import frictionless
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from pipelines.package import (
+    DATASET_NAME,
+    PackageInfo,
+    PackageInvalid,
+    publish,
+    read_back,
+    validate_release,
+)
+from schemas.resources import resources
+from schemas.validation import PANDAS_DTYPES, schemas
+
+RID = "0123456789abcdef"
+NAN = math.nan
+CREATED = "2025-01-02T03:04:05Z"
+INFO = PackageInfo(version="2025.1.0",
+                   sources=[{"title": "Test inbox", "path": "inbox/001.html"}],
+                   created=CREATED)
+NAMES = ["reports", "cells", "t2_proactive", "t3_requests", "t4_reviews", "checks", "flags"]
+
+
+def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    """A frame of a resource with the project's dtypes; unspecified fields are null."""
+    fields = resources()[name].fields
+    frame = pd.DataFrame([[row.get(f.name) for f in fields] for row in rows],
+                         columns=[f.name for f in fields])
+    return frame.astype({f.name: PANDAS_DTYPES[f.type] for f in fields})
+
+
+def _tables() -> dict[str, pd.DataFrame]:
+    amount = "t2.centralized_procurement.procurement_total_amount"
+    return {
+        "reports": _frame("reports", [dict(
+            report_id=RID, file_name="001.html", sha256=RID + "0" * 48, size_bytes=20480,
+            rendering="html", format_version="gov_2019", agency="某市人民政府办公室",
+            report_year=2020, status="complete", published=True, tables_found="t2 t3 t4",
+            cells_expected=220, cells_number=218, cells_null=2, cells_flagged=1,
+            checks_failed=1)]),
+        # Out of key order on purpose: the published file is sorted by (report_id, cell_id).
+        "cells": _frame("cells", [
+            dict(report_id=RID, cell_id="t3.new_received.total", table="t3",
+                 block="t3", row="new_received", column="total", value=27.0,
+                 raw_text="27", state="number", source_ref="table 2 row 3 col 9"),
+            dict(report_id=RID, cell_id=amount, table="t2", block="art20_9",
+                 row="centralized_procurement", column="procurement_total_amount",
+                 value=7539.443252, raw_text="7539.443252", state="number", unit="万元",
+                 source_ref="table 1 row 12 col 3"),
+            dict(report_id=RID, cell_id="t3.carried_over.total", table="t3", block="t3",
+                 row="carried_over", column="total", value=NAN, raw_text="-", state="dash",
+                 source_ref="table 2 row 4 col 9"),
+        ]),
+        "t2_proactive": _frame("t2_proactive", [
+            dict(report_id=RID, format_version="gov_2019", block="art20_5",
+                 row="administrative_licensing", prev_year_items=120, change=-18,
+                 decisions=102),
+            dict(report_id=RID, format_version="gov_2019", block="art20_9",
+                 row="centralized_procurement", procurement_items=3,
+                 procurement_total_amount=7539.443252),
+        ]),
+        "t3_requests": _frame("t3_requests", [dict(
+            report_id=RID, format_version="gov_2019", row="new_received", natural_person=25,
+            commercial_enterprise=1, research_institution=0, public_interest_org=0,
+            legal_service_org=1, other_org=0, total=27)]),
+        "t4_reviews": _frame("t4_reviews", [dict(
+            report_id=RID, format_version="gov_2019", row="admin_review", upheld=1,
+            corrected=0, other_result=0, pending=1, total=2)]),
+        "checks": _frame("checks", [
+            dict(report_id=RID, check_id="t3_balance_total", table="t3", kind="stated",
+                 status="not_evaluable", note="t3.carried_over.total is null"),
+            dict(report_id=RID, check_id="t3_balance_natural_person", table="t3",
+                 kind="stated", status="fail", lhs=25.1, rhs=0.0, difference=25.1,
+                 note="25.1 != 0, as printed"),
+        ]),
+        "flags": _frame("flags", [dict(
+            report_id=RID, seq=1, cell_id=amount, code="annotated_value",
+            message="printed as 7539.443252（万元）")]),
+    }
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return publish(_tables(), tmp_path_factory.mktemp("out"), INFO)
+
+
+def test_fixture_frames_are_valid_tables():
+    for name, frame in _tables().items():
+        schemas()[name].validate(frame)
+
+
+def test_layout(published: Path):
+    assert published.parts[-2:] == (DATASET_NAME, "2025.1.0")
+    expected = {"datapackage.json"} | {
+        f"data/{name}.{ext}" for name in NAMES for ext in ("csv", "parquet")}
+    assert {str(p.relative_to(published)) for p in published.rglob("*") if p.is_file()} \
+        == expected
+    # Nothing but the release itself next to it: the temporary directory is gone.
+    assert [p.name for p in published.parent.iterdir()] == ["2025.1.0"]
+
+
+def test_descriptor(published: Path):
+    descriptor = json.loads((published / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["name"] == DATASET_NAME
+    assert descriptor["version"] == "2025.1.0"
+    assert descriptor["created"] == CREATED
+    assert descriptor["sources"] == [{"title": "Test inbox", "path": "inbox/001.html"}]
+    assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    # Only the CSV files are Frictionless resources; Parquet copies are a property of each.
+    assert [r["name"] for r in descriptor["resources"]] == NAMES
+    assert [r["path"] for r in descriptor["resources"]] == [f"data/{n}.csv" for n in NAMES]
+    by_name = {r["name"]: r for r in descriptor["resources"]}
+    checks_csv = (published / "data/checks.csv").read_bytes()
+    assert by_name["checks"]["bytes"] == len(checks_csv)
+    assert by_name["checks"]["hash"] == f"sha256:{hashlib.sha256(checks_csv).hexdigest()}"
+    assert by_name["cells"]["schema"]["foreignKeys"][0]["reference"]["resource"] == "reports"
+
+
+def test_parquet_property(published: Path):
+    descriptor = json.loads((published / "datapackage.json").read_text(encoding="utf-8"))
+    for entry in descriptor["resources"]:
+        content = (published / f"data/{entry['name']}.parquet").read_bytes()
+        assert entry["parquet"] == {
+            "path": f"data/{entry['name']}.parquet", "format": "parquet",
+            "mediatype": "application/vnd.apache.parquet", "bytes": len(content),
+            "hash": f"sha256:{hashlib.sha256(content).hexdigest()}"}
+
+
+def test_validate_release_finds_no_problem(published: Path):
+    assert validate_release(published) == []
+
+
+def test_stock_frictionless_validates_the_package(published: Path):
+    report = frictionless.Package(str(published / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert report.warnings == []
+    assert [task.name for task in report.tasks] == NAMES
+    assert all(task.warnings == [] for task in report.tasks)
+
+
+@pytest.mark.parametrize("where", ["in the release", "from elsewhere"])
+def test_stock_frictionless_cli_validates_the_package(published: Path, where: str):
+    descriptor = "datapackage.json" if where == "in the release" \
+        else str(published / "datapackage.json")
+    result = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "--json", descriptor],
+        cwd=published if where == "in the release" else published.parents[2],
+        capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout)
+    assert (report["valid"], report["stats"]["tasks"], report["stats"]["warnings"]) \
+        == (True, len(NAMES), 0)
+
+
+def _copy(published: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(published, tmp_path / "copy"))
+
+
+def _declare_parquet_as_is(package: Path, name: str) -> None:
+    """Rewrite the declared bytes and hash of a Parquet copy to match the file."""
+    path = package / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    content = (package / f"data/{name}.parquet").read_bytes()
+    entry = next(r for r in descriptor["resources"] if r["name"] == name)
+    entry["parquet"].update(bytes=len(content),
+                            hash=f"sha256:{hashlib.sha256(content).hexdigest()}")
+    path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+
+
+def test_parquet_bytes_and_hash_are_checked(published: Path, tmp_path: Path):
+    copy = _copy(published, tmp_path)
+    flags = copy / "data/flags.parquet"
+    # Same rows, other bytes: only the declared size and hash can tell.
+    pq.write_table(pq.read_table(flags), flags, compression="snappy")
+    problems = validate_release(copy)
+    assert [p.split(" is declared")[0] for p in problems] \
+        == ["flags: parquet bytes", "flags: parquet hash"]
+    # Stock frictionless does not look at the Parquet copy at all.
+    assert frictionless.Package(str(copy / "datapackage.json")).validate().valid
+
+
+def test_parquet_content_is_checked(published: Path, tmp_path: Path):
+    copy = _copy(published, tmp_path)
+    flags = copy / "data/flags.parquet"
+    table = pq.read_table(flags)
+    column = table.schema.get_field_index("message")
+    pq.write_table(table.set_column(column, table.schema.field(column),
+                                    pa.array(["printed otherwise"])), flags)
+    _declare_parquet_as_is(copy, "flags")
+    problems = validate_release(copy)
+    assert len(problems) == 1
+    assert problems[0].startswith("flags: parquet content differs from the csv: ")
+    assert "message" in problems[0]
+
+
+def test_parquet_types_are_checked(published: Path, tmp_path: Path):
+    copy = _copy(published, tmp_path)
+    flags = copy / "data/flags.parquet"
+    table = pq.read_table(flags)
+    column = table.schema.get_field_index("seq")
+    pq.write_table(table.set_column(column, "seq", pa.array(["1"])), flags)
+    _declare_parquet_as_is(copy, "flags")
+    problems = validate_release(copy)
+    assert problems == ["flags: parquet columns (report_id string not null, seq string, "
+                        "cell_id string, code string not null, message string not null) "
+                        "are not the declared ones"]
+
+
+def test_corrupt_parquet_is_a_problem(published: Path, tmp_path: Path):
+    copy = _copy(published, tmp_path)
+    (copy / "data/flags.parquet").write_bytes(b"not parquet")
+    _declare_parquet_as_is(copy, "flags")
+    problems = validate_release(copy)
+    assert len(problems) == 1
+    assert problems[0].startswith("flags: cannot read back for comparison: ")
+
+
+def test_undeclared_parquet_copy_is_a_problem(published: Path, tmp_path: Path):
+    copy = _copy(published, tmp_path)
+    path = copy / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    del descriptor["resources"][0]["parquet"]
+    path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    assert validate_release(copy) == ["reports: no parquet copy declared"]
+
+
+def test_missing_parquet_file_is_a_problem(published: Path, tmp_path: Path):
+    copy = _copy(published, tmp_path)
+    (copy / "data/checks.parquet").unlink()
+    assert validate_release(copy) == ["checks: data/checks.parquet is missing"]
+
+
+def test_csv_problems_come_from_frictionless(published: Path, tmp_path: Path):
+    copy = _copy(published, tmp_path)
+    csv_path = copy / "data/checks.csv"
+    text = csv_path.read_text(encoding="utf-8")
+    csv_path.write_text(text.replace(",25.1,0,25.1,", ",25.1,0,25.2,"), encoding="utf-8")
+    problems = validate_release(copy)
+    assert [p.split(": expected")[0] for p in problems[:1]] == ["checks: hash-count"]
+    assert len(problems) == 2
+    assert problems[1].startswith("checks: parquet content differs from the csv: ")
+    assert "difference" in problems[1]
+
+
+def test_checks_csv_text(published: Path):
+    assert (published / "data/checks.csv").read_text(encoding="utf-8") == (
+        "report_id,check_id,table,kind,status,lhs,rhs,difference,note\n"
+        "0123456789abcdef,t3_balance_natural_person,t3,stated,fail,25.1,0,25.1,"
+        '"25.1 != 0, as printed"\n'
+        "0123456789abcdef,t3_balance_total,t3,stated,not_evaluable,,,,"
+        "t3.carried_over.total is null\n"
+    )
+
+
+def test_cells_csv_text(published: Path):
+    lines = (published / "data/cells.csv").read_text(encoding="utf-8").splitlines()
+    assert lines == [
+        "report_id,cell_id,table,block,row,column,value,raw_text,state,unit,source_ref",
+        "0123456789abcdef,t2.centralized_procurement.procurement_total_amount,t2,art20_9,"
+        "centralized_procurement,procurement_total_amount,7539.443252,7539.443252,number,"
+        "万元,table 1 row 12 col 3",
+        "0123456789abcdef,t3.carried_over.total,t3,t3,carried_over,total,,-,dash,,"
+        "table 2 row 4 col 9",
+        "0123456789abcdef,t3.new_received.total,t3,t3,new_received,total,27,27,number,,"
+        "table 2 row 3 col 9",
+    ]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_csv_and_parquet_read_back_equal(published: Path, name: str):
+    from_csv = read_back(published, name, "csv")
+    from_parquet = read_back(published, name, "parquet")
+    pd.testing.assert_frame_equal(from_csv, from_parquet)
+    expected = _tables()[name]
+    keys = list(resources()[name].primary_key)
+    expected = expected.sort_values(keys, kind="mergesort").reset_index(drop=True)
+    pd.testing.assert_frame_equal(from_csv, expected)
+
+
+def test_read_back_values(published: Path):
+    t2 = read_back(published, "t2_proactive", "parquet")
+    assert t2["row"].tolist() == ["administrative_licensing", "centralized_procurement"]
+    assert t2.loc[0, "change"] == -18
+    assert pd.isna(t2.loc[0, "procurement_total_amount"])
+    assert t2.loc[1, "procurement_total_amount"] == 7539.443252
+    reports = read_back(published, "reports", "csv")
+    assert reports["published"].tolist() == [True]
+    assert reports["size_bytes"].tolist() == [20480]
+    assert pd.isna(reports.loc[0, "reason"])
+
+
+def test_republishing_a_version_is_refused(published: Path):
+    before = {p: p.read_bytes() for p in published.rglob("*") if p.is_file()}
+    other = _tables()
+    other["flags"] = other["flags"].iloc[0:0]
+    with pytest.raises(FileExistsError, match="releases are immutable") as excinfo:
+        publish(other, published.parents[1], INFO)
+    assert str(published) in str(excinfo.value)
+    assert {p: p.read_bytes() for p in published.rglob("*") if p.is_file()} == before
+    assert [p.name for p in published.parent.iterdir()] == ["2025.1.0"]
+
+
+def test_publishing_is_byte_deterministic(tmp_path: Path):
+    first = publish(_tables(), tmp_path / "a", INFO)
+    second = publish(_tables(), tmp_path / "b", INFO)
+    files = sorted(str(p.relative_to(first)) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(str(p.relative_to(second)) for p in second.rglob("*") if p.is_file())
+    for rel in files:
+        assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+
+
+def test_input_row_order_does_not_change_the_bytes(tmp_path: Path):
+    shuffled = {name: frame.iloc[::-1] for name, frame in _tables().items()}
+    first = publish(_tables(), tmp_path / "a", INFO)
+    second = publish(shuffled, tmp_path / "b", INFO)
+    for ext in ("csv", "parquet"):
+        assert (first / f"data/cells.{ext}").read_bytes() \
+            == (second / f"data/cells.{ext}").read_bytes()
+
+
+def test_invalid_table_publishes_nothing(tmp_path: Path):
+    tables = _tables()
+    tables["cells"].loc[0, "state"] = "bogus"
+    with pytest.raises(PackageInvalid, match=r"cells.*state.*constraint"):
+        publish(tables, tmp_path, INFO)
+    assert list((tmp_path / DATASET_NAME).iterdir()) == []
+
+
+def test_dangling_foreign_key_publishes_nothing(tmp_path: Path):
+    tables = _tables()
+    tables["flags"].loc[0, "report_id"] = "fedcba9876543210"
+    with pytest.raises(PackageInvalid, match="foreign-key"):
+        publish(tables, tmp_path, INFO)
+    assert list((tmp_path / DATASET_NAME).iterdir()) == []
+
+
+def test_columns_must_match_the_resource(tmp_path: Path):
+    tables = _tables()
+    tables["checks"] = tables["checks"].drop(columns=["note"])
+    with pytest.raises(PackageInvalid, match="checks: columns"):
+        publish(tables, tmp_path, INFO)
+    assert not (tmp_path / DATASET_NAME).exists()
+
+
+def test_version_must_be_a_directory_name(tmp_path: Path):
+    with pytest.raises(ValueError, match="not a plain directory name"):
+        publish(_tables(), tmp_path, PackageInfo(version="../x", sources=[]))
+
+
+def test_null_in_a_required_field_publishes_nothing(tmp_path: Path):
+    tables = _tables()
+    tables["cells"].loc[0, "state"] = None
+    with pytest.raises(PackageInvalid, match=r"cells.*state.*non-nullable"):
+        publish(tables, tmp_path, INFO)
+    assert list((tmp_path / DATASET_NAME).iterdir()) == []
