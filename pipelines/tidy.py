@@ -128,3 +128,8 @@ def withhold(tables: dict[str, pd.DataFrame], failures: dict[str, str]) -> None:
     reports.loc[hit, "published"] = False
     reports.loc[hit, "reason"] = [
         f"schema_violation: {failures[i]}" for i in reports.loc[hit, "report_id"]]
+    flags = tables["flags"]
+    last_seq = flags.groupby("report_id")["seq"].max().to_dict()
+    added = [{"report_id": rid, "seq": int(last_seq.get(rid, 0)) + 1, "cell_id": None,
+              "code": "schema_violation", "message": why} for rid, why in failures.items()]
+    tables["flags"] = pd.concat([flags, _frame(resources()["flags"], added)], ignore_index=True)

@@ -1,0 +1,26 @@
+"""Evaluating an identity: pass, fail, and not evaluable when a cell is null."""
+
+from schemas.identities import evaluate, identities
+
+
+def _balance():
+    return next(i for i in identities("gov_2019") if i.id == "t3_balance_natural_person")
+
+
+def test_pass_and_fail_keep_both_sides() -> None:
+    ident = _balance()
+    values = dict.fromkeys(ident.cells, 0) | {"t3.new_received.natural_person": 859,
+                                              "t3.results_total.natural_person": 859}
+    assert evaluate(ident, values).status == "pass"
+    values["t3.carried_forward.natural_person"] = 2
+    r = evaluate(ident, values)
+    assert (r.status, r.lhs, r.rhs, r.difference, r.note) == ("fail", 859, 861, -2, "859 != 861")
+
+
+def test_null_is_not_zero() -> None:
+    ident = _balance()
+    values = dict.fromkeys(ident.cells, 1) | {"t3.carried_over.natural_person": None}
+    r = evaluate(ident, values)
+    assert (r.status, r.lhs, r.rhs) == ("not_evaluable", None, None)
+    assert r.note == ("1 null cell(s), e.g. t3.carried_over.natural_person; fails if they are "
+                      "read as 0 (1 vs 2)")
