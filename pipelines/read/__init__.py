@@ -25,6 +25,8 @@ _BINARY_KINDS = {
 
 
 def _sniff_binary(data: bytes) -> str | None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16 text with a byte-order mark: NUL bytes are expected
     for magic, kind in _BINARY_KINDS.items():
         if data.startswith(magic):
             return kind

@@ -14,32 +14,55 @@ _WRAPPERS = re.compile(r"[《》“”\"\s]")
 # Spam mirrors inject gambling keywords ("uedbet体育_uedbet官网@:") into names.
 _INJECTED = re.compile(r"[A-Za-z0-9]+[\u4e00-\u9fff]*_[^@]*@[:：]?")
 _AGENCY_TAIL = re.compile(r"(关于)?$")
+_CHROME = re.compile(r"[>:：|｜]")
+_LEADING_DATE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}")
+_DEFACED = re.compile(r"[A-Za-z_@]")
 
 
-def _title_line(text: str) -> str | None:
-    """The first line (or pair of lines: titles wrap) naming the report and a year."""
-    lines = [_PREFIXES.sub("", ln.strip()) for ln in text.splitlines()[:60] if ln.strip()]
+def _is_title(candidate: str, first_line_length: int) -> bool:
+    found = _TITLE.search(candidate)
+    # A wrapped title starts on the first line; a page header above it does not.
+    return (found is not None and found.start() < first_line_length
+            and _YEAR.search(candidate) is not None and len(candidate) <= 80)
+
+
+def _title_line(text: str) -> tuple[str, str] | None:
+    """The first line (or pair: titles wrap) naming the report and a year, and the line
+    before it (where the agency stands when the title starts with the year)."""
+    lines = [re.sub(r"\s+", "", _PREFIXES.sub("", ln.strip()))
+             for ln in text.splitlines()[:60] if ln.strip()]
     for i, line in enumerate(lines):
         for candidate in (line, line + "".join(lines[i + 1:i + 2])):
-            candidate = re.sub(r"\s+", "", candidate)
-            if _TITLE.search(candidate) and _YEAR.search(candidate) and len(candidate) <= 80:
-                return candidate
+            if _is_title(candidate, len(line)):
+                return candidate, lines[i - 1] if i else ""
     return None
 
 
 def _agency(title: str) -> str | None:
     head = _TITLE.split(title)[0]
     head = _INJECTED.sub("", _WRAPPERS.sub("", head))
+    # Page chrome before the title: breadcrumbs (>), "来源:…发布时间:…", "登录|注册".
+    head = _CHROME.split(head)[-1]
+    head = _LEADING_DATE.sub("", head)
     parts = [p for p in _YEAR.split(head) if p and not re.fullmatch(r"20[12]\d", p)]
     name = max(parts, key=len) if parts else ""
     name = _AGENCY_TAIL.sub("", name).strip("的（）() ")
-    return name or None
+    # Mirror sites replace names with advertising; a name with Latin letters, "_" or "@"
+    # is not an agency's name, so it is not published as one.
+    if not name or _DEFACED.search(name):
+        return None
+    return name
 
 
 def read_metadata(text: str) -> tuple[str | None, int | None]:
     """(agency, report year) from the title line, else the statistics period."""
     simplified = strip_pinyin(to_simplified(text[:20_000]))
-    title = _title_line(simplified)
-    agency = _agency(title) if title else None
-    year_match = _YEAR.search(title) if title else _PERIOD.search(simplified)
-    return agency, int(year_match.group(1)) if year_match else None
+    found = _title_line(simplified)
+    if found is None:
+        year = _PERIOD.search(simplified)
+        return None, int(year.group(1)) if year else None
+    title, before = found
+    agency = _agency(title)
+    if agency is None and _YEAR.match(title) and len(before) <= 40:
+        agency = _agency(before + title)
+    return agency, int(_YEAR.search(title).group(1))

@@ -1,0 +1,74 @@
+"""HTML reader: cells of every data table in document order, grouped by <tr>."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipelines.document import TextCell
+from pipelines.read import read_bytes, read_file
+from pipelines.read.html import is_html, read
+
+PAGE = """<html><head><title>标题</title><script>var x = "<td>1</td>";</script></head>
+<body><p>2019年某某区人民政府政府信息公开工作年度报告</p>
+<table><tr><th>信息内容</th><td>本年新<br>制作数量</td></tr>
+<tr><td>规章</td><td>&nbsp;0&nbsp;</td></tr></table></body></html>"""
+
+
+def read_html(text: str):
+    return read("inline.html", "0" * 64, len(text.encode()), text)
+
+
+def test_is_html() -> None:
+    assert is_html(PAGE)
+    assert is_html("<table><tr><td>规章</td><td>0</td></tr></table>")  # a fragment
+    assert not is_html("规章 | 0 | 0 |\n<p>一个段落</p>")
+
+
+def test_cells() -> None:
+    doc = read_html(PAGE)
+    assert doc.rendering == "html"
+    assert doc.cells == [
+        TextCell("信息内容", "table 1 row 1 cell 1", 1),
+        TextCell("本年新\n\n制作数量", "table 1 row 1 cell 2", 1),  # <br> is a block break
+        TextCell("规章", "table 1 row 2 cell 1", 2),
+        TextCell("0", "table 1 row 2 cell 2", 2),  # &nbsp; padding stripped
+    ]
+
+
+def test_page_text_drops_scripts() -> None:
+    text = read_html(PAGE).text
+    assert text.splitlines()[:2] == ["标题", "2019年某某区人民政府政府信息公开工作年度报告"]
+    assert "var x" not in text
+
+
+def test_layout_table_is_skipped_for_its_inner_table() -> None:
+    doc = read_html("<table><tr><td><table><tr><td>规章</td><td>0</td></tr></table>"
+                    "</td></tr></table>")
+    assert doc.cells == [TextCell("规章", "table 2 row 1 cell 1", 1),
+                         TextCell("0", "table 2 row 1 cell 2", 1)]
+
+
+def test_rows_number_on_across_tables() -> None:
+    doc = read_html("<table><tr><td>a</td></tr></table><table><tr><td>b</td></tr></table>"
+                    "<p>c</p>")
+    assert doc.cells == [TextCell("a", "table 1 row 1 cell 1", 1),
+                         TextCell("b", "table 2 row 1 cell 1", 2)]
+
+
+def test_gbk_page_with_meta_charset() -> None:
+    page = ('<html><head><meta charset="gb2312"></head><body><table>'
+            "<tr><td>规章</td><td>0</td></tr></table></body></html>")
+    doc = read_bytes("gbk.html", page.encode("gbk"))
+    assert [c.text for c in doc.cells] == ["规章", "0"]
+
+
+def test_shanghai_fixture(fixtures_dir: Path) -> None:
+    doc = read_file(fixtures_dir / "reports" / "shanghai-office-2019.html")
+    assert (doc.rendering, len(doc.cells)) == ("html", 285)
+    assert doc.cells[:3] == [
+        TextCell("第二十条第（一）项", "table 1 row 1 cell 1", 1),
+        TextCell("信息内容", "table 1 row 2 cell 1", 2),
+        TextCell("本年新\n\n制作数量", "table 1 row 2 cell 2", 2),
+    ]
+    assert TextCell("251000元", "table 1 row 18 cell 3", 18) in doc.cells
+    assert doc.text.splitlines()[0] == "2019年上海市人民政府办公厅政府信息公开工作年度报告"

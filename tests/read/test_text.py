@@ -1,0 +1,113 @@
+"""Plain-text reader: dialect detection and the cells each dialect yields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipelines.document import TextCell
+from pipelines.read import read_file
+from pipelines.read.text import read
+
+
+def read_text(text: str):
+    return read("inline.txt", "0" * 64, len(text.encode()), text)
+
+
+def test_tab_cells_group_rows_and_join_wrapped_labels() -> None:
+    doc = read_text("规章\n\t0\n\t0\n\n\t商业\n企业\n\t3\n")
+    assert doc.rendering == "text_cells"
+    assert doc.cells == [
+        TextCell("规章", "line 1", 1),
+        TextCell("0", "line 2", 1),
+        TextCell("0", "line 3", 1),
+        TextCell("商业\n企业", "line 5", 2),
+        TextCell("3", "line 7", 2),
+    ]
+
+
+def test_pipe_rows_skip_markdown_rules() -> None:
+    doc = read_text("规章 | 0 | 0 | 0 |\n| --- | --- |\n规范性文件 | 1 | 2 | 3 |\n"
+                    "行政许可 | 4 | 5 | 6 |\n")
+    assert doc.rendering == "text_pipes"
+    assert [c.text for c in doc.cells] == ["规章", "0", "0", "0", "规范性文件", "1", "2", "3",
+                                           "行政许可", "4", "5", "6"]
+    assert doc.cells[5] == TextCell("1", "line 3 cell 2", 3)
+
+
+def test_pipe_terminated_cells_start_rows_at_lone_pipes() -> None:
+    doc = read_text("|\n规章 |\n0 |\n0 |\n0 |\n|\n规范性文件 |\n1 |\n")
+    assert doc.rendering == "text_pipes"
+    assert doc.cells == [
+        TextCell("规章", "line 2", 1),
+        TextCell("0", "line 3", 1),
+        TextCell("0", "line 4", 1),
+        TextCell("0", "line 5", 1),
+        TextCell("规范性文件", "line 7", 2),
+        TextCell("1", "line 8", 2),
+    ]
+
+
+def test_lines_drop_lone_pipes_and_lose_rows() -> None:
+    doc = read_text("规章\n|\n0\n|\n 7 \n")
+    assert doc.rendering == "text_cells"
+    assert doc.cells == [TextCell("规章", "line 1"), TextCell("0", "line 3"),
+                         TextCell("7", "line 5")]
+
+
+def test_run_together_needs_a_long_line_of_digits() -> None:
+    line = "规章" * 250 + "1" * 61
+    assert read_text(line).rendering == "text_run_together"
+    assert read_text("规章" * 250 + "1" * 59).rendering == "text_cells"
+
+
+def test_page_text_is_stripped_non_empty_lines() -> None:
+    assert read_text(" 标题 \r\n\r\n正文\r").text == "标题\n正文"
+
+
+@pytest.mark.parametrize(
+    ("name", "rendering", "n_cells"),
+    [
+        ("seed-shaoguan-zhenjiang-2019.txt", "text_cells", 348),
+        ("weishan-2020-truncated-pipe-rows.txt", "text_pipes", 145),
+        ("tianmen-2020-traditional-pinyin-mirror.txt", "text_pipes", 23),
+        ("nilka-2023-truncated-pipes.txt", "text_cells", 123),  # lone `|` separator lines
+        ("taiping-2022-truncated-lines.txt", "text_cells", 107),
+        ("pingtan-2022-run-together.txt", "text_run_together", 10),
+        ("pingtan-2020-run-together.txt", "text_run_together", 10),
+        ("not-a-report.txt", "text_cells", 3),
+    ],
+)
+def test_fixture_dialects(fixtures_dir: Path, name: str, rendering: str, n_cells: int) -> None:
+    doc = read_file(fixtures_dir / "reports" / name)
+    assert (doc.rendering, len(doc.cells)) == (rendering, n_cells)
+
+
+def test_seed_cells(fixtures_dir: Path) -> None:
+    cells = read_file(fixtures_dir / "reports" / "seed-shaoguan-zhenjiang-2019.txt").cells
+    assert cells[0] == TextCell("韶关市浈江区人民政府2019年政府", "line 1", 1)
+    by_ref = {c.ref: c for c in cells}
+    assert by_ref["line 18"] == TextCell("规章", "line 18", 10)
+    assert [by_ref[f"line {n}"].text for n in (40, 41, 42, 43)] == [
+        "其他对外管理服务事项", "98", "+6", "104"]
+    assert by_ref["line 80"] == TextCell("5819.06万元", "line 80", 25)
+
+
+def test_pipe_rows_fixture_cells(fixtures_dir: Path) -> None:
+    cells = read_file(fixtures_dir / "reports" / "weishan-2020-truncated-pipe-rows.txt").cells
+    assert [c for c in cells if c.row == 7] == [
+        TextCell("规章", "line 7 cell 1", 7),
+        TextCell("0", "line 7 cell 2", 7),
+        TextCell("0", "line 7 cell 3", 7),
+        TextCell("0", "line 7 cell 4", 7),
+        TextCell("", "line 7 cell 5", 7),  # the trailing `| |` padding cell
+    ]
+
+
+def test_run_together_fixture_keeps_the_flattened_line(fixtures_dir: Path) -> None:
+    cells = read_file(fixtures_dir / "reports" / "pingtan-2022-run-together.txt").cells
+    assert cells[0] == TextCell("标题: 平潭综合实验区2022年度政府信息公开工作年度报告", "line 1")
+    assert cells[-1].ref == "line 10"
+    assert len(cells[-1].text) == 3698
+    assert "行政规范性文件8855698" in cells[-1].text.replace(" ", "")

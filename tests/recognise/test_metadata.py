@@ -1,0 +1,45 @@
+"""The agency and report year, read from the title line or the statistics period."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.recognise.metadata import read_metadata
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("韶关市浈江区人民政府2019年政府\n信息公开工作年度报告\n一、总体情况",
+         ("韶关市浈江区人民政府", 2019)),  # a title wrapped over two lines
+        ("标题: 平潭综合实验区2022年度政府信息公开工作年度报告", ("平潭综合实验区", 2022)),
+        ("2019年上海市人民政府办公厅政府信息公开工作年度报告", ("上海市人民政府办公厅", 2019)),
+        ("拖市鎮(zhèn)2020年政府信息公開工作年度報告", ("拖市镇", 2020)),
+        ("uedbet体育_uedbet官网@:某某县人民政府2020年政府信息公开工作年度报告",
+         ("某某县人民政府", 2020)),
+        ("本报告统计期限自2021年1月1日起至2021年12月31日止。", (None, 2021)),
+        ("关于做好春节期间安全生产工作的通知", (None, None)),
+    ],
+)
+def test_read_metadata(text: str, expected: tuple) -> None:
+    assert read_metadata(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("登录 | 注册\n抚松县东岗镇人民政府2020年政府信息公开工作年度报告", "抚松县东岗镇人民政府"),
+        ("当前位置:街镇 > 河包镇 > 政务公开 > 政府信息公开年报\n"
+         "河包镇2020年政府信息公开工作年度报告", "河包镇"),
+    ],
+)
+def test_page_header_is_not_part_of_the_agency(text: str, agency: str) -> None:
+    assert read_metadata(text)[0] == agency
+
+
+def test_spam_keywords_without_at_sign_are_removed() -> None:
+    text = ("365bet网上娱乐_365BETAPP官网_365体育平台网址人民政府合作交流办公室\n"
+            "2022年政府信息公开工作年度报告")
+    agency, year = read_metadata(text)
+    assert year == 2022
+    assert "365" not in (agency or "")
