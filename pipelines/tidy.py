@@ -35,7 +35,7 @@ def _report_row(r: ParsedReport, duplicates: list[str]) -> dict:
         "report_id": r.report_id, "file_name": r.file, "sha256": r.sha256,
         "size_bytes": r.size, "rendering": r.rendering, "format_version": r.format_version,
         "agency": r.agency, "report_year": r.report_year, "status": r.status,
-        "published": r.status != "failed", "reason": r.reason,
+        "published": bool(r.cells), "reason": r.reason,
         "tables_found": " ".join(r.tables_found) or None,
         "cells_expected": len(r.cells),
         "cells_number": sum(c.value is not None for c in r.cells.values()),
@@ -84,7 +84,7 @@ def _flag_rows(r: ParsedReport) -> Iterable[dict]:
 def tidy(reports: list[ParsedReport], duplicates: dict[str, list[str]]) -> dict[str, pd.DataFrame]:
     """All published tables for a batch of distinct reports (one per sha256)."""
     res = resources()
-    published = [r for r in reports if r.status != "failed"]
+    published = [r for r in reports if r.cells]
     rows: dict[str, list[dict]] = {
         "reports": [_report_row(r, duplicates.get(r.sha256, [])) for r in reports],
         "cells": [row for r in published for row in _cell_rows(r)],

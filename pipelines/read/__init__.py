@@ -7,21 +7,32 @@ Readers know file formats only; nothing here knows a statutory label.
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from pipelines.document import Document
-from pipelines.read import html, text
+from pipelines.read import docx, html, office, pdf, text
 from pipelines.read.decode import UnreadableFile, decode
 
 __all__ = ["UnreadableFile", "read_bytes", "read_file"]
 
 _BINARY_KINDS = {
-    b"%PDF": "PDF",
-    b"PK\x03\x04": "zip container (DOCX/XLSX/OFD)",
-    b"\xd0\xcf\x11\xe0": "legacy Office file (DOC/WPS/XLS)",
+    b"PK\x03\x04": "zip container (XLSX/OFD)",
     b"\x89PNG": "PNG image",
     b"\xff\xd8\xff": "JPEG image",
 }
+
+
+_OLE = b"\xd0\xcf\x11\xe0"
+
+
+def _is_docx(data: bytes) -> bool:
+    try:
+        return "word/document.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except zipfile.BadZipFile:
+        return False
 
 
 def _sniff_binary(data: bytes) -> str | None:
@@ -36,6 +47,13 @@ def _sniff_binary(data: bytes) -> str | None:
 def read_bytes(name: str, data: bytes) -> Document:
     """Decode and read one file's bytes; raises UnreadableFile with a one-line reason."""
     sha256 = hashlib.sha256(data).hexdigest()
+    if data.startswith(b"%PDF"):
+        return pdf.read(name, sha256, len(data), data)
+    if data.startswith(b"PK\x03\x04") and _is_docx(data):
+        return docx.read(name, sha256, len(data), data)
+    if data.startswith(_OLE):  # legacy DOC/WPS: converted to DOCX by LibreOffice
+        converted = office.convert_to_docx(name, data)
+        return replace(docx.read(name, sha256, len(data), converted), rendering="doc")
     binary = _sniff_binary(data)
     if binary:
         raise UnreadableFile(f"{name}: {binary} is not a supported rendering yet")

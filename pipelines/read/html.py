@@ -26,7 +26,11 @@ def _text(element: lxml.html.HtmlElement) -> str:
     parts: list[str] = []
 
     def walk(el: lxml.html.HtmlElement) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
+        if not isinstance(el.tag, str):  # a comment or processing instruction:
+            if el.tail:  # Word hides list numbers in <![if ...]> comments
+                parts.append(el.tail)
+            return
+        tag = el.tag
         if tag in ("script", "style"):
             if el.tail:
                 parts.append(el.tail)

@@ -94,7 +94,7 @@ def _flag_row(grid: Grid, table: str, row: str, cols, values: list[Token], code:
               message: str) -> None:
     grid.rows_found.setdefault(table, set()).add(row)
     raw = " ".join(v.text.strip() for v in values)
-    grid.flags.append(Flag(code, f"{message}: {raw!r}", f"{table}.{row}"))
+    grid.flags.append(Flag(code, f"{message}: {raw!r}"))  # about a row, not one cell
     for col in cols:
         cell_id = f"{table}.{row}.{col.id}"
         grid.cells[cell_id] = CellValue(cell_id, None, "ambiguous", raw or None, None,

@@ -17,6 +17,8 @@ _AGENCY_TAIL = re.compile(r"(关于)?$")
 _CHROME = re.compile(r"[>:：|｜]")
 _LEADING_DATE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}")
 _DEFACED = re.compile(r"[A-Za-z_@]")
+_NOTICE = re.compile(r"通知|^关于")
+_REPORT_SIGNS = re.compile(r"一\s*[、.．]\s*(总体情况|工作基本情况)|本(年度)?报告")
 
 
 def _is_title(candidate: str, first_line_length: int) -> bool:
@@ -54,6 +56,16 @@ def _agency(title: str) -> str | None:
     return name
 
 
+def looks_like_report(text: str) -> bool:
+    """Whether the text opens like an annual report (a title, its first section, or
+    "本报告"), and not like a notice about reports."""
+    head = strip_pinyin(to_simplified(text[:3000]))
+    title = _title_line(head)
+    if title and _NOTICE.search(title[0]):
+        return False
+    return title is not None or bool(_REPORT_SIGNS.search(head))
+
+
 def read_metadata(text: str) -> tuple[str | None, int | None]:
     """(agency, report year) from the title line, else the statistics period."""
     simplified = strip_pinyin(to_simplified(text[:20_000]))
@@ -62,6 +74,8 @@ def read_metadata(text: str) -> tuple[str | None, int | None]:
         year = _PERIOD.search(simplified)
         return None, int(year.group(1)) if year else None
     title, before = found
+    if _NOTICE.search(title):
+        return None, None  # a notice about reports names no reporting agency
     agency = _agency(title)
     if agency is None and _YEAR.match(title) and len(before) <= 40:
         agency = _agency(before + title)

@@ -6,7 +6,7 @@ import re
 
 from pipelines.document import Document
 from pipelines.recognise.grid import Grid, assemble
-from pipelines.recognise.metadata import read_metadata
+from pipelines.recognise.metadata import looks_like_report, read_metadata
 from pipelines.recognise.resolve import resolve
 from pipelines.recognise.tokens import Token, tokenise
 from pipelines.recognise.version import detect_version, version_for_year
@@ -29,12 +29,15 @@ def recognise(doc: Document) -> ParsedReport:
         if version:
             report.flags.append(Flag("version_assumed", f"assumed {version} from year {year}"))
     if version is None:
-        report.reason = "no statutory table was recognised"
-        report.flags.append(Flag("not_a_report", report.reason))
-        return report
-    grid = assemble(tokens, load_template().version(version))
-    resolve(grid)
-    return _finish(report, grid, tokens, version)
+        _without_tables(report, doc.text)
+    else:
+        grid = assemble(tokens, load_template().version(version))
+        resolve(grid)
+        _finish(report, grid, tokens, version)
+    if report.status != "failed" and (agency is None or year is None):
+        missing = "agency" if agency is None else "report year"
+        report.flags.append(Flag("metadata_missing", f"the {missing} could not be read"))
+    return report
 
 
 def _finish(report: ParsedReport, grid: Grid, tokens: list[Token], version: str) -> ParsedReport:
@@ -44,7 +47,7 @@ def _finish(report: ParsedReport, grid: Grid, tokens: list[Token], version: str)
     report.cells = _all_cells(grid)
     _status(report, grid, tokens)
     _year_flags(report)
-    if report.status == "failed":
+    if not report.tables_found:
         report.cells = {}
     else:
         report.checks = evaluate_all(version, report.values())
@@ -57,6 +60,9 @@ def _all_cells(grid: Grid) -> dict[str, CellValue]:
 
 
 def _status(report: ParsedReport, grid: Grid, tokens: list[Token]) -> None:
+    if not grid.tables_found:
+        _without_tables(report, " ".join(t.text for t in tokens))
+        return
     missing_tables = [t for t in ("t2", "t3", "t4") if t not in grid.tables_found]
     missing_rows = [
         f"{t.id}.{r.id}" for t in grid.version.tables.values() if t.id in grid.tables_found
@@ -65,11 +71,7 @@ def _status(report: ParsedReport, grid: Grid, tokens: list[Token]) -> None:
     for t in missing_tables:
         report.flags.append(Flag("table_missing", f"{_TABLE_NAMES[t]} was not found"))
     for r in missing_rows:
-        report.flags.append(Flag("row_missing", f"row {r} was not found", r))
-    if not grid.tables_found:
-        report.status, report.reason = "failed", "no statutory table could be read"
-        report.flags.append(Flag("not_a_report", report.reason))
-        return
+        report.flags.append(Flag("row_missing", f"row {r} was not found"))
     if not missing_tables and not missing_rows:
         report.status = "complete"
         return
@@ -82,10 +84,21 @@ def _status(report: ParsedReport, grid: Grid, tokens: list[Token]) -> None:
         report.reason = "truncated: " + report.reason
 
 
+def _without_tables(report: ParsedReport, text: str) -> ParsedReport:
+    """No table read: a report page cut off before its tables is partial, else failed."""
+    if looks_like_report(text) and not _LATER_SECTION.search(text):
+        report.status = "partial"
+        report.reason = "truncated: the document ends before the statutory tables"
+        report.flags.append(Flag("truncated", report.reason))
+        report.flags.extend(Flag("table_missing", f"{name} was not found")
+                            for name in _TABLE_NAMES.values())
+    else:
+        report.status, report.reason = "failed", "no statutory table was recognised"
+        report.flags.append(Flag("not_a_report", report.reason))
+    return report
+
+
 def _year_flags(report: ParsedReport) -> None:
-    if report.agency is None or report.report_year is None:
-        missing = "agency" if report.agency is None else "report year"
-        report.flags.append(Flag("metadata_missing", f"the {missing} could not be read"))
     expected = version_for_year(report.report_year)
     if expected and expected != report.format_version:
         message = f"a {report.report_year} report printed on {report.format_version}"

@@ -48,8 +48,13 @@ def test_every_inbox_file_ends_in_reports(built) -> None:
     assert by_file.loc["taiping-2022-truncated.txt", "reason"].startswith("truncated")
     assert by_file.loc["notice-not-a-report.txt", "status"] == "failed"
     assert not by_file.loc["notice-not-a-report.txt", "published"]
-    assert by_file.loc["spam-mirror-no-table.txt", "reason"] == (
+    assert by_file.loc["notice-not-a-report.txt", "reason"] == (
         "no statutory table was recognised")
+    # A defaced mirror page that stops before its tables: a report, cut off.
+    spam = by_file.loc["spam-mirror-no-table.txt"]
+    assert (spam["status"], spam["published"]) == ("partial", False)
+    assert pd.isna(spam["agency"])
+    assert spam["reason"] == "truncated: the document ends before the statutory tables"
 
 
 def test_package_is_published_with_the_agency_error_as_a_finding(built) -> None:

@@ -55,10 +55,9 @@ def test_undecodable_bytes_name_the_file() -> None:
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "x: PDF is not a supported rendering yet"),
-        (b"PK\x03\x04rest", "x: zip container (DOCX/XLSX/OFD) is not a supported rendering yet"),
-        (b"\xd0\xcf\x11\xe0rest", "x: legacy Office file (DOC/WPS/XLS) is not a supported "
-                                  "rendering yet"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "x: PDF is corrupt and cannot be opened "
+         "(PDFSyntaxError: No /Root object! - Is this really a PDF?)"),
+        (b"PK\x03\x04rest", "x: zip container (XLSX/OFD) is not a supported rendering yet"),
         (b"abc\x00def", "x: binary data is not a supported rendering yet"),
         (b" \n\t\n", "x: the file is empty"),
     ],

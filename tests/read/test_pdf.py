@@ -1,0 +1,157 @@
+"""PDF reader: tables from their ruling lines, text outside them as one-cell rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipelines.document import TextCell
+from pipelines.parse import parse_bytes, parse_file
+from pipelines.read import UnreadableFile, read_bytes, read_file
+
+HUAIAN = "huaian-2024"
+
+
+def pdf_bytes(pages: list[bytes], extra_objects: tuple[bytes, ...] = (),
+              trailer: bytes = b"") -> bytes:
+    """A minimal PDF: one content stream per page, Helvetica as font F1."""
+    font = 3 + 2 * len(pages)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(len(pages))), len(pages)),
+    ]
+    for i, content in enumerate(pages):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents %d 0 R"
+                       b" /Resources << /Font << /F1 %d 0 R >> >> >>" % (4 + 2 * i, font))
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+    objects += [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", *extra_objects]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, trailer, xref)
+    return bytes(out)
+
+
+def text(x: int, y: int, s: str) -> bytes:
+    return b"BT /F1 8 Tf %d %d Td (%s) Tj ET\n" % (x, y, s.encode())
+
+
+def ruled_table(top: int, rows: list[list[str | None]]) -> bytes:
+    """A 3-column table 20 pt per row; None extends the cell on its left (no ruling line)."""
+    xs, out = [20, 120, 180, 240], bytearray(b"0.5 w\n")
+    for r, row in enumerate(rows):
+        y = top - 20 * r
+        out += b"20 %d m 240 %d l S\n20 %d m 240 %d l S\n" % (y, y, y - 20, y - 20)
+        for c, cell in enumerate(row):
+            if cell is None:
+                continue
+            out += b"%d %d m %d %d l S\n" % (xs[c], y, xs[c], y - 20)
+            for k, line in enumerate(cell.split("\n")):
+                out += text(xs[c] + 3, y - 8 - 9 * k, line)
+        out += b"240 %d m 240 %d l S\n" % (y, y - 20)
+    return bytes(out)
+
+
+def two_page_report() -> bytes:
+    header = ["item", "A", "B"]
+    page1 = (text(20, 280, "A report title") + text(20, 260, "1. Tables")
+             + ruled_table(240, [header, ["x", "1", "2"], ["merged", "3", None]])
+             + text(140, 20, "- 1 -"))
+    page2 = ruled_table(280, [header, ["y\nwrapped", "4", "5"]]) + text(20, 200, "2. After")
+    return pdf_bytes([page1, page2])
+
+
+def test_tables_rows_and_text_in_page_order() -> None:
+    doc = read_bytes("two-pages.pdf", two_page_report())
+    assert doc.rendering == "pdf"
+    assert doc.text.splitlines()[:2] == ["A report title", "1. Tables"]
+    assert [(c.text, c.ref, c.row) for c in doc.cells] == [
+        ("A report title", "page 1 line 1", 1),
+        ("1. Tables", "page 1 line 2", 2),
+        ("item", "page 1 table 1 row 1 cell 1", 3),
+        ("A", "page 1 table 1 row 1 cell 2", 3),
+        ("B", "page 1 table 1 row 1 cell 3", 3),
+        ("x", "page 1 table 1 row 2 cell 1", 4),
+        ("1", "page 1 table 1 row 2 cell 2", 4),
+        ("2", "page 1 table 1 row 2 cell 3", 4),
+        ("merged", "page 1 table 1 row 3 cell 1", 5),
+        ("3", "page 1 table 1 row 3 cell 2", 5),  # spans two columns: emitted once
+        ("- 1 -", "page 1 line 3", 6),
+        # the table continues on page 2 with its header printed again
+        ("item", "page 2 table 1 row 1 cell 1", 7),
+        ("A", "page 2 table 1 row 1 cell 2", 7),
+        ("B", "page 2 table 1 row 1 cell 3", 7),
+        ("y\nwrapped", "page 2 table 1 row 2 cell 1", 8),  # the line break is kept
+        ("4", "page 2 table 1 row 2 cell 2", 8),
+        ("5", "page 2 table 1 row 2 cell 3", 8),
+        ("2. After", "page 2 line 1", 9),
+    ]
+
+
+def test_scanned_pdf_fails_with_the_reason() -> None:
+    image = b"q 200 0 0 200 50 50 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff\xff\x00 EI Q"
+    report = parse_bytes("scan.pdf", pdf_bytes([image]))
+    assert report.status == "failed"
+    assert report.reason == "scan.pdf: PDF has no text layer (scanned); OCR is not supported"
+    assert [f.code for f in report.flags] == ["unreadable_file"]
+
+
+def test_encrypted_pdf_is_unreadable() -> None:
+    encrypt = b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -4 >>" % (b"11" * 32,
+                                                                           b"22" * 32)
+    file_id = b"<00112233445566778899aabbccddeeff>"
+    data = pdf_bytes([text(20, 280, "secret")], (encrypt,),
+                     b"/Encrypt 6 0 R /ID [%s %s] " % (file_id, file_id))
+    with pytest.raises(UnreadableFile) as e:
+        read_bytes("locked.pdf", data)
+    assert str(e.value) == ("locked.pdf: PDF is encrypted and cannot be opened without its "
+                            "password (PDFPasswordIncorrect)")
+
+
+def test_corrupt_pdf_is_unreadable() -> None:
+    with pytest.raises(UnreadableFile) as e:
+        read_bytes("cut.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    assert str(e.value) == "cut.pdf: PDF is corrupt and cannot be opened (PSEOF: Unexpected EOF)"
+
+
+def test_huaian_cells(fixtures_dir: Path) -> None:
+    doc = read_file(fixtures_dir / "reports" / f"{HUAIAN}.pdf")
+    assert (doc.rendering, len(doc.cells)) == ("pdf", 365)
+    assert doc.text.splitlines()[:2] == ["淮安市人民政府", "2024 年政府信息公开工作年度报告"]
+    by_ref = {c.ref: c for c in doc.cells}
+    # a section heading outside the tables is a row of its own, before table 二
+    heading = by_ref["page 3 line 8"]
+    assert heading.text == "二、主动公开政府信息情况"
+    assert by_ref["page 3 table 2 row 1 cell 1"].row == heading.row + 1
+    # 三、本年度办理结果 spans three columns and twelve rows: emitted once, breaks kept
+    merged = [c for c in doc.cells if c.text.startswith("三、\n")]
+    assert merged == [TextCell("三、\n本\n年\n度\n办\n理\n结\n果",
+                               "page 4 table 2 row 6 cell 1", 85)]
+    row = [c for c in doc.cells if c.row == 85]
+    assert [c.ref.rsplit(" ", 1)[1] for c in row] == ["1", "2", "4", "5", "6", "7", "8", "9",
+                                                      "10"]
+    assert [c.text for c in row[1:]] == ["（一）予以公开", "1288", "21", "0", "0", "50", "3",
+                                         "1362"]
+    # table 三 continues on page 5; its group label 无法提供 is split by the page break
+    assert [c.text for c in doc.cells if c.ref.startswith("page 5 table 1 row 1 ")] == [
+        "", "法提供", "2.没有现成信息需要另行制作", "11", "0", "0", "0", "0", "0", "11"]
+    assert by_ref["page 5 table 2 row 4 cell 15"].text == "20"  # table 四's last value
+
+
+def test_huaian_parses_to_its_truth(fixtures_dir: Path, truth) -> None:
+    expected = truth(HUAIAN)
+    report = parse_file(fixtures_dir / "reports" / f"{HUAIAN}.pdf")
+    assert (report.status, report.rendering, report.format_version) == (
+        "complete", "pdf", "gov_2021")
+    assert (report.agency, report.report_year) == ("淮安市人民政府", 2024)
+    assert report.values() == expected["cells"]
+    assert report.flags == []
+    assert report.cells["t3.granted.total"].source_ref == "page 4 table 2 row 6 cell 10"
