@@ -16,7 +16,6 @@ import io
 import json
 import math
 import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from pipelines.release import bundle, changelog, docs, versions
 from schemas.descriptors import arrow_schema, table_schema
 from schemas.resources import Resource, resources
 from schemas.validation import PANDAS_DTYPES
@@ -53,8 +53,13 @@ LICENSES = [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/
 PARQUET_OPTIONS = {"compression": "zstd", "version": "2.6", "use_dictionary": True,
                    "write_statistics": True, "data_page_version": "1.0"}
 MAX_REPORTED_ERRORS = 20
-# A version is a single path component: it names a directory next to other releases.
-VERSION_PATTERN = re.compile(r"[0-9A-Za-z][0-9A-Za-z._+-]*")
+DOC_FILES = {
+    "README.md": "What this release holds, how to load it, licence and citation",
+    "CHANGELOG.md": "What changed since the previous release",
+    "changes.csv": "Every change since the previous release, one row each",
+    "data-dictionary.csv": "Every field, statutory cell and identity",
+    "data-dictionary.md": "The data dictionary as a document",
+}
 
 
 class PackageInvalid(Exception):
@@ -76,8 +81,7 @@ class PackageInfo:
 
 def publish(tables: dict[str, pd.DataFrame], out_dir: Path, info: PackageInfo) -> Path:
     """Write, validate and atomically publish one release; return its directory."""
-    if not VERSION_PATTERN.fullmatch(info.version):
-        raise ValueError(f"version {info.version!r} is not a plain directory name")
+    versions.parse(info.version)  # raises BadVersion naming the scheme
     parent = Path(out_dir) / DATASET_NAME
     target = parent / info.version
     _refuse_existing(target, info.version)
@@ -85,15 +89,46 @@ def publish(tables: dict[str, pd.DataFrame], out_dir: Path, info: PackageInfo) -
     parent.mkdir(parents=True, exist_ok=True)
     # A sibling of the target, so the final rename stays on one file system and is atomic.
     tmp = Path(tempfile.mkdtemp(prefix=f".{info.version}.tmp-", dir=parent))
+    tmp.chmod(0o755)  # a public download: readable by all once renamed into place
     try:
         _build(prepared, tmp, info)
+        _document(tmp, parent, info.version)
         _validate(tmp)
+        _bundle(tmp, info.version)
         _refuse_existing(target, info.version)
         os.rename(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    versions.update_latest(parent)
     return target
+
+
+def _document(root: Path, parent: Path, version: str) -> None:
+    """Changelog against the previous release, README, data dictionary; all listed with
+    size and sha256 in the descriptor's `files`."""
+    previous = versions.previous_version(parent, version)
+    changes = changelog.compare(parent / previous if previous else None, root, previous)
+    changelog.write(changes, root, version)
+    docs.write_dictionary(root)
+    descriptor = _read_descriptor(root)
+    docs.write_readme(root, descriptor, changes)
+    descriptor["files"] = [{"path": name, "title": title, **_file_stats(root / name)}
+                           for name, title in DOC_FILES.items()]
+    _write_descriptor(root, descriptor)
+
+
+def _bundle(root: Path, version: str) -> None:
+    bundle.write_zip(root, DATASET_NAME, version, _read_descriptor(root)["created"])
+
+
+def _read_descriptor(root: Path) -> dict:
+    return json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def _write_descriptor(root: Path, descriptor: dict) -> None:
+    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+    (root / "datapackage.json").write_text(text, encoding="utf-8")
 
 
 def read_back(package_dir: Path, name: str, fmt: str) -> pd.DataFrame:
@@ -160,9 +195,7 @@ def _build(tables: dict[str, pd.DataFrame], root: Path, info: PackageInfo) -> No
         csv_path.write_bytes(_csv_bytes(tables[name], resource))
         _write_parquet(tables[name], resource, parquet_path)
         entries.append(_csv_entry(resource, csv_path, parquet_path))
-    descriptor = _descriptor(info, entries)
-    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
-    (root / "datapackage.json").write_text(text, encoding="utf-8")
+    _write_descriptor(root, _descriptor(info, entries))
 
 
 def _csv_bytes(frame: pd.DataFrame, resource: Resource) -> bytes:
@@ -171,7 +204,9 @@ def _csv_bytes(frame: pd.DataFrame, resource: Resource) -> bytes:
     writer.writerow(resource.field_names)
     columns = [[_csv_text(v, f.type) for v in frame[f.name]] for f in resource.fields]
     writer.writerows(zip(*columns, strict=True))
-    return buffer.getvalue().encode("utf-8")
+    # A byte-order mark, so that Excel opens the UTF-8 CSV with its Chinese text intact;
+    # frictionless, pandas, R and DuckDB all skip it.
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
 def _csv_text(value: object, kind: str) -> str:

@@ -106,16 +106,18 @@ def test_fixture_frames_are_valid_tables():
 
 def test_layout(published: Path):
     assert published.parts[-2:] == (DATASET_NAME, "2025.1.0")
-    expected = {"datapackage.json"} | {
+    expected = {"datapackage.json", "README.md", "CHANGELOG.md", "changes.csv",
+                "data-dictionary.csv", "data-dictionary.md",
+                f"{DATASET_NAME}-2025.1.0.zip"} | {
         f"data/{name}.{ext}" for name in NAMES for ext in ("csv", "parquet")}
     assert {str(p.relative_to(published)) for p in published.rglob("*") if p.is_file()} \
         == expected
-    # Nothing but the release itself next to it: the temporary directory is gone.
-    assert [p.name for p in published.parent.iterdir()] == ["2025.1.0"]
+    # Nothing but the release and the latest pointer: the temporary directory is gone.
+    assert sorted(p.name for p in published.parent.iterdir()) == ["2025.1.0", "latest.json"]
 
 
 def test_descriptor(published: Path):
-    descriptor = json.loads((published / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = json.loads((published / "datapackage.json").read_text(encoding="utf-8-sig"))
     assert descriptor["name"] == DATASET_NAME
     assert descriptor["version"] == "2025.1.0"
     assert descriptor["created"] == CREATED
@@ -132,7 +134,7 @@ def test_descriptor(published: Path):
 
 
 def test_parquet_property(published: Path):
-    descriptor = json.loads((published / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = json.loads((published / "datapackage.json").read_text(encoding="utf-8-sig"))
     for entry in descriptor["resources"]:
         content = (published / f"data/{entry['name']}.parquet").read_bytes()
         assert entry["parquet"] == {
@@ -174,7 +176,7 @@ def _copy(published: Path, tmp_path: Path) -> Path:
 def _declare_parquet_as_is(package: Path, name: str) -> None:
     """Rewrite the declared bytes and hash of a Parquet copy to match the file."""
     path = package / "datapackage.json"
-    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor = json.loads(path.read_text(encoding="utf-8-sig"))
     content = (package / f"data/{name}.parquet").read_bytes()
     entry = next(r for r in descriptor["resources"] if r["name"] == name)
     entry["parquet"].update(bytes=len(content),
@@ -233,7 +235,7 @@ def test_corrupt_parquet_is_a_problem(published: Path, tmp_path: Path):
 def test_undeclared_parquet_copy_is_a_problem(published: Path, tmp_path: Path):
     copy = _copy(published, tmp_path)
     path = copy / "datapackage.json"
-    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor = json.loads(path.read_text(encoding="utf-8-sig"))
     del descriptor["resources"][0]["parquet"]
     path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
     assert validate_release(copy) == ["reports: no parquet copy declared"]
@@ -248,8 +250,8 @@ def test_missing_parquet_file_is_a_problem(published: Path, tmp_path: Path):
 def test_csv_problems_come_from_frictionless(published: Path, tmp_path: Path):
     copy = _copy(published, tmp_path)
     csv_path = copy / "data/checks.csv"
-    text = csv_path.read_text(encoding="utf-8")
-    csv_path.write_text(text.replace(",25.1,0,25.1,", ",25.1,0,25.2,"), encoding="utf-8")
+    text = csv_path.read_text(encoding="utf-8-sig")
+    csv_path.write_text(text.replace(",25.1,0,25.1,", ",25.1,0,25.2,"), encoding="utf-8-sig")
     problems = validate_release(copy)
     assert [p.split(": expected")[0] for p in problems[:1]] == ["checks: hash-count"]
     assert len(problems) == 2
@@ -258,7 +260,7 @@ def test_csv_problems_come_from_frictionless(published: Path, tmp_path: Path):
 
 
 def test_checks_csv_text(published: Path):
-    assert (published / "data/checks.csv").read_text(encoding="utf-8") == (
+    assert (published / "data/checks.csv").read_text(encoding="utf-8-sig") == (
         "report_id,check_id,table,kind,status,lhs,rhs,difference,note\n"
         "0123456789abcdef,t3_balance_natural_person,t3,stated,fail,25.1,0,25.1,"
         '"25.1 != 0, as printed"\n'
@@ -268,7 +270,7 @@ def test_checks_csv_text(published: Path):
 
 
 def test_cells_csv_text(published: Path):
-    lines = (published / "data/cells.csv").read_text(encoding="utf-8").splitlines()
+    lines = (published / "data/cells.csv").read_text(encoding="utf-8-sig").splitlines()
     assert lines == [
         "report_id,cell_id,table,block,row,column,value,raw_text,state,unit,source_ref",
         "0123456789abcdef,t2.centralized_procurement.procurement_total_amount,t2,art20_9,"
@@ -312,7 +314,7 @@ def test_republishing_a_version_is_refused(published: Path):
         publish(other, published.parents[1], INFO)
     assert str(published) in str(excinfo.value)
     assert {p: p.read_bytes() for p in published.rglob("*") if p.is_file()} == before
-    assert [p.name for p in published.parent.iterdir()] == ["2025.1.0"]
+    assert sorted(p.name for p in published.parent.iterdir()) == ["2025.1.0", "latest.json"]
 
 
 def test_publishing_is_byte_deterministic(tmp_path: Path):
@@ -358,7 +360,7 @@ def test_columns_must_match_the_resource(tmp_path: Path):
 
 
 def test_version_must_be_a_directory_name(tmp_path: Path):
-    with pytest.raises(ValueError, match="not a plain directory name"):
+    with pytest.raises(ValueError, match=r"is not MAJOR\.MINOR\.PATCH"):
         publish(_tables(), tmp_path, PackageInfo(version="../x", sources=[]))
 
 

@@ -1,0 +1,127 @@
+"""Releases end to end: reproducible bytes, a changelog naming exactly what changed, the
+zip, the documentation, and immutability."""
+
+import hashlib
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipelines.assets import parse_inbox, scan_inbox
+from pipelines.package import DATASET_NAME, PackageInfo, publish, validate_release
+from pipelines.tidy import tidy
+
+SAMPLES = Path(__file__).parents[2] / "samples" / "inbox"
+CREATED = "2026-11-26T10:00:00Z"
+DATA_FILES = [f"data/{n}.{ext}" for n in ("reports", "cells", "t2_proactive", "t3_requests",
+                                          "t4_reviews", "checks", "flags")
+              for ext in ("csv", "parquet")]
+
+
+def _build(inbox: Path, out: Path, version: str, created: str = CREATED) -> Path:
+    batch = parse_inbox(inbox, scan_inbox(inbox))
+    tables = tidy(batch.reports, batch.duplicates)
+    return publish(tables, out, PackageInfo(version, [{"title": "samples"}], created))
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def releases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("releases")
+    inbox = root / "inbox"
+    shutil.copytree(SAMPLES, inbox)
+    first = _build(inbox, root / "a", "1.0.0")
+    again = _build(inbox, root / "b", "1.0.0", created="2026-11-27T08:00:00Z")
+    # One report re-issued: two printed values of the seed report corrected.
+    seed = inbox / "seed-shaoguan-zhenjiang-2019.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("\t406\n", "\t407\n")
+                    .replace("\t46999\n", "\t47000\n"), encoding="utf-8")
+    third = _build(inbox, root / "a", "1.1.0")
+    return {"first": first, "again": again, "third": third}
+
+
+def test_same_inputs_give_byte_identical_data_files(releases: dict[str, Path]) -> None:
+    for name in [*DATA_FILES, "data-dictionary.csv", "changes.csv", "CHANGELOG.md"]:
+        assert _digest(releases["first"] / name) == _digest(releases["again"] / name), name
+    a = json.loads((releases["first"] / "datapackage.json").read_text(encoding="utf-8"))
+    b = json.loads((releases["again"] / "datapackage.json").read_text(encoding="utf-8"))
+    assert a.pop("created") != b.pop("created")
+    readme_a, readme_b = (r.pop("files") for r in (a, b))
+    assert a == b
+    assert [f["path"] for f in readme_a] == [f["path"] for f in readme_b]
+
+
+def test_changelog_names_exactly_the_changed_report_and_cells(releases) -> None:
+    changes = pd.read_csv(releases["third"] / "changes.csv", dtype=str, keep_default_na=False,
+                          encoding="utf-8-sig")
+    assert changes[["change", "file_name", "cell_id", "value_old", "value_new"]].values.tolist() \
+        == [["report_changed", "seed-shaoguan-zhenjiang-2019.txt", "", "", ""],
+            ["cell_changed", "seed-shaoguan-zhenjiang-2019.txt",
+             "t2.administrative_licensing.decisions", "46999", "47000"],
+            ["cell_changed", "seed-shaoguan-zhenjiang-2019.txt",
+             "t2.administrative_licensing.prev_year_items", "406", "407"]]
+    text = (releases["third"] / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert ("Since 1.0.0: 0 reports added, 0 removed, 1 changed (2 cells changed); "
+            "schema unchanged.") in text
+    assert "- `t2.administrative_licensing.prev_year_items`: 406 -> 407" in text
+
+
+def test_every_file_is_listed_with_size_and_sha256(releases) -> None:
+    release = releases["third"]
+    descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    listed = {r["path"]: r for r in descriptor["resources"]}
+    listed |= {r["parquet"]["path"]: r["parquet"] for r in descriptor["resources"]}
+    listed |= {f["path"]: f for f in descriptor["files"]}
+    on_disk = {str(p.relative_to(release)) for p in release.rglob("*") if p.is_file()}
+    unlisted = on_disk - set(listed)
+    assert unlisted == {"datapackage.json", f"{DATASET_NAME}-1.1.0.zip", "index.html"} - (
+        set() if (release / "index.html").exists() else {"index.html"})
+    for path, entry in listed.items():
+        content = (release / path).read_bytes()
+        assert (entry["bytes"], entry["hash"]) == (
+            len(content), "sha256:" + hashlib.sha256(content).hexdigest()), path
+    assert validate_release(release) == []
+
+
+def test_zip_unpacks_to_the_same_files(releases, tmp_path: Path) -> None:
+    release = releases["third"]
+    with zipfile.ZipFile(release / f"{DATASET_NAME}-1.1.0.zip") as archive:
+        archive.extractall(tmp_path)
+    unpacked = tmp_path / f"{DATASET_NAME}-1.1.0"
+    files = sorted(str(p.relative_to(unpacked)) for p in unpacked.rglob("*") if p.is_file())
+    expected = sorted(str(p.relative_to(release)) for p in release.rglob("*")
+                      if p.is_file() and not p.name.endswith(".zip"))
+    assert files == expected
+    assert all(_digest(unpacked / f) == _digest(release / f) for f in files)
+
+
+def test_latest_and_immutability(releases) -> None:
+    dataset = releases["third"].parent
+    assert json.loads((dataset / "latest.json").read_text())["version"] == "1.1.0"
+    with pytest.raises(FileExistsError, match="already published"):
+        _build(SAMPLES, dataset.parent, "1.1.0")
+
+
+def test_csv_opens_in_excel_with_chinese(releases) -> None:
+    raw = (releases["first"] / "data" / "reports.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfreport_id,")
+    reports = pd.read_csv(releases["first"] / "data" / "reports.csv", encoding="utf-8-sig")
+    assert "韶关市浈江区人民政府" in set(reports["agency"])
+
+
+def test_release_readme_and_dictionary(releases) -> None:
+    readme = (releases["first"] / "README.md").read_text(encoding="utf-8")
+    assert "本版收录 8 个文件，其中 5 份报告的数据已发布" in readme
+    assert "CC-BY-4.0" in readme and "duckdb" in readme.lower()
+    dictionary = pd.read_csv(releases["first"] / "data-dictionary.csv", encoding="utf-8-sig")
+    cell = dictionary[(dictionary["name"] == "t2.normative_documents.issued")].iloc[0]
+    assert (cell["title_zh"], cell["format_version"], cell["type"]) == (
+        "行政规范性文件 / 本年制发件数", "gov_2021", "count")
+    assert dictionary["kind"].value_counts().to_dict() == {"cell": 398, "field": 77,
+                                                           "identity": 82}
