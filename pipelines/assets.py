@@ -1,75 +1,103 @@
-"""Dagster assets from inbox to data package. Thin: each asset calls plain functions.
+"""Dagster assets from sources to data package. Thin: each asset calls plain functions.
 
-Graph: inbox_files -> parsed_reports -> the seven published tables (one multi-asset,
-each table checked by pandera in pipelines/checks.py) -> data_package. Publication is a
-separate downstream asset so a failing blocking check stops it.
+Graph: harvested_sources (partitioned by report year) and inbox_files put every input
+into the raw archive -> parsed_reports (incremental: unchanged bytes under an unchanged
+parser are not parsed again) -> the seven published tables (one multi-asset, each table
+checked by pandera in pipelines/checks.py) -> data_package. Publication is a separate
+downstream asset so that a failing blocking check stops it.
 """
 
-import hashlib
-from dataclasses import dataclass
+import json
+from datetime import date
 from pathlib import Path
 
 import dagster as dg
 import pandas as pd
 
+from pipelines.archive import RawArchive
+from pipelines.fingerprint import parser_fingerprint
+from pipelines.harvest.fetch import Fetcher
+from pipelines.harvest.sources import Source, read_sources
+from pipelines.inputs import (
+    Input,
+    ParsedBatch,
+    archive_inbox,
+    harvest,
+    harvested_inputs,
+    parse_inputs,
+)
 from pipelines.package import PackageInfo, publish
-from pipelines.parse import parse_bytes
-from pipelines.report import ParsedReport
+from pipelines.parse_cache import ParseCache
 from pipelines.settings import Settings
 from pipelines.tidy import schema_failures, tidy, withhold
 from schemas.resources import resources
 
 TABLES = tuple(resources())
+FIRST_YEAR = 2019  # the first reports in the statutory formats
+REPORT_YEARS = dg.StaticPartitionsDefinition(
+    [str(y) for y in range(FIRST_YEAR, date.today().year + 1)])
 
 
-@dataclass(frozen=True)
-class InboxFile:
-    path: str  # relative to the inbox
-    sha256: str
-    size: int
+def _sources(settings: Settings, context: dg.AssetExecutionContext) -> list[Source]:
+    if not settings.sources_csv:
+        return []
+    sources, errors = read_sources(Path(settings.sources_csv))
+    for e in errors:
+        context.log.warning(f"{settings.sources_csv} line {e.line}: {e.reason}")
+    return sources
 
 
-@dataclass
-class ParsedBatch:
-    reports: list[ParsedReport]  # one per distinct content
-    duplicates: dict[str, list[str]]  # sha256 -> other inbox paths with the same bytes
+@dg.asset(partitions_def=REPORT_YEARS,
+          description="One report year's URLs from the sources list (and those with no year "
+                      "hint), fetched with conditional requests into the raw archive. "
+                      "Failures are recorded per URL; one bad site never fails the run.")
+def harvested_sources(context: dg.AssetExecutionContext,
+                      settings: Settings) -> dg.MaterializeResult:
+    year = int(context.partition_key)
+    sources = [s for s in _sources(settings, context) if s.year in (None, year)]
+    archive = RawArchive(Path(settings.archive_dir))
+    with Fetcher(settings.fetch_settings()) as fetcher:
+        results = harvest(archive, sources, fetcher)
+    _log_harvest(Path(settings.archive_dir), results)
+    counts = pd.Series([r.status for r in results], dtype=str).value_counts().to_dict()
+    failures = pd.DataFrame([{"url": r.url, "error": r.error} for r in results
+                             if r.status == "failed"], columns=["url", "error"])
+    return dg.MaterializeResult(metadata={
+        "sources": len(sources), **{k: int(v) for k, v in counts.items()},
+        "failures": dg.MetadataValue.md(failures.to_markdown(index=False))})
 
 
-def scan_inbox(inbox: Path) -> list[InboxFile]:
-    if not inbox.is_dir():
-        raise FileNotFoundError(f"inbox {inbox} does not exist or is not a directory")
-    files = sorted(p for p in inbox.rglob("*") if p.is_file() and not p.name.startswith("."))
-    return [InboxFile(str(p.relative_to(inbox)), hashlib.sha256(p.read_bytes()).hexdigest(),
-                      p.stat().st_size) for p in files]
+def _log_harvest(archive_dir: Path, results: list) -> None:
+    """Append each URL's outcome to the archive's harvest log (what happened, and why)."""
+    with (archive_dir / "harvest-log.jsonl").open("a", encoding="utf-8") as log:
+        for r in results:
+            log.write(json.dumps({"url": r.url, "status": r.status, "http_status": r.http_status,
+                                  "sha256": r.sha256, "fetched_at": r.fetched_at,
+                                  "error": r.error}, ensure_ascii=False) + "\n")
 
 
-def parse_inbox(inbox: Path, files: list[InboxFile]) -> ParsedBatch:
-    """Parse each distinct content once; identical files are recorded, not re-parsed."""
-    first: dict[str, InboxFile] = {}
-    duplicates: dict[str, list[str]] = {}
-    for f in files:
-        if f.sha256 in first:
-            duplicates.setdefault(f.sha256, []).append(f.path)
-        else:
-            first[f.sha256] = f
-    reports = [parse_bytes(f.path, (inbox / f.path).read_bytes()) for f in first.values()]
-    return ParsedBatch(reports, duplicates)
-
-
-@dg.asset(description="Every file in the inbox, content-hashed (sha256). One entry per file.")
-def inbox_files(context: dg.AssetExecutionContext, settings: Settings) -> list[InboxFile]:
-    files = scan_inbox(Path(settings.inbox_dir))
+@dg.asset(description="Every file in the inbox, put into the raw archive (sha256-addressed).")
+def inbox_files(context: dg.AssetExecutionContext, settings: Settings) -> list[Input]:
+    files = archive_inbox(RawArchive(Path(settings.archive_dir)), Path(settings.inbox_dir))
     context.add_output_metadata({"files": len(files), "inbox": settings.inbox_dir})
     return files
 
 
-@dg.asset(description="Each distinct inbox file read and recognised: cells, flags, checks.")
+@dg.asset(deps=[harvested_sources],
+          description="The build's inputs (inbox files and the latest archived content of "
+                      "each source URL) read and recognised; cached parses are reused.")
 def parsed_reports(context: dg.AssetExecutionContext, settings: Settings,
-                   inbox_files: list[InboxFile]) -> ParsedBatch:
-    batch = parse_inbox(Path(settings.inbox_dir), inbox_files)
-    statuses = pd.Series([r.status for r in batch.reports]).value_counts().to_dict()
-    context.add_output_metadata({"reports": len(batch.reports), **statuses,
-                                 "duplicate_files": sum(map(len, batch.duplicates.values()))})
+                   inbox_files: list[Input]) -> ParsedBatch:
+    archive = RawArchive(Path(settings.archive_dir))
+    inputs = inbox_files + harvested_inputs(archive, _sources(settings, context))
+    cache = ParseCache(Path(settings.cache_dir), parser_fingerprint())
+    batch = parse_inputs(inputs, lambda item: archive.get(item.sha256), cache)
+    statuses = pd.Series([r.status for r in batch.reports], dtype=str).value_counts()
+    context.add_output_metadata({
+        "reports": len(batch.reports), "parsed": batch.parsed, "reused": batch.reused,
+        "parser_fingerprint": parser_fingerprint(),
+        "duplicate_files": sum(map(len, batch.duplicates.values())),
+        **{k: int(v) for k, v in statuses.items()}})
     return batch
 
 
@@ -78,7 +106,7 @@ def parsed_reports(context: dg.AssetExecutionContext, settings: Settings,
     description="The published tables; reports breaking a schema rule are withheld.",
 )
 def published_tables(context: dg.AssetExecutionContext, parsed_reports: ParsedBatch):
-    tables = tidy(parsed_reports.reports, parsed_reports.duplicates)
+    tables = tidy(parsed_reports.reports, parsed_reports.duplicates, parsed_reports.inputs)
     withhold(tables, schema_failures(tables))
     for name in TABLES:
         frame = tables[name]
@@ -95,14 +123,17 @@ def data_package(context: dg.AssetExecutionContext, settings: Settings, reports:
     tables = {"reports": reports, "cells": cells, "t2_proactive": t2_proactive,
               "t3_requests": t3_requests, "t4_reviews": t4_reviews, "checks": checks,
               "flags": flags}
-    info = PackageInfo(version=settings.version(), sources=_sources(reports))
+    info = PackageInfo(version=settings.version(), sources=_package_sources(reports))
     path = publish(tables, Path(settings.datapackages_dir), info)
-    context.add_output_metadata({"path": str(path), "version": info.version,
+    context.add_output_metadata({"path": str(path), "version": path.name,
                                  "reports_published": int(reports["published"].sum())})
     return str(path)
 
 
-def _sources(reports: pd.DataFrame) -> list[dict]:
-    return [{"title": f"{len(reports)} report files from the inbox",
+def _package_sources(reports: pd.DataFrame) -> list[dict]:
+    harvested = int(reports["source_url"].notna().sum())
+    return [{"title": f"{len(reports)} distinct report files ({harvested} harvested from "
+                      "agencies' websites, the rest from the inbox)",
              "description": "Annual reports on government information disclosure "
-                            "(政府信息公开工作年度报告); each file's sha256 is in reports.csv."}]
+                            "(政府信息公开工作年度报告); each file's URL or inbox path and "
+                            "sha256 are in reports.csv, its bytes in the raw archive."}]

@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -38,6 +39,8 @@ def _build(args: argparse.Namespace) -> int:
         print(f"ogi build: inbox {args.inbox} is not a directory", file=sys.stderr)
         return 2
     settings = Settings(inbox_dir=str(args.inbox), datapackages_dir=str(args.out),
+                        archive_dir=str(args.archive), cache_dir=str(args.cache),
+                        sources_csv=str(args.sources or ""),
                         dataset_version=args.version or dev_version())
     job = defs.resolve_job_def("build_package")
     result = job.execute_in_process(resources={"settings": settings}, raise_on_error=False)
@@ -60,7 +63,14 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="run the Dagster job and publish a data package")
     b.add_argument("--inbox", required=True, type=Path, help="folder of report files")
     b.add_argument("--out", required=True, type=Path, help="where packages are published")
-    b.add_argument("--version", help="release version (default: a unique dev version)")
+    b.add_argument("--version", help="release version: MAJOR.MINOR.PATCH, or 'auto' for "
+                   "the one the changes call for (default: a unique dev version)")
+    b.add_argument("--archive", type=Path, default=Path(os.environ.get("OGI_ARCHIVE", "archive")),
+                   help="raw archive every input is stored in (default: archive)")
+    b.add_argument("--cache", type=Path, default=Path(os.environ.get("OGI_CACHE", "cache")),
+                   help="parse cache (default: cache)")
+    b.add_argument("--sources", type=Path, help="sources CSV whose latest harvested files "
+                   "are included (harvesting itself runs in Dagster: the `harvest` job)")
     b.set_defaults(run=_build)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -1,22 +1,91 @@
-"""The Dagster code location: assets, checks, the build job and resources."""
+"""The Dagster code location: assets, checks, jobs, schedules, the inbox sensor, resources.
 
-from __future__ import annotations
+Schedules and the sensor start stopped: switch them on in `dagster dev` (Automation) and
+run the daemon (`dagster dev` runs one; in production `dagster-daemon run`).
+"""
+
+import hashlib
+from pathlib import Path
 
 import dagster as dg
 
-from pipelines.assets import data_package, inbox_files, parsed_reports, published_tables
+from pipelines.assets import (
+    data_package,
+    harvested_sources,
+    inbox_files,
+    parsed_reports,
+    published_tables,
+)
 from pipelines.checks import schema_checks
+from pipelines.inputs import inbox_paths
 from pipelines.settings import Settings
 
-ALL_ASSETS = [inbox_files, parsed_reports, published_tables, data_package]
+BUILD_ASSETS = [inbox_files, parsed_reports, published_tables, data_package]
+ALL_ASSETS = [harvested_sources, *BUILD_ASSETS]
+SHANGHAI = "Asia/Shanghai"  # the agencies' deadlines are in China's time
+AUTO_VERSION = {"resources": {"settings": {"config": {"dataset_version": "auto"}}}}
 
+harvest_job = dg.define_asset_job(
+    "harvest", selection=[harvested_sources],
+    description="Fetch one report year's sources into the raw archive.")
 build_package_job = dg.define_asset_job(
-    "build_package", selection=dg.AssetSelection.all(),
-    description="Read every inbox file, build the tables, check them, publish a release.")
+    "build_package", selection=dg.AssetSelection.assets(*BUILD_ASSETS),
+    description="Archive the inbox, parse what changed, build and check the tables, "
+                "publish a release. Many reports per run.")
+
+
+@dg.schedule(cron_schedule="0 3 * * *", job=harvest_job, execution_timezone=SHANGHAI,
+             default_status=dg.DefaultScheduleStatus.STOPPED)
+def daily_harvest(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
+    """Every night, the reports on last year: they appear from January on."""
+    year = context.scheduled_execution_time.year - 1
+    return dg.RunRequest(partition_key=str(year), run_key=f"harvest-{year}-"
+                         f"{context.scheduled_execution_time:%Y%m%d}")
+
+
+@dg.schedule(cron_schedule="0 4 * * 1", job=build_package_job, execution_timezone=SHANGHAI,
+             default_status=dg.DefaultScheduleStatus.STOPPED)
+def weekly_release(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
+    """Every Monday, a release if anything changed (version "auto")."""
+    return dg.RunRequest(run_config=AUTO_VERSION, tags={"ogi/release": "weekly"})
+
+
+@dg.schedule(cron_schedule="0 6 1 2 *", job=build_package_job, execution_timezone=SHANGHAI,
+             default_status=dg.DefaultScheduleStatus.STOPPED)
+def yearly_release(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
+    """1 February, the day after the statutory 31 January deadline: the year's release."""
+    year = context.scheduled_execution_time.year - 1
+    return dg.RunRequest(run_config=AUTO_VERSION, tags={"ogi/release": f"yearly-{year}"})
+
+
+def inbox_state(inbox: Path) -> str:
+    """A digest of the inbox listing (path, size, modification time)."""
+    digest = hashlib.sha256()
+    for path in inbox_paths(inbox):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(inbox)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:20]
+
+
+@dg.sensor(job=build_package_job, minimum_interval_seconds=60,
+           default_status=dg.DefaultSensorStatus.STOPPED)
+def inbox_sensor(context: dg.SensorEvaluationContext, settings: Settings):
+    """A build when files land in (or leave) the inbox; one run for all of them."""
+    inbox = Path(settings.inbox_dir)
+    if not inbox.is_dir():
+        return dg.SkipReason(f"inbox {inbox} does not exist")
+    state = inbox_state(inbox)
+    if state == context.cursor:
+        return dg.SkipReason("the inbox has not changed")
+    context.update_cursor(state)
+    return dg.RunRequest(run_key=f"inbox-{state}", run_config=AUTO_VERSION)
+
 
 defs = dg.Definitions(
     assets=ALL_ASSETS,
     asset_checks=schema_checks,
-    jobs=[build_package_job],
+    jobs=[harvest_job, build_package_job],
+    schedules=[daily_harvest, weekly_release, yearly_release],
+    sensors=[inbox_sensor],
     resources={"settings": Settings()},
 )

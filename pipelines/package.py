@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from pipelines.release import bundle, changelog, docs, versions
+from pipelines.release import bundle, changelog, docs, page, versions
 from schemas.descriptors import arrow_schema, table_schema
 from schemas.resources import Resource, resources
 from schemas.validation import PANDAS_DTYPES
@@ -53,6 +53,7 @@ LICENSES = [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/
 PARQUET_OPTIONS = {"compression": "zstd", "version": "2.6", "use_dictionary": True,
                    "write_statistics": True, "data_page_version": "1.0"}
 MAX_REPORTED_ERRORS = 20
+AUTO = "auto"  # the version that follows from the changes
 DOC_FILES = {
     "README.md": "What this release holds, how to load it, licence and citation",
     "CHANGELOG.md": "What changed since the previous release",
@@ -80,28 +81,54 @@ class PackageInfo:
 
 
 def publish(tables: dict[str, pd.DataFrame], out_dir: Path, info: PackageInfo) -> Path:
-    """Write, validate and atomically publish one release; return its directory."""
-    versions.parse(info.version)  # raises BadVersion naming the scheme
+    """Write, validate and atomically publish one release; return its directory.
+
+    With version "auto" the version follows from the changes since the latest release
+    (see pipelines/release/versions.py); when nothing changed, no release is made and the
+    latest release's directory is returned.
+    """
+    if info.version != AUTO:
+        versions.parse(info.version)  # raises BadVersion naming the scheme
     parent = Path(out_dir) / DATASET_NAME
-    target = parent / info.version
-    _refuse_existing(target, info.version)
+    if info.version != AUTO:
+        _refuse_existing(parent / info.version, info.version)
     prepared = _prepare(tables)
     parent.mkdir(parents=True, exist_ok=True)
     # A sibling of the target, so the final rename stays on one file system and is atomic.
-    tmp = Path(tempfile.mkdtemp(prefix=f".{info.version}.tmp-", dir=parent))
+    tmp = Path(tempfile.mkdtemp(prefix=".build.tmp-", dir=parent))
     tmp.chmod(0o755)  # a public download: readable by all once renamed into place
     try:
         _build(prepared, tmp, info)
-        _document(tmp, parent, info.version)
+        version = info.version if info.version != AUTO else _auto_version(parent, tmp)
+        if version is None:  # nothing changed since the latest release
+            shutil.rmtree(tmp)
+            return parent / versions.latest_release(parent)
+        target = parent / version
+        _refuse_existing(target, version)
+        _set_version(tmp, version)
+        _document(tmp, parent, version)
         _validate(tmp)
-        _bundle(tmp, info.version)
-        _refuse_existing(target, info.version)
+        page.write_pages(tmp)  # after the descriptor is final: the page lists its hash
+        _bundle(tmp, version)
         os.rename(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     versions.update_latest(parent)
+    page.write_dataset_page(parent)
     return target
+
+
+def _auto_version(parent: Path, root: Path) -> str | None:
+    latest = versions.latest_release(parent)
+    changes = changelog.compare(parent / latest if latest else None, root, latest)
+    return versions.next_version(latest, changes)
+
+
+def _set_version(root: Path, version: str) -> None:
+    descriptor = _read_descriptor(root)
+    descriptor["version"] = version
+    _write_descriptor(root, descriptor)
 
 
 def _document(root: Path, parent: Path, version: str) -> None:

@@ -61,6 +61,7 @@ class ParsedReport:
         return {
             "file": self.file,
             "sha256": self.sha256,
+            "size": self.size,
             "status": self.status,
             "format_version": self.format_version,
             "agency": self.agency,
@@ -77,3 +78,18 @@ class ParsedReport:
             "flags": [f.as_json() for f in self.flags],
             "checks": [c.as_json() for c in self.checks],
         }
+
+    @classmethod
+    def from_json(cls, record: dict) -> ParsedReport:
+        """The report `as_json` described (the parse cache stores reports this way)."""
+        details = record["cell_details"]
+        cells = {cid: CellValue(cid, value, **details[cid])
+                 for cid, value in record["cells"].items()}
+        return cls(
+            file=record["file"], sha256=record["sha256"], size=record["size"],
+            rendering=record["rendering"], status=record["status"],
+            format_version=record["format_version"], agency=record["agency"],
+            report_year=record["report_year"], tables_found=record["tables_found"],
+            cells=cells, flags=[Flag(f["code"], f["message"], f["cell_id"])
+                                for f in record["flags"]],
+            checks=[CheckResult(**c) for c in record["checks"]], reason=record["reason"])

@@ -1,4 +1,9 @@
-"""Where the pipeline reads and writes, as one Dagster resource overridable per environment."""
+"""The pipeline's one configuration: paths, storage and harvest limits.
+
+A Dagster resource whose defaults come from OGI_* environment variables, so each
+environment (a laptop, CI, the production daemon) overrides what it needs without code:
+in the shell, in `dagster.yaml`/the launchpad's run config, or per schedule.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,39 @@ from datetime import UTC, datetime
 
 import dagster as dg
 
+from pipelines.harvest.fetch import FetchSettings
+
+_DEFAULT_FETCH = FetchSettings()
+
 
 def dev_version() -> str:
     """A unique version for ad-hoc builds (releases are immutable, so never reuse one)."""
     return datetime.now(UTC).strftime("0.0.0-dev.%Y%m%dT%H%M%SZ")
 
 
-class Settings(dg.ConfigurableResource):
-    """Paths and the release version. Defaults come from OGI_* environment variables."""
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
 
-    inbox_dir: str = os.environ.get("OGI_INBOX", "samples/inbox")
-    datapackages_dir: str = os.environ.get("OGI_DATAPACKAGES", "datapackages")
-    dataset_version: str = os.environ.get("OGI_VERSION", "")
+
+class Settings(dg.ConfigurableResource):
+    """Where the pipeline reads and writes, and how politely it harvests."""
+
+    inbox_dir: str = _env("OGI_INBOX", "samples/inbox")
+    sources_csv: str = _env("OGI_SOURCES", "")  # empty: no harvest
+    archive_dir: str = _env("OGI_ARCHIVE", "archive")
+    cache_dir: str = _env("OGI_CACHE", "cache")
+    datapackages_dir: str = _env("OGI_DATAPACKAGES", "datapackages")
+    # "" gives a unique dev version; "auto" the next version the changes call for.
+    dataset_version: str = _env("OGI_VERSION", "")
+    http_timeout: float = float(_env("OGI_HTTP_TIMEOUT", str(_DEFAULT_FETCH.timeout)))
+    http_retries: int = int(_env("OGI_HTTP_RETRIES", str(_DEFAULT_FETCH.retries)))
+    http_min_interval: float = float(_env("OGI_HTTP_MIN_INTERVAL",
+                                          str(_DEFAULT_FETCH.min_interval)))
+    http_max_bytes: int = int(_env("OGI_HTTP_MAX_BYTES", str(_DEFAULT_FETCH.max_bytes)))
 
     def version(self) -> str:
         return self.dataset_version or dev_version()
+
+    def fetch_settings(self) -> FetchSettings:
+        return FetchSettings(timeout=self.http_timeout, retries=self.http_retries,
+                             min_interval=self.http_min_interval, max_bytes=self.http_max_bytes)

@@ -15,6 +15,7 @@ import pandas as pd
 import pandera.errors as pa_errors
 from pandera.errors import SchemaWarning
 
+from pipelines.inputs import Input
 from pipelines.report import ParsedReport
 from schemas.identities import identities
 from schemas.resources import Resource, resources
@@ -29,10 +30,12 @@ def _frame(resource: Resource, rows: list[dict]) -> pd.DataFrame:
     return frame.astype({f.name: PANDAS_DTYPES[f.type] for f in resource.fields})
 
 
-def _report_row(r: ParsedReport, duplicates: list[str]) -> dict:
+def _report_row(r: ParsedReport, duplicates: list[str], source: Input | None) -> dict:
     flagged = {f.cell_id for f in r.flags if f.cell_id in r.cells}
     return {
         "report_id": r.report_id, "file_name": r.file, "sha256": r.sha256,
+        "source_url": source.url if source else None,
+        "retrieved_at": source.retrieved_at if source else None,
         "size_bytes": r.size, "rendering": r.rendering, "format_version": r.format_version,
         "agency": r.agency, "report_year": r.report_year, "status": r.status,
         "published": bool(r.cells), "reason": r.reason,
@@ -81,12 +84,15 @@ def _flag_rows(r: ParsedReport) -> Iterable[dict]:
                "message": f.message}
 
 
-def tidy(reports: list[ParsedReport], duplicates: dict[str, list[str]]) -> dict[str, pd.DataFrame]:
+def tidy(reports: list[ParsedReport], duplicates: dict[str, list[str]],
+         inputs: dict[str, Input] | None = None) -> dict[str, pd.DataFrame]:
     """All published tables for a batch of distinct reports (one per sha256)."""
     res = resources()
+    inputs = inputs or {}
     published = [r for r in reports if r.cells]
     rows: dict[str, list[dict]] = {
-        "reports": [_report_row(r, duplicates.get(r.sha256, [])) for r in reports],
+        "reports": [_report_row(r, duplicates.get(r.sha256, []), inputs.get(r.sha256))
+                    for r in reports],
         "cells": [row for r in published for row in _cell_rows(r)],
         "checks": [row for r in published for row in _check_rows(r)],
         "flags": [row for r in reports for row in _flag_rows(r)],

@@ -64,8 +64,14 @@ def _reports() -> Resource:
         "reports", "年度报告", "One row per distinct input file: what it is and what became of it.",
         (
             _report_id(),
-            f("file_name", "string", "文件名", "Name of the source file in the inbox.", True),
-            f("sha256", "string", "文件哈希", "sha256 of the source file's bytes.", True),
+            f("file_name", "string", "来源",
+              "Where the report came from: its path in the inbox, or the URL it was "
+              "harvested from.", True),
+            f("sha256", "string", "文件哈希",
+              "sha256 of the source file's bytes: its name in the raw archive.", True),
+            f("source_url", "string", "来源网址", "URL the file was harvested from, if any."),
+            f("retrieved_at", "string", "获取时间",
+              "When the file was fetched, or its modification time in the inbox (UTC)."),
             f("size_bytes", "integer", "文件大小", "Size of the source file in bytes.", True,
               minimum=0),
             f("rendering", "string", "文件形式", "How the report was rendered in the file.", True,

@@ -41,7 +41,8 @@ def test_parse_names_a_missing_file() -> None:
 
 
 def test_build_publishes_a_package_that_frictionless_validates(tmp_path: Path) -> None:
-    proc = ogi("build", "--inbox", str(SAMPLES), "--out", str(tmp_path), "--version", "0.1.0")
+    proc = ogi("build", "--inbox", str(SAMPLES), "--out", str(tmp_path), "--version", "0.1.0",
+               "--archive", str(tmp_path / "archive"), "--cache", str(tmp_path / "cache"))
     assert proc.returncode == 0, proc.stderr[-2000:]
     release = Path(proc.stdout.strip().splitlines()[-1])
     assert release == tmp_path / "china-gov-info-disclosure-annual-reports" / "0.1.0"
@@ -49,12 +50,14 @@ def test_build_publishes_a_package_that_frictionless_validates(tmp_path: Path) -
         [str(Path(sys.executable).with_name("frictionless")), "validate",
          str(release / "datapackage.json")], capture_output=True, text=True, timeout=600)
     assert validate.returncode == 0, validate.stdout[-2000:]
-    again = ogi("build", "--inbox", str(SAMPLES), "--out", str(tmp_path), "--version", "0.1.0")
+    again = ogi("build", "--inbox", str(SAMPLES), "--out", str(tmp_path), "--version", "0.1.0",
+                "--archive", str(tmp_path / "archive"), "--cache", str(tmp_path / "cache"))
     assert again.returncode == 1
     assert "already published" in again.stderr
 
 
 def test_build_rejects_a_missing_inbox(tmp_path: Path) -> None:
-    proc = ogi("build", "--inbox", str(tmp_path / "nope"), "--out", str(tmp_path))
+    proc = ogi("build", "--inbox", str(tmp_path / "nope"), "--out", str(tmp_path),
+               "--archive", str(tmp_path / "archive"), "--cache", str(tmp_path / "cache"))
     assert proc.returncode == 2
     assert "is not a directory" in proc.stderr

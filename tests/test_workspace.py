@@ -49,8 +49,8 @@ def test_webserver_loads_the_workspace_and_shows_the_graph(tmp_path: Path) -> No
     assert graph is not None
     edges = {"/".join(n["assetKey"]["path"]): sorted("/".join(d["path"])
              for d in n["dependencyKeys"]) for n in graph["data"]["assetNodes"]}
-    assert edges["inbox_files"] == []
-    assert edges["parsed_reports"] == ["inbox_files"]
+    assert edges["inbox_files"] == [] and edges["harvested_sources"] == []
+    assert edges["parsed_reports"] == ["harvested_sources", "inbox_files"]
     assert edges["t3_requests"] == ["parsed_reports"]
     assert edges["data_package"] == ["cells", "checks", "flags", "reports", "t2_proactive",
                                      "t3_requests", "t4_reviews"]

@@ -2,9 +2,11 @@
 
 Scheme (Semantic Versioning applied to data), documented in the README:
 - MAJOR when a published field is removed, renamed or changes type (users' code breaks);
-- MINOR when reports are added or re-read, or fields are added;
-- PATCH when only documentation or corrections of individual values change;
+- MINOR when reports are added or removed, or fields are added;
+- PATCH when only values of reports already published change (corrections, re-reads);
 - `0.0.0-dev.<UTC timestamp>` for ad-hoc builds, which never become `latest`.
+`auto` (scheduled builds) applies these rules to the changes since the latest release, and
+makes no release when nothing changed; the first release is 1.0.0.
 """
 
 from __future__ import annotations
@@ -14,6 +16,10 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipelines.release.changelog import Changes
 
 VERSION = re.compile(r"(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?")
 LATEST = "latest.json"
@@ -59,12 +65,31 @@ def previous_version(dataset_dir: Path, version: str) -> str | None:
     return lower[-1] if lower else None
 
 
+def latest_release(dataset_dir: Path) -> str | None:
+    """The highest published release (dev builds excluded), or None."""
+    releases = [v for v in published_versions(dataset_dir) if is_release(v)]
+    return releases[-1] if releases else None
+
+
+def next_version(latest: str | None, changes: Changes) -> str | None:
+    """The version the changes since `latest` call for; None when nothing changed."""
+    if latest is None:
+        return "1.0.0"
+    if not changes.anything:
+        return None
+    major, minor, patch, _ = parse(latest)
+    if any(" removed" in c or " type " in c for c in changes.schema):
+        return f"{major + 1}.0.0"
+    if changes.added or changes.removed or changes.schema:
+        return f"{major}.{minor + 1}.0"
+    return f"{major}.{minor}.{patch + 1}"
+
+
 def update_latest(dataset_dir: Path) -> str | None:
     """Point `latest.json` at the highest published release (not a dev build), atomically."""
-    releases = [v for v in published_versions(dataset_dir) if is_release(v)]
-    if not releases:
+    newest = latest_release(dataset_dir)
+    if newest is None:
         return None
-    newest = releases[-1]
     descriptor = json.loads((dataset_dir / newest / "datapackage.json").read_text("utf-8"))
     pointer = {"version": newest, "path": f"{newest}/", "created": descriptor.get("created"),
                "datapackage": f"{newest}/datapackage.json"}

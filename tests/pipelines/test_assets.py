@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from pipelines.checks import schema_checks
-from pipelines.definitions import ALL_ASSETS, defs
+from pipelines.definitions import ALL_ASSETS, BUILD_ASSETS, defs
 from pipelines.settings import Settings
 
 SAMPLES = Path(__file__).parents[2] / "samples" / "inbox"
@@ -18,11 +18,19 @@ SAMPLES = Path(__file__).parents[2] / "samples" / "inbox"
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[dg.ExecuteInProcessResult, Path]:
     out = tmp_path_factory.mktemp("packages")
     result = dg.materialize(
-        [*ALL_ASSETS, *schema_checks],
-        resources={"settings": Settings(inbox_dir=str(SAMPLES), datapackages_dir=str(out),
-                                        dataset_version="1.0.0")},
+        [*ALL_ASSETS, *schema_checks], selection=BUILD,
+        resources={"settings": _settings(out, "1.0.0")},
     )
     return result, out
+
+
+BUILD = dg.AssetSelection.assets(*BUILD_ASSETS)
+
+
+def _settings(out: Path, version: str) -> Settings:
+    return Settings(inbox_dir=str(SAMPLES), datapackages_dir=str(out / "packages"),
+                    archive_dir=str(out / "archive"), cache_dir=str(out / "cache"),
+                    dataset_version=version)
 
 
 def test_job_succeeds_and_every_schema_check_passes(built) -> None:
@@ -59,7 +67,7 @@ def test_every_inbox_file_ends_in_reports(built) -> None:
 
 def test_package_is_published_with_the_agency_error_as_a_finding(built) -> None:
     _, out = built
-    release = out / "china-gov-info-disclosure-annual-reports" / "1.0.0"
+    release = out / "packages" / "china-gov-info-disclosure-annual-reports" / "1.0.0"
     descriptor = json.loads((release / "datapackage.json").read_text())
     assert descriptor["version"] == "1.0.0"
     checks = pd.read_csv(release / "data" / "checks.csv")
@@ -78,12 +86,11 @@ def test_a_schema_failure_blocks_publication(tmp_path: Path) -> None:
         lambda cells: dg.AssetCheckResult(passed=False, severity=dg.AssetCheckSeverity.ERROR))
     checks = [c for c in schema_checks if "cells" not in str(c.check_keys)] + [broken]
     result = dg.materialize(
-        [*ALL_ASSETS, *checks], raise_on_error=False,
-        resources={"settings": Settings(inbox_dir=str(SAMPLES), datapackages_dir=str(tmp_path),
-                                        dataset_version="1.0.0")},
+        [*ALL_ASSETS, *checks], raise_on_error=False, selection=BUILD,
+        resources={"settings": _settings(tmp_path, "1.0.0")},
     )
     assert not result.success
-    assert not (tmp_path / "china-gov-info-disclosure-annual-reports").exists()
+    assert not (tmp_path / "packages").exists()
 
 
 def test_definitions_load_with_the_build_job() -> None:

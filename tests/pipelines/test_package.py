@@ -106,14 +106,15 @@ def test_fixture_frames_are_valid_tables():
 
 def test_layout(published: Path):
     assert published.parts[-2:] == (DATASET_NAME, "2025.1.0")
-    expected = {"datapackage.json", "README.md", "CHANGELOG.md", "changes.csv",
+    expected = {"datapackage.json", "README.md", "CHANGELOG.md", "changes.csv", "index.html",
                 "data-dictionary.csv", "data-dictionary.md",
                 f"{DATASET_NAME}-2025.1.0.zip"} | {
         f"data/{name}.{ext}" for name in NAMES for ext in ("csv", "parquet")}
     assert {str(p.relative_to(published)) for p in published.rglob("*") if p.is_file()} \
         == expected
     # Nothing but the release and the latest pointer: the temporary directory is gone.
-    assert sorted(p.name for p in published.parent.iterdir()) == ["2025.1.0", "latest.json"]
+    assert sorted(p.name for p in published.parent.iterdir()) == [
+        "2025.1.0", "index.html", "latest.json"]
 
 
 def test_descriptor(published: Path):
@@ -314,7 +315,8 @@ def test_republishing_a_version_is_refused(published: Path):
         publish(other, published.parents[1], INFO)
     assert str(published) in str(excinfo.value)
     assert {p: p.read_bytes() for p in published.rglob("*") if p.is_file()} == before
-    assert sorted(p.name for p in published.parent.iterdir()) == ["2025.1.0", "latest.json"]
+    assert sorted(p.name for p in published.parent.iterdir()) == [
+        "2025.1.0", "index.html", "latest.json"]
 
 
 def test_publishing_is_byte_deterministic(tmp_path: Path):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipelines.assets import parse_inbox, scan_inbox
+from pipelines.inputs import parse_inbox, scan_inbox
 from pipelines.package import DATASET_NAME, PackageInfo, publish, validate_release
 from pipelines.tidy import tidy
 
@@ -23,7 +23,7 @@ DATA_FILES = [f"data/{n}.{ext}" for n in ("reports", "cells", "t2_proactive", "t
 
 def _build(inbox: Path, out: Path, version: str, created: str = CREATED) -> Path:
     batch = parse_inbox(inbox, scan_inbox(inbox))
-    tables = tidy(batch.reports, batch.duplicates)
+    tables = tidy(batch.reports, batch.duplicates, batch.inputs)
     return publish(tables, out, PackageInfo(version, [{"title": "samples"}], created))
 
 
@@ -123,5 +123,5 @@ def test_release_readme_and_dictionary(releases) -> None:
     cell = dictionary[(dictionary["name"] == "t2.normative_documents.issued")].iloc[0]
     assert (cell["title_zh"], cell["format_version"], cell["type"]) == (
         "行政规范性文件 / 本年制发件数", "gov_2021", "count")
-    assert dictionary["kind"].value_counts().to_dict() == {"cell": 398, "field": 77,
+    assert dictionary["kind"].value_counts().to_dict() == {"cell": 398, "field": 79,
                                                            "identity": 82}

@@ -1,0 +1,39 @@
+"""The parser fingerprint: what a cached parse result depends on.
+
+A report is parsed again only when its bytes or this fingerprint change. The fingerprint
+covers the code that reads and recognises files, the statutory template and schemas, and
+the versions of the libraries that read file formats; changing any of them re-parses
+everything, which is the point.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+PARSER_CODE = ("pipelines/read", "pipelines/recognise", "pipelines/parse.py",
+               "pipelines/report.py", "pipelines/document.py", "schemas")
+READING_LIBRARIES = ("lxml", "opencc", "pdfplumber", "pdfminer.six", "python-docx")
+
+
+def _files() -> list[Path]:
+    out: list[Path] = []
+    for part in PARSER_CODE:
+        path = ROOT / part
+        found = [path] if path.is_file() else path.rglob("*")
+        out += [p for p in found if p.suffix in (".py", ".yaml")]
+    return sorted(out)
+
+
+@cache
+def parser_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for path in _files():
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    for name in READING_LIBRARIES:
+        digest.update(f"{name}=={metadata.version(name)}\0".encode())
+    return digest.hexdigest()[:16]
