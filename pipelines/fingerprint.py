@@ -14,9 +14,9 @@ from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
-PARSER_CODE = ("pipelines/read", "pipelines/recognise", "pipelines/parse.py",
+PARSER_CODE = ("pipelines/read", "pipelines/recognise", "pipelines/enrich", "pipelines/parse.py",
                "pipelines/report.py", "pipelines/document.py", "schemas")
-READING_LIBRARIES = ("lxml", "opencc", "pdfplumber", "pdfminer.six", "python-docx")
+READING_LIBRARIES = ("lxml", "opencc", "pdfplumber", "pdfminer.six", "python-docx", "cnloc")
 
 
 def _files() -> list[Path]:

@@ -48,6 +48,8 @@ class ParsedReport:
     flags: list[Flag] = field(default_factory=list)
     checks: list[CheckResult] = field(default_factory=list)
     reason: str | None = None
+    # The agency's id, level and region (pipelines/enrich/agencies.py AgencyPlace fields).
+    place: dict[str, str | None] = field(default_factory=dict)
 
     @property
     def report_id(self) -> str:
@@ -77,6 +79,7 @@ class ParsedReport:
             },
             "flags": [f.as_json() for f in self.flags],
             "checks": [c.as_json() for c in self.checks],
+            "place": self.place,
         }
 
     @classmethod
@@ -92,4 +95,5 @@ class ParsedReport:
             report_year=record["report_year"], tables_found=record["tables_found"],
             cells=cells, flags=[Flag(f["code"], f["message"], f["cell_id"])
                                 for f in record["flags"]],
-            checks=[CheckResult(**c) for c in record["checks"]], reason=record["reason"])
+            checks=[CheckResult(**c) for c in record["checks"]], reason=record["reason"],
+            place=record.get("place", {}))

@@ -17,12 +17,14 @@ from pandera.errors import SchemaWarning
 
 from pipelines.inputs import Input
 from pipelines.report import ParsedReport
-from schemas.identities import identities
+from schemas.identities import PREVIOUS, cross_year_identities, evaluate, identities
 from schemas.resources import Resource, resources
 from schemas.template import load_template
 from schemas.validation import PANDAS_DTYPES, schemas
 
 WIDE = {"t2": "t2_proactive", "t3": "t3_requests", "t4": "t4_reviews"}
+_PLACE_FIELDS = ("agency_id", "level", "parent_level", "province", "prefecture", "county",
+                 "division_code")
 
 
 def _frame(resource: Resource, rows: list[dict]) -> pd.DataFrame:
@@ -37,7 +39,8 @@ def _report_row(r: ParsedReport, duplicates: list[str], source: Input | None) ->
         "source_url": source.url if source else None,
         "retrieved_at": source.retrieved_at if source else None,
         "size_bytes": r.size, "rendering": r.rendering, "format_version": r.format_version,
-        "agency": r.agency, "report_year": r.report_year, "status": r.status,
+        "agency": r.agency, **{k: r.place.get(k) for k in _PLACE_FIELDS},
+        "report_year": r.report_year, "status": r.status,
         "published": bool(r.cells), "reason": r.reason,
         "tables_found": " ".join(r.tables_found) or None,
         "cells_expected": len(r.cells),
@@ -78,6 +81,33 @@ def _check_rows(r: ParsedReport) -> Iterable[dict]:
                "rhs": c.rhs, "difference": c.difference, "note": c.note or None}
 
 
+def _cross_year_rows(reports: list[ParsedReport]) -> list[dict]:
+    """Soft checks between each report and its agency's report for the year before.
+
+    Only agencies whose region was resolved (an id not starting xx-) and with exactly one
+    report per year are paired: a namesake or a duplicate would pair the wrong tables.
+    """
+    by_key: dict[tuple[str, int], list[ParsedReport]] = {}
+    for r in reports:
+        agency_id = r.place.get("agency_id")
+        if agency_id and not agency_id.startswith("xx-") and r.report_year:
+            by_key.setdefault((agency_id, r.report_year), []).append(r)
+    rows = []
+    for (agency_id, year), (report, *others) in sorted(by_key.items()):
+        previous = by_key.get((agency_id, year - 1), [])
+        if others or len(previous) != 1:
+            continue
+        values = report.values() | {PREVIOUS + k: v for k, v in previous[0].values().items()}
+        for ident in cross_year_identities(report.format_version):
+            c = evaluate(ident, values)
+            rows.append({"report_id": report.report_id, "check_id": c.id, "table": ident.table,
+                         "kind": c.kind, "status": c.status, "lhs": c.lhs, "rhs": c.rhs,
+                         "difference": c.difference,
+                         "note": f"against {previous[0].report_id} ({year - 1}); {c.note}"
+                         .rstrip("; ")})
+    return rows
+
+
 def _flag_rows(r: ParsedReport) -> Iterable[dict]:
     for seq, f in enumerate(r.flags, start=1):
         yield {"report_id": r.report_id, "seq": seq, "cell_id": f.cell_id, "code": f.code,
@@ -94,7 +124,8 @@ def tidy(reports: list[ParsedReport], duplicates: dict[str, list[str]],
         "reports": [_report_row(r, duplicates.get(r.sha256, []), inputs.get(r.sha256))
                     for r in reports],
         "cells": [row for r in published for row in _cell_rows(r)],
-        "checks": [row for r in published for row in _check_rows(r)],
+        "checks": [row for r in published for row in _check_rows(r)]
+        + _cross_year_rows(published),
         "flags": [row for r in reports for row in _flag_rows(r)],
     }
     for table, name in WIDE.items():

@@ -99,6 +99,22 @@ def identities(version: str, template: Template | None = None) -> tuple[Identity
     return tuple(out)
 
 
+PREVIOUS = "prev:"  # prefixes a cell of the same agency's previous-year report
+
+
+@cache
+def cross_year_identities(version: str, template: Template | None = None) -> tuple[Identity, ...]:
+    """The soft identities between a report and its agency's report for the year before."""
+    template = template or load_template()
+    out: list[Identity] = []
+    for rule in template.cross_year_rules:
+        (block,) = template.version(version).tables[rule["table"]].blocks
+        out.extend(Identity(i.id, i.table, i.kind, i.text, i.lhs,
+                            tuple(PREVIOUS + c for c in i.rhs))
+                   for i in _expand(rule, block, rule["table"]))
+    return tuple(out)
+
+
 def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 

@@ -130,6 +130,7 @@ class Template:
     value_types: dict[str, ValueType]
     tables_meta: dict[str, dict]
     identity_rules: tuple[dict, ...]
+    cross_year_rules: tuple[dict, ...] = ()
 
     def version(self, version_id: str) -> Version:
         return self.versions[version_id]
@@ -224,4 +225,5 @@ def load_template(path: Path = TEMPLATE_PATH) -> Template:
     versions = {
         vid: _build_version(vid, meta, raw, types) for vid, meta in raw["versions"].items()
     }
-    return Template(versions, types, raw["tables"], tuple(raw["identities"]))
+    return Template(versions, types, raw["tables"], tuple(raw["identities"]),
+                    tuple(raw.get("cross_year", ())))

@@ -36,6 +36,8 @@ FLAG_CODES: dict[str, str] = {
     "duplicate_row": "a statutory row appears twice with different values",
     "version_year_mismatch": "the format version does not match the report year",
     "metadata_missing": "the agency or the report year could not be read",
+    "agency_unresolved": "the agency's region or level could not be resolved from its name "
+    "without guessing (the message says why)",
     "schema_violation": "the parsed report failed its schema and was not published",
 }
 
@@ -55,6 +57,22 @@ CHECK_STATUSES: dict[str, str] = {
 IDENTITY_KINDS: dict[str, str] = {
     "stated": "printed in the official table itself",
     "definitional": "follows from a 总计 label or the table's structure",
+    "soft": "expected across years of one agency, not guaranteed: a fail is a warning",
+}
+
+AGENCY_LEVELS: dict[str, str] = {
+    "national_department": "a department of the State Council (ministry, commission, "
+    "administration, bank, audit office), named without a place",
+    "province": "the people's government of a province, autonomous region or "
+    "municipality (省, 自治区, 直辖市)",
+    "prefecture": "the people's government of a prefecture-level division (地级市, "
+    "自治州, 地区, 盟)",
+    "county": "the people's government of a county-level division (市辖区, 县, 县级市, "
+    "自治县, 旗, 林区, 特区)",
+    "township": "the people's government of a township (乡, 民族乡, 镇, 苏木) or a "
+    "sub-district office (街道办事处)",
+    "department": "a bureau, commission or office of a province, prefecture, county or "
+    "township government; its parent's level is in parent_level",
 }
 
 FORMAT_VERSIONS: dict[str, str] = {

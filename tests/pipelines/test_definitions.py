@@ -1,0 +1,60 @@
+"""Schedules and the inbox sensor, exercised with Dagster's own testing APIs."""
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import dagster as dg
+
+from pipelines.definitions import daily_harvest, defs, inbox_sensor, weekly_release, yearly_release
+from pipelines.settings import Settings
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+AUTO = {"resources": {"settings": {"config": {"dataset_version": "auto"}}}}
+
+
+def test_daily_harvest_asks_for_last_years_partition() -> None:
+    when = datetime(2026, 2, 3, 3, 0, tzinfo=SHANGHAI)
+    request = daily_harvest(dg.build_schedule_context(scheduled_execution_time=when))
+    assert (request.partition_key, request.run_key) == ("2025", "harvest-2025-20260203")
+    job = defs.resolve_job_def("harvest")
+    assert "2025" in job.partitions_def.get_partition_keys()
+
+
+def test_release_schedules_build_with_an_automatic_version() -> None:
+    monday = datetime(2026, 11, 30, 4, 0, tzinfo=SHANGHAI)
+    weekly = weekly_release(dg.build_schedule_context(scheduled_execution_time=monday))
+    assert (weekly.run_config, weekly.tags) == (AUTO, {"ogi/release": "weekly"})
+    february = datetime(2026, 2, 1, 6, 0, tzinfo=SHANGHAI)
+    yearly = yearly_release(dg.build_schedule_context(scheduled_execution_time=february))
+    assert yearly.tags == {"ogi/release": "yearly-2025"}
+    assert {s.name: s.cron_schedule for s in defs.schedules} == {
+        "daily_harvest": "0 3 * * *", "weekly_release": "0 4 * * 1",
+        "yearly_release": "0 6 1 2 *"}
+    assert all(s.default_status == dg.DefaultScheduleStatus.STOPPED for s in defs.schedules)
+
+
+def _evaluate(inbox: Path, cursor: str | None):
+    context = dg.build_sensor_context(cursor=cursor,
+                                      resources={"settings": Settings(inbox_dir=str(inbox))})
+    return inbox_sensor(context), context.cursor
+
+
+def test_inbox_sensor_runs_once_per_change(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("一", encoding="utf-8")
+    first, cursor = _evaluate(inbox, None)
+    assert isinstance(first, dg.RunRequest) and first.run_config == AUTO
+    again, same = _evaluate(inbox, cursor)
+    assert isinstance(again, dg.SkipReason) and same == cursor
+    (inbox / "b.txt").write_text("二", encoding="utf-8")
+    new_files, moved = _evaluate(inbox, cursor)
+    assert isinstance(new_files, dg.RunRequest) and moved != cursor
+    assert new_files.run_key != first.run_key
+
+
+def test_inbox_sensor_skips_a_missing_inbox(tmp_path: Path) -> None:
+    result, _ = _evaluate(tmp_path / "nope", None)
+    assert isinstance(result, dg.SkipReason)
+    assert "does not exist" in result.skip_message
