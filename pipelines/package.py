@@ -10,14 +10,12 @@ release by hash. No parsing or recognition logic lives here; tables arrive finis
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
-import math
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +27,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from pipelines.release import bundle, changelog, docs, page, versions
+from pipelines.stage import TablesInvalid, write_tables
 from schemas.descriptors import arrow_schema, table_schema
 from schemas.resources import Resource, resources
 from schemas.validation import PANDAS_DTYPES
@@ -49,10 +48,8 @@ KEYWORDS = ["政府信息公开", "年度报告", "government information disclo
             "China", "open government"]
 LICENSES = [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
              "title": "Creative Commons Attribution 4.0"}]
-# Pinned so that the same table gives the same bytes on every run.
-PARQUET_OPTIONS = {"compression": "zstd", "version": "2.6", "use_dictionary": True,
-                   "write_statistics": True, "data_page_version": "1.0"}
 MAX_REPORTED_ERRORS = 20
+COMPARE_ROWS = 65_536  # rows compared at a time between a table's Parquet and CSV copies
 AUTO = "auto"  # the version that follows from the changes
 DOC_FILES = {
     "README.md": "What this release holds, how to load it, licence and citation",
@@ -80,8 +77,33 @@ class PackageInfo:
     created: str | None = None  # ISO datetime; None means now (UTC)
 
 
-def publish(tables: dict[str, pd.DataFrame], out_dir: Path, info: PackageInfo) -> Path:
-    """Write, validate and atomically publish one release; return its directory.
+def publish(tables: dict[str, pd.DataFrame] | Iterable[dict[str, pd.DataFrame]],
+            out_dir: Path, info: PackageInfo) -> Path:
+    """Write, validate and atomically publish one release from tables in memory (one
+    dict of frames, or batches of them in report-id order); return its directory."""
+    batches = [tables] if isinstance(tables, dict) else tables
+    return _publish(lambda data: write_tables(data, batches), out_dir, info)
+
+
+def publish_files(data_dir: Path, out_dir: Path, info: PackageInfo) -> Path:
+    """Publish tables already written as files by `pipelines.stage.TableFiles`."""
+    names = {f"{n}.{ext}" for n in resources() for ext in ("csv", "parquet")}
+    if {p.name for p in Path(data_dir).iterdir()} != names:
+        raise PackageInvalid(f"{data_dir} does not hold exactly the files {sorted(names)}")
+    # Hard links where the file system allows: staged tables can be gigabytes.
+    return _publish(lambda data: shutil.copytree(data_dir, data, copy_function=_link_or_copy),
+                    out_dir, info)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _publish(fill: Callable[[Path], None], out_dir: Path, info: PackageInfo) -> Path:
+    """Build a release in a temporary sibling directory and rename it into place.
 
     With version "auto" the version follows from the changes since the latest release
     (see pipelines/release/versions.py); when nothing changed, no release is made and the
@@ -92,13 +114,12 @@ def publish(tables: dict[str, pd.DataFrame], out_dir: Path, info: PackageInfo) -
     parent = Path(out_dir) / DATASET_NAME
     if info.version != AUTO:
         _refuse_existing(parent / info.version, info.version)
-    prepared = _prepare(tables)
     parent.mkdir(parents=True, exist_ok=True)
     # A sibling of the target, so the final rename stays on one file system and is atomic.
     tmp = Path(tempfile.mkdtemp(prefix=".build.tmp-", dir=parent))
     tmp.chmod(0o755)  # a public download: readable by all once renamed into place
     try:
-        _build(prepared, tmp, info)
+        _build(fill, tmp, info)
         version = info.version if info.version != AUTO else _auto_version(parent, tmp)
         if version is None:  # nothing changed since the latest release
             shutil.rmtree(tmp)
@@ -113,6 +134,8 @@ def publish(tables: dict[str, pd.DataFrame], out_dir: Path, info: PackageInfo) -
         os.rename(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
+        if not any(parent.iterdir()):
+            parent.rmdir()  # the first build failed: leave no trace of the dataset
         raise
     versions.update_latest(parent)
     page.write_dataset_page(parent)
@@ -181,93 +204,23 @@ def _refuse_existing(target: Path, version: str) -> None:
             f"version {version} already published at {target}; releases are immutable")
 
 
-def _prepare(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Check the tables match the resources and put their rows in primary-key order."""
-    declared = resources()
-    if set(tables) != set(declared):
-        raise PackageInvalid(f"tables {sorted(tables)} do not match resources {sorted(declared)}")
-    out = {}
-    for name, resource in declared.items():
-        frame = tables[name]
-        if list(frame.columns) != resource.field_names:
-            raise PackageInvalid(f"{name}: columns {list(frame.columns)} are not "
-                                 f"{resource.field_names}")
-        out[name] = _sorted(_empty_strings_as_null(frame, resource), resource)
-    return out
-
-
-def _empty_strings_as_null(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
-    # The schemas declare "" as the missing value, so CSV cannot tell "" from null;
-    # publishing "" as null keeps the CSV and Parquet copies identical.
-    frame = frame.copy()
-    for f in resource.fields:
-        if f.type == "string":
-            frame[f.name] = frame[f.name].mask(frame[f.name].eq("").fillna(False))
-    return frame
-
-
-def _sorted(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
-    if not resource.primary_key:
-        return frame.reset_index(drop=True)
-    # Stable sort: rows with equal keys (an invalid table) keep their input order.
-    return frame.sort_values(list(resource.primary_key), kind="mergesort").reset_index(drop=True)
-
-
-def _build(tables: dict[str, pd.DataFrame], root: Path, info: PackageInfo) -> None:
+def _build(fill: Callable[[Path], None], root: Path, info: PackageInfo) -> None:
     data = root / "data"
-    data.mkdir()
-    entries = []
-    for name, resource in resources().items():
-        csv_path, parquet_path = data / f"{name}.csv", data / f"{name}.parquet"
-        csv_path.write_bytes(_csv_bytes(tables[name], resource))
-        _write_parquet(tables[name], resource, parquet_path)
-        entries.append(_csv_entry(resource, csv_path, parquet_path))
+    try:
+        fill(data)
+    except TablesInvalid as error:
+        raise PackageInvalid(str(error)) from error
+    entries = [_csv_entry(resource, data / f"{name}.csv", data / f"{name}.parquet")
+               for name, resource in resources().items()]
     _write_descriptor(root, _descriptor(info, entries))
 
 
-def _csv_bytes(frame: pd.DataFrame, resource: Resource) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(resource.field_names)
-    columns = [[_csv_text(v, f.type) for v in frame[f.name]] for f in resource.fields]
-    writer.writerows(zip(*columns, strict=True))
-    # A byte-order mark, so that Excel opens the UTF-8 CSV with its Chinese text intact;
-    # frictionless, pandas, R and DuckDB all skip it.
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
-
-
-def _csv_text(value: object, kind: str) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if kind == "boolean":
-        return "true" if value else "false"
-    if kind == "integer":
-        return str(int(value))
-    if kind == "number":
-        return _number_text(float(value))
-    return str(value)
-
-
-def _number_text(value: float) -> str:
-    # Whole numbers without ".0" (27, not 27.0); others as repr, the shortest text that
-    # reads back to the same float, so CSV and Parquet hold the same value.
-    if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value)
-
-
-def _write_parquet(frame: pd.DataFrame, resource: Resource, path: Path) -> None:
-    try:
-        table = pa.Table.from_pandas(frame, schema=arrow_schema(resource), preserve_index=False)
-    except (pa.ArrowException, ValueError, TypeError) as error:
-        raise PackageInvalid(f"{resource.name}: cannot convert to Parquet: {error}") from error
-    # No pandas metadata: it records the pandas version and index details, not data.
-    pq.write_table(table.replace_schema_metadata(None), path, **PARQUET_OPTIONS)
-
-
 def _file_stats(path: Path) -> dict:
-    content = path.read_bytes()
-    return {"bytes": len(content), "hash": f"sha256:{hashlib.sha256(content).hexdigest()}"}
+    digest = hashlib.sha256()
+    with path.open("rb") as f:  # in blocks: a table file can be gigabytes
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return {"bytes": path.stat().st_size, "hash": f"sha256:{digest.hexdigest()}"}
 
 
 def _csv_entry(resource: Resource, path: Path, parquet_path: Path) -> dict:
@@ -369,17 +322,61 @@ def _parquet_problems(package_dir: Path, entry: dict) -> list[str]:
 
 
 def _content_problems(package_dir: Path, name: str) -> list[str]:
+    """Compare a table's Parquet and CSV copies value by value, in batches."""
+    data = package_dir / "data"
     try:
-        # read_back casts to the declared types, so the stored types are compared first.
-        if problems := _parquet_schema_problems(package_dir / "data" / f"{name}.parquet", name):
+        # The CSV is read as the declared types, so the stored types are compared first.
+        if problems := _parquet_schema_problems(data / f"{name}.parquet", name):
             return problems
-        pd.testing.assert_frame_equal(read_back(package_dir, name, "parquet"),
-                                      read_back(package_dir, name, "csv"), check_exact=True)
-    except AssertionError as error:
-        return [f"{name}: parquet content differs from the csv: {' '.join(str(error).split())}"]
+        schema = _nullable(arrow_schema(resources()[name]))
+        parquet = pq.ParquetFile(data / f"{name}.parquet").iter_batches(COMPARE_ROWS)
+        pairs = zip(_rechunk(parquet, schema), _rechunk(_csv_batches(data / f"{name}.csv",
+                                                                      schema), schema),
+                    strict=False)
+        rows = 0
+        for a, b in pairs:
+            if not a.equals(b):
+                return [f"{name}: parquet content differs from the csv in rows "
+                        f"{rows + 1}-{rows + a.num_rows}"]
+            rows += a.num_rows
+        counts = (pq.ParquetFile(data / f"{name}.parquet").metadata.num_rows, rows)
+        if counts[0] != _csv_rows(data / f"{name}.csv"):
+            return [f"{name}: parquet has {counts[0]} rows, the csv has a different number"]
     except (pa.ArrowException, OSError, ValueError, TypeError) as error:
         return [f"{name}: cannot read back for comparison: {error}"]
     return []
+
+
+def _nullable(schema: pa.Schema) -> pa.Schema:
+    return pa.schema([f.with_nullable(True).remove_metadata() for f in schema])
+
+
+def _csv_batches(path: Path, schema: pa.Schema) -> Iterator[pa.RecordBatch]:
+    reader = pacsv.open_csv(path, read_options=pacsv.ReadOptions(block_size=1 << 24),
+                            convert_options=_csv_convert(schema))
+    yield from reader
+
+
+def _csv_convert(schema: pa.Schema) -> pacsv.ConvertOptions:
+    return pacsv.ConvertOptions(column_types=schema, null_values=[""],
+                                strings_can_be_null=True, true_values=["true"],
+                                false_values=["false"])
+
+
+def _csv_rows(path: Path) -> int:
+    return sum(b.num_rows for b in _csv_batches(path, pa.schema([])))
+
+
+def _rechunk(batches: Iterator[pa.RecordBatch], schema: pa.Schema) -> Iterator[pa.Table]:
+    """Batches of any sizes as tables of COMPARE_ROWS rows (the last one shorter)."""
+    pending = pa.Table.from_batches([], schema)
+    for batch in batches:
+        pending = pa.concat_tables([pending, pa.Table.from_batches([batch]).cast(schema)])
+        while pending.num_rows >= COMPARE_ROWS:
+            yield pending.slice(0, COMPARE_ROWS).combine_chunks()
+            pending = pending.slice(COMPARE_ROWS)
+    if pending.num_rows:
+        yield pending.combine_chunks()
 
 
 def _parquet_schema_problems(path: Path, name: str) -> list[str]:

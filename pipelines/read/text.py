@@ -12,6 +12,7 @@ Dialects, detected from the lines themselves:
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from pipelines.document import Document, TextCell
 
@@ -23,21 +24,27 @@ def _is_lone(line: str) -> bool:
     return bool(_LONE_PIPES.match(line.strip()))
 
 
+def _has_digits(line: str, n: int) -> bool:
+    """Whether the line has at least n digits (counting stops at the n-th)."""
+    return next(islice(filter(str.isdigit, line), n - 1, None), None) is not None
+
+
 def _dialect(lines: list[str]) -> str:
     content = [ln for ln in lines if ln.strip()]
     if not content:
         return "lines"
     tabbed = sum(ln.startswith("\t") for ln in content)
-    terminated = sum(ln.rstrip().endswith("|") and ln.count("|") == 1 and ln.strip() != "|"
-                     for ln in content)
-    multi = sum(len([p for p in ln.split("|") if p.strip()]) >= 2 for ln in content)
     if tabbed >= 0.2 * len(content):
         return "tab"
+    terminated = sum(ln.rstrip().endswith("|") and ln.count("|") == 1 and ln.strip() != "|"
+                     for ln in content)
     if terminated >= 3:
         return "pipe_terminated"
+    multi = sum("|" in ln and len([p for p in ln.split("|") if p.strip()]) >= 2
+                for ln in content)
     if multi >= 3:
         return "pipe_rows"
-    long_digits = any(len(ln) > 500 and sum(ch.isdigit() for ch in ln) > 60 for ln in content)
+    long_digits = any(len(ln) > 500 and _has_digits(ln, 61) for ln in content)
     return "run_together" if long_digits else "lines"
 
 
@@ -71,7 +78,8 @@ def _split_pipes(line: str) -> list[str]:
 def _pipe_row_cells(lines: list[str]) -> list[TextCell]:
     cells: list[TextCell] = []
     for no, line in enumerate(lines, start=1):
-        if not line.strip() or _is_lone(line) or _MD_RULE.match(line.strip()):
+        stripped = line.strip()
+        if not stripped or _LONE_PIPES.match(stripped) or _MD_RULE.match(stripped):
             continue
         parts = _split_pipes(line) if "|" in line else [line.strip()]
         cells.extend(TextCell(p, f"line {no} cell {i}", no) for i, p in enumerate(parts, 1))
@@ -108,5 +116,5 @@ _READERS = {
 def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     lines = decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     rendering, cells_of = _READERS[_dialect(lines)]
-    page_text = "\n".join(ln.strip() for ln in lines if ln.strip())
+    page_text = "\n".join(filter(None, map(str.strip, lines)))  # stripped, non-empty
     return Document(name, sha256, size, rendering, page_text, cells_of(lines))

@@ -9,12 +9,13 @@ cells are null and flagged. Table 四 has no row labels: its 15 values follow it
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
 from pipelines.recognise.tokens import Token
 from pipelines.report import CellValue, Flag
-from schemas.template import Block, Version
+from schemas.template import Block, Version, load_template
 
 
 @dataclass
@@ -33,9 +34,11 @@ class Grid:
         return sorted(t for t, rows in self.rows_found.items() if rows)
 
 
-def _blocks_by_row(version: Version) -> dict[tuple[str, str], Block]:
-    return {(t.id, r.id): b for t in version.tables.values() for b in t.blocks
-            for r in b.data_rows}
+@cache
+def _blocks_by_row(version: str) -> dict[tuple[str, str], Block]:
+    """(table, row) -> block of every data row (cached: the same for every report)."""
+    return {(t.id, r.id): b for t in load_template().version(version).tables.values()
+            for b in t.blocks for r in b.data_rows}
 
 
 def _row_of(token: Token, rows: dict[tuple[str, str], Block]) -> tuple[str, str] | None:
@@ -163,12 +166,12 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
 def assemble(tokens: list[Token], version: Version) -> Grid:
     """Place every labelled row's values into the version's cells."""
     grid = Grid(version)
-    rows = _blocks_by_row(version)
+    rows = _blocks_by_row(version.id)
     t4_start = None
     for i, token in enumerate(tokens):
         if token.kind != "label":
             continue
-        if t4_start is None and _is_t4_label(token) and grid.rows_found.get("t3"):
+        if t4_start is None and grid.rows_found.get("t3") and _is_t4_label(token):
             t4_start = i
         found = _row_of(token, rows)
         if found is None or found[0] == "t4":

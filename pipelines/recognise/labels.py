@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pipelines.recognise.normalise import normalise, without_trailing_note
 from schemas.template import Template, load_template
@@ -100,3 +100,10 @@ def label_index() -> LabelIndex:
     longest_first = sorted(by_norm, key=len, reverse=True)
     pattern = re.compile("|".join(f"(?:{_fuzzy(n)})" for n in longest_first))
     return LabelIndex({k: tuple(v) for k, v in by_norm.items()}, pattern)
+
+
+@lru_cache(maxsize=1 << 14)
+def labels_of(text: str) -> tuple[Label, ...]:
+    """The labels a printed text names, if any (cached: every report prints the same
+    labels and values, and most cells are not labels, which costs the longest lookup)."""
+    return label_index().lookup(normalise(text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import chain, pairwise
 
 from pipelines.recognise.normalise import strip_pinyin, to_simplified
 
@@ -10,6 +11,7 @@ _TITLE = re.compile(r"政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:报�
 _YEAR = re.compile(r"(20[12]\d)\s*年\s*度?")
 _PERIOD = re.compile(r"(20[12]\d)\s*年\s*1\s*月\s*1\s*日")
 _PREFIXES = re.compile(r"^(标题|题目|title)\s*[:：]\s*", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
 _WRAPPERS = re.compile(r"[《》“”\"\s]")
 # Spam mirrors inject gambling keywords ("uedbet体育_uedbet官网@:") into names.
 _INJECTED = re.compile(r"[A-Za-z0-9]+[\u4e00-\u9fff]*_[^@]*@[:：]?")
@@ -31,12 +33,15 @@ def _is_title(candidate: str, first_line_length: int) -> bool:
 def _title_line(text: str) -> tuple[str, str] | None:
     """The first line (or pair: titles wrap) naming the report and a year, and the line
     before it (where the agency stands when the title starts with the year)."""
-    lines = [re.sub(r"\s+", "", _PREFIXES.sub("", ln.strip()))
-             for ln in text.splitlines()[:60] if ln.strip()]
-    for i, line in enumerate(lines):
-        for candidate in (line, line + "".join(lines[i + 1:i + 2])):
+    # Lazily: the title is nearly always on one of the first lines.
+    lines = (_SPACE.sub("", _PREFIXES.sub("", ln.strip()))
+             for ln in text.splitlines()[:60] if ln.strip())
+    before = ""
+    for line, following in pairwise(chain(lines, [""])):
+        for candidate in (line, line + following):
             if _is_title(candidate, len(line)):
-                return candidate, lines[i - 1] if i else ""
+                return candidate, before
+        before = line
     return None
 
 

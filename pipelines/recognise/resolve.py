@@ -9,6 +9,9 @@ of what was printed; they never supply a number.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import cache
+
 from pipelines.recognise.digits import candidate_splits
 from pipelines.recognise.grid import Grid
 from pipelines.report import CellValue, Flag
@@ -30,12 +33,22 @@ def _candidates(grid: Grid, table: str, row: str) -> list[dict[str, int]]:
     return out
 
 
-def _consistent(cands: list[dict], known: dict, rules: list[Identity]) -> list[dict]:
+@cache
+def _own_identities(version: str, table: str, row: str) -> tuple[Identity, ...]:
+    """The identities within one row (its 总计 column); cached: the same in every report."""
+    prefix = f"{table}.{row}."
+    return tuple(i for i in identities(version) if all(c.startswith(prefix) for c in i.cells))
+
+
+def _consistent(cands: list[dict], known: dict, rules: Sequence[Identity]) -> list[dict]:
     """Candidates under which no identity whose cells are all known fails."""
+    if not cands:
+        return []
+    row_cells = cands[0].keys()  # every candidate of a row fills the same cells
+    relevant = [i for i in rules if not row_cells.isdisjoint(i.cells)]
     kept = []
     for cand in cands:
         values = {**known, **cand}
-        relevant = [i for i in rules if any(c in cand for c in i.cells)]
         if all(evaluate(i, values).status != "fail" for i in relevant):
             kept.append(cand)
     return kept
@@ -52,8 +65,7 @@ def resolve(grid: Grid) -> None:
     rules = list(identities(grid.version.id))
     pending = {}
     for key, cands in ((k, _candidates(grid, *k)) for k in grid.ambiguous):
-        own = [i for i in rules if all(c.startswith(f"{key[0]}.{key[1]}.") for c in i.cells)]
-        pending[key] = _consistent(cands, {}, own)
+        pending[key] = _consistent(cands, {}, _own_identities(grid.version.id, *key))
     while pending:
         known = {cid: c.value for cid, c in grid.cells.items() if c.value is not None}
         settled = next((k for k, c in pending.items() if len(c) == 1), None)

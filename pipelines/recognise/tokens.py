@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from pipelines.document import Document, TextCell
-from pipelines.recognise.labels import Label, LabelIndex, label_index
-from pipelines.recognise.normalise import normalise, to_simplified
+from pipelines.recognise.labels import Label, LabelIndex, label_index, labels_of
+from pipelines.recognise.normalise import to_simplified
 from pipelines.recognise.values import Printed, read_printed
 
 # Where statutory tables start inside flattened text: a table 二 caption or the 三 note.
@@ -22,7 +22,9 @@ _NUMBERS_PREFIX = re.compile(rf"(?:\s*{_NUMBER.pattern})+\s*")
 _MIN_RUN_TOGETHER = 60  # characters; shorter cells are ordinary labels or text
 
 
-@dataclass(frozen=True)
+# Not frozen: a report has hundreds of tokens, a frozen dataclass's __init__ costs five
+# times as much (more than half of tokenising), and nothing changes a token once made.
+@dataclass
 class Token:
     kind: str  # label | value | text
     text: str
@@ -42,7 +44,7 @@ def _segment(cell: TextCell, index: LabelIndex) -> list[Token]:
     pos = anchor.start()
     for m in index.pattern.finditer(text, pos):
         tokens.extend(_between(text[pos:m.start()], cell))
-        labels = index.lookup(normalise(m.group()))
+        labels = labels_of(m.group())
         tokens.append(Token("label", m.group(), cell.ref, cell.row, labels))
         pos = m.end()
     tokens.extend(_between(text[pos:], cell))
@@ -69,7 +71,7 @@ def tokenise(doc: Document) -> list[Token]:
     index = label_index()
     tokens: list[Token] = []
     for cell in doc.cells:
-        labels = index.lookup(normalise(cell.text))
+        labels = labels_of(cell.text)
         if labels:
             tokens.append(Token("label", cell.text, cell.ref, cell.row, labels))
             continue

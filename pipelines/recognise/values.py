@@ -7,9 +7,11 @@ is unambiguously a value of the cell's type; anything else is `unreadable`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from pipelines.recognise.normalise import nfkc
 
 _DASHES = {"-", "—", "–", "－", "―", "--", "——", "-—"}
 _SLASHES = {"/", "／", "\\"}
@@ -32,8 +34,11 @@ class Printed:
     annotated: bool = False
 
 
+@lru_cache(maxsize=1 << 14)
 def read_printed(text: str) -> Printed:
-    s = _WHITESPACE.sub("", unicodedata.normalize("NFKC", text))
+    """What a cell printed (cached: cell texts such as 0, 1 and blanks repeat in every
+    report; Printed is immutable, so one instance can be shared)."""
+    s = _WHITESPACE.sub("", nfkc(text))
     if not s:
         return Printed("blank")
     if s in _DASHES:

@@ -11,6 +11,8 @@ def detect_version(tokens: list[Token]) -> str | None:
     """The version most labels unique to one version vote for; None when no label does."""
     votes: Counter[str] = Counter()
     for token in tokens:
+        if not token.labels:
+            continue
         specific = {lab.version_specific for lab in token.labels} - {None}
         if len(specific) == 1:
             votes[specific.pop()] += 1

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from decimal import Decimal
 
 from pipelines.recognise.digits import candidate_splits, split_run
+from pipelines.recognise.labels import label_index
 from pipelines.recognise.tokens import Token
 from pipelines.recognise.values import read_printed
 
@@ -67,3 +69,13 @@ def test_candidate_splits_impossible() -> None:
     assert list(candidate_splits(["1", "2", "3"], 2)) == []  # more pieces than cells
     assert list(candidate_splits(["12a"], 2)) == []
     assert list(candidate_splits(["-18"], 2)) == []
+
+
+def test_split_run_pieces_keep_every_other_field() -> None:
+    """digits._piece builds the piece field by field (dataclasses.replace is slow)."""
+    labels = next(iter(label_index().by_norm.values()))
+    token = Token("value", "12", "line 3", 4, labels, read_printed("12"), True)
+    assert [f.name for f in fields(Token)] == [
+        "kind", "text", "ref", "row", "labels", "printed", "run_together"]
+    assert split_run([token], 2) == [replace(token, text=d, printed=read_printed(d))
+                                     for d in "12"]

@@ -1,0 +1,121 @@
+"""The published tables as files, written one batch of reports at a time.
+
+Belongs here: turning tidy DataFrames (one per resource of `schemas/resources.py`) into
+`data/<name>.csv` and `data/<name>.parquet` with identical content, appended batch by
+batch so that a build never holds every report's rows at once. Batches must arrive in
+report-id order; rows are sorted by primary key within a batch, which, since every
+primary key starts with the report id, puts the whole file in primary-key order. Output
+is byte-deterministic for the same batches.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from schemas.descriptors import arrow_schema
+from schemas.resources import Resource, resources
+
+BOM = b"\xef\xbb\xbf"  # so that Excel opens the UTF-8 CSV with its Chinese text intact
+# Pinned so that the same table gives the same bytes on every run.
+PARQUET_OPTIONS = {"compression": "zstd", "version": "2.6", "use_dictionary": True,
+                   "write_statistics": True, "data_page_version": "1.0"}
+# Arrow's writer is fast at millions of rows; its "needed" style quotes every string value,
+# which every CSV reader accepts.
+_CSV_OPTIONS = pacsv.WriteOptions(include_header=False, quoting_style="needed")
+
+
+class TablesInvalid(Exception):
+    """A batch that does not fit the resources; the message says which table and why."""
+
+
+def prepare(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Check a batch matches the resources and put its rows in primary-key order."""
+    declared = resources()
+    if set(tables) != set(declared):
+        raise TablesInvalid(f"tables {sorted(tables)} do not match resources {sorted(declared)}")
+    out = {}
+    for name, resource in declared.items():
+        frame = tables[name]
+        if list(frame.columns) != resource.field_names:
+            raise TablesInvalid(f"{name}: columns {list(frame.columns)} are not "
+                                f"{resource.field_names}")
+        out[name] = _sorted(_empty_strings_as_null(frame, resource), resource)
+    return out
+
+
+def _empty_strings_as_null(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
+    # The schemas declare "" as the missing value, so CSV cannot tell "" from null;
+    # publishing "" as null keeps the CSV and Parquet copies identical.
+    frame = frame.copy()
+    for f in resource.fields:
+        if f.type == "string":
+            frame[f.name] = frame[f.name].mask(frame[f.name].eq("").fillna(False))
+    return frame
+
+
+def _sorted(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
+    if not resource.primary_key:
+        return frame.reset_index(drop=True)
+    # Stable sort: rows with equal keys (an invalid table) keep their input order.
+    return frame.sort_values(list(resource.primary_key), kind="mergesort").reset_index(drop=True)
+
+
+def _arrow(frame: pd.DataFrame, resource: Resource) -> pa.Table:
+    try:
+        table = pa.Table.from_pandas(frame, schema=arrow_schema(resource), preserve_index=False)
+    except (pa.ArrowException, ValueError, TypeError) as error:
+        raise TablesInvalid(f"{resource.name}: does not fit its types: {error}") from error
+    # No pandas metadata: it records the pandas version and index details, not data.
+    return table.replace_schema_metadata(None)
+
+
+class TableFiles:
+    """Appends batches of the published tables to CSV and Parquet files under `data_dir`."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.rows = dict.fromkeys(resources(), 0)
+        self._csv = {}
+        self._parquet = {}
+        for name, resource in resources().items():
+            header = ",".join(resource.field_names).encode("utf-8") + b"\n"
+            self._csv[name] = (self.data_dir / f"{name}.csv").open("wb")
+            self._csv[name].write(BOM + header)
+            self._parquet[name] = pq.ParquetWriter(self.data_dir / f"{name}.parquet",
+                                                   arrow_schema(resource), **PARQUET_OPTIONS)
+
+    def append(self, tables: dict[str, pd.DataFrame]) -> None:
+        for name, frame in prepare(tables).items():
+            if frame.empty:
+                continue
+            table = _arrow(frame, resources()[name])
+            pacsv.write_csv(table, self._csv[name], _CSV_OPTIONS)
+            self._parquet[name].write_table(table)
+            self.rows[name] += len(frame)
+
+    def close(self) -> dict[str, int]:
+        for f in self._csv.values():
+            f.close()
+        for w in self._parquet.values():
+            w.close()
+        return self.rows
+
+    def __enter__(self) -> TableFiles:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def write_tables(data_dir: Path, batches: list[dict[str, pd.DataFrame]]) -> dict[str, int]:
+    """Write all batches; returns the row count of each table."""
+    with TableFiles(data_dir) as files:
+        for batch in batches:
+            files.append(batch)
+        return files.rows

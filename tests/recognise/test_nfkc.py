@@ -1,0 +1,59 @@
+"""The fast NFKC (normalise.nfkc) is unicodedata's NFKC, character for character."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pipelines.read import read_file
+from pipelines.recognise.normalise import _PLAIN_RANGES, nfkc
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "reports"
+
+
+def _second_elements() -> set[int]:
+    """Every character that can compose with the character before it."""
+    out = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))  # Hangul V and T jamo
+    for cp in range(sys.maxunicode + 1):
+        decomposition = unicodedata.decomposition(chr(cp)).split()
+        if len(decomposition) == 2 and not decomposition[0].startswith("<"):
+            out.add(int(decomposition[1], 16))
+    return out
+
+
+def test_plain_characters_map_one_by_one() -> None:
+    """What makes the per-character mapping exact: each plain character decomposes into
+    starters only, none of which composes with the character before it."""
+    second = _second_elements()
+    for a, b in _PLAIN_RANGES:
+        for cp in range(a, b + 1):
+            for ch in unicodedata.normalize("NFKD", chr(cp)):
+                assert unicodedata.combining(ch) == 0, f"U+{cp:04X}"
+                assert ord(ch) not in second, f"U+{cp:04X}"
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "0",
+    "（一）予以公开，共１２件：“依申请”；全年　3 项…",
+    "政府信息公開\n工作 年度報告\xa0",
+    "拖市鎮(zhèn)數(shù)據(jù)",  # pinyin: not plain, full NFKC
+    "A\u0301 e\u0300 ①② ㈠ ﹙1﹚ ｶ ﾞ \u3099 \u302a",  # combining marks, circled digits
+    "Ａ\u0301",  # a full-width letter composing with a combining mark
+    "　０１２３－／＋",
+])
+def test_nfkc_is_unicodedata_nfkc(text: str) -> None:
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+@pytest.mark.parametrize("path", sorted(p for p in FIXTURES.iterdir()
+                                        if p.suffix in (".txt", ".html")),
+                         ids=lambda p: p.name)
+def test_nfkc_on_report_text(path: Path) -> None:
+    doc = read_file(path)
+    assert nfkc(doc.text) == unicodedata.normalize("NFKC", doc.text)
+    for cell in doc.cells:
+        assert nfkc(cell.text) == unicodedata.normalize("NFKC", cell.text)
