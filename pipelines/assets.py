@@ -8,11 +8,13 @@ downstream asset so that a failing blocking check stops it.
 """
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
 import dagster as dg
 import pandas as pd
+import pyarrow.parquet as pq
 
 from pipelines.archive import RawArchive
 from pipelines.fingerprint import parser_fingerprint
@@ -22,17 +24,20 @@ from pipelines.inputs import (
     Input,
     ParsedBatch,
     archive_inbox,
+    cached_reports,
     harvest,
     harvested_inputs,
     parse_inputs,
 )
-from pipelines.package import PackageInfo, publish
+from pipelines.package import PackageInfo, publish_files
 from pipelines.parse_cache import ParseCache
 from pipelines.settings import Settings
+from pipelines.stage import TableFiles
 from pipelines.tidy import schema_failures, tidy, withhold
 from schemas.resources import resources
 
 TABLES = tuple(resources())
+BATCH_SIZE = 2000  # reports tidied, checked and written at a time: bounds a build's memory
 FIRST_YEAR = 2019  # the first reports in the statutory formats
 REPORT_YEARS = dg.StaticPartitionsDefinition(
     [str(y) for y in range(FIRST_YEAR, date.today().year + 1)])
@@ -91,42 +96,64 @@ def parsed_reports(context: dg.AssetExecutionContext, settings: Settings,
     archive = RawArchive(Path(settings.archive_dir))
     inputs = inbox_files + harvested_inputs(archive, _sources(settings, context))
     cache = ParseCache(Path(settings.cache_dir), parser_fingerprint())
-    batch = parse_inputs(inputs, lambda item: archive.get(item.sha256), cache)
-    statuses = pd.Series([r.status for r in batch.reports], dtype=str).value_counts()
+    # The reports stay in the parse cache: the next step reads them back batch by batch.
+    batch = parse_inputs(inputs, lambda item: archive.get(item.sha256), cache, keep=False)
     context.add_output_metadata({
-        "reports": len(batch.reports), "parsed": batch.parsed, "reused": batch.reused,
+        "reports": len(batch.inputs), "parsed": batch.parsed, "reused": batch.reused,
         "parser_fingerprint": parser_fingerprint(),
         "duplicate_files": sum(map(len, batch.duplicates.values())),
-        **{k: int(v) for k, v in statuses.items()}})
+        **dict(batch.statuses)})
     return batch
 
 
 @dg.multi_asset(
     outs={name: dg.AssetOut(description=resources()[name].description) for name in TABLES},
-    description="The published tables; reports breaking a schema rule are withheld.",
+    description="The published tables as staged CSV and Parquet files, written "
+                f"{BATCH_SIZE} reports at a time; reports breaking a schema rule are withheld.",
 )
-def published_tables(context: dg.AssetExecutionContext, parsed_reports: ParsedBatch):
-    tables = tidy(parsed_reports.reports, parsed_reports.duplicates, parsed_reports.inputs)
-    withhold(tables, schema_failures(tables))
+def published_tables(context: dg.AssetExecutionContext, settings: Settings,
+                     parsed_reports: ParsedBatch):
+    staged = _staging_dir(Path(settings.cache_dir), context.run.run_id)
+    cache = ParseCache(Path(settings.cache_dir), parser_fingerprint())
+    preview: dict[str, pd.DataFrame] = {}
+    withheld = 0
+    with TableFiles(staged) as files:
+        for reports in cached_reports(parsed_reports, cache, BATCH_SIZE):
+            tables = tidy(reports, parsed_reports.duplicates, parsed_reports.inputs,
+                          parsed_reports.years)
+            failures = schema_failures(tables)
+            withhold(tables, failures)
+            withheld += len(failures)
+            files.append(tables)
+            preview = preview or {n: t.head(10) for n, t in tables.items()}
     for name in TABLES:
-        frame = tables[name]
         context.add_output_metadata(
-            {"rows": len(frame), "preview": dg.MetadataValue.md(frame.head(10).to_markdown())},
+            {"rows": files.rows[name], "withheld_reports": withheld,
+             "preview": dg.MetadataValue.md(preview[name].to_markdown() if preview else "")},
             output_name=name)
-    return tuple(tables[name] for name in TABLES)
+    return tuple(str(staged / f"{name}.parquet") for name in TABLES)
+
+
+def _staging_dir(cache_dir: Path, run_id: str) -> Path:
+    """This run's staged tables; other runs' are removed (one build at a time)."""
+    root = cache_dir / "staged"
+    if root.is_dir():
+        for old in root.iterdir():
+            if old.name != run_id:
+                shutil.rmtree(old, ignore_errors=True)
+    return root / run_id / "data"
 
 
 @dg.asset(description="The versioned Frictionless data package (CSV and Parquet), published.")
-def data_package(context: dg.AssetExecutionContext, settings: Settings, reports: pd.DataFrame,
-                 cells: pd.DataFrame, t2_proactive: pd.DataFrame, t3_requests: pd.DataFrame,
-                 t4_reviews: pd.DataFrame, checks: pd.DataFrame, flags: pd.DataFrame) -> str:
-    tables = {"reports": reports, "cells": cells, "t2_proactive": t2_proactive,
-              "t3_requests": t3_requests, "t4_reviews": t4_reviews, "checks": checks,
-              "flags": flags}
-    info = PackageInfo(version=settings.version(), sources=_package_sources(reports))
-    path = publish(tables, Path(settings.datapackages_dir), info)
+def data_package(context: dg.AssetExecutionContext, settings: Settings, reports: str,
+                 cells: str, t2_proactive: str, t3_requests: str, t4_reviews: str,
+                 checks: str, flags: str) -> str:
+    staged = Path(reports).parent
+    summary = pq.read_table(reports, columns=["published", "source_url"]).to_pandas()
+    info = PackageInfo(version=settings.version(), sources=_package_sources(summary))
+    path = publish_files(staged, Path(settings.datapackages_dir), info)
     context.add_output_metadata({"path": str(path), "version": path.name,
-                                 "reports_published": int(reports["published"].sum())})
+                                 "reports_published": int(summary["published"].sum())})
     return str(path)
 
 

@@ -10,11 +10,13 @@ unchanged (pipelines/parse_cache.py).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipelines.archive import RawArchive
+from pipelines.crossyear import YearIndex, add_to_year_index
 from pipelines.harvest.fetch import Fetcher, FetchResult
 from pipelines.harvest.sources import Source
 from pipelines.parse import parse_bytes
@@ -33,11 +35,16 @@ class Input:
 
 @dataclass
 class ParsedBatch:
-    reports: list[ParsedReport]  # one per distinct content
+    """A build's parsed inputs. The reports themselves are kept only when asked: a large
+    build keeps them in the parse cache and reads them back batch by batch."""
+
+    reports: list[ParsedReport]  # one per distinct content, when kept
     duplicates: dict[str, list[str]]  # sha256 -> the other sources with the same bytes
     inputs: dict[str, Input] = field(default_factory=dict)  # sha256 -> its first input
     parsed: int = 0  # parsed in this run
     reused: int = 0  # taken from the parse cache
+    statuses: Counter = field(default_factory=Counter)
+    years: YearIndex = field(default_factory=dict)  # for the cross-year checks
 
 
 def inbox_paths(inbox: Path) -> list[Path]:
@@ -85,8 +92,11 @@ def harvested_inputs(archive: RawArchive, sources: list[Source]) -> list[Input]:
 
 
 def parse_inputs(inputs: list[Input], read: Callable[[Input], bytes],
-                 cache: ParseCache | None) -> ParsedBatch:
-    """Parse each distinct content once, reusing cached results; `read(input)` gives bytes."""
+                 cache: ParseCache | None, keep: bool = True) -> ParsedBatch:
+    """Parse each distinct content once, reusing cached results; `read(input)` gives bytes.
+    With `keep` False (a cache is then required) the reports are left in the cache."""
+    if not keep and cache is None:
+        raise ValueError("reports not kept in memory need a parse cache")
     batch = ParsedBatch([], {})
     for item in sorted(inputs, key=lambda i: i.source):
         if item.sha256 in batch.inputs:
@@ -101,8 +111,20 @@ def parse_inputs(inputs: list[Input], read: Callable[[Input], bytes],
                 cache.put(report)
         else:
             batch.reused += 1
-        batch.reports.append(report)
+        batch.statuses[report.status] += 1
+        add_to_year_index(batch.years, report)
+        if keep:
+            batch.reports.append(report)
     return batch
+
+
+def cached_reports(batch: ParsedBatch, cache: ParseCache,
+                   size: int) -> Iterator[list[ParsedReport]]:
+    """The batch's reports read back from the cache, `size` at a time, in report-id order
+    (the order the published tables are written in)."""
+    items = sorted(batch.inputs.values(), key=lambda i: i.sha256)
+    for start in range(0, len(items), size):
+        yield [cache.get(i.sha256, i.source) for i in items[start:start + size]]
 
 
 def parse_inbox(inbox: Path, inputs: list[Input] | None = None) -> ParsedBatch:

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pandera.errors as pa_errors
 from pandera.errors import SchemaWarning
 
-from pipelines.inputs import Input
+from pipelines.crossyear import YearIndex, cross_year_rows, year_index
 from pipelines.report import ParsedReport
-from schemas.identities import PREVIOUS, cross_year_identities, evaluate, identities
+
+if TYPE_CHECKING:
+    from pipelines.inputs import Input
+from schemas.identities import identities
 from schemas.resources import Resource, resources
 from schemas.template import load_template
 from schemas.validation import PANDAS_DTYPES, schemas
@@ -81,33 +85,6 @@ def _check_rows(r: ParsedReport) -> Iterable[dict]:
                "rhs": c.rhs, "difference": c.difference, "note": c.note or None}
 
 
-def _cross_year_rows(reports: list[ParsedReport]) -> list[dict]:
-    """Soft checks between each report and its agency's report for the year before.
-
-    Only agencies whose region was resolved (an id not starting xx-) and with exactly one
-    report per year are paired: a namesake or a duplicate would pair the wrong tables.
-    """
-    by_key: dict[tuple[str, int], list[ParsedReport]] = {}
-    for r in reports:
-        agency_id = r.place.get("agency_id")
-        if agency_id and not agency_id.startswith("xx-") and r.report_year:
-            by_key.setdefault((agency_id, r.report_year), []).append(r)
-    rows = []
-    for (agency_id, year), (report, *others) in sorted(by_key.items()):
-        previous = by_key.get((agency_id, year - 1), [])
-        if others or len(previous) != 1:
-            continue
-        values = report.values() | {PREVIOUS + k: v for k, v in previous[0].values().items()}
-        for ident in cross_year_identities(report.format_version):
-            c = evaluate(ident, values)
-            rows.append({"report_id": report.report_id, "check_id": c.id, "table": ident.table,
-                         "kind": c.kind, "status": c.status, "lhs": c.lhs, "rhs": c.rhs,
-                         "difference": c.difference,
-                         "note": f"against {previous[0].report_id} ({year - 1}); {c.note}"
-                         .rstrip("; ")})
-    return rows
-
-
 def _flag_rows(r: ParsedReport) -> Iterable[dict]:
     for seq, f in enumerate(r.flags, start=1):
         yield {"report_id": r.report_id, "seq": seq, "cell_id": f.cell_id, "code": f.code,
@@ -115,17 +92,20 @@ def _flag_rows(r: ParsedReport) -> Iterable[dict]:
 
 
 def tidy(reports: list[ParsedReport], duplicates: dict[str, list[str]],
-         inputs: dict[str, Input] | None = None) -> dict[str, pd.DataFrame]:
-    """All published tables for a batch of distinct reports (one per sha256)."""
+         inputs: dict[str, Input] | None = None,
+         years: YearIndex | None = None) -> dict[str, pd.DataFrame]:
+    """All published tables for a batch of distinct reports (one per sha256). `years`
+    indexes the whole build for the cross-year checks (default: this batch alone)."""
     res = resources()
     inputs = inputs or {}
     published = [r for r in reports if r.cells]
+    years = year_index(published) if years is None else years
     rows: dict[str, list[dict]] = {
         "reports": [_report_row(r, duplicates.get(r.sha256, []), inputs.get(r.sha256))
                     for r in reports],
         "cells": [row for r in published for row in _cell_rows(r)],
         "checks": [row for r in published for row in _check_rows(r)]
-        + _cross_year_rows(published),
+        + cross_year_rows(published, years),
         "flags": [row for r in reports for row in _flag_rows(r)],
     }
     for table, name in WIDE.items():

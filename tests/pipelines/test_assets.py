@@ -43,7 +43,7 @@ def test_job_succeeds_and_every_schema_check_passes(built) -> None:
 
 def test_every_inbox_file_ends_in_reports(built) -> None:
     result, _ = built
-    reports = result.output_for_node("published_tables", "reports")
+    reports = pd.read_parquet(result.output_for_node("published_tables", "reports"))
     names = set(reports["file_name"]) | {
         n for also in reports["also_found_as"].dropna() for n in also.split(" | ")}
     assert names == {p.name for p in SAMPLES.iterdir()}

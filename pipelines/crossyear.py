@@ -1,0 +1,70 @@
+"""The cross-year soft checks: an agency's report against its report for the year before.
+
+A build keeps a small index of every report by (agency id, year) with only the cells the
+checks read, so that the checks work batch by batch without holding every report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from pipelines.report import ParsedReport
+from schemas.identities import PREVIOUS, cross_year_identities, evaluate
+from schemas.template import VERSIONS
+
+
+@dataclass(frozen=True)
+class YearEntry:
+    """What a report's successor reads from it: its id and its cross-year cells."""
+
+    report_id: str
+    values: dict[str, float | None]
+
+
+YearIndex = dict[tuple[str, int], list[YearEntry]]
+
+
+def year_index(reports: Iterable[ParsedReport]) -> YearIndex:
+    """Reports by (agency id, year), for the cross-year checks, with only the cells those
+    checks read, so that a whole build's index stays small."""
+    index: YearIndex = {}
+    for r in reports:
+        add_to_year_index(index, r)
+    return index
+
+
+def add_to_year_index(index: YearIndex, r: ParsedReport) -> None:
+    """Index one report. Only agencies whose region was resolved (an id not starting
+    xx-) are indexed: a namesake would pair the wrong tables."""
+    agency_id = r.place.get("agency_id")
+    if r.cells and agency_id and not agency_id.startswith("xx-") and r.report_year:
+        values = {c: r.cells[c].value for c in _cross_year_cells() if c in r.cells}
+        index.setdefault((agency_id, r.report_year), []).append(YearEntry(r.report_id, values))
+
+
+@cache
+def _cross_year_cells() -> frozenset[str]:
+    return frozenset(c.removeprefix(PREVIOUS) for v in VERSIONS
+                     for i in cross_year_identities(v) for c in i.rhs)
+
+
+def cross_year_rows(reports: list[ParsedReport], index: YearIndex) -> list[dict]:
+    """Soft checks between each report and its agency's report for the year before; only
+    where the agency has exactly one report in each of the two years."""
+    rows = []
+    for report in reports:
+        key = (report.place.get("agency_id"), report.report_year)
+        previous = index.get((key[0], (key[1] or 0) - 1), [])
+        if len(index.get(key, [])) != 1 or len(previous) != 1:
+            continue
+        values = report.values() | {PREVIOUS + k: v for k, v in previous[0].values.items()}
+        for ident in cross_year_identities(report.format_version):
+            c = evaluate(ident, values)
+            rows.append({"report_id": report.report_id, "check_id": c.id, "table": ident.table,
+                         "kind": c.kind, "status": c.status, "lhs": c.lhs, "rhs": c.rhs,
+                         "difference": c.difference,
+                         "note": f"against {previous[0].report_id} ({key[1] - 1}); {c.note}"
+                         .rstrip("; ")})
+    return rows
