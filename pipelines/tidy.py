@@ -8,6 +8,7 @@ publishing part of it would publish numbers we are not sure of.
 
 from __future__ import annotations
 
+import hashlib
 import warnings
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -51,9 +52,22 @@ def _report_row(r: ParsedReport, duplicates: list[str], source: Input | None) ->
         "cells_number": sum(c.value is not None for c in r.cells.values()),
         "cells_null": sum(c.value is None for c in r.cells.values()),
         "cells_flagged": len(flagged),
+        "cells_sha256": _cells_digest(r) if r.cells else None,
         "checks_failed": sum(c.status == "fail" for c in r.checks),
         "also_found_as": " | ".join(duplicates) or None,
     }
+
+
+def _cells_digest(r: ParsedReport) -> str:
+    """sha256 of the report's cells as published (id, value, state), in cell-id order."""
+    lines = (f"{cid}\t{_printed(c.value)}\t{c.state}\n" for cid, c in sorted(r.cells.items()))
+    return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
+
+
+def _printed(value: int | float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def _cell_rows(r: ParsedReport) -> Iterable[dict]:

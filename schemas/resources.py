@@ -109,6 +109,9 @@ def _reports() -> Resource:
               "Cells published as null (blank, dash, missing, unreadable...).", minimum=0),
             f("cells_flagged", "integer", "标记单元格数", "Cells with at least one flag.",
               minimum=0),
+            f("cells_sha256", "string", "单元格摘要",
+              "sha256 over the report's published cells (id, value, state): equal in two "
+              "releases exactly when the report's data did not change."),
             f("checks_failed", "integer", "未通过校验数",
               "Identities that fail as printed.", minimum=0),
             f("also_found_as", "string", "重复文件",

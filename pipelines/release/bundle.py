@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -22,5 +23,6 @@ def write_zip(release: Path, dataset: str, version: str, created: str) -> Path:
             info = zipfile.ZipInfo(f"{dataset}-{version}/{path.relative_to(release)}", stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+            with path.open("rb") as source, archive.open(info, "w", force_zip64=True) as out:
+                shutil.copyfileobj(source, out, 1 << 20)  # tables can be gigabytes
     return target

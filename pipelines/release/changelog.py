@@ -3,7 +3,8 @@ changed (with each changed cell), and schema changes. Written as CHANGELOG.md fo
 and changes.csv for programs, so a user can tell whether to download again.
 
 Reports are matched by source file name: a changed file gets a new sha256 (and so a new
-report id) but is the same report for its readers.
+report id) but is the same report for its readers. Their data is compared by the digest
+of their published cells, so only changed reports' cells are ever read.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 CHANGE_FIELDS = ["change", "file_name", "report_id_old", "report_id_new", "cell_id",
                  "value_old", "value_new", "state_old", "state_new"]
@@ -45,18 +47,34 @@ def _read(release: Path, name: str) -> pd.DataFrame:
 
 
 def _names(release: Path) -> pd.DataFrame:
-    """(file_name, report_id) for every input file, duplicates (also_found_as) included."""
-    reports = _read(release, "reports")
-    aliases = reports[["report_id", "also_found_as"]].assign(
+    """(file_name, report_id, cells_sha256) for every input file, duplicates
+    (also_found_as) included."""
+    reports = _read(release, "reports")[["file_name", "report_id", "cells_sha256",
+                                         "also_found_as"]]
+    aliases = reports.assign(
         file_name=reports["also_found_as"].str.split(" | ", regex=False)).explode("file_name")
     aliases = aliases[aliases["file_name"].fillna("") != ""]
-    return pd.concat([reports[["file_name", "report_id"]],
-                      aliases[["file_name", "report_id"]]], ignore_index=True)
+    columns = ["file_name", "report_id", "cells_sha256"]
+    return pd.concat([reports[columns], aliases[columns]], ignore_index=True)
 
 
-def _cells(release: Path) -> pd.DataFrame:
-    cells = _read(release, "cells")[["report_id", "cell_id", "value", "state"]]
-    return cells.merge(_names(release), on="report_id")
+def _cells(release: Path, report_ids: set[str], names: pd.DataFrame) -> pd.DataFrame:
+    """The cells of a few reports only: a release's cells table may not fit in memory."""
+    table = pq.read_table(release / "data" / "cells.parquet",
+                          columns=["report_id", "cell_id", "value", "state"],
+                          filters=[("report_id", "in", sorted(report_ids))] if report_ids
+                          else [("report_id", "==", "")])
+    columns = {c: table.column(c).to_pylist() for c in table.column_names}
+    # As the CSV prints them: a change is a change of what is published.
+    columns["value"] = [_printed(v) for v in columns["value"]]
+    cells = pd.DataFrame(columns, columns=table.column_names, dtype=object).fillna("")
+    return cells.merge(names[["file_name", "report_id"]].astype(object), on="report_id")
+
+
+def _printed(value: float | None) -> str:
+    if value is None or value != value:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def _fields(release: Path) -> dict[str, dict[str, str]]:
@@ -83,23 +101,35 @@ def _report_row(change: str, name: str, old: dict, new: dict) -> dict:
 
 
 def compare(old: Path | None, new: Path, previous: str | None) -> Changes:
-    """What changed from release `old` (None: the first release) to `new`."""
-    new_ids = dict(_names(new).values)
+    """What changed from release `old` (None: the first release) to `new`.
+
+    Reports are compared by their cells' digest (reports.cells_sha256); only the cells of
+    reports that changed are read, so a large release is compared without loading it.
+    """
+    new_names = _names(new)
+    new_ids = dict(new_names[["file_name", "report_id"]].values)
     changes = Changes(previous)
     if old is None:
         changes.added = sorted(new_ids)
         changes.rows = [_report_row("report_added", n, {}, new_ids) for n in changes.added]
         return changes
-    old_ids = dict(_names(old).values)
+    old_names = _names(old)
+    old_ids = dict(old_names[["file_name", "report_id"]].values)
     changes.added = sorted(set(new_ids) - set(old_ids))
     changes.removed = sorted(set(old_ids) - set(new_ids))
-    cells = _cells(old).merge(_cells(new), on=["file_name", "cell_id"], how="outer",
-                              suffixes=("_old", "_new")).fillna("")
-    both = cells[cells["file_name"].isin(set(old_ids) & set(new_ids))]
-    diff = both[(both["value_old"] != both["value_new"]) | (both["state_old"] != both["state_new"])]
-    changed = set(diff["file_name"]) | {n for n in set(old_ids) & set(new_ids)
-                                        if old_ids[n] != new_ids[n]}
-    changes.changed = sorted(changed)
+    digests = old_names.merge(new_names, on="file_name", suffixes=("_old", "_new"))
+    moved = digests[(digests["report_id_old"] != digests["report_id_new"])
+                    | (digests["cells_sha256_old"].fillna("") !=
+                       digests["cells_sha256_new"].fillna(""))]
+    changes.changed = sorted(set(moved["file_name"]))
+    # A report id can stand for several names (identical files): keep the changed names.
+    before, after = (cells[cells["file_name"].isin(changes.changed)] for cells in (
+        _cells(old, set(moved["report_id_old"]), old_names),
+        _cells(new, set(moved["report_id_new"]), new_names)))
+    cells = before.merge(after, on=["file_name", "cell_id"], how="outer",
+                         suffixes=("_old", "_new")).fillna("")
+    diff = cells[(cells["value_old"] != cells["value_new"])
+                 | (cells["state_old"] != cells["state_new"])]
     changes.rows = (
         [_report_row("report_added", n, old_ids, new_ids) for n in changes.added]
         + [_report_row("report_removed", n, old_ids, new_ids) for n in changes.removed]
