@@ -37,7 +37,7 @@ from pipelines.tidy import schema_failures, tidy, withhold
 from schemas.resources import resources
 
 TABLES = tuple(resources())
-BATCH_SIZE = 2000  # reports tidied, checked and written at a time: bounds a build's memory
+BATCH_SIZE = 500  # reports tidied, checked and written at a time: bounds a build's memory
 FIRST_YEAR = 2019  # the first reports in the statutory formats
 REPORT_YEARS = dg.StaticPartitionsDefinition(
     [str(y) for y in range(FIRST_YEAR, date.today().year + 1)])
@@ -150,7 +150,8 @@ def data_package(context: dg.AssetExecutionContext, settings: Settings, reports:
                  checks: str, flags: str) -> str:
     staged = Path(reports).parent
     summary = pq.read_table(reports, columns=["published", "source_url"]).to_pandas()
-    info = PackageInfo(version=settings.version(), sources=_package_sources(summary))
+    info = PackageInfo(version=settings.version(), sources=_package_sources(summary),
+                       validation_rows=settings.validation_rows or None)
     path = publish_files(staged, Path(settings.datapackages_dir), info)
     context.add_output_metadata({"path": str(path), "version": path.name,
                                  "reports_published": int(summary["published"].sum())})

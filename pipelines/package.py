@@ -75,6 +75,7 @@ class PackageInfo:
     version: str
     sources: list[dict]  # e.g. [{"title": "...", "path": "..."}] describing the inputs
     created: str | None = None  # ISO datetime; None means now (UTC)
+    validation_rows: int | None = None  # frictionless checks this many rows a table; None: all
 
 
 def publish(tables: dict[str, pd.DataFrame] | Iterable[dict[str, pd.DataFrame]],
@@ -128,7 +129,7 @@ def _publish(fill: Callable[[Path], None], out_dir: Path, info: PackageInfo) -> 
         _refuse_existing(target, version)
         _set_version(tmp, version)
         _document(tmp, parent, version)
-        _validate(tmp)
+        _validate(tmp, info.validation_rows)
         page.write_pages(tmp)  # after the descriptor is final: the page lists its hash
         _bundle(tmp, version)
         os.rename(tmp, target)
@@ -248,7 +249,7 @@ def _descriptor(info: PackageInfo, entries: list[dict]) -> dict:
     }
 
 
-def validate_release(package_dir: Path) -> list[str]:
+def validate_release(package_dir: Path, limit_rows: int | None = None) -> list[str]:
     """The problems of a built release, none when it is valid.
 
     Stock frictionless validates the package (the CSV resources, foreign keys included);
@@ -256,7 +257,7 @@ def validate_release(package_dir: Path) -> list[str]:
     back equal to the CSV under the declared types.
     """
     package_dir = Path(package_dir)
-    problems = _frictionless_problems(package_dir)
+    problems = _frictionless_problems(package_dir, limit_rows)
     try:
         descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
         entries = list(descriptor["resources"])
@@ -269,8 +270,8 @@ def validate_release(package_dir: Path) -> list[str]:
     return problems
 
 
-def _validate(package_dir: Path) -> None:
-    problems = validate_release(package_dir)
+def _validate(package_dir: Path, limit_rows: int | None) -> None:
+    problems = validate_release(package_dir, limit_rows)
     if problems:
         lines = problems[:MAX_REPORTED_ERRORS]
         if len(problems) > MAX_REPORTED_ERRORS:
@@ -278,9 +279,10 @@ def _validate(package_dir: Path) -> None:
         raise PackageInvalid("package failed validation:\n" + "\n".join(lines))
 
 
-def _frictionless_problems(package_dir: Path) -> list[str]:
+def _frictionless_problems(package_dir: Path, limit_rows: int | None = None) -> list[str]:
     try:
-        report = frictionless.Package(str(package_dir / "datapackage.json")).validate()
+        package = frictionless.Package(str(package_dir / "datapackage.json"))
+        report = package.validate(limit_rows=limit_rows)
     except frictionless.FrictionlessException as error:
         return [f"package: {error}"]
     warnings = report.warnings + [w for task in report.tasks for w in task.warnings]

@@ -36,6 +36,10 @@ class Settings(dg.ConfigurableResource):
     datapackages_dir: str = _env("OGI_DATAPACKAGES", "datapackages")
     # "" gives a unique dev version; "auto" the next version the changes call for.
     dataset_version: str = _env("OGI_VERSION", "")
+    # 0: frictionless validates every row of a release (about 6 s per million rows, and
+    # memory for every primary key); N: the first N rows of each table. The project's own
+    # checks (pandera on every row, CSV against Parquet, sizes and hashes) always run.
+    validation_rows: int = int(_env("OGI_VALIDATION_ROWS", "0"))
     http_timeout: float = float(_env("OGI_HTTP_TIMEOUT", str(_DEFAULT_FETCH.timeout)))
     http_retries: int = int(_env("OGI_HTTP_RETRIES", str(_DEFAULT_FETCH.retries)))
     http_min_interval: float = float(_env("OGI_HTTP_MIN_INTERVAL",
