@@ -212,11 +212,21 @@ def gazetteer() -> Gazetteer:
 
 # --- places in a string --------------------------------------------------------------
 
+@cache
+def _prefixes() -> frozenset[str]:
+    """The first two characters of every division name: most positions start none."""
+    return frozenset(name[:2] for name in gazetteer().names)
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Division names in the text, leftmost-longest (长沙县 is not 沙县)."""
     g = gazetteer()
+    starts = _prefixes()
     out, i = [], 0
     while i < len(text):
+        if text[i:i + 2] not in starts:  # no name starts here: skip the slicing below
+            i += 1
+            continue
         for n in range(min(g.longest, len(text) - i), 1, -1):
             if found := g.names.get(text[i:i + n]):
                 out.append(Mention(i, i + n, text[i:i + n], found))
