@@ -29,6 +29,14 @@ PARQUET_OPTIONS = {"compression": "zstd", "version": "2.6", "use_dictionary": Tr
 _CSV_OPTIONS = pacsv.WriteOptions(include_header=False, quoting_style="needed")
 
 
+def printed_number(value: float | None) -> str:
+    """A number as the CSV prints it (27, not 27.0; 7539.443252), "" for null: the form
+    in which a report's published cells are digested and compared between releases."""
+    if value is None or value != value:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
 class TablesInvalid(Exception):
     """A batch that does not fit the resources; the message says which table and why."""
 

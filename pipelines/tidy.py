@@ -19,6 +19,7 @@ from pandera.errors import SchemaWarning
 
 from pipelines.crossyear import YearIndex, cross_year_rows, year_index
 from pipelines.report import ParsedReport
+from pipelines.stage import printed_number
 
 if TYPE_CHECKING:
     from pipelines.inputs import Input
@@ -60,14 +61,9 @@ def _report_row(r: ParsedReport, duplicates: list[str], source: Input | None) ->
 
 def _cells_digest(r: ParsedReport) -> str:
     """sha256 of the report's cells as published (id, value, state), in cell-id order."""
-    lines = (f"{cid}\t{_printed(c.value)}\t{c.state}\n" for cid, c in sorted(r.cells.items()))
+    lines = (f"{cid}\t{printed_number(c.value)}\t{c.state}\n"
+             for cid, c in sorted(r.cells.items()))
     return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
-
-
-def _printed(value: int | float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def _cell_rows(r: ParsedReport) -> Iterable[dict]:

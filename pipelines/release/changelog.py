@@ -18,6 +18,8 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
+from pipelines.stage import printed_number
+
 CHANGE_FIELDS = ["change", "file_name", "report_id_old", "report_id_new", "cell_id",
                  "value_old", "value_new", "state_old", "state_new"]
 
@@ -66,15 +68,11 @@ def _cells(release: Path, report_ids: set[str], names: pd.DataFrame) -> pd.DataF
                           else [("report_id", "==", "")])
     columns = {c: table.column(c).to_pylist() for c in table.column_names}
     # As the CSV prints them: a change is a change of what is published.
-    columns["value"] = [_printed(v) for v in columns["value"]]
+    columns["value"] = [printed_number(v) for v in columns["value"]]
     cells = pd.DataFrame(columns, columns=table.column_names, dtype=object).fillna("")
     return cells.merge(names[["file_name", "report_id"]].astype(object), on="report_id")
 
 
-def _printed(value: float | None) -> str:
-    if value is None or value != value:
-        return ""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def _fields(release: Path) -> dict[str, dict[str, str]]:
