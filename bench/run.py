@@ -126,7 +126,7 @@ class Stage:
     level: int = 0  # 1: a part of the stage above
 
     def rate(self) -> float | None:
-        return self.items / self.seconds if self.seconds > 0 and self.items else None
+        return self.items / self.seconds if self.seconds >= 0.01 and self.items else None
 
 
 @dataclass

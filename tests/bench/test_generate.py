@@ -126,3 +126,12 @@ def test_every_report_reads_back_as_its_truth(corpus: Path, truths: list[dict]) 
         else:
             assert not [c.id for c in report.checks if c.status == "fail"], t["file"]
     assert {r for r, _ in seen} == set(generate.RENDERINGS)
+
+
+def test_start_extends_a_corpus_with_new_reports() -> None:
+    first = generate.plan(COUNT, SEED, generate.DEFAULT_MIX)
+    more = generate.plan(3, SEED, generate.parse_mix("text=1"), start=COUNT)
+    assert [i.name for i in more] == ["000040.txt", "000041.txt", "000042.txt"]
+    assert not {i.name for i in more} & {i.name for i in first}
+    truth = generate.report_truth(SEED, more[0])
+    assert truth == generate.report_truth(SEED, more[0])  # a report depends on (seed, index)
