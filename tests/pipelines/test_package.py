@@ -197,6 +197,15 @@ def test_parquet_bytes_and_hash_are_checked(published: Path, tmp_path: Path):
     assert frictionless.Package(str(copy / "datapackage.json")).validate().valid
 
 
+def test_parquet_with_fewer_rows_than_the_csv_is_caught(published: Path, tmp_path: Path):
+    copy = _copy(published, tmp_path)
+    flags = copy / "data/flags.parquet"
+    pq.write_table(pq.read_table(flags).slice(0, 0), flags)
+    _declare_parquet_as_is(copy, "flags")
+    assert validate_release(copy) == [
+        "flags: parquet and csv have different numbers of rows (they agree on the first 0)"]
+
+
 def test_parquet_content_is_checked(published: Path, tmp_path: Path):
     copy = _copy(published, tmp_path)
     flags = copy / "data/flags.parquet"
