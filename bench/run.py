@@ -47,6 +47,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import tracemalloc
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -532,13 +533,18 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     corpus_dir, generated = corpus(args, work)
     runs: list[Run] = []
+    error = None
     started = time.perf_counter()
     try:
-        runs += _measure(args, work, corpus_dir)
+        _measure(args, work, corpus_dir, runs)
+    except Exception as exc:  # keep and print what was measured before the failure
+        traceback.print_exc()
+        error = f"{type(exc).__name__}: {str(exc)[:2000]}"
     finally:
         if not args.keep and not args.work:
             shutil.rmtree(work, ignore_errors=True)
     result = {"count": args.count, "seed": args.seed, "mix": generate.parse_mix(args.mix),
+              "error": error,
               "corpus": str(corpus_dir), "generate_seconds": round(generated, 1),
               "wall_seconds": round(time.perf_counter() - started, 1),
               "peak_rss_mib_process": round(
@@ -548,7 +554,7 @@ def main(argv: list[str] | None = None) -> int:
                         "stages": [s.__dict__ | {"rate": s.rate()} for s in r.stages]}
                        for r in runs]}
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else render(result))
-    return 0
+    return 1 if error else 0
 
 
 def render(result: dict) -> str:
@@ -561,40 +567,43 @@ def render(result: dict) -> str:
         f"{m['nproc']} cores ({m['cpu']}), {m['memory_mib']:,} MiB, Python {m['python']}; "
         f"code {result['code']}; corpus generated in {result['generate_seconds']:.0f} s; "
         f"peak RSS of the process {result['peak_rss_mib_process']:,} MiB",
+        f"\n**The run failed**: {result['error']}" if result.get("error") else "",
         markdown(runs),
         "\n```json\n" + json.dumps(result["summary"], indent=1) + "\n```"])
 
 
-def _measure(args: argparse.Namespace, work: Path, corpus_dir: Path) -> list[Run]:
+def _measure(args: argparse.Namespace, work: Path, corpus_dir: Path, runs: list[Run]) -> None:
+    """The builds; each Run is appended before it starts, so a failure keeps what was
+    measured up to it."""
     inbox = corpus_dir / "inbox"
-    runs = []
     parse.parse_bytes("warm-up.txt", (ROOT / "tests" / "fixtures" / "reports" /
                                       "seed-shaoguan-zhenjiang-2019.txt").read_bytes())
     cold = Run(f"cold {'parse' if args.stages == 'parse' else 'build'} ({args.count})")
+    runs.append(cold)
     watch = Stopwatch(cold, args.tracemalloc, args.profile, work)
     dirs = Dirs.fresh(work / "staged")
     if args.stages == "parse":  # archive and parse, cold, then with 100 more reports
         with wrapped(Timers()) as timers:
             staged_parse(watch, timers, inbox, dirs)
-        runs.append(cold)
         gc.collect()
         inbox_plus = linked_inbox(work / "inbox-plus", inbox, extra_reports(args, corpus_dir))
         warm = Run(f"incremental parse (+{EXTRA})")
+        runs.append(warm)
         with wrapped(Timers()) as timers:
             staged_parse(Stopwatch(warm, args.tracemalloc, None, work), timers, inbox_plus,
                          dirs)
-        return [*runs, warm]
+        return
     staged_build(watch, inbox, dirs, "1.0.0", args.validation_rows)
-    runs.append(cold)
     if args.stages == "all" or args.stages == "incremental":
         more = extra_reports(args, corpus_dir)
         inbox_plus = linked_inbox(work / "inbox-plus", inbox, more)
         warm = Run(f"incremental build (+{EXTRA})")
+        runs.append(warm)
         staged_build(Stopwatch(warm, args.tracemalloc, None, work), inbox_plus, dirs, "1.1.0",
                      args.validation_rows)
-        runs.append(warm)
     if args.dagster:
         dag = Run("dagster")
+        runs.append(dag)
         dwatch = Stopwatch(dag, False, None, work)
         ddirs = Dirs.fresh(work / "dagster")
         dagster_build(dwatch, inbox, ddirs, "1.0.0", "dagster job, cold", args.count,
@@ -603,8 +612,6 @@ def _measure(args: argparse.Namespace, work: Path, corpus_dir: Path) -> list[Run
             dagster_build(dwatch, work / "inbox-plus", ddirs, "1.1.0",
                           f"dagster job, incremental (+{EXTRA})", args.count + EXTRA,
                           args.validation_rows)
-        runs.append(dag)
-    return runs
 
 
 if __name__ == "__main__":
