@@ -67,7 +67,7 @@ def _cells_digest(r: ParsedReport) -> str:
 
 
 def _cell_rows(r: ParsedReport) -> Iterable[dict]:
-    cells = load_template().all_cells()
+    cells = load_template().all_cells
     for cid, c in r.cells.items():
         spec = cells[cid]
         yield {"report_id": r.report_id, "cell_id": cid, "table": spec.table,

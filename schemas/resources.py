@@ -123,7 +123,7 @@ def _reports() -> Resource:
 
 def _cells(template: Template) -> Resource:
     f = Field
-    all_cells = template.all_cells()
+    all_cells = template.all_cells
     return Resource(
         "cells", "单元格", "One row per report and statutory cell: value, printed text and state.",
         (

@@ -8,7 +8,7 @@ publishing; everything downstream asks it what exists.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -109,7 +109,8 @@ class Version:
     last_year: int | None
     tables: dict[str, Table]
 
-    @property
+    # Cached: the template never changes in a process, and callers ask per report.
+    @cached_property
     def cells(self) -> tuple[Cell, ...]:
         return tuple(
             Cell(f"{t.id}.{r.id}.{c.id}", t.id, b.id, r, c)
@@ -119,7 +120,7 @@ class Version:
             for c in b.columns
         )
 
-    @property
+    @cached_property
     def cell_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.cells)
 
@@ -150,7 +151,9 @@ class Template:
                 seen.setdefault(r.id, r)
         return tuple(seen.values())
 
+    @cached_property
     def all_cells(self) -> dict[str, Cell]:
+        """Every cell of any version by id (cached: asked for every report)."""
         out: dict[str, Cell] = {}
         for v in self.versions.values():
             for c in v.cells:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict
-from functools import cache
 
 from pipelines.document import Document
 from pipelines.enrich.agencies import resolve_agency
@@ -67,15 +66,9 @@ def _finish(report: ParsedReport, grid: Grid, tokens: list[Token], version: str)
     return report
 
 
-@cache
-def _cell_ids(version: str) -> tuple[str, ...]:
-    """A version's cell ids (cached: `Version.cell_ids` builds every Cell on each call)."""
-    return load_template().version(version).cell_ids
-
-
 def _all_cells(grid: Grid) -> dict[str, CellValue]:
     return {cid: grid.cells.get(cid) or CellValue(cid, None, "missing")
-            for cid in _cell_ids(grid.version.id)}
+            for cid in grid.version.cell_ids}
 
 
 def _status(report: ParsedReport, grid: Grid, tokens: list[Token]) -> None:
