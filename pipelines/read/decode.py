@@ -17,6 +17,16 @@ def decode(name: str, data: bytes) -> str:
     for encoding in ("utf-8", "gb18030"):
         try:
             return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+        except UnicodeDecodeError as error:
+            if _cut_in_last_character(error, len(data)):
+                # A page cut off inside its last character (a truncated download) is
+                # still that page: what precedes the cut is read, and recognition then
+                # finds the tables missing and reports the file `partial`.
+                return data[:error.start].decode(encoding)
     raise UnreadableFile(f"{name}: neither UTF-8 nor GB18030 text")
+
+
+def _cut_in_last_character(error: UnicodeDecodeError, size: int) -> bool:
+    """Whether the only fault is an incomplete multi-byte character at the very end."""
+    return error.end == size and size - error.start < 4 and error.reason in (
+        "unexpected end of data", "incomplete multibyte sequence")

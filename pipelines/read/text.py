@@ -66,22 +66,30 @@ def _tab_cells(lines: list[str]) -> list[TextCell]:
     return cells
 
 
-def _split_pipes(line: str) -> list[str]:
+def _split_pipes(line: str, left_border: bool = True) -> list[str]:
     parts = line.split("|")
-    if line.strip().startswith("|"):
+    if left_border and line.strip().startswith("|"):
         parts = parts[1:]
     if line.strip().endswith("|"):
         parts = parts[:-1]
     return [p.strip() for p in parts]
 
 
+def _left_bordered(lines: list[str]) -> bool:
+    """Whether the table's rows open with a border pipe (`| a | b |`). Where most rows
+    don't (`a | b |`), a row that opens with a pipe has a blank first cell."""
+    rows = [ln.strip() for ln in lines if ln.count("|") >= 2 and not _MD_RULE.match(ln.strip())]
+    return 2 * sum(r.startswith("|") for r in rows) >= len(rows)
+
+
 def _pipe_row_cells(lines: list[str]) -> list[TextCell]:
     cells: list[TextCell] = []
+    left_border = _left_bordered(lines)
     for no, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped or _LONE_PIPES.match(stripped) or _MD_RULE.match(stripped):
             continue
-        parts = _split_pipes(line) if "|" in line else [line.strip()]
+        parts = _split_pipes(line, left_border) if "|" in line else [line.strip()]
         cells.extend(TextCell(p, f"line {no} cell {i}", no) for i, p in enumerate(parts, 1))
     return cells
 

@@ -28,6 +28,17 @@ def test_gb18030() -> None:
     assert decode("a.txt", "政府信息公開 ０".encode("gb18030")) == "政府信息公開 ０"
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_page_cut_inside_its_last_character_keeps_what_precedes(encoding: str) -> None:
+    cut = "规章 0\n行政规范性文件".encode(encoding)[:-1]
+    assert decode("a.txt", cut) == "规章 0\n行政规范性文"
+
+
+def test_a_bad_byte_before_the_end_is_still_unreadable() -> None:
+    with pytest.raises(UnreadableFile, match=r"^a\.txt: neither UTF-8 nor GB18030 text$"):
+        decode("a.txt", b"\x81" + "规章".encode("gb18030") + b"\xff\xff")
+
+
 def test_gb18030_fixture_decodes_to_the_utf8_seed(fixtures_dir: Path) -> None:
     reports = fixtures_dir / "reports"
     gb = (reports / f"{SEED}.gb18030.txt").read_bytes()

@@ -1,17 +1,36 @@
-"""Legacy DOC/WPS conversion: LibreOffice absent, converting, failing and hanging.
+"""Legacy DOC/WPS conversion: a real Word 97 file through the real LibreOffice, and
+LibreOffice absent, failing and hanging.
 
-A stand-in `soffice` script on PATH plays LibreOffice, so these tests run without it.
+The real conversion needs LibreOffice (`.ci/run` installs Debian's
+libreoffice-writer-nogui). For the failures a stand-in `soffice` script on PATH plays it.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import pytest
 
+from pipelines.parse import parse_file
 from pipelines.read import office
 from pipelines.read.decode import UnreadableFile
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def test_a_real_word97_file_is_read_exactly() -> None:
+    # The labelled Shanghai report written as DOCX (tests/renderings/make.py), saved by
+    # LibreOffice with its "MS Word 97" filter: a binary DOC with merged cells.
+    doc = FIXTURES / "reports" / "shanghai-office-2019-word97.doc"
+    truth = json.loads((FIXTURES / "truth" / "shanghai-office-2019.json").read_text("utf-8"))
+    report = parse_file(doc)
+    assert (report.status, report.rendering, report.format_version) == (
+        "complete", "doc", "gov_2019")
+    assert (report.agency, report.report_year) == ("上海市人民政府办公厅", 2019)
+    assert {cid: c.value for cid, c in report.cells.items()} == truth["cells"]
+
 
 # Writes <outdir>/<input stem>.docx holding the input's bytes reversed, or misbehaves.
 FAKE_SOFFICE = """#!{python}

@@ -36,6 +36,19 @@ def test_pipe_rows_skip_markdown_rules() -> None:
     assert doc.cells[5] == TextCell("1", "line 3 cell 2", 3)
 
 
+def test_a_pipe_row_opening_with_a_pipe_has_a_blank_first_cell() -> None:
+    # Rows without a left border: the leading pipe of the second row is a cell boundary.
+    doc = read_text("规章 | 0 | 0 | 0 |\n | 1 | 2 | 3 |\n行政许可 | 4 | 5 | 6 |\n")
+    assert [c.text for c in doc.cells] == ["规章", "0", "0", "0", "", "1", "2", "3",
+                                           "行政许可", "4", "5", "6"]
+
+
+def test_bordered_pipe_rows_drop_the_border() -> None:
+    doc = read_text("| 规章 | 0 | 0 |\n| 规范性文件 | 1 | 2 |\n| 行政许可 | 4 | 5 |\n")
+    assert [c.text for c in doc.cells] == ["规章", "0", "0", "规范性文件", "1", "2",
+                                           "行政许可", "4", "5"]
+
+
 def test_pipe_terminated_cells_start_rows_at_lone_pipes() -> None:
     doc = read_text("|\n规章 |\n0 |\n0 |\n0 |\n|\n规范性文件 |\n1 |\n")
     assert doc.rendering == "text_pipes"

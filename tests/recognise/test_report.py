@@ -153,6 +153,14 @@ def test_truncated_reports_are_partial(fixtures_dir: Path, name: str, tables: li
     assert "truncated" in {f.code for f in report.flags}
 
 
+def test_a_download_cut_inside_a_character_is_partial(fixtures_dir: Path) -> None:
+    data = (fixtures_dir / "reports" / "taiping-2022-truncated-lines.txt").read_bytes()
+    data += "行政".encode()[:-1]  # a 3-byte character cut after its second byte
+    report = parse_bytes("cut.txt", data)
+    assert (report.status, report.tables_found) == ("partial", ["t2", "t3"])
+    assert report.reason == "truncated: missing tables: table 四; missing rows: 18"
+
+
 def test_traditional_pinyin_mirror_values(fixtures_dir: Path) -> None:
     report = parse_fixture(fixtures_dir, "tianmen-2020-traditional-pinyin-mirror.txt")
     assert (report.agency, report.report_year, report.format_version) == (
