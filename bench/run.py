@@ -1,29 +1,36 @@
 """Benchmark the build, stage by stage, on a synthetic corpus (bench/generate.py).
 
     uv run python bench/run.py --count 1000 [--reuse DIR] [--stages all] [--dagster] [--json]
+                               [--workers N]
 
 Generates a corpus (or reuses one: `--reuse DIR` generates into DIR once and reuses it
 after), then builds a release in process with the pipeline's own functions, called as the
 Dagster assets call them, timing each stage:
 
-    archive        inbox files into the raw archive (sha256, fsync)     archive_inbox
+    archive        inbox files into the raw archive (sha256, a sync a batch)  archive_inbox
     parse          bytes -> ParsedReport into the parse cache           parse_inputs
       read           bytes -> Document (decode + reader)                read_bytes
       recognise      Document -> ParsedReport                           recognise
-      cache write    each report as JSON                                ParseCache.put
-    tables         a batch of reports at a time (BATCH_SIZE):           published_tables
-      cache read     reports back from the parse cache                  cached_reports
+      encode         each report as JSON, and its summary               CacheEntry.of
+      cache write    a chunk of reports in one transaction              ParseCache.put_many
+    tables         segments of reports, cached (pipelines/segments.py) build_tables
+      cache read     reports back from the parse cache                  ParseCache.get_many
       tidy           reports -> the seven tables                        tidy
-      validate       pandera, withholding                               schema_failures
-      write          CSV + Parquet, staged                              TableFiles.append
-    asset checks   pandera on the staged files                          checks._validate
+      validate       the pandera gate, withholding                      schema_failures
+      cut            tables -> segments as Arrow IPC                    segments._cut
+      segment write  segments into their cache                          SegmentCache.put
+      assemble       every segment -> staged CSV + Parquet              segments._assemble
+    asset checks   staged files against the gate                        checks.verify
     publish        the release directory from the staged files          publish_files
       file hashes, docs, frictionless (stock, on the CSV resources), parquet check,
       pages, zip
 
-Sub-stages are timed by wrapping the module functions for the run; nothing in
-pipelines/ is changed. Then, with `--stages all`, 100 new reports are added to the inbox
-and the release is rebuilt with the warm archive and parse cache (the incremental build).
+Sub-stages are timed by wrapping the module functions for the run (nothing in pipelines/
+is changed); with `--workers` above 1 the parts done in worker processes (read,
+recognise, encode, cache read, tidy, validate, cut) are not seen, so per-core sub-stage
+times come from a `--workers 1` run. Then, with `--stages all`, 100 new reports are added
+to the inbox and the release is rebuilt with the warm archive and caches (the incremental
+build).
 `--dagster` also runs the `build_package` job in process on a cold archive and cache
 (and again for the incremental build): Dagster overhead = job wall time - the staged
 build's time. Peak RSS is measured per stage (the high-water mark is reset before each
@@ -62,35 +69,30 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import generate  # noqa: E402
 
-from pipelines import package, parse  # noqa: E402
+from pipelines import package, parse, segments  # noqa: E402
 from pipelines.archive import RawArchive  # noqa: E402
-from pipelines.fingerprint import parser_fingerprint  # noqa: E402
+from pipelines.fingerprint import parser_fingerprint, tables_fingerprint  # noqa: E402
 from pipelines.inputs import (  # noqa: E402
+    ArchiveBytes,
     ParsedBatch,
     archive_inbox,
-    cached_reports,
     inbox_paths,
     parse_inputs,
 )
 from pipelines.package import PackageInfo, publish_files  # noqa: E402
-from pipelines.parse_cache import ParseCache  # noqa: E402
-from pipelines.stage import TableFiles  # noqa: E402
-from pipelines.tidy import schema_failures, tidy, withhold  # noqa: E402
+from pipelines.parallel import default_workers  # noqa: E402
+from pipelines.parse_cache import CacheEntry, ParseCache  # noqa: E402
+from pipelines.segments import SegmentCache, build_tables  # noqa: E402
 from schemas.resources import resources  # noqa: E402
 
 TABLES = tuple(resources())
 
 
-def _batch_size() -> int:
-    from pipelines.assets import BATCH_SIZE  # imports Dagster
+def _checks(staged: Path, gate: dict) -> list:
+    from pipelines.checks import GATE_FILE, verify  # the asset checks (imports Dagster)
 
-    return BATCH_SIZE
-
-
-def _check(name: str, path: str):
-    from pipelines.checks import _validate  # the asset check's function (imports Dagster)
-
-    return _validate(name, path)
+    (staged.parent / GATE_FILE).write_text(json.dumps(gate))
+    return [verify(name, str(staged / f"{name}.parquet")) for name in TABLES]
 
 EXTRA = 100  # reports added for the incremental build
 LIBRARIES = ("dagster", "pandas", "pandera", "pyarrow", "frictionless", "lxml", "pdfplumber",
@@ -145,8 +147,10 @@ class Timers:
         self.calls: dict[str, int] = defaultdict(int)
 
     def wrap(self, owner: object, attr: str, name: str,
-             key: Callable[..., str] | None = None) -> Callable[[], None]:
-        """Replace owner.attr by a timed version; returns the undo."""
+             key: Callable[..., str] | None = None,
+             materialise: bool = False) -> Callable[[], None]:
+        """Replace owner.attr by a timed version; returns the undo. `materialise`: the
+        function returns an iterator, timed to its end (and returned as a list)."""
         original = getattr(owner, attr, None)
         if original is None:
             return lambda: None
@@ -155,6 +159,8 @@ class Timers:
             start = time.perf_counter()
             try:
                 result = original(*args, **kwargs)
+                if materialise:
+                    result = list(result)
             finally:
                 elapsed = time.perf_counter() - start
                 self.seconds[name] += elapsed
@@ -165,6 +171,10 @@ class Timers:
                 self.calls[sub] += 1
             return result
 
+        raw = owner.__dict__.get(attr) if isinstance(owner, type) else None
+        if isinstance(raw, classmethod):
+            setattr(owner, attr, staticmethod(timed))  # the bound original keeps its class
+            return lambda: setattr(owner, attr, raw)
         setattr(owner, attr, timed)
         return lambda: setattr(owner, attr, original)
 
@@ -175,8 +185,15 @@ def wrapped(timers: Timers) -> Iterator[Timers]:
     undo = [
         timers.wrap(parse, "read_bytes", "read", key=lambda doc: doc.rendering),
         timers.wrap(parse, "recognise", "recognise", key=lambda rep: rep.rendering),
-        timers.wrap(ParseCache, "put", "cache write"),
-        timers.wrap(ParseCache, "get", "cache read"),
+        timers.wrap(CacheEntry, "of", "encode"),
+        timers.wrap(ParseCache, "put_many", "cache write"),
+        timers.wrap(ParseCache, "summaries", "cache lookup"),
+        timers.wrap(ParseCache, "get_many", "cache read", materialise=True),
+        timers.wrap(segments, "tidy", "tidy"),
+        timers.wrap(segments, "schema_failures", "validate (pandera gate)"),
+        timers.wrap(segments, "_cut", "cut into segments"),
+        timers.wrap(SegmentCache, "put", "segment write"),
+        timers.wrap(segments, "_assemble", "assemble staged files"),
         timers.wrap(package, "_link_or_copy", "link staged files"),
         timers.wrap(package, "_file_stats", "file hashes"),
         timers.wrap(package, "_document", "docs"),
@@ -294,7 +311,7 @@ class Dirs:
 
 
 def staged_parse(watch: Stopwatch, timers: Timers, inbox: Path, dirs: Dirs,
-                 keep: bool = False) -> tuple[ParsedBatch, ParseCache]:
+                 workers: int) -> tuple[ParsedBatch, ParseCache]:
     """Archive the inbox and parse it with the parse cache (the first two assets)."""
     with watch.stage("archive") as st:
         archive = RawArchive(dirs.archive)
@@ -302,50 +319,38 @@ def staged_parse(watch: Stopwatch, timers: Timers, inbox: Path, dirs: Dirs,
         st.items = len(inputs)
     with watch.stage("parse", len(inputs)) as st:
         cache = ParseCache(dirs.cache, parser_fingerprint())
-        batch = parse_inputs(inputs, lambda item: archive.get(item.sha256), cache, keep=keep)
-        st.note = f"{batch.parsed} parsed, {batch.reused} from the cache"
+        batch = parse_inputs(inputs, ArchiveBytes(archive.root), cache, keep=False,
+                             workers=workers)
+        st.note = f"{batch.parsed} parsed, {batch.reused} from the cache; {workers} workers"
     _parse_parts(watch, timers, batch.parsed, batch.reused)
     return batch, cache
 
 
 def staged_build(watch: Stopwatch, inbox: Path, dirs: Dirs, version: str,
-                 validation_rows: int | None) -> Path:
+                 validation_rows: int | None, workers: int) -> Path:
     """One build with the pipeline's functions, stage by stage, as the assets call them:
-    parse into the cache; tidy, validate and stage the tables a batch of reports at a time;
-    the asset checks on the staged files; publish the staged files."""
+    parse into the cache; make the tables by segments (cached) and stage them; the asset
+    checks on the staged files; publish the staged files."""
     timers = Timers()
     with wrapped(timers):
-        batch, cache = staged_parse(watch, timers, inbox, dirs)
+        batch, cache = staged_parse(watch, timers, inbox, dirs, workers)
         n = len(batch.inputs)
         staged = dirs.cache / "staged" / version / "data"
-        size = _batch_size()
-        parts: dict[str, float] = defaultdict(float)
-        read_before = timers.seconds.get("cache read", 0.0)
-        with watch.stage("tables", n) as st, TableFiles(staged) as files:
-            withheld = 0
-            clock = time.perf_counter()
-            for reports in cached_reports(batch, cache, size):
-                now = time.perf_counter()
-                parts["cache read"] += now - clock
-                tables = tidy(reports, batch.duplicates, batch.inputs, batch.years)
-                clock, now = now, time.perf_counter()
-                parts["tidy"] += now - clock
-                failures = schema_failures(tables)
-                withhold(tables, failures)
-                withheld += len(failures)
-                clock, now = now, time.perf_counter()
-                parts["validate (pandera)"] += now - clock
-                files.append(tables)
-                clock = time.perf_counter()
-                parts["write CSV+Parquet"] += clock - now
-            st.note = (f"{size} reports a batch; {files.rows['cells']:,} cell rows; "
-                       f"{withheld} withheld")
-        parts["cache read"] = timers.seconds.get("cache read", 0.0) - read_before
-        for name in ("cache read", "tidy", "validate (pandera)", "write CSV+Parquet"):
-            watch.part(name, parts[name], n)
+        before = dict(timers.seconds)
+        with watch.stage("tables", n) as st:
+            segment_cache = SegmentCache(dirs.cache, tables_fingerprint())
+            result = build_tables(batch, cache, segment_cache, tables_fingerprint(), staged,
+                                  workers)
+            segment_cache.close()
+            st.note = (f"{result.segments} segments: {result.made} made, {result.reused} "
+                       f"from the cache; {result.rows['cells']:,} cell rows; "
+                       f"{len(result.withheld)} withheld")
+        for name in ("cache read", "tidy", "validate (pandera gate)", "cut into segments",
+                     "segment write", "assemble staged files"):
+            watch.part(name, timers.seconds.get(name, 0.0) - before.get(name, 0.0), n)
         with watch.stage("asset checks", n) as st:
-            results = [_check(name, str(staged / f"{name}.parquet")) for name in TABLES]
-            st.note = f"pandera on the staged files; {sum(r.passed for r in results)} passed"
+            results = _checks(staged, result.gate_json())
+            st.note = f"staged files against the gate; {sum(r.passed for r in results)} passed"
         info = PackageInfo(version=version, sources=[{
             "title": f"{n} synthetic report files (bench/generate.py)"}],
             validation_rows=validation_rows)
@@ -364,9 +369,9 @@ def _parse_parts(watch: Stopwatch, timers: Timers, parsed: int, reused: int) -> 
                "bytes -> Document")
     watch.part("recognise", timers.seconds.get("recognise", 0.0),
                timers.calls.get("recognise", 0), "Document -> ParsedReport")
-    watch.part("cache read", timers.seconds.get("cache read", 0.0), reused)
-    watch.part("cache write", timers.seconds.get("cache write", 0.0),
-               timers.calls.get("cache write", 0))
+    watch.part("cache lookup", timers.seconds.get("cache lookup", 0.0), parsed + reused)
+    watch.part("encode", timers.seconds.get("encode", 0.0), timers.calls.get("encode", 0))
+    watch.part("cache write", timers.seconds.get("cache write", 0.0), parsed)
     renderings = sorted({k.split(":", 1)[1] for k in timers.seconds if k.startswith("read:")})
     for r in renderings:
         seconds = timers.seconds[f"read:{r}"] + timers.seconds.get(f"recognise:{r}", 0.0)
@@ -385,7 +390,7 @@ def _size_mib(path: Path) -> float:
 # --- Dagster ------------------------------------------------------------------------------
 
 def dagster_build(watch: Stopwatch, inbox: Path, dirs: Dirs, version: str, name: str,
-                  items: int, validation_rows: int | None) -> dict:
+                  items: int, validation_rows: int | None, workers: int) -> dict:
     """The build_package job in process; its wall time and each step's time."""
     import dagster as dg
 
@@ -395,7 +400,7 @@ def dagster_build(watch: Stopwatch, inbox: Path, dirs: Dirs, version: str, name:
     settings = Settings(inbox_dir=str(inbox), archive_dir=str(dirs.archive),
                         cache_dir=str(dirs.cache), datapackages_dir=str(dirs.out),
                         dataset_version=version, sources_csv="",
-                        validation_rows=validation_rows or 0)
+                        validation_rows=validation_rows or 0, workers=workers)
     job = defs.resolve_job_def("build_package")
     with watch.stage(name, items) as st:
         with dg.DagsterInstance.ephemeral() as instance:
@@ -520,6 +525,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", help="cProfile these stages (e.g. parse,tidy,publish)")
     parser.add_argument("--validation-rows", type=int, default=None,
                         help="rows a table frictionless checks (default: all)")
+    parser.add_argument("--workers", type=int, default=default_workers(),
+                        help="processes that parse and make tables (default: one per core)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
     parser.add_argument("--render", type=Path, help="print a saved --json result as markdown")
@@ -584,34 +591,34 @@ def _measure(args: argparse.Namespace, work: Path, corpus_dir: Path, runs: list[
     dirs = Dirs.fresh(work / "staged")
     if args.stages == "parse":  # archive and parse, cold, then with 100 more reports
         with wrapped(Timers()) as timers:
-            staged_parse(watch, timers, inbox, dirs)
+            staged_parse(watch, timers, inbox, dirs, args.workers)
         gc.collect()
         inbox_plus = linked_inbox(work / "inbox-plus", inbox, extra_reports(args, corpus_dir))
         warm = Run(f"incremental parse (+{EXTRA})")
         runs.append(warm)
         with wrapped(Timers()) as timers:
             staged_parse(Stopwatch(warm, args.tracemalloc, None, work), timers, inbox_plus,
-                         dirs)
+                         dirs, args.workers)
         return
-    staged_build(watch, inbox, dirs, "1.0.0", args.validation_rows)
+    staged_build(watch, inbox, dirs, "1.0.0", args.validation_rows, args.workers)
     if args.stages == "all" or args.stages == "incremental":
         more = extra_reports(args, corpus_dir)
         inbox_plus = linked_inbox(work / "inbox-plus", inbox, more)
         warm = Run(f"incremental build (+{EXTRA})")
         runs.append(warm)
         staged_build(Stopwatch(warm, args.tracemalloc, None, work), inbox_plus, dirs, "1.1.0",
-                     args.validation_rows)
+                     args.validation_rows, args.workers)
     if args.dagster:
         dag = Run("dagster")
         runs.append(dag)
         dwatch = Stopwatch(dag, False, None, work)
         ddirs = Dirs.fresh(work / "dagster")
         dagster_build(dwatch, inbox, ddirs, "1.0.0", "dagster job, cold", args.count,
-                      args.validation_rows)
+                      args.validation_rows, args.workers)
         if args.stages == "all":
             dagster_build(dwatch, work / "inbox-plus", ddirs, "1.1.0",
                           f"dagster job, incremental (+{EXTRA})", args.count + EXTRA,
-                          args.validation_rows)
+                          args.validation_rows, args.workers)
 
 
 if __name__ == "__main__":

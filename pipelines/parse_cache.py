@@ -1,39 +1,151 @@
 """Parse results kept per (parser fingerprint, sha256), so unchanged reports are not
-parsed again. Entries are written whole (temporary file, then rename) and never changed."""
+parsed again.
+
+One SQLite database per parser fingerprint (`<root>/parse-<fingerprint>.sqlite`): a row
+per distinct content, holding the report as its `ogi parse --json` record plus the few
+fields a build needs about every report (status, agency id, year, the cross-year cells),
+so that a build over 100,000 cached reports reads those without decoding the reports.
+Rows are written a chunk at a time in one transaction; a killed build loses at most its
+last uncommitted chunk. Any number of processes may read while one writes (WAL).
+"""
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from pipelines.crossyear import YearEntry, cross_year_values
 from pipelines.report import ParsedReport
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS reports (
+    sha256 TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    agency_id TEXT,
+    report_year INTEGER,
+    cross_year TEXT,   -- JSON: the cells the next year's cross-year checks read, or null
+    report TEXT NOT NULL  -- JSON: ParsedReport.as_json()
+)"""
+_QUERY_CHUNK = 900  # sha256s per IN (...) query: under SQLite's bound-variable limit
+
+
+@dataclass(frozen=True)
+class CachedSummary:
+    """What a build needs to know of every report without reading it whole."""
+
+    sha256: str
+    status: str
+    agency_id: str | None
+    report_year: int | None
+    cross_year: YearEntry | None  # set when the report enters the cross-year index
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    """A parsed report ready to store: encoded where it was parsed (maybe in a worker)."""
+
+    summary: CachedSummary
+    text: str  # the report as JSON
+
+    @classmethod
+    def of(cls, report: ParsedReport) -> CacheEntry:
+        values = cross_year_values(report)
+        entry = YearEntry(report.report_id, values) if values is not None else None
+        summary = CachedSummary(report.sha256, report.status, report.place.get("agency_id"),
+                                report.report_year, entry)
+        return cls(summary, json.dumps(report.as_json(), ensure_ascii=False))
 
 
 class ParseCache:
     def __init__(self, root: Path, fingerprint: str) -> None:
-        self.dir = Path(root) / fingerprint
-        self.dir.mkdir(parents=True, exist_ok=True)
+        self.root = Path(root)
+        self.fingerprint = fingerprint
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.path = self.root / f"parse-{fingerprint}.sqlite"
+        self._db: sqlite3.Connection | None = None
 
-    def _path(self, sha256: str) -> Path:
-        return self.dir / sha256[:2] / f"{sha256}.json"
+    def __getstate__(self) -> dict:  # a worker process opens its own connection
+        return {"root": self.root, "fingerprint": self.fingerprint, "path": self.path,
+                "_db": None}
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            self._db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")  # WAL: durable up to the last sync
+            self._db.execute(_SCHEMA)
+        return self._db
 
     def get(self, sha256: str, name: str) -> ParsedReport | None:
         """The cached report for these bytes, under the name they have now."""
-        path = self._path(sha256)
-        if not path.is_file():
-            return None
-        report = ParsedReport.from_json(json.loads(path.read_text(encoding="utf-8")))
-        report.file = name
-        return report
+        row = self.db.execute("SELECT report FROM reports WHERE sha256 = ?",
+                              (sha256,)).fetchone()
+        return None if row is None else _report(row[0], name)
+
+    def get_many(self, items: list[tuple[str, str]]) -> Iterator[ParsedReport | None]:
+        """The cached reports for (sha256, name) pairs, in their order."""
+        texts: dict[str, str] = {}
+        for part in _chunks([sha for sha, _ in items]):
+            texts.update(self.db.execute(
+                f"SELECT sha256, report FROM reports WHERE sha256 IN ({_marks(part)})", part))
+        for sha, name in items:
+            yield _report(texts[sha], name) if sha in texts else None
+
+    def summaries(self, shas: Iterable[str]) -> dict[str, CachedSummary]:
+        """The stored summaries of those of `shas` that are cached."""
+        out = {}
+        for part in _chunks(list(shas)):
+            for row in self.db.execute(
+                    "SELECT sha256, status, agency_id, report_year, cross_year FROM reports "
+                    f"WHERE sha256 IN ({_marks(part)})", part):
+                out[row[0]] = _summary(row)
+        return out
 
     def put(self, report: ParsedReport) -> None:
-        path = self._path(report.sha256)
-        path.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        # One dumps and one write: json.dump writes piece by piece, several times slower.
-        text = json.dumps(report.as_json(), ensure_ascii=False)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
+        self.put_many([CacheEntry.of(report)])
+
+    def put_many(self, entries: list[CacheEntry]) -> None:
+        """Store entries in one transaction (a chunk is committed whole or not at all)."""
+        rows = [(e.summary.sha256, e.summary.status, e.summary.agency_id,
+                 e.summary.report_year, _cross_year_json(e.summary.cross_year), e.text)
+                for e in entries]
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?)",
+                                rows)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _report(text: str, name: str) -> ParsedReport:
+    report = ParsedReport.from_json(json.loads(text))
+    report.file = name
+    return report
+
+
+def _summary(row: tuple) -> CachedSummary:
+    sha, status, agency_id, year, cross_year = row
+    entry = None
+    if cross_year is not None:
+        entry = YearEntry(sha[:16], json.loads(cross_year))
+    return CachedSummary(sha, status, agency_id, year, entry)
+
+
+def _cross_year_json(entry: YearEntry | None) -> str | None:
+    return None if entry is None else json.dumps(entry.values, sort_keys=True)
+
+
+def _chunks(shas: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(shas), _QUERY_CHUNK):
+        yield shas[start:start + _QUERY_CHUNK]
+
+
+def _marks(part: list[str]) -> str:
+    return ",".join("?" * len(part))

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 import dagster as dg
 
 from pipelines.harvest.fetch import FetchSettings
+from pipelines.parallel import default_workers
 
 _DEFAULT_FETCH = FetchSettings()
 
@@ -40,11 +41,16 @@ class Settings(dg.ConfigurableResource):
     # memory for every primary key); N: the first N rows of each table. The project's own
     # checks (pandera on every row, CSV against Parquet, sizes and hashes) always run.
     validation_rows: int = int(_env("OGI_VALIDATION_ROWS", "0"))
+    # Processes that parse and make tables; 0: one per core this process may use.
+    workers: int = int(_env("OGI_WORKERS", "0"))
     http_timeout: float = float(_env("OGI_HTTP_TIMEOUT", str(_DEFAULT_FETCH.timeout)))
     http_retries: int = int(_env("OGI_HTTP_RETRIES", str(_DEFAULT_FETCH.retries)))
     http_min_interval: float = float(_env("OGI_HTTP_MIN_INTERVAL",
                                           str(_DEFAULT_FETCH.min_interval)))
     http_max_bytes: int = int(_env("OGI_HTTP_MAX_BYTES", str(_DEFAULT_FETCH.max_bytes)))
+
+    def worker_count(self) -> int:
+        return self.workers or default_workers()
 
     def version(self) -> str:
         return self.dataset_version or dev_version()

@@ -73,7 +73,8 @@ def _sorted(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
     return frame.sort_values(list(resource.primary_key), kind="mergesort").reset_index(drop=True)
 
 
-def _arrow(frame: pd.DataFrame, resource: Resource) -> pa.Table:
+def to_arrow(frame: pd.DataFrame, resource: Resource) -> pa.Table:
+    """A prepared frame as an Arrow table of the resource's published types."""
     try:
         table = pa.Table.from_pandas(frame, schema=arrow_schema(resource), preserve_index=False)
     except (pa.ArrowException, ValueError, TypeError) as error:
@@ -102,10 +103,14 @@ class TableFiles:
         for name, frame in prepare(tables).items():
             if frame.empty:
                 continue
-            table = _arrow(frame, resources()[name])
+            self.append_arrow(name, to_arrow(frame, resources()[name]))
+
+    def append_arrow(self, name: str, table: pa.Table) -> None:
+        """Append rows already prepared and typed (see `prepare`, `to_arrow`)."""
+        if table.num_rows:
             pacsv.write_csv(table, self._csv[name], _CSV_OPTIONS)
             self._parquet[name].write_table(table)
-            self.rows[name] += len(frame)
+            self.rows[name] += table.num_rows
 
     def close(self) -> dict[str, int]:
         for f in self._csv.values():

@@ -100,7 +100,8 @@ def test_inbox_files_record_their_path_name_and_mtime(tmp_path: Path) -> None:
     assert archive.provenance(SHA) == [{"sha256": SHA, "size": 1998,
                                         "inbox_path": "2023/西柳镇.txt",
                                         "original_name": "西柳镇.txt",
-                                        "mtime": "2024-01-31T00:00:00Z"}]
+                                        "mtime": "2024-01-31T00:00:00Z",
+                                        "mtime_ns": 1706659200 * 10**9}]
     assert archive.latest_fetch(URL) is None
 
 
@@ -189,3 +190,30 @@ def test_losing_a_race_to_another_writer_keeps_their_object(tmp_path: Path,
     put = archive.put(REPORT, fetched())
     assert (put.new_object, put.new_provenance) == (False, True)
     assert archive.get(SHA) == REPORT and list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_inbox_files_are_archived_together_and_unchanged_ones_not_read_again(
+        tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name, body in (("a.txt", b"report a"), ("b.txt", b"report b"), ("c.txt", b"report a")):
+        (inbox / name).write_bytes(body)
+    paths = sorted(inbox.iterdir())
+    archive = RawArchive(tmp_path / "archive")
+    first = archive.put_files(paths, inbox)
+    assert [(f.new_object, f.new_provenance) for f in first] == [
+        (True, True), (True, True), (False, True)]
+    assert first[0].sha256 == first[2].sha256
+    assert len(log_lines(tmp_path / "archive")) == 3
+    assert not any((tmp_path / "archive" / "tmp").iterdir())
+    # The quick check: same size and mtime means unchanged, so the bytes are not read.
+    stat = paths[1].stat()
+    paths[1].write_bytes(b"report B")
+    os.utime(paths[1], ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    again = RawArchive(tmp_path / "archive").put_files(paths, inbox)
+    assert [f.sha256 for f in again] == [f.sha256 for f in first]
+    assert not any(f.new_provenance or f.new_object for f in again)
+    os.utime(paths[1], ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))  # touched: read again
+    changed = RawArchive(tmp_path / "archive").put_files(paths, inbox)[1]
+    assert (changed.new_object, changed.new_provenance) == (True, True)
+    assert RawArchive(tmp_path / "archive").get(changed.sha256) == b"report B"

@@ -1,0 +1,56 @@
+"""Chunks of work across processes, results in order, with bounded memory.
+
+Belongs here: the one way the build spreads CPU-bound work (parsing, tidying) over the
+machine's cores. Not here: what the work is. With one worker, or one chunk, everything
+runs in this process (no start-up cost, and what tests and small builds use).
+
+Workers are started with "spawn": the Dagster process that calls this has threads, and a
+forked copy of a threaded process can deadlock. At most `window` chunks are in flight, so
+results that arrive early wait in memory a few chunks at a time, never the whole build.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+
+
+def ordered_map(fn: Callable[[T], R], chunks: Iterable[T], workers: int,
+                initializer: Callable[..., None] | None = None,
+                initargs: tuple = ()) -> Iterator[R]:
+    """fn(chunk) for each chunk, yielded in the chunks' order. `fn`, the chunks and the
+    initializer's arguments must pickle (module-level functions, plain data)."""
+    chunks = list(chunks)
+    if workers <= 1 or len(chunks) <= 1:
+        if initializer is not None:
+            initializer(*initargs)
+        yield from map(fn, chunks)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(min(workers, len(chunks)), mp_context=context,
+                             initializer=initializer, initargs=initargs) as pool:
+        pending: deque[Future] = deque()
+        todo = iter(chunks)
+        window = 2 * workers
+        for chunk in todo:
+            pending.append(pool.submit(fn, chunk))
+            if len(pending) >= window:
+                break
+        while pending:
+            yield pending.popleft().result()
+            for chunk in todo:
+                pending.append(pool.submit(fn, chunk))
+                break

@@ -1,0 +1,280 @@
+"""The published tables of a build, made segment by segment and cached.
+
+Belongs here: cutting a build's reports into segments, making each segment's tables
+(tidy, then the pandera gate) in worker processes, caching them, and writing every
+segment in report-id order as the staged table files. Not here: what a table holds
+(pipelines/tidy.py) or how its files are written (pipelines/stage.py).
+
+A segment is the reports whose id starts with the same few bits, so a new report changes
+one segment and leaves every other one as it was. Its cache key digests everything its
+rows depend on: the tables fingerprint (code and libraries), and for each report its
+sha256, names, provenance and the cross-year index entries its checks read. A rebuild
+with 100 new reports makes ~100 segments again and reads the rest from the cache.
+
+Segments are made in tasks of up to TASK_REPORTS reports (pandera costs ~0.1 s a call,
+so tasks are large) and cut back into segments for the cache. The staged files are
+written from the cache in segment order; since segments are report-id ranges and each
+is sorted by primary key, the files are in primary-key order with no key repeated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from pipelines import crossyear
+from pipelines.inputs import ParsedBatch
+from pipelines.parallel import ordered_map
+from pipelines.parse_cache import ParseCache
+from pipelines.stage import TableFiles, prepare, to_arrow
+from pipelines.tidy import schema_failures, tidy, withhold
+from schemas.resources import resources
+
+SEGMENT_REPORTS = 32  # reports a segment holds at most on average: what one new one costs
+TASK_REPORTS = 500  # reports tidied and gated together
+FLUSH_ROWS = 200_000  # rows of a table written at a time (one Parquet row group)
+_IPC = pa.ipc.IpcWriteOptions(compression="lz4")
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, gate TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS segment_tables (
+    key TEXT NOT NULL, name TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (key, name));
+"""
+
+
+def segment_bits(count: int, per_segment: int = SEGMENT_REPORTS) -> int:
+    """The report-id bits that name a segment for a build of `count` reports. In steps
+    of two, so that the segments (and so every cached table) change only when a build
+    grows or shrinks fourfold."""
+    bits = 0
+    while count > per_segment << bits and bits < 32:
+        bits += 2
+    return bits
+
+
+def segment_of(sha256: str, bits: int) -> int:
+    return int(sha256[:8], 16) >> (32 - bits) if bits else 0
+
+
+@dataclass
+class Segment:
+    key: str
+    shas: list[str]  # sorted: report-id order
+
+
+@dataclass
+class SegmentTables:
+    """One segment's rows of every table, as Arrow IPC, and what its gate found."""
+
+    key: str
+    tables: dict[str, bytes]
+    gate: dict  # withheld: report ids; failed_checks: check id -> reports failing it
+
+
+@dataclass
+class TablesResult:
+    """What the build's tables step did; written as staged `gate.json` for the checks."""
+
+    rows: dict[str, int]
+    withheld: list[str]  # report ids held back by the gate
+    failed_checks: dict[str, int]  # identity check id -> reports where it fails
+    segments: int
+    made: int  # segments made in this run
+    reused: int  # segments read from the cache
+    preview: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def gate_json(self) -> dict:
+        return {"rows": self.rows, "withheld": self.withheld,
+                "failed_checks": self.failed_checks, "segments": self.segments,
+                "made": self.made, "reused": self.reused}
+
+
+class SegmentCache:
+    """Each segment's tables by key, in one SQLite database per tables fingerprint."""
+
+    def __init__(self, root: Path, fingerprint: str) -> None:
+        self.root = Path(root)
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.path = self.root / f"tables-{fingerprint}.sqlite"
+        self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.executescript(_SCHEMA)
+
+    def known(self, keys: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(keys), 900):
+            part = keys[start:start + 900]
+            found.update(k for (k,) in self.db.execute(
+                f"SELECT key FROM segments WHERE key IN ({','.join('?' * len(part))})", part))
+        return found
+
+    def put(self, segments: list[SegmentTables]) -> None:
+        with self.db:
+            self.db.execute("BEGIN")
+            for s in segments:
+                self.db.execute("INSERT OR REPLACE INTO segments VALUES (?, ?)",
+                                (s.key, json.dumps(s.gate, sort_keys=True)))
+                self.db.executemany("INSERT OR REPLACE INTO segment_tables VALUES (?, ?, ?)",
+                                    [(s.key, n, d) for n, d in s.tables.items()])
+
+    def read(self, key: str) -> tuple[dict[str, pa.Table], dict]:
+        (gate,) = self.db.execute("SELECT gate FROM segments WHERE key = ?", (key,)).fetchone()
+        tables = {n: pa.ipc.open_stream(d).read_all() for n, d in self.db.execute(
+            "SELECT name, data FROM segment_tables WHERE key = ?", (key,))}
+        return tables, json.loads(gate)
+
+    def keep_only(self, keys: list[str]) -> None:
+        """Forget segments no longer in the build, and caches of other code versions."""
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS current (key TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM current")
+            self.db.executemany("INSERT OR IGNORE INTO current VALUES (?)",
+                                [(k,) for k in keys])
+            self.db.execute("DELETE FROM segments WHERE key NOT IN (SELECT key FROM current)")
+            self.db.execute(
+                "DELETE FROM segment_tables WHERE key NOT IN (SELECT key FROM current)")
+        for other in self.root.glob("tables-*.sqlite*"):
+            if not other.name.startswith(self.path.name):
+                other.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def segments_of(batch: ParsedBatch, fingerprint: str,
+                per_segment: int = SEGMENT_REPORTS) -> list[Segment]:
+    """The build's segments in report-id order, each with its cache key."""
+    shas = sorted(batch.inputs)
+    bits = segment_bits(len(shas), per_segment)
+    groups: dict[int, list[str]] = {}
+    for sha in shas:
+        groups.setdefault(segment_of(sha, bits), []).append(sha)
+    return [Segment(_key(batch, fingerprint, bits, members), members)
+            for _, members in sorted(groups.items())]
+
+
+def _key(batch: ParsedBatch, fingerprint: str, bits: int, shas: list[str]) -> str:
+    parts = []
+    for sha in shas:
+        item, summary = batch.inputs[sha], batch.summaries[sha]
+        parts.append([sha, item.source, item.url, item.retrieved_at,
+                      batch.duplicates.get(sha, []),
+                      crossyear.context(batch.years, summary.agency_id, summary.report_year)])
+    text = json.dumps([fingerprint, bits, parts], ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def build_tables(batch: ParsedBatch, parse_cache: ParseCache, cache: SegmentCache,
+                 fingerprint: str, staged: Path, workers: int = 1,
+                 per_segment: int = SEGMENT_REPORTS,
+                 per_task: int = TASK_REPORTS) -> TablesResult:
+    """Make the segments the cache lacks, then write every segment as the staged files."""
+    segments = segments_of(batch, fingerprint, per_segment)
+    known = cache.known([s.key for s in segments])
+    todo = [s for s in segments if s.key not in known]
+    state = (batch.duplicates, batch.inputs, batch.years, parse_cache)
+    tasks = _tasks(todo, per_task)
+    for made in ordered_map(_make_task, tasks, workers, _init_worker, (state,)):
+        cache.put(made)
+    result = _assemble(cache, segments, staged)
+    result.made, result.reused = len(todo), len(segments) - len(todo)
+    cache.keep_only([s.key for s in segments])
+    return result
+
+
+def _tasks(segments: list[Segment], per_task: int) -> Iterator[list[Segment]]:
+    task: list[Segment] = []
+    size = 0
+    for segment in segments:
+        if task and size + len(segment.shas) > per_task:
+            yield task
+            task, size = [], 0
+        task.append(segment)
+        size += len(segment.shas)
+    if task:
+        yield task
+
+
+_STATE: tuple | None = None  # a worker's view of the build, set once per process
+
+
+def _init_worker(state: tuple) -> None:
+    global _STATE
+    _STATE = state
+
+
+def _make_task(task: list[Segment]) -> list[SegmentTables]:
+    """Tidy and gate a task's reports together, then cut the tables into segments."""
+    duplicates, inputs, years, parse_cache = _STATE
+    shas = [sha for segment in task for sha in segment.shas]
+    reports = list(parse_cache.get_many([(sha, inputs[sha].source) for sha in shas]))
+    tables = tidy(reports, duplicates, inputs, years)
+    failures = schema_failures(tables)
+    withhold(tables, failures)
+    prepared = prepare(tables)
+    return [_cut(segment, prepared, failures) for segment in task]
+
+
+def _cut(segment: Segment, tables: dict[str, pd.DataFrame],
+         failures: dict[str, str]) -> SegmentTables:
+    ids = [sha[:16] for sha in segment.shas]  # the report ids, sorted
+    out = {}
+    for name, frame in tables.items():
+        column = frame["report_id"].to_numpy(dtype=object)
+        lo, hi = np.searchsorted(column, ids[0], "left"), np.searchsorted(column, ids[-1],
+                                                                         "right")
+        out[name] = _ipc(to_arrow(frame.iloc[lo:hi], resources()[name]))
+    checks = tables["checks"]
+    mine = checks[checks["report_id"].between(ids[0], ids[-1]) & checks["status"].eq("fail")]
+    gate = {"withheld": sorted(set(ids) & set(failures)),
+            "failed_checks": {k: int(v) for k, v in mine["check_id"].value_counts().items()}}
+    return SegmentTables(segment.key, out, gate)
+
+
+def _ipc(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema, options=_IPC) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def _assemble(cache: SegmentCache, segments: list[Segment], staged: Path) -> TablesResult:
+    """Write every segment's rows, in segment order, as the staged CSV and Parquet files."""
+    withheld: list[str] = []
+    failed: Counter = Counter()
+    preview: dict[str, pd.DataFrame] = {}
+    pending: dict[str, list[pa.Table]] = {name: [] for name in resources()}
+    with TableFiles(staged) as files:
+        for segment in segments:
+            tables, gate = cache.read(segment.key)
+            withheld += gate["withheld"]
+            failed.update(gate["failed_checks"])
+            for name, table in tables.items():
+                pending[name].append(table)
+                if sum(t.num_rows for t in pending[name]) >= FLUSH_ROWS:
+                    _flush(files, name, pending, preview)
+        for name in pending:
+            _flush(files, name, pending, preview)
+        rows = dict(files.rows)
+    return TablesResult(rows, withheld, dict(sorted(failed.items())), len(segments), 0, 0,
+                        preview)
+
+
+def _flush(files: TableFiles, name: str, pending: dict[str, list[pa.Table]],
+           preview: dict[str, pd.DataFrame]) -> None:
+    if not pending[name]:
+        return
+    table = pa.concat_tables(pending[name]).combine_chunks()
+    pending[name] = []
+    if name not in preview:
+        preview[name] = table.slice(0, 10).to_pandas()
+    files.append_arrow(name, table)

@@ -1,0 +1,102 @@
+"""The tables made by segments: the same bytes however the reports are cut into segments
+and tasks, in one process or two; a new report makes only its own segment again; a
+report's segment is made again when its cross-year neighbours change."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipelines.crossyear import YearEntry, add_entry
+from pipelines.inputs import InboxBytes, ParsedBatch, parse_inputs, scan_inbox
+from pipelines.parse_cache import ParseCache
+from pipelines.segments import (
+    SegmentCache,
+    TablesResult,
+    build_tables,
+    segment_bits,
+    segment_of,
+    segments_of,
+)
+from schemas.resources import resources
+
+ROOT = Path(__file__).parents[2]
+INBOXES = (ROOT / "samples" / "inbox", ROOT / "tests" / "fixtures" / "reports")
+FINGERPRINT = "test"
+
+
+@pytest.fixture(scope="module")
+def inbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The samples and the fixture reports (text, HTML, PDF, DOC)."""
+    folder = tmp_path_factory.mktemp("inbox")
+    for source in INBOXES:
+        for path in source.iterdir():
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
+def _parse(inbox: Path, cache_dir: Path, leave_out: str | None = None) -> ParsedBatch:
+    inputs = [i for i in scan_inbox(inbox) if i.source != leave_out]
+    return parse_inputs(inputs, InboxBytes(inbox), ParseCache(cache_dir, "p"), keep=False)
+
+
+def _build(batch: ParsedBatch, tables_dir: Path, staged: Path, **kwargs) -> TablesResult:
+    """Tables from the parse cache under tmp/cache, with segments cached in `tables_dir`."""
+    segments = SegmentCache(tables_dir, FINGERPRINT)
+    parse_cache = ParseCache(staged.parents[1] / "cache", "p")
+    try:
+        return build_tables(batch, parse_cache, segments, FINGERPRINT, staged, **kwargs)
+    finally:
+        segments.close()
+
+
+def _files(staged: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(staged.iterdir())}
+
+
+def test_segment_bits_grow_in_steps_of_two() -> None:
+    assert [segment_bits(n) for n in (0, 32, 33, 128, 129, 100_000)] == [0, 0, 2, 2, 4, 12]
+    assert segment_of("f" * 64, 0) == 0
+    assert segment_of("c0" + "0" * 62, 2) == 3 and segment_of("3f" + "0" * 62, 2) == 0
+
+
+def test_the_same_bytes_however_the_work_is_cut(inbox: Path, tmp_path: Path) -> None:
+    batch = _parse(inbox, tmp_path / "cache")
+    whole = _build(batch, tmp_path / "c1", tmp_path / "one" / "data", workers=1)
+    cut = _build(batch, tmp_path / "c2", tmp_path / "two" / "data", workers=2,
+                 per_segment=1, per_task=4)
+    assert (whole.segments, whole.made) == (1, 1)
+    assert cut.segments == len(segments_of(batch, FINGERPRINT, 1)) > 8
+    assert _files(tmp_path / "one" / "data") == _files(tmp_path / "two" / "data")
+    assert whole.rows == cut.rows and whole.rows["reports"] == len(batch.inputs) == 14
+    assert whole.failed_checks == cut.failed_checks == {
+        "t3_results_total_natural_person": 1, "t3_results_total_total": 1}
+
+
+def test_a_new_report_makes_only_its_own_segment(inbox: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    before = _parse(inbox, cache, leave_out="huaian-2024.pdf")
+    first = _build(before, cache, tmp_path / "a" / "data", per_segment=1)
+    after = _parse(inbox, cache)
+    second = _build(after, cache, tmp_path / "b" / "data", per_segment=1)
+    assert (first.made, first.reused) == (first.segments, 0)
+    assert second.made == 1 and second.reused == second.segments - 1
+    cold = _build(after, tmp_path / "cold", tmp_path / "c" / "data", per_segment=1)
+    assert _files(tmp_path / "b" / "data") == _files(tmp_path / "c" / "data")
+    assert set(_files(tmp_path / "b" / "data")) == {
+        f"{n}.{ext}" for n in resources() for ext in ("csv", "parquet")}
+    assert cold.made == cold.segments
+
+
+def test_a_new_previous_year_changes_the_successor_segment_only(inbox: Path,
+                                                                tmp_path: Path) -> None:
+    batch = _parse(inbox, tmp_path / "cache")
+    before = {s.shas[0]: s.key for s in segments_of(batch, FINGERPRINT, 1)}
+    sha, summary = next((sha, s) for sha, s in batch.summaries.items()
+                        if s.cross_year is not None)
+    add_entry(batch.years, summary.agency_id, summary.report_year - 1,
+              YearEntry("0" * 16, {"t2.regulations.in_force": 3}))
+    after = {s.shas[0]: s.key for s in segments_of(batch, FINGERPRINT, 1)}
+    assert {s for s in before if before[s] != after[s]} == {sha}
