@@ -6,7 +6,8 @@ parser are not parsed again) -> the seven published tables (one multi-asset, mad
 segments of reports, each cached until its reports change, and gated by pandera; each
 table checked in pipelines/checks.py) -> data_package. Publication is a separate
 downstream asset so that a failing blocking check stops it. Parsing and table making run
-in `Settings.workers` processes.
+in `Settings.workers` processes. release_validation (its own job, after the build)
+validates every row of the newest release.
 """
 
 import json
@@ -34,6 +35,7 @@ from pipelines.inputs import (
 )
 from pipelines.package import PackageInfo, publish_files
 from pipelines.parse_cache import ParseCache
+from pipelines.release.validate import validate_full, write_validation
 from pipelines.segments import SegmentCache, build_tables
 from pipelines.settings import Settings
 from schemas.resources import resources
@@ -155,9 +157,34 @@ def data_package(context: dg.AssetExecutionContext, settings: Settings, reports:
     info = PackageInfo(version=settings.version(), sources=_package_sources(summary),
                        validation_rows=settings.validation_rows or None)
     path = publish_files(staged, Path(settings.datapackages_dir), info)
-    context.add_output_metadata({"path": str(path), "version": path.name,
+    context.add_output_metadata({"release": str(path), "version": path.name,
                                  "reports_published": int(summary["published"].sum())})
     return str(path)
+
+
+@dg.asset(deps=[data_package],
+          description="Every row of the release data_package last published, validated: "
+                      "stock frictionless on each resource without its keys, the keys "
+                      "streamed (pipelines/release/validate.py). A job of its own, run after "
+                      "the build, so that the build stays fast. Fails when the release is "
+                      "invalid; the outcome is written to <dataset>/validation/<version>.json.")
+def release_validation(context: dg.AssetExecutionContext,
+                       settings: Settings) -> dg.MaterializeResult:
+    event = context.instance.get_latest_materialization_event(dg.AssetKey("data_package"))
+    if event is None or event.asset_materialization is None:
+        raise dg.Failure("no release to validate: data_package has not been materialized")
+    release = Path(event.asset_materialization.metadata["release"].value)
+    validation = validate_full(release, settings.worker_count())
+    written = write_validation(validation, release.parent)
+    metadata = {"release": str(release), "valid": validation.valid,
+                "seconds": validation.seconds, "report": str(written),
+                "rows": sum(r.rows for r in validation.resources),
+                "problems": dg.MetadataValue.md(
+                    "\n".join(f"- {p}" for p in validation.problems[:50]) or "none")}
+    if not validation.valid:
+        raise dg.Failure(f"release {release.name} is not valid: {validation.problems[0]}",
+                         metadata=metadata)
+    return dg.MaterializeResult(metadata=metadata)
 
 
 def _package_sources(reports: pd.DataFrame) -> list[dict]:

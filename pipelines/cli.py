@@ -1,4 +1,5 @@
-"""The `ogi` command line: parse files to JSON Lines, or build a release with Dagster."""
+"""The `ogi` command line: parse files to JSON Lines, build a release with Dagster, or
+validate every row of a release."""
 
 import argparse
 import json
@@ -54,6 +55,23 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _validate(args: argparse.Namespace) -> int:
+    from pipelines.parallel import default_workers
+    from pipelines.release.validate import validate_full, write_validation
+
+    if not (args.release / "datapackage.json").is_file():
+        print(f"ogi validate: {args.release} has no datapackage.json", file=sys.stderr)
+        return 2
+    result = validate_full(args.release, args.workers or default_workers())
+    written = write_validation(result, args.release.parent)
+    for r in result.resources:
+        print(f"{r.name}: {r.rows} rows, {r.seconds:.1f} s, {len(r.problems)} problems")
+    for problem in result.problems:
+        print(f"  {problem}")
+    print(f"{'valid' if result.valid else 'NOT VALID'}; written to {written}")
+    return 0 if result.valid else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ogi", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -75,6 +93,11 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--workers", type=int, default=int(os.environ.get("OGI_WORKERS", "0")),
                    help="processes that parse and make tables (default: one per core)")
     b.set_defaults(run=_build)
+    v = sub.add_parser("validate", help="validate every row of a release (stock frictionless "
+                       "without keys, keys streamed); what the validate_release job runs")
+    v.add_argument("release", type=Path, help="a release directory (with datapackage.json)")
+    v.add_argument("--workers", type=int, default=0, help="processes (default: one per core)")
+    v.set_defaults(run=_validate)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -15,13 +15,14 @@ from pipelines.assets import (
     inbox_files,
     parsed_reports,
     published_tables,
+    release_validation,
 )
 from pipelines.checks import schema_checks
 from pipelines.inputs import inbox_paths
 from pipelines.settings import Settings
 
 BUILD_ASSETS = [inbox_files, parsed_reports, published_tables, data_package]
-ALL_ASSETS = [harvested_sources, *BUILD_ASSETS]
+ALL_ASSETS = [harvested_sources, *BUILD_ASSETS, release_validation]
 SHANGHAI = "Asia/Shanghai"  # the agencies' deadlines are in China's time
 AUTO_VERSION = {"resources": {"settings": {"config": {"dataset_version": "auto"}}}}
 
@@ -32,6 +33,10 @@ build_package_job = dg.define_asset_job(
     "build_package", selection=dg.AssetSelection.assets(*BUILD_ASSETS),
     description="Archive the inbox, parse what changed, build and check the tables, "
                 "publish a release. Many reports per run.")
+validate_release_job = dg.define_asset_job(
+    "validate_release", selection=[release_validation],
+    description="Validate every row of the newest release (stock frictionless, keys "
+                "streamed). Apart from the build, which checks a sample with frictionless.")
 
 
 @dg.schedule(cron_schedule="0 3 * * *", job=harvest_job, execution_timezone=SHANGHAI,
@@ -81,11 +86,19 @@ def inbox_sensor(context: dg.SensorEvaluationContext, settings: Settings):
     return dg.RunRequest(run_key=f"inbox-{state}", run_config=AUTO_VERSION)
 
 
+@dg.run_status_sensor(run_status=dg.DagsterRunStatus.SUCCESS,
+                      monitored_jobs=[build_package_job], request_job=validate_release_job,
+                      default_status=dg.DefaultSensorStatus.STOPPED)
+def validate_after_build(context: dg.RunStatusSensorContext) -> dg.RunRequest:
+    """After each successful build, the full validation of the release it published."""
+    return dg.RunRequest(run_key=f"validate-{context.dagster_run.run_id}")
+
+
 defs = dg.Definitions(
     assets=ALL_ASSETS,
     asset_checks=schema_checks,
-    jobs=[harvest_job, build_package_job],
+    jobs=[harvest_job, build_package_job, validate_release_job],
     schedules=[daily_harvest, weekly_release, yearly_release],
-    sensors=[inbox_sensor],
+    sensors=[inbox_sensor, validate_after_build],
     resources={"settings": Settings()},
 )

@@ -333,7 +333,7 @@ def _content_problems(package_dir: Path, name: str) -> list[str]:
             return problems
         schema = _nullable(arrow_schema(resources()[name]))
         parquet = pq.ParquetFile(data / f"{name}.parquet").iter_batches(COMPARE_ROWS)
-        csv_rows = _csv_batches(data / f"{name}.csv", schema)
+        csv_rows = csv_batches(data / f"{name}.csv", schema)
         rows = 0
         for a, b in zip_longest(_rechunk(parquet, schema), _rechunk(csv_rows, schema)):
             if a is None or b is None:
@@ -352,8 +352,10 @@ def _nullable(schema: pa.Schema) -> pa.Schema:
     return pa.schema([f.with_nullable(True).remove_metadata() for f in schema])
 
 
-def _csv_batches(path: Path, schema: pa.Schema) -> Iterator[pa.RecordBatch]:
-    reader = pacsv.open_csv(path, read_options=pacsv.ReadOptions(block_size=1 << 24),
+def csv_batches(path: Path, schema: pa.Schema,
+                block_size: int = 1 << 24) -> Iterator[pa.RecordBatch]:
+    """A published CSV read back a block at a time as the declared types."""
+    reader = pacsv.open_csv(path, read_options=pacsv.ReadOptions(block_size=block_size),
                             convert_options=_csv_convert(schema))
     yield from reader
 

@@ -1,6 +1,7 @@
 """The `ogi` command line, run as a user would (a real subprocess)."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -50,10 +51,21 @@ def test_build_publishes_a_package_that_frictionless_validates(tmp_path: Path) -
         [str(Path(sys.executable).with_name("frictionless")), "validate",
          str(release / "datapackage.json")], capture_output=True, text=True, timeout=600)
     assert validate.returncode == 0, validate.stdout[-2000:]
+    full = ogi("validate", str(release), "--workers", "2")
+    assert full.returncode == 0, full.stdout[-2000:]
+    assert re.fullmatch(r"cells: 994 rows, \d+\.\d s, 0 problems", full.stdout.splitlines()[1])
+    assert full.stdout.splitlines()[-1] == (
+        f"valid; written to {release.parent / 'validation' / '0.1.0.json'}")
     again = ogi("build", "--inbox", str(SAMPLES), "--out", str(tmp_path), "--version", "0.1.0",
                 "--archive", str(tmp_path / "archive"), "--cache", str(tmp_path / "cache"))
     assert again.returncode == 1
     assert "already published" in again.stderr
+
+
+def test_validate_names_a_folder_that_is_not_a_release(tmp_path: Path) -> None:
+    proc = ogi("validate", str(tmp_path))
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"ogi validate: {tmp_path} has no datapackage.json"
 
 
 def test_build_rejects_a_missing_inbox(tmp_path: Path) -> None:

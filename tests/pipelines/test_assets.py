@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from pipelines.checks import schema_checks
-from pipelines.definitions import ALL_ASSETS, BUILD_ASSETS, defs
+from pipelines.definitions import ALL_ASSETS, BUILD_ASSETS, defs, validate_after_build
 from pipelines.settings import Settings
 
 SAMPLES = Path(__file__).parents[2] / "samples" / "inbox"
@@ -97,3 +97,36 @@ def test_definitions_load_with_the_build_job() -> None:
     assert defs.resolve_job_def("build_package").name == "build_package"
     keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
     assert {"inbox_files", "parsed_reports", "reports", "cells", "data_package"} <= keys
+
+
+def test_the_validation_job_validates_the_release_the_build_published(tmp_path: Path) -> None:
+    with dg.DagsterInstance.ephemeral() as instance:
+        build = dg.materialize([*ALL_ASSETS, *schema_checks], selection=BUILD,
+                               instance=instance,
+                               resources={"settings": _settings(tmp_path, "1.0.0")})
+        event = build.get_run_success_event()
+        context = dg.build_run_status_sensor_context(
+            sensor_name="validate_after_build", dagster_instance=instance,
+            dagster_run=build.dagster_run, dagster_event=event)
+        request = validate_after_build(context)
+        assert request.run_key == f"validate-{build.run_id}"
+        validation = dg.materialize([*ALL_ASSETS], selection=["release_validation"],
+                                    instance=instance,
+                                    resources={"settings": _settings(tmp_path, "unused")})
+    (materialization,) = validation.asset_materializations_for_node("release_validation")
+    metadata = {k: v.value for k, v in materialization.metadata.items()}
+    dataset = tmp_path / "packages" / "china-gov-info-disclosure-annual-reports"
+    assert (metadata["valid"], metadata["rows"], metadata["problems"]) == (True, 1466, "none")
+    assert metadata["report"] == str(dataset / "validation" / "1.0.0.json")
+    assert json.loads((dataset / "validation" / "1.0.0.json").read_text())["valid"] is True
+
+
+def test_validation_without_a_release_fails_with_the_reason(tmp_path: Path) -> None:
+    result = dg.materialize([*ALL_ASSETS], selection=["release_validation"],
+                            raise_on_error=False,
+                            resources={"settings": _settings(tmp_path, "1.0.0")})
+    assert not result.success
+    (failure,) = [e for e in result.all_events if e.is_step_failure]
+    assert failure.step_failure_data.error.message == (
+        "dagster._core.definitions.events.Failure: no release to validate: data_package has "
+        "not been materialized\n")

@@ -1,0 +1,167 @@
+"""The full validation of a published release, every row, run apart from the build.
+
+Belongs here: the pass over every row that a user's `frictionless validate
+datapackage.json` makes, made affordable for large releases. The build itself checks every
+row with the project's own checks (the pandera gate, the staged-file checks, CSV against
+Parquet value by value) and runs stock frictionless on a sample of rows
+(`Settings.validation_rows`); this pass runs after it, as its own Dagster job.
+
+What makes it affordable:
+- each resource is validated in its own process, as many at a time as there are workers;
+- stock frictionless checks every row's types and constraints with the schema's primary
+  and foreign keys left out, because frictionless keeps every key in a Python dict (6.6 GiB
+  for the 19.5 M cell rows of 100,000 reports);
+- the keys are checked by streaming instead: tables are published in primary-key order, so
+  each key must be greater than the one before it (which proves it unique), and every
+  `report_id` must be one of the `reports` table's. Memory: one batch and the report ids.
+- the descriptor and a sample of rows (with keys) go through stock frictionless as a whole
+  package, so the package-level checks are stock ones too.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from functools import partial
+from pathlib import Path
+
+import frictionless
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipelines.package import csv_batches
+from pipelines.parallel import ordered_map
+from schemas.descriptors import arrow_schema
+from schemas.resources import resources
+
+SAMPLE_ROWS = 1000  # rows a table the whole-package stock pass reads
+BATCH_BYTES = 1 << 24  # CSV read for the key checks a block at a time
+
+
+@dataclass
+class ResourceResult:
+    name: str
+    rows: int
+    seconds: float
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Validation:
+    """The outcome, written as JSON beside the releases (`validation/<version>.json`)."""
+
+    release: str
+    valid: bool
+    seconds: float
+    resources: list[ResourceResult]
+    problems: list[str]
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+def validate_full(release: Path, workers: int = 1) -> Validation:
+    """Validate every row of every resource of a release."""
+    start = time.perf_counter()
+    release = Path(release)
+    problems = _package_problems(release)
+    names = [r["name"] for r in _descriptor(release)["resources"]]
+    results = list(ordered_map(partial(_resource, release), [[n] for n in names], workers))
+    problems += [p for r in results for p in r.problems]
+    return Validation(str(release), not problems, round(time.perf_counter() - start, 2),
+                      results, problems)
+
+
+def write_validation(validation: Validation, dataset_dir: Path) -> Path:
+    """Write the outcome to `<dataset>/validation/<version>.json` (a release itself is
+    immutable, so its validation lives beside it)."""
+    folder = Path(dataset_dir) / "validation"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{Path(validation.release).name}.json"
+    path.write_text(json.dumps(validation.as_json(), ensure_ascii=False, indent=1) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def _descriptor(release: Path) -> dict:
+    return json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def _package_problems(release: Path) -> list[str]:
+    try:
+        report = frictionless.Package(str(release / "datapackage.json")).validate(
+            limit_rows=SAMPLE_ROWS)
+    except frictionless.FrictionlessException as error:
+        return [f"package: {error}"]
+    return [f"{task.name if task else 'package'}: {e.type}: {e.note}"
+            for task, e in [(None, e) for e in report.errors]
+            + [(t, e) for t in report.tasks for e in t.errors]]
+
+
+def _resource(release: Path, names: list[str]) -> ResourceResult:
+    """One resource: stock frictionless without keys, then the streamed key checks."""
+    (name,) = names
+    start = time.perf_counter()
+    entry = next(r for r in _descriptor(release)["resources"] if r["name"] == name)
+    schema = {k: v for k, v in entry["schema"].items() if k not in ("primaryKey", "foreignKeys")}
+    resource = frictionless.Resource({**entry, "schema": schema}, basepath=str(release))
+    report = resource.validate()
+    problems = [f"{name}: row {getattr(e, 'row_number', '-')}: {e.type}: {e.note}"
+                for task in report.tasks for e in task.errors][:20]
+    rows = report.tasks[0].stats.get("rows", 0) if report.tasks else 0
+    try:
+        problems += _key_problems(release, entry)
+    except (pa.ArrowInvalid, OSError) as error:  # a value frictionless has reported
+        problems.append(f"{name}: keys not checked: {error}")
+    return ResourceResult(name, rows or 0, round(time.perf_counter() - start, 2), problems)
+
+
+def _key_problems(release: Path, entry: dict) -> list[str]:
+    """Primary key strictly increasing through the file; foreign keys found."""
+    name = entry["name"]
+    primary = entry["schema"].get("primaryKey", [])
+    foreign = entry["schema"].get("foreignKeys", [])
+    targets = {tuple(fk["fields"]): _column_values(release, fk["reference"]["resource"],
+                                                   fk["reference"]["fields"])
+               for fk in foreign}
+    previous: tuple | None = None
+    row = 0
+    for batch in _csv_batches(release, name):
+        for columns, allowed in targets.items():
+            missing = _first_missing(batch, list(columns), allowed)
+            if missing is not None:
+                return [f"{name}: row {row + missing + 2}: {', '.join(columns)} not found in "
+                        "the table it refers to"]
+        if primary and batch.num_rows:
+            keys = pd.MultiIndex.from_frame(batch.select(primary).to_pandas())
+            if not (keys.is_monotonic_increasing and keys.is_unique) or (
+                    previous is not None and previous >= keys[0]):
+                return [f"{name}: primary key {primary} is not strictly increasing near row "
+                        f"{row + 2}: a key repeats or the rows are out of order"]
+            previous = keys[-1]
+        row += batch.num_rows
+    return []
+
+
+def _csv_batches(release: Path, name: str) -> Iterator[pa.RecordBatch]:
+    schema = pa.schema([f.with_nullable(True).remove_metadata()
+                        for f in arrow_schema(resources()[name])])
+    yield from csv_batches(release / "data" / f"{name}.csv", schema, BATCH_BYTES)
+
+
+def _column_values(release: Path, name: str, fields: list[str]) -> pa.Array:
+    (column,) = fields  # the project's foreign keys are single columns (report_id)
+    return pa.concat_arrays([b.column(column) for b in _csv_batches(release, name)]
+                            or [pa.array([], pa.string())]).unique()
+
+
+def _first_missing(batch: pa.RecordBatch, columns: list[str], allowed: pa.Array) -> int | None:
+    (column,) = columns
+    values = batch.column(column)
+    found = pc.or_(pc.is_in(values, value_set=allowed), pc.is_null(values))
+    if pc.all(found).as_py():
+        return None
+    return pc.index(found, False).as_py()
