@@ -287,6 +287,8 @@ def _frictionless_problems(package_dir: Path, limit_rows: int | None = None) -> 
     except frictionless.FrictionlessException as error:
         return [f"package: {error}"]
     warnings = report.warnings + [w for task in report.tasks for w in task.warnings]
+    if limit_rows:  # a sample was asked for: that it stopped there is no problem
+        warnings = [w for w in warnings if not w.startswith("reached row limit")]
     return [_error_line(name, e) for name, e in _errors(report)] + [
         f"package: warning: {w}" for w in warnings]
 

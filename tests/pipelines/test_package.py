@@ -379,3 +379,11 @@ def test_null_in_a_required_field_publishes_nothing(tmp_path: Path):
     with pytest.raises(PackageInvalid, match=r"cells.*state.*non-nullable"):
         publish(tables, tmp_path, INFO)
     assert not (tmp_path / DATASET_NAME).exists()  # no trace of a failed first build
+
+
+def test_a_sampled_frictionless_pass_publishes(tmp_path: Path) -> None:
+    # Frictionless stops at the row limit with a warning; that is the sample asked for.
+    info = PackageInfo(version="1.0.0", sources=INFO.sources, created=INFO.created,
+                       validation_rows=1)
+    release = publish(_tables(), tmp_path, info)
+    assert validate_release(release, limit_rows=1) == []

@@ -93,6 +93,10 @@ def test_zip_unpacks_to_the_same_files(releases, tmp_path: Path) -> None:
     release = releases["third"]
     with zipfile.ZipFile(release / f"{DATASET_NAME}-1.1.0.zip") as archive:
         archive.extractall(tmp_path)
+        methods = {Path(i.filename).suffix: i.compress_type for i in archive.infolist()}
+    # Parquet is compressed already: stored as it is; text is deflated.
+    assert methods[".parquet"] == zipfile.ZIP_STORED
+    assert methods[".csv"] == methods[".md"] == zipfile.ZIP_DEFLATED
     unpacked = tmp_path / f"{DATASET_NAME}-1.1.0"
     files = sorted(str(p.relative_to(unpacked)) for p in unpacked.rglob("*") if p.is_file())
     expected = sorted(str(p.relative_to(release)) for p in release.rglob("*")
