@@ -58,13 +58,16 @@ def cross_year_values(r: ParsedReport) -> dict[str, float | None] | None:
     return None
 
 
-def context(index: YearIndex, agency_id: str | None, year: int | None) -> list:
-    """What a report's cross-year rows depend on: the index entries for its own year
-    and the year before (a digest of this says when the rows must be made again)."""
+def context(index: YearIndex, agency_id: str | None, year: int | None) -> list | None:
+    """What a report's cross-year rows depend on (a digest of this says when they must be
+    made again): the entry of the year before when the agency has exactly one report in
+    each of the two years, else None (no rows, however many reports come and go)."""
     if not agency_id or not year:
-        return []
-    return [[(e.report_id, sorted(e.values.items())) for e in index.get((agency_id, y), [])]
-            for y in (year, year - 1)]
+        return None
+    own, previous = index.get((agency_id, year), []), index.get((agency_id, year - 1), [])
+    if len(own) != 1 or len(previous) != 1:
+        return None
+    return [previous[0].report_id, sorted(previous[0].values.items())]
 
 
 @cache

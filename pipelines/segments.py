@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipelines import crossyear
 from pipelines.inputs import ParsedBatch
@@ -220,23 +221,29 @@ def _make_task(task: list[Segment]) -> list[SegmentTables]:
     tables = tidy(reports, duplicates, inputs, years)
     failures = schema_failures(tables)
     withhold(tables, failures)
-    prepared = prepare(tables)
-    return [_cut(segment, prepared, failures) for segment in task]
+    arrow = {name: to_arrow(frame, resources()[name])
+             for name, frame in prepare(tables).items()}
+    ids = {name: table.column("report_id").to_numpy(zero_copy_only=False)
+           for name, table in arrow.items()}
+    return [_cut(segment, arrow, ids, failures) for segment in task]
 
 
-def _cut(segment: Segment, tables: dict[str, pd.DataFrame],
+def _cut(segment: Segment, tables: dict[str, pa.Table], ids: dict[str, np.ndarray],
          failures: dict[str, str]) -> SegmentTables:
-    ids = [sha[:16] for sha in segment.shas]  # the report ids, sorted
-    out = {}
-    for name, frame in tables.items():
-        column = frame["report_id"].to_numpy(dtype=object)
-        lo, hi = np.searchsorted(column, ids[0], "left"), np.searchsorted(column, ids[-1],
-                                                                         "right")
-        out[name] = _ipc(to_arrow(frame.iloc[lo:hi], resources()[name]))
-    checks = tables["checks"]
-    mine = checks[checks["report_id"].between(ids[0], ids[-1]) & checks["status"].eq("fail")]
-    gate = {"withheld": sorted(set(ids) & set(failures)),
-            "failed_checks": {k: int(v) for k, v in mine["check_id"].value_counts().items()}}
+    """A segment's rows of each table: the slice between its first and last report id
+    (every table is sorted by a key that starts with the report id)."""
+    first, last = segment.shas[0][:16], segment.shas[-1][:16]
+    out, mine = {}, {}
+    for name, table in tables.items():
+        lo = np.searchsorted(ids[name], first, "left")
+        hi = np.searchsorted(ids[name], last, "right")
+        mine[name] = table.slice(lo, hi - lo)
+        out[name] = _ipc(mine[name])
+    checks = mine["checks"]
+    failed = pc.filter(checks.column("check_id"), pc.equal(checks.column("status"), "fail"))
+    counts = {c["values"].as_py(): c["counts"].as_py() for c in pc.value_counts(failed)}
+    gate = {"withheld": sorted({sha[:16] for sha in segment.shas} & set(failures)),
+            "failed_checks": dict(sorted(counts.items()))}
     return SegmentTables(segment.key, out, gate)
 
 

@@ -1,4 +1,5 @@
-"""The HTML reader's one-walk texts: each cell's text as a walk from the cell gives it."""
+"""The HTML reader's texts: line breaks at blocks, scripts and comments dropped (their
+tails kept), each cell's text with its tail; and lxml parsing as lxml.html does."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import lxml.html
 import pytest
 from lxml import etree
 
+from pipelines.document import TextCell
 from pipelines.read.decode import decode
-from pipelines.read.html import _parse, _Texts
+from pipelines.read.html import _parse, read
 
 ODD = """<html><body><p>标题</p><table><tr><td>a<!--[if !supportLists]-->1、<!--[endif]-->
 <span>b<br>c</span></td>tail text<th><div>d</div>e</th></tr>
@@ -18,24 +20,24 @@ ODD = """<html><body><p>标题</p><table><tr><td>a<!--[if !supportLists]-->1、<
 </table></body></html>"""
 
 
-def _cells(root: etree._Element) -> list[etree._Element]:
-    return list(root.iter("td", "th"))
+FLAT = ODD.replace("<tr><td><table><tr><td>inner</td></tr></table>outer</td></tr>\n", "")
 
 
-def test_cell_texts_are_walks_from_the_cell() -> None:
-    root = _parse(ODD)
-    texts = _Texts(root)
-    assert len(_cells(root)) == 6
-    for td in _cells(root):
-        assert texts.of(td) == _Texts(td).text()
+def test_page_text_breaks_at_blocks_and_drops_scripts_and_comments() -> None:
+    doc = read("odd.html", "0" * 64, 1, ODD)
+    assert doc.text == "标题\na1、\nb\nctail text\nd\ne\ninner\nouter\nxz\np1\np2"
+    # A table holding a table is layout: only the inner one is read.
+    assert doc.cells == [TextCell("inner", "table 2 row 1 cell 1", 1)]
 
 
-def test_a_cell_the_page_walk_skips_is_walked_on_its_own() -> None:
-    root = _parse("<html><body><p>a</p></body></html>")
-    script = etree.SubElement(root.find("body"), "script")
-    td = etree.SubElement(script, "td")
-    td.text = "1"
-    assert _Texts(root).of(td) == "1"
+def test_cell_texts_keep_their_breaks_and_tails() -> None:
+    doc = read("flat.html", "0" * 64, 1, FLAT)
+    assert doc.cells == [
+        TextCell("a1、\nb\n\nctail text", "table 1 row 1 cell 1", 1),  # a list number in
+        TextCell("d\ne", "table 1 row 1 cell 2", 1),                      # a comment is kept
+        TextCell("xz", "table 1 row 2 cell 1", 2),
+        TextCell("p1\n\np2", "table 1 row 2 cell 2", 2),
+    ]
 
 
 @pytest.mark.parametrize("name", ["shanghai-office-2019.html"])
