@@ -165,12 +165,11 @@ class RawArchive:
         try:
             if pending:
                 os.sync()  # every temporary object on disk before any is linked
-            folders = set()
             for tmp, target in pending.values():
                 self._link(tmp, target)
-                folders.add(target.parent)
-            for folder in sorted(folders):
-                _fsync_dir(folder)
+            if pending:
+                os.sync()  # the links on disk before their provenance (one sync, not
+                # an fsync of each of up to 256 folders)
         finally:
             for tmp, _ in pending.values():
                 Path(tmp).unlink(missing_ok=True)

@@ -5,8 +5,10 @@ machine's cores. Not here: what the work is. With one worker, or one chunk, ever
 runs in this process (no start-up cost, and what tests and small builds use).
 
 Workers are started with "spawn": the Dagster process that calls this has threads, and a
-forked copy of a threaded process can deadlock. At most `window` chunks are in flight, so
-results that arrive early wait in memory a few chunks at a time, never the whole build.
+forked copy of a threaded process can deadlock. At most twice as many chunks as workers
+are in flight, so results that arrive early wait in memory a few chunks at a time, never
+the whole build. `threads=True` uses threads instead, for work that runs without the GIL
+(reading and decompressing Arrow data).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -30,18 +32,23 @@ def default_workers() -> int:
 
 def ordered_map(fn: Callable[[T], R], chunks: Iterable[T], workers: int,
                 initializer: Callable[..., None] | None = None,
-                initargs: tuple = ()) -> Iterator[R]:
-    """fn(chunk) for each chunk, yielded in the chunks' order. `fn`, the chunks and the
-    initializer's arguments must pickle (module-level functions, plain data)."""
+                initargs: tuple = (), threads: bool = False) -> Iterator[R]:
+    """fn(chunk) for each chunk, yielded in the chunks' order. For processes, `fn`, the
+    chunks and the initializer's arguments must pickle (module-level functions, data)."""
     chunks = list(chunks)
     if workers <= 1 or len(chunks) <= 1:
         if initializer is not None:
             initializer(*initargs)
         yield from map(fn, chunks)
         return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(min(workers, len(chunks)), mp_context=context,
-                             initializer=initializer, initargs=initargs) as pool:
+    if threads:
+        pool = ThreadPoolExecutor(min(workers, len(chunks)), initializer=initializer,
+                                  initargs=initargs)
+    else:
+        pool = ProcessPoolExecutor(min(workers, len(chunks)),
+                                   mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=initializer, initargs=initargs)
+    with pool:
         pending: deque[Future] = deque()
         todo = iter(chunks)
         window = 2 * workers

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from schemas.identities import CheckResult
 
 
-@dataclass
+@dataclass(slots=True)  # ~200 a report: slots make them quicker to make and smaller
 class CellValue:
     """A statutory cell as read: the value we are sure of, and what was printed."""
 

@@ -10,6 +10,7 @@ is byte-deterministic for the same batches.
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -84,7 +85,11 @@ def to_arrow(frame: pd.DataFrame, resource: Resource) -> pa.Table:
 
 
 class TableFiles:
-    """Appends batches of the published tables to CSV and Parquet files under `data_dir`."""
+    """Appends batches of the published tables to CSV and Parquet files under `data_dir`.
+
+    A batch's CSV and Parquet are written by two threads while the caller prepares the
+    next batch (Arrow's writers run without the GIL, into Arrow's own file streams); a
+    table's next batch waits for its previous one, so every file is written in order."""
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
@@ -92,9 +97,11 @@ class TableFiles:
         self.rows = dict.fromkeys(resources(), 0)
         self._csv = {}
         self._parquet = {}
+        self._writing: dict[str, list[Future]] = {name: [] for name in resources()}
+        self._pool = ThreadPoolExecutor(2, thread_name_prefix="table-files")
         for name, resource in resources().items():
             header = ",".join(resource.field_names).encode("utf-8") + b"\n"
-            self._csv[name] = (self.data_dir / f"{name}.csv").open("wb")
+            self._csv[name] = pa.OSFile(str(self.data_dir / f"{name}.csv"), "wb")
             self._csv[name].write(BOM + header)
             self._parquet[name] = pq.ParquetWriter(self.data_dir / f"{name}.parquet",
                                                    arrow_schema(resource), **PARQUET_OPTIONS)
@@ -108,15 +115,27 @@ class TableFiles:
     def append_arrow(self, name: str, table: pa.Table) -> None:
         """Append rows already prepared and typed (see `prepare`, `to_arrow`)."""
         if table.num_rows:
-            pacsv.write_csv(table, self._csv[name], _CSV_OPTIONS)
-            self._parquet[name].write_table(table)
+            self._wait(name)
+            self._writing[name] = [
+                self._pool.submit(pacsv.write_csv, table, self._csv[name], _CSV_OPTIONS),
+                self._pool.submit(self._parquet[name].write_table, table)]
             self.rows[name] += table.num_rows
 
+    def _wait(self, name: str) -> None:
+        for future in self._writing[name]:
+            future.result()  # raises what the writer raised
+        self._writing[name] = []
+
     def close(self) -> dict[str, int]:
-        for f in self._csv.values():
-            f.close()
-        for w in self._parquet.values():
-            w.close()
+        try:
+            for name in self._writing:
+                self._wait(name)
+        finally:
+            self._pool.shutdown()
+            for f in self._csv.values():
+                f.close()
+            for w in self._parquet.values():
+                w.close()
         return self.rows
 
     def __enter__(self) -> TableFiles:

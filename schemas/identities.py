@@ -29,7 +29,7 @@ class Identity:
         return self.lhs + self.rhs
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # ~40 a report: not frozen, whose __init__ costs six times as much
 class CheckResult:
     id: str
     kind: str

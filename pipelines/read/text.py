@@ -51,10 +51,10 @@ def _dialect(lines: list[str]) -> str:
 def _tab_cells(lines: list[str]) -> list[TextCell]:
     cells: list[TextCell] = []
     row, in_cell = 0, False
-    for no, line in enumerate(lines, start=1):
-        if not line.strip("\n"):
+    for no, line in enumerate(lines, start=1):  # lines hold no "\n": split on it
+        if not line:
             row, in_cell = row + 1, False
-        elif line.startswith("\t"):
+        elif line[0] == "\t":
             cells.append(TextCell(line[1:], f"line {no}", row))
             in_cell = True
         elif in_cell:  # a cell whose text wrapped onto the next line

@@ -47,15 +47,15 @@ def _amount(cell_id: str, vt: ValueType, p: Printed, flags: list[Flag]) -> int |
 
 
 def _count(cell_id: str, vt: ValueType, p: Printed, flags: list[Flag]) -> int | None:
-    if p.unit not in _COUNT_UNITS or p.number != p.number.to_integral_value():
+    if p.unit not in _COUNT_UNITS or p.whole is None:
         flags.append(Flag("unreadable_value", f"{cell_id}: {p.number}{p.unit or ''} is not "
                           "a whole count", cell_id))
         return None
-    if p.number < 0 and vt.minimum is not None:
+    if p.whole < 0 and vt.minimum is not None:
         flags.append(Flag("negative_count", f"{cell_id}: {p.number} printed in a count",
                           cell_id))
         return None
-    return int(p.number)
+    return p.whole
 
 
 def cell_value(cell_id: str, vt: ValueType, token: Token, flags: list[Flag]) -> CellValue:

@@ -7,7 +7,7 @@ is unambiguously a value of the cell's type; anything else is `unreadable`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -32,6 +32,8 @@ class Printed:
     number: Decimal | None = None
     unit: str | None = None
     annotated: bool = False
+    # The number when it is a whole number (most cells: counts), derived from `number`.
+    whole: int | None = field(default=None, compare=False)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -56,7 +58,8 @@ def read_printed(text: str) -> Printed:
         return Printed("unreadable")
     if m["sign"] == "-":
         number = -number
-    return Printed("number", number, m["unit"], annotated=m["note"] is not None)
+    whole = int(number) if number == number.to_integral_value() else None
+    return Printed("number", number, m["unit"], m["note"] is not None, whole)
 
 
 def looks_like_value(text: str) -> bool:

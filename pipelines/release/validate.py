@@ -38,7 +38,7 @@ from schemas.descriptors import arrow_schema
 from schemas.resources import resources
 
 SAMPLE_ROWS = 1000  # rows a table the whole-package stock pass reads
-BATCH_BYTES = 1 << 24  # CSV read for the key checks a block at a time
+BATCH_BYTES = 1 << 22  # CSV read for the key checks a block at a time
 
 
 @dataclass
