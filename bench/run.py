@@ -124,6 +124,8 @@ class Stage:
     seconds: float
     items: int  # reports (or rows) the stage handled, for the rate
     peak_rss_mib: float | None = None
+    # The largest worker process so far (the OS keeps the peak of finished children only).
+    workers_peak_rss_mib: float | None = None
     heap_peak_mib: float | None = None
     note: str = ""
     level: int = 0  # 1: a part of the stage above
@@ -233,6 +235,8 @@ class Stopwatch:
                 profiler.disable()
             stage.seconds = time.perf_counter() - start
             stage.peak_rss_mib = _rss_mib("VmHWM") if can_reset else None
+            children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            stage.workers_peak_rss_mib = children or None
             if self.heap:
                 stage.heap_peak_mib = tracemalloc.get_traced_memory()[1] / 2**20
                 tracemalloc.stop()
@@ -454,12 +458,15 @@ def markdown(runs: list[Run]) -> str:
     out = []
     for run in runs:
         out.append(f"\n### {run.label}\n")
-        out.append("| stage | seconds | reports/s | peak RSS MiB | heap peak MiB | note |")
-        out.append("|---|---:|---:|---:|---:|---|")
+        out.append("| stage | seconds | reports/s | peak RSS MiB | largest worker MiB | "
+                   "heap peak MiB | note |")
+        out.append("|---|---:|---:|---:|---:|---:|---|")
         for s in run.stages:
             name = ("&nbsp;&nbsp;↳ " if s.level else "") + s.name
             out.append(f"| {name} | {s.seconds:,.2f} | {_fmt(s.rate(), 0)} | "
-                       f"{_fmt(s.peak_rss_mib, 0)} | {_fmt(s.heap_peak_mib, 0)} | {s.note} |")
+                       f"{_fmt(s.peak_rss_mib, 0)} | "
+                       f"{_fmt(s.workers_peak_rss_mib if not s.level else None, 0)} | "
+                       f"{_fmt(s.heap_peak_mib, 0)} | {s.note} |")
         for k, v in run.facts.items():
             if k != "parse_by_rendering":
                 out.append(f"\n- {k}: {v}")

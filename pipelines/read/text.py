@@ -30,10 +30,10 @@ def _has_digits(line: str, n: int) -> bool:
 
 
 def _dialect(lines: list[str]) -> str:
-    content = [ln for ln in lines if ln.strip()]
+    content = [ln for ln in lines if ln and not ln.isspace()]
     if not content:
         return "lines"
-    tabbed = sum(ln.startswith("\t") for ln in content)
+    tabbed = len([ln for ln in content if ln[0] == "\t"])
     if tabbed >= 0.2 * len(content):
         return "tab"
     terminated = sum(ln.rstrip().endswith("|") and ln.count("|") == 1 and ln.strip() != "|"
