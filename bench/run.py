@@ -19,7 +19,8 @@ Dagster assets call them, timing each stage:
       validate       the pandera gate, withholding                      schema_failures
       cut            tables -> segments as Arrow IPC                    segments._cut
       segment write  segments into their cache                          SegmentCache.put
-      assemble       every segment -> staged CSV + Parquet              segments._assemble
+      assemble       every segment -> staged CSV + Parquet, while the   segments._assemble
+                     segments are made (so it includes waiting for them)
     asset checks   staged files against the gate                        checks.verify
     publish        the release directory from the staged files          publish_files
       file hashes, docs, frictionless (stock, on the CSV resources), parquet check,
@@ -195,7 +196,7 @@ def wrapped(timers: Timers) -> Iterator[Timers]:
         timers.wrap(segments, "schema_failures", "validate (pandera gate)"),
         timers.wrap(segments, "_cut", "cut into segments"),
         timers.wrap(SegmentCache, "put", "segment write"),
-        timers.wrap(segments, "_assemble", "assemble staged files"),
+        timers.wrap(segments, "_assemble", "assemble (overlaps making)"),
         timers.wrap(package, "_link_or_copy", "link staged files"),
         timers.wrap(package, "_file_stats", "file hashes"),
         timers.wrap(package, "_document", "docs"),
@@ -350,7 +351,7 @@ def staged_build(watch: Stopwatch, inbox: Path, dirs: Dirs, version: str,
                        f"from the cache; {result.rows['cells']:,} cell rows; "
                        f"{len(result.withheld)} withheld")
         for name in ("cache read", "tidy", "validate (pandera gate)", "cut into segments",
-                     "segment write", "assemble staged files"):
+                     "segment write", "assemble (overlaps making)"):
             watch.part(name, timers.seconds.get(name, 0.0) - before.get(name, 0.0), n)
         with watch.stage("asset checks", n) as st:
             results = _checks(staged, result.gate_json())

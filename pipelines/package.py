@@ -363,6 +363,8 @@ def _content_problems(package_dir: Path, name: str) -> list[str]:
             rows += a.num_rows
     except (pa.ArrowException, OSError, ValueError, TypeError) as error:
         return [f"{name}: cannot read back for comparison: {error}"]
+    finally:
+        pa.default_memory_pool().release_unused()  # Arrow keeps freed pages for reuse
     return []
 
 

@@ -13,8 +13,9 @@ with 100 new reports makes ~100 segments again and reads the rest from the cache
 
 Segments are made in tasks of up to TASK_REPORTS reports (pandera costs ~0.1 s a call,
 so tasks are large) and cut back into segments for the cache. The staged files are
-written from the cache in segment order; since segments are report-id ranges and each
-is sorted by primary key, the files are in primary-key order with no key repeated.
+written in segment order while segments are made, each segment as it is made or read
+from the cache; since segments are report-id ranges and each is sorted by primary key,
+the files are in primary-key order with no key repeated.
 """
 
 from __future__ import annotations
@@ -201,18 +202,42 @@ def build_tables(batch: ParsedBatch, parse_cache: ParseCache, cache: SegmentCach
                  fingerprint: str, staged: Path, workers: int = 1,
                  per_segment: int = SEGMENT_REPORTS,
                  per_task: int = TASK_REPORTS) -> TablesResult:
-    """Make the segments the cache lacks, then write every segment as the staged files."""
+    """Make the segments the cache lacks and write every segment as the staged files, in
+    one pass: segments are written as they are made (and cached), or read from the cache,
+    so that writing overlaps making."""
     segments = segments_of(batch, fingerprint, per_segment)
     known = cache.known([s.key for s in segments])
     todo = [s for s in segments if s.key not in known]
     state = (batch.duplicates, batch.inputs, batch.years, parse_cache)
-    tasks = _tasks(todo, per_task)
-    for made in ordered_map(_make_task, tasks, workers, _init_worker, (state,)):
-        cache.put(made)
-    result = _assemble(cache, segments, staged)
-    result.made, result.reused = len(todo), len(segments) - len(todo)
+    made = ordered_map(_make_task, _tasks(todo, per_task), workers, _init_worker, (state,))
+    fresh = {s.key for s in todo}
+    result = _assemble(_in_order(cache, segments, fresh, _cached(cache, made)), staged)
+    result.segments, result.made, result.reused = (len(segments), len(todo),
+                                                   len(segments) - len(todo))
     cache.keep_only([s.key for s in segments])
     return result
+
+
+def _cached(cache: SegmentCache, tasks: Iterator[list[SegmentTables]]
+            ) -> Iterator[SegmentTables]:
+    """Each made segment, once its task's segments are in the cache."""
+    for made in tasks:
+        cache.put(made)
+        yield from made
+
+
+def _in_order(cache: SegmentCache, segments: list[Segment], fresh: set[str],
+              made: Iterator[SegmentTables]) -> Iterator[tuple[dict[str, pa.Table], dict]]:
+    """Every segment's tables and gate in segment order: made now (the `fresh` keys, which
+    `made` yields in segment order), or from the cache."""
+    stored = cache.read_all([s.key for s in segments if s.key not in fresh])
+    for segment in segments:
+        if segment.key in fresh:
+            tables = next(made)
+            yield {n: pa.ipc.open_stream(d).read_all() for n, d in tables.tables.items()}, (
+                tables.gate)
+        else:
+            yield next(stored)
 
 
 def _tasks(segments: list[Segment], per_task: int) -> Iterator[list[Segment]]:
@@ -277,7 +302,8 @@ def _ipc(table: pa.Table) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
-def _assemble(cache: SegmentCache, segments: list[Segment], staged: Path) -> TablesResult:
+def _assemble(segments: Iterator[tuple[dict[str, pa.Table], dict]],
+              staged: Path) -> TablesResult:
     """Write every segment's rows, in segment order, as the staged CSV and Parquet files."""
     withheld: list[str] = []
     failed: Counter = Counter()
@@ -285,7 +311,7 @@ def _assemble(cache: SegmentCache, segments: list[Segment], staged: Path) -> Tab
     pending: dict[str, list[pa.Table]] = {name: [] for name in resources()}
     rows = dict.fromkeys(resources(), 0)  # rows pending
     with TableFiles(staged) as files:
-        for tables, gate in cache.read_all([s.key for s in segments]):
+        for tables, gate in segments:
             withheld += gate["withheld"]
             failed.update(gate["failed_checks"])
             for name, table in tables.items():
@@ -297,8 +323,8 @@ def _assemble(cache: SegmentCache, segments: list[Segment], staged: Path) -> Tab
         for name in pending:
             _flush(files, name, pending, preview)
         rows = dict(files.rows)
-    return TablesResult(rows, withheld, dict(sorted(failed.items())), len(segments), 0, 0,
-                        preview)
+    pa.default_memory_pool().release_unused()  # Arrow keeps freed pages for reuse
+    return TablesResult(rows, withheld, dict(sorted(failed.items())), 0, 0, 0, preview)
 
 
 def _flush(files: TableFiles, name: str, pending: dict[str, list[pa.Table]],
