@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -171,15 +171,6 @@ def _kept(batch: ParsedBatch, parsed: dict[str, ParsedReport],
     if cache and reused:
         parsed |= {r.sha256: r for r in cache.get_many(reused) if r is not None}
     return [parsed[sha] for sha in batch.inputs]
-
-
-def cached_reports(batch: ParsedBatch, cache: ParseCache,
-                   size: int) -> Iterator[list[ParsedReport]]:
-    """The batch's reports read back from the cache, `size` at a time, in report-id order
-    (the order the published tables are written in)."""
-    items = sorted(batch.inputs.values(), key=lambda i: i.sha256)
-    for start in range(0, len(items), size):
-        yield list(cache.get_many([(i.sha256, i.source) for i in items[start:start + size]]))
 
 
 def parse_inbox(inbox: Path, inputs: list[Input] | None = None) -> ParsedBatch:
