@@ -1,4 +1,8 @@
-"""Parse one file end to end: read it, recognise it, never raise for bad input."""
+"""Parse one file end to end: read it, recognise it, never raise for bad input.
+
+Not even for a parser bug: one file that trips one must not stop a build of 100,000, so
+it comes back `failed`, flagged `parser_error` with the exception, and is listed in the
+`reports` table like any other file that was not published."""
 
 from __future__ import annotations
 
@@ -13,12 +17,18 @@ from pipelines.report import Flag, ParsedReport
 def parse_bytes(name: str, data: bytes) -> ParsedReport:
     """A ParsedReport for any bytes: unreadable files come back `failed` with the reason."""
     try:
-        doc = read_bytes(name, data)
+        return recognise(read_bytes(name, data))
     except UnreadableFile as e:
-        sha = hashlib.sha256(data).hexdigest()
-        return ParsedReport(name, sha, len(data), "unknown", "failed", reason=str(e),
-                            flags=[Flag("unreadable_file", str(e))])
-    return recognise(doc)
+        return _failed(name, data, "unreadable_file", str(e))
+    except Exception as e:  # a bug must not stop the build (see above)
+        return _failed(name, data, "parser_error",
+                       f"{name}: parser error: {type(e).__name__}: {e}")
+
+
+def _failed(name: str, data: bytes, code: str, reason: str) -> ParsedReport:
+    sha = hashlib.sha256(data).hexdigest()
+    return ParsedReport(name, sha, len(data), "unknown", "failed", reason=reason,
+                        flags=[Flag(code, reason)])
 
 
 def parse_file(path: Path) -> ParsedReport:

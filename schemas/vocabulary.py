@@ -20,6 +20,8 @@ CELL_STATES: dict[str, str] = {
 FLAG_CODES: dict[str, str] = {
     "not_a_report": "no statutory table was recognised in the file",
     "unreadable_file": "the file could not be decoded or opened",
+    "parser_error": "reading the file hit an error in the parser (a bug); the file is not "
+    "published and the message names the error",
     "truncated": "the document ends before all statutory tables are complete",
     "table_missing": "a statutory table was not found in the document",
     "row_missing": "a statutory row was not found in its table",
