@@ -20,10 +20,10 @@ from pipelines.archive import RawArchive, object_path
 from pipelines.crossyear import YearIndex, add_entry
 from pipelines.harvest.fetch import Fetcher, FetchResult
 from pipelines.harvest.sources import Source
-from pipelines.parallel import ordered_map
+from pipelines.parallel import isolating_map
 from pipelines.parse import parse_bytes
 from pipelines.parse_cache import CachedSummary, CacheEntry, ParseCache
-from pipelines.report import ParsedReport
+from pipelines.report import Flag, ParsedReport
 
 PARSE_CHUNK = 100  # files parsed per task (in a worker process when there are several)
 ARCHIVE_BATCH = 500  # inbox files archived with one sync
@@ -138,7 +138,8 @@ def parse_inputs(inputs: list[Input], read: Callable[[Input], bytes],
     batch.reused, batch.parsed = len(batch.summaries), len(todo)
     parsed: dict[str, ParsedReport] = {}
     chunks = [todo[s:s + PARSE_CHUNK] for s in range(0, len(todo), PARSE_CHUNK)]
-    for results in ordered_map(partial(_parse_chunk, read, keep), chunks, workers):
+    died = partial(_died, keep)
+    for results in isolating_map(partial(_parse_chunk, read, keep), chunks, workers, died):
         if cache:
             cache.put_many([entry for entry, _ in results])
         for entry, report in results:
@@ -162,6 +163,15 @@ def _parse_chunk(read: Callable[[Input], bytes], keep: bool,
         report = parse_bytes(item.source, read(item))
         out.append((CacheEntry.of(report), report if keep else None))
     return out
+
+
+def _died(keep: bool, item: Input) -> tuple[CacheEntry, ParsedReport | None]:
+    """The result for a file whose parser process died (memory, a native crash)."""
+    reason = (f"{item.source}: parser error: the parsing process died reading this file "
+              "(out of memory, or a crash in a library)")
+    report = ParsedReport(item.source, item.sha256, item.size, "unknown", "failed",
+                          reason=reason, flags=[Flag("parser_error", reason)])
+    return CacheEntry.of(report), report if keep else None
 
 
 def _kept(batch: ParsedBatch, parsed: dict[str, ParsedReport],

@@ -1,0 +1,63 @@
+"""A build's inputs parsed in worker processes: the same results as in one process, and
+a file that kills its worker ends `failed` alone while the build goes on."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from pipelines.inputs import InboxBytes, Input, parse_inputs, scan_inbox
+from pipelines.parse_cache import ParseCache
+
+SAMPLES = Path(__file__).parents[2] / "samples" / "inbox"
+BOMB = "zz-kills-its-parser.txt"
+
+
+@dataclass(frozen=True)
+class KillingReader(InboxBytes):
+    """Reads the inbox, but kills the process that reads BOMB (as the OOM killer would)."""
+
+    def __call__(self, item: Input) -> bytes:
+        if item.source == BOMB:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return super().__call__(item)
+
+
+@pytest.fixture(scope="module")
+def inbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("inbox")
+    for path in SAMPLES.iterdir():
+        shutil.copy(path, folder / path.name)
+    (folder / BOMB).write_text("一个会让解析进程崩溃的文件", encoding="utf-8")
+    return folder
+
+
+def test_workers_parse_as_one_process_does(inbox: Path, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("pipelines.inputs.PARSE_CHUNK", 2)  # several chunks, both workers
+    items = [i for i in scan_inbox(inbox) if i.source != BOMB]
+    one = parse_inputs(items, InboxBytes(inbox), ParseCache(tmp_path / "a", "f"))
+    two = parse_inputs(items, InboxBytes(inbox), ParseCache(tmp_path / "b", "f"), workers=2)
+    assert [r.as_json() for r in one.reports] == [r.as_json() for r in two.reports]
+    assert (one.statuses, one.summaries, one.years) == (two.statuses, two.summaries, two.years)
+
+
+def test_a_file_that_kills_its_worker_fails_alone(inbox: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("pipelines.inputs.PARSE_CHUNK", 3)
+    cache = ParseCache(tmp_path, "f")
+    batch = parse_inputs(scan_inbox(inbox), KillingReader(inbox), cache, workers=2)
+    by_name = {r.file: r for r in batch.reports}
+    bomb = by_name.pop(BOMB)
+    assert (bomb.status, [f.code for f in bomb.flags]) == ("failed", ["parser_error"])
+    assert bomb.reason == (f"{BOMB}: parser error: the parsing process died reading this "
+                           "file (out of memory, or a crash in a library)")
+    assert {r.status for r in by_name.values()} == {"complete", "partial", "failed"}
+    assert by_name["shanghai-office-2019.html"].status == "complete"
+    assert len(by_name) == len(batch.inputs) - 1 == 7
+    assert cache.get(bomb.sha256, BOMB).status == "failed"
