@@ -39,7 +39,10 @@ def ordered_map(fn: Callable[[T], R], chunks: Iterable[T], workers: int,
     """fn(chunk) for each chunk, yielded in the chunks' order. For processes, `fn`, the
     chunks and the initializer's arguments must pickle (module-level functions, data)."""
     chunks = list(chunks)
-    if workers <= 1 or len(chunks) <= 1:
+    # A daemonic process (a Celery prefork worker running a step, say) may not start
+    # processes of its own: the work then runs in it.
+    in_daemon = multiprocessing.current_process().daemon and not threads
+    if workers <= 1 or len(chunks) <= 1 or in_daemon:
         if initializer is not None:
             initializer(*initargs)
         yield from map(fn, chunks)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 
 from pipelines.parallel import ordered_map
@@ -30,3 +31,19 @@ def test_one_worker_runs_in_this_process() -> None:
     results = list(ordered_map(_work, [[1], [2]], 1, _set_offset, (10,)))
     assert results == [([11], os.getpid()), ([12], os.getpid())]
     _set_offset(0)
+
+
+def _in_a_daemon(queue) -> None:
+    queue.put(list(ordered_map(_work, [[1], [2], [3]], 2, _set_offset, (5,))))
+
+
+def test_a_daemonic_process_runs_the_work_itself() -> None:
+    # Such as a Celery prefork worker: it may not start worker processes of its own.
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=_in_a_daemon, args=(queue,), daemon=True)
+    process.start()
+    results = queue.get(timeout=60)
+    process.join(60)
+    assert [r for r, _ in results] == [[6], [7], [8]]
+    assert {pid for _, pid in results} == {process.pid}
