@@ -266,6 +266,10 @@ def _make_task(task: list[Segment]) -> list[SegmentTables]:
     duplicates, inputs, years, parse_cache = _STATE
     shas = [sha for segment in task for sha in segment.shas]
     reports = list(parse_cache.get_many([(sha, inputs[sha].source) for sha in shas]))
+    if None in reports:  # the cache was changed under the build (deleted, another version)
+        missing = [inputs[sha].source for sha, r in zip(shas, reports, strict=True) if r is None]
+        raise LookupError(f"{len(missing)} parsed reports are not in {parse_cache.path}, "
+                          f"e.g. {missing[0]}: run the build again to parse them")
     tables = tidy(reports, duplicates, inputs, years)
     failures = schema_failures(tables)
     withhold(tables, failures)

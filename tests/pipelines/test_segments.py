@@ -100,3 +100,11 @@ def test_a_new_previous_year_changes_the_successor_segment_only(inbox: Path,
               YearEntry("0" * 16, {"t2.regulations.in_force": 3}))
     after = {s.shas[0]: s.key for s in segments_of(batch, FINGERPRINT, 1)}
     assert {s for s in before if before[s] != after[s]} == {sha}
+
+
+def test_a_parse_cache_emptied_under_the_build_is_named(inbox: Path, tmp_path: Path) -> None:
+    batch = _parse(inbox, tmp_path / "cache")
+    (tmp_path / "cache" / "parse-p.sqlite").unlink()
+    with pytest.raises(LookupError, match=r"^14 parsed reports are not in .*parse-p\.sqlite, "
+                       r"e\.g\. .*: run the build again to parse them$"):
+        _build(batch, tmp_path / "tables", tmp_path / "x" / "data")
