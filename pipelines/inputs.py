@@ -26,7 +26,7 @@ from pipelines.parse_cache import CachedSummary, CacheEntry, ParseCache
 from pipelines.report import Flag, ParsedReport
 
 PARSE_CHUNK = 100  # files parsed per task (in a worker process when there are several)
-ARCHIVE_BATCH = 500  # inbox files archived with one sync
+ARCHIVE_BATCH = 2000  # inbox files archived with one sync (a sync waits for the disk)
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ from pipelines.tidy import schema_failures, tidy, withhold
 from schemas.resources import resources
 
 SEGMENT_REPORTS = 32  # reports a segment holds at most on average: what one new one costs
-TASK_REPORTS = 500  # reports tidied and gated together
+TASK_REPORTS = 1000  # reports tidied and gated together (pandera: ~0.08 s a call)
 FLUSH_ROWS = 65_536  # rows of a table written at a time (one Parquet row group): with
 # 200,000 the 100,000-report build peaked at 766 MiB while writing, with 65,536 at 546 MiB
 _IPC = pa.ipc.IpcWriteOptions(compression="lz4")
