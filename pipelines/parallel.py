@@ -76,13 +76,18 @@ def isolating_map(fn: Callable[[list[T]], list[R]], chunks: list[list[T]], worke
     of its own, halved until the item that kills its process is alone; that item's
     result is `on_death(item)`. Then the map goes on with a new pool. One bad file among
     100,000 costs a few extra processes, not the build."""
-    done = 0
+    done, crashed = 0, False
     while done < len(chunks):
+        if crashed and len(chunks) - done == 1:  # ordered_map would run it in this process
+            yield _alone(fn, chunks[done], on_death)
+            done += 1
+            continue
         try:
             for results in ordered_map(fn, chunks[done:], workers):
                 yield results
                 done += 1
         except BrokenProcessPool:
+            crashed = True
             for chunk in chunks[done:done + WINDOW * max(workers, 1)]:
                 yield _alone(fn, chunk, on_death)
                 done += 1
