@@ -38,7 +38,7 @@ import os
 import random
 import sys
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -384,25 +384,34 @@ def _padded(rng: random.Random, style: str, text: str) -> str:
     return rng.choice((pad + text, text + pad, text))
 
 
-def text_lines(seed: int, layout: Layout, rng: random.Random) -> tuple[list[str], list[int]]:
-    """The seed style: tab-prefixed cell lines, a blank line between rows, a wrapped label's
-    next line without a tab. Also the line numbers where table 三's data rows start."""
-    style = rng.choice(("none", "none", "none", "nbsp", "space"))
-    lines: list[str] = []
-    t3_rows: list[int] = []
+def _table_rows(layout: Layout, lines: list[str], t3_rows: list[int],
+                rows_of: Callable[[Grid], list]) -> Iterator[tuple[Grid, list | None]]:
+    """Walk the report body for a line-based rendering: headings go straight to `lines`;
+    each table row is yielded as (table, row) once the line where it will start is noted
+    if it is a data row of table 三 (where truncation cuts); (table, None) ends a table."""
     in_t3 = False
     for item in layout.body:
         if isinstance(item, str):
             in_t3 = item == T3_HEADING
             lines.append(item)
             continue
-        for i, row in enumerate(_row_cells(item)):
+        for i, row in enumerate(rows_of(item)):
             if in_t3 and i >= 3:
                 t3_rows.append(len(lines))
-            for text, value in row:
-                text = _padded(rng, style, text) if value else text
-                lines.append("\t" + text)
-            lines.append("")
+            yield item, row
+        yield item, None
+
+
+def text_lines(seed: int, layout: Layout, rng: random.Random) -> tuple[list[str], list[int]]:
+    """The seed style: tab-prefixed cell lines, a blank line between rows, a wrapped label's
+    next line without a tab. Also the line numbers where table 三's data rows start."""
+    style = rng.choice(("none", "none", "none", "nbsp", "space"))
+    lines: list[str] = []
+    t3_rows: list[int] = []
+    for _, row in _table_rows(layout, lines, t3_rows, _row_cells):
+        for text, value in row or ():
+            text = _padded(rng, style, text) if value else text
+            lines.append("\t" + text)
         lines.append("")
     return lines, t3_rows
 
@@ -415,19 +424,13 @@ def pipe_lines(seed: int, layout: Layout, rng: random.Random) -> tuple[list[str]
     bordered = rng.random() < 0.5
     lines: list[str] = []
     t3_rows: list[int] = []
-    in_t3 = False
-    for item in layout.body:
-        if isinstance(item, str):
-            in_t3 = item == T3_HEADING
-            lines.append(item)
+    for table, row in _table_rows(layout, lines, t3_rows, lambda t: t.rows):
+        if row is None:
             continue
-        for i, row in enumerate(item.rows):
-            if in_t3 and i >= 3:
-                t3_rows.append(len(lines))
-            texts = [c.text.replace("\n", "") for c in row]
-            texts += [""] * (item.width - len(texts))
-            opening = "| " if bordered or not texts[0] else ""
-            lines.append(opening + " | ".join(texts) + " |")
+        texts = [c.text.replace("\n", "") for c in row]
+        texts += [""] * (table.width - len(texts))
+        opening = "| " if bordered or not texts[0] else ""
+        lines.append(opening + " | ".join(texts) + " |")
     return lines, t3_rows
 
 

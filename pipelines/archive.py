@@ -173,8 +173,6 @@ class RawArchive:
         finally:
             for tmp, _ in pending.values():
                 Path(tmp).unlink(missing_ok=True)
-        for record in records:
-            self._latest.pop(_source_key(record), None)  # _append indexes it again
         self._append(records)
 
     def get(self, sha256: str) -> bytes:

@@ -20,7 +20,6 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from pipelines.archive import RawArchive
-from pipelines.checks import GATE_FILE
 from pipelines.fingerprint import parser_fingerprint, tables_fingerprint
 from pipelines.harvest.fetch import Fetcher
 from pipelines.harvest.sources import Source, read_sources
@@ -126,7 +125,6 @@ def published_tables(context: dg.AssetExecutionContext, settings: Settings,
                               staged, settings.worker_count())
     finally:
         segments.close()
-    (staged.parent / GATE_FILE).write_text(json.dumps(result.gate_json(), indent=1))
     for name in TABLES:
         preview = result.preview.get(name)
         context.add_output_metadata(

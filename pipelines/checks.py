@@ -18,10 +18,9 @@ from pathlib import Path
 import dagster as dg
 import pyarrow.parquet as pq
 
-from schemas.descriptors import arrow_schema
+from pipelines.package import parquet_schema_problems
+from pipelines.segments import GATE_FILE
 from schemas.resources import resources
-
-GATE_FILE = "gate.json"  # written beside the staged data/ folder by published_tables
 
 
 def verify(name: str, path: str) -> dg.AssetCheckResult:
@@ -40,12 +39,7 @@ def verify(name: str, path: str) -> dg.AssetCheckResult:
 
 
 def _problems(name: str, path: Path, gate: dict) -> list[str]:
-    stored = pq.read_schema(path)
-    declared = arrow_schema(resources()[name])
-    problems = []
-    if not stored.equals(declared, check_metadata=True):
-        problems.append(f"{path.name}: columns {stored.names} or their types are not the "
-                        "declared ones")
+    problems = parquet_schema_problems(path, name)
     rows = pq.ParquetFile(path).metadata.num_rows
     if rows != gate["rows"][name]:
         problems.append(f"{path.name}: {rows} rows, but the gate passed {gate['rows'][name]}")

@@ -21,9 +21,9 @@ from pipelines.crossyear import YearIndex, add_entry
 from pipelines.harvest.fetch import Fetcher, FetchResult
 from pipelines.harvest.sources import Source
 from pipelines.parallel import isolating_map
-from pipelines.parse import parse_bytes
+from pipelines.parse import failed, parse_bytes
 from pipelines.parse_cache import CachedSummary, CacheEntry, ParseCache
-from pipelines.report import Flag, ParsedReport
+from pipelines.report import ParsedReport
 
 PARSE_CHUNK = 100  # files parsed per task (in a worker process when there are several)
 ARCHIVE_BATCH = 2000  # inbox files archived with one sync (a sync waits for the disk)
@@ -169,8 +169,7 @@ def _died(keep: bool, item: Input) -> tuple[CacheEntry, ParsedReport | None]:
     """The result for a file whose parser process died (memory, a native crash)."""
     reason = (f"{item.source}: parser error: the parsing process died reading this file "
               "(out of memory, or a crash in a library)")
-    report = ParsedReport(item.source, item.sha256, item.size, "unknown", "failed",
-                          reason=reason, flags=[Flag("parser_error", reason)])
+    report = failed(item.source, item.sha256, item.size, "parser_error", reason)
     return CacheEntry.of(report), report if keep else None
 
 

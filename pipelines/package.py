@@ -194,9 +194,7 @@ def read_back(package_dir: Path, name: str, fmt: str) -> pd.DataFrame:
     schema = arrow_schema(resource)
     path = Path(package_dir) / "data" / f"{name}.{fmt}"
     if fmt == "csv":
-        table = pacsv.read_csv(path, convert_options=pacsv.ConvertOptions(
-            column_types=schema, null_values=[""], strings_can_be_null=True,
-            true_values=["true"], false_values=["false"]))
+        table = pacsv.read_csv(path, convert_options=_csv_convert(schema))
     elif fmt == "parquet":
         table = pq.read_table(path, schema=schema)
     else:
@@ -263,7 +261,7 @@ def validate_release(package_dir: Path, limit_rows: int | None = None) -> list[s
     back equal to the CSV under the declared types.
     """
     package_dir = Path(package_dir)
-    problems = _frictionless_problems(package_dir, limit_rows)
+    problems = frictionless_problems(package_dir, limit_rows)
     try:
         descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
         entries = list(descriptor["resources"])
@@ -285,7 +283,7 @@ def _validate(package_dir: Path, limit_rows: int | None) -> None:
         raise PackageInvalid("package failed validation:\n" + "\n".join(lines))
 
 
-def _frictionless_problems(package_dir: Path, limit_rows: int | None = None) -> list[str]:
+def frictionless_problems(package_dir: Path, limit_rows: int | None = None) -> list[str]:
     """Stock frictionless on the package. A sample (`limit_rows`) leaves the foreign keys
     out: their lookup reads the whole `reports` table once for each of the six tables that
     refer to it, whatever the sample (8 s of a 100,000-report release's 9 s). They hold by
@@ -347,9 +345,9 @@ def _content_problems(package_dir: Path, name: str) -> list[str]:
     data = package_dir / "data"
     try:
         # The CSV is read as the declared types, so the stored types are compared first.
-        if problems := _parquet_schema_problems(data / f"{name}.parquet", name):
+        if problems := parquet_schema_problems(data / f"{name}.parquet", name):
             return problems
-        schema = _nullable(arrow_schema(resources()[name]))
+        schema = read_types(name)
         parquet = pq.ParquetFile(data / f"{name}.parquet").iter_batches(COMPARE_ROWS)
         csv_rows = csv_batches(data / f"{name}.csv", schema)
         rows = 0
@@ -368,8 +366,11 @@ def _content_problems(package_dir: Path, name: str) -> list[str]:
     return []
 
 
-def _nullable(schema: pa.Schema) -> pa.Schema:
-    return pa.schema([f.with_nullable(True).remove_metadata() for f in schema])
+def read_types(name: str) -> pa.Schema:
+    """The types a published table is read back with: the declared ones, nullable (a CSV
+    cannot say otherwise) and without their descriptions."""
+    return pa.schema([f.with_nullable(True).remove_metadata()
+                      for f in arrow_schema(resources()[name])])
 
 
 def csv_batches(path: Path, schema: pa.Schema,
@@ -400,7 +401,8 @@ def _rechunk(batches: Iterator[pa.RecordBatch], schema: pa.Schema) -> Iterator[p
         yield pending.combine_chunks()
 
 
-def _parquet_schema_problems(path: Path, name: str) -> list[str]:
+def parquet_schema_problems(path: Path, name: str) -> list[str]:
+    """What is wrong with a table's Parquet columns and types (nothing: [])."""
     stored = pq.read_schema(path)
     if stored.equals(arrow_schema(resources()[name]), check_metadata=True):
         return []

@@ -19,15 +19,15 @@ def parse_bytes(name: str, data: bytes) -> ParsedReport:
     try:
         return recognise(read_bytes(name, data))
     except UnreadableFile as e:
-        return _failed(name, data, "unreadable_file", str(e))
+        code, reason = "unreadable_file", str(e)
     except Exception as e:  # a bug must not stop the build (see above)
-        return _failed(name, data, "parser_error",
-                       f"{name}: parser error: {type(e).__name__}: {e}")
+        code, reason = "parser_error", f"{name}: parser error: {type(e).__name__}: {e}"
+    return failed(name, hashlib.sha256(data).hexdigest(), len(data), code, reason)
 
 
-def _failed(name: str, data: bytes, code: str, reason: str) -> ParsedReport:
-    sha = hashlib.sha256(data).hexdigest()
-    return ParsedReport(name, sha, len(data), "unknown", "failed", reason=reason,
+def failed(name: str, sha256: str, size: int, code: str, reason: str) -> ParsedReport:
+    """A file that was not read: `failed`, with the reason as its flag."""
+    return ParsedReport(name, sha256, size, "unknown", "failed", reason=reason,
                         flags=[Flag(code, reason)])
 
 

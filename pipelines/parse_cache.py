@@ -3,9 +3,9 @@ parsed again.
 
 One SQLite database per parser fingerprint (`<root>/parse-<fingerprint>.sqlite`): a row
 per distinct content, holding the report as its `ogi parse --json` record (compressed)
-plus the few
-fields a build needs about every report (status, agency id, year, the cross-year cells),
-so that a build over 100,000 cached reports reads those without decoding the reports.
+plus the few fields a build needs about every report (status, agency id, year, the
+cross-year cells), so that a build over 100,000 cached reports reads those without
+decoding the reports.
 Rows are written a chunk at a time in one transaction; a killed build loses at most its
 last uncommitted chunk. Any number of processes may read while one writes (WAL).
 """
@@ -23,6 +23,7 @@ import orjson
 
 from pipelines.crossyear import YearEntry, cross_year_values
 from pipelines.report import ParsedReport
+from pipelines.sqlite_store import connect, select_in
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -37,7 +38,6 @@ CREATE TABLE IF NOT EXISTS reports (
 # for ~0.1 ms, which the smaller writes, transfers and reads more than pay back. orjson:
 # four times as fast as json.dumps here (0.07 against 0.31 ms a report), twice at loading.
 _LEVEL = 1
-_QUERY_CHUNK = 900  # sha256s per IN (...) query: under SQLite's bound-variable limit
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,7 @@ class ParseCache:
     @property
     def db(self) -> sqlite3.Connection:
         if self._db is None:
-            self._db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db = connect(self.path)
             self._db.execute("PRAGMA synchronous=NORMAL")  # WAL: durable up to the last sync
             self._db.execute(_SCHEMA)
         return self._db
@@ -96,22 +95,17 @@ class ParseCache:
 
     def get_many(self, items: list[tuple[str, str]]) -> Iterator[ParsedReport | None]:
         """The cached reports for (sha256, name) pairs, in their order."""
-        stored: dict[str, bytes] = {}
-        for part in _chunks([sha for sha, _ in items]):
-            stored.update(self.db.execute(
-                f"SELECT sha256, report FROM reports WHERE sha256 IN ({_marks(part)})", part))
+        stored: dict[str, bytes] = dict(select_in(
+            self.db, "SELECT sha256, report FROM reports WHERE sha256 IN ({})",
+            [sha for sha, _ in items]))
         for sha, name in items:
             yield _report(stored[sha], name) if sha in stored else None
 
     def summaries(self, shas: Iterable[str]) -> dict[str, CachedSummary]:
         """The stored summaries of those of `shas` that are cached."""
-        out = {}
-        for part in _chunks(list(shas)):
-            for row in self.db.execute(
-                    "SELECT sha256, status, agency_id, report_year, cross_year FROM reports "
-                    f"WHERE sha256 IN ({_marks(part)})", part):
-                out[row[0]] = _summary(row)
-        return out
+        rows = select_in(self.db, "SELECT sha256, status, agency_id, report_year, "
+                         "cross_year FROM reports WHERE sha256 IN ({})", list(shas))
+        return {row[0]: _summary(row) for row in rows}
 
     def put(self, report: ParsedReport) -> None:
         self.put_many([CacheEntry.of(report)])
@@ -149,11 +143,3 @@ def _summary(row: tuple) -> CachedSummary:
 def _cross_year_json(entry: YearEntry | None) -> str | None:
     return None if entry is None else json.dumps(entry.values, sort_keys=True)
 
-
-def _chunks(shas: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(shas), _QUERY_CHUNK):
-        yield shas[start:start + _QUERY_CHUNK]
-
-
-def _marks(part: list[str]) -> str:
-    return ",".join("?" * len(part))

@@ -39,12 +39,14 @@ from pipelines import crossyear
 from pipelines.inputs import ParsedBatch
 from pipelines.parallel import ordered_map
 from pipelines.parse_cache import ParseCache
+from pipelines.sqlite_store import connect, select_in
 from pipelines.stage import TableFiles, prepare, to_arrow
 from pipelines.tidy import schema_failures, tidy, withhold
 from schemas.resources import resources
 
 SEGMENT_REPORTS = 32  # reports a segment holds at most on average: what one new one costs
 TASK_REPORTS = 1000  # reports tidied and gated together (pandera: ~0.08 s a call)
+GATE_FILE = "gate.json"  # beside the staged data/ folder: what the gate passed (checks.py)
 FLUSH_ROWS = 65_536  # rows of a table written at a time (one Parquet row group): with
 # 200,000 the 100,000-report build peaked at 766 MiB while writing, with 65,536 at 546 MiB
 _IPC = pa.ipc.IpcWriteOptions(compression="lz4")
@@ -109,17 +111,12 @@ class SegmentCache:
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
         self.path = self.root / f"tables-{fingerprint}.sqlite"
-        self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db = connect(self.path)
         self.db.executescript(_SCHEMA)
 
     def known(self, keys: list[str]) -> set[str]:
-        found: set[str] = set()
-        for start in range(0, len(keys), 900):
-            part = keys[start:start + 900]
-            found.update(k for (k,) in self.db.execute(
-                f"SELECT key FROM segments WHERE key IN ({','.join('?' * len(part))})", part))
-        return found
+        return {k for (k,) in select_in(self.db, "SELECT key FROM segments WHERE key IN ({})",
+                                        keys)}
 
     def put(self, segments: list[SegmentTables]) -> None:
         with self.db:
@@ -130,12 +127,9 @@ class SegmentCache:
                 self.db.executemany("INSERT OR REPLACE INTO segment_tables VALUES (?, ?, ?)",
                                     [(s.key, n, d) for n, d in s.tables.items()])
 
-    def read(self, key: str) -> tuple[dict[str, pa.Table], dict]:
-        return _read(self.db, key)
-
     def read_all(self, keys: list[str], threads: int = 2) -> Iterator[tuple[dict, dict]]:
-        """`read` for each key, in order, by threads (decompressing runs without the GIL:
-        one thread spent half of writing a 100,000-report build here)."""
+        """Each key's tables and gate, in order, read by threads (decompressing runs
+        without the GIL: one thread spent half of writing a 100,000-report build here)."""
         yield from ordered_map(partial(_read_in_thread, self.path), keys, threads,
                                threads=True)
 
@@ -171,7 +165,7 @@ _THREAD = threading.local()  # a reading thread's own connection (one per databa
 def _read_in_thread(path: Path, key: str) -> tuple[dict[str, pa.Table], dict]:
     connections = _THREAD.__dict__.setdefault("connections", {})
     if path not in connections:
-        connections[path] = sqlite3.connect(path, timeout=60)
+        connections[path] = connect(path)
     return _read(connections[path], key)
 
 
@@ -204,7 +198,8 @@ def build_tables(batch: ParsedBatch, parse_cache: ParseCache, cache: SegmentCach
                  per_task: int = TASK_REPORTS) -> TablesResult:
     """Make the segments the cache lacks and write every segment as the staged files, in
     one pass: segments are written as they are made (and cached), or read from the cache,
-    so that writing overlaps making."""
+    so that writing overlaps making. What the gate passed goes to GATE_FILE beside
+    `staged`, for the asset checks."""
     segments = segments_of(batch, fingerprint, per_segment)
     known = cache.known([s.key for s in segments])
     todo = [s for s in segments if s.key not in known]
@@ -215,6 +210,7 @@ def build_tables(batch: ParsedBatch, parse_cache: ParseCache, cache: SegmentCach
     result.segments, result.made, result.reused = (len(segments), len(todo),
                                                    len(segments) - len(todo))
     cache.keep_only([s.key for s in segments])
+    (staged.parent / GATE_FILE).write_text(json.dumps(result.gate_json(), indent=1))
     return result
 
 

@@ -14,8 +14,9 @@ What makes it affordable:
 - the keys are checked by streaming instead: tables are published in primary-key order, so
   each key must be greater than the one before it (which proves it unique), and every
   `report_id` must be one of the `reports` table's. Memory: one batch and the report ids.
-- the descriptor and a sample of rows (with keys) go through stock frictionless as a whole
-  package, so the package-level checks are stock ones too.
+- the descriptor and a sample of rows go through stock frictionless as a whole package
+  (`pipelines/package.py`, as in the build), so the package-level checks are stock ones
+  too.
 """
 
 from __future__ import annotations
@@ -32,10 +33,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipelines.package import csv_batches
+from pipelines.package import csv_batches, frictionless_problems, read_types
 from pipelines.parallel import ordered_map
-from schemas.descriptors import arrow_schema
-from schemas.resources import resources
 
 SAMPLE_ROWS = 1000  # rows a table the whole-package stock pass reads
 BATCH_BYTES = 1 << 22  # CSV read for the key checks a block at a time
@@ -67,7 +66,7 @@ def validate_full(release: Path, workers: int = 1) -> Validation:
     """Validate every row of every resource of a release."""
     start = time.perf_counter()
     release = Path(release)
-    problems = _package_problems(release)
+    problems = frictionless_problems(release, SAMPLE_ROWS)
     names = [r["name"] for r in _descriptor(release)["resources"]]
     results = list(ordered_map(partial(_resource, release), [[n] for n in names], workers))
     problems += [p for r in results for p in r.problems]
@@ -88,17 +87,6 @@ def write_validation(validation: Validation, dataset_dir: Path) -> Path:
 
 def _descriptor(release: Path) -> dict:
     return json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
-
-
-def _package_problems(release: Path) -> list[str]:
-    try:
-        report = frictionless.Package(str(release / "datapackage.json")).validate(
-            limit_rows=SAMPLE_ROWS)
-    except frictionless.FrictionlessException as error:
-        return [f"package: {error}"]
-    return [f"{task.name if task else 'package'}: {e.type}: {e.note}"
-            for task, e in [(None, e) for e in report.errors]
-            + [(t, e) for t in report.tasks for e in t.errors]]
 
 
 def _resource(release: Path, names: list[str]) -> ResourceResult:
@@ -147,9 +135,7 @@ def _key_problems(release: Path, entry: dict) -> list[str]:
 
 
 def _csv_batches(release: Path, name: str) -> Iterator[pa.RecordBatch]:
-    schema = pa.schema([f.with_nullable(True).remove_metadata()
-                        for f in arrow_schema(resources()[name])])
-    yield from csv_batches(release / "data" / f"{name}.csv", schema, BATCH_BYTES)
+    yield from csv_batches(release / "data" / f"{name}.csv", read_types(name), BATCH_BYTES)
 
 
 def _column_values(release: Path, name: str, fields: list[str]) -> pa.Array:
