@@ -32,6 +32,8 @@ from pipelines.checks import schema_checks
 from pipelines.definitions import ALL_ASSETS, build_package_job, defs
 from pipelines.settings import Settings
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).parents[2]
 SAMPLES = ROOT / "samples" / "inbox"
 DATASET = "china-gov-info-disclosure-annual-reports"

@@ -20,6 +20,7 @@ from pipelines.read.decode import UnreadableFile
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
+@pytest.mark.slow
 def test_a_real_word97_file_is_read_exactly() -> None:
     # The labelled Shanghai report written as DOCX (tests/renderings/make.py), saved by
     # LibreOffice with its "MS Word 97" filter: a binary DOC with merged cells.

@@ -211,6 +211,7 @@ def _links_resolve(driver, selector: str) -> int:
     return len(links)
 
 
+@pytest.mark.slow
 def test_release_page_renders_in_chromium(browser, release: Path, tmp_path: Path) -> None:
     driver = browser
     driver.get((release / "index.html").as_uri())
@@ -246,6 +247,7 @@ def test_release_page_renders_in_chromium(browser, release: Path, tmp_path: Path
     assert shot.read_bytes().startswith(b"\x89PNG\r\n\x1a\n") and shot.stat().st_size > 10_000
 
 
+@pytest.mark.slow
 def test_dataset_page_links_resolve_in_chromium(browser, dataset: Path) -> None:
     browser.get((dataset / "index.html").as_uri())
     assert _links_resolve(browser, "a[href]") == 6
