@@ -8,7 +8,8 @@ file, in index order: file, rendering, kind, format_version, agency, report_year
 cells as printed, the deliberate agency error if any).
 
 What a corpus holds:
-- both format versions (report years 2019-2024; 2019-2020 are gov_2019);
+- both format versions (report years 2019-2024, each in the format whose `report_years`
+  in schemas/template.yaml cover it);
 - every rendering the parser reads, in exact proportions for a given count (`--mix`):
   `text` (page text, one cell per tab-prefixed line, a blank line between rows: the seed
   style), `pipes` (`a | b | c`, one table row per line), `html` (half Word's "save as web
@@ -301,7 +302,7 @@ def report_truth(seed: int, item: Planned) -> dict:
     rng = random.Random(f"report:{seed}:{item.index}")
     level, _, mean, scale = rng.choices(LEVELS, weights=[lv[1] for lv in LEVELS])[0]
     year = rng.choice(YEARS)
-    version_id = "gov_2019" if year <= 2020 else "gov_2021"
+    version_id = load_template().version_for_year(year)
     version = load_template().version(version_id)
     cells: dict = {**_t2(rng, version, scale), **_t3(rng, version, mean),
                    **_t4(rng, version, mean)}

@@ -12,7 +12,7 @@ from functools import cache
 
 from pipelines.report import ParsedReport
 from schemas.identities import PREVIOUS, cross_year_identities, evaluate
-from schemas.template import VERSIONS
+from schemas.template import load_template
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def context(index: YearIndex, agency_id: str | None, year: int | None) -> list |
 
 @cache
 def _cross_year_cells() -> frozenset[str]:
-    return frozenset(c.removeprefix(PREVIOUS) for v in VERSIONS
+    return frozenset(c.removeprefix(PREVIOUS) for v in load_template().versions
                      for i in cross_year_identities(v) for c in i.rhs)
 
 

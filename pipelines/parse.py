@@ -1,4 +1,4 @@
-"""Parse one file end to end: read it, recognise it, never raise for bad input.
+"""Parse one file end to end: read it, recognise it, enrich it, never raise for bad input.
 
 Not even for a parser bug: one file that trips one must not stop a build of 100,000, so
 it comes back `failed`, flagged `parser_error` with the exception, and is listed in the
@@ -9,7 +9,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from pipelines.enrich import enrich
 from pipelines.read import UnreadableFile, read_bytes
+from pipelines.read.registry import UNKNOWN
 from pipelines.recognise.report import recognise
 from pipelines.report import Flag, ParsedReport
 
@@ -17,7 +19,8 @@ from pipelines.report import Flag, ParsedReport
 def parse_bytes(name: str, data: bytes) -> ParsedReport:
     """A ParsedReport for any bytes: unreadable files come back `failed` with the reason."""
     try:
-        return recognise(read_bytes(name, data))
+        doc = read_bytes(name, data)
+        return enrich(recognise(doc), doc.text)
     except UnreadableFile as e:
         code, reason = "unreadable_file", str(e)
     except Exception as e:  # a bug must not stop the build (see above)
@@ -27,7 +30,7 @@ def parse_bytes(name: str, data: bytes) -> ParsedReport:
 
 def failed(name: str, sha256: str, size: int, code: str, reason: str) -> ParsedReport:
     """A file that was not read: `failed`, with the reason as its flag."""
-    return ParsedReport(name, sha256, size, "unknown", "failed", reason=reason,
+    return ParsedReport(name, sha256, size, UNKNOWN, "failed", reason=reason,
                         flags=[Flag(code, reason)])
 
 

@@ -14,7 +14,6 @@ from pathlib import Path
 import yaml
 
 TEMPLATE_PATH = Path(__file__).with_name("template.yaml")
-VERSIONS = ("gov_2019", "gov_2021")
 TABLES = ("t2", "t3", "t4")
 
 
@@ -109,6 +108,17 @@ class Version:
     last_year: int | None
     tables: dict[str, Table]
 
+    def covers(self, year: int) -> bool:
+        """Whether reports for `year` are printed in this format (its `report_years`)."""
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+
+    @property
+    def description(self) -> str:
+        """The published description of the version (schemas/vocabulary.FORMAT_VERSIONS)."""
+        years = (f"{self.first_year}-{self.last_year}" if self.last_year
+                 else f"{self.first_year} on")
+        return f"{self.signed[:4]} format ({self.notice}), reports for {years}"
+
     # Cached: the template never changes in a process, and callers ask per report.
     @cached_property
     def cells(self) -> tuple[Cell, ...]:
@@ -135,6 +145,18 @@ class Template:
 
     def version(self, version_id: str) -> Version:
         return self.versions[version_id]
+
+    def version_for_year(self, year: int | None) -> str | None:
+        """The format a report for `year` is printed in, from the versions' `report_years`.
+
+        A year before every version's first is read as the earliest version (the rule the
+        parser has always applied: a label-less 2018 report is assumed to be gov_2019)."""
+        if year is None:
+            return None
+        earliest = min(self.versions.values(), key=lambda v: v.first_year)
+        if year < earliest.first_year:
+            return earliest.id
+        return next((v.id for v in self.versions.values() if v.covers(year)), None)
 
     def all_columns(self, table_id: str) -> tuple[Column, ...]:
         """Every column the table has in any version (the wide published table's columns)."""
@@ -187,7 +209,7 @@ def _grid_block(
 ) -> tuple[Block, ...]:
     rows = []
     for r in spec["rows"]:
-        if version not in r.get("in", VERSIONS):
+        if version not in r.get("in", (version,)):  # no `in`: a row of every version
             continue
         rows.append(
             Row(

@@ -5,6 +5,9 @@ reused; a new situation gets a new code. The README's flag table is checked agai
 `FLAG_CODES` by tests/schemas/test_vocabulary.py.
 """
 
+from pipelines.read import registry
+from schemas.template import load_template
+
 # How a cell was printed. Blank, dash, slash and 无 are kept apart from 0.
 CELL_STATES: dict[str, str] = {
     "number": "a number was printed and read",
@@ -77,18 +80,10 @@ AGENCY_LEVELS: dict[str, str] = {
     "township government; its parent's level is in parent_level",
 }
 
+# Declared in template.yaml (`versions`, with their notice and report years), never here.
 FORMAT_VERSIONS: dict[str, str] = {
-    "gov_2019": "2019 format (国办公开办函〔2019〕60号), reports for 2019-2020",
-    "gov_2021": "2021 format (国办公开办函〔2021〕30号), reports for 2021 on",
+    v.id: v.description for v in load_template().versions.values()
 }
 
-RENDERINGS: dict[str, str] = {
-    "html": "HTML page or fragment with <table> elements",
-    "text_cells": "page text with one cell per line",
-    "text_pipes": "page text with |-separated cells",
-    "text_run_together": "page text whose cell separators were lost",
-    "pdf": "PDF with a text layer; tables read from the ruling lines",
-    "doc": "legacy Word or WPS file, converted to DOCX by LibreOffice",
-    "docx": "Word document (DOCX); tables read from the document's table cells",
-    "unknown": "not recognised as any supported rendering",
-}
+# Declared with the readers in pipelines/read/registry.py, never here.
+RENDERINGS: dict[str, str] = registry.RENDERINGS

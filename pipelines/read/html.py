@@ -2,27 +2,18 @@
 
 Spans are not expanded: a merged cell is printed once, which is what the recogniser
 wants (a row's values in reading order). `<br>` and block elements inside a cell become
-line breaks; the recogniser removes whitespace from labels anyway.
+line breaks; the recogniser removes whitespace from labels anyway. Which files are HTML is
+decided by the registry's sniff (registry.is_html).
 """
 
 from __future__ import annotations
-
-import re
-from itertools import islice
 
 from lxml import etree
 
 from pipelines.document import Document, TextCell
 
-_TAG = re.compile(r"<\s*(table|html|body|p|div|td)\b", re.IGNORECASE)
 _BLOCKS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "title"}
 _CELLS = ("td", "th")
-
-
-def is_html(text: str) -> bool:
-    """Three of these tags within the first 200,000 characters (the search stops at the third)."""
-    third = islice(_TAG.finditer(text, 0, 200_000), 2, None)
-    return next(third, None) is not None
 
 
 def _parse(decoded: str) -> etree._Element:

@@ -12,8 +12,11 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
+from pipelines.document import Document
+from pipelines.read import docx
 from pipelines.read.decode import UnreadableFile
 
 TIMEOUT_SECONDS = 120
@@ -67,3 +70,9 @@ def convert_to_docx(name: str, data: bytes, timeout: float = TIMEOUT_SECONDS) ->
             detail = detail.splitlines()[-1] if detail else f"exit code {returncode}"
             raise UnreadableFile(f"{name}: LibreOffice could not convert the file ({detail})")
         return converted.read_bytes()
+
+
+def read(name: str, sha256: str, size: int, data: bytes) -> Document:
+    """A legacy DOC/WPS file read as the DOCX LibreOffice converts it to (rendering `doc`)."""
+    converted = convert_to_docx(name, data)
+    return replace(docx.read(name, sha256, size, converted), rendering="doc")

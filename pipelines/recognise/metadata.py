@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import chain, pairwise
 
-from pipelines.recognise.normalise import strip_pinyin, to_simplified
+from pipelines.textnorm import strip_pinyin, to_simplified
 
 _TITLE = re.compile(r"政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年度报告)")
 _YEAR = re.compile(r"(20[12]\d)\s*年\s*度?")

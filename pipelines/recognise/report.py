@@ -1,17 +1,19 @@
-"""Recognise one document: version, grid, status, flags and identity checks."""
+"""Recognise one document: version, grid, status, flags and identity checks.
+
+What is not printed in the tables (the agency's region and level) is added afterwards by
+pipelines/enrich, called from pipelines/parse.py.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
 
 from pipelines.document import Document
-from pipelines.enrich.agencies import resolve_agency
 from pipelines.recognise.grid import Grid, assemble
 from pipelines.recognise.metadata import looks_like_report, read_metadata
 from pipelines.recognise.resolve import resolve
 from pipelines.recognise.tokens import Token, tokenise
-from pipelines.recognise.version import detect_version, version_for_year
+from pipelines.recognise.version import detect_version
 from pipelines.report import CellValue, Flag, ParsedReport
 from schemas.identities import evaluate_all
 from schemas.template import load_template
@@ -27,7 +29,7 @@ def recognise(doc: Document) -> ParsedReport:
     tokens = tokenise(doc)
     version = detect_version(tokens)
     if version is None and any(t.kind == "label" for t in tokens):
-        version = version_for_year(year)
+        version = load_template().version_for_year(year)
         if version:
             report.flags.append(Flag("version_assumed", f"assumed {version} from year {year}"))
     if version is None:
@@ -39,17 +41,7 @@ def recognise(doc: Document) -> ParsedReport:
     if report.status != "failed" and (agency is None or year is None):
         missing = "agency" if agency is None else "report year"
         report.flags.append(Flag("metadata_missing", f"the {missing} could not be read"))
-    if report.status != "failed":
-        _place(report, doc.text)
     return report
-
-
-def _place(report: ParsedReport, text: str) -> None:
-    """The agency's id, level and region; unresolved parts are flagged, never guessed."""
-    place = resolve_agency(report.agency, text)
-    report.place = {k: v for k, v in asdict(place).items() if k != "flag"}
-    if place.flag and report.agency:
-        report.flags.append(Flag("agency_unresolved", place.flag))
 
 
 def _finish(report: ParsedReport, grid: Grid, tokens: list[Token], version: str) -> ParsedReport:
@@ -111,7 +103,7 @@ def _without_tables(report: ParsedReport, text: str) -> ParsedReport:
 
 
 def _year_flags(report: ParsedReport) -> None:
-    expected = version_for_year(report.report_year)
+    expected = load_template().version_for_year(report.report_year)
     if expected and expected != report.format_version:
         message = f"a {report.report_year} report printed on {report.format_version}"
         report.flags.append(Flag("version_year_mismatch", message))

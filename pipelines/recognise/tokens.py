@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from pipelines.document import Document, TextCell
 from pipelines.recognise.labels import Label, LabelIndex, label_index, labels_of
-from pipelines.recognise.normalise import to_simplified
 from pipelines.recognise.values import Printed, read_printed
+from pipelines.textnorm import to_simplified
 
 # Where statutory tables start inside flattened text: a table 二 caption or the 三 note.
 _ANCHOR = re.compile(r"第\s*二\s*十\s*条\s*第|本列数据的勾稽关系|申请人情况")

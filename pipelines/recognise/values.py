@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from pipelines.recognise.normalise import nfkc
+from pipelines.textnorm import nfkc
 
 _DASHES = {"-", "—", "–", "－", "―", "--", "——", "-—"}
 _SLASHES = {"/", "／", "\\"}

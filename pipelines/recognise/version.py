@@ -24,9 +24,3 @@ def _vote(labels: tuple[Label, ...]) -> str | None:
     in every report)."""
     specific = {lab.version_specific for lab in labels} - {None}
     return specific.pop() if len(specific) == 1 else None
-
-
-def version_for_year(year: int | None) -> str | None:
-    if year is None:
-        return None
-    return "gov_2019" if year <= 2020 else "gov_2021"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipelines import parse
+from pipelines.read import read_file
+from pipelines.recognise.report import recognise
 
 
 def test_an_unreadable_file_is_failed_with_the_reason() -> None:
@@ -23,3 +27,11 @@ def test_a_parser_bug_fails_the_file_not_the_build(monkeypatch: pytest.MonkeyPat
     assert (report.status, report.rendering, report.cells) == ("failed", "unknown", {})
     assert report.reason == "报告.txt: parser error: KeyError: 't3.new_received.total'"
     assert [(f.code, f.message) for f in report.flags] == [("parser_error", report.reason)]
+
+
+def test_enrichment_runs_after_recognition(fixtures_dir: Path) -> None:
+    """The agency's place is added by parse.py (pipelines/enrich), not by the recogniser."""
+    path = fixtures_dir / "reports" / "seed-shaoguan-zhenjiang-2019.txt"
+    assert recognise(read_file(path)).place == {}
+    place = parse.parse_file(path).place
+    assert (place["agency_id"][:6], place["level"]) == ("440204", "county")

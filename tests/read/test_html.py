@@ -6,7 +6,8 @@ from pathlib import Path
 
 from pipelines.document import TextCell
 from pipelines.read import read_bytes, read_file
-from pipelines.read.html import is_html, read
+from pipelines.read.html import read
+from pipelines.read.registry import is_html
 
 PAGE = """<html><head><title>标题</title><script>var x = "<td>1</td>";</script></head>
 <body><p>2019年某某区人民政府政府信息公开工作年度报告</p>

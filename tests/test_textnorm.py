@@ -1,4 +1,4 @@
-"""The fast NFKC (normalise.nfkc) is unicodedata's NFKC, character for character."""
+"""The fast NFKC (textnorm.nfkc) is unicodedata's NFKC, character for character."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from pipelines.read import read_file
-from pipelines.recognise.normalise import _PLAIN_RANGES, nfkc
+from pipelines.textnorm import PLAIN_RANGES, nfkc
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "reports"
+FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 
 
 def _second_elements() -> set[int]:
@@ -28,7 +28,7 @@ def test_plain_characters_map_one_by_one() -> None:
     """What makes the per-character mapping exact: each plain character decomposes into
     starters only, none of which composes with the character before it."""
     second = _second_elements()
-    for a, b in _PLAIN_RANGES:
+    for a, b in PLAIN_RANGES:
         for cp in range(a, b + 1):
             for ch in unicodedata.normalize("NFKD", chr(cp)):
                 assert unicodedata.combining(ch) == 0, f"U+{cp:04X}"

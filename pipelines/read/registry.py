@@ -1,0 +1,87 @@
+"""The one place a reader is registered: what it sniffs, its module, what it returns.
+
+An entry names a module of this package (with `read(name, sha256, size, data) -> Document`),
+the rule that picks it for a file, and every rendering the reader may put in
+`Document.rendering`, with the description published in the `reports` table's enum
+(schemas/vocabulary.RENDERINGS is made from this table). Adding a reader is adding an
+entry here and writing its module; nothing else lists readers.
+
+Readers of bytes are tried first, in this order, on the raw bytes; then, for bytes no
+such reader took and that are text, readers of text in this order on the decoded text.
+The first whose sniff says yes reads the file. This module imports only the standard
+library, so the published schemas can be made without loading any file-format library.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import islice
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Reader:
+    module: str  # pipelines.read.<module>
+    reads: Literal["bytes", "text"]  # what `sniff` and the module's `read` are given
+    sniff: Callable[..., bool]  # (bytes) -> bool or (str) -> bool, per `reads`
+    renderings: dict[str, str]  # every rendering the reader returns -> its description
+
+
+def is_pdf(data: bytes) -> bool:
+    return data.startswith(b"%PDF")
+
+
+def is_docx(data: bytes) -> bool:
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        return "word/document.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def is_ole(data: bytes) -> bool:
+    """An OLE compound file: legacy DOC and WPS."""
+    return data.startswith(b"\xd0\xcf\x11\xe0")
+
+
+_TAG = re.compile(r"<\s*(table|html|body|p|div|td)\b", re.IGNORECASE)
+
+
+def is_html(text: str) -> bool:
+    """Three of these tags within the first 200,000 characters (the search stops at the third)."""
+    third = islice(_TAG.finditer(text, 0, 200_000), 2, None)
+    return next(third, None) is not None
+
+
+def any_text(text: str) -> bool:
+    return True
+
+
+# The order of the published enum is the order of this table (then `unknown`).
+READERS: tuple[Reader, ...] = (
+    Reader("html", "text", is_html, {"html": "HTML page or fragment with <table> elements"}),
+    Reader("text", "text", any_text, {
+        "text_cells": "page text with one cell per line",
+        "text_pipes": "page text with |-separated cells",
+        "text_run_together": "page text whose cell separators were lost",
+    }),
+    Reader("pdf", "bytes", is_pdf,
+           {"pdf": "PDF with a text layer; tables read from the ruling lines"}),
+    Reader("office", "bytes", is_ole,
+           {"doc": "legacy Word or WPS file, converted to DOCX by LibreOffice"}),
+    Reader("docx", "bytes", is_docx,
+           {"docx": "Word document (DOCX); tables read from the document's table cells"}),
+)
+
+# The rendering of a file no reader read (pipelines/parse.py's failed reports).
+UNKNOWN = "unknown"
+
+RENDERINGS: dict[str, str] = {
+    **{name: text for r in READERS for name, text in r.renderings.items()},
+    UNKNOWN: "not recognised as any supported rendering",
+}
