@@ -44,6 +44,11 @@ FLAG_CODES: dict[str, str] = {
     "agency_unresolved": "the agency's region or level could not be resolved from its name "
     "without guessing (the message says why)",
     "schema_violation": "the parsed report failed its schema and was not published",
+    "row_label_misprinted": "a row label was printed with a typo or a character missing or "
+    "extra; it was read as the one row of its table it is unambiguously close to (the "
+    "message gives both)",
+    "row_label_unmatched": "a printed row's label matches no statutory row of its table "
+    "unambiguously; its values were not read into any row",
 }
 
 REPORT_STATUSES: dict[str, str] = {

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pipelines.recognise.normalise import normalise, without_trailing_note
-from schemas.template import Template, load_template
+from schemas.template import Row, Template, load_template
 
 # Header texts that are not row or column labels but mark a table's region.
 _T2_HEADER = "信息内容"
@@ -107,3 +107,59 @@ def labels_of(text: str) -> tuple[Label, ...]:
     """The labels a printed text names, if any (cached: every report prints the same
     labels and values, and most cells are not labels, which costs the longest lookup)."""
     return label_index().lookup(normalise(text))
+
+
+# An item number as normalised: 2. / (三) / 一、 (see normalise._NUMBERING).
+_CN = "[一二三四五六七八九十]{1,3}"
+_ITEM_NUMBER = re.compile(rf"^(?:\d{{1,2}}\.|\({_CN}\)|{_CN}、)")
+# A misprint is matched to a row when its text is at least this similar to the row's
+# label (1 - edit distance / longer length: 2.其他法律行政止公开 to 2.其他法律行政法规禁止公开
+# is 0.75, a 4-character label with one wrong character 0.75, with two 0.5) and this much
+# more similar than to any other row of its table.
+MIN_SIMILARITY = 0.7
+MIN_MARGIN = 0.2
+
+
+def item_number(norm: str) -> tuple[str, str]:
+    """A normalised label's item number (`2.`, `(三)`, `一、` or "") and the rest."""
+    m = _ITEM_NUMBER.match(norm)
+    return (m.group(), norm[m.end():]) if m else ("", norm)
+
+
+def similarity(a: str, b: str) -> float:
+    """1 - (edit distance / length of the longer), for short labels."""
+    if not a or not b:
+        return 0.0
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (ca != cb)))
+        previous = current
+    return 1 - previous[-1] / max(len(a), len(b))
+
+
+def row_similarity(printed: str, row: Row) -> float:
+    """How close a printed, normalised label is to a row's label or aliases; 0 when an item
+    number is printed and is not the row's."""
+    number, body = item_number(printed)
+    best = 0.0
+    for label in (row.label, *row.aliases):
+        norm = normalise(label)
+        forms = (norm, without_trailing_note(norm) or norm)
+        for form in forms:
+            row_number, row_body = item_number(form)
+            if number and number != row_number:
+                continue
+            best = max(best, similarity(body, row_body))
+    return best
+
+
+def closest_row(printed: str, rows: tuple[Row, ...]) -> tuple[Row | None, float, float]:
+    """The row a misprinted label is closest to, its similarity and the runner-up's."""
+    scored = sorted(((row_similarity(printed, r), k) for k, r in enumerate(rows)), reverse=True)
+    if not scored:
+        return None, 0.0, 0.0
+    (best, k), *rest = scored
+    return rows[k], best, rest[0][0] if rest else 0.0

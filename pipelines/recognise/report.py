@@ -11,6 +11,7 @@ import re
 from pipelines.document import Document
 from pipelines.recognise.grid import Grid, assemble
 from pipelines.recognise.metadata import looks_like_report, read_metadata
+from pipelines.recognise.misprints import relabel_misprints
 from pipelines.recognise.resolve import resolve
 from pipelines.recognise.tokens import Token, tokenise
 from pipelines.recognise.version import detect_version
@@ -35,7 +36,9 @@ def recognise(doc: Document) -> ParsedReport:
     if version is None:
         _without_tables(report, doc.text)
     else:
-        grid = assemble(tokens, load_template().version(version))
+        template_version = load_template().version(version)
+        report.flags.extend(relabel_misprints(tokens, template_version))
+        grid = assemble(tokens, template_version)
         resolve(grid)
         _finish(report, grid, tokens, version)
     if report.status != "failed" and (agency is None or year is None):

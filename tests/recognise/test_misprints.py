@@ -1,0 +1,131 @@
+"""Misprinted row labels: an agency's typo, missing or extra character is read as its row
+only when that is unambiguous, within the row's own table; otherwise the printed row is
+flagged and its values go nowhere. Real reports with real-style misprints put in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipelines.document import Document, TextCell
+from pipelines.parse import parse_bytes
+from pipelines.recognise.labels import MIN_MARGIN, closest_row
+from pipelines.recognise.misprints import relabel_misprints
+from pipelines.recognise.normalise import normalise
+from pipelines.recognise.tokens import tokenise
+from pipelines.report import ParsedReport
+from schemas.template import load_template
+
+SEED = "seed-shaoguan-zhenjiang-2019"
+SHANGHAI = "shanghai-office-2019"
+FILES = {SEED: f"{SEED}.txt", SHANGHAI: f"{SHANGHAI}.html"}
+
+
+def misprinted(fixtures_dir: Path, stem: str, *replacements: tuple[str, str]) -> ParsedReport:
+    text = (fixtures_dir / "reports" / FILES[stem]).read_text(encoding="utf-8")
+    for printed, misprint in replacements:
+        assert text.count(printed) == 1, printed
+        text = text.replace(printed, misprint)
+    return parse_bytes(FILES[stem], text.encode())
+
+
+def flags(report: ParsedReport, code: str) -> list[str]:
+    return [f.message for f in report.flags if f.code == code]
+
+
+def row_cells(report: ParsedReport, row: str) -> dict:
+    return {c: v for c, v in report.values().items() if c.startswith(row + ".")}
+
+
+@pytest.mark.parametrize(("stem", "printed", "misprint", "row"), [
+    # The misprint seen in a WPS PDF: 法规禁 lost.
+    (SEED, "2.其他法律行政法规禁止公开", "2.其他法律行政止公开", "t3.denied_law_prohibited"),
+    (SEED, "行政处罚", "行政处", "t2.administrative_penalty"),  # values 1414, 0, 170
+    (SEED, "其他对外管理服务事项", "其他对外管理服务事", "t2.other_external_services"),
+    (SHANGHAI, "本机关不掌握相关政府信息", "本机关不掌握相关政府的信息",  # a character extra
+     "t3.unable_not_held"),
+    (SHANGHAI, "（一）予以公开", "（一）予以公幵", "t3.granted"),  # 幵 for 开: values 258, 12…
+])
+def test_a_misprinted_row_is_read_as_its_row(fixtures_dir: Path, truth, stem: str,
+                                             printed: str, misprint: str, row: str) -> None:
+    report = misprinted(fixtures_dir, stem, (printed, misprint))
+    assert report.status == "complete"
+    assert report.values() == truth(stem)["cells"]
+    (message,) = flags(report, "row_label_misprinted")
+    table = "二" if row[1] == "2" else "三"
+    assert message.startswith(f"table {table}: ") and f"{misprint}' read as row {row} " in message
+    assert flags(report, "row_label_unmatched") == []
+
+
+def _only_row_lost(report: ParsedReport, expected: dict, row: str) -> None:
+    """The row is null and missing; every other cell is exactly the truth (nothing lent)."""
+    values = report.values()
+    assert set(row_cells(report, row).values()) == {None}
+    assert f"row {row} was not found" in flags(report, "row_missing")
+    assert {c: v for c, v in values.items() if not c.startswith(row + ".")} == {
+        c: v for c, v in expected.items() if not c.startswith(row + ".")}
+
+
+def test_a_misprint_whose_item_number_disagrees_is_not_read(fixtures_dir: Path, truth) -> None:
+    report = misprinted(fixtures_dir, SEED, ("2.其他法律行政法规禁止公开", "3.其他法律行政止公开"))
+    _only_row_lost(report, truth(SEED)["cells"], "t3.denied_law_prohibited")
+    assert flags(report, "row_label_unmatched") == [
+        "table 三: '3.其他法律行政止公开': it is close to no row of the table; its values are "
+        "not read"]
+
+
+def test_a_row_printed_with_its_own_label_is_not_taken_twice(fixtures_dir: Path,
+                                                             truth) -> None:
+    """A row whose misprinted label is closest to a row printed elsewhere stays unread."""
+    report = misprinted(fixtures_dir, SEED, ("3.危及“三安全一稳定”", "2.其他法律行政法规禁止公"))
+    _only_row_lost(report, truth(SEED)["cells"], "t3.denied_security_stability")
+    (message,) = flags(report, "row_label_unmatched")
+    assert "row denied_law_prohibited is printed with its own label" in message
+
+
+def test_two_misprints_of_one_row_are_both_unread(fixtures_dir: Path, truth) -> None:
+    report = misprinted(fixtures_dir, SEED,
+                        ("2.其他法律行政法规禁止公开", "2.其他法律行政止公开"),
+                        ("3.危及“三安全一稳定”", "2.其他法律行政禁止公开"))
+    expected = truth(SEED)["cells"]
+    for row in ("t3.denied_law_prohibited", "t3.denied_security_stability"):
+        assert set(row_cells(report, row).values()) == {None}
+    assert len(flags(report, "row_label_unmatched")) == 2
+    assert {c: v for c, v in report.values().items() if v is not None} == {
+        c: v for c, v in expected.items()
+        if not c.startswith(("t3.denied_law_prohibited.", "t3.denied_security_stability."))
+        and v is not None}
+
+
+def test_a_misprint_matches_only_rows_of_its_own_table(fixtures_dir: Path, truth) -> None:
+    """In table 二, text close to a table 三 row is no row: table 二's row is lost, no more."""
+    report = misprinted(fixtures_dir, SEED, ("行政处罚", "1.属于国家秘"))
+    _only_row_lost(report, truth(SEED)["cells"], "t2.administrative_penalty")
+    assert flags(report, "row_label_unmatched") == [
+        "table 二: '1.属于国家秘': it is close to no row of the table; its values are not read"]
+
+
+@pytest.mark.parametrize("printed", [
+    "其他法律行政法规禁止公开的信息不予公开",  # prose quoting a label: too far from it
+    "2.其他法律",  # too short to be that row
+    "3.其他",  # a short label: one character is too much to tolerate
+])
+def test_near_misses_are_not_rows(printed: str) -> None:
+    rows = load_template().version("gov_2019").tables["t3"].rows
+    row, best, _ = closest_row(normalise(printed), rows)
+    assert best < 0.7, row
+
+
+def test_a_misprint_as_close_to_two_rows_is_not_read() -> None:
+    """2021's two 其他处理 rows end alike: without its number, this fits both too well."""
+    lines = ["（六）其他处理", "申请人逾期不补正、行政机关不再处理其政府信息公开申请",
+             *"0000000"]
+    doc = Document("x.txt", "0" * 64, 0, "text_cells", "\n".join(lines),
+                   [TextCell(t, f"line {n}") for n, t in enumerate(lines, start=1)])
+    tokens = tokenise(doc)
+    version = load_template().version("gov_2021")
+    _, best, second = closest_row(normalise(lines[1]), version.tables["t3"].rows)
+    assert best >= 0.7 and best - second < MIN_MARGIN
+    assert [f.code for f in relabel_misprints(tokens, version)] == ["row_label_unmatched"]
+    assert tokens[1].kind == "text"
