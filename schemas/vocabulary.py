@@ -47,6 +47,8 @@ FLAG_CODES: dict[str, str] = {
     "row_label_misprinted": "a row label was printed with a typo or a character missing or "
     "extra; it was read as the one row of its table it is unambiguously close to (the "
     "message gives both)",
+    "metadata_from_body": "the agency or the report year was not in a complete title line; "
+    "it was read from a cut title or the report's first sentences (the message says which)",
     "row_label_unmatched": "a printed row's label matches no statutory row of its table "
     "unambiguously; its values were not read into any row",
 }

@@ -1,10 +1,13 @@
-"""The agency and report year, read from the report's title and opening text."""
+"""The agency and report year, read from the report's title, else from its opening text
+(opening.py: a cut title or the first sentences, which the recogniser flags)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import chain, pairwise
 
+from pipelines.recognise.opening import INJECTED, read_opening
 from pipelines.textnorm import strip_pinyin, to_simplified
 
 _TITLE = re.compile(r"政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年度报告)")
@@ -13,21 +16,22 @@ _PERIOD = re.compile(r"(20[12]\d)\s*年\s*1\s*月\s*1\s*日")
 _PREFIXES = re.compile(r"^(标题|题目|title)\s*[:：]\s*", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _WRAPPERS = re.compile(r"[《》“”\"\s]")
-# Spam mirrors inject gambling keywords ("uedbet体育_uedbet官网@:") into names.
-_INJECTED = re.compile(r"[A-Za-z0-9]+[\u4e00-\u9fff]*_[^@]*@[:：]?")
 _AGENCY_TAIL = re.compile(r"(关于)?$")
 _CHROME = re.compile(r"[>:：|｜]")
 _LEADING_DATE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}")
 _DEFACED = re.compile(r"[A-Za-z_@]")
 _NOTICE = re.compile(r"通知|^关于")
+_SENTENCE = re.compile(r"[,，。]")
 _REPORT_SIGNS = re.compile(r"一\s*[、.．]\s*(总体情况|工作基本情况)|本(年度)?报告")
 
 
 def _is_title(candidate: str, first_line_length: int) -> bool:
     found = _TITLE.search(candidate)
-    # A wrapped title starts on the first line; a page header above it does not.
+    # A wrapped title starts on the first line; a page header above it does not. A
+    # sentence naming the report (…，现公布X2022年度…报告。) is body text, not a title.
     return (found is not None and found.start() < first_line_length
-            and _YEAR.search(candidate) is not None and len(candidate) <= 80)
+            and _YEAR.search(candidate) is not None and len(candidate) <= 80
+            and not _SENTENCE.search(candidate[:found.start()]))
 
 
 def _title_line(text: str) -> tuple[str, str] | None:
@@ -47,7 +51,7 @@ def _title_line(text: str) -> tuple[str, str] | None:
 
 def _agency(title: str) -> str | None:
     head = _TITLE.split(title)[0]
-    head = _INJECTED.sub("", _WRAPPERS.sub("", head))
+    head = INJECTED.sub("", _WRAPPERS.sub("", head))
     # Page chrome before the title: breadcrumbs (>), "来源:…发布时间:…", "登录|注册".
     head = _CHROME.split(head)[-1]
     head = _LEADING_DATE.sub("", head)
@@ -71,16 +75,43 @@ def looks_like_report(text: str) -> bool:
     return title is not None or bool(_REPORT_SIGNS.search(head))
 
 
+@dataclass(frozen=True)
+class Metadata:
+    agency: str | None
+    year: int | None
+    from_body: str | None = None  # what was read from the opening text and how, else None
+
+
 def read_metadata(text: str) -> tuple[str | None, int | None]:
-    """(agency, report year) from the title line, else the statistics period."""
+    """(agency, report year): see `read_report_metadata`."""
+    found = read_report_metadata(text)
+    return found.agency, found.year
+
+
+def read_report_metadata(text: str) -> Metadata:
+    """Agency and report year from the title line; what it lacks from the opening text."""
     simplified = strip_pinyin(to_simplified(text[:20_000]))
     found = _title_line(simplified)
-    if found is None:
-        year = _PERIOD.search(simplified)
-        return None, int(year.group(1)) if year else None
-    title, before = found
-    if _NOTICE.search(title):
-        return None, None  # a notice about reports names no reporting agency
+    if found is not None and _NOTICE.search(found[0]):
+        return Metadata(None, None)  # a notice about reports names no reporting agency
+    agency, year = _from_title(*found) if found else (None, None)
+    if agency is not None and year is not None:
+        return Metadata(agency, year)
+    opening = read_opening(simplified.splitlines()[:80])
+    sources = []
+    if agency is None and opening and opening.agency:
+        agency = opening.agency
+        sources += [s for s in opening.source.split("; ") if s.startswith("agency")]
+    if year is None and opening and opening.year:
+        year = opening.year
+        sources += [s for s in opening.source.split("; ") if s.startswith("year")]
+    if year is None and (period := _PERIOD.search(simplified)):
+        year = int(period.group(1))
+        sources.append("year from the statistics period")
+    return Metadata(agency, year, "; ".join(sources) or None)
+
+
+def _from_title(title: str, before: str) -> tuple[str | None, int]:
     agency = _agency(title)
     if agency is None and _YEAR.match(title) and len(before) <= 40:
         agency = _agency(before + title)

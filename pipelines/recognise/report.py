@@ -10,7 +10,7 @@ import re
 
 from pipelines.document import Document
 from pipelines.recognise.grid import Grid, assemble
-from pipelines.recognise.metadata import looks_like_report, read_metadata
+from pipelines.recognise.metadata import looks_like_report, read_report_metadata
 from pipelines.recognise.misprints import relabel_misprints
 from pipelines.recognise.resolve import resolve
 from pipelines.recognise.tokens import Token, tokenise
@@ -24,9 +24,12 @@ _TABLE_NAMES = {"t2": "table 二", "t3": "table 三", "t4": "table 四"}
 
 
 def recognise(doc: Document) -> ParsedReport:
-    agency, year = read_metadata(doc.text)
+    metadata = read_report_metadata(doc.text)
+    agency, year = metadata.agency, metadata.year
     report = ParsedReport(doc.file, doc.sha256, doc.size, doc.rendering, "failed",
                           agency=agency, report_year=year)
+    if metadata.from_body:
+        report.flags.append(Flag("metadata_from_body", metadata.from_body))
     tokens = tokenise(doc)
     version = detect_version(tokens)
     if version is None and any(t.kind == "label" for t in tokens):
