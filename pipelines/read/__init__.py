@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pipelines.document import Document
 from pipelines.read import docx, html, office, pdf, text
-from pipelines.read.decode import UnreadableFile, decode
+from pipelines.read.decode import UnreadableFile, binary_reason, decode
 
 __all__ = ["UnreadableFile", "read_bytes", "read_file"]
 
@@ -36,12 +36,10 @@ def _is_docx(data: bytes) -> bool:
 
 
 def _sniff_binary(data: bytes) -> str | None:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None  # UTF-16 text with a byte-order mark: NUL bytes are expected
     for magic, kind in _BINARY_KINDS.items():
         if data.startswith(magic):
             return kind
-    return "binary data" if b"\x00" in data[:4096] else None
+    return binary_reason(data)  # NUL bytes alone do not tell: UTF-16/32 text has many
 
 
 def read_bytes(name: str, data: bytes) -> Document:
