@@ -20,10 +20,11 @@ _SLASHES = {"/", "／", "\\"}
 _NONE_WORDS = {"无", "無"}
 _NUMBER = re.compile(
     r"^(?P<sign>[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<unit>万元|元|件|个|项|条|次)?"
+    r"(?P<unit>万元|萬元|元|件|个|個|项|項|条|條|次)?"
     r"(?P<note>\(.*\))?$"
 )
 _WHITESPACE = re.compile(r"\s+")
+_SIMPLIFIED_UNITS = {"萬元": "万元", "個": "个", "項": "项", "條": "条"}  # traditional reports
 # A label or a note always holds Chinese; a value cell's non-number often holds none.
 _CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -63,7 +64,8 @@ def read_printed(text: str) -> Printed:
     if m["sign"] == "-":
         number = -number
     whole = int(number) if number == number.to_integral_value() else None
-    return Printed("number", number, m["unit"], m["note"] is not None, whole)
+    unit = _SIMPLIFIED_UNITS.get(m["unit"], m["unit"])
+    return Printed("number", number, unit, m["note"] is not None, whole)
 
 
 def looks_like_value(text: str) -> bool:

@@ -134,7 +134,11 @@ def test_big5_is_told_from_gb18030(fixtures_dir: Path) -> None:
     big5, utf8 = parse_bytes("x", data), parse_bytes("x", text.encode())
     assert (big5.status, big5.tables_found, big5.cells) \
         == (utf8.status, utf8.tables_found, utf8.cells)
-    assert big5.tables_found == ["t2", "t3"]  # not "no table"
+    assert big5.tables_found == ["t2", "t3", "t4"]  # not "no table"
+    # The two characters Big5 lacks became "?": those cells are unreadable, not numbers.
+    assert big5.cells["t4.admin_review.upheld"].raw_text == "?0"
+    assert big5.values() == parse_bytes("x", _seed(fixtures_dir).encode()).values() | {
+        cid: None for cid, c in big5.cells.items() if c.raw_text and "?" in c.raw_text}
 
 
 def test_traditional_characters_in_gb18030_stay_gb18030(fixtures_dir: Path) -> None:

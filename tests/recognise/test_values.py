@@ -22,6 +22,7 @@ from pipelines.recognise.values import Printed, looks_like_value, may_stand_for_
         ("３２", Printed("number", Decimal(32))),  # full-width digits
         ("22（其中修订16件）", Printed("number", Decimal(22), annotated=True)),
         ("7件", Printed("number", Decimal(7), "件")),
+        ("5819.06萬元", Printed("number", Decimal("5819.06"), "万元")),  # traditional
     ],
 )
 def test_numbers(text: str, expected: Printed) -> None:
