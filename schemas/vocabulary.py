@@ -41,6 +41,8 @@ FLAG_CODES: dict[str, str] = {
     "agency_unresolved": "the agency's region or level could not be resolved from its name "
     "without guessing (the message says why)",
     "schema_violation": "the parsed report failed its schema and was not published",
+    "value_out_of_range": "a number too large (from 2**53 on) or with too many digits to be "
+    "published exactly; the cell is null and its text kept",
 }
 
 REPORT_STATUSES: dict[str, str] = {
