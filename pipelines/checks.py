@@ -18,7 +18,7 @@ from pathlib import Path
 import dagster as dg
 import pyarrow.parquet as pq
 
-from pipelines.package import parquet_schema_problems
+from pipelines.release.verify import parquet_schema_problems
 from pipelines.segments import GATE_FILE
 from schemas.resources import resources
 

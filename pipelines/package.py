@@ -10,29 +10,22 @@ release by hash. No parsing or recognition logic lives here; tables arrive finis
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from itertools import zip_longest
 from pathlib import Path
 
-import frictionless
 import pandas as pd
-import pyarrow as pa
-import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 
-from pipelines.release import bundle, changelog, docs, page, versions
+from pipelines.release import bundle, changelog, docs, page, verify, versions
 from pipelines.stage import TablesInvalid, write_tables
-from schemas.descriptors import arrow_schema, table_schema
+from schemas.descriptors import table_schema
 from schemas.resources import Resource, resources
-from schemas.validation import PANDAS_DTYPES
 
 DATASET_NAME = "china-gov-info-disclosure-annual-reports"
 TITLE = ("中国政府信息公开工作年度报告数据集 / "
@@ -51,7 +44,6 @@ KEYWORDS = ["政府信息公开", "年度报告", "government information disclo
 LICENSES = [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
              "title": "Creative Commons Attribution 4.0"}]
 MAX_REPORTED_ERRORS = 20
-COMPARE_ROWS = 65_536  # rows compared at a time between a table's Parquet and CSV copies
 AUTO = "auto"  # the version that follows from the changes
 DOC_FILES = {
     "README.md": "What this release holds, how to load it, licence and citation",
@@ -156,7 +148,7 @@ def _auto_version(parent: Path, root: Path) -> str | None:
 
 
 def _set_version(root: Path, version: str) -> None:
-    descriptor = _read_descriptor(root)
+    descriptor = verify.read_descriptor(root)
     descriptor["version"] = version
     _write_descriptor(root, descriptor)
 
@@ -168,39 +160,20 @@ def _document(root: Path, parent: Path, version: str) -> None:
     changes = changelog.compare(parent / previous if previous else None, root, previous)
     changelog.write(changes, root, version)
     docs.write_dictionary(root)
-    descriptor = _read_descriptor(root)
+    descriptor = verify.read_descriptor(root)
     docs.write_readme(root, descriptor, changes)
-    descriptor["files"] = [{"path": name, "title": title, **_file_stats(root / name)}
+    descriptor["files"] = [{"path": name, "title": title, **verify.file_stats(root / name)}
                            for name, title in DOC_FILES.items()]
     _write_descriptor(root, descriptor)
 
 
 def _bundle(root: Path, version: str) -> None:
-    bundle.write_zip(root, DATASET_NAME, version, _read_descriptor(root)["created"])
-
-
-def _read_descriptor(root: Path) -> dict:
-    return json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    bundle.write_zip(root, DATASET_NAME, version, verify.read_descriptor(root)["created"])
 
 
 def _write_descriptor(root: Path, descriptor: dict) -> None:
     text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
     (root / "datapackage.json").write_text(text, encoding="utf-8")
-
-
-def read_back(package_dir: Path, name: str, fmt: str) -> pd.DataFrame:
-    """A published resource as a frame with the project's dtypes, from its CSV or Parquet."""
-    resource = resources()[name]
-    schema = arrow_schema(resource)
-    path = Path(package_dir) / "data" / f"{name}.{fmt}"
-    if fmt == "csv":
-        table = pacsv.read_csv(path, convert_options=_csv_convert(schema))
-    elif fmt == "parquet":
-        table = pq.read_table(path, schema=schema)
-    else:
-        raise ValueError(f"unknown format {fmt!r}; expected csv or parquet")
-    frame = table.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)
-    return frame.astype({f.name: PANDAS_DTYPES[f.type] for f in resource.fields})
 
 
 def _refuse_existing(target: Path, version: str) -> None:
@@ -220,28 +193,20 @@ def _build(fill: Callable[[Path], None], root: Path, info: PackageInfo) -> None:
     _write_descriptor(root, _descriptor(info, entries))
 
 
-def _file_stats(path: Path) -> dict:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:  # in blocks: a table file can be gigabytes
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return {"bytes": path.stat().st_size, "hash": f"sha256:{digest.hexdigest()}"}
-
-
 def _csv_entry(resource: Resource, path: Path, parquet_path: Path) -> dict:
     return {
         "name": resource.name, "title": resource.title, "description": resource.description,
         "profile": "tabular-data-resource", "path": f"data/{path.name}", "format": "csv",
-        "mediatype": "text/csv", "encoding": "utf-8", **_file_stats(path),
+        "mediatype": "text/csv", "encoding": "utf-8", **verify.file_stats(path),
         "schema": table_schema(resource), "parquet": _parquet_property(parquet_path),
     }
 
 
 def _parquet_property(path: Path) -> dict:
     # A custom property, not a resource: stock frictionless cannot read Parquet faithfully
-    # (nulls become NaN, bytes are not counted), so the copy is checked by validate_release.
+    # (nulls become NaN, bytes are not counted), so release/verify.py checks the copy.
     return {"path": f"data/{path.name}", "format": "parquet",
-            "mediatype": "application/vnd.apache.parquet", **_file_stats(path)}
+            "mediatype": "application/vnd.apache.parquet", **verify.file_stats(path)}
 
 
 def _descriptor(info: PackageInfo, entries: list[dict]) -> dict:
@@ -253,158 +218,10 @@ def _descriptor(info: PackageInfo, entries: list[dict]) -> dict:
     }
 
 
-def validate_release(package_dir: Path, limit_rows: int | None = None) -> list[str]:
-    """The problems of a built release, none when it is valid.
-
-    Stock frictionless validates the package (the CSV resources, foreign keys included);
-    then each CSV resource's Parquet copy must match its declared bytes and hash and read
-    back equal to the CSV under the declared types.
-    """
-    package_dir = Path(package_dir)
-    problems = frictionless_problems(package_dir, limit_rows)
-    try:
-        descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
-        entries = list(descriptor["resources"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return problems or ["package: datapackage.json cannot be read"]
-    missing = sorted(set(resources()) - {e.get("name") for e in entries})
-    problems += [f"{name}: resource missing from the package" for name in missing]
-    for entry in entries:
-        problems += _parquet_problems(package_dir, entry)
-    return problems
-
-
 def _validate(package_dir: Path, limit_rows: int | None) -> None:
-    problems = validate_release(package_dir, limit_rows)
+    problems = verify.release_problems(package_dir, limit_rows)
     if problems:
         lines = problems[:MAX_REPORTED_ERRORS]
         if len(problems) > MAX_REPORTED_ERRORS:
             lines.append(f"... and {len(problems) - MAX_REPORTED_ERRORS} more")
         raise PackageInvalid("package failed validation:\n" + "\n".join(lines))
-
-
-def frictionless_problems(package_dir: Path, limit_rows: int | None = None) -> list[str]:
-    """Stock frictionless on the package. A sample (`limit_rows`) leaves the foreign keys
-    out: their lookup reads the whole `reports` table once for each of the six tables that
-    refer to it, whatever the sample (8 s of a 100,000-report release's 9 s). They hold by
-    construction (every row is made from its report) and the validate_release job checks
-    them on every row."""
-    try:
-        if limit_rows:
-            descriptor = json.loads((package_dir / "datapackage.json").read_text("utf-8"))
-            for entry in descriptor["resources"]:
-                entry["schema"].pop("foreignKeys", None)
-            package = frictionless.Package(descriptor, basepath=str(package_dir))
-        else:
-            package = frictionless.Package(str(package_dir / "datapackage.json"))
-        report = package.validate(limit_rows=limit_rows)
-    except frictionless.FrictionlessException as error:
-        return [f"package: {error}"]
-    warnings = report.warnings + [w for task in report.tasks for w in task.warnings]
-    if limit_rows:  # a sample was asked for: that it stopped there is no problem
-        warnings = [w for w in warnings if not w.startswith("reached row limit")]
-    return [_error_line(name, e) for name, e in _errors(report)] + [
-        f"package: warning: {w}" for w in warnings]
-
-
-def _errors(report: frictionless.Report) -> list[tuple[str, frictionless.Error]]:
-    return [("package", e) for e in report.errors] + [
-        (task.name, e) for task in report.tasks for e in task.errors]
-
-
-def _error_line(resource: str, error: frictionless.Error) -> str:
-    parts = [resource]
-    if (row := getattr(error, "row_number", None)) is not None:
-        parts.append(f"row {row}")
-    if field_name := getattr(error, "field_name", None):
-        parts.append(f"field {field_name}")
-    return f"{', '.join(parts)}: {error.type}: {error.note}"
-
-
-def _parquet_problems(package_dir: Path, entry: dict) -> list[str]:
-    name = entry.get("name")
-    if name not in resources():
-        return [f"{name}: not a resource of {DATASET_NAME}"]
-    path = package_dir / "data" / f"{name}.parquet"
-    if not path.is_file():
-        return [f"{name}: data/{path.name} is missing"]
-    declared = entry.get("parquet")
-    if not isinstance(declared, dict):
-        return [f"{name}: no parquet copy declared"]
-    expected = _parquet_property(path)
-    problems = [f"{name}: parquet {key} is declared {declared.get(key)!r}, "
-                f"the file gives {value!r}"
-                for key, value in expected.items() if declared.get(key) != value]
-    problems += [f"{name}: parquet {key} is not expected" for key in declared
-                 if key not in expected]
-    return problems + _content_problems(package_dir, name)
-
-
-def _content_problems(package_dir: Path, name: str) -> list[str]:
-    """Compare a table's Parquet and CSV copies value by value, in batches."""
-    data = package_dir / "data"
-    try:
-        # The CSV is read as the declared types, so the stored types are compared first.
-        if problems := parquet_schema_problems(data / f"{name}.parquet", name):
-            return problems
-        schema = read_types(name)
-        parquet = pq.ParquetFile(data / f"{name}.parquet").iter_batches(COMPARE_ROWS)
-        csv_rows = csv_batches(data / f"{name}.csv", schema)
-        rows = 0
-        for a, b in zip_longest(_rechunk(parquet, schema), _rechunk(csv_rows, schema)):
-            if a is None or b is None:
-                return [f"{name}: parquet and csv have different numbers of rows "
-                        f"(they agree on the first {rows})"]
-            if not a.equals(b):
-                return [f"{name}: parquet content differs from the csv in rows "
-                        f"{rows + 1}-{rows + a.num_rows}"]
-            rows += a.num_rows
-    except (pa.ArrowException, OSError, ValueError, TypeError) as error:
-        return [f"{name}: cannot read back for comparison: {error}"]
-    finally:
-        pa.default_memory_pool().release_unused()  # Arrow keeps freed pages for reuse
-    return []
-
-
-def read_types(name: str) -> pa.Schema:
-    """The types a published table is read back with: the declared ones, nullable (a CSV
-    cannot say otherwise) and without their descriptions."""
-    return pa.schema([f.with_nullable(True).remove_metadata()
-                      for f in arrow_schema(resources()[name])])
-
-
-def csv_batches(path: Path, schema: pa.Schema,
-                block_size: int = 1 << 22) -> Iterator[pa.RecordBatch]:
-    """A published CSV read back a block at a time as the declared types. Blocks of
-    4 MiB: with 16 MiB, reading the 100,000-report cells table peaked at 874 MiB (Arrow
-    reads several blocks ahead), with 4 MiB at 400 MiB, and a little faster."""
-    reader = pacsv.open_csv(path, read_options=pacsv.ReadOptions(block_size=block_size),
-                            convert_options=_csv_convert(schema))
-    yield from reader
-
-
-def _csv_convert(schema: pa.Schema) -> pacsv.ConvertOptions:
-    return pacsv.ConvertOptions(column_types=schema, null_values=[""],
-                                strings_can_be_null=True, true_values=["true"],
-                                false_values=["false"])
-
-
-def _rechunk(batches: Iterator[pa.RecordBatch], schema: pa.Schema) -> Iterator[pa.Table]:
-    """Batches of any sizes as tables of COMPARE_ROWS rows (the last one shorter)."""
-    pending = pa.Table.from_batches([], schema)
-    for batch in batches:
-        pending = pa.concat_tables([pending, pa.Table.from_batches([batch]).cast(schema)])
-        while pending.num_rows >= COMPARE_ROWS:
-            yield pending.slice(0, COMPARE_ROWS).combine_chunks()
-            pending = pending.slice(COMPARE_ROWS)
-    if pending.num_rows:
-        yield pending.combine_chunks()
-
-
-def parquet_schema_problems(path: Path, name: str) -> list[str]:
-    """What is wrong with a table's Parquet columns and types (nothing: [])."""
-    stored = pq.read_schema(path)
-    if stored.equals(arrow_schema(resources()[name]), check_metadata=True):
-        return []
-    found = ", ".join(f"{f.name} {f.type}{'' if f.nullable else ' not null'}" for f in stored)
-    return [f"{name}: parquet columns ({found}) are not the declared ones"]

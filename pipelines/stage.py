@@ -6,6 +6,14 @@ batch so that a build never holds every report's rows at once. Batches must arri
 report-id order; rows are sorted by primary key within a batch, which, since every
 primary key starts with the report id, puts the whole file in primary-key order. Output
 is byte-deterministic for the same batches.
+
+The CSV formula guard lives here too, as the CSV copy's one difference from the Parquet
+copy: a spreadsheet runs a cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
+return as a formula (CSV injection), and file names, agency names, printed texts and
+messages come from outside. In the CSV such a text value starts with a single quote `'`
+(OWASP's advice), unless it is a plain signed number (`-18`, `+6`) or dashes alone (`-`),
+which no spreadsheet runs; the Parquet copy keeps the original text. Numeric fields are
+never touched.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -28,6 +37,9 @@ PARQUET_OPTIONS = {"compression": "zstd", "version": "2.6", "use_dictionary": Tr
 # Arrow's writer is fast at millions of rows; its "needed" style quotes every string value,
 # which every CSV reader accepts.
 _CSV_OPTIONS = pacsv.WriteOptions(include_header=False, quoting_style="needed")
+FORMULA_GUARD = "'"
+_FORMULA_START = r"^[=+\-@\t\r]"
+_HARMLESS = r"^[+-]?[0-9]+(\.[0-9]+)?$|^-+$"  # a plain number or dashes: never a formula
 
 
 def printed_number(value: float | None) -> str:
@@ -36,6 +48,24 @@ def printed_number(value: float | None) -> str:
     if value is None or value != value:
         return ""
     return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def guard_formulas(table: pa.Table) -> pa.Table:
+    """The table as its CSV copy holds it: every string value that a spreadsheet would run
+    as a formula prefixed with FORMULA_GUARD (see the module's docstring)."""
+    for i, column in enumerate(table.columns):
+        if not pa.types.is_string(column.type) or column.null_count == len(column):
+            continue
+        risky = pc.and_not(pc.match_substring_regex(column, _FORMULA_START),
+                           pc.match_substring_regex(column, _HARMLESS))
+        if pc.any(risky).as_py():
+            guarded = pc.binary_join_element_wise(FORMULA_GUARD, column, "")
+            table = table.set_column(i, table.field(i), pc.if_else(risky, guarded, column))
+    return table
+
+
+def _write_csv(table: pa.Table, sink: pa.NativeFile) -> None:
+    pacsv.write_csv(guard_formulas(table), sink, _CSV_OPTIONS)
 
 
 class TablesInvalid(Exception):
@@ -117,7 +147,7 @@ class TableFiles:
         if table.num_rows:
             self._wait(name)
             self._writing[name] = [
-                self._pool.submit(pacsv.write_csv, table, self._csv[name], _CSV_OPTIONS),
+                self._pool.submit(_write_csv, table, self._csv[name]),
                 self._pool.submit(self._parquet[name].write_table, table)]
             self.rows[name] += table.num_rows
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
+from schemas.resources import EXACT_LIMIT
 from schemas.template import Block, Template, load_template
 
 
@@ -137,6 +138,10 @@ def evaluate(identity: Identity, values: Mapping[str, float | None]) -> CheckRes
                 f"({_fmt(lhs)} vs {_fmt(rhs)})")
         return CheckResult(identity.id, identity.kind, "not_evaluable", None, None, None, note)
     lhs, rhs = sum(left), sum(right)
+    if max(abs(lhs), abs(rhs), abs(lhs - rhs)) >= EXACT_LIMIT:  # its sums would be rounded
+        return CheckResult(identity.id, identity.kind, "not_evaluable", None, None, None,
+                           f"a sum is beyond ±{EXACT_LIMIT:,}, which cannot be published "
+                           "exactly")
     status = "pass" if lhs == rhs else "fail"
     note = "" if status == "pass" else f"{_fmt(lhs)} != {_fmt(rhs)}"
     return CheckResult(identity.id, identity.kind, status, lhs, rhs, lhs - rhs, note)

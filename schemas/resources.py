@@ -15,6 +15,12 @@ from functools import cache
 from schemas import vocabulary as vocab
 from schemas.template import Template, load_template
 
+# The largest magnitude a published number is held exactly at on every path: `cells.value`
+# and the checks' sums are float64 (Parquet, pandas), which holds every integer up to 2**53
+# and no odd one above it; int64 columns, orjson in the parse cache and Arrow hold more. A
+# count or amount beyond it is published null and flagged `value_out_of_range`.
+EXACT_LIMIT = 2**53
+
 
 @dataclass(frozen=True)
 class Field:

@@ -51,6 +51,8 @@ FLAG_CODES: dict[str, str] = {
     "it was read from a cut title or the report's first sentences (the message says which)",
     "row_label_unmatched": "a printed row's label matches no statutory row of its table "
     "unambiguously; its values were not read into any row",
+    "value_out_of_range": "a number too large (from 2**53 on) or with too many digits to be "
+    "published exactly; the cell is null and its text kept",
 }
 
 REPORT_STATUSES: dict[str, str] = {

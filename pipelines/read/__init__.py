@@ -12,7 +12,7 @@ from importlib import import_module
 from pathlib import Path
 
 from pipelines.document import Document
-from pipelines.read.decode import UnreadableFile, decode
+from pipelines.read.decode import UnreadableFile, binary_reason, decode
 from pipelines.read.registry import READERS, Reader
 
 __all__ = ["UnreadableFile", "read_bytes", "read_file"]
@@ -26,12 +26,10 @@ _BINARY_KINDS = {
 
 
 def _sniff_binary(data: bytes) -> str | None:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None  # UTF-16 text with a byte-order mark: NUL bytes are expected
     for magic, kind in _BINARY_KINDS.items():
         if data.startswith(magic):
             return kind
-    return "binary data" if b"\x00" in data[:4096] else None
+    return binary_reason(data)  # NUL bytes alone do not tell: UTF-16/32 text has many
 
 
 def _pick(name: str, data: bytes) -> tuple[Reader, bytes | str]:

@@ -1,7 +1,9 @@
 """One printed value to one published cell: type, sign, unit and the flags they raise.
 
 The value is kept only when it is certainly a value of the cell's type; otherwise the
-cell is null, the printed text is kept and a flag says why.
+cell is null, the printed text is kept and a flag says why. That includes a number that
+the published types cannot hold exactly (`schemas.descriptors.EXACT_LIMIT`): a count of
+17 digits or an amount of too many significant digits is never published rounded.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from decimal import Decimal
 from pipelines.recognise.tokens import Token
 from pipelines.recognise.values import Printed
 from pipelines.report import CellValue, Flag
+from schemas.resources import EXACT_LIMIT
 from schemas.template import ValueType
 
 _COUNT_UNITS = {None, "件", "个", "项", "条", "次"}
@@ -24,6 +27,20 @@ def unresolved_cell(cell_id: str, state: str, token: Token | None) -> CellValue:
 
 def _number(n: Decimal) -> int | float:
     return int(n) if n == n.to_integral_value() else float(n)
+
+
+def held_exactly(number: int | Decimal) -> bool:
+    """Whether a number survives every path to the published files unchanged: within
+    ±EXACT_LIMIT and, with decimals, a float64 that reads back as the same decimal."""
+    number = Decimal(number)
+    if abs(number) >= EXACT_LIMIT:
+        return False
+    return number == number.to_integral_value() or Decimal(repr(float(number))) == number
+
+
+def out_of_range(cell_id: str, printed: object, flags: list[Flag]) -> None:
+    flags.append(Flag("value_out_of_range", f"{cell_id}: {printed} cannot be published "
+                      f"exactly (numbers are held exactly below ±{EXACT_LIMIT:,})", cell_id))
 
 
 def _amount(cell_id: str, vt: ValueType, p: Printed, flags: list[Flag]) -> int | float | None:
@@ -70,6 +87,10 @@ def cell_value(cell_id: str, vt: ValueType, token: Token, flags: list[Flag]) -> 
         value = _amount(cell_id, vt, p, flags)
     else:
         value = _count(cell_id, vt, p, flags)
+    # 元 are published in 万元: the exact quotient is what must be held.
+    if value is not None and not held_exactly(p.number.scaleb(-4) if p.unit == "元" else p.number):
+        out_of_range(cell_id, repr(token.text.strip()), flags)
+        value = None
     if p.annotated and value is not None:
         flags.append(Flag("annotated_value", f"{cell_id}: printed {token.text!r}", cell_id))
     state = "number" if value is not None else "unreadable"

@@ -4,16 +4,22 @@ A row label anchors its row; its values are the value tokens that follow it (in 
 same printed row when the rendering kept rows, else the consecutive run). The template
 says how many values the row must have; a row that does not fit is not guessed: its
 cells are null and flagged. Table 四 has no row labels: its 15 values follow its header.
+
+A cell printed with something that is no value (`NaN`, `=SUM(B2:B5)`, `?`; see
+`values.may_stand_for_value`) ends a run of values. It is taken as a value, `unreadable`
+with its text kept, only where the values then fill the row exactly: a non-number in the
+middle of a row, never an extra cell that would shift the others.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
 from pipelines.recognise.tokens import Token
+from pipelines.recognise.values import may_stand_for_value, read_printed
 from pipelines.report import CellValue, Flag
 from schemas.template import Block, Version, load_template
 
@@ -49,13 +55,40 @@ def _row_of(token: Token, rows: dict[tuple[str, str], Block]) -> tuple[str, str]
     return None
 
 
-def _values_after(tokens: list[Token], i: int) -> tuple[list[Token], int]:
-    """Value tokens belonging to the label at i, and the index of the last one used."""
+def _values_after(tokens: list[Token], i: int, n: int) -> tuple[list[Token], int]:
+    """Value tokens belonging to the label at i (n expected), and the index of the last one
+    used. A run that falls short may go on through printed non-numbers if it then has
+    exactly n values."""
+    values, last = _run_after(tokens, i, _is_value)
+    if len(_without_padding(values, n)) < n:
+        wider, wider_last = _run_after(tokens, i, _is_value_or_non_number)
+        wider = [_as_value(t) for t in wider]
+        if len(_without_padding(wider, n)) == n:
+            return wider, wider_last
+    return values, last
+
+
+def _run_after(tokens: list[Token], i: int, belongs) -> tuple[list[Token], int]:
     row = tokens[i].row
     j = i + 1
-    while j < len(tokens) and tokens[j].kind == "value" and (row is None or tokens[j].row == row):
+    while j < len(tokens) and belongs(tokens[j]) and (row is None or tokens[j].row == row):
         j += 1
     return tokens[i + 1:j], j - 1
+
+
+def _is_value(token: Token) -> bool:
+    return token.kind == "value"
+
+
+def _is_value_or_non_number(token: Token) -> bool:
+    return token.kind == "value" or (token.kind == "text" and may_stand_for_value(token.text))
+
+
+def _as_value(token: Token) -> Token:
+    """A printed non-number taken as a row's value: `unreadable` (see cells.py)."""
+    if token.kind == "value":
+        return token
+    return replace(token, kind="value", printed=read_printed(token.text))
 
 
 def _without_padding(values: list[Token], n: int) -> list[Token]:
@@ -108,48 +141,60 @@ def _is_t4_label(token: Token) -> bool:
     return token.kind == "label" and any(lab.table == "t4" for lab in token.labels)
 
 
-def _data_run(tokens: list[Token], i: int) -> tuple[list[Token], int] | None:
-    """The run of values containing token i: its whole printed row, or the consecutive run."""
+def _data_run(tokens: list[Token], i: int, n: int) -> tuple[list[Token], int] | None:
+    """The run of values containing token i: its whole printed row, or the consecutive run.
+    Printed non-numbers are among its values only when the run then has exactly n."""
     row = tokens[i].row
     if row is None:
-        j = i
-        while j < len(tokens) and tokens[j].kind == "value":
-            j += 1
-        return tokens[i:j], j - 1
+        run, last = _run_after(tokens, i - 1, _is_value)
+        if len(_without_padding(run, n)) < n:
+            wider, wider_last = _run_after(tokens, i - 1, _is_value_or_non_number)
+            wider = [_as_value(t) for t in wider]
+            if len(_without_padding(wider, n)) == n:
+                return wider, wider_last
+        return run, last
     start, end = i, i
     while start > 0 and tokens[start - 1].row == row:
         start -= 1
     while end + 1 < len(tokens) and tokens[end + 1].row == row:
         end += 1
     run = tokens[start:end + 1]
-    if any(t.kind != "value" for t in run):
-        return None  # a header row with some empty cells, not the data row
-    return run, end
+    if all(t.kind == "value" for t in run):
+        return run, end
+    if all(map(_is_value_or_non_number, run)):
+        run = [_as_value(t) for t in run]
+        if len(_without_padding(run, n)) == n:
+            return run, end
+    return None  # a header row with some empty cells, not the data row
 
 
-def _t4_values(tokens: list[Token], start: int) -> tuple[list[Token], int] | None:
-    """The 15 values of table 四: the first value run that directly follows its header."""
+def _t4_values(tokens: list[Token], start: int, n: int) -> tuple[list[Token], int] | None:
+    """The n values of table 四: the first value run that directly follows its header."""
     seen_header = False
     for i in range(start, len(tokens)):
         t = tokens[i]
         if _is_t4_label(t):
             seen_header = True
         elif t.kind == "text":
+            found = _data_run(tokens, i, n) if seen_header and may_stand_for_value(t.text) \
+                else None
+            if found is not None and len(found[0]) >= n:  # a non-number opens the values
+                return found
             seen_header = False  # prose between the labels: not the table's header
         elif seen_header and t.kind == "value" and t.printed.state != "blank":
-            found = _data_run(tokens, i)
+            found = _data_run(tokens, i, n)
             if found is not None:
                 return found
     return None
 
 
 def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
-    found = _t4_values(tokens, start)
+    (block,) = grid.version.tables["t4"].blocks
+    width = len(block.columns)
+    found = _t4_values(tokens, start, width * len(block.data_rows))
     if found is None:
         return
     values, last = found
-    (block,) = grid.version.tables["t4"].blocks
-    width = len(block.columns)
     values = _without_padding(values, width * len(block.data_rows))
     if any(v.run_together for v in values):
         values = split_run(values, width * len(block.data_rows)) or values
@@ -176,7 +221,7 @@ def assemble(tokens: list[Token], version: Version) -> Grid:
         found = _row_of(token, rows)
         if found is None or found[0] == "t4":
             continue
-        values, last = _values_after(tokens, i)
+        values, last = _values_after(tokens, i, len(rows[found].columns))
         if values:
             _place(grid, *found, rows[found], values)
             grid.last_index = max(grid.last_index, last)

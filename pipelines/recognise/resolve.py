@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from pipelines.recognise.cells import held_exactly, out_of_range
 from pipelines.recognise.digits import candidate_splits
 from pipelines.recognise.grid import Grid
 from pipelines.report import CellValue, Flag
@@ -86,6 +87,11 @@ def _fill(grid: Grid, key: tuple[str, str], values: dict[str, int]) -> None:
     raw = " ".join(t.text for t in tokens)
     grid.rows_found.setdefault(table, set()).add(row)
     for cell_id, v in values.items():
+        if not held_exactly(v):  # a split that leaves a piece too long to publish exactly
+            out_of_range(cell_id, f"{v} (from digit run {raw!r})", grid.flags)
+            grid.cells[cell_id] = CellValue(cell_id, None, "unreadable", raw, None,
+                                            tokens[0].ref)
+            continue
         grid.cells[cell_id] = CellValue(cell_id, v, "number", raw, None, tokens[0].ref)
         grid.flags.append(Flag("split_by_identities",
                                f"{cell_id}: {v} from digit run {raw!r}", cell_id))

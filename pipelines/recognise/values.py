@@ -1,7 +1,9 @@
 """Reading one printed cell value: number, sign, unit, or a printed non-number state.
 
 Blank, dash, slash and 无 are states, not zero. A value is returned only when the text
-is unambiguously a value of the cell's type; anything else is `unreadable`.
+is unambiguously a value of the cell's type; anything else is `unreadable`: that includes
+what software prints in place of a number (`NaN`, `inf`, `1e5`, `=SUM(B2:B5)`, `#REF!`),
+which is never read as the number it may stand for.
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ _SLASHES = {"/", "／", "\\"}
 _NONE_WORDS = {"无", "無"}
 _NUMBER = re.compile(
     r"^(?P<sign>[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<unit>万元|元|件|个|项|条|次)?"
+    r"(?P<unit>万元|萬元|元|件|个|個|项|項|条|條|次)?"
     r"(?P<note>\(.*\))?$"
 )
 _WHITESPACE = re.compile(r"\s+")
+_SIMPLIFIED_UNITS = {"萬元": "万元", "個": "个", "項": "项", "條": "条"}  # traditional reports
+# A label or a note always holds Chinese; a value cell's non-number often holds none.
+_CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -59,9 +64,19 @@ def read_printed(text: str) -> Printed:
     if m["sign"] == "-":
         number = -number
     whole = int(number) if number == number.to_integral_value() else None
-    return Printed("number", number, m["unit"], m["note"] is not None, whole)
+    unit = _SIMPLIFIED_UNITS.get(m["unit"], m["unit"])
+    return Printed("number", number, unit, m["note"] is not None, whole)
 
 
 def looks_like_value(text: str) -> bool:
     """Whether a cell's text is a printed value (anything but unreadable)."""
     return read_printed(text).state != "unreadable"
+
+
+def may_stand_for_value(text: str) -> bool:
+    """Whether text that is no value could still be printed in a value cell's place: it
+    holds no Chinese (a label or a note has some) and is not empty, e.g. `NaN`, `inf`,
+    `1e5`, `=SUM(B2:B5)`, `#REF!`, `?`. Only the grid decides that it is a value: where a
+    row needs exactly that many cells."""
+    s = text.strip()
+    return bool(s) and _CHINESE.search(s) is None and read_printed(s).state == "unreadable"

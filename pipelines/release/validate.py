@@ -15,8 +15,13 @@ What makes it affordable:
   each key must be greater than the one before it (which proves it unique), and every
   `report_id` must be one of the `reports` table's. Memory: one batch and the report ids.
 - the descriptor and a sample of rows go through stock frictionless as a whole package
-  (`pipelines/package.py`, as in the build), so the package-level checks are stock ones
-  too.
+  (as in the build), so the package-level checks are stock ones too.
+
+Beyond what frictionless checks, every file is verified (`release/verify.py`, the checks
+the build runs before publishing): each one the descriptor declares (CSV, Parquet, the
+documents) against its declared size and sha256, each table's Parquet copy read whole and
+compared with its CSV value by value, and the zip's members against the release's files.
+A changed, missing or unreadable file fails the validation with a problem naming it.
 """
 
 from __future__ import annotations
@@ -33,11 +38,22 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipelines.package import csv_batches, frictionless_problems, read_types
 from pipelines.parallel import ordered_map
+from pipelines.release.verify import (
+    csv_batches,
+    declared_files,
+    file_problems,
+    frictionless_problems,
+    missing_resources,
+    read_descriptor,
+    read_types,
+    table_problems,
+    zip_problems,
+)
 
 SAMPLE_ROWS = 1000  # rows a table the whole-package stock pass reads
 BATCH_BYTES = 1 << 22  # CSV read for the key checks a block at a time
+FILES = "files"  # the task that checks the documents and the zip (resources check their own)
 
 
 @dataclass
@@ -63,12 +79,19 @@ class Validation:
 
 
 def validate_full(release: Path, workers: int = 1) -> Validation:
-    """Validate every row of every resource of a release."""
+    """Validate every row of every resource of a release, and every file."""
     start = time.perf_counter()
     release = Path(release)
     problems = frictionless_problems(release, SAMPLE_ROWS)
-    names = [r["name"] for r in _descriptor(release)["resources"]]
-    results = list(ordered_map(partial(_resource, release), [[n] for n in names], workers))
+    try:
+        entries = _descriptor(release)["resources"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        problems.append(f"datapackage.json cannot be read: {error}")
+        return Validation(str(release), False, round(time.perf_counter() - start, 2), [],
+                          problems)
+    problems += missing_resources(entries)
+    tasks = [[e.get("name")] for e in entries] + [[FILES]]
+    results = list(ordered_map(partial(_task, release), tasks, workers))
     problems += [p for r in results for p in r.problems]
     return Validation(str(release), not problems, round(time.perf_counter() - start, 2),
                       results, problems)
@@ -85,26 +108,55 @@ def write_validation(validation: Validation, dataset_dir: Path) -> Path:
     return path
 
 
-def _descriptor(release: Path) -> dict:
-    return json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+_descriptor = read_descriptor
 
 
-def _resource(release: Path, names: list[str]) -> ResourceResult:
-    """One resource: stock frictionless without keys, then the streamed key checks."""
+def _task(release: Path, names: list[str]) -> ResourceResult:
     (name,) = names
+    return _files(release) if name == FILES else _resource(release, name)
+
+
+def _files(release: Path) -> ResourceResult:
+    """The documents against their declared size and hash, and the zip; `rows` counts
+    the files checked."""
     start = time.perf_counter()
-    entry = next(r for r in _descriptor(release)["resources"] if r["name"] == name)
+    descriptor = _descriptor(release)
+    documents = [f for f in descriptor.get("files", []) if isinstance(f, dict)]
+    problems = [p for f in documents for p in file_problems(release, f)]
+    problems += zip_problems(release, descriptor)
+    return ResourceResult(FILES, len(documents) + 1, round(time.perf_counter() - start, 2),
+                          problems)
+
+
+def _resource(release: Path, name: str) -> ResourceResult:
+    """One resource: its files against their declared size and hash, stock frictionless
+    without keys, the streamed key checks, then its Parquet copy against its CSV."""
+    start = time.perf_counter()
+    entry = next(r for r in _descriptor(release)["resources"] if r.get("name") == name)
+    problems = [p for f in declared_files({"resources": [entry]})
+                for p in file_problems(release, f)]
+    rows = 0
+    if (release / str(entry.get("path", ""))).is_file():
+        rows, found = _stock_problems(release, entry)
+        problems += found
+        try:
+            problems += _key_problems(release, entry)
+        except (pa.ArrowInvalid, OSError) as error:  # a value frictionless has reported
+            problems.append(f"{name}: keys not checked: {error}")
+    problems += table_problems(release, entry)
+    return ResourceResult(name, rows, round(time.perf_counter() - start, 2), problems)
+
+
+def _stock_problems(release: Path, entry: dict) -> tuple[int, list[str]]:
+    """Stock frictionless on every row of one resource, keys left out (see above)."""
+    name = entry["name"]
     schema = {k: v for k, v in entry["schema"].items() if k not in ("primaryKey", "foreignKeys")}
     resource = frictionless.Resource({**entry, "schema": schema}, basepath=str(release))
     report = resource.validate()
     problems = [f"{name}: row {getattr(e, 'row_number', '-')}: {e.type}: {e.note}"
                 for task in report.tasks for e in task.errors][:20]
     rows = report.tasks[0].stats.get("rows", 0) if report.tasks else 0
-    try:
-        problems += _key_problems(release, entry)
-    except (pa.ArrowInvalid, OSError) as error:  # a value frictionless has reported
-        problems.append(f"{name}: keys not checked: {error}")
-    return ResourceResult(name, rows or 0, round(time.perf_counter() - start, 2), problems)
+    return rows or 0, problems
 
 
 def _key_problems(release: Path, entry: dict) -> list[str]:

@@ -16,14 +16,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipelines.package import (
-    DATASET_NAME,
-    PackageInfo,
-    PackageInvalid,
-    publish,
-    read_back,
-    validate_release,
-)
+from pipelines.package import DATASET_NAME, PackageInfo, PackageInvalid, publish
+from pipelines.release.verify import read_back
+from pipelines.release.verify import release_problems as validate_release
 from schemas.resources import resources
 from schemas.validation import PANDAS_DTYPES, schemas
 
@@ -192,7 +187,7 @@ def test_parquet_bytes_and_hash_are_checked(published: Path, tmp_path: Path):
     pq.write_table(pq.read_table(flags), flags, compression="snappy")
     problems = validate_release(copy)
     assert [p.split(" is declared")[0] for p in problems] \
-        == ["flags: parquet bytes", "flags: parquet hash"]
+        == ["data/flags.parquet: bytes", "data/flags.parquet: hash"]
     # Stock frictionless does not look at the Parquet copy at all.
     assert frictionless.Package(str(copy / "datapackage.json")).validate().valid
 
@@ -238,7 +233,7 @@ def test_corrupt_parquet_is_a_problem(published: Path, tmp_path: Path):
     _declare_parquet_as_is(copy, "flags")
     problems = validate_release(copy)
     assert len(problems) == 1
-    assert problems[0].startswith("flags: cannot read back for comparison: ")
+    assert problems[0].startswith("flags: data/flags.parquet cannot be read: ")
 
 
 def test_undeclared_parquet_copy_is_a_problem(published: Path, tmp_path: Path):
@@ -253,7 +248,7 @@ def test_undeclared_parquet_copy_is_a_problem(published: Path, tmp_path: Path):
 def test_missing_parquet_file_is_a_problem(published: Path, tmp_path: Path):
     copy = _copy(published, tmp_path)
     (copy / "data/checks.parquet").unlink()
-    assert validate_release(copy) == ["checks: data/checks.parquet is missing"]
+    assert validate_release(copy) == ["data/checks.parquet: the file is missing"]
 
 
 def test_csv_problems_come_from_frictionless(published: Path, tmp_path: Path):
@@ -263,8 +258,9 @@ def test_csv_problems_come_from_frictionless(published: Path, tmp_path: Path):
     csv_path.write_text(text.replace(",25.1,0,25.1,", ",25.1,0,25.2,"), encoding="utf-8-sig")
     problems = validate_release(copy)
     assert [p.split(": expected")[0] for p in problems[:1]] == ["checks: hash-count"]
-    assert len(problems) == 2
-    assert problems[1] == "checks: parquet content differs from the csv in rows 1-2"
+    assert len(problems) == 3
+    assert problems[1].startswith("data/checks.csv: hash is declared 'sha256:")
+    assert problems[2] == "checks: parquet content differs from the csv in rows 1-2"
 
 
 def test_checks_csv_text(published: Path):

@@ -1,11 +1,15 @@
-"""Bytes to text: BOMs, UTF-8, GB18030, the HTML charset, and files that are not text."""
+"""Bytes to text: BOMs, UTF-8, UTF-16/32 with and without a BOM, GB18030, Big5, stray
+NUL bytes, the HTML charset, and files that are not text (with the true reason)."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
+import opencc
 import pytest
 
+from pipelines.parse import parse_bytes
 from pipelines.read import UnreadableFile, read_bytes
 from pipelines.read.decode import decode
 
@@ -35,7 +39,8 @@ def test_a_page_cut_inside_its_last_character_keeps_what_precedes(encoding: str)
 
 
 def test_a_bad_byte_before_the_end_is_still_unreadable() -> None:
-    with pytest.raises(UnreadableFile, match=r"^a\.txt: neither UTF-8 nor GB18030 text$"):
+    with pytest.raises(UnreadableFile, match=r"^a\.txt: not text in UTF-8, UTF-16, UTF-32, "
+                       r"GB18030 or Big5$"):
         decode("a.txt", b"\x81" + "规章".encode("gb18030") + b"\xff\xff")
 
 
@@ -59,7 +64,8 @@ def test_declared_gb_charset_is_tried_first() -> None:
 
 
 def test_undecodable_bytes_name_the_file() -> None:
-    with pytest.raises(UnreadableFile, match=r"^bad\.txt: neither UTF-8 nor GB18030 text$"):
+    with pytest.raises(UnreadableFile, match=r"^bad\.txt: not text in UTF-8, UTF-16, UTF-32, "
+                       r"GB18030 or Big5$"):
         decode("bad.txt", b"\xff\xff\xff\x80")
 
 
@@ -69,7 +75,10 @@ def test_undecodable_bytes_name_the_file() -> None:
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "x: PDF is corrupt and cannot be opened "
          "(PDFSyntaxError: No /Root object! - Is this really a PDF?)"),
         (b"PK\x03\x04rest", "x: zip container (XLSX/OFD) is not a supported rendering yet"),
-        (b"abc\x00def", "x: binary data is not a supported rendering yet"),
+        (b"abc\x00def", "x: binary data (1 NUL and 0 other control bytes in the first 7, "
+         "not text in UTF-8, UTF-16, UTF-32, GB18030 or Big5) is not a supported rendering "
+         "yet"),
+        (b"\x00" * 100, "x: binary data (only NUL bytes) is not a supported rendering yet"),
         (b" \n\t\n", "x: the file is empty"),
     ],
 )
@@ -87,3 +96,85 @@ def test_utf16_report_is_read() -> None:
 def test_utf8_page_with_stale_gb_meta_charset() -> None:
     page = '<meta charset="gb2312"><table><tr><td>规章</td></tr></table>'
     assert decode("a.html", page.encode("utf-8")) == page
+
+
+# Hostile encodings: a real report (the seed) in every encoding it may arrive in reads
+# exactly as its UTF-8 copy; binary data says it is binary and why.
+
+def _seed(fixtures_dir: Path) -> str:
+    return (fixtures_dir / "reports" / f"{SEED}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be",
+                                      "utf-32", "utf-16"])
+def test_utf16_and_utf32_with_or_without_a_bom_read_like_the_seed(
+        fixtures_dir: Path, encoding: str) -> None:
+    seed = _seed(fixtures_dir)
+    assert decode("x", seed.encode(encoding)) == seed
+    assert parse_bytes("x", seed.encode(encoding)).cells \
+        == parse_bytes("x", seed.encode()).cells
+
+
+def test_utf16_cut_in_its_last_code_unit_keeps_what_precedes() -> None:
+    data = "规章 0\n行政规范性文件 1\n".encode("utf-16-le")[:-1]
+    assert decode("a.txt", data) == "规章 0\n行政规范性文件 1"
+
+
+def _big5_seed(fixtures_dir: Path) -> tuple[bytes, str]:
+    """The seed in traditional characters, as a Taiwanese or Hong Kong site saves it."""
+    traditional = opencc.OpenCC("s2tw").convert(_seed(fixtures_dir))
+    data = traditional.encode("cp950", errors="replace")  # 2 characters outside Big5
+    return data, data.decode("cp950")
+
+
+def test_big5_is_told_from_gb18030(fixtures_dir: Path) -> None:
+    data, text = _big5_seed(fixtures_dir)
+    data.decode("gb18030")  # every Big5 pair is a GBK pair: a trial decode cannot tell
+    assert decode("big5.txt", data) == text
+    big5, utf8 = parse_bytes("x", data), parse_bytes("x", text.encode())
+    assert (big5.status, big5.tables_found, big5.cells) \
+        == (utf8.status, utf8.tables_found, utf8.cells)
+    assert big5.tables_found == ["t2", "t3", "t4"]  # not "no table"
+    # The two characters Big5 lacks became "?": those cells are unreadable, not numbers.
+    assert big5.cells["t4.admin_review.upheld"].raw_text == "?0"
+    assert big5.values() == parse_bytes("x", _seed(fixtures_dir).encode()).values() | {
+        cid: None for cid, c in big5.cells.items() if c.raw_text and "?" in c.raw_text}
+
+
+def test_traditional_characters_in_gb18030_stay_gb18030(fixtures_dir: Path) -> None:
+    traditional = opencc.OpenCC("s2t").convert(_seed(fixtures_dir))
+    assert decode("x", traditional.encode("gb18030")) == traditional
+
+
+def test_one_nul_byte_does_not_make_a_report_binary(fixtures_dir: Path) -> None:
+    seed = _seed(fixtures_dir).encode()
+    line = seed.index("严格依法".encode())  # inside the prose
+    damaged = seed[:line] + b"\x00" + seed[line:] + b"\x00" * 64  # and NUL padding
+    assert decode("x", damaged) == _seed(fixtures_dir).replace("严格依法", "\ufffd严格依法")
+    report = parse_bytes("x", damaged)
+    assert (report.status, report.values()) == ("complete", parse_bytes("x", seed).values())
+
+
+def test_a_nul_inside_a_number_makes_it_unreadable_not_another_number() -> None:
+    assert decode("x", "规章\n1\x002\n".encode()) == "规章\n1\ufffd2\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (random.Random(0).randbytes(5000),
+         "x: binary data (14 NUL and 420 other control bytes in the first 4096, not text in "
+         "UTF-8, UTF-16, UTF-32, GB18030 or Big5) is not a supported rendering yet"),
+        (b"\x1f\x8b\x08\x00" + bytes(range(256)) * 4,
+         "x: binary data (5 NUL and 98 other control bytes in the first 1028, not text in "
+         "UTF-8, UTF-16, UTF-32, GB18030 or Big5) is not a supported rendering yet"),
+        # NULs as in UTF-16LE, but lone surrogates: not UTF-16 after all
+        ("规章".encode("utf-16-le") + b"\x00\xd8\x41\x00" * 8,
+         "x: binary data (15 NUL and 0 other control bytes in the first 35, not text in "
+         "UTF-8, UTF-16, UTF-32, GB18030 or Big5) is not a supported rendering yet"),
+    ],
+)
+def test_binary_data_says_why(data: bytes, reason: str) -> None:
+    with pytest.raises(UnreadableFile) as e:
+        read_bytes("x", data)
+    assert str(e.value) == reason

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipelines.recognise.values import Printed, looks_like_value, read_printed
+from pipelines.recognise.values import Printed, looks_like_value, may_stand_for_value, read_printed
 
 
 @pytest.mark.parametrize(
@@ -22,6 +22,7 @@ from pipelines.recognise.values import Printed, looks_like_value, read_printed
         ("３２", Printed("number", Decimal(32))),  # full-width digits
         ("22（其中修订16件）", Printed("number", Decimal(22), annotated=True)),
         ("7件", Printed("number", Decimal(7), "件")),
+        ("5819.06萬元", Printed("number", Decimal("5819.06"), "万元")),  # traditional
     ],
 )
 def test_numbers(text: str, expected: Printed) -> None:
@@ -59,3 +60,18 @@ def test_looks_like_value() -> None:
     assert looks_like_value("—")
     assert looks_like_value("")
     assert not looks_like_value("规章")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NaN", True), ("inf", True), ("-Infinity", True), ("1e5", True), ("1.2E+05", True),
+        ("=SUM(B2:B5)", True), ("#REF!", True), ("#DIV/0!", True), ("N/A", True), ("?", True),
+        ("12", False), ("-", False), ("", False), ("无", False),  # values and states
+        ("行政许可", False), ("见附件", False), ("注:NaN", False),  # Chinese: labels, notes
+    ],
+)
+def test_what_may_stand_for_a_value(text: str, expected: bool) -> None:
+    assert may_stand_for_value(text) is expected
+    if expected:
+        assert read_printed(text).state == "unreadable"  # never read as a number

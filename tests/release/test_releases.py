@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from pipelines.inputs import parse_inbox, scan_inbox
-from pipelines.package import DATASET_NAME, PackageInfo, publish, validate_release
+from pipelines.package import DATASET_NAME, PackageInfo, publish
+from pipelines.release.verify import release_problems
 from pipelines.tidy import tidy
 
 SAMPLES = Path(__file__).parents[2] / "samples" / "inbox"
@@ -86,7 +87,7 @@ def test_every_file_is_listed_with_size_and_sha256(releases) -> None:
         content = (release / path).read_bytes()
         assert (entry["bytes"], entry["hash"]) == (
             len(content), "sha256:" + hashlib.sha256(content).hexdigest()), path
-    assert validate_release(release) == []
+    assert release_problems(release) == []
 
 
 def test_zip_unpacks_to_the_same_files(releases, tmp_path: Path) -> None:

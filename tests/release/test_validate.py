@@ -1,13 +1,21 @@
 """The full validation of a release: every row through stock frictionless (keys left out)
-and the keys streamed; a sound release passes, each kind of damage is named."""
+and the keys streamed, every file against its declared size and hash, every Parquet file
+read and compared with its CSV, the zip; a sound release passes, each kind of damage is
+named, with the file it is in."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
+import zipfile
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
+from pipelines.cli import main
 from pipelines.release.validate import validate_full, write_validation
 
 
@@ -29,7 +37,7 @@ def test_a_sound_release_passes_with_every_row_counted(release: Path) -> None:
     assert (result.valid, result.problems) == (True, [])
     assert {r.name: r.rows for r in result.resources} == {
         "reports": 7, "cells": 994, "t2_proactive": 36, "t3_requests": 119, "t4_reviews": 15,
-        "checks": 204, "flags": 91}
+        "checks": 204, "flags": 91, "files": 6}
     path = write_validation(result, release.parent)
     assert path == release.parent / "validation" / "1.0.0.json"
 
@@ -56,3 +64,109 @@ def test_a_value_of_the_wrong_type_is_found_by_frictionless(release: Path) -> No
     assert any(p.startswith("t3_requests: row 2: type-error:") for p in result.problems)
     assert any(p.startswith("t3_requests: hash-count") or "hash" in p
                for p in result.problems)
+
+
+
+TABLES = ["reports", "cells", "t2_proactive", "t3_requests", "t4_reviews", "checks", "flags"]
+FILES = [f"data/{n}.{ext}" for n in TABLES for ext in ("csv", "parquet")] + [
+    "README.md", "CHANGELOG.md", "changes.csv", "data-dictionary.csv", "data-dictionary.md"]
+
+
+def _flip_a_byte(path: Path, at: float = 0.5) -> None:
+    data = bytearray(path.read_bytes())
+    i = int(len(data) * at)
+    data[i] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def _zip(release: Path) -> Path:
+    return next(release.glob("*.zip"))
+
+
+@pytest.mark.parametrize("path", FILES)
+def test_a_flipped_byte_in_any_file_is_caught_and_named(release: Path, path: str) -> None:
+    _flip_a_byte(release / path)
+    result = validate_full(release)
+    assert not result.valid
+    assert any(p.startswith(f"{path}: hash is declared 'sha256:") for p in result.problems)
+
+
+@pytest.mark.parametrize("path", FILES)
+def test_a_deleted_file_is_caught_and_named(release: Path, path: str) -> None:
+    (release / path).unlink()
+    result = validate_full(release)
+    assert f"{path}: the file is missing" in result.problems
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_an_unreadable_parquet_file_is_named(release: Path, name: str) -> None:
+    path = release / "data" / f"{name}.parquet"
+    path.write_bytes(b"PAR1 not parquet at all PAR1")
+    result = validate_full(release)
+    assert any(p.startswith(f"{name}: data/{name}.parquet cannot be read: ")
+               for p in result.problems)
+
+
+def _redeclare(release: Path, path: str) -> None:
+    """Declare a file's new size and hash, as a tamperer covering their tracks would."""
+    descriptor_path = release / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    stats = {"bytes": (release / path).stat().st_size,
+             "hash": "sha256:" + hashlib.sha256((release / path).read_bytes()).hexdigest()}
+    for entry in descriptor["resources"]:
+        for declared in (entry, entry["parquet"]):
+            if declared["path"] == path:
+                declared.update(stats)
+    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n",
+                               encoding="utf-8")
+
+
+def test_changed_parquet_values_are_caught_even_when_redeclared(release: Path) -> None:
+    path = release / "data" / "t3_requests.parquet"
+    table = pq.read_table(path)
+    column = table.schema.get_field_index("total")
+    values = table.column(column).to_pylist()
+    values[0] = (values[0] or 0) + 1
+    pq.write_table(table.set_column(column, table.schema.field(column),
+                                    pa.array(values, pa.int64())), path)
+    _redeclare(release, "data/t3_requests.parquet")
+    result = validate_full(release)
+    assert result.problems == [
+        "t3_requests: parquet content differs from the csv in rows 1-119",
+        # the zip still holds the release as it was published
+        "china-gov-info-disclosure-annual-reports-1.0.0.zip: data/t3_requests.parquet "
+        "differs from the release's file",
+        "china-gov-info-disclosure-annual-reports-1.0.0.zip: datapackage.json differs from "
+        "the release's file"]
+
+
+def test_a_damaged_zip_is_caught(release: Path) -> None:
+    _flip_a_byte(_zip(release), 0.3)
+    result = validate_full(release)
+    assert any(p.startswith(f"{_zip(release).name}: ") for p in result.problems)
+
+
+def test_a_zip_lacking_a_file_is_caught(release: Path) -> None:
+    archive = _zip(release)
+    with zipfile.ZipFile(archive) as old:
+        members = [(i, old.read(i)) for i in old.infolist()]
+    with zipfile.ZipFile(archive, "w") as new:
+        for info, data in members:
+            if not info.filename.endswith("flags.csv"):
+                new.writestr(info, data)
+    result = validate_full(release)
+    assert result.problems == [f"{archive.name}: lacks data/flags.csv"]
+
+
+def test_a_deleted_zip_is_caught(release: Path) -> None:
+    archive = _zip(release)
+    archive.unlink()
+    assert validate_full(release).problems == [f"{archive.name}: the file is missing"]
+
+
+def test_ogi_validate_exits_1_and_names_the_file(release: Path, capsys) -> None:
+    (release / "data" / "flags.parquet").unlink()
+    assert main(["validate", str(release), "--workers", "1"]) == 1
+    out = capsys.readouterr().out
+    assert "  data/flags.parquet: the file is missing\n" in out
+    assert "NOT VALID" in out

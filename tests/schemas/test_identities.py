@@ -24,3 +24,15 @@ def test_null_is_not_zero() -> None:
     assert (r.status, r.lhs, r.rhs) == ("not_evaluable", None, None)
     assert r.note == ("1 null cell(s), e.g. t3.carried_over.natural_person; fails if they are "
                       "read as 0 (1 vs 2)")
+
+
+def test_sums_beyond_the_exact_range_are_not_evaluated() -> None:
+    # Each cell is held exactly; their sum (2**53 + 1) would be published rounded.
+    ident = _balance()
+    values = dict.fromkeys(ident.cells, 0) | {"t3.new_received.natural_person": 2**53 - 1,
+                                              "t3.carried_over.natural_person": 2,
+                                              "t3.results_total.natural_person": 1}
+    r = evaluate(ident, values)
+    assert (r.status, r.lhs, r.rhs, r.difference, r.note) == (
+        "not_evaluable", None, None, None,
+        "a sum is beyond ±9,007,199,254,740,992, which cannot be published exactly")

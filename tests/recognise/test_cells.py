@@ -1,0 +1,62 @@
+"""One printed value to one published cell: numbers the published types cannot hold
+exactly are null, flagged `value_out_of_range`, with their text kept; on a real report."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from pipelines.parse import parse_bytes
+from pipelines.recognise.cells import held_exactly
+
+SEED = "seed-shaoguan-zhenjiang-2019.txt"
+COUNT = "t3.new_received.natural_person"  # line 102 of the seed
+AMOUNT = "t2.centralized_procurement.procurement_total_amount"  # line 80: 5819.06万元
+
+
+@pytest.mark.parametrize(
+    ("number", "held"),
+    [
+        (2**53 - 1, True), (2**53, False), (-(2**53) + 1, True), (10**19, False),
+        (Decimal("5819.06"), True), (Decimal("7539.443252"), True), (Decimal("0.0001"), True),
+        (Decimal("0.12345678901234567"), False),  # 17 significant digits: a float rounds
+        (Decimal("123456789012345.67"), True), (Decimal("1234567890123456.78"), False),
+    ],
+)
+def test_held_exactly(number: int | Decimal, held: bool) -> None:
+    assert held_exactly(number) is held
+
+
+def _seed_with(fixtures_dir: Path, line: int, text: str) -> bytes:
+    lines = (fixtures_dir / "reports" / SEED).read_text(encoding="utf-8").split("\n")
+    lines[line - 1] = "\t" + text
+    return "\n".join(lines).encode()
+
+
+@pytest.mark.parametrize(
+    ("cell_id", "line", "printed"),
+    [
+        (COUNT, 102, "9007199254740993"),  # 2**53 + 1: float64 would print ...992
+        (COUNT, 102, "12345678901234567890"),  # 20 digits: beyond int64 too
+        (COUNT, 102, "9" * 40),
+        (AMOUNT, 80, "90071992547409930000元"),  # 万元 9007199254740993
+        (AMOUNT, 80, "0.12345678901234567万元"),
+    ],
+)
+def test_a_number_that_cannot_be_held_exactly_is_null_and_flagged(
+        fixtures_dir: Path, cell_id: str, line: int, printed: str) -> None:
+    report = parse_bytes(SEED, _seed_with(fixtures_dir, line, printed))
+    cell = report.cells[cell_id]
+    assert (cell.value, cell.state, cell.raw_text) == (None, "unreadable", printed)
+    assert [(f.code, f.message) for f in report.flags if f.cell_id == cell_id] == [
+        ("value_out_of_range", f"{cell_id}: {printed!r} cannot be published exactly "
+         "(numbers are held exactly below ±9,007,199,254,740,992)")]
+    assert report.status == "complete"
+
+
+def test_the_largest_exact_count_is_published(fixtures_dir: Path) -> None:
+    report = parse_bytes(SEED, _seed_with(fixtures_dir, 102, "9007199254740991"))
+    assert report.cells[COUNT].value == 9007199254740991
+    assert [f for f in report.flags if f.cell_id == COUNT] == []
