@@ -152,6 +152,10 @@ def row_similarity(printed: str, row: Row) -> float:
             row_number, row_body = item_number(form)
             if number and number != row_number:
                 continue
+            # The edit distance is at least the difference in length: a text much longer
+            # or shorter than the label (a paragraph) cannot be close, and is not compared.
+            if min(len(body), len(row_body)) < MIN_SIMILARITY * max(len(body), len(row_body)):
+                continue
             best = max(best, similarity(body, row_body))
     return best
 

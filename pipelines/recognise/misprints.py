@@ -17,6 +17,7 @@ text that is numbered like a row or close to one is flagged `row_label_unmatched
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipelines.recognise.labels import (
     MIN_MARGIN,
@@ -28,7 +29,7 @@ from pipelines.recognise.labels import (
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.tokens import Token
 from pipelines.report import Flag
-from schemas.template import Row, Version
+from schemas.template import Row, Version, load_template
 
 _TABLES_WITH_ROW_LABELS = ("t2", "t3")
 _TABLE_NAMES = {"t2": "table 二", "t3": "table 三"}
@@ -75,7 +76,7 @@ def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
         return None
     rows = version.tables[table].rows
     printed = normalise(token.text)
-    row, best, second = closest_row(printed, rows)
+    row, best, second = _closest(printed, version.id, table)
     numbered = bool(item_number(printed)[0])
     if row is None or best < MIN_SIMILARITY:
         return _Candidate(i, table, None, "it is close to no row of the table") if numbered \
@@ -91,6 +92,12 @@ def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
     if not before < position < after:
         return _Candidate(i, table, None, f"row {row.id} would be out of the statute's order")
     return _Candidate(i, table, row, f"similarity {best:.2f}, next row {second:.2f}")
+
+
+@lru_cache(maxsize=4096)
+def _closest(printed: str, version_id: str, table: str) -> tuple[Row | None, float, float]:
+    """labels.closest_row, cached: the same texts recur in report after report."""
+    return closest_row(printed, load_template().version(version_id).tables[table].rows)
 
 
 def _values_follow(tokens: list[Token], i: int) -> bool:

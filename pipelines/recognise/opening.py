@@ -30,6 +30,7 @@ from itertools import islice
 _CHROME = re.compile(r"当前位置|当前页面|首页|^[^<]*>|来源[:：]|发布(?:时间|日期|机构)|发文日期"
                      r"|时间[:：]|字号|字体|分享|打印|索引号|文号|点击|浏览|登录|注册|主办|承办"
                      r"|版权|备案|ICP|标识码|网站地图|联系我们")
+_SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[。;；!！?？]")
 _HAS_SENTENCE = re.compile(r"[,，。]")
 _YEAR = r"(20[12]\d)\s*年"
@@ -112,7 +113,7 @@ def _year_of(m: re.Match) -> str:
 
 def _cut_title(lines: list[str]) -> re.Match | None:
     for line in islice((ln for ln in lines if ln), 12):
-        compact = re.sub(r"\s+", "", line)
+        compact = _SPACE.sub("", line)
         short = len(compact) <= 50 and not _HAS_SENTENCE.search(compact)
         if short and not _CHROME.search(compact) and (m := _CUT_TITLE.match(compact)):
             return m
@@ -124,7 +125,7 @@ def _sentences(lines: list[str]) -> list[tuple[str, bool]]:
     lines only (chrome has no sentences)."""
     out: list[tuple[str, bool]] = []
     for line in lines:
-        compact = re.sub(r"\s+", "", line)
+        compact = _SPACE.sub("", line)
         if len(compact) < 20 or not _HAS_SENTENCE.search(compact) or _CHROME.search(compact):
             continue
         pieces = [s for s in _SENTENCE_END.split(compact) if s]

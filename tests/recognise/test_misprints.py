@@ -129,3 +129,22 @@ def test_a_misprint_as_close_to_two_rows_is_not_read() -> None:
     assert best >= 0.7 and best - second < MIN_MARGIN
     assert [f.code for f in relabel_misprints(tokens, version)] == ["row_label_unmatched"]
     assert tokens[1].kind == "text"
+
+
+@pytest.mark.parametrize("name", ["nilka-2023-truncated-pipes.txt",  # one cell per line, `|`
+                                  "taiping-2022-truncated-lines.txt"])  # blank lines between
+def test_a_misprint_reads_as_the_label_would_in_renderings_without_rows(
+        fixtures_dir: Path, name: str) -> None:
+    """One cell per line (no printed rows): the misprint reads exactly as the label does,
+    and with its number wrong, its row is null and every other cell unchanged."""
+    text = (fixtures_dir / "reports" / name).read_text(encoding="utf-8")
+    label = "2.其他法律行政法规禁止公开"
+    as_printed = parse_bytes(name, text.encode()).values()
+    fixed = parse_bytes(name, text.replace(label, "2.其他法律行政止公开").encode())
+    assert fixed.values() == as_printed
+    wrong_number = parse_bytes(name, text.replace(label, "3.其他法律行政止公开").encode())
+    row = "t3.denied_law_prohibited."
+    assert {c: v for c, v in wrong_number.values().items() if c.startswith(row)} == dict.fromkeys(
+        (c for c in as_printed if c.startswith(row)), None)
+    assert {c: v for c, v in wrong_number.values().items() if not c.startswith(row)} == {
+        c: v for c, v in as_printed.items() if not c.startswith(row)}
