@@ -13,7 +13,7 @@ from pipelines.recognise.values import Printed
 from pipelines.report import CellValue, Flag
 from schemas.template import ValueType
 
-_COUNT_UNITS = {None, "件", "个", "项", "条", "次"}
+COUNT_UNITS = {None, "件", "个", "项", "条", "次"}
 _WAN = Decimal(10000)
 
 
@@ -47,7 +47,7 @@ def _amount(cell_id: str, vt: ValueType, p: Printed, flags: list[Flag]) -> int |
 
 
 def _count(cell_id: str, vt: ValueType, p: Printed, flags: list[Flag]) -> int | None:
-    if p.unit not in _COUNT_UNITS or p.whole is None:
+    if p.unit not in COUNT_UNITS or p.whole is None:
         flags.append(Flag("unreadable_value", f"{cell_id}: {p.number}{p.unit or ''} is not "
                           "a whole count", cell_id))
         return None
