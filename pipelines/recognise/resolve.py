@@ -19,7 +19,6 @@ from pipelines.recognise.solve import (
     MAX_CANDIDATES,
     MAX_STEPS_PER_RUN,
     Budget,
-    Candidate,
     OverBudget,
     Settled,
     Unknown,
@@ -48,12 +47,14 @@ def resolve(grid: Grid) -> None:
         for cell_id, _ in pending.cells:
             grid.rows_found.setdefault(key[0], set()).add(cell_id.split(".")[1])
         result = results[key]
-        if result.choice is None:
+        if pending.kind == "columns" and (result.choice or result.readings):
+            _fill_columns(grid, pending, result)
+        elif result.choice is None:
             _flag(grid, pending, _why(key, pending, result))
         elif pending.kind == "digits":
-            _fill_digits(grid, pending, result.choice)
+            _fill_digits(grid, pending, result)
         else:
-            _fill_columns(grid, pending, result.choice)
+            _fill_columns(grid, pending, result)
 
 
 def _unknown(key: tuple[str, str], pending: Pending, rules, budget: Budget) -> Unknown:
@@ -78,7 +79,7 @@ def _unknown(key: tuple[str, str], pending: Pending, rules, budget: Budget) -> U
         why = ("more readings than can be listed" if read else
                "several readings and no identity to choose")
         return Unknown(key, cells, None, why)
-    return Unknown(key, cells, found)
+    return Unknown(key, cells, found, every_reading=pending.kind == "columns")
 
 
 def _solver_value(token: Token) -> Value:
@@ -105,34 +106,56 @@ def _ref(pending: Pending) -> str | None:
     return pending.values[0].ref if pending.values else None
 
 
-def _fill_digits(grid: Grid, pending: Pending, choice: Candidate) -> None:
-    raw = _raw(pending)
+def _by(result: Settled) -> str:
+    return "the table's identities" if result.by_table else "its own identities"
+
+
+def _fill_digits(grid: Grid, pending: Pending, result: Settled) -> None:
+    raw, choice = _raw(pending), result.choice
     for (cell_id, _), v, text in zip(pending.cells, choice.values, choice.choices, strict=True):
         if text == "":  # a blank cell the rendering dropped
             grid.cells[cell_id] = CellValue(cell_id, None, "blank", raw, None, _ref(pending))
-            continue
-        grid.cells[cell_id] = CellValue(cell_id, v, "number", raw, None, _ref(pending))
-        grid.flags.append(Flag("split_by_identities",
-                               f"{cell_id}: {v} from digit run {raw!r}", cell_id))
+            v = "blank"
+        else:
+            grid.cells[cell_id] = CellValue(cell_id, v, "number", raw, None, _ref(pending))
+        grid.flags.append(Flag("split_by_identities", f"{cell_id}: {v} from digit run "
+                               f"{raw!r}, the only split {_by(result)} allow", cell_id))
 
 
-def _fill_columns(grid: Grid, pending: Pending, choice: Candidate) -> None:
+def _fill_columns(grid: Grid, pending: Pending, result: Settled) -> None:
+    """Each value in its column when one placement is left, else where every placement
+    the identities allow puts the same thing (a value, or a blank); the rest is open."""
     raw = _raw(pending)
-    for (cell_id, vt), j in zip(pending.cells, choice.choices, strict=True):
+    readings = [result.choice] if result.choice is not None else list(result.readings)
+    open_cells = []
+    for i, (cell_id, vt) in enumerate(pending.cells):
+        printed = {_printed_in(pending, c.choices[i]) for c in readings}
+        if len(printed) != 1:
+            open_cells.append(cell_id)
+            continue
+        j = readings[0].choices[i]
         if j == BLANK:
             grid.cells[cell_id] = CellValue(cell_id, None, "blank", None, None, _ref(pending))
             continue
         token = pending.values[j]
         grid.cells[cell_id] = cell_value(cell_id, vt, token, grid.flags)
+        how = (f"the only placement {_by(result)} allow" if result.choice is not None
+               else "its column in every placement the table's identities allow")
         grid.flags.append(Flag("columns_by_identities", f"{cell_id}: {token.text!r} of row "
-                               f"{raw!r}, the only placement the identities allow", cell_id))
+                               f"{raw!r}, {how}", cell_id))
+    if open_cells:
+        _flag(grid, pending, result.why, open_cells)
 
 
-def _flag(grid: Grid, pending: Pending, why: str) -> None:
+def _printed_in(pending: Pending, choice: int) -> str | None:
+    return None if choice == BLANK else pending.values[choice].text.strip()
+
+
+def _flag(grid: Grid, pending: Pending, why: str, cells: list[str] | None = None) -> None:
     raw = _raw(pending)
-    state = "ambiguous"
-    for cell_id, _ in pending.cells:
-        grid.cells[cell_id] = CellValue(cell_id, None, state, raw or None, None, _ref(pending))
-        what = "digit run" if pending.kind == "digits" else "values of a row with dropped blanks"
+    what = "digit run" if pending.kind == "digits" else "values of a row with dropped blanks"
+    for cell_id in cells if cells is not None else [c for c, _ in pending.cells]:
+        grid.cells[cell_id] = CellValue(cell_id, None, "ambiguous", raw or None, None,
+                                        _ref(pending))
         grid.flags.append(Flag(_FLAG[pending.kind], f"{cell_id}: {what} {raw!r}; {why}",
                                cell_id))

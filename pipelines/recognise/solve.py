@@ -68,6 +68,7 @@ class Unknown:
     cells: tuple[str, ...]
     candidates: list[Candidate] | None = None  # None: too many to enumerate
     why: str = ""  # why there are no candidates
+    every_reading: bool = False  # find every reading the table allows, not just two
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Settled:
     choice: Candidate | None  # the one candidate left, or None
     why: str = ""  # why it is not settled
     by_table: bool = False  # settled only with identities beyond the unknown's own
+    readings: tuple[Candidate, ...] = ()  # every_reading: all the table allows, if several
 
 
 # --- candidates of one unknown -------------------------------------------------------------
@@ -295,7 +297,7 @@ def _settle_component(component: list[Unknown], rules: list[Identity],
                                      "identities") for k in keys}
         for k in sorted(keys, key=lambda k: len(root[k])):
             for ci in root[k]:
-                if len(supported[k]) > 1:
+                if len(supported[k]) > 1 and not search.unknowns[k].every_reading:
                     break  # two readings fit: the unknown stays open, whatever the rest
                 if ci in supported[k]:
                     continue
@@ -307,6 +309,13 @@ def _settle_component(component: list[Unknown], rules: list[Identity],
                     supported[key].add(c)
     except OverBudget:
         return {k: Settled(None, "too many combinations to settle") for k in keys}
-    return {k: Settled(search.unknowns[k].candidates[next(iter(s))], by_table=True)
-            if len(s) == 1 else Settled(None, f"{len(s)} readings fit the table's identities")
-            for k, s in supported.items()}
+    out = {}
+    for k, s in supported.items():
+        cands = search.unknowns[k].candidates
+        if len(s) == 1:
+            out[k] = Settled(cands[next(iter(s))], by_table=True)
+        else:
+            readings = tuple(cands[ci] for ci in sorted(s))
+            out[k] = Settled(None, "more than one reading fits the table's identities",
+                             True, readings if search.unknowns[k].every_reading else ())
+    return out

@@ -22,14 +22,18 @@ _T4 = "四、政府信息公开行政复议、行政诉讼情况"
 _END = "五、存在的主要问题及改进情况 公开内容的规范性有待加强。六、其他需要报告的事项 无。"
 
 
-def printed(value: int | float | None) -> str:
+def printed(value: int | float | None, unit: str = "") -> str:
+    """The value as an agency prints it; an amount whose column has no unit carries 万元."""
     if value is None:
         return ""
-    return format(Decimal(repr(value)), "f") if isinstance(value, float) else str(value)
+    text = format(Decimal(repr(value)), "f") if isinstance(value, float) else str(value)
+    return text + unit
 
 
 def _values(truth: dict, table: str, row: str, columns) -> list[str]:
-    return [printed(truth["cells"].get(f"{table}.{row}.{c.id}")) for c in columns]
+    return [printed(truth["cells"].get(f"{table}.{row}.{c.id}"),
+                    "万元" if c.value_type.id == "amount_printed_unit" else "")
+            for c in columns]
 
 
 def rows(truth: dict) -> list[list[str]]:
@@ -56,7 +60,7 @@ def rows(truth: dict) -> list[list[str]]:
 
 
 def _is_value(text: str) -> bool:
-    return text == "" or text[0].isdigit() or text[0] == "-"
+    return text == "" or text[0].isdigit() or text[0] in "+-"
 
 
 def run_together(truth: dict) -> str:
