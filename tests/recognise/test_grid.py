@@ -1,0 +1,94 @@
+"""Placing tokens into the grid: table 四 by its own header, unmatched rows lend nothing.
+
+On the 邵关 2019 report (its real text, and one cell per line made by printed.py) and the
+平潭 2022 crawler text.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from printed import cells_per_line
+
+from pipelines.parse import parse_bytes
+from pipelines.report import ParsedReport
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+SEED = "seed-shaoguan-zhenjiang-2019"
+T4_CAPTION = "四、政府信息公开行政复议、行政诉讼情况"
+MISPRINTED = "2.此行标签印错"  # a row label no statutory label can be read into
+
+
+def truth(stem: str) -> dict:
+    return json.loads((FIXTURES / "truth" / f"{stem}.json").read_text(encoding="utf-8"))
+
+
+def seed_lines() -> str:
+    """The real 邵关 2019 page text as one cell per line: tabs and empty lines removed."""
+    text = (FIXTURES / "reports" / f"{SEED}.txt").read_text(encoding="utf-8")
+    return "\n".join(ln.strip() for ln in text.splitlines() if ln.strip()) + "\n"
+
+
+def flags(report: ParsedReport, code: str) -> list[str]:
+    return [f.message for f in report.flags if f.code == code]
+
+
+@pytest.mark.parametrize("text", [seed_lines(), cells_per_line(truth(SEED))],
+                         ids=["real-text", "rendering"])
+def test_table_4_is_never_filled_from_table_3(text: str) -> None:
+    """Cut before table 四, the only 四 label left is table 三's 总计 column header, and
+    the values after it are table 三's first row: they must not become table 四."""
+    assert text.count(T4_CAPTION) == 1
+    report = parse_bytes("cut.txt", text[:text.index(T4_CAPTION)].encode())
+    t4 = {cid: c for cid, c in report.cells.items() if cid.startswith("t4.")}
+    assert len(t4) == 15
+    assert {(c.value, c.state) for c in t4.values()} == {(None, "missing")}
+    assert report.tables_found == ["t2", "t3"]
+    assert flags(report, "table_missing") == ["table 四 was not found"]
+    assert flags(report, "value_count_mismatch") == []
+    assert not [f for f in report.flags if f.cell_id and f.cell_id.startswith("t4.")]
+    expected = truth(SEED)["cells"]
+    t3 = {cid: v for cid, v in expected.items() if cid.startswith("t3.")}
+    assert {cid: report.values()[cid] for cid in t3} == t3
+
+
+def test_table_4_after_its_own_header_is_read() -> None:
+    report = parse_bytes("seed.txt", seed_lines().encode())
+    expected = truth(SEED)["cells"]
+    assert {c: v for c, v in report.values().items() if c.startswith("t4.")} == {
+        c: v for c, v in expected.items() if c.startswith("t4.")}
+
+
+def test_a_row_matching_no_label_lends_its_values_to_no_neighbour() -> None:
+    text = seed_lines()
+    assert text.count("2.其他法律行政法规禁止公开") == 1
+    report = parse_bytes("seed.txt", text.replace("2.其他法律行政法规禁止公开", MISPRINTED)
+                         .encode())
+    expected = truth(SEED)["cells"]
+    for row in ("denied_state_secret", "denied_security_stability"):
+        cells = {c: v for c, v in expected.items() if c.startswith(f"t3.{row}.")}
+        assert {c: report.values()[c] for c in cells} == cells
+    assert "row t3.denied_law_prohibited was not found" in flags(report, "row_missing")
+    assert flags(report, "unmatched_row") == [
+        f"printed row {MISPRINTED!r} in table t3 matches no statutory row; its values were "
+        "not used"]
+
+
+def test_run_together_digits_glued_to_an_unmatched_row_are_not_taken() -> None:
+    """平潭 2022 crawler text: 1.属于国家秘密0000000 then the item number "2." of the
+    misprinted row: the run reads 00000002, whose end the text does not tell."""
+    text = (FIXTURES / "reports" / "pingtan-2022-run-together.txt").read_text(encoding="utf-8")
+    assert text.count("2.其他法律行政法规禁止公开") == 1
+    report = parse_bytes("pingtan.txt", text.replace("2.其他法律行政法规禁止公开", MISPRINTED)
+                         .encode())
+    secret = [c for c in report.cells if c.startswith("t3.denied_state_secret.")]
+    assert {(report.cells[c].value, report.cells[c].state) for c in secret} == {
+        (None, "ambiguous")}
+    assert flags(report, "unmatched_row") == [
+        "row denied_state_secret's digits run into a printed row that matches no statutory "
+        "row ('.此行标签印错 0000000'): '00000002'"]
+    expected = truth("pingtan-2022-run-together")["cells"]
+    values = report.values()
+    assert all(values[c] in (None, want) for c, want in expected.items())
