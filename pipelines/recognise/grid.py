@@ -156,9 +156,20 @@ def _flag_row(grid: Grid, table: str, row: str, cols, values: list[Token], code:
                                         values[0].ref if values else None)
 
 
+_T4_CAPTION = re.compile(r"政府信息公开行政.{0,2}复议")  # 四、政府信息公开行政复议、行政诉讼情况
+_NEXT_SECTION = re.compile(r"^\s*[五六][、.．]")
+_PROSE = 40  # characters: a text this long is prose, not a fragment of the table's header
+
+
 def _t4_anchor(token: Token) -> bool | None:
-    """Whether a label belongs to table 四's header: True only for labels of 四 alone,
-    False for labels of another table, None for a label 四 shares (总计)."""
+    """Whether a token belongs to table 四's own header: True for its caption and labels
+    of 四 alone; False for labels of another table, prose and the next section; None
+    for what 四 shares with table 三 (总计) and short fragments of a header."""
+    if token.kind == "text":
+        text = token.text.strip()
+        if len(text) >= _PROSE or _NEXT_SECTION.match(text):
+            return False
+        return True if _T4_CAPTION.search(text) else None
     if token.kind != "label":
         return None
     tables = {lab.table for lab in token.labels}
@@ -190,7 +201,8 @@ def _t4_values(tokens: list[Token], start: int) -> tuple[list[Token], int] | Non
     """The 15 values of table 四: the first value run that directly follows its own header.
 
     A label 四 shares with table 三 (总计) neither starts nor ends the header, so table
-    三's rows under its 总计 column can never be read as table 四.
+    三's rows under its 总计 column can never be read as table 四; prose or the next
+    section between the header and the values ends it.
     """
     seen_header = False
     for i in range(start, len(tokens)):
@@ -198,8 +210,6 @@ def _t4_values(tokens: list[Token], start: int) -> tuple[list[Token], int] | Non
         anchor = _t4_anchor(t)
         if anchor is not None:
             seen_header = anchor
-        elif t.kind == "text":
-            seen_header = False  # prose between the labels: not the table's header
         elif seen_header and t.kind == "value" and t.printed.state != "blank":
             found = _data_run(tokens, i)
             if found is not None:
@@ -260,10 +270,10 @@ def assemble(tokens: list[Token], version: Version) -> Grid:
     rows = _blocks_by_row(version.id)
     t4_start = None
     for i, token in enumerate(tokens):
-        if token.kind != "label":
-            continue
         if t4_start is None and _t3_seen(grid) and _t4_anchor(token):
             t4_start = i
+        if token.kind != "label":
+            continue
         found = _row_of(token, rows)
         if found is None or found[0] == "t4":
             continue

@@ -92,3 +92,14 @@ def test_run_together_digits_glued_to_an_unmatched_row_are_not_taken() -> None:
     expected = truth("pingtan-2022-run-together")["cells"]
     values = report.values()
     assert all(values[c] in (None, want) for c, want in expected.items())
+
+
+@pytest.mark.corpus
+def test_table_4_found_by_its_caption_when_its_labels_are_broken(corpus: Path) -> None:
+    """014: the PDF text breaks 结果维持 into 结果/维持 lines; the caption
+    四、政府信息公开行政复议、行政诉讼情况 is table 四's own header, 总计 only follows it."""
+    report = parse_bytes("014.md", (corpus / "reports" / "014.md").read_bytes())
+    t4 = [report.cells[f"t4.{r}.{c}"].value
+          for r in ("admin_review", "litigation_direct", "litigation_after_review")
+          for c in ("upheld", "corrected", "other_result", "pending", "total")]
+    assert t4 == [40, 0, 10, 5, 55, 2, 0, 4, 6, 12, 6, 0, 9, 7, 22]
