@@ -3,10 +3,11 @@
 The grid leaves `pending` what the printed text does not fix: digit runs whose split is
 not forced, and rows that printed fewer values than columns (a rendering that dropped
 blank cells). Here their candidates are enumerated (digits.py, blanks.py) and all of a
-report's pending cells are solved together over every identity (solve.py). A cell is
-filled only when one candidate is left; otherwise it is null, flagged `ambiguous_digits`
-or `ambiguous_columns` with the reason. Identities choose between readings of what was
-printed; they never supply a number.
+report's pending cells are solved together over every identity (solve.py). A digit run
+is split only when one split is left (`split_by_identities`); a value of a row that lost
+blanks is placed where every placement left puts it (`columns_by_identities`). The rest
+is null, flagged `ambiguous_digits` or `ambiguous_columns` with the reason. Identities
+choose between readings of what was printed; they never supply a number.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from pipelines.report import CellValue, Flag
 from schemas.identities import identities
 
 _FLAG = {"digits": "ambiguous_digits", "columns": "ambiguous_columns"}
-_SETTLED_FLAG = {"digits": "split_by_identities", "columns": "columns_by_identities"}
 
 
 def resolve(grid: Grid) -> None:
@@ -47,14 +47,12 @@ def resolve(grid: Grid) -> None:
         for cell_id, _ in pending.cells:
             grid.rows_found.setdefault(key[0], set()).add(cell_id.split(".")[1])
         result = results[key]
-        if pending.kind == "columns" and (result.choice or result.readings):
+        if pending.kind == "columns" and (result.choice is not None or result.readings):
             _fill_columns(grid, pending, result)
-        elif result.choice is None:
-            _flag(grid, pending, _why(key, pending, result))
-        elif pending.kind == "digits":
+        elif result.choice is not None:
             _fill_digits(grid, pending, result)
         else:
-            _fill_columns(grid, pending, result)
+            _flag(grid, pending, _why(key, pending, result))
 
 
 def _unknown(key: tuple[str, str], pending: Pending, rules, budget: Budget) -> Unknown:
