@@ -285,13 +285,25 @@ def assemble(tokens: list[Token], version: Version) -> Grid:
                       f"statutory row ({glued.text.strip()[:30]!r})")
         elif values:
             _place(grid, *found, rows[found], values)
-        elif token.row is None and last + 1 < len(tokens) and tokens[last + 1].kind == "label":
+        elif token.row is None and _next_row_follows(tokens, last + 1, found[0], rows):
             _place(grid, *found, rows[found], [])  # one cell per line: every cell blank
         grid.last_index = max(grid.last_index, last)
     _place_t4(grid, tokens, t4_start if t4_start is not None else _first_t4(tokens))
     _flag_unmatched_rows(grid, tokens, rows)
     _withdraw_forced_splits(grid)
     return grid
+
+
+def _next_row_follows(tokens: list[Token], i: int, table: str,
+                      rows: dict[tuple[str, str], Block]) -> bool:
+    """Whether token i starts the next row, group or block of the same table: then the
+    row before it printed no value at all (not one of another version's rows, which
+    would hold the values)."""
+    if i >= len(tokens) or tokens[i].kind != "label":
+        return False
+    return any(lab.table == table and (lab.kind in ("group", "caption")
+                                       or (lab.kind == "row" and (table, lab.key) in rows))
+               for lab in tokens[i].labels)
 
 
 def _t3_seen(grid: Grid) -> bool:
