@@ -14,7 +14,7 @@ from printed import cells_per_line, run_together, zeros_blank
 
 from pipelines.parse import parse_bytes
 from pipelines.recognise.digits import digit_splits
-from pipelines.recognise.solve import Budget, own_rules
+from pipelines.recognise.solve import Budget, Settled, Unknown, own_rules, settle
 from pipelines.report import ParsedReport
 from schemas.identities import identities
 
@@ -128,3 +128,57 @@ def test_run_together_renderings_null_only_table_2_runs_and_open_table_4(stem: s
     assert {c for c, v in report.values().items() if v is None} >= open_cells
     assert len(open_cells) == nulls
     assert {c.split(".")[0] for c in open_cells} <= {"t2", "t4"}
+
+
+def _row(row: str) -> tuple[str, ...]:
+    columns = ("natural_person", "commercial_enterprise", "research_institution",
+               "public_interest_org", "legal_service_org", "other_org", "total")
+    return tuple(f"t3.{row}.{c}" for c in columns)
+
+
+def _unknown(row: str, run: str) -> Unknown:
+    cells = _row(row)
+    rules = identities("gov_2019")
+    return Unknown(("t3", row), cells, digit_splits([run], 7, own_rules(cells, rules), Budget()))
+
+
+def _balance(carried_over: tuple, carried_forward: tuple) -> dict:
+    """Known cells of the balance 新收 + 上年结转 = 办理结果总计 + 结转下年度."""
+    known = dict(zip(_row("carried_over"), carried_over, strict=True))
+    known |= dict(zip(_row("carried_forward"), carried_forward, strict=True))
+    return known
+
+
+def test_settle_uses_the_columns_only_when_the_row_leaves_several_splits() -> None:
+    rules = identities("gov_2019")
+    new = _unknown("new_received", "110000011")  # 11/0/…/11 or 1/10/…/11
+    total = _unknown("results_total", "120000012")  # 12/0/…/12 only
+    assert len(new.candidates) == 2 and len(total.candidates) == 1
+    known = _balance((1, 0, 0, 0, 0, 0, 1), (0,) * 7)
+    result = settle([new, total], known, rules, Budget())
+    assert result[("t3", "new_received")].choice.values == (11, 0, 0, 0, 0, 0, 11)
+    assert result[("t3", "new_received")].by_table
+    assert result[("t3", "results_total")].choice.values == (12, 0, 0, 0, 0, 0, 12)
+    assert not result[("t3", "results_total")].by_table
+
+
+def test_settle_without_a_solution_keeps_only_what_the_rows_settle() -> None:
+    """上年结转 of 5 cannot balance 11 + 5 = 12: no reading of 新收 fits the columns, so it
+    stays open; 总计's only split under its own 总计 is still the row as printed."""
+    rules = identities("gov_2019")
+    new = _unknown("new_received", "110000011")
+    total = _unknown("results_total", "120000012")
+    known = _balance((5, 0, 0, 0, 0, 0, 5), (0,) * 7)
+    result = settle([new, total], known, rules, Budget())
+    assert result[("t3", "new_received")] == Settled(
+        None, "no combination of readings satisfies the table's identities")
+    assert result[("t3", "results_total")].choice.values == (12, 0, 0, 0, 0, 0, 12)
+
+
+def test_settle_past_the_work_bound_leaves_the_unknowns_open() -> None:
+    rules = identities("gov_2019")
+    new = _unknown("new_received", "110000011")
+    known = _balance((1, 0, 0, 0, 0, 0, 1), (0,) * 7)
+    known |= dict(zip(_row("results_total"), (12, 0, 0, 0, 0, 0, 12), strict=True))
+    assert settle([new], known, rules, Budget(1)) == {
+        ("t3", "new_received"): Settled(None, "too many combinations to settle")}
