@@ -19,7 +19,12 @@ from pipelines.report import ParsedReport
 from schemas.identities import identities
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
-TRUTHS = sorted((FIXTURES / "truth").glob("*.json"))
+CORPUS_TRUTH = Path(__file__).parents[3] / "shared" / "corpus" / "truth"
+FIXTURE_TRUTHS = sorted((FIXTURES / "truth").glob("*.json"))
+STEMS = {p.stem for p in FIXTURE_TRUTHS}
+TRUTHS = [pytest.param(p, id=p.stem) for p in FIXTURE_TRUTHS] + [
+    pytest.param(p, id=p.stem, marks=pytest.mark.corpus)
+    for p in sorted(CORPUS_TRUTH.glob("*.json")) if p.stem not in STEMS]
 T4_ROWS = ("admin_review", "litigation_direct", "litigation_after_review")
 T4_COLUMNS = ("upheld", "corrected", "other_result", "pending", "total")
 T4_CELLS = tuple(f"t4.{r}.{c}" for r in T4_ROWS for c in T4_COLUMNS)
@@ -103,7 +108,7 @@ def test_a_run_with_more_readings_than_the_bound_is_null() -> None:
     assert report.cells["t3.new_received.total"].value == 74  # the rest of the table is read
 
 
-@pytest.mark.parametrize("path", TRUTHS, ids=[p.stem for p in TRUTHS])
+@pytest.mark.parametrize("path", TRUTHS)
 @pytest.mark.parametrize("rendering", [run_together, cells_per_line], ids=["run", "lines"])
 @pytest.mark.parametrize("blank_zeros", [False, True], ids=["printed", "zeros-blank"])
 def test_renderings_of_every_labelled_report_are_never_wrong(path: Path, rendering,
