@@ -32,6 +32,13 @@ FLAG_CODES: dict[str, str] = {
     "ambiguous_digits": "digits of adjacent cells run together and no unique split exists",
     "split_by_identities": "digits of adjacent cells ran together; the split was the only one "
     "satisfying the table's identities",
+    "ambiguous_columns": "a row printed fewer values than its columns (a rendering dropped "
+    "its blank cells) and neither the count nor the identities fix which columns they fill",
+    "columns_by_identities": "a row printed fewer values than its columns (a rendering "
+    "dropped its blank cells); the columns were the only placement satisfying the table's "
+    "identities",
+    "unmatched_row": "a printed row between two statutory rows matches no statutory label; "
+    "its values were not given to a neighbouring row",
     "unreadable_value": "a cell holds text that is not a value of its type",
     "negative_count": "a negative number was printed in a count cell",
     "unit_missing": "an amount was printed without a unit and the template gives none",

@@ -16,7 +16,7 @@ from pipelines.report import CellValue, Flag
 from schemas.resources import EXACT_LIMIT
 from schemas.template import ValueType
 
-_COUNT_UNITS = {None, "件", "个", "项", "条", "次"}
+COUNT_UNITS = {None, "件", "个", "项", "条", "次"}
 _WAN = Decimal(10000)
 
 
@@ -64,7 +64,7 @@ def _amount(cell_id: str, vt: ValueType, p: Printed, flags: list[Flag]) -> int |
 
 
 def _count(cell_id: str, vt: ValueType, p: Printed, flags: list[Flag]) -> int | None:
-    if p.unit not in _COUNT_UNITS or p.whole is None:
+    if p.unit not in COUNT_UNITS or p.whole is None:
         flags.append(Flag("unreadable_value", f"{cell_id}: {p.number}{p.unit or ''} is not "
                           "a whole count", cell_id))
         return None

@@ -1,8 +1,9 @@
 """Digit runs whose cell separators were lost (行政规范性文件8855698).
 
 A run is split only when the split is forced: as many pieces as cells, or one digit per
-cell. Otherwise the candidates are enumerated here and the statutory identities choose
-(resolve.py); with no identity to choose, the cells stay null.
+cell. Otherwise its candidate splits are enumerated here, pruned by the identities inside
+the run as they close, and the table's identities choose (solve.py); with no identity to
+choose, the cells stay null. A number never has a leading zero, except a lone "0".
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pipelines.recognise.solve import MAX_CANDIDATES, Budget, Candidate, enumerate_fitting
 from pipelines.recognise.tokens import Token
 from pipelines.recognise.values import read_printed
 
@@ -31,35 +33,45 @@ def _piece(token: Token, text: str) -> Token:
                  token.run_together)
 
 
-def _splits(piece: str, k: int) -> Iterator[list[str]]:
-    """Every way to cut one digit string into k numbers without leading zeros."""
-    if k == 1:
-        if piece == "0" or not piece.startswith("0"):
-            yield [piece]
-        return
-    for cut in range(1, len(piece) - k + 2):
-        head = piece[:cut]
-        if head != "0" and head.startswith("0"):
-            break
-        for rest in _splits(piece[cut:], k - 1):
-            yield [head, *rest]
+def digit_splits(pieces: list[str], n: int, rules: list[tuple[tuple, tuple]],
+                 budget: Budget, blanks: bool = False,
+                 limit: int = MAX_CANDIDATES) -> list[Candidate]:
+    """Every split of whitespace-separated digit pieces into n numbers fitting `rules`.
 
-
-def candidate_splits(pieces: list[str], n: int) -> Iterator[list[int]]:
-    """Every split of whitespace-separated digit pieces into n whole numbers."""
+    A piece is never joined to the next (whitespace is a printed boundary); `rules` are
+    (lhs, rhs) positions among the n cells (solve.own_rules). With `blanks`, a cell may
+    also have been a blank the rendering dropped: choice "" and 0 in the identities, as
+    in blanks.py.
+    """
     if not all(_DIGITS.match(p) for p in pieces) or len(pieces) > n:
-        return
+        return []
+    left = [sum(len(p) for p in pieces[i:]) for i in range(len(pieces) + 1)]
 
-    def place(i: int, left: int) -> Iterator[list[str]]:
-        if i == len(pieces):
-            if left == 0:
-                yield []
+    def step(state: tuple[int, int], i: int) -> Iterator[tuple[int, str, tuple[int, int]]]:
+        p, off = state
+        cells_after = n - i - 1
+        if blanks and len(pieces) - p <= cells_after:
+            yield 0, "", state
+        if p == len(pieces):
             return
-        remaining = len(pieces) - i - 1
-        for k in range(1, min(len(pieces[i]), left - remaining) + 1):
-            for cut in _splits(pieces[i], k):
-                for rest in place(i + 1, left - k):
-                    yield cut + rest
+        piece = pieces[p]
+        for end in range(off + 1, len(piece) + 1):
+            text = piece[off:end]
+            if len(text) > 1 and text[0] == "0":
+                break
+            nxt = (p + 1, 0) if end == len(piece) else (p, end)
+            digits_after = left[nxt[0]] - nxt[1]
+            if len(pieces) - nxt[0] <= cells_after and (blanks or cells_after <= digits_after):
+                yield int(text), text, nxt
 
-    for split in place(0, n):
-        yield [int(x) for x in split]
+    def upper(state: tuple[int, int], k: int) -> float:
+        # each of the k cells still to fill takes a digit, unless it may be blank
+        return 10 ** max(left[state[0]] - state[1] - (0 if blanks else k - 1), 0) - 1
+
+    return enumerate_fitting(n, (0, 0), step, lambda s: s[0] == len(pieces), upper, rules,
+                             budget, limit)
+
+
+def candidate_splits(pieces: list[str], n: int) -> list[list[int]]:
+    """Every split of whitespace-separated digit pieces into n whole numbers."""
+    return [list(c.values) for c in digit_splits(pieces, n, [], Budget(), limit=10**9)]

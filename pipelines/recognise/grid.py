@@ -2,8 +2,12 @@
 
 A row label anchors its row; its values are the value tokens that follow it (in the
 same printed row when the rendering kept rows, else the consecutive run). The template
-says how many values the row must have; a row that does not fit is not guessed: its
-cells are null and flagged. Table 四 has no row labels: its 15 values follow its header.
+says how many values the row must have. A digit run whose split is not forced, or a row
+with fewer values than columns (a rendering that dropped blank cells), is left `pending`
+for the solver (resolve.py); a row with more values is not guessed: its cells are null
+and flagged. Table 四 has no row labels: its 15 values follow its own header, never a
+label it shares with table 三 (总计). Values printed after a row that matches no
+statutory label are never lent to a neighbouring row.
 
 A cell printed with something that is no value (`NaN`, `=SUM(B2:B5)`, `?`; see
 `values.may_stand_for_value`) ends a run of values. It is taken as a value, `unreadable`
@@ -13,6 +17,7 @@ middle of a row, never an extra cell that would shift the others.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -21,7 +26,17 @@ from pipelines.recognise.digits import split_run
 from pipelines.recognise.tokens import Token
 from pipelines.recognise.values import may_stand_for_value, read_printed
 from pipelines.report import CellValue, Flag
-from schemas.template import Block, Version, load_template
+from schemas.template import Block, ValueType, Version, load_template
+
+
+@dataclass
+class Pending:
+    """Printed values whose cells the solver must settle: a run, or a row that lost blanks."""
+
+    kind: str  # digits | columns
+    values: list[Token]
+    cells: list[tuple[str, ValueType]]  # (cell id, value type) in printed order
+    blanks: bool = False  # digits: the rendering may have dropped blank cells from the run
 
 
 @dataclass
@@ -32,7 +47,11 @@ class Grid:
     cells: dict[str, CellValue] = field(default_factory=dict)
     flags: list[Flag] = field(default_factory=list)
     rows_found: dict[str, set[str]] = field(default_factory=dict)  # table -> row ids
-    ambiguous: dict[tuple[str, str], list[Token]] = field(default_factory=dict)
+    pending: dict[tuple[str, str], Pending] = field(default_factory=dict)
+    # Digit runs split only because each cell took one digit or one piece: forced only
+    # while the rendering keeps every cell, so withdrawn when `lost_blanks`.
+    forced_runs: dict[tuple[str, str], Pending] = field(default_factory=dict)
+    lost_blanks: bool = False  # a run had fewer digits than its cells: blanks were dropped
     last_index: int = -1  # index of the last token used, to tell truncation
 
     @property
@@ -102,12 +121,18 @@ def _without_padding(values: list[Token], n: int) -> list[Token]:
 def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) -> None:
     cols = block.columns
     values = _without_padding(values, len(cols))
+    cells = [(f"{table}.{row}.{c.id}", c.value_type) for c in cols]
     if values and any(v.run_together for v in values):
-        pieces = split_run(values, len(cols))
+        pieces = _split_or_pend(grid, (table, row), values, cells)
         if pieces is None:
-            grid.ambiguous[(table, row)] = values
             return
         values = pieces
+    if len(values) < len(cols):
+        if values or ((table, row) not in grid.pending
+                      and row not in grid.rows_found.get(table, set())):
+            grid.pending[(table, row)] = Pending("columns", values, cells)
+        return
+    grid.pending.pop((table, row), None)  # an empty print of the row before this one
     if len(values) != len(cols):
         _flag_row(grid, table, row, cols, values, "value_count_mismatch",
                   f"row {row} has {len(values)} values, the template has {len(cols)}")
@@ -126,6 +151,33 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
             grid.cells[cell_id] = unresolved_cell(cell_id, "ambiguous", token)
 
 
+def _split_or_pend(grid: Grid, key: tuple[str, str], values: list[Token],
+                   cells: list[tuple[str, ValueType]]) -> list[Token] | None:
+    """The cell tokens of a run when its split is forced; else the run is left pending."""
+    digits = sum(len(v.text) for v in values) if all(v.text.isdigit() for v in values) else None
+    if digits is not None and digits < len(cells):
+        grid.lost_blanks = True  # only a dropped blank cell leaves fewer digits than cells
+    pieces = split_run(values, len(cells))
+    if pieces is None:
+        grid.pending[key] = Pending("digits", values, cells)
+    elif len(pieces) > len(values):
+        grid.forced_runs[key] = Pending("digits", values, cells)
+    return pieces
+
+
+def _withdraw_forced_splits(grid: Grid) -> None:
+    """Once a run shows that blanks were dropped, no split of the document is forced:
+    every run goes to the solver, with blank cells among its candidates."""
+    if not grid.lost_blanks:
+        return
+    for key, pending in grid.forced_runs.items():
+        for cell_id, _ in pending.cells:
+            grid.cells.pop(cell_id, None)
+        grid.pending[key] = pending
+    for pending in grid.pending.values():
+        pending.blanks = pending.kind == "digits"
+
+
 def _flag_row(grid: Grid, table: str, row: str, cols, values: list[Token], code: str,
               message: str) -> None:
     grid.rows_found.setdefault(table, set()).add(row)
@@ -137,8 +189,26 @@ def _flag_row(grid: Grid, table: str, row: str, cols, values: list[Token], code:
                                         values[0].ref if values else None)
 
 
-def _is_t4_label(token: Token) -> bool:
-    return token.kind == "label" and any(lab.table == "t4" for lab in token.labels)
+_T4_CAPTION = re.compile(r"政府信息公开行政.{0,2}复议")  # 四、政府信息公开行政复议、行政诉讼情况
+_NEXT_SECTION = re.compile(r"^\s*[五六][、.．]")
+_PROSE = 40  # characters: a text this long is prose, not a fragment of the table's header
+
+
+def _t4_anchor(token: Token) -> bool | None:
+    """Whether a token belongs to table 四's own header: True for its caption and labels
+    of 四 alone; False for labels of another table, prose and the next section; None
+    for what 四 shares with table 三 (总计) and short fragments of a header."""
+    if token.kind == "text":
+        text = token.text.strip()
+        if len(text) >= _PROSE or _NEXT_SECTION.match(text):
+            return False
+        return True if _T4_CAPTION.search(text) else None
+    if token.kind != "label":
+        return None
+    tables = {lab.table for lab in token.labels}
+    if tables == {"t4"}:
+        return True
+    return None if "t4" in tables else False
 
 
 def _data_run(tokens: list[Token], i: int, n: int) -> tuple[list[Token], int] | None:
@@ -169,18 +239,22 @@ def _data_run(tokens: list[Token], i: int, n: int) -> tuple[list[Token], int] | 
 
 
 def _t4_values(tokens: list[Token], start: int, n: int) -> tuple[list[Token], int] | None:
-    """The n values of table 四: the first value run that directly follows its header."""
+    """The n values of table 四: the first value run that directly follows its own header.
+
+    A label 四 shares with table 三 (总计) neither starts nor ends the header, so table
+    三's rows under its 总计 column can never be read as table 四; prose or the next
+    section between the header and the values ends it.
+    """
     seen_header = False
     for i in range(start, len(tokens)):
         t = tokens[i]
-        if _is_t4_label(t):
-            seen_header = True
-        elif t.kind == "text":
-            found = _data_run(tokens, i, n) if seen_header and may_stand_for_value(t.text) \
-                else None
+        if seen_header and t.kind == "text" and may_stand_for_value(t.text):
+            found = _data_run(tokens, i, n)
             if found is not None and len(found[0]) >= n:  # a non-number opens the values
                 return found
-            seen_header = False  # prose between the labels: not the table's header
+        anchor = _t4_anchor(t)
+        if anchor is not None:
+            seen_header = anchor
         elif seen_header and t.kind == "value" and t.printed.state != "blank":
             found = _data_run(tokens, i, n)
             if found is not None:
@@ -190,22 +264,49 @@ def _t4_values(tokens: list[Token], start: int, n: int) -> tuple[list[Token], in
 
 def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
     (block,) = grid.version.tables["t4"].blocks
-    width = len(block.columns)
-    found = _t4_values(tokens, start, width * len(block.data_rows))
+    n = len(block.columns) * len(block.data_rows)
+    found = _t4_values(tokens, start, n)
     if found is None:
         return
     values, last = found
-    values = _without_padding(values, width * len(block.data_rows))
+    values = _without_padding(values, n)
+    cells = [(f"t4.{r.id}.{c.id}", c.value_type) for r in block.data_rows for c in block.columns]
+    grid.last_index = max(grid.last_index, last)
     if any(v.run_together for v in values):
-        values = split_run(values, width * len(block.data_rows)) or values
-    if len(values) != width * len(block.data_rows):
+        # the whole table may be one run: solved with its identities
+        pieces = _split_or_pend(grid, ("t4", "all"), values, cells)
+        if pieces is None:
+            return
+        values = pieces
+    if len(values) < n:
+        grid.pending[("t4", "all")] = Pending("columns", values, cells)
+        return
+    if len(values) != n:
         _flag_row(grid, "t4", "all", [], values, "value_count_mismatch",
-                  f"table 四 has {len(values)} values, the template has 15")
+                  f"table 四 has {len(values)} values, the template has {n}")
         grid.rows_found["t4"] = set()
         return
+    width = len(block.columns)
     for k, row in enumerate(block.data_rows):
         _place(grid, "t4", row.id, block, values[k * width:(k + 1) * width])
-    grid.last_index = max(grid.last_index, last)
+        grid.forced_runs.pop(("t4", row.id), None)  # the run is the whole table's
+
+
+_LIST_NUMBER_TAIL = re.compile(r"^\s*[.、．]")  # "2." of an item whose label was not matched
+
+
+def _own_values(tokens: list[Token], i: int, n: int) -> tuple[list[Token], int, Token | None]:
+    """The row's values, and the unmatched printed row right after them, if any.
+
+    Run-together digits directly followed by "．<text>" end in the item number of a
+    printed row that matched no label: where the row's own digits end is unknown.
+    """
+    values, last = _values_after(tokens, i, n)
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    if (values and values[-1].run_together and nxt is not None and nxt.kind == "text"
+            and _LIST_NUMBER_TAIL.match(nxt.text)):
+        return values, last, nxt
+    return values, last, None
 
 
 def assemble(tokens: list[Token], version: Version) -> Grid:
@@ -214,20 +315,70 @@ def assemble(tokens: list[Token], version: Version) -> Grid:
     rows = _blocks_by_row(version.id)
     t4_start = None
     for i, token in enumerate(tokens):
+        if t4_start is None and _t3_seen(grid) and _t4_anchor(token):
+            t4_start = i
         if token.kind != "label":
             continue
-        if t4_start is None and grid.rows_found.get("t3") and _is_t4_label(token):
-            t4_start = i
         found = _row_of(token, rows)
         if found is None or found[0] == "t4":
             continue
-        values, last = _values_after(tokens, i, len(rows[found].columns))
-        if values:
+        values, last, glued = _own_values(tokens, i, len(rows[found].columns))
+        if glued is not None:
+            cols = rows[found].columns
+            _flag_row(grid, *found, cols, values, "unmatched_row",
+                      f"row {found[1]}'s digits run into a printed row that matches no "
+                      f"statutory row ({glued.text.strip()[:30]!r})")
+        elif values:
             _place(grid, *found, rows[found], values)
-            grid.last_index = max(grid.last_index, last)
+        elif token.row is None and _next_row_follows(tokens, last + 1, found[0], rows):
+            _place(grid, *found, rows[found], [])  # one cell per line: every cell blank
+        grid.last_index = max(grid.last_index, last)
     _place_t4(grid, tokens, t4_start if t4_start is not None else _first_t4(tokens))
+    _flag_unmatched_rows(grid, tokens, rows)
+    _withdraw_forced_splits(grid)
     return grid
 
 
+def _next_row_follows(tokens: list[Token], i: int, table: str,
+                      rows: dict[tuple[str, str], Block]) -> bool:
+    """Whether token i starts the next row, group or block of the same table: then the
+    row before it printed no value at all (not one of another version's rows, which
+    would hold the values)."""
+    if i >= len(tokens) or tokens[i].kind != "label":
+        return False
+    return any(lab.table == table and (lab.kind in ("group", "caption")
+                                       or (lab.kind == "row" and (table, lab.key) in rows))
+               for lab in tokens[i].labels)
+
+
+def _t3_seen(grid: Grid) -> bool:
+    return bool(grid.rows_found.get("t3")) or any(t == "t3" for t, _ in grid.pending)
+
+
 def _first_t4(tokens: list[Token]) -> int:
-    return next((i for i, t in enumerate(tokens) if _is_t4_label(t)), len(tokens))
+    return next((i for i, t in enumerate(tokens) if _t4_anchor(t)), len(tokens))
+
+
+def _flag_unmatched_rows(grid: Grid, tokens: list[Token],
+                         rows: dict[tuple[str, str], Block]) -> None:
+    """Flag printed rows between two statutory rows of one table that match no label.
+
+    Their values are not taken by either neighbour (`_values_after` stops at them); the
+    flag says that values were printed there and not used.
+    """
+    table, waiting = None, []
+    for i, t in enumerate(tokens):
+        if t.kind == "label":
+            found = _row_of(t, rows)
+            if found is None:
+                continue
+            if found[0] == table:
+                for text in waiting:
+                    grid.flags.append(Flag("unmatched_row", f"printed row {text!r} in "
+                                           f"table {table} matches no statutory row; its "
+                                           "values were not used"))
+            table, waiting = found[0], []
+        elif (t.kind == "text" and i + 1 < len(tokens) and tokens[i + 1].kind == "value"
+              and (t.row is None or tokens[i + 1].row == t.row) and table is not None
+              and not _LIST_NUMBER_TAIL.match(t.text) and not may_stand_for_value(t.text)):
+            waiting.append(t.text.strip()[:40])

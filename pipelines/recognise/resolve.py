@@ -1,117 +1,164 @@
-"""Choosing the split of run-together digits by the statutory identities.
+"""Settling the grid's pending cells with the statutory identities, or flagging them.
 
-For each ambiguous row of table 三, the candidate splits that satisfy the row's own
-总计 identity are kept; column identities then narrow them once the other rows of the
-column are known. A row is filled only when exactly one candidate is left; otherwise
-its cells stay null and flagged `ambiguous_digits`. Identities choose between readings
-of what was printed; they never supply a number.
+The grid leaves `pending` what the printed text does not fix: digit runs whose split is
+not forced, and rows that printed fewer values than columns (a rendering that dropped
+blank cells). Here their candidates are enumerated (digits.py, blanks.py) and all of a
+report's pending cells are solved together over every identity (solve.py). A digit run
+is split only when one split is left (`split_by_identities`); a value of a row that lost
+blanks is placed where every placement left puts it (`columns_by_identities`). The rest
+is null, flagged `ambiguous_digits` or `ambiguous_columns` with the reason. Identities
+choose between readings of what was printed; they never supply a number.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import cache
-
-from pipelines.recognise.cells import held_exactly, out_of_range
-from pipelines.recognise.digits import candidate_splits
-from pipelines.recognise.grid import Grid
+from pipelines.recognise.blanks import BLANK, placements
+from pipelines.recognise.cells import COUNT_UNITS, cell_value, held_exactly, out_of_range
+from pipelines.recognise.digits import digit_splits
+from pipelines.recognise.grid import Grid, Pending
+from pipelines.recognise.solve import (
+    MAX_CANDIDATES,
+    MAX_STEPS_PER_RUN,
+    Budget,
+    OverBudget,
+    Settled,
+    Unknown,
+    Value,
+    own_rules,
+    settle,
+)
+from pipelines.recognise.tokens import Token
 from pipelines.report import CellValue, Flag
-from schemas.identities import Identity, evaluate, identities
+from schemas.identities import identities
 
-_MAX_CANDIDATES = 5000  # a run this ambiguous cannot be settled by a handful of sums
-
-
-def _candidates(grid: Grid, table: str, row: str) -> list[dict[str, int]]:
-    tokens = grid.ambiguous[(table, row)]
-    (block,) = [b for b in grid.version.tables[table].blocks if row in
-                {r.id for r in b.data_rows}]
-    ids = [f"{table}.{row}.{c.id}" for c in block.columns]
-    out = []
-    for split in candidate_splits([t.text for t in tokens], len(ids)):
-        out.append(dict(zip(ids, split, strict=True)))
-        if len(out) > _MAX_CANDIDATES:
-            return []
-    return out
-
-
-@cache
-def _own_identities(version: str, table: str, row: str) -> tuple[Identity, ...]:
-    """The identities within one row (its 总计 column); cached: the same in every report."""
-    prefix = f"{table}.{row}."
-    return tuple(i for i in identities(version) if all(c.startswith(prefix) for c in i.cells))
-
-
-def _consistent(cands: list[dict], known: dict, rules: Sequence[Identity]) -> list[dict]:
-    """Candidates under which no identity whose cells are all known fails."""
-    if not cands:
-        return []
-    row_cells = cands[0].keys()  # every candidate of a row fills the same cells
-    relevant = [i for i in rules if not row_cells.isdisjoint(i.cells)]
-    kept = []
-    for cand in cands:
-        values = {**known, **cand}
-        if all(evaluate(i, values).status != "fail" for i in relevant):
-            kept.append(cand)
-    return kept
+_FLAG = {"digits": "ambiguous_digits", "columns": "ambiguous_columns"}
 
 
 def resolve(grid: Grid) -> None:
-    """Settle ambiguous rows where the identities leave one split; flag the rest.
+    """Settle the pending cells the identities leave one reading for; flag the rest."""
+    if not grid.pending:
+        return
+    rules = identities(grid.version.id)
+    budget = Budget()
+    unknowns = [_unknown(key, p, rules, budget) for key, p in grid.pending.items()]
+    known = {cid: c.value for cid, c in grid.cells.items()}
+    results = settle(unknowns, known, rules, budget)
+    for key, pending in grid.pending.items():
+        for cell_id, _ in pending.cells:
+            grid.rows_found.setdefault(key[0], set()).add(cell_id.split(".")[1])
+        result = results[key]
+        if pending.kind == "columns" and (result.choice is not None or result.readings):
+            _fill_columns(grid, pending, result)
+        elif result.choice is not None:
+            _fill_digits(grid, pending, result)
+        else:
+            _flag(grid, pending, _why(key, pending, result))
 
-    A row's own identities (its 总计 column) are applied first and alone: when they
-    leave one split, that is the row as printed, even if a column identity then fails
-    (agencies do publish inconsistent columns). Column identities only narrow rows
-    their own identities cannot settle.
+
+def _unknown(key: tuple[str, str], pending: Pending, rules, budget: Budget) -> Unknown:
+    """The pending cells with their candidates; none when they are too many to list.
+
+    Cells no identity reads (table 二) can only be settled by having one candidate, so
+    their enumeration stops at the second.
     """
-    rules = list(identities(grid.version.id))
-    pending = {}
-    for key, cands in ((k, _candidates(grid, *k)) for k in grid.ambiguous):
-        pending[key] = _consistent(cands, {}, _own_identities(grid.version.id, *key))
-    while pending:
-        known = {cid: c.value for cid, c in grid.cells.items() if c.value is not None}
-        settled = next((k for k, c in pending.items() if len(c) == 1), None)
-        if settled is None:
-            narrowed = {k: _consistent(c, known, rules) for k, c in pending.items()}
-            settled = next((k for k, c in narrowed.items() if len(c) == 1), None)
-            if settled is None:
-                break
-            pending[settled] = narrowed[settled]
-        _fill(grid, settled, pending.pop(settled)[0])
-    for key, cands in pending.items():
-        _flag_ambiguous(grid, key, len(cands))
+    cells = tuple(c for c, _ in pending.cells)
+    own = own_rules(cells, rules)
+    read = any(not set(cells).isdisjoint(r.cells) for r in rules)
+    limit = MAX_CANDIDATES if read else 1
+    part = budget.part(MAX_STEPS_PER_RUN)
+    try:
+        if pending.kind == "digits":
+            found = digit_splits([t.text for t in pending.values], len(cells), own, part,
+                                 pending.blanks, limit)
+        else:
+            found = placements([_solver_value(t) for t in pending.values], len(cells), own,
+                               part, limit)
+    except OverBudget:
+        why = ("more readings than can be listed" if read else
+               "several readings and no identity to choose")
+        return Unknown(key, cells, None, why)
+    return Unknown(key, cells, found, every_reading=pending.kind == "columns")
 
 
-def _fill(grid: Grid, key: tuple[str, str], values: dict[str, int]) -> None:
-    table, row = key
-    tokens = grid.ambiguous[key]
-    raw = " ".join(t.text for t in tokens)
-    grid.rows_found.setdefault(table, set()).add(row)
-    for cell_id, v in values.items():
-        if not held_exactly(v):  # a split that leaves a piece too long to publish exactly
+def _solver_value(token: Token) -> Value:
+    """What a placed value counts as in the identities: a count, 0 for blank, else nothing."""
+    p = token.printed
+    if p.state == "blank":
+        return 0  # like a dropped blank (blanks.py)
+    if p.state != "number" or p.whole is None or p.whole < 0 or p.unit not in COUNT_UNITS:
+        return None
+    return p.whole
+
+
+def _why(key: tuple[str, str], pending: Pending, result: Settled) -> str:
+    if key[0] == "t2":
+        return "table 二 has no identity to choose a reading"
+    return result.why
+
+
+def _raw(pending: Pending) -> str:
+    return " ".join(t.text.strip() for t in pending.values)
+
+
+def _ref(pending: Pending) -> str | None:
+    return pending.values[0].ref if pending.values else None
+
+
+def _by(result: Settled) -> str:
+    return "the table's identities" if result.by_table else "its own identities"
+
+
+def _fill_digits(grid: Grid, pending: Pending, result: Settled) -> None:
+    raw, choice = _raw(pending), result.choice
+    for (cell_id, _), v, text in zip(pending.cells, choice.values, choice.choices, strict=True):
+        if text == "":  # a blank cell the rendering dropped
+            grid.cells[cell_id] = CellValue(cell_id, None, "blank", raw, None, _ref(pending))
+            v = "blank"
+        elif not held_exactly(v):  # a split that leaves a piece too long to publish exactly
             out_of_range(cell_id, f"{v} (from digit run {raw!r})", grid.flags)
             grid.cells[cell_id] = CellValue(cell_id, None, "unreadable", raw, None,
-                                            tokens[0].ref)
+                                            _ref(pending))
             continue
-        grid.cells[cell_id] = CellValue(cell_id, v, "number", raw, None, tokens[0].ref)
-        grid.flags.append(Flag("split_by_identities",
-                               f"{cell_id}: {v} from digit run {raw!r}", cell_id))
+        else:
+            grid.cells[cell_id] = CellValue(cell_id, v, "number", raw, None, _ref(pending))
+        grid.flags.append(Flag("split_by_identities", f"{cell_id}: {v} from digit run "
+                               f"{raw!r}, the only split {_by(result)} allow", cell_id))
 
 
-def _flag_ambiguous(grid: Grid, key: tuple[str, str], n_candidates: int) -> None:
-    table, row = key
-    tokens = grid.ambiguous[key]
-    raw = " ".join(t.text for t in tokens)
-    block = next(b for b in grid.version.tables[table].blocks
-                 if row in {r.id for r in b.data_rows})
-    grid.rows_found.setdefault(table, set()).add(row)
-    if table == "t2":
-        why = "table 二 has no identity to choose a split"
-    elif n_candidates:
-        why = f"{n_candidates} splits fit the identities"
-    else:
-        why = "no split fits the row's identities"
-    for col in block.columns:
-        cell_id = f"{table}.{row}.{col.id}"
-        grid.cells[cell_id] = CellValue(cell_id, None, "ambiguous", raw, None, tokens[0].ref)
-        grid.flags.append(Flag("ambiguous_digits", f"{cell_id}: digit run {raw!r}; {why}",
+def _fill_columns(grid: Grid, pending: Pending, result: Settled) -> None:
+    """Each value in its column when one placement is left, else where every placement
+    the identities allow puts the same thing (a value, or a blank); the rest is open."""
+    raw = _raw(pending)
+    readings = [result.choice] if result.choice is not None else list(result.readings)
+    open_cells = []
+    for i, (cell_id, vt) in enumerate(pending.cells):
+        printed = {_printed_in(pending, c.choices[i]) for c in readings}
+        if len(printed) != 1:
+            open_cells.append(cell_id)
+            continue
+        j = readings[0].choices[i]
+        if j == BLANK:
+            grid.cells[cell_id] = CellValue(cell_id, None, "blank", None, None, _ref(pending))
+            continue
+        token = pending.values[j]
+        grid.cells[cell_id] = cell_value(cell_id, vt, token, grid.flags)
+        how = (f"the only placement {_by(result)} allow" if result.choice is not None
+               else "its column in every placement the table's identities allow")
+        grid.flags.append(Flag("columns_by_identities", f"{cell_id}: {token.text!r} of row "
+                               f"{raw!r}, {how}", cell_id))
+    if open_cells:
+        _flag(grid, pending, result.why, open_cells)
+
+
+def _printed_in(pending: Pending, choice: int) -> str | None:
+    return None if choice == BLANK else pending.values[choice].text.strip()
+
+
+def _flag(grid: Grid, pending: Pending, why: str, cells: list[str] | None = None) -> None:
+    raw = _raw(pending)
+    what = "digit run" if pending.kind == "digits" else "values of a row with dropped blanks"
+    for cell_id in cells if cells is not None else [c for c, _ in pending.cells]:
+        grid.cells[cell_id] = CellValue(cell_id, None, "ambiguous", raw or None, None,
+                                        _ref(pending))
+        grid.flags.append(Flag(_FLAG[pending.kind], f"{cell_id}: {what} {raw!r}; {why}",
                                cell_id))

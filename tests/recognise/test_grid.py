@@ -1,79 +1,105 @@
-"""The statutory grid on real reports whose printed values were replaced by what software
-prints in place of a number: the cell is `unreadable` with its text kept, and the rest of
-the row and of the report is read as before."""
+"""Placing tokens into the grid: table 四 by its own header, unmatched rows lend nothing.
+
+On the 邵关 2019 report (its real text, and one cell per line made by printed.py) and the
+平潭 2022 crawler text.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from printed import cells_per_line
 
 from pipelines.parse import parse_bytes
-from pipelines.report import CellValue
+from pipelines.report import ParsedReport
 
-SEED = "seed-shaoguan-zhenjiang-2019.txt"
-HTML = "shanghai-office-2019.html"
-NON_NUMBERS = ["NaN", "inf", "-Infinity", "1e5", "=SUM(B2:B5)", "#REF!", "N/A", "?"]
-# (cell, where it sits in its row): first, middle and last cells of tables 二, 三 and 四
-SEED_CELLS = {
-    "t2.administrative_licensing.prev_year_items": 36,  # line numbers of the seed
-    "t2.administrative_licensing.change": 37,
-    "t3.new_received.natural_person": 102,
-    "t3.new_received.total": 108,
-    "t4.admin_review.upheld": 373,
-}
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+SEED = "seed-shaoguan-zhenjiang-2019"
+T4_CAPTION = "四、政府信息公开行政复议、行政诉讼情况"
+MISPRINTED = "2.此行标签印错"  # a row label no statutory label can be read into
 
 
-def _with_line(data: bytes, line: int, text: str) -> bytes:
-    lines = data.decode().split("\n")
-    lines[line - 1] = "\t" + text  # the seed's cells are lines after a tab
-    return "\n".join(lines).encode()
+def truth(stem: str) -> dict:
+    return json.loads((FIXTURES / "truth" / f"{stem}.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("printed", NON_NUMBERS)
-@pytest.mark.parametrize("cell_id", SEED_CELLS)
-def test_a_non_number_in_a_text_report_is_unreadable_with_its_text(
-        fixtures_dir: Path, cell_id: str, printed: str) -> None:
-    data = (fixtures_dir / "reports" / SEED).read_bytes()
-    original = parse_bytes(SEED, data)
-    report = parse_bytes(SEED, _with_line(data, SEED_CELLS[cell_id], printed))
-    assert report.cells[cell_id] == CellValue(cell_id, None, "unreadable", printed, None,
-                                              f"line {SEED_CELLS[cell_id]}")
-    assert [(f.code, f.message) for f in report.flags if f.cell_id == cell_id] == [
-        ("unreadable_value", f"{cell_id}: {printed!r}")]
-    others = {k: v for k, v in report.cells.items() if k != cell_id}
-    assert others == {k: v for k, v in original.cells.items() if k != cell_id}
-    assert report.status == original.status == "complete"
+def seed_lines() -> str:
+    """The real 邵关 2019 page text as one cell per line: tabs and empty lines removed."""
+    text = (FIXTURES / "reports" / f"{SEED}.txt").read_text(encoding="utf-8")
+    return "\n".join(ln.strip() for ln in text.splitlines() if ln.strip()) + "\n"
 
 
-@pytest.mark.parametrize("printed", NON_NUMBERS)
-@pytest.mark.parametrize(("cell_id", "value"), [("t3.new_received.natural_person", "821"),
-                                                ("t3.new_received.total", "859")])
-def test_a_non_number_in_an_html_table_is_unreadable_with_its_text(
-        fixtures_dir: Path, cell_id: str, value: str, printed: str) -> None:
-    page = (fixtures_dir / "reports" / HTML).read_text(encoding="utf-8")
-    assert page.count(f">{value}<") == 1
-    original = parse_bytes(HTML, page.encode())
-    report = parse_bytes(HTML, page.replace(f">{value}<", f">{printed}<").encode())
-    assert (report.cells[cell_id].value, report.cells[cell_id].state,
-            report.cells[cell_id].raw_text) == (None, "unreadable", printed)
-    others = {k: v for k, v in report.cells.items() if k != cell_id}
-    assert others == {k: v for k, v in original.cells.items() if k != cell_id}
+def flags(report: ParsedReport, code: str) -> list[str]:
+    return [f.message for f in report.flags if f.code == code]
 
 
-def test_a_non_number_beside_the_values_is_no_cell_of_the_row(fixtures_dir: Path) -> None:
-    # An extra non-number after a row's three values would shift nothing: it is not taken.
-    data = (fixtures_dir / "reports" / SEED).read_bytes()
-    lines = data.decode().split("\n")
-    lines.insert(38, "\tNaN")  # after 行政许可's 406, 0, 46999
-    report = parse_bytes(SEED, "\n".join(lines).encode())
-    original = parse_bytes(SEED, data)
-    assert report.values() == original.values()
+@pytest.mark.parametrize("text", [seed_lines(), cells_per_line(truth(SEED))],
+                         ids=["real-text", "rendering"])
+def test_table_4_is_never_filled_from_table_3(text: str) -> None:
+    """Cut before table 四, the only 四 label left is table 三's 总计 column header, and
+    the values after it are table 三's first row: they must not become table 四."""
+    assert text.count(T4_CAPTION) == 1
+    report = parse_bytes("cut.txt", text[:text.index(T4_CAPTION)].encode())
+    t4 = {cid: c for cid, c in report.cells.items() if cid.startswith("t4.")}
+    assert len(t4) == 15
+    assert {(c.value, c.state) for c in t4.values()} == {(None, "missing")}
+    assert report.tables_found == ["t2", "t3"]
+    assert flags(report, "table_missing") == ["table 四 was not found"]
+    assert flags(report, "value_count_mismatch") == []
+    assert not [f for f in report.flags if f.cell_id and f.cell_id.startswith("t4.")]
+    expected = truth(SEED)["cells"]
+    t3 = {cid: v for cid, v in expected.items() if cid.startswith("t3.")}
+    assert {cid: report.values()[cid] for cid in t3} == t3
 
 
-def test_chinese_text_in_a_value_cell_is_never_taken_for_a_value(fixtures_dir: Path) -> None:
-    # A label the index does not know (say a sub-label) must not shift the values after it.
-    data = (fixtures_dir / "reports" / SEED).read_bytes()
-    report = parse_bytes(SEED, _with_line(data, 36, "见附件"))
-    assert report.cells["t2.administrative_licensing.prev_year_items"].value is None
-    assert report.cells["t2.administrative_licensing.change"].value in (None, 0)
+def test_table_4_after_its_own_header_is_read() -> None:
+    report = parse_bytes("seed.txt", seed_lines().encode())
+    expected = truth(SEED)["cells"]
+    assert {c: v for c, v in report.values().items() if c.startswith("t4.")} == {
+        c: v for c, v in expected.items() if c.startswith("t4.")}
+
+
+def test_a_row_matching_no_label_lends_its_values_to_no_neighbour() -> None:
+    text = seed_lines()
+    assert text.count("2.其他法律行政法规禁止公开") == 1
+    report = parse_bytes("seed.txt", text.replace("2.其他法律行政法规禁止公开", MISPRINTED)
+                         .encode())
+    expected = truth(SEED)["cells"]
+    for row in ("denied_state_secret", "denied_security_stability"):
+        cells = {c: v for c, v in expected.items() if c.startswith(f"t3.{row}.")}
+        assert {c: report.values()[c] for c in cells} == cells
+    assert "row t3.denied_law_prohibited was not found" in flags(report, "row_missing")
+    assert flags(report, "unmatched_row") == [
+        f"printed row {MISPRINTED!r} in table t3 matches no statutory row; its values were "
+        "not used"]
+
+
+def test_run_together_digits_glued_to_an_unmatched_row_are_not_taken() -> None:
+    """平潭 2022 crawler text: 1.属于国家秘密0000000 then the item number "2." of the
+    misprinted row: the run reads 00000002, whose end the text does not tell."""
+    text = (FIXTURES / "reports" / "pingtan-2022-run-together.txt").read_text(encoding="utf-8")
+    assert text.count("2.其他法律行政法规禁止公开") == 1
+    report = parse_bytes("pingtan.txt", text.replace("2.其他法律行政法规禁止公开", MISPRINTED)
+                         .encode())
+    secret = [c for c in report.cells if c.startswith("t3.denied_state_secret.")]
+    assert {(report.cells[c].value, report.cells[c].state) for c in secret} == {
+        (None, "ambiguous")}
+    assert flags(report, "unmatched_row") == [
+        "row denied_state_secret's digits run into a printed row that matches no statutory "
+        "row ('.此行标签印错 0000000'): '00000002'"]
+    expected = truth("pingtan-2022-run-together")["cells"]
+    values = report.values()
+    assert all(values[c] in (None, want) for c, want in expected.items())
+
+
+@pytest.mark.corpus
+def test_table_4_found_by_its_caption_when_its_labels_are_broken(corpus: Path) -> None:
+    """014: the PDF text breaks 结果维持 into 结果/维持 lines; the caption
+    四、政府信息公开行政复议、行政诉讼情况 is table 四's own header, 总计 only follows it."""
+    report = parse_bytes("014.md", (corpus / "reports" / "014.md").read_bytes())
+    t4 = [report.cells[f"t4.{r}.{c}"].value
+          for r in ("admin_review", "litigation_direct", "litigation_after_review")
+          for c in ("upheld", "corrected", "other_result", "pending", "total")]
+    assert t4 == [40, 0, 10, 5, 55, 2, 0, 4, 6, 12, 6, 0, 9, 7, 22]
