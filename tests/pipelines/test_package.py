@@ -431,3 +431,9 @@ def test_no_csv_cell_of_a_guarded_release_starts_a_formula(tmp_path: Path) -> No
                 risky = [v for v in row if v[:1] in ("=", "+", "-", "@", "\t", "\r")
                          and not re.fullmatch(r"[+-]?\d+(\.\d+)?|-+", v)]
                 assert risky == [], path.name
+
+
+def test_no_enum_value_could_start_a_formula() -> None:
+    # The guard leaves fields with an enum alone (stage.guard_formulas): safe only so.
+    values = [v for r in resources().values() for f in r.fields if f.enum for v in f.enum]
+    assert values and [v for v in values if v[:1] in ("=", "+", "-", "@", "\t", "\r")] == []
