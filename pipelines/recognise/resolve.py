@@ -16,7 +16,7 @@ from pipelines.recognise.cells import held_exactly, out_of_range
 from pipelines.recognise.digits import candidate_splits
 from pipelines.recognise.grid import Grid
 from pipelines.report import CellValue, Flag
-from schemas.identities import Identity, evaluate, identities
+from schemas.identities import Identity, fails, identities
 
 _MAX_CANDIDATES = 5000  # a run this ambiguous cannot be settled by a handful of sums
 
@@ -50,7 +50,7 @@ def _consistent(cands: list[dict], known: dict, rules: Sequence[Identity]) -> li
     kept = []
     for cand in cands:
         values = {**known, **cand}
-        if all(evaluate(i, values).status != "fail" for i in relevant):
+        if not any(fails(i, values) for i in relevant):
             kept.append(cand)
     return kept
 
