@@ -83,6 +83,7 @@ from pipelines.inputs import (  # noqa: E402
 from pipelines.package import PackageInfo, publish_files  # noqa: E402
 from pipelines.parallel import default_workers  # noqa: E402
 from pipelines.parse_cache import CacheEntry, ParseCache  # noqa: E402
+from pipelines.release import verify  # noqa: E402
 from pipelines.segments import SegmentCache, build_tables  # noqa: E402
 from schemas.resources import resources  # noqa: E402
 
@@ -197,10 +198,10 @@ def wrapped(timers: Timers) -> Iterator[Timers]:
         timers.wrap(SegmentCache, "put", "segment write"),
         timers.wrap(segments, "_assemble", "assemble (overlaps making)"),
         timers.wrap(package, "_link_or_copy", "link staged files"),
-        timers.wrap(package, "_file_stats", "file hashes"),
+        timers.wrap(verify, "file_stats", "file hashes"),
         timers.wrap(package, "_document", "docs"),
-        timers.wrap(package, "frictionless_problems", "frictionless"),
-        timers.wrap(package, "_parquet_problems", "parquet check"),
+        timers.wrap(verify, "frictionless_problems", "frictionless"),
+        timers.wrap(verify, "table_problems", "parquet check"),
         timers.wrap(package.page, "write_pages", "pages"),
         timers.wrap(package, "_bundle", "zip"),
     ]

@@ -120,6 +120,14 @@ def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
+def fails(identity: Identity, values: Mapping[str, float | None]) -> bool:
+    """Whether the identity fails with every cell known: exact, whatever the magnitude
+    (what chooses between readings; `evaluate` is what is published)."""
+    left = [values.get(c) for c in identity.lhs]
+    right = [values.get(c) for c in identity.rhs]
+    return None not in left and None not in right and sum(left) != sum(right)
+
+
 def evaluate(identity: Identity, values: Mapping[str, float | None]) -> CheckResult:
     """Evaluate one identity. A null cell makes it not evaluable: blank is not zero.
 

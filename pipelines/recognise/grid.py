@@ -18,6 +18,7 @@ middle of a row, never an extra cell that would shift the others.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -78,21 +79,28 @@ def _values_after(tokens: list[Token], i: int, n: int) -> tuple[list[Token], int
     """Value tokens belonging to the label at i (n expected), and the index of the last one
     used. A run that falls short may go on through printed non-numbers if it then has
     exactly n values."""
-    values, last = _run_after(tokens, i, _is_value)
+    return _run(tokens, i + 1, tokens[i].row, n)
+
+
+def _run(tokens: list[Token], start: int, row: int | None,
+         n: int) -> tuple[list[Token], int]:
+    """The value tokens from `start` on (in `row` when rows are known), and the index of
+    the last; through printed non-numbers when the run then has exactly n values."""
+    values, last = _run_of(tokens, start, row, _is_value)
     if len(_without_padding(values, n)) < n:
-        wider, wider_last = _run_after(tokens, i, _is_value_or_non_number)
+        wider, wider_last = _run_of(tokens, start, row, _is_value_or_non_number)
         wider = [_as_value(t) for t in wider]
         if len(_without_padding(wider, n)) == n:
             return wider, wider_last
     return values, last
 
 
-def _run_after(tokens: list[Token], i: int, belongs) -> tuple[list[Token], int]:
-    row = tokens[i].row
-    j = i + 1
+def _run_of(tokens: list[Token], start: int, row: int | None,
+            belongs: Callable[[Token], bool]) -> tuple[list[Token], int]:
+    j = start
     while j < len(tokens) and belongs(tokens[j]) and (row is None or tokens[j].row == row):
         j += 1
-    return tokens[i + 1:j], j - 1
+    return tokens[start:j], j - 1
 
 
 def _is_value(token: Token) -> bool:
@@ -216,13 +224,7 @@ def _data_run(tokens: list[Token], i: int, n: int) -> tuple[list[Token], int] | 
     Printed non-numbers are among its values only when the run then has exactly n."""
     row = tokens[i].row
     if row is None:
-        run, last = _run_after(tokens, i - 1, _is_value)
-        if len(_without_padding(run, n)) < n:
-            wider, wider_last = _run_after(tokens, i - 1, _is_value_or_non_number)
-            wider = [_as_value(t) for t in wider]
-            if len(_without_padding(wider, n)) == n:
-                return wider, wider_last
-        return run, last
+        return _run(tokens, i, None, n)
     start, end = i, i
     while start > 0 and tokens[start - 1].row == row:
         start -= 1

@@ -10,6 +10,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from pipelines.release.changelog import Changes, summary
+from pipelines.stage import FORMULA_GUARD
 from schemas.identities import identities
 from schemas.resources import resources
 from schemas.template import load_template
@@ -51,7 +52,11 @@ def _md_cell(text: str) -> str:
 
 
 def _dictionary_md(rows: list[dict]) -> str:
-    out = ["# Data dictionary / 数据字典", ""]
+    out = ["# Data dictionary / 数据字典", "",
+           f"In the CSV files a text value that begins with `=`, `+`, `-`, `@`, a tab or a "
+           f"carriage return (and is not a plain number) is prefixed with `{FORMULA_GUARD}`, "
+           "so that no spreadsheet runs it as a formula; the Parquet files hold the text "
+           "as it was.", ""]
     titles = {"field": "Fields of the published tables / 发布表字段",
               "cell": "Statutory cells / 法定表格单元格",
               "identity": "Identities checked / 勾稽关系"}
@@ -132,6 +137,13 @@ Every resource is a CSV (UTF-8 with a byte-order mark, so Excel shows Chinese co
 a Parquet file with identical content; `datapackage.json` lists each with its size and
 sha256, and `<dataset>-{version}.zip` holds the whole release.
 
+CSV formula guard: a spreadsheet runs a cell that begins with `=`, `+`, `-`, `@`, a tab or
+a carriage return as a formula, and file names, agency names and printed texts come from
+outside. In the CSV files such a text value is prefixed with a single quote `{guard}`
+(unless it is a plain number such as `-18`, or dashes alone); numeric fields are never
+changed, and the Parquet files keep every text as it was. CSV 中以 `=`、`+`、`-`、`@`、
+制表符或回车开头的文本前加单引号 `{guard}`，以免电子表格将其当作公式执行；Parquet 文件保留原文。
+
 ```python
 import pyarrow.parquet as pq
 cells = pd.read_parquet("data/cells.parquet")          # or pd.read_csv("data/cells.csv")
@@ -172,5 +184,6 @@ def write_readme(release: Path, descriptor: dict, changes: Changes) -> None:
         title=descriptor["title"], version=descriptor["version"], created=descriptor["created"],
         dataset=descriptor["name"], changes=summary(changes), n_flags=len(FLAG_CODES),
         check_statuses="; ".join(f"`{k}`: {v}" for k, v in CHECK_STATUSES.items()),
+        guard=FORMULA_GUARD,
         **figures)
     (release / "README.md").write_text(text, encoding="utf-8")

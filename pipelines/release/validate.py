@@ -73,6 +73,7 @@ class Validation:
     seconds: float
     resources: list[ResourceResult]
     problems: list[str]
+    files: ResourceResult | None = None  # the documents and the zip (rows: files checked)
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -91,10 +92,10 @@ def validate_full(release: Path, workers: int = 1) -> Validation:
                           problems)
     problems += missing_resources(entries)
     tasks = [[e.get("name")] for e in entries] + [[FILES]]
-    results = list(ordered_map(partial(_task, release), tasks, workers))
-    problems += [p for r in results for p in r.problems]
+    *results, files = ordered_map(partial(_task, release), tasks, workers)
+    problems += [p for r in [*results, files] for p in r.problems]
     return Validation(str(release), not problems, round(time.perf_counter() - start, 2),
-                      results, problems)
+                      results, problems, files)
 
 
 def write_validation(validation: Validation, dataset_dir: Path) -> Path:

@@ -138,7 +138,7 @@ def content_problems(data: Path, name: str) -> list[str]:
             if a is None or b is None:
                 return [f"{name}: parquet and csv have different numbers of rows "
                         f"(they agree on the first {rows})"]
-            if not guard_formulas(a).equals(b):
+            if not guard_formulas(a, resources()[name]).equals(b):
                 return [f"{name}: parquet content differs from the csv in rows "
                         f"{rows + 1}-{rows + a.num_rows}"]
             rows += a.num_rows

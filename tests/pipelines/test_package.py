@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 import shutil
 import subprocess
 import sys
@@ -383,3 +384,56 @@ def test_a_sampled_frictionless_pass_publishes(tmp_path: Path) -> None:
                        validation_rows=1)
     release = publish(_tables(), tmp_path, info)
     assert validate_release(release, limit_rows=1) == []
+
+
+HOSTILE = {"file_name": "=HYPERLINK(\"http://x\",\"a\").html", "agency": "+cmd|' /C calc'!A0",
+           "raw_text": "@SUM(1+1)", "message": "\t=1+1", "source_ref": "-1+2",
+           "reason": "\r=2"}
+
+
+def _hostile_tables() -> dict[str, pd.DataFrame]:
+    tables = _tables()
+    tables["reports"].loc[0, ["file_name", "agency", "reason"]] = [
+        HOSTILE["file_name"], HOSTILE["agency"], HOSTILE["reason"]]
+    tables["cells"].loc[0, ["raw_text", "source_ref"]] = [HOSTILE["raw_text"],
+                                                          HOSTILE["source_ref"]]
+    tables["flags"].loc[0, "message"] = HOSTILE["message"]
+    return tables
+
+
+def test_csv_formula_guard(tmp_path: Path) -> None:
+    release = publish(_hostile_tables(), tmp_path, INFO)
+    texts = "".join((release / f"data/{n}.csv").read_bytes().decode("utf-8-sig")
+                    for n in NAMES)  # bytes: read_text would turn the CR into a LF
+    for value in HOSTILE.values():
+        assert f"\"'{value}\"" in texts.replace('""', '"')  # quoted, guarded
+    # A number is never guarded: -18 in a numeric field, a plain number or a dash as text.
+    t2 = (release / "data/t2_proactive.csv").read_text(encoding="utf-8-sig")
+    assert ',120,-18,102,' in t2
+    cells = (release / "data/cells.csv").read_text(encoding="utf-8-sig")
+    assert ',"-","dash",' in cells
+    # Parquet keeps the originals; the comparison and stock frictionless know the guard.
+    reports = pq.read_table(release / "data/reports.parquet").to_pylist()[0]
+    assert (reports["file_name"], reports["agency"], reports["reason"]) == (
+        HOSTILE["file_name"], HOSTILE["agency"], HOSTILE["reason"])
+    assert pq.read_table(release / "data/flags.parquet").column("message").to_pylist() \
+        == [HOSTILE["message"]]
+    assert validate_release(release) == []
+
+
+def test_no_csv_cell_of_a_guarded_release_starts_a_formula(tmp_path: Path) -> None:
+    import csv
+
+    release = publish(_hostile_tables(), tmp_path, INFO)
+    for path in release.rglob("*.csv"):
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            for row in csv.reader(f):
+                risky = [v for v in row if v[:1] in ("=", "+", "-", "@", "\t", "\r")
+                         and not re.fullmatch(r"[+-]?\d+(\.\d+)?|-+", v)]
+                assert risky == [], path.name
+
+
+def test_no_enum_value_could_start_a_formula() -> None:
+    # The guard leaves fields with an enum alone (stage.guard_formulas): safe only so.
+    values = [v for r in resources().values() for f in r.fields if f.enum for v in f.enum]
+    assert values and [v for v in values if v[:1] in ("=", "+", "-", "@", "\t", "\r")] == []

@@ -77,3 +77,20 @@ def test_chinese_text_in_a_value_cell_is_never_taken_for_a_value(fixtures_dir: P
     report = parse_bytes(SEED, _with_line(data, 36, "见附件"))
     assert report.cells["t2.administrative_licensing.prev_year_items"].value is None
     assert report.cells["t2.administrative_licensing.change"].value in (None, 0)
+
+
+@pytest.mark.parametrize("printed", ["NaN", "=SUM(B2:B5)"])
+def test_a_non_number_where_the_rendering_kept_no_rows(fixtures_dir: Path, printed: str) -> None:
+    # The seed without its tabs and blank lines: one cell a line, no printed rows.
+    seed = (fixtures_dir / "reports" / SEED).read_text(encoding="utf-8")
+    lines = [line.lstrip("\t") for line in seed.split("\n") if line.strip()]
+    original = parse_bytes(SEED, "\n".join(lines).encode())
+    first_t4 = next(k for k in range(len(lines) - 40, len(lines)) if lines[k].strip() == "0")
+    lines[lines.index("406")] = lines[first_t4] = printed  # 行政许可's first; 四's first
+    report = parse_bytes(SEED, "\n".join(lines).encode())
+    changed = {k: (c.value, c.state, c.raw_text) for k, c in report.cells.items()
+               if c != original.cells[k]}
+    assert {k: v[1:] for k, v in changed.items()} == {
+        "t2.administrative_licensing.prev_year_items": ("unreadable", printed),
+        "t4.admin_review.upheld": ("unreadable", printed)}
+    assert report.status == "complete"
