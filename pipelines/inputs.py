@@ -36,6 +36,10 @@ class Input:
     size: int
     url: str | None = None
     retrieved_at: str | None = None
+    # When the archive first saw this source with these bytes (the place of its record
+    # among the content's records): of byte-identical inputs the first seen names the
+    # report, so a copy added later never renames a published report.
+    seen: int = 0
 
 
 @dataclass(frozen=True)
@@ -95,8 +99,15 @@ def archive_inbox(archive: RawArchive, inbox: Path) -> list[Input]:
             source = path.relative_to(inbox).as_posix()
             record = archive.inbox_record(source) or {}
             out.append(Input(source, stored.sha256, stored.size,
-                             retrieved_at=record.get("mtime")))
+                             retrieved_at=record.get("mtime"),
+                             seen=_first_seen(archive, stored.sha256, source)))
     return out
+
+
+def _first_seen(archive: RawArchive, sha256: str, source: str) -> int:
+    records = archive.provenance(sha256)
+    return next((n for n, r in enumerate(records) if source in (r.get("inbox_path"),
+                                                                  r.get("url"))), len(records))
 
 
 def harvest(archive: RawArchive, sources: list[Source], fetcher: Fetcher) -> list[FetchResult]:
@@ -116,7 +127,8 @@ def harvested_inputs(archive: RawArchive, sources: list[Source]) -> list[Input]:
         record = archive.latest_fetch(source.url)
         if record is not None:
             size = archive.object_path(record.sha256).stat().st_size
-            out.append(Input(source.url, record.sha256, size, source.url, record.fetched_at))
+            out.append(Input(source.url, record.sha256, size, source.url, record.fetched_at,
+                             _first_seen(archive, record.sha256, source.url)))
     return out
 
 
@@ -129,10 +141,15 @@ def parse_inputs(inputs: list[Input], read: Callable[[Input], bytes],
         raise ValueError("reports not kept in memory need a parse cache")
     batch = ParsedBatch([], {})
     for item in sorted(inputs, key=lambda i: i.source):
-        if item.sha256 in batch.inputs:
-            batch.duplicates.setdefault(item.sha256, []).append(item.source)
-        else:
+        first = batch.inputs.get(item.sha256)
+        if first is None:
             batch.inputs[item.sha256] = item
+            continue
+        if item.seen < first.seen:  # seen before: this name stays the report's name
+            batch.inputs[item.sha256], item = item, first
+        batch.duplicates.setdefault(item.sha256, []).append(item.source)
+    for names in batch.duplicates.values():
+        names.sort()
     batch.summaries = cache.summaries(batch.inputs) if cache else {}
     todo = [i for i in batch.inputs.values() if i.sha256 not in batch.summaries]
     batch.reused, batch.parsed = len(batch.summaries), len(todo)
