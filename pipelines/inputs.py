@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from pipelines import progress
 from pipelines.archive import RawArchive, object_path
 from pipelines.crossyear import YearIndex, add_entry
 from pipelines.harvest.fetch import Fetcher, FetchResult
@@ -93,6 +94,7 @@ def archive_inbox(archive: RawArchive, inbox: Path) -> list[Input]:
     """Archive every inbox file (once per content) and return them as inputs."""
     paths = inbox_paths(inbox)
     out = []
+    progress.start("archived", len(paths))
     for start in range(0, len(paths), ARCHIVE_BATCH):
         part = paths[start:start + ARCHIVE_BATCH]
         for path, stored in zip(part, archive.put_files(part, inbox), strict=True):
@@ -101,6 +103,7 @@ def archive_inbox(archive: RawArchive, inbox: Path) -> list[Input]:
             out.append(Input(source, stored.sha256, stored.size,
                              retrieved_at=record.get("mtime"),
                              seen=_first_seen(archive, stored.sha256, source)))
+        progress.advance("archived", len(part))
     return out
 
 
@@ -156,6 +159,7 @@ def parse_inputs(inputs: list[Input], read: Callable[[Input], bytes],
     parsed: dict[str, ParsedReport] = {}
     chunks = [todo[s:s + PARSE_CHUNK] for s in range(0, len(todo), PARSE_CHUNK)]
     died = partial(_died, keep)
+    progress.start("parsed", len(todo))
     for results in isolating_map(partial(_parse_chunk, read, keep), chunks, workers, died):
         if cache:
             cache.put_many([entry for entry, _ in results])
@@ -163,6 +167,7 @@ def parse_inputs(inputs: list[Input], read: Callable[[Input], bytes],
             batch.summaries[entry.summary.sha256] = entry.summary
             if report is not None:
                 parsed[report.sha256] = report
+        progress.advance("parsed", len(results))
     for sha in batch.inputs:
         s = batch.summaries[sha]
         batch.statuses[s.status] += 1
