@@ -89,8 +89,10 @@ def write_release(root: Path, count: int, seed: int = 1) -> Path:
         checks += [{"report_id": sha[:16], "check_id": c,
                     "status": "fail" if i < failing else "pass"}
                    for i, c in enumerate(checks_of)]
-    for name, rows in (("reports", reports), ("t3_requests", t3), ("checks", checks)):
-        pd.DataFrame(rows).to_csv(data / f"{name}.csv", index=False)
+    frames = {"reports": pd.DataFrame(reports).astype({"report_year": "Int64"}),
+              "t3_requests": pd.DataFrame(t3), "checks": pd.DataFrame(checks)}
+    for name, frame in frames.items():
+        frame.to_csv(data / f"{name}.csv", index=False)
     descriptor = {"name": "china-gov-info-disclosure-annual-reports", "version": "1.0.0",
                   "title": "中国政府信息公开工作年度报告数据集 / China government information "
                   "disclosure annual reports", "created": CREATED,

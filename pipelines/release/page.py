@@ -1,11 +1,14 @@
 """The download pages: a release's `index.html` and the dataset's list of releases.
 
 What belongs here: reading a published release (its `datapackage.json` and the CSVs in
-`data/`), counting what a visitor wants to see first (reports by year, format and status,
-requests by outcome, identities that fail) and writing it as one static, self-contained
-HTML file: inline CSS, charts as inline SVG, no script, no request to the network, every
-link relative. Every text that comes from a report or a file is HTML-escaped. Nothing
-here parses reports or changes a release's data.
+`data/`), showing what a visitor wants to see first (the counts of release/counts.py,
+trends per year, level and province and the top agencies of release/trends.py, requests
+by outcome, identities that fail) and writing it as one static HTML file: inline CSS,
+charts as inline SVG, every link relative, no request to the network. Its one inline
+script is the offline search (release/search.py), which loads the release's own
+`search/*.js` files only when a visitor searches. Every text that comes from a report or
+a file is HTML-escaped (the search shows it with textContent). Nothing here parses
+reports or changes a release's data.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from pipelines.release.trends import (
     published_only,
     top_agencies,
 )
-from pipelines.release.versions import BadVersion, sort_key
+from pipelines.release.versions import BadVersion, is_release, sort_key
 from schemas.identities import cross_year_identities, identities
 from schemas.template import load_template
 from schemas.vocabulary import FORMAT_VERSIONS, REPORT_STATUSES
@@ -58,11 +61,15 @@ nav { display: flex; flex-wrap: wrap; gap: .2rem 1rem; }
               box-sizing: border-box; }
 #search-results li { margin: .2rem 0; }
 svg.spark { vertical-align: middle; }
+table.agency-reports td { overflow-wrap: normal; }
+table.agency-reports .hash { display: inline-block; min-width: 22ch; }
+table.agency-reports a.source { word-break: break-all; }
 svg.spark polyline { fill: none; stroke: #0969da; stroke-width: 1.5; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; }
 th, td { border: 1px solid #d0d7de; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; overflow-wrap: normal; }
-td.num { overflow-wrap: normal; text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num { overflow-wrap: normal; text-align: right; font-variant-numeric: tabular-nums;
+         white-space: nowrap; }
 code, .hash { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .8rem; }
 .hash { word-break: break-all; }
 summary { cursor: pointer; }
@@ -598,6 +605,14 @@ def _release_row(release: Path, latest: str | None) -> list[str]:
             f'<td class="num">{_fmt(published)}</td>', download]
 
 
+def _is_release(release: Path) -> bool:
+    version = str(_descriptor(release).get("version") or release.name)
+    try:
+        return is_release(version)
+    except BadVersion:
+        return False
+
+
 def dataset_page(dataset_dir: Path) -> str:
     """The list of a dataset's releases, newest first, as HTML."""
     dataset_dir = Path(dataset_dir)
@@ -608,13 +623,20 @@ def dataset_page(dataset_dir: Path) -> str:
     latest = json.loads(pointer.read_text(encoding="utf-8")).get("version") \
         if pointer.is_file() else None
     zh, en = _titles(_descriptor(releases[0])) if releases else (dataset_dir.name, "")
-    table = _html_table([_bi("版本", "version"), _bi("创建", "created"),
-                         _bi("已发布报告", "reports published"), _bi("下载", "download")],
-                        (_release_row(p, latest) for p in releases), "releases")
+    headers = [_bi("版本", "version"), _bi("创建", "created"),
+               _bi("已发布报告", "reports published"), _bi("下载", "download")]
+    # Dev builds (a pre-release version) are never `latest`: listed apart, below.
+    dev = [p for p in releases if not _is_release(p)]
+    table = _html_table(headers, (_release_row(p, latest) for p in releases
+                                  if p not in dev), "releases")
+    dev_table = _html_table(headers, (_release_row(p, latest) for p in dev), "dev-builds")
     body = (f'<header><h1><span id="title-zh">{_e(zh)}</span>'
             f'<span class="en" lang="en">{_e(en)}</span></h1>'
             f'<p>{_bi("全部版本，最新在前。", "Every release, newest first.")}</p></header>'
-            f'<section id="releases"><h2>{_bi("版本", "Releases")}</h2>{table}</section>')
+            f'<section id="releases"><h2>{_bi("版本", "Releases")}</h2>{table}</section>'
+            f'<section id="dev-builds"><h2>{_bi("开发构建", "Dev builds (not releases)")}'
+            f'</h2><p class="note">{_bi("临时构建，不会成为最新版本。", "Never latest.")}'
+            f"</p>{dev_table}</section>")
     return _page(f"{zh} {en}".strip(), body)
 
 

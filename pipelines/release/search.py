@@ -156,7 +156,7 @@ SEARCH_SCRIPT = r"""
   function render(a, first, n) {
     var size = index.shard, table = el("table", null, "agency-reports"), head = el("tr");
     ["年度 year", "状态 status", "新收申请 new requests", "不予公开 refused",
-     "不成立 identities failing", "来源 source", "存档文件 sha256 archived file"
+     "不成立 identities failing", "来源 source", "存档文件的 sha256 of the archived file"
     ].forEach(function (h) { head.appendChild(el("th", h)); });
     table.appendChild(head);
     for (var p = first; p < first + n; p++) {
@@ -173,8 +173,9 @@ SEARCH_SCRIPT = r"""
       } else {
         cell(tr, r[6]).className = "file";
       }
-      cell(tr, el("span", r[8] + " (archive/objects/" + r[8].slice(0, 2) + "/" +
-        r[8].slice(2) + ")", "hash"));
+      var hash = el("span", r[8], "hash");
+      hash.title = "archive/objects/" + r[8].slice(0, 2) + "/" + r[8].slice(2);
+      cell(tr, hash);
       table.appendChild(tr);
     }
     detail.textContent = "";
