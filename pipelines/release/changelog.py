@@ -39,6 +39,12 @@ CHANGE_KINDS: dict[str, tuple[str, str]] = {
 }
 
 
+HEADINGS = {"report_added": "新增报告 / Reports added",
+            "report_removed": "不再发布的报告 / Reports removed",
+            "file_added": "新增的其他文件 / Other files added",
+            "file_removed": "移除的其他文件 / Other files removed"}
+
+
 @dataclass
 class Changes:
     """The changes between two releases, with the new release's counts."""
@@ -138,7 +144,7 @@ def _match(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
     rest_new = new[~new["report_id"].isin(by_id["report_id"])]
     # By any name the old report had (a copy's name too), its own name first.
     named = rest_old.explode("names").drop(columns="file_name").rename(
-        columns={"names": "file_name"})
+        columns={"names": "file_name"}).astype({"file_name": object})
     by_name = named.merge(rest_new.drop(columns="names"), on="file_name",
                           suffixes=("_old", "_new"))
     by_name = by_name.drop_duplicates("report_id_old").drop_duplicates("report_id_new")
@@ -240,8 +246,7 @@ def _markdown(changes: Changes, version: str) -> str:
                         ("file_added", changes.files_added),
                         ("file_removed", changes.files_removed)):
         if names:
-            zh, en = CHANGE_KINDS[kind]
-            lines += [f"## {zh} / {en.capitalize()} (`{kind}`)", ""]
+            lines += [f"## {HEADINGS[kind]} (`{kind}`)", ""]
             lines += [f"- `{n}`" + (f": {notes[n]}" if notes.get(n) else "") for n in names]
             lines.append("")
     if changes.renamed:
