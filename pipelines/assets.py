@@ -89,7 +89,8 @@ def inbox_files(context: dg.AssetExecutionContext, settings: Settings) -> list[I
     try:  # before any work: a build that cannot publish fails now, saying why
         check_build(Path(settings.inbox_dir), Path(settings.datapackages_dir),
                     Path(settings.archive_dir), Path(settings.cache_dir),
-                    settings.dataset_version)
+                    settings.dataset_version,
+                    Path(settings.sources_csv) if settings.sources_csv else None)
     except BuildRefused as error:
         raise dg.Failure(str(error)) from None
     files = archive_inbox(RawArchive(Path(settings.archive_dir)), Path(settings.inbox_dir))

@@ -119,7 +119,8 @@ def _build(args: argparse.Namespace) -> int:
     from pipelines.preflight import BuildRefused, check_build
 
     try:
-        check_build(args.inbox, args.out, args.archive, args.cache, args.version or "")
+        check_build(args.inbox, args.out, args.archive, args.cache, args.version or "",
+                    args.sources)
     except BuildRefused as error:
         raise CommandError(str(error)) from None
     # Imported after the checks: Dagster takes seconds to import.

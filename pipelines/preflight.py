@@ -25,9 +25,13 @@ class BuildRefused(ValueError):
     """A build that cannot succeed, found before any work; the message says what to do."""
 
 
-def check_build(inbox: Path, out: Path, archive: Path, cache: Path, version: str) -> None:
+def check_build(inbox: Path, out: Path, archive: Path, cache: Path, version: str,
+                sources: Path | None = None) -> None:
     """Raise BuildRefused naming the first problem found; return when there is none."""
     _check_version(Path(out), version)
+    if sources and not Path(sources).is_file():
+        raise BuildRefused(f"sources list {sources} is not a file: give the CSV of URLs "
+                           "(--sources), or leave it out")
     inbox = Path(inbox)
     if not inbox.is_dir():
         what = "is not a directory" if inbox.exists() else "does not exist"
