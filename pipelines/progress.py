@@ -90,7 +90,7 @@ class Display:
         elapsed = max(time.monotonic() - state.began, 1e-6)
         rate = state.done / elapsed
         words = STAGES.get(stage, stage)
-        text = f"{words}: {state.done:,}/{state.total:,} ({rate:,.0f}/s"
+        text = f"{words}: {state.done:,}/{state.total:,} ({rate:,.{1 if rate < 10 else 0}f}/s"
         if state.done < state.total and rate > 0:
             text += f", ETA {_clock((state.total - state.done) / rate)}"
         elif state.done >= state.total:

@@ -129,8 +129,8 @@ def test_build_in_a_pipe_then_on_a_terminal(tmp_path: Path) -> None:
     # In a pipe: plain lines, no bar, no Dagster log; one summary at the end.
     assert "\r" not in proc.stderr and "DEBUG" not in proc.stderr
     lines = proc.stderr.splitlines()
-    assert re.fullmatch(r"files archived: 8/8 \([\d,]+/s, 0:00:\d\d\)", lines[0])
-    assert re.fullmatch(r"files parsed: 7/7 \([\d,]+/s, 0:00:\d\d\)", lines[1])
+    assert re.fullmatch(r"files archived: 8/8 \([\d,.]+/s, 0:00:\d\d\)", lines[0])
+    assert re.fullmatch(r"files parsed: 7/7 \([\d,.]+/s, 0:00:\d\d\)", lines[1])
     assert lines[-1] == (f"published 0.1.0: 8 files, 7 distinct reports, 5 published "
                          f"(4 complete, 2 partial, 1 failed); 7 parsed, 0 reused; "
                          f"log {tmp_path / 'cache' / 'logs' / 'build.log'}")

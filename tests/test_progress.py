@@ -26,7 +26,7 @@ def test_a_log_gets_plain_lines_with_rate_at_each_stage_end() -> None:
         display.close()
     lines = log.getvalue().splitlines()
     assert len(lines) == 1 and "\r" not in log.getvalue()
-    assert re.fullmatch(r"files parsed: 3/3 \([\d,]+/s, 0:00:00\)", lines[0])
+    assert re.fullmatch(r"files parsed: 3/3 \([\d,.]+/s, 0:00:00\)", lines[0])
 
 
 def test_a_terminal_gets_a_bar_redrawn_in_place() -> None:
@@ -36,7 +36,7 @@ def test_a_terminal_gets_a_bar_redrawn_in_place() -> None:
     display.advance("archived", 4)
     display.close()
     text = screen.getvalue()
-    assert text.startswith("\r\x1b[K[........................] files archived: 0/4 (0/s)")
+    assert text.startswith("\r\x1b[K[........................] files archived: 0/4 (0.0/s)")
     assert "\r\x1b[K[########################] files archived: 4/4 (" in text
     assert text.endswith(")\n")
 
