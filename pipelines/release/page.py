@@ -31,6 +31,7 @@ from pipelines.release.bundle import zip_name
 from pipelines.release.counts import DEFINITIONS, count
 from pipelines.release.search import SEARCH_SCRIPT, agency_positions, write_search
 from pipelines.release.trends import (
+    LEVEL_ZH,
     MEASURES,
     by_group_and_year,
     by_year,
@@ -89,8 +90,7 @@ REPORT_COLUMNS = ("report_id", "file_name", "agency", "report_year", "format_ver
                   "status", "published", "also_found_as", "agency_id", "level", "province",
                   "prefecture", "county", "sha256", "source_url")
 TOP_AGENCIES = 10
-LEVEL_ZH = {"national_department": "国务院部门", "province": "省级", "prefecture": "地级",
-            "county": "县级", "township": "乡级", "department": "政府工作部门"}
+
 CHART_WIDTH, CHART_LABEL, CHART_ROW = 760, 380, 22
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipelines.release.trends import agency_key, place
+from pipelines.release.trends import LEVEL_ZH, agency_key, place
 
 FOLDER = "search"
 INDEX = "index.js"
@@ -74,7 +74,8 @@ def write_search(release_dir: Path, frame: pd.DataFrame) -> None:
     levels = sorted({str(v) for v in agencies["level"].dropna()})
     place_at = {p: i for i, p in enumerate(places)}
     level_at = {v: i for i, v in enumerate(levels)}
-    index = {"shard": SHARD_REPORTS, "places": places, "levels": levels,
+    names = [f"{LEVEL_ZH.get(v, v)} {v}" for v in levels]
+    index = {"shard": SHARD_REPORTS, "places": places, "levels": names,
              "agencies": [[str(a.agency), place_at[a.place],
                            level_at.get(str(a.level), -1) if pd.notna(a.level) else -1,
                            int(a.first), int(a.n)] for a in agencies.itertuples()]}

@@ -12,6 +12,9 @@ import pandas as pd
 
 from schemas.template import load_template
 
+# Short names of the agency levels (schemas/vocabulary.py AGENCY_LEVELS) for tables.
+LEVEL_ZH = {"national_department": "国务院部门", "province": "省级", "prefecture": "地级",
+            "county": "县级", "township": "乡级", "department": "政府工作部门"}
 MEASURES = {  # column -> (Chinese, English)
     "new_received": ("新收申请", "new requests"),
     "denied": ("不予公开", "refused (不予公开)"),

@@ -365,3 +365,10 @@ def test_a_visitor_finds_an_agency_its_report_and_source_offline(browser,
     if "OGI_SCREENSHOTS" in os.environ:  # to look at them
         for shot in tmp_path.glob("*.png"):
             shutil.copy(shot, Path(os.environ["OGI_SCREENSHOTS"]) / shot.name)
+
+
+def test_every_agency_level_has_a_short_chinese_name() -> None:
+    from pipelines.release.trends import LEVEL_ZH
+    from schemas.vocabulary import AGENCY_LEVELS
+
+    assert set(LEVEL_ZH) == set(AGENCY_LEVELS)
