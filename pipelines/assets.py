@@ -34,6 +34,7 @@ from pipelines.inputs import (
 )
 from pipelines.package import PackageInfo, publish_files
 from pipelines.parse_cache import ParseCache
+from pipelines.preflight import BuildRefused, check_build
 from pipelines.release.validate import validate_full, write_validation
 from pipelines.segments import SegmentCache, build_tables
 from pipelines.settings import Settings
@@ -85,6 +86,13 @@ def _log_harvest(archive_dir: Path, results: list) -> None:
 
 @dg.asset(description="Every file in the inbox, put into the raw archive (sha256-addressed).")
 def inbox_files(context: dg.AssetExecutionContext, settings: Settings) -> list[Input]:
+    try:  # before any work: a build that cannot publish fails now, saying why
+        check_build(Path(settings.inbox_dir), Path(settings.datapackages_dir),
+                    Path(settings.archive_dir), Path(settings.cache_dir),
+                    settings.dataset_version,
+                    Path(settings.sources_csv) if settings.sources_csv else None)
+    except BuildRefused as error:
+        raise dg.Failure(str(error)) from None
     files = archive_inbox(RawArchive(Path(settings.archive_dir)), Path(settings.inbox_dir))
     context.add_output_metadata({"files": len(files), "inbox": settings.inbox_dir})
     return files

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from pipelines import progress
 from pipelines.archive import RawArchive, object_path
 from pipelines.crossyear import YearIndex, add_entry
 from pipelines.harvest.fetch import Fetcher, FetchResult
@@ -36,6 +37,10 @@ class Input:
     size: int
     url: str | None = None
     retrieved_at: str | None = None
+    # When the archive first saw this source with these bytes (the place of its record
+    # among the content's records): of byte-identical inputs the first seen names the
+    # report, so a copy added later never renames a published report.
+    seen: int = 0
 
 
 @dataclass(frozen=True)
@@ -89,14 +94,23 @@ def archive_inbox(archive: RawArchive, inbox: Path) -> list[Input]:
     """Archive every inbox file (once per content) and return them as inputs."""
     paths = inbox_paths(inbox)
     out = []
+    progress.start("archived", len(paths))
     for start in range(0, len(paths), ARCHIVE_BATCH):
         part = paths[start:start + ARCHIVE_BATCH]
         for path, stored in zip(part, archive.put_files(part, inbox), strict=True):
             source = path.relative_to(inbox).as_posix()
             record = archive.inbox_record(source) or {}
             out.append(Input(source, stored.sha256, stored.size,
-                             retrieved_at=record.get("mtime")))
+                             retrieved_at=record.get("mtime"),
+                             seen=_first_seen(archive, stored.sha256, source)))
+        progress.advance("archived", len(part))
     return out
+
+
+def _first_seen(archive: RawArchive, sha256: str, source: str) -> int:
+    records = archive.provenance(sha256)
+    return next((n for n, r in enumerate(records) if source in (r.get("inbox_path"),
+                                                                  r.get("url"))), len(records))
 
 
 def harvest(archive: RawArchive, sources: list[Source], fetcher: Fetcher) -> list[FetchResult]:
@@ -116,7 +130,8 @@ def harvested_inputs(archive: RawArchive, sources: list[Source]) -> list[Input]:
         record = archive.latest_fetch(source.url)
         if record is not None:
             size = archive.object_path(record.sha256).stat().st_size
-            out.append(Input(source.url, record.sha256, size, source.url, record.fetched_at))
+            out.append(Input(source.url, record.sha256, size, source.url, record.fetched_at,
+                             _first_seen(archive, record.sha256, source.url)))
     return out
 
 
@@ -129,16 +144,22 @@ def parse_inputs(inputs: list[Input], read: Callable[[Input], bytes],
         raise ValueError("reports not kept in memory need a parse cache")
     batch = ParsedBatch([], {})
     for item in sorted(inputs, key=lambda i: i.source):
-        if item.sha256 in batch.inputs:
-            batch.duplicates.setdefault(item.sha256, []).append(item.source)
-        else:
+        first = batch.inputs.get(item.sha256)
+        if first is None:
             batch.inputs[item.sha256] = item
+            continue
+        if item.seen < first.seen:  # seen before: this name stays the report's name
+            batch.inputs[item.sha256], item = item, first
+        batch.duplicates.setdefault(item.sha256, []).append(item.source)
+    for names in batch.duplicates.values():
+        names.sort()
     batch.summaries = cache.summaries(batch.inputs) if cache else {}
     todo = [i for i in batch.inputs.values() if i.sha256 not in batch.summaries]
     batch.reused, batch.parsed = len(batch.summaries), len(todo)
     parsed: dict[str, ParsedReport] = {}
     chunks = [todo[s:s + PARSE_CHUNK] for s in range(0, len(todo), PARSE_CHUNK)]
     died = partial(_died, keep)
+    progress.start("parsed", len(todo))
     for results in isolating_map(partial(_parse_chunk, read, keep), chunks, workers, died):
         if cache:
             cache.put_many([entry for entry, _ in results])
@@ -146,6 +167,7 @@ def parse_inputs(inputs: list[Input], read: Callable[[Input], bytes],
             batch.summaries[entry.summary.sha256] = entry.summary
             if report is not None:
                 parsed[report.sha256] = report
+        progress.advance("parsed", len(results))
     for sha in batch.inputs:
         s = batch.summaries[sha]
         batch.statuses[s.status] += 1

@@ -161,7 +161,9 @@ def _document(root: Path, parent: Path, version: str) -> None:
     changelog.write(changes, root, version)
     docs.write_dictionary(root)
     descriptor = verify.read_descriptor(root)
-    docs.write_readme(root, descriptor, changes)
+    # The one definition of files, distinct and published reports (release/counts.py).
+    descriptor["counts"] = changes.counts.as_dict()
+    docs.write_readme(root, descriptor, changes, changes.counts)
     descriptor["files"] = [{"path": name, "title": title, **verify.file_stats(root / name)}
                            for name, title in DOC_FILES.items()]
     _write_descriptor(root, descriptor)

@@ -35,7 +35,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipelines import crossyear
+from pipelines import crossyear, progress
 from pipelines.inputs import ParsedBatch
 from pipelines.parallel import ordered_map
 from pipelines.parse_cache import ParseCache
@@ -201,6 +201,7 @@ def build_tables(batch: ParsedBatch, parse_cache: ParseCache, cache: SegmentCach
     so that writing overlaps making. What the gate passed goes to GATE_FILE beside
     `staged`, for the asset checks."""
     segments = segments_of(batch, fingerprint, per_segment)
+    progress.start("segments", len(segments))
     known = cache.known([s.key for s in segments])
     todo = [s for s in segments if s.key not in known]
     state = (batch.duplicates, batch.inputs, batch.years, parse_cache)
@@ -234,6 +235,7 @@ def _in_order(cache: SegmentCache, segments: list[Segment], fresh: set[str],
                 tables.gate)
         else:
             yield next(stored)
+        progress.advance("segments")
 
 
 def _tasks(segments: list[Segment], per_task: int) -> Iterator[list[Segment]]:

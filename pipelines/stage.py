@@ -18,6 +18,7 @@ never touched.
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -48,6 +49,15 @@ def printed_number(value: float | None) -> str:
     if value is None or value != value:
         return ""
     return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def guard_text(value: object) -> object:
+    """One value as a CSV holds it: guarded like `guard_formulas`, for the small CSV files
+    written row by row (changes.csv)."""
+    if (isinstance(value, str) and re.match(_FORMULA_START, value)
+            and not re.match(_HARMLESS, value)):
+        return FORMULA_GUARD + value
+    return value
 
 
 def guard_formulas(table: pa.Table, resource: Resource) -> pa.Table:

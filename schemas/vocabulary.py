@@ -103,3 +103,94 @@ FORMAT_VERSIONS: dict[str, str] = {
 
 # Declared with the readers in pipelines/read/registry.py, never here.
 RENDERINGS: dict[str, str] = registry.RENDERINGS
+
+# Each vocabulary above by the name the data dictionary gives it.
+VOCABULARIES: dict[str, dict[str, str]] = {
+    "cell_state": CELL_STATES, "flag_code": FLAG_CODES, "report_status": REPORT_STATUSES,
+    "check_status": CHECK_STATUSES, "identity_kind": IDENTITY_KINDS,
+    "agency_level": AGENCY_LEVELS, "format_version": FORMAT_VERSIONS, "rendering": RENDERINGS,
+}
+
+# The same meanings in Chinese, for the release's bilingual data dictionary. A code added
+# above needs its Chinese here too (tests/release/test_docs.py checks that none lacks one).
+MEANINGS_ZH: dict[str, dict[str, str]] = {
+    "cell_state": {
+        "number": "印有数字并已读取",
+        "blank": "单元格印为空白",
+        "dash": "单元格印为横线（-、—、–）",
+        "slash": "单元格印为斜线（/）",
+        "none_word": "单元格印为“无”",
+        "unreadable": "印有内容，但不是该单元格类型的值",
+        "ambiguous": "印有数字，但单元格边界丢失且无法恢复",
+        "missing": "文件中没有该单元格（表或行缺失，或文件被截断）",
+    },
+    "flag_code": {
+        "not_a_report": "文件中没有识别到法定表格",
+        "unreadable_file": "文件无法解码或打开",
+        "parser_error": "读取文件时解析程序出错（程序缺陷）；文件不发布，说明中写明错误",
+        "truncated": "文件在全部法定表格结束之前中断",
+        "table_missing": "文件中没有找到某张法定表格",
+        "row_missing": "表格中没有找到某个法定行",
+        "value_count_mismatch": "某行的数值个数与模板的列数不同",
+        "ambiguous_digits": "相邻单元格的数字连在一起，且拆分方式不唯一",
+        "split_by_identities": "相邻单元格的数字连在一起；所用拆分是唯一满足表内勾稽关系的拆分",
+        "unreadable_value": "单元格中的文字不是该类型的值",
+        "negative_count": "计数单元格中印有负数",
+        "unit_missing": "金额未印单位，模板也未规定单位",
+        "version_assumed": "没有能区分格式版本的标签；版本按报告年度推定",
+        "annotated_value": "数值带有注释，注释保留在原文中",
+        "duplicate_row": "同一法定行出现两次且数值不同",
+        "version_year_mismatch": "格式版本与报告年度不符",
+        "metadata_missing": "无法读取机关名称或报告年度",
+        "agency_unresolved": "无法不经猜测地从机关名称确定其地区或层级（说明中写明原因）",
+        "schema_violation": "解析结果不符合数据结构规则，未发布",
+        "row_label_misprinted": "行标签印有错字、缺字或多字；已按本表中唯一明确相近的法定行读取"
+        "（说明中给出两者）",
+        "metadata_from_body": "标题行不完整；机关名称或报告年度取自残缺标题或报告开头几句"
+        "（说明中写明来源）",
+        "row_label_unmatched": "某印刷行的标签无法明确对应本表任何法定行；其数值未读入任何行",
+        "value_out_of_range": "数字过大（2**53 及以上）或位数过多，无法精确发布；"
+        "单元格为空值，原文保留",
+        "ambiguous_columns": "页面丢弃了空白单元格，数值所在列无法唯一确定",
+        "columns_by_identities": "页面丢弃了空白单元格；数值所在列是勾稽关系所允许的唯一位置",
+        "unmatched_row": "某印刷行不对应任何法定行；其数值未借给相邻行",
+    },
+    "report_status": {
+        "complete": "三张法定表格及其全部行均已找到",
+        "partial": "部分表格或行缺失（如页面被截断）",
+        "failed": "没有读到任何法定表格；reason 字段说明原因",
+    },
+    "check_status": {
+        "pass": "各单元格均有数字，勾稽关系成立",
+        "fail": "按所印数字勾稽关系不成立（这是对报告本身的发现）",
+        "not_evaluable": "有单元格为空值（空白不等于 0）；note 说明若空值按 0 计是否成立",
+    },
+    "identity_kind": {
+        "stated": "官方表格本身印明的关系",
+        "definitional": "由“总计”标签或表格结构得出的关系",
+        "soft": "同一机关跨年度应当相符、但不保证的关系（上年结转与上年度结转下年度）；"
+        "不成立只是提示",
+    },
+    "agency_level": {
+        "national_department": "国务院部门（部、委、署、局、行、审计署），名称中没有地名",
+        "province": "省、自治区、直辖市人民政府",
+        "prefecture": "地级行政区（地级市、自治州、地区、盟）人民政府",
+        "county": "县级行政区（市辖区、县、县级市、自治县、旗、林区、特区）人民政府",
+        "township": "乡级人民政府（乡、民族乡、镇、苏木）或街道办事处",
+        "department": "省、市、县、乡政府的工作部门；其上级的层级见 parent_level",
+    },
+    "format_version": {
+        "gov_2019": "2019 年格式（国办公开办函〔2019〕60号），适用于 2019—2020 年度报告",
+        "gov_2021": "2021 年格式（国办公开办函〔2021〕30号），适用于 2021 年度起的报告",
+    },
+    "rendering": {
+        "html": "含 <table> 元素的 HTML 网页或片段",
+        "text_cells": "每行一个单元格的网页文本",
+        "text_pipes": "以 | 分隔单元格的网页文本",
+        "text_run_together": "单元格分隔符丢失的网页文本",
+        "pdf": "有文字层的 PDF；按表格线读取表格",
+        "doc": "旧版 Word 或 WPS 文件，经 LibreOffice 转为 DOCX",
+        "docx": "Word 文档（DOCX）；按文档表格单元格读取",
+        "unknown": "不属于任何支持的格式",
+    },
+}

@@ -8,6 +8,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).parents[1]
 QUERY = '{ assetNodes { assetKey { path } dependencyKeys { path } } }'
 
@@ -29,6 +31,7 @@ def _graph(port: int) -> dict | None:
         return None
 
 
+@pytest.mark.slow  # starts dagster-webserver and waits for it: ~15 s of CPU
 def test_webserver_loads_the_workspace_and_shows_the_graph(tmp_path: Path) -> None:
     port = _free_port()
     server = subprocess.Popen(

@@ -1,5 +1,14 @@
-"""A release's documentation, generated: the data dictionary (CSV and Markdown) from the
-template and the resources, and the bilingual README with the release's own figures."""
+"""A release's documentation, generated: the data dictionary (CSV and Markdown) and the
+bilingual README with the release's own figures.
+
+What belongs here: text a user reads to understand a release without anything else in
+hand. The dictionary is derived, never retyped: fields from `schemas/resources.py`,
+statutory cells, rows and identities (the cross-year `soft` ones included) from the
+template, every allowed value (enum) with its meaning in Chinese and English from
+`schemas/vocabulary.py`, the kinds of change from the changelog. The numbers come from
+`pipelines/release/counts.py`, as on every other surface of the release. The README's
+code blocks are run verbatim by tests/release/test_docs.py.
+"""
 
 from __future__ import annotations
 
@@ -9,33 +18,72 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from pipelines.release.changelog import Changes, summary
+from pipelines.release.changelog import CHANGE_FIELDS, CHANGE_KINDS, Changes, summary
+from pipelines.release.counts import DEFINITIONS, Counts
 from pipelines.stage import FORMULA_GUARD
-from schemas.identities import identities
+from schemas.identities import cross_year_identities, identities
 from schemas.resources import resources
 from schemas.template import load_template
-from schemas.vocabulary import CHECK_STATUSES, FLAG_CODES
+from schemas.vocabulary import MEANINGS_ZH, VOCABULARIES
 
 DICTIONARY_FIELDS = ["kind", "table", "name", "title_zh", "type", "unit", "format_version",
                      "description"]
+# Sections of data-dictionary.md, in order: kind -> (Chinese, English) title.
+SECTIONS = {
+    "field": ("发布表字段", "Fields of the published tables"),
+    "value": ("取值及其含义（标记代码、状态、层级等）",
+              "Allowed values and their meaning (flag codes, states, levels...)"),
+    "row": ("法定表格的行", "Rows of the statutory tables"),
+    "cell": ("法定表格单元格", "Statutory cells"),
+    "identity": ("勾稽关系（含跨年度 soft 校验）",
+                 "Identities checked (cross-year soft ones included)"),
+    "change": ("变更类型（changes.csv）", "Kinds of change (changes.csv)"),
+}
+
+
+def _row(kind: str, table: str, name: str, zh: str, description: str, **more: str) -> dict:
+    return {"kind": kind, "table": table, "name": name, "title_zh": zh,
+            "description": description, "type": "", "unit": "", "format_version": "", **more}
+
+
+def _value_rows() -> list[dict]:
+    """Every code of every vocabulary with its meaning, named by the fields holding it."""
+    fields = [(f"{r.name}.{f.name}", f.enum) for r in resources().values() for f in r.fields
+              if f.enum]
+    rows = []
+    for vocabulary, meanings in VOCABULARIES.items():
+        used = " ".join(name for name, enum in fields if enum and set(enum) <= set(meanings)
+                        and set(enum) & set(meanings)) or vocabulary
+        rows += [_row("value", used, code, MEANINGS_ZH[vocabulary].get(code, ""), meaning,
+                      type=vocabulary) for code, meaning in meanings.items()]
+    return rows
+
+
+def _template_rows() -> list[dict]:
+    """Rows, cells and identities of each format version, from the template."""
+    rows: list[dict] = []
+    for vid, version in load_template().versions.items():
+        rows += [_row("row", f"{table}", r.id, r.label, r.en, format_version=vid)
+                 for table, t in version.tables.items() for r in t.data_rows]
+        rows += [_row("cell", c.table, c.id, f"{c.row.label} / {c.column.label}",
+                      f"{c.row.en}: {c.column.en}", type=c.column.value_type.id,
+                      unit=c.column.value_type.unit or "", format_version=vid)
+                 for c in version.cells]
+        rows += [_row("identity", i.table, i.id, i.text,
+                      f"{' + '.join(i.lhs)} == {' + '.join(i.rhs)}", type=i.kind,
+                      format_version=vid)
+                 for i in (*identities(vid), *cross_year_identities(vid))]
+    return rows
 
 
 def dictionary_rows() -> list[dict]:
-    """Every published field, every statutory cell per version, every identity."""
-    rows = [{"kind": "field", "table": r.name, "name": f.name, "title_zh": f.title,
-             "type": f.type, "unit": f.unit or "", "format_version": "",
-             "description": f.description}
-            for r in resources().values() for f in r.fields]
-    template = load_template()
-    for vid, version in template.versions.items():
-        rows += [{"kind": "cell", "table": c.table, "name": c.id,
-                  "title_zh": f"{c.row.label} / {c.column.label}", "type": c.column.value_type.id,
-                  "unit": c.column.value_type.unit or "", "format_version": vid,
-                  "description": f"{c.row.en}: {c.column.en}"} for c in version.cells]
-        rows += [{"kind": "identity", "table": i.table, "name": i.id, "title_zh": i.text,
-                  "type": i.kind, "unit": "", "format_version": vid,
-                  "description": f"{' + '.join(i.lhs)} == {' + '.join(i.rhs)}"}
-                 for i in identities(vid)]
+    """Every published field, allowed value, statutory row and cell per version, identity
+    and kind of change."""
+    rows = [_row("field", r.name, f.name, f.title, f.description, type=f.type,
+                 unit=f.unit or "") for r in resources().values() for f in r.fields]
+    rows += _value_rows() + _template_rows()
+    rows += [_row("change", "changes.csv", kind, zh, en, type="change")
+             for kind, (zh, en) in CHANGE_KINDS.items()]
     return rows
 
 
@@ -52,16 +100,19 @@ def _md_cell(text: str) -> str:
 
 
 def _dictionary_md(rows: list[dict]) -> str:
-    out = ["# Data dictionary / 数据字典", "",
-           f"In the CSV files a text value that begins with `=`, `+`, `-`, `@`, a tab or a "
+    out = ["# 数据字典 / Data dictionary", "",
+           "每个字段、取值（含全部标记代码）、法定行与单元格、勾稽关系和变更类型，中英文说明。",
+           "Every field, allowed value (every flag code included), statutory row and cell, "
+           "identity and kind of change, explained in Chinese and English. "
+           f"`changes.csv` has the columns {', '.join(CHANGE_FIELDS)}.", "",
+           "CSV 中以 `=`、`+`、`-`、`@`、制表符或回车开头的文本（纯数字除外）前加 "
+           f"`{FORMULA_GUARD}`，以免电子表格将其当作公式执行；Parquet 文件保留原文。 "
+           "In the CSV files a text value that begins with `=`, `+`, `-`, `@`, a tab or a "
            f"carriage return (and is not a plain number) is prefixed with `{FORMULA_GUARD}`, "
            "so that no spreadsheet runs it as a formula; the Parquet files hold the text "
            "as it was.", ""]
-    titles = {"field": "Fields of the published tables / 发布表字段",
-              "cell": "Statutory cells / 法定表格单元格",
-              "identity": "Identities checked / 勾稽关系"}
-    for kind, title in titles.items():
-        out += [f"## {title}", "", "| " + " | ".join(DICTIONARY_FIELDS[1:]) + " |",
+    for kind, (zh, en) in SECTIONS.items():
+        out += [f"## {zh} / {en}", "", "| " + " | ".join(DICTIONARY_FIELDS[1:]) + " |",
                 "|" + "---|" * (len(DICTIONARY_FIELDS) - 1)]
         out += ["| " + " | ".join(_md_cell(r[k]) for k in DICTIONARY_FIELDS[1:]) + " |"
                 for r in rows if r["kind"] == kind]
@@ -77,86 +128,116 @@ def write_dictionary(release: Path) -> None:
 
 def _figures(release: Path) -> dict:
     # Only the rows and columns needed, from Parquet: the checks table has millions of rows.
-    reports = pq.read_table(release / "data" / "reports.parquet",
-                            columns=["published", "status", "report_year", "also_found_as"]
-                            ).to_pandas()
+    years = pq.read_table(release / "data" / "reports.parquet", columns=["report_year"],
+                          filters=[("published", "==", True)]).column("report_year")
     failing = pq.read_table(release / "data" / "checks.parquet", columns=["report_id"],
                             filters=[("status", "==", "fail")]).column("report_id")
-    also = reports["also_found_as"].dropna().astype(str)
-    duplicates = int(also.str.split(" | ", regex=False).str.len().sum())
-    statuses = reports["status"].value_counts()
-    years = reports["report_year"].dropna().astype(int).value_counts().sort_index()
-    return {"files": len(reports) + duplicates, "published": int(reports["published"].sum()),
-            "statuses": ", ".join(f"{k} {v}" for k, v in statuses.items()),
-            "years": ", ".join(f"{k}: {v}" for k, v in years.items()),
+    per_year = years.to_pandas().dropna().astype(int).value_counts().sort_index()
+    return {"years": ", ".join(f"{k}: {v}" for k, v in per_year.items()) or "—",
             "failing": len(failing.unique())}
 
 
 README = """# {title}
 
-Version {version}, created {created}. {changes}
+Version {version}, created {created}.
+
+{changes}
+
+## 数量 / Counts
+
+{counts_table}
+
+已发布报告的报告年度 / Published reports by report year: {years}.
+{failing} 份报告至少有一项勾稽关系按所印数字不成立 / reports have at least one identity
+that fails as printed.
 
 ## 中文说明
+
+### 数据内容
 
 本数据集收录中国各级行政机关依《中华人民共和国政府信息公开条例》第四十九条、第五十条发布的
 《政府信息公开工作年度报告》中的法定表格：表二（主动公开政府信息情况）、表三（收到和处理政府
 信息公开申请情况）、表四（政府信息公开行政复议、行政诉讼情况），按国办公开办函〔2019〕60号
 （2019、2020年度）和国办公开办函〔2021〕30号（2021年度起）规定的格式识别。
 
-本版收录 {files} 个文件，其中 {published} 份报告的数据已发布。每个单元格都保留原文与印刷状态：
-空白、“-”、“/”、“无”不等于 0，均发布为空值；无法确定的数字一律为空值并附标记（flags）。
-`checks` 表列出每份报告表格自身的勾稽关系是否成立：不成立是对报告本身的发现，数据按原样发布。
+### 各表与印刷报告的对应
+
+- `cells`：每份报告的每个法定单元格一行，含原文（`raw_text`）、印刷状态、所印单位及在源文件
+  中的位置。单元格编号为 `<表>.<行>.<列>`，如 `t3.new_received.natural_person`；
+  `data-dictionary.md` 给出每个编号的印刷标签。
+- `t2_proactive`、`t3_requests`、`t4_reviews`：按印刷样式排列的三张表，每份报告每行一行
+  （表四每组一行：行政复议、未经复议直接起诉、复议后起诉）。
+- `reports`：每个不同的输入文件一行，无论是否发布，均写明原因；`source_url` 为来源网址，
+  `sha256` 为原始文件在原始档案中的名称，`also_found_as` 列出内容相同的其他文件。
+- `checks`：每份报告的每项勾稽关系：成立（pass）、不成立（fail，对报告本身的发现）、
+  无法校验（not_evaluable，有空值）；另有跨年度的 soft 校验（Y 年“上年结转”应等于同一
+  机关 Y−1 年“结转下年度继续办理”），不成立只是提示。
+- `flags`：读取时发现的情况，每个标记代码的含义见 `data-dictionary.md`“取值及其含义”。
+
+### 空值与单位
+
+空白、“-”、“/”、“无”不等于 0，均发布为空值，其印刷状态保留在 `cells.state`；
+无法确定的数字一律为空值并附标记，原文保留。金额单位为万元；印为“元”的金额已换算，
+原单位记在 `cells.unit`。勾稽关系不成立时数据按原样发布，从不更正。
+
+CSV 公式防护：电子表格会把以 `=`、`+`、`-`、`@`、制表符或回车开头的单元格当作公式执行，
+而文件名、机关名称和原文来自外部。CSV 文件中这样的文本前加单引号 `{guard}`（`-18` 这样的
+纯数字或单独的横线除外）；数值字段从不改动，Parquet 文件保留原文。
+
+### 已知局限
+
+- 只收录表格内容，不提取文字叙述部分。
+- 单元格分隔符丢失的网页文本，只有在勾稽关系唯一确定拆分时才拆分数字，否则为空值并标记
+  `ambiguous_digits`；表二没有勾稽关系。
+- 扫描版 PDF（无文字层）、XLSX、OFD 和图片暂不读取，在 `reports` 中列出原因。
+
+### 许可与引用
+
+数据采用知识共享署名 4.0（CC-BY-4.0）许可。年度报告属于具有行政性质的官方文件，依《著作权法》
+第五条不适用著作权保护；CC-BY 只要求注明本数据集，允许包括商业用途在内的任何再利用。
+引用：中国政府信息公开工作年度报告数据集，版本 {version}（{created}），{dataset}。
 
 ## English
 
-This release holds the statutory tables of the annual reports on government information
-disclosure that Chinese agencies publish under articles 49-50 of the Regulations on the
-Disclosure of Government Information: table 二 (proactive disclosure), table 三 (requests
-received and processed, by applicant and outcome) and table 四 (administrative reviews and
-lawsuits), recognised in the 2019 format (reports for 2019-2020) and the 2021 format (2021 on).
+### What it holds
 
-{files} input files; {published} reports published. Status: {statuses}. Report years: {years}.
-{failing} reports have at least one identity that fails as printed.
+The statutory tables of the annual reports on government information disclosure that
+Chinese agencies publish under articles 49-50 of the Regulations on the Disclosure of
+Government Information: table 二 (proactive disclosure), table 三 (requests received and
+processed, by applicant and outcome) and table 四 (administrative reviews and lawsuits),
+recognised in the 2019 format (reports for 2019-2020) and the 2021 format (2021 on).
 
 ### How the tables map to the printed report
 
 - `cells`: one row per report and statutory cell, with the printed text (`raw_text`), its
-  state (number, blank, dash, slash, none_word, unreadable, ambiguous, missing), the unit
-  printed, and where in the source file it was read. Cell ids are `<table>.<row>.<column>`,
-  e.g. `t3.new_received.natural_person`; `data-dictionary.csv` gives each id's printed label.
-- `t2_proactive`, `t3_requests`, `t4_reviews`: the three tables as printed, one row per report
-  and printed row (table 四: one row per group: review, direct lawsuit, lawsuit after review).
-- `reports`: one row per input file, published or not, with the reason.
-- `checks`: every identity per report: {check_statuses}.
-- `flags`: what was seen while reading ({n_flags} stable codes, listed in the project README).
-- Amounts are in 万元 (10,000 CNY), converted from 元 where the cell printed 元.
+  state, the unit printed, and where in the source file it was read. Cell ids are
+  `<table>.<row>.<column>`, e.g. `t3.new_received.natural_person`;
+  `data-dictionary.md` gives each id's printed label.
+- `t2_proactive`, `t3_requests`, `t4_reviews`: the three tables as printed, one row per
+  report and printed row (table 四: one row per group: review, direct lawsuit, lawsuit
+  after review).
+- `reports`: one row per distinct input file, published or not, with the reason;
+  `source_url` is where it came from, `sha256` names the original file in the raw
+  archive, `also_found_as` lists other files with the same bytes.
+- `checks`: every identity per report: `pass`, `fail` (as printed: a finding about the
+  report) or `not_evaluable` (a cell is null); plus the cross-year `soft` checks (an
+  agency's 上年结转 in year Y against its 结转下年度继续办理 in Y-1), where a fail is a warning.
+- `flags`: what was seen while reading; every flag code's meaning is in
+  `data-dictionary.md`, section "Allowed values".
 
-### Files
+### Blanks and units
 
-Every resource is a CSV (UTF-8 with a byte-order mark, so Excel shows Chinese correctly) and
-a Parquet file with identical content; `datapackage.json` lists each with its size and
-sha256, and `<dataset>-{version}.zip` holds the whole release.
+A cell printed blank, `-`, `/` or `无` is null, never 0, with its printed state in
+`cells.state`; a number we are not sure of is null with a flag and its printed text kept.
+Amounts are in 万元 (10,000 CNY), converted from 元 where the cell printed 元 (the
+printed unit is in `cells.unit`). An identity that does not add up is published as a
+`fail`, never corrected.
 
 CSV formula guard: a spreadsheet runs a cell that begins with `=`, `+`, `-`, `@`, a tab or
 a carriage return as a formula, and file names, agency names and printed texts come from
 outside. In the CSV files such a text value is prefixed with a single quote `{guard}`
 (unless it is a plain number such as `-18`, or dashes alone); numeric fields are never
-changed, and the Parquet files keep every text as it was. CSV 中以 `=`、`+`、`-`、`@`、
-制表符或回车开头的文本前加单引号 `{guard}`，以免电子表格将其当作公式执行；Parquet 文件保留原文。
-
-```python
-import pyarrow.parquet as pq
-cells = pd.read_parquet("data/cells.parquet")          # or pd.read_csv("data/cells.csv")
-```
-
-```r
-cells <- arrow::read_parquet("data/cells.parquet")     # or readr::read_csv("data/cells.csv")
-```
-
-```sql
--- DuckDB
-SELECT * FROM 'data/t3_requests.parquet' WHERE "row" = 'new_received';
-```
+changed, and the Parquet files keep every text as it was.
 
 ### Known limits
 
@@ -170,20 +251,64 @@ SELECT * FROM 'data/t3_requests.parquet' WHERE "row" = 'new_received';
 
 Data: Creative Commons Attribution 4.0 (CC-BY-4.0). The reports are official documents of
 administrative nature, which article 5 of the Copyright Law of the PRC leaves outside
-copyright; CC-BY asks only that users credit this dataset, which keeps the provenance of
-every number traceable, and allows any reuse, commercial included.
+copyright; CC-BY asks only that users credit this dataset, and allows any reuse,
+commercial included. Cite as: China government information disclosure annual reports
+dataset, version {version} ({created}), {dataset}.
 
-Cite as: China government information disclosure annual reports dataset, version {version}
-({created}), {dataset}.
+## 文件与加载 / Files and loading
+
+每个表都有 CSV（带 BOM 的 UTF-8，Excel 可正确显示中文）和内容相同的 Parquet 文件；
+`datapackage.json` 列出每个文件的大小和 sha256，`{dataset}-{version}.zip` 包含整个版本。
+以下代码在本目录中运行。 / Every table is a CSV (UTF-8 with a byte-order mark, so that
+Excel shows Chinese) and a Parquet file with identical content; `datapackage.json` lists
+each file with its size and sha256, and `{dataset}-{version}.zip` holds the whole
+release. Run the code below in this folder.
+
+Python (pandas, pyarrow):
+
+```python
+import pandas as pd
+
+reports = pd.read_parquet("data/reports.parquet")  # or pd.read_csv("data/reports.csv")
+t3 = pd.read_parquet("data/t3_requests.parquet")
+published = reports[reports["published"]][["report_id", "agency", "report_year"]]
+received = t3[t3["row"] == "new_received"].merge(published, on="report_id")
+print(received.groupby("report_year")["total"].sum())  # new requests per report year
+```
+
+DuckDB:
+
+```sql
+SELECT r.report_year, sum(t.total) AS new_requests
+FROM 'data/t3_requests.parquet' AS t
+JOIN 'data/reports.parquet' AS r USING (report_id)
+WHERE t."row" = 'new_received' AND r.published
+GROUP BY r.report_year
+ORDER BY r.report_year;
+```
+
+R (arrow):
+
+```r
+reports <- arrow::read_parquet("data/reports.parquet")
+t3 <- arrow::read_parquet("data/t3_requests.parquet")
+received <- merge(t3[t3$row == "new_received", ], reports[reports$published, ], by = "report_id")
+print(aggregate(total ~ report_year, data = received, FUN = sum))
+```
 """
 
 
-def write_readme(release: Path, descriptor: dict, changes: Changes) -> None:
-    figures = _figures(release)
+def _counts_table(counts: Counts) -> str:
+    values = counts.as_dict()
+    lines = ["| | 数量 count | 定义 | definition |", "|---|---|---|---|"]
+    lines += [f"| {zh} {en} | {values[key]} | {def_zh} | {def_en} |"
+              for key, (zh, en, def_zh, def_en) in DEFINITIONS.items()]
+    return "\n".join(lines)
+
+
+def write_readme(release: Path, descriptor: dict, changes: Changes, counts: Counts) -> None:
     text = README.format(
         title=descriptor["title"], version=descriptor["version"], created=descriptor["created"],
-        dataset=descriptor["name"], changes=summary(changes), n_flags=len(FLAG_CODES),
-        check_statuses="; ".join(f"`{k}`: {v}" for k, v in CHECK_STATUSES.items()),
-        guard=FORMULA_GUARD,
-        **figures)
+        dataset=descriptor["name"], changes=summary(changes), counts_table=_counts_table(counts),
+        guard=FORMULA_GUARD, **_figures(release))
     (release / "README.md").write_text(text, encoding="utf-8")

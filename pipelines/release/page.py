@@ -1,11 +1,14 @@
 """The download pages: a release's `index.html` and the dataset's list of releases.
 
 What belongs here: reading a published release (its `datapackage.json` and the CSVs in
-`data/`), counting what a visitor wants to see first (reports by year, format and status,
-requests by outcome, identities that fail) and writing it as one static, self-contained
-HTML file: inline CSS, charts as inline SVG, no script, no request to the network, every
-link relative. Every text that comes from a report or a file is HTML-escaped. Nothing
-here parses reports or changes a release's data.
+`data/`), showing what a visitor wants to see first (the counts of release/counts.py,
+trends per year, level and province and the top agencies of release/trends.py, requests
+by outcome, identities that fail) and writing it as one static HTML file: inline CSS,
+charts as inline SVG, every link relative, no request to the network. Its one inline
+script is the offline search (release/search.py), which loads the release's own
+`search/*.js` files only when a visitor searches. Every text that comes from a report or
+a file is HTML-escaped (the search shows it with textContent). Nothing here parses
+reports or changes a release's data.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import csv
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from html import escape
 from pathlib import Path, PurePosixPath
@@ -24,8 +28,19 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from pipelines.release.bundle import zip_name
-from pipelines.release.versions import BadVersion, sort_key
-from schemas.identities import identities
+from pipelines.release.counts import DEFINITIONS, count
+from pipelines.release.search import SEARCH_SCRIPT, agency_positions, write_search
+from pipelines.release.trends import (
+    LEVEL_ZH,
+    MEASURES,
+    by_group_and_year,
+    by_year,
+    per_report,
+    published_only,
+    top_agencies,
+)
+from pipelines.release.versions import BadVersion, is_release, sort_key
+from schemas.identities import cross_year_identities, identities
 from schemas.template import load_template
 from schemas.vocabulary import FORMAT_VERSIONS, REPORT_STATUSES
 
@@ -35,19 +50,29 @@ FONTS = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi M
          '"PingFang SC", "Microsoft YaHei", sans-serif')
 CSS = """
 body { font-family: %s; margin: 0; color: #1f2328; background: #fff; line-height: 1.5; }
-main { max-width: 1100px; margin: 0 auto; padding: 1.5rem; }
+main { max-width: 1100px; margin: 0 auto; padding: 1.5rem; overflow-wrap: anywhere; }
+@media (max-width: 600px) { main { padding: .75rem; } h1 { font-size: 1.3rem; } }
 h1 { font-size: 1.7rem; margin: 0 0 .2rem; }
 h1 .en { display: block; font-size: 1.1rem; }
 h2 { border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; margin-top: 2rem; }
 .en { color: #57606a; font-weight: normal; }
-nav a { margin-right: 1rem; }
+nav { display: flex; flex-wrap: wrap; gap: .2rem 1rem; }
+.scroll { overflow-x: auto; max-width: 100%%; }
+#search-box { font-size: 1rem; padding: .4rem; width: 100%%; max-width: 30rem;
+              box-sizing: border-box; }
+#search-results li { margin: .2rem 0; }
+svg.spark { vertical-align: middle; }
+table.agency-reports td { overflow-wrap: normal; }
+table.agency-reports .hash { display: inline-block; min-width: 22ch; }
+table.agency-reports a.source { word-break: break-all; }
+svg.spark polyline { fill: none; stroke: #0969da; stroke-width: 1.5; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; }
 th, td { border: 1px solid #d0d7de; padding: .25rem .5rem; text-align: left; vertical-align: top; }
-th { background: #f6f8fa; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th { background: #f6f8fa; overflow-wrap: normal; }
+td.num { overflow-wrap: normal; text-align: right; font-variant-numeric: tabular-nums;
+         white-space: nowrap; }
 code, .hash { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .8rem; }
 .hash { word-break: break-all; }
-.scroll { overflow-x: auto; }
 summary { cursor: pointer; }
 .figures { display: flex; flex-wrap: wrap; gap: 1.5rem; }
 .charts { display: flex; flex-wrap: wrap; gap: 1.5rem; }
@@ -62,8 +87,11 @@ STATUS_ZH = {"complete": "完整", "partial": "部分", "failed": "失败"}
 TOP_IDENTITIES = 15
 TOP_REPORTS = 10
 REPORT_COLUMNS = ("report_id", "file_name", "agency", "report_year", "format_version",
-                  "status", "published", "also_found_as")
-CHART_WIDTH, CHART_LABEL, CHART_ROW = 760, 400, 22
+                  "status", "published", "also_found_as", "agency_id", "level", "province",
+                  "prefecture", "county", "sha256", "source_url")
+TOP_AGENCIES = 10
+
+CHART_WIDTH, CHART_LABEL, CHART_ROW = 760, 380, 22
 
 
 # Reading a release ---------------------------------------------------------------------
@@ -167,7 +195,8 @@ def identity_counts(checks: pd.DataFrame) -> list[dict]:
     """Per identity: reports where it fails and where it is not evaluable; failing first."""
     table = (checks.groupby(["check_id", "status"], observed=True).size().unstack(fill_value=0)
              .reindex(columns=["fail", "not_evaluable", "pass"], fill_value=0))
-    rules = {i.id: i for v in FORMAT_VERSIONS for i in identities(v)}
+    rules = {i.id: i for v in FORMAT_VERSIONS
+             for i in (*identities(v), *cross_year_identities(v))}
     out = [{"id": cid, "table": rules[cid].table if cid in rules else "",
             "text": rules[cid].text if cid in rules else "", "fail": int(row["fail"]),
             "not_evaluable": int(row["not_evaluable"]), "pass": int(row["pass"])}
@@ -203,7 +232,9 @@ def _html_table(headers: list[str], rows: Iterable[list[str]], cls: str = "") ->
     body = "".join("<tr>" + "".join(c if c.startswith("<td") else f"<td>{c}</td>" for c in r)
                    + "</tr>" for r in rows)
     attribute = f' class="{cls}"' if cls else ""
-    return f'<table{attribute}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    # In a box of its own that scrolls: a wide table never widens the page (a phone).
+    return (f'<div class="scroll"><table{attribute}><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")
 
 
 def _figure(fig_id: str, value: float | int | None) -> str:
@@ -220,27 +251,59 @@ def _link(path: str, text: str) -> str:
     return f'<a href="{_e(quote(path))}">{_e(text)}</a>'
 
 
+def _text_width(text: str) -> float:
+    """Width of a label at the charts' 12 px: a wide (CJK) character ~12 px, others ~7."""
+    return sum(12.0 if unicodedata.east_asian_width(ch) in "WF" else 7.0 for ch in text)
+
+
+def _fit(text: str, width: float) -> str:
+    """The label cut with an ellipsis to `width`, so that no label is clipped."""
+    if _text_width(text) <= width:
+        return text
+    while text and _text_width(text + "…") > width:
+        text = text[:-1]
+    return text + "…"
+
+
 def bar_chart(chart_id: str, title: str, bars: list[tuple[str, float]]) -> str:
-    """A horizontal bar chart as inline SVG; bar length is proportional to the value."""
+    """A horizontal bar chart as inline SVG; bar length is proportional to the value.
+    The label column is as wide as the widest label (at most CHART_LABEL), and a longer
+    label is cut with an ellipsis: a label is never clipped (its full text is the bar's
+    tooltip)."""
     if not bars:
         return ""
     top = max((v for _, v in bars), default=0) or 1
-    span = CHART_WIDTH - CHART_LABEL - 70
+    label_width = min(max(_text_width(label) for label, _ in bars), CHART_LABEL) + 8
+    value_width = max(_text_width(_fmt(v)) for _, v in bars) + 8
+    span = CHART_WIDTH - label_width - value_width
     height = CHART_ROW * len(bars) + 30
     rows = []
     for i, (label, value) in enumerate(bars):
         y = 26 + i * CHART_ROW
         width = max(value, 0) / top * span
         rows.append(
-            f'<g class="bar-row"><text x="{CHART_LABEL - 6}" y="{y + 14}" text-anchor="end">'
-            f'{_e(label)}</text><rect class="bar" x="{CHART_LABEL}" y="{y + 2}" '
+            f'<g class="bar-row"><text x="{label_width - 6:.0f}" y="{y + 14}" '
+            f'text-anchor="end">{_e(_fit(label, label_width - 8))}</text>'
+            f'<rect class="bar" x="{label_width:.0f}" y="{y + 2}" '
             f'width="{width:.1f}" height="{CHART_ROW - 6}"><title>{_e(label)}: {_fmt(value)}'
-            f'</title></rect><text x="{CHART_LABEL + width + 4:.1f}" y="{y + 14}">'
+            f'</title></rect><text x="{label_width + width + 4:.1f}" y="{y + 14}">'
             f'{_fmt(value)}</text></g>')
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{_e(chart_id)}" '
             f'role="img" aria-label="{_e(title)}" width="{CHART_WIDTH}" height="{height}" '
             f'viewBox="0 0 {CHART_WIDTH} {height}"><text x="0" y="16" font-weight="bold">'
-            f'{_e(title)}</text>{"".join(rows)}</svg>')
+            f'{_e(_fit(title, CHART_WIDTH))}</text>{"".join(rows)}</svg>')
+
+
+def sparkline(values: list[float]) -> str:
+    """A small line of a series (a trend over report years), as inline SVG."""
+    width, height = 120, 24
+    top = max(values, default=0) or 1
+    step = width / max(len(values) - 1, 1)
+    points = " ".join(f"{i * step:.1f},{height - 2 - v / top * (height - 4):.1f}"
+                      for i, v in enumerate(values))
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="spark" width="{width}" '
+            f'height="{height}" viewBox="0 0 {width} {height}" role="img">'
+            f'<polyline points="{points}"/></svg>')
 
 
 def _page(title: str, body: str) -> str:
@@ -269,21 +332,21 @@ def _header(descriptor: dict) -> str:
             f'<time id="created">{_e(descriptor.get("created"))}</time> · 许可 '
             f'<span class="en">Licence</span> {_e(licences)}</p>'
             f'<p class="note" lang="en">{_e(descriptor.get("description"))}</p></header>\n'
-            '<nav><a href="#summary">概况 Summary</a><a href="#requests">申请 Requests</a>'
-            '<a href="#checks">勾稽关系 Identities</a><a href="#reports">报告 Reports</a>'
+            '<nav><a href="#summary">概况 Summary</a><a href="#trends">趋势 Trends</a>'
+            '<a href="#agencies">机关 Agencies</a><a href="#search">搜索 Search</a>'
+            '<a href="#requests">申请 Requests</a><a href="#checks">勾稽关系 Identities</a>'
             '<a href="#files">下载 Files</a>'
             '<a href="#dictionary">数据字典 Dictionary</a></nav>')
 
 
 def _summary(reports: pd.DataFrame, checks: pd.DataFrame) -> str:
-    duplicates = sum(len(str(a).split(" | ")) for a in reports["also_found_as"].dropna())
-    head = _html_table([_bi("项目", "item"), _bi("数量", "count")], [
-        [_bi("报告（不同文件）", "reports (distinct files)"), _figure("reports", len(reports))],
-        [_bi("重复文件", "duplicate files"), _figure("duplicates", duplicates)],
-        [_bi("已发布", "published"), _figure("published", len(_published(reports)))],
+    counts = count(reports).as_dict()
+    head = _html_table([_bi("项目", "item"), _bi("数量", "count"), _bi("定义", "definition")], [
+        [_bi(zh, en), _figure(key, counts[key]), _bi(def_zh, def_en)]
+        for key, (zh, en, def_zh, def_en) in DEFINITIONS.items()
+        if key in ("files", "distinct", "duplicates", "published")] + [
         [_bi("至少一项勾稽关系不成立", "with an identity failing"),
-         _figure("reports-failing", _reports_with(checks, "fail"))],
-    ])
+         _figure("reports-failing", _reports_with(checks, "fail")), ""]])
     years = sorted(count_by(reports, "report_year").items(), key=lambda kv: kv[0] or "~")
     by_year = _html_table([_bi("报告年度", "report year"), _bi("报告", "reports")], (
         [_e(y) if y else _bi("未识别", "not read"), _figure(f"year-{y or 'unknown'}", n)]
@@ -314,7 +377,7 @@ def _requests(reports: pd.DataFrame, t3: pd.DataFrame) -> str:
           _figure(f"requests-{t['id']}-reported", t["reported"]),
           _figure(f"requests-{t['id']}-not-reported", t["not_reported"])] for t in totals))
     chart = bar_chart("chart-requests", "按办理结果的申请数 Requests by outcome",
-                      [(f"{t['label']} {t['en']}"[:60], t["total"]) for t in totals])
+                      [(f"{t['label']} {t['en']}", t["total"]) for t in totals])
     return (f'<section id="requests"><h2>{_bi("政府信息公开申请", "Information requests")}</h2>'
             '<p class="note">已发布报告表三“总计”列之和。空值（空白、横线、缺失）视为未填报，'
             '不计为 0。 <span lang="en">Sums of table 三\'s total column over the published '
@@ -350,37 +413,74 @@ def _checks(checks: pd.DataFrame) -> str:
             f"{table}{chart}</section>")
 
 
-def _report_cells(r: pd.Series) -> list[str]:
-    return [_e(_text(r["agency"])) or _bi("未识别", "not read"), _e(_text(r["report_year"])),
-            f'<span class="file">{_e(_text(r["file_name"]))}</span>']
+def _level(level: object) -> str:
+    text = _text(level)
+    return _bi(LEVEL_ZH.get(text, text), text) if text else _bi("未识别", "not resolved")
 
 
-def _top(frame: pd.DataFrame, column: str) -> pd.DataFrame:
-    """The rows with the largest positive values of a column; ties in report id order."""
-    frame = frame[frame[column] > 0].assign(report_id=frame["report_id"].astype(str))
-    return frame.sort_values([column, "report_id"], ascending=[False, True]).head(TOP_REPORTS)
+def _trends(frame: pd.DataFrame) -> str:
+    """Per report year, per level and per province: reports, requests and refusals."""
+    published = published_only(frame)
+    years = by_year(published)
+    table = _html_table(
+        [_bi("报告年度", "report year"), _bi("已发布报告", "published reports"),
+         *(_bi(*MEASURES[m]) for m in ("new_received", "denied")),
+         _bi("有不成立勾稽关系的报告", "reports with an identity failing")],
+        ([_e(y), _figure(f"trend-{y}-reports", r["reports"]),
+          _figure(f"trend-{y}-new_received", r["new_received"]),
+          _figure(f"trend-{y}-denied", r["denied"]),
+          _figure(f"trend-{y}-failing", r["failing"])] for y, r in years.iterrows()), "years")
+    chart = bar_chart("chart-trend", "按报告年度的新收申请 New requests by report year",
+                      [(str(y), r["new_received"]) for y, r in years.iterrows()])
+    groups = [_group_table("level", _level, published, "按机关层级", "by agency level"),
+              _group_table("province", lambda p: _e(_text(p)) or _bi("未识别", "not resolved"),
+                           published, "按省份", "by province")]
+    note = _bi("已发布报告表三“总计”列之和；空值不计为 0。", "Sums of table 三's total "
+               "column over the published reports; a null is not counted as 0.")
+    return (f'<section id="trends"><h2>{_bi("趋势", "Trends")}</h2><p class="note">{note}</p>'
+            f'{table}<div class="charts">{chart}</div>{"".join(groups)}</section>')
 
 
-def _report_lists(reports: pd.DataFrame, t3: pd.DataFrame) -> str:
-    """The reports with the most requests and the most failing identities, named as
-    printed (escaped)."""
-    received = t3.loc[(t3["row"] == "new_received") & t3["report_id"].isin(_published(reports)),
-                      ["report_id", "total"]]
-    received = reports.astype({"report_id": str}).merge(received.astype({"report_id": str}),
-                                                        on="report_id")
-    head = [_bi("机关", "agency"), _bi("年度", "year"), _bi("文件", "file")]
-    most_received = _html_table(
-        [*head, _bi("新收申请", "new requests")],
-        ([*_report_cells(r), _figure(f"received-{r['report_id']}", r["total"])]
-         for _, r in _top(received, "total").iterrows()))
-    most_failing = _html_table(
-        [*head, _bi("不成立项数", "identities failing")],
-        ([*_report_cells(r), _figure(f"failing-{r['report_id']}", r["checks_failed"])]
-         for _, r in _top(reports, "checks_failed").iterrows()))
-    return (f'<section id="reports"><h2>{_bi("报告", "Reports")}</h2>'
-            f'<h3>{_bi("新收申请最多的报告", "Most new requests received")}</h3>{most_received}'
-            f'<h3>{_bi("勾稽关系不成立最多的报告", "Most identities failing")}</h3>{most_failing}'
+def _group_table(column: str, name: object, frame: pd.DataFrame, zh: str, en: str) -> str:
+    """New requests per value of `column` and report year, with a trend line."""
+    if frame.empty:
+        return ""
+    table = by_group_and_year(frame, column, "new_received")
+    years = list(table.columns)
+    rows = ([name(key or None), *(f'<td class="num">{_fmt(v)}</td>' for v in row),
+             sparkline([float(v) for v in row])] for key, row in table.iterrows())
+    return (f"<h3>{_bi(f'新收申请，{zh}', f'New requests {en}')}</h3>"
+            + _html_table([_bi("", ""), *(_e(y) for y in years), _bi("趋势", "trend")],
+                          rows, f"by-{column}"))
+
+
+def _agencies(frame: pd.DataFrame, positions: dict[str, int]) -> str:
+    """The agencies with the most requests, refusals and failing identities; each links
+    to its reports in the search."""
+    out = []
+    for measure, (zh, en) in MEASURES.items():
+        top = top_agencies(published_only(frame), measure, TOP_AGENCIES)
+        rows = ([f'<a href="#agency-{positions[r.key]}">{_e(r.agency)}</a>'
+                 if r.key in positions else _e(r.agency), _e(r.place), _level(r.level),
+                 _e(r.years), _figure(f"top-{measure}-{i}", r.value)]
+                for i, r in enumerate(top.itertuples()))
+        out.append(f'<h3>{_bi(f"{zh}最多的机关", f"Most {en}")}</h3>' + _html_table(
+            [_bi("机关", "agency"), _bi("地区", "place"), _bi("层级", "level"),
+             _bi("年度", "years"), _bi(zh, en)], rows, f"top-{measure}"))
+    return (f'<section id="agencies"><h2>{_bi("机关", "Agencies")}</h2>{"".join(out)}'
             "</section>")
+
+
+def _search_section() -> str:
+    return (f'<section id="search"><h2>{_bi("搜索机关和地区", "Search agencies and places")}'
+            '</h2><p class="note">' + _bi(
+                "索引随本页提供，离线可用，不发送任何网络请求。",
+                "The index ships with this page: it works offline and sends no request.")
+            + '</p><label for="search-box">' + _bi("机关或地名", "agency or place") + "</label>"
+            '<br><input id="search-box" type="search" autocomplete="off" '
+            'placeholder="如 韶关 / e.g. 韶关"><p id="search-status" class="note"></p>'
+            '<ol id="search-results"></ol><div id="agency-reports"></div></section>'
+            f"<script>{SEARCH_SCRIPT}</script>")
 
 
 def _file_entries(release_dir: Path, descriptor: dict) -> list[dict]:
@@ -399,6 +499,11 @@ def _file_entries(release_dir: Path, descriptor: dict) -> list[dict]:
                         (archive, "全部文件（zip） Whole release (zip)")):
         if path not in listed and (release_dir / path).is_file():
             out.append({"path": path, "title": title, **_stats(release_dir / path)})
+        elif path == archive and path not in listed:
+            # The zip holds this page, so the page is written first: it links the zip by
+            # its name; its size and sha256 are on the dataset page.
+            out.append({"path": path, "title": f"{title}（大小与 sha256 见版本列表 size and "
+                        "sha256 on the list of releases）", "format": "zip"})
     return out
 
 
@@ -443,25 +548,33 @@ def _dictionary(release_dir: Path, descriptor: dict) -> str:
             f'</summary><div class="scroll">{table}</div></details></section>')
 
 
-def release_page(release_dir: Path) -> str:
-    """The download page of one release, as HTML."""
-    release_dir = Path(release_dir)
+def _render(release_dir: Path) -> tuple[str, pd.DataFrame]:
+    """The page's HTML, and the reports with their measures (for the search index)."""
     descriptor = _descriptor(release_dir)
     reports = _frame(release_dir, "reports", REPORT_COLUMNS, ("checks_failed",))
     t3 = _frame(release_dir, "t3_requests", ("report_id", "row"), ("total",))
     checks = _frame(release_dir, "checks", ("report_id", "check_id", "status"))
+    frame = per_report(reports, t3)
+    positions = agency_positions(frame)
     zh, en = _titles(descriptor)
     body = "\n".join([
-        _header(descriptor), _summary(reports, checks), _requests(reports, t3), _checks(checks),
-        _report_lists(reports, t3), _files(release_dir, descriptor),
-        _dictionary(release_dir, descriptor)])
-    return _page(f"{zh} {en} {descriptor.get('version', '')}".strip(), body)
+        _header(descriptor), _summary(reports, checks), _trends(frame),
+        _agencies(frame, positions), _search_section(), _requests(reports, t3),
+        _checks(checks), _files(release_dir, descriptor), _dictionary(release_dir, descriptor)])
+    return _page(f"{zh} {en} {descriptor.get('version', '')}".strip(), body), frame
+
+
+def release_page(release_dir: Path) -> str:
+    """The download page of one release, as HTML."""
+    return _render(Path(release_dir))[0]
 
 
 def write_pages(release_dir: Path) -> Path:
-    """Write `release_dir/index.html`; return its path."""
+    """Write `release_dir/index.html` and its search index; return the page's path."""
     target = Path(release_dir) / "index.html"
-    target.write_text(release_page(release_dir), encoding="utf-8")
+    html, frame = _render(Path(release_dir))
+    write_search(Path(release_dir), frame)
+    target.write_text(html, encoding="utf-8")
     return target
 
 
@@ -492,6 +605,14 @@ def _release_row(release: Path, latest: str | None) -> list[str]:
             f'<td class="num">{_fmt(published)}</td>', download]
 
 
+def _is_release(release: Path) -> bool:
+    version = str(_descriptor(release).get("version") or release.name)
+    try:
+        return is_release(version)
+    except BadVersion:
+        return False
+
+
 def dataset_page(dataset_dir: Path) -> str:
     """The list of a dataset's releases, newest first, as HTML."""
     dataset_dir = Path(dataset_dir)
@@ -502,13 +623,20 @@ def dataset_page(dataset_dir: Path) -> str:
     latest = json.loads(pointer.read_text(encoding="utf-8")).get("version") \
         if pointer.is_file() else None
     zh, en = _titles(_descriptor(releases[0])) if releases else (dataset_dir.name, "")
-    table = _html_table([_bi("版本", "version"), _bi("创建", "created"),
-                         _bi("已发布报告", "reports published"), _bi("下载", "download")],
-                        (_release_row(p, latest) for p in releases), "releases")
+    headers = [_bi("版本", "version"), _bi("创建", "created"),
+               _bi("已发布报告", "reports published"), _bi("下载", "download")]
+    # Dev builds (a pre-release version) are never `latest`: listed apart, below.
+    dev = [p for p in releases if not _is_release(p)]
+    table = _html_table(headers, (_release_row(p, latest) for p in releases
+                                  if p not in dev), "releases")
+    dev_table = _html_table(headers, (_release_row(p, latest) for p in dev), "dev-builds")
     body = (f'<header><h1><span id="title-zh">{_e(zh)}</span>'
             f'<span class="en" lang="en">{_e(en)}</span></h1>'
             f'<p>{_bi("全部版本，最新在前。", "Every release, newest first.")}</p></header>'
-            f'<section id="releases"><h2>{_bi("版本", "Releases")}</h2>{table}</section>')
+            f'<section id="releases"><h2>{_bi("版本", "Releases")}</h2>{table}</section>'
+            f'<section id="dev-builds"><h2>{_bi("开发构建", "Dev builds (not releases)")}'
+            f'</h2><p class="note">{_bi("临时构建，不会成为最新版本。", "Never latest.")}'
+            f"</p>{dev_table}</section>")
     return _page(f"{zh} {en}".strip(), body)
 
 

@@ -103,8 +103,8 @@ def test_fixture_frames_are_valid_tables():
 def test_layout(published: Path):
     assert published.parts[-2:] == (DATASET_NAME, "2025.1.0")
     expected = {"datapackage.json", "README.md", "CHANGELOG.md", "changes.csv", "index.html",
-                "data-dictionary.csv", "data-dictionary.md",
-                f"{DATASET_NAME}-2025.1.0.zip"} | {
+                "data-dictionary.csv", "data-dictionary.md", "search/index.js",
+                "search/reports-0.js", f"{DATASET_NAME}-2025.1.0.zip"} | {
         f"data/{name}.{ext}" for name in NAMES for ext in ("csv", "parquet")}
     assert {str(p.relative_to(published)) for p in published.rglob("*") if p.is_file()} \
         == expected

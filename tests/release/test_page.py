@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
 import pandas as pd
 import pytest
+from selenium.webdriver.support.ui import WebDriverWait
 
 from pipelines.release.bundle import write_zip
 from pipelines.release.page import (
@@ -26,7 +29,7 @@ TITLE = ("中国政府信息公开工作年度报告数据集 China government i
          "annual reports 1.0.0")
 # Measured on the sample inbox (8 files, one a byte-identical copy).
 FIGURES = {
-    "reports": "7", "duplicates": "1", "published": "5", "reports-failing": "1",
+    "files": "8", "distinct": "7", "duplicates": "1", "published": "5", "reports-failing": "1",
     "status-complete": "4", "status-partial": "2", "status-failed": "1",
     "year-2019": "2", "year-2020": "1", "year-2022": "3", "year-unknown": "1",
     "version-gov_2019": "3", "version-gov_2021": "2", "version-unknown": "2",
@@ -149,7 +152,10 @@ def test_pages_make_no_external_request(which: str, release: Path, dataset: Path
     for url in urls:
         parts = urlsplit(url)
         assert not parts.scheme and not parts.netloc and not url.startswith(("/", "\\")), url
-    assert not root.xpath("//script | //link | //img | //iframe | //object | //embed")
+    assert not root.xpath("//script[@src] | //link | //img | //iframe | //object | //embed")
+    # The search's inline script loads only the release's own search/ files.
+    scripts = " ".join(root.xpath("//script/text()"))
+    assert "://" not in scripts and "fetch(" not in scripts and "XMLHttpRequest" not in scripts
     assert "@import" not in " ".join(root.xpath("//style/text()"))
 
 
@@ -168,28 +174,34 @@ def test_text_from_reports_is_escaped(tmp_path: Path, release_builder) -> None:
     release = release_builder(inbox, tmp_path / "out", "1.0.0", edit)
     assert EVIL_AGENCY in (release / "data" / "reports.csv").read_text(encoding="utf-8")
     html = (write_pages(release)).read_text(encoding="utf-8")
-    assert "<script" not in html and "<img" not in html
+    assert "<script>alert" not in html and "<img" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     root = lxml.html.fromstring(html)
-    assert not root.xpath("//script | //img")
-    cells = [td.text_content() for td in root.xpath('//section[@id="reports"]//td')]
-    assert EVIL_AGENCY in cells and EVIL_FILE in cells
+    assert not root.xpath("//img") and len(root.xpath("//script")) == 1
+    cells = [td.text_content() for td in root.xpath('//section[@id="agencies"]//td')]
+    assert EVIL_AGENCY in cells
+    # The search index holds them as JavaScript strings, shown with textContent only.
+    index = (release / "search" / "index.js").read_text(encoding="utf-8")
+    assert json.dumps(EVIL_AGENCY, ensure_ascii=False) in index
+    shard = (release / "search" / "reports-0.js").read_text(encoding="utf-8")
+    assert json.dumps(EVIL_FILE, ensure_ascii=False) in shard
 
 
 def test_dataset_page_lists_releases_newest_first(dataset: Path) -> None:
     root = lxml.html.parse(str(dataset / "index.html")).getroot()
     rows = root.xpath('//table[@class="releases"]/tbody/tr')
-    assert [r.xpath("string(td[1]/a)") for r in rows] == [
-        "1.10.0", "1.0.0", "1.0.0-dev.20261126T101010Z", "0.9.0",
-        "0.0.0-dev.20261126T101010Z"]
+    assert [r.xpath("string(td[1]/a)") for r in rows] == ["1.10.0", "1.0.0", "0.9.0"]
+    dev = root.xpath('//table[@class="dev-builds"]/tbody/tr')
+    assert [r.xpath("string(td[1]/a)") for r in dev] == [
+        "1.0.0-dev.20261126T101010Z", "0.0.0-dev.20261126T101010Z"]
     assert [r.xpath("td[1]/a/@href")[0] for r in rows][1] == "1.0.0/index.html"
     latest = [r.xpath("string(td[1]/a)") for r in rows if "latest" in r.xpath("string(td[1])")]
     assert latest == ["1.0.0"]
-    assert {r.xpath("string(td[3])") for r in rows} == {"5"}
+    assert {r.xpath("string(td[3])") for r in rows + dev} == {"5"}
     archive = dataset / "1.0.0" / "china-gov-info-disclosure-annual-reports-1.0.0.zip"
     assert rows[1].xpath("td[4]/a/@href") == [f"1.0.0/{archive.name}"]
     assert f"{archive.stat().st_size:,} B" in rows[1].xpath("string(td[4])")
-    assert [len(r.xpath("td[4]/a")) for r in rows] == [0, 1, 0, 0, 0]
+    assert [len(r.xpath("td[4]/a")) for r in rows] == [0, 1, 0]
     assert dataset_page(dataset) == (dataset / "index.html").read_text(encoding="utf-8")
 
 
@@ -216,7 +228,7 @@ def test_release_page_renders_in_chromium(browser, release: Path, tmp_path: Path
     driver = browser
     driver.get((release / "index.html").as_uri())
     assert driver.title == TITLE
-    for fig in ("reports", "published", "status-complete", "year-2022",
+    for fig in ("distinct", "published", "status-complete", "year-2022",
                 "requests-new_received", "fail-t3_results_total_total"):
         assert driver.find_element("id", f"fig-{fig}").text == FIGURES[fig]
     charts = driver.find_elements("css selector", "svg.chart")
@@ -251,3 +263,112 @@ def test_release_page_renders_in_chromium(browser, release: Path, tmp_path: Path
 def test_dataset_page_links_resolve_in_chromium(browser, dataset: Path) -> None:
     browser.get((dataset / "index.html").as_uri())
     assert _links_resolve(browser, "a[href]") == 6
+
+
+def test_the_release_page_links_its_own_zip_written_after_it(release: Path,
+                                                              tmp_path: Path) -> None:
+    copy = shutil.copytree(release, tmp_path / "release",
+                           ignore=shutil.ignore_patterns("*.zip"))
+    root = lxml.html.fromstring(release_page(copy))
+    name = f"{release.parent.name}-1.0.0.zip"
+    assert root.xpath(f'//table[@class="files"]//a[@href="{name}"]/text()') == [name]
+
+
+def test_soft_checks_are_named_on_the_page(release: Path) -> None:
+    from pipelines.release.page import identity_counts
+
+    checks = pd.DataFrame({"report_id": ["a"], "check_id": ["xyear_carried_over_natural_person"],
+                           "status": ["fail"]})
+    (count,) = identity_counts(checks)
+    assert count["table"] == "t3" and count["text"]
+
+
+def test_chart_labels_are_never_clipped() -> None:
+    from pipelines.release.page import CHART_LABEL, _text_width, bar_chart
+
+    long = "（四）无法提供 unable to provide: the information does not exist " * 2
+    svg = lxml.html.fromstring(bar_chart("c", "t", [(long, 3), ("short", 1)]))
+    label = svg.xpath("//g//text()")[0]
+    x = float(svg.xpath("//g/text")[0].get("x"))
+    assert label.endswith("…") and _text_width(label) <= x <= CHART_LABEL + 8
+
+
+def _resources(driver) -> list[str]:
+    """Every resource the page has loaded besides itself (DevTools' resource tree)."""
+    driver.execute_cdp_cmd("Page.enable", {})
+    tree = driver.execute_cdp_cmd("Page.getResourceTree", {})["frameTree"]
+    return sorted(r["url"] for r in tree.get("resources", []))
+
+
+def _no_overflow(driver, width: int, shot: Path, anchor: str | None = None) -> None:
+    """At `width` CSS px, the page does not scroll sideways; a screenshot of the whole
+    page (its first 8000 px), or of the screen at an element."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
+    sizes = driver.execute_script(
+        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth,"
+        " document.documentElement.scrollHeight]")
+    assert sizes[0] <= sizes[1] and width - 20 <= sizes[1] <= width, sizes  # a scroll bar
+    if anchor is None:
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": min(sizes[2], 8000), "deviceScaleFactor": 1,
+            "mobile": width < 600})
+    else:
+        driver.execute_script("document.getElementById(arguments[0]).scrollIntoView()", anchor)
+    assert driver.save_screenshot(str(shot))
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.slow
+def test_a_visitor_finds_an_agency_its_report_and_source_offline(browser,
+                                                                  tmp_path: Path) -> None:
+    """A 2,000-report synthetic release (bench/page_release.py): search an agency, open
+    its reports, follow one to its source URL and archived sha256; nothing is requested
+    from outside the release; no sideways scroll at 1400 px nor at 390 px."""
+    sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
+    import page_release
+
+    release = page_release.write_release(tmp_path / "release", 2000)
+    write_pages(release)
+    reports = pd.read_csv(release / "data" / "reports.csv", dtype=str)
+    driver = browser
+    driver.get((release / "index.html").as_uri())
+    for width in (1400, 390):
+        _no_overflow(driver, width, tmp_path / f"page-{width}.png")
+    assert _resources(driver) == []  # the page alone: nothing loaded
+
+    agency = "淮安市淮阴区人民政府"
+    box = driver.find_element("id", "search-box")
+    box.send_keys("淮阴区")
+    wait = WebDriverWait(driver, 60, poll_frequency=0.05)
+    results = wait.until(lambda d: d.find_elements("css selector", "#search-results a"))
+    assert agency in [a.text for a in results]
+    next(a for a in results if a.text == agency).click()
+    rows = wait.until(lambda d: d.find_elements("css selector", "#agency-reports tr[id]"))
+    mine = reports[reports["agency"] == agency].sort_values(["report_year", "report_id"])
+    assert [r.get_attribute("id") for r in rows] == [f"report-{i}" for i in mine["report_id"]]
+    with_url = mine[mine["source_url"].notna()].iloc[0]
+    row = driver.find_element("id", f"report-{with_url['report_id']}")
+    assert row.find_element("css selector", "a.source").get_attribute("href") == (
+        with_url["source_url"])
+    assert with_url["sha256"] in row.find_element("css selector", ".hash").text
+    assert row.find_element("css selector", "td").text == with_url["report_year"]
+
+    # The search loaded the index and this agency's shard, all from the release's folder.
+    loaded = _resources(driver)
+    base = (release / "search").as_uri() + "/"
+    assert loaded and all(name.startswith(base) for name in loaded), loaded
+    assert f"{base}index.js" in loaded
+    for width in (1400, 390):
+        _no_overflow(driver, width, tmp_path / f"search-{width}.png", "search")
+        _no_overflow(driver, width, tmp_path / f"reports-{width}.png", "agency-reports")
+    if "OGI_SCREENSHOTS" in os.environ:  # to look at them
+        for shot in tmp_path.glob("*.png"):
+            shutil.copy(shot, Path(os.environ["OGI_SCREENSHOTS"]) / shot.name)
+
+
+def test_every_agency_level_has_a_short_chinese_name() -> None:
+    from pipelines.release.trends import LEVEL_ZH
+    from schemas.vocabulary import AGENCY_LEVELS
+
+    assert set(LEVEL_ZH) == set(AGENCY_LEVELS)

@@ -14,6 +14,7 @@ from pipelines.inputs import parse_inbox, scan_inbox
 from pipelines.package import DATASET_NAME, PackageInfo, publish
 from pipelines.release.verify import release_problems
 from pipelines.tidy import tidy
+from schemas.vocabulary import VOCABULARIES
 
 SAMPLES = Path(__file__).parents[2] / "samples" / "inbox"
 CREATED = "2026-11-26T10:00:00Z"
@@ -39,7 +40,9 @@ def releases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     shutil.copytree(SAMPLES, inbox)
     first = _build(inbox, root / "a", "1.0.0")
     again = _build(inbox, root / "b", "1.0.0", created="2026-11-27T08:00:00Z")
-    # One report re-issued: two printed values of the seed report corrected.
+    # One report re-issued: two printed values of the seed report corrected (and its
+    # byte-identical copy gone, so that no file keeps the old bytes).
+    (inbox / "seed-copy-duplicate.txt").unlink()
     seed = inbox / "seed-shaoguan-zhenjiang-2019.txt"
     seed.write_text(seed.read_text(encoding="utf-8").replace("\t406\n", "\t407\n")
                     .replace("\t46999\n", "\t47000\n"), encoding="utf-8")
@@ -63,13 +66,14 @@ def test_changelog_names_exactly_the_changed_report_and_cells(releases) -> None:
                           encoding="utf-8-sig")
     assert changes[["change", "file_name", "cell_id", "value_old", "value_new"]].values.tolist() \
         == [["report_changed", "seed-shaoguan-zhenjiang-2019.txt", "", "", ""],
+            ["file_removed", "seed-copy-duplicate.txt", "", "", ""],
             ["cell_changed", "seed-shaoguan-zhenjiang-2019.txt",
              "t2.administrative_licensing.decisions", "46999", "47000"],
             ["cell_changed", "seed-shaoguan-zhenjiang-2019.txt",
              "t2.administrative_licensing.prev_year_items", "406", "407"]]
     text = (releases["third"] / "CHANGELOG.md").read_text(encoding="utf-8")
-    assert ("Since 1.0.0: 0 reports added, 0 removed, 1 changed (2 cells changed); "
-            "schema unchanged.") in text
+    assert ("Since 1.0.0: 0 reports added, 0 removed, 1 changed (2 cells changed), "
+            "0 renamed; 0 other files added, 1 removed; schema unchanged.") in text
     assert "- `t2.administrative_licensing.prev_year_items`: 406 -> 407" in text
 
 
@@ -81,8 +85,9 @@ def test_every_file_is_listed_with_size_and_sha256(releases) -> None:
     listed |= {f["path"]: f for f in descriptor["files"]}
     on_disk = {str(p.relative_to(release)) for p in release.rglob("*") if p.is_file()}
     unlisted = on_disk - set(listed)
-    assert unlisted == {"datapackage.json", f"{DATASET_NAME}-1.1.0.zip", "index.html"} - (
-        set() if (release / "index.html").exists() else {"index.html"})
+    # The page and its search index are written after the descriptor (they show it).
+    assert unlisted == {"datapackage.json", f"{DATASET_NAME}-1.1.0.zip", "index.html",
+                        "search/index.js", "search/reports-0.js"}
     for path, entry in listed.items():
         content = (release / path).read_bytes()
         assert (entry["bytes"], entry["hash"]) == (
@@ -122,11 +127,12 @@ def test_csv_opens_in_excel_with_chinese(releases) -> None:
 
 def test_release_readme_and_dictionary(releases) -> None:
     readme = (releases["first"] / "README.md").read_text(encoding="utf-8")
-    assert "本版收录 8 个文件，其中 5 份报告的数据已发布" in readme
+    assert "8 个文件，7 份不同的报告（1 个重复文件），其中 5 份已发布" in readme
     assert "CC-BY-4.0" in readme and "duckdb" in readme.lower()
     dictionary = pd.read_csv(releases["first"] / "data-dictionary.csv", encoding="utf-8-sig")
     cell = dictionary[(dictionary["name"] == "t2.normative_documents.issued")].iloc[0]
     assert (cell["title_zh"], cell["format_version"], cell["type"]) == (
         "行政规范性文件 / 本年制发件数", "gov_2021", "count")
-    assert dictionary["kind"].value_counts().to_dict() == {"cell": 398, "field": 87,
-                                                           "identity": 82}
+    assert dictionary["kind"].value_counts().to_dict() == {
+        "cell": 398, "field": 87, "identity": 96, "row": 68, "change": 7,
+        "value": sum(len(values) for values in VOCABULARIES.values())}
