@@ -18,7 +18,7 @@ from pipelines.assets import (
     release_validation,
 )
 from pipelines.checks import schema_checks
-from pipelines.inputs import inbox_paths
+from pipelines.inbox import scan
 from pipelines.settings import Settings
 
 BUILD_ASSETS = [inbox_files, parsed_reports, published_tables, data_package]
@@ -64,11 +64,13 @@ def yearly_release(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
 
 
 def inbox_state(inbox: Path) -> str:
-    """A digest of the inbox listing (path, size, modification time)."""
+    """A digest of the inbox listing (path, size, modification time; skipped entries)."""
     digest = hashlib.sha256()
-    for path in inbox_paths(inbox):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(inbox)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    listing = scan(inbox)
+    for file in listing.files:
+        digest.update(f"{file.source}\0{file.size}\0{file.mtime_ns}\n".encode())
+    for item in listing.skipped:
+        digest.update(f"{item.entry}\0{item.reason}\n".encode())
     return digest.hexdigest()[:20]
 
 

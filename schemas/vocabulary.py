@@ -41,6 +41,8 @@ FLAG_CODES: dict[str, str] = {
     "agency_unresolved": "the agency's region or level could not be resolved from its name "
     "without guessing (the message says why)",
     "schema_violation": "the parsed report failed its schema and was not published",
+    "resource_limit": "reading the file went over a limit of time, memory or decompressed "
+    "size (the message says which); the file is not published",
 }
 
 REPORT_STATUSES: dict[str, str] = {

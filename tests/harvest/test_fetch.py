@@ -219,10 +219,10 @@ def test_fetch_all_never_raises_for_one_bad_site(server, fetcher, monkeypatch) -
     fetch = fetcher()
     attempt = Fetcher._attempt
 
-    def flaky(self, url, previous, attempts):
+    def flaky(self, url, previous, attempts, deadline):
         if url.endswith("/boom"):
             raise RuntimeError("boom")
-        return attempt(self, url, previous, attempts)
+        return attempt(self, url, previous, attempts, deadline)
 
     monkeypatch.setattr(Fetcher, "_attempt", flaky)
     previous = {sources[0].url: FetchRecord(sources[0].url, "0" * 64, etag='"old"')}
