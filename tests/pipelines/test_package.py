@@ -107,7 +107,7 @@ def test_fixture_frames_are_valid_tables():
 def test_layout(published: Path):
     assert published.parts[-2:] == (DATASET_NAME, "2025.1.0")
     expected = {"datapackage.json", "README.md", "CHANGELOG.md", "changes.csv", "index.html",
-                "data-dictionary.csv", "data-dictionary.md",
+                "data-dictionary.csv", "data-dictionary.md", "skipped.csv",
                 f"{DATASET_NAME}-2025.1.0.zip"} | {
         f"data/{name}.{ext}" for name in NAMES for ext in ("csv", "parquet")}
     assert {str(p.relative_to(published)) for p in published.rglob("*") if p.is_file()} \
