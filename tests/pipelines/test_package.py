@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import math
+import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import frictionless
@@ -16,12 +19,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from pipelines.inbox import Skipped
 from pipelines.package import (
     DATASET_NAME,
     PackageInfo,
     PackageInvalid,
     publish,
     read_back,
+    remove_abandoned,
     validate_release,
 )
 from schemas.resources import resources
@@ -387,3 +392,65 @@ def test_a_sampled_frictionless_pass_publishes(tmp_path: Path) -> None:
                        validation_rows=1)
     release = publish(_tables(), tmp_path, info)
     assert validate_release(release, limit_rows=1) == []
+
+
+def incomplete(release: Path) -> list[str]:
+    """What is missing from a published release or differs from its descriptor (none:
+    the release is whole)."""
+    descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    entries = [*descriptor["resources"], *[r["parquet"] for r in descriptor["resources"]],
+               *descriptor["files"]]
+    problems = []
+    for entry in entries:
+        path = release / entry["path"]
+        if not path.is_file():
+            problems.append(f"{entry['path']} is missing")
+        elif entry["hash"] != f"sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}":
+            problems.append(f"{entry['path']} differs from its declared hash")
+    if not (release / f"{DATASET_NAME}-{release.name}.zip").is_file():
+        problems.append("the zip is missing")
+    return problems
+
+
+def test_a_build_repairs_what_a_killed_build_left(tmp_path: Path) -> None:
+    publish(_tables(), tmp_path, replace(INFO, version="1.0.0"))
+    parent = publish(_tables(), tmp_path, replace(INFO, version="1.1.0")).parent
+    # A kill after 1.1.0's rename and before its pointers, and two builds' temporary
+    # folders: one killed (no flock), one alive (its flock held here).
+    (parent / "latest.json").write_text('{"version": "1.0.0"}')
+    (parent / "index.html").unlink()
+    (parent / ".build.tmp-killed" / "data").mkdir(parents=True)
+    (parent / ".build.tmp-alive").mkdir()
+    alive = os.open(parent / ".build.tmp-alive", os.O_RDONLY | os.O_DIRECTORY)
+    fcntl.flock(alive, fcntl.LOCK_EX)
+    try:
+        assert publish(_tables(), tmp_path, replace(INFO, version="auto")) == parent / "1.1.0"
+    finally:
+        os.close(alive)
+    assert json.loads((parent / "latest.json").read_text())["version"] == "1.1.0"
+    page = (parent / "index.html").read_text(encoding="utf-8")
+    assert "1.0.0/" in page and "1.1.0/" in page
+    assert sorted(p.name for p in parent.iterdir()) == [
+        ".build.tmp-alive", "1.0.0", "1.1.0", "index.html", "latest.json"]
+    assert incomplete(parent / "1.0.0") == incomplete(parent / "1.1.0") == []
+
+
+def test_an_unheld_new_folder_is_left_while_it_is_young(tmp_path: Path) -> None:
+    (tmp_path / ".build.new-young").mkdir()
+    (tmp_path / ".build.new-old").mkdir()
+    (tmp_path / ".latest.old").write_text("{")
+    for name in (".build.new-old", ".latest.old"):
+        os.utime(tmp_path / name, (0, 0))
+    assert remove_abandoned(tmp_path) == [".build.new-old", ".latest.old"]
+    assert [p.name for p in tmp_path.iterdir()] == [".build.new-young"]
+
+
+def test_skipped_inbox_entries_are_published_with_their_reasons(tmp_path: Path) -> None:
+    skipped = (Skipped("link", "symlink", "points outside the inbox: not followed"),
+               Skipped("=cmd|'/c calc'!A1", "fifo", "a FIFO (named pipe): never opened"))
+    release = publish(_tables(), tmp_path, replace(INFO, skipped=skipped))
+    assert (release / "skipped.csv").read_text(encoding="utf-8-sig") == (
+        "entry,kind,reason\n"
+        "'=cmd|'/c calc'!A1,fifo,a FIFO (named pipe): never opened\n"
+        "link,symlink,points outside the inbox: not followed\n")
+    assert incomplete(release) == []
