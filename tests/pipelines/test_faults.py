@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 from dataclasses import replace
@@ -141,19 +142,24 @@ def test_a_build_over_every_hostile_entry(tmp_path: Path) -> None:
     inbox = make_hostile_inbox(tmp_path)
     (inbox / "bomb.docx").write_bytes(zip_bomb(300 << 20))
     (inbox / "slow.pdf").write_bytes(slow_pdf(60_000))
-    build = _build(inbox, tmp_path / "out", tmp_path, "1.0.0", OGI_MAX_FILE_BYTES="100000",
-                   OGI_PARSE_SECONDS="5")
-    out, err = build.communicate(timeout=900)
+    (inbox / "too-large.txt").write_bytes(b"0" * 5_000_001)
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(inbox / "socket"))
+        build = _build(inbox, tmp_path / "out", tmp_path, "1.0.0",
+                       OGI_MAX_FILE_BYTES="5000000", OGI_PARSE_SECONDS="5")
+        out, err = build.communicate(timeout=900)
     assert build.returncode == 0, err[-3000:]
     release = Path(out.strip().splitlines()[-1])
     with (release / "data" / "reports.csv").open(encoding="utf-8-sig") as file:
         reports = {row["file_name"]: row for row in csv.DictReader(file)}
-    assert sorted(reports) == sorted([*READ, "bomb.docx", "slow.pdf"])
+    listed = [*reports, *(name for row in reports.values() if row["also_found_as"]
+                          for name in row["also_found_as"].split(" | "))]
+    assert sorted(listed) == sorted([*READ, "bomb.docx", "slow.pdf"])
     for name in ("bomb.docx", "slow.pdf"):
         assert (reports[name]["status"], reports[name]["published"]) == ("failed", "false")
     skipped = list(csv.reader(io.StringIO((release / "skipped.csv").read_text("utf-8-sig"))))
-    assert skipped == [["entry", "kind", "reason"],
-                       *[[s.entry, s.kind, s.reason] for s in SKIPPED]]
+    assert skipped == [["entry", "kind", "reason"], *[
+        [s.entry, s.kind, s.reason.replace("100000", "5000000")] for s in SKIPPED]]
     with (release / "data" / "flags.csv").open(encoding="utf-8-sig") as file:
         codes = {row["code"] for row in csv.DictReader(file)}
     assert "resource_limit" in codes
