@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from test_budget import slow_pdf, zip_bomb
 from test_inbox import READ, SAMPLES, SECRET, SKIPPED, make_hostile_inbox
+from test_lock import HOLD
 from test_package import INFO, _tables, incomplete
 
 from pipelines.package import DATASET_NAME, publish
@@ -167,3 +168,19 @@ def test_a_build_over_every_hostile_entry(tmp_path: Path) -> None:
                 if p.is_file()]
     assert not any(SECRET in data for data in archived)
     assert incomplete(release) == []
+
+
+def test_a_build_fails_at_once_while_another_holds_the_cache(tmp_path: Path) -> None:
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(tmp_path / "cache")],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "held\n"
+        build = _build(SAMPLES, tmp_path / "out", tmp_path, "1.0.0")
+        _, err = build.communicate(timeout=900)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert build.returncode == 1
+    assert f"run run-a (pid {holder.pid} on {socket.gethostname()}" in err
+    assert not (tmp_path / "out").exists()
+    assert not list((tmp_path / "archive").rglob("objects/*/*"))  # stopped before archiving
