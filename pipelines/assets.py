@@ -88,7 +88,7 @@ def _log_harvest(archive_dir: Path, results: list) -> None:
                                   "error": r.error}, ensure_ascii=False) + "\n")
 
 
-def _run_active(instance: dg.DagsterInstance, run_id: str) -> bool | None:
+def run_active(instance: dg.DagsterInstance, run_id: str) -> bool | None:
     """Whether the Dagster instance knows the run as still going (None: unknown run)."""
     run = instance.get_run_by_id(run_id)
     return None if run is None else not run.is_finished
@@ -101,7 +101,7 @@ def _build_lock(context: dg.AssetExecutionContext, settings: Settings,
     the last one, releases it. Another build holding it fails this step at once."""
     cache, run_id = Path(settings.cache_dir), context.run.run_id
     try:
-        lock.acquire(cache, run_id, partial(_run_active, context.instance))
+        lock.acquire(cache, run_id, partial(run_active, context.instance))
     except lock.BuildLocked as error:
         raise dg.Failure(str(error)) from error
     try:

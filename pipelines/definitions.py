@@ -5,10 +5,12 @@ run the daemon (`dagster dev` runs one; in production `dagster-daemon run`).
 """
 
 import hashlib
+from functools import partial
 from pathlib import Path
 
 import dagster as dg
 
+from pipelines import lock
 from pipelines.assets import (
     data_package,
     harvested_sources,
@@ -16,6 +18,7 @@ from pipelines.assets import (
     parsed_reports,
     published_tables,
     release_validation,
+    run_active,
 )
 from pipelines.checks import schema_checks
 from pipelines.inbox import scan
@@ -74,6 +77,15 @@ def inbox_state(inbox: Path) -> str:
     return digest.hexdigest()[:20]
 
 
+def _run_state(context: dg.SensorEvaluationContext, run_id: str) -> bool | None:
+    """Whether the instance knows the run as going (None: unknown, or no instance)."""
+    try:
+        instance = context.instance
+    except dg.DagsterInvariantViolationError:  # a context built without one (tests)
+        return None
+    return run_active(instance, run_id)
+
+
 @dg.sensor(job=build_package_job, minimum_interval_seconds=60,
            default_status=dg.DefaultSensorStatus.STOPPED)
 def inbox_sensor(context: dg.SensorEvaluationContext, settings: Settings):
@@ -81,6 +93,11 @@ def inbox_sensor(context: dg.SensorEvaluationContext, settings: Settings):
     inbox = Path(settings.inbox_dir)
     if not inbox.is_dir():
         return dg.SkipReason(f"inbox {inbox} does not exist")
+    # A build now would fail on the lock, and the cursor would pass over the change.
+    holder = lock.live_holder(Path(settings.cache_dir), partial(_run_state, context))
+    if holder is not None:
+        return dg.SkipReason(f"a build holds the cache ({holder.describe()}); the inbox is "
+                             "looked at again when it has finished")
     state = inbox_state(inbox)
     if state == context.cursor:
         return dg.SkipReason("the inbox has not changed")

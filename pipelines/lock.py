@@ -83,6 +83,12 @@ def release(cache_dir: Path, run_id: str) -> None:
             (cache_dir / LOCK).unlink(missing_ok=True)
 
 
+def live_holder(cache_dir: Path, run_active: RunActive | None = None) -> Holder | None:
+    """The build holding the lock, if it is alive (for a sensor that waits its turn)."""
+    current = read_holder(cache_dir)
+    return current if current is not None and _alive(current, run_active) else None
+
+
 def read_holder(cache_dir: Path) -> Holder | None:
     """Who holds the lock (None: nobody, or an unreadable file left by a kill mid-write)."""
     try:
@@ -92,14 +98,16 @@ def read_holder(cache_dir: Path) -> Holder | None:
 
 
 def _alive(holder: Holder, run_active: RunActive | None) -> bool:
-    state = run_active(holder.run_id) if run_active is not None else None
+    def state() -> bool | None:
+        return run_active(holder.run_id) if run_active is not None else None
+
     if holder.host != socket.gethostname():
-        return state is not False
+        return state() is not False
     if holder.pid == os.getpid():
         return False  # an earlier run of this process: in-process runs follow each other
     if _process_alive(holder.pid, holder.process_start):
         return True
-    return state is True  # between two steps of a live run, no process holds it
+    return state() is True  # between two steps of a live run, no process holds it
 
 
 def _process_alive(pid: int, started: str | None) -> bool:
