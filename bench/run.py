@@ -320,7 +320,7 @@ def staged_parse(watch: Stopwatch, timers: Timers, inbox: Path, dirs: Dirs,
     """Archive the inbox and parse it with the parse cache (the first two assets)."""
     with watch.stage("archive") as st:
         archive = RawArchive(dirs.archive)
-        inputs = archive_inbox(archive, inbox)
+        inputs = archive_inbox(archive, inbox).inputs
         st.items = len(inputs)
     with watch.stage("parse", len(inputs)) as st:
         cache = ParseCache(dirs.cache, parser_fingerprint())

@@ -39,6 +39,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pipelines.inbox import InboxFile, NotReadable, read_regular
+
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _SOURCE_KEYS = ("url", "inbox_path")  # what identifies where bytes were seen
 _SAME_FETCH = ("sha256", "etag", "last_modified", "mtime_ns")  # what makes a record a repeat
@@ -64,6 +66,14 @@ class ArchivedFile:
     path: Path
     new_object: bool  # False when identical bytes were already archived
     new_provenance: bool  # False when the record repeated its source's latest record
+
+
+@dataclass(frozen=True)
+class NotArchived:
+    """An inbox file that could not be read, and why."""
+
+    source: str
+    reason: str
 
 
 def object_path(root: Path, sha256: str) -> Path:
@@ -121,28 +131,45 @@ class RawArchive:
         return self.put_files([path], inbox_root)[0]
 
     def put_files(self, paths: list[Path], inbox_root: Path) -> list[ArchivedFile]:
+        """Archive regular inbox files given by path; NotReadable if one cannot be read."""
+        files = []
+        for path in paths:
+            st = Path(path).stat()
+            files.append(InboxFile(_relative(Path(path), Path(inbox_root)), Path(path),
+                                   st.st_size, st.st_mtime_ns))
+        out = self.put_inbox(files)
+        for stored in out:
+            if isinstance(stored, NotArchived):
+                raise NotReadable(f"{stored.source}: {stored.reason}")
+        return out  # type: ignore[return-value]
+
+    def put_inbox(self, files: list[InboxFile]) -> list[ArchivedFile | NotArchived]:
         """Archive inbox files together, with one file-system sync for all their objects
         and one for all their provenance lines (an fsync per file costs more than the
         rest of archiving). A file whose size and mtime (ns) match the latest record of
-        its inbox path is not read again: the quick check rsync makes."""
-        out: list[ArchivedFile] = []
+        its inbox path is not read again: the quick check rsync makes. A file that
+        cannot be read (pipelines/inbox.py says what is refused) comes back NotArchived
+        with the reason, and the others are archived."""
+        out: list[ArchivedFile | NotArchived] = []
         pending: dict[str, tuple[str, Path]] = {}  # sha256 -> (temporary file, object path)
         records: list[dict[str, Any]] = []
-        for path in paths:
-            relative = _relative(Path(path), Path(inbox_root))
-            stat = path.stat()
-            if (known := self._unchanged(relative, stat)) is not None:
+        for file in files:
+            if (known := self._unchanged(file.source, file.size, file.mtime_ns)) is not None:
                 out.append(known)
                 continue
-            content = path.read_bytes()
+            try:
+                content, stat = read_regular(file.path)
+            except NotReadable as error:
+                out.append(NotArchived(file.source, str(error)))
+                continue
             sha256 = hashlib.sha256(content).hexdigest()
             target = self.object_path(sha256)
             new_object = sha256 not in pending and not target.is_file()
             if new_object:
                 pending[sha256] = (self._write_tmp(target, content, sync=False), target)
-            record = {"sha256": sha256, "size": len(content), "inbox_path": relative,
-                      "original_name": path.name, "mtime": _utc(stat.st_mtime),
-                      "mtime_ns": stat.st_mtime_ns}
+            record = {"sha256": sha256, "size": len(content), "inbox_path": file.source,
+                      "original_name": file.source.rsplit("/", 1)[-1],
+                      "mtime": _utc(stat.st_mtime), "mtime_ns": stat.st_mtime_ns}
             new_provenance = not self._repeats_latest(record)
             if new_provenance:
                 records.append(record)
@@ -151,13 +178,12 @@ class RawArchive:
         self._commit(pending, records)
         return out
 
-    def _unchanged(self, relative: str, stat: os.stat_result) -> ArchivedFile | None:
+    def _unchanged(self, relative: str, size: int, mtime_ns: int) -> ArchivedFile | None:
         latest = self._latest.get(("inbox_path", relative))
-        if (latest is None or latest.get("size") != stat.st_size
-                or latest.get("mtime_ns") != stat.st_mtime_ns):
+        if latest is None or latest.get("size") != size or latest.get("mtime_ns") != mtime_ns:
             return None
         target = self.object_path(latest["sha256"])
-        return ArchivedFile(latest["sha256"], stat.st_size, target, False, False) if (
+        return ArchivedFile(latest["sha256"], size, target, False, False) if (
             target.is_file()) else None
 
     def _commit(self, pending: dict[str, tuple[str, Path]], records: list[dict]) -> None:

@@ -7,25 +7,30 @@ segments of reports, each cached until its reports change, and gated by pandera;
 table checked in pipelines/checks.py) -> data_package. Publication is a separate
 downstream asset so that a failing blocking check stops it. Parsing and table making run
 in `Settings.workers` processes. release_validation (its own job, after the build)
-validates every row of the newest release.
+validates every row of the newest release. The build's steps hold the cache's build
+lock (pipelines/lock.py): one build at a time over a cache; a second fails at once.
 """
 
 import json
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import dagster as dg
 import pandas as pd
 import pyarrow.parquet as pq
 
+from pipelines import lock
 from pipelines.archive import RawArchive
 from pipelines.fingerprint import parser_fingerprint, tables_fingerprint
 from pipelines.harvest.fetch import Fetcher
 from pipelines.harvest.sources import Source, read_sources
 from pipelines.inputs import (
     ArchiveBytes,
-    Input,
+    ArchivedInbox,
     ParsedBatch,
     archive_inbox,
     harvest,
@@ -84,8 +89,34 @@ def _log_harvest(archive_dir: Path, results: list) -> None:
                                   "error": r.error}, ensure_ascii=False) + "\n")
 
 
-@dg.asset(description="Every file in the inbox, put into the raw archive (sha256-addressed).")
-def inbox_files(context: dg.AssetExecutionContext, settings: Settings) -> list[Input]:
+def run_active(instance: dg.DagsterInstance, run_id: str) -> bool | None:
+    """Whether the Dagster instance knows the run as still going (None: unknown run)."""
+    run = instance.get_run_by_id(run_id)
+    return None if run is None else not run.is_finished
+
+
+@contextmanager
+def _build_lock(context: dg.AssetExecutionContext, settings: Settings,
+                last: bool = False) -> Iterator[None]:
+    """Hold the cache's build lock during a step (pipelines/lock.py); a failing step, or
+    the last one, releases it. Another build holding it fails this step at once."""
+    cache, run_id = Path(settings.cache_dir), context.run.run_id
+    try:
+        lock.acquire(cache, run_id, partial(run_active, context.instance))
+    except lock.BuildLocked as error:
+        raise dg.Failure(str(error)) from error
+    try:
+        yield
+    except BaseException:
+        lock.release(cache, run_id)
+        raise
+    if last:
+        lock.release(cache, run_id)
+
+
+@dg.asset(description="Every entry of the inbox: its readable files put into the raw archive "
+                      "(sha256-addressed), the others listed as skipped with their reasons.")
+def inbox_files(context: dg.AssetExecutionContext, settings: Settings) -> ArchivedInbox:
     try:  # before any work: a build that cannot publish fails now, saying why
         check_build(Path(settings.inbox_dir), Path(settings.datapackages_dir),
                     Path(settings.archive_dir), Path(settings.cache_dir),
@@ -93,22 +124,32 @@ def inbox_files(context: dg.AssetExecutionContext, settings: Settings) -> list[I
                     Path(settings.sources_csv) if settings.sources_csv else None)
     except BuildRefused as error:
         raise dg.Failure(str(error)) from None
-    files = archive_inbox(RawArchive(Path(settings.archive_dir)), Path(settings.inbox_dir))
-    context.add_output_metadata({"files": len(files), "inbox": settings.inbox_dir})
-    return files
+    with _build_lock(context, settings):
+        archived = archive_inbox(RawArchive(Path(settings.archive_dir)),
+                                 Path(settings.inbox_dir), settings.max_file_bytes or None)
+    for item in archived.skipped:
+        context.log.warning(f"inbox entry skipped: {item.entry} ({item.kind}): {item.reason}")
+    skipped = pd.DataFrame([vars(s) for s in archived.skipped],
+                           columns=["entry", "kind", "reason"])
+    context.add_output_metadata({"files": len(archived.inputs),
+                                 "skipped": len(archived.skipped), "inbox": settings.inbox_dir,
+                                 "skipped_entries": dg.MetadataValue.md(
+                                     skipped.head(200).to_markdown(index=False))})
+    return archived
 
 
 @dg.asset(deps=[harvested_sources],
           description="The build's inputs (inbox files and the latest archived content of "
                       "each source URL) read and recognised; cached parses are reused.")
 def parsed_reports(context: dg.AssetExecutionContext, settings: Settings,
-                   inbox_files: list[Input]) -> ParsedBatch:
-    archive = RawArchive(Path(settings.archive_dir))
-    inputs = inbox_files + harvested_inputs(archive, _sources(settings, context))
-    cache = ParseCache(Path(settings.cache_dir), parser_fingerprint())
-    # The reports stay in the parse cache: the next step reads them back batch by batch.
-    batch = parse_inputs(inputs, ArchiveBytes(archive.root), cache, keep=False,
-                         workers=settings.worker_count())
+                   inbox_files: ArchivedInbox) -> ParsedBatch:
+    with _build_lock(context, settings):
+        archive = RawArchive(Path(settings.archive_dir))
+        inputs = inbox_files.inputs + harvested_inputs(archive, _sources(settings, context))
+        cache = ParseCache(Path(settings.cache_dir), parser_fingerprint())
+        # The reports stay in the parse cache: the next step reads them back batch by batch.
+        batch = parse_inputs(inputs, ArchiveBytes(archive.root), cache, keep=False,
+                             workers=settings.worker_count(), budget=settings.file_budget())
     context.add_output_metadata({
         "reports": len(batch.inputs), "parsed": batch.parsed, "reused": batch.reused,
         "parser_fingerprint": parser_fingerprint(),
@@ -125,14 +166,15 @@ def parsed_reports(context: dg.AssetExecutionContext, settings: Settings,
 )
 def published_tables(context: dg.AssetExecutionContext, settings: Settings,
                      parsed_reports: ParsedBatch):
-    staged = _staging_dir(Path(settings.cache_dir), context.run.run_id)
-    parse_cache = ParseCache(Path(settings.cache_dir), parser_fingerprint())
-    segments = SegmentCache(Path(settings.cache_dir), tables_fingerprint())
-    try:
-        result = build_tables(parsed_reports, parse_cache, segments, tables_fingerprint(),
-                              staged, settings.worker_count())
-    finally:
-        segments.close()
+    with _build_lock(context, settings):
+        staged = _staging_dir(Path(settings.cache_dir), context.run.run_id)
+        parse_cache = ParseCache(Path(settings.cache_dir), parser_fingerprint())
+        segments = SegmentCache(Path(settings.cache_dir), tables_fingerprint())
+        try:
+            result = build_tables(parsed_reports, parse_cache, segments, tables_fingerprint(),
+                                  staged, settings.worker_count())
+        finally:
+            segments.close()
     for name in TABLES:
         preview = result.preview.get(name)
         context.add_output_metadata(
@@ -145,7 +187,8 @@ def published_tables(context: dg.AssetExecutionContext, settings: Settings,
 
 
 def _staging_dir(cache_dir: Path, run_id: str) -> Path:
-    """This run's staged tables; other runs' are removed (one build at a time)."""
+    """This run's staged tables; other runs' are removed (they are dead: this run holds
+    the build lock, pipelines/lock.py)."""
     root = cache_dir / "staged"
     if root.is_dir():
         for old in root.iterdir():
@@ -155,14 +198,16 @@ def _staging_dir(cache_dir: Path, run_id: str) -> Path:
 
 
 @dg.asset(description="The versioned Frictionless data package (CSV and Parquet), published.")
-def data_package(context: dg.AssetExecutionContext, settings: Settings, reports: str,
-                 cells: str, t2_proactive: str, t3_requests: str, t4_reviews: str,
-                 checks: str, flags: str) -> str:
-    staged = Path(reports).parent
-    summary = pq.read_table(reports, columns=["published", "source_url"]).to_pandas()
-    info = PackageInfo(version=settings.version(), sources=_package_sources(summary),
-                       validation_rows=settings.validation_rows or None)
-    path = publish_files(staged, Path(settings.datapackages_dir), info)
+def data_package(context: dg.AssetExecutionContext, settings: Settings,
+                 inbox_files: ArchivedInbox, reports: str, cells: str, t2_proactive: str,
+                 t3_requests: str, t4_reviews: str, checks: str, flags: str) -> str:
+    with _build_lock(context, settings, last=True):
+        staged = Path(reports).parent
+        summary = pq.read_table(reports, columns=["published", "source_url"]).to_pandas()
+        info = PackageInfo(version=settings.version(), sources=_package_sources(summary),
+                           validation_rows=settings.validation_rows or None,
+                           skipped=tuple(inbox_files.skipped))
+        path = publish_files(staged, Path(settings.datapackages_dir), info)
     context.add_output_metadata({"release": str(path), "version": path.name,
                                  "reports_published": int(summary["published"].sum())})
     return str(path)

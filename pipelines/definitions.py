@@ -5,10 +5,12 @@ run the daemon (`dagster dev` runs one; in production `dagster-daemon run`).
 """
 
 import hashlib
+from functools import partial
 from pathlib import Path
 
 import dagster as dg
 
+from pipelines import lock
 from pipelines.assets import (
     data_package,
     harvested_sources,
@@ -16,9 +18,10 @@ from pipelines.assets import (
     parsed_reports,
     published_tables,
     release_validation,
+    run_active,
 )
 from pipelines.checks import schema_checks
-from pipelines.inputs import inbox_paths
+from pipelines.inbox import scan
 from pipelines.settings import Settings
 
 BUILD_ASSETS = [inbox_files, parsed_reports, published_tables, data_package]
@@ -64,12 +67,23 @@ def yearly_release(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
 
 
 def inbox_state(inbox: Path) -> str:
-    """A digest of the inbox listing (path, size, modification time)."""
+    """A digest of the inbox listing (path, size, modification time; skipped entries)."""
     digest = hashlib.sha256()
-    for path in inbox_paths(inbox):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(inbox)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    listing = scan(inbox)
+    for file in listing.files:
+        digest.update(f"{file.source}\0{file.size}\0{file.mtime_ns}\n".encode())
+    for item in listing.skipped:
+        digest.update(f"{item.entry}\0{item.reason}\n".encode())
     return digest.hexdigest()[:20]
+
+
+def _run_state(context: dg.SensorEvaluationContext, run_id: str) -> bool | None:
+    """Whether the instance knows the run as going (None: unknown, or no instance)."""
+    try:
+        instance = context.instance
+    except dg.DagsterInvariantViolationError:  # a context built without one (tests)
+        return None
+    return run_active(instance, run_id)
 
 
 @dg.sensor(job=build_package_job, minimum_interval_seconds=60,
@@ -79,6 +93,11 @@ def inbox_sensor(context: dg.SensorEvaluationContext, settings: Settings):
     inbox = Path(settings.inbox_dir)
     if not inbox.is_dir():
         return dg.SkipReason(f"inbox {inbox} does not exist")
+    # A build now would fail on the lock, and the cursor would pass over the change.
+    holder = lock.live_holder(Path(settings.cache_dir), partial(_run_state, context))
+    if holder is not None:
+        return dg.SkipReason(f"a build holds the cache ({holder.describe()}); the inbox is "
+                             "looked at again when it has finished")
     state = inbox_state(inbox)
     if state == context.cursor:
         return dg.SkipReason("the inbox has not changed")

@@ -10,6 +10,7 @@ unchanged (pipelines/parse_cache.py).
 from __future__ import annotations
 
 import hashlib
+import signal
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,10 +18,12 @@ from functools import partial
 from pathlib import Path
 
 from pipelines import progress
-from pipelines.archive import RawArchive, object_path
+from pipelines.archive import NotArchived, RawArchive, object_path
+from pipelines.budget import FileBudget, limit_process
 from pipelines.crossyear import YearIndex, add_entry
 from pipelines.harvest.fetch import Fetcher, FetchResult
-from pipelines.harvest.sources import Source
+from pipelines.harvest.sources import Source, redact_url
+from pipelines.inbox import Skipped, read_inside, read_regular, scan
 from pipelines.parallel import isolating_map
 from pipelines.parse import failed, parse_bytes
 from pipelines.parse_cache import CachedSummary, CacheEntry, ParseCache
@@ -55,12 +58,20 @@ class ArchiveBytes:
 
 @dataclass(frozen=True)
 class InboxBytes:
-    """An input's bytes from the inbox it was scanned from."""
+    """An input's bytes from the inbox it was scanned from (never through a link out)."""
 
     inbox: Path
 
     def __call__(self, item: Input) -> bytes:
-        return (self.inbox / item.source).read_bytes()
+        return read_inside(self.inbox, item.source)
+
+
+@dataclass
+class ArchivedInbox:
+    """The inbox archived: its files as inputs, and the entries skipped with reasons."""
+
+    inputs: list[Input]
+    skipped: list[Skipped]
 
 
 @dataclass
@@ -79,31 +90,38 @@ class ParsedBatch:
 
 
 def inbox_paths(inbox: Path) -> list[Path]:
-    if not inbox.is_dir():
-        raise FileNotFoundError(f"inbox {inbox} does not exist or is not a directory")
-    return sorted(p for p in inbox.rglob("*") if p.is_file() and not p.name.startswith("."))
+    """The files of the inbox that a build reads (pipelines/inbox.py says which)."""
+    return [f.path for f in scan(inbox).files]
 
 
 def scan_inbox(inbox: Path) -> list[Input]:
-    """The inbox's files as inputs, without archiving them (for ad-hoc use and tests)."""
-    return [Input(p.relative_to(inbox).as_posix(), hashlib.sha256(p.read_bytes()).hexdigest(),
-                  p.stat().st_size) for p in inbox_paths(inbox)]
-
-
-def archive_inbox(archive: RawArchive, inbox: Path) -> list[Input]:
-    """Archive every inbox file (once per content) and return them as inputs."""
-    paths = inbox_paths(inbox)
+    """The inbox's readable files as inputs, without archiving them (ad-hoc use, tests)."""
     out = []
-    progress.start("archived", len(paths))
-    for start in range(0, len(paths), ARCHIVE_BATCH):
-        part = paths[start:start + ARCHIVE_BATCH]
-        for path, stored in zip(part, archive.put_files(part, inbox), strict=True):
-            source = path.relative_to(inbox).as_posix()
-            record = archive.inbox_record(source) or {}
-            out.append(Input(source, stored.sha256, stored.size,
-                             retrieved_at=record.get("mtime"),
-                             seen=_first_seen(archive, stored.sha256, source)))
+    for file in scan(inbox).files:
+        content = read_regular(file.path)[0]
+        out.append(Input(file.source, hashlib.sha256(content).hexdigest(), len(content)))
+    return out
+
+
+def archive_inbox(archive: RawArchive, inbox: Path,
+                  max_bytes: int | None = None) -> ArchivedInbox:
+    """Archive every readable inbox file (once per content) and return them as inputs,
+    with every entry that was not read and why."""
+    listing = scan(inbox, max_bytes)
+    out = ArchivedInbox([], listing.skipped)
+    progress.start("archived", len(listing.files))
+    for start in range(0, len(listing.files), ARCHIVE_BATCH):
+        part = listing.files[start:start + ARCHIVE_BATCH]
+        for file, stored in zip(part, archive.put_inbox(part), strict=True):
+            if isinstance(stored, NotArchived):
+                out.skipped.append(Skipped(file.source, "file", stored.reason))
+                continue
+            record = archive.inbox_record(file.source) or {}
+            out.inputs.append(Input(file.source, stored.sha256, stored.size,
+                                    retrieved_at=record.get("mtime"),
+                                    seen=_first_seen(archive, stored.sha256, file.source)))
         progress.advance("archived", len(part))
+    out.skipped.sort(key=lambda s: s.entry)
     return out
 
 
@@ -115,7 +133,7 @@ def _first_seen(archive: RawArchive, sha256: str, source: str) -> int:
 
 def harvest(archive: RawArchive, sources: list[Source], fetcher: Fetcher) -> list[FetchResult]:
     """Fetch each source (conditionally, from its last archived fetch) and archive it."""
-    previous = {s.url: archive.latest_fetch(s.url) for s in sources}
+    previous = {s.url: archive.latest_fetch(redact_url(s.url)) for s in sources}
     results = fetcher.fetch_all(sources, previous)
     for result in results:
         if result.status == "fetched" and result.content is not None:
@@ -124,22 +142,26 @@ def harvest(archive: RawArchive, sources: list[Source], fetcher: Fetcher) -> lis
 
 
 def harvested_inputs(archive: RawArchive, sources: list[Source]) -> list[Input]:
-    """The latest archived content of each source URL (URLs never fetched are skipped)."""
+    """The latest archived content of each source URL (URLs never fetched are skipped),
+    under its redacted URL (fetches are archived so: pipelines/harvest/sources.py)."""
     out = []
     for source in sources:
-        record = archive.latest_fetch(source.url)
+        url = redact_url(source.url)
+        record = archive.latest_fetch(url)
         if record is not None:
             size = archive.object_path(record.sha256).stat().st_size
-            out.append(Input(source.url, record.sha256, size, source.url, record.fetched_at,
-                             _first_seen(archive, record.sha256, source.url)))
+            out.append(Input(url, record.sha256, size, url, record.fetched_at,
+                             _first_seen(archive, record.sha256, url)))
     return out
 
 
 def parse_inputs(inputs: list[Input], read: Callable[[Input], bytes],
-                 cache: ParseCache | None, keep: bool = True, workers: int = 1) -> ParsedBatch:
+                 cache: ParseCache | None, keep: bool = True, workers: int = 1,
+                 budget: FileBudget | None = None) -> ParsedBatch:
     """Parse each distinct content once, reusing cached results; `read(input)` gives bytes
-    (it must pickle when `workers` > 1: ArchiveBytes, InboxBytes). With `keep` False (a
-    cache is then required) the reports are left in the cache."""
+    (it must pickle: ArchiveBytes, InboxBytes). Files are parsed in worker processes
+    (even one), each file within `budget`. With `keep` False (a cache is then required)
+    the reports are left in the cache."""
     if not keep and cache is None:
         raise ValueError("reports not kept in memory need a parse cache")
     batch = ParsedBatch([], {})
@@ -158,9 +180,11 @@ def parse_inputs(inputs: list[Input], read: Callable[[Input], bytes],
     batch.reused, batch.parsed = len(batch.summaries), len(todo)
     parsed: dict[str, ParsedReport] = {}
     chunks = [todo[s:s + PARSE_CHUNK] for s in range(0, len(todo), PARSE_CHUNK)]
+    budget = budget or FileBudget()
     died = partial(_died, keep)
     progress.start("parsed", len(todo))
-    for results in isolating_map(partial(_parse_chunk, read, keep), chunks, workers, died):
+    for results in isolating_map(partial(_parse_chunk, read, keep, budget), chunks, workers,
+                                 died, limit_process, (budget,)):
         if cache:
             cache.put_many([entry for entry, _ in results])
         for entry, report in results:
@@ -177,21 +201,30 @@ def parse_inputs(inputs: list[Input], read: Callable[[Input], bytes],
     return batch
 
 
-def _parse_chunk(read: Callable[[Input], bytes], keep: bool,
+def _parse_chunk(read: Callable[[Input], bytes], keep: bool, budget: FileBudget,
                  items: list[Input]) -> list[tuple[CacheEntry, ParsedReport | None]]:
-    """Parse a chunk of inputs (in a worker process, or in this one)."""
+    """Parse a chunk of inputs (in a worker process, or in this one in a daemon)."""
     out = []
     for item in items:
-        report = parse_bytes(item.source, read(item))
+        report = parse_bytes(item.source, read(item), budget)
         out.append((CacheEntry.of(report), report if keep else None))
     return out
 
 
-def _died(keep: bool, item: Input) -> tuple[CacheEntry, ParsedReport | None]:
-    """The result for a file whose parser process died (memory, a native crash)."""
-    reason = (f"{item.source}: parser error: the parsing process died reading this file "
-              "(out of memory, or a crash in a library)")
-    report = failed(item.source, item.sha256, item.size, "parser_error", reason)
+def _died(keep: bool, item: Input, exitcode: int | None) -> tuple[CacheEntry,
+                                                                  ParsedReport | None]:
+    """The result for a file whose parser process died. SIGKILL is what the kernel sends
+    a process out of memory (and a hard CPU limit): a resource limit. Any other death
+    (a segmentation fault, an abort) is a crash in a library."""
+    if exitcode in (-signal.SIGKILL, -signal.SIGXCPU):
+        code, reason = "resource_limit", (
+            f"{item.source}: the parsing process was killed ({signal.Signals(-exitcode).name}"
+            ") reading this file: out of memory or CPU time")
+    else:
+        code, reason = "parser_error", (
+            f"{item.source}: parser error: the parsing process died reading this file "
+            f"(exit code {exitcode}: a crash in a library, or out of memory)")
+    report = failed(item.source, item.sha256, item.size, code, reason)
     return CacheEntry.of(report), report if keep else None
 
 

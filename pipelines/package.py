@@ -10,10 +10,13 @@ release by hash. No parsing or recognition logic lives here; tables arrive finis
 
 from __future__ import annotations
 
+import csv
+import fcntl
 import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -22,8 +25,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipelines.inbox import Skipped
 from pipelines.release import bundle, changelog, docs, page, verify, versions
-from pipelines.stage import TablesInvalid, write_tables
+from pipelines.stage import TablesInvalid, guard_text, write_tables
 from schemas.descriptors import table_schema
 from schemas.resources import Resource, resources
 
@@ -45,13 +49,19 @@ LICENSES = [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/
              "title": "Creative Commons Attribution 4.0"}]
 MAX_REPORTED_ERRORS = 20
 AUTO = "auto"  # the version that follows from the changes
+TMP_PREFIX = ".build.tmp-"  # a release being built, renamed into place when whole
+NEW_PREFIX = ".build.new-"  # the same folder before its build holds it
+ABANDONED_AGE = 60.0  # seconds before an unheld new folder or pointer file is abandoned
 DOC_FILES = {
     "README.md": "What this release holds, how to load it, licence and citation",
     "CHANGELOG.md": "What changed since the previous release",
     "changes.csv": "Every change since the previous release, one row each",
     "data-dictionary.csv": "Every field, statutory cell and identity",
     "data-dictionary.md": "The data dictionary as a document",
+    "skipped.csv": "Inbox entries that were not read (links out of the inbox, special files, "
+                   "unreadable files...), each with its reason",
 }
+SKIPPED_FIELDS = ("entry", "kind", "reason")
 
 
 class PackageInvalid(Exception):
@@ -70,6 +80,7 @@ class PackageInfo:
     sources: list[dict]  # e.g. [{"title": "...", "path": "..."}] describing the inputs
     created: str | None = None  # ISO datetime; None means now (UTC)
     validation_rows: int | None = None  # frictionless checks this many rows a table; None: all
+    skipped: tuple[Skipped, ...] = ()  # inbox entries not read (pipelines/inbox.py)
 
 
 def publish(tables: dict[str, pd.DataFrame] | Iterable[dict[str, pd.DataFrame]],
@@ -110,35 +121,105 @@ def _publish(fill: Callable[[Path], None], out_dir: Path, info: PackageInfo) -> 
     if info.version != AUTO:
         _refuse_existing(parent / info.version, info.version)
     parent.mkdir(parents=True, exist_ok=True)
+    repair(parent)
     # A sibling of the target, so the final rename stays on one file system and is atomic.
-    tmp = Path(tempfile.mkdtemp(prefix=".build.tmp-", dir=parent))
-    tmp.chmod(0o755)  # a public download: readable by all once renamed into place
+    tmp, held = _held_folder(parent)
     try:
-        _build(fill, tmp, info)
-        version = info.version if info.version != AUTO else _auto_version(parent, tmp)
-        if version is None:  # nothing changed since the latest release
-            shutil.rmtree(tmp)
-            return parent / versions.latest_release(parent)
-        target = parent / version
-        _refuse_existing(target, version)
-        _set_version(tmp, version)
-        _document(tmp, parent, version)
-        page.write_pages(tmp)  # after the descriptor is final: the page lists its hash
-        # The zip is written while the release is validated: deflate runs without the
-        # GIL, and a release that fails validation is removed whole, its zip with it.
-        with ThreadPoolExecutor(1) as pool:
-            zipped = pool.submit(_bundle, tmp, version)
-            _validate(tmp, info.validation_rows)
-            zipped.result()
-        os.rename(tmp, target)
+        target = _fill_and_rename(fill, tmp, parent, info)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         if not any(parent.iterdir()):
             parent.rmdir()  # the first build failed: leave no trace of the dataset
         raise
+    finally:
+        os.close(held)
+    # A kill from here on leaves the release whole and latest.json or index.html
+    # behind: the next build repairs them (repair, above).
     versions.update_latest(parent)
     page.write_dataset_page(parent)
     return target
+
+
+def _held_folder(parent: Path) -> tuple[Path, int]:
+    """A new temporary folder under `parent`, and the fd of an flock held on it until
+    closed (the kernel drops it when the build dies, whatever kills it). It is made
+    under NEW_PREFIX, locked, then renamed to TMP_PREFIX: a `.build.tmp-*` folder is held
+    from its first moment, so another build never takes a live one for abandoned."""
+    new = Path(tempfile.mkdtemp(prefix=NEW_PREFIX, dir=parent))
+    fd = os.open(new, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    tmp = parent / (TMP_PREFIX + new.name.removeprefix(NEW_PREFIX))
+    os.rename(new, tmp)
+    tmp.chmod(0o755)  # a public download: readable by all once renamed into place
+    return tmp, fd
+
+
+def _fill_and_rename(fill: Callable[[Path], None], tmp: Path, parent: Path,
+                     info: PackageInfo) -> Path:
+    _build(fill, tmp, info)
+    version = info.version if info.version != AUTO else _auto_version(parent, tmp)
+    if version is None:  # nothing changed since the latest release
+        shutil.rmtree(tmp)
+        return parent / versions.latest_release(parent)
+    target = parent / version
+    _refuse_existing(target, version)
+    _set_version(tmp, version)
+    _write_skipped(tmp, info.skipped)
+    _document(tmp, parent, version)
+    page.write_pages(tmp)  # after the descriptor is final: the page lists its hash
+    # The zip is written while the release is validated: deflate runs without the
+    # GIL, and a release that fails validation is removed whole, its zip with it.
+    with ThreadPoolExecutor(1) as pool:
+        zipped = pool.submit(_bundle, tmp, version)
+        _validate(tmp, info.validation_rows)
+        zipped.result()
+    os.rename(tmp, target)
+    return target
+
+
+def repair(parent: Path) -> None:
+    """What a killed build may have left: its temporary folders, and latest.json and
+    index.html behind the releases present (a kill after a release's rename)."""
+    remove_abandoned(parent)
+    if versions.published_versions(parent):
+        versions.update_latest(parent)
+        page.write_dataset_page(parent)
+
+
+def remove_abandoned(parent: Path, min_age: float = ABANDONED_AGE) -> list[str]:
+    """Delete what builds that died left: `.build.tmp-*` folders no live build holds (an
+    flock), and folders not yet held and temporary pointer files older than `min_age`
+    seconds (another build may be about to use them). Returns what was deleted."""
+    removed = []
+    now = time.time()
+    for entry in sorted(parent.iterdir()) if parent.is_dir() else []:
+        if not entry.name.startswith((TMP_PREFIX, NEW_PREFIX, ".latest.", ".index.")):
+            continue
+        try:
+            young = now - entry.lstat().st_mtime < min_age
+            if young and not entry.name.startswith(TMP_PREFIX):
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                if not _unheld(entry):
+                    continue
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        except OSError:
+            continue  # gone meanwhile, or not ours to delete: left for the next build
+        removed.append(entry.name)
+    return removed
+
+
+def _unheld(folder: Path) -> bool:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)
+    return True
 
 
 def _auto_version(parent: Path, root: Path) -> str | None:
@@ -167,6 +248,16 @@ def _document(root: Path, parent: Path, version: str) -> None:
     descriptor["files"] = [{"path": name, "title": title, **verify.file_stats(root / name)}
                            for name, title in DOC_FILES.items()]
     _write_descriptor(root, descriptor)
+
+
+def _write_skipped(root: Path, skipped: tuple[Skipped, ...]) -> None:
+    """skipped.csv: every inbox entry not read, sorted (the same inbox, the same bytes).
+    A name a spreadsheet would take for a formula is prefixed with ' (OWASP)."""
+    with (root / "skipped.csv").open("w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.writer(file, lineterminator="\n")
+        writer.writerow(SKIPPED_FIELDS)
+        for item in sorted(skipped, key=lambda s: (s.entry, s.kind, s.reason)):
+            writer.writerow([guard_text(v) for v in (item.entry, item.kind, item.reason)])
 
 
 def _bundle(root: Path, version: str) -> None:

@@ -2,13 +2,22 @@
 
 Not even for a parser bug: one file that trips one must not stop a build of 100,000, so
 it comes back `failed`, flagged `parser_error` with the exception, and is listed in the
-`reports` table like any other file that was not published."""
+`reports` table like any other file that was not published. A file over its budget
+(pipelines/budget.py: time, memory, decompressed size) comes back `failed`, flagged
+`resource_limit`."""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
+from pipelines.budget import (
+    FileBudget,
+    ResourceLimit,
+    check_unpacked,
+    memory_message,
+    time_limit,
+)
 from pipelines.enrich import enrich
 from pipelines.read import UnreadableFile, read_bytes
 from pipelines.read.registry import UNKNOWN
@@ -16,11 +25,18 @@ from pipelines.recognise.report import recognise
 from pipelines.report import Flag, ParsedReport
 
 
-def parse_bytes(name: str, data: bytes) -> ParsedReport:
+def parse_bytes(name: str, data: bytes, budget: FileBudget | None = None) -> ParsedReport:
     """A ParsedReport for any bytes: unreadable files come back `failed` with the reason."""
+    budget = budget or FileBudget()
     try:
-        doc = read_bytes(name, data)
-        return enrich(recognise(doc), doc.text)
+        check_unpacked(data, budget)
+        with time_limit(budget):
+            doc = read_bytes(name, data)
+            return enrich(recognise(doc), doc.text)
+    except ResourceLimit as e:
+        code, reason = "resource_limit", f"{name}: {e}"
+    except MemoryError:
+        code, reason = "resource_limit", f"{name}: {memory_message(budget)}"
     except UnreadableFile as e:
         code, reason = "unreadable_file", str(e)
     except Exception as e:  # a bug must not stop the build (see above)

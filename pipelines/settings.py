@@ -1,4 +1,4 @@
-"""The pipeline's one configuration: paths, storage and harvest limits.
+"""The pipeline's one configuration: paths, storage, harvest limits and each file's budget.
 
 A Dagster resource whose defaults come from OGI_* environment variables, so each
 environment (a laptop, CI, the production daemon) overrides what it needs without code:
@@ -12,10 +12,12 @@ from datetime import UTC, datetime
 
 import dagster as dg
 
+from pipelines.budget import FileBudget
 from pipelines.harvest.fetch import FetchSettings
 from pipelines.parallel import default_workers
 
 _DEFAULT_FETCH = FetchSettings()
+_DEFAULT_BUDGET = FileBudget()
 
 
 def dev_version() -> str:
@@ -49,6 +51,19 @@ class Settings(dg.ConfigurableResource):
     http_min_interval: float = float(_env("OGI_HTTP_MIN_INTERVAL",
                                           str(_DEFAULT_FETCH.min_interval)))
     http_max_bytes: int = int(_env("OGI_HTTP_MAX_BYTES", str(_DEFAULT_FETCH.max_bytes)))
+    # Seconds one URL may take in all (attempts, redirects, body): a slow-drip server
+    # otherwise holds a URL for as long as it sends a byte within each read timeout.
+    http_deadline: float = float(_env("OGI_HTTP_DEADLINE", str(_DEFAULT_FETCH.deadline)))
+    # Hosts fetched at once (each host still one request at a time, OGI_HTTP_MIN_INTERVAL).
+    http_hosts: int = int(_env("OGI_HTTP_HOSTS", str(_DEFAULT_FETCH.hosts)))
+    # An inbox file larger than this is skipped with the reason (it is read into memory).
+    max_file_bytes: int = int(_env("OGI_MAX_FILE_BYTES", str(256 * 1024**2)))
+    # Each file's budget (pipelines/budget.py); 0 switches a limit off.
+    parse_seconds: float = float(_env("OGI_PARSE_SECONDS", str(_DEFAULT_BUDGET.seconds)))
+    parse_memory_bytes: int = int(_env("OGI_PARSE_MEMORY_BYTES",
+                                       str(_DEFAULT_BUDGET.memory_bytes)))
+    parse_max_unpacked_bytes: int = int(_env("OGI_PARSE_MAX_UNPACKED_BYTES",
+                                             str(_DEFAULT_BUDGET.unpacked_bytes)))
 
     def worker_count(self) -> int:
         return self.workers or default_workers()
@@ -58,4 +73,9 @@ class Settings(dg.ConfigurableResource):
 
     def fetch_settings(self) -> FetchSettings:
         return FetchSettings(timeout=self.http_timeout, retries=self.http_retries,
-                             min_interval=self.http_min_interval, max_bytes=self.http_max_bytes)
+                             min_interval=self.http_min_interval, max_bytes=self.http_max_bytes,
+                             deadline=self.http_deadline, hosts=self.http_hosts)
+
+    def file_budget(self) -> FileBudget:
+        return FileBudget(seconds=self.parse_seconds, memory_bytes=self.parse_memory_bytes,
+                          unpacked_bytes=self.parse_max_unpacked_bytes)

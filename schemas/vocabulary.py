@@ -60,6 +60,8 @@ FLAG_CODES: dict[str, str] = {
     "unambiguously; its values were not read into any row",
     "value_out_of_range": "a number too large (from 2**53 on) or with too many digits to be "
     "published exactly; the cell is null and its text kept",
+    "resource_limit": "reading the file went over a limit of time, memory or decompressed "
+    "size (the message says which); the file is not published",
 }
 
 REPORT_STATUSES: dict[str, str] = {
@@ -154,6 +156,7 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "ambiguous_columns": "页面丢弃了空白单元格，数值所在列无法唯一确定",
         "columns_by_identities": "页面丢弃了空白单元格；数值所在列是勾稽关系所允许的唯一位置",
         "unmatched_row": "某印刷行不对应任何法定行；其数值未借给相邻行",
+        "resource_limit": "读取文件超出时间、内存或解压大小的限制（说明中写明哪一项）；文件不发布",
     },
     "report_status": {
         "complete": "三张法定表格及其全部行均已找到",

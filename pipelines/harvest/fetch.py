@@ -8,7 +8,16 @@ Rules:
 - Retried (with exponential backoff and jitter, honouring Retry-After): HTTP 429, HTTP 5xx
   and timeouts. Not retried: other 4xx, connection and DNS errors, oversized responses,
   redirect loops.
-- `timeout` applies to each network operation (connect, each read), not to the whole body.
+- `timeout` applies to each network operation (connect, each read); `deadline` to the
+  whole URL (attempts, backoff waits, redirects, the body as it arrives): a slow-drip
+  server that sends a byte within each read timeout is cut off there, not retried.
+- Hosts are fetched concurrently (`hosts` at a time), each host's sources in turn, and
+  the per-host rate limit holds across threads (redirects may cross hosts).
+- Credentials in URLs (user:password@, and secret query parameters such as token, key,
+  sig, password) are redacted in every result: error messages, `url` and `final_url`,
+  so in logs, provenance and the published source_url (sources.redact_url). A
+  Content-Disposition file name is kept only sanitised (no path, no control
+  characters, no `..`, at most MAX_NAME characters).
 - At most `max_redirects` redirects are followed; each hop waits its host's turn.
 - More than `max_bytes` (by Content-Length, or counted while reading a body without one)
   fails as "too large"; reading stops there.
@@ -19,11 +28,15 @@ Rules:
 
 from __future__ import annotations
 
+import dataclasses
 import email.message
 import hashlib
 import random
+import threading
 import time
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -32,7 +45,7 @@ from urllib.parse import unquote, urlsplit
 import httpx
 
 from pipelines.archive import FetchRecord
-from pipelines.harvest.sources import Source
+from pipelines.harvest.sources import Source, redact_text, redact_url
 
 CONTACT_URL = "https://example.org/ogi/contact"  # placeholder: the project's contact page
 USER_AGENT = (f"ogi-harvester/0.1 (open dataset of Chinese government information "
@@ -40,6 +53,7 @@ USER_AGENT = (f"ogi-harvester/0.1 (open dataset of Chinese government informatio
 
 Status = Literal["fetched", "not_modified", "failed"]
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+MAX_NAME = 200  # characters of a file name kept from Content-Disposition or the URL
 
 
 @dataclass(frozen=True)
@@ -52,6 +66,8 @@ class FetchSettings:
     max_bytes: int = 64 * 1024 * 1024
     min_interval: float = 2.0  # seconds between two requests to one host
     max_redirects: int = 5
+    deadline: float = 300.0  # seconds for one URL in all: attempts, waits and body
+    hosts: int = 4  # hosts fetched at once
     user_agent: str = USER_AGENT
     trust_env: bool = True  # honour HTTP(S)_PROXY, NO_PROXY and SSL_CERT_* variables
 
@@ -91,17 +107,17 @@ class HostRateLimiter:
         self._clock = clock
         self._sleep = sleep
         self._last: dict[str, float] = {}
+        self._lock = threading.Lock()  # threads fetching other hosts may redirect here
 
     def wait(self, url: str) -> None:
-        try:
-            host = (urlsplit(url).hostname or "").lower()
-        except ValueError:  # a malformed URL: the request itself will fail
-            host = ""
-        if host in self._last:
-            delay = self._last[host] + self.min_interval - self._clock()
-            if delay > 0:
-                self._sleep(delay)
-        self._last[host] = self._clock()
+        host = _host(url)
+        with self._lock:  # reserve this host's next turn, then wait for it
+            now = self._clock()
+            turn = max(now, self._last[host] + self.min_interval) if (
+                host in self._last) else now
+            self._last[host] = turn
+        if turn > now:
+            self._sleep(turn - now)
 
 
 class _Failed(Exception):
@@ -132,6 +148,7 @@ class Fetcher:
                  transport: httpx.BaseTransport | None = None) -> None:
         self.settings = settings or FetchSettings()
         self._sleep = sleep
+        self._clock = clock
         self._now = now
         self._random = rand
         self._limiter = HostRateLimiter(self.settings.min_interval, clock, sleep)
@@ -151,45 +168,79 @@ class Fetcher:
     def fetch_all(self, sources: Iterable[Source],
                   previous_records: Mapping[str, FetchRecord | None] | None = None,
                   ) -> list[FetchResult]:
-        """Fetch each source in order; `previous_records` maps a URL to its last record."""
+        """Fetch every source, hosts concurrently, and return the results in the sources'
+        order; `previous_records` maps a URL to its last record."""
         previous = previous_records or {}
-        results = []
-        for source in sources:
-            try:
-                results.append(self.fetch(source, previous.get(source.url)))
-            except Exception as exc:  # a bug must not stop the harvest of other sites
-                results.append(self._failed(source.url, source.url, None, 1,
-                                            f"unexpected {type(exc).__name__}: {exc}"))
-        return results
+        sources = list(sources)
+        by_host: dict[str, list[int]] = {}
+        for index, source in enumerate(sources):
+            by_host.setdefault(_host(source.url), []).append(index)
+        results: list[FetchResult | None] = [None] * len(sources)
+
+        def fetch_host(indices: list[int]) -> None:
+            for index in indices:
+                results[index] = self._fetch_safely(sources[index],
+                                                    previous.get(sources[index].url))
+
+        if len(by_host) <= 1 or self.settings.hosts <= 1:
+            for indices in by_host.values():
+                fetch_host(indices)
+        else:
+            with ThreadPoolExecutor(min(self.settings.hosts, len(by_host)),
+                                    thread_name_prefix="harvest") as pool:
+                list(pool.map(fetch_host, by_host.values()))
+        return [r for r in results if r is not None]
+
+    def _fetch_safely(self, source: Source, previous: FetchRecord | None) -> FetchResult:
+        try:
+            return self.fetch(source, previous)
+        except Exception as exc:  # a bug must not stop the harvest of other sites
+            return _redacted(self._failed(source.url, source.url, None, 1,
+                                          f"unexpected {type(exc).__name__}: {exc}"))
 
     def fetch(self, source: Source, previous: FetchRecord | None = None) -> FetchResult:
-        """Fetch one source, retrying 429, 5xx and timeouts. Never raises for a bad site."""
+        """Fetch one source, retrying 429, 5xx and timeouts, within the deadline. Never
+        raises for a bad site. The result's URLs and error are redacted."""
+        return _redacted(self._fetch(source.url, previous))
+
+    def _fetch(self, url: str, previous: FetchRecord | None) -> FetchResult:
+        deadline = self._clock() + self.settings.deadline
         attempts = 0
         while True:
             attempts += 1
             try:
-                return self._attempt(source.url, previous, attempts)
+                return self._attempt(url, previous, attempts, deadline)
             except _Failed as failed:
                 if not failed.retry or attempts > self.settings.retries:
                     tries = f" after {attempts} attempts" if failed.retry else ""
-                    return self._failed(source.url, failed.final_url, failed.http_status,
+                    return self._failed(url, failed.final_url, failed.http_status,
                                         attempts, failed.reason + tries)
-                self._sleep(self._backoff(attempts, failed.retry_after))
+                wait = self._backoff(attempts, failed.retry_after)
+                if self._clock() + wait >= deadline:
+                    return self._failed(url, failed.final_url, failed.http_status, attempts,
+                                        f"{failed.reason} after {attempts} attempts (no time "
+                                        f"left for another within the deadline of "
+                                        f"{self.settings.deadline:g} s)")
+                self._sleep(wait)
 
-    def _attempt(self, url: str, previous: FetchRecord | None, attempts: int) -> FetchResult:
+    def _attempt(self, url: str, previous: FetchRecord | None, attempts: int,
+                 deadline: float) -> FetchResult:
         """One attempt: follow redirects to a final response and read it."""
         headers = _conditional_headers(previous)
         current, seen = url, {url}
         for _ in range(self.settings.max_redirects + 1):
             self._limiter.wait(current)
+            timeout = min(self.settings.timeout, self._left(deadline, current))
             try:
-                with self._client.stream("GET", current, headers=headers) as response:
+                with self._client.stream("GET", current, headers=headers,
+                                         timeout=timeout) as response:
                     location = response.headers.get("location")
                     if response.status_code not in REDIRECT_CODES or not location:
-                        return self._result(url, current, response, previous, attempts)
+                        return self._result(url, current, response, previous, attempts,
+                                            deadline)
                     following = str(response.url.join(location))
             except httpx.TimeoutException as exc:
-                raise _Failed(f"timed out after {self.settings.timeout:g} s "
+                raise _Failed(f"timed out after {timeout:g} s "
                               f"({type(exc).__name__})", current, retry=True) from exc
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 raise _Failed(f"{type(exc).__name__}: {exc}", current) from exc
@@ -200,8 +251,16 @@ class Fetcher:
             current = following
         raise _Failed(f"too many redirects (more than {self.settings.max_redirects})", current)
 
+    def _left(self, deadline: float, url: str) -> float:
+        """Seconds left before the deadline; _Failed (not retried) when none are."""
+        left = deadline - self._clock()
+        if left <= 0:
+            raise _Failed(f"deadline: not done after {self.settings.deadline:g} s "
+                          "(OGI_HTTP_DEADLINE)", url)
+        return left
+
     def _result(self, url: str, final_url: str, response: httpx.Response,
-                previous: FetchRecord | None, attempts: int) -> FetchResult:
+                previous: FetchRecord | None, attempts: int, deadline: float) -> FetchResult:
         code = response.status_code
         if code == 429 or code >= 500:
             raise _Failed(f"HTTP {code} {response.reason_phrase}".rstrip(), final_url, code,
@@ -215,14 +274,15 @@ class Fetcher:
                                self._timestamp(), sha256=previous.sha256, attempts=attempts)
         if not 200 <= code < 300:
             raise _Failed(f"HTTP {code} {response.reason_phrase}".rstrip(), final_url, code)
-        content = self._read(response, final_url)
+        content = self._read(response, final_url, deadline)
         return FetchResult(url, final_url, "fetched", code, content,
                            response.headers.get("content-type"), etag, last_modified,
                            self._timestamp(), sha256=hashlib.sha256(content).hexdigest(),
                            filename=_filename(response, final_url), attempts=attempts)
 
-    def _read(self, response: httpx.Response, final_url: str) -> bytes:
-        """The body, or _Failed "too large" as soon as it exceeds max_bytes."""
+    def _read(self, response: httpx.Response, final_url: str, deadline: float) -> bytes:
+        """The body, or _Failed "too large" as soon as it exceeds max_bytes, or "deadline"
+        as soon as the deadline passes while it arrives."""
         limit = self.settings.max_bytes
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
@@ -230,6 +290,7 @@ class Fetcher:
                           f"of {limit} bytes", final_url, response.status_code)
         chunks, size = [], 0
         for chunk in response.iter_bytes():
+            self._left(deadline, final_url)
             size += len(chunk)
             if size > limit:
                 raise _Failed(f"too large: more than {limit} bytes", final_url,
@@ -271,11 +332,47 @@ def _retry_after(response: httpx.Response) -> float | None:
 
 
 def _filename(response: httpx.Response, final_url: str) -> str | None:
-    """The file name the server gave (Content-Disposition), else the URL's last segment."""
+    """The file name the server gave (Content-Disposition), else the URL's last segment;
+    sanitised, since a server chooses it (see safe_name)."""
     disposition = response.headers.get("content-disposition")
     if disposition:
         message = email.message.Message()
         message["content-disposition"] = disposition
-        if name := message.get_filename():
-            return name
-    return unquote(urlsplit(final_url).path.rsplit("/", 1)[-1]) or None
+        try:
+            name = message.get_filename()
+        except (ValueError, LookupError):  # a malformed RFC 2231 encoding
+            name = None
+        if name and (safe := safe_name(str(name))):
+            return safe
+    return safe_name(unquote(urlsplit(final_url).path.rsplit("/", 1)[-1]))
+
+
+def safe_name(name: str) -> str | None:
+    """A file name as it may be kept: its last path segment (either separator), no
+    control or format characters, no leading or trailing blanks, not `.` or `..`, at
+    most MAX_NAME characters (the extension kept). None when nothing is left."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if not unicodedata.category(ch).startswith("C")).strip()
+    if name in ("", ".", ".."):
+        return None
+    if len(name) > MAX_NAME:
+        stem, dot, extension = name.rpartition(".")
+        if dot and stem and len(extension) <= 16:
+            name = stem[:MAX_NAME - len(extension) - 1] + "." + extension
+        else:
+            name = name[:MAX_NAME]
+    return name
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:  # a malformed URL: the request itself will fail
+        return ""
+
+
+def _redacted(result: FetchResult) -> FetchResult:
+    """The result with no credential left in its URLs or error message."""
+    return dataclasses.replace(result, url=redact_url(result.url),
+                               final_url=redact_url(result.final_url),
+                               error=None if result.error is None else redact_text(result.error))

@@ -7,20 +7,38 @@ and `year` columns (other columns are ignored). Hints are what the list's author
 about the report; the parser still reads agency and year from the report itself.
 
 A bad row never raises: it comes back as a `SourceError` with its line number so the
-caller can record it. A URL listed twice is fetched once (the first row wins; a later
-row with different hints is reported as an error so the conflict is seen).
+caller can record it (its URL redacted). URLs that differ only in credentials count as
+one URL.
+
+A URL may carry credentials (user:password@host, or a token in its query): `redact_url`
+replaces them with REDACTED wherever a URL is shown or kept (logs, provenance, the
+published source_url); the request itself uses the URL as listed. A URL listed twice is
+fetched once (the first row wins; a later row with different hints is reported as an
+error so the conflict is seen).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 FIRST_YEAR = 2008  # the first reports under the 2008 Regulations
 LAST_YEAR = 2100
+REDACTED = "REDACTED"
+# Query parameters that carry secrets (compared lowercase, with - read as _), and
+# endings that do (access_token, client_secret, x_amz_signature...).
+SECRET_PARAMS = frozenset({
+    "token", "key", "apikey", "api_key", "secret", "password", "passwd", "pwd", "pass",
+    "sig", "signature", "auth", "authorization", "credential", "credentials", "sessionid",
+    "jsessionid"})
+SECRET_ENDINGS = ("token", "secret", "password", "signature", "credential", "_key", "apikey")
+_URL_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"<>()]+")
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\s]*@")
+_PARAM = re.compile(r"(^|[&;#])([^=&;#\s]+)=([^&;#\s]*)")
 
 
 @dataclass(frozen=True)
@@ -81,7 +99,7 @@ def _source(row: dict[str, str | None]) -> Source | str:
     if url is None:
         return "missing url"
     if reason := _url_problem(url):
-        return f"invalid url {url!r}: {reason}"
+        return f"invalid url {redact_url(url)!r}: {reason}"
     year_text = cell("year")
     year = None
     if year_text is not None:
@@ -112,7 +130,37 @@ def _hints(source: Source) -> tuple[str | None, str | None, int | None]:
 
 
 def _url_key(url: str) -> str:
-    """The URL as compared for duplicates: scheme and host are case-insensitive."""
-    parts = urlsplit(url)
+    """The URL as compared for duplicates: scheme and host are case-insensitive, and URLs
+    that differ only in credentials are one source (they are kept under their redacted
+    URL, so two would collide in the archive)."""
+    parts = urlsplit(redact_url(url))
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/",
                        parts.query, ""))
+
+
+def redact_url(url: str) -> str:
+    """The URL with its user information and secret parameter values (query or fragment)
+    replaced by REDACTED; anything else is kept byte for byte."""
+    url = _USERINFO.sub(rf"\1{REDACTED}@", url, count=1)
+    head, mark, rest = url.partition("?")
+    if not mark:
+        head, mark, rest = url.partition("#")
+    return head + mark + _PARAM.sub(_redact_param, rest)
+
+
+def redact_text(text: str) -> str:
+    """Every URL in a message redacted (an HTTP library's error may quote one)."""
+    def redact(match: re.Match) -> str:
+        found = match.group(0)
+        kept = found.rstrip(".,:;")  # the sentence's punctuation, not the URL's
+        return redact_url(kept) + found[len(kept):]
+    return _URL_IN_TEXT.sub(redact, text)
+
+
+def _redact_param(match: re.Match) -> str:
+    return f"{match[1]}{match[2]}={REDACTED}" if _secret(unquote(match[2])) else match[0]
+
+
+def _secret(name: str) -> bool:
+    name = name.strip().lower().replace("-", "_")
+    return name in SECRET_PARAMS or name.endswith(SECRET_ENDINGS)

@@ -16,7 +16,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 import re
+import tempfile
 import unicodedata
 from collections.abc import Iterable
 from html import escape
@@ -643,5 +645,10 @@ def dataset_page(dataset_dir: Path) -> str:
 def write_dataset_page(dataset_dir: Path) -> Path:
     """Write `dataset_dir/index.html`; return its path."""
     target = Path(dataset_dir) / "index.html"
-    target.write_text(dataset_page(dataset_dir), encoding="utf-8")
+    # Whole or not at all: a kill mid-write must not leave a truncated page.
+    fd, tmp = tempfile.mkstemp(prefix=".index.", dir=dataset_dir)
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        file.write(dataset_page(dataset_dir))
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, target)
     return target

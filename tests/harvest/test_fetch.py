@@ -6,13 +6,23 @@ for real, on 0.2 s timeouts.
 
 import hashlib
 import socket
+import threading
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
 from pipelines.archive import FetchRecord, RawArchive
-from pipelines.harvest.fetch import CONTACT_URL, USER_AGENT, Fetcher, FetchResult, HostRateLimiter
+from pipelines.harvest.fetch import (
+    CONTACT_URL,
+    USER_AGENT,
+    Fetcher,
+    FetchResult,
+    FetchSettings,
+    HostRateLimiter,
+)
 from pipelines.harvest.sources import Source
+from pipelines.inputs import harvest, harvested_inputs
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "harvest"
 
@@ -219,10 +229,10 @@ def test_fetch_all_never_raises_for_one_bad_site(server, fetcher, monkeypatch) -
     fetch = fetcher()
     attempt = Fetcher._attempt
 
-    def flaky(self, url, previous, attempts):
+    def flaky(self, url, previous, attempts, deadline):
         if url.endswith("/boom"):
             raise RuntimeError("boom")
-        return attempt(self, url, previous, attempts)
+        return attempt(self, url, previous, attempts, deadline)
 
     monkeypatch.setattr(Fetcher, "_attempt", flaky)
     previous = {sources[0].url: FetchRecord(sources[0].url, "0" * 64, etag='"old"')}
@@ -238,3 +248,93 @@ def test_fetch_all_never_raises_for_one_bad_site(server, fetcher, monkeypatch) -
 def test_malformed_url_fails_instead_of_raising(fetcher, url: str) -> None:
     result = fetcher().fetch(Source(url))
     assert result.status == "failed" and result.error.startswith(f"{url}: ")
+
+
+def test_credentials_in_urls_are_redacted_in_results(server, fetcher) -> None:
+    server.respond("/r.pdf?token=s3cret&year=2023", 200, b"%PDF-1.4")
+    server.redirect("/old?sig=abc", server.url("/r.pdf?token=s3cret&year=2023"))
+    port = server.url("").rsplit(":", 1)[1]
+    url = f"http://user:pa55@127.0.0.1:{port}/old?sig=abc"
+    result = fetcher().fetch(Source(url))
+    assert (result.status, result.url, result.final_url) == (
+        "fetched", f"http://REDACTED@127.0.0.1:{port}/old?sig=REDACTED",
+        f"http://127.0.0.1:{port}/r.pdf?token=REDACTED&year=2023")
+    assert server.hits("/old?sig=abc")[0].headers["authorization"]  # sent, never shown
+    failed = fetcher().fetch(Source(f"http://user:pa55@127.0.0.1:{port}/none?api_key=k1"))
+    assert failed.error == (f"http://REDACTED@127.0.0.1:{port}/none?api_key=REDACTED: "
+                            "HTTP 404 Not Found")
+    assert "pa55" not in repr(failed.provenance()) + repr(result.provenance())
+
+
+@pytest.mark.parametrize(("disposition", "name"), [
+    ('attachment; filename="../../etc/passwd"', "passwd"),
+    ('attachment; filename="..\\\\..\\\\boot.ini"', "boot.ini"),
+    ('attachment; filename=".."', "r.pdf"),  # nothing left: the URL's last segment
+    ("attachment; filename*=UTF-8''%E5%B9%B4%0A%1B%5B31m%E6%8A%A5.pdf", "年[31m报.pdf"),
+    ("attachment; filename*=UTF-8''" + quote("长" * 300) + ".pdf", "长" * 196 + ".pdf"),
+])
+def test_content_disposition_names_are_sanitised(server, fetcher, disposition: str,
+                                                 name: str) -> None:
+    server.respond("/r.pdf", 200, b"%PDF-1.4", {"Content-Disposition": disposition})
+    assert fetcher().fetch(Source(server.url("/r.pdf"))).filename == name
+
+
+def test_a_slow_drip_body_is_cut_off_at_the_deadline(server) -> None:
+    def drip(handler) -> None:  # a byte every 50 ms, well within each read timeout
+        handler.send_response(200)
+        handler.send_header("Content-Length", "1000000")
+        handler.end_headers()
+        while not server.stopping.wait(0.05):
+            handler.wfile.write(b"x")
+            handler.wfile.flush()
+
+    server.routes["/drip"] = drip
+    with Fetcher(FetchSettings(timeout=5, deadline=1, retries=3, trust_env=False)) as fetch:
+        result = fetch.fetch(Source(server.url("/drip")))
+    assert (result.status, result.attempts) == ("failed", 1)
+    assert result.error == (f"{server.url('/drip')}: deadline: not done after 1 s "
+                            "(OGI_HTTP_DEADLINE)")
+
+
+def test_hosts_are_fetched_at_once(server, fetcher) -> None:
+    # /a answers only once /b has been asked for: fetched one after the other (as the
+    # sources of one host are), /a would wait until its 5 s pass and say "alone".
+    other = threading.Event()
+
+    def wait_for_b(handler) -> None:
+        server.send(handler, 200, b"together" if other.wait(5) else b"alone")
+
+    def b(handler) -> None:
+        other.set()
+        server.send(handler, 200, b"b")
+
+    server.routes["/a"], server.routes["/b"] = wait_for_b, b
+    a_url, b_url = server.url("/a"), server.url("/b").replace("127.0.0.1", "localhost")
+    results = fetcher(timeout=10).fetch_all([Source(a_url), Source(b_url)])
+    assert [(r.url, r.content) for r in results] == [(a_url, b"together"), (b_url, b"b")]
+
+
+def test_one_host_is_fetched_one_request_at_a_time(fake_time) -> None:
+    limiter = HostRateLimiter(2.0, fake_time.clock, fake_time.sleep)
+    threads = [threading.Thread(target=limiter.wait, args=("http://h.gov.cn/x",))
+               for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(limiter._last.values()) == [1004.0]  # three turns: now, +2, +4
+
+
+def test_the_archive_and_the_inputs_keep_only_the_redacted_url(server, fetcher,
+                                                               tmp_path: Path) -> None:
+    body = server.file("/015.txt?key=k9", "015.txt", {"ETag": '"v1"'})
+    url = server.url("/015.txt?key=k9")
+    shown = server.url("/015.txt?key=REDACTED")
+    archive = RawArchive(tmp_path)
+    harvest(archive, [Source(url)], fetcher())
+    assert [r["url"] for r in archive.provenance(hashlib.sha256(body).hexdigest())] == [shown]
+    assert "k9" not in (tmp_path / "provenance.jsonl").read_text()
+    assert [(i.source, i.url) for i in harvested_inputs(archive, [Source(url)])] == [
+        (shown, shown)]
+    harvest(archive, [Source(url)], fetcher())  # the next fetch is conditional
+    assert server.hits("/015.txt?key=k9")[1].headers["if-none-match"] == '"v1"'

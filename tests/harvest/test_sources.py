@@ -4,7 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.harvest.sources import Source, SourceError, parse_sources, read_sources
+from pipelines.harvest.sources import (
+    Source,
+    SourceError,
+    parse_sources,
+    read_sources,
+    redact_text,
+    redact_url,
+)
 
 
 def test_rows_with_hints_become_sources() -> None:
@@ -72,3 +79,32 @@ def test_duplicate_urls_are_collapsed_to_the_first() -> None:
 def test_a_list_without_url_column_is_refused() -> None:
     with pytest.raises(ValueError, match="no 'url' column"):
         parse_sources("link,agency\nhttps://a.gov.cn/,x\n")
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("https://user:pw@www.gov.cn/a.pdf", "https://REDACTED@www.gov.cn/a.pdf"),
+    ("https://www.gov.cn/a.pdf?id=7&Token=x&code=110000",
+     "https://www.gov.cn/a.pdf?id=7&Token=REDACTED&code=110000"),
+    ("https://s3.example.com/a.pdf?X-Amz-Signature=f0&X-Amz-Credential=k%2F1",
+     "https://s3.example.com/a.pdf?X-Amz-Signature=REDACTED&X-Amz-Credential=REDACTED"),
+    ("https://www.gov.cn/cb#access_token=t&state=1",
+     "https://www.gov.cn/cb#access_token=REDACTED&state=1"),
+    ("https://www.gov.cn/a%20b.pdf?page=2", "https://www.gov.cn/a%20b.pdf?page=2"),
+])
+def test_credentials_are_redacted_and_the_rest_kept_byte_for_byte(url: str,
+                                                                  shown: str) -> None:
+    assert redact_url(url) == shown
+
+
+def test_urls_in_a_message_are_redacted_and_its_punctuation_kept() -> None:
+    assert redact_text("http://a:b@h/x?sig=1: failed (see 'https://h/y?password=2').") == (
+        "http://REDACTED@h/x?sig=REDACTED: failed (see 'https://h/y?password=REDACTED').")
+
+
+def test_urls_differing_only_in_credentials_are_one_source() -> None:
+    sources, errors = parse_sources("url,year\nhttps://h.gov.cn/a?token=1,2023\n"
+                                    "https://h.gov.cn/a?token=2,2024\nhttps://u:p@h.gov.cn/b c,\n")
+    assert [s.url for s in sources] == ["https://h.gov.cn/a?token=1"]
+    assert [(e.line, e.reason) for e in errors] == [
+        (3, "duplicate of line 2 with different hints; line 2 kept"),
+        (4, "invalid url 'https://REDACTED@h.gov.cn/b c': contains whitespace")]

@@ -1,10 +1,13 @@
 """Schedules and the inbox sensor, exercised with Dagster's own testing APIs."""
 
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import dagster as dg
+from test_lock import HOLD
 
 from pipelines.definitions import daily_harvest, defs, inbox_sensor, weekly_release, yearly_release
 from pipelines.settings import Settings
@@ -34,9 +37,9 @@ def test_release_schedules_build_with_an_automatic_version() -> None:
     assert all(s.default_status == dg.DefaultScheduleStatus.STOPPED for s in defs.schedules)
 
 
-def _evaluate(inbox: Path, cursor: str | None):
-    context = dg.build_sensor_context(cursor=cursor,
-                                      resources={"settings": Settings(inbox_dir=str(inbox))})
+def _evaluate(inbox: Path, cursor: str | None, cache: Path | None = None):
+    settings = Settings(inbox_dir=str(inbox), cache_dir=str(cache or inbox.parent / "cache"))
+    context = dg.build_sensor_context(cursor=cursor, resources={"settings": settings})
     return inbox_sensor(context), context.cursor
 
 
@@ -58,3 +61,20 @@ def test_inbox_sensor_skips_a_missing_inbox(tmp_path: Path) -> None:
     result, _ = _evaluate(tmp_path / "nope", None)
     assert isinstance(result, dg.SkipReason)
     assert "does not exist" in result.skip_message
+
+
+def test_inbox_sensor_waits_while_a_build_holds_the_cache(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("一", encoding="utf-8")
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(tmp_path / "cache")],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "held\n"
+        waiting, cursor = _evaluate(inbox, None)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert isinstance(waiting, dg.SkipReason) and cursor is None  # the change is kept
+    assert waiting.skip_message.startswith("a build holds the cache (run run-a (pid ")
+    assert isinstance(_evaluate(inbox, cursor)[0], dg.RunRequest)

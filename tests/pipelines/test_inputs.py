@@ -16,15 +16,19 @@ from pipelines.parse_cache import ParseCache
 
 SAMPLES = Path(__file__).parents[2] / "samples" / "inbox"
 BOMB = "zz-kills-its-parser.txt"
+CRASH = "zz-crashes-its-parser.txt"
 
 
 @dataclass(frozen=True)
 class KillingReader(InboxBytes):
-    """Reads the inbox, but kills the process that reads BOMB (as the OOM killer would)."""
+    """Reads the inbox, but kills the process that reads BOMB (as the OOM killer would)
+    and crashes the one that reads CRASH (as a bug in a native library would)."""
 
     def __call__(self, item: Input) -> bytes:
         if item.source == BOMB:
             os.kill(os.getpid(), signal.SIGKILL)
+        if item.source == CRASH:
+            os.kill(os.getpid(), signal.SIGSEGV)
         return super().__call__(item)
 
 
@@ -34,13 +38,14 @@ def inbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for path in SAMPLES.iterdir():
         shutil.copy(path, folder / path.name)
     (folder / BOMB).write_text("一个会让解析进程崩溃的文件", encoding="utf-8")
+    (folder / CRASH).write_text("另一个会让解析进程崩溃的文件", encoding="utf-8")
     return folder
 
 
 def test_workers_parse_as_one_process_does(inbox: Path, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("pipelines.inputs.PARSE_CHUNK", 2)  # several chunks, both workers
-    items = [i for i in scan_inbox(inbox) if i.source != BOMB]
+    items = [i for i in scan_inbox(inbox) if i.source not in (BOMB, CRASH)]
     one = parse_inputs(items, InboxBytes(inbox), ParseCache(tmp_path / "a", "f"))
     two = parse_inputs(items, InboxBytes(inbox), ParseCache(tmp_path / "b", "f"), workers=2)
     assert [r.as_json() for r in one.reports] == [r.as_json() for r in two.reports]
@@ -53,11 +58,14 @@ def test_a_file_that_kills_its_worker_fails_alone(inbox: Path, tmp_path: Path,
     cache = ParseCache(tmp_path, "f")
     batch = parse_inputs(scan_inbox(inbox), KillingReader(inbox), cache, workers=2)
     by_name = {r.file: r for r in batch.reports}
-    bomb = by_name.pop(BOMB)
-    assert (bomb.status, [f.code for f in bomb.flags]) == ("failed", ["parser_error"])
-    assert bomb.reason == (f"{BOMB}: parser error: the parsing process died reading this "
-                           "file (out of memory, or a crash in a library)")
+    bomb, crash = by_name.pop(BOMB), by_name.pop(CRASH)
+    assert (bomb.status, [f.code for f in bomb.flags]) == ("failed", ["resource_limit"])
+    assert bomb.reason == (f"{BOMB}: the parsing process was killed (SIGKILL) reading this "
+                           "file: out of memory or CPU time")
+    assert (crash.status, [f.code for f in crash.flags]) == ("failed", ["parser_error"])
+    assert crash.reason == (f"{CRASH}: parser error: the parsing process died reading this "
+                            "file (exit code -11: a crash in a library, or out of memory)")
     assert {r.status for r in by_name.values()} == {"complete", "partial", "failed"}
     assert by_name["shanghai-office-2019.html"].status == "complete"
-    assert len(by_name) == len(batch.inputs) - 1 == 7
+    assert len(by_name) == len(batch.inputs) - 2 == 7
     assert cache.get(bomb.sha256, BOMB).status == "failed"

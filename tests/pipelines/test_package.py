@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import math
+import os
 import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import frictionless
@@ -17,7 +20,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipelines.package import DATASET_NAME, PackageInfo, PackageInvalid, publish
+from pipelines.inbox import Skipped
+from pipelines.package import DATASET_NAME, PackageInfo, PackageInvalid, publish, remove_abandoned
 from pipelines.release.verify import read_back
 from pipelines.release.verify import release_problems as validate_release
 from schemas.resources import resources
@@ -103,7 +107,7 @@ def test_fixture_frames_are_valid_tables():
 def test_layout(published: Path):
     assert published.parts[-2:] == (DATASET_NAME, "2025.1.0")
     expected = {"datapackage.json", "README.md", "CHANGELOG.md", "changes.csv", "index.html",
-                "data-dictionary.csv", "data-dictionary.md", "search/index.js",
+                "data-dictionary.csv", "data-dictionary.md", "search/index.js", "skipped.csv",
                 "search/reports-0.js", f"{DATASET_NAME}-2025.1.0.zip"} | {
         f"data/{name}.{ext}" for name in NAMES for ext in ("csv", "parquet")}
     assert {str(p.relative_to(published)) for p in published.rglob("*") if p.is_file()} \
@@ -437,3 +441,65 @@ def test_no_enum_value_could_start_a_formula() -> None:
     # The guard leaves fields with an enum alone (stage.guard_formulas): safe only so.
     values = [v for r in resources().values() for f in r.fields if f.enum for v in f.enum]
     assert values and [v for v in values if v[:1] in ("=", "+", "-", "@", "\t", "\r")] == []
+
+
+def incomplete(release: Path) -> list[str]:
+    """What is missing from a published release or differs from its descriptor (none:
+    the release is whole)."""
+    descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    entries = [*descriptor["resources"], *[r["parquet"] for r in descriptor["resources"]],
+               *descriptor["files"]]
+    problems = []
+    for entry in entries:
+        path = release / entry["path"]
+        if not path.is_file():
+            problems.append(f"{entry['path']} is missing")
+        elif entry["hash"] != f"sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}":
+            problems.append(f"{entry['path']} differs from its declared hash")
+    if not (release / f"{DATASET_NAME}-{release.name}.zip").is_file():
+        problems.append("the zip is missing")
+    return problems
+
+
+def test_a_build_repairs_what_a_killed_build_left(tmp_path: Path) -> None:
+    publish(_tables(), tmp_path, replace(INFO, version="1.0.0"))
+    parent = publish(_tables(), tmp_path, replace(INFO, version="1.1.0")).parent
+    # A kill after 1.1.0's rename and before its pointers, and two builds' temporary
+    # folders: one killed (no flock), one alive (its flock held here).
+    (parent / "latest.json").write_text('{"version": "1.0.0"}')
+    (parent / "index.html").unlink()
+    (parent / ".build.tmp-killed" / "data").mkdir(parents=True)
+    (parent / ".build.tmp-alive").mkdir()
+    alive = os.open(parent / ".build.tmp-alive", os.O_RDONLY | os.O_DIRECTORY)
+    fcntl.flock(alive, fcntl.LOCK_EX)
+    try:
+        assert publish(_tables(), tmp_path, replace(INFO, version="auto")) == parent / "1.1.0"
+    finally:
+        os.close(alive)
+    assert json.loads((parent / "latest.json").read_text())["version"] == "1.1.0"
+    page = (parent / "index.html").read_text(encoding="utf-8")
+    assert "1.0.0/" in page and "1.1.0/" in page
+    assert sorted(p.name for p in parent.iterdir()) == [
+        ".build.tmp-alive", "1.0.0", "1.1.0", "index.html", "latest.json"]
+    assert incomplete(parent / "1.0.0") == incomplete(parent / "1.1.0") == []
+
+
+def test_an_unheld_new_folder_is_left_while_it_is_young(tmp_path: Path) -> None:
+    (tmp_path / ".build.new-young").mkdir()
+    (tmp_path / ".build.new-old").mkdir()
+    (tmp_path / ".latest.old").write_text("{")
+    for name in (".build.new-old", ".latest.old"):
+        os.utime(tmp_path / name, (0, 0))
+    assert remove_abandoned(tmp_path) == [".build.new-old", ".latest.old"]
+    assert [p.name for p in tmp_path.iterdir()] == [".build.new-young"]
+
+
+def test_skipped_inbox_entries_are_published_with_their_reasons(tmp_path: Path) -> None:
+    skipped = (Skipped("link", "symlink", "points outside the inbox: not followed"),
+               Skipped("=cmd|'/c calc'!A1", "fifo", "a FIFO (named pipe): never opened"))
+    release = publish(_tables(), tmp_path, replace(INFO, skipped=skipped))
+    assert (release / "skipped.csv").read_text(encoding="utf-8-sig") == (
+        "entry,kind,reason\n"
+        "'=cmd|'/c calc'!A1,fifo,a FIFO (named pipe): never opened\n"
+        "link,symlink,points outside the inbox: not followed\n")
+    assert incomplete(release) == []

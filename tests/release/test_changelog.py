@@ -26,7 +26,7 @@ CREATED = "2026-11-26T10:00:00Z"
 
 
 def _build(inbox: Path, archive: RawArchive, out: Path, version: str) -> Path:
-    batch = parse_inputs(archive_inbox(archive, inbox), InboxBytes(inbox), None)
+    batch = parse_inputs(archive_inbox(archive, inbox).inputs, InboxBytes(inbox), None)
     tables = tidy(batch.reports, batch.duplicates, batch.inputs)
     return publish(tables, out, PackageInfo(version, [{"title": "samples"}], CREATED))
 
