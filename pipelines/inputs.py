@@ -2,7 +2,10 @@
 
 Every input goes through the raw archive first (pipelines/archive.py), so a release can
 always be rebuilt from the archive alone. A build's inputs are the files now in the inbox
-plus the latest archived content of each URL in the sources list. Identical bytes are
+(pipelines/inbox.py says which are read; the other entries are listed as skipped, with
+their reasons) plus the latest archived content of each URL in the sources list, under
+its redacted URL. Files are parsed in worker processes, each within its budget
+(pipelines/budget.py). Identical bytes are
 parsed once; a parse result is reused while the bytes and the parser fingerprint are
 unchanged (pipelines/parse_cache.py).
 """

@@ -10,12 +10,15 @@ it. A second build fails at once, in its first step and before it writes anythin
 a message naming the holder: it does not wait (a scheduled build that finds the lock
 held is simply run again later; a wait would hold a Dagster run slot for nothing).
 
-A run's steps may be separate processes (Dagster's multiprocess executor): each step
-takes the lock again under its own pid, and the last step (or any failing step)
-releases it. A holder is stale, and its lock taken over, when its process is gone (on
-this host) and the Dagster instance does not know its run as still running, or when it
-is this very process (an earlier in-process run that failed before releasing it).
-On another host a holder is taken as alive unless the instance says its run ended.
+A run's steps may be separate processes (Dagster's multiprocess executor, Celery
+workers): each step takes the lock again under its own pid, and the last step (or any
+failing step) releases it; a run stopped otherwise (a failed blocking check skips the
+last step) leaves it. Whether a holder is alive is asked first of the Dagster instance:
+a run it knows is alive exactly while the instance has it going (between two steps no
+process of the run is alive; a Celery worker's pid outlives the run). A run it does not
+know (`ogi build` runs on an instance of its own) is alive while its process is, on
+this host, unless that process is this one (an earlier in-process run); on another host
+it is taken as alive (delete the file once that host is gone).
 Changes to the lock file are made under an flock of `<cache>/build.lock.guard`, which
 the kernel releases when its holder dies: no stale guard.
 """
@@ -98,16 +101,14 @@ def read_holder(cache_dir: Path) -> Holder | None:
 
 
 def _alive(holder: Holder, run_active: RunActive | None) -> bool:
-    def state() -> bool | None:
-        return run_active(holder.run_id) if run_active is not None else None
-
+    known = run_active(holder.run_id) if run_active is not None else None
+    if known is not None:
+        return known  # the instance knows the run: a pid may outlive it (a Celery worker)
     if holder.host != socket.gethostname():
-        return state() is not False
+        return True  # nothing here can tell
     if holder.pid == os.getpid():
         return False  # an earlier run of this process: in-process runs follow each other
-    if _process_alive(holder.pid, holder.process_start):
-        return True
-    return state() is True  # between two steps of a live run, no process holds it
+    return _process_alive(holder.pid, holder.process_start)
 
 
 def _process_alive(pid: int, started: str | None) -> bool:

@@ -48,6 +48,9 @@ def _run(name: str, command: list[str], timeout: float) -> tuple[int, bytes]:
             process.communicate()
             raise UnreadableFile(f"{name}: LibreOffice did not convert the file within "
                                  f"{timeout:g} s") from e
+        except BaseException:  # the file's time budget ran out (pipelines/budget.py), or ^C:
+            os.killpg(process.pid, signal.SIGKILL)  # else leaving `with` waits on soffice
+            raise
     return process.returncode, output
 
 
