@@ -49,7 +49,7 @@ TIMEOUT = 120  # seconds for one conversion; a normal one takes 1–5 s
 
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-pdf-header-footer")
+                  "--disable-sync")  # headers and footers printed, as a person's print
 
 
 @dataclass(frozen=True)
