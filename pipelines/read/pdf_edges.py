@@ -1,13 +1,18 @@
-"""Ruling lines of a PDF page, closed where a page break left a table open.
+"""Ruling lines of a PDF page, closed where a page break or the page edge left a table open.
 
-Producers draw table borders as stroked lines (LibreOffice, Word) or as thin filled
-rectangles (Chromium, WPS); pdfplumber turns both into edges. Where a table row is cut
-by a page break, Chromium draws the cells' vertical borders on both pages but no
-horizontal border at the cut: the fragment's cells have no top (or bottom) and the
-`lines` strategy cannot see them. This module finds such open ends, the ends of vertical
-rulings that no horizontal ruling touches, and returns a horizontal edge across each
-group of them at one height, so the fragment becomes a row of its own. Nothing is
-added where the verticals already meet a ruling.
+Producers draw table borders as stroked lines (LibreOffice, Word), as thin filled
+rectangles (Chromium, WPS) or, for a browser's 3-D `border=1` tables, as filled
+polygons; pdfplumber turns all of them into edges. Two cuts leave a table open:
+
+- a row cut by a page break: Chromium draws the cells' vertical borders on both pages
+  but no horizontal border at the cut, so the fragment's cells have no top (or bottom);
+- a table wider than the printable area: the browser clips it at the page margin, and
+  the last column's right border is never drawn.
+
+This module finds the open ends (ends of vertical rulings that no horizontal ruling
+touches, and the reverse) and returns a ruling across each group of at least two open
+ends at one height (or at one x), so the cut cells become cells again. Nothing is added
+where the rulings already meet.
 """
 
 from __future__ import annotations
@@ -16,46 +21,54 @@ from pdfplumber.page import Page
 from pdfplumber.table import merge_edges
 
 _SNAP = 3.0  # pdfplumber's default snap and join tolerances, in points
-_MIN_OPEN = 2  # verticals that must end open at one height: one is a stray line
+_MIN_OPEN = 2  # rulings that must end open at one place: one alone is a stray line
 
 
 def _merged(page: Page) -> tuple[list[dict], list[dict]]:
-    edges = merge_edges(page.edges, _SNAP, _SNAP, _SNAP, _SNAP)
+    straight = [e for e in page.edges if e.get("orientation") in ("h", "v")]  # not slanted
+    edges = merge_edges(straight, _SNAP, _SNAP, _SNAP, _SNAP)
     edges = [e for e in edges if (e["height"] if e["orientation"] == "v" else e["width"]) >= 3]
     return ([e for e in edges if e["orientation"] == "v"],
             [e for e in edges if e["orientation"] == "h"])
 
 
-def _touches(x: float, y: float, horizontals: list[dict]) -> bool:
-    return any(abs(h["top"] - y) <= _SNAP and h["x0"] - _SNAP <= x <= h["x1"] + _SNAP
-               for h in horizontals)
+def _meets(along: float, at: float, rulings: list[dict], pos: str, lo: str, hi: str) -> bool:
+    """Whether a ruling at `pos` ≈ `at` spans `along` (within the snap tolerance)."""
+    return any(abs(r[pos] - at) <= _SNAP and r[lo] - _SNAP <= along <= r[hi] + _SNAP
+               for r in rulings)
 
 
 def _groups(ends: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
-    """(y, x) ends grouped by height within the snap tolerance."""
+    """(position, extent) ends grouped by position within the snap tolerance."""
     out: list[list[tuple[float, float]]] = []
-    for y, x in sorted(ends):
-        if out and y - out[-1][-1][0] <= _SNAP:
-            out[-1].append((y, x))
+    for end in sorted(ends):
+        if out and end[0] - out[-1][-1][0] <= _SNAP:
+            out[-1].append(end)
         else:
-            out.append([(y, x)])
+            out.append([end])
     return out
 
 
-def _edge(y: float, x0: float, x1: float) -> dict:
-    return {"object_type": "closing_edge", "orientation": "h", "x0": x0, "x1": x1,
-            "top": y, "bottom": y, "width": x1 - x0, "height": 0.0}
-
-
-def closing_edges(page: Page) -> list[dict]:
-    """Horizontal edges that close the open ends of a page's vertical rulings."""
-    verticals, horizontals = _merged(page)
-    ends = [(end, v["x0"]) for v in verticals for end in (v["top"], v["bottom"])
-            if not _touches(v["x0"], end, horizontals)]
+def _closing(ends: list[tuple[float, float]], orientation: str) -> list[dict]:
     out = []
     for group in _groups(ends):
-        if len(group) >= _MIN_OPEN:
-            xs = [x for _, x in group]
-            y = sum(y for y, _ in group) / len(group)
-            out.append(_edge(y, min(xs), max(xs)))
+        if len(group) < _MIN_OPEN:
+            continue
+        at = sum(p for p, _ in group) / len(group)
+        lo, hi = min(e for _, e in group), max(e for _, e in group)
+        if orientation == "h":
+            edge = {"x0": lo, "x1": hi, "top": at, "bottom": at, "width": hi - lo, "height": 0.0}
+        else:
+            edge = {"x0": at, "x1": at, "top": lo, "bottom": hi, "width": 0.0, "height": hi - lo}
+        out.append({"object_type": "closing_edge", "orientation": orientation, **edge})
     return out
+
+
+def closing_edges(page: Page) -> tuple[list[dict], list[dict]]:
+    """(horizontal, vertical) rulings that close the open ends of a page's rulings."""
+    verticals, horizontals = _merged(page)
+    v_ends = [(end, v["x0"]) for v in verticals for end in (v["top"], v["bottom"])
+              if not _meets(v["x0"], end, horizontals, "top", "x0", "x1")]
+    h_ends = [(end, h["top"]) for h in horizontals for end in (h["x0"], h["x1"])
+              if not _meets(h["top"], end, verticals, "x0", "top", "bottom")]
+    return _closing(v_ends, "h"), _closing(h_ends, "v")

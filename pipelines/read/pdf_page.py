@@ -66,7 +66,9 @@ def _table_rows(page: Page, t_no: int, table) -> list[PdfRow]:
 
 def page_rows(page: Page) -> list[PdfRow]:
     """A page's printed rows top to bottom."""
-    settings = dict(_SETTINGS, explicit_horizontal_lines=closing_edges(page))
+    horizontal, vertical = closing_edges(page)
+    settings = dict(_SETTINGS, explicit_horizontal_lines=horizontal,
+                    explicit_vertical_lines=vertical)
     tables = page.find_tables(settings)
     bboxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: obj.get("object_type") != "char"
