@@ -12,7 +12,8 @@ Only the last table row of a page and the first table row of the next page can b
 of one row, with nothing between them but page furniture (running headers, footers,
 page numbers: lines in the page's top or bottom margin band). The second part is joined
 only when it cannot be a row of its own: it prints no number, each of its texts lies in
-a cell with the same left and right edges as a text cell of the first part, and none
+a cell with the same left and right edges as a text cell of the first part (or of the
+cell merged down over it), and none
 starts a numbered item (`1.`, `（二）`, `三、`). A row that could stand alone is left alone.
 """
 
@@ -41,19 +42,29 @@ def _texts(row: PdfRow) -> tuple[str, ...]:
     return tuple(c.text for c in row.cells)
 
 
-def _home(cell: PdfCell, first: PdfRow) -> PdfCell | None:
-    """The cell of the first part in `cell`'s column (same left and right edges)."""
-    homes = [c for c in first.cells
-             if abs(c.x0 - cell.x0) <= _TOLERANCE and abs(c.x1 - cell.x1) <= _TOLERANCE]
-    return homes[0] if len(homes) == 1 else None
+def _home(cell: PdfCell, table: list[PdfRow]) -> PdfCell | None:
+    """The cell in `cell`'s column (same left and right edges) of the table's last row.
+
+    Where that row has no cell there, the column is covered by a cell merged down from
+    a row above: the home is that cell, if nothing else overlaps the column in between.
+    """
+    for row in reversed(table):
+        same = [c for c in row.cells
+                if abs(c.x0 - cell.x0) <= _TOLERANCE and abs(c.x1 - cell.x1) <= _TOLERANCE]
+        if same:
+            return same[0] if len(same) == 1 else None
+        if any(c.x0 < cell.x1 - _TOLERANCE and cell.x0 < c.x1 - _TOLERANCE
+               for c in row.cells):
+            return None  # another column's cell lies across this one
+    return None
 
 
-def _join(first: PdfRow, second: PdfRow) -> bool:
-    """Join `second` into `first` when it is the rest of a cut row; whether it was."""
+def _join(table: list[PdfRow], second: PdfRow) -> bool:
+    """Join `second` into the table's last row when it is the rest of a cut row."""
     pieces = [c for c in second.cells if c.text]
     if not pieces or any(_is_number(c.text) or _ITEM.match(c.text) for c in pieces):
         return False
-    homes = [_home(c, first) for c in pieces]
+    homes = [_home(c, table) for c in pieces]
     if any(h is None or not h.text or _is_number(h.text) for h in homes):
         return False
     for piece, home in zip(pieces, homes, strict=True):
@@ -105,6 +116,6 @@ def _continue(rows: list[PdfRow], first: int, table: list[PdfRow],
         rows = rows[:first] + rows[first + n:]  # the header printed again: read once
     last = next((r for r in reversed(out) if not r.line), None)
     if (last is not None and last is table[-1] and first < len(rows)
-            and not rows[first].line and _join(last, rows[first])):
+            and not rows[first].line and _join(table, rows[first])):
         rows = rows[:first] + rows[first + 1:]
     return rows
