@@ -67,6 +67,24 @@ def _parsed(page: Page) -> None:
         raise _BrokenPages(f"page {page.page_number}: {type(e).__name__}: {e}") from e
 
 
+def _doubled(page: Page) -> bool:
+    """Whether a glyph is printed twice at (nearly) one place: fake bold, as WPS makes it.
+
+    A cheap look first: pdfplumber's `dedupe_chars` sorts every glyph and costs more than
+    reading the page, and most pages have no doubled glyph.
+    """
+    seen: set[tuple[str, int, int, bool]] = set()
+    for char in page.chars:
+        x, y = char["x0"], char["top"]
+        # Rounded and floored: two glyphs less than half a point apart share one of them.
+        keys = {(char["text"], round(x), round(y), True),
+                (char["text"], int(x), int(y), False)}
+        if keys & seen:
+            return True
+        seen |= keys
+    return False
+
+
 def _read_pdf(pdf: pdfplumber.PDF) -> tuple[str, list[TextCell], bool]:
     """The text, the cells, and whether any page holds an image (a scan, if no text)."""
     texts: list[str] = []
@@ -75,7 +93,8 @@ def _read_pdf(pdf: pdfplumber.PDF) -> tuple[str, list[TextCell], bool]:
     for page in pdf.pages:
         _parsed(page)
         images = images or bool(page.images)
-        page = page.dedupe_chars()  # fake bold: each glyph printed twice, offset
+        if _doubled(page):
+            page = page.dedupe_chars()
         texts.append(clean(page.extract_text()))
         pages.append(page_rows(page))
         heights.append(float(page.height))

@@ -23,7 +23,7 @@ import re
 
 from pipelines.read.pdf_page import PdfCell, PdfRow
 
-_MARGIN_BAND = 0.1  # share of the page height at its top and bottom holding furniture
+_MARGIN_BAND = 0.06  # share of the page height at its top and bottom: headers, footers
 _TOLERANCE = 3.0  # points a cell's edge may differ between the two parts
 _NUMBER = re.compile(r"[-+]?[\d,，.]*\d[\d,，.]*(万元|%)?")
 _ITEM = re.compile(r"^(\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")

@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from make import (
@@ -131,6 +131,18 @@ def plain_html_bytes(report: Layout) -> bytes:
             f"<title>{html.escape(report.title)}</title>"
             "<style>table{border-collapse:collapse}td{text-align:center}</style></head>\n"
             f"<body>\n{''.join(parts)}</body></html>\n").encode()
+
+
+def misprinted(report: Layout, printed: str, misprint: str) -> Layout:
+    """The layout with a label misprinted, as an agency's typo prints it."""
+    body = []
+    for item in report.body:
+        if isinstance(item, Grid):
+            rows = [[replace(c, text=misprint) if c.text == printed else c for c in row]
+                    for row in item.rows]
+            item = replace(item, rows=rows)
+        body.append(item)
+    return replace(report, body=body)
 
 
 # --- the producers ------------------------------------------------------------------------

@@ -1,0 +1,69 @@
+"""A table over a page break: cut rows joined back, open borders closed, repeats once."""
+
+from __future__ import annotations
+
+import pytest
+from pdfs import drawn_table, pdf_bytes, text
+
+from pipelines.read import read_bytes
+
+
+def rows_of(data: bytes) -> list[list[str]]:
+    doc = read_bytes("t.pdf", data)
+    out: dict[int, list[str]] = {}
+    for cell in doc.cells:
+        out.setdefault(cell.row, []).append(cell.text)
+    return list(out.values())
+
+
+@pytest.mark.parametrize("filled", [False, True], ids=["stroked", "filled-rects"])
+def test_row_cut_without_a_border_at_the_cut_is_one_row(filled: bool) -> None:
+    """Chromium: the cut row's verticals run to the page foot and on from the next head."""
+    page1 = text(20, 280, "Title") + drawn_table(
+        260, [["item", "A", "B"], ["x", "1", "2"], ["long label", "3", "4"]],
+        filled=filled, open_bottom=True)
+    page2 = drawn_table(290, [["continued", "", ""], ["y", "5", "6"]],
+                        filled=filled, open_top=True)
+    assert rows_of(pdf_bytes([page1, page2])) == [
+        ["Title"], ["item", "A", "B"], ["x", "1", "2"],
+        ["long label\ncontinued", "3", "4"], ["y", "5", "6"]]
+
+
+def test_row_cut_with_borders_on_both_sides_is_one_row() -> None:
+    """LibreOffice and Word close both parts of a cut row with a border."""
+    page1 = drawn_table(100, [["item", "A", "B"], ["x", "1", "2"], ["long", "3", "4"]])
+    page2 = drawn_table(290, [["label", "", ""], ["y", "5", "6"]])
+    assert rows_of(pdf_bytes([page1, page2])) == [
+        ["item", "A", "B"], ["x", "1", "2"], ["long\nlabel", "3", "4"], ["y", "5", "6"]]
+
+
+@pytest.mark.parametrize("head", [["z", "7", "8"], ["2. next", "", ""], ["", "", ""]],
+                         ids=["numbers", "numbered-item", "empty"])
+def test_a_row_that_can_stand_alone_is_not_joined(head: list[str]) -> None:
+    page1 = drawn_table(100, [["item", "A", "B"], ["1. x", "1", "2"]])
+    page2 = drawn_table(290, [head, ["y", "5", "6"]])
+    rows = rows_of(pdf_bytes([page1, page2]))
+    assert rows[:2] == [["item", "A", "B"], ["1. x", "1", "2"]]
+    assert rows[-1] == ["y", "5", "6"]
+    assert len(rows) == 4
+
+
+def test_text_between_the_pages_stops_a_join() -> None:
+    page1 = drawn_table(100, [["item", "A", "B"], ["x", "1", "2"]])
+    page2 = text(20, 280, "2. Next section") + drawn_table(260, [["label", "", ""]])
+    assert rows_of(pdf_bytes([page1, page2])) == [
+        ["item", "A", "B"], ["x", "1", "2"], ["2. Next section"], ["label", "", ""]]
+
+
+def test_a_page_number_between_the_pages_does_not_stop_a_join() -> None:
+    page1 = drawn_table(100, [["item", "A", "B"], ["long", "1", "2"]]) + text(140, 6, "- 1 -")
+    page2 = text(140, 293, "Report") + drawn_table(280, [["label", "", ""], ["y", "5", "6"]])
+    assert rows_of(pdf_bytes([page1, page2])) == [
+        ["item", "A", "B"], ["long\nlabel", "1", "2"], ["- 1 -"], ["Report"], ["y", "5", "6"]]
+
+
+def test_table_clipped_at_the_right_margin_keeps_its_last_column() -> None:
+    """A browser clips a table wider than the page: the last right border is not drawn."""
+    page = drawn_table(260, [["item", "A", "B"], ["x", "1", "2"]], filled=True,
+                       right_border=False)
+    assert rows_of(pdf_bytes([page])) == [["item", "A", "B"], ["x", "1", "2"]]
