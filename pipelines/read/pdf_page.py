@@ -15,11 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pdfplumber.page import Page
+from pdfplumber.utils import extract_text
 
 from pipelines.read.pdf_edges import closing_edges
 from pipelines.read.pdf_text import clean
 
 _SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+_CELL_GAP = 0.75  # a gap this many font sizes wide parts two cells of a borderless table
 
 
 @dataclass
@@ -49,6 +51,28 @@ def _inside(obj: dict, bboxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in bboxes)
 
 
+def _gap_cells(chars: list[dict], ref: str) -> list[PdfCell]:
+    """A text line as cells: split where the gap between glyphs is wider than ¾ em.
+
+    A table printed without borders keeps its columns apart by space alone; prose and
+    headings have no such gap (a space is a quarter em, CJK text has none). One cell for
+    a line without a gap, with the line's ref; else `<ref> cell N`.
+    """
+    parts: list[list[dict]] = [[]]
+    for char in chars:
+        prev = parts[-1][-1] if parts[-1] else None
+        if char is prev:
+            continue  # a ligature's glyph, listed once per letter it stands for
+        if prev is not None and char["x0"] - prev["x1"] > _CELL_GAP * max(prev["size"], 1.0):
+            parts.append([])
+        parts[-1].append(char)
+    texts = [clean(extract_text(part, keep_blank_chars=True)) for part in parts]
+    if len(parts) == 1:
+        return [PdfCell(texts[0], parts[0][0]["x0"], parts[0][-1]["x1"], ref)]
+    return [PdfCell(text, part[0]["x0"], part[-1]["x1"], f"{ref} cell {n}")
+            for n, (text, part) in enumerate(zip(texts, parts, strict=True), start=1)]
+
+
 def _table_rows(page: Page, t_no: int, table) -> list[PdfRow]:
     out = []
     for r_no, (row, texts) in enumerate(zip(table.rows, table.extract(), strict=True),
@@ -76,10 +100,11 @@ def page_rows(page: Page) -> list[PdfRow]:
     items: list[tuple[float, int, list[PdfRow]]] = []
     for t_no, table in enumerate(tables, start=1):
         items.append((table.bbox[1], t_no, _table_rows(page, t_no, table)))
-    for line_no, line in enumerate(outside.extract_text_lines(), start=1):
+    lines = outside.extract_text_lines(return_chars=True, keep_blank_chars=True)
+    for line_no, line in enumerate(lines, start=1):
         ref = f"page {page.page_number} line {line_no}"
         row = PdfRow(page.page_number, line["top"], line["bottom"],
-                     [PdfCell(clean(line["text"]), line["x0"], line["x1"], ref)], line=True)
+                     _gap_cells(line["chars"], ref), line=True)
         items.append((line["top"], 0, [row]))
     items.sort(key=lambda item: (item[0], item[1]))
     return [row for _, _, rows in items for row in rows]

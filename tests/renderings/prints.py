@@ -5,6 +5,7 @@ Each producer turns a labelled report into a PDF the way a person would:
 
 - `chromium-word-html`: headless Chromium prints the Word-style HTML of `make.py`;
 - `chromium-plain-html`: Chromium prints a plain page, one bordered `<table>` per table;
+- `chromium-borderless-html`: the same page with tables drawn without any border;
 - `soffice-docx`: LibreOffice exports the DOCX of `make.py` to PDF;
 - `soffice-html`: LibreOffice (Writer) exports the Word-style HTML to PDF;
 - `chromium-corpus`: Chromium prints the corpus's own HTML reports (011.html);
@@ -106,7 +107,7 @@ def soffice_pdf(source: Path, out: Path) -> None:
 
 # --- a plain bordered page ------------------------------------------------------------------
 
-def _plain_table(grid: Grid) -> str:
+def _plain_table(grid: Grid, border: int = 1) -> str:
     rows: dict[int, list[str]] = {}
     for r, _, cell in placed(grid.rows):
         spans = "".join(f' {k}="{n}"' for k, n in (("colspan", cell.colspan),
@@ -114,15 +115,16 @@ def _plain_table(grid: Grid) -> str:
         text = "<br>".join(html.escape(line) for line in cell.text.split("\n"))
         rows.setdefault(r, []).append(f"<td{spans}>{text or '&nbsp;'}</td>")
     body = "".join(f"<tr>{''.join(cells)}</tr>\n" for _, cells in sorted(rows.items()))
-    return f'<table border="1" cellspacing="0" cellpadding="4">\n{body}</table>\n'
+    return f'<table border="{border}" cellspacing="0" cellpadding="4">\n{body}</table>\n'
 
 
-def plain_html_bytes(report: Layout) -> bytes:
-    """A CMS-style page: a heading, paragraphs and one bordered table per statutory table."""
+def plain_html_bytes(report: Layout, border: int = 1) -> bytes:
+    """A CMS-style page: a heading, paragraphs and one table per statutory table, bordered
+    or (`border=0`) not."""
     parts = []
     for item in report.body:
         if isinstance(item, Grid):
-            parts.append(_plain_table(item))
+            parts.append(_plain_table(item, border))
         elif item == report.title:
             parts.append(f"<h1>{html.escape(item)}</h1>\n")
         else:
@@ -205,6 +207,9 @@ PRODUCERS: dict[str, Callable[[], list[Rendering]]] = {
                                               chromium_pdf),
     "chromium-plain-html": lambda: _from_truth("chromium-plain-html", plain_html_bytes,
                                                ".html", chromium_pdf),
+    "chromium-borderless-html": lambda: _from_truth(
+        "chromium-borderless-html", lambda r: plain_html_bytes(r, border=0), ".html",
+        chromium_pdf),
     "soffice-docx": lambda: _from_truth("soffice-docx", docx_bytes, ".docx", soffice_pdf),
     "soffice-html": lambda: _from_truth("soffice-html", word_html_bytes, ".html",
                                         soffice_pdf),
