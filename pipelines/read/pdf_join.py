@@ -29,8 +29,13 @@ _NUMBER = re.compile(r"[-+]?[\d,，.]*\d[\d,，.]*(万元|%)?")
 _ITEM = re.compile(r"^(\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 
 
-def _is_number(text: str) -> bool:
+def is_number(text: str) -> bool:
     return bool(_NUMBER.fullmatch("".join(text.split())))
+
+
+def is_item(text: str) -> bool:
+    """Whether the text starts a numbered item (`1.`, `（二）`, `三、`)."""
+    return bool(_ITEM.match(text))
 
 
 def _furniture(row: PdfRow, height: float) -> bool:
@@ -62,10 +67,10 @@ def _home(cell: PdfCell, table: list[PdfRow]) -> PdfCell | None:
 def _join(table: list[PdfRow], second: PdfRow) -> bool:
     """Join `second` into the table's last row when it is the rest of a cut row."""
     pieces = [c for c in second.cells if c.text]
-    if not pieces or any(_is_number(c.text) or _ITEM.match(c.text) for c in pieces):
+    if not pieces or any(is_number(c.text) or is_item(c.text) for c in pieces):
         return False
     homes = [_home(c, table) for c in pieces]
-    if any(h is None or not h.text or _is_number(h.text) for h in homes):
+    if any(h is None or not h.text or is_number(h.text) for h in homes):
         return False
     for piece, home in zip(pieces, homes, strict=True):
         home.text = f"{home.text}\n{piece.text}"
@@ -76,7 +81,7 @@ def _header(rows: list[PdfRow]) -> list[tuple[str, ...]]:
     """A table's header rows: its rows before the first that prints a number."""
     out = []
     for row in rows:
-        if any(_is_number(c.text) for c in row.cells):
+        if any(is_number(c.text) for c in row.cells):
             break
         out.append(_texts(row))
     return out

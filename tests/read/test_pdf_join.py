@@ -67,3 +67,29 @@ def test_table_clipped_at_the_right_margin_keeps_its_last_column() -> None:
     page = drawn_table(260, [["item", "A", "B"], ["x", "1", "2"]], filled=True,
                        right_border=False)
     assert rows_of(pdf_bytes([page])) == [["item", "A", "B"], ["x", "1", "2"]]
+
+
+# --- tables printed without borders ---------------------------------------------------------
+
+def test_borderless_line_is_split_into_cells_at_wide_gaps() -> None:
+    page = (text(20, 280, "A title with spaces") + text(20, 260, "label")
+            + text(120, 260, "12") + text(180, 260, "3"))
+    assert rows_of(pdf_bytes([page])) == [["A title with spaces"], ["label", "12", "3"]]
+
+
+def test_borderless_label_wrapped_around_its_values_is_joined() -> None:
+    """Values centred in the row print between the label's first and last line."""
+    page = (text(20, 280, "1. first row") + text(120, 280, "1") + text(180, 280, "2")
+            + text(20, 270, "2. a label so")
+            + text(120, 261, "3") + text(180, 261, "4")
+            + text(20, 252, "long it wraps")
+            + text(20, 243, "3. next") + text(120, 243, "5") + text(180, 243, "6"))
+    assert rows_of(pdf_bytes([page])) == [
+        ["1. first row", "1", "2"], ["2. a label so\nlong it wraps", "3", "4"],
+        ["3. next", "5", "6"]]
+
+
+def test_borderless_numbered_line_below_starts_its_own_row() -> None:
+    page = (text(20, 280, "x") + text(120, 280, "1") + text(180, 280, "2")
+            + text(20, 271, "2. heading"))
+    assert rows_of(pdf_bytes([page])) == [["x", "1", "2"], ["2. heading"]]
