@@ -29,7 +29,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from pipelines.document import Document, TextCell
 from pipelines.read.decode import UnreadableFile
 from pipelines.read.pdf_join import joined
-from pipelines.read.pdf_lines import wrapped_labels_joined
+from pipelines.read.pdf_lines import blanks_placed, wrapped_labels_joined
 from pipelines.read.pdf_page import page_rows
 from pipelines.read.pdf_text import clean
 
@@ -97,7 +97,7 @@ def _read_pdf(pdf: pdfplumber.PDF) -> tuple[str, list[TextCell], bool]:
         if _doubled(page):
             page = page.dedupe_chars()
         texts.append(clean(page.extract_text()))
-        pages.append(wrapped_labels_joined(page_rows(page)))
+        pages.append(blanks_placed(wrapped_labels_joined(page_rows(page))))
         heights.append(float(page.height))
         page.close()  # frees the page's parsed objects; reports run to dozens of pages
     cells = [TextCell(cell.text, cell.ref, row_no)

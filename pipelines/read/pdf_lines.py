@@ -17,6 +17,8 @@ line joins one row at most. Values never move: only label text is joined.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from pipelines.read.pdf_join import is_item, is_number
 from pipelines.read.pdf_page import PdfCell, PdfRow
 
@@ -81,3 +83,86 @@ def wrapped_labels_joined(rows: list[PdfRow]) -> list[PdfRow]:
                 and _merge(row, rows[i + 1], values_at, above=False)):
             used.add(i + 1)
     return [row for i, row in enumerate(rows) if i not in used]
+
+
+_WINDOW = 40  # rows up and down searched for a fuller row of the same table
+
+
+def _value_cells(row: PdfRow, values_at: float) -> list[PdfCell]:
+    return [c for c in row.cells if c.x0 >= values_at - 1]
+
+
+def _centre(cell: PdfCell) -> float:
+    return (cell.x0 + cell.x1) / 2
+
+
+def _aligned(values: list[PdfCell], anchors: list[PdfCell]) -> list[PdfCell | None] | None:
+    """Each anchor's value (None: a blank there), if every value sits under its own anchor.
+
+    A value belongs to the anchor whose centre is nearest, within half the spacing of the
+    anchors; two values under one anchor, or a value under none, and nothing is placed.
+    """
+    centres = [_centre(a) for a in anchors]
+    spacing = min((b - a for a, b in pairwise(centres)), default=0.0)
+    if spacing <= 0:
+        return None
+    placed: list[PdfCell | None] = [None] * len(anchors)
+    for value in values:
+        k = min(range(len(anchors)), key=lambda j: abs(centres[j] - _centre(value)))
+        if abs(centres[k] - _centre(value)) > spacing / 2 or placed[k] is not None:
+            return None
+        placed[k] = value
+    return placed
+
+
+def _same_table(rows: list[PdfRow], i: int, values_at: float) -> list[int]:
+    """Rows near row i of the same borderless table: up and down to a header or a table.
+
+    A line with text over the value columns that is not a value (a column header) or a
+    ruled table's row ends the table; so does the search window.
+    """
+    out: list[int] = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(rows) and abs(j - i) <= _WINDOW and rows[j].line:
+            if any(c.text and not is_number(c.text) and c.x1 > values_at + 1
+                   for c in rows[j].cells):
+                break
+            out.append(j)
+            j += step
+    return out
+
+
+def blanks_placed(rows: list[PdfRow]) -> list[PdfRow]:
+    """Borderless value lines that lost blank cells get them back, placed by column.
+
+    A blank cell prints nothing, so a line of a borderless table has fewer cells than its
+    columns. A nearby line of the same table (within a few rows, no header between) that
+    prints more cells gives the columns; when every value of the shorter line sits under
+    a column of its own, an empty cell is put at each column it leaves blank.
+    """
+    starts = [(_values_at(r) if r.line else None) for r in rows]
+    for i, row in enumerate(rows):
+        if starts[i] is None:
+            continue
+        cells = _value_cells(row, starts[i])
+        values = [c for c in cells if c.text]
+        best: tuple[list[PdfCell | None], list[PdfCell]] | None = None
+        for j in _same_table(rows, i, starts[i]):
+            if starts[j] is None:
+                continue
+            anchors = _value_cells(rows[j], starts[j])
+            if len(anchors) <= len(cells) or (best and len(anchors) <= len(best[1])):
+                continue
+            placed = _aligned(values, anchors)
+            if placed is not None:
+                best = (placed, anchors)
+        if best is None:
+            continue
+        placed, anchors = best
+        labels = [c for c in row.cells if c not in cells]
+        filled = [value if value is not None
+                  else PdfCell("", anchor.x0, anchor.x1, f"{row.cells[-1].ref} blank")
+                  for value, anchor in zip(placed, anchors, strict=True)]
+        row.cells = labels + filled
+    return rows

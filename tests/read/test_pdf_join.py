@@ -93,3 +93,23 @@ def test_borderless_numbered_line_below_starts_its_own_row() -> None:
     page = (text(20, 280, "x") + text(120, 280, "1") + text(180, 280, "2")
             + text(20, 271, "2. heading"))
     assert rows_of(pdf_bytes([page])) == [["x", "1", "2"], ["2. heading"]]
+
+
+def test_borderless_blank_cells_are_placed_by_their_columns() -> None:
+    """A blank prints nothing; a fuller row of the same table shows where it was."""
+    page = (text(20, 280, "a") + text(120, 280, "1") + text(160, 280, "2")
+            + text(200, 280, "3")
+            + text(20, 270, "b") + text(160, 270, "5")
+            + text(20, 260, "c") + text(120, 260, "6") + text(200, 260, "7"))
+    assert rows_of(pdf_bytes([page])) == [
+        ["a", "1", "2", "3"], ["b", "", "5", ""], ["c", "6", "", "7"]]
+
+
+def test_borderless_blanks_are_not_placed_across_a_header() -> None:
+    """Columns of the table above a header line are not this table's columns."""
+    page = (text(20, 280, "a") + text(120, 280, "1") + text(160, 280, "2")
+            + text(200, 280, "3")
+            + text(20, 270, "item") + text(150, 270, "count")
+            + text(20, 260, "b") + text(160, 260, "5"))
+    assert rows_of(pdf_bytes([page])) == [
+        ["a", "1", "2", "3"], ["item", "count"], ["b", "5"]]
