@@ -10,6 +10,8 @@ tests/renderings/test_pdf_renderings.py make every rendering afresh):
 - `libreoffice-docx-seed-shaoguan-zhenjiang-2019.pdf`: LibreOffice's PDF export of the
   seed report's DOCX (tests/renderings/make.py): rows cut by page breaks, each part closed
   with a border, labels wrapped in narrow cells;
+- `libreoffice-docx-repeated-headers-seed-shaoguan-zhenjiang-2019.pdf`: the same with
+  each table's header rows marked to repeat on every page it continues on;
 - `libreoffice-docx-huaian-2024-misprinted-label.pdf`: the same for the Huaian report
   with a row label misprinted as an agency printed it (`2.其他法律行政止公开`).
 """
@@ -20,6 +22,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 from pipelines.parse import parse_file
@@ -59,6 +62,15 @@ def test_libreoffice_pdf_reads_as_its_truth(truth) -> None:
         "complete", "pdf", expected["format_version"])
     assert report.values() == expected["cells"]
     assert [f.code for f in report.flags if f.code != "agency_unresolved"] == []
+
+
+def test_libreoffice_repeated_header_is_read_once(truth) -> None:
+    path = PDFS / "libreoffice-docx-repeated-headers-seed-shaoguan-zhenjiang-2019.pdf"
+    with pdfplumber.open(path) as pdf:  # the header is printed atop each page of 三
+        assert sum("本列数据" in (p.extract_text() or "") for p in pdf.pages) == 4
+    assert sum(r[0].startswith("（本列数据的勾稽关系") for r in rows(path)) == 1
+    expected = truth("seed-shaoguan-zhenjiang-2019")
+    assert parse_file(path).values() == expected["cells"]
 
 
 def test_misprinted_row_keeps_its_cells_to_itself(truth) -> None:

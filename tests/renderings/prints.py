@@ -7,6 +7,8 @@ Each producer turns a labelled report into a PDF the way a person would:
 - `chromium-plain-html`: Chromium prints a plain page, one bordered `<table>` per table;
 - `chromium-borderless-html`: the same page with tables drawn without any border;
 - `soffice-docx`: LibreOffice exports the DOCX of `make.py` to PDF;
+- `soffice-docx-repeated-headers`: the same DOCX with its header rows marked to repeat on
+  every page a table continues on;
 - `soffice-html`: LibreOffice (Writer) exports the Word-style HTML to PDF;
 - `chromium-corpus`: Chromium prints the corpus's own HTML reports (011.html);
 - `corpus-pdf`: the corpus's own PDFs (001.pdf), as published.
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import io
 import json
 import re
 import shutil
@@ -30,6 +33,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import docx
+from docx.oxml import OxmlElement
 from make import (
     CORPUS_TRUTH,
     FIXTURE_TRUTH,
@@ -147,6 +152,21 @@ def misprinted(report: Layout, printed: str, misprint: str) -> Layout:
     return replace(report, body=body)
 
 
+def repeated_headers(data: bytes) -> bytes:
+    """The DOCX with each table's header rows (those before its first value) marked to
+    repeat at the top of every page the table continues on (Word's "repeat as header
+    row", `w:tblHeader`)."""
+    document = docx.Document(io.BytesIO(data))
+    for table in document.tables:
+        for row in table.rows:
+            if any(cell.text.strip().isdigit() for cell in row.cells):
+                break
+            row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 # --- the producers ------------------------------------------------------------------------
 
 def labelled_truths() -> list[Path]:
@@ -211,6 +231,9 @@ PRODUCERS: dict[str, Callable[[], list[Rendering]]] = {
         "chromium-borderless-html", lambda r: plain_html_bytes(r, border=0), ".html",
         chromium_pdf),
     "soffice-docx": lambda: _from_truth("soffice-docx", docx_bytes, ".docx", soffice_pdf),
+    "soffice-docx-repeated-headers": lambda: _from_truth(
+        "soffice-docx-repeated-headers", lambda r: repeated_headers(docx_bytes(r)), ".docx",
+        soffice_pdf),
     "soffice-html": lambda: _from_truth("soffice-html", word_html_bytes, ".html",
                                         soffice_pdf),
     "chromium-corpus": lambda: _corpus("chromium-corpus", ".html", chromium_pdf),

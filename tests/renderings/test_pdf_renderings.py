@@ -31,7 +31,8 @@ EXPECTED = {
     producer: {stem: (n, 0, 0, 0) for stem, n in CELLS.items()
                if producer not in ("chromium-corpus", "corpus-pdf") or stem == only}
     for producer, only in (("chromium-word-html", None), ("chromium-plain-html", None),
-                           ("soffice-docx", None), ("soffice-html", None),
+                           ("soffice-docx", None), ("soffice-docx-repeated-headers", None),
+                           ("soffice-html", None),
                            ("chromium-borderless-html", None),
                            ("chromium-corpus", "011"), ("corpus-pdf", "001"))
 }
