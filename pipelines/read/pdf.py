@@ -65,7 +65,8 @@ def _parsed(page: Page) -> None:
     try:
         page.objects  # noqa: B018 - parsing the content stream is the point
     except Exception as e:  # pdfminer raises many kinds on damaged content
-        raise _BrokenPages(f"page {page.page_number}: {type(e).__name__}: {e}") from e
+        message = " ".join(str(e).split())  # the reason is one line
+        raise _BrokenPages(f"page {page.page_number}: {type(e).__name__}: {message}") from e
 
 
 def _doubled(page: Page) -> bool:
@@ -91,15 +92,14 @@ def _read_pdf(pdf: pdfplumber.PDF) -> tuple[str, list[TextCell], bool]:
     texts: list[str] = []
     pages, heights = [], []
     images = False
-    for page in pdf.pages:
-        _parsed(page)
-        images = images or bool(page.images)
-        if _doubled(page):
-            page = page.dedupe_chars()
+    for original in pdf.pages:
+        _parsed(original)
+        images = images or bool(original.images)
+        page = original.dedupe_chars() if _doubled(original) else original
         texts.append(clean(page.extract_text()))
         pages.append(blanks_placed(wrapped_labels_joined(page_rows(page))))
         heights.append(float(page.height))
-        page.close()  # frees the page's parsed objects; reports run to dozens of pages
+        original.close()  # frees the page's parsed objects; reports run to dozens of pages
     cells = [TextCell(cell.text, cell.ref, row_no)
              for row_no, row in enumerate(joined(pages, heights), start=1)
              for cell in row.cells]

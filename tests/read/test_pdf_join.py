@@ -113,3 +113,9 @@ def test_borderless_blanks_are_not_placed_across_a_header() -> None:
             + text(20, 260, "b") + text(160, 260, "5"))
     assert rows_of(pdf_bytes([page])) == [
         ["a", "1", "2", "3"], ["item", "count"], ["b", "5"]]
+
+
+def test_fake_bold_glyphs_printed_twice_are_read_once() -> None:
+    """WPS and Word fake a bold face by printing each glyph twice, a fraction apart."""
+    bold = b"BT /F1 8 Tf 20 280 Td (Total) Tj ET\nBT /F1 8 Tf 20.3 280 Td (Total) Tj ET\n"
+    assert rows_of(pdf_bytes([bold + text(120, 280, "12")])) == [["Total", "12"]]
