@@ -1,24 +1,24 @@
 """PDF reader: tables read from their ruling lines, text outside them line by line.
 
-Each page's tables are found from the drawn lines (pdfplumber's `lines` strategy), not
-guessed from text positions. A table row becomes one row of cells; a merged cell is
-emitted once, at its top-left grid position (pdfplumber gives None for the positions it
-covers). A table that continues on the next page is simply the next page's table: its
-rows follow in reading order, and a repeated header row is emitted like any other (the
-recogniser ignores header labels). Line breaks inside a cell are kept.
+Each page is read by `pdf_page` (tables from the drawn lines, a merged cell once, text
+outside tables as one-cell rows placed among them by position); `pdf_join` then reads a
+table continued over a page break as one table: its repeated header once, a row cut by
+the break joined back. Cell and line texts are cleaned of font quirks by `pdf_text`.
+`Document.text` is every page's text.
 
-Text outside the tables (title, section headings, prose, page numbers) becomes one row of
-one cell per printed line, placed among the tables by its position on the page, so the
-recogniser still sees the headings between tables. `Document.text` is every page's text.
+A PDF that cannot be opened (encrypted, corrupt), whose page tree holds no page, or whose
+pages fail to parse is unreadable with that reason; a readable PDF without a text layer
+is a scan, which this reader does not OCR.
 
-A PDF without a text layer (a scan) and an encrypted or corrupt PDF are unreadable: OCR
-is not supported.
+pdfminer logs a warning for every font quirk it meets (`Could not get FontBBox…`,
+hundreds per browser-printed report); they are relayed to this module's logger at debug
+level and never reach the user's terminal.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import logging
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
@@ -28,56 +28,82 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from pipelines.document import Document, TextCell
 from pipelines.read.decode import UnreadableFile
+from pipelines.read.pdf_join import joined
+from pipelines.read.pdf_lines import blanks_placed, wrapped_labels_joined
+from pipelines.read.pdf_page import page_rows
+from pipelines.read.pdf_text import clean
 
-_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _BROKEN_PDF = (PdfminerException, MalformedPDFException, PSException)
+log = logging.getLogger(__name__)
 
 
-def _inside(obj: dict, bboxes: list[tuple[float, float, float, float]]) -> bool:
-    """Whether an object's centre lies in one of the boxes (a table's text, not the page's)."""
-    x = (obj["x0"] + obj["x1"]) / 2
-    y = (obj["top"] + obj["bottom"]) / 2
-    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in bboxes)
+class _Relay(logging.Handler):
+    """pdfminer's records, sent on to this module's logger at debug level."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        log.debug("pdfminer (%s): %s", record.name, record.getMessage())
 
 
-def _page_rows(page: Page) -> Iterator[list[tuple[str, str]]]:
-    """A page's printed rows top to bottom, each a list of (cell text, ref)."""
-    tables = page.find_tables(_TABLE_SETTINGS)
-    bboxes = [t.bbox for t in tables]
-    outside = page.filter(lambda obj: obj.get("object_type") != "char"
-                          or not _inside(obj, bboxes))
-    items: list[tuple[float, int, object]] = []  # (top, order, table or line)
-    for t_no, table in enumerate(tables, start=1):
-        items.append((table.bbox[1], t_no, table))
-    for line in outside.extract_text_lines():
-        items.append((line["top"], 0, line))
-    items.sort(key=lambda item: (item[0], item[1]))
-
-    page_no, line_no = page.page_number, 0
-    for _, t_no, item in items:
-        if isinstance(item, dict):
-            line_no += 1
-            yield [(item["text"].strip(), f"page {page_no} line {line_no}")]
-            continue
-        for r_no, row in enumerate(item.extract(), start=1):
-            ref = f"page {page_no} table {t_no} row {r_no} cell"
-            cells = [(text.strip(), f"{ref} {c_no}") for c_no, text in enumerate(row, start=1)
-                     if text is not None]  # None: a position covered by a merged cell
-            if cells:
-                yield cells
+def _quiet_pdfminer() -> None:
+    """pdfminer's warnings to debug; its own debug chatter (slow) stays off."""
+    pdfminer = logging.getLogger("pdfminer")
+    pdfminer.setLevel(logging.WARNING)
+    pdfminer.propagate = False
+    if not any(isinstance(h, _Relay) for h in pdfminer.handlers):
+        pdfminer.addHandler(_Relay())
 
 
-def _read_pdf(pdf: pdfplumber.PDF) -> tuple[str, list[TextCell]]:
+_quiet_pdfminer()
+
+
+class _BrokenPages(Exception):
+    """A page of the PDF could not be parsed."""
+
+
+def _parsed(page: Page) -> None:
+    """Parse a page's content; raises _BrokenPages with the reason if it cannot be."""
+    try:
+        page.objects  # noqa: B018 - parsing the content stream is the point
+    except Exception as e:  # pdfminer raises many kinds on damaged content
+        message = " ".join(str(e).split())  # the reason is one line
+        raise _BrokenPages(f"page {page.page_number}: {type(e).__name__}: {message}") from e
+
+
+def _doubled(page: Page) -> bool:
+    """Whether a glyph is printed twice at (nearly) one place: fake bold, as WPS makes it.
+
+    A cheap look first: pdfplumber's `dedupe_chars` sorts every glyph and costs more than
+    reading the page, and most pages have no doubled glyph.
+    """
+    seen: set[tuple[str, int, int, bool]] = set()
+    for char in page.chars:
+        x, y = char["x0"], char["top"]
+        # Rounded and floored: two glyphs less than half a point apart share one of them.
+        keys = {(char["text"], round(x), round(y), True),
+                (char["text"], int(x), int(y), False)}
+        if keys & seen:
+            return True
+        seen |= keys
+    return False
+
+
+def _read_pdf(pdf: pdfplumber.PDF) -> tuple[str, list[TextCell], bool]:
+    """The text, the cells, and whether any page holds an image (a scan, if no text)."""
     texts: list[str] = []
-    cells: list[TextCell] = []
-    row = 0
-    for page in pdf.pages:
-        texts.append(page.extract_text() or "")
-        for printed_row in _page_rows(page):
-            row += 1
-            cells.extend(TextCell(text, ref, row) for text, ref in printed_row)
-        page.close()  # frees the page's parsed objects; reports run to dozens of pages
-    return "\n".join(t for t in texts if t.strip()), cells
+    pages, heights = [], []
+    images = False
+    for original in pdf.pages:
+        _parsed(original)
+        images = images or bool(original.images)
+        page = original.dedupe_chars() if _doubled(original) else original
+        texts.append(clean(page.extract_text()))
+        pages.append(blanks_placed(wrapped_labels_joined(page_rows(page))))
+        heights.append(float(page.height))
+        original.close()  # frees the page's parsed objects; reports run to dozens of pages
+    cells = [TextCell(cell.text, cell.ref, row_no)
+             for row_no, row in enumerate(joined(pages, heights), start=1)
+             for cell in row.cells]
+    return "\n".join(t for t in texts if t.strip()), cells, images
 
 
 def _why_broken(error: Exception) -> str:
@@ -93,9 +119,18 @@ def read(name: str, sha256: str, size: int, data: bytes) -> Document:
     """Read a PDF's tables and text; raises UnreadableFile for scans and broken files."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            text, cells = _read_pdf(pdf)
+            if not pdf.pages:
+                raise UnreadableFile(f"{name}: PDF is broken: its page tree holds no "
+                                     "readable page")
+            text, cells, images = _read_pdf(pdf)
     except _BROKEN_PDF as e:
         raise UnreadableFile(f"{name}: {_why_broken(e)}") from e
+    except _BrokenPages as e:
+        raise UnreadableFile(f"{name}: PDF is broken: a page cannot be read ({e})") from e
     if not text.strip():
-        raise UnreadableFile(f"{name}: PDF has no text layer (scanned); OCR is not supported")
+        if images:
+            raise UnreadableFile(f"{name}: PDF has no text layer (scanned); "
+                                 "OCR is not supported")
+        raise UnreadableFile(f"{name}: PDF is broken or empty: its pages hold neither "
+                             "text nor images")
     return Document(name, sha256, size, "pdf", text, cells)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pdfs import pdf_bytes, ruled_table, text
 
 from pipelines.document import TextCell
 from pipelines.parse import parse_bytes, parse_file
@@ -13,58 +14,11 @@ from pipelines.read import UnreadableFile, read_bytes, read_file
 HUAIAN = "huaian-2024"
 
 
-def pdf_bytes(pages: list[bytes], extra_objects: tuple[bytes, ...] = (),
-              trailer: bytes = b"") -> bytes:
-    """A minimal PDF: one content stream per page, Helvetica as font F1."""
-    font = 3 + 2 * len(pages)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [%s] /Count %d >>"
-        % (b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(len(pages))), len(pages)),
-    ]
-    for i, content in enumerate(pages):
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents %d 0 R"
-                       b" /Resources << /Font << /F1 %d 0 R >> >> >>" % (4 + 2 * i, font))
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
-    objects += [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", *extra_objects]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, trailer, xref)
-    return bytes(out)
-
-
-def text(x: int, y: int, s: str) -> bytes:
-    return b"BT /F1 8 Tf %d %d Td (%s) Tj ET\n" % (x, y, s.encode())
-
-
-def ruled_table(top: int, rows: list[list[str | None]]) -> bytes:
-    """A 3-column table 20 pt per row; None extends the cell on its left (no ruling line)."""
-    xs, out = [20, 120, 180, 240], bytearray(b"0.5 w\n")
-    for r, row in enumerate(rows):
-        y = top - 20 * r
-        out += b"20 %d m 240 %d l S\n20 %d m 240 %d l S\n" % (y, y, y - 20, y - 20)
-        for c, cell in enumerate(row):
-            if cell is None:
-                continue
-            out += b"%d %d m %d %d l S\n" % (xs[c], y, xs[c], y - 20)
-            for k, line in enumerate(cell.split("\n")):
-                out += text(xs[c] + 3, y - 8 - 9 * k, line)
-        out += b"240 %d m 240 %d l S\n" % (y, y - 20)
-    return bytes(out)
-
-
 def two_page_report() -> bytes:
     header = ["item", "A", "B"]
     page1 = (text(20, 280, "A report title") + text(20, 260, "1. Tables")
              + ruled_table(240, [header, ["x", "1", "2"], ["merged", "3", None]])
-             + text(140, 20, "- 1 -"))
+             + text(140, 6, "- 1 -"))
     page2 = ruled_table(280, [header, ["y\nwrapped", "4", "5"]]) + text(20, 200, "2. After")
     return pdf_bytes([page1, page2])
 
@@ -85,14 +39,11 @@ def test_tables_rows_and_text_in_page_order() -> None:
         ("merged", "page 1 table 1 row 3 cell 1", 5),
         ("3", "page 1 table 1 row 3 cell 2", 5),  # spans two columns: emitted once
         ("- 1 -", "page 1 line 3", 6),
-        # the table continues on page 2 with its header printed again
-        ("item", "page 2 table 1 row 1 cell 1", 7),
-        ("A", "page 2 table 1 row 1 cell 2", 7),
-        ("B", "page 2 table 1 row 1 cell 3", 7),
-        ("y\nwrapped", "page 2 table 1 row 2 cell 1", 8),  # the line break is kept
-        ("4", "page 2 table 1 row 2 cell 2", 8),
-        ("5", "page 2 table 1 row 2 cell 3", 8),
-        ("2. After", "page 2 line 1", 9),
+        # the table continues on page 2 with its header printed again: read once
+        ("y\nwrapped", "page 2 table 1 row 2 cell 1", 7),  # the line break is kept
+        ("4", "page 2 table 1 row 2 cell 2", 7),
+        ("5", "page 2 table 1 row 2 cell 3", 7),
+        ("2. After", "page 2 line 1", 8),
     ]
 
 
@@ -155,3 +106,39 @@ def test_huaian_parses_to_its_truth(fixtures_dir: Path, truth) -> None:
     assert report.values() == expected["cells"]
     assert report.flags == []
     assert report.cells["t3.granted.total"].source_ref == "page 4 table 2 row 6 cell 10"
+
+
+# --- broken PDFs: the true reason, not "no text layer" --------------------------------------
+
+def _one_page() -> bytes:
+    return pdf_bytes([text(20, 280, "A report")])
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), [
+    ("no-page.pdf", _one_page().replace(b"/Type /Page /Parent", b"/Parent"),
+     "no-page.pdf: PDF is broken: its page tree holds no readable page"),
+    ("loop.pdf", _one_page().replace(b"/Kids [3 0 R]", b"/Kids [2 0 R]")
+     .replace(b"/Type /Page /Parent", b"/Parent"),
+     "loop.pdf: PDF is broken: its page tree holds no readable page"),
+    ("lost-contents.pdf", _one_page().replace(b"/Contents 4 0 R", b"/Contents 77 0 R"),
+     "lost-contents.pdf: PDF is broken or empty: its pages hold neither text nor images"),
+    ("cut-stream.pdf", _one_page()[:_one_page().index(b"endstream")],
+     "cut-stream.pdf: PDF is corrupt and cannot be opened (PSEOF: Unexpected EOF)"),
+    ("no-root.pdf", b"%PDF-1.7\n%%EOF\n",
+     "no-root.pdf: PDF is corrupt and cannot be opened (PDFSyntaxError: No /Root object! "
+     "- Is this really a PDF?)"),
+])
+def test_broken_pdf_fails_saying_it_is_broken(name: str, data: bytes, reason: str) -> None:
+    report = parse_bytes(name, data)
+    assert (report.status, report.reason) == ("failed", reason)
+    assert [f.code for f in report.flags] == ["unreadable_file"]
+    assert "scanned" not in report.reason
+
+
+def test_a_page_that_cannot_be_parsed_is_a_broken_pdf() -> None:
+    """Content that its filter cannot decode: pdfminer fails inside the page."""
+    data = _one_page().replace(b"<< /Length", b"<< /Filter /LZWDecode /Length")
+    with pytest.raises(UnreadableFile) as e:
+        read_bytes("damaged.pdf", data)
+    assert str(e.value) == ("damaged.pdf: PDF is broken: a page cannot be read "
+                            "(page 1: PdfminerException: list index out of range)")

@@ -1,0 +1,168 @@
+"""Rows of a table printed without borders: a label wrapped around its values joined back.
+
+Without borders a row's cells are only text lines (`pdf_page` splits a line into cells
+at wide gaps). A label too long for its column wraps, and the row's values, centred in
+the row's height, print on one of the label's lines: the first part of the label on the
+line above the values, the rest on the line below. This module joins those two parts
+into the value line's row, cell by cell by column:
+
+- the line above, when the value line has no label of its own or its label does not
+  start a numbered item (`1.`, `（二）`, `三、`: a label that starts there starts there);
+- the line below, when no cell of it starts a numbered item.
+
+Only lines without a number, directly above or below (no wider apart than a line's
+height), whose every cell lies over a label cell or left of the values, are joined; each
+line joins one row at most. Values never move: only label text is joined.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from pipelines.read.pdf_join import is_item, is_number
+from pipelines.read.pdf_page import PdfCell, PdfRow
+
+
+def _values_at(row: PdfRow) -> float | None:
+    """Where the row's values start (the left edge of its first number), if it has any."""
+    return next((c.x0 for c in row.cells if is_number(c.text)), None)
+
+
+def _label_only(row: PdfRow) -> bool:
+    return row.line and all(not is_number(c.text) for c in row.cells)
+
+
+def _near(upper: PdfRow, lower: PdfRow) -> bool:
+    return lower.top - upper.bottom <= (upper.bottom - upper.top)
+
+
+def _overlap(a: PdfCell, b: PdfCell) -> float:
+    return min(a.x1, b.x1) - max(a.x0, b.x0)
+
+
+def _merge(row: PdfRow, part: PdfRow, values_at: float, above: bool) -> bool:
+    """Put `part`'s texts into `row`'s label cells by column; False if one does not fit."""
+    labels = [c for c in row.cells if c.x1 <= values_at or not is_number(c.text)]
+    plan: list[tuple[PdfCell, PdfCell | None]] = []
+    for piece in part.cells:
+        if piece.x1 > values_at + 1:
+            return False  # over the values: not a part of this row's label
+        best = max(labels, key=lambda c: _overlap(c, piece), default=None)
+        plan.append((piece, best if best is not None and _overlap(best, piece) > 0 else None))
+    for piece, home in plan:
+        if home is None:
+            row.cells.append(PdfCell(piece.text, piece.x0, piece.x1, piece.ref))
+        elif above:
+            home.text = f"{piece.text}\n{home.text}" if home.text else piece.text
+        else:
+            home.text = f"{home.text}\n{piece.text}" if home.text else piece.text
+    row.cells.sort(key=lambda c: c.x0)
+    return True
+
+
+def _own_label(row: PdfRow, values_at: float) -> PdfCell | None:
+    """The label cell next to the values, if the row prints one."""
+    labels = [c for c in row.cells if c.x1 <= values_at and not is_number(c.text)]
+    return labels[-1] if labels else None
+
+
+def wrapped_labels_joined(rows: list[PdfRow]) -> list[PdfRow]:
+    """A page's rows with the label lines of borderless value lines joined into them."""
+    used: set[int] = set()
+    for i, row in enumerate(rows):
+        values_at = _values_at(row) if row.line else None
+        if values_at is None:
+            continue
+        label = _own_label(row, values_at)
+        if (i > 0 and i - 1 not in used and _label_only(rows[i - 1])
+                and _near(rows[i - 1], row) and (label is None or not is_item(label.text))
+                and _merge(row, rows[i - 1], values_at, above=True)):
+            used.add(i - 1)
+        if (i + 1 < len(rows) and _label_only(rows[i + 1]) and _near(row, rows[i + 1])
+                and not any(is_item(c.text) for c in rows[i + 1].cells)
+                and _merge(row, rows[i + 1], values_at, above=False)):
+            used.add(i + 1)
+    return [row for i, row in enumerate(rows) if i not in used]
+
+
+_WINDOW = 40  # rows up and down searched for a fuller row of the same table
+
+
+def _value_cells(row: PdfRow, values_at: float) -> list[PdfCell]:
+    return [c for c in row.cells if c.x0 >= values_at - 1]
+
+
+def _centre(cell: PdfCell) -> float:
+    return (cell.x0 + cell.x1) / 2
+
+
+def _aligned(values: list[PdfCell], anchors: list[PdfCell]) -> list[PdfCell | None] | None:
+    """Each anchor's value (None: a blank there), if every value sits under its own anchor.
+
+    A value belongs to the anchor whose centre is nearest, within half the spacing of the
+    anchors; two values under one anchor, or a value under none, and nothing is placed.
+    """
+    centres = [_centre(a) for a in anchors]
+    spacing = min((b - a for a, b in pairwise(centres)), default=0.0)
+    if spacing <= 0:
+        return None
+    placed: list[PdfCell | None] = [None] * len(anchors)
+    for value in values:
+        k = min(range(len(anchors)), key=lambda j: abs(centres[j] - _centre(value)))
+        if abs(centres[k] - _centre(value)) > spacing / 2 or placed[k] is not None:
+            return None
+        placed[k] = value
+    return placed
+
+
+def _same_table(rows: list[PdfRow], i: int, values_at: float) -> list[int]:
+    """Rows near row i of the same borderless table: up and down to a header or a table.
+
+    A line with text over the value columns that is not a value (a column header) or a
+    ruled table's row ends the table; so does the search window.
+    """
+    out: list[int] = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(rows) and abs(j - i) <= _WINDOW and rows[j].line:
+            if any(c.text and not is_number(c.text) and c.x1 > values_at + 1
+                   for c in rows[j].cells):
+                break
+            out.append(j)
+            j += step
+    return out
+
+
+def blanks_placed(rows: list[PdfRow]) -> list[PdfRow]:
+    """Borderless value lines that lost blank cells get them back, placed by column.
+
+    A blank cell prints nothing, so a line of a borderless table has fewer cells than its
+    columns. A nearby line of the same table (within a few rows, no header between) that
+    prints more cells gives the columns; when every value of the shorter line sits under
+    a column of its own, an empty cell is put at each column it leaves blank.
+    """
+    starts = [(_values_at(r) if r.line else None) for r in rows]
+    for i, row in enumerate(rows):
+        if starts[i] is None:
+            continue
+        cells = _value_cells(row, starts[i])
+        values = [c for c in cells if c.text]
+        best: tuple[list[PdfCell | None], list[PdfCell]] | None = None
+        for j in _same_table(rows, i, starts[i]):
+            if starts[j] is None:
+                continue
+            anchors = _value_cells(rows[j], starts[j])
+            if len(anchors) <= len(cells) or (best and len(anchors) <= len(best[1])):
+                continue
+            placed = _aligned(values, anchors)
+            if placed is not None:
+                best = (placed, anchors)
+        if best is None:
+            continue
+        placed, anchors = best
+        labels = [c for c in row.cells if c not in cells]
+        filled = [value if value is not None
+                  else PdfCell("", anchor.x0, anchor.x1, f"{row.cells[-1].ref} blank")
+                  for value, anchor in zip(placed, anchors, strict=True)]
+        row.cells = labels + filled
+    return rows

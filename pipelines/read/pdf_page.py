@@ -1,0 +1,110 @@
+"""One PDF page as printed rows: table rows with their cells' positions, and text lines.
+
+Tables are found from the ruling lines (pdfplumber's `lines` strategy, which takes both
+stroked lines and the thin filled rectangles browsers draw), with the open ends a page
+break leaves closed by `pdf_edges`. A table row keeps each cell's horizontal extent, so
+a row cut by a page break can be joined to its other part (`pdf_join`). A merged cell
+is kept once, at its top-left grid position (pdfplumber gives None where it spans).
+
+Text outside the tables (title, headings, prose, page numbers) becomes one line each,
+placed among the tables by its position on the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pdfplumber.page import Page
+from pdfplumber.utils import extract_text
+
+from pipelines.read.pdf_edges import closing_edges
+from pipelines.read.pdf_text import clean
+
+_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+_CELL_GAP = 0.75  # a gap this many font sizes wide parts two cells of a borderless table
+
+
+@dataclass
+class PdfCell:
+    text: str
+    x0: float
+    x1: float
+    ref: str
+
+
+@dataclass
+class PdfRow:
+    """A printed row: a table row's cells, or one line of text outside tables (`line`)."""
+
+    page: int
+    top: float
+    bottom: float
+    cells: list[PdfCell] = field(default_factory=list)
+    line: bool = False
+    table: int = 0  # the table's number on its page; 0 for a text line
+
+
+def _inside(obj: dict, bboxes: list[tuple[float, float, float, float]]) -> bool:
+    """Whether an object's centre lies in one of the boxes (a table's text, not the page's)."""
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in bboxes)
+
+
+def _gap_cells(chars: list[dict], ref: str) -> list[PdfCell]:
+    """A text line as cells: split where the gap between glyphs is wider than ¾ em.
+
+    A table printed without borders keeps its columns apart by space alone; prose and
+    headings have no such gap (a space is a quarter em, CJK text has none). One cell for
+    a line without a gap, with the line's ref; else `<ref> cell N`.
+    """
+    parts: list[list[dict]] = [[]]
+    for char in chars:
+        prev = parts[-1][-1] if parts[-1] else None
+        if char is prev:
+            continue  # a ligature's glyph, listed once per letter it stands for
+        if prev is not None and char["x0"] - prev["x1"] > _CELL_GAP * max(prev["size"], 1.0):
+            parts.append([])
+        parts[-1].append(char)
+    texts = [clean(extract_text(part, keep_blank_chars=True)) for part in parts]
+    if len(parts) == 1:
+        return [PdfCell(texts[0], parts[0][0]["x0"], parts[0][-1]["x1"], ref)]
+    return [PdfCell(text, part[0]["x0"], part[-1]["x1"], f"{ref} cell {n}")
+            for n, (text, part) in enumerate(zip(texts, parts, strict=True), start=1)]
+
+
+def _table_rows(page: Page, t_no: int, table) -> list[PdfRow]:
+    out = []
+    for r_no, (row, texts) in enumerate(zip(table.rows, table.extract(), strict=True),
+                                        start=1):
+        ref = f"page {page.page_number} table {t_no} row {r_no} cell"
+        cells = [PdfCell(clean(text), bbox[0], bbox[2], f"{ref} {c_no}")
+                 for c_no, (bbox, text) in enumerate(zip(row.cells, texts, strict=True),
+                                                     start=1)
+                 if bbox is not None and text is not None]  # None: covered by a merge
+        if cells:
+            top, bottom = row.bbox[1], row.bbox[3]
+            out.append(PdfRow(page.page_number, top, bottom, cells, table=t_no))
+    return out
+
+
+def page_rows(page: Page) -> list[PdfRow]:
+    """A page's printed rows top to bottom."""
+    horizontal, vertical = closing_edges(page)
+    settings = dict(_SETTINGS, explicit_horizontal_lines=horizontal,
+                    explicit_vertical_lines=vertical)
+    tables = page.find_tables(settings)
+    bboxes = [t.bbox for t in tables]
+    outside = page.filter(lambda obj: obj.get("object_type") != "char"
+                          or not _inside(obj, bboxes))
+    items: list[tuple[float, int, list[PdfRow]]] = []
+    for t_no, table in enumerate(tables, start=1):
+        items.append((table.bbox[1], t_no, _table_rows(page, t_no, table)))
+    lines = outside.extract_text_lines(return_chars=True, keep_blank_chars=True)
+    for line_no, line in enumerate(lines, start=1):
+        ref = f"page {page.page_number} line {line_no}"
+        row = PdfRow(page.page_number, line["top"], line["bottom"],
+                     _gap_cells(line["chars"], ref), line=True)
+        items.append((line["top"], 0, [row]))
+    items.sort(key=lambda item: (item[0], item[1]))
+    return [row for _, _, rows in items for row in rows]
