@@ -87,6 +87,7 @@ RENDERINGS: dict[str, str] = {
     "text_cells": "page text with one cell per line",
     "text_pipes": "page text with |-separated cells",
     "text_run_together": "page text whose cell separators were lost",
+    "text_bordered": "page text with tables drawn in box-drawing or ASCII borders",
     "pdf": "PDF with a text layer; tables read from the ruling lines",
     "doc": "legacy Word or WPS file, converted to DOCX by LibreOffice",
     "docx": "Word document (DOCX); tables read from the document's table cells",

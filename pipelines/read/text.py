@@ -6,7 +6,9 @@ Dialects, detected from the lines themselves:
 - pipe rows: `a | b | c` lines, one table row per line (markdown, pages store);
 - pipe-terminated cells: `a |` lines, with lone `|` lines starting each row;
 - lines: one cell per line, row boundaries lost (lone `|` separator lines dropped);
-- run-together: the page flattened into long lines, cell boundaries lost.
+- run-together: the page flattened into long lines, cell boundaries lost;
+- bordered: tables drawn with box-drawing or ASCII borders (text_bordered.py), the
+  lines around them one cell each.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from itertools import islice
 
 from pipelines.document import Document, TextCell
+from pipelines.read.text_bordered import table_blocks, table_cells
 
 _LONE_PIPES = re.compile(r"^\|+$")
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
@@ -33,6 +36,8 @@ def _dialect(lines: list[str]) -> str:
     content = [ln for ln in lines if ln and not ln.isspace()]
     if not content:
         return "lines"
+    if table_blocks(lines):
+        return "bordered"
     tabbed = len([ln for ln in content if ln[0] == "\t"])
     if tabbed >= 0.2 * len(content):
         return "tab"
@@ -112,12 +117,38 @@ def _line_cells(lines: list[str]) -> list[TextCell]:
             for no, ln in enumerate(lines, start=1) if ln.strip() and not _is_lone(ln)]
 
 
+def _free_line_cells(line: str, no: int, row: int) -> list[TextCell]:
+    """A line outside the drawn tables: its `|` cells if it has several, else one cell."""
+    stripped = line.strip()
+    if len([p for p in stripped.split("|") if p.strip()]) >= 2:
+        return [TextCell(p, f"line {no} cell {i}", row)
+                for i, p in enumerate(_split_pipes(stripped), 1)]
+    return [TextCell(stripped, f"line {no}", row)]
+
+
+def _bordered_cells(lines: list[str]) -> list[TextCell]:
+    """Drawn tables read as grids (text_bordered.py); every other line a row of its own."""
+    cells: list[TextCell] = []
+    row, pos = 0, 0
+    for first, end, ascii_table in [*table_blocks(lines), (len(lines), len(lines), False)]:
+        for no in range(pos, first):
+            if lines[no].strip() and not _is_lone(lines[no]):
+                row += 1
+                cells.extend(_free_line_cells(lines[no], no + 1, row))
+        if first < end:
+            found, row = table_cells(lines[first:end], first + 1, ascii_table, row + 1)
+            cells.extend(found)
+        pos = end
+    return cells
+
+
 _READERS = {
     "tab": ("text_cells", _tab_cells),
     "pipe_rows": ("text_pipes", _pipe_row_cells),
     "pipe_terminated": ("text_pipes", _pipe_terminated_cells),
     "lines": ("text_cells", _line_cells),
     "run_together": ("text_run_together", _line_cells),
+    "bordered": ("text_bordered", _bordered_cells),
 }
 
 

@@ -1,0 +1,179 @@
+"""Tables drawn with borders in text: box-drawing (│ ┌ ┬ ├ ┼ ─ ═, as `w3m -dump` and
+`elinks -dump` print them) and ASCII (`+---+` rules, `|` walls: pandoc's grid tables,
+`tabulate`, `psql`).
+
+A table is read as a picture: border characters are walls, everything between them is
+the inside of some cell. A cell is a connected region of inside (a row of text touches
+the row below where their columns overlap), so a cell wrapped over several lines is
+joined back and a merged cell (a span) is one region, read once. Cells are yielded in
+reading order, by the line they start on and then by column; the cells starting on one
+line after a rule are one table row (`TextCell.row`), as `<tr>` groups them in HTML.
+
+Columns are display columns (a CJK character takes two). Characters of ambiguous width
+are counted as the line's borders need: the width under which the line's vertical walls
+fall on the columns the table's rules draw.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from pipelines.document import TextCell
+from pipelines.read.text_width import columns, has_ambiguous, is_box
+
+_HORIZONTAL = set("─━═┄┅┈┉╌╍╴╶╸╺")
+_ASCII_RULE = re.compile(r"^\+(?:[-=:+]+\+)+$")
+_ASCII_PIECE = re.compile(r"^[-=:+]{2,}$")
+_ASCII_ROW = re.compile(r"^\|.*\|$")
+
+
+def _is_box_line(stripped: str) -> bool:
+    return bool(stripped) and is_box(stripped[0])
+
+
+def _is_ascii_line(stripped: str) -> bool:
+    return bool(_ASCII_RULE.match(stripped) or _ASCII_ROW.match(stripped))
+
+
+def table_blocks(lines: list[str]) -> list[tuple[int, int, bool]]:
+    """(first, end, ascii) of every bordered table: a run of box-drawn lines, or of `+--+`
+    rules and `|...|` rows holding at least two rules."""
+    blocks, i = [], 0
+    while i < len(lines):
+        stripped = lines[i].strip()
+        kind = "box" if _is_box_line(stripped) else "ascii" if _ASCII_RULE.match(stripped) else None
+        if kind is None:
+            i += 1
+            continue
+        test = _is_box_line if kind == "box" else _is_ascii_line
+        j = i + 1
+        while j < len(lines) and test(lines[j].strip()):
+            j += 1
+        rules = sum(bool(_ASCII_RULE.match(ln.strip())) for ln in lines[i:j])
+        if j - i >= 3 and (kind == "box" or rules >= 2):
+            blocks.append((i, j, kind == "ascii"))
+        i = j
+    return blocks
+
+
+@dataclass
+class _Segment:
+    """A run of inside on one line: its columns and text."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+    region: int = -1
+
+
+@dataclass
+class _Region:
+    segments: list[_Segment] = field(default_factory=list)
+
+
+_BOX = re.compile("[\u2500-\u257f]")
+_PIPE = re.compile(r"\|")
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _walls(line: str, ascii_table: bool) -> list[int]:
+    """Indexes of the line's wall characters."""
+    pattern = _NOT_SPACE if _ASCII_RULE.match(line.strip()) else _PIPE
+    if not ascii_table:
+        pattern = _BOX
+    return [m.start() for m in pattern.finditer(line)]
+
+
+def _vertical_columns(line: str, walls: list[int], ambiguous: int) -> set[int]:
+    cols = columns(line, ambiguous)
+    return {cols[k] for k in walls if line[k] not in _HORIZONTAL and line[k] not in "-=:"}
+
+
+def _table_verticals(lines: list[str], ascii_table: bool) -> set[int]:
+    """The columns the table's unambiguous lines put vertical walls on."""
+    out: set[int] = set()
+    for line in lines:
+        if not has_ambiguous(line):
+            out |= _vertical_columns(line, _walls(line, ascii_table), 2)
+    return out
+
+
+def _ambiguous_width(line: str, walls: list[int], verticals: set[int]) -> int:
+    """2 or 1: the width of ambiguous characters that puts this line's walls on the
+    table's columns (2 when both or neither do: what CJK terminals print)."""
+    if not has_ambiguous(line):
+        return 2
+    fits = {a: len(_vertical_columns(line, walls, a) - verticals) for a in (2, 1)}
+    return 1 if fits[1] < fits[2] else 2
+
+
+def _segments(no: int, line: str, ascii_table: bool, verticals: set[int]) -> list[_Segment]:
+    """The runs of inside between the line's walls."""
+    walls = _walls(line, ascii_table)
+    if len(walls) < 2:
+        return []
+    cols = columns(line, _ambiguous_width(line, walls, verticals))
+    out = [_Segment(no, cols[a + 1], cols[b], line[a + 1:b])
+           for a, b in pairwise(walls) if b > a + 1]
+    if ascii_table:  # `|----+----|`: the rule of a row that a span continues across
+        out = [s for s in out if not _ASCII_PIECE.match(s.text)]
+    return out
+
+
+def _regions(rows: list[list[_Segment]]) -> list[_Region]:
+    """Connected regions: a segment joins the regions of the segments above it that
+    overlap its columns (merging them when it touches several)."""
+    parent: list[int] = []
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    above: list[_Segment] = []
+    for row in rows:
+        for seg in row:
+            touching = [find(a.region) for a in above if a.start < seg.end and seg.start < a.end]
+            if touching:
+                seg.region = touching[0]
+                for other in touching[1:]:
+                    parent[other] = touching[0]
+            else:
+                seg.region = len(parent)
+                parent.append(seg.region)
+        above = row
+    regions: dict[int, _Region] = {}
+    for row in rows:
+        for seg in row:
+            regions.setdefault(find(seg.region), _Region()).segments.append(seg)
+    return list(regions.values())
+
+
+def _text(region: _Region) -> str:
+    by_line: dict[int, list[_Segment]] = {}
+    for seg in region.segments:
+        by_line.setdefault(seg.line, []).append(seg)
+    texts = (" ".join(s.text.strip() for s in sorted(segs, key=lambda s: s.start)).strip()
+             for _, segs in sorted(by_line.items()))
+    return "\n".join(t for t in texts if t)
+
+
+def table_cells(lines: list[str], first_line: int, ascii_table: bool,
+                first_row: int) -> tuple[list[TextCell], int]:
+    """The cells of one bordered table (lines numbered from first_line, rows from
+    first_row), and the next free row number."""
+    verticals = _table_verticals(lines, ascii_table)
+    rows = [_segments(first_line + k, ln, ascii_table, verticals) for k, ln in enumerate(lines)]
+    regions = _regions(rows)
+    starts = sorted(regions, key=lambda r: (r.segments[0].line, r.segments[0].start))
+    cells, row, top = [], first_row - 1, None
+    for region in starts:
+        head = region.segments[0]
+        if head.line != top:
+            row, top = row + 1, head.line
+        cells.append(TextCell(_text(region), f"line {head.line} col {head.start}", row))
+    return cells, row + 1
