@@ -88,6 +88,7 @@ RENDERINGS: dict[str, str] = {
     "text_pipes": "page text with |-separated cells",
     "text_run_together": "page text whose cell separators were lost",
     "text_bordered": "page text with tables drawn in box-drawing or ASCII borders",
+    "text_aligned": "page text with tables aligned by spaces (ruled columns, or a row a line)",
     "pdf": "PDF with a text layer; tables read from the ruling lines",
     "doc": "legacy Word or WPS file, converted to DOCX by LibreOffice",
     "docx": "Word document (DOCX); tables read from the document's table cells",

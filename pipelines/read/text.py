@@ -7,8 +7,9 @@ Dialects, detected from the lines themselves:
 - pipe-terminated cells: `a |` lines, with lone `|` lines starting each row;
 - lines: one cell per line, row boundaries lost (lone `|` separator lines dropped);
 - run-together: the page flattened into long lines, cell boundaries lost;
-- bordered: tables drawn with box-drawing or ASCII borders (text_bordered.py), the
-  lines around them one cell each.
+- bordered: tables drawn with box-drawing or ASCII borders (text_bordered.py) or
+  ruled by dash runs (text_aligned.py), the lines around them one row each;
+- spaced rows: one table row per line, cells separated by spaces (text_aligned.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,12 @@ import re
 from itertools import islice
 
 from pipelines.document import Document, TextCell
+from pipelines.read.text_aligned import (
+    is_spaced_rows,
+    ruled_blocks,
+    ruled_cells,
+    spaced_row_cells,
+)
 from pipelines.read.text_bordered import table_blocks, table_cells
 
 _LONE_PIPES = re.compile(r"^\|+$")
@@ -38,6 +45,8 @@ def _dialect(lines: list[str]) -> str:
         return "lines"
     if table_blocks(lines):
         return "bordered"
+    if ruled_blocks(lines):
+        return "ruled"
     tabbed = len([ln for ln in content if ln[0] == "\t"])
     if tabbed >= 0.2 * len(content):
         return "tab"
@@ -50,7 +59,9 @@ def _dialect(lines: list[str]) -> str:
     if multi >= 3:
         return "pipe_rows"
     long_digits = any(len(ln) > 500 and _has_digits(ln, 61) for ln in content)
-    return "run_together" if long_digits else "lines"
+    if long_digits:
+        return "run_together"
+    return "spaced_rows" if is_spaced_rows(content) else "lines"
 
 
 def _tab_cells(lines: list[str]) -> list[TextCell]:
@@ -126,18 +137,30 @@ def _free_line_cells(line: str, no: int, row: int) -> list[TextCell]:
     return [TextCell(stripped, f"line {no}", row)]
 
 
+def _tables(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(first, end, kind) of the drawn and ruled tables, in order, not overlapping."""
+    drawn = [(a, b, "ascii" if ascii_table else "box") for a, b, ascii_table in table_blocks(lines)]
+    ruled = [(a, b + 1, "ruled") for a, b in ruled_blocks(lines)
+             if not any(x < b + 1 and a < y for x, y, _ in drawn)]
+    return sorted(drawn + ruled)
+
+
 def _bordered_cells(lines: list[str]) -> list[TextCell]:
-    """Drawn tables read as grids (text_bordered.py); every other line a row of its own."""
+    """Drawn and ruled tables read as grids; every other line a row of its own."""
     cells: list[TextCell] = []
     row, pos = 0, 0
-    for first, end, ascii_table in [*table_blocks(lines), (len(lines), len(lines), False)]:
+    for first, end, kind in [*_tables(lines), (len(lines), len(lines), "")]:
         for no in range(pos, first):
             if lines[no].strip() and not _is_lone(lines[no]):
                 row += 1
                 cells.extend(_free_line_cells(lines[no], no + 1, row))
-        if first < end:
-            found, row = table_cells(lines[first:end], first + 1, ascii_table, row + 1)
-            cells.extend(found)
+        if kind == "ruled":
+            found, row = ruled_cells(lines, first, end - 1, row + 1)
+        elif kind:
+            found, row = table_cells(lines[first:end], first + 1, kind == "ascii", row + 1)
+        else:
+            found = []
+        cells.extend(found)
         pos = end
     return cells
 
@@ -149,6 +172,8 @@ _READERS = {
     "lines": ("text_cells", _line_cells),
     "run_together": ("text_run_together", _line_cells),
     "bordered": ("text_bordered", _bordered_cells),
+    "ruled": ("text_aligned", _bordered_cells),
+    "spaced_rows": ("text_aligned", spaced_row_cells),
 }
 
 

@@ -59,11 +59,18 @@ def _values_after(tokens: list[Token], i: int) -> tuple[list[Token], int]:
 
 
 def _without_padding(values: list[Token], n: int) -> list[Token]:
-    """A printed row may end in empty padding cells beyond the template's n columns."""
+    """A printed row may end in empty padding cells beyond the template's n columns;
+    not when a blank precedes a value (it may be a span's remnant: which is padding?)."""
     out = list(values)
+    if any(v.printed.state == "blank" for v in out[:_last_value(out)]):
+        return out
     while len(out) > n and out[-1].row is not None and out[-1].printed.state == "blank":
         out.pop()
     return out
+
+
+def _last_value(values: list[Token]) -> int:
+    return max((k for k, v in enumerate(values) if v.printed.state != "blank"), default=0)
 
 
 def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) -> None:

@@ -1,0 +1,119 @@
+"""Tables whose columns are shown by alignment alone, with no walls between cells.
+
+- Ruled tables (pandoc's simple and multiline tables in `-t plain`/`-t markdown`): a rule
+  of dash runs (`-----  ----  ---`) opens the table and gives its columns, the same rule
+  closes it. Each line's text goes to the column its words start in, so an empty column
+  is a blank cell kept in its place. When the table separates its rows by empty lines
+  (a multiline table), the lines between two empty lines are one row and a cell's lines
+  are joined back.
+- Spaced rows (`lynx -dump`, crawlers): one table row per line, its cells separated by
+  spaces, empty cells dropped. Each word is a cell of the line's row: the reader keeps
+  the row together and says nothing of which columns its values are in.
+
+Columns are display columns (text_width.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.document import TextCell
+from pipelines.read.text_width import columns, has_ambiguous
+
+_RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})+\s*$")
+_RUN = re.compile(r"-+")
+_WORD = re.compile(r"\S+")
+_NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条|次)?"
+_SPACED_ROW = re.compile(rf"^\s*\S.*?(?:\s+{_NUMBER}){{2,}}\s*$")
+
+
+# --- ruled tables -------------------------------------------------------------------------
+
+def ruled_blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """(opening rule, closing rule) line indexes of every ruled table."""
+    blocks, i = [], 0
+    while i < len(lines):
+        if _RULE.match(lines[i]):
+            close = next((j for j in range(i + 1, len(lines)) if lines[j] == lines[i]), None)
+            if close is not None:
+                blocks.append((i, close))
+                i = close + 1
+                continue
+        i += 1
+    return blocks
+
+
+def _starts(rule: str) -> list[int]:
+    cols = columns(rule)
+    return [cols[m.start()] for m in _RUN.finditer(rule)]
+
+
+def _words(line: str, starts: list[int]) -> list[tuple[int, str]]:
+    """(display column, word) of the line's words, ambiguous widths counted as the
+    table's column starts need (more words starting on a column start)."""
+    options = (2, 1) if has_ambiguous(line) else (2,)
+    best: list[tuple[int, str]] = []
+    best_hits = -1
+    for ambiguous in options:
+        cols = columns(line, ambiguous)
+        words = [(cols[m.start()], m.group()) for m in _WORD.finditer(line)]
+        hits = sum(c in starts for c, _ in words)
+        if hits > best_hits:
+            best, best_hits = words, hits
+    return best
+
+
+def _line_texts(line: str, starts: list[int]) -> list[str]:
+    """The text of each column on one line ("" where the column is empty)."""
+    texts: list[list[str]] = [[] for _ in starts]
+    for col, word in _words(line, starts):
+        k = max((i for i, s in enumerate(starts) if s <= col), default=0)
+        texts[k].append(word)
+    return [" ".join(t) for t in texts]
+
+
+def _row_groups(body: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Lines grouped into rows: by empty lines when the table has them, else one a line."""
+    if not any(line == "" for _, line in body):
+        return [[x] for x in body if x[1].strip()]
+    groups: list[list[tuple[int, str]]] = [[]]
+    for no, line in body:
+        if line == "":
+            groups.append([])
+        else:
+            groups[-1].append((no, line))
+    return [g for g in groups if any(line.strip() for _, line in g)]
+
+
+def ruled_cells(lines: list[str], opening: int, closing: int, first_row: int
+                ) -> tuple[list[TextCell], int]:
+    """The cells of one ruled table, row by row with blank cells in place, and the next
+    free row number."""
+    starts = _starts(lines[opening])
+    body = [(no, lines[no].rstrip()) for no in range(opening + 1, closing)]
+    cells, row = [], first_row
+    for group in _row_groups(body):
+        per_line = [_line_texts(line, starts) for _, line in group]
+        first_no = group[0][0] + 1
+        for k in range(len(starts)):
+            text = "\n".join(t[k] for t in per_line if t[k])
+            cells.append(TextCell(text, f"line {first_no} column {k + 1}", row))
+        row += 1
+    return cells, row
+
+
+# --- spaced rows --------------------------------------------------------------------------
+
+def is_spaced_rows(content: list[str]) -> bool:
+    """Whether the text prints table rows as `label value value ...` lines."""
+    return sum(bool(_SPACED_ROW.match(ln)) for ln in content) >= 3
+
+
+def spaced_row_cells(lines: list[str]) -> list[TextCell]:
+    """Every non-empty line a row; its space-separated words its cells."""
+    cells: list[TextCell] = []
+    for no, line in enumerate(lines, start=1):
+        words = line.split()
+        if words and not all(w == "|" for w in words):
+            cells.extend(TextCell(w, f"line {no} word {i}", no) for i, w in enumerate(words, 1))
+    return cells
