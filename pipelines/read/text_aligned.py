@@ -73,7 +73,9 @@ def _line_texts(line: str, starts: list[int]) -> list[str]:
 
 
 def _row_groups(body: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Lines grouped into rows: by empty lines when the table has them, else one a line."""
+    """Lines grouped into rows: by empty lines when the table has them, else one a line.
+    Only a line with nothing at all is a row separator: a simple table may end in a
+    line of spaces, and a multiline table's cell may hold one between paragraphs."""
     if not any(line == "" for _, line in body):
         return [[x] for x in body if x[1].strip()]
     groups: list[list[tuple[int, str]]] = [[]]
@@ -90,7 +92,7 @@ def ruled_cells(lines: list[str], opening: int, closing: int, first_row: int
     """The cells of one ruled table, row by row with blank cells in place, and the next
     free row number."""
     starts = _starts(lines[opening])
-    body = [(no, lines[no].rstrip()) for no in range(opening + 1, closing)]
+    body = [(no, lines[no]) for no in range(opening + 1, closing)]
     cells, row = [], first_row
     for group in _row_groups(body):
         per_line = [_line_texts(line, starts) for _, line in group]

@@ -59,18 +59,18 @@ def _values_after(tokens: list[Token], i: int) -> tuple[list[Token], int]:
 
 
 def _without_padding(values: list[Token], n: int) -> list[Token]:
-    """A printed row may end in empty padding cells beyond the template's n columns;
-    not when a blank precedes a value (it may be a span's remnant: which is padding?)."""
-    out = list(values)
-    if any(v.printed.state == "blank" for v in out[:_last_value(out)]):
-        return out
-    while len(out) > n and out[-1].row is not None and out[-1].printed.state == "blank":
-        out.pop()
-    return out
-
-
-def _last_value(values: list[Token]) -> int:
-    return max((k for k, v in enumerate(values) if v.printed.state != "blank"), default=0)
+    """Cells of one printed row beyond the template's n columns that are not values:
+    its trailing blanks, unless a blank precedes a value (a remnant of a span the
+    rendering flattened, as pandoc does, may be anywhere: which blank is padding?); or,
+    when exactly n of its cells are non-blank, all its blanks."""
+    if len(values) <= n or values[-1].row is None:
+        return values
+    filled = [v for v in values if v.printed.state != "blank"]
+    if len(filled) == n:
+        return filled
+    if filled and values[len(filled) - 1] is not filled[-1]:
+        return values  # a blank precedes a value
+    return values[:max(n, len(filled))]
 
 
 def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) -> None:
