@@ -73,24 +73,30 @@ def _line_texts(line: str, starts: list[int]) -> list[str]:
 
 
 def _row_groups(body: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Lines grouped into rows: by empty lines when the table has them, else one a line.
-    Only a line with nothing at all is a row separator: a simple table may end in a
-    line of spaces, and a multiline table's cell may hold one between paragraphs."""
-    if not any(line == "" for _, line in body):
-        return [[x] for x in body if x[1].strip()]
+    """Lines grouped into rows: by empty lines in a multiline table, else one a line.
+
+    Only a line with nothing at all separates rows (a simple table may end in a line of
+    spaces, a multiline cell may hold one between paragraphs). A multiline table puts
+    an empty line after every row, so no group there holds half of the lines: a table
+    where one does lost a line's spaces (an editor's doing), and its lines are rows.
+    """
     groups: list[list[tuple[int, str]]] = [[]]
     for no, line in body:
         if line == "":
             groups.append([])
         else:
             groups[-1].append((no, line))
-    return [g for g in groups if any(line.strip() for _, line in g)]
+    groups = [g for g in groups if any(line.strip() for _, line in g)]
+    content = sum(len(g) for g in groups)
+    if len(groups) < 2 or 2 * max(map(len, groups)) > content:
+        return [[x] for x in body if x[1].strip()]
+    return groups
 
 
 def ruled_cells(lines: list[str], opening: int, closing: int, first_row: int
                 ) -> tuple[list[TextCell], int]:
-    """The cells of one ruled table, row by row with blank cells in place, and the next
-    free row number."""
+    """The cells of one ruled table, row by row with blank cells in place, and the last
+    row number used."""
     starts = _starts(lines[opening])
     body = [(no, lines[no]) for no in range(opening + 1, closing)]
     cells, row = [], first_row
@@ -101,7 +107,7 @@ def ruled_cells(lines: list[str], opening: int, closing: int, first_row: int
             text = "\n".join(t[k] for t in per_line if t[k])
             cells.append(TextCell(text, f"line {first_no} column {k + 1}", row))
         row += 1
-    return cells, row
+    return cells, row - 1
 
 
 # --- spaced rows --------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from pipelines.read.text_width import columns, has_ambiguous, is_box
 _HORIZONTAL = set("─━═┄┅┈┉╌╍╴╶╸╺")
 _ASCII_RULE = re.compile(r"^\+(?:[-=:+]+\+)+$")
 _ASCII_PIECE = re.compile(r"^[-=:+]{2,}$")
-_ASCII_ROW = re.compile(r"^\|.*\|$")
+_ASCII_ROW = re.compile(r"^\|.*[|+]$")
 
 
 def _is_box_line(stripped: str) -> bool:
@@ -75,7 +75,7 @@ class _Region:
 
 
 _BOX = re.compile("[\u2500-\u257f]")
-_PIPE = re.compile(r"\|")
+_PIPE = re.compile(r"\||\+(?=[-=:])|(?<=[-=:])\+")  # `+` where a partial rule meets a wall
 _NOT_SPACE = re.compile(r"\S")
 
 
@@ -165,7 +165,7 @@ def _text(region: _Region) -> str:
 def table_cells(lines: list[str], first_line: int, ascii_table: bool,
                 first_row: int) -> tuple[list[TextCell], int]:
     """The cells of one bordered table (lines numbered from first_line, rows from
-    first_row), and the next free row number."""
+    first_row), and the last row number used."""
     verticals = _table_verticals(lines, ascii_table)
     rows = [_segments(first_line + k, ln, ascii_table, verticals) for k, ln in enumerate(lines)]
     regions = _regions(rows)
@@ -176,4 +176,4 @@ def table_cells(lines: list[str], first_line: int, ascii_table: bool,
         if head.line != top:
             row, top = row + 1, head.line
         cells.append(TextCell(_text(region), f"line {head.line} col {head.start}", row))
-    return cells, row + 1
+    return cells, row
