@@ -25,6 +25,7 @@ from pipelines.read.text_aligned import (
     spaced_row_cells,
 )
 from pipelines.read.text_bordered import table_blocks, table_cells
+from pipelines.read.text_markdown import has_spans, plain, plain_cells
 
 _LONE_PIPES = re.compile(r"^\|+$")
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
@@ -181,4 +182,7 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     lines = decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     rendering, cells_of = _READERS[_dialect(lines)]
     page_text = "\n".join(filter(None, map(str.strip, lines)))  # stripped, non-empty
-    return Document(name, sha256, size, rendering, page_text, cells_of(lines))
+    cells = cells_of(lines)
+    if has_spans(decoded):  # pandoc's Markdown of a Word page
+        cells, page_text = plain_cells(cells), plain(page_text)
+    return Document(name, sha256, size, rendering, page_text, cells)
