@@ -5,6 +5,8 @@ Dialects, detected from the lines themselves:
   without a tab continuing the cell above (the seed report);
 - pipe rows: `a | b | c` lines, one table row per line (markdown, pages store);
 - pipe-terminated cells: `a |` lines, with lone `|` lines starting each row;
+- separated cells: one cell per line between lone `|` separator lines, row boundaries
+  lost; two separators with nothing (or an empty line) between them are a blank cell;
 - lines: one cell per line, row boundaries lost (lone `|` separator lines dropped);
 - run-together: the page flattened into long lines, cell boundaries lost;
 - bordered: tables drawn with box-drawing or ASCII borders (text_bordered.py) or
@@ -62,6 +64,8 @@ def _dialect(lines: list[str]) -> str:
     long_digits = any(len(ln) > 500 and _has_digits(ln, 61) for ln in content)
     if long_digits:
         return "run_together"
+    if _is_separated(content):
+        return "separated"
     return "spaced_rows" if is_spaced_rows(content) else "lines"
 
 
@@ -124,6 +128,27 @@ def _pipe_terminated_cells(lines: list[str]) -> list[TextCell]:
     return cells
 
 
+def _is_separated(content: list[str]) -> bool:
+    """Cells between lone `|` lines: a third of the lines or more are separators."""
+    lone = sum(map(_is_lone, content))
+    return lone >= 20 and 3 * lone >= len(content)
+
+
+def _separated_cells(lines: list[str]) -> list[TextCell]:
+    """Every printed line a cell, and a blank cell where two separators enclose none."""
+    cells: list[TextCell] = []
+    enclosed = None  # lines printed since the last separator; None before the first
+    for no, line in enumerate(lines, start=1):
+        if _is_lone(line):
+            if enclosed == 0:
+                cells.append(TextCell("", f"line {no}", None))
+            enclosed = 0
+        elif line.strip():
+            cells.append(TextCell(line.strip(), f"line {no}", None))
+            enclosed = None if enclosed is None else enclosed + 1
+    return cells
+
+
 def _line_cells(lines: list[str]) -> list[TextCell]:
     return [TextCell(ln.strip(), f"line {no}", None)
             for no, ln in enumerate(lines, start=1) if ln.strip() and not _is_lone(ln)]
@@ -175,6 +200,7 @@ _READERS = {
     "bordered": ("text_bordered", _bordered_cells),
     "ruled": ("text_aligned", _bordered_cells),
     "spaced_rows": ("text_aligned", spaced_row_cells),
+    "separated": ("text_cells", _separated_cells),
 }
 
 
