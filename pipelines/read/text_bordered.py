@@ -87,35 +87,23 @@ def _walls(line: str, ascii_table: bool) -> list[int]:
     return [m.start() for m in pattern.finditer(line)]
 
 
-def _vertical_columns(line: str, walls: list[int], ambiguous: int) -> set[int]:
-    cols = columns(line, ambiguous)
+def _vertical_columns(line: str, walls: list[int], cols: list[int]) -> set[int]:
     return {cols[k] for k in walls if line[k] not in _HORIZONTAL and line[k] not in "-=:"}
 
 
-def _table_verticals(lines: list[str], ascii_table: bool) -> set[int]:
-    """The columns the table's unambiguous lines put vertical walls on."""
-    out: set[int] = set()
-    for line in lines:
-        if not has_ambiguous(line):
-            out |= _vertical_columns(line, _walls(line, ascii_table), 2)
-    return out
+def _ambiguous_width(line: str, walls: list[int], verticals: set[int]) -> list[int]:
+    """The line's columns with ambiguous characters 2 or 1 wide: the width that puts its
+    walls on the table's columns (2 when both or neither do: what CJK terminals print)."""
+    wide, narrow = columns(line, 2), columns(line, 1)
+    off_wide = len(_vertical_columns(line, walls, wide) - verticals)
+    return narrow if len(_vertical_columns(line, walls, narrow) - verticals) < off_wide else wide
 
 
-def _ambiguous_width(line: str, walls: list[int], verticals: set[int]) -> int:
-    """2 or 1: the width of ambiguous characters that puts this line's walls on the
-    table's columns (2 when both or neither do: what CJK terminals print)."""
-    if not has_ambiguous(line):
-        return 2
-    fits = {a: len(_vertical_columns(line, walls, a) - verticals) for a in (2, 1)}
-    return 1 if fits[1] < fits[2] else 2
-
-
-def _segments(no: int, line: str, ascii_table: bool, verticals: set[int]) -> list[_Segment]:
+def _segments(no: int, line: str, walls: list[int], cols: list[int], ascii_table: bool
+              ) -> list[_Segment]:
     """The runs of inside between the line's walls."""
-    walls = _walls(line, ascii_table)
-    if len(walls) < 2:
+    if len(walls) < 2 or len(walls) == len(line.strip()):  # a rule: walls only
         return []
-    cols = columns(line, _ambiguous_width(line, walls, verticals))
     out = [_Segment(no, cols[a + 1], cols[b], line[a + 1:b])
            for a, b in pairwise(walls) if b > a + 1]
     if ascii_table:  # `|----+----|`: the rule of a row that a span continues across
@@ -154,20 +142,36 @@ def _regions(rows: list[list[_Segment]]) -> list[_Region]:
 
 
 def _text(region: _Region) -> str:
-    by_line: dict[int, list[_Segment]] = {}
+    """The region's text, line by line (its segments are in reading order)."""
+    parts: list[str] = []
+    line = None
     for seg in region.segments:
-        by_line.setdefault(seg.line, []).append(seg)
-    texts = (" ".join(s.text.strip() for s in sorted(segs, key=lambda s: s.start)).strip()
-             for _, segs in sorted(by_line.items()))
-    return "\n".join(t for t in texts if t)
+        text = seg.text.strip()
+        if not text:
+            continue
+        if seg.line == line:
+            parts[-1] += " " + text
+        else:
+            parts.append(text)
+            line = seg.line
+    return "\n".join(parts)
 
 
 def table_cells(lines: list[str], first_line: int, ascii_table: bool,
                 first_row: int) -> tuple[list[TextCell], int]:
     """The cells of one bordered table (lines numbered from first_line, rows from
     first_row), and the last row number used."""
-    verticals = _table_verticals(lines, ascii_table)
-    rows = [_segments(first_line + k, ln, ascii_table, verticals) for k, ln in enumerate(lines)]
+    walls = [_walls(line, ascii_table) for line in lines]
+    ambiguous = [has_ambiguous(line) for line in lines]
+    cols = [None if amb else columns(line) for line, amb in zip(lines, ambiguous, strict=True)]
+    verticals: set[int] = set()  # the columns the unambiguous lines put vertical walls on
+    for line, line_walls, line_cols in zip(lines, walls, cols, strict=True):
+        if line_cols is not None:
+            verticals |= _vertical_columns(line, line_walls, line_cols)
+    rows = [_segments(first_line + k, line, line_walls,
+                      line_cols or _ambiguous_width(line, line_walls, verticals), ascii_table)
+            for k, (line, line_walls, line_cols) in enumerate(zip(lines, walls, cols,
+                                                                 strict=True))]
     regions = _regions(rows)
     starts = sorted(regions, key=lambda r: (r.segments[0].line, r.segments[0].start))
     cells, row, top = [], first_row - 1, None
