@@ -20,7 +20,15 @@ from pathlib import Path
 ROOT = Path(__file__).parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "renderings")]
 
-from dumps import TOOLS, dump, pages, rendering_name, score, scored_truth  # noqa: E402
+from dumps import (  # noqa: E402
+    TOOLS,
+    applies,
+    dump,
+    pages,
+    rendering_name,
+    score,
+    scored_truth,
+)
 
 from pipelines.parse import parse_bytes  # noqa: E402
 
@@ -45,7 +53,7 @@ def main() -> None:
     named, rows = {}, []
     with tempfile.TemporaryDirectory() as work:
         for page in pages():
-            for tool in chosen:
+            for tool in (t for t in chosen if applies(t, page)):
                 name = rendering_name(tool, page)
                 named[name] = (dump(tool, page, Path(work)), scored_truth(tool, page))
                 rows.append((tool.name, page, name))

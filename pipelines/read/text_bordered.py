@@ -8,6 +8,8 @@ the row below where their columns overlap), so a cell wrapped over several lines
 joined back and a merged cell (a span) is one region, read once. Cells are yielded in
 reading order, by the line they start on and then by column; the cells starting on one
 line after a rule are one table row (`TextCell.row`), as `<tr>` groups them in HTML.
+A table that draws no rules between its rows (psql, tabulate's outline formats) shows
+itself by a region stacking numbers on two lines; there every line is a row.
 
 Columns are display columns (a CJK character takes two). Characters of ambiguous width
 are counted as the line's borders need: the width under which the line's vertical walls
@@ -26,6 +28,7 @@ from pipelines.read.text_width import columns, has_ambiguous, is_box
 _HORIZONTAL = set("─━═┄┅┈┉╌╍╴╶╸╺")
 _ASCII_RULE = re.compile(r"^\+(?:[-=:+]+\+)+$")
 _ASCII_PIECE = re.compile(r"^[-=:+]{2,}$")
+_NUMBER_LINE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\S{0,2}$")
 _ASCII_ROW = re.compile(r"^\|.*[|+]$")
 
 
@@ -157,6 +160,15 @@ def _text(region: _Region) -> str:
     return "\n".join(parts)
 
 
+def _stacks_numbers(region: _Region) -> bool:
+    """Whether a region holds a number and other text on other lines. A wrapped cell
+    does not break a number away from its text, nor onto a line of its own: these are
+    rows a table printed without rules between them (psql, tabulate's outline formats),
+    and each line is read as a row."""
+    lines = [s.text.strip() for s in region.segments if s.text.strip()]
+    return len(lines) >= 2 and any(_NUMBER_LINE.match(t) for t in lines)
+
+
 def table_cells(lines: list[str], first_line: int, ascii_table: bool,
                 first_row: int) -> tuple[list[TextCell], int]:
     """The cells of one bordered table (lines numbered from first_line, rows from
@@ -173,6 +185,8 @@ def table_cells(lines: list[str], first_line: int, ascii_table: bool,
             for k, (line, line_walls, line_cols) in enumerate(zip(lines, walls, cols,
                                                                  strict=True))]
     regions = _regions(rows)
+    if any(_stacks_numbers(r) for r in regions):
+        regions = [_Region([seg]) for row in rows for seg in row]
     starts = sorted(regions, key=lambda r: (r.segments[0].line, r.segments[0].start))
     cells, row, top = [], first_row - 1, None
     for region in starts:

@@ -118,3 +118,26 @@ def test_pipe_rows_without_rules_are_not_a_drawn_table() -> None:
 def test_cells_are_textcells_with_line_refs() -> None:
     doc = read_text(BOX)
     assert doc.cells[1] == TextCell("信息内容", "line 3 col 1", 2)
+
+
+PSQL = """\
++----------------+--------+----+
+| 信息内容       | 本年制 | 废 |
+|----------------+--------+----|
+| 规章           | 1      |    |
+| 行政规范性文件 | 8      | 26 |
++----------------+--------+----+
+"""
+
+
+def test_rows_without_rules_between_them_are_one_a_line() -> None:
+    # psql and tabulate's outline formats: stacked numbers are rows, never one cell "18".
+    cells, _ = table_cells(PSQL.splitlines(), 1, True, 1)
+    assert [(c.text, c.row) for c in cells] == [
+        ("信息内容", 1), ("本年制", 1), ("废", 1),
+        ("规章", 2), ("1", 2), ("", 2),
+        ("行政规范性文件", 3), ("8", 3), ("26", 3),
+    ]
+    fancy = PSQL.replace("+", "┼").replace("|", "│").replace("-", "─")
+    cells, _ = table_cells(fancy.splitlines(), 1, False, 1)
+    assert [c.text for c in cells if c.row == 3] == ["行政规范性文件", "8", "26"]

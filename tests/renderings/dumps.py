@@ -46,6 +46,8 @@ class Tool:
     via_pdf: bool = False  # `{src}` is a PDF printed from the page by Chromium
 
     def available(self) -> bool:
+        if self.command[0] == "tabulate":
+            return True
         needed = [self.command[0]] + (["chromium"] if self.via_pdf else [])
         return all(shutil.which(c) for c in needed)
 
@@ -66,6 +68,10 @@ TOOLS: tuple[Tool, ...] = (
     Tool("pandoc-plain", ("pandoc", "-f", "html", "-t", "plain", "{src}")),
     Tool("pandoc-markdown", ("pandoc", "-f", "html", "-t", "markdown", "{src}")),
     Tool("pdftotext", ("pdftotext", "-layout", "-enc", "UTF-8", "{src}", "-"), via_pdf=True),
+    # The tables printed by the `tabulate` library (as Python scripts and notebooks
+    # print them), spans flattened: ("tabulate", format).
+    *(Tool(f"tabulate-{f}", ("tabulate", f))
+      for f in ("grid", "fancy_grid", "psql", "outline", "simple", "pipe", "rst")),
 )
 
 
@@ -77,6 +83,7 @@ class Page:
     source: str  # word | plain | page
     html: bytes
     truth: dict
+    layout: Layout | None = None  # the tables as laid out, for pages made from the truth
 
 
 # --- the HTML pages -----------------------------------------------------------------------
@@ -121,7 +128,7 @@ def pages() -> Iterator[Page]:
         printed = {**truth, "unrecoverable": []}  # made from the truth: every cell printed
         report = layout(truth)
         yield Page(path.stem, "word", _utf8(word_html_bytes(report)), printed)
-        yield Page(path.stem, "plain", plain_html_bytes(report), printed)
+        yield Page(path.stem, "plain", plain_html_bytes(report), printed, report)
         own = CORPUS / "reports" / truth["file"]
         if own.suffix == ".html":
             yield Page(path.stem, "page", own.read_bytes(), truth)
@@ -135,8 +142,33 @@ def _print_pdf(src: Path, out: Path) -> None:
                    check=True, capture_output=True, timeout=120)
 
 
+def tabulate_text(report: Layout, tablefmt: str) -> bytes:
+    """The report as text with its tables printed by `tabulate` (a span's text in its
+    first position, the positions it covers empty)."""
+    from tabulate import tabulate
+
+    parts = []
+    for item in report.body:
+        if not isinstance(item, Grid):
+            parts.append(item)
+            continue
+        matrix = [[""] * item.width for _ in item.rows]
+        for r, c, cell in placed(item.rows):
+            matrix[r][c] = cell.text
+        parts.append(tabulate(matrix, tablefmt=tablefmt, disable_numparse=True))
+    return ("\n\n".join(parts) + "\n").encode()
+
+
+def applies(tool: Tool, page: Page) -> bool:
+    """Whether the tool renders this page: tabulate prints the laid-out tables once."""
+    return tool.command[0] != "tabulate" or (page.layout is not None)
+
+
 def dump(tool: Tool, page: Page, work: Path) -> bytes:
     """The tool's text rendering of the page (work: a scratch directory)."""
+    if tool.command[0] == "tabulate":
+        assert page.layout is not None
+        return tabulate_text(page.layout, tool.command[1])
     src = work / f"{page.stem}-{page.source}.html"
     src.write_bytes(page.html)
     if tool.via_pdf:
