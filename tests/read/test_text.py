@@ -133,3 +133,10 @@ def test_separated_cells_keep_a_blank_between_two_separators() -> None:
     assert [c.text for c in doc.cells][:9] == ["标题", "其他", "规章", "0", "", "7", "", "-",
                                                "其他"]
     assert doc.cells[4] == TextCell("", "line 9")
+
+
+def test_every_text_rendering_is_in_the_vocabulary() -> None:
+    from pipelines.read.text import _READERS
+    from schemas.vocabulary import RENDERINGS
+
+    assert {rendering for rendering, _ in _READERS.values()} <= set(RENDERINGS)
