@@ -28,7 +28,7 @@ from pipelines.read.text_width import columns, has_ambiguous, is_box
 _HORIZONTAL = set("─━═┄┅┈┉╌╍╴╶╸╺")
 _ASCII_RULE = re.compile(r"^\+(?:[-=:+]+\+)+$")
 _ASCII_PIECE = re.compile(r"^[-=:+]{2,}$")
-_NUMBER_LINE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\S{0,2}$")
+_NUMBER_LINE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条|次|%)?$")
 _ASCII_ROW = re.compile(r"^\|.*[|+]$")
 
 

@@ -141,3 +141,10 @@ def test_rows_without_rules_between_them_are_one_a_line() -> None:
     fancy = PSQL.replace("+", "┼").replace("|", "│").replace("-", "─")
     cells, _ = table_cells(fancy.splitlines(), 1, False, 1)
     assert [c.text for c in cells if c.row == 3] == ["行政规范性文件", "8", "26"]
+
+
+def test_a_wrapped_item_number_is_not_a_stacked_number() -> None:
+    # elinks at 60 columns wraps "1.属于国家秘密" two characters a line: one cell.
+    lines = ["┌────┬──┐", "│1.属│  │", "│于国│2 │", "│家秘│  │", "│密  │  │", "└────┴──┘"]
+    cells, _ = table_cells(lines, 1, False, 1)
+    assert [(c.text, c.row) for c in cells] == [("1.属\n于国\n家秘\n密", 1), ("2", 1)]
