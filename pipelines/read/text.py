@@ -7,6 +7,7 @@ Dialects, detected from the lines themselves:
 - pipe-terminated cells: `a |` lines, with lone `|` lines starting each row;
 - separated cells: one cell per line between lone `|` separator lines, row boundaries
   lost; two separators with nothing (or an empty line) between them are a blank cell;
+- gapped: one cell per paragraph, an extra empty line per blank cell (text_aligned.py);
 - lines: one cell per line, row boundaries lost (lone `|` separator lines dropped);
 - run-together: the page flattened into long lines, cell boundaries lost;
 - bordered: tables drawn with box-drawing or ASCII borders (text_bordered.py) or
@@ -21,6 +22,8 @@ from itertools import islice
 
 from pipelines.document import Document, TextCell
 from pipelines.read.text_aligned import (
+    gapped_cells,
+    is_gapped,
     is_spaced_rows,
     ruled_blocks,
     ruled_cells,
@@ -66,6 +69,8 @@ def _dialect(lines: list[str]) -> str:
         return "run_together"
     if _is_separated(content):
         return "separated"
+    if is_gapped(lines, content):
+        return "gapped"
     return "spaced_rows" if is_spaced_rows(content) else "lines"
 
 
@@ -201,6 +206,7 @@ _READERS = {
     "ruled": ("text_aligned", _bordered_cells),
     "spaced_rows": ("text_aligned", spaced_row_cells),
     "separated": ("text_cells", _separated_cells),
+    "gapped": ("text_cells", gapped_cells),
 }
 
 

@@ -9,6 +9,10 @@
 - Spaced rows (`lynx -dump`, crawlers): one table row per line, its cells separated by
   spaces, empty cells dropped. Each word is a cell of the line's row: the reader keeps
   the row together and says nothing of which columns its values are in.
+- Gapped cells (`lynx -dump` of cells holding paragraphs, as Word's pages do): one cell
+  per line, one empty line after each, and one more for each empty cell (`821`, three
+  empty lines, `2`: two blank cells between). Read only where the text shows lynx's
+  margin and nearly every cell is followed by an empty line; rows are lost.
 
 Columns are display columns (text_width.py).
 """
@@ -124,4 +128,50 @@ def spaced_row_cells(lines: list[str]) -> list[TextCell]:
         words = line.split()
         if words and not all(w == "|" for w in words):
             cells.extend(TextCell(w, f"line {no} word {i}", no) for i, w in enumerate(words, 1))
+    return cells
+
+
+# --- gapped cells -------------------------------------------------------------------------
+
+def _gaps(lines: list[str]) -> list[int]:
+    """Empty lines between consecutive non-empty lines."""
+    gaps, run, seen = [], 0, False
+    for line in lines:
+        if line.strip():
+            if seen:
+                gaps.append(run)
+            seen, run = True, 0
+        else:
+            run += 1
+    return gaps
+
+
+def is_gapped(lines: list[str], content: list[str]) -> bool:
+    """lynx's one cell per paragraph: a left margin on (nearly) every line, one empty
+    line after (nearly) every cell, and longer gaps where cells are empty."""
+    gaps = _gaps(lines)
+    margined = sum(ln.startswith("  ") for ln in content)
+    return (len(gaps) >= 40 and 10 * margined >= 9 * len(content)
+            and 10 * sum(g >= 1 for g in gaps) >= 9 * len(gaps) and max(gaps) >= 2)
+
+
+def gapped_cells(lines: list[str]) -> list[TextCell]:
+    """A cell a paragraph (its lines joined), and gap - 1 blank cells after each gap."""
+    cells: list[TextCell] = []
+    texts: list[str] = []
+    start, run = 0, 0
+    for no, line in enumerate(lines, start=1):
+        if not line.strip():
+            run += 1
+            continue
+        if texts and run:
+            cells.append(TextCell("\n".join(texts), f"line {start}", None))
+            cells.extend(TextCell("", f"line {no - run + k}", None) for k in range(1, run))
+            texts = []
+        if not texts:
+            start = no
+        texts.append(line.strip())
+        run = 0
+    if texts:
+        cells.append(TextCell("\n".join(texts), f"line {start}", None))
     return cells

@@ -89,3 +89,16 @@ def test_spaced_rows_keep_each_lines_values_as_one_row() -> None:
         ["一、本年新收政府信息公开申请数量", "821", "35", "2", "1", "859"],
         ["二、上年结转政府信息公开申请数量", "18", "18"],
     ]
+
+
+def test_gapped_cells_count_an_empty_cell_per_extra_empty_line() -> None:
+    body = "   标题\n\n   本年\n   新制\n\n" + "   规章\n\n   13\n\n\n\n   2\n\n" * 14
+    doc = read_text(body)
+    assert doc.rendering == "text_cells"
+    assert [c.text for c in doc.cells][:7] == ["标题", "本年\n新制", "规章", "13", "", "", "2"]
+    assert all(c.row is None for c in doc.cells)
+
+
+def test_gapped_cells_need_lynx_margins() -> None:
+    body = "标题\n\n" + "规章\n\n13\n\n\n\n2\n\n" * 14
+    assert "" not in [c.text for c in read_text(body).cells]

@@ -52,3 +52,21 @@ def test_lynx_dump_keeps_rows_and_leaves_rows_with_a_lost_blank_null(
     assert len(whole) == 22  # table 二 and table 三's rows printed without a blank
     lost = [c for c in want if _printed_row(c) in with_blank]
     assert all(got[c] is None for c in lost)  # never a value in a guessed column
+
+
+def test_lynx_dump_of_word_cells_keeps_blank_cells_from_its_gaps(
+        truth: Callable[[str], dict]) -> None:
+    # Word's cells hold paragraphs: lynx prints a cell a paragraph, and an empty cell as
+    # one more empty line. The row before table 三's page break gets the break's empty
+    # paragraph as a ninth value: it does not fit, and is left null.
+    want = truth("shanghai-office-2019")["cells"]
+    report = parse_file(DUMPS / "shanghai-office-2019.lynx-word.txt")
+    assert report.rendering == "text_cells"
+    got = report.values()
+    differ = {c for c in want if got[c] != want[c]}
+    assert differ == {"t3.unable_not_held.natural_person",
+                      "t3.unable_not_held.commercial_enterprise",
+                      "t3.unable_not_held.legal_service_org"}
+    assert all(got[c] is None for c in differ)
+    assert [f.code for f in report.flags if f.code != "agency_unresolved"] == [
+        "value_count_mismatch"]

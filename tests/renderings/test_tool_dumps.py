@@ -12,7 +12,9 @@ other renderings: none). What the misses are:
   values pdftotext puts on two lines: the space-aligned reader keeps only the rows
   printed on one line.
 - lynx drops blank cells: the non-null cells of a row with a blank are unrecoverable
-  (dumps.scored_truth) and must come back null.
+  (dumps.scored_truth) and must come back null. Of Word's pages (a cell a paragraph)
+  it prints an empty line more per empty cell, and those rows are read; the row before
+  table 三's page break takes the break's empty paragraph as a blank and is left null.
 """
 
 from __future__ import annotations
@@ -26,6 +28,16 @@ pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 
 # (tool, report, page source): recoverable cells missed, as measured.
 MISSED = {
+    ("lynx", "001", "word"): 7,
+    ("lynx", "004", "word"): 7,
+    ("lynx", "005", "word"): 7,
+    ("lynx", "006", "word"): 7,
+    ("lynx", "seed-shaoguan-zhenjiang-2019", "word"): 7,
+    ("lynx-200", "001", "word"): 7,
+    ("lynx-200", "004", "word"): 7,
+    ("lynx-200", "005", "word"): 7,
+    ("lynx-200", "006", "word"): 7,
+    ("lynx-200", "seed-shaoguan-zhenjiang-2019", "word"): 7,
     ("pandoc-markdown", "011", "page"): 19,
     ("pandoc-markdown", "011", "plain"): 19,
     ("pandoc-markdown", "011", "word"): 19,
