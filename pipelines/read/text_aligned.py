@@ -28,6 +28,8 @@ _RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})+\s*$")
 _RUN = re.compile(r"-+")
 _WORD = re.compile(r"\S+")
 _NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条|次)?"
+_VALUE = re.compile(_NUMBER)
+_ITEM = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)")
 _SPACED_ROW = re.compile(rf"^\s*\S.*?(?:\s+{_NUMBER}){{2,}}\s*$")
 
 
@@ -121,13 +123,77 @@ def is_spaced_rows(content: list[str]) -> bool:
     return sum(bool(_SPACED_ROW.match(ln)) for ln in content) >= 3
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _kind(line: str) -> str:
+    """row: a label word and values; fragment: one word of text; else other or empty."""
+    words = line.split()
+    if not words:
+        return "empty"
+    if _VALUE.fullmatch(words[0]):
+        return "other"
+    if len(words) == 1:
+        return "fragment"
+    return "row" if all(_VALUE.fullmatch(w) for w in words[1:]) else "other"
+
+
+def _fragments(kinds: list[str], lines: list[str], r: int, step: int) -> list[int]:
+    """The fragment lines directly above (step -1) or below (+1) row line r in its
+    label's column, in order. Above, they run up to the line opening with an item
+    number; below, down to the next line opening with one. None where an unnumbered row
+    line lies just beyond them: they may as well belong to it."""
+    col = _indent(lines[r])
+
+    def at(j: int, kind: str) -> bool:
+        return 0 <= j < len(lines) and kinds[j] == kind and _indent(lines[j]) == col
+
+    out, j = [], r + step
+    while at(j, "fragment"):
+        numbered = bool(_ITEM.match(lines[j].strip()))
+        if numbered and step > 0:
+            return out
+        out.append(j)
+        if numbered:
+            return out[::-1]
+        j += step
+    if at(j, "row") and not (step > 0 and _ITEM.match(lines[j].strip())):
+        return []
+    return out[::step]
+
+
+def _wrapped_labels(lines: list[str]) -> dict[int, list[int]]:
+    """Row line -> the lines of its label, for labels wrapped around their values
+    (`pdftotext -layout` centres the values on a label of several lines): single words
+    in the label's column directly above and below, claimed by no other row line, and
+    the first of them, and only the first, opening with an item number (`1.`, `（三）`,
+    `一、`): a label that does not open with one is not known to start there."""
+    kinds = [_kind(line) for line in lines]
+    out = {}
+    for r, kind in enumerate(kinds):
+        if kind != "row":
+            continue
+        parts = [*_fragments(kinds, lines, r, -1), r, *_fragments(kinds, lines, r, 1)]
+        items = [bool(_ITEM.match(lines[k].strip())) for k in parts]
+        if len(parts) > 1 and items[0] and not any(items[1:]):
+            out[r] = parts
+    return out
+
+
 def spaced_row_cells(lines: list[str]) -> list[TextCell]:
-    """Every non-empty line a row; its space-separated words its cells."""
+    """Every non-empty line a row, its space-separated words its cells; a label wrapped
+    around its values joined back (`_wrapped_labels`)."""
+    wrapped = _wrapped_labels(lines)
+    absorbed = {k for parts in wrapped.values() for k in parts}
     cells: list[TextCell] = []
-    for no, line in enumerate(lines, start=1):
+    for k, line in enumerate(lines):
         words = line.split()
-        if words and not all(w == "|" for w in words):
-            cells.extend(TextCell(w, f"line {no} word {i}", no) for i, w in enumerate(words, 1))
+        if k in wrapped:
+            words = ["".join(lines[j].split()[0] for j in wrapped[k]), *words[1:]]
+        elif k in absorbed or all(w == "|" for w in words):
+            continue
+        cells.extend(TextCell(w, f"line {k + 1} word {i}", k + 1) for i, w in enumerate(words, 1))
     return cells
 
 

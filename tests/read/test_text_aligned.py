@@ -102,3 +102,31 @@ def test_gapped_cells_count_an_empty_cell_per_extra_empty_line() -> None:
 def test_gapped_cells_need_lynx_margins() -> None:
     body = "标题\n\n" + "规章\n\n13\n\n\n\n2\n\n" * 14
     assert "" not in [c.text for c in read_text(body).cells]
+
+
+LAYOUT = """\
+           1.申请人无正当理由逾期不补正、
+           行政机关不再处理其政府信息公开 67 3       0   0   1    0   71
+           申请
+           3.危及“三安全一稳定”
+           4.保护第三方合法权益      6    0    0   0   0    0   6
+ 规章         13   13     524
+ 规范性文件      60   60     368
+"""
+
+
+def test_a_label_wrapped_around_its_values_is_joined_back() -> None:
+    # pdftotext -layout centres a row's values on its label's lines. A line opening
+    # with an item number starts a row of its own (3. has no values: all blank).
+    doc = read_text(LAYOUT)
+    rows: dict[int, list[str]] = {}
+    for c in doc.cells:
+        rows.setdefault(c.row, []).append(c.text)
+    assert list(rows.values()) == [
+        ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+         "67", "3", "0", "0", "1", "0", "71"],
+        ["3.危及“三安全一稳定”"],
+        ["4.保护第三方合法权益", "6", "0", "0", "0", "0", "0", "6"],
+        ["规章", "13", "13", "524"], ["规范性文件", "60", "60", "368"],
+    ]
+    assert doc.cells[0].ref == "line 2 word 1"
