@@ -1,11 +1,12 @@
 """Tables whose columns are shown by alignment alone, with no walls between cells.
 
-- Ruled tables (pandoc's simple and multiline tables in `-t plain`/`-t markdown`): a rule
-  of dash runs (`-----  ----  ---`) opens the table and gives its columns, the same rule
-  closes it. Each line's text goes to the column its words start in, so an empty column
-  is a blank cell kept in its place. When the table separates its rows by empty lines
-  (a multiline table), the lines between two empty lines are one row and a cell's lines
-  are joined back.
+- Ruled tables (pandoc's simple and multiline tables in `-t plain`/`-t markdown`,
+  reStructuredText's simple tables): a rule of dash runs (`-----  ----  ---`) opens the
+  table and gives its columns, the same rule closes it (an `===  ===` rule under a
+  header closes the header and opens the body). Each line's text goes to the column
+  its words start in, so an empty column is a blank cell kept in its place. When the
+  table separates its rows by empty lines (a multiline table), the lines between two
+  empty lines are one row and a cell's lines are joined back.
 - Spaced rows (`lynx -dump`, crawlers): one table row per line, its cells separated by
   spaces, empty cells dropped. Each word is a cell of the line's row: the reader keeps
   the row together and says nothing of which columns its values are in.
@@ -24,8 +25,8 @@ import re
 from pipelines.document import TextCell
 from pipelines.read.text_width import columns, has_ambiguous
 
-_RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})+\s*$")
-_RUN = re.compile(r"-+")
+_RULE = re.compile(r"^\s*(?:-{3,}(?:\s+-{3,})+|={3,}(?:\s+={3,})+)\s*$")
+_RUN = re.compile(r"-+|=+")
 _WORD = re.compile(r"\S+")
 _NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条|次)?"
 _VALUE = re.compile(_NUMBER)
@@ -43,7 +44,7 @@ def ruled_blocks(lines: list[str]) -> list[tuple[int, int]]:
             close = next((j for j in range(i + 1, len(lines)) if lines[j] == lines[i]), None)
             if close is not None:
                 blocks.append((i, close))
-                i = close + 1
+                i = close + (lines[i].strip()[0] == "-")
                 continue
         i += 1
     return blocks

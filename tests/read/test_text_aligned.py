@@ -130,3 +130,15 @@ def test_a_label_wrapped_around_its_values_is_joined_back() -> None:
         ["规章", "13", "13", "524"], ["规范性文件", "60", "60", "368"],
     ]
     assert doc.cells[0].ref == "line 2 word 1"
+
+
+def test_restructuredtext_rules_close_the_header_and_open_the_body() -> None:
+    rst = ("==============  ======  ====\n信息内容        本年    现行\n"
+           "==============  ======  ====\n规章            1       11\n行政规范性文件          66\n"
+           "==============  ======  ====\n")
+    assert ruled_blocks(rst.splitlines()) == [(0, 2), (2, 5)]
+    doc = read_text(rst)
+    assert [(c.text, c.row) for c in doc.cells] == [
+        ("信息内容", 1), ("本年", 1), ("现行", 1),
+        ("规章", 2), ("1", 2), ("11", 2), ("行政规范性文件", 3), ("", 3), ("66", 3),
+    ]

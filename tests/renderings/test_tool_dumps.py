@@ -62,7 +62,7 @@ MISSED = {
     ("tabulate-outline", "011", "plain"): 19,
     ("tabulate-pipe", "011", "plain"): 19,
     ("tabulate-psql", "011", "plain"): 19,
-    ("tabulate-rst", "011", "plain"): 41,
+    ("tabulate-rst", "011", "plain"): 19,
     ("tabulate-simple", "011", "plain"): 19,
 }
 
