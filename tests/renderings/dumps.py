@@ -8,8 +8,9 @@ report (`../shared/corpus/truth`) is written as HTML in up to three ways:
 - `page`: the corpus's own HTML file, as it is (011.html).
 
 Each HTML page is then dumped to text by the real tools (`TOOLS`: w3m, lynx, elinks and
-pandoc, some at two widths) and, when Chromium is at hand, printed to PDF and turned into
-layout text by `pdftotext -layout`. A dump is scored against its truth by
+pandoc, some at several widths) and, when Chromium is at hand, printed to PDF and turned
+into layout text by `pdftotext -layout`; the laid-out tables of the `plain` page are also
+printed by the `tabulate` library in seven formats. A dump is scored against its truth by
 `../shared/tools/score.py` itself (which runs `ogi parse --json`). Its truth is the
 report's truth with one change: a tool that drops blank cells (`drops_blanks`) makes the
 non-null cells of every printed row with a blank cell unrecoverable (the issue's rule:
