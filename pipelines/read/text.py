@@ -210,11 +210,23 @@ _READERS = {
 }
 
 
+def _full_width(dialect: str, lines: list[str]) -> bool:
+    """Whether every row prints every column of its table, spans flattened in place (as
+    pandoc and tabulate print them): grids, ruled tables, and Markdown pipe tables (a
+    `|---|` rule). Other pipe rows may end in padding."""
+    if dialect in ("bordered", "ruled"):
+        return True
+    return dialect == "pipe_rows" and any(_MD_RULE.match(ln.strip()) and "|" in ln
+                                          for ln in lines)
+
+
 def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     lines = decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    rendering, cells_of = _READERS[_dialect(lines)]
+    dialect = _dialect(lines)
+    rendering, cells_of = _READERS[dialect]
     page_text = "\n".join(filter(None, map(str.strip, lines)))  # stripped, non-empty
     cells = cells_of(lines)
     if has_spans(decoded):  # pandoc's Markdown of a Word page
         cells, page_text = plain_cells(cells), plain(page_text)
-    return Document(name, sha256, size, rendering, page_text, cells)
+    return Document(name, sha256, size, rendering, page_text, cells,
+                    full_width_rows=_full_width(dialect, lines))

@@ -28,6 +28,7 @@ class Grid:
     rows_found: dict[str, set[str]] = field(default_factory=dict)  # table -> row ids
     ambiguous: dict[tuple[str, str], list[Token]] = field(default_factory=dict)
     last_index: int = -1  # index of the last token used, to tell truncation
+    full_width_rows: bool = False  # the reader printed every column of every row
 
     @property
     def tables_found(self) -> list[str]:
@@ -58,24 +59,27 @@ def _values_after(tokens: list[Token], i: int) -> tuple[list[Token], int]:
     return tokens[i + 1:j], j - 1
 
 
-def _without_padding(values: list[Token], n: int) -> list[Token]:
+def _without_padding(values: list[Token], n: int, full_width: bool = False) -> list[Token]:
     """Cells of one printed row beyond the template's n columns that are not values:
-    its trailing blanks, unless a blank precedes a value (a remnant of a span the
-    rendering flattened, as pandoc does, may be anywhere: which blank is padding?); or,
-    when exactly n of its cells are non-blank, all its blanks."""
+    when exactly n of its cells are non-blank, its blanks (the remnants of spans a
+    rendering flattened, as pandoc does); else its trailing blanks (a row printed
+    shorter than its table is padded), unless the reader printed every column of every
+    row (`full_width`): there a blank is a printed blank or a span's remnant, never
+    padding, and which is which is not known."""
     if len(values) <= n or values[-1].row is None:
         return values
     filled = [v for v in values if v.printed.state != "blank"]
     if len(filled) == n:
         return filled
-    if filled and values[len(filled) - 1] is not filled[-1]:
-        return values  # a blank precedes a value
-    return values[:max(n, len(filled))]
+    out = list(values)
+    while not full_width and len(out) > n and out[-1].printed.state == "blank":
+        out.pop()
+    return out
 
 
 def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) -> None:
     cols = block.columns
-    values = _without_padding(values, len(cols))
+    values = _without_padding(values, len(cols), grid.full_width_rows)
     if values and any(v.run_together for v in values):
         pieces = split_run(values, len(cols))
         if pieces is None:
@@ -157,7 +161,7 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
     values, last = found
     (block,) = grid.version.tables["t4"].blocks
     width = len(block.columns)
-    values = _without_padding(values, width * len(block.data_rows))
+    values = _without_padding(values, width * len(block.data_rows), grid.full_width_rows)
     if any(v.run_together for v in values):
         values = split_run(values, width * len(block.data_rows)) or values
     if len(values) != width * len(block.data_rows):
@@ -170,9 +174,9 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
     grid.last_index = max(grid.last_index, last)
 
 
-def assemble(tokens: list[Token], version: Version) -> Grid:
+def assemble(tokens: list[Token], version: Version, full_width_rows: bool = False) -> Grid:
     """Place every labelled row's values into the version's cells."""
-    grid = Grid(version)
+    grid = Grid(version, full_width_rows=full_width_rows)
     rows = _blocks_by_row(version.id)
     t4_start = None
     for i, token in enumerate(tokens):

@@ -33,7 +33,7 @@ def recognise(doc: Document) -> ParsedReport:
     if version is None:
         _without_tables(report, doc.text)
     else:
-        grid = assemble(tokens, load_template().version(version))
+        grid = assemble(tokens, load_template().version(version), doc.full_width_rows)
         resolve(grid)
         _finish(report, grid, tokens, version)
     if report.status != "failed" and (agency is None or year is None):
