@@ -35,3 +35,6 @@ class Document:
     rendering: str
     text: str
     cells: list[TextCell] = field(default_factory=list)
+    # Every row holds a cell for every column of its table (text tables read as grids):
+    # a blank cell is a printed blank or a flattened span's remnant, never padding.
+    full_width_rows: bool = False

@@ -191,6 +191,8 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "text_cells": "每行一个单元格的网页文本",
         "text_pipes": "以 | 分隔单元格的网页文本",
         "text_run_together": "单元格分隔符丢失的网页文本",
+        "text_bordered": "以方框线或 ASCII 边框绘制表格的网页文本",
+        "text_aligned": "以空格对齐表格的网页文本（划线分栏，或每行一个表格行）",
         "pdf": "有文字层的 PDF；按表格线读取表格",
         "doc": "旧版 Word 或 WPS 文件，经 LibreOffice 转为 DOCX",
         "docx": "Word 文档（DOCX）；按文档表格单元格读取",

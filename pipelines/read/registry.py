@@ -69,6 +69,8 @@ READERS: tuple[Reader, ...] = (
         "text_cells": "page text with one cell per line",
         "text_pipes": "page text with |-separated cells",
         "text_run_together": "page text whose cell separators were lost",
+        "text_bordered": "page text with tables drawn in box-drawing or ASCII borders",
+        "text_aligned": "page text with tables aligned by spaces (ruled columns, or a row a line)",
     }),
     Reader("pdf", "bytes", is_pdf,
            {"pdf": "PDF with a text layer; tables read from the ruling lines"}),

@@ -5,8 +5,14 @@ Dialects, detected from the lines themselves:
   without a tab continuing the cell above (the seed report);
 - pipe rows: `a | b | c` lines, one table row per line (markdown, pages store);
 - pipe-terminated cells: `a |` lines, with lone `|` lines starting each row;
+- separated cells: one cell per line between lone `|` separator lines, row boundaries
+  lost; two separators with nothing (or an empty line) between them are a blank cell;
+- gapped: one cell per paragraph, an extra empty line per blank cell (text_aligned.py);
 - lines: one cell per line, row boundaries lost (lone `|` separator lines dropped);
-- run-together: the page flattened into long lines, cell boundaries lost.
+- run-together: the page flattened into long lines, cell boundaries lost;
+- bordered: tables drawn with box-drawing or ASCII borders (text_bordered.py) or
+  ruled by dash runs (text_aligned.py), the lines around them one row each;
+- spaced rows: one table row per line, cells separated by spaces (text_aligned.py).
 """
 
 from __future__ import annotations
@@ -15,6 +21,16 @@ import re
 from itertools import islice
 
 from pipelines.document import Document, TextCell
+from pipelines.read.text_aligned import (
+    gapped_cells,
+    is_gapped,
+    is_spaced_rows,
+    ruled_blocks,
+    ruled_cells,
+    spaced_row_cells,
+)
+from pipelines.read.text_bordered import table_blocks, table_cells
+from pipelines.read.text_markdown import has_spans, plain, plain_cells
 
 _LONE_PIPES = re.compile(r"^\|+$")
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
@@ -33,6 +49,10 @@ def _dialect(lines: list[str]) -> str:
     content = [ln for ln in lines if ln and not ln.isspace()]
     if not content:
         return "lines"
+    if table_blocks(lines):
+        return "bordered"
+    if ruled_blocks(lines):
+        return "ruled"
     tabbed = len([ln for ln in content if ln[0] == "\t"])
     if tabbed >= 0.2 * len(content):
         return "tab"
@@ -45,7 +65,13 @@ def _dialect(lines: list[str]) -> str:
     if multi >= 3:
         return "pipe_rows"
     long_digits = any(len(ln) > 500 and _has_digits(ln, 61) for ln in content)
-    return "run_together" if long_digits else "lines"
+    if long_digits:
+        return "run_together"
+    if _is_separated(content):
+        return "separated"
+    if is_gapped(lines, content):
+        return "gapped"
+    return "spaced_rows" if is_spaced_rows(content) else "lines"
 
 
 def _tab_cells(lines: list[str]) -> list[TextCell]:
@@ -107,9 +133,67 @@ def _pipe_terminated_cells(lines: list[str]) -> list[TextCell]:
     return cells
 
 
+def _is_separated(content: list[str]) -> bool:
+    """Cells between lone `|` lines: a third of the lines or more are separators."""
+    lone = sum(map(_is_lone, content))
+    return lone >= 20 and 3 * lone >= len(content)
+
+
+def _separated_cells(lines: list[str]) -> list[TextCell]:
+    """Every printed line a cell, and a blank cell where two separators enclose none."""
+    cells: list[TextCell] = []
+    enclosed = None  # lines printed since the last separator; None before the first
+    for no, line in enumerate(lines, start=1):
+        if _is_lone(line):
+            if enclosed == 0:
+                cells.append(TextCell("", f"line {no}", None))
+            enclosed = 0
+        elif line.strip():
+            cells.append(TextCell(line.strip(), f"line {no}", None))
+            enclosed = None if enclosed is None else enclosed + 1
+    return cells
+
+
 def _line_cells(lines: list[str]) -> list[TextCell]:
     return [TextCell(ln.strip(), f"line {no}", None)
             for no, ln in enumerate(lines, start=1) if ln.strip() and not _is_lone(ln)]
+
+
+def _free_line_cells(line: str, no: int, row: int) -> list[TextCell]:
+    """A line outside the drawn tables: its `|` cells if it has several, else one cell."""
+    stripped = line.strip()
+    if len([p for p in stripped.split("|") if p.strip()]) >= 2:
+        return [TextCell(p, f"line {no} cell {i}", row)
+                for i, p in enumerate(_split_pipes(stripped), 1)]
+    return [TextCell(stripped, f"line {no}", row)]
+
+
+def _tables(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(first, end, kind) of the drawn and ruled tables, in order, not overlapping."""
+    drawn = [(a, b, "ascii" if ascii_table else "box") for a, b, ascii_table in table_blocks(lines)]
+    ruled = [(a, b + 1, "ruled") for a, b in ruled_blocks(lines)
+             if not any(x < b + 1 and a < y for x, y, _ in drawn)]
+    return sorted(drawn + ruled)
+
+
+def _bordered_cells(lines: list[str]) -> list[TextCell]:
+    """Drawn and ruled tables read as grids; every other line a row of its own."""
+    cells: list[TextCell] = []
+    row, pos = 0, 0
+    for first, end, kind in [*_tables(lines), (len(lines), len(lines), "")]:
+        for no in range(pos, first):
+            if lines[no].strip() and not _is_lone(lines[no]):
+                row += 1
+                cells.extend(_free_line_cells(lines[no], no + 1, row))
+        if kind == "ruled":
+            found, row = ruled_cells(lines, first, end - 1, row + 1)
+        elif kind:
+            found, row = table_cells(lines[first:end], first + 1, kind == "ascii", row + 1)
+        else:
+            found = []
+        cells.extend(found)
+        pos = end
+    return cells
 
 
 _READERS = {
@@ -118,11 +202,31 @@ _READERS = {
     "pipe_terminated": ("text_pipes", _pipe_terminated_cells),
     "lines": ("text_cells", _line_cells),
     "run_together": ("text_run_together", _line_cells),
+    "bordered": ("text_bordered", _bordered_cells),
+    "ruled": ("text_aligned", _bordered_cells),
+    "spaced_rows": ("text_aligned", spaced_row_cells),
+    "separated": ("text_cells", _separated_cells),
+    "gapped": ("text_cells", gapped_cells),
 }
+
+
+def _full_width(dialect: str, lines: list[str]) -> bool:
+    """Whether every row prints every column of its table, spans flattened in place (as
+    pandoc and tabulate print them): grids, ruled tables, and Markdown pipe tables (a
+    `|---|` rule). Other pipe rows may end in padding."""
+    if dialect in ("bordered", "ruled"):
+        return True
+    return dialect == "pipe_rows" and any(_MD_RULE.match(ln.strip()) and "|" in ln
+                                          for ln in lines)
 
 
 def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     lines = decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    rendering, cells_of = _READERS[_dialect(lines)]
+    dialect = _dialect(lines)
+    rendering, cells_of = _READERS[dialect]
     page_text = "\n".join(filter(None, map(str.strip, lines)))  # stripped, non-empty
-    return Document(name, sha256, size, rendering, page_text, cells_of(lines))
+    cells = cells_of(lines)
+    if has_spans(decoded):  # pandoc's Markdown of a Word page
+        cells, page_text = plain_cells(cells), plain(page_text)
+    return Document(name, sha256, size, rendering, page_text, cells,
+                    full_width_rows=_full_width(dialect, lines))

@@ -54,6 +54,7 @@ class Grid:
     forced_runs: dict[tuple[str, str], Pending] = field(default_factory=dict)
     lost_blanks: bool = False  # a run had fewer digits than its cells: blanks were dropped
     last_index: int = -1  # index of the last token used, to tell truncation
+    full_width_rows: bool = False  # the reader printed every column of every row
 
     @property
     def tables_found(self) -> list[str]:
@@ -118,17 +119,27 @@ def _as_value(token: Token) -> Token:
     return replace(token, kind="value", printed=read_printed(token.text))
 
 
-def _without_padding(values: list[Token], n: int) -> list[Token]:
-    """A printed row may end in empty padding cells beyond the template's n columns."""
+def _without_padding(values: list[Token], n: int, full_width: bool = False) -> list[Token]:
+    """Cells of one printed row beyond the template's n columns that are not values:
+    when exactly n of its cells are non-blank, its blanks (the remnants of spans a
+    rendering flattened, as pandoc does); else its trailing blanks (a row printed
+    shorter than its table is padded), unless the reader printed every column of every
+    row (`full_width`): there a blank is a printed blank or a span's remnant, never
+    padding, and which is which is not known."""
+    if len(values) <= n or values[-1].row is None:
+        return values
+    filled = [v for v in values if v.printed.state != "blank"]
+    if len(filled) == n:
+        return filled
     out = list(values)
-    while len(out) > n and out[-1].row is not None and out[-1].printed.state == "blank":
+    while not full_width and len(out) > n and out[-1].printed.state == "blank":
         out.pop()
     return out
 
 
 def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) -> None:
     cols = block.columns
-    values = _without_padding(values, len(cols))
+    values = _without_padding(values, len(cols), grid.full_width_rows)
     cells = [(f"{table}.{row}.{c.id}", c.value_type) for c in cols]
     if values and any(v.run_together for v in values):
         pieces = _split_or_pend(grid, (table, row), values, cells)
@@ -271,7 +282,7 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
     if found is None:
         return
     values, last = found
-    values = _without_padding(values, n)
+    values = _without_padding(values, n, grid.full_width_rows)
     cells = [(f"t4.{r.id}.{c.id}", c.value_type) for r in block.data_rows for c in block.columns]
     grid.last_index = max(grid.last_index, last)
     if any(v.run_together for v in values):
@@ -311,9 +322,9 @@ def _own_values(tokens: list[Token], i: int, n: int) -> tuple[list[Token], int, 
     return values, last, None
 
 
-def assemble(tokens: list[Token], version: Version) -> Grid:
+def assemble(tokens: list[Token], version: Version, full_width_rows: bool = False) -> Grid:
     """Place every labelled row's values into the version's cells."""
-    grid = Grid(version)
+    grid = Grid(version, full_width_rows=full_width_rows)
     rows = _blocks_by_row(version.id)
     t4_start = None
     for i, token in enumerate(tokens):

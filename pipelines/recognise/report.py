@@ -41,7 +41,7 @@ def recognise(doc: Document) -> ParsedReport:
     else:
         template_version = load_template().version(version)
         report.flags.extend(relabel_misprints(tokens, template_version))
-        grid = assemble(tokens, template_version)
+        grid = assemble(tokens, template_version, doc.full_width_rows)
         resolve(grid)
         _finish(report, grid, tokens, version)
     if report.status != "failed" and (agency is None or year is None):

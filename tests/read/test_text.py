@@ -124,3 +124,19 @@ def test_run_together_fixture_keeps_the_flattened_line(fixtures_dir: Path) -> No
     assert cells[-1].ref == "line 10"
     assert len(cells[-1].text) == 3698
     assert "行政规范性文件8855698" in cells[-1].text.replace(" ", "")
+
+
+def test_separated_cells_keep_a_blank_between_two_separators() -> None:
+    lines = "标题\n|\n" + "其他\n|\n规章\n|\n0\n|\n|\n7\n|\n\n|\n-\n|\n" * 4
+    doc = read_text(lines)
+    assert doc.rendering == "text_cells"
+    assert [c.text for c in doc.cells][:9] == ["标题", "其他", "规章", "0", "", "7", "", "-",
+                                               "其他"]
+    assert doc.cells[4] == TextCell("", "line 9")
+
+
+def test_every_text_rendering_is_in_the_vocabulary() -> None:
+    from pipelines.read.text import _READERS
+    from schemas.vocabulary import RENDERINGS
+
+    assert {rendering for rendering, _ in _READERS.values()} <= set(RENDERINGS)

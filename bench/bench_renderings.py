@@ -1,0 +1,87 @@
+"""Cells recovered from text renderings made by the real tools, per tool and report.
+
+Every labelled report is written as HTML (Word's page, a plain bordered page, and the
+corpus's own page where it is HTML), dumped to text by w3m, lynx, elinks, pandoc and
+`pdftotext -layout` (of Chromium's PDF print), and scored by ../shared/tools/score.py
+(see tests/renderings/dumps.py). `unrec` counts the cells the rendering does not hold
+(a tool that drops blank cells loses the columns of a row with a blank); `rec%` is the
+share of the recoverable cells read right; `ms` the median `parse_bytes` time.
+
+    uv run python bench/bench_renderings.py [--tools w3m,lynx] [--repeats N]
+"""
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "renderings")]
+
+from dumps import (  # noqa: E402
+    TOOLS,
+    applies,
+    dump,
+    pages,
+    rendering_name,
+    score,
+    scored_truth,
+)
+
+from pipelines.parse import parse_bytes  # noqa: E402
+
+
+def _ms(name: str, data: bytes, repeats: int) -> float:
+    parse_bytes(name, data)  # warm-up: template, label index
+    runs = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        parse_bytes(name, data)
+        runs.append(time.perf_counter() - start)
+    return 1000 * statistics.median(runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tools", help="comma-separated tool names (default: all)")
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    chosen = [t for t in TOOLS if t.available()
+              and (not args.tools or t.name in args.tools.split(","))]
+    named, rows = {}, []
+    with tempfile.TemporaryDirectory() as work:
+        for page in pages():
+            for tool in (t for t in chosen if applies(t, page)):
+                name = rendering_name(tool, page)
+                named[name] = (dump(tool, page, Path(work)), scored_truth(tool, page))
+                rows.append((tool.name, page, name))
+    scores = score(named)
+    print(f"{'tool':16} {'report':30} {'src':5} {'cells':>5} {'right':>5} {'wrong':>5} "
+          f"{'missed':>6} {'inv':>4} {'unrec':>5} {'rec%':>7} {'ms':>6}")
+    totals: dict[str, list[int]] = {}
+    for tool, page, name in sorted(rows, key=lambda r: (r[0], r[1].stem, r[1].source)):
+        s = scores.get(name)
+        ms = _ms(name, named[name][0], args.repeats)
+        if s is None:
+            print(f"{tool:16} {page.stem:30} {page.source:5} no output")
+            continue
+        t = totals.setdefault(tool, [0, 0, 0, 0, 0])
+        t[0] += s.cells - s.unrecoverable
+        t[1] += s.missed_recoverable + s.wrong + s.invented
+        t[2] += s.wrong
+        t[3] += s.invented
+        t[4] += 1
+        print(f"{tool:16} {page.stem:30} {page.source:5} {s.cells:5d} {s.right:5d} "
+              f"{s.wrong:5d} {s.missed:6d} {s.invented:4d} {s.unrecoverable:5d} "
+              f"{s.recoverable_right:7.2%} {ms:6.1f}")
+    print()
+    print(f"{'tool':16} {'files':>5} {'recoverable':>11} {'rec%':>7} {'wrong':>5} {'inv':>4}")
+    for tool, (rec, bad, wrong, inv, files) in totals.items():
+        share = 1 - bad / rec if rec else 1.0
+        print(f"{tool:16} {files:5d} {rec:11d} {share:7.2%} {wrong:5d} {inv:4d}")
+
+
+if __name__ == "__main__":
+    main()

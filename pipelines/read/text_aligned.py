@@ -1,0 +1,244 @@
+"""Tables whose columns are shown by alignment alone, with no walls between cells.
+
+- Ruled tables (pandoc's simple and multiline tables in `-t plain`/`-t markdown`,
+  reStructuredText's simple tables): a rule of dash runs (`-----  ----  ---`) opens the
+  table and gives its columns, the same rule closes it (an `===  ===` rule under a
+  header closes the header and opens the body). Each line's text goes to the column
+  its words start in, so an empty column is a blank cell kept in its place. When the
+  table separates its rows by empty lines (a multiline table), the lines between two
+  empty lines are one row and a cell's lines are joined back.
+- Spaced rows (`lynx -dump`, crawlers): one table row per line, its cells separated by
+  spaces, empty cells dropped. Each word is a cell of the line's row: the reader keeps
+  the row together and says nothing of which columns its values are in.
+- Gapped cells (`lynx -dump` of cells holding paragraphs, as Word's pages do): one cell
+  per line, one empty line after each, and one more for each empty cell (`821`, three
+  empty lines, `2`: two blank cells between). Read only where the text shows lynx's
+  margin and nearly every cell is followed by an empty line; rows are lost.
+
+Columns are display columns (text_width.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.document import TextCell
+from pipelines.read.text_width import columns, has_ambiguous
+
+_RULE = re.compile(r"^\s*(?:-{3,}(?:\s+-{3,})+|={3,}(?:\s+={3,})+)\s*$")
+_RUN = re.compile(r"-+|=+")
+_WORD = re.compile(r"\S+")
+_NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条|次)?"
+_VALUE = re.compile(_NUMBER)
+_ITEM = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)")
+_SPACED_ROW = re.compile(rf"^\s*\S.*?(?:\s+{_NUMBER}){{2,}}\s*$")
+
+
+# --- ruled tables -------------------------------------------------------------------------
+
+def ruled_blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """(opening rule, closing rule) line indexes of every ruled table."""
+    blocks, i = [], 0
+    while i < len(lines):
+        if _RULE.match(lines[i]):
+            close = next((j for j in range(i + 1, len(lines)) if lines[j] == lines[i]), None)
+            if close is not None:
+                blocks.append((i, close))
+                i = close + (lines[i].strip()[0] == "-")
+                continue
+        i += 1
+    return blocks
+
+
+def _starts(rule: str) -> list[int]:
+    cols = columns(rule)
+    return [cols[m.start()] for m in _RUN.finditer(rule)]
+
+
+def _words(line: str, starts: list[int]) -> list[tuple[int, str]]:
+    """(display column, word) of the line's words, ambiguous widths counted as the
+    table's column starts need (more words starting on a column start)."""
+    options = (2, 1) if has_ambiguous(line) else (2,)
+    best: list[tuple[int, str]] = []
+    best_hits = -1
+    for ambiguous in options:
+        cols = columns(line, ambiguous)
+        words = [(cols[m.start()], m.group()) for m in _WORD.finditer(line)]
+        hits = sum(c in starts for c, _ in words)
+        if hits > best_hits:
+            best, best_hits = words, hits
+    return best
+
+
+def _line_texts(line: str, starts: list[int]) -> list[str]:
+    """The text of each column on one line ("" where the column is empty)."""
+    texts: list[list[str]] = [[] for _ in starts]
+    for col, word in _words(line, starts):
+        k = max((i for i, s in enumerate(starts) if s <= col), default=0)
+        texts[k].append(word)
+    return [" ".join(t) for t in texts]
+
+
+def _row_groups(body: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Lines grouped into rows: by empty lines in a multiline table, else one a line.
+
+    Only a line with nothing at all separates rows (a simple table may end in a line of
+    spaces, a multiline cell may hold one between paragraphs). A multiline table puts
+    an empty line after every row, so no group there holds half of the lines: a table
+    where one does lost a line's spaces (an editor's doing), and its lines are rows.
+    """
+    groups: list[list[tuple[int, str]]] = [[]]
+    for no, line in body:
+        if line == "":
+            groups.append([])
+        else:
+            groups[-1].append((no, line))
+    groups = [g for g in groups if any(line.strip() for _, line in g)]
+    content = sum(len(g) for g in groups)
+    if len(groups) < 2 or 2 * max(map(len, groups)) > content:
+        return [[x] for x in body if x[1].strip()]
+    return groups
+
+
+def ruled_cells(lines: list[str], opening: int, closing: int, first_row: int
+                ) -> tuple[list[TextCell], int]:
+    """The cells of one ruled table, row by row with blank cells in place, and the last
+    row number used."""
+    starts = _starts(lines[opening])
+    body = [(no, lines[no]) for no in range(opening + 1, closing)]
+    cells, row = [], first_row
+    for group in _row_groups(body):
+        per_line = [_line_texts(line, starts) for _, line in group]
+        first_no = group[0][0] + 1
+        for k in range(len(starts)):
+            text = "\n".join(t[k] for t in per_line if t[k])
+            cells.append(TextCell(text, f"line {first_no} column {k + 1}", row))
+        row += 1
+    return cells, row - 1
+
+
+# --- spaced rows --------------------------------------------------------------------------
+
+def is_spaced_rows(content: list[str]) -> bool:
+    """Whether the text prints table rows as `label value value ...` lines."""
+    return sum(bool(_SPACED_ROW.match(ln)) for ln in content) >= 3
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _kind(line: str) -> str:
+    """row: a label word and values; fragment: one word of text; else other or empty."""
+    words = line.split()
+    if not words:
+        return "empty"
+    if _VALUE.fullmatch(words[0]):
+        return "other"
+    if len(words) == 1:
+        return "fragment"
+    return "row" if all(_VALUE.fullmatch(w) for w in words[1:]) else "other"
+
+
+def _fragments(kinds: list[str], lines: list[str], r: int, step: int) -> list[int]:
+    """The fragment lines directly above (step -1) or below (+1) row line r in its
+    label's column, in order. Above, they run up to the line opening with an item
+    number; below, down to the next line opening with one. None where an unnumbered row
+    line lies just beyond them: they may as well belong to it."""
+    col = _indent(lines[r])
+
+    def at(j: int, kind: str) -> bool:
+        return 0 <= j < len(lines) and kinds[j] == kind and _indent(lines[j]) == col
+
+    out, j = [], r + step
+    while at(j, "fragment"):
+        numbered = bool(_ITEM.match(lines[j].strip()))
+        if numbered and step > 0:
+            return out
+        out.append(j)
+        if numbered:
+            return out[::-1]
+        j += step
+    if at(j, "row") and not (step > 0 and _ITEM.match(lines[j].strip())):
+        return []
+    return out[::step]
+
+
+def _wrapped_labels(lines: list[str]) -> dict[int, list[int]]:
+    """Row line -> the lines of its label, for labels wrapped around their values
+    (`pdftotext -layout` centres the values on a label of several lines): single words
+    in the label's column directly above and below, claimed by no other row line, and
+    the first of them, and only the first, opening with an item number (`1.`, `（三）`,
+    `一、`): a label that does not open with one is not known to start there."""
+    kinds = [_kind(line) for line in lines]
+    out = {}
+    for r, kind in enumerate(kinds):
+        if kind != "row":
+            continue
+        parts = [*_fragments(kinds, lines, r, -1), r, *_fragments(kinds, lines, r, 1)]
+        items = [bool(_ITEM.match(lines[k].strip())) for k in parts]
+        if len(parts) > 1 and items[0] and not any(items[1:]):
+            out[r] = parts
+    return out
+
+
+def spaced_row_cells(lines: list[str]) -> list[TextCell]:
+    """Every non-empty line a row, its space-separated words its cells; a label wrapped
+    around its values joined back (`_wrapped_labels`)."""
+    wrapped = _wrapped_labels(lines)
+    absorbed = {k for parts in wrapped.values() for k in parts}
+    cells: list[TextCell] = []
+    for k, line in enumerate(lines):
+        words = line.split()
+        if k in wrapped:
+            words = ["".join(lines[j].split()[0] for j in wrapped[k]), *words[1:]]
+        elif k in absorbed or all(w == "|" for w in words):
+            continue
+        cells.extend(TextCell(w, f"line {k + 1} word {i}", k + 1) for i, w in enumerate(words, 1))
+    return cells
+
+
+# --- gapped cells -------------------------------------------------------------------------
+
+def _gaps(lines: list[str]) -> list[int]:
+    """Empty lines between consecutive non-empty lines."""
+    gaps, run, seen = [], 0, False
+    for line in lines:
+        if line.strip():
+            if seen:
+                gaps.append(run)
+            seen, run = True, 0
+        else:
+            run += 1
+    return gaps
+
+
+def is_gapped(lines: list[str], content: list[str]) -> bool:
+    """lynx's one cell per paragraph: a left margin on (nearly) every line, one empty
+    line after (nearly) every cell, and longer gaps where cells are empty."""
+    gaps = _gaps(lines)
+    margined = sum(ln.startswith("  ") for ln in content)
+    return (len(gaps) >= 40 and 10 * margined >= 9 * len(content)
+            and 10 * sum(g >= 1 for g in gaps) >= 9 * len(gaps) and max(gaps) >= 2)
+
+
+def gapped_cells(lines: list[str]) -> list[TextCell]:
+    """A cell a paragraph (its lines joined), and gap - 1 blank cells after each gap."""
+    cells: list[TextCell] = []
+    texts: list[str] = []
+    start, run = 0, 0
+    for no, line in enumerate(lines, start=1):
+        if not line.strip():
+            run += 1
+            continue
+        if texts and run:
+            cells.append(TextCell("\n".join(texts), f"line {start}", None))
+            cells.extend(TextCell("", f"line {no - run + k}", None) for k in range(1, run))
+            texts = []
+        if not texts:
+            start = no
+        texts.append(line.strip())
+        run = 0
+    if texts:
+        cells.append(TextCell("\n".join(texts), f"line {start}", None))
+    return cells

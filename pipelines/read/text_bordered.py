@@ -1,0 +1,197 @@
+"""Tables drawn with borders in text: box-drawing (│ ┌ ┬ ├ ┼ ─ ═, as `w3m -dump` and
+`elinks -dump` print them) and ASCII (`+---+` rules, `|` walls: pandoc's grid tables,
+`tabulate`, `psql`).
+
+A table is read as a picture: border characters are walls, everything between them is
+the inside of some cell. A cell is a connected region of inside (a row of text touches
+the row below where their columns overlap), so a cell wrapped over several lines is
+joined back and a merged cell (a span) is one region, read once. Cells are yielded in
+reading order, by the line they start on and then by column; the cells starting on one
+line after a rule are one table row (`TextCell.row`), as `<tr>` groups them in HTML.
+A table that draws no rules between its rows (psql, tabulate's outline formats) shows
+itself by a region stacking numbers on two lines; there every line is a row.
+
+Columns are display columns (a CJK character takes two). Characters of ambiguous width
+are counted as the line's borders need: the width under which the line's vertical walls
+fall on the columns the table's rules draw.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from pipelines.document import TextCell
+from pipelines.read.text_width import columns, has_ambiguous, is_box
+
+_HORIZONTAL = set("─━═┄┅┈┉╌╍╴╶╸╺")
+_ASCII_RULE = re.compile(r"^\+(?:[-=:+]+\+)+$")
+_ASCII_PIECE = re.compile(r"^[-=:+]{2,}$")
+_NUMBER_LINE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条|次|%)?$")
+_ASCII_ROW = re.compile(r"^\|.*[|+]$")
+
+
+def _is_box_line(stripped: str) -> bool:
+    return bool(stripped) and is_box(stripped[0])
+
+
+def _is_ascii_line(stripped: str) -> bool:
+    return bool(_ASCII_RULE.match(stripped) or _ASCII_ROW.match(stripped))
+
+
+def table_blocks(lines: list[str]) -> list[tuple[int, int, bool]]:
+    """(first, end, ascii) of every bordered table: a run of box-drawn lines, or of `+--+`
+    rules and `|...|` rows holding at least two rules."""
+    blocks, i = [], 0
+    while i < len(lines):
+        stripped = lines[i].strip()
+        kind = "box" if _is_box_line(stripped) else "ascii" if _ASCII_RULE.match(stripped) else None
+        if kind is None:
+            i += 1
+            continue
+        test = _is_box_line if kind == "box" else _is_ascii_line
+        j = i + 1
+        while j < len(lines) and test(lines[j].strip()):
+            j += 1
+        rules = sum(bool(_ASCII_RULE.match(ln.strip())) for ln in lines[i:j])
+        if j - i >= 3 and (kind == "box" or rules >= 2):
+            blocks.append((i, j, kind == "ascii"))
+        i = j
+    return blocks
+
+
+@dataclass
+class _Segment:
+    """A run of inside on one line: its columns and text."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+    region: int = -1
+
+
+@dataclass
+class _Region:
+    segments: list[_Segment] = field(default_factory=list)
+
+
+_BOX = re.compile("[\u2500-\u257f]")
+_PIPE = re.compile(r"\||\+(?=[-=:])|(?<=[-=:])\+")  # `+` where a partial rule meets a wall
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _walls(line: str, ascii_table: bool) -> list[int]:
+    """Indexes of the line's wall characters."""
+    pattern = _NOT_SPACE if _ASCII_RULE.match(line.strip()) else _PIPE
+    if not ascii_table:
+        pattern = _BOX
+    return [m.start() for m in pattern.finditer(line)]
+
+
+def _vertical_columns(line: str, walls: list[int], cols: list[int]) -> set[int]:
+    return {cols[k] for k in walls if line[k] not in _HORIZONTAL and line[k] not in "-=:"}
+
+
+def _ambiguous_width(line: str, walls: list[int], verticals: set[int]) -> list[int]:
+    """The line's columns with ambiguous characters 2 or 1 wide: the width that puts its
+    walls on the table's columns (2 when both or neither do: what CJK terminals print)."""
+    wide, narrow = columns(line, 2), columns(line, 1)
+    off_wide = len(_vertical_columns(line, walls, wide) - verticals)
+    return narrow if len(_vertical_columns(line, walls, narrow) - verticals) < off_wide else wide
+
+
+def _segments(no: int, line: str, walls: list[int], cols: list[int], ascii_table: bool
+              ) -> list[_Segment]:
+    """The runs of inside between the line's walls."""
+    if len(walls) < 2 or len(walls) == len(line.strip()):  # a rule: walls only
+        return []
+    out = [_Segment(no, cols[a + 1], cols[b], line[a + 1:b])
+           for a, b in pairwise(walls) if b > a + 1]
+    if ascii_table:  # `|----+----|`: the rule of a row that a span continues across
+        out = [s for s in out if not _ASCII_PIECE.match(s.text)]
+    return out
+
+
+def _regions(rows: list[list[_Segment]]) -> list[_Region]:
+    """Connected regions: a segment joins the regions of the segments above it that
+    overlap its columns (merging them when it touches several)."""
+    parent: list[int] = []
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    above: list[_Segment] = []
+    for row in rows:
+        for seg in row:
+            touching = [find(a.region) for a in above if a.start < seg.end and seg.start < a.end]
+            if touching:
+                seg.region = touching[0]
+                for other in touching[1:]:
+                    parent[other] = touching[0]
+            else:
+                seg.region = len(parent)
+                parent.append(seg.region)
+        above = row
+    regions: dict[int, _Region] = {}
+    for row in rows:
+        for seg in row:
+            regions.setdefault(find(seg.region), _Region()).segments.append(seg)
+    return list(regions.values())
+
+
+def _text(region: _Region) -> str:
+    """The region's text, line by line (its segments are in reading order)."""
+    parts: list[str] = []
+    line = None
+    for seg in region.segments:
+        text = seg.text.strip()
+        if not text:
+            continue
+        if seg.line == line:
+            parts[-1] += " " + text
+        else:
+            parts.append(text)
+            line = seg.line
+    return "\n".join(parts)
+
+
+def _stacks_numbers(region: _Region) -> bool:
+    """Whether a region holds a number and other text on other lines. A wrapped cell
+    does not break a number away from its text, nor onto a line of its own: these are
+    rows a table printed without rules between them (psql, tabulate's outline formats),
+    and each line is read as a row."""
+    lines = [s.text.strip() for s in region.segments if s.text.strip()]
+    return len(lines) >= 2 and any(_NUMBER_LINE.match(t) for t in lines)
+
+
+def table_cells(lines: list[str], first_line: int, ascii_table: bool,
+                first_row: int) -> tuple[list[TextCell], int]:
+    """The cells of one bordered table (lines numbered from first_line, rows from
+    first_row), and the last row number used."""
+    walls = [_walls(line, ascii_table) for line in lines]
+    ambiguous = [has_ambiguous(line) for line in lines]
+    cols = [None if amb else columns(line) for line, amb in zip(lines, ambiguous, strict=True)]
+    verticals: set[int] = set()  # the columns the unambiguous lines put vertical walls on
+    for line, line_walls, line_cols in zip(lines, walls, cols, strict=True):
+        if line_cols is not None:
+            verticals |= _vertical_columns(line, line_walls, line_cols)
+    rows = [_segments(first_line + k, line, line_walls,
+                      line_cols or _ambiguous_width(line, line_walls, verticals), ascii_table)
+            for k, (line, line_walls, line_cols) in enumerate(zip(lines, walls, cols,
+                                                                 strict=True))]
+    regions = _regions(rows)
+    if any(_stacks_numbers(r) for r in regions):
+        regions = [_Region([seg]) for row in rows for seg in row]
+    starts = sorted(regions, key=lambda r: (r.segments[0].line, r.segments[0].start))
+    cells, row, top = [], first_row - 1, None
+    for region in starts:
+        head = region.segments[0]
+        if head.line != top:
+            row, top = row + 1, head.line
+        cells.append(TextCell(_text(region), f"line {head.line} col {head.start}", row))
+    return cells, row

@@ -1,0 +1,144 @@
+"""Tables aligned by spaces: ruled columns (pandoc) and one row a line (lynx)."""
+
+from __future__ import annotations
+
+from pipelines.read.text import read
+from pipelines.read.text_aligned import ruled_blocks
+
+
+def read_text(text: str):
+    return read("inline.txt", "0" * 64, len(text.encode()), text)
+
+
+SIMPLE = """\
+标题
+
+  -------------- ------ ------ ------
+  信息内容       本年   本年   现行
+  规章           1             11
+  行政规范性文件 8      26     66
+~
+  -------------- ------ ------ ------
+""".replace("~", " " * 36)  # a line of spaces, as pandoc ends a simple table
+
+
+def test_simple_ruled_table_keeps_blank_cells_in_their_column() -> None:
+    doc = read_text(SIMPLE)
+    assert doc.rendering == "text_aligned"
+    assert [(c.text, c.row) for c in doc.cells] == [
+        ("标题", 1),
+        ("信息内容", 2), ("本年", 2), ("本年", 2), ("现行", 2),
+        ("规章", 3), ("1", 3), ("", 3), ("11", 3),
+        ("行政规范性文件", 4), ("8", 4), ("26", 4), ("66", 4),
+    ]
+    assert doc.cells[7].ref == "line 5 column 3"
+
+
+MULTILINE = """\
+  -------------- ------ ------
+  信息内容       本年制 本年废
+                 发件数 止件数
+
+  行政规范       8      26
+  性文件
+
+  规章           1
+  -------------- ------ ------
+"""
+
+
+def test_multiline_ruled_table_joins_a_cells_lines() -> None:
+    doc = read_text(MULTILINE)
+    assert [(c.text, c.row) for c in doc.cells] == [
+        ("信息内容", 1), ("本年制\n发件数", 1), ("本年废\n止件数", 1),
+        ("行政规范\n性文件", 2), ("8", 2), ("26", 2),
+        ("规章", 3), ("1", 3), ("", 3),
+    ]
+
+
+def test_a_single_empty_line_does_not_make_a_table_multiline() -> None:
+    # The spaces of a simple table's blank line stripped away: its lines stay rows.
+    text = SIMPLE.replace(" " * 36 + "\n", "\n")
+    doc = read_text(text)
+    assert [c.text for c in doc.cells if c.row == 3] == ["规章", "1", "", "11"]
+
+
+def test_a_rule_must_close_the_table() -> None:
+    assert ruled_blocks(["  ---- ----", "  a    b"]) == []
+
+
+SPACED = """\
+   第二十条第（一）项
+   信息内容 本年新
+   规章 13 13 524
+   规范性文件 60 60 368
+   一、本年新收政府信息公开申请数量 821 35 2 1 859
+   二、上年结转政府信息公开申请数量 18 18
+"""
+
+
+def test_spaced_rows_keep_each_lines_values_as_one_row() -> None:
+    doc = read_text(SPACED)
+    assert doc.rendering == "text_aligned"
+    rows: dict[int, list[str]] = {}
+    for c in doc.cells:
+        rows.setdefault(c.row, []).append(c.text)
+    assert list(rows.values()) == [
+        ["第二十条第（一）项"], ["信息内容", "本年新"], ["规章", "13", "13", "524"],
+        ["规范性文件", "60", "60", "368"],
+        ["一、本年新收政府信息公开申请数量", "821", "35", "2", "1", "859"],
+        ["二、上年结转政府信息公开申请数量", "18", "18"],
+    ]
+
+
+def test_gapped_cells_count_an_empty_cell_per_extra_empty_line() -> None:
+    body = "   标题\n\n   本年\n   新制\n\n" + "   规章\n\n   13\n\n\n\n   2\n\n" * 14
+    doc = read_text(body)
+    assert doc.rendering == "text_cells"
+    assert [c.text for c in doc.cells][:7] == ["标题", "本年\n新制", "规章", "13", "", "", "2"]
+    assert all(c.row is None for c in doc.cells)
+
+
+def test_gapped_cells_need_lynx_margins() -> None:
+    body = "标题\n\n" + "规章\n\n13\n\n\n\n2\n\n" * 14
+    assert "" not in [c.text for c in read_text(body).cells]
+
+
+LAYOUT = """\
+           1.申请人无正当理由逾期不补正、
+           行政机关不再处理其政府信息公开 67 3       0   0   1    0   71
+           申请
+           3.危及“三安全一稳定”
+           4.保护第三方合法权益      6    0    0   0   0    0   6
+ 规章         13   13     524
+ 规范性文件      60   60     368
+"""
+
+
+def test_a_label_wrapped_around_its_values_is_joined_back() -> None:
+    # pdftotext -layout centres a row's values on its label's lines. A line opening
+    # with an item number starts a row of its own (3. has no values: all blank).
+    doc = read_text(LAYOUT)
+    rows: dict[int, list[str]] = {}
+    for c in doc.cells:
+        rows.setdefault(c.row, []).append(c.text)
+    assert list(rows.values()) == [
+        ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+         "67", "3", "0", "0", "1", "0", "71"],
+        ["3.危及“三安全一稳定”"],
+        ["4.保护第三方合法权益", "6", "0", "0", "0", "0", "0", "6"],
+        ["规章", "13", "13", "524"], ["规范性文件", "60", "60", "368"],
+    ]
+    assert doc.cells[0].ref == "line 2 word 1"
+
+
+def test_restructuredtext_rules_close_the_header_and_open_the_body() -> None:
+    rst = ("==============  ======  ====\n信息内容        本年    现行\n"
+           "==============  ======  ====\n规章            1       11\n行政规范性文件          66\n"
+           "==============  ======  ====\n")
+    assert ruled_blocks(rst.splitlines()) == [(0, 2), (2, 5)]
+    doc = read_text(rst)
+    assert [(c.text, c.row) for c in doc.cells] == [
+        ("信息内容", 1), ("本年", 1), ("现行", 1),
+        ("规章", 2), ("1", 2), ("11", 2), ("行政规范性文件", 3), ("", 3), ("66", 3),
+    ]

@@ -1,0 +1,150 @@
+"""Tables drawn with box-drawing or ASCII borders: grids of cells, spans read once."""
+
+from __future__ import annotations
+
+from pipelines.document import TextCell
+from pipelines.read.text import read
+from pipelines.read.text_bordered import table_blocks, table_cells
+from pipelines.read.text_width import columns, has_ambiguous, width
+
+
+def read_text(text: str):
+    return read("inline.txt", "0" * 64, len(text.encode()), text)
+
+
+BOX = """\
+标题
+┌────────┬───────┐
+│信息内容│ 本年制│
+│        │ 发件数│
+├────────┼───────┤
+│行政规范│   8   │
+│ 性文件 │       │
+├────────┼───────┤
+│  规章  │       │
+└────────┴───────┘
+"""
+
+
+def test_box_table_joins_wrapped_cells_and_keeps_blanks_and_rows() -> None:
+    doc = read_text(BOX)
+    assert doc.rendering == "text_bordered"
+    assert [(c.text, c.row) for c in doc.cells] == [
+        ("标题", 1),
+        ("信息内容", 2), ("本年制\n发件数", 2),
+        ("行政规范\n性文件", 3), ("8", 3),
+        ("规章", 4), ("", 4),
+    ]
+    assert doc.cells[4].ref == "line 6 col 10"
+
+
+SPANS = """\
+┌──────┬────┬────┐
+│      │ 申请人情况│
+│ 说明 ├────┬────┤
+│      │自然│总计│
+├──┬───┼────┼────┤
+│三│一 │ 1  │ 2  │
+│  ├───┼────┼────┤
+│  │二 │ 3  │    │
+└──┴───┴────┴────┘
+"""
+
+
+def test_merged_cells_are_read_once_in_the_row_they_start() -> None:
+    lines = SPANS.splitlines()
+    assert table_blocks(lines) == [(0, 9, False)]
+    cells, last_row = table_cells(lines, 1, False, 1)
+    assert [(c.text, c.row) for c in cells] == [
+        ("说明", 1), ("申请人情况", 1),
+        ("自然", 2), ("总计", 2),
+        ("三", 3), ("一", 3), ("1", 3), ("2", 3),
+        ("二", 4), ("3", 4), ("", 4),
+    ]
+    assert last_row == 4
+
+
+def test_ambiguous_width_characters_are_fitted_to_the_columns() -> None:
+    # w3m counts “ and ” as two columns; the walls then fall on the table's columns.
+    lines = ["┌────────┬──┐", "│3.危及“│5 │", "│ 稳定”  │  │", "└────────┴──┘"]
+    assert has_ambiguous(lines[1]) and not has_ambiguous(lines[0])
+    cells, _ = table_cells(lines, 1, False, 1)
+    assert [c.text for c in cells] == ["3.危及“\n稳定”", "5"]
+    # and elinks counts them as one column
+    lines = ["┌───────┬──┐", "│3.危及“│5 │", "│ 稳定” │  │", "└───────┴──┘"]
+    cells, _ = table_cells(lines, 1, False, 1)
+    assert [c.text for c in cells] == ["3.危及“\n稳定”", "5"]
+
+
+def test_display_width_counts_cjk_as_two_columns() -> None:
+    assert width("规章12") == 6
+    assert columns("规a│") == [0, 2, 3, 4]
+    assert width("“", ambiguous=1) == 1 and width("“") == 2
+
+
+ASCII = """\
++-----------------+--------+--------+
+| 第二            |        |        |
+| 十条第（一）项  |        |        |
++=================+========+========+
+| 规章            | 1      | 11     |
++-----------------+--------+--------+
+| 行政规范性文件  | 8      |        |
+|                 +--------+--------+
+|                 | 9      | 10     |
++-----------------+--------+--------+
+"""
+
+
+def test_ascii_grid_table_with_a_row_span() -> None:
+    doc = read_text("前言\n" + ASCII + "后记 | 1 | 2\n")
+    assert doc.rendering == "text_bordered"
+    assert [(c.text, c.row) for c in doc.cells] == [
+        ("前言", 1),
+        ("第二\n十条第（一）项", 2), ("", 2), ("", 2),
+        ("规章", 3), ("1", 3), ("11", 3),
+        ("行政规范性文件", 4), ("8", 4), ("", 4),
+        ("9", 5), ("10", 5),
+        ("后记", 6), ("1", 6), ("2", 6),
+    ]
+
+
+def test_pipe_rows_without_rules_are_not_a_drawn_table() -> None:
+    assert table_blocks(["| a | b |", "| 1 | 2 |", "| 3 | 4 |"]) == []
+    assert read_text("| 规章 | 0 |\n| 规范性文件 | 1 |\n| 行政许可 | 4 |\n").rendering == \
+        "text_pipes"
+
+
+def test_cells_are_textcells_with_line_refs() -> None:
+    doc = read_text(BOX)
+    assert doc.cells[1] == TextCell("信息内容", "line 3 col 1", 2)
+
+
+PSQL = """\
++----------------+--------+----+
+| 信息内容       | 本年制 | 废 |
+|----------------+--------+----|
+| 规章           | 1      |    |
+| 行政规范性文件 | 8      | 26 |
++----------------+--------+----+
+"""
+
+
+def test_rows_without_rules_between_them_are_one_a_line() -> None:
+    # psql and tabulate's outline formats: stacked numbers are rows, never one cell "18".
+    cells, _ = table_cells(PSQL.splitlines(), 1, True, 1)
+    assert [(c.text, c.row) for c in cells] == [
+        ("信息内容", 1), ("本年制", 1), ("废", 1),
+        ("规章", 2), ("1", 2), ("", 2),
+        ("行政规范性文件", 3), ("8", 3), ("26", 3),
+    ]
+    fancy = PSQL.replace("+", "┼").replace("|", "│").replace("-", "─")
+    cells, _ = table_cells(fancy.splitlines(), 1, False, 1)
+    assert [c.text for c in cells if c.row == 3] == ["行政规范性文件", "8", "26"]
+
+
+def test_a_wrapped_item_number_is_not_a_stacked_number() -> None:
+    # elinks at 60 columns wraps "1.属于国家秘密" two characters a line: one cell.
+    lines = ["┌────┬──┐", "│1.属│  │", "│于国│2 │", "│家秘│  │", "│密  │  │", "└────┴──┘"]
+    cells, _ = table_cells(lines, 1, False, 1)
+    assert [(c.text, c.row) for c in cells] == [("1.属\n于国\n家秘\n密", 1), ("2", 1)]

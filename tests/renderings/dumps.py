@@ -1,0 +1,272 @@
+"""Text renderings of every labelled report made with the real tools, and their scores.
+
+Helpers for the rendering tests and `bench/bench_renderings.py`, not tests. Each labelled
+report (`../shared/corpus/truth`) is written as HTML in up to three ways:
+
+- `word`: the page Word writes when a document is saved as a web page (make.py);
+- `plain`: a plain bordered `<table>` page with the same spans and plain-text cells;
+- `page`: the corpus's own HTML file, as it is (011.html).
+
+Each HTML page is then dumped to text by the real tools (`TOOLS`: w3m, lynx, elinks and
+pandoc, some at several widths) and, when Chromium is at hand, printed to PDF and turned
+into layout text by `pdftotext -layout`; the laid-out tables of the `plain` page are also
+printed by the `tabulate` library in seven formats. A dump is scored against its truth by
+`../shared/tools/score.py` itself (which runs `ogi parse --json`). Its truth is the
+report's truth with one change: a tool that drops blank cells (`drops_blanks`) makes the
+non-null cells of every printed row with a blank cell unrecoverable (the issue's rule:
+the right output there is a flagged null unless counts or identities fix the values).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from make import CORPUS_TRUTH, Cell, Grid, Layout, layout, load_truth, placed, word_html_bytes
+
+ROOT = Path(__file__).parents[2]
+CORPUS = CORPUS_TRUTH.parent
+SCORE = CORPUS.parent / "tools" / "score.py"
+
+
+@dataclass(frozen=True)
+class Tool:
+    """One way of dumping an HTML page to text: the command, `{src}` for the page."""
+
+    name: str
+    command: tuple[str, ...]
+    drops_blanks: bool = False  # prints no line for an empty cell (lynx)
+    via_pdf: bool = False  # `{src}` is a PDF printed from the page by Chromium
+
+    def available(self) -> bool:
+        if self.command[0] == "tabulate":
+            return True
+        needed = [self.command[0]] + (["chromium"] if self.via_pdf else [])
+        return all(shutil.which(c) for c in needed)
+
+
+TOOLS: tuple[Tool, ...] = (
+    Tool("w3m", ("w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8",
+                 "-cols", "80", "{src}")),
+    Tool("w3m-160", ("w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8",
+                     "-cols", "160", "{src}")),
+    Tool("w3m-40", ("w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8",
+                    "-cols", "40", "{src}")),
+    Tool("lynx", ("lynx", "-dump", "-nolist", "-assume_charset=utf-8",
+                  "-display_charset=utf-8", "-width=80", "{src}"), drops_blanks=True),
+    Tool("lynx-200", ("lynx", "-dump", "-nolist", "-assume_charset=utf-8",
+                      "-display_charset=utf-8", "-width=200", "{src}"), drops_blanks=True),
+    Tool("elinks", ("elinks", "-dump", "-no-references", "-no-numbering", "-dump-charset",
+                    "utf-8", "-dump-width", "80", "{src}")),
+    Tool("elinks-60", ("elinks", "-dump", "-no-references", "-no-numbering", "-dump-charset",
+                       "utf-8", "-dump-width", "60", "{src}")),
+    Tool("elinks-160", ("elinks", "-dump", "-no-references", "-no-numbering",
+                        "-dump-charset", "utf-8", "-dump-width", "160", "{src}")),
+    Tool("pandoc-plain", ("pandoc", "-f", "html", "-t", "plain", "{src}")),
+    Tool("pandoc-markdown", ("pandoc", "-f", "html", "-t", "markdown", "{src}")),
+    Tool("pdftotext", ("pdftotext", "-layout", "-enc", "UTF-8", "{src}", "-"), via_pdf=True),
+    # The tables printed by the `tabulate` library (as Python scripts and notebooks
+    # print them), spans flattened: ("tabulate", format).
+    *(Tool(f"tabulate-{f}", ("tabulate", f))
+      for f in ("grid", "fancy_grid", "psql", "outline", "simple", "pipe", "rst")),
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One HTML page of one labelled report (UTF-8), with the truth it is scored on."""
+
+    stem: str  # the truth file's stem
+    source: str  # word | plain | page
+    html: bytes
+    truth: dict
+    layout: Layout | None = None  # the tables as laid out, for pages made from the truth
+
+
+# --- the HTML pages -----------------------------------------------------------------------
+
+def _utf8(page: bytes) -> bytes:
+    """Word's GB18030 page as UTF-8, its charset declaration changed to match."""
+    text = page.decode("gb18030").replace("charset=gb2312", "charset=utf-8")
+    return text.encode("utf-8")
+
+
+def _plain_table(grid: Grid) -> str:
+    rows: dict[int, list[tuple[int, Cell]]] = {}
+    for r, c, cell in placed(grid.rows):
+        rows.setdefault(r, []).append((c, cell))
+    out = ["<table border=1>"]
+    for r in sorted(rows):
+        tds = []
+        for _, cell in sorted(rows[r], key=lambda x: x[0]):
+            spans = "".join(f" {k}={n}" for k, n in (("colspan", cell.colspan),
+                                                      ("rowspan", cell.rowspan)) if n > 1)
+            tds.append(f"<td{spans}>{html.escape(cell.text).replace(chr(10), '<br>')}</td>")
+        out.append("<tr>" + "".join(tds) + "</tr>")
+    return "\n".join(out) + "\n</table>\n"
+
+
+def plain_html_bytes(report: Layout) -> bytes:
+    """A plain page: paragraphs and bordered tables with rowspan/colspan, UTF-8."""
+    body = [_plain_table(i) if isinstance(i, Grid) else f"<p>{html.escape(i)}</p>\n"
+            for i in report.body]
+    return ("<html><head><meta charset=\"utf-8\"><title>" + html.escape(report.title)
+            + "</title></head>\n<body>\n" + "".join(body) + "</body></html>\n").encode()
+
+
+def truth_paths() -> list[Path]:
+    return sorted(CORPUS_TRUTH.glob("*.json"))
+
+
+def pages() -> Iterator[Page]:
+    """Every labelled report's HTML pages: Word's, a plain one, and the corpus's own."""
+    for path in truth_paths():
+        truth = load_truth(path)
+        printed = {**truth, "unrecoverable": []}  # made from the truth: every cell printed
+        report = layout(truth)
+        yield Page(path.stem, "word", _utf8(word_html_bytes(report)), printed)
+        yield Page(path.stem, "plain", plain_html_bytes(report), printed, report)
+        own = CORPUS / "reports" / truth["file"]
+        if own.suffix == ".html":
+            yield Page(path.stem, "page", own.read_bytes(), truth)
+
+
+# --- dumping ------------------------------------------------------------------------------
+
+def _print_pdf(src: Path, out: Path) -> None:
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                    "--no-pdf-header-footer", f"--print-to-pdf={out}", src.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+
+
+def tabulate_text(report: Layout, tablefmt: str) -> bytes:
+    """The report as text with its tables printed by `tabulate` (a span's text in its
+    first position, the positions it covers empty)."""
+    from tabulate import tabulate
+
+    parts = []
+    for item in report.body:
+        if not isinstance(item, Grid):
+            parts.append(item)
+            continue
+        matrix = [[""] * item.width for _ in item.rows]
+        for r, c, cell in placed(item.rows):
+            matrix[r][c] = cell.text
+        parts.append(tabulate(matrix, tablefmt=tablefmt, disable_numparse=True))
+    return ("\n\n".join(parts) + "\n").encode()
+
+
+def applies(tool: Tool, page: Page) -> bool:
+    """Whether the tool renders this page: tabulate prints the laid-out tables once."""
+    return tool.command[0] != "tabulate" or (page.layout is not None)
+
+
+def dump(tool: Tool, page: Page, work: Path) -> bytes:
+    """The tool's text rendering of the page (work: a scratch directory)."""
+    if tool.command[0] == "tabulate":
+        assert page.layout is not None
+        return tabulate_text(page.layout, tool.command[1])
+    src = work / f"{page.stem}-{page.source}.html"
+    src.write_bytes(page.html)
+    if tool.via_pdf:
+        pdf = src.with_suffix(".pdf")
+        if not pdf.exists():
+            _print_pdf(src, pdf)
+        src = pdf
+    env = {**os.environ, "HOME": str(work)}  # elinks writes its settings under HOME
+    command = [a.replace("{src}", str(src)) for a in tool.command]
+    return subprocess.run(command, check=True, capture_output=True, env=env, cwd=work,
+                          timeout=120).stdout
+
+
+# --- truth and scoring --------------------------------------------------------------------
+
+def printed_row(cell_id: str) -> str:
+    """The printed row a cell is in: table 四's 15 values are one printed row."""
+    table, row, _ = cell_id.split(".")
+    return table if table == "t4" else f"{table}.{row}"
+
+
+def lost_blank_cells(truth: dict) -> list[str]:
+    """Non-null cells of printed rows with a blank: their columns are lost with the blank."""
+    with_blank = {printed_row(c) for c, v in truth["cells"].items() if v is None}
+    return [c for c, v in truth["cells"].items() if v is not None and printed_row(c) in with_blank]
+
+
+def scored_truth(tool: Tool, page: Page) -> dict:
+    if not tool.drops_blanks:
+        return page.truth
+    unrecoverable = sorted({*page.truth.get("unrecoverable", []), *lost_blank_cells(page.truth)})
+    return {**page.truth, "unrecoverable": unrecoverable}
+
+
+@dataclass(frozen=True)
+class Score:
+    """score.py's verdict on one rendering; `unrecoverable` as the truth lists them."""
+
+    cells: int
+    right: int
+    wrong: int
+    missed: int
+    invented: int
+    unrecoverable: int
+    missed_recoverable: int  # missed cells that are not in the unrecoverable list
+
+    @property
+    def recoverable_right(self) -> float:
+        recoverable = self.cells - self.unrecoverable
+        return 1.0 if not recoverable else 1 - (self.missed_recoverable + self.wrong
+                                                + self.invented) / recoverable
+
+
+_LINE = re.compile(r"^(?P<name>\S+): (?P<right>\d+)/(?P<cells>\d+) right, (?P<wrong>\d+) wrong, "
+                   r"(?P<missed>\d+) missed, (?P<invented>\d+) invented")
+_DETAIL = re.compile(r"^\s+(?P<kind>wrong|missed|invented): (?P<cell>\S+) ")
+
+
+def score(named: dict[str, tuple[bytes, dict]]) -> dict[str, Score]:
+    """Scores by score.py of renderings {file name: (bytes, truth)} in one `ogi parse`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        reports, truths = Path(tmp, "reports"), Path(tmp, "truth")
+        reports.mkdir()
+        truths.mkdir()
+        for name, (data, truth) in named.items():
+            (reports / name).write_bytes(data)
+            (truths / f"{Path(name).stem}.json").write_text(json.dumps(truth, ensure_ascii=False))
+        out = subprocess.run(["uv", "run", "--quiet", "python", str(SCORE), str(truths),
+                              str(reports), "--detail"], cwd=ROOT, capture_output=True,
+                             text=True, timeout=900).stdout
+    return _parse_score(out, named)
+
+
+def _parse_score(out: str, named: dict[str, tuple[bytes, dict]]) -> dict[str, Score]:
+    scores: dict[str, Score] = {}
+    name, counts, missed = None, {}, []
+    for line in [*out.splitlines(), ""]:
+        m = _LINE.match(line)
+        detail = _DETAIL.match(line)
+        if detail:
+            if detail["kind"] == "missed":
+                missed.append(detail["cell"])
+            continue
+        if name is not None:
+            unrec = set(named[name][1].get("unrecoverable", []))
+            scores[name] = Score(**counts, unrecoverable=len(unrec),
+                                 missed_recoverable=len(set(missed) - unrec))
+            name = None
+        if m:
+            name, missed = m["name"], []
+            counts = {k: int(m[k]) for k in ("cells", "right", "wrong", "missed", "invented")}
+    return scores
+
+
+def rendering_name(tool: Tool, page: Page) -> str:
+    return f"{page.stem}--{page.source}--{tool.name}.txt"
