@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from pipelines.causes import likely_cause
 from pipelines.report import ParsedReport
 from schemas.identities import PREVIOUS, cross_year_identities, evaluate
 from schemas.template import load_template
@@ -76,6 +77,11 @@ def _cross_year_cells() -> frozenset[str]:
                      for i in cross_year_identities(v) for c in i.rhs)
 
 
+def _own(cells: tuple[str, ...]) -> list[str]:
+    """The report's own cells of a cross-year identity (its reading is known here)."""
+    return [c for c in cells if not c.startswith(PREVIOUS)]
+
+
 def cross_year_rows(reports: list[ParsedReport], index: YearIndex) -> list[dict]:
     """Soft checks between each report and its agency's report for the year before; only
     where the agency has exactly one report in each of the two years."""
@@ -92,5 +98,8 @@ def cross_year_rows(reports: list[ParsedReport], index: YearIndex) -> list[dict]
                          "kind": c.kind, "status": c.status, "lhs": c.lhs, "rhs": c.rhs,
                          "difference": c.difference,
                          "note": f"against {previous[0].report_id} ({key[1] - 1}); {c.note}"
-                         .rstrip("; ")})
+                         .rstrip("; "),
+                         "likely_cause": likely_cause(report, _own(ident.cells))
+                         if c.status == "fail" else None,
+                         "statement": None, "source_ref": None})
     return rows

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import pandera.errors as pa_errors
 
+from pipelines.causes import check_cells, confirmed_cells, likely_cause
 from pipelines.crossyear import YearIndex, cross_year_rows, year_index
 from pipelines.report import ParsedReport
 from pipelines.stage import printed_number
@@ -52,7 +53,7 @@ def _report_row(r: ParsedReport, duplicates: list[str], source: Input | None) ->
         "cells_null": sum(c.value is None for c in r.cells.values()),
         "cells_flagged": len(flagged),
         "cells_sha256": _cells_digest(r) if r.cells else None,
-        "checks_failed": sum(c.status == "fail" for c in r.checks),
+        "checks_failed": sum(c.status == "fail" and c.kind != "text" for c in r.checks),
         "also_found_as": " | ".join(duplicates) or None,
     }
 
@@ -87,10 +88,15 @@ def _wide_rows(r: ParsedReport, table: str) -> Iterable[dict]:
 
 def _check_rows(r: ParsedReport) -> Iterable[dict]:
     table_of = {i.id: i.table for i in identities(r.format_version)}
+    confirmed = confirmed_cells(r)
     for c in r.checks:
-        yield {"report_id": r.report_id, "check_id": c.id, "table": table_of[c.id],
+        cause = (likely_cause(r, check_cells(r, c.id), confirmed) if c.status == "fail"
+                 else None)
+        table = table_of.get(c.id) or check_cells(r, c.id)[0].split(".")[0]
+        yield {"report_id": r.report_id, "check_id": c.id, "table": table,
                "kind": c.kind, "status": c.status, "lhs": c.lhs,
-               "rhs": c.rhs, "difference": c.difference, "note": c.note or None}
+               "rhs": c.rhs, "difference": c.difference, "note": c.note or None,
+               "likely_cause": cause, "statement": c.statement, "source_ref": c.source_ref}
 
 
 def _flag_rows(r: ParsedReport) -> Iterable[dict]:

@@ -39,13 +39,19 @@ class CheckResult:
     rhs: float | None
     difference: float | None
     note: str
+    # Text checks only (kind `text`): the sentence the number was read in, and where.
+    statement: str | None = None
+    source_ref: str | None = None
 
     def as_json(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "status": self.status, "lhs": self.lhs,
-                "rhs": self.rhs, "difference": self.difference, "note": self.note}
+        out = {"id": self.id, "kind": self.kind, "status": self.status, "lhs": self.lhs,
+               "rhs": self.rhs, "difference": self.difference, "note": self.note}
+        if self.statement is not None:
+            out |= {"statement": self.statement, "source_ref": self.source_ref}
+        return out
 
 
-def _leaves_of(block: Block, group: str) -> list[str]:
+def leaves_of(block: Block, group: str) -> list[str]:
     """Data rows below `group` (at any depth), excluding the group's own total row."""
     parents = {r.id: r.parent for r in block.rows}
 
@@ -64,7 +70,7 @@ def _side(spec: list | dict, block: Block) -> list[str]:
     if isinstance(spec, list):
         return list(spec)
     if "leaves_of" in spec:
-        return _leaves_of(block, spec["leaves_of"])
+        return leaves_of(block, spec["leaves_of"])
     return [c.id for c in block.columns if c.id != spec["columns_except"]]
 
 

@@ -188,12 +188,16 @@ def _checks() -> Resource:
     f = Field
     return Resource(
         "checks", "勾稽关系校验",
-        "One row per report and identity: whether the report's own arithmetic holds.",
+        "One row per report and identity: whether the report's own arithmetic holds; "
+        "and per number the report's text states: whether its table says the same.",
         (
             _report_id(),
-            f("check_id", "string", "校验编号", "Identity id (see the data dictionary).", True),
+            f("check_id", "string", "校验编号",
+              "Identity id (see the data dictionary); text_<statement> for a text check.",
+              True),
             f("table", "string", "表", "Statutory table the identity belongs to.", True),
-            f("kind", "string", "类型", "Stated in the form or definitional.", True,
+            f("kind", "string", "类型",
+              "Stated in the form, definitional, soft (across years) or text.", True,
               enum=tuple(vocab.IDENTITY_KINDS)),
             f("status", "string", "结果", "pass, fail or not_evaluable.", True,
               enum=tuple(vocab.CHECK_STATUSES)),
@@ -201,6 +205,15 @@ def _checks() -> Resource:
             f("rhs", "number", "右边", "Right-hand side as printed (null if not evaluable)."),
             f("difference", "number", "差额", "lhs - rhs."),
             f("note", "string", "说明", "Why not evaluable, or the failing equation."),
+            f("likely_cause", "string", "可能原因",
+              "On a failing check: as_printed (the agency printed it so) or reading (a "
+              "cell was reconstructed by our reading; the fail may be ours).",
+              enum=tuple(vocab.LIKELY_CAUSES)),
+            f("statement", "string", "报告原文",
+              "Text checks: the sentence of the report's text that states the number "
+              "(normalised to simplified characters, whitespace removed)."),
+            f("source_ref", "string", "来源位置",
+              "Text checks: where in the source file the sentence was read (line)."),
         ),
         primary_key=("report_id", "check_id"),
         foreign_keys=REPORT_FK,

@@ -60,6 +60,9 @@ FLAG_CODES: dict[str, str] = {
     "unambiguously; its values were not read into any row",
     "value_out_of_range": "a number too large (from 2**53 on) or with too many digits to be "
     "published exactly; the cell is null and its text kept",
+    "text_disagrees": "the report's text states a number for a cell (or a sum of cells) "
+    "that the table contradicts; a finding to review, the table is published as printed "
+    "(the `text` check gives both numbers and the sentence)",
 }
 
 REPORT_STATUSES: dict[str, str] = {
@@ -79,7 +82,23 @@ IDENTITY_KINDS: dict[str, str] = {
     "stated": "printed in the official table itself",
     "definitional": "follows from a 总计 label or the table's structure",
     "soft": "expected across years of one agency, not guaranteed: a fail is a warning",
+    "text": "a number the report's text states, against the cell (or sum of cells) it "
+    "speaks of: a fail is a finding about the report, never a correction",
 }
+
+# Why a check may fail, on every failing check (`checks.likely_cause`): told from how its
+# cells were read (pipelines/causes.py), so that users can tell an agency's error from ours.
+LIKELY_CAUSES: dict[str, str] = {
+    "as_printed": "every cell of the check was read as printed (no reading reconstructed "
+    "it), or the report's text states the same number: the agency printed it so",
+    "reading": "a cell of the check was reconstructed by our reading (the rendering lost "
+    "cell boundaries, digits were split or columns placed by the identities): the fail "
+    "may be ours",
+}
+# Cell flags that mark a reading reconstructed rather than read off a printed cell.
+READING_FLAGS: tuple[str, ...] = ("split_by_identities", "columns_by_identities")
+# Renderings that lose what a cell is (every cell of theirs is a reconstruction).
+READING_RENDERINGS: tuple[str, ...] = ("text_run_together",)
 
 AGENCY_LEVELS: dict[str, str] = {
     "national_department": "a department of the State Council (ministry, commission, "

@@ -1,0 +1,160 @@
+"""Numbers the report's text states, checked against the cells they speak of (kind `text`).
+
+The statements and their patterns are declared in schemas/statements.yaml; this module
+reads the document's text as sentences, applies them, and compares. Precision first: a
+statement is left out when its clause names another year or a doubt word, when its
+number is not exact, when one statement is read twice with two numbers, or when one
+printed number is read by two statements. A failing text check is a finding about the
+report (flagged `text_disagrees`), never a reason to change a cell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.report import Flag, ParsedReport
+from pipelines.textnorm import strip_pinyin, to_simplified
+from schemas.identities import CheckResult
+from schemas.statements import Statement, Statements, load_statements
+
+CHECK_PREFIX = "text_"
+_SENTENCE_END = re.compile(r"[。;!?]")
+_CLAUSE_START = re.compile(r"[,;:。(]")
+_YEAR = re.compile(r"(20\d\d)年")
+_HAS_COUNT = re.compile(r"\d[件起]")  # every statement's unit; most sentences have none
+_SHOWN = 200  # characters of a sentence published around its number
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str  # normalised: NFKC, simplified, whitespace removed except between digits
+    lines: tuple[int, ...]  # the 1-based line of each character
+
+
+@dataclass(frozen=True)
+class Reading:
+    statement: Statement
+    value: int
+    sentence: str
+    line: int
+    span: tuple[int, int, int]  # sentence index, start, end of the number
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The text as sentences, lines joined (a PDF breaks sentences across lines)."""
+    chars: list[str] = []
+    lines: list[int] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for ch in to_simplified(strip_pinyin(line)):
+            if ch.isspace():
+                ch = " "
+            if ch == " " and (not chars or chars[-1] == " "):
+                continue
+            chars.append(ch)
+            lines.append(number)
+        if chars and chars[-1] != " ":
+            chars.append(" ")
+            lines.append(number)
+    out, start = [], 0
+    for k, ch in enumerate([*chars, "。"]):
+        if _SENTENCE_END.fullmatch(ch):
+            out.append(_sentence(chars[start:k + 1], lines[start:k + 1]))
+            start = k + 1
+    return [s for s in out if s.text]
+
+
+def _sentence(chars: list[str], lines: list[int]) -> Sentence:
+    """Spaces kept only between two digits (where they separate two numbers)."""
+    kept = [(c, n) for k, (c, n) in enumerate(zip(chars, lines, strict=False))
+            if c != " " or (0 < k < len(chars) - 1 and chars[k - 1].isdigit()
+                            and chars[k + 1].isdigit())]
+    return Sentence("".join(c for c, _ in kept), tuple(n for _, n in kept))
+
+
+def read_statements(text: str, year: int | None,
+                    declared: Statements | None = None) -> list[Reading]:
+    """Every statement the text makes that can be read without doubt, once per statement."""
+    declared = declared or load_statements()
+    found: list[Reading] = []
+    for k, s in enumerate(sentences(text)):
+        if not _HAS_COUNT.search(s.text):
+            continue
+        for st in declared.statements:
+            for pattern in st.patterns:
+                for m in pattern.finditer(s.text):
+                    if not _doubtful(s.text, m, year, declared):
+                        found.append(_reading(st, s, k, m))
+    return _unambiguous(found)
+
+
+def _reading(st: Statement, s: Sentence, k: int, m: re.Match) -> Reading:
+    start, end = m.span("n")
+    lo = max(0, min(m.start(), start - _SHOWN // 2))
+    return Reading(st, int(m.group("n").replace(",", "")), s.text[lo:lo + _SHOWN],
+                   s.lines[start], (k, start, end))
+
+
+def _doubtful(text: str, m: re.Match, year: int | None, declared: Statements) -> bool:
+    """Whether the statement may speak of something else: a doubt word in its clause, a
+    count that is not exact, or another year named in its sentence before it (a year
+    opening a sentence sets the period of all its clauses)."""
+    starts = [c.end() for c in _CLAUSE_START.finditer(text, 0, m.start())]
+    clause = text[starts[-1] if starts else 0:m.end()]
+    if declared.doubt.search(clause) or declared.approximate.match(text, m.end()):
+        return True
+    return any(year is None or int(y) != year for y in _YEAR.findall(text, 0, m.end()))
+
+
+def _unambiguous(found: list[Reading]) -> list[Reading]:
+    """One reading per statement; none for a statement read with two numbers, or for a
+    printed number two statements read."""
+    by_span: dict[tuple, set[str]] = {}
+    by_statement: dict[str, set[int]] = {}
+    for r in found:
+        by_span.setdefault(r.span, set()).add(r.statement.id)
+        by_statement.setdefault(r.statement.id, set()).add(r.value)
+    out: dict[str, Reading] = {}
+    for r in found:
+        if len(by_span[r.span]) == 1 and len(by_statement[r.statement.id]) == 1:
+            out.setdefault(r.statement.id, r)
+    return list(out.values())
+
+
+def check_statements(text: str, report: ParsedReport) -> tuple[list[CheckResult], list[Flag]]:
+    """A `text` check per statement bound to cells of the report's format, and a
+    `text_disagrees` flag for each that fails."""
+    checks, flags = [], []
+    for r in read_statements(text, report.report_year):
+        cells = r.statement.cells(report.format_version)
+        if cells is None:
+            continue
+        check = _check(r, cells, report)
+        checks.append(check)
+        if check.status == "fail":
+            flags.append(Flag("text_disagrees",
+                              f"the text states {r.value} (line {r.line}) where the table has "
+                              f"{_fmt(check.rhs)} ({' + '.join(cells)})",
+                              cells[0] if len(cells) == 1 else None))
+    return checks, flags
+
+
+def _check(r: Reading, cells: tuple[str, ...], report: ParsedReport) -> CheckResult:
+    values = [report.cells[c].value if c in report.cells else None for c in cells]
+    ref = f"line {r.line}"
+    cid = CHECK_PREFIX + r.statement.id
+    if None in values:
+        nulls = [c for c, v in zip(cells, values, strict=True) if v is None]
+        return CheckResult(cid, "text", "not_evaluable", None, None, None,
+                           f"the text states {r.value}; {len(nulls)} null cell(s), e.g. "
+                           f"{nulls[0]}", r.sentence, ref)
+    table = sum(values)
+    status = "pass" if table == r.value else "fail"
+    note = (f"the text states {r.value}, the table {_fmt(table)}" if status == "fail" else
+            f"the text states {r.value}")
+    return CheckResult(cid, "text", status, r.value, table, r.value - table, note,
+                       r.sentence, ref)
+
+
+def _fmt(x: float | None) -> str:
+    return "null" if x is None else str(int(x)) if float(x).is_integer() else str(x)
