@@ -109,16 +109,33 @@ def identities(version: str, template: Template | None = None) -> tuple[Identity
 PREVIOUS = "prev:"  # prefixes a cell of the same agency's previous-year report
 
 
+_PREV_ITEM = "prev:"  # marks a side's item (row or column) as the previous year's
+
+
+def _previous(cell: str) -> str:
+    """`t3.prev:carried_forward.total` (as expanded) -> `prev:t3.carried_forward.total`."""
+    return PREVIOUS + cell.replace(_PREV_ITEM, "") if _PREV_ITEM in cell else cell
+
+
+def _has_items(rule: dict, block: Block) -> bool:
+    """Whether the block has every row (each: column) or column (each: row) a rule names."""
+    items = {i.removeprefix(_PREV_ITEM) for i in rule["lhs"] + rule["rhs"]}
+    have = block.rows if rule["each"] == "column" else block.columns
+    return items <= {x.id for x in have}
+
+
 @cache
 def cross_year_identities(version: str, template: Template | None = None) -> tuple[Identity, ...]:
-    """The soft identities between a report and its agency's report for the year before."""
+    """The soft identities between a report and its agency's report for the year before:
+    each rule over every block of the version that has what it names."""
     template = template or load_template()
     out: list[Identity] = []
     for rule in template.cross_year_rules:
-        (block,) = template.version(version).tables[rule["table"]].blocks
-        out.extend(Identity(i.id, i.table, i.kind, i.text, i.lhs,
-                            tuple(PREVIOUS + c for c in i.rhs))
-                   for i in _expand(rule, block, rule["table"]))
+        for block in template.version(version).tables[rule["table"]].blocks:
+            if _has_items(rule, block):
+                out.extend(Identity(i.id, i.table, i.kind, i.text,
+                                    tuple(map(_previous, i.lhs)), tuple(map(_previous, i.rhs)))
+                           for i in _expand(rule, block, rule["table"]))
     return tuple(out)
 
 
