@@ -92,13 +92,13 @@ LIKELY_CAUSES: dict[str, str] = {
     "as_printed": "every cell of the check was read as printed (no reading reconstructed "
     "it), or the report's text states the same number: the agency printed it so",
     "reading": "a cell of the check was reconstructed by our reading (the rendering lost "
-    "cell boundaries, digits were split or columns placed by the identities): the fail "
-    "may be ours",
+    "its cell boundaries and the digits were split, or the columns placed, by solving the "
+    "identities), and the text does not state its number: the fail may be ours",
 }
-# Cell flags that mark a reading reconstructed rather than read off a printed cell.
+# Cell flags that mark a reading reconstructed rather than read off a printed cell: a run
+# of digits split, or a value placed in its column, by solving the identities. A run whose
+# digits are exactly its cells (006's `6000017`) is read as printed, whatever the rendering.
 READING_FLAGS: tuple[str, ...] = ("split_by_identities", "columns_by_identities")
-# Renderings that lose what a cell is (every cell of theirs is a reconstruction).
-READING_RENDERINGS: tuple[str, ...] = ("text_run_together",)
 
 AGENCY_LEVELS: dict[str, str] = {
     "national_department": "a department of the State Council (ministry, commission, "

@@ -81,7 +81,7 @@ def _tables() -> dict[str, pd.DataFrame]:
                  status="not_evaluable", note="t3.carried_over.total is null"),
             dict(report_id=RID, check_id="t3_balance_natural_person", table="t3",
                  kind="stated", status="fail", lhs=25.1, rhs=0.0, difference=25.1,
-                 note="25.1 != 0, as printed"),
+                 note="25.1 != 0, as printed", likely_cause="as_printed"),
         ]),
         "flags": _frame("flags", [dict(
             report_id=RID, seq=1, cell_id=amount, code="annotated_value",
@@ -265,11 +265,12 @@ def test_csv_problems_come_from_frictionless(published: Path, tmp_path: Path):
 
 def test_checks_csv_text(published: Path):
     assert (published / "data/checks.csv").read_text(encoding="utf-8-sig") == (
-        "report_id,check_id,table,kind,status,lhs,rhs,difference,note\n"
+        "report_id,check_id,table,kind,status,lhs,rhs,difference,note,likely_cause,"
+        "statement,source_ref\n"
         '"0123456789abcdef","t3_balance_natural_person","t3","stated","fail",25.1,0,25.1,'
-        '"25.1 != 0, as printed"\n'
+        '"25.1 != 0, as printed","as_printed",,\n'
         '"0123456789abcdef","t3_balance_total","t3","stated","not_evaluable",,,,'
-        '"t3.carried_over.total is null"\n'
+        '"t3.carried_over.total is null",,,\n'
     )
 
 
