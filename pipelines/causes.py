@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipelines.recognise.statements import CHECK_PREFIX
 from pipelines.report import ParsedReport
 from schemas import vocabulary as vocab
 from schemas.identities import identities
-from schemas.statements import load_statements
+from schemas.statements import CHECK_PREFIX, load_statements
 
 
 def check_cells(report: ParsedReport, check_id: str) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from pipelines.causes import check_cells, confirmed_cells, likely_cause
 from pipelines.crossyear import YearIndex, cross_year_rows, year_index
 from pipelines.report import ParsedReport
 from pipelines.stage import printed_number
+from pipelines.textnorm import strip_pinyin, to_simplified
 
 if TYPE_CHECKING:
     from pipelines.inputs import Input
@@ -99,6 +100,16 @@ def _check_rows(r: ParsedReport) -> Iterable[dict]:
                "likely_cause": cause, "statement": c.statement, "source_ref": c.source_ref}
 
 
+def _section_rows(r: ParsedReport) -> Iterable[dict]:
+    for k, (heading, text, part) in enumerate(r.sections):
+        if heading is None and not text.strip():
+            continue  # nothing before the first heading
+        text = text.strip() or None
+        yield {"report_id": r.report_id, "section": k, "part": part, "heading": heading,
+               "text": to_simplified(strip_pinyin(text)) if text else None,
+               "text_original": text}
+
+
 def _flag_rows(r: ParsedReport) -> Iterable[dict]:
     for seq, f in enumerate(r.flags, start=1):
         yield {"report_id": r.report_id, "seq": seq, "cell_id": f.cell_id, "code": f.code,
@@ -121,6 +132,7 @@ def tidy(reports: list[ParsedReport], duplicates: dict[str, list[str]],
         "checks": [row for r in published for row in _check_rows(r)]
         + cross_year_rows(published, years),
         "flags": [row for r in reports for row in _flag_rows(r)],
+        "sections": [row for r in published for row in _section_rows(r)],
     }
     for table, name in WIDE.items():
         rows[name] = [row for r in published for row in _wide_rows(r, table)]

@@ -51,26 +51,11 @@ class CheckResult:
         return out
 
 
-def leaves_of(block: Block, group: str) -> list[str]:
-    """Data rows below `group` (at any depth), excluding the group's own total row."""
-    parents = {r.id: r.parent for r in block.rows}
-
-    def under(row_id: str) -> bool:
-        p = parents[row_id]
-        while p is not None:
-            if p == group:
-                return True
-            p = parents[p]
-        return False
-
-    return [r.id for r in block.data_rows if under(r.id) and r.total_of != group]
-
-
 def _side(spec: list | dict, block: Block) -> list[str]:
     if isinstance(spec, list):
         return list(spec)
     if "leaves_of" in spec:
-        return leaves_of(block, spec["leaves_of"])
+        return block.leaves_of(spec["leaves_of"])
     return [c.id for c in block.columns if c.id != spec["columns_except"]]
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from schemas import vocabulary as vocab
+from schemas.statements import load_statements
 from schemas.template import Template, load_template
 
 # The largest magnitude a published number is held exactly at on every path: `cells.value`
@@ -220,6 +221,29 @@ def _checks() -> Resource:
     )
 
 
+def _sections() -> Resource:
+    f = Field
+    return Resource(
+        "sections", "报告正文", "One row per report and section of its text, in order.",
+        (
+            _report_id(),
+            f("section", "integer", "顺序",
+              "Order of the section in the report; 0 is the text before the first heading "
+              "(title, preamble).", True, minimum=0),
+            f("part", "string", "对应部分",
+              "The format's section the heading was recognised as (null for section 0).",
+              enum=tuple(s for s, _ in load_statements().sections)),
+            f("heading", "string", "标题", "The section's heading as printed."),
+            f("text", "string", "正文",
+              "The section's text normalised: NFKC, traditional characters to simplified, "
+              "inserted pinyin removed; null when the section has no text."),
+            f("text_original", "string", "原文", "The section's text as printed."),
+        ),
+        primary_key=("report_id", "section"),
+        foreign_keys=REPORT_FK,
+    )
+
+
 def _flags() -> Resource:
     f = Field
     return Resource(
@@ -249,5 +273,6 @@ def resources(template: Template | None = None) -> dict[str, Resource]:
         _wide(template, "t4", "t4_reviews"),
         _checks(),
         _flags(),
+        _sections(),
     ]
     return {r.name: r for r in out}

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from schemas.identities import leaves_of
 from schemas.template import load_template
 
 STATEMENTS_PATH = Path(__file__).with_name("statements.yaml")
+CHECK_PREFIX = "text_"  # a text check's id is this and its statement's id
 # The stated number: an integer, with or without thousands separators, not part of a
 # longer number or a decimal.
 _NUMBER = r"(?<![\d.,]){}(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.])"
@@ -31,6 +31,7 @@ class Statement:
     table: str
     cells_by_version: dict[str, tuple[str, ...]]  # the cells in each version that has all
     patterns: tuple[re.Pattern, ...]
+    example: str
 
     def cells(self, version: str | None) -> tuple[str, ...] | None:
         """The cells whose sum the statement states, or None when the version lacks one."""
@@ -42,6 +43,7 @@ class Statements:
     statements: tuple[Statement, ...]
     doubt: re.Pattern
     approximate: re.Pattern
+    sections: tuple[tuple[str, re.Pattern], ...] = ()  # section id, its title pattern
 
     def get(self, statement_id: str) -> Statement:
         return next(s for s in self.statements if s.id == statement_id)
@@ -60,7 +62,7 @@ def _cells(spec: dict, version: str) -> tuple[str, ...] | None:
     if "leaves_of" in spec:
         leaves = spec["leaves_of"]
         (block,) = tables[leaves["table"]].blocks
-        rows = leaves_of(block, leaves["group"])
+        rows = block.leaves_of(leaves["group"])
         return tuple(f"{leaves['table']}.{r}.{leaves['column']}" for r in rows) or None
     ids = set(load_template().version(version).cell_ids)
     cells = tuple(spec["cells"])
@@ -72,7 +74,7 @@ def _statement(spec: dict) -> Statement:
     by_version = {v: cells for v in versions if (cells := _cells(spec, v))}
     table = spec["leaves_of"]["table"] if "leaves_of" in spec else spec["cells"][0].split(".")[0]
     return Statement(spec["id"], table, by_version,
-                     tuple(_pattern(p) for p in spec["patterns"]))
+                     tuple(_pattern(p) for p in spec["patterns"]), spec["example"])
 
 
 @cache
@@ -80,4 +82,5 @@ def load_statements(path: Path = STATEMENTS_PATH) -> Statements:
     """The declared statements (cached: read once per process)."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     return Statements(tuple(_statement(s) for s in raw["statements"]),
-                      re.compile(raw["doubt"]), re.compile(f"(?:{raw['approximate']})"))
+                      re.compile(raw["doubt"]), re.compile(f"(?:{raw['approximate']})"),
+                      tuple((s["id"], re.compile(s["title"])) for s in raw["sections"]))

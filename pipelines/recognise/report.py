@@ -13,6 +13,7 @@ from pipelines.recognise.grid import Grid, assemble
 from pipelines.recognise.metadata import looks_like_report, read_report_metadata
 from pipelines.recognise.misprints import relabel_misprints
 from pipelines.recognise.resolve import resolve
+from pipelines.recognise.sections import read_sections
 from pipelines.recognise.statements import check_statements
 from pipelines.recognise.tokens import Token, tokenise
 from pipelines.recognise.version import detect_version
@@ -49,6 +50,7 @@ def recognise(doc: Document) -> ParsedReport:
             checks, flags = check_statements(doc.text, report)
             report.checks.extend(checks)
             report.flags.extend(flags)
+            report.sections = read_sections(doc.text)
     if report.status != "failed" and (agency is None or year is None):
         missing = "agency" if agency is None else "report year"
         report.flags.append(Flag("metadata_missing", f"the {missing} could not be read"))

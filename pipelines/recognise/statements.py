@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from pipelines.report import Flag, ParsedReport
 from pipelines.textnorm import strip_pinyin, to_simplified
 from schemas.identities import CheckResult
-from schemas.statements import Statement, Statements, load_statements
+from schemas.statements import CHECK_PREFIX, Statement, Statements, load_statements
 
-CHECK_PREFIX = "text_"
 _SENTENCE_END = re.compile(r"[。;!?]")
 _CLAUSE_START = re.compile(r"[,;:。(]")
 _YEAR = re.compile(r"(20\d\d)年")

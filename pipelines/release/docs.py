@@ -12,6 +12,7 @@ import pyarrow.parquet as pq
 from pipelines.release.changelog import Changes, summary
 from schemas.identities import identities
 from schemas.resources import resources
+from schemas.statements import CHECK_PREFIX, load_statements
 from schemas.template import load_template
 from schemas.vocabulary import CHECK_STATUSES, FLAG_CODES
 
@@ -35,7 +36,25 @@ def dictionary_rows() -> list[dict]:
                   "type": i.kind, "unit": "", "format_version": vid,
                   "description": f"{' + '.join(i.lhs)} == {' + '.join(i.rhs)}"}
                  for i in identities(vid)]
-    return rows
+    return rows + statement_rows()
+
+
+def statement_rows() -> list[dict]:
+    """The text statements checked (kind `text` in `checks`): the cells each speaks of."""
+    return [{"kind": "statement", "table": s.table, "name": CHECK_PREFIX + s.id,
+             "title_zh": s.example, "type": "text",
+             "unit": "", "format_version": vid,
+             "description": f"the number the text states == {' + '.join(cells)}"}
+            for s in load_statements().statements for vid, cells in s.cells_by_version.items()]
+
+
+TEXT_CHECKS = """- `checks` of kind `text`: a number the report's text states (收到申请75件,
+  行政复议2件…) against the cell, or sum of cells, it speaks of: both numbers, the
+  sentence (`statement`) and its line (`source_ref`). A fail is a finding about the report, flagged
+  `text_disagrees`; the table is published as printed. Every failing check has a
+  `likely_cause`: `as_printed`, or `reading` when a cell was reconstructed by our reading.
+- `sections`: the reports' text by section (heading as printed, order, text in simplified
+  characters and as printed)."""
 
 
 def _dictionary_csv(rows: list[dict]) -> bytes:
@@ -54,7 +73,8 @@ def _dictionary_md(rows: list[dict]) -> str:
     out = ["# Data dictionary / 数据字典", ""]
     titles = {"field": "Fields of the published tables / 发布表字段",
               "cell": "Statutory cells / 法定表格单元格",
-              "identity": "Identities checked / 勾稽关系"}
+              "identity": "Identities checked / 勾稽关系",
+              "statement": "Text statements checked / 正文数字核对"}
     for kind, title in titles.items():
         out += [f"## {title}", "", "| " + " | ".join(DICTIONARY_FIELDS[1:]) + " |",
                 "|" + "---|" * (len(DICTIONARY_FIELDS) - 1)]
@@ -123,6 +143,7 @@ lawsuits), recognised in the 2019 format (reports for 2019-2020) and the 2021 fo
   and printed row (table 四: one row per group: review, direct lawsuit, lawsuit after review).
 - `reports`: one row per input file, published or not, with the reason.
 - `checks`: every identity per report: {check_statuses}.
+{text_checks}
 - `flags`: what was seen while reading ({n_flags} stable codes, listed in the project README).
 - Amounts are in 万元 (10,000 CNY), converted from 元 where the cell printed 元.
 
@@ -148,7 +169,8 @@ SELECT * FROM 'data/t3_requests.parquet' WHERE "row" = 'new_received';
 
 ### Known limits
 
-- Only what the tables print: narrative sections are not extracted.
+- Of the narrative, only the common statements of the request, review and lawsuit counts
+  and of table 二's documents are checked; it is published whole in `sections`.
 - Page text whose cell separators were lost is split only where the identities force one
   split; other cells are null and flagged `ambiguous_digits`. Table 二 has no identities.
 - Scanned PDFs (no text layer), XLSX, OFD and images are not read; they are listed in
@@ -171,6 +193,7 @@ def write_readme(release: Path, descriptor: dict, changes: Changes) -> None:
     text = README.format(
         title=descriptor["title"], version=descriptor["version"], created=descriptor["created"],
         dataset=descriptor["name"], changes=summary(changes), n_flags=len(FLAG_CODES),
+        text_checks=TEXT_CHECKS,
         check_statuses="; ".join(f"`{k}`: {v}" for k, v in CHECK_STATUSES.items()),
         **figures)
     (release / "README.md").write_text(text, encoding="utf-8")

@@ -28,7 +28,8 @@ CREATED = "2025-01-02T03:04:05Z"
 INFO = PackageInfo(version="2025.1.0",
                    sources=[{"title": "Test inbox", "path": "inbox/001.html"}],
                    created=CREATED)
-NAMES = ["reports", "cells", "t2_proactive", "t3_requests", "t4_reviews", "checks", "flags"]
+NAMES = ["reports", "cells", "t2_proactive", "t3_requests", "t4_reviews", "checks", "flags",
+         "sections"]
 
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
@@ -86,6 +87,10 @@ def _tables() -> dict[str, pd.DataFrame]:
         "flags": _frame("flags", [dict(
             report_id=RID, seq=1, cell_id=amount, code="annotated_value",
             message="printed as 7539.443252（万元）")]),
+        "sections": _frame("sections", [dict(
+            report_id=RID, section=0, heading=None,
+            text="某市人民政府办公室2020年政府信息公开工作年度报告",
+            text_original="某市人民政府辦公室2020年政府信息公開工作年度報告")]),
     }
 
 

@@ -18,7 +18,7 @@ def test_shapes_and_grain() -> None:
     reports, tables = _tables()
     assert {k: len(v) for k, v in tables.items()} == {
         "reports": 2, "cells": 198, "t2_proactive": 8, "t3_requests": 23, "t4_reviews": 3,
-        "checks": 40, "flags": 1}
+        "checks": 40, "flags": 1, "sections": 7}
     seed = tables["reports"].iloc[0]
     assert seed["report_id"] == reports[0].sha256[:16]
     assert (seed["cells_number"], seed["cells_null"], seed["checks_failed"]) == (198, 0, 0)

@@ -41,3 +41,10 @@ def test_the_number_is_whole_and_exact() -> None:
     assert pattern.search("共受理政府信息公开申请1,295件")["n"] == "1,295"
     assert pattern.search("共受理政府信息公开申请12.5件") is None
     assert re.fullmatch(r"\d+", pattern.search("收到政府信息公开申请75件")["n"])
+
+
+def test_each_statement_reads_its_declared_example() -> None:
+    from pipelines.recognise.statements import read_statements
+    for st in load_statements().statements:
+        found = {r.statement.id: r.value for r in read_statements(st.example + "。", None)}
+        assert st.id in found, st.id
