@@ -27,8 +27,12 @@ def _char(c: str) -> str:
     return to_simplified(c)
 
 
-def _normalised(text: str) -> tuple[str, list[int]]:
-    """The text simplified character by character, with each character's original index."""
+def _normalised(text: str, whole: str | None) -> tuple[str, list[int] | None]:
+    """The text simplified, with each character's original index; None when the two are
+    aligned (normalising changed no length: nearly always), which spares the index."""
+    whole = to_simplified(text) if whole is None else whole
+    if len(whole) == len(text):
+        return whole, None
     out, index = [], []
     for i, c in enumerate(text):
         n = _char(c)
@@ -38,9 +42,12 @@ def _normalised(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
-def read_sections(text: str) -> list[tuple[str | None, str, str | None]]:
-    """(heading as printed, text as printed, section id) in order; section 0 first."""
-    norm, index = _normalised(text)
+def read_sections(text: str, norm: str | None = None
+                  ) -> list[tuple[str | None, str, str | None]]:
+    """(heading as printed, text as printed, section id) in order; section 0 first.
+    `norm` is the text normalised when the caller has it (statements.normalised)."""
+    norm, aligned = _normalised(text, norm)
+    index = aligned or range(len(text) + 1)
     cuts: list[tuple[int, int, str]] = []  # start, end of the heading, section id
     pos = 0
     for k, (section_id, title) in enumerate(load_statements().sections):

@@ -11,6 +11,7 @@ report (flagged `text_disagrees`), never a reason to change a cell.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from pipelines.report import Flag, ParsedReport
@@ -19,9 +20,13 @@ from schemas.identities import CheckResult
 from schemas.statements import CHECK_PREFIX, Statement, Statements, load_statements
 
 _SENTENCE_END = re.compile(r"[。;!?]")
+_NEWLINE = re.compile(r"\n")
+# What a sentence keeps: runs of non-space, and space between two digits.
+_KEPT = re.compile(r"[^\s]+|(?<=\d)\s+(?=\d)")
+# A count in a statement's unit, as printed (a space may sit between number and unit).
+_COUNT_PRINTED = re.compile(r"\d\s*[件起]")
 _CLAUSE_START = re.compile(r"[,;:。(]")
 _YEAR = re.compile(r"(20\d\d)年")
-_HAS_COUNT = re.compile(r"\d[件起]")  # every statement's unit; most sentences have none
 _SHOWN = 200  # characters of a sentence published around its number
 
 
@@ -40,45 +45,46 @@ class Reading:
     span: tuple[int, int, int]  # sentence index, start, end of the number
 
 
-def sentences(text: str) -> list[Sentence]:
-    """The text as sentences, lines joined (a PDF breaks sentences across lines)."""
-    chars: list[str] = []
-    lines: list[int] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        for ch in to_simplified(strip_pinyin(line)):
-            if ch.isspace():
-                ch = " "
-            if ch == " " and (not chars or chars[-1] == " "):
-                continue
-            chars.append(ch)
-            lines.append(number)
-        if chars and chars[-1] != " ":
-            chars.append(" ")
-            lines.append(number)
+def normalised(text: str) -> str:
+    """The text as statements and sections are read: NFKC, simplified, pinyin removed. It
+    keeps the line breaks, so lines stay countable."""
+    return to_simplified(strip_pinyin(text))
+
+
+def sentences(text: str, only: re.Pattern | None = None,
+              norm: str | None = None) -> list[Sentence]:
+    """The text as sentences, lines joined (a PDF breaks sentences across lines); with
+    `only`, just the sentences whose text as printed matches it (the others cost nothing).
+    `norm` is `normalised(text)` when the caller has it."""
+    norm = normalised(text) if norm is None else norm
+    newlines = [m.start() for m in _NEWLINE.finditer(norm)]
     out, start = [], 0
-    for k, ch in enumerate([*chars, "。"]):
-        if _SENTENCE_END.fullmatch(ch):
-            out.append(_sentence(chars[start:k + 1], lines[start:k + 1]))
-            start = k + 1
-    return [s for s in out if s.text]
+    for end in [m.end() for m in _SENTENCE_END.finditer(norm)] + [len(norm)]:
+        if start < end and (only is None or only.search(norm, start, end)):
+            sentence = _sentence(norm, start, end, newlines)
+            if sentence.text:
+                out.append(sentence)
+        start = end
+    return out
 
 
-def _sentence(chars: list[str], lines: list[int]) -> Sentence:
-    """Spaces kept only between two digits (where they separate two numbers)."""
-    kept = [(c, n) for k, (c, n) in enumerate(zip(chars, lines, strict=False))
-            if c != " " or (0 < k < len(chars) - 1 and chars[k - 1].isdigit()
-                            and chars[k + 1].isdigit())]
-    return Sentence("".join(c for c, _ in kept), tuple(n for _, n in kept))
+def _sentence(norm: str, start: int, end: int, newlines: list[int]) -> Sentence:
+    """Whitespace removed, except a space between two digits (it separates two numbers)."""
+    chars, lines = [], []
+    for m in _KEPT.finditer(norm, start, end):
+        line = bisect_right(newlines, m.start()) + 1
+        piece = " " if m.group().isspace() else m.group()
+        chars.append(piece)
+        lines += [line] * len(piece) if piece != " " else [line]
+    return Sentence("".join(chars), tuple(lines))
 
 
-def read_statements(text: str, year: int | None,
-                    declared: Statements | None = None) -> list[Reading]:
+def read_statements(text: str, year: int | None, declared: Statements | None = None,
+                    norm: str | None = None) -> list[Reading]:
     """Every statement the text makes that can be read without doubt, once per statement."""
     declared = declared or load_statements()
     found: list[Reading] = []
-    for k, s in enumerate(sentences(text)):
-        if not _HAS_COUNT.search(s.text):
-            continue
+    for k, s in enumerate(sentences(text, _COUNT_PRINTED, norm)):
         for st in declared.statements:
             for pattern in st.patterns:
                 for m in pattern.finditer(s.text):
@@ -120,11 +126,12 @@ def _unambiguous(found: list[Reading]) -> list[Reading]:
     return list(out.values())
 
 
-def check_statements(text: str, report: ParsedReport) -> tuple[list[CheckResult], list[Flag]]:
+def check_statements(text: str, report: ParsedReport,
+                     norm: str | None = None) -> tuple[list[CheckResult], list[Flag]]:
     """A `text` check per statement bound to cells of the report's format, and a
     `text_disagrees` flag for each that fails."""
     checks, flags = [], []
-    for r in read_statements(text, report.report_year):
+    for r in read_statements(text, report.report_year, norm=norm):
         cells = r.statement.cells(report.format_version)
         if cells is None:
             continue
