@@ -32,6 +32,7 @@ class Statement:
     cells_by_version: dict[str, tuple[str, ...]]  # the cells in each version that has all
     patterns: tuple[re.Pattern, ...]
     example: str
+    context: re.Pattern | None = None  # must be found in the sentence before the number
 
     def cells(self, version: str | None) -> tuple[str, ...] | None:
         """The cells whose sum the statement states, or None when the version lacks one."""
@@ -74,7 +75,8 @@ def _statement(spec: dict) -> Statement:
     by_version = {v: cells for v in versions if (cells := _cells(spec, v))}
     table = spec["leaves_of"]["table"] if "leaves_of" in spec else spec["cells"][0].split(".")[0]
     return Statement(spec["id"], table, by_version,
-                     tuple(_pattern(p) for p in spec["patterns"]), spec["example"])
+                     tuple(_pattern(p) for p in spec["patterns"]), spec["example"],
+                     re.compile(spec["context"]) if "context" in spec else None)
 
 
 @cache

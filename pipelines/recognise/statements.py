@@ -88,6 +88,8 @@ def read_statements(text: str, year: int | None, declared: Statements | None = N
         for st in declared.statements:
             for pattern in st.patterns:
                 for m in pattern.finditer(s.text):
+                    if st.context and not st.context.search(s.text, 0, m.start("n")):
+                        continue
                     if not _doubtful(s.text, m, year, declared):
                         found.append(_reading(st, s, k, m))
     return _unambiguous(found)

@@ -128,6 +128,8 @@ def test_a_sentence_broken_across_lines_is_read_whole() -> None:
     "受理政府信息公开申请75件；受理政府信息公开申请76件。",  # the text contradicts itself
     "行政复议、行政诉讼案件3件。",                 # reviews and lawsuits together
     "行政诉讼和行政复议案件3件。",
+    "全年办理行政复议案件56件，行政应诉案件12件。",  # every review the agency decided
+    "12345热线受理诉求200件，答复190件。",         # not information requests
 ])
 def test_doubtful_statements_are_left_out(text: str) -> None:
     assert read_statements(text, 2022) == []
