@@ -23,7 +23,7 @@ _SENTENCE_END = re.compile(r"[。;!?]")
 _NEWLINE = re.compile(r"\n")
 # What a sentence keeps: runs of non-space, and space between two digits.
 _KEPT = re.compile(r"[^\s]+|(?<=\d)\s+(?=\d)")
-# A count in a statement's unit, as printed (a space may sit between number and unit).
+# A count in a statement's unit (a space may still sit between the number and its unit).
 _COUNT_PRINTED = re.compile(r"\d\s*[件起]")
 _CLAUSE_START = re.compile(r"[,;:。(]")
 _YEAR = re.compile(r"(20\d\d)年")
@@ -54,8 +54,8 @@ def normalised(text: str) -> str:
 def sentences(text: str, only: re.Pattern | None = None,
               norm: str | None = None) -> list[Sentence]:
     """The text as sentences, lines joined (a PDF breaks sentences across lines); with
-    `only`, just the sentences whose text as printed matches it (the others cost nothing).
-    `norm` is `normalised(text)` when the caller has it."""
+    `only`, just the sentences whose normalised text (spaces still in) matches it: the
+    others cost nothing. `norm` is `normalised(text)` when the caller has it."""
     norm = normalised(text) if norm is None else norm
     newlines = [m.start() for m in _NEWLINE.finditer(norm)]
     out, start = [], 0
