@@ -2,7 +2,7 @@
 
 Graph: harvested_sources (partitioned by report year) and inbox_files put every input
 into the raw archive -> parsed_reports (incremental: unchanged bytes under an unchanged
-parser are not parsed again) -> the seven published tables (one multi-asset, made by
+parser are not parsed again) -> the eight published tables (one multi-asset, made by
 segments of reports, each cached until its reports change, and gated by pandera; each
 table checked in pipelines/checks.py) -> data_package. Publication is a separate
 downstream asset so that a failing blocking check stops it. Parsing and table making run

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from pipelines.causes import likely_cause
 from pipelines.report import ParsedReport
 from schemas.identities import PREVIOUS, cross_year_identities, evaluate
 from schemas.template import load_template
@@ -73,7 +74,18 @@ def context(index: YearIndex, agency_id: str | None, year: int | None) -> list |
 @cache
 def _cross_year_cells() -> frozenset[str]:
     return frozenset(c.removeprefix(PREVIOUS) for v in load_template().versions
-                     for i in cross_year_identities(v) for c in i.rhs)
+                     for i in cross_year_identities(v) for c in i.cells
+                     if c.startswith(PREVIOUS))
+
+
+def _previous_has(ident, entry: YearEntry) -> bool:
+    return all(c.removeprefix(PREVIOUS) in entry.values
+               for c in ident.cells if c.startswith(PREVIOUS))
+
+
+def _own(cells: tuple[str, ...]) -> list[str]:
+    """The report's own cells of a cross-year identity (its reading is known here)."""
+    return [c for c in cells if not c.startswith(PREVIOUS)]
 
 
 def cross_year_rows(reports: list[ParsedReport], index: YearIndex) -> list[dict]:
@@ -87,10 +99,15 @@ def cross_year_rows(reports: list[ParsedReport], index: YearIndex) -> list[dict]
             continue
         values = report.values() | {PREVIOUS + k: v for k, v in previous[0].values.items()}
         for ident in cross_year_identities(report.format_version):
+            if not _previous_has(ident, previous[0]):
+                continue  # the previous year's format has no such cell (see template.yaml)
             c = evaluate(ident, values)
             rows.append({"report_id": report.report_id, "check_id": c.id, "table": ident.table,
                          "kind": c.kind, "status": c.status, "lhs": c.lhs, "rhs": c.rhs,
                          "difference": c.difference,
                          "note": f"against {previous[0].report_id} ({key[1] - 1}); {c.note}"
-                         .rstrip("; ")})
+                         .rstrip("; "),
+                         "likely_cause": likely_cause(report, _own(ident.cells))
+                         if c.status == "fail" else None,
+                         "statement": None, "source_ref": None})
     return rows

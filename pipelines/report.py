@@ -50,6 +50,8 @@ class ParsedReport:
     reason: str | None = None
     # The agency's id, level and region (pipelines/enrich/agencies.py AgencyPlace fields).
     place: dict[str, str | None] = field(default_factory=dict)
+    # The text by section, as printed: (heading, text, section id); published reports only.
+    sections: list[tuple[str | None, str, str | None]] = field(default_factory=list)
 
     @property
     def report_id(self) -> str:
@@ -80,6 +82,7 @@ class ParsedReport:
             "flags": [f.as_json() for f in self.flags],
             "checks": [c.as_json() for c in self.checks],
             "place": self.place,
+            "sections": [list(s) for s in self.sections],
         }
 
     @classmethod
@@ -96,4 +99,5 @@ class ParsedReport:
             cells=cells, flags=[Flag(f["code"], f["message"], f["cell_id"])
                                 for f in record["flags"]],
             checks=[CheckResult(**c) for c in record["checks"]], reason=record["reason"],
-            place=record.get("place", {}))
+            place=record.get("place", {}),
+            sections=[tuple(s) for s in record.get("sections", [])])

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import pandera.errors as pa_errors
 
+from pipelines.causes import check_cells, confirmed_cells, likely_cause
 from pipelines.crossyear import YearIndex, cross_year_rows, year_index
 from pipelines.report import ParsedReport
 from pipelines.stage import printed_number
+from pipelines.textnorm import strip_pinyin, to_simplified
 
 if TYPE_CHECKING:
     from pipelines.inputs import Input
@@ -52,7 +54,7 @@ def _report_row(r: ParsedReport, duplicates: list[str], source: Input | None) ->
         "cells_null": sum(c.value is None for c in r.cells.values()),
         "cells_flagged": len(flagged),
         "cells_sha256": _cells_digest(r) if r.cells else None,
-        "checks_failed": sum(c.status == "fail" for c in r.checks),
+        "checks_failed": sum(c.status == "fail" and c.kind != "text" for c in r.checks),
         "also_found_as": " | ".join(duplicates) or None,
     }
 
@@ -87,10 +89,25 @@ def _wide_rows(r: ParsedReport, table: str) -> Iterable[dict]:
 
 def _check_rows(r: ParsedReport) -> Iterable[dict]:
     table_of = {i.id: i.table for i in identities(r.format_version)}
+    confirmed = confirmed_cells(r)
     for c in r.checks:
-        yield {"report_id": r.report_id, "check_id": c.id, "table": table_of[c.id],
+        cause = (likely_cause(r, check_cells(r, c.id), confirmed) if c.status == "fail"
+                 else None)
+        table = table_of.get(c.id) or check_cells(r, c.id)[0].split(".")[0]
+        yield {"report_id": r.report_id, "check_id": c.id, "table": table,
                "kind": c.kind, "status": c.status, "lhs": c.lhs,
-               "rhs": c.rhs, "difference": c.difference, "note": c.note or None}
+               "rhs": c.rhs, "difference": c.difference, "note": c.note or None,
+               "likely_cause": cause, "statement": c.statement, "source_ref": c.source_ref}
+
+
+def _section_rows(r: ParsedReport) -> Iterable[dict]:
+    for k, (heading, text, part) in enumerate(r.sections):
+        if heading is None and not text.strip():
+            continue  # nothing before the first heading
+        text = text.strip() or None
+        yield {"report_id": r.report_id, "section": k, "part": part, "heading": heading,
+               "text": to_simplified(strip_pinyin(text)) if text else None,
+               "text_original": text}
 
 
 def _flag_rows(r: ParsedReport) -> Iterable[dict]:
@@ -115,6 +132,7 @@ def tidy(reports: list[ParsedReport], duplicates: dict[str, list[str]],
         "checks": [row for r in published for row in _check_rows(r)]
         + cross_year_rows(published, years),
         "flags": [row for r in reports for row in _flag_rows(r)],
+        "sections": [row for r in published for row in _section_rows(r)],
     }
     for table, name in WIDE.items():
         rows[name] = [row for r in published for row in _wide_rows(r, table)]

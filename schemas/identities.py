@@ -39,32 +39,23 @@ class CheckResult:
     rhs: float | None
     difference: float | None
     note: str
+    # Text checks only (kind `text`): the sentence the number was read in, and where.
+    statement: str | None = None
+    source_ref: str | None = None
 
     def as_json(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "status": self.status, "lhs": self.lhs,
-                "rhs": self.rhs, "difference": self.difference, "note": self.note}
-
-
-def _leaves_of(block: Block, group: str) -> list[str]:
-    """Data rows below `group` (at any depth), excluding the group's own total row."""
-    parents = {r.id: r.parent for r in block.rows}
-
-    def under(row_id: str) -> bool:
-        p = parents[row_id]
-        while p is not None:
-            if p == group:
-                return True
-            p = parents[p]
-        return False
-
-    return [r.id for r in block.data_rows if under(r.id) and r.total_of != group]
+        out = {"id": self.id, "kind": self.kind, "status": self.status, "lhs": self.lhs,
+               "rhs": self.rhs, "difference": self.difference, "note": self.note}
+        if self.statement is not None:
+            out |= {"statement": self.statement, "source_ref": self.source_ref}
+        return out
 
 
 def _side(spec: list | dict, block: Block) -> list[str]:
     if isinstance(spec, list):
         return list(spec)
     if "leaves_of" in spec:
-        return _leaves_of(block, spec["leaves_of"])
+        return block.leaves_of(spec["leaves_of"])
     return [c.id for c in block.columns if c.id != spec["columns_except"]]
 
 
@@ -103,16 +94,33 @@ def identities(version: str, template: Template | None = None) -> tuple[Identity
 PREVIOUS = "prev:"  # prefixes a cell of the same agency's previous-year report
 
 
+_PREV_ITEM = "prev:"  # marks a side's item (row or column) as the previous year's
+
+
+def _previous(cell: str) -> str:
+    """`t3.prev:carried_forward.total` (as expanded) -> `prev:t3.carried_forward.total`."""
+    return PREVIOUS + cell.replace(_PREV_ITEM, "") if _PREV_ITEM in cell else cell
+
+
+def _has_items(rule: dict, block: Block) -> bool:
+    """Whether the block has every row (each: column) or column (each: row) a rule names."""
+    items = {i.removeprefix(_PREV_ITEM) for i in rule["lhs"] + rule["rhs"]}
+    have = block.rows if rule["each"] == "column" else block.columns
+    return items <= {x.id for x in have}
+
+
 @cache
 def cross_year_identities(version: str, template: Template | None = None) -> tuple[Identity, ...]:
-    """The soft identities between a report and its agency's report for the year before."""
+    """The soft identities between a report and its agency's report for the year before:
+    each rule over every block of the version that has what it names."""
     template = template or load_template()
     out: list[Identity] = []
     for rule in template.cross_year_rules:
-        (block,) = template.version(version).tables[rule["table"]].blocks
-        out.extend(Identity(i.id, i.table, i.kind, i.text, i.lhs,
-                            tuple(PREVIOUS + c for c in i.rhs))
-                   for i in _expand(rule, block, rule["table"]))
+        for block in template.version(version).tables[rule["table"]].blocks:
+            if _has_items(rule, block):
+                out.extend(Identity(i.id, i.table, i.kind, i.text,
+                                    tuple(map(_previous, i.lhs)), tuple(map(_previous, i.rhs)))
+                           for i in _expand(rule, block, rule["table"]))
     return tuple(out)
 
 

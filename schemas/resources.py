@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from schemas import vocabulary as vocab
+from schemas.statements import load_statements
 from schemas.template import Template, load_template
 
 # The largest magnitude a published number is held exactly at on every path: `cells.value`
@@ -188,12 +189,16 @@ def _checks() -> Resource:
     f = Field
     return Resource(
         "checks", "勾稽关系校验",
-        "One row per report and identity: whether the report's own arithmetic holds.",
+        "One row per report and identity: whether the report's own arithmetic holds; "
+        "and per number the report's text states: whether its table says the same.",
         (
             _report_id(),
-            f("check_id", "string", "校验编号", "Identity id (see the data dictionary).", True),
+            f("check_id", "string", "校验编号",
+              "Identity id (see the data dictionary); text_<statement> for a text check.",
+              True),
             f("table", "string", "表", "Statutory table the identity belongs to.", True),
-            f("kind", "string", "类型", "Stated in the form or definitional.", True,
+            f("kind", "string", "类型",
+              "Stated in the form, definitional, soft (across years) or text.", True,
               enum=tuple(vocab.IDENTITY_KINDS)),
             f("status", "string", "结果", "pass, fail or not_evaluable.", True,
               enum=tuple(vocab.CHECK_STATUSES)),
@@ -201,8 +206,40 @@ def _checks() -> Resource:
             f("rhs", "number", "右边", "Right-hand side as printed (null if not evaluable)."),
             f("difference", "number", "差额", "lhs - rhs."),
             f("note", "string", "说明", "Why not evaluable, or the failing equation."),
+            f("likely_cause", "string", "可能原因",
+              "On a failing check: as_printed (the agency printed it so) or reading (a "
+              "cell was reconstructed by our reading; the fail may be ours).",
+              enum=tuple(vocab.LIKELY_CAUSES)),
+            f("statement", "string", "报告原文",
+              "Text checks: the sentence of the report's text that states the number "
+              "(normalised to simplified characters, whitespace removed)."),
+            f("source_ref", "string", "来源位置",
+              "Text checks: where in the source file the sentence was read (line)."),
         ),
         primary_key=("report_id", "check_id"),
+        foreign_keys=REPORT_FK,
+    )
+
+
+def _sections() -> Resource:
+    f = Field
+    return Resource(
+        "sections", "报告正文", "One row per report and section of its text, in order.",
+        (
+            _report_id(),
+            f("section", "integer", "顺序",
+              "Order of the section in the report; 0 is the text before the first heading "
+              "(title, preamble).", True, minimum=0),
+            f("part", "string", "对应部分",
+              "The format's section the heading was recognised as (null for section 0).",
+              enum=tuple(s for s, _ in load_statements().sections)),
+            f("heading", "string", "标题", "The section's heading as printed."),
+            f("text", "string", "正文",
+              "The section's text normalised: NFKC, traditional characters to simplified, "
+              "inserted pinyin removed; null when the section has no text."),
+            f("text_original", "string", "原文", "The section's text as printed."),
+        ),
+        primary_key=("report_id", "section"),
         foreign_keys=REPORT_FK,
     )
 
@@ -236,5 +273,6 @@ def resources(template: Template | None = None) -> dict[str, Resource]:
         _wide(template, "t4", "t4_reviews"),
         _checks(),
         _flags(),
+        _sections(),
     ]
     return {r.name: r for r in out}

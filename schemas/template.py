@@ -58,6 +58,20 @@ class Block:
     def data_rows(self) -> tuple[Row, ...]:
         return tuple(r for r in self.rows if not r.is_group)
 
+    def leaves_of(self, group: str) -> list[str]:
+        """Data rows below `group` (at any depth), excluding the group's own total row."""
+        parents = {r.id: r.parent for r in self.rows}
+
+        def under(row_id: str) -> bool:
+            p = parents[row_id]
+            while p is not None:
+                if p == group:
+                    return True
+                p = parents[p]
+            return False
+
+        return [r.id for r in self.data_rows if under(r.id) and r.total_of != group]
+
 
 @dataclass(frozen=True)
 class Cell:

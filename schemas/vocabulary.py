@@ -6,6 +6,7 @@ reused; a new situation gets a new code. The README's flag table is checked agai
 """
 
 from pipelines.read import registry
+from schemas.statements import load_statements
 from schemas.template import load_template
 
 # How a cell was printed. Blank, dash, slash and 无 are kept apart from 0.
@@ -62,6 +63,9 @@ FLAG_CODES: dict[str, str] = {
     "published exactly; the cell is null and its text kept",
     "resource_limit": "reading the file went over a limit of time, memory or decompressed "
     "size (the message says which); the file is not published",
+    "text_disagrees": "the report's text states a number for a cell (or a sum of cells) "
+    "that the table contradicts; a finding to review, the table is published as printed "
+    "(the `text` check gives both numbers and the sentence)",
 }
 
 REPORT_STATUSES: dict[str, str] = {
@@ -81,7 +85,23 @@ IDENTITY_KINDS: dict[str, str] = {
     "stated": "printed in the official table itself",
     "definitional": "follows from a 总计 label or the table's structure",
     "soft": "expected across years of one agency, not guaranteed: a fail is a warning",
+    "text": "a number the report's text states, against the cell (or sum of cells) it "
+    "speaks of: a fail is a finding about the report, never a correction",
 }
+
+# Why a check may fail, on every failing check (`checks.likely_cause`): told from how its
+# cells were read (pipelines/causes.py), so that users can tell an agency's error from ours.
+LIKELY_CAUSES: dict[str, str] = {
+    "as_printed": "every cell of the check was read as printed (no reading reconstructed "
+    "it), or the report's text states the same number: the agency printed it so",
+    "reading": "a cell of the check was reconstructed by our reading (the rendering lost "
+    "its cell boundaries and the digits were split, or the columns placed, by solving the "
+    "identities), and the text does not state its number: the fail may be ours",
+}
+# Cell flags that mark a reading reconstructed rather than read off a printed cell: a run
+# of digits split, or a value placed in its column, by solving the identities. A run whose
+# digits are exactly its cells (006's `6000017`) is read as printed, whatever the rendering.
+READING_FLAGS: tuple[str, ...] = ("split_by_identities", "columns_by_identities")
 
 AGENCY_LEVELS: dict[str, str] = {
     "national_department": "a department of the State Council (ministry, commission, "
@@ -106,11 +126,16 @@ FORMAT_VERSIONS: dict[str, str] = {
 # Declared with the readers in pipelines/read/registry.py, never here.
 RENDERINGS: dict[str, str] = registry.RENDERINGS
 
+# The format's sections a heading of the report's text is recognised as (`sections.part`):
+# declared with their title patterns in schemas/statements.yaml, never here.
+SECTION_PARTS: dict[str, str] = {i: en for i, en, _ in load_statements().section_meanings}
+
 # Each vocabulary above by the name the data dictionary gives it.
 VOCABULARIES: dict[str, dict[str, str]] = {
     "cell_state": CELL_STATES, "flag_code": FLAG_CODES, "report_status": REPORT_STATUSES,
     "check_status": CHECK_STATUSES, "identity_kind": IDENTITY_KINDS,
     "agency_level": AGENCY_LEVELS, "format_version": FORMAT_VERSIONS, "rendering": RENDERINGS,
+    "likely_cause": LIKELY_CAUSES, "section_part": SECTION_PARTS,
 }
 
 # The same meanings in Chinese, for the release's bilingual data dictionary. A code added
@@ -157,6 +182,8 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "columns_by_identities": "页面丢弃了空白单元格；数值所在列是勾稽关系所允许的唯一位置",
         "unmatched_row": "某印刷行不对应任何法定行；其数值未借给相邻行",
         "resource_limit": "读取文件超出时间、内存或解压大小的限制（说明中写明哪一项）；文件不发布",
+        "text_disagrees": "报告正文为某单元格（或单元格之和）所述数字与表格不符；待核查的发现，"
+        "表格按原样发布（text 类校验给出两个数字及原句）",
     },
     "report_status": {
         "complete": "三张法定表格及其全部行均已找到",
@@ -173,6 +200,15 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "definitional": "由“总计”标签或表格结构得出的关系",
         "soft": "同一机关跨年度应当相符、但不保证的关系（上年结转与上年度结转下年度）；"
         "不成立只是提示",
+        "text": "报告正文所述数字与其对应单元格（或单元格之和）的比对；不一致是对报告的发现，"
+        "从不据此更正表格",
+    },
+    "section_part": {i: zh for i, _, zh in load_statements().section_meanings},
+    "likely_cause": {
+        "as_printed": "校验涉及的单元格均按印刷读取（未经重建），或正文所述数字相同："
+        "机关就是这样印的",
+        "reading": "校验涉及的某单元格由我们的读取重建（页面丢失了单元格边界，数字拆分或列位置由"
+        "勾稽关系求得），且正文未述及该数字：不成立可能源于读取",
     },
     "agency_level": {
         "national_department": "国务院部门（部、委、署、局、行、审计署），名称中没有地名",

@@ -13,6 +13,8 @@ from pipelines.recognise.grid import Grid, assemble
 from pipelines.recognise.metadata import looks_like_report, read_report_metadata
 from pipelines.recognise.misprints import relabel_misprints
 from pipelines.recognise.resolve import resolve
+from pipelines.recognise.sections import read_sections
+from pipelines.recognise.statements import check_statements, normalised
 from pipelines.recognise.tokens import Token, tokenise
 from pipelines.recognise.version import detect_version
 from pipelines.report import CellValue, Flag, ParsedReport
@@ -44,10 +46,22 @@ def recognise(doc: Document) -> ParsedReport:
         grid = assemble(tokens, template_version, doc.full_width_rows)
         resolve(grid)
         _finish(report, grid, tokens, version)
+        if report.cells:
+            _read_text(report, doc.text)
     if report.status != "failed" and (agency is None or year is None):
         missing = "agency" if agency is None else "report year"
         report.flags.append(Flag("metadata_missing", f"the {missing} could not be read"))
     return report
+
+
+def _read_text(report: ParsedReport, text: str) -> None:
+    """What the report's text says: its statements checked against the tables, its
+    sections (read once normalised, for both)."""
+    norm = normalised(text)
+    checks, flags = check_statements(text, report, norm)
+    report.checks.extend(checks)
+    report.flags.extend(flags)
+    report.sections = read_sections(text, norm)
 
 
 def _finish(report: ParsedReport, grid: Grid, tokens: list[Token], version: str) -> ParsedReport:

@@ -23,6 +23,7 @@ from pipelines.release.counts import DEFINITIONS, Counts
 from pipelines.stage import FORMULA_GUARD
 from schemas.identities import cross_year_identities, identities
 from schemas.resources import resources
+from schemas.statements import CHECK_PREFIX, load_statements
 from schemas.template import load_template
 from schemas.vocabulary import MEANINGS_ZH, VOCABULARIES
 
@@ -38,6 +39,8 @@ SECTIONS = {
     "identity": ("勾稽关系（含跨年度 soft 校验）",
                  "Identities checked (cross-year soft ones included)"),
     "change": ("变更类型（changes.csv）", "Kinds of change (changes.csv)"),
+    "statement": ("正文数字核对（checks 中 text 类）",
+                  "Text statements checked (kind text in checks)"),
 }
 
 
@@ -81,10 +84,35 @@ def dictionary_rows() -> list[dict]:
     and kind of change."""
     rows = [_row("field", r.name, f.name, f.title, f.description, type=f.type,
                  unit=f.unit or "") for r in resources().values() for f in r.fields]
-    rows += _value_rows() + _template_rows()
+    rows += _value_rows() + _template_rows() + statement_rows()
     rows += [_row("change", "changes.csv", kind, zh, en, type="change")
              for kind, (zh, en) in CHANGE_KINDS.items()]
     return rows
+
+
+def statement_rows() -> list[dict]:
+    """The text statements checked (kind `text` in `checks`): the cells each speaks of."""
+    return [{"kind": "statement", "table": s.table, "name": CHECK_PREFIX + s.id,
+             "title_zh": s.example, "type": "text",
+             "unit": "", "format_version": vid,
+             "description": f"the number the text states == {' + '.join(cells)}"}
+            for s in load_statements().statements for vid, cells in s.cells_by_version.items()]
+
+
+TEXT_CHECKS_ZH = """- `checks` 中的 `text` 类：报告正文所述数字（收到申请75件、行政复议2件……）与其
+  对应单元格（或单元格之和）的比对，给出两个数字、原句（`statement`）及其位置
+  （`source_ref`）。不一致是对报告的发现，标记 `text_disagrees`，表格按原样发布；
+  每项不成立的校验都有 `likely_cause`：`as_printed`（按原样印刷）或 `reading`
+  （单元格由我们的读取重建）。
+- `sections`：报告正文按章节发布（印刷的标题、顺序、简体文本及原文）。"""
+
+TEXT_CHECKS = """- `checks` of kind `text`: a number the report's text states (收到申请75件,
+  行政复议2件…) against the cell, or sum of cells, it speaks of: both numbers, the
+  sentence (`statement`) and its line (`source_ref`). A fail is a finding about the report, flagged
+  `text_disagrees`; the table is published as printed. Every failing check has a
+  `likely_cause`: `as_printed`, or `reading` when a cell was reconstructed by our reading.
+- `sections`: the reports' text by section (heading as printed, order, text in simplified
+  characters and as printed)."""
 
 
 def _dictionary_csv(rows: list[dict]) -> bytes:
@@ -172,6 +200,7 @@ that fails as printed.
 - `checks`：每份报告的每项勾稽关系：成立（pass）、不成立（fail，对报告本身的发现）、
   无法校验（not_evaluable，有空值）；另有跨年度的 soft 校验（Y 年“上年结转”应等于同一
   机关 Y−1 年“结转下年度继续办理”），不成立只是提示。
+{text_checks_zh}
 - `flags`：读取时发现的情况，每个标记代码的含义见 `data-dictionary.md`“取值及其含义”。
 
 ### 空值与单位
@@ -186,7 +215,7 @@ CSV 公式防护：电子表格会把以 `=`、`+`、`-`、`@`、制表符或回
 
 ### 已知局限
 
-- 只收录表格内容，不提取文字叙述部分。
+- 正文只核对常见的数字表述（见 `checks` 的 `text` 类）；正文全文按章节发布在 `sections`。
 - 单元格分隔符丢失的网页文本，只有在勾稽关系唯一确定拆分时才拆分数字，否则为空值并标记
   `ambiguous_digits`；表二没有勾稽关系。
 - 扫描版 PDF（无文字层）、XLSX、OFD 和图片暂不读取，在 `reports` 中列出原因。
@@ -222,6 +251,7 @@ recognised in the 2019 format (reports for 2019-2020) and the 2021 format (2021 
 - `checks`: every identity per report: `pass`, `fail` (as printed: a finding about the
   report) or `not_evaluable` (a cell is null); plus the cross-year `soft` checks (an
   agency's 上年结转 in year Y against its 结转下年度继续办理 in Y-1), where a fail is a warning.
+{text_checks}
 - `flags`: what was seen while reading; every flag code's meaning is in
   `data-dictionary.md`, section "Allowed values".
 
@@ -241,7 +271,8 @@ changed, and the Parquet files keep every text as it was.
 
 ### Known limits
 
-- Only what the tables print: narrative sections are not extracted.
+- Of the narrative, only the common statements of the request, review and lawsuit counts
+  and of table 二's documents are checked; it is published whole in `sections`.
 - Page text whose cell separators were lost is split only where the identities force one
   split; other cells are null and flagged `ambiguous_digits`. Table 二 has no identities.
 - Scanned PDFs (no text layer), XLSX, OFD and images are not read; they are listed in
@@ -310,5 +341,6 @@ def write_readme(release: Path, descriptor: dict, changes: Changes, counts: Coun
     text = README.format(
         title=descriptor["title"], version=descriptor["version"], created=descriptor["created"],
         dataset=descriptor["name"], changes=summary(changes), counts_table=_counts_table(counts),
-        guard=FORMULA_GUARD, **_figures(release))
+        guard=FORMULA_GUARD, text_checks=TEXT_CHECKS,
+        text_checks_zh=TEXT_CHECKS_ZH, **_figures(release))
     (release / "README.md").write_text(text, encoding="utf-8")

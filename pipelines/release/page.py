@@ -43,6 +43,7 @@ from pipelines.release.trends import (
 )
 from pipelines.release.versions import BadVersion, is_release, sort_key
 from schemas.identities import cross_year_identities, identities
+from schemas.statements import CHECK_PREFIX
 from schemas.template import load_template
 from schemas.vocabulary import FORMAT_VERSIONS, REPORT_STATUSES
 
@@ -550,19 +551,39 @@ def _dictionary(release_dir: Path, descriptor: dict) -> str:
             f'</summary><div class="scroll">{table}</div></details></section>')
 
 
+def _text_checks(checks: pd.DataFrame) -> str:
+    """What the reports' text states against their tables (checks of kind `text`)."""
+    counts = checks["status"].value_counts()
+    legend = _bi("报告正文所述数字（如“收到申请75件”）与其表格对应单元格的比对：不一致是对报告的"
+                 "发现（标记 text_disagrees），表格按原样发布。",
+                 "Numbers the reports' text states (收到申请75件…) against the cells they speak "
+                 "of: a disagreement is a finding about the report (flagged text_disagrees); "
+                 "the table is published as printed.")
+    table = _html_table([_bi("结果", "result"), _bi("校验数", "checks"), _bi("报告", "reports")], (
+        [_bi(zh, en), _figure(f"text-{status}", int(counts.get(status, 0))),
+         _figure(f"text-{status}-reports", _reports_with(checks, status))]
+        for status, zh, en in (("pass", "一致", "agree"), ("fail", "不一致", "disagree"),
+                               ("not_evaluable", "无法比对", "not evaluable"))))
+    return (f'<section id="text-checks"><h2>{_bi("正文与表格", "Text against tables")}</h2>'
+            f"<p>{legend}</p>{table}</section>")
+
+
 def _render(release_dir: Path) -> tuple[str, pd.DataFrame]:
     """The page's HTML, and the reports with their measures (for the search index)."""
     descriptor = _descriptor(release_dir)
     reports = _frame(release_dir, "reports", REPORT_COLUMNS, ("checks_failed",))
     t3 = _frame(release_dir, "t3_requests", ("report_id", "row"), ("total",))
     checks = _frame(release_dir, "checks", ("report_id", "check_id", "status"))
+    text = checks["check_id"].str.startswith(CHECK_PREFIX)
+    checks, text_checks = checks[~text], checks[text]
     frame = per_report(reports, t3)
     positions = agency_positions(frame)
     zh, en = _titles(descriptor)
     body = "\n".join([
         _header(descriptor), _summary(reports, checks), _trends(frame),
         _agencies(frame, positions), _search_section(), _requests(reports, t3),
-        _checks(checks), _files(release_dir, descriptor), _dictionary(release_dir, descriptor)])
+        _checks(checks), _text_checks(text_checks), _files(release_dir, descriptor),
+        _dictionary(release_dir, descriptor)])
     return _page(f"{zh} {en} {descriptor.get('version', '')}".strip(), body), frame
 
 

@@ -33,7 +33,8 @@ CREATED = "2025-01-02T03:04:05Z"
 INFO = PackageInfo(version="2025.1.0",
                    sources=[{"title": "Test inbox", "path": "inbox/001.html"}],
                    created=CREATED)
-NAMES = ["reports", "cells", "t2_proactive", "t3_requests", "t4_reviews", "checks", "flags"]
+NAMES = ["reports", "cells", "t2_proactive", "t3_requests", "t4_reviews", "checks", "flags",
+         "sections"]
 
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
@@ -86,11 +87,15 @@ def _tables() -> dict[str, pd.DataFrame]:
                  status="not_evaluable", note="t3.carried_over.total is null"),
             dict(report_id=RID, check_id="t3_balance_natural_person", table="t3",
                  kind="stated", status="fail", lhs=25.1, rhs=0.0, difference=25.1,
-                 note="25.1 != 0, as printed"),
+                 note="25.1 != 0, as printed", likely_cause="as_printed"),
         ]),
         "flags": _frame("flags", [dict(
             report_id=RID, seq=1, cell_id=amount, code="annotated_value",
             message="printed as 7539.443252（万元）")]),
+        "sections": _frame("sections", [dict(
+            report_id=RID, section=0, heading=None,
+            text="某市人民政府办公室2020年政府信息公开工作年度报告",
+            text_original="某市人民政府辦公室2020年政府信息公開工作年度報告")]),
     }
 
 
@@ -270,11 +275,12 @@ def test_csv_problems_come_from_frictionless(published: Path, tmp_path: Path):
 
 def test_checks_csv_text(published: Path):
     assert (published / "data/checks.csv").read_text(encoding="utf-8-sig") == (
-        "report_id,check_id,table,kind,status,lhs,rhs,difference,note\n"
+        "report_id,check_id,table,kind,status,lhs,rhs,difference,note,likely_cause,"
+        "statement,source_ref\n"
         '"0123456789abcdef","t3_balance_natural_person","t3","stated","fail",25.1,0,25.1,'
-        '"25.1 != 0, as printed"\n'
+        '"25.1 != 0, as printed","as_printed",,\n'
         '"0123456789abcdef","t3_balance_total","t3","stated","not_evaluable",,,,'
-        '"t3.carried_over.total is null"\n'
+        '"t3.carried_over.total is null",,,\n'
     )
 
 

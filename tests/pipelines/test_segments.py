@@ -72,7 +72,8 @@ def test_the_same_bytes_however_the_work_is_cut(inbox: Path, tmp_path: Path) -> 
     assert _files(tmp_path / "one" / "data") == _files(tmp_path / "two" / "data")
     assert whole.rows == cut.rows and whole.rows["reports"] == len(batch.inputs) == 14
     assert whole.failed_checks == cut.failed_checks == {
-        "t3_results_total_natural_person": 1, "t3_results_total_total": 1}
+        "t3_results_total_natural_person": 1, "t3_results_total_total": 1,
+        "text_requests_received": 1, "text_requests_received_natural_person": 1}
 
 
 def test_a_new_report_makes_only_its_own_segment(inbox: Path, tmp_path: Path) -> None:

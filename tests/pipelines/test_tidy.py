@@ -18,7 +18,7 @@ def test_shapes_and_grain() -> None:
     reports, tables = _tables()
     assert {k: len(v) for k, v in tables.items()} == {
         "reports": 2, "cells": 198, "t2_proactive": 8, "t3_requests": 23, "t4_reviews": 3,
-        "checks": 40, "flags": 1}
+        "checks": 40, "flags": 1, "sections": 7}
     seed = tables["reports"].iloc[0]
     assert seed["report_id"] == reports[0].sha256[:16]
     assert (seed["cells_number"], seed["cells_null"], seed["checks_failed"]) == (198, 0, 0)
@@ -67,9 +67,24 @@ def test_cross_year_soft_checks_pair_one_agency_across_consecutive_years() -> No
     checks = tidy(reports, {})["checks"]
     soft = checks[checks["kind"] == "soft"]
     assert set(soft["report_id"]) == {reports[1].report_id}
-    assert len(soft) == 7
+    assert len(soft) == 12  # seven columns of table 三, five rows of table 二
     failing = soft[soft["status"] == "fail"]
-    # The 2020 total column still prints 0, so only the natural-person column breaks.
-    assert failing[["check_id", "lhs", "rhs"]].values.tolist() == [
-        ["xyear_carried_over_natural_person", 2.0, 0.0]]
-    assert failing["note"].item().startswith(f"against {reports[0].report_id} (2019)")
+    # The 2020 total column still prints 0, so only the natural-person column breaks; the
+    # copy keeps 2019's 上一年项目数量, where 其他对外管理服务事项 changed by +6 in 2019.
+    assert failing[["check_id", "lhs", "rhs", "likely_cause"]].values.tolist() == [
+        ["xyear_carried_over_natural_person", 2.0, 0.0, "as_printed"],
+        ["xyear_t2_items_other_external_services", 98.0, 104.0, "as_printed"]]
+    assert failing["note"].iloc[0].startswith(f"against {reports[0].report_id} (2019)")
+
+
+def test_table_two_across_years_only_where_the_formats_count_the_same() -> None:
+    seed = (SAMPLES / "seed-shaoguan-zhenjiang-2019.txt").read_text(encoding="utf-8")
+    # The same agency's 2021 report (2021 format): its table 二 has no 上一年项目数量, and
+    # its 现行有效件数 counts nothing the 2019 format's 对外公开总数量 does.
+    reports = [parse_bytes("2020.txt", seed.replace("2019年政府", "2020年政府", 1).encode()),
+               parse_file(Path(__file__).parents[1] / "fixtures" / "reports"
+                          / "huaian-2024.pdf")]
+    reports[1].report_year, reports[1].place = 2021, reports[0].place
+    soft = tidy(reports, {})["checks"].query("kind == 'soft'")
+    assert soft["check_id"].str.startswith("xyear_carried_over_").all()
+    assert len(soft) == 7

@@ -37,7 +37,7 @@ def test_a_sound_release_passes_with_every_row_counted(release: Path) -> None:
     assert (result.valid, result.problems) == (True, [])
     assert {r.name: r.rows for r in result.resources} == {
         "reports": 7, "cells": 994, "t2_proactive": 36, "t3_requests": 119, "t4_reviews": 15,
-        "checks": 204, "flags": 91}
+        "checks": 222, "flags": 93, "sections": 31}
     assert (result.files.name, result.files.rows, result.files.problems) == ("files", 7, [])
     path = write_validation(result, release.parent)
     assert path == release.parent / "validation" / "1.0.0.json"
@@ -56,7 +56,7 @@ def test_a_repeated_key_is_found_without_holding_every_key(release: Path) -> Non
 def test_a_report_id_that_is_not_a_report_is_found(release: Path) -> None:
     _edit(release / "data" / "flags.csv", '"e67af8a49b64b515",21,', '"ffffffffffffffff",21,')
     result = validate_full(release)
-    assert "flags: row 92: report_id not found in the table it refers to" in result.problems
+    assert "flags: row 94: report_id not found in the table it refers to" in result.problems
 
 
 def test_a_value_of_the_wrong_type_is_found_by_frictionless(release: Path) -> None:

@@ -47,3 +47,22 @@ def test_fails_is_exact_at_any_magnitude() -> None:
     values["t3.results_total.natural_person"] = 10**20
     assert not fails(ident, values)
     assert not fails(ident, values | {"t3.carried_over.natural_person": None})
+
+
+def test_table_two_across_years_is_declared_per_format() -> None:
+    from schemas.identities import cross_year_identities
+    ids = {v: [i.id for i in cross_year_identities(v) if i.table == "t2"]
+           for v in ("gov_2019", "gov_2021")}
+    assert ids["gov_2021"] == ["xyear_t2_in_force_regulations",
+                               "xyear_t2_in_force_normative_documents"]
+    assert ids["gov_2019"] == [f"xyear_t2_items_{r}" for r in (
+        "administrative_licensing", "other_external_services", "administrative_penalty",
+        "administrative_coercion", "administrative_fees")]
+    in_force = cross_year_identities("gov_2021")[-2]
+    # 698 in force at the end of 2021; 88 issued and 55 repealed in 2022: 731 in force.
+    values = {"prev:t2.regulations.in_force": 698, "t2.regulations.issued": 88,
+              "t2.regulations.repealed": 55, "t2.regulations.in_force": 731}
+    r = evaluate(in_force, values)
+    assert (r.status, r.lhs, r.rhs) == ("pass", 786, 786)
+    r = evaluate(in_force, values | {"t2.regulations.in_force": 698})
+    assert (r.status, r.difference) == ("fail", -33)
