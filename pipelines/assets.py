@@ -17,7 +17,6 @@ from pathlib import Path
 
 import dagster as dg
 import pandas as pd
-import pyarrow.parquet as pq
 
 from pipelines.archive import RawArchive
 from pipelines.fingerprint import parser_fingerprint, tables_fingerprint
@@ -32,8 +31,9 @@ from pipelines.inputs import (
     harvested_inputs,
     parse_inputs,
 )
-from pipelines.package import PackageInfo, publish_files
+from pipelines.package import PackageInfo, previous_release, publish_files
 from pipelines.parse_cache import ParseCache
+from pipelines.parts import read_parquet
 from pipelines.release.validate import validate_full, write_validation
 from pipelines.segments import SegmentCache, build_tables
 from pipelines.settings import Settings
@@ -122,7 +122,8 @@ def published_tables(context: dg.AssetExecutionContext, settings: Settings,
     segments = SegmentCache(Path(settings.cache_dir), tables_fingerprint())
     try:
         result = build_tables(parsed_reports, parse_cache, segments, tables_fingerprint(),
-                              staged, settings.worker_count())
+                              staged, settings.worker_count(),
+                              previous=previous_release(Path(settings.datapackages_dir)))
     finally:
         segments.close()
     for name in TABLES:
@@ -130,10 +131,12 @@ def published_tables(context: dg.AssetExecutionContext, settings: Settings,
         context.add_output_metadata(
             {"rows": result.rows[name], "withheld_reports": len(result.withheld),
              "segments_made": result.made, "segments_reused": result.reused,
+             "parts_made": sum(not p["reused"] for p in result.parts.values()),
+             "parts_reused": sum(p["reused"] for p in result.parts.values()),
              "preview": dg.MetadataValue.md(preview.to_markdown() if preview is not None
                                             else "")},
             output_name=name)
-    return tuple(str(staged / f"{name}.parquet") for name in TABLES)
+    return tuple(str(staged / name) for name in TABLES)
 
 
 def _staging_dir(cache_dir: Path, run_id: str) -> Path:
@@ -151,7 +154,7 @@ def data_package(context: dg.AssetExecutionContext, settings: Settings, reports:
                  cells: str, t2_proactive: str, t3_requests: str, t4_reviews: str,
                  checks: str, flags: str) -> str:
     staged = Path(reports).parent
-    summary = pq.read_table(reports, columns=["published", "source_url"]).to_pandas()
+    summary = read_parquet(staged, "reports", columns=["published", "source_url"]).to_pandas()
     info = PackageInfo(version=settings.version(), sources=_package_sources(summary),
                        validation_rows=settings.validation_rows or None)
     path = publish_files(staged, Path(settings.datapackages_dir), info)

@@ -21,7 +21,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
+from pipelines.parts import (
+    PARQUET_PROPERTY,
+    PARTS_PROPERTY,
+    link_or_copy,
+    parquet_glob,
+    part_files,
+    parts_in,
+    read_manifest,
+)
 from pipelines.release import bundle, changelog, docs, page, verify, versions
 from pipelines.stage import TablesInvalid, write_tables
 from schemas.descriptors import table_schema
@@ -36,9 +46,12 @@ DESCRIPTION = (
     "Regulations on the Disclosure of Government Information: every statutory cell with "
     "its printed text and state, the statutory tables in wide form, the result of the "
     "tables' own arithmetic identities, and the flags raised while reading. Blank, dash "
-    "and 0 are kept apart. Every resource is published as CSV and as Parquet with "
-    "identical content; each resource's \"parquet\" property describes its Parquet copy."
+    "and 0 are kept apart. Every resource is published in parts by report year, as CSV "
+    "and as Parquet with identical content; each resource's \"ogi:parts\" lists its parts "
+    "(rows, size and sha256 of each file) and \"ogi:parquet\" says where its Parquet copy "
+    "is (one glob over report_year=YYYY folders)."
 )
+DATA_PACKAGE_V2 = "https://datapackage.org/profiles/2.0/datapackage.json"
 KEYWORDS = ["政府信息公开", "年度报告", "government information disclosure", "annual reports",
             "China", "open government"]
 LICENSES = [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
@@ -75,34 +88,42 @@ class PackageInfo:
 def publish(tables: dict[str, pd.DataFrame] | Iterable[dict[str, pd.DataFrame]],
             out_dir: Path, info: PackageInfo) -> Path:
     """Write, validate and atomically publish one release from tables in memory (one
-    dict of frames, or batches of them in report-id order); return its directory."""
+    dict of frames, or batches of them in report-id order); return its directory. Every
+    part is written anew (no part keys: nothing is taken from a previous release)."""
     batches = [tables] if isinstance(tables, dict) else tables
-    return _publish(lambda data: write_tables(data, batches), out_dir, info)
+    return _publish(lambda data: write_tables(data, batches), out_dir, info, {})
 
 
 def publish_files(data_dir: Path, out_dir: Path, info: PackageInfo) -> Path:
-    """Publish tables already written as files by `pipelines.stage.TableFiles`."""
-    names = {f"{n}.{ext}" for n in resources() for ext in ("csv", "parquet")}
-    if {p.name for p in Path(data_dir).iterdir()} != names:
-        raise PackageInvalid(f"{data_dir} does not hold exactly the files {sorted(names)}")
-    # Hard links where the file system allows: staged tables can be gigabytes.
-    return _publish(lambda data: shutil.copytree(data_dir, data, copy_function=_link_or_copy),
-                    out_dir, info)
+    """Publish tables staged by `pipelines.segments.build_tables`: every part of every
+    table, its parts' keys in the staged manifest."""
+    keys = {part: p["key"] for part, p in read_manifest(data_dir).get("parts", {}).items()}
+    # Hard links: staged tables can be gigabytes, and unchanged parts are links already.
+    return _publish(lambda data: shutil.copytree(data_dir, data, copy_function=_link),
+                    out_dir, info, keys)
 
 
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
+def _link(source: str, target: str) -> None:
+    link_or_copy(Path(source), Path(target))
 
 
-def _publish(fill: Callable[[Path], None], out_dir: Path, info: PackageInfo) -> Path:
+def previous_release(out_dir: Path) -> Path | None:
+    """The newest published version (a release or a dev build): the one whose unchanged
+    parts a build takes over."""
+    parent = Path(out_dir) / DATASET_NAME
+    found = versions.published_versions(parent)
+    return parent / found[-1] if found else None
+
+
+def _publish(fill: Callable[[Path], None], out_dir: Path, info: PackageInfo,
+             keys: dict[str, str]) -> Path:
     """Build a release in a temporary sibling directory and rename it into place.
 
     With version "auto" the version follows from the changes since the latest release
     (see pipelines/release/versions.py); when nothing changed, no release is made and the
-    latest release's directory is returned.
+    latest release's directory is returned. Files that are the previous release's own
+    (hard links of unchanged parts) take its declared sizes and hashes, and are not
+    compared or validated again: the previous release checked them.
     """
     if info.version != AUTO:
         versions.parse(info.version)  # raises BadVersion naming the scheme
@@ -110,11 +131,12 @@ def _publish(fill: Callable[[Path], None], out_dir: Path, info: PackageInfo) -> 
     if info.version != AUTO:
         _refuse_existing(parent / info.version, info.version)
     parent.mkdir(parents=True, exist_ok=True)
+    previous = previous_release(out_dir)
     # A sibling of the target, so the final rename stays on one file system and is atomic.
     tmp = Path(tempfile.mkdtemp(prefix=".build.tmp-", dir=parent))
     tmp.chmod(0o755)  # a public download: readable by all once renamed into place
     try:
-        _build(fill, tmp, info)
+        carried = _build(fill, tmp, info, keys, previous)
         version = info.version if info.version != AUTO else _auto_version(parent, tmp)
         if version is None:  # nothing changed since the latest release
             shutil.rmtree(tmp)
@@ -122,13 +144,13 @@ def _publish(fill: Callable[[Path], None], out_dir: Path, info: PackageInfo) -> 
         target = parent / version
         _refuse_existing(target, version)
         _set_version(tmp, version)
-        _document(tmp, parent, version)
+        _document(tmp, parent, version, previous, carried)
         page.write_pages(tmp)  # after the descriptor is final: the page lists its hash
         # The zip is written while the release is validated: deflate runs without the
         # GIL, and a release that fails validation is removed whole, its zip with it.
         with ThreadPoolExecutor(1) as pool:
             zipped = pool.submit(_bundle, tmp, version)
-            _validate(tmp, info.validation_rows)
+            _validate(tmp, info.validation_rows, carried)
             zipped.result()
         os.rename(tmp, target)
     except BaseException:
@@ -153,18 +175,28 @@ def _set_version(root: Path, version: str) -> None:
     _write_descriptor(root, descriptor)
 
 
-def _document(root: Path, parent: Path, version: str) -> None:
-    """Changelog against the previous release, README, data dictionary; all listed with
-    size and sha256 in the descriptor's `files`."""
-    previous = versions.previous_version(parent, version)
-    changes = changelog.compare(parent / previous if previous else None, root, previous)
+def _document(root: Path, parent: Path, version: str, previous: Path | None,
+              carried: set[str]) -> None:
+    """Changelog against the previous release, README, data dictionary, a zip of each
+    report year's part; all listed with size and sha256 in the descriptor's `files`."""
+    before = versions.previous_version(parent, version)
+    changes = changelog.compare(parent / before if before else None, root, before)
     changelog.write(changes, root, version)
     docs.write_dictionary(root)
     descriptor = verify.read_descriptor(root)
     docs.write_readme(root, descriptor, changes)
-    descriptor["files"] = [{"path": name, "title": title, **verify.file_stats(root / name)}
-                           for name, title in DOC_FILES.items()]
+    part_zips = bundle.write_part_zips(root, DATASET_NAME, version, _parts(descriptor),
+                                       previous, carried)
+    documents = [{"path": name, "title": title, **verify.file_stats(root / name)}
+                 for name, title in DOC_FILES.items()]
+    descriptor["files"] = documents + [
+        {"path": path.name, "title": f"Every table's part for report year {part}, CSV and "
+         "Parquet", **verify.file_stats(path)} for part, path in part_zips.items()]
     _write_descriptor(root, descriptor)
+
+
+def _parts(descriptor: dict) -> list[str]:
+    return [p["part"] for p in descriptor[PARTS_PROPERTY]]
 
 
 def _bundle(root: Path, version: str) -> None:
@@ -182,44 +214,88 @@ def _refuse_existing(target: Path, version: str) -> None:
             f"version {version} already published at {target}; releases are immutable")
 
 
-def _build(fill: Callable[[Path], None], root: Path, info: PackageInfo) -> None:
+def _build(fill: Callable[[Path], None], root: Path, info: PackageInfo,
+           keys: dict[str, str], previous: Path | None) -> set[str]:
+    """The data files and the descriptor; returns the files carried over unchanged from
+    the `previous` release (hard links of it, their sizes and hashes declared there)."""
     data = root / "data"
     try:
         fill(data)
     except TablesInvalid as error:
         raise PackageInvalid(str(error)) from error
-    entries = [_csv_entry(resource, data / f"{name}.csv", data / f"{name}.parquet")
-               for name, resource in resources().items()]
-    _write_descriptor(root, _descriptor(info, entries))
+    found = {name: parts_in(data, name) for name in resources()}
+    parts = found["reports"]
+    if any(p != parts for p in found.values()) or not parts:
+        raise PackageInvalid(f"the tables are not in the same parts: {found}")
+    known = _declared_stats(previous)
+    carried: set[str] = set()
+    entries = [_resource_entry(resource, data, parts, known, carried)
+               for resource in resources().values()]
+    reports = dict(zip(parts, _part_rows(entries[0]), strict=True))
+    listed = [{"part": p, "reports": reports[p], **({"key": keys[p]} if p in keys else {})}
+              for p in parts]
+    _write_descriptor(root, _descriptor(info, entries, listed))
+    return carried
 
 
-def _csv_entry(resource: Resource, path: Path, parquet_path: Path) -> dict:
+def _declared_stats(previous: Path | None) -> dict[str, tuple[os.stat_result, dict]]:
+    """Each data file of the previous release: its inode and what it declares."""
+    if previous is None:
+        return {}
+    out = {}
+    for declared in verify.declared_files(verify.read_descriptor(previous)):
+        path = previous / str(declared.get("path", ""))
+        if str(declared.get("path", "")).startswith("data/") and path.is_file():
+            out[declared["path"]] = (path.stat(), declared)
+    return out
+
+
+def _resource_entry(resource: Resource, data: Path, parts: list[str],
+                    known: dict[str, tuple[os.stat_result, dict]], carried: set[str]) -> dict:
+    listed = []
+    for part in parts:
+        csv_path, parquet_path = (f"data/{f}" for f in part_files(resource.name, part))
+        listed.append({"part": part, "rows": pq.ParquetFile(data.parent / parquet_path
+                                                            ).metadata.num_rows,
+                       "csv": _file(data.parent, csv_path, known, carried),
+                       "parquet": _file(data.parent, parquet_path, known, carried)})
     return {
-        "name": resource.name, "title": resource.title, "description": resource.description,
-        "profile": "tabular-data-resource", "path": f"data/{path.name}", "format": "csv",
-        "mediatype": "text/csv", "encoding": "utf-8", **verify.file_stats(path),
-        "schema": table_schema(resource), "parquet": _parquet_property(parquet_path),
+        "name": resource.name, "type": "table", "title": resource.title,
+        "description": resource.description,
+        "path": [p["csv"]["path"] for p in listed], "format": "csv", "mediatype": "text/csv",
+        "encoding": "utf-8", "schema": table_schema(resource),
+        PARQUET_PROPERTY: {"path": parquet_glob(resource.name), "format": "parquet",
+                           "mediatype": "application/vnd.apache.parquet"},
+        PARTS_PROPERTY: listed,
     }
 
 
-def _parquet_property(path: Path) -> dict:
-    # A custom property, not a resource: stock frictionless cannot read Parquet faithfully
-    # (nulls become NaN, bytes are not counted), so release/verify.py checks the copy.
-    return {"path": f"data/{path.name}", "format": "parquet",
-            "mediatype": "application/vnd.apache.parquet", **verify.file_stats(path)}
+def _file(root: Path, path: str, known: dict[str, tuple[os.stat_result, dict]],
+          carried: set[str]) -> dict:
+    """A data file's size and sha256: the previous release's declaration when the file is
+    the previous release's own (the same inode), otherwise hashed."""
+    stat = (root / path).stat()
+    if path in known and os.path.samestat(stat, known[path][0]):
+        carried.add(path)
+        return {"path": path, "bytes": known[path][1]["bytes"], "hash": known[path][1]["hash"]}
+    return {"path": path, **verify.file_stats(root / path)}
 
 
-def _descriptor(info: PackageInfo, entries: list[dict]) -> dict:
+def _part_rows(entry: dict) -> list[int]:
+    return [p["rows"] for p in entry[PARTS_PROPERTY]]
+
+
+def _descriptor(info: PackageInfo, entries: list[dict], parts: list[dict]) -> dict:
     return {
-        "profile": "data-package", "name": DATASET_NAME, "title": TITLE,
+        "$schema": DATA_PACKAGE_V2, "name": DATASET_NAME, "title": TITLE,
         "description": DESCRIPTION, "version": info.version, "created": info.created or _now(),
         "licenses": LICENSES, "sources": info.sources, "keywords": KEYWORDS,
-        "resources": entries,
+        PARTS_PROPERTY: parts, "resources": entries,
     }
 
 
-def _validate(package_dir: Path, limit_rows: int | None) -> None:
-    problems = verify.release_problems(package_dir, limit_rows)
+def _validate(package_dir: Path, limit_rows: int | None, carried: set[str]) -> None:
+    problems = verify.release_problems(package_dir, limit_rows, carried)
     if problems:
         lines = problems[:MAX_REPORTED_ERRORS]
         if len(problems) > MAX_REPORTED_ERRORS:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 
+from pipelines.parts import files_of, read_parquet
 from pipelines.stage import printed_number
 
 CHANGE_FIELDS = ["change", "file_name", "report_id_old", "report_id_new", "cell_id",
@@ -44,8 +44,9 @@ class Changes:
 
 def _read(release: Path, name: str) -> pd.DataFrame:
     # As text: a change is a change of what is published, whatever its type.
-    return pd.read_csv(release / "data" / f"{name}.csv", dtype=str, keep_default_na=False,
-                       encoding="utf-8-sig")
+    frames = [pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+              for path in files_of(release / "data", name, "csv")]
+    return pd.concat(frames, ignore_index=True)
 
 
 def _names(release: Path) -> pd.DataFrame:
@@ -62,10 +63,10 @@ def _names(release: Path) -> pd.DataFrame:
 
 def _cells(release: Path, report_ids: set[str], names: pd.DataFrame) -> pd.DataFrame:
     """The cells of a few reports only: a release's cells table may not fit in memory."""
-    table = pq.read_table(release / "data" / "cells.parquet",
-                          columns=["report_id", "cell_id", "value", "state"],
-                          filters=[("report_id", "in", sorted(report_ids))] if report_ids
-                          else [("report_id", "==", "")])
+    table = read_parquet(release / "data", "cells",
+                         columns=["report_id", "cell_id", "value", "state"],
+                         filters=[("report_id", "in", sorted(report_ids))] if report_ids
+                         else [("report_id", "==", "")])
     columns = {c: table.column(c).to_pylist() for c in table.column_names}
     # As the CSV prints them: a change is a change of what is published.
     columns["value"] = [printed_number(v) for v in columns["value"]]

@@ -7,8 +7,7 @@ import csv
 import io
 from pathlib import Path
 
-import pyarrow.parquet as pq
-
+from pipelines.parts import read_parquet
 from pipelines.release.changelog import Changes, summary
 from schemas.identities import identities
 from schemas.resources import resources
@@ -72,11 +71,11 @@ def write_dictionary(release: Path) -> None:
 
 def _figures(release: Path) -> dict:
     # Only the rows and columns needed, from Parquet: the checks table has millions of rows.
-    reports = pq.read_table(release / "data" / "reports.parquet",
-                            columns=["published", "status", "report_year", "also_found_as"]
-                            ).to_pandas()
-    failing = pq.read_table(release / "data" / "checks.parquet", columns=["report_id"],
-                            filters=[("status", "==", "fail")]).column("report_id")
+    reports = read_parquet(release / "data", "reports",
+                           columns=["published", "status", "report_year", "also_found_as"]
+                           ).to_pandas()
+    failing = read_parquet(release / "data", "checks", columns=["report_id"],
+                           filters=[("status", "==", "fail")]).column("report_id")
     also = reports["also_found_as"].dropna().astype(str)
     duplicates = int(also.str.split(" | ", regex=False).str.len().sum())
     statuses = reports["status"].value_counts()
@@ -128,22 +127,32 @@ lawsuits), recognised in the 2019 format (reports for 2019-2020) and the 2021 fo
 
 ### Files
 
-Every resource is a CSV (UTF-8 with a byte-order mark, so Excel shows Chinese correctly) and
-a Parquet file with identical content; `datapackage.json` lists each with its size and
-sha256, and `<dataset>-{version}.zip` holds the whole release.
+Every resource is published in parts by report year, each part as a CSV (UTF-8 with a
+byte-order mark, so Excel shows Chinese correctly) and a Parquet file with identical
+content: `data/cells/cells-2020.csv` and `data/cells/report_year=2020/cells-2020.parquet`
+(reports whose year is unknown: `cells-unknown.csv`, `report_year=__HIVE_DEFAULT_PARTITION__`).
+Every CSV part has its header, so one year is a CSV file of its own; `datapackage.json`
+lists every part with its rows, size and sha256 (`ogi:parts`), and the CSV parts as one
+multipart resource (`path` is a list). `<dataset>-{version}-<year>.zip` holds one year's
+parts of every table, `<dataset>-{version}.zip` the whole release. The wide tables
+(`t2_proactive`, `t3_requests`, `t4_reviews`) carry `report_year`, `agency_id`, `level`
+and `division_code`: questions by year, agency or region need no join.
 
 ```python
-import pyarrow.parquet as pq
-cells = pd.read_parquet("data/cells.parquet")          # or pd.read_csv("data/cells.csv")
+import pandas as pd
+t3 = pd.read_parquet("data/t3_requests", partitioning=None)   # every year
+t3_2020 = pd.read_csv("data/t3_requests/t3_requests-2020.csv")
 ```
 
 ```r
-cells <- arrow::read_parquet("data/cells.parquet")     # or readr::read_csv("data/cells.csv")
+t3 <- arrow::open_dataset("data/t3_requests") |> dplyr::collect()
 ```
 
 ```sql
--- DuckDB
-SELECT * FROM 'data/t3_requests.parquet' WHERE "row" = 'new_received';
+-- DuckDB: one glob reads every part; hive partitioning adds report_year to every table
+SELECT report_year, level, sum(total) AS new_requests
+FROM read_parquet('data/t3_requests/*/*.parquet')
+WHERE "row" = 'new_received' GROUP BY ALL ORDER BY ALL;
 ```
 
 ### Known limits
