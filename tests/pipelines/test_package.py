@@ -31,12 +31,12 @@ INFO = PackageInfo(version="2025.1.0",
 NAMES = ["reports", "cells", "t2_proactive", "t3_requests", "t4_reviews", "checks", "flags"]
 
 
-def CSV(name: str) -> str:  # noqa: N802 (a path, named like the constant it stands for)
+def CSV(name: str) -> str:
     """The one report's part (2020) of a table, CSV."""
     return f"data/{name}/{name}-2020.csv"
 
 
-def PARQUET(name: str) -> str:  # noqa: N802
+def PARQUET(name: str) -> str:
     return f"data/{name}/report_year=2020/{name}-2020.parquet"
 
 
