@@ -165,8 +165,9 @@ def data_package(context: dg.AssetExecutionContext, settings: Settings, reports:
 
 @dg.asset(deps=[data_package],
           description="Every row of the release data_package last published, validated: "
-                      "stock frictionless on each resource without its keys, the keys "
-                      "streamed (pipelines/release/validate.py). A job of its own, run after "
+                      "stock frictionless on each part without its keys, the keys streamed; "
+                      "parts validated before with the same bytes carried over "
+                      "(pipelines/release/validate.py). A job of its own, run after "
                       "the build, so that the build stays fast. Fails when the release is "
                       "invalid; the outcome is written to <dataset>/validation/<version>.json.")
 def release_validation(context: dg.AssetExecutionContext,
@@ -179,7 +180,10 @@ def release_validation(context: dg.AssetExecutionContext,
     written = write_validation(validation, release.parent)
     metadata = {"release": str(release), "valid": validation.valid,
                 "seconds": validation.seconds, "report": str(written),
-                "rows": sum(r.rows for r in validation.resources),
+                "rows": sum(r.rows for r in validation.parts),
+                "parts_checked": sum(r.checked == release.name for r in validation.parts),
+                "parts_carried_over": sum(r.checked != release.name
+                                          for r in validation.parts),
                 "problems": dg.MetadataValue.md(
                     "\n".join(f"- {p}" for p in validation.problems[:50]) or "none")}
     if not validation.valid:

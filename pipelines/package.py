@@ -32,7 +32,7 @@ from pipelines.parts import (
     parts_in,
     read_manifest,
 )
-from pipelines.release import bundle, changelog, docs, page, verify, versions
+from pipelines.release import bundle, changelog, database, docs, page, verify, versions
 from pipelines.stage import TablesInvalid, write_tables
 from schemas.descriptors import table_schema
 from schemas.resources import Resource, resources
@@ -51,6 +51,8 @@ DESCRIPTION = (
     "(rows, size and sha256 of each file) and \"ogi:parquet\" says where its Parquet copy "
     "is (one glob over report_year=YYYY folders)."
 )
+DATABASE_TITLE = ("Every table in one DuckDB database, typed and commented, with views that "
+                  "need no join")
 DATA_PACKAGE_V2 = "https://datapackage.org/profiles/2.0/datapackage.json"
 KEYWORDS = ["政府信息公开", "年度报告", "government information disclosure", "annual reports",
             "China", "open government"]
@@ -178,7 +180,9 @@ def _set_version(root: Path, version: str) -> None:
 def _document(root: Path, parent: Path, version: str, previous: Path | None,
               carried: set[str]) -> None:
     """Changelog against the previous release, README, data dictionary, a zip of each
-    report year's part; all listed with size and sha256 in the descriptor's `files`."""
+    report year's part, the DuckDB database; all listed with size and sha256 in the
+    descriptor's `files`. (The release is validated after: one that fails is removed
+    whole, these with it.)"""
     before = versions.previous_version(parent, version)
     changes = changelog.compare(parent / before if before else None, root, before)
     changelog.write(changes, root, version)
@@ -187,11 +191,13 @@ def _document(root: Path, parent: Path, version: str, previous: Path | None,
     docs.write_readme(root, descriptor, changes)
     part_zips = bundle.write_part_zips(root, DATASET_NAME, version, _parts(descriptor),
                                        previous, carried)
+    db = database.write_database(root, DATASET_NAME, version)
     documents = [{"path": name, "title": title, **verify.file_stats(root / name)}
                  for name, title in DOC_FILES.items()]
     descriptor["files"] = documents + [
         {"path": path.name, "title": f"Every table's part for report year {part}, CSV and "
-         "Parquet", **verify.file_stats(path)} for part, path in part_zips.items()]
+         "Parquet", **verify.file_stats(path)} for part, path in part_zips.items()] + [
+        {"path": db.name, "title": DATABASE_TITLE, **verify.file_stats(db)}]
     _write_descriptor(root, descriptor)
 
 

@@ -20,6 +20,7 @@ from pipelines.parts import link_or_copy, part_files
 from schemas.resources import resources
 
 STORED = {".parquet", ".zip"}  # already compressed
+SEPARATE = {".zip", ".duckdb"}  # other downloads of the same data: not in the whole zip
 DEFLATE_LEVEL = 3
 PART_STAMP = (1980, 1, 1, 0, 0, 0)  # the zip format's first date: part zips name no release
 
@@ -33,13 +34,13 @@ def part_zip_name(dataset: str, version: str, part: str) -> str:
 
 
 def write_zip(release: Path, dataset: str, version: str, created: str) -> Path:
-    """Zip the release under `<dataset>-<version>/`, its part zips left out (the whole
-    holds their files); entries sorted, times from `created` so that the same files give
-    the same zip."""
+    """Zip the release under `<dataset>-<version>/`, its part zips and database left out
+    (the whole holds their data); entries sorted, times from `created` so that the same
+    files give the same zip."""
     target = release / zip_name(dataset, version)
     stamp = (int(created[:4]), int(created[5:7]), int(created[8:10]),
              int(created[11:13]), int(created[14:16]), int(created[17:19]))
-    files = sorted(p for p in release.rglob("*") if p.is_file() and p.suffix != ".zip")
+    files = sorted(p for p in release.rglob("*") if p.is_file() and p.suffix not in SEPARATE)
     return _zip(release, files, f"{dataset}-{version}", stamp, target)
 
 

@@ -155,6 +155,23 @@ FROM read_parquet('data/t3_requests/*/*.parquet')
 WHERE "row" = 'new_received' GROUP BY ALL ORDER BY ALL;
 ```
 
+### Database
+
+`{dataset}-{version}.duckdb` holds every table in one file, typed as published, each
+column commented from the data dictionary, with views that need no join:
+`report_summary` (one row per report: agency, level, region, year, headline numbers),
+`t3_by_agency` (table 三 with agency and year), `totals_by_year_level` and
+`totals_by_year_province`. Open it with the DuckDB CLI (`duckdb {dataset}-{version}.duckdb`)
+or in Python (`duckdb.connect("{dataset}-{version}.duckdb", read_only=True)`).
+
+```sql
+-- New requests by year and agency level, without a join
+SELECT report_year, level, reports, new_requests FROM totals_by_year_level ORDER BY ALL;
+-- One row per report with its agency and headline numbers
+SELECT agency, province, report_year, new_requests, admin_reviews
+FROM report_summary WHERE published ORDER BY ALL;
+```
+
 ### Known limits
 
 - Only what the tables print: narrative sections are not extracted.

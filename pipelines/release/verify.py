@@ -26,7 +26,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from pipelines.parts import PARTS_PROPERTY, files_of
-from pipelines.release.bundle import zip_name
+from pipelines.release.bundle import SEPARATE, zip_name
 from pipelines.stage import guard_formulas
 from schemas.descriptors import arrow_schema
 from schemas.resources import resources
@@ -237,14 +237,15 @@ def _rechunk(batches: Iterator[pa.RecordBatch], schema: pa.Schema) -> Iterator[p
 
 def zip_problems(release: Path, descriptor: dict) -> list[str]:
     """The release's zip: present, readable (every member's CRC), holding exactly the
-    release's files but its zips, each with its declared hash or the bytes of the file."""
+    release's files but the other downloads (part zips, the database), each with its
+    declared hash or the bytes of the file."""
     release = Path(release)
     name = zip_name(str(descriptor.get("name", "")), str(descriptor.get("version", "")))
     if not (release / name).is_file():
         return [f"{name}: the file is missing"]
     hashes = {str(d.get("path")): d.get("hash") for d in declared_files(descriptor)}
     files = {str(p.relative_to(release)) for p in release.rglob("*")
-             if p.is_file() and p.suffix != ".zip"}
+             if p.is_file() and p.suffix not in SEPARATE}
     try:
         with zipfile.ZipFile(release / name) as archive:
             members = {m.split("/", 1)[-1]: m for m in archive.namelist()}

@@ -9,6 +9,7 @@ import pytest
 
 from pipelines.checks import schema_checks
 from pipelines.definitions import ALL_ASSETS, BUILD_ASSETS, defs, validate_after_build
+from pipelines.release.verify import read_back
 from pipelines.settings import Settings
 
 SAMPLES = Path(__file__).parents[2] / "samples" / "inbox"
@@ -70,8 +71,8 @@ def test_package_is_published_with_the_agency_error_as_a_finding(built) -> None:
     release = out / "packages" / "china-gov-info-disclosure-annual-reports" / "1.0.0"
     descriptor = json.loads((release / "datapackage.json").read_text())
     assert descriptor["version"] == "1.0.0"
-    checks = pd.read_csv(release / "data" / "checks.csv")
-    reports = pd.read_csv(release / "data" / "reports.csv")
+    checks = read_back(release, "checks", "csv")
+    reports = read_back(release, "reports", "csv")
     pingtan_2020 = reports.loc[reports["file_name"] == "pingtan-2020.txt", "report_id"].item()
     failed = checks[(checks["report_id"] == pingtan_2020) & (checks["status"] == "fail")]
     assert failed[["check_id", "lhs", "rhs"]].values.tolist() == [

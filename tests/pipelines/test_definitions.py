@@ -58,3 +58,12 @@ def test_inbox_sensor_skips_a_missing_inbox(tmp_path: Path) -> None:
     result, _ = _evaluate(tmp_path / "nope", None)
     assert isinstance(result, dg.SkipReason)
     assert "does not exist" in result.skip_message
+
+
+def test_the_scheduled_build_runs_its_steps_in_process() -> None:
+    # A process a step cost 60-82 s of start-up on the sample inbox; the work inside a step
+    # is spread over worker processes already.
+    executors = {name: defs.resolve_job_def(name).executor_def.name
+                 for name in ("build_package", "build_package_multiprocess", "harvest")}
+    assert executors == {"build_package": "in_process", "build_package_multiprocess":
+                         "multiprocess", "harvest": "in_process"}
