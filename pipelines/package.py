@@ -32,7 +32,16 @@ from pipelines.parts import (
     parts_in,
     read_manifest,
 )
-from pipelines.release import bundle, changelog, database, docs, page, verify, versions
+from pipelines.release import (
+    bundle,
+    changelog,
+    database,
+    docs,
+    drops,
+    page,
+    verify,
+    versions,
+)
 from pipelines.stage import TablesInvalid, write_tables
 from schemas.descriptors import table_schema
 from schemas.resources import Resource, resources
@@ -146,6 +155,7 @@ def _publish(fill: Callable[[Path], None], out_dir: Path, info: PackageInfo,
         target = parent / version
         _refuse_existing(target, version)
         _set_version(tmp, version)
+        _refuse_drops(tmp, parent, version)
         _document(tmp, parent, version, previous, carried)
         page.write_pages(tmp)  # after the descriptor is final: the page lists its hash
         # The zip is written while the release is validated: deflate runs without the
@@ -199,6 +209,15 @@ def _document(root: Path, parent: Path, version: str, previous: Path | None,
          "Parquet", **verify.file_stats(path)} for part, path in part_zips.items()] + [
         {"path": db.name, "title": DATABASE_TITLE, **verify.file_stats(db)}]
     _write_descriptor(root, descriptor)
+
+
+def _refuse_drops(root: Path, parent: Path, version: str) -> None:
+    """No silent loss: reports per year and province against the previous version."""
+    before = versions.previous_version(parent, version)
+    problems = drops.unexplained_drops(parent / before if before else None, root, version)
+    if problems:
+        raise PackageInvalid("reports were lost since the previous release:\n"
+                             + "\n".join(problems[:MAX_REPORTED_ERRORS]))
 
 
 def _parts(descriptor: dict) -> list[str]:
