@@ -1,9 +1,11 @@
 """Writing a release of the data package: data files, descriptor, validation.
 
 What belongs here: turning finished tables (one DataFrame per resource of
-`schemas/resources.py`) into an immutable, versioned directory
-``<out>/<DATASET_NAME>/<version>/`` holding ``datapackage.json`` and every resource as
-CSV and Parquet with identical content. Output is byte-deterministic: the same frames
+`schemas/resources.py`, or files staged by `pipelines/segments.py`) into an immutable,
+versioned directory ``<out>/<DATASET_NAME>/<version>/`` holding ``datapackage.json``
+(written by `release/descriptor.py`) and every resource in parts by report year
+(`pipelines/parts.py`), as CSV and Parquet with identical content; the order of the
+steps, and the atomic rename. Output is byte-deterministic: the same frames
 and the same `PackageInfo` give the same bytes, so a rebuild can be compared to a
 release by hash. No parsing or recognition logic lives here; tables arrive finished.
 """
@@ -21,14 +23,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 
 from pipelines.parts import (
-    PARQUET_PROPERTY,
     PARTS_PROPERTY,
     link_or_copy,
-    parquet_glob,
-    part_files,
     parts_in,
     read_manifest,
 )
@@ -36,6 +34,7 @@ from pipelines.release import (
     bundle,
     changelog,
     database,
+    descriptor,
     docs,
     drops,
     page,
@@ -43,30 +42,9 @@ from pipelines.release import (
     versions,
 )
 from pipelines.stage import TablesInvalid, write_tables
-from schemas.descriptors import table_schema
-from schemas.resources import Resource, resources
+from schemas.resources import resources
 
 DATASET_NAME = "china-gov-info-disclosure-annual-reports"
-TITLE = ("中国政府信息公开工作年度报告数据集 / "
-         "China government information disclosure annual reports")
-DESCRIPTION = (
-    "Tables read from the annual reports on government information disclosure "
-    "(政府信息公开工作年度报告) that Chinese government agencies publish under the "
-    "Regulations on the Disclosure of Government Information: every statutory cell with "
-    "its printed text and state, the statutory tables in wide form, the result of the "
-    "tables' own arithmetic identities, and the flags raised while reading. Blank, dash "
-    "and 0 are kept apart. Every resource is published in parts by report year, as CSV "
-    "and as Parquet with identical content; each resource's \"ogi:parts\" lists its parts "
-    "(rows, size and sha256 of each file) and \"ogi:parquet\" says where its Parquet copy "
-    "is (one glob over report_year=YYYY folders)."
-)
-DATABASE_TITLE = ("Every table in one DuckDB database, typed and commented, with views that "
-                  "need no join")
-DATA_PACKAGE_V2 = "https://datapackage.org/profiles/2.0/datapackage.json"
-KEYWORDS = ["政府信息公开", "年度报告", "government information disclosure", "annual reports",
-            "China", "open government"]
-LICENSES = [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
-             "title": "Creative Commons Attribution 4.0"}]
 MAX_REPORTED_ERRORS = 20
 AUTO = "auto"  # the version that follows from the changes
 DOC_FILES = {
@@ -164,6 +142,9 @@ def _publish(fill: Callable[[Path], None], out_dir: Path, info: PackageInfo,
             zipped = pool.submit(_bundle, tmp, version)
             _validate(tmp, info.validation_rows, carried)
             zipped.result()
+        # Last, from the verified Parquet files: DuckDB's file is not byte-deterministic,
+        # so it is in no checksum list and not in the zip (every other file is reproducible).
+        database.write_database(tmp, DATASET_NAME, version)
         os.rename(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -182,33 +163,29 @@ def _auto_version(parent: Path, root: Path) -> str | None:
 
 
 def _set_version(root: Path, version: str) -> None:
-    descriptor = verify.read_descriptor(root)
-    descriptor["version"] = version
-    _write_descriptor(root, descriptor)
+    declared = verify.read_descriptor(root)
+    declared["version"] = version
+    _write_descriptor(root, declared)
 
 
 def _document(root: Path, parent: Path, version: str, previous: Path | None,
               carried: set[str]) -> None:
     """Changelog against the previous release, README, data dictionary, a zip of each
-    report year's part, the DuckDB database; all listed with size and sha256 in the
-    descriptor's `files`. (The release is validated after: one that fails is removed
-    whole, these with it.)"""
+    report year's part; all listed with size and sha256 in the descriptor's `files`."""
     before = versions.previous_version(parent, version)
     changes = changelog.compare(parent / before if before else None, root, before)
     changelog.write(changes, root, version)
     docs.write_dictionary(root)
-    descriptor = verify.read_descriptor(root)
-    docs.write_readme(root, descriptor, changes)
-    part_zips = bundle.write_part_zips(root, DATASET_NAME, version, _parts(descriptor),
+    declared = verify.read_descriptor(root)
+    docs.write_readme(root, declared, changes)
+    part_zips = bundle.write_part_zips(root, DATASET_NAME, version, _parts(declared),
                                        previous, carried)
-    db = database.write_database(root, DATASET_NAME, version)
     documents = [{"path": name, "title": title, **verify.file_stats(root / name)}
                  for name, title in DOC_FILES.items()]
-    descriptor["files"] = documents + [
+    declared["files"] = documents + [
         {"path": path.name, "title": f"Every table's part for report year {part}, CSV and "
-         "Parquet", **verify.file_stats(path)} for part, path in part_zips.items()] + [
-        {"path": db.name, "title": DATABASE_TITLE, **verify.file_stats(db)}]
-    _write_descriptor(root, descriptor)
+         "Parquet", **verify.file_stats(path)} for part, path in part_zips.items()]
+    _write_descriptor(root, declared)
 
 
 def _refuse_drops(root: Path, parent: Path, version: str) -> None:
@@ -220,16 +197,16 @@ def _refuse_drops(root: Path, parent: Path, version: str) -> None:
                              + "\n".join(problems[:MAX_REPORTED_ERRORS]))
 
 
-def _parts(descriptor: dict) -> list[str]:
-    return [p["part"] for p in descriptor[PARTS_PROPERTY]]
+def _parts(declared: dict) -> list[str]:
+    return [p["part"] for p in declared[PARTS_PROPERTY]]
 
 
 def _bundle(root: Path, version: str) -> None:
     bundle.write_zip(root, DATASET_NAME, version, verify.read_descriptor(root)["created"])
 
 
-def _write_descriptor(root: Path, descriptor: dict) -> None:
-    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+def _write_descriptor(root: Path, found: dict) -> None:
+    text = json.dumps(found, ensure_ascii=False, indent=2) + "\n"
     (root / "datapackage.json").write_text(text, encoding="utf-8")
 
 
@@ -252,71 +229,11 @@ def _build(fill: Callable[[Path], None], root: Path, info: PackageInfo,
     parts = found["reports"]
     if any(p != parts for p in found.values()) or not parts:
         raise PackageInvalid(f"the tables are not in the same parts: {found}")
-    known = _declared_stats(previous)
-    carried: set[str] = set()
-    entries = [_resource_entry(resource, data, parts, known, carried)
-               for resource in resources().values()]
-    reports = dict(zip(parts, _part_rows(entries[0]), strict=True))
-    listed = [{"part": p, "reports": reports[p], **({"key": keys[p]} if p in keys else {})}
-              for p in parts]
-    _write_descriptor(root, _descriptor(info, entries, listed))
+    entries, carried = descriptor.resource_entries(data, parts, previous)
+    created = info.created or _now()
+    _write_descriptor(root, descriptor.describe(DATASET_NAME, info.version, created,
+                                                info.sources, entries, keys))
     return carried
-
-
-def _declared_stats(previous: Path | None) -> dict[str, tuple[os.stat_result, dict]]:
-    """Each data file of the previous release: its inode and what it declares."""
-    if previous is None:
-        return {}
-    out = {}
-    for declared in verify.declared_files(verify.read_descriptor(previous)):
-        path = previous / str(declared.get("path", ""))
-        if str(declared.get("path", "")).startswith("data/") and path.is_file():
-            out[declared["path"]] = (path.stat(), declared)
-    return out
-
-
-def _resource_entry(resource: Resource, data: Path, parts: list[str],
-                    known: dict[str, tuple[os.stat_result, dict]], carried: set[str]) -> dict:
-    listed = []
-    for part in parts:
-        csv_path, parquet_path = (f"data/{f}" for f in part_files(resource.name, part))
-        listed.append({"part": part, "rows": pq.ParquetFile(data.parent / parquet_path
-                                                            ).metadata.num_rows,
-                       "csv": _file(data.parent, csv_path, known, carried),
-                       "parquet": _file(data.parent, parquet_path, known, carried)})
-    return {
-        "name": resource.name, "type": "table", "title": resource.title,
-        "description": resource.description,
-        "path": [p["csv"]["path"] for p in listed], "format": "csv", "mediatype": "text/csv",
-        "encoding": "utf-8", "schema": table_schema(resource),
-        PARQUET_PROPERTY: {"path": parquet_glob(resource.name), "format": "parquet",
-                           "mediatype": "application/vnd.apache.parquet"},
-        PARTS_PROPERTY: listed,
-    }
-
-
-def _file(root: Path, path: str, known: dict[str, tuple[os.stat_result, dict]],
-          carried: set[str]) -> dict:
-    """A data file's size and sha256: the previous release's declaration when the file is
-    the previous release's own (the same inode), otherwise hashed."""
-    stat = (root / path).stat()
-    if path in known and os.path.samestat(stat, known[path][0]):
-        carried.add(path)
-        return {"path": path, "bytes": known[path][1]["bytes"], "hash": known[path][1]["hash"]}
-    return {"path": path, **verify.file_stats(root / path)}
-
-
-def _part_rows(entry: dict) -> list[int]:
-    return [p["rows"] for p in entry[PARTS_PROPERTY]]
-
-
-def _descriptor(info: PackageInfo, entries: list[dict], parts: list[dict]) -> dict:
-    return {
-        "$schema": DATA_PACKAGE_V2, "name": DATASET_NAME, "title": TITLE,
-        "description": DESCRIPTION, "version": info.version, "created": info.created or _now(),
-        "licenses": LICENSES, "sources": info.sources, "keywords": KEYWORDS,
-        PARTS_PROPERTY: parts, "resources": entries,
-    }
 
 
 def _validate(package_dir: Path, limit_rows: int | None, carried: set[str]) -> None:

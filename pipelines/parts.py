@@ -71,9 +71,12 @@ def parts_in(data_dir: Path, name: str) -> list[str]:
 
 
 def files_of(data_dir: Path, name: str, fmt: str) -> list[Path]:
-    """A table's files of one format ("csv" or "parquet"), in part order."""
+    """A table's files of one format ("csv" or "parquet"), in part order. A release made
+    before the parts has one file a table, `<name>.<fmt>`: that one."""
     pick = csv_file if fmt == "csv" else parquet_file
-    return [Path(data_dir) / pick(name, part) for part in parts_in(data_dir, name)]
+    found = [Path(data_dir) / pick(name, part) for part in parts_in(data_dir, name)]
+    legacy = Path(data_dir) / f"{name}.{fmt}"
+    return found or ([legacy] if legacy.is_file() else [])
 
 
 def read_parquet(data_dir: Path, name: str, columns: list[str] | None = None,
