@@ -9,6 +9,7 @@ import pytest
 
 from pipelines.checks import schema_checks
 from pipelines.definitions import ALL_ASSETS, BUILD_ASSETS, defs, validate_after_build
+from pipelines.parts import read_parquet
 from pipelines.release.verify import read_back
 from pipelines.settings import Settings
 
@@ -44,7 +45,8 @@ def test_job_succeeds_and_every_schema_check_passes(built) -> None:
 
 def test_every_inbox_file_ends_in_reports(built) -> None:
     result, _ = built
-    reports = pd.read_parquet(result.output_for_node("published_tables", "reports"))
+    staged = Path(result.output_for_node("published_tables", "reports")).parent
+    reports = read_parquet(staged, "reports").to_pandas()
     names = set(reports["file_name"]) | {
         n for also in reports["also_found_as"].dropna() for n in also.split(" | ")}
     assert names == {p.name for p in SAMPLES.iterdir()}

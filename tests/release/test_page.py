@@ -20,7 +20,7 @@ from pipelines.release.page import (
     write_dataset_page,
     write_pages,
 )
-from pipelines.release.verify import read_back
+from pipelines.release.verify import declared_files, read_back
 
 SAMPLES = Path(__file__).parents[2] / "samples" / "inbox"
 CREATED = "2025-01-02T03:04:05Z"  # tests/release/conftest.py builds releases with it
@@ -97,7 +97,7 @@ def test_page_lists_every_file_with_size_and_hash(page: lxml.html.HtmlElement,
                                                   release: Path) -> None:
     descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
     rows = {tr.xpath("string(td[1])"): tr for tr in page.xpath('//table[@class="files"]//tr')}
-    for entry in [e for r in descriptor["resources"] for e in (r, r["parquet"])]:
+    for entry in declared_files({"resources": descriptor["resources"]}):
         row = rows[entry["path"]]
         assert row.xpath("td[1]/a/@href") == [entry["path"]]
         assert entry["hash"].removeprefix("sha256:") in row.text_content()

@@ -13,6 +13,7 @@ import pytest
 from pipelines.inputs import parse_inbox, scan_inbox
 from pipelines.package import DATASET_NAME, PackageInfo, publish
 from pipelines.parts import part_files
+from pipelines.release.bundle import SEPARATE
 from pipelines.release.verify import declared_files, release_problems
 from pipelines.tidy import tidy
 from schemas.resources import resources
@@ -81,7 +82,8 @@ def test_every_file_is_listed_with_size_and_sha256(releases) -> None:
     assert {p for p in listed if p.startswith("data/")} == set(DATA_FILES)
     on_disk = {str(p.relative_to(release)) for p in release.rglob("*") if p.is_file()}
     unlisted = on_disk - set(listed)
-    assert unlisted == {"datapackage.json", f"{DATASET_NAME}-1.1.0.zip", "index.html"} - (
+    assert unlisted == {"datapackage.json", f"{DATASET_NAME}-1.1.0.zip", "index.html",
+                        f"{DATASET_NAME}-1.1.0.duckdb"} - (
         set() if (release / "index.html").exists() else {"index.html"})
     for path, entry in listed.items():
         content = (release / path).read_bytes()
@@ -101,7 +103,7 @@ def test_zip_unpacks_to_the_same_files(releases, tmp_path: Path) -> None:
     unpacked = tmp_path / f"{DATASET_NAME}-1.1.0"
     files = sorted(str(p.relative_to(unpacked)) for p in unpacked.rglob("*") if p.is_file())
     expected = sorted(str(p.relative_to(release)) for p in release.rglob("*")
-                      if p.is_file() and not p.name.endswith(".zip"))  # part zips apart
+                      if p.is_file() and p.suffix not in SEPARATE)  # the other downloads
     assert files == expected
     assert all(_digest(unpacked / f) == _digest(release / f) for f in files)
 
@@ -129,5 +131,5 @@ def test_release_readme_and_dictionary(releases) -> None:
     cell = dictionary[(dictionary["name"] == "t2.normative_documents.issued")].iloc[0]
     assert (cell["title_zh"], cell["format_version"], cell["type"]) == (
         "行政规范性文件 / 本年制发件数", "gov_2021", "count")
-    assert dictionary["kind"].value_counts().to_dict() == {"cell": 398, "field": 87,
+    assert dictionary["kind"].value_counts().to_dict() == {"cell": 398, "field": 99,
                                                            "identity": 82}
