@@ -162,7 +162,9 @@ column commented from the data dictionary, with views that need no join:
 `report_summary` (one row per report: agency, level, region, year, headline numbers),
 `t3_by_agency` (table 三 with agency and year), `totals_by_year_level` and
 `totals_by_year_province`. Open it with the DuckDB CLI (`duckdb {dataset}-{version}.duckdb`)
-or in Python (`duckdb.connect("{dataset}-{version}.duckdb", read_only=True)`).
+or in Python (`duckdb.connect("{dataset}-{version}.duckdb", read_only=True)`). It is made
+from this release's Parquet files; DuckDB's format is not byte-reproducible, so it is not
+among the checksums of `datapackage.json` nor in the whole zip.
 
 ```sql
 -- New requests by year and agency level, without a join
