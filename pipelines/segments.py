@@ -262,7 +262,9 @@ def _link_unchanged(previous: Path | None, keys: dict[str, str], staged: Path) -
         return set()
     descriptor = json.loads((previous / "datapackage.json").read_text(encoding="utf-8"))
     before = {p.get("part"): p.get("key") for p in descriptor.get(PARTS_PROPERTY, [])}
-    same = {part for part, key in keys.items() if before.get(part) == key}
+    same = {part for part, key in keys.items() if before.get(part) == key
+            and all((previous / "data" / f).is_file()
+                    for name in resources() for f in part_files(name, part))}
     for part in same:
         for name in resources():
             for relative in part_files(name, part):
