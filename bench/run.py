@@ -17,18 +17,17 @@ Dagster assets call them, timing each stage:
       cache read     reports back from the parse cache                  ParseCache.get_many
       tidy           reports -> the seven tables                        tidy
       validate       the pandera gate, withholding                      schema_failures
-      cut            tables -> segments as Arrow IPC                    segments._cut
       segment write  segments into their cache                          SegmentCache.put
-      assemble       every segment -> staged CSV + Parquet, while the   segments._assemble
-                     segments are made (so it includes waiting for them)
+      write parts    rows handed to the part writers (the parts made)   TableFiles.append_arrow
     asset checks   staged files against the gate                        checks.verify
     publish        the release directory from the staged files          publish_files
-      file hashes, docs, frictionless (stock, on the CSV resources), parquet check,
-      pages, zip
+      file hashes (files made in this build), changelog, docs, verify (frictionless sample,
+      parquet against csv, for the parts made), pages, part zips, database, zip
 
-Sub-stages are timed by wrapping the module functions for the run (nothing in pipelines/
-is changed); with `--workers` above 1 the parts done in worker processes (read,
-recognise, encode, cache read, tidy, validate, cut) are not seen, so per-core sub-stage
+Sub-stages are timed by wrapping public functions and methods where the pipeline looks
+them up, for the run (nothing in pipelines/ is changed); with `--workers` above 1 the
+parts done in worker processes (read, recognise, encode, cache read, tidy, validate) are
+not seen, so per-core sub-stage
 times come from a `--workers 1` run. Then, with `--stages all`, 100 new reports are added
 to the inbox and the release is rebuilt with the warm archive and caches (the incremental
 build).
@@ -83,8 +82,9 @@ from pipelines.inputs import (  # noqa: E402
 from pipelines.package import PackageInfo, publish_files  # noqa: E402
 from pipelines.parallel import default_workers  # noqa: E402
 from pipelines.parse_cache import CacheEntry, ParseCache  # noqa: E402
-from pipelines.release import verify  # noqa: E402
+from pipelines.release import bundle, changelog, database, docs, page, verify  # noqa: E402
 from pipelines.segments import SegmentCache, build_tables  # noqa: E402
+from pipelines.stage import TableFiles  # noqa: E402
 from schemas.resources import resources  # noqa: E402
 
 TABLES = tuple(resources())
@@ -93,7 +93,7 @@ TABLES = tuple(resources())
 def _checks(staged: Path) -> list:
     from pipelines.checks import verify  # the asset checks (imports Dagster)
 
-    return [verify(name, str(staged / f"{name}.parquet")) for name in TABLES]
+    return [verify(name, str(staged / name)) for name in TABLES]
 
 EXTRA = 100  # reports added for the incremental build
 LIBRARIES = ("dagster", "pandas", "pandera", "pyarrow", "frictionless", "lxml", "pdfplumber",
@@ -185,6 +185,7 @@ class Timers:
 @contextmanager
 def wrapped(timers: Timers) -> Iterator[Timers]:
     """Time the pipeline's sub-stages for the duration of the block."""
+    # Public functions and methods only, wrapped where the pipeline looks them up.
     undo = [
         timers.wrap(parse, "read_bytes", "read", key=lambda doc: doc.rendering),
         timers.wrap(parse, "recognise", "recognise", key=lambda rep: rep.rendering),
@@ -194,16 +195,16 @@ def wrapped(timers: Timers) -> Iterator[Timers]:
         timers.wrap(ParseCache, "get_many", "cache read", materialise=True),
         timers.wrap(segments, "tidy", "tidy"),
         timers.wrap(segments, "schema_failures", "validate (pandera gate)"),
-        timers.wrap(segments, "_cut", "cut into segments"),
         timers.wrap(SegmentCache, "put", "segment write"),
-        timers.wrap(segments, "_assemble", "assemble (overlaps making)"),
-        timers.wrap(package, "_link_or_copy", "link staged files"),
+        timers.wrap(TableFiles, "append_arrow", "write parts (hand over to writers)"),
         timers.wrap(verify, "file_stats", "file hashes"),
-        timers.wrap(package, "_document", "docs"),
-        timers.wrap(verify, "frictionless_problems", "frictionless"),
-        timers.wrap(verify, "table_problems", "parquet check"),
-        timers.wrap(package.page, "write_pages", "pages"),
-        timers.wrap(package, "_bundle", "zip"),
+        timers.wrap(changelog, "compare", "changelog"),
+        timers.wrap(docs, "write_readme", "docs"),
+        timers.wrap(verify, "release_problems", "verify (frictionless sample, parquet)"),
+        timers.wrap(page, "write_pages", "pages"),
+        timers.wrap(bundle, "write_part_zips", "part zips"),
+        timers.wrap(database, "write_database", "database"),
+        timers.wrap(bundle, "write_zip", "zip"),
     ]
     try:
         yield timers
@@ -345,13 +346,15 @@ def staged_build(watch: Stopwatch, inbox: Path, dirs: Dirs, version: str,
         with watch.stage("tables", n) as st:
             segment_cache = SegmentCache(dirs.cache, tables_fingerprint())
             result = build_tables(batch, cache, segment_cache, tables_fingerprint(), staged,
-                                  workers)
+                                  workers, previous=package.previous_release(dirs.out))
             segment_cache.close()
+            made = [p for p, info in result.parts.items() if not info["reused"]]
             st.note = (f"{result.segments} segments: {result.made} made, {result.reused} "
-                       f"from the cache; {result.rows['cells']:,} cell rows; "
+                       f"from the cache; parts made: {', '.join(made) or 'none'} of "
+                       f"{len(result.parts)}; {result.rows['cells']:,} cell rows; "
                        f"{len(result.withheld)} withheld")
-        for name in ("cache read", "tidy", "validate (pandera gate)", "cut into segments",
-                     "segment write", "assemble (overlaps making)"):
+        for name in ("cache read", "tidy", "validate (pandera gate)", "segment write",
+                     "write parts (hand over to writers)"):
             watch.part(name, timers.seconds.get(name, 0.0) - before.get(name, 0.0), n)
         with watch.stage("asset checks", n) as st:
             results = _checks(staged)
@@ -363,8 +366,9 @@ def staged_build(watch: Stopwatch, inbox: Path, dirs: Dirs, version: str,
             path = publish_files(staged, dirs.out, info)
             st.note = (f"{_size_mib(path):.0f} MiB release; frictionless on "
                        f"{validation_rows or 'all'} rows a table")
-        for name in ("link staged files", "file hashes", "docs", "frictionless",
-                     "parquet check", "pages", "zip"):
+        for name in ("file hashes", "changelog", "docs",
+                     "verify (frictionless sample, parquet)", "pages", "part zips", "database",
+                     "zip"):
             watch.part(name, timers.seconds.get(name, 0.0), n)
     return path
 

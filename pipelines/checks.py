@@ -12,23 +12,22 @@ checks of tables 三 and 四 list how many reports fail each identity (also publ
 per report, in the `checks` table), and never block.
 """
 
-import json
 from pathlib import Path
 
 import dagster as dg
-import pyarrow.parquet as pq
 
+from pipelines.parts import files_of, parquet_rows, read_manifest
 from pipelines.release.verify import parquet_schema_problems
-from pipelines.segments import GATE_FILE
 from schemas.resources import resources
 
 
 def verify(name: str, path: str) -> dg.AssetCheckResult:
-    """The check of one staged table (the Parquet copy; CSV and Parquet are compared
-    value by value when the release is published)."""
-    staged = Path(path)
-    gate = json.loads((staged.parent.parent / GATE_FILE).read_text(encoding="utf-8"))
-    problems = _problems(name, staged, gate)
+    """The check of one staged table, `path` its folder under the staged `data/` (its
+    Parquet parts; CSV and Parquet are compared value by value when the release is
+    published)."""
+    data = Path(path).parent
+    gate = read_manifest(data)
+    problems = _problems(name, data, gate)
     if problems:
         return dg.AssetCheckResult(passed=False, severity=dg.AssetCheckSeverity.ERROR,
                                    metadata={"problems": dg.MetadataValue.md(
@@ -38,11 +37,12 @@ def verify(name: str, path: str) -> dg.AssetCheckResult:
         "identity_findings": dg.MetadataValue.md(_findings(name, gate))})
 
 
-def _problems(name: str, path: Path, gate: dict) -> list[str]:
-    problems = parquet_schema_problems(path, name)
-    rows = pq.ParquetFile(path).metadata.num_rows
+def _problems(name: str, data: Path, gate: dict) -> list[str]:
+    problems = [p for path in files_of(data, name, "parquet")
+                for p in parquet_schema_problems(path, name)]
+    rows = parquet_rows(data, name)
     if rows != gate["rows"][name]:
-        problems.append(f"{path.name}: {rows} rows, but the gate passed {gate['rows'][name]}")
+        problems.append(f"{name}: {rows} rows, but the gate passed {gate['rows'][name]}")
     return problems
 
 

@@ -175,8 +175,9 @@ def _validate(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.release} has no datapackage.json")
     result = validate_full(args.release, args.workers or default_workers())
     written = write_validation(result, args.release.parent)
-    for r in result.resources:
-        print(f"{r.name}: {r.rows} rows, {r.seconds:.1f} s, {len(r.problems)} problems")
+    for r in result.parts:
+        print(f"{r.name}: {r.rows} rows, {r.seconds:.1f} s, {len(r.problems)} problems; "
+              f"checked by {r.checked}'s validation at {r.checked_at}")
     for problem in result.problems:
         print(f"  {problem}")
     print(f"{'valid' if result.valid else 'NOT VALID'}; written to {written}")

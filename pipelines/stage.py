@@ -1,8 +1,9 @@
 """The published tables as files, written one batch of reports at a time.
 
 Belongs here: turning tidy DataFrames (one per resource of `schemas/resources.py`) into
-`data/<name>.csv` and `data/<name>.parquet` with identical content, appended batch by
-batch so that a build never holds every report's rows at once. Batches must arrive in
+each part's CSV and Parquet files (by report year; the layout is `pipelines/parts.py`'s)
+with identical content, appended batch by batch so that a build never holds every
+report's rows at once. Batches must arrive in
 report-id order; rows are sorted by primary key within a batch, which, since every
 primary key starts with the report id, puts the whole file in primary-key order. Output
 is byte-deterministic for the same batches.
@@ -28,6 +29,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from pipelines.parts import ordered, part_files, part_of
 from schemas.descriptors import arrow_schema
 from schemas.resources import Resource, resources
 
@@ -132,52 +134,84 @@ def to_arrow(frame: pd.DataFrame, resource: Resource) -> pa.Table:
     return table.replace_schema_metadata(None)
 
 
+def split_parts(tables: dict[str, pa.Table]) -> dict[str, dict[str, pa.Table]]:
+    """Each table's rows by part (`pipelines/parts.py`: the report year), from the batch's
+    own `reports` rows; every part of the batch's reports appears in every table, empty or
+    not. Row order is kept."""
+    reports = tables["reports"]
+    found = [part_of(y) for y in reports.column("report_year").to_pylist()]
+    part_names = pa.array(found, pa.string())
+    out = {}
+    for name, table in tables.items():
+        where = pc.index_in(table.column("report_id"), value_set=reports.column("report_id"))
+        if where.null_count:
+            raise TablesInvalid(f"{name}: foreign-key: rows whose report_id is not in reports")
+        row_parts = pc.take(part_names, where)
+        out[name] = {part: table.filter(pc.equal(row_parts, part)) for part in ordered(found)}
+    return out
+
+
 class TableFiles:
-    """Appends batches of the published tables to CSV and Parquet files under `data_dir`.
+    """Appends batches of the published tables to each part's CSV and Parquet files under
+    `data_dir` (layout: `pipelines/parts.py`); a part's files are opened for every table
+    when its first rows arrive, so that every part has every table.
 
     A batch's CSV and Parquet are written by two threads while the caller prepares the
     next batch (Arrow's writers run without the GIL, into Arrow's own file streams); a
-    table's next batch waits for its previous one, so every file is written in order."""
+    file's next batch waits for its previous one, so every file is written in order."""
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.rows = dict.fromkeys(resources(), 0)
-        self._csv = {}
-        self._parquet = {}
-        self._writing: dict[str, list[Future]] = {name: [] for name in resources()}
+        self._csv: dict[tuple[str, str], pa.NativeFile] = {}
+        self._parquet: dict[tuple[str, str], pq.ParquetWriter] = {}
+        self._writing: dict[tuple[str, str], list[Future]] = {}
         self._pool = ThreadPoolExecutor(2, thread_name_prefix="table-files")
+
+    @property
+    def parts(self) -> list[str]:
+        return ordered(part for _, part in self._csv)
+
+    def open_part(self, part: str) -> None:
         for name, resource in resources().items():
+            if (name, part) in self._csv:
+                continue
+            csv_path, parquet_path = (self.data_dir / f for f in part_files(name, part))
+            parquet_path.parent.mkdir(parents=True, exist_ok=True)
             header = ",".join(resource.field_names).encode("utf-8") + b"\n"
-            self._csv[name] = pa.OSFile(str(self.data_dir / f"{name}.csv"), "wb")
-            self._csv[name].write(BOM + header)
-            self._parquet[name] = pq.ParquetWriter(self.data_dir / f"{name}.parquet",
-                                                   arrow_schema(resource), **PARQUET_OPTIONS)
+            self._csv[name, part] = pa.OSFile(str(csv_path), "wb")
+            self._csv[name, part].write(BOM + header)
+            self._parquet[name, part] = pq.ParquetWriter(parquet_path, arrow_schema(resource),
+                                                         **PARQUET_OPTIONS)
+            self._writing[name, part] = []
 
     def append(self, tables: dict[str, pd.DataFrame]) -> None:
-        for name, frame in prepare(tables).items():
-            if frame.empty:
-                continue
-            self.append_arrow(name, to_arrow(frame, resources()[name]))
+        arrow = {name: to_arrow(frame, resources()[name])
+                 for name, frame in prepare(tables).items()}
+        for name, by_part in split_parts(arrow).items():
+            for part, table in by_part.items():
+                self.append_arrow(name, part, table)
 
-    def append_arrow(self, name: str, table: pa.Table) -> None:
-        """Append rows already prepared and typed (see `prepare`, `to_arrow`)."""
+    def append_arrow(self, name: str, part: str, table: pa.Table) -> None:
+        """Append rows already prepared, typed (see `prepare`, `to_arrow`) and of one part."""
+        self.open_part(part)
         if table.num_rows:
-            self._wait(name)
-            self._writing[name] = [
-                self._pool.submit(_write_csv, table, resources()[name], self._csv[name]),
-                self._pool.submit(self._parquet[name].write_table, table)]
+            self._wait((name, part))
+            self._writing[name, part] = [
+                self._pool.submit(_write_csv, table, resources()[name], self._csv[name, part]),
+                self._pool.submit(self._parquet[name, part].write_table, table)]
             self.rows[name] += table.num_rows
 
-    def _wait(self, name: str) -> None:
-        for future in self._writing[name]:
+    def _wait(self, key: tuple[str, str]) -> None:
+        for future in self._writing[key]:
             future.result()  # raises what the writer raised
-        self._writing[name] = []
+        self._writing[key] = []
 
     def close(self) -> dict[str, int]:
         try:
-            for name in self._writing:
-                self._wait(name)
+            for key in self._writing:
+                self._wait(key)
         finally:
             self._pool.shutdown()
             for f in self._csv.values():

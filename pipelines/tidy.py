@@ -24,7 +24,7 @@ from pipelines.textnorm import strip_pinyin, to_simplified
 if TYPE_CHECKING:
     from pipelines.inputs import Input
 from schemas.identities import identities
-from schemas.resources import Resource, resources
+from schemas.resources import REPORT_CONTEXT, Resource, resources
 from schemas.template import load_template
 from schemas.validation import PANDAS_DTYPES, schemas
 
@@ -78,9 +78,11 @@ def _cell_rows(r: ParsedReport) -> Iterable[dict]:
 
 def _wide_rows(r: ParsedReport, table: str) -> Iterable[dict]:
     version = load_template().version(r.format_version)
+    context = {"report_year": r.report_year, **{k: r.place.get(k) for k in REPORT_CONTEXT
+                                                 if k != "report_year"}}
     for block in version.tables[table].blocks:
         for row in block.data_rows:
-            out = {"report_id": r.report_id, "format_version": r.format_version,
+            out = {"report_id": r.report_id, **context, "format_version": r.format_version,
                    "block": block.id, "row": row.id}
             for col in block.columns:
                 out[col.id] = r.cells[f"{table}.{row.id}.{col.id}"].value

@@ -59,6 +59,26 @@ class Resource:
 
 REPORT_FK = (ForeignKey(("report_id",), "reports", ("report_id",)),)
 
+# Fields published in more than one table, declared once (PUDL's FIELD_METADATA): a table
+# lists them by name, so that a field means the same, with the same type and constraints,
+# wherever it appears.
+FIELDS: dict[str, Field] = {f.name: f for f in (
+    Field("report_year", "integer", "报告年度",
+          "Year the report covers; each table is published in parts by this year.",
+          minimum=2008),
+    Field("agency_id", "string", "机关编号",
+          "Stable id of the agency across years: division code and a digest of the "
+          "normalised name (xx- when the region is unresolved; such ids may join "
+          "namesakes)."),
+    Field("level", "string", "机关层级", "Level of the agency.",
+          enum=tuple(vocab.AGENCY_LEVELS)),
+    Field("division_code", "string", "行政区划代码",
+          "GB/T 2260 code of the most specific division resolved."),
+)}
+# What a wide table repeats of its report, so that a question by year, agency, level or
+# region needs no join with `reports`.
+REPORT_CONTEXT = ("report_year", "agency_id", "level", "division_code")
+
 
 def _report_id(required: bool = True) -> Field:
     return Field("report_id", "string", "报告编号",
@@ -87,21 +107,16 @@ def _reports() -> Resource:
               "Statutory format version detected from the table labels.",
               enum=tuple(vocab.FORMAT_VERSIONS)),
             f("agency", "string", "机关", "Reporting agency as printed in the title."),
-            f("agency_id", "string", "机关编号",
-              "Stable id of the agency across years: division code and a digest of the "
-              "normalised name (xx- when the region is unresolved; such ids may join "
-              "namesakes)."),
-            f("level", "string", "机关层级", "Level of the agency.",
-              enum=tuple(vocab.AGENCY_LEVELS)),
+            FIELDS["agency_id"],
+            FIELDS["level"],
             f("parent_level", "string", "上级政府层级",
               "For a department: the level of the government it belongs to.",
               enum=tuple(vocab.AGENCY_LEVELS)),
             f("province", "string", "省级行政区", "Province-level division of the agency."),
             f("prefecture", "string", "地级行政区", "Prefecture-level division of the agency."),
             f("county", "string", "县级行政区", "County-level division of the agency."),
-            f("division_code", "string", "行政区划代码",
-              "GB/T 2260 code of the most specific division resolved."),
-            f("report_year", "integer", "报告年度", "Year the report covers.", minimum=2008),
+            FIELDS["division_code"],
+            FIELDS["report_year"],
             f("status", "string", "解析状态", "How completely the tables were read.", True,
               enum=tuple(vocab.REPORT_STATUSES)),
             f("published", "boolean", "已发布",
@@ -168,6 +183,7 @@ def _wide(template: Template, table_id: str, name: str) -> Resource:
     )
     key_fields: tuple[Field, ...] = (
         _report_id(),
+        *(FIELDS[name] for name in REPORT_CONTEXT),
         Field("format_version", "string", "格式版本", "Statutory format version.", True,
               enum=tuple(vocab.FORMAT_VERSIONS)),
     )

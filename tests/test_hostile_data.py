@@ -17,8 +17,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import opencc
-import pyarrow.parquet as pq
 import pytest
+
+from pipelines.parts import read_parquet
 
 ROOT = Path(__file__).parents[1]
 SEED = (ROOT / "tests" / "fixtures" / "reports" / "seed-shaoguan-zhenjiang-2019.txt"
@@ -95,7 +96,7 @@ def _ogi(*args: str) -> subprocess.CompletedProcess:
 
 
 def _table(release: Path, name: str) -> list[dict]:
-    return pq.read_table(release / "data" / f"{name}.parquet").to_pylist()
+    return read_parquet(release / "data", name).to_pylist()
 
 
 @pytest.mark.slow

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 
+from pipelines.parts import read_parquet
 from pipelines.release.counts import Counts, aliases, count
 from pipelines.stage import guard_text, printed_number
 
@@ -73,7 +73,7 @@ class Changes:
 def _read(release: Path) -> pd.DataFrame:
     columns = ["file_name", "report_id", "cells_sha256", "also_found_as", "published",
                "reason", "status"]
-    return pq.read_table(release / "data" / "reports.parquet", columns=columns).to_pandas()
+    return read_parquet(release / "data", "reports", columns=columns).to_pandas()
 
 
 def _published(reports: pd.DataFrame) -> pd.DataFrame:
@@ -99,10 +99,10 @@ def _files(reports: pd.DataFrame) -> dict[str, str]:
 
 def _cells(release: Path, report_ids: set[str]) -> pd.DataFrame:
     """The cells of a few reports only: a release's cells table may not fit in memory."""
-    table = pq.read_table(release / "data" / "cells.parquet",
-                          columns=["report_id", "cell_id", "value", "state"],
-                          filters=[("report_id", "in", sorted(report_ids))] if report_ids
-                          else [("report_id", "==", "")])
+    table = read_parquet(release / "data", "cells",
+                         columns=["report_id", "cell_id", "value", "state"],
+                         filters=[("report_id", "in", sorted(report_ids))] if report_ids
+                         else [("report_id", "==", "")])
     columns = {c: table.column(c).to_pylist() for c in table.column_names}
     # As the CSV prints them: a change is a change of what is published.
     columns["value"] = [printed_number(v) for v in columns["value"]]

@@ -22,8 +22,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 
+from pipelines.parts import read_parquet
 from schemas.vocabulary import REPORT_STATUSES
 
 SEPARATOR = " | "  # between the names in reports.also_found_as
@@ -89,6 +89,6 @@ def count(reports: pd.DataFrame) -> Counts:
 
 def release_counts(release: Path) -> Counts:
     """The counts of a published (or staged) release directory."""
-    reports = pq.read_table(Path(release) / "data" / "reports.parquet",
-                            columns=["published", "status", "also_found_as"]).to_pandas()
+    reports = read_parquet(Path(release) / "data", "reports",
+                           columns=["published", "status", "also_found_as"]).to_pandas()
     return count(reports)

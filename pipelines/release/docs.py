@@ -16,8 +16,7 @@ import csv
 import io
 from pathlib import Path
 
-import pyarrow.parquet as pq
-
+from pipelines.parts import read_parquet
 from pipelines.release.changelog import CHANGE_FIELDS, CHANGE_KINDS, Changes, summary
 from pipelines.release.counts import DEFINITIONS, Counts
 from pipelines.stage import FORMULA_GUARD
@@ -156,10 +155,10 @@ def write_dictionary(release: Path) -> None:
 
 def _figures(release: Path) -> dict:
     # Only the rows and columns needed, from Parquet: the checks table has millions of rows.
-    years = pq.read_table(release / "data" / "reports.parquet", columns=["report_year"],
-                          filters=[("published", "==", True)]).column("report_year")
-    failing = pq.read_table(release / "data" / "checks.parquet", columns=["report_id"],
-                            filters=[("status", "==", "fail")]).column("report_id")
+    years = read_parquet(release / "data", "reports", columns=["report_year"],
+                         filters=[("published", "==", True)]).column("report_year")
+    failing = read_parquet(release / "data", "checks", columns=["report_id"],
+                           filters=[("status", "==", "fail")]).column("report_id")
     per_year = years.to_pandas().dropna().astype(int).value_counts().sort_index()
     return {"years": ", ".join(f"{k}: {v}" for k, v in per_year.items()) or "—",
             "failing": len(failing.unique())}
@@ -288,43 +287,91 @@ dataset, version {version} ({created}), {dataset}.
 
 ## 文件与加载 / Files and loading
 
-每个表都有 CSV（带 BOM 的 UTF-8，Excel 可正确显示中文）和内容相同的 Parquet 文件；
-`datapackage.json` 列出每个文件的大小和 sha256，`{dataset}-{version}.zip` 包含整个版本。
-以下代码在本目录中运行。 / Every table is a CSV (UTF-8 with a byte-order mark, so that
-Excel shows Chinese) and a Parquet file with identical content; `datapackage.json` lists
-each file with its size and sha256, and `{dataset}-{version}.zip` holds the whole
-release. Run the code below in this folder.
+每个表按报告年度分部分发布，每部分一个 CSV（带 BOM 的 UTF-8，Excel 可正确显示中文）和内容相同的
+Parquet 文件：如 `data/cells/cells-2020.csv` 和 `data/cells/report_year=2020/cells-2020.parquet`
+（年度不明的报告：`cells-unknown.csv`、`report_year=__HIVE_DEFAULT_PARTITION__`）。每个 CSV
+部分都有表头，一个年度就是一个独立的 CSV 文件。`datapackage.json` 列出每个部分的行数、大小和
+sha256（`ogi:parts`），CSV 部分合为一个多部分资源（`path` 为列表）。
+`<dataset>-{version}-<年度>.zip` 包含一个年度的各表部分，`{dataset}-{version}.zip` 包含整个
+版本。宽表（`t2_proactive`、`t3_requests`、`t4_reviews`）带有 `report_year`、`agency_id`、
+`level` 和 `division_code`，按年度、机关或地区提问无需连接。以下代码在本目录中运行。
+
+Every table is published in parts by report year, each part a CSV (UTF-8 with a
+byte-order mark, so that Excel shows Chinese) and a Parquet file with identical content:
+`data/cells/cells-2020.csv` and `data/cells/report_year=2020/cells-2020.parquet` (reports
+whose year is unknown: `cells-unknown.csv`, `report_year=__HIVE_DEFAULT_PARTITION__`).
+Every CSV part has its header, so one year is a CSV file of its own; `datapackage.json`
+lists every part with its rows, size and sha256 (`ogi:parts`), and the CSV parts as one
+multipart resource (`path` is a list). `<dataset>-{version}-<year>.zip` holds one year's
+parts of every table, `{dataset}-{version}.zip` the whole release. The wide tables
+(`t2_proactive`, `t3_requests`, `t4_reviews`) carry `report_year`, `agency_id`, `level`
+and `division_code`: questions by year, agency or region need no join. Run the code below
+in this folder.
 
 Python (pandas, pyarrow):
 
 ```python
+from pathlib import Path
+
 import pandas as pd
 
-reports = pd.read_parquet("data/reports.parquet")  # or pd.read_csv("data/reports.csv")
-t3 = pd.read_parquet("data/t3_requests.parquet")
-published = reports[reports["published"]][["report_id", "agency", "report_year"]]
-received = t3[t3["row"] == "new_received"].merge(published, on="report_id")
+
+def read_parts(table):  # every report year's Parquet part; one year: its CSV part
+    files = sorted(Path("data", table).glob("*/*.parquet"))
+    return pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
+
+
+reports = read_parts("reports")
+t3 = read_parts("t3_requests")
+published = reports.loc[reports["published"], "report_id"]
+received = t3[(t3["row"] == "new_received") & t3["report_id"].isin(published)]
 print(received.groupby("report_year")["total"].sum())  # new requests per report year
 ```
 
-DuckDB:
+DuckDB (one glob reads every part):
 
 ```sql
-SELECT r.report_year, sum(t.total) AS new_requests
-FROM 'data/t3_requests.parquet' AS t
-JOIN 'data/reports.parquet' AS r USING (report_id)
+SELECT t.report_year, sum(t.total) AS new_requests
+FROM read_parquet('data/t3_requests/*/*.parquet', hive_partitioning = false) AS t
+JOIN read_parquet('data/reports/*/*.parquet', hive_partitioning = false) AS r
+  USING (report_id)
 WHERE t."row" = 'new_received' AND r.published
-GROUP BY r.report_year
-ORDER BY r.report_year;
+GROUP BY t.report_year
+ORDER BY t.report_year;
 ```
 
 R (arrow):
 
 ```r
-reports <- arrow::read_parquet("data/reports.parquet")
-t3 <- arrow::read_parquet("data/t3_requests.parquet")
-received <- merge(t3[t3$row == "new_received", ], reports[reports$published, ], by = "report_id")
+read_parts <- function(table) {{
+  files <- list.files(file.path("data", table), pattern = "[.]parquet$",
+                      recursive = TRUE, full.names = TRUE)
+  do.call(rbind, lapply(files, function(f) as.data.frame(arrow::read_parquet(f))))
+}}
+reports <- read_parts("reports")
+t3 <- read_parts("t3_requests")
+received <- t3[t3$row == "new_received" & t3$report_id %in% reports$report_id[reports$published], ]
 print(aggregate(total ~ report_year, data = received, FUN = sum))
+```
+
+### Database
+
+`{dataset}-{version}.duckdb` 以一个文件收录每个表（类型与发布一致，每列注释取自数据字典），
+并有无需连接的视图。 / `{dataset}-{version}.duckdb` holds every table in one file, typed as
+published, each column commented from the data dictionary, with views that need no join:
+`report_summary` (one row per report: agency, level, region, year, headline numbers),
+`t3_by_agency` (table 三 with agency and year), `totals_by_year_level` and
+`totals_by_year_province`. Open it with the DuckDB CLI (`duckdb {dataset}-{version}.duckdb`)
+or in Python (`duckdb.connect("{dataset}-{version}.duckdb", read_only=True)`). It is made
+from this release's Parquet files; DuckDB's format is not byte-reproducible, so it is not
+among the checksums of `datapackage.json` nor in the whole zip.
+
+```sql
+-- New requests by year and agency level, without a join
+SELECT report_year, level, reports, new_requests FROM totals_by_year_level ORDER BY ALL;
+-- One row per report with its agency and headline numbers
+SELECT agency, province, report_year, new_requests, admin_reviews
+FROM report_summary WHERE published ORDER BY ALL;
 ```
 """
 

@@ -29,6 +29,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from pipelines.parts import files_of
 from pipelines.release.bundle import zip_name
 from pipelines.release.counts import DEFINITIONS, count
 from pipelines.release.search import SEARCH_SCRIPT, agency_positions, write_search
@@ -41,6 +42,7 @@ from pipelines.release.trends import (
     published_only,
     top_agencies,
 )
+from pipelines.release.verify import declared_parts
 from pipelines.release.versions import BadVersion, is_release, sort_key
 from schemas.identities import cross_year_identities, identities
 from schemas.statements import CHECK_PREFIX
@@ -118,13 +120,14 @@ def _frame(release_dir: Path, name: str, strings: tuple[str, ...],
     column this release does not have is all null."""
     types = ({c: pa.dictionary(pa.int32(), pa.string()) for c in strings}
              | {c: pa.float64() for c in numbers})
-    path = release_dir / "data" / f"{name}.csv"
-    if not path.is_file():
+    paths = files_of(release_dir / "data", name, "csv")
+    if not paths:
         return pa.table({c: pa.array([], type=t) for c, t in types.items()}).to_pandas()
     options = pacsv.ConvertOptions(column_types=types, include_columns=list(types),
                                    include_missing_columns=True, null_values=[""],
                                    strings_can_be_null=True)
-    return pacsv.read_csv(path, convert_options=options).to_pandas()
+    parts = [pacsv.read_csv(path, convert_options=options) for path in paths]
+    return pa.concat_tables(parts, promote_options="permissive").to_pandas()
 
 
 def _text(value: object) -> str | None:
@@ -487,14 +490,15 @@ def _search_section() -> str:
 
 
 def _file_entries(release_dir: Path, descriptor: dict) -> list[dict]:
-    """Every downloadable file: each resource and its Parquet copy, the optional `files`
-    list, and, hashed here when not listed, the descriptor (it cannot list its own hash)
-    and the release's zip."""
+    """Every downloadable file: each resource's parts (CSV and Parquet), the optional
+    `files` list, and, hashed here when not listed, the descriptor (it cannot list its
+    own hash) and the release's zip."""
     out = []
     for res in descriptor.get("resources", []):
-        out.append({**res, "title": f"{res.get('title', '')} ({res.get('name', '')})"})
-        if isinstance(res.get("parquet"), dict):
-            out.append({**res["parquet"], "title": out[-1]["title"]})
+        title = f"{res.get('title', '')} ({res.get('name', '')})"
+        out += [{**part[fmt], "title": f"{title} {part.get('part')}", "format": fmt}
+                for part in declared_parts(res) for fmt in ("csv", "parquet")
+                if isinstance(part.get(fmt), dict)]
     out += [f for f in descriptor.get("files", []) if isinstance(f, dict)]
     archive = zip_name(str(descriptor.get("name", "")), str(descriptor.get("version", "")))
     listed = {str(f.get("path")) for f in out}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from itertools import zip_longest
 from pathlib import Path
 
@@ -25,7 +25,8 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from pipelines.release.bundle import zip_name
+from pipelines.parts import PARTS_PROPERTY, files_of
+from pipelines.release.bundle import SEPARATE, zip_name
 from pipelines.stage import guard_formulas
 from schemas.descriptors import arrow_schema
 from schemas.resources import resources
@@ -48,14 +49,17 @@ def read_descriptor(release: Path) -> dict:
     return json.loads((Path(release) / "datapackage.json").read_text(encoding="utf-8"))
 
 
+def declared_parts(entry: dict) -> list[dict]:
+    """A resource's parts as declared: part, rows, and its `csv` and `parquet` file."""
+    parts = entry.get(PARTS_PROPERTY)
+    return [p for p in parts if isinstance(p, dict)] if isinstance(parts, list) else []
+
+
 def declared_files(descriptor: dict) -> list[dict]:
-    """Every file the descriptor gives a size and hash for: each resource's CSV, its
-    Parquet copy, and the documents listed in `files`."""
-    out = []
-    for entry in descriptor.get("resources", []):
-        out.append(entry)
-        if isinstance(entry.get("parquet"), dict):
-            out.append(entry["parquet"])
+    """Every file the descriptor gives a size and hash for: each part's CSV and Parquet
+    file of each resource, and the documents listed in `files`."""
+    out = [p[fmt] for entry in descriptor.get("resources", []) for p in declared_parts(entry)
+           for fmt in ("csv", "parquet") if isinstance(p.get(fmt), dict)]
     return out + [f for f in descriptor.get("files", []) if isinstance(f, dict)]
 
 
@@ -74,13 +78,16 @@ def file_problems(release: Path, declared: dict) -> list[str]:
     return problems
 
 
-def release_problems(release: Path, limit_rows: int | None = None) -> list[str]:
+def release_problems(release: Path, limit_rows: int | None = None,
+                     carried: Set[str] = frozenset()) -> list[str]:
     """The problems of a built release, none when it is valid (the zip aside: the build
     writes it while this runs, and `zip_problems` checks it afterwards).
 
     Stock frictionless validates the package (the CSV resources; `limit_rows` a table);
-    every declared file must have its declared size and hash; each table's Parquet copy
-    must read back, under the declared types, equal to its CSV.
+    every declared file must have its declared size and hash; each part's Parquet copy
+    must read back, under the declared types, equal to its CSV. Files `carried` over from
+    the previous release (its own files, hard-linked; paths as declared) are not checked
+    again: the previous release was.
     """
     release = Path(release)
     problems = frictionless_problems(release, limit_rows)
@@ -91,9 +98,10 @@ def release_problems(release: Path, limit_rows: int | None = None) -> list[str]:
         return problems or ["package: datapackage.json cannot be read"]
     problems += missing_resources(entries)
     for declared in declared_files(descriptor):
-        problems += file_problems(release, declared)
+        if declared.get("path") not in carried:
+            problems += file_problems(release, declared)
     for entry in entries:
-        problems += table_problems(release, entry)
+        problems += table_problems(release, entry, carried)
     return problems
 
 
@@ -102,29 +110,35 @@ def missing_resources(entries: list[dict]) -> list[str]:
     return [f"{name}: resource missing from the package" for name in missing]
 
 
-def table_problems(release: Path, entry: dict) -> list[str]:
-    """A table's Parquet copy: declared, of the declared types, and equal to the CSV
-    value by value. (Its presence, size and hash: `file_problems`, which every caller
-    runs on the declared files first, so that a missing file is named once.)"""
+def table_problems(release: Path, entry: dict, carried: Set[str] = frozenset()) -> list[str]:
+    """Each part's Parquet copy, but those `carried` over: declared, of the declared types,
+    and equal to the CSV value by value. (Its presence, size and hash: `file_problems`,
+    which every caller runs on the declared files first, so that a missing file is named
+    once.)"""
     name = entry.get("name")
     if name not in resources():
         return [f"{name}: not a resource of this dataset"]
-    if not isinstance(entry.get("parquet"), dict):
-        return [f"{name}: no parquet copy declared"]
-    data = Path(release) / "data"
-    if not ((data / f"{name}.parquet").is_file() and (data / f"{name}.csv").is_file()):
-        return []
-    return content_problems(data, name)
+    parts = declared_parts(entry)
+    if not parts or not all(isinstance(p.get(f), dict) for p in parts for f in ("csv", "parquet")):
+        return [f"{name}: no parts with a csv and a parquet file declared"]
+    problems = []
+    for part in parts:
+        csv_path, parquet_path = (str(part[f].get("path", "")) for f in ("csv", "parquet"))
+        if {csv_path, parquet_path} <= carried:
+            continue
+        paths = [Path(release) / p for p in (csv_path, parquet_path)]
+        if all(p.is_file() for p in paths):
+            problems += content_problems(paths[0], paths[1], name)
+    return problems
 
 
 class _Unreadable(Exception):
     """A published file that cannot be read back; the message names it."""
 
 
-def content_problems(data: Path, name: str) -> list[str]:
-    """Compare a table's Parquet and CSV copies value by value, in batches: the CSV holds
-    the Parquet values under the formula guard."""
-    parquet_path, csv_path = data / f"{name}.parquet", data / f"{name}.csv"
+def content_problems(csv_path: Path, parquet_path: Path, name: str) -> list[str]:
+    """Compare a table part's Parquet and CSV copies value by value, in batches: the CSV
+    holds the Parquet values under the formula guard."""
     try:
         # The CSV is read as the declared types, so the stored types are compared first.
         if problems := parquet_schema_problems(parquet_path, name):
@@ -136,10 +150,10 @@ def content_problems(data: Path, name: str) -> list[str]:
         rows = 0
         for a, b in zip_longest(_rechunk(parquet, schema), _rechunk(csv_rows, schema)):
             if a is None or b is None:
-                return [f"{name}: parquet and csv have different numbers of rows "
-                        f"(they agree on the first {rows})"]
+                return [f"{name}: {parquet_path.name} and {csv_path.name} have different "
+                        f"numbers of rows (they agree on the first {rows})"]
             if not guard_formulas(a, resources()[name]).equals(b):
-                return [f"{name}: parquet content differs from the csv in rows "
+                return [f"{name}: {parquet_path.name} differs from {csv_path.name} in rows "
                         f"{rows + 1}-{rows + a.num_rows}"]
             rows += a.num_rows
     except _Unreadable as error:
@@ -154,7 +168,7 @@ def _named(path: Path, batches) -> Iterator[pa.RecordBatch]:
     try:
         yield from batches()
     except (pa.ArrowException, OSError, ValueError, TypeError) as error:
-        raise _Unreadable(f"data/{path.name} cannot be read: {error}") from error
+        raise _Unreadable(f"{path.name} cannot be read: {error}") from error
 
 
 def parquet_schema_problems(path: Path, name: str) -> list[str]:
@@ -162,7 +176,7 @@ def parquet_schema_problems(path: Path, name: str) -> list[str]:
     try:
         stored = pq.read_schema(path)
     except (pa.ArrowException, OSError) as error:
-        return [f"{name}: data/{Path(path).name} cannot be read: {error}"]
+        return [f"{name}: {Path(path).name} cannot be read: {error}"]
     if stored.equals(arrow_schema(resources()[name]), check_metadata=True):
         return []
     found = ", ".join(f"{f.name} {f.type}{'' if f.nullable else ' not null'}" for f in stored)
@@ -170,16 +184,18 @@ def parquet_schema_problems(path: Path, name: str) -> list[str]:
 
 
 def read_back(package_dir: Path, name: str, fmt: str) -> pd.DataFrame:
-    """A published resource as a frame with the project's dtypes, from its CSV or Parquet."""
+    """A published resource, every part, as a frame with the project's dtypes, from its
+    CSV or Parquet files."""
     resource = resources()[name]
     schema = arrow_schema(resource)
-    path = Path(package_dir) / "data" / f"{name}.{fmt}"
-    if fmt == "csv":
-        table = pacsv.read_csv(path, convert_options=csv_convert(schema))
-    elif fmt == "parquet":
-        table = pq.read_table(path, schema=schema)
-    else:
+    if fmt not in ("csv", "parquet"):
         raise ValueError(f"unknown format {fmt!r}; expected csv or parquet")
+    paths = files_of(Path(package_dir) / "data", name, fmt)
+    if fmt == "csv":
+        tables = [pacsv.read_csv(p, convert_options=csv_convert(schema)) for p in paths]
+    else:
+        tables = [pq.read_table(p, schema=schema, partitioning=None) for p in paths]
+    table = pa.concat_tables(tables) if tables else schema.empty_table()
     frame = table.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)
     return frame.astype({f.name: PANDAS_DTYPES[f.type] for f in resource.fields})
 
@@ -221,14 +237,15 @@ def _rechunk(batches: Iterator[pa.RecordBatch], schema: pa.Schema) -> Iterator[p
 
 def zip_problems(release: Path, descriptor: dict) -> list[str]:
     """The release's zip: present, readable (every member's CRC), holding exactly the
-    release's other files, each with its declared hash or the bytes of the file."""
+    release's files but the other downloads (part zips, the database), each with its
+    declared hash or the bytes of the file."""
     release = Path(release)
     name = zip_name(str(descriptor.get("name", "")), str(descriptor.get("version", "")))
     if not (release / name).is_file():
         return [f"{name}: the file is missing"]
     hashes = {str(d.get("path")): d.get("hash") for d in declared_files(descriptor)}
     files = {str(p.relative_to(release)) for p in release.rglob("*")
-             if p.is_file() and p.name != name}
+             if p.is_file() and p.suffix not in SEPARATE}
     try:
         with zipfile.ZipFile(release / name) as archive:
             members = {m.split("/", 1)[-1]: m for m in archive.namelist()}

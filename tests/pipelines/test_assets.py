@@ -9,6 +9,8 @@ import pytest
 
 from pipelines.checks import schema_checks
 from pipelines.definitions import ALL_ASSETS, BUILD_ASSETS, defs, validate_after_build
+from pipelines.parts import read_parquet
+from pipelines.release.verify import read_back
 from pipelines.settings import Settings
 
 SAMPLES = Path(__file__).parents[2] / "samples" / "inbox"
@@ -43,7 +45,8 @@ def test_job_succeeds_and_every_schema_check_passes(built) -> None:
 
 def test_every_inbox_file_ends_in_reports(built) -> None:
     result, _ = built
-    reports = pd.read_parquet(result.output_for_node("published_tables", "reports"))
+    staged = Path(result.output_for_node("published_tables", "reports")).parent
+    reports = read_parquet(staged, "reports").to_pandas()
     names = set(reports["file_name"]) | {
         n for also in reports["also_found_as"].dropna() for n in also.split(" | ")}
     assert names == {p.name for p in SAMPLES.iterdir()}
@@ -70,8 +73,8 @@ def test_package_is_published_with_the_agency_error_as_a_finding(built) -> None:
     release = out / "packages" / "china-gov-info-disclosure-annual-reports" / "1.0.0"
     descriptor = json.loads((release / "datapackage.json").read_text())
     assert descriptor["version"] == "1.0.0"
-    checks = pd.read_csv(release / "data" / "checks.csv")
-    reports = pd.read_csv(release / "data" / "reports.csv")
+    checks = read_back(release, "checks", "csv")
+    reports = read_back(release, "reports", "csv")
     pingtan_2020 = reports.loc[reports["file_name"] == "pingtan-2020.txt", "report_id"].item()
     failed = checks[(checks["report_id"] == pingtan_2020) & (checks["status"] == "fail")]
     assert failed[["check_id", "lhs", "rhs"]].values.tolist() == [
@@ -116,7 +119,7 @@ def test_the_validation_job_validates_the_release_the_build_published(tmp_path: 
     (materialization,) = validation.asset_materializations_for_node("release_validation")
     metadata = {k: v.value for k, v in materialization.metadata.items()}
     dataset = tmp_path / "packages" / "china-gov-info-disclosure-annual-reports"
-    assert (metadata["valid"], metadata["rows"], metadata["problems"]) == (True, 1466, "none")
+    assert (metadata["valid"], metadata["rows"], metadata["problems"]) == (True, 1517, "none")
     assert metadata["report"] == str(dataset / "validation" / "1.0.0.json")
     assert json.loads((dataset / "validation" / "1.0.0.json").read_text())["valid"] is True
 

@@ -213,12 +213,12 @@ def _descriptor(release: Path) -> dict:
 
 def test_celery_release_equals_the_in_process_release(celery_release: Path,
                                                       in_process_release: Path) -> None:
-    data = sorted(f"data/{p.name}" for p in (celery_release / "data").iterdir()
-                  if p.suffix in (".csv", ".parquet"))
+    data = sorted(p.relative_to(celery_release).as_posix()
+                  for p in (celery_release / "data").rglob("*") if p.is_file())
     names = ["data-dictionary.csv", "changes.csv", *data]
     assert any(n.endswith(".parquet") for n in names)
-    assert sorted(p.name for p in (in_process_release / "data").iterdir()) == sorted(
-        p.name for p in (celery_release / "data").iterdir())
+    assert data == sorted(p.relative_to(in_process_release).as_posix()
+                          for p in (in_process_release / "data").rglob("*") if p.is_file())
     for name in names:
         assert (celery_release / name).read_bytes() == (in_process_release / name).read_bytes(), (
             name)

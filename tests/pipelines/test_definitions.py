@@ -78,3 +78,12 @@ def test_inbox_sensor_waits_while_a_build_holds_the_cache(tmp_path: Path) -> Non
     assert isinstance(waiting, dg.SkipReason) and cursor is None  # the change is kept
     assert waiting.skip_message.startswith("a build holds the cache (run run-a (pid ")
     assert isinstance(_evaluate(inbox, cursor)[0], dg.RunRequest)
+
+
+def test_the_scheduled_build_runs_its_steps_in_process() -> None:
+    # A process a step cost 60-82 s of start-up on the sample inbox; the work inside a step
+    # is spread over worker processes already.
+    executors = {name: defs.resolve_job_def(name).executor_def.name
+                 for name in ("build_package", "build_package_multiprocess", "harvest")}
+    assert executors == {"build_package": "in_process", "build_package_multiprocess":
+                         "multiprocess", "harvest": "in_process"}

@@ -24,6 +24,7 @@ from test_lock import HOLD
 from test_package import INFO, _tables, incomplete
 
 from pipelines.package import DATASET_NAME, publish
+from pipelines.parts import files_of
 from pipelines.release.versions import published_versions
 
 pytestmark = pytest.mark.slow
@@ -113,6 +114,15 @@ def test_a_build_killed_anywhere_leaves_a_whole_release_or_none(tmp_path: Path,
     _consistent(parent)
 
 
+def _csv_rows(release: Path, name: str) -> list[dict]:
+    """Every row of a table's CSV parts."""
+    rows = []
+    for path in files_of(release / "data", name, "csv"):
+        with path.open(encoding="utf-8-sig") as file:
+            rows += list(csv.DictReader(file))
+    return rows
+
+
 def _build(inbox: Path, out: Path, root: Path, version: str,
            **env: str) -> subprocess.Popen:
     return subprocess.Popen(
@@ -151,8 +161,7 @@ def test_a_build_over_every_hostile_entry(tmp_path: Path) -> None:
         out, err = build.communicate(timeout=900)
     assert build.returncode == 0, err[-3000:]
     release = Path(out.strip().splitlines()[-1])
-    with (release / "data" / "reports.csv").open(encoding="utf-8-sig") as file:
-        reports = {row["file_name"]: row for row in csv.DictReader(file)}
+    reports = {row["file_name"]: row for row in _csv_rows(release, "reports")}
     listed = [*reports, *(name for row in reports.values() if row["also_found_as"]
                           for name in row["also_found_as"].split(" | "))]
     assert sorted(listed) == sorted([*READ, "bomb.docx", "slow.pdf"])
@@ -161,8 +170,7 @@ def test_a_build_over_every_hostile_entry(tmp_path: Path) -> None:
     skipped = list(csv.reader(io.StringIO((release / "skipped.csv").read_text("utf-8-sig"))))
     assert skipped == [["entry", "kind", "reason"], *[
         [s.entry, s.kind, s.reason.replace("100000", "5000000")] for s in SKIPPED]]
-    with (release / "data" / "flags.csv").open(encoding="utf-8-sig") as file:
-        codes = {row["code"] for row in csv.DictReader(file)}
+    codes = {row["code"] for row in _csv_rows(release, "flags")}
     assert "resource_limit" in codes
     archived = [p.read_bytes() for p in (tmp_path / "archive" / "objects").rglob("*")
                 if p.is_file()]

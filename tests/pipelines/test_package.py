@@ -22,7 +22,7 @@ import pytest
 
 from pipelines.inbox import Skipped
 from pipelines.package import DATASET_NAME, PackageInfo, PackageInvalid, publish, remove_abandoned
-from pipelines.release.verify import read_back
+from pipelines.release.verify import declared_files, read_back
 from pipelines.release.verify import release_problems as validate_release
 from schemas.resources import resources
 from schemas.validation import PANDAS_DTYPES, schemas
@@ -35,6 +35,15 @@ INFO = PackageInfo(version="2025.1.0",
                    created=CREATED)
 NAMES = ["reports", "cells", "t2_proactive", "t3_requests", "t4_reviews", "checks", "flags",
          "sections"]
+
+
+def CSV(name: str) -> str:
+    """The one report's part (2020) of a table, CSV."""
+    return f"data/{name}/{name}-2020.csv"
+
+
+def PARQUET(name: str) -> str:
+    return f"data/{name}/report_year=2020/{name}-2020.parquet"
 
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
@@ -113,8 +122,10 @@ def test_layout(published: Path):
     assert published.parts[-2:] == (DATASET_NAME, "2025.1.0")
     expected = {"datapackage.json", "README.md", "CHANGELOG.md", "changes.csv", "index.html",
                 "data-dictionary.csv", "data-dictionary.md", "search/index.js", "skipped.csv",
-                "search/reports-0.js", f"{DATASET_NAME}-2025.1.0.zip"} | {
-        f"data/{name}.{ext}" for name in NAMES for ext in ("csv", "parquet")}
+                "search/reports-0.js",
+                f"{DATASET_NAME}-2025.1.0.zip", f"{DATASET_NAME}-2025.1.0-2020.zip",
+                f"{DATASET_NAME}-2025.1.0.duckdb"} | {
+        f(name) for name in NAMES for f in (CSV, PARQUET)}
     assert {str(p.relative_to(published)) for p in published.rglob("*") if p.is_file()} \
         == expected
     # Nothing but the release and the latest pointer: the temporary directory is gone.
@@ -129,24 +140,35 @@ def test_descriptor(published: Path):
     assert descriptor["created"] == CREATED
     assert descriptor["sources"] == [{"title": "Test inbox", "path": "inbox/001.html"}]
     assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
-    # Only the CSV files are Frictionless resources; Parquet copies are a property of each.
+    assert descriptor["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
+    assert descriptor["ogi:parts"] == [{"part": "2020", "reports": 1}]  # no key: in memory
+    # The CSV parts are a multipart Frictionless resource; Parquet is described beside.
     assert [r["name"] for r in descriptor["resources"]] == NAMES
-    assert [r["path"] for r in descriptor["resources"]] == [f"data/{n}.csv" for n in NAMES]
+    assert [r["path"] for r in descriptor["resources"]] == [[CSV(n)] for n in NAMES]
+    assert {r["type"] for r in descriptor["resources"]} == {"table"}
+    assert not any("profile" in r or "parquet" in r for r in descriptor["resources"])
     by_name = {r["name"]: r for r in descriptor["resources"]}
-    checks_csv = (published / "data/checks.csv").read_bytes()
-    assert by_name["checks"]["bytes"] == len(checks_csv)
-    assert by_name["checks"]["hash"] == f"sha256:{hashlib.sha256(checks_csv).hexdigest()}"
     assert by_name["cells"]["schema"]["foreignKeys"][0]["reference"]["resource"] == "reports"
 
 
-def test_parquet_property(published: Path):
-    descriptor = json.loads((published / "datapackage.json").read_text(encoding="utf-8-sig"))
-    for entry in descriptor["resources"]:
-        content = (published / f"data/{entry['name']}.parquet").read_bytes()
-        assert entry["parquet"] == {
-            "path": f"data/{entry['name']}.parquet", "format": "parquet",
-            "mediatype": "application/vnd.apache.parquet", "bytes": len(content),
+def _stats(published: Path, path: str) -> dict:
+    content = (published / path).read_bytes()
+    return {"path": path, "bytes": len(content),
             "hash": f"sha256:{hashlib.sha256(content).hexdigest()}"}
+
+
+def test_parts_property(published: Path):
+    descriptor = json.loads((published / "datapackage.json").read_text(encoding="utf-8-sig"))
+    rows = {"reports": 1, "cells": 3, "t2_proactive": 2, "t3_requests": 1, "t4_reviews": 1,
+            "checks": 2, "flags": 1, "sections": 1}
+    for entry in descriptor["resources"]:
+        name = entry["name"]
+        assert entry["ogi:parts"] == [{
+            "part": "2020", "rows": rows[name], "csv": _stats(published, CSV(name)),
+            "parquet": _stats(published, PARQUET(name))}]
+        assert entry["ogi:parquet"] == {
+            "path": f"data/{name}/*/*.parquet", "format": "parquet",
+            "mediatype": "application/vnd.apache.parquet"}
 
 
 def test_validate_release_finds_no_problem(published: Path):
@@ -183,37 +205,38 @@ def _declare_parquet_as_is(package: Path, name: str) -> None:
     """Rewrite the declared bytes and hash of a Parquet copy to match the file."""
     path = package / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8-sig"))
-    content = (package / f"data/{name}.parquet").read_bytes()
+    content = (package / PARQUET(name)).read_bytes()
     entry = next(r for r in descriptor["resources"] if r["name"] == name)
-    entry["parquet"].update(bytes=len(content),
-                            hash=f"sha256:{hashlib.sha256(content).hexdigest()}")
+    entry["ogi:parts"][0]["parquet"].update(
+        bytes=len(content), hash=f"sha256:{hashlib.sha256(content).hexdigest()}")
     path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
 
 
 def test_parquet_bytes_and_hash_are_checked(published: Path, tmp_path: Path):
     copy = _copy(published, tmp_path)
-    flags = copy / "data/flags.parquet"
+    flags = copy / PARQUET("flags")
     # Same rows, other bytes: only the declared size and hash can tell.
     pq.write_table(pq.read_table(flags), flags, compression="snappy")
     problems = validate_release(copy)
     assert [p.split(" is declared")[0] for p in problems] \
-        == ["data/flags.parquet: bytes", "data/flags.parquet: hash"]
+        == [f"{PARQUET('flags')}: bytes", f"{PARQUET('flags')}: hash"]
     # Stock frictionless does not look at the Parquet copy at all.
     assert frictionless.Package(str(copy / "datapackage.json")).validate().valid
 
 
 def test_parquet_with_fewer_rows_than_the_csv_is_caught(published: Path, tmp_path: Path):
     copy = _copy(published, tmp_path)
-    flags = copy / "data/flags.parquet"
+    flags = copy / PARQUET("flags")
     pq.write_table(pq.read_table(flags).slice(0, 0), flags)
     _declare_parquet_as_is(copy, "flags")
     assert validate_release(copy) == [
-        "flags: parquet and csv have different numbers of rows (they agree on the first 0)"]
+        "flags: flags-2020.parquet and flags-2020.csv have different numbers of rows (they "
+        "agree on the first 0)"]
 
 
 def test_parquet_content_is_checked(published: Path, tmp_path: Path):
     copy = _copy(published, tmp_path)
-    flags = copy / "data/flags.parquet"
+    flags = copy / PARQUET("flags")
     table = pq.read_table(flags)
     column = table.schema.get_field_index("message")
     pq.write_table(table.set_column(column, table.schema.field(column),
@@ -221,12 +244,12 @@ def test_parquet_content_is_checked(published: Path, tmp_path: Path):
     _declare_parquet_as_is(copy, "flags")
     problems = validate_release(copy)
     assert len(problems) == 1
-    assert problems[0] == "flags: parquet content differs from the csv in rows 1-1"
+    assert problems[0] == "flags: flags-2020.parquet differs from flags-2020.csv in rows 1-1"
 
 
 def test_parquet_types_are_checked(published: Path, tmp_path: Path):
     copy = _copy(published, tmp_path)
-    flags = copy / "data/flags.parquet"
+    flags = copy / PARQUET("flags")
     table = pq.read_table(flags)
     column = table.schema.get_field_index("seq")
     pq.write_table(table.set_column(column, "seq", pa.array(["1"])), flags)
@@ -239,42 +262,41 @@ def test_parquet_types_are_checked(published: Path, tmp_path: Path):
 
 def test_corrupt_parquet_is_a_problem(published: Path, tmp_path: Path):
     copy = _copy(published, tmp_path)
-    (copy / "data/flags.parquet").write_bytes(b"not parquet")
+    (copy / PARQUET("flags")).write_bytes(b"not parquet")
     _declare_parquet_as_is(copy, "flags")
     problems = validate_release(copy)
     assert len(problems) == 1
-    assert problems[0].startswith("flags: data/flags.parquet cannot be read: ")
+    assert problems[0].startswith("flags: flags-2020.parquet cannot be read: ")
 
 
 def test_undeclared_parquet_copy_is_a_problem(published: Path, tmp_path: Path):
     copy = _copy(published, tmp_path)
     path = copy / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8-sig"))
-    del descriptor["resources"][0]["parquet"]
+    del descriptor["resources"][0]["ogi:parts"][0]["parquet"]
     path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
-    assert validate_release(copy) == ["reports: no parquet copy declared"]
+    assert validate_release(copy) == ["reports: no parts with a csv and a parquet file declared"]
 
 
 def test_missing_parquet_file_is_a_problem(published: Path, tmp_path: Path):
     copy = _copy(published, tmp_path)
-    (copy / "data/checks.parquet").unlink()
-    assert validate_release(copy) == ["data/checks.parquet: the file is missing"]
+    (copy / PARQUET("checks")).unlink()
+    assert validate_release(copy) == [f"{PARQUET('checks')}: the file is missing"]
 
 
 def test_csv_problems_come_from_frictionless(published: Path, tmp_path: Path):
     copy = _copy(published, tmp_path)
-    csv_path = copy / "data/checks.csv"
+    csv_path = copy / CSV("checks")
     text = csv_path.read_text(encoding="utf-8-sig")
     csv_path.write_text(text.replace(",25.1,0,25.1,", ",25.1,0,25.2,"), encoding="utf-8-sig")
     problems = validate_release(copy)
-    assert [p.split(": expected")[0] for p in problems[:1]] == ["checks: hash-count"]
-    assert len(problems) == 3
-    assert problems[1].startswith("data/checks.csv: hash is declared 'sha256:")
-    assert problems[2] == "checks: parquet content differs from the csv in rows 1-2"
+    assert len(problems) == 2
+    assert problems[0].startswith(f"{CSV('checks')}: hash is declared 'sha256:")
+    assert problems[1] == "checks: checks-2020.parquet differs from checks-2020.csv in rows 1-2"
 
 
 def test_checks_csv_text(published: Path):
-    assert (published / "data/checks.csv").read_text(encoding="utf-8-sig") == (
+    assert (published / CSV("checks")).read_text(encoding="utf-8-sig") == (
         "report_id,check_id,table,kind,status,lhs,rhs,difference,note,likely_cause,"
         "statement,source_ref\n"
         '"0123456789abcdef","t3_balance_natural_person","t3","stated","fail",25.1,0,25.1,'
@@ -285,7 +307,7 @@ def test_checks_csv_text(published: Path):
 
 
 def test_cells_csv_text(published: Path):
-    lines = (published / "data/cells.csv").read_text(encoding="utf-8-sig").splitlines()
+    lines = (published / CSV("cells")).read_text(encoding="utf-8-sig").splitlines()
     assert lines == [
         "report_id,cell_id,table,block,row,column,value,raw_text,state,unit,source_ref",
         '"0123456789abcdef","t2.centralized_procurement.procurement_total_amount","t2",'
@@ -339,6 +361,8 @@ def test_publishing_is_byte_deterministic(tmp_path: Path):
     files = sorted(str(p.relative_to(first)) for p in first.rglob("*") if p.is_file())
     assert files == sorted(str(p.relative_to(second)) for p in second.rglob("*") if p.is_file())
     for rel in files:
+        if rel.endswith(".duckdb"):  # DuckDB's format is not byte-deterministic
+            continue
         assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
 
 
@@ -346,9 +370,8 @@ def test_input_row_order_does_not_change_the_bytes(tmp_path: Path):
     shuffled = {name: frame.iloc[::-1] for name, frame in _tables().items()}
     first = publish(_tables(), tmp_path / "a", INFO)
     second = publish(shuffled, tmp_path / "b", INFO)
-    for ext in ("csv", "parquet"):
-        assert (first / f"data/cells.{ext}").read_bytes() \
-            == (second / f"data/cells.{ext}").read_bytes()
+    for path in (CSV("cells"), PARQUET("cells")):
+        assert (first / path).read_bytes() == (second / path).read_bytes()
 
 
 def test_invalid_table_publishes_nothing(tmp_path: Path):
@@ -413,20 +436,20 @@ def _hostile_tables() -> dict[str, pd.DataFrame]:
 
 def test_csv_formula_guard(tmp_path: Path) -> None:
     release = publish(_hostile_tables(), tmp_path, INFO)
-    texts = "".join((release / f"data/{n}.csv").read_bytes().decode("utf-8-sig")
+    texts = "".join((release / CSV(n)).read_bytes().decode("utf-8-sig")
                     for n in NAMES)  # bytes: read_text would turn the CR into a LF
     for value in HOSTILE.values():
         assert f"\"'{value}\"" in texts.replace('""', '"')  # quoted, guarded
     # A number is never guarded: -18 in a numeric field, a plain number or a dash as text.
-    t2 = (release / "data/t2_proactive.csv").read_text(encoding="utf-8-sig")
+    t2 = (release / CSV("t2_proactive")).read_text(encoding="utf-8-sig")
     assert ',120,-18,102,' in t2
-    cells = (release / "data/cells.csv").read_text(encoding="utf-8-sig")
+    cells = (release / CSV("cells")).read_text(encoding="utf-8-sig")
     assert ',"-","dash",' in cells
     # Parquet keeps the originals; the comparison and stock frictionless know the guard.
-    reports = pq.read_table(release / "data/reports.parquet").to_pylist()[0]
+    reports = pq.read_table(release / PARQUET("reports")).to_pylist()[0]
     assert (reports["file_name"], reports["agency"], reports["reason"]) == (
         HOSTILE["file_name"], HOSTILE["agency"], HOSTILE["reason"])
-    assert pq.read_table(release / "data/flags.parquet").column("message").to_pylist() \
+    assert pq.read_table(release / PARQUET("flags")).column("message").to_pylist() \
         == [HOSTILE["message"]]
     assert validate_release(release) == []
 
@@ -453,8 +476,7 @@ def incomplete(release: Path) -> list[str]:
     """What is missing from a published release or differs from its descriptor (none:
     the release is whole)."""
     descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
-    entries = [*descriptor["resources"], *[r["parquet"] for r in descriptor["resources"]],
-               *descriptor["files"]]
+    entries = declared_files(descriptor)
     problems = []
     for entry in entries:
         path = release / entry["path"]

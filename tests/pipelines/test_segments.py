@@ -12,10 +12,12 @@ import pytest
 from pipelines.crossyear import YearEntry, add_entry
 from pipelines.inputs import InboxBytes, ParsedBatch, parse_inputs, scan_inbox
 from pipelines.parse_cache import ParseCache
+from pipelines.parts import part_files
 from pipelines.segments import (
     SegmentCache,
     TablesResult,
     build_tables,
+    part_keys,
     segment_bits,
     segment_of,
     segments_of,
@@ -53,7 +55,8 @@ def _build(batch: ParsedBatch, tables_dir: Path, staged: Path, **kwargs) -> Tabl
 
 
 def _files(staged: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(staged.iterdir())}
+    return {p.relative_to(staged).as_posix(): p.read_bytes()
+            for p in sorted(staged.rglob("*")) if p.is_file()}
 
 
 def test_segment_bits_grow_in_steps_of_two() -> None:
@@ -87,7 +90,10 @@ def test_a_new_report_makes_only_its_own_segment(inbox: Path, tmp_path: Path) ->
     cold = _build(after, tmp_path / "cold", tmp_path / "c" / "data", per_segment=1)
     assert _files(tmp_path / "b" / "data") == _files(tmp_path / "c" / "data")
     assert set(_files(tmp_path / "b" / "data")) == {
-        f"{n}.{ext}" for n in resources() for ext in ("csv", "parquet")}
+        f for n in resources() for part in part_keys(after, FINGERPRINT)
+        for f in part_files(n, part)}
+    assert list(part_keys(after, FINGERPRINT)) == ["2019", "2020", "2022", "2023", "2024",
+                                                   "unknown"]
     assert cold.made == cold.segments
 
 

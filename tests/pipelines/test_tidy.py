@@ -33,7 +33,17 @@ def test_wide_tables_are_shaped_as_printed() -> None:
         == [98, 6, 104]
     assert t2.loc["centralized_procurement", "procurement_total_amount"] == 5819.06
     t4 = tables["t4_reviews"].set_index("row")
-    assert t4.loc["admin_review"].tolist()[2:] == [0, 0, 0, 0, 0]
+    assert t4.loc["admin_review"].tolist()[6:] == [0, 0, 0, 0, 0]
+
+
+def test_wide_tables_carry_their_report_s_year_agency_level_and_division() -> None:
+    _, tables = _tables()
+    report = tables["reports"].iloc[0]
+    context = ["report_year", "agency_id", "level", "division_code"]
+    for name in ("t2_proactive", "t3_requests", "t4_reviews"):
+        rows = tables[name][context].drop_duplicates()
+        assert rows.values.tolist() == [report[context].tolist()]
+    assert report[context].tolist() == [2019, "440204-43012150c4", "county", "440204"]
 
 
 def test_clean_tables_pass_the_schema_gate() -> None:

@@ -16,6 +16,7 @@ import pytest
 from pipelines.archive import RawArchive
 from pipelines.inputs import InboxBytes, archive_inbox, parse_inputs
 from pipelines.package import PackageInfo, publish
+from pipelines.parts import files_of
 from pipelines.release.page import write_pages
 from pipelines.tidy import tidy
 
@@ -24,6 +25,12 @@ SEED = "seed-shaoguan-zhenjiang-2019.txt"
 COPY = "seed-copy-duplicate.txt"  # the seed's bytes; its name sorts before the seed's
 CREATED = "2026-11-26T10:00:00Z"
 
+
+
+def _reports(release: Path) -> pd.DataFrame:
+    """The reports table, every part's CSV."""
+    return pd.concat([pd.read_csv(p, encoding="utf-8-sig")
+                      for p in files_of(release / "data", "reports", "csv")], ignore_index=True)
 
 def _build(inbox: Path, archive: RawArchive, out: Path, version: str) -> Path:
     batch = parse_inputs(archive_inbox(archive, inbox).inputs, InboxBytes(inbox), None)
@@ -53,7 +60,7 @@ def releases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def test_a_duplicate_is_not_a_report_added_and_renames_nothing(releases) -> None:
     assert _changes(releases["second"]) == [
         ["file_added", COPY, "", f"duplicate of {SEED}"]]
-    reports = pd.read_csv(releases["second"] / "data" / "reports.csv", encoding="utf-8-sig")
+    reports = _reports(releases["second"])
     seed = reports[reports["also_found_as"] == COPY]
     assert seed["file_name"].tolist() == [SEED]  # the first name seen stays the name
     text = (releases["second"] / "CHANGELOG.md").read_text(encoding="utf-8")
@@ -88,7 +95,7 @@ def test_counts_agree_across_changelog_readme_page_and_descriptor(releases, whic
     write_pages(release)
     descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
     counts = descriptor["counts"]
-    reports = pd.read_csv(release / "data" / "reports.csv", encoding="utf-8-sig")
+    reports = _reports(release)
     expected = (len(reports) + reports["also_found_as"].notna().sum(), len(reports),
                 int(reports["published"].sum()))
     assert (counts["files"], counts["distinct"], counts["published"]) == expected

@@ -12,15 +12,17 @@ import pytest
 
 from pipelines.inputs import parse_inbox, scan_inbox
 from pipelines.package import DATASET_NAME, PackageInfo, publish
-from pipelines.release.verify import release_problems
+from pipelines.parts import part_files
+from pipelines.release.bundle import SEPARATE
+from pipelines.release.verify import declared_files, release_problems
 from pipelines.tidy import tidy
+from schemas.resources import resources
 from schemas.vocabulary import VOCABULARIES
 
 SAMPLES = Path(__file__).parents[2] / "samples" / "inbox"
 CREATED = "2026-11-26T10:00:00Z"
-DATA_FILES = [f"data/{n}.{ext}" for n in ("reports", "cells", "t2_proactive", "t3_requests",
-                                          "t4_reviews", "checks", "flags")
-              for ext in ("csv", "parquet")]
+DATA_FILES = [f"data/{f}" for n in resources() for part in ("2019", "2020", "2022", "unknown")
+              for f in part_files(n, part)]
 
 
 def _build(inbox: Path, out: Path, version: str, created: str = CREATED) -> Path:
@@ -80,14 +82,14 @@ def test_changelog_names_exactly_the_changed_report_and_cells(releases) -> None:
 def test_every_file_is_listed_with_size_and_sha256(releases) -> None:
     release = releases["third"]
     descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
-    listed = {r["path"]: r for r in descriptor["resources"]}
-    listed |= {r["parquet"]["path"]: r["parquet"] for r in descriptor["resources"]}
-    listed |= {f["path"]: f for f in descriptor["files"]}
+    listed = {f["path"]: f for f in declared_files(descriptor)}
+    assert {p for p in listed if p.startswith("data/")} == set(DATA_FILES)
     on_disk = {str(p.relative_to(release)) for p in release.rglob("*") if p.is_file()}
     unlisted = on_disk - set(listed)
-    # The page and its search index are written after the descriptor (they show it).
+    # The page and its search index are written after the descriptor (they show it); the
+    # database is made last and is not byte-deterministic.
     assert unlisted == {"datapackage.json", f"{DATASET_NAME}-1.1.0.zip", "index.html",
-                        "search/index.js", "search/reports-0.js"}
+                        "search/index.js", "search/reports-0.js", f"{DATASET_NAME}-1.1.0.duckdb"}
     for path, entry in listed.items():
         content = (release / path).read_bytes()
         assert (entry["bytes"], entry["hash"]) == (
@@ -106,7 +108,7 @@ def test_zip_unpacks_to_the_same_files(releases, tmp_path: Path) -> None:
     unpacked = tmp_path / f"{DATASET_NAME}-1.1.0"
     files = sorted(str(p.relative_to(unpacked)) for p in unpacked.rglob("*") if p.is_file())
     expected = sorted(str(p.relative_to(release)) for p in release.rglob("*")
-                      if p.is_file() and not p.name.endswith(".zip"))
+                      if p.is_file() and p.suffix not in SEPARATE)  # the other downloads
     assert files == expected
     assert all(_digest(unpacked / f) == _digest(release / f) for f in files)
 
@@ -119,9 +121,10 @@ def test_latest_and_immutability(releases) -> None:
 
 
 def test_csv_opens_in_excel_with_chinese(releases) -> None:
-    raw = (releases["first"] / "data" / "reports.csv").read_bytes()
+    path = releases["first"] / "data" / part_files("reports", "2019")[0]
+    raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfreport_id,")
-    reports = pd.read_csv(releases["first"] / "data" / "reports.csv", encoding="utf-8-sig")
+    reports = pd.read_csv(path, encoding="utf-8-sig")
     assert "韶关市浈江区人民政府" in set(reports["agency"])
 
 
@@ -134,5 +137,5 @@ def test_release_readme_and_dictionary(releases) -> None:
     assert (cell["title_zh"], cell["format_version"], cell["type"]) == (
         "行政规范性文件 / 本年制发件数", "gov_2021", "count")
     assert dictionary["kind"].value_counts().to_dict() == {
-        "cell": 398, "field": 96, "identity": 103, "row": 68, "change": 7, "statement": 49,
+        "cell": 398, "field": 108, "identity": 103, "row": 68, "change": 7, "statement": 49,
         "value": sum(len(values) for values in VOCABULARIES.values())}

@@ -12,9 +12,12 @@ from schemas.validation import PANDAS_DTYPES, schemas
 
 def _t4(total: int) -> pd.DataFrame:
     res = resources()["t4_reviews"]
-    rows = [{"report_id": "0123456789abcdef", "format_version": "gov_2021", "row": "admin_review",
-             "upheld": 1, "corrected": 0, "other_result": 0, "pending": 0, "total": total}]
-    return pd.DataFrame(rows).astype({f.name: PANDAS_DTYPES[f.type] for f in res.fields})
+    rows = [{"report_id": "0123456789abcdef", "report_year": 2021, "agency_id": None,
+             "level": None, "division_code": None, "format_version": "gov_2021",
+             "row": "admin_review", "upheld": 1, "corrected": 0, "other_result": 0,
+             "pending": 0, "total": total}]
+    frame = pd.DataFrame(rows)[res.field_names]
+    return frame.astype({f.name: PANDAS_DTYPES[f.type] for f in res.fields})
 
 
 def test_identity_failure_is_a_warning_not_an_error() -> None:

@@ -1,0 +1,87 @@
+"""The release's DuckDB database: every table typed as published, with the release's rows,
+columns commented from the data dictionary, and views that need no join; the SQL the
+release README shows runs against it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from pipelines.parts import files_of
+from pipelines.release.database import HEADLINES, database_name
+from pipelines.release.verify import read_back
+from schemas.resources import resources
+
+DATASET = "china-gov-info-disclosure-annual-reports"
+
+
+@pytest.fixture(scope="module")
+def database(sample_release: Path) -> duckdb.DuckDBPyConnection:
+    path = sample_release / database_name(DATASET, "1.0.0")
+    with duckdb.connect(str(path), read_only=True) as con:
+        yield con
+
+
+def test_every_table_holds_the_release_s_rows(database, sample_release: Path) -> None:
+    for name in resources():
+        rows = sum(pq.ParquetFile(p).metadata.num_rows
+                   for p in files_of(sample_release / "data", name, "parquet"))
+        assert database.sql(f'SELECT count(*) FROM "{name}"').fetchall() == [(rows,)], name
+
+
+def test_tables_are_typed_and_commented(database) -> None:
+    columns = dict(database.sql(
+        "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'reports'"
+    ).fetchall())
+    assert (columns["report_year"], columns["published"], columns["size_bytes"]) == (
+        "BIGINT", "BOOLEAN", "BIGINT")
+    comment = database.sql("SELECT comment FROM duckdb_columns() WHERE table_name = "
+                           "'t3_requests' AND column_name = 'report_year'").fetchall()
+    assert comment == [("报告年度: Year the report covers; each table is published in parts "
+                        "by this year.",)]
+
+
+def test_report_summary_has_one_row_per_report_with_its_headlines(database,
+                                                                  sample_release: Path) -> None:
+    reports = read_back(sample_release, "reports", "csv")
+    summary = database.sql("SELECT * FROM report_summary").df()
+    assert summary["report_id"].tolist() == sorted(reports["report_id"])
+    t3 = read_back(sample_release, "t3_requests", "csv")
+    new = t3[t3["row"] == "new_received"].set_index("report_id")["total"]
+    got = summary.set_index("report_id")["new_requests"].dropna()
+    assert got.astype(int).to_dict() == new.astype(int).to_dict()
+    headlines = [h[0] for h in HEADLINES]
+    assert [c for c in summary.columns if c in headlines] == headlines
+
+
+def test_new_requests_by_year_and_level_need_no_join(database, sample_release: Path) -> None:
+    t3 = read_back(sample_release, "t3_requests", "csv")
+    sums = (t3[t3["row"] == "new_received"].fillna({"level": "?"})
+            .groupby(["report_year", "level"])["total"].sum().astype(int).to_dict())
+    expected = {(y, None if lvl == "?" else lvl): n for (y, lvl), n in sums.items()}
+    rows = database.sql("SELECT report_year, level, new_requests FROM totals_by_year_level "
+                        "WHERE new_requests IS NOT NULL").fetchall()
+    assert {(y, lvl): n for y, lvl, n in rows} == expected
+
+
+def _readme_sql(release: Path) -> list[str]:
+    readme = (release / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Database", 1)[1]
+    block = re.search(r"```sql\n(.*?)```", section, re.S).group(1)
+    return [s.strip() for s in block.split(";") if s.strip().replace("\n", "")
+            and not all(line.startswith("--") for line in s.strip().splitlines())]
+
+
+def test_the_readme_s_sql_runs_against_the_database(database, sample_release: Path) -> None:
+    statements = _readme_sql(sample_release)
+    assert len(statements) == 2
+    by_level = database.sql(statements[0]).fetchall()
+    assert by_level and all(len(row) == 4 for row in by_level)
+    assert sum(r[2] for r in by_level) == len(read_back(sample_release, "reports", "csv"))
+    per_report = database.sql(statements[1]).fetchall()
+    published = read_back(sample_release, "reports", "csv")["published"].sum()
+    assert len(per_report) == published
