@@ -92,5 +92,5 @@ def cross_year_rows(reports: list[ParsedReport], index: YearIndex) -> list[dict]
                          "kind": c.kind, "status": c.status, "lhs": c.lhs, "rhs": c.rhs,
                          "difference": c.difference,
                          "note": f"against {previous[0].report_id} ({key[1] - 1}); {c.note}"
-                         .rstrip("; ")})
+                         .rstrip("; "), "source": report.check_source})
     return rows

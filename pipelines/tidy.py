@@ -90,7 +90,8 @@ def _check_rows(r: ParsedReport) -> Iterable[dict]:
     for c in r.checks:
         yield {"report_id": r.report_id, "check_id": c.id, "table": table_of[c.id],
                "kind": c.kind, "status": c.status, "lhs": c.lhs,
-               "rhs": c.rhs, "difference": c.difference, "note": c.note or None}
+               "rhs": c.rhs, "difference": c.difference, "note": c.note or None,
+               "source": r.check_source}
 
 
 def _flag_rows(r: ParsedReport) -> Iterable[dict]:

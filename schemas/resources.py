@@ -195,6 +195,8 @@ def _checks() -> Resource:
             f("rhs", "number", "右边", "Right-hand side as printed (null if not evaluable)."),
             f("difference", "number", "差额", "lhs - rhs."),
             f("note", "string", "说明", "Why not evaluable, or the failing equation."),
+            f("source", "string", "数据来源", "text, or ocr when the report's cells were "
+              "read by OCR from images (see the README).", enum=tuple(vocab.CHECK_SOURCES)),
         ),
         primary_key=("report_id", "check_id"),
         foreign_keys=REPORT_FK,

@@ -15,6 +15,7 @@ CELL_STATES: dict[str, str] = {
     "unreadable": "something was printed that is not a value of the cell's type",
     "ambiguous": "digits were printed but the cell boundaries were lost and cannot be recovered",
     "missing": "the cell is not in the document (table or row absent, or file truncated)",
+    "uncertain": "read by OCR, but not surely enough to publish (flag ocr_uncertain)",
 }
 
 FLAG_CODES: dict[str, str] = {
@@ -41,12 +42,24 @@ FLAG_CODES: dict[str, str] = {
     "agency_unresolved": "the agency's region or level could not be resolved from its name "
     "without guessing (the message says why)",
     "schema_violation": "the parsed report failed its schema and was not published",
+    "ocr_uncertain": "a number read by OCR with low confidence breaks an identity the other "
+    "readings satisfy, or has no identity to confirm it: published as null, the reading and "
+    "its confidence kept in the raw text",
 }
 
 REPORT_STATUSES: dict[str, str] = {
     "complete": "all three statutory tables were found with all their rows",
     "partial": "some tables or rows are missing (e.g. a truncated page)",
     "failed": "no statutory table could be read; the reason says why",
+}
+
+# Renderings whose table cells were read by OCR: their checks say `source: ocr`.
+OCR_RENDERINGS = ("scan", "image")
+
+CHECK_SOURCES: dict[str, str] = {
+    "text": "computed on cells read from the file's text",
+    "ocr": "computed on cells read by OCR from images: a fail may be a reading error "
+    "the confidences did not reveal, not the agency's",
 }
 
 CHECK_STATUSES: dict[str, str] = {
@@ -90,5 +103,7 @@ RENDERINGS: dict[str, str] = {
     "pdf": "PDF with a text layer; tables read from the ruling lines",
     "doc": "legacy Word or WPS file, converted to DOCX by LibreOffice",
     "docx": "Word document (DOCX); tables read from the document's table cells",
+    "scan": "PDF whose pages (or table pages) are images; tables read by OCR",
+    "image": "image file (JPG, PNG, TIFF), or a page whose tables are images; read by OCR",
     "unknown": "not recognised as any supported rendering",
 }

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipelines.document import Document
-from pipelines.read import docx, html, office, pdf, text
+from pipelines.read import docx, html, image, office, pdf, text
 from pipelines.read.decode import UnreadableFile, decode
 
 __all__ = ["UnreadableFile", "read_bytes", "read_file"]
@@ -54,6 +54,8 @@ def read_bytes(name: str, data: bytes) -> Document:
     if data.startswith(_OLE):  # legacy DOC/WPS: converted to DOCX by LibreOffice
         converted = office.convert_to_docx(name, data)
         return replace(docx.read(name, sha256, len(data), converted), rendering="doc")
+    if image.is_image(data):  # JPG/PNG/TIFF...: read by OCR
+        return image.read(name, sha256, len(data), data)
     binary = _sniff_binary(data)
     if binary:
         raise UnreadableFile(f"{name}: {binary} is not a supported rendering yet")

@@ -11,14 +11,16 @@ Text outside the tables (title, section headings, prose, page numbers) becomes o
 one cell per printed line, placed among the tables by its position on the page, so the
 recogniser still sees the headings between tables. `Document.text` is every page's text.
 
-A PDF without a text layer (a scan) and an encrypted or corrupt PDF are unreadable: OCR
-is not supported.
+A page without a text layer that shows an image (a scan, a table pasted as a picture)
+is read by OCR (pipelines/read/pdf_scan.py); the document's rendering is then `scan`.
+An encrypted or corrupt PDF is unreadable.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
@@ -28,6 +30,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from pipelines.document import Document, TextCell
 from pipelines.read.decode import UnreadableFile
+from pipelines.read.pdf_scan import PicturePages, is_picture
 
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _BROKEN_PDF = (PdfminerException, MalformedPDFException, PSException)
@@ -67,11 +70,18 @@ def _page_rows(page: Page) -> Iterator[list[tuple[str, str]]]:
                 yield cells
 
 
-def _read_pdf(pdf: pdfplumber.PDF) -> tuple[str, list[TextCell]]:
+def _read_pdf(pdf: pdfplumber.PDF, pictures: PicturePages) -> tuple[str, list[TextCell]]:
     texts: list[str] = []
     cells: list[TextCell] = []
     row = 0
     for page in pdf.pages:
+        if is_picture(page):  # a scanned page or a pasted table: read by OCR
+            scanned = pictures.read(page)
+            texts.append(scanned.text)
+            for printed_row in scanned.rows:
+                row += 1
+                cells.extend(replace(c, row=row) for c in printed_row)
+            continue
         texts.append(page.extract_text() or "")
         for printed_row in _page_rows(page):
             row += 1
@@ -91,11 +101,15 @@ def _why_broken(error: Exception) -> str:
 
 def read(name: str, sha256: str, size: int, data: bytes) -> Document:
     """Read a PDF's tables and text; raises UnreadableFile for scans and broken files."""
+    pictures = PicturePages(data)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            text, cells = _read_pdf(pdf)
+            text, cells = _read_pdf(pdf, pictures)
     except _BROKEN_PDF as e:
         raise UnreadableFile(f"{name}: {_why_broken(e)}") from e
+    finally:
+        pictures.close()
     if not text.strip():
-        raise UnreadableFile(f"{name}: PDF has no text layer (scanned); OCR is not supported")
-    return Document(name, sha256, size, "pdf", text, cells)
+        why = "; ".join(pictures.problems) or "no text layer and no ruled table in its images"
+        raise UnreadableFile(f"{name}: PDF has no text to read ({why})")
+    return Document(name, sha256, size, "scan" if pictures.read_any else "pdf", text, cells)

@@ -9,6 +9,7 @@ from pipelines.document import Document
 from pipelines.enrich.agencies import resolve_agency
 from pipelines.recognise.grid import Grid, assemble
 from pipelines.recognise.metadata import looks_like_report, read_metadata
+from pipelines.recognise.proofread import proofread
 from pipelines.recognise.resolve import resolve
 from pipelines.recognise.tokens import Token, tokenise
 from pipelines.recognise.version import detect_version, version_for_year
@@ -35,6 +36,7 @@ def recognise(doc: Document) -> ParsedReport:
     else:
         grid = assemble(tokens, load_template().version(version))
         resolve(grid)
+        proofread(grid, doc)  # OCR'd numbers the identities do not vouch for
         _finish(report, grid, tokens, version)
     if report.status != "failed" and (agency is None or year is None):
         missing = "agency" if agency is None else "report year"

@@ -127,5 +127,5 @@ def test_release_readme_and_dictionary(releases) -> None:
     cell = dictionary[(dictionary["name"] == "t2.normative_documents.issued")].iloc[0]
     assert (cell["title_zh"], cell["format_version"], cell["type"]) == (
         "行政规范性文件 / 本年制发件数", "gov_2021", "count")
-    assert dictionary["kind"].value_counts().to_dict() == {"cell": 398, "field": 87,
+    assert dictionary["kind"].value_counts().to_dict() == {"cell": 398, "field": 88,
                                                            "identity": 82}
