@@ -20,15 +20,25 @@ from pipelines.read.page_image import PageImage, prepare
 from pipelines.read.table_image import Box, TableImage, find_tables, ruling_lines, text_bands
 
 _MIN_GLYPH = 7  # pixels: smaller characters are not legible to the recogniser
-_PAD = 0.3  # glyph heights of white around each line crop
+# Glyph heights of white around each line crop: tight, as the detector PaddleOCR was
+# trained with crops; 0.3 made a thin "0" read with confidence 0.5-0.9, 0.1 with 0.95+.
+_PAD = 0.1
 _CHUNK = 6.0  # glyph heights: the widest piece of a line read at once
+_LINE_GAP = 0.5  # glyph heights between the lines of a cell put side by side
 
 
 # Letters the recogniser gives for digits in a cell that holds nothing else ("o" for a
 # thin 0); the reading is kept only if an identity confirms it (confidence capped).
 _DIGIT_LIKE = str.maketrans({"o": "0", "O": "0", "〇": "0", "l": "1", "I": "1", "|": "1"})
-_DIGITS_OR_LIKE = re.compile(r"[0-9oO〇lI|]*[oO〇lI|][0-9oO〇lI|]*")
+_DIGITS_OR_LIKE = re.compile(r"[.,·'`]?([0-9oO〇lI|]*[oO〇lI|][0-9oO〇lI|]*)[.,·'`]?")
+# A dash the recogniser gives for 一 ("one") between Chinese characters ("三安全—稳定").
+_DASH_FOR_ONE = re.compile(r"(?<=[\u4e00-\u9fff“”\n])[—－─-](?![\d—－─-])"
+                           r"|(?<![\d—－─-])[—－─-](?=[\u4e00-\u9fff“”])")
 _LIKE_CONFIDENCE = 0.5
+
+
+# One closing quote read as two ("稳定”"").
+_QUOTE_RUN = re.compile(r"[“”\"'‘’]{2,}")
 
 
 class UnreadableImage(ValueError):
@@ -51,7 +61,7 @@ class PageReading:
 class _Crops:
     """Line images waiting for the recogniser, and which text slot each one fills."""
 
-    images: list[np.ndarray | None] = field(default_factory=list)  # None: a line break
+    images: list[np.ndarray] = field(default_factory=list)
     owners: list[int] = field(default_factory=list)
 
 
@@ -79,21 +89,46 @@ def _chunks(ink: np.ndarray, glyph: float) -> list[tuple[int, int]]:
     return pieces
 
 
+def _one_line(page: PageImage, clean: np.ndarray, inner: np.ndarray,
+              box: Box) -> tuple[np.ndarray, np.ndarray] | None:
+    """A box's text lines side by side as one line (grey image, ink mask).
+
+    A label wrapped in a narrow column ("3.危及" / "“三" / "安全") is one phrase: read as
+    one line the recogniser has its context, where alone "三" was read as "="."""
+    g = page.glyph
+    bands = text_bands(inner, g)
+    if not bands:
+        return None
+    height = max(b - t for t, b in bands)
+    gap = max(2, int(_LINE_GAP * g))
+    greys, inks = [], []
+    for top, bottom in bands:
+        cols = np.flatnonzero(inner[top:bottom].sum(axis=0))
+        c0, c1 = int(cols[0]), int(cols[-1]) + 1
+        grey = np.full((height, c1 - c0 + gap), 255, np.uint8)
+        ink = np.zeros_like(grey)
+        off = (height - (bottom - top)) // 2
+        grey[off:off + bottom - top, :c1 - c0] = clean[box.y0 + top:box.y0 + bottom,
+                                                       box.x0 + c0:box.x0 + c1]
+        ink[off:off + bottom - top, :c1 - c0] = inner[top:bottom, c0:c1]
+        greys.append(grey)
+        inks.append(ink)
+    return np.hstack(greys)[:, :-gap], np.hstack(inks)[:, :-gap]
+
+
 def _line_crops(page: PageImage, clean: np.ndarray, text_ink: np.ndarray, box: Box,
                 owner: int, crops: _Crops) -> None:
-    """Queue each text line inside `box` for recognition, as slot `owner`."""
-    g = page.glyph
-    pad = int(_PAD * g)
+    """Queue the text inside `box` for recognition, as slot `owner`."""
     inner = text_ink[box.y0:box.y1, box.x0:box.x1]
-    for top, bottom in text_bands(inner, g):
-        y0, y1 = box.y0 + top, box.y0 + bottom
-        for c0, c1 in _chunks(inner[top:bottom], g):
-            x0, x1 = box.x0 + c0, box.x0 + c1
-            crop = np.full((y1 - y0 + 2 * pad, x1 - x0 + 2 * pad), 255, np.uint8)
-            crop[pad:pad + y1 - y0, pad:pad + x1 - x0] = clean[y0:y1, x0:x1]
-            crops.images.append(crop)
-            crops.owners.append(owner)
-        crops.images.append(None)  # a line break in the slot's text
+    line = _one_line(page, clean, inner, box)
+    if line is None:
+        return
+    grey, ink = line
+    pad = max(1, int(_PAD * page.glyph))
+    for c0, c1 in _chunks(ink, page.glyph):
+        crop = np.full((grey.shape[0] + 2 * pad, c1 - c0 + 2 * pad), 255, np.uint8)
+        crop[pad:pad + grey.shape[0], pad:pad + c1 - c0] = grey[:, c0:c1]
+        crops.images.append(crop)
         crops.owners.append(owner)
 
 
@@ -160,27 +195,25 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     crops = _Crops()
     for k, (_, _, box, _, _) in enumerate(slots):
         _line_crops(page, clean, text_ink, box, k, crops)
-    images = [c for c in crops.images if c is not None]
-    read = iter(ocr.read_lines(images))
-    readings = [None if c is None else next(read) for c in crops.images]
+    readings = ocr.read_lines(crops.images)
     return _assemble(slots, crops, readings, len(tables))
 
 
 def _as_digits(reading: ocr.Reading) -> tuple[str, float]:
-    """A reading of digit-like letters as digits, with a confidence that needs confirming."""
-    if _DIGITS_OR_LIKE.fullmatch(reading.text):
-        return reading.text.translate(_DIGIT_LIKE), min(reading.confidence, _LIKE_CONFIDENCE)
-    return reading.text, reading.confidence
+    """A reading of digit-like letters as digits, with a confidence that needs confirming;
+    in text, a dash touching a Chinese character as 一, and a run of quotes as one."""
+    like = _DIGITS_OR_LIKE.fullmatch(reading.text)
+    if like:
+        return like.group(1).translate(_DIGIT_LIKE), min(reading.confidence, _LIKE_CONFIDENCE)
+    text = _QUOTE_RUN.sub(lambda m: m.group()[0], _DASH_FOR_ONE.sub("一", reading.text))
+    return text, reading.confidence
 
 
-def _assemble(slots: list, crops: _Crops, readings: list[ocr.Reading | None],
+def _assemble(slots: list, crops: _Crops, readings: list[ocr.Reading],
               n_tables: int) -> PageReading:
     texts = [""] * len(slots)
     confidence: list[float | None] = [None] * len(slots)
     for owner, reading in zip(crops.owners, readings, strict=True):
-        if reading is None:  # end of a line
-            texts[owner] += "\n"
-            continue
         text, conf = _as_digits(reading)
         texts[owner] += text
         prior = confidence[owner]
@@ -190,7 +223,7 @@ def _assemble(slots: list, crops: _Crops, readings: list[ocr.Reading | None],
     last_key = None
     for k in order:
         _, t_no, _, ref, row = slots[k]
-        cell = TextCell(texts[k].strip("\n"), ref, None, confidence[k])
+        cell = TextCell(texts[k], ref, None, confidence[k])
         key = (t_no, row) if row is not None else ("line", k)
         if key != last_key:
             out.rows.append([])

@@ -22,8 +22,9 @@ from pipelines.read.page_image import PageImage
 
 _H_KERNEL = 3.0  # glyph heights: longer than any horizontal stroke of a character
 _V_KERNEL = 1.4  # glyph heights: longer than a character, shorter than a table row
-_MIN_TABLE_ROWS = 2
+_MIN_TABLE_CELLS = 2  # one row is enough: the last row of a table may go over a page
 _MIN_CELL = 0.6  # glyph heights: regions smaller than this are line junction artefacts
+_MIN_FILL = 0.6  # a cell fills most of its bounding box; a web page's double rules do not
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,29 +56,46 @@ class TableImage:
     cells: list[CellImage]  # reading order: row by row, left to right
 
 
+def _open(mask: np.ndarray, width: int, height: int) -> np.ndarray:
+    return cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((height, width), np.uint8))
+
+
 def ruling_lines(page: PageImage) -> np.ndarray:
-    """Mask (255) of the page's horizontal and vertical ruling lines, joined at corners."""
-    # No closing first to bridge gaps: it joined the bars of adjacent digits ("88283")
-    # into runs as long as a line.
+    """Mask (255) of the page's horizontal and vertical ruling lines, joined at corners.
+
+    Twice: a web page's double rules (border=1 with cell spacing) give each cell a frame
+    of its own, so a rule is a row of segments as short as a narrow cell, cut where the
+    vertical rules cross. The second pass looks for horizontal runs through the vertical
+    rules found first (and the other way round), which makes them whole again. No
+    closing of gaps in the ink itself: that joined the bars of adjacent digits ("88283")
+    into runs as long as a line."""
     g = max(page.glyph, 8.0)
-    horiz = cv2.morphologyEx(page.ink, cv2.MORPH_OPEN,
-                             np.ones((1, int(_H_KERNEL * g)), np.uint8))
-    vert = cv2.morphologyEx(page.ink, cv2.MORPH_OPEN,
-                            np.ones((int(_V_KERNEL * g), 1), np.uint8))
-    return cv2.dilate(horiz | vert, np.ones((3, 3), np.uint8))
+    h_len, v_len = int(_H_KERNEL * g), int(_V_KERNEL * g)
+    near = np.ones((3, 3), np.uint8)
+    vert = _open(page.ink, 1, v_len)
+    horiz = _open(page.ink | cv2.dilate(vert, near), h_len, 1)
+    vert = _open(page.ink | cv2.dilate(horiz, near), 1, v_len)
+    # Thickened to close the gap between a double rule's two lines.
+    k = max(3, int(g / 5) | 1)
+    return cv2.dilate(horiz | vert, np.ones((k, k), np.uint8))
 
 
 def _cells_in(lines: np.ndarray, box: Box, glyph: float) -> list[Box]:
     """The enclosed regions of one table's line mask, as boxes in page coordinates."""
-    region = lines[box.y0:box.y1, box.x0:box.x1]
+    region = lines[box.y0:box.y1, box.x0:box.x1].copy()
+    # Closed along the table's outline: a table continued from the page before has no
+    # rule above its first row (nor below its last, before a page break).
+    cv2.rectangle(region, (0, 0), (region.shape[1] - 1, region.shape[0] - 1), 255, 2)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(255 - region, connectivity=4)
     border = set(np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0],
                                            labels[:, -1]])))
     cells = []
     for i in range(1, n):
-        x, y, w, h, _ = stats[i]
+        x, y, w, h, area = stats[i]
         if i in border or w < _MIN_CELL * glyph or h < _MIN_CELL * glyph:
             continue
+        if area < _MIN_FILL * w * h:
+            continue  # the channels between a double rule's two lines, not a cell
         cells.append(Box(box.x0 + x, box.y0 + y, box.x0 + x + w, box.y0 + y + h))
     return cells
 
@@ -103,11 +121,11 @@ def find_tables(page: PageImage, lines: np.ndarray | None = None) -> list[TableI
     tables = []
     for i in range(1, n):
         x, y, w, h, _ = stats[i]
-        if w < 6 * page.glyph or h < 1.5 * page.glyph:
+        if w < 6 * page.glyph or h < page.glyph:
             continue  # an underline or a rule between paragraphs, not a table
         box = Box(x, y, x + w, y + h)
         cells = _rows(_cells_in(lines, box, page.glyph), page.glyph)
-        if cells and cells[-1].row + 1 >= _MIN_TABLE_ROWS:
+        if len(cells) >= _MIN_TABLE_CELLS:
             tables.append(TableImage(box, cells))
     return sorted(tables, key=lambda t: t.box.y0)
 
