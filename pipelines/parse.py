@@ -10,14 +10,16 @@ import hashlib
 from pathlib import Path
 
 from pipelines.read import UnreadableFile, read_bytes
+from pipelines.read.html_images import Siblings, folder_siblings
 from pipelines.recognise.report import recognise
 from pipelines.report import Flag, ParsedReport
 
 
-def parse_bytes(name: str, data: bytes) -> ParsedReport:
-    """A ParsedReport for any bytes: unreadable files come back `failed` with the reason."""
+def parse_bytes(name: str, data: bytes, siblings: Siblings | None = None) -> ParsedReport:
+    """A ParsedReport for any bytes: unreadable files come back `failed` with the reason.
+    `siblings` opens the files next to it (the images a page shows)."""
     try:
-        return recognise(read_bytes(name, data))
+        return recognise(read_bytes(name, data, siblings))
     except UnreadableFile as e:
         code, reason = "unreadable_file", str(e)
     except Exception as e:  # a bug must not stop the build (see above)
@@ -32,4 +34,4 @@ def failed(name: str, sha256: str, size: int, code: str, reason: str) -> ParsedR
 
 
 def parse_file(path: Path) -> ParsedReport:
-    return parse_bytes(path.name, path.read_bytes())
+    return parse_bytes(path.name, path.read_bytes(), folder_siblings(path.parent))

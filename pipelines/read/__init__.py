@@ -15,6 +15,7 @@ from pathlib import Path
 from pipelines.document import Document
 from pipelines.read import docx, html, image, office, pdf, text
 from pipelines.read.decode import UnreadableFile, decode
+from pipelines.read.html_images import Siblings, folder_siblings
 
 __all__ = ["UnreadableFile", "read_bytes", "read_file"]
 
@@ -44,8 +45,9 @@ def _sniff_binary(data: bytes) -> str | None:
     return "binary data" if b"\x00" in data[:4096] else None
 
 
-def read_bytes(name: str, data: bytes) -> Document:
-    """Decode and read one file's bytes; raises UnreadableFile with a one-line reason."""
+def read_bytes(name: str, data: bytes, siblings: Siblings | None = None) -> Document:
+    """Decode and read one file's bytes; raises UnreadableFile with a one-line reason.
+    `siblings` opens files next to it (images a page shows: html_images.py)."""
     sha256 = hashlib.sha256(data).hexdigest()
     if data.startswith(b"%PDF"):
         return pdf.read(name, sha256, len(data), data)
@@ -62,9 +64,10 @@ def read_bytes(name: str, data: bytes) -> Document:
     if not data.strip():
         raise UnreadableFile(f"{name}: the file is empty")
     decoded = decode(name, data)
-    reader = html if html.is_html(decoded) else text
-    return reader.read(name, sha256, len(data), decoded)
+    if html.is_html(decoded):
+        return html.read(name, sha256, len(data), decoded, siblings)
+    return text.read(name, sha256, len(data), decoded)
 
 
 def read_file(path: Path) -> Document:
-    return read_bytes(path.name, path.read_bytes())
+    return read_bytes(path.name, path.read_bytes(), folder_siblings(path.parent))

@@ -33,7 +33,7 @@ def pixels_of(frame: Image.Image) -> np.ndarray:
     return np.asarray(frame.convert(mode))
 
 
-def _frames(name: str, data: bytes) -> Iterator[np.ndarray]:
+def frames_of(name: str, data: bytes) -> Iterator[np.ndarray]:
     try:
         with Image.open(io.BytesIO(data)) as img:
             for i, frame in enumerate(ImageSequence.Iterator(img)):
@@ -60,7 +60,8 @@ def document_of(name: str, sha256: str, size: int, rendering: str,
     return Document(name, sha256, size, rendering, "\n".join(t for t in texts if t), cells)
 
 
-def read_pages(name: str, frames: Iterable[np.ndarray]) -> list[PageReading]:
+def read_pages(name: str, frames: Iterable[np.ndarray],
+               title_lines: int = TITLE_LINES) -> list[PageReading]:
     """Frames read as pages; raises UnreadableFile, before any OCR, when no page holds a
     ruled table (a blank page, a photograph, characters too small to read)."""
     if not ocr.available():
@@ -74,10 +75,10 @@ def read_pages(name: str, frames: Iterable[np.ndarray]) -> list[PageReading]:
     if not any(found.tables for _, found in layouts):
         why = "; ".join(reasons) or "no ruled table was found in the image"
         raise UnreadableFile(f"{name}: {why}")
-    return [read_page(found, page_no, TITLE_LINES if k == 0 else 0)
+    return [read_page(found, page_no, title_lines if k == 0 else 0)
             for k, (page_no, found) in enumerate(layouts)]
 
 
 def read(name: str, sha256: str, size: int, data: bytes) -> Document:
     """Read an image file by OCR; raises UnreadableFile with the reason."""
-    return document_of(name, sha256, size, "image", read_pages(name, _frames(name, data)))
+    return document_of(name, sha256, size, "image", read_pages(name, frames_of(name, data)))

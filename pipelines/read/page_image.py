@@ -78,7 +78,7 @@ def glyph_height(ink: np.ndarray) -> float:
     _, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     heights = stats[1:, cv2.CC_STAT_HEIGHT]
     widths = stats[1:, cv2.CC_STAT_WIDTH]
-    sized = heights[(heights >= 6) & (heights <= ink.shape[0] / 20) & (widths <= 4 * heights)]
+    sized = heights[(heights >= 3) & (heights <= ink.shape[0] / 20) & (widths <= 4 * heights)]
     return float(np.percentile(sized, 80)) if len(sized) else 0.0
 
 
