@@ -21,6 +21,8 @@ _SKEW_WIDTH = 500  # pixels: the small copy the angle is searched on
 _MIN_TURN = 0.15  # degrees: a smaller tilt moves a page edge by under 2 pixels at 150 dpi
 _BLOCK = 31  # pixels: the neighbourhood a pixel's darkness is judged against
 _CONTRAST = 20  # grey levels darker than the neighbourhood's mean to count as ink
+_MIN_GLYPH_AREA = 10  # pixels: smaller components are noise, not characters
+_SPECK = 0.02  # of a glyph's square: the largest speck of noise removed
 
 
 @dataclass
@@ -78,8 +80,23 @@ def glyph_height(ink: np.ndarray) -> float:
     _, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     heights = stats[1:, cv2.CC_STAT_HEIGHT]
     widths = stats[1:, cv2.CC_STAT_WIDTH]
-    sized = heights[(heights >= 3) & (heights <= ink.shape[0] / 20) & (widths <= 4 * heights)]
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    sized = heights[(heights >= 3) & (heights <= ink.shape[0] / 20) & (widths <= 4 * heights)
+                    & (areas >= _MIN_GLYPH_AREA)]  # not scanner noise
     return float(np.percentile(sized, 80)) if len(sized) else 0.0
+
+
+def despeckle(ink: np.ndarray, glyph: float) -> np.ndarray:
+    """Ink without the specks of a noisy scan: components far smaller than a character's
+    smallest part (a decimal point is kept)."""
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    small = stats[:, cv2.CC_STAT_AREA] < max(3.0, _SPECK * glyph * glyph)
+    small[0] = False
+    if not small[1:].any():
+        return ink
+    out = ink.copy()
+    out[small[labels]] = 0
+    return out
 
 
 def prepare(pixels: np.ndarray) -> PageImage:
@@ -90,4 +107,5 @@ def prepare(pixels: np.ndarray) -> PageImage:
     if abs(angle) >= _MIN_TURN:
         grey = _rotate(grey, angle)
         ink = _binarise(grey)
-    return PageImage(grey, ink, glyph_height(ink), angle)
+    glyph = glyph_height(ink)
+    return PageImage(grey, despeckle(ink, glyph), glyph, angle)

@@ -23,6 +23,7 @@ _MIN_GLYPH = 7  # pixels: smaller characters are not legible to the recogniser
 # Glyph heights of white around each line crop: tight, as the detector PaddleOCR was
 # trained with crops; 0.3 made a thin "0" read with confidence 0.5-0.9, 0.1 with 0.95+.
 _PAD = 0.1
+_PAD_X = 0.3  # more at the sides: a leading 一 at the crop's edge was dropped at 100 dpi
 _CHUNK = 6.0  # glyph heights: the widest piece of a line read at once
 _LINE_GAP = 0.5  # glyph heights between the lines of a cell put side by side
 
@@ -124,10 +125,10 @@ def _line_crops(page: PageImage, clean: np.ndarray, text_ink: np.ndarray, box: B
     if line is None:
         return
     grey, ink = line
-    pad = max(1, int(_PAD * page.glyph))
+    pad, pad_x = max(1, int(_PAD * page.glyph)), max(1, int(_PAD_X * page.glyph))
     for c0, c1 in _chunks(ink, page.glyph):
-        crop = np.full((grey.shape[0] + 2 * pad, c1 - c0 + 2 * pad), 255, np.uint8)
-        crop[pad:pad + grey.shape[0], pad:pad + c1 - c0] = grey[:, c0:c1]
+        crop = np.full((grey.shape[0] + 2 * pad, c1 - c0 + 2 * pad_x), 255, np.uint8)
+        crop[pad:pad + grey.shape[0], pad_x:pad_x + c1 - c0] = grey[:, c0:c1]
         crops.images.append(crop)
         crops.owners.append(owner)
 

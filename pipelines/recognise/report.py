@@ -9,6 +9,7 @@ from pipelines.document import Document
 from pipelines.enrich.agencies import resolve_agency
 from pipelines.recognise.grid import Grid, assemble
 from pipelines.recognise.metadata import looks_like_report, read_metadata
+from pipelines.recognise.ocr_labels import match_ocr_labels
 from pipelines.recognise.proofread import proofread
 from pipelines.recognise.resolve import resolve
 from pipelines.recognise.tokens import Token, tokenise
@@ -25,7 +26,7 @@ def recognise(doc: Document) -> ParsedReport:
     agency, year = read_metadata(doc.text)
     report = ParsedReport(doc.file, doc.sha256, doc.size, doc.rendering, "failed",
                           agency=agency, report_year=year)
-    tokens = tokenise(doc)
+    tokens = match_ocr_labels(tokenise(doc), doc)  # OCR's near-misses of labels
     version = detect_version(tokens)
     if version is None and any(t.kind == "label" for t in tokens):
         version = version_for_year(year)
