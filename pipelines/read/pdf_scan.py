@@ -49,8 +49,9 @@ class PicturePages:
     def _render(self, index: int, dpi: float) -> np.ndarray:
         if self._pdf is None:
             self._pdf = pypdfium2.PdfDocument(self._data)
-        bitmap = self._pdf[index].render(scale=dpi / _POINTS, grayscale=True)
-        return np.array(bitmap.to_numpy()).squeeze()
+        # In colour: a red seal over a table is dropped by its colour (page_image.to_grey).
+        bitmap = self._pdf[index].render(scale=dpi / _POINTS)
+        return np.array(bitmap.to_numpy())
 
     def read(self, page: Page) -> PageReading:
         """A picture page read by OCR; empty (with the reason kept) when it holds nothing."""

@@ -37,13 +37,15 @@ def doubtful(grid: Grid, confidence: dict[str, float]) -> dict[str, str]:
     status = [(i, evaluate(i, values).status) for i in identities(grid.version.id)]
     confirmed = {c for i, s in status if s == "pass" for c in i.cells}
     covered = {c for i, _ in status for c in i.cells}
-    out: dict[str, str] = {}
+    broken: dict[str, list[str]] = {}
     for ident, s in status:
         if s != "fail":
             continue
         for cid in ident.cells:
             if cid not in confirmed and confidence.get(cid, 1.0) < SURE:
-                out[cid] = f"breaks {ident.id}, which the other readings do not explain"
+                broken.setdefault(cid, []).append(ident.id)
+    out = {cid: f"breaks {', '.join(ids)}, which the other readings do not explain"
+           for cid, ids in broken.items()}
     for cid, conf in confidence.items():
         if cid not in confirmed and cid not in out and conf < UNCONFIRMED_SURE:
             why = "no identity holds to confirm it" if cid in covered else "no identity checks it"
