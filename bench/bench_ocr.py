@@ -16,7 +16,7 @@ line and table search, recognition of the statute).
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import io
 import json
 import sys
 import time
@@ -30,15 +30,6 @@ import scans  # noqa: E402
 
 from pipelines.parse import parse_bytes  # noqa: E402
 from pipelines.read import ocr  # noqa: E402
-
-SCORE = ROOT.parent / "shared" / "tools" / "score.py"
-
-
-def _score_module():
-    spec = importlib.util.spec_from_file_location("score", SCORE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 class _RecogniserClock:
@@ -59,35 +50,18 @@ class _RecogniserClock:
             self.lines += len(crops)
 
 
-def _score(same, truth: dict, cells: dict) -> dict[str, int]:
-    unrecoverable = set(truth.get("unrecoverable", []))
-    out = {"cells": 0, "right": 0, "wrong": 0, "missed": 0, "invented": 0}
-    for cid, want in truth["cells"].items():
-        got = cells.get(cid)
-        out["cells"] += 1
-        if same(got, want) or (cid in unrecoverable and got is None):
-            out["right"] += 1
-        elif want is not None and got is not None:
-            out["wrong"] += 1
-        elif want is not None:
-            out["missed"] += 1
-        else:
-            out["invented"] += 1
-    return out
-
-
 def _pages(data: bytes) -> int:
     from PIL import Image
 
     if data.startswith(b"%PDF"):
         import pypdfium2
         return len(pypdfium2.PdfDocument(data))
-    with Image.open(__import__("io").BytesIO(data)) as img:
+    with Image.open(io.BytesIO(data)) as img:
         return getattr(img, "n_frames", 1)
 
 
 def run_variant(variant: scans.Variant, reports: list[tuple[Path, Path]], root: Path,
-                same, clock: _RecogniserClock) -> dict:
+                clock: _RecogniserClock) -> dict:
     work = root / "_printed"
     work.mkdir(parents=True, exist_ok=True)
     total = {"cells": 0, "right": 0, "wrong": 0, "missed": 0, "invented": 0}
@@ -104,7 +78,7 @@ def run_variant(variant: scans.Variant, reports: list[tuple[Path, Path]], root: 
         rec_before, cpu = clock.seconds, time.process_time()
         parsed = parse_bytes(path.name, data)
         cpu = time.process_time() - cpu
-        score = _score(same, truth, parsed.values())
+        score = scans.score(truth, parsed.values())
         for k in total:
             total[k] += score[k]
         pages = _pages(data)
@@ -123,11 +97,10 @@ def main() -> None:
     wanted = set(args.variants.split(","))
     reports = [(r, t) for r, t in scans.labelled_reports()
                if not args.reports or r.stem in args.reports.split(",")]
-    same = _score_module().same
     clock = _RecogniserClock()
     parse_bytes("warm-up.png", b"")  # imports; the models load on first use below
     for variant in (v for v in scans.VARIANTS if v.name in wanted):
-        result = run_variant(variant, reports, Path(args.scans), same, clock)
+        result = run_variant(variant, reports, Path(args.scans), clock)
         n = result["cells"]
         cpu = sum(r["cpu_s"] for r in result["reports"])
         pages = sum(r["pages"] for r in result["reports"])

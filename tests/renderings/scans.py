@@ -13,6 +13,7 @@ Degradations are seeded: the same report and variant give the same bytes.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 import shutil
@@ -26,6 +27,7 @@ from make import layout, load_truth, word_html_bytes
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 CORPUS = Path(__file__).parents[3] / "shared" / "corpus"
+SCORE_TOOL = CORPUS.parent / "tools" / "score.py"
 CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
 
 
@@ -193,6 +195,28 @@ def scan_corpus(variant: Variant, out_dir: Path, workdir: Path,
         path.write_bytes(data)
         written.append(path)
     return written
+
+
+def score(truth: dict, cells: dict) -> dict[str, int]:
+    """Cells right, wrong, missed and invented, as ../shared/tools/score.py counts them
+    (its own comparison, `same`)."""
+    spec = importlib.util.spec_from_file_location("score", SCORE_TOOL)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    unrecoverable = set(truth.get("unrecoverable", []))
+    out = {"cells": 0, "right": 0, "wrong": 0, "missed": 0, "invented": 0}
+    for cid, want in truth["cells"].items():
+        got = cells.get(cid)
+        out["cells"] += 1
+        if tool.same(got, want) or (cid in unrecoverable and got is None):
+            out["right"] += 1
+        elif want is not None and got is not None:
+            out["wrong"] += 1
+        elif want is not None:
+            out["missed"] += 1
+        else:
+            out["invented"] += 1
+    return out
 
 
 def main() -> None:
