@@ -21,8 +21,6 @@ __all__ = ["UnreadableFile", "read_bytes", "read_file"]
 
 _BINARY_KINDS = {
     b"PK\x03\x04": "zip container (XLSX/OFD)",
-    b"\x89PNG": "PNG image",
-    b"\xff\xd8\xff": "JPEG image",
 }
 
 

@@ -151,8 +151,10 @@ SELECT * FROM 'data/t3_requests.parquet' WHERE "row" = 'new_received';
 - Only what the tables print: narrative sections are not extracted.
 - Page text whose cell separators were lost is split only where the identities force one
   split; other cells are null and flagged `ambiguous_digits`. Table 二 has no identities.
-- Scanned PDFs (no text layer), XLSX, OFD and images are not read; they are listed in
-  `reports` with the reason.
+- Scans and table images are read by OCR (rendering `scan` or `image`); their checks say
+  `source: ocr`, and a number the identities do not vouch for is null and flagged
+  `ocr_uncertain`. Images of tables without ruling lines, XLSX and OFD are not read; they
+  are listed in `reports` with the reason.
 
 ### Licence and citation
 
