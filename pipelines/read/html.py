@@ -4,9 +4,15 @@ Spans are not expanded: a merged cell is printed once, which is what the recogni
 wants (a row's values in reading order). `<br>` and block elements inside a cell become
 line breaks; the recogniser removes whitespace from labels anyway. Which files are HTML is
 decided by the registry's sniff (registry.is_html).
+
+Tables laid out with CSS (`display:table`, `table-row`, `table-cell`, inline or by a class
+rule in the page's `<style>`) are tables: their elements are read as `<table>`, `<tr>`
+and `<td>`.
 """
 
 from __future__ import annotations
+
+import re
 
 from lxml import etree
 
@@ -23,6 +29,27 @@ def _parse(decoded: str) -> etree._Element:
     if root is None:
         raise etree.ParserError("Document is empty")
     return root
+
+
+_DISPLAY = re.compile(r"display\s*:\s*(table(?:-row|-cell)?)\b", re.I)
+_CLASS_RULE = re.compile(r"\.([\w-]+)\s*\{[^}]*?display\s*:\s*(table(?:-row|-cell)?)\b", re.I)
+_AS_TAG = {"table": "table", "table-row": "tr", "table-cell": "td"}
+
+
+def _css_tables(root: etree._Element) -> None:
+    """Elements displayed as a table, row or cell renamed to <table>, <tr>, <td>."""
+    rules: dict[str, str] = {}
+    for style in root.iter("style"):
+        for m in _CLASS_RULE.finditer(style.text or ""):
+            rules[m.group(1)] = m.group(2).lower()
+    for el in root.xpath("//*[@style or @class]"):
+        if el.tag in ("table", "tr", "td", "th"):
+            continue
+        m = _DISPLAY.search(el.get("style", ""))
+        display = m.group(1).lower() if m else next(
+            (rules[c] for c in el.get("class", "").split() if c in rules), None)
+        if display:
+            el.tag = _AS_TAG[display]
 
 
 def _mark_blocks(root: etree._Element) -> None:
@@ -64,5 +91,7 @@ def _page_text(root: etree._Element) -> str:
 
 def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     root = _parse(decoded)
+    if _DISPLAY.search(decoded):  # most pages have none: no walk over their elements
+        _css_tables(root)
     _mark_blocks(root)
     return Document(name, sha256, size, "html", _page_text(root), _cells(root))

@@ -270,8 +270,10 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
     found = _t4_values(tokens, start, n)
     if found is None:
         return
+    # Table 四's values are a whole printed row: a cell beyond its 15 may be an extra
+    # column at either end, so trailing blanks are not taken for padding (a leading
+    # extra cell and a blank last value would shift every value).
     values, last = found
-    values = _without_padding(values, n)
     cells = [(f"t4.{r.id}.{c.id}", c.value_type) for r in block.data_rows for c in block.columns]
     grid.last_index = max(grid.last_index, last)
     if any(v.run_together for v in values):

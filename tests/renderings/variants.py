@@ -362,6 +362,9 @@ def variants() -> list[Variant]:
         Variant("header-repeated", h, _html(Html(repeat_header=True))),
         Variant("split-tables", h, _html(Html(split=True))),
         Variant("seq-column", h, _html(), extra_column("序号", True, True)),
+        # numbers with no 序号 header: not known to be a column, so table 四 (16 cells for
+        # 15) is null and flagged; rows with labels are read after their label
+        Variant("unnamed-leading-column", h, _html(), extra_column("", True, True)),
         Variant("note-column", h, _html(), extra_column("备注", False, False)),
         Variant("fullwidth", h, _html(), values(lambda t: t.translate(_FULLWIDTH))),
         Variant("thousands", h, _html(), counts_only(values(_scaled)), _scaled_cells),

@@ -1,0 +1,64 @@
+"""Structural variants of the HTML and Word renderings read back (variants.py).
+
+Fast: a few variants of one committed fixture report, every cell exact. Slow: every
+variant of every labelled report (and LibreOffice's and pandoc's HTML of the DOCX):
+no wrong and no invented number, and every cell recovered except where a variant
+prints what cannot be read with certainty.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from make import FIXTURE_TRUTH
+from variants import Score, Variant, converted, labelled_truths, run, variants
+
+BY_NAME = {v.name: v for v in variants()}
+# Shanghai 2019 has blank cells in table 四, so a column shift would show.
+FIXTURE = FIXTURE_TRUTH / "shanghai-office-2019.json"
+FAST = ["seq-column", "docx-seq-column", "soft-hyphens", "item-apart", "div-table",
+        "thousands", "blank-zero", "th-labels"]
+
+
+@pytest.mark.parametrize("name", FAST)
+def test_variant_reads_exactly(name: str) -> None:
+    variant = BY_NAME[name]
+    truth = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    _, want = variant.make(truth)
+    score, report = run(variant, FIXTURE)
+    got = {cid: c.value for cid, c in report.cells.items()}
+    assert got == want
+    assert score == Score(right=len(want), total=len(want))
+    assert report.status == "complete", report.reason
+
+
+def test_unnamed_leading_column_leaves_table_4_null() -> None:
+    """Numbers before table 四's values with no 序号 header, and a blank last value:
+    16 cells for 15, never read shifted (the blank is not taken for padding)."""
+    truth = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    assert truth["cells"]["t4.litigation_after_review.total"] is None  # the trailing blank
+    score, report = run(BY_NAME["unnamed-leading-column"], FIXTURE)
+    t4 = {cid: c for cid, c in report.cells.items() if cid.startswith("t4.")}
+    assert all(c.value is None for c in t4.values())
+    assert "value_count_mismatch" in {f.code for f in report.flags}
+    assert (score.wrong, score.invented) == (0, 0)
+    assert score.missed == sum(v is not None for k, v in truth["cells"].items()
+                               if k.startswith("t4."))
+
+
+def _expected_missed(variant: Variant, truth: dict) -> int:
+    if variant.name == "unnamed-leading-column":
+        return sum(v is not None for k, v in truth["cells"].items() if k.startswith("t4."))
+    return 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("variant", variants() + converted(), ids=lambda v: v.name)
+def test_every_report_in_every_variant(variant: Variant) -> None:
+    for path in labelled_truths():
+        truth = json.loads(path.read_text(encoding="utf-8"))
+        score, report = run(variant, path)
+        assert (score.wrong, score.invented) == (0, 0), (path.stem, score)
+        assert score.missed == _expected_missed(variant, truth), (path.stem, score,
+                                                                  report.reason)
