@@ -7,7 +7,8 @@ decided by the registry's sniff (registry.is_html).
 
 Tables laid out with CSS (`display:table`, `table-row`, `table-cell`, inline or by a class
 rule in the page's `<style>`) are tables: their elements are read as `<table>`, `<tr>`
-and `<td>`.
+and `<td>`. Elements the page hides (display:none, visibility:hidden, `hidden`) are not
+read: pages hide digits inside numbers and labels.
 """
 
 from __future__ import annotations
@@ -52,6 +53,28 @@ def _css_tables(root: etree._Element) -> None:
             el.tag = _AS_TAG[display]
 
 
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _drop_hidden(root: etree._Element) -> None:
+    """Elements the browser does not show (inline display:none, visibility:hidden, the
+    `hidden` attribute) removed, their tails kept: pages hide digits inside numbers
+    and labels, which would otherwise be read into them."""
+    for el in root.xpath("//*[@hidden or contains(@style, 'none') "
+                         "or contains(@style, 'hidden')]"):
+        if el.get("hidden") is not None or _HIDDEN.search(el.get("style", "")):
+            parent = el.getparent()
+            if parent is None:
+                continue
+            tail = el.tail or ""
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+            parent.remove(el)
+
+
 def _mark_blocks(root: etree._Element) -> None:
     """Prepare the tree so that lxml's own text iteration gives the page text: scripts,
     styles and comments dropped with their tails kept (Word hides list numbers in
@@ -93,5 +116,7 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     root = _parse(decoded)
     if _DISPLAY.search(decoded):  # most pages have none: no walk over their elements
         _css_tables(root)
+    if _HIDDEN.search(decoded) or "hidden" in decoded:
+        _drop_hidden(root)
     _mark_blocks(root)
     return Document(name, sha256, size, "html", _page_text(root), _cells(root))

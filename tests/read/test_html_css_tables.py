@@ -35,3 +35,10 @@ def test_display_by_class_rule() -> None:
 def test_display_block_is_no_table() -> None:
     page = '<html><body><div style="display:block">规章 5</div></body></html>'
     assert read_html(page).cells == []
+
+
+def test_hidden_elements_are_not_read() -> None:
+    page = """<html><body><table><tr><td>规<span style="display:none">9</span>章</td>
+<td>1<font style="visibility: hidden">8</font>2<i hidden>7</i>3</td></tr></table>
+</body></html>"""
+    assert [c.text for c in read_html(page).cells] == ["规章", "123"]

@@ -193,6 +193,7 @@ class Html:
     blank: str = ""  # what an empty cell holds
     number_break: bool = False  # numbers of two digits and more wrapped with <br>
     unmerge: str = ""  # empty | fill: merged cells split, the copies empty or repeating
+    hidden: bool = False  # a hidden span (display:none) with a digit in every cell
 
 
 def _cell_html(spec: Cell, tag: str, opts: Html) -> str:
@@ -200,6 +201,9 @@ def _cell_html(spec: Cell, tag: str, opts: Html) -> str:
     if spec.value and opts.number_break and len(spec.text) >= 2:
         text = text[:1] + "<br>" + text[1:]
     text = text or opts.blank
+    if opts.hidden:
+        text = (f'<span style="display: none">9</span>{text}'
+                '<font style="visibility:hidden">8</font>')
     if opts.wrap:
         text = f"<{opts.wrap}>{text}</{opts.wrap}>"
     if opts.div_rows:
@@ -396,6 +400,9 @@ def variants() -> list[Variant]:
         Variant("unmerged-fill", h, _html(Html(unmerge="fill"))),
         Variant("punctuation-fullwidth-dot", h, _html(),
                 labels(lambda t: re.sub(r"^(\d{1,2})\.", r"\1．", t))),
+        Variant("hidden-text", h, _html(Html(hidden=True))),
+        Variant("no-item-numbers", h, _html(),
+                labels(lambda t: re.sub(r"^(?:\d{1,2}[.、．]|（[一二三四五六七]）)", "", t))),
         Variant("div-table", h, _html(Html(div_rows=True))),
         Variant("docx", ".docx", docx_bytes),
         Variant("docx-nested", ".docx", docx_nested_bytes),
