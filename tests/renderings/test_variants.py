@@ -18,7 +18,8 @@ BY_NAME = {v.name: v for v in variants()}
 # Shanghai 2019 has blank cells in table 四, so a column shift would show.
 FIXTURE = FIXTURE_TRUTH / "shanghai-office-2019.json"
 FAST = ["seq-column", "docx-seq-column", "soft-hyphens", "item-apart", "div-table",
-        "thousands", "blank-zero", "th-labels", "hidden-text", "no-item-numbers"]
+        "thousands", "blank-zero", "th-labels", "hidden-text", "no-item-numbers",
+        "label-colons", "docx-hidden-runs", "cms-mixed"]
 
 
 @pytest.mark.parametrize("name", FAST)

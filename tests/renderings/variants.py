@@ -332,6 +332,19 @@ def docx_nested_bytes(report: Layout) -> bytes:
     return out.getvalue()
 
 
+def docx_hidden_bytes(report: Layout) -> bytes:
+    """make.py's DOCX with a hidden run (w:vanish) holding a digit in every table cell."""
+    document = docx.Document(io.BytesIO(docx_bytes(report)))
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                run = cell.paragraphs[0].add_run("9")
+                run.font.hidden = True
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 _ = _docx_table  # make.py's writer, used by docx_bytes
 
 
@@ -403,6 +416,12 @@ def variants() -> list[Variant]:
         Variant("hidden-text", h, _html(Html(hidden=True))),
         Variant("no-item-numbers", h, _html(),
                 labels(lambda t: re.sub(r"^(?:\d{1,2}[.、．]|（[一二三四五六七]）)", "", t))),
+        Variant("label-colons", h, _html(), labels(lambda t: t + "：")),
+        Variant("cms-mixed", h, _html(Html(wrap="p", th_header=True, nested=True, split=True,
+                                           blank="&nbsp;", hidden=True)),
+                compose(values(lambda t: t.translate(_FULLWIDTH)),
+                        counts_only(values(lambda t: f"{t} 件")), item_numbers_apart,
+                        labels(_soft_hyphens), extra_column("序号", True, True))),
         Variant("div-table", h, _html(Html(div_rows=True))),
         Variant("docx", ".docx", docx_bytes),
         Variant("docx-nested", ".docx", docx_nested_bytes),
@@ -411,6 +430,7 @@ def variants() -> list[Variant]:
         Variant("docx-thousands", ".docx", docx_bytes, counts_only(values(_scaled)), _scaled_cells),
         Variant("docx-punctuation", ".docx", docx_bytes, labels(_punctuation)),
         Variant("docx-blank-dash", ".docx", docx_bytes, values(str, blanks="-")),
+        Variant("docx-hidden-runs", ".docx", docx_hidden_bytes),
     ]
 
 
