@@ -11,7 +11,10 @@ about how agencies lay tables out rather than what the statute asks. Three today
   cell of each later row of that table is its number, not a value, when it continues the
   numbering (1, 2, 3 … or a restart at 1), or is empty in a row that holds no value.
   A number that does not continue the numbering is kept, so a value is never dropped
-  on the column's word alone.
+  on the column's word alone;
+- a 备注 column (a header cell 备注 last in its row): the last cell of each later row of
+  that table is its note when it is empty, or words in a row of values; a number there
+  is kept, and the row's count then says whether it fits.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ _FORMAT_CHARS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"
                           r"|[一二三四五六七八九十]{1,3}\s*[、.．])\s*$")
 _SEQUENCE_HEADERS = {"序号", "序", "编号", "序列号", "no", "no."}
+_NOTE_HEADERS = {"备注", "说明", "备考", "附注"}
 _TABLE = re.compile(r"^(table \d+) row ")
 
 
@@ -34,7 +38,7 @@ def tidy(cells: list[TextCell]) -> list[TextCell]:
     """The cells with layout-only structure undone (see the module docstring)."""
     cells = [_without_format_chars(c) for c in cells]
     cells = list(_items_joined(cells))
-    return _without_sequence_columns(cells)
+    return _without_note_columns(_without_sequence_columns(cells))
 
 
 def _without_format_chars(cell: TextCell) -> TextCell:
@@ -104,4 +108,26 @@ def _without_sequence_columns(cells: list[TextCell]) -> list[TextCell]:
         elif printed.state == "number" and printed.whole in (last + 1, 1) and printed.unit is None:
             drop.add(row[0])
             last = printed.whole
+    return [c for i, c in enumerate(cells) if i not in drop]
+
+
+def _without_note_columns(cells: list[TextCell]) -> list[TextCell]:
+    drop: set[int] = set()
+    noted: str | None = None  # the table with a 备注 column
+    for row in _rows(cells):
+        last = cells[row[-1]]
+        table = _table_of(last)
+        if table is None or table != noted:
+            noted = None
+        if table and nfkc(last.text).strip() in _NOTE_HEADERS and len(row) > 1:
+            noted = table
+            drop.add(row[-1])
+            continue
+        if noted is None or len(row) < 2:
+            continue
+        state = read_printed(last.text).state
+        # words in a header row (总计 under a merge) are the table's, not notes
+        data_row = any(read_printed(cells[i].text).state == "number" for i in row[:-1])
+        if state == "blank" or (state != "number" and data_row):
+            drop.add(row[-1])
     return [c for i, c in enumerate(cells) if i not in drop]

@@ -64,3 +64,13 @@ def test_blank_first_cell_kept_in_a_row_with_values() -> None:
 def test_sequence_column_is_per_table() -> None:
     cells = row(1, 1, 1, "序号", "维持") + row(1, 2, 2, "1", "3") + row(2, 1, 3, "1", "3")
     assert texts(tidy(cells)) == ["维持", "3", "1", "3"]
+
+
+def test_note_column_cells_dropped_unless_numbers() -> None:
+    cells = (row(1, 1, 1, "信息内容", "本年新制作数量", "备注")
+             + row(1, 2, 2, "规章", "5", "")
+             + row(1, 3, 3, "规范性文件", "2", "含转发")
+             + row(1, 4, 4, "行政许可", "3", "7")
+             + row(1, 5, 5, "结果维持", "总计"))  # words in a header row are the table's
+    assert texts(tidy(cells)) == ["信息内容", "本年新制作数量", "规章", "5", "规范性文件",
+                                  "2", "行政许可", "3", "7", "结果维持", "总计"]
