@@ -196,6 +196,13 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
                       "and its blank cells at either end may be the extra ones")
             return
         readings = [chosen]
+    if (len(values) > len(cols) and readings[0] and readings[0][0] is not values[0]
+            and not _proven(grid.version.id, cells, readings[0])):
+        # Blanks after the label are dropped only where the row's identities prove the
+        # reading: the extra cell might instead be a number after the values.
+        _flag_row(grid, table, row, cols, values, "value_count_mismatch",
+                  f"row {row} has {len(values)} values, the template has {len(cols)}")
+        return
     values = readings[0]
     if values and any(v.run_together for v in values):
         pieces = _split_or_pend(grid, (table, row), values, cells)

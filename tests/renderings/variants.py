@@ -411,6 +411,10 @@ def variants() -> list[Variant]:
         Variant("traditional", h, _html(), labels(_aliases(True))),
         Variant("unmerged-empty", h, _html(Html(unmerge="empty"))),
         Variant("unmerged-fill", h, _html(Html(unmerge="fill"))),
+        # an unknown trailing column of numbers: a blank after the label is then no
+        # proof of a label's empty copy
+        Variant("unmerged-trailing-numbers", h, _html(Html(unmerge="empty")),
+                extra_column("同比", False, True)),
         Variant("punctuation-fullwidth-dot", h, _html(),
                 labels(lambda t: re.sub(r"^(\d{1,2})\.", r"\1．", t))),
         Variant("hidden-text", h, _html(Html(hidden=True))),
