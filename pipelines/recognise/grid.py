@@ -144,27 +144,32 @@ def _rules(version: str) -> tuple[Identity, ...]:
     return identities(version)
 
 
+def _own_rules(version: str, cells: list[tuple[str, ValueType]]) -> list[Identity]:
+    """The identities among these cells only."""
+    ids = {cid for cid, _ in cells}
+    return [r for r in _rules(version) if set(r.cells) <= ids]
+
+
+def _numbers(cells: list[tuple[str, ValueType]], reading: list[Token]) -> dict:
+    """Each cell's number in this reading; None where it printed no number."""
+    return {cid: (float(v.printed.number) if v.printed.state == "number" else None)
+            for (cid, _), v in zip(cells, reading, strict=True)}
+
+
 def _by_identities(version: str, cells: list[tuple[str, ValueType]],
                    readings: list[list[Token]]) -> list[Token] | None:
     """The one reading of a row that its own identities leave, else None. Identities
     choose between readings of what was printed; they never supply a number."""
-    ids = [cid for cid, _ in cells]
-    rules = [r for r in _rules(version) if set(r.cells) <= set(ids)]
-    kept = []
-    for reading in readings:
-        numbers = {cid: (float(v.printed.number) if v.printed.state == "number" else None)
-                   for cid, v in zip(ids, reading, strict=True)}
-        if not any(fails(rule, numbers) for rule in rules):
-            kept.append(reading)
+    rules = _own_rules(version, cells)
+    kept = [r for r in readings
+            if not any(fails(rule, _numbers(cells, r)) for rule in rules)]
     return kept[0] if len(kept) == 1 else None
 
 
 def _proven(version: str, cells: list[tuple[str, ValueType]], reading: list[Token]) -> bool:
     """Whether every identity among these cells is evaluable and holds."""
-    ids = [cid for cid, _ in cells]
-    numbers = {cid: (float(v.printed.number) if v.printed.state == "number" else None)
-               for cid, v in zip(ids, reading, strict=True)}
-    rules = [r for r in _rules(version) if set(r.cells) <= set(ids)]
+    numbers = _numbers(cells, reading)
+    rules = _own_rules(version, cells)
     return bool(rules) and all(None not in (numbers[c] for c in r.cells)
                                and not fails(r, numbers) for r in rules)
 
