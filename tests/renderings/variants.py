@@ -171,6 +171,24 @@ def extra_column(header: str, leading: bool, numbered: bool) -> Transform:
     return lambda report: _map_grids(report, grid)
 
 
+def extra_rows(label: str) -> Transform:
+    """A row the statute does not have ("其中：网上申请") printed after each row of table
+    三 whose label has no item number, with numbers in every value cell."""
+    def grid(g: Grid) -> Grid:
+        if not any("办理结果" in c.text for row in g.rows for c in row):
+            return g
+        rows = []
+        for row in g.rows:
+            rows.append(row)
+            values_ = [c for c in row if c.value]
+            labels_ = [c for c in row if not c.value]
+            if values_ and len(labels_) == 1 and labels_[0].colspan == 3:
+                rows.append([Cell(label, 3)] + [Cell(str(k + 1), value=True)
+                                                for k in range(len(values_))])
+        return replace(g, rows=rows)
+    return lambda report: _map_grids(report, grid)
+
+
 def compose(*fns: Transform) -> Transform:
     def run(report: Layout) -> Layout:
         for fn in fns:
@@ -332,6 +350,43 @@ def docx_nested_bytes(report: Layout) -> bytes:
     return out.getvalue()
 
 
+def _docx_cells(container, cells: list[tuple[int, int, Cell]], width: int) -> None:
+    top = min(r for r, _, _ in cells)
+    height = max(r + spec.rowspan for r, _, spec in cells) - top
+    table = container.add_table(rows=height, cols=width)
+    for r, c, spec in cells:
+        cell = table.cell(r - top, c)
+        if spec.rowspan > 1 or spec.colspan > 1:
+            cell = cell.merge(table.cell(r - top + spec.rowspan - 1, c + spec.colspan - 1))
+        cell.paragraphs[0].add_run(spec.text.replace("\n", ""))
+
+
+def docx_split_bytes(report: Layout) -> bytes:
+    """Each table printed as two Word tables, the second repeating the header rows (a
+    table continued on the next page by hand), with a paragraph between them."""
+    document = docx.Document()
+    for item in report.body:
+        if not isinstance(item, Grid):
+            document.add_paragraph(item)
+            continue
+        cells = placed(item.rows)
+        first_value = min(r for r, _, s in cells if s.value)
+        last = max(r for r, _, _ in cells)
+        at = max(first_value + 1, (first_value + last + 1) // 2)
+        if at > last:
+            _docx_cells(document, cells, item.width)
+            continue
+        one, two = _split_cells(cells, at)
+        _docx_cells(document, one, item.width)
+        document.add_paragraph("（续表）")
+        head = [x for x in one if x[0] + x[2].rowspan <= first_value]
+        rest = [(r - at + first_value, c, spec) for r, c, spec in two]
+        _docx_cells(document, head + rest, item.width)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def docx_hidden_bytes(report: Layout) -> bytes:
     """make.py's DOCX with a hidden run (w:vanish) holding a digit in every table cell."""
     document = docx.Document(io.BytesIO(docx_bytes(report)))
@@ -420,6 +475,8 @@ def variants() -> list[Variant]:
         Variant("hidden-text", h, _html(Html(hidden=True))),
         Variant("no-item-numbers", h, _html(),
                 labels(lambda t: re.sub(r"^(?:\d{1,2}[.、．]|（[一二三四五六七]）)", "", t))),
+        Variant("extra-rows", h, _html(), extra_rows("其中：网上申请")),
+        Variant("docx-extra-rows", ".docx", docx_bytes, extra_rows("其中：网上申请")),
         Variant("label-colons", h, _html(), labels(lambda t: t + "：")),
         Variant("cms-mixed", h, _html(Html(wrap="p", th_header=True, nested=True, split=True,
                                            blank="&nbsp;", hidden=True)),
@@ -435,6 +492,7 @@ def variants() -> list[Variant]:
         Variant("docx-punctuation", ".docx", docx_bytes, labels(_punctuation)),
         Variant("docx-blank-dash", ".docx", docx_bytes, values(str, blanks="-")),
         Variant("docx-hidden-runs", ".docx", docx_hidden_bytes),
+        Variant("docx-split-tables", ".docx", docx_split_bytes),
     ]
 
 
