@@ -31,7 +31,7 @@ _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*[一二三四五
                           r"|[一二三四五六七八九十]{1,3}\s*[、.．])\s*$")
 _SEQUENCE_HEADERS = {"序号", "序", "编号", "序列号", "no", "no."}
 _NOTE_HEADERS = {"备注", "说明", "备考", "附注"}
-_TABLE = re.compile(r"^(table \d+) row ")
+_TABLE = re.compile(r"^((?:page \d+ )?table \d+) row ")  # HTML, DOCX and PDF refs
 
 
 def tidy(cells: list[TextCell]) -> list[TextCell]:

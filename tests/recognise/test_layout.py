@@ -74,3 +74,13 @@ def test_note_column_cells_dropped_unless_numbers() -> None:
              + row(1, 5, 5, "结果维持", "总计"))  # words in a header row are the table's
     assert texts(tidy(cells)) == ["信息内容", "本年新制作数量", "规章", "5", "规范性文件",
                                   "2", "行政许可", "3", "7", "结果维持", "总计"]
+
+
+def test_sequence_column_in_pdf_tables() -> None:
+    cells = [TextCell("序号", "page 3 table 1 row 1 cell 1", 1),
+             TextCell("维持", "page 3 table 1 row 1 cell 2", 1),
+             TextCell("1", "page 3 table 1 row 2 cell 1", 2),
+             TextCell("3", "page 3 table 1 row 2 cell 2", 2),
+             TextCell("2", "page 4 table 1 row 1 cell 1", 3),  # the next page: kept
+             TextCell("5", "page 4 table 1 row 1 cell 2", 3)]
+    assert texts(tidy(cells)) == ["维持", "3", "2", "5"]
