@@ -2,9 +2,10 @@
 
 Told from how the check's cells were read, never from the numbers: a cell is doubtful
 when a reading reconstructed it (a cell flag in `vocabulary.READING_FLAGS`) or OCR read
-it off a picture, unless a passing text check states the same number for it. A check with a doubtful cell is
-`reading`; otherwise `as_printed`. Cross-year checks know the reading of the report's own
-cells only (the index keeps the previous year's values, not their flags).
+it off a picture, unless a passing text check states the same number for it. A check
+with a doubtful cell is `reading`; otherwise `as_printed`. Cross-year checks know the
+reading of the report's own cells only (the index keeps the previous year's values, not
+their flags).
 """
 
 from __future__ import annotations
