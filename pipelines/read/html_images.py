@@ -19,7 +19,6 @@ from lxml import etree
 
 from pipelines.document import TextCell
 from pipelines.read.decode import UnreadableFile
-from pipelines.read.image import frames_of, read_pages
 from pipelines.read.registry import is_image
 
 Siblings = Callable[[str], bytes | None]  # relative src -> the file's bytes, if there
@@ -62,6 +61,8 @@ def image_rows(img: etree._Element, number: int,
     if not data or not is_image(data):
         return []
     try:
+        from pipelines.read.image import frames_of, read_pages  # OpenCV only when needed
+
         pages = read_pages(f"image {number}", frames_of(f"image {number}", data), 0)
     except UnreadableFile:
         return []  # a logo or a photograph: nothing to read

@@ -9,13 +9,15 @@ Boxes in refs are in PDF points, like the text pages' positions.
 
 from __future__ import annotations
 
-import numpy as np
-import pypdfium2
+from typing import TYPE_CHECKING
+
 from pdfplumber.page import Page
 
-from pipelines.read import ocr
-from pipelines.read.image import TITLE_LINES
-from pipelines.read.scan import PageReading, UnreadableImage, layout, read_page
+if TYPE_CHECKING:
+    import numpy as np
+    import pypdfium2
+
+    from pipelines.read.scan import PageReading
 
 _DPI_RANGE = (150, 220)
 _POINTS = 72.0
@@ -47,6 +49,9 @@ class PicturePages:
         self.problems: list[str] = []
 
     def _render(self, index: int, dpi: float) -> np.ndarray:
+        import numpy as np
+        import pypdfium2
+
         if self._pdf is None:
             self._pdf = pypdfium2.PdfDocument(self._data)
         # In colour: a red seal over a table is dropped by its colour (page_image.to_grey).
@@ -54,6 +59,12 @@ class PicturePages:
         return np.array(bitmap.to_numpy())
 
     def read(self, page: Page) -> PageReading:
+        # OpenCV and the OCR engine load only when a picture page is met: most PDFs have
+        # none, and the libraries cost a parse worker tens of MB and a second.
+        from pipelines.read import ocr
+        from pipelines.read.image import TITLE_LINES
+        from pipelines.read.scan import PageReading, UnreadableImage, layout, read_page
+
         """A picture page read by OCR; empty (with the reason kept) when it holds nothing."""
         if not ocr.available():
             self.problems.append(f"page {page.page_number}: {ocr.EngineMissing.__doc__}")

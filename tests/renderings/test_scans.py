@@ -26,8 +26,8 @@ EXPECTED = {
     "grey150_jpeg": (1191, 0, 1, 0),
     "grey100_jpeg": (1186, 0, 6, 0),
     "grey200_rotated_noise": (1188, 0, 4, 0),
-    "grey150_rotated_speckle": (987, 0, 205, 0),
-    "colour150_red_stamp": (957, 0, 235, 0),
+    "grey150_rotated_speckle": (1104, 0, 88, 0),
+    "colour150_red_stamp": (987, 0, 205, 0),
     "grey120_tiff_rotated": (1191, 0, 1, 0),
 }
 
