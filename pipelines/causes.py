@@ -1,10 +1,11 @@
 """The likely cause of a failing check: the agency's printing or our reading.
 
 Told from how the check's cells were read, never from the numbers: a cell is doubtful
-when a reading reconstructed it (a cell flag in `vocabulary.READING_FLAGS`), unless a
-passing text check states the same number for it. A check with a doubtful cell is
-`reading`; otherwise `as_printed`. Cross-year checks know the reading of the report's own
-cells only (the index keeps the previous year's values, not their flags).
+when a reading reconstructed it (a cell flag in `vocabulary.READING_FLAGS`) or OCR read
+it off a picture, unless a passing text check states the same number for it. A check
+with a doubtful cell is `reading`; otherwise `as_printed`. Cross-year checks know the
+reading of the report's own cells only (the index keeps the previous year's values, not
+their flags).
 """
 
 from __future__ import annotations
@@ -38,10 +39,13 @@ def confirmed_cells(report: ParsedReport) -> set[str]:
 
 def likely_cause(report: ParsedReport, cells: Iterable[str],
                  confirmed: set[str] | None = None) -> str:
-    """`reading` when a cell was reconstructed by our reading and the text does not
-    confirm it, else `as_printed`."""
+    """`reading` when a cell was reconstructed by our reading, or read by OCR, and the
+    text does not confirm it, else `as_printed`."""
     cells = set(cells)
-    doubtful = {f.cell_id for f in report.flags
-                if f.code in vocab.READING_FLAGS and f.cell_id in cells}
+    if report.check_source == "ocr":  # every cell was read off a picture: all are readings
+        doubtful = cells
+    else:
+        doubtful = {f.cell_id for f in report.flags
+                    if f.code in vocab.READING_FLAGS and f.cell_id in cells}
     confirmed = confirmed_cells(report) if confirmed is None else confirmed
     return "reading" if doubtful - confirmed else "as_printed"

@@ -109,5 +109,6 @@ def cross_year_rows(reports: list[ParsedReport], index: YearIndex) -> list[dict]
                          .rstrip("; "),
                          "likely_cause": likely_cause(report, _own(ident.cells))
                          if c.status == "fail" else None,
-                         "statement": None, "source_ref": None})
+                         "statement": None, "source_ref": None,
+                         "source": report.check_source})
     return rows

@@ -23,6 +23,8 @@ class TextCell:
     text: str
     ref: str
     row: int | None = None
+    # Read by OCR: the recogniser's confidence in the text (0..1); None for printed text.
+    confidence: float | None = None
 
 
 @dataclass

@@ -20,7 +20,9 @@ PARSER_CODE = ("pipelines/read", "pipelines/recognise", "pipelines/enrich", "pip
                "pipelines/report.py", "pipelines/document.py", "pipelines/textnorm.py",
                "pipelines/__init__.py", "pipelines/budget.py",
                "schemas")
-READING_LIBRARIES = ("lxml", "opencc", "pdfplumber", "pdfminer.six", "python-docx", "cnloc")
+READING_LIBRARIES = ("lxml", "opencc", "pdfplumber", "pdfminer.six", "python-docx", "cnloc",
+                     "pypdfium2", "pillow", "opencv-python-headless", "onnxruntime",
+                     "rapidocr-onnxruntime")
 # What turns parsed reports into a segment's tables (pipelines/segments.py), beyond the parser.
 TABLES_CODE = ("pipelines/tidy.py", "pipelines/crossyear.py", "pipelines/stage.py",
                "pipelines/segments.py", "pipelines/parts.py")
@@ -36,13 +38,22 @@ def _files(parts: tuple[str, ...]) -> list[Path]:
     return sorted(out)
 
 
+def _version(name: str) -> str:
+    """A library's version; "absent" where it is not installed (OCR on a Python its
+    wheel does not support)."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
 def _fingerprint(code: tuple[str, ...], libraries: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
     for path in _files(code):
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     for name in libraries:
-        digest.update(f"{name}=={metadata.version(name)}\0".encode())
+        digest.update(f"{name}=={_version(name)}\0".encode())
     return digest.hexdigest()[:16]
 
 

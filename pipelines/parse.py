@@ -20,18 +20,21 @@ from pipelines.budget import (
 )
 from pipelines.enrich import enrich
 from pipelines.read import UnreadableFile, read_bytes
+from pipelines.read.html_images import Siblings, folder_siblings
 from pipelines.read.registry import UNKNOWN
 from pipelines.recognise.report import recognise
 from pipelines.report import Flag, ParsedReport
 
 
-def parse_bytes(name: str, data: bytes, budget: FileBudget | None = None) -> ParsedReport:
-    """A ParsedReport for any bytes: unreadable files come back `failed` with the reason."""
+def parse_bytes(name: str, data: bytes, budget: FileBudget | None = None,
+                siblings: Siblings | None = None) -> ParsedReport:
+    """A ParsedReport for any bytes: unreadable files come back `failed` with the reason.
+    `siblings` opens the files next to it (the images a page shows)."""
     budget = budget or FileBudget()
     try:
         check_unpacked(data, budget)
         with time_limit(budget):
-            doc = read_bytes(name, data)
+            doc = read_bytes(name, data, siblings)
             return enrich(recognise(doc), doc.text)
     except ResourceLimit as e:
         code, reason = "resource_limit", f"{name}: {e}"
@@ -51,4 +54,4 @@ def failed(name: str, sha256: str, size: int, code: str, reason: str) -> ParsedR
 
 
 def parse_file(path: Path) -> ParsedReport:
-    return parse_bytes(path.name, path.read_bytes())
+    return parse_bytes(path.name, path.read_bytes(), siblings=folder_siblings(path.parent))

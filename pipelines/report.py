@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from schemas.identities import CheckResult
+from schemas.vocabulary import OCR_RENDERINGS
 
 
 @dataclass(slots=True)  # ~200 a report: slots make them quicker to make and smaller
@@ -56,6 +57,11 @@ class ParsedReport:
     @property
     def report_id(self) -> str:
         return self.sha256[:16]
+
+    @property
+    def check_source(self) -> str:
+        """What the report's checks were computed on: `ocr` or `text` (CHECK_SOURCES)."""
+        return "ocr" if self.rendering in OCR_RENDERINGS else "text"
 
     def values(self) -> dict[str, int | float | None]:
         return {cid: c.value for cid, c in self.cells.items()}

@@ -99,7 +99,8 @@ def _check_rows(r: ParsedReport) -> Iterable[dict]:
         yield {"report_id": r.report_id, "check_id": c.id, "table": table,
                "kind": c.kind, "status": c.status, "lhs": c.lhs,
                "rhs": c.rhs, "difference": c.difference, "note": c.note or None,
-               "likely_cause": cause, "statement": c.statement, "source_ref": c.source_ref}
+               "likely_cause": cause, "statement": c.statement, "source_ref": c.source_ref,
+               "source": r.check_source}
 
 
 def _section_rows(r: ParsedReport) -> Iterable[dict]:

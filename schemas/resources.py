@@ -231,6 +231,8 @@ def _checks() -> Resource:
               "(normalised to simplified characters, whitespace removed)."),
             f("source_ref", "string", "来源位置",
               "Text checks: where in the source file the sentence was read (line)."),
+            f("source", "string", "数据来源", "text, or ocr when the report's cells were "
+              "read by OCR from images (see the README).", enum=tuple(vocab.CHECK_SOURCES)),
         ),
         primary_key=("report_id", "check_id"),
         foreign_keys=REPORT_FK,

@@ -19,6 +19,7 @@ CELL_STATES: dict[str, str] = {
     "unreadable": "something was printed that is not a value of the cell's type",
     "ambiguous": "digits were printed but the cell boundaries were lost and cannot be recovered",
     "missing": "the cell is not in the document (table or row absent, or file truncated)",
+    "uncertain": "read by OCR, but not surely enough to publish (flag ocr_uncertain)",
 }
 
 FLAG_CODES: dict[str, str] = {
@@ -66,12 +67,24 @@ FLAG_CODES: dict[str, str] = {
     "text_disagrees": "the report's text states a number for a cell (or a sum of cells) "
     "that the table contradicts; a finding to review, the table is published as printed "
     "(the `text` check gives both numbers and the sentence)",
+    "ocr_uncertain": "a number read by OCR with low confidence breaks an identity the other "
+    "readings satisfy, or has no identity to confirm it: published as null, the reading and "
+    "its confidence kept in the raw text",
 }
 
 REPORT_STATUSES: dict[str, str] = {
     "complete": "all three statutory tables were found with all their rows",
     "partial": "some tables or rows are missing (e.g. a truncated page)",
     "failed": "no statutory table could be read; the reason says why",
+}
+
+# Renderings whose table cells were read by OCR: their checks say `source: ocr`.
+OCR_RENDERINGS = ("scan", "image")
+
+CHECK_SOURCES: dict[str, str] = {
+    "text": "computed on cells read from the file's text",
+    "ocr": "computed on cells read by OCR from images: a fail may be a reading error "
+    "the confidences did not reveal, not the agency's",
 }
 
 CHECK_STATUSES: dict[str, str] = {
@@ -96,7 +109,8 @@ LIKELY_CAUSES: dict[str, str] = {
     "it), or the report's text states the same number: the agency printed it so",
     "reading": "a cell of the check was reconstructed by our reading (the rendering lost "
     "its cell boundaries and the digits were split, or the columns placed, by solving the "
-    "identities), and the text does not state its number: the fail may be ours",
+    "identities, or read by OCR off a picture), and the text does not state its number: "
+    "the fail may be ours",
 }
 # Cell flags that mark a reading reconstructed rather than read off a printed cell: a run
 # of digits split, or a value placed in its column, by solving the identities. A run whose
@@ -135,7 +149,7 @@ VOCABULARIES: dict[str, dict[str, str]] = {
     "cell_state": CELL_STATES, "flag_code": FLAG_CODES, "report_status": REPORT_STATUSES,
     "check_status": CHECK_STATUSES, "identity_kind": IDENTITY_KINDS,
     "agency_level": AGENCY_LEVELS, "format_version": FORMAT_VERSIONS, "rendering": RENDERINGS,
-    "likely_cause": LIKELY_CAUSES, "section_part": SECTION_PARTS,
+    "likely_cause": LIKELY_CAUSES, "section_part": SECTION_PARTS, "check_source": CHECK_SOURCES,
 }
 
 # The same meanings in Chinese, for the release's bilingual data dictionary. A code added
@@ -150,6 +164,7 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "unreadable": "印有内容，但不是该单元格类型的值",
         "ambiguous": "印有数字，但单元格边界丢失且无法恢复",
         "missing": "文件中没有该单元格（表或行缺失，或文件被截断）",
+        "uncertain": "经 OCR 识别，但把握不足以发布（标记 ocr_uncertain）",
     },
     "flag_code": {
         "not_a_report": "文件中没有识别到法定表格",
@@ -182,6 +197,8 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "columns_by_identities": "页面丢弃了空白单元格；数值所在列是勾稽关系所允许的唯一位置",
         "unmatched_row": "某印刷行不对应任何法定行；其数值未借给相邻行",
         "resource_limit": "读取文件超出时间、内存或解压大小的限制（说明中写明哪一项）；文件不发布",
+        "ocr_uncertain": "OCR 以低置信度读出的数字与其他读数满足的勾稽关系不符，或没有勾稽关系可以"
+        "印证：发布为空值，读数及置信度保留在原文中",
         "text_disagrees": "报告正文为某单元格（或单元格之和）所述数字与表格不符；待核查的发现，"
         "表格按原样发布（text 类校验给出两个数字及原句）",
     },
@@ -204,11 +221,13 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "从不据此更正表格",
     },
     "section_part": {i: zh for i, _, zh in load_statements().section_meanings},
+    "check_source": {"text": "由文字读取的单元格计算", "ocr": "由 OCR 从图片读取的单元格计算："
+                     "不成立可能是识读错误，而非机关的错误"},
     "likely_cause": {
         "as_printed": "校验涉及的单元格均按印刷读取（未经重建），或正文所述数字相同："
         "机关就是这样印的",
         "reading": "校验涉及的某单元格由我们的读取重建（页面丢失了单元格边界，数字拆分或列位置由"
-        "勾稽关系求得），且正文未述及该数字：不成立可能源于读取",
+        "勾稽关系求得，或由 OCR 从图片识读），且正文未述及该数字：不成立可能源于读取",
     },
     "agency_level": {
         "national_department": "国务院部门（部、委、署、局、行、审计署），名称中没有地名",
@@ -229,6 +248,8 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "text_run_together": "单元格分隔符丢失的网页文本",
         "text_bordered": "以方框线或 ASCII 边框绘制表格的网页文本",
         "text_aligned": "以空格对齐表格的网页文本（划线分栏，或每行一个表格行）",
+        "scan": "页面（或表格所在页）为图片的 PDF；表格经 OCR 读取",
+        "image": "图片文件（JPG、PNG、TIFF），或表格为图片的网页；经 OCR 读取",
         "pdf": "有文字层的 PDF；按表格线读取表格",
         "doc": "旧版 Word 或 WPS 文件，经 LibreOffice 转为 DOCX",
         "docx": "Word 文档（DOCX）；按文档表格单元格读取",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipelines.document import Document
 from pipelines.read.decode import UnreadableFile, binary_reason, decode
+from pipelines.read.html_images import Siblings, folder_siblings
 from pipelines.read.registry import READERS, Reader
 
 __all__ = ["UnreadableFile", "read_bytes", "read_file"]
@@ -20,8 +21,6 @@ __all__ = ["UnreadableFile", "read_bytes", "read_file"]
 # Bytes no registered reader took: named in the reason the file is not read.
 _BINARY_KINDS = {
     b"PK\x03\x04": "zip container (XLSX/OFD)",
-    b"\x89PNG": "PNG image",
-    b"\xff\xd8\xff": "JPEG image",
 }
 
 
@@ -46,11 +45,13 @@ def _pick(name: str, data: bytes) -> tuple[Reader, bytes | str]:
     return next((r, decoded) for r in READERS if r.reads == "text" and r.sniff(decoded))
 
 
-def read_bytes(name: str, data: bytes) -> Document:
-    """Decode and read one file's bytes; raises UnreadableFile with a one-line reason."""
+def read_bytes(name: str, data: bytes, siblings: Siblings | None = None) -> Document:
+    """Decode and read one file's bytes; raises UnreadableFile with a one-line reason.
+    `siblings` opens files next to it (images a page shows: html_images.py)."""
     reader, content = _pick(name, data)
+    more = {"siblings": siblings} if reader.siblings else {}
     doc = import_module(f"{__name__}.{reader.module}").read(
-        name, hashlib.sha256(data).hexdigest(), len(data), content)
+        name, hashlib.sha256(data).hexdigest(), len(data), content, **more)
     if doc.rendering not in reader.renderings:  # a reader returns only what it registered
         raise ValueError(f"reader {reader.module} returned the unregistered rendering "
                          f"{doc.rendering!r}; add it to pipelines/read/registry.py")
@@ -58,4 +59,4 @@ def read_bytes(name: str, data: bytes) -> Document:
 
 
 def read_file(path: Path) -> Document:
-    return read_bytes(path.name, path.read_bytes())
+    return read_bytes(path.name, path.read_bytes(), folder_siblings(path.parent))

@@ -5,7 +5,7 @@ returns a merged cell once per grid position it covers, while the recogniser wan
 printed cell once. So a horizontally merged cell (one `w:tc` with `w:gridSpan`) is read
 once, and a vertically merged cell is read in the row it starts in (`w:vMerge
 w:val="restart"`) and skipped where it continues (`w:vMerge` without a value; likewise
-the legacy `w:hMerge`).
+the legacy `w:hMerge`). Hidden runs (`w:vanish`) are not printed, so not read.
 
 Paragraphs outside tables are one-cell rows, so section headings stay in reading order
 between the tables. A cell holding a nested table (a layout table around a data table)
@@ -53,7 +53,7 @@ def _text(element: etree._Element) -> str:
     parts: list[str] = []
 
     def walk(el: etree._Element) -> None:
-        if el.tag in _NO_TEXT:
+        if el.tag in _NO_TEXT or (el.tag == f"{_W}r" and _hidden(el)):
             return
         if el.tag == f"{_W}t":
             parts.append(el.text or "")
@@ -64,6 +64,12 @@ def _text(element: etree._Element) -> str:
 
     walk(element)
     return "".join(parts)
+
+
+def _hidden(run: etree._Element) -> bool:
+    """Whether a run is hidden text (w:vanish), which Word does not print."""
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false", "off")
 
 
 def _continues_merge(tc: etree._Element) -> bool:

@@ -2,15 +2,25 @@
 
 Spans are not expanded: a merged cell is printed once, which is what the recogniser
 wants (a row's values in reading order). `<br>` and block elements inside a cell become
-line breaks; the recogniser removes whitespace from labels anyway. Which files are HTML is
-decided by the registry's sniff (registry.is_html).
+line breaks; the recogniser removes whitespace from labels anyway. An `<img>` holding a
+ruled table is read by OCR in its place (html_images.py); the rendering is then `image`.
+Which files are HTML is decided by the registry's sniff (registry.is_html).
+
+Tables laid out with CSS (`display:table`, `table-row`, `table-cell`, inline or by a class
+rule in the page's `<style>`) are tables: their elements are read as `<table>`, `<tr>`
+and `<td>`. Elements the page hides (display:none, visibility:hidden, `hidden`) are not
+read: pages hide digits inside numbers and labels.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from lxml import etree
 
 from pipelines.document import Document, TextCell
+from pipelines.read.html_images import Siblings, image_rows
 
 _BLOCKS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "title"}
 _CELLS = ("td", "th")
@@ -23,6 +33,49 @@ def _parse(decoded: str) -> etree._Element:
     if root is None:
         raise etree.ParserError("Document is empty")
     return root
+
+
+_DISPLAY = re.compile(r"display\s*:\s*(table(?:-row|-cell)?)\b", re.I)
+_CLASS_RULE = re.compile(r"\.([\w-]+)\s*\{[^}]*?display\s*:\s*(table(?:-row|-cell)?)\b", re.I)
+_AS_TAG = {"table": "table", "table-row": "tr", "table-cell": "td"}
+
+
+def _css_tables(root: etree._Element) -> None:
+    """Elements displayed as a table, row or cell renamed to <table>, <tr>, <td>."""
+    rules: dict[str, str] = {}
+    for style in root.iter("style"):
+        for m in _CLASS_RULE.finditer(style.text or ""):
+            rules[m.group(1)] = m.group(2).lower()
+    for el in root.xpath("//*[@style or @class]"):
+        if el.tag in ("table", "tr", "td", "th"):
+            continue
+        m = _DISPLAY.search(el.get("style", ""))
+        display = m.group(1).lower() if m else next(
+            (rules[c] for c in el.get("class", "").split() if c in rules), None)
+        if display:
+            el.tag = _AS_TAG[display]
+
+
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _drop_hidden(root: etree._Element) -> None:
+    """Elements the browser does not show (inline display:none, visibility:hidden, the
+    `hidden` attribute) removed, their tails kept: pages hide digits inside numbers
+    and labels, which would otherwise be read into them."""
+    for el in root.xpath("//*[@hidden or contains(@style, 'none') "
+                         "or contains(@style, 'hidden')]"):
+        if el.get("hidden") is not None or _HIDDEN.search(el.get("style", "")):
+            parent = el.getparent()
+            if parent is None:
+                continue
+            tail = el.tail or ""
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+            parent.remove(el)
 
 
 def _mark_blocks(root: etree._Element) -> None:
@@ -44,10 +97,25 @@ def _text(el: etree._Element) -> str:
     return etree.tostring(el, method="text", encoding="unicode")
 
 
-def _cells(root: etree._Element) -> list[TextCell]:
+def _image_cells(img: etree._Element, number: int, row_no: int,
+                 siblings: Siblings | None) -> list[TextCell]:
+    cells = []
+    for row in image_rows(img, number, siblings):
+        row_no += 1
+        cells.extend(replace(c, row=row_no) for c in row)
+    return cells
+
+
+def _cells(root: etree._Element, siblings: Siblings | None = None) -> list[TextCell]:
     cells: list[TextCell] = []
-    row_no = 0
-    for t_no, table in enumerate(root.iter("table"), start=1):
+    row_no = t_no = i_no = 0
+    for table in root.iter("table", "img"):
+        if table.tag == "img":  # a table printed as a picture: read by OCR
+            i_no += 1
+            cells.extend(_image_cells(table, i_no, row_no, siblings))
+            row_no = cells[-1].row if cells else row_no
+            continue
+        t_no += 1
         if table.find(".//table") is not None:
             continue  # a layout table wrapping a data table: read the inner one only
         for r_no, tr in enumerate(table.iter("tr"), start=1):
@@ -62,7 +130,16 @@ def _page_text(root: etree._Element) -> str:
     return "\n".join(filter(None, map(str.strip, _text(root).splitlines())))
 
 
-def read(name: str, sha256: str, size: int, decoded: str) -> Document:
+def read(name: str, sha256: str, size: int, decoded: str,
+         siblings: Siblings | None = None) -> Document:
+    """`siblings` opens files next to the page, for `<img>` tables (html_images.py)."""
     root = _parse(decoded)
+    if _DISPLAY.search(decoded):  # most pages have none: no walk over their elements
+        _css_tables(root)
+    if _HIDDEN.search(decoded) or "hidden" in decoded:
+        _drop_hidden(root)
     _mark_blocks(root)
-    return Document(name, sha256, size, "html", _page_text(root), _cells(root))
+    cells = _cells(root, siblings)
+    # A page whose tables were pictures: its numbers were read by OCR.
+    rendering = "image" if any(c.confidence is not None for c in cells) else "html"
+    return Document(name, sha256, size, rendering, _page_text(root), cells)

@@ -6,9 +6,10 @@ table continued over a page break as one table: its repeated header once, a row 
 the break joined back. Cell and line texts are cleaned of font quirks by `pdf_text`.
 `Document.text` is every page's text.
 
-A PDF that cannot be opened (encrypted, corrupt), whose page tree holds no page, or whose
-pages fail to parse is unreadable with that reason; a readable PDF without a text layer
-is a scan, which this reader does not OCR.
+A page without a text layer that shows an image (a scan, a table pasted as a picture) is
+read by OCR (pipelines/read/pdf_scan.py); the document's rendering is then `scan`. A PDF
+that cannot be opened (encrypted, corrupt), whose page tree holds no page, or whose pages
+fail to parse is unreadable with that reason.
 
 pdfminer logs a warning for every font quirk it meets (`Could not get FontBBox…`,
 hundreds per browser-printed report); they are relayed to this module's logger at debug
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import io
 import logging
+from dataclasses import replace
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
@@ -31,6 +33,7 @@ from pipelines.read.decode import UnreadableFile
 from pipelines.read.pdf_join import joined
 from pipelines.read.pdf_lines import blanks_placed, wrapped_labels_joined
 from pipelines.read.pdf_page import page_rows
+from pipelines.read.pdf_scan import PicturePages, is_picture
 from pipelines.read.pdf_text import clean
 
 _BROKEN_PDF = (PdfminerException, MalformedPDFException, PSException)
@@ -87,22 +90,43 @@ def _doubled(page: Page) -> bool:
     return False
 
 
-def _read_pdf(pdf: pdfplumber.PDF) -> tuple[str, list[TextCell], bool]:
-    """The text, the cells, and whether any page holds an image (a scan, if no text)."""
+def _read_pdf(pdf: pdfplumber.PDF, pictures: PicturePages) -> tuple[str, list[TextCell], bool]:
+    """The text, the cells, and whether any page holds an image (a scan, if no text).
+
+    Pages with a text layer are joined where a table runs over a page break (pdf_join);
+    a picture page (a scan, a pasted table) is read by OCR and its rows follow as read.
+    """
     texts: list[str] = []
+    cells: list[TextCell] = []
     pages, heights = [], []
     images = False
+
+    def flush() -> None:  # the text pages read so far, joined, into cells
+        start = len({c.row for c in cells})
+        cells.extend(TextCell(cell.text, cell.ref, start + row_no)
+                     for row_no, row in enumerate(joined(pages, heights), start=1)
+                     for cell in row.cells)
+        pages.clear()
+        heights.clear()
+
     for original in pdf.pages:
         _parsed(original)
         images = images or bool(original.images)
+        if is_picture(original):  # a scanned page or a pasted table: read by OCR
+            flush()
+            scanned = pictures.read(original)
+            texts.append(scanned.text)
+            start = len({c.row for c in cells})
+            for k, printed_row in enumerate(scanned.rows, start=1):
+                cells.extend(replace(c, row=start + k) for c in printed_row)
+            original.close()
+            continue
         page = original.dedupe_chars() if _doubled(original) else original
         texts.append(clean(page.extract_text()))
         pages.append(blanks_placed(wrapped_labels_joined(page_rows(page))))
         heights.append(float(page.height))
         original.close()  # frees the page's parsed objects; reports run to dozens of pages
-    cells = [TextCell(cell.text, cell.ref, row_no)
-             for row_no, row in enumerate(joined(pages, heights), start=1)
-             for cell in row.cells]
+    flush()
     return "\n".join(t for t in texts if t.strip()), cells, images
 
 
@@ -116,21 +140,25 @@ def _why_broken(error: Exception) -> str:
 
 
 def read(name: str, sha256: str, size: int, data: bytes) -> Document:
-    """Read a PDF's tables and text; raises UnreadableFile for scans and broken files."""
+    """Read a PDF's tables and text (picture pages by OCR); raises UnreadableFile for
+    broken files and for pictures OCR cannot read."""
+    pictures = PicturePages(data)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if not pdf.pages:
                 raise UnreadableFile(f"{name}: PDF is broken: its page tree holds no "
                                      "readable page")
-            text, cells, images = _read_pdf(pdf)
+            text, cells, images = _read_pdf(pdf, pictures)
     except _BROKEN_PDF as e:
         raise UnreadableFile(f"{name}: {_why_broken(e)}") from e
     except _BrokenPages as e:
         raise UnreadableFile(f"{name}: PDF is broken: a page cannot be read ({e})") from e
+    finally:
+        pictures.close()
     if not text.strip():
         if images:
-            raise UnreadableFile(f"{name}: PDF has no text layer (scanned); "
-                                 "OCR is not supported")
+            why = "; ".join(pictures.problems) or "no text layer and no ruled table in its images"
+            raise UnreadableFile(f"{name}: PDF has no text to read ({why})")
         raise UnreadableFile(f"{name}: PDF is broken or empty: its pages hold neither "
                              "text nor images")
-    return Document(name, sha256, size, "pdf", text, cells)
+    return Document(name, sha256, size, "scan" if pictures.read_any else "pdf", text, cells)

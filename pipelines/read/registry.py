@@ -29,6 +29,9 @@ class Reader:
     reads: Literal["bytes", "text"]  # what `sniff` and the module's `read` are given
     sniff: Callable[..., bool]  # (bytes) -> bool or (str) -> bool, per `reads`
     renderings: dict[str, str]  # every rendering the reader returns -> its description
+    # Whether `read` also takes `siblings` (opens the files next to it: the images a page
+    # shows, read/html_images.py).
+    siblings: bool = False
 
 
 def is_pdf(data: bytes) -> bool:
@@ -42,6 +45,14 @@ def is_docx(data: bytes) -> bool:
         return "word/document.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
     except zipfile.BadZipFile:
         return False
+
+
+IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")
+
+
+def is_image(data: bytes) -> bool:
+    """PNG, JPEG, TIFF, GIF, BMP or WebP: read by OCR."""
+    return data.startswith(IMAGE_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
 
 
 def is_ole(data: bytes) -> bool:
@@ -63,8 +74,11 @@ def any_text(text: str) -> bool:
 
 
 # The order of the published enum is the order of this table (then `unknown`).
+_IMAGE = "image file (JPG, PNG, TIFF), or a page whose tables are images; read by OCR"
+
 READERS: tuple[Reader, ...] = (
-    Reader("html", "text", is_html, {"html": "HTML page or fragment with <table> elements"}),
+    Reader("html", "text", is_html, {"html": "HTML page or fragment with <table> elements",
+                                     "image": _IMAGE}, siblings=True),
     Reader("text", "text", any_text, {
         "text_cells": "page text with one cell per line",
         "text_pipes": "page text with |-separated cells",
@@ -73,11 +87,13 @@ READERS: tuple[Reader, ...] = (
         "text_aligned": "page text with tables aligned by spaces (ruled columns, or a row a line)",
     }),
     Reader("pdf", "bytes", is_pdf,
-           {"pdf": "PDF with a text layer; tables read from the ruling lines"}),
+           {"pdf": "PDF with a text layer; tables read from the ruling lines",
+            "scan": "PDF whose pages (or table pages) are images; tables read by OCR"}),
     Reader("office", "bytes", is_ole,
            {"doc": "legacy Word or WPS file, converted to DOCX by LibreOffice"}),
     Reader("docx", "bytes", is_docx,
            {"docx": "Word document (DOCX); tables read from the document's table cells"}),
+    Reader("image", "bytes", is_image, {"image": _IMAGE}),
 )
 
 # The rendering of a file no reader read (pipelines/parse.py's failed reports).

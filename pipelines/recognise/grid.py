@@ -27,6 +27,7 @@ from pipelines.recognise.digits import split_run
 from pipelines.recognise.tokens import Token
 from pipelines.recognise.values import may_stand_for_value, read_printed
 from pipelines.report import CellValue, Flag
+from schemas.identities import Identity, fails, identities
 from schemas.template import Block, ValueType, Version, load_template
 
 
@@ -137,10 +138,101 @@ def _without_padding(values: list[Token], n: int, full_width: bool = False) -> l
     return out
 
 
+def _filled_when_exact(values: list[Token], n: int) -> list[Token]:
+    """A printed row of more than n cells of which exactly n are not blank: those n (its
+    blanks are the remnants of spans a rendering flattened, as pandoc does)."""
+    if len(values) <= n or values[-1].row is None:
+        return values
+    filled = [v for v in values if v.printed.state != "blank"]
+    return filled if len(filled) == n else values
+
+
+def _readings(values: list[Token], n: int) -> list[list[Token]]:
+    """The ways to read a printed row of more than n cells whose extra cells are blank:
+    n consecutive cells, every cell before and after them blank. The extras may be
+    padding after the last column or the empty copies of a label's merge split apart
+    before the first (a table whose merged cells were unmerged)."""
+    if len(values) <= n or values[-1].row is None:
+        return [values]
+    blank = [v.printed is not None and v.printed.state == "blank" for v in values]
+    return [values[i:i + n] for i in range(len(values) - n + 1)
+            if all(blank[:i]) and all(blank[i + n:])] or [values]
+
+
+@cache
+def _rules(version: str) -> tuple[Identity, ...]:
+    return identities(version)
+
+
+def _own_rules(version: str, cells: list[tuple[str, ValueType]]) -> list[Identity]:
+    """The identities among these cells only."""
+    ids = {cid for cid, _ in cells}
+    return [r for r in _rules(version) if set(r.cells) <= ids]
+
+
+def _numbers(cells: list[tuple[str, ValueType]], reading: list[Token]) -> dict:
+    """Each cell's number in this reading; None where it printed no number."""
+    return {cid: (float(v.printed.number) if v.printed.state == "number" else None)
+            for (cid, _), v in zip(cells, reading, strict=True)}
+
+
+def _by_identities(version: str, cells: list[tuple[str, ValueType]],
+                   readings: list[list[Token]]) -> list[Token] | None:
+    """The one reading of a row that its own identities leave, else None. Identities
+    choose between readings of what was printed; they never supply a number."""
+    rules = _own_rules(version, cells)
+    kept = [r for r in readings
+            if not any(fails(rule, _numbers(cells, r)) for rule in rules)]
+    return kept[0] if len(kept) == 1 else None
+
+
+def _proven(version: str, cells: list[tuple[str, ValueType]], reading: list[Token]) -> bool:
+    """Whether every identity among these cells is evaluable and holds."""
+    numbers = _numbers(cells, reading)
+    rules = _own_rules(version, cells)
+    return bool(rules) and all(None not in (numbers[c] for c in r.cells)
+                               and not fails(r, numbers) for r in rules)
+
+
+def _t4_reading(version: str, values: list[Token], cells: list[tuple[str, ValueType]]
+                ) -> list[Token]:
+    """Table 四's values when its printed row has more cells than the table. No label
+    bounds the row, so an extra cell may be a number before the values (an unnamed
+    numbering column) as well as a blank after them: blank extras are dropped only when
+    one reading is left and the table's identities all hold on it; else the row is
+    returned whole (and flagged for its count)."""
+    n = len(cells)
+    readings = _readings(values, n)
+    if len(values) <= n or len(readings[0]) != n:
+        return values
+    kept = [r for r in readings if _proven(version, cells, r)]
+    return kept[0] if len(kept) == 1 else values
+
+
 def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) -> None:
     cols = block.columns
-    values = _without_padding(values, len(cols), grid.full_width_rows)
+    values = _filled_when_exact(values, len(cols))
     cells = [(f"{table}.{row}.{c.id}", c.value_type) for c in cols]
+    readings = _readings(values, len(cols))
+    if len({tuple(v.text.strip() for v in r) for r in readings}) > 1:
+        chosen = _by_identities(grid.version.id, cells, readings)
+        if chosen is None:
+            _flag_row(grid, table, row, cols, values, "value_count_mismatch",
+                      f"row {row} has {len(values)} values, the template has {len(cols)}, "
+                      "and its blank cells at either end may be the extra ones")
+            return
+        readings = [chosen]
+    if (len(values) > len(cols) and readings[0]
+            and (readings[0][0] is not values[0] or grid.full_width_rows)
+            and not _proven(grid.version.id, cells, readings[0])):
+        # In a rendering that prints every column of every row (full_width_rows) a
+        # trailing blank is a printed blank or a span's remnant, never padding, either.
+        # Blanks after the label are dropped only where the row's identities prove the
+        # reading: the extra cell might instead be a number after the values.
+        _flag_row(grid, table, row, cols, values, "value_count_mismatch",
+                  f"row {row} has {len(values)} values, the template has {len(cols)}")
+        return
+    values = readings[0]
     if values and any(v.run_together for v in values):
         pieces = _split_or_pend(grid, (table, row), values, cells)
         if pieces is None:
@@ -282,8 +374,9 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
     if found is None:
         return
     values, last = found
-    values = _without_padding(values, n, grid.full_width_rows)
+    values = _filled_when_exact(values, n)
     cells = [(f"t4.{r.id}.{c.id}", c.value_type) for r in block.data_rows for c in block.columns]
+    values = _t4_reading(grid.version.id, values, cells)
     grid.last_index = max(grid.last_index, last)
     if any(v.run_together for v in values):
         # the whole table may be one run: solved with its identities

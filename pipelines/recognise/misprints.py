@@ -1,7 +1,8 @@
 """Row labels an agency misprinted (a typo, a character missing or extra), matched to the
 statutory row they stand for, or left unmatched and flagged.
 
-Printed text that is no label (a `text` token) followed by its values, inside table 二
+Printed text that is no label (a `text` token, or a column's word such as 总计 printed
+in a table row, an item number omitted) followed by its values, inside table 二
 or 三, is compared with that table's rows (labels.closest_row). It becomes that row's
 label only when all of these hold, so that a misprint can never take another row's place:
 - its table is the table of the labels printed before it (never a row of another table);
@@ -69,7 +70,8 @@ def relabel_misprints(tokens: list[Token], version: Version) -> list[Flag]:
 def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
     """Whether token i is a misprinted row label, and of which row; None if no row label."""
     token = tokens[i]
-    if token.kind != "text" or not _values_follow(tokens, i):
+    if not (token.kind == "text" or _column_word_in_a_row(tokens, i)) \
+            or not _values_follow(tokens, i):
         return None
     table = _table_before(tokens, i)
     if table not in _TABLES_WITH_ROW_LABELS:
@@ -81,6 +83,8 @@ def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
     if row is None or best < MIN_SIMILARITY:
         return _Candidate(i, table, None, "it is close to no row of the table") if numbered \
             else None
+    if token.kind == "label" and item_number(normalise(row.label))[1] != printed:
+        return None  # a column's word that is not a row's label without its number
     if best - second < MIN_MARGIN:
         return _Candidate(i, table, None, "it is about as close to two rows of the table")
     if row.is_group:
@@ -98,6 +102,22 @@ def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
 def _closest(printed: str, version_id: str, table: str) -> tuple[Row | None, float, float]:
     """labels.closest_row, cached: the same texts recur in report after report."""
     return closest_row(printed, load_template().version(version_id).tables[table].rows)
+
+
+def _column_word_in_a_row(tokens: list[Token], i: int) -> bool:
+    """A label that names only columns (总计) printed first in a table row with values
+    after it: a row label printed without its item number ("（七）总计" as 总计), which
+    the same rules then match or reject, when it is exactly such a row's label without
+    its number. Only where the rendering kept rows: a column header printed on its own
+    line is directly followed by values too."""
+    token = tokens[i]
+    if not (token.kind == "label" and token.row is not None
+            and all(lab.kind in ("column", "header") for lab in token.labels)
+            and not item_number(normalise(token.text))[0]):
+        return False
+    after = [t for t in tokens[i + 1:i + 40] if t.row == token.row]
+    # a header row's column word is followed by labels or empty cells, never a number
+    return any(t.kind == "value" and t.printed.state == "number" for t in after)
 
 
 def _values_follow(tokens: list[Token], i: int) -> bool:

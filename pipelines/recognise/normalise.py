@@ -1,7 +1,8 @@
 """Label normalisation: the form in which printed labels are compared with the template.
 
 NFKC (full-width to half-width), traditional to simplified, inline pinyin removed, one
-quote style, one numbering style, and all whitespace removed. Applied identically to the
+quote style, one numbering style, a trailing colon or stop dropped, and all whitespace
+removed. Applied identically to the
 template's labels and to every printed cell, so matching is plain string equality.
 """
 
@@ -21,6 +22,8 @@ _QUOTES = re.compile(r"[“”\"'‘’「」]")
 _NUMBERING = re.compile(r"^(\d{1,2})[、.]")
 _SPACE = re.compile(r"\s+")
 _TRAILING_NOTE = re.compile(r"\([^()]*\)$")
+# A label ending in a colon or a stop ("规章：", "总计。") is the same label.
+_TRAILING_PUNCTUATION = re.compile(r"[:;。]+$")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -29,6 +32,7 @@ def normalise(text: str) -> str:
     s = strip_pinyin(to_simplified(text))
     s = _SPACE.sub("", s)
     s = _QUOTES.sub('"', s)
+    s = _TRAILING_PUNCTUATION.sub("", s)
     return _NUMBERING.sub(r"\1.", s)
 
 

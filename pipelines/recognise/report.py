@@ -12,6 +12,8 @@ from pipelines.document import Document
 from pipelines.recognise.grid import Grid, assemble
 from pipelines.recognise.metadata import looks_like_report, read_report_metadata
 from pipelines.recognise.misprints import relabel_misprints
+from pipelines.recognise.ocr_labels import match_ocr_labels
+from pipelines.recognise.proofread import proofread
 from pipelines.recognise.resolve import resolve
 from pipelines.recognise.sections import read_sections
 from pipelines.recognise.statements import check_statements, normalised
@@ -32,7 +34,7 @@ def recognise(doc: Document) -> ParsedReport:
                           agency=agency, report_year=year)
     if metadata.from_body:
         report.flags.append(Flag("metadata_from_body", metadata.from_body))
-    tokens = tokenise(doc)
+    tokens = match_ocr_labels(tokenise(doc), doc)  # OCR's near-misses of labels
     version = detect_version(tokens)
     if version is None and any(t.kind == "label" for t in tokens):
         version = load_template().version_for_year(year)
@@ -45,6 +47,7 @@ def recognise(doc: Document) -> ParsedReport:
         report.flags.extend(relabel_misprints(tokens, template_version))
         grid = assemble(tokens, template_version, doc.full_width_rows)
         resolve(grid)
+        proofread(grid, doc)  # OCR'd numbers the identities do not vouch for
         _finish(report, grid, tokens, version)
         if report.cells:
             _read_text(report, doc.text)

@@ -1,8 +1,10 @@
 """Cells to tokens: each printed cell becomes a label, a value or free text.
 
-A cell whose separators were lost (run-together page text) is cut at the labels found
-inside it, from the first table anchor on; the text between two labels becomes value
-tokens marked `run_together`, since one digit run may hold several cells.
+Layout-only structure (a 序号 column, an item number in a cell of its own, soft
+hyphens) is undone first (layout.py). A cell whose separators were lost (run-together
+page text) is cut at the labels found inside it, from the first table anchor on; the
+text between two labels becomes value tokens marked `run_together`, since one digit run
+may hold several cells.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 
 from pipelines.document import Document, TextCell
 from pipelines.recognise.labels import Label, LabelIndex, label_index, labels_of
+from pipelines.recognise.layout import tidy
 from pipelines.recognise.values import Printed, read_printed
 from pipelines.textnorm import to_simplified
 
@@ -70,7 +73,7 @@ def _between(text: str, cell: TextCell) -> list[Token]:
 def tokenise(doc: Document) -> list[Token]:
     index = label_index()
     tokens: list[Token] = []
-    for cell in doc.cells:
+    for cell in tidy(doc.cells):
         labels = labels_of(cell.text)
         if labels:
             tokens.append(Token("label", cell.text, cell.ref, cell.row, labels))

@@ -3,7 +3,8 @@
 Blank, dash, slash and 无 are states, not zero. A value is returned only when the text
 is unambiguously a value of the cell's type; anything else is `unreadable`: that includes
 what software prints in place of a number (`NaN`, `inf`, `1e5`, `=SUM(B2:B5)`, `#REF!`),
-which is never read as the number it may stand for.
+which is never read as the number it may stand for, and digits written as footnote
+markers (3¹, 3①), which are never read into the number.
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ _NUMBER = re.compile(
     r"(?P<note>\(.*\))?$"
 )
 _WHITESPACE = re.compile(r"\s+")
+# Digits NFKC would fold into a number that are footnote or list markers: superscripts
+# and subscripts (3¹), circled, parenthesised and stopped numbers (3①, ⑴, ⒈). "3①" is 3
+# with a note, never 31: a cell printing one is unreadable, its text kept.
+_MARKER_DIGITS = re.compile("[\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089"
+                            "\u2460-\u249b\u24ea-\u24ff\u3251-\u325f\u32b1-\u32bf]")
 _SIMPLIFIED_UNITS = {"萬元": "万元", "個": "个", "項": "项", "條": "条"}  # traditional reports
 # A label or a note always holds Chinese; a value cell's non-number often holds none.
 _CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -45,6 +51,8 @@ class Printed:
 def read_printed(text: str) -> Printed:
     """What a cell printed (cached: cell texts such as 0, 1 and blanks repeat in every
     report; Printed is immutable, so one instance can be shared)."""
+    if _MARKER_DIGITS.search(text):
+        return Printed("unreadable")
     s = _WHITESPACE.sub("", nfkc(text))
     if not s:
         return Printed("blank")

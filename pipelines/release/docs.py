@@ -274,8 +274,10 @@ changed, and the Parquet files keep every text as it was.
   and of table 二's documents are checked; it is published whole in `sections`.
 - Page text whose cell separators were lost is split only where the identities force one
   split; other cells are null and flagged `ambiguous_digits`. Table 二 has no identities.
-- Scanned PDFs (no text layer), XLSX, OFD and images are not read; they are listed in
-  `reports` with the reason.
+- Scans and table images are read by OCR (rendering `scan` or `image`); their checks say
+  `source: ocr`, and a number the identities do not vouch for is null and flagged
+  `ocr_uncertain`. Images of tables without ruling lines, XLSX and OFD are not read; they
+  are listed in `reports` with the reason.
 
 ### Licence and citation
 

@@ -82,8 +82,8 @@ def _parsed(inbox: Path, budget: FileBudget) -> dict[str, tuple[str, list[str], 
 
 
 def test_a_file_over_its_time_fails_alone(tmp_path: Path) -> None:
-    # 60,000 operators take 15 s without a limit; the report, 1 s cold and 0.02 s warm.
-    inbox = _inbox(tmp_path, {"a-slow.pdf": slow_pdf(60_000)})
+    # 300,000 operators take far over 5 s without a limit; the report, 1 s cold, 0.02 s warm.
+    inbox = _inbox(tmp_path, {"a-slow.pdf": slow_pdf(300_000)})
     parsed = _parsed(inbox, FileBudget(seconds=5))
     assert parsed["a-slow.pdf"] == ("failed", ["resource_limit"], "a-slow.pdf: parsing took "
                                     "longer than the limit of 5 s (OGI_PARSE_SECONDS)")

@@ -298,11 +298,11 @@ def test_csv_problems_come_from_frictionless(published: Path, tmp_path: Path):
 def test_checks_csv_text(published: Path):
     assert (published / CSV("checks")).read_text(encoding="utf-8-sig") == (
         "report_id,check_id,table,kind,status,lhs,rhs,difference,note,likely_cause,"
-        "statement,source_ref\n"
+        "statement,source_ref,source\n"
         '"0123456789abcdef","t3_balance_natural_person","t3","stated","fail",25.1,0,25.1,'
-        '"25.1 != 0, as printed","as_printed",,\n'
+        '"25.1 != 0, as printed","as_printed",,,\n'
         '"0123456789abcdef","t3_balance_total","t3","stated","not_evaluable",,,,'
-        '"t3.carried_over.total is null",,,\n'
+        '"t3.carried_over.total is null",,,,\n'
     )
 
 

@@ -57,7 +57,8 @@ def test_a_report_breaking_the_schema_is_withheld_with_its_reason() -> None:
     failures = schema_failures(tables)
     rid = reports[0].report_id
     assert failures == {rid: "cells.state: isin(['number', 'blank', 'dash', 'slash', "
-                             "'none_word', 'unreadable', 'ambiguous', 'missing'])"}
+                             "'none_word', 'unreadable', 'ambiguous', 'missing', "
+                             "'uncertain'])"}
     withhold(tables, failures)
     assert len(tables["cells"]) == 0 and len(tables["t3_requests"]) == 0
     row = tables["reports"].set_index("report_id").loc[rid]

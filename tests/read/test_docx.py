@@ -128,3 +128,22 @@ def test_a_zip_that_is_not_a_word_document_is_unreadable() -> None:
         z.writestr("OFD.xml", "<ofd:OFD/>")
     with pytest.raises(UnreadableFile, match=r"^x\.ofd: not a readable Word document"):
         read("x.ofd", "0" * 64, 0, out.getvalue())
+
+
+def test_hidden_runs_are_not_read() -> None:
+    import io
+
+    import docx as python_docx
+
+    from pipelines.read.docx import read as read_docx
+
+    document = python_docx.Document()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].add_run("1")
+    cell.paragraphs[0].add_run("9").font.hidden = True
+    cell.paragraphs[0].add_run("2")
+    out = io.BytesIO()
+    document.save(out)
+    data = out.getvalue()
+    doc = read_docx("hidden.docx", "0" * 64, len(data), data)
+    assert [c.text for c in doc.cells] == ["12"]

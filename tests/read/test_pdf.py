@@ -51,7 +51,8 @@ def test_scanned_pdf_fails_with_the_reason() -> None:
     image = b"q 200 0 0 200 50 50 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff\xff\x00 EI Q"
     report = parse_bytes("scan.pdf", pdf_bytes([image]))
     assert report.status == "failed"
-    assert report.reason == "scan.pdf: PDF has no text layer (scanned); OCR is not supported"
+    assert report.reason == ("scan.pdf: PDF has no text to read (page 1: no characters were "
+                             "found in the image)")
     assert [f.code for f in report.flags] == ["unreadable_file"]
 
 

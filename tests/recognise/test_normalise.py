@@ -46,3 +46,11 @@ def test_without_trailing_note() -> None:
     assert without_trailing_note("规章") is None
     assert without_trailing_note("(一)") is None  # nothing left but the note
     assert without_trailing_note("(一)予以公开") is None  # a leading number is not a note
+
+
+def test_trailing_colon_or_stop_dropped() -> None:
+    from pipelines.recognise.normalise import normalise
+
+    assert normalise("规章：") == normalise("规章") == "规章"
+    assert normalise("（七）总计。") == normalise("（七）总计")
+    assert normalise("1、") == "1."  # an item number alone keeps its mark

@@ -75,3 +75,8 @@ def test_what_may_stand_for_a_value(text: str, expected: bool) -> None:
     assert may_stand_for_value(text) is expected
     if expected:
         assert read_printed(text).state == "unreadable"  # never read as a number
+
+
+@pytest.mark.parametrize("text", ["3①", "3¹", "3²", "⑩", "3⑴", "3⒈", "12₃", "⓿"])
+def test_footnote_marker_digits_are_not_read_into_numbers(text: str) -> None:
+    assert read_printed(text).state == "unreadable"

@@ -1,0 +1,233 @@
+"""One page image read by OCR: its ruled tables cell by cell, and (if asked) its prose.
+
+Only what the recogniser needs is read, because OCR is the slow part: every cell of
+every ruled table, and the first `prose_lines` lines of text outside the tables (the
+title, for the agency and year). A page without a ruled table costs the line search
+only (~0.1 s). Each cell's ref gives the page, the table, its grid position and its box
+in the straightened page image's pixels; its confidence is the lowest of its lines'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from pipelines.document import TextCell
+from pipelines.read import ocr
+from pipelines.read.page_image import PageImage, prepare
+from pipelines.read.table_image import Box, TableImage, find_tables, ruling_lines, text_bands
+
+_MIN_GLYPH = 7  # pixels: smaller characters are not legible to the recogniser
+# Glyph heights of white around each line crop: tight, as the detector PaddleOCR was
+# trained with crops; 0.3 made a thin "0" read with confidence 0.5-0.9, 0.1 with 0.95+.
+_PAD = 0.1
+_PAD_X = 0.3  # more at the sides: a leading 一 at the crop's edge was dropped at 100 dpi
+_CHUNK = 6.0  # glyph heights: the widest piece of a line read at once
+_LINE_GAP = 0.5  # glyph heights between the lines of a cell put side by side
+
+
+# Letters the recogniser gives for digits in a cell that holds nothing else ("o" for a
+# thin 0); the reading is kept only if an identity confirms it (confidence capped).
+_DIGIT_LIKE = str.maketrans({"o": "0", "O": "0", "〇": "0", "l": "1", "I": "1", "|": "1"})
+_DIGITS_OR_LIKE = re.compile(r"[.,·'`]?([0-9oO〇lI|]*[oO〇lI|][0-9oO〇lI|]*)[.,·'`]?")
+# A dash the recogniser gives for 一 ("one") between Chinese characters ("三安全—稳定").
+_DASH_FOR_ONE = re.compile(r"(?<=[\u4e00-\u9fff“”\n])[—－─-](?![\d—－─-])"
+                           r"|(?<![\d—－─-])[—－─-](?=[\u4e00-\u9fff“”])")
+_LIKE_CONFIDENCE = 0.5
+
+
+# One closing quote read as two ("稳定”"").
+_QUOTE_RUN = re.compile(r"[“”\"'‘’]{2,}")
+
+
+class UnreadableImage(ValueError):
+    """A page image with nothing the reader can use; the message says why."""
+
+
+@dataclass
+class PageReading:
+    """A page's printed rows in reading order (prose lines are one-cell rows)."""
+
+    rows: list[list[TextCell]] = field(default_factory=list)
+    tables: int = 0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(" ".join(c.text for c in row) for row in self.rows)
+
+
+@dataclass
+class _Crops:
+    """Line images waiting for the recogniser, and which text slot each one fills."""
+
+    images: list[np.ndarray] = field(default_factory=list)
+    owners: list[int] = field(default_factory=list)
+
+
+def _chunks(ink: np.ndarray, glyph: float) -> list[tuple[int, int]]:
+    """A line's ink cut at gaps between characters into pieces at most _CHUNK glyphs
+    wide: the recogniser's cost grows faster than a crop's width (attention)."""
+    cols = np.flatnonzero(ink.sum(axis=0))
+    if cols.size == 0:
+        return []
+    limit = _CHUNK * glyph
+    gaps = np.flatnonzero(np.diff(cols) > 1)  # index before each blank run
+    pieces, start = [], int(cols[0])
+    last_gap = None
+    for g in gaps:
+        end = int(cols[g]) + 1
+        if end - start > limit and last_gap is not None:
+            pieces.append((start, last_gap[0]))
+            start = last_gap[1]
+        last_gap = (end, int(cols[g + 1]))
+    end = int(cols[-1]) + 1
+    if end - start > limit and last_gap is not None and last_gap[0] > start:
+        pieces.append((start, last_gap[0]))
+        start = last_gap[1]
+    pieces.append((start, end))
+    return pieces
+
+
+def _one_line(page: PageImage, clean: np.ndarray, inner: np.ndarray,
+              box: Box) -> tuple[np.ndarray, np.ndarray] | None:
+    """A box's text lines side by side as one line (grey image, ink mask).
+
+    A label wrapped in a narrow column ("3.危及" / "“三" / "安全") is one phrase: read as
+    one line the recogniser has its context, where alone "三" was read as "="."""
+    g = page.glyph
+    bands = text_bands(inner, g)
+    if not bands:
+        return None
+    height = max(b - t for t, b in bands)
+    gap = max(2, int(_LINE_GAP * g))
+    greys, inks = [], []
+    for top, bottom in bands:
+        cols = np.flatnonzero(inner[top:bottom].sum(axis=0))
+        c0, c1 = int(cols[0]), int(cols[-1]) + 1
+        grey = np.full((height, c1 - c0 + gap), 255, np.uint8)
+        ink = np.zeros_like(grey)
+        off = (height - (bottom - top)) // 2
+        grey[off:off + bottom - top, :c1 - c0] = clean[box.y0 + top:box.y0 + bottom,
+                                                       box.x0 + c0:box.x0 + c1]
+        ink[off:off + bottom - top, :c1 - c0] = inner[top:bottom, c0:c1]
+        greys.append(grey)
+        inks.append(ink)
+    return np.hstack(greys)[:, :-gap], np.hstack(inks)[:, :-gap]
+
+
+def _line_crops(page: PageImage, clean: np.ndarray, text_ink: np.ndarray, box: Box,
+                owner: int, crops: _Crops) -> None:
+    """Queue the text inside `box` for recognition, as slot `owner`."""
+    inner = text_ink[box.y0:box.y1, box.x0:box.x1]
+    line = _one_line(page, clean, inner, box)
+    if line is None:
+        return
+    grey, ink = line
+    pad, pad_x = max(1, int(_PAD * page.glyph)), max(1, int(_PAD_X * page.glyph))
+    for c0, c1 in _chunks(ink, page.glyph):
+        crop = np.full((grey.shape[0] + 2 * pad, c1 - c0 + 2 * pad_x), 255, np.uint8)
+        crop[pad:pad + grey.shape[0], pad_x:pad_x + c1 - c0] = grey[:, c0:c1]
+        crops.images.append(crop)
+        crops.owners.append(owner)
+
+
+def _prose_boxes(page: PageImage, text_ink: np.ndarray, tables: list[TableImage],
+                 limit: int) -> list[Box]:
+    """The first `limit` text lines outside the tables, as full-width bands."""
+    outside = text_ink.copy()
+    for t in tables:
+        outside[t.box.y0:t.box.y1, t.box.x0:t.box.x1] = 0
+    width = outside.shape[1]
+    bands = text_bands(outside, page.glyph)[:limit]
+    return [Box(0, top, width, bottom) for top, bottom in bands]
+
+
+def _check_legible(page: PageImage) -> None:
+    if not page.ink.any():
+        raise UnreadableImage("the image is blank")
+    if page.glyph == 0:
+        raise UnreadableImage("no characters were found in the image")
+    if page.glyph < _MIN_GLYPH:
+        raise UnreadableImage(f"the characters are too small to read ({page.glyph:.0f} px "
+                              f"high; at least {_MIN_GLYPH} px are needed)")
+
+
+@dataclass
+class PageLayout:
+    """A straightened page with its ruling lines and tables found, before any OCR."""
+
+    page: PageImage
+    lines: np.ndarray
+    tables: list[TableImage]
+
+
+def layout(pixels: np.ndarray) -> PageLayout:
+    """The cheap first pass: straighten, find the ruled tables; raises UnreadableImage."""
+    page = prepare(pixels)
+    _check_legible(page)
+    lines = ruling_lines(page)
+    return PageLayout(page, lines, find_tables(page, lines))
+
+
+def _where(box: Box, scale: float) -> str:
+    return ",".join(str(round(v * scale)) for v in (box.x0, box.y0, box.x1, box.y1))
+
+
+def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
+              scale: float = 1.0) -> PageReading:
+    """A page's tables (and first prose lines) read by OCR. Boxes in refs are the
+    straightened page's pixels times `scale` (PDF pages: points)."""
+    page, lines, tables = found.page, found.lines, found.tables
+    text_ink = page.ink & ~lines
+    clean = page.grey.copy()
+    clean[lines > 0] = 255
+    slots: list[tuple[float, int, Box, str, int | None]] = []  # (y, order, box, ref, row)
+    for t_no, table in enumerate(tables, start=1):
+        for cell in table.cells:
+            b = cell.box
+            ref = (f"page {page_no} table {t_no} row {cell.row + 1} cell {cell.col + 1} "
+                   f"box {_where(b, scale)}")
+            slots.append((table.box.y0, t_no, b, ref, cell.row))
+    prose = _prose_boxes(page, text_ink, tables, prose_lines) if prose_lines else []
+    for l_no, b in enumerate(prose, start=1):
+        slots.append((b.y0, 0, b, f"page {page_no} line {l_no} box {_where(b, scale)}", None))
+    crops = _Crops()
+    for k, (_, _, box, _, _) in enumerate(slots):
+        _line_crops(page, clean, text_ink, box, k, crops)
+    readings = ocr.read_lines(crops.images)
+    return _assemble(slots, crops, readings, len(tables))
+
+
+def _as_digits(reading: ocr.Reading) -> tuple[str, float]:
+    """A reading of digit-like letters as digits, with a confidence that needs confirming;
+    in text, a dash touching a Chinese character as 一, and a run of quotes as one."""
+    like = _DIGITS_OR_LIKE.fullmatch(reading.text)
+    if like:
+        return like.group(1).translate(_DIGIT_LIKE), min(reading.confidence, _LIKE_CONFIDENCE)
+    text = _QUOTE_RUN.sub(lambda m: m.group()[0], _DASH_FOR_ONE.sub("一", reading.text))
+    return text, reading.confidence
+
+
+def _assemble(slots: list, crops: _Crops, readings: list[ocr.Reading],
+              n_tables: int) -> PageReading:
+    texts = [""] * len(slots)
+    confidence: list[float | None] = [None] * len(slots)
+    for owner, reading in zip(crops.owners, readings, strict=True):
+        text, conf = _as_digits(reading)
+        texts[owner] += text
+        prior = confidence[owner]
+        confidence[owner] = conf if prior is None else min(prior, conf)
+    order = sorted(range(len(slots)), key=lambda k: (slots[k][0], slots[k][1]))
+    out = PageReading(tables=n_tables)
+    last_key = None
+    for k in order:
+        _, t_no, _, ref, row = slots[k]
+        cell = TextCell(texts[k], ref, None, confidence[k])
+        key = (t_no, row) if row is not None else ("line", k)
+        if key != last_key:
+            out.rows.append([])
+            last_key = key
+        out.rows[-1].append(cell)
+    return out

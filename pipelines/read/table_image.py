@@ -1,0 +1,150 @@
+"""Table structure from a page image's ruling lines, and the text lines inside a cell.
+
+Ruling lines are found by morphology: an opening with a long thin kernel keeps only
+runs of ink longer than any character stroke (kernels are multiples of the page's glyph
+height). The cells are the enclosed regions between the lines, so a cell spanning rows
+or columns is one region, read once, emitted at its top-left grid position: the same
+reading order the HTML and PDF readers give. A table's rows are the distinct top edges
+of its cells.
+
+Inside a cell, the text lines are the bands of ink in its horizontal projection; each
+band is cropped tight and handed to the recogniser as one line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from pipelines.read.page_image import PageImage
+
+_H_KERNEL = 3.0  # glyph heights: longer than any horizontal stroke of a character
+_V_KERNEL = 1.4  # glyph heights: longer than a character, shorter than a table row
+_MIN_TABLE_CELLS = 2  # one row is enough: the last row of a table may go over a page
+_MIN_CELL = 0.6  # glyph heights: regions smaller than this are line junction artefacts
+_MIN_FILL = 0.6  # a cell fills most of its bounding box; a web page's double rules do not
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+
+    @property
+    def height(self) -> int:
+        return self.y1 - self.y0
+
+    @property
+    def width(self) -> int:
+        return self.x1 - self.x0
+
+
+@dataclass
+class CellImage:
+    box: Box
+    row: int  # index of the table row the cell starts in
+    col: int  # order of the cell within that row
+
+
+@dataclass
+class TableImage:
+    box: Box
+    cells: list[CellImage]  # reading order: row by row, left to right
+
+
+def _open(mask: np.ndarray, width: int, height: int) -> np.ndarray:
+    return cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((height, width), np.uint8))
+
+
+def ruling_lines(page: PageImage) -> np.ndarray:
+    """Mask (255) of the page's horizontal and vertical ruling lines, joined at corners.
+
+    Twice: a web page's double rules (border=1 with cell spacing) give each cell a frame
+    of its own, so a rule is a row of segments as short as a narrow cell, cut where the
+    vertical rules cross. The second pass looks for horizontal runs through the vertical
+    rules found first (and the other way round), which makes them whole again. No
+    closing of gaps in the ink itself: that joined the bars of adjacent digits ("88283")
+    into runs as long as a line."""
+    g = max(page.glyph, 8.0)
+    h_len, v_len = int(_H_KERNEL * g), int(_V_KERNEL * g)
+    near = np.ones((3, 3), np.uint8)
+    vert = _open(page.ink, 1, v_len)
+    horiz = _open(page.ink | cv2.dilate(vert, near), h_len, 1)
+    vert = _open(page.ink | cv2.dilate(horiz, near), 1, v_len)
+    # Thickened to close the gap between a double rule's two lines.
+    k = max(3, int(g / 5) | 1)
+    return cv2.dilate(horiz | vert, np.ones((k, k), np.uint8))
+
+
+def _cells_in(lines: np.ndarray, box: Box, glyph: float) -> list[Box]:
+    """The enclosed regions of one table's line mask, as boxes in page coordinates."""
+    region = lines[box.y0:box.y1, box.x0:box.x1].copy()
+    # Closed along the table's outline: a table continued from the page before has no
+    # rule above its first row (nor below its last, before a page break).
+    cv2.rectangle(region, (0, 0), (region.shape[1] - 1, region.shape[0] - 1), 255, 2)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(255 - region, connectivity=4)
+    border = set(np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0],
+                                           labels[:, -1]])))
+    cells = []
+    for i in range(1, n):
+        x, y, w, h, area = stats[i]
+        if i in border or w < _MIN_CELL * glyph or h < _MIN_CELL * glyph:
+            continue
+        if area < _MIN_FILL * w * h:
+            continue  # the channels between a double rule's two lines, not a cell
+        cells.append(Box(box.x0 + x, box.y0 + y, box.x0 + x + w, box.y0 + y + h))
+    return cells
+
+
+def _rows(cells: list[Box], glyph: float) -> list[CellImage]:
+    """Cells grouped by top edge (within a third of a glyph), each row left to right."""
+    out: list[CellImage] = []
+    tops: list[int] = []
+    for cell in sorted(cells, key=lambda c: c.y0):
+        if not tops or cell.y0 - tops[-1] > glyph / 3:
+            tops.append(cell.y0)
+        out.append(CellImage(cell, len(tops) - 1, 0))
+    out.sort(key=lambda c: (c.row, c.box.x0))
+    for i, c in enumerate(out):
+        c.col = 0 if i == 0 or out[i - 1].row != c.row else out[i - 1].col + 1
+    return out
+
+
+def find_tables(page: PageImage, lines: np.ndarray | None = None) -> list[TableImage]:
+    """The page's ruled tables, top to bottom, each with its cells in reading order."""
+    lines = ruling_lines(page) if lines is None else lines
+    n, _, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+    tables = []
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        if w < 6 * page.glyph or h < page.glyph:
+            continue  # an underline or a rule between paragraphs, not a table
+        box = Box(x, y, x + w, y + h)
+        cells = _rows(_cells_in(lines, box, page.glyph), page.glyph)
+        if len(cells) >= _MIN_TABLE_CELLS:
+            tables.append(TableImage(box, cells))
+    return sorted(tables, key=lambda t: t.box.y0)
+
+
+def text_bands(ink: np.ndarray, glyph: float) -> list[tuple[int, int]]:
+    """(top, bottom) of each band of ink in a crop's horizontal projection: its text lines.
+
+    A band thinner than a third of a glyph is noise or a stray stroke, unless it sits
+    within half a glyph of its neighbour (the dot of a decimal, a split character)."""
+    rows = np.flatnonzero(ink.sum(axis=1) > 0)
+    if rows.size == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(rows) > max(1, glyph / 8))
+    starts = np.concatenate([[rows[0]], rows[breaks + 1]])
+    ends = np.concatenate([rows[breaks], [rows[-1]]]) + 1
+    bands: list[list[int]] = []
+    for top, bottom in zip(starts, ends, strict=True):
+        if bands and top - bands[-1][1] < glyph / 4:
+            bands[-1][1] = int(bottom)  # a split character, not a new line
+        else:
+            bands.append([int(top), int(bottom)])
+    return [(t, b) for t, b in bands if b - t >= glyph / 3]

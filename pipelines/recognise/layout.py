@@ -1,0 +1,133 @@
+"""Printed table structure that is no statutory content, undone before tokenising.
+
+What belongs here: rules on the cells of a table as a reader gives them (rows kept),
+about how agencies lay tables out rather than what the statute asks. Three today:
+
+- invisible format characters (soft hyphen, zero-width space and joiner, BOM), which CMS
+  editors put inside labels and numbers to break lines, are not printed text;
+- an item number printed in a cell of its own ("1." | "属于国家秘密", "（三）" | "不予公开")
+  is one label with the cell after it;
+- a 序号 column (a header cell 序号 first in its row) numbers the table's rows: the first
+  cell of each later row of that table is its number, not a value, when it continues the
+  numbering (1, 2, 3 … or a restart at 1), or is empty in a row that holds no value.
+  A number that does not continue the numbering is kept, so a value is never dropped
+  on the column's word alone;
+- a 备注 column (a header cell 备注 last in its row): the last cell of each later row of
+  that table is its note when it is empty, or words in a row of values; a number there
+  is kept, and the row's count then says whether it fits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pipelines.document import TextCell
+from pipelines.recognise.values import read_printed
+from pipelines.textnorm import nfkc
+
+_FORMAT_CHARS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"
+                          r"|[一二三四五六七八九十]{1,3}\s*[、.．])\s*$")
+_SEQUENCE_HEADERS = {"序号", "序", "编号", "序列号", "no", "no."}
+_NOTE_HEADERS = {"备注", "说明", "备考", "附注"}
+_TABLE = re.compile(r"^((?:page \d+ )?table \d+) row ")  # HTML, DOCX and PDF refs
+
+
+def tidy(cells: list[TextCell]) -> list[TextCell]:
+    """The cells with layout-only structure undone (see the module docstring)."""
+    cells = [_without_format_chars(c) for c in cells]
+    cells = list(_items_joined(cells))
+    return _without_note_columns(_without_sequence_columns(cells))
+
+
+def _without_format_chars(cell: TextCell) -> TextCell:
+    if not _FORMAT_CHARS.search(cell.text):
+        return cell
+    return TextCell(_FORMAT_CHARS.sub("", cell.text), cell.ref, cell.row)
+
+
+def _is_value(text: str) -> bool:
+    return read_printed(text).state != "unreadable"
+
+
+def _items_joined(cells: list[TextCell]) -> Iterable[TextCell]:
+    """An item-number cell joined with the label cell after it in the same printed row."""
+    i = 0
+    while i < len(cells):
+        cell = cells[i]
+        nxt = cells[i + 1] if i + 1 < len(cells) else None
+        if (nxt is not None and cell.row is not None and nxt.row == cell.row
+                and _ITEM_NUMBER.match(cell.text) and nxt.text.strip()
+                and not _is_value(nxt.text)):
+            yield TextCell(cell.text.strip() + nxt.text.strip(), cell.ref, cell.row)
+            i += 2
+            continue
+        yield cell
+        i += 1
+
+
+def _rows(cells: list[TextCell]) -> list[list[int]]:
+    """Indexes of the cells of each printed row, in order (rows kept by the reader)."""
+    rows: list[list[int]] = []
+    for i, cell in enumerate(cells):
+        if cell.row is None:
+            continue
+        if rows and cells[rows[-1][0]].row == cell.row:
+            rows[-1].append(i)
+        else:
+            rows.append([i])
+    return rows
+
+
+def _table_of(cell: TextCell) -> str | None:
+    m = _TABLE.match(cell.ref)
+    return m.group(1) if m else None
+
+
+def _without_sequence_columns(cells: list[TextCell]) -> list[TextCell]:
+    drop: set[int] = set()
+    numbered: str | None = None  # the table whose rows are numbered
+    last = 0
+    for row in _rows(cells):
+        first = cells[row[0]]
+        table = _table_of(first)
+        if table is None or table != numbered:
+            numbered = None
+        if table and nfkc(first.text).strip().lower() in _SEQUENCE_HEADERS and len(row) > 1:
+            numbered, last = table, 0
+            drop.add(row[0])
+            continue
+        if numbered is None or len(row) < 2:
+            continue
+        printed = read_printed(first.text)
+        rest_has_value = any(_is_value(cells[i].text) and cells[i].text.strip()
+                             for i in row[1:])
+        if printed.state == "blank" and not rest_has_value:
+            drop.add(row[0])
+        elif printed.state == "number" and printed.whole in (last + 1, 1) and printed.unit is None:
+            drop.add(row[0])
+            last = printed.whole
+    return [c for i, c in enumerate(cells) if i not in drop]
+
+
+def _without_note_columns(cells: list[TextCell]) -> list[TextCell]:
+    drop: set[int] = set()
+    noted: str | None = None  # the table with a 备注 column
+    for row in _rows(cells):
+        last = cells[row[-1]]
+        table = _table_of(last)
+        if table is None or table != noted:
+            noted = None
+        if table and nfkc(last.text).strip() in _NOTE_HEADERS and len(row) > 1:
+            noted = table
+            drop.add(row[-1])
+            continue
+        if noted is None or len(row) < 2:
+            continue
+        state = read_printed(last.text).state
+        # words in a header row (总计 under a merge) are the table's, not notes
+        data_row = any(read_printed(cells[i].text).state == "number" for i in row[:-1])
+        if state == "blank" or (state != "number" and data_row):
+            drop.add(row[-1])
+    return [c for i, c in enumerate(cells) if i not in drop]

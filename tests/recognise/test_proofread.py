@@ -1,0 +1,84 @@
+"""The identities as proof-reader of OCR'd numbers: which readings are published.
+
+The grid is table 三 and 四 of a real report (淮安市人民政府 2024, whose tables satisfy
+every identity) as the OCR reader would hand it over: each cell with the ref of the
+image cell it was read from, and that cell's confidence in the document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.document import Document, TextCell
+from pipelines.recognise.grid import Grid
+from pipelines.recognise.proofread import proofread
+from pipelines.report import CellValue
+from schemas.template import load_template
+
+SURE, UNSURE = 0.99, 0.6
+
+
+def _read(truth: dict, readings: dict[str, int], confidence: dict[str, float]
+          ) -> tuple[Grid, Document]:
+    grid = Grid(load_template().version(truth["format_version"]))
+    cells = []
+    for cid, value in truth["cells"].items():
+        value = readings.get(cid, value)
+        ref = f"page 1 box {cid}"
+        grid.cells[cid] = CellValue(cid, value, "number" if value is not None else "blank",
+                                    None if value is None else str(value), None, ref)
+        cells.append(TextCell("" if value is None else str(value), ref, 1,
+                              confidence.get(cid, SURE)))
+    return grid, Document("scan.pdf", "0" * 64, 1, "scan", "", cells)
+
+
+@pytest.fixture
+def huaian(truth) -> dict:
+    return truth("huaian-2024")
+
+
+def test_readings_that_satisfy_every_identity_are_kept_whatever_their_confidence(huaian):
+    low = {cid: UNSURE for cid in huaian["cells"] if cid.startswith("t3.")}
+    grid, doc = _read(huaian, {}, low)
+    proofread(grid, doc)
+    assert grid.flags == []
+    assert {c: v.value for c, v in grid.cells.items()} == huaian["cells"]
+
+
+def test_an_unsure_reading_breaking_identities_is_null_and_flagged(huaian):
+    cid = "t3.granted.natural_person"  # printed 1288, read 1238 with confidence 0.6
+    grid, doc = _read(huaian, {cid: 1238}, {cid: UNSURE})
+    proofread(grid, doc)
+    cell = grid.cells[cid]
+    assert (cell.value, cell.state, cell.raw_text) == (None, "uncertain",
+                                                       "1238 (OCR confidence 0.60)")
+    assert [(f.code, f.cell_id) for f in grid.flags] == [("ocr_uncertain", cid)]
+    assert grid.flags[0].message == (
+        f"{cid}: read 1238 (OCR confidence 0.60); breaks t3_results_total_natural_person, "
+        "t3_rowtotal_granted, which the other readings do not explain")
+
+
+def test_a_sure_reading_breaking_an_identity_stands_as_printed(huaian):
+    cid = "t3.granted.natural_person"  # the agency's error, or a misreading we cannot see
+    grid, doc = _read(huaian, {cid: 1238}, {})
+    proofread(grid, doc)
+    assert grid.cells[cid].value == 1238 and grid.flags == []
+
+
+def test_an_unsure_reading_vouched_for_by_a_holding_identity_is_kept(huaian):
+    # 0.6 for a cell of a failing column identity whose own row identity holds: the
+    # failure is another cell's (the sure misreading of the column's 总计).
+    unsure, wrong_total = "t3.granted.natural_person", "t3.results_total.natural_person"
+    grid, doc = _read(huaian, {wrong_total: huaian["cells"][wrong_total] + 10},
+                      {unsure: UNSURE})
+    proofread(grid, doc)
+    assert grid.cells[unsure].value == huaian["cells"][unsure]
+    assert grid.flags == []
+
+
+def test_an_unsure_number_no_identity_checks_is_not_published(huaian):
+    cid = "t2.administrative_licensing.decisions"  # table 二 has no identity
+    grid, doc = _read(huaian, {}, {cid: 0.8})
+    proofread(grid, doc)
+    assert grid.cells[cid].value is None
+    assert grid.flags[0].message.endswith("no identity checks it")

@@ -1,0 +1,233 @@
+"""Scanned renderings of any labelled report: pages as a scanner or a phone would give them.
+
+Helpers for the OCR tests and bench/bench_ocr.py, not tests. `printed_pdf(report, truth)`
+is the report as printed: a PDF as it is, an HTML page printed by headless Chromium, and
+a text report (whose layout a browser would not show as tables) printed from the Word
+HTML that tests/renderings/make.py makes of its truth file. `scan(pdf, variant)` then
+rasterises it with pdftoppm and degrades each page the variant's way (resolution,
+greyscale, rotation, noise, a red seal stamped over a table, JPEG compression) and
+returns the scanned report as an image-only PDF, or as a multi-page TIFF.
+
+Degradations are seeded: the same report and variant give the same bytes.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from make import layout, load_truth, word_html_bytes
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+CORPUS = Path(__file__).parents[3] / "shared" / "corpus"
+SCORE_TOOL = CORPUS.parent / "tools" / "score.py"
+CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
+
+
+@dataclass(frozen=True)
+class Variant:
+    """How a report is scanned."""
+
+    name: str
+    dpi: int
+    grey: bool = True
+    angle: float = 0.0  # degrees, counter-clockwise
+    noise: float = 0.0  # standard deviation of Gaussian noise, in grey levels
+    speckle: float = 0.0  # share of pixels flipped to black or white
+    stamp: bool = False  # a red seal over the first table of each page holding one
+    jpeg: int = 75  # JPEG quality of each page
+    blur: float = 0.0  # Gaussian blur radius (out of focus, a cheap scanner)
+    tiff: bool = False  # a multi-page TIFF instead of a PDF
+
+
+VARIANTS = (
+    Variant("grey150_jpeg", 150, jpeg=60),
+    Variant("grey100_jpeg", 100, jpeg=70),
+    Variant("grey200_rotated_noise", 200, angle=1.5, noise=12.0, jpeg=70),
+    Variant("grey150_rotated_speckle", 150, angle=-1.2, speckle=0.002, blur=0.6),
+    Variant("colour150_red_stamp", 150, grey=False, stamp=True, jpeg=80),
+    Variant("grey120_tiff_rotated", 120, angle=0.8, tiff=True),
+)
+
+
+def labelled_reports(corpus: Path = CORPUS) -> list[tuple[Path, Path]]:
+    """(report, truth) for every labelled report of the corpus."""
+    out = []
+    for truth in sorted((corpus / "truth").glob("*.json")):
+        found = [p for p in (corpus / "reports").iterdir() if p.stem == truth.stem]
+        if found:
+            out.append((found[0], truth))
+    return out
+
+
+def _chromium_pdf(html: Path, out: Path) -> None:
+    profile = tempfile.mkdtemp(prefix="chromium-")
+    try:
+        subprocess.run(
+            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", f"--user-data-dir={profile}", "--no-pdf-header-footer",
+             f"--print-to-pdf={out}", html.as_uri()],
+            check=True, capture_output=True, timeout=120)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def printed_pdf(report: Path, truth: Path, workdir: Path) -> Path:
+    """The report as printed on paper, as a PDF in `workdir`."""
+    if report.suffix == ".pdf":
+        return report
+    out = workdir / f"{report.stem}.printed.pdf"
+    if out.exists():
+        return out
+    if report.suffix in (".html", ".htm"):
+        _chromium_pdf(report.resolve(), out)
+        return out
+    page = workdir / f"{report.stem}.word.html"
+    # Rows kept whole on a page, as Word prints a row without "allow row to break across
+    # pages": a row cut by a page break is not read (see the README).
+    html = word_html_bytes(layout(load_truth(truth)))
+    page.write_bytes(html.replace(b"</head>", b"<style>tr {break-inside: avoid}</style></head>"))
+    _chromium_pdf(page, out)
+    return out
+
+
+def rasterise(pdf: Path, dpi: int, workdir: Path) -> list[Image.Image]:
+    """Every page of a PDF as an RGB image at `dpi` (pdftoppm)."""
+    prefix = workdir / f"{pdf.stem}-{dpi}"
+    if not list(workdir.glob(f"{prefix.name}-*.png")):
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(prefix)],
+                       check=True, capture_output=True, timeout=300)
+    pages = sorted(workdir.glob(f"{prefix.name}-*.png"),
+                   key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    return [Image.open(p).convert("RGB") for p in pages]
+
+
+def _seal(dpi: int) -> Image.Image:
+    """A round red seal (RGBA): a ring, a star and characters along the top."""
+    size = int(1.6 * dpi)  # 4 cm
+    seal = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(seal)
+    red = (220, 30, 35, 190)
+    w = max(3, size // 30)
+    draw.ellipse((w, w, size - w, size - w), outline=red, width=w)
+    c, r = size / 2, size / 7
+    star = [(c + r * np.cos(np.pi / 2 + k * 4 * np.pi / 5),
+             c - r * np.sin(np.pi / 2 + k * 4 * np.pi / 5)) for k in range(5)]
+    draw.polygon(star, fill=red)
+    if CJK_FONT.exists():
+        font = ImageFont.truetype(str(CJK_FONT), size // 8)
+        draw.text((c, size * 0.28), "人民政府办公室", font=font, fill=red, anchor="mm")
+        draw.text((c, size * 0.75), "专用章", font=font, fill=red, anchor="mm")
+    return seal
+
+
+def _first_table_centre(grey: np.ndarray) -> tuple[int, int] | None:
+    """Where the page's first ruled table is: rows that are dark across half the page."""
+    dark = (grey < 128).mean(axis=1) > 0.5
+    rows = np.flatnonzero(dark)
+    if rows.size < 3:
+        return None
+    return int(grey.shape[1] * 0.6), int(rows[:3].mean() + grey.shape[0] * 0.08)
+
+
+def degrade(page: Image.Image, variant: Variant, seed: int) -> Image.Image:
+    """One page scanned the variant's way (stamp, rotation, blur, noise, greyscale)."""
+    rng = np.random.default_rng(seed)
+    img = page.convert("RGB")
+    if variant.stamp:
+        where = _first_table_centre(np.asarray(img.convert("L")))
+        if where is not None:
+            seal = _seal(variant.dpi)
+            img.paste(seal, (where[0] - seal.width // 2, where[1] - seal.height // 2), seal)
+    if variant.angle:
+        img = img.rotate(variant.angle, resample=Image.BICUBIC, expand=False,
+                         fillcolor=(255, 255, 255))
+    if variant.blur:
+        img = img.filter(ImageFilter.GaussianBlur(variant.blur))
+    pixels = np.asarray(img.convert("L") if variant.grey else img).astype(np.float32)
+    if variant.noise:
+        pixels += rng.normal(0, variant.noise, pixels.shape)
+    if variant.speckle:
+        flips = rng.random(pixels.shape[:2]) < variant.speckle
+        values = rng.choice([0.0, 255.0], size=int(flips.sum()))
+        pixels[flips] = values[:, None] if pixels.ndim == 3 else values
+    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+
+
+def _jpeg(img: Image.Image, quality: int) -> Image.Image:
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=quality)
+    return Image.open(io.BytesIO(buf.getvalue()))
+
+
+def scan(pdf: Path, variant: Variant, workdir: Path) -> bytes:
+    """The printed report scanned the variant's way: image-only PDF (or TIFF) bytes."""
+    pages = [degrade(p, variant, seed=k) for k, p in
+             enumerate(rasterise(pdf, variant.dpi, workdir))]
+    out = io.BytesIO()
+    if variant.tiff:
+        pages[0].save(out, "TIFF", save_all=True, append_images=pages[1:],
+                      compression="tiff_deflate", dpi=(variant.dpi, variant.dpi))
+    else:
+        pages = [_jpeg(p, variant.jpeg) for p in pages]
+        pages[0].save(out, "PDF", save_all=True, append_images=pages[1:],
+                      resolution=variant.dpi, quality=variant.jpeg)
+    return out.getvalue()
+
+
+def scan_corpus(variant: Variant, out_dir: Path, workdir: Path,
+                corpus: Path = CORPUS) -> list[Path]:
+    """Every labelled report scanned the variant's way into `out_dir` as <stem>.pdf/.tif,
+    the name score.py pairs with the truth file."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for report, truth in labelled_reports(corpus):
+        data = scan(printed_pdf(report, truth, workdir), variant, workdir)
+        path = out_dir / f"{report.stem}{'.tif' if variant.tiff else '.pdf'}"
+        path.write_bytes(data)
+        written.append(path)
+    return written
+
+
+def score(truth: dict, cells: dict) -> dict[str, int]:
+    """Cells right, wrong, missed and invented, as ../shared/tools/score.py counts them
+    (its own comparison, `same`)."""
+    spec = importlib.util.spec_from_file_location("score", SCORE_TOOL)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    unrecoverable = set(truth.get("unrecoverable", []))
+    out = {"cells": 0, "right": 0, "wrong": 0, "missed": 0, "invented": 0}
+    for cid, want in truth["cells"].items():
+        got = cells.get(cid)
+        out["cells"] += 1
+        if tool.same(got, want) or (cid in unrecoverable and got is None):
+            out["right"] += 1
+        elif want is not None and got is not None:
+            out["wrong"] += 1
+        elif want is not None:
+            out["missed"] += 1
+        else:
+            out["invented"] += 1
+    return out
+
+
+def main() -> None:
+    """Write every variant of every labelled report under OGI_SCANS (default ./scans)."""
+    root = Path(os.environ.get("OGI_SCANS", "scans"))
+    work = root / "_printed"
+    work.mkdir(parents=True, exist_ok=True)
+    for variant in VARIANTS:
+        for path in scan_corpus(variant, root / variant.name, work):
+            print(path)
+
+
+if __name__ == "__main__":
+    main()

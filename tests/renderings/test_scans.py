@@ -1,0 +1,53 @@
+"""Scans of every labelled report, each variant read back by OCR and scored.
+
+The scans are made by scans.py (pdftoppm, headless Chromium); each variant's counts over
+all labelled reports are asserted exactly (bench/bench_ocr.py prints the same numbers per
+report, with times). The target: no cell wrong or invented, whatever the variant; a
+reading the identities do not vouch for is a flagged null (missed), never a guess.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import scans
+
+from pipelines.parse import parse_bytes
+
+pytestmark = [pytest.mark.slow, pytest.mark.corpus]
+
+# variant -> (right, wrong, missed, invented) over the labelled reports' 1,192 cells,
+# as measured (bench/RESULTS.md). The speckled and the sealed scans fall short of the
+# 99% target: their misses are rows whose lines or cells the noise or the seal broke,
+# nulled and flagged, never guessed.
+EXPECTED = {
+    "grey150_jpeg": (1191, 0, 1, 0),
+    "grey100_jpeg": (1186, 0, 6, 0),
+    "grey200_rotated_noise": (1188, 0, 4, 0),
+    "grey150_rotated_speckle": (1104, 0, 88, 0),
+    "colour150_red_stamp": (987, 0, 205, 0),
+    "grey120_tiff_rotated": (1191, 0, 1, 0),
+}
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("printed")
+
+
+@pytest.mark.parametrize("variant", scans.VARIANTS, ids=[v.name for v in scans.VARIANTS])
+def test_every_labelled_report_reads_back_from_its_scan(variant: scans.Variant,
+                                                        printed: Path) -> None:
+    totals = {"right": 0, "wrong": 0, "missed": 0, "invented": 0}
+    for report, truth_path in scans.labelled_reports():
+        data = scans.scan(scans.printed_pdf(report, truth_path, printed), variant, printed)
+        parsed = parse_bytes(f"{report.stem}.scan", data)
+        assert parsed.rendering == ("image" if variant.tiff else "scan")
+        assert parsed.check_source == "ocr"  # its checks say they were computed on OCR
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        got = scans.score(truth, parsed.values())
+        for key in totals:
+            totals[key] += got[key]
+    assert tuple(totals.values()) == EXPECTED[variant.name]

@@ -1,0 +1,593 @@
+"""Structural variants of the HTML and Word renderings of a labelled report, and their score.
+
+Helpers for the variant tests and the red-team table, not tests. Each variant starts from
+make.py's `layout(truth)` and changes one thing real CMS pages and Word files show:
+`<th>`/`<thead>`, layout tables around the data tables, block elements in cells, `<br>` and
+soft hyphens in labels, item numbers in a cell of their own, repeated header rows, tables
+split into several `<table>`s, a leading 序号 or trailing 备注 column, full-width digits,
+thousands separators, units and spaces in value cells, label punctuation and the
+template's aliases (traditional characters), blank cells printed as `&nbsp;`, dashes,
+slashes, 无 or 0, `<div>` tables, and DOCX with merges, a nested table and extra columns.
+`converted(...)` adds LibreOffice's and pandoc's HTML of the DOCX (real tools, slow).
+
+A variant returns the file's bytes and the cells it must read as: the truth's, except
+where the variant itself prints other numbers (blanks printed as 0; counts scaled by
+1001 to print thousands separators, which keeps every identity, since they are linear).
+`score(report, cells, unrecoverable)` counts as `../shared/tools/score.py` does.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import docx
+from make import (
+    CORPUS_TRUTH,
+    FIXTURE_TRUTH,
+    Cell,
+    Grid,
+    Layout,
+    _docx_table,
+    docx_bytes,
+    layout,
+    placed,
+    word_html_bytes,
+)
+
+from schemas.template import load_template
+
+Transform = Callable[[Layout], Layout]
+_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+_ITEM = re.compile(r"^((?:\d{1,2}[.、．])|(?:（[一二三四五六七]）))(.+)$", re.S)
+_SCALE = 1001  # counts × 1001 print with a thousands separator from 1 on
+
+
+def labelled_truths() -> list[Path]:
+    """Every labelled report: the fixtures', then the corpus's not already among them."""
+    found = {p.name: p for p in sorted(FIXTURE_TRUTH.glob("*.json"))}
+    for p in sorted(CORPUS_TRUTH.glob("*.json")) if CORPUS_TRUTH.is_dir() else ():
+        found.setdefault(p.name, p)
+    return list(found.values())
+
+
+# --- layout transforms --------------------------------------------------------------------
+
+def _map_cells(report: Layout, fn: Callable[[Cell], Cell]) -> Layout:
+    body = [replace(g, rows=[[fn(c) for c in row] for row in g.rows])
+            if isinstance(g, Grid) else g for g in report.body]
+    return replace(report, body=body)
+
+
+def _map_grids(report: Layout, fn: Callable[[Grid], Grid]) -> Layout:
+    return replace(report, body=[fn(g) if isinstance(g, Grid) else g for g in report.body])
+
+
+def counts_only(fn: Transform) -> Transform:
+    """`fn` applied to tables 三 and 四 only, whose cells are all counts (table 二 mixes
+    amounts in)."""
+    def run(report: Layout) -> Layout:
+        grids = [i for i, g in enumerate(report.body) if isinstance(g, Grid)]
+        changed = fn(replace(report, body=[report.body[i] for i in grids[1:]]))
+        body = list(report.body)
+        for i, g in zip(grids[1:], changed.body, strict=True):
+            body[i] = g
+        return replace(report, body=body)
+    return run
+
+
+def values(fn: Callable[[str], str], blanks: str | None = None) -> Transform:
+    """Value cells' printed text changed by `fn`; empty ones printed as `blanks`."""
+    def cell(c: Cell) -> Cell:
+        if not c.value:
+            return c
+        if not c.text:
+            return c if blanks is None else replace(c, text=blanks)
+        return replace(c, text=fn(c.text))
+    return lambda report: _map_cells(report, cell)
+
+
+def labels(fn: Callable[[str], str]) -> Transform:
+    def cell(c: Cell) -> Cell:
+        return c if c.value or not c.text else replace(c, text=fn(c.text),
+                                                       continued=fn(c.continued))
+    return lambda report: _map_cells(report, cell)
+
+
+def _scaled(text: str) -> str:
+    m = re.fullmatch(r"(-?)(\d+)", text)
+    if not m:
+        return text  # amounts (万元, decimals) keep their value
+    return f"{m[1]}{int(m[2]) * _SCALE:,}"
+
+
+def _punctuation(text: str) -> str:
+    text = text.replace("（", "(").replace("）", ")")
+    return re.sub(r"^(\d{1,2})\.", r"\1、", text)
+
+
+def _soft_hyphens(text: str) -> str:
+    return "\u00ad".join(text) if len(text) >= 4 else text
+
+
+def _aliases(traditional_only: bool) -> Callable[[str], str]:
+    """Labels printed as the template's first alias (traditional: only those that are)."""
+    from pipelines.textnorm import to_simplified
+
+    template = load_template()
+    alias: dict[str, str] = {}
+    for v in template.versions.values():
+        for t in v.tables.values():
+            rows = list(t.rows) + [r for b in getattr(t, "blocks", ()) for r in b.rows]
+            cols = list(getattr(t, "columns", ())) + [
+                c for b in getattr(t, "blocks", ()) for c in b.columns]
+            for item in rows + cols:
+                for a in getattr(item, "aliases", ()):
+                    if not traditional_only or (to_simplified(a) != a and "\n" not in a):
+                        alias.setdefault(item.label, a)
+                        break
+    return lambda text: alias.get(text, alias.get(text.replace("\n", ""), text))
+
+
+def item_numbers_apart(report: Layout) -> Layout:
+    """An item number ("1." / "（三）") in a cell of its own before the label's text."""
+    def grid(g: Grid) -> Grid:
+        rows = []
+        for row in g.rows:
+            out: list[Cell] = []
+            for c in row:
+                m = None if c.value else _ITEM.match(c.text)
+                if m:
+                    out += [replace(c, text=m[1], continued=m[1]),
+                            replace(c, text=m[2], continued=m[2])]
+                else:
+                    out.append(c)
+            rows.append(out)
+        return replace(g, rows=rows)
+    return _map_grids(report, grid)
+
+
+def extra_column(header: str, leading: bool, numbered: bool) -> Transform:
+    """A leading or trailing column: 序号 numbering the value rows, or an empty 备注."""
+    def grid(g: Grid) -> Grid:
+        rows, n = [], 0
+        for i, row in enumerate(g.rows):
+            if i == 0:
+                extra = Cell(header)
+            elif any(c.value for c in row):
+                n += 1
+                extra = Cell(str(n) if numbered else "")
+            else:
+                extra = Cell("")
+            rows.append([extra, *row] if leading else [*row, extra])
+        return replace(g, width=g.width + 1, rows=rows)
+    return lambda report: _map_grids(report, grid)
+
+
+def extra_rows(label: str) -> Transform:
+    """A row the statute does not have ("其中：网上申请") printed after each row of table
+    三 whose label has no item number, with numbers in every value cell."""
+    def grid(g: Grid) -> Grid:
+        if not any("办理结果" in c.text for row in g.rows for c in row):
+            return g
+        rows = []
+        for row in g.rows:
+            rows.append(row)
+            values_ = [c for c in row if c.value]
+            labels_ = [c for c in row if not c.value]
+            if values_ and len(labels_) == 1 and labels_[0].colspan == 3:
+                rows.append([Cell(label, 3)] + [Cell(str(k + 1), value=True)
+                                                for k in range(len(values_))])
+        return replace(g, rows=rows)
+    return lambda report: _map_grids(report, grid)
+
+
+def compose(*fns: Transform) -> Transform:
+    def run(report: Layout) -> Layout:
+        for fn in fns:
+            report = fn(report)
+        return report
+    return run
+
+
+# --- a plain CMS HTML writer with structural options --------------------------------------
+
+@dataclass(frozen=True)
+class Html:
+    wrap: str = ""  # p | div | span: a block or inline element around each cell's text
+    th_header: bool = False  # header rows (before the first value row) as <th> in <thead>
+    th_labels: bool = False  # row labels as <th>
+    nested: bool = False  # each table inside a layout table, the page inside another
+    split: bool = False  # each table printed as two <table>s, the header repeated
+    repeat_header: bool = False  # the header rows printed again mid-table
+    div_rows: bool = False  # display:table <div>s instead of <table>
+    blank: str = ""  # what an empty cell holds
+    number_break: bool = False  # numbers of two digits and more wrapped with <br>
+    unmerge: str = ""  # empty | fill: merged cells split, the copies empty or repeating
+    hidden: bool = False  # a hidden span (display:none) with a digit in every cell
+
+
+def _cell_html(spec: Cell, tag: str, opts: Html) -> str:
+    text = html.escape(spec.text).replace("\n", "<br>")
+    if spec.value and opts.number_break and len(spec.text) >= 2:
+        text = text[:1] + "<br>" + text[1:]
+    text = text or opts.blank
+    if opts.hidden:
+        text = (f'<span style="display: none">9</span>{text}'
+                '<font style="visibility:hidden">8</font>')
+    if opts.wrap:
+        text = f"<{opts.wrap}>{text}</{opts.wrap}>"
+    if opts.div_rows:
+        return f'<div style="display:table-cell">{text}</div>'
+    spans = "".join(f' {a}="{n}"' for a, n in (("colspan", spec.colspan),
+                                              ("rowspan", spec.rowspan)) if n > 1)
+    return f"<{tag}{spans}>{text}</{tag}>"
+
+
+def _rows_html(cells: list[tuple[int, int, Cell]], opts: Html) -> list[tuple[bool, str]]:
+    """(is a header row, its markup) for each row."""
+    by_row: dict[int, list[tuple[int, Cell]]] = {}
+    for r, c, spec in cells:
+        by_row.setdefault(r, []).append((c, spec))
+    first_value = min((r for r, _, s in cells if s.value), default=10**6)
+    out = []
+    for r in sorted(by_row):
+        header = r < first_value
+        tags = []
+        for _, spec in sorted(by_row[r], key=lambda x: x[0]):
+            th = (header and opts.th_header) or (not spec.value and opts.th_labels
+                                                 and not header)
+            tags.append(_cell_html(spec, "th" if th else "td", opts))
+        row = "".join(tags)
+        out.append((header, f'<div style="display:table-row">{row}</div>' if opts.div_rows
+                    else f"<tr>{row}</tr>"))
+    return out
+
+
+def _table_html(cells: list[tuple[int, int, Cell]], opts: Html,
+                header_again: list[str] | None = None) -> str:
+    rows = _rows_html(cells, opts)
+    if opts.div_rows:
+        return '<div style="display:table">' + "".join(r for _, r in rows) + "</div>"
+    head = [r for h, r in rows if h]
+    body = [r for h, r in rows if not h]
+    if opts.repeat_header and head and len(body) > 4:
+        body = body[: len(body) // 2] + head + body[len(body) // 2:]
+    if header_again:
+        body = header_again + body
+    if opts.th_header:
+        inner = f"<thead>{''.join(head)}</thead><tbody>{''.join(body)}</tbody>"
+    else:
+        inner = "".join(head + body)
+    table = f'<table border="1">{inner}</table>'
+    if opts.nested:
+        table = f'<table width="100%"><tr><td>{table}</td></tr></table>'
+    return table
+
+
+def _split_cells(cells: list[tuple[int, int, Cell]], at: int) -> tuple[list, list]:
+    first, second = [], []
+    for r, c, spec in cells:
+        if r >= at:
+            second.append((r, c, spec))
+        elif r + spec.rowspan > at:
+            first.append((r, c, replace(spec, rowspan=at - r)))
+            second.append((at, c, replace(spec, text=spec.continued,
+                                          rowspan=r + spec.rowspan - at)))
+        else:
+            first.append((r, c, spec))
+    return first, second
+
+
+def _unmerged(cells: list[tuple[int, int, Cell]], fill: bool) -> list[tuple[int, int, Cell]]:
+    out = []
+    for r, c, spec in cells:
+        for dr in range(spec.rowspan):
+            for dc in range(spec.colspan):
+                text = spec.text if (dr, dc) == (0, 0) or fill else ""
+                out.append((r + dr, c + dc, replace(spec, text=text, colspan=1, rowspan=1)))
+    return sorted(out, key=lambda x: (x[0], x[1]))
+
+
+def _grid_html(g: Grid, opts: Html) -> str:
+    cells = placed(g.rows)
+    if opts.unmerge:
+        cells = _unmerged(cells, opts.unmerge == "fill")
+    if not opts.split:
+        return _table_html(cells, opts)
+    first_value = min(r for r, _, s in cells if s.value)
+    last = max(r for r, _, _ in cells)
+    at = max(first_value + 1, (first_value + last + 1) // 2)
+    if at > last:  # one value row: nothing to split
+        return _table_html(cells, opts)
+    one, two = _split_cells(cells, at)
+    head = [r for h, r in _rows_html([x for x in one if x[0] < first_value], opts)]
+    return (_table_html(one, opts) + "<p>（续表）</p>"
+            + _table_html(two, opts, header_again=head))
+
+
+def html_bytes(report: Layout, opts: Html) -> bytes:
+    body = []
+    for item in report.body:
+        body.append(_grid_html(item, opts) if isinstance(item, Grid)
+                    else f"<p>{html.escape(item)}</p>")
+    content = "\n".join(body)
+    if opts.nested:
+        content = ('<table width="100%"><tr><td class="nav">首页 &gt; 政务公开 &gt; 年度报告'
+                   f'</td></tr><tr><td>{content}</td></tr><tr><td>版权所有 2024'
+                   "</td></tr></table>")
+    page = ('<!DOCTYPE html><html><head><meta charset="utf-8">'
+            f"<title>{html.escape(report.title)}</title></head><body>{content}</body></html>")
+    return page.encode("utf-8")
+
+
+# --- DOCX variants ------------------------------------------------------------------------
+
+def docx_nested_bytes(report: Layout) -> bytes:
+    """Every table inside the single cell of a one-cell layout table."""
+    document = docx.Document()
+    for item in report.body:
+        if isinstance(item, Grid):
+            outer = document.add_table(rows=1, cols=1)
+            holder = outer.cell(0, 0)
+            inner = holder.add_table(rows=len(item.rows), cols=item.width)
+            for r, c, spec in placed(item.rows):
+                cell = inner.cell(r, c)
+                if spec.rowspan > 1 or spec.colspan > 1:
+                    cell = cell.merge(inner.cell(r + spec.rowspan - 1, c + spec.colspan - 1))
+                cell.paragraphs[0].add_run(spec.text.replace("\n", ""))
+        else:
+            document.add_paragraph(item)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _docx_cells(container, cells: list[tuple[int, int, Cell]], width: int) -> None:
+    top = min(r for r, _, _ in cells)
+    height = max(r + spec.rowspan for r, _, spec in cells) - top
+    table = container.add_table(rows=height, cols=width)
+    for r, c, spec in cells:
+        cell = table.cell(r - top, c)
+        if spec.rowspan > 1 or spec.colspan > 1:
+            cell = cell.merge(table.cell(r - top + spec.rowspan - 1, c + spec.colspan - 1))
+        cell.paragraphs[0].add_run(spec.text.replace("\n", ""))
+
+
+def docx_split_bytes(report: Layout) -> bytes:
+    """Each table printed as two Word tables, the second repeating the header rows (a
+    table continued on the next page by hand), with a paragraph between them."""
+    document = docx.Document()
+    for item in report.body:
+        if not isinstance(item, Grid):
+            document.add_paragraph(item)
+            continue
+        cells = placed(item.rows)
+        first_value = min(r for r, _, s in cells if s.value)
+        last = max(r for r, _, _ in cells)
+        at = max(first_value + 1, (first_value + last + 1) // 2)
+        if at > last:
+            _docx_cells(document, cells, item.width)
+            continue
+        one, two = _split_cells(cells, at)
+        _docx_cells(document, one, item.width)
+        document.add_paragraph("（续表）")
+        head = [x for x in one if x[0] + x[2].rowspan <= first_value]
+        rest = [(r - at + first_value, c, spec) for r, c, spec in two]
+        _docx_cells(document, head + rest, item.width)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def docx_hidden_bytes(report: Layout) -> bytes:
+    """make.py's DOCX with a hidden run (w:vanish) holding a digit in every table cell."""
+    document = docx.Document(io.BytesIO(docx_bytes(report)))
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                run = cell.paragraphs[0].add_run("9")
+                run.font.hidden = True
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+_ = _docx_table  # make.py's writer, used by docx_bytes
+
+
+# --- the variants -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    suffix: str
+    render: Callable[[Layout], bytes]
+    transform: Transform = lambda r: r
+    cells: Callable[[dict], dict] = lambda cells: dict(cells)  # the cells it must read as
+
+    def make(self, truth: dict) -> tuple[bytes, dict]:
+        return self.render(self.transform(layout(truth))), self.cells(truth["cells"])
+
+
+def _zeros(cells: dict) -> dict:
+    return {k: 0 if v is None else v for k, v in cells.items()}
+
+
+def _scaled_cells(cells: dict) -> dict:
+    return {k: v * _SCALE if isinstance(v, int) and k.startswith(("t3.", "t4.")) else v
+            for k, v in cells.items()}
+
+
+def _html(opts: Html = Html()) -> Callable[[Layout], bytes]:
+    return lambda report: html_bytes(report, opts)
+
+
+def variants() -> list[Variant]:
+    h = ".html"
+    return [
+        Variant("word-html", h, word_html_bytes),
+        Variant("html-plain", h, _html()),
+        Variant("th-thead", h, _html(Html(th_header=True))),
+        Variant("th-labels", h, _html(Html(th_labels=True, th_header=True))),
+        Variant("nested-layout", h, _html(Html(nested=True))),
+        Variant("cell-p", h, _html(Html(wrap="p"))),
+        Variant("cell-div", h, _html(Html(wrap="div"))),
+        Variant("cell-span", h, _html(Html(wrap="span"))),
+        Variant("soft-hyphens", h, _html(), labels(_soft_hyphens)),
+        Variant("number-br", h, _html(Html(number_break=True))),
+        Variant("item-apart", h, _html(), item_numbers_apart),
+        Variant("header-repeated", h, _html(Html(repeat_header=True))),
+        Variant("split-tables", h, _html(Html(split=True))),
+        Variant("seq-column", h, _html(), extra_column("序号", True, True)),
+        # numbers with no 序号 header: not known to be a column, so table 四 (16 cells for
+        # 15) is null and flagged; rows with labels are read after their label
+        Variant("unnamed-leading-column", h, _html(), extra_column("", True, True)),
+        Variant("note-column", h, _html(), extra_column("备注", False, False)),
+        Variant("fullwidth", h, _html(), values(lambda t: t.translate(_FULLWIDTH))),
+        Variant("thousands", h, _html(), counts_only(values(_scaled)), _scaled_cells),
+        Variant("units", h, _html(), counts_only(values(lambda t: f"{t}件"))),
+        Variant("spaces", h, _html(), values(lambda t: f" {t}\u3000")),
+        Variant("blank-nbsp", h, _html(Html(blank="&nbsp;"))),
+        Variant("blank-dash", h, _html(), values(str, blanks="-")),
+        Variant("blank-emdash", h, _html(), values(str, blanks="—")),
+        Variant("blank-slash", h, _html(), values(str, blanks="/")),
+        Variant("blank-none", h, _html(), values(str, blanks="无")),
+        Variant("blank-zero", h, _html(), values(str, blanks="0"), _zeros),
+        Variant("punctuation", h, _html(), labels(_punctuation)),
+        Variant("aliases", h, _html(), labels(_aliases(False))),
+        Variant("traditional", h, _html(), labels(_aliases(True))),
+        Variant("unmerged-empty", h, _html(Html(unmerge="empty"))),
+        Variant("unmerged-fill", h, _html(Html(unmerge="fill"))),
+        # an unknown trailing column of numbers: a blank after the label is then no
+        # proof of a label's empty copy
+        Variant("unmerged-trailing-numbers", h, _html(Html(unmerge="empty")),
+                extra_column("同比", False, True)),
+        Variant("punctuation-fullwidth-dot", h, _html(),
+                labels(lambda t: re.sub(r"^(\d{1,2})\.", r"\1．", t))),
+        Variant("hidden-text", h, _html(Html(hidden=True))),
+        Variant("no-item-numbers", h, _html(),
+                labels(lambda t: re.sub(r"^(?:\d{1,2}[.、．]|（[一二三四五六七]）)", "", t))),
+        Variant("extra-rows", h, _html(), extra_rows("其中：网上申请")),
+        Variant("docx-extra-rows", ".docx", docx_bytes, extra_rows("其中：网上申请")),
+        Variant("label-colons", h, _html(), labels(lambda t: t + "：")),
+        Variant("cms-mixed", h, _html(Html(wrap="p", th_header=True, nested=True, split=True,
+                                           blank="&nbsp;", hidden=True)),
+                compose(values(lambda t: t.translate(_FULLWIDTH)),
+                        counts_only(values(lambda t: f"{t} 件")), item_numbers_apart,
+                        labels(_soft_hyphens), extra_column("序号", True, True))),
+        Variant("div-table", h, _html(Html(div_rows=True))),
+        Variant("docx", ".docx", docx_bytes),
+        Variant("docx-nested", ".docx", docx_nested_bytes),
+        Variant("docx-seq-column", ".docx", docx_bytes, extra_column("序号", True, True)),
+        Variant("docx-note-column", ".docx", docx_bytes, extra_column("备注", False, False)),
+        Variant("docx-thousands", ".docx", docx_bytes, counts_only(values(_scaled)), _scaled_cells),
+        Variant("docx-punctuation", ".docx", docx_bytes, labels(_punctuation)),
+        Variant("docx-blank-dash", ".docx", docx_bytes, values(str, blanks="-")),
+        Variant("docx-hidden-runs", ".docx", docx_hidden_bytes),
+        Variant("docx-split-tables", ".docx", docx_split_bytes),
+    ]
+
+
+def _convert(data: bytes, command: Callable[[Path, Path], list[str]], out_name: str) -> bytes:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "report.docx"
+        src.write_bytes(data)
+        subprocess.run(command(src, Path(tmp)), check=True, capture_output=True, timeout=180)
+        return (Path(tmp) / out_name).read_bytes()
+
+
+def soffice_html(data: bytes) -> bytes:
+    return _convert(data, lambda src, out: [
+        "soffice", "--headless", f"-env:UserInstallation=file://{out}/profile",
+        "--convert-to", "html", "--outdir", str(out), str(src)], "report.html")
+
+
+def pandoc_html(data: bytes) -> bytes:
+    return _convert(data, lambda src, out: [
+        "pandoc", "-f", "docx", "-t", "html", "-s", "-o", str(out / "report.html"),
+        str(src)], "report.html")
+
+
+def converted() -> list[Variant]:
+    """HTML made from the DOCX by real tools (slow: LibreOffice starts per file)."""
+    def via(tool: Callable[[bytes], bytes], transform: Transform = lambda r: r
+            ) -> Callable[[Layout], bytes]:
+        return lambda report: tool(docx_bytes(transform(report)))
+    return [
+        Variant("soffice-html", ".html", via(soffice_html)),
+        Variant("pandoc-html", ".html", via(pandoc_html)),
+        Variant("pandoc-html-seq", ".html", via(pandoc_html, extra_column("序号", True, True))),
+    ]
+
+
+# --- scoring ------------------------------------------------------------------------------
+
+@dataclass
+class Score:
+    right: int = 0
+    wrong: int = 0
+    missed: int = 0
+    invented: int = 0
+    total: int = 0
+
+    def add(self, other: Score) -> None:
+        for k in ("right", "wrong", "missed", "invented", "total"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+
+def score(got: dict, want: dict, unrecoverable: set[str] = frozenset()) -> Score:
+    """As score.py: a null where the label is null, or where the cell is unrecoverable,
+    is right; equal numbers are right."""
+    s = Score(total=len(want))
+    for cid, val in want.items():
+        g = got.get(cid)
+        if (g is None and (val is None or cid in unrecoverable)) or (
+                g is not None and val is not None and abs(float(g) - float(val)) < 1e-9):
+            s.right += 1
+        elif val is not None and g is not None:
+            s.wrong += 1
+        elif val is not None:
+            s.missed += 1
+        else:
+            s.invented += 1
+    return s
+
+
+def run(variant: Variant, truth_path: Path) -> tuple[Score, object]:
+    from pipelines.parse import parse_bytes
+
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    data, want = variant.make(truth)
+    report = parse_bytes(f"{truth_path.stem}{variant.suffix}", data)
+    got = {cid: c.value for cid, c in report.cells.items()}
+    return score(got, want, set(truth.get("unrecoverable", ()))), report
+
+
+def main() -> None:
+    """Print the score table: one line per variant over every labelled report."""
+    import sys
+
+    chosen = variants() + (converted() if "--converted" in sys.argv else [])
+    truths = labelled_truths()
+    print(f"{'variant':20} {'right':>6} {'of':>6} {'wrong':>5} {'missed':>6} {'invented':>8}")
+    for v in chosen:
+        total = Score()
+        for t in truths:
+            s, report = run(v, t)
+            total.add(s)
+            if "-v" in sys.argv and s.right < s.total:
+                print(f"   {t.stem}: {s} {report.status} {report.reason}")
+        print(f"{v.name:20} {total.right:6} {total.total:6} {total.wrong:5} "
+              f"{total.missed:6} {total.invented:8}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
