@@ -56,7 +56,10 @@ def drops(before: dict[tuple[str, str, str], int], after: dict[tuple[str, str, s
     found = []
     for (by, key, measure), old in sorted(before.items()):
         new = after.get((by, key, measure), 0)
-        if old - new > max(DROP_REPORTS, DROP_FRACTION * old) or (new == 0 < old):
+        # A known year or province losing all its reports is a loss; the unknown group
+        # emptying is reports whose year or province became known.
+        vanished = new == 0 < old and key != UNKNOWN
+        if old - new > max(DROP_REPORTS, DROP_FRACTION * old) or vanished:
             found.append(Drop(by, key, measure, old, new))
     return found
 
