@@ -184,7 +184,7 @@ def test_build_publishes_a_package_that_validates(tmp_path: Path) -> None:
     assert validate.returncode == 0, validate.stdout[-2000:]
     full = ogi("validate", str(release), "--workers", "2")
     assert full.returncode == 0, full.stdout[-2000:]
-    assert re.fullmatch(r"2020: 305 rows, \d+\.\d s, 0 problems; checked by 0\.1\.0's "
+    assert re.fullmatch(r"2020: 313 rows, \d+\.\d s, 0 problems; checked by 0\.1\.0's "
                         r"validation at 20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ",
                         full.stdout.splitlines()[1])
     assert full.stdout.splitlines()[-1] == (
