@@ -126,18 +126,25 @@ def item_number(norm: str) -> tuple[str, str]:
     return (m.group(), norm[m.end():]) if m else ("", norm)
 
 
-def similarity(a: str, b: str) -> float:
-    """1 - (edit distance / length of the longer), for short labels."""
-    if not a or not b:
-        return 0.0
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """Levenshtein distance; with a limit, limit + 1 once it is certainly over it."""
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, start=1):
         current = [i]
         for j, cb in enumerate(b, start=1):
             current.append(min(previous[j] + 1, current[j - 1] + 1,
                                previous[j - 1] + (ca != cb)))
+        if limit is not None and min(current) > limit:
+            return limit + 1
         previous = current
-    return 1 - previous[-1] / max(len(a), len(b))
+    return previous[-1]
+
+
+def similarity(a: str, b: str) -> float:
+    """1 - (edit distance / length of the longer), for short labels."""
+    if not a or not b:
+        return 0.0
+    return 1 - edit_distance(a, b) / max(len(a), len(b))
 
 
 def row_similarity(printed: str, row: Row) -> float:

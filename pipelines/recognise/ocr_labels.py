@@ -11,26 +11,12 @@ printed as text are never matched loosely.
 from __future__ import annotations
 
 from pipelines.document import Document
-from pipelines.recognise.labels import label_index
+from pipelines.recognise.labels import edit_distance, label_index
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.tokens import Token
 
 _CHARS_PER_EDIT = 6
 _MIN_LENGTH = 3
-
-
-def _distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, or limit + 1 once it is certainly over `limit`."""
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i]
-        for j, cb in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
 
 
 def nearest_label(text: str) -> str | None:
@@ -42,7 +28,7 @@ def nearest_label(text: str) -> str | None:
     found: dict[int, list[str]] = {}
     for label in label_index().by_norm:
         if abs(len(label) - len(norm)) <= limit:
-            d = _distance(norm, label, limit)
+            d = edit_distance(norm, label, limit)
             if d <= limit:
                 found.setdefault(d, []).append(label)
     if not found:
