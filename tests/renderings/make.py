@@ -331,7 +331,7 @@ def _html_table(cells: list[tuple[int, int, Cell]], width: int, list_numbers: bo
     return "".join(out)
 
 
-def _split(cells: list[tuple[int, int, Cell]], at: int) -> tuple[list, list]:
+def split_cells(cells: list[tuple[int, int, Cell]], at: int) -> tuple[list, list]:
     """Two tables at row `at`; a merge across the split continues in the second table."""
     first, second = [], []
     for r, c, spec in cells:
@@ -339,7 +339,8 @@ def _split(cells: list[tuple[int, int, Cell]], at: int) -> tuple[list, list]:
             second.append((r, c, spec))
         elif r + spec.rowspan > at:
             first.append((r, c, replace(spec, rowspan=at - r)))
-            second.append((at, c, Cell(spec.continued, spec.colspan, r + spec.rowspan - at)))
+            second.append((at, c, replace(spec, text=spec.continued,
+                                          rowspan=r + spec.rowspan - at)))
         else:
             first.append((r, c, spec))
     return first, second
@@ -355,7 +356,7 @@ def word_html_bytes(report: Layout, list_numbers: bool = False) -> bytes:
     for item in report.body:
         if isinstance(item, Grid):
             cells = placed(item.rows)
-            parts = _split(cells, item.split_at) if item.split_at else (cells,)
+            parts = split_cells(cells, item.split_at) if item.split_at else (cells,)
             body.append("<p class=MsoNormal>&nbsp;</p>\n".join(
                 _html_table(p, item.width, list_numbers) for p in parts))
         elif item == report.title:

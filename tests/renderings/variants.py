@@ -39,6 +39,7 @@ from make import (
     docx_bytes,
     layout,
     placed,
+    split_cells,
     word_html_bytes,
 )
 
@@ -272,20 +273,6 @@ def _table_html(cells: list[tuple[int, int, Cell]], opts: Html,
     return table
 
 
-def _split_cells(cells: list[tuple[int, int, Cell]], at: int) -> tuple[list, list]:
-    first, second = [], []
-    for r, c, spec in cells:
-        if r >= at:
-            second.append((r, c, spec))
-        elif r + spec.rowspan > at:
-            first.append((r, c, replace(spec, rowspan=at - r)))
-            second.append((at, c, replace(spec, text=spec.continued,
-                                          rowspan=r + spec.rowspan - at)))
-        else:
-            first.append((r, c, spec))
-    return first, second
-
-
 def _unmerged(cells: list[tuple[int, int, Cell]], fill: bool) -> list[tuple[int, int, Cell]]:
     out = []
     for r, c, spec in cells:
@@ -307,7 +294,7 @@ def _grid_html(g: Grid, opts: Html) -> str:
     at = max(first_value + 1, (first_value + last + 1) // 2)
     if at > last:  # one value row: nothing to split
         return _table_html(cells, opts)
-    one, two = _split_cells(cells, at)
+    one, two = split_cells(cells, at)
     head = [r for h, r in _rows_html([x for x in one if x[0] < first_value], opts)]
     return (_table_html(one, opts) + "<p>（续表）</p>"
             + _table_html(two, opts, header_again=head))
@@ -376,7 +363,7 @@ def docx_split_bytes(report: Layout) -> bytes:
         if at > last:
             _docx_cells(document, cells, item.width)
             continue
-        one, two = _split_cells(cells, at)
+        one, two = split_cells(cells, at)
         _docx_cells(document, one, item.width)
         document.add_paragraph("（续表）")
         head = [x for x in one if x[0] + x[2].rowspan <= first_value]
