@@ -63,14 +63,27 @@ def ordered_map(fn: Callable[[T], R], chunks: Iterable[T], workers: int,
         with pool:
             yield from _in_order(pool, fn, chunks, workers)
         return
-    pool = ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=initializer, initargs=initargs)
+    pool = _process_pool(size, initializer, initargs)
     try:
         yield from _in_order(pool, fn, chunks, workers)
     except BaseException:
         stop_pool(pool)
         raise
     pool.shutdown(wait=True)
+
+
+def _process_pool(size: int, initializer: Callable[..., None] | None,
+                  initargs: tuple) -> ProcessPoolExecutor:
+    """A spawn pool whose workers all start before its first task. CPython 3.11 starts
+    spawn workers one per submit, after waking the pool's manager thread: the manager may
+    then wait on the workers it knew before, and the death of the newest worker goes
+    unseen, so its task's future never ends (the build hangs on a killed worker). Started
+    all at once, before the manager thread, every worker is watched."""
+    pool = ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=initializer, initargs=initargs)
+    if hasattr(pool, "_safe_to_dynamically_spawn_children"):  # no public API
+        pool._safe_to_dynamically_spawn_children = False
+    return pool
 
 
 def _in_order(pool: Executor, fn: Callable[[T], R], chunks: list[T],
