@@ -1,61 +1,79 @@
 """The cross-year soft checks: an agency's report against its report for the year before.
 
-A build keeps a small index of every report by (agency id, year) with only the cells the
-checks read, so that the checks work batch by batch without holding every report.
+A build keeps a small index of every report by (agency id, year), and of governments and
+departments by (division, year), with only the cells the checks across reports read (these
+and the roll-ups of pipelines/rollup.py), so that the checks work batch by batch without
+holding every report.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from pipelines.causes import likely_cause
 from pipelines.report import ParsedReport
+from pipelines.rollup import rollup_cells, rollup_role
 from schemas.identities import PREVIOUS, cross_year_identities, evaluate
 from schemas.template import load_template
 
 
 @dataclass(frozen=True)
 class YearEntry:
-    """What a report's successor reads from it: its id and its cross-year cells."""
+    """What other reports' checks read from a report: its id, its cells those checks read,
+    and its role in the roll-ups (`government` or `department` of its division, or None)."""
 
     report_id: str
     values: dict[str, float | None]
+    role: str | None = None
 
 
-YearIndex = dict[tuple[str, int], list[YearEntry]]
+@dataclass
+class YearIndex:
+    """Entries by (agency id, year), and the governments' and departments' entries by
+    (division code, year) with their agency ids, for the roll-ups."""
+
+    agencies: dict[tuple[str, int], list[YearEntry]] = field(default_factory=dict)
+    divisions: dict[tuple[str, int], list[tuple[str, YearEntry]]] = field(
+        default_factory=dict)
 
 
 def year_index(reports: Iterable[ParsedReport]) -> YearIndex:
-    """Reports by (agency id, year), for the cross-year checks, with only the cells those
-    checks read, so that a whole build's index stays small."""
-    index: YearIndex = {}
+    """Reports by (agency id, year) and by (division, year), with only the cells the
+    checks across reports read, so that a whole build's index stays small."""
+    index = YearIndex()
     for r in reports:
         add_to_year_index(index, r)
     return index
 
 
 def add_to_year_index(index: YearIndex, r: ParsedReport) -> None:
-    values = cross_year_values(r)
-    if values is not None:
-        add_entry(index, r.place.get("agency_id"), r.report_year,
-                  YearEntry(r.report_id, values))
+    add_entry(index, r.place.get("agency_id"), r.report_year, year_entry(r))
 
 
 def add_entry(index: YearIndex, agency_id: str | None, year: int | None,
               entry: YearEntry | None) -> None:
     if entry is not None and agency_id and year:
-        index.setdefault((agency_id, year), []).append(entry)
+        index.agencies.setdefault((agency_id, year), []).append(entry)
+        if entry.role:  # a resolved agency's id starts with its division's code
+            division = agency_id.split("-", 1)[0]
+            index.divisions.setdefault((division, year), []).append((agency_id, entry))
+
+
+def year_entry(r: ParsedReport) -> YearEntry | None:
+    values = cross_year_values(r)
+    return None if values is None else YearEntry(r.report_id, values, rollup_role(r))
 
 
 def cross_year_values(r: ParsedReport) -> dict[str, float | None] | None:
-    """The cells a report's successor reads, or None when the report is not indexed.
-    Only agencies whose region was resolved (an id not starting xx-) are indexed: a
-    namesake would pair the wrong tables."""
+    """The cells other reports' checks read (its successor's, its government's), or None
+    when the report is not indexed. Only agencies whose region was resolved (an id not
+    starting xx-) are indexed: a namesake would pair the wrong tables."""
     agency_id = r.place.get("agency_id")
     if r.cells and agency_id and not agency_id.startswith("xx-") and r.report_year:
-        return {c: r.cells[c].value for c in _cross_year_cells() if c in r.cells}
+        return {c: r.cells[c].value for c in _cross_year_cells() | rollup_cells()
+                if c in r.cells}
     return None
 
 
@@ -65,7 +83,8 @@ def context(index: YearIndex, agency_id: str | None, year: int | None) -> list |
     each of the two years, else None (no rows, however many reports come and go)."""
     if not agency_id or not year:
         return None
-    own, previous = index.get((agency_id, year), []), index.get((agency_id, year - 1), [])
+    own = index.agencies.get((agency_id, year), [])
+    previous = index.agencies.get((agency_id, year - 1), [])
     if len(own) != 1 or len(previous) != 1:
         return None
     return [previous[0].report_id, sorted(previous[0].values.items())]
@@ -94,8 +113,8 @@ def cross_year_rows(reports: list[ParsedReport], index: YearIndex) -> list[dict]
     rows = []
     for report in reports:
         key = (report.place.get("agency_id"), report.report_year)
-        previous = index.get((key[0], (key[1] or 0) - 1), [])
-        if len(index.get(key, [])) != 1 or len(previous) != 1:
+        previous = index.agencies.get((key[0], (key[1] or 0) - 1), [])
+        if len(index.agencies.get(key, [])) != 1 or len(previous) != 1:
             continue
         values = report.values() | {PREVIOUS + k: v for k, v in previous[0].values.items()}
         for ident in cross_year_identities(report.format_version):

@@ -24,8 +24,8 @@ READING_LIBRARIES = ("lxml", "opencc", "pdfplumber", "pdfminer.six", "python-doc
                      "pypdfium2", "pillow", "opencv-python-headless", "onnxruntime",
                      "rapidocr-onnxruntime")
 # What turns parsed reports into a segment's tables (pipelines/segments.py), beyond the parser.
-TABLES_CODE = ("pipelines/tidy.py", "pipelines/crossyear.py", "pipelines/stage.py",
-               "pipelines/segments.py", "pipelines/parts.py")
+TABLES_CODE = ("pipelines/tidy.py", "pipelines/crossyear.py", "pipelines/rollup.py",
+               "pipelines/stage.py", "pipelines/segments.py", "pipelines/parts.py")
 TABLE_LIBRARIES = ("pandas", "pandera", "pyarrow")
 
 

@@ -88,7 +88,7 @@ class ParsedBatch:
     parsed: int = 0  # parsed in this run
     reused: int = 0  # taken from the parse cache
     statuses: Counter = field(default_factory=Counter)
-    years: YearIndex = field(default_factory=dict)  # for the cross-year checks
+    years: YearIndex = field(default_factory=YearIndex)  # cross-year and roll-up checks
     summaries: dict[str, CachedSummary] = field(default_factory=dict)  # by sha256
 
 

@@ -4,8 +4,8 @@ parsed again.
 One SQLite database per parser fingerprint (`<root>/parse-<fingerprint>.sqlite`): a row
 per distinct content, holding the report as its `ogi parse --json` record (compressed)
 plus the few fields a build needs about every report (status, agency id, year, the
-cross-year cells), so that a build over 100,000 cached reports reads those without
-decoding the reports.
+cells and role the checks across reports read), so that a build over 100,000 cached
+reports reads those without decoding the reports.
 Rows are written a chunk at a time in one transaction; a killed build loses at most its
 last uncommitted chunk. Any number of processes may read while one writes (WAL).
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import orjson
 
-from pipelines.crossyear import YearEntry, cross_year_values
+from pipelines.crossyear import YearEntry, year_entry
 from pipelines.report import ParsedReport
 from pipelines.sqlite_store import connect, select_in
 
@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS reports (
     agency_id TEXT,
     report_year INTEGER,
     cross_year TEXT,   -- JSON: the cells the next year's cross-year checks read, or null
+    role TEXT,         -- the report's role in the roll-ups (pipelines/rollup.py), or null
     report BLOB NOT NULL  -- ParsedReport.as_json() as JSON, zlib-compressed
 )"""
 # zlib level 1: a report's JSON (~40 KB, a cell's details repeat) shrinks about sevenfold
@@ -60,8 +61,7 @@ class CacheEntry:
 
     @classmethod
     def of(cls, report: ParsedReport) -> CacheEntry:
-        values = cross_year_values(report)
-        entry = YearEntry(report.report_id, values) if values is not None else None
+        entry = year_entry(report)
         summary = CachedSummary(report.sha256, report.status, report.place.get("agency_id"),
                                 report.report_year, entry)
         return cls(summary, zlib.compress(orjson.dumps(report.as_json()), _LEVEL))
@@ -104,7 +104,7 @@ class ParseCache:
     def summaries(self, shas: Iterable[str]) -> dict[str, CachedSummary]:
         """The stored summaries of those of `shas` that are cached."""
         rows = select_in(self.db, "SELECT sha256, status, agency_id, report_year, "
-                         "cross_year FROM reports WHERE sha256 IN ({})", list(shas))
+                         "cross_year, role FROM reports WHERE sha256 IN ({})", list(shas))
         return {row[0]: _summary(row) for row in rows}
 
     def put(self, report: ParsedReport) -> None:
@@ -113,11 +113,12 @@ class ParseCache:
     def put_many(self, entries: list[CacheEntry]) -> None:
         """Store entries in one transaction (a chunk is committed whole or not at all)."""
         rows = [(e.summary.sha256, e.summary.status, e.summary.agency_id,
-                 e.summary.report_year, _cross_year_json(e.summary.cross_year), e.data)
+                 e.summary.report_year, _cross_year_json(e.summary.cross_year),
+                 e.summary.cross_year.role if e.summary.cross_year else None, e.data)
                 for e in entries]
         with self.db:
             self.db.execute("BEGIN")
-            self.db.executemany("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?)",
+            self.db.executemany("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?, ?)",
                                 rows)
 
     def close(self) -> None:
@@ -133,10 +134,10 @@ def _report(data: bytes, name: str) -> ParsedReport:
 
 
 def _summary(row: tuple) -> CachedSummary:
-    sha, status, agency_id, year, cross_year = row
+    sha, status, agency_id, year, cross_year, role = row
     entry = None
     if cross_year is not None:
-        entry = YearEntry(sha[:16], json.loads(cross_year))
+        entry = YearEntry(sha[:16], json.loads(cross_year), role)
     return CachedSummary(sha, status, agency_id, year, entry)
 
 

@@ -8,7 +8,7 @@ segment in report-id order as the staged table files. Not here: what a table hol
 A segment is the reports whose id starts with the same few bits, so a new report changes
 one segment and leaves every other one as it was. Its cache key digests everything its
 rows depend on: the tables fingerprint (code and libraries), and for each report its
-sha256, names, provenance and the cross-year index entries its checks read. A rebuild
+sha256, names, provenance and the index entries its cross-year and roll-up checks read. A rebuild
 with 100 new reports makes ~100 segments again and reads the rest from the cache.
 
 Segments are made in tasks of up to TASK_REPORTS reports (pandera costs ~0.1 s a call,
@@ -40,7 +40,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipelines import crossyear, progress
+from pipelines import crossyear, progress, rollup
 from pipelines.inputs import ParsedBatch
 from pipelines.parallel import ordered_map
 from pipelines.parse_cache import ParseCache
@@ -207,10 +207,12 @@ def _key(batch: ParsedBatch, fingerprint: str, bits: int, shas: list[str]) -> st
 
 def _report_entry(batch: ParsedBatch, sha: str) -> list:
     """Everything a report's rows depend on besides the code: its bytes, names,
-    provenance and cross-year neighbours."""
+    provenance, cross-year neighbours and (a government's) departments."""
     item, summary = batch.inputs[sha], batch.summaries[sha]
     return [sha, item.source, item.url, item.retrieved_at, batch.duplicates.get(sha, []),
-            crossyear.context(batch.years, summary.agency_id, summary.report_year)]
+            crossyear.context(batch.years, summary.agency_id, summary.report_year),
+            rollup.context(batch.years, summary.agency_id, summary.report_year,
+                           summary.cross_year)]
 
 
 def part_keys(batch: ParsedBatch, fingerprint: str) -> dict[str, str]:

@@ -18,6 +18,7 @@ import pandera.errors as pa_errors
 from pipelines.causes import check_cells, confirmed_cells, likely_cause
 from pipelines.crossyear import YearIndex, cross_year_rows, year_index
 from pipelines.report import ParsedReport
+from pipelines.rollup import rollup_rows
 from pipelines.stage import printed_number
 from pipelines.textnorm import strip_pinyin, to_simplified
 
@@ -123,7 +124,8 @@ def tidy(reports: list[ParsedReport], duplicates: dict[str, list[str]],
          inputs: dict[str, Input] | None = None,
          years: YearIndex | None = None) -> dict[str, pd.DataFrame]:
     """All published tables for a batch of distinct reports (one per sha256). `years`
-    indexes the whole build for the cross-year checks (default: this batch alone)."""
+    indexes the whole build for the cross-year and roll-up checks (default: this batch
+    alone)."""
     res = resources()
     inputs = inputs or {}
     published = [r for r in reports if r.cells]
@@ -133,7 +135,7 @@ def tidy(reports: list[ParsedReport], duplicates: dict[str, list[str]],
                     for r in reports],
         "cells": [row for r in published for row in _cell_rows(r)],
         "checks": [row for r in published for row in _check_rows(r)]
-        + cross_year_rows(published, years),
+        + cross_year_rows(published, years) + rollup_rows(published, years),
         "flags": [row for r in reports for row in _flag_rows(r)],
         "sections": [row for r in published for row in _section_rows(r)],
     }

@@ -20,10 +20,11 @@ from schemas.template import Block, Template, load_template
 class Identity:
     id: str
     table: str
-    kind: str  # stated | definitional
+    kind: str  # stated | definitional | soft
     text: str
     lhs: tuple[str, ...]
     rhs: tuple[str, ...]
+    relation: str = "equal"  # or `at_least`: lhs >= rhs (the roll-ups across agencies)
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -124,6 +125,30 @@ def cross_year_identities(version: str, template: Template | None = None) -> tup
     return tuple(out)
 
 
+DEPARTMENTS = "departments:"  # prefixes a cell summed over a government's departments
+
+
+@cache
+def roll_up_identities(version: str, template: Template | None = None) -> tuple[Identity, ...]:
+    """The soft identities between a government's report and the sum of its departments'
+    reports for the same year: each rule over the rows it names, in every block of the
+    version that has them."""
+    template = template or load_template()
+    out: list[Identity] = []
+    for rule in template.roll_up_rules:
+        table = rule["table"]
+        for block in template.version(version).tables[table].blocks:
+            rows = [r for r in rule["rows"] if r in {x.id for x in block.rows}]
+            for row in rows:
+                lhs = tuple(f"{table}.{row}.{c}" for c in rule["lhs"])
+                rhs = tuple(DEPARTMENTS + f"{table}.{row}.{c.removeprefix(DEPARTMENTS)}"
+                            if c.startswith(DEPARTMENTS) else f"{table}.{row}.{c}"
+                            for c in rule["rhs"])
+                out.append(Identity(rule["id"].format(row=row), table, rule["kind"],
+                                    rule["text"], lhs, rhs, rule.get("relation", "equal")))
+    return tuple(out)
+
+
 def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
@@ -158,8 +183,10 @@ def evaluate(identity: Identity, values: Mapping[str, float | None]) -> CheckRes
         return CheckResult(identity.id, identity.kind, "not_evaluable", None, None, None,
                            f"a sum is beyond ±{EXACT_LIMIT:,}, which cannot be published "
                            "exactly")
-    status = "pass" if lhs == rhs else "fail"
-    note = "" if status == "pass" else f"{_fmt(lhs)} != {_fmt(rhs)}"
+    holds = lhs >= rhs if identity.relation == "at_least" else lhs == rhs
+    status = "pass" if holds else "fail"
+    sign = "<" if identity.relation == "at_least" else "!="
+    note = "" if status == "pass" else f"{_fmt(lhs)} {sign} {_fmt(rhs)}"
     return CheckResult(identity.id, identity.kind, status, lhs, rhs, lhs - rhs, note)
 
 

@@ -156,6 +156,7 @@ class Template:
     tables_meta: dict[str, dict]
     identity_rules: tuple[dict, ...]
     cross_year_rules: tuple[dict, ...] = ()
+    roll_up_rules: tuple[dict, ...] = ()
 
     def version(self, version_id: str) -> Version:
         return self.versions[version_id]
@@ -265,4 +266,4 @@ def load_template(path: Path = TEMPLATE_PATH) -> Template:
         vid: _build_version(vid, meta, raw, types) for vid, meta in raw["versions"].items()
     }
     return Template(versions, types, raw["tables"], tuple(raw["identities"]),
-                    tuple(raw.get("cross_year", ())))
+                    tuple(raw.get("cross_year", ())), tuple(raw.get("roll_up", ())))

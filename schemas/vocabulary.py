@@ -97,7 +97,9 @@ CHECK_STATUSES: dict[str, str] = {
 IDENTITY_KINDS: dict[str, str] = {
     "stated": "printed in the official table itself",
     "definitional": "follows from a 总计 label or the table's structure",
-    "soft": "expected across years of one agency, not guaranteed: a fail is a warning",
+    "soft": "expected, not guaranteed: across years of one agency, or a government's "
+    "summary against the sum of its departments' reports (at least it); a fail is a "
+    "warning",
     "text": "a number the report's text states, against the cell (or sum of cells) it "
     "speaks of: a fail is a finding about the report, never a correction",
 }
@@ -215,8 +217,8 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
     "identity_kind": {
         "stated": "官方表格本身印明的关系",
         "definitional": "由“总计”标签或表格结构得出的关系",
-        "soft": "同一机关跨年度应当相符、但不保证的关系（上年结转与上年度结转下年度）；"
-        "不成立只是提示",
+        "soft": "应当成立、但不保证的关系：同一机关跨年度（上年结转与上年度结转下年度），"
+        "或本级政府报告不少于其各部门报告之和（汇总）；不成立只是提示",
         "text": "报告正文所述数字与其对应单元格（或单元格之和）的比对；不一致是对报告的发现，"
         "从不据此更正表格",
     },

@@ -20,7 +20,7 @@ from pipelines.parts import read_parquet
 from pipelines.release.changelog import CHANGE_FIELDS, CHANGE_KINDS, Changes, summary
 from pipelines.release.counts import DEFINITIONS, Counts
 from pipelines.stage import FORMULA_GUARD
-from schemas.identities import cross_year_identities, identities
+from schemas.identities import cross_year_identities, identities, roll_up_identities
 from schemas.resources import resources
 from schemas.statements import CHECK_PREFIX, load_statements
 from schemas.template import load_template
@@ -61,6 +61,9 @@ def _value_rows() -> list[dict]:
     return rows
 
 
+_RELATIONS = {"equal": "==", "at_least": ">="}
+
+
 def _template_rows() -> list[dict]:
     """Rows, cells and identities of each format version, from the template."""
     rows: list[dict] = []
@@ -72,9 +75,10 @@ def _template_rows() -> list[dict]:
                       unit=c.column.value_type.unit or "", format_version=vid)
                  for c in version.cells]
         rows += [_row("identity", i.table, i.id, i.text,
-                      f"{' + '.join(i.lhs)} == {' + '.join(i.rhs)}", type=i.kind,
-                      format_version=vid)
-                 for i in (*identities(vid), *cross_year_identities(vid))]
+                      f"{' + '.join(i.lhs)} {_RELATIONS[i.relation]} {' + '.join(i.rhs)}",
+                      type=i.kind, format_version=vid)
+                 for i in (*identities(vid), *cross_year_identities(vid),
+                           *roll_up_identities(vid))]
     return rows
 
 

@@ -44,7 +44,7 @@ from pipelines.release.trends import (
 )
 from pipelines.release.verify import declared_parts
 from pipelines.release.versions import BadVersion, is_release, sort_key
-from schemas.identities import cross_year_identities, identities
+from schemas.identities import cross_year_identities, identities, roll_up_identities
 from schemas.statements import CHECK_PREFIX
 from schemas.template import load_template
 from schemas.vocabulary import FORMAT_VERSIONS, REPORT_STATUSES
@@ -202,7 +202,7 @@ def identity_counts(checks: pd.DataFrame) -> list[dict]:
     table = (checks.groupby(["check_id", "status"], observed=True).size().unstack(fill_value=0)
              .reindex(columns=["fail", "not_evaluable", "pass"], fill_value=0))
     rules = {i.id: i for v in FORMAT_VERSIONS
-             for i in (*identities(v), *cross_year_identities(v))}
+             for i in (*identities(v), *cross_year_identities(v), *roll_up_identities(v))}
     out = [{"id": cid, "table": rules[cid].table if cid in rules else "",
             "text": rules[cid].text if cid in rules else "", "fail": int(row["fail"]),
             "not_evaluable": int(row["not_evaluable"]), "pass": int(row["pass"])}
