@@ -9,7 +9,15 @@ dictionary), and views that answer the common questions without a join:
   numbers of tables 三 and 四;
 - `t3_by_agency`: table 三 with the agency's name, level, province and the year;
 - `totals_by_year_level`, `totals_by_year_province`: reports, published reports and the
-  headline numbers summed by year × level and year × province.
+  headline numbers summed by year × level and year × province;
+- `sections_by_agency`: the reports' own words (`sections`) with the agency's name, level,
+  province and the year, searched with ILIKE (`text` is in simplified characters, so a
+  search in simplified characters finds reports printed in traditional ones too).
+
+No full-text index: DuckDB's `fts` extension is not inside the duckdb wheel (only parquet,
+json and icu are built in; `LOAD fts` needs `INSTALL fts`, a download) and nothing may be
+downloaded when a release is built or read; its tokenizer would not segment Chinese words
+either. A release's sections are small enough for a scan (ILIKE over every section).
 
 The database is made from the release's published Parquet files (never from anything
 else), so it holds exactly what the release holds; the release is validated after, and
@@ -107,6 +115,9 @@ VIEW_COMMENTS = {
                             "report year and agency level.",
     "totals_by_year_province": "Reports, published reports and headline numbers summed by "
                                "report year and province.",
+    "sections_by_agency": "The reports' own words, one row per report and section, with the "
+                          "agency's name, level, province and the report year: search the "
+                          "text with ILIKE (simplified characters).",
 }
 
 
@@ -128,6 +139,10 @@ def views() -> dict[str, str]:
               " FROM report_summary GROUP BY ALL ORDER BY ALL")
     t3 = ("SELECT t.*, r.agency, r.province FROM t3_requests t "
           "JOIN reports r USING (report_id) ORDER BY t.report_id, t.\"row\"")
+    sections = ("SELECT s.report_id, r.report_year, r.agency, r.level, r.province, "
+                "s.section, s.part, s.heading, s.text, s.text_original FROM sections s "
+                "JOIN reports r USING (report_id) ORDER BY s.report_id, s.section")
     return {"report_summary": summary, "t3_by_agency": t3,
             "totals_by_year_level": totals.format(key="level"),
-            "totals_by_year_province": totals.format(key="province")}
+            "totals_by_year_province": totals.format(key="province"),
+            "sections_by_agency": sections}

@@ -363,11 +363,16 @@ print(aggregate(total ~ report_year, data = received, FUN = sum))
 ### Database
 
 `{dataset}-{version}.duckdb` 以一个文件收录每个表（类型与发布一致，每列注释取自数据字典），
-并有无需连接的视图。 / `{dataset}-{version}.duckdb` holds every table in one file, typed as
-published, each column commented from the data dictionary, with views that need no join:
+并有无需连接的视图，其中 `sections_by_agency` 为报告正文连同机关与年度，用 ILIKE 以简体字检索
+（DuckDB 的全文检索扩展不在其安装包内，构建时不下载任何内容，故无全文索引）。
+/ `{dataset}-{version}.duckdb` holds every table in one file, typed as published, each
+column commented from the data dictionary, with views that need no join:
 `report_summary` (one row per report: agency, level, region, year, headline numbers),
-`t3_by_agency` (table 三 with agency and year), `totals_by_year_level` and
-`totals_by_year_province`. Open it with the DuckDB CLI (`duckdb {dataset}-{version}.duckdb`)
+`t3_by_agency` (table 三 with agency and year), `totals_by_year_level`,
+`totals_by_year_province` and `sections_by_agency` (the reports' own words with agency and
+year; search them with ILIKE in simplified characters: DuckDB's full-text extension is not
+built into its wheel and nothing is downloaded, so there is no full-text index). Open it
+with the DuckDB CLI (`duckdb {dataset}-{version}.duckdb`)
 or in Python (`duckdb.connect("{dataset}-{version}.duckdb", read_only=True)`). It is made
 from this release's Parquet files; DuckDB's format is not byte-reproducible, so it is not
 among the checksums of `datapackage.json` nor in the whole zip.
@@ -378,6 +383,9 @@ SELECT report_year, level, reports, new_requests FROM totals_by_year_level ORDER
 -- One row per report with its agency and headline numbers
 SELECT agency, province, report_year, new_requests, admin_reviews
 FROM report_summary WHERE published ORDER BY ALL;
+-- Sections whose own words mention 依申请 (requests), with agency and year
+SELECT report_year, agency, section, heading FROM sections_by_agency
+WHERE text ILIKE '%依申请%' ORDER BY ALL;
 ```
 """
 

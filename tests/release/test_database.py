@@ -5,6 +5,7 @@ release README shows runs against it."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -78,10 +79,39 @@ def _readme_sql(release: Path) -> list[str]:
 
 def test_the_readme_s_sql_runs_against_the_database(database, sample_release: Path) -> None:
     statements = _readme_sql(sample_release)
-    assert len(statements) == 2
+    assert len(statements) == 3
     by_level = database.sql(statements[0]).fetchall()
     assert by_level and all(len(row) == 4 for row in by_level)
     assert sum(r[2] for r in by_level) == len(read_back(sample_release, "reports", "csv"))
     per_report = database.sql(statements[1]).fetchall()
     published = read_back(sample_release, "reports", "csv")["published"].sum()
     assert len(per_report) == published
+
+
+def test_the_readme_s_search_finds_the_sections_that_say_it(database,
+                                                            sample_release: Path) -> None:
+    found = database.sql(_readme_sql(sample_release)[2]).fetchall()
+    sections = read_back(sample_release, "sections", "csv")
+    reports = read_back(sample_release, "reports", "csv").set_index("report_id")
+    said = sections[sections["text"].fillna("").str.contains("依申请")]
+    assert sorted(found) == sorted(
+        (int(reports.loc[r, "report_year"]), reports.loc[r, "agency"], int(s), h)
+        for r, s, h in said[["report_id", "section", "heading"]].values.tolist())
+    # On the sample inbox: pingtan 2020 and 2022, and the Shanghai office's 2019 report.
+    assert sorted({(year, agency) for year, agency, _, _ in found}) == [
+        (2019, "上海市人民政府办公厅"), (2020, "平潭综合实验区"), (2022, "平潭综合实验区")]
+
+
+def test_no_extension_is_needed_to_read_the_database(sample_release: Path,
+                                                     tmp_path: Path) -> None:
+    """The database opens and every view runs with DuckDB's downloads switched off (a
+    copy: DuckDB refuses a second configuration for a file the module already opened)."""
+    path = tmp_path / "copy.duckdb"
+    shutil.copy(sample_release / database_name(DATASET, "1.0.0"), path)
+    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    with duckdb.connect(str(path), read_only=True, config=config) as con:
+        views = [v for (v,) in con.sql("SELECT view_name FROM duckdb_views() "
+                                       "WHERE NOT internal").fetchall()]
+        assert "sections_by_agency" in views
+        for view in views:
+            con.sql(f'SELECT count(*) FROM "{view}"').fetchall()
