@@ -3,7 +3,7 @@ bilingual README with the release's own figures.
 
 What belongs here: text a user reads to understand a release without anything else in
 hand. The dictionary is derived, never retyped: fields from `schemas/resources.py`,
-statutory cells, rows and identities (the cross-year `soft` ones included) from the
+statutory cells, rows and identities (the cross-year and roll-up `soft` ones included) from the
 template, every allowed value (enum) with its meaning in Chinese and English from
 `schemas/vocabulary.py`, the kinds of change from the changelog. The numbers come from
 `pipelines/release/counts.py`, as on every other surface of the release. The README's
@@ -35,8 +35,8 @@ SECTIONS = {
               "Allowed values and their meaning (flag codes, states, levels...)"),
     "row": ("法定表格的行", "Rows of the statutory tables"),
     "cell": ("法定表格单元格", "Statutory cells"),
-    "identity": ("勾稽关系（含跨年度 soft 校验）",
-                 "Identities checked (cross-year soft ones included)"),
+    "identity": ("勾稽关系（含跨年度与汇总的 soft 校验）",
+                 "Identities checked (cross-year and roll-up soft ones included)"),
     "change": ("变更类型（changes.csv）", "Kinds of change (changes.csv)"),
     "statement": ("正文数字核对（checks 中 text 类）",
                   "Text statements checked (kind text in checks)"),
@@ -203,6 +203,11 @@ that fails as printed.
 - `checks`：每份报告的每项勾稽关系：成立（pass）、不成立（fail，对报告本身的发现）、
   无法校验（not_evaluable，有空值）；另有跨年度的 soft 校验（Y 年“上年结转”应等于同一
   机关 Y−1 年“结转下年度继续办理”），不成立只是提示。
+- `checks` 中的汇总校验（`rollup_t3_*`，soft 类）：同年既有本级政府（省、市、县）报告又有
+  其部门报告时，政府报告表三的总计应不少于所找到各部门总计之和（政府报告还含本级政府自身、
+  乡镇及未发布报告的部门）；`note` 写明覆盖情况：找到几个部门、加总了几个及其报告编号。
+  只按已解析的行政区划和层级配对（部门与政府解析到同一区划，且政府正是该区划的政府），
+  从不猜测；不成立只是提示。
 {text_checks_zh}
 - `flags`：读取时发现的情况，每个标记代码的含义见 `data-dictionary.md`“取值及其含义”。
 
@@ -254,6 +259,13 @@ recognised in the 2019 format (reports for 2019-2020) and the 2021 format (2021 
 - `checks`: every identity per report: `pass`, `fail` (as printed: a finding about the
   report) or `not_evaluable` (a cell is null); plus the cross-year `soft` checks (an
   agency's 上年结转 in year Y against its 结转下年度继续办理 in Y-1), where a fail is a warning.
+- `checks` roll-ups (`rollup_t3_*`, kind `soft`): where a government (province, prefecture,
+  county) and its departments publish reports for the same year, the government's table 三
+  totals should be at least the sum of the departments' found (the government's report also
+  counts its own office, its townships and departments that published nothing); the `note`
+  states the coverage: departments found, summed, and their report ids. Agencies are paired
+  only through the resolved division and level (a department and the government of the
+  same division), never by a guess; a fail is a warning.
 {text_checks}
 - `flags`: what was seen while reading; every flag code's meaning is in
   `data-dictionary.md`, section "Allowed values".

@@ -410,9 +410,13 @@ def _checks(checks: pd.DataFrame) -> str:
     ) if failing else f'<p id="no-failures">{_bi("无", "none fails")}</p>'
     chart = bar_chart("chart-identities", "不成立的勾稽关系 Identities failing (reports)",
                       [(c["id"], c["fail"]) for c in failing])
-    legend = _bi("不成立：按报告所印数字不满足；无法校验：有单元格为空值。",
+    legend = _bi("不成立：按报告所印数字不满足；无法校验：有单元格为空值。soft 类只是提示："
+                 "xyear_ 为同一机关跨年度，rollup_ 为本级政府报告不少于其部门报告之和"
+                 "（说明中写明找到及加总的部门数）。",
                  "Fail: the identity does not hold as printed. Not evaluable: a cell of it "
-                 "is null.")
+                 "is null. Soft checks are warnings: xyear_ across years of one agency, "
+                 "rollup_ a government's totals at least the sum of its departments' "
+                 "reports (the note states how many departments were found and summed).")
     return (f'<section id="checks"><h2>{_bi("勾稽关系校验", "Identities checked")}</h2>'
             f"<p>{legend}</p>{totals}"
             f'<h3>{_bi(f"不成立最多的 {TOP_IDENTITIES} 项", "Most often failing")}</h3>'
