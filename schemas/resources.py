@@ -214,14 +214,17 @@ def _checks() -> Resource:
               True),
             f("table", "string", "表", "Statutory table the identity belongs to.", True),
             f("kind", "string", "类型",
-              "Stated in the form, definitional, soft (across years) or text.", True,
+              "Stated in the form, definitional, soft (across years, or a government's "
+              "totals against its departments' reports) or text.", True,
               enum=tuple(vocab.IDENTITY_KINDS)),
             f("status", "string", "结果", "pass, fail or not_evaluable.", True,
               enum=tuple(vocab.CHECK_STATUSES)),
             f("lhs", "number", "左边", "Left-hand side as printed (null if not evaluable)."),
             f("rhs", "number", "右边", "Right-hand side as printed (null if not evaluable)."),
             f("difference", "number", "差额", "lhs - rhs."),
-            f("note", "string", "说明", "Why not evaluable, or the failing equation."),
+            f("note", "string", "说明", "Why not evaluable, or the failing equation; for "
+              "a cross-year check the report it is against, for a roll-up the departments "
+              "found and summed (coverage)."),
             f("likely_cause", "string", "可能原因",
               "On a failing check: as_printed (the agency printed it so) or reading (a "
               "cell was reconstructed by our reading; the fail may be ours).",

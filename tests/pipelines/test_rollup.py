@@ -18,9 +18,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipelines.inputs import parse_inbox
+from pipelines import rollup
+from pipelines.crossyear import YearEntry, add_entry
+from pipelines.inputs import InboxBytes, parse_inbox, parse_inputs, scan_inbox
+from pipelines.parse_cache import ParseCache
 from pipelines.report import Flag
 from pipelines.rollup import rollup_role
+from pipelines.segments import segments_of
 from pipelines.tidy import tidy
 
 ROOT = Path(__file__).parents[2]
@@ -110,6 +114,25 @@ def test_no_department_no_rows(batch) -> None:
                                                     "zhenjiang-lishi-town-2019.txt")]
     checks = tidy(alone, {})["checks"]
     assert not checks["check_id"].str.startswith("rollup_").any()
+
+
+def test_a_new_department_makes_its_government_s_segment_again(tmp_path: Path) -> None:
+    """The index comes from the parse cache's summaries (the role stored with the cells);
+    a government's segment key digests its division's departments, no other report's."""
+    batch = parse_inputs(scan_inbox(INBOX), InboxBytes(INBOX), ParseCache(tmp_path, "p"),
+                         keep=False)
+    by_id = {s.sha256[:16]: s for s in batch.summaries.values()}
+    gov = by_id[GOV_2019]
+    departments = rollup.context(batch.years, gov.agency_id, 2019, gov.cross_year)
+    assert sorted(report_id for _, report_id, _ in departments) == [EDUCATION_2019,
+                                                                   HEALTH_2019]
+    assert rollup.context(batch.years, by_id[HEALTH_2019].agency_id, 2019,
+                          by_id[HEALTH_2019].cross_year) is None
+    before = {s.shas[0]: s.key for s in segments_of(batch, "test", 1)}
+    add_entry(batch.years, "440204-0000000000", 2019,
+              YearEntry("f" * 16, {"t3.new_received.total": 5}, "department"))
+    after = {s.shas[0]: s.key for s in segments_of(batch, "test", 1)}
+    assert {s[:16] for s in before if before[s] != after[s]} == {GOV_2019}
 
 
 @pytest.mark.slow

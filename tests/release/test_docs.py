@@ -16,7 +16,7 @@ import pytest
 
 from pipelines.parts import read_parquet
 from pipelines.release.changelog import CHANGE_KINDS
-from schemas.identities import cross_year_identities
+from schemas.identities import cross_year_identities, roll_up_identities
 from schemas.resources import resources
 from schemas.vocabulary import MEANINGS_ZH, VOCABULARIES
 
@@ -92,12 +92,19 @@ def test_every_allowed_value_is_explained_in_both_languages(sample_release: Path
     assert set(changes["name"]) == set(CHANGE_KINDS)
 
 
-def test_the_cross_year_soft_checks_are_in_the_dictionary(sample_release: Path) -> None:
+def test_the_cross_year_and_roll_up_soft_checks_are_in_the_dictionary(
+        sample_release: Path) -> None:
     dictionary = pd.read_csv(sample_release / "data-dictionary.csv", encoding="utf-8-sig")
     soft = dictionary[(dictionary["kind"] == "identity") & (dictionary["type"] == "soft")]
     assert set(soft["name"]) == {i.id for v in ("gov_2019", "gov_2021")
-                                 for i in cross_year_identities(v)}
-    assert len(soft) == 21  # table 三 per column (7 a version), table 二 (5 in 2019, 2 in 2021)
+                                 for i in (*cross_year_identities(v), *roll_up_identities(v))}
+    # Across years: table 三 per column (7 a version), table 二 (5 in 2019, 2 in 2021);
+    # roll-ups: four table 三 totals a version.
+    assert len(soft) == 21 + 8
+    rollup = soft.set_index(["name", "format_version"]).loc[
+        ("rollup_t3_new_received", "gov_2021")]
+    assert rollup["description"] == (
+        "t3.new_received.total >= departments:t3.new_received.total")
     markdown = (sample_release / "data-dictionary.md").read_text(encoding="utf-8")
     assert "## 取值及其含义" in markdown and "| flags.code | truncated |" in markdown
 
