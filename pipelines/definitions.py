@@ -46,7 +46,7 @@ harvest_job = dg.define_asset_job(
     "harvest", selection=[harvested_sources],
     description="Fetch one report year's sources into the raw archive.")
 discover_job = dg.define_asset_job(
-    "discover", selection=[discovered_reports], partitions_def=SOURCE_SITES,
+    "discover", selection=[discovered_reports],
     description="Walk one site's listing pages and archive the reports they lead to.")
 build_package_job = dg.define_asset_job(
     "build_package", selection=dg.AssetSelection.assets(*BUILD_ASSETS),

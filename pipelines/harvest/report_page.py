@@ -4,8 +4,8 @@ attachments that are the report and the images of its body.
 Belongs here: reading one fetched report page. Not here: fetching them (discover.py).
 
 - Attachments: links (or <iframe>/<embed>/<object> sources, a PDF viewer's `file=`
-  parameter, a download script's `filename=`) to PDF, DOC, DOCX, WPS or OFD files, anywhere on the page (CMSs put a
-  附件 block under the body).
+  parameter, a download script's `filename=`) to PDF, DOC, DOCX, WPS or OFD files,
+  anywhere on the page (CMSs put a 附件 block under the body).
 - Images: <img> inside the body (the element with the most text among those a CMS marks
   as content: TRS_Editor, zoom, article, content, detail ...; else <body>), other than
   logos, icons and QR codes. `data:` images are in the page already and are not listed.
