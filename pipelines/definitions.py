@@ -40,6 +40,9 @@ ALL_ASSETS = [harvested_sources, discovered_reports, *BUILD_ASSETS, release_vali
 # build_package_multiprocess job remain for runs spread beyond one process.
 EXECUTOR = dg.in_process_executor
 SHANGHAI = "Asia/Shanghai"  # the agencies' deadlines are in China's time
+# Each discovery run names its site: a run-queue limit of 1 per value of this tag keeps
+# two walks of one site from running at once (docs/deploy.md, "Discovery").
+SITE_TAG = "ogi/site"
 AUTO_VERSION = {"resources": {"settings": {"config": {"dataset_version": "auto"}}}}
 
 harvest_job = dg.define_asset_job(
@@ -145,8 +148,8 @@ def discovery_sensor(context: dg.SensorEvaluationContext, settings: Settings):
     new = [site for site in sites if site not in known]
     day = datetime.now(ZoneInfo(SHANGHAI)).strftime("%Y%m%d")
     return dg.SensorResult(
-        run_requests=[dg.RunRequest(partition_key=site, run_key=f"discover-{site}-{day}")
-                      for site in sites],
+        run_requests=[dg.RunRequest(partition_key=site, run_key=f"discover-{site}-{day}",
+                                    tags={SITE_TAG: site}) for site in sites],
         dynamic_partitions_requests=[SOURCE_SITES.build_add_request(new)] if new else [])
 
 

@@ -54,6 +54,7 @@ def test_sites_are_partitions_added_by_the_sensor_and_walked(tmp_path, sites) ->
     result = discovery_sensor(dg.build_sensor_context(instance=instance,
                                                       resources={"settings": settings}))
     assert sorted(r.partition_key for r in result.run_requests) == keys
+    assert all(r.tags == {"ogi/site": r.partition_key} for r in result.run_requests)
     (added,) = result.dynamic_partitions_requests
     assert sorted(added.partition_keys) == keys
     instance.add_dynamic_partitions(SOURCE_SITES.name, list(added.partition_keys))
