@@ -34,6 +34,7 @@ import tempfile
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -305,6 +306,7 @@ def _is_html(result: FetchResult) -> bool:
     return not kind or "html" in kind or "text/plain" in kind
 
 
+@lru_cache(maxsize=65536)  # every page of a CMS listing names every other page
 def _page_key(url: str) -> str:
     """A page URL as compared for loops: scheme and host lowercase, no fragment."""
     parts = urlsplit(url)

@@ -23,6 +23,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -156,10 +157,17 @@ def _cms_pages(text: str, url: str) -> Iterator[str]:
         yield from _index_pages(url, int(found.group(1)), "index", extension)
 
 
-def _index_pages(url: str, total: int, prefix: str, extension: str) -> Iterator[str]:
-    for number in range(min(total, MAX_GENERATED)):
-        name = f"{prefix}.{extension}" if number == 0 else f"{prefix}_{number}.{extension}"
-        yield urljoin(url, name)
+def _index_pages(url: str, total: int, prefix: str, extension: str) -> tuple[str, ...]:
+    return _index_names(urljoin(url, "."), total, prefix, extension)
+
+
+@lru_cache(maxsize=256)
+def _index_names(folder: str, total: int, prefix: str, extension: str) -> tuple[str, ...]:
+    """Every page of the listing in `folder`: each page names them all again (a walk of
+    N pages would otherwise make N² URLs)."""
+    return tuple(folder + (f"{prefix}.{extension}" if number == 0 else
+                           f"{prefix}_{number}.{extension}")
+                 for number in range(min(total, MAX_GENERATED)))
 
 
 def _json_listing(data: Any, url: str) -> ListingPage:
