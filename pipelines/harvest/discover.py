@@ -103,7 +103,9 @@ def discover_site(listings: list[Source], archive: RawArchive, fetcher: Fetcher,
                   max_pages: int = MAX_PAGES) -> SiteRun:
     """Walk each listing of one site (see the module docstring); never raises for a bad
     site. The site's reports are saved in the archive's discovery folder."""
-    site = site_key(listings[0].url) if listings else ""
+    if not listings:
+        return SiteRun("")
+    site = site_key(listings[0].url)
     walk = _Walk(site, archive, fetcher, Robots(fetcher), read_reports(archive.root, site))
     for listing in listings:
         walk.listing(listing, max_pages)
