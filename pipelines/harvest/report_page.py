@@ -9,9 +9,11 @@ Belongs here: reading one fetched report page. Not here: fetching them (discover
 - Images: <img> inside the body (the element with the most text among those a CMS marks
   as content: TRS_Editor, zoom, article, content, detail ...; else <body>), other than
   logos, icons and QR codes. `data:` images are in the page already and are not listed.
-- `body_chars`: the body's non-blank characters. A page whose body is shorter than
-  WRAPPER_CHARS and that has attachments only wraps them: the attachments are read as
-  the report, not the page.
+- `body_chars`, `body_tables`: the body's non-blank characters and <table> elements. A
+  page with attachments only wraps them, and the attachments are read as the report, not
+  the page, when its body is shorter than WRAPPER_CHARS, or has no table and no image
+  (the statutory tables are then in the attachments: a page of prose around a PDF is
+  a summary or a press text, not the report).
 """
 
 from __future__ import annotations
@@ -44,10 +46,12 @@ class ReportPage:
     attachments: tuple[str, ...]
     images: tuple[str, ...]
     body_chars: int
+    body_tables: int = 0
 
     @property
     def wraps_attachments(self) -> bool:
-        return bool(self.attachments) and self.body_chars < WRAPPER_CHARS
+        return bool(self.attachments) and (self.body_chars < WRAPPER_CHARS or (
+            self.body_tables == 0 and not self.images))
 
 
 def extension(url: str) -> str:
@@ -97,7 +101,8 @@ def read_report_page(content: bytes, url: str) -> ReportPage:
         if target and extension(target) in IMAGE_TYPES and not _NOT_BODY_IMAGE.search(
                 target):
             images[target] = None
-    return ReportPage(tuple(attachments), tuple(images), _chars(body))
+    return ReportPage(tuple(attachments), tuple(images), _chars(body),
+                      sum(1 for _ in body.iter("table")))
 
 
 def _body(root: etree._Element) -> etree._Element:

@@ -39,3 +39,14 @@ def test_body_images_without_logos_and_a_full_text_page_is_read_itself() -> None
     assert page.images == ("http://gov.example/art/2024/1/1/t2.png",
                            "http://gov.example/art/2024/1/1/t3.JPG")
     assert (page.body_chars, page.wraps_attachments) == (440, False)
+
+
+def test_prose_around_an_attachment_wraps_it_a_page_with_tables_does_not() -> None:
+    text = "本机关主动公开政府信息" * 40
+    prose = read_report_page(_page(f'<div class="article"><p>{text}</p></div>'
+                                   '<a href="/attach/1.pdf">下载</a>'), URL)
+    assert (prose.body_chars, prose.body_tables, prose.wraps_attachments) == (440, 0, True)
+    tables = read_report_page(_page(f'<div class="article"><p>{text}</p><table><tr><td>1'
+                                    '</td></tr></table></div><a href="/attach/1.pdf">下载</a>'),
+                              URL)
+    assert (tables.body_tables, tables.wraps_attachments) == (1, False)
