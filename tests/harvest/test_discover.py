@@ -4,6 +4,8 @@ failed entry with its reason; a second run fetches only what changed."""
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -126,6 +128,14 @@ def test_discovers_every_report_of_three_sites_and_nothing_else(tmp_path, sites)
     assert (record["discovered_as"], record["found_on"], record["title"], record["year"]) == (
         "attachment", sites["trs"].url(TRS + "202401/t20240117_1004.html"),
         "市财政局2023年政府信息公开工作年度报告", 2023)
+    # Nothing else archived: 8 listing pages, 11 report pages (one a PDF linked from the
+    # listing), 7 attachments, 3 images; no notice, interpretation or plan was requested.
+    lines = (archive_dir / "provenance.jsonl").read_text(encoding="utf-8").splitlines()
+    assert Counter(json.loads(line)["discovered_as"] for line in lines) == {
+        "listing": 8, "report_page": 11, "attachment": 7, "image": 3}
+    requested = {p for site in sites.values() for p, _ in site.answered}
+    assert not requested & {TRS + "202401/t20240110_1003.html", "/private/t2022.html",
+                            TRS + "202301/t20230120_0901.html"}
     # The build reads 12 inputs: the 11 reports' pages or attachments (601 has two).
     assert len(discovered_inputs(archive)) == 12
     assert sorted((p, n) for site in sites.values() for p, n in site.answered
