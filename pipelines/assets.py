@@ -1,7 +1,8 @@
 """Dagster assets from sources to data package. Thin: each asset calls plain functions.
 
-Graph: harvested_sources (partitioned by report year) and inbox_files put every input
-into the raw archive -> parsed_reports (incremental: unchanged bytes under an unchanged
+Graph: harvested_sources (partitioned by report year), discovered_reports (partitioned
+by source site: the reports found on the sites' listing pages) and inbox_files put every
+input into the raw archive -> parsed_reports (incremental: unchanged bytes under an unchanged
 parser are not parsed again) -> the eight published tables (one multi-asset, made by
 segments of reports, each cached until its reports change, and gated by pandera; each
 table checked in pipelines/checks.py) -> data_package. Publication is a separate
@@ -25,6 +26,7 @@ import pandas as pd
 from pipelines import lock
 from pipelines.archive import RawArchive
 from pipelines.fingerprint import parser_fingerprint, tables_fingerprint
+from pipelines.harvest.discover import discover_site, listing_sources, records_as_rows
 from pipelines.harvest.fetch import Fetcher
 from pipelines.harvest.sources import Source, read_sources
 from pipelines.inputs import (
@@ -32,6 +34,7 @@ from pipelines.inputs import (
     ArchivedInbox,
     ParsedBatch,
     archive_inbox,
+    discovered_inputs,
     harvest,
     harvested_inputs,
     parse_inputs,
@@ -49,15 +52,24 @@ TABLES = tuple(resources())
 FIRST_YEAR = 2019  # the first reports in the statutory formats
 REPORT_YEARS = dg.StaticPartitionsDefinition(
     [str(y) for y in range(FIRST_YEAR, date.today().year + 1)])
+# One partition per site of the listing pages in the sources CSV (discover.site_key: host
+# and port), added by the discovery sensor when the CSV names a new one: no code change.
+SOURCE_SITES = dg.DynamicPartitionsDefinition(name="source_sites")
+RECORDS_SHOWN = 500  # rows of the discovery records in the run's metadata (all in the log)
 
 
-def _sources(settings: Settings, context: dg.AssetExecutionContext) -> list[Source]:
+def _all_sources(settings: Settings, context: dg.AssetExecutionContext) -> list[Source]:
     if not settings.sources_csv:
         return []
     sources, errors = read_sources(Path(settings.sources_csv))
     for e in errors:
         context.log.warning(f"{settings.sources_csv} line {e.line}: {e.reason}")
     return sources
+
+
+def _sources(settings: Settings, context: dg.AssetExecutionContext) -> list[Source]:
+    """The listed report URLs (listing pages are walked by discovered_reports)."""
+    return [s for s in _all_sources(settings, context) if s.kind == "report"]
 
 
 @dg.asset(partitions_def=REPORT_YEARS,
@@ -78,6 +90,31 @@ def harvested_sources(context: dg.AssetExecutionContext,
     return dg.MaterializeResult(metadata={
         "sources": len(sources), **{k: int(v) for k, v in counts.items()},
         "failures": dg.MetadataValue.md(failures.to_markdown(index=False))})
+
+
+@dg.asset(partitions_def=SOURCE_SITES,
+          description="One site's listing pages (sources CSV rows of kind `listing`) walked: "
+                      "the entries titled as annual reports followed to their pages, whose "
+                      "attachments and body images are archived with the page. Every "
+                      "discovered, skipped and failed entry is in the harvest log and the "
+                      "metadata, with its reason; one bad site never fails the run.")
+def discovered_reports(context: dg.AssetExecutionContext,
+                       settings: Settings) -> dg.MaterializeResult:
+    listings = listing_sources(_all_sources(settings, context), context.partition_key)
+    if not listings:
+        context.log.warning(f"no listing of site {context.partition_key} in the sources CSV")
+    archive = RawArchive(Path(settings.archive_dir))
+    with Fetcher(settings.fetch_settings()) as fetcher:
+        run = discover_site(listings, archive, fetcher, settings.discovery_max_pages)
+    rows = records_as_rows(run.records)
+    with (Path(settings.archive_dir) / "harvest-log.jsonl").open("a", encoding="utf-8") as log:
+        for row in rows:
+            log.write(json.dumps({"discovery": True, **row}, ensure_ascii=False) + "\n")
+    shown = pd.DataFrame(rows[:RECORDS_SHOWN], columns=["kind", "status", "url", "title",
+                                                         "year", "reason"])
+    return dg.MaterializeResult(metadata={
+        "site": run.site, "listings": len(listings), **run.counts(),
+        "records": dg.MetadataValue.md(shown.to_markdown(index=False))})
 
 
 def _log_harvest(archive_dir: Path, results: list) -> None:
@@ -138,14 +175,17 @@ def inbox_files(context: dg.AssetExecutionContext, settings: Settings) -> Archiv
     return archived
 
 
-@dg.asset(deps=[harvested_sources],
-          description="The build's inputs (inbox files and the latest archived content of "
-                      "each source URL) read and recognised; cached parses are reused.")
+@dg.asset(deps=[harvested_sources, discovered_reports],
+          description="The build's inputs (inbox files, the latest archived content of "
+                      "each source URL and of each discovered report) read and "
+                      "recognised; cached parses are reused.")
 def parsed_reports(context: dg.AssetExecutionContext, settings: Settings,
                    inbox_files: ArchivedInbox) -> ParsedBatch:
     with _build_lock(context, settings):
         archive = RawArchive(Path(settings.archive_dir))
         inputs = inbox_files.inputs + harvested_inputs(archive, _sources(settings, context))
+        listed = {item.source for item in inputs}  # a report both listed and discovered
+        inputs += [item for item in discovered_inputs(archive) if item.source not in listed]
         cache = ParseCache(Path(settings.cache_dir), parser_fingerprint())
         # The reports stay in the parse cache: the next step reads them back batch by batch.
         batch = parse_inputs(inputs, ArchiveBytes(archive.root), cache, keep=False,

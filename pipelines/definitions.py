@@ -1,18 +1,23 @@
-"""The Dagster code location: assets, checks, jobs, schedules, the inbox sensor, resources.
+"""The Dagster code location: assets, checks, jobs, schedules, the inbox and discovery
+sensors, resources.
 
 Schedules and the sensor start stopped: switch them on in `dagster dev` (Automation) and
 run the daemon (`dagster dev` runs one; in production `dagster-daemon run`).
 """
 
 import hashlib
+from datetime import datetime
 from functools import partial
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import dagster as dg
 
 from pipelines import lock
 from pipelines.assets import (
+    SOURCE_SITES,
     data_package,
+    discovered_reports,
     harvested_sources,
     inbox_files,
     parsed_reports,
@@ -21,11 +26,13 @@ from pipelines.assets import (
     run_active,
 )
 from pipelines.checks import schema_checks
+from pipelines.harvest.discover import listing_sources, site_key
+from pipelines.harvest.sources import read_sources
 from pipelines.inbox import scan
 from pipelines.settings import Settings
 
 BUILD_ASSETS = [inbox_files, parsed_reports, published_tables, data_package]
-ALL_ASSETS = [harvested_sources, *BUILD_ASSETS, release_validation]
+ALL_ASSETS = [harvested_sources, discovered_reports, *BUILD_ASSETS, release_validation]
 # Steps run in the run's own process: the work inside a step is spread over worker
 # processes already (`Settings.workers`), so a process a step (Dagster's default) added
 # only start-up: 60-82 s for a build_package run on the sample inbox against ~8 s for
@@ -33,11 +40,17 @@ ALL_ASSETS = [harvested_sources, *BUILD_ASSETS, release_validation]
 # build_package_multiprocess job remain for runs spread beyond one process.
 EXECUTOR = dg.in_process_executor
 SHANGHAI = "Asia/Shanghai"  # the agencies' deadlines are in China's time
+# Each discovery run names its site: a run-queue limit of 1 per value of this tag keeps
+# two walks of one site from running at once (docs/deploy.md, "Discovery").
+SITE_TAG = "ogi/site"
 AUTO_VERSION = {"resources": {"settings": {"config": {"dataset_version": "auto"}}}}
 
 harvest_job = dg.define_asset_job(
     "harvest", selection=[harvested_sources],
     description="Fetch one report year's sources into the raw archive.")
+discover_job = dg.define_asset_job(
+    "discover", selection=[discovered_reports],
+    description="Walk one site's listing pages and archive the reports they lead to.")
 build_package_job = dg.define_asset_job(
     "build_package", selection=dg.AssetSelection.assets(*BUILD_ASSETS),
     description="Archive the inbox, parse what changed, build and check the tables, "
@@ -119,6 +132,27 @@ def inbox_sensor(context: dg.SensorEvaluationContext, settings: Settings):
     return dg.RunRequest(run_key=f"inbox-{state}", run_config=AUTO_VERSION)
 
 
+@dg.sensor(job=discover_job, minimum_interval_seconds=3600,
+           default_status=dg.DefaultSensorStatus.STOPPED)
+def discovery_sensor(context: dg.SensorEvaluationContext, settings: Settings):
+    """Each site of the sources CSV's listing pages a partition (a new site is added, no
+    code change), and each site walked once a day (Beijing time): the run key names the
+    day, so the hourly evaluations ask for no second run."""
+    if not settings.sources_csv or not Path(settings.sources_csv).is_file():
+        return dg.SkipReason(f"no sources CSV ({settings.sources_csv or 'OGI_SOURCES unset'})")
+    sources, _ = read_sources(Path(settings.sources_csv))
+    sites = sorted({site_key(s.url) for s in listing_sources(sources)})
+    if not sites:
+        return dg.SkipReason("the sources CSV has no listing pages (kind=listing)")
+    known = set(context.instance.get_dynamic_partitions(SOURCE_SITES.name))
+    new = [site for site in sites if site not in known]
+    day = datetime.now(ZoneInfo(SHANGHAI)).strftime("%Y%m%d")
+    return dg.SensorResult(
+        run_requests=[dg.RunRequest(partition_key=site, run_key=f"discover-{site}-{day}",
+                                    tags={SITE_TAG: site}) for site in sites],
+        dynamic_partitions_requests=[SOURCE_SITES.build_add_request(new)] if new else [])
+
+
 @dg.run_status_sensor(run_status=dg.DagsterRunStatus.SUCCESS,
                       monitored_jobs=[build_package_job], request_job=validate_release_job,
                       default_status=dg.DefaultSensorStatus.STOPPED)
@@ -130,9 +164,10 @@ def validate_after_build(context: dg.RunStatusSensorContext) -> dg.RunRequest:
 defs = dg.Definitions(
     assets=ALL_ASSETS,
     asset_checks=schema_checks,
-    jobs=[harvest_job, build_package_job, build_package_multiprocess_job, validate_release_job],
+    jobs=[harvest_job, discover_job, build_package_job, build_package_multiprocess_job,
+          validate_release_job],
     schedules=[daily_harvest, weekly_release, yearly_release],
-    sensors=[inbox_sensor, validate_after_build],
+    sensors=[inbox_sensor, discovery_sensor, validate_after_build],
     resources={"settings": Settings()},
     executor=EXECUTOR,
 )

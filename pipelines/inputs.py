@@ -24,6 +24,7 @@ from pipelines import progress
 from pipelines.archive import NotArchived, RawArchive, object_path
 from pipelines.budget import FileBudget, limit_process
 from pipelines.crossyear import YearIndex, add_entry
+from pipelines.harvest.discover import read_reports
 from pipelines.harvest.fetch import Fetcher, FetchResult
 from pipelines.harvest.sources import Source, redact_url
 from pipelines.inbox import Skipped, read_inside, read_regular, scan
@@ -150,6 +151,22 @@ def harvested_inputs(archive: RawArchive, sources: list[Source]) -> list[Input]:
     out = []
     for source in sources:
         url = redact_url(source.url)
+        record = archive.latest_fetch(url)
+        if record is not None:
+            size = archive.object_path(record.sha256).stat().st_size
+            out.append(Input(url, record.sha256, size, url, record.fetched_at,
+                             _first_seen(archive, record.sha256, url)))
+    return out
+
+
+def discovered_inputs(archive: RawArchive) -> list[Input]:
+    """The latest archived content of what each discovered report is read as: its
+    attachments when its page only wraps them, else the page (discover.py decides and
+    says which in the report's `read_as`). A URL named by two reports is one input."""
+    urls = dict.fromkeys(url for report in read_reports(archive.root).values()
+                         for url in report["read"])
+    out = []
+    for url in urls:
         record = archive.latest_fetch(url)
         if record is not None:
             size = archive.object_path(record.sha256).stat().st_size

@@ -56,6 +56,8 @@ class Settings(dg.ConfigurableResource):
     http_deadline: float = float(_env("OGI_HTTP_DEADLINE", str(_DEFAULT_FETCH.deadline)))
     # Hosts fetched at once (each host still one request at a time, OGI_HTTP_MIN_INTERVAL).
     http_hosts: int = int(_env("OGI_HTTP_HOSTS", str(_DEFAULT_FETCH.hosts)))
+    # Listing pages discovery walks per listing and run (pipelines/harvest/discover.py).
+    discovery_max_pages: int = int(_env("OGI_DISCOVERY_MAX_PAGES", "500"))
     # An inbox file larger than this is skipped with the reason (it is read into memory).
     max_file_bytes: int = int(_env("OGI_MAX_FILE_BYTES", str(256 * 1024**2)))
     # Each file's budget (pipelines/budget.py); 0 switches a limit off.

@@ -2,9 +2,12 @@
 
 Belongs here: reading and validating the sources CSV. Not here: fetching (fetch.py).
 
-The CSV has a header row with a required `url` column and optional `agency`, `region`
-and `year` columns (other columns are ignored). Hints are what the list's author knew
-about the report; the parser still reads agency and year from the report itself.
+The CSV has a header row with a required `url` column and optional `agency`, `region`,
+`level`, `year` and `kind` columns (other columns are ignored). Hints are what the list's
+author knew about the report; the parser still reads agency and year from the report
+itself. `kind` is `report` (the default: the URL is a report) or `listing` (the URL is a
+listing page, a 政府信息公开年报 column, whose reports discovery finds:
+pipelines/harvest/discover.py); a listing's `year`, if given, is not used.
 
 A bad row never raises: it comes back as a `SourceError` with its line number so the
 caller can record it (its URL redacted). URLs that differ only in credentials count as
@@ -29,6 +32,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 FIRST_YEAR = 2008  # the first reports under the 2008 Regulations
 LAST_YEAR = 2100
 REDACTED = "REDACTED"
+KINDS = ("report", "listing")  # a report's URL; a listing page whose reports are discovered
 # Query parameters that carry secrets (compared lowercase, with - read as _), and
 # endings that do (access_token, client_secret, x_amz_signature...).
 SECRET_PARAMS = frozenset({
@@ -49,6 +53,8 @@ class Source:
     agency: str | None = None
     region: str | None = None
     year: int | None = None
+    level: str | None = None  # 省级, 市级, 县级, 乡级 ... as the list's author knew it
+    kind: str = "report"  # or "listing": see KINDS
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,11 @@ def _source(row: dict[str, str | None]) -> Source | str:
                 and FIRST_YEAR <= int(year_text) <= LAST_YEAR):
             return f"invalid year {year_text!r}: expected {FIRST_YEAR}-{LAST_YEAR}"
         year = int(year_text)
-    return Source(url, agency=cell("agency"), region=cell("region"), year=year)
+    kind = (cell("kind") or "report").lower()
+    if kind not in KINDS:
+        return f"invalid kind {cell('kind')!r}: expected one of {', '.join(KINDS)}"
+    return Source(url, agency=cell("agency"), region=cell("region"), year=year,
+                  level=cell("level"), kind=kind)
 
 
 def _url_problem(url: str) -> str | None:
@@ -125,8 +135,8 @@ def _url_problem(url: str) -> str | None:
     return None
 
 
-def _hints(source: Source) -> tuple[str | None, str | None, int | None]:
-    return source.agency, source.region, source.year
+def _hints(source: Source) -> tuple[str | None, ...]:
+    return source.agency, source.region, str(source.year), source.level, source.kind
 
 
 def _url_key(url: str) -> str:

@@ -25,6 +25,17 @@ def test_rows_with_hints_become_sources() -> None:
     )
 
 
+def test_listing_rows_carry_their_kind_and_level() -> None:
+    text = ("url,kind,agency,region,level\n"
+            "http://www.a.gov.cn/ndbg/index.html,Listing,某市人民政府,某市,市级\n"
+            "http://www.a.gov.cn/r.pdf,report,,,\n"
+            "http://www.a.gov.cn/x.html,sitemap,,,\n")
+    assert parse_sources(text) == (
+        [Source("http://www.a.gov.cn/ndbg/index.html", "某市人民政府", "某市", level="市级",
+                kind="listing"), Source("http://www.a.gov.cn/r.pdf")],
+        [SourceError(4, "invalid kind 'sitemap': expected one of report, listing")])
+
+
 def test_only_url_column_is_required_and_header_is_case_insensitive(tmp_path: Path) -> None:
     path = tmp_path / "sources.csv"
     path.write_text("\ufeffURL,notes\nhttps://a.gov.cn/r.pdf,ignored\n", encoding="utf-8")
