@@ -350,7 +350,8 @@ def staged_build(watch: Stopwatch, inbox: Path, dirs: Dirs, version: str,
             segment_cache.close()
             made = [p for p, info in result.parts.items() if not info["reused"]]
             st.note = (f"{result.segments} segments: {result.made} made, {result.reused} "
-                       f"from the cache; parts made: {', '.join(made) or 'none'} of "
+                       f"from the cache ({result.derived} cut from the step before); "
+                       f"parts made: {', '.join(made) or 'none'} of "
                        f"{len(result.parts)}; {result.rows['cells']:,} cell rows; "
                        f"{len(result.withheld)} withheld")
         for name in ("cache read", "tidy", "validate (pandera gate)", "segment write",

@@ -221,6 +221,7 @@ def published_tables(context: dg.AssetExecutionContext, settings: Settings,
         context.add_output_metadata(
             {"rows": result.rows[name], "withheld_reports": len(result.withheld),
              "segments_made": result.made, "segments_reused": result.reused,
+             "segments_cut_from_larger": result.derived,
              "parts_made": sum(not p["reused"] for p in result.parts.values()),
              "parts_reused": sum(p["reused"] for p in result.parts.values()),
              "preview": dg.MetadataValue.md(preview.to_markdown() if preview is not None

@@ -185,7 +185,8 @@ def _fill_and_rename(fill: Callable[[Path], None], tmp: Path, parent: Path,
         zipped = pool.submit(_bundle, tmp, version)
         _validate(tmp, info.validation_rows, carried)
         zipped.result()
-    # Last, from the verified Parquet files: DuckDB's file is not byte-deterministic,
+    # Last, from the verified Parquet files: DuckDB's file is not byte-deterministic
+    # (a random identifier in its header: release/database.py),
     # so it is in no checksum list and not in the zip (every other file is reproducible).
     database.write_database(tmp, DATASET_NAME, version)
     os.rename(tmp, target)

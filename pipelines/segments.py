@@ -6,7 +6,10 @@ segment in report-id order as the staged table files. Not here: what a table hol
 (pipelines/tidy.py) or how its files are written (pipelines/stage.py).
 
 A segment is the reports whose id starts with the same few bits, so a new report changes
-one segment and leaves every other one as it was. Its cache key digests everything its
+one segment and leaves every other one as it was. When a build grows past a step of
+`segment_bits` (fourfold), every segment is new, but each is a quarter of a segment of
+the build before: a segment whose reports are unchanged is cut from that one's cached
+rows (`_derive`), not made again. Its cache key digests everything its
 rows depend on: the tables fingerprint (code and libraries), and for each report its
 sha256, names, provenance and the index entries its cross-year and roll-up checks read. A rebuild
 with 100 new reports makes ~100 segments again and reads the rest from the cache.
@@ -108,14 +111,16 @@ class TablesResult:
     failed_checks: dict[str, int]  # identity check id -> reports where it fails
     segments: int
     made: int  # segments made in this run
-    reused: int  # segments read from the cache
+    reused: int  # segments read from the cache (or cut from a cached larger one)
     preview: dict[str, pd.DataFrame] = field(default_factory=dict)
     parts: dict[str, dict] = field(default_factory=dict)  # part -> its key, whether reused
+    derived: int = 0  # of the reused: cut from a segment of the step before (_derive)
 
     def gate_json(self) -> dict:
         return {"rows": self.rows, "withheld": self.withheld,
                 "failed_checks": self.failed_checks, "segments": self.segments,
-                "made": self.made, "reused": self.reused, "parts": self.parts}
+                "made": self.made, "reused": self.reused, "derived": self.derived,
+                "parts": self.parts}
 
 
 class SegmentCache:
@@ -127,6 +132,9 @@ class SegmentCache:
         self.path = self.root / f"tables-{fingerprint}.sqlite"
         self.db = connect(self.path)
         self.db.executescript(_SCHEMA)
+
+    def empty(self) -> bool:
+        return self.db.execute("SELECT 1 FROM segments LIMIT 1").fetchone() is None
 
     def known(self, keys: list[str]) -> set[str]:
         return {k for (k,) in select_in(self.db, "SELECT key FROM segments WHERE key IN ({})",
@@ -190,8 +198,11 @@ def _read_in_thread(path: Path, parts: frozenset[str], key: str
 def segments_of(batch: ParsedBatch, fingerprint: str,
                 per_segment: int = SEGMENT_REPORTS) -> list[Segment]:
     """The build's segments in report-id order, each with its cache key."""
+    return _segments_at(batch, fingerprint, segment_bits(len(batch.inputs), per_segment))
+
+
+def _segments_at(batch: ParsedBatch, fingerprint: str, bits: int) -> list[Segment]:
     shas = sorted(batch.inputs)
-    bits = segment_bits(len(shas), per_segment)
     groups: dict[int, list[str]] = {}
     for sha in shas:
         groups.setdefault(segment_of(sha, bits), []).append(sha)
@@ -243,6 +254,9 @@ def build_tables(batch: ParsedBatch, parse_cache: ParseCache, cache: SegmentCach
     reused = _link_unchanged(previous, keys, staged)
     known = cache.known([s.key for s in segments])
     todo = [s for s in segments if s.key not in known]
+    derived = _derive(cache, batch, fingerprint, segment_bits(len(batch.inputs), per_segment),
+                      segments, todo, set(keys))
+    todo = [s for s in todo if s.key not in derived]
     state = (batch.duplicates, batch.inputs, batch.years, parse_cache)
     made = ordered_map(_make_task, _tasks(todo, per_task), workers, _init_worker, (state,))
     fresh = {s.key for s in todo}
@@ -252,10 +266,62 @@ def build_tables(batch: ParsedBatch, parse_cache: ParseCache, cache: SegmentCach
     result.rows = {name: parquet_rows(staged, name) for name in resources()}
     result.segments, result.made, result.reused = (len(segments), len(todo),
                                                    len(segments) - len(todo))
+    result.derived = len(derived)
     result.parts = {part: {"key": key, "reused": part in reused} for part, key in keys.items()}
     cache.keep_only([s.key for s in segments])
     write_manifest(staged, result.gate_json())
     return result
+
+
+def _derive(cache: SegmentCache, batch: ParsedBatch, fingerprint: str, bits: int,
+            segments: list[Segment], todo: list[Segment], parts: set[str]) -> set[str]:
+    """Put in the cache the `todo` segments that are a quarter of a cached segment of
+    the step before (`bits` - 2) and return their keys. A cached key digests every
+    report's entry, so the larger segment's rows are these reports' rows as they would
+    be made now; each table is sorted by report id, so a quarter's rows are a slice.
+    Tried only when most segments are new and the cache is not empty: a build that just
+    grew past a step (a cold build has nothing to cut from; the parent keys cost what
+    the segments' keys cost)."""
+    if bits < 2 or len(todo) * 2 <= len(segments) or cache.empty():
+        return set()
+    parents = _segments_at(batch, fingerprint, bits - 2)
+    cached = cache.known([p.key for p in parents])
+    by_prefix = {segment_of(p.shas[0], bits - 2): p.key for p in parents if p.key in cached}
+    children: dict[str, list[Segment]] = {}
+    for segment in todo:
+        parent = by_prefix.get(segment_of(segment.shas[0], bits - 2))
+        if parent is not None:
+            children.setdefault(parent, []).append(segment)
+    done: set[str] = set()
+    for parent, (tables, gate) in zip(children, cache.read_all(list(children), parts),
+                                      strict=True):
+        made = [_quarter(segment, tables, gate) for segment in children[parent]]
+        cache.put(made)
+        done.update(s.key for s in made)
+    return done
+
+
+def _quarter(segment: Segment, tables: dict[str, pa.Table], gate: dict) -> SegmentTables:
+    """A segment's rows cut from a larger cached segment's (`<table>/<part>` tables):
+    what `_cut` gives when making it, with the parts of its own reports only."""
+    first, last = segment.shas[0][:16], segment.shas[-1][:16]
+    mine = {}
+    for key, table in tables.items():
+        ids = table.column("report_id").to_numpy(zero_copy_only=False)
+        lo = np.searchsorted(ids, first, "left")
+        mine[key] = table.slice(lo, np.searchsorted(ids, last, "right") - lo)
+    own = {_part(k) for k, t in mine.items() if k.startswith("reports/") and t.num_rows}
+    mine = {k: t for k, t in mine.items() if _part(k) in own}
+    checks = [t for k, t in mine.items() if k.startswith("checks/")]
+    counts: Counter = Counter()
+    for table in checks:
+        failed = pc.filter(table.column("check_id"), pc.equal(table.column("status"), "fail"))
+        counts.update({c["values"].as_py(): c["counts"].as_py()
+                       for c in pc.value_counts(failed)})
+    ids = {sha[:16] for sha in segment.shas}
+    return SegmentTables(segment.key, {k: _ipc(t) for k, t in mine.items()},
+                         {"withheld": sorted(ids & set(gate["withheld"])),
+                          "failed_checks": dict(sorted(counts.items()))})
 
 
 def _link_unchanged(previous: Path | None, keys: dict[str, str], staged: Path) -> set[str]:

@@ -23,6 +23,7 @@ fell in is unreadable rather than two numbers run together.
 from __future__ import annotations
 
 import codecs
+import re
 
 SAMPLE = 4096  # bytes looked at to tell an encoding or binary data
 _BOMS = (  # longest first: the UTF-32LE BOM starts with the UTF-16LE one
@@ -34,6 +35,7 @@ _BOMS = (  # longest first: the UTF-32LE BOM starts with the UTF-16LE one
 _UNLIKELY = ((0x0370, 0x04FF), (0x2500, 0x257F), (0x3040, 0x30FF), (0x3100, 0x312F),
              (0x3200, 0x33FF), (0x3400, 0x4DBF), (0xAC00, 0xD7AF), (0xE000, 0xF8FF),
              (0xF900, 0xFAFF))
+_UNLIKELY_CHARS = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _UNLIKELY) + "]")
 _BIG5_SHARE = 0.2  # above this share of unlikely characters GB18030 is not the encoding
 _CONTROL_SHARE = 0.02  # control bytes in a text: rare; in binary data ~1 byte in 8
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1a\x1b")
@@ -147,8 +149,11 @@ def _big5_instead(data: bytes, gb_text: str) -> str:
 
 
 def _unlikely_share(text: str) -> float:
-    wide = [ord(c) for c in text[:SAMPLE * 4] if ord(c) > 0x7F]
+    """The share of unlikely characters among the non-ASCII ones of the text's start.
+    Counted in C (the ASCII ones dropped by an encode, the unlikely ones by a character
+    class): a loop over the characters in Python was a third of reading a GB18030 page."""
+    sample = text[:SAMPLE * 4]
+    wide = len(sample) - len(sample.encode("ascii", "ignore"))
     if not wide:
         return 0.0
-    unlikely = sum(1 for c in wide if any(lo <= c <= hi for lo, hi in _UNLIKELY))
-    return unlikely / len(wide)
+    return len(_UNLIKELY_CHARS.findall(sample)) / wide

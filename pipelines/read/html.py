@@ -59,6 +59,27 @@ def _css_tables(root: etree._Element) -> None:
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
+def _declares(text: str, prop: re.Pattern, value: re.Pattern) -> bool:
+    """Whether `text` holds `<prop>\\s*:\\s*<value>` (both case-insensitive): the same
+    answer as one regex search for it, found from the colons. A case-insensitive pattern
+    that starts with a letter is tried at every character of the page (a third of reading
+    a Word page); one that starts with the colon is a scan for the colon in C."""
+    for m in value.finditer(text):
+        end = m.start()
+        while end and text[end - 1].isspace():  # re's \s is str.isspace
+            end -= 1
+        if prop.fullmatch(text, max(0, end - len(prop.pattern)), end):
+            return True
+    return False
+
+
+_DISPLAY_PROP = re.compile("display", re.I)
+_VISIBILITY_PROP = re.compile("visibility", re.I)
+_TABLE_VALUE = re.compile(r":\s*table\b", re.I)  # what _DISPLAY finds, as a yes or no
+_NONE_VALUE = re.compile(r":\s*none", re.I)
+_HIDDEN_VALUE = re.compile(r":\s*hidden", re.I)
+
+
 def _drop_hidden(root: etree._Element) -> None:
     """Elements the browser does not show (inline display:none, visibility:hidden, the
     `hidden` attribute) removed, their tails kept: pages hide digits inside numbers
@@ -134,9 +155,10 @@ def read(name: str, sha256: str, size: int, decoded: str,
          siblings: Siblings | None = None) -> Document:
     """`siblings` opens files next to the page, for `<img>` tables (html_images.py)."""
     root = _parse(decoded)
-    if _DISPLAY.search(decoded):  # most pages have none: no walk over their elements
+    if _declares(decoded, _DISPLAY_PROP, _TABLE_VALUE):  # most pages have none: no walk
         _css_tables(root)
-    if _HIDDEN.search(decoded) or "hidden" in decoded:
+    if "hidden" in decoded or _declares(decoded, _DISPLAY_PROP, _NONE_VALUE) or _declares(
+            decoded, _VISIBILITY_PROP, _HIDDEN_VALUE):
         _drop_hidden(root)
     _mark_blocks(root)
     cells = _cells(root, siblings)

@@ -21,8 +21,16 @@ either. A release's sections are small enough for a scan (ILIKE over every secti
 
 The database is made from the release's published Parquet files (never from anything
 else), so it holds exactly what the release holds; the release is validated after, and
-one that fails is removed whole, its database with it. DuckDB's file
-format is not byte-deterministic; the data files stay the reference.
+one that fails is removed whole, its database with it.
+
+The file is not byte-reproducible, and cannot be made so from here: DuckDB (2.0.1) writes
+a random 16-byte database identifier into the main header of every new file (bytes
+124-139, which tie a write-ahead log to its database), and the header's checksum (bytes
+0-7) with it. Everything else (every table, comment and view, in the blocks after the
+header) is the same bytes for the same release, which tests/release/test_database.py
+checks; no setting chooses the identifier, and rewriting it would forge DuckDB's own
+checksum. So the database is in no checksum list and not in the zip: the data files stay
+the reference.
 """
 
 from __future__ import annotations

@@ -39,8 +39,8 @@ def inbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _parse(inbox: Path, cache_dir: Path, leave_out: str | None = None) -> ParsedBatch:
-    inputs = [i for i in scan_inbox(inbox) if i.source != leave_out]
+def _parse(inbox: Path, cache_dir: Path, leave_out: tuple[str, ...] = ()) -> ParsedBatch:
+    inputs = [i for i in scan_inbox(inbox) if i.source not in leave_out]
     return parse_inputs(inputs, InboxBytes(inbox), ParseCache(cache_dir, "p"), keep=False)
 
 
@@ -81,7 +81,7 @@ def test_the_same_bytes_however_the_work_is_cut(inbox: Path, tmp_path: Path) -> 
 
 def test_a_new_report_makes_only_its_own_segment(inbox: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    before = _parse(inbox, cache, leave_out="huaian-2024.pdf")
+    before = _parse(inbox, cache, leave_out=("huaian-2024.pdf",))
     first = _build(before, cache, tmp_path / "a" / "data", per_segment=1)
     after = _parse(inbox, cache)
     second = _build(after, cache, tmp_path / "b" / "data", per_segment=1)
@@ -95,6 +95,34 @@ def test_a_new_report_makes_only_its_own_segment(inbox: Path, tmp_path: Path) ->
     assert list(part_keys(after, FINGERPRINT)) == ["2019", "2020", "2022", "2023", "2024",
                                                    "unknown"]
     assert cold.made == cold.segments
+
+
+def test_a_build_grown_past_a_step_cuts_unchanged_segments_from_cached_ones(
+        inbox: Path, tmp_path: Path) -> None:
+    """12 reports in 4 segments, then 14 in 16 (segment_bits steps from 2 to 4 with 3 a
+    segment): the new segments inside the 3 larger ones without a new report are cut
+    from their cached rows, not made, and the files are a cold build's, byte for byte."""
+    cache = tmp_path / "cache"
+    whole = _parse(inbox, cache)
+    by_quarter: dict[int, list[str]] = {}
+    for sha in sorted(whole.inputs):
+        by_quarter.setdefault(segment_of(sha, 2), []).append(sha)
+    # two reports of one quarter that keeps a third, neither with a duplicate's name
+    new = [whole.inputs[sha].source for sha in max(by_quarter.values(), key=len)
+           if not whole.duplicates.get(sha)][:2]
+    before = _parse(inbox, cache, leave_out=tuple(new))
+    first = _build(before, cache, tmp_path / "a" / "data", per_segment=3)
+    second = _build(whole, cache, tmp_path / "b" / "data", per_segment=3)
+    cold = _build(whole, tmp_path / "cold", tmp_path / "c" / "data", per_segment=3)
+    assert segment_bits(12, 3) == 2 and segment_bits(14, 3) == 4
+    assert first.segments == len(by_quarter) == 4
+    unchanged = sum(len({segment_of(sha, 4) for sha in shas}) for shas in by_quarter.values()
+                    if not set(new) & {whole.inputs[sha].source for sha in shas})
+    assert second.derived == unchanged > 0
+    assert second.made == second.segments - unchanged == cold.made - unchanged
+    assert _files(tmp_path / "b" / "data") == _files(tmp_path / "c" / "data")
+    assert (second.withheld, second.failed_checks) == (cold.withheld, cold.failed_checks)
+    assert (cold.derived, first.derived) == (0, 0)
 
 
 def test_a_new_previous_year_changes_the_successor_segment_only(inbox: Path,
