@@ -1,29 +1,33 @@
-"""Rows of a space-aligned table put back into the columns their header shows.
+"""Rows of a space-aligned table read back from text laid out by position.
 
-What belongs here: reading the columns of a table printed with no walls at all, in text
-laid out by position (`pdftotext -layout`, crawlers that keep a page's layout), from
-the character positions of its header and values. Such text puts every glyph in a grid
-of character columns, one column per glyph (wide CJK glyphs too), so a value prints in
-the character columns of its column's header whatever the label before it.
+What belongs here: reading a table printed with no walls at all in text that keeps the
+page's layout (`pdftotext -layout`, crawlers that do the same), from where its words
+start and end (character index on their line). Such text breaks a table's rows and
+labels over lines, and puts a value roughly, not exactly, under its column's header: a
+line's wide CJK glyphs shift what follows by a few characters. So positions are used
+only to tell columns and wrapped label lines apart, never alone to pick a value's cell.
 
-- The header of a value row: walking up from it over value rows, empty lines and label
-  lines (all words left of the values), the first line with a word over the values and
-  the text lines directly above it. A column is a header word with no lower header word
-  under it (a spanning header prints above the names of its columns).
-- A row split over two lines (`（二）部分公开…情 447 7` over `形，…） 0 0 0 0 454`, as
-  pdftotext breaks a row whose values sit at two heights) is one row again when the
-  lines are adjacent, the second line's label starts no numbered item, the first line's
-  values all end before the second's begin, and the two lines' values together fill
-  the header's columns exactly.
-- A row that prints fewer values than its header has columns lost its blank cells (an
-  empty cell prints nothing): each value goes to the header column whose characters it
-  shares, and the columns left over are blank cells in place. Only when every value
-  shares characters with exactly one column, no two values share one, and the order is
-  kept; otherwise the row is left as printed (the recogniser's solver then decides, or
-  leaves it null).
+- Split rows: a row whose values pdftotext prints at two heights (`（二）部分公开…情 447 7`
+  over `形，…） 0 0 0 0 454`) is one row again when the two lines are adjacent, the
+  second's label starts no numbered item, the first's values all end before the
+  second's begin, and together they print exactly as many values as the fullest row
+  near them. (Two distinct rows that happen to fit keep two distinct labels, joined
+  into one the recogniser matches to no statutory row: never a wrong row.)
+- Wrapped labels (`labels_joined`): a row's label is the last label word of its value
+  line; group labels wrap on their own, left of it, on the same lines. In a numbered
+  table the label runs from the line its item number starts on, through the lines in
+  its column, to the line before the next item; an unnumbered label starts on the
+  label-only lines directly above its values (a centred label prints its first part
+  above them) and takes a line below only when it cannot be the next row's start.
+- Lost blanks are not placed by position: pdftotext prints nothing for an empty cell,
+  and a value's drift of a few characters can put it under its neighbour's header,
+  which no identity would notice (a row's sum is the same in any column). A row with
+  fewer values than columns is left as printed: the recogniser's solver places its
+  values where the counts or identities fix them, or leaves them null.
 
-Only text that keeps its layout is read by position (`is_laid_out`): a dump that parts
-its cells by single spaces (lynx) says nothing by where a word starts.
+Only rows whose line parts its words by runs of spaces (`PrintedRow.spaced`) are read by
+position, and only in text where most rows do (`is_laid_out`): a dump that parts its
+cells by single spaces (lynx's rows) says nothing by where a word starts.
 """
 
 from __future__ import annotations
@@ -35,11 +39,9 @@ from dataclasses import dataclass, field
 _WORD = re.compile(r"\S+")
 _ITEM = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)")
 _GAP = re.compile(r"\S {2,}\S")  # words kept apart by the layout, not by one space
-_HEADER_LINES = 8  # a header is not taller than this
 _WRAP = 16  # lines a label wraps over, above or below its values
 _SLACK = 2  # characters: label lines of one column start this near each other
 _NEAR = 12  # value rows this near are of one table, for its width
-_REACH = 80  # lines walked up from a value row to its header
 
 
 @dataclass
@@ -54,13 +56,11 @@ class Word:
 
 @dataclass
 class PrintedRow:
-    """A printed line (two, once a split row is joined): its label words and value words;
-    `cells` the value cells once placed under the header's columns."""
+    """A printed line (two, once a split row is joined): its label words and value words."""
 
     lines: list[int]
     labels: list[Word]
     values: list[Word] = field(default_factory=list)
-    cells: list[str] | None = None
     spaced: bool = False  # its words are parted by runs of spaces: it keeps the layout
 
 
@@ -81,38 +81,6 @@ def is_laid_out(rows: list[PrintedRow]) -> bool:
     """Whether most rows with several values part their words by runs of spaces."""
     many = [r for r in rows if len(r.values) >= 2]
     return len(many) >= 3 and 3 * sum(r.spaced for r in many) >= 2 * len(many)
-
-
-def _header(rows: list[PrintedRow], i: int) -> list[Word]:
-    """The columns of the header above value row i (see the module docstring)."""
-    first = rows[i].values[0].start
-    k = i - 1
-    while k >= 0 and i - k <= _REACH and (
-            rows[k].values or all(w.end <= first for w in rows[k].labels)):
-        k -= 1
-    out: list[Word] = []
-    bottom = k
-    while k >= 0 and bottom - k < _HEADER_LINES and not rows[k].values and rows[k].labels:
-        over = [w for w in rows[k].labels if w.end > first]
-        if not over:
-            break
-        out.extend(w for w in over if all(not w.shares(c) for c in out))
-        k -= 1
-    return sorted(out, key=lambda w: w.start)
-
-
-def _placed(values: list[Word], columns: list[Word]) -> list[str] | None:
-    """Each column's value ("" for a blank), when every value shares characters with
-    exactly one column, each column holds one value at most, in order; else None."""
-    cells: list[str | None] = [None] * len(columns)
-    last = -1
-    for value in values:
-        under = [k for k, c in enumerate(columns) if value.shares(c)]
-        if len(under) != 1 or under[0] <= last:
-            return None
-        cells[under[0]] = value.text
-        last = under[0]
-    return [c or "" for c in cells]
 
 
 def _joined(upper: PrintedRow, lower: PrintedRow, width: int) -> PrintedRow | None:
@@ -269,19 +237,7 @@ def rows_joined(rows: list[PrintedRow]) -> list[PrintedRow]:
     return rows
 
 
-def blanks_placed(rows: list[PrintedRow]) -> list[PrintedRow]:
-    """Rows that print fewer values than their header's columns, when the header shows
-    as many columns as the table's fullest row, get their blanks by column."""
-    for i, row in enumerate(rows):
-        if not row.values or len(row.lines) > 1 or not row.spaced:
-            continue
-        columns = _header(rows, i)
-        if columns and len(row.values) < len(columns) == _width(rows, i):
-            row.cells = _placed(row.values, columns)
-    return rows
-
-
 def place_columns(rows: list[PrintedRow]) -> list[PrintedRow]:
-    """Rows one per line made table rows: split rows joined, wrapped labels joined, lost
-    blank cells placed (module docstring)."""
-    return blanks_placed(labels_joined(rows_joined(rows)))
+    """Rows one per line made table rows: split rows joined, wrapped labels joined
+    (module docstring)."""
+    return labels_joined(rows_joined(rows))

@@ -9,11 +9,11 @@ other renderings: none). What the misses are:
   cells blank; a row holding both cannot tell a blank value from a span's remnant by
   counting (the columns could be told by the header: the recogniser's work).
 - pdftotext -layout: 011 leaves cells blank and pdftotext prints nothing for them;
-  its character columns drift by a few characters from line to line, so blanks are
-  placed by the header only where the header shows as many columns as the table's
-  fullest row (011 has none: its rows with a blank are left to the solver). Word's
-  pages: labels of table 二 (unnumbered) wrapped after an empty line, a row of two
-  values split over two lines whose table has rows of three.
+  its character columns drift by a few characters from line to line, so a value's
+  column is not told by its position (text_columns.py): rows with a blank are left
+  to the solver. Word's pages of 005/006/seed: table 二's unnumbered labels wrapped
+  so that a line between two value rows may end one label or start the next, and a
+  label whose item number prints apart from its text (`5. 要求`).
 - lynx drops blank cells: the non-null cells of a row with a blank are unrecoverable
   (dumps.scored_truth) and must come back null. Of Word's pages (a cell a paragraph)
   it prints an empty line more per empty cell, and those rows are read; the row before
