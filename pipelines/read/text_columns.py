@@ -38,6 +38,8 @@ from dataclasses import dataclass, field
 
 _WORD = re.compile(r"\S+")
 _ITEM = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)")
+_BARE_ITEM = re.compile(r"\d{1,2}[.．、]")  # a row's item number; a group's is (三) or 三、
+_VALUE_START = re.compile(r"[-+]?\d")
 _GAP = re.compile(r"\S {2,}\S")  # words kept apart by the layout, not by one space
 _WRAP = 16  # lines a label wraps over, above or below its values
 _SLACK = 2  # characters: label lines of one column start this near each other
@@ -66,7 +68,7 @@ class PrintedRow:
 
 def printed_row(no: int, line: str, is_value: Callable[[str], bool]) -> PrintedRow:
     """The line's trailing run of values, and the words before it as its labels."""
-    words = words_of(line)
+    words = _items_kept(words_of(line))
     k = len(words)
     while k > 0 and is_value(words[k - 1].text):
         k -= 1
@@ -75,6 +77,22 @@ def printed_row(no: int, line: str, is_value: Callable[[str], bool]) -> PrintedR
 
 def words_of(line: str) -> list[Word]:
     return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(line)]
+
+
+def _items_kept(words: list[Word]) -> list[Word]:
+    """A row's bare item number one space before its label's text (`5. 要求`) one word
+    with it, unless that text is a value or opens with a number of its own. Group
+    numbers (`（三）`, `三、`) are not taken: a group label prints one space before the
+    row labels' column (`（三） 法权`)."""
+    out: list[Word] = []
+    for word in words:
+        prev = out[-1] if out else None
+        if (prev is not None and _BARE_ITEM.fullmatch(prev.text) and word.start == prev.end + 1
+                and not _ITEM.match(word.text) and not _VALUE_START.match(word.text)):
+            out[-1] = Word(prev.text + word.text, prev.start, word.end)
+        else:
+            out.append(word)
+    return out
 
 
 def is_laid_out(rows: list[PrintedRow]) -> bool:

@@ -2,7 +2,7 @@
 
 The text is pdftotext's, verbatim, of Chromium's PDF prints of report 001 (淮安市人民政府
 2024; tests/renderings/dumps.py): its Word-style page, whose narrow columns wrap labels
-over many lines, and its plain page.
+over many lines, and its plain page; one snippet is of report 005's Word page.
 """
 
 from __future__ import annotations
@@ -45,6 +45,19 @@ PLAIN_T3 = """\
 """
 
 
+# 005 (Word page): the item number prints one space apart from its label's text.
+DETACHED = """\
+         5. 要求
+            行政
+            机关
+            确认
+            或重 0      0   0     0   0   0     0
+            新出
+            具已
+            获取
+            信息
+"""
+
 
 def rows_of(text: str) -> list[list[str]]:
     doc = read("layout.txt", "0" * 64, len(text.encode()), text)
@@ -76,3 +89,8 @@ def test_a_row_label_above_a_group_labels_piece_is_the_rows() -> None:
          "447", "7", "0", "0", "0", "0", "454"],
         ["（四）无"], ["三、本年", "法提供", "2.没有现成信息需要另行制作",
                      "11", "0", "0", "0", "0", "0", "11"]] * 2
+
+
+def test_an_item_number_printed_apart_from_its_label_starts_it() -> None:
+    assert rows_of(DETACHED * 3) == [
+        ["5.要求行政机关确认或重新出具已获取信息", "0", "0", "0", "0", "0", "0", "0"]] * 3
