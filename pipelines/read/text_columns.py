@@ -19,6 +19,9 @@ only to tell columns and wrapped label lines apart, never alone to pick a value'
   its column, to the line before the next item; an unnumbered label starts on the
   label-only lines directly above its values (a centred label prints its first part
   above them) and takes a line below only when it cannot be the next row's start.
+- An amount whose unit wraps around it in a narrow cell (`万` above `7539.443252`, `元`
+  below, each over the amount's characters give or take the drift) is printed with its
+  unit again.
 - Lost blanks are not placed by position: pdftotext prints nothing for an empty cell,
   and a value's drift of a few characters can put it under its neighbour's header,
   which no identity would notice (a row's sum is the same in any column). A row with
@@ -40,6 +43,8 @@ _WORD = re.compile(r"\S+")
 _ITEM = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)")
 _BARE_ITEM = re.compile(r"\d{1,2}[.．、]")  # a row's item number; a group's is (三) or 三、
 _VALUE_START = re.compile(r"[-+]?\d")
+_UNITS = {"万元", "元", "亿元"}  # units an amount's cell wraps around it
+_UNIT_PIECES = {"万", "元", "亿", "万元", "亿元"}
 _GAP = re.compile(r"\S {2,}\S")  # words kept apart by the layout, not by one space
 _WRAP = 16  # lines a label wraps over, above or below its values
 _SLACK = 2  # characters: label lines of one column start this near each other
@@ -125,11 +130,10 @@ def _concat(first: Word, then: Word) -> Word:
     return Word(first.text + then.text, first.start, max(first.end, then.end))
 
 
-def _opens_header(rows: list[PrintedRow], k: int, first: int) -> bool:
-    """Whether line k may be a table's header line: no values, and a word over the values
-    (from `first`) or several words."""
-    return (k < len(rows) and not rows[k].values
-            and (len(rows[k].labels) > 1 or any(w.end > first for w in rows[k].labels)))
+def _opens_header(rows: list[PrintedRow], k: int) -> bool:
+    """Whether line k may be a table's header line: no values, several words (one long
+    word is a heading or prose)."""
+    return k < len(rows) and not rows[k].values and len(rows[k].labels) > 1
 
 
 def _above(rows: list[PrintedRow], i: int, own: Word | None) -> tuple[list[int], Word | None]:
@@ -174,7 +178,7 @@ def _below(rows: list[PrintedRow], i: int, label: Word, numbered: bool) -> list[
                 break
             if not numbered:
                 short = len(word.text) <= len(label.text)
-                return [k] if (short and not _opens_header(rows, k + 1, first)
+                return [k] if (short and not _opens_header(rows, k + 1)
                                and not _labels_values(rows, k + 1, word)) else []
             found.append(k)
         elif rows[k].lines and not numbered:
@@ -255,7 +259,40 @@ def rows_joined(rows: list[PrintedRow]) -> list[PrintedRow]:
     return rows
 
 
+def _unit_piece(rows: list[PrintedRow], k: int, value: Word) -> Word | None:
+    """The one word over the values of label-only line k, if it lies over `value` (give or
+    take the columns' drift) and is a piece of a unit (万 of 万元)."""
+    if not 0 <= k < len(rows) or rows[k].values:
+        return None
+    over = [w for w in rows[k].labels if w.end > value.start - _SLACK]
+    near = Word(value.text, value.start - _SLACK, value.end + _SLACK)
+    if len(over) != 1 or not near.shares(over[0]) or over[0].text not in _UNIT_PIECES:
+        return None
+    return over[0]
+
+
+def units_joined(rows: list[PrintedRow]) -> list[PrintedRow]:
+    """An amount whose unit wraps around it in a narrow cell (万 above `7539.44`, 元
+    below) gets its unit back, when the pieces above and below make a unit."""
+    for i, row in enumerate(rows):
+        if not row.values:
+            continue
+        value = row.values[-1]
+        above, below = _unit_piece(rows, i - 1, value), _unit_piece(rows, i + 1, value)
+        unit = (above.text if above else "") + (below.text if below else "")
+        if unit not in _UNITS:
+            continue
+        row.values[-1] = Word(value.text + unit, value.start, value.end)
+        row.spaced = True  # the pieces over its value show the line keeps its layout
+        for k, piece in ((i - 1, above), (i + 1, below)):
+            if piece is not None:
+                rows[k].labels.remove(piece)
+                if not rows[k].labels:
+                    rows[k].lines = []  # no line left: not an empty line between rows
+    return rows
+
+
 def place_columns(rows: list[PrintedRow]) -> list[PrintedRow]:
-    """Rows one per line made table rows: split rows joined, wrapped labels joined
-    (module docstring)."""
-    return labels_joined(rows_joined(rows))
+    """Rows one per line made table rows: split rows joined, amounts' units and wrapped
+    labels joined (module docstring)."""
+    return labels_joined(units_joined(rows_joined(rows)))

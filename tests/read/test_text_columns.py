@@ -58,6 +58,20 @@ DETACHED = """\
             信息
 """
 
+# 005 (Word page): the amount's unit wraps around it in its narrow cell.
+UNIT = """\
+     第二十条第（九）项
+     采购
+信息 项
+内容 目数 采购总金额
+      量
+政府                万
+集中 135 7539.443252
+               元
+采购
+   三、收到和处理政府信息公开申请情况
+"""
+
 
 def rows_of(text: str) -> list[list[str]]:
     doc = read("layout.txt", "0" * 64, len(text.encode()), text)
@@ -94,3 +108,8 @@ def test_a_row_label_above_a_group_labels_piece_is_the_rows() -> None:
 def test_an_item_number_printed_apart_from_its_label_starts_it() -> None:
     assert rows_of(DETACHED * 3) == [
         ["5.要求行政机关确认或重新出具已获取信息", "0", "0", "0", "0", "0", "0", "0"]] * 3
+
+
+def test_an_amounts_unit_wrapped_around_it_is_joined_back() -> None:
+    assert rows_of(UNIT + WORD_T3 * 3)[4:6] == [
+        ["量"], ["政府集中采购", "135", "7539.443252万元"]]
