@@ -10,9 +10,18 @@ into the value line's row, cell by cell by column:
   start a numbered item (`1.`, `（二）`, `三、`: a label that starts there starts there);
 - the line below, when no cell of it starts a numbered item.
 
+A label wrapped over more lines above its values joins all of them, up to the line its
+numbered item starts on, when that line is found through label-only lines directly
+above one another (a group label's own wrapped lines may print between them, beside
+the label's column: they join as cells of their own).
+
 Only lines without a number, directly above or below (no wider apart than a line's
 height), whose every cell lies over a label cell or left of the values, are joined; each
 line joins one row at most. Values never move: only label text is joined.
+
+A value line of a borderless table prints nothing for a blank cell: `blanks_placed`
+gives it its blanks back by the columns of a fuller value line of the same table, or,
+for the table's first value line, by the column names of the header directly above it.
 """
 
 from __future__ import annotations
@@ -32,8 +41,10 @@ def _label_only(row: PdfRow) -> bool:
     return row.line and all(not is_number(c.text) for c in row.cells)
 
 
-def _near(upper: PdfRow, lower: PdfRow) -> bool:
-    return lower.top - upper.bottom <= (upper.bottom - upper.top)
+def _near(upper: PdfRow, lower: PdfRow, lines: float = 1.0) -> bool:
+    """Whether `lower` prints directly under `upper`: no more than `lines` line heights
+    of space between them."""
+    return lower.top - upper.bottom <= lines * (upper.bottom - upper.top)
 
 
 def _overlap(a: PdfCell, b: PdfCell) -> float:
@@ -66,6 +77,27 @@ def _own_label(row: PdfRow, values_at: float) -> PdfCell | None:
     return labels[-1] if labels else None
 
 
+_ABOVE = 6  # label lines above a value line searched for the one its label starts on
+
+
+def _label_start(rows: list[PdfRow], i: int, values_at: float, used: set[int]) -> int | None:
+    """The line above value line i its label starts on, when the label wraps over several
+    lines above it: the nearest line up, through unjoined label-only lines each directly
+    above the next, with a cell starting a numbered item over the label's column (right
+    of the group labels, which wrap on their own lines between). None if there is none.
+    """
+    label = _own_label(rows[i], values_at)
+    if label is None or is_item(label.text):
+        return None
+    k = i - 1
+    while (k >= 0 and i - k <= _ABOVE and k not in used and _label_only(rows[k])
+           and _near(rows[k], rows[k + 1])):
+        if any(is_item(c.text) and _overlap(c, label) > 0 for c in rows[k].cells):
+            return k
+        k -= 1
+    return None
+
+
 def wrapped_labels_joined(rows: list[PdfRow]) -> list[PdfRow]:
     """A page's rows with the label lines of borderless value lines joined into them."""
     used: set[int] = set()
@@ -74,7 +106,14 @@ def wrapped_labels_joined(rows: list[PdfRow]) -> list[PdfRow]:
         if values_at is None:
             continue
         label = _own_label(row, values_at)
-        if (i > 0 and i - 1 not in used and _label_only(rows[i - 1])
+        start = _label_start(rows, i, values_at, used)
+        if start is not None and start < i - 1:
+            # nearest first: each part goes above what is joined already
+            for k in range(i - 1, start - 1, -1):
+                if not _merge(row, rows[k], values_at, above=True):
+                    break
+                used.add(k)
+        elif (i > 0 and i - 1 not in used and _label_only(rows[i - 1])
                 and _near(rows[i - 1], row) and (label is None or not is_item(label.text))
                 and _merge(row, rows[i - 1], values_at, above=True)):
             used.add(i - 1)
@@ -85,6 +124,7 @@ def wrapped_labels_joined(rows: list[PdfRow]) -> list[PdfRow]:
     return [row for i, row in enumerate(rows) if i not in used]
 
 
+_HEADER_GAP = 1.5  # line heights between a header and its first values (cell padding)
 _WINDOW = 40  # rows up and down searched for a fuller row of the same table
 
 
@@ -133,6 +173,22 @@ def _same_table(rows: list[PdfRow], i: int, values_at: float) -> list[int]:
     return out
 
 
+def _header_columns(rows: list[PdfRow], i: int, values_at: float) -> list[PdfCell]:
+    """The columns the header directly above value line i shows: its cells over the value
+    columns, the lowest first (a header wrapped or spanning over several lines: the
+    column names print lowest, a spanning header above them), a cell kept only where no
+    lower one lies under it. Only label-only lines, each directly above the next."""
+    out: list[PdfCell] = []
+    k = i - 1
+    while (k >= 0 and i - k <= _WINDOW and _label_only(rows[k])
+           and _near(rows[k], rows[k + 1], _HEADER_GAP if k == i - 1 else 1.0)):
+        for cell in rows[k].cells:
+            if cell.x1 > values_at - 1 and all(_overlap(cell, c) <= 0 for c in out):
+                out.append(cell)
+        k -= 1
+    return sorted(out, key=lambda c: c.x0)
+
+
 def blanks_placed(rows: list[PdfRow]) -> list[PdfRow]:
     """Borderless value lines that lost blank cells get them back, placed by column.
 
@@ -155,6 +211,13 @@ def blanks_placed(rows: list[PdfRow]) -> list[PdfRow]:
             if len(anchors) <= len(cells) or (best and len(anchors) <= len(best[1])):
                 continue
             placed = _aligned(values, anchors)
+            if placed is not None:
+                best = (placed, anchors)
+        if (best is None and i > 0 and _label_only(rows[i - 1])
+                and _near(rows[i - 1], row, _HEADER_GAP)):
+            # the table's first value line, fewer cells than the header's columns
+            anchors = _header_columns(rows, i, starts[i])
+            placed = _aligned(values, anchors) if len(anchors) > len(cells) else None
             if placed is not None:
                 best = (placed, anchors)
         if best is None:

@@ -7,9 +7,10 @@
   its words start in, so an empty column is a blank cell kept in its place. When the
   table separates its rows by empty lines (a multiline table), the lines between two
   empty lines are one row and a cell's lines are joined back.
-- Spaced rows (`lynx -dump`, crawlers): one table row per line, its cells separated by
-  spaces, empty cells dropped. Each word is a cell of the line's row: the reader keeps
-  the row together and says nothing of which columns its values are in.
+- Spaced rows (`lynx -dump`, crawlers, `pdftotext -layout`): one table row per line,
+  its cells separated by spaces, empty cells dropped. Each word is a cell of the line's
+  row: the reader keeps the row together. In text laid out by position, rows split over
+  two lines and labels wrapped over many lines are read back by text_columns.py.
 - Gapped cells (`lynx -dump` of cells holding paragraphs, as Word's pages do): one cell
   per line, one empty line after each, and one more for each empty cell (`821`, three
   empty lines, `2`: two blank cells between). Read only where the text shows lynx's
@@ -23,6 +24,13 @@ from __future__ import annotations
 import re
 
 from pipelines.document import TextCell
+from pipelines.read.text_columns import (
+    PrintedRow,
+    Word,
+    is_laid_out,
+    place_columns,
+    printed_row,
+)
 from pipelines.read.text_width import columns, has_ambiguous
 
 _RULE = re.compile(r"^\s*(?:-{3,}(?:\s+-{3,})+|={3,}(?:\s+={3,})+)\s*$")
@@ -184,17 +192,31 @@ def _wrapped_labels(lines: list[str]) -> dict[int, list[int]]:
 
 def spaced_row_cells(lines: list[str]) -> list[TextCell]:
     """Every non-empty line a row, its space-separated words its cells; a label wrapped
-    around its values joined back (`_wrapped_labels`)."""
+    around its values joined back (`_wrapped_labels`); in text that keeps its layout,
+    rows split over two lines and labels wrapped over many lines joined
+    (text_columns.py)."""
     wrapped = _wrapped_labels(lines)
     absorbed = {k for parts in wrapped.values() for k in parts}
-    cells: list[TextCell] = []
+    rows: list[PrintedRow] = []
     for k, line in enumerate(lines):
-        words = line.split()
+        row = printed_row(k, line, lambda t: bool(_VALUE.fullmatch(t)))
+        words = row.labels
         if k in wrapped:
-            words = ["".join(lines[j].split()[0] for j in wrapped[k]), *words[1:]]
-        elif k in absorbed or all(w == "|" for w in words):
-            continue
-        cells.extend(TextCell(w, f"line {k + 1} word {i}", k + 1) for i, w in enumerate(words, 1))
+            label = "".join(lines[j].split()[0] for j in wrapped[k])
+            row.labels = [Word(label, words[0].start, words[0].end), *words[1:]]
+        elif k in absorbed or all(w.text == "|" for w in words + row.values):
+            row.labels, row.values = [], []
+        rows.append(row)
+    if is_laid_out(rows):
+        rows = place_columns(rows)
+    cells: list[TextCell] = []
+    for row in rows:
+        if not row.lines:
+            continue  # the place of a row's second line, joined to the row above
+        no = row.lines[0] + 1
+        texts = [w.text for w in row.labels]
+        texts += [w.text for w in row.values]
+        cells.extend(TextCell(t, f"line {no} word {i}", no) for i, t in enumerate(texts, 1))
     return cells
 
 

@@ -303,6 +303,7 @@ def _flag_row(grid: Grid, table: str, row: str, cols, values: list[Token], code:
 _T4_CAPTION = re.compile(r"政府信息公开行政.{0,2}复议")  # 四、政府信息公开行政复议、行政诉讼情况
 _NEXT_SECTION = re.compile(r"^\s*[五六][、.．]")
 _PROSE = 40  # characters: a text this long is prose, not a fragment of the table's header
+_FRAGMENT = 2  # characters: a column word this short may be a piece of a wrapped header
 
 
 def _t4_anchor(token: Token) -> bool | None:
@@ -319,7 +320,15 @@ def _t4_anchor(token: Token) -> bool | None:
     tables = {lab.table for lab in token.labels}
     if tables == {"t4"}:
         return True
-    return None if "t4" in tables else False
+    if "t4" in tables:
+        return None
+    # A short column word of another table (其他) inside 四's header is a piece of one of
+    # 四's own column headers (其他结果) wrapped in a narrow column: it neither starts
+    # nor ends the header.
+    if len(token.text.strip()) <= _FRAGMENT and all(lab.kind == "column"
+                                                    for lab in token.labels):
+        return None
+    return False
 
 
 def _data_run(tokens: list[Token], i: int, n: int) -> tuple[list[Token], int] | None:

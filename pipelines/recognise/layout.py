@@ -6,7 +6,8 @@ about how agencies lay tables out rather than what the statute asks. Three today
 - invisible format characters (soft hyphen, zero-width space and joiner, BOM), which CMS
   editors put inside labels and numbers to break lines, are not printed text;
 - an item number printed in a cell of its own ("1." | "属于国家秘密", "（三）" | "不予公开")
-  is one label with the cell after it;
+  is one label with the cell after it, unless that cell opens with a number of its own
+  (a group label's piece "三、" beside "（一）予以公开");
 - a 序号 column (a header cell 序号 first in its row) numbers the table's rows: the first
   cell of each later row of that table is its number, not a value, when it continues the
   numbering (1, 2, 3 … or a restart at 1), or is empty in a row that holds no value.
@@ -29,6 +30,8 @@ from pipelines.textnorm import nfkc
 _FORMAT_CHARS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"
                           r"|[一二三四五六七八九十]{1,3}\s*[、.．])\s*$")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"
+                       r"|[一二三四五六七八九十]{1,3}\s*[、.．])")  # a label with its own number
 _SEQUENCE_HEADERS = {"序号", "序", "编号", "序列号", "no", "no."}
 _NOTE_HEADERS = {"备注", "说明", "备考", "附注"}
 _TABLE = re.compile(r"^((?:page \d+ )?table \d+) row ")  # HTML, DOCX and PDF refs
@@ -59,7 +62,7 @@ def _items_joined(cells: list[TextCell]) -> Iterable[TextCell]:
         nxt = cells[i + 1] if i + 1 < len(cells) else None
         if (nxt is not None and cell.row is not None and nxt.row == cell.row
                 and _ITEM_NUMBER.match(cell.text) and nxt.text.strip()
-                and not _is_value(nxt.text)):
+                and not _is_value(nxt.text) and not _NUMBERED.match(nxt.text)):
             yield TextCell(cell.text.strip() + nxt.text.strip(), cell.ref, cell.row)
             i += 2
             continue

@@ -1,4 +1,4 @@
-"""Real text dumps of labelled reports, read back: w3m, elinks, pandoc and lynx.
+"""Real text dumps of labelled reports, read back: w3m, elinks, pandoc, lynx, pdftotext.
 
 The dumps in tests/fixtures/dumps were made by the real tools from HTML pages of two
 labelled reports (tests/renderings/dumps.py: `plain` and `word` pages), so this runs
@@ -20,6 +20,10 @@ EXACT = [
     ("shanghai-office-2019.w3m.txt", "shanghai-office-2019", "text_bordered"),
     ("huaian-2024.elinks.txt", "huaian-2024", "text_bordered"),
     ("huaian-2024.pandoc-plain.txt", "huaian-2024", "text_bordered"),
+    # pdftotext -layout of Chromium's PDF prints of the plain and Word pages: labels
+    # wrapped over many lines in narrow columns, rows split over two lines, table 四
+    # under a header wrapped into pieces (text_columns.py).
+    ("huaian-2024.pdftotext-plain.txt", "huaian-2024", "text_aligned"),
 ]
 
 
@@ -33,6 +37,18 @@ def test_dump_reads_as_truth(name: str, stem: str, rendering: str,
     assert (report.agency, report.report_year) == (want["agency"], want["report_year"])
     assert report.values() == want["cells"]
     assert [f.code for f in report.flags if f.code != "agency_unresolved"] == []
+
+
+def test_pdftotext_of_words_narrow_columns_reads_as_truth(truth: Callable[[str], dict]) -> None:
+    """Word's page printed by Chromium, laid out by pdftotext: every label wrapped over
+    2-14 lines of 2-3 characters. Labels cut by an empty line or a page's column drift
+    are read, by the misprint tolerance, as their rows (flagged), values all right."""
+    report = parse_file(DUMPS / "huaian-2024.pdftotext-word.txt")
+    assert (report.rendering, report.status) == ("text_aligned", "complete")
+    assert report.values() == truth("huaian-2024")["cells"]
+    assert [f.message.split(":")[1].split(" read as")[0].strip()
+            for f in report.flags if f.code != "agency_unresolved"] == [
+        "'行政规范性文'", "'行政事业性收'", "'1.申请人无正当理由逾期不补正、行政机关'"]
 
 
 def _printed_row(cell_id: str) -> str:

@@ -43,7 +43,7 @@ class Tool:
 
     name: str
     command: tuple[str, ...]
-    drops_blanks: bool = False  # prints no line for an empty cell (lynx)
+    drops_blanks: bool = False  # prints nothing for an empty cell (lynx, pdftotext)
     via_pdf: bool = False  # `{src}` is a PDF printed from the page by Chromium
 
     def available(self) -> bool:
@@ -72,7 +72,10 @@ TOOLS: tuple[Tool, ...] = (
                         "-dump-charset", "utf-8", "-dump-width", "160", "{src}")),
     Tool("pandoc-plain", ("pandoc", "-f", "html", "-t", "plain", "{src}")),
     Tool("pandoc-markdown", ("pandoc", "-f", "html", "-t", "markdown", "{src}")),
-    Tool("pdftotext", ("pdftotext", "-layout", "-enc", "UTF-8", "{src}", "-"), via_pdf=True),
+    # pdftotext prints nothing for an empty cell, and its character columns drift by a
+    # few characters from line to line: where a row's blanks were is lost as with lynx.
+    Tool("pdftotext", ("pdftotext", "-layout", "-enc", "UTF-8", "{src}", "-"), via_pdf=True,
+         drops_blanks=True),
     # The tables printed by the `tabulate` library (as Python scripts and notebooks
     # print them), spans flattened: ("tabulate", format).
     *(Tool(f"tabulate-{f}", ("tabulate", f))

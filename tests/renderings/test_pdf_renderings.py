@@ -36,13 +36,6 @@ EXPECTED = {
                            ("chromium-borderless-html", None),
                            ("chromium-corpus", "011"), ("corpus-pdf", "001"))
 }
-# Tables printed without any border: columns told apart by the space between them. Not
-# yet read (null, flagged): table 四, whose two-line column headers interleave with the
-# lawsuit headers; a label wrapped over more than three lines; a row of blanks.
-EXPECTED["chromium-borderless-html"] = {
-    "001": (178, 0, 22, 0), "004": (178, 0, 22, 0), "005": (183, 0, 15, 0),
-    "006": (183, 0, 15, 0), "011": (192, 0, 6, 0),
-    "seed-shaoguan-zhenjiang-2019": (183, 0, 15, 0)}
 
 
 def test_every_producer_is_measured() -> None:

@@ -1,0 +1,298 @@
+"""Rows of a space-aligned table read back from text laid out by position.
+
+What belongs here: reading a table printed with no walls at all in text that keeps the
+page's layout (`pdftotext -layout`, crawlers that do the same), from where its words
+start and end (character index on their line). Such text breaks a table's rows and
+labels over lines, and puts a value roughly, not exactly, under its column's header: a
+line's wide CJK glyphs shift what follows by a few characters. So positions are used
+only to tell columns and wrapped label lines apart, never alone to pick a value's cell.
+
+- Split rows: a row whose values pdftotext prints at two heights (`（二）部分公开…情 447 7`
+  over `形，…） 0 0 0 0 454`) is one row again when the two lines are adjacent, the
+  second's label starts no numbered item, the first's values all end before the
+  second's begin, and together they print exactly as many values as the fullest row
+  near them. (Two distinct rows that happen to fit keep two distinct labels, joined
+  into one the recogniser matches to no statutory row: never a wrong row.)
+- Wrapped labels (`labels_joined`): a row's label is the last label word of its value
+  line; group labels wrap on their own, left of it, on the same lines. In a numbered
+  table the label runs from the line its item number starts on, through the lines in
+  its column, to the line before the next item; an unnumbered label starts on the
+  label-only lines directly above its values (a centred label prints its first part
+  above them) and takes a line below only when it cannot be the next row's start.
+- An amount whose unit wraps around it in a narrow cell (`万` above `7539.443252`, `元`
+  below, each over the amount's characters give or take the drift) is printed with its
+  unit again.
+- Lost blanks are not placed by position: pdftotext prints nothing for an empty cell,
+  and a value's drift of a few characters can put it under its neighbour's header,
+  which no identity would notice (a row's sum is the same in any column). A row with
+  fewer values than columns is left as printed: the recogniser's solver places its
+  values where the counts or identities fix them, or leaves them null.
+
+Only rows whose line parts its words by runs of spaces (`PrintedRow.spaced`) are read by
+position, and only in text where most rows do (`is_laid_out`): a dump that parts its
+cells by single spaces (lynx's rows) says nothing by where a word starts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+_WORD = re.compile(r"\S+")
+_ITEM = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)")
+_BARE_ITEM = re.compile(r"\d{1,2}[.．、]")  # a row's item number; a group's is (三) or 三、
+_VALUE_START = re.compile(r"[-+]?\d")
+_UNITS = {"万元", "元", "亿元"}  # units an amount's cell wraps around it
+_UNIT_PIECES = {"万", "元", "亿", "万元", "亿元"}
+_GAP = re.compile(r"\S {2,}\S")  # words kept apart by the layout, not by one space
+_WRAP = 16  # lines a label wraps over, above or below its values
+_SLACK = 2  # characters: label lines of one column start this near each other
+_NEAR = 12  # value rows this near are of one table, for its width
+
+
+@dataclass
+class Word:
+    text: str
+    start: int  # character index of its first character on its line
+    end: int  # character index after its last
+
+    def shares(self, other: Word) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass
+class PrintedRow:
+    """A printed line (two, once a split row is joined): its label words and value words."""
+
+    lines: list[int]
+    labels: list[Word]
+    values: list[Word] = field(default_factory=list)
+    spaced: bool = False  # its words are parted by runs of spaces: it keeps the layout
+
+
+def printed_row(no: int, line: str, is_value: Callable[[str], bool]) -> PrintedRow:
+    """The line's trailing run of values, and the words before it as its labels."""
+    words = _items_kept(words_of(line))
+    k = len(words)
+    while k > 0 and is_value(words[k - 1].text):
+        k -= 1
+    return PrintedRow([no], words[:k], words[k:], spaced=bool(_GAP.search(line.strip())))
+
+
+def words_of(line: str) -> list[Word]:
+    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(line)]
+
+
+def _items_kept(words: list[Word]) -> list[Word]:
+    """A row's bare item number one space before its label's text (`5. 要求`) one word
+    with it, unless that text is a value or opens with a number of its own. Group
+    numbers (`（三）`, `三、`) are not taken: a group label prints one space before the
+    row labels' column (`（三） 法权`)."""
+    out: list[Word] = []
+    for word in words:
+        prev = out[-1] if out else None
+        if (prev is not None and _BARE_ITEM.fullmatch(prev.text) and word.start == prev.end + 1
+                and not _ITEM.match(word.text) and not _VALUE_START.match(word.text)):
+            out[-1] = Word(prev.text + word.text, prev.start, word.end)
+        else:
+            out.append(word)
+    return out
+
+
+def is_laid_out(rows: list[PrintedRow]) -> bool:
+    """Whether most rows with several values part their words by runs of spaces."""
+    many = [r for r in rows if len(r.values) >= 2]
+    return len(many) >= 3 and 3 * sum(r.spaced for r in many) >= 2 * len(many)
+
+
+def _joined(upper: PrintedRow, lower: PrintedRow, width: int) -> PrintedRow | None:
+    """The two lines as one row, if the lower continues the upper's (module docstring)."""
+    if (not upper.values or not lower.values or len(upper.lines) != 1
+            or lower.lines[0] != upper.lines[-1] + 1
+            or len(upper.values) + len(lower.values) != width
+            or any(_ITEM.match(w.text) for w in lower.labels)
+            or upper.values[-1].end >= lower.values[0].start):
+        return None
+    labels = list(upper.labels)
+    rest = list(lower.labels)
+    if labels and rest and rest[0].start >= labels[-1].start - _SLACK:
+        labels[-1] = _concat(labels[-1], rest.pop(0))
+    return PrintedRow(upper.lines + lower.lines, labels + rest, upper.values + lower.values,
+                      spaced=True)
+
+
+def _same_column(a: Word, b: Word) -> bool:
+    return abs(a.start - b.start) <= _SLACK
+
+
+def _concat(first: Word, then: Word) -> Word:
+    return Word(first.text + then.text, first.start, max(first.end, then.end))
+
+
+def _opens_header(rows: list[PrintedRow], k: int) -> bool:
+    """Whether line k may be a table's header line: no values, several words (one long
+    word is a heading or prose)."""
+    return k < len(rows) and not rows[k].values and len(rows[k].labels) > 1
+
+
+def _above(rows: list[PrintedRow], i: int, own: Word | None) -> tuple[list[int], Word | None]:
+    """The lines above value row i its label starts on (nearest first), up to and with the
+    one whose last word starts a numbered item, through label-only and empty lines in
+    one column; none if no such line. `own`, the row's own label, is left out of the
+    label when it prints left of that column (a group label's piece)."""
+    col = own
+    found: list[int] = []
+    k = i - 1
+    while k >= 0 and i - k <= _WRAP and not rows[k].values:
+        if rows[k].labels:
+            word = rows[k].labels[-1]
+            if col is None or _same_column(word, col):
+                col = word
+            elif col is own and own.end <= word.start + _SLACK:
+                col, own = word, None  # the row's own label prints in a group column
+            else:
+                return [], own
+            found.append(k)
+            if _ITEM.match(word.text):
+                return found, own
+        k -= 1
+    return [], own
+
+
+def _below(rows: list[PrintedRow], i: int, label: Word, numbered: bool) -> list[int]:
+    """The lines below value row i its label wraps onto: in a numbered table, the
+    label-only lines in its column down to the next item, value row or header (empty
+    lines passed over); else the line directly below, when no longer than the label's
+    part on the value line (a label fills its line before it wraps: a longer line is
+    the next heading) and not followed by a header (then it is the next table's
+    caption)."""
+    first = rows[i].values[0].start
+    found: list[int] = []
+    k = i + 1
+    while k < len(rows) and k - i <= _WRAP and not rows[k].values:
+        if rows[k].labels:
+            word = rows[k].labels[-1]
+            if (_ITEM.match(word.text) or not _same_column(word, label)
+                    or any(w.end > first for w in rows[k].labels)):
+                break
+            if not numbered:
+                short = len(word.text) <= len(label.text)
+                return [k] if (short and not _opens_header(rows, k + 1)
+                               and not _labels_values(rows, k + 1, word)) else []
+            found.append(k)
+        elif rows[k].lines and not numbered:
+            return []  # an empty line (not the place of a joined row's second line)
+        k += 1
+    return found
+
+
+def _labels_values(rows: list[PrintedRow], k: int, word: Word) -> bool:
+    """Whether line k is a value row with its label in `word`'s column: `word`, just
+    above it, is where that row's label starts (a centred label prints its first part
+    above its values)."""
+    return (k < len(rows) and bool(rows[k].values) and bool(rows[k].labels)
+            and _same_column(rows[k].labels[-1], word))
+
+
+def _unnumbered_above(rows: list[PrintedRow], i: int, own: Word) -> list[int]:
+    """The label-only lines directly above value row i in its label's column, nearest
+    first, up to an empty line, a value row or a header line (a table's first lines)."""
+    first = rows[i].values[0].start
+    found: list[int] = []
+    k = i - 1
+    while (k >= 0 and i - k <= _WRAP and not rows[k].values and len(rows[k].labels) == 1
+           and _same_column(rows[k].labels[-1], own)
+           and rows[k].labels[-1].end <= first and not _ITEM.match(rows[k].labels[-1].text)):
+        found.append(k)
+        k -= 1
+    return found
+
+
+def labels_joined(rows: list[PrintedRow]) -> list[PrintedRow]:
+    """Row labels wrapped onto the lines around their values joined back (rows: one per
+    line, in order; a row joined from two lines leaves the second empty). The row's label
+    is its last label word; group labels, wrapped on their own, print left of it, on the
+    same lines. Above: the lines up to the one the label's numbered item starts on
+    (`_above`), when the row's own label starts none. Below: `_below`. Each line gives
+    its last word, once."""
+    for i, row in enumerate(rows):
+        if not row.values or not row.spaced:
+            continue
+        own = row.labels[-1] if row.labels else None
+        if own is None or not _ITEM.match(own.text):
+            lines, own_kept = _above(rows, i, own)
+            if not lines and own is not None:
+                lines, own_kept = _unnumbered_above(rows, i, own), own
+            if lines:
+                words = [rows[k].labels.pop() for k in reversed(lines)]
+                label = words[0]
+                for word in words[1:]:
+                    label = _concat(label, word)
+                if own_kept is not None:
+                    row.labels[-1] = _concat(label, own_kept)
+                else:
+                    row.labels.append(label)
+        if not row.labels:
+            continue
+        label = row.labels[-1]
+        for k in _below(rows, i, label, bool(_ITEM.match(label.text))):
+            row.labels[-1] = label = _concat(label, rows[k].labels.pop())
+    return rows
+
+
+def _width(rows: list[PrintedRow], i: int) -> int:
+    """The table's width: the most values a value row near row i prints."""
+    near = rows[max(0, i - _NEAR):i + _NEAR + 1]
+    return max(len(r.values) for r in near)
+
+
+def rows_joined(rows: list[PrintedRow]) -> list[PrintedRow]:
+    """Rows split over two lines joined (module docstring); the second line's place is
+    left empty, so that rows stay one per line."""
+    for i in range(1, len(rows)):
+        if rows[i].values and rows[i - 1].values and (rows[i].spaced or rows[i - 1].spaced):
+            joined = _joined(rows[i - 1], rows[i], _width(rows, i))
+            if joined is not None:
+                rows[i - 1] = joined
+                rows[i] = PrintedRow([], [])  # no line: the second line's place
+    return rows
+
+
+def _unit_piece(rows: list[PrintedRow], k: int, value: Word) -> Word | None:
+    """The one word over the values of label-only line k, if it lies over `value` (give or
+    take the columns' drift) and is a piece of a unit (万 of 万元)."""
+    if not 0 <= k < len(rows) or rows[k].values:
+        return None
+    over = [w for w in rows[k].labels if w.end > value.start - _SLACK]
+    near = Word(value.text, value.start - _SLACK, value.end + _SLACK)
+    if len(over) != 1 or not near.shares(over[0]) or over[0].text not in _UNIT_PIECES:
+        return None
+    return over[0]
+
+
+def units_joined(rows: list[PrintedRow]) -> list[PrintedRow]:
+    """An amount whose unit wraps around it in a narrow cell (万 above `7539.44`, 元
+    below) gets its unit back, when the pieces above and below make a unit."""
+    for i, row in enumerate(rows):
+        if not row.values:
+            continue
+        value = row.values[-1]
+        above, below = _unit_piece(rows, i - 1, value), _unit_piece(rows, i + 1, value)
+        unit = (above.text if above else "") + (below.text if below else "")
+        if unit not in _UNITS:
+            continue
+        row.values[-1] = Word(value.text + unit, value.start, value.end)
+        row.spaced = True  # the pieces over its value show the line keeps its layout
+        for k, piece in ((i - 1, above), (i + 1, below)):
+            if piece is not None:
+                rows[k].labels.remove(piece)
+                if not rows[k].labels:
+                    rows[k].lines = []  # no line left: not an empty line between rows
+    return rows
+
+
+def place_columns(rows: list[PrintedRow]) -> list[PrintedRow]:
+    """Rows one per line made table rows: split rows joined, amounts' units and wrapped
+    labels joined (module docstring)."""
+    return labels_joined(units_joined(rows_joined(rows)))

@@ -1,0 +1,73 @@
+"""Borderless PDF tables: labels wrapped over several lines, blanks placed by the header.
+
+The rows are the ones pdfplumber reads (pdf_page.page_rows) from Chromium's print of
+plain pages whose tables have no border (tests/renderings/prints.py,
+`chromium-borderless-html`), coordinates rounded to the point.
+"""
+
+from __future__ import annotations
+
+from pipelines.read.pdf_lines import blanks_placed, wrapped_labels_joined
+from pipelines.read.pdf_page import PdfCell, PdfRow
+
+
+def _row(top: float, *cells: tuple[str, float, float]) -> PdfRow:
+    return PdfRow(1, top, top + 12, [PdfCell(t, x0, x1, f"line {top} cell {k}")
+                                     for k, (t, x0, x1) in enumerate(cells, 1)], line=True)
+
+
+def _texts(rows: list[PdfRow]) -> list[list[str]]:
+    return [[c.text for c in r.cells] for r in rows]
+
+
+def test_a_label_wrapped_over_lines_a_group_label_interleaves_is_joined() -> None:
+    """001's (六) group: the group label's lines print between the row label's lines."""
+    values = [("6", 355, 362), ("0", 389, 396), ("0", 421, 428), ("0", 458, 464),
+              ("0", 499, 506), ("0", 531, 538), ("6", 559, 565)]
+    rows = [_row(660, ("（六）其", 102, 150)),
+            _row(669, ("2.申请人逾期未按收费通知要求缴", 159, 337)),
+            _row(678, ("他处理", 108, 144)),
+            _row(687, ("纳费用、行政机关不再处理其政", 164, 332), *values),
+            _row(705, ("府信息公开申请", 206, 290)),
+            _row(729, ("3.其他", 231, 265), ("108", 348, 368), ("2", 389, 396),
+                 ("0", 421, 428), ("0", 458, 464), ("0", 499, 506), ("0", 531, 538),
+                 ("110", 552, 572))]
+    assert _texts(wrapped_labels_joined(rows)) == [
+        ["（六）其"],
+        ["他处理", "2.申请人逾期未按收费通知要求缴\n纳费用、行政机关不再处理其政\n府信息公开申请",
+         "6", "0", "0", "0", "0", "0", "6"],
+        ["3.其他", "108", "2", "0", "0", "0", "0", "110"]]
+
+
+def test_a_label_without_an_item_number_above_takes_one_line() -> None:
+    """No line above starts a numbered item: only the line directly above is joined."""
+    rows = [_row(100, ("行政", 40, 70)),
+            _row(109, ("规范性", 40, 80)),
+            _row(118, ("文件", 40, 70), ("8", 200, 207), ("26", 250, 262))]
+    assert _texts(wrapped_labels_joined(rows)) == [["行政"], ["规范性\n文件", "8", "26"]]
+
+
+def test_blanks_of_the_first_value_line_are_placed_under_the_header() -> None:
+    """011's table 四: its only value line prints 10 of 15 cells (the last five empty);
+    the header's two lines of column names give the 15 columns."""
+    left = [("维持", 41, 65), ("纠正", 80, 104), ("结果", 120, 144), ("审结", 159, 183),
+            ("计", 197, 209)]
+    right = [("维持", 223, 247), ("纠正", 262, 286), ("结果", 301, 325), ("审结", 340, 364),
+             ("计", 378, 390), ("维持", 404, 428), ("纠正", 443, 467), ("结果", 482, 506),
+             ("审结", 522, 546), ("计", 560, 572)]
+    rows = [_row(231, ("行政复议", 100, 148), ("行政诉讼", 373, 421)),
+            _row(255, ("未经复议直接起诉", 258, 354), ("复议后起诉", 457, 517)),
+            _row(285, *left),
+            _row(297, *right),
+            _row(321, ("5", 50, 57), ("", 91, 94), ("", 130, 133), ("2", 167, 174),
+                 ("7", 199, 206), ("8", 231, 238), ("", 273, 275), ("", 312, 314),
+                 ("1", 349, 355), ("9", 381, 387))]
+    assert _texts(blanks_placed(rows))[-1] == [
+        "5", "", "", "2", "7", "8", "", "", "1", "9", "", "", "", "", ""]
+
+
+def test_values_not_under_the_header_columns_get_no_blank() -> None:
+    """Two values under one column: nothing is placed."""
+    rows = [_row(285, ("维持", 41, 65), ("纠正", 80, 104), ("结果", 120, 144)),
+            _row(300, ("5", 40, 47), ("6", 58, 65))]
+    assert _texts(blanks_placed(rows))[-1] == ["5", "6"]

@@ -1,0 +1,115 @@
+"""Space-aligned tables laid out by position: `pdftotext -layout` of real renderings.
+
+The text is pdftotext's, verbatim, of Chromium's PDF prints of report 001 (淮安市人民政府
+2024; tests/renderings/dumps.py): its Word-style page, whose narrow columns wrap labels
+over many lines, and its plain page; one snippet is of report 005's Word page.
+"""
+
+from __future__ import annotations
+
+from pipelines.read.text import read
+
+WORD_T2 = """\
+     第二十条第（六）项
+ 信息         本年处
+ 内容       理决定数量
+ 行政
+ 处罚        3985758
+
+ 行政
+ 强制         88283
+"""
+
+WORD_T3 = """\
+ 一、本年新收政府信息公 3001 53
+     开申请数量                    0     0   61 4   3119
+       2.其他
+        法律
+        行政
+        法规    30    1    0   0   0    0   31
+
+        禁止
+        公开
+       3.危及
+        “三
+        安全     5    0    0   0   0    0    5
+        一稳
+        定”
+"""
+
+PLAIN_T3 = """\
+      （二）部分公开（区分处理的，只计这一情 447 7
+      形，不计其他情形）                       0   0   0    0   454
+      （四）无 2.没有现成信息需要另行制作
+三、本年 法提供                    11   0    0   0   0    0   11
+"""
+
+
+# 005 (Word page): the item number prints one space apart from its label's text.
+DETACHED = """\
+         5. 要求
+            行政
+            机关
+            确认
+            或重 0      0   0     0   0   0     0
+            新出
+            具已
+            获取
+            信息
+"""
+
+# 005 (Word page): the amount's unit wraps around it in its narrow cell.
+UNIT = """\
+     第二十条第（九）项
+     采购
+信息 项
+内容 目数 采购总金额
+      量
+政府                万
+集中 135 7539.443252
+               元
+采购
+   三、收到和处理政府信息公开申请情况
+"""
+
+
+def rows_of(text: str) -> list[list[str]]:
+    doc = read("layout.txt", "0" * 64, len(text.encode()), text)
+    assert doc.rendering == "text_aligned"
+    rows: dict[int, list[str]] = {}
+    for c in doc.cells:
+        rows.setdefault(c.row, []).append(c.text)
+    return list(rows.values())
+
+
+def test_unnumbered_labels_start_above_their_values() -> None:
+    # A centred label prints its first part above its values; a heading and the
+    # header's lines are not label parts.
+    assert rows_of(WORD_T2 + WORD_T3)[:5] == [
+        ["第二十条第（六）项"], ["信息", "本年处"], ["内容", "理决定数量"],
+        ["行政处罚", "3985758"], ["行政强制", "88283"]]
+
+
+def test_numbered_labels_wrapped_over_lines_and_split_rows_are_joined() -> None:
+    assert rows_of(WORD_T3 * 4) == [  # x4: enough rows to show the layout is kept
+        ["一、本年新收政府信息公开申请数量", "3001", "53", "0", "0", "61", "4", "3119"],
+        ["2.其他法律行政法规禁止公开", "30", "1", "0", "0", "0", "0", "31"],
+        ["3.危及“三安全一稳定”", "5", "0", "0", "0", "0", "0", "5"]] * 4
+
+
+def test_a_row_label_above_a_group_labels_piece_is_the_rows() -> None:
+    assert rows_of(PLAIN_T3 * 2) == [
+        ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+         "447", "7", "0", "0", "0", "0", "454"],
+        ["（四）无"], ["三、本年", "法提供", "2.没有现成信息需要另行制作",
+                     "11", "0", "0", "0", "0", "0", "11"]] * 2
+
+
+def test_an_item_number_printed_apart_from_its_label_starts_it() -> None:
+    assert rows_of(DETACHED * 3) == [
+        ["5.要求行政机关确认或重新出具已获取信息", "0", "0", "0", "0", "0", "0", "0"]] * 3
+
+
+def test_an_amounts_unit_wrapped_around_it_is_joined_back() -> None:
+    assert rows_of(UNIT + WORD_T3 * 3)[4:6] == [
+        ["量"], ["政府集中采购", "135", "7539.443252万元"]]
