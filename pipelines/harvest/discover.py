@@ -21,8 +21,10 @@ The walk of one listing:
   conditionally and read from the archive when unchanged (HTTP 304).
 Every listing page, entry, attachment and image gets a record (`Record`) with its status
 and reason; a site's reports and their parts are kept in `<archive>/discovery/<site>.json`
-(`read_reports`), which says for each report which URLs the build reads: the attachments
-when the page only wraps them (report_page.WRAPPER_CHARS), else the page itself.
+(`read_reports`), which says for each report the one URL the build reads: an attachment
+when the page only wraps them (report_page.WRAPPER_CHARS; `read_first` says which), else
+the page itself. The build reads it with the page's URL and the entry's title
+(pipelines/inputs.py `discovered_inputs`): one report per entry.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from pipelines.harvest.sources import Source, redact_url
 from pipelines.harvest.titles import TitleVerdict, judge
 
 MAX_PAGES = 500  # listing pages walked per listing and run (a listing of 20 a page: 10,000)
+READ_ORDER = ("docx", "pdf", "doc", "wps", "ofd")  # read_first: the format read first
 STATE_DIR = "discovery"  # under the archive root: one JSON file per site
 _UNSAFE = re.compile(r"[^\w.-]")
 
@@ -279,9 +282,13 @@ class _Walk:
                 fetched[kind].append(redact_url(url))
         report["attachments"], report["images"] = fetched["attachment"], fetched["image"]
         if parts.wraps_attachments and fetched["attachment"]:
-            report["read"] = fetched["attachment"]
-            report["read_as"] = (f"the attachments: the page only wraps them "
-                                 f"({parts.body_chars} characters of its own)")
+            chosen = read_first(fetched["attachment"])
+            report["read"] = [chosen]
+            others = len(fetched["attachment"]) - 1
+            report["read_as"] = (f"the attachment {chosen}: the page only wraps it "
+                                 f"({parts.body_chars} characters of its own)"
+                                 + (f"; {others} other attachment(s) archived, not read "
+                                    "(one report per entry)" if others else ""))
         else:
             report["read_as"] = (f"the page ({parts.body_chars} characters"
                                  f"{', with its images' if fetched['image'] else ''})")
@@ -295,6 +302,15 @@ class _Walk:
         if result.status == "not_modified" and result.sha256 in self.archive:
             return result, self.archive.get(result.sha256)
         return result, None
+
+
+def read_first(attachments: list[str]) -> str:
+    """The one attachment read as an entry's report (a page wrapping the same report as
+    PDF and DOC must not publish it twice): the first in READ_ORDER's formats, then in
+    the page's order. DOCX first (its tables are cells, not drawn text), then PDF (the
+    format read most), then the formats read through a conversion."""
+    return min(attachments, key=lambda url: READ_ORDER.index(extension(url))
+               if extension(url) in READ_ORDER else len(READ_ORDER))
 
 
 def _robots_status(note: str) -> str:

@@ -111,7 +111,7 @@ def test_discovers_every_report_of_three_sites_and_nothing_else(tmp_path, sites)
     assert _read(archive_dir, sites["json"]) == {
         "/site/art/2024/3/1/art_9_701.html": (2023, ["/attach/701.ofd"]),
         "/site/art/2024/3/2/art_9_702.html": (2023, ["/site/art/2024/3/2/art_9_702.html"]),
-        "/site/art/2023/3/1/art_9_601.html": (2022, ["/attach/601.pdf", "/attach/601.doc"])}
+        "/site/art/2023/3/1/art_9_601.html": (2022, ["/attach/601.pdf"])}
     assert _entries(api) == [
         ("skipped", "/site/art/2024/2/1/art_9_703.html", None, NOT_A_REPORT["plan"]),
         ("failed", "/site/art/2023/3/2/art_9_602.html", 2022,
@@ -136,8 +136,17 @@ def test_discovers_every_report_of_three_sites_and_nothing_else(tmp_path, sites)
     requested = {p for site in sites.values() for p, _ in site.answered}
     assert not requested & {TRS + "202401/t20240110_1003.html", "/private/t2022.html",
                             TRS + "202301/t20230120_0901.html"}
-    # The build reads 12 inputs: the 11 reports' pages or attachments (601 has two).
-    assert len(discovered_inputs(archive)) == 12
+    # The build reads 11 inputs: one file per report, its page or the attachment the page
+    # only wraps (601 wraps a PDF and a DOC of the same report: the PDF is read), each
+    # with its page's URL and its entry's title.
+    inputs = {_path(i.source): (_path(i.page_url), i.title) for i in discovered_inputs(archive)}
+    assert len(inputs) == 11
+    assert inputs["/attach/601.pdf"] == (
+        "/site/art/2023/3/1/art_9_601.html", "某区人民政府2022年政府信息公开工作年度报告")
+    assert inputs[TRS + "202401/P020240117.pdf"] == (
+        TRS + "202401/t20240117_1004.html", "市财政局2023年政府信息公开工作年度报告")
+    assert inputs["/attach/2023/502.pdf"] == (
+        "/attach/2023/502.pdf", "某县发展和改革局2022年政府信息公开工作年度报告")
     assert sorted((p, n) for site in sites.values() for p, n in site.answered
                   if n != 200) == sorted([
         (TRS + "202301/t20230125_0902.html", 404), ("/picture/702_t3.jpg", 404),
