@@ -15,6 +15,8 @@ from cms_sites import (
     jcms_site,
     json_site,
     json_wraps,
+    oldest_add_report,
+    oldest_site,
     trs_add_report,
     trs_site,
 )
@@ -182,3 +184,37 @@ def test_a_second_run_fetches_only_what_changed(tmp_path, sites) -> None:
     reports = _read(archive_dir, sites["json"])
     assert reports["/site/art/2024/3/1/art_9_701.html"] == (2023, ["/attach/701-v2.ofd"])
     assert len(reports) == 3 and len(_read(archive_dir, sites["trs"])) == 5
+
+
+def test_an_oldest_first_listing_is_read_to_its_end_and_fetched_from_the_last(
+        tmp_path) -> None:
+    """Its new reports come last: a walk that stopped at its first entry archived
+    unchanged would never reach them."""
+    server = LoopbackServer()
+    try:
+        site = oldest_site(server)
+        archive_dir = tmp_path / "archive"
+        first = _discover(archive_dir, site)
+        base = "/zfxxgk/ndbg/"
+        assert [(r.kind, r.status, _path(r.url)) for r in first.records
+                if r.kind in ("listing", "entry")] == [
+            ("listing", "fetched", base + "index.html"),
+            ("listing", "oldest_first", base + "index.html"),
+            ("listing", "fetched", base + "index_1.html"),
+            *[("entry", "discovered", f"{base}t{year + 1}0120_{year}.html")
+              for year in (2022, 2021, 2020, 2019)]]
+        site.answered.clear()
+        oldest_add_report(site)
+
+        second = _discover(archive_dir, site)
+
+        assert site.answered == [
+            (base + "index.html", 304), (base + "index_1.html", 200),
+            (base + "t20240120_2023.html", 200), (base + "t20230120_2022.html", 304)]
+        assert second.counts() == {"robots:absent": 1, "listing:not_modified": 1,
+                                   "listing:oldest_first": 1, "listing:fetched": 1,
+                                   "discovered": 1, "unchanged": 1, "listing:stopped": 1}
+        assert sorted(_read(archive_dir, site)) == [
+            f"{base}t{year + 1}0120_{year}.html" for year in range(2019, 2024)]
+    finally:
+        server.stop()
