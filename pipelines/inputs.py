@@ -24,7 +24,7 @@ from pipelines import progress
 from pipelines.archive import NotArchived, RawArchive, object_path
 from pipelines.budget import FileBudget, limit_process
 from pipelines.crossyear import YearIndex, add_entry
-from pipelines.harvest.discover import read_reports
+from pipelines.harvest.discover import read_first, read_reports
 from pipelines.harvest.fetch import Fetcher, FetchResult
 from pipelines.harvest.sources import Source, redact_url
 from pipelines.inbox import Skipped, read_inside, read_regular, scan
@@ -170,8 +170,8 @@ def discovered_inputs(archive: RawArchive) -> list[Input]:
     named by two reports is one input (the first report's)."""
     reports: dict[str, tuple[str, str | None]] = {}
     for page, report in sorted(read_reports(archive.root).items()):
-        for url in report["read"][:1]:  # one file per entry (older state files: several)
-            reports.setdefault(url, (page, report.get("title")))
+        if report["read"]:  # one file per entry (an older state file may name several)
+            reports.setdefault(read_first(report["read"]), (page, report.get("title")))
     out = []
     for url, (page, title) in reports.items():
         record = archive.latest_fetch(url)
