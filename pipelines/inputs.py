@@ -50,6 +50,8 @@ class Input:
     seen: int = 0
     # A discovered report (pipelines/harvest/discover.py): the report page its listing
     # entry leads to, and the entry's title, read for the agency and year the file lacks.
+    # The title is read when the bytes are parsed: a parse reused from the cache keeps
+    # the title it was made with (byte-identical files share one parse, as one name).
     page_url: str | None = None
     title: str | None = None
 
