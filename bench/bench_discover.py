@@ -68,11 +68,16 @@ class Site:
     def _listing(self, page: int) -> bytes:
         first = page * self.per_page
         kind = "政府信息公开工作年度报告" if self.reports else "工作动态通知"
-        items = "".join(f'<li><a href="t{n}.html" title="第{n}单位{2019 + n % 6}年{kind}">'
+        # Newest first, as CMS columns list (years falling down the listing, 2024 to 2019):
+        # a listing whose years rise is walked to its end (pipelines/harvest/order.py).
+        items = "".join(f'<li><a href="t{n}.html" title="第{n}单位{self._year(n)}年{kind}">'
                         f"第{n}单位...</a></li>"
                         for n in range(first, min(first + self.per_page, self.entries)))
         return (f'<html><body><ul>{items}</ul><script>createPageHTML({self.pages}, {page}, '
                 f'"index", "html");</script></body></html>').encode()
+
+    def _year(self, n: int) -> int:
+        return 2024 - n * 6 // self.entries
 
     def serve(self) -> ThreadingHTTPServer:
         site = self

@@ -92,7 +92,15 @@ def harvested_sources(context: dg.AssetExecutionContext,
         "failures": dg.MetadataValue.md(failures.to_markdown(index=False))})
 
 
-@dg.asset(partitions_def=SOURCE_SITES,
+# With the Celery executor a discovery step goes to a queue of its own, served by many thin
+# workers (a walk waits on the network): docs/deploy.md, "Discovery". The tag is
+# dagster_celery.tags.DAGSTER_CELERY_QUEUE_TAG (dagster-celery is not a runtime
+# dependency); other executors ignore it.
+CELERY_QUEUE_TAG = "dagster-celery/queue"
+DISCOVERY_QUEUE = "discovery"
+
+
+@dg.asset(partitions_def=SOURCE_SITES, op_tags={CELERY_QUEUE_TAG: DISCOVERY_QUEUE},
           description="One site's listing pages (sources CSV rows of kind `listing`) walked: "
                       "the entries titled as annual reports followed to their pages, whose "
                       "attachments and body images are archived with the page. Every "

@@ -24,7 +24,7 @@ from pipelines import progress
 from pipelines.archive import NotArchived, RawArchive, object_path
 from pipelines.budget import FileBudget, limit_process
 from pipelines.crossyear import YearIndex, add_entry
-from pipelines.harvest.discover import read_reports
+from pipelines.harvest.discover import read_first, read_reports
 from pipelines.harvest.fetch import Fetcher, FetchResult
 from pipelines.harvest.sources import Source, redact_url
 from pipelines.inbox import Skipped, read_inside, read_regular, scan
@@ -48,6 +48,12 @@ class Input:
     # among the content's records): of byte-identical inputs the first seen names the
     # report, so a copy added later never renames a published report.
     seen: int = 0
+    # A discovered report (pipelines/harvest/discover.py): the report page its listing
+    # entry leads to, and the entry's title, read for the agency and year the file lacks.
+    # The title is read when the bytes are parsed: a parse reused from the cache keeps
+    # the title it was made with (byte-identical files share one parse, as one name).
+    page_url: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -160,18 +166,21 @@ def harvested_inputs(archive: RawArchive, sources: list[Source]) -> list[Input]:
 
 
 def discovered_inputs(archive: RawArchive) -> list[Input]:
-    """The latest archived content of what each discovered report is read as: its
-    attachments when its page only wraps them, else the page (discover.py decides and
-    says which in the report's `read_as`). A URL named by two reports is one input."""
-    urls = dict.fromkeys(url for report in read_reports(archive.root).values()
-                         for url in report["read"])
+    """The latest archived content of the one file each discovered report is read as: its
+    attachment when its page only wraps it, else the page (discover.py decides and says
+    which in the report's `read_as`), with the page's URL and the entry's title. A URL
+    named by two reports is one input (the first report's)."""
+    reports: dict[str, tuple[str, str | None]] = {}
+    for page, report in sorted(read_reports(archive.root).items()):
+        if report["read"]:  # one file per entry (an older state file may name several)
+            reports.setdefault(read_first(report["read"]), (page, report.get("title")))
     out = []
-    for url in urls:
+    for url, (page, title) in reports.items():
         record = archive.latest_fetch(url)
         if record is not None:
             size = archive.object_path(record.sha256).stat().st_size
             out.append(Input(url, record.sha256, size, url, record.fetched_at,
-                             _first_seen(archive, record.sha256, url)))
+                             _first_seen(archive, record.sha256, url), page, title))
     return out
 
 
@@ -226,7 +235,7 @@ def _parse_chunk(read: Callable[[Input], bytes], keep: bool, budget: FileBudget,
     """Parse a chunk of inputs (in a worker process, or in this one in a daemon)."""
     out = []
     for item in items:
-        report = parse_bytes(item.source, read(item), budget)
+        report = parse_bytes(item.source, read(item), budget, title=item.title)
         out.append((CacheEntry.of(report), report if keep else None))
     return out
 

@@ -27,15 +27,17 @@ from pipelines.report import Flag, ParsedReport
 
 
 def parse_bytes(name: str, data: bytes, budget: FileBudget | None = None,
-                siblings: Siblings | None = None) -> ParsedReport:
+                siblings: Siblings | None = None, title: str | None = None) -> ParsedReport:
     """A ParsedReport for any bytes: unreadable files come back `failed` with the reason.
-    `siblings` opens the files next to it (the images a page shows)."""
+    `siblings` opens the files next to it (the images a page shows); `title` is the title
+    the file was listed under (a discovered report's listing entry), read for the agency
+    and year when the file lacks them."""
     budget = budget or FileBudget()
     try:
         check_unpacked(data, budget)
         with time_limit(budget):
             doc = read_bytes(name, data, siblings)
-            return enrich(recognise(doc), doc.text)
+            return enrich(recognise(doc, title), doc.text)
     except ResourceLimit as e:
         code, reason = "resource_limit", f"{name}: {e}"
     except MemoryError:

@@ -44,6 +44,7 @@ def _report_row(r: ParsedReport, duplicates: list[str], source: Input | None) ->
     return {
         "report_id": r.report_id, "file_name": r.file, "sha256": r.sha256,
         "source_url": source.url if source else None,
+        "page_url": source.page_url if source else None,
         "retrieved_at": source.retrieved_at if source else None,
         "size_bytes": r.size, "rendering": r.rendering, "format_version": r.format_version,
         "agency": r.agency, **{k: r.place.get(k) for k in _PLACE_FIELDS},

@@ -97,6 +97,10 @@ def _reports() -> Resource:
             f("sha256", "string", "文件哈希",
               "sha256 of the source file's bytes: its name in the raw archive.", True),
             f("source_url", "string", "来源网址", "URL the file was harvested from, if any."),
+            f("page_url", "string", "报告页面",
+              "For a discovered report: the report page its listing entry leads to. "
+              "`source_url` is then the file read: the page itself, or the attachment "
+              "the page only wraps (one file per entry)."),
             f("retrieved_at", "string", "获取时间",
               "When the file was fetched, or its modification time in the inbox (UTC)."),
             f("size_bytes", "integer", "文件大小", "Size of the source file in bytes.", True,

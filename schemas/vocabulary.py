@@ -58,6 +58,9 @@ FLAG_CODES: dict[str, str] = {
     "message gives both)",
     "metadata_from_body": "the agency or the report year was not in a complete title line; "
     "it was read from a cut title or the report's first sentences (the message says which)",
+    "metadata_from_page": "the file lacks the agency or the report year; it was taken from "
+    "the title of the listing entry that leads to the report page wrapping the file (the "
+    "message gives the title)",
     "row_label_unmatched": "a printed row's label matches no statutory row of its table "
     "unambiguously; its values were not read into any row",
     "value_out_of_range": "a number too large (from 2**53 on) or with too many digits to be "
@@ -192,6 +195,8 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "（说明中给出两者）",
         "metadata_from_body": "标题行不完整；机关名称或报告年度取自残缺标题或报告开头几句"
         "（说明中写明来源）",
+        "metadata_from_page": "文件中缺少机关名称或报告年度；取自链接到该文件所在报告页面的"
+        "栏目条目标题（说明中给出标题）",
         "row_label_unmatched": "某印刷行的标签无法明确对应本表任何法定行；其数值未读入任何行",
         "value_out_of_range": "数字过大（2**53 及以上）或位数过多，无法精确发布；"
         "单元格为空值，原文保留",

@@ -18,11 +18,17 @@ The walk of one listing:
 - incremental: the first report whose page is archived unchanged (HTTP 304, or the same
   bytes) and whose parts were all archived before ends the walk of the listing: what a
   listing shows after it was walked before. A listing page itself is fetched
-  conditionally and read from the archive when unchanged (HTTP 304).
+  conditionally and read from the archive when unchanged (HTTP 304);
+- oldest first: a listing whose entries' dates or years rise down it (order.py) shows
+  its new reports last, so every page is read and its reports are fetched from the last
+  back, with the same stop (noted `oldest_first` on the page where it was seen). A
+  listing whose entries show no order is taken as newest first (the CMS convention).
 Every listing page, entry, attachment and image gets a record (`Record`) with its status
 and reason; a site's reports and their parts are kept in `<archive>/discovery/<site>.json`
-(`read_reports`), which says for each report which URLs the build reads: the attachments
-when the page only wraps them (report_page.WRAPPER_CHARS), else the page itself.
+(`read_reports`), which says for each report the one URL the build reads: an attachment
+when the page only wraps them (report_page.WRAPPER_CHARS; `read_first` says which), else
+the page itself. The build reads it with the page's URL and the entry's title
+(pipelines/inputs.py `discovered_inputs`): one report per entry.
 """
 
 from __future__ import annotations
@@ -42,12 +48,14 @@ from urllib.parse import urlsplit, urlunsplit
 from pipelines.archive import RawArchive
 from pipelines.harvest.fetch import Fetcher, FetchResult
 from pipelines.harvest.listing import read_listing
+from pipelines.harvest.order import OLDEST_FIRST, ListingOrder
 from pipelines.harvest.report_page import ATTACHMENT_TYPES, extension, read_report_page
 from pipelines.harvest.robots import Robots
 from pipelines.harvest.sources import Source, redact_url
 from pipelines.harvest.titles import TitleVerdict, judge
 
 MAX_PAGES = 500  # listing pages walked per listing and run (a listing of 20 a page: 10,000)
+READ_ORDER = ("docx", "pdf", "doc", "wps", "ofd")  # read_first: the format read first
 STATE_DIR = "discovery"  # under the archive root: one JSON file per site
 _UNSAFE = re.compile(r"[^\w.-]")
 
@@ -56,7 +64,8 @@ _UNSAFE = re.compile(r"[^\w.-]")
 class Record:
     """One thing discovery did, and why. `kind`: robots, listing, entry, page, attachment
     or image. `status`: fetched, not_modified or failed for a fetch; discovered,
-    unchanged, skipped or failed for an entry; stopped for the end of an incremental walk."""
+    unchanged, skipped or failed for an entry; stopped for the end of an incremental walk,
+    oldest_first for a listing seen to list its newest last."""
 
     site: str
     listing: str
@@ -164,13 +173,16 @@ class _Walk:
     def listing(self, source: Source, max_pages: int) -> None:
         start = source.url
         queue, queued, walked = deque([start]), {_page_key(start)}, 0
+        order = ListingOrder()  # told by the entries of the pages walked
+        pending: list[tuple[str, str, TitleVerdict]] = []  # reports of an oldest-first one
+        oldest_first = False
         while queue:
             page_url = queue.popleft()
             if walked >= max_pages:
                 self.note(start, "listing", page_url, "skipped",
                           reason=f"page limit: {max_pages} pages walked "
                                  "(OGI_DISCOVERY_MAX_PAGES)")
-                return
+                break
             walked += 1
             page = self._listing_page(start, page_url)
             if page is None:
@@ -179,12 +191,32 @@ class _Walk:
                 if _page_key(following) not in queued:
                     queued.add(_page_key(following))
                     queue.append(following)
+            order.add(page.entries)
+            if not oldest_first and order.order == OLDEST_FIRST:
+                oldest_first = True  # once seen so, the rest of the walk is
+                self.note(start, "listing", page_url, "oldest_first",
+                          reason="the entries' dates (or titles' years) rise down the "
+                                 "listing: every page is read, and the reports are "
+                                 "fetched from the last back")
             for entry in page.entries:
-                if self._entry(source, page_url, entry.title, entry.url) == "unchanged":
-                    self.note(start, "listing", page_url, "stopped",
-                              reason="incremental: the walk ends at the first report "
-                                     "archived unchanged")
+                verdict = self._entry(source, page_url, entry.title, entry.url)
+                if verdict is None:
+                    continue
+                if oldest_first:  # the newest are last: fetched once every page is read
+                    pending.append((page_url, entry.url, verdict))
+                elif self._report(source, page_url, entry.url, verdict) == "unchanged":
+                    self._stopped(start, page_url, "incremental: the walk ends at the "
+                                  "first report archived unchanged")
                     return
+        for page_url, url, verdict in reversed(pending):
+            if self._report(source, page_url, url, verdict) == "unchanged":
+                self._stopped(start, page_url, "incremental, oldest first: every page "
+                              "read, the reports taken from the last back; the walk ends "
+                              "at the first archived unchanged")
+                return
+
+    def _stopped(self, listing: str, page_url: str, reason: str) -> None:
+        self.note(listing, "listing", page_url, "stopped", reason=reason)
 
     def _listing_page(self, listing: str, url: str):
         if not self.robots.allowed(url):
@@ -200,7 +232,9 @@ class _Walk:
                                        "discovered_as": "listing"})
         return read_listing(content, result.final_url, result.content_type)
 
-    def _entry(self, source: Source, page_url: str, title: str, url: str) -> str:
+    def _entry(self, source: Source, page_url: str, title: str,
+               url: str) -> TitleVerdict | None:
+        """The entry's verdict when it is a report to follow, else None (noted why)."""
         verdict = judge(title)
         key = redact_url(url)
         first = self._listed.get(key)
@@ -210,16 +244,16 @@ class _Walk:
                 self.note(source.url, "entry", url, "skipped", title=title,
                           year=verdict.year, found_on=page_url,
                           reason=f"duplicate: listed before on {redact_url(first)}")
-            return "skipped"
+            return None
         if not verdict.is_report:
             self.note(source.url, "entry", url, "skipped", title=title, found_on=page_url,
                       reason=verdict.reason)
-            return "skipped"
+            return None
         if not self.robots.allowed(url):
             self.note(source.url, "entry", url, "skipped", title=title, year=verdict.year,
                       found_on=page_url, reason="robots.txt disallows it")
-            return "skipped"
-        return self._report(source, page_url, url, verdict)
+            return None
+        return verdict
 
     def _report(self, source: Source, page_url: str, url: str, verdict: TitleVerdict) -> str:
         key = redact_url(url)
@@ -279,9 +313,13 @@ class _Walk:
                 fetched[kind].append(redact_url(url))
         report["attachments"], report["images"] = fetched["attachment"], fetched["image"]
         if parts.wraps_attachments and fetched["attachment"]:
-            report["read"] = fetched["attachment"]
-            report["read_as"] = (f"the attachments: the page only wraps them "
-                                 f"({parts.body_chars} characters of its own)")
+            chosen = read_first(fetched["attachment"])
+            report["read"] = [chosen]
+            others = len(fetched["attachment"]) - 1
+            report["read_as"] = (f"the attachment {chosen}: the page only wraps it "
+                                 f"({parts.body_chars} characters of its own)"
+                                 + (f"; {others} other attachment(s) archived, not read "
+                                    "(one report per entry)" if others else ""))
         else:
             report["read_as"] = (f"the page ({parts.body_chars} characters"
                                  f"{', with its images' if fetched['image'] else ''})")
@@ -295,6 +333,15 @@ class _Walk:
         if result.status == "not_modified" and result.sha256 in self.archive:
             return result, self.archive.get(result.sha256)
         return result, None
+
+
+def read_first(attachments: list[str]) -> str:
+    """The one attachment read as an entry's report (a page wrapping the same report as
+    PDF and DOC must not publish it twice): the first in READ_ORDER's formats, then in
+    the page's order. DOCX first (its tables are cells, not drawn text), then PDF (the
+    format read most), then the formats read through a conversion."""
+    return min(attachments, key=lambda url: READ_ORDER.index(extension(url))
+               if extension(url) in READ_ORDER else len(READ_ORDER))
 
 
 def _robots_status(note: str) -> str:

@@ -14,7 +14,9 @@ Pagination styles read:
   further pages from a `next` URL or from a page number and page count (the URL's page
   parameter set to each page).
 An entry is a link whose text (or `title` attribute, when the text is cut) has at least
-MIN_TITLE characters with a Chinese one among them: navigation links are shorter.
+MIN_TITLE characters with a Chinese one among them: navigation links are shorter. Its
+date is the publication date listed with it (in the entry's row outside the link: the
+<li> or <tr> holding only this link; in a JSON item, a date key), when a whole date.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ PAGE_PARAMS = ("page", "pageNo", "pageno", "pageIndex", "pageindex", "pageNum", 
                "currentPage", "current", "p")
 TITLE_KEYS = ("title", "doctitle", "name", "subject", "t")
 URL_KEYS = ("url", "docpuburl", "link", "href", "path", "puburl")
+DATE_KEYS = ("pubdate", "publishdate", "publishtime", "pubtime", "docreltime", "date",
+             "time", "createtime")
+ROW_LEVELS = 3  # ancestors of a link searched for its row's date
 NEXT_KEYS = ("next", "nexturl", "next_url", "nextpage_url")
 PAGE_COUNT_KEYS = ("totalpage", "totalpages", "pagecount", "pages", "total_pages")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -48,6 +53,7 @@ _COUNT_PAGE = re.compile(r"countPage\s*=\s*['\"]?(\d+)")
 _TOTAL_PAGES = re.compile(r"共\s*(\d+)\s*页")
 _INDEX_PAGE = re.compile(r"^(.*/)(index)(?:_\d+)?\.(s?html?)$")
 _CUT = ("...", "…", "..")
+_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 MAX_GENERATED = 1000  # pages one CMS pattern may add (a typo'd page count is not a loop)
 
 
@@ -57,6 +63,7 @@ class Entry:
 
     title: str
     url: str
+    date: str | None = None  # YYYY-MM-DD, as listed with the entry
 
 
 @dataclass
@@ -132,9 +139,36 @@ def _html_listing(text: str, url: str) -> ListingPage:
         if _is_page_link(anchor, label):
             page.pages.append(target)
         elif len(label) >= MIN_TITLE and _CJK.search(label):
-            page.entries.append(Entry(label, target))
+            page.entries.append(Entry(label, target, _row_date(anchor)))
     page.pages.extend(_cms_pages(text, url))
     return page
+
+
+def _row_date(anchor: etree._Element) -> str | None:
+    """The date listed in the link's row (outside the link): the nearest ancestor holding
+    a date and no other link."""
+    own = "".join(anchor.itertext())
+    row = anchor.getparent()
+    for _ in range(ROW_LEVELS):
+        if row is None or sum(1 for _ in row.iter("a")) > 1:
+            return None
+        found = whole_date("".join(row.itertext()).replace(own, "", 1))
+        if found:
+            return found
+        row = row.getparent()
+    return None
+
+
+def whole_date(text: str) -> str | None:
+    """The first whole date in the text (2024-01-15, 2024/1/15, 2024年1月15日) as
+    YYYY-MM-DD; None when there is none (a year alone is not a date)."""
+    found = _DATE.search(text)
+    if found is None:
+        return None
+    year, month, day = (int(part) for part in found.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _is_page_link(anchor: etree._Element, label: str) -> bool:
@@ -177,7 +211,9 @@ def _json_listing(data: Any, url: str) -> ListingPage:
         title = _value(item, TITLE_KEYS)
         target = absolute(url, _value(item, URL_KEYS))
         if isinstance(title, str) and target and title.strip():
-            page.entries.append(Entry(_SPACE.sub(" ", title).strip(), target))
+            date = _value(item, DATE_KEYS)
+            page.entries.append(Entry(_SPACE.sub(" ", title).strip(), target,
+                                      whole_date(str(date)) if date else None))
     page.pages.extend(_json_pages(data, url))
     return page
 

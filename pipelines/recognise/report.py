@@ -27,13 +27,18 @@ _LATER_SECTION = re.compile(r"[五六]\s*[、.．]")
 _TABLE_NAMES = {"t2": "table 二", "t3": "table 三", "t4": "table 四"}
 
 
-def recognise(doc: Document) -> ParsedReport:
+def recognise(doc: Document, title: str | None = None) -> ParsedReport:
+    """`title`: what the file was listed under (a discovered report's listing entry), read
+    for the agency and year only when the file itself has none: a wrapped attachment
+    often starts at its tables, its title being on the page around it."""
     metadata = read_report_metadata(doc.text)
     agency, year = metadata.agency, metadata.year
     report = ParsedReport(doc.file, doc.sha256, doc.size, doc.rendering, "failed",
                           agency=agency, report_year=year)
     if metadata.from_body:
         report.flags.append(Flag("metadata_from_body", metadata.from_body))
+    if title and (agency is None or year is None):
+        agency, year = _from_listed_title(report, title)
     tokens = match_ocr_labels(tokenise(doc), doc)  # OCR's near-misses of labels
     version = detect_version(tokens)
     if version is None and any(t.kind == "label" for t in tokens):
@@ -55,6 +60,22 @@ def recognise(doc: Document) -> ParsedReport:
         missing = "agency" if agency is None else "report year"
         report.flags.append(Flag("metadata_missing", f"the {missing} could not be read"))
     return report
+
+
+def _from_listed_title(report: ParsedReport, title: str) -> tuple[str | None, int | None]:
+    """The agency and year the file lacks, from the title it was listed under."""
+    listed = read_report_metadata(title)
+    taken = []
+    if report.agency is None and listed.agency is not None:
+        report.agency = listed.agency
+        taken.append("agency")
+    if report.report_year is None and listed.year is not None:
+        report.report_year = listed.year
+        taken.append("report year")
+    if taken:
+        report.flags.append(Flag("metadata_from_page", f"{' and '.join(taken)} from the "
+                                 f"title of the listing entry: {title}"))
+    return report.agency, report.report_year
 
 
 def _read_text(report: ParsedReport, text: str) -> None:

@@ -198,7 +198,8 @@ that fails as printed.
   `data-dictionary.md` 给出每个编号的印刷标签。
 - `t2_proactive`、`t3_requests`、`t4_reviews`：按印刷样式排列的三张表，每份报告每行一行
   （表四每组一行：行政复议、未经复议直接起诉、复议后起诉）。
-- `reports`：每个不同的输入文件一行，无论是否发布，均写明原因；`source_url` 为来源网址，
+- `reports`：每个不同的输入文件一行，无论是否发布，均写明原因；`source_url` 为来源网址（所读文件），
+  `page_url` 为发现该报告的报告页面（页面只包装附件时读附件，每个条目只读一个文件），
   `sha256` 为原始文件在原始档案中的名称，`also_found_as` 列出内容相同的其他文件。
 - `checks`：每份报告的每项勾稽关系：成立（pass）、不成立（fail，对报告本身的发现）、
   无法校验（not_evaluable，有空值）；另有跨年度的 soft 校验（Y 年“上年结转”应等于同一
@@ -254,7 +255,9 @@ recognised in the 2019 format (reports for 2019-2020) and the 2021 format (2021 
   report and printed row (table 四: one row per group: review, direct lawsuit, lawsuit
   after review).
 - `reports`: one row per distinct input file, published or not, with the reason;
-  `source_url` is where it came from, `sha256` names the original file in the raw
+  `source_url` is where it came from (the file read), `page_url` the report page a
+  discovered report was found on (a page that only wraps an attachment has the attachment
+  read: one file per entry), `sha256` names the original file in the raw
   archive, `also_found_as` lists other files with the same bytes.
 - `checks`: every identity per report: `pass`, `fail` (as printed: a finding about the
   report) or `not_evaluable` (a cell is null); plus the cross-year `soft` checks (an

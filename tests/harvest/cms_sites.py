@@ -14,6 +14,8 @@ and the benchmark: what a 政府信息公开年报 column looks like on the CMSs
 - `json_site`: a CMS whose column is filled by a JSON list endpoint (pageNo/totalPages),
   an OFD attachment, a page with PDF and DOC, table images one of which is broken, an
   entry answering HTTP 500, a notice and a work plan.
+- `oldest_site`: a static column listing its reports oldest first (dates and years rising
+  down two pages named by "共 2 页"); `oldest_add_report` adds the newest at the end.
 Every document answers with an ETag and 304 to a matching If-None-Match; `answered`
 lists (path, status) of every request.
 """
@@ -253,3 +255,41 @@ def json_wraps(site: CmsSite, attachment: str) -> None:
         f'<div class="article"><p>附件：<a href="/attach/{attachment}">某区2023年报告.ofd</a>'
         '</p></div>')).encode())
     _serve_doc(site, f"/attach/{attachment}", f"json {attachment}")
+
+
+# --- site 4: a column listed oldest first -----------------------------------------------
+
+OLDEST = "/zfxxgk/ndbg/"
+OLDEST_PAGES = [
+    [(f"./t{year + 1}0120_{year}.html", f"某市生态环境局{year}年政府信息公开工作年度报告",
+      f"{year + 1}-01-20") for year in (2019, 2020)],
+    [(f"./t{year + 1}0120_{year}.html", f"某市生态环境局{year}年政府信息公开工作年度报告",
+      f"{year + 1}-01-20") for year in (2021, 2022)],
+]
+OLDEST_NEW = ("./t20240120_2023.html", "某市生态环境局2023年政府信息公开工作年度报告",
+              "2024-01-20")
+
+
+def _oldest_listing(entries: list[tuple[str, str, str]]) -> bytes:
+    items = "".join(f'<li><a href="{href}">{title}</a><span class="date">{date}</span></li>'
+                    for href, title, date in entries)
+    return _html("年报", f'<ul class="list">{items}</ul><div class="page">共 2 页 '
+                 '<a href="index.html">首页</a><a href="index_1.html">尾页</a></div>').encode()
+
+
+def oldest_site(server: LoopbackServer) -> CmsSite:
+    site = CmsSite(server, listing=OLDEST + "index.html")
+    for number, entries in enumerate(OLDEST_PAGES):
+        site.serve(OLDEST + ("index.html" if number == 0 else f"index_{number}.html"),
+                   _oldest_listing(entries))
+        for href, _, _ in entries:
+            site.serve(OLDEST + href[2:], _html("报告", f'<div class="content"><p>{href}'
+                                                         f'{BODY * 2}</p></div>').encode())
+    return site
+
+
+def oldest_add_report(site: CmsSite) -> None:
+    """The newest report, at the end of the last page (what the second run should find)."""
+    site.serve(OLDEST + "index_1.html", _oldest_listing([*OLDEST_PAGES[1], OLDEST_NEW]))
+    site.serve(OLDEST + OLDEST_NEW[0][2:], _html("报告", f'<div class="content"><p>'
+                                                        f'{BODY * 2}</p></div>').encode())

@@ -15,6 +15,8 @@ from cms_sites import (
     jcms_site,
     json_site,
     json_wraps,
+    oldest_add_report,
+    oldest_site,
     trs_add_report,
     trs_site,
 )
@@ -111,7 +113,7 @@ def test_discovers_every_report_of_three_sites_and_nothing_else(tmp_path, sites)
     assert _read(archive_dir, sites["json"]) == {
         "/site/art/2024/3/1/art_9_701.html": (2023, ["/attach/701.ofd"]),
         "/site/art/2024/3/2/art_9_702.html": (2023, ["/site/art/2024/3/2/art_9_702.html"]),
-        "/site/art/2023/3/1/art_9_601.html": (2022, ["/attach/601.pdf", "/attach/601.doc"])}
+        "/site/art/2023/3/1/art_9_601.html": (2022, ["/attach/601.pdf"])}
     assert _entries(api) == [
         ("skipped", "/site/art/2024/2/1/art_9_703.html", None, NOT_A_REPORT["plan"]),
         ("failed", "/site/art/2023/3/2/art_9_602.html", 2022,
@@ -136,8 +138,17 @@ def test_discovers_every_report_of_three_sites_and_nothing_else(tmp_path, sites)
     requested = {p for site in sites.values() for p, _ in site.answered}
     assert not requested & {TRS + "202401/t20240110_1003.html", "/private/t2022.html",
                             TRS + "202301/t20230120_0901.html"}
-    # The build reads 12 inputs: the 11 reports' pages or attachments (601 has two).
-    assert len(discovered_inputs(archive)) == 12
+    # The build reads 11 inputs: one file per report, its page or the attachment the page
+    # only wraps (601 wraps a PDF and a DOC of the same report: the PDF is read), each
+    # with its page's URL and its entry's title.
+    inputs = {_path(i.source): (_path(i.page_url), i.title) for i in discovered_inputs(archive)}
+    assert len(inputs) == 11
+    assert inputs["/attach/601.pdf"] == (
+        "/site/art/2023/3/1/art_9_601.html", "某区人民政府2022年政府信息公开工作年度报告")
+    assert inputs[TRS + "202401/P020240117.pdf"] == (
+        TRS + "202401/t20240117_1004.html", "市财政局2023年政府信息公开工作年度报告")
+    assert inputs["/attach/2023/502.pdf"] == (
+        "/attach/2023/502.pdf", "某县发展和改革局2022年政府信息公开工作年度报告")
     assert sorted((p, n) for site in sites.values() for p, n in site.answered
                   if n != 200) == sorted([
         (TRS + "202301/t20230125_0902.html", 404), ("/picture/702_t3.jpg", 404),
@@ -173,3 +184,37 @@ def test_a_second_run_fetches_only_what_changed(tmp_path, sites) -> None:
     reports = _read(archive_dir, sites["json"])
     assert reports["/site/art/2024/3/1/art_9_701.html"] == (2023, ["/attach/701-v2.ofd"])
     assert len(reports) == 3 and len(_read(archive_dir, sites["trs"])) == 5
+
+
+def test_an_oldest_first_listing_is_read_to_its_end_and_fetched_from_the_last(
+        tmp_path) -> None:
+    """Its new reports come last: a walk that stopped at its first entry archived
+    unchanged would never reach them."""
+    server = LoopbackServer()
+    try:
+        site = oldest_site(server)
+        archive_dir = tmp_path / "archive"
+        first = _discover(archive_dir, site)
+        base = "/zfxxgk/ndbg/"
+        assert [(r.kind, r.status, _path(r.url)) for r in first.records
+                if r.kind in ("listing", "entry")] == [
+            ("listing", "fetched", base + "index.html"),
+            ("listing", "oldest_first", base + "index.html"),
+            ("listing", "fetched", base + "index_1.html"),
+            *[("entry", "discovered", f"{base}t{year + 1}0120_{year}.html")
+              for year in (2022, 2021, 2020, 2019)]]
+        site.answered.clear()
+        oldest_add_report(site)
+
+        second = _discover(archive_dir, site)
+
+        assert site.answered == [
+            (base + "index.html", 304), (base + "index_1.html", 200),
+            (base + "t20240120_2023.html", 200), (base + "t20230120_2022.html", 304)]
+        assert second.counts() == {"robots:absent": 1, "listing:not_modified": 1,
+                                   "listing:oldest_first": 1, "listing:fetched": 1,
+                                   "discovered": 1, "unchanged": 1, "listing:stopped": 1}
+        assert sorted(_read(archive_dir, site)) == [
+            f"{base}t{year + 1}0120_{year}.html" for year in range(2019, 2024)]
+    finally:
+        server.stop()

@@ -67,3 +67,25 @@ def test_json_endpoints_by_page_count_and_by_next_url() -> None:
 def test_what_is_no_listing_lists_nothing() -> None:
     assert read_listing(b"%PDF-1.4\x00\x01\x02", BASE).entries == []
     assert read_listing(b"{not json", BASE, "application/json").entries == []
+
+
+def test_an_entry_s_date_is_read_from_its_row_outside_the_link() -> None:
+    page = read_listing(_page(
+        '<ul><li><a href="a.html">某市2023年政府信息公开工作年度报告</a>'
+        '<span>2024-01-15</span></li>'
+        '<li><a href="b.html">某市2022年政府信息公开工作年度报告</a></li></ul>'
+        '<table><tr><td><a href="c.html">某县2021年政府信息公开工作年度报告</a></td>'
+        '<td>发布日期：2022年1月20日</td></tr></table>'
+        '<div><a href="d.html">某县2020年政府信息公开工作年度报告（2021-01-20更新）</a></div>'
+        '<p>2021-01-01 <a href="e.html">某县2019年政府信息公开工作年度报告</a>'
+        '<a href="f.html">某县2018年政府信息公开工作年度报告</a></p>'), BASE)
+    assert [(e.url.rsplit("/", 1)[1], e.date) for e in page.entries] == [
+        ("a.html", "2024-01-15"), ("b.html", None), ("c.html", "2022-01-20"),
+        ("d.html", None),  # a date in the title is not the row's
+        ("e.html", None), ("f.html", None)]  # a row of two links is not one entry's
+    listed = json.dumps({"list": [
+        {"title": "某区2023年政府信息公开工作年度报告", "url": "/1.html",
+         "pubDate": "2024/1/5 10:00"},
+        {"title": "某区2022年政府信息公开工作年度报告", "url": "/2.html", "pubDate": "2023"}]})
+    assert [e.date for e in read_listing(listed.encode(), BASE, "application/json").entries
+            ] == ["2024-01-05", None]

@@ -87,3 +87,20 @@ def test_the_scheduled_build_runs_its_steps_in_process() -> None:
                  for name in ("build_package", "build_package_multiprocess", "harvest")}
     assert executors == {"build_package": "in_process", "build_package_multiprocess":
                          "multiprocess", "harvest": "in_process"}
+
+
+def test_discovery_steps_go_to_their_own_celery_queue() -> None:
+    """docs/deploy.md, "Discovery": the Celery executor routes a discovery step by this op
+    tag; the build's steps stay on the default queue."""
+    from dagster_celery.tags import DAGSTER_CELERY_QUEUE_TAG
+
+    from pipelines.assets import CELERY_QUEUE_TAG, discovered_reports
+
+    assert CELERY_QUEUE_TAG == DAGSTER_CELERY_QUEUE_TAG
+    job = defs.resolve_job_def("discover")
+    assert [node.tags.get(DAGSTER_CELERY_QUEUE_TAG) for node in job.graph.node_dict.values()
+            ] == ["discovery"]
+    assert discovered_reports.op.tags[DAGSTER_CELERY_QUEUE_TAG] == "discovery"
+    build = defs.resolve_job_def("build_package")
+    assert all(DAGSTER_CELERY_QUEUE_TAG not in node.tags
+               for node in build.graph.node_dict.values())

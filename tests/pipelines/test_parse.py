@@ -19,7 +19,7 @@ def test_an_unreadable_file_is_failed_with_the_reason() -> None:
 
 
 def test_a_parser_bug_fails_the_file_not_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(doc):
+    def broken(doc, title=None):
         raise KeyError("t3.new_received.total")
 
     monkeypatch.setattr(parse, "recognise", broken)
@@ -35,3 +35,23 @@ def test_enrichment_runs_after_recognition(fixtures_dir: Path) -> None:
     assert recognise(read_file(path)).place == {}
     place = parse.parse_file(path).place
     assert (place["agency_id"][:6], place["level"]) == ("440204", "county")
+
+
+def test_a_wrapped_attachment_takes_what_it_lacks_from_its_listed_title(
+        fixtures_dir: Path) -> None:
+    """An attachment that starts at its body (its title on the page around it) is read
+    with the title it was listed under: the agency it lacks comes from there, flagged;
+    the year it prints stays its own."""
+    path = fixtures_dir / "reports" / "seed-shaoguan-zhenjiang-2019.txt"
+    whole = parse.parse_file(path)
+    text = path.read_text(encoding="utf-8")
+    body = text[text.index("一、总体情况"):].encode()
+    assert parse.parse_bytes("附件.txt", body).agency is None
+    title = "韶关市浈江区人民政府2019年政府信息公开工作年度报告"
+    report = parse.parse_bytes("附件.txt", body, title=title)
+    assert (report.agency, report.report_year, report.place["agency_id"]) == (
+        whole.agency, 2019, whole.place["agency_id"])
+    assert report.values() == whole.values()
+    assert [(f.code, f.message) for f in report.flags if f.code.startswith("metadata")] == [
+        ("metadata_from_body", "year from an opening sentence"),
+        ("metadata_from_page", f"agency from the title of the listing entry: {title}")]

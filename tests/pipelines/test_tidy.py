@@ -2,6 +2,9 @@
 
 from pathlib import Path
 
+import pandas as pd
+
+from pipelines.inputs import Input
 from pipelines.parse import parse_bytes, parse_file
 from pipelines.tidy import schema_failures, tidy, withhold
 
@@ -99,3 +102,17 @@ def test_table_two_across_years_only_where_the_formats_count_the_same() -> None:
     soft = tidy(reports, {})["checks"].query("kind == 'soft'")
     assert soft["check_id"].str.startswith("xyear_carried_over_").all()
     assert len(soft) == 7
+
+
+def test_a_discovered_report_s_row_names_its_page_and_the_file_read() -> None:
+    report = parse_file(SAMPLES / "seed-shaoguan-zhenjiang-2019.txt")
+    page = "https://www.example.gov.cn/xxgk/ndbg/202001/t20200115_1.html"
+    pdf = "https://www.example.gov.cn/xxgk/ndbg/202001/P020200115.pdf"
+    found = Input(pdf, report.sha256, report.size, pdf, "2026-12-01T00:00:00Z",
+                  page_url=page, title="韶关市浈江区人民政府2019年政府信息公开工作年度报告")
+    listed = Input("https://www.example.gov.cn/a.txt", report.sha256, report.size,
+                   "https://www.example.gov.cn/a.txt")
+    for source, expected in ((found, (pdf, page)), (listed, (listed.url, None))):
+        row = tidy([report], {}, {report.sha256: source})["reports"].iloc[0]
+        page_url = None if pd.isna(row["page_url"]) else row["page_url"]
+        assert (row["source_url"], page_url) == expected
