@@ -31,7 +31,7 @@ from pipelines.budget import FileBudget, limit_process
 from pipelines.crossyear import YearIndex, add_entry
 from pipelines.harvest.fetch import Fetcher, FetchResult
 from pipelines.harvest.sources import Source, redact_url
-from pipelines.inbox import Skipped, read_inside, read_regular, scan
+from pipelines.inbox import NotReadable, Skipped, read_inside, read_regular, scan
 from pipelines.linked_images import ArchivedImages, image_srcs, inbox_key, url_key
 from pipelines.parallel import isolating_map
 from pipelines.parse import failed, parse_bytes
@@ -82,6 +82,21 @@ class InboxBytes:
 
     def __call__(self, item: Input) -> bytes:
         return read_inside(self.inbox, item.source)
+
+    def siblings(self, item: Input) -> Siblings | None:
+        """The inbox images the page shows (those linked by archive_inbox), by `src`."""
+        linked = dict(item.images)
+        if not linked:
+            return None
+
+        def open_image(src: str) -> bytes | None:
+            key = inbox_key(item.source, src)
+            try:
+                return read_inside(self.inbox, key) if key in linked else None
+            except NotReadable:
+                return None
+
+        return open_image
 
 
 @dataclass
