@@ -37,13 +37,15 @@ def table_png(grid: Grid, borderless: bool = False) -> bytes:
             ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
              "--disable-background-networking", "--disable-component-update",
              "--disable-sync", f"--user-data-dir={work / 'profile'}", "--hide-scrollbars",
-             f"--force-device-scale-factor={SCALE}", "--window-size=1000,2400",
+             f"--force-device-scale-factor={SCALE}", "--window-size=1000,5000",
              f"--screenshot={work / 't.png'}", (work / "t.html").as_uri()],
             check=True, capture_output=True, timeout=120)
         shot = Image.open(work / "t.png").convert("L")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     ink = np.flatnonzero((np.asarray(shot) < 200).any(axis=1))
+    if ink[-1] >= shot.height - 2:
+        raise ValueError("the table is taller than Chromium's window: the shot cuts it")
     cols = np.flatnonzero((np.asarray(shot) < 200).any(axis=0))
     margin = 12
     box = (max(0, int(cols[0]) - margin), max(0, int(ink[0]) - margin),
