@@ -208,8 +208,11 @@ def harvest(archive: RawArchive, sources: list[Source], fetcher: Fetcher) -> lis
             # or where a redirect ended (already redacted).
             base = source.url if result.final_url == redact_url(source.url) else (
                 result.final_url)
-            wanted.extend((Source(urljoin(base, src)), result, url_key(src))
-                          for src in image_srcs(result.content))
+            for src in image_srcs(result.content):
+                try:
+                    wanted.append((Source(urljoin(base, src)), result, url_key(src)))
+                except ValueError:  # a malformed src ("http://[::1"): nothing to fetch
+                    continue
     once = list(dict.fromkeys(image for image, _, _ in wanted))  # an image on two pages
     images = fetcher.fetch_all(once, {i.url: archive.latest_fetch(redact_url(i.url))
                                       for i in once})

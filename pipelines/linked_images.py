@@ -41,7 +41,10 @@ def image_srcs(content: bytes) -> list[str]:
     (read from the page itself) left out. [] for anything that is not an HTML page."""
     if not _IMG.search(content) or not is_html(content[:_SNIFF].decode("latin-1")):
         return []
-    root = etree.fromstring(content, etree.HTMLParser())
+    try:
+        root = etree.fromstring(content, etree.HTMLParser())
+    except (etree.LxmlError, ValueError):  # a page lxml cannot parse shows no images
+        return []
     if root is None:
         return []
     out: list[str] = []

@@ -45,12 +45,13 @@ def test_a_pages_images_are_archived_with_provenance_linking_them_to_it(
         server, fetcher, tmp_path: Path) -> None:
     relative, rooted, secret = _png((200, 0, 0)), _png((0, 200, 0)), _png((0, 0, 200))
     srcs = ["images/t2.png", "/files/t3.png", server.url("/files/t4.png?token=s3cr3t"),
-            "missing.png", "data:image/png;base64,AAAA", "images/t2.png"]
+            "missing.png", "data:image/png;base64,AAAA", "images/t2.png", "http://[::1/x.png"]
     url, page = _serve_page(server, {"/gk/images/t2.png": relative, "/files/t3.png": rooted,
                                      "/files/t4.png?token=s3cr3t": secret}, srcs)
     archive = RawArchive(tmp_path)
     results = harvest(archive, [Source(url)], fetcher())
-    # The page, then each image once (the repeated src too); the data: URI is in the page.
+    # The page, then each image once (the repeated src too); the data: URI is in the
+    # page, and a malformed src names nothing to fetch.
     assert [(r.url.rsplit("/", 1)[-1], r.status) for r in results] == [
         ("report.html", "fetched"), ("t2.png", "fetched"), ("t3.png", "fetched"),
         ("t4.png?token=REDACTED", "fetched"), ("missing.png", "failed")]
