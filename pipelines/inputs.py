@@ -159,23 +159,37 @@ def archive_inbox(archive: RawArchive, inbox: Path,
     return out
 
 
+_NOT_PAGES = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # PDF, DOCX, DOC: no <img>
 _IMAGE_NAME = re.compile(r"\.(png|jpe?g|gif|bmp|tiff?|webp)$", re.IGNORECASE)
 MAX_PAGE_BYTES = 20 * 1024 * 1024  # larger inputs are not looked at for <img> (no CMS page)
+
+
+def _top(source: str) -> str:
+    """An inbox path's first folder ("" for a file at the inbox's root)."""
+    return source.split("/", 1)[0] if "/" in source else ""
 
 
 def _link_inbox_images(root: Path, out: ArchivedInbox) -> None:
     """Each inbox page linked to the inbox images its `<img src>` names; those images
     leave the inputs (they are part of the page) and are listed as skipped, naming the
-    first page that reads them. Nothing is read when the inbox holds no image file."""
+    first page that reads them. Nothing is read when the inbox holds no image file; a
+    page in a top folder holding no image is not looked at (a `src` reaching into
+    another top folder is not followed)."""
     images = {i.source: i.sha256 for i in out.inputs if _IMAGE_NAME.search(i.source)}
     if not images:
         return
+    # Pages are looked for at the inbox's root and under the top folders holding images
+    # (an agency's or a year's folder): a large inbox is not read twice for one picture.
+    tops = {_top(image) for image in images} | {""}
     shown: dict[str, str] = {}  # image -> the first page (in source order) showing it
     for n, item in enumerate(out.inputs):
-        if item.source in images or item.size > MAX_PAGE_BYTES:
+        if item.source in images or item.size > MAX_PAGE_BYTES or _top(item.source) not in tops:
             continue
-        keys = [inbox_key(item.source, src)
-                for src in image_srcs(object_path(root, item.sha256).read_bytes())]
+        with object_path(root, item.sha256).open("rb") as file:
+            if file.read(4) in _NOT_PAGES:
+                continue
+            file.seek(0)
+            keys = [inbox_key(item.source, src) for src in image_srcs(file.read())]
         links = tuple(dict.fromkeys((k, images[k]) for k in keys if k in images))
         if links:
             out.inputs[n] = replace(item, images=links)

@@ -111,3 +111,23 @@ def test_an_inbox_pages_images_are_read_with_it_and_listed_as_skipped(tmp_path: 
         assert siblings("../../outside.png") is None
         assert siblings("http://example.org/t4.png") is None
         assert read.siblings(archived.inputs[1]) is None
+
+
+def test_pages_in_top_folders_without_images_are_not_read_for_links(tmp_path: Path) -> None:
+    from pipelines.archive import RawArchive
+    from pipelines.inputs import archive_inbox
+
+    inbox = tmp_path / "inbox"
+    (inbox / "a").mkdir(parents=True)
+    (inbox / "b").mkdir()
+    (inbox / "a" / "t.png").write_bytes(_png((200, 0, 0)))
+    (inbox / "b" / "page.html").write_text(
+        '<html><body><img src="../a/t.png"><table><tr><td>x</td></tr></table></body></html>',
+        encoding="utf-8")
+    (inbox / "root.html").write_text(
+        '<html><body><img src="a/t.png"><table><tr><td>x</td></tr></table></body></html>',
+        encoding="utf-8")
+    archived = archive_inbox(RawArchive(tmp_path / "archive"), inbox)
+    assert [(i.source, [k for k, _ in i.images]) for i in archived.inputs] == [
+        ("b/page.html", []), ("root.html", ["a/t.png"])]
+    assert [s.entry for s in archived.skipped] == ["a/t.png"]
