@@ -3,8 +3,9 @@
 An image is taken from a `data:` URI, or from what the caller's `siblings` gives for the
 `src`: a file next to the page (`folder_siblings`, a relative `src`), or an image the
 inbox or the harvest stored in the raw archive with the page (pipelines/linked_images.py).
-It is read by OCR like an image file (pipelines/read/image.py); an image holding no ruled
-table (a logo, a photograph, an icon) is skipped without OCR. Nothing is fetched here.
+It is read by OCR like an image file (pipelines/read/image.py); an image holding no table
+(a logo, a photograph, an icon) is skipped: without OCR when it holds no characters, and
+after looking for a table without ruling lines when it does. Nothing is fetched here.
 """
 
 from __future__ import annotations
