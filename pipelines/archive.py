@@ -9,6 +9,7 @@ Layout under `root`:
 
     objects/ab/cdef…    the bytes whose sha256 is abcdef… (read-only, never rewritten)
     provenance.jsonl    one JSON object per line, append-only: where and when bytes were seen
+                        (an image fetched with a page: `page_url`, `page_sha256`, `src`)
     tmp/                objects being written; whatever a killed process left is deleted on open
 
 Guarantees:
@@ -19,7 +20,8 @@ Guarantees:
   an object without provenance; the next put of the same bytes adds it. A torn last line
   (a crash mid-append, never acknowledged) is cut off on open.
 - A record that repeats its source's latest record (same URL or inbox path, same sha256,
-  ETag, Last-Modified and file mtime) is not appended again. A URL that goes back to earlier bytes
+  ETag, Last-Modified and file mtime, and for an image fetched with a page the same page
+  and `src`) is not appended again. A URL that goes back to earlier bytes
   (A, B, then A again) is appended, so `latest_fetch` stays true.
 
 One writer process at a time: the index of provenance is held in memory by each instance.
@@ -43,7 +45,8 @@ from pipelines.inbox import InboxFile, NotReadable, read_regular
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _SOURCE_KEYS = ("url", "inbox_path")  # what identifies where bytes were seen
-_SAME_FETCH = ("sha256", "etag", "last_modified", "mtime_ns")  # what makes a record a repeat
+# What makes a record a repeat; an image fetched with a page repeats only for that page.
+_SAME_FETCH = ("sha256", "etag", "last_modified", "mtime_ns", "page_sha256", "src")
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class RawArchive:
         _clear(self._tmp)
         self._by_sha256: dict[str, list[dict[str, Any]]] = {}
         self._latest: dict[tuple[str, str], dict[str, Any]] = {}
+        self._images: dict[str, dict[str, str]] = {}  # page sha256 -> src key -> sha256
         for record in _read_log(self._log):
             self._index(record)
 
@@ -217,6 +221,11 @@ class RawArchive:
         record = self._latest.get(("inbox_path", inbox_path))
         return None if record is None else dict(record)
 
+    def page_images(self, page_sha256: str) -> dict[str, str]:
+        """The images fetched with these page bytes (pipelines/linked_images.py): the
+        `src` link key -> the image's sha256, the latest fetch of each."""
+        return dict(self._images.get(page_sha256, {}))
+
     def latest_fetch(self, url: str) -> FetchRecord | None:
         """The last archived fetch of `url`, for a conditional request; None if never."""
         record = self._latest.get(("url", url))
@@ -276,6 +285,8 @@ class RawArchive:
     def _index(self, record: dict[str, Any]) -> None:
         self._by_sha256.setdefault(record["sha256"], []).append(record)
         self._latest[_source_key(record)] = record
+        if record.get("page_sha256") and record.get("src"):
+            self._images.setdefault(record["page_sha256"], {})[record["src"]] = record["sha256"]
 
 
 def _relative(path: Path, root: Path) -> str:

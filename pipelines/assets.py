@@ -84,7 +84,11 @@ def harvested_sources(context: dg.AssetExecutionContext,
     with Fetcher(settings.fetch_settings()) as fetcher:
         results = harvest(archive, sources, fetcher)
     _log_harvest(Path(settings.archive_dir), results)
-    counts = pd.Series([r.status for r in results], dtype=str).value_counts().to_dict()
+    # The pages' outcomes, then the images fetched with them (counted apart).
+    counts = pd.Series([r.status for r in results[:len(sources)]],
+                       dtype=str).value_counts().to_dict()
+    counts |= {f"images_{k}": v for k, v in pd.Series(
+        [r.status for r in results[len(sources):]], dtype=str).value_counts().items()}
     failures = pd.DataFrame([{"url": r.url, "error": r.error} for r in results
                              if r.status == "failed"], columns=["url", "error"])
     return dg.MaterializeResult(metadata={

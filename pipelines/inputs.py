@@ -4,7 +4,10 @@ Every input goes through the raw archive first (pipelines/archive.py), so a rele
 always be rebuilt from the archive alone. A build's inputs are the files now in the inbox
 (pipelines/inbox.py says which are read; the other entries are listed as skipped, with
 their reasons) plus the latest archived content of each URL in the sources list, under
-its redacted URL. Files are parsed in worker processes, each within its budget
+its redacted URL. A page's `<img>` tables come with it (pipelines/linked_images.py): an
+inbox image a page shows is read with that page (and listed as skipped, naming the page),
+and a harvested page's images are fetched with it and archived as objects of their own.
+Files are parsed in worker processes, each within its budget
 (pipelines/budget.py). Identical bytes are
 parsed once; a parse result is reused while the bytes and the parser fingerprint are
 unchanged (pipelines/parse_cache.py).
@@ -13,12 +16,14 @@ unchanged (pipelines/parse_cache.py).
 from __future__ import annotations
 
 import hashlib
+import re
 import signal
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from urllib.parse import urljoin
 
 from pipelines import progress
 from pipelines.archive import NotArchived, RawArchive, object_path
@@ -27,10 +32,12 @@ from pipelines.crossyear import YearIndex, add_entry
 from pipelines.harvest.discover import read_first, read_reports
 from pipelines.harvest.fetch import Fetcher, FetchResult
 from pipelines.harvest.sources import Source, redact_url
-from pipelines.inbox import Skipped, read_inside, read_regular, scan
+from pipelines.inbox import NotReadable, Skipped, read_inside, read_regular, scan
+from pipelines.linked_images import ArchivedImages, image_srcs, inbox_key, url_key
 from pipelines.parallel import isolating_map
 from pipelines.parse import failed, parse_bytes
 from pipelines.parse_cache import CachedSummary, CacheEntry, ParseCache
+from pipelines.read.html_images import Siblings
 from pipelines.report import ParsedReport
 
 PARSE_CHUNK = 100  # files parsed per task (in a worker process when there are several)
@@ -54,6 +61,8 @@ class Input:
     # the title it was made with (byte-identical files share one parse, as one name).
     page_url: str | None = None
     title: str | None = None
+    # The images the page shows, archived: link key -> sha256 (pipelines/linked_images.py).
+    images: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,12 @@ class ArchiveBytes:
     def __call__(self, item: Input) -> bytes:
         return object_path(self.root, item.sha256).read_bytes()
 
+    def siblings(self, item: Input) -> Siblings | None:
+        """The archived images the page shows, by `src` (None: it shows none)."""
+        if not item.images:
+            return None
+        return ArchivedImages(self.root, None if item.url else item.source, item.images)
+
 
 @dataclass(frozen=True)
 class InboxBytes:
@@ -74,6 +89,21 @@ class InboxBytes:
 
     def __call__(self, item: Input) -> bytes:
         return read_inside(self.inbox, item.source)
+
+    def siblings(self, item: Input) -> Siblings | None:
+        """The inbox images the page shows (those linked by archive_inbox), by `src`."""
+        linked = dict(item.images)
+        if not linked:
+            return None
+
+        def open_image(src: str) -> bytes | None:
+            key = inbox_key(item.source, src)
+            try:
+                return read_inside(self.inbox, key) if key in linked else None
+            except NotReadable:
+                return None
+
+        return open_image
 
 
 @dataclass
@@ -131,8 +161,51 @@ def archive_inbox(archive: RawArchive, inbox: Path,
                                     retrieved_at=record.get("mtime"),
                                     seen=_first_seen(archive, stored.sha256, file.source)))
         progress.advance("archived", len(part))
+    _link_inbox_images(archive.root, out)
     out.skipped.sort(key=lambda s: s.entry)
     return out
+
+
+_NOT_PAGES = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # PDF, DOCX, DOC: no <img>
+_IMAGE_NAME = re.compile(r"\.(png|jpe?g|gif|bmp|tiff?|webp)$", re.IGNORECASE)
+MAX_PAGE_BYTES = 20 * 1024 * 1024  # larger inputs are not looked at for <img> (no CMS page)
+
+
+def _top(source: str) -> str:
+    """An inbox path's first folder ("" for a file at the inbox's root)."""
+    return source.split("/", 1)[0] if "/" in source else ""
+
+
+def _link_inbox_images(root: Path, out: ArchivedInbox) -> None:
+    """Each inbox page linked to the inbox images its `<img src>` names; those images
+    leave the inputs (they are part of the page) and are listed as skipped, naming the
+    first page that reads them. Nothing is read when the inbox holds no image file; a
+    page in a top folder holding no image is not looked at (a `src` reaching into
+    another top folder is not followed)."""
+    images = {i.source: i.sha256 for i in out.inputs if _IMAGE_NAME.search(i.source)}
+    if not images:
+        return
+    # Pages are looked for at the inbox's root and under the top folders holding images
+    # (an agency's or a year's folder): a large inbox is not read twice for one picture.
+    tops = {_top(image) for image in images} | {""}
+    shown: dict[str, str] = {}  # image -> the first page (in source order) showing it
+    for n, item in enumerate(out.inputs):
+        if item.source in images or item.size > MAX_PAGE_BYTES or _top(item.source) not in tops:
+            continue
+        with object_path(root, item.sha256).open("rb") as file:
+            if file.read(4) in _NOT_PAGES:
+                continue
+            file.seek(0)
+            keys = [inbox_key(item.source, src) for src in image_srcs(file.read())]
+        links = tuple(dict.fromkeys((k, images[k]) for k in keys if k in images))
+        if links:
+            out.inputs[n] = replace(item, images=links)
+            for key, _ in links:
+                shown[key] = min(shown.get(key, item.source), item.source)
+    out.inputs = [i for i in out.inputs if i.source not in shown]
+    out.skipped.extend(Skipped(image, "file", f"an image shown by the page {page}: read "
+                                              "as part of that page, not as a report")
+                       for image, page in shown.items())
 
 
 def _first_seen(archive: RawArchive, sha256: str, source: str) -> int:
@@ -142,13 +215,38 @@ def _first_seen(archive: RawArchive, sha256: str, source: str) -> int:
 
 
 def harvest(archive: RawArchive, sources: list[Source], fetcher: Fetcher) -> list[FetchResult]:
-    """Fetch each source (conditionally, from its last archived fetch) and archive it."""
+    """Fetch each source (conditionally, from its last archived fetch) and archive it,
+    then the images each newly fetched page shows (pipelines/linked_images.py), each
+    archived with provenance linking it to the page. Returns the pages' results, then
+    the images'."""
     previous = {s.url: archive.latest_fetch(redact_url(s.url)) for s in sources}
     results = fetcher.fetch_all(sources, previous)
-    for result in results:
+    wanted: list[tuple[Source, FetchResult, str]] = []  # (image, its page, src key)
+    for source, result in zip(sources, results, strict=True):
         if result.status == "fetched" and result.content is not None:
             archive.put(result.content, result.provenance())
-    return results
+            # Resolved against the URL as requested (credentials kept for the fetch),
+            # or where a redirect ended (already redacted).
+            base = source.url if result.final_url == redact_url(source.url) else (
+                result.final_url)
+            for src in image_srcs(result.content):
+                try:
+                    wanted.append((Source(urljoin(base, src)), result, url_key(src)))
+                except ValueError:  # a malformed src ("http://[::1"): nothing to fetch
+                    continue
+    once = list(dict.fromkeys(image for image, _, _ in wanted))  # an image on two pages
+    images = fetcher.fetch_all(once, {i.url: archive.latest_fetch(redact_url(i.url))
+                                      for i in once})
+    by_url = dict(zip(once, images, strict=True))
+    for source, page, key in wanted:
+        image = by_url[source]
+        content = image.content
+        if image.status == "not_modified" and image.sha256 in archive:
+            content = archive.get(image.sha256)  # linked to these page bytes too
+        if image.status != "failed" and content is not None:
+            archive.put(content, {**image.provenance(), "page_url": page.url,
+                                  "page_sha256": page.sha256, "src": key})
+    return results + images
 
 
 def harvested_inputs(archive: RawArchive, sources: list[Source]) -> list[Input]:
@@ -161,7 +259,8 @@ def harvested_inputs(archive: RawArchive, sources: list[Source]) -> list[Input]:
         if record is not None:
             size = archive.object_path(record.sha256).stat().st_size
             out.append(Input(url, record.sha256, size, url, record.fetched_at,
-                             _first_seen(archive, record.sha256, url)))
+                             _first_seen(archive, record.sha256, url),
+                             tuple(sorted(archive.page_images(record.sha256).items()))))
     return out
 
 
@@ -234,8 +333,10 @@ def _parse_chunk(read: Callable[[Input], bytes], keep: bool, budget: FileBudget,
                  items: list[Input]) -> list[tuple[CacheEntry, ParsedReport | None]]:
     """Parse a chunk of inputs (in a worker process, or in this one in a daemon)."""
     out = []
+    siblings = getattr(read, "siblings", None)  # the images a page shows, if `read` has them
     for item in items:
-        report = parse_bytes(item.source, read(item), budget, title=item.title)
+        report = parse_bytes(item.source, read(item), budget,
+                             siblings(item) if siblings else None, title=item.title)
         out.append((CacheEntry.of(report), report if keep else None))
     return out
 

@@ -204,3 +204,33 @@ def test_build_rejects_a_missing_inbox(tmp_path: Path) -> None:
     assert _one_line(proc, "build") == (
         f"ogi build: inbox {tmp_path / 'nope'} does not exist: give the folder of report "
         "files (--inbox)")
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_build_reads_an_inbox_page_with_the_table_images_beside_it(tmp_path: Path) -> None:
+    """上海 2019 as a page whose three tables are PNG files next to it (tests/renderings/
+    pictures.py): one report, read through its images; the images are listed as skipped,
+    each naming the page that read it, not as reports of their own."""
+    sys.path.insert(0, str(ROOT / "tests" / "renderings"))
+    from pictures import picture_page
+
+    html, images = picture_page(ROOT.parent / "shared" / "corpus" / "truth" / "011.json")
+    inbox = tmp_path / "inbox" / "shanghai"
+    (inbox / "images").mkdir(parents=True)
+    (inbox / "page.html").write_text(html, encoding="utf-8")
+    for src, png in images.items():
+        (inbox / src).write_bytes(png)
+    proc = ogi("build", "--inbox", str(tmp_path / "inbox"), "--out", str(tmp_path / "out"),
+               "--archive", str(tmp_path / "archive"), "--cache", str(tmp_path / "cache"),
+               "--version", "0.1.0")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stderr.splitlines()[-1].startswith(
+        "published 0.1.0: 1 files, 1 distinct reports, 1 published (1 complete, 0 partial, "
+        "0 failed)")
+    release = Path(proc.stdout.strip())
+    reports = (release / "data" / "reports" / "reports-2019.csv").read_text(encoding="utf-8")
+    assert '"shanghai/page.html"' in reports and ',"image","gov_2019",' in reports
+    assert (release / "skipped.csv").read_text(encoding="utf-8-sig").splitlines()[1:] == [
+        f"shanghai/images/t{n}.png,file,\"an image shown by the page shanghai/page.html: "
+        "read as part of that page, not as a report\"" for n in (2, 3, 4)]

@@ -1,9 +1,11 @@
 """Tables printed as pictures inside a report page: the `<img>` a CMS page shows.
 
-An image is taken from a `data:` URI, or from a file next to the page (a relative `src`,
-when the caller can open the page's folder: `siblings`). It is read by OCR like an image
-file (pipelines/read/image.py); an image holding no ruled table (a logo, a photograph,
-an icon) is skipped without OCR. Remote URLs are not fetched here.
+An image is taken from a `data:` URI, or from what the caller's `siblings` gives for the
+`src`: a file next to the page (`folder_siblings`, a relative `src`), or an image the
+inbox or the harvest stored in the raw archive with the page (pipelines/linked_images.py).
+It is read by OCR like an image file (pipelines/read/image.py); an image holding no table
+(a logo, a photograph, an icon) is skipped: without OCR when it holds no characters, and
+after looking for a table without ruling lines when it does. Nothing is fetched here.
 """
 
 from __future__ import annotations
@@ -21,8 +23,18 @@ from pipelines.document import TextCell
 from pipelines.read.decode import UnreadableFile
 from pipelines.read.registry import is_image
 
-Siblings = Callable[[str], bytes | None]  # relative src -> the file's bytes, if there
+Siblings = Callable[[str], bytes | None]  # src as written -> the image's bytes, if known
 _DATA_URI = re.compile(r"data:image/[\w.+-]+;base64,(.*)", re.DOTALL | re.IGNORECASE)
+_REMOTE = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.IGNORECASE)
+
+
+def local_path(src: str) -> str | None:
+    """The relative file path a `src` names (query, fragment and %-escapes removed);
+    None for a URL with a scheme, a host (`//`) or an absolute path."""
+    src = src.strip()
+    if not src or _REMOTE.match(src) or src.startswith(("/", "\\")):
+        return None
+    return unquote(src.split("?")[0].split("#")[0]) or None
 
 
 def folder_siblings(folder: Path) -> Siblings:
@@ -30,7 +42,10 @@ def folder_siblings(folder: Path) -> Siblings:
     root = folder.resolve()
 
     def open_sibling(src: str) -> bytes | None:
-        path = (root / src).resolve()
+        relative = local_path(src)
+        if relative is None:
+            return None
+        path = (root / relative).resolve()
         if not path.is_relative_to(root) or not path.is_file():
             return None
         return path.read_bytes()
@@ -39,7 +54,7 @@ def folder_siblings(folder: Path) -> Siblings:
 
 
 def image_bytes(src: str, siblings: Siblings | None) -> bytes | None:
-    """The bytes an `<img src>` names, when they are in the page or next to it."""
+    """The bytes an `<img src>` names, when they are in the page or `siblings` has them."""
     src = src.strip()
     found = _DATA_URI.match(src)
     if found:
@@ -48,9 +63,9 @@ def image_bytes(src: str, siblings: Siblings | None) -> bytes | None:
                                     validate=True)
         except (binascii.Error, ValueError):
             return None
-    if siblings is None or re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.IGNORECASE):
-        return None  # remote, or no folder to look in
-    return siblings(unquote(src.split("?")[0].split("#")[0]))
+    if siblings is None or not src or src.lower().startswith("data:"):
+        return None
+    return siblings(src)
 
 
 def image_rows(img: etree._Element, number: int,

@@ -1,7 +1,9 @@
 """Image reader: JPG, PNG, TIFF (every page of a multi-page TIFF), GIF, BMP, WebP.
 
 Each frame is a page read by OCR (pipelines/read/scan.py); the Document's rendering is
-`image`. The first page's opening lines are read too, for the title (agency and year).
+`image`. An image with no ruled table on any page is read as a table without ruling
+lines (table_unruled.py), when its structure is sure. The first page's opening lines
+are read too, for the title (agency and year).
 An image with nothing legible ends unreadable with the reason, before any OCR runs.
 """
 
@@ -68,10 +70,26 @@ def read_pages(name: str, frames: Iterable[np.ndarray],
         except UnreadableImage as e:
             reasons.append(f"page {page_no}: {e}")
     if not any(found.tables for _, found in layouts):
+        unruled = _unruled(layouts)
+        if unruled:
+            return unruled
         why = "; ".join(reasons) or "no ruled table was found in the image"
         raise UnreadableFile(f"{name}: {why}")
     return [read_page(found, page_no, title_lines if k == 0 else 0)
             for k, (page_no, found) in enumerate(layouts)]
+
+
+def _unruled(layouts: list) -> list[PageReading]:
+    """Pages read as tables without ruling lines (table_unruled.py); [] when no page
+    holds one whose structure is sure."""
+    from pipelines.read.table_unruled import read_unruled
+
+    pages = []
+    for page_no, found in layouts:
+        rows = read_unruled(found.page, page_no)
+        if rows:
+            pages.append(PageReading(rows, tables=1))
+    return pages
 
 
 def read(name: str, sha256: str, size: int, data: bytes) -> Document:

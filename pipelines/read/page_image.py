@@ -81,7 +81,9 @@ def glyph_height(ink: np.ndarray) -> float:
     heights = stats[1:, cv2.CC_STAT_HEIGHT]
     widths = stats[1:, cv2.CC_STAT_WIDTH]
     areas = stats[1:, cv2.CC_STAT_AREA]
-    sized = heights[(heights >= 3) & (heights <= ink.shape[0] / 20) & (widths <= 4 * heights)
+    # At most a twentieth of the page's longer side: a table pasted into a web page as
+    # a picture is cropped to the table, as short as one row of characters or two.
+    sized = heights[(heights >= 3) & (heights <= max(ink.shape) / 20) & (widths <= 4 * heights)
                     & (areas >= _MIN_GLYPH_AREA)]  # not scanner noise
     return float(np.percentile(sized, 80)) if len(sized) else 0.0
 

@@ -69,3 +69,65 @@ def test_a_file_that_kills_its_worker_fails_alone(inbox: Path, tmp_path: Path,
     assert by_name["shanghai-office-2019.html"].status == "complete"
     assert len(by_name) == len(batch.inputs) - 2 == 7
     assert cache.get(bomb.sha256, BOMB).status == "failed"
+
+
+def _png(colour: tuple[int, int, int]) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 20), colour).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_an_inbox_pages_images_are_read_with_it_and_listed_as_skipped(tmp_path: Path) -> None:
+    from pipelines.archive import RawArchive
+    from pipelines.inputs import ArchiveBytes, archive_inbox
+
+    inbox = tmp_path / "inbox"
+    (inbox / "2023" / "images").mkdir(parents=True)
+    (inbox / "shared").mkdir()
+    page = ('<html><body><p>报告</p><img src="images/t2.png"><img src="../shared/t3.png?x=1">'
+            '<img src="http://example.org/t4.png"><img src="../../outside.png">'
+            '<table><tr><td>a</td></tr></table></body></html>')
+    (inbox / "2023" / "report.html").write_text(page, encoding="utf-8")
+    (inbox / "2023" / "images" / "t2.png").write_bytes(_png((200, 0, 0)))
+    (inbox / "shared" / "t3.png").write_bytes(_png((0, 200, 0)))
+    (inbox / "photo.jpg").write_bytes(_png((0, 0, 200)))  # shown by no page: a report
+    (tmp_path / "outside.png").write_bytes(_png((9, 9, 9)))
+    archived = archive_inbox(RawArchive(tmp_path / "archive"), inbox)
+    assert [(i.source, [k for k, _ in i.images]) for i in archived.inputs] == [
+        ("2023/report.html", ["2023/images/t2.png", "shared/t3.png"]), ("photo.jpg", [])]
+    assert [(s.entry, s.reason) for s in archived.skipped] == [
+        ("2023/images/t2.png", "an image shown by the page 2023/report.html: read as part "
+                               "of that page, not as a report"),
+        ("shared/t3.png", "an image shown by the page 2023/report.html: read as part of "
+                          "that page, not as a report")]
+    for read in (ArchiveBytes(tmp_path / "archive"), InboxBytes(inbox)):
+        siblings = read.siblings(archived.inputs[0])
+        assert siblings("images/t2.png") == _png((200, 0, 0))
+        assert siblings("../shared/t3.png?x=1") == _png((0, 200, 0))
+        assert siblings("../../outside.png") is None
+        assert siblings("http://example.org/t4.png") is None
+        assert read.siblings(archived.inputs[1]) is None
+
+
+def test_pages_in_top_folders_without_images_are_not_read_for_links(tmp_path: Path) -> None:
+    from pipelines.archive import RawArchive
+    from pipelines.inputs import archive_inbox
+
+    inbox = tmp_path / "inbox"
+    (inbox / "a").mkdir(parents=True)
+    (inbox / "b").mkdir()
+    (inbox / "a" / "t.png").write_bytes(_png((200, 0, 0)))
+    (inbox / "b" / "page.html").write_text(
+        '<html><body><img src="../a/t.png"><table><tr><td>x</td></tr></table></body></html>',
+        encoding="utf-8")
+    (inbox / "root.html").write_text(
+        '<html><body><img src="a/t.png"><table><tr><td>x</td></tr></table></body></html>',
+        encoding="utf-8")
+    archived = archive_inbox(RawArchive(tmp_path / "archive"), inbox)
+    assert [(i.source, [k for k, _ in i.images]) for i in archived.inputs] == [
+        ("b/page.html", []), ("root.html", ["a/t.png"])]
+    assert [s.entry for s in archived.skipped] == ["a/t.png"]

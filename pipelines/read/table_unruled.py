@@ -1,0 +1,265 @@
+"""Tables without ruling lines in a page image: structure from the recognised text boxes.
+
+Used only when a page holds no ruled table (pipelines/read/table_image.py finds those).
+The text boxes are the blobs of ink left after joining a word's characters (a closing
+narrower than the gap between two columns); each box is recognised once. Rows are the
+boxes chained left to right by their y-centres (within 0.4 glyph heights). Columns
+come from the header: the
+lines without a number above the rows of numbers, read bottom up, each box that no box
+below it overlaps in x giving a column (a parent spanning its children gives none). Each
+number goes to the column whose centre is nearest.
+
+Only a table printed a row a line is read: the structure is then plain, where a label
+wrapped over lines, beside a blank row, would have to be guessed. The structure is unsure,
+and the page is not read (None: its tables are then reported missing, never guessed),
+when a row of numbers has no label on its line, when a number is not clearly nearer one
+column than the next, or when two numbers of a row fall in one column.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from pipelines.document import TextCell
+from pipelines.read import ocr
+from pipelines.read.page_image import PageImage
+from pipelines.read.scan import _as_digits, _Crops, _line_crops
+from pipelines.read.table_image import Box
+
+_JOIN_X = 0.5  # glyph heights: characters of a word are closer, columns farther apart
+_JOIN_Y = 0.3  # glyph heights: the gaps inside a character (the strokes of 三)
+_MARGIN_X = 0.4  # glyph heights of white around a box when it is read
+_MARGIN_Y = 0.15
+_MIN_BOX = 0.4  # glyph heights: smaller blobs are specks
+_ROW = 0.4  # glyph heights between the y-centres of boxes on one line
+_CELL_GAP = 1.0  # glyph heights: words of one header cell are closer
+_ALIGN = 0.5  # glyph heights: a column's values share an edge or a centre within this
+_NEAREST = 0.6  # a number's distance to its column's centre, at most this share of the next
+_MAX_BOXES = 800  # more text boxes than a statutory table holds: a page of prose
+_log = logging.getLogger(__name__)
+# A value; not an item number ("2." split from its label).
+_NUMBER = re.compile(r"[-+－]?[0-9][0-9,]*(?:\.[0-9]+)?")
+
+
+@dataclass
+class _Word:
+    box: Box
+    text: str = ""
+    confidence: float = 0.0
+
+    @property
+    def yc(self) -> float:
+        return (self.box.y0 + self.box.y1) / 2
+
+    @property
+    def xc(self) -> float:
+        return (self.box.x0 + self.box.x1) / 2
+
+    @property
+    def number(self) -> bool:
+        return bool(_NUMBER.fullmatch(self.text))
+
+
+def _boxes(page: PageImage) -> list[Box]:
+    g = page.glyph
+    kernel = np.ones((max(1, int(_JOIN_Y * g)), max(1, int(_JOIN_X * g))), np.uint8)
+    joined = cv2.morphologyEx(page.ink, cv2.MORPH_CLOSE, kernel)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    out = []
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        if h >= _MIN_BOX * g or w >= _MIN_BOX * g:  # a thin 一 is wide
+            out.append(Box(int(x), int(y), int(x + w), int(y + h)))
+    return out
+
+
+def _read(page: PageImage, boxes: list[Box]) -> list[_Word]:
+    """Each box recognised as the ruled reader recognises a cell (scan.py: its crops,
+    and its reading of digit-like letters, whose confidence an identity must confirm)."""
+    crops = _Crops()
+    dx, dy = int(_MARGIN_X * page.glyph), int(_MARGIN_Y * page.glyph)
+    height, width = page.grey.shape
+    for k, b in enumerate(boxes):
+        # A margin of white as a cell has (cropped tight to the blob, a lone 0 was read
+        # as nothing), holding only the box's own ink (not its neighbours'), taken two
+        # pixels wider: a closing by an even kernel moves the blob by a pixel.
+        b = Box(max(0, b.x0 - 2), max(0, b.y0 - 2), min(width, b.x1 + 2),
+                min(height, b.y1 + 2))
+        grey = np.full((b.height + 2 * dy, b.width + 2 * dx), 255, np.uint8)
+        ink = np.zeros_like(grey)
+        grey[dy:dy + b.height, dx:dx + b.width] = page.grey[b.y0:b.y1, b.x0:b.x1]
+        ink[dy:dy + b.height, dx:dx + b.width] = page.ink[b.y0:b.y1, b.x0:b.x1]
+        _line_crops(page, grey, ink, Box(0, 0, grey.shape[1], grey.shape[0]), k, crops)
+    words = [_Word(b) for b in boxes]
+    seen: set[int] = set()
+    for owner, reading in zip(crops.owners, ocr.read_lines(crops.images), strict=True):
+        text, confidence = _as_digits(reading)
+        w = words[owner]
+        w.text += text
+        w.confidence = confidence if owner not in seen else min(w.confidence, confidence)
+        seen.add(owner)
+    return words
+
+
+def _lines(words: list[_Word], glyph: float) -> list[list[_Word]]:
+    """Words chained left to right into lines, each word joining the line whose last
+    word's y-centre is nearest (within _ROW glyphs): a line tilted by a page left a
+    little crooked stays one line. Lines top to bottom by their mean y-centre."""
+    lines: list[list[_Word]] = []
+    for w in sorted(words, key=lambda w: w.box.x0):
+        near = [line for line in lines if line[-1].box.x1 <= w.box.x0 + glyph / 2
+                and abs(line[-1].yc - w.yc) <= _ROW * glyph]
+        if near:
+            min(near, key=lambda line: abs(line[-1].yc - w.yc)).append(w)
+        else:
+            lines.append([w])
+    return sorted(lines, key=lambda line: float(np.mean([w.yc for w in line])))
+
+
+def _cells_of(line: list[_Word], glyph: float) -> list[tuple[float, float]]:
+    """A header line's boxes joined where less than a glyph apart: one cell's words (a
+    thin 一 leaves a gap of its own inside 上一年)."""
+    out: list[list[float]] = []
+    for w in line:
+        if out and w.box.x0 - out[-1][1] < _CELL_GAP * glyph:
+            out[-1][1] = max(out[-1][1], w.box.x1)
+        else:
+            out.append([w.box.x0, w.box.x1])
+    return [(x0, x1) for x0, x1 in out]
+
+
+def _columns(header: list[list[_Word]], glyph: float) -> list[tuple[float, float]]:
+    """(x0, x1) of each leaf header cell, left to right: lines read bottom up, a cell kept
+    when no cell kept below it overlaps it."""
+    kept: list[tuple[float, float]] = []
+    for line in reversed(header):
+        for c0, c1 in _cells_of(line, glyph):
+            if all(c1 <= x0 or c0 >= x1 for x0, x1 in kept):
+                kept.append((c0, c1))
+    return sorted(kept)
+
+
+def _placed(numbers: list[_Word], columns: list[tuple[float, float]],
+            glyph: float) -> dict[int, _Word] | None:
+    """Each number's column index; None when one is not clearly in one column."""
+    centres = np.array([(x0 + x1) / 2 for x0, x1 in columns])
+    out: dict[int, _Word] = {}
+    for w in numbers:
+        d = np.abs(centres - w.xc)
+        order = np.argsort(d)
+        k = int(order[0])
+        if len(order) > 1 and d[k] > _NEAREST * d[order[1]]:
+            return None
+        x0, x1 = columns[k]
+        if not x0 - glyph <= w.xc <= x1 + glyph or k in out:
+            return None
+        out[k] = w
+    return out
+
+
+def _joined(words: list[_Word], glyph: float) -> list[_Word]:
+    """A line's words less than a glyph apart as one: a label's "一、" or "1." and the
+    rest, a header's words."""
+    out: list[_Word] = []
+    for w in words:
+        if out and w.box.x0 - out[-1].box.x1 < _CELL_GAP * glyph and not (
+                w.number and out[-1].number):  # two numbers close together stay two
+            last = out[-1]
+            box = Box(last.box.x0, min(last.box.y0, w.box.y0), max(last.box.x1, w.box.x1),
+                      max(last.box.y1, w.box.y1))
+            out[-1] = _Word(box, last.text + w.text, min(last.confidence, w.confidence))
+        else:
+            out.append(w)
+    return out
+
+
+def _cell(w: _Word | None, ref: str) -> TextCell:
+    if w is None:
+        return TextCell("", ref, None, None)
+    box = f"{w.box.x0},{w.box.y0},{w.box.x1},{w.box.y1}"
+    return TextCell(w.text, f"{ref} box {box}", None, w.confidence)
+
+
+def read_unruled(page: PageImage, page_no: int) -> list[list[TextCell]] | None:
+    """The page's rows (header and label lines as they are printed, rows of numbers with
+    a cell per column, blank where nothing is printed); None when the structure is
+    unsure, or there is no row of numbers under a header."""
+    boxes = _boxes(page)
+    if not boxes or len(boxes) > _MAX_BOXES:
+        return None
+    g = page.glyph
+    lines = [_joined(line, g) for line in _lines(_read(page, boxes), g)]
+    numbers_x = [w.box.x0 for line in lines for w in line if w.number]
+    if not numbers_x:
+        return None
+    value_left = min(numbers_x) - g  # where the columns of numbers begin
+    rows: list[list[TextCell]] = []
+    header: list[list[_Word]] = []  # the lines without numbers since the last header's use
+    columns: list[tuple[float, float]] = []
+    filled: list[set[int]] = []  # per header: the columns values were placed in
+    widths: list[int] = []  # per header: its number of columns
+    aligned: list[dict[int, list[Box]]] = []  # per header: each column's values' boxes
+    found = False
+    for r_no, line in enumerate(lines, start=1):
+        ref = f"page {page_no} table 1 row {r_no}"
+        # Everything printed over the columns of numbers is a value ("-18", "25.1万元").
+        numbers = [w for w in line if w.xc >= value_left]
+        labels = [w for w in line if w.xc < value_left]
+        if not any(w.number for w in numbers):
+            header.append(line)
+            rows.append([_cell(w, f"{ref} cell {c}") for c, w in enumerate(line, start=1)])
+            continue
+        under_header = bool(header) and any(w.xc >= value_left for w in header[-1])
+        if (not labels and not under_header) or (labels and labels[0].box.x0 > numbers[0].box.x0):
+            # Numbers between two lines of a label wrapped beside them (a row with no
+            # label at all is read only right under its header: table 四's one row).
+            return _unsure(f"row {r_no}: numbers with no label on their line")
+        if header:
+            # A header is the run of lines printing over the numbers' columns.
+            above = [[w for w in h if w.xc >= value_left] for h in header]
+            if any(above):
+                columns = _columns([h for h in above if h], g)
+                filled.append(set())
+                widths.append(len(columns))
+                aligned.append({})
+            header = []
+        if not columns:
+            return _unsure(f"row {r_no}: numbers under no header")
+        placed = _placed(numbers, columns, g)
+        if placed is None:
+            return _unsure(f"row {r_no}: a value is not clearly under one column")
+        filled[-1].update(placed)
+        for k, w in placed.items():
+            aligned[-1].setdefault(k, []).append(w.box)
+        label_cells = [_cell(w, f"{ref} cell {c}")
+                       for c, w in enumerate(_joined(labels, g), start=1)]
+        value_cells = [_cell(placed.get(k), f"{ref} cell {len(labels) + k + 1}")
+                       for k in range(len(columns))]
+        rows.append(label_cells + value_cells)
+        found = True
+    if any(len(f) < n for f, n in zip(filled, widths, strict=True)):
+        # A column no value falls in: a header cell cut in two, or a blank column; the
+        # numbers could as well belong one column over.
+        return _unsure("a column of the header holds no value")
+    if not all(_in_line(boxes, g) for block in aligned for boxes in block.values()):
+        # A column's values aligned neither left, centre nor right: a second table
+        # under the first, with columns of its own, read with the first one's header.
+        return _unsure("the values of a column are not aligned")
+    return rows if found else None
+
+
+def _in_line(boxes: list[Box], glyph: float) -> bool:
+    """Whether boxes share a left edge, a centre or a right edge (within _ALIGN glyphs)."""
+    edges = ([b.x0 for b in boxes], [(b.x0 + b.x1) / 2 for b in boxes], [b.x1 for b in boxes])
+    return any(max(e) - min(e) <= _ALIGN * glyph for e in edges)
+
+
+def _unsure(why: str) -> None:
+    """The structure is unsure: nothing is read (the reason is logged for debugging)."""
+    _log.debug("table without ruling lines not read: %s", why)
+    return None

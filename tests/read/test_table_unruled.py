@@ -1,0 +1,63 @@
+"""Tables without ruling lines, drawn as text at set positions: read a row a line, and
+not read at all where the structure is unsure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from pipelines.read.page_image import prepare
+from pipelines.read.table_unruled import read_unruled
+
+pytestmark = pytest.mark.slow  # OCR
+
+FONT = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
+COLUMNS = (40, 330, 500, 670)  # x of the label column and three value columns
+
+
+def _table(lines: list[tuple[int, list[str]]]) -> np.ndarray:
+    """Each (y, texts) drawn with text k centred on column k (the label left-aligned)."""
+    img = Image.new("L", (800, 60 + 60 * len(lines)), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(str(FONT), 26)
+    for y, texts in lines:
+        for k, text in enumerate(texts):
+            if text:
+                anchor = "lm" if k == 0 else "mm"
+                draw.text((COLUMNS[k] if k == 0 else COLUMNS[k] + 50, y), text, font=font,
+                          fill=0, anchor=anchor)
+    return np.asarray(img)
+
+
+def _texts(rows) -> list[list[str]]:
+    return [[c.text for c in row] for row in rows]
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="no CJK font")
+def test_a_table_printed_a_row_a_line_is_read_with_its_blanks() -> None:
+    pixels = _table([(40, ["信息内容", "上一年项目数量", "本年增减", "处理决定数量"]),
+                     (100, ["行政许可", "396", "", "278"]),
+                     (160, ["行政处罚", "2648", "-18", "538"])])
+    rows = read_unruled(prepare(pixels), 1)
+    assert _texts(rows) == [["信息内容", "上一年项目数量", "本年增减", "处理决定数量"],
+                            ["行政许可", "396", "", "278"],
+                            ["行政处罚", "2648", "-18", "538"]]
+    assert rows[2][2].ref.startswith("page 1 table 1 row 3 cell 3 box ")
+    assert rows[1][2].confidence is None  # a blank: nothing was read there
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="no CJK font")
+@pytest.mark.parametrize("lines", [
+    # A column left blank in every row: its numbers could as well be one column over.
+    [(40, ["信息内容", "本年新制作", "本年新公开", "对外公开"]),
+     (100, ["规章", "13", "", "524"]), (160, ["规范性文件", "60", "", "368"])],
+    # A label wrapped over two lines, its numbers between them.
+    [(40, ["信息内容", "本年新制作", "本年新公开", "对外公开"]),
+     (85, ["其他对外管理", "", "", ""]), (115, ["", "13", "13", "524"]),
+     (145, ["服务事项", "", "", ""])],
+], ids=["blank_column", "wrapped_label"])
+def test_an_unsure_structure_is_not_read(lines: list) -> None:
+    assert read_unruled(prepare(_table(lines)), 1) is None
