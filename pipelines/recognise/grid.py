@@ -4,10 +4,11 @@ A row label anchors its row; its values are the value tokens that follow it (in 
 same printed row when the rendering kept rows, else the consecutive run). The template
 says how many values the row must have. A digit run whose split is not forced, or a row
 with fewer values than columns (a rendering that dropped blank cells), is left `pending`
-for the solver (resolve.py); a row with more values is not guessed: its cells are null
-and flagged. Table 四 has no row labels: its 15 values follow its own header, never a
-label it shares with table 三 (总计). Values printed after a row that matches no
-statutory label are never lent to a neighbouring row.
+for the solver (resolve.py); a row with more values is not guessed: where the rendering
+prints every column of every row its table's header may place them (header_columns.py),
+else its cells are null and flagged. Table 四 has no row labels: its 15 values follow
+its own header, never a label it shares with table 三 (总计). Values printed after a
+row that matches no statutory label are never lent to a neighbouring row.
 
 A cell printed with something that is no value (`NaN`, `=SUM(B2:B5)`, `?`; see
 `values.may_stand_for_value`) ends a run of values. It is taken as a value, `unreadable`
@@ -24,6 +25,7 @@ from functools import cache
 
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
+from pipelines.recognise.header_columns import RowIndex, header_reading
 from pipelines.recognise.tokens import Token
 from pipelines.recognise.values import may_stand_for_value, read_printed
 from pipelines.report import CellValue, Flag
@@ -151,8 +153,11 @@ def _readings(values: list[Token], n: int) -> list[list[Token]]:
     """The ways to read a printed row of more than n cells whose extra cells are blank:
     n consecutive cells, every cell before and after them blank. The extras may be
     padding after the last column or the empty copies of a label's merge split apart
-    before the first (a table whose merged cells were unmerged)."""
-    if len(values) <= n or values[-1].row is None:
+    before the first (a table whose merged cells were unmerged). Where rows were lost
+    (one cell per line) the extras are the blanks a dump prints for what is no cell of
+    the row, such as the empty paragraph of a page break between two parts of a table:
+    the label and the next one bound the run, so the same windows apply."""
+    if len(values) <= n:
         return [values]
     blank = [v.printed is not None and v.printed.state == "blank" for v in values]
     return [values[i:i + n] for i in range(len(values) - n + 1)
@@ -420,6 +425,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     grid = Grid(version, full_width_rows=full_width_rows)
     rows = _blocks_by_row(version.id)
     t4_start = None
+    index = None  # the printed rows, built for the first row the header must place
     for i, token in enumerate(tokens):
         if t4_start is None and _t3_seen(grid) and _t4_anchor(token):
             t4_start = i
@@ -429,6 +435,9 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
         if found is None or found[0] == "t4":
             continue
         values, last, glued = _own_values(tokens, i, len(rows[found].columns))
+        if len(values) > len(rows[found].columns) and full_width_rows:
+            index = index or RowIndex(tokens)
+            values = header_reading(index, i, found[0], rows[found].columns) or values
         if glued is not None:
             cols = rows[found].columns
             _flag_row(grid, *found, cols, values, "unmatched_row",
