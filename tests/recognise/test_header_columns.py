@@ -18,7 +18,7 @@ from tabulate import tabulate
 from pipelines.parse import parse_bytes
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "renderings"))
-from make import Grid, layout, placed  # noqa: E402
+from make import Grid, layout, placed
 
 DUMP = Path(__file__).parents[1] / "fixtures" / "dumps" / "shanghai-office-2019.pandoc-plain.txt"
 STEM = "shanghai-office-2019"
