@@ -24,6 +24,12 @@ EXACT = [
     # lynx -width=40: a row too wide for the page goes on on the next line, and a long
     # label's values start on the line after it
     ("huaian-2024.lynx-40.txt", "huaian-2024", "text_aligned"),
+    # GitHub Markdown: table 二 (cells with line breaks) as raw HTML, 三 and 四 as pipe
+    # tables (text_html_tables.py)
+    ("huaian-2024.pandoc-gfm.txt", "huaian-2024", "text_pipes"),
+    # reStructuredText grid tables: labels wrapped two characters a line, an item number
+    # broken from its stop (`2` / `.其他…`)
+    ("shanghai-office-2019.pandoc-rst.txt", "shanghai-office-2019", "text_bordered"),
 ]
 
 
