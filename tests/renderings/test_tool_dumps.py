@@ -8,11 +8,6 @@ other renderings: none). What the misses are:
 - pdftotext -layout: headers and labels wrapped in narrow PDF columns beside other
   labels, rows whose values pdftotext puts on two lines: the space-aligned reader
   reads rows printed on one line and labels wrapped around their values alone.
-- pandoc -t gfm: a table with spans is written as raw HTML inside the Markdown, and
-  such a file is read as an HTML page whose pipe tables are left as text.
-- pandoc -t rst: grid tables whose spans leave no border inside the merged cell.
-- pandoc -t plain --columns=40 of Word's pages: table 二's labels wrapped in the narrow
-  grid are split into fragments (one row each), 19 cells.
 - lynx drops blank cells: the non-null cells of a row with a blank are unrecoverable
   (dumps.scored_truth) and must come back null (none is missed: every other cell is read).
 """
@@ -41,37 +36,6 @@ MISSED = {
     ("pdftotext", "011", "word"): 58,
     ("pdftotext", "seed-shaoguan-zhenjiang-2019", "plain"): 36,
     ("pdftotext", "seed-shaoguan-zhenjiang-2019", "word"): 174,
-    ("pandoc-gfm", "001", "word"): 190,
-    ("pandoc-gfm", "001", "plain"): 190,
-    ("pandoc-gfm", "004", "word"): 190,
-    ("pandoc-gfm", "004", "plain"): 190,
-    ("pandoc-gfm", "005", "word"): 176,
-    ("pandoc-gfm", "005", "plain"): 176,
-    ("pandoc-gfm", "006", "word"): 176,
-    ("pandoc-gfm", "006", "plain"): 176,
-    ("pandoc-gfm", "011", "word"): 41,
-    ("pandoc-gfm", "011", "plain"): 41,
-    ("pandoc-gfm", "011", "page"): 41,
-    ("pandoc-gfm", "seed-shaoguan-zhenjiang-2019", "word"): 176,
-    ("pandoc-gfm", "seed-shaoguan-zhenjiang-2019", "plain"): 176,
-    ("pandoc-plain-40", "005", "word"): 19,
-    ("pandoc-plain-40", "006", "word"): 19,
-    ("pandoc-plain-40", "011", "word"): 19,
-    ("pandoc-plain-40", "011", "page"): 19,
-    ("pandoc-plain-40", "seed-shaoguan-zhenjiang-2019", "word"): 19,
-    ("pandoc-rst", "001", "word"): 154,
-    ("pandoc-rst", "001", "plain"): 175,
-    ("pandoc-rst", "004", "word"): 154,
-    ("pandoc-rst", "004", "plain"): 175,
-    ("pandoc-rst", "005", "word"): 147,
-    ("pandoc-rst", "005", "plain"): 161,
-    ("pandoc-rst", "006", "word"): 147,
-    ("pandoc-rst", "006", "plain"): 161,
-    ("pandoc-rst", "011", "word"): 28,
-    ("pandoc-rst", "011", "plain"): 35,
-    ("pandoc-rst", "011", "page"): 35,
-    ("pandoc-rst", "seed-shaoguan-zhenjiang-2019", "word"): 91,
-    ("pandoc-rst", "seed-shaoguan-zhenjiang-2019", "plain"): 161,
 }
 
 
