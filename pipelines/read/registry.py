@@ -63,10 +63,25 @@ def is_ole(data: bytes) -> bool:
 _TAG = re.compile(r"<\s*(table|html|body|p|div|td)\b", re.IGNORECASE)
 
 
+_TABLE_BLOCK = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
+_PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*\|", re.M)  # a Markdown table's `|---|` rule
+_PAGE = re.compile(r"^\s*(?:<!doctype|<html|<\?xml)", re.I)
+
+
+def is_markdown_with_tables(text: str) -> bool:
+    """Markdown holding raw HTML tables (`pandoc -t gfm`), read as text
+    (read/text_html_tables.py): not an HTML page, and a pipe table's `|---|` rule
+    outside every `<table>` block."""
+    if _PAGE.match(text) or "<table" not in text[:200_000].lower():
+        return False
+    return _PIPE_RULE.search(_TABLE_BLOCK.sub("", text[:200_000])) is not None
+
+
 def is_html(text: str) -> bool:
-    """Three of these tags within the first 200,000 characters (the search stops at the third)."""
+    """Three of these tags within the first 200,000 characters (the search stops at the
+    third), unless the text is Markdown holding HTML tables."""
     third = islice(_TAG.finditer(text, 0, 200_000), 2, None)
-    return next(third, None) is not None
+    return next(third, None) is not None and not is_markdown_with_tables(text)
 
 
 def any_text(text: str) -> bool:

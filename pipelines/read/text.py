@@ -13,6 +13,8 @@ Dialects, detected from the lines themselves:
 - bordered: tables drawn with box-drawing or ASCII borders (text_bordered.py) or
   ruled by dash runs (text_aligned.py), the lines around them one row each;
 - spaced rows: one table row per line, cells separated by spaces (text_aligned.py).
+Markdown holding raw HTML tables has them turned into pipe rows first
+(text_html_tables.py).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import re
 from itertools import islice
 
 from pipelines.document import Document, TextCell
+from pipelines.read.registry import is_markdown_with_tables
 from pipelines.read.text_aligned import (
     gapped_cells,
     is_gapped,
@@ -30,6 +33,7 @@ from pipelines.read.text_aligned import (
     spaced_row_cells,
 )
 from pipelines.read.text_bordered import table_blocks, table_cells
+from pipelines.read.text_html_tables import as_pipe_rows
 from pipelines.read.text_markdown import has_spans, plain, plain_cells
 
 _LONE_PIPES = re.compile(r"^\|+$")
@@ -221,6 +225,8 @@ def _full_width(dialect: str, lines: list[str]) -> bool:
 
 
 def read(name: str, sha256: str, size: int, decoded: str) -> Document:
+    if is_markdown_with_tables(decoded):
+        decoded = as_pipe_rows(decoded)
     lines = decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     dialect = _dialect(lines)
     rendering, cells_of = _READERS[dialect]

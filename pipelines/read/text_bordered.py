@@ -30,6 +30,7 @@ _ASCII_RULE = re.compile(r"^\+(?:[-=:+]+\+)+$")
 _ASCII_PIECE = re.compile(r"^[-=:+]{2,}$")
 _NUMBER_LINE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条|次|%)?$")
 _ASCII_ROW = re.compile(r"^\|.*[|+]$")
+_ITEM_TAIL = re.compile(r"^[.．、]\s*[\u3400-\u9fff“（(]")  # `.其他…` after an item's `2`
 
 
 def _is_box_line(stripped: str) -> bool:
@@ -164,9 +165,25 @@ def _stacks_numbers(region: _Region) -> bool:
     """Whether a region holds a number and other text on other lines. A wrapped cell
     does not break a number away from its text, nor onto a line of its own: these are
     rows a table printed without rules between them (psql, tabulate's outline formats),
-    and each line is read as a row."""
+    and each line is read as a row, unless the table rules its rows apart
+    (`_rules_between_rows`). The one break a narrow column does make is a label's
+    item number before its stop (`2` / `.其他法律…`, pandoc's reStructuredText): a
+    number followed by a line opening with the stop and Chinese is that label."""
     lines = [s.text.strip() for s in region.segments if s.text.strip()]
-    return len(lines) >= 2 and any(_NUMBER_LINE.match(t) for t in lines)
+    return len(lines) >= 2 and any(
+        _NUMBER_LINE.match(t) and not (k + 1 < len(lines) and _ITEM_TAIL.match(lines[k + 1]))
+        for k, t in enumerate(lines))
+
+
+def _rules_between_rows(lines: list[str]) -> int:
+    """Rule lines inside the table (not its first or last line): the header's, and those
+    between body rows. Where there are two or more, rows are ruled apart, a region is one
+    cell, and numbers stacked in it are one number the tool wrapped (pandoc breaks a
+    long number in a narrow column: `7` / `539.443` / `252万元`)."""
+    inner = [ln.strip() for ln in lines[1:-1]]
+    return sum(bool(_ASCII_RULE.match(t)) or (bool(t) and all(map(is_box, t))
+                                             and not any(c in "│┃║" for c in t))
+               for t in inner)
 
 
 def table_cells(lines: list[str], first_line: int, ascii_table: bool,
@@ -185,7 +202,7 @@ def table_cells(lines: list[str], first_line: int, ascii_table: bool,
             for k, (line, line_walls, line_cols) in enumerate(zip(lines, walls, cols,
                                                                  strict=True))]
     regions = _regions(rows)
-    if any(_stacks_numbers(r) for r in regions):
+    if _rules_between_rows(lines) < 2 and any(_stacks_numbers(r) for r in regions):
         regions = [_Region([seg]) for row in rows for seg in row]
     starts = sorted(regions, key=lambda r: (r.segments[0].line, r.segments[0].start))
     cells, row, top = [], first_row - 1, None

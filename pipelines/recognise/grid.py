@@ -1,13 +1,16 @@
 """Tokens to the statutory grid: which printed values belong to which cell.
 
 A row label anchors its row; its values are the value tokens that follow it (in the
-same printed row when the rendering kept rows, else the consecutive run). The template
+same printed row when the rendering kept rows, and the rows of values alone it wrapped
+onto while short of the row's columns, unless it prints every column of every row;
+else the consecutive run). The template
 says how many values the row must have. A digit run whose split is not forced, or a row
 with fewer values than columns (a rendering that dropped blank cells), is left `pending`
-for the solver (resolve.py); a row with more values is not guessed: its cells are null
-and flagged. Table 四 has no row labels: its 15 values follow its own header, never a
-label it shares with table 三 (总计). Values printed after a row that matches no
-statutory label are never lent to a neighbouring row.
+for the solver (resolve.py); a row with more values is not guessed: where the rendering
+prints every column of every row its table's header may place them (header_columns.py),
+else its cells are null and flagged. Table 四 has no row labels: its 15 values follow
+its own header, never a label it shares with table 三 (总计). Values printed after a
+row that matches no statutory label are never lent to a neighbouring row.
 
 A cell printed with something that is no value (`NaN`, `=SUM(B2:B5)`, `?`; see
 `values.may_stand_for_value`) ends a run of values. It is taken as a value, `unreadable`
@@ -24,6 +27,7 @@ from functools import cache
 
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
+from pipelines.recognise.header_columns import RowIndex, header_reading
 from pipelines.recognise.tokens import Token
 from pipelines.recognise.values import may_stand_for_value, read_printed
 from pipelines.report import CellValue, Flag
@@ -77,11 +81,34 @@ def _row_of(token: Token, rows: dict[tuple[str, str], Block]) -> tuple[str, str]
     return None
 
 
-def _values_after(tokens: list[Token], i: int, n: int) -> tuple[list[Token], int]:
+def _values_after(tokens: list[Token], i: int, n: int,
+                  wraps: bool = False) -> tuple[list[Token], int]:
     """Value tokens belonging to the label at i (n expected), and the index of the last one
     used. A run that falls short may go on through printed non-numbers if it then has
-    exactly n values."""
-    return _run(tokens, i + 1, tokens[i].row, n)
+    exactly n values. Where the rendering may wrap a printed row (`wraps`: rows kept, not
+    every column printed), a short run goes on through the next printed rows that hold
+    values and nothing else, while it is still short and never past n."""
+    values, last = _run(tokens, i + 1, tokens[i].row, n)
+    if wraps and tokens[i].row is not None:
+        return _wrapped_on(tokens, values, last, n)
+    return values, last
+
+
+def _wrapped_on(tokens: list[Token], values: list[Token], last: int,
+                n: int) -> tuple[list[Token], int]:
+    """A printed row's values with those the rendering wrapped onto the next printed rows:
+    rows of values and nothing else, taken while the run is short of n, never past it."""
+    while len(values) < n:
+        nxt = last + 1
+        if nxt >= len(tokens) or tokens[nxt].kind != "value" or tokens[nxt].row is None:
+            break
+        more, end = _run_of(tokens, nxt, tokens[nxt].row, _is_value)
+        if end + 1 < len(tokens) and tokens[end + 1].row == tokens[nxt].row:
+            break  # the next printed row holds more than values: a row of its own
+        if len(values) + len(more) > n:
+            break
+        values, last = values + more, end
+    return values, last
 
 
 def _run(tokens: list[Token], start: int, row: int | None,
@@ -151,8 +178,11 @@ def _readings(values: list[Token], n: int) -> list[list[Token]]:
     """The ways to read a printed row of more than n cells whose extra cells are blank:
     n consecutive cells, every cell before and after them blank. The extras may be
     padding after the last column or the empty copies of a label's merge split apart
-    before the first (a table whose merged cells were unmerged)."""
-    if len(values) <= n or values[-1].row is None:
+    before the first (a table whose merged cells were unmerged). Where rows were lost
+    (one cell per line) the extras are the blanks a dump prints for what is no cell of
+    the row, such as the empty paragraph of a page break between two parts of a table:
+    the label and the next one bound the run, so the same windows apply."""
+    if len(values) <= n:
         return [values]
     blank = [v.printed is not None and v.printed.state == "blank" for v in values]
     return [values[i:i + n] for i in range(len(values) - n + 1)
@@ -331,9 +361,11 @@ def _t4_anchor(token: Token) -> bool | None:
     return False
 
 
-def _data_run(tokens: list[Token], i: int, n: int) -> tuple[list[Token], int] | None:
-    """The run of values containing token i: its whole printed row, or the consecutive run.
-    Printed non-numbers are among its values only when the run then has exactly n."""
+def _data_run(tokens: list[Token], i: int, n: int,
+              wraps: bool = False) -> tuple[list[Token], int] | None:
+    """The run of values containing token i: its whole printed row (and the rows of values
+    it wrapped onto, where the rendering `wraps`), or the consecutive run. Printed
+    non-numbers are among its values only when the run then has exactly n."""
     row = tokens[i].row
     if row is None:
         return _run(tokens, i, None, n)
@@ -344,7 +376,7 @@ def _data_run(tokens: list[Token], i: int, n: int) -> tuple[list[Token], int] | 
         end += 1
     run = tokens[start:end + 1]
     if all(t.kind == "value" for t in run):
-        return run, end
+        return _wrapped_on(tokens, run, end, n) if wraps else (run, end)
     if all(map(_is_value_or_non_number, run)):
         run = [_as_value(t) for t in run]
         if len(_without_padding(run, n)) == n:
@@ -352,7 +384,8 @@ def _data_run(tokens: list[Token], i: int, n: int) -> tuple[list[Token], int] | 
     return None  # a header row with some empty cells, not the data row
 
 
-def _t4_values(tokens: list[Token], start: int, n: int) -> tuple[list[Token], int] | None:
+def _t4_values(tokens: list[Token], start: int, n: int,
+               wraps: bool = False) -> tuple[list[Token], int] | None:
     """The n values of table 四: the first value run that directly follows its own header.
 
     A label 四 shares with table 三 (总计) neither starts nor ends the header, so table
@@ -370,7 +403,7 @@ def _t4_values(tokens: list[Token], start: int, n: int) -> tuple[list[Token], in
         if anchor is not None:
             seen_header = anchor
         elif seen_header and t.kind == "value" and t.printed.state != "blank":
-            found = _data_run(tokens, i, n)
+            found = _data_run(tokens, i, n, wraps)
             if found is not None:
                 return found
     return None
@@ -379,7 +412,7 @@ def _t4_values(tokens: list[Token], start: int, n: int) -> tuple[list[Token], in
 def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
     (block,) = grid.version.tables["t4"].blocks
     n = len(block.columns) * len(block.data_rows)
-    found = _t4_values(tokens, start, n)
+    found = _t4_values(tokens, start, n, not grid.full_width_rows)
     if found is None:
         return
     values, last = found
@@ -410,13 +443,14 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
 _LIST_NUMBER_TAIL = re.compile(r"^\s*[.、．]")  # "2." of an item whose label was not matched
 
 
-def _own_values(tokens: list[Token], i: int, n: int) -> tuple[list[Token], int, Token | None]:
+def _own_values(tokens: list[Token], i: int, n: int,
+                wraps: bool = False) -> tuple[list[Token], int, Token | None]:
     """The row's values, and the unmatched printed row right after them, if any.
 
     Run-together digits directly followed by "．<text>" end in the item number of a
     printed row that matched no label: where the row's own digits end is unknown.
     """
-    values, last = _values_after(tokens, i, n)
+    values, last = _values_after(tokens, i, n, wraps)
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     if (values and values[-1].run_together and nxt is not None and nxt.kind == "text"
             and _LIST_NUMBER_TAIL.match(nxt.text)):
@@ -429,6 +463,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     grid = Grid(version, full_width_rows=full_width_rows)
     rows = _blocks_by_row(version.id)
     t4_start = None
+    index = None  # the printed rows, built for the first row the header must place
     for i, token in enumerate(tokens):
         if t4_start is None and _t3_seen(grid) and _t4_anchor(token):
             t4_start = i
@@ -437,7 +472,11 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
         found = _row_of(token, rows)
         if found is None or found[0] == "t4":
             continue
-        values, last, glued = _own_values(tokens, i, len(rows[found].columns))
+        values, last, glued = _own_values(tokens, i, len(rows[found].columns),
+                                          not full_width_rows)
+        if len(values) > len(rows[found].columns) and full_width_rows:
+            index = index or RowIndex(tokens)
+            values = header_reading(index, i, found[0], rows[found].columns) or values
         if glued is not None:
             cols = rows[found].columns
             _flag_row(grid, *found, cols, values, "unmatched_row",

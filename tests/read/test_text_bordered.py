@@ -148,3 +148,46 @@ def test_a_wrapped_item_number_is_not_a_stacked_number() -> None:
     lines = ["┌────┬──┐", "│1.属│  │", "│于国│2 │", "│家秘│  │", "│密  │  │", "└────┴──┘"]
     cells, _ = table_cells(lines, 1, False, 1)
     assert [(c.text, c.row) for c in cells] == [("1.属\n于国\n家秘\n密", 1), ("2", 1)]
+
+
+# pandoc -t rst of 上海 2019's page: the item number is broken from its stop.
+RST_ITEM = """\
++-------+-------+-------+-------+
+|       |       | 2     | 30    |
+|       |       | .其他 |       |
+|       |       | 法律  |       |
++-------+-------+-------+-------+
+|       |       | 3     | 5     |
+|       |       | .危及 |       |
++-------+-------+-------+-------+
+"""
+# pandoc -t plain --columns=40 of 005's Word page: a long amount broken over three lines
+# in a grid that rules every row apart.
+PANDOC_WRAPPED_NUMBER = """\
++---------+---------+---------+---------+
+| 第二十  |         |         |         |
+| 条第（  |         |         |         |
+| 九）项  |         |         |         |
++---------+---------+---------+---------+
+| 信      | 采购项  | 采购    |         |
+| 息内容  | 目数量  | 总金额  |         |
++---------+---------+---------+---------+
+| 政府集  | 135     | 7       |         |
+| 中采购  |         | 539.443 |         |
+|         |         | 252万元 |         |
++---------+---------+---------+---------+
+"""
+
+
+def test_an_item_number_broken_from_its_stop_is_one_label() -> None:
+    cells, _ = table_cells(RST_ITEM.splitlines(), 1, True, 1)
+    assert [(c.text, c.row) for c in cells if c.text] == [
+        ("2\n.其他\n法律", 1), ("30", 1), ("3\n.危及", 2), ("5", 2)]
+
+
+def test_a_number_wrapped_in_a_grid_ruling_every_row_is_one_cell() -> None:
+    cells, _ = table_cells(PANDOC_WRAPPED_NUMBER.splitlines(), 1, True, 1)
+    assert [(c.text, c.row) for c in cells if c.text] == [
+        ("第二十\n条第（\n九）项", 1),
+        ("信\n息内容", 2), ("采购项\n目数量", 2), ("采购\n总金额", 2),
+        ("政府集\n中采购", 3), ("135", 3), ("7\n539.443\n252万元", 3)]

@@ -8,7 +8,8 @@ report (`../shared/corpus/truth`) is written as HTML in up to three ways:
 - `page`: the corpus's own HTML file, as it is (011.html).
 
 Each HTML page is then dumped to text by the real tools (`TOOLS`: w3m, lynx, elinks and
-pandoc, some at several widths) and, when Chromium is at hand, printed to PDF and turned
+pandoc, some at several widths, pandoc to plain text, Markdown, GitHub Markdown and
+reStructuredText) and, when Chromium is at hand, printed to PDF and turned
 into layout text by `pdftotext -layout`; the laid-out tables of the `plain` page are also
 printed by the `tabulate` library in seven formats. A dump is scored against its truth by
 `../shared/tools/score.py` itself (which runs `ogi parse --json`). Its truth is the
@@ -64,6 +65,8 @@ TOOLS: tuple[Tool, ...] = (
                   "-display_charset=utf-8", "-width=80", "{src}"), drops_blanks=True),
     Tool("lynx-200", ("lynx", "-dump", "-nolist", "-assume_charset=utf-8",
                       "-display_charset=utf-8", "-width=200", "{src}"), drops_blanks=True),
+    Tool("lynx-40", ("lynx", "-dump", "-nolist", "-assume_charset=utf-8",
+                     "-display_charset=utf-8", "-width=40", "{src}"), drops_blanks=True),
     Tool("elinks", ("elinks", "-dump", "-no-references", "-no-numbering", "-dump-charset",
                     "utf-8", "-dump-width", "80", "{src}")),
     Tool("elinks-60", ("elinks", "-dump", "-no-references", "-no-numbering", "-dump-charset",
@@ -71,7 +74,11 @@ TOOLS: tuple[Tool, ...] = (
     Tool("elinks-160", ("elinks", "-dump", "-no-references", "-no-numbering",
                         "-dump-charset", "utf-8", "-dump-width", "160", "{src}")),
     Tool("pandoc-plain", ("pandoc", "-f", "html", "-t", "plain", "{src}")),
+    Tool("pandoc-plain-40", ("pandoc", "-f", "html", "-t", "plain", "--columns=40", "{src}")),
     Tool("pandoc-markdown", ("pandoc", "-f", "html", "-t", "markdown", "{src}")),
+    # GitHub Markdown: pipe tables, and raw HTML <table>s where a table has spans
+    Tool("pandoc-gfm", ("pandoc", "-f", "html", "-t", "gfm", "{src}")),
+    Tool("pandoc-rst", ("pandoc", "-f", "html", "-t", "rst", "{src}")),
     # pdftotext prints nothing for an empty cell, and its character columns drift by a
     # few characters from line to line: where a row's blanks were is lost as with lynx.
     Tool("pdftotext", ("pdftotext", "-layout", "-enc", "UTF-8", "{src}", "-"), via_pdf=True,

@@ -1,0 +1,69 @@
+"""HTML tables inside Markdown text, turned into Markdown pipe rows.
+
+GitHub Markdown (`pandoc -t gfm`, CommonMark) writes a table it cannot draw as a pipe
+table (a cell with a line break, a merged cell) as raw HTML between its pipe tables and
+paragraphs. Such a file is Markdown, not an HTML page: its pipe tables are tables too.
+Here each `<table>…</table>` block is laid out as the page shows it and written back as
+pipe rows, one a `<tr>`, a merged cell's text in its first position and the positions it
+covers empty (as pandoc flattens spans), a line break inside a cell a space; other
+inline HTML is dropped for the text it holds; the text reader then reads the whole file
+as pipe rows. Which text is such Markdown is the
+registry's sniff (registry.is_markdown_with_tables).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from lxml import etree
+
+_TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
+_INLINE_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+
+
+def _cell_text(cell: etree._Element) -> str:
+    for br in cell.iter("br"):
+        br.tail = " " + (br.tail or "")
+    text = " ".join("".join(cell.itertext()).split())
+    return text.replace("|", "｜")  # a pipe inside a cell is no cell wall
+
+
+def _pipe_rows(block: str) -> str:
+    """One HTML table as pipe rows, spans flattened into empty cells."""
+    root = etree.fromstring(block, etree.HTMLParser())
+    if root is None:
+        return block
+    grid: dict[tuple[int, int], str] = {}
+    for r, tr in enumerate(root.iter("tr")):
+        c = 0
+        for cell in tr:
+            if cell.tag not in ("td", "th"):
+                continue
+            while (r, c) in grid:
+                c += 1
+            rows = _span(cell, "rowspan")
+            cols = _span(cell, "colspan")
+            for dr in range(rows):
+                for dc in range(cols):
+                    grid[(r + dr, c + dc)] = _cell_text(cell) if dr == dc == 0 else ""
+            c += cols
+    if not grid:
+        return block
+    height = 1 + max(r for r, _ in grid)
+    width = 1 + max(c for _, c in grid)
+    lines = ["| " + " | ".join(grid.get((r, c), "") for c in range(width)) + " |"
+             for r in range(height)]
+    return "\n".join(lines)
+
+
+def _span(cell: etree._Element, name: str) -> int:
+    value = cell.get(name, "1").strip()
+    return max(1, min(int(value), 1000)) if value.isdigit() else 1
+
+
+def as_pipe_rows(text: str) -> str:
+    """The text with each HTML table block replaced by its pipe rows, and the inline
+    HTML left elsewhere (a Word page's `<span style=…>`, over several lines) removed."""
+    text = _TABLE.sub(lambda m: "\n" + _pipe_rows(m.group()) + "\n", text)
+    return html.unescape(_INLINE_TAG.sub("", text))

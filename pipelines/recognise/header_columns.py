@@ -1,0 +1,113 @@
+"""A row's values by the columns its table's header prints them under.
+
+In a rendering that prints every column of every row (`Document.full_width_rows`: the
+grids of w3m, pandoc and tabulate), a merged cell is flattened into empty cells beside
+it. A row holding both such remnants and blank values shows more cells than it has
+columns, and counting cannot tell which are its values. Its table's header can: where
+the header prints each column's label at one position of a row as wide as the data row,
+the value of each column is the cell at that position.
+
+The reading is used only when nothing is left to choose: every column of the row's
+block is printed exactly once in the nearest header rows of its own table, in the
+template's order, those header rows and the data row are equally wide, every cell of
+the data row after its label and outside those positions is blank, and every cell at
+them is a printed value. Otherwise there is no reading here and the row is left to
+counts and identities (grid.py, resolve.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from pipelines.recognise.tokens import Token
+from schemas.template import Column
+
+
+@dataclass
+class RowIndex:
+    """The tokens of each printed row, in order (rows as the reader numbered them)."""
+
+    tokens: list[Token]
+    rows: dict[int, list[int]] = field(default_factory=dict)  # row -> token indices
+    order: list[int] = field(default_factory=list)  # row numbers in printed order
+
+    def __post_init__(self) -> None:
+        for i, t in enumerate(self.tokens):
+            if t.row is None:
+                continue
+            if t.row not in self.rows:
+                self.order.append(t.row)
+                self.rows[t.row] = []
+            self.rows[t.row].append(i)
+
+    def cells(self, row: int) -> list[Token] | None:
+        """The row's tokens, one per printed cell; None when a cell was cut into several
+        tokens (their positions would no longer be the printed columns)."""
+        found = [self.tokens[i] for i in self.rows[row]]
+        return found if len({t.ref for t in found}) == len(found) else None
+
+
+def _column_positions(cells: list[Token], table: str, wanted: set[str]) -> dict[str, list[int]]:
+    """Positions in one printed row of the labels of the table's columns in `wanted`."""
+    out: dict[str, list[int]] = {}
+    for pos, t in enumerate(cells):
+        if t.kind != "label":
+            continue
+        for lab in t.labels:
+            if lab.kind == "column" and lab.table == table and lab.key in wanted:
+                out.setdefault(lab.key, []).append(pos)
+    return out
+
+
+def _header_positions(index: RowIndex, row: int, table: str, columns: tuple[Column, ...],
+                      width: int) -> list[int] | None:
+    """Each column's position in the nearest header rows above `row` (the contiguous rows
+    printing labels of the table's columns), or None unless each is printed once there
+    by rows as wide as the data row, in the template's order."""
+    wanted = {c.id for c in columns}
+    found: dict[str, list[int]] = {}
+    in_header = False
+    for r in reversed(index.order[:index.order.index(row)]):
+        cells = index.cells(r)
+        at = _column_positions(cells, table, wanted) if cells is not None else {}
+        if not at:
+            if in_header:
+                break
+            continue
+        if len(cells) != width:
+            return None
+        in_header = True
+        for key, positions in at.items():
+            found.setdefault(key, []).extend(positions)
+    if set(found) != wanted or any(len(p) != 1 for p in found.values()):
+        return None
+    positions = [found[c.id][0] for c in columns]
+    if any(a >= b for a, b in pairwise(positions)):
+        return None
+    return positions
+
+
+def header_reading(index: RowIndex, label_at: int, table: str,
+                   columns: tuple[Column, ...]) -> list[Token] | None:
+    """The values of the row whose label is token `label_at`, one per column, placed by
+    the header's column positions; None unless the header fixes every one of them."""
+    label = index.tokens[label_at]
+    if label.row is None:
+        return None
+    cells = index.cells(label.row)
+    if cells is None:
+        return None
+    own = next(p for p, i in enumerate(index.rows[label.row]) if i == label_at)
+    positions = _header_positions(index, label.row, table, columns, len(cells))
+    if positions is None or positions[0] <= own:
+        return None
+    chosen = set(positions)
+    for pos in range(own + 1, len(cells)):
+        t = cells[pos]
+        if pos in chosen:
+            if t.kind != "value":
+                return None
+        elif t.kind != "value" or t.printed.state != "blank":
+            return None
+    return [cells[p] for p in positions]

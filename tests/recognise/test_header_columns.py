@@ -1,0 +1,98 @@
+"""Rows placed by the columns their table's header prints them under, and only where the
+header fixes every column.
+
+On pandoc's real dump of 上海 2019's plain page (tests/fixtures/dumps), edited only in
+its header, and on tables printed by the `tabulate` library (as scripts print them),
+with a notes column the template does not have.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from tabulate import tabulate
+
+from pipelines.parse import parse_bytes
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "renderings"))
+from make import Grid, layout, placed
+
+DUMP = Path(__file__).parents[1] / "fixtures" / "dumps" / "shanghai-office-2019.pandoc-plain.txt"
+STEM = "shanghai-office-2019"
+# The rows of 上海 2019's table 三 that hold both a span's remnant and a blank value.
+SPAN_AND_BLANK = {"t3.new_received", "t3.carried_over", "t3.granted", "t3.partially_granted",
+                  "t3.results_total", "t3.carried_forward"}
+
+
+def _codes(report) -> list[str]:
+    return [f.code for f in report.flags if f.code != "agency_unresolved"]
+
+
+def _differ(report, want: dict) -> dict[str, object]:
+    got = report.values()
+    return {c: got[c] for c in want if got[c] != want[c]}
+
+
+def test_the_header_places_rows_holding_a_span_remnant_and_a_blank(
+        truth: Callable[[str], dict]) -> None:
+    report = parse_bytes("dump.txt", DUMP.read_bytes())
+    assert report.values() == truth(STEM)["cells"]
+    assert _codes(report) == []
+
+
+@pytest.mark.parametrize(("printed", "instead"), [
+    ("自然人", "申请者"),  # a column the header does not name
+    ("科研机构", "商业企业"),  # a column the header names twice
+], ids=["unnamed", "named-twice"])
+def test_rows_stay_null_where_the_header_does_not_fix_every_column(
+        printed: str, instead: str, truth: Callable[[str], dict]) -> None:
+    want = truth(STEM)["cells"]
+    text = DUMP.read_text(encoding="utf-8").replace(printed, instead, 1)
+    report = parse_bytes("dump.txt", text.encode())
+    differ = _differ(report, want)
+    assert set(differ.values()) == {None}  # nothing wrong, nothing invented
+    assert {c.rsplit(".", 1)[0] for c in differ} == SPAN_AND_BLANK
+    assert len(differ) == 19
+    # and the row printing no value at all (（六）其他处理), null either way
+    rows = {f.message.split()[1] for f in report.flags if f.code == "value_count_mismatch"}
+    assert rows == {r.split(".")[1] for r in SPAN_AND_BLANK} | {"other_processing"}
+
+
+def _tabulated(truth: dict, notes: dict[str, str]) -> bytes:
+    """The report as text, its tables printed by tabulate's grid format, table 三 with a
+    notes column (备注) after 总计; `notes` gives a row label's note."""
+    parts = []
+    for item in layout(truth).body:
+        if not isinstance(item, Grid):
+            parts.append(item)
+            continue
+        matrix = [[""] * item.width for _ in item.rows]
+        for r, c, cell in placed(item.rows):
+            matrix[r][c] = cell.text
+        if any("申请人情况" in text for row in matrix for text in row):
+            for row in matrix:
+                labels = [t for t in row if t and not t.isdigit()]
+                row.append("备注" if "自然人" in row else
+                           next((notes[t] for t in labels if t in notes), ""))
+        parts.append(tabulate(matrix, tablefmt="grid", disable_numparse=True))
+    return ("\n\n".join(parts) + "\n").encode()
+
+
+def test_a_notes_column_after_the_values_is_no_value(truth: Callable[[str], dict]) -> None:
+    want = truth(STEM)
+    report = parse_bytes("tabulated.txt", _tabulated(want, {}))
+    assert report.values() == want["cells"]
+    assert _codes(report) == []
+
+
+def test_a_row_with_a_note_beside_its_values_is_not_shifted(
+        truth: Callable[[str], dict]) -> None:
+    want = truth(STEM)
+    label = "一、本年新收政府信息公开申请数量"
+    report = parse_bytes("tabulated.txt", _tabulated(want, {label: "含转办7"}))
+    differ = _differ(report, want["cells"])
+    assert set(differ.values()) == {None}
+    assert {c.rsplit(".", 1)[0] for c in differ} == {"t3.new_received"}
