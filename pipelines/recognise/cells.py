@@ -32,6 +32,8 @@ def _number(n: Decimal) -> int | float:
 def held_exactly(number: int | Decimal) -> bool:
     """Whether a number survives every path to the published files unchanged: within
     ±EXACT_LIMIT and, with decimals, a float64 that reads back as the same decimal."""
+    if type(number) is int:  # most cells: a whole count, no Decimal needed
+        return -EXACT_LIMIT < number < EXACT_LIMIT
     number = Decimal(number)
     if abs(number) >= EXACT_LIMIT:
         return False
@@ -88,7 +90,9 @@ def cell_value(cell_id: str, vt: ValueType, token: Token, flags: list[Flag]) -> 
     else:
         value = _count(cell_id, vt, p, flags)
     # 元 are published in 万元: the exact quotient is what must be held.
-    if value is not None and not held_exactly(p.number.scaleb(-4) if p.unit == "元" else p.number):
+    if value is not None and not held_exactly(
+            p.number.scaleb(-4) if p.unit == "元"
+            else p.whole if p.whole is not None else p.number):
         out_of_range(cell_id, repr(token.text.strip()), flags)
         value = None
     if p.annotated and value is not None:

@@ -70,8 +70,9 @@ def relabel_misprints(tokens: list[Token], version: Version) -> list[Flag]:
 def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
     """Whether token i is a misprinted row label, and of which row; None if no row label."""
     token = tokens[i]
-    if not (token.kind == "text" or _column_word_in_a_row(tokens, i)) \
-            or not _values_follow(tokens, i):
+    # most tokens are values, and most others are followed by no value: both cheap to tell
+    if token.kind == "value" or not _values_follow(tokens, i) \
+            or not (token.kind == "text" or _column_word_in_a_row(tokens, i)):
         return None
     table = _table_before(tokens, i)
     if table not in _TABLES_WITH_ROW_LABELS:
