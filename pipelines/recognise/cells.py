@@ -79,6 +79,11 @@ def _count(cell_id: str, vt: ValueType, p: Printed, flags: list[Flag]) -> int | 
 
 def cell_value(cell_id: str, vt: ValueType, token: Token, flags: list[Flag]) -> CellValue:
     p = token.printed
+    if (p is not None and p.state == "number" and vt.dtype != "number" and not p.annotated
+            and p.unit in COUNT_UNITS and p.whole is not None
+            and (p.whole >= 0 or vt.minimum is None) and -EXACT_LIMIT < p.whole < EXACT_LIMIT):
+        # most cells: a whole count, nothing to flag (the same value as the rules below)
+        return CellValue(cell_id, p.whole, "number", token.text, None, token.ref)
     unit = p.unit if p and p.unit in ("元", "万元") else None
     if p is None or p.state != "number":
         if p is not None and p.state == "unreadable":
