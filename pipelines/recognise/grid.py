@@ -99,9 +99,13 @@ def _run(tokens: list[Token], start: int, row: int | None,
 
 def _run_of(tokens: list[Token], start: int, row: int | None,
             belongs: Callable[[Token], bool]) -> tuple[list[Token], int]:
-    j = start
-    while j < len(tokens) and belongs(tokens[j]) and (row is None or tokens[j].row == row):
-        j += 1
+    j, end = start, len(tokens)
+    if belongs is _is_value:  # the common test, inlined: a run is read for every row
+        while j < end and tokens[j].kind == "value" and (row is None or tokens[j].row == row):
+            j += 1
+    else:
+        while j < end and belongs(tokens[j]) and (row is None or tokens[j].row == row):
+            j += 1
     return tokens[start:j], j - 1
 
 
