@@ -54,10 +54,10 @@ def _is_value(text: str) -> bool:
 
 def _items_joined(cells: list[TextCell]) -> Iterable[TextCell]:
     """An item-number cell joined with the label cell after it in the same printed row."""
-    i = 0
-    while i < len(cells):
+    i, n = 0, len(cells)
+    while i < n:
         cell = cells[i]
-        nxt = cells[i + 1] if i + 1 < len(cells) else None
+        nxt = cells[i + 1] if i + 1 < n else None
         if (nxt is not None and cell.row is not None and nxt.row == cell.row
                 and _ITEM_NUMBER.match(cell.text) and nxt.text.strip()
                 and not _is_value(nxt.text)):

@@ -46,7 +46,9 @@ class _Candidate:
 
 def relabel_misprints(tokens: list[Token], version: Version) -> list[Flag]:
     """Turn misprinted row labels into their rows' labels (in place); flags for each."""
-    candidates = [c for i, t in enumerate(tokens) if (c := _judge(tokens, i, version))]
+    # a value token is never a label (the first test of _judge, spared a call per value)
+    candidates = [c for i, t in enumerate(tokens)
+                  if t.kind != "value" and (c := _judge(tokens, i, version))]
     claimed: dict[tuple[str, str], int] = {}
     for c in candidates:
         if c.row is not None:
