@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import opencc
 
@@ -42,10 +43,19 @@ PINYIN = re.compile(r"\((?<=[\u4e00-\u9fff]\()[a-zāáǎàēéěèīíǐìōóǒ
 
 
 def nfkc(text: str) -> str:
-    """unicodedata.normalize("NFKC", text), fast for the characters reports are written in."""
+    """unicodedata.normalize("NFKC", text), fast for the characters reports are written in
+    (and cached for a cell's short text: the same cells recur in every report)."""
+    return _nfkc_short(text) if len(text) <= _SHORT else _nfkc(text)
+
+
+def _nfkc(text: str) -> str:
     if _NOT_PLAIN.search(text):
         return unicodedata.normalize("NFKC", text)
     return _CHANGED.sub(lambda m: _PLAIN_NFKC[m.group()], text)
+
+
+_SHORT = 64  # characters: a cell's text, not a page's
+_nfkc_short = lru_cache(maxsize=1 << 14)(_nfkc)
 
 
 def to_simplified(text: str) -> str:

@@ -32,6 +32,8 @@ def _number(n: Decimal) -> int | float:
 def held_exactly(number: int | Decimal) -> bool:
     """Whether a number survives every path to the published files unchanged: within
     ±EXACT_LIMIT and, with decimals, a float64 that reads back as the same decimal."""
+    if type(number) is int:  # most cells: a whole count, no Decimal needed
+        return -EXACT_LIMIT < number < EXACT_LIMIT
     number = Decimal(number)
     if abs(number) >= EXACT_LIMIT:
         return False
@@ -77,6 +79,11 @@ def _count(cell_id: str, vt: ValueType, p: Printed, flags: list[Flag]) -> int | 
 
 def cell_value(cell_id: str, vt: ValueType, token: Token, flags: list[Flag]) -> CellValue:
     p = token.printed
+    if (p is not None and p.state == "number" and vt.dtype != "number" and not p.annotated
+            and p.unit in COUNT_UNITS and p.whole is not None
+            and (p.whole >= 0 or vt.minimum is None) and -EXACT_LIMIT < p.whole < EXACT_LIMIT):
+        # most cells: a whole count, nothing to flag (the same value as the rules below)
+        return CellValue(cell_id, p.whole, "number", token.text, None, token.ref)
     unit = p.unit if p and p.unit in ("元", "万元") else None
     if p is None or p.state != "number":
         if p is not None and p.state == "unreadable":
@@ -88,7 +95,9 @@ def cell_value(cell_id: str, vt: ValueType, token: Token, flags: list[Flag]) -> 
     else:
         value = _count(cell_id, vt, p, flags)
     # 元 are published in 万元: the exact quotient is what must be held.
-    if value is not None and not held_exactly(p.number.scaleb(-4) if p.unit == "元" else p.number):
+    if value is not None and not held_exactly(
+            p.number.scaleb(-4) if p.unit == "元"
+            else p.whole if p.whole is not None else p.number):
         out_of_range(cell_id, repr(token.text.strip()), flags)
         value = None
     if p.annotated and value is not None:

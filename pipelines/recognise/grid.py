@@ -126,9 +126,13 @@ def _run(tokens: list[Token], start: int, row: int | None,
 
 def _run_of(tokens: list[Token], start: int, row: int | None,
             belongs: Callable[[Token], bool]) -> tuple[list[Token], int]:
-    j = start
-    while j < len(tokens) and belongs(tokens[j]) and (row is None or tokens[j].row == row):
-        j += 1
+    j, end = start, len(tokens)
+    if belongs is _is_value:  # the common test, inlined: a run is read for every row
+        while j < end and tokens[j].kind == "value" and (row is None or tokens[j].row == row):
+            j += 1
+    else:
+        while j < end and belongs(tokens[j]) and (row is None or tokens[j].row == row):
+            j += 1
     return tokens[start:j], j - 1
 
 
@@ -244,7 +248,7 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
     values = _filled_when_exact(values, len(cols))
     cells = [(f"{table}.{row}.{c.id}", c.value_type) for c in cols]
     readings = _readings(values, len(cols))
-    if len({tuple(v.text.strip() for v in r) for r in readings}) > 1:
+    if len(readings) > 1 and len({tuple(v.text.strip() for v in r) for r in readings}) > 1:
         chosen = _by_identities(grid.version.id, cells, readings)
         if chosen is None:
             _flag_row(grid, table, row, cols, values, "value_count_mismatch",
@@ -280,9 +284,8 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
         return
     first_time = row not in grid.rows_found.setdefault(table, set())
     grid.rows_found[table].add(row)
-    for col, token in zip(cols, values, strict=True):
-        cell_id = f"{table}.{row}.{col.id}"
-        value = cell_value(cell_id, col.value_type, token, grid.flags)
+    for (cell_id, value_type), token in zip(cells, values, strict=True):
+        value = cell_value(cell_id, value_type, token, grid.flags)
         if first_time:
             grid.cells[cell_id] = value
         elif grid.cells[cell_id].value != value.value:
@@ -464,8 +467,9 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     rows = _blocks_by_row(version.id)
     t4_start = None
     index = None  # the printed rows, built for the first row the header must place
+    t3_seen = False  # only placing a row below changes it, and once true it stays true
     for i, token in enumerate(tokens):
-        if t4_start is None and _t3_seen(grid) and _t4_anchor(token):
+        if t4_start is None and t3_seen and _t4_anchor(token):
             t4_start = i
         if token.kind != "label":
             continue
@@ -486,6 +490,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             _place(grid, *found, rows[found], values)
         elif token.row is None and _next_row_follows(tokens, last + 1, found[0], rows):
             _place(grid, *found, rows[found], [])  # one cell per line: every cell blank
+        t3_seen = t3_seen or _t3_seen(grid)
         grid.last_index = max(grid.last_index, last)
     _place_t4(grid, tokens, t4_start if t4_start is not None else _first_t4(tokens))
     _flag_unmatched_rows(grid, tokens, rows)

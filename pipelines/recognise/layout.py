@@ -39,7 +39,8 @@ _TABLE = re.compile(r"^((?:page \d+ )?table \d+) row ")  # HTML, DOCX and PDF re
 
 def tidy(cells: list[TextCell]) -> list[TextCell]:
     """The cells with layout-only structure undone (see the module docstring)."""
-    cells = [_without_format_chars(c) for c in cells]
+    if _FORMAT_CHARS.search("".join([c.text for c in cells])):  # rare: one scan for none
+        cells = [_without_format_chars(c) for c in cells]
     cells = list(_items_joined(cells))
     return _without_note_columns(_without_sequence_columns(cells))
 
@@ -56,10 +57,10 @@ def _is_value(text: str) -> bool:
 
 def _items_joined(cells: list[TextCell]) -> Iterable[TextCell]:
     """An item-number cell joined with the label cell after it in the same printed row."""
-    i = 0
-    while i < len(cells):
+    i, n = 0, len(cells)
+    while i < n:
         cell = cells[i]
-        nxt = cells[i + 1] if i + 1 < len(cells) else None
+        nxt = cells[i + 1] if i + 1 < n else None
         if (nxt is not None and cell.row is not None and nxt.row == cell.row
                 and _ITEM_NUMBER.match(cell.text) and nxt.text.strip()
                 and not _is_value(nxt.text) and not _NUMBERED.match(nxt.text)):
@@ -73,13 +74,16 @@ def _items_joined(cells: list[TextCell]) -> Iterable[TextCell]:
 def _rows(cells: list[TextCell]) -> list[list[int]]:
     """Indexes of the cells of each printed row, in order (rows kept by the reader)."""
     rows: list[list[int]] = []
+    last = None  # the printed row of rows[-1]
     for i, cell in enumerate(cells):
-        if cell.row is None:
+        row = cell.row
+        if row is None:
             continue
-        if rows and cells[rows[-1][0]].row == cell.row:
+        if rows and last == row:
             rows[-1].append(i)
         else:
             rows.append([i])
+            last = row
     return rows
 
 

@@ -46,7 +46,9 @@ class _Candidate:
 
 def relabel_misprints(tokens: list[Token], version: Version) -> list[Flag]:
     """Turn misprinted row labels into their rows' labels (in place); flags for each."""
-    candidates = [c for i, t in enumerate(tokens) if (c := _judge(tokens, i, version))]
+    # a value token is never a label (the first test of _judge, spared a call per value)
+    candidates = [c for i, t in enumerate(tokens)
+                  if t.kind != "value" and (c := _judge(tokens, i, version))]
     claimed: dict[tuple[str, str], int] = {}
     for c in candidates:
         if c.row is not None:
@@ -70,8 +72,9 @@ def relabel_misprints(tokens: list[Token], version: Version) -> list[Flag]:
 def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
     """Whether token i is a misprinted row label, and of which row; None if no row label."""
     token = tokens[i]
-    if not (token.kind == "text" or _column_word_in_a_row(tokens, i)) \
-            or not _values_follow(tokens, i):
+    # most tokens are values, and most others are followed by no value: both cheap to tell
+    if token.kind == "value" or not _values_follow(tokens, i) \
+            or not (token.kind == "text" or _column_word_in_a_row(tokens, i)):
         return None
     table = _table_before(tokens, i)
     if table not in _TABLES_WITH_ROW_LABELS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipelines.document import Document, TextCell
 from pipelines.recognise.labels import Label, LabelIndex, label_index, labels_of
@@ -70,15 +71,22 @@ def _between(text: str, cell: TextCell) -> list[Token]:
     return tokens
 
 
+@lru_cache(maxsize=1 << 14)
+def _read(text: str) -> tuple[tuple[Label, ...], Printed | None]:
+    """A cell text's labels, else what it printed (one cached lookup a cell: the same
+    texts recur in every report)."""
+    labels = labels_of(text)
+    return labels, None if labels else read_printed(text)
+
+
 def tokenise(doc: Document) -> list[Token]:
     index = label_index()
     tokens: list[Token] = []
     for cell in tidy(doc.cells):
-        labels = labels_of(cell.text)
+        labels, printed = _read(cell.text)
         if labels:
             tokens.append(Token("label", cell.text, cell.ref, cell.row, labels))
             continue
-        printed = read_printed(cell.text)
         if printed.state != "unreadable":
             tokens.append(Token("value", cell.text, cell.ref, cell.row, printed=printed))
         elif len(cell.text) >= _MIN_RUN_TOGETHER and index.pattern.search(cell.text):

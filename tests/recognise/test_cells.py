@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from pipelines.parse import parse_bytes
-from pipelines.recognise.cells import held_exactly
+from pipelines.recognise.cells import cell_value, held_exactly
+from pipelines.recognise.tokens import Token
+from pipelines.recognise.values import read_printed
+from schemas.template import load_template
 
 SEED = "seed-shaoguan-zhenjiang-2019.txt"
 COUNT = "t3.new_received.natural_person"  # line 102 of the seed
@@ -60,3 +63,32 @@ def test_the_largest_exact_count_is_published(fixtures_dir: Path) -> None:
     report = parse_bytes(SEED, _seed_with(fixtures_dir, 102, "9007199254740991"))
     assert report.cells[COUNT].value == 9007199254740991
     assert [f for f in report.flags if f.cell_id == COUNT] == []
+
+
+@pytest.mark.parametrize(
+    ("value_type", "printed", "value", "state", "flags"),
+    [
+        ("count", "12", 12, "number", []),
+        ("count", "12件", 12, "number", []),
+        ("count", "1,234", 1234, "number", []),
+        ("signed_count", "-3", -3, "number", []),
+        ("count", "-3", None, "unreadable", ["negative_count"]),
+        ("count", "5(注)", 5, "number", ["annotated_value"]),
+        ("count", "2.5", None, "unreadable", ["unreadable_value"]),
+        ("count", "3元", None, "unreadable", ["unreadable_value"]),
+        ("count", str(2**53), None, "unreadable", ["value_out_of_range"]),
+        ("amount_wan_yuan", "12", 12, "number", []),
+        ("amount_printed_unit", "12", None, "unreadable", ["unit_missing"]),
+        ("amount_printed_unit", "15000元", 1.5, "number", []),
+        ("count", "—", None, "dash", []),
+    ],
+)
+def test_cell_value(value_type: str, printed: str, value: float | None, state: str,
+                    flags: list[str]) -> None:
+    """Whole counts take a shortcut past the general rules: the same cells and flags."""
+    vt = load_template().value_types[value_type]
+    got: list = []
+    token = Token("value", printed, "line 1", None, printed=read_printed(printed))
+    cell = cell_value("t3.x.y", vt, token, got)
+    assert (cell.value, cell.state, cell.raw_text) == (value, state, printed)
+    assert [f.code for f in got] == flags
