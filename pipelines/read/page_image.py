@@ -27,15 +27,16 @@ _SKEW_WIDTH = 500  # pixels: the small copy the angle is searched on
 _MIN_TURN = 0.15  # degrees: a smaller tilt moves a page edge by under 2 pixels at 150 dpi
 _BLOCK = 31  # pixels: the neighbourhood a pixel's darkness is judged against
 _CONTRAST = 20  # grey levels darker than the neighbourhood's mean to count as ink
+# For ruling lines only: a thin grey rule that a blur, or the straightening's resampling,
+# spread over two pixel rows is half as dark, and falls apart at _CONTRAST into pieces
+# shorter than a line's kernel. Text and noise this faint are no runs that long.
+_LINE_CONTRAST = 12
 _MIN_GLYPH_AREA = 10  # pixels: smaller components are noise, not characters
 _SPECK = 0.02  # of a glyph's square: the largest speck of noise removed
 _CHROMA = 48  # max - min channel: a coloured pixel (JPEG'd black print stays under ~20)
 _SMEAR = 11  # pixels: the square around coloured pixels that belongs to the mark (see _unstamped)
 _MIN_COLOURED = 50  # pixels: fewer coloured ones are noise, not a seal
 _DARK_COLOUR = 64  # luma: a colour this dark (navy print) is ink, not a seal to drop
-# Of the colour's luma: a pixel this bright is paper. JPEG rings around a seal's thin
-# strokes, darkening the luma by up to ~25%; black print under a seal is ~50% of it.
-_PAPER = 0.8
 
 
 @dataclass
@@ -77,18 +78,23 @@ def _unstamped(rgb: np.ndarray, grey: np.ndarray, coloured: np.ndarray) -> np.nd
     has = counts > 0
     colour[has] = lum[order][starts[has] + counts[has] // 2]
     colour[colour < _DARK_COLOUR] = 0  # dark print, or no coloured pixel: left as it is
-    paper = colour[labels] * _PAPER
+    paper = colour[labels]
     scaled = np.minimum(255.0, luma * (255.0 / np.maximum(paper, 1.0))).astype(np.uint8)
     return np.where(paper > 0, scaled, grey)
 
 
-def _binarise(grey: np.ndarray) -> np.ndarray:
+def _binarise(grey: np.ndarray, contrast: int = _CONTRAST) -> np.ndarray:
     """Ink where a pixel is clearly darker than its neighbourhood: a global threshold
     (Otsu) lost the thin grey ruling lines of a 150-dpi page."""
     # No smoothing: a median filter erased the 1-pixel ruling lines of a 150-dpi page;
     # speckle is dropped later by size (line kernels, text band heights).
     return cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C,
-                                 cv2.THRESH_BINARY_INV, _BLOCK, _CONTRAST)
+                                 cv2.THRESH_BINARY_INV, _BLOCK, contrast)
+
+
+def faint_ink(page: PageImage) -> np.ndarray:
+    """The page's ink down to faint grey, where only ruling lines are looked for."""
+    return _binarise(page.grey, _LINE_CONTRAST)
 
 
 def _sharpness(small: np.ndarray, angle: float) -> float:
