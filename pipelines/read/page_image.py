@@ -92,6 +92,11 @@ def _binarise(grey: np.ndarray, contrast: int = _CONTRAST) -> np.ndarray:
                                  cv2.THRESH_BINARY_INV, _BLOCK, contrast)
 
 
+def dark_ink(page: PageImage) -> np.ndarray:
+    """The page's ink before its specks were dropped (pipelines/read/specks.py)."""
+    return _binarise(page.grey)
+
+
 def faint_ink(page: PageImage) -> np.ndarray:
     """The page's ink down to faint grey, where only ruling lines are looked for."""
     return _binarise(page.grey, _LINE_CONTRAST)
