@@ -17,6 +17,8 @@ from pipelines.read.page_image import PageImage, dark_ink
 
 _REACH = 0.6  # glyph heights: how near a decimal point's neighbours are, each side
 _FOOT = 0.35  # glyph heights: a point's bottom is this near the character's foot
+_DOT = 0.1  # of a glyph's square: a component of ink this small may be a speck...
+_ALONE = 0.3  # glyph heights: ...when no other ink is this near (a character's dot is)
 
 
 def _between_characters(text_ink: np.ndarray, x0: int, y0: int, x1: int, y1: int,
@@ -48,6 +50,24 @@ def recogniser_page(page: PageImage, text_ink: np.ndarray) -> np.ndarray:
         if _between_characters(text_ink, x, y, x + w, y + h, page.glyph):
             box = (slice(y, y + h), slice(x, x + w))
             kept[box][labels[box] == i] = 255
+    _drop_lone_dots(kept, text_ink, page.glyph)
     # A pixel round the ink kept too: the soft edges of the strokes.
     near = cv2.dilate(kept, np.ones((5, 5), np.uint8)) > 0
     return np.where(near, page.grey, np.uint8(255))
+
+
+def _drop_lone_dots(kept: np.ndarray, text_ink: np.ndarray, glyph: float) -> None:
+    """Specks too big for page_image.despeckle (a JPEG smears a speck over ~3x3 pixels):
+    small ink with no other ink near it, not where a decimal point sits, off `kept`."""
+    reach = max(2, int(_ALONE * glyph))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(text_ink, connectivity=8)
+    for i in range(1, n):
+        x, y, w, h, area = stats[i]
+        if area >= _DOT * glyph * glyph or w > glyph / 2 or h > glyph / 2:
+            continue
+        near = labels[max(0, y - reach):y + h + reach, max(0, x - reach):x + w + reach]
+        if np.any((near != 0) & (near != i)):
+            continue  # a part of a character (a dot of 六), or a point beside a digit
+        if not _between_characters(text_ink, x, y, x + w, y + h, glyph):
+            box = (slice(y, y + h), slice(x, x + w))
+            kept[box][labels[box] == i] = 0
