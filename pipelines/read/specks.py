@@ -5,7 +5,9 @@ grey pixels, where a speck next to a number was read as punctuation ("0.", ":0",
 and the cell was lost. So only grey near ink is kept. A decimal point is as small as a
 speck, though: a small dot is kept when it sits where a decimal point does, between two
 characters and at the foot of the one before it; a wrong place for a dot costs a cell
-(unreadable), a dot dropped from a number would change it.
+(unreadable), a dot dropped from a number would change it. A JPEG smears a speck into a
+blob the ink keeps; such a dot with no other ink near it (a character's own dots are near
+its strokes) is paper too, by the same rule.
 """
 
 from __future__ import annotations
