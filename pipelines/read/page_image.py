@@ -1,8 +1,14 @@
 """One page image made ready for reading: greyscale, straightened, binarised, measured.
 
-Colour is dropped by taking each pixel's brightest channel: the agencies print in black,
-and a red (or blue) seal stamped over a table then turns white instead of hiding the
-digits under it. A scan rotated by a few degrees is turned straight by the angle that
+Colour is dropped: the agencies print in black, so a red (or blue) seal stamped over a
+table must turn white instead of hiding the digits under it. Each pixel's brightest
+channel does that for the seal's strokes, but not at their edges in a JPEG, which keeps
+colour at half resolution: there the colour is smeared and the brightest channel is a
+dark rim, read as characters. So where the page is coloured (a chroma mask, widened by
+that smear), brightness is the luma (JPEG keeps it at full resolution) divided by the
+luma of the colour itself: the seal becomes paper, and black ink under it stays dark.
+
+A scan rotated by a few degrees is turned straight by the angle that
 makes the rows of ink sharpest (the horizontal projection's variance), searched on a
 small copy of the page. `glyph` is the typical height of a character in pixels: the
 sizes of everything looked for later (ruling lines, text lines) are multiples of it, so
@@ -21,8 +27,16 @@ _SKEW_WIDTH = 500  # pixels: the small copy the angle is searched on
 _MIN_TURN = 0.15  # degrees: a smaller tilt moves a page edge by under 2 pixels at 150 dpi
 _BLOCK = 31  # pixels: the neighbourhood a pixel's darkness is judged against
 _CONTRAST = 20  # grey levels darker than the neighbourhood's mean to count as ink
+# For ruling lines only: a thin grey rule that a blur, or the straightening's resampling,
+# spread over two pixel rows is half as dark, and falls apart at _CONTRAST into pieces
+# shorter than a line's kernel. Text and noise this faint are no runs that long.
+_LINE_CONTRAST = 12
 _MIN_GLYPH_AREA = 10  # pixels: smaller components are noise, not characters
 _SPECK = 0.02  # of a glyph's square: the largest speck of noise removed
+_CHROMA = 48  # max - min channel: a coloured pixel (JPEG'd black print stays under ~20)
+_SMEAR = 11  # pixels: the square around coloured pixels that belongs to the mark (see _unstamped)
+_MIN_COLOURED = 50  # pixels: fewer coloured ones are noise, not a seal
+_DARK_COLOUR = 64  # luma: a colour this dark (navy print) is ink, not a seal to drop
 
 
 @dataclass
@@ -36,19 +50,56 @@ class PageImage:
 
 
 def to_grey(pixels: np.ndarray) -> np.ndarray:
-    """Greyscale by the brightest channel (see the module docstring); alpha is dropped."""
+    """Greyscale with coloured marks made paper (see the module docstring); alpha is
+    dropped. Channel order does not matter except for the luma weights (RGB expected)."""
     if pixels.ndim == 2:
         return pixels
-    return pixels[:, :, :3].max(axis=2)
+    rgb = np.ascontiguousarray(pixels[:, :, :3])
+    grey = rgb.max(axis=2)
+    coloured = grey - rgb.min(axis=2) > _CHROMA
+    if np.count_nonzero(coloured) < _MIN_COLOURED:
+        return grey
+    return _unstamped(rgb, grey, coloured)
 
 
-def _binarise(grey: np.ndarray) -> np.ndarray:
+def _unstamped(rgb: np.ndarray, grey: np.ndarray, coloured: np.ndarray) -> np.ndarray:
+    """Each coloured region's luma scaled so its own colour is white (255).
+
+    A region is a connected part of the widened chroma mask; its colour is the median
+    luma of its coloured pixels (black ink under the seal is coloured too, but a minority)."""
+    luma = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    region = cv2.dilate(coloured.astype(np.uint8), np.ones((_SMEAR, _SMEAR), np.uint8))
+    n, labels = cv2.connectedComponents(region, connectivity=8)
+    lab, lum = labels[coloured], luma[coloured]
+    order = np.lexsort((lum, lab))
+    counts = np.bincount(lab, minlength=n)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    colour = np.zeros(n, np.float32)
+    has = counts > 0
+    colour[has] = lum[order][starts[has] + counts[has] // 2]
+    colour[colour < _DARK_COLOUR] = 0  # dark print, or no coloured pixel: left as it is
+    paper = colour[labels]
+    scaled = np.minimum(255.0, luma * (255.0 / np.maximum(paper, 1.0))).astype(np.uint8)
+    return np.where(paper > 0, scaled, grey)
+
+
+def _binarise(grey: np.ndarray, contrast: int = _CONTRAST) -> np.ndarray:
     """Ink where a pixel is clearly darker than its neighbourhood: a global threshold
     (Otsu) lost the thin grey ruling lines of a 150-dpi page."""
     # No smoothing: a median filter erased the 1-pixel ruling lines of a 150-dpi page;
     # speckle is dropped later by size (line kernels, text band heights).
     return cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C,
-                                 cv2.THRESH_BINARY_INV, _BLOCK, _CONTRAST)
+                                 cv2.THRESH_BINARY_INV, _BLOCK, contrast)
+
+
+def dark_ink(page: PageImage) -> np.ndarray:
+    """The page's ink before its specks were dropped (pipelines/read/specks.py)."""
+    return _binarise(page.grey)
+
+
+def faint_ink(page: PageImage) -> np.ndarray:
+    """The page's ink down to faint grey, where only ruling lines are looked for."""
+    return _binarise(page.grey, _LINE_CONTRAST)
 
 
 def _sharpness(small: np.ndarray, angle: float) -> float:

@@ -55,7 +55,7 @@ class PicturePages:
         if self._pdf is None:
             self._pdf = pypdfium2.PdfDocument(self._data)
         # In colour: a red seal over a table is dropped by its colour (page_image.to_grey).
-        bitmap = self._pdf[index].render(scale=dpi / _POINTS)
+        bitmap = self._pdf[index].render(scale=dpi / _POINTS, rev_byteorder=True)  # RGB
         return np.array(bitmap.to_numpy())
 
     def read(self, page: Page) -> PageReading:

@@ -17,6 +17,7 @@ import numpy as np
 from pipelines.document import TextCell
 from pipelines.read import ocr
 from pipelines.read.page_image import PageImage, prepare
+from pipelines.read.specks import recogniser_page
 from pipelines.read.table_image import Box, TableImage, find_tables, ruling_lines, text_bands
 
 _MIN_GLYPH = 7  # pixels: smaller characters are not legible to the recogniser
@@ -181,8 +182,7 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     straightened page's pixels times `scale` (PDF pages: points)."""
     page, lines, tables = found.page, found.lines, found.tables
     text_ink = page.ink & ~lines
-    clean = page.grey.copy()
-    clean[lines > 0] = 255
+    clean = recogniser_page(page, text_ink)
     slots: list[tuple[float, int, Box, str, int | None]] = []  # (y, order, box, ref, row)
     for t_no, table in enumerate(tables, start=1):
         for cell in table.cells:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from pipelines.read.page_image import PageImage
+from pipelines.read.page_image import PageImage, faint_ink
 
 _H_KERNEL = 3.0  # glyph heights: longer than any horizontal stroke of a character
 _V_KERNEL = 1.4  # glyph heights: longer than a character, shorter than a table row
@@ -68,13 +68,15 @@ def ruling_lines(page: PageImage) -> np.ndarray:
     vertical rules cross. The second pass looks for horizontal runs through the vertical
     rules found first (and the other way round), which makes them whole again. No
     closing of gaps in the ink itself: that joined the bars of adjacent digits ("88283")
-    into runs as long as a line."""
+    into runs as long as a line. Looked for in the faint ink (page_image.faint_ink): a
+grey rule blurred or resampled is a row of short pieces in the page's ink."""
     g = max(page.glyph, 8.0)
     h_len, v_len = int(_H_KERNEL * g), int(_V_KERNEL * g)
     near = np.ones((3, 3), np.uint8)
-    vert = _open(page.ink, 1, v_len)
-    horiz = _open(page.ink | cv2.dilate(vert, near), h_len, 1)
-    vert = _open(page.ink | cv2.dilate(horiz, near), 1, v_len)
+    ink = faint_ink(page)
+    vert = _open(ink, 1, v_len)
+    horiz = _open(ink | cv2.dilate(vert, near), h_len, 1)
+    vert = _open(ink | cv2.dilate(horiz, near), 1, v_len)
     # Thickened to close the gap between a double rule's two lines.
     k = max(3, int(g / 5) | 1)
     return cv2.dilate(horiz | vert, np.ones((k, k), np.uint8))

@@ -1,0 +1,48 @@
+"""Page images made ready for reading: a coloured seal made paper, faint rules kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from pipelines.read.image import pixels_of
+from pipelines.read.page_image import dark_ink, faint_ink, prepare, to_grey
+
+SCANS = Path(__file__).parents[1] / "fixtures" / "scans"
+
+
+def test_a_red_seal_is_paper_rims_and_all() -> None:
+    # Table 四 of a real report with a red seal across it, JPEG'd (see tests/read/test_image).
+    rgb = pixels_of(Image.open(SCANS / "huaian-2024-t4.tif"))
+    coloured = rgb.max(axis=2).astype(int) - rgb.min(axis=2) > 48
+    assert int(coloured.sum()) == 7577
+    # The brightest channel alone left the seal's rims dark; now none is.
+    assert int((rgb.max(axis=2)[coloured] < 160).sum()) == 452
+    assert int((to_grey(rgb)[coloured] < 160).sum()) == 0
+
+
+def test_black_print_under_a_seal_stays_dark() -> None:
+    page = np.full((60, 60, 3), 255, np.uint8)
+    page[20:40, 28:32] = 0  # a black stroke
+    seal = np.array([220, 30, 35], np.float32)
+    page[10:50, 10:50] = (0.75 * seal + 0.25 * page[10:50, 10:50]).astype(np.uint8)
+    grey = to_grey(page)
+    assert (grey[12, 12], grey[30, 30], grey[5, 5]) == (255, 128, 255)
+
+
+def test_grey_pages_are_left_as_they_are() -> None:
+    grey = np.asarray(Image.open(SCANS / "huaian-2024-p5.jpg").convert("L"))
+    assert to_grey(grey) is grey
+    assert np.array_equal(to_grey(np.dstack([grey] * 3)), grey)
+
+
+def test_faint_ink_holds_a_rule_too_faint_for_the_page_ink() -> None:
+    page = np.full((400, 600), 255, np.uint8)
+    page[100:104, 50:550] = 0  # text-like dark block, for the glyph height
+    page[200, 50:550] = 240  # a faint grey rule (15 levels below paper)
+    prepared = prepare(page)
+    assert cv2.countNonZero(dark_ink(prepared)[200, 50:550]) == 0
+    assert cv2.countNonZero(faint_ink(prepared)[200, 50:550]) == 500
