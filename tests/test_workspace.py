@@ -53,7 +53,8 @@ def test_webserver_loads_the_workspace_and_shows_the_graph(tmp_path: Path) -> No
     edges = {"/".join(n["assetKey"]["path"]): sorted("/".join(d["path"])
              for d in n["dependencyKeys"]) for n in graph["data"]["assetNodes"]}
     assert edges["inbox_files"] == [] and edges["harvested_sources"] == []
-    assert edges["parsed_reports"] == ["harvested_sources", "inbox_files"]
+    assert edges["discovered_reports"] == []
+    assert edges["parsed_reports"] == ["discovered_reports", "harvested_sources", "inbox_files"]
     assert edges["t3_requests"] == ["parsed_reports"]
     # inbox_files: the entries skipped, published in the release's skipped.csv
     assert edges["data_package"] == ["cells", "checks", "flags", "inbox_files", "reports",
