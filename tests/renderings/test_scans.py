@@ -27,7 +27,7 @@ EXPECTED = {
     "grey100_jpeg": (1191, 0, 1, 0),
     "grey200_rotated_noise": (1192, 0, 0, 0),
     "grey150_rotated_speckle": (1178, 0, 14, 0),
-    "colour150_red_stamp": (1162, 0, 30, 0),
+    "colour150_red_stamp": (1171, 0, 21, 0),
     "grey120_tiff_rotated": (1192, 0, 0, 0),
 }
 
