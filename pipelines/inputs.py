@@ -9,8 +9,9 @@ inbox image a page shows is read with that page (and listed as skipped, naming t
 and a harvested page's images are fetched with it and archived as objects of their own.
 Files are parsed in worker processes, each within its budget
 (pipelines/budget.py). Identical bytes are
-parsed once; a parse result is reused while the bytes and the parser fingerprint are
-unchanged (pipelines/parse_cache.py).
+parsed once; a parse result is reused while the bytes, what the parse read with them
+(the page's linked images, a discovered report's listing title) and the parser
+fingerprint are unchanged (pipelines/parse_cache.py).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from pipelines.inbox import NotReadable, Skipped, read_inside, read_regular, sca
 from pipelines.linked_images import ArchivedImages, image_srcs, inbox_key, url_key
 from pipelines.parallel import isolating_map
 from pipelines.parse import failed, parse_bytes
-from pipelines.parse_cache import CachedSummary, CacheEntry, ParseCache
+from pipelines.parse_cache import CachedSummary, CacheEntry, ParseCache, parse_key
 from pipelines.read.html_images import Siblings
 from pipelines.report import ParsedReport
 
@@ -57,12 +58,16 @@ class Input:
     seen: int = 0
     # A discovered report (pipelines/harvest/discover.py): the report page its listing
     # entry leads to, and the entry's title, read for the agency and year the file lacks.
-    # The title is read when the bytes are parsed: a parse reused from the cache keeps
-    # the title it was made with (byte-identical files share one parse, as one name).
+    # Byte-identical files share one parse, as one name: the first's title and images.
     page_url: str | None = None
     title: str | None = None
     # The images the page shows, archived: link key -> sha256 (pipelines/linked_images.py).
     images: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def parse_key(self) -> str:
+        """What its parse is cached under: the bytes with the images and title read."""
+        return parse_key(self.sha256, self.images, self.title)
 
 
 @dataclass(frozen=True)
@@ -252,35 +257,37 @@ def harvest(archive: RawArchive, sources: list[Source], fetcher: Fetcher) -> lis
 def harvested_inputs(archive: RawArchive, sources: list[Source]) -> list[Input]:
     """The latest archived content of each source URL (URLs never fetched are skipped),
     under its redacted URL (fetches are archived so: pipelines/harvest/sources.py)."""
-    out = []
-    for source in sources:
-        url = redact_url(source.url)
-        record = archive.latest_fetch(url)
-        if record is not None:
-            size = archive.object_path(record.sha256).stat().st_size
-            out.append(Input(url, record.sha256, size, url, record.fetched_at,
-                             _first_seen(archive, record.sha256, url),
-                             tuple(sorted(archive.page_images(record.sha256).items()))))
-    return out
+    fetched = (_fetched_input(archive, redact_url(source.url)) for source in sources)
+    return [item for item in fetched if item is not None]
+
+
+def _fetched_input(archive: RawArchive, url: str, page_url: str | None = None,
+                   title: str | None = None) -> Input | None:
+    """The latest archived fetch of `url` as an input, with the images archived as shown
+    by those bytes (a page's: pipelines/linked_images.py); None if never fetched."""
+    record = archive.latest_fetch(url)
+    if record is None:
+        return None
+    size = archive.object_path(record.sha256).stat().st_size
+    return Input(url, record.sha256, size, url, record.fetched_at,
+                 _first_seen(archive, record.sha256, url), page_url, title,
+                 tuple(sorted(archive.page_images(record.sha256).items())))
 
 
 def discovered_inputs(archive: RawArchive) -> list[Input]:
     """The latest archived content of the one file each discovered report is read as: its
     attachment when its page only wraps it, else the page (discover.py decides and says
-    which in the report's `read_as`), with the page's URL and the entry's title. A URL
-    named by two reports is one input (the first report's)."""
+    which in the report's `read_as`), with the page's URL and the entry's title, and a
+    page read as the report with its body images (discover.py links them to the page's
+    bytes, as the harvest does). A URL named by two reports is one input (the first
+    report's)."""
     reports: dict[str, tuple[str, str | None]] = {}
     for page, report in sorted(read_reports(archive.root).items()):
         if report["read"]:  # one file per entry (an older state file may name several)
             reports.setdefault(read_first(report["read"]), (page, report.get("title")))
-    out = []
-    for url, (page, title) in reports.items():
-        record = archive.latest_fetch(url)
-        if record is not None:
-            size = archive.object_path(record.sha256).stat().st_size
-            out.append(Input(url, record.sha256, size, url, record.fetched_at,
-                             _first_seen(archive, record.sha256, url), page, title))
-    return out
+    fetched = (_fetched_input(archive, url, page, title)
+               for url, (page, title) in reports.items())
+    return [item for item in fetched if item is not None]
 
 
 def parse_inputs(inputs: list[Input], read: Callable[[Input], bytes],
@@ -303,7 +310,9 @@ def parse_inputs(inputs: list[Input], read: Callable[[Input], bytes],
         batch.duplicates.setdefault(item.sha256, []).append(item.source)
     for names in batch.duplicates.values():
         names.sort()
-    batch.summaries = cache.summaries(batch.inputs) if cache else {}
+    cached = cache.summaries(i.parse_key for i in batch.inputs.values()) if cache else {}
+    batch.summaries = {sha: cached[i.parse_key] for sha, i in batch.inputs.items()
+                       if i.parse_key in cached}
     todo = [i for i in batch.inputs.values() if i.sha256 not in batch.summaries]
     batch.reused, batch.parsed = len(batch.summaries), len(todo)
     parsed: dict[str, ParsedReport] = {}
@@ -337,7 +346,7 @@ def _parse_chunk(read: Callable[[Input], bytes], keep: bool, budget: FileBudget,
     for item in items:
         report = parse_bytes(item.source, read(item), budget,
                              siblings(item) if siblings else None, title=item.title)
-        out.append((CacheEntry.of(report), report if keep else None))
+        out.append((CacheEntry.of(report, item.parse_key), report if keep else None))
     return out
 
 
@@ -355,13 +364,13 @@ def _died(keep: bool, item: Input, exitcode: int | None) -> tuple[CacheEntry,
             f"{item.source}: parser error: the parsing process died reading this file "
             f"(exit code {exitcode}: a crash in a library, or out of memory)")
     report = failed(item.source, item.sha256, item.size, code, reason)
-    return CacheEntry.of(report), report if keep else None
+    return CacheEntry.of(report, item.parse_key), report if keep else None
 
 
 def _kept(batch: ParsedBatch, parsed: dict[str, ParsedReport],
           cache: ParseCache | None) -> list[ParsedReport]:
     """Every distinct report, in source order: parsed now, or read from the cache."""
-    reused = [(i.sha256, i.source) for i in batch.inputs.values() if i.sha256 not in parsed]
+    reused = [(i.parse_key, i.source) for i in batch.inputs.values() if i.sha256 not in parsed]
     if cache and reused:
         parsed |= {r.sha256: r for r in cache.get_many(reused) if r is not None}
     return [parsed[sha] for sha in batch.inputs]

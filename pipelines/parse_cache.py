@@ -1,8 +1,15 @@
-"""Parse results kept per (parser fingerprint, sha256), so unchanged reports are not
+"""Parse results kept per (parser fingerprint, parse key), so unchanged reports are not
 parsed again.
 
+A parse reads more than the file's bytes: the images a page shows (linked to it in the
+archive or the inbox) and a discovered report's listing title. The parse key
+(`parse_key`) is the content's sha256 when there is nothing else to read, else a digest
+of the sha256, the linked images (link key and sha256 each) and the title: an image
+linked to unchanged page bytes later, a replaced image or a retitled entry make a new
+key, so the page is parsed again. The report keeps the content's sha256 (its id).
+
 One SQLite database per parser fingerprint (`<root>/parse-<fingerprint>.sqlite`): a row
-per distinct content, holding the report as its `ogi parse --json` record (compressed)
+per parse key, holding the report as its `ogi parse --json` record (compressed)
 plus the few fields a build needs about every report (status, agency id, year, the
 cells and role the checks across reports read), so that a build over 100,000 cached
 reports reads those without decoding the reports.
@@ -12,6 +19,7 @@ last uncommitted chunk. Any number of processes may read while one writes (WAL).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import zlib
@@ -26,8 +34,9 @@ from pipelines.report import ParsedReport
 from pipelines.sqlite_store import connect, select_in
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS reports (
-    sha256 TEXT PRIMARY KEY,
+CREATE TABLE IF NOT EXISTS parses (
+    key TEXT PRIMARY KEY,  -- the parse key (parse_key)
+    sha256 TEXT NOT NULL,  -- the content's
     status TEXT NOT NULL,
     agency_id TEXT,
     report_year INTEGER,
@@ -39,6 +48,20 @@ CREATE TABLE IF NOT EXISTS reports (
 # for ~0.1 ms, which the smaller writes, transfers and reads more than pay back. orjson:
 # four times as fast as json.dumps here (0.07 against 0.31 ms a report), twice at loading.
 _LEVEL = 1
+# The table of an earlier layout (keyed by sha256 alone), left in a cache file made
+# before parse keys: dropped, as its rows may be parses made without an image.
+_OLD_TABLE = "DROP TABLE IF EXISTS reports"
+
+
+def parse_key(sha256: str, images: Iterable[tuple[str, str]] = (),
+              title: str | None = None) -> str:
+    """The key of a parse of these bytes with these linked images (link key, sha256)
+    and listing title: the sha256 itself when there are neither."""
+    links = sorted(images)
+    if not links and title is None:
+        return sha256
+    text = json.dumps([sha256, links, title], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -58,13 +81,15 @@ class CacheEntry:
 
     summary: CachedSummary
     data: bytes  # the report as compressed JSON
+    key: str  # the parse key (the report's sha256 when the parse read nothing else)
 
     @classmethod
-    def of(cls, report: ParsedReport) -> CacheEntry:
+    def of(cls, report: ParsedReport, key: str | None = None) -> CacheEntry:
         entry = year_entry(report)
         summary = CachedSummary(report.sha256, report.status, report.place.get("agency_id"),
                                 report.report_year, entry)
-        return cls(summary, zlib.compress(orjson.dumps(report.as_json()), _LEVEL))
+        return cls(summary, zlib.compress(orjson.dumps(report.as_json()), _LEVEL),
+                   key or report.sha256)
 
 
 class ParseCache:
@@ -84,41 +109,42 @@ class ParseCache:
         if self._db is None:
             self._db = connect(self.path)
             self._db.execute("PRAGMA synchronous=NORMAL")  # WAL: durable up to the last sync
+            self._db.execute(_OLD_TABLE)
             self._db.execute(_SCHEMA)
         return self._db
 
-    def get(self, sha256: str, name: str) -> ParsedReport | None:
-        """The cached report for these bytes, under the name they have now."""
-        row = self.db.execute("SELECT report FROM reports WHERE sha256 = ?",
-                              (sha256,)).fetchone()
+    def get(self, key: str, name: str) -> ParsedReport | None:
+        """The cached report of this parse key, under the name its bytes have now."""
+        row = self.db.execute("SELECT report FROM parses WHERE key = ?",
+                              (key,)).fetchone()
         return None if row is None else _report(row[0], name)
 
     def get_many(self, items: list[tuple[str, str]]) -> Iterator[ParsedReport | None]:
-        """The cached reports for (sha256, name) pairs, in their order."""
+        """The cached reports for (parse key, name) pairs, in their order."""
         stored: dict[str, bytes] = dict(select_in(
-            self.db, "SELECT sha256, report FROM reports WHERE sha256 IN ({})",
-            [sha for sha, _ in items]))
-        for sha, name in items:
-            yield _report(stored[sha], name) if sha in stored else None
+            self.db, "SELECT key, report FROM parses WHERE key IN ({})",
+            [key for key, _ in items]))
+        for key, name in items:
+            yield _report(stored[key], name) if key in stored else None
 
-    def summaries(self, shas: Iterable[str]) -> dict[str, CachedSummary]:
-        """The stored summaries of those of `shas` that are cached."""
-        rows = select_in(self.db, "SELECT sha256, status, agency_id, report_year, "
-                         "cross_year, role FROM reports WHERE sha256 IN ({})", list(shas))
-        return {row[0]: _summary(row) for row in rows}
+    def summaries(self, keys: Iterable[str]) -> dict[str, CachedSummary]:
+        """The stored summaries of those parse keys that are cached, by key."""
+        rows = select_in(self.db, "SELECT key, sha256, status, agency_id, report_year, "
+                         "cross_year, role FROM parses WHERE key IN ({})", list(keys))
+        return {row[0]: _summary(row[1:]) for row in rows}
 
-    def put(self, report: ParsedReport) -> None:
-        self.put_many([CacheEntry.of(report)])
+    def put(self, report: ParsedReport, key: str | None = None) -> None:
+        self.put_many([CacheEntry.of(report, key)])
 
     def put_many(self, entries: list[CacheEntry]) -> None:
         """Store entries in one transaction (a chunk is committed whole or not at all)."""
-        rows = [(e.summary.sha256, e.summary.status, e.summary.agency_id,
+        rows = [(e.key, e.summary.sha256, e.summary.status, e.summary.agency_id,
                  e.summary.report_year, _cross_year_json(e.summary.cross_year),
                  e.summary.cross_year.role if e.summary.cross_year else None, e.data)
                 for e in entries]
         with self.db:
             self.db.execute("BEGIN")
-            self.db.executemany("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?, ?)",
+            self.db.executemany("INSERT OR REPLACE INTO parses VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                 rows)
 
     def close(self) -> None:

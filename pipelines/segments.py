@@ -217,10 +217,11 @@ def _key(batch: ParsedBatch, fingerprint: str, bits: int, shas: list[str]) -> st
 
 
 def _report_entry(batch: ParsedBatch, sha: str) -> list:
-    """Everything a report's rows depend on besides the code: its bytes, names,
-    provenance, cross-year neighbours and (a government's) departments."""
+    """Everything a report's rows depend on besides the code: its bytes and what its
+    parse read with them (the parse key), names, provenance, cross-year neighbours and
+    (a government's) departments."""
     item, summary = batch.inputs[sha], batch.summaries[sha]
-    return [sha, item.source, item.url, item.retrieved_at, batch.duplicates.get(sha, []),
+    return [item.parse_key, item.source, item.url, item.retrieved_at, batch.duplicates.get(sha, []),
             crossyear.context(batch.years, summary.agency_id, summary.report_year),
             rollup.context(batch.years, summary.agency_id, summary.report_year,
                            summary.cross_year)]
@@ -397,7 +398,8 @@ def _make_task(task: list[Segment]) -> list[SegmentTables]:
     """Tidy and gate a task's reports together, then cut the tables into segments."""
     duplicates, inputs, years, parse_cache = _STATE
     shas = [sha for segment in task for sha in segment.shas]
-    reports = list(parse_cache.get_many([(sha, inputs[sha].source) for sha in shas]))
+    reports = list(parse_cache.get_many([(inputs[sha].parse_key, inputs[sha].source)
+                                         for sha in shas]))
     if None in reports:  # the cache was changed under the build (deleted, another version)
         missing = [inputs[sha].source for sha, r in zip(shas, reports, strict=True) if r is None]
         raise LookupError(f"{len(missing)} parsed reports are not in {parse_cache.path}, "

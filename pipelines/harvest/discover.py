@@ -33,6 +33,7 @@ the page itself. The build reads it with the page's URL and the entry's title
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -53,6 +54,7 @@ from pipelines.harvest.report_page import ATTACHMENT_TYPES, extension, read_repo
 from pipelines.harvest.robots import Robots
 from pipelines.harvest.sources import Source, redact_url
 from pipelines.harvest.titles import TitleVerdict, judge
+from pipelines.linked_images import url_key
 
 MAX_PAGES = 500  # listing pages walked per listing and run (a listing of 20 a page: 10,000)
 READ_ORDER = ("docx", "pdf", "doc", "wps", "ofd")  # read_first: the format read first
@@ -292,6 +294,7 @@ class _Walk:
                report: dict[str, Any], hints: dict[str, Any]) -> None:
         """Fetch and archive the page's attachments and body images; decide what is read."""
         parts = read_report_page(content, page.final_url)
+        page_sha256 = hashlib.sha256(content).hexdigest()
         fetched: dict[str, list[str]] = {"attachment": [], "image": []}
         for kind, urls in (("attachment", parts.attachments), ("image", parts.images)):
             for url in urls:
@@ -307,9 +310,14 @@ class _Walk:
                 if body is None:
                     report["complete"] = False
                     continue
-                if result.status == "fetched":
-                    self.archive.put(body, {**result.provenance(), **hints,
-                                            "discovered_as": kind, "found_on": page.url})
+                record = {**result.provenance(), **hints, "discovered_as": kind,
+                          "found_on": page.url}
+                if kind == "image":  # linked to these page bytes, by each src naming it
+                    for src in parts.srcs.get(url, ()):
+                        self.archive.put(body, {**record, "page_sha256": page_sha256,
+                                                "src": url_key(src)})
+                elif result.status == "fetched":
+                    self.archive.put(body, record)
                 fetched[kind].append(redact_url(url))
         report["attachments"], report["images"] = fetched["attachment"], fetched["image"]
         if parts.wraps_attachments and fetched["attachment"]:

@@ -9,6 +9,8 @@ Belongs here: reading one fetched report page. Not here: fetching them (discover
 - Images: <img> inside the body (the element with the most text among those a CMS marks
   as content: TRS_Editor, zoom, article, content, detail ...; else <body>), other than
   logos, icons and QR codes. `data:` images are in the page already and are not listed.
+  Each image's `src` as written (`srcs`: one image may be named by several) is kept: it
+  is the link key the parse finds the archived image by (pipelines/linked_images.py).
 - `body_chars`, `body_tables`: the body's non-blank characters and <table> elements. A
   page with attachments only wraps them, and the attachments are read as the report, not
   the page, when its body is shorter than WRAPPER_CHARS, or has no table and no image
@@ -19,7 +21,7 @@ Belongs here: reading one fetched report page. Not here: fetching them (discover
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from lxml import etree
@@ -47,6 +49,8 @@ class ReportPage:
     images: tuple[str, ...]
     body_chars: int
     body_tables: int = 0
+    # image URL -> its `src` attributes as written in the page, first seen first
+    srcs: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def wraps_attachments(self) -> bool:
@@ -95,14 +99,15 @@ def read_report_page(content: bytes, url: str) -> ReportPage:
         if found:
             attachments[found] = None
     body = _body(root)
-    images: dict[str, None] = {}
+    images: dict[str, tuple[str, ...]] = {}
     for image in body.iter("img"):
-        target = absolute(base, image.get("src"))
+        written = (image.get("src") or "").strip()
+        target = absolute(base, written)
         if target and extension(target) in IMAGE_TYPES and not _NOT_BODY_IMAGE.search(
-                target):
-            images[target] = None
+                target) and written not in images.get(target, ()):
+            images[target] = (*images.get(target, ()), written)
     return ReportPage(tuple(attachments), tuple(images), _chars(body),
-                      sum(1 for _ in body.iter("table")))
+                      sum(1 for _ in body.iter("table")), images)
 
 
 def _body(root: etree._Element) -> etree._Element:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from itertools import chain, pairwise
 
+from pipelines.recognise.markup import unmarked_text
 from pipelines.recognise.opening import INJECTED, read_opening
 from pipelines.textnorm import strip_pinyin, to_simplified
 
@@ -32,6 +33,12 @@ def _is_title(candidate: str, first_line_length: int) -> bool:
     return (found is not None and found.start() < first_line_length
             and _YEAR.search(candidate) is not None and len(candidate) <= 80
             and not _SENTENCE.search(candidate[:found.start()]))
+
+
+def _prose(text: str) -> str:
+    """The opening text as read for metadata: simplified, pinyin and lightweight markup
+    (`**title**`, `# title`, rst adornment lines, links, entities) removed."""
+    return unmarked_text(strip_pinyin(to_simplified(text)))
 
 
 def _title_line(text: str) -> tuple[str, str] | None:
@@ -68,7 +75,7 @@ def _agency(title: str) -> str | None:
 def looks_like_report(text: str) -> bool:
     """Whether the text opens like an annual report (a title, its first section, or
     "本报告"), and not like a notice about reports."""
-    head = strip_pinyin(to_simplified(text[:3000]))
+    head = _prose(text[:3000])
     title = _title_line(head)
     if title and _NOTICE.search(title[0]):
         return False
@@ -90,7 +97,7 @@ def read_metadata(text: str) -> tuple[str | None, int | None]:
 
 def read_report_metadata(text: str) -> Metadata:
     """Agency and report year from the title line; what it lacks from the opening text."""
-    simplified = strip_pinyin(to_simplified(text[:20_000]))
+    simplified = _prose(text[:20_000])
     found = _title_line(simplified)
     if found is not None and _NOTICE.search(found[0]):
         return Metadata(None, None)  # a notice about reports names no reporting agency

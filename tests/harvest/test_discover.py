@@ -26,7 +26,7 @@ from pipelines.archive import RawArchive
 from pipelines.harvest.discover import SiteRun, discover_site, read_reports, site_key
 from pipelines.harvest.fetch import Fetcher, FetchSettings
 from pipelines.harvest.sources import Source
-from pipelines.inputs import discovered_inputs
+from pipelines.inputs import ArchiveBytes, discovered_inputs
 
 SETTINGS = FetchSettings(timeout=2.0, retries=0, min_interval=0.0, trust_env=False)
 
@@ -149,6 +149,21 @@ def test_discovers_every_report_of_three_sites_and_nothing_else(tmp_path, sites)
         TRS + "202401/t20240117_1004.html", "市财政局2023年政府信息公开工作年度报告")
     assert inputs["/attach/2023/502.pdf"] == (
         "/attach/2023/502.pdf", "某县发展和改革局2022年政府信息公开工作年度报告")
+    # A page read as the report comes with its body images, by `src` as written (linked
+    # to the page's bytes as a harvested page's: pipelines/linked_images.py); the broken
+    # image is not linked, the header's logo was never a body image.
+    images = {_path(i.source): i.images for i in discovered_inputs(archive) if i.images}
+    trs_images = [archive.latest_fetch(sites["trs"].url(TRS + f"202401/W020240116_t{n}.png"))
+                  for n in (2, 3)]
+    good = archive.latest_fetch(sites["json"].url("/picture/702_t2.jpg"))
+    assert images == {
+        TRS + "202401/t20240116_1002.html": (("./W020240116_t2.png", trs_images[0].sha256),
+                                             ("./W020240116_t3.png", trs_images[1].sha256)),
+        "/site/art/2024/3/2/art_9_702.html": (("/picture/702_t2.jpg", good.sha256),)}
+    (page,) = [i for i in discovered_inputs(archive) if i.source.endswith("_1002.html")]
+    siblings = ArchiveBytes(archive_dir).siblings(page)
+    assert siblings("./W020240116_t3.png") == archive.get(trs_images[1].sha256)
+    assert siblings("/images/logo.png") is None
     assert sorted((p, n) for site in sites.values() for p, n in site.answered
                   if n != 200) == sorted([
         (TRS + "202301/t20230125_0902.html", 404), ("/picture/702_t3.jpg", 404),

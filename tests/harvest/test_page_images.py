@@ -121,3 +121,47 @@ def test_a_harvested_page_whose_tables_are_images_is_read_through_them(
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     assert scans.score(truth, report.values()) == {
         "cells": 198, "right": 198, "wrong": 0, "missed": 0, "invented": 0}
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_a_discovered_page_whose_tables_are_images_is_read_through_them(tmp_path: Path) -> None:
+    """The same page found through a CMS column (tests/harvest/cms_sites.py): discovery
+    archives its images linked to it, and the build reads all 198 cells through them."""
+    sys.path.insert(0, str(RENDERINGS))
+    import scans
+    from cms_sites import CmsSite, _html
+    from loopback import LoopbackServer
+    from pictures import picture_page
+
+    from pipelines.harvest.discover import discover_site
+    from pipelines.harvest.fetch import Fetcher, FetchSettings
+    from pipelines.inputs import discovered_inputs
+
+    truth_path = CORPUS_TRUTH / "011.json"
+    html, images = picture_page(truth_path)
+    title = "上海市人民政府办公厅2019年政府信息公开工作年度报告"
+    server = LoopbackServer()
+    try:
+        site = CmsSite(server, listing="/xxgk/ndbg/index.html")
+        site.serve(site.listing, _html("政府信息公开年报", (
+            f'<div class="main"><ul class="list"><li><a href="./2020/t0131_1.html" '
+            f'title="{title}">{title}</a><span>2020-01-31</span></li></ul></div>')).encode())
+        site.serve("/xxgk/ndbg/2020/t0131_1.html", html.encode("utf-8"))
+        for src, png in images.items():
+            site.serve(f"/xxgk/ndbg/2020/{src}", png, "image/png")
+        with Fetcher(FetchSettings(timeout=5.0, retries=0, min_interval=0.0,
+                                   trust_env=False)) as fetcher:
+            discover_site([Source(site.url(site.listing), kind="listing")],
+                          RawArchive(tmp_path), fetcher)
+        (item,) = discovered_inputs(RawArchive(tmp_path))
+    finally:
+        server.stop()
+    assert (item.title, [k for k, _ in item.images]) == (title, sorted(images))
+    (report,) = parse_inputs([item], ArchiveBytes(tmp_path), None).reports
+    assert (report.status, report.rendering, report.check_source) == (
+        "complete", "image", "ocr")
+    assert (report.agency, report.report_year) == ("上海市人民政府办公厅", 2019)
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    assert scans.score(truth, report.values()) == {
+        "cells": 198, "right": 198, "wrong": 0, "missed": 0, "invented": 0}

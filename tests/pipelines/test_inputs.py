@@ -3,6 +3,7 @@ a file that kills its worker ends `failed` alone while the build goes on."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import signal
@@ -131,3 +132,78 @@ def test_pages_in_top_folders_without_images_are_not_read_for_links(tmp_path: Pa
     assert [(i.source, [k for k, _ in i.images]) for i in archived.inputs] == [
         ("b/page.html", []), ("root.html", ["a/t.png"])]
     assert [s.entry for s in archived.skipped] == ["a/t.png"]
+
+
+def _build(inbox: Path, work: Path):
+    """An inbox build's parse step, as the assets run it: archived, then parsed through
+    the archive with the parse cache."""
+    from pipelines.archive import RawArchive
+    from pipelines.inputs import ArchiveBytes, archive_inbox
+
+    inputs = archive_inbox(RawArchive(work / "archive"), inbox).inputs
+    return parse_inputs(inputs, ArchiveBytes(work / "archive"), ParseCache(work / "cache", "f"))
+
+
+def test_an_image_linked_to_an_unchanged_page_later_makes_it_parsed_again(
+        tmp_path: Path) -> None:
+    """The parse cache keys a page's parse by its bytes and its linked images: the page is
+    parsed again when an image it shows arrives or is replaced, and reused otherwise; its
+    report keeps the page's sha256, and the segment holding it is made again."""
+    from pipelines.segments import segments_of
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    page = (SAMPLES / "shanghai-office-2019.html").read_bytes() + b'<p><img src="t2.png"></p>'
+
+    (inbox / "report.html").write_bytes(page)
+    builds = [_build(inbox, tmp_path)]
+    (inbox / "t2.png").write_bytes(_png((200, 0, 0)))
+    builds += [_build(inbox, tmp_path), _build(inbox, tmp_path)]
+    (inbox / "t2.png").write_bytes(_png((0, 200, 0)))  # replaced
+    builds.append(_build(inbox, tmp_path))
+    assert [(b.parsed, b.reused) for b in builds] == [(1, 0), (1, 0), (0, 1), (1, 0)]
+    shas = {r.sha256 for b in builds for r in b.reports}
+    assert shas == {hashlib.sha256(page).hexdigest()}
+    assert [[k for k, _ in i.images] for b in builds for i in b.inputs.values()] == [
+        [], ["t2.png"], ["t2.png"], ["t2.png"]]
+    keys = [[s.key for s in segments_of(b, "f")] for b in builds]
+    assert keys[1] == keys[2] and len({keys[0][0], keys[1][0], keys[3][0]}) == 3
+    assert builds[1].reports[0].as_json() == builds[2].reports[0].as_json()
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_table_images_added_beside_an_unchanged_page_are_read_by_the_next_build(
+        tmp_path: Path) -> None:
+    """上海 2019's page with its tables as images, built first without the images (the
+    cells they hold missed), then with them: the next build parses the unchanged page again and
+    reads every one of its 198 cells; a build after that reuses the parse."""
+    import json
+    import sys
+
+    renderings = Path(__file__).parents[1] / "renderings"
+    sys.path.insert(0, str(renderings))
+    import scans
+    from pictures import picture_page
+
+    truth_path = Path(__file__).parents[3] / "shared" / "corpus" / "truth" / "011.json"
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    html, images = picture_page(truth_path)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "report.html").write_text(html, encoding="utf-8")
+    before = _build(inbox, tmp_path)
+    (inbox / "images").mkdir()
+    for src, png in images.items():
+        (inbox / src).write_bytes(png)
+    after, again = _build(inbox, tmp_path), _build(inbox, tmp_path)
+    assert [(b.parsed, b.reused) for b in (before, after, again)] == [(1, 0), (1, 0), (0, 1)]
+    # Without its images, only the cells the truth leaves empty are "right".
+    assert scans.score(truth, before.reports[0].values()) == {
+        "cells": 198, "right": 135, "wrong": 0, "missed": 63, "invented": 0}
+    (report,) = after.reports
+    assert (report.status, report.rendering, report.check_source) == (
+        "complete", "image", "ocr")
+    assert scans.score(truth, report.values()) == {
+        "cells": 198, "right": 198, "wrong": 0, "missed": 0, "invented": 0}
+    assert again.reports[0].as_json() == report.as_json()

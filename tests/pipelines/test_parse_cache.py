@@ -7,7 +7,7 @@ import pickle
 from pathlib import Path
 
 from pipelines.parse import parse_file
-from pipelines.parse_cache import CachedSummary, CacheEntry, ParseCache
+from pipelines.parse_cache import CachedSummary, CacheEntry, ParseCache, parse_key
 
 SAMPLES = Path(__file__).parents[2] / "samples" / "inbox"
 
@@ -52,3 +52,22 @@ def test_a_cache_pickles_without_its_connection(tmp_path: Path) -> None:
     cache.put(report)
     copy = pickle.loads(pickle.dumps(cache))  # what a worker process receives
     assert copy.get(report.sha256, "x").sha256 == report.sha256
+
+
+def test_a_parse_is_keyed_by_its_bytes_and_what_it_read_with_them(tmp_path: Path) -> None:
+    """A page's parse with an image linked, or another listing title, is another parse;
+    the report keeps its content's sha256 either way."""
+    report = parse_file(SAMPLES / "pingtan-2022.txt")
+    sha = report.sha256
+    linked = parse_key(sha, [("t2.png", "a" * 64)])
+    assert parse_key(sha) == sha
+    assert len({sha, linked, parse_key(sha, [("t2.png", "b" * 64)]), parse_key(sha, title="x"),
+                parse_key(sha, [("t3.png", "a" * 64)])}) == 5
+    # The images' order is not part of the key (the links are a set).
+    both = [("t2.png", "a" * 64), ("t3.png", "b" * 64)]
+    assert parse_key(sha, both) == parse_key(sha, both[::-1])
+    cache = ParseCache(tmp_path, "fp1")
+    cache.put(report, linked)
+    assert cache.get(sha, "x") is None
+    assert cache.get(linked, "x").sha256 == sha
+    assert cache.summaries([sha, linked])[linked].sha256 == sha

@@ -40,4 +40,6 @@ def test_gfm_of_a_word_page_reads_every_cell(truth: Callable[[str], dict]) -> No
     report = parse_file(DUMPS / "shanghai-office-2019.pandoc-gfm-word.txt")
     assert (report.rendering, report.status) == ("text_pipes", "complete")
     assert report.values() == want["cells"]
-    assert [f.code for f in report.flags] == ["agency_unresolved"]
+    # the title is bold (`**上海市…报告**`): the agency is read without the markup
+    assert (report.agency, report.report_year) == (want["agency"], want["report_year"])
+    assert [f.code for f in report.flags] == []

@@ -18,7 +18,7 @@ from tabulate import tabulate
 from pipelines.parse import parse_bytes
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "renderings"))
-from make import Grid, layout, placed
+from make import Grid, flattened, layout
 
 DUMP = Path(__file__).parents[1] / "fixtures" / "dumps" / "shanghai-office-2019.pandoc-plain.txt"
 STEM = "shanghai-office-2019"
@@ -69,9 +69,7 @@ def _tabulated(truth: dict, notes: dict[str, str]) -> bytes:
         if not isinstance(item, Grid):
             parts.append(item)
             continue
-        matrix = [[""] * item.width for _ in item.rows]
-        for r, c, cell in placed(item.rows):
-            matrix[r][c] = cell.text
+        matrix = flattened(item)
         if any("申请人情况" in text for row in matrix for text in row):
             for row in matrix:
                 labels = [t for t in row if t and not t.isdigit()]

@@ -31,7 +31,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from make import CORPUS_TRUTH, Cell, Grid, Layout, layout, load_truth, placed, word_html_bytes
+from make import (
+    CORPUS_TRUTH,
+    Cell,
+    Grid,
+    Layout,
+    flattened,
+    layout,
+    load_truth,
+    placed,
+    word_html_bytes,
+)
 
 ROOT = Path(__file__).parents[2]
 CORPUS = CORPUS_TRUTH.parent
@@ -167,9 +177,7 @@ def tabulate_text(report: Layout, tablefmt: str) -> bytes:
         if not isinstance(item, Grid):
             parts.append(item)
             continue
-        matrix = [[""] * item.width for _ in item.rows]
-        for r, c, cell in placed(item.rows):
-            matrix[r][c] = cell.text
+        matrix = flattened(item)
         parts.append(tabulate(matrix, tablefmt=tablefmt, disable_numparse=True))
     return ("\n\n".join(parts) + "\n").encode()
 

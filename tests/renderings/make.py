@@ -215,6 +215,15 @@ def placed(rows: list[list[Cell]]) -> list[tuple[int, int, Cell]]:
     return out
 
 
+def flattened(grid: Grid) -> list[list[str]]:
+    """The grid as a matrix of texts, a span's text in its first position and the
+    positions it covers empty (as `tabulate` and similar printers show spans)."""
+    matrix = [[""] * grid.width for _ in grid.rows]
+    for r, c, cell in placed(grid.rows):
+        matrix[r][c] = cell.text
+    return matrix
+
+
 # --- DOCX ---------------------------------------------------------------------------------
 
 def _runs(text: str, value: bool) -> list[str]:

@@ -23,6 +23,8 @@ from pathlib import Path
 import pytest
 from dumps import TOOLS, Tool, applies, dump, pages, rendering_name, score, scored_truth
 
+from pipelines.parse import parse_bytes
+
 pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 
 # (tool, report, page source): recoverable cells missed, as measured.
@@ -47,4 +49,20 @@ def test_tool_renderings_are_read_without_a_wrong_cell(tool: Tool, tmp_path: Pat
         stem, source, _ = name.removesuffix(".txt").split("--")
         got[(tool.name, stem, source)] = (s.wrong, s.invented, s.missed_recoverable)
     want = {key: (0, 0, MISSED.get(key, 0)) for key in got}
+    assert got == want
+
+
+@pytest.mark.parametrize("tool", [t for t in TOOLS if not t.via_pdf],
+                         ids=[t.name for t in TOOLS if not t.via_pdf])
+def test_tool_renderings_name_the_agency_and_year(tool: Tool, tmp_path: Path) -> None:
+    # pandoc's Markdown, GFM and rst print Word's bold title as `**X2024年…报告**`: the
+    # agency is read without the markup (recognise/markup.py), never as `**X`.
+    if not tool.available():
+        pytest.skip(f"{tool.command[0]} is not installed")
+    got, want = {}, {}
+    for page in pages():
+        if applies(tool, page):
+            report = parse_bytes("dump.txt", dump(tool, page, tmp_path))
+            got[(page.stem, page.source)] = (report.agency, report.report_year)
+            want[(page.stem, page.source)] = (page.truth["agency"], page.truth["report_year"])
     assert got == want
