@@ -7,6 +7,10 @@ colour at half resolution: there the colour is smeared and the brightest channel
 dark rim, read as characters. So where the page is coloured (a chroma mask, widened by
 that smear), brightness is the luma (JPEG keeps it at full resolution) divided by the
 luma of the colour itself: the seal becomes paper, and black ink under it stays dark.
+Faint grey print under a translucent seal keeps only a quarter of its contrast that way,
+too little for a pale ruling line: the ruling lines are looked for in a second grey
+(`rule_grey`), stretched between the seal's colour over black and over paper, and only
+as far as a pixel has the seal's colour, so a pale rule beside its strokes stays grey.
 
 A scan rotated by a few degrees is turned straight by the angle that
 makes the rows of ink sharpest (the horizontal projection's variance), searched on a
@@ -37,6 +41,9 @@ _CHROMA = 48  # max - min channel: a coloured pixel (JPEG'd black print stays un
 _SMEAR = 11  # pixels: the square around coloured pixels that belongs to the mark (see _unstamped)
 _MIN_COLOURED = 50  # pixels: fewer coloured ones are noise, not a seal
 _DARK_COLOUR = 64  # luma: a colour this dark (navy print) is ink, not a seal to drop
+_INK_SHARE = 0.01  # of a seal's coloured pixels: the darkest share, print under it
+_GREY_CHROMA = 12  # max - min channel: print (JPEG'd) has less; twice this is the seal's
+_FLOOR_GAP = 0.3  # of the seal's luma: print under it is at least this much darker
 
 
 @dataclass
@@ -47,23 +54,38 @@ class PageImage:
     ink: np.ndarray
     glyph: float
     angle: float
+    # Where a coloured seal was made paper (True), or None: a rule under it may be too
+    # faint to find, and table_image.ruling_lines bridges it there.
+    stamp: np.ndarray | None = None
+    # The grey ruling lines are looked for in where a seal was (None: `grey`), see _unstamped.
+    rule_grey: np.ndarray | None = None
 
 
 def to_grey(pixels: np.ndarray) -> np.ndarray:
     """Greyscale with coloured marks made paper (see the module docstring); alpha is
     dropped. Channel order does not matter except for the luma weights (RGB expected)."""
+    return _unsealed(pixels)[0]
+
+
+_Unsealed = tuple[np.ndarray, np.ndarray | None, np.ndarray | None]
+
+
+def _unsealed(pixels: np.ndarray) -> _Unsealed:
+    """The grey page (to_grey), the mask of the seals made paper in it and the grey its
+    rules are looked for in (both None without a seal)."""
     if pixels.ndim == 2:
-        return pixels
+        return pixels, None, None
     rgb = np.ascontiguousarray(pixels[:, :, :3])
     grey = rgb.max(axis=2)
     coloured = grey - rgb.min(axis=2) > _CHROMA
     if np.count_nonzero(coloured) < _MIN_COLOURED:
-        return grey
+        return grey, None, None
     return _unstamped(rgb, grey, coloured)
 
 
-def _unstamped(rgb: np.ndarray, grey: np.ndarray, coloured: np.ndarray) -> np.ndarray:
-    """Each coloured region's luma scaled so its own colour is white (255).
+def _unstamped(rgb: np.ndarray, grey: np.ndarray, coloured: np.ndarray) -> _Unsealed:
+    """Each coloured region's luma scaled so its own colour is white (255), the mask of
+    those regions, and a grey for ruling lines (below).
 
     A region is a connected part of the widened chroma mask; its colour is the median
     luma of its coloured pixels (black ink under the seal is coloured too, but a minority)."""
@@ -78,9 +100,31 @@ def _unstamped(rgb: np.ndarray, grey: np.ndarray, coloured: np.ndarray) -> np.nd
     has = counts > 0
     colour[has] = lum[order][starts[has] + counts[has] // 2]
     colour[colour < _DARK_COLOUR] = 0  # dark print, or no coloured pixel: left as it is
-    paper = colour[labels]
-    scaled = np.minimum(255.0, luma * (255.0 / np.maximum(paper, 1.0))).astype(np.uint8)
-    return np.where(paper > 0, scaled, grey)
+    # The darkest the region gets: black print under a translucent seal is the seal's
+    # colour darkened, not black. Stretching between that and the seal's colour gives
+    # faint grey print under it the contrast it has on paper; where no print is under it
+    # (the darkest is near the seal's colour) the floor stays 0, as for an opaque ink.
+    floor = np.zeros(n, np.float32)
+    low = starts[has] + (counts[has] * _INK_SHARE).astype(np.int64)
+    floor[has] = lum[order][low]
+    floor[(colour == 0) | (colour - floor < _FLOOR_GAP * colour)] = 0
+    paper, dark = colour[labels], floor[labels]
+    scaled = (luma - dark) * (255.0 / np.maximum(paper - dark, 1.0))
+    stamp = paper > 0
+    if not stamp.any():
+        return grey, None, None
+    # The characters: luma divided by the seal's colour, without the floor. Stretched,
+    # the seal's own strokes came back across the digits they cross ("258" read "238").
+    plain = np.minimum(255.0, luma * (255.0 / np.maximum(paper, 1.0)))
+    text = np.where(stamp, plain.astype(np.uint8), grey)
+    # For the rules, scaled only as far as a pixel has the seal's colour: a pale rule
+    # beside a stroke of the seal (inside its widened region, not under it) keeps its
+    # grey. The seal's own rims (colour halved by the JPEG) stay grey too, in short
+    # pieces a rule's kernel drops; among the characters they were read as strokes.
+    chroma = (grey - rgb.min(axis=2)).astype(np.float32)
+    weight = np.clip((chroma - _GREY_CHROMA) / _GREY_CHROMA, 0.0, 1.0)
+    blended = weight * np.clip(scaled, 0.0, 255.0) + (1.0 - weight) * luma
+    return text, stamp, np.where(stamp, blended.astype(np.uint8), grey)
 
 
 def _binarise(grey: np.ndarray, contrast: int = _CONTRAST) -> np.ndarray:
@@ -99,7 +143,7 @@ def dark_ink(page: PageImage) -> np.ndarray:
 
 def faint_ink(page: PageImage) -> np.ndarray:
     """The page's ink down to faint grey, where only ruling lines are looked for."""
-    return _binarise(page.grey, _LINE_CONTRAST)
+    return _binarise(page.grey if page.rule_grey is None else page.rule_grey, _LINE_CONTRAST)
 
 
 def _sharpness(small: np.ndarray, angle: float) -> float:
@@ -154,11 +198,15 @@ def despeckle(ink: np.ndarray, glyph: float) -> np.ndarray:
 
 def prepare(pixels: np.ndarray) -> PageImage:
     """A page's pixels (grey or colour) made straight, binarised and measured."""
-    grey = to_grey(pixels)
+    grey, stamp, rule_grey = _unsealed(pixels)
     ink = _binarise(grey)
     angle = skew_angle(ink)
     if abs(angle) >= _MIN_TURN:
         grey = _rotate(grey, angle)
         ink = _binarise(grey)
+        if stamp is not None and rule_grey is not None:
+            # Turned as paper (255) round a dark seal: the corners turned in are paper.
+            stamp = _rotate(np.where(stamp, 0, 255).astype(np.uint8), angle) < 128
+            rule_grey = _rotate(rule_grey, angle)
     glyph = glyph_height(ink)
-    return PageImage(grey, despeckle(ink, glyph), glyph, angle)
+    return PageImage(grey, despeckle(ink, glyph), glyph, angle, stamp, rule_grey)

@@ -197,7 +197,19 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     for k, (_, _, box, _, _) in enumerate(slots):
         _line_crops(page, clean, text_ink, box, k, crops)
     readings = ocr.read_lines(crops.images)
-    return _assemble(slots, crops, readings, len(tables))
+    sealed = [_under_seal(page, text_ink, b) for _, _, b, _, _ in slots]
+    return _assemble(slots, crops, readings, len(tables), sealed)
+
+
+def _under_seal(page: PageImage, text_ink: np.ndarray, box: Box) -> bool:
+    """Whether a seal was over the characters of the cell `box` (not just its corner)."""
+    if page.stamp is None:
+        return False
+    ys, xs = np.nonzero(text_ink[box.y0:box.y1, box.x0:box.x1])
+    if ys.size == 0:
+        return False
+    return bool(page.stamp[box.y0 + ys.min():box.y0 + ys.max() + 1,
+                           box.x0 + xs.min():box.x0 + xs.max() + 1].any())
 
 
 def _as_digits(reading: ocr.Reading) -> tuple[str, float]:
@@ -211,7 +223,7 @@ def _as_digits(reading: ocr.Reading) -> tuple[str, float]:
 
 
 def _assemble(slots: list, crops: _Crops, readings: list[ocr.Reading],
-              n_tables: int) -> PageReading:
+              n_tables: int, sealed: list[bool]) -> PageReading:
     texts = [""] * len(slots)
     confidence: list[float | None] = [None] * len(slots)
     for owner, reading in zip(crops.owners, readings, strict=True):
@@ -219,6 +231,11 @@ def _assemble(slots: list, crops: _Crops, readings: list[ocr.Reading],
         texts[owner] += text
         prior = confidence[owner]
         confidence[owner] = conf if prior is None else min(prior, conf)
+    for k, under in enumerate(sealed):
+        if under and confidence[k] is not None:
+            # A seal's stroke across a digit can make another digit of it ("258" read
+            # "238") with full confidence: kept only if an identity confirms it.
+            confidence[k] = min(confidence[k], _LIKE_CONFIDENCE)
     order = sorted(range(len(slots)), key=lambda k: (slots[k][0], slots[k][1]))
     out = PageReading(tables=n_tables)
     last_key = None

@@ -77,9 +77,29 @@ grey rule blurred or resampled is a row of short pieces in the page's ink."""
     vert = _open(ink, 1, v_len)
     horiz = _open(ink | cv2.dilate(vert, near), h_len, 1)
     vert = _open(ink | cv2.dilate(horiz, near), 1, v_len)
+    if page.stamp is not None:
+        horiz = _bridged(horiz, page.stamp)
+        vert = _bridged(vert.T, page.stamp.T).T
     # Thickened to close the gap between a double rule's two lines.
     k = max(3, int(g / 5) | 1)
     return cv2.dilate(horiz | vert, np.ones((k, k), np.uint8))
+
+
+def _bridged(lines: np.ndarray, stamp: np.ndarray) -> np.ndarray:
+    """Horizontal `lines` continued across a seal: a rule printed pale is lost under the
+    seal's colour, but the rule goes on through it. A gap in a pixel row is filled only
+    where it lies wholly under the seal and the row's rule is found on both sides of it
+    (collinear pieces of one rule), so no line is drawn that does not leave the seal."""
+    out = lines.copy()
+    for y in np.flatnonzero(stamp.any(axis=1)):
+        xs = np.flatnonzero(lines[y])
+        if xs.size < 2:
+            continue
+        for i in np.flatnonzero(np.diff(xs) > 1):
+            x0, x1 = xs[i] + 1, xs[i + 1]
+            if stamp[y, x0:x1].all():
+                out[y, x0:x1] = 255
+    return out
 
 
 def _cells_in(lines: np.ndarray, box: Box, glyph: float) -> list[Box]:

@@ -9,7 +9,7 @@ import numpy as np
 from PIL import Image
 
 from pipelines.read.image import pixels_of
-from pipelines.read.page_image import dark_ink, faint_ink, prepare, to_grey
+from pipelines.read.page_image import _unsealed, dark_ink, faint_ink, prepare, to_grey
 
 SCANS = Path(__file__).parents[1] / "fixtures" / "scans"
 
@@ -24,13 +24,20 @@ def test_a_red_seal_is_paper_rims_and_all() -> None:
     assert int((to_grey(rgb)[coloured] < 160).sum()) == 0
 
 
-def test_black_print_under_a_seal_stays_dark() -> None:
+def test_print_under_a_seal_stays_dark_and_its_rules_keep_their_contrast() -> None:
     page = np.full((60, 60, 3), 255, np.uint8)
     page[20:40, 28:32] = 0  # a black stroke
+    page[20:40, 36:38] = 150  # a grey one
     seal = np.array([220, 30, 35], np.float32)
     page[10:50, 10:50] = (0.75 * seal + 0.25 * page[10:50, 10:50]).astype(np.uint8)
     grey = to_grey(page)
-    assert (grey[12, 12], grey[30, 30], grey[5, 5]) == (255, 128, 255)
+    assert (grey[12, 12], grey[30, 30], grey[30, 36], grey[5, 5]) == (255, 128, 203, 255)
+    # For ruling lines, stretched between the seal's colour over black and over paper:
+    # the grey stroke is the grey it was, where dividing by the seal's colour left 203.
+    _, stamp, rules = _unsealed(page)  # (prepare would turn this tiny page by its stripes)
+    assert rules is not None and stamp is not None
+    assert (rules[12, 12], rules[30, 30], rules[30, 36], rules[5, 5]) == (255, 0, 151, 255)
+    assert int(stamp.sum()) == 2500
 
 
 def test_grey_pages_are_left_as_they_are() -> None:

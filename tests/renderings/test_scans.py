@@ -21,13 +21,14 @@ pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 # variant -> (right, wrong, missed, invented) over the labelled reports' 1,192 cells,
 # as measured (bench/RESULTS.md). The speckled and the sealed scans still fall short of
 # the 99% target: their misses are cells and rows the specks or the seal left unreadable
-# (faint print under the seal, 011's pale double rules), nulled and flagged, never guessed.
+# (faint print under the seal; readings under it that no identity confirms), nulled and
+# flagged, never guessed.
 EXPECTED = {
     "grey150_jpeg": (1191, 0, 1, 0),
     "grey100_jpeg": (1191, 0, 1, 0),
     "grey200_rotated_noise": (1192, 0, 0, 0),
     "grey150_rotated_speckle": (1178, 0, 14, 0),
-    "colour150_red_stamp": (1162, 0, 30, 0),
+    "colour150_red_stamp": (1171, 0, 21, 0),
     "grey120_tiff_rotated": (1192, 0, 0, 0),
 }
 
