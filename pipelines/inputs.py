@@ -34,7 +34,7 @@ from pipelines.harvest.discover import read_first, read_reports
 from pipelines.harvest.fetch import Fetcher, FetchResult
 from pipelines.harvest.sources import Source, redact_url
 from pipelines.inbox import NotReadable, Skipped, read_inside, read_regular, scan
-from pipelines.linked_images import ArchivedImages, image_srcs, inbox_key, url_key
+from pipelines.linked_images import ArchivedImages, image_srcs, inbox_key, page_link
 from pipelines.parallel import isolating_map
 from pipelines.parse import failed, parse_bytes
 from pipelines.parse_cache import CachedSummary, CacheEntry, ParseCache, parse_key
@@ -226,7 +226,7 @@ def harvest(archive: RawArchive, sources: list[Source], fetcher: Fetcher) -> lis
     the images'."""
     previous = {s.url: archive.latest_fetch(redact_url(s.url)) for s in sources}
     results = fetcher.fetch_all(sources, previous)
-    wanted: list[tuple[Source, FetchResult, str]] = []  # (image, its page, src key)
+    wanted: list[tuple[Source, FetchResult, str]] = []  # (image, its page, its src)
     for source, result in zip(sources, results, strict=True):
         if result.status == "fetched" and result.content is not None:
             archive.put(result.content, result.provenance())
@@ -236,21 +236,21 @@ def harvest(archive: RawArchive, sources: list[Source], fetcher: Fetcher) -> lis
                 result.final_url)
             for src in image_srcs(result.content):
                 try:
-                    wanted.append((Source(urljoin(base, src)), result, url_key(src)))
+                    wanted.append((Source(urljoin(base, src)), result, src))
                 except ValueError:  # a malformed src ("http://[::1"): nothing to fetch
                     continue
     once = list(dict.fromkeys(image for image, _, _ in wanted))  # an image on two pages
     images = fetcher.fetch_all(once, {i.url: archive.latest_fetch(redact_url(i.url))
                                       for i in once})
     by_url = dict(zip(once, images, strict=True))
-    for source, page, key in wanted:
+    for source, page, src in wanted:
         image = by_url[source]
         content = image.content
         if image.status == "not_modified" and image.sha256 in archive:
             content = archive.get(image.sha256)  # linked to these page bytes too
         if image.status != "failed" and content is not None:
             archive.put(content, {**image.provenance(), "page_url": page.url,
-                                  "page_sha256": page.sha256, "src": key})
+                                  **page_link(page.sha256, src)})
     return results + images
 
 

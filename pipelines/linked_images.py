@@ -61,6 +61,13 @@ def url_key(src: str) -> str:
     return redact_url(src.strip())
 
 
+def page_link(page_sha256: str, src: str) -> dict[str, str]:
+    """The provenance fields that link an archived image to the page bytes showing it
+    under `src` (read back by RawArchive.page_images): harvested and discovered pages
+    alike."""
+    return {"page_sha256": page_sha256, "src": url_key(src)}
+
+
 def inbox_key(page: str, src: str) -> str | None:
     """The inbox path (relative to the inbox) a page's relative `src` names; None for a
     URL, or a path that leaves the inbox."""

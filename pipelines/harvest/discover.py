@@ -54,7 +54,7 @@ from pipelines.harvest.report_page import ATTACHMENT_TYPES, extension, read_repo
 from pipelines.harvest.robots import Robots
 from pipelines.harvest.sources import Source, redact_url
 from pipelines.harvest.titles import TitleVerdict, judge
-from pipelines.linked_images import url_key
+from pipelines.linked_images import page_link
 
 MAX_PAGES = 500  # listing pages walked per listing and run (a listing of 20 a page: 10,000)
 READ_ORDER = ("docx", "pdf", "doc", "wps", "ofd")  # read_first: the format read first
@@ -314,8 +314,7 @@ class _Walk:
                           "found_on": page.url}
                 if kind == "image":  # linked to these page bytes, by each src naming it
                     for src in parts.srcs.get(url, ()):
-                        self.archive.put(body, {**record, "page_sha256": page_sha256,
-                                                "src": url_key(src)})
+                        self.archive.put(body, {**record, **page_link(page_sha256, src)})
                 elif result.status == "fetched":
                     self.archive.put(body, record)
                 fetched[kind].append(redact_url(url))
