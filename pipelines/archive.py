@@ -39,9 +39,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipelines.inbox import InboxFile, NotReadable, read_regular
+
+if TYPE_CHECKING:  # the fetcher builds on the archive, not the other way round
+    from pipelines.harvest.fetch import FetchResult
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _SOURCE_KEYS = ("url", "inbox_path")  # what identifies where bytes were seen
@@ -211,6 +214,15 @@ class RawArchive:
         if not path.is_file():
             raise KeyError(sha256)
         return path.read_bytes()
+
+    def body_of(self, result: FetchResult) -> bytes | None:
+        """The bytes a conditional fetch stands for: its body when fetched, the archived
+        object when the server said it is unchanged (and it is archived), else None."""
+        if result.status == "fetched":
+            return result.content
+        if result.status == "not_modified" and result.sha256 in self:
+            return self.get(result.sha256)
+        return None
 
     def provenance(self, sha256: str) -> list[dict[str, Any]]:
         """Every record of these bytes, oldest first (empty if never archived)."""

@@ -245,10 +245,8 @@ def harvest(archive: RawArchive, sources: list[Source], fetcher: Fetcher) -> lis
     by_url = dict(zip(once, images, strict=True))
     for source, page, src in wanted:
         image = by_url[source]
-        content = image.content
-        if image.status == "not_modified" and image.sha256 in archive:
-            content = archive.get(image.sha256)  # linked to these page bytes too
-        if image.status != "failed" and content is not None:
+        content = archive.body_of(image)  # unchanged: linked to these page bytes too
+        if content is not None:
             archive.put(content, {**image.provenance(), "page_url": page.url,
                                   **page_link(page.sha256, src)})
     return results + images

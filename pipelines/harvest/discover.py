@@ -335,11 +335,7 @@ class _Walk:
         """A conditional fetch, and the bytes: fetched, or archived when unchanged."""
         previous = self.archive.latest_fetch(redact_url(url))
         result = self.fetcher.fetch(Source(url), previous)
-        if result.status == "fetched":
-            return result, result.content
-        if result.status == "not_modified" and result.sha256 in self.archive:
-            return result, self.archive.get(result.sha256)
-        return result, None
+        return result, self.archive.body_of(result)
 
 
 def read_first(attachments: list[str]) -> str:
