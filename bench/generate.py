@@ -297,11 +297,13 @@ def _agency_error(rng: random.Random, cells: dict) -> dict:
     return error
 
 
-def report_truth(seed: int, item: Planned) -> dict:
-    """A report's metadata and cells, from (seed, index) alone."""
+def report_truth(seed: int, item: Planned, year: int | None = None) -> dict:
+    """A report's metadata and cells, from (seed, index) alone. `year` fixes the report
+    year (the year is still drawn, so the other draws stay the same)."""
     rng = random.Random(f"report:{seed}:{item.index}")
     level, _, mean, scale = rng.choices(LEVELS, weights=[lv[1] for lv in LEVELS])[0]
-    year = rng.choice(YEARS)
+    drawn = rng.choice(YEARS)
+    year = year or drawn
     version_id = load_template().version_for_year(year)
     version = load_template().version(version_id)
     cells: dict = {**_t2(rng, version, scale), **_t3(rng, version, mean),
@@ -766,14 +768,15 @@ def junk_bytes(seed: int, item: Planned) -> tuple[str, bytes]:
 
 # --- one file ---------------------------------------------------------------------------
 
-def render(seed: int, item: Planned, cache_dir: Path) -> tuple[bytes, dict]:
-    """A file's bytes and its truth record."""
+def render(seed: int, item: Planned, cache_dir: Path,
+           year: int | None = None) -> tuple[bytes, dict]:
+    """A file's bytes and its truth record (a report of `year`, when given)."""
     if item.rendering == "junk":
         kind, data = junk_bytes(seed, item)
         return data, {"file": item.name, "rendering": "junk", "kind": "junk", "junk": kind,
                       "format_version": None, "agency": None, "report_year": None,
                       "level": None, "cells": {}, "agency_error": None}
-    truth = report_truth(seed, item)
+    truth = report_truth(seed, item, year)
     layout = report_layout(seed, truth)
     rng = random.Random(f"render:{seed}:{item.index}")
     truncated = item.kind == "truncated"
@@ -795,11 +798,11 @@ def render(seed: int, item: Planned, cache_dir: Path) -> tuple[bytes, dict]:
     return pdf_bytes(layout, cache_dir), truth
 
 
-def _render_chunk(args: tuple[int, list[Planned], str, str]) -> list[str]:
-    seed, items, inbox, cache_dir = args
+def _render_chunk(args: tuple[int, list[Planned], str, str, int | None]) -> list[str]:
+    seed, items, inbox, cache_dir, year = args
     lines = []
     for item in items:
-        data, truth = render(seed, item, Path(cache_dir))
+        data, truth = render(seed, item, Path(cache_dir), year)
         (Path(inbox) / item.name).write_bytes(data)
         lines.append(json.dumps(truth, ensure_ascii=False, separators=(",", ":")))
     return lines
@@ -812,14 +815,15 @@ def _chunks(items: list[Planned], size: int) -> Iterable[list[Planned]]:
 
 def generate(out: Path, count: int, seed: int, mix: dict[str, float] | None = None,
              start: int = 0, jobs: int = 1, cache_dir: Path = DEFAULT_CACHE,
-             truth_name: str = "truth.jsonl") -> list[Planned]:
-    """Write `count` files (indices start..start+count-1) into out/inbox and their truth."""
+             truth_name: str = "truth.jsonl", year: int | None = None) -> list[Planned]:
+    """Write `count` files (indices start..start+count-1) into out/inbox and their truth;
+    every report of `year` when it is given (a day's new reports are of one year)."""
     items = plan(count, seed, mix or DEFAULT_MIX, start)
     inbox = out / "inbox"
     inbox.mkdir(parents=True, exist_ok=True)
     if any(i.rendering == "pdf" for i in items):
         cjk_font(cache_dir)  # once, before the workers need it
-    tasks = [(seed, chunk, str(inbox), str(cache_dir)) for chunk in _chunks(items, 200)]
+    tasks = [(seed, chunk, str(inbox), str(cache_dir), year) for chunk in _chunks(items, 200)]
     with (out / truth_name).open("w", encoding="utf-8") as truth:
         if jobs > 1 and len(tasks) > 1:
             with ProcessPoolExecutor(jobs) as pool:
@@ -843,9 +847,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--truth", default="truth.jsonl", help="truth file name in --out")
+    parser.add_argument("--year", type=int, choices=YEARS,
+                        help="every report of this year (default: years drawn at random)")
     args = parser.parse_args(argv)
     items = generate(args.out, args.count, args.seed, parse_mix(args.mix), args.start,
-                     args.jobs, args.cache, args.truth)
+                     args.jobs, args.cache, args.truth, args.year)
     counts = {r: sum(i.rendering == r for i in items) for r in RENDERINGS}
     kinds = {k: sum(i.kind == k for i in items) for k in ("ok", "error", "truncated", "junk")}
     print(f"{len(items)} files in {args.out / 'inbox'}: {counts}; {kinds}")

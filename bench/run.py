@@ -280,10 +280,12 @@ def corpus(args: argparse.Namespace, work: Path) -> tuple[Path, float]:
 
 def extra_reports(args: argparse.Namespace, corpus_dir: Path) -> Path:
     """EXTRA new reports (indices after the corpus's), generated once next to it."""
-    out = corpus_dir / f"extra-{args.count}-{EXTRA}"
+    year = f"-{args.extra_year}" if args.extra_year else ""
+    out = corpus_dir / f"extra-{args.count}-{EXTRA}{year}"
     if not (out / "truth.jsonl").is_file():
         generate.generate(out, EXTRA, args.seed, generate.parse_mix(args.mix),
-                          start=args.count, jobs=1, cache_dir=args.cache)
+                          start=args.count, jobs=1, cache_dir=args.cache,
+                          year=args.extra_year)
     return out / "inbox"
 
 
@@ -528,6 +530,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse", type=Path, help="corpus directory to generate once, reuse")
     parser.add_argument("--stages", default="all",
                         help="all | build (no incremental) | parse (archive+parse, cold and +100)")
+    parser.add_argument("--extra-year", type=int, choices=generate.YEARS,
+                        help="the 100 new reports all of this year (a day's harvest after "
+                        "31 January); default: years drawn at random, every part touched")
     parser.add_argument("--dagster", action="store_true", help="also run the Dagster job")
     parser.add_argument("--work", type=Path, help="where builds go (default: a temp dir)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,

@@ -40,6 +40,10 @@ PARQUET_OPTIONS = {"compression": "zstd", "version": "2.6", "use_dictionary": Tr
 # Arrow's writer is fast at millions of rows; its "needed" style quotes every string value,
 # which every CSV reader accepts.
 _CSV_OPTIONS = pacsv.WriteOptions(include_header=False, quoting_style="needed")
+# How our CSV is read back: a text value with line breaks (a report's sections) is written
+# quoted over several lines, which Arrow's block reader must be told or it fails ("out of
+# sync with chunker") as soon as a block boundary falls inside such a value.
+CSV_PARSE = pacsv.ParseOptions(newlines_in_values=True)
 FORMULA_GUARD = "'"
 _FORMULA_START = r"^[=+\-@\t\r]"
 _HARMLESS = r"^[+-]?[0-9]+(\.[0-9]+)?$|^-+$"  # a plain number or dashes: never a formula

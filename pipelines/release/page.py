@@ -44,6 +44,7 @@ from pipelines.release.trends import (
 )
 from pipelines.release.verify import declared_parts
 from pipelines.release.versions import BadVersion, is_release, sort_key
+from pipelines.stage import CSV_PARSE
 from schemas.identities import cross_year_identities, identities, roll_up_identities
 from schemas.statements import CHECK_PREFIX
 from schemas.template import load_template
@@ -126,7 +127,8 @@ def _frame(release_dir: Path, name: str, strings: tuple[str, ...],
     options = pacsv.ConvertOptions(column_types=types, include_columns=list(types),
                                    include_missing_columns=True, null_values=[""],
                                    strings_can_be_null=True)
-    parts = [pacsv.read_csv(path, convert_options=options) for path in paths]
+    parts = [pacsv.read_csv(path, parse_options=CSV_PARSE, convert_options=options)
+             for path in paths]
     return pa.concat_tables(parts, promote_options="permissive").to_pandas()
 
 

@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 
 from pipelines.parts import PARTS_PROPERTY, files_of
 from pipelines.release.bundle import SEPARATE, zip_name
-from pipelines.stage import guard_formulas
+from pipelines.stage import CSV_PARSE, guard_formulas
 from schemas.descriptors import arrow_schema
 from schemas.resources import resources
 from schemas.validation import PANDAS_DTYPES
@@ -192,7 +192,8 @@ def read_back(package_dir: Path, name: str, fmt: str) -> pd.DataFrame:
         raise ValueError(f"unknown format {fmt!r}; expected csv or parquet")
     paths = files_of(Path(package_dir) / "data", name, fmt)
     if fmt == "csv":
-        tables = [pacsv.read_csv(p, convert_options=csv_convert(schema)) for p in paths]
+        tables = [pacsv.read_csv(p, parse_options=CSV_PARSE, convert_options=csv_convert(schema))
+                  for p in paths]
     else:
         tables = [pq.read_table(p, schema=schema, partitioning=None) for p in paths]
     table = pa.concat_tables(tables) if tables else schema.empty_table()
@@ -213,6 +214,7 @@ def csv_batches(path: Path, schema: pa.Schema,
     4 MiB: with 16 MiB, reading the 100,000-report cells table peaked at 874 MiB (Arrow
     reads several blocks ahead), with 4 MiB at 400 MiB, and a little faster."""
     reader = pacsv.open_csv(path, read_options=pacsv.ReadOptions(block_size=block_size),
+                            parse_options=CSV_PARSE,
                             convert_options=csv_convert(schema))
     yield from reader
 
