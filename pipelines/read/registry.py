@@ -100,6 +100,8 @@ READERS: tuple[Reader, ...] = (
         "text_run_together": "page text whose cell separators were lost",
         "text_bordered": "page text with tables drawn in box-drawing or ASCII borders",
         "text_aligned": "page text with tables aligned by spaces (ruled columns, or a row a line)",
+        "text_reading_order": "a PDF's text in reading order (pdftotext without -layout): "
+                              "table cells out of row order, table values not read",
     }),
     Reader("pdf", "bytes", is_pdf,
            {"pdf": "PDF with a text layer; tables read from the ruling lines",

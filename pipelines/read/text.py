@@ -12,7 +12,15 @@ Dialects, detected from the lines themselves:
 - run-together: the page flattened into long lines, cell boundaries lost;
 - bordered: tables drawn with box-drawing or ASCII borders (text_bordered.py) or
   ruled by dash runs (text_aligned.py), the lines around them one row each;
-- spaced rows: one table row per line, cells separated by spaces (text_aligned.py).
+- spaced rows: one table row per line, cells separated by spaces (text_aligned.py);
+- reading order: a PDF's text in the order a converter groups it into blocks
+  (`pdftotext` without `-layout`, pdfminer's `pdf2txt.py`): pages parted by form feeds,
+  blocks by empty lines, no layout kept. A table's cells come block by block: a
+  column's values one per line before or after their labels, a row's values cut over
+  several lines, values printed before the label they belong to. No order there ties a
+  value to its row or column, so no value is read: the labels only, the tables' cells
+  null (their rows missing) rather than guessed. (`pdftotext -raw` prints the content
+  stream's order, a row's label and values on one line, no empty lines: read as lines.)
 Markdown holding raw HTML tables has them turned into pipe rows first
 (text_html_tables.py).
 """
@@ -57,6 +65,8 @@ def _dialect(lines: list[str]) -> str:
         return "bordered"
     if ruled_blocks(lines):
         return "ruled"
+    if _is_reading_order(lines, content):
+        return "reading_order"
     tabbed = len([ln for ln in content if ln[0] == "\t"])
     if tabbed >= 0.2 * len(content):
         return "tab"
@@ -76,6 +86,31 @@ def _dialect(lines: list[str]) -> str:
     if is_gapped(lines, content):
         return "gapped"
     return "spaced_rows" if is_spaced_rows(content) else "lines"
+
+
+_LAID_OUT = re.compile(r"\S {2,}\S")  # words kept apart by the layout, not by one space
+_VALUE_WORD = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+
+
+def _is_reading_order(lines: list[str], content: list[str]) -> bool:
+    """A PDF's text in its blocks' order (module docstring): form feeds between pages,
+    empty lines between blocks (`-raw` prints none), hardly a line laid out by spaces."""
+    if not any("\f" in ln for ln in lines):
+        return False
+    inner = lines[:len(lines) - next(i for i, ln in enumerate(reversed(lines)) if ln.strip())]
+    empty = sum(not ln.strip() for ln in inner)
+    laid_out = sum(bool(_LAID_OUT.search(ln.strip())) for ln in content)
+    return empty >= 2 and 20 * laid_out < len(content)
+
+
+def _label_cells(lines: list[str]) -> list[TextCell]:
+    """Every line's words but its values, one cell a line: the labels without a value."""
+    cells = []
+    for no, line in enumerate(lines, start=1):
+        words = [w for w in line.replace("\f", " ").split() if not _VALUE_WORD.fullmatch(w)]
+        if words:
+            cells.append(TextCell(" ".join(words), f"line {no}", None))
+    return cells
 
 
 def _tab_cells(lines: list[str]) -> list[TextCell]:
@@ -211,6 +246,7 @@ _READERS = {
     "spaced_rows": ("text_aligned", spaced_row_cells),
     "separated": ("text_cells", _separated_cells),
     "gapped": ("text_cells", gapped_cells),
+    "reading_order": ("text_reading_order", _label_cells),
 }
 
 

@@ -137,3 +137,30 @@ def test_pandoc_rows_with_a_flattened_span_and_a_blank_are_placed_by_the_header(
     assert report.rendering == "text_aligned"
     assert report.values() == want
     assert [f.code for f in report.flags] == []
+
+
+@pytest.mark.parametrize("name", ["huaian-2024.pdftotext-reading.txt",
+                                  "shanghai-office-2019.pdftotext-reading.txt",
+                                  "huaian-2024.pdf2txt.txt"])
+def test_pdf_text_in_reading_order_reads_no_value(name: str,
+                                                  truth: Callable[[str], dict]) -> None:
+    # pdftotext without -layout (and pdfminer's pdf2txt.py) print a table block by block:
+    # a column's values one per line, values before their labels, a row cut over lines.
+    # Read as lines, these put 89 values in wrong cells of 13 Chromium prints; no order
+    # there ties a value to its cell, so none is read (read/text.py, reading order).
+    want = truth(name.split(".")[0])
+    report = parse_file(DUMPS / name)
+    assert report.rendering == "text_reading_order"
+    assert report.report_year == want["report_year"]  # 011's page prints its title cut
+    assert {v for v in report.values().values()} == {None}
+
+
+def test_pdftotext_raw_reads_rows_in_content_order(truth: Callable[[str], dict]) -> None:
+    # pdftotext -raw prints the content stream's order: a row's label and values on one
+    # line, no empty lines. Read as lines; a label wrapped above its values in a cell of
+    # its own (（六）其他处理's rows) leaves its row null, never misplaced.
+    want = truth("huaian-2024")["cells"]
+    got = parse_file(DUMPS / "huaian-2024.pdftotext-raw.txt").values()
+    read = {c: v for c, v in got.items() if v is not None}
+    assert read == {c: want[c] for c in read}
+    assert sum(got[c] == want[c] for c in want) == 186

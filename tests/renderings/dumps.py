@@ -10,7 +10,8 @@ report (`../shared/corpus/truth`) is written as HTML in up to three ways:
 Each HTML page is then dumped to text by the real tools (`TOOLS`: w3m, lynx, elinks and
 pandoc, some at several widths, pandoc to plain text, Markdown, GitHub Markdown and
 reStructuredText) and, when Chromium is at hand, printed to PDF and turned
-into layout text by `pdftotext -layout`; the laid-out tables of the `plain` page are also
+into text by `pdftotext` (`-layout`, `-layout -fixed 3`, `-raw`, and in reading order)
+and pdfminer's `pdf2txt.py`; the laid-out tables of the `plain` page are also
 printed by the `tabulate` library in seven formats. A dump is scored against its truth by
 `../shared/tools/score.py` itself (which runs `ogi parse --json`). Its truth is the
 report's truth with one change: a tool that drops blank cells (`drops_blanks`) makes the
@@ -93,6 +94,17 @@ TOOLS: tuple[Tool, ...] = (
     # few characters from line to line: where a row's blanks were is lost as with lynx.
     Tool("pdftotext", ("pdftotext", "-layout", "-enc", "UTF-8", "{src}", "-"), via_pdf=True,
          drops_blanks=True),
+    # The same at a fixed pitch of 3 points a character: wider gaps, more lines wrapped.
+    Tool("pdftotext-fixed3", ("pdftotext", "-layout", "-fixed", "3", "-enc", "UTF-8", "{src}",
+                              "-"), via_pdf=True, drops_blanks=True),
+    # The content stream's order: a row's label and values on one line, no layout.
+    Tool("pdftotext-raw", ("pdftotext", "-raw", "-enc", "UTF-8", "{src}", "-"), via_pdf=True,
+         drops_blanks=True),
+    # Reading order (no -layout) and pdfminer's pdf2txt.py: a table block by block, its
+    # values out of row order; read as `text_reading_order`, every table value null.
+    Tool("pdftotext-reading", ("pdftotext", "-enc", "UTF-8", "{src}", "-"), via_pdf=True,
+         drops_blanks=True),
+    Tool("pdf2txt", ("pdf2txt.py", "{src}"), via_pdf=True, drops_blanks=True),
     # The tables printed by the `tabulate` library (as Python scripts and notebooks
     # print them), spans flattened: ("tabulate", format).
     *(Tool(f"tabulate-{f}", ("tabulate", f))
