@@ -39,6 +39,10 @@ _UNLIKELY_CHARS = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in 
 _BIG5_SHARE = 0.2  # above this share of unlikely characters GB18030 is not the encoding
 _CONTROL_SHARE = 0.02  # control bytes in a text: rare; in binary data ~1 byte in 8
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1a\x1b")
+# Every byte but the other controls (NUL among them): deleting these leaves the control
+# bytes a text has no use for, counted in C (a loop over 4,096 bytes in Python took as
+# long as reading a page's tables).
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 0x20 or b in _TEXT_CONTROLS)
 ENCODINGS = "UTF-8, UTF-16, UTF-32, GB18030 or Big5"
 
 
@@ -75,7 +79,7 @@ def binary_reason(data: bytes) -> str | None:
     if not sample:
         return "binary data (only NUL bytes)" if data else None
     nul = sample.count(0)
-    control = sum(1 for b in sample if b < 0x20 and b not in _TEXT_CONTROLS) - nul
+    control = len(sample.translate(None, _NOT_CONTROL)) - nul
     if (nul + control) / len(sample) <= _CONTROL_SHARE:
         return None
     return (f"binary data ({nul} NUL and {control} other control bytes in the first "

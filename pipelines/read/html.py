@@ -127,9 +127,16 @@ def _image_cells(img: etree._Element, number: int, row_no: int,
     return cells
 
 
+def _wrapping(root: etree._Element) -> set[etree._Element]:
+    """The tables that hold another table: each table's ancestors, found once (asking
+    each table for a descendant walked every data table's cells a second time)."""
+    return {outer for table in root.iter("table") for outer in table.iterancestors("table")}
+
+
 def _cells(root: etree._Element, siblings: Siblings | None = None) -> list[TextCell]:
     cells: list[TextCell] = []
     row_no = t_no = i_no = 0
+    wrapping = _wrapping(root)  # held: the same element objects come back below
     for table in root.iter("table", "img"):
         if table.tag == "img":  # a table printed as a picture: read by OCR
             i_no += 1
@@ -137,7 +144,7 @@ def _cells(root: etree._Element, siblings: Siblings | None = None) -> list[TextC
             row_no = cells[-1].row if cells else row_no
             continue
         t_no += 1
-        if table.find(".//table") is not None:
+        if table in wrapping:
             continue  # a layout table wrapping a data table: read the inner one only
         for r_no, tr in enumerate(table.iter("tr"), start=1):
             row_no += 1

@@ -30,6 +30,9 @@ _ASCII_RULE = re.compile(r"^\+(?:[-=:+]+\+)+$")
 _ASCII_PIECE = re.compile(r"^[-=:+]{2,}$")
 _NUMBER_LINE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条|次|%)?$")
 _ASCII_ROW = re.compile(r"^\|.*[|+]$")
+# What a block's first line opens with (a box-drawing character, or an ASCII rule's "+"):
+# a text holding neither has no block.
+_MAY_BORDER = re.compile(r"[\u2500-\u257f+]")
 _ITEM_TAIL = re.compile(r"^[.．、]\s*[\u3400-\u9fff“（(]")  # `.其他…` after an item's `2`
 
 
@@ -44,6 +47,8 @@ def _is_ascii_line(stripped: str) -> bool:
 def table_blocks(lines: list[str]) -> list[tuple[int, int, bool]]:
     """(first, end, ascii) of every bordered table: a run of box-drawn lines, or of `+--+`
     rules and `|...|` rows holding at least two rules."""
+    if not _MAY_BORDER.search("".join(lines)):  # most texts: no line can open a block
+        return []
     blocks, i = [], 0
     while i < len(lines):
         stripped = lines[i].strip()

@@ -42,7 +42,10 @@ def tidy(cells: list[TextCell]) -> list[TextCell]:
     if _FORMAT_CHARS.search("".join([c.text for c in cells])):  # rare: one scan for none
         cells = [_without_format_chars(c) for c in cells]
     cells = list(_items_joined(cells))
-    return _without_note_columns(_without_sequence_columns(cells))
+    rows = _rows(cells)
+    kept = _without_sequence_columns(cells, rows)
+    # the rows are found again only where cells were dropped (most tables number none)
+    return _without_note_columns(kept, rows if len(kept) == len(cells) else _rows(kept))
 
 
 def _without_format_chars(cell: TextCell) -> TextCell:
@@ -57,6 +60,12 @@ def _is_value(text: str) -> bool:
 
 def _items_joined(cells: list[TextCell]) -> Iterable[TextCell]:
     """An item-number cell joined with the label cell after it in the same printed row."""
+    if not any(map(_ITEM_NUMBER.match, [c.text for c in cells])):  # most documents
+        return cells
+    return _joined(cells)
+
+
+def _joined(cells: list[TextCell]) -> Iterable[TextCell]:
     i, n = 0, len(cells)
     while i < n:
         cell = cells[i]
@@ -92,11 +101,11 @@ def _table_of(cell: TextCell) -> str | None:
     return m.group(1) if m else None
 
 
-def _without_sequence_columns(cells: list[TextCell]) -> list[TextCell]:
+def _without_sequence_columns(cells: list[TextCell], rows: list[list[int]]) -> list[TextCell]:
     drop: set[int] = set()
     numbered: str | None = None  # the table whose rows are numbered
     last = 0
-    for row in _rows(cells):
+    for row in rows:
         first = cells[row[0]]
         table = _table_of(first)
         if table is None or table != numbered:
@@ -118,10 +127,10 @@ def _without_sequence_columns(cells: list[TextCell]) -> list[TextCell]:
     return [c for i, c in enumerate(cells) if i not in drop]
 
 
-def _without_note_columns(cells: list[TextCell]) -> list[TextCell]:
+def _without_note_columns(cells: list[TextCell], rows: list[list[int]]) -> list[TextCell]:
     drop: set[int] = set()
     noted: str | None = None  # the table with a 备注 column
-    for row in _rows(cells):
+    for row in rows:
         last = cells[row[-1]]
         table = _table_of(last)
         if table is None or table != noted:

@@ -43,8 +43,20 @@ _MARKUP_LINE = re.compile(r"^\s*(?:([=\-~^\"'`#*+:._])\1{2,}\s*|\.\.\s+[\w-]+::.
 _DECORATION = re.compile(r"[<\[`#*_~\\&\xa0]")
 
 
+# Every character any rule below reads (its delimiters, `<`, `[`, `\\`, `&`, no-break
+# space): a line with none of them is its text already, only stripped. Most lines of
+# a report are, and the rules cost more than all else in reading its title.
+_MARKUP_CHARS = re.compile(r"[=\-~^\"'`#*+:._<\[\\&\xa0]")
+
+
 def unmarked(line: str) -> str:
     """The text a line of Markdown or reStructuredText holds; '' for a markup-only line."""
+    if not _MARKUP_CHARS.search(line):
+        return line.strip()
+    return _by_rules(line)
+
+
+def _by_rules(line: str) -> str:
     if _MARKUP_LINE.match(line):
         return ""
     if not _DECORATION.search(line):

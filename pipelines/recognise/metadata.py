@@ -46,7 +46,7 @@ def _title_line(text: str) -> tuple[str, str] | None:
     before it (where the agency stands when the title starts with the year)."""
     # Lazily: the title is nearly always on one of the first lines.
     lines = (_SPACE.sub("", _PREFIXES.sub("", ln.strip()))
-             for ln in text.splitlines()[:60] if ln.strip())
+             for ln in text.splitlines()[:_TITLE_LINES] if ln.strip())
     before = ""
     for line, following in pairwise(chain(lines, [""])):
         for candidate in (line, line + following):
@@ -95,16 +95,38 @@ def read_metadata(text: str) -> tuple[str | None, int | None]:
     return found.agency, found.year
 
 
+_HEAD_CHARS = 20_000  # the metadata is read from the text's opening
+_TITLE_LINES = 60  # lines the title is looked for in
+_OPENING_LINES = 80  # lines the opening text is read from
+_HEAD_LINES = 100  # lines prepared first: more than either reads
+
+
+def _opening_prose(text: str) -> tuple[str, bool]:
+    """`_prose` of the text's opening, and whether that is all of its first 20,000
+    characters. Only its first 80 lines are read unless the year is missing, so the first
+    100 lines are prepared first: every step of `_prose` works line by line (NFKC,
+    OpenCC, pinyin, markup never span a line break), so their lines are the first lines
+    of the whole opening's. Where they give fewer than 80 lines, the whole opening."""
+    head = text[:_HEAD_CHARS]
+    lines = head.splitlines(keepends=True)
+    if len(lines) <= _HEAD_LINES:
+        return _prose(head), True
+    prose = _prose("".join(lines[:_HEAD_LINES]))
+    if prose.count("\n") < _OPENING_LINES:  # fewer lines than read: not worth proving
+        return _prose(head), True
+    return prose, False
+
+
 def read_report_metadata(text: str) -> Metadata:
     """Agency and report year from the title line; what it lacks from the opening text."""
-    simplified = _prose(text[:20_000])
+    simplified, whole = _opening_prose(text)
     found = _title_line(simplified)
     if found is not None and _NOTICE.search(found[0]):
         return Metadata(None, None)  # a notice about reports names no reporting agency
     agency, year = _from_title(*found) if found else (None, None)
     if agency is not None and year is not None:
         return Metadata(agency, year)
-    opening = read_opening(simplified.splitlines()[:80])
+    opening = read_opening(simplified.splitlines()[:_OPENING_LINES])
     sources = []
     if agency is None and opening and opening.agency:
         agency = opening.agency
@@ -112,6 +134,8 @@ def read_report_metadata(text: str) -> Metadata:
     if year is None and opening and opening.year:
         year = opening.year
         sources += [s for s in opening.source.split("; ") if s.startswith("year")]
+    if year is None and not whole:  # the statistics period may be anywhere in it
+        simplified = _prose(text[:_HEAD_CHARS])
     if year is None and (period := _PERIOD.search(simplified)):
         year = int(period.group(1))
         sources.append("year from the statistics period")

@@ -58,14 +58,34 @@ def sentences(text: str, only: re.Pattern | None = None,
     others cost nothing. `norm` is `normalised(text)` when the caller has it."""
     norm = normalised(text) if norm is None else norm
     newlines = [m.start() for m in _NEWLINE.finditer(norm)]
-    out, start = [], 0
-    for end in [m.end() for m in _SENTENCE_END.finditer(norm)] + [len(norm)]:
-        if start < end and (only is None or only.search(norm, start, end)):
+    ends = [m.end() for m in _SENTENCE_END.finditer(norm)] + [len(norm)]
+    out = []
+    for start, end in _spans(norm, ends, only):
+        if start < end:
             sentence = _sentence(norm, start, end, newlines)
             if sentence.text:
                 out.append(sentence)
-        start = end
     return out
+
+
+def _spans(norm: str, ends: list[int], only: re.Pattern | None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, or with `only` of each sentence it matches in: one
+    scan of the whole text rather than a search per sentence (a report has hundreds, a
+    statement's unit is in a few). Where every match of that scan lies inside one
+    sentence (nothing in `_COUNT_PRINTED` can match a sentence end), the sentences it
+    starts in are those `only.search(norm, start, end)` finds; where one does not, the
+    search per sentence it is."""
+    spans = list(zip([0, *ends[:-1]], ends, strict=True))
+    if only is None:
+        return spans
+    kept: list[int] = []
+    for m in only.finditer(norm):
+        k = bisect_right(ends, m.start())  # the sentence the match starts in
+        if m.end() > ends[k]:
+            return [(s, e) for s, e in spans if only.search(norm, s, e)]
+        if not kept or kept[-1] != k:
+            kept.append(k)
+    return [spans[k] for k in kept]
 
 
 def _sentence(norm: str, start: int, end: int, newlines: list[int]) -> Sentence:

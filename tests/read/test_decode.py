@@ -11,7 +11,7 @@ import pytest
 
 from pipelines.parse import parse_bytes
 from pipelines.read import UnreadableFile, read_bytes
-from pipelines.read.decode import decode
+from pipelines.read.decode import _NOT_CONTROL, _TEXT_CONTROLS, decode
 
 SEED = "seed-shaoguan-zhenjiang-2019"
 
@@ -173,3 +173,12 @@ def test_binary_data_says_why(data: bytes, reason: str) -> None:
     with pytest.raises(UnreadableFile) as e:
         read_bytes("x", data)
     assert str(e.value) == reason
+
+
+def test_control_bytes_are_counted_as_one_by_one() -> None:
+    """binary_reason counts control bytes in C: the same count as testing each byte."""
+    rng = random.Random(3)
+    for _ in range(200):
+        sample = rng.randbytes(rng.randrange(1, 300)).lstrip(b"\x00") or b"a"
+        loop = sum(1 for b in sample if b < 0x20 and b not in _TEXT_CONTROLS)
+        assert len(sample.translate(None, _NOT_CONTROL)) == loop

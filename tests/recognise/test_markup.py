@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.recognise.markup import unmarked, unmarked_text
+from pipelines.recognise.markup import _by_rules, unmarked, unmarked_text
 from pipelines.recognise.metadata import read_metadata
 
 TITLE = "淮安市人民政府2024年政府信息公开工作年度报告"
@@ -66,3 +66,12 @@ def test_text_without_markup_is_unchanged() -> None:
 )
 def test_agency_of_a_marked_up_title(text: str) -> None:
     assert read_metadata(text) == ("淮安市人民政府", 2024)
+
+
+def test_a_line_without_markup_characters_is_its_text_stripped() -> None:
+    """The shortcut for lines none of the rules can change gives what the rules give."""
+    lines = ["  一、总体情况  ", "2024年，本机关共收到申请12件（其中依申请公开3件）。",
+             "微山县人民政府办公室\u3000\t", "", "   ", "（二）依申请公开：答复率100％。",
+             "據(jù)《條例》第二十条"]
+    for line in lines:
+        assert unmarked(line) == _by_rules(line) == line.strip()

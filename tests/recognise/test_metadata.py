@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.recognise.metadata import read_metadata
+from pipelines.recognise.metadata import _opening_prose, _prose, read_metadata
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,17 @@ def test_spam_keywords_without_at_sign_are_removed() -> None:
     agency, year = read_metadata(text)
     assert year == 2022
     assert "365" not in (agency or "")
+
+
+def test_the_opening_is_prepared_line_by_line() -> None:
+    """The first 100 lines prepared alone give the first lines of the whole opening
+    prepared (simplified, pinyin and markup removed): what the title and opening are
+    read from, with traditional characters, pinyin and markup at the cut."""
+    lines = [f"**第{k}行**數(shù)據(jù)，後臺&nbsp;[連結](http://x.cn/{k})" for k in range(150)]
+    text = "\n".join(["# 某縣人民政府2023年政府信息公開工作年度報告", *lines])
+    prose, whole = _opening_prose(text)
+    assert not whole
+    full = _prose(text[:20_000]).splitlines()
+    assert prose.splitlines() == full[:len(prose.splitlines())]
+    assert len(prose.splitlines()) >= 80
+    assert read_metadata(text) == ("某县人民政府", 2023)

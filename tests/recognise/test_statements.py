@@ -5,13 +5,14 @@ the report whose own table does not add up (its result rows sum to 27, its total
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
 import pytest
 
 from pipelines.parse import parse_file
-from pipelines.recognise.statements import read_statements, sentences
+from pipelines.recognise.statements import _COUNT_PRINTED, _spans, read_statements, sentences
 from pipelines.report import ParsedReport
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "reports"
@@ -133,3 +134,16 @@ def test_a_sentence_broken_across_lines_is_read_whole() -> None:
 ])
 def test_doubtful_statements_are_left_out(text: str) -> None:
     assert read_statements(text, 2022) == []
+
+
+def test_sentences_found_by_one_scan_are_those_searched_one_by_one() -> None:
+    """`_spans`: the sentences a whole-text scan finds a pattern in are those a search
+    per sentence finds; a pattern that matches across a sentence end is searched per
+    sentence."""
+    norm = "本年共收到申请12件。其中自然人3 件;无。法人\n9起!完。"
+    ends = [m.end() for m in re.finditer(r"[。;!?]", norm)] + [len(norm)]
+    spans = list(zip([0, *ends[:-1]], ends, strict=True))
+    for pattern in (_COUNT_PRINTED, re.compile(r"\d[^\d]*\d")):  # the second crosses
+        assert _spans(norm, ends, pattern) == [
+            (s, e) for s, e in spans if pattern.search(norm, s, e)]
+    assert _spans(norm, ends, _COUNT_PRINTED) == [spans[0], spans[1], spans[3]]
