@@ -38,15 +38,13 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # Lines that hold markup and no text: rst adornment (`=====`, `-----`), directives
 # (`.. container:: X`), pandoc's fenced divs (`::: {.WordSection1}`), Markdown rules.
 _MARKUP_LINE = re.compile(r"^\s*(?:([=\-~^\"'`#*+:._])\1{2,}\s*|\.\.\s+[\w-]+::.*|:::.*)$")
-# A character one of the rules below needs: a line with none of them is its own text, and
-# most lines of a report are (the rules' regexes cost a third of a report's parse).
-_DECORATION = re.compile(r"[<\[`#*_~\\&\xa0]")
-
-
 # Every character any rule below reads (its delimiters, `<`, `[`, `\\`, `&`, no-break
 # space): a line with none of them is its text already, only stripped. Most lines of
 # a report are, and the rules cost more than all else in reading its title.
 _MARKUP_CHARS = re.compile(r"[=\-~^\"'`#*+:._<\[\\&\xa0]")
+# Of those, the ones the inline rules read: a line that is not markup only and has none of
+# them (an item number's `1.`, a date's `-`, a `:`) is its text as well.
+_INLINE_CHARS = re.compile(r"[<\[`#*_~\\&\xa0]")
 
 
 def unmarked(line: str) -> str:
@@ -59,7 +57,7 @@ def unmarked(line: str) -> str:
 def _by_rules(line: str) -> str:
     if _MARKUP_LINE.match(line):
         return ""
-    if not _DECORATION.search(line):
+    if not _INLINE_CHARS.search(line):
         return line.strip()
     text = _TAG.sub("", line)
     text = _RST_ROLE.sub(r"\1", _RST_LINK.sub(r"\1", _RST_LITERAL.sub(r"\1", text)))
