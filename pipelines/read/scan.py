@@ -40,7 +40,9 @@ _LIKE_CONFIDENCE = 0.5
 # A table cell read with less confidence (proofread.SURE, where a reading starts to be
 # doubted), or under a seal, is read a second time from another grey (_second_readings).
 _SECOND_BELOW = 0.95
-_NUMBER_READ = re.compile(r"[0-9.,]+")  # only a number's reading is read twice
+_NUMBER_READ = re.compile(r"[0-9.,]+")  # a number's reading, read twice when doubted
+# A label holds Chinese; a value cell read as none ("", "8.", ":0", "」") is read twice.
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
 # One closing quote read as two ("稳定”"").
@@ -207,6 +209,15 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     return _assemble(slots, texts, confidence, others, len(tables))
 
 
+def _doubted(text: str, confidence: float | None) -> bool:
+    """Whether a table cell's first reading is a doubted number (low confidence, or
+    under a seal) or no number at all where no label was read either (a speck read as
+    punctuation, faint print under a seal read as nothing)."""
+    if _NUMBER_READ.fullmatch(text):
+        return confidence is not None and confidence < _SECOND_BELOW
+    return _CHINESE.search(text) is None and len(text) <= 2
+
+
 def _second_readings(found: PageLayout, slots: list, texts: list[str],
                      confidence: list[float | None]) -> list[tuple[str, ...]]:
     """For each table cell read with doubt (or under a seal), what a second reading
@@ -215,9 +226,8 @@ def _second_readings(found: PageLayout, slots: list, texts: list[str],
     stretched or the specks are filtered. Only the identities choose between the two
     (pipelines/recognise/proofread.py); nothing is taken from this reading otherwise."""
     out: list[tuple[str, ...]] = [()] * len(slots)
-    doubtful = [k for k, c in enumerate(confidence)
-                if c is not None and c < _SECOND_BELOW and slots[k][4] is not None
-                and _NUMBER_READ.fullmatch(texts[k])]
+    doubtful = [k for k in range(len(slots))
+                if slots[k][4] is not None and _doubted(texts[k], confidence[k])]
     if not doubtful:
         return out
     second = second_page(found.page)

@@ -59,51 +59,81 @@ def doubtful(grid: Grid, confidence: dict[str, float]) -> dict[str, str]:
     return out
 
 
-def _second_reading(cid: str, grid: Grid, others: tuple[str, ...],
-                    checks: list[Identity]) -> int | None:
-    """The one other reading of cell `cid` that makes every equality it is in hold
-    (None: none does, or more than one, or the first reading already does)."""
-    values = {c: v.value for c, v in grid.cells.items()}
+def _equalities(cid: str, checks: list[Identity]) -> list[Identity]:
+    """The identities cell `cid` is in, if they are all equalities (else none: an
+    inequality holding vouches for no particular reading)."""
     mine = [i for i in checks if cid in i.cells]
-    if not mine or any(i.relation != "equal" for i in mine):
-        return None
+    return [] if any(i.relation != "equal" for i in mine) else mine
 
-    def holds(value: int | float | None) -> bool:
-        values[cid] = value
-        return all(evaluate(i, values).status == "pass" for i in mine)
 
-    first = values[cid]
-    if holds(first):
-        return None
-    read = {read_printed(t) for t in others}
+def _holds(mine: list[Identity], values: dict[str, int | float | None]) -> bool:
+    return bool(mine) and all(evaluate(i, values).status == "pass" for i in mine)
+
+
+def _second_number(texts: tuple[str, ...]) -> int | None:
+    """The whole number a second reading gives (None: none, or more than one)."""
+    read = {read_printed(t) for t in texts}
     numbers = {p.whole for p in read if p.state == "number" and p.whole is not None
                and not p.annotated and p.unit is None}
-    passing = [n for n in numbers if n != first and holds(n)]
-    return passing[0] if len(passing) == 1 else None
+    return numbers.pop() if len(numbers) == 1 else None
+
+
+def _candidates(grid: Grid, doc: Document, confidence: dict[str, float]) -> dict[str, int]:
+    """Cell id -> its second reading, for the cells whose first reading is doubted, or
+    was no number (blank, unreadable), and whose second reading is another number."""
+    others = {c.ref: c.alternatives for c in doc.cells if c.alternatives}
+    if not others:
+        return {}
+    doubted = doubtful(grid, confidence)
+    out = {}
+    for cid, cell in grid.cells.items():
+        if cell.source_ref not in others:
+            continue
+        first = cell.value
+        if not ((cid in doubted and isinstance(first, int))
+                or (first is None and cell.state in ("blank", "unreadable"))):
+            continue
+        second = _second_number(others[cell.source_ref])
+        if second is not None and second != first:
+            out[cid] = second
+    return out
 
 
 def _take_second_readings(grid: Grid, doc: Document, confidence: dict[str, float]) -> None:
-    """Doubted cells whose second reading the identities choose, taken (see above)."""
-    others = {c.ref: c.alternatives for c in doc.cells if c.alternatives}
-    if not others:
+    """Second readings the identities choose, taken (see above): each whose every
+    equality holds with it, where the first reading's did not. Tried all together
+    first (three cells of one row, each unread the first time), then one by one."""
+    candidates = _candidates(grid, doc, confidence)
+    if not candidates:
         return
     checks = identities(grid.version.id)
-    changed = True
-    while changed:  # a cell taken may complete an identity another doubted cell is in
-        changed = False
-        for cid in doubtful(grid, confidence):
-            cell = grid.cells[cid]
-            if not isinstance(cell.value, int) or cell.source_ref not in others:
-                continue
-            value = _second_reading(cid, grid, others[cell.source_ref], checks)
-            if value is None:
-                continue
-            reading = (f"{value} (second OCR reading; first {cell.raw_text}, confidence "
-                       f"{confidence[cid]:.2f})")
-            grid.cells[cid] = CellValue(cid, value, cell.state, reading, cell.unit,
-                                        cell.source_ref)
-            confidence[cid] = 1.0
-            changed = True
+    values = {c: v.value for c, v in grid.cells.items()}
+    mine = {cid: _equalities(cid, checks) for cid in candidates}
+    taken: dict[str, int] = {}
+    while True:
+        trial = {**values, **{c: v for c, v in candidates.items() if c not in taken}}
+        new = {c: v for c, v in candidates.items() if c not in taken and _holds(mine[c], trial)
+               and not _holds(mine[c], {**trial, c: values[c]})}
+        if not new:
+            new = {c: v for c, v in candidates.items() if c not in taken
+                   and _holds(mine[c], {**values, c: v})
+                   and not _holds(mine[c], values)}
+        if not new:
+            break
+        taken.update(new)
+        values.update(new)
+    for cid, value in taken.items():
+        cell = grid.cells[cid]
+        first = f"{cell.raw_text or 'nothing'}"
+        if cid in confidence:
+            first += f", confidence {confidence[cid]:.2f}"
+        grid.cells[cid] = CellValue(cid, value, "number",
+                                    f"{value} (second OCR reading; first {first})",
+                                    cell.unit, cell.source_ref)
+        confidence[cid] = 1.0
+    # The first reading's complaint (unreadable_value) is answered by the second.
+    grid.flags[:] = [f for f in grid.flags
+                     if not (f.code == "unreadable_value" and f.cell_id in taken)]
 
 
 def proofread(grid: Grid, doc: Document) -> None:
