@@ -108,3 +108,21 @@ def test_a_second_reading_of_a_cell_no_identity_checks_is_not_taken(huaian):
     grid, doc = _read(huaian, {cid: 7}, {cid: 0.8}, {cid: str(huaian["cells"][cid])})
     proofread(grid, doc)
     assert grid.cells[cid].value is None
+
+
+def test_cells_read_as_nothing_take_second_readings_that_hold_together(huaian):
+    # Faint zeros under a seal, read as nothing the first time: two cells of one row, so
+    # neither row identity is evaluable until both second readings are tried together.
+    blank = ["t3.granted.research_institution", "t3.granted.public_interest_org"]
+    grid, doc = _read(huaian, dict.fromkeys(blank), {}, dict.fromkeys(blank, "0"))
+    proofread(grid, doc)
+    assert [grid.cells[c].value for c in blank] == [0, 0]
+    assert grid.cells[blank[0]].raw_text == "0 (second OCR reading; first nothing)"
+    assert grid.flags == []
+
+
+def test_a_cell_read_as_nothing_keeps_nothing_when_its_second_reading_breaks_a_sum(huaian):
+    cid = "t3.granted.commercial_enterprise"  # printed 21, read 27 the second time
+    grid, doc = _read(huaian, {cid: None}, {}, {cid: "27"})
+    proofread(grid, doc)
+    assert grid.cells[cid].value is None
