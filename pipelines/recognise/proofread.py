@@ -11,9 +11,10 @@ The reading and its confidence stay in the raw text. Nothing is ever corrected: 
 identities only decide which readings to trust.
 
 A doubted cell the reader read twice (TextCell.alternatives: a second grey, where a seal
-was or specks were) takes its second reading when that, and no other reading of it,
-makes every equality it takes part in hold, at least one: the same evidence that keeps a
-first reading. A number the recogniser did not give is never tried.
+was or specks were) takes its second reading when with it an equality it takes part in holds
+and none fails, and not so with the first reading: the evidence that keeps a first
+reading. A cell first read as nothing (faint print, a speck read as punctuation) too.
+A number the recogniser did not give is never tried.
 """
 
 from __future__ import annotations
@@ -67,7 +68,10 @@ def _equalities(cid: str, checks: list[Identity]) -> list[Identity]:
 
 
 def _holds(mine: list[Identity], values: dict[str, int | float | None]) -> bool:
-    return bool(mine) and all(evaluate(i, values).status == "pass" for i in mine)
+    """At least one equality holds and none fails (one not evaluable for a cell still
+    unread is no evidence either way): what keeps a first reading too."""
+    status = {evaluate(i, values).status for i in mine}
+    return "pass" in status and "fail" not in status
 
 
 def _second_number(texts: tuple[str, ...]) -> int | None:
@@ -99,10 +103,21 @@ def _candidates(grid: Grid, doc: Document, confidence: dict[str, float]) -> dict
     return out
 
 
+def _held(tried: dict[str, int], values: dict[str, int | float | None],
+          trial: dict[str, int], mine: dict[str, list[Identity]]) -> dict[str, int]:
+    """Of the second readings `tried`, those that hold with the `trial` ones in place
+    where the first reading does not."""
+    with_trial = {**values, **trial}
+    return {c: v for c, v in tried.items() if c in trial and _holds(mine[c], with_trial)
+            and not _holds(mine[c], {**with_trial, c: values[c]})}
+
+
 def _take_second_readings(grid: Grid, doc: Document, confidence: dict[str, float]) -> None:
-    """Second readings the identities choose, taken (see above): each whose every
-    equality holds with it, where the first reading's did not. Tried all together
-    first (three cells of one row, each unread the first time), then one by one."""
+    """Second readings the identities choose, taken (see above): each with which an
+    equality it is in holds and none fails, where not so with the first reading. Tried
+    all together first (three cells of one row, each unread the first time), then only
+    those of cells first read as nothing (a doubted first reading kept), then one by
+    one."""
     candidates = _candidates(grid, doc, confidence)
     if not candidates:
         return
@@ -111,13 +126,10 @@ def _take_second_readings(grid: Grid, doc: Document, confidence: dict[str, float
     mine = {cid: _equalities(cid, checks) for cid in candidates}
     taken: dict[str, int] = {}
     while True:
-        trial = {**values, **{c: v for c, v in candidates.items() if c not in taken}}
-        new = {c: v for c, v in candidates.items() if c not in taken and _holds(mine[c], trial)
-               and not _holds(mine[c], {**trial, c: values[c]})}
-        if not new:
-            new = {c: v for c, v in candidates.items() if c not in taken
-                   and _holds(mine[c], {**values, c: v})
-                   and not _holds(mine[c], values)}
+        left = {c: v for c, v in candidates.items() if c not in taken}
+        unread = {c: v for c, v in left.items() if values[c] is None}
+        new = (_held(left, values, left, mine) or _held(left, values, unread, mine)
+               or {c: v for c, v in left.items() if _held({c: v}, values, {c: v}, mine)})
         if not new:
             break
         taken.update(new)
