@@ -25,6 +25,9 @@ class TextCell:
     row: int | None = None
     # Read by OCR: the recogniser's confidence in the text (0..1); None for printed text.
     confidence: float | None = None
+    # Read by OCR a second way (a doubtful cell re-read from another grey): the other
+    # readings, which only the identities may choose (pipelines/recognise/proofread.py).
+    alternatives: tuple[str, ...] = ()
 
 
 @dataclass

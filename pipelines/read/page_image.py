@@ -146,6 +146,20 @@ def faint_ink(page: PageImage) -> np.ndarray:
     return _binarise(page.grey if page.rule_grey is None else page.rule_grey, _LINE_CONTRAST)
 
 
+def second_page(page: PageImage) -> PageImage:
+    """The page for a second reading of a doubtful cell: where a seal was, its grey
+    stretched as for the rules (`rule_grey`: faint print under the seal at the contrast
+    it has on paper, the seal's strokes back at their rims); elsewhere a 3x3 median of
+    the grey (specks touching a character gone, thin strokes thinner). Either loses more
+    readings than it wins as the only grey; as a second opinion, only an identity can
+    make it count (pipelines/recognise/proofread.py)."""
+    grey = cv2.medianBlur(page.grey, 3)
+    if page.rule_grey is not None and page.stamp is not None:
+        grey = np.where(page.stamp, page.rule_grey, grey)
+    return PageImage(grey, despeckle(_binarise(grey), page.glyph), page.glyph, page.angle,
+                     page.stamp, page.rule_grey)
+
+
 def _sharpness(small: np.ndarray, angle: float) -> float:
     h, w = small.shape
     m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)

@@ -16,7 +16,7 @@ import numpy as np
 
 from pipelines.document import TextCell
 from pipelines.read import ocr
-from pipelines.read.page_image import PageImage, prepare
+from pipelines.read.page_image import PageImage, prepare, second_page
 from pipelines.read.specks import recogniser_page
 from pipelines.read.table_image import Box, TableImage, find_tables, ruling_lines, text_bands
 
@@ -37,6 +37,12 @@ _DIGITS_OR_LIKE = re.compile(r"[.,·'`]?([0-9oO〇lI|]*[oO〇lI|][0-9oO〇lI|]*)
 _DASH_FOR_ONE = re.compile(r"(?<=[\u4e00-\u9fff“”\n])[—－─-](?![\d—－─-])"
                            r"|(?<![\d—－─-])[—－─-](?=[\u4e00-\u9fff“”])")
 _LIKE_CONFIDENCE = 0.5
+# A table cell read with less confidence (proofread.SURE, where a reading starts to be
+# doubted), or under a seal, is read a second time from another grey (_second_readings).
+_SECOND_BELOW = 0.95
+_NUMBER_READ = re.compile(r"[0-9.,]+")  # a number's reading, read twice when doubted
+# A label holds Chinese; a value cell read as none ("", "8.", ":0", "」") is read twice.
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
 # One closing quote read as two ("稳定”"").
@@ -198,7 +204,45 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
         _line_crops(page, clean, text_ink, box, k, crops)
     readings = ocr.read_lines(crops.images)
     sealed = [_under_seal(page, text_ink, b) for _, _, b, _, _ in slots]
-    return _assemble(slots, crops, readings, len(tables), sealed)
+    texts, confidence = _texts(len(slots), crops, readings, sealed)
+    others = _second_readings(found, slots, texts, confidence)
+    return _assemble(slots, texts, confidence, others, len(tables))
+
+
+def _doubted(text: str, confidence: float | None) -> bool:
+    """Whether a table cell's first reading is a doubted number (low confidence, or
+    under a seal) or no number at all where no label was read either (a speck read as
+    punctuation, faint print under a seal read as nothing)."""
+    if _NUMBER_READ.fullmatch(text):
+        return confidence is not None and confidence < _SECOND_BELOW
+    return _CHINESE.search(text) is None and len(text) <= 2
+
+
+def _second_readings(found: PageLayout, slots: list, texts: list[str],
+                     confidence: list[float | None]) -> list[tuple[str, ...]]:
+    """For each table cell read with doubt (or under a seal), what a second reading
+    from page_image.second_page gives when it differs from the first: a reading the
+    seal's strokes or a speck spoilt may come out right once the grey under the seal is
+    stretched or the specks are filtered. Only the identities choose between the two
+    (pipelines/recognise/proofread.py); nothing is taken from this reading otherwise."""
+    out: list[tuple[str, ...]] = [()] * len(slots)
+    doubtful = [k for k in range(len(slots))
+                if slots[k][4] is not None and _doubted(texts[k], confidence[k])]
+    if not doubtful:
+        return out
+    second = second_page(found.page)
+    ink = second.ink & ~found.lines
+    clean = recogniser_page(second, ink)
+    crops = _Crops()
+    for k in doubtful:
+        _line_crops(second, clean, ink, slots[k][2], k, crops)
+    again: dict[int, str] = {}
+    for owner, reading in zip(crops.owners, ocr.read_lines(crops.images), strict=True):
+        again[owner] = again.get(owner, "") + _as_digits(reading)[0]
+    for k, text in again.items():
+        if text and text != texts[k]:
+            out[k] = (text,)
+    return out
 
 
 def _under_seal(page: PageImage, text_ink: np.ndarray, box: Box) -> bool:
@@ -222,10 +266,11 @@ def _as_digits(reading: ocr.Reading) -> tuple[str, float]:
     return text, reading.confidence
 
 
-def _assemble(slots: list, crops: _Crops, readings: list[ocr.Reading],
-              n_tables: int, sealed: list[bool]) -> PageReading:
-    texts = [""] * len(slots)
-    confidence: list[float | None] = [None] * len(slots)
+def _texts(n: int, crops: _Crops, readings: list[ocr.Reading],
+           sealed: list[bool]) -> tuple[list[str], list[float | None]]:
+    """Each slot's text (its crops' readings joined) and confidence (their lowest)."""
+    texts = [""] * n
+    confidence: list[float | None] = [None] * n
     for owner, reading in zip(crops.owners, readings, strict=True):
         text, conf = _as_digits(reading)
         texts[owner] += text
@@ -236,12 +281,17 @@ def _assemble(slots: list, crops: _Crops, readings: list[ocr.Reading],
             # A seal's stroke across a digit can make another digit of it ("258" read
             # "238") with full confidence: kept only if an identity confirms it.
             confidence[k] = min(confidence[k], _LIKE_CONFIDENCE)
+    return texts, confidence
+
+
+def _assemble(slots: list, texts: list[str], confidence: list[float | None],
+              others: list[tuple[str, ...]], n_tables: int) -> PageReading:
     order = sorted(range(len(slots)), key=lambda k: (slots[k][0], slots[k][1]))
     out = PageReading(tables=n_tables)
     last_key = None
     for k in order:
         _, t_no, _, ref, row = slots[k]
-        cell = TextCell(texts[k], ref, None, confidence[k])
+        cell = TextCell(texts[k], ref, None, confidence[k], others[k])
         key = (t_no, row) if row is not None else ("line", k)
         if key != last_key:
             out.rows.append([])

@@ -9,14 +9,21 @@ a failing identity, where no holding identity vouches for it, is set to null and
 A number with no identity to confirm it (table 二) must be read with high confidence.
 The reading and its confidence stay in the raw text. Nothing is ever corrected: the
 identities only decide which readings to trust.
+
+A doubted cell the reader read twice (TextCell.alternatives: a second grey, where a seal
+was or specks were) takes its second reading when with it an equality it takes part in holds
+and none fails, and not so with the first reading: the evidence that keeps a first
+reading. A cell first read as nothing (faint print, a speck read as punctuation) too.
+A number the recogniser did not give is never tried.
 """
 
 from __future__ import annotations
 
 from pipelines.document import Document
 from pipelines.recognise.grid import Grid
+from pipelines.recognise.values import read_printed
 from pipelines.report import CellValue, Flag
-from schemas.identities import evaluate, identities
+from schemas.identities import Identity, evaluate, identities
 
 # Confidences measured on the scan variants of the labelled reports (bench/bench_ocr.py):
 # right readings of table numbers are nearly all >= 0.95; the misreadings seen were lower.
@@ -53,11 +60,100 @@ def doubtful(grid: Grid, confidence: dict[str, float]) -> dict[str, str]:
     return out
 
 
+def _equalities(cid: str, checks: list[Identity]) -> list[Identity]:
+    """The identities cell `cid` is in, if they are all equalities (else none: an
+    inequality holding vouches for no particular reading)."""
+    mine = [i for i in checks if cid in i.cells]
+    return [] if any(i.relation != "equal" for i in mine) else mine
+
+
+def _holds(mine: list[Identity], values: dict[str, int | float | None]) -> bool:
+    """At least one equality holds and none fails (one not evaluable for a cell still
+    unread is no evidence either way): what keeps a first reading too."""
+    status = {evaluate(i, values).status for i in mine}
+    return "pass" in status and "fail" not in status
+
+
+def _second_number(texts: tuple[str, ...]) -> int | None:
+    """The whole number a second reading gives (None: none, or more than one)."""
+    read = {read_printed(t) for t in texts}
+    numbers = {p.whole for p in read if p.state == "number" and p.whole is not None
+               and not p.annotated and p.unit is None}
+    return numbers.pop() if len(numbers) == 1 else None
+
+
+def _candidates(grid: Grid, doc: Document, confidence: dict[str, float]) -> dict[str, int]:
+    """Cell id -> its second reading, for the cells whose first reading is doubted, or
+    was no number (blank, unreadable), and whose second reading is another number."""
+    others = {c.ref: c.alternatives for c in doc.cells if c.alternatives}
+    if not others:
+        return {}
+    doubted = doubtful(grid, confidence)
+    out = {}
+    for cid, cell in grid.cells.items():
+        if cell.source_ref not in others:
+            continue
+        first = cell.value
+        if not ((cid in doubted and isinstance(first, int))
+                or (first is None and cell.state in ("blank", "unreadable"))):
+            continue
+        second = _second_number(others[cell.source_ref])
+        if second is not None and second != first:
+            out[cid] = second
+    return out
+
+
+def _held(tried: dict[str, int], values: dict[str, int | float | None],
+          trial: dict[str, int], mine: dict[str, list[Identity]]) -> dict[str, int]:
+    """Of the second readings `tried`, those that hold with the `trial` ones in place
+    where the first reading does not."""
+    with_trial = {**values, **trial}
+    return {c: v for c, v in tried.items() if c in trial and _holds(mine[c], with_trial)
+            and not _holds(mine[c], {**with_trial, c: values[c]})}
+
+
+def _take_second_readings(grid: Grid, doc: Document, confidence: dict[str, float]) -> None:
+    """Second readings the identities choose, taken (see above): each with which an
+    equality it is in holds and none fails, where not so with the first reading. Tried
+    all together first (three cells of one row, each unread the first time), then only
+    those of cells first read as nothing (a doubted first reading kept), then one by
+    one."""
+    candidates = _candidates(grid, doc, confidence)
+    if not candidates:
+        return
+    checks = identities(grid.version.id)
+    values = {c: v.value for c, v in grid.cells.items()}
+    mine = {cid: _equalities(cid, checks) for cid in candidates}
+    taken: dict[str, int] = {}
+    while True:
+        left = {c: v for c, v in candidates.items() if c not in taken}
+        unread = {c: v for c, v in left.items() if values[c] is None}
+        new = (_held(left, values, left, mine) or _held(left, values, unread, mine)
+               or {c: v for c, v in left.items() if _held({c: v}, values, {c: v}, mine)})
+        if not new:
+            break
+        taken.update(new)
+        values.update(new)
+    for cid, value in taken.items():
+        cell = grid.cells[cid]
+        first = f"{cell.raw_text or 'nothing'}"
+        if cid in confidence:
+            first += f", confidence {confidence[cid]:.2f}"
+        grid.cells[cid] = CellValue(cid, value, "number",
+                                    f"{value} (second OCR reading; first {first})",
+                                    cell.unit, cell.source_ref)
+        confidence[cid] = 1.0
+    # The first reading's complaint (unreadable_value) is answered by the second.
+    grid.flags[:] = [f for f in grid.flags
+                     if not (f.code == "unreadable_value" and f.cell_id in taken)]
+
+
 def proofread(grid: Grid, doc: Document) -> None:
     """Null and flag the OCR readings the identities do not vouch for (see above)."""
     confidence = _confidences(grid, doc)
     if not confidence:
         return
+    _take_second_readings(grid, doc, confidence)
     for cid, why in doubtful(grid, confidence).items():
         cell = grid.cells[cid]
         reading = f"{cell.raw_text} (OCR confidence {confidence[cid]:.2f})"

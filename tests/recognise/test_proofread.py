@@ -18,8 +18,8 @@ from schemas.template import load_template
 SURE, UNSURE = 0.99, 0.6
 
 
-def _read(truth: dict, readings: dict[str, int], confidence: dict[str, float]
-          ) -> tuple[Grid, Document]:
+def _read(truth: dict, readings: dict[str, int], confidence: dict[str, float],
+          second: dict[str, str] | None = None) -> tuple[Grid, Document]:
     grid = Grid(load_template().version(truth["format_version"]))
     cells = []
     for cid, value in truth["cells"].items():
@@ -27,8 +27,9 @@ def _read(truth: dict, readings: dict[str, int], confidence: dict[str, float]
         ref = f"page 1 box {cid}"
         grid.cells[cid] = CellValue(cid, value, "number" if value is not None else "blank",
                                     None if value is None else str(value), None, ref)
+        others = (second[cid],) if second and cid in second else ()
         cells.append(TextCell("" if value is None else str(value), ref, 1,
-                              confidence.get(cid, SURE)))
+                              confidence.get(cid, SURE), others))
     return grid, Document("scan.pdf", "0" * 64, 1, "scan", "", cells)
 
 
@@ -82,3 +83,46 @@ def test_an_unsure_number_no_identity_checks_is_not_published(huaian):
     proofread(grid, doc)
     assert grid.cells[cid].value is None
     assert grid.flags[0].message.endswith("no identity checks it")
+
+
+def test_a_doubted_reading_takes_the_second_reading_every_identity_confirms(huaian):
+    cid = "t3.granted.natural_person"  # printed 1288: read 1238 first, 1288 the second time
+    grid, doc = _read(huaian, {cid: 1238}, {cid: UNSURE}, {cid: "1288"})
+    proofread(grid, doc)
+    cell = grid.cells[cid]
+    assert (cell.value, cell.raw_text) == (
+        1288, "1288 (second OCR reading; first 1238, confidence 0.60)")
+    assert grid.flags == []
+
+
+def test_a_second_reading_the_identities_do_not_confirm_is_not_taken(huaian):
+    cid = "t3.granted.natural_person"
+    grid, doc = _read(huaian, {cid: 1238}, {cid: UNSURE}, {cid: "1280"})
+    proofread(grid, doc)
+    assert grid.cells[cid].value is None
+    assert [(f.code, f.cell_id) for f in grid.flags] == [("ocr_uncertain", cid)]
+
+
+def test_a_second_reading_of_a_cell_no_identity_checks_is_not_taken(huaian):
+    cid = "t2.administrative_licensing.decisions"
+    grid, doc = _read(huaian, {cid: 7}, {cid: 0.8}, {cid: str(huaian["cells"][cid])})
+    proofread(grid, doc)
+    assert grid.cells[cid].value is None
+
+
+def test_cells_read_as_nothing_take_second_readings_that_hold_together(huaian):
+    # Faint zeros under a seal, read as nothing the first time: two cells of one row, so
+    # neither row identity is evaluable until both second readings are tried together.
+    blank = ["t3.granted.research_institution", "t3.granted.public_interest_org"]
+    grid, doc = _read(huaian, dict.fromkeys(blank), {}, dict.fromkeys(blank, "0"))
+    proofread(grid, doc)
+    assert [grid.cells[c].value for c in blank] == [0, 0]
+    assert grid.cells[blank[0]].raw_text == "0 (second OCR reading; first nothing)"
+    assert grid.flags == []
+
+
+def test_a_cell_read_as_nothing_keeps_nothing_when_its_second_reading_breaks_a_sum(huaian):
+    cid = "t3.granted.commercial_enterprise"  # printed 21, read 27 the second time
+    grid, doc = _read(huaian, {cid: None}, {}, {cid: "27"})
+    proofread(grid, doc)
+    assert grid.cells[cid].value is None

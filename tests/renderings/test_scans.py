@@ -19,16 +19,15 @@ from pipelines.parse import parse_bytes
 pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 
 # variant -> (right, wrong, missed, invented) over the labelled reports' 1,192 cells,
-# as measured (bench/RESULTS.md). The speckled and the sealed scans still fall short of
-# the 99% target: their misses are cells and rows the specks or the seal left unreadable
-# (faint print under the seal; readings under it that no identity confirms), nulled and
-# flagged, never guessed.
+# as measured (bench/RESULTS.md). The sealed scan still falls short of the 99% target:
+# its misses are table 二 under the seal (no identity to confirm a reading there) and rows
+# whose rules the seal hid, nulled and flagged, never guessed.
 EXPECTED = {
     "grey150_jpeg": (1191, 0, 1, 0),
     "grey100_jpeg": (1191, 0, 1, 0),
     "grey200_rotated_noise": (1192, 0, 0, 0),
-    "grey150_rotated_speckle": (1178, 0, 14, 0),
-    "colour150_red_stamp": (1171, 0, 21, 0),
+    "grey150_rotated_speckle": (1181, 0, 11, 0),
+    "colour150_red_stamp": (1179, 0, 13, 0),
     "grey120_tiff_rotated": (1192, 0, 0, 0),
 }
 
