@@ -352,8 +352,9 @@ def _segment(lines: list[list[_Word]], body: list[int], kinds: list[str],
         prev = [v for v in values if v < i][-1:]
         after = [v for v in values if v > i][:1]
         candidates = (i,) if kinds[i] == "value" else tuple(prev + after)
+        # A blob read as nothing (the thin 一 of 一、) would chain two cells' lines.
         pieces += [Piece(w, i, candidates, i < values[0])
-                   for w in lines[i] if w.xc < value_left]
+                   for w in lines[i] if w.xc < value_left and w.text]
     value_y = {v: float(np.mean([w.yc for w in lines[v] if w.xc >= value_left]))
                for v in values}
     labels = labels_by_line(pieces, value_y, g)

@@ -9,14 +9,16 @@ given to one value line. A fragment can belong only to the value line it is prin
 or, on a line of its own, to the value line next above or below it; fragments above a
 table's first value line may also be the header's. Of the cuts, only those whose every
 label is a label of the statutory template (its misprint tolerance for OCR included)
-count; of those, the one whose labels lie nearest their value lines is taken, and only
-when it is clearly nearest. Anything else (no cut, or two equally near) is unsure: None,
+count; of those, the one with the fewest labels only nearly spelled (OCR misreadings)
+and whose labels lie nearest their value lines is taken, and only when it is clearly
+nearest. Anything else (no cut, or two equally near) is unsure: None,
 and nothing of the table is read, never a guess.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from pipelines.recognise.labels import labels_of
@@ -25,7 +27,6 @@ from pipelines.recognise.ocr_labels import nearest_label
 _OVERLAP = 0.3  # share of the narrower fragment's width two lines of one cell overlap by
 _LINK_GAP = 1.0  # glyph heights between the lines of one cell
 _MAX_LINES = 16  # lines of one label at most (a long label in a narrow column)
-_MAX_SOLUTIONS = 8  # cuts of one chain kept while searching (more: unsure anyway)
 _CLEARLY = 0.5  # glyph heights: the nearest cut is nearer than the next by this much
 
 
@@ -48,8 +49,13 @@ class Piece:
     header_ok: bool  # above the first value line: may be part of the header
 
 
-def _is_label(text: str) -> bool:
-    return bool(labels_of(text)) or nearest_label(text) is not None
+@lru_cache(maxsize=4096)
+def _match(text: str) -> int | None:
+    """0 when the text is a template label, 1 when it nearly spells one (an OCR misreading,
+    ocr_labels.py), None when neither."""
+    if labels_of(text):
+        return 0
+    return 1 if nearest_label(text) is not None else None
 
 
 def _overlaps(a, b) -> bool:
@@ -78,54 +84,57 @@ def chains(pieces: list[Piece], glyph: float) -> list[list[Piece]] | None:
     return out
 
 
-@dataclass
-class _Cut:
-    groups: list[tuple[int, int, int]]  # (first piece, last piece + 1, value line)
-    cost: float
+# A cut: (labels nearly spelled, distance of the labels to their value lines, the groups
+# (first piece, last piece + 1, value line)). Fewer near-spellings first: a label cut one
+# line short still nearly spells its label, and the next one's with that line too.
+_Cut = tuple[int, float, tuple[tuple[int, int, int], ...]]
 
 
-def _solutions(chain: list[Piece], value_y: dict[int, float]) -> list[_Cut]:
-    """Every cut of the chain into template labels, each on a value line (increasing)."""
-    found: list[_Cut] = []
+def _best_two(chain: list[Piece], value_y: dict[int, float]) -> list[_Cut]:
+    """The two best cuts of the chain into template labels, each label on a value line
+    below the one before (fewest near-spellings, then nearest)."""
+    memo: dict[tuple[int, int], list[_Cut]] = {}
 
-    def walk(i: int, last: int, groups: list[tuple[int, int, int]], cost: float) -> None:
-        if len(found) >= _MAX_SOLUTIONS:
-            return
+    def best(i: int, last: int) -> list[_Cut]:
         if i == len(chain):
-            found.append(_Cut(list(groups), cost))
-            return
-        if not groups and chain[i].header_ok:
-            walk(i + 1, last, groups, cost)  # a header line's fragment, not a label
+            return [(0, 0.0, ())]
+        if (i, last) in memo:
+            return memo[(i, last)]
+        options: list[_Cut] = []
+        if last < 0 and chain[i].header_ok:
+            options += best(i + 1, last)  # a header line's fragment, not a label
         common = set(chain[i].candidates)
         text = ""
         for j in range(i, min(len(chain), i + _MAX_LINES)):
             common &= set(chain[j].candidates)
             text += chain[j].word.text
             if not common:
-                return
-            if not _is_label(text):
+                break
+            fuzzy = _match(text)
+            if fuzzy is None:
                 continue
             centre = (chain[i].word.box.y0 + chain[j].word.box.y1) / 2
             for v in sorted(common):
                 if v > last:
-                    groups.append((i, j + 1, v))
-                    walk(j + 1, v, groups, cost + abs(centre - value_y[v]))
-                    groups.pop()
+                    options += [(f + fuzzy, c + abs(centre - value_y[v]), ((i, j + 1, v), *g))
+                                for f, c, g in best(j + 1, v)]
+        memo[(i, last)] = sorted(options)[:2]
+        return memo[(i, last)]
 
-    walk(0, -1, [], 0.0)
-    return found
+    return best(0, -1)
 
 
 def assign(chain: list[Piece], value_y: dict[int, float],
            glyph: float) -> list[tuple[list[Piece], int]] | None:
     """The chain's labels with their value lines; [] for a chain that is the header's;
-    None when no cut makes template labels or two are equally near."""
-    found = sorted(_solutions(chain, value_y), key=lambda c: c.cost)
-    if not found or len(found) >= _MAX_SOLUTIONS:
+    None when no cut makes template labels or two are equally good."""
+    found = _best_two(chain, value_y)
+    if not found:
         return None
-    if len(found) > 1 and found[1].cost - found[0].cost < _CLEARLY * glyph:
+    if len(found) > 1 and found[1][0] == found[0][0] and (
+            found[1][1] - found[0][1] < _CLEARLY * glyph):
         return None
-    return [(chain[a:b], v) for a, b, v in found[0].groups]
+    return [(chain[a:b], v) for a, b, v in found[0][2]]
 
 
 def labels_by_line(pieces: list[Piece], value_y: dict[int, float],

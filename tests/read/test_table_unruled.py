@@ -54,8 +54,8 @@ def test_a_label_wrapped_beside_its_numbers_is_read_as_its_row() -> None:
     # Word's borderless table: a label wraps over lines, its numbers centred beside it.
     pixels = _table([(40, ["信息内容", "上一年项目数量", "本年增减", "处理决定数量"]),
                      (100, ["行政许可", "396", "", "278"]),
-                     (145, ["行政规", "", "", ""]), (175, ["范性文", "60", "-2", "368"]),
-                     (205, ["件", "", "", ""])])
+                     (140, ["行政规", "", "", ""]), (176, ["范性文", "60", "-2", "368"]),
+                     (212, ["件", "", "", ""])])
     rows = read_unruled(prepare(pixels), 1)
     assert _texts(rows)[1:] == [["行政许可", "396", "", "278"],
                                 ["行政规范性文件", "60", "-2", "368"]]
