@@ -311,13 +311,17 @@ def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
                 widths.append(len(columns))
             if not columns:
                 return _unsure("numbers under no header")
-            rows += _header_rows(lines, header, page_no)
             got = _segment(lines, body, kinds, columns, g, value_left, page_no)
-            if got is None:
-                return None
-            rows += got[0]
-            for k, boxes in got[1].items():
-                blocks[-1].setdefault(k, []).extend(boxes)
+            if got is not None:
+                rows += _header_rows(lines, header, page_no) + got[0]
+                for k, boxes in got[1].items():
+                    blocks[-1].setdefault(k, []).extend(boxes)
+            elif any(above):
+                # The rows under this header are not read (reported missing), nor the
+                # header (a number in it must not end a row above): the other headers'
+                # rows still are, their labels and columns their own.
+                blocks.pop()
+                widths.pop()
             header, body = [], []
         header.append(i)
     if not blocks:
