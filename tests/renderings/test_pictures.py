@@ -42,12 +42,13 @@ ROW_A_LINE = {
 }
 # Tables without rules whose labels wrap over lines beside their numbers (Word's tables
 # screenshotted): labels given to rows by read/table_wrapped.py. 005's table 二 ends in
-# an amount whose unit wraps (7539.443252万 / 元) beside a wrapped label: not read. 011's
-# tables 三 and 四 have columns left blank throughout: not read, as a row a line.
+# an amount whose unit wraps (7539.443252万 / 元) beside a wrapped label: that row is not
+# read (flagged row_missing). 011's tables 三 and 四 have columns left blank throughout:
+# not read, as a row a line.
 WRAPPED = {
     "001": (200, 0, 0, 0),
     "004": (200, 0, 0, 0),
-    "005": (195, 0, 3, 0),
+    "005": (198, 0, 0, 0),
     "006": (198, 0, 0, 0),
     "011": (157, 0, 41, 0),
     "seed-shaoguan-zhenjiang-2019": (198, 0, 0, 0),
