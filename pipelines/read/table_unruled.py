@@ -9,11 +9,15 @@ lines without a number above the rows of numbers, read bottom up, each box that 
 below it overlaps in x giving a column (a parent spanning its children gives none). Each
 number goes to the column whose centre is nearest.
 
-Only a table printed a row a line is read: the structure is then plain, where a label
-wrapped over lines, beside a blank row, would have to be guessed. The structure is unsure,
-and the page is not read (None: its tables are then reported missing, never guessed),
-when a row of numbers has no label on its line, when a number is not clearly nearer one
-column than the next, or when two numbers of a row fall in one column.
+A table printed a row a line is read first, each row of numbers with the label on its
+line. Failing that, the labels may wrap over lines beside their numbers (a Word table
+without borders): each row is then anchored by its line of numbers, and the label lines
+around it are given to rows by table_wrapped.py (by their x-overlap, the value lines next
+to them and the statutory template's labels they spell). The structure is unsure, and
+the page is not read (None: its tables are then reported missing, never guessed), when a
+label's row is not unique, when a number is not clearly nearer one column than the next,
+when two numbers of a row fall in one column, when a header column holds no value, or
+when a column's values are not aligned.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from pipelines.read import ocr
 from pipelines.read.page_image import PageImage
 from pipelines.read.scan import _as_digits, _Crops, _line_crops
 from pipelines.read.table_image import Box
+from pipelines.read.table_wrapped import Piece, labels_by_line
 
 _JOIN_X = 0.5  # glyph heights: characters of a word are closer, columns farther apart
 _JOIN_Y = 0.3  # glyph heights: the gaps inside a character (the strokes of 三)
@@ -198,6 +203,24 @@ def read_unruled(page: PageImage, page_no: int) -> list[list[TextCell]] | None:
     if not numbers_x:
         return None
     value_left = min(numbers_x) - g  # where the columns of numbers begin
+    if _labels_wrap(lines, value_left):
+        return _wrapped(lines, g, value_left, page_no) or _a_row_a_line(
+            lines, g, value_left, page_no)
+    return _a_row_a_line(lines, g, value_left, page_no) or _wrapped(
+        lines, g, value_left, page_no)
+
+
+def _labels_wrap(lines: list[list[_Word]], value_left: float) -> bool:
+    """Whether a line of label text alone follows a row of numbers before the next header:
+    a label wrapped below its numbers (a row a line, such a line is a header's)."""
+    kinds = [_kind(line, value_left) for line in lines]
+    return any(k == "label" and "value" in kinds[:i] for i, k in enumerate(kinds)
+               if "header" not in kinds[max(0, i - 1):i])
+
+
+def _a_row_a_line(lines: list[list[_Word]], g: float, value_left: float,
+                  page_no: int) -> list[list[TextCell]] | None:
+    """A table printed a row a line: each row of numbers with its label on its line."""
     rows: list[list[TextCell]] = []
     header: list[list[_Word]] = []  # the lines without numbers since the last header's use
     columns: list[tuple[float, float]] = []
@@ -251,6 +274,114 @@ def read_unruled(page: PageImage, page_no: int) -> list[list[TextCell]] | None:
         # under the first, with columns of its own, read with the first one's header.
         return _unsure("the values of a column are not aligned")
     return rows if found else None
+
+
+def _kind(line: list[_Word], value_left: float) -> str:
+    """"value" (numbers over the value columns), "header" (text over them) or "label"."""
+    if any(w.number and w.xc >= value_left for w in line):
+        return "value"
+    return "header" if any(w.xc >= value_left for w in line) else "label"
+
+
+def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
+             page_no: int) -> list[list[TextCell]] | None:
+    """A table whose row labels wrap over lines beside their numbers: the header lines as
+    printed, then each row of numbers with its labels (table_wrapped.py); None when any
+    label's row, or any value's column, is unsure."""
+    rows: list[list[TextCell]] = []
+    header: list[int] = []
+    body: list[int] = []
+    columns: list[tuple[float, float]] = []
+    blocks: list[dict[int, list[Box]]] = []  # per header: each column's values' boxes
+    widths: list[int] = []
+    kinds = [_kind(line, value_left) for line in lines]
+    for i in [*range(len(lines)), len(lines)]:
+        kind = kinds[i] if i < len(lines) else "end"
+        if kind in ("value", "label"):
+            body.append(i)
+            continue
+        if not any(kinds[j] == "value" for j in body):
+            header += body  # lines of a header cell printing nothing over the values
+            body = []
+        else:
+            above = [[w for w in lines[h] if w.xc >= value_left] for h in header]
+            if any(above):
+                columns = _columns([a for a in above if a], g)
+                blocks.append({})
+                widths.append(len(columns))
+            if not columns:
+                return _unsure("numbers under no header")
+            got = _segment(lines, body, kinds, columns, g, value_left, page_no)
+            if got is not None:
+                rows += _header_rows(lines, header, page_no) + got[0]
+                for k, boxes in got[1].items():
+                    blocks[-1].setdefault(k, []).extend(boxes)
+            elif any(above):
+                # The rows under this header are not read (reported missing), nor the
+                # header (a number in it must not end a row above): the other headers'
+                # rows still are, their labels and columns their own.
+                blocks.pop()
+                widths.pop()
+            header, body = [], []
+        header.append(i)
+    if not blocks:
+        return None
+    if any(len(b) < n for b, n in zip(blocks, widths, strict=True)):
+        return _unsure("a column of the header holds no value")
+    if not all(_in_line(boxes, g) for block in blocks for boxes in block.values()):
+        return _unsure("the values of a column are not aligned")
+    return rows
+
+
+def _header_rows(lines: list[list[_Word]], header: list[int], page_no: int
+                 ) -> list[list[TextCell]]:
+    return [[_cell(w, f"page {page_no} table 1 row {h + 1} cell {c}")
+             for c, w in enumerate(lines[h], start=1)] for h in header if h < len(lines)]
+
+
+def _merged(words: list[_Word]) -> _Word:
+    """A label's lines as one word: their texts joined, the box around them all."""
+    box = Box(min(w.box.x0 for w in words), min(w.box.y0 for w in words),
+              max(w.box.x1 for w in words), max(w.box.y1 for w in words))
+    return _Word(box, "".join(w.text for w in words), min(w.confidence for w in words))
+
+
+def _segment(lines: list[list[_Word]], body: list[int], kinds: list[str],
+             columns: list[tuple[float, float]], g: float, value_left: float,
+             page_no: int) -> tuple[list[list[TextCell]], dict[int, list[Box]]] | None:
+    """The rows of the lines under one header: (rows, each column's values' boxes)."""
+    values = [i for i in body if kinds[i] == "value"]
+    pieces = []
+    for i in body:
+        prev = [v for v in values if v < i][-1:]
+        after = [v for v in values if v > i][:1]
+        candidates = (i,) if kinds[i] == "value" else tuple(prev + after)
+        # A blob read as nothing (the thin 一 of 一、) would chain two cells' lines.
+        pieces += [Piece(w, i, candidates, i < values[0])
+                   for w in lines[i] if w.xc < value_left and w.text]
+    value_y = {v: float(np.mean([w.yc for w in lines[v] if w.xc >= value_left]))
+               for v in values}
+    labels = labels_by_line(pieces, value_y, g)
+    if labels is None:
+        return _unsure("a label's row is not unique")
+    used = {id(p) for groups in labels.values() for group in groups for p in group}
+    rest = [p.word for p in pieces if id(p) not in used]  # the header's, above the rows
+    rows = [[_cell(w, f"page {page_no} table 1 row {body[0] + 1} cell {c}")
+             for c, w in enumerate(rest, start=1)]] if rest else []
+    aligned: dict[int, list[Box]] = {}
+    for v in values:
+        ref = f"page {page_no} table 1 row {v + 1}"
+        placed = _placed([w for w in lines[v] if w.xc >= value_left], columns, g)
+        if placed is None:
+            return _unsure(f"row {v + 1}: a value is not clearly under one column")
+        for k, w in placed.items():
+            aligned.setdefault(k, []).append(w.box)
+        label_cells = [_cell(_merged([p.word for p in group]), f"{ref} cell {c}")
+                       for c, group in enumerate(labels[v], start=1)]
+        rows.append(label_cells + [
+            _cell(placed.get(k), f"{ref} cell {len(label_cells) + k + 1}")
+            for k in range(len(columns))])
+    return rows, aligned
 
 
 def _in_line(boxes: list[Box], glyph: float) -> bool:

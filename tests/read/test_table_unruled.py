@@ -1,5 +1,5 @@
-"""Tables without ruling lines, drawn as text at set positions: read a row a line, and
-not read at all where the structure is unsure."""
+"""Tables without ruling lines, drawn as text at set positions: read a row a line or with
+labels wrapped beside their numbers, and not read at all where the structure is unsure."""
 
 from __future__ import annotations
 
@@ -50,14 +50,30 @@ def test_a_table_printed_a_row_a_line_is_read_with_its_blanks() -> None:
 
 
 @pytest.mark.skipif(not FONT.exists(), reason="no CJK font")
+def test_a_label_wrapped_beside_its_numbers_is_read_as_its_row() -> None:
+    # Word's borderless table: a label wraps over lines, its numbers centred beside it.
+    pixels = _table([(40, ["信息内容", "上一年项目数量", "本年增减", "处理决定数量"]),
+                     (100, ["行政许可", "396", "", "278"]),
+                     (140, ["行政规", "", "", ""]), (176, ["范性文", "60", "-2", "368"]),
+                     (212, ["件", "", "", ""])])
+    rows = read_unruled(prepare(pixels), 1)
+    assert _texts(rows)[1:] == [["行政许可", "396", "", "278"],
+                                ["行政规范性文件", "60", "-2", "368"]]
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="no CJK font")
 @pytest.mark.parametrize("lines", [
     # A column left blank in every row: its numbers could as well be one column over.
     [(40, ["信息内容", "本年新制作", "本年新公开", "对外公开"]),
      (100, ["规章", "13", "", "524"]), (160, ["规范性文件", "60", "", "368"])],
-    # A label wrapped over two lines, its numbers between them.
-    [(40, ["信息内容", "本年新制作", "本年新公开", "对外公开"]),
-     (85, ["其他对外管理", "", "", ""]), (115, ["", "13", "13", "524"]),
-     (145, ["服务事项", "", "", ""])],
-], ids=["blank_column", "wrapped_label"])
+    # A label midway between two rows of numbers: either row's, as near to both.
+    [(40, ["信息内容", "上一年项目数量", "本年增减", "处理决定数量"]),
+     (100, ["", "396", "5", "278"]), (145, ["行政处罚", "", "", ""]),
+     (190, ["", "60", "2", "368"])],
+    # Fragments that spell no label of the template, however they are cut.
+    [(40, ["信息内容", "上一年项目数量", "本年增减", "处理决定数量"]),
+     (85, ["其他对外", "", "", ""]), (115, ["", "13", "13", "524"]),
+     (145, ["服务", "", "", ""])],
+], ids=["blank_column", "label_midway", "no_template_label"])
 def test_an_unsure_structure_is_not_read(lines: list) -> None:
     assert read_unruled(prepare(_table(lines)), 1) is None
