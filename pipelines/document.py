@@ -25,6 +25,9 @@ class TextCell:
     row: int | None = None
     # Read by OCR: the recogniser's confidence in the text (0..1); None for printed text.
     confidence: float | None = None
+    # Printed in a column a browser cut off at the page edge: glyphs past the cut are not
+    # in the file, so a number here may have lost digits (pipelines/read/pdf_page.py).
+    cut: bool = False
 
 
 @dataclass

@@ -9,6 +9,12 @@ a failing identity, where no holding identity vouches for it, is set to null and
 A number with no identity to confirm it (table 二) must be read with high confidence.
 The reading and its confidence stay in the raw text. Nothing is ever corrected: the
 identities only decide which readings to trust.
+
+A number printed in a column the page edge cut off (a browser's print of a table wider
+than the paper, `TextCell.cut`) may have lost its last digits (a blank there may have lost
+all of them), and no identity can vouch for it (a cut total and a cut item can still add
+up): it is never published, but null with state `uncertain` and flag `cut_at_page_edge`,
+what was read in the raw text.
 """
 
 from __future__ import annotations
@@ -53,8 +59,25 @@ def doubtful(grid: Grid, confidence: dict[str, float]) -> dict[str, str]:
     return out
 
 
+def _cut_off(grid: Grid, doc: Document) -> None:
+    """Null and flag the numbers (and blanks: a number wholly past the edge prints none)
+    read in a column the page edge cut off."""
+    cut = {c.ref for c in doc.cells if c.cut}
+    if not cut:
+        return
+    for cid, cell in list(grid.cells.items()):
+        if cell.state in ("number", "blank") and cell.source_ref in cut:
+            grid.cells[cid] = CellValue(cid, None, "uncertain", cell.raw_text, cell.unit,
+                                        cell.source_ref)
+            read = cell.raw_text if cell.state == "number" else "a blank"
+            grid.flags.append(Flag("cut_at_page_edge", f"{cid}: read {read} in a column "
+                                   "cut off at the page edge", cid))
+
+
 def proofread(grid: Grid, doc: Document) -> None:
-    """Null and flag the OCR readings the identities do not vouch for (see above)."""
+    """Null and flag the numbers printed cut off, and the OCR readings the identities do
+    not vouch for (see above)."""
+    _cut_off(grid, doc)
     confidence = _confidences(grid, doc)
     if not confidence:
         return
