@@ -77,18 +77,20 @@ def _gap_cells(chars: list[dict], ref: str) -> list[PdfCell]:
 _SNAP = 3.0  # points: a table's edge and a closing ruling at one place
 
 
-def _cut_at(table, vertical: list[dict]) -> float | None:
+def _cut_at(table, vertical: list[dict], page: Page) -> float | None:
     """Where the page edge cut the table off (its right edge), if it did.
 
     A browser prints a table wider than the paper up to the printable area's edge and no
     further: a glyph wholly past the edge is left out of the file, one partly past it is
     kept whole. The cut column's right border is never drawn, so the table's right edge
-    is a closing ruling of `pdf_edges` while its left edge is a drawn one. A table drawn
-    without side borders has both edges closed: it is not taken for a cut one.
+    is a closing ruling of `pdf_edges` (its left edge a drawn one: a table drawn without
+    side borders has both closed), and it lies in the right margin: further right than
+    the page's leftmost content is from the left edge (print margins are even).
     """
     x0, _, x1, _ = table.bbox
     closed = [v["x0"] for v in vertical]
-    if (any(abs(x - x1) <= _SNAP for x in closed)
+    left = min((obj["x0"] for obj in (*page.chars, *page.edges)), default=0.0)
+    if (x1 > float(page.width) - left and any(abs(x - x1) <= _SNAP for x in closed)
             and not any(abs(x - x0) <= _SNAP for x in closed)):
         return x1
     return None
@@ -124,7 +126,7 @@ def page_rows(page: Page) -> list[PdfRow]:
     items: list[tuple[float, int, list[PdfRow]]] = []
     for t_no, table in enumerate(tables, start=1):
         items.append((table.bbox[1], t_no,
-                      _table_rows(page, t_no, table, _cut_at(table, vertical))))
+                      _table_rows(page, t_no, table, _cut_at(table, vertical, page))))
     lines = outside.extract_text_lines(return_chars=True, keep_blank_chars=True)
     for line_no, line in enumerate(lines, start=1):
         ref = f"page {page.page_number} line {line_no}"
