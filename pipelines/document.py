@@ -28,6 +28,9 @@ class TextCell:
     # Read by OCR a second way (a doubtful cell re-read from another grey): the other
     # readings, which only the identities may choose (pipelines/recognise/proofread.py).
     alternatives: tuple[str, ...] = ()
+    # Printed in a column a browser cut off at the page edge: glyphs past the cut are not
+    # in the file, so a number here may have lost digits (pipelines/read/pdf_page.py).
+    cut: bool = False
 
 
 @dataclass

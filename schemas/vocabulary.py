@@ -19,7 +19,8 @@ CELL_STATES: dict[str, str] = {
     "unreadable": "something was printed that is not a value of the cell's type",
     "ambiguous": "digits were printed but the cell boundaries were lost and cannot be recovered",
     "missing": "the cell is not in the document (table or row absent, or file truncated)",
-    "uncertain": "read by OCR, but not surely enough to publish (flag ocr_uncertain)",
+    "uncertain": "read by OCR, but not surely enough to publish (flag ocr_uncertain), or "
+    "printed in a column cut off at the page edge (flag cut_at_page_edge)",
 }
 
 FLAG_CODES: dict[str, str] = {
@@ -73,6 +74,9 @@ FLAG_CODES: dict[str, str] = {
     "ocr_uncertain": "a number read by OCR with low confidence breaks an identity the other "
     "readings satisfy, or has no identity to confirm it: published as null, the reading and "
     "its confidence kept in the raw text",
+    "cut_at_page_edge": "a number printed in a table column the page edge cut off (a "
+    "browser's print of a table wider than the paper): it may have lost digits, so it is "
+    "published as null, what was read kept in the raw text",
 }
 
 REPORT_STATUSES: dict[str, str] = {
@@ -169,7 +173,8 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "unreadable": "印有内容，但不是该单元格类型的值",
         "ambiguous": "印有数字，但单元格边界丢失且无法恢复",
         "missing": "文件中没有该单元格（表或行缺失，或文件被截断）",
-        "uncertain": "经 OCR 识别，但把握不足以发布（标记 ocr_uncertain）",
+        "uncertain": "经 OCR 识别，但把握不足以发布（标记 ocr_uncertain），"
+        "或印在被页面边缘截断的列中（标记 cut_at_page_edge）",
     },
     "flag_code": {
         "not_a_report": "文件中没有识别到法定表格",
@@ -206,6 +211,8 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "resource_limit": "读取文件超出时间、内存或解压大小的限制（说明中写明哪一项）；文件不发布",
         "ocr_uncertain": "OCR 以低置信度读出的数字与其他读数满足的勾稽关系不符，或没有勾稽关系可以"
         "印证：发布为空值，读数及置信度保留在原文中",
+        "cut_at_page_edge": "数字印在被页面边缘截断的表格列中（浏览器打印比纸张更宽的表格）："
+        "可能丢失了数位，故发布为空值，读到的内容保留在原文中",
         "text_disagrees": "报告正文为某单元格（或单元格之和）所述数字与表格不符；待核查的发现，"
         "表格按原样发布（text 类校验给出两个数字及原句）",
     },

@@ -30,6 +30,7 @@ class PdfCell:
     x0: float
     x1: float
     ref: str
+    cut: bool = False  # in a column the page edge cut off (see `_cut_at`)
 
 
 @dataclass
@@ -73,12 +74,37 @@ def _gap_cells(chars: list[dict], ref: str) -> list[PdfCell]:
             for n, (text, part) in enumerate(zip(texts, parts, strict=True), start=1)]
 
 
-def _table_rows(page: Page, t_no: int, table) -> list[PdfRow]:
+_SNAP = 3.0  # points: a table's edge and a closing ruling at one place
+
+
+def _cut_at(table, vertical: list[dict], page: Page) -> float | None:
+    """Where the page edge cut the table off (its right edge), if it did.
+
+    A browser prints a table wider than the paper up to the printable area's edge and no
+    further: a glyph wholly past the edge is left out of the file, one partly past it is
+    kept whole. The cut column's right border is never drawn, so the table's right edge
+    is a closing ruling of `pdf_edges` (its left edge a drawn one: a table drawn without
+    side borders has both closed), and it lies in the right margin: further right than
+    the page's leftmost content is from the left edge (print margins are even).
+    """
+    x0, _, x1, _ = table.bbox
+    closed = [v["x0"] for v in vertical]
+    left = min((obj["x0"] for obj in (*page.chars, *page.edges)), default=0.0)
+    if (x1 > float(page.width) - left and any(abs(x - x1) <= _SNAP for x in closed)
+            and not any(abs(x - x0) <= _SNAP for x in closed)):
+        return x1
+    return None
+
+
+def _table_rows(page: Page, t_no: int, table, cut: float | None = None) -> list[PdfRow]:
+    """The table's rows; with `cut`, the cells ending there are marked cut: their text
+    may have lost its last glyphs."""
     out = []
     for r_no, (row, texts) in enumerate(zip(table.rows, table.extract(), strict=True),
                                         start=1):
         ref = f"page {page.page_number} table {t_no} row {r_no} cell"
-        cells = [PdfCell(clean(text), bbox[0], bbox[2], f"{ref} {c_no}")
+        cells = [PdfCell(clean(text), bbox[0], bbox[2], f"{ref} {c_no}",
+                         cut is not None and abs(bbox[2] - cut) <= _SNAP)
                  for c_no, (bbox, text) in enumerate(zip(row.cells, texts, strict=True),
                                                      start=1)
                  if bbox is not None and text is not None]  # None: covered by a merge
@@ -99,7 +125,8 @@ def page_rows(page: Page) -> list[PdfRow]:
                           or not _inside(obj, bboxes))
     items: list[tuple[float, int, list[PdfRow]]] = []
     for t_no, table in enumerate(tables, start=1):
-        items.append((table.bbox[1], t_no, _table_rows(page, t_no, table)))
+        items.append((table.bbox[1], t_no,
+                      _table_rows(page, t_no, table, _cut_at(table, vertical, page))))
     lines = outside.extract_text_lines(return_chars=True, keep_blank_chars=True)
     for line_no, line in enumerate(lines, start=1):
         ref = f"page {page.page_number} line {line_no}"

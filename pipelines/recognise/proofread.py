@@ -15,6 +15,12 @@ was or specks were) takes its second reading when with it an equality it takes p
 and none fails, and not so with the first reading: the evidence that keeps a first
 reading. A cell first read as nothing (faint print, a speck read as punctuation) too.
 A number the recogniser did not give is never tried.
+
+A number printed in a column the page edge cut off (a browser's print of a table wider
+than the paper, `TextCell.cut`) may have lost its last digits (a blank there may have lost
+all of them), and no identity can vouch for it (a cut total and a cut item can still add
+up): it is never published, but null with state `uncertain` and flag `cut_at_page_edge`,
+what was read in the raw text.
 """
 
 from __future__ import annotations
@@ -147,9 +153,25 @@ def _take_second_readings(grid: Grid, doc: Document, confidence: dict[str, float
     grid.flags[:] = [f for f in grid.flags
                      if not (f.code == "unreadable_value" and f.cell_id in taken)]
 
+def _cut_off(grid: Grid, doc: Document) -> None:
+    """Null and flag the numbers (and blanks: a number wholly past the edge prints none)
+    read in a column the page edge cut off."""
+    cut = {c.ref for c in doc.cells if c.cut}
+    if not cut:
+        return
+    for cid, cell in list(grid.cells.items()):
+        if cell.state in ("number", "blank") and cell.source_ref in cut:
+            grid.cells[cid] = CellValue(cid, None, "uncertain", cell.raw_text, cell.unit,
+                                        cell.source_ref)
+            read = cell.raw_text if cell.state == "number" else "a blank"
+            grid.flags.append(Flag("cut_at_page_edge", f"{cid}: read {read} in a column "
+                                   "cut off at the page edge", cid))
+
 
 def proofread(grid: Grid, doc: Document) -> None:
-    """Null and flag the OCR readings the identities do not vouch for (see above)."""
+    """Null and flag the numbers printed cut off, and the OCR readings the identities do
+    not vouch for (see above)."""
+    _cut_off(grid, doc)
     confidence = _confidences(grid, doc)
     if not confidence:
         return

@@ -126,3 +126,21 @@ def test_a_cell_read_as_nothing_keeps_nothing_when_its_second_reading_breaks_a_s
     grid, doc = _read(huaian, {cid: None}, {}, {cid: "27"})
     proofread(grid, doc)
     assert grid.cells[cid].value is None
+
+def test_numbers_in_a_column_cut_at_the_page_edge_are_null_and_flagged(huaian):
+    """A browser's print cut table 三's 总计 column at the page edge: 859 printed as 85.
+    The cut cells are never published, whatever the identities say; the rest are."""
+    grid, doc = _read(huaian, {}, {})
+    doc = Document("print.pdf", "0" * 64, 1, "pdf", "",
+                   [TextCell(c.text, c.ref, 1, None, cut=c.ref.endswith(".total"))
+                    for c in doc.cells if c.ref.startswith("page 1 box t3.")])
+    proofread(grid, doc)
+    cut = {cid for cid in huaian["cells"] if cid.startswith("t3.") and cid.endswith(".total")}
+    assert {f.cell_id for f in grid.flags} == cut
+    assert {f.code for f in grid.flags} == {"cut_at_page_edge"}
+    assert all(grid.cells[cid].value is None and grid.cells[cid].state == "uncertain"
+               for cid in cut)
+    kept = {cid: v for cid, v in huaian["cells"].items() if cid not in cut}
+    assert {cid: grid.cells[cid].value for cid in kept} == kept
+    cid = "t3.granted.total"
+    assert grid.cells[cid].raw_text == str(huaian["cells"][cid])

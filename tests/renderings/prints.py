@@ -11,6 +11,8 @@ Each producer turns a labelled report into a PDF the way a person would:
   every page a table continues on;
 - `soffice-html`: LibreOffice (Writer) exports the Word-style HTML to PDF;
 - `chromium-corpus`: Chromium prints the corpus's own HTML reports (011.html);
+- `chromium-corpus-a4`: the same on A4 paper (CSS `@page`), the paper Chinese offices
+  print on: 011's table 三 is wider than the page and its 总计 column is cut at the edge;
 - `corpus-pdf`: the corpus's own PDFs (001.pdf), as published.
 
 PDFs are cached under `.cache/pdf-renderings/<producer>/` by a hash of their input, so a
@@ -209,15 +211,20 @@ def _from_truth(producer: str, make_source: Callable[[Layout], bytes], suffix: s
     return out
 
 
-def _corpus(producer: str, suffix: str, convert: Callable[[Path, Path], None] | None
-            ) -> list[Rendering]:
+def on_a4(page: bytes) -> bytes:
+    """The page set to print on A4 paper (CSS `@page`, as a print dialog's paper choice)."""
+    return b"<style>@page{size:A4}</style>\n" + page
+
+
+def _corpus(producer: str, suffix: str, convert: Callable[[Path, Path], None] | None,
+            edit: Callable[[bytes], bytes] = lambda data: data) -> list[Rendering]:
     out = []
     for report in sorted((CORPUS / "reports").glob(f"*{suffix}")):
         truth = CORPUS / "truth" / f"{report.stem}.json"
         if not truth.is_file():
             continue
         pdf = (report if convert is None
-               else _made(producer, report.stem, report.read_bytes(), suffix, convert))
+               else _made(producer, report.stem, edit(report.read_bytes()), suffix, convert))
         out.append(Rendering(producer, report.stem, pdf, truth))
     return out
 
@@ -237,6 +244,7 @@ PRODUCERS: dict[str, Callable[[], list[Rendering]]] = {
     "soffice-html": lambda: _from_truth("soffice-html", word_html_bytes, ".html",
                                         soffice_pdf),
     "chromium-corpus": lambda: _corpus("chromium-corpus", ".html", chromium_pdf),
+    "chromium-corpus-a4": lambda: _corpus("chromium-corpus-a4", ".html", chromium_pdf, on_a4),
     "corpus-pdf": lambda: _corpus("corpus-pdf", ".pdf", None),
 }
 
