@@ -180,11 +180,19 @@ def _tables(lines: list[str]) -> list[tuple[int, int, str]]:
     return sorted(drawn + ruled)
 
 
+def _in_table(table: int, cells: list[TextCell]) -> list[TextCell]:
+    """The cells with the table they are in named first in their refs ("table 2 line 9
+    col 5"), as the HTML and DOCX readers name it: structure that holds for a table's
+    rows (a 序号 or 备注 column, recognise/layout.py) is then known to end with it."""
+    return [TextCell(c.text, f"table {table} {c.ref}", c.row) for c in cells]
+
+
 def _bordered_cells(lines: list[str]) -> list[TextCell]:
     """Drawn and ruled tables read as grids; every other line a row of its own."""
     cells: list[TextCell] = []
     row, pos = 0, 0
-    for first, end, kind in [*_tables(lines), (len(lines), len(lines), "")]:
+    for table, (first, end, kind) in enumerate([*_tables(lines), (len(lines), len(lines), "")],
+                                               start=1):
         for no in range(pos, first):
             if lines[no].strip() and not _is_lone(lines[no]):
                 row += 1
@@ -195,7 +203,7 @@ def _bordered_cells(lines: list[str]) -> list[TextCell]:
             found, row = table_cells(lines[first:end], first + 1, kind == "ascii", row + 1)
         else:
             found = []
-        cells.extend(found)
+        cells.extend(_in_table(table, found))
         pos = end
     return cells
 
