@@ -14,7 +14,7 @@ Dialects, detected from the lines themselves:
   ruled by dash runs (text_aligned.py), the lines around them one row each;
 - spaced rows: one table row per line, cells separated by spaces (text_aligned.py).
 Markdown holding raw HTML tables has them turned into pipe rows first
-(text_html_tables.py).
+(text_html_tables.py), and so has AsciiDoc's `|===` tables (text_asciidoc.py).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import re
 from itertools import islice
 
 from pipelines.document import Document, TextCell
+from pipelines.read import text_asciidoc
 from pipelines.read.registry import is_markdown_with_tables
 from pipelines.read.text_aligned import (
     gapped_cells,
@@ -235,6 +236,8 @@ def _full_width(dialect: str, lines: list[str]) -> bool:
 def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     if is_markdown_with_tables(decoded):
         decoded = as_pipe_rows(decoded)
+    elif text_asciidoc.has_tables(decoded):
+        decoded = text_asciidoc.as_pipe_rows(decoded)
     lines = decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     dialect = _dialect(lines)
     rendering, cells_of = _READERS[dialect]
