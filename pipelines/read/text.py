@@ -1,6 +1,8 @@
 """Plain-text reader for page text as crawlers and converters save it.
 
 Dialects, detected from the lines themselves:
+- tab rows: one table row per line, cells separated by tabs (a browser's copied text,
+  TSV), an empty cell between two tabs kept;
 - tab cells: one cell per tab-prefixed line, rows separated by empty lines, a line
   without a tab continuing the cell above (the seed report);
 - pipe rows: `a | b | c` lines, one table row per line (markdown, pages store);
@@ -39,6 +41,7 @@ from pipelines.read.text_markdown import has_spans, plain, plain_cells
 
 _LONE_PIPES = re.compile(r"^\|+$")
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
+_INNER_TAB = re.compile(r"[^\t\s]\t")  # a tab after a cell's text: a row of tab-separated cells
 
 
 def _is_lone(line: str) -> bool:
@@ -58,6 +61,8 @@ def _dialect(lines: list[str]) -> str:
         return "bordered"
     if ruled_blocks(lines):
         return "ruled"
+    if sum(bool(_INNER_TAB.search(ln)) for ln in content) >= 3:
+        return "tab_rows"
     tabbed = len([ln for ln in content if ln[0] == "\t"])
     if tabbed >= 0.2 * len(content):
         return "tab"
@@ -94,6 +99,24 @@ def _tab_cells(lines: list[str]) -> list[TextCell]:
         else:
             row += 1
             cells.append(TextCell(line, f"line {no}", row))
+    return cells
+
+
+def _tab_row_cells(lines: list[str]) -> list[TextCell]:
+    """Every line a row, its cells separated by tabs, an empty cell between two tabs kept
+    (a browser's copied text, `innerText`, and spreadsheets' TSV)."""
+    cells: list[TextCell] = []
+    table, in_table = 0, False  # a run of tabbed lines is one table (recognise/layout.py)
+    for no, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        if "\t" not in line.strip():
+            in_table = False
+            cells.append(TextCell(line.strip(), f"line {no}", no))
+            continue
+        table, in_table = table + (not in_table), True
+        cells.extend(TextCell(p.strip(), f"table {table} line {no} cell {i}", no)
+                     for i, p in enumerate(line.split("\t"), 1))
     return cells
 
 
@@ -211,6 +234,7 @@ def _bordered_cells(lines: list[str]) -> list[TextCell]:
 
 _READERS = {
     "tab": ("text_cells", _tab_cells),
+    "tab_rows": ("text_cells", _tab_row_cells),
     "pipe_rows": ("text_pipes", _pipe_row_cells),
     "pipe_terminated": ("text_pipes", _pipe_terminated_cells),
     "lines": ("text_cells", _line_cells),

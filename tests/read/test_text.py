@@ -140,3 +140,20 @@ def test_every_text_rendering_is_in_the_vocabulary() -> None:
     from schemas.vocabulary import RENDERINGS
 
     assert {rendering for rendering, _ in _READERS.values()} <= set(RENDERINGS)
+
+
+# A browser's copied text (`innerText`): a row a line, cells split by tabs, a blank cell
+# an empty place between two tabs, rows under a rowspan without the spanned cell.
+INNER_TEXT = "标题\n信息内容\t本年制发件数\t总计\n规章\t\t3\n行政规范性文件\t8\t\n说明\n"
+
+
+def test_tab_separated_rows_keep_blank_cells_in_place() -> None:
+    doc = read("inline.txt", "0" * 64, len(INNER_TEXT.encode()), INNER_TEXT)
+    assert [(c.text, c.row) for c in doc.cells] == [
+        ("标题", 1),
+        ("信息内容", 2), ("本年制发件数", 2), ("总计", 2),
+        ("规章", 3), ("", 3), ("3", 3),
+        ("行政规范性文件", 4), ("8", 4), ("", 4),
+        ("说明", 5),
+    ]
+    assert doc.cells[4].ref == "table 1 line 3 cell 1"
