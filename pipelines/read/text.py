@@ -38,6 +38,7 @@ from pipelines.read.text_aligned import (
 from pipelines.read.text_bordered import table_blocks, table_cells
 from pipelines.read.text_html_tables import as_pipe_rows
 from pipelines.read.text_markdown import has_spans, plain, plain_cells
+from pipelines.read.text_width import columns
 
 _LONE_PIPES = re.compile(r"^\|+$")
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
@@ -139,12 +140,19 @@ def _left_bordered(lines: list[str]) -> bool:
 def _pipe_row_cells(lines: list[str]) -> list[TextCell]:
     cells: list[TextCell] = []
     left_border = _left_bordered(lines)
+    table, in_table = 0, False  # a run of pipe lines is one table (recognise/layout.py)
     for no, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped or _LONE_PIPES.match(stripped) or _MD_RULE.match(stripped):
+            in_table = in_table and bool(stripped)
             continue
-        parts = _split_pipes(line, left_border) if "|" in line else [line.strip()]
-        cells.extend(TextCell(p, f"line {no} cell {i}", no) for i, p in enumerate(parts, 1))
+        if "|" not in line:
+            in_table = False
+            cells.append(TextCell(stripped, f"line {no} cell 1", no))
+            continue
+        table, in_table = table + (not in_table), True
+        cells.extend(TextCell(p, f"table {table} line {no} cell {i}", no)
+                     for i, p in enumerate(_split_pipes(line, left_border), 1))
     return cells
 
 
@@ -253,8 +261,34 @@ def _full_width(dialect: str, lines: list[str]) -> bool:
     `|---|` rule). Other pipe rows may end in padding."""
     if dialect in ("bordered", "ruled"):
         return True
-    return dialect == "pipe_rows" and any(_MD_RULE.match(ln.strip()) and "|" in ln
-                                          for ln in lines)
+    return dialect == "pipe_rows" and (any(_MD_RULE.match(ln.strip()) and "|" in ln
+                                           for ln in lines) or _aligned_pipe_tables(lines))
+
+
+def _walls(line: str, ambiguous: int) -> tuple[int, ...]:
+    cols = columns(line, ambiguous)
+    return tuple(cols[i] for i, ch in enumerate(line) if ch == "|")
+
+
+def _aligned_pipe_tables(lines: list[str]) -> bool:
+    """Whether every table of `| a | b |` rows (a run of lines opening and closing with a
+    pipe) has its walls on the same display columns on every line: each line then
+    prints every column of its table (pandoc's Org tables, padded grids without rules)."""
+    runs: list[list[str]] = [[]]
+    for line in lines:
+        stripped = line.strip()
+        if len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|":
+            runs[-1].append(line.rstrip())
+        elif runs[-1]:
+            runs.append([])
+    tables = [r for r in runs if len(r) >= 3]
+    if not tables:
+        return False
+    for table in tables:
+        walls = {_walls(table[0], 2), _walls(table[0], 1)}
+        if not all({_walls(ln, 2), _walls(ln, 1)} & walls for ln in table):
+            return False
+    return True
 
 
 def read(name: str, sha256: str, size: int, decoded: str) -> Document:

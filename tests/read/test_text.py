@@ -33,7 +33,7 @@ def test_pipe_rows_skip_markdown_rules() -> None:
     assert doc.rendering == "text_pipes"
     assert [c.text for c in doc.cells] == ["规章", "0", "0", "0", "规范性文件", "1", "2", "3",
                                            "行政许可", "4", "5", "6"]
-    assert doc.cells[5] == TextCell("1", "line 3 cell 2", 3)
+    assert doc.cells[5] == TextCell("1", "table 1 line 3 cell 2", 3)
 
 
 def test_a_pipe_row_opening_with_a_pipe_has_a_blank_first_cell() -> None:
@@ -110,11 +110,11 @@ def test_seed_cells(fixtures_dir: Path) -> None:
 def test_pipe_rows_fixture_cells(fixtures_dir: Path) -> None:
     cells = read_file(fixtures_dir / "reports" / "weishan-2020-truncated-pipe-rows.txt").cells
     assert [c for c in cells if c.row == 7] == [
-        TextCell("规章", "line 7 cell 1", 7),
-        TextCell("0", "line 7 cell 2", 7),
-        TextCell("0", "line 7 cell 3", 7),
-        TextCell("0", "line 7 cell 4", 7),
-        TextCell("", "line 7 cell 5", 7),  # the trailing `| |` padding cell
+        TextCell("规章", "table 1 line 7 cell 1", 7),
+        TextCell("0", "table 1 line 7 cell 2", 7),
+        TextCell("0", "table 1 line 7 cell 3", 7),
+        TextCell("0", "table 1 line 7 cell 4", 7),
+        TextCell("", "table 1 line 7 cell 5", 7),  # the trailing `| |` padding cell
     ]
 
 
@@ -157,3 +157,20 @@ def test_tab_separated_rows_keep_blank_cells_in_place() -> None:
         ("说明", 5),
     ]
     assert doc.cells[4].ref == "table 1 line 3 cell 1"
+
+
+# pandoc's Org table: no `|---|` rule, but every wall on the same display column.
+ORG = """\
+| 信息内容 | 本年制发件数 | 总计 |
+| 规章     |              | 3    |
+| 规范文件 | 8            |      |
+"""
+
+
+def test_aligned_pipe_rows_are_full_width_and_one_table() -> None:
+    doc = read("inline.txt", "0" * 64, len(ORG.encode()), ORG)
+    assert doc.full_width_rows
+    assert [c.ref for c in doc.cells if c.row == 3] == [
+        "table 1 line 3 cell 1", "table 1 line 3 cell 2", "table 1 line 3 cell 3"]
+    ragged = ORG.replace("| 规范文件 | 8            |", "| 规范文件 | 8 |")
+    assert not read("inline.txt", "0" * 64, len(ragged.encode()), ragged).full_width_rows
