@@ -9,7 +9,7 @@ report (`../shared/corpus/truth`) is written as HTML in up to three ways:
 
 Each HTML page is then dumped to text by the real tools (`TOOLS`: w3m, lynx, elinks and
 pandoc, some at several widths and in GBK, pandoc to plain text, Markdown, GitHub
-Markdown, reStructuredText and AsciiDoc, and Chromium's `innerText`, the text a user
+Markdown, reStructuredText, AsciiDoc and Org, and Chromium's `innerText`, the text a user
 copies from the browser) and, when Chromium is at hand, printed to PDF and turned
 into layout text by `pdftotext -layout`; the laid-out tables of the `plain` page are also
 printed by the `tabulate` library in seven formats. A dump is scored against its truth by
@@ -102,6 +102,8 @@ TOOLS: tuple[Tool, ...] = (
                         "-dump-charset", "utf-8", "-dump-width", "250", "{src}")),
     # AsciiDoc: a `|` opens a cell, rows wrap over lines, a trailing `|` is an empty cell
     Tool("pandoc-asciidoc", ("pandoc", "-f", "html", "-t", "asciidoc", "{src}")),
+    # Org: pipe rows with no `|---|` rule, the walls aligned on every line
+    Tool("pandoc-org", ("pandoc", "-f", "html", "-t", "org", "{src}")),
     # A browser's copied text: `document.body.innerText` in headless Chromium (a row a
     # line, cells split by tabs, the cells a rowspan covers left out).
     Tool("chromium-innertext", ("chromedriver", "innerText")),

@@ -12,6 +12,8 @@ other renderings: none). What the misses are:
   or start the next (006), a row of table 二 split over two lines whose block has no
   full row to give its width, and (seed) a row printed with single spaces, which says
   nothing by position.
+- Chromium's `innerText` (a browser's copied text) of cells holding paragraphs: see
+  MISSED.
 - lynx drops blank cells: the non-null cells of a row with a blank are unrecoverable
   (dumps.scored_truth) and must come back null (none is missed: every other cell is read).
 """
@@ -33,6 +35,11 @@ MISSED = {
     ("pdftotext", "006", "word"): 16,
     ("pdftotext", "011", "word"): 2,
     ("pdftotext", "seed-shaoguan-zhenjiang-2019", "word"): 4,
+    # innerText of a cell of paragraphs (Word's pages, 011's own) puts empty lines and
+    # lone tabs between the paragraphs: table 三's header and rows of 011 lose their
+    # places (null, flagged); the plain page (one text a cell) is read whole.
+    ("chromium-innertext", "011", "word"): 37,
+    ("chromium-innertext", "011", "page"): 37,
 }
 
 
