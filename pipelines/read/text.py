@@ -121,11 +121,12 @@ def _tab_row_cells(lines: list[str]) -> list[TextCell]:
     return cells
 
 
-def _split_pipes(line: str, left_border: bool = True) -> list[str]:
+def _split_pipes(line: str, left_border: bool = True, right_border: bool = True
+                 ) -> list[str]:
     parts = line.split("|")
     if left_border and line.strip().startswith("|"):
         parts = parts[1:]
-    if line.strip().endswith("|"):
+    if line.strip().endswith("|") and right_border:
         parts = parts[:-1]
     return [p.strip() for p in parts]
 
@@ -137,9 +138,21 @@ def _left_bordered(lines: list[str]) -> bool:
     return 2 * sum(r.startswith("|") for r in rows) >= len(rows)
 
 
+def _right_bordered(lines: list[str], left_border: bool) -> bool:
+    """Whether a closing pipe is a border: in rows that open with one, or where every
+    row ends with one (`a | b |`). Where rows open with a cell and only some end with a
+    pipe (`a| b| `, html2text), that pipe opens an empty last cell, which keeps its
+    place."""
+    if left_border:
+        return True
+    rows = [ln.strip() for ln in lines if ln.count("|") >= 2 and not _MD_RULE.match(ln.strip())]
+    return all(r.endswith("|") for r in rows)
+
+
 def _pipe_row_cells(lines: list[str]) -> list[TextCell]:
     cells: list[TextCell] = []
     left_border = _left_bordered(lines)
+    right_border = _right_bordered(lines, left_border)
     table, in_table = 0, False  # a run of pipe lines is one table (recognise/layout.py)
     for no, line in enumerate(lines, start=1):
         stripped = line.strip()
@@ -152,7 +165,7 @@ def _pipe_row_cells(lines: list[str]) -> list[TextCell]:
             continue
         table, in_table = table + (not in_table), True
         cells.extend(TextCell(p, f"table {table} line {no} cell {i}", no)
-                     for i, p in enumerate(_split_pipes(line, left_border), 1))
+                     for i, p in enumerate(_split_pipes(line, left_border, right_border), 1))
     return cells
 
 

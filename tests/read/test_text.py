@@ -174,3 +174,14 @@ def test_aligned_pipe_rows_are_full_width_and_one_table() -> None:
         "table 1 line 3 cell 1", "table 1 line 3 cell 2", "table 1 line 3 cell 3"]
     ragged = ORG.replace("| 规范文件 | 8            |", "| 规范文件 | 8 |")
     assert not read("inline.txt", "0" * 64, len(ragged.encode()), ragged).full_width_rows
+
+
+# html2text's tables: no border pipes, cells joined by `| `; an empty last cell leaves
+# the line ending in a pipe (and spaces). Dropping it would shift the row's values.
+HTML2TEXT = "信息内容| 本年制发件数| 总计\n---|---|---\n规章| 3| \n行政规范性文件| | 8\n"
+
+
+def test_rows_without_borders_keep_an_empty_last_cell() -> None:
+    doc = read("inline.txt", "0" * 64, len(HTML2TEXT.encode()), HTML2TEXT)
+    assert [[c.text for c in doc.cells if c.row == r] for r in (3, 4)] == [
+        ["规章", "3", ""], ["行政规范性文件", "", "8"]]
