@@ -1,6 +1,8 @@
 """Plain-text reader for page text as crawlers and converters save it.
 
 Dialects, detected from the lines themselves:
+- tab rows: one table row per line, cells separated by tabs (a browser's copied text,
+  TSV), an empty cell between two tabs kept;
 - tab cells: one cell per tab-prefixed line, rows separated by empty lines, a line
   without a tab continuing the cell above (the seed report);
 - pipe rows: `a | b | c` lines, one table row per line (markdown, pages store);
@@ -22,7 +24,7 @@ Dialects, detected from the lines themselves:
   null (their rows missing) rather than guessed. (`pdftotext -raw` prints the content
   stream's order, a row's label and values on one line, no empty lines: read as lines.)
 Markdown holding raw HTML tables has them turned into pipe rows first
-(text_html_tables.py).
+(text_html_tables.py), and so has AsciiDoc's `|===` tables (text_asciidoc.py).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import re
 from itertools import islice
 
 from pipelines.document import Document, TextCell
+from pipelines.read import text_asciidoc
 from pipelines.read.registry import is_markdown_with_tables
 from pipelines.read.text_aligned import (
     gapped_cells,
@@ -43,9 +46,11 @@ from pipelines.read.text_aligned import (
 from pipelines.read.text_bordered import table_blocks, table_cells
 from pipelines.read.text_html_tables import as_pipe_rows
 from pipelines.read.text_markdown import has_spans, plain, plain_cells
+from pipelines.read.text_width import columns
 
 _LONE_PIPES = re.compile(r"^\|+$")
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
+_INNER_TAB = re.compile(r"[^\t\s]\t")  # a tab after a cell's text: a row of tab-separated cells
 
 
 def _is_lone(line: str) -> bool:
@@ -67,6 +72,8 @@ def _dialect(lines: list[str]) -> str:
         return "ruled"
     if _is_reading_order(lines, content):
         return "reading_order"
+    if sum(bool(_INNER_TAB.search(ln)) for ln in content) >= 3:
+        return "tab_rows"
     tabbed = len([ln for ln in content if ln[0] == "\t"])
     if tabbed >= 0.2 * len(content):
         return "tab"
@@ -131,11 +138,30 @@ def _tab_cells(lines: list[str]) -> list[TextCell]:
     return cells
 
 
-def _split_pipes(line: str, left_border: bool = True) -> list[str]:
+def _tab_row_cells(lines: list[str]) -> list[TextCell]:
+    """Every line a row, its cells separated by tabs, an empty cell between two tabs kept
+    (a browser's copied text, `innerText`, and spreadsheets' TSV)."""
+    cells: list[TextCell] = []
+    table, in_table = 0, False  # a run of tabbed lines is one table (recognise/layout.py)
+    for no, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        if "\t" not in line.strip():
+            in_table = False
+            cells.append(TextCell(line.strip(), f"line {no}", no))
+            continue
+        table, in_table = table + (not in_table), True
+        cells.extend(TextCell(p.strip(), f"table {table} line {no} cell {i}", no)
+                     for i, p in enumerate(line.split("\t"), 1))
+    return cells
+
+
+def _split_pipes(line: str, left_border: bool = True, right_border: bool = True
+                 ) -> list[str]:
     parts = line.split("|")
     if left_border and line.strip().startswith("|"):
         parts = parts[1:]
-    if line.strip().endswith("|"):
+    if line.strip().endswith("|") and right_border:
         parts = parts[:-1]
     return [p.strip() for p in parts]
 
@@ -147,15 +173,34 @@ def _left_bordered(lines: list[str]) -> bool:
     return 2 * sum(r.startswith("|") for r in rows) >= len(rows)
 
 
+def _right_bordered(lines: list[str], left_border: bool) -> bool:
+    """Whether a closing pipe is a border: in rows that open with one, or where every
+    row ends with one (`a | b |`). Where rows open with a cell and only some end with a
+    pipe (`a| b| `, html2text), that pipe opens an empty last cell, which keeps its
+    place."""
+    if left_border:
+        return True
+    rows = [ln.strip() for ln in lines if ln.count("|") >= 2 and not _MD_RULE.match(ln.strip())]
+    return all(r.endswith("|") for r in rows)
+
+
 def _pipe_row_cells(lines: list[str]) -> list[TextCell]:
     cells: list[TextCell] = []
     left_border = _left_bordered(lines)
+    right_border = _right_bordered(lines, left_border)
+    table, in_table = 0, False  # a run of pipe lines is one table (recognise/layout.py)
     for no, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped or _LONE_PIPES.match(stripped) or _MD_RULE.match(stripped):
+            in_table = in_table and bool(stripped)
             continue
-        parts = _split_pipes(line, left_border) if "|" in line else [line.strip()]
-        cells.extend(TextCell(p, f"line {no} cell {i}", no) for i, p in enumerate(parts, 1))
+        if "|" not in line:
+            in_table = False
+            cells.append(TextCell(stripped, f"line {no} cell 1", no))
+            continue
+        table, in_table = table + (not in_table), True
+        cells.extend(TextCell(p, f"table {table} line {no} cell {i}", no)
+                     for i, p in enumerate(_split_pipes(line, left_border, right_border), 1))
     return cells
 
 
@@ -215,11 +260,19 @@ def _tables(lines: list[str]) -> list[tuple[int, int, str]]:
     return sorted(drawn + ruled)
 
 
+def _in_table(table: int, cells: list[TextCell]) -> list[TextCell]:
+    """The cells with the table they are in named first in their refs ("table 2 line 9
+    col 5"), as the HTML and DOCX readers name it: structure that holds for a table's
+    rows (a 序号 or 备注 column, recognise/layout.py) is then known to end with it."""
+    return [TextCell(c.text, f"table {table} {c.ref}", c.row) for c in cells]
+
+
 def _bordered_cells(lines: list[str]) -> list[TextCell]:
     """Drawn and ruled tables read as grids; every other line a row of its own."""
     cells: list[TextCell] = []
     row, pos = 0, 0
-    for first, end, kind in [*_tables(lines), (len(lines), len(lines), "")]:
+    for table, (first, end, kind) in enumerate([*_tables(lines), (len(lines), len(lines), "")],
+                                               start=1):
         for no in range(pos, first):
             if lines[no].strip() and not _is_lone(lines[no]):
                 row += 1
@@ -230,13 +283,14 @@ def _bordered_cells(lines: list[str]) -> list[TextCell]:
             found, row = table_cells(lines[first:end], first + 1, kind == "ascii", row + 1)
         else:
             found = []
-        cells.extend(found)
+        cells.extend(_in_table(table, found))
         pos = end
     return cells
 
 
 _READERS = {
     "tab": ("text_cells", _tab_cells),
+    "tab_rows": ("text_cells", _tab_row_cells),
     "pipe_rows": ("text_pipes", _pipe_row_cells),
     "pipe_terminated": ("text_pipes", _pipe_terminated_cells),
     "lines": ("text_cells", _line_cells),
@@ -256,13 +310,41 @@ def _full_width(dialect: str, lines: list[str]) -> bool:
     `|---|` rule). Other pipe rows may end in padding."""
     if dialect in ("bordered", "ruled"):
         return True
-    return dialect == "pipe_rows" and any(_MD_RULE.match(ln.strip()) and "|" in ln
-                                          for ln in lines)
+    return dialect == "pipe_rows" and (any(_MD_RULE.match(ln.strip()) and "|" in ln
+                                           for ln in lines) or _aligned_pipe_tables(lines))
+
+
+def _walls(line: str, ambiguous: int) -> tuple[int, ...]:
+    cols = columns(line, ambiguous)
+    return tuple(cols[i] for i, ch in enumerate(line) if ch == "|")
+
+
+def _aligned_pipe_tables(lines: list[str]) -> bool:
+    """Whether every table of `| a | b |` rows (a run of lines opening and closing with a
+    pipe) has its walls on the same display columns on every line: each line then
+    prints every column of its table (pandoc's Org tables, padded grids without rules)."""
+    runs: list[list[str]] = [[]]
+    for line in lines:
+        stripped = line.strip()
+        if len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|":
+            runs[-1].append(line.rstrip())
+        elif runs[-1]:
+            runs.append([])
+    tables = [r for r in runs if len(r) >= 3]
+    if not tables:
+        return False
+    for table in tables:
+        walls = {_walls(table[0], 2), _walls(table[0], 1)}
+        if not all({_walls(ln, 2), _walls(ln, 1)} & walls for ln in table):
+            return False
+    return True
 
 
 def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     if is_markdown_with_tables(decoded):
         decoded = as_pipe_rows(decoded)
+    elif text_asciidoc.has_tables(decoded):
+        decoded = text_asciidoc.as_pipe_rows(decoded)
     lines = decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     dialect = _dialect(lines)
     rendering, cells_of = _READERS[dialect]

@@ -34,7 +34,8 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*[一二三四五六
                        r"|[一二三四五六七八九十]{1,3}\s*[、.．])")  # a label with its own number
 _SEQUENCE_HEADERS = {"序号", "序", "编号", "序列号", "no", "no."}
 _NOTE_HEADERS = {"备注", "说明", "备考", "附注"}
-_TABLE = re.compile(r"^((?:page \d+ )?table \d+) row ")  # HTML, DOCX and PDF refs
+# HTML, DOCX and PDF refs ("table 2 row 5 …"), and drawn text tables' ("table 2 line 9 …")
+_TABLE = re.compile(r"^((?:page \d+ )?table \d+) (?:row|line) ")
 
 
 def tidy(cells: list[TextCell]) -> list[TextCell]:
@@ -101,6 +102,12 @@ def _table_of(cell: TextCell) -> str | None:
     return m.group(1) if m else None
 
 
+def _header_word(text: str) -> str:
+    """A header cell's word without spaces and line breaks: a narrow column of a drawn
+    text table wraps 序号 as 序 / 号."""
+    return re.sub(r"\s+", "", nfkc(text)).lower()
+
+
 def _without_sequence_columns(cells: list[TextCell], rows: list[list[int]]) -> list[TextCell]:
     drop: set[int] = set()
     numbered: str | None = None  # the table whose rows are numbered
@@ -110,7 +117,7 @@ def _without_sequence_columns(cells: list[TextCell], rows: list[list[int]]) -> l
         table = _table_of(first)
         if table is None or table != numbered:
             numbered = None
-        if table and nfkc(first.text).strip().lower() in _SEQUENCE_HEADERS and len(row) > 1:
+        if table and _header_word(first.text) in _SEQUENCE_HEADERS and len(row) > 1:
             numbered, last = table, 0
             drop.add(row[0])
             continue
@@ -135,7 +142,7 @@ def _without_note_columns(cells: list[TextCell], rows: list[list[int]]) -> list[
         table = _table_of(last)
         if table is None or table != noted:
             noted = None
-        if table and nfkc(last.text).strip() in _NOTE_HEADERS and len(row) > 1:
+        if table and _header_word(last.text) in _NOTE_HEADERS and len(row) > 1:
             noted = table
             drop.add(row[-1])
             continue

@@ -33,7 +33,7 @@ def test_pipe_rows_skip_markdown_rules() -> None:
     assert doc.rendering == "text_pipes"
     assert [c.text for c in doc.cells] == ["规章", "0", "0", "0", "规范性文件", "1", "2", "3",
                                            "行政许可", "4", "5", "6"]
-    assert doc.cells[5] == TextCell("1", "line 3 cell 2", 3)
+    assert doc.cells[5] == TextCell("1", "table 1 line 3 cell 2", 3)
 
 
 def test_a_pipe_row_opening_with_a_pipe_has_a_blank_first_cell() -> None:
@@ -110,11 +110,11 @@ def test_seed_cells(fixtures_dir: Path) -> None:
 def test_pipe_rows_fixture_cells(fixtures_dir: Path) -> None:
     cells = read_file(fixtures_dir / "reports" / "weishan-2020-truncated-pipe-rows.txt").cells
     assert [c for c in cells if c.row == 7] == [
-        TextCell("规章", "line 7 cell 1", 7),
-        TextCell("0", "line 7 cell 2", 7),
-        TextCell("0", "line 7 cell 3", 7),
-        TextCell("0", "line 7 cell 4", 7),
-        TextCell("", "line 7 cell 5", 7),  # the trailing `| |` padding cell
+        TextCell("规章", "table 1 line 7 cell 1", 7),
+        TextCell("0", "table 1 line 7 cell 2", 7),
+        TextCell("0", "table 1 line 7 cell 3", 7),
+        TextCell("0", "table 1 line 7 cell 4", 7),
+        TextCell("", "table 1 line 7 cell 5", 7),  # the trailing `| |` padding cell
     ]
 
 
@@ -140,3 +140,48 @@ def test_every_text_rendering_is_in_the_vocabulary() -> None:
     from schemas.vocabulary import RENDERINGS
 
     assert {rendering for rendering, _ in _READERS.values()} <= set(RENDERINGS)
+
+
+# A browser's copied text (`innerText`): a row a line, cells split by tabs, a blank cell
+# an empty place between two tabs, rows under a rowspan without the spanned cell.
+INNER_TEXT = "标题\n信息内容\t本年制发件数\t总计\n规章\t\t3\n行政规范性文件\t8\t\n说明\n"
+
+
+def test_tab_separated_rows_keep_blank_cells_in_place() -> None:
+    doc = read("inline.txt", "0" * 64, len(INNER_TEXT.encode()), INNER_TEXT)
+    assert [(c.text, c.row) for c in doc.cells] == [
+        ("标题", 1),
+        ("信息内容", 2), ("本年制发件数", 2), ("总计", 2),
+        ("规章", 3), ("", 3), ("3", 3),
+        ("行政规范性文件", 4), ("8", 4), ("", 4),
+        ("说明", 5),
+    ]
+    assert doc.cells[4].ref == "table 1 line 3 cell 1"
+
+
+# pandoc's Org table: no `|---|` rule, but every wall on the same display column.
+ORG = """\
+| 信息内容 | 本年制发件数 | 总计 |
+| 规章     |              | 3    |
+| 规范文件 | 8            |      |
+"""
+
+
+def test_aligned_pipe_rows_are_full_width_and_one_table() -> None:
+    doc = read("inline.txt", "0" * 64, len(ORG.encode()), ORG)
+    assert doc.full_width_rows
+    assert [c.ref for c in doc.cells if c.row == 3] == [
+        "table 1 line 3 cell 1", "table 1 line 3 cell 2", "table 1 line 3 cell 3"]
+    ragged = ORG.replace("| 规范文件 | 8            |", "| 规范文件 | 8 |")
+    assert not read("inline.txt", "0" * 64, len(ragged.encode()), ragged).full_width_rows
+
+
+# html2text's tables: no border pipes, cells joined by `| `; an empty last cell leaves
+# the line ending in a pipe (and spaces). Dropping it would shift the row's values.
+HTML2TEXT = "信息内容| 本年制发件数| 总计\n---|---|---\n规章| 3| \n行政规范性文件| | 8\n"
+
+
+def test_rows_without_borders_keep_an_empty_last_cell() -> None:
+    doc = read("inline.txt", "0" * 64, len(HTML2TEXT.encode()), HTML2TEXT)
+    assert [[c.text for c in doc.cells if c.row == r] for r in (3, 4)] == [
+        ["规章", "3", ""], ["行政规范性文件", "", "8"]]

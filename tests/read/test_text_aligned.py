@@ -31,7 +31,7 @@ def test_simple_ruled_table_keeps_blank_cells_in_their_column() -> None:
         ("规章", 3), ("1", 3), ("", 3), ("11", 3),
         ("行政规范性文件", 4), ("8", 4), ("26", 4), ("66", 4),
     ]
-    assert doc.cells[7].ref == "line 5 column 3"
+    assert doc.cells[7].ref == "table 1 line 5 column 3"
 
 
 MULTILINE = """\

@@ -35,7 +35,7 @@ def test_box_table_joins_wrapped_cells_and_keeps_blanks_and_rows() -> None:
         ("行政规范\n性文件", 3), ("8", 3),
         ("规章", 4), ("", 4),
     ]
-    assert doc.cells[4].ref == "line 6 col 10"
+    assert doc.cells[4].ref == "table 1 line 6 col 10"
 
 
 SPANS = """\
@@ -117,7 +117,7 @@ def test_pipe_rows_without_rules_are_not_a_drawn_table() -> None:
 
 def test_cells_are_textcells_with_line_refs() -> None:
     doc = read_text(BOX)
-    assert doc.cells[1] == TextCell("信息内容", "line 3 col 1", 2)
+    assert doc.cells[1] == TextCell("信息内容", "table 1 line 3 col 1", 2)
 
 
 PSQL = """\

@@ -8,8 +8,9 @@ report (`../shared/corpus/truth`) is written as HTML in up to three ways:
 - `page`: the corpus's own HTML file, as it is (011.html).
 
 Each HTML page is then dumped to text by the real tools (`TOOLS`: w3m, lynx, elinks and
-pandoc, some at several widths, pandoc to plain text, Markdown, GitHub Markdown and
-reStructuredText) and, when Chromium is at hand, printed to PDF and turned
+pandoc, some at several widths and in GBK, pandoc to plain text, Markdown, GitHub
+Markdown, reStructuredText, AsciiDoc and Org, and Chromium's `innerText`, the text a user
+copies from the browser) and, when Chromium is at hand, printed to PDF and turned
 into text by `pdftotext` (`-layout`, `-layout -fixed 3`, `-raw`, and in reading order)
 and pdfminer's `pdf2txt.py`; the laid-out tables of the `plain` page are also
 printed by the `tabulate` library in seven formats. A dump is scored against its truth by
@@ -61,6 +62,8 @@ class Tool:
     def available(self) -> bool:
         if self.command[0] == "tabulate":
             return True
+        if self.command[0] == "chromedriver":
+            return all(shutil.which(c) for c in ("chromedriver", "chromium"))
         needed = [self.command[0]] + (["chromium"] if self.via_pdf else [])
         return all(shutil.which(c) for c in needed)
 
@@ -90,6 +93,21 @@ TOOLS: tuple[Tool, ...] = (
     # GitHub Markdown: pipe tables, and raw HTML <table>s where a table has spans
     Tool("pandoc-gfm", ("pandoc", "-f", "html", "-t", "gfm", "{src}")),
     Tool("pandoc-rst", ("pandoc", "-f", "html", "-t", "rst", "{src}")),
+    # GBK output (as on a Chinese Windows console): the reader decodes it; w3m then
+    # prints a box rule `─` two columns wide.
+    Tool("w3m-gbk", ("w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "GBK",
+                     "-cols", "100", "{src}")),
+    Tool("lynx-gbk", ("lynx", "-dump", "-nolist", "-assume_charset=utf-8",
+                      "-display_charset=GBK", "-width=132", "{src}"), drops_blanks=True),
+    Tool("elinks-250", ("elinks", "-dump", "-no-references", "-no-numbering",
+                        "-dump-charset", "utf-8", "-dump-width", "250", "{src}")),
+    # AsciiDoc: a `|` opens a cell, rows wrap over lines, a trailing `|` is an empty cell
+    Tool("pandoc-asciidoc", ("pandoc", "-f", "html", "-t", "asciidoc", "{src}")),
+    # Org: pipe rows with no `|---|` rule, the walls aligned on every line
+    Tool("pandoc-org", ("pandoc", "-f", "html", "-t", "org", "{src}")),
+    # A browser's copied text: `document.body.innerText` in headless Chromium (a row a
+    # line, cells split by tabs, the cells a rowspan covers left out).
+    Tool("chromium-innertext", ("chromedriver", "innerText")),
     # pdftotext prints nothing for an empty cell, and its character columns drift by a
     # few characters from line to line: where a row's blanks were is lost as with lynx.
     Tool("pdftotext", ("pdftotext", "-layout", "-enc", "UTF-8", "{src}", "-"), via_pdf=True,
@@ -194,6 +212,28 @@ def tabulate_text(report: Layout, tablefmt: str) -> bytes:
     return ("\n\n".join(parts) + "\n").encode()
 
 
+_BROWSER: list = []  # one headless Chromium for every page (it takes seconds to start)
+
+
+def browser_text(src: Path, prop: str) -> bytes:
+    """`document.body.<prop>` of the page in headless Chromium (selenium, chromedriver):
+    the text a user copies from the browser."""
+    if not _BROWSER:
+        import atexit
+
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+
+        options = webdriver.ChromeOptions()
+        for arg in ("--headless=new", "--no-sandbox", "--disable-gpu"):
+            options.add_argument(arg)
+        _BROWSER.append(webdriver.Chrome(options=options,
+                                         service=Service(shutil.which("chromedriver"))))
+        atexit.register(_BROWSER[0].quit)
+    _BROWSER[0].get(src.as_uri())
+    return _BROWSER[0].execute_script(f"return document.body.{prop}").encode()
+
+
 def applies(tool: Tool, page: Page) -> bool:
     """Whether the tool renders this page: tabulate prints the laid-out tables once."""
     return tool.command[0] != "tabulate" or (page.layout is not None)
@@ -206,6 +246,8 @@ def dump(tool: Tool, page: Page, work: Path) -> bytes:
         return tabulate_text(page.layout, tool.command[1])
     src = work / f"{page.stem}-{page.source}.html"
     src.write_bytes(page.html)
+    if tool.command[0] == "chromedriver":
+        return browser_text(src, tool.command[1])
     if tool.via_pdf:
         pdf = src.with_suffix(".pdf")
         if not pdf.exists():
