@@ -43,7 +43,8 @@ def test_every_labelled_report_reads_back_from_its_scan(variant: scans.Variant,
                                                         printed: Path) -> None:
     totals = {"right": 0, "wrong": 0, "missed": 0, "invented": 0}
     for report, truth_path in scans.labelled_reports():
-        data = scans.scan(scans.printed_pdf(report, truth_path, printed), variant, printed)
+        data = scans.scan(scans.printed_for(report, truth_path, variant, printed), variant,
+                          printed)
         parsed = parse_bytes(f"{report.stem}.scan", data)
         assert parsed.rendering == ("image" if variant.tiff else "scan")
         assert parsed.check_source == "ocr"  # its checks say they were computed on OCR
