@@ -76,6 +76,9 @@ VARIANTS = (
     Variant("grey150_rotated_speckle", 150, angle=-1.2, speckle=0.002, blur=0.6),
     Variant("colour150_red_stamp", 150, grey=False, stamp=True, jpeg=80),
     Variant("grey120_tiff_rotated", 120, angle=0.8, container="tiff"),
+    # Made elsewhere (bench/RESULTS.md, "OCR sweep"): a 72-dpi scan, below what small print
+    # needs; the scanner lid's dark border along two edges.
+    Variant("grey72_jpeg", 72, jpeg=70),
 )
 
 
