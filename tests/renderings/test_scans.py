@@ -30,8 +30,8 @@ EXPECTED = {
     "grey150_rotated_speckle": (1178, 0, 14, 0),
     "colour150_red_stamp": (1171, 0, 21, 0),
     "grey120_tiff_rotated": (1192, 0, 0, 0),
-    # 72 dpi: small print (001's grey 9-point text) is too coarse to read surely; what
-    # the identities do not vouch for is nulled, never guessed.
+    # 72 dpi: too coarse for 001's small grey print (45 of its 200 right) and for some of
+    # 011's cells (170 of 198); what the identities do not vouch for is nulled, not guessed.
     "grey72_jpeg": (993, 0, 199, 0),
 }
 
