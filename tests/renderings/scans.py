@@ -79,6 +79,7 @@ VARIANTS = (
     # Made elsewhere (bench/RESULTS.md, "OCR sweep"): a 72-dpi scan, below what small print
     # needs; the scanner lid's dark border along two edges.
     Variant("grey72_jpeg", 72, jpeg=70),
+    Variant("grey150_lid_border", 150, border=0.4, jpeg=60),
 )
 
 

@@ -33,6 +33,7 @@ EXPECTED = {
     # 72 dpi: too coarse for 001's small grey print (45 of its 200 right) and for some of
     # 011's cells (170 of 198); what the identities do not vouch for is nulled, not guessed.
     "grey72_jpeg": (993, 0, 199, 0),
+    "grey150_lid_border": (1191, 0, 1, 0),
 }
 
 
