@@ -67,12 +67,11 @@ def run_variant(variant: scans.Variant, reports: list[tuple[Path, Path]], root: 
     total = {"cells": 0, "right": 0, "wrong": 0, "missed": 0, "invented": 0}
     rows = []
     for report, truth_path in reports:
-        suffix = ".tif" if variant.tiff else ".pdf"
-        path = root / variant.name / f"{report.stem}{suffix}"
+        path = root / variant.name / f"{report.stem}{variant.suffix}"
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(scans.scan(scans.printed_pdf(report, truth_path, work), variant,
-                                        work))
+            printed = scans.printed_for(report, truth_path, variant, work)
+            path.write_bytes(scans.scan(printed, variant, work))
         data = path.read_bytes()
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
         rec_before, cpu = clock.seconds, time.process_time()

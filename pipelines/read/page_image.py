@@ -12,7 +12,13 @@ too little for a pale ruling line: the ruling lines are looked for in a second g
 (`rule_grey`), stretched between the seal's colour over black and over paper, and only
 as far as a pixel has the seal's colour, so a pale rule beside its strokes stays grey.
 
-A scan rotated by a few degrees is turned straight by the angle that
+A scanner's lid, or a photocopy's unlit margin, leaves a dark border along the page's
+edges: at its inner edge the binarised ink is a long line, found as a ruling line, and
+the page's background inside it as one enclosed cell holding every table again. Dark
+regions that touch the image's edge and are thicker than any printed stroke are made
+paper first (`_edge_border`).
+
+A scan rotated by up to 3 degrees is turned straight by the angle that
 makes the rows of ink sharpest (the horizontal projection's variance), searched on a
 small copy of the page. `glyph` is the typical height of a character in pixels: the
 sizes of everything looked for later (ruling lines, text lines) are multiples of it, so
@@ -35,6 +41,8 @@ _CONTRAST = 20  # grey levels darker than the neighbourhood's mean to count as i
 # spread over two pixel rows is half as dark, and falls apart at _CONTRAST into pieces
 # shorter than a line's kernel. Text and noise this faint are no runs that long.
 _LINE_CONTRAST = 12
+_EDGE_DARK = 96  # grey: darker than paper however unevenly lit (a lid's shadow, a margin)
+_EDGE_THICK = 0.01  # of the image's longer side: thicker than any printed stroke or rule
 _MIN_GLYPH_AREA = 10  # pixels: smaller components are noise, not characters
 _SPECK = 0.02  # of a glyph's square: the largest speck of noise removed
 _CHROMA = 48  # max - min channel: a coloured pixel (JPEG'd black print stays under ~20)
@@ -210,9 +218,31 @@ def despeckle(ink: np.ndarray, glyph: float) -> np.ndarray:
     return out
 
 
+def _edge_border(grey: np.ndarray) -> np.ndarray | None:
+    """Where the dark borders along the page's edges are (True), or None: dark regions
+    touching the image's edge, thicker than any printed stroke, and their blurred rims."""
+    dark = (grey < _EDGE_DARK).astype(np.uint8)
+    k = max(3, int(_EDGE_THICK * max(grey.shape)))
+    solid = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((k, k), np.uint8))
+    if not solid.any():
+        return None
+    _, labels = cv2.connectedComponents(solid, connectivity=8)
+    edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    edge = edge[edge > 0]
+    if edge.size == 0:
+        return None
+    # Widened by the blur of its rim: a grey ramp left beside paper is a line of ink.
+    return cv2.dilate(np.isin(labels, edge).astype(np.uint8), np.ones((k, k), np.uint8)) > 0
+
+
 def prepare(pixels: np.ndarray) -> PageImage:
     """A page's pixels (grey or colour) made straight, binarised and measured."""
     grey, stamp, rule_grey = _unsealed(pixels)
+    border = _edge_border(grey)
+    if border is not None:
+        grey = np.where(border, np.uint8(255), grey)
+        if rule_grey is not None:
+            rule_grey = np.where(border, np.uint8(255), rule_grey)
     ink = _binarise(grey)
     angle = skew_angle(ink)
     if abs(angle) >= _MIN_TURN:

@@ -10,6 +10,7 @@ from PIL import Image
 
 from pipelines.read.image import pixels_of
 from pipelines.read.page_image import _unsealed, dark_ink, faint_ink, prepare, to_grey
+from pipelines.read.scan import layout
 
 SCANS = Path(__file__).parents[1] / "fixtures" / "scans"
 
@@ -53,3 +54,19 @@ def test_faint_ink_holds_a_rule_too_faint_for_the_page_ink() -> None:
     prepared = prepare(page)
     assert cv2.countNonZero(dark_ink(prepared)[200, 50:550]) == 0
     assert cv2.countNonZero(faint_ink(prepared)[200, 50:550]) == 500
+
+
+def test_a_scanner_lids_dark_border_is_paper_not_a_table() -> None:
+    # A real scanned page (a table and prose) with the lid's dark border along its left and
+    # bottom edges: its inner edge was a ruling line, and the page inside it a table
+    # holding every cell again.
+    grey = np.asarray(Image.open(SCANS / "huaian-2024-p5.jpg").convert("L"))
+    bordered = grey.copy()
+    bordered[:, :40] = 40
+    bordered[-40:, :] = 40
+    bordered = cv2.GaussianBlur(bordered, (5, 5), 0)  # the border's rim blurred, as scanned
+    plain, lid = layout(grey), layout(bordered)
+    assert [len(t.cells) for t in lid.tables] == [len(t.cells) for t in plain.tables]
+    assert all(abs(a.box.x0 - b.box.x0) <= 2 and abs(a.box.y0 - b.box.y0) <= 2
+               for a, b in zip(lid.tables, plain.tables, strict=True))
+    assert lid.page.grey[:, :40].min() == 255  # the border is paper

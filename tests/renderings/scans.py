@@ -3,10 +3,14 @@
 Helpers for the OCR tests and bench/bench_ocr.py, not tests. `printed_pdf(report, truth)`
 is the report as printed: a PDF as it is, an HTML page printed by headless Chromium, and
 a text report (whose layout a browser would not show as tables) printed from the Word
-HTML that tests/renderings/make.py makes of its truth file. `scan(pdf, variant)` then
-rasterises it with pdftoppm and degrades each page the variant's way (resolution,
-greyscale, rotation, noise, a red seal stamped over a table, JPEG compression) and
-returns the scanned report as an image-only PDF, or as a multi-page TIFF.
+HTML that tests/renderings/make.py makes of its truth file; or, for every report alike,
+the DOCX that make.py makes of its truth printed by LibreOffice (portrait or landscape).
+`scan(pdf, variant)` then rasterises it with pdftoppm and degrades each page the
+variant's way (resolution, greyscale, rotation, blur, low contrast, uneven light, the
+scanner lid's dark border, noise, a red seal stamped over a table, 1-bit black and white
+by threshold or dithering, JPEG compression) and returns the scanned report as an
+image-only PDF (pages as JPEG, or as `img2pdf` makes it from the pages' PNG files), or as
+a multi-page TIFF (deflate, or CCITT G4 for 1-bit pages).
 
 Degradations are seeded: the same report and variant give the same bytes.
 """
@@ -22,8 +26,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import docx
 import numpy as np
-from make import layout, load_truth, word_html_bytes
+from make import docx_bytes, layout, load_truth, word_html_bytes
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 CORPUS = Path(__file__).parents[3] / "shared" / "corpus"
@@ -44,7 +49,24 @@ class Variant:
     stamp: bool = False  # a red seal over the first table of each page holding one
     jpeg: int = 75  # JPEG quality of each page
     blur: float = 0.0  # Gaussian blur radius (out of focus, a cheap scanner)
-    tiff: bool = False  # a multi-page TIFF instead of a PDF
+    # "pdf" (JPEG pages), "img2pdf" (PNG pages put in a PDF by img2pdf, losslessly),
+    # "tiff" (multi-page, deflate) or "g4tiff" (multi-page, CCITT G4: 1-bit pages)
+    container: str = "pdf"
+    contrast: tuple[int, int] | None = None  # (ink, paper) grey levels: grey on grey paper
+    gradient: float = 0.0  # uneven light: the far corner this share darker than the near
+    border: float = 0.0  # inches of the scanner lid's dark border, left and bottom edges
+    bilevel: str = ""  # "threshold" or "dither": 1-bit black and white (fax, photocopier)
+    printer: str = "chromium"  # or "soffice": make.py's DOCX printed by LibreOffice
+    landscape: bool = False  # (soffice) the DOCX's pages set landscape
+
+    @property
+    def tiff(self) -> bool:
+        """Whether the scan is an image file (rendering `image`) rather than a PDF."""
+        return self.container in ("tiff", "g4tiff")
+
+    @property
+    def suffix(self) -> str:
+        return ".tif" if self.tiff else ".pdf"
 
 
 VARIANTS = (
@@ -53,7 +75,11 @@ VARIANTS = (
     Variant("grey200_rotated_noise", 200, angle=1.5, noise=12.0, jpeg=70),
     Variant("grey150_rotated_speckle", 150, angle=-1.2, speckle=0.002, blur=0.6),
     Variant("colour150_red_stamp", 150, grey=False, stamp=True, jpeg=80),
-    Variant("grey120_tiff_rotated", 120, angle=0.8, tiff=True),
+    Variant("grey120_tiff_rotated", 120, angle=0.8, container="tiff"),
+    # Made elsewhere (bench/RESULTS.md, "OCR sweep"): a 72-dpi scan, below what small print
+    # needs; the scanner lid's dark border along two edges.
+    Variant("grey72_jpeg", 72, jpeg=70),
+    Variant("grey150_lid_border", 150, border=0.4, jpeg=60),
 )
 
 
@@ -80,8 +106,47 @@ def _chromium_pdf(html: Path, out: Path) -> None:
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def printed_pdf(report: Path, truth: Path, workdir: Path) -> Path:
-    """The report as printed on paper, as a PDF in `workdir`."""
+def _soffice_pdf(docx_path: Path, out: Path) -> None:
+    with tempfile.TemporaryDirectory() as work:
+        profile = Path(work) / "profile"
+        subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                        "--convert-to", "pdf", "--outdir", work, str(docx_path)],
+                       check=True, capture_output=True, timeout=300)
+        shutil.move(Path(work) / f"{docx_path.stem}.pdf", out)
+
+
+def _paged(data: bytes, landscape: bool) -> bytes:
+    """A DOCX whose table rows are kept whole on a page (Word's "allow row to break across
+    pages" off: a row cut by a page break is not read, see the README), its pages turned
+    landscape if asked (width and height swapped)."""
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
+
+    document = docx.Document(io.BytesIO(data))
+    for table in document.tables:
+        for row in table.rows:
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    for section in document.sections if landscape else ():
+        width, height = section.page_width, section.page_height
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = max(width, height), min(width, height)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def printed_pdf(report: Path, truth: Path, workdir: Path, printer: str = "chromium",
+                landscape: bool = False) -> Path:
+    """The report as printed on paper, as a PDF in `workdir`: by Chromium (see the module
+    docstring), or (`printer="soffice"`) make.py's DOCX of its truth printed by LibreOffice."""
+    if printer == "soffice":
+        out = workdir / f"{report.stem}.soffice{'-landscape' if landscape else ''}.pdf"
+        if not out.exists():
+            data = docx_bytes(layout(load_truth(truth)))
+            source = workdir / f"{out.stem}.docx"
+            source.write_bytes(_paged(data, landscape))
+            _soffice_pdf(source, out)
+        return out
     if report.suffix == ".pdf":
         return report
     out = workdir / f"{report.stem}.printed.pdf"
@@ -97,6 +162,11 @@ def printed_pdf(report: Path, truth: Path, workdir: Path) -> Path:
     page.write_bytes(html.replace(b"</head>", b"<style>tr {break-inside: avoid}</style></head>"))
     _chromium_pdf(page, out)
     return out
+
+
+def printed_for(report: Path, truth: Path, variant: Variant, workdir: Path) -> Path:
+    """The report printed the variant's way (its printer, its orientation)."""
+    return printed_pdf(report, truth, workdir, variant.printer, variant.landscape)
 
 
 def rasterise(pdf: Path, dpi: int, workdir: Path) -> list[Image.Image]:
@@ -153,13 +223,38 @@ def degrade(page: Image.Image, variant: Variant, seed: int) -> Image.Image:
     if variant.blur:
         img = img.filter(ImageFilter.GaussianBlur(variant.blur))
     pixels = np.asarray(img.convert("L") if variant.grey else img).astype(np.float32)
+    pixels = _lit(pixels, variant)
     if variant.noise:
         pixels += rng.normal(0, variant.noise, pixels.shape)
     if variant.speckle:
         flips = rng.random(pixels.shape[:2]) < variant.speckle
         values = rng.choice([0.0, 255.0], size=int(flips.sum()))
         pixels[flips] = values[:, None] if pixels.ndim == 3 else values
-    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+    out = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+    if variant.bilevel == "threshold":
+        return out.convert("L").point(lambda v: 255 if v >= 160 else 0).convert("1")
+    if variant.bilevel == "dither":
+        return out.convert("L").convert("1")  # Floyd-Steinberg, as PIL dithers
+    return out
+
+
+def _lit(pixels: np.ndarray, variant: Variant) -> np.ndarray:
+    """The page's light: low contrast (ink and paper grey), a gradient of light across it
+    (the near corner as lit, the far one `gradient` darker), the lid's dark border."""
+    if variant.contrast:
+        ink, paper = variant.contrast
+        pixels = ink + pixels * ((paper - ink) / 255.0)
+    h, w = pixels.shape[:2]
+    if variant.gradient:
+        ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+        light = 1.0 - variant.gradient * (xs / w + ys / h) / 2.0
+        pixels = pixels * (light if pixels.ndim == 2 else light[:, :, None])
+    if variant.border:
+        edge = int(variant.border * variant.dpi)
+        pixels = pixels.copy()
+        pixels[:, :edge] = np.minimum(pixels[:, :edge], 40.0)
+        pixels[h - edge:, :] = np.minimum(pixels[h - edge:, :], 40.0)
+    return pixels
 
 
 def _jpeg(img: Image.Image, quality: int) -> Image.Image:
@@ -168,16 +263,33 @@ def _jpeg(img: Image.Image, quality: int) -> Image.Image:
     return Image.open(io.BytesIO(buf.getvalue()))
 
 
+def _img2pdf(pages: list[Image.Image], dpi: int) -> bytes:
+    """A PDF made by img2pdf (Debian's command) from the pages as PNG files: lossless,
+    1-bit pages kept 1-bit, each page sized by its resolution."""
+    with tempfile.TemporaryDirectory() as work:
+        files = []
+        for k, page in enumerate(pages):
+            files.append(Path(work) / f"page-{k:03d}.png")
+            page.save(files[-1], "PNG", dpi=(dpi, dpi))
+        return subprocess.run(["img2pdf", *map(str, files)], check=True,
+                              capture_output=True, timeout=120).stdout
+
+
 def scan(pdf: Path, variant: Variant, workdir: Path) -> bytes:
     """The printed report scanned the variant's way: image-only PDF (or TIFF) bytes."""
     pages = [degrade(p, variant, seed=k) for k, p in
              enumerate(rasterise(pdf, variant.dpi, workdir))]
     out = io.BytesIO()
+    if variant.container == "img2pdf":
+        return _img2pdf(pages, variant.dpi)
     if variant.tiff:
+        compression = "group4" if variant.container == "g4tiff" else "tiff_deflate"
+        if compression == "group4":
+            pages = [p.convert("1") for p in pages]
         pages[0].save(out, "TIFF", save_all=True, append_images=pages[1:],
-                      compression="tiff_deflate", dpi=(variant.dpi, variant.dpi))
+                      compression=compression, dpi=(variant.dpi, variant.dpi))
     else:
-        pages = [_jpeg(p, variant.jpeg) for p in pages]
+        pages = [_jpeg(p.convert("L") if p.mode == "1" else p, variant.jpeg) for p in pages]
         pages[0].save(out, "PDF", save_all=True, append_images=pages[1:],
                       resolution=variant.dpi, quality=variant.jpeg)
     return out.getvalue()
@@ -190,8 +302,8 @@ def scan_corpus(variant: Variant, out_dir: Path, workdir: Path,
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for report, truth in labelled_reports(corpus):
-        data = scan(printed_pdf(report, truth, workdir), variant, workdir)
-        path = out_dir / f"{report.stem}{'.tif' if variant.tiff else '.pdf'}"
+        data = scan(printed_for(report, truth, variant, workdir), variant, workdir)
+        path = out_dir / f"{report.stem}{variant.suffix}"
         path.write_bytes(data)
         written.append(path)
     return written

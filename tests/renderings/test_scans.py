@@ -29,6 +29,10 @@ EXPECTED = {
     "grey150_rotated_speckle": (1181, 0, 11, 0),
     "colour150_red_stamp": (1179, 0, 13, 0),
     "grey120_tiff_rotated": (1192, 0, 0, 0),
+    # 72 dpi: too coarse for 001's small grey print (45 of its 200 right) and for some of
+    # 011's cells (170 of 198); what the identities do not vouch for is nulled, not guessed.
+    "grey72_jpeg": (993, 0, 199, 0),
+    "grey150_lid_border": (1191, 0, 1, 0),
 }
 
 
@@ -42,7 +46,8 @@ def test_every_labelled_report_reads_back_from_its_scan(variant: scans.Variant,
                                                         printed: Path) -> None:
     totals = {"right": 0, "wrong": 0, "missed": 0, "invented": 0}
     for report, truth_path in scans.labelled_reports():
-        data = scans.scan(scans.printed_pdf(report, truth_path, printed), variant, printed)
+        data = scans.scan(scans.printed_for(report, truth_path, variant, printed), variant,
+                          printed)
         parsed = parse_bytes(f"{report.stem}.scan", data)
         assert parsed.rendering == ("image" if variant.tiff else "scan")
         assert parsed.check_source == "ocr"  # its checks say they were computed on OCR
