@@ -78,18 +78,21 @@ grey rule blurred or resampled is a row of short pieces in the page's ink."""
     horiz = _open(ink | cv2.dilate(vert, near), h_len, 1)
     vert = _open(ink | cv2.dilate(horiz, near), 1, v_len)
     if page.stamp is not None:
-        horiz = _bridged(horiz, page.stamp)
-        vert = _bridged(vert.T, page.stamp.T).T
+        horiz = _bridged(horiz, page.stamp, ink)
+        vert = _bridged(vert.T, page.stamp.T, ink.T).T
     # Thickened to close the gap between a double rule's two lines.
     k = max(3, int(g / 5) | 1)
     return cv2.dilate(horiz | vert, np.ones((k, k), np.uint8))
 
 
-def _bridged(lines: np.ndarray, stamp: np.ndarray) -> np.ndarray:
+def _bridged(lines: np.ndarray, stamp: np.ndarray, ink: np.ndarray) -> np.ndarray:
     """Horizontal `lines` continued across a seal: a rule printed pale is lost under the
     seal's colour, but the rule goes on through it. A gap in a pixel row is filled only
-    where it lies wholly under the seal and the row's rule is found on both sides of it
-    (collinear pieces of one rule), so no line is drawn that does not leave the seal."""
+    where the row's rule is found on both sides of it (collinear pieces of one rule), it
+    reaches under the seal, and every pixel of it is under the seal or ink: the piece of
+    rule between the seal's ring and a crossing rule is often shorter than the opening
+    kernel, so it is not a line of its own, but it is ink. No line is drawn across paper,
+    so a rule that ends at a spanning cell is not continued through it."""
     out = lines.copy()
     for y in np.flatnonzero(stamp.any(axis=1)):
         xs = np.flatnonzero(lines[y])
@@ -97,7 +100,8 @@ def _bridged(lines: np.ndarray, stamp: np.ndarray) -> np.ndarray:
             continue
         for i in np.flatnonzero(np.diff(xs) > 1):
             x0, x1 = xs[i] + 1, xs[i + 1]
-            if stamp[y, x0:x1].all():
+            under = stamp[y, x0:x1]
+            if under.any() and (under | (ink[y, x0:x1] > 0)).all():
                 out[y, x0:x1] = 255
     return out
 
