@@ -17,7 +17,8 @@ Dialects, detected from the lines themselves:
 - spaced rows: one table row per line, cells separated by spaces (text_aligned.py);
 - reading order: a PDF's text in the order a converter groups it into blocks
   (`pdftotext` without `-layout`, pdfminer's `pdf2txt.py`): pages parted by form feeds,
-  blocks by empty lines, no layout kept. A table's cells come block by block: a
+  blocks by empty lines, no layout kept; where the form feeds are lost, known by table
+  三 printed out of row order (text_order.py). A table's cells come block by block: a
   column's values one per line before or after their labels, a row's values cut over
   several lines, values printed before the label they belong to. No order there ties a
   value to its row or column, so no value is read: the labels only, the tables' cells
@@ -47,6 +48,8 @@ from pipelines.read.text_bordered import table_blocks, table_cells
 from pipelines.read.text_html_tables import as_pipe_rows
 from pipelines.read.text_markdown import has_spans, plain, plain_cells
 from pipelines.read.text_width import columns
+
+from pipelines.read.text_order import out_of_row_order
 
 _LONE_PIPES = re.compile(r"^\|+$")
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
@@ -100,14 +103,19 @@ _VALUE_WORD = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 
 
 def _is_reading_order(lines: list[str], content: list[str]) -> bool:
-    """A PDF's text in its blocks' order (module docstring): form feeds between pages,
-    empty lines between blocks (`-raw` prints none), hardly a line laid out by spaces."""
-    if not any("\f" in ln for ln in lines):
-        return False
-    inner = lines[:len(lines) - next(i for i, ln in enumerate(reversed(lines)) if ln.strip())]
-    empty = sum(not ln.strip() for ln in inner)
+    """A PDF's text in its blocks' order (module docstring), hardly a line laid out by
+    spaces, and either form feeds between pages with empty lines between blocks (`-raw`
+    prints none), or, where the form feeds were lost (a crawler, a copy, a one-page PDF),
+    table 三 printed out of row order (text_order.py)."""
     laid_out = sum(bool(_LAID_OUT.search(ln.strip())) for ln in content)
-    return empty >= 2 and 20 * laid_out < len(content)
+    if 20 * laid_out >= len(content):
+        return False
+    if any("\f" in ln for ln in lines):
+        inner = lines[:len(lines) - next(i for i, ln in enumerate(reversed(lines))
+                                         if ln.strip())]
+        if sum(not ln.strip() for ln in inner) >= 2:
+            return True
+    return out_of_row_order(content)
 
 
 def _label_cells(lines: list[str]) -> list[TextCell]:

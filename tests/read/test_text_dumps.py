@@ -155,6 +155,30 @@ def test_pdf_text_in_reading_order_reads_no_value(name: str,
     assert {v for v in report.values().values()} == {None}
 
 
+@pytest.mark.parametrize("name", ["huaian-2024.pdftotext-reading.txt",
+                                  "shanghai-office-2019.pdftotext-reading.txt",
+                                  "huaian-2024.pdf2txt.txt"])
+def test_pdf_text_in_reading_order_without_form_feeds_reads_no_value(name: str) -> None:
+    # The same text with its form feeds lost (a crawler, a copy, a one-page PDF) was read
+    # one cell per line again: 22 wrong cells on these three. Table 三 itself shows the
+    # order: values between its header and its first row's label (pdftotext), or a
+    # column printed down, more values in a run than a row has (pdf2txt) (text_order.py).
+    text = (DUMPS / name).read_text(encoding="utf-8").replace("\f", "")
+    report = parse_file_text(text)
+    assert report.rendering == "text_reading_order"
+    assert {v for v in report.values().values()} == {None}
+
+
+@pytest.mark.parametrize("name", ["huaian-2024.pdftotext-raw.txt",
+                                  "huaian-2024.lynx-40.txt",
+                                  "shanghai-office-2019.lynx-word.txt"])
+def test_text_in_row_order_without_form_feeds_is_not_reading_order(name: str) -> None:
+    # A row's label before its values, at most a row of values between two labels
+    # (pdftotext -raw, lynx at 40 columns, lynx's one cell a paragraph): read as before.
+    text = (DUMPS / name).read_text(encoding="utf-8").replace("\f", "")
+    assert parse_file_text(text).rendering != "text_reading_order"
+
+
 def test_pdftotext_raw_reads_rows_in_content_order(truth: Callable[[str], dict]) -> None:
     # pdftotext -raw prints the content stream's order: a row's label and values on one
     # line, no empty lines. Read as lines; a label wrapped above its values in a cell of

@@ -1,0 +1,83 @@
+"""Whether text prints table 三 out of row order, as a PDF's text in reading order does.
+
+`pdftotext` without `-layout` and pdfminer's `pdf2txt.py` print a table block by block: a
+column's values one per line, values before the label of their row. Where the form feeds
+between pages are kept, text.py knows such text by them; a crawler or a copy drops them,
+and a one-page PDF has none. The table itself shows the order then, read from the
+statutory template (never from one file):
+- values before the first row: a line of values only after table 三's header (its first
+  header word, else the total column's label, within a header's length of the row) and
+  before its first row's label; one cell per line prints the first row's label right
+  after the header;
+- a column printed down: more values on consecutive value-only lines, between table 三's
+  first row and table 四's title, than a row has cells (one more allowed for a page
+  number between two rows); one cell per line puts a label before each row's values.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from schemas.template import load_template
+
+_VALUE_WORD = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
+_KEY = 4  # characters of a label matched: short enough to survive a wrapped label
+_HEADER_LINES = 40
+
+
+def _key(label: str) -> str:
+    return _NUMBERING.sub("", label)[:_KEY]
+
+
+@cache
+def _marks() -> tuple[str, tuple[str, ...], str, int]:
+    """Table 三's first row, header marks and width, and table 四's title, as matched."""
+    version = next(iter(load_template().versions.values()))
+    t3, t4 = version.tables["t3"], version.tables["t4"]
+    first = t3.data_rows[0].label
+    marks = (t3.header[0], t3.columns[-1].label)  # the header's first word, its total
+    return _key(first), marks, t4.title[:_KEY * 2], len(t3.columns)
+
+
+def _header(flat: list[str], start: int, marks: tuple[str, ...]) -> int | None:
+    """The line table 三's header starts on, looked for in a header's length before its
+    first row (a header wrapped cell by cell takes a few dozen lines)."""
+    window = range(start - 1, max(-1, start - 1 - _HEADER_LINES), -1)
+    for mark in marks:
+        found = next((i for i in window if mark in flat[i]), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _flat(line: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", line).split())
+
+
+def _values_only(line: str) -> int:
+    """How many values the line holds if it holds nothing else, else 0."""
+    words = line.split()
+    return len(words) if words and all(_VALUE_WORD.fullmatch(w) for w in words) else 0
+
+
+def out_of_row_order(content: list[str]) -> bool:
+    """Whether the non-empty lines print table 三 out of row order (module docstring)."""
+    first, marks, t4_title, width = _marks()
+    flat = [_flat(ln) for ln in content]
+    start = next((i for i, ln in enumerate(flat) if first in ln), None)
+    if start is None:
+        return False
+    header = _header(flat, start, marks)
+    if header is not None and any(_values_only(ln) for ln in content[header + 1:start]):
+        return True
+    end = next((i for i in range(start, len(flat)) if t4_title in flat[i]), len(flat))
+    run = 0
+    for line in content[start:end]:
+        n = _values_only(line)
+        run = run + n if n else 0
+        if run > width + 1:
+            return True
+    return False
