@@ -47,9 +47,8 @@ from pipelines.read.text_aligned import (
 from pipelines.read.text_bordered import table_blocks, table_cells
 from pipelines.read.text_html_tables import as_pipe_rows
 from pipelines.read.text_markdown import has_spans, plain, plain_cells
-from pipelines.read.text_width import columns
-
 from pipelines.read.text_order import out_of_row_order
+from pipelines.read.text_width import columns
 
 _LONE_PIPES = re.compile(r"^\|+$")
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
