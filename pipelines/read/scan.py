@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import cv2
 import numpy as np
 
 from pipelines.document import TextCell
@@ -41,6 +42,9 @@ _LIKE_CONFIDENCE = 0.5
 # doubted), or under a seal, is read a second time from another grey (_second_readings).
 _SECOND_BELOW = 0.95
 _NUMBER_READ = re.compile(r"[0-9.,]+")  # a number's reading, read twice when doubted
+# A minus sign is a short bar (at least twice as wide as it is high, at most this share
+# of a glyph high) beside the number's first digit, at the digits' mid-height.
+_BAR_HEIGHT = 0.2
 # A label holds Chinese; a value cell read as none ("", "8.", ":0", "」") is read twice.
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -205,8 +209,34 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     readings = ocr.read_lines(crops.images)
     sealed = [_under_seal(page, text_ink, b) for _, _, b, _, _ in slots]
     texts, confidence = _texts(len(slots), crops, readings, sealed)
+    _doubt_lost_signs(page.glyph, text_ink, slots, texts, confidence)
     others = _second_readings(found, slots, texts, confidence)
     return _assemble(slots, texts, confidence, others, len(tables))
+
+
+def _doubt_lost_signs(glyph: float, text_ink: np.ndarray, slots: list, texts: list[str],
+                      confidence: list[float | None]) -> None:
+    """A number read without a sign where the cell's ink starts with a minus sign's bar:
+    its confidence capped, so it is kept only if an identity confirms it. The recogniser
+    drops a faint leading "-" (grey print on grey paper) and is still sure of the digits
+    ("-18" read "18", confidence 1.0); in table 二's 本年增/减 no identity checks the sign."""
+    for k, (_, _, box, _, row) in enumerate(slots):
+        if (row is not None and confidence[k] is not None and _NUMBER_READ.fullmatch(texts[k])
+                and _starts_with_bar(text_ink[box.y0:box.y1, box.x0:box.x1], glyph)):
+            confidence[k] = min(confidence[k], _LIKE_CONFIDENCE)
+
+
+def _starts_with_bar(ink: np.ndarray, glyph: float) -> bool:
+    """Whether the leftmost piece of ink in a cell is a minus sign's bar: short and flat,
+    within a glyph of the next piece and level with its middle."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    pieces = sorted((tuple(stats[i, :4]) for i in range(1, n)), key=lambda p: p[0])
+    if len(pieces) < 2:
+        return False
+    (x, y, w, h), (x2, y2, _, h2) = pieces[0], pieces[1]
+    middle = y + h / 2
+    return (h <= _BAR_HEIGHT * glyph and w >= 2 * h and w <= glyph
+            and 0 <= x2 - (x + w) <= glyph and y2 + 0.25 * h2 <= middle <= y2 + 0.75 * h2)
 
 
 def _doubted(text: str, confidence: float | None) -> bool:

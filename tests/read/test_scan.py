@@ -1,0 +1,35 @@
+"""The OCR page reader's own rules (pipelines/read/scan.py), on real page pieces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from pipelines.read import scan
+from pipelines.read.table_image import Box
+
+SCANS = Path(__file__).parents[1] / "fixtures" / "scans"
+GLYPH = 21.0  # the glyph height the reader found on that page (150 dpi)
+
+
+def _ink(name: str) -> np.ndarray:
+    """A cell's text ink (True = ink) from report 006 scanned grey on grey paper (ink 110,
+    paper 190, 150 dpi, JPEG q60: tests/renderings/scans.py's low-contrast degradation)."""
+    return ~np.asarray(Image.open(SCANS / f"lowcontrast-006-{name}-ink.png").convert("1"))
+
+
+def test_a_minus_sign_bar_is_found_before_the_digits() -> None:
+    assert scan._starts_with_bar(_ink("minus18"), GLYPH)  # table 二 本年增/减 "-18"
+    assert not scan._starts_with_bar(_ink("plus442"), GLYPH)  # "442" in the same column
+
+
+def test_a_number_read_without_its_minus_sign_needs_an_identity() -> None:
+    # The recogniser read this cell "18" with confidence 1.0: the faint dash was dropped.
+    ink = _ink("minus18")
+    slots = [(0.0, 1, Box(0, 0, ink.shape[1], ink.shape[0]), "page 1 table 1 row 11 cell 3", 10),
+             (0.0, 1, Box(0, 0, ink.shape[1], ink.shape[0]), "page 1 table 1 row 11 cell 2", 10)]
+    texts, confidence = ["18", "-18"], [1.0, 1.0]
+    scan._doubt_lost_signs(GLYPH, ink, slots, texts, confidence)
+    assert confidence == [scan._LIKE_CONFIDENCE, 1.0]
