@@ -144,3 +144,24 @@ def test_a_page_that_cannot_be_parsed_is_a_broken_pdf() -> None:
         read_bytes("damaged.pdf", data)
     assert str(e.value) == ("damaged.pdf: PDF is broken: a page cannot be read "
                             "(page 1: PdfminerException: list index out of range)")
+
+
+def _chained_tables() -> bytes:
+    """Four one-row tables stacked 10 pt apart, their column edge 2.9 pt further right in
+    each: page-wide snapping chains the four edges into one cluster and moves the last
+    table's edge 4.35 pt left, past the centre of the 9 of its "19" (as 011 at scale 0.5)."""
+    content = bytearray(b"0.5 w\n")
+    for i in range(4):
+        top, mid = 280 - 30 * i, 100 + 2.9 * i
+        content += b"20 %d m 200 %d l S\n20 %d m 200 %d l S\n" % (top, top, top - 20, top - 20)
+        content += b"".join(b"%g %d m %g %d l S\n" % (x, top, x, top - 20)
+                            for x in (20, mid, 200))
+        content += (text(30, top - 14, "a") if i < 3
+                    else b"BT /F1 8 Tf 98.05 %d Td (19) Tj ET\n" % (top - 14))
+        content += text(150, top - 14, "0")
+    return pdf_bytes([bytes(content)])
+
+
+def test_a_table_cells_come_from_its_own_rulings() -> None:
+    doc = read_bytes("chained.pdf", _chained_tables())
+    assert [c.text for c in doc.cells if c.ref.startswith("page 1 table 4 ")] == ["19", "0"]
