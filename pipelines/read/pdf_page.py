@@ -2,7 +2,10 @@
 
 Tables are found from the ruling lines (pdfplumber's `lines` strategy, which takes both
 stroked lines and the thin filled rectangles browsers draw), with the open ends a page
-break leaves closed by `pdf_edges`. A table row keeps each cell's horizontal extent, so
+break leaves closed by `pdf_edges`. Each table's cells are then found again from that
+table's own rulings alone (`_own_tables`): pdfplumber snaps the rulings of the whole page
+together, so a column edge of one table could move onto a nearby edge of another and
+carry a digit into the neighbouring cell. A table row keeps each cell's horizontal extent, so
 a row cut by a page break can be joined to its other part (`pdf_join`). A merged cell
 is kept once, at its top-left grid position (pdfplumber gives None where it spans).
 
@@ -114,12 +117,52 @@ def _table_rows(page: Page, t_no: int, table, cut: float | None = None) -> list[
     return out
 
 
+def _near(edge: dict, box: tuple[float, float, float, float]) -> bool:
+    """Whether a ruling touches the box."""
+    x0, top, x1, bottom = box
+    return edge["x0"] <= x1 and edge["x1"] >= x0 and edge["top"] <= bottom and edge["bottom"] >= top
+
+
+def _centred(inner: tuple[float, float, float, float],
+              outer: tuple[float, float, float, float]) -> bool:
+    """Whether the centre of box `inner` lies in box `outer`."""
+    x, y = (inner[0] + inner[2]) / 2, (inner[1] + inner[3]) / 2
+    return outer[0] <= x <= outer[2] and outer[1] <= y <= outer[3]
+
+
+def _settings(horizontal: list[dict], vertical: list[dict]) -> dict:
+    return dict(_SETTINGS, explicit_horizontal_lines=horizontal,
+                explicit_vertical_lines=vertical)
+
+
+def _own_tables(page: Page, found: list, horizontal: list[dict], vertical: list[dict]) -> list:
+    """Each table found again on the page cropped to it (one snap tolerance around it).
+
+    pdfplumber snaps every vertical ruling of a page within 3 pt of another to their
+    mean, across tables: table 四's column edges, close to but not on table 三's, were
+    chained onto them and moved enough that a digit fell into the next cell. Cropped to
+    one table, only that table's rulings (and the closing rulings touching it) snap.
+    A table that is not found again in its crop is kept as first found.
+    """
+    out = []
+    for table in found:
+        x0, top, x1, bottom = table.bbox
+        box = (max(x0 - _SNAP, page.bbox[0]), max(top - _SNAP, page.bbox[1]),
+               min(x1 + _SNAP, page.bbox[2]), min(bottom + _SNAP, page.bbox[3]))
+        crop = page.crop(box)
+        again = [t for t in crop.find_tables(_settings(
+                     [h for h in horizontal if _near(h, box)],
+                     [v for v in vertical if _near(v, box)]))
+                 if _centred(t.bbox, table.bbox)]  # not a neighbour's corner in the margin
+        out.extend(again or [table])
+    return out
+
+
 def page_rows(page: Page) -> list[PdfRow]:
     """A page's printed rows top to bottom."""
     horizontal, vertical = closing_edges(page)
-    settings = dict(_SETTINGS, explicit_horizontal_lines=horizontal,
-                    explicit_vertical_lines=vertical)
-    tables = page.find_tables(settings)
+    tables = _own_tables(page, page.find_tables(_settings(horizontal, vertical)),
+                         horizontal, vertical)
     bboxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: obj.get("object_type") != "char"
                           or not _inside(obj, bboxes))

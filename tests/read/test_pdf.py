@@ -76,18 +76,19 @@ def test_corrupt_pdf_is_unreadable() -> None:
 
 def test_huaian_cells(fixtures_dir: Path) -> None:
     doc = read_file(fixtures_dir / "reports" / f"{HUAIAN}.pdf")
-    assert (doc.rendering, len(doc.cells)) == ("pdf", 365)
+    assert (doc.rendering, len(doc.cells)) == ("pdf", 366)
     assert doc.text.splitlines()[:2] == ["淮安市人民政府", "2024 年政府信息公开工作年度报告"]
     by_ref = {c.ref: c for c in doc.cells}
-    # a section heading outside the tables is a row of its own, before table 二
-    heading = by_ref["page 3 line 8"]
+    # a section heading outside the tables is a row of its own, before table 二 (line 8 is
+    # a comma hung past table 一's right border, on the border: outside its cells)
+    heading = by_ref["page 3 line 9"]
     assert heading.text == "二、主动公开政府信息情况"
     assert by_ref["page 3 table 2 row 1 cell 1"].row == heading.row + 1
     # 三、本年度办理结果 spans three columns and twelve rows: emitted once, breaks kept
     merged = [c for c in doc.cells if c.text.startswith("三、\n")]
     assert merged == [TextCell("三、\n本\n年\n度\n办\n理\n结\n果",
-                               "page 4 table 2 row 6 cell 1", 85)]
-    row = [c for c in doc.cells if c.row == 85]
+                               "page 4 table 2 row 6 cell 1", 86)]
+    row = [c for c in doc.cells if c.row == 86]
     assert [c.ref.rsplit(" ", 1)[1] for c in row] == ["1", "2", "4", "5", "6", "7", "8", "9",
                                                       "10"]
     assert [c.text for c in row[1:]] == ["（一）予以公开", "1288", "21", "0", "0", "50", "3",
@@ -143,3 +144,24 @@ def test_a_page_that_cannot_be_parsed_is_a_broken_pdf() -> None:
         read_bytes("damaged.pdf", data)
     assert str(e.value) == ("damaged.pdf: PDF is broken: a page cannot be read "
                             "(page 1: PdfminerException: list index out of range)")
+
+
+def _chained_tables() -> bytes:
+    """Four one-row tables stacked 10 pt apart, their column edge 2.9 pt further right in
+    each: page-wide snapping chains the four edges into one cluster and moves the last
+    table's edge 4.35 pt left, past the centre of the 9 of its "19" (as 011 at scale 0.5)."""
+    content = bytearray(b"0.5 w\n")
+    for i in range(4):
+        top, mid = 280 - 30 * i, 100 + 2.9 * i
+        content += b"20 %d m 200 %d l S\n20 %d m 200 %d l S\n" % (top, top, top - 20, top - 20)
+        content += b"".join(b"%g %d m %g %d l S\n" % (x, top, x, top - 20)
+                            for x in (20, mid, 200))
+        content += (text(30, top - 14, "a") if i < 3
+                    else b"BT /F1 8 Tf 98.05 %d Td (19) Tj ET\n" % (top - 14))
+        content += text(150, top - 14, "0")
+    return pdf_bytes([bytes(content)])
+
+
+def test_a_table_cells_come_from_its_own_rulings() -> None:
+    doc = read_bytes("chained.pdf", _chained_tables())
+    assert [c.text for c in doc.cells if c.ref.startswith("page 1 table 4 ")] == ["19", "0"]

@@ -13,6 +13,10 @@ Each producer turns a labelled report into a PDF the way a person would:
 - `chromium-corpus`: Chromium prints the corpus's own HTML reports (011.html);
 - `chromium-corpus-a4`: the same on A4 paper (CSS `@page`), the paper Chinese offices
   print on: 011's table 三 is wider than the page and its 总计 column is cut at the edge;
+- `chromium-corpus-scale050`: the corpus's HTML printed on A4 at scale 0.5 (a print
+  dialog's "Scale: 50"; DevTools `Page.printToPDF`, which the command line cannot set):
+  the tables shrink so close together that pdfplumber snapped 011's table 四 column edges
+  onto table 三's, and a digit fell into the next cell;
 - `corpus-pdf`: the corpus's own PDFs (001.pdf), as published.
 
 PDFs are cached under `.cache/pdf-renderings/<producer>/` by a hash of their input, so a
@@ -93,6 +97,33 @@ def chromium_pdf(source: Path, out: Path) -> None:
                        check=True, capture_output=True, timeout=TIMEOUT)
     if not out.is_file():
         raise RuntimeError(f"chromium wrote no PDF for {source}")
+
+
+A4_PRINT = {"paperWidth": 8.27, "paperHeight": 11.69, "marginTop": 0.4, "marginBottom": 0.4,
+            "marginLeft": 0.4, "marginRight": 0.4}  # inches, as Chromium's print dialog
+
+
+def chromium_scaled_pdf(scale: float) -> Callable[[Path, Path], None]:
+    """Chromium's print of a local page on A4 at `scale`, through DevTools (chromedriver)."""
+    def convert(source: Path, out: Path) -> None:
+        import base64
+
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+
+        options = webdriver.ChromeOptions()
+        for flag in CHROMIUM_FLAGS:
+            options.add_argument(flag)
+        options.binary_location = shutil.which("chromium") or "chromium"
+        driver = webdriver.Chrome(options=options,
+                                  service=Service(shutil.which("chromedriver")))
+        try:
+            driver.get(source.resolve().as_uri())
+            data = driver.execute_cdp_cmd("Page.printToPDF", dict(A4_PRINT, scale=scale))
+        finally:
+            driver.quit()
+        out.write_bytes(base64.b64decode(data["data"]))
+    return convert
 
 
 def soffice_pdf(source: Path, out: Path) -> None:
@@ -245,6 +276,8 @@ PRODUCERS: dict[str, Callable[[], list[Rendering]]] = {
                                         soffice_pdf),
     "chromium-corpus": lambda: _corpus("chromium-corpus", ".html", chromium_pdf),
     "chromium-corpus-a4": lambda: _corpus("chromium-corpus-a4", ".html", chromium_pdf, on_a4),
+    "chromium-corpus-scale050": lambda: _corpus("chromium-corpus-scale050", ".html",
+                                                chromium_scaled_pdf(0.5)),
     "corpus-pdf": lambda: _corpus("corpus-pdf", ".pdf", None),
 }
 
