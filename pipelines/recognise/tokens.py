@@ -4,7 +4,9 @@ Layout-only structure (a 序号 column, an item number in a cell of its own, sof
 hyphens) is undone first (layout.py). A cell whose separators were lost (run-together
 page text) is cut at the labels found inside it, from the first table anchor on; the
 text between two labels becomes value tokens marked `run_together`, since one digit run
-may hold several cells.
+may hold several cells. Where the text shows numbers that are no cell of the template (a
+序号 column, or merged cells printed once per column they span), every run is also marked
+`open_end`: digits at either end of it may be a sequence number or a copy.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ from pipelines.textnorm import to_simplified
 _ANCHOR = re.compile(r"第\s*二\s*十\s*条\s*第|本列数据的勾稽关系|申请人情况")
 _NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:万元|元)?")
 _NUMBERS_PREFIX = re.compile(rf"(?:\s*{_NUMBER.pattern})+\s*")
+# Signs of numbers in the run that are no cell: a 序号 column header, or a merged caption
+# or header printed once per column it spans (then so was every merged value).
+_FOREIGN_NUMBERS = re.compile(
+    r"序\s*号|(第\s*二\s*十\s*条\s*第\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*项"
+    r"|申请人情况|本年处理决定数量)\s*\1")
 _MIN_RUN_TOGETHER = 60  # characters; shorter cells are ordinary labels or text
 
 
@@ -37,9 +44,10 @@ class Token:
     labels: tuple[Label, ...] = ()
     printed: Printed | None = None
     run_together: bool = False
+    open_end: bool = False  # a run that may begin or end in a number that is no cell
 
 
-def _segment(cell: TextCell, index: LabelIndex) -> list[Token]:
+def _segment(cell: TextCell, index: LabelIndex, foreign: bool) -> list[Token]:
     text = to_simplified(cell.text)
     anchor = _ANCHOR.search(text)
     if anchor is None:
@@ -47,15 +55,15 @@ def _segment(cell: TextCell, index: LabelIndex) -> list[Token]:
     tokens = [Token("text", text[: anchor.start()], cell.ref, cell.row)]
     pos = anchor.start()
     for m in index.pattern.finditer(text, pos):
-        tokens.extend(_between(text[pos:m.start()], cell))
+        tokens.extend(_between(text[pos:m.start()], cell, foreign))
         labels = labels_of(m.group())
         tokens.append(Token("label", m.group(), cell.ref, cell.row, labels))
         pos = m.end()
-    tokens.extend(_between(text[pos:], cell))
+    tokens.extend(_between(text[pos:], cell, foreign))
     return tokens
 
 
-def _between(text: str, cell: TextCell) -> list[Token]:
+def _between(text: str, cell: TextCell, foreign: bool) -> list[Token]:
     """The text between two labels: its leading numbers, then any free text.
 
     A sign starts a new number ("2648-18538" is 2648 then -18538); otherwise only
@@ -64,7 +72,7 @@ def _between(text: str, cell: TextCell) -> list[Token]:
     prefix = _NUMBERS_PREFIX.match(text)
     head = prefix.group() if prefix else ""
     tokens = [Token("value", piece, cell.ref, cell.row, printed=read_printed(piece),
-                    run_together=True) for piece in _NUMBER.findall(head)]
+                    run_together=True, open_end=foreign) for piece in _NUMBER.findall(head)]
     rest = text[len(head):].strip()
     if rest:
         tokens.append(Token("text", rest, cell.ref, cell.row))
@@ -79,10 +87,19 @@ def _read(text: str) -> tuple[tuple[Label, ...], Printed | None]:
     return labels, None if labels else read_printed(text)
 
 
+def _foreign_numbers(cells: list[TextCell]) -> bool:
+    """Whether the page text shows numbers that are no cell (a 序号 header may be in
+    another line than the runs it numbers, or before the table's anchor)."""
+    return any(_FOREIGN_NUMBERS.search(to_simplified(c.text)) for c in cells
+               if len(c.text) >= _MIN_RUN_TOGETHER)
+
+
 def tokenise(doc: Document) -> list[Token]:
     index = label_index()
     tokens: list[Token] = []
-    for cell in tidy(doc.cells):
+    cells = tidy(doc.cells)
+    foreign = None  # looked for once, at the first run-together cell
+    for cell in cells:
         labels, printed = _read(cell.text)
         if labels:
             tokens.append(Token("label", cell.text, cell.ref, cell.row, labels))
@@ -90,7 +107,9 @@ def tokenise(doc: Document) -> list[Token]:
         if printed.state != "unreadable":
             tokens.append(Token("value", cell.text, cell.ref, cell.row, printed=printed))
         elif len(cell.text) >= _MIN_RUN_TOGETHER and index.pattern.search(cell.text):
-            tokens.extend(_segment(cell, index))
+            if foreign is None:
+                foreign = _foreign_numbers(cells)
+            tokens.extend(_segment(cell, index, foreign))
         else:
             tokens.append(Token("text", cell.text, cell.ref, cell.row))
     return tokens
