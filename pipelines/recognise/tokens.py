@@ -47,7 +47,7 @@ class Token:
     open_end: bool = False  # a run that may begin or end in a number that is no cell
 
 
-def _segment(cell: TextCell, index: LabelIndex, foreign: bool) -> list[Token]:
+def _segment(cell: TextCell, index: LabelIndex) -> list[Token]:
     text = to_simplified(cell.text)
     anchor = _ANCHOR.search(text)
     if anchor is None:
@@ -55,15 +55,15 @@ def _segment(cell: TextCell, index: LabelIndex, foreign: bool) -> list[Token]:
     tokens = [Token("text", text[: anchor.start()], cell.ref, cell.row)]
     pos = anchor.start()
     for m in index.pattern.finditer(text, pos):
-        tokens.extend(_between(text[pos:m.start()], cell, foreign))
+        tokens.extend(_between(text[pos:m.start()], cell))
         labels = labels_of(m.group())
         tokens.append(Token("label", m.group(), cell.ref, cell.row, labels))
         pos = m.end()
-    tokens.extend(_between(text[pos:], cell, foreign))
+    tokens.extend(_between(text[pos:], cell))
     return tokens
 
 
-def _between(text: str, cell: TextCell, foreign: bool) -> list[Token]:
+def _between(text: str, cell: TextCell) -> list[Token]:
     """The text between two labels: its leading numbers, then any free text.
 
     A sign starts a new number ("2648-18538" is 2648 then -18538); otherwise only
@@ -72,7 +72,7 @@ def _between(text: str, cell: TextCell, foreign: bool) -> list[Token]:
     prefix = _NUMBERS_PREFIX.match(text)
     head = prefix.group() if prefix else ""
     tokens = [Token("value", piece, cell.ref, cell.row, printed=read_printed(piece),
-                    run_together=True, open_end=foreign) for piece in _NUMBER.findall(head)]
+                    run_together=True) for piece in _NUMBER.findall(head)]
     rest = text[len(head):].strip()
     if rest:
         tokens.append(Token("text", rest, cell.ref, cell.row))
@@ -94,11 +94,27 @@ def _foreign_numbers(cells: list[TextCell]) -> bool:
                if len(c.text) >= _MIN_RUN_TOGETHER)
 
 
+_HEADING_KINDS = frozenset({"caption", "column", "header", "note"})
+
+
+def _is_heading(token: Token) -> bool:
+    return token.kind == "label" and all(lb.kind in _HEADING_KINDS for lb in token.labels)
+
+
+def _stray_numbers(tokens: list[Token]) -> bool:
+    """Whether a run-together number sits between a table's heading and its first row
+    label ("现行有效件数 1 规章"): no cell is printed there, so it is a sequence number
+    of an unnamed numbering column, and the next rows' numbers stick to their values."""
+    return any(t.run_together and _is_heading(tokens[i - 1])
+               and tokens[i + 1].kind == "label" and not _is_heading(tokens[i + 1])
+               for i, t in enumerate(tokens[1:-1], 1))
+
+
 def tokenise(doc: Document) -> list[Token]:
     index = label_index()
     tokens: list[Token] = []
     cells = tidy(doc.cells)
-    foreign = None  # looked for once, at the first run-together cell
+    run_together = False
     for cell in cells:
         labels, printed = _read(cell.text)
         if labels:
@@ -107,9 +123,11 @@ def tokenise(doc: Document) -> list[Token]:
         if printed.state != "unreadable":
             tokens.append(Token("value", cell.text, cell.ref, cell.row, printed=printed))
         elif len(cell.text) >= _MIN_RUN_TOGETHER and index.pattern.search(cell.text):
-            if foreign is None:
-                foreign = _foreign_numbers(cells)
-            tokens.extend(_segment(cell, index, foreign))
+            run_together = True
+            tokens.extend(_segment(cell, index))
         else:
             tokens.append(Token("text", cell.text, cell.ref, cell.row))
+    if run_together and (_foreign_numbers(cells) or _stray_numbers(tokens)):
+        for token in tokens:
+            token.open_end = token.run_together
     return tokens
