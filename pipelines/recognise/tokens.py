@@ -110,6 +110,22 @@ def _stray_numbers(tokens: list[Token]) -> bool:
                for i, t in enumerate(tokens[1:-1], 1))
 
 
+# A column header word: a few CJK characters, no punctuation. Looked for among table 二's
+# headings only: 四's "行政诉讼 情况" and "其他 需要报告的事项" are prose between headings.
+_COLUMN_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
+_REMARKS = frozenset({"备注", "说明"})  # a remarks column holds text, no numbers
+
+
+def _unknown_column(tokens: list[Token]) -> bool:
+    """Whether text that is no template heading sits among a table's headings
+    ("第二十条第（一）项 同比 信息内容"): a column the template does not have, whose
+    numbers stick to the rows' own."""
+    return any(t.kind == "text" and _COLUMN_WORD.match(t.text.strip())
+               and t.text.strip() not in _REMARKS and _is_heading(tokens[i - 1])
+               and _is_heading(tokens[i + 1]) and tokens[i + 1].labels[0].table == "t2"
+               for i, t in enumerate(tokens[1:-1], 1))
+
+
 def tokenise(doc: Document) -> list[Token]:
     index = label_index()
     tokens: list[Token] = []
@@ -127,7 +143,8 @@ def tokenise(doc: Document) -> list[Token]:
             tokens.extend(_segment(cell, index))
         else:
             tokens.append(Token("text", cell.text, cell.ref, cell.row))
-    if run_together and (_foreign_numbers(cells) or _stray_numbers(tokens)):
+    if run_together and (_foreign_numbers(cells) or _stray_numbers(tokens)
+                         or _unknown_column(tokens)):
         for token in tokens:
             token.open_end = token.run_together
     return tokens
