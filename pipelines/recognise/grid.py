@@ -267,6 +267,9 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
                   f"row {row} has {len(values)} values, the template has {len(cols)}")
         return
     values = readings[0]
+    if any(v.open_end for v in values):
+        _flag_open_end(grid, table, row, cols, values)
+        return
     if values and any(v.run_together for v in values):
         pieces = _split_or_pend(grid, (table, row), values, cells)
         if pieces is None:
@@ -320,6 +323,14 @@ def _withdraw_forced_splits(grid: Grid) -> None:
         grid.pending[key] = pending
     for pending in grid.pending.values():
         pending.blanks = pending.kind == "digits"
+
+
+def _flag_open_end(grid: Grid, table: str, row: str, cols, values: list[Token]) -> None:
+    # A sequence number or a merged value's copy sticks to the row's digits with nothing
+    # to tell where the cells end (2113 + 5 -> "21135"): no split is proven.
+    _flag_row(grid, table, row, cols, values, "ambiguous_digits",
+              f"row {row}'s digits may run into a sequence number or a copied merged "
+              "value")
 
 
 def _flag_row(grid: Grid, table: str, row: str, cols, values: list[Token], code: str,
@@ -423,6 +434,10 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
     cells = [(f"t4.{r.id}.{c.id}", c.value_type) for r in block.data_rows for c in block.columns]
     values = _t4_reading(grid.version.id, values, cells)
     grid.last_index = max(grid.last_index, last)
+    if any(v.open_end for v in values):
+        for row in block.data_rows:
+            _flag_open_end(grid, "t4", row.id, block.columns, values)
+        return
     if any(v.run_together for v in values):
         # the whole table may be one run: solved with its identities
         pieces = _split_or_pend(grid, ("t4", "all"), values, cells)

@@ -4,7 +4,9 @@ Layout-only structure (a 序号 column, an item number in a cell of its own, sof
 hyphens) is undone first (layout.py). A cell whose separators were lost (run-together
 page text) is cut at the labels found inside it, from the first table anchor on; the
 text between two labels becomes value tokens marked `run_together`, since one digit run
-may hold several cells.
+may hold several cells. Where the text shows numbers that are no cell of the template (a
+序号 column, or merged cells printed once per column they span), every run is also marked
+`open_end`: digits at either end of it may be a sequence number or a copy.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ from pipelines.textnorm import to_simplified
 _ANCHOR = re.compile(r"第\s*二\s*十\s*条\s*第|本列数据的勾稽关系|申请人情况")
 _NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:万元|元)?")
 _NUMBERS_PREFIX = re.compile(rf"(?:\s*{_NUMBER.pattern})+\s*")
+# Signs of numbers in the run that are no cell: a 序号 column header, or a merged caption
+# or header printed once per column it spans (then so was every merged value).
+_FOREIGN_NUMBERS = re.compile(
+    r"序\s*号|(第\s*二\s*十\s*条\s*第\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*项"
+    r"|申请人情况|本年处理决定数量)\s*\1")
 _MIN_RUN_TOGETHER = 60  # characters; shorter cells are ordinary labels or text
 
 
@@ -37,6 +44,7 @@ class Token:
     labels: tuple[Label, ...] = ()
     printed: Printed | None = None
     run_together: bool = False
+    open_end: bool = False  # a run that may begin or end in a number that is no cell
 
 
 def _segment(cell: TextCell, index: LabelIndex) -> list[Token]:
@@ -79,10 +87,51 @@ def _read(text: str) -> tuple[tuple[Label, ...], Printed | None]:
     return labels, None if labels else read_printed(text)
 
 
+def _foreign_numbers(cells: list[TextCell]) -> bool:
+    """Whether the page text shows numbers that are no cell (a 序号 header may be in
+    another line than the runs it numbers, or before the table's anchor)."""
+    return any(_FOREIGN_NUMBERS.search(to_simplified(c.text)) for c in cells
+               if len(c.text) >= _MIN_RUN_TOGETHER)
+
+
+_HEADING_KINDS = frozenset({"caption", "column", "header", "note"})
+
+
+def _is_heading(token: Token) -> bool:
+    return token.kind == "label" and all(lb.kind in _HEADING_KINDS for lb in token.labels)
+
+
+def _stray_numbers(tokens: list[Token]) -> bool:
+    """Whether a run-together number sits between a table's heading and its first row
+    label ("现行有效件数 1 规章"): no cell is printed there, so it is a sequence number
+    of an unnamed numbering column, and the next rows' numbers stick to their values."""
+    return any(t.run_together and _is_heading(tokens[i - 1])
+               and tokens[i + 1].kind == "label" and not _is_heading(tokens[i + 1])
+               for i, t in enumerate(tokens[1:-1], 1))
+
+
+# A column header word: a few CJK characters, no punctuation. Looked for among table 二's
+# headings only: 四's "行政诉讼 情况" and "其他 需要报告的事项" are prose between headings.
+_COLUMN_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
+_REMARKS = frozenset({"备注", "说明"})  # a remarks column holds text, no numbers
+
+
+def _unknown_column(tokens: list[Token]) -> bool:
+    """Whether text that is no template heading sits among a table's headings
+    ("第二十条第（一）项 同比 信息内容"): a column the template does not have, whose
+    numbers stick to the rows' own."""
+    return any(t.kind == "text" and _COLUMN_WORD.match(t.text.strip())
+               and t.text.strip() not in _REMARKS and _is_heading(tokens[i - 1])
+               and _is_heading(tokens[i + 1]) and tokens[i + 1].labels[0].table == "t2"
+               for i, t in enumerate(tokens[1:-1], 1))
+
+
 def tokenise(doc: Document) -> list[Token]:
     index = label_index()
     tokens: list[Token] = []
-    for cell in tidy(doc.cells):
+    cells = tidy(doc.cells)
+    run_together = False
+    for cell in cells:
         labels, printed = _read(cell.text)
         if labels:
             tokens.append(Token("label", cell.text, cell.ref, cell.row, labels))
@@ -90,7 +139,12 @@ def tokenise(doc: Document) -> list[Token]:
         if printed.state != "unreadable":
             tokens.append(Token("value", cell.text, cell.ref, cell.row, printed=printed))
         elif len(cell.text) >= _MIN_RUN_TOGETHER and index.pattern.search(cell.text):
+            run_together = True
             tokens.extend(_segment(cell, index))
         else:
             tokens.append(Token("text", cell.text, cell.ref, cell.row))
+    if run_together and (_foreign_numbers(cells) or _stray_numbers(tokens)
+                         or _unknown_column(tokens)):
+        for token in tokens:
+            token.open_end = token.run_together
     return tokens

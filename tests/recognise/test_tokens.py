@@ -1,0 +1,48 @@
+"""Run-together page text (tokens.py): numbers that are no cell mark every run open-ended.
+
+Fixtures are lxml `text_content()` of the body of variants.py's HTML of the Pingtan 2022
+report, as a crawler or a DOM's textContent gives it: every cell's text concatenated with
+no separator. A 序号 column's numbers, an unknown column's numbers or a merged value's
+copies stick to a row's digits (2113 + 5 -> "21135"); those rows are null and flagged
+`ambiguous_digits`, never published wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pipelines.parse import parse_bytes
+
+FOREIGN = ["seq-column", "unnamed-leading-column", "unmerged-fill",
+           "unmerged-trailing-numbers"]
+
+
+def _parse(fixtures_dir: Path, variant: str):
+    path = fixtures_dir / "dumps" / f"pingtan-2022.textcontent-{variant}.txt"
+    return parse_bytes(path.name, path.read_bytes())
+
+
+@pytest.mark.parametrize("variant", FOREIGN)
+def test_numbers_that_are_no_cell_never_publish_a_wrong_value(
+        fixtures_dir: Path, truth: Callable[[str], dict], variant: str) -> None:
+    want = truth("pingtan-2022-run-together")["cells"]
+    report = _parse(fixtures_dir, variant)
+    published = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
+    assert {cid: v for cid, v in published.items() if v != want[cid]} == {}
+    penalty = report.cells["t2.administrative_penalty.decisions"]  # "21135" in seq-column
+    assert (penalty.value, penalty.state) == (None, "ambiguous")
+    assert any(f.code == "ambiguous_digits" and "sequence number" in f.message
+               for f in report.flags)
+
+
+def test_plain_run_together_text_still_reads_table_2(fixtures_dir: Path) -> None:
+    report = _parse(fixtures_dir, "html-plain")
+    got = {cid: c.value for cid, c in report.cells.items() if cid.startswith("t2.")}
+    assert got["t2.administrative_penalty.decisions"] == 2113
+    assert got["t2.administrative_licensing.decisions"] == 10690
+    assert got["t2.administrative_fees.fee_amount"] == 9116.36
+    # table 二's 8855698 keeps its flag for having several splits, not for foreign numbers
+    assert not [f for f in report.flags if "sequence number" in f.message]
