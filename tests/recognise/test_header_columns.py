@@ -88,9 +88,10 @@ def test_a_notes_column_after_the_values_is_no_value(truth: Callable[[str], dict
 
 def test_a_row_with_a_note_beside_its_values_is_not_shifted(
         truth: Callable[[str], dict]) -> None:
+    # The note stands in the column headed 备注, which the layout sets apart (its
+    # header word is read in drawn tables too): the row's values are read where they
+    # stand, and the note's digit is no value.
     want = truth(STEM)
     label = "一、本年新收政府信息公开申请数量"
     report = parse_bytes("tabulated.txt", _tabulated(want, {label: "含转办7"}))
-    differ = _differ(report, want["cells"])
-    assert set(differ.values()) == {None}
-    assert {c.rsplit(".", 1)[0] for c in differ} == {"t3.new_received"}
+    assert _differ(report, want["cells"]) == {}
