@@ -10,8 +10,9 @@ statutory template (never from one file):
   before its first row's label; one cell per line prints the first row's label right
   after the header;
 - a column printed down: more values on consecutive value-only lines, between table 三's
-  first row and table 四's title, than a row has cells (one more allowed for a page
-  number between two rows); one cell per line puts a label before each row's values.
+  first row and table 四 (its title, or its first column's header), than a row has
+  cells (one more allowed for a page number between two rows); one cell per line puts
+  a label before each row's values.
 """
 
 from __future__ import annotations
@@ -34,13 +35,15 @@ def _key(label: str) -> str:
 
 
 @cache
-def _marks() -> tuple[str, tuple[str, ...], str, int]:
-    """Table 三's first row, header marks and width, and table 四's title, as matched."""
+def _marks() -> tuple[str, tuple[str, ...], tuple[str, str], int]:
+    """Table 三's first row, header marks and width, and table 四's marks: its title and
+    its first column's header (a report may word the title otherwise: 因政府信息公开工作被
+    申请行政复议…; then the header, printed before table 四's values, still ends 三)."""
     version = next(iter(load_template().versions.values()))
     t3, t4 = version.tables["t3"], version.tables["t4"]
     first = t3.data_rows[0].label
     marks = (t3.header[0], t3.columns[-1].label)  # the header's first word, its total
-    return _key(first), marks, t4.title[:_KEY * 2], len(t3.columns)
+    return _key(first), marks, (t4.title[:_KEY * 2], t4.columns[0].label), len(t3.columns)
 
 
 def _header(flat: list[str], start: int, marks: tuple[str, ...]) -> int | None:
@@ -75,7 +78,7 @@ def _values_only(line: str) -> int:
 
 def out_of_row_order(content: list[str]) -> bool:
     """Whether the non-empty lines print table 三 out of row order (module docstring)."""
-    first, marks, t4_title, width = _marks()
+    first, marks, t4_marks, width = _marks()
     flat = [_flat(ln) for ln in _simplified(content)]
     start = next((i for i, ln in enumerate(flat) if first in ln), None)
     if start is None:
@@ -83,7 +86,8 @@ def out_of_row_order(content: list[str]) -> bool:
     header = _header(flat, start, marks)
     if header is not None and any(_values_only(ln) for ln in content[header + 1:start]):
         return True
-    end = next((i for i in range(start, len(flat)) if t4_title in flat[i]), len(flat))
+    end = next((i for i in range(start, len(flat)) if any(m in flat[i] for m in t4_marks)),
+               len(flat))
     run = 0
     for line in content[start:end]:
         n = _values_only(line)
