@@ -27,11 +27,23 @@ def test_recognition_does_not_call_enrichment(path: Path) -> None:
     assert not any(m.startswith("pipelines.enrich") for m in _project(path))
 
 
+# Two readers of stop 19 decide structure from the statute's words, and break the rule
+# knowingly until they are moved behind the recogniser (the stop's closing note): the
+# wrapped labels of a picture table are cut where every piece is a template label, and
+# reading-order text is known by table 三's and 四's template marks. Listed with exactly
+# what they import, so that no other reader and no other import slips in.
+KNOWN_DEBT = {
+    "table_wrapped.py": {"pipelines.recognise.labels", "pipelines.recognise.ocr_labels"},
+    "text_order.py": {"schemas.template"},
+}
+
+
 @pytest.mark.parametrize("path", sorted((ROOT / "pipelines" / "read").glob("*.py")),
                          ids=lambda p: p.name)
 def test_readers_know_no_statute(path: Path) -> None:
-    assert not any(m.startswith(("pipelines.recognise", "pipelines.enrich", "schemas"))
-                   for m in _project(path))
+    statute = {m for m in _project(path)
+               if m.startswith(("pipelines.recognise", "pipelines.enrich", "schemas"))}
+    assert statute == KNOWN_DEBT.get(path.name, set())
 
 
 @pytest.mark.parametrize("module", ["pipelines/textnorm.py", "pipelines/read/registry.py"])
