@@ -18,7 +18,6 @@ statutory template (never from one file):
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 from pipelines.textnorm import to_simplified
@@ -57,10 +56,6 @@ def _header(flat: list[str], start: int, marks: tuple[str, ...]) -> int | None:
     return None
 
 
-def _flat(line: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", line).split())
-
-
 def _simplified(content: list[str]) -> list[str]:
     """The lines in simplified characters, as the template's marks are: in a report
     printed in traditional characters table 四's title was not found, table 四's values
@@ -79,7 +74,7 @@ def _values_only(line: str) -> int:
 def out_of_row_order(content: list[str]) -> bool:
     """Whether the non-empty lines print table 三 out of row order (module docstring)."""
     first, marks, t4_marks, width = _marks()
-    flat = [_flat(ln) for ln in _simplified(content)]
+    flat = ["".join(ln.split()) for ln in _simplified(content)]  # NFKC'd by to_simplified
     start = next((i for i, ln in enumerate(flat) if first in ln), None)
     if start is None:
         return False
