@@ -25,7 +25,9 @@ Dialects, detected from the lines themselves:
   null (their rows missing) rather than guessed. (`pdftotext -raw` prints the content
   stream's order, a row's label and values on one line, no empty lines: read as lines.)
 Markdown holding raw HTML tables has them turned into pipe rows first
-(text_html_tables.py), and so has AsciiDoc's `|===` tables (text_asciidoc.py).
+(text_html_tables.py), and so has AsciiDoc's `|===` tables (text_asciidoc.py); a
+browser's copied text of tables whose cells are paragraphs (an empty line, a lone tab and
+an empty line between cells) is written back as tab rows (text_paragraphs.py).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from pipelines.read.text_bordered import table_blocks, table_cells
 from pipelines.read.text_html_tables import as_pipe_rows
 from pipelines.read.text_markdown import has_spans, plain, plain_cells
 from pipelines.read.text_order import out_of_row_order
+from pipelines.read.text_paragraphs import as_tab_rows, has_paragraph_cells
 from pipelines.read.text_width import columns
 
 _LONE_PIPES = re.compile(r"^\|+$")
@@ -352,6 +355,8 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
         decoded = as_pipe_rows(decoded)
     elif text_asciidoc.has_tables(decoded):
         decoded = text_asciidoc.as_pipe_rows(decoded)
+    elif has_paragraph_cells(decoded):  # a browser's copy of cells holding paragraphs
+        decoded = as_tab_rows(decoded)
     lines = decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     dialect = _dialect(lines)
     rendering, cells_of = _READERS[dialect]

@@ -18,8 +18,10 @@ other renderings: none). What the misses are:
 - pdftotext without -layout and pdf2txt.py print the tables block by block, values out
   of row order: read as `text_reading_order`, no table value is read (before: 89 and 1
   wrong cells, 1 and 5 invented).
-- Chromium's `innerText` (a browser's copied text) of cells holding paragraphs: see
-  MISSED.
+- Chromium's `innerText` (a browser's copied text) of cells holding paragraphs (Word's
+  pages, 011's own) sets every cell off by empty lines and lone tabs: read back as tab
+  rows (read/text_paragraphs.py), every cell (before: 011's 37 cells of rows with a
+  blank missed on each).
 - lynx drops blank cells: the non-null cells of a row with a blank are unrecoverable
   (dumps.scored_truth) and must come back null (none is missed: every other cell is read).
 """
@@ -58,11 +60,6 @@ MISSED = {
                        ("seed-shaoguan-zhenjiang-2019", 198)) for source in ("word", "plain")},
     **{(tool, "011", source): 22 for tool in ("pdftotext-reading", "pdf2txt")
        for source in ("word", "plain", "page")},
-    # innerText of a cell of paragraphs (Word's pages, 011's own) puts empty lines and
-    # lone tabs between the paragraphs: table 三's header and rows of 011 lose their
-    # places (null, flagged); the plain page (one text a cell) is read whole.
-    ("chromium-innertext", "011", "word"): 37,
-    ("chromium-innertext", "011", "page"): 37,
 }
 
 
