@@ -149,6 +149,12 @@ def t4_values(lines: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
     order, and not also in the order a table printed down its columns would give (3
     groups x 5: the same counts in other cells); no row label of table 三 in 四's text
     (its values would be read as that row's). Else None: 四 stays null.
+
+    The identities fix which group a count is in, never its column within the group
+    (any order of a group's four parts keeps its 总计): that rests on the counts being
+    printed left to right, which holds for cells alone on their line. A value on a line
+    with words (a label beside it, as in a table with a label column: pdftotext printed
+    `（一）予以公开 21` after the rest of 21's row) leaves 四 null.
     """
     title, cells, width, sums = _t4_shape()
     simple = _simplified(lines)
@@ -161,8 +167,12 @@ def t4_values(lines: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
     for no in range(start + 1, len(simple)):
         if end is None and _HEADING.match(flat[no]):
             end = no
+        words = simple[no].split()
+        values = [(no, w) for w in words if _VALUE_WORD.fullmatch(w)]
+        if end is None and values and len(values) < len(words):
+            return None  # a value beside a label: its block's order is not the row's
         if end is None or _values_only(simple[no]):
-            found += [(no, w) for w in simple[no].split() if _VALUE_WORD.fullmatch(w)]
+            found += values
     if len(found) != len(cells) or not all(_COUNT.fullmatch(w) for _, w in found):
         return None
     after = end - 1 if end is not None else found[-1][0]

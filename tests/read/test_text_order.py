@@ -79,9 +79,13 @@ def test_table_4_values_printed_after_the_next_section_are_read() -> None:
     T4[:5] + T4[6:],  # a blank cell dropped: 14
     [*T4[:4], T4[5], T4[4], *T4[6:]],  # 351 and 13 swapped: the groups' sums fail
     [*T4[:3], "3.7", *T4[4:]],  # not a count
+    # a value beside a label: pdftotext printed `（一）予以公开 21` after the rest of its
+    # row, which no identity of a group sees (any order of its parts keeps its 总计)
+    ["行政复议 72", *T4[1:]],
     # both in a row of 15 and down the columns of 3 groups x 5 the sums hold: either order
     ["0", "0", "2", "0", "2", "0", "0", "0", "2", "2", "0", "2", "2", "2", "6"],
-], ids=["page-number", "blank-dropped", "sums-fail", "not-a-count", "two-orders"])
+], ids=["page-number", "blank-dropped", "sums-fail", "not-a-count", "beside-a-label",
+         "two-orders"])
 def test_table_4_stays_null_where_reading_order_does_not_prove_its_cells(
         values: list[str]) -> None:
     lines = _with_t4(_lines(), values)
