@@ -78,6 +78,7 @@ def _gap_cells(chars: list[dict], ref: str) -> list[PdfCell]:
 
 
 _SNAP = 3.0  # points: a table's edge and a closing ruling at one place
+_LINE_TOLERANCE = 0.35  # font sizes two glyphs' tops may differ by on one printed line
 
 
 def _cut_at(table, vertical: list[dict], page: Page) -> float | None:
@@ -99,12 +100,24 @@ def _cut_at(table, vertical: list[dict], page: Page) -> float | None:
     return None
 
 
+def _line_tolerance(page: Page, bbox: tuple[float, float, float, float]) -> float:
+    """How far apart (points) the tops of two glyphs on one line of the table's cells may be.
+
+    An item number set in a Latin font sits lower than the CJK glyphs beside it by about a
+    fifth of the font size: at print scale 1.5 that is more than pdfplumber's fixed 3 pt,
+    and `1.本机关` came out as `本` over `1.机关`, a label no longer recognised. Lines of a
+    cell lie at least a font size apart, so a third of the size keeps them apart.
+    """
+    sizes = sorted(c["size"] for c in page.within_bbox(bbox).chars)
+    return max(3.0, _LINE_TOLERANCE * sizes[len(sizes) // 2]) if sizes else 3.0
+
+
 def _table_rows(page: Page, t_no: int, table, cut: float | None = None) -> list[PdfRow]:
     """The table's rows; with `cut`, the cells ending there are marked cut: their text
     may have lost its last glyphs."""
     out = []
-    for r_no, (row, texts) in enumerate(zip(table.rows, table.extract(), strict=True),
-                                        start=1):
+    texts_of = table.extract(y_tolerance=_line_tolerance(page, table.bbox))
+    for r_no, (row, texts) in enumerate(zip(table.rows, texts_of, strict=True), start=1):
         ref = f"page {page.page_number} table {t_no} row {r_no} cell"
         cells = [PdfCell(clean(text), bbox[0], bbox[2], f"{ref} {c_no}",
                          cut is not None and abs(bbox[2] - cut) <= _SNAP)
