@@ -25,6 +25,9 @@ from pipelines.read.pdf_text import clean
 
 _SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _CELL_GAP = 0.75  # a gap this many font sizes wide parts two cells of a borderless table
+# Between two digits a narrower gap parts cells: a number's digits are set edge to edge
+# (a space in it, as in `3 001`, is a glyph or a quarter em); a digit is half an em wide.
+_DIGIT_GAP = 0.4
 
 
 @dataclass
@@ -59,15 +62,18 @@ def _gap_cells(chars: list[dict], ref: str) -> list[PdfCell]:
     """A text line as cells: split where the gap between glyphs is wider than ¾ em.
 
     A table printed without borders keeps its columns apart by space alone; prose and
-    headings have no such gap (a space is a quarter em, CJK text has none). One cell for
-    a line without a gap, with the line's ref; else `<ref> cell N`.
+    headings have no such gap (a space is a quarter em, CJK text has none). Two numbers
+    in neighbouring columns may stand closer (narrow columns at a large print scale:
+    `3001` and `53` 0.7 em apart were read as one number, 300153), so between two
+    digits a gap of 0.4 em parts them. One cell for a line without a gap, with the
+    line's ref; else `<ref> cell N`.
     """
     parts: list[list[dict]] = [[]]
     for char in chars:
         prev = parts[-1][-1] if parts[-1] else None
         if char is prev:
             continue  # a ligature's glyph, listed once per letter it stands for
-        if prev is not None and char["x0"] - prev["x1"] > _CELL_GAP * max(prev["size"], 1.0):
+        if prev is not None and _parts(prev, char):
             parts.append([])
         parts[-1].append(char)
     texts = [clean(extract_text(part, keep_blank_chars=True)) for part in parts]
@@ -75,6 +81,14 @@ def _gap_cells(chars: list[dict], ref: str) -> list[PdfCell]:
         return [PdfCell(texts[0], parts[0][0]["x0"], parts[0][-1]["x1"], ref)]
     return [PdfCell(text, part[0]["x0"], part[-1]["x1"], f"{ref} cell {n}")
             for n, (text, part) in enumerate(zip(texts, parts, strict=True), start=1)]
+
+
+def _parts(prev: dict, char: dict) -> bool:
+    """Whether the gap between two glyphs of a line parts two cells."""
+    gap = char["x0"] - prev["x1"]
+    em = max(prev["size"], 1.0)
+    digits = prev["text"].isdigit() and char["text"].isdigit()
+    return gap > (_DIGIT_GAP if digits else _CELL_GAP) * em
 
 
 _SNAP = 3.0  # points: a table's edge and a closing ruling at one place
