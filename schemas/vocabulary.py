@@ -76,7 +76,8 @@ FLAG_CODES: dict[str, str] = {
     "its confidence kept in the raw text",
     "cut_at_page_edge": "a number printed in a table column the page edge cut off (a "
     "browser's print of a table wider than the paper): it may have lost digits, so it is "
-    "published as null, what was read kept in the raw text",
+    "published as null, what was read kept in the raw text; a column wholly past the edge "
+    "is not in the file and its cells are null too",
 }
 
 REPORT_STATUSES: dict[str, str] = {
@@ -212,7 +213,8 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "ocr_uncertain": "OCR 以低置信度读出的数字与其他读数满足的勾稽关系不符，或没有勾稽关系可以"
         "印证：发布为空值，读数及置信度保留在原文中",
         "cut_at_page_edge": "数字印在被页面边缘截断的表格列中（浏览器打印比纸张更宽的表格）："
-        "可能丢失了数位，故发布为空值，读到的内容保留在原文中",
+        "可能丢失了数位，故发布为空值，读到的内容保留在原文中；整列超出页面边缘的，文件中没有"
+        "该列，其单元格亦为空值",
         "text_disagrees": "报告正文为某单元格（或单元格之和）所述数字与表格不符；待核查的发现，"
         "表格按原样发布（text 类校验给出两个数字及原句）",
     },

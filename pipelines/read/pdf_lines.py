@@ -13,7 +13,9 @@ into the value line's row, cell by cell by column:
 A label wrapped over more lines above its values joins all of them, up to the line its
 numbered item starts on, when that line is found through label-only lines directly
 above one another (a group label's own wrapped lines may print between them, beside
-the label's column: they join as cells of their own).
+the label's column: they join as cells of their own). Where the value line prints no
+label at all (a large print scale wraps every label), the item is the nearest one right
+of every numbered item on the lines between.
 
 Only lines without a number, directly above or below (no wider apart than a line's
 height), whose every cell lies over a label cell or left of the values, are joined; each
@@ -87,15 +89,31 @@ def _label_start(rows: list[PdfRow], i: int, values_at: float, used: set[int]) -
     of the group labels, which wrap on their own lines between). None if there is none.
     """
     label = _own_label(rows[i], values_at)
-    if label is None or is_item(label.text):
+    if label is not None and is_item(label.text):
         return None
     k = i - 1
     while (k >= 0 and i - k <= _ABOVE and k not in used and _label_only(rows[k])
            and _near(rows[k], rows[k + 1])):
-        if any(is_item(c.text) and _overlap(c, label) > 0 for c in rows[k].cells):
+        if any(_starts_label(c, label, rows[k + 1:i]) for c in rows[k].cells):
             return k
         k -= 1
     return None
+
+
+def _starts_label(cell: PdfCell, label: PdfCell | None, below: list[PdfRow]) -> bool:
+    """Whether `cell` starts the numbered item of a value line's label, `below` the label
+    lines between them: over the line's own label; or, where the line prints no label (a
+    large print scale wraps every label off it), two lines up at least (the line directly
+    above is joined as before) with every cell between in its column or wholly left of
+    it (a group label, as （三）, wraps beside it on lines of its own), and no numbered
+    item between in its column."""
+    if not is_item(cell.text):
+        return False
+    if label is not None:
+        return _overlap(cell, label) > 0
+    between = [c for r in below for c in r.cells]
+    return bool(between) and all(
+        c.x1 <= cell.x0 or (_overlap(c, cell) > 0 and not is_item(c.text)) for c in between)
 
 
 def wrapped_labels_joined(rows: list[PdfRow]) -> list[PdfRow]:

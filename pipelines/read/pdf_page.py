@@ -25,6 +25,9 @@ from pipelines.read.pdf_text import clean
 
 _SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _CELL_GAP = 0.75  # a gap this many font sizes wide parts two cells of a borderless table
+# Between two digits a narrower gap parts cells: a number's digits are set edge to edge
+# (a space in it, as in `3 001`, is a glyph or a quarter em); a digit is half an em wide.
+_DIGIT_GAP = 0.4
 
 
 @dataclass
@@ -59,15 +62,18 @@ def _gap_cells(chars: list[dict], ref: str) -> list[PdfCell]:
     """A text line as cells: split where the gap between glyphs is wider than ¾ em.
 
     A table printed without borders keeps its columns apart by space alone; prose and
-    headings have no such gap (a space is a quarter em, CJK text has none). One cell for
-    a line without a gap, with the line's ref; else `<ref> cell N`.
+    headings have no such gap (a space is a quarter em, CJK text has none). Two numbers
+    in neighbouring columns may stand closer (narrow columns at a large print scale:
+    `3001` and `53` 0.7 em apart were read as one number, 300153), so between two
+    digits a gap of 0.4 em parts them. One cell for a line without a gap, with the
+    line's ref; else `<ref> cell N`.
     """
     parts: list[list[dict]] = [[]]
     for char in chars:
         prev = parts[-1][-1] if parts[-1] else None
         if char is prev:
             continue  # a ligature's glyph, listed once per letter it stands for
-        if prev is not None and char["x0"] - prev["x1"] > _CELL_GAP * max(prev["size"], 1.0):
+        if prev is not None and _parts(prev, char):
             parts.append([])
         parts[-1].append(char)
     texts = [clean(extract_text(part, keep_blank_chars=True)) for part in parts]
@@ -77,7 +83,16 @@ def _gap_cells(chars: list[dict], ref: str) -> list[PdfCell]:
             for n, (text, part) in enumerate(zip(texts, parts, strict=True), start=1)]
 
 
+def _parts(prev: dict, char: dict) -> bool:
+    """Whether the gap between two glyphs of a line parts two cells."""
+    gap = char["x0"] - prev["x1"]
+    em = max(prev["size"], 1.0)
+    digits = prev["text"].isdigit() and char["text"].isdigit()
+    return gap > (_DIGIT_GAP if digits else _CELL_GAP) * em
+
+
 _SNAP = 3.0  # points: a table's edge and a closing ruling at one place
+_LINE_TOLERANCE = 0.35  # font sizes two glyphs' tops may differ by on one printed line
 
 
 def _cut_at(table, vertical: list[dict], page: Page) -> float | None:
@@ -99,12 +114,24 @@ def _cut_at(table, vertical: list[dict], page: Page) -> float | None:
     return None
 
 
+def _line_tolerance(page: Page, bbox: tuple[float, float, float, float]) -> float:
+    """How far apart (points) the tops of two glyphs on one line of the table's cells may be.
+
+    An item number set in a Latin font sits lower than the CJK glyphs beside it by about a
+    fifth of the font size: at print scale 1.5 that is more than pdfplumber's fixed 3 pt,
+    and `1.本机关` came out as `本` over `1.机关`, a label no longer recognised. Lines of a
+    cell lie at least a font size apart, so a third of the size keeps them apart.
+    """
+    sizes = sorted(c["size"] for c in page.within_bbox(bbox).chars)
+    return max(3.0, _LINE_TOLERANCE * sizes[len(sizes) // 2]) if sizes else 3.0
+
+
 def _table_rows(page: Page, t_no: int, table, cut: float | None = None) -> list[PdfRow]:
     """The table's rows; with `cut`, the cells ending there are marked cut: their text
     may have lost its last glyphs."""
     out = []
-    for r_no, (row, texts) in enumerate(zip(table.rows, table.extract(), strict=True),
-                                        start=1):
+    texts_of = table.extract(y_tolerance=_line_tolerance(page, table.bbox))
+    for r_no, (row, texts) in enumerate(zip(table.rows, texts_of, strict=True), start=1):
         ref = f"page {page.page_number} table {t_no} row {r_no} cell"
         cells = [PdfCell(clean(text), bbox[0], bbox[2], f"{ref} {c_no}",
                          cut is not None and abs(bbox[2] - cut) <= _SNAP)

@@ -275,6 +275,9 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
         if pieces is None:
             return
         values = pieces
+    if len(values) < len(cols) and _cut_short(values):
+        _place_cut_short(grid, table, row, cells, values)
+        return
     if len(values) < len(cols):
         if values or ((table, row) not in grid.pending
                       and row not in grid.rows_found.get(table, set())):
@@ -296,6 +299,30 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
                                    f"{grid.cells[cell_id].raw_text!r} and {token.text!r}",
                                    cell_id))
             grid.cells[cell_id] = unresolved_cell(cell_id, "ambiguous", token)
+
+
+def _cut_short(values: list[Token]) -> bool:
+    """Whether a printed row is short because the page edge cut its table off: its last
+    cell, and only that one, lies in the column the edge cut (`Token.cut`), all its cells
+    in one printed row. The edge cuts from the right, so they are the first columns."""
+    return (bool(values) and values[-1].cut and not any(v.cut for v in values[:-1])
+            and values[0].row is not None and all(v.row == values[0].row for v in values)
+            and not any(v.run_together for v in values))
+
+
+def _place_cut_short(grid: Grid, table: str, row: str, cells: list[tuple[str, ValueType]],
+                     values: list[Token]) -> None:
+    """A row cut at the page edge: its printed cells in the first columns (the cut one is
+    nulled by the proof-reader), the columns wholly past the edge null and flagged."""
+    grid.pending.pop((table, row), None)
+    grid.rows_found.setdefault(table, set()).add(row)
+    for (cell_id, value_type), token in zip(cells, values, strict=False):
+        grid.cells[cell_id] = cell_value(cell_id, value_type, token, grid.flags)
+    for cell_id, _ in cells[len(values):]:
+        grid.cells[cell_id] = CellValue(cell_id, None, "uncertain", None, None,
+                                        values[-1].ref)
+        grid.flags.append(Flag("cut_at_page_edge", f"{cell_id}: printed past the page "
+                               "edge, not in the file", cell_id))
 
 
 def _split_or_pend(grid: Grid, key: tuple[str, str], values: list[Token],

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from pipelines.document import TextCell
 from pipelines.recognise.values import read_printed
@@ -52,7 +53,7 @@ def tidy(cells: list[TextCell]) -> list[TextCell]:
 def _without_format_chars(cell: TextCell) -> TextCell:
     if not _FORMAT_CHARS.search(cell.text):
         return cell
-    return TextCell(_FORMAT_CHARS.sub("", cell.text), cell.ref, cell.row)
+    return replace(cell, text=_FORMAT_CHARS.sub("", cell.text))  # keeps `cut`
 
 
 def _is_value(text: str) -> bool:

@@ -45,6 +45,7 @@ class Token:
     printed: Printed | None = None
     run_together: bool = False
     open_end: bool = False  # a run that may begin or end in a number that is no cell
+    cut: bool = False  # printed in a column the page edge cut off (TextCell.cut)
 
 
 def _segment(cell: TextCell, index: LabelIndex) -> list[Token]:
@@ -137,7 +138,8 @@ def tokenise(doc: Document) -> list[Token]:
             tokens.append(Token("label", cell.text, cell.ref, cell.row, labels))
             continue
         if printed.state != "unreadable":
-            tokens.append(Token("value", cell.text, cell.ref, cell.row, printed=printed))
+            tokens.append(Token("value", cell.text, cell.ref, cell.row, printed=printed,
+                                cut=cell.cut))
         elif len(cell.text) >= _MIN_RUN_TOGETHER and index.pattern.search(cell.text):
             run_together = True
             tokens.extend(_segment(cell, index))

@@ -227,8 +227,8 @@ CSV 公式防护：电子表格会把以 `=`、`+`、`-`、`@`、制表符或回
 - 正文只核对常见的数字表述（见 `checks` 的 `text` 类）；正文全文按章节发布在 `sections`。
 - 单元格分隔符丢失的网页文本，只有在勾稽关系唯一确定拆分时才拆分数字，否则为空值并标记
   `ambiguous_digits`；表二没有勾稽关系。
-- 浏览器打印的 PDF 中，比纸张更宽的表格在页面边缘被截断：被截断列的数字可能缺位，发布为空值并标记
-  `cut_at_page_edge`。
+- 浏览器打印的 PDF 中，比纸张更宽的表格在页面边缘被截断：被截断列的数字可能缺位，整列超出边缘的
+  数字不在文件中，均发布为空值并标记 `cut_at_page_edge`。
 - 扫描版 PDF（无文字层）、XLSX、OFD 和图片暂不读取，在 `reports` 中列出原因。
 
 ### 许可与引用
@@ -296,8 +296,8 @@ changed, and the Parquet files keep every text as it was.
 - Page text whose cell separators were lost is split only where the identities force one
   split; other cells are null and flagged `ambiguous_digits`. Table 二 has no identities.
 - A browser's PDF print of a table wider than the paper is cut at the page edge: the
-  numbers of the cut column may have lost digits; they are null and flagged
-  `cut_at_page_edge`.
+  numbers of the cut column may have lost digits and columns wholly past the edge are
+  not in the file; they are null and flagged `cut_at_page_edge`.
 - Scans and table images are read by OCR (rendering `scan` or `image`); their checks say
   `source: ocr`, and a number the identities do not vouch for is null and flagged
   `ocr_uncertain`. Images of tables without ruling lines, XLSX and OFD are not read; they

@@ -39,6 +39,30 @@ def test_a_label_wrapped_over_lines_a_group_label_interleaves_is_joined() -> Non
         ["3.其他", "108", "2", "0", "0", "0", "0", "110"]]
 
 
+_ZEROS = [("0", 363, 371), ("0", 396, 404), ("0", 431, 440), ("0", 470, 479),
+          ("0", 503, 512)]
+
+
+def test_a_value_line_without_a_label_takes_the_item_lines_above_past_a_group_label() -> None:
+    """001 printed at scale 1.25: 4.保护第三方合法权益 wraps around its values, which print
+    on no line of it; the group label （三） prints between, in its own column."""
+    rows = [_row(574, ("4.保护第三方合法权", 168, 300)),
+            _row(578, ("（三）", 105, 150)),
+            _row(586, ("6", 325, 333), *_ZEROS, ("6", 537, 545)),
+            _row(597, ("益", 226, 241))]
+    assert _texts(wrapped_labels_joined(rows)) == [
+        ["（三）", "4.保护第三方合法权\n益", "6", "0", "0", "0", "0", "0", "6"]]
+
+
+def test_a_value_line_without_a_label_takes_no_item_across_another() -> None:
+    """A numbered item in the label's column between is another row's: none is taken."""
+    rows = [_row(574, ("3.要求提供公开出版", 168, 300)),
+            _row(586, ("4.无正当理由", 168, 300)),
+            _row(598, ("6", 325, 333), *_ZEROS, ("6", 537, 545))]
+    assert _texts(wrapped_labels_joined(rows)) == [
+        ["3.要求提供公开出版"], ["4.无正当理由", "6", "0", "0", "0", "0", "0", "6"]]
+
+
 def test_a_label_without_an_item_number_above_takes_one_line() -> None:
     """No line above starts a numbered item: only the line directly above is joined."""
     rows = [_row(100, ("行政", 40, 70)),

@@ -12,8 +12,11 @@ from pathlib import Path
 import pytest
 from printed import cells_per_line
 
+from pipelines.document import Document, TextCell
 from pipelines.parse import parse_bytes
+from pipelines.recognise.report import recognise
 from pipelines.report import ParsedReport
+from schemas.template import load_template
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 SEED = "seed-shaoguan-zhenjiang-2019"
@@ -103,3 +106,41 @@ def test_table_4_found_by_its_caption_when_its_labels_are_broken(corpus: Path) -
           for r in ("admin_review", "litigation_direct", "litigation_after_review")
           for c in ("upheld", "corrected", "other_result", "pending", "total")]
     assert t4 == [40, 0, 10, 5, 55, 2, 0, 4, 6, 12, 6, 0, 9, 7, 22]
+
+
+def _cut_print(truth: dict, printed: int) -> Document:
+    """Table 三 as a browser prints it when the page edge cuts the table: each row its
+    label and its first `printed` columns, the last of them cut (`TextCell.cut`)."""
+    t3 = load_template().version(truth["format_version"]).tables["t3"]
+    cells = [TextCell(f"{truth['agency']}{truth['report_year']}年政府信息公开工作年度报告",
+                      "page 1 line 1", 1),
+             TextCell("三、收到和处理政府信息公开申请情况", "page 1 line 2", 2)]
+    row = 2
+    for r in t3.data_rows:
+        row += 1
+        ref = f"page 1 table 1 row {row} cell"
+        cells.append(TextCell(r.label, f"{ref} 1", row))
+        for n, col in enumerate(t3.columns[:printed], start=2):
+            value = truth["cells"][f"t3.{r.id}.{col.id}"]
+            cells.append(TextCell("" if value is None else str(value), f"{ref} {n}", row,
+                                  cut=n == printed + 1))
+    return Document("print.pdf", "0" * 64, 1, "pdf", "\n".join(c.text for c in cells), cells)
+
+
+def test_a_row_cut_short_at_the_page_edge_keeps_its_printed_columns() -> None:
+    """The page edge cut table 三 after its 4th column: the first 3 are read, the cut one
+    and those wholly past the edge are null and flagged, never shifted or guessed."""
+    seed = truth("seed-shaoguan-zhenjiang-2019")
+    report = recognise(_cut_print(seed, 4))
+    t3 = load_template().version(seed["format_version"]).tables["t3"]
+    shown = {c.id for c in t3.columns[:3]}
+    for r in t3.data_rows:
+        for c in t3.columns:
+            cid = f"t3.{r.id}.{c.id}"
+            want = seed["cells"][cid] if c.id in shown else None
+            assert report.cells[cid].value == want, cid
+    flagged = {f.cell_id for f in report.flags if f.code == "cut_at_page_edge"}
+    assert flagged == {f"t3.{r.id}.{c.id}" for r in t3.data_rows for c in t3.columns
+                       if c.id not in shown and (c != t3.columns[3]
+                                                 or seed["cells"][f"t3.{r.id}.{c.id}"]
+                                                 is not None)}

@@ -17,6 +17,14 @@ Each producer turns a labelled report into a PDF the way a person would:
   dialog's "Scale: 50"; DevTools `Page.printToPDF`, which the command line cannot set):
   the tables shrink so close together that pdfplumber snapped 011's table 四 column edges
   onto table 三's, and a digit fell into the next cell;
+- `chromium-word-html-scale150`: the Word-style HTML printed on A4 at scale 1.5 (a user
+  who zooms before printing): narrow label cells wrap every two glyphs, and an item
+  number in a Latin font sits 3.4 pt below the CJK glyph beside it, more than
+  pdfplumber's fixed 3 pt line tolerance (`1.本机关` read as `本` over `1.机关`);
+- `chromium-borderless-html-scale125`: the page without table borders on A4 at scale
+  1.25: labels wrap around their values, which may print on no line of the label;
+- `chromium-corpus-scale125`: the corpus's HTML on A4 at scale 1.25: 011's table 三 is
+  cut after its 4th column, the columns past the edge are not in the file;
 - `corpus-pdf`: the corpus's own PDFs (001.pdf), as published.
 
 PDFs are cached under `.cache/pdf-renderings/<producer>/` by a hash of their input, so a
@@ -278,6 +286,13 @@ PRODUCERS: dict[str, Callable[[], list[Rendering]]] = {
     "chromium-corpus-a4": lambda: _corpus("chromium-corpus-a4", ".html", chromium_pdf, on_a4),
     "chromium-corpus-scale050": lambda: _corpus("chromium-corpus-scale050", ".html",
                                                 chromium_scaled_pdf(0.5)),
+    "chromium-word-html-scale150": lambda: _from_truth(
+        "chromium-word-html-scale150", word_html_bytes, ".html", chromium_scaled_pdf(1.5)),
+    "chromium-borderless-html-scale125": lambda: _from_truth(
+        "chromium-borderless-html-scale125", lambda r: plain_html_bytes(r, border=0),
+        ".html", chromium_scaled_pdf(1.25)),
+    "chromium-corpus-scale125": lambda: _corpus("chromium-corpus-scale125", ".html",
+                                                chromium_scaled_pdf(1.25)),
     "corpus-pdf": lambda: _corpus("corpus-pdf", ".pdf", None),
 }
 
