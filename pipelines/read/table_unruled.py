@@ -22,9 +22,10 @@ when a column's values are not aligned.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -46,6 +47,13 @@ _CELL_GAP = 1.0  # glyph heights: words of one header cell are closer
 _ALIGN = 0.5  # glyph heights: a column's values share an edge or a centre within this
 _NEAREST = 0.6  # a number's distance to its column's centre, at most this share of the next
 _MAX_BOXES = 800  # more text boxes than a statutory table holds: a page of prose
+# The gate (`looks_tabular`): a number is a short box (at most this many glyphs wide, a
+# glyph and a half high); a table shows at least _GATE_COLUMNS columns of them, each on
+# _GATE_ROWS lines that hold two such boxes or more.
+_SHORT = 4.0
+_GATE_ROWS = 3
+_GATE_COLUMNS = 2
+_GATE_ALIGN = 1.0  # glyph heights between the centres of a column's boxes
 _log = logging.getLogger(__name__)
 # A value; not an item number ("2." split from its label).
 _NUMBER = re.compile(r"[-+－]?[0-9][0-9,]*(?:\.[0-9]+)?")
@@ -81,6 +89,34 @@ def _boxes(page: PageImage) -> list[Box]:
         if h >= _MIN_BOX * g or w >= _MIN_BOX * g:  # a thin 一 is wide
             out.append(Box(int(x), int(y), int(x + w), int(y + h)))
     return out
+
+
+def looks_tabular(page: PageImage) -> bool:
+    """The cheap gate before any OCR (the ink's boxes only, no recognition): whether the
+    page shows short boxes (numbers) standing in columns on lines of their own kind, as
+    a table without ruling lines does. Prose (its lines one long box, or a few pieces
+    cut at punctuation) and a page number do not; a page that passes is only worth
+    reading, read_unruled still decides what is sure."""
+    g = page.glyph
+    short = sorted((b for b in _boxes(page)
+                    if b.x1 - b.x0 <= _SHORT * g and b.y1 - b.y0 <= 1.5 * g),
+                   key=lambda b: b.y0 + b.y1)
+    lines: list[list[Box]] = []
+    for b in short:
+        if lines and (b.y0 + b.y1) / 2 - (lines[-1][-1].y0 + lines[-1][-1].y1) / 2 <= _ROW * g:
+            lines[-1].append(b)
+        else:
+            lines.append([b])
+    centres = sorted((b.x0 + b.x1) / 2 for line in lines if len(line) >= 2 for b in line)
+    columns, run = 0, 1
+    for a, b in itertools.pairwise(centres):
+        if b - a <= _GATE_ALIGN * g:
+            run += 1
+            continue
+        columns += run >= _GATE_ROWS
+        run = 1
+    columns += run >= _GATE_ROWS if centres else 0
+    return columns >= _GATE_COLUMNS
 
 
 def _read(page: PageImage, boxes: list[Box]) -> list[_Word]:
@@ -190,10 +226,33 @@ def _cell(w: _Word | None, ref: str) -> TextCell:
     return TextCell(w.text, f"{ref} box {box}", None, w.confidence)
 
 
-def read_unruled(page: PageImage, page_no: int) -> list[list[TextCell]] | None:
+@dataclass
+class Carried:
+    """The columns of the last header read on a page, for a next page whose first rows
+    continue that table with no header of their own (a table broken by a page break).
+    Pages of one print share their margins, so a column stands where it stood."""
+
+    columns: list[tuple[float, float]] = field(default_factory=list)
+
+
+def read_unruled(page: PageImage, page_no: int,
+                 carried: Carried | None = None) -> list[list[TextCell]] | None:
     """The page's rows (header and label lines as they are printed, rows of numbers with
     a cell per column, blank where nothing is printed); None when the structure is
-    unsure, or there is no row of numbers under a header."""
+    unsure, or there is no row of numbers under a header. `carried`: the columns of the
+    page before, for rows above this page's first header; updated with this page's last
+    header's (emptied when the page is not read)."""
+    start = carried.columns if carried else []
+    got = _read_unruled(page, page_no, start)
+    if carried is not None:
+        carried.columns = got[1] if got else []
+    return got[0] if got else None
+
+
+_Read = tuple[list[list[TextCell]], list[tuple[float, float]]] | None
+
+
+def _read_unruled(page: PageImage, page_no: int, start: list[tuple[float, float]]) -> _Read:
     boxes = _boxes(page)
     if not boxes or len(boxes) > _MAX_BOXES:
         return None
@@ -204,10 +263,10 @@ def read_unruled(page: PageImage, page_no: int) -> list[list[TextCell]] | None:
         return None
     value_left = min(numbers_x) - g  # where the columns of numbers begin
     if _labels_wrap(lines, value_left):
-        return _wrapped(lines, g, value_left, page_no) or _a_row_a_line(
-            lines, g, value_left, page_no)
-    return _a_row_a_line(lines, g, value_left, page_no) or _wrapped(
-        lines, g, value_left, page_no)
+        return _wrapped(lines, g, value_left, page_no, start) or _a_row_a_line(
+            lines, g, value_left, page_no, start)
+    return _a_row_a_line(lines, g, value_left, page_no, start) or _wrapped(
+        lines, g, value_left, page_no, start)
 
 
 def _labels_wrap(lines: list[list[_Word]], value_left: float) -> bool:
@@ -219,14 +278,15 @@ def _labels_wrap(lines: list[list[_Word]], value_left: float) -> bool:
 
 
 def _a_row_a_line(lines: list[list[_Word]], g: float, value_left: float,
-                  page_no: int) -> list[list[TextCell]] | None:
-    """A table printed a row a line: each row of numbers with its label on its line."""
+                  page_no: int, start: list[tuple[float, float]]) -> _Read:
+    """A table printed a row a line: each row of numbers with its label on its line
+    (rows above the page's first header under the columns `start`, if any)."""
     rows: list[list[TextCell]] = []
     header: list[list[_Word]] = []  # the lines without numbers since the last header's use
-    columns: list[tuple[float, float]] = []
-    filled: list[set[int]] = []  # per header: the columns values were placed in
-    widths: list[int] = []  # per header: its number of columns
-    aligned: list[dict[int, list[Box]]] = []  # per header: each column's values' boxes
+    columns = list(start)
+    filled: list[set[int]] = [set()] if start else []  # per header: columns given values
+    widths: list[int] = [len(start)] if start else []  # per header: its number of columns
+    aligned: list[dict[int, list[Box]]] = [{}] if start else []  # per header: values' boxes
     found = False
     for r_no, line in enumerate(lines, start=1):
         ref = f"page {page_no} table 1 row {r_no}"
@@ -273,7 +333,7 @@ def _a_row_a_line(lines: list[list[_Word]], g: float, value_left: float,
         # A column's values aligned neither left, centre nor right: a second table
         # under the first, with columns of its own, read with the first one's header.
         return _unsure("the values of a column are not aligned")
-    return rows if found else None
+    return (rows, columns) if found else None
 
 
 def _kind(line: list[_Word], value_left: float) -> str:
@@ -284,17 +344,20 @@ def _kind(line: list[_Word], value_left: float) -> str:
 
 
 def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
-             page_no: int) -> list[list[TextCell]] | None:
+             page_no: int, start: list[tuple[float, float]]) -> _Read:
     """A table whose row labels wrap over lines beside their numbers: the header lines as
     printed, then each row of numbers with its labels (table_wrapped.py); None when any
-    label's row, or any value's column, is unsure."""
+    label's row, or any value's column, is unsure. Rows above the page's first header
+    are read under the columns `start`, if any."""
     rows: list[list[TextCell]] = []
     header: list[int] = []
     body: list[int] = []
-    columns: list[tuple[float, float]] = []
-    blocks: list[dict[int, list[Box]]] = []  # per header: each column's values' boxes
-    widths: list[int] = []
+    columns = list(start)
+    blocks: list[dict[int, list[Box]]] = [{}] if start else []  # per header: values' boxes
+    widths: list[int] = [len(start)] if start else []
     kinds = [_kind(line, value_left) for line in lines]
+    carried = bool(start)  # the block of `start` is the first segment's own until it ends
+    last_read = False  # whether the page's last rows were read (their columns carried on)
     for i in [*range(len(lines)), len(lines)]:
         kind = kinds[i] if i < len(lines) else "end"
         if kind in ("value", "label"):
@@ -312,17 +375,18 @@ def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
             if not columns:
                 return _unsure("numbers under no header")
             got = _segment(lines, body, kinds, columns, g, value_left, page_no)
+            last_read = got is not None
             if got is not None:
                 rows += _header_rows(lines, header, page_no) + got[0]
                 for k, boxes in got[1].items():
                     blocks[-1].setdefault(k, []).extend(boxes)
-            elif any(above):
+            elif any(above) or carried:
                 # The rows under this header are not read (reported missing), nor the
                 # header (a number in it must not end a row above): the other headers'
                 # rows still are, their labels and columns their own.
                 blocks.pop()
                 widths.pop()
-            header, body = [], []
+            header, body, carried = [], [], False
         header.append(i)
     if not blocks:
         return None
@@ -330,7 +394,7 @@ def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
         return _unsure("a column of the header holds no value")
     if not all(_in_line(boxes, g) for block in blocks for boxes in block.values()):
         return _unsure("the values of a column are not aligned")
-    return rows
+    return rows, columns if last_read else []
 
 
 def _header_rows(lines: list[list[_Word]], header: list[int], page_no: int
