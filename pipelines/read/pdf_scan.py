@@ -54,7 +54,7 @@ def _unruled(found: PageLayout, page_no: int, scale: float,
     if not looks_tabular(found.page):
         carried.columns = []
         return None
-    rows = read_unruled(found.page, page_no, carried)
+    rows = read_unruled(found.page, page_no, carried, by_table=True)
     if not rows:
         return None
     for row in rows:

@@ -46,14 +46,16 @@ _ROW = 0.4  # glyph heights between the y-centres of boxes on one line
 _CELL_GAP = 1.0  # glyph heights: words of one header cell are closer
 _ALIGN = 0.5  # glyph heights: a column's values share an edge or a centre within this
 _NEAREST = 0.6  # a number's distance to its column's centre, at most this share of the next
+_TAIL_GAP = 1.0  # glyph heights between the wrapped lines of a table's last label
 _MAX_BOXES = 800  # more text boxes than a statutory table holds: a page of prose
 # The gate (`looks_tabular`): a number is a short box (at most this many glyphs wide, a
-# glyph and a half high); a table shows at least _GATE_COLUMNS columns of them, each on
-# _GATE_ROWS lines that hold two such boxes or more.
+# glyph and a half high) standing apart; a table shows at least _GATE_COLUMNS columns of
+# them, each on _GATE_ROWS lines that hold two such boxes or more.
 _SHORT = 4.0
 _GATE_ROWS = 3
 _GATE_COLUMNS = 2
 _GATE_ALIGN = 1.0  # glyph heights between the centres of a column's boxes
+_GATE_GAP = 1.5  # glyph heights of white on either side of a number in a table's row
 _log = logging.getLogger(__name__)
 # A value; not an item number ("2." split from its label).
 _NUMBER = re.compile(r"[-+－]?[0-9][0-9,]*(?:\.[0-9]+)?")
@@ -93,21 +95,20 @@ def _boxes(page: PageImage) -> list[Box]:
 
 def looks_tabular(page: PageImage) -> bool:
     """The cheap gate before any OCR (the ink's boxes only, no recognition): whether the
-    page shows short boxes (numbers) standing in columns on lines of their own kind, as
-    a table without ruling lines does. Prose (its lines one long box, or a few pieces
-    cut at punctuation) and a page number do not; a page that passes is only worth
-    reading, read_unruled still decides what is sure."""
+    page shows short boxes standing apart (numbers, white on both sides) in columns, on
+    lines holding two such boxes or more, as a table without ruling lines does. Prose
+    does not: its words are long boxes, or, spaced out by justification, characters
+    side by side (a grid of columns too, but with no white between them); nor does a
+    page number. A page that passes is only worth reading: read_unruled decides what
+    is sure."""
     g = page.glyph
-    short = sorted((b for b in _boxes(page)
-                    if b.x1 - b.x0 <= _SHORT * g and b.y1 - b.y0 <= 1.5 * g),
-                   key=lambda b: b.y0 + b.y1)
-    lines: list[list[Box]] = []
-    for b in short:
-        if lines and (b.y0 + b.y1) / 2 - (lines[-1][-1].y0 + lines[-1][-1].y1) / 2 <= _ROW * g:
-            lines[-1].append(b)
+    rows: list[list[Box]] = []
+    for b in sorted(_boxes(page), key=lambda b: b.y0 + b.y1):
+        if rows and (b.y0 + b.y1) / 2 - (rows[-1][-1].y0 + rows[-1][-1].y1) / 2 <= _ROW * g:
+            rows[-1].append(b)
         else:
-            lines.append([b])
-    centres = sorted((b.x0 + b.x1) / 2 for line in lines if len(line) >= 2 for b in line)
+            rows.append([b])
+    centres = sorted(c for row in rows for c in _apart(row, g))
     columns, run = 0, 1
     for a, b in itertools.pairwise(centres):
         if b - a <= _GATE_ALIGN * g:
@@ -117,6 +118,20 @@ def looks_tabular(page: PageImage) -> bool:
         run = 1
     columns += run >= _GATE_ROWS if centres else 0
     return columns >= _GATE_COLUMNS
+
+
+def _apart(row: list[Box], glyph: float) -> list[float]:
+    """The x-centres of a line's short boxes with white on both sides (_GATE_GAP glyphs),
+    when it holds two or more."""
+    row = sorted(row, key=lambda b: b.x0)
+    out = []
+    for k, b in enumerate(row):
+        left = b.x0 - row[k - 1].x1 if k else np.inf
+        right = row[k + 1].x0 - b.x1 if k + 1 < len(row) else np.inf
+        if (b.x1 - b.x0 <= _SHORT * glyph and b.y1 - b.y0 <= 1.5 * glyph
+                and min(left, right) >= _GATE_GAP * glyph):
+            out.append((b.x0 + b.x1) / 2)
+    return out if len(out) >= 2 else []
 
 
 def _read(page: PageImage, boxes: list[Box]) -> list[_Word]:
@@ -235,15 +250,16 @@ class Carried:
     columns: list[tuple[float, float]] = field(default_factory=list)
 
 
-def read_unruled(page: PageImage, page_no: int,
-                 carried: Carried | None = None) -> list[list[TextCell]] | None:
+def read_unruled(page: PageImage, page_no: int, carried: Carried | None = None,
+                 by_table: bool = False) -> list[list[TextCell]] | None:
     """The page's rows (header and label lines as they are printed, rows of numbers with
     a cell per column, blank where nothing is printed); None when the structure is
     unsure, or there is no row of numbers under a header. `carried`: the columns of the
     page before, for rows above this page's first header; updated with this page's last
-    header's (emptied when the page is not read)."""
+    header's (emptied when the page is not read). `by_table`: the page may hold several
+    tables, each with columns of its own (a scanned page; see `_tables`)."""
     start = carried.columns if carried else []
-    got = _read_unruled(page, page_no, start)
+    got = _read_unruled(page, page_no, start, by_table)
     if carried is not None:
         carried.columns = got[1] if got else []
     return got[0] if got else None
@@ -252,12 +268,75 @@ def read_unruled(page: PageImage, page_no: int,
 _Read = tuple[list[list[TextCell]], list[tuple[float, float]]] | None
 
 
-def _read_unruled(page: PageImage, page_no: int, start: list[tuple[float, float]]) -> _Read:
+def _read_unruled(page: PageImage, page_no: int, start: list[tuple[float, float]],
+                  by_table: bool) -> _Read:
     boxes = _boxes(page)
     if not boxes or len(boxes) > _MAX_BOXES:
         return None
     g = page.glyph
     lines = [_joined(line, g) for line in _lines(_read(page, boxes), g)]
+    if not by_table:
+        return _read_block(lines, g, page_no, start)
+    rows: list[list[TextCell]] = []
+    columns = start
+    for t_no, block in enumerate(_tables(lines, g), start=1):
+        got = _read_block(block, g, page_no, columns if t_no == 1 else [])
+        columns = got[1] if got else []  # carried on only from the page's last table, read
+        for row in got[0] if got else []:
+            for cell in row:
+                cell.ref = cell.ref.replace(" table 1 ", f" table {t_no} ", 1)
+            rows.append(row)
+    return (rows, columns) if rows else None
+
+
+def _number_left(line: list[_Word]) -> _Word | None:
+    """A line's leftmost number, if it holds one."""
+    return min((w for w in line if w.number), key=lambda w: w.box.x0, default=None)
+
+
+def _same_columns(first: _Word, line: list[_Word], glyph: float) -> bool:
+    """Whether a line's leftmost number stands in a column of the line of numbers before
+    (its left edge, centre or right edge within _ALIGN glyphs of one of that line's)."""
+    return any(min(abs(first.box.x0 - w.box.x0), abs(first.xc - w.xc),
+                   abs(first.box.x1 - w.box.x1)) <= _ALIGN * glyph
+               for w in line if w.number)
+
+
+def _tables(lines: list[list[_Word]], glyph: float) -> list[list[list[_Word]]]:
+    """A page's lines cut into tables: a line of numbers whose leftmost number stands in
+    no column of the line of numbers before starts another table (Word prints each of
+    the statutory tables with columns of its own). The lines between go to the table
+    before while they are its last label's wrapped lines (left of its numbers, each
+    within a glyph of the line above), and to the next table from the first line that
+    is not (a title, the next header)."""
+    out: list[list[list[_Word]]] = [[]]
+    last: list[_Word] | None = None  # the line of numbers before
+    pending: list[list[_Word]] = []  # lines after it, not yet given to a table
+    for line in lines:
+        first = _number_left(line)
+        if first is None:
+            pending.append(line)
+            continue
+        if last is not None and not _same_columns(first, last, glyph):
+            left = _number_left(last).box.x0 - glyph
+            tail, above = 0, last
+            for p in pending:
+                if max(w.box.x1 for w in p) > left or min(w.box.y0 for w in p) - max(
+                        w.box.y1 for w in above) > _TAIL_GAP * glyph:
+                    break
+                tail, above = tail + 1, p
+            out[-1] += pending[:tail]
+            out.append(pending[tail:])
+        else:
+            out[-1] += pending
+        out[-1].append(line)
+        pending, last = [], line
+    out[-1] += pending
+    return out
+
+
+def _read_block(lines: list[list[_Word]], g: float, page_no: int,
+                start: list[tuple[float, float]]) -> _Read:
     numbers_x = [w.box.x0 for line in lines for w in line if w.number]
     if not numbers_x:
         return None

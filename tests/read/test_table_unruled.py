@@ -84,12 +84,18 @@ PROSE = ("本机关认真落实政府信息公开各项工作要求，坚持以�
          "二〇二二年，本机关未发生因政府信息公开引起的行政复议和行政诉讼案件。")
 
 
-def _prose(lines: tuple[str, ...]) -> np.ndarray:
+def _prose(lines: tuple[str, ...], pitch: int = 0) -> np.ndarray:
+    """Lines of prose, the characters `pitch` pixels apart if given (justified text,
+    spaced out: a character a box, in columns down the page)."""
     img = Image.new("L", (1240, 120 + 60 * len(lines)), 255)
     draw = ImageDraw.Draw(img)
     font = ImageFont.truetype(str(FONT), 26)
     for k, text in enumerate(lines):
-        draw.text((60, 60 + 60 * k), text, font=font, fill=0)
+        if pitch:
+            for j, char in enumerate(text[:28]):
+                draw.text((60 + pitch * j, 60 + 60 * k), char, font=font, fill=0)
+        else:
+            draw.text((60, 60 + 60 * k), text, font=font, fill=0)
     draw.text((600, 60 + 60 * len(lines)), "- 3 -", font=font, fill=0)  # a page number
     return np.asarray(img)
 
@@ -103,6 +109,7 @@ def test_the_gate_passes_columns_of_numbers_and_not_prose() -> None:
                     (220, ["行政强制", "12", "0", "7"])])
     assert looks_tabular(prepare(table))
     assert not looks_tabular(prepare(_prose(PROSE * 4)))
+    assert not looks_tabular(prepare(_prose(PROSE * 4, pitch=40)))
 
 
 @pytest.mark.skipif(not FONT.exists(), reason="no CJK font")
