@@ -52,11 +52,6 @@ _DARK_COLOUR = 64  # luma: a colour this dark (navy print) is ink, not a seal to
 _INK_SHARE = 0.01  # of a seal's coloured pixels: the darkest share, print under it
 _GREY_CHROMA = 12  # max - min channel: print (JPEG'd) has less; twice this is the seal's
 _FLOOR_GAP = 0.3  # of the seal's luma: print under it is at least this much darker
-# A page whose paper (median grey) is less than this many grey levels above its darkest
-# ink (this percentile of its pixels) is stretched to black on white (`stretched`).
-_LOW_CONTRAST = 160
-_FAINTEST = 64  # grey levels: less is no print (a blank page's noise), never stretched
-_INK_PERCENTILE = 0.1
 
 
 @dataclass
@@ -240,19 +235,6 @@ def _edge_border(grey: np.ndarray) -> np.ndarray | None:
     return cv2.dilate(np.isin(labels, edge).astype(np.uint8), np.ones((k, k), np.uint8)) > 0
 
 
-def stretched(grey: np.ndarray) -> np.ndarray:
-    """A page printed grey on grey paper (a faded copy, a dim scan) stretched so its ink is
-    black and its paper white: the ink threshold (_CONTRAST grey levels) and the
-    recogniser were made for that contrast, and thin strokes only a third as dark fell
-    under the threshold in pieces. A page with black ink and white paper is left as it is."""
-    paper = float(np.median(grey))  # most of a page is paper
-    ink = float(np.percentile(grey, _INK_PERCENTILE))
-    if not _FAINTEST <= paper - ink < _LOW_CONTRAST:
-        return grey  # black on white; or no ink at all (noise on a blank page stays faint)
-    out = (grey.astype(np.float32) - ink) * (255.0 / (paper - ink))
-    return np.clip(out, 0, 255).astype(np.uint8)
-
-
 def prepare(pixels: np.ndarray) -> PageImage:
     """A page's pixels (grey or colour) made straight, binarised and measured."""
     grey, stamp, rule_grey = _unsealed(pixels)
@@ -261,7 +243,6 @@ def prepare(pixels: np.ndarray) -> PageImage:
         grey = np.where(border, np.uint8(255), grey)
         if rule_grey is not None:
             rule_grey = np.where(border, np.uint8(255), rule_grey)
-    grey = stretched(grey)
     ink = _binarise(grey)
     angle = skew_angle(ink)
     if abs(angle) >= _MIN_TURN:
