@@ -98,7 +98,7 @@ def main() -> None:
                if not args.reports or r.stem in args.reports.split(",")]
     clock = _RecogniserClock()
     parse_bytes("warm-up.png", b"")  # imports; the models load on first use below
-    for variant in (v for v in scans.VARIANTS if v.name in wanted):
+    for variant in (v for v in (*scans.VARIANTS, *scans.MEASURED) if v.name in wanted):
         result = run_variant(variant, reports, Path(args.scans), clock)
         n = result["cells"]
         cpu = sum(r["cpu_s"] for r in result["reports"])

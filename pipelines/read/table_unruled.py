@@ -22,9 +22,10 @@ when a column's values are not aligned.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -45,7 +46,16 @@ _ROW = 0.4  # glyph heights between the y-centres of boxes on one line
 _CELL_GAP = 1.0  # glyph heights: words of one header cell are closer
 _ALIGN = 0.5  # glyph heights: a column's values share an edge or a centre within this
 _NEAREST = 0.6  # a number's distance to its column's centre, at most this share of the next
+_TAIL_GAP = 1.0  # glyph heights between the wrapped lines of a table's last label
 _MAX_BOXES = 800  # more text boxes than a statutory table holds: a page of prose
+# The gate (`looks_tabular`): a number is a short box (at most this many glyphs wide, a
+# glyph and a half high) standing apart; a table shows at least _GATE_COLUMNS columns of
+# them, each on _GATE_ROWS lines that hold two such boxes or more.
+_SHORT = 4.0
+_GATE_ROWS = 3
+_GATE_COLUMNS = 2
+_GATE_ALIGN = 1.0  # glyph heights between the centres of a column's boxes
+_GATE_GAP = 1.5  # glyph heights of white on either side of a number in a table's row
 _log = logging.getLogger(__name__)
 # A value; not an item number ("2." split from its label).
 _NUMBER = re.compile(r"[-+－]?[0-9][0-9,]*(?:\.[0-9]+)?")
@@ -81,6 +91,47 @@ def _boxes(page: PageImage) -> list[Box]:
         if h >= _MIN_BOX * g or w >= _MIN_BOX * g:  # a thin 一 is wide
             out.append(Box(int(x), int(y), int(x + w), int(y + h)))
     return out
+
+
+def looks_tabular(page: PageImage) -> bool:
+    """The cheap gate before any OCR (the ink's boxes only, no recognition): whether the
+    page shows short boxes standing apart (numbers, white on both sides) in columns, on
+    lines holding two such boxes or more, as a table without ruling lines does. Prose
+    does not: its words are long boxes, or, spaced out by justification, characters
+    side by side (a grid of columns too, but with no white between them); nor does a
+    page number. A page that passes is only worth reading: read_unruled decides what
+    is sure."""
+    g = page.glyph
+    rows: list[list[Box]] = []
+    for b in sorted(_boxes(page), key=lambda b: b.y0 + b.y1):
+        if rows and (b.y0 + b.y1) / 2 - (rows[-1][-1].y0 + rows[-1][-1].y1) / 2 <= _ROW * g:
+            rows[-1].append(b)
+        else:
+            rows.append([b])
+    centres = sorted(c for row in rows for c in _apart(row, g))
+    columns, run = 0, 1
+    for a, b in itertools.pairwise(centres):
+        if b - a <= _GATE_ALIGN * g:
+            run += 1
+            continue
+        columns += run >= _GATE_ROWS
+        run = 1
+    columns += run >= _GATE_ROWS if centres else 0
+    return columns >= _GATE_COLUMNS
+
+
+def _apart(row: list[Box], glyph: float) -> list[float]:
+    """The x-centres of a line's short boxes with white on both sides (_GATE_GAP glyphs),
+    when it holds two or more."""
+    row = sorted(row, key=lambda b: b.x0)
+    out = []
+    for k, b in enumerate(row):
+        left = b.x0 - row[k - 1].x1 if k else np.inf
+        right = row[k + 1].x0 - b.x1 if k + 1 < len(row) else np.inf
+        if (b.x1 - b.x0 <= _SHORT * glyph and b.y1 - b.y0 <= 1.5 * glyph
+                and min(left, right) >= _GATE_GAP * glyph):
+            out.append((b.x0 + b.x1) / 2)
+    return out if len(out) >= 2 else []
 
 
 def _read(page: PageImage, boxes: list[Box]) -> list[_Word]:
@@ -190,24 +241,111 @@ def _cell(w: _Word | None, ref: str) -> TextCell:
     return TextCell(w.text, f"{ref} box {box}", None, w.confidence)
 
 
-def read_unruled(page: PageImage, page_no: int) -> list[list[TextCell]] | None:
+@dataclass
+class Carried:
+    """The columns of the last header read on a page, for a next page whose first rows
+    continue that table with no header of their own (a table broken by a page break).
+    Pages of one print share their margins, so a column stands where it stood."""
+
+    columns: list[tuple[float, float]] = field(default_factory=list)
+
+
+def read_unruled(page: PageImage, page_no: int, carried: Carried | None = None,
+                 by_table: bool = False) -> list[list[TextCell]] | None:
     """The page's rows (header and label lines as they are printed, rows of numbers with
     a cell per column, blank where nothing is printed); None when the structure is
-    unsure, or there is no row of numbers under a header."""
+    unsure, or there is no row of numbers under a header. `carried`: the columns of the
+    page before, for rows above this page's first header; updated with this page's last
+    header's (emptied when the page is not read). `by_table`: the page may hold several
+    tables, each with columns of its own (a scanned page; see `_tables`)."""
+    start = carried.columns if carried else []
+    got = _read_unruled(page, page_no, start, by_table)
+    if carried is not None:
+        carried.columns = got[1] if got else []
+    return got[0] if got else None
+
+
+_Read = tuple[list[list[TextCell]], list[tuple[float, float]]] | None
+
+
+def _read_unruled(page: PageImage, page_no: int, start: list[tuple[float, float]],
+                  by_table: bool) -> _Read:
     boxes = _boxes(page)
     if not boxes or len(boxes) > _MAX_BOXES:
         return None
     g = page.glyph
     lines = [_joined(line, g) for line in _lines(_read(page, boxes), g)]
+    if not by_table:
+        return _read_block(lines, g, page_no, start)
+    rows: list[list[TextCell]] = []
+    columns = start
+    for t_no, block in enumerate(_tables(lines, g), start=1):
+        got = _read_block(block, g, page_no, columns if t_no == 1 else [])
+        columns = got[1] if got else []  # carried on only from the page's last table, read
+        for row in got[0] if got else []:
+            for cell in row:
+                cell.ref = cell.ref.replace(" table 1 ", f" table {t_no} ", 1)
+            rows.append(row)
+    return (rows, columns) if rows else None
+
+
+def _number_left(line: list[_Word]) -> _Word | None:
+    """A line's leftmost number, if it holds one."""
+    return min((w for w in line if w.number), key=lambda w: w.box.x0, default=None)
+
+
+def _same_columns(first: _Word, line: list[_Word], glyph: float) -> bool:
+    """Whether a line's leftmost number stands in a column of the line of numbers before
+    (its left edge, centre or right edge within _ALIGN glyphs of one of that line's)."""
+    return any(min(abs(first.box.x0 - w.box.x0), abs(first.xc - w.xc),
+                   abs(first.box.x1 - w.box.x1)) <= _ALIGN * glyph
+               for w in line if w.number)
+
+
+def _tables(lines: list[list[_Word]], glyph: float) -> list[list[list[_Word]]]:
+    """A page's lines cut into tables: a line of numbers whose leftmost number stands in
+    no column of the line of numbers before starts another table (Word prints each of
+    the statutory tables with columns of its own). The lines between go to the table
+    before while they are its last label's wrapped lines (left of its numbers, each
+    within a glyph of the line above), and to the next table from the first line that
+    is not (a title, the next header)."""
+    out: list[list[list[_Word]]] = [[]]
+    last: list[_Word] | None = None  # the line of numbers before
+    pending: list[list[_Word]] = []  # lines after it, not yet given to a table
+    for line in lines:
+        first = _number_left(line)
+        if first is None:
+            pending.append(line)
+            continue
+        if last is not None and not _same_columns(first, last, glyph):
+            left = _number_left(last).box.x0 - glyph
+            tail, above = 0, last
+            for p in pending:
+                if max(w.box.x1 for w in p) > left or min(w.box.y0 for w in p) - max(
+                        w.box.y1 for w in above) > _TAIL_GAP * glyph:
+                    break
+                tail, above = tail + 1, p
+            out[-1] += pending[:tail]
+            out.append(pending[tail:])
+        else:
+            out[-1] += pending
+        out[-1].append(line)
+        pending, last = [], line
+    out[-1] += pending
+    return out
+
+
+def _read_block(lines: list[list[_Word]], g: float, page_no: int,
+                start: list[tuple[float, float]]) -> _Read:
     numbers_x = [w.box.x0 for line in lines for w in line if w.number]
     if not numbers_x:
         return None
     value_left = min(numbers_x) - g  # where the columns of numbers begin
     if _labels_wrap(lines, value_left):
-        return _wrapped(lines, g, value_left, page_no) or _a_row_a_line(
-            lines, g, value_left, page_no)
-    return _a_row_a_line(lines, g, value_left, page_no) or _wrapped(
-        lines, g, value_left, page_no)
+        return _wrapped(lines, g, value_left, page_no, start) or _a_row_a_line(
+            lines, g, value_left, page_no, start)
+    return _a_row_a_line(lines, g, value_left, page_no, start) or _wrapped(
+        lines, g, value_left, page_no, start)
 
 
 def _labels_wrap(lines: list[list[_Word]], value_left: float) -> bool:
@@ -219,14 +357,15 @@ def _labels_wrap(lines: list[list[_Word]], value_left: float) -> bool:
 
 
 def _a_row_a_line(lines: list[list[_Word]], g: float, value_left: float,
-                  page_no: int) -> list[list[TextCell]] | None:
-    """A table printed a row a line: each row of numbers with its label on its line."""
+                  page_no: int, start: list[tuple[float, float]]) -> _Read:
+    """A table printed a row a line: each row of numbers with its label on its line
+    (rows above the page's first header under the columns `start`, if any)."""
     rows: list[list[TextCell]] = []
     header: list[list[_Word]] = []  # the lines without numbers since the last header's use
-    columns: list[tuple[float, float]] = []
-    filled: list[set[int]] = []  # per header: the columns values were placed in
-    widths: list[int] = []  # per header: its number of columns
-    aligned: list[dict[int, list[Box]]] = []  # per header: each column's values' boxes
+    columns = list(start)
+    filled: list[set[int]] = [set()] if start else []  # per header: columns given values
+    widths: list[int] = [len(start)] if start else []  # per header: its number of columns
+    aligned: list[dict[int, list[Box]]] = [{}] if start else []  # per header: values' boxes
     found = False
     for r_no, line in enumerate(lines, start=1):
         ref = f"page {page_no} table 1 row {r_no}"
@@ -273,7 +412,7 @@ def _a_row_a_line(lines: list[list[_Word]], g: float, value_left: float,
         # A column's values aligned neither left, centre nor right: a second table
         # under the first, with columns of its own, read with the first one's header.
         return _unsure("the values of a column are not aligned")
-    return rows if found else None
+    return (rows, columns) if found else None
 
 
 def _kind(line: list[_Word], value_left: float) -> str:
@@ -284,17 +423,20 @@ def _kind(line: list[_Word], value_left: float) -> str:
 
 
 def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
-             page_no: int) -> list[list[TextCell]] | None:
+             page_no: int, start: list[tuple[float, float]]) -> _Read:
     """A table whose row labels wrap over lines beside their numbers: the header lines as
     printed, then each row of numbers with its labels (table_wrapped.py); None when any
-    label's row, or any value's column, is unsure."""
+    label's row, or any value's column, is unsure. Rows above the page's first header
+    are read under the columns `start`, if any."""
     rows: list[list[TextCell]] = []
     header: list[int] = []
     body: list[int] = []
-    columns: list[tuple[float, float]] = []
-    blocks: list[dict[int, list[Box]]] = []  # per header: each column's values' boxes
-    widths: list[int] = []
+    columns = list(start)
+    blocks: list[dict[int, list[Box]]] = [{}] if start else []  # per header: values' boxes
+    widths: list[int] = [len(start)] if start else []
     kinds = [_kind(line, value_left) for line in lines]
+    carried = bool(start)  # the block of `start` is the first segment's own until it ends
+    last_read = False  # whether the page's last rows were read (their columns carried on)
     for i in [*range(len(lines)), len(lines)]:
         kind = kinds[i] if i < len(lines) else "end"
         if kind in ("value", "label"):
@@ -312,17 +454,18 @@ def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
             if not columns:
                 return _unsure("numbers under no header")
             got = _segment(lines, body, kinds, columns, g, value_left, page_no)
+            last_read = got is not None
             if got is not None:
                 rows += _header_rows(lines, header, page_no) + got[0]
                 for k, boxes in got[1].items():
                     blocks[-1].setdefault(k, []).extend(boxes)
-            elif any(above):
+            elif any(above) or carried:
                 # The rows under this header are not read (reported missing), nor the
                 # header (a number in it must not end a row above): the other headers'
                 # rows still are, their labels and columns their own.
                 blocks.pop()
                 widths.pop()
-            header, body = [], []
+            header, body, carried = [], [], False
         header.append(i)
     if not blocks:
         return None
@@ -330,7 +473,7 @@ def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
         return _unsure("a column of the header holds no value")
     if not all(_in_line(boxes, g) for block in blocks for boxes in block.values()):
         return _unsure("the values of a column are not aligned")
-    return rows
+    return rows, columns if last_read else []
 
 
 def _header_rows(lines: list[list[_Word]], header: list[int], page_no: int

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from pipelines.read.page_image import prepare
-from pipelines.read.table_unruled import read_unruled
+from pipelines.read.table_unruled import Carried, looks_tabular, read_unruled
 
 pytestmark = pytest.mark.slow  # OCR
 
@@ -77,3 +77,53 @@ def test_a_label_wrapped_beside_its_numbers_is_read_as_its_row() -> None:
 ], ids=["blank_column", "label_midway", "no_template_label"])
 def test_an_unsure_structure_is_not_read(lines: list) -> None:
     assert read_unruled(prepare(_table(lines)), 1) is None
+
+
+PROSE = ("本机关认真落实政府信息公开各项工作要求，坚持以公开为常态、不公开为例外，",
+         "全年主动公开政府信息一千二百余条，依申请公开办理七十四件，按时办结率百分之百。",
+         "二〇二二年，本机关未发生因政府信息公开引起的行政复议和行政诉讼案件。")
+
+
+def _prose(lines: tuple[str, ...], pitch: int = 0) -> np.ndarray:
+    """Lines of prose, the characters `pitch` pixels apart if given (justified text,
+    spaced out: a character a box, in columns down the page)."""
+    img = Image.new("L", (1240, 120 + 60 * len(lines)), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(str(FONT), 26)
+    for k, text in enumerate(lines):
+        if pitch:
+            for j, char in enumerate(text[:28]):
+                draw.text((60 + pitch * j, 60 + 60 * k), char, font=font, fill=0)
+        else:
+            draw.text((60, 60 + 60 * k), text, font=font, fill=0)
+    draw.text((600, 60 + 60 * len(lines)), "- 3 -", font=font, fill=0)  # a page number
+    return np.asarray(img)
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="no CJK font")
+def test_the_gate_passes_columns_of_numbers_and_not_prose() -> None:
+    # No OCR: the gate looks at the ink's boxes only.
+    table = _table([(40, ["信息内容", "上一年项目数量", "本年增减", "处理决定数量"]),
+                    (100, ["行政许可", "396", "", "278"]),
+                    (160, ["行政处罚", "2648", "-18", "538"]),
+                    (220, ["行政强制", "12", "0", "7"])])
+    assert looks_tabular(prepare(table))
+    assert not looks_tabular(prepare(_prose(PROSE * 4)))
+    assert not looks_tabular(prepare(_prose(PROSE * 4, pitch=40)))
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="no CJK font")
+def test_rows_continued_on_the_next_page_are_read_under_its_header() -> None:
+    # A table broken by a page break: the second page's rows have no header of their own.
+    carried = Carried()
+    first = _table([(40, ["信息内容", "上一年项目数量", "本年增减", "处理决定数量"]),
+                    (100, ["行政许可", "396", "5", "278"])])
+    second = _table([(40, ["行政处罚", "2648", "-18", "538"]),
+                     (100, ["行政强制", "12", "0", "7"])])
+    assert read_unruled(prepare(second), 2) is None  # alone: numbers under no header
+    read_unruled(prepare(first), 1, carried)
+    rows = read_unruled(prepare(second), 2, carried)
+    assert _texts(rows) == [["行政处罚", "2648", "-18", "538"], ["行政强制", "12", "0", "7"]]
+    # A page the gate or the reader gave up on ends the table: nothing is carried past it.
+    read_unruled(prepare(_prose(PROSE)), 3, carried)
+    assert carried.columns == []

@@ -21,7 +21,7 @@ import numpy as np
 from make import Grid, Layout, layout, load_truth, word_html_bytes
 from PIL import Image
 
-_NO_BORDERS = (b"<style>table, td, th {border: none !important; "
+NO_BORDERS = (b"<style>table, td, th {border: none !important; "
                b"mso-border-alt: none !important}</style></head>")
 # A table laid out as a spreadsheet prints it: no rules, a row a line, a gap between rows.
 _ROW_A_LINE = (b"<style>table, td, th {border: none !important; white-space: nowrap; "
@@ -36,7 +36,7 @@ def table_png(grid: Grid, borderless: bool = False, row_a_line: bool = False) ->
         grid = replace(grid, split_at=None)
     page = word_html_bytes(Layout("", [grid]))
     if borderless:
-        page = page.replace(b"</head>", _NO_BORDERS)
+        page = page.replace(b"</head>", NO_BORDERS)
     if row_a_line:
         page = page.replace(b"<br>", b"").replace(b"</head>", _ROW_A_LINE)
     work = Path(tempfile.mkdtemp(prefix="picture-"))

@@ -29,6 +29,7 @@ from pathlib import Path
 import docx
 import numpy as np
 from make import docx_bytes, layout, load_truth, word_html_bytes
+from pictures import NO_BORDERS
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 CORPUS = Path(__file__).parents[3] / "shared" / "corpus"
@@ -58,6 +59,9 @@ class Variant:
     bilevel: str = ""  # "threshold" or "dither": 1-bit black and white (fax, photocopier)
     printer: str = "chromium"  # or "soffice": make.py's DOCX printed by LibreOffice
     landscape: bool = False  # (soffice) the DOCX's pages set landscape
+    # (chromium) every report printed from make.py's Word HTML without ruling lines (a Word
+    # table without borders, scanned): labels wrap in their cells, nothing is ruled
+    borderless: bool = False
 
     @property
     def tiff(self) -> bool:
@@ -80,6 +84,13 @@ VARIANTS = (
     # needs; the scanner lid's dark border along two edges.
     Variant("grey72_jpeg", 72, jpeg=70),
     Variant("grey150_lid_border", 150, border=0.4, jpeg=60),
+)
+
+# Measured (bench/bench_ocr.py, bench/RESULTS.md), not registered: below 99% of cells.
+MEASURED = (
+    Variant("grey150_borderless", 150, jpeg=60, borderless=True),
+    Variant("grey150_lowcontrast", 150, contrast=(110, 190), jpeg=60),
+    Variant("grey150_blur1.2", 150, blur=1.2, jpeg=60),
 )
 
 
@@ -136,9 +147,11 @@ def _paged(data: bytes, landscape: bool) -> bytes:
 
 
 def printed_pdf(report: Path, truth: Path, workdir: Path, printer: str = "chromium",
-                landscape: bool = False) -> Path:
+                landscape: bool = False, borderless: bool = False) -> Path:
     """The report as printed on paper, as a PDF in `workdir`: by Chromium (see the module
-    docstring), or (`printer="soffice"`) make.py's DOCX of its truth printed by LibreOffice."""
+    docstring), or (`printer="soffice"`) make.py's DOCX of its truth printed by LibreOffice;
+    `borderless`: make.py's Word HTML printed by Chromium with no ruling line, whatever
+    the report's own format."""
     if printer == "soffice":
         out = workdir / f"{report.stem}.soffice{'-landscape' if landscape else ''}.pdf"
         if not out.exists():
@@ -147,26 +160,28 @@ def printed_pdf(report: Path, truth: Path, workdir: Path, printer: str = "chromi
             source.write_bytes(_paged(data, landscape))
             _soffice_pdf(source, out)
         return out
-    if report.suffix == ".pdf":
+    if report.suffix == ".pdf" and not borderless:
         return report
-    out = workdir / f"{report.stem}.printed.pdf"
+    out = workdir / f"{report.stem}.{'borderless' if borderless else 'printed'}.pdf"
     if out.exists():
         return out
-    if report.suffix in (".html", ".htm"):
+    if report.suffix in (".html", ".htm") and not borderless:
         _chromium_pdf(report.resolve(), out)
         return out
-    page = workdir / f"{report.stem}.word.html"
+    page = workdir / f"{out.stem}.word.html"
     # Rows kept whole on a page, as Word prints a row without "allow row to break across
     # pages": a row cut by a page break is not read (see the README).
     html = word_html_bytes(layout(load_truth(truth)))
-    page.write_bytes(html.replace(b"</head>", b"<style>tr {break-inside: avoid}</style></head>"))
+    html = html.replace(b"</head>", b"<style>tr {break-inside: avoid}</style></head>")
+    page.write_bytes(html.replace(b"</head>", NO_BORDERS) if borderless else html)
     _chromium_pdf(page, out)
     return out
 
 
 def printed_for(report: Path, truth: Path, variant: Variant, workdir: Path) -> Path:
     """The report printed the variant's way (its printer, its orientation)."""
-    return printed_pdf(report, truth, workdir, variant.printer, variant.landscape)
+    return printed_pdf(report, truth, workdir, variant.printer, variant.landscape,
+                       variant.borderless)
 
 
 def rasterise(pdf: Path, dpi: int, workdir: Path) -> list[Image.Image]:
