@@ -25,7 +25,8 @@ Dialects, detected from the lines themselves:
   null (their rows missing) rather than guessed. (`pdftotext -raw` prints the content
   stream's order, a row's label and values on one line, no empty lines: read as lines.)
 Markdown holding raw HTML tables has them turned into pipe rows first
-(text_html_tables.py), and so has AsciiDoc's `|===` tables (text_asciidoc.py).
+(text_html_tables.py), and so have AsciiDoc's `|===` tables (text_asciidoc.py) and wiki
+tables' `{|` blocks (text_mediawiki.py).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ import re
 from itertools import islice
 
 from pipelines.document import Document, TextCell
-from pipelines.read import text_asciidoc
+from pipelines.read import text_asciidoc, text_mediawiki
 from pipelines.read.registry import is_markdown_with_tables
 from pipelines.read.text_aligned import (
     gapped_cells,
@@ -352,6 +353,8 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
         decoded = as_pipe_rows(decoded)
     elif text_asciidoc.has_tables(decoded):
         decoded = text_asciidoc.as_pipe_rows(decoded)
+    elif text_mediawiki.has_tables(decoded):
+        decoded = text_mediawiki.as_pipe_rows(decoded)
     lines = decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     dialect = _dialect(lines)
     rendering, cells_of = _READERS[dialect]
