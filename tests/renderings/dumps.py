@@ -156,6 +156,8 @@ TOOLS: tuple[Tool, ...] = (
     # empty line for a blank cell) or as a DOCX: ("soffice", filter, extension).
     Tool("soffice-txt", ("soffice", "txt:Text (encoded):UTF8", "txt")),
     Tool("soffice-docx", ("soffice", "docx:MS Word 2007 XML", "docx")),
+    # A Word document saved as text by LibreOffice (the DOCX of the layout).
+    Tool("docx-soffice-txt", ("soffice", "txt:Text (encoded):UTF8", "txt"), via_docx=True),
     # pandoc from a Word document: the DOCX of the layout as text, Markdown, GitHub
     # Markdown and HTML.
     *(Tool(f"docx-pandoc-{f}", ("pandoc", "-f", "docx", "-t", f, "{src}"), via_docx=True)
@@ -275,12 +277,14 @@ def applies(tool: Tool, page: Page) -> bool:
 
 
 def soffice_convert(src: Path, filt: str, extension: str) -> bytes:
-    """The page opened in LibreOffice Writer and saved with the export filter `filt`."""
+    """The page (or DOCX) opened in LibreOffice Writer and saved with the export filter
+    `filt`."""
     with tempfile.TemporaryDirectory() as work:
         profile = Path(work) / "profile"
+        infilter = ["--infilter=HTML (StarWriter)"] if src.suffix == ".html" else []
         subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                        "--infilter=HTML (StarWriter)", "--convert-to", filt, "--outdir",
-                        work, str(src)], check=True, capture_output=True, timeout=300)
+                        *infilter, "--convert-to", filt, "--outdir", work, str(src)],
+                       check=True, capture_output=True, timeout=300)
         return (Path(work) / f"{src.stem}.{extension}").read_bytes()
 
 
@@ -293,12 +297,12 @@ def dump(tool: Tool, page: Page, work: Path) -> bytes:
     src.write_bytes(page.html)
     if tool.command[0] == "chromedriver":
         return browser_text(src, tool.command[1])
-    if tool.command[0] == "soffice":
-        return soffice_convert(src, *tool.command[1:])
     if tool.via_docx:
         assert page.layout is not None
         src = src.with_suffix(".docx")
         src.write_bytes(docx_bytes(page.layout))
+    if tool.command[0] == "soffice":
+        return soffice_convert(src, *tool.command[1:])
     if tool.via_pdf:
         pdf = src.with_suffix(".pdf")
         if not pdf.exists():
