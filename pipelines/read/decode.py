@@ -43,6 +43,10 @@ _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1a\x1b")
 # bytes a text has no use for, counted in C (a loop over 4,096 bytes in Python took as
 # long as reading a page's tables).
 _NOT_CONTROL = bytes(b for b in range(256) if b >= 0x20 or b in _TEXT_CONTROLS)
+# UTF-8 with cut characters: at most this share of the non-ASCII characters are faults,
+# among at least this many (a report has thousands; GB18030 read as UTF-8: ~all faults).
+_CUT_SHARE = 0.05
+_MIN_WIDE = 200
 ENCODINGS = "UTF-8, UTF-16, UTF-32, GB18030 or Big5"
 
 
@@ -60,6 +64,8 @@ def decode(name: str, data: bytes) -> str:
         return _without_nul(text)
     for candidate in ("utf-8", "gb18030"):
         text = _decode_cut(data, candidate)
+        if text is None and candidate == "utf-8":
+            text = _utf8_with_cut_characters(data)
         if text is not None:
             if candidate == "gb18030":
                 text = _big5_instead(data, text)
@@ -134,6 +140,21 @@ def _decode_cut(data: bytes, encoding: str) -> str | None:
         if _cut_in_last_character(error, len(data)):
             return data[:error.start].decode(encoding)
     return None
+
+
+def _utf8_with_cut_characters(data: bytes) -> str | None:
+    """UTF-8 text in which a tool cut a few characters inside their bytes, each cut
+    character U+FFFD; None unless such cuts are rare among many whole characters. Text
+    tools that count bytes as columns (`lynx -dump` at widths past ~300, Debian's
+    `html2text`) cut a wide cell's label inside a character; the rest of the file is
+    good UTF-8, and a label with a U+FFFD matches no statutory row. GB18030 or Big5 text
+    read as UTF-8 is almost all faults (their byte pairs are no UTF-8 sequences)."""
+    text = data.decode("utf-8", errors="replace")
+    wide = len(text) - len(text.encode("ascii", "ignore"))
+    faults = text.count("\ufffd")
+    if wide < _MIN_WIDE or faults > _CUT_SHARE * wide:
+        return None
+    return text
 
 
 def _cut_in_last_character(error: UnicodeDecodeError, size: int) -> bool:

@@ -10,6 +10,8 @@ Dialects, detected from the lines themselves:
 - separated cells: one cell per line between lone `|` separator lines, row boundaries
   lost; two separators with nothing (or an empty line) between them are a blank cell;
 - gapped: one cell per paragraph, an extra empty line per blank cell (text_aligned.py);
+- paragraphs: one cell per line with nothing between paragraphs (a word processor's
+  text export, `soffice --convert-to txt`), so an empty line is an empty cell, kept;
 - lines: one cell per line, row boundaries lost (lone `|` separator lines dropped);
 - run-together: the page flattened into long lines, cell boundaries lost;
 - bordered: tables drawn with box-drawing or ASCII borders (text_bordered.py) or
@@ -27,9 +29,10 @@ Dialects, detected from the lines themselves:
   (text_order.t4_values). (`pdftotext -raw` prints the content
   stream's order, a row's label and values on one line, no empty lines: read as lines.)
 Markdown holding raw HTML tables has them turned into pipe rows first
-(text_html_tables.py), and so has AsciiDoc's `|===` tables (text_asciidoc.py); a
-browser's copied text of tables whose cells are paragraphs (an empty line, a lone tab and
-an empty line between cells) is written back as tab rows (text_paragraphs.py).
+(text_html_tables.py), and so have AsciiDoc's `|===` tables (text_asciidoc.py) and wiki
+tables' `{|` blocks (text_mediawiki.py); a browser's copied text of tables whose cells
+are paragraphs (an empty line, a lone tab and an empty line between cells) is written
+back as tab rows (text_paragraphs.py).
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ import re
 from itertools import islice
 
 from pipelines.document import Document, TextCell
-from pipelines.read import text_asciidoc
+from pipelines.read import text_asciidoc, text_mediawiki
 from pipelines.read.registry import is_markdown_with_tables
 from pipelines.read.text_aligned import (
     gapped_cells,
@@ -99,7 +102,9 @@ def _dialect(lines: list[str]) -> str:
         return "separated"
     if is_gapped(lines, content):
         return "gapped"
-    return "spaced_rows" if is_spaced_rows(content) else "lines"
+    if is_spaced_rows(content):
+        return "spaced_rows"
+    return "paragraphs" if _is_paragraph_lines(lines) else "lines"
 
 
 _LAID_OUT = re.compile(r"\S {2,}\S")  # words kept apart by the layout, not by one space
@@ -266,6 +271,37 @@ def _separated_cells(lines: list[str]) -> list[TextCell]:
     return cells
 
 
+_PROSE = 30  # characters: a line this long is a paragraph of prose, not a cell
+
+
+def _is_paragraph_lines(lines: list[str]) -> bool:
+    """Every paragraph a line and nothing between paragraphs (a word processor's text
+    export, `soffice --convert-to txt`), so that an empty line is an empty paragraph:
+    in a table, an empty cell. Told by the prose: a paragraph of prose or more, and
+    not one of them next to an empty line (text whose paragraphs are parted by
+    empty lines has them next to every one)."""
+    inner = lines[:len(lines) - next((i for i, ln in enumerate(reversed(lines))
+                                      if ln.strip()), 0)]
+    if not any(not ln.strip() for ln in inner):
+        return False
+    prose = [i for i, ln in enumerate(inner) if len(ln.strip()) >= _PROSE]
+    if not prose:
+        return False
+    return all(inner[j].strip() for i in prose for j in (i - 1, i + 1) if 0 <= j < len(inner))
+
+
+def _paragraph_cells(lines: list[str]) -> list[TextCell]:
+    """Every line a cell, an empty line between two printed ones a blank cell."""
+    cells: list[TextCell] = []
+    for no, line in enumerate(lines, start=1):
+        text = line.strip()
+        if text or cells:
+            cells.append(TextCell(text, f"line {no}", None))
+    while cells and not cells[-1].text:
+        cells.pop()
+    return cells
+
+
 def _line_cells(lines: list[str]) -> list[TextCell]:
     return [TextCell(ln.strip(), f"line {no}", None)
             for no, ln in enumerate(lines, start=1) if ln.strip() and not _is_lone(ln)]
@@ -327,6 +363,7 @@ _READERS = {
     "ruled": ("text_aligned", _bordered_cells),
     "spaced_rows": ("text_aligned", spaced_row_cells),
     "separated": ("text_cells", _separated_cells),
+    "paragraphs": ("text_cells", _paragraph_cells),
     "gapped": ("text_cells", gapped_cells),
     "reading_order": ("text_reading_order", _reading_order_cells),
 }
@@ -375,6 +412,8 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
         decoded = text_asciidoc.as_pipe_rows(decoded)
     elif has_paragraph_cells(decoded):  # a browser's copy of cells holding paragraphs
         decoded = as_tab_rows(decoded)
+    elif text_mediawiki.has_tables(decoded):
+        decoded = text_mediawiki.as_pipe_rows(decoded)
     lines = decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     dialect = _dialect(lines)
     rendering, cells_of = _READERS[dialect]

@@ -1,8 +1,8 @@
 """Lightweight-markup decoration removed from the lines the title and agency are read from.
 
-Markdown, GitHub Markdown and reStructuredText dumps of a report (pandoc of a Word page,
-notes kept in Markdown) print its bold title as `**X2024年…报告**`, a heading as
-`# X…` or underlined by a `====` line, a link as `[text](url)`, and leave HTML entities
+Markdown, GitHub Markdown, reStructuredText and wiki dumps of a report (pandoc of a Word
+page, notes kept in Markdown) print its bold title as `**X2024年…报告**` (`'''X…'''`),
+a heading as `# X…` or underlined by a `====` line, a link as `[text](url)`, and leave HTML entities
 (`&nbsp;`) and inline tags in the text. Read as they are, the agency comes out as
 `**X`. This module gives the text those lines hold, for metadata.py and opening.py
 only: table cells and values are never read through it (the readers hand the
@@ -29,7 +29,8 @@ _RST_LITERAL = re.compile(r"``([^`]+)``")
 # A pair of emphasis delimiters around text (`**b**`, `*i*`, `~~s~~`; `__b__`, `_i_` only
 # outside a word, as CommonMark reads them: `市uedbet体育_uedbet官网@` is spam, not emphasis,
 # and must stay visible to the spam filter).
-_EMPHASIS = re.compile(r"(\*{1,3}|~~)(?=\S)(.+?)(?<=\S)\1"
+# Wiki markup's `'''b'''` and `''i''` (`pandoc -t mediawiki`) pair alike.
+_EMPHASIS = re.compile(r"(\*{1,3}|~~|'{2,5})(?=\S)(.+?)(?<=\S)\1"
                        r"|(?<!\w)(_{1,3})(?=\S)(.+?)(?<=\S)\3(?!\w)")
 _EDGE_EMPHASIS = re.compile(r"^(?:\*{1,3}|_{2,3})(?=\S)|(?<=\S)(?:\*{1,3}|_{2,3})$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
@@ -44,7 +45,7 @@ _MARKUP_LINE = re.compile(r"^\s*(?:([=\-~^\"'`#*+:._])\1{2,}\s*|\.\.\s+[\w-]+::.
 _MARKUP_CHARS = re.compile(r"[=\-~^\"'`#*+:._<\[\\&\xa0]")
 # Of those, the ones the inline rules read: a line that is not markup only and has none of
 # them (an item number's `1.`, a date's `-`, a `:`) is its text as well.
-_INLINE_CHARS = re.compile(r"[<\[`#*_~\\&\xa0]")
+_INLINE_CHARS = re.compile(r"[<\[`#*_~\\&\xa0']")
 
 
 def unmarked(line: str) -> str:

@@ -11,7 +11,12 @@ import pytest
 
 from pipelines.parse import parse_bytes
 from pipelines.read import UnreadableFile, read_bytes
-from pipelines.read.decode import _NOT_CONTROL, _TEXT_CONTROLS, decode
+from pipelines.read.decode import (
+    _NOT_CONTROL,
+    _TEXT_CONTROLS,
+    _utf8_with_cut_characters,
+    decode,
+)
 
 SEED = "seed-shaoguan-zhenjiang-2019"
 
@@ -148,6 +153,29 @@ def test_one_nul_byte_does_not_make_a_report_binary(fixtures_dir: Path) -> None:
     assert decode("x", damaged) == _seed(fixtures_dir).replace("严格依法", "\ufffd严格依法")
     report = parse_bytes("x", damaged)
     assert (report.status, report.values()) == ("complete", parse_bytes("x", seed).values())
+
+
+def test_utf8_with_a_character_cut_inside_its_bytes_is_read(fixtures_dir: Path) -> None:
+    # `lynx -dump -width=400` and Debian's html2text count bytes as columns and cut a
+    # wide cell's label inside a character: the file is UTF-8 but for that character.
+    seed = _seed(fixtures_dir).encode()
+    label = "规范性文件".encode()
+    at = seed.index(label)
+    cut = seed[:at] + label[:-1] + seed[at + len(label):]
+    assert decode("x", cut) == _seed(fixtures_dir).replace("规范性文件", "规范性文\ufffd", 1)
+    report = parse_bytes("x", cut)
+    assert (report.status, report.values()) == ("complete", parse_bytes("x", seed).values())
+    assert [f.code for f in report.flags] == ["row_label_misprinted"]
+
+
+def test_utf8_with_many_cut_characters_is_not_read_as_utf8() -> None:
+    # 1 character in 9 cut: more than a tool's cuts (at most 5%), so not UTF-8 text;
+    # and GB18030 text is all faults as UTF-8.
+    cut = ("规章" * 4 + "文").encode() * 60
+    cut = b"".join(cut[k:k + 27][:-1] for k in range(0, len(cut), 27))
+    assert _utf8_with_cut_characters(cut) is None
+    assert _utf8_with_cut_characters(("规章文件" * 100).encode("gb18030")) is None
+    assert _utf8_with_cut_characters(("规章文件" * 100).encode()[:-7] + b"\n") is not None
 
 
 def test_a_nul_inside_a_number_makes_it_unreadable_not_another_number() -> None:

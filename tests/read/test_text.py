@@ -185,3 +185,36 @@ def test_rows_without_borders_keep_an_empty_last_cell() -> None:
     doc = read("inline.txt", "0" * 64, len(HTML2TEXT.encode()), HTML2TEXT)
     assert [[c.text for c in doc.cells if c.row == r] for r in (3, 4)] == [
         ["规章", "3", ""], ["行政规范性文件", "", "8"]]
+
+
+# A word processor's text export (`soffice --convert-to txt` of 011's page): a paragraph
+# a line with nothing between paragraphs, so an empty line is an empty cell.
+PARAGRAPHS = """\
+本报告根据《中华人民共和国政府信息公开条例》要求编制，所列数据统计期限自当年1月1日起至当年12月31日止。
+一、本年新收政府信息公开申请数量
+821
+35
+
+
+2
+1
+859
+二、上年结转政府信息公开申请数量
+18
+
+"""
+
+
+def test_paragraph_lines_keep_an_empty_line_as_a_blank_cell() -> None:
+    doc = read_text(PARAGRAPHS)
+    assert doc.rendering == "text_cells"
+    assert [c.text for c in doc.cells][1:] == ["一、本年新收政府信息公开申请数量", "821", "35",
+                                               "", "", "2", "1", "859",
+                                               "二、上年结转政府信息公开申请数量", "18"]
+    assert doc.cells[4] == TextCell("", "line 5")
+
+
+def test_paragraphs_parted_by_empty_lines_are_lines_without_blanks() -> None:
+    # The prose has an empty line beside it: empty lines part paragraphs, not cells.
+    doc = read_text(PARAGRAPHS.replace("止。\n", "止。\n\n"))
+    assert "" not in [c.text for c in doc.cells]

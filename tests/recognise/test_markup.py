@@ -16,6 +16,7 @@ TITLE = "淮安市人民政府2024年政府信息公开工作年度报告"
         f"**{TITLE}**",  # pandoc gfm/markdown/rst of Word's bold title
         f"__{TITLE}__",
         f"*{TITLE}*",
+        f"'''{TITLE}'''",  # pandoc mediawiki
         f"# {TITLE}",
         f"### {TITLE} ###",
         f"[{TITLE}](https://www.huaian.gov.cn/a.html)",

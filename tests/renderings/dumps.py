@@ -8,16 +8,19 @@ report (`../shared/corpus/truth`) is written as HTML in up to three ways:
 - `page`: the corpus's own HTML file, as it is (011.html).
 
 Each HTML page is then dumped to text by the real tools (`TOOLS`: w3m, lynx, elinks and
-pandoc, some at several widths and in GBK, pandoc to plain text, Markdown, GitHub
-Markdown, reStructuredText, AsciiDoc and Org, and Chromium's `innerText`, the text a user
-copies from the browser) and, when Chromium is at hand, printed to PDF and turned
-into text by `pdftotext` (`-layout`, `-layout -fixed 3`, `-raw`, and in reading order)
-and pdfminer's `pdf2txt.py`; the laid-out tables of the `plain` page are also
-printed by the `tabulate` library in seven formats. A dump is scored against its truth by
-`../shared/tools/score.py` itself (which runs `ogi parse --json`). Its truth is the
-report's truth with one change: a tool that drops blank cells (`drops_blanks`) makes the
-non-null cells of every printed row with a blank cell unrecoverable (the issue's rule:
-the right output there is a flagged null unless counts or identities fix the values).
+pandoc, some at several widths and in GBK, w3m with ASCII borders, pandoc to plain text,
+Markdown, GitHub Markdown, CommonMark, reStructuredText, AsciiDoc, Org, MediaWiki, HTML
+and DOCX, Chromium's `innerText`, the text a user copies from the browser, and its
+`--dump-dom`, LibreOffice's text and DOCX; pandoc also reads the DOCX of the layout back
+to text, Markdown, GitHub Markdown and HTML) and, when Chromium is at hand, printed to
+PDF and turned into text by `pdftotext` (`-layout`, `-layout -fixed 3`, `-raw`, and in
+reading order) and pdfminer's `pdf2txt.py`; the laid-out tables of the `plain` page are
+also printed by the `tabulate` library in seven formats. A dump is scored against its
+truth by `../shared/tools/score.py` itself (which runs `ogi parse --json`). Its truth is
+the report's truth with one change: a tool that drops blank cells (`drops_blanks`) makes
+the non-null cells of every printed row with a blank cell unrecoverable (the issue's
+rule: the right output there is a flagged null unless counts or identities fix the
+values).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from make import (
     Cell,
     Grid,
     Layout,
+    docx_bytes,
     flattened,
     layout,
     load_truth,
@@ -58,6 +62,9 @@ class Tool:
     command: tuple[str, ...]
     drops_blanks: bool = False  # prints nothing for an empty cell (lynx, pdftotext)
     via_pdf: bool = False  # `{src}` is a PDF printed from the page by Chromium
+    # `{src}` is the DOCX of the page's layout (make.docx_bytes): pages made from the
+    # truth only, once (the Word page has the plain page's layout).
+    via_docx: bool = False
 
     def available(self) -> bool:
         if self.command[0] == "tabulate":
@@ -127,6 +134,34 @@ TOOLS: tuple[Tool, ...] = (
     # print them), spans flattened: ("tabulate", format).
     *(Tool(f"tabulate-{f}", ("tabulate", f))
       for f in ("grid", "fancy_grid", "psql", "outline", "simple", "pipe", "rst")),
+    # w3m's borders in ASCII (`+---+`, `|`) instead of box drawing, as on a terminal
+    # without line-drawing characters.
+    Tool("w3m-nograph", ("w3m", "-dump", "-no-graph", "-T", "text/html", "-I", "UTF-8",
+                         "-O", "UTF-8", "-cols", "80", "{src}")),
+    # lynx past ~300 columns counts bytes as columns and cuts a wide cell's label inside
+    # a UTF-8 character (read/decode.py reads such text, the cut character as U+FFFD).
+    Tool("lynx-400", ("lynx", "-dump", "-nolist", "-assume_charset=utf-8",
+                      "-display_charset=utf-8", "-width=400", "{src}"), drops_blanks=True),
+    # The page re-published by pandoc (HTML again), in CommonMark, and as a wiki page
+    # (`{|` tables, one cell a line, a blank cell a bare `|`: read/text_mediawiki.py).
+    Tool("pandoc-html", ("pandoc", "-f", "html", "-t", "html", "{src}")),
+    Tool("pandoc-commonmark", ("pandoc", "-f", "html", "-t", "commonmark", "{src}")),
+    Tool("pandoc-mediawiki", ("pandoc", "-f", "html", "-t", "mediawiki", "{src}")),
+    # The page saved as a DOCX by pandoc, read by the DOCX reader.
+    Tool("pandoc-docx", ("pandoc", "-f", "html", "-t", "docx", "-o", "{out}", "{src}")),
+    # The DOM a crawler saves with headless Chromium (`--dump-dom`): HTML again.
+    Tool("chromium-dumpdom", ("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                              "--dump-dom", "file://{src}")),
+    # LibreOffice opens the page in Writer and saves it as text (one cell a line, an
+    # empty line for a blank cell) or as a DOCX: ("soffice", filter, extension).
+    Tool("soffice-txt", ("soffice", "txt:Text (encoded):UTF8", "txt")),
+    Tool("soffice-docx", ("soffice", "docx:MS Word 2007 XML", "docx")),
+    # A Word document saved as text by LibreOffice (the DOCX of the layout).
+    Tool("docx-soffice-txt", ("soffice", "txt:Text (encoded):UTF8", "txt"), via_docx=True),
+    # pandoc from a Word document: the DOCX of the layout as text, Markdown, GitHub
+    # Markdown and HTML.
+    *(Tool(f"docx-pandoc-{f}", ("pandoc", "-f", "docx", "-t", f, "{src}"), via_docx=True)
+      for f in ("plain", "markdown", "gfm", "html")),
 )
 
 
@@ -235,8 +270,22 @@ def browser_text(src: Path, prop: str) -> bytes:
 
 
 def applies(tool: Tool, page: Page) -> bool:
-    """Whether the tool renders this page: tabulate prints the laid-out tables once."""
-    return tool.command[0] != "tabulate" or (page.layout is not None)
+    """Whether the tool renders this page: tabulate and the DOCX of the layout print the
+    laid-out tables once."""
+    once = tool.command[0] == "tabulate" or tool.via_docx
+    return not once or page.layout is not None
+
+
+def soffice_convert(src: Path, filt: str, extension: str) -> bytes:
+    """The page (or DOCX) opened in LibreOffice Writer and saved with the export filter
+    `filt`."""
+    with tempfile.TemporaryDirectory() as work:
+        profile = Path(work) / "profile"
+        infilter = ["--infilter=HTML (StarWriter)"] if src.suffix == ".html" else []
+        subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                        *infilter, "--convert-to", filt, "--outdir", work, str(src)],
+                       check=True, capture_output=True, timeout=300)
+        return (Path(work) / f"{src.stem}.{extension}").read_bytes()
 
 
 def dump(tool: Tool, page: Page, work: Path) -> bytes:
@@ -248,15 +297,23 @@ def dump(tool: Tool, page: Page, work: Path) -> bytes:
     src.write_bytes(page.html)
     if tool.command[0] == "chromedriver":
         return browser_text(src, tool.command[1])
+    if tool.via_docx:
+        assert page.layout is not None
+        src = src.with_suffix(".docx")
+        src.write_bytes(docx_bytes(page.layout))
+    if tool.command[0] == "soffice":
+        return soffice_convert(src, *tool.command[1:])
     if tool.via_pdf:
         pdf = src.with_suffix(".pdf")
         if not pdf.exists():
             _print_pdf(src, pdf)
         src = pdf
     env = {**os.environ, "HOME": str(work)}  # elinks writes its settings under HOME
-    command = [a.replace("{src}", str(src)) for a in tool.command]
-    return subprocess.run(command, check=True, capture_output=True, env=env, cwd=work,
-                          timeout=120).stdout
+    out = work / f"{page.stem}-{page.source}.out"
+    command = [a.replace("{src}", str(src)).replace("{out}", str(out)) for a in tool.command]
+    printed = subprocess.run(command, check=True, capture_output=True, env=env, cwd=work,
+                             timeout=120).stdout
+    return out.read_bytes() if "{out}" in tool.command else printed
 
 
 # --- truth and scoring --------------------------------------------------------------------
