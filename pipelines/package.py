@@ -188,7 +188,8 @@ def _fill_and_rename(fill: Callable[[Path], None], tmp: Path, parent: Path,
     # Last, from the verified Parquet files: DuckDB's file is not byte-deterministic
     # (a random identifier in its header: release/database.py),
     # so it is in no checksum list and not in the zip (every other file is reproducible).
-    database.write_database(tmp, DATASET_NAME, version)
+    # From the previous release's database when only some parts changed.
+    database.write_database(tmp, DATASET_NAME, version, previous)
     os.rename(tmp, target)
     return target
 

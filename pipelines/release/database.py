@@ -1,9 +1,10 @@
 """The single-file database: `<dataset>-<version>.duckdb` beside a release's files.
 
 Belongs here: loading a release's Parquet parts into one DuckDB file with every table
-typed as published (NOT NULL where a field is required, the primary key declared), a
-comment on every table and column from the resources (the same words as the data
-dictionary), and views that answer the common questions without a join:
+typed as published (NOT NULL where a field is required; the key named in the table's
+comment, not enforced by an index), a comment on every table and column from the
+resources (the same words as the data dictionary), and views that answer the common
+questions without a join:
 
 - `report_summary`: one row per report with agency, level, region, year and the headline
   numbers of tables 三 and 四;
@@ -21,7 +22,11 @@ either. A release's sections are small enough for a scan (ILIKE over every secti
 
 The database is made from the release's published Parquet files (never from anything
 else), so it holds exactly what the release holds; the release is validated after, and
-one that fails is removed whole, its database with it.
+one that fails is removed whole, its database with it. When only some parts (report
+years) changed since the previous release, the previous release's database is copied and
+only those parts' rows replaced, from this release's Parquet files of those parts: the
+same data, tables, comments and views as a cold build (tests/release/test_database.py
+compares them), the changed parts' rows last in their tables.
 
 The file is not byte-reproducible, and cannot be made so from here: DuckDB (2.0.1) writes
 a random 16-byte database identifier into the main header of every new file (bytes
@@ -36,11 +41,13 @@ the reference.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import duckdb
 
-from pipelines.parts import files_of
+from pipelines.parts import UNKNOWN, files_of, ordered, parquet_file, parts_in
+from pipelines.release.verify import declared_parts, read_descriptor
 from schemas.resources import Field, Resource, resources
 
 DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE",
@@ -55,6 +62,9 @@ HEADLINES = (
     ("lawsuits_direct", "t4_reviews", "litigation_direct", "total"),
     ("lawsuits_after_review", "t4_reviews", "litigation_after_review", "total"),
 )
+# The database is made from the previous release's when the changed parts hold at most
+# this share of the Parquet bytes: copying a file costs far less a byte than loading it.
+REUSE_SHARE = 0.5
 PLACE = ("agency", "agency_id", "level", "province", "prefecture", "county", "division_code")
 
 
@@ -62,40 +72,155 @@ def database_name(dataset: str, version: str) -> str:
     return f"{dataset}-{version}.duckdb"
 
 
-def write_database(release: Path, dataset: str, version: str) -> Path:
+def write_database(release: Path, dataset: str, version: str,
+                   previous: Path | None = None) -> Path:
     """Write the release's database; written under a temporary name and renamed, so that
-    a build that fails leaves no half database."""
-    target = Path(release) / database_name(dataset, version)
+    a build that fails leaves no half database. With the `previous` release, its database
+    is copied and only the changed parts' rows replaced when that is cheaper (`_reusable`);
+    otherwise every table is loaded from the Parquet parts."""
+    release = Path(release)
+    target = release / database_name(dataset, version)
     partial = target.with_suffix(".duckdb.tmp")
     partial.unlink(missing_ok=True)
-    with duckdb.connect(str(partial)) as con:
-        con.execute("SET preserve_insertion_order = true")  # tables stay in key order
-        for resource in resources().values():
-            _load(con, resource, files_of(Path(release) / "data", resource.name, "parquet"))
-        for name, sql in views().items():
-            con.execute(f'CREATE VIEW "{name}" AS {sql}')
-            con.execute(f"COMMENT ON VIEW \"{name}\" IS {_quote(VIEW_COMMENTS[name])}")
-        con.execute("CHECKPOINT")
+    reuse = _reusable(release, previous, dataset)
+    if reuse is None:
+        _write_cold(release, partial)
+    else:
+        _write_from(release, partial, *reuse)
     os.replace(partial, target)
     target.chmod(0o644)
     return target
 
 
-def _load(con: duckdb.DuckDBPyConnection, resource: Resource, paths: list[Path]) -> None:
+def _write_cold(release: Path, path: Path) -> None:
+    with duckdb.connect(str(path)) as con:
+        con.execute("SET preserve_insertion_order = true")  # tables stay in key order
+        _create(con)
+        for resource in resources().values():
+            _insert(con, resource.name,
+                    files_of(release / "data", resource.name, "parquet"))
+        con.execute("CHECKPOINT")
+
+
+def _create(con: duckdb.DuckDBPyConnection) -> None:
+    """Every table (empty), its comments, and the views: the database's whole schema."""
+    for resource in resources().values():
+        _create_table(con, resource)
+    for name, sql in views().items():
+        con.execute(f'CREATE VIEW "{name}" AS {sql}')
+        con.execute(f"COMMENT ON VIEW \"{name}\" IS {_quote(VIEW_COMMENTS[name])}")
+
+
+def _create_table(con: duckdb.DuckDBPyConnection, resource: Resource) -> None:
+    """A table typed as published. Its key is declared in its comment, not as a PRIMARY
+    KEY: DuckDB would build an ART index over every key (2.6 GB against 22 MB of Parquet
+    at 100,000 reports, most of the database step's time), and the keys are checked when
+    the release is validated (datapackage.json declares them as primaryKey)."""
     name = resource.name
-    columns = [_column(f) for f in resource.fields]
+    columns = ", ".join(_column(f) for f in resource.fields)
+    con.execute(f"CREATE TABLE {_ident(name)} ({columns})")
+    comment = f"{resource.title}: {resource.description}"
     if resource.primary_key:
-        columns.append(f"PRIMARY KEY ({', '.join(_ident(k) for k in resource.primary_key)})")
-    con.execute(f"CREATE TABLE {_ident(name)} ({', '.join(columns)})")
-    if paths:
-        names = ", ".join(_ident(f.name) for f in resource.fields)
-        files = ", ".join(_quote(str(p)) for p in paths)
-        con.execute(f"INSERT INTO {_ident(name)} SELECT {names} FROM "
-                    f"read_parquet([{files}], hive_partitioning = false)")
-    con.execute(f"COMMENT ON TABLE {_ident(name)} IS "
-                f"{_quote(f'{resource.title}: {resource.description}')}")
+        comment += f" Key: ({', '.join(resource.primary_key)})."
+    con.execute(f"COMMENT ON TABLE {_ident(name)} IS {_quote(comment)}")
     for f in resource.fields:
         con.execute(f"COMMENT ON COLUMN {_ident(name)}.{_ident(f.name)} IS {_quote(_comment(f))}")
+
+
+def _insert(con: duckdb.DuckDBPyConnection, name: str, paths: list[Path]) -> None:
+    """A table's rows from Parquet files, by DuckDB's own reader."""
+    if not paths:
+        return
+    names = ", ".join(_ident(f.name) for f in resources()[name].fields)
+    files = ", ".join(_quote(str(p)) for p in paths)
+    con.execute(f"INSERT INTO {_ident(name)} SELECT {names} FROM "
+                f"read_parquet([{files}], hive_partitioning = false)")
+
+
+def _write_from(release: Path, path: Path, old: Path, changed: list[str]) -> None:
+    """The previous database copied, the rows of the `changed` parts deleted (found by
+    their report's year in the old `reports`; every row's part is its report's) and this
+    release's files of those parts inserted. Same data as a cold build; the changed parts'
+    rows come last in their tables rather than in key order (SQL promises no order without
+    ORDER BY; every view orders its rows)."""
+    shutil.copyfile(old, path)
+    if not changed:
+        return
+    data = release / "data"
+    years = [int(p) for p in changed if p != UNKNOWN]
+    where = " OR ".join(
+        ([f"report_year IN ({', '.join(map(str, years))})"] if years else [])
+        + (["report_year IS NULL"] if UNKNOWN in changed else []))
+    with duckdb.connect(str(path)) as con:
+        con.execute("SET preserve_insertion_order = true")
+        con.execute("BEGIN")
+        con.execute(f"CREATE TEMP TABLE gone AS SELECT report_id FROM reports WHERE {where}")
+        for name in resources():
+            if name != "reports":  # the others' rows go by their report's part
+                con.execute(f"DELETE FROM {_ident(name)} "
+                            "WHERE report_id IN (SELECT report_id FROM gone)")
+        con.execute(f"DELETE FROM reports WHERE {where}")
+        for name in resources():
+            parts = set(parts_in(data, name))
+            _insert(con, name, [data / parquet_file(name, p) for p in changed if p in parts])
+        con.execute("DROP TABLE gone")
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+
+
+def _reusable(release: Path, previous: Path | None, dataset: str
+              ) -> tuple[Path, list[str]] | None:
+    """The previous release's database and the parts that changed since (a part whose
+    Parquet file of some table has another sha256, or that only one release has), when
+    copying it and replacing those parts is cheaper than loading every part: the changed
+    parts hold at most REUSE_SHARE of the Parquet bytes, and its schema is exactly the one
+    this code writes (tables, types, comments, views), so the result is a cold build's."""
+    if previous is None:
+        return None
+    old = Path(previous) / database_name(dataset, Path(previous).name)
+    if not old.is_file() or not (release / "datapackage.json").is_file():
+        return None
+    before, after = (_parquet_parts(r) for r in (Path(previous), release))
+    if before is None or after is None or set(before) != set(after):
+        return None
+    changed: set[str] = set()
+    for name in after:
+        for part in set(before[name]) | set(after[name]):
+            if before[name].get(part) != after[name].get(part):
+                changed.add(part)
+    total = sum(size for parts in after.values() for _, size in parts.values())
+    made = sum(size for parts in after.values() for part, (_, size) in parts.items()
+               if part in changed)
+    if made > REUSE_SHARE * total or _schema_of(old) != _schema_of(None):
+        return None
+    return old, ordered(changed)
+
+
+def _parquet_parts(release: Path) -> dict[str, dict[str, tuple[str, int]]] | None:
+    """Each table's parts as its descriptor declares them: part → (sha256, bytes) of the
+    Parquet file; None when a descriptor does not declare them."""
+    try:
+        declared = read_descriptor(release)
+        return {entry["name"]: {p["part"]: (p["parquet"]["hash"], p["parquet"]["bytes"])
+                                for p in declared_parts(entry)}
+                for entry in declared["resources"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _schema_of(path: Path | None) -> list[tuple]:
+    """A database's tables, columns, comments and views (None: the schema this code
+    writes, made in memory)."""
+    con = duckdb.connect(str(path) if path else ":memory:", read_only=path is not None)
+    with con:
+        if path is None:
+            _create(con)
+        return [*con.sql("SELECT table_name, sql, comment FROM duckdb_tables() "
+                         "ORDER BY ALL").fetchall(),
+                *con.sql("SELECT table_name, column_name, column_index, data_type, "
+                         "is_nullable, comment FROM duckdb_columns() ORDER BY ALL").fetchall(),
+                *con.sql("SELECT view_name, sql, comment FROM duckdb_views() "
+                         "WHERE NOT internal ORDER BY ALL").fetchall()]
 
 
 def _column(f: Field) -> str:

@@ -385,13 +385,17 @@ print(aggregate(total ~ report_year, data = received, FUN = sum))
 `{dataset}-{version}.duckdb` 以一个文件收录每个表（类型与发布一致，每列注释取自数据字典），
 并有无需连接的视图，其中 `sections_by_agency` 为报告正文连同机关与年度，用 ILIKE 以简体字检索
 （DuckDB 的全文检索扩展不在其安装包内，构建时不下载任何内容，故无全文索引）。
+各表主键写在表注释中（即 `datapackage.json` 的 `primaryKey`），不建索引；
+表中行序不作保证，请用 ORDER BY。
 / `{dataset}-{version}.duckdb` holds every table in one file, typed as published, each
 column commented from the data dictionary, with views that need no join:
 `report_summary` (one row per report: agency, level, region, year, headline numbers),
 `t3_by_agency` (table 三 with agency and year), `totals_by_year_level`,
 `totals_by_year_province` and `sections_by_agency` (the reports' own words with agency and
 year; search them with ILIKE in simplified characters: DuckDB's full-text extension is not
-built into its wheel and nothing is downloaded, so there is no full-text index). Open it
+built into its wheel and nothing is downloaded, so there is no full-text index). Each
+table's key is named in its comment (`primaryKey` in `datapackage.json`); it is not an
+index, and a table's rows are in no promised order: use `ORDER BY`. Open it
 with the DuckDB CLI (`duckdb {dataset}-{version}.duckdb`)
 or in Python (`duckdb.connect("{dataset}-{version}.duckdb", read_only=True)`). It is made
 from this release's Parquet files; DuckDB's format is not byte-reproducible, so it is not

@@ -132,3 +132,92 @@ def test_a_rewritten_database_differs_only_in_duckdb_s_header(sample_release: Pa
     differ = {i for i in range(0, 4096) if before[i] != after[i]}
     assert differ <= set(range(0, 8)) | set(range(124, 140))
     assert after[4096:] == before[4096:]
+
+
+ADDED = Path(__file__).parents[1] / "fixtures" / "reports" / "weishan-2020-truncated-pipe-rows.txt"
+
+
+@pytest.fixture(scope="module")
+def incremental(tmp_path_factory: pytest.TempPathFactory,
+                release_builder) -> tuple[Path, Path, Path]:
+    """1.0.0 from the samples; 1.1.0 with one more 2020 report, its database made from
+    1.0.0's; the same 1.1.0 built cold."""
+    from tests.release.conftest import SAMPLES
+
+    tmp = tmp_path_factory.mktemp("incremental")
+    inbox = tmp / "inbox"
+    shutil.copytree(SAMPLES, inbox)
+    first = release_builder(inbox, tmp / "out", "1.0.0")
+    shutil.copy(ADDED, inbox / ADDED.name)
+    second = release_builder(inbox, tmp / "out", "1.1.0")
+    cold = release_builder(inbox, tmp / "cold", "1.1.0")
+    return first, second, cold
+
+
+def _everything(path: Path) -> dict[str, list]:
+    """Every table's and view's rows in key order, and the schema with its comments."""
+    from pipelines.release.database import _schema_of, views
+
+    with duckdb.connect(str(path), read_only=True) as con:
+        out = {name: con.sql(f'SELECT * FROM "{name}" ORDER BY ALL').fetchall()
+               for name in [*resources(), *views()]}
+    out["schema"] = _schema_of(path)
+    return out
+
+
+def test_only_the_changed_year_is_replaced(incremental: tuple) -> None:
+    from pipelines.release.database import _reusable
+
+    first, second, _ = incremental
+    assert _reusable(second, first, DATASET) == (
+        first / database_name(DATASET, "1.0.0"), ["2020"])
+    with duckdb.connect(str(second / database_name(DATASET, "1.1.0")), read_only=True) as con:
+        order = con.sql("SELECT report_year FROM reports").fetchall()
+    # The 2020 part was deleted and inserted again: its rows come last (a cold build's
+    # are in key order: 2019, 2020, 2022, unknown).
+    assert order == [(2019,), (2019,), (2022,), (2022,), (2022,), (None,), (2020,), (2020,)]
+
+
+def test_an_incremental_database_holds_a_cold_build_s_data(incremental: tuple) -> None:
+    _, second, cold = incremental
+    made, rebuilt = (_everything(r / database_name(DATASET, "1.1.0")) for r in (second, cold))
+    assert made.keys() == rebuilt.keys()
+    for name in made:
+        assert made[name] == rebuilt[name], name
+    assert len(made["reports"]) == 8 and len(made["cells"]) > 1000
+
+
+def test_a_database_of_another_schema_is_not_reused(incremental: tuple,
+                                                    tmp_path: Path) -> None:
+    """A previous database written by other code (here: one comment differs; a PRIMARY
+    KEY, a type or a view would too) is not copied: the new one is built cold."""
+    from pipelines.release.database import _reusable
+
+    first, second, _ = incremental
+    copy = tmp_path / "1.0.0"
+    shutil.copytree(first, copy)
+    old = copy / database_name(DATASET, "1.0.0")
+    with duckdb.connect(str(old)) as con:
+        con.execute("COMMENT ON TABLE reports IS 'another'")
+    assert _reusable(second, copy, DATASET) is None
+    old.unlink()
+    assert _reusable(second, copy, DATASET) is None
+    assert _reusable(second, None, DATASET) is None
+
+
+def test_a_database_is_reused_only_when_less_than_half_changed(incremental: tuple,
+                                                               monkeypatch) -> None:
+    from pipelines.release import database
+
+    first, second, _ = incremental
+    monkeypatch.setattr(database, "REUSE_SHARE", 0.0)
+    assert database._reusable(second, first, DATASET) is None
+
+
+def test_keys_are_named_in_the_table_comments_not_indexed(database) -> None:
+    comment = database.sql("SELECT comment FROM duckdb_tables() WHERE table_name = 'cells'"
+                           ).fetchall()[0][0]
+    assert comment.endswith(" Key: (report_id, cell_id).")
+    assert database.sql("SELECT count(*) FROM duckdb_constraints() "
+                        "WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE')").fetchall() == [(0,)]
+    assert database.sql("SELECT count(*) FROM duckdb_indexes()").fetchall() == [(0,)]
