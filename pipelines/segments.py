@@ -106,7 +106,7 @@ class SegmentTables:
 class Packed:
     """A segment's rows of one table and part as the cache holds them (Arrow IPC, LZ4),
     kept so until they are written: rows wait for FLUSH_ROWS of their table and part, in
-    every part at once, and decoded they held ~1 GiB of the 100,000-report build."""
+    every part at once: decoded, half the peak of the 10,000-report tables stage."""
 
     data: bytes
     num_rows: int
