@@ -197,6 +197,20 @@ def _wrapped_labels(lines: list[str]) -> dict[int, list[int]]:
     return out
 
 
+_UNIT_CUT = re.compile(r"^(\s*[-+]?\d[\d,]*(?:\.\d+)?[万亿])\s*$")
+
+
+def _units_joined(lines: list[str]) -> list[str]:
+    """An amount whose unit a narrow cell wrapped (`7539.443252万` / `元`, content-stream
+    order) printed with its whole unit on its line; the unit's line left empty."""
+    out = list(lines)
+    for k in range(len(out) - 1):
+        m = _UNIT_CUT.match(out[k])
+        if m and out[k + 1].strip() == "元":
+            out[k], out[k + 1] = m.group(1) + "元", ""
+    return out
+
+
 def spaced_row_cells(lines: list[str]) -> list[TextCell]:
     """Every non-empty line a row, its space-separated words its cells; a label wrapped
     around its values joined back (`_wrapped_labels`); in text that keeps its layout,
@@ -206,6 +220,8 @@ def spaced_row_cells(lines: list[str]) -> list[TextCell]:
     # own; elsewhere (content-stream order) the recogniser joins a wrapped label's lines
     # where they make exactly one statutory label (recognise/layout.py).
     laid_out = is_laid_out([printed_row(k, line, _is_value) for k, line in enumerate(lines)])
+    if not laid_out:
+        lines = _units_joined(lines)
     wrapped = _wrapped_labels(lines) if laid_out else {}
     absorbed = {k for parts in wrapped.values() for k in parts}
     rows: list[PrintedRow] = []

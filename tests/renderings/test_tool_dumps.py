@@ -44,8 +44,6 @@ MISSED = {
     ("pdftotext-fixed3", "001", "word"): 3,
     ("pdftotext-fixed3", "004", "word"): 3,
     ("pdftotext-fixed3", "005", "word"): 2,
-    # 005: table 二's last amount wrapped inside its unit (`7539.443252万` / `元`)
-    ("pdftotext-raw", "005", "word"): 2,
     # Reading order: no table value read, every recoverable cell missed (011: the 22
     # non-null cells of its rows without a blank).
     **{(tool, stem, source): n for tool in ("pdftotext-reading", "pdf2txt")
