@@ -101,7 +101,8 @@ READERS: tuple[Reader, ...] = (
         "text_bordered": "page text with tables drawn in box-drawing or ASCII borders",
         "text_aligned": "page text with tables aligned by spaces (ruled columns, or a row a line)",
         "text_reading_order": "a PDF's text in reading order (pdftotext without -layout): "
-                              "table cells out of row order, table values not read",
+                              "table cells out of row order, values of table 二 and 三 not read, "
+                              "table 四's where its identities place them",
     }),
     Reader("pdf", "bytes", is_pdf,
            {"pdf": "PDF with a text layer; tables read from the ruling lines",

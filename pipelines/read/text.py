@@ -21,11 +21,15 @@ Dialects, detected from the lines themselves:
   三 printed out of row order (text_order.py). A table's cells come block by block: a
   column's values one per line before or after their labels, a row's values cut over
   several lines, values printed before the label they belong to. No order there ties a
-  value to its row or column, so no value is read: the labels only, the tables' cells
-  null (their rows missing) rather than guessed. (`pdftotext -raw` prints the content
+  value of table 二 or 三 to its row or column, so none is read: the labels only, those
+  cells null (their rows missing) rather than guessed. Table 四 is one printed row: its
+  15 counts are read where their count and its identities prove their cells
+  (text_order.t4_values). (`pdftotext -raw` prints the content
   stream's order, a row's label and values on one line, no empty lines: read as lines.)
 Markdown holding raw HTML tables has them turned into pipe rows first
-(text_html_tables.py), and so has AsciiDoc's `|===` tables (text_asciidoc.py).
+(text_html_tables.py), and so has AsciiDoc's `|===` tables (text_asciidoc.py); a
+browser's copied text of tables whose cells are paragraphs (an empty line, a lone tab and
+an empty line between cells) is written back as tab rows (text_paragraphs.py).
 """
 
 from __future__ import annotations
@@ -47,7 +51,8 @@ from pipelines.read.text_aligned import (
 from pipelines.read.text_bordered import table_blocks, table_cells
 from pipelines.read.text_html_tables import as_pipe_rows
 from pipelines.read.text_markdown import has_spans, plain, plain_cells
-from pipelines.read.text_order import out_of_row_order
+from pipelines.read.text_order import out_of_row_order, t4_values
+from pipelines.read.text_paragraphs import as_tab_rows, has_paragraph_cells
 from pipelines.read.text_width import columns
 
 _LONE_PIPES = re.compile(r"^\|+$")
@@ -125,6 +130,22 @@ def _label_cells(lines: list[str]) -> list[TextCell]:
         if words:
             cells.append(TextCell(" ".join(words), f"line {no}", None))
     return cells
+
+
+def _reading_order_cells(lines: list[str]) -> list[TextCell]:
+    """The labels (`_label_cells`) and, where their count and identities place them,
+    table 四's values (text_order.t4_values): printed as one row after 四's text, before
+    the next section, so that 四's header, read above them, places them."""
+    cells = _label_cells(lines)
+    t4 = t4_values(lines)
+    if t4 is None:
+        return cells
+    after, found = t4
+    # line numbers in refs count from 1: the row goes before the first cell past `after`
+    at = next((i for i, c in enumerate(cells) if int(c.ref.split()[1]) > after + 1),
+              len(cells))
+    row = [TextCell(value, f"line {no + 1}", 1) for no, value in found]
+    return cells[:at] + row + cells[at:]
 
 
 def _tab_cells(lines: list[str]) -> list[TextCell]:
@@ -307,7 +328,7 @@ _READERS = {
     "spaced_rows": ("text_aligned", spaced_row_cells),
     "separated": ("text_cells", _separated_cells),
     "gapped": ("text_cells", gapped_cells),
-    "reading_order": ("text_reading_order", _label_cells),
+    "reading_order": ("text_reading_order", _reading_order_cells),
 }
 
 
@@ -352,6 +373,8 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
         decoded = as_pipe_rows(decoded)
     elif text_asciidoc.has_tables(decoded):
         decoded = text_asciidoc.as_pipe_rows(decoded)
+    elif has_paragraph_cells(decoded):  # a browser's copy of cells holding paragraphs
+        decoded = as_tab_rows(decoded)
     lines = decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     dialect = _dialect(lines)
     rendering, cells_of = _READERS[dialect]

@@ -9,8 +9,11 @@
   empty lines are one row and a cell's lines are joined back.
 - Spaced rows (`lynx -dump`, crawlers, `pdftotext -layout`): one table row per line,
   its cells separated by spaces, empty cells dropped. Each word is a cell of the line's
-  row: the reader keeps the row together. In text laid out by position, rows split over
-  two lines and labels wrapped over many lines are read back by text_columns.py.
+  row: the reader keeps the row together. A dash rule there is no row: pandoc's simple
+  table with a header (`<thead>`) has the rule under the header and none closing it, so
+  it is no ruled table, and the rule's runs are no values. In text laid out by
+  position, rows split over two lines and labels wrapped over many lines are read back
+  by text_columns.py.
 - Gapped cells (`lynx -dump` of cells holding paragraphs, as Word's pages do): one cell
   per line, one empty line after each, and one more for each empty cell (`821`, three
   empty lines, `2`: two blank cells between). Read only where the text shows lynx's
@@ -226,6 +229,8 @@ def spaced_row_cells(lines: list[str]) -> list[TextCell]:
     absorbed = {k for parts in wrapped.values() for k in parts}
     rows: list[PrintedRow] = []
     for k, line in enumerate(lines):
+        if _RULE.match(line):  # a rule under a header with no closing rule: no row
+            line = ""
         row = printed_row(k, line, _is_value)
         words = row.labels
         if k in wrapped:

@@ -1,4 +1,5 @@
-"""Whether text prints table 三 out of row order, as a PDF's text in reading order does.
+"""Whether text prints table 三 out of row order, as a PDF's text in reading order does,
+and the only values such text still places: table 四's (`t4_values`, below).
 
 `pdftotext` without `-layout` and pdfminer's `pdf2txt.py` print a table block by block: a
 column's values one per line, values before the label of their row. Where the form feeds
@@ -90,3 +91,96 @@ def out_of_row_order(content: list[str]) -> bool:
         if run > width + 1:
             return True
     return False
+
+
+# --- table 四's values, where their count and identities place them ----------------------
+
+_HEADING = re.compile(r"^[五六七八][、.．]")  # the section after table 四 ends its text
+_COUNT = re.compile(r"\d+")
+_TITLE_SLACK = 8  # characters a title line may hold beyond table 四's title (its number)
+
+
+@cache
+def _t4_shape() -> tuple[str, tuple[str, ...], int, tuple[tuple[tuple[int, ...], int], ...]]:
+    """Table 四's title, its cells in printed order (one row of its groups side by side),
+    its group width, and its identities as (positions of the parts, position of the
+    total) in that order: all read from the template."""
+    from schemas.identities import identities
+
+    version = next(iter(load_template().versions.values()))
+    (block,) = version.tables["t4"].blocks
+    cells = tuple(f"t4.{r.id}.{c.id}" for r in block.data_rows for c in block.columns)
+    sums = tuple((tuple(cells.index(c) for c in i.rhs), cells.index(i.lhs[0]))
+                 for i in identities(version.id) if i.table == "t4" and len(i.lhs) == 1)
+    return version.tables["t4"].title, cells, len(block.columns), sums
+
+
+def _holds(values: list[int], sums: tuple[tuple[tuple[int, ...], int], ...]) -> bool:
+    return all(sum(values[p] for p in parts) == values[total] for parts, total in sums)
+
+
+def _title_line(flat: list[str], title: str) -> int | None:
+    """The line printing table 四's title as a heading: the title, at most its section
+    number more (a sentence of the body naming 行政复议 is prose, not the title)."""
+    mark = title[:_KEY * 2]
+    return next((i for i, ln in enumerate(flat)
+                 if mark in ln and len(ln) <= len(title) + _TITLE_SLACK), None)
+
+
+def _t3_rows() -> tuple[str, ...]:
+    """Table 三's row labels as matched here, but those table 四 prints too (总计)."""
+    version = next(iter(load_template().versions.values()))
+    t4 = version.tables["t4"]
+    own = "".join([t4.title, *(c.label for c in t4.columns), *(r.label for r in t4.data_rows)])
+    keys = {_key(r.label) for r in version.tables["t3"].data_rows}
+    return tuple(k for k in keys if k not in own)
+
+
+def t4_values(lines: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
+    """Table 四's values (line index, value), and the line of its text they follow:
+    where reading order still places them.
+
+    Table 四 prints one row of 15 counts under its two-level header, each group's 总计
+    last; a reading-order converter prints a row's cells left to right, block by block.
+    Read only where that is proven: exactly 15 counts after 四's own title (never a label
+    it shares with table 三): in any line up to the next section, in lines of values only
+    after it (a converter may print the table's last blocks after the text below it, and
+    a page number there makes 16), every group's total the sum of its parts in that
+    order, and not also in the order a table printed down its columns would give (3
+    groups x 5: the same counts in other cells); no row label of table 三 in 四's text
+    (its values would be read as that row's). Else None: 四 stays null.
+
+    The identities fix which group a count is in, never its column within the group
+    (any order of a group's four parts keeps its 总计): that rests on the counts being
+    printed left to right, which holds for cells alone on their line. A value on a line
+    with words (a label beside it, as in a table with a label column: pdftotext printed
+    `（一）予以公开 21` after the rest of 21's row) leaves 四 null.
+    """
+    title, cells, width, sums = _t4_shape()
+    simple = _simplified(lines)
+    flat = ["".join(ln.split()) for ln in simple]
+    start = _title_line(flat, title)
+    if start is None:
+        return None
+    found: list[tuple[int, str]] = []
+    end = None  # the next section's heading
+    for no in range(start + 1, len(simple)):
+        if end is None and _HEADING.match(flat[no]):
+            end = no
+        words = simple[no].split()
+        values = [(no, w) for w in words if _VALUE_WORD.fullmatch(w)]
+        if end is None and values and len(values) < len(words):
+            return None  # a value beside a label: its block's order is not the row's
+        if end is None or _values_only(simple[no]):
+            found += values
+    if len(found) != len(cells) or not all(_COUNT.fullmatch(w) for _, w in found):
+        return None
+    after = end - 1 if end is not None else found[-1][0]
+    if any(k in ln for ln in flat[start + 1:after + 1] for k in _t3_rows()):
+        return None
+    values = [int(w) for _, w in found]
+    groups = len(cells) // width
+    down = [values[c * groups + g] for g in range(groups) for c in range(width)]
+    if not _holds(values, sums) or (down != values and _holds(down, sums)):
+        return None
+    return after, found

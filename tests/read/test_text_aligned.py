@@ -181,3 +181,26 @@ def test_content_stream_order_keeps_lines_as_rows_and_joins_a_wrapped_unit() -> 
     assert list(rows.values())[8:15] == [
         ["政府"], ["集中"], ["采购"], ["135"], ["7539.443252万元"],
         ["三、收到和处理政府信息公开申请情况"], ["一、本年新收政府信息公"]]
+
+
+# pandoc `-t plain` of table 四 whose header rows are a `<thead>`: a simple table with its
+# header above the dash rule and no closing rule (the rule is then no ruled block).
+THEAD_T4 = """\
+四、政府信息公开行政复议、行政诉讼情况
+
+  行政复议                                           行政诉讼
+  ---------- ---------- ---------- ---------- ------ ------------------ ---------- ------
+  结果维持   结果纠正   其他结果   尚未审结   总计   未经复议直接起诉              复议后起诉
+                                                     结果维持           结果纠正   总计
+  72         64         178        37         351    13                 4          8
+"""
+
+
+def test_a_rule_under_a_header_is_no_row_of_spaced_rows() -> None:
+    doc = read_text(SPACED + "\n" + THEAD_T4)
+    assert doc.rendering == "text_aligned"
+    rows: dict[int, list[str]] = {}
+    for c in doc.cells:
+        rows.setdefault(c.row, []).append(c.text)
+    assert not any("-" in t for r in rows.values() for t in r)
+    assert list(rows.values())[-1] == ["72", "64", "178", "37", "351", "13", "4", "8"]

@@ -1,15 +1,23 @@
-"""Whether text prints table 三 out of row order (pipelines/read/text_order.py)."""
+"""Whether text prints table 三 out of row order, and table 四's values where reading order
+still places them (pipelines/read/text_order.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import opencc
 import pytest
 
 from pipelines.parse import parse_bytes
+from pipelines.read.text_order import t4_values
 
 SEED = Path(__file__).parents[1] / "fixtures" / "reports" / "seed-shaoguan-zhenjiang-2019.txt"
+# pdftotext without -layout of Chromium's print of Word's page of 淮安 2024 (its truth:
+# huaian-2024): table 四's 15 values one a line after its header, 72 64 178 37 351 13 …
+READING = (Path(__file__).parents[1] / "fixtures" / "dumps"
+           / "huaian-2024.pdftotext-reading-word.txt")
+T4 = ["72", "64", "178", "37", "351", "13", "4", "8", "1", "26", "12", "1", "1", "6", "20"]
 
 
 @pytest.mark.parametrize("edit", [
@@ -24,3 +32,71 @@ def test_one_cell_per_line_text_is_read_in_row_order(edit) -> None:
     report = parse_bytes("seed.txt", edit(text).encode())
     assert report.rendering == "text_cells"
     assert report.values() == parse_bytes("seed.txt", text.encode()).values()
+
+
+def _parse(text: str):
+    return parse_bytes("dump.txt", text.encode())
+
+
+def _lines() -> list[str]:
+    return READING.read_text(encoding="utf-8").split("\n")
+
+
+def _with_t4(lines: list[str], values: list[str]) -> list[str]:
+    """The dump with table 四's 15 value lines replaced by `values`, one a line."""
+    at = lines.index(T4[0])
+    assert lines[at:at + len(T4)] == T4
+    return lines[:at] + values + lines[at + len(T4):]
+
+
+def test_table_4_is_read_from_reading_order_where_count_and_identities_place_it(
+        truth: Callable[[str], dict]) -> None:
+    # 15 counts after 四's own title, each group's 总计 the sum of its four parts: read;
+    # table 二 and 三 stay null (no order there ties a value to its cell).
+    want = {c: (v if c.startswith("t4.") else None)
+            for c, v in truth("huaian-2024")["cells"].items()}
+    report = _parse(READING.read_text(encoding="utf-8"))
+    assert report.rendering == "text_reading_order"
+    assert report.values() == want
+    assert [w for _, w in t4_values(_lines())[1]] == T4
+
+
+def test_table_4_values_printed_after_the_next_section_are_read() -> None:
+    # pdftotext may print a table's last blocks after the text below it: the counts on
+    # lines of their own past section 五 are 四's, placed before 五.
+    lines = _with_t4(_lines(), T4[:6])
+    end = next(i for i, ln in enumerate(lines) if ln.startswith("六、"))
+    lines = lines[:end] + T4[6:] + lines[end:]
+    after, found = t4_values(lines)
+    assert [w for _, w in found] == T4
+    assert lines[after + 1].startswith("五、")
+    report = _parse("\n".join(lines))
+    assert report.values()["t4.litigation_after_review.total"] == 20
+
+
+@pytest.mark.parametrize("values", [
+    [*T4[:7], "3", *T4[7:]],  # a page number among them: 16 counts
+    T4[:5] + T4[6:],  # a blank cell dropped: 14
+    [*T4[:4], T4[5], T4[4], *T4[6:]],  # 351 and 13 swapped: the groups' sums fail
+    [*T4[:3], "3.7", *T4[4:]],  # not a count
+    # a value beside a label: pdftotext printed `（一）予以公开 21` after the rest of its
+    # row, which no identity of a group sees (any order of its parts keeps its 总计)
+    ["行政复议 72", *T4[1:]],
+    # both in a row of 15 and down the columns of 3 groups x 5 the sums hold: either order
+    ["0", "0", "2", "0", "2", "0", "0", "0", "2", "2", "0", "2", "2", "2", "6"],
+], ids=["page-number", "blank-dropped", "sums-fail", "not-a-count", "beside-a-label",
+         "two-orders"])
+def test_table_4_stays_null_where_reading_order_does_not_prove_its_cells(
+        values: list[str]) -> None:
+    lines = _with_t4(_lines(), values)
+    assert t4_values(lines) is None
+    report = _parse("\n".join(lines))
+    assert {v for c, v in report.values().items() if c.startswith("t4.")} == {None}
+
+
+def test_table_4_is_not_read_where_a_row_of_table_3_is_printed_in_its_text() -> None:
+    # A row label of table 三 between 四's title and its values would take them as its own.
+    lines = _lines()
+    at = lines.index(T4[0])
+    lines = [*lines[:at], "四、结转下年度继续办理", *lines[at:]]
+    assert t4_values(lines) is None

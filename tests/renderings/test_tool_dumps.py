@@ -16,10 +16,13 @@ other renderings: none). What the misses are:
   may end one label or start the next (-layout) are joined by the recogniser where
   exactly one join names a statutory row (recognise/layout.py): all read.
 - pdftotext without -layout and pdf2txt.py print the tables block by block, values out
-  of row order: read as `text_reading_order`, no table value is read (before: 89 and 1
-  wrong cells, 1 and 5 invented).
-- Chromium's `innerText` (a browser's copied text) of cells holding paragraphs: see
-  MISSED.
+  of row order: read as `text_reading_order`, no value of table 二 or 三 is read (before:
+  89 and 1 wrong cells, 1 and 5 invented); table 四's 15 counts are, where exactly 15
+  follow its title and each group's 总计 is the sum of its parts (text_order.t4_values).
+- Chromium's `innerText` (a browser's copied text) of cells holding paragraphs (Word's
+  pages, 011's own) sets every cell off by empty lines and lone tabs: read back as tab
+  rows (read/text_paragraphs.py), every cell (before: 011's 37 cells of rows with a
+  blank missed on each).
 - lynx drops blank cells: the non-null cells of a row with a blank are unrecoverable
   (dumps.scored_truth) and must come back null (none is missed: every other cell is read).
 """
@@ -40,18 +43,18 @@ MISSED = {
     **{("pdftotext", stem, "word"): 2 for stem in (
         "005", "006", "011", "seed-shaoguan-zhenjiang-2019")},
     ("pdftotext-fixed3", "005", "word"): 2,
-    # Reading order: no table value read, every recoverable cell missed (011: the 22
-    # non-null cells of its rows without a blank).
-    **{(tool, stem, source): n for tool in ("pdftotext-reading", "pdf2txt")
-       for stem, n in (("001", 200), ("004", 200), ("005", 198), ("006", 198),
-                       ("seed-shaoguan-zhenjiang-2019", 198)) for source in ("word", "plain")},
+    # Reading order: no value of table 二 or 三 read; table 四's 15 where exactly 15
+    # counts follow its title and its identities hold (text_order.t4_values); 011: the
+    # 22 non-null cells of its rows without a blank.
+    **{(tool, stem, source): n for tool, source, counts in (
+        ("pdftotext-reading", "word", (185, 185, 183, 183, 183)),
+        ("pdftotext-reading", "plain", (200, 200, 183, 183, 183)),
+        ("pdf2txt", "word", (200, 200, 183, 183, 183)),
+        ("pdf2txt", "plain", (200, 200, 198, 198, 198)))
+       for stem, n in zip(("001", "004", "005", "006", "seed-shaoguan-zhenjiang-2019"), counts,
+                          strict=True)},
     **{(tool, "011", source): 22 for tool in ("pdftotext-reading", "pdf2txt")
        for source in ("word", "plain", "page")},
-    # innerText of a cell of paragraphs (Word's pages, 011's own) puts empty lines and
-    # lone tabs between the paragraphs: table 三's header and rows of 011 lose their
-    # places (null, flagged); the plain page (one text a cell) is read whole.
-    ("chromium-innertext", "011", "word"): 37,
-    ("chromium-innertext", "011", "page"): 37,
 }
 
 
