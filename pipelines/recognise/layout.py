@@ -1,7 +1,7 @@
 """Printed table structure that is no statutory content, undone before tokenising.
 
 What belongs here: rules on the cells of a table as a reader gives them (rows kept),
-about how agencies lay tables out rather than what the statute asks. Three today:
+about how agencies lay tables out rather than what the statute asks:
 
 - invisible format characters (soft hyphen, zero-width space and joiner, BOM), which CMS
   editors put inside labels and numbers to break lines, are not printed text;
@@ -15,7 +15,12 @@ about how agencies lay tables out rather than what the statute asks. Three today
   on the column's word alone;
 - a 备注 column (a header cell 备注 last in its row): the last cell of each later row of
   that table is its note when it is empty, or words in a row of values; a number there
-  is kept, and the row's count then says whether it fits.
+  is kept, and the row's count then says whether it fits;
+- a row label wrapped over lines or cells of its own (`pdftotext -raw` of Word's narrow
+  cells: `1.属于` / `国家` / `秘密` / `2 0 0 0 0 0 2`, or the label's last lines after its
+  values) is one cell again, before the values, only where exactly one join of the
+  pieces names a statutory row (`_wrapped_labels_joined`); pieces no join takes (a
+  group label's, a header's) stay as printed.
 """
 
 from __future__ import annotations
