@@ -138,6 +138,10 @@ def is_spaced_rows(content: list[str]) -> bool:
     return sum(bool(_SPACED_ROW.match(ln)) for ln in content) >= 3
 
 
+def _is_value(word: str) -> bool:
+    return bool(_VALUE.fullmatch(word))
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
@@ -196,18 +200,38 @@ def _wrapped_labels(lines: list[str]) -> dict[int, list[int]]:
     return out
 
 
+_UNIT_CUT = re.compile(r"^(\s*[-+]?\d[\d,]*(?:\.\d+)?[万亿])\s*$")
+
+
+def _units_joined(lines: list[str]) -> list[str]:
+    """An amount whose unit a narrow cell wrapped (`7539.443252万` / `元`, content-stream
+    order) printed with its whole unit on its line; the unit's line left empty."""
+    out = list(lines)
+    for k in range(len(out) - 1):
+        m = _UNIT_CUT.match(out[k])
+        if m and out[k + 1].strip() == "元":
+            out[k], out[k + 1] = m.group(1) + "元", ""
+    return out
+
+
 def spaced_row_cells(lines: list[str]) -> list[TextCell]:
     """Every non-empty line a row, its space-separated words its cells; a label wrapped
     around its values joined back (`_wrapped_labels`); in text that keeps its layout,
     rows split over two lines and labels wrapped over many lines joined
     (text_columns.py)."""
-    wrapped = _wrapped_labels(lines)
+    # Only where the text keeps its layout does a label's column say which lines are its
+    # own; elsewhere (content-stream order) the recogniser joins a wrapped label's lines
+    # where they make exactly one statutory label (recognise/layout.py).
+    laid_out = is_laid_out([printed_row(k, line, _is_value) for k, line in enumerate(lines)])
+    if not laid_out:
+        lines = _units_joined(lines)
+    wrapped = _wrapped_labels(lines) if laid_out else {}
     absorbed = {k for parts in wrapped.values() for k in parts}
     rows: list[PrintedRow] = []
     for k, line in enumerate(lines):
         if _RULE.match(line):  # a rule under a header with no closing rule: no row
             line = ""
-        row = printed_row(k, line, lambda t: bool(_VALUE.fullmatch(t)))
+        row = printed_row(k, line, _is_value)
         words = row.labels
         if k in wrapped:
             label = "".join(lines[j].split()[0] for j in wrapped[k])
@@ -215,7 +239,7 @@ def spaced_row_cells(lines: list[str]) -> list[TextCell]:
         elif k in absorbed or all(w.text == "|" for w in words + row.values):
             row.labels, row.values = [], []
         rows.append(row)
-    if is_laid_out(rows):
+    if laid_out:
         rows = place_columns(rows)
     cells: list[TextCell] = []
     for row in rows:

@@ -179,12 +179,25 @@ def _below(rows: list[PrintedRow], i: int, label: Word, numbered: bool) -> list[
             if not numbered:
                 short = len(word.text) <= len(label.text)
                 return [k] if (short and not _opens_header(rows, k + 1)
-                               and not _labels_values(rows, k + 1, word)) else []
+                               and not _starts_next(rows, k, word)) else []
             found.append(k)
         elif rows[k].lines and not numbered:
             return []  # an empty line (not the place of a joined row's second line)
         k += 1
     return found
+
+
+def _starts_next(rows: list[PrintedRow], k: int, word: Word) -> bool:
+    """Whether label-only line k may start the next value row's label: the lines from it
+    down, label-only in its column, run into a value row (`规章 1 0 11` / `行政` / `规范`
+    / `性文 8 26 66`). Left as printed then: the recogniser joins the lines where exactly
+    one join names a statutory row (recognise/layout.py)."""
+    j = k + 1
+    while (j < len(rows) and j - k <= _WRAP and not rows[j].values
+           and len(rows[j].labels) == 1 and _same_column(rows[j].labels[0], word)):
+        j += 1
+    return _labels_values(rows, j, word) or (j < len(rows) and j > k + 1
+                                             and bool(rows[j].values) and not rows[j].labels)
 
 
 def _labels_values(rows: list[PrintedRow], k: int, word: Word) -> bool:
@@ -197,7 +210,8 @@ def _labels_values(rows: list[PrintedRow], k: int, word: Word) -> bool:
 
 def _unnumbered_above(rows: list[PrintedRow], i: int, own: Word) -> list[int]:
     """The label-only lines directly above value row i in its label's column, nearest
-    first, up to an empty line, a value row or a header line (a table's first lines)."""
+    first, up to an empty line or a header line (a table's first lines); none when
+    they run up to another value row."""
     first = rows[i].values[0].start
     found: list[int] = []
     k = i - 1
@@ -206,6 +220,11 @@ def _unnumbered_above(rows: list[PrintedRow], i: int, own: Word) -> list[int]:
            and rows[k].labels[-1].end <= first and not _ITEM.match(rows[k].labels[-1].text)):
         found.append(k)
         k -= 1
+    if found and k >= 0 and rows[k].values:
+        # directly under another value row the lines may as well end that row's label
+        # (行政 396 / 许可 / 其他 / 对外 / 管理 10): left as printed, for the recogniser to
+        # join where exactly one join names a statutory row (recognise/layout.py)
+        return []
     return found
 
 

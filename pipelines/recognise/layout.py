@@ -1,7 +1,7 @@
 """Printed table structure that is no statutory content, undone before tokenising.
 
 What belongs here: rules on the cells of a table as a reader gives them (rows kept),
-about how agencies lay tables out rather than what the statute asks. Three today:
+about how agencies lay tables out rather than what the statute asks:
 
 - invisible format characters (soft hyphen, zero-width space and joiner, BOM), which CMS
   editors put inside labels and numbers to break lines, are not printed text;
@@ -15,7 +15,12 @@ about how agencies lay tables out rather than what the statute asks. Three today
   on the column's word alone;
 - a 备注 column (a header cell 备注 last in its row): the last cell of each later row of
   that table is its note when it is empty, or words in a row of values; a number there
-  is kept, and the row's count then says whether it fits.
+  is kept, and the row's count then says whether it fits;
+- a row label wrapped over lines or cells of its own (`pdftotext -raw` of Word's narrow
+  cells: `1.属于` / `国家` / `秘密` / `2 0 0 0 0 0 2`, or the label's last lines after its
+  values) is one cell again, before the values, only where exactly one join of the
+  pieces names a statutory row (`_wrapped_labels_joined`); pieces no join takes (a
+  group label's, a header's) stay as printed.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from pipelines.document import TextCell
+from pipelines.recognise.labels import labels_of
 from pipelines.recognise.values import read_printed
 from pipelines.textnorm import nfkc
 
@@ -44,6 +50,7 @@ def tidy(cells: list[TextCell]) -> list[TextCell]:
     if _FORMAT_CHARS.search("".join([c.text for c in cells])):  # rare: one scan for none
         cells = [_without_format_chars(c) for c in cells]
     cells = list(_items_joined(cells))
+    cells = _wrapped_labels_joined(cells)
     rows = _rows(cells)
     kept = _without_sequence_columns(cells, rows)
     # the rows are found again only where cells were dropped (most tables number none)
@@ -80,6 +87,109 @@ def _joined(cells: list[TextCell]) -> Iterable[TextCell]:
             continue
         yield cell
         i += 1
+
+
+def _rows_named(text: str) -> frozenset[tuple[str, str]]:
+    """The statutory rows and groups a text names: (table, key)."""
+    return frozenset((lab.table, lab.key) for lab in labels_of(text)
+                     if lab.kind in ("row", "group"))
+
+
+def _is_row_label(text: str) -> bool:
+    return bool(_rows_named(text))
+
+
+def _one_row(joins: list[str]) -> bool:
+    """Whether the joins that name a row all name the same one (行政规范性文件 and
+    规范性文件 are one row's labels in two versions): the longest is then the label."""
+    return len({_rows_named(t) for t in joins}) == 1
+
+
+def _wrapped_labels_joined(cells: list[TextCell]) -> list[TextCell]:
+    """A row label wrapped over several lines or cells joined back before its values.
+
+    Text printed in content-stream order (`pdftotext -raw` of a Word table) puts each line
+    of a label wrapped in a narrow cell on a printed row of its own, above the row's
+    values, and may print the values before the label's last lines. For a printed row
+    of values whose texts before them name no row, the pieces before the values (lone
+    texts on the rows directly above, then the row's own texts) are joined from the
+    piece j on when exactly one j makes them a row's label; failing that, with the lone
+    texts directly below as well, when exactly one (j, lines below) does. Pieces before
+    j (a group label's, a header's) are left as they are; two or more joins that name a
+    row leave the rows as printed: which label the values have is unknown.
+    """
+    spans = _row_spans(cells)
+    if len(spans) < 2 or not any(_is_value(c.text) for c in cells):
+        return cells
+    gone: set[int] = set()  # spans joined into a later or earlier row's label
+    replaced: dict[int, list[TextCell]] = {}
+    for s in range(len(spans)):
+        if s not in gone:
+            joined = _row_joined(spans, s, gone)
+            if joined is not None:
+                replaced[s] = joined
+    return [c for s, span in enumerate(spans) if s not in gone for c in replaced.get(s, span)]
+
+
+_MAX_PIECES = 24  # lines a wrapped label may take (Word's narrowest cells: 2 characters)
+
+
+def _row_spans(cells: list[TextCell]) -> list[list[TextCell]]:
+    spans: list[list[TextCell]] = []
+    for cell in cells:
+        if spans and cell.row is not None and spans[-1][-1].row == cell.row:
+            spans[-1].append(cell)
+        else:
+            spans.append([cell])
+    return spans
+
+
+def _lone_text(span: list[TextCell]) -> bool:
+    """A printed row of one piece of text (a wrapped label's line), rows being known."""
+    return (len(span) == 1 and span[0].row is not None and bool(span[0].text.strip())
+            and not _is_value(span[0].text))
+
+
+def _row_joined(spans: list[list[TextCell]], s: int, gone: set[int]) -> list[TextCell] | None:
+    """Row s with its label joined (gone: the spans taken into it), or None."""
+    row = spans[s]
+    first = next((i for i, c in enumerate(row) if _is_value(c.text)), len(row))
+    own = [c.text.strip() for c in row[:first]]
+    if first == len(row) or row[0].row is None or not all(own) or (own and _is_row_label(own[-1])):
+        return None
+    above = []
+    p = s - 1
+    while p >= 0 and p not in gone and len(above) < _MAX_PIECES and _lone_text(spans[p]):
+        above.insert(0, p)
+        p -= 1
+    pieces = [spans[p][0].text.strip() for p in above] + own
+    starts = [j for j in range(len(pieces) - 1) if _is_row_label("".join(pieces[j:]))]
+    if starts and _one_row(["".join(pieces[j:]) for j in starts]):
+        starts = starts[:1]  # the longest join
+    below: list[int] = []
+    if not starts and pieces:
+        q = s + 1
+        while q < len(spans) and len(below) < _MAX_PIECES and _lone_text(spans[q]):
+            below.append(q)
+            q += 1
+        tails = [spans[q][0].text.strip() for q in below]
+        found = [(j, m) for j in range(len(pieces)) for m in range(1, len(tails) + 1)
+                 if _is_row_label("".join(pieces[j:] + tails[:m]))]
+        if not found or not _one_row(["".join(pieces[j:] + tails[:m]) for j, m in found]):
+            return None
+        j, m = min(found, key=lambda f: (f[0], -f[1]))  # the longest join
+        below = below[:m]
+        text = "".join(pieces[j:] + tails[:m])
+    elif len(starts) == 1:
+        (j,), below = starts, []
+        text = "".join(pieces[j:])
+    else:
+        return None
+    gone.update(above[j:])
+    gone.update(below)
+    kept = row[:max(0, j - len(above))]
+    ref = spans[above[j]][0].ref if j < len(above) else row[j - len(above)].ref
+    return [*kept, TextCell(text, ref, row[0].row), *row[first:]]
 
 
 def _rows(cells: list[TextCell]) -> list[list[int]]:

@@ -144,6 +144,45 @@ def test_restructuredtext_rules_close_the_header_and_open_the_body() -> None:
     ]
 
 
+# pdftotext -raw of 005's Word page (content-stream order): table 二's last block, the
+# amount's unit wrapped in its narrow cell, then table 三's first rows.
+RAW = """\
+第二十条第（九）项
+信息
+内容
+采购
+项
+目数
+量
+采购总金额
+政府
+集中
+采购
+135
+7539.443252万
+元
+三、收到和处理政府信息公开申请情况
+一、本年新收政府信息公
+开申请数量 821 35 2 1 859
+二、上年结转政府信息公
+开申请数量 18 0 0 0 18
+（一）予以公开 423 20 1 0 444
+"""
+
+
+def test_content_stream_order_keeps_lines_as_rows_and_joins_a_wrapped_unit() -> None:
+    # The label lines are left as printed (the recogniser joins them where exactly one
+    # join names a row: recognise/layout.py); the unit cut after 万 is joined back.
+    doc = read_text(RAW)
+    assert doc.rendering == "text_aligned"
+    rows: dict[int, list[str]] = {}
+    for c in doc.cells:
+        rows.setdefault(c.row, []).append(c.text)
+    assert list(rows.values())[8:15] == [
+        ["政府"], ["集中"], ["采购"], ["135"], ["7539.443252万元"],
+        ["三、收到和处理政府信息公开申请情况"], ["一、本年新收政府信息公"]]
+
+
 # pandoc `-t plain` of table 四 whose header rows are a `<thead>`: a simple table with its
 # header above the dash rule and no closing rule (the rule is then no ruled block).
 THEAD_T4 = """\

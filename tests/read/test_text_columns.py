@@ -72,6 +72,38 @@ UNIT = """\
    三、收到和处理政府信息公开申请情况
 """
 
+# 006 (Word page): unnumbered labels wrapped so that the lines between two value rows
+# may end the upper label or start the lower one.
+BETWEEN = """\
+     第二十条第（五）项
+      上一          处理
+ 信息 年 本年 决
+ 内容 项目 增/减 定数
+      数量           量
+ 行政 396 442 278
+ 许可
+ 其他
+ 对外
+ 管理 10      7     105
+ 服务
+ 事项
+"""
+
+# 001 (Word page, `-fixed 3`): the line under 规章's values starts the next label.
+UNDER = """\
+                        第二十条第（一）项
+                             本年            本年            现行
+               信息              制             废             有
+               内容            发件            止件            效件
+                               数             数             数
+               规章               1             0            11
+               行政
+               规范
+               性文               8            26            66
+
+                件
+"""
+
 
 def rows_of(text: str) -> list[list[str]]:
     doc = read("layout.txt", "0" * 64, len(text.encode()), text)
@@ -113,3 +145,19 @@ def test_an_item_number_printed_apart_from_its_label_starts_it() -> None:
 def test_an_amounts_unit_wrapped_around_it_is_joined_back() -> None:
     assert rows_of(UNIT + WORD_T3 * 3)[4:6] == [
         ["量"], ["政府集中采购", "135", "7539.443252万元"]]
+
+
+def test_label_lines_between_two_value_rows_are_left_as_printed() -> None:
+    # 许可 ends 行政's label and 其他 / 对外 start 管理's: by position alone either may be
+    # either, so the lines stay rows of their own; the recogniser joins them where
+    # exactly one join names a statutory row (行政许可, 其他对外管理服务事项).
+    assert rows_of(BETWEEN + WORD_T3 * 3)[5:12] == [
+        ["行政", "396", "442", "278"], ["许可"], ["其他"], ["对外"],
+        ["管理", "10", "7", "105"], ["服务"], ["事项"]]
+
+
+def test_a_line_below_a_label_that_runs_into_the_next_values_is_left_as_printed() -> None:
+    # 行政 / 规范 lead down to 性文's values: 行政 may start that label as well as end
+    # 规章's, so it is not joined to 规章.
+    assert rows_of(UNDER + WORD_T3 * 3)[5:10] == [
+        ["规章", "1", "0", "11"], ["行政"], ["规范"], ["性文", "8", "26", "66"], ["件"]]

@@ -84,3 +84,61 @@ def test_sequence_column_in_pdf_tables() -> None:
              TextCell("2", "page 4 table 1 row 1 cell 1", 3),  # the next page: kept
              TextCell("5", "page 4 table 1 row 1 cell 2", 3)]
     assert texts(tidy(cells)) == ["维持", "3", "2", "5"]
+
+
+# --- a row label wrapped over lines of its own --------------------------------------------
+# Lines cut from `pdftotext -raw` of Word's page of huaian-2024 (one printed row a line,
+# as text_aligned.py reads it).
+
+def lines(*printed: str) -> list[TextCell]:
+    return [TextCell(t, f"line {no} word {k}", no)
+            for no, line in enumerate(printed, start=1)
+            for k, t in enumerate(line.split(), start=1)]
+
+
+def test_label_lines_above_values_joined_into_the_row() -> None:
+    # the group label's pieces (（三）不予公开) are left as printed
+    cells = lines("（三）", "不予公", "开", "1.属于", "国家", "秘密", "2 0 0 0 0 0 2")
+    assert texts(tidy(cells)) == ["（三）", "不予公", "开", "1.属于国家秘密",
+                                  "2", "0", "0", "0", "0", "0", "2"]
+    assert [c.row for c in tidy(cells)][3:5] == [7, 7]  # the values' printed row
+
+
+def test_label_lines_joined_with_the_rows_own_label_word() -> None:
+    cells = lines("第二十条第（五）项", "信息", "内容", "本年处", "理决定数量", "行政",
+                  "许可 447228")
+    assert texts(tidy(cells))[-2:] == ["行政许可", "447228"]
+
+
+def test_two_versions_labels_of_one_row_take_the_longest() -> None:
+    # 规范性文件 (2019) and 行政规范性文件 (2021) name one row
+    cells = lines("规章 1 0 11", "行政", "规范", "性文", "件", "8 26 66")
+    assert texts(tidy(cells)) == ["规章", "1", "0", "11", "行政规范性文件", "8", "26", "66"]
+
+
+def test_label_printed_around_its_values_joined_with_the_lines_below() -> None:
+    cells = lines("1.申请", "人无", "正当", "理由", "逾期", "不补", "正、", "行政", "机关",
+                  "67 3 0 0 1 0 71", "不再", "处理", "其政", "府信", "息公", "开申", "请",
+                  "2.申请", "人逾", "期未", "按收", "费通", "知要", "求缴", "纳费",
+                  "用、", "行政", "机关", "不再", "处理", "其政", "府信", "息公", "开申",
+                  "请", "6 0 0 0 0 0 6")
+    assert [t for t in texts(tidy(cells)) if not t.isdigit()] == [
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"]
+
+
+def test_label_lines_naming_no_row_are_left_as_printed() -> None:
+    # table 四's header pieces over its values: no join names a row (总计 is a column)
+    cells = lines("尚未", "审结", "总", "计", "0 0 0")
+    assert tidy(cells) == cells
+
+
+def test_label_already_named_by_its_last_cell_is_not_joined() -> None:
+    # 三、本年 / 度办理结果: a group label's pieces around the row, not its own
+    cells = lines("三、", "本年", "（一）予以公开 1288 21", "度办", "理结", "果")
+    assert tidy(cells) == cells
+
+
+def test_cells_without_rows_are_not_joined() -> None:
+    cells = [TextCell("行政", "line 1"), TextCell("许可", "line 2"), TextCell("5", "line 3")]
+    assert tidy(cells) == cells
