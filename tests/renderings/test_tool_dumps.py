@@ -65,9 +65,11 @@ MISSED = {
     # by 15 more empty lines, so its values have no sure places (null, flagged).
     ("soffice-txt", "011", "word"): 6,
     # pandoc from a DOCX takes each table's first row for its header and prints a
-    # multiline table closed by an unbroken dash line: the last row (结转下年度) takes
-    # the line into its label and is not read; 011's blanks are lost with the table.
-    **{(tool, stem, "plain"): 22 for tool in ("docx-pandoc-plain", "docx-pandoc-markdown")
+    # multiline table closed by an unbroken dash line: the last row (结转下年度, 7 cells)
+    # takes the line into its label and is not read (table 四, whose header rule was
+    # taken for its values, is read since a dash rule is never a row); 011's blanks are
+    # lost with the table.
+    **{(tool, stem, "plain"): 7 for tool in ("docx-pandoc-plain", "docx-pandoc-markdown")
        for stem in ("001", "004", "005", "006", "seed-shaoguan-zhenjiang-2019")},
     ("docx-pandoc-plain", "011", "plain"): 38,
     ("docx-pandoc-markdown", "011", "plain"): 38,
