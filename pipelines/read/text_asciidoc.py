@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from pipelines.read.text_html_tables import pipe_table
+
 _BLOCK = re.compile(r"^(?:\[(?P<attrs>[^\]\n]*)\]\n)?\|===[ \t]*\n(?P<body>.*?)^\|===[ \t]*$",
                     re.M | re.S)
 _COLS = re.compile(r"""cols\s*=\s*(?:"(?P<q>[^"]*)"|(?P<n>\d+))""")
@@ -59,10 +61,7 @@ def _pipe_rows(attrs: str | None, body: str) -> str | None:
         return None
     if width < 1 or not cells or len(cells) % width:
         return None
-    rows = [cells[k:k + width] for k in range(0, len(cells), width)]
-    out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
-    out += ["| " + " | ".join(r) + " |" for r in rows[1:]]
-    return "\n".join(out)
+    return pipe_table([cells[k:k + width] for k in range(0, len(cells), width)])
 
 
 def as_pipe_rows(text: str) -> str:

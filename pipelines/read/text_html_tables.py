@@ -8,7 +8,8 @@ pipe rows, one a `<tr>`, a merged cell's text in its first position and the posi
 covers empty (as pandoc flattens spans), a line break inside a cell a space; other
 inline HTML is dropped for the text it holds; the text reader then reads the whole file
 as pipe rows. Which text is such Markdown is the
-registry's sniff (registry.is_markdown_with_tables).
+registry's sniff (registry.is_markdown_with_tables). `pipe_table` writes the pipe table
+the other converters of table markup (AsciiDoc, wiki) hand the text reader.
 """
 
 from __future__ import annotations
@@ -67,3 +68,12 @@ def as_pipe_rows(text: str) -> str:
     HTML left elsewhere (a Word page's `<span style=…>`, over several lines) removed."""
     text = _TABLE.sub(lambda m: "\n" + _pipe_rows(m.group()) + "\n", text)
     return html.unescape(_INLINE_TAG.sub("", text))
+
+
+def pipe_table(rows: list[list[str]]) -> str:
+    """Rows of one width as a Markdown pipe table: the first row, a `|---|` rule (so the
+    text reader reads every row as a full-width row), the other rows."""
+    width = len(rows[0])
+    out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+    out += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+    return "\n".join(out)

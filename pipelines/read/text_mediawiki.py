@@ -19,6 +19,8 @@ from __future__ import annotations
 import html
 import re
 
+from pipelines.read.text_html_tables import pipe_table
+
 _BLOCK = re.compile(r"^\{\|[^\n]*\n(?P<body>.*?)^\|\}[ \t]*$", re.M | re.S)
 _ROW = re.compile(r"^\|-+[^\n]*$")  # `|-` opens a row (attributes may follow)
 _ATTRS = re.compile(r"^\s*(?:[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|\S+)\s*)+\|(?!\|)")
@@ -62,10 +64,7 @@ def _pipe_rows(body: str) -> str | None:
     rows = _rows(body)
     if not rows or len({len(r) for r in rows}) != 1:
         return None
-    width = len(rows[0])
-    out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
-    out += ["| " + " | ".join(r) + " |" for r in rows[1:]]
-    return "\n".join(out)
+    return pipe_table(rows)
 
 
 def as_pipe_rows(text: str) -> str:
