@@ -22,7 +22,7 @@ import re
 from functools import cache
 
 from pipelines.textnorm import to_simplified
-from schemas.template import load_template
+from schemas.template import Version, load_template
 
 _VALUE_WORD = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
@@ -34,12 +34,17 @@ def _key(label: str) -> str:
     return _NUMBERING.sub("", label)[:_KEY]
 
 
+def _version() -> Version:
+    """The template's first format version: the marks read here are in every version."""
+    return next(iter(load_template().versions.values()))
+
+
 @cache
 def _marks() -> tuple[str, tuple[str, ...], tuple[str, str], int]:
     """Table 三's first row, header marks and width, and table 四's marks: its title and
     its first column's header (a report may word the title otherwise: 因政府信息公开工作被
     申请行政复议…; then the header, printed before table 四's values, still ends 三)."""
-    version = next(iter(load_template().versions.values()))
+    version = _version()
     t3, t4 = version.tables["t3"], version.tables["t4"]
     first = t3.data_rows[0].label
     marks = (t3.header[0], t3.columns[-1].label)  # the header's first word, its total
@@ -107,7 +112,7 @@ def _t4_shape() -> tuple[str, tuple[str, ...], int, tuple[tuple[tuple[int, ...],
     total) in that order: all read from the template."""
     from schemas.identities import identities
 
-    version = next(iter(load_template().versions.values()))
+    version = _version()
     (block,) = version.tables["t4"].blocks
     cells = tuple(f"t4.{r.id}.{c.id}" for r in block.data_rows for c in block.columns)
     sums = tuple((tuple(cells.index(c) for c in i.rhs), cells.index(i.lhs[0]))
@@ -127,9 +132,10 @@ def _title_line(flat: list[str], title: str) -> int | None:
                  if mark in ln and len(ln) <= len(title) + _TITLE_SLACK), None)
 
 
+@cache
 def _t3_rows() -> tuple[str, ...]:
     """Table 三's row labels as matched here, but those table 四 prints too (总计)."""
-    version = next(iter(load_template().versions.values()))
+    version = _version()
     t4 = version.tables["t4"]
     own = "".join([t4.title, *(c.label for c in t4.columns), *(r.label for r in t4.data_rows)])
     keys = {_key(r.label) for r in version.tables["t3"].data_rows}
