@@ -54,7 +54,7 @@ from pipelines.read.text_aligned import (
 from pipelines.read.text_bordered import table_blocks, table_cells
 from pipelines.read.text_html_tables import as_pipe_rows
 from pipelines.read.text_markdown import has_spans, plain, plain_cells
-from pipelines.read.text_order import out_of_row_order, t4_values
+from pipelines.read.text_order import out_of_row_order, t3_split_rows, t4_values
 from pipelines.read.text_paragraphs import as_tab_rows, has_paragraph_cells
 from pipelines.read.text_width import columns
 
@@ -141,7 +141,7 @@ def _reading_order_cells(lines: list[str]) -> list[TextCell]:
     """The labels (`_label_cells`) and, where their count and identities place them,
     table 四's values (text_order.t4_values): printed as one row after 四's text, before
     the next section, so that 四's header, read above them, places them."""
-    cells = _label_cells(lines)
+    cells = _t3_rows_in_place(_label_cells(lines), lines)
     t4 = t4_values(lines)
     if t4 is None:
         return cells
@@ -151,6 +151,27 @@ def _reading_order_cells(lines: list[str]) -> list[TextCell]:
               len(cells))
     row = [TextCell(value, f"line {no + 1}", 1) for no, value in found]
     return cells[:at] + row + cells[at:]
+
+
+def _t3_rows_in_place(cells: list[TextCell], lines: list[str]) -> list[TextCell]:
+    """The label cells with each row of 三 printed inside its own label
+    (text_order.t3_split_rows) made whole: its label's two parts one cell, its values
+    after it."""
+    rows = {first + 1: (second + 1, label, run)
+            for first, second, label, run in t3_split_rows(lines)}
+    dropped = {second for second, _, _ in rows.values()}
+    out: list[TextCell] = []
+    for cell in cells:
+        no = int(cell.ref.split()[1])
+        if no in dropped:
+            continue
+        if no not in rows:
+            out.append(cell)
+            continue
+        _, label, run = rows[no]
+        out.append(TextCell(label, cell.ref, None))
+        out += [TextCell(value, f"line {at + 1}", None) for at, value in run]
+    return out
 
 
 def _tab_cells(lines: list[str]) -> list[TextCell]:

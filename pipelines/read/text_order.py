@@ -190,3 +190,62 @@ def t4_values(lines: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
     if not _holds(values, sums) or (down != values and _holds(down, sums)):
         return None
     return after, found
+
+
+# --- table 三's rows printed inside their own wrapped label ------------------------------
+
+_ROW_WIDTH = 7  # a row of 三: six applicant columns and their 总计, last
+
+
+@cache
+def _t3_labels() -> dict[str, str]:
+    """Table 三's row labels, spaces removed, in every format version: label -> label."""
+    labels = (r.label for v in load_template().versions.values()
+              for r in v.tables["t3"].data_rows)
+    return {"".join(label.split()): label for label in labels}
+
+
+def _order_free(values: list[int]) -> bool:
+    """Whether the row's values are the same in any order of its six applicant columns
+    (all equal), the last their 总计: the identities of 三 cannot tell those columns
+    apart, so only such a row is placed without knowing the converter's order."""
+    parts, total = values[:-1], values[-1]
+    return len(set(parts)) == 1 and sum(parts) == total
+
+
+def t3_split_rows(lines: list[str]) -> list[tuple[int, int, str, list[tuple[int, str]]]]:
+    """Table 三's rows whose values are printed inside their own label: (line of the
+    label's first part, line of its second part, the label, its values (line, value)).
+
+    A reading-order converter prints a label wrapped over two lines in one block, and
+    the values of the row beside it between those lines where they share the row's band
+    (`2.其他法律行政法规禁止公` / 7 counts / `开`). That ties the values to the row: the
+    two parts make one label of 三 exactly and neither is a whole label. Read only
+    where exactly 7 counts stand between them, on lines of values only, and the row is
+    order-free (`_order_free`: columns 1-6 equal, 总计 their sum, as a row of zeros):
+    which column a count is in is never proven by reading order (a value printed after
+    the rest of its row passes every identity of 三), so no other row is read.
+    """
+    simple = _simplified(lines)
+    flat = ["".join(ln.split()) for ln in simple]
+    content = [i for i, ln in enumerate(flat) if ln]
+    labels = _t3_labels()
+    found = []
+    for at, no in enumerate(content):
+        if _values_only(simple[no]) or any(_VALUE_WORD.fullmatch(w) for w in simple[no].split()):
+            continue
+        run: list[tuple[int, str]] = []
+        nxt = at + 1
+        while nxt < len(content) and _values_only(simple[content[nxt]]):
+            run += [(content[nxt], w) for w in simple[content[nxt]].split()]
+            nxt += 1
+        if not run or nxt == len(content) or flat[no] in labels:
+            continue
+        second = content[nxt]
+        label = labels.get(flat[no] + flat[second])
+        if (label is None or len(run) != _ROW_WIDTH
+                or not all(_COUNT.fullmatch(w) for _, w in run)
+                or not _order_free([int(w) for _, w in run])):
+            continue
+        found.append((no, second, label, run))
+    return found
