@@ -1,5 +1,5 @@
-"""Whether text prints table 三 out of row order, and table 四's values where reading order
-still places them (pipelines/read/text_order.py)."""
+"""Whether text prints table 三 out of row order, and the values of 三 and 四 where reading
+order still places them (pipelines/read/text_order.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import opencc
 import pytest
 
 from pipelines.parse import parse_bytes
-from pipelines.read.text_order import t4_values
+from pipelines.read.text_order import t3_split_rows, t4_values
 
 SEED = Path(__file__).parents[1] / "fixtures" / "reports" / "seed-shaoguan-zhenjiang-2019.txt"
 # pdftotext without -layout of Chromium's print of Word's page of 淮安 2024 (its truth:
@@ -100,3 +100,35 @@ def test_table_4_is_not_read_where_a_row_of_table_3_is_printed_in_its_text() -> 
     at = lines.index(T4[0])
     lines = [*lines[:at], "四、结转下年度继续办理", *lines[at:]]
     assert t4_values(lines) is None
+
+
+# pdftotext without -layout of Chromium's print of the plain page of 005 (lines 98-111):
+# the row 2.其他法律行政法规禁止公开 of zeros printed between its label's two lines.
+SPLIT = ["0 0", "1.属于国家秘密", "2.其他法律行政法规禁止公", "0", "0", "0", "0", "0", "0 0",
+         "开", "0", "0"]
+# The same converter on the Word page of 001 printed at scale 1.5 (lines 439-450).
+SPLIT_NONZERO = ["开申", "请", "3.其", "108", "2", "0", "0", "0", "0", "110", "他",
+                 "（七）总计 2932 53 0 0 61 4 3050"]
+
+
+def test_a_row_of_zeros_printed_inside_its_own_label_is_read() -> None:
+    assert t3_split_rows(SPLIT) == [
+        (2, 9, "2.其他法律行政法规禁止公开",
+         [(3, "0"), (4, "0"), (5, "0"), (6, "0"), (7, "0"), (8, "0"), (8, "0")])]
+
+
+@pytest.mark.parametrize("lines", [
+    # columns 1-6 not all equal: which column 108 and 2 are in is not proven (the
+    # identities of 三 hold for any order of them), though here they are right
+    SPLIT_NONZERO,
+    SPLIT[:4] + SPLIT[5:],  # 6 counts: a blank dropped, or a value printed elsewhere
+    [*SPLIT[:8], "0 1", *SPLIT[9:]],  # 总计 not the sum of the others
+    # the values between two whole labels: before or after them, either row's
+    ["1.属于国家秘密", "0", "0", "0", "0", "0", "0", "0", "2.其他法律行政法规禁止公开"],
+    # a value beside the label: its block's order is not the row's
+    ["2.其他法律行政法规禁止公 0", "0", "0", "0", "0", "0", "0", "开"],
+], ids=["not-order-free", "six-values", "total-not-the-sum", "between-whole-labels",
+         "value-beside-the-label"])
+def test_a_row_of_table_3_is_not_read_where_reading_order_does_not_prove_it(
+        lines: list[str]) -> None:
+    assert t3_split_rows(lines) == []
