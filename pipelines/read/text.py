@@ -27,8 +27,9 @@ Dialects, detected from the lines themselves:
   null (their rows missing) rather than guessed. Of table 三 only a row printed inside
   its own wrapped label whose values are the same in any column order (a row of zeros)
   is read (text_order.t3_split_rows). Table 四 is one printed row: its 15 counts are
-  read where their count and its identities prove their cells (text_order.t4_values). (`pdftotext -raw` prints the content
-  stream's order, a row's label and values on one line, no empty lines: read as lines.)
+  read where their count and its identities prove their cells (text_order.t4_values).
+  (`pdftotext -raw` prints the content stream's order, a row's label and values on one
+  line, no empty lines: read as lines.)
 Markdown holding raw HTML tables has them turned into pipe rows first
 (text_html_tables.py), and so have AsciiDoc's `|===` tables (text_asciidoc.py) and wiki
 tables' `{|` blocks (text_mediawiki.py); a browser's copied text of tables whose cells
