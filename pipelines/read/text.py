@@ -56,7 +56,12 @@ from pipelines.read.text_aligned import (
 from pipelines.read.text_bordered import table_blocks, table_cells
 from pipelines.read.text_html_tables import as_pipe_rows
 from pipelines.read.text_markdown import has_spans, plain, plain_cells
-from pipelines.read.text_order import out_of_row_order, t3_split_rows, t4_values
+from pipelines.read.text_order import (
+    out_of_row_order,
+    t3_line_rows,
+    t3_split_rows,
+    t4_values,
+)
 from pipelines.read.text_paragraphs import as_tab_rows, has_paragraph_cells
 from pipelines.read.text_width import columns
 
@@ -156,12 +161,13 @@ def _reading_order_cells(lines: list[str]) -> list[TextCell]:
 
 
 def _t3_rows_in_place(cells: list[TextCell], lines: list[str]) -> list[TextCell]:
-    """The label cells with each row of 三 printed inside its own label
-    (text_order.t3_split_rows) made whole: its label's two parts one cell, its values
-    after it."""
+    """The label cells with each row of 三 that reading order places made whole: printed
+    inside its own label (text_order.t3_split_rows), its label's two parts one cell, or
+    on its label's line (text_order.t3_line_rows); its values after its label."""
     rows = {first + 1: (second + 1, label, run)
             for first, second, label, run in t3_split_rows(lines)}
-    dropped = {second for second, _, _ in rows.values()}
+    rows |= {no + 1: (None, label, run) for no, label, run in t3_line_rows(lines)}
+    dropped = {second for second, _, _ in rows.values() if second is not None}
     out: list[TextCell] = []
     for cell in cells:
         no = int(cell.ref.split()[1])

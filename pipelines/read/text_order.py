@@ -251,3 +251,29 @@ def t3_split_rows(lines: list[str]) -> list[tuple[int, int, str, list[tuple[int,
             continue
         found.append((no, second, label, run))
     return found
+
+
+def t3_line_rows(lines: list[str]) -> list[tuple[int, str, list[tuple[int, str]]]]:
+    """Table 三's rows printed whole on their label's line: (line, label, its values).
+
+    A converter puts words on one line only where they share a baseline, in the order of
+    their place on it, left to right (`2.其他法律行政法规禁止公开 0 0 0 0 0 0 0`); a line
+    is one band of the table, so its values are its label's row, in its columns' order.
+    Read only where the line's words but its values are exactly one label of 三 (a
+    fragment may be any row's, or a group's beside a row's), its values exactly 7 counts
+    after the label, the last the sum of the others. A label with fewer values on its
+    line (`（一）予以公开 21`, the rest of the row printed before it) is not read.
+    """
+    labels = _t3_labels()
+    found = []
+    for no, line in enumerate(_simplified(lines)):
+        words = line.split()
+        values = [w for w in words if _VALUE_WORD.fullmatch(w)]
+        label = labels.get("".join(words[:len(words) - len(values)]))
+        if (label is None or len(values) != _ROW_WIDTH or words[-len(values):] != values
+                or not all(_COUNT.fullmatch(w) for w in values)):
+            continue
+        counts = [int(w) for w in values]
+        if sum(counts[:-1]) == counts[-1]:
+            found.append((no, label, [(no, w) for w in values]))
+    return found
