@@ -201,10 +201,11 @@ _ROW_WIDTH = 7  # a row of 三: six applicant columns and their 总计, last
 
 @cache
 def _t3_labels() -> dict[str, str]:
-    """Table 三's row labels, spaces removed, in every format version: label -> label."""
-    labels = (r.label for v in load_template().versions.values()
-              for r in v.tables["t3"].data_rows)
-    return {"".join(label.split()): label for label in labels}
+    """Table 三's row labels in every format version, as the text is matched (simplified,
+    NFKC'd: `（七）` is `(七)`, spaces removed) -> the label."""
+    labels = {r.label for v in load_template().versions.values()
+              for r in v.tables["t3"].data_rows}
+    return {"".join(to_simplified(label).split()): label for label in labels}
 
 
 def _order_free(values: list[int]) -> bool:

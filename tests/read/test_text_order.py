@@ -10,7 +10,7 @@ import opencc
 import pytest
 
 from pipelines.parse import parse_bytes
-from pipelines.read.text_order import t3_split_rows, t4_values
+from pipelines.read.text_order import t3_line_rows, t3_split_rows, t4_values
 
 SEED = Path(__file__).parents[1] / "fixtures" / "reports" / "seed-shaoguan-zhenjiang-2019.txt"
 # pdftotext without -layout of Chromium's print of Word's page of 淮安 2024 (its truth:
@@ -132,3 +132,30 @@ def test_a_row_of_zeros_printed_inside_its_own_label_is_read() -> None:
 def test_a_row_of_table_3_is_not_read_where_reading_order_does_not_prove_it(
         lines: list[str]) -> None:
     assert t3_split_rows(lines) == []
+
+
+# pdftotext without -layout of Chromium's prints of 001 (淮安 2024): its borderless page at
+# scale 1.25 and its Word page at scale 1.5 print these rows whole on their label's line.
+LINE_ROWS = ["一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119",
+             "（七）总计 2932 53 0 0 61 4 3050"]
+
+
+def test_a_row_printed_whole_on_its_labels_line_is_read() -> None:
+    assert t3_line_rows(LINE_ROWS) == [
+        (0, "一、本年新收政府信息公开申请数量",
+         [(0, w) for w in ("3001", "53", "0", "0", "61", "4", "3119")]),
+        (1, "（七）总计", [(1, w) for w in ("2932", "53", "0", "0", "61", "4", "3050")])]
+
+
+@pytest.mark.parametrize("line", [
+    "（一）予以公开 21",  # 004's Word print: the rest of the row printed before its label
+    "理结果 的,只计这一情形,不计其他 447 7 0 0 0 0 454",  # fragments: any row's
+    "（四）无 2.没有现成信息需要另行制作 0 0 0 0 0 0 0",  # a group's word beside the row's
+    "一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3118",  # 总计 not the sum
+    "一、本年新收政府信息公开申请数量 3001 53 0 61 4 3119",  # 6 values: a blank dropped
+    "3001 一、本年新收政府信息公开申请数量 53 0 0 61 4 3119",  # a value before the label
+], ids=["one-value", "fragments", "group-beside-row", "total-not-the-sum", "six-values",
+         "value-before-label"])
+def test_a_labels_line_is_not_read_as_its_row_unless_the_whole_row_is_on_it(
+        line: str) -> None:
+    assert t3_line_rows([line]) == []
