@@ -24,10 +24,11 @@ Dialects, detected from the lines themselves:
   column's values one per line before or after their labels, a row's values cut over
   several lines, values printed before the label they belong to. No order there ties a
   value of table 二 to its row or column, so none is read: the labels only, those cells
-  null (their rows missing) rather than guessed. Of table 三 only a row printed inside
-  its own wrapped label whose values are the same in any column order (a row of zeros)
-  is read (text_order.t3_split_rows). Table 四 is one printed row: its 15 counts are
-  read where their count and its identities prove their cells (text_order.t4_values).
+  null (their rows missing) rather than guessed. Of table 三 only a row printed whole on
+  its label's line (text_order.t3_line_rows) or inside its own wrapped label with values
+  the same in any column order (a row of zeros, text_order.t3_split_rows) is read.
+  Table 四 is one printed row: its 15 counts are read where their count and its
+  identities prove their cells (text_order.t4_values).
   (`pdftotext -raw` prints the content stream's order, a row's label and values on one
   line, no empty lines: read as lines.)
 Markdown holding raw HTML tables has them turned into pipe rows first
