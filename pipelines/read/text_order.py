@@ -235,8 +235,8 @@ def t3_split_rows(lines: list[str]) -> list[tuple[int, int, str, list[tuple[int,
     labels = _t3_labels()
     found = []
     for at, no in enumerate(content):
-        if _values_only(simple[no]) or any(_VALUE_WORD.fullmatch(w) for w in simple[no].split()):
-            continue
+        if any(_VALUE_WORD.fullmatch(w) for w in simple[no].split()):
+            continue  # a value on a label's line: not the first part of a label alone
         run: list[tuple[int, str]] = []
         nxt = at + 1
         while nxt < len(content) and _values_only(simple[content[nxt]]):
