@@ -15,7 +15,10 @@ numbered item starts on, when that line is found through label-only lines direct
 above one another (a group label's own wrapped lines may print between them, beside
 the label's column: they join as cells of their own). Where the value line prints no
 label at all (a large print scale wraps every label), the item is the nearest one right
-of every numbered item on the lines between.
+of every numbered item on the lines between. Where it prints only its group's label
+(`（五）`), the item on the line directly above is the row's when the label's rest prints
+below, in that item's column. A line below that also holds a group label's piece
+(wholly left of the label's column) gives only its pieces over the column.
 
 Only lines without a number, directly above or below (no wider apart than a line's
 height), whose every cell lies over a label cell or left of the values, are joined; each
