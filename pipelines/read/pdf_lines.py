@@ -15,7 +15,10 @@ numbered item starts on, when that line is found through label-only lines direct
 above one another (a group label's own wrapped lines may print between them, beside
 the label's column: they join as cells of their own). Where the value line prints no
 label at all (a large print scale wraps every label), the item is the nearest one right
-of every numbered item on the lines between.
+of every numbered item on the lines between. Where it prints only its group's label
+(`（五）`), the item on the line directly above is the row's when the label's rest prints
+below, in that item's column. A line below that also holds a group label's piece
+(wholly left of the label's column) gives only its pieces over the column.
 
 Only lines without a number, directly above or below (no wider apart than a line's
 height), whose every cell lies over a label cell or left of the values, are joined; each
@@ -116,6 +119,68 @@ def _starts_label(cell: PdfCell, label: PdfCell | None, below: list[PdfRow]) -> 
         c.x1 <= cell.x0 or (_overlap(c, cell) > 0 and not is_item(c.text)) for c in between)
 
 
+def _continuation(rows: list[PdfRow], i: int, column: float | None,
+                  used: set[int]) -> tuple[int, list[PdfCell]] | None:
+    """The line below value line i that continues its label, and the pieces of it that do.
+
+    A line directly below with no numbered item continues it whole (as ever). Where
+    `column` (the left edge of the label's column) is known, a line below may also hold
+    a group label's piece wholly left of that column (`（五）` beside `开出版物`): then
+    only its pieces over the column continue the label, and a line of group label pieces
+    alone may stand between (the group label's lines print at their own heights). The
+    pieces taken hold no numbered item; each line is within a line's height of the values.
+    """
+    row = rows[i]
+    for j in (i + 1, i + 2):
+        if (j >= len(rows) or j in used or not _label_only(rows[j])
+                or not _near(row, rows[j])):
+            return None
+        if j == i + 1 and not any(is_item(c.text) for c in rows[j].cells):
+            return j, list(rows[j].cells)
+        if column is None:
+            return None
+        pieces = [c for c in rows[j].cells if c.x1 > column]
+        if pieces:
+            return None if any(is_item(c.text) for c in pieces) else (j, pieces)
+    return None
+
+
+def _beside_group(rows: list[PdfRow], i: int, label: PdfCell, values_at: float,
+                  used: set[int]) -> bool:
+    """Whether value line i's only label is its group's (`（五）`), the row's own wrapped
+    around the values: its numbered item on the line directly above, wholly right of the
+    group label and left of the values, and its rest on a line below, in that item's
+    column. Without the rest below, the line above might be a blank row's whole label."""
+    k = i - 1
+    if (not is_item(label.text) or k < 0 or k in used or not _label_only(rows[k])
+            or not _near(rows[k], rows[i])):
+        return False
+    items = [c for c in rows[k].cells
+             if is_item(c.text) and c.x0 >= label.x1 and c.x1 <= values_at + 1]
+    if len(items) != 1:
+        return False
+    below = _continuation(rows, i, items[0].x0, used)
+    return below is not None and any(c.x1 > items[0].x0 for c in below[1])
+
+
+def _join_below(rows: list[PdfRow], i: int, values_at: float, used: set[int]) -> None:
+    """Join the continuation of value line i's label below it (`_continuation`); a line
+    that gave only some of its pieces keeps the rest (a group label's)."""
+    label = _own_label(rows[i], values_at)
+    below = _continuation(rows, i, label.x0 if label is not None else None, used)
+    if below is None:
+        return
+    j, pieces = below
+    part = PdfRow(rows[j].page, rows[j].top, rows[j].bottom, pieces, line=True)
+    if not _merge(rows[i], part, values_at, above=False):
+        return
+    rest = [c for c in rows[j].cells if all(c is not p for p in pieces)]
+    if rest:
+        rows[j].cells = rest
+    else:
+        used.add(j)
+
+
 def wrapped_labels_joined(rows: list[PdfRow]) -> list[PdfRow]:
     """A page's rows with the label lines of borderless value lines joined into them."""
     used: set[int] = set()
@@ -124,6 +189,8 @@ def wrapped_labels_joined(rows: list[PdfRow]) -> list[PdfRow]:
         if values_at is None:
             continue
         label = _own_label(row, values_at)
+        if label is not None and _beside_group(rows, i, label, values_at, used):
+            label = None  # the group's: the row's own label is joined from above
         start = _label_start(rows, i, values_at, used)
         if start is not None and start < i - 1:
             # nearest first: each part goes above what is joined already
@@ -135,10 +202,7 @@ def wrapped_labels_joined(rows: list[PdfRow]) -> list[PdfRow]:
                 and _near(rows[i - 1], row) and (label is None or not is_item(label.text))
                 and _merge(row, rows[i - 1], values_at, above=True)):
             used.add(i - 1)
-        if (i + 1 < len(rows) and _label_only(rows[i + 1]) and _near(row, rows[i + 1])
-                and not any(is_item(c.text) for c in rows[i + 1].cells)
-                and _merge(row, rows[i + 1], values_at, above=False)):
-            used.add(i + 1)
+        _join_below(rows, i, values_at, used)
     return [row for i, row in enumerate(rows) if i not in used]
 
 

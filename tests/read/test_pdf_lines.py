@@ -63,6 +63,51 @@ def test_a_value_line_without_a_label_takes_no_item_across_another() -> None:
         ["3.要求提供公开出版"], ["4.无正当理由", "6", "0", "0", "0", "0", "0", "6"]]
 
 
+_ROW0 = [("0", 325, 333), *_ZEROS, ("0", 537, 545)]
+
+
+def test_a_value_line_beside_its_group_label_only_takes_the_item_above() -> None:
+    """001 printed at scale 1.25: the value line of 3.要求提供公开出版物 prints only its
+    group's label （五）; the row's item is on the line above, its last glyph below."""
+    rows = [_row(274, ("3.要求提供公开出版", 168, 300)),
+            _row(286, ("（五）", 105, 150), *_ROW0),
+            _row(297, ("物", 226, 241)),
+            _row(308, ("不予处", 105, 150))]
+    assert _texts(wrapped_labels_joined(rows)) == [
+        ["（五）", "3.要求提供公开出版\n物", "0", "0", "0", "0", "0", "0", "0"],
+        ["不予处"]]
+
+
+def test_a_value_line_beside_its_group_label_takes_nothing_without_the_rest_below() -> None:
+    """Without the label's rest below, the line above may be a blank row's whole label
+    (a blank row prints no value): it is not taken (the group label's own line below
+    joins the group label, as before)."""
+    rows = [_row(274, ("3.要求提供公开出版物", 168, 300)),
+            _row(286, ("（五）", 105, 150), *_ROW0),
+            _row(308, ("不予处", 105, 150))]
+    assert _texts(wrapped_labels_joined(rows)) == [
+        ["3.要求提供公开出版物"], ["（五）\n不予处", "0", "0", "0", "0", "0", "0", "0"]]
+
+
+def test_the_rest_of_a_label_below_beside_a_group_label_is_joined() -> None:
+    """001 and 005 printed at scale 1.5: the label's last line below its values prints
+    beside （五）, or under a line of （三） alone; only the pieces in the label's column
+    join, the group label's stay."""
+    rows = [_row(135, ("3.要求提供公", 174, 279)),
+            _row(148, *_ROW0),
+            _row(162, ("（五）", 105, 159), ("开出版物", 191, 263)),
+            _row(189, ("不予处", 105, 159))]
+    assert _texts(wrapped_labels_joined(rows)) == [
+        ["3.要求提供公\n开出版物", "0", "0", "0", "0", "0", "0", "0"], ["（五）"], ["不予处"]]
+    rows = [_row(441, ("4.保护第三", 197, 284)),
+            _row(454, *_ROW0),
+            _row(459, ("（三）", 119, 173)),
+            _row(468, ("方合法权益", 196, 286)),
+            _row(486, ("不予公", 119, 173))]
+    assert _texts(wrapped_labels_joined(rows)) == [
+        ["4.保护第三\n方合法权益", "0", "0", "0", "0", "0", "0", "0"], ["（三）"], ["不予公"]]
+
+
 def test_a_label_without_an_item_number_above_takes_one_line() -> None:
     """No line above starts a numbered item: only the line directly above is joined."""
     rows = [_row(100, ("行政", 40, 70)),

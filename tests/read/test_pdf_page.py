@@ -5,6 +5,7 @@ from __future__ import annotations
 from pdfs import pdf_bytes, text
 
 from pipelines.read import read_bytes
+from pipelines.read.pdf_page import _gap_cells
 
 
 def _line_cells(*parts: tuple[int, str]) -> list[str]:
@@ -36,3 +37,33 @@ def test_an_item_number_set_lower_than_its_label_stays_on_its_line() -> None:
               b"BT /F1 16 Tf 130 170 Td (7) Tj ET\n")
     doc = read_bytes("cell.pdf", pdf_bytes([rules + glyphs]))
     assert [c.text for c in doc.cells] == ["1.Ab", "7"]
+
+
+def _glyphs(*parts: tuple[float, str], size: float = 18.0) -> list[dict]:
+    """Glyphs of one line as pdfplumber gives them: each part's glyphs set solid from x,
+    a CJK glyph an em wide and a digit half an em."""
+    out = []
+    for x, s in parts:
+        for ch in s:
+            width = size if ord(ch) > 0x2e80 else size / 2
+            out.append({"text": ch, "x0": x, "x1": x + width, "top": 100.0,
+                        "bottom": 100.0 + size, "size": size, "upright": True,
+                        "doctop": 100.0})
+            x += width
+    return out
+
+
+def test_a_label_filling_its_column_is_parted_from_the_next_cell() -> None:
+    """Chromium at print scale 1.5, a borderless table: 掌握相关政 ends 13.3 pt (0.74 em
+    of 18 pt) before 252, two cell paddings; read as one cell `掌握相关政 252` before and
+    the row lost its first value. After a CJK glyph half an em parts cells."""
+    cells = _gap_cells(_glyphs((188, "掌握相关政"), (291.3, "252")), "line 1")
+    assert [c.text for c in cells] == ["掌握相关政", "252"]
+    cells = _gap_cells(_glyphs((114, "（四）无"), (197.2, "2.没有现成")), "line 2")
+    assert [c.text for c in cells] == ["（四）无", "2.没有现成"]
+
+
+def test_a_space_beside_cjk_text_parts_no_cells() -> None:
+    """A space between CJK text and a number (a third of an em) keeps one cell."""
+    cells = _gap_cells(_glyphs((100, "共受理"), (160, "252"), (193, "件")), "line 1")
+    assert [c.text for c in cells] == ["共受理 252 件"]

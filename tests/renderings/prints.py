@@ -23,6 +23,9 @@ Each producer turns a labelled report into a PDF the way a person would:
   pdfplumber's fixed 3 pt line tolerance (`1.本机关` read as `本` over `1.机关`);
 - `chromium-borderless-html-scale125`: the page without table borders on A4 at scale
   1.25: labels wrap around their values, which may print on no line of the label;
+- `chromium-borderless-html-scale150`: the same at scale 1.5: a label's last line below
+  its values prints beside a group label's piece, and a label filling its column
+  stands 0.73 em from the next column's number;
 - `chromium-corpus-scale125`: the corpus's HTML on A4 at scale 1.25: 011's table 三 is
   cut after its 4th column, the columns past the edge are not in the file;
 - `corpus-pdf`: the corpus's own PDFs (001.pdf), as published.
@@ -291,6 +294,9 @@ PRODUCERS: dict[str, Callable[[], list[Rendering]]] = {
     "chromium-borderless-html-scale125": lambda: _from_truth(
         "chromium-borderless-html-scale125", lambda r: plain_html_bytes(r, border=0),
         ".html", chromium_scaled_pdf(1.25)),
+    "chromium-borderless-html-scale150": lambda: _from_truth(
+        "chromium-borderless-html-scale150", lambda r: plain_html_bytes(r, border=0),
+        ".html", chromium_scaled_pdf(1.5)),
     "chromium-corpus-scale125": lambda: _corpus("chromium-corpus-scale125", ".html",
                                                 chromium_scaled_pdf(1.25)),
     "corpus-pdf": lambda: _corpus("corpus-pdf", ".pdf", None),
