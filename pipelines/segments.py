@@ -69,7 +69,8 @@ _IPC = pa.ipc.IpcWriteOptions(compression="lz4")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, gate TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS segment_tables (
-    key TEXT NOT NULL, name TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (key, name));
+    key TEXT NOT NULL, name TEXT NOT NULL, data BLOB NOT NULL, rows INTEGER NOT NULL,
+    PRIMARY KEY (key, name));
 """
 
 
@@ -93,30 +94,28 @@ class Segment:
     shas: list[str]  # sorted: report-id order
 
 
+@dataclass(frozen=True)
+class Packed:
+    """A segment's rows of one table and part as the cache holds them (Arrow IPC, LZ4),
+    kept so until they are written: rows wait for FLUSH_ROWS of their table and part, in
+    every part at once: decoded, half the peak of the 10,000-report tables stage. The row
+    count is stored beside the bytes, so that counting rows decompresses nothing (a +100
+    build reads thousands of cached segments)."""
+
+    data: bytes
+    num_rows: int
+
+    def table(self) -> pa.Table:
+        return pa.ipc.open_stream(self.data).read_all()
+
+
 @dataclass
 class SegmentTables:
     """One segment's rows of every table, as Arrow IPC, and what its gate found."""
 
     key: str
-    tables: dict[str, bytes]
+    tables: dict[str, Packed]
     gate: dict  # withheld: report ids; failed_checks: check id -> reports failing it
-
-
-@dataclass(frozen=True)
-class Packed:
-    """A segment's rows of one table and part as the cache holds them (Arrow IPC, LZ4),
-    kept so until they are written: rows wait for FLUSH_ROWS of their table and part, in
-    every part at once: decoded, half the peak of the 10,000-report tables stage."""
-
-    data: bytes
-    num_rows: int
-
-    @classmethod
-    def of(cls, data: bytes) -> Packed:
-        return cls(data, sum(batch.num_rows for batch in pa.ipc.open_stream(data)))
-
-    def table(self) -> pa.Table:
-        return pa.ipc.open_stream(self.data).read_all()
 
 
 @dataclass
@@ -163,8 +162,9 @@ class SegmentCache:
             for s in segments:
                 self.db.execute("INSERT OR REPLACE INTO segments VALUES (?, ?)",
                                 (s.key, json.dumps(s.gate, sort_keys=True)))
-                self.db.executemany("INSERT OR REPLACE INTO segment_tables VALUES (?, ?, ?)",
-                                    [(s.key, n, d) for n, d in s.tables.items()])
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO segment_tables VALUES (?, ?, ?, ?)",
+                    [(s.key, n, p.data, p.num_rows) for n, p in s.tables.items()])
 
     def read_all(self, keys: list[str], parts: set[str], threads: int = 2,
                  packed: bool = False) -> Iterator[tuple[dict, dict]]:
@@ -196,9 +196,10 @@ class SegmentCache:
 def _read(db: sqlite3.Connection, parts: frozenset[str], packed: bool, key: str
           ) -> tuple[dict[str, pa.Table | Packed], dict]:
     (gate,) = db.execute("SELECT gate FROM segments WHERE key = ?", (key,)).fetchone()
-    decode = Packed.of if packed else (lambda d: pa.ipc.open_stream(d).read_all())
-    tables = {n: decode(d) for n, d in db.execute(
-        "SELECT name, data FROM segment_tables WHERE key = ?", (key,)) if _part(n) in parts}
+    tables = {n: Packed(d, rows) if packed else pa.ipc.open_stream(d).read_all()
+              for n, d, rows in db.execute(
+                  "SELECT name, data, rows FROM segment_tables WHERE key = ?", (key,))
+              if _part(n) in parts}
     return tables, json.loads(gate)
 
 
@@ -381,8 +382,7 @@ def _in_order(cache: SegmentCache, segments: list[Segment], fresh: set[str],
     for segment in segments:
         if segment.key in fresh:
             tables = next(made)
-            yield {n: Packed.of(d) for n, d in tables.tables.items()
-                   if _part(n) in wanted}, tables.gate
+            yield {n: p for n, p in tables.tables.items() if _part(n) in wanted}, tables.gate
         else:
             yield next(stored)
         progress.advance("segments")
@@ -453,11 +453,11 @@ def _cut(segment: Segment, tables: dict[str, pa.Table], ids: dict[str, np.ndarra
     return SegmentTables(segment.key, out, gate)
 
 
-def _ipc(table: pa.Table) -> bytes:
+def _ipc(table: pa.Table) -> Packed:
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema, options=_IPC) as writer:
         writer.write_table(table)
-    return sink.getvalue().to_pybytes()
+    return Packed(sink.getvalue().to_pybytes(), table.num_rows)
 
 
 def _assemble(segments: Iterator[tuple[dict[str, Packed], dict]], staged: Path,

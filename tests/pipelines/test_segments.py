@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 from pipelines.crossyear import YearEntry, add_entry
@@ -143,3 +144,31 @@ def test_a_parse_cache_emptied_under_the_build_is_named(inbox: Path, tmp_path: P
     with pytest.raises(LookupError, match=r"^14 parsed reports are not in .*parse-p\.sqlite, "
                        r"e\.g\. .*: run the build again to parse them$"):
         _build(batch, tmp_path / "tables", tmp_path / "x" / "data")
+
+
+def test_cached_segments_are_counted_without_decompressing(inbox: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    """A +100 build reads thousands of cached segments to write a few parts: each
+    segment's row count is stored beside its bytes, so reading them packed opens no
+    Arrow stream, and the counts are the rows the bytes hold."""
+    batch = _parse(inbox, tmp_path / "cache")
+    result = _build(batch, tmp_path / "tables", tmp_path / "x" / "data", per_segment=1)
+    keys = [s.key for s in segments_of(batch, FINGERPRINT, 1)]
+    parts = set(part_keys(batch, FINGERPRINT))
+    cache = SegmentCache(tmp_path / "tables", FINGERPRINT)
+    opened = pa.ipc.open_stream
+    monkeypatch.setattr(pa.ipc, "open_stream", _no_stream)
+    packed = [tables for tables, _ in cache.read_all(keys, parts, packed=True)]
+    monkeypatch.setattr(pa.ipc, "open_stream", opened)
+    counts: dict[str, int] = {}
+    for tables in packed:
+        for key, rows in tables.items():
+            assert rows.num_rows == rows.table().num_rows
+            counts[key.split("/")[0]] = counts.get(key.split("/")[0], 0) + rows.num_rows
+    cache.close()
+    assert counts == result.rows and counts["reports"] == 14
+
+
+def _no_stream(data: bytes) -> None:
+    raise AssertionError("a cached segment was decompressed to count its rows")
