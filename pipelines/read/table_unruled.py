@@ -362,11 +362,9 @@ def _a_row_a_line(lines: list[list[_Word]], g: float, value_left: float,
     (rows above the page's first header under the columns `start`, if any)."""
     rows: list[list[TextCell]] = []
     header: list[list[_Word]] = []  # the lines without numbers since the last header's use
+    header_rows: list[int] = []  # their indices in `rows`
     columns = list(start)
-    filled: list[set[int]] = [set()] if start else []  # per header: columns given values
-    widths: list[int] = [len(start)] if start else []  # per header: its number of columns
-    aligned: list[dict[int, list[Box]]] = [{}] if start else []  # per header: values' boxes
-    found = False
+    blocks: list[_Block] = [_Block(len(start))] if start else []  # per header, as _wrapped's
     for r_no, line in enumerate(lines, start=1):
         ref = f"page {page_no} table 1 row {r_no}"
         # Everything printed over the columns of numbers is a value ("-18", "25.1万元").
@@ -374,6 +372,7 @@ def _a_row_a_line(lines: list[list[_Word]], g: float, value_left: float,
         labels = [w for w in line if w.xc < value_left]
         if not any(w.number for w in numbers):
             header.append(line)
+            header_rows.append(len(rows))
             rows.append([_cell(w, f"{ref} cell {c}") for c, w in enumerate(line, start=1)])
             continue
         under_header = bool(header) and any(w.xc >= value_left for w in header[-1])
@@ -386,33 +385,26 @@ def _a_row_a_line(lines: list[list[_Word]], g: float, value_left: float,
             above = [[w for w in h if w.xc >= value_left] for h in header]
             if any(above):
                 columns = _columns([h for h in above if h], g)
-                filled.append(set())
-                widths.append(len(columns))
-                aligned.append({})
+                blocks.append(_Block(len(columns)))
             header = []
         if not columns:
             return _unsure(f"row {r_no}: numbers under no header")
         placed = _placed(numbers, columns, g)
         if placed is None:
             return _unsure(f"row {r_no}: a value is not clearly under one column")
-        filled[-1].update(placed)
         for k, w in placed.items():
-            aligned[-1].setdefault(k, []).append(w.box)
+            blocks[-1].values.setdefault(k, []).append(w.box)
+        blocks[-1].rows += [*header_rows, len(rows)]
+        header_rows = []
         label_cells = [_cell(w, f"{ref} cell {c}")
                        for c, w in enumerate(_joined(labels, g), start=1)]
         value_cells = [_cell(placed.get(k), f"{ref} cell {len(labels) + k + 1}")
                        for k in range(len(columns))]
         rows.append(label_cells + value_cells)
-        found = True
-    if any(len(f) < n for f, n in zip(filled, widths, strict=True)):
-        # A column no value falls in: a header cell cut in two, or a blank column; the
-        # numbers could as well belong one column over.
-        return _unsure("a column of the header holds no value")
-    if not all(_in_line(boxes, g) for block in aligned for boxes in block.values()):
-        # A column's values aligned neither left, centre nor right: a second table
-        # under the first, with columns of its own, read with the first one's header.
-        return _unsure("the values of a column are not aligned")
-    return (rows, columns) if found else None
+    if not blocks or not any(block.values for block in blocks):
+        return None
+    rows, last_sure = _sure_blocks(rows, blocks, g)
+    return (rows, columns if last_sure else []) if rows else None
 
 
 def _kind(line: list[_Word], value_left: float) -> str:
@@ -432,8 +424,9 @@ def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
     header: list[int] = []
     body: list[int] = []
     columns = list(start)
-    blocks: list[dict[int, list[Box]]] = [{}] if start else []  # per header: values' boxes
-    widths: list[int] = [len(start)] if start else []
+    # Per header (the first one `start`'s, if given): its values' boxes per column, its
+    # number of columns, and the indices in `rows` of the rows read under it.
+    blocks: list[_Block] = [_Block(len(start))] if start else []
     kinds = [_kind(line, value_left) for line in lines]
     carried = bool(start)  # the block of `start` is the first segment's own until it ends
     last_read = False  # whether the page's last rows were read (their columns carried on)
@@ -449,31 +442,67 @@ def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
             above = [[w for w in lines[h] if w.xc >= value_left] for h in header]
             if any(above):
                 columns = _columns([a for a in above if a], g)
-                blocks.append({})
-                widths.append(len(columns))
+                blocks.append(_Block(len(columns)))
             if not columns:
                 return _unsure("numbers under no header")
             got = _segment(lines, body, kinds, columns, g, value_left, page_no)
             last_read = got is not None
             if got is not None:
+                first = len(rows)
                 rows += _header_rows(lines, header, page_no) + got[0]
+                blocks[-1].rows += range(first, len(rows))
                 for k, boxes in got[1].items():
-                    blocks[-1].setdefault(k, []).extend(boxes)
+                    blocks[-1].values.setdefault(k, []).extend(boxes)
             elif any(above) or carried:
                 # The rows under this header are not read (reported missing), nor the
                 # header (a number in it must not end a row above): the other headers'
                 # rows still are, their labels and columns their own.
                 blocks.pop()
-                widths.pop()
             header, body, carried = [], [], False
         header.append(i)
     if not blocks:
         return None
-    if any(len(b) < n for b, n in zip(blocks, widths, strict=True)):
-        return _unsure("a column of the header holds no value")
-    if not all(_in_line(boxes, g) for block in blocks for boxes in block.values()):
-        return _unsure("the values of a column are not aligned")
-    return rows, columns if last_read else []
+    rows, last_sure = _sure_blocks(rows, blocks, g)
+    return (rows, columns if last_read and last_sure else []) if rows else None
+
+
+@dataclass
+class _Block:
+    """What was read under one header: its number of columns, each column's values'
+    boxes, and the indices of its rows (header lines included) among the page's rows."""
+
+    width: int
+    values: dict[int, list[Box]] = field(default_factory=dict)
+    rows: list[int] = field(default_factory=list)
+
+    def unsure(self, glyph: float) -> str:
+        """Why the columns of this header are unsure, or "" when they are sure."""
+        if len(self.values) < self.width:
+            # A column no value falls in: a header cell cut in two, or a blank column;
+            # the numbers could as well belong one column over.
+            return "a column of the header holds no value"
+        if not all(_in_line(boxes, glyph) for boxes in self.values.values()):
+            # A column's values aligned neither left, centre nor right: a second table
+            # under the first, with columns of its own, read with the first one's header.
+            return "the values of a column are not aligned"
+        return ""
+
+
+def _sure_blocks(rows: list[list[TextCell]], blocks: list[_Block],
+                 glyph: float) -> tuple[list[list[TextCell]], bool]:
+    """The rows without those of the headers whose columns are unsure (each header's
+    columns are its own: one that fails costs only its rows, reported missing), and
+    whether the last header's columns are sure (only then are they carried on)."""
+    dropped: set[int] = set()
+    for k, block in enumerate(blocks):
+        why = block.unsure(glyph)
+        if why:
+            _unsure(f"header {k + 1}: {why}")
+            dropped.update(block.rows)
+    if all(r in dropped for block in blocks for r in block.rows):
+        return [], False  # no row of numbers left: lines of text are no table
+    kept = [row for r, row in enumerate(rows) if r not in dropped]
+    return kept, not blocks[-1].unsure(glyph)
 
 
 def _header_rows(lines: list[list[_Word]], header: list[int], page_no: int
