@@ -40,7 +40,7 @@ class PageSequence:
             self._carried = Carried()  # a page skipped (read as text): nothing continues
         self._last = page_no
         if found.tables:
-            self._carried.columns = []  # a ruled table ends the one without rules
+            self._carried = Carried()  # a ruled table ends the one without rules
         else:
             unruled = self._unruled(found, page_no, scale)
             if unruled is not None:
@@ -53,7 +53,7 @@ class PageSequence:
         """A page without ruling lines read as tables without them, when the gate sees
         columns of numbers and the structure is sure; None otherwise."""
         if not self._pictures and not looks_tabular(found.page):
-            self._carried.columns = []
+            self._carried = Carried()  # a page of prose ends the table
             return None
         rows = read_unruled(found.page, page_no, self._carried, by_table=not self._pictures)
         if not rows:

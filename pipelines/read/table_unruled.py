@@ -42,6 +42,8 @@ _JOIN_Y = 0.3  # glyph heights: the gaps inside a character (the strokes of 三)
 _MARGIN_X = 0.4  # glyph heights of white around a box when it is read
 _MARGIN_Y = 0.15
 _MIN_BOX = 0.4  # glyph heights: smaller blobs are specks
+_FLAT = 0.6  # glyph heights: a box lower than this may be one stroke of a character
+_ONE_GLYPH = 1.1  # glyph heights: strokes stacked within this are one character's
 _ROW = 0.4  # glyph heights between the y-centres of boxes on one line
 _CELL_GAP = 1.0  # glyph heights: words of one header cell are closer
 _ALIGN = 0.5  # glyph heights: a column's values share an edge or a centre within this
@@ -59,6 +61,7 @@ _GATE_GAP = 1.5  # glyph heights of white on either side of a number in a table'
 _log = logging.getLogger(__name__)
 # A value; not an item number ("2." split from its label).
 _NUMBER = re.compile(r"[-+－]?[0-9][0-9,]*(?:\.[0-9]+)?")
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -90,7 +93,27 @@ def _boxes(page: PageImage) -> list[Box]:
         x, y, w, h, _ = stats[i]
         if h >= _MIN_BOX * g or w >= _MIN_BOX * g:  # a thin 一 is wide
             out.append(Box(int(x), int(y), int(x + w), int(y + h)))
-    return out
+    return _strokes_joined(out, g)
+
+
+def _strokes_joined(boxes: list[Box], glyph: float) -> list[Box]:
+    """Flat boxes stacked within one glyph's height joined: the strokes of one character
+    set farther apart than the closing joins (二 of "二、" read as 一 and as nothing, on
+    two lines). Two lines of text are a glyph apart, so no two lines are joined."""
+    flat = sorted((b for b in boxes if b.height < _FLAT * glyph), key=lambda b: b.y0)
+    others = [b for b in boxes if b.height >= _FLAT * glyph]
+    out: list[Box] = []
+    for b in flat:
+        for k, a in enumerate(out):
+            overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+            if (overlap >= 0.5 * min(a.width, b.width)
+                    and max(a.y1, b.y1) - min(a.y0, b.y0) <= _ONE_GLYPH * glyph):
+                out[k] = Box(min(a.x0, b.x0), min(a.y0, b.y0), max(a.x1, b.x1),
+                             max(a.y1, b.y1))
+                break
+        else:
+            out.append(b)
+    return others + out
 
 
 def looks_tabular(page: PageImage) -> bool:
@@ -243,50 +266,70 @@ def _cell(w: _Word | None, ref: str) -> TextCell:
 
 @dataclass
 class Carried:
-    """The columns of the last header read on a page, for a next page whose first rows
-    continue that table with no header of their own (a table broken by a page break).
-    Pages of one print share their margins, so a column stands where it stood."""
+    """What a page leaves open for the next (a table broken by a page break): the columns
+    of the last header read on it, for a next page whose first rows continue that table
+    with no header of their own; or the lines it ended with after its last row of numbers
+    (a title and a header whose rows are all on the next page), read as that page's
+    first lines. Pages of one print share their margins, so a column stands where it
+    stood."""
 
     columns: list[tuple[float, float]] = field(default_factory=list)
+    lines: list[list[_Word]] = field(default_factory=list)
 
 
 def read_unruled(page: PageImage, page_no: int, carried: Carried | None = None,
                  by_table: bool = False) -> list[list[TextCell]] | None:
     """The page's rows (header and label lines as they are printed, rows of numbers with
     a cell per column, blank where nothing is printed); None when the structure is
-    unsure, or there is no row of numbers under a header. `carried`: the columns of the
-    page before, for rows above this page's first header; updated with this page's last
-    header's (emptied when the page is not read). `by_table`: the page may hold several
-    tables, each with columns of its own (a scanned page; see `_tables`)."""
-    start = carried.columns if carried else []
+    unsure, or there is no row of numbers under a header. `carried`: what the page
+    before left open, for rows above this page's first header; updated with what this
+    page leaves open (emptied when the page is not read). `by_table`: the page may hold
+    several tables, each with columns of its own (a scanned page; see `_tables`)."""
+    start = carried or Carried()
     got = _read_unruled(page, page_no, start, by_table)
     if carried is not None:
-        carried.columns = got[1] if got else []
-    return got[0] if got else None
+        carried.columns, carried.lines = (got[1], got[2]) if got else ([], [])
+    return got[0] if got and got[0] else None
 
 
 _Read = tuple[list[list[TextCell]], list[tuple[float, float]]] | None
 
 
-def _read_unruled(page: PageImage, page_no: int, start: list[tuple[float, float]],
-                  by_table: bool) -> _Read:
+def _read_unruled(page: PageImage, page_no: int, start: Carried, by_table: bool
+                  ) -> tuple[list[list[TextCell]], list[tuple[float, float]],
+                             list[list[_Word]]] | None:
     boxes = _boxes(page)
     if not boxes or len(boxes) > _MAX_BOXES:
         return None
     g = page.glyph
     lines = [_joined(line, g) for line in _lines(_read(page, boxes), g)]
     if not by_table:
-        return _read_block(lines, g, page_no, start)
+        got = _read_block(lines, g, page_no, start.columns)
+        return (*got, []) if got else None
+    tables, left_open = _tables(_moved_above(start.lines, lines, g) + lines, g)
     rows: list[list[TextCell]] = []
-    columns = start
-    for t_no, block in enumerate(_tables(lines, g), start=1):
+    columns = start.columns
+    for t_no, block in enumerate(tables, start=1):
         got = _read_block(block, g, page_no, columns if t_no == 1 else [])
         columns = got[1] if got else []  # carried on only from the page's last table, read
         for row in got[0] if got else []:
             for cell in row:
                 cell.ref = cell.ref.replace(" table 1 ", f" table {t_no} ", 1)
             rows.append(row)
-    return (rows, columns) if rows else None
+    # Lines left open begin a table whose rows are on the next page: that one, not the
+    # last table read, is what the next page's first rows continue.
+    return rows, [] if left_open else columns, left_open
+
+
+def _moved_above(carried: list[list[_Word]], lines: list[list[_Word]],
+                 glyph: float) -> list[list[_Word]]:
+    """Lines carried from the page before, moved to stand a glyph above this page's
+    first line (their x is kept: pages of one print share their margins)."""
+    if not carried or not lines:
+        return []
+    dy = min(w.box.y0 for w in lines[0]) - max(w.box.y1 for w in carried[-1]) - int(glyph)
+    return [[_Word(Box(w.box.x0, w.box.y0 + dy, w.box.x1, w.box.y1 + dy), w.text,
+                   w.confidence) for w in line] for line in carried]
 
 
 def _number_left(line: list[_Word]) -> _Word | None:
@@ -302,13 +345,16 @@ def _same_columns(first: _Word, line: list[_Word], glyph: float) -> bool:
                for w in line if w.number)
 
 
-def _tables(lines: list[list[_Word]], glyph: float) -> list[list[list[_Word]]]:
-    """A page's lines cut into tables: a line of numbers whose leftmost number stands in
-    no column of the line of numbers before starts another table (Word prints each of
-    the statutory tables with columns of its own). The lines between go to the table
-    before while they are its last label's wrapped lines (left of its numbers, each
-    within a glyph of the line above), and to the next table from the first line that
-    is not (a title, the next header)."""
+def _tables(lines: list[list[_Word]], glyph: float
+            ) -> tuple[list[list[list[_Word]]], list[list[_Word]]]:
+    """A page's lines cut into tables, and the lines it ends with that begin another
+    table (no row of numbers under them on this page). A line of numbers whose leftmost
+    number stands in no column of the line of numbers before starts another table (Word
+    prints each of the statutory tables with columns of its own). The lines between go
+    to the table before while they are its last label's wrapped lines (left of its
+    numbers, each within a glyph of the line above), and to the next table from the
+    first line that is not (a title, the next header); so do the page's last lines,
+    when they hold Chinese (a page number or a speck begins no table)."""
     out: list[list[list[_Word]]] = [[]]
     last: list[_Word] | None = None  # the line of numbers before
     pending: list[list[_Word]] = []  # lines after it, not yet given to a table
@@ -318,21 +364,34 @@ def _tables(lines: list[list[_Word]], glyph: float) -> list[list[list[_Word]]]:
             pending.append(line)
             continue
         if last is not None and not _same_columns(first, last, glyph):
-            left = _number_left(last).box.x0 - glyph
-            tail, above = 0, last
-            for p in pending:
-                if max(w.box.x1 for w in p) > left or min(w.box.y0 for w in p) - max(
-                        w.box.y1 for w in above) > _TAIL_GAP * glyph:
-                    break
-                tail, above = tail + 1, p
+            tail = _tail(pending, last, glyph)
             out[-1] += pending[:tail]
             out.append(pending[tail:])
         else:
             out[-1] += pending
         out[-1].append(line)
         pending, last = [], line
-    out[-1] += pending
-    return out
+    if last is None:
+        return [pending], []
+    tail = _tail(pending, last, glyph)
+    out[-1] += pending[:tail]
+    rest = pending[tail:]
+    if any(_CHINESE.search(w.text) for line in rest for w in line):
+        return out, rest
+    out[-1] += rest
+    return out, []
+
+
+def _tail(pending: list[list[_Word]], last: list[_Word], glyph: float) -> int:
+    """How many of the lines after a line of numbers are its label's wrapped lines."""
+    left = _number_left(last).box.x0 - glyph
+    tail, above = 0, last
+    for p in pending:
+        if max(w.box.x1 for w in p) > left or min(w.box.y0 for w in p) - max(
+                w.box.y1 for w in above) > _TAIL_GAP * glyph:
+            break
+        tail, above = tail + 1, p
+    return tail
 
 
 def _read_block(lines: list[list[_Word]], g: float, page_no: int,
@@ -443,9 +502,10 @@ def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
             if any(above):
                 columns = _columns([a for a in above if a], g)
                 blocks.append(_Block(len(columns)))
-            if not columns:
-                return _unsure("numbers under no header")
-            got = _segment(lines, body, kinds, columns, g, value_left, page_no)
+            # Numbers under no header (the page before ended in a table not read, or in
+            # none): not read; the next header's rows still are.
+            got = _segment(lines, body, kinds, columns, g, value_left, page_no
+                           ) if columns else _unsure("numbers under no header")
             last_read = got is not None
             if got is not None:
                 first = len(rows)
