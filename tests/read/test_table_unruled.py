@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from pipelines.read.page_image import prepare
-from pipelines.read.table_unruled import Carried, looks_tabular, read_unruled
+from pipelines.read.table_unruled import Carried, _boxes, looks_tabular, read_unruled
 
 pytestmark = pytest.mark.slow  # OCR
 
@@ -151,3 +151,14 @@ def test_a_header_whose_columns_are_unsure_costs_only_its_own_rows() -> None:
     rows = read_unruled(prepare(_table(SECOND + _below(FIRST, 200))), 1, carried)
     assert _texts(rows) == [list(SECOND[0][1]), list(SECOND[1][1]), list(SECOND[2][1])]
     assert carried.columns == []  # its last table was not: nothing is carried past it
+
+
+@skip_no_font
+def test_the_strokes_of_one_character_are_one_box() -> None:
+    # No OCR. 二 and 三 are flat strokes set farther apart than the closing joins: each
+    # stroke read alone (as 一, or as nothing) was a word of its own, on a line of its own.
+    page = prepare(_table([(40, ["信息内容", "上一年项目数量", "本年增减", "处理决定数量"]),
+                           (100, ["二、上年结转", "396", "5", "278"]),
+                           (160, ["三、本年", "26", "0", "7"])]))
+    ordinals = sorted((b for b in _boxes(page) if b.x1 < 90 and b.y0 > 60), key=lambda b: b.y0)
+    assert [(b.y1 - b.y0 > 0.8 * page.glyph) for b in ordinals] == [True, True]
