@@ -43,7 +43,9 @@ _MARGIN_X = 0.4  # glyph heights of white around a box when it is read
 _MARGIN_Y = 0.15
 _MIN_BOX = 0.4  # glyph heights: smaller blobs are specks
 _FLAT = 0.6  # glyph heights: a box lower than this may be one stroke of a character
-_ONE_GLYPH = 1.1  # glyph heights: strokes stacked within this are one character's
+_ONE_GLYPH = 1.0  # glyph heights: strokes stacked within this are one character's
+_STROKE_GAP = 0.6  # glyph heights between them at most (the 、 ending one line and the 一
+# of the next are farther apart)
 _ROW = 0.4  # glyph heights between the y-centres of boxes on one line
 _CELL_GAP = 1.0  # glyph heights: words of one header cell are closer
 _ALIGN = 0.5  # glyph heights: a column's values share an edge or a centre within this
@@ -110,6 +112,7 @@ def _strokes_joined(boxes: list[Box], glyph: float) -> list[Box]:
         for k, a in enumerate(out):
             overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
             if (overlap >= 0.5 * min(a.width, b.width)
+                    and b.y0 - a.y1 <= _STROKE_GAP * glyph
                     and max(a.y1, b.y1) - min(a.y0, b.y0) <= _ONE_GLYPH * glyph):
                 out[k] = Box(min(a.x0, b.x0), min(a.y0, b.y0), max(a.x1, b.x1),
                              max(a.y1, b.y1))
