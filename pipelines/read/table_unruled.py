@@ -303,6 +303,9 @@ def read_unruled(page: PageImage, page_no: int, carried: Carried | None = None,
 
 
 _Read = tuple[list[list[TextCell]], list[tuple[float, float]]] | None
+# A way of reading a table: also whether it read every header's rows (else another
+# way is tried, which may).
+_Way = tuple[list[list[TextCell]], list[tuple[float, float]], bool] | None
 
 
 def _read_unruled(page: PageImage, page_no: int, start: Carried, by_table: bool
@@ -410,11 +413,17 @@ def _read_block(lines: list[list[_Word]], g: float, page_no: int,
     if not numbers_x:
         return None
     value_left = min(numbers_x) - g  # where the columns of numbers begin
-    if _labels_wrap(lines, value_left):
-        return _wrapped(lines, g, value_left, page_no, start) or _a_row_a_line(
-            lines, g, value_left, page_no, start)
-    return _a_row_a_line(lines, g, value_left, page_no, start) or _wrapped(
-        lines, g, value_left, page_no, start)
+    ways = (_wrapped, _a_row_a_line) if _labels_wrap(lines, value_left) else (
+        _a_row_a_line, _wrapped)
+    first = ways[0](lines, g, value_left, page_no, start)
+    if first and first[2]:
+        return first[:2]
+    # The first way left some rows unread: the other may read them all.
+    second = ways[1](lines, g, value_left, page_no, start)
+    if second and second[2]:
+        return second[:2]
+    got = first or second
+    return got[:2] if got else None
 
 
 def _labels_wrap(lines: list[list[_Word]], value_left: float) -> bool:
@@ -426,7 +435,7 @@ def _labels_wrap(lines: list[list[_Word]], value_left: float) -> bool:
 
 
 def _a_row_a_line(lines: list[list[_Word]], g: float, value_left: float,
-                  page_no: int, start: list[tuple[float, float]]) -> _Read:
+                  page_no: int, start: list[tuple[float, float]]) -> _Way:
     """A table printed a row a line: each row of numbers with its label on its line
     (rows above the page's first header under the columns `start`, if any)."""
     rows: list[list[TextCell]] = []
@@ -472,8 +481,8 @@ def _a_row_a_line(lines: list[list[_Word]], g: float, value_left: float,
         rows.append(label_cells + value_cells)
     if not blocks or not any(block.values for block in blocks):
         return None
-    rows, last_sure = _sure_blocks(rows, blocks, g)
-    return (rows, columns if last_sure else []) if rows else None
+    kept, last_sure = _sure_blocks(rows, blocks, g)
+    return (kept, columns if last_sure else [], len(kept) == len(rows)) if kept else None
 
 
 def _kind(line: list[_Word], value_left: float) -> str:
@@ -484,7 +493,7 @@ def _kind(line: list[_Word], value_left: float) -> str:
 
 
 def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
-             page_no: int, start: list[tuple[float, float]]) -> _Read:
+             page_no: int, start: list[tuple[float, float]]) -> _Way:
     """A table whose row labels wrap over lines beside their numbers: the header lines as
     printed, then each row of numbers with its labels (table_wrapped.py); None when any
     label's row, or any value's column, is unsure. Rows above the page's first header
@@ -499,6 +508,7 @@ def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
     kinds = [_kind(line, value_left) for line in lines]
     carried = bool(start)  # the block of `start` is the first segment's own until it ends
     last_read = False  # whether the page's last rows were read (their columns carried on)
+    skipped = False  # whether rows under no header were left unread
     for i in [*range(len(lines)), len(lines)]:
         kind = kinds[i] if i < len(lines) else "end"
         if kind in ("value", "label"):
@@ -517,6 +527,7 @@ def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
             got = _segment(lines, body, kinds, columns, g, value_left, page_no
                            ) if columns else _unsure("numbers under no header")
             last_read = got is not None
+            skipped = skipped or not columns
             if got is not None:
                 first = len(rows)
                 rows += _header_rows(lines, header, page_no) + got[0]
@@ -532,8 +543,9 @@ def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
         header.append(i)
     if not blocks:
         return None
-    rows, last_sure = _sure_blocks(rows, blocks, g)
-    return (rows, columns if last_read and last_sure else []) if rows else None
+    kept, last_sure = _sure_blocks(rows, blocks, g)
+    whole = len(kept) == len(rows) and not skipped
+    return (kept, columns if last_read and last_sure else [], whole) if kept else None
 
 
 @dataclass
