@@ -50,9 +50,6 @@ _ROW = 0.4  # glyph heights between the y-centres of boxes on one line
 _CELL_GAP = 1.0  # glyph heights: words of one header cell are closer
 _ALIGN = 0.5  # glyph heights: a column's values share an edge or a centre within this
 _NEAREST = 0.6  # a number's distance to its column's centre, at most this share of the next
-# Glyphs: a word over the value columns at least this wide is a title or prose, not a
-# header cell (a cell's text wraps in its column; a sub-table's caption row is 9 wide).
-_PROSE = 12.0
 _TAIL_GAP = 1.0  # glyph heights between the wrapped lines of a table's last label
 _MAX_BOXES = 800  # more text boxes than a statutory table holds: a page of prose
 # The gate (`looks_tabular`): a number is a short box (at most this many glyphs wide, a
@@ -220,13 +217,9 @@ def _cells_of(line: list[_Word], glyph: float) -> list[tuple[float, float]]:
 
 def _columns(header: list[list[_Word]], glyph: float) -> list[tuple[float, float]]:
     """(x0, x1) of each leaf header cell, left to right: lines read bottom up, a cell kept
-    when no cell kept below it overlaps it, up to a line holding a word as wide as a
-    title or prose (the page's title above the table's header printed a column of its
-    own, right of every value: the header then held a column no value falls in)."""
+    when no cell kept below it overlaps it."""
     kept: list[tuple[float, float]] = []
     for line in reversed(header):
-        if any(w.box.x1 - w.box.x0 >= _PROSE * glyph for w in line):
-            break  # a title or prose above the header: nothing above is the header's
         for c0, c1 in _cells_of(line, glyph):
             if all(c1 <= x0 or c0 >= x1 for x0, x1 in kept):
                 kept.append((c0, c1))
