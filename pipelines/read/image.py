@@ -1,9 +1,11 @@
 """Image reader: JPG, PNG, TIFF (every page of a multi-page TIFF), GIF, BMP, WebP.
 
 Each frame is a page read by OCR (pipelines/read/scan.py); the Document's rendering is
-`image`. An image with no ruled table on any page is read as a table without ruling
-lines (table_unruled.py), when its structure is sure. The first page's opening lines
-are read too, for the title (agency and year).
+`image`. The frames are read in order as a scanned PDF's pages are (scan_pages.py):
+a page with no ruled table is read as tables without ruling lines (table_unruled.py)
+when its structure is sure, a table broken by a page break carried on to the next page;
+a single frame is a picture of a table, read without the gate that spares prose pages.
+The first page's opening lines are read too, for the title (agency and year).
 An image with nothing legible ends unreadable with the reason, before any OCR runs.
 """
 
@@ -18,7 +20,8 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 from pipelines.document import Document, TextCell
 from pipelines.read import ocr
 from pipelines.read.decode import UnreadableFile
-from pipelines.read.scan import PageReading, UnreadableImage, layout, read_page
+from pipelines.read.scan import PageReading, UnreadableImage, layout
+from pipelines.read.scan_pages import PageSequence
 
 TITLE_LINES = 12  # lines of the first page read for the title; the rest is tables only
 _MAX_PAGES = 60
@@ -59,8 +62,10 @@ def document_of(name: str, sha256: str, size: int, rendering: str,
 
 def read_pages(name: str, frames: Iterable[np.ndarray],
                title_lines: int = TITLE_LINES) -> list[PageReading]:
-    """Frames read as pages; raises UnreadableFile, before any OCR, when no page holds a
-    ruled table (a blank page, a photograph, characters too small to read)."""
+    """Frames read as pages in order (scan_pages.py: a table without rules broken by a
+    page break is carried on to the next frame); raises UnreadableFile, before any OCR,
+    when no page holds a ruled table and none a table without rules (a blank page, a
+    photograph, characters too small to read)."""
     if not ocr.available():
         raise UnreadableFile(f"{name}: {ocr.EngineMissing.__doc__}")
     layouts, reasons = [], []
@@ -69,26 +74,15 @@ def read_pages(name: str, frames: Iterable[np.ndarray],
             layouts.append((page_no, layout(pixels)))
         except UnreadableImage as e:
             reasons.append(f"page {page_no}: {e}")
-    if not any(found.tables for _, found in layouts):
-        unruled = _unruled(layouts)
-        if unruled:
-            return unruled
+    ruled = any(found.tables for _, found in layouts)
+    # One frame is a picture of a table; more are the pages of a scanned document.
+    sequence = PageSequence(pictures=len(layouts) + len(reasons) == 1)
+    # The title is read only beside ruled tables: an image of nothing ends before any OCR.
+    pages = [sequence.read(found, page_no, title_lines if k == 0 and ruled else 0)
+             for k, (page_no, found) in enumerate(layouts)]
+    if not ruled and not any(page.rows for page in pages):
         why = "; ".join(reasons) or "no ruled table was found in the image"
         raise UnreadableFile(f"{name}: {why}")
-    return [read_page(found, page_no, title_lines if k == 0 else 0)
-            for k, (page_no, found) in enumerate(layouts)]
-
-
-def _unruled(layouts: list) -> list[PageReading]:
-    """Pages read as tables without ruling lines (table_unruled.py); [] when no page
-    holds one whose structure is sure."""
-    from pipelines.read.table_unruled import read_unruled
-
-    pages = []
-    for page_no, found in layouts:
-        rows = read_unruled(found.page, page_no)
-        if rows:
-            pages.append(PageReading(rows, tables=1))
     return pages
 
 

@@ -42,6 +42,10 @@ _JOIN_Y = 0.3  # glyph heights: the gaps inside a character (the strokes of 三)
 _MARGIN_X = 0.4  # glyph heights of white around a box when it is read
 _MARGIN_Y = 0.15
 _MIN_BOX = 0.4  # glyph heights: smaller blobs are specks
+_FLAT = 0.6  # glyph heights: a box lower than this may be one stroke of a character
+_ONE_GLYPH = 1.0  # glyph heights: strokes stacked within this are one character's
+_STROKE_GAP = 0.6  # glyph heights between them at most (the 、 ending one line and the 一
+# of the next are farther apart)
 _ROW = 0.4  # glyph heights between the y-centres of boxes on one line
 _CELL_GAP = 1.0  # glyph heights: words of one header cell are closer
 _ALIGN = 0.5  # glyph heights: a column's values share an edge or a centre within this
@@ -59,6 +63,7 @@ _GATE_GAP = 1.5  # glyph heights of white on either side of a number in a table'
 _log = logging.getLogger(__name__)
 # A value; not an item number ("2." split from its label).
 _NUMBER = re.compile(r"[-+－]?[0-9][0-9,]*(?:\.[0-9]+)?")
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -90,7 +95,28 @@ def _boxes(page: PageImage) -> list[Box]:
         x, y, w, h, _ = stats[i]
         if h >= _MIN_BOX * g or w >= _MIN_BOX * g:  # a thin 一 is wide
             out.append(Box(int(x), int(y), int(x + w), int(y + h)))
-    return out
+    return _strokes_joined(out, g)
+
+
+def _strokes_joined(boxes: list[Box], glyph: float) -> list[Box]:
+    """Flat boxes stacked within one glyph's height joined: the strokes of one character
+    set farther apart than the closing joins (二 of "二、" read as 一 and as nothing, on
+    two lines). Two lines of text are a glyph apart, so no two lines are joined."""
+    flat = sorted((b for b in boxes if b.height < _FLAT * glyph), key=lambda b: b.y0)
+    others = [b for b in boxes if b.height >= _FLAT * glyph]
+    out: list[Box] = []
+    for b in flat:
+        for k, a in enumerate(out):
+            overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+            if (overlap >= 0.5 * min(a.width, b.width)
+                    and b.y0 - a.y1 <= _STROKE_GAP * glyph
+                    and max(a.y1, b.y1) - min(a.y0, b.y0) <= _ONE_GLYPH * glyph):
+                out[k] = Box(min(a.x0, b.x0), min(a.y0, b.y0), max(a.x1, b.x1),
+                             max(a.y1, b.y1))
+                break
+        else:
+            out.append(b)
+    return others + out
 
 
 def looks_tabular(page: PageImage) -> bool:
@@ -243,50 +269,73 @@ def _cell(w: _Word | None, ref: str) -> TextCell:
 
 @dataclass
 class Carried:
-    """The columns of the last header read on a page, for a next page whose first rows
-    continue that table with no header of their own (a table broken by a page break).
-    Pages of one print share their margins, so a column stands where it stood."""
+    """What a page leaves open for the next (a table broken by a page break): the columns
+    of the last header read on it, for a next page whose first rows continue that table
+    with no header of their own; or the lines it ended with after its last row of numbers
+    (a title and a header whose rows are all on the next page), read as that page's
+    first lines. Pages of one print share their margins, so a column stands where it
+    stood."""
 
     columns: list[tuple[float, float]] = field(default_factory=list)
+    lines: list[list[_Word]] = field(default_factory=list)
 
 
 def read_unruled(page: PageImage, page_no: int, carried: Carried | None = None,
                  by_table: bool = False) -> list[list[TextCell]] | None:
     """The page's rows (header and label lines as they are printed, rows of numbers with
     a cell per column, blank where nothing is printed); None when the structure is
-    unsure, or there is no row of numbers under a header. `carried`: the columns of the
-    page before, for rows above this page's first header; updated with this page's last
-    header's (emptied when the page is not read). `by_table`: the page may hold several
-    tables, each with columns of its own (a scanned page; see `_tables`)."""
-    start = carried.columns if carried else []
+    unsure, or there is no row of numbers under a header. `carried`: what the page
+    before left open, for rows above this page's first header; updated with what this
+    page leaves open (emptied when the page is not read). `by_table`: the page may hold
+    several tables, each with columns of its own (a scanned page; see `_tables`)."""
+    start = carried or Carried()
     got = _read_unruled(page, page_no, start, by_table)
     if carried is not None:
-        carried.columns = got[1] if got else []
-    return got[0] if got else None
+        carried.columns, carried.lines = (got[1], got[2]) if got else ([], [])
+    return got[0] if got and got[0] else None
 
 
 _Read = tuple[list[list[TextCell]], list[tuple[float, float]]] | None
+# A way of reading a table: also whether it read every header's rows (else another
+# way is tried, which may).
+_Way = tuple[list[list[TextCell]], list[tuple[float, float]], bool] | None
 
 
-def _read_unruled(page: PageImage, page_no: int, start: list[tuple[float, float]],
-                  by_table: bool) -> _Read:
+def _read_unruled(page: PageImage, page_no: int, start: Carried, by_table: bool
+                  ) -> tuple[list[list[TextCell]], list[tuple[float, float]],
+                             list[list[_Word]]] | None:
     boxes = _boxes(page)
     if not boxes or len(boxes) > _MAX_BOXES:
         return None
     g = page.glyph
     lines = [_joined(line, g) for line in _lines(_read(page, boxes), g)]
     if not by_table:
-        return _read_block(lines, g, page_no, start)
+        got = _read_block(lines, g, page_no, start.columns)
+        return (*got, []) if got else None
+    tables, left_open = _tables(_moved_above(start.lines, lines, g) + lines, g)
     rows: list[list[TextCell]] = []
-    columns = start
-    for t_no, block in enumerate(_tables(lines, g), start=1):
+    columns = start.columns
+    for t_no, block in enumerate(tables, start=1):
         got = _read_block(block, g, page_no, columns if t_no == 1 else [])
         columns = got[1] if got else []  # carried on only from the page's last table, read
         for row in got[0] if got else []:
             for cell in row:
                 cell.ref = cell.ref.replace(" table 1 ", f" table {t_no} ", 1)
             rows.append(row)
-    return (rows, columns) if rows else None
+    # Lines left open begin a table whose rows are on the next page: that one, not the
+    # last table read, is what the next page's first rows continue.
+    return rows, [] if left_open else columns, left_open
+
+
+def _moved_above(carried: list[list[_Word]], lines: list[list[_Word]],
+                 glyph: float) -> list[list[_Word]]:
+    """Lines carried from the page before, moved to stand a glyph above this page's
+    first line (their x is kept: pages of one print share their margins)."""
+    if not carried or not lines:
+        return []
+    dy = min(w.box.y0 for w in lines[0]) - max(w.box.y1 for w in carried[-1]) - int(glyph)
+    return [[_Word(Box(w.box.x0, w.box.y0 + dy, w.box.x1, w.box.y1 + dy), w.text,
+                   w.confidence) for w in line] for line in carried]
 
 
 def _number_left(line: list[_Word]) -> _Word | None:
@@ -302,13 +351,16 @@ def _same_columns(first: _Word, line: list[_Word], glyph: float) -> bool:
                for w in line if w.number)
 
 
-def _tables(lines: list[list[_Word]], glyph: float) -> list[list[list[_Word]]]:
-    """A page's lines cut into tables: a line of numbers whose leftmost number stands in
-    no column of the line of numbers before starts another table (Word prints each of
-    the statutory tables with columns of its own). The lines between go to the table
-    before while they are its last label's wrapped lines (left of its numbers, each
-    within a glyph of the line above), and to the next table from the first line that
-    is not (a title, the next header)."""
+def _tables(lines: list[list[_Word]], glyph: float
+            ) -> tuple[list[list[list[_Word]]], list[list[_Word]]]:
+    """A page's lines cut into tables, and the lines it ends with that begin another
+    table (no row of numbers under them on this page). A line of numbers whose leftmost
+    number stands in no column of the line of numbers before starts another table (Word
+    prints each of the statutory tables with columns of its own). The lines between go
+    to the table before while they are its last label's wrapped lines (left of its
+    numbers, each within a glyph of the line above), and to the next table from the
+    first line that is not (a title, the next header); so do the page's last lines,
+    when they hold Chinese (a page number or a speck begins no table)."""
     out: list[list[list[_Word]]] = [[]]
     last: list[_Word] | None = None  # the line of numbers before
     pending: list[list[_Word]] = []  # lines after it, not yet given to a table
@@ -318,21 +370,34 @@ def _tables(lines: list[list[_Word]], glyph: float) -> list[list[list[_Word]]]:
             pending.append(line)
             continue
         if last is not None and not _same_columns(first, last, glyph):
-            left = _number_left(last).box.x0 - glyph
-            tail, above = 0, last
-            for p in pending:
-                if max(w.box.x1 for w in p) > left or min(w.box.y0 for w in p) - max(
-                        w.box.y1 for w in above) > _TAIL_GAP * glyph:
-                    break
-                tail, above = tail + 1, p
+            tail = _tail(pending, last, glyph)
             out[-1] += pending[:tail]
             out.append(pending[tail:])
         else:
             out[-1] += pending
         out[-1].append(line)
         pending, last = [], line
-    out[-1] += pending
-    return out
+    if last is None:
+        return [pending], []
+    tail = _tail(pending, last, glyph)
+    out[-1] += pending[:tail]
+    rest = pending[tail:]
+    if any(_CHINESE.search(w.text) for line in rest for w in line):
+        return out, rest
+    out[-1] += rest
+    return out, []
+
+
+def _tail(pending: list[list[_Word]], last: list[_Word], glyph: float) -> int:
+    """How many of the lines after a line of numbers are its label's wrapped lines."""
+    left = _number_left(last).box.x0 - glyph
+    tail, above = 0, last
+    for p in pending:
+        if max(w.box.x1 for w in p) > left or min(w.box.y0 for w in p) - max(
+                w.box.y1 for w in above) > _TAIL_GAP * glyph:
+            break
+        tail, above = tail + 1, p
+    return tail
 
 
 def _read_block(lines: list[list[_Word]], g: float, page_no: int,
@@ -341,11 +406,17 @@ def _read_block(lines: list[list[_Word]], g: float, page_no: int,
     if not numbers_x:
         return None
     value_left = min(numbers_x) - g  # where the columns of numbers begin
-    if _labels_wrap(lines, value_left):
-        return _wrapped(lines, g, value_left, page_no, start) or _a_row_a_line(
-            lines, g, value_left, page_no, start)
-    return _a_row_a_line(lines, g, value_left, page_no, start) or _wrapped(
-        lines, g, value_left, page_no, start)
+    ways = (_wrapped, _a_row_a_line) if _labels_wrap(lines, value_left) else (
+        _a_row_a_line, _wrapped)
+    first = ways[0](lines, g, value_left, page_no, start)
+    if first and first[2]:
+        return first[:2]
+    # The first way left some rows unread: the other may read them all.
+    second = ways[1](lines, g, value_left, page_no, start)
+    if second and second[2]:
+        return second[:2]
+    got = first or second
+    return got[:2] if got else None
 
 
 def _labels_wrap(lines: list[list[_Word]], value_left: float) -> bool:
@@ -357,16 +428,14 @@ def _labels_wrap(lines: list[list[_Word]], value_left: float) -> bool:
 
 
 def _a_row_a_line(lines: list[list[_Word]], g: float, value_left: float,
-                  page_no: int, start: list[tuple[float, float]]) -> _Read:
+                  page_no: int, start: list[tuple[float, float]]) -> _Way:
     """A table printed a row a line: each row of numbers with its label on its line
     (rows above the page's first header under the columns `start`, if any)."""
     rows: list[list[TextCell]] = []
     header: list[list[_Word]] = []  # the lines without numbers since the last header's use
+    header_rows: list[int] = []  # their indices in `rows`
     columns = list(start)
-    filled: list[set[int]] = [set()] if start else []  # per header: columns given values
-    widths: list[int] = [len(start)] if start else []  # per header: its number of columns
-    aligned: list[dict[int, list[Box]]] = [{}] if start else []  # per header: values' boxes
-    found = False
+    blocks: list[_Block] = [_Block(len(start))] if start else []  # per header, as _wrapped's
     for r_no, line in enumerate(lines, start=1):
         ref = f"page {page_no} table 1 row {r_no}"
         # Everything printed over the columns of numbers is a value ("-18", "25.1万元").
@@ -374,6 +443,7 @@ def _a_row_a_line(lines: list[list[_Word]], g: float, value_left: float,
         labels = [w for w in line if w.xc < value_left]
         if not any(w.number for w in numbers):
             header.append(line)
+            header_rows.append(len(rows))
             rows.append([_cell(w, f"{ref} cell {c}") for c, w in enumerate(line, start=1)])
             continue
         under_header = bool(header) and any(w.xc >= value_left for w in header[-1])
@@ -386,33 +456,26 @@ def _a_row_a_line(lines: list[list[_Word]], g: float, value_left: float,
             above = [[w for w in h if w.xc >= value_left] for h in header]
             if any(above):
                 columns = _columns([h for h in above if h], g)
-                filled.append(set())
-                widths.append(len(columns))
-                aligned.append({})
+                blocks.append(_Block(len(columns)))
             header = []
         if not columns:
             return _unsure(f"row {r_no}: numbers under no header")
         placed = _placed(numbers, columns, g)
         if placed is None:
             return _unsure(f"row {r_no}: a value is not clearly under one column")
-        filled[-1].update(placed)
         for k, w in placed.items():
-            aligned[-1].setdefault(k, []).append(w.box)
+            blocks[-1].values.setdefault(k, []).append(w.box)
+        blocks[-1].rows += [*header_rows, len(rows)]
+        header_rows = []
         label_cells = [_cell(w, f"{ref} cell {c}")
                        for c, w in enumerate(_joined(labels, g), start=1)]
         value_cells = [_cell(placed.get(k), f"{ref} cell {len(labels) + k + 1}")
                        for k in range(len(columns))]
         rows.append(label_cells + value_cells)
-        found = True
-    if any(len(f) < n for f, n in zip(filled, widths, strict=True)):
-        # A column no value falls in: a header cell cut in two, or a blank column; the
-        # numbers could as well belong one column over.
-        return _unsure("a column of the header holds no value")
-    if not all(_in_line(boxes, g) for block in aligned for boxes in block.values()):
-        # A column's values aligned neither left, centre nor right: a second table
-        # under the first, with columns of its own, read with the first one's header.
-        return _unsure("the values of a column are not aligned")
-    return (rows, columns) if found else None
+    if not blocks or not any(block.values for block in blocks):
+        return None
+    kept, last_sure = _sure_blocks(rows, blocks, g)
+    return (kept, columns if last_sure else [], len(kept) == len(rows)) if kept else None
 
 
 def _kind(line: list[_Word], value_left: float) -> str:
@@ -423,7 +486,7 @@ def _kind(line: list[_Word], value_left: float) -> str:
 
 
 def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
-             page_no: int, start: list[tuple[float, float]]) -> _Read:
+             page_no: int, start: list[tuple[float, float]]) -> _Way:
     """A table whose row labels wrap over lines beside their numbers: the header lines as
     printed, then each row of numbers with its labels (table_wrapped.py); None when any
     label's row, or any value's column, is unsure. Rows above the page's first header
@@ -432,11 +495,13 @@ def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
     header: list[int] = []
     body: list[int] = []
     columns = list(start)
-    blocks: list[dict[int, list[Box]]] = [{}] if start else []  # per header: values' boxes
-    widths: list[int] = [len(start)] if start else []
+    # Per header (the first one `start`'s, if given): its values' boxes per column, its
+    # number of columns, and the indices in `rows` of the rows read under it.
+    blocks: list[_Block] = [_Block(len(start))] if start else []
     kinds = [_kind(line, value_left) for line in lines]
     carried = bool(start)  # the block of `start` is the first segment's own until it ends
     last_read = False  # whether the page's last rows were read (their columns carried on)
+    skipped = False  # whether rows under no header were left unread
     for i in [*range(len(lines)), len(lines)]:
         kind = kinds[i] if i < len(lines) else "end"
         if kind in ("value", "label"):
@@ -449,31 +514,70 @@ def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
             above = [[w for w in lines[h] if w.xc >= value_left] for h in header]
             if any(above):
                 columns = _columns([a for a in above if a], g)
-                blocks.append({})
-                widths.append(len(columns))
-            if not columns:
-                return _unsure("numbers under no header")
-            got = _segment(lines, body, kinds, columns, g, value_left, page_no)
+                blocks.append(_Block(len(columns)))
+            # Numbers under no header (the page before ended in a table not read, or in
+            # none): not read; the next header's rows still are.
+            got = _segment(lines, body, kinds, columns, g, value_left, page_no
+                           ) if columns else _unsure("numbers under no header")
             last_read = got is not None
+            skipped = skipped or not columns
             if got is not None:
+                first = len(rows)
                 rows += _header_rows(lines, header, page_no) + got[0]
+                blocks[-1].rows += range(first, len(rows))
                 for k, boxes in got[1].items():
-                    blocks[-1].setdefault(k, []).extend(boxes)
+                    blocks[-1].values.setdefault(k, []).extend(boxes)
             elif any(above) or carried:
                 # The rows under this header are not read (reported missing), nor the
                 # header (a number in it must not end a row above): the other headers'
                 # rows still are, their labels and columns their own.
                 blocks.pop()
-                widths.pop()
             header, body, carried = [], [], False
         header.append(i)
     if not blocks:
         return None
-    if any(len(b) < n for b, n in zip(blocks, widths, strict=True)):
-        return _unsure("a column of the header holds no value")
-    if not all(_in_line(boxes, g) for block in blocks for boxes in block.values()):
-        return _unsure("the values of a column are not aligned")
-    return rows, columns if last_read else []
+    kept, last_sure = _sure_blocks(rows, blocks, g)
+    whole = len(kept) == len(rows) and not skipped
+    return (kept, columns if last_read and last_sure else [], whole) if kept else None
+
+
+@dataclass
+class _Block:
+    """What was read under one header: its number of columns, each column's values'
+    boxes, and the indices of its rows (header lines included) among the page's rows."""
+
+    width: int
+    values: dict[int, list[Box]] = field(default_factory=dict)
+    rows: list[int] = field(default_factory=list)
+
+    def unsure(self, glyph: float) -> str:
+        """Why the columns of this header are unsure, or "" when they are sure."""
+        if len(self.values) < self.width:
+            # A column no value falls in: a header cell cut in two, or a blank column;
+            # the numbers could as well belong one column over.
+            return "a column of the header holds no value"
+        if not all(_in_line(boxes, glyph) for boxes in self.values.values()):
+            # A column's values aligned neither left, centre nor right: a second table
+            # under the first, with columns of its own, read with the first one's header.
+            return "the values of a column are not aligned"
+        return ""
+
+
+def _sure_blocks(rows: list[list[TextCell]], blocks: list[_Block],
+                 glyph: float) -> tuple[list[list[TextCell]], bool]:
+    """The rows without those of the headers whose columns are unsure (each header's
+    columns are its own: one that fails costs only its rows, reported missing), and
+    whether the last header's columns are sure (only then are they carried on)."""
+    dropped: set[int] = set()
+    for k, block in enumerate(blocks):
+        why = block.unsure(glyph)
+        if why:
+            _unsure(f"header {k + 1}: {why}")
+            dropped.update(block.rows)
+    if all(r in dropped for block in blocks for r in block.rows):
+        return [], False  # no row of numbers left: lines of text are no table
+    kept = [row for r, row in enumerate(rows) if r not in dropped]
+    return kept, not blocks[-1].unsure(glyph)
 
 
 def _header_rows(lines: list[list[_Word]], header: list[int], page_no: int

@@ -98,3 +98,40 @@ def test_a_corrupt_image_is_unreadable() -> None:
     report = parse_bytes("broken.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50)
     assert report.status == "failed"
     assert report.reason.startswith("broken.png: the image cannot be decoded")
+
+
+FONT = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
+
+
+def _page(lines: list[list[str]]) -> Image.Image:
+    """A page of a table without ruling lines: the label left-aligned, the values centred
+    on their columns, a line every 60 pixels."""
+    page = Image.new("L", (800, 120 + 60 * len(lines)), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(FONT), 26)
+    for k, texts in enumerate(lines):
+        for c, text in enumerate(texts):
+            x, anchor = (40, "lm") if c == 0 else (210 + 170 * c, "mm")
+            draw.text((x, 60 + 60 * k), text, font=font, fill=0, anchor=anchor)
+    return page
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not FONT.exists(), reason="no CJK font")
+def test_a_table_without_rules_broken_over_the_pages_of_a_tiff_is_carried_on() -> None:
+    # A scanned Word table without borders, broken by a page break: the second page's
+    # rows have no header of their own and are read under the first page's columns.
+    first = _page([["信息内容", "上一年项目数量", "本年增减", "处理决定数量"],
+                   ["行政许可", "396", "5", "278"], ["行政处罚", "2648", "-18", "538"],
+                   ["行政强制", "12", "0", "7"]])
+    second = _page([["行政征收", "31", "2", "40"], ["行政征用", "8", "1", "9"],
+                    ["行政裁决", "15", "3", "11"]])
+    out = io.BytesIO()
+    first.save(out, "TIFF", save_all=True, append_images=[second], compression="tiff_deflate")
+    doc = _read("scan.tif", out.getvalue())
+    rows: dict[int, list] = {}
+    for cell in doc.cells:
+        if cell.ref.startswith("page 2 "):
+            rows.setdefault(cell.row, []).append(cell.text)
+    assert list(rows.values()) == [["行政征收", "31", "2", "40"], ["行政征用", "8", "1", "9"],
+                                   ["行政裁决", "15", "3", "11"]]

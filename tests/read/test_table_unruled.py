@@ -10,12 +10,13 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from pipelines.read.page_image import prepare
-from pipelines.read.table_unruled import Carried, looks_tabular, read_unruled
+from pipelines.read.table_unruled import Carried, _boxes, looks_tabular, read_unruled
 
 pytestmark = pytest.mark.slow  # OCR
 
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
 COLUMNS = (40, 330, 500, 670)  # x of the label column and three value columns
+skip_no_font = pytest.mark.skipif(not FONT.exists(), reason="no CJK font")
 
 
 def _table(lines: list[tuple[int, list[str]]]) -> np.ndarray:
@@ -127,3 +128,37 @@ def test_rows_continued_on_the_next_page_are_read_under_its_header() -> None:
     # A page the gate or the reader gave up on ends the table: nothing is carried past it.
     read_unruled(prepare(_prose(PROSE)), 3, carried)
     assert carried.columns == []
+
+
+FIRST = [(40, ["信息内容", "本年新制作", "本年新公开", "对外公开"]),
+         (100, ["规章", "13", "", "524"]), (160, ["规范性文件", "60", "", "368"])]
+SECOND = [(40, ["信息内容", "上一年项目数量", "本年增减", "处理决定数量"]),
+          (100, ["行政许可", "396", "5", "278"]), (160, ["行政处罚", "2648", "-18", "538"])]
+
+
+def _below(lines: list, dy: int) -> list:
+    return [(y + dy, texts) for y, texts in lines]
+
+
+@skip_no_font
+def test_a_header_whose_columns_are_unsure_costs_only_its_own_rows() -> None:
+    # FIRST leaves a column blank in every row (its numbers could be one column over):
+    # its rows are not read; SECOND's, under a header of its own, still are.
+    carried = Carried()
+    rows = read_unruled(prepare(_table(FIRST + _below(SECOND, 200))), 1, carried)
+    assert _texts(rows) == [list(SECOND[0][1]), list(SECOND[1][1]), list(SECOND[2][1])]
+    assert carried.columns  # the page's last table was read: carried on
+    rows = read_unruled(prepare(_table(SECOND + _below(FIRST, 200))), 1, carried)
+    assert _texts(rows) == [list(SECOND[0][1]), list(SECOND[1][1]), list(SECOND[2][1])]
+    assert carried.columns == []  # its last table was not: nothing is carried past it
+
+
+@skip_no_font
+def test_the_strokes_of_one_character_are_one_box() -> None:
+    # No OCR. 二 and 三 are flat strokes set farther apart than the closing joins: each
+    # stroke read alone (as 一, or as nothing) was a word of its own, on a line of its own.
+    page = prepare(_table([(40, ["信息内容", "上一年项目数量", "本年增减", "处理决定数量"]),
+                           (100, ["二、上年结转", "396", "5", "278"]),
+                           (160, ["三、本年", "26", "0", "7"])]))
+    ordinals = sorted((b for b in _boxes(page) if b.x1 < 90 and b.y0 > 60), key=lambda b: b.y0)
+    assert [(b.y1 - b.y0 > 0.8 * page.glyph) for b in ordinals] == [True, True]

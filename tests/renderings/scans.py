@@ -84,11 +84,17 @@ VARIANTS = (
     # needs; the scanner lid's dark border along two edges.
     Variant("grey72_jpeg", 72, jpeg=70),
     Variant("grey150_lid_border", 150, border=0.4, jpeg=60),
+    # Made by h-ocrgate, registered by h-ocrborder: every report printed from make.py's Word
+    # HTML with no ruling line (a Word table without borders, scanned), several tables a
+    # page, tables broken by page breaks.
+    Variant("grey150_borderless", 150, jpeg=60, borderless=True),
+    # The same pages as one multi-page TIFF (deflate): read in page order as a PDF's pages,
+    # tables broken by page breaks carried on to the next frame.
+    Variant("grey150_borderless_tiff", 150, borderless=True, container="tiff"),
 )
 
 # Measured (bench/bench_ocr.py, bench/RESULTS.md), not registered: below 99% of cells.
 MEASURED = (
-    Variant("grey150_borderless", 150, jpeg=60, borderless=True),
     Variant("grey150_lowcontrast", 150, contrast=(110, 190), jpeg=60),
     Variant("grey150_blur1.2", 150, blur=1.2, jpeg=60),
 )
