@@ -46,3 +46,24 @@ def test_plain_run_together_text_still_reads_table_2(fixtures_dir: Path) -> None
     assert got["t2.administrative_fees.fee_amount"] == 9116.36
     # table 二's 8855698 keeps its flag for having several splits, not for foreign numbers
     assert not [f for f in report.flags if "sequence number" in f.message]
+
+
+def test_copies_of_merged_cells_leave_rows_without_a_merged_value_read(
+        fixtures_dir: Path, truth: Callable[[str], dict]) -> None:
+    # Merged cells printed once per column they span: only a row with a merged value
+    # (table 二's one-value rows under a three-column block) holds copies; table 三's
+    # rows have a column for each value and are solved by their identities.
+    want = truth("pingtan-2022-run-together")["cells"]
+    report = _parse(fixtures_dir, "unmerged-fill")
+    t3 = {cid: c.value for cid, c in report.cells.items() if cid.startswith("t3.")}
+    assert t3 == {cid: v for cid, v in want.items() if cid.startswith("t3.")}
+    assert report.cells["t2.regulations.issued"].value == 0
+    for cid in ("t2.administrative_licensing.decisions", "t2.administrative_fees.fee_amount"):
+        assert report.cells[cid].value is None
+
+
+def test_a_sequence_column_with_copies_keeps_every_run_open(fixtures_dir: Path) -> None:
+    path = fixtures_dir / "dumps" / "pingtan-2022.textcontent-unmerged-fill.txt"
+    text = path.read_text(encoding="utf-8").replace("信息内容", "序号信息内容", 1)
+    report = parse_bytes("seq.txt", text.encode())
+    assert all(c.value is None for cid, c in report.cells.items() if cid.startswith("t3."))
