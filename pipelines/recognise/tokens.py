@@ -24,8 +24,11 @@ from pipelines.recognise.values import Printed, read_printed
 from pipelines.textnorm import to_simplified
 from schemas.template import load_template
 
-# Where statutory tables start inside flattened text: a table 二 caption or the 三 note.
-_ANCHOR = re.compile(r"第\s*二\s*十\s*条\s*第|本列数据的勾稽关系|申请人情况")
+# Where statutory tables start inside flattened text: a table 二 caption, the 三 note, or
+# 四's first headers side by side (its merged 行政复议 maybe printed once per column;
+# prose writes "行政复议、行政诉讼" and is no table).
+_ANCHOR = re.compile(r"第\s*二\s*十\s*条\s*第|本列数据的勾稽关系|申请人情况"
+                     r"|行政复议(?:\s*行政复议)*\s*行政诉讼")
 _NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:万元|元)?")
 _NUMBERS_PREFIX = re.compile(rf"(?:\s*{_NUMBER.pattern})+\s*")
 # Signs of numbers in the run that are no cell: a 序号 column header, or a merged caption
@@ -103,28 +106,37 @@ def _foreign_numbers(cells: list[TextCell]) -> str | None:
 
 
 @cache
-def _unmerged_rows() -> frozenset[tuple[str, str, str]]:
+def _unmerged() -> frozenset[tuple[str, str, str]]:
     """(version, table, row) of every statutory row whose values can span no merged
     cell: each has a column of its own, its block as wide as the table's widest (table
-    三's and 四's rows, table 二's three-column rows)."""
+    三's and 四's rows, table 二's three-column rows); (version, table, "") where every
+    block is (三 and 四: a run after their headings is a row of their columns)."""
     out = set()
     for vid, version in load_template().versions.items():
         for table in version.tables.values():
             widest = max(len(b.columns) for b in table.blocks)
-            out.update((vid, table.id, r.id) for b in table.blocks
-                       if len(b.columns) == widest for r in b.rows)
+            wide = [b for b in table.blocks if len(b.columns) == widest]
+            out.update((vid, table.id, r.id) for b in wide for r in b.rows)
+            if len(wide) == len(table.blocks):
+                out.add((vid, table.id, ""))
     return frozenset(out)
 
 
 def _unmerged_after(token: Token) -> bool:
     """Whether a run after this label holds only cells of unmerged columns in every
-    version the label may be: a row label (or table 四's headers, one row of 15 columns
-    under them), never a caption or a column of a block narrower than its table."""
-    rows = _unmerged_rows()
-    one_row = {"t4"}  # 四: its values are one row under its headers, no cell merged
+    version the label may be: a row label of such a row, or a heading of a table with
+    no narrower block; never a caption or a row of a block narrower than its table."""
+    unmerged = _unmerged()
+
+    def row_key(lb: Label) -> str | None:
+        if lb.kind in ("row", "group"):
+            return lb.key
+        return "" if lb.kind in ("column", "header", "note") else None
+
     return token.kind == "label" and all(
-        lb.table in one_row or (lb.kind in ("row", "group")
-                                and all((v, lb.table, lb.key) in rows for v in lb.versions))
+        (key := row_key(lb)) is not None
+        and all((v, lb.table, key) in unmerged or (v, lb.table, "") in unmerged
+                for v in lb.versions)
         for lb in token.labels)
 
 
