@@ -71,7 +71,18 @@ def ruled_blocks(lines: list[str]) -> list[tuple[int, int]]:
                 i = close + (lines[i].strip()[0] == "-")
                 continue
         i += 1
-    return blocks
+    return _without_lone_headed(lines, blocks)
+
+
+def _without_lone_headed(lines: list[str], blocks: list[tuple[int, int]]
+                         ) -> list[tuple[int, int]]:
+    """The blocks, less those opened by an unbroken line where a column rule is left
+    outside every block (pandoc's simple tables of `<thead>` pages beside multiline
+    ones): that text is read as spaced rows, as a whole."""
+    inside = {k for a, b in blocks for k in range(a, b + 1)}
+    if all(k in inside for k, line in enumerate(lines) if _RULE.match(line)):
+        return blocks
+    return [(a, b) for a, b in blocks if not _FULL.match(lines[a])]
 
 
 def _headed_block(lines: list[str], i: int) -> int | None:
