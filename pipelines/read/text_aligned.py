@@ -6,7 +6,11 @@
   header closes the header and opens the body). Each line's text goes to the column
   its words start in, so an empty column is a blank cell kept in its place. When the
   table separates its rows by empty lines (a multiline table), the lines between two
-  empty lines are one row and a cell's lines are joined back.
+  empty lines are one row and a cell's lines are joined back. A multiline table with a
+  header (pandoc's, from a DOCX whose tables have a first row) is opened by one
+  unbroken dash line above the header and closed by the same line; the column rule
+  under the header gives the columns, the header's lines are one row. A Markdown hard
+  break (`\\` ending a cell's line) is no text.
 - Spaced rows (`lynx -dump`, crawlers, `pdftotext -layout`): one table row per line,
   its cells separated by spaces, empty cells dropped. Each word is a cell of the line's
   row: the reader keeps the row together. A dash rule there is no row: pandoc's simple
@@ -37,6 +41,7 @@ from pipelines.read.text_columns import (
 from pipelines.read.text_width import columns, has_ambiguous
 
 _RULE = re.compile(r"^\s*(?:-{3,}(?:\s+-{3,})+|={3,}(?:\s+={3,})+)\s*$")
+_FULL = re.compile(r"^\s*-{3,}\s*$")  # a multiline table's unbroken opening/closing line
 _RUN = re.compile(r"-+|=+")
 _WORD = re.compile(r"\S+")
 _NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条|次)?"
@@ -54,6 +59,11 @@ def ruled_blocks(lines: list[str]) -> list[tuple[int, int]]:
         return []
     blocks, i = [], 0
     while i < len(lines):
+        headed = _headed_block(lines, i)
+        if headed is not None:
+            blocks.append((i, headed))
+            i = headed + 1
+            continue
         if _RULE.match(lines[i]):
             close = next((j for j in range(i + 1, len(lines)) if lines[j] == lines[i]), None)
             if close is not None:
@@ -61,7 +71,39 @@ def ruled_blocks(lines: list[str]) -> list[tuple[int, int]]:
                 i = close + (lines[i].strip()[0] == "-")
                 continue
         i += 1
-    return blocks
+    return _without_lone_headed(lines, blocks)
+
+
+def _without_lone_headed(lines: list[str], blocks: list[tuple[int, int]]
+                         ) -> list[tuple[int, int]]:
+    """The blocks, less those opened by an unbroken line where a column rule is left
+    outside every block (pandoc's simple tables of `<thead>` pages beside multiline
+    ones): that text is read as spaced rows, as a whole."""
+    inside = {k for a, b in blocks for k in range(a, b + 1)}
+    if all(k in inside for k, line in enumerate(lines) if _RULE.match(line)):
+        return blocks
+    return [(a, b) for a, b in blocks if not _FULL.match(lines[a])]
+
+
+def _headed_block(lines: list[str], i: int) -> int | None:
+    """The closing line of a multiline table with a header opened at line i: an
+    unbroken dash line, header lines, a column rule, the body and the same unbroken
+    line again, with no other unbroken line of that length between (None if not one)."""
+    if not _FULL.match(lines[i]):
+        return None
+    rule = next((k for k in range(i + 1, len(lines)) if lines[k].strip() == ""
+                 or _RULE.match(lines[k]) or _FULL.match(lines[k])), None)
+    if rule is None or rule == i + 1 or not _RULE.match(lines[rule]):
+        return None
+    return next((j for j in range(rule + 1, len(lines)) if lines[j] == lines[i]), None)
+
+
+def _column_rule(lines: list[str], opening: int) -> int:
+    """The line giving a ruled table's columns: its opening rule, or the rule under
+    the header of a multiline table opened by an unbroken line."""
+    if not _FULL.match(lines[opening]):
+        return opening
+    return next(k for k in range(opening + 1, len(lines)) if _RULE.match(lines[k]))
 
 
 def _starts(rule: str) -> list[int]:
@@ -90,7 +132,7 @@ def _line_texts(line: str, starts: list[int]) -> list[str]:
     for col, word in _words(line, starts):
         k = max((i for i, s in enumerate(starts) if s <= col), default=0)
         texts[k].append(word)
-    return [" ".join(t) for t in texts]
+    return [" ".join(t).removesuffix("\\").rstrip() for t in texts]
 
 
 def _row_groups(body: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -118,10 +160,12 @@ def ruled_cells(lines: list[str], opening: int, closing: int, first_row: int
                 ) -> tuple[list[TextCell], int]:
     """The cells of one ruled table, row by row with blank cells in place, and the last
     row number used."""
-    starts = _starts(lines[opening])
-    body = [(no, lines[no]) for no in range(opening + 1, closing)]
+    rule = _column_rule(lines, opening)
+    starts = _starts(lines[rule])
+    header = [(no, lines[no]) for no in range(opening + 1, rule) if lines[no].strip()]
+    body = [(no, lines[no]) for no in range(rule + 1, closing)]
     cells, row = [], first_row
-    for group in _row_groups(body):
+    for group in [header] * bool(header) + _row_groups(body):
         per_line = [_line_texts(line, starts) for _, line in group]
         first_no = group[0][0] + 1
         for k in range(len(starts)):

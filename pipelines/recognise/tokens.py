@@ -6,29 +6,36 @@ page text) is cut at the labels found inside it, from the first table anchor on;
 text between two labels becomes value tokens marked `run_together`, since one digit run
 may hold several cells. Where the text shows numbers that are no cell of the template (a
 序号 column, or merged cells printed once per column they span), every run is also marked
-`open_end`: digits at either end of it may be a sequence number or a copy.
+`open_end`: digits at either end of it may be a sequence number or a copy. Where the only
+sign is merged cells printed once per column, a run after a row with a column for each
+of its values (table 三, 四, table 二's widest block) holds no copy and stays closed.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pipelines.document import Document, TextCell
 from pipelines.recognise.labels import Label, LabelIndex, label_index, labels_of
 from pipelines.recognise.layout import tidy
 from pipelines.recognise.values import Printed, read_printed
 from pipelines.textnorm import to_simplified
+from schemas.template import load_template
 
-# Where statutory tables start inside flattened text: a table 二 caption or the 三 note.
-_ANCHOR = re.compile(r"第\s*二\s*十\s*条\s*第|本列数据的勾稽关系|申请人情况")
+# Where statutory tables start inside flattened text: a table 二 caption, the 三 note, or
+# 四's first headers side by side (its merged 行政复议 maybe printed once per column;
+# prose writes "行政复议、行政诉讼" and is no table).
+_ANCHOR = re.compile(r"第\s*二\s*十\s*条\s*第|本列数据的勾稽关系|申请人情况"
+                     r"|行政复议(?:\s*行政复议)*\s*行政诉讼")
 _NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:万元|元)?")
 _NUMBERS_PREFIX = re.compile(rf"(?:\s*{_NUMBER.pattern})+\s*")
 # Signs of numbers in the run that are no cell: a 序号 column header, or a merged caption
 # or header printed once per column it spans (then so was every merged value).
-_FOREIGN_NUMBERS = re.compile(
-    r"序\s*号|(第\s*二\s*十\s*条\s*第\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*项"
+_SEQUENCE = re.compile(r"序\s*号")
+_FILLED = re.compile(
+    r"(第\s*二\s*十\s*条\s*第\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*项"
     r"|申请人情况|本年处理决定数量)\s*\1")
 _MIN_RUN_TOGETHER = 60  # characters; shorter cells are ordinary labels or text
 
@@ -88,11 +95,49 @@ def _read(text: str) -> tuple[tuple[Label, ...], Printed | None]:
     return labels, None if labels else read_printed(text)
 
 
-def _foreign_numbers(cells: list[TextCell]) -> bool:
-    """Whether the page text shows numbers that are no cell (a 序号 header may be in
-    another line than the runs it numbers, or before the table's anchor)."""
-    return any(_FOREIGN_NUMBERS.search(to_simplified(c.text)) for c in cells
-               if len(c.text) >= _MIN_RUN_TOGETHER)
+def _foreign_numbers(cells: list[TextCell]) -> str | None:
+    """Which numbers that are no cell the page text shows: `sequence` (a 序号 header,
+    maybe in another line than the runs it numbers, or before the table's anchor),
+    else `filled` (merged cells printed once per column they span), else None."""
+    texts = [to_simplified(c.text) for c in cells if len(c.text) >= _MIN_RUN_TOGETHER]
+    if any(_SEQUENCE.search(t) for t in texts):
+        return "sequence"
+    return "filled" if any(_FILLED.search(t) for t in texts) else None
+
+
+@cache
+def _unmerged() -> frozenset[tuple[str, str, str]]:
+    """(version, table, row) of every statutory row whose values can span no merged
+    cell: each has a column of its own, its block as wide as the table's widest (table
+    三's and 四's rows, table 二's three-column rows); (version, table, "") where every
+    block is (三 and 四: a run after their headings is a row of their columns)."""
+    out = set()
+    for vid, version in load_template().versions.items():
+        for table in version.tables.values():
+            widest = max(len(b.columns) for b in table.blocks)
+            wide = [b for b in table.blocks if len(b.columns) == widest]
+            out.update((vid, table.id, r.id) for b in wide for r in b.rows)
+            if len(wide) == len(table.blocks):
+                out.add((vid, table.id, ""))
+    return frozenset(out)
+
+
+def _unmerged_after(token: Token) -> bool:
+    """Whether a run after this label holds only cells of unmerged columns in every
+    version the label may be: a row label of such a row, or a heading of a table with
+    no narrower block; never a caption or a row of a block narrower than its table."""
+    unmerged = _unmerged()
+
+    def row_key(lb: Label) -> str | None:
+        if lb.kind in ("row", "group"):
+            return lb.key
+        return "" if lb.kind in ("column", "header", "note") else None
+
+    return token.kind == "label" and all(
+        (key := row_key(lb)) is not None
+        and all((v, lb.table, key) in unmerged or (v, lb.table, "") in unmerged
+                for v in lb.versions)
+        for lb in token.labels)
 
 
 _HEADING_KINDS = frozenset({"caption", "column", "header", "note"})
@@ -145,8 +190,18 @@ def tokenise(doc: Document) -> list[Token]:
             tokens.extend(_segment(cell, index))
         else:
             tokens.append(Token("text", cell.text, cell.ref, cell.row))
-    if run_together and (_foreign_numbers(cells) or _stray_numbers(tokens)
-                         or _unknown_column(tokens)):
+    if not run_together:
+        return tokens
+    foreign = _foreign_numbers(cells)
+    if foreign == "sequence" or _stray_numbers(tokens) or _unknown_column(tokens):
         for token in tokens:
             token.open_end = token.run_together
+    elif foreign == "filled":
+        # Copies of merged values stick only to runs of rows that have a merged value:
+        # a run after a label whose row has a column for each value holds no copy.
+        label = None
+        for token in tokens:
+            if token.kind == "label":
+                label = token
+            token.open_end = token.run_together and not (label and _unmerged_after(label))
     return tokens

@@ -204,3 +204,36 @@ def test_a_rule_under_a_header_is_no_row_of_spaced_rows() -> None:
         rows.setdefault(c.row, []).append(c.text)
     assert not any("-" in t for r in rows.values() for t in r)
     assert list(rows.values())[-1] == ["72", "64", "178", "37", "351", "13", "4", "8"]
+
+
+HEADED = """\
+  ------------------------------------------
+  行政复议             行政诉讼
+  ------ ------ ------ ------ ------ ------
+  结果\\  结果\\  总计   结果\\  结果\\  总计
+  维持   纠正          维持   纠正
+
+  5             5      8             8
+
+  1      0      1      2      0      2
+  ------------------------------------------
+"""
+
+
+def test_a_multiline_table_with_a_header_is_read_in_its_columns() -> None:
+    # pandoc from a DOCX: an unbroken dash line opens the table above its header and
+    # closes it; the rule under the header gives the columns; blanks stay in place and
+    # Markdown's hard break `\\` ending a cell's line is no text.
+    assert ruled_blocks(HEADED.splitlines()) == [(0, 9)]
+    rows: dict[int, list[str]] = {}
+    for c in read_text(HEADED).cells:
+        rows.setdefault(c.row, []).append(c.text)
+    assert list(rows.values()) == [
+        ["行政复议", "", "", "行政诉讼", "", ""],
+        ["结果\n维持", "结果\n纠正", "总计", "结果\n维持", "结果\n纠正", "总计"],
+        ["5", "", "5", "8", "", "8"], ["1", "0", "1", "2", "0", "2"],
+    ]
+
+
+def test_an_unbroken_line_without_a_column_rule_opens_no_table() -> None:
+    assert ruled_blocks(["  ----------", "  a    b", "", "  ----------"]) == []

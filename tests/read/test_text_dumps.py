@@ -39,6 +39,11 @@ EXACT = [
     # its own in Markdown; the agency is read without the markup (recognise/markup.py)
     ("huaian-2024.pandoc-rst-word.txt", "huaian-2024", "text_bordered"),
     ("shanghai-office-2019.pandoc-markdown-word.txt", "shanghai-office-2019", "text_bordered"),
+    # pandoc from a DOCX (`-f docx -t plain|markdown`): multiline tables with a header,
+    # opened and closed by an unbroken dash line, the column rule under the header; a
+    # cell's lines end in Markdown's hard break `\`; 011's blanks kept in their columns
+    ("huaian-2024.docx-pandoc-plain.txt", "huaian-2024", "text_aligned"),
+    ("shanghai-office-2019.docx-pandoc-markdown.txt", "shanghai-office-2019", "text_aligned"),
 ]
 
 

@@ -20,8 +20,12 @@ FOREIGN = ["seq-column", "unnamed-leading-column", "unmerged-fill",
            "unmerged-trailing-numbers"]
 
 
+def _path(fixtures_dir: Path, variant: str) -> Path:
+    return fixtures_dir / "dumps" / f"pingtan-2022.textcontent-{variant}.txt"
+
+
 def _parse(fixtures_dir: Path, variant: str):
-    path = fixtures_dir / "dumps" / f"pingtan-2022.textcontent-{variant}.txt"
+    path = _path(fixtures_dir, variant)
     return parse_bytes(path.name, path.read_bytes())
 
 
@@ -46,3 +50,42 @@ def test_plain_run_together_text_still_reads_table_2(fixtures_dir: Path) -> None
     assert got["t2.administrative_fees.fee_amount"] == 9116.36
     # table 二's 8855698 keeps its flag for having several splits, not for foreign numbers
     assert not [f for f in report.flags if "sequence number" in f.message]
+
+
+def test_copies_of_merged_cells_leave_rows_without_a_merged_value_read(
+        fixtures_dir: Path, truth: Callable[[str], dict]) -> None:
+    # Merged cells printed once per column they span: only a row with a merged value
+    # (table 二's one-value rows under a three-column block) holds copies; table 三's
+    # rows have a column for each value and are solved by their identities.
+    want = truth("pingtan-2022-run-together")["cells"]
+    report = _parse(fixtures_dir, "unmerged-fill")
+    # table 四 is found by its headers side by side (行政复议 printed once per column)
+    t34 = {cid: c.value for cid, c in report.cells.items() if cid[:3] in ("t3.", "t4.")}
+    assert t34 == {cid: v for cid, v in want.items() if cid[:3] in ("t3.", "t4.")}
+    assert report.cells["t2.regulations.issued"].value == 0
+    for cid in ("t2.administrative_licensing.decisions", "t2.administrative_fees.fee_amount"):
+        assert report.cells[cid].value is None
+
+
+def test_a_sequence_column_with_copies_keeps_every_run_open(fixtures_dir: Path) -> None:
+    path = fixtures_dir / "dumps" / "pingtan-2022.textcontent-unmerged-fill.txt"
+    text = path.read_text(encoding="utf-8").replace("信息内容", "序号信息内容", 1)
+    report = parse_bytes("seq.txt", text.encode())
+    assert all(c.value is None for cid, c in report.cells.items() if cid.startswith("t3."))
+
+
+def test_table_4_is_read_from_its_headers_and_prose_is_no_table(
+        fixtures_dir: Path, truth: Callable[[str], dict]) -> None:
+    # One line holds table 四's headers and its 15 digits: found by `行政复议…行政诉讼`
+    # side by side, solved by its group totals. Prose naming both (`行政复议、行政诉讼`,
+    # `行政复议2件`) is no table.
+    want = truth("pingtan-2022-run-together")["cells"]
+    report = _parse(fixtures_dir, "html-plain")
+    assert {cid: c.value for cid, c in report.cells.items() if cid.startswith("t4.")} == {
+        cid: v for cid, v in want.items() if cid.startswith("t4.")}
+    prose = ("本年度发生政府信息公开行政复议2件，行政诉讼1件，其中结果维持1件，结果纠正1件，"
+             "尚未审结0件，总计3件，均已依法办理完毕，行政复议、行政诉讼情况见下表。\n")
+    text = _path(fixtures_dir, "html-plain").read_text(encoding="utf-8")
+    text = text.split("四、政府信息公开行政复议")[0] + prose
+    got = parse_bytes("prose.txt", text.encode())
+    assert all(c.value is None for cid, c in got.cells.items() if cid.startswith("t4."))

@@ -25,11 +25,14 @@ other renderings: none). What the misses are:
   pages, 011's own) sets every cell off by empty lines and lone tabs: read back as tab
   rows (read/text_paragraphs.py), every cell (before: 011's 37 cells of rows with a
   blank missed on each).
-- LibreOffice's text (`soffice --convert-to txt`) and pandoc from a DOCX (`-f docx -t
-  plain|markdown`): see MISSED. Not registered: Debian's `html2text` 1.3.2a (cuts every
-  wide cell inside its UTF-8 characters, table walls moved: no table read, nothing
-  wrong), `pandoc -t jira` and `-t textile` (rows wrapped over lines inside a cell;
-  read in part, nothing wrong), `elinks -dump-charset ascii` (no Chinese left).
+- LibreOffice's text (`soffice --convert-to txt`): see MISSED. pandoc from a DOCX (`-f
+  docx -t plain|markdown`) prints multiline tables with a header, opened and closed by
+  an unbroken dash line: read in their columns, blanks in place (before: the last row
+  of table 三 lost to the closing line, 7 cells a report; 011: 38). Not registered:
+  Debian's `html2text` 1.3.2a (cuts every wide cell inside its UTF-8 characters, table
+  walls moved: no table read, nothing wrong), `pandoc -t jira` and `-t textile` (rows
+  wrapped over lines inside a cell; read in part, nothing wrong), `elinks -dump-charset
+  ascii` (no Chinese left).
 - lynx drops blank cells: the non-null cells of a row with a blank are unrecoverable
   (dumps.scored_truth) and must come back null (none is missed: every other cell is read).
 """
@@ -68,15 +71,6 @@ MISSED = {
     # blank cell, read in place: text.py `paragraphs`): table 四's 15 cells are followed
     # by 15 more empty lines, so its values have no sure places (null, flagged).
     ("soffice-txt", "011", "word"): 6,
-    # pandoc from a DOCX takes each table's first row for its header and prints a
-    # multiline table closed by an unbroken dash line: the last row (结转下年度, 7 cells)
-    # takes the line into its label and is not read (table 四, whose header rule was
-    # taken for its values, is read since a dash rule is never a row); 011's blanks are
-    # lost with the table.
-    **{(tool, stem, "plain"): 7 for tool in ("docx-pandoc-plain", "docx-pandoc-markdown")
-       for stem in ("001", "004", "005", "006", "seed-shaoguan-zhenjiang-2019")},
-    ("docx-pandoc-plain", "011", "plain"): 38,
-    ("docx-pandoc-markdown", "011", "plain"): 38,
 }
 
 
