@@ -192,7 +192,7 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     straightened page's pixels times `scale` (PDF pages: points)."""
     page, lines, tables = found.page, found.lines, found.tables
     text_ink = page.ink & ~lines
-    clean = recogniser_page(page, text_ink)
+    clean = recogniser_page(page, text_ink, lines)
     slots: list[tuple[float, int, Box, str, int | None]] = []  # (y, order, box, ref, row)
     for t_no, table in enumerate(tables, start=1):
         for cell in table.cells:
@@ -262,7 +262,7 @@ def _second_readings(found: PageLayout, slots: list, texts: list[str],
         return out
     second = second_page(found.page)
     ink = second.ink & ~found.lines
-    clean = recogniser_page(second, ink)
+    clean = recogniser_page(second, ink, found.lines)
     crops = _Crops()
     for k in doubtful:
         _line_crops(second, clean, ink, slots[k][2], k, crops)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from pipelines.read.page_image import PageImage, faint_ink
+from pipelines.read.page_image import PageImage, faint_ink, rule_ridges
 
 _H_KERNEL = 3.0  # glyph heights: longer than any horizontal stroke of a character
 _V_KERNEL = 1.4  # glyph heights: longer than a character, shorter than a table row
@@ -69,13 +69,15 @@ def ruling_lines(page: PageImage) -> np.ndarray:
     rules found first (and the other way round), which makes them whole again. No
     closing of gaps in the ink itself: that joined the bars of adjacent digits ("88283")
     into runs as long as a line. Looked for in the faint ink (page_image.faint_ink): a
-grey rule blurred or resampled is a row of short pieces in the page's ink."""
+grey rule blurred or resampled is a row of short pieces in the page's ink; with the
+    horizontal ridges of the grey (page_image.rule_ridges), where a blurred rule beside
+    text fell under the faint ink's threshold."""
     g = max(page.glyph, 8.0)
     h_len, v_len = int(_H_KERNEL * g), int(_V_KERNEL * g)
     near = np.ones((3, 3), np.uint8)
     ink = faint_ink(page)
     vert = _open(ink, 1, v_len)
-    horiz = _open(ink | cv2.dilate(vert, near), h_len, 1)
+    horiz = _open(ink | rule_ridges(page) | cv2.dilate(vert, near), h_len, 1)
     vert = _open(ink | cv2.dilate(horiz, near), 1, v_len)
     if page.stamp is not None:
         horiz = _bridged(horiz, page.stamp, ink)
