@@ -83,8 +83,13 @@ grey rule blurred or resampled is a row of short pieces in the page's ink; with 
         horiz = _bridged(horiz, page.stamp, ink)
         vert = _bridged(vert.T, page.stamp.T, ink.T).T
     # Thickened to close the gap between a double rule's two lines.
-    k = max(3, int(g / 5) | 1)
+    k = _thickening(page.glyph)
     return cv2.dilate(horiz | vert, np.ones((k, k), np.uint8))
+
+
+def _thickening(glyph: float) -> int:
+    """Pixels the ruling lines are thickened by (odd): a double rule's gap closed."""
+    return max(3, int(max(glyph, 8.0) / 5) | 1)
 
 
 def _bridged(lines: np.ndarray, stamp: np.ndarray, ink: np.ndarray) -> np.ndarray:
@@ -112,8 +117,13 @@ def _cells_in(lines: np.ndarray, box: Box, glyph: float) -> list[Box]:
     """The enclosed regions of one table's line mask, as boxes in page coordinates."""
     region = lines[box.y0:box.y1, box.x0:box.x1].copy()
     # Closed along the table's outline: a table continued from the page before has no
-    # rule above its first row (nor below its last, before a page break).
-    cv2.rectangle(region, (0, 0), (region.shape[1] - 1, region.shape[0] - 1), 255, 2)
+    # rule above its first row (nor below its last, before a page break), nor a tilted
+    # scan's table its side where the page's edge cut it. As wide inside the box as the
+    # lines' thickening: the box is set by the rule that reaches farthest, and a rule
+    # ending a pixel or two short of it (blur, the straightening) left its two cells
+    # joined round its end.
+    k = _thickening(glyph)
+    cv2.rectangle(region, (0, 0), (region.shape[1] - 1, region.shape[0] - 1), 255, 2 * k)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(255 - region, connectivity=4)
     border = set(np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0],
                                            labels[:, -1]])))
