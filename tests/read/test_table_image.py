@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 
 from pipelines.read.page_image import PageImage
-from pipelines.read.table_image import find_tables
+from pipelines.read.table_image import find_tables, text_ink
 
 _ROWS = (20, 60, 90, 130)  # horizontal rules: rows of 40, 30 and 40 pixels
 _COLS = (20, 150, 280)
@@ -65,3 +65,18 @@ def _blurred_table(text_rows: int) -> PageImage:
 def test_a_blurred_pale_rule_beside_a_line_of_text_still_divides_its_cells() -> None:
     (table,) = find_tables(_blurred_table(text_rows=2))
     assert sorted({c.row for c in table.cells}) == [0, 1]
+
+
+def test_a_rules_sliver_beside_its_mask_is_not_a_character() -> None:
+    """Glyph 20: a 1-pixel sliver 6 high touching a vertical rule's mask goes; a digit's
+    stroke as thin touching it (glyph-high), and a short piece off the rule, stay."""
+    lines = np.zeros((60, 100), np.uint8)
+    lines[:, 50:55] = 255
+    ink = np.zeros_like(lines)
+    ink[:, 50:55] = 255  # the rule itself
+    ink[10:16, 49] = 255  # the sliver: a double rule's pale outer line
+    ink[30:48, 48:50] = 255  # a "1" touching the rule
+    ink[10:16, 40] = 255  # a short stroke in the cell, clear of the rule
+    out = text_ink(ink, lines, 20.0)
+    assert not out[:, 50:55].any() and not out[10:16, 49].any()
+    assert out[30:48, 48:50].all() and out[10:16, 40].all()
