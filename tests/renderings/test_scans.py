@@ -34,6 +34,7 @@ EXPECTED = {
     # identities do not vouch for is nulled, not guessed.
     "grey72_jpeg": (1021, 0, 171, 0),
     "grey150_lid_border": (1191, 0, 1, 0),
+    "grey150_lowcontrast": (1191, 0, 1, 0),
 }
 
 
