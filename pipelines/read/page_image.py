@@ -41,6 +41,10 @@ _CONTRAST = 20  # grey levels darker than the neighbourhood's mean to count as i
 # spread over two pixel rows is half as dark, and falls apart at _CONTRAST into pieces
 # shorter than a line's kernel. Text and noise this faint are no runs that long.
 _LINE_CONTRAST = 12
+# Glyph heights (at least _MIN_RIDGE pixels) to each side of a pixel that a ruling line's
+# ridge is measured against (`rule_ridges`): past a rule blurred over 3 pixels.
+_RIDGE_REACH = 0.15
+_MIN_RIDGE = 3
 _EDGE_DARK = 96  # grey: darker than paper however unevenly lit (a lid's shadow, a margin)
 _EDGE_THICK = 0.01  # of the image's longer side: thicker than any printed stroke or rule
 _MIN_GLYPH_AREA = 10  # pixels: smaller components are noise, not characters
@@ -52,6 +56,11 @@ _DARK_COLOUR = 64  # luma: a colour this dark (navy print) is ink, not a seal to
 _INK_SHARE = 0.01  # of a seal's coloured pixels: the darkest share, print under it
 _GREY_CHROMA = 12  # max - min channel: print (JPEG'd) has less; twice this is the seal's
 _FLOOR_GAP = 0.3  # of the seal's luma: print under it is at least this much darker
+# A page whose paper (median grey) is less than this many grey levels above its darkest
+# ink (this percentile of its pixels) is stretched to black on white (`stretched`).
+_LOW_CONTRAST = 160
+_FAINTEST = 64  # grey levels: less is no print (a blank page's noise), never stretched
+_INK_PERCENTILE = 0.1
 
 
 @dataclass
@@ -154,6 +163,22 @@ def faint_ink(page: PageImage) -> np.ndarray:
     return _binarise(page.grey if page.rule_grey is None else page.rule_grey, _LINE_CONTRAST)
 
 
+def rule_ridges(page: PageImage) -> np.ndarray:
+    """Horizontal ridges of the grey: pixels at least _LINE_CONTRAST darker than both the
+    pixels a few rows above and below. A blurred grey rule running beside a line of text
+    is lighter than that text's neighbourhood mean, so the adaptive threshold (faint_ink)
+    breaks it into pieces shorter than a line's kernel and two cells merge; against the
+    paper just above and below it, it is still a dark ridge. Horizontal only: text lines
+    run along horizontal rules and darken their neighbourhood over its whole length, a
+    vertical rule crosses them for a glyph at a time (and the blurred ends of a
+    character's vertical strokes, ridges too, made rules in a low row)."""
+    grey = (page.grey if page.rule_grey is None else page.rule_grey).astype(np.int16)
+    d = max(_MIN_RIDGE, round(_RIDGE_REACH * page.glyph))
+    padded = np.pad(grey, ((d, d), (0, 0)), mode="edge")
+    above, below = padded[:-2 * d], padded[2 * d:]
+    return (np.minimum(above, below) - grey >= _LINE_CONTRAST).astype(np.uint8) * 255
+
+
 def second_page(page: PageImage) -> PageImage:
     """The page for a second reading of a doubtful cell: where a seal was, its grey
     stretched as for the rules (`rule_grey`: faint print under the seal at the contrast
@@ -235,6 +260,19 @@ def _edge_border(grey: np.ndarray) -> np.ndarray | None:
     return cv2.dilate(np.isin(labels, edge).astype(np.uint8), np.ones((k, k), np.uint8)) > 0
 
 
+def stretched(grey: np.ndarray) -> np.ndarray:
+    """A page printed grey on grey paper (a faded copy, a dim scan) stretched so its ink is
+    black and its paper white: the ink threshold (_CONTRAST grey levels) and the
+    recogniser were made for that contrast, and thin strokes only a third as dark fell
+    under the threshold in pieces. A page with black ink and white paper is left as it is."""
+    paper = float(np.median(grey))  # most of a page is paper
+    ink = float(np.percentile(grey, _INK_PERCENTILE))
+    if not _FAINTEST <= paper - ink < _LOW_CONTRAST:
+        return grey  # black on white; or no ink at all (noise on a blank page stays faint)
+    out = (grey.astype(np.float32) - ink) * (255.0 / (paper - ink))
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
 def prepare(pixels: np.ndarray) -> PageImage:
     """A page's pixels (grey or colour) made straight, binarised and measured."""
     grey, stamp, rule_grey = _unsealed(pixels)
@@ -243,6 +281,7 @@ def prepare(pixels: np.ndarray) -> PageImage:
         grey = np.where(border, np.uint8(255), grey)
         if rule_grey is not None:
             rule_grey = np.where(border, np.uint8(255), rule_grey)
+    grey = stretched(grey)
     ink = _binarise(grey)
     angle = skew_angle(ink)
     if abs(angle) >= _MIN_TURN:

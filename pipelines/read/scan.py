@@ -20,6 +20,7 @@ from pipelines.read import ocr
 from pipelines.read.page_image import PageImage, prepare, second_page
 from pipelines.read.specks import recogniser_page
 from pipelines.read.table_image import Box, TableImage, find_tables, ruling_lines, text_bands
+from pipelines.read.table_image import text_ink as characters
 
 _MIN_GLYPH = 7  # pixels: smaller characters are not legible to the recogniser
 # Glyph heights of white around each line crop: tight, as the detector PaddleOCR was
@@ -191,8 +192,8 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     """A page's tables (and first prose lines) read by OCR. Boxes in refs are the
     straightened page's pixels times `scale` (PDF pages: points)."""
     page, lines, tables = found.page, found.lines, found.tables
-    text_ink = page.ink & ~lines
-    clean = recogniser_page(page, text_ink)
+    text_ink = characters(page.ink, lines, page.glyph)
+    clean = recogniser_page(page, text_ink, lines)
     slots: list[tuple[float, int, Box, str, int | None]] = []  # (y, order, box, ref, row)
     for t_no, table in enumerate(tables, start=1):
         for cell in table.cells:
@@ -261,8 +262,8 @@ def _second_readings(found: PageLayout, slots: list, texts: list[str],
     if not doubtful:
         return out
     second = second_page(found.page)
-    ink = second.ink & ~found.lines
-    clean = recogniser_page(second, ink)
+    ink = characters(second.ink, found.lines, second.glyph)
+    clean = recogniser_page(second, ink, found.lines)
     crops = _Crops()
     for k in doubtful:
         _line_crops(second, clean, ink, slots[k][2], k, crops)

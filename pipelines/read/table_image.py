@@ -18,13 +18,14 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from pipelines.read.page_image import PageImage, faint_ink
+from pipelines.read.page_image import PageImage, faint_ink, rule_ridges
 
 _H_KERNEL = 3.0  # glyph heights: longer than any horizontal stroke of a character
 _V_KERNEL = 1.4  # glyph heights: longer than a character, shorter than a table row
 _MIN_TABLE_CELLS = 2  # one row is enough: the last row of a table may go over a page
 _MIN_CELL = 0.6  # glyph heights: regions smaller than this are line junction artefacts
 _MIN_FILL = 0.6  # a cell fills most of its bounding box; a web page's double rules do not
+_SLIVER_WIDE = 2  # pixels: a rule's rim left beside its mask (text_ink); no digit is as thin
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,20 +70,27 @@ def ruling_lines(page: PageImage) -> np.ndarray:
     rules found first (and the other way round), which makes them whole again. No
     closing of gaps in the ink itself: that joined the bars of adjacent digits ("88283")
     into runs as long as a line. Looked for in the faint ink (page_image.faint_ink): a
-grey rule blurred or resampled is a row of short pieces in the page's ink."""
+grey rule blurred or resampled is a row of short pieces in the page's ink; with the
+    horizontal ridges of the grey (page_image.rule_ridges), where a blurred rule beside
+    text fell under the faint ink's threshold."""
     g = max(page.glyph, 8.0)
     h_len, v_len = int(_H_KERNEL * g), int(_V_KERNEL * g)
     near = np.ones((3, 3), np.uint8)
     ink = faint_ink(page)
     vert = _open(ink, 1, v_len)
-    horiz = _open(ink | cv2.dilate(vert, near), h_len, 1)
+    horiz = _open(ink | rule_ridges(page) | cv2.dilate(vert, near), h_len, 1)
     vert = _open(ink | cv2.dilate(horiz, near), 1, v_len)
     if page.stamp is not None:
         horiz = _bridged(horiz, page.stamp, ink)
         vert = _bridged(vert.T, page.stamp.T, ink.T).T
     # Thickened to close the gap between a double rule's two lines.
-    k = max(3, int(g / 5) | 1)
+    k = _thickening(page.glyph)
     return cv2.dilate(horiz | vert, np.ones((k, k), np.uint8))
+
+
+def _thickening(glyph: float) -> int:
+    """Pixels the ruling lines are thickened by (odd): a double rule's gap closed."""
+    return max(3, int(max(glyph, 8.0) / 5) | 1)
 
 
 def _bridged(lines: np.ndarray, stamp: np.ndarray, ink: np.ndarray) -> np.ndarray:
@@ -110,8 +118,13 @@ def _cells_in(lines: np.ndarray, box: Box, glyph: float) -> list[Box]:
     """The enclosed regions of one table's line mask, as boxes in page coordinates."""
     region = lines[box.y0:box.y1, box.x0:box.x1].copy()
     # Closed along the table's outline: a table continued from the page before has no
-    # rule above its first row (nor below its last, before a page break).
-    cv2.rectangle(region, (0, 0), (region.shape[1] - 1, region.shape[0] - 1), 255, 2)
+    # rule above its first row (nor below its last, before a page break), nor a tilted
+    # scan's table its side where the page's edge cut it. As wide inside the box as the
+    # lines' thickening: the box is set by the rule that reaches farthest, and a rule
+    # ending a pixel or two short of it (blur, the straightening) left its two cells
+    # joined round its end.
+    k = _thickening(glyph)
+    cv2.rectangle(region, (0, 0), (region.shape[1] - 1, region.shape[0] - 1), 255, 2 * k)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(255 - region, connectivity=4)
     border = set(np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0],
                                            labels[:, -1]])))
@@ -154,6 +167,26 @@ def find_tables(page: PageImage, lines: np.ndarray | None = None) -> list[TableI
         if len(cells) >= _MIN_TABLE_CELLS:
             tables.append(TableImage(box, cells))
     return sorted(tables, key=lambda t: t.box.y0)
+
+
+def text_ink(ink: np.ndarray, lines: np.ndarray, glyph: float) -> np.ndarray:
+    """The characters' ink: the page's ink off the ruling lines' mask, and off the slivers
+    of a vertical rule left just beside the mask (the pale outer line of a double rule,
+    the JPEG's ringing): at most _SLIVER_WIDE pixels wide, shorter than half a glyph (no
+    digit is), touching the mask. Beside a digit in its cell, one was read as a "1" ("7"
+    read "71" at confidence 0.99 on a page printed grey on grey)."""
+    out = ink & ~lines
+    beside = cv2.dilate(lines, np.ones((1, 3), np.uint8)) > 0
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(out, connectivity=8)
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        if w > _SLIVER_WIDE or h >= glyph / 2:
+            continue
+        box = (slice(y, y + h), slice(x, x + w))
+        piece = labels[box] == i
+        if beside[box][piece].any():
+            out[box][piece] = 0
+    return out
 
 
 def text_bands(ink: np.ndarray, glyph: float) -> list[tuple[int, int]]:

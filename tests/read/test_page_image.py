@@ -9,7 +9,14 @@ import numpy as np
 from PIL import Image
 
 from pipelines.read.image import pixels_of
-from pipelines.read.page_image import _unsealed, dark_ink, faint_ink, prepare, to_grey
+from pipelines.read.page_image import (
+    _unsealed,
+    dark_ink,
+    faint_ink,
+    prepare,
+    stretched,
+    to_grey,
+)
 from pipelines.read.scan import layout
 
 SCANS = Path(__file__).parents[1] / "fixtures" / "scans"
@@ -70,3 +77,24 @@ def test_a_scanner_lids_dark_border_is_paper_not_a_table() -> None:
     assert all(abs(a.box.x0 - b.box.x0) <= 2 and abs(a.box.y0 - b.box.y0) <= 2
                for a, b in zip(lid.tables, plain.tables, strict=True))
     assert lid.page.grey[:, :40].min() == 255  # the border is paper
+
+
+def _page_of_strokes(ink: int, paper: int, noise: float = 0.0) -> np.ndarray:
+    """A page of short strokes (1% of it ink) in `ink` grey on `paper` grey."""
+    page = np.full((400, 300), paper, np.float32)
+    for y in range(20, 380, 30):
+        page[y:y + 3, 40:140] = ink
+    page += np.random.default_rng(0).normal(0, noise, page.shape)
+    return np.clip(page, 0, 255).astype(np.uint8)
+
+
+def test_grey_print_on_grey_paper_is_stretched_to_black_on_white() -> None:
+    out = stretched(_page_of_strokes(110, 190))
+    assert (int(out.min()), int(np.median(out))) == (0, 255)
+
+
+def test_black_print_and_a_blank_page_noise_are_left_as_they_are() -> None:
+    black = _page_of_strokes(0, 250)
+    assert stretched(black) is black
+    blank = np.clip(np.random.default_rng(0).normal(240, 8, (400, 300)), 0, 255).astype(np.uint8)
+    assert stretched(blank) is blank

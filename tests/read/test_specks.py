@@ -33,3 +33,23 @@ def test_a_decimal_point_stays_and_specks_go() -> None:
     assert seen[speck_above].min() == 255
     assert seen[speck_after].min() == 255
     assert seen[big_speck].min() == 255  # no other ink near it: a speck, not a character's dot
+
+
+def test_the_recogniser_sees_no_strip_of_a_rule_beside_a_digit() -> None:
+    """A digit 2 pixels right of its cell's rule: the soft edge kept round it stops at
+    the rule's mask, which would otherwise show a pale bar read as a "1"."""
+    page = Image.new("L", (400, 600), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.load_default(size=30)
+    for k in range(5):  # lines enough for the glyph height
+        draw.text((110, 30 + 70 * k), "7", font=font, fill=0)
+    left = min(draw.textbbox((110, 30 + 70 * k), "7", font=font)[0] for k in range(5))
+    pixels = np.asarray(page).copy()
+    rule = slice(left - 2, left - 1)
+    pixels[:, rule] = 150  # a pale rule, 2 pixels from the digits' left edge
+    prepared = prepare(pixels)
+    lines = np.zeros_like(prepared.ink)
+    lines[:, left - 6:left] = 255  # the rule's mask, thickened as table_image does
+    text_ink = prepared.ink & ~lines
+    assert recogniser_page(prepared, text_ink)[:, rule].min() < 255  # without the lines
+    assert recogniser_page(prepared, text_ink, lines)[:, rule].min() == 255

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from pipelines.read.page_image import PageImage
-from pipelines.read.table_image import find_tables
+from pipelines.read.table_image import find_tables, text_ink
 
 _ROWS = (20, 60, 90, 130)  # horizontal rules: rows of 40, 30 and 40 pixels
 _COLS = (20, 150, 280)
@@ -40,3 +41,42 @@ def test_a_rule_cut_by_a_seal_is_continued_through_it() -> None:
 
 def test_a_rule_that_ends_at_a_spanning_cell_is_not_continued_under_a_seal() -> None:
     assert _cells_per_row(_sealed_table(middle_rule=False)) == [2, 1, 2]
+
+
+def _blurred_table(text_rows: int) -> PageImage:
+    """Two rows of cells (glyph 16) whose middle rule is one pixel thin, with
+    `text_rows` rows of black characters (blocks of strokes) close above and below it along its
+    whole length, blurred (sigma 1.2) as by a soft scanner: the rule is a pale grey."""
+    grey = np.full((150, 300), 255, np.uint8)
+    for y in (20, 130):
+        grey[y:y + 2, 20:282] = 0
+    for x in (20, 280):
+        grey[20:132, x:x + 2] = 0
+    grey[75, 20:282] = 60
+    for x in range(26, 270, 18):  # characters of 14 x 14 pixels, 4 apart
+        for k in range(text_rows):
+            for top in (55 - 18 * k, 81 + 18 * k):  # above and below the rule
+                grey[top:top + 14:4, x:x + 14] = 0
+                grey[top:top + 14, x + 6:x + 8] = 0
+    grey = cv2.GaussianBlur(grey, (0, 0), 1.2)
+    return PageImage(grey, np.where(grey < 128, 255, 0).astype(np.uint8), 16.0, 0.0)
+
+
+def test_a_blurred_pale_rule_beside_a_line_of_text_still_divides_its_cells() -> None:
+    (table,) = find_tables(_blurred_table(text_rows=2))
+    assert sorted({c.row for c in table.cells}) == [0, 1]
+
+
+def test_a_rules_sliver_beside_its_mask_is_not_a_character() -> None:
+    """Glyph 20: a 1-pixel sliver 6 high touching a vertical rule's mask goes; a digit's
+    stroke as thin touching it (glyph-high), and a short piece off the rule, stay."""
+    lines = np.zeros((60, 100), np.uint8)
+    lines[:, 50:55] = 255
+    ink = np.zeros_like(lines)
+    ink[:, 50:55] = 255  # the rule itself
+    ink[10:16, 49] = 255  # the sliver: a double rule's pale outer line
+    ink[30:48, 48:50] = 255  # a "1" touching the rule
+    ink[10:16, 40] = 255  # a short stroke in the cell, clear of the rule
+    out = text_ink(ink, lines, 20.0)
+    assert not out[:, 50:55].any() and not out[10:16, 49].any()
+    assert out[30:48, 48:50].all() and out[10:16, 40].all()

@@ -41,6 +41,7 @@ EXPECTED = {
     # holds the same pages, losslessly.
     "grey150_borderless": (1145, 0, 47, 0),
     "grey150_borderless_tiff": (1145, 0, 47, 0),
+    "grey150_lowcontrast": (1191, 0, 1, 0),
 }
 
 
