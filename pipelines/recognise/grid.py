@@ -354,10 +354,11 @@ def _withdraw_forced_splits(grid: Grid) -> None:
 
 def _flag_open_end(grid: Grid, table: str, row: str, cols, values: list[Token]) -> None:
     # A sequence number or a merged value's copy sticks to the row's digits with nothing
-    # to tell where the cells end (2113 + 5 -> "21135"): no split is proven.
+    # to tell where the cells end (2113 + 5 -> "21135"), or whitespace cuts numbers
+    # into pieces ("2 5 8" for 258, tokens.py): no split is proven.
     _flag_row(grid, table, row, cols, values, "ambiguous_digits",
               f"row {row}'s digits may run into a sequence number or a copied merged "
-              "value")
+              "value, or whitespace may cut its numbers")
 
 
 def _flag_row(grid: Grid, table: str, row: str, cols, values: list[Token], code: str,

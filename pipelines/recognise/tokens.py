@@ -6,7 +6,10 @@ page text) is cut at the labels found inside it, from the first table anchor on;
 text between two labels becomes value tokens marked `run_together`, since one digit run
 may hold several cells. Where the text shows numbers that are no cell of the template (a
 序号 column, or merged cells printed once per column they span), every run is also marked
-`open_end`: digits at either end of it may be a sequence number or a copy.
+`open_end`: digits at either end of it may be a sequence number or a copy. So is it
+where the text shows whitespace inside numbers (an item number cut from its dot,
+"1 . 属于国家秘密"): text nodes joined by a space (`get_text(" ")` of a page with a span
+per digit) cut every number into digits, so whitespace is no cell boundary there.
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ _FOREIGN_NUMBERS = re.compile(
     r"序\s*号|(第\s*二\s*十\s*条\s*第\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*项"
     r"|申请人情况|本年处理决定数量)\s*\1")
 _MIN_RUN_TOGETHER = 60  # characters; shorter cells are ordinary labels or text
+# A digit cut by whitespace from the dot after it ("1 . 属于", "7380 . 28959"): no
+# printed cell ends between a number and its own dot, a text-node joiner's space does.
+_SPLIT_NUMBER = re.compile(r"\d\s+[.．]\s*[\d\u4e00-\u9fff]")
 
 
 # Slots, not frozen: a report has hundreds of tokens, a frozen dataclass's __init__ costs
@@ -90,9 +96,11 @@ def _read(text: str) -> tuple[tuple[Label, ...], Printed | None]:
 
 def _foreign_numbers(cells: list[TextCell]) -> bool:
     """Whether the page text shows numbers that are no cell (a 序号 header may be in
-    another line than the runs it numbers, or before the table's anchor)."""
-    return any(_FOREIGN_NUMBERS.search(to_simplified(c.text)) for c in cells
-               if len(c.text) >= _MIN_RUN_TOGETHER)
+    another line than the runs it numbers, or before the table's anchor), or numbers cut
+    into pieces by whitespace (then a piece is no cell either)."""
+    return any(_FOREIGN_NUMBERS.search(text) or _SPLIT_NUMBER.search(text)
+               for text in (to_simplified(c.text) for c in cells
+                            if len(c.text) >= _MIN_RUN_TOGETHER))
 
 
 _HEADING_KINDS = frozenset({"caption", "column", "header", "note"})

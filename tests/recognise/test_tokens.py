@@ -46,3 +46,18 @@ def test_plain_run_together_text_still_reads_table_2(fixtures_dir: Path) -> None
     assert got["t2.administrative_fees.fee_amount"] == 9116.36
     # table 二's 8855698 keeps its flag for having several splits, not for foreign numbers
     assert not [f for f in report.flags if "sequence number" in f.message]
+
+
+def test_numbers_cut_into_digits_by_a_text_node_joiner_are_never_published(
+        fixtures_dir: Path) -> None:
+    # lxml/BeautifulSoup `get_text(" ", strip=True)` of Word's page of the Shanghai 2019
+    # report (tests/renderings/make.py: a span per digit): "258" prints as "2 5 8", blank
+    # cells vanish, and "予以公开 2 5 8 1 2 1 1" has as many pieces as the row has
+    # cells. Before: 258, 12, 1 published as 2, 5, 2 and three blanks invented.
+    path = fixtures_dir / "dumps" / "shanghai-office-2019.gettext-space-word.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    assert {cid: c.value for cid, c in report.cells.items() if c.value is not None} == {}
+    granted = report.cells["t3.granted.natural_person"]
+    assert (granted.value, granted.state) == (None, "ambiguous")
+    assert any(f.code == "ambiguous_digits" and "row granted's" in f.message
+               and "whitespace may cut" in f.message for f in report.flags)
