@@ -220,6 +220,12 @@ def _by_identities(version: str, cells: list[tuple[str, ValueType]],
     return kept[0] if len(kept) == 1 else None
 
 
+def _fails_any(version: str, cells: list[tuple[str, ValueType]], reading: list[Token]) -> bool:
+    """Whether an identity among these cells is evaluable and fails."""
+    numbers = _numbers(cells, reading)
+    return any(fails(r, numbers) for r in _own_rules(version, cells))
+
+
 def _proven(version: str, cells: list[tuple[str, ValueType]], reading: list[Token]) -> bool:
     """Whether every identity among these cells is evaluable and holds."""
     numbers = _numbers(cells, reading)
@@ -480,10 +486,27 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
                   f"table 四 has {len(values)} values, the template has {n}")
         grid.rows_found["t4"] = set()
         return
+    if _wrapped_tail(tokens, last) and _fails_any(grid.version.id, cells, values):
+        for row in block.data_rows:
+            _flag_row(grid, "t4", row.id, block.columns, values, "ambiguous_digits",
+                      "table 四's values are followed by a line of numbers alone and "
+                      "its identities fail: digits of its cells wrapped onto that line")
+        return
     width = len(block.columns)
     for k, row in enumerate(block.data_rows):
         _place(grid, "t4", row.id, block, values[k * width:(k + 1) * width])
         grid.forced_runs.pop(("t4", row.id), None)  # the run is the whole table's
+
+
+def _wrapped_tail(tokens: list[Token], last: int) -> bool:
+    """Whether the printed row after a row of values holds numbers and nothing else: the
+    digits a narrow cell wrapped onto the next line ("17" over "8" for 178, as pdfplumber
+    prints LibreOffice's 15 narrow columns), or a page number (then no identity fails)."""
+    nxt = last + 1
+    if nxt >= len(tokens) or tokens[nxt].row is None or tokens[nxt].row == tokens[last].row:
+        return False
+    run, end = _run_of(tokens, nxt, tokens[nxt].row, _is_value)
+    return bool(run) and (end + 1 >= len(tokens) or tokens[end + 1].row != tokens[nxt].row)
 
 
 _LIST_NUMBER_TAIL = re.compile(r"^\s*[.、．]")  # "2." of an item whose label was not matched

@@ -144,3 +144,17 @@ def test_a_row_cut_short_at_the_page_edge_keeps_its_printed_columns() -> None:
                        if c.id not in shown and (c != t3.columns[3]
                                                  or seed["cells"][f"t3.{r.id}.{c.id}"]
                                                  is not None)}
+
+
+def test_table_4_with_digits_wrapped_onto_a_line_of_their_own_is_not_published() -> None:
+    # pdfplumber's extract_text() of LibreOffice's PDF of the 淮安 2024 DOCX: 178 and 351
+    # wrap in their narrow cells, "17 … 35 …" over "8 1". Before: 17 and 35 published.
+    path = FIXTURES / "dumps" / "huaian-2024.pdfplumber-soffice-docx.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    want = truth("huaian-2024")["cells"]
+    published = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
+    assert {cid: v for cid, v in published.items() if v != want[cid]} == {}
+    t4 = {cid: (c.value, c.state) for cid, c in report.cells.items() if cid.startswith("t4.")}
+    assert set(t4.values()) == {(None, "ambiguous")} and len(t4) == 15
+    assert any(f.code == "ambiguous_digits" and "wrapped onto that line" in f.message
+               for f in report.flags)
