@@ -108,7 +108,23 @@ def _wrapped_on(tokens: list[Token], values: list[Token], last: int,
         if len(values) + len(more) > n:
             break
         values, last = values + more, end
-    return values, last
+    return values + _lone_values_after(tokens, values, last), last
+
+
+def _lone_values_after(tokens: list[Token], values: list[Token], last: int) -> list[Token]:
+    """Where a row's values came one a printed row (a PDF's text a glyph run a line:
+    "3" over "9" over "5" for 395), the lone values on the printed rows right after them:
+    digits of the same cells, so the row is not read (its count no longer fits)."""
+    if len(values) < 2 or len({v.row for v in values}) != len(values):
+        return []
+    extra: list[Token] = []
+    nxt = last + 1
+    while nxt < len(tokens) and tokens[nxt].kind == "value" and tokens[nxt].row is not None:
+        if nxt + 1 < len(tokens) and tokens[nxt + 1].row == tokens[nxt].row:
+            break  # not alone on its printed row
+        extra.append(tokens[nxt])
+        nxt += 1
+    return extra
 
 
 def _run(tokens: list[Token], start: int, row: int | None,
