@@ -158,3 +158,15 @@ def test_table_4_with_digits_wrapped_onto_a_line_of_their_own_is_not_published()
     assert set(t4.values()) == {(None, "ambiguous")} and len(t4) == 15
     assert any(f.code == "ambiguous_digits" and "wrapped onto that line" in f.message
                for f in report.flags)
+
+
+def test_values_printed_one_glyph_a_line_that_overflow_their_row_are_not_published() -> None:
+    # pypdfium2's get_text_range() of Chromium's print of Word's page of the 平潭 2020
+    # report (corpus 006; a span per digit): a glyph run a line, "20 … 21" as
+    # 2/0/0/0/0/0/1/2/1. Before: the first 7 digits published (2, 0, …, 1 for 20 … 21).
+    path = FIXTURES / "dumps" / "pingtan-2020.pdfium-chromium-word.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    row = {cid: c.value for cid, c in report.cells.items() if cid.startswith("t3.new_received.")}
+    assert row == dict.fromkeys(row) and len(row) == 7
+    assert any(f.code == "value_count_mismatch" and "row new_received has 9 values" in f.message
+               for f in report.flags)
