@@ -59,6 +59,11 @@ class Grid:
     forced_runs: dict[tuple[str, str], Pending] = field(default_factory=dict)
     lost_blanks: bool = False  # a run had fewer digits than its cells: blanks were dropped
     last_index: int = -1  # index of the last token used, to tell truncation
+    # Rows read from one value a printed row (a PDF's text a glyph run a line), and
+    # whether some such row had more values than cells: then digits of one number were
+    # printed a line each, and no row read that way is sure (_withdraw_glyph_rows).
+    glyph_rows: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    glyphs_cut: bool = False
     full_width_rows: bool = False  # the reader printed every column of every row
 
     @property
@@ -269,6 +274,8 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
     cols = block.columns
     values = _filled_when_exact(values, len(cols))
     cells = [(f"{table}.{row}.{c.id}", c.value_type) for c in cols]
+    if len(values) > len(cols) and _a_line_each(values):
+        grid.glyphs_cut = True
     readings = _readings(values, len(cols))
     if len(readings) > 1 and len({tuple(v.text.strip() for v in r) for r in readings}) > 1:
         chosen = _by_identities(grid.version.id, cells, readings)
@@ -306,6 +313,13 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
             grid.pending[(table, row)] = Pending("columns", values, cells)
         return
     grid.pending.pop((table, row), None)  # an empty print of the row before this one
+    if _a_line_each(values):
+        if len(values) == len(cols) and _fails_any(grid.version.id, cells, values):
+            # a value a line whose own identities fail: digits of a number cut a line each
+            _flag_row(grid, table, row, cols, values, "ambiguous_digits",
+                      f"row {row} was read a value a line and its identities fail")
+            return
+        grid.glyph_rows[(table, row)] = [cid for cid, _ in cells]
     if len(values) != len(cols):
         _flag_row(grid, table, row, cols, values, "value_count_mismatch",
                   f"row {row} has {len(values)} values, the template has {len(cols)}")
@@ -359,6 +373,28 @@ def _split_or_pend(grid: Grid, key: tuple[str, str], values: list[Token],
     elif len(pieces) > len(values):
         grid.forced_runs[key] = Pending("digits", values, cells)
     return pieces
+
+
+def _a_line_each(values: list[Token]) -> bool:
+    """Whether a row's values came one a printed row, several of them."""
+    return (len(values) > 1 and values[0].row is not None
+            and len({v.row for v in values}) == len(values))
+
+
+def _withdraw_glyph_rows(grid: Grid) -> None:
+    """Once a row read a value a line overflowed its cells, the rows read that way are
+    null: the page printed digits of one number a line each, so a row whose count fits
+    may still hold a cut number and lack a dropped blank ("2/5/8/1/2/1/1" for 258, 12,
+    blank, blank, 1, 1, blank)."""
+    if not grid.glyphs_cut:
+        return
+    for (table, row), cell_ids in grid.glyph_rows.items():
+        if not any(grid.cells.get(c) and grid.cells[c].value is not None for c in cell_ids):
+            continue
+        for cid in cell_ids:
+            grid.cells[cid] = CellValue(cid, None, "ambiguous", None, None, None)
+        grid.flags.append(Flag("ambiguous_digits", f"row {row} of {table} was read a value "
+                               "a line where other rows show numbers cut a digit a line"))
 
 
 def _withdraw_forced_splits(grid: Grid) -> None:
@@ -577,6 +613,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     _place_t4(grid, tokens, t4_start if t4_start is not None else _first_t4(tokens))
     _flag_unmatched_rows(grid, tokens, rows)
     _withdraw_forced_splits(grid)
+    _withdraw_glyph_rows(grid)
     return grid
 
 
