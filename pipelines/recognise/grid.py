@@ -59,6 +59,11 @@ class Grid:
     forced_runs: dict[tuple[str, str], Pending] = field(default_factory=dict)
     lost_blanks: bool = False  # a run had fewer digits than its cells: blanks were dropped
     last_index: int = -1  # index of the last token used, to tell truncation
+    # Rows read from one value a printed row (a PDF's text a glyph run a line), and
+    # whether some such row had more values than cells: then digits of one number were
+    # printed a line each, and no row read that way is sure (_withdraw_glyph_rows).
+    glyph_rows: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    glyphs_cut: bool = False
     full_width_rows: bool = False  # the reader printed every column of every row
 
     @property
@@ -108,7 +113,23 @@ def _wrapped_on(tokens: list[Token], values: list[Token], last: int,
         if len(values) + len(more) > n:
             break
         values, last = values + more, end
-    return values, last
+    return values + _lone_values_after(tokens, values, last), last
+
+
+def _lone_values_after(tokens: list[Token], values: list[Token], last: int) -> list[Token]:
+    """Where a row's values came one a printed row (a PDF's text a glyph run a line:
+    "3" over "9" over "5" for 395), the lone values on the printed rows right after them:
+    digits of the same cells, so the row is not read (its count no longer fits)."""
+    if len(values) < 2 or len({v.row for v in values}) != len(values):
+        return []
+    extra: list[Token] = []
+    nxt = last + 1
+    while nxt < len(tokens) and tokens[nxt].kind == "value" and tokens[nxt].row is not None:
+        if nxt + 1 < len(tokens) and tokens[nxt + 1].row == tokens[nxt].row:
+            break  # not alone on its printed row
+        extra.append(tokens[nxt])
+        nxt += 1
+    return extra
 
 
 def _run(tokens: list[Token], start: int, row: int | None,
@@ -220,6 +241,12 @@ def _by_identities(version: str, cells: list[tuple[str, ValueType]],
     return kept[0] if len(kept) == 1 else None
 
 
+def _fails_any(version: str, cells: list[tuple[str, ValueType]], reading: list[Token]) -> bool:
+    """Whether an identity among these cells is evaluable and fails."""
+    numbers = _numbers(cells, reading)
+    return any(fails(r, numbers) for r in _own_rules(version, cells))
+
+
 def _proven(version: str, cells: list[tuple[str, ValueType]], reading: list[Token]) -> bool:
     """Whether every identity among these cells is evaluable and holds."""
     numbers = _numbers(cells, reading)
@@ -247,6 +274,8 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
     cols = block.columns
     values = _filled_when_exact(values, len(cols))
     cells = [(f"{table}.{row}.{c.id}", c.value_type) for c in cols]
+    if len(values) > len(cols) and _a_line_each(values):
+        grid.glyphs_cut = True
     readings = _readings(values, len(cols))
     if len(readings) > 1 and len({tuple(v.text.strip() for v in r) for r in readings}) > 1:
         chosen = _by_identities(grid.version.id, cells, readings)
@@ -284,6 +313,13 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
             grid.pending[(table, row)] = Pending("columns", values, cells)
         return
     grid.pending.pop((table, row), None)  # an empty print of the row before this one
+    if _a_line_each(values):
+        if len(values) == len(cols) and _fails_any(grid.version.id, cells, values):
+            # a value a line whose own identities fail: digits of a number cut a line each
+            _flag_row(grid, table, row, cols, values, "ambiguous_digits",
+                      f"row {row} was read a value a line and its identities fail")
+            return
+        grid.glyph_rows[(table, row)] = [cid for cid, _ in cells]
     if len(values) != len(cols):
         _flag_row(grid, table, row, cols, values, "value_count_mismatch",
                   f"row {row} has {len(values)} values, the template has {len(cols)}")
@@ -339,6 +375,28 @@ def _split_or_pend(grid: Grid, key: tuple[str, str], values: list[Token],
     return pieces
 
 
+def _a_line_each(values: list[Token]) -> bool:
+    """Whether a row's values came one a printed row, several of them."""
+    return (len(values) > 1 and values[0].row is not None
+            and len({v.row for v in values}) == len(values))
+
+
+def _withdraw_glyph_rows(grid: Grid) -> None:
+    """Once a row read a value a line overflowed its cells, the rows read that way are
+    null: the page printed digits of one number a line each, so a row whose count fits
+    may still hold a cut number and lack a dropped blank ("2/5/8/1/2/1/1" for 258, 12,
+    blank, blank, 1, 1, blank)."""
+    if not grid.glyphs_cut:
+        return
+    for (table, row), cell_ids in grid.glyph_rows.items():
+        if not any(grid.cells.get(c) and grid.cells[c].value is not None for c in cell_ids):
+            continue
+        for cid in cell_ids:
+            grid.cells[cid] = CellValue(cid, None, "ambiguous", None, None, None)
+        grid.flags.append(Flag("ambiguous_digits", f"row {row} of {table} was read a value "
+                               "a line where other rows show numbers cut a digit a line"))
+
+
 def _withdraw_forced_splits(grid: Grid) -> None:
     """Once a run shows that blanks were dropped, no split of the document is forced:
     every run goes to the solver, with blank cells among its candidates."""
@@ -354,10 +412,11 @@ def _withdraw_forced_splits(grid: Grid) -> None:
 
 def _flag_open_end(grid: Grid, table: str, row: str, cols, values: list[Token]) -> None:
     # A sequence number or a merged value's copy sticks to the row's digits with nothing
-    # to tell where the cells end (2113 + 5 -> "21135"): no split is proven.
+    # to tell where the cells end (2113 + 5 -> "21135"), or whitespace cuts numbers
+    # into pieces ("2 5 8" for 258, tokens.py): no split is proven.
     _flag_row(grid, table, row, cols, values, "ambiguous_digits",
               f"row {row}'s digits may run into a sequence number or a copied merged "
-              "value")
+              "value, or whitespace may cut its numbers")
 
 
 def _flag_row(grid: Grid, table: str, row: str, cols, values: list[Token], code: str,
@@ -479,10 +538,27 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
                   f"table 四 has {len(values)} values, the template has {n}")
         grid.rows_found["t4"] = set()
         return
+    if _wrapped_tail(tokens, last) and _fails_any(grid.version.id, cells, values):
+        for row in block.data_rows:
+            _flag_row(grid, "t4", row.id, block.columns, values, "ambiguous_digits",
+                      "table 四's values are followed by a line of numbers alone and "
+                      "its identities fail: digits of its cells wrapped onto that line")
+        return
     width = len(block.columns)
     for k, row in enumerate(block.data_rows):
         _place(grid, "t4", row.id, block, values[k * width:(k + 1) * width])
         grid.forced_runs.pop(("t4", row.id), None)  # the run is the whole table's
+
+
+def _wrapped_tail(tokens: list[Token], last: int) -> bool:
+    """Whether the printed row after a row of values holds numbers and nothing else: the
+    digits a narrow cell wrapped onto the next line ("17" over "8" for 178, as pdfplumber
+    prints LibreOffice's 15 narrow columns), or a page number (then no identity fails)."""
+    nxt = last + 1
+    if nxt >= len(tokens) or tokens[nxt].row is None or tokens[nxt].row == tokens[last].row:
+        return False
+    run, end = _run_of(tokens, nxt, tokens[nxt].row, _is_value)
+    return bool(run) and (end + 1 >= len(tokens) or tokens[end + 1].row != tokens[nxt].row)
 
 
 _LIST_NUMBER_TAIL = re.compile(r"^\s*[.、．]")  # "2." of an item whose label was not matched
@@ -537,6 +613,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     _place_t4(grid, tokens, t4_start if t4_start is not None else _first_t4(tokens))
     _flag_unmatched_rows(grid, tokens, rows)
     _withdraw_forced_splits(grid)
+    _withdraw_glyph_rows(grid)
     return grid
 
 

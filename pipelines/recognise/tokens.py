@@ -6,9 +6,13 @@ page text) is cut at the labels found inside it, from the first table anchor on;
 text between two labels becomes value tokens marked `run_together`, since one digit run
 may hold several cells. Where the text shows numbers that are no cell of the template (a
 序号 column, or merged cells printed once per column they span), every run is also marked
-`open_end`: digits at either end of it may be a sequence number or a copy. Where the only
-sign is merged cells printed once per column, a run after a row with a column for each
-of its values (table 三, 四, table 二's widest block) holds no copy and stays closed.
+`open_end`: digits at either end of it may be a sequence number or a copy. So is every
+run where the text shows whitespace inside numbers (an item number cut from its dot,
+"1 . 属于国家秘密"): text nodes joined by a space (`get_text(" ")` of a page with a span
+per digit) cut every number into digits, so whitespace is no cell boundary there. Where
+the only sign is merged cells printed once per column, a run after a row with a column
+for each of its values (table 三, 四, table 二's widest block) holds no copy and stays
+closed.
 """
 
 from __future__ import annotations
@@ -38,6 +42,9 @@ _FILLED = re.compile(
     r"(第\s*二\s*十\s*条\s*第\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*项"
     r"|申请人情况|本年处理决定数量)\s*\1")
 _MIN_RUN_TOGETHER = 60  # characters; shorter cells are ordinary labels or text
+# A digit cut by whitespace from the dot after it ("1 . 属于", "7380 . 28959"): no
+# printed cell ends between a number and its own dot, a text-node joiner's space does.
+_SPLIT_NUMBER = re.compile(r"\d\s+[.．]\s*[\d\u4e00-\u9fff]")
 
 
 # Slots, not frozen: a report has hundreds of tokens, a frozen dataclass's __init__ costs
@@ -96,12 +103,13 @@ def _read(text: str) -> tuple[tuple[Label, ...], Printed | None]:
 
 
 def _foreign_numbers(cells: list[TextCell]) -> str | None:
-    """Which numbers that are no cell the page text shows: `sequence` (a 序号 header,
-    maybe in another line than the runs it numbers, or before the table's anchor),
-    else `filled` (merged cells printed once per column they span), else None."""
+    """Which numbers that are no cell the page text shows: `anywhere` (a 序号 header,
+    maybe in another line than the runs it numbers, or before the table's anchor; or
+    numbers cut into pieces by whitespace, when a piece is no cell either), else `filled`
+    (merged cells printed once per column they span), else None."""
     texts = [to_simplified(c.text) for c in cells if len(c.text) >= _MIN_RUN_TOGETHER]
-    if any(_SEQUENCE.search(t) for t in texts):
-        return "sequence"
+    if any(_SEQUENCE.search(t) or _SPLIT_NUMBER.search(t) for t in texts):
+        return "anywhere"
     return "filled" if any(_FILLED.search(t) for t in texts) else None
 
 
@@ -193,7 +201,7 @@ def tokenise(doc: Document) -> list[Token]:
     if not run_together:
         return tokens
     foreign = _foreign_numbers(cells)
-    if foreign == "sequence" or _stray_numbers(tokens) or _unknown_column(tokens):
+    if foreign == "anywhere" or _stray_numbers(tokens) or _unknown_column(tokens):
         for token in tokens:
             token.open_end = token.run_together
     elif foreign == "filled":

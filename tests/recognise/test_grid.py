@@ -144,3 +144,46 @@ def test_a_row_cut_short_at_the_page_edge_keeps_its_printed_columns() -> None:
                        if c.id not in shown and (c != t3.columns[3]
                                                  or seed["cells"][f"t3.{r.id}.{c.id}"]
                                                  is not None)}
+
+
+def test_table_4_with_digits_wrapped_onto_a_line_of_their_own_is_not_published() -> None:
+    # pdfplumber's extract_text() of LibreOffice's PDF of the 淮安 2024 DOCX: 178 and 351
+    # wrap in their narrow cells, "17 … 35 …" over "8 1". Before: 17 and 35 published.
+    path = FIXTURES / "dumps" / "huaian-2024.pdfplumber-soffice-docx.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    want = truth("huaian-2024")["cells"]
+    published = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
+    assert {cid: v for cid, v in published.items() if v != want[cid]} == {}
+    t4 = {cid: (c.value, c.state) for cid, c in report.cells.items() if cid.startswith("t4.")}
+    assert set(t4.values()) == {(None, "ambiguous")} and len(t4) == 15
+    assert any(f.code == "ambiguous_digits" and "wrapped onto that line" in f.message
+               for f in report.flags)
+
+
+def test_values_printed_one_glyph_a_line_that_overflow_their_row_are_not_published() -> None:
+    # pypdfium2's get_text_range() of Chromium's print of Word's page of the 平潭 2020
+    # report (corpus 006; a span per digit): a glyph run a line, "20 … 21" as
+    # 2/0/0/0/0/0/1/2/1. Before: the first 7 digits published (2, 0, …, 1 for 20 … 21).
+    path = FIXTURES / "dumps" / "pingtan-2020.pdfium-chromium-word.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    row = {cid: c.value for cid, c in report.cells.items() if cid.startswith("t3.new_received.")}
+    assert row == dict.fromkeys(row) and len(row) == 7
+    assert any(f.code == "value_count_mismatch" and "row new_received has 9 values" in f.message
+               for f in report.flags)
+
+
+@pytest.mark.parametrize("name", ["shanghai-office-2019.pdfium-chromium-word-scale150.txt"])
+def test_a_row_read_a_value_a_line_whose_identities_fail_is_not_published(name: str) -> None:
+    # pypdfium2's text of Chromium's print (scale 1.5) of Word's page of the Shanghai 2019
+    # report: the 予以公开 row printed a glyph a line, "2/5/8/1/2/1/1" for 258, 12, -, -,
+    # 1, 1, - (blanks dropped): 7 lines for 7 cells, but 2+5+8+1+2+1 is not 1. Before:
+    # 258, 12 and 1 published as 2, 5, 2, three blanks invented.
+    path = FIXTURES / "dumps" / name
+    report = parse_bytes(path.name, path.read_bytes())
+    want = truth("shanghai-office-2019")["cells"]
+    published = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
+    assert {cid: v for cid, v in published.items() if v != want[cid]} == {}
+    granted = {cid: c.value for cid, c in report.cells.items() if cid.startswith("t3.granted.")}
+    assert granted == dict.fromkeys(granted)
+    assert any(f.code == "ambiguous_digits" and "row granted was read a value a line" in f.message
+               for f in report.flags)

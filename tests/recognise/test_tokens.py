@@ -89,3 +89,17 @@ def test_table_4_is_read_from_its_headers_and_prose_is_no_table(
     text = text.split("四、政府信息公开行政复议")[0] + prose
     got = parse_bytes("prose.txt", text.encode())
     assert all(c.value is None for cid, c in got.cells.items() if cid.startswith("t4."))
+
+def test_numbers_cut_into_digits_by_a_text_node_joiner_are_never_published(
+        fixtures_dir: Path) -> None:
+    # lxml/BeautifulSoup `get_text(" ", strip=True)` of Word's page of the Shanghai 2019
+    # report (tests/renderings/make.py: a span per digit): "258" prints as "2 5 8", blank
+    # cells vanish, and "予以公开 2 5 8 1 2 1 1" has as many pieces as the row has
+    # cells. Before: 258, 12, 1 published as 2, 5, 2 and three blanks invented.
+    path = fixtures_dir / "dumps" / "shanghai-office-2019.gettext-space-word.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    assert {cid: c.value for cid, c in report.cells.items() if c.value is not None} == {}
+    granted = report.cells["t3.granted.natural_person"]
+    assert (granted.value, granted.state) == (None, "ambiguous")
+    assert any(f.code == "ambiguous_digits" and "row granted's" in f.message
+               and "whitespace may cut" in f.message for f in report.flags)

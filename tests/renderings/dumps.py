@@ -15,7 +15,8 @@ and DOCX, Chromium's `innerText`, the text a user copies from the browser, and i
 to text, Markdown, GitHub Markdown and HTML) and, when Chromium is at hand, printed to
 PDF and turned into text by `pdftotext` (`-layout`, `-layout -fixed 3`, `-raw`, and in
 reading order) and pdfminer's `pdf2txt.py`; the laid-out tables of the `plain` page are
-also printed by the `tabulate` library in seven formats. A dump is scored against its
+also printed by the `tabulate` library in seven formats, and each page's text nodes are
+joined as Python crawlers join them (lxml/BeautifulSoup). A dump is scored against its
 truth by `../shared/tools/score.py` itself (which runs `ogi parse --json`). Its truth is
 the report's truth with one change: a tool that drops blank cells (`drops_blanks`) makes
 the non-null cells of every printed row with a blank cell unrecoverable (the issue's
@@ -67,7 +68,7 @@ class Tool:
     via_docx: bool = False
 
     def available(self) -> bool:
-        if self.command[0] == "tabulate":
+        if self.command[0] in ("tabulate", "lxml"):
             return True
         if self.command[0] == "chromedriver":
             return all(shutil.which(c) for c in ("chromedriver", "chromium"))
@@ -162,6 +163,11 @@ TOOLS: tuple[Tool, ...] = (
     # Markdown and HTML.
     *(Tool(f"docx-pandoc-{f}", ("pandoc", "-f", "docx", "-t", f, "{src}"), via_docx=True)
       for f in ("plain", "markdown", "gfm", "html")),
+    # A Python crawler's page text: the text nodes of the parsed page (lxml `itertext()`,
+    # BeautifulSoup `get_text()`), joined by a line break as they are, or stripped, empty
+    # ones (blank cells) dropped, and joined by a space (`get_text(" ", strip=True)`).
+    Tool("lxml-itertext", ("lxml", "\n", "")),
+    Tool("lxml-gettext-space", ("lxml", " ", "strip"), drops_blanks=True),
 )
 
 
@@ -288,8 +294,22 @@ def soffice_convert(src: Path, filt: str, extension: str) -> bytes:
         return (Path(work) / f"{src.stem}.{extension}").read_bytes()
 
 
+def lxml_text(page: bytes, separator: str, strip: bool) -> bytes:
+    """The page's text nodes joined by `separator` (scripts and styles left out); with
+    `strip`, each stripped and the empty ones dropped, as BeautifulSoup's `strip=True`."""
+    import lxml.html
+
+    doc = lxml.html.fromstring(page)
+    for node in doc.xpath("//script|//style"):
+        node.drop_tree()
+    texts = [t.strip() for t in doc.itertext()] if strip else list(doc.itertext())
+    return separator.join(t for t in texts if t or not strip).encode()
+
+
 def dump(tool: Tool, page: Page, work: Path) -> bytes:
     """The tool's text rendering of the page (work: a scratch directory)."""
+    if tool.command[0] == "lxml":
+        return lxml_text(page.html, tool.command[1], tool.command[2] == "strip")
     if tool.command[0] == "tabulate":
         assert page.layout is not None
         return tabulate_text(page.layout, tool.command[1])
