@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from pipelines.document import TextCell
+from pipelines.document import SURE, TextCell
 from pipelines.read import ocr
 from pipelines.read.page_image import PageImage, prepare, second_page
 from pipelines.read.specks import recogniser_page
@@ -39,9 +39,9 @@ _DIGITS_OR_LIKE = re.compile(r"[.,·'`]?([0-9oO〇lI|]*[oO〇lI|][0-9oO〇lI|]*)
 _DASH_FOR_ONE = re.compile(r"(?<=[\u4e00-\u9fff“”\n])[—－─-](?![\d—－─-])"
                            r"|(?<![\d—－─-])[—－─-](?=[\u4e00-\u9fff“”])")
 _LIKE_CONFIDENCE = 0.5
-# A table cell read with less confidence (proofread.SURE, where a reading starts to be
-# doubted), or under a seal, is read a second time from another grey (_second_readings).
-_SECOND_BELOW = 0.95
+# A table cell read with less confidence than SURE (document.py: where a reading starts
+# to be doubted), or under a seal, is read a second time from another grey
+# (_second_readings).
 _NUMBER_READ = re.compile(r"[0-9.,]+")  # a number's reading, read twice when doubted
 # A minus sign is a short bar (at least twice as wide as it is high, at most this share
 # of a glyph high) beside the number's first digit, at the digits' mid-height.
@@ -245,7 +245,7 @@ def _doubted(text: str, confidence: float | None) -> bool:
     under a seal) or no number at all where no label was read either (a speck read as
     punctuation, faint print under a seal read as nothing)."""
     if _NUMBER_READ.fullmatch(text):
-        return confidence is not None and confidence < _SECOND_BELOW
+        return confidence is not None and confidence < SURE
     return _CHINESE.search(text) is None and len(text) <= 2
 
 

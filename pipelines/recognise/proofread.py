@@ -25,15 +25,13 @@ what was read in the raw text.
 
 from __future__ import annotations
 
-from pipelines.document import Document
+from pipelines.document import SURE, Document
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.values import read_printed
 from pipelines.report import CellValue, Flag
 from schemas.identities import Identity, evaluate, identities
 
-# Confidences measured on the scan variants of the labelled reports (bench/bench_ocr.py):
-# right readings of table numbers are nearly all >= 0.95; the misreadings seen were lower.
-SURE = 0.95  # below this, a number in a failing identity is doubted
+# SURE (document.py): below it, a number in a failing identity is doubted.
 UNCONFIRMED_SURE = 0.9  # below this, a number no identity can confirm is not published
 
 

@@ -28,19 +28,45 @@ from pipelines.recognise.values import Printed, read_printed
 from pipelines.textnorm import to_simplified
 from schemas.template import load_template
 
-# Where statutory tables start inside flattened text: a table 二 caption, the 三 note, or
-# 四's first headers side by side (its merged 行政复议 maybe printed once per column;
-# prose writes "行政复议、行政诉讼" and is no table).
-_ANCHOR = re.compile(r"第\s*二\s*十\s*条\s*第|本列数据的勾稽关系|申请人情况"
-                     r"|行政复议(?:\s*行政复议)*\s*行政诉讼")
+
+def _spaced(words: str) -> str:
+    """`words` as a pattern of flattened text: any whitespace between characters,
+    brackets and colons of either width."""
+    wide = {"（": "[（(]", "(": "[（(]", "）": "[)）]", ")": "[)）]", "：": "[：:]", ":": "[：:]"}
+    return r"\s*".join(wide.get(ch) or re.escape(ch) for ch in words)
+
+
+def _marks() -> tuple[str, str]:
+    """The template's words that mark statutory tables in flattened text, as patterns:
+    where a table starts, and the merged cells a page may print once per column."""
+    versions = load_template().versions.values()
+    blocks = [b for v in versions for b in v.tables["t2"].blocks]
+    t3, t4 = (next(iter(versions)).tables[t] for t in ("t3", "t4"))
+    captions = sorted({b.caption for b in blocks if b.caption})
+    # "第二十条第（一）项" … → "第二十条第": the article every caption of 二 names
+    (article,) = {re.split(r"[（(]", caption)[0] for caption in captions}
+    note = re.split(r"[：:]", t3.note.strip("（()）"))[0]  # 本列数据的勾稽关系为
+    review, litigation = t4.blocks[0].rows[0].label, t4.header[0]
+    # Where tables start: a caption of 二, the note or first header of 三, or 四's first
+    # headers side by side (its merged 行政复议 maybe printed once per column; prose writes
+    # "行政复议、行政诉讼" and is no table).
+    anchor = "|".join((_spaced(article), _spaced(note), _spaced(t3.header[0]),
+                       rf"{_spaced(review)}(?:\s*{_spaced(review)})*\s*{_spaced(litigation)}"))
+    # Cells merged across columns: 二's captions, the column label of a block of one
+    # column (本年处理决定数量 over the table's three), 三's first header.
+    single = sorted({b.columns[0].label for b in blocks if len(b.columns) == 1})
+    merged = "|".join(_spaced(w) for w in (*captions, *single, t3.header[0]))
+    return anchor, rf"({merged})\s*\1"
+
+
+_ANCHOR_PATTERN, _FILLED_PATTERN = _marks()
+_ANCHOR = re.compile(_ANCHOR_PATTERN)
 _NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:万元|元)?")
 _NUMBERS_PREFIX = re.compile(rf"(?:\s*{_NUMBER.pattern})+\s*")
 # Signs of numbers in the run that are no cell: a 序号 column header, or a merged caption
 # or header printed once per column it spans (then so was every merged value).
 _SEQUENCE = re.compile(r"序\s*号")
-_FILLED = re.compile(
-    r"(第\s*二\s*十\s*条\s*第\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*项"
-    r"|申请人情况|本年处理决定数量)\s*\1")
+_FILLED = re.compile(_FILLED_PATTERN)
 _MIN_RUN_TOGETHER = 60  # characters; shorter cells are ordinary labels or text
 # A digit cut by whitespace from the dot after it ("1 . 属于", "7380 . 28959"): no
 # printed cell ends between a number and its own dot, a text-node joiner's space does.
