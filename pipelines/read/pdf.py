@@ -123,7 +123,8 @@ def _read_pdf(pdf: pdfplumber.PDF, pictures: PicturePages) -> tuple[str, list[Te
             continue
         page = original.dedupe_chars() if _doubled(original) else original
         texts.append(clean(page.extract_text()))
-        pages.append(blanks_placed(wrapped_labels_joined(page_rows(page))))
+        pages.append(blanks_placed(wrapped_labels_joined(page_rows(page)),
+                                   pages[-1] if pages else None))
         heights.append(float(page.height))
         original.close()  # frees the page's parsed objects; reports run to dozens of pages
     flush()

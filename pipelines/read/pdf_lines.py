@@ -25,8 +25,10 @@ height), whose every cell lies over a label cell or left of the values, are join
 line joins one row at most. Values never move: only label text is joined.
 
 A value line of a borderless table prints nothing for a blank cell: `blanks_placed`
-gives it its blanks back by the columns of a fuller value line of the same table, or,
-for the table's first value line, by the column names of the header directly above it.
+gives it its blanks back by the columns of a fuller value line of the same table (on
+the page before too, where the table continues with no header repeated), or, for the
+table's first value line, by the column names of the header directly above it (on its
+own page).
 """
 
 from __future__ import annotations
@@ -47,9 +49,10 @@ def _label_only(row: PdfRow) -> bool:
 
 
 def _near(upper: PdfRow, lower: PdfRow, lines: float = 1.0) -> bool:
-    """Whether `lower` prints directly under `upper`: no more than `lines` line heights
-    of space between them."""
-    return lower.top - upper.bottom <= lines * (upper.bottom - upper.top)
+    """Whether `lower` prints directly under `upper`: on the same page, no more than
+    `lines` line heights of space between them."""
+    return (upper.page == lower.page
+            and lower.top - upper.bottom <= lines * (upper.bottom - upper.top))
 
 
 def _overlap(a: PdfCell, b: PdfCell) -> float:
@@ -271,17 +274,30 @@ def _header_columns(rows: list[PdfRow], i: int, values_at: float) -> list[PdfCel
     return sorted(out, key=lambda c: c.x0)
 
 
-def blanks_placed(rows: list[PdfRow]) -> list[PdfRow]:
+def blanks_placed(rows: list[PdfRow], before: list[PdfRow] | None = None) -> list[PdfRow]:
     """Borderless value lines that lost blank cells get them back, placed by column.
 
     A blank cell prints nothing, so a line of a borderless table has fewer cells than its
     columns. A nearby line of the same table (within a few rows, no header between) that
     prints more cells gives the columns; when every value of the shorter line sits under
     a column of its own, an empty cell is put at each column it leaves blank.
+
+    `before`, the previous page's rows, only gives columns: a table continued on this
+    page with no header repeated (no text over its value columns before its first value
+    line) may have no line here printing its last columns, as the rows above the page
+    break do; a browser keeps a table's columns where they were across pages.
     """
+    context = list(before or [])
+    rows_all = context + rows
+    _placed_in(rows_all, len(context))
+    return rows
+
+
+def _placed_in(rows: list[PdfRow], first: int) -> None:
+    """`blanks_placed` on rows[first:], the rows before it giving columns only."""
     starts = [(_values_at(r) if r.line else None) for r in rows]
     for i, row in enumerate(rows):
-        if starts[i] is None:
+        if i < first or starts[i] is None:
             continue
         cells = _value_cells(row, starts[i])
         values = [c for c in cells if c.text]
@@ -310,4 +326,3 @@ def blanks_placed(rows: list[PdfRow]) -> list[PdfRow]:
                   else PdfCell("", anchor.x0, anchor.x1, f"{row.cells[-1].ref} blank")
                   for value, anchor in zip(placed, anchors, strict=True)]
         row.cells = labels + filled
-    return rows

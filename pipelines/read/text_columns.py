@@ -11,8 +11,11 @@ only to tell columns and wrapped label lines apart, never alone to pick a value'
   over `形，…） 0 0 0 0 454`) is one row again when the two lines are adjacent, the
   second's label starts no numbered item, the first's values all end before the
   second's begin, and together they print exactly as many values as the fullest row
-  near them. (Two distinct rows that happen to fit keep two distinct labels, joined
-  into one the recogniser matches to no statutory row: never a wrong row.)
+  near them; where those are of another block (every row of its own has a blank or is
+  split, as 行政事业性收费, alone in its block), as many as its block's fullest row or its
+  header's column names right of its label, whichever is more. (Two distinct rows
+  that happen to fit keep two distinct labels, joined into one the recogniser matches
+  to no statutory row: never a wrong row.)
 - Wrapped labels (`labels_joined`): a row's label is the last label word of its value
   line; group labels wrap on their own, left of it, on the same lines. In a numbered
   table the label runs from the line its item number starts on, through the lines in
@@ -261,9 +264,42 @@ def labels_joined(rows: list[PrintedRow]) -> list[PrintedRow]:
 
 
 def _width(rows: list[PrintedRow], i: int) -> int:
-    """The table's width: the most values a value row near row i prints."""
-    near = rows[max(0, i - _NEAR):i + _NEAR + 1]
-    return max(len(r.values) for r in near)
+    """The table's width for row i: the most values a value row near it prints; but when
+    the nearest full rows are of another block (each row of row i's block has a blank or
+    is split), the most of its own rows and of its header's columns (`_header_block`)."""
+    near = max(len(r.values) for r in rows[max(0, i - _NEAR):i + _NEAR + 1])
+    block = _header_block(rows, i)
+    if block is None:
+        return near
+    own, header = block
+    return near if own == near else max(own, header)
+
+
+def _header_block(rows: list[PrintedRow], i: int) -> tuple[int, int] | None:
+    """(the most values a row of row i's block prints, its header's value columns), where
+    row i - 1 (the upper line of a split row) has a label and a header line lies above it
+    within _NEAR lines. The header's value columns: on the header's lines (the label-only
+    lines around it), the most words starting right of the row's label (a column's name
+    wraps over lines, one word a line; the names over the labels start under them)."""
+    upper = rows[i - 1]
+    if not upper.labels:
+        return None
+    end = upper.labels[-1].end
+    top = next((k for k in range(i - 2, max(-1, i - 1 - _NEAR), -1)
+                if _opens_header(rows, k) and any(w.start >= end for w in rows[k].labels)),
+               None)  # a group label's line left of the values is no header
+    if top is None:
+        return None
+    first, last = top, top
+    while first > 0 and rows[first - 1].labels and not rows[first - 1].values:
+        first -= 1
+    while last + 1 < i - 1 and rows[last + 1].labels and not rows[last + 1].values:
+        last += 1
+    header = max(sum(w.start >= end for w in rows[k].labels) for k in range(first, last + 1))
+    below = next((k for k in range(i + 1, min(len(rows), i + _NEAR + 1))
+                  if _opens_header(rows, k)), min(len(rows), i + _NEAR + 1))
+    own = max(len(r.values) for r in rows[last + 1:below])
+    return own, header
 
 
 def rows_joined(rows: list[PrintedRow]) -> list[PrintedRow]:

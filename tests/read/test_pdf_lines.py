@@ -140,3 +140,38 @@ def test_values_not_under_the_header_columns_get_no_blank() -> None:
     rows = [_row(285, ("维持", 41, 65), ("纠正", 80, 104), ("结果", 120, 144)),
             _row(300, ("5", 40, 47), ("6", 58, 65))]
     assert _texts(blanks_placed(rows))[-1] == ["5", "6"]
+
+
+def _on(page: int, row: PdfRow) -> PdfRow:
+    row.page = page
+    return row
+
+
+# 011's table 三 printed borderless on Letter at scale 1.25: its first rows on page 2
+# print every column; on page 3 (no header repeated) no row prints past the 2nd.
+_PAGE_2 = [
+    _row(469, ("一、本年新收政府信息公开申请数量", 51, 291), ("821", 314, 339), ("35", 357, 374),
+         ("", 401, 405), ("", 443, 447), ("2", 488, 496), ("1", 525, 533), ("859", 548, 573)),
+    _row(499, ("二、上年结转政府信息公开申请数量", 51, 291), ("18", 318, 335), ("", 364, 367),
+         ("", 401, 405), ("", 443, 447), ("", 490, 494), ("", 528, 531), ("18", 552, 568)),
+    _row(716, ("3.危及“三安全一", 185, 303)),
+    _row(739, ("稳定”", 222, 267)),
+]
+
+
+def test_a_table_continued_on_the_next_page_takes_the_columns_of_the_page_before() -> None:
+    page_3 = [_on(2, _row(34, ("4.保护第三方合法", 185, 303))),
+              _on(2, _row(98, ("5.属于三类内部事务信息", 185, 303), ("5", 322, 331))),
+              _on(2, _row(150, ("6.属于四类过程性信息", 185, 303), ("3", 322, 331),
+                          ("1", 361, 369)))]
+    assert _texts(blanks_placed(page_3, _PAGE_2))[1:] == [
+        ["5.属于三类内部事务信息", "5", "", "", "", "", "", ""],
+        ["6.属于四类过程性信息", "3", "1", "", "", "", "", ""]]
+
+
+def test_a_header_at_the_foot_of_the_page_before_places_nothing() -> None:
+    """A value line at the top of a page is not directly under the last line of the page
+    before, and a header there ends the table: its blanks are not placed."""
+    header = [_row(750, ("维持", 41, 65), ("纠正", 80, 104), ("结果", 120, 144))]
+    page = [_on(2, _row(34, ("5", 40, 47), ("6", 120, 130)))]
+    assert _texts(blanks_placed(page, header)) == [["5", "6"]]

@@ -105,6 +105,69 @@ UNDER = """\
 """
 
 
+# 005 (Word page): 行政事业性收费, the only row of its block (2 columns), split over two
+# lines; the blocks above have 3 columns.
+FEES = """\
+     第二十条第（五）项
+      上一        处理
+ 信息 年 本年 决
+ 内容 项目 增/减 定数
+      数量         量
+ 行政 396
+ 许可         0   181
+
+ 其他
+ 对外
+ 管理 10      0   153
+ 服务
+ 事项
+     第二十条第（六）项
+      上一        处理
+ 信息 年 本年 决
+ 内容 项目 增/减 定数
+      数量         量
+ 行政 2648 0
+ 处罚             430
+
+ 行政 126
+ 强制         0    25
+
+     第二十条第（八）项
+      上一
+ 信息 年
+ 内容 项目 本年增/减
+      数量
+ 行政
+ 事业 35
+ 性收           0
+
+  费
+"""
+
+# 005 (Word page): table 三's header, and a group label's lines (`本年 （二）部分公开`)
+# between its rows, left of the values.
+T3_HEAD = """\
+   三、收到和处理政府信息公开申请情况
+ （本列数据的勾稽关系                申请人情况
+ 为：第一项加第二项之 自然            法人或其他组织
+和，等于第三项加第四项 人 商业 科研 社会           法律        总计
+     之和）            企业 机构 公益     服务
+                             组织 机构
+                                      其他
+一、本年新收政府信息公 23
+    开申请数量            0  0     0   0   0    23
+
+二、上年结转政府信息公 0
+    开申请数量            0  0     0   0   0    0
+
+三、 （一）予以公开 7         0  0     0   0   0    7
+本年 （二）部分公开
+度办 （区分处理的， 1
+理结 只计这一情形，           0  0     0   0   0    1
+
+"""
+
+
 def rows_of(text: str) -> list[list[str]]:
     doc = read("layout.txt", "0" * 64, len(text.encode()), text)
     assert doc.rendering == "text_aligned"
@@ -161,3 +224,17 @@ def test_a_line_below_a_label_that_runs_into_the_next_values_is_left_as_printed(
     # 规章's, so it is not joined to 规章.
     assert rows_of(UNDER + WORD_T3 * 3)[5:10] == [
         ["规章", "1", "0", "11"], ["行政"], ["规范"], ["性文", "8", "26", "66"], ["件"]]
+
+
+def test_a_split_row_alone_in_its_block_takes_the_width_of_its_header() -> None:
+    # No full row of its block gives its width (the rows near it print 3 values): its
+    # header's column names right of its label do (上一年项目数量, 本年增/减).
+    assert rows_of(FEES)[-3:] == [["数量"], ["行政事业性收", "35", "0"], ["费"]]
+
+
+def test_a_group_labels_line_is_no_header() -> None:
+    # `本年 （二）部分公开` has no word over the values: the split row below it keeps the
+    # width of the full rows near it.
+    assert rows_of(T3_HEAD)[-2:] == [
+        ["本年"], ["度办", "（区分处理的，", "理结", "（二）部分公开只计这一情形，",
+                 "1", "0", "0", "0", "0", "0", "1"]]

@@ -26,6 +26,9 @@ Each producer turns a labelled report into a PDF the way a person would:
 - `chromium-borderless-html-scale150`: the same at scale 1.5: a label's last line below
   its values prints beside a group label's piece, and a label filling its column
   stands 0.73 em from the next column's number;
+- `chromium-borderless-html-letter125`, `-landscape150`: the borderless page on Letter at
+  1.25 and on A4 landscape at 1.5: 011's table 三 continues on a page where no row
+  prints its last columns;
 - `chromium-corpus-scale125`: the corpus's HTML on A4 at scale 1.25: 011's table 三 is
   cut after its 4th column, the columns past the edge are not in the file;
 - `corpus-pdf`: the corpus's own PDFs (001.pdf), as published.
@@ -112,10 +115,14 @@ def chromium_pdf(source: Path, out: Path) -> None:
 
 A4_PRINT = {"paperWidth": 8.27, "paperHeight": 11.69, "marginTop": 0.4, "marginBottom": 0.4,
             "marginLeft": 0.4, "marginRight": 0.4}  # inches, as Chromium's print dialog
+LETTER_PRINT = dict(A4_PRINT, paperWidth=8.5, paperHeight=11.0)
+A4_LANDSCAPE_PRINT = dict(A4_PRINT, paperWidth=11.69, paperHeight=8.27)
 
 
-def chromium_scaled_pdf(scale: float) -> Callable[[Path, Path], None]:
-    """Chromium's print of a local page on A4 at `scale`, through DevTools (chromedriver)."""
+def chromium_scaled_pdf(scale: float, paper: dict | None = None
+                        ) -> Callable[[Path, Path], None]:
+    """Chromium's print of a local page on `paper` (A4 if None) at `scale`, through
+    DevTools (chromedriver)."""
     def convert(source: Path, out: Path) -> None:
         import base64
 
@@ -130,7 +137,8 @@ def chromium_scaled_pdf(scale: float) -> Callable[[Path, Path], None]:
                                   service=Service(shutil.which("chromedriver")))
         try:
             driver.get(source.resolve().as_uri())
-            data = driver.execute_cdp_cmd("Page.printToPDF", dict(A4_PRINT, scale=scale))
+            data = driver.execute_cdp_cmd("Page.printToPDF",
+                                          dict(paper or A4_PRINT, scale=scale))
         finally:
             driver.quit()
         out.write_bytes(base64.b64decode(data["data"]))
@@ -297,6 +305,12 @@ PRODUCERS: dict[str, Callable[[], list[Rendering]]] = {
     "chromium-borderless-html-scale150": lambda: _from_truth(
         "chromium-borderless-html-scale150", lambda r: plain_html_bytes(r, border=0),
         ".html", chromium_scaled_pdf(1.5)),
+    "chromium-borderless-html-letter125": lambda: _from_truth(
+        "chromium-borderless-html-letter125", lambda r: plain_html_bytes(r, border=0),
+        ".html", chromium_scaled_pdf(1.25, LETTER_PRINT)),
+    "chromium-borderless-html-landscape150": lambda: _from_truth(
+        "chromium-borderless-html-landscape150", lambda r: plain_html_bytes(r, border=0),
+        ".html", chromium_scaled_pdf(1.5, A4_LANDSCAPE_PRINT)),
     "chromium-corpus-scale125": lambda: _corpus("chromium-corpus-scale125", ".html",
                                                 chromium_scaled_pdf(1.25)),
     "corpus-pdf": lambda: _corpus("corpus-pdf", ".pdf", None),
