@@ -150,6 +150,14 @@ def _lone_text(span: list[TextCell]) -> bool:
             and not _is_value(span[0].text))
 
 
+def _beside_text(span: list[TextCell]) -> bool:
+    """A printed row of two pieces of text: a group label's line beside its first row
+    label's (pdfplumber's text of LibreOffice's PDF: `（四 1.本 746 …` / `）无 机关` /
+    `法提 不掌`), the row label's column being the right one."""
+    return (len(span) == 2 and span[0].row is not None
+            and all(c.text.strip() and not _is_value(c.text) for c in span))
+
+
 def _row_joined(spans: list[list[TextCell]], s: int, gone: set[int]) -> list[TextCell] | None:
     """Row s with its label joined (gone: the spans taken into it), or None."""
     row = spans[s]
@@ -169,10 +177,11 @@ def _row_joined(spans: list[list[TextCell]], s: int, gone: set[int]) -> list[Tex
     below: list[int] = []
     if not starts and pieces:
         q = s + 1
-        while q < len(spans) and len(below) < _MAX_PIECES and _lone_text(spans[q]):
+        while q < len(spans) and len(below) < _MAX_PIECES and (
+                _lone_text(spans[q]) or _beside_text(spans[q])):
             below.append(q)
             q += 1
-        tails = [spans[q][0].text.strip() for q in below]
+        tails = [spans[q][-1].text.strip() for q in below]
         found = [(j, m) for j in range(len(pieces)) for m in range(1, len(tails) + 1)
                  if _is_row_label("".join(pieces[j:] + tails[:m]))]
         if not found or not _one_row(["".join(pieces[j:] + tails[:m]) for j, m in found]):
@@ -189,7 +198,8 @@ def _row_joined(spans: list[list[TextCell]], s: int, gone: set[int]) -> list[Tex
     gone.update(below)
     kept = row[:max(0, j - len(above))]
     ref = spans[above[j]][0].ref if j < len(above) else row[j - len(above)].ref
-    return [*kept, TextCell(text, ref, row[0].row), *row[first:]]
+    beside = [spans[q][0] for q in below if len(spans[q]) == 2]  # the group label's, kept
+    return [*kept, TextCell(text, ref, row[0].row), *row[first:], *beside]
 
 
 def _rows(cells: list[TextCell]) -> list[list[int]]:

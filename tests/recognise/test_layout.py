@@ -142,3 +142,22 @@ def test_label_already_named_by_its_last_cell_is_not_joined() -> None:
 def test_cells_without_rows_are_not_joined() -> None:
     cells = [TextCell("行政", "line 1"), TextCell("许可", "line 2"), TextCell("5", "line 3")]
     assert tidy(cells) == cells
+
+
+# Lines cut from pdfplumber's extract_text() of LibreOffice's PDF of the 淮安 2024 DOCX
+# (tests/fixtures/dumps/huaian-2024.pdfplumber-soffice-docx.txt): a group's first row
+# prints the group label's lines beside its own, two pieces a line.
+
+def test_label_lines_beside_a_group_labels_lines_joined_with_the_right_piece() -> None:
+    cells = lines("（四 1.本 746 12 0 0 10 1 769", "）无 机关", "法提 不掌", "供 握相", "关政",
+                  "府信", "息", "2.没 11 0 0 0 0 0 11", "有现")
+    assert texts(tidy(cells)) == ["（四", "1.本机关不掌握相关政府信息",
+                                  "746", "12", "0", "0", "10", "1", "769", "）无", "法提", "供",
+                                  "2.没", "11", "0", "0", "0", "0", "0", "11", "有现"]
+    assert [c.row for c in tidy(cells)][9:12] == [2, 3, 4]  # the group's pieces' own rows
+
+
+def test_two_pieces_a_line_naming_no_row_are_left_as_printed() -> None:
+    # the left piece is never taken into the label: 1.本 + 无 … names no row
+    cells = lines("（四 1.本 746 12 0 0 10 1 769", "机关 ）无", "不掌 法提", "握相 供")
+    assert tidy(cells) == cells
