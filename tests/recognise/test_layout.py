@@ -161,3 +161,28 @@ def test_two_pieces_a_line_naming_no_row_are_left_as_printed() -> None:
     # the left piece is never taken into the label: 1.本 + 无 … names no row
     cells = lines("（四 1.本 746 12 0 0 10 1 769", "机关 ）无", "不掌 法提", "握相 供")
     assert tidy(cells) == cells
+
+
+# Lines cut from pdfplumber's extract_text() of Chromium's PDF of Word's page of the 淮安
+# 2024 report: the group label's lines printed between the row label's.
+
+def test_group_label_lines_between_a_row_labels_lines_are_parted_from_it() -> None:
+    cells = lines("1.本机", "关不", "（四）", "掌握", "⽆法提 746 12 0 0 10 1 769", "相关", "供",
+                  "政府", "信息", "三、 2.没有")
+    assert texts(tidy(cells)) == ["（四）", "⽆法提", "供", "1.本机关不掌握相关政府信息",
+                                  "746", "12", "0", "0", "10", "1", "769", "三、", "2.没有"]
+
+
+def test_group_and_row_label_lines_side_by_side_around_the_values() -> None:
+    cells = lines("三、 2.没有", "本年 现成", "度办 信息", "11 0 0 0 0 0 11", "理结 需要",
+                  "果 另⾏", "制作")
+    assert texts(tidy(cells)) == ["三、", "本年", "度办", "理结", "果",
+                                  "2.没有现成信息需要另⾏制作",
+                                  "11", "0", "0", "0", "0", "0", "11"]
+
+
+def test_pieces_skipped_that_are_no_stretch_of_a_group_label_join_nothing() -> None:
+    # 本机关 … with 国家 skipped: 国家 is in no group's label
+    cells = lines("1.本机", "关不", "国家", "掌握", "⽆法提 746 12 0 0 10 1 769", "相关", "供",
+                  "政府", "信息")
+    assert tidy(cells) == cells
