@@ -83,7 +83,7 @@ def _joined(cells: list[TextCell]) -> Iterable[TextCell]:
         nxt = cells[i + 1] if i + 1 < n else None
         if (nxt is not None and cell.row is not None and nxt.row == cell.row
                 and _ITEM_NUMBER.match(cell.text) and nxt.text.strip()
-                and not _is_value(nxt.text) and not _NUMBERED.match(nxt.text)):
+                and not _is_value(nxt.text) and not _NUMBERED.match(nfkc(nxt.text))):
             yield TextCell(cell.text.strip() + nxt.text.strip(), cell.ref, cell.row)
             i += 2
             continue

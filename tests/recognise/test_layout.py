@@ -186,3 +186,10 @@ def test_pieces_skipped_that_are_no_stretch_of_a_group_label_join_nothing() -> N
     cells = lines("1.本机", "关不", "国家", "掌握", "⽆法提 746 12 0 0 10 1 769", "相关", "供",
                   "政府", "信息")
     assert tidy(cells) == cells
+
+
+def test_a_label_numbered_in_kangxi_radicals_is_not_joined_to_the_item_number_before() -> None:
+    # pdfplumber's text of Chromium's PDF of Word's page of the 淮安 2024 report: the
+    # font prints 一 as the radical ⼀ (U+2F00), which is still a number of its own
+    cells = lines("三、 （⼀）予以公开 1288 21 0 0 50 3 1362")
+    assert texts(tidy(cells))[:2] == ["三、", "（⼀）予以公开"]
