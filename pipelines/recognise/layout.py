@@ -20,7 +20,11 @@ about how agencies lay tables out rather than what the statute asks:
   cells: `1.属于` / `国家` / `秘密` / `2 0 0 0 0 0 2`, or the label's last lines after its
   values) is one cell again, before the values, only where exactly one join of the
   pieces names a statutory row (`_wrapped_labels_joined`); pieces no join takes (a
-  group label's, a header's) stay as printed.
+  group label's, a header's) stay as printed. The group label's lines may be printed
+  beside the row label's (two pieces a line, the row's the right one) or between them
+  (a PDF's text read line by line, as pdfplumber and pypdfium2 give it): the pieces are
+  then parted into the row label's and one stretch of a group label's, only where every
+  parting names the same numbered row (`_interleaved_joined`).
 """
 
 from __future__ import annotations
@@ -250,27 +254,73 @@ def _interleaved_joined(spans: list[list[TextCell]], s: int, first: int,
     row = spans[s]
     above = _text_lines(spans, range(s - 1, -1, -1), gone)[::-1]
     below = _text_lines(spans, range(s + 1, len(spans)), gone)
-    pieces = ([(q, c) for q in above for c in spans[q]] + [(s, c) for c in row[:first]]
-              + [(q, c) for q in below for c in spans[q]])
-    texts = [normalise(c.text) for _, c in pieces]
-    own_end = len(above and [1 for q in above for _ in spans[q]]) + first
-    ends = {k + 1 for k in range(own_end - 1, len(pieces))
-            if k + 1 == len(pieces) or pieces[k + 1][0] != pieces[k][0]}
-    found = []  # (start, end, label pieces)
-    for j in range(own_end):
-        if _NUMBERED.match(texts[j]) and (j == 0 or pieces[j - 1][0] != pieces[j][0]
-                                          or len(spans[pieces[j][0]]) == 2):
-            found += [(j, end, taken) for end, taken in _partings(texts, j, ends)]
-    if not found or not _one_row(["".join(texts[k] for k in t) for _, _, t in found]):
+    pieces = _apart([(q, c) for q in above for c in spans[q]] + [(s, c) for c in row[:first]])
+    own_end = len(pieces)
+    pieces += _apart([(q, c) for q in below for c in spans[q]])
+    found = _parted(pieces, spans, own_end)
+    if not found:  # else a number below its label's first piece is another row's
+        pieces = _numbers_first(pieces, spans)
+        found = _parted(pieces, spans, own_end)
+    if not found or not _one_row([label for _, _, _, label in found]):
         return None
-    j, end, taken = max(found, key=lambda f: (f[1] - f[0], -f[0]))  # the longest
+    j, end, taken, _ = max(found, key=lambda f: (f[1] - f[0], -f[0]))  # the longest
     used = {pieces[k][0] for k in range(j, end)}
     gone.update(q for q in used if q != s)
-    before = [c for q, c in pieces[:j] if q == pieces[j][0]]  # the start line's left piece
+    before = [c for q, c in pieces[:j] if q in used]  # the start lines' left pieces
     skipped = [pieces[k][1] for k in range(j, end) if k not in taken]
     label = TextCell("".join(pieces[k][1].text.strip() for k in taken), pieces[j][1].ref,
                      row[0].row)
     return [*before, *skipped, label, *row[first:]]
+
+
+def _parted(pieces: list[tuple[int, TextCell]], spans: list[list[TextCell]],
+            own_end: int) -> list[tuple[int, int, tuple[int, ...], str]]:
+    """(start, end, the label's pieces, the label) of every parting of the pieces."""
+    texts = [normalise(c.text) for _, c in pieces]
+    ends = {k + 1 for k in range(own_end - 1, len(pieces))
+            if k + 1 == len(pieces) or pieces[k + 1][0] != pieces[k][0]}
+    found = []
+    for j in range(own_end):
+        if _NUMBERED.match(texts[j]) and (j == 0 or pieces[j - 1][0] != pieces[j][0]
+                                          or len(spans[pieces[j][0]]) == 2):
+            found += [(j, end, taken, "".join(texts[k] for k in taken))
+                      for end, taken in _partings(texts, j, ends)]
+    return found
+
+
+_ROW_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.、．]\s*$")  # a row's item number, alone
+_GROUP_NUMBER = re.compile(r"^\s*([（(]\s*[一二三四五六七八九十]{1,3}\s*[）)])(.+)$")
+
+
+def _apart(pieces: list[tuple[int, TextCell]]) -> list[tuple[int, TextCell]]:
+    return [(q, piece) for q, c in pieces for piece in _group_number_apart(c)]
+
+
+def _group_number_apart(cell: TextCell) -> list[TextCell]:
+    """A group's number and the piece joined to it by `_items_joined` (`（三）` | `属`, the
+    first piece of the row label beside it) as two pieces again."""
+    norm = nfkc(cell.text)
+    m = _GROUP_NUMBER.match(norm)
+    if m is None:
+        return [cell]
+    text = cell.text if len(norm) == len(cell.text) else norm  # kept as printed if it can be
+    cut = m.start(2)
+    return [TextCell(text[:cut].strip(), cell.ref, cell.row),
+            TextCell(text[cut:].strip(), cell.ref, cell.row)]
+
+
+def _numbers_first(pieces: list[tuple[int, TextCell]], spans: list[list[TextCell]]
+                   ) -> list[tuple[int, TextCell]]:
+    """An item number on a line of its own right after its label's first piece moved
+    before it (Chromium's PDF of Word's page at 150%, as pdfplumber reads it: `属` / `1.` /
+    `于国`: the number's cell is printed a little lower than the label's first line)."""
+    pieces = list(pieces)
+    for k in range(1, len(pieces)):
+        (q, cell), (p, prev) = pieces[k], pieces[k - 1]
+        if (_ROW_NUMBER.match(cell.text) and p != q and len(spans[q]) == 1
+                and not _NUMBERED.match(nfkc(prev.text)) and not _is_value(prev.text)):
+            pieces[k - 1], pieces[k] = pieces[k], pieces[k - 1]
+    return pieces
 
 
 def _partings(texts: list[str], j: int, ends: set[int]) -> list[tuple[int, tuple[int, ...]]]:

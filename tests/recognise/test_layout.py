@@ -193,3 +193,30 @@ def test_a_label_numbered_in_kangxi_radicals_is_not_joined_to_the_item_number_be
     # font prints 一 as the radical ⼀ (U+2F00), which is still a number of its own
     cells = lines("三、 （⼀）予以公开 1288 21 0 0 50 3 1362")
     assert texts(tidy(cells))[:2] == ["三、", "（⼀）予以公开"]
+
+
+# Lines cut from pdfplumber's extract_text() of Chromium's PDF (scale 1.5) of Word's page
+# of the 平潭 2021 report (corpus 005): a row's item number printed a line below the
+# label's first character, the group label's lines beside the row label's.
+
+def test_item_number_on_a_line_below_the_labels_first_piece_is_put_before_it() -> None:
+    cells = lines("（三） 属", "1.", "不予公 于国", "0 0 0 0 0 0 0", "开 家秘", "密", "其", "2.")
+    assert texts(tidy(cells)) == ["（三）", "不予公", "开", "1.属于国家秘密",
+                                  "0", "0", "0", "0", "0", "0", "0", "其", "2."]
+
+
+def test_a_group_number_is_never_moved_before_a_label() -> None:
+    # only a row's item number (1.) is moved, never a group's ((七)): 其他处理 / (七) 总计
+    # must not become (七)总计 over the values of the row above
+    cells = lines("5.要求行政机关确认或重新出具已获取信息", "（六）其他处理", "（七）", "总计",
+                  "767 35 2 1 805")
+    assert [t for t in texts(tidy(cells)) if not t.isdigit()] == [
+        "5.要求行政机关确认或重新出具已获取信息", "（六）其他处理", "（七）总计"]
+
+
+def test_next_rows_item_number_after_a_labels_last_line_stays_after_it() -> None:
+    # pypdfium2's text of LibreOffice's PDF of the 淮安 2024 DOCX: the group's lines, the
+    # row's, then the next row's number; 2. is moved only where nothing parts without it
+    cells = lines("（三", "）不", "1.属", "于国", "2 0 0 0 0 0 2", "予公开", "家秘密", "2.")
+    assert texts(tidy(cells)) == ["（三", "）不", "予公开", "1.属于国家秘密",
+                                  "2", "0", "0", "0", "0", "0", "2", "2."]
