@@ -20,7 +20,11 @@ about how agencies lay tables out rather than what the statute asks:
   cells: `1.属于` / `国家` / `秘密` / `2 0 0 0 0 0 2`, or the label's last lines after its
   values) is one cell again, before the values, only where exactly one join of the
   pieces names a statutory row (`_wrapped_labels_joined`); pieces no join takes (a
-  group label's, a header's) stay as printed.
+  group label's, a header's) stay as printed. The group label's lines may be printed
+  beside the row label's (two pieces a line, the row's the right one) or between them
+  (a PDF's text read line by line, as pdfplumber and pypdfium2 give it): the pieces are
+  then parted into the row label's and one stretch of a group label's, only where every
+  parting names the same numbered row (`_interleaved_joined`).
 """
 
 from __future__ import annotations
@@ -28,9 +32,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cache
 
 from pipelines.document import TextCell
-from pipelines.recognise.labels import labels_of
+from pipelines.recognise.labels import label_index, labels_of
+from pipelines.recognise.normalise import normalise
 from pipelines.recognise.values import read_printed
 from pipelines.textnorm import nfkc
 
@@ -81,7 +87,7 @@ def _joined(cells: list[TextCell]) -> Iterable[TextCell]:
         nxt = cells[i + 1] if i + 1 < n else None
         if (nxt is not None and cell.row is not None and nxt.row == cell.row
                 and _ITEM_NUMBER.match(cell.text) and nxt.text.strip()
-                and not _is_value(nxt.text) and not _NUMBERED.match(nxt.text)):
+                and not _is_value(nxt.text) and not _NUMBERED.match(nfkc(nxt.text))):
             yield TextCell(cell.text.strip() + nxt.text.strip(), cell.ref, cell.row)
             i += 2
             continue
@@ -150,13 +156,23 @@ def _lone_text(span: list[TextCell]) -> bool:
             and not _is_value(span[0].text))
 
 
+def _beside_text(span: list[TextCell]) -> bool:
+    """A printed row of two pieces of text: a group label's line beside its first row
+    label's (pdfplumber's text of LibreOffice's PDF: `（四 1.本 746 …` / `）无 机关` /
+    `法提 不掌`), the row label's column being the right one."""
+    return (len(span) == 2 and span[0].row is not None
+            and all(c.text.strip() and not _is_value(c.text) for c in span))
+
+
 def _row_joined(spans: list[list[TextCell]], s: int, gone: set[int]) -> list[TextCell] | None:
     """Row s with its label joined (gone: the spans taken into it), or None."""
     row = spans[s]
     first = next((i for i, c in enumerate(row) if _is_value(c.text)), len(row))
     own = [c.text.strip() for c in row[:first]]
-    if first == len(row) or row[0].row is None or not all(own) or (own and _is_row_label(own[-1])):
+    if first == len(row) or row[0].row is None or not all(own):
         return None
+    if own and _is_row_label(own[-1]):
+        return None if _names_a_row(own[-1]) else _interleaved_joined(spans, s, first, gone)
     above = []
     p = s - 1
     while p >= 0 and p not in gone and len(above) < _MAX_PIECES and _lone_text(spans[p]):
@@ -169,14 +185,15 @@ def _row_joined(spans: list[list[TextCell]], s: int, gone: set[int]) -> list[Tex
     below: list[int] = []
     if not starts and pieces:
         q = s + 1
-        while q < len(spans) and len(below) < _MAX_PIECES and _lone_text(spans[q]):
+        while q < len(spans) and len(below) < _MAX_PIECES and (
+                _lone_text(spans[q]) or _beside_text(spans[q])):
             below.append(q)
             q += 1
-        tails = [spans[q][0].text.strip() for q in below]
+        tails = [spans[q][-1].text.strip() for q in below]
         found = [(j, m) for j in range(len(pieces)) for m in range(1, len(tails) + 1)
                  if _is_row_label("".join(pieces[j:] + tails[:m]))]
         if not found or not _one_row(["".join(pieces[j:] + tails[:m]) for j, m in found]):
-            return None
+            return _interleaved_joined(spans, s, first, gone)
         j, m = min(found, key=lambda f: (f[0], -f[1]))  # the longest join
         below = below[:m]
         text = "".join(pieces[j:] + tails[:m])
@@ -184,12 +201,146 @@ def _row_joined(spans: list[list[TextCell]], s: int, gone: set[int]) -> list[Tex
         (j,), below = starts, []
         text = "".join(pieces[j:])
     else:
-        return None
+        return _interleaved_joined(spans, s, first, gone)
     gone.update(above[j:])
     gone.update(below)
     kept = row[:max(0, j - len(above))]
     ref = spans[above[j]][0].ref if j < len(above) else row[j - len(above)].ref
-    return [*kept, TextCell(text, ref, row[0].row), *row[first:]]
+    beside = [spans[q][0] for q in below if len(spans[q]) == 2]  # the group label's, kept
+    return [*kept, TextCell(text, ref, row[0].row), *row[first:], *beside]
+
+
+def _names_a_row(text: str) -> bool:
+    return any(lab.kind == "row" for lab in labels_of(text))
+
+
+@cache
+def _label_norms() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The normalised labels of the statutory rows that carry an item number, and of the
+    groups."""
+    by_norm = label_index().by_norm
+    rows = tuple(n for n, labs in by_norm.items() if any(lab.kind == "row" for lab in labs)
+                 and _NUMBERED.match(n))
+    groups = tuple(n for n, labs in by_norm.items() if any(lab.kind == "group" for lab in labs))
+    return rows, groups
+
+
+def _text_lines(spans: list[list[TextCell]], indexes: Iterable[int], gone: set[int]) -> list[int]:
+    """The spans, in the order given, up to the first that is no line of at most two
+    pieces of text (a wrapped label's line, or two labels' side by side)."""
+    out = []
+    for q in indexes:
+        span = spans[q]
+        if (q in gone or len(out) >= _MAX_PIECES or len(span) > 2 or span[0].row is None
+                or not all(c.text.strip() and not _is_value(c.text) for c in span)):
+            break
+        out.append(q)
+    return out
+
+
+def _interleaved_joined(spans: list[list[TextCell]], s: int, first: int,
+                        gone: set[int]) -> list[TextCell] | None:
+    """Row s's label joined where a group label's lines are printed between its own
+    (Chromium's and LibreOffice's PDFs of a page with narrow label columns, as pdfplumber
+    reads them: `1.本机` / `关不` / `（四）` / `掌握` / `无法提 746 …` / `相关` / `供`).
+
+    The pieces around the values (lines of one or two texts above, the row's own texts,
+    lines below) are parted into two streams read in order: the row label's, opening with
+    an item number, and the group label's, the pieces it skips. Taken only where every
+    parting whose row stream is a numbered row's whole label and whose skipped pieces are
+    one stretch of a group's label names the same row; the skipped pieces stay, before
+    the label.
+    """
+    row = spans[s]
+    above = _text_lines(spans, range(s - 1, -1, -1), gone)[::-1]
+    below = _text_lines(spans, range(s + 1, len(spans)), gone)
+    pieces = _apart([(q, c) for q in above for c in spans[q]] + [(s, c) for c in row[:first]])
+    own_end = len(pieces)
+    pieces += _apart([(q, c) for q in below for c in spans[q]])
+    found = _parted(pieces, spans, own_end)
+    if not found:  # else a number below its label's first piece is another row's
+        pieces = _numbers_first(pieces, spans)
+        found = _parted(pieces, spans, own_end)
+    if not found or not _one_row([label for _, _, _, label in found]):
+        return None
+    j, end, taken, _ = max(found, key=lambda f: (f[1] - f[0], -f[0]))  # the longest
+    used = {pieces[k][0] for k in range(j, end)}
+    gone.update(q for q in used if q != s)
+    before = [c for q, c in pieces[:j] if q in used]  # the start lines' left pieces
+    skipped = [pieces[k][1] for k in range(j, end) if k not in taken]
+    label = TextCell("".join(pieces[k][1].text.strip() for k in taken), pieces[j][1].ref,
+                     row[0].row)
+    return [*before, *skipped, label, *row[first:]]
+
+
+def _parted(pieces: list[tuple[int, TextCell]], spans: list[list[TextCell]],
+            own_end: int) -> list[tuple[int, int, tuple[int, ...], str]]:
+    """(start, end, the label's pieces, the label) of every parting of the pieces."""
+    texts = [normalise(c.text) for _, c in pieces]
+    ends = {k + 1 for k in range(own_end - 1, len(pieces))
+            if k + 1 == len(pieces) or pieces[k + 1][0] != pieces[k][0]}
+    found = []
+    for j in range(own_end):
+        if _NUMBERED.match(texts[j]) and (j == 0 or pieces[j - 1][0] != pieces[j][0]
+                                          or len(spans[pieces[j][0]]) == 2):
+            found += [(j, end, taken, "".join(texts[k] for k in taken))
+                      for end, taken in _partings(texts, j, ends)]
+    return found
+
+
+_ROW_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.、．]\s*$")  # a row's item number, alone
+_GROUP_NUMBER = re.compile(r"^\s*([（(]\s*[一二三四五六七八九十]{1,3}\s*[）)])(.+)$")
+
+
+def _apart(pieces: list[tuple[int, TextCell]]) -> list[tuple[int, TextCell]]:
+    return [(q, piece) for q, c in pieces for piece in _group_number_apart(c)]
+
+
+def _group_number_apart(cell: TextCell) -> list[TextCell]:
+    """A group's number and the piece joined to it by `_items_joined` (`（三）` | `属`, the
+    first piece of the row label beside it) as two pieces again."""
+    norm = nfkc(cell.text)
+    m = _GROUP_NUMBER.match(norm)
+    if m is None:
+        return [cell]
+    text = cell.text if len(norm) == len(cell.text) else norm  # kept as printed if it can be
+    cut = m.start(2)
+    return [TextCell(text[:cut].strip(), cell.ref, cell.row),
+            TextCell(text[cut:].strip(), cell.ref, cell.row)]
+
+
+def _numbers_first(pieces: list[tuple[int, TextCell]], spans: list[list[TextCell]]
+                   ) -> list[tuple[int, TextCell]]:
+    """An item number on a line of its own right after its label's first piece moved
+    before it (Chromium's PDF of Word's page at 150%, as pdfplumber reads it: `属` / `1.` /
+    `于国`: the number's cell is printed a little lower than the label's first line)."""
+    pieces = list(pieces)
+    for k in range(1, len(pieces)):
+        (q, cell), (p, prev) = pieces[k], pieces[k - 1]
+        if (_ROW_NUMBER.match(cell.text) and p != q and len(spans[q]) == 1
+                and not _NUMBERED.match(nfkc(prev.text)) and not _is_value(prev.text)):
+            pieces[k - 1], pieces[k] = pieces[k], pieces[k - 1]
+    return pieces
+
+
+def _partings(texts: list[str], j: int, ends: set[int]) -> list[tuple[int, tuple[int, ...]]]:
+    """(end, the label's pieces) for each parting of texts[j:end] into a whole numbered
+    row label (from j) and one stretch of a group label, end being a line's end."""
+    rows, groups = _label_norms()
+    out = []
+
+    def walk(k: int, label: str, taken: tuple[int, ...], skip: str) -> None:
+        if k in ends and label in rows:
+            out.append((k, taken))
+        if k == len(texts) or len(out) > 8:
+            return
+        if any(r.startswith(label + texts[k]) for r in rows):
+            walk(k + 1, label + texts[k], (*taken, k), skip)
+        if k > j and any(skip + texts[k] in g for g in groups):
+            walk(k + 1, label, taken, skip + texts[k])
+
+    walk(j, "", (), "")
+    return out
 
 
 def _rows(cells: list[TextCell]) -> list[list[int]]:

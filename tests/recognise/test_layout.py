@@ -142,3 +142,81 @@ def test_label_already_named_by_its_last_cell_is_not_joined() -> None:
 def test_cells_without_rows_are_not_joined() -> None:
     cells = [TextCell("行政", "line 1"), TextCell("许可", "line 2"), TextCell("5", "line 3")]
     assert tidy(cells) == cells
+
+
+# Lines cut from pdfplumber's extract_text() of LibreOffice's PDF of the 淮安 2024 DOCX
+# (tests/fixtures/dumps/huaian-2024.pdfplumber-soffice-docx.txt): a group's first row
+# prints the group label's lines beside its own, two pieces a line.
+
+def test_label_lines_beside_a_group_labels_lines_joined_with_the_right_piece() -> None:
+    cells = lines("（四 1.本 746 12 0 0 10 1 769", "）无 机关", "法提 不掌", "供 握相", "关政",
+                  "府信", "息", "2.没 11 0 0 0 0 0 11", "有现")
+    assert texts(tidy(cells)) == ["（四", "1.本机关不掌握相关政府信息",
+                                  "746", "12", "0", "0", "10", "1", "769", "）无", "法提", "供",
+                                  "2.没", "11", "0", "0", "0", "0", "0", "11", "有现"]
+    assert [c.row for c in tidy(cells)][9:12] == [2, 3, 4]  # the group's pieces' own rows
+
+
+def test_two_pieces_a_line_naming_no_row_are_left_as_printed() -> None:
+    # the left piece is never taken into the label: 1.本 + 无 … names no row
+    cells = lines("（四 1.本 746 12 0 0 10 1 769", "机关 ）无", "不掌 法提", "握相 供")
+    assert tidy(cells) == cells
+
+
+# Lines cut from pdfplumber's extract_text() of Chromium's PDF of Word's page of the 淮安
+# 2024 report: the group label's lines printed between the row label's.
+
+def test_group_label_lines_between_a_row_labels_lines_are_parted_from_it() -> None:
+    cells = lines("1.本机", "关不", "（四）", "掌握", "⽆法提 746 12 0 0 10 1 769", "相关", "供",
+                  "政府", "信息", "三、 2.没有")
+    assert texts(tidy(cells)) == ["（四）", "⽆法提", "供", "1.本机关不掌握相关政府信息",
+                                  "746", "12", "0", "0", "10", "1", "769", "三、", "2.没有"]
+
+
+def test_group_and_row_label_lines_side_by_side_around_the_values() -> None:
+    cells = lines("三、 2.没有", "本年 现成", "度办 信息", "11 0 0 0 0 0 11", "理结 需要",
+                  "果 另⾏", "制作")
+    assert texts(tidy(cells)) == ["三、", "本年", "度办", "理结", "果",
+                                  "2.没有现成信息需要另⾏制作",
+                                  "11", "0", "0", "0", "0", "0", "11"]
+
+
+def test_pieces_skipped_that_are_no_stretch_of_a_group_label_join_nothing() -> None:
+    # 本机关 … with 国家 skipped: 国家 is in no group's label
+    cells = lines("1.本机", "关不", "国家", "掌握", "⽆法提 746 12 0 0 10 1 769", "相关", "供",
+                  "政府", "信息")
+    assert tidy(cells) == cells
+
+
+def test_a_label_numbered_in_kangxi_radicals_is_not_joined_to_the_item_number_before() -> None:
+    # pdfplumber's text of Chromium's PDF of Word's page of the 淮安 2024 report: the
+    # font prints 一 as the radical ⼀ (U+2F00), which is still a number of its own
+    cells = lines("三、 （⼀）予以公开 1288 21 0 0 50 3 1362")
+    assert texts(tidy(cells))[:2] == ["三、", "（⼀）予以公开"]
+
+
+# Lines cut from pdfplumber's extract_text() of Chromium's PDF (scale 1.5) of Word's page
+# of the 平潭 2021 report (corpus 005): a row's item number printed a line below the
+# label's first character, the group label's lines beside the row label's.
+
+def test_item_number_on_a_line_below_the_labels_first_piece_is_put_before_it() -> None:
+    cells = lines("（三） 属", "1.", "不予公 于国", "0 0 0 0 0 0 0", "开 家秘", "密", "其", "2.")
+    assert texts(tidy(cells)) == ["（三）", "不予公", "开", "1.属于国家秘密",
+                                  "0", "0", "0", "0", "0", "0", "0", "其", "2."]
+
+
+def test_a_group_number_is_never_moved_before_a_label() -> None:
+    # only a row's item number (1.) is moved, never a group's ((七)): 其他处理 / (七) 总计
+    # must not become (七)总计 over the values of the row above
+    cells = lines("5.要求行政机关确认或重新出具已获取信息", "（六）其他处理", "（七）", "总计",
+                  "767 35 2 1 805")
+    assert [t for t in texts(tidy(cells)) if not t.isdigit()] == [
+        "5.要求行政机关确认或重新出具已获取信息", "（六）其他处理", "（七）总计"]
+
+
+def test_next_rows_item_number_after_a_labels_last_line_stays_after_it() -> None:
+    # pypdfium2's text of LibreOffice's PDF of the 淮安 2024 DOCX: the group's lines, the
+    # row's, then the next row's number; 2. is moved only where nothing parts without it
+    cells = lines("（三", "）不", "1.属", "于国", "2 0 0 0 0 0 2", "予公开", "家秘密", "2.")
+    assert texts(tidy(cells)) == ["（三", "）不", "予公开", "1.属于国家秘密",
+                                  "2", "0", "0", "0", "0", "0", "2", "2."]
