@@ -226,10 +226,15 @@ def _aligned(values: list[PdfCell], anchors: list[PdfCell]) -> list[PdfCell | No
 
     A value belongs to the anchor whose centre is nearest, within half the spacing of the
     anchors; two values under one anchor, or a value under none, and nothing is placed.
+    Nor where a value's text reaches over the texts of two anchors: a cell's text lies
+    within its column, so that text is two columns' numbers printed edge to edge (a
+    `display:table` page's cells have no padding: `61` and `4` print as `614`), not one.
     """
     centres = [_centre(a) for a in anchors]
     spacing = min((b - a for a, b in pairwise(centres)), default=0.0)
     if spacing <= 0:
+        return None
+    if any(sum(_overlap(value, a) > 0 for a in anchors) > 1 for value in values):
         return None
     placed: list[PdfCell | None] = [None] * len(anchors)
     for value in values:

@@ -142,6 +142,21 @@ def test_values_not_under_the_header_columns_get_no_blank() -> None:
     assert _texts(blanks_placed(rows))[-1] == ["5", "6"]
 
 
+def test_numbers_of_two_columns_printed_edge_to_edge_get_no_blank() -> None:
+    """A `display:table` page's cells have no padding: Chromium prints 10 and 1 of two
+    columns edge to edge, read as one number `101` (huaian's div-table page). It reaches
+    over a fuller line's last two 0s: it is not one column's value and nothing is placed
+    (before: a blank put before it, and 101 published as the 其他 column's value)."""
+    rows = [_row(209, ("（四）无法提供", 34, 118), ("1.本机关不掌握相关政府信息", 231, 384),
+                 ("746", 409, 427), ("12", 453, 465), ("0", 489, 495), ("0", 506, 512),
+                 ("101", 518, 536), ("769", 554, 572)),
+            _row(263, ("（五）不予处理", 34, 118), ("1.信访举报投诉类申请", 231, 349),
+                 ("56", 409, 421), ("6", 453, 459), ("0", 489, 495), ("0", 506, 512),
+                 ("0", 518, 524), ("0", 530, 536), ("62", 554, 566))]
+    assert _texts(blanks_placed(rows))[0] == [
+        "（四）无法提供", "1.本机关不掌握相关政府信息", "746", "12", "0", "0", "101", "769"]
+
+
 def _on(page: int, row: PdfRow) -> PdfRow:
     row.page = page
     return row
