@@ -2,12 +2,8 @@
 
 The cross of `tests/renderings/variants.py` (structural variants of CMS pages) and
 `tests/renderings/prints.py` (Chromium's print to PDF, as a person prints): the hidden
-evaluation reads browser-printed PDFs of real CMS pages. Each variant's page is printed
-with each setting, cached under `.cache/pdf-renderings/xprint-<setting>/<variant>/`, parsed
-by `ogi`'s PDF reader and scored against the cells the variant must read as.
-
-Settings: `default` (the command line's print: Letter, headers and footers on),
-`a4-080` (DevTools on A4 at scale 0.8), `landscape` (DevTools on A4 landscape).
+evaluation reads browser-printed PDFs of real CMS pages. The prints, their cache and the
+settings (`default`, `a4-080`, `landscape`) are `tests/renderings/cross_prints.py`'s.
 
     uv run python bench/bench_cross_prints.py [--settings default,a4-080] [--variants a,b]
         [--reports 001,011] [-v]   # -v: every report not read whole, and its cells
@@ -16,52 +12,14 @@ Settings: `default` (the command line's print: Letter, headers and footers on),
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests" / "renderings"))
 
-from prints import (
-    A4_LANDSCAPE_PRINT,
-    A4_PRINT,
-    _made,
-    chromium_pdf,
-    chromium_scaled_pdf,
-)
-from variants import Score, Variant, labelled_truths, score, variants
-
-SETTINGS: dict[str, Callable[[Path, Path], None]] = {
-    "default": chromium_pdf,
-    "a4-080": chromium_scaled_pdf(0.8, A4_PRINT),
-    "landscape": chromium_scaled_pdf(1.0, A4_LANDSCAPE_PRINT),
-}
-
-
-def html_variants() -> list[Variant]:
-    return [v for v in variants() if v.suffix == ".html"]
-
-
-def printed(setting: str, variant: Variant, truth_path: Path) -> tuple[Path, dict]:
-    """The cached PDF of the variant's page printed with `setting`, and its expected cells."""
-    truth = json.loads(truth_path.read_text(encoding="utf-8"))
-    page, want = variant.make(truth)
-    pdf = _made(f"xprint-{setting}/{variant.name}", truth_path.stem, page, ".html",
-                SETTINGS[setting])
-    return pdf, want
-
-
-def read(setting: str, variant: Variant, truth_path: Path) -> tuple[Score, dict, object]:
-    """The variant's print scored: (score, expected cells, the parsed report)."""
-    from pipelines.parse import parse_file
-
-    pdf, want = printed(setting, variant, truth_path)
-    truth = json.loads(truth_path.read_text(encoding="utf-8"))
-    report = parse_file(pdf)
-    got = {cid: c.value for cid, c in report.cells.items()}
-    return score(got, want, set(truth.get("unrecoverable", ()))), want, report
+from cross_prints import html_variants, read
+from variants import Score, labelled_truths
 
 
 def _job(args: tuple[str, str, str]) -> tuple[str, str, str, Score, list[str]]:
