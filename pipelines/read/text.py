@@ -33,7 +33,8 @@ Dialects, detected from the lines themselves:
   line, no empty lines: read as lines.)
 Markdown holding raw HTML tables has them turned into pipe rows first
 (text_html_tables.py), and so have AsciiDoc's `|===` tables (text_asciidoc.py) and wiki
-tables' `{|` blocks (text_mediawiki.py); a browser's copied text of tables whose cells
+tables' `{|` blocks (text_mediawiki.py), and pandoc's fenced CSS-table divs
+(text_divs.py); a browser's copied text of tables whose cells
 are paragraphs (an empty line, a lone tab and an empty line between cells) is written
 back as tab rows (text_paragraphs.py).
 """
@@ -44,7 +45,7 @@ import re
 from itertools import islice
 
 from pipelines.document import Document, TextCell
-from pipelines.read import text_asciidoc, text_mediawiki
+from pipelines.read import text_asciidoc, text_divs, text_mediawiki
 from pipelines.read.registry import is_markdown_with_tables
 from pipelines.read.text_aligned import (
     gapped_cells,
@@ -444,6 +445,8 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
         decoded = as_tab_rows(decoded)
     elif text_mediawiki.has_tables(decoded):
         decoded = text_mediawiki.as_pipe_rows(decoded)
+    elif text_divs.has_tables(decoded):  # pandoc's Markdown of CSS-table divs
+        decoded = text_divs.as_pipe_rows(decoded)
     lines = decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     dialect = _dialect(lines)
     rendering, cells_of = _READERS[dialect]
