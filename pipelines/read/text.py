@@ -42,6 +42,7 @@ back as tab rows (text_paragraphs.py).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import islice
 
 from pipelines.document import Document, TextCell
@@ -68,6 +69,7 @@ from pipelines.read.text_paragraphs import as_tab_rows, has_paragraph_cells
 from pipelines.read.text_width import columns
 
 _LONE_PIPES = re.compile(r"^\|+$")
+_HARD_BREAK = re.compile(r"\\[ \t]*\n")  # Markdown's `\` ending a line of a cell
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
 _INNER_TAB = re.compile(r"[^\t\s]\t")  # a tab after a cell's text: a row of tab-separated cells
 
@@ -454,5 +456,8 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     cells = cells_of(lines)
     if has_spans(decoded):  # pandoc's Markdown of a Word page
         cells, page_text = plain_cells(cells), plain(page_text)
+    elif "\\" in decoded:  # Markdown's hard break (`\` ending a line) in a grid's cell
+        cells = [replace(c, text=_HARD_BREAK.sub("\n", c.text).removesuffix("\\"))
+                 if "\\" in c.text else c for c in cells]
     return Document(name, sha256, size, rendering, page_text, cells,
                     full_width_rows=_full_width(dialect, lines))
