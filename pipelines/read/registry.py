@@ -65,16 +65,20 @@ _TAG = re.compile(r"<\s*(table|html|body|p|div|td)\b", re.IGNORECASE)
 
 _TABLE_BLOCK = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
 _PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*\|", re.M)  # a Markdown table's `|---|` rule
+# a grid table's `+----+----+` rule (pandoc's Markdown of a table whose cells hold blocks)
+_GRID_RULE = re.compile(r"^\+(?:[-=:]{3,}\+){2,}[ \t]*$", re.M)
 _PAGE = re.compile(r"^\s*(?:<!doctype|<html|<\?xml)", re.I)
 
 
 def is_markdown_with_tables(text: str) -> bool:
     """Markdown holding raw HTML tables (`pandoc -t gfm`), read as text
-    (read/text_html_tables.py): not an HTML page, and a pipe table's `|---|` rule
-    outside every `<table>` block."""
+    (read/text_html_tables.py): not an HTML page, and a pipe table's `|---|` rule or a
+    grid table's `+---+` rule outside every `<table>` block (pandoc's Markdown writes
+    the tables it can draw as grids, those with merged cells as raw HTML)."""
     if _PAGE.match(text) or "<table" not in text[:200_000].lower():
         return False
-    return _PIPE_RULE.search(_TABLE_BLOCK.sub("", text[:200_000])) is not None
+    outside = _TABLE_BLOCK.sub("", text[:200_000])
+    return _PIPE_RULE.search(outside) is not None or _GRID_RULE.search(outside) is not None
 
 
 def is_html(text: str) -> bool:

@@ -33,7 +33,8 @@ Dialects, detected from the lines themselves:
   line, no empty lines: read as lines.)
 Markdown holding raw HTML tables has them turned into pipe rows first
 (text_html_tables.py), and so have AsciiDoc's `|===` tables (text_asciidoc.py) and wiki
-tables' `{|` blocks (text_mediawiki.py); a browser's copied text of tables whose cells
+tables' `{|` blocks (text_mediawiki.py), and pandoc's fenced CSS-table divs
+(text_divs.py); a browser's copied text of tables whose cells
 are paragraphs (an empty line, a lone tab and an empty line between cells) is written
 back as tab rows (text_paragraphs.py).
 """
@@ -41,10 +42,11 @@ back as tab rows (text_paragraphs.py).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import islice
 
 from pipelines.document import Document, TextCell
-from pipelines.read import text_asciidoc, text_mediawiki
+from pipelines.read import text_asciidoc, text_divs, text_mediawiki
 from pipelines.read.registry import is_markdown_with_tables
 from pipelines.read.text_aligned import (
     gapped_cells,
@@ -67,6 +69,7 @@ from pipelines.read.text_paragraphs import as_tab_rows, has_paragraph_cells
 from pipelines.read.text_width import columns
 
 _LONE_PIPES = re.compile(r"^\|+$")
+_HARD_BREAK = re.compile(r"\\[ \t]*\n")  # Markdown's `\` ending a line of a cell
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
 _INNER_TAB = re.compile(r"[^\t\s]\t")  # a tab after a cell's text: a row of tab-separated cells
 
@@ -444,6 +447,8 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
         decoded = as_tab_rows(decoded)
     elif text_mediawiki.has_tables(decoded):
         decoded = text_mediawiki.as_pipe_rows(decoded)
+    elif text_divs.has_tables(decoded):  # pandoc's Markdown of CSS-table divs
+        decoded = text_divs.as_pipe_rows(decoded)
     lines = decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     dialect = _dialect(lines)
     rendering, cells_of = _READERS[dialect]
@@ -451,5 +456,8 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     cells = cells_of(lines)
     if has_spans(decoded):  # pandoc's Markdown of a Word page
         cells, page_text = plain_cells(cells), plain(page_text)
+    elif "\\" in decoded:  # Markdown's hard break (`\` ending a line) in a grid's cell
+        cells = [replace(c, text=_HARD_BREAK.sub("\n", c.text).removesuffix("\\"))
+                 if "\\" in c.text else c for c in cells]
     return Document(name, sha256, size, rendering, page_text, cells,
                     full_width_rows=_full_width(dialect, lines))

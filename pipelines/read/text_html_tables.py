@@ -63,10 +63,32 @@ def _span(cell: etree._Element, name: str) -> int:
     return max(1, min(int(value), 1000)) if value.isdigit() else 1
 
 
+_GRID_RULE = re.compile(r"^\+(?:[-=:]{3,}\+){2,}[ \t]*$")
+
+
+def _grid_tags_blanked(text: str) -> str:
+    """Tags on the lines of grid tables (a `+---+` rule, then `|` and `+` lines) blanked,
+    not cut out, so that the walls after them stay in their columns."""
+    lines = text.split("\n")
+    in_grid = False
+    for i, line in enumerate(lines):
+        if _GRID_RULE.match(line):
+            in_grid = True
+        elif in_grid and line.startswith("|"):
+            lines[i] = _INLINE_TAG.sub(lambda t: " " * len(t.group()), line)
+        else:
+            in_grid = False
+    return "\n".join(lines)
+
+
 def as_pipe_rows(text: str) -> str:
     """The text with each HTML table block replaced by its pipe rows, and the inline
-    HTML left elsewhere (a Word page's `<span style=…>`, over several lines) removed."""
+    HTML left elsewhere (a Word page's `<span style=…>`, over several lines) removed.
+    pandoc's Markdown of cells holding blocks keeps their `<div>` tags in the grid
+    table's cells, a line each: blanked there."""
     text = _TABLE.sub(lambda m: "\n" + _pipe_rows(m.group()) + "\n", text)
+    if "+---" in text:
+        text = _grid_tags_blanked(text)
     return html.unescape(_INLINE_TAG.sub("", text))
 
 

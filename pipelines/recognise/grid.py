@@ -65,6 +65,10 @@ class Grid:
     glyph_rows: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     glyphs_cut: bool = False
     full_width_rows: bool = False  # the reader printed every column of every row
+    # Some row printed more numbers than the template has columns: the page has numbers
+    # that are no cell of their row (an unknown column), so a row short of its columns
+    # is not placed by identities (resolve.py), which take every printed value for a cell.
+    overflowed: bool = False
 
     @property
     def tables_found(self) -> list[str]:
@@ -272,6 +276,8 @@ def _t4_reading(version: str, values: list[Token], cells: list[tuple[str, ValueT
 
 def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) -> None:
     cols = block.columns
+    if sum(v.printed is not None and v.printed.state != "blank" for v in values) > len(cols):
+        grid.overflowed = True
     values = _filled_when_exact(values, len(cols))
     cells = [(f"{table}.{row}.{c.id}", c.value_type) for c in cols]
     if len(values) > len(cols) and _a_line_each(values):
@@ -550,14 +556,17 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
         grid.forced_runs.pop(("t4", row.id), None)  # the run is the whole table's
 
 
-def _wrapped_tail(tokens: list[Token], last: int) -> bool:
+def _wrapped_tail(tokens: list[Token], last: int, filled: bool = False) -> bool:
     """Whether the printed row after a row of values holds numbers and nothing else: the
     digits a narrow cell wrapped onto the next line ("17" over "8" for 178, as pdfplumber
-    prints LibreOffice's 15 narrow columns), or a page number (then no identity fails)."""
+    prints LibreOffice's 15 narrow columns), or a page number (then no identity fails).
+    `filled`: some of them printed, not a row of empty cells (a spacer row)."""
     nxt = last + 1
     if nxt >= len(tokens) or tokens[nxt].row is None or tokens[nxt].row == tokens[last].row:
         return False
     run, end = _run_of(tokens, nxt, tokens[nxt].row, _is_value)
+    if filled and all(t.printed is None or t.printed.state == "blank" for t in run):
+        return False
     return bool(run) and (end + 1 >= len(tokens) or tokens[end + 1].row != tokens[nxt].row)
 
 
@@ -604,6 +613,14 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             _flag_row(grid, *found, cols, values, "unmatched_row",
                       f"row {found[1]}'s digits run into a printed row that matches no "
                       f"statutory row ({glued.text.strip()[:30]!r})")
+        elif (values and not full_width_rows and len(values) <= len(rows[found].columns)
+              and _wrapped_tail(tokens, last, filled=True)):
+            # A printed row of numbers alone that no row took: a line break inside a
+            # cell (`<br>` in a number, a narrow column) printed part of a cell on a
+            # line of its own, so where this row's cells end is not known.
+            _flag_row(grid, *found, rows[found].columns, values, "ambiguous_digits",
+                      f"row {found[1]}'s values are followed by a printed row of numbers "
+                      "alone: a cell's digits may have wrapped onto it")
         elif values:
             _place(grid, *found, rows[found], values)
         elif token.row is None and _next_row_follows(tokens, last + 1, found[0], rows):

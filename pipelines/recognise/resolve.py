@@ -47,7 +47,10 @@ def resolve(grid: Grid) -> None:
         for cell_id, _ in pending.cells:
             grid.rows_found.setdefault(key[0], set()).add(cell_id.split(".")[1])
         result = results[key]
-        if pending.kind == "columns" and (result.choice is not None or result.readings):
+        if pending.kind == "columns" and grid.overflowed:
+            _flag(grid, pending, "other rows print more numbers than their columns, so a "
+                  "printed value may be no cell of its row")
+        elif pending.kind == "columns" and (result.choice is not None or result.readings):
             _fill_columns(grid, pending, result)
         elif result.choice is not None:
             _fill_digits(grid, pending, result)

@@ -44,6 +44,13 @@ EXACT = [
     # cell's lines end in Markdown's hard break `\`; 011's blanks kept in their columns
     ("huaian-2024.docx-pandoc-plain.txt", "huaian-2024", "text_aligned"),
     ("shanghai-office-2019.docx-pandoc-markdown.txt", "shanghai-office-2019", "text_aligned"),
+    # pandoc's Markdown of a page whose cells hold `<div>`s: grid tables with the raw tags
+    # and `\` line breaks in their cells (table 二) beside raw HTML tables (三, 四, with
+    # spans); of CSS tables (`display:table-row` divs): fenced divs, a row a block
+    # (read/text_divs.py)
+    ("huaian-2024.pandoc-markdown-cell-div.txt", "huaian-2024", "text_bordered"),
+    ("shanghai-office-2019.pandoc-markdown-div-table.txt", "shanghai-office-2019",
+     "text_pipes"),
 ]
 
 

@@ -187,3 +187,33 @@ def test_a_row_read_a_value_a_line_whose_identities_fail_is_not_published(name: 
     assert granted == dict.fromkeys(granted)
     assert any(f.code == "ambiguous_digits" and "row granted was read a value a line" in f.message
                for f in report.flags)
+
+
+def test_a_number_broken_by_a_line_break_in_its_cell_leaves_its_row_null() -> None:
+    # lynx of a page whose numbers hold a `<br>` (`8<br>8` for 88): the cell's second half
+    # opens the next line ("规范性文件 6" / "0 6" / "0 3" / "68" for 60, 60, 368). Before:
+    # 6, 0, 6 published (as a row wrapped onto the next line), 12 cells wrong and 4 blank
+    # cells of table 三 given numbers.
+    path = FIXTURES / "dumps" / "shanghai-office-2019.lynx-number-br.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    want = truth("shanghai-office-2019")["cells"]
+    published = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
+    assert {cid: v for cid, v in published.items() if v != want[cid]} == {}
+    row = {cid: c.value for cid, c in report.cells.items()
+           if cid.startswith("t2.normative_documents.")}
+    assert row == dict.fromkeys(row) and len(row) == 3
+    assert any(f.code == "ambiguous_digits" and "row normative_documents's values are "
+               "followed by a printed row of numbers alone" in f.message for f in report.flags)
+
+
+def test_no_row_is_placed_by_identities_where_rows_print_numbers_past_their_columns() -> None:
+    # lynx (blanks dropped) of a page with an unknown trailing column of numbers: table
+    # 二's rows print 4 numbers for 3 columns; 三's `8.属于行政查询事项 10 2 12` (12 the
+    # extra column's) had 12 placed as its blank 总计 (10 + 2 = 12).
+    path = FIXTURES / "dumps" / "shanghai-office-2019.lynx-unmerged-trailing-numbers.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    want = truth("shanghai-office-2019")["cells"]
+    published = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
+    assert {cid: v for cid, v in published.items() if v != want[cid]} == {}
+    assert report.cells["t3.denied_admin_inquiry.total"].value is None
+    assert not [f for f in report.flags if f.code == "columns_by_identities"]

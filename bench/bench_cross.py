@@ -1,0 +1,140 @@
+"""HTML variants dumped by text tools: every structural variant of every labelled report's
+page (tests/renderings/variants.py) dumped by the text browsers and pandoc
+(tests/renderings/dumps.py), read back and scored against the variant's own cells.
+
+A real CMS page dumped by a text browser is what the hidden evaluation reads; the
+variants are read as HTML and the tools dump only the `word`/`plain`/`page` pages
+elsewhere, so this measures the cross. A tool that drops blank cells (lynx) makes the
+non-null cells of a printed row with a blank unrecoverable (as dumps.scored_truth), except
+where the variant prints its blanks as text (a dash, 无, 0): there nothing is dropped.
+
+    uv run python bench/bench_cross.py [--tools w3m,lynx] [--variants th-thead,...]
+        [--reports 011,...] [--cache DIR] [--jobs N] [-v] [--markdown]
+
+Dumps are cached under `--cache` (default /tmp/bench-cross) by the page's hash, so a
+second run only re-reads them. `-v` lists every rendering with a wrong, invented or
+missed cell, and which cells. The dumping and scoring are tests/renderings/cross.py's
+(also used by the pinned subset, tests/renderings/test_cross_dumps.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "renderings")]
+
+from cross import dumped, html_variants, page_bytes, read_back, unrecoverable  # noqa: E402
+from dumps import TOOLS, Tool  # noqa: E402
+from variants import Variant, labelled_truths  # noqa: E402
+
+# The main text tools of the issue: two widths of each browser, pandoc's plain text and
+# Markdown, and a browser's copied text.
+MAIN_TOOLS = ("w3m", "w3m-160", "lynx", "lynx-200", "elinks", "elinks-160", "pandoc-plain",
+              "pandoc-markdown", "chromium-innertext")
+
+
+@dataclass(frozen=True)
+class Case:
+    tool: str
+    variant: str
+    stem: str
+    dumped: Path  # the cached dump
+    want: dict
+    unrecoverable: frozenset[str]
+
+
+def cases(tools: list[Tool], chosen: list[Variant], truths: list[Path], cache: Path) -> list[Case]:
+    """Every (tool, variant, report) dump, made where not cached."""
+    out = []
+    with tempfile.TemporaryDirectory() as work:
+        for path in truths:
+            truth = json.loads(path.read_text(encoding="utf-8"))
+            for variant in chosen:
+                data, want = page_bytes(variant, truth)
+                digest = hashlib.sha1(data).hexdigest()[:12]
+                for tool in tools:
+                    target = cache / tool.name / variant.name / f"{path.stem}-{digest}.txt"
+                    if not target.exists():
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        target.write_bytes(dumped(tool, variant, path, Path(work)).data)
+                    out.append(Case(tool.name, variant.name, path.stem, target, want,
+                                    unrecoverable(tool, variant, truth, want)))
+    return out
+
+
+def read(case: Case) -> tuple[Case, dict, dict]:
+    """(case, score as a dict, {kind: [cell ids]}) of one dump read back."""
+    s, detail = read_back(case.stem, case.dumped.read_bytes(), case.want, case.unrecoverable)
+    return case, vars(s), detail
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tools", default=",".join(MAIN_TOOLS))
+    parser.add_argument("--variants", help="comma-separated variant names (default: all HTML)")
+    parser.add_argument("--reports", help="comma-separated truth stems (default: all)")
+    parser.add_argument("--cache", default="/tmp/bench-cross")
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("-v", action="store_true")
+    parser.add_argument("--markdown", action="store_true")
+    args = parser.parse_args()
+    names = args.tools.split(",")
+    tools = [t for n in names for t in TOOLS if t.name == n and t.available()]
+    chosen = [v for v in html_variants()
+              if not args.variants or v.name in args.variants.split(",")]
+    truths = [p for p in labelled_truths()
+              if not args.reports or p.stem in args.reports.split(",")]
+    todo = cases(tools, chosen, truths, Path(args.cache))
+    if args.jobs > 1:
+        with ProcessPoolExecutor(args.jobs) as pool:
+            results = list(pool.map(read, todo, chunksize=4))
+    else:
+        results = [read(c) for c in todo]
+    table: dict[tuple[str, str], list[int]] = {}
+    for case, s, detail in results:
+        t = table.setdefault((case.variant, case.tool), [0, 0, 0, 0, 0])
+        for i, k in enumerate(("right", "wrong", "missed", "invented", "total")):
+            t[i] += s[k]
+        if args.v and (s["wrong"] or s["invented"] or s["missed"]):
+            print(f"  {case.tool} {case.variant} {case.stem}: wrong {s['wrong']} missed "
+                  f"{s['missed']} invented {s['invented']}  {case.dumped}")
+            for kind in ("wrong", "invented", "missed"):
+                if detail[kind]:
+                    print(f"     {kind}: {' '.join(detail[kind][:12])}")
+    _print(table, [t.name for t in tools], [v.name for v in chosen], args.markdown)
+
+
+def _print(table: dict, tools: list[str], chosen: list[str], markdown: bool) -> None:
+    """variant × tool: right/wrong/missed/invented, and the totals per tool."""
+    def cell(t: list[int]) -> str:
+        return f"{t[0]}/{t[1]}/{t[2]}/{t[3]}"
+    if markdown:
+        print("| variant | " + " | ".join(tools) + " |")
+        print("|---|" + "---:|" * len(tools))
+    else:
+        print(f"{'variant':26} " + " ".join(f"{t:>18}" for t in tools))
+    totals = {t: [0, 0, 0, 0, 0] for t in tools}
+    for v in chosen:
+        row = []
+        for t in tools:
+            got = table.get((v, t), [0, 0, 0, 0, 0])
+            totals[t] = [a + b for a, b in zip(totals[t], got, strict=True)]
+            row.append(cell(got))
+        print(f"| {v} | " + " | ".join(row) + " |" if markdown
+              else f"{v:26} " + " ".join(f"{c:>18}" for c in row))
+    last = [cell(totals[t]) for t in tools]
+    print("| **total** | " + " | ".join(last) + " |" if markdown
+          else f"{'TOTAL r/w/m/i':26} " + " ".join(f"{c:>18}" for c in last))
+    print("cells per tool:", {t: totals[t][4] for t in tools})
+
+
+if __name__ == "__main__":
+    main()
