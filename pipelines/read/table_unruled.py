@@ -38,8 +38,7 @@ from pipelines.read import ocr
 from pipelines.read.page_image import PageImage
 from pipelines.read.scan import _as_digits, _Crops, _line_crops
 from pipelines.read.table_image import Box
-from pipelines.read.table_wrapped import Piece, labels_by_line
-from pipelines.recognise.labels import labels_of
+from pipelines.read.table_wrapped import Piece, column_tables, labels_by_line
 
 _JOIN_X = 0.5  # glyph heights: characters of a word are closer, columns farther apart
 _JOIN_Y = 0.3  # glyph heights: the gaps inside a character (the strokes of 三)
@@ -253,7 +252,7 @@ def _name(header: list[list[_Word]], x0: float, x1: float) -> str:
     spelled = ""
     for text in reversed(texts):
         spelled = text + spelled
-        if any(label.kind == "column" for label in labels_of(spelled)):
+        if column_tables(spelled):
             return spelled
     return ""
 
@@ -264,7 +263,7 @@ def _proven(columns: list[Column]) -> bool:
     none; so a column that holds no value is then a blank column, not a misplaced one."""
     tables: set[str] | None = None
     for c in columns:
-        of = {label.table for label in labels_of(c.name) if label.kind == "column"}
+        of = column_tables(c.name)
         tables = of if tables is None else tables & of
         if not tables:
             return False

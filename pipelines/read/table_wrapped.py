@@ -61,6 +61,13 @@ def _match(text: str) -> int | None:
     return 1 if nearest_label(text) is not None else None
 
 
+def column_tables(text: str) -> set[str]:
+    """The statutory tables of which the text is a column label (none: not one). Used by
+    table_unruled.py to prove a header's blank columns (kept here, the one reader that
+    knows the template's labels: tests/test_imports.py)."""
+    return {label.table for label in labels_of(text) if label.kind == "column"}
+
+
 def _overlaps(a, b) -> bool:
     inter = min(a.box.x1, b.box.x1) - max(a.box.x0, b.box.x0)
     return inter >= _OVERLAP * min(a.box.x1 - a.box.x0, b.box.x1 - b.box.x0)
