@@ -4,20 +4,22 @@ Used only when a page holds no ruled table (pipelines/read/table_image.py finds 
 The text boxes are the blobs of ink left after joining a word's characters (a closing
 narrower than the gap between two columns); each box is recognised once. Rows are the
 boxes chained left to right by their y-centres (within 0.4 glyph heights). Columns
-come from the header: the
-lines without a number above the rows of numbers, read bottom up, each box that no box
-below it overlaps in x giving a column (a parent spanning its children gives none). Each
-number goes to the column whose centre is nearest.
+come from the header: the lines without a number above the rows of numbers, read bottom
+up, each box that no box below it overlaps in x giving a column (a parent spanning its
+children gives none, nor a title of the page with prose under it). Each number goes to
+the column whose centre is nearest.
 
 A table printed a row a line is read first, each row of numbers with the label on its
 line. Failing that, the labels may wrap over lines beside their numbers (a Word table
 without borders): each row is then anchored by its line of numbers, and the label lines
 around it are given to rows by table_wrapped.py (by their x-overlap, the value lines next
-to them and the statutory template's labels they spell). The structure is unsure, and
-the page is not read (None: its tables are then reported missing, never guessed), when a
-label's row is not unique, when a number is not clearly nearer one column than the next,
-when two numbers of a row fall in one column, when a header column holds no value, or
-when a column's values are not aligned.
+to them and the statutory template's labels they spell; a label beside no line of
+numbers is a blank row's). The structure is unsure, and the page is not read (None: its
+tables are then reported missing, never guessed), when a label's row is not unique,
+when a number is not clearly nearer one column than the next, when two numbers of a row
+fall in one column, when a header column holds no value (unless every cell of the
+header spells a column of one statutory table: then the header proves its columns and
+that one is blank), or when a column's values are not aligned.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import itertools
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import cv2
 import numpy as np
@@ -35,7 +38,7 @@ from pipelines.read import ocr
 from pipelines.read.page_image import PageImage
 from pipelines.read.scan import _as_digits, _Crops, _line_crops
 from pipelines.read.table_image import Box
-from pipelines.read.table_wrapped import Piece, labels_by_line
+from pipelines.read.table_wrapped import Piece, column_tables, labels_by_line
 
 _JOIN_X = 0.5  # glyph heights: characters of a word are closer, columns farther apart
 _JOIN_Y = 0.3  # glyph heights: the gaps inside a character (the strokes of 三)
@@ -215,21 +218,62 @@ def _cells_of(line: list[_Word], glyph: float) -> list[tuple[float, float]]:
     return [(x0, x1) for x0, x1 in out]
 
 
-def _columns(header: list[list[_Word]], glyph: float) -> list[tuple[float, float]]:
-    """(x0, x1) of each leaf header cell, left to right: lines read bottom up, a cell kept
-    when no cell kept below it overlaps it."""
+class Column(NamedTuple):
+    """A leaf header cell: its x-range, and the template column label its cell spells
+    ("" when it spells none)."""
+
+    x0: float
+    x1: float
+    name: str = ""
+
+
+def _columns(header: list[list[_Word]], glyph: float) -> list[Column]:
+    """Each leaf header cell, left to right: lines read bottom up, a cell kept when no
+    cell below it overlaps it (a leaf has white beneath it down to the rows: above a
+    cell stand only its parents, and above text that is no cell of the header, a title
+    of the page, which is no column); named by what its cell spells (`_name`)."""
     kept: list[tuple[float, float]] = []
+    below: list[tuple[float, float]] = []
     for line in reversed(header):
-        for c0, c1 in _cells_of(line, glyph):
-            if all(c1 <= x0 or c0 >= x1 for x0, x1 in kept):
-                kept.append((c0, c1))
-    return sorted(kept)
+        cells = _cells_of(line, glyph)
+        kept += [(c0, c1) for c0, c1 in cells
+                 if all(c1 <= x0 or c0 >= x1 for x0, x1 in below)]
+        below += cells
+    return [Column(x0, x1, _name(header, x0, x1)) for x0, x1 in sorted(kept)]
 
 
-def _placed(numbers: list[_Word], columns: list[tuple[float, float]],
+def _name(header: list[list[_Word]], x0: float, x1: float) -> str:
+    """The template column label that the words printed over (x0, x1) spell, read top
+    to bottom from some header line down to the last ("科研机" / "构"), or "". Lines
+    higher up may print a parent spanning it (法人或其他组织, 行政复议): the label is
+    the lowest lines' text that spells one, whatever stands above."""
+    texts = ["".join(w.text for w in line if min(w.box.x1, x1) - max(w.box.x0, x0)
+                     >= 0.5 * min(w.box.x1 - w.box.x0, x1 - x0)) for line in header]
+    spelled = ""
+    for text in reversed(texts):
+        spelled = text + spelled
+        if column_tables(spelled):
+            return spelled
+    return ""
+
+
+def _proven(columns: list[Column]) -> bool:
+    """Whether the header's text proves its columns: every leaf cell spells a column
+    label of one statutory table. A header cell cut in two, or two cells joined, spells
+    none; so a column that holds no value is then a blank column, not a misplaced one."""
+    tables: set[str] | None = None
+    for c in columns:
+        of = column_tables(c.name)
+        tables = of if tables is None else tables & of
+        if not tables:
+            return False
+    return bool(columns)
+
+
+def _placed(numbers: list[_Word], columns: list[Column],
             glyph: float) -> dict[int, _Word] | None:
     """Each number's column index; None when one is not clearly in one column."""
-    centres = np.array([(x0 + x1) / 2 for x0, x1 in columns])
+    centres = np.array([(c.x0 + c.x1) / 2 for c in columns])
     out: dict[int, _Word] = {}
     for w in numbers:
         d = np.abs(centres - w.xc)
@@ -237,7 +281,7 @@ def _placed(numbers: list[_Word], columns: list[tuple[float, float]],
         k = int(order[0])
         if len(order) > 1 and d[k] > _NEAREST * d[order[1]]:
             return None
-        x0, x1 = columns[k]
+        x0, x1, _ = columns[k]
         if not x0 - glyph <= w.xc <= x1 + glyph or k in out:
             return None
         out[k] = w
@@ -276,7 +320,7 @@ class Carried:
     first lines. Pages of one print share their margins, so a column stands where it
     stood."""
 
-    columns: list[tuple[float, float]] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=list)
     lines: list[list[_Word]] = field(default_factory=list)
 
 
@@ -295,14 +339,14 @@ def read_unruled(page: PageImage, page_no: int, carried: Carried | None = None,
     return got[0] if got and got[0] else None
 
 
-_Read = tuple[list[list[TextCell]], list[tuple[float, float]]] | None
+_Read = tuple[list[list[TextCell]], list[Column]] | None
 # A way of reading a table: also whether it read every header's rows (else another
 # way is tried, which may).
-_Way = tuple[list[list[TextCell]], list[tuple[float, float]], bool] | None
+_Way = tuple[list[list[TextCell]], list[Column], bool] | None
 
 
 def _read_unruled(page: PageImage, page_no: int, start: Carried, by_table: bool
-                  ) -> tuple[list[list[TextCell]], list[tuple[float, float]],
+                  ) -> tuple[list[list[TextCell]], list[Column],
                              list[list[_Word]]] | None:
     boxes = _boxes(page)
     if not boxes or len(boxes) > _MAX_BOXES:
@@ -401,7 +445,7 @@ def _tail(pending: list[list[_Word]], last: list[_Word], glyph: float) -> int:
 
 
 def _read_block(lines: list[list[_Word]], g: float, page_no: int,
-                start: list[tuple[float, float]]) -> _Read:
+                start: list[Column]) -> _Read:
     numbers_x = [w.box.x0 for line in lines for w in line if w.number]
     if not numbers_x:
         return None
@@ -428,14 +472,14 @@ def _labels_wrap(lines: list[list[_Word]], value_left: float) -> bool:
 
 
 def _a_row_a_line(lines: list[list[_Word]], g: float, value_left: float,
-                  page_no: int, start: list[tuple[float, float]]) -> _Way:
+                  page_no: int, start: list[Column]) -> _Way:
     """A table printed a row a line: each row of numbers with its label on its line
     (rows above the page's first header under the columns `start`, if any)."""
     rows: list[list[TextCell]] = []
     header: list[list[_Word]] = []  # the lines without numbers since the last header's use
     header_rows: list[int] = []  # their indices in `rows`
     columns = list(start)
-    blocks: list[_Block] = [_Block(len(start))] if start else []  # per header, as _wrapped's
+    blocks: list[_Block] = [_Block(start)] if start else []  # per header, as _wrapped's
     for r_no, line in enumerate(lines, start=1):
         ref = f"page {page_no} table 1 row {r_no}"
         # Everything printed over the columns of numbers is a value ("-18", "25.1万元").
@@ -456,7 +500,7 @@ def _a_row_a_line(lines: list[list[_Word]], g: float, value_left: float,
             above = [[w for w in h if w.xc >= value_left] for h in header]
             if any(above):
                 columns = _columns([h for h in above if h], g)
-                blocks.append(_Block(len(columns)))
+                blocks.append(_Block(columns))
             header = []
         if not columns:
             return _unsure(f"row {r_no}: numbers under no header")
@@ -486,7 +530,7 @@ def _kind(line: list[_Word], value_left: float) -> str:
 
 
 def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
-             page_no: int, start: list[tuple[float, float]]) -> _Way:
+             page_no: int, start: list[Column]) -> _Way:
     """A table whose row labels wrap over lines beside their numbers: the header lines as
     printed, then each row of numbers with its labels (table_wrapped.py); None when any
     label's row, or any value's column, is unsure. Rows above the page's first header
@@ -497,7 +541,7 @@ def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
     columns = list(start)
     # Per header (the first one `start`'s, if given): its values' boxes per column, its
     # number of columns, and the indices in `rows` of the rows read under it.
-    blocks: list[_Block] = [_Block(len(start))] if start else []
+    blocks: list[_Block] = [_Block(start)] if start else []
     kinds = [_kind(line, value_left) for line in lines]
     carried = bool(start)  # the block of `start` is the first segment's own until it ends
     last_read = False  # whether the page's last rows were read (their columns carried on)
@@ -514,7 +558,7 @@ def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
             above = [[w for w in lines[h] if w.xc >= value_left] for h in header]
             if any(above):
                 columns = _columns([a for a in above if a], g)
-                blocks.append(_Block(len(columns)))
+                blocks.append(_Block(columns))
             # Numbers under no header (the page before ended in a table not read, or in
             # none): not read; the next header's rows still are.
             got = _segment(lines, body, kinds, columns, g, value_left, page_no
@@ -543,18 +587,19 @@ def _wrapped(lines: list[list[_Word]], g: float, value_left: float,
 
 @dataclass
 class _Block:
-    """What was read under one header: its number of columns, each column's values'
-    boxes, and the indices of its rows (header lines included) among the page's rows."""
+    """What was read under one header: its columns, each column's values' boxes, and the
+    indices of its rows (header lines included) among the page's rows."""
 
-    width: int
+    columns: list[Column]
     values: dict[int, list[Box]] = field(default_factory=dict)
     rows: list[int] = field(default_factory=list)
 
     def unsure(self, glyph: float) -> str:
         """Why the columns of this header are unsure, or "" when they are sure."""
-        if len(self.values) < self.width:
+        if len(self.values) < len(self.columns) and not _proven(self.columns):
             # A column no value falls in: a header cell cut in two, or a blank column;
-            # the numbers could as well belong one column over.
+            # the numbers could as well belong one column over. Only a header whose
+            # every cell spells a template column proves the column blank.
             return "a column of the header holds no value"
         if not all(_in_line(boxes, glyph) for boxes in self.values.values()):
             # A column's values aligned neither left, centre nor right: a second table
@@ -594,7 +639,7 @@ def _merged(words: list[_Word]) -> _Word:
 
 
 def _segment(lines: list[list[_Word]], body: list[int], kinds: list[str],
-             columns: list[tuple[float, float]], g: float, value_left: float,
+             columns: list[Column], g: float, value_left: float,
              page_no: int) -> tuple[list[list[TextCell]], dict[int, list[Box]]] | None:
     """The rows of the lines under one header: (rows, each column's values' boxes)."""
     values = [i for i in body if kinds[i] == "value"]
@@ -608,14 +653,16 @@ def _segment(lines: list[list[_Word]], body: list[int], kinds: list[str],
                    for w in lines[i] if w.xc < value_left and w.text]
     value_y = {v: float(np.mean([w.yc for w in lines[v] if w.xc >= value_left]))
                for v in values}
-    labels = labels_by_line(pieces, value_y, g)
-    if labels is None:
+    got = labels_by_line(pieces, value_y, g)
+    if got is None:
         return _unsure("a label's row is not unique")
-    used = {id(p) for groups in labels.values() for group in groups for p in group}
+    labels, blank = got
+    used = {id(p) for groups in [*labels.values(), blank] for group in groups for p in group}
     rest = [p.word for p in pieces if id(p) not in used]  # the header's, above the rows
     rows = [[_cell(w, f"page {page_no} table 1 row {body[0] + 1} cell {c}")
              for c, w in enumerate(rest, start=1)]] if rest else []
     aligned: dict[int, list[Box]] = {}
+    placed_rows: list[tuple[float, list[TextCell]]] = []
     for v in values:
         ref = f"page {page_no} table 1 row {v + 1}"
         placed = _placed([w for w in lines[v] if w.xc >= value_left], columns, g)
@@ -623,12 +670,22 @@ def _segment(lines: list[list[_Word]], body: list[int], kinds: list[str],
             return _unsure(f"row {v + 1}: a value is not clearly under one column")
         for k, w in placed.items():
             aligned.setdefault(k, []).append(w.box)
-        label_cells = [_cell(_merged([p.word for p in group]), f"{ref} cell {c}")
-                       for c, group in enumerate(labels[v], start=1)]
-        rows.append(label_cells + [
-            _cell(placed.get(k), f"{ref} cell {len(label_cells) + k + 1}")
-            for k in range(len(columns))])
-    return rows, aligned
+        placed_rows.append((value_y[v], _row(labels[v], placed, len(columns), ref)))
+    # A blank row (its label beside no line of numbers): each column blank, in its place
+    # between the rows above and below it.
+    placed_rows += [(group[0].word.box.y0, _row([group], {}, len(columns),
+                                                 f"page {page_no} table 1 row {group[0].line + 1}"))
+                    for group in blank]
+    return rows + [row for _, row in sorted(placed_rows, key=lambda r: r[0])], aligned
+
+
+def _row(labels: list[list[Piece]], placed: dict[int, _Word], width: int,
+         ref: str) -> list[TextCell]:
+    """A row's cells: its labels (each merged from its lines), then a cell per column."""
+    label_cells = [_cell(_merged([p.word for p in group]), f"{ref} cell {c}")
+                   for c, group in enumerate(labels, start=1)]
+    return label_cells + [_cell(placed.get(k), f"{ref} cell {len(label_cells) + k + 1}")
+                          for k in range(width)]
 
 
 def _in_line(boxes: list[Box], glyph: float) -> bool:

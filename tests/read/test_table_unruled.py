@@ -63,6 +63,52 @@ def test_a_label_wrapped_beside_its_numbers_is_read_as_its_row() -> None:
 
 
 @pytest.mark.skipif(not FONT.exists(), reason="no CJK font")
+def test_a_column_blank_in_every_row_is_read_when_its_header_spells_the_templates() -> None:
+    # Each header cell (wrapped over two lines) spells a column of the statutory table:
+    # the header proves its columns, and the middle one, holding no number, is blank.
+    pixels = _table([(40, ["信息内容", "本年新", "本年新", "对外公开"]),
+                     (72, ["", "制作数量", "公开数量", "总数量"]),
+                     (130, ["规章", "13", "", "524"]), (190, ["规范性文件", "60", "", "368"])])
+    rows = read_unruled(prepare(pixels), 1)
+    assert _texts(rows)[-2:] == [["规章", "13", "", "524"], ["规范性文件", "60", "", "368"]]
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="no CJK font")
+def test_a_label_beside_no_numbers_is_a_blank_row() -> None:
+    # Labels wrapped beside their numbers, and between two rows a label with no line of
+    # numbers within its height: a row printed blank, each of its columns blank.
+    pixels = _table([(40, ["信息内容", "上一年项目数量", "本年增减", "处理决定数量"]),
+                     (100, ["行政许可", "396", "5", "278"]),
+                     (140, ["其他对外", "", "", ""]), (176, ["管理服务", "", "", ""]),
+                     (212, ["事项", "", "", ""]),
+                     (260, ["行政规", "", "", ""]), (296, ["范性文", "60", "-2", "368"]),
+                     (332, ["件", "", "", ""])])
+    rows = read_unruled(prepare(pixels), 1)
+    assert _texts(rows)[1:] == [["行政许可", "396", "5", "278"],
+                                ["其他对外管理服务事项", "", "", ""],
+                                ["行政规范性文件", "60", "-2", "368"]]
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="no CJK font")
+def test_a_title_above_the_header_is_no_column() -> None:
+    # The page's title stands right of the table's last column, prose between them:
+    # text under it is not the table's, so it is no leaf of the header.
+    table = Image.fromarray(_table([(40, ["", "本年新", "本年新", "对外公开"]),
+                                    (72, ["", "制作数量", "公开数量", "总数量"]),
+                                    (130, ["规章", "13", "13", "524"]),
+                                    (190, ["规范性文件", "60", "60", "368"])]))
+    img = Image.new("L", (1100, table.height + 160), 255)
+    img.paste(table, (0, 160))
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(str(FONT), 26)
+    draw.text((800, 40), "年度报告", font=font, fill=0)
+    draw.text((40, 100), "本报告根据政府信息公开条例要求编制，所列数据统计期限自当年一月一日起",
+              font=font, fill=0)
+    rows = read_unruled(prepare(np.asarray(img)), 1)
+    assert _texts(rows)[-2:] == [["规章", "13", "13", "524"], ["规范性文件", "60", "60", "368"]]
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="no CJK font")
 @pytest.mark.parametrize("lines", [
     # A column left blank in every row: its numbers could as well be one column over.
     [(40, ["信息内容", "本年新制作", "本年新公开", "对外公开"]),

@@ -26,9 +26,14 @@ def _piece(text: str, line: int, y: int, candidates: tuple[int, ...],
     return Piece(_Word(Box(13, y, 75, y + 20), text), line, candidates, header_ok)
 
 
-def _texts(got: dict) -> dict[int, list[str]]:
-    return {v: ["".join(p.word.text for p in group) for group in groups]
-            for v, groups in got.items()}
+def _texts(got: tuple) -> dict[int, list[str]]:
+    """Each value line's labels; the blank rows' labels under the key None."""
+    by_line, blank = got
+    out: dict = {v: ["".join(p.word.text for p in group) for group in groups]
+                 for v, groups in by_line.items()}
+    if blank:
+        out[None] = ["".join(p.word.text for p in group) for group in blank]
+    return out
 
 
 def test_a_wrapped_label_goes_to_the_row_whose_numbers_it_surrounds() -> None:
@@ -56,6 +61,30 @@ def test_a_label_as_near_to_two_rows_is_unsure() -> None:
     group.word.box = Box(100, 165, 160, 185)  # nearer the second: its row's
     got = labels_by_line(pieces, {1: 130.0, 3: 190.0}, GLYPH)
     assert _texts(got) == {1: ["1.属于国家秘密"], 3: ["2.其他法律行政法规禁止公开", "(三)不予公开"]}
+
+
+def test_a_label_beside_no_line_of_numbers_is_a_blank_row() -> None:
+    # 1.属于 / 国家秘 | 14 / 密; then 2.其他 / 法律行 / 政法规 / 禁止公开 beside nothing;
+    # then 3.危及 / “三安 | 5 / 全一稳定”: the middle label is no value line's, a blank row.
+    pieces = [_piece("1.属于", 0, 100, (1,)), _piece("国家秘", 1, 130, (1,)),
+              _piece("密", 2, 160, (1, 8)), _piece("2.其他", 3, 190, (1, 8)),
+              _piece("法律行", 4, 220, (1, 8)), _piece("政法规", 5, 250, (1, 8)),
+              _piece("禁止公开", 6, 280, (1, 8)), _piece("3.危及", 7, 310, (1, 8)),
+              _piece("“三安", 8, 340, (8,)), _piece("全一稳定”", 9, 370, (8,))]
+    got = labels_by_line(pieces, {1: 140.0, 8: 350.0}, GLYPH)
+    assert _texts(got) == {1: ["1.属于国家秘密"], 8: ["3.危及“三安全一稳定”"],
+                           None: ["2.其他法律行政法规禁止公开"]}
+
+
+def test_a_label_with_a_line_of_numbers_within_its_height_is_theirs() -> None:
+    # 5.属于 / 三类内 | 5 / 部事务 / 信息, then 6.属于 / 四类过 / 程性信息 beside nothing:
+    # the first label is its numbers' row, the second a blank row.
+    pieces = [_piece("5.属于", 0, 100, (1,)), _piece("三类内", 1, 130, (1,)),
+              _piece("部事务", 2, 160, (1,)), _piece("信息", 3, 190, (1,)),
+              _piece("6.属于", 4, 220, (1,)), _piece("四类过", 5, 250, (1,)),
+              _piece("程性信息", 6, 280, (1,))]
+    got = labels_by_line(pieces, {1: 150.0}, GLYPH)
+    assert _texts(got) == {1: ["5.属于三类内部事务信息"], None: ["6.属于四类过程性信息"]}
 
 
 def test_fragments_that_spell_no_label_are_unsure() -> None:

@@ -31,26 +31,29 @@ RULED = {
 
 
 # Tables without rules, a row a line. 011's tables 三 and 四 have columns left blank
-# throughout (a blank column could as well be the next one over): not read.
+# throughout: read since their headers prove their columns (every cell spells a column
+# of the statutory table, h-ocrb2; 156 right before, 0 wrong before and after).
 ROW_A_LINE = {
     "001": (199, 0, 1, 0),
     "004": (196, 0, 4, 0),
     "005": (198, 0, 0, 0),
     "006": (198, 0, 0, 0),
-    "011": (156, 0, 42, 0),
+    "011": (197, 0, 1, 0),
     "seed-shaoguan-zhenjiang-2019": (197, 0, 1, 0),
 }
 # Tables without rules whose labels wrap over lines beside their numbers (Word's tables
 # screenshotted): labels given to rows by read/table_wrapped.py. 005's table 二 ends in
 # an amount whose unit wraps (7539.443252万 / 元) beside a wrapped label: that row is not
-# read (flagged row_missing). 011's tables 三 and 四 have columns left blank throughout:
-# not read, as a row a line.
+# read (flagged row_missing). 011's tables 三 and 四 have columns left blank throughout
+# and rows blank throughout (a label beside no line of numbers): read since h-ocrb2 (157
+# right before), the header proving its columns and a label with no value line within
+# its height taken for a blank row's.
 WRAPPED = {
     "001": (200, 0, 0, 0),
     "004": (200, 0, 0, 0),
     "005": (198, 0, 0, 0),
     "006": (198, 0, 0, 0),
-    "011": (157, 0, 41, 0),
+    "011": (197, 0, 1, 0),
     "seed-shaoguan-zhenjiang-2019": (198, 0, 0, 0),
 }
 
