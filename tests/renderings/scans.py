@@ -98,6 +98,14 @@ VARIANTS = (
 # Measured (bench/bench_ocr.py, bench/RESULTS.md), not registered: below 99% of cells.
 MEASURED = (
     Variant("grey150_blur1.2", 150, blur=1.2, jpeg=60),
+    # Poorer scans than those registered (issue 11, h-ocrpoor): out of focus (σ 1.6, 2),
+    # heavy JPEG (q35), low resolution (96, 110 dpi), a photocopy (blurred a little, then
+    # thresholded to black and white, then scanned grey), and a tilted page out of focus.
+    *(Variant(f"grey150_blur{s}", 150, blur=float(s), jpeg=60) for s in ("1.6", "2")),
+    Variant("grey150_jpeg35", 150, jpeg=35),
+    *(Variant(f"grey{d}_jpeg", d, jpeg=70) for d in (96, 110)),
+    Variant("grey150_photocopy", 150, blur=0.8, bilevel="threshold", jpeg=70),
+    Variant("grey150_skew_blur", 150, angle=1.0, blur=1.0, jpeg=60),
 )
 
 
