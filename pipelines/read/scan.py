@@ -18,7 +18,7 @@ import numpy as np
 from pipelines.document import SURE, TextCell
 from pipelines.read import ocr
 from pipelines.read.page_image import PageImage, prepare, second_page
-from pipelines.read.specks import between_characters, recogniser_page
+from pipelines.read.specks import recogniser_page
 from pipelines.read.table_image import Box, TableImage, find_tables, ruling_lines, text_bands
 from pipelines.read.table_image import text_ink as characters
 
@@ -46,7 +46,6 @@ _NUMBER_READ = re.compile(r"[0-9.,]+")  # a number's reading, read twice when do
 # A minus sign is a short bar (at least twice as wide as it is high, at most this share
 # of a glyph high) beside the number's first digit, at the digits' mid-height.
 _BAR_HEIGHT = 0.2
-_POINT_CUTS = (0.3, 0.45, 0.6, 0.75)  # darkness shares the grey is cut at (_has_point)
 # A page blurred over more than this share of a glyph (`blur_share`): the recogniser's
 # confidence, measured on sharp pages (document.SURE), no longer tells a right reading from
 # a wrong one ("396" read "796" at 0.9+ under a blur of σ 2 on 21-pixel glyphs, 0.11),
@@ -54,7 +53,6 @@ _POINT_CUTS = (0.3, 0.45, 0.6, 0.75)  # darkness shares the grey is cut at (_has
 # measure at most 0.09 (001's small print at 72 dpi), a blur of σ 1.2 0.04-0.10.
 _BLURRED = 0.1
 _MIN_EDGE_PIXELS = 100
-_TWO_DIGITS = re.compile(r"[0-9]{2}")  # a number a decimal point could have been lost from
 # A label holds Chinese; a value cell read as none ("", "8.", ":0", "」") is read twice.
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -220,11 +218,12 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     sealed = [_under_seal(page, text_ink, b) for _, _, b, _, _ in slots]
     texts, confidence = _texts(len(slots), crops, readings, sealed)
     _doubt_lost_signs(page.glyph, text_ink, slots, texts, confidence)
-    _doubt_lost_points(page.grey, text_ink, page.glyph, slots, texts, confidence)
-    others = _second_readings(found, slots, texts, confidence)
-    if blur_share(page.grey, text_ink, page.glyph) > _BLURRED:
-        # After the second readings: re-reading every cell of the page would double its cost.
+    blur = blur_share(page.grey, text_ink, page.glyph)
+    blurred = blur > _BLURRED
+    if blurred:
         confidence = [None if c is None else min(c, _LIKE_CONFIDENCE) for c in confidence]
+    others = _second_readings(found, slots, texts, confidence,
+                              blur * page.glyph if blurred else 0.0)
     return _assemble(slots, texts, confidence, others, len(tables))
 
 
@@ -258,49 +257,6 @@ def _doubt_lost_signs(glyph: float, text_ink: np.ndarray, slots: list, texts: li
             confidence[k] = min(confidence[k], _LIKE_CONFIDENCE)
 
 
-def _doubt_lost_points(grey: np.ndarray, text_ink: np.ndarray, glyph: float, slots: list,
-                       texts: list[str], confidence: list[float | None]) -> None:
-    """A number read without a decimal point where the cell's grey shows a dot at the
-    digits' foot between two of them: its confidence capped, so it is kept only if an
-    identity confirms it. Out of focus, a point is a faint grey blob joined to the digits
-    beside it in the ink, the recogniser's page keeps only a sliver of it, and the
-    recogniser is sure of the digits without it ("7380.28959" read "738028959" at a blur
-    of σ 1.6); no identity checks table 二's amounts."""
-    for k, (_, _, box, _, row) in enumerate(slots):
-        if (row is None or confidence[k] is None or "." in texts[k]
-                or not _TWO_DIGITS.search(texts[k])):
-            continue
-        if _has_point(grey[box.y0:box.y1, box.x0:box.x1],
-                      text_ink[box.y0:box.y1, box.x0:box.x1], glyph):
-            confidence[k] = min(confidence[k], _LIKE_CONFIDENCE)
-
-
-def _has_point(grey: np.ndarray, ink: np.ndarray, glyph: float) -> bool:
-    """Whether the cell's grey, cut at some darkness between its paper and its darkest
-    ink, holds a round dot-sized piece with nothing above it, where a decimal point sits
-    (specks.between_characters on the cell's `ink`). A blurred point's middle is darker
-    than the grey joining it to its digits, so some cut parts it from them; a digit's
-    serif or stroke stays joined to the digit at every cut."""
-    if not ink.any():
-        return False
-    paper, darkest = float(np.percentile(grey, 90)), float(grey.min())
-    small = glyph / 3
-    faintest = grey < paper - _POINT_CUTS[0] * (paper - darkest)
-    for share in _POINT_CUTS:
-        cut = (grey < paper - share * (paper - darkest)).astype(np.uint8)
-        n, _, stats, _ = cv2.connectedComponentsWithStats(cut, connectivity=8)
-        for i in range(1, n):
-            x, y, w, h, _ = stats[i]
-            # Above a point, paper even at the faintest cut (its own grey reaches `h` up):
-            # a piece of a stroke the deeper cut broke off has its stroke above it.
-            if (w > small or h > small or w > 2 * h or h > 2 * w
-                    or faintest[max(0, y - int(glyph)):max(0, y - h), x:x + w].any()):
-                continue
-            if between_characters(ink, x, y, x + w, y + h, glyph):
-                return True
-    return False
-
-
 def _starts_with_bar(ink: np.ndarray, glyph: float) -> bool:
     """Whether the leftmost piece of ink in a cell is a minus sign's bar: short and flat,
     within a glyph of the next piece and level with its middle."""
@@ -324,7 +280,7 @@ def _doubted(text: str, confidence: float | None) -> bool:
 
 
 def _second_readings(found: PageLayout, slots: list, texts: list[str],
-                     confidence: list[float | None]) -> list[tuple[str, ...]]:
+                     confidence: list[float | None], blur: float = 0.0) -> list[tuple[str, ...]]:
     """For each table cell read with doubt (or under a seal), what a second reading
     from page_image.second_page gives when it differs from the first: a reading the
     seal's strokes or a speck spoilt may come out right once the grey under the seal is
@@ -335,7 +291,9 @@ def _second_readings(found: PageLayout, slots: list, texts: list[str],
                 if slots[k][4] is not None and _doubted(texts[k], confidence[k])]
     if not doubtful:
         return out
-    second = second_page(found.page)
+    # Out of focus (`blur`, in pixels): every number is doubted (read_page), and read
+    # again from the page sharpened; one more recogniser pass over the page's numbers.
+    second = second_page(found.page, blur)
     ink = characters(second.ink, found.lines, second.glyph)
     clean = recogniser_page(second, ink, found.lines)
     crops = _Crops()

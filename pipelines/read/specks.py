@@ -23,7 +23,7 @@ _DOT = 0.1  # of a glyph's square: a component of ink this small may be a speck.
 _ALONE = 0.3  # glyph heights: ...when no other ink is this near (a character's dot is)
 
 
-def between_characters(text_ink: np.ndarray, x0: int, y0: int, x1: int, y1: int,
+def _between_characters(text_ink: np.ndarray, x0: int, y0: int, x1: int, y1: int,
                         glyph: float) -> bool:
     """Whether the dot at (x0, y0)-(x1, y1) has a character on each side, and sits at
     the foot of the one before it (its bottom near theirs, their top well above it)."""
@@ -55,7 +55,7 @@ def recogniser_page(page: PageImage, text_ink: np.ndarray,
         x, y, w, h, _ = stats[i]
         if w > page.glyph / 2 or h > page.glyph / 2:
             continue  # a remnant of a ruling line, not a dot
-        if between_characters(text_ink, x, y, x + w, y + h, page.glyph):
+        if _between_characters(text_ink, x, y, x + w, y + h, page.glyph):
             box = (slice(y, y + h), slice(x, x + w))
             kept[box][labels[box] == i] = 255
     _drop_lone_dots(kept, text_ink, page.glyph)
@@ -78,6 +78,6 @@ def _drop_lone_dots(kept: np.ndarray, text_ink: np.ndarray, glyph: float) -> Non
         near = labels[max(0, y - reach):y + h + reach, max(0, x - reach):x + w + reach]
         if np.any((near != 0) & (near != i)):
             continue  # a part of a character (a dot of 六), or a point beside a digit
-        if not between_characters(text_ink, x, y, x + w, y + h, glyph):
+        if not _between_characters(text_ink, x, y, x + w, y + h, glyph):
             box = (slice(y, y + h), slice(x, x + w))
             kept[box][labels[box] == i] = 0

@@ -43,24 +43,6 @@ def _piece(name: str) -> tuple[np.ndarray, np.ndarray]:
     return grey, ink.astype(np.uint8) * 255
 
 
-def test_a_blurred_decimal_point_is_seen_in_the_grey() -> None:
-    # 006's procurement amount "7380.28959万元" at a blur of σ 1.6: the point is joined to
-    # its digits in the ink; the recogniser read "738028959" at high confidence.
-    grey, ink = _piece("blur16-006-point7380")
-    assert scan._has_point(grey, ink, GLYPH)
-    slots = [(0.0, 1, Box(0, 0, ink.shape[1], ink.shape[0]), "page 2 table 1 row 2 cell 3", 1)]
-    confidence: list[float | None] = [0.99]
-    scan._doubt_lost_points(grey, ink, GLYPH, slots, ["738028959万元"], confidence)
-    assert confidence == [scan._LIKE_CONFIDENCE]
-    confidence = [0.99]
-    scan._doubt_lost_points(grey, ink, GLYPH, slots, ["7380.28959万元"], confidence)
-    assert confidence == [0.99]  # read with its point: nothing lost
-
-
-def test_a_number_without_a_point_has_none_seen() -> None:
-    assert not scan._has_point(*_piece("blur16-006-number"), GLYPH)  # "0" in table 二
-
-
 def test_blur_is_measured_in_glyphs() -> None:
     # Table 二 of 005 scanned at 150 dpi (21-pixel glyphs), sharp and at a blur of σ 2.
     sharp = scan.blur_share(*_piece("sharp-005-table"), 21.0)
