@@ -48,6 +48,8 @@ EXPECTED = {
     "grey150_jpeg35": (1188, 0, 4, 0),
     "grey96_jpeg": (1181, 0, 11, 0),
     "grey110_jpeg": (1192, 0, 0, 0),
+    # Tilted 1° and out of focus (σ 1): 001's small grey print 7, 011 1.
+    "grey150_skew_blur": (1184, 0, 8, 0),
 }
 
 
