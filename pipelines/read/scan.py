@@ -46,6 +46,13 @@ _NUMBER_READ = re.compile(r"[0-9.,]+")  # a number's reading, read twice when do
 # A minus sign is a short bar (at least twice as wide as it is high, at most this share
 # of a glyph high) beside the number's first digit, at the digits' mid-height.
 _BAR_HEIGHT = 0.2
+# A page blurred over more than this share of a glyph (`blur_share`): the recogniser's
+# confidence, measured on sharp pages (document.SURE), no longer tells a right reading from
+# a wrong one ("396" read "796" at 0.9+ under a blur of σ 2 on 21-pixel glyphs, 0.11),
+# so every number on it is kept only if an identity confirms it. The registered scans
+# measure at most 0.09 (001's small print at 72 dpi), a blur of σ 1.2 0.04-0.10.
+_BLURRED = 0.1
+_MIN_EDGE_PIXELS = 100
 # A label holds Chinese; a value cell read as none ("", "8.", ":0", "」") is read twice.
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -211,8 +218,31 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     sealed = [_under_seal(page, text_ink, b) for _, _, b, _, _ in slots]
     texts, confidence = _texts(len(slots), crops, readings, sealed)
     _doubt_lost_signs(page.glyph, text_ink, slots, texts, confidence)
-    others = _second_readings(found, slots, texts, confidence)
+    blur = blur_share(page.grey, text_ink, page.glyph)
+    blurred = blur > _BLURRED
+    if blurred:
+        confidence = [None if c is None else min(c, _LIKE_CONFIDENCE) for c in confidence]
+    others = _second_readings(found, slots, texts, confidence,
+                              blur * page.glyph if blurred else 0.0)
     return _assemble(slots, texts, confidence, others, len(tables))
+
+
+def blur_share(grey: np.ndarray, text_ink: np.ndarray, glyph: float) -> float:
+    """How far the characters' edges are blurred, as a share of a glyph's height: the
+    σ of a Gaussian blur that gives a step as high as the print's contrast (paper to
+    darkest ink) the steepest slope seen at the characters' edges (σ = contrast /
+    (slope·√(2π))). 0 when there is too little ink to tell."""
+    near = cv2.dilate(text_ink, np.ones((5, 5), np.uint8)) > 0
+    if np.count_nonzero(near) < _MIN_EDGE_PIXELS or glyph <= 0:
+        return 0.0
+    grey = grey.astype(np.float32)
+    slope = np.hypot(cv2.Sobel(grey, cv2.CV_32F, 1, 0),
+                     cv2.Sobel(grey, cv2.CV_32F, 0, 1))[near] / 8.0  # Sobel's weight
+    steepest = float(np.percentile(slope, 95))
+    contrast = float(np.percentile(grey, 90) - np.percentile(grey[text_ink > 0], 5))
+    if steepest <= 0:
+        return 0.0
+    return contrast / (steepest * np.sqrt(2 * np.pi)) / glyph
 
 
 def _doubt_lost_signs(glyph: float, text_ink: np.ndarray, slots: list, texts: list[str],
@@ -250,7 +280,7 @@ def _doubted(text: str, confidence: float | None) -> bool:
 
 
 def _second_readings(found: PageLayout, slots: list, texts: list[str],
-                     confidence: list[float | None]) -> list[tuple[str, ...]]:
+                     confidence: list[float | None], blur: float = 0.0) -> list[tuple[str, ...]]:
     """For each table cell read with doubt (or under a seal), what a second reading
     from page_image.second_page gives when it differs from the first: a reading the
     seal's strokes or a speck spoilt may come out right once the grey under the seal is
@@ -261,7 +291,9 @@ def _second_readings(found: PageLayout, slots: list, texts: list[str],
                 if slots[k][4] is not None and _doubted(texts[k], confidence[k])]
     if not doubtful:
         return out
-    second = second_page(found.page)
+    # Out of focus (`blur`, in pixels): every number is doubted (read_page), and read
+    # again from the page sharpened; one more recogniser pass over the page's numbers.
+    second = second_page(found.page, blur)
     ink = characters(second.ink, found.lines, second.glyph)
     clean = recogniser_page(second, ink, found.lines)
     crops = _Crops()

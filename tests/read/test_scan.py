@@ -8,6 +8,7 @@ import numpy as np
 from PIL import Image
 
 from pipelines.read import scan
+from pipelines.read.page_image import PageImage, second_page
 from pipelines.read.table_image import Box
 
 SCANS = Path(__file__).parents[1] / "fixtures" / "scans"
@@ -33,3 +34,28 @@ def test_a_number_read_without_its_minus_sign_needs_an_identity() -> None:
     texts, confidence = ["18", "-18"], [1.0, 1.0]
     scan._doubt_lost_signs(GLYPH, ink, slots, texts, confidence)
     assert confidence == [scan._LIKE_CONFIDENCE, 1.0]
+
+
+def _piece(name: str) -> tuple[np.ndarray, np.ndarray]:
+    """A piece of a page scanned out of focus (tests/renderings/scans.py, 150 dpi, JPEG
+    q60) as the reader straightened it: its grey, and its characters' ink (255 = ink)."""
+    grey = np.asarray(Image.open(SCANS / f"{name}-grey.png").convert("L"))
+    ink = ~np.asarray(Image.open(SCANS / f"{name}-ink.png").convert("1"))
+    return grey, ink.astype(np.uint8) * 255
+
+
+def test_blur_is_measured_in_glyphs() -> None:
+    # Table 二 of 005 scanned at 150 dpi (21-pixel glyphs), sharp and at a blur of σ 2.
+    sharp = scan.blur_share(*_piece("sharp-005-table"), 21.0)
+    blurred = scan.blur_share(*_piece("blur2-005-table"), 20.0)
+    assert round(sharp, 3) == 0.040 and sharp < scan._BLURRED
+    assert round(blurred, 3) == 0.114 and blurred > scan._BLURRED
+
+
+def test_a_blurred_page_is_read_again_sharpened() -> None:
+    # The second reading's grey of a page out of focus: an unsharp mask of the page's own
+    # σ brings its edges back under the gate (the identities then choose, proofread.py).
+    grey, ink = _piece("blur2-005-table")
+    blur = scan.blur_share(grey, ink, 20.0)
+    second = second_page(PageImage(grey, ink, 20.0, 0.0), blur * 20.0)
+    assert round(scan.blur_share(second.grey, ink, 20.0), 3) == 0.080

@@ -93,11 +93,21 @@ VARIANTS = (
     Variant("grey150_borderless_tiff", 150, borderless=True, container="tiff"),
     # Grey print on grey paper (ink 110, paper 190): stretched to black on white.
     Variant("grey150_lowcontrast", 150, contrast=(110, 190), jpeg=60),
+    # Poorer scans (issue 11, h-ocrpoor): heavy JPEG (q35), 96 and 110 dpi, a page
+    # tilted 1° and out of focus (σ 1).
+    Variant("grey150_jpeg35", 150, jpeg=35),
+    *(Variant(f"grey{d}_jpeg", d, jpeg=70) for d in (96, 110)),
+    Variant("grey150_skew_blur", 150, angle=1.0, blur=1.0, jpeg=60),
 )
 
 # Measured (bench/bench_ocr.py, bench/RESULTS.md), not registered: below 99% of cells.
 MEASURED = (
     Variant("grey150_blur1.2", 150, blur=1.2, jpeg=60),
+    # Poorer scans than those registered (issue 11, h-ocrpoor): out of focus (σ 1.6, 2),
+    # and a photocopy (blurred a little, then thresholded to black and white, then
+    # scanned grey).
+    *(Variant(f"grey150_blur{s}", 150, blur=float(s), jpeg=60) for s in ("1.6", "2")),
+    Variant("grey150_photocopy", 150, blur=0.8, bilevel="threshold", jpeg=70),
 )
 
 

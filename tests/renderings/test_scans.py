@@ -43,6 +43,13 @@ EXPECTED = {
     "grey150_borderless": (1192, 0, 0, 0),
     "grey150_borderless_tiff": (1190, 0, 2, 0),
     "grey150_lowcontrast": (1191, 0, 1, 0),
+    # Poorer scans (bench/RESULTS.md, "OCR: poorer scans"): JPEG q35 (4 cells of 011 the
+    # identities do not vouch for, nulled); 96 dpi (001's small grey print 7, 011 4).
+    "grey150_jpeg35": (1188, 0, 4, 0),
+    "grey96_jpeg": (1181, 0, 11, 0),
+    "grey110_jpeg": (1192, 0, 0, 0),
+    # Tilted 1° and out of focus (σ 1): 001's small grey print 7, 011 1.
+    "grey150_skew_blur": (1184, 0, 8, 0),
 }
 
 
