@@ -33,10 +33,16 @@ own page).
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from pipelines.read.pdf_join import is_item, is_number
 from pipelines.read.pdf_page import PdfCell, PdfRow
+
+# A label line ending in a number after a space: no statutory label does; it is the
+# row's first value printed edge to edge with the label (a `display:table` page's cells
+# have no padding), so the values left do not show which columns are blank.
+_TAKEN = re.compile(r"\D[ \t]+\d+$", re.M)
 
 
 def _values_at(row: PdfRow) -> float | None:
@@ -305,6 +311,8 @@ def _placed_in(rows: list[PdfRow], first: int) -> None:
         if i < first or starts[i] is None:
             continue
         cells = _value_cells(row, starts[i])
+        if any(_TAKEN.search(c.text) for c in row.cells if c not in cells):
+            continue  # a label ending in a number took its row's first value
         values = [c for c in cells if c.text]
         best: tuple[list[PdfCell | None], list[PdfCell]] | None = None
         for j in _same_table(rows, i, starts[i]):

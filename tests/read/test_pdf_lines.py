@@ -157,6 +157,23 @@ def test_numbers_of_two_columns_printed_edge_to_edge_get_no_blank() -> None:
         "（四）无法提供", "1.本机关不掌握相关政府信息", "746", "12", "0", "0", "101", "769"]
 
 
+
+def test_a_label_line_ending_in_a_number_places_no_blank() -> None:
+    """The same page printed on A4 landscape: the label touches its row's first value,
+    and its line reads `…行政机关不再 6`. The six numbers left sit nearest the first six
+    columns of the fuller line above, one column off; placing them put 6 under 其他 and
+    a blank under 总计 (2 wrong cells). No statutory label ends in a number: nothing is
+    placed, and the row's values stay as printed (the recogniser nulls the short row)."""
+    above = "1.申请人无正当理由逾期不补正、行政机关不再处\n理其政府信息公开申请"
+    label = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再 6\n处理其政府信息公开申请"
+    rows = [_row(100, (above, 337, 598),
+                 ("67", 607, 619), ("3", 664, 670), ("0", 716, 722), ("0", 736, 742),
+                 ("1", 748, 754), ("0", 760, 766), ("71", 784, 796)),
+            _row(130, (label, 34, 343),
+                 ("0", 607, 613), ("0", 664, 670), ("0", 716, 722), ("0", 736, 742),
+                 ("0", 748, 754), ("6", 760, 766))]
+    assert _texts(blanks_placed(rows))[1] == [label, "0", "0", "0", "0", "0", "6"]
+
 def _on(page: int, row: PdfRow) -> PdfRow:
     row.page = page
     return row
