@@ -311,7 +311,8 @@ def _placed_in(rows: list[PdfRow], first: int) -> None:
         if i < first or starts[i] is None:
             continue
         cells = _value_cells(row, starts[i])
-        if any(_TAKEN.search(c.text) for c in row.cells if c not in cells):
+        labels = [c for c in row.cells if c not in cells]
+        if any(_TAKEN.search(c.text) for c in labels):
             continue  # a label ending in a number took its row's first value
         values = [c for c in cells if c.text]
         best: tuple[list[PdfCell | None], list[PdfCell]] | None = None
@@ -334,7 +335,6 @@ def _placed_in(rows: list[PdfRow], first: int) -> None:
         if best is None:
             continue
         placed, anchors = best
-        labels = [c for c in row.cells if c not in cells]
         filled = [value if value is not None
                   else PdfCell("", anchor.x0, anchor.x1, f"{row.cells[-1].ref} blank")
                   for value, anchor in zip(placed, anchors, strict=True)]

@@ -65,8 +65,9 @@ _TAG = re.compile(r"<\s*(table|html|body|p|div|td)\b", re.IGNORECASE)
 
 _TABLE_BLOCK = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
 _PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*\|", re.M)  # a Markdown table's `|---|` rule
-# a grid table's `+----+----+` rule (pandoc's Markdown of a table whose cells hold blocks)
-_GRID_RULE = re.compile(r"^\+(?:[-=:]{3,}\+){2,}[ \t]*$", re.M)
+# a grid table's `+----+----+` rule (pandoc's Markdown of a table whose cells hold blocks);
+# text_html_tables.py finds the grids by it too
+GRID_RULE = re.compile(r"^\+(?:[-=:]{3,}\+){2,}[ \t]*$", re.M)
 _PAGE = re.compile(r"^\s*(?:<!doctype|<html|<\?xml)", re.I)
 
 
@@ -78,7 +79,7 @@ def is_markdown_with_tables(text: str) -> bool:
     if _PAGE.match(text) or "<table" not in text[:200_000].lower():
         return False
     outside = _TABLE_BLOCK.sub("", text[:200_000])
-    return _PIPE_RULE.search(outside) is not None or _GRID_RULE.search(outside) is not None
+    return _PIPE_RULE.search(outside) is not None or GRID_RULE.search(outside) is not None
 
 
 def is_html(text: str) -> bool:

@@ -19,6 +19,8 @@ import re
 
 from lxml import etree
 
+from pipelines.read.registry import GRID_RULE
+
 _TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
 _INLINE_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
@@ -63,16 +65,13 @@ def _span(cell: etree._Element, name: str) -> int:
     return max(1, min(int(value), 1000)) if value.isdigit() else 1
 
 
-_GRID_RULE = re.compile(r"^\+(?:[-=:]{3,}\+){2,}[ \t]*$")
-
-
 def _grid_tags_blanked(text: str) -> str:
     """Tags on the lines of grid tables (a `+---+` rule, then `|` and `+` lines) blanked,
     not cut out, so that the walls after them stay in their columns."""
     lines = text.split("\n")
     in_grid = False
     for i, line in enumerate(lines):
-        if _GRID_RULE.match(line):
+        if GRID_RULE.match(line):
             in_grid = True
         elif in_grid and line.startswith("|"):
             lines[i] = _INLINE_TAG.sub(lambda t: " " * len(t.group()), line)
