@@ -28,6 +28,17 @@ def truth(stem: str) -> dict:
     return json.loads((FIXTURES / "truth" / f"{stem}.json").read_text(encoding="utf-8"))
 
 
+def read_dump_without_a_wrong_cell(dump: str, stem: str) -> ParsedReport:
+    """The dump fixture parsed, once checked that every number it publishes is the
+    labelled report's."""
+    path = FIXTURES / "dumps" / dump
+    report = parse_bytes(path.name, path.read_bytes())
+    want = truth(stem)["cells"]
+    published = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
+    assert {cid: v for cid, v in published.items() if v != want[cid]} == {}
+    return report
+
+
 def seed_lines() -> str:
     """The real 邵关 2019 page text as one cell per line: tabs and empty lines removed."""
     text = (FIXTURES / "reports" / f"{SEED}.txt").read_text(encoding="utf-8")
@@ -149,11 +160,8 @@ def test_a_row_cut_short_at_the_page_edge_keeps_its_printed_columns() -> None:
 def test_table_4_with_digits_wrapped_onto_a_line_of_their_own_is_not_published() -> None:
     # pdfplumber's extract_text() of LibreOffice's PDF of the 淮安 2024 DOCX: 178 and 351
     # wrap in their narrow cells, "17 … 35 …" over "8 1". Before: 17 and 35 published.
-    path = FIXTURES / "dumps" / "huaian-2024.pdfplumber-soffice-docx.txt"
-    report = parse_bytes(path.name, path.read_bytes())
-    want = truth("huaian-2024")["cells"]
-    published = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
-    assert {cid: v for cid, v in published.items() if v != want[cid]} == {}
+    report = read_dump_without_a_wrong_cell("huaian-2024.pdfplumber-soffice-docx.txt",
+                                            "huaian-2024")
     t4 = {cid: (c.value, c.state) for cid, c in report.cells.items() if cid.startswith("t4.")}
     assert set(t4.values()) == {(None, "ambiguous")} and len(t4) == 15
     assert any(f.code == "ambiguous_digits" and "wrapped onto that line" in f.message
@@ -178,11 +186,7 @@ def test_a_row_read_a_value_a_line_whose_identities_fail_is_not_published(name: 
     # report: the 予以公开 row printed a glyph a line, "2/5/8/1/2/1/1" for 258, 12, -, -,
     # 1, 1, - (blanks dropped): 7 lines for 7 cells, but 2+5+8+1+2+1 is not 1. Before:
     # 258, 12 and 1 published as 2, 5, 2, three blanks invented.
-    path = FIXTURES / "dumps" / name
-    report = parse_bytes(path.name, path.read_bytes())
-    want = truth("shanghai-office-2019")["cells"]
-    published = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
-    assert {cid: v for cid, v in published.items() if v != want[cid]} == {}
+    report = read_dump_without_a_wrong_cell(name, "shanghai-office-2019")
     granted = {cid: c.value for cid, c in report.cells.items() if cid.startswith("t3.granted.")}
     assert granted == dict.fromkeys(granted)
     assert any(f.code == "ambiguous_digits" and "row granted was read a value a line" in f.message
@@ -194,11 +198,8 @@ def test_a_number_broken_by_a_line_break_in_its_cell_leaves_its_row_null() -> No
     # opens the next line ("规范性文件 6" / "0 6" / "0 3" / "68" for 60, 60, 368). Before:
     # 6, 0, 6 published (as a row wrapped onto the next line), 12 cells wrong and 4 blank
     # cells of table 三 given numbers.
-    path = FIXTURES / "dumps" / "shanghai-office-2019.lynx-number-br.txt"
-    report = parse_bytes(path.name, path.read_bytes())
-    want = truth("shanghai-office-2019")["cells"]
-    published = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
-    assert {cid: v for cid, v in published.items() if v != want[cid]} == {}
+    report = read_dump_without_a_wrong_cell("shanghai-office-2019.lynx-number-br.txt",
+                                            "shanghai-office-2019")
     row = {cid: c.value for cid, c in report.cells.items()
            if cid.startswith("t2.normative_documents.")}
     assert row == dict.fromkeys(row) and len(row) == 3
@@ -210,10 +211,7 @@ def test_no_row_is_placed_by_identities_where_rows_print_numbers_past_their_colu
     # lynx (blanks dropped) of a page with an unknown trailing column of numbers: table
     # 二's rows print 4 numbers for 3 columns; 三's `8.属于行政查询事项 10 2 12` (12 the
     # extra column's) had 12 placed as its blank 总计 (10 + 2 = 12).
-    path = FIXTURES / "dumps" / "shanghai-office-2019.lynx-unmerged-trailing-numbers.txt"
-    report = parse_bytes(path.name, path.read_bytes())
-    want = truth("shanghai-office-2019")["cells"]
-    published = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
-    assert {cid: v for cid, v in published.items() if v != want[cid]} == {}
+    report = read_dump_without_a_wrong_cell(
+        "shanghai-office-2019.lynx-unmerged-trailing-numbers.txt", "shanghai-office-2019")
     assert report.cells["t3.denied_admin_inquiry.total"].value is None
     assert not [f for f in report.flags if f.code == "columns_by_identities"]
