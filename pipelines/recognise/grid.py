@@ -293,11 +293,14 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
         readings = [chosen]
     if (len(values) > len(cols) and readings[0]
             and (readings[0][0] is not values[0] or grid.full_width_rows)
-            and not _proven(grid.version.id, cells, readings[0])):
+            and (len(readings[0]) != len(cols)
+                 or not _proven(grid.version.id, cells, readings[0]))):
         # In a rendering that prints every column of every row (full_width_rows) a
         # trailing blank is a printed blank or a span's remnant, never padding, either.
         # Blanks after the label are dropped only where the row's identities prove the
-        # reading: the extra cell might instead be a number after the values.
+        # reading: the extra cell might instead be a number after the values. A row
+        # with more numbers than columns (a merged value copied into each column it
+        # spanned) has no reading to prove.
         _flag_row(grid, table, row, cols, values, "value_count_mismatch",
                   f"row {row} has {len(values)} values, the template has {len(cols)}")
         return

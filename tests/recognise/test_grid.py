@@ -215,3 +215,17 @@ def test_no_row_is_placed_by_identities_where_rows_print_numbers_past_their_colu
         "shanghai-office-2019.lynx-unmerged-trailing-numbers.txt", "shanghai-office-2019")
     assert report.cells["t3.denied_admin_inquiry.total"].value is None
     assert not [f for f in report.flags if f.code == "columns_by_identities"]
+
+
+def test_a_merged_value_copied_into_each_column_it_spanned_is_null_not_a_crash() -> None:
+    # w3m of a page whose merged cells were split with their text copied into each piece:
+    # table 二's one-column rows print `447228 447228 447228`. Proving a reading of that
+    # row zipped 3 numbers with 1 cell and failed the whole file as a parser error.
+    report = read_dump_without_a_wrong_cell("huaian-2024.w3m-unmerged-fill.txt", "huaian-2024")
+    assert report.status == "complete"
+    assert not flags(report, "parser_error")
+    assert flags(report, "value_count_mismatch")[0] == (
+        "row administrative_licensing has 3 values, the template has 1: "
+        "'447228 447228 447228'")
+    assert report.cells["t2.administrative_licensing.decisions"].value is None
+    assert sum(c.value is not None for c in report.cells.values()) == 196

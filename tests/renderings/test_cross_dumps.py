@@ -26,6 +26,11 @@ recoverable cells missed listed here (none elsewhere). What they show:
   values (16 numbers, and the column is not known to be a table's in spaced rows):
   四 is null, flagged (15 a report; shanghai and 011, whose 四 has a blank, lose it to
   the dropped blank anyway). Not fixed.
+- Merged cells split into copies of their text (w3m, elinks, pandoc, lynx alike): table
+  二's one-value rows print their value once a column it spanned (`447228 447228
+  447228`). Proving a reading of such a row zipped 3 numbers with 1 cell and failed the
+  whole file as a parser error (1,679 cells a tool missed); now those rows are null,
+  flagged `value_count_mismatch`, and the rest is read (recognise/grid.py).
 """
 
 from __future__ import annotations
@@ -57,6 +62,7 @@ MISSED = {
     ("nested-layout", "elinks"): (0,) * 10,
     ("seq-column", "lynx"): (15, 15, 15, 15, 0, 15, 15, 15, 15, 0),
     ("blank-nbsp", "lynx"): (0,) * 10,
+    ("unmerged-fill", "w3m"): (4, 4, 4, 4, 4, 4, 4, 0, 2, 4),
 }
 
 
