@@ -518,12 +518,64 @@ def _t4_values(tokens: list[Token], start: int, n: int,
     return None
 
 
+def _t4_bands(tokens: list[Token], start: int, block: Block) -> tuple[list[Token], int] | None:
+    """Table 四 printed in bands, as a narrow page prints it: 行政复议's header over its
+    five values, then 行政诉讼's two groups over their ten (or a band a group). Read only
+    where every band is one whole printed row (where rows are not known, the run of
+    values up to the next label), right under the headers of exactly the groups it
+    holds, and the bands name every group once, in the template's order; any other text
+    of the page between them ends 四. Else None."""
+    groups = [r.id for r in block.data_rows]
+    width = len(block.columns)
+    values: list[Token] = []
+    named: list[str] = []  # the groups whose headers were printed since the last band
+    banded: list[str] = []
+    seen, last, i = False, start, start
+    while i < len(tokens) and len(banded) < len(groups):
+        t = tokens[i]
+        anchor = _t4_anchor(t)
+        if anchor is False and seen:
+            return None
+        if t.kind == "label":
+            named += [lab.key for lab in t.labels if lab.table == "t4" and lab.key in groups]
+            seen = seen or bool(anchor)
+        elif t.kind == "value" and seen:
+            need = width * len(named)
+            found = _data_run(tokens, i, need)
+            if found is None:  # an empty cell of a header row
+                i += 1
+                continue
+            if all(v.printed.state == "blank" for v in found[0]):
+                i = found[1] + 1  # a spacer row of empty cells (Word ends tables so)
+                continue
+            band = _band(found[0], need) if named else None
+            if band is None:
+                return None
+            values += band
+            banded += named
+            named, last, i = [], found[1], found[1]
+        i += 1
+    return (values, last) if banded == groups else None
+
+
+def _band(run: list[Token], need: int) -> list[Token] | None:
+    """A band's printed row as its groups' values: all of it, or where the row is wider
+    (the rest of a table whose wider bands lie below), the one reading whose extra cells
+    are blank at either end."""
+    if len(run) == need:
+        return run
+    readings = _readings(run, need) if len(run) > need else []
+    return readings[0] if len(readings) == 1 and len(readings[0]) == need else None
+
+
 def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
     (block,) = grid.version.tables["t4"].blocks
     n = len(block.columns) * len(block.data_rows)
     found = _t4_values(tokens, start, n, not grid.full_width_rows)
     if found is None:
         return
+    if len(found[0]) < n:
+        found = _t4_bands(tokens, start, block) or found
     values, last = found
     values = _filled_when_exact(values, n)
     cells = [(f"t4.{r.id}.{c.id}", c.value_type) for r in block.data_rows for c in block.columns]

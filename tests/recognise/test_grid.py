@@ -229,3 +229,36 @@ def test_a_merged_value_copied_into_each_column_it_spanned_is_null_not_a_crash()
         "'447228 447228 447228'")
     assert report.cells["t2.administrative_licensing.decisions"].value is None
     assert sum(c.value is not None for c in report.cells.values()) == 196
+
+
+T4_BANDS = "huaian-2024.w3m-t4-bands.txt"  # 四 as two tables: 行政复议, then 行政诉讼
+
+
+def t4_cells(report: ParsedReport) -> dict[str, float | None]:
+    return {cid: c.value for cid, c in report.cells.items() if cid.startswith("t4.")}
+
+
+def test_table_4_printed_in_bands_is_read_band_by_band() -> None:
+    report = read_dump_without_a_wrong_cell(T4_BANDS, "huaian-2024")
+    want = {cid: v for cid, v in truth("huaian-2024")["cells"].items() if cid.startswith("t4.")}
+    assert t4_cells(report) == want
+
+
+def test_bands_out_of_the_templates_order_leave_table_4_null() -> None:
+    # 行政诉讼's band printed above 行政复议's: read in print order, the ten lawsuit
+    # counts would become 行政复议's five and 未经复议直接起诉's
+    lines = (FIXTURES / "dumps" / T4_BANDS).read_text(encoding="utf-8").split("\n")
+    review, suits = lines[116:123], lines[123:132]
+    assert review[1].startswith("│行政复议") and suits[1].startswith("│行政诉讼")
+    text = "\n".join(lines[:116] + suits + review + lines[132:])
+    report = parse_bytes(T4_BANDS, text.encode("utf-8"))
+    assert set(t4_cells(report).values()) == {None}
+
+
+def test_a_band_whose_groups_are_not_all_named_leaves_table_4_null() -> None:
+    text = (FIXTURES / "dumps" / T4_BANDS).read_text(encoding="utf-8")
+    assert text.count("│复议后起诉 ") == 1
+    text = text.replace("│复议后起诉 ", "│" + " " * 11)  # the same width, unnamed
+    report = parse_bytes(T4_BANDS, text.encode("utf-8"))
+    assert set(t4_cells(report).values()) == {None}
+    assert report.cells["t3.new_received.total"].value == 3119  # the rest is read

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dumps import Page, Tool, _utf8, dump, lost_blank_cells
+from make import word_html_bytes
 from variants import Score, Variant, score, variants
 
 # Variants that print a blank cell as text: a tool that drops empty cells keeps them.
@@ -40,7 +41,7 @@ def page_bytes(variant: Variant, truth: dict) -> tuple[bytes, dict]:
     """The variant's page (UTF-8: Word's GB18030 page converted, as the tools are told
     UTF-8) and its cells."""
     data, want = variant.make(truth)
-    return (_utf8(data) if variant.name == "word-html" else data), want
+    return (_utf8(data) if variant.render is word_html_bytes else data), want
 
 
 def unrecoverable(tool: Tool, variant: Variant, truth: dict, want: dict) -> frozenset[str]:

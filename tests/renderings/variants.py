@@ -190,6 +190,36 @@ def extra_rows(label: str) -> Transform:
     return lambda report: _map_grids(report, grid)
 
 
+def _t4_parts(g: Grid) -> list[list[Cell]] | None:
+    """make.table_4's rows (groups, lawsuit groups, column labels, values), if g is it."""
+    return g.rows if len(g.rows) == 4 and len(g.rows[3]) == 15 else None
+
+
+def t4_in_bands(one_table: bool) -> Transform:
+    """Table 四 printed in bands, as on a narrow page: 行政复议's header over its five
+    values, then 行政诉讼's two groups over their ten; as two tables, or one table whose
+    first band ends in an empty cell spanning the rest."""
+    def band_grids(g: Grid) -> list[Grid]:
+        top, second, labels, values_ = _t4_parts(g)
+        w = len(values_) // 3
+        review = [[Cell(top[0].text, w)], [Cell(c.text) for c in labels[:w]], values_[:w]]
+        suits = [[Cell(top[1].text, 2 * w)], [Cell(c.text, w) for c in second[w:]],
+                 [Cell(c.text) for c in labels], values_[w:]]
+        if not one_table:
+            return [Grid(w, review), Grid(2 * w, suits)]
+        filler = [Cell("", w)]
+        return [Grid(2 * w, [[replace(review[0][0], colspan=2 * w)], review[1] + filler,
+                              review[2] + filler, *suits])]
+
+    def run(report: Layout) -> Layout:
+        body: list[str | Grid] = []
+        for item in report.body:
+            banded = isinstance(item, Grid) and _t4_parts(item) is not None
+            body += band_grids(item) if banded else [item]
+        return replace(report, body=body)
+    return run
+
+
 def compose(*fns: Transform) -> Transform:
     def run(report: Layout) -> Layout:
         for fn in fns:
@@ -471,6 +501,9 @@ def variants() -> list[Variant]:
                         counts_only(values(lambda t: f"{t} 件")), item_numbers_apart,
                         labels(_soft_hyphens), extra_column("序号", True, True))),
         Variant("div-table", h, _html(Html(div_rows=True))),
+        Variant("t4-bands", h, _html(), t4_in_bands(one_table=False)),
+        Variant("t4-bands-one-table", h, _html(), t4_in_bands(one_table=True)),
+        Variant("t4-bands-word", h, word_html_bytes, t4_in_bands(one_table=False)),
         Variant("docx", ".docx", docx_bytes),
         Variant("docx-nested", ".docx", docx_nested_bytes),
         Variant("docx-seq-column", ".docx", docx_bytes, extra_column("序号", True, True)),
