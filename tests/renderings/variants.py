@@ -513,6 +513,7 @@ def variants() -> list[Variant]:
         Variant("docx-blank-dash", ".docx", docx_bytes, values(str, blanks="-")),
         Variant("docx-hidden-runs", ".docx", docx_hidden_bytes),
         Variant("docx-split-tables", ".docx", docx_split_bytes),
+        Variant("docx-t4-bands", ".docx", docx_bytes, t4_in_bands(one_table=False)),
     ]
 
 
