@@ -35,10 +35,11 @@ from cross import dumped, html_variants, page_bytes, read_back, unrecoverable  #
 from dumps import TOOLS, Tool  # noqa: E402
 from variants import Variant, labelled_truths  # noqa: E402
 
-# The main text tools of the issue: two widths of each browser, pandoc's plain text and
-# Markdown, and a browser's copied text.
-MAIN_TOOLS = ("w3m", "w3m-160", "lynx", "lynx-200", "elinks", "elinks-160", "pandoc-plain",
-              "pandoc-markdown", "chromium-innertext")
+# The main text tools of the issue: two widths of each browser, lynx and elinks as they
+# come (link numbers and the list of links on), pandoc's plain text and Markdown, and a
+# browser's copied text.
+MAIN_TOOLS = ("w3m", "w3m-160", "lynx", "lynx-200", "lynx-refs", "elinks", "elinks-160",
+              "elinks-refs", "pandoc-plain", "pandoc-markdown", "chromium-innertext")
 
 
 @dataclass(frozen=True)

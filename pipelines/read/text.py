@@ -36,7 +36,8 @@ Markdown holding raw HTML tables has them turned into pipe rows first
 tables' `{|` blocks (text_mediawiki.py), and pandoc's fenced CSS-table divs
 (text_divs.py); a browser's copied text of tables whose cells
 are paragraphs (an empty line, a lone tab and an empty line between cells) is written
-back as tab rows (text_paragraphs.py).
+back as tab rows (text_paragraphs.py). A text browser's link numbers (`[4]12`, with the
+list of links at the end) and Markdown's links are blanked first (text_links.py).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from dataclasses import replace
 from itertools import islice
 
 from pipelines.document import Document, TextCell
-from pipelines.read import text_asciidoc, text_divs, text_mediawiki
+from pipelines.read import text_asciidoc, text_divs, text_links, text_mediawiki
 from pipelines.read.registry import is_markdown_with_tables
 from pipelines.read.text_aligned import (
     gapped_cells,
@@ -439,6 +440,8 @@ def _aligned_pipe_tables(lines: list[str]) -> bool:
 
 
 def read(name: str, sha256: str, size: int, decoded: str) -> Document:
+    # lynx's and elinks' `[n]` marks, Markdown's `[text](url)`
+    decoded = text_links.without_markdown_links(text_links.without_link_numbers(decoded))
     if is_markdown_with_tables(decoded):
         decoded = as_pipe_rows(decoded)
     elif text_asciidoc.has_tables(decoded):

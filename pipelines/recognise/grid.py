@@ -520,9 +520,10 @@ def _t4_values(tokens: list[Token], start: int, n: int,
 
 def _t4_bands(tokens: list[Token], start: int, block: Block) -> tuple[list[Token], int] | None:
     """Table 四 printed in bands, as a narrow page prints it: 行政复议's header over its
-    five values, then 行政诉讼's two groups over their ten (or a band a group). Read only
-    where every band is one whole printed row (where rows are not known, the run of
-    values up to the next label), right under the headers of exactly the groups it
+    five values, then 行政诉讼's two groups over their ten (or a band a group, or a
+    group a row: its label, then its values). Read only where every band is one whole
+    printed row, or the end of its label's row (where rows are not known, the run of
+    values up to the next label), right after the headers of exactly the groups it
     holds, and the bands name every group once, in the template's order; any other text
     of the page between them ends 四. Else None."""
     groups = [r.id for r in block.data_rows]
@@ -542,13 +543,19 @@ def _t4_bands(tokens: list[Token], start: int, block: Block) -> tuple[list[Token
         elif t.kind == "value" and seen:
             need = width * len(named)
             found = _data_run(tokens, i, need)
+            tail = found is None
+            if tail:
+                found = _row_tail(tokens, i, groups)
             if found is None:  # an empty cell of a header row
                 i += 1
                 continue
-            if all(v.printed.state == "blank" for v in found[0]):
+            if not named and all(v.printed.state == "blank" for v in found[0]):
                 i = found[1] + 1  # a spacer row of empty cells (Word ends tables so)
                 continue
             band = _band(found[0], need) if named else None
+            if band is None and tail:  # a header row's empty cells after a group's label
+                i = found[1] + 1
+                continue
             if band is None:
                 return None
             values += band
@@ -556,6 +563,19 @@ def _t4_bands(tokens: list[Token], start: int, block: Block) -> tuple[list[Token
             named, last, i = [], found[1], found[1]
         i += 1
     return (values, last) if banded == groups else None
+
+
+def _row_tail(tokens: list[Token], i: int, groups: list[str]) -> tuple[list[Token], int] | None:
+    """The values from token i to the end of its printed row, where they follow a group's
+    label and nothing follows them: a group's values on its label's row (行政复议 | 72 |
+    64 | …)."""
+    row = tokens[i].row
+    before = tokens[i - 1] if i else None
+    if row is None or before is None or before.row != row or not any(
+            lab.table == "t4" and lab.key in groups for lab in before.labels):
+        return None
+    run, end = _run_of(tokens, i, row, _is_value)
+    return (run, end) if end + 1 >= len(tokens) or tokens[end + 1].row != row else None
 
 
 def _band(run: list[Token], need: int) -> list[Token] | None:
@@ -572,10 +592,10 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
     (block,) = grid.version.tables["t4"].blocks
     n = len(block.columns) * len(block.data_rows)
     found = _t4_values(tokens, start, n, not grid.full_width_rows)
+    if found is None or len(found[0]) < n:
+        found = _t4_bands(tokens, start, block) or found
     if found is None:
         return
-    if len(found[0]) < n:
-        found = _t4_bands(tokens, start, block) or found
     values, last = found
     values = _filled_when_exact(values, n)
     cells = [(f"t4.{r.id}.{c.id}", c.value_type) for r in block.data_rows for c in block.columns]

@@ -262,3 +262,27 @@ def test_a_band_whose_groups_are_not_all_named_leaves_table_4_null() -> None:
     report = parse_bytes(T4_BANDS, text.encode("utf-8"))
     assert set(t4_cells(report).values()) == {None}
     assert report.cells["t3.new_received.total"].value == 3119  # the rest is read
+
+
+# w3m's dump of table 四 printed a group a row (tests/renderings/variants.t4_group_rows)
+T4_GROUP_ROWS = """\
+┌─────────────────────────┬────────┬────────┬────────┬────────┬────┐
+│                         │结果维持│结果纠正│其他结果│尚未审结│总计│
+├─────────────────────────┼────────┼────────┼────────┼────────┼────┤
+│行政复议                 │72      │64      │178     │37      │351 │
+├────────┬────────────────┼────────┼────────┼────────┼────────┼────┤
+│        │未经复议直接起诉│13      │4       │8       │1       │26  │
+│行政诉讼├────────────────┼────────┼────────┼────────┼────────┼────┤
+│        │复议后起诉      │12      │1       │1       │6       │20  │
+└────────┴────────────────┴────────┴────────┴────────┴────────┴────┘"""
+
+
+def test_table_4_printed_a_group_a_row_is_read_by_its_groups_labels() -> None:
+    lines = (FIXTURES / "dumps" / T4_BANDS).read_text(encoding="utf-8").split("\n")
+    text = "\n".join(lines[:116] + T4_GROUP_ROWS.split("\n") + lines[132:])
+    report = parse_bytes(T4_BANDS, text.encode("utf-8"))
+    want = {cid: v for cid, v in truth("huaian-2024")["cells"].items() if cid.startswith("t4.")}
+    assert t4_cells(report) == want
+    swapped = text.replace("未经复议直接起诉", "@").replace("复议后起诉      ", "未经复议直接起诉")
+    report = parse_bytes(T4_BANDS, swapped.replace("@", "复议后起诉      ").encode("utf-8"))
+    assert set(t4_cells(report).values()) == {None}  # the lawsuit groups out of order

@@ -95,6 +95,11 @@ TOOLS: tuple[Tool, ...] = (
                        "utf-8", "-dump-width", "60", "{src}")),
     Tool("elinks-160", ("elinks", "-dump", "-no-references", "-no-numbering",
                         "-dump-charset", "utf-8", "-dump-width", "160", "{src}")),
+    # as they come: every link's number before its text (`[4]12`), the links listed last
+    Tool("lynx-refs", ("lynx", "-dump", "-assume_charset=utf-8", "-display_charset=utf-8",
+                       "-width=80", "{src}"), drops_blanks=True),
+    Tool("elinks-refs", ("elinks", "-dump", "-dump-charset", "utf-8", "-dump-width", "80",
+                         "{src}")),
     Tool("pandoc-plain", ("pandoc", "-f", "html", "-t", "plain", "{src}")),
     Tool("pandoc-plain-40", ("pandoc", "-f", "html", "-t", "plain", "--columns=40", "{src}")),
     Tool("pandoc-markdown", ("pandoc", "-f", "html", "-t", "markdown", "{src}")),

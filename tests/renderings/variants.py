@@ -220,6 +220,24 @@ def t4_in_bands(one_table: bool) -> Transform:
     return run
 
 
+def t4_group_rows(report: Layout) -> Layout:
+    """Table 四 a group a row: the five result columns' header, then 行政复议's label and
+    its values, then 行政诉讼 (spanning two rows) beside each lawsuit group's label and
+    values."""
+    def grid(g: Grid) -> Grid:
+        if _t4_parts(g) is None:
+            return g
+        top, second, labels, values_ = _t4_parts(g)
+        w = len(values_) // 3
+        rows = [[Cell("", 2)] + [Cell(c.text) for c in labels[:w]],
+                [Cell(top[0].text, 2), *values_[:w]]]
+        for k, group in enumerate(second[w:]):
+            suit = [Cell(top[1].text, rowspan=len(second) - w)] if k == 0 else []
+            rows.append([*suit, Cell(group.text), *values_[w * (k + 1):w * (k + 2)]])
+        return Grid(2 + w, rows)
+    return _map_grids(report, grid)
+
+
 def compose(*fns: Transform) -> Transform:
     def run(report: Layout) -> Layout:
         for fn in fns:
@@ -243,6 +261,7 @@ class Html:
     number_break: bool = False  # numbers of two digits and more wrapped with <br>
     unmerge: str = ""  # empty | fill: merged cells split, the copies empty or repeating
     hidden: bool = False  # a hidden span (display:none) with a digit in every cell
+    links: bool = False  # every non-empty cell's text a link (to the documents it counts)
 
 
 def _cell_html(spec: Cell, tag: str, opts: Html) -> str:
@@ -250,6 +269,8 @@ def _cell_html(spec: Cell, tag: str, opts: Html) -> str:
     if spec.value and opts.number_break and len(spec.text) >= 2:
         text = text[:1] + "<br>" + text[1:]
     text = text or opts.blank
+    if opts.links and spec.text:
+        text = f'<a href="/zwgk/list.html">{text}</a>'
     if opts.hidden:
         text = (f'<span style="display: none">9</span>{text}'
                 '<font style="visibility:hidden">8</font>')
@@ -504,6 +525,8 @@ def variants() -> list[Variant]:
         Variant("t4-bands", h, _html(), t4_in_bands(one_table=False)),
         Variant("t4-bands-one-table", h, _html(), t4_in_bands(one_table=True)),
         Variant("t4-bands-word", h, word_html_bytes, t4_in_bands(one_table=False)),
+        Variant("t4-group-rows", h, _html(), t4_group_rows),
+        Variant("linked-cells", h, _html(Html(links=True))),
         Variant("docx", ".docx", docx_bytes),
         Variant("docx-nested", ".docx", docx_nested_bytes),
         Variant("docx-seq-column", ".docx", docx_bytes, extra_column("序号", True, True)),
