@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain, pairwise
 
@@ -41,19 +42,46 @@ def _prose(text: str) -> str:
     return unmarked_text(strip_pinyin(to_simplified(text)))
 
 
-def _title_line(text: str) -> tuple[str, str] | None:
-    """The first line (or pair: titles wrap) naming the report and a year, and the line
-    before it (where the agency stands when the title starts with the year)."""
-    # Lazily: the title is nearly always on one of the first lines.
-    lines = (_SPACE.sub("", _PREFIXES.sub("", ln.strip()))
-             for ln in text.splitlines()[:_TITLE_LINES] if ln.strip())
+def _titles(lines: list[str]) -> Iterator[tuple[str, str, int]]:
+    """Each line (or pair: titles wrap) naming the report and a year, the line before it
+    (where the agency stands when the title starts with the year), and its index."""
     before = ""
-    for line, following in pairwise(chain(lines, [""])):
+    for no, (line, following) in enumerate(pairwise(chain(lines, [""]))):
         for candidate in (line, line + following):
             if _is_title(candidate, len(line)):
-                return candidate, before
+                yield candidate, before, no
+                break
         before = line
-    return None
+
+
+@dataclass(frozen=True)
+class _Titles:
+    title: tuple[str, str] | None  # the report's title line and the line before it
+    years: int  # how many years the title lines of the opening name
+
+
+def _title_line(text: str) -> _Titles:
+    """The report's title: the first title line, unless titles of other years stand
+    before the report too (a dump prints the page's list of the agency's reports, a
+    sidebar, before the report). Then the title of the year the statistics period
+    names, or the last title before the report's first section; with neither, none:
+    the year is not guessed."""
+    lines = [_SPACE.sub("", _PREFIXES.sub("", ln.strip()))
+             for ln in text.splitlines()[:_TITLE_LINES] if ln.strip()]
+    found = list(_titles(lines))
+    years = len({_year_of(title) for title, _, _ in found})
+    if years <= 1:
+        return _Titles(found[0][:2] if found else None, years)
+    if period := _PERIOD.search(text):
+        chosen = [t for t in found if _year_of(t[0]) == int(period.group(1))][:1]
+    else:
+        body = next((no for no, ln in enumerate(lines) if _REPORT_SIGNS.match(ln)), None)
+        chosen = [t for t in found if body is not None and t[2] < body][-1:]
+    return _Titles(chosen[0][:2] if chosen else None, years)
+
+
+def _year_of(title: str) -> int:
+    return int(_YEAR.search(title).group(1))
 
 
 def _agency(title: str) -> str | None:
@@ -76,7 +104,7 @@ def looks_like_report(text: str) -> bool:
     """Whether the text opens like an annual report (a title, its first section, or
     "本报告"), and not like a notice about reports."""
     head = _prose(text[:3000])
-    title = _title_line(head)
+    title = _title_line(head).title
     if title and _NOTICE.search(title[0]):
         return False
     return title is not None or bool(_REPORT_SIGNS.search(head))
@@ -120,13 +148,17 @@ def _opening_prose(text: str) -> tuple[str, bool]:
 def read_report_metadata(text: str) -> Metadata:
     """Agency and report year from the title line; what it lacks from the opening text."""
     simplified, whole = _opening_prose(text)
-    found = _title_line(simplified)
+    titles = _title_line(simplified)
+    found = titles.title
     if found is not None and _NOTICE.search(found[0]):
         return Metadata(None, None)  # a notice about reports names no reporting agency
     agency, year = _from_title(*found) if found else (None, None)
     if agency is not None and year is not None:
         return Metadata(agency, year)
-    opening = read_opening(simplified.splitlines()[:_OPENING_LINES])
+    opening_lines = simplified.splitlines()[:_OPENING_LINES]
+    if found is None and titles.years > 1:  # none of them is known to be the report's
+        opening_lines = [ln for ln in opening_lines if not _TITLE.search(ln)]
+    opening = read_opening(opening_lines)
     sources = []
     if agency is None and opening and opening.agency:
         agency = opening.agency
@@ -146,4 +178,4 @@ def _from_title(title: str, before: str) -> tuple[str | None, int]:
     agency = _agency(title)
     if agency is None and _YEAR.match(title) and len(before) <= 40:
         agency = _agency(before + title)
-    return agency, int(_YEAR.search(title).group(1))
+    return agency, _year_of(title)

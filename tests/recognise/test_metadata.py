@@ -57,3 +57,26 @@ def test_the_opening_is_prepared_line_by_line() -> None:
     assert prose.splitlines() == full[:len(prose.splitlines())]
     assert len(prose.splitlines()) >= 80
     assert read_metadata(text) == ("某县人民政府", 2023)
+
+
+# w3m's dump of a CMS page whose sidebar lists the agency's reports of other years
+# before the report: the first title line named 2023 for the 2024 report
+SIDEBAR = ("年度报告\n\n  • 淮安市人民政府2023年政府信息公开工作年度报告\n"
+           "  • 淮安市人民政府2022年政府信息公开工作年度报告\n\n")
+TITLE = "淮安市人民政府2024年政府信息公开工作年度报告\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (SIDEBAR + TITLE + "本报告根据《中华人民共和国政府信息公开条例》要求编制。\n",
+         ("淮安市人民政府", 2024)),  # the last title before the report's first lines
+        (SIDEBAR + TITLE + "统计期限自2024年1月1日起至2024年12月31日止。\n",
+         ("淮安市人民政府", 2024)),  # the title of the statistics period's year
+        (TITLE + "本报告根据条例编制。\n" + SIDEBAR, ("淮安市人民政府", 2024)),  # after it
+        (SIDEBAR + TITLE, (None, None)),  # nothing tells which title is the report's
+    ],
+)
+def test_titles_of_other_years_before_the_report_do_not_name_its_year(
+        text: str, expected: tuple) -> None:
+    assert read_metadata(text) == expected
