@@ -57,27 +57,45 @@ def _titles(lines: list[str]) -> Iterator[tuple[str, str, int]]:
 @dataclass(frozen=True)
 class _Titles:
     title: tuple[str, str] | None  # the report's title line and the line before it
-    years: int  # how many years the title lines of the opening name
+    disagree: bool  # the title lines of the opening name other agencies or years
 
 
 def _title_line(text: str) -> _Titles:
-    """The report's title: the first title line, unless titles of other years stand
-    before the report too (a dump prints the page's list of the agency's reports, a
-    sidebar, before the report). Then the title of the year the statistics period
-    names, or the last title before the report's first section; with neither, none:
-    the year is not guessed."""
+    """The report's title: the first title line, unless titles of other years or
+    agencies stand before the report too (a dump prints the page's list of reports, a
+    sidebar, before the report). Then of those of the year the statistics period names,
+    the one, or the last before the report's first section; else none: neither the
+    year nor the agency is guessed."""
     lines = [_SPACE.sub("", _PREFIXES.sub("", ln.strip()))
              for ln in text.splitlines()[:_TITLE_LINES] if ln.strip()]
     found = list(_titles(lines))
-    years = len({_year_of(title) for title, _, _ in found})
-    if years <= 1:
-        return _Titles(found[0][:2] if found else None, years)
+    if not _disagree(found):
+        return _Titles(found[0][:2] if found else None, False)
+    found = [t for t in found if _ends_in_title(t[0])]
     if period := _PERIOD.search(text):
-        chosen = [t for t in found if _year_of(t[0]) == int(period.group(1))][:1]
-    else:
-        body = next((no for no, ln in enumerate(lines) if _REPORT_SIGNS.match(ln)), None)
-        chosen = [t for t in found if body is not None and t[2] < body][-1:]
-    return _Titles(chosen[0][:2] if chosen else None, years)
+        found = [t for t in found if _year_of(t[0]) == int(period.group(1))]
+    if found and not _disagree(found):
+        return _Titles(found[0][:2], True)
+    body = next((no for no, ln in enumerate(lines) if _REPORT_SIGNS.match(ln)), None)
+    chosen = [t for t in found if body is not None and t[2] < body][-1:]
+    return _Titles(chosen[0][:2] if chosen else None, True)
+
+
+_TITLE_TAIL = re.compile(r"[\d\-./:：（）()全文]*")  # a date or （全文） after a title
+
+
+def _disagree(titles: list[tuple[str, str, int]]) -> bool:
+    """Whether the title lines name more than one year, or more than one agency (a title
+    whose agency is not read names none). Only lines that end with the title count: a
+    line going on after it is a sentence of the body (现将…年度报告公布如下)."""
+    read = [_from_title(title, before) for title, before, _ in titles
+            if _ends_in_title(title)]
+    return (len({year for _, year in read}) > 1
+            or len({agency for agency, _ in read if agency is not None}) > 1)
+
+
+def _ends_in_title(line: str) -> bool:
+    return _TITLE_TAIL.fullmatch(line[_TITLE.search(line).end():]) is not None
 
 
 def _year_of(title: str) -> int:
@@ -156,7 +174,7 @@ def read_report_metadata(text: str) -> Metadata:
     if agency is not None and year is not None:
         return Metadata(agency, year)
     opening_lines = simplified.splitlines()[:_OPENING_LINES]
-    if found is None and titles.years > 1:  # none of them is known to be the report's
+    if found is None and titles.disagree:  # none of them is known to be the report's
         opening_lines = [ln for ln in opening_lines if not _TITLE.search(ln)]
     opening = read_opening(opening_lines)
     sources = []

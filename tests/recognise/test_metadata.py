@@ -75,8 +75,15 @@ TITLE = "淮安市人民政府2024年政府信息公开工作年度报告\n\n"
          ("淮安市人民政府", 2024)),  # the title of the statistics period's year
         (TITLE + "本报告根据条例编制。\n" + SIDEBAR, ("淮安市人民政府", 2024)),  # after it
         (SIDEBAR + TITLE, (None, None)),  # nothing tells which title is the report's
+        # other agencies' reports of the same year (a department list) before it
+        ("  • 某某市教育局2024年政府信息公开工作年度报告\n" + TITLE + "一、总体情况\n",
+         ("淮安市人民政府", 2024)),
+        # a sentence naming the report is no title line, so no second agency (现将)
+        ("河包镇2020年政府信息公开工作年度报告\n现将2020年度政府信息公开工作报告公布如下"
+         "(本报告所列数据统计期限自2020年1月1日起至2020年12月31日止):\n一、总体情况\n",
+         ("河包镇", 2020)),
     ],
 )
-def test_titles_of_other_years_before_the_report_do_not_name_its_year(
+def test_titles_of_other_reports_before_the_report_do_not_name_it(
         text: str, expected: tuple) -> None:
     assert read_metadata(text) == expected
