@@ -688,11 +688,15 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             _flag_row(grid, *found, cols, values, "unmatched_row",
                       f"row {found[1]}'s digits run into a printed row that matches no "
                       f"statutory row ({glued.text.strip()[:30]!r})")
-        elif (values and not full_width_rows and len(values) <= len(rows[found].columns)
+        elif (values and len(values) <= len(rows[found].columns)
+              and (not full_width_rows or values[-1].printed.state != "blank")
               and _wrapped_tail(tokens, last, filled=True)):
             # A printed row of numbers alone that no row took: a line break inside a
             # cell (`<br>` in a number, a narrow column) printed part of a cell on a
-            # line of its own, so where this row's cells end is not known.
+            # line of its own, so where this row's cells end is not known. Pipe tables
+            # too, where the row's last cell holds the break (html2text ends a `<br>` in
+            # a cell as it ends a row); a row left open by a pipe (`| 0|` / `71,071`)
+            # is one its width wrapped, its last cell on the next line.
             _flag_row(grid, *found, rows[found].columns, values, "ambiguous_digits",
                       f"row {found[1]}'s values are followed by a printed row of numbers "
                       "alone: a cell's digits may have wrapped onto it")
