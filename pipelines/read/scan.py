@@ -45,7 +45,9 @@ _LIKE_CONFIDENCE = 0.5
 # the digits, drops it, at confidence 0.84-0.95, on pages under the blur gate (_BLURRED).
 # Measured (bench/RESULTS.md, "blurred amounts lose their decimal point"): the points
 # lost at σ 1.4-1.8 gave 0.0046-0.094; every other reading of digits without a point on
-# 004-seed's pages, sharp or blurred, at most 0.0007. Between the two (geometrically).
+# 004-seed's pages, sharp or blurred, at most 0.0007, on the registered scans at most
+# 0.0019. Above it also: blurred small print (001, 011; up to 0.2, right and wrong
+# readings alike) and a speck between two digits, which an identity must confirm.
 _LOST_POINT = 0.002
 _POINT = re.compile(r"[.．]")
 # A table cell read with less confidence than SURE (document.py: where a reading starts
