@@ -39,6 +39,17 @@ _DIGITS_OR_LIKE = re.compile(r"[.,·'`]?([0-9oO〇lI|]*[oO〇lI|][0-9oO〇lI|]*)
 _DASH_FOR_ONE = re.compile(r"(?<=[\u4e00-\u9fff“”\n])[—－─-](?![\d—－─-])"
                            r"|(?<![\d—－─-])[—－─-](?=[\u4e00-\u9fff“”])")
 _LIKE_CONFIDENCE = 0.5
+# A number read without a decimal point where the recogniser gave one at least this
+# probability between its digits (ocr.Reading.point) is kept only if an identity confirms
+# it (confidence capped): blur merges a point into its digits and the recogniser, sure of
+# the digits, drops it, at confidence 0.84-0.95, on pages under the blur gate (_BLURRED).
+# Measured (bench/RESULTS.md, "blurred amounts lose their decimal point"): the points
+# lost at σ 1.4-1.8 gave 0.0046-0.094; every other reading of digits without a point on
+# 004-seed's pages, sharp or blurred, at most 0.0007, on the registered scans at most
+# 0.0019. Above it also: blurred small print (001, 011; up to 0.2, right and wrong
+# readings alike) and a speck between two digits, which an identity must confirm.
+_LOST_POINT = 0.002
+_POINT = re.compile(r"[.．]")
 # A table cell read with less confidence than SURE (document.py: where a reading starts
 # to be doubted), or under a seal, is read a second time from another grey
 # (_second_readings).
@@ -321,12 +332,17 @@ def _under_seal(page: PageImage, text_ink: np.ndarray, box: Box) -> bool:
 
 def _as_digits(reading: ocr.Reading) -> tuple[str, float]:
     """A reading of digit-like letters as digits, with a confidence that needs confirming;
-    in text, a dash touching a Chinese character as 一, and a run of quotes as one."""
+    in text, a dash touching a Chinese character as 一, and a run of quotes as one. Digits
+    read without the decimal point the recogniser half saw between them (_LOST_POINT):
+    a confidence that needs confirming too."""
+    confidence = reading.confidence
+    if reading.point >= _LOST_POINT and not _POINT.search(reading.text):
+        confidence = min(confidence, _LIKE_CONFIDENCE)
     like = _DIGITS_OR_LIKE.fullmatch(reading.text)
     if like:
-        return like.group(1).translate(_DIGIT_LIKE), min(reading.confidence, _LIKE_CONFIDENCE)
+        return like.group(1).translate(_DIGIT_LIKE), min(confidence, _LIKE_CONFIDENCE)
     text = _QUOTE_RUN.sub(lambda m: m.group()[0], _DASH_FOR_ONE.sub("一", reading.text))
-    return text, reading.confidence
+    return text, confidence
 
 
 def _texts(n: int, crops: _Crops, readings: list[ocr.Reading],

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from pipelines.read import scan
+from pipelines.read import ocr, scan
 from pipelines.read.page_image import PageImage, second_page
 from pipelines.read.table_image import Box
 
@@ -59,3 +59,31 @@ def test_a_blurred_page_is_read_again_sharpened() -> None:
     blur = scan.blur_share(grey, ink, 20.0)
     second = second_page(PageImage(grey, ink, 20.0, 0.0), blur * 20.0)
     assert round(scan.blur_share(second.grey, ink, 20.0), 3) == 0.080
+
+
+def _crop(name: str) -> np.ndarray:
+    """A line crop as the reader gives it to the recogniser (scan._line_crops), from a
+    report scanned by tests/renderings/scans.py (150 dpi, JPEG q60), sharp or out of focus
+    (Gaussian σ 1.6): table 二's procurement amount in 万元, and a count beside it."""
+    return np.asarray(Image.open(SCANS / f"{name}-crop.png").convert("L"))
+
+
+def test_a_decimal_point_lost_to_blur_needs_an_identity() -> None:
+    # 006's 7380.28959 and seed's 5819.06 (万元): the blurred point is dropped by the
+    # recogniser, sure of the digits, yet it gave a point some probability between them.
+    lost = [ocr.read_lines([_crop(name)])[0]
+            for name in ("blur1.6-006-amount", "blur1.6-seed-amount")]
+    assert [r.text for r in lost] == ["738028959万", "581906万元"]
+    assert [round(r.confidence, 2) for r in lost] == [0.89, 0.95]
+    assert [round(r.point, 3) for r in lost] == [0.027, 0.095]
+    assert [scan._as_digits(r) for r in lost] == [("738028959万", scan._LIKE_CONFIDENCE),
+                                                  ("581906万元", scan._LIKE_CONFIDENCE)]
+
+
+def test_digits_without_a_point_keep_their_confidence() -> None:
+    # 006's 2648 (table 二, the same page), sharp and at σ 1.6.
+    read = [ocr.read_lines([_crop(name)])[0]
+            for name in ("sharp-006-2648", "blur1.6-006-2648")]
+    assert [r.text for r in read] == ["2648", "2648"]
+    assert all(r.point < scan._LOST_POINT / 100 for r in read)
+    assert [scan._as_digits(r)[1] for r in read] == [r.confidence for r in read]

@@ -107,6 +107,8 @@ MEASURED = (
     # and a photocopy (blurred a little, then thresholded to black and white, then
     # scanned grey).
     *(Variant(f"grey150_blur{s}", 150, blur=float(s), jpeg=60) for s in ("1.6", "2")),
+    # Either side of σ 1.6 (issue 11, h-ocrblur): where a blurred decimal point is lost.
+    *(Variant(f"grey150_blur{s}", 150, blur=float(s), jpeg=60) for s in ("1.4", "1.8")),
     Variant("grey150_photocopy", 150, blur=0.8, bilevel="threshold", jpeg=70),
 )
 
