@@ -83,6 +83,7 @@ class _Crops:
 
     images: list[np.ndarray] = field(default_factory=list)
     owners: list[int] = field(default_factory=list)
+    stacked: set[int] = field(default_factory=set)  # slots holding more than one line
 
 
 def _chunks(ink: np.ndarray, glyph: float) -> list[tuple[int, int]]:
@@ -143,6 +144,8 @@ def _line_crops(page: PageImage, clean: np.ndarray, text_ink: np.ndarray, box: B
     line = _one_line(page, clean, inner, box)
     if line is None:
         return
+    if len(text_bands(inner, page.glyph)) > 1:
+        crops.stacked.add(owner)
     grey, ink = line
     pad, pad_x = max(1, int(_PAD * page.glyph)), max(1, int(_PAD_X * page.glyph))
     for c0, c1 in _chunks(ink, page.glyph):
@@ -218,6 +221,7 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     sealed = [_under_seal(page, text_ink, b) for _, _, b, _, _ in slots]
     texts, confidence = _texts(len(slots), crops, readings, sealed)
     _doubt_lost_signs(page.glyph, text_ink, slots, texts, confidence)
+    _doubt_stacked_numbers(slots, crops.stacked, texts, confidence)
     blur = blur_share(page.grey, text_ink, page.glyph)
     blurred = blur > _BLURRED
     if blurred:
@@ -254,6 +258,20 @@ def _doubt_lost_signs(glyph: float, text_ink: np.ndarray, slots: list, texts: li
     for k, (_, _, box, _, row) in enumerate(slots):
         if (row is not None and confidence[k] is not None and _NUMBER_READ.fullmatch(texts[k])
                 and _starts_with_bar(text_ink[box.y0:box.y1, box.x0:box.x1], glyph)):
+            confidence[k] = min(confidence[k], _LIKE_CONFIDENCE)
+
+
+def _doubt_stacked_numbers(slots: list, stacked: set[int], texts: list[str],
+                           confidence: list[float | None]) -> None:
+    """A table cell holding lines of digits one above the other, read as one number: its
+    confidence capped, so it is kept only if an identity confirms it. A browser never
+    wraps a number (no break between digits), so such a cell is mostly two cells whose
+    rule between was not found (a double rule's piece in a narrow column): "0" over "7"
+    read "07" with full confidence. A word processor does wrap a long number in a narrow
+    column, and there the lines side by side are the number: an identity tells."""
+    for k in stacked:
+        if (slots[k][4] is not None and confidence[k] is not None
+                and _NUMBER_READ.fullmatch(texts[k])):
             confidence[k] = min(confidence[k], _LIKE_CONFIDENCE)
 
 
