@@ -53,6 +53,8 @@ _BAR_HEIGHT = 0.2
 # measure at most 0.09 (001's small print at 72 dpi), a blur of σ 1.2 0.04-0.10.
 _BLURRED = 0.1
 _MIN_EDGE_PIXELS = 100
+# A row of ink across more than this share of a cell, between its lines: a rule's trace.
+_RULE_SHARE = 0.5
 # A label holds Chinese; a value cell read as none ("", "8.", ":0", "」") is read twice.
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -83,7 +85,8 @@ class _Crops:
 
     images: list[np.ndarray] = field(default_factory=list)
     owners: list[int] = field(default_factory=list)
-    stacked: set[int] = field(default_factory=set)  # slots holding more than one line
+    # slots whose lines are parted by a trace of a ruling line (_ruled_between)
+    stacked: set[int] = field(default_factory=set)
 
 
 def _chunks(ink: np.ndarray, glyph: float) -> list[tuple[int, int]]:
@@ -144,7 +147,7 @@ def _line_crops(page: PageImage, clean: np.ndarray, text_ink: np.ndarray, box: B
     line = _one_line(page, clean, inner, box)
     if line is None:
         return
-    if len(text_bands(inner, page.glyph)) > 1:
+    if _ruled_between(inner, text_bands(inner, page.glyph)):
         crops.stacked.add(owner)
     grey, ink = line
     pad, pad_x = max(1, int(_PAD * page.glyph)), max(1, int(_PAD_X * page.glyph))
@@ -261,14 +264,25 @@ def _doubt_lost_signs(glyph: float, text_ink: np.ndarray, slots: list, texts: li
             confidence[k] = min(confidence[k], _LIKE_CONFIDENCE)
 
 
+def _ruled_between(inner: np.ndarray, bands: list[tuple[int, int]]) -> bool:
+    """Whether a cell's text lines are parted by a row of ink across most of the cell:
+    the trace of a ruling line not found (a double rule's piece shorter than the line
+    kernel), so the cell is two cells, one above the other. A number a page wraps with
+    `<br>` has paper between its lines."""
+    if len(bands) < 2:
+        return False
+    gap = inner[bands[0][1]:bands[-1][0]]
+    rows = [r for r in range(gap.shape[0])
+            if not any(t <= bands[0][1] + r < b for t, b in bands)]
+    return any(np.count_nonzero(gap[r]) > _RULE_SHARE * inner.shape[1] for r in rows)
+
+
 def _doubt_stacked_numbers(slots: list, stacked: set[int], texts: list[str],
                            confidence: list[float | None]) -> None:
-    """A table cell holding lines of digits one above the other, read as one number: its
-    confidence capped, so it is kept only if an identity confirms it. A browser never
-    wraps a number (no break between digits), so such a cell is mostly two cells whose
-    rule between was not found (a double rule's piece in a narrow column): "0" over "7"
-    read "07" with full confidence. A word processor does wrap a long number in a narrow
-    column, and there the lines side by side are the number: an identity tells."""
+    """A table cell holding lines of digits parted by a ruling line's trace, read as one
+    number: its confidence capped, so it is kept only if an identity confirms it. Such a
+    cell is two cells whose rule between was not found: "0" over "7" read "07" with full
+    confidence."""
     for k in stacked:
         if (slots[k][4] is not None and confidence[k] is not None
                 and _NUMBER_READ.fullmatch(texts[k])):
