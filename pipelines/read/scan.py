@@ -257,11 +257,30 @@ def _doubt_lost_signs(glyph: float, text_ink: np.ndarray, slots: list, texts: li
     """A number read without a sign where the cell's ink starts with a minus sign's bar:
     its confidence capped, so it is kept only if an identity confirms it. The recogniser
     drops a faint leading "-" (grey print on grey paper) and is still sure of the digits
-    ("-18" read "18", confidence 1.0); in table 二's 本年增/减 no identity checks the sign."""
+    ("-18" read "18", confidence 1.0); in table 二's 本年增/减 no identity checks the sign.
+    Or where a bar stands on a line of its own (a page's `-<br>18`): a line that thin is
+    no text line (table_image.text_bands), so the recogniser never sees it."""
     for k, (_, _, box, _, row) in enumerate(slots):
-        if (row is not None and confidence[k] is not None and _NUMBER_READ.fullmatch(texts[k])
-                and _starts_with_bar(text_ink[box.y0:box.y1, box.x0:box.x1], glyph)):
+        if row is None or confidence[k] is None or not _NUMBER_READ.fullmatch(texts[k]):
+            continue
+        ink = text_ink[box.y0:box.y1, box.x0:box.x1]
+        if _starts_with_bar(ink, glyph) or _bar_apart(ink, glyph):
             confidence[k] = min(confidence[k], _LIKE_CONFIDENCE)
+
+
+def _bar_apart(ink: np.ndarray, glyph: float) -> bool:
+    """Whether a piece of ink outside the cell's text lines is a minus sign's bar: flat
+    (at least twice as wide as high, at most _BAR_HEIGHT of a glyph high), a quarter to
+    one glyph wide (a rule's trace is wider, a speck narrower)."""
+    bands = text_bands(ink, glyph)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    for i in range(1, n):
+        _, y, w, h, _ = stats[i]
+        if any(t <= y and y + h <= b for t, b in bands):
+            continue
+        if h <= _BAR_HEIGHT * glyph and w >= 2 * h and glyph / 4 <= w <= glyph:
+            return True
+    return False
 
 
 def _ruled_between(inner: np.ndarray, bands: list[tuple[int, int]]) -> bool:
