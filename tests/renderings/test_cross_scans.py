@@ -33,8 +33,9 @@ EXPECTED = {
     # 80/198, 3 wrong before (t3's 自然人 cells merged down their column)
     ("grey150_jpeg", "th-thead", "006"): (198, 0, 0, 0),
     # full-width digits: "０" read as a letter "o" (confidence 0.6-0.8), kept only where an
-    # identity confirms it; table 二 has none, its zeros are null (ocr_uncertain)
-    ("grey150_jpeg", "fullwidth", "011"): (174, 0, 24, 0),
+    # identity confirms it; table 二 has none, its zeros are null (ocr_uncertain). 174 with
+    # the first, broader stacked-digits guard
+    ("grey150_jpeg", "fullwidth", "011"): (176, 0, 22, 0),
     # thousands separators ("3,001,000") in table 三 and 四
     ("grey150_jpeg", "thousands", "001"): (200, 0, 0, 0),
     # blanks printed "-"
