@@ -64,6 +64,8 @@ _BAR_HEIGHT = 0.2
 # measure at most 0.09 (001's small print at 72 dpi), a blur of σ 1.2 0.04-0.10.
 _BLURRED = 0.1
 _MIN_EDGE_PIXELS = 100
+# A row of ink across more than this share of a cell, between its lines: a rule's trace.
+_RULE_SHARE = 0.5
 # A label holds Chinese; a value cell read as none ("", "8.", ":0", "」") is read twice.
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -94,6 +96,8 @@ class _Crops:
 
     images: list[np.ndarray] = field(default_factory=list)
     owners: list[int] = field(default_factory=list)
+    # slots whose lines are parted by a trace of a ruling line (_ruled_between)
+    stacked: set[int] = field(default_factory=set)
 
 
 def _chunks(ink: np.ndarray, glyph: float) -> list[tuple[int, int]]:
@@ -154,6 +158,8 @@ def _line_crops(page: PageImage, clean: np.ndarray, text_ink: np.ndarray, box: B
     line = _one_line(page, clean, inner, box)
     if line is None:
         return
+    if _ruled_between(inner, text_bands(inner, page.glyph)):
+        crops.stacked.add(owner)
     grey, ink = line
     pad, pad_x = max(1, int(_PAD * page.glyph)), max(1, int(_PAD_X * page.glyph))
     for c0, c1 in _chunks(ink, page.glyph):
@@ -229,6 +235,7 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     sealed = [_under_seal(page, text_ink, b) for _, _, b, _, _ in slots]
     texts, confidence = _texts(len(slots), crops, readings, sealed)
     _doubt_lost_signs(page.glyph, text_ink, slots, texts, confidence)
+    _doubt_stacked_numbers(slots, crops.stacked, texts, confidence)
     blur = blur_share(page.grey, text_ink, page.glyph)
     blurred = blur > _BLURRED
     if blurred:
@@ -261,10 +268,54 @@ def _doubt_lost_signs(glyph: float, text_ink: np.ndarray, slots: list, texts: li
     """A number read without a sign where the cell's ink starts with a minus sign's bar:
     its confidence capped, so it is kept only if an identity confirms it. The recogniser
     drops a faint leading "-" (grey print on grey paper) and is still sure of the digits
-    ("-18" read "18", confidence 1.0); in table 二's 本年增/减 no identity checks the sign."""
+    ("-18" read "18", confidence 1.0); in table 二's 本年增/减 no identity checks the sign.
+    Or where a bar stands on a line of its own (a page's `-<br>18`): a line that thin is
+    no text line (table_image.text_bands), so the recogniser never sees it."""
     for k, (_, _, box, _, row) in enumerate(slots):
-        if (row is not None and confidence[k] is not None and _NUMBER_READ.fullmatch(texts[k])
-                and _starts_with_bar(text_ink[box.y0:box.y1, box.x0:box.x1], glyph)):
+        if row is None or confidence[k] is None or not _NUMBER_READ.fullmatch(texts[k]):
+            continue
+        ink = text_ink[box.y0:box.y1, box.x0:box.x1]
+        if _starts_with_bar(ink, glyph) or _bar_apart(ink, glyph):
+            confidence[k] = min(confidence[k], _LIKE_CONFIDENCE)
+
+
+def _bar_apart(ink: np.ndarray, glyph: float) -> bool:
+    """Whether a piece of ink outside the cell's text lines is a minus sign's bar: flat
+    (at least twice as wide as high, at most _BAR_HEIGHT of a glyph high), a quarter to
+    one glyph wide (a rule's trace is wider, a speck narrower)."""
+    bands = text_bands(ink, glyph)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    for i in range(1, n):
+        _, y, w, h, _ = stats[i]
+        if any(t <= y and y + h <= b for t, b in bands):
+            continue
+        if h <= _BAR_HEIGHT * glyph and w >= 2 * h and glyph / 4 <= w <= glyph:
+            return True
+    return False
+
+
+def _ruled_between(inner: np.ndarray, bands: list[tuple[int, int]]) -> bool:
+    """Whether a cell's text lines are parted by a row of ink across most of the cell:
+    the trace of a ruling line not found (a double rule's piece shorter than the line
+    kernel), so the cell is two cells, one above the other. A number a page wraps with
+    `<br>` has paper between its lines."""
+    if len(bands) < 2:
+        return False
+    gap = inner[bands[0][1]:bands[-1][0]]
+    rows = [r for r in range(gap.shape[0])
+            if not any(t <= bands[0][1] + r < b for t, b in bands)]
+    return any(np.count_nonzero(gap[r]) > _RULE_SHARE * inner.shape[1] for r in rows)
+
+
+def _doubt_stacked_numbers(slots: list, stacked: set[int], texts: list[str],
+                           confidence: list[float | None]) -> None:
+    """A table cell holding lines of digits parted by a ruling line's trace, read as one
+    number: its confidence capped, so it is kept only if an identity confirms it. Such a
+    cell is two cells whose rule between was not found: "0" over "7" read "07" with full
+    confidence."""
+    for k in stacked:
+        if (slots[k][4] is not None and confidence[k] is not None
+                and _NUMBER_READ.fullmatch(texts[k])):
             confidence[k] = min(confidence[k], _LIKE_CONFIDENCE)
 
 

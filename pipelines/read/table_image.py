@@ -75,16 +75,24 @@ grey rule blurred or resampled is a row of short pieces in the page's ink; with 
     text fell under the faint ink's threshold."""
     g = max(page.glyph, 8.0)
     h_len, v_len = int(_H_KERNEL * g), int(_V_KERNEL * g)
-    near = np.ones((3, 3), np.uint8)
+    # Across the rules found first, as wide as a double rule's gap: a browser's default
+    # cell spacing (2 CSS px, a glyph's eighth) parts the frames of two cells, and the
+    # piece of one cell's frame in a narrow column (自然人) is shorter than the kernel.
+    # Twice round: a one-line row's frames (a glyph and a padding high) are shorter than
+    # the vertical kernel, found only through the rules above and below them; found, they
+    # join the next cell's frame to its neighbours' in the second round.
+    k = _thickening(page.glyph)
+    across, down = np.ones((3, k), np.uint8), np.ones((k, 3), np.uint8)
     ink = faint_ink(page)
+    ridged = ink | rule_ridges(page)
     vert = _open(ink, 1, v_len)
-    horiz = _open(ink | rule_ridges(page) | cv2.dilate(vert, near), h_len, 1)
-    vert = _open(ink | cv2.dilate(horiz, near), 1, v_len)
+    for _ in range(2):
+        horiz = _open(ridged | cv2.dilate(vert, across), h_len, 1)
+        vert = _open(ink | cv2.dilate(horiz, down), 1, v_len)
     if page.stamp is not None:
         horiz = _bridged(horiz, page.stamp, ink)
         vert = _bridged(vert.T, page.stamp.T, ink.T).T
     # Thickened to close the gap between a double rule's two lines.
-    k = _thickening(page.glyph)
     return cv2.dilate(horiz | vert, np.ones((k, k), np.uint8))
 
 
