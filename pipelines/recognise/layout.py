@@ -253,9 +253,11 @@ def _interleaved_joined(spans: list[list[TextCell]], s: int, first: int,
     """
     row = spans[s]
     above = _text_lines(spans, range(s - 1, -1, -1), gone)[::-1]
-    below = _text_lines(spans, range(s + 1, len(spans)), gone)
     pieces = _apart([(q, c) for q in above for c in spans[q]] + [(s, c) for c in row[:first]])
     own_end = len(pieces)
+    if not own_end:  # a label starts above or before the values: none (most value rows)
+        return None
+    below = _text_lines(spans, range(s + 1, len(spans)), gone)
     pieces += _apart([(q, c) for q in below for c in spans[q]])
     found = _parted(pieces, spans, own_end)
     if not found:  # else a number below its label's first piece is another row's
