@@ -42,6 +42,7 @@ back as tab rows (text_paragraphs.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from itertools import islice
 
@@ -84,6 +85,11 @@ def _has_digits(line: str, n: int) -> bool:
     return next(islice(filter(str.isdigit, line), n - 1, None), None) is not None
 
 
+def _at_least(n: int, tests: Iterable[bool]) -> bool:
+    """Whether n of the tests are true (testing stops at the n-th)."""
+    return next(islice(filter(None, tests), n - 1, None), None) is not None
+
+
 def _lines_matching(pattern: re.Pattern, text: str) -> int:
     """How many of the text's lines `pattern` (a pattern of one line: no `\\n` in a
     match) is found in: one scan of the whole text in C, not a search a line."""
@@ -106,13 +112,11 @@ def _dialect(lines: list[str]) -> str:
     tabbed = len([ln for ln in content if ln[0] == "\t"])
     if tabbed >= 0.2 * len(content):
         return "tab"
-    terminated = sum(ln.rstrip().endswith("|") and ln.count("|") == 1 and ln.strip() != "|"
-                     for ln in content)
-    if terminated >= 3:
+    piped = [ln for ln in content if "|" in ln] if "|" in text else []
+    if _at_least(3, (ln.count("|") == 1 and ln.rstrip().endswith("|") and ln.strip() != "|"
+                     for ln in piped)):
         return "pipe_terminated"
-    multi = sum("|" in ln and len([p for p in ln.split("|") if p.strip()]) >= 2
-                for ln in content)
-    if multi >= 3:
+    if _at_least(3, (len([p for p in ln.split("|") if p.strip()]) >= 2 for ln in piped)):
         return "pipe_rows"
     long_digits = any(len(ln) > 500 and _has_digits(ln, 61) for ln in content)
     if long_digits:
