@@ -292,7 +292,8 @@ def _t4_reading(version: str, values: list[Token], cells: list[tuple[str, ValueT
 
 def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) -> None:
     cols = block.columns
-    if sum(v.printed is not None and v.printed.state != "blank" for v in values) > len(cols):
+    if len(values) > len(cols) and sum(v.printed is not None and v.printed.state != "blank"
+                                       for v in values) > len(cols):
         grid.overflowed = True
     values = _filled_when_exact(values, len(cols))
     cells = _cells_of(grid.version.id, table, row, block)
