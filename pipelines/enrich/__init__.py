@@ -8,10 +8,14 @@ did not fail; nothing in pipelines/recognise calls it.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields
 
-from pipelines.enrich.agencies import resolve_agency
+from pipelines.enrich.agencies import AgencyPlace, resolve_agency
 from pipelines.report import Flag, ParsedReport
+
+# The place's fields as published, in order: its values are strings or None, so reading
+# them is what `asdict` gives, without its deep copy (which costs ten times as much).
+_PLACE_FIELDS = tuple(f.name for f in fields(AgencyPlace) if f.name != "flag")
 
 
 def enrich(report: ParsedReport, text: str) -> ParsedReport:
@@ -19,7 +23,7 @@ def enrich(report: ParsedReport, text: str) -> ParsedReport:
     if report.status == "failed":
         return report
     place = resolve_agency(report.agency, text)
-    report.place = {k: v for k, v in asdict(place).items() if k != "flag"}
+    report.place = {k: getattr(place, k) for k in _PLACE_FIELDS}
     if place.flag and report.agency:
         report.flags.append(Flag("agency_unresolved", place.flag))
     return report

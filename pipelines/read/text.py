@@ -43,6 +43,7 @@ list of links at the end) and Markdown's links are blanked first (text_links.py)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from itertools import islice
 
@@ -72,7 +73,8 @@ from pipelines.read.text_width import columns
 _LONE_PIPES = re.compile(r"^\|+$")
 _HARD_BREAK = re.compile(r"\\[ \t]*\n")  # Markdown's `\` ending a line of a cell
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
-_INNER_TAB = re.compile(r"[^\t\s]\t")  # a tab after a cell's text: a row of tab-separated cells
+# A tab after a cell's text (a row of tab-separated cells), as a line's first one.
+_INNER_TAB_LINE = re.compile(r"^[^\n]*?[^\t\s]\t", re.M)
 
 
 def _is_lone(line: str) -> bool:
@@ -84,6 +86,17 @@ def _has_digits(line: str, n: int) -> bool:
     return next(islice(filter(str.isdigit, line), n - 1, None), None) is not None
 
 
+def _at_least(n: int, tests: Iterable[bool]) -> bool:
+    """Whether n of the tests are true (testing stops at the n-th)."""
+    return next(islice(filter(None, tests), n - 1, None), None) is not None
+
+
+def _lines_matching(pattern: re.Pattern, text: str) -> int:
+    """How many of the text's lines `pattern` (a pattern of one line: no `\\n` in a
+    match) is found in: one scan of the whole text in C, not a search a line."""
+    return len(pattern.findall(text))
+
+
 def _dialect(lines: list[str]) -> str:
     content = [ln for ln in lines if ln and not ln.isspace()]
     if not content:
@@ -92,20 +105,19 @@ def _dialect(lines: list[str]) -> str:
         return "bordered"
     if ruled_blocks(lines):
         return "ruled"
-    if _is_reading_order(lines, content):
+    text = "\n".join(lines)
+    if _is_reading_order(lines, content, text):
         return "reading_order"
-    if sum(bool(_INNER_TAB.search(ln)) for ln in content) >= 3:
+    if _lines_matching(_INNER_TAB_LINE, text) >= 3:
         return "tab_rows"
     tabbed = len([ln for ln in content if ln[0] == "\t"])
     if tabbed >= 0.2 * len(content):
         return "tab"
-    terminated = sum(ln.rstrip().endswith("|") and ln.count("|") == 1 and ln.strip() != "|"
-                     for ln in content)
-    if terminated >= 3:
+    piped = [ln for ln in content if "|" in ln] if "|" in text else []
+    if _at_least(3, (ln.count("|") == 1 and ln.rstrip().endswith("|") and ln.strip() != "|"
+                     for ln in piped)):
         return "pipe_terminated"
-    multi = sum("|" in ln and len([p for p in ln.split("|") if p.strip()]) >= 2
-                for ln in content)
-    if multi >= 3:
+    if _at_least(3, (len([p for p in ln.split("|") if p.strip()]) >= 2 for ln in piped)):
         return "pipe_rows"
     long_digits = any(len(ln) > 500 and _has_digits(ln, 61) for ln in content)
     if long_digits:
@@ -119,19 +131,21 @@ def _dialect(lines: list[str]) -> str:
     return "paragraphs" if _is_paragraph_lines(lines) else "lines"
 
 
-_LAID_OUT = re.compile(r"\S {2,}\S")  # words kept apart by the layout, not by one space
+# Words kept apart by the layout, not by one space; as a line's first match (`\S` is no
+# line break, so a match stays in its line, and stripping the line cannot change it).
+_LAID_OUT_LINE = re.compile(r"^[^\n]*?\S {2,}\S", re.M)
 _VALUE_WORD = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 
 
-def _is_reading_order(lines: list[str], content: list[str]) -> bool:
+def _is_reading_order(lines: list[str], content: list[str], text: str) -> bool:
     """A PDF's text in its blocks' order (module docstring), hardly a line laid out by
     spaces, and either form feeds between pages with empty lines between blocks (`-raw`
     prints none), or, where the form feeds were lost (a crawler, a copy, a one-page PDF),
-    table 三 printed out of row order (text_order.py)."""
-    laid_out = sum(bool(_LAID_OUT.search(ln.strip())) for ln in content)
+    table 三 printed out of row order (text_order.py). `text`: the lines joined."""
+    laid_out = _lines_matching(_LAID_OUT_LINE, text)
     if 20 * laid_out >= len(content):
         return False
-    if any("\f" in ln for ln in lines):
+    if "\f" in text:
         inner = lines[:len(lines) - next(i for i, ln in enumerate(reversed(lines))
                                          if ln.strip())]
         if sum(not ln.strip() for ln in inner) >= 2:

@@ -73,31 +73,56 @@ def _simplified(content: list[str]) -> list[str]:
     return lines if len(lines) == len(content) else [to_simplified(ln) for ln in content]
 
 
+# A line of values only: `_VALUE_WORD`s parted by whitespace (re's `\s` is str.isspace,
+# what str.split parts words at), so one match tells what splitting and matching each
+# word would.
+_VALUES_LINE = re.compile(rf"\s*{_VALUE_WORD.pattern}(?:\s+{_VALUE_WORD.pattern})*\s*")
+_BLANKS = re.compile(r"[^\S\n]+")  # whitespace but line breaks
+# Consecutive lines of values only, in lines joined by line breaks (as `_VALUES_LINE`, the
+# whitespace inside a line being any but a line break): a column printed down is a run
+# holding more values than a row has cells.
+_VALUE_RUNS = re.compile(rf"(?:^[^\S\n]*{_VALUE_WORD.pattern}(?:[^\S\n]+{_VALUE_WORD.pattern})*"
+                         r"[^\S\n]*(?:\n|\Z))+", re.M)
+
+
 def _values_only(line: str) -> int:
     """How many values the line holds if it holds nothing else, else 0."""
-    words = line.split()
-    return len(words) if words and all(_VALUE_WORD.fullmatch(w) for w in words) else 0
+    return len(line.split()) if _VALUES_LINE.fullmatch(line) else 0
+
+
+def _flattened(lines: list[str]) -> tuple[list[str], str]:
+    """The lines without whitespace, and joined by line breaks: one substitution over the
+    whole text (a split and join a line cost a third of the reading-order test)."""
+    text = _BLANKS.sub("", "\n".join(lines))
+    flat = text.split("\n")
+    if len(flat) != len(lines):  # a line holding a line break of its own
+        flat = ["".join(ln.split()) for ln in lines]
+        text = "\n".join(flat)
+    return flat, text
+
+
+def _first_line_with(text: str, marks: tuple[str, ...], line: int, at: int) -> int | None:
+    """The first line from `line` (starting at offset `at` of `text`, the flattened lines
+    joined) that holds one of the marks (words of one line each), found in C."""
+    found = [i for i in (text.find(m, at) for m in marks) if i >= 0]
+    return line + text.count("\n", at, min(found)) if found else None
 
 
 def out_of_row_order(content: list[str]) -> bool:
     """Whether the non-empty lines print table 三 out of row order (module docstring)."""
     first, marks, t4_marks, width = _marks()
-    flat = ["".join(ln.split()) for ln in _simplified(content)]  # NFKC'd by to_simplified
-    start = next((i for i, ln in enumerate(flat) if first in ln), None)
+    flat, text = _flattened(_simplified(content))  # NFKC'd by to_simplified
+    start = _first_line_with(text, (first,), 0, 0)
     if start is None:
         return False
     header = _header(flat, start, marks)
     if header is not None and any(_values_only(ln) for ln in content[header + 1:start]):
         return True
-    end = next((i for i in range(start, len(flat)) if any(m in flat[i] for m in t4_marks)),
-               len(flat))
-    run = 0
-    for line in content[start:end]:
-        n = _values_only(line)
-        run = run + n if n else 0
-        if run > width + 1:
-            return True
-    return False
+    at = text.rfind("\n", 0, text.find(first)) + 1  # where line `start` begins
+    end = _first_line_with(text, t4_marks, start, at)
+    end = len(flat) if end is None else end
+    runs = _VALUE_RUNS.finditer("\n".join(content[start:end]))
+    return any(len(run.group().split()) > width + 1 for run in runs)
 
 
 # --- table 四's values, where their count and identities place them ----------------------

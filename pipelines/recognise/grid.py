@@ -82,6 +82,21 @@ def _blocks_by_row(version: str) -> dict[tuple[str, str], Block]:
             for b in t.blocks for r in b.data_rows}
 
 
+@cache
+def _row_cells(version: str) -> dict[tuple[str, str], tuple[tuple[str, ValueType], ...]]:
+    """(table, row) -> the row's cells (id, value type) in its block's column order
+    (cached: the template's, asked for each row placed)."""
+    return {key: tuple((f"{key[0]}.{key[1]}.{c.id}", c.value_type) for c in block.columns)
+            for key, block in _blocks_by_row(version).items()}
+
+
+def _cells_of(version: str, table: str, row: str, block: Block) -> list[tuple[str, ValueType]]:
+    """The row's cells (id, value type) as `block` has them."""
+    if _blocks_by_row(version).get((table, row)) is block:
+        return list(_row_cells(version)[(table, row)])
+    return [(f"{table}.{row}.{c.id}", c.value_type) for c in block.columns]
+
+
 def _row_of(token: Token, rows: dict[tuple[str, str], Block]) -> tuple[str, str] | None:
     """The (table, row) a label token names, if it is a data row of this version."""
     for label in token.labels:
@@ -124,7 +139,8 @@ def _lone_values_after(tokens: list[Token], values: list[Token], last: int) -> l
     """Where a row's values came one a printed row (a PDF's text a glyph run a line:
     "3" over "9" over "5" for 395), the lone values on the printed rows right after them:
     digits of the same cells, so the row is not read (its count no longer fits)."""
-    if len(values) < 2 or len({v.row for v in values}) != len(values):
+    if (len(values) < 2 or values[1].row == values[0].row  # most rows: no set needed
+            or len({v.row for v in values}) != len(values)):
         return []
     extra: list[Token] = []
     nxt = last + 1
@@ -276,10 +292,11 @@ def _t4_reading(version: str, values: list[Token], cells: list[tuple[str, ValueT
 
 def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) -> None:
     cols = block.columns
-    if sum(v.printed is not None and v.printed.state != "blank" for v in values) > len(cols):
+    if len(values) > len(cols) and sum(v.printed is not None and v.printed.state != "blank"
+                                       for v in values) > len(cols):
         grid.overflowed = True
     values = _filled_when_exact(values, len(cols))
-    cells = [(f"{table}.{row}.{c.id}", c.value_type) for c in cols]
+    cells = _cells_of(grid.version.id, table, row, block)
     if len(values) > len(cols) and _a_line_each(values):
         grid.glyphs_cut = True
     readings = _readings(values, len(cols))
@@ -386,7 +403,8 @@ def _split_or_pend(grid: Grid, key: tuple[str, str], values: list[Token],
 
 def _a_line_each(values: list[Token]) -> bool:
     """Whether a row's values came one a printed row, several of them."""
-    return (len(values) > 1 and values[0].row is not None
+    # the first two in one printed row (most rows) tell it without the set
+    return (len(values) > 1 and values[0].row is not None and values[1].row != values[0].row
             and len({v.row for v in values}) == len(values))
 
 

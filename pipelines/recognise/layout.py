@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from pipelines.document import TextCell
 from pipelines.recognise.labels import label_index, labels_of
@@ -95,8 +95,10 @@ def _joined(cells: list[TextCell]) -> Iterable[TextCell]:
         i += 1
 
 
+@lru_cache(maxsize=1 << 14)
 def _rows_named(text: str) -> frozenset[tuple[str, str]]:
-    """The statutory rows and groups a text names: (table, key)."""
+    """The statutory rows and groups a text names: (table, key) (cached, as `labels_of`:
+    asked of every row's label, in every report)."""
     return frozenset((lab.table, lab.key) for lab in labels_of(text)
                      if lab.kind in ("row", "group"))
 
@@ -134,6 +136,8 @@ def _wrapped_labels_joined(cells: list[TextCell]) -> list[TextCell]:
             joined = _row_joined(spans, s, gone)
             if joined is not None:
                 replaced[s] = joined
+    if not gone and not replaced:  # most documents: no label was wrapped
+        return list(cells)
     return [c for s, span in enumerate(spans) if s not in gone for c in replaced.get(s, span)]
 
 
@@ -142,11 +146,16 @@ _MAX_PIECES = 24  # lines a wrapped label may take (Word's narrowest cells: 2 ch
 
 def _row_spans(cells: list[TextCell]) -> list[list[TextCell]]:
     spans: list[list[TextCell]] = []
+    span: list[TextCell] = []
+    last = None  # the previous cell's printed row
     for cell in cells:
-        if spans and cell.row is not None and spans[-1][-1].row == cell.row:
-            spans[-1].append(cell)
+        row = cell.row
+        if row is not None and row == last:
+            span.append(cell)
         else:
-            spans.append([cell])
+            span = [cell]
+            spans.append(span)
+        last = row
     return spans
 
 
@@ -210,6 +219,7 @@ def _row_joined(spans: list[list[TextCell]], s: int, gone: set[int]) -> list[Tex
     return [*kept, TextCell(text, ref, row[0].row), *row[first:], *beside]
 
 
+@lru_cache(maxsize=1 << 14)
 def _names_a_row(text: str) -> bool:
     return any(lab.kind == "row" for lab in labels_of(text))
 
@@ -253,9 +263,11 @@ def _interleaved_joined(spans: list[list[TextCell]], s: int, first: int,
     """
     row = spans[s]
     above = _text_lines(spans, range(s - 1, -1, -1), gone)[::-1]
-    below = _text_lines(spans, range(s + 1, len(spans)), gone)
     pieces = _apart([(q, c) for q in above for c in spans[q]] + [(s, c) for c in row[:first]])
     own_end = len(pieces)
+    if not own_end:  # a label starts above or before the values: none (most value rows)
+        return None
+    below = _text_lines(spans, range(s + 1, len(spans)), gone)
     pieces += _apart([(q, c) for q in below for c in spans[q]])
     found = _parted(pieces, spans, own_end)
     if not found:  # else a number below its label's first piece is another row's
@@ -364,6 +376,7 @@ def _table_of(cell: TextCell) -> str | None:
     return m.group(1) if m else None
 
 
+@lru_cache(maxsize=1 << 14)
 def _header_word(text: str) -> str:
     """A header cell's word without spaces and line breaks: a narrow column of a drawn
     text table wraps 序号 as 序 / 号."""

@@ -216,9 +216,9 @@ def tokenise(doc: Document) -> list[Token]:
         if labels:
             tokens.append(Token("label", cell.text, cell.ref, cell.row, labels))
             continue
-        if printed.state != "unreadable":
-            tokens.append(Token("value", cell.text, cell.ref, cell.row, printed=printed,
-                                cut=cell.cut))
+        if printed.state != "unreadable":  # most cells; positional: half the keywords' cost
+            tokens.append(Token("value", cell.text, cell.ref, cell.row, (), printed, False,
+                                False, cell.cut))
         elif len(cell.text) >= _MIN_RUN_TOGETHER and index.pattern.search(cell.text):
             run_together = True
             tokens.extend(_segment(cell, index))
