@@ -30,6 +30,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from pipelines.document import Document, TextCell
 from pipelines.read.decode import UnreadableFile
+from pipelines.read.pdf_columns import columns_parted
 from pipelines.read.pdf_join import joined
 from pipelines.read.pdf_lines import blanks_placed, wrapped_labels_joined
 from pipelines.read.pdf_page import page_rows
@@ -123,7 +124,7 @@ def _read_pdf(pdf: pdfplumber.PDF, pictures: PicturePages) -> tuple[str, list[Te
             continue
         page = original.dedupe_chars() if _doubled(original) else original
         texts.append(clean(page.extract_text()))
-        pages.append(blanks_placed(wrapped_labels_joined(page_rows(page)),
+        pages.append(blanks_placed(wrapped_labels_joined(columns_parted(page_rows(page))),
                                    pages[-1] if pages else None))
         heights.append(float(page.height))
         original.close()  # frees the page's parsed objects; reports run to dozens of pages
