@@ -63,12 +63,12 @@ def _same_table(rows: list[PdfRow], i: int) -> list[int]:
             and _same_grid(row, other)]
 
 
-def _cuts(cell: PdfCell, others: list[list[float]]) -> list[int]:
+def _cuts(cell: PdfCell, others: list[list[float]], shown: int = _SHOWN) -> list[int]:
     """The cell's digit glyphs (not its first) that start where other lines of its table
-    start a cell: at least `_SHOWN` of them."""
+    start a cell: at least `shown` of them."""
     return [k for k, g in enumerate(cell.glyphs)
             if k > 0 and g["text"].isdigit()
-            and sum(_at(g["x0"], starts) for starts in others) >= _SHOWN]
+            and sum(_at(g["x0"], starts) for starts in others) >= shown]
 
 
 def _shared(cells: list[PdfCell], edge: Callable[[PdfCell], float]) -> int:
@@ -127,10 +127,13 @@ def columns_parted(rows: list[PdfRow]) -> list[PdfRow]:
     for row in rows:
         if row.line and len(row.cells) > 1:
             row.cells = [p for c in row.cells for p in _digits_parted(c)]
+    lines = [r for r in rows if r.line and len(r.cells) > 1]
+    anywhere = sorted({x for r in lines for x in _starts(r)})
     plans = []
     for i, row in enumerate(rows):
-        if not row.line or len(row.cells) < 2 or not any(len(c.glyphs) > 1 for c in row.cells):
-            continue
+        if not row.line or len(row.cells) < 2 or not any(
+                _cuts(c, [anywhere], 1) for c in row.cells):
+            continue  # no glyph where any line starts a cell (most lines): nothing to part
         table = _same_table(rows, i)
         others = [_starts(rows[j]) for j in table]
         if (len(others) >= _SHOWN and any(_cuts(c, others) for c in row.cells)
