@@ -104,7 +104,8 @@ def _read_pdf(pdf: pdfplumber.PDF, pictures: PicturePages) -> tuple[str, list[Te
 
     def flush() -> None:  # the text pages read so far, joined, into cells
         start = len({c.row for c in cells})
-        cells.extend(TextCell(cell.text, cell.ref, start + row_no, cut=cell.cut)
+        cells.extend(TextCell(cell.text, cell.ref, start + row_no, cut=cell.cut,
+                              furniture=row.furniture)
                      for row_no, row in enumerate(joined(pages, heights), start=1)
                      for cell in row.cells)
         pages.clear()

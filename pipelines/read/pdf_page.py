@@ -59,6 +59,7 @@ class PdfRow:
     cells: list[PdfCell] = field(default_factory=list)
     line: bool = False
     table: int = 0  # the table's number on its page; 0 for a text line
+    furniture: bool = False  # page furniture inside a table cut by a page break (pdf_join)
 
 
 def _inside(obj: dict, bboxes: list[tuple[float, float, float, float]]) -> bool:
