@@ -38,6 +38,10 @@ class TextCell:
     # Printed in a column a browser cut off at the page edge: glyphs past the cut are not
     # in the file, so a number here may have lost digits (pipelines/read/pdf_page.py).
     cut: bool = False
+    # A running header or footer line (print date, page title, URL, page number) printed
+    # between two parts of a table a page break cut (pipelines/read/pdf_join.py): page
+    # furniture, not the table's text, so the recogniser reads the parts as one table.
+    furniture: bool = False
 
 
 @dataclass

@@ -30,6 +30,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from pipelines.document import Document, TextCell
 from pipelines.read.decode import UnreadableFile
+from pipelines.read.pdf_columns import columns_parted
 from pipelines.read.pdf_join import joined
 from pipelines.read.pdf_lines import blanks_placed, wrapped_labels_joined
 from pipelines.read.pdf_page import page_rows
@@ -103,7 +104,8 @@ def _read_pdf(pdf: pdfplumber.PDF, pictures: PicturePages) -> tuple[str, list[Te
 
     def flush() -> None:  # the text pages read so far, joined, into cells
         start = len({c.row for c in cells})
-        cells.extend(TextCell(cell.text, cell.ref, start + row_no, cut=cell.cut)
+        cells.extend(TextCell(cell.text, cell.ref, start + row_no, cut=cell.cut,
+                              furniture=row.furniture)
                      for row_no, row in enumerate(joined(pages, heights), start=1)
                      for cell in row.cells)
         pages.clear()
@@ -123,7 +125,7 @@ def _read_pdf(pdf: pdfplumber.PDF, pictures: PicturePages) -> tuple[str, list[Te
             continue
         page = original.dedupe_chars() if _doubled(original) else original
         texts.append(clean(page.extract_text()))
-        pages.append(blanks_placed(wrapped_labels_joined(page_rows(page)),
+        pages.append(blanks_placed(wrapped_labels_joined(columns_parted(page_rows(page))),
                                    pages[-1] if pages else None))
         heights.append(float(page.height))
         original.close()  # frees the page's parsed objects; reports run to dozens of pages

@@ -95,6 +95,7 @@ def joined(pages: list[list[PdfRow]], heights: list[float]) -> list[PdfRow]:
         body = [i for i, r in enumerate(rows) if not _furniture(r, height)]
         first = body[0] if body else None
         if first is not None and not rows[first].line and table:
+            _furniture_marked(out, rows[:first], table[-1])
             rows = _continue(rows, first, table, out)
         for row in rows:
             out.append(row)
@@ -106,6 +107,17 @@ def joined(pages: list[list[PdfRow]], heights: list[float]) -> list[PdfRow]:
             else:
                 table.append(row)
     return out
+
+
+def _furniture_marked(out: list[PdfRow], head: list[PdfRow], last: PdfRow) -> None:
+    """The page furniture between a table's last row and its rows on the next page
+    (the page's footer lines after `last`, the next page's header lines `head`) marked:
+    the table goes on through them (`TextCell.furniture`)."""
+    k = len(out)
+    while k and out[k - 1] is not last:
+        k -= 1
+    for row in (*out[k:], *head):
+        row.furniture = True
 
 
 def _continue(rows: list[PdfRow], first: int, table: list[PdfRow],

@@ -44,6 +44,9 @@ class PdfCell:
     x1: float
     ref: str
     cut: bool = False  # in a column the page edge cut off (see `_cut_at`)
+    # A text line's cell: its glyphs (pdfplumber's char dicts), for `pdf_columns` to part
+    # two columns' texts printed edge to edge; empty for a ruled table's cell.
+    glyphs: list[dict] = field(default_factory=list, repr=False, compare=False)
 
 
 @dataclass
@@ -56,6 +59,7 @@ class PdfRow:
     cells: list[PdfCell] = field(default_factory=list)
     line: bool = False
     table: int = 0  # the table's number on its page; 0 for a text line
+    furniture: bool = False  # page furniture inside a table cut by a page break (pdf_join)
 
 
 def _inside(obj: dict, bboxes: list[tuple[float, float, float, float]]) -> bool:
@@ -83,11 +87,15 @@ def _gap_cells(chars: list[dict], ref: str) -> list[PdfCell]:
         if prev is not None and _parts(prev, char):
             parts.append([])
         parts[-1].append(char)
-    texts = [clean(extract_text(part, keep_blank_chars=True)) for part in parts]
     if len(parts) == 1:
-        return [PdfCell(texts[0], parts[0][0]["x0"], parts[0][-1]["x1"], ref)]
-    return [PdfCell(text, part[0]["x0"], part[-1]["x1"], f"{ref} cell {n}")
-            for n, (text, part) in enumerate(zip(texts, parts, strict=True), start=1)]
+        return [glyph_cell(parts[0], ref)]
+    return [glyph_cell(part, f"{ref} cell {n}") for n, part in enumerate(parts, start=1)]
+
+
+def glyph_cell(glyphs: list[dict], ref: str) -> PdfCell:
+    """A text line's cell made of these glyphs (one line's, left to right)."""
+    text = clean(extract_text(glyphs, keep_blank_chars=True))
+    return PdfCell(text, glyphs[0]["x0"], glyphs[-1]["x1"], ref, glyphs=glyphs)
 
 
 def _parts(prev: dict, char: dict) -> bool:

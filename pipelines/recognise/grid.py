@@ -517,11 +517,15 @@ def _t4_values(tokens: list[Token], start: int, n: int,
 
     A label 四 shares with table 三 (总计) neither starts nor ends the header, so table
     三's rows under its 总计 column can never be read as table 四; prose or the next
-    section between the header and the values ends it.
+    section between the header and the values ends it. A page's footer and the next
+    page's header printed where the table goes on over a page break (`Token.furniture`:
+    its header ending one page, its values opening the next) are passed over.
     """
     seen_header = False
     for i in range(start, len(tokens)):
         t = tokens[i]
+        if t.furniture:
+            continue  # a page's footer and header where the table goes on over a page break
         if seen_header and t.kind == "text" and may_stand_for_value(t.text):
             found = _data_run(tokens, i, n)
             if found is not None and len(found[0]) >= n:  # a non-number opens the values

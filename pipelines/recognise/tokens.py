@@ -86,6 +86,7 @@ class Token:
     run_together: bool = False
     open_end: bool = False  # a run that may begin or end in a number that is no cell
     cut: bool = False  # printed in a column the page edge cut off (TextCell.cut)
+    furniture: bool = False  # a page's header or footer inside a cut table (TextCell.furniture)
 
 
 def _segment(cell: TextCell, index: LabelIndex) -> list[Token]:
@@ -212,11 +213,11 @@ def tokenise(doc: Document) -> list[Token]:
     cells = tidy(doc.cells)
     run_together = False
     for cell in cells:
+        start = len(tokens)
         labels, printed = _read(cell.text)
         if labels:
             tokens.append(Token("label", cell.text, cell.ref, cell.row, labels))
-            continue
-        if printed.state != "unreadable":  # most cells; positional: half the keywords' cost
+        elif printed.state != "unreadable":  # most cells; positional: half the keywords' cost
             tokens.append(Token("value", cell.text, cell.ref, cell.row, (), printed, False,
                                 False, cell.cut))
         elif len(cell.text) >= _MIN_RUN_TOGETHER and index.pattern.search(cell.text):
@@ -224,6 +225,9 @@ def tokenise(doc: Document) -> list[Token]:
             tokens.extend(_segment(cell, index))
         else:
             tokens.append(Token("text", cell.text, cell.ref, cell.row))
+        if cell.furniture:  # read as ever, marked: table 四's search passes over it
+            for token in tokens[start:]:
+                token.furniture = True
     if not run_together:
         return tokens
     foreign = _foreign_numbers(cells)

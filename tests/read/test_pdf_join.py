@@ -119,3 +119,17 @@ def test_fake_bold_glyphs_printed_twice_are_read_once() -> None:
     """WPS and Word fake a bold face by printing each glyph twice, a fraction apart."""
     bold = b"BT /F1 8 Tf 20 280 Td (Total) Tj ET\nBT /F1 8 Tf 20.3 280 Td (Total) Tj ET\n"
     assert rows_of(pdf_bytes([bold + text(120, 280, "12")])) == [["Total", "12"]]
+
+
+def test_page_furniture_inside_a_cut_table_is_marked() -> None:
+    """The footer and the next page's header printed between two parts of a table are
+    marked page furniture (the recogniser reads the parts as one table: 平潭 2020's table
+    四, its header ending a page, its values opening the next); text after the table is
+    not."""
+    page1 = drawn_table(100, [["item", "A", "B"], ["long", "1", "2"]]) + text(140, 6, "- 1 -")
+    page2 = (text(140, 293, "Report") + drawn_table(280, [["y", "5", "6"]])
+             + text(140, 200, "after") + text(140, 6, "- 2 -"))
+    doc = read_bytes("t.pdf", pdf_bytes([page1, page2]))
+    assert [(c.text, c.furniture) for c in doc.cells if not c.text.isdigit()] == [
+        ("item", False), ("A", False), ("B", False), ("long", False), ("- 1 -", True),
+        ("Report", True), ("y", False), ("after", False), ("- 2 -", False)]
