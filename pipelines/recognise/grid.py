@@ -556,6 +556,9 @@ def _t4_bands(tokens: list[Token], start: int, block: Block) -> tuple[list[Token
     seen, last, i = False, start, start
     while i < len(tokens) and len(banded) < len(groups):
         t = tokens[i]
+        if t.furniture:  # a page's footer and header where the page breaks 四
+            i += 1
+            continue
         anchor = _t4_anchor(t)
         if anchor is False and seen:
             return None
