@@ -656,16 +656,20 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
         grid.forced_runs.pop(("t4", row.id), None)  # the run is the whole table's
 
 
-def _wrapped_tail(tokens: list[Token], last: int, filled: bool = False) -> bool:
+def _wrapped_tail(tokens: list[Token], last: int, filled: bool = False,
+                  digits: bool = False) -> bool:
     """Whether the printed row after a row of values holds numbers and nothing else: the
     digits a narrow cell wrapped onto the next line ("17" over "8" for 178, as pdfplumber
     prints LibreOffice's 15 narrow columns), or a page number (then no identity fails).
-    `filled`: some of them printed, not a row of empty cells (a spacer row)."""
+    `filled`: some of them printed, not a row of empty cells (a spacer row); `digits`:
+    one of them a number, not only marks that stand for a value (`/`, `-`)."""
     nxt = last + 1
     if nxt >= len(tokens) or tokens[nxt].row is None or tokens[nxt].row == tokens[last].row:
         return False
     run, end = _run_of(tokens, nxt, tokens[nxt].row, _is_value)
     if filled and all(t.printed is None or t.printed.state == "blank" for t in run):
+        return False
+    if digits and not any(t.printed is not None and t.printed.state == "number" for t in run):
         return False
     return bool(run) and (end + 1 >= len(tokens) or tokens[end + 1].row != tokens[nxt].row)
 
@@ -715,13 +719,14 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
                       f"statutory row ({glued.text.strip()[:30]!r})")
         elif (values and len(values) <= len(rows[found].columns)
               and (not full_width_rows or values[-1].printed.state != "blank")
-              and _wrapped_tail(tokens, last, filled=True)):
+              and _wrapped_tail(tokens, last, filled=True, digits=full_width_rows)):
             # A printed row of numbers alone that no row took: a line break inside a
             # cell (`<br>` in a number, a narrow column) printed part of a cell on a
             # line of its own, so where this row's cells end is not known. Pipe tables
             # too, where the row's last cell holds the break (html2text ends a `<br>` in
             # a cell as it ends a row); a row left open by a pipe (`| 0|` / `71,071`)
-            # is one its width wrapped, its last cell on the next line.
+            # is one its width wrapped, its last cell on the next line; and there the
+            # line must hold a number (Org's `\\` line break is no cell's digits).
             _flag_row(grid, *found, rows[found].columns, values, "ambiguous_digits",
                       f"row {found[1]}'s values are followed by a printed row of numbers "
                       "alone: a cell's digits may have wrapped onto it")
