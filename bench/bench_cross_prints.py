@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests" / "renderings"))
 
 from cross_prints import html_variants, read
-from variants import Score, labelled_truths
+from variants import Score, labelled_truths, totals_table
 
 
 def _job(args: tuple[str, str, str]) -> tuple[str, str, str, Score, list[str]]:
@@ -52,15 +52,7 @@ def main(argv: list[str]) -> None:
                 print(f"  {setting} {name} {stem}: {s}", flush=True)
                 for line in bad[:40]:
                     print(f"     {line}", flush=True)
-    print(f"{'setting':10} {'variant':26} {'right':>6} {'of':>6} {'wrong':>5} {'missed':>6} "
-          f"{'invented':>8}")
-    grand = Score()
-    for (setting, name), t in totals.items():
-        grand.add(t)
-        print(f"{setting:10} {name:26} {t.right:6} {t.total:6} {t.wrong:5} {t.missed:6} "
-              f"{t.invented:8}")
-    print(f"all: {grand.right}/{grand.total} right, {grand.wrong} wrong, {grand.missed} "
-          f"missed, {grand.invented} invented")
+    print(totals_table(totals, "setting", 10))
 
 
 if __name__ == "__main__":

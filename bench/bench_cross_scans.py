@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "tests" / "renderings"))
 sys.path.insert(0, str(ROOT))
 
 from cross_scans import SCANS, print_key, scanned  # noqa: E402
-from variants import Score, labelled_truths, score  # noqa: E402
+from variants import Score, labelled_truths, score, totals_table  # noqa: E402
 
 # Structurally different variants (the first sweep, bench/RESULTS.md).
 DEFAULT_VARIANTS = ("th-thead", "fullwidth", "thousands", "units", "blank-dash", "blank-none",
@@ -136,15 +136,7 @@ def main(argv: list[str]) -> None:
                       flush=True)
                 for line in bad[:60]:
                     print(f"     {line}", flush=True)
-    print(f"{'scan':16} {'variant':26} {'right':>6} {'of':>6} {'wrong':>5} {'missed':>6} "
-          f"{'invented':>8}")
-    grand = Score()
-    for (scan, name), t in totals.items():
-        grand.add(t)
-        print(f"{scan:16} {name:26} {t.right:6} {t.total:6} {t.wrong:5} {t.missed:6} "
-              f"{t.invented:8}")
-    print(f"all: {grand.right}/{grand.total} right, {grand.wrong} wrong, {grand.missed} "
-          f"missed, {grand.invented} invented")
+    print(totals_table(totals, "scan", 16))
 
 
 if __name__ == "__main__":

@@ -587,6 +587,20 @@ class Score:
             setattr(self, k, getattr(self, k) + getattr(other, k))
 
 
+def totals_table(totals: dict[tuple[str, str], Score], kind: str, width: int) -> str:
+    """A sweep's scores as text: a line per (kind, variant), then all of them."""
+    lines = [f"{kind:{width}} {'variant':26} {'right':>6} {'of':>6} {'wrong':>5} "
+             f"{'missed':>6} {'invented':>8}"]
+    grand = Score()
+    for (first, name), t in totals.items():
+        grand.add(t)
+        lines.append(f"{first:{width}} {name:26} {t.right:6} {t.total:6} {t.wrong:5} "
+                     f"{t.missed:6} {t.invented:8}")
+    lines.append(f"all: {grand.right}/{grand.total} right, {grand.wrong} wrong, "
+                 f"{grand.missed} missed, {grand.invented} invented")
+    return "\n".join(lines)
+
+
 def score(got: dict, want: dict, unrecoverable: set[str] = frozenset()) -> Score:
     """As score.py: a null where the label is null, or where the cell is unrecoverable,
     is right; equal numbers are right."""
