@@ -35,6 +35,7 @@ _MARK = re.compile(r"\[(\d+)\]")
 # the end of a Markdown link, `](target)`: the target without spaces or parentheses, as
 # the converters write a URL
 _MD_TARGET = re.compile(r"\]\([^()\s]*\)")
+_BRACKET = re.compile(r"[\[\]]")
 
 
 def _references(text: str) -> tuple[int, set[int]] | None:
@@ -71,17 +72,18 @@ def without_markdown_links(text: str) -> str:
     `]` with no target closes one that was no link (`国办发[2019]3号`), left as it is."""
     if "](" not in text:
         return text
-    chars, opened, i = list(text), [], 0
-    while i < len(text):
+    chars, opened, done = list(text), [], 0
+    for bracket in _BRACKET.finditer(text):
+        i = bracket.start()
+        if i < done:  # inside a target just blanked
+            continue
         if text[i] == "[":
             opened.append(i)
-        elif text[i] == "]" and opened:
+        elif opened:
             start = opened.pop()
             target = _MD_TARGET.match(text, i)
             if target:
                 chars[start] = " "
                 chars[i:target.end()] = " " * (target.end() - i)
-                i = target.end()
-                continue
-        i += 1
+                done = target.end()
     return "".join(chars)
