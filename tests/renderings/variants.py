@@ -225,9 +225,9 @@ def t4_group_rows(report: Layout) -> Layout:
     its values, then 行政诉讼 (spanning two rows) beside each lawsuit group's label and
     values."""
     def grid(g: Grid) -> Grid:
-        if _t4_parts(g) is None:
+        if (parts := _t4_parts(g)) is None:
             return g
-        top, second, labels, values_ = _t4_parts(g)
+        top, second, labels, values_ = parts
         w = len(values_) // 3
         rows = [[Cell("", 2)] + [Cell(c.text) for c in labels[:w]],
                 [Cell(top[0].text, 2), *values_[:w]]]
