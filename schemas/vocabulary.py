@@ -21,6 +21,8 @@ CELL_STATES: dict[str, str] = {
     "missing": "the cell is not in the document (table or row absent, or file truncated)",
     "uncertain": "read by OCR, but not surely enough to publish (flag ocr_uncertain), or "
     "printed in a column cut off at the page edge (flag cut_at_page_edge)",
+    "unplaced": "a value was printed but its column is not known: the table's header prints "
+    "its columns in another order than the template (flag columns_out_of_order)",
 }
 
 FLAG_CODES: dict[str, str] = {
@@ -78,6 +80,9 @@ FLAG_CODES: dict[str, str] = {
     "browser's print of a table wider than the paper): it may have lost digits, so it is "
     "published as null, what was read kept in the raw text; a column wholly past the edge "
     "is not in the file and its cells are null too",
+    "columns_out_of_order": "the table's header prints its statutory columns in another "
+    "order than the template (总计 first, say): every cell of the table is null, its printed "
+    "value kept in the raw text, since the identities cannot tell the columns apart",
 }
 
 REPORT_STATUSES: dict[str, str] = {
@@ -176,6 +181,7 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "missing": "文件中没有该单元格（表或行缺失，或文件被截断）",
         "uncertain": "经 OCR 识别，但把握不足以发布（标记 ocr_uncertain），"
         "或印在被页面边缘截断的列中（标记 cut_at_page_edge）",
+        "unplaced": "印有数值，但所属列不明：该表表头的列序与模板不同（标记 columns_out_of_order）",
     },
     "flag_code": {
         "not_a_report": "文件中没有识别到法定表格",
@@ -215,6 +221,8 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "cut_at_page_edge": "数字印在被页面边缘截断的表格列中（浏览器打印比纸张更宽的表格）："
         "可能丢失了数位，故发布为空值，读到的内容保留在原文中；整列超出页面边缘的，文件中没有"
         "该列，其单元格亦为空值",
+        "columns_out_of_order": "该表表头的法定列顺序与模板不同（如总计在前）："
+        "勾稽关系无法区分各列，故该表所有单元格发布为空值，印出的数值保留在原文中",
         "text_disagrees": "报告正文为某单元格（或单元格之和）所述数字与表格不符；待核查的发现，"
         "表格按原样发布（text 类校验给出两个数字及原句）",
     },

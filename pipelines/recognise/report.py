@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 
 from pipelines.document import Document
+from pipelines.recognise.column_order import (
+    withdraw_misordered_tables,
+    withdraw_misplaced_totals,
+)
 from pipelines.recognise.grid import Grid, assemble
 from pipelines.recognise.metadata import looks_like_report, read_report_metadata
 from pipelines.recognise.misprints import relabel_misprints
@@ -51,7 +55,9 @@ def recognise(doc: Document, title: str | None = None) -> ParsedReport:
         template_version = load_template().version(version)
         report.flags.extend(relabel_misprints(tokens, template_version))
         grid = assemble(tokens, template_version, doc.full_width_rows)
+        withdraw_misordered_tables(grid, tokens)
         resolve(grid)
+        withdraw_misplaced_totals(grid)
         proofread(grid, doc)  # OCR'd numbers the identities do not vouch for
         _finish(report, grid, tokens, version)
         if report.cells:

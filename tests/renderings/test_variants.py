@@ -24,6 +24,17 @@ FAST = ["seq-column", "docx-seq-column", "soft-hyphens", "item-apart", "div-tabl
         "thousands", "blank-zero", "th-labels", "hidden-text", "no-item-numbers",
         "label-colons", "docx-hidden-runs", "cms-mixed", "note-column"]
 
+# Variants that print a table's columns in another order than the template's, the header
+# saying so: that table is null (columns_out_of_order), every other cell read.
+REORDERED = {"t3-total-first": "t3", "docx-t3-total-first": "t3", "t4-total-first": "t4",
+             "t2-columns-swapped": "t2"}
+
+
+def _printed_cells(truth: dict, table: str) -> int:
+    lost = set(truth.get("unrecoverable", ()))
+    return sum(v is not None and k not in lost for k, v in truth["cells"].items()
+               if k.startswith(f"{table}."))
+
 
 @pytest.mark.parametrize("name", FAST)
 def test_variant_reads_exactly(name: str) -> None:
@@ -51,6 +62,20 @@ def test_unmerged_row_read_where_one_reading_is_left() -> None:
         "results_total"}
 
 
+@pytest.mark.parametrize("name", sorted(REORDERED))
+def test_columns_in_another_order_leave_their_table_null(name: str) -> None:
+    """Columns printed in another order, the header saying so: never read in the
+    template's order (the identities cannot tell 三's applicant columns apart)."""
+    truth = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    score, report = run(BY_NAME[name], FIXTURE)
+    table = REORDERED[name]
+    assert (score.wrong, score.invented, score.missed) == (0, 0, _printed_cells(truth, table))
+    flagged = [f for f in report.flags if f.code == "columns_out_of_order"]
+    assert [f.message.split("'")[0] for f in flagged] == [table]
+    assert {c.state for cid, c in report.cells.items() if cid.startswith(f"{table}.")} == {
+        "unplaced"}
+
+
 def test_unnamed_leading_column_leaves_table_4_null() -> None:
     """Numbers before table 四's values with no 序号 header, and a blank last value:
     16 cells for 15, never read shifted (the blank is not taken for padding)."""
@@ -74,7 +99,9 @@ AMBIGUOUS = {"unmerged-empty", "unmerged-fill", "unmerged-trailing-numbers"}
 
 def _expected_missed(variant: Variant, truth: dict) -> int | None:
     if variant.name == "unnamed-leading-column":
-        return sum(v is not None for k, v in truth["cells"].items() if k.startswith("t4."))
+        return _printed_cells(truth, "t4")
+    if variant.name in REORDERED:
+        return _printed_cells(truth, REORDERED[variant.name])
     return None if variant.name in AMBIGUOUS else 0
 
 

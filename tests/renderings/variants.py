@@ -238,6 +238,71 @@ def t4_group_rows(report: Layout) -> Layout:
     return _map_grids(report, grid)
 
 
+def _is_t3(g: Grid) -> bool:
+    return any("办理结果" in c.text for row in g.rows for c in row)
+
+
+def _moved(cells: list[Cell], order: list[int]) -> list[Cell]:
+    return [cells[k] for k in order]
+
+
+def _values_moved(row: list[Cell], order: list[int], start: int = 0) -> list[Cell]:
+    """The row with its value cells from `start` on put in `order`; labels stay."""
+    at = [i for i, c in enumerate(row) if c.value][start:start + len(order)]
+    out = list(row)
+    for i, cell in zip(at, _moved([row[i] for i in at], order), strict=True):
+        out[i] = cell
+    return out
+
+
+def t3_total_first(report: Layout) -> Layout:
+    """Table 三's 总计 column printed first, its header saying so."""
+    def grid(g: Grid) -> Grid:
+        if not _is_t3(g):
+            return g
+        top, (natural, orgs, total), *rest = g.rows
+        width = len([c for c in g.rows[-1] if c.value])
+        order = [width - 1, *range(width - 1)]
+        return replace(g, rows=[top, [total, natural, orgs], rest[0],
+                                *(_values_moved(r, order) for r in rest[1:])])
+    return _map_grids(report, grid)
+
+
+def t4_total_first(report: Layout) -> Layout:
+    """Table 四's 总计 printed before 结果维持 in each group, its header saying so."""
+    def grid(g: Grid) -> Grid:
+        if (parts := _t4_parts(g)) is None:
+            return g
+        top, second, labels, values_ = parts
+        w = len(values_) // 3
+        order = [w - 1, *range(w - 1)]
+        def each(cells: list[Cell]) -> list[Cell]:
+            return [c for k in range(0, len(cells), w) for c in _moved(cells[k:k + w], order)]
+        return replace(g, rows=[top, each(second[:w]) + second[w:], each(labels), each(values_)])
+    return _map_grids(report, grid)
+
+
+def t2_columns_swapped(report: Layout) -> Layout:
+    """Table 二's blocks of three columns with their first two swapped (本年废止件数 before
+    本年制发件数), the header saying so."""
+    def grid(g: Grid) -> Grid:
+        if _is_t3(g) or _t4_parts(g) is not None:
+            return g
+        rows, swap = [], False
+        for row in g.rows:
+            if row[0].text == "信息内容":
+                swap = len(row) > 3
+                row = [row[0], replace(row[2], colspan=row[1].colspan),
+                       replace(row[1], colspan=row[2].colspan), *row[3:]] if swap else row
+            elif swap and sum(c.value for c in row) > 2:
+                i, j = [k for k, c in enumerate(row) if c.value][:2]
+                row = [*row[:i], replace(row[j], colspan=row[i].colspan),
+                       replace(row[i], colspan=row[j].colspan), *row[j + 1:]]
+            rows.append(row)
+        return replace(g, rows=rows)
+    return _map_grids(report, grid)
+
+
 def compose(*fns: Transform) -> Transform:
     def run(report: Layout) -> Layout:
         for fn in fns:
@@ -527,6 +592,12 @@ def variants() -> list[Variant]:
         Variant("t4-bands-word", h, word_html_bytes, t4_in_bands(one_table=False)),
         Variant("t4-group-rows", h, _html(), t4_group_rows),
         Variant("linked-cells", h, _html(Html(links=True))),
+        # columns in another order than the template's, the header saying so: the table
+        # is null (columns_out_of_order), never read in the template's order
+        Variant("t3-total-first", h, _html(), t3_total_first),
+        Variant("t4-total-first", h, _html(), t4_total_first),
+        Variant("t2-columns-swapped", h, _html(), t2_columns_swapped),
+        Variant("docx-t3-total-first", ".docx", docx_bytes, t3_total_first),
         Variant("docx", ".docx", docx_bytes),
         Variant("docx-nested", ".docx", docx_nested_bytes),
         Variant("docx-seq-column", ".docx", docx_bytes, extra_column("序号", True, True)),

@@ -1,0 +1,225 @@
+"""Tables whose header prints the statutory columns in another order than the template.
+
+Values are placed by the template's column order (grid.py): a row's k-th value is its
+k-th column. An agency that prints its columns in another order, with a header that says
+so (总计 first, 法人或其他组织 before 自然人, 本年废止件数 before 本年制发件数, 四's 总计
+before 结果维持), would have every row's values published under the wrong columns, and
+the identities cannot tell: the six applicant columns of 三 are interchangeable in every
+identity of 三, as are 四's four result columns within a group, and 二 has none. So the
+header is read: where it shows column labels of a table out of the template's order,
+every cell of that table is null, flagged `columns_out_of_order`.
+
+The header is read two ways, each only where its order is the printed order:
+- **a printed row's labels**, left to right (every rendering that keeps rows). Levels of
+  a two-level header are compared apart (三's 自然人 / 法人或其他组织 / 总计, and the five
+  organisations), since across rows they print in either order: a space-aligned dump
+  prints 自然人 and 总计, merged down over two header rows, on the line of the five
+  organisations, below 法人或其他组织;
+- **the header's text run together**, for a header whose cells a narrow column wrapped
+  into pieces (`本年废` / `止件数`): the text between a row's values and the next row
+  label or value, joined, where a tool printed each cell's lines one after another (lynx).
+  Only labels printed at one height are compared there (三's 自然人 with 总计, not with
+  法人或其他组织 above them); a tool that wraps every column line by line (pdftotext
+  -layout) interleaves the pieces, so no label is found whole and there is no reading.
+
+A label repeated by a merged cell printed once per column it spans counts once; a header
+repeated along a row (四's five columns under each of its three groups) is in order when
+it is the template's order repeated.
+
+Where no header label is read whole (`pdftotext -layout` wraps every column line by line)
+the values still show a 总计 printed in another column: in every row of 三 (group of 四)
+with two numbers or more that are not 0, the 总计 column as placed is not the sum of the
+others, and one same other column is (two such rows at least). That is no agency's
+arithmetic error, and the table is null, flagged the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import groupby
+
+from pipelines.recognise.grid import Grid
+from pipelines.recognise.normalise import normalise
+from pipelines.recognise.tokens import Token
+from pipelines.report import CellValue, Flag
+from schemas.template import Version, load_template
+
+Level = tuple[str, tuple[str, ...]]  # (table, label keys in the template's order)
+
+
+@cache
+def _levels(version_id: str, one_height: bool) -> tuple[Level, ...]:
+    """The sequences of sibling labels a header prints left to right; `one_height`: only
+    those printed at one height in a two-level header."""
+    out: list[Level] = []
+    for tid, table in load_template().version(version_id).tables.items():
+        if tid == "t3" and len(table.header) > 1:
+            # 三's second header (法人或其他组织) is merged over every column but the first
+            # (自然人) and the last (总计), which stand beside it merged down its two rows.
+            first, *middle, last = (c.id for c in table.columns)
+            out.append((tid, (first, last) if one_height else (first, table.header[-1], last)))
+            out.append((tid, tuple(middle)))
+            continue
+        for block in table.blocks:
+            keys = tuple(c.id for c in block.columns)
+            if len(keys) > 1 and (tid, keys) not in out:
+                out.append((tid, keys))
+    return tuple(out)
+
+
+@cache
+def _header_words(version_id: str) -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
+    """Every column and header label of the version, longest first (法人或其他组织 before
+    its 其他, 其他结果 before 其他), and the (table, key)s each normalised label names."""
+    named: dict[str, list[tuple[str, str]]] = {}
+    for tid, table in load_template().version(version_id).tables.items():
+        for column in table.columns:
+            named.setdefault(normalise(column.label), []).append((tid, column.id))
+        for header in table.header:
+            named.setdefault(normalise(header), []).append((tid, header))
+    longest = sorted(named, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, longest))), named
+
+
+def _in_order(printed: list[int], width: int) -> bool:
+    """Whether `printed` (label positions in the template's order) is a subsequence of
+    that order repeated as often as the labels need."""
+    printed = [k for k, _ in groupby(printed)]  # a merged cell printed once per column
+    repeats = -(-len(printed) // width)
+    position = 0
+    for k in printed:
+        while position < repeats * width and position % width != k:
+            position += 1
+        if position == repeats * width:
+            return False
+        position += 1
+    return True
+
+
+def _row_labels(tokens: list[Token]) -> list[list[tuple[str, str, str]]]:
+    """Each printed row's column and header labels: (table, key, printed text)."""
+    rows: dict[int, list[tuple[str, str, str]]] = {}
+    for t in tokens:
+        if t.kind == "label" and t.row is not None:
+            rows.setdefault(t.row, []).extend(
+                (lab.table, lab.key, t.text.strip()) for lab in t.labels
+                if lab.kind in ("column", "header"))
+    return list(rows.values())
+
+
+def _is_row_label(token: Token) -> bool:
+    return token.kind == "label" and any(lab.kind in ("row", "group") for lab in token.labels)
+
+
+def _header_texts(tokens: list[Token]) -> list[str]:
+    """The text between each row's values and the next row label or value, joined."""
+    out: list[str] = []
+    words: list[str] = []
+    after_row = False  # among the values of a row label
+    for t in tokens:
+        if _is_row_label(t) or (t.kind == "value" and not after_row):
+            if words:
+                out.append("".join(words))
+            words, after_row = [], _is_row_label(t)
+        elif t.kind != "value":
+            words.append(normalise(t.text))
+            after_row = False
+    if words:
+        out.append("".join(words))
+    return out
+
+
+def _text_labels(version_id: str, text: str) -> list[tuple[str, str, str]]:
+    pattern, named = _header_words(version_id)
+    return [(table, key, m.group()) for m in pattern.finditer(text)
+            for table, key in named[m.group()]]
+
+
+def _misordered(labels: list[tuple[str, str, str]], levels: tuple[Level, ...],
+                found: dict[str, list[str]]) -> None:
+    for table, keys in levels:
+        if table in found:
+            continue
+        printed = [(keys.index(key), text) for t, key, text in labels
+                   if t == table and key in keys]
+        if len(printed) > 1 and not _in_order([k for k, _ in printed], len(keys)):
+            found[table] = [text for _, text in printed]
+
+
+def misordered_tables(tokens: list[Token], version: Version) -> dict[str, list[str]]:
+    """Each table whose header shows its columns out of the template's order, with the
+    labels as printed."""
+    found: dict[str, list[str]] = {}
+    for labels in _row_labels(tokens):
+        _misordered(labels, _levels(version.id, False), found)
+    for text in _header_texts(tokens):
+        _misordered(_text_labels(version.id, text), _levels(version.id, True), found)
+    return found
+
+
+def _total_elsewhere(rows: list[list[float]]) -> int | None:
+    """A column other than the last that is the sum of the rest in every row with two
+    numbers or more that are not 0, where the last never is (two such rows at least; a
+    row of one applicant type fits two columns, so the first of them)."""
+    telling = [r for r in rows if sum(v != 0 for v in r) > 1]
+    if len(telling) < 2:
+        return None
+    fits = set(range(len(telling[0])))
+    for r in telling:
+        fits &= {k for k, v in enumerate(r) if 2 * v == sum(r)}
+    last = len(telling[0]) - 1
+    return None if last in fits or not fits else min(fits)
+
+
+def _total_rows(grid: Grid, table: str) -> list[list[float]]:
+    """The rows (三) or groups (四) with every cell a number, as placed."""
+    t = grid.version.tables[table]
+    out = []
+    for row in t.data_rows:
+        cells = [grid.cells.get(f"{table}.{row.id}.{c.id}") for c in t.columns]
+        if all(c is not None and c.value is not None for c in cells):
+            out.append([c.value for c in cells])
+    return out
+
+
+def misplaced_totals(grid: Grid) -> dict[str, list[str]]:
+    """Tables 三 and 四 whose values show their 总计 printed in another column."""
+    found = {}
+    for table in ("t3", "t4"):
+        columns = grid.version.tables[table].columns
+        k = _total_elsewhere(_total_rows(grid, table))
+        if k is not None:
+            found[table] = [f"the values sum to the column of {columns[k].label}, "
+                            f"not to {columns[-1].label}"]
+    return found
+
+
+def withdraw_misordered_tables(grid: Grid, tokens: list[Token]) -> None:
+    """Null every cell of a table whose header prints its columns in another order
+    (before the solver places rows by the identities in the template's order)."""
+    for table, printed in misordered_tables(tokens, grid.version).items():
+        _withdraw(grid, table, printed)
+
+
+def withdraw_misplaced_totals(grid: Grid) -> None:
+    """Null every cell of a table whose values show its 总计 in another column (once
+    every row is placed)."""
+    for table, why in misplaced_totals(grid).items():
+        _withdraw(grid, table, why)
+
+
+def _withdraw(grid: Grid, table: str, printed: list[str]) -> None:
+    for key in [k for k in grid.forced_runs if k[0] == table]:
+        del grid.forced_runs[key]
+    pending = {cid for key in [k for k in grid.pending if k[0] == table]
+               for cid, _ in grid.pending.pop(key).cells}
+    for cell_id in [c for c in grid.cells if c.startswith(f"{table}.")] + sorted(pending):
+        cell = grid.cells.get(cell_id) or CellValue(cell_id, None, "unplaced")
+        raw = cell.raw_text if cell.raw_text is not None else (
+            None if cell.value is None else str(cell.value))
+        grid.cells[cell_id] = CellValue(cell_id, None, "unplaced", raw, cell.unit,
+                                        cell.source_ref)
+    grid.flags.append(Flag("columns_out_of_order", f"{table}'s columns are printed in "
+                           f"another order than the template ({' / '.join(printed)}): "
+                           "its values are not placed"))

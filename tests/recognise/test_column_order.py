@@ -1,0 +1,99 @@
+"""A header that prints a table's columns in another order than the template's: found in
+one printed row, or in a header whose cells a narrow column wrapped into pieces, and
+never in the two levels of 三's header printed at two heights (a space-aligned dump); and
+a 总计 printed in another column, where no header label is whole, by the values.
+
+Whole pages with their columns reordered are read in tests/renderings/test_variants.py.
+"""
+
+from __future__ import annotations
+
+from pipelines.recognise.column_order import _in_order, _total_elsewhere, misordered_tables
+from pipelines.recognise.labels import labels_of
+from pipelines.recognise.tokens import Token
+from schemas.template import load_template
+
+V2021 = load_template().version("gov_2021")
+ORGS = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+T4 = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+
+
+def _tokens(rows: list[list[str]], rowless: bool = False) -> list[Token]:
+    """Printed rows of words: labels where the template names them, else text or values."""
+    out = []
+    for n, words in enumerate(rows):
+        for k, word in enumerate(words):
+            labels = labels_of(word)
+            kind = "label" if labels else ("value" if word.isdigit() else "text")
+            out.append(Token(kind, word, f"line {n} word {k}", None if rowless else n, labels))
+    return out
+
+
+def test_a_repeated_order_and_a_merged_label_printed_per_column_are_in_order() -> None:
+    assert _in_order([0, 1, 2, 3, 4, 0, 1, 2, 3, 4, 0, 1, 2, 3, 4], 5)
+    assert _in_order([0, 1, 1, 1, 1, 1, 2], 3)  # 法人或其他组织 once per column it spans
+    assert _in_order([1, 3, 4], 5)  # labels the page wrapped into pieces left out
+    assert not _in_order([4, 0, 1, 2, 3, 4, 0, 1, 2, 3], 5)
+    assert not _in_order([1, 0, 2], 3)
+
+
+def test_three_header_in_the_template_order_over_three_heights() -> None:
+    # pdftotext -layout: 法人或其他组织 above, 自然人 and 总计 merged down beside the five
+    rows = [["申请人情况"], ["法人或其他组织"], ["自然人", *ORGS, "总计"],
+            ["一、本年新收政府信息公开申请数量", "3", "1", "0", "0", "0", "0", "4"]]
+    assert misordered_tables(_tokens(rows), V2021) == {}
+
+
+def test_total_first_in_a_row_is_found() -> None:
+    rows = [["申请人情况"], ["总计", "自然人", "法人或其他组织"], ORGS,
+            ["一、本年新收政府信息公开申请数量", "4", "3", "1", "0", "0", "0", "0"]]
+    assert misordered_tables(_tokens(rows), V2021) == {"t3": ["总计", "自然人", "法人或其他组织"]}
+
+
+def test_organisations_before_natural_persons_are_found() -> None:
+    rows = [["法人或其他组织", "自然人", "总计"], ORGS]
+    assert set(misordered_tables(_tokens(rows), V2021)) == {"t3"}
+
+
+def test_four_total_first_in_each_group_is_found() -> None:
+    in_order = [["行政复议", "行政诉讼"], T4 * 3, ["0"] * 15]
+    assert misordered_tables(_tokens(in_order), V2021) == {}
+    total_first = [["行政复议", "行政诉讼"], ([T4[-1], *T4[:-1]]) * 3, ["0"] * 15]
+    assert set(misordered_tables(_tokens(total_first), V2021)) == {"t4"}
+
+
+def test_a_header_wrapped_into_pieces_is_read_run_together() -> None:
+    # lynx prints a row's cells one after another, each wrapped in its narrow column
+    swapped = [["第二十条第（一）项"], ["信息内容", "本年废"], ["止件数", "本年制"],
+               ["发件数", "现行有"], ["效件数"], ["规章", "0", "1", "11"]]
+    assert set(misordered_tables(_tokens(swapped), V2021)) == {"t2"}
+    assert set(misordered_tables(_tokens(swapped, rowless=True), V2021)) == {"t2"}
+    in_order = [["第二十条第（一）项"], ["信息内容", "本年制"], ["发件数", "本年废"],
+                ["止件数", "现行有"], ["效件数"], ["规章", "1", "0", "11"]]
+    assert misordered_tables(_tokens(in_order), V2021) == {}
+
+
+def test_pieces_interleaved_line_by_line_give_no_reading() -> None:
+    # pdftotext -layout wraps every column line by line: no label is printed whole
+    rows = [["信息内容", "本年废", "本年制", "现行有"], ["止件数", "发件数", "效件数"],
+            ["规章", "0", "1", "11"]]
+    assert misordered_tables(_tokens(rows), V2021) == {}
+
+
+def test_a_short_label_inside_a_longer_one_is_not_read() -> None:
+    # 其他 inside 法人或其他组织, run together before 商业企业: not the 其他 column
+    rows = [["自然人法人或其他组织总计"], ["商业企业科研机构"],
+            ["一、本年新收政府信息公开申请数量", "4"]]
+    assert misordered_tables(_tokens(rows, rowless=True), V2021) == {}
+
+
+def test_a_total_printed_first_is_found_by_the_values() -> None:
+    # 总计 printed first, read in the template's order: the last column is never the sum
+    # of the others, the first always (a row of one applicant type fits two columns)
+    assert _total_elsewhere([[23, 23, 0, 0, 0, 0, 0], [5, 3, 2, 0, 0, 0, 0]]) == 0
+    # in order: the last fits wherever a row tells
+    assert _total_elsewhere([[3, 2, 0, 0, 0, 0, 5], [23, 0, 0, 0, 0, 0, 23]]) is None
+    # an agency's wrong totals fit no column: published as printed, its checks fail
+    assert _total_elsewhere([[3, 2, 0, 0, 0, 0, 6], [1, 1, 0, 0, 0, 0, 3]]) is None
+    # one row that tells, or rows of zeros and of one number, are no evidence
+    assert _total_elsewhere([[5, 3, 2, 0, 0, 0, 0], [0] * 7, [4, 0, 0, 0, 0, 0, 0]]) is None
