@@ -69,6 +69,13 @@ class Grid:
     # that are no cell of their row (an unknown column), so a row short of its columns
     # is not placed by identities (resolve.py), which take every printed value for a cell.
     overflowed: bool = False
+    # Tables with a printed row wider than its columns whose last cell is filled (no
+    # padding): the table has a column the template lacks.
+    wide_tables: set[str] = field(default_factory=set)
+    # Rows read past blank cells after their last column (taken for padding): withdrawn
+    # where their table is wide, since a blank may then be a column of ours (a 小计
+    # column before 总计, 总计 left blank: 小计 would be read as 总计).
+    padded_rows: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     @property
     def tables_found(self) -> list[str]:
@@ -295,6 +302,9 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
     if len(values) > len(cols) and sum(v.printed is not None and v.printed.state != "blank"
                                        for v in values) > len(cols):
         grid.overflowed = True
+    if len(values) > len(cols) and values[-1].printed is not None and (
+            values[-1].printed.state != "blank"):
+        grid.wide_tables.add(table)
     values = _filled_when_exact(values, len(cols))
     cells = _cells_of(grid.version.id, table, row, block)
     if len(values) > len(cols) and _a_line_each(values):
@@ -321,6 +331,8 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
         _flag_row(grid, table, row, cols, values, "value_count_mismatch",
                   f"row {row} has {len(values)} values, the template has {len(cols)}")
         return
+    if len(values) > len(cols) and len(readings[0]) == len(cols):
+        grid.padded_rows[(table, row)] = [cid for cid, _ in cells]
     values = readings[0]
     if any(v.open_end for v in values):
         _flag_open_end(grid, table, row, cols, values)
@@ -422,6 +434,22 @@ def _withdraw_glyph_rows(grid: Grid) -> None:
             grid.cells[cid] = CellValue(cid, None, "ambiguous", None, None, None)
         grid.flags.append(Flag("ambiguous_digits", f"row {row} of {table} was read a value "
                                "a line where other rows show numbers cut a digit a line"))
+
+
+def _withdraw_padded_rows(grid: Grid) -> None:
+    """Rows read past trailing blanks are null where their table has an unknown column
+    (some row of it printed more cells than its columns, the last of them filled)."""
+    for (table, row), cell_ids in grid.padded_rows.items():
+        if table not in grid.wide_tables or not any(
+                grid.cells.get(c) and grid.cells[c].value is not None for c in cell_ids):
+            continue
+        for cid in cell_ids:
+            grid.cells[cid] = CellValue(cid, None, "ambiguous", grid.cells[cid].raw_text,
+                                        None, grid.cells[cid].source_ref)
+        grid.flags.append(Flag("value_count_mismatch", f"row {row} of {table} was read past "
+                               "blank cells after its last column, and another row of its "
+                               "table printed a number past its columns: the blanks may be "
+                               "columns of the template, its numbers an unknown column's"))
 
 
 def _withdraw_forced_splits(grid: Grid) -> None:
@@ -740,6 +768,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     _flag_unmatched_rows(grid, tokens, rows)
     _withdraw_forced_splits(grid)
     _withdraw_glyph_rows(grid)
+    _withdraw_padded_rows(grid)
     return grid
 
 
