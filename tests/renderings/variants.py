@@ -282,6 +282,24 @@ def t4_total_first(report: Layout) -> Layout:
     return _map_grids(report, grid)
 
 
+def t3_subtotal_column(report: Layout) -> Layout:
+    """A 小计 column (the five organisations' sum) before table 三's 总计, which the
+    statute does not have."""
+    def grid(g: Grid) -> Grid:
+        if not _is_t3(g):
+            return g
+        top, (natural, orgs, total), labels_, *rest = g.rows
+        rows = [[top[0], replace(top[1], colspan=top[1].colspan + 1)],
+                [natural, replace(orgs, colspan=orgs.colspan + 1), total], [*labels_, Cell("小计")]]
+        for row in rest:
+            at = [i for i, c in enumerate(row) if c.value]
+            printed = [row[i].text for i in at[1:-1]]
+            subtotal = str(sum(int(t) for t in printed if t.isdigit())) if any(printed) else ""
+            rows.append([*row[:at[-1]], Cell(subtotal, value=True), *row[at[-1]:]])
+        return replace(g, width=g.width + 1, rows=rows)
+    return _map_grids(report, grid)
+
+
 def t2_columns_swapped(report: Layout) -> Layout:
     """Table 二's blocks of three columns with their first two swapped (本年废止件数 before
     本年制发件数), the header saying so."""
@@ -598,6 +616,9 @@ def variants() -> list[Variant]:
         Variant("t4-total-first", h, _html(), t4_total_first),
         Variant("t2-columns-swapped", h, _html(), t2_columns_swapped),
         Variant("docx-t3-total-first", ".docx", docx_bytes, t3_total_first),
+        # a column the statute does not have in the middle of 三: 三 is null (never its
+        # 小计 read as a blank 总计)
+        Variant("t3-subtotal-column", h, _html(), t3_subtotal_column),
         Variant("docx", ".docx", docx_bytes),
         Variant("docx-nested", ".docx", docx_nested_bytes),
         Variant("docx-seq-column", ".docx", docx_bytes, extra_column("序号", True, True)),
