@@ -446,6 +446,15 @@ def _flag_open_end(grid: Grid, table: str, row: str, cols, values: list[Token]) 
               "value, or whitespace may cut its numbers")
 
 
+def _flag_stacked(grid: Grid, table: str, row: str, cols, values: list[Token]) -> None:
+    # Some cell's text prints over several lines of laid-out text (`82` over `1` for
+    # 821): which lines' pieces make one number, and which cell a line's pieces are, the
+    # layout does not say (TextCell.stacked).
+    _flag_row(grid, table, row, cols, values, "ambiguous_digits",
+              f"a cell of row {row} prints over several lines: where its numbers end is "
+              "not known")
+
+
 def _flag_row(grid: Grid, table: str, row: str, cols, values: list[Token], code: str,
               message: str) -> None:
     grid.rows_found.setdefault(table, set()).add(row)
@@ -630,6 +639,10 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
         for row in block.data_rows:
             _flag_open_end(grid, "t4", row.id, block.columns, values)
         return
+    if any(v.stacked for v in values):
+        for row in block.data_rows:
+            _flag_stacked(grid, "t4", row.id, block.columns, values)
+        return
     if any(v.run_together for v in values):
         # the whole table may be one run: solved with its identities
         pieces = _split_or_pend(grid, ("t4", "all"), values, cells)
@@ -717,6 +730,8 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             _flag_row(grid, *found, cols, values, "unmatched_row",
                       f"row {found[1]}'s digits run into a printed row that matches no "
                       f"statutory row ({glued.text.strip()[:30]!r})")
+        elif any(v.stacked for v in values):
+            _flag_stacked(grid, *found, rows[found].columns, values)
         elif (values and len(values) <= len(rows[found].columns)
               and (not full_width_rows or values[-1].printed.state != "blank")
               and _wrapped_tail(tokens, last, filled=True, digits=full_width_rows)):
