@@ -316,3 +316,16 @@ def test_a_row_whose_cells_print_over_several_lines_of_laid_out_text_is_null(
     assert cells == dict.fromkeys(cells) and len(cells) == 7
     assert any(f.code == "ambiguous_digits" and f"a cell of row {row} prints over several "
                "lines" in f.message for f in report.flags)
+
+
+def test_a_row_joined_from_lines_by_its_count_whose_identities_fail_is_null() -> None:
+    # `pdftotext -raw` of Chromium's print of a page with full-width digits: 821 and 859
+    # wrap in their narrow cells, `８２` / `１ ３５ ２ １ ８５` / `９`; joined by their
+    # count the lines made 82, 1, 35, 2, 1, 85, 9 (before: 5 wrong, 2 blanks invented),
+    # whose sum fails: null, flagged.
+    report = read_dump_without_a_wrong_cell("shanghai-office-2019.pdftotext-raw-fullwidth.txt",
+                                            "shanghai-office-2019")
+    row = {cid: c.value for cid, c in report.cells.items() if cid.startswith("t3.new_received.")}
+    assert row == dict.fromkeys(row) and len(row) == 7
+    assert any(f.code == "ambiguous_digits" and "row new_received's values were joined from "
+               "several printed lines" in f.message for f in report.flags)
