@@ -42,6 +42,10 @@ class TextCell:
     # between two parts of a table a page break cut (pipelines/read/pdf_join.py): page
     # furniture, not the table's text, so the recogniser reads the parts as one table.
     furniture: bool = False
+    # A value whose cell prints over several lines of laid-out text (a number's `<br>`,
+    # digits a narrow column wrapped: `82` over `1`; pipelines/read/text_columns.py):
+    # the line breaks say nothing of where one number ends, so no split is proven.
+    stacked: bool = False
 
 
 @dataclass

@@ -290,9 +290,9 @@ def spaced_row_cells(lines: list[str]) -> list[TextCell]:
         if not row.lines:
             continue  # the place of a row's second line, joined to the row above
         no = row.lines[0] + 1
-        texts = [w.text for w in row.labels]
-        texts += [w.text for w in row.values]
-        cells.extend(TextCell(t, f"line {no} word {i}", no) for i, t in enumerate(texts, 1))
+        words = row.labels + row.values
+        cells.extend(TextCell(w.text, f"line {no} word {i}", no, stacked=w.stacked)
+                     for i, w in enumerate(words, 1))
     return cells
 
 

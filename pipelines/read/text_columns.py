@@ -59,6 +59,7 @@ class Word:
     text: str
     start: int  # character index of its first character on its line
     end: int  # character index after its last
+    stacked: bool = False  # a value of a printed row with a cell over several lines
 
     def shares(self, other: Word) -> bool:
         return self.start < other.end and other.start < self.end
@@ -347,7 +348,81 @@ def units_joined(rows: list[PrintedRow]) -> list[PrintedRow]:
     return rows
 
 
+def _of_the_row(row: PrintedRow, anchor: PrintedRow) -> bool:
+    """Whether a line below value row `anchor` is of the same printed row: values alone,
+    or every other word a group label's piece (`三、本年`, `（四）无`), printing left of
+    the row's label, with fewer values than the row (a full row under a full row is the
+    next one, whatever its label's drift: `四、结转…` prints in the group column). A row
+    with no label takes lines of values alone."""
+    if not row.labels:
+        return True
+    if not anchor.labels or len(row.values) >= len(anchor.values):
+        return False
+    start = anchor.labels[-1].start
+    return all(w.end < start for w in row.labels)
+
+
+def _band(rows: list[PrintedRow], i: int) -> tuple[list[int], list[int]]:
+    """The adjacent lines of value row i's printed row: (above, below). Below: down to
+    an empty line or another row's label (`_of_the_row`); above: the lines of values
+    alone (a centred label prints between a two-line cell's lines)."""
+    row = rows[i]
+    found: tuple[list[int], list[int]] = ([], [])
+    for step, band in ((-1, found[0]), (1, found[1])):
+        edge = row.lines[-1] if step > 0 else row.lines[0]
+        k = i + step
+        while 0 <= k < len(rows):
+            r = rows[k]
+            if not r.lines:  # the place of a joined row's second line
+                k += step
+                continue
+            if (r.lines[0] != edge + 1 if step > 0 else r.lines[-1] != edge - 1):
+                break
+            if not (r.labels or r.values):
+                break  # an empty line
+            if step > 0 and not _of_the_row(r, row):
+                break
+            if step < 0 and (r.labels or not r.values):
+                break
+            band.append(k)
+            edge = r.lines[-1] if step > 0 else r.lines[0]
+            k += step
+    return found
+
+
+def stacked_marked(rows: list[PrintedRow]) -> list[PrintedRow]:
+    """Values of a printed row one of whose cells prints over several lines marked
+    `stacked`: a value on a line below the row's (`_band`) under one of the row's values
+    or of the lines of values alone above it, or a line of values alone below it. Text
+    laid out by position prints a cell's lines in the cell's column, the lines of a row
+    split over two heights in other columns (`_joined`); a cell's second line (a `<br>`
+    inside a number, digits a narrow column wrapped: `82` over `1` for 821) says nothing
+    of where its number ends, nor which run of lines of values alone is the row's. Only
+    lines whose values start right of the row's label (of its first value, in a row with
+    none) count: a line's end a text browser wrapped prints at the left margin. A line
+    of values alone above a row and under another row's values is that row's: not
+    counted with the row itself."""
+    for i, row in enumerate(rows):
+        if not row.values or not row.lines or not row.spaced:
+            continue
+        above, below = _band(rows, i)
+        first = row.labels[-1].end - _SLACK if row.labels else row.values[0].end
+        below = [k for k in below if rows[k].values[:1] and rows[k].values[0].start >= first]
+        if not below:
+            continue
+        lower = [(k, w) for k in below for w in rows[k].values]
+        upper = [w for k in [*above, i] for w in rows[k].values if w.start >= first]
+        alone = any(not rows[k].labels for k in below)
+        if (alone or any(w.shares(v) for _, w in lower for v in upper)
+                or any(w.shares(v) for n, (k, w) in enumerate(lower) for q, v in lower[:n]
+                       if k != q)):
+            for k in [*above, i, *below]:
+                for w in rows[k].values:
+                    w.stacked = True
+    return rows
+
+
 def place_columns(rows: list[PrintedRow]) -> list[PrintedRow]:
     """Rows one per line made table rows: split rows joined, amounts' units and wrapped
-    labels joined (module docstring)."""
-    return labels_joined(units_joined(rows_joined(rows)))
+    labels joined (module docstring); values of a cell over several lines marked."""
+    return stacked_marked(labels_joined(units_joined(rows_joined(rows))))

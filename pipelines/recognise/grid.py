@@ -474,6 +474,15 @@ def _flag_open_end(grid: Grid, table: str, row: str, cols, values: list[Token]) 
               "value, or whitespace may cut its numbers")
 
 
+def _flag_stacked(grid: Grid, table: str, row: str, cols, values: list[Token]) -> None:
+    # Some cell's text prints over several lines of laid-out text (`82` over `1` for
+    # 821): which lines' pieces make one number, and which cell a line's pieces are, the
+    # layout does not say (TextCell.stacked).
+    _flag_row(grid, table, row, cols, values, "ambiguous_digits",
+              f"a cell of row {row} prints over several lines: where its numbers end is "
+              "not known")
+
+
 def _flag_row(grid: Grid, table: str, row: str, cols, values: list[Token], code: str,
               message: str) -> None:
     grid.rows_found.setdefault(table, set()).add(row)
@@ -658,6 +667,10 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
         for row in block.data_rows:
             _flag_open_end(grid, "t4", row.id, block.columns, values)
         return
+    if any(v.stacked for v in values):
+        for row in block.data_rows:
+            _flag_stacked(grid, "t4", row.id, block.columns, values)
+        return
     if any(v.run_together for v in values):
         # the whole table may be one run: solved with its identities
         pieces = _split_or_pend(grid, ("t4", "all"), values, cells)
@@ -745,6 +758,13 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             _flag_row(grid, *found, cols, values, "unmatched_row",
                       f"row {found[1]}'s digits run into a printed row that matches no "
                       f"statutory row ({glued.text.strip()[:30]!r})")
+        elif any(v.stacked for v in values):
+            _flag_stacked(grid, *found, rows[found].columns, values)
+        elif _joined_unproven(grid, tokens[i], found, rows[found], values):
+            _flag_row(grid, *found, rows[found].columns, values, "ambiguous_digits",
+                      f"row {found[1]}'s values were joined from several printed lines by "
+                      "their count and its identities fail: a cell's digits may have "
+                      "wrapped onto a line of their own")
         elif (values and len(values) <= len(rows[found].columns)
               and (not full_width_rows or values[-1].printed.state != "blank")
               and _wrapped_tail(tokens, last, filled=True, digits=full_width_rows)):
@@ -770,6 +790,19 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     _withdraw_glyph_rows(grid)
     _withdraw_padded_rows(grid)
     return grid
+
+
+def _joined_unproven(grid: Grid, label: Token, found: tuple[str, str], block: Block,
+                     values: list[Token]) -> bool:
+    """Whether the row's values come from several printed rows (`_wrapped_on`: joined
+    by their count alone) and an identity among its cells fails on them. A cell's
+    digits wrapped onto a line of their own (`８２` / `１ ３５ ２ １ ８５` / `９` for 821 …
+    859 in pdftotext -raw's text) fill the count as well as a row's wrapped end does;
+    only the identities tell them apart."""
+    if label.row is None or len({v.row for v in values}) < 2 or _a_line_each(values):
+        return False  # a value a line: `_place` tells digits cut a line each
+    cells = _cells_of(grid.version.id, *found, block)
+    return len(values) == len(cells) and _fails_any(grid.version.id, cells, values)
 
 
 def _next_row_follows(tokens: list[Token], i: int, table: str,

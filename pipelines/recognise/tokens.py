@@ -87,6 +87,7 @@ class Token:
     open_end: bool = False  # a run that may begin or end in a number that is no cell
     cut: bool = False  # printed in a column the page edge cut off (TextCell.cut)
     furniture: bool = False  # a page's header or footer inside a cut table (TextCell.furniture)
+    stacked: bool = False  # its cell printed over several lines of laid-out text (TextCell)
 
 
 def _segment(cell: TextCell, index: LabelIndex) -> list[Token]:
@@ -219,7 +220,7 @@ def tokenise(doc: Document) -> list[Token]:
             tokens.append(Token("label", cell.text, cell.ref, cell.row, labels))
         elif printed.state != "unreadable":  # most cells; positional: half the keywords' cost
             tokens.append(Token("value", cell.text, cell.ref, cell.row, (), printed, False,
-                                False, cell.cut))
+                                False, cell.cut, False, cell.stacked))
         elif len(cell.text) >= _MIN_RUN_TOGETHER and index.pattern.search(cell.text):
             run_together = True
             tokens.extend(_segment(cell, index))

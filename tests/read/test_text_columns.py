@@ -168,6 +168,34 @@ T3_HEAD = """\
 """
 
 
+# Full-width digits a narrow column wraps (821 as `８２` over `１`; 859 as `８５` over `９`):
+# Chromium's print of 011's page with full-width digits (tests/renderings/variants.py)
+FULLWIDTH = """\
+   一、本年新收政府信息公开申请数量         ８２ ３５        ２   １ ８５
+                            １                  ９
+   二、上年结转政府信息公开申请数量         １８                 １８
+"""
+
+# `<br>` inside numbers (1288 as `1<br>288`): the row's cells at their own heights, each
+# centred; Chromium's print of huaian's page (variants.py `number-br`)
+NUMBER_BR = """\
+   三、本年 （一）予以公开                1   2
+                                                               0      0
+                                                                          5
+                                                                              3
+                                                                                  1
+   度办理结                        288 1                                      0       362
+"""
+
+# A full row under a full row (`其中：网上申请`, a CMS's extra row): the next row
+EXTRA_ROWS = """\
+   其中：网上申请                    1    2                   3      4   5    6   7
+   二、上年结转政府信息公开申请数量           34   0                   0      0   0    0   34
+   其中：网上申请                    1    2                   3      4   5    6   7
+        （一）予以公开               1288 21                  0      0   50   3   1362
+"""
+
+
 def rows_of(text: str) -> list[list[str]]:
     doc = read("layout.txt", "0" * 64, len(text.encode()), text)
     assert doc.rendering == "text_aligned"
@@ -238,3 +266,35 @@ def test_a_group_labels_line_is_no_header() -> None:
     assert rows_of(T3_HEAD)[-2:] == [
         ["本年"], ["度办", "（区分处理的，", "理结", "（二）部分公开只计这一情形，",
                  "1", "0", "0", "0", "0", "0", "1"]]
+
+
+def stacked_of(text: str) -> list[list[tuple[str, bool]]]:
+    doc = read("layout.txt", "0" * 64, len(text.encode()), text)
+    rows: dict[int, list[tuple[str, bool]]] = {}
+    for c in doc.cells:
+        rows.setdefault(c.row, []).append((c.text, c.stacked))
+    return list(rows.values())
+
+
+def test_a_cells_second_line_under_its_first_marks_the_rows_values() -> None:
+    # `１` under `８２`: which line's pieces make 821 the layout does not say; the row
+    # below, a full row of its own, is not marked.
+    assert stacked_of(WORD_T3 * 3 + FULLWIDTH)[-3:] == [
+        [("一、本年新收政府信息公开申请数量", False),
+         *((v, True) for v in ("８２", "３５", "２", "１", "８５"))],
+        [("１", True), ("９", True)],
+        [("二、上年结转政府信息公开申请数量", False), ("１８", False), ("１８", False)]]
+
+
+def test_lines_of_values_alone_below_a_row_mark_it() -> None:
+    # `0 0`, `5`, `3`, `1` fill the row's 7 columns by count (1288 read as 1, 1362 as 1);
+    # lines of values alone under a row show its cells print over several lines. The
+    # line below them prints more values than the row's own line: a row of its own.
+    assert stacked_of(WORD_T3 * 3 + NUMBER_BR)[-6:] == [
+        [("三、本年", False), ("（一）予以公开", False), ("1", True), ("2", True)],
+        [("0", True), ("0", True)], [("5", True)], [("3", True)], [("1", True)],
+        [("度办理结", False), ("288", False), ("1", False), ("0", False), ("362", False)]]
+
+
+def test_a_full_row_under_a_full_row_is_the_next_row() -> None:
+    assert not any(flag for row in stacked_of(WORD_T3 * 3 + EXTRA_ROWS) for _, flag in row)

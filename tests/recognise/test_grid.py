@@ -299,3 +299,33 @@ def test_a_number_cut_by_a_line_break_in_a_pipe_table_leaves_its_row_null() -> N
     assert report.cells["t2.administrative_licensing.decisions"].value is None
     assert any(f.code == "ambiguous_digits" and "row regulations's values are followed by "
                "a printed row of numbers alone" in f.message for f in report.flags)
+
+
+@pytest.mark.parametrize(("dump", "stem", "row"), [
+    # `pdftotext -layout` of Chromium's prints: full-width digits a narrow column wraps
+    # (`８２` over `１` for 821): before, 82, 1, … published and two blanks invented;
+    ("shanghai-office-2019.pdftotext-layout-fullwidth.txt", "shanghai-office-2019",
+     "new_received"),
+    # `<br>` inside numbers (`1<br>288`), the lines of values alone below the row filling
+    # its count: before, 1, 2, 0, 0, 5, 3, 1 published for 1288, 21, 0, 0, 50, 3, 1362.
+    ("huaian-2024.pdftotext-layout-number-br.txt", "huaian-2024", "granted")])
+def test_a_row_whose_cells_print_over_several_lines_of_laid_out_text_is_null(
+        dump: str, stem: str, row: str) -> None:
+    report = read_dump_without_a_wrong_cell(dump, stem)
+    cells = {cid: c.value for cid, c in report.cells.items() if cid.startswith(f"t3.{row}.")}
+    assert cells == dict.fromkeys(cells) and len(cells) == 7
+    assert any(f.code == "ambiguous_digits" and f"a cell of row {row} prints over several "
+               "lines" in f.message for f in report.flags)
+
+
+def test_a_row_joined_from_lines_by_its_count_whose_identities_fail_is_null() -> None:
+    # `pdftotext -raw` of Chromium's print of a page with full-width digits: 821 and 859
+    # wrap in their narrow cells, `８２` / `１ ３５ ２ １ ８５` / `９`; joined by their
+    # count the lines made 82, 1, 35, 2, 1, 85, 9 (before: 5 wrong, 2 blanks invented),
+    # whose sum fails: null, flagged.
+    report = read_dump_without_a_wrong_cell("shanghai-office-2019.pdftotext-raw-fullwidth.txt",
+                                            "shanghai-office-2019")
+    row = {cid: c.value for cid, c in report.cells.items() if cid.startswith("t3.new_received.")}
+    assert row == dict.fromkeys(row) and len(row) == 7
+    assert any(f.code == "ambiguous_digits" and "row new_received's values were joined from "
+               "several printed lines" in f.message for f in report.flags)
