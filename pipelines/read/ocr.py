@@ -17,6 +17,7 @@ per cell. PP-OCRv4 read every number and label it was given.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -30,6 +31,10 @@ _ENGINE_MISSING = "the OCR engine (rapidocr-onnxruntime) is not installed"
 # which made a one-digit cell cost as much as a label; the model takes any width.
 _MIN_RATIO = 1.5
 _BATCH = 16  # crops of similar width per model call (sorted by width first)
+
+
+# Unicode decomposition tags that change a character's width only, not its glyph.
+_WIDTHS = ("<wide>", "<narrow>")
 
 
 class EngineMissing(RuntimeError):
@@ -84,11 +89,46 @@ class _Decoder:
         chars = inner.character
         self._points = [i for i, c in enumerate(chars) if nfkc(c) == "."]
         self._digits = [i for i, c in enumerate(chars) if c.isascii() and c.isdigit()]
+        self._forms = _forms(chars)
 
     def __call__(self, preds: np.ndarray, *args: Any, **kwargs: Any) -> list[tuple]:
+        preds = _folded(preds, self._forms)
         decoded = self._inner(preds, *args, **kwargs)
         return [(text, conf, _point(steps, self._points, self._digits))
                 for (text, conf, *_), steps in zip(decoded, preds, strict=True)]
+
+
+def _forms(chars: list[str]) -> list[tuple[int, list[int]]]:
+    """The recogniser's characters that are another of its characters in another width
+    (full-width "７" and "7", "（" and "("; a CJK compatibility ideograph and its
+    unified one): (that character's index, theirs). Not "②" or "²", other glyphs."""
+    index = {c: i for i, c in enumerate(chars)}
+    groups: dict[int, list[int]] = {}
+    for i, c in enumerate(chars):
+        if len(c) != 1:
+            continue
+        parts = unicodedata.decomposition(c).split(" ")
+        # a width tag and one character, or one character alone (a canonical singleton)
+        same = (parts[0] in _WIDTHS and len(parts) == 2) or (
+            len(parts) == 1 and parts[0] != "" and not parts[0].startswith("<"))
+        plain = nfkc(c)
+        if same and plain != c and plain in index:
+            groups.setdefault(index[plain], []).append(i)
+    return list(groups.items())
+
+
+def _folded(preds: np.ndarray, forms: list[tuple[int, list[int]]]) -> np.ndarray:
+    """Each step's probabilities with a character's other widths added to its plain
+    form's. The dictionary holds both widths of the digits, Latin letters and most
+    punctuation, and a page's full-width "７" is read as "７" or "7" by turns (0.78 and
+    0.21, "76７" at 0.76): the split is no doubt about which digit it is, and the text
+    is NFKC-normalised anyway, so a confidence taken from one form alone would doubt
+    every full-width number (bench/RESULTS.md, "full-width digits")."""
+    out = preds.copy()
+    for plain, others in forms:
+        out[..., plain] += out[..., others].sum(axis=-1)
+        out[..., others] = 0.0
+    return out
 
 
 def _point(steps: np.ndarray, points: list[int], digits: list[int]) -> float:

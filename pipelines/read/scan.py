@@ -16,7 +16,7 @@ import cv2
 import numpy as np
 
 from pipelines.document import SURE, TextCell
-from pipelines.read import ocr
+from pipelines.read import glyph_match, ocr
 from pipelines.read.page_image import PageImage, prepare, second_page
 from pipelines.read.specks import recogniser_page
 from pipelines.read.table_image import Box, TableImage, find_tables, ruling_lines, text_bands
@@ -234,6 +234,7 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     readings = ocr.read_lines(crops.images)
     sealed = [_under_seal(page, text_ink, b) for _, _, b, _, _ in slots]
     texts, confidence = _texts(len(slots), crops, readings, sealed)
+    _zeros_matched(text_ink, slots, texts, confidence, sealed)
     _doubt_lost_signs(page.glyph, text_ink, slots, texts, confidence)
     _doubt_stacked_numbers(slots, crops.stacked, texts, confidence)
     blur = blur_share(page.grey, text_ink, page.glyph)
@@ -243,6 +244,27 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     others = _second_readings(found, slots, texts, confidence,
                               blur * page.glyph if blurred else 0.0)
     return _assemble(slots, texts, confidence, others, len(tables))
+
+
+def _zeros_matched(text_ink: np.ndarray, slots: list, texts: list[str],
+                   confidence: list[float | None], sealed: list[bool]) -> None:
+    """A table cell read "0" with doubt (a lone ring read as the letter "o") whose ink is
+    one of the zeros the page printed in numbers read with confidence: a zero, as sure
+    as those (glyph_match)."""
+    def ink(k: int) -> np.ndarray:
+        box = slots[k][2]
+        return text_ink[box.y0:box.y1, box.x0:box.x1]
+
+    table = [k for k in range(len(slots)) if slots[k][4] is not None
+             and confidence[k] is not None and not sealed[k]]
+    doubted = [k for k in table if texts[k] == "0" and confidence[k] < SURE]
+    if not doubted:
+        return
+    zeros = [z for k in table if confidence[k] >= SURE
+             for z in glyph_match.zeros_of(texts[k], ink(k))]
+    for k in doubted:
+        if zeros and glyph_match.is_zero(ink(k), zeros):
+            confidence[k] = SURE
 
 
 def blur_share(grey: np.ndarray, text_ink: np.ndarray, glyph: float) -> float:

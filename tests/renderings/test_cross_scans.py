@@ -10,8 +10,8 @@ missed, invented) of the cells each variant must read as, on a 150-dpi grey JPEG
   cell (自然人) and of a one-line row's cell is shorter than the line kernels: before,
   those rules were lost, cells of a column merged ("0" over "7" read "07"), and table 三
   read 51-155 of 198-200 with 1-3 wrong numbers a report.
-- `fullwidth`: full-width digits; `thousands`: separators; `blank-dash`: blanks printed
-  "-"; `seq-column`: a 序号 column of numbers before the labels.
+- `fullwidth`: full-width digits (ocr._folded, glyph_match); `thousands`: separators;
+  `blank-dash`: blanks printed "-"; `seq-column`: a 序号 column of numbers before the labels.
 """
 
 from __future__ import annotations
@@ -32,17 +32,21 @@ pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 EXPECTED = {
     # 80/198, 3 wrong before (t3's 自然人 cells merged down their column)
     ("grey150_jpeg", "th-thead", "006"): (198, 0, 0, 0),
-    # full-width digits: "０" read as a letter "o" (confidence 0.6-0.8), kept only where an
-    # identity confirms it; table 二 has none, its zeros are null (ocr_uncertain). 174 with
-    # the first, broader stacked-digits guard
-    ("grey150_jpeg", "fullwidth", "011"): (176, 0, 22, 0),
+    # full-width digits: "７" read "７" 0.78 or "7" 0.21, doubted until a character's two
+    # widths were read as one (ocr._folded); a lone "０" read as a letter "o" (0.5-0.8),
+    # doubted, and table 二 has no identity to confirm it, until it was matched with the
+    # zeros the page printed in numbers read with confidence (glyph_match). 174 with the
+    # first, broader stacked-digits guard, 176 before ocr._folded, 184 before glyph_match
+    ("grey150_jpeg", "fullwidth", "011"): (198, 0, 0, 0),
+    # 195 before (table 二's lone zeros, read "o")
+    ("grey150_jpeg", "fullwidth", "005"): (198, 0, 0, 0),
     # thousands separators ("3,001,000") in table 三 and 四
     ("grey150_jpeg", "thousands", "001"): (200, 0, 0, 0),
     # blanks printed "-"
     ("grey150_jpeg", "blank-dash", "006"): (198, 0, 0, 0),
-    # a leading 序号 column of numbers; one 0 of table 二 read with doubt, no identity
-    # to confirm it
-    ("grey150_jpeg", "seq-column", "011"): (197, 0, 1, 0),
+    # a leading 序号 column of numbers (197 before ocr._folded: one 0 of table 二 read
+    # with doubt, no identity to confirm it)
+    ("grey150_jpeg", "seq-column", "011"): (198, 0, 0, 0),
 }
 
 
