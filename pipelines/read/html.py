@@ -64,6 +64,7 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # the same colons as a scan for each value.
 _VALUES = re.compile(r":\s*(?:(table)\b|(none)|(hidden))", re.I)
 _TABLE, _HIDDEN_AT = 1, 3  # _VALUES's groups (2: none)
+_TABLE_VALUE = re.compile(r":\s*(table)\b", re.I)  # _VALUES's first: where hiding is known
 _DISPLAY_PROP = re.compile("display", re.I)
 _VISIBILITY_PROP = re.compile("visibility", re.I)
 
@@ -83,7 +84,7 @@ def _declarations(text: str, hides: bool) -> tuple[bool, bool]:
     scan for the colons (a case-insensitive pattern that starts with a letter is tried
     at every character of the page; a scan a value took as long as three did)."""
     table = False
-    for m in _VALUES.finditer(text):
+    for m in (_TABLE_VALUE if hides else _VALUES).finditer(text):
         if table and hides:
             break
         value = m.lastindex
