@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.read import read_file
-from pipelines.textnorm import PLAIN_RANGES, nfkc
+from pipelines.textnorm import _PLAIN_NFKC, PLAIN_RANGES, nfkc
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 
@@ -33,6 +33,13 @@ def test_plain_characters_map_one_by_one() -> None:
             for ch in unicodedata.normalize("NFKD", chr(cp)):
                 assert unicodedata.combining(ch) == 0, f"U+{cp:04X}"
                 assert ord(ch) not in second, f"U+{cp:04X}"
+
+
+def test_mapped_characters_do_not_change_again() -> None:
+    """What makes replacing the changed characters one after another exact (textnorm's
+    `_nfkc`): none maps to a character that is itself changed."""
+    for char, mapped in _PLAIN_NFKC.items():
+        assert not any(c in _PLAIN_NFKC for c in mapped), f"U+{ord(char):04X}"
 
 
 @pytest.mark.parametrize("text", [

@@ -59,25 +59,41 @@ def _css_tables(root: etree._Element) -> None:
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def _declares(text: str, prop: re.Pattern, value: re.Pattern) -> bool:
-    """Whether `text` holds `<prop>\\s*:\\s*<value>` (both case-insensitive): the same
-    answer as one regex search for it, found from the colons. A case-insensitive pattern
-    that starts with a letter is tried at every character of the page (a third of reading
-    a Word page); one that starts with the colon is a scan for the colon in C."""
-    for m in value.finditer(text):
-        end = m.start()
-        while end and text[end - 1].isspace():  # re's \s is str.isspace
-            end -= 1
-        if prop.fullmatch(text, max(0, end - len(prop.pattern)), end):
-            return True
-    return False
-
-
+# What _DISPLAY and _HIDDEN find, from the colon: `: table`, `: none` or `: hidden`. One
+# colon starts at most one of them and no match holds a second colon, so one scan finds
+# the same colons as a scan for each value.
+_VALUES = re.compile(r":\s*(?:(table)\b|(none)|(hidden))", re.I)
+_TABLE, _HIDDEN_AT = 1, 3  # _VALUES's groups (2: none)
+_TABLE_VALUE = re.compile(r":\s*(table)\b", re.I)  # _VALUES's first: where hiding is known
 _DISPLAY_PROP = re.compile("display", re.I)
 _VISIBILITY_PROP = re.compile("visibility", re.I)
-_TABLE_VALUE = re.compile(r":\s*table\b", re.I)  # what _DISPLAY finds, as a yes or no
-_NONE_VALUE = re.compile(r":\s*none", re.I)
-_HIDDEN_VALUE = re.compile(r":\s*hidden", re.I)
+
+
+def _names(text: str, colon: int, prop: re.Pattern) -> bool:
+    """Whether `prop` (case-insensitive) ends just before the colon, but for whitespace:
+    the same answer as one regex search for `<prop>\\s*:`, found from the colon."""
+    end = colon
+    while end and text[end - 1].isspace():  # re's \s is str.isspace
+        end -= 1
+    return prop.fullmatch(text, max(0, end - len(prop.pattern)), end) is not None
+
+
+def _declarations(text: str, hides: bool) -> tuple[bool, bool]:
+    """Whether the text declares `display: table` (or -row, -cell), and whether it hides
+    elements (`display: none`, `visibility: hidden`; `hides` when already known), in one
+    scan for the colons (a case-insensitive pattern that starts with a letter is tried
+    at every character of the page; a scan a value took as long as three did)."""
+    table = False
+    for m in (_TABLE_VALUE if hides else _VALUES).finditer(text):
+        if table and hides:
+            break
+        value = m.lastindex
+        if value == _TABLE:
+            table = table or _names(text, m.start(), _DISPLAY_PROP)
+        elif not hides:
+            hides = _names(text, m.start(),
+                           _VISIBILITY_PROP if value == _HIDDEN_AT else _DISPLAY_PROP)
+    return table, hides
 
 
 def _drop_hidden(root: etree._Element) -> None:
@@ -127,17 +143,21 @@ def _image_cells(img: etree._Element, number: int, row_no: int,
     return cells
 
 
-def _wrapping(root: etree._Element) -> set[etree._Element]:
+def _wrapping(tables: list[etree._Element]) -> set[etree._Element]:
     """The tables that hold another table: each table's ancestors, found once (asking
     each table for a descendant walked every data table's cells a second time)."""
-    return {outer for table in root.iter("table") for outer in table.iterancestors("table")}
+    return {outer for table in tables if table.tag == "table"
+            for outer in table.iterancestors("table")}
 
 
 def _cells(root: etree._Element, siblings: Siblings | None = None) -> list[TextCell]:
     cells: list[TextCell] = []
     row_no = t_no = i_no = 0
-    wrapping = _wrapping(root)  # held: the same element objects come back below
-    for table in root.iter("table", "img"):
+    # The tree walked once for both (a walk of a Word page's tree costs as much as
+    # reading a fifth of its cells); held: the same element objects come back below.
+    tables = list(root.iter("table", "img"))
+    wrapping = _wrapping(tables)
+    for table in tables:
         if table.tag == "img":  # a table printed as a picture: read by OCR
             i_no += 1
             cells.extend(_image_cells(table, i_no, row_no, siblings))
@@ -162,10 +182,10 @@ def read(name: str, sha256: str, size: int, decoded: str,
          siblings: Siblings | None = None) -> Document:
     """`siblings` opens files next to the page, for `<img>` tables (html_images.py)."""
     root = _parse(decoded)
-    if _declares(decoded, _DISPLAY_PROP, _TABLE_VALUE):  # most pages have none: no walk
+    tables, hides = _declarations(decoded, "hidden" in decoded)
+    if tables:  # most pages have none: no walk
         _css_tables(root)
-    if "hidden" in decoded or _declares(decoded, _DISPLAY_PROP, _NONE_VALUE) or _declares(
-            decoded, _VISIBILITY_PROP, _HIDDEN_VALUE):
+    if hides:
         _drop_hidden(root)
     _mark_blocks(root)
     cells = _cells(root, siblings)

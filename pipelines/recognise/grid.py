@@ -741,7 +741,8 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     index = None  # the printed rows, built for the first row the header must place
     t3_seen = False  # only placing a row below changes it, and once true it stays true
     for i, token in enumerate(tokens):
-        if t4_start is None and t3_seen and _t4_anchor(token):
+        # a value is never 四's anchor (_t4_anchor: None): most tokens, not asked
+        if t4_start is None and t3_seen and token.kind != "value" and _t4_anchor(token):
             t4_start = i
         if token.kind != "label":
             continue

@@ -69,7 +69,10 @@ def _without_format_chars(cell: TextCell) -> TextCell:
     return replace(cell, text=_FORMAT_CHARS.sub("", cell.text))  # keeps `cut`
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_value(text: str) -> bool:
+    """Cached as read_printed is (asked of every cell, several times, in every report):
+    a cache hit is one C call where two Python calls were."""
     return read_printed(text).state != "unreadable"
 
 
