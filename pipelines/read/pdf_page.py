@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pdfplumber.page import Page
 from pdfplumber.utils import extract_text
 
+from pipelines.read.pdf_decorations import without_decorations
 from pipelines.read.pdf_edges import closing_edges
 from pipelines.read.pdf_text import clean
 
@@ -203,6 +204,7 @@ def _own_tables(page: Page, found: list, horizontal: list[dict], vertical: list[
 
 def page_rows(page: Page) -> list[PdfRow]:
     """A page's printed rows top to bottom."""
+    page = without_decorations(page)
     horizontal, vertical = closing_edges(page)
     tables = _own_tables(page, page.find_tables(_settings(horizontal, vertical)),
                          horizontal, vertical)

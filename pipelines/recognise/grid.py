@@ -28,6 +28,7 @@ from functools import cache
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
 from pipelines.recognise.header_columns import RowIndex, header_reading
+from pipelines.recognise.layout import is_sequence_header
 from pipelines.recognise.tokens import Token
 from pipelines.recognise.values import may_stand_for_value, read_printed
 from pipelines.report import CellValue, Flag
@@ -282,19 +283,49 @@ def _proven(version: str, cells: list[tuple[str, ValueType]], reading: list[Toke
                                and not fails(r, numbers) for r in rules)
 
 
-def _t4_reading(version: str, values: list[Token], cells: list[tuple[str, ValueType]]
-                ) -> list[Token]:
+def _t4_reading(version: str, values: list[Token], cells: list[tuple[str, ValueType]],
+                numbered: bool = False) -> list[Token]:
     """Table 四's values when its printed row has more cells than the table. No label
     bounds the row, so an extra cell may be a number before the values (an unnamed
     numbering column) as well as a blank after them: blank extras are dropped only when
     one reading is left and the table's identities all hold on it; else the row is
-    returned whole (and flagged for its count)."""
+    returned whole (and flagged for its count). Where 四's header opens its printed row
+    with a 序号 column (`numbered`), a 1 opening the values' printed row is that column's
+    number (四 has one data row), a reading kept on the same terms: a tool that drops
+    blank cells (lynx) prints the 序号 header and the number as words of spaced text,
+    with no table to tell layout.py which column they are."""
     n = len(cells)
-    readings = _readings(values, n)
-    if len(values) <= n or len(readings[0]) != n:
+    if len(values) <= n:
         return values
+    readings = [r for r in _readings(values, n) if len(r) == n]
+    if numbered and len(values) == n + 1 and _is_row_number(values[0], values):
+        readings.append(values[1:])
     kept = [r for r in readings if _proven(version, cells, r)]
     return kept[0] if len(kept) == 1 else values
+
+
+def _is_row_number(first: Token, values: list[Token]) -> bool:
+    """Whether `first` may be a 序号 column's number for the one data row `values`:
+    a 1 with no unit, opening the printed row that holds all of them."""
+    printed = first.printed
+    return (printed is not None and printed.state == "number" and printed.whole == 1
+            and printed.unit is None and first.row is not None
+            and all(v.row == first.row for v in values))
+
+
+def _numbered_header(tokens: list[Token], start: int, first: Token) -> bool:
+    """Whether table 四's header, between `start` and its first value `first`, has a 序号
+    cell opening its printed row; nothing of another table or section (`_t4_anchor`
+    False) may lie between that cell and the values."""
+    end = next((i for i in range(start, len(tokens)) if tokens[i] is first), None)
+    for i in range(end - 1 if end is not None else -1, start - 1, -1):
+        t = tokens[i]
+        if _t4_anchor(t) is False:
+            return False
+        if (t.row is not None and is_sequence_header(t.text)
+                and (i == 0 or tokens[i - 1].row != t.row)):
+            return True
+    return False
 
 
 def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) -> None:
@@ -661,7 +692,8 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
     values, last = found
     values = _filled_when_exact(values, n)
     cells = [(f"t4.{r.id}.{c.id}", c.value_type) for r in block.data_rows for c in block.columns]
-    values = _t4_reading(grid.version.id, values, cells)
+    numbered = bool(values) and _numbered_header(tokens, start, values[0])
+    values = _t4_reading(grid.version.id, values, cells, numbered)
     grid.last_index = max(grid.last_index, last)
     if any(v.open_end for v in values):
         for row in block.data_rows:

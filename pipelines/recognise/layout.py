@@ -386,6 +386,11 @@ def _header_word(text: str) -> str:
     return re.sub(r"\s+", "", nfkc(text)).lower()
 
 
+def is_sequence_header(text: str) -> bool:
+    """Whether a header cell names a column that numbers the table's rows (序号)."""
+    return _header_word(text) in _SEQUENCE_HEADERS
+
+
 def _without_sequence_columns(cells: list[TextCell], rows: list[list[int]]) -> list[TextCell]:
     drop: set[int] = set()
     numbered: str | None = None  # the table whose rows are numbered
@@ -395,7 +400,7 @@ def _without_sequence_columns(cells: list[TextCell], rows: list[list[int]]) -> l
         table = _table_of(first)
         if table is None or table != numbered:
             numbered = None
-        if table and _header_word(first.text) in _SEQUENCE_HEADERS and len(row) > 1:
+        if table and is_sequence_header(first.text) and len(row) > 1:
             numbered, last = table, 0
             drop.add(row[0])
             continue
