@@ -36,10 +36,11 @@ arithmetic error, and the table is null, flagged the same way.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import groupby
 
 from pipelines.recognise.grid import Grid
+from pipelines.recognise.labels import Label
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.tokens import Token
 from pipelines.report import CellValue, Flag
@@ -97,37 +98,44 @@ def _in_order(printed: list[int], width: int) -> bool:
     return True
 
 
-def _row_labels(tokens: list[Token]) -> list[list[tuple[str, str, str]]]:
-    """Each printed row's column and header labels: (table, key, printed text)."""
+@lru_cache(maxsize=1024)
+def _header_labels(labels: tuple[Label, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((lab.table, lab.key) for lab in labels if lab.kind in ("column", "header"))
+
+
+@lru_cache(maxsize=1024)
+def _is_row_label(labels: tuple[Label, ...]) -> bool:
+    return any(lab.kind in ("row", "group") for lab in labels)
+
+
+def _headers(tokens: list[Token]) -> tuple[list[list[tuple[str, str, str]]], list[str]]:
+    """In one pass: the column and header labels (table, key, printed text) of each
+    printed row holding two or more, and the text between each row's values and the next
+    row label or value, joined."""
     rows: dict[int, list[tuple[str, str, str]]] = {}
-    for t in tokens:
-        if t.kind == "label" and t.row is not None:
-            rows.setdefault(t.row, []).extend(
-                (lab.table, lab.key, t.text.strip()) for lab in t.labels
-                if lab.kind in ("column", "header"))
-    return list(rows.values())
-
-
-def _is_row_label(token: Token) -> bool:
-    return token.kind == "label" and any(lab.kind in ("row", "group") for lab in token.labels)
-
-
-def _header_texts(tokens: list[Token]) -> list[str]:
-    """The text between each row's values and the next row label or value, joined."""
-    out: list[str] = []
+    texts: list[str] = []
     words: list[str] = []
     after_row = False  # among the values of a row label
     for t in tokens:
-        if _is_row_label(t) or (t.kind == "value" and not after_row):
-            if words:
-                out.append("".join(words))
-            words, after_row = [], _is_row_label(t)
-        elif t.kind != "value":
-            words.append(normalise(t.text))
-            after_row = False
+        kind = t.kind
+        if kind == "value":
+            if not after_row and words:
+                texts.append(normalise("".join(words)))
+                words = []
+            continue
+        if kind == "label":
+            if _is_row_label(t.labels):
+                if words:
+                    texts.append(normalise("".join(words)))
+                words, after_row = [], True
+                continue
+            if t.row is not None and (named := _header_labels(t.labels)):
+                rows.setdefault(t.row, []).extend((tid, key, t.text) for tid, key in named)
+        words.append(t.text)
+        after_row = False
     if words:
-        out.append("".join(words))
-    return out
+        texts.append(normalise("".join(words)))
+    return [labels for labels in rows.values() if len(labels) > 1], texts
 
 
 def _text_labels(version_id: str, text: str) -> list[tuple[str, str, str]]:
@@ -151,9 +159,10 @@ def misordered_tables(tokens: list[Token], version: Version) -> dict[str, list[s
     """Each table whose header shows its columns out of the template's order, with the
     labels as printed."""
     found: dict[str, list[str]] = {}
-    for labels in _row_labels(tokens):
+    rows, texts = _headers(tokens)
+    for labels in rows:
         _misordered(labels, _levels(version.id, False), found)
-    for text in _header_texts(tokens):
+    for text in texts:
         _misordered(_text_labels(version.id, text), _levels(version.id, True), found)
     return found
 
@@ -174,13 +183,18 @@ def _total_elsewhere(rows: list[list[float]]) -> int | None:
 
 def _total_rows(grid: Grid, table: str) -> list[list[float]]:
     """The rows (三) or groups (四) with every cell a number, as placed."""
-    t = grid.version.tables[table]
     out = []
-    for row in t.data_rows:
-        cells = [grid.cells.get(f"{table}.{row.id}.{c.id}") for c in t.columns]
-        if all(c is not None and c.value is not None for c in cells):
-            out.append([c.value for c in cells])
+    for ids in _row_cell_ids(grid.version.id, table):
+        values = [c.value if (c := grid.cells.get(cid)) is not None else None for cid in ids]
+        if None not in values:
+            out.append(values)
     return out
+
+
+@cache
+def _row_cell_ids(version_id: str, table: str) -> tuple[tuple[str, ...], ...]:
+    t = load_template().version(version_id).tables[table]
+    return tuple(tuple(f"{table}.{row.id}.{c.id}" for c in t.columns) for row in t.data_rows)
 
 
 def misplaced_totals(grid: Grid) -> dict[str, list[str]]:
