@@ -31,9 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "renderings")]
 
-from cross import dumped, html_variants, page_bytes, read_back, unrecoverable  # noqa: E402
+from cross import dumped, page_bytes, read_back, unrecoverable  # noqa: E402
 from dumps import TOOLS, Tool  # noqa: E402
-from variants import Variant, labelled_truths  # noqa: E402
+from variants import Variant, chosen  # noqa: E402
 
 # The main text tools of the issue: two widths of each browser, lynx and elinks as they
 # come (link numbers and the list of links on), pandoc's plain text and Markdown, and a
@@ -89,11 +89,8 @@ def main() -> None:
     args = parser.parse_args()
     names = args.tools.split(",")
     tools = [t for n in names for t in TOOLS if t.name == n and t.available()]
-    chosen = [v for v in html_variants()
-              if not args.variants or v.name in args.variants.split(",")]
-    truths = [p for p in labelled_truths()
-              if not args.reports or p.stem in args.reports.split(",")]
-    todo = cases(tools, chosen, truths, Path(args.cache))
+    picked, truths = chosen(args.variants, args.reports)
+    todo = cases(tools, picked, truths, Path(args.cache))
     if args.jobs > 1:
         with ProcessPoolExecutor(args.jobs) as pool:
             results = list(pool.map(read, todo, chunksize=4))
@@ -110,7 +107,7 @@ def main() -> None:
             for kind in ("wrong", "invented", "missed"):
                 if detail[kind]:
                     print(f"     {kind}: {' '.join(detail[kind][:12])}")
-    _print(table, [t.name for t in tools], [v.name for v in chosen], args.markdown)
+    _print(table, [t.name for t in tools], [v.name for v in picked], args.markdown)
 
 
 def _print(table: dict, tools: list[str], chosen: list[str], markdown: bool) -> None:

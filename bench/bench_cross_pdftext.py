@@ -20,8 +20,7 @@ ROOT = Path(__file__).parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "renderings")]
 
 from cross_pdftext import CONVERTERS, read  # noqa: E402
-from cross_prints import html_variants  # noqa: E402
-from variants import Score, labelled_truths, totals_table  # noqa: E402
+from variants import Score, chosen, html_variants, totals_table  # noqa: E402
 
 
 def _job(args: tuple[str, str, str, str, str]
@@ -42,9 +41,8 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("-v", action="store_true")
     a = ap.parse_args(argv)
-    names = [v.name for v in html_variants()
-             if not a.variants or v.name in a.variants.split(",")]
-    truths = [t for t in labelled_truths() if not a.reports or t.stem in a.reports.split(",")]
+    picked, truths = chosen(a.variants, a.reports)
+    names = [v.name for v in picked]
     jobs = [(s, c, n, str(t), a.cache) for s in a.settings.split(",")
             for c in a.converters.split(",") for n in names for t in truths]
     totals: dict[tuple[str, str], Score] = {}

@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests" / "renderings"))
 
-from cross_prints import html_variants, read
-from variants import Score, labelled_truths, totals_table
+from cross_prints import read
+from variants import Score, chosen, html_variants, totals_table
 
 
 def _job(args: tuple[str, str, str]) -> tuple[str, str, str, Score, list[str]]:
@@ -40,9 +40,8 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("-v", action="store_true")
     a = ap.parse_args(argv)
-    names = [v.name for v in html_variants()
-             if not a.variants or v.name in a.variants.split(",")]
-    truths = [t for t in labelled_truths() if not a.reports or t.stem in a.reports.split(",")]
+    picked, truths = chosen(a.variants, a.reports)
+    names = [v.name for v in picked]
     jobs = [(s, n, str(t)) for s in a.settings.split(",") for n in names for t in truths]
     totals: dict[tuple[str, str], Score] = {}
     with ProcessPoolExecutor(a.jobs) as pool:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from dumps import Page, Tool, _utf8, dump, lost_blank_cells
 from make import word_html_bytes
-from variants import Score, Variant, score, variants
+from variants import Score, Variant, score
 
 # Variants that print a blank cell as text: a tool that drops empty cells keeps them.
 PRINTED_BLANKS = frozenset({"blank-dash", "blank-emdash", "blank-slash", "blank-none",
@@ -31,10 +31,6 @@ class Dumped:
     data: bytes
     want: dict  # cell id -> number or None, as the variant prints it
     unrecoverable: frozenset[str]
-
-
-def html_variants() -> list[Variant]:
-    return [v for v in variants() if v.suffix == ".html"]
 
 
 def page_bytes(variant: Variant, truth: dict) -> tuple[bytes, dict]:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from prints import A4_LANDSCAPE_PRINT, A4_PRINT, _made, chromium_pdf, chromium_scaled_pdf
-from variants import Score, Variant, score, variants
+from variants import Score, Variant, score
 
 from pipelines.parse import parse_file
 from pipelines.report import ParsedReport
@@ -28,10 +28,6 @@ SETTINGS: dict[str, Callable[[Path, Path], None]] = {
     "a4-080": chromium_scaled_pdf(0.8, A4_PRINT),
     "landscape": chromium_scaled_pdf(1.0, A4_LANDSCAPE_PRINT),
 }
-
-
-def html_variants() -> list[Variant]:
-    return [v for v in variants() if v.suffix == ".html"]
 
 
 def printed(setting: str, variant: Variant, truth_path: Path) -> tuple[Path, dict]:

@@ -17,7 +17,8 @@ import tempfile
 from pathlib import Path
 
 import scans
-from cross_prints import html_variants, printed
+from cross_prints import printed
+from variants import html_variants
 
 # The scans: 150 dpi grey JPEG (the registered scans' baseline), and the same pages
 # tilted 1° either way, as a sheet laid a little askew on the glass.

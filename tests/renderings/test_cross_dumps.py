@@ -44,9 +44,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cross import dumped, html_variants, read_back
+from cross import dumped, read_back
 from dumps import TOOLS
-from variants import labelled_truths
+from variants import html_variants, labelled_truths
 
 pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 

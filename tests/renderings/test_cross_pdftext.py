@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import pytest
 from cross_pdftext import read
-from cross_prints import html_variants
 from make import CORPUS_TRUTH, FIXTURE_TRUTH
+from variants import html_variants
 
 pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 

@@ -28,8 +28,9 @@ read as.
 from __future__ import annotations
 
 import pytest
-from cross_prints import html_variants, read
+from cross_prints import read
 from make import CORPUS_TRUTH, FIXTURE_TRUTH
+from variants import html_variants
 
 pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 

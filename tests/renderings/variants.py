@@ -632,6 +632,19 @@ def variants() -> list[Variant]:
     ]
 
 
+def html_variants() -> list[Variant]:
+    """The variants that are web pages (what the text tools dump and browsers print)."""
+    return [v for v in variants() if v.suffix == ".html"]
+
+
+def chosen(names: str | None, reports: str | None) -> tuple[list[Variant], list[Path]]:
+    """The HTML variants and labelled reports a sweep's comma-separated options name
+    (all of them where an option is empty)."""
+    wanted = [v for v in html_variants() if not names or v.name in names.split(",")]
+    truths = [p for p in labelled_truths() if not reports or p.stem in reports.split(",")]
+    return wanted, truths
+
+
 def _convert(data: bytes, command: Callable[[Path, Path], list[str]], out_name: str) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "report.docx"
