@@ -45,6 +45,7 @@ from pipelines.recognise.normalise import normalise
 from pipelines.recognise.tokens import Token
 from pipelines.report import CellValue, Flag
 from schemas.template import Version, load_template
+from schemas.vocabulary import OCR_RENDERINGS
 
 Level = tuple[str, tuple[str, ...]]  # (table, label keys in the template's order)
 
@@ -99,19 +100,18 @@ def _in_order(printed: list[int], width: int) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _header_labels(labels: tuple[Label, ...]) -> tuple[tuple[str, str], ...]:
-    return tuple((lab.table, lab.key) for lab in labels if lab.kind in ("column", "header"))
-
-
-@lru_cache(maxsize=1024)
 def _is_row_label(labels: tuple[Label, ...]) -> bool:
     return any(lab.kind in ("row", "group") for lab in labels)
 
 
-def _headers(tokens: list[Token]) -> tuple[list[list[tuple[str, str, str]]], list[str]]:
+def _headers(tokens: list[Token], version_id: str
+             ) -> tuple[list[list[tuple[str, str, str]]], list[str]]:
     """In one pass: the column and header labels (table, key, printed text) of each
     printed row holding two or more, and the text between each row's values and the next
-    row label or value, joined."""
+    row label or value, joined. A row's labels are those printed whole: a piece of a
+    label wrapped over lines (`结果维` / `持`, matched as a near miss by OCR) prints at
+    another height than the labels beside it, so its place in the row says nothing."""
+    whole = _header_words(version_id)[1]
     rows: dict[int, list[tuple[str, str, str]]] = {}
     texts: list[str] = []
     words: list[str] = []
@@ -129,7 +129,7 @@ def _headers(tokens: list[Token]) -> tuple[list[list[tuple[str, str, str]]], lis
                     texts.append(normalise("".join(words)))
                 words, after_row = [], True
                 continue
-            if t.row is not None and (named := _header_labels(t.labels)):
+            if t.row is not None and (named := whole.get(normalise(t.text))):
                 rows.setdefault(t.row, []).extend((tid, key, t.text) for tid, key in named)
         words.append(t.text)
         after_row = False
@@ -159,7 +159,7 @@ def misordered_tables(tokens: list[Token], version: Version) -> dict[str, list[s
     """Each table whose header shows its columns out of the template's order, with the
     labels as printed."""
     found: dict[str, list[str]] = {}
-    rows, texts = _headers(tokens)
+    rows, texts = _headers(tokens, version.id)
     for labels in rows:
         _misordered(labels, _levels(version.id, False), found)
     for text in texts:
@@ -209,9 +209,13 @@ def misplaced_totals(grid: Grid) -> dict[str, list[str]]:
     return found
 
 
-def withdraw_misordered_tables(grid: Grid, tokens: list[Token]) -> None:
+def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str) -> None:
     """Null every cell of a table whose header prints its columns in another order
-    (before the solver places rows by the identities in the template's order)."""
+    (before the solver places rows by the identities in the template's order). Not read
+    from OCR: its rows are lines, a wrapped header's pieces and whole labels of several
+    groups on one line at heights of their own, its labels near misses."""
+    if rendering in OCR_RENDERINGS:
+        return
     for table, printed in misordered_tables(tokens, grid.version).items():
         _withdraw(grid, table, printed)
 
