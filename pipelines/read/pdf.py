@@ -68,6 +68,8 @@ def _parsed(page: Page) -> None:
     """Parse a page's content; raises _BrokenPages with the reason if it cannot be."""
     try:
         page.objects  # noqa: B018 - parsing the content stream is the point
+    except MemoryError:
+        raise  # the file's memory budget (budget.py), not damaged content
     except Exception as e:  # pdfminer raises many kinds on damaged content
         message = " ".join(str(e).split())  # the reason is one line
         raise _BrokenPages(f"page {page.page_number}: {type(e).__name__}: {message}") from e
