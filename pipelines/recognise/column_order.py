@@ -3,11 +3,12 @@
 Values are placed by the template's column order (grid.py): a row's k-th value is its
 k-th column. An agency that prints its columns in another order, with a header that says
 so (总计 first, 法人或其他组织 before 自然人, 本年废止件数 before 本年制发件数, 四's 总计
-before 结果维持), would have every row's values published under the wrong columns, and
-the identities cannot tell: the six applicant columns of 三 are interchangeable in every
-identity of 三, as are 四's four result columns within a group, and 二 has none. So the
-header is read: where it shows column labels of a table out of the template's order,
-every cell of that table is null, flagged `columns_out_of_order`.
+before 结果维持, 四's 复议后起诉 before 未经复议直接起诉), would have every row's values
+published under the wrong columns, and the identities cannot tell: the six applicant
+columns of 三 are interchangeable in every identity of 三, as are 四's four result
+columns within a group and its two lawsuit groups, and 二 has none. So the header is
+read: where it shows column labels (or 四's column groups) of a table out of the
+template's order, every cell of that table is null, flagged `columns_out_of_order`.
 
 The header is read two ways, each only where its order is the printed order:
 - **a printed row's labels**, left to right (every rendering that keeps rows). Levels of
@@ -67,6 +68,14 @@ def _levels(version_id: str, one_height: bool) -> tuple[Level, ...]:
             keys = tuple(c.id for c in block.columns)
             if len(keys) > 1 and (tid, keys) not in out:
                 out.append((tid, keys))
+        if tid == "t4":
+            # 四's rows print as column groups: 行政复议 beside 行政诉讼, and under 行政诉讼
+            # its two groups. Their order in run-together text could be a sentence's
+            # (行政诉讼…行政复议), so that pair only from a printed row.
+            review, *lawsuits = (r.id for r in table.data_rows)
+            out.append((tid, tuple(lawsuits)))
+            if not one_height:
+                out.append((tid, (review, *table.header)))
     return tuple(out)
 
 
@@ -80,6 +89,9 @@ def _header_words(version_id: str) -> tuple[re.Pattern, dict[str, list[tuple[str
             named.setdefault(normalise(column.label), []).append((tid, column.id))
         for header in table.header:
             named.setdefault(normalise(header), []).append((tid, header))
+        if tid == "t4":  # its rows are its column groups
+            for row in table.data_rows:
+                named.setdefault(normalise(row.label), []).append((tid, row.id))
     longest = sorted(named, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, longest))), named
 

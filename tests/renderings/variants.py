@@ -282,6 +282,19 @@ def t4_total_first(report: Layout) -> Layout:
     return _map_grids(report, grid)
 
 
+def t4_groups_swapped(report: Layout) -> Layout:
+    """Table 四's two lawsuit groups printed the other way round (复议后起诉 before
+    未经复议直接起诉), its header saying so."""
+    def grid(g: Grid) -> Grid:
+        if (parts := _t4_parts(g)) is None:
+            return g
+        top, second, labels, values_ = parts
+        w = len(values_) // 3
+        return replace(g, rows=[top, [*second[:w], *second[w:][::-1]], labels,
+                                [*values_[:w], *values_[2 * w:], *values_[w:2 * w]]])
+    return _map_grids(report, grid)
+
+
 def t3_subtotal_column(report: Layout) -> Layout:
     """A 小计 column (the five organisations' sum) before table 三's 总计, which the
     statute does not have."""
@@ -614,6 +627,7 @@ def variants() -> list[Variant]:
         # is null (columns_out_of_order), never read in the template's order
         Variant("t3-total-first", h, _html(), t3_total_first),
         Variant("t4-total-first", h, _html(), t4_total_first),
+        Variant("t4-groups-swapped", h, _html(), t4_groups_swapped),
         Variant("t2-columns-swapped", h, _html(), t2_columns_swapped),
         Variant("docx-t3-total-first", ".docx", docx_bytes, t3_total_first),
         # a column the statute does not have in the middle of 三: 三 is null (never its
