@@ -22,7 +22,8 @@ CELL_STATES: dict[str, str] = {
     "uncertain": "read by OCR, but not surely enough to publish (flag ocr_uncertain), or "
     "printed in a column cut off at the page edge (flag cut_at_page_edge)",
     "unplaced": "a value was printed but its column is not known: the table's header prints "
-    "its columns in another order than the template (flag columns_out_of_order)",
+    "its columns in another order than the template (flag columns_out_of_order), or lacks "
+    "one of them (flag columns_missing)",
 }
 
 FLAG_CODES: dict[str, str] = {
@@ -83,6 +84,10 @@ FLAG_CODES: dict[str, str] = {
     "columns_out_of_order": "the table's header prints its statutory columns in another "
     "order than the template (总计 first, say): every cell of the table is null, its printed "
     "value kept in the raw text, since the identities cannot tell the columns apart",
+    "columns_missing": "the table's header names some of its statutory columns and not "
+    "another (法人或其他组织 without 科研机构, say): the table has fewer columns than the "
+    "template, so every cell of the table (of table 二: of that block's columns) is null, "
+    "its printed value kept in the raw text",
 }
 
 REPORT_STATUSES: dict[str, str] = {
@@ -181,7 +186,8 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "missing": "文件中没有该单元格（表或行缺失，或文件被截断）",
         "uncertain": "经 OCR 识别，但把握不足以发布（标记 ocr_uncertain），"
         "或印在被页面边缘截断的列中（标记 cut_at_page_edge）",
-        "unplaced": "印有数值，但所属列不明：该表表头的列序与模板不同（标记 columns_out_of_order）",
+        "unplaced": "印有数值，但所属列不明：该表表头的列序与模板不同"
+        "（标记 columns_out_of_order），或缺少法定列（标记 columns_missing）",
     },
     "flag_code": {
         "not_a_report": "文件中没有识别到法定表格",
@@ -223,6 +229,9 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "该列，其单元格亦为空值",
         "columns_out_of_order": "该表表头的法定列顺序与模板不同（如总计在前）："
         "勾稽关系无法区分各列，故该表所有单元格发布为空值，印出的数值保留在原文中",
+        "columns_missing": "该表表头只印出部分法定列（如有法人或其他组织而无科研机构）："
+        "该表列数少于模板，故该表所有单元格（表二为该栏目各列）发布为空值，"
+        "印出的数值保留在原文中",
         "text_disagrees": "报告正文为某单元格（或单元格之和）所述数字与表格不符；待核查的发现，"
         "表格按原样发布（text 类校验给出两个数字及原句）",
     },

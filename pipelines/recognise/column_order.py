@@ -170,13 +170,96 @@ def _misordered(labels: list[tuple[str, str, str]], levels: tuple[Level, ...],
 def misordered_tables(tokens: list[Token], version: Version) -> dict[str, list[str]]:
     """Each table whose header shows its columns out of the template's order, with the
     labels as printed."""
+    return _misordered_in(*_headers(tokens, version.id), version.id)
+
+
+def _misordered_in(rows: list[list[tuple[str, str, str]]], texts: list[str],
+                   version_id: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    rows, texts = _headers(tokens, version.id)
     for labels in rows:
-        _misordered(labels, _levels(version.id, False), found)
+        _misordered(labels, _levels(version_id, False), found)
     for text in texts:
-        _misordered(_text_labels(version.id, text), _levels(version.id, True), found)
+        _misordered(_text_labels(version_id, text), _levels(version_id, True), found)
     return found
+
+
+Lacking = dict[str, tuple[list[str], tuple[str, ...]]]  # table: (printed, its columns)
+
+
+def lacking_columns(tokens: list[Token], version: Version) -> Lacking:
+    """Each table whose header names some of a level's columns in a printed row and
+    provably not another, with the labels as printed and the level's columns."""
+    return _lacking_in(*_headers(tokens, version.id), version.id)
+
+
+def _lacking_in(rows: list[list[tuple[str, str, str]]], texts: list[str],
+                version_id: str) -> Lacking:
+    found: Lacking = {}
+    pattern = _header_words(version_id)[0]
+    # 三's and 四's labels are their own: one printed whole anywhere (on a line a narrow
+    # dump wrapped, in the first of two headers where the repeated one lost a merged
+    # cell) is no missing column. 二's blocks share labels (本年增/减 heads two kinds of
+    # block), so there only the block's own header text counts.
+    # (a header's text: one naming two of the table's labels at least, not a sentence
+    # saying 其他)
+    named = _header_words(version_id)[1]
+    whole: dict[str, set[str]] = {}
+    for labels in rows:
+        for table, _, text in labels:
+            whole.setdefault(table, set()).add(normalise(text))
+    for text in texts:
+        found_here = pattern.findall(text)
+        for table in {t for m in found_here for t, _ in named[m]}:
+            if len({m for m in found_here if any(t == table for t, _ in named[m])}) > 1:
+                whole.setdefault(table, set()).update(found_here)
+    for labels in rows:
+        _lacking(labels, texts, version_id, whole, found)
+    return found
+
+
+def _absent(label: str, text: str) -> bool:
+    """Whether no piece of `label` is in a header's `text` once its whole labels are
+    taken out (其他 is in 法人或其他组织): a label wrapped over lines leaves pieces of
+    two characters or more (a narrow printed column: 科研 / 机构); a label of two (其他,
+    总计) is absent when neither of its characters is left (a variant spelling, 其它,
+    leaves one)."""
+    if len(label) <= 2:
+        return not any(ch in text for ch in label)
+    return all(label[i:i + 2] not in text for i in range(len(label) - 1))
+
+
+def _lacking(labels: list[tuple[str, str, str]], texts: list[str], version_id: str,
+             whole: dict[str, set[str]], found: Lacking) -> None:
+    """A printed row of labels naming some of a level's columns, whose header text holds
+    no piece of another (two of its characters in a row): the table has fewer columns
+    than the template. Its values would be placed in the template's order, and a
+    rendering that prints a merged cell's spare columns empty (pandoc) lines them up
+    under the template's columns by position."""
+    pattern, named = _header_words(version_id)
+    label_of = {name: norm for norm, names in named.items() for name in names}
+    levels = _levels(version_id, False)
+    complete = {(t, frozenset(keys)) for t, keys in _levels(version_id, True) + levels}
+    printed_by = {t: {k for t_, k, _ in labels if t_ == t} for t, _ in levels}
+    for table, keys in levels:
+        printed = printed_by[table] & set(keys)
+        if (len(printed) < 2 or any((table, frozenset(printed_by[table] & set(other)))
+                                    in complete for t, other in levels if t == table)
+                or set(keys) <= set(found.get(table, ((), ()))[1])):
+            continue  # a whole level (of another block of 二), or one already found
+        shown = [label_of[(table, k)] for k in printed]
+        text = next((t for t in texts if all(label in t for label in shown)), None)
+        if text is None:
+            continue
+        here = whole.get(table, set()) if table != "t2" else set(pattern.findall(text))
+        left = pattern.sub("|", text)
+        if absent := [label_of[(table, k)] for k in keys if k not in printed
+                      and label_of[(table, k)] not in here
+                      and _absent(label_of[(table, k)], left)]:
+            # 二's blocks are apart: each lacking level's columns are added
+            before, columns = found.get(table, ([], ()))
+            found[table] = (before + [text for t, k, text in labels if t == table and k in keys]
+                            + [f"no {label}" for label in absent],
+                            columns + tuple(k for k in keys if k not in columns))
 
 
 def _total_elsewhere(rows: list[list[float]]) -> int | None:
@@ -222,34 +305,54 @@ def misplaced_totals(grid: Grid) -> dict[str, list[str]]:
 
 
 def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str) -> None:
-    """Null every cell of a table whose header prints its columns in another order
+    """Null every cell of a table whose header prints its columns in another order, and
+    of a table 三 or 四 (二: of its block's columns) whose header lacks a statutory column
     (before the solver places rows by the identities in the template's order). Not read
     from OCR: its rows are lines, a wrapped header's pieces and whole labels of several
     groups on one line at heights of their own, its labels near misses."""
     if rendering in OCR_RENDERINGS:
         return
-    for table, printed in misordered_tables(tokens, grid.version).items():
-        _withdraw(grid, table, printed)
+    rows, texts = _headers(tokens, grid.version.id)
+    misordered = _misordered_in(rows, texts, grid.version.id)
+    for table, printed in misordered.items():
+        _withdraw(grid, table, _out_of_order(table, printed))
+    for table, (printed, keys) in _lacking_in(rows, texts, grid.version.id).items():
+        if table not in misordered:
+            _withdraw(grid, table, Flag("columns_missing", f"{table}'s header lacks "
+                                        f"statutory columns ({' / '.join(printed)}): its "
+                                        "values are not placed"),
+                      keys if table == "t2" else None)
 
 
 def withdraw_misplaced_totals(grid: Grid) -> None:
     """Null every cell of a table whose values show its 总计 in another column (once
     every row is placed)."""
     for table, why in misplaced_totals(grid).items():
-        _withdraw(grid, table, why)
+        _withdraw(grid, table, _out_of_order(table, why))
 
 
-def _withdraw(grid: Grid, table: str, printed: list[str]) -> None:
+def _out_of_order(table: str, printed: list[str]) -> Flag:
+    return Flag("columns_out_of_order", f"{table}'s columns are printed in another order "
+                f"than the template ({' / '.join(printed)}): its values are not placed")
+
+
+def _withdraw(grid: Grid, table: str, why: Flag,
+              columns: tuple[str, ...] | None = None) -> None:
+    """Null the table's cells (only those of `columns` where given: a block of 二),
+    flagged `why`."""
+    def ours(cell_id: str) -> bool:
+        return cell_id.startswith(f"{table}.") and (
+            columns is None or cell_id.rsplit(".", 1)[1] in columns)
+
     for key in [k for k in grid.forced_runs if k[0] == table]:
         del grid.forced_runs[key]
-    pending = {cid for key in [k for k in grid.pending if k[0] == table]
+    pending = {cid for key in [k for k in grid.pending if k[0] == table
+                               and any(ours(cid) for cid, _ in grid.pending[k].cells)]
                for cid, _ in grid.pending.pop(key).cells}
-    for cell_id in [c for c in grid.cells if c.startswith(f"{table}.")] + sorted(pending):
+    for cell_id in [c for c in grid.cells if ours(c)] + sorted(pending):
         cell = grid.cells.get(cell_id) or CellValue(cell_id, None, "unplaced")
         raw = cell.raw_text if cell.raw_text is not None else (
             None if cell.value is None else str(cell.value))
         grid.cells[cell_id] = CellValue(cell_id, None, "unplaced", raw, cell.unit,
                                         cell.source_ref)
-    grid.flags.append(Flag("columns_out_of_order", f"{table}'s columns are printed in "
-                           f"another order than the template ({' / '.join(printed)}): "
-                           "its values are not placed"))
+    grid.flags.append(why)

@@ -1,14 +1,21 @@
 """A header that prints a table's columns in another order than the template's: found in
 one printed row, or in a header whose cells a narrow column wrapped into pieces, and
 never in the two levels of 三's header printed at two heights (a space-aligned dump); and
-a 总计 printed in another column, where no header label is whole, by the values.
+a 总计 printed in another column, where no header label is whole, by the values. And a
+header that names some of a level's columns and provably not another: a table with fewer
+columns than the template.
 
 Whole pages with their columns reordered are read in tests/renderings/test_variants.py.
 """
 
 from __future__ import annotations
 
-from pipelines.recognise.column_order import _in_order, _total_elsewhere, misordered_tables
+from pipelines.recognise.column_order import (
+    _in_order,
+    _total_elsewhere,
+    lacking_columns,
+    misordered_tables,
+)
 from pipelines.recognise.labels import labels_of
 from pipelines.recognise.tokens import Token
 from schemas.template import load_template
@@ -97,3 +104,38 @@ def test_a_total_printed_first_is_found_by_the_values() -> None:
     assert _total_elsewhere([[3, 2, 0, 0, 0, 0, 6], [1, 1, 0, 0, 0, 0, 3]]) is None
     # one row that tells, or rows of zeros and of one number, are no evidence
     assert _total_elsewhere([[5, 3, 2, 0, 0, 0, 0], [0] * 7, [4, 0, 0, 0, 0, 0, 0]]) is None
+
+
+def test_a_header_lacking_a_column_is_found() -> None:
+    rows = [["自然人", "法人或其他组织", "总计"], [ORGS[0], *ORGS[2:]],
+            ["一、本年新收政府信息公开申请数量", "3", "1", "0", "0", "0", "4"]]
+    found = lacking_columns(_tokens(rows), V2021)
+    assert found == {"t3": ([ORGS[0], *ORGS[2:], "no 科研机构"], (
+        "commercial_enterprise", "research_institution", "public_interest_org",
+        "legal_service_org", "other_org"))}
+
+
+def test_a_lacking_short_label_is_found_apart_from_longer_ones() -> None:
+    # 其他 is inside 法人或其他组织, and in a sentence of the report: neither prints it
+    rows = [["自然人", "法人或其他组织", "总计"], ORGS[:4],
+            ["一、本年新收政府信息公开申请数量", "3", "1", "0", "0", "0", "4"],
+            ["六、其他需要报告的事项"], ["本机关无其他需要报告的事项。"]]
+    assert set(lacking_columns(_tokens(rows), V2021)) == {"t3"}
+    rows[2] = [*ORGS[:4], "其它"]  # a variant spelling is no missing column
+    assert lacking_columns(_tokens(rows), V2021) == {}
+
+
+def test_a_label_printed_whole_elsewhere_or_in_pieces_is_not_lacking() -> None:
+    # a narrow dump wraps 四's header row: 结果维持 on the line above the other four
+    wrapped = [["行政复议", "行政诉讼"], ["结果维持"], T4[1:] + T4[:1] + T4[1:], ["0"] * 15]
+    assert lacking_columns(_tokens(wrapped), V2021) == {}
+    pieces = [["信息内容", "本年制发件数", "本年废", "现行有效件数"], ["止件数"],
+              ["规章", "1", "0", "11"]]
+    assert lacking_columns(_tokens(pieces), V2021) == {}
+
+
+def test_a_block_of_two_lacking_its_middle_column_is_found() -> None:
+    rows = [["第二十条第（一）项"], ["信息内容", "本年制发件数", "现行有效件数"],
+            ["规章", "1", "11"]]
+    assert lacking_columns(_tokens(rows), V2021) == {"t2": (
+        ["本年制发件数", "现行有效件数", "no 本年废止件数"], ("issued", "repealed", "in_force"))}

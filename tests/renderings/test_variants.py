@@ -28,8 +28,9 @@ FAST = ["seq-column", "docx-seq-column", "soft-hyphens", "item-apart", "div-tabl
 # saying so: that table is null (columns_out_of_order), every other cell read.
 REORDERED = {"t3-total-first": "t3", "docx-t3-total-first": "t3", "t4-total-first": "t4",
              "t4-groups-swapped": "t4", "t2-columns-swapped": "t2"}
-# A column the statute does not have inside table 三 (小计): 三 is null.
-TABLE_NULL = {**REORDERED, "t3-subtotal-column": "t3"}
+# A column the statute does not have inside table 三 (小计), or one of its columns not
+# printed: 三 is null.
+TABLE_NULL = {**REORDERED, "t3-subtotal-column": "t3", "t3-lacks-column": "t3"}
 
 
 def _printed_cells(truth: dict, table: str) -> int:

@@ -295,6 +295,23 @@ def t4_groups_swapped(report: Layout) -> Layout:
     return _map_grids(report, grid)
 
 
+def t3_lacks_column(report: Layout) -> Layout:
+    """Table 三 printed without the 科研机构 column (values and header), as an agency that
+    simplified the form would."""
+    def grid(g: Grid) -> Grid:
+        if not _is_t3(g):
+            return g
+        top, (natural, orgs, total), labels_, *rest = g.rows
+        rows = [[top[0], replace(top[1], colspan=top[1].colspan - 1)],
+                [natural, replace(orgs, colspan=orgs.colspan - 1), total],
+                [labels_[0], *labels_[2:]]]
+        for row in rest:
+            at = [i for i, c in enumerate(row) if c.value]
+            rows.append([c for i, c in enumerate(row) if i != at[2]])
+        return replace(g, width=g.width - 1, rows=rows)
+    return _map_grids(report, grid)
+
+
 def t3_subtotal_column(report: Layout) -> Layout:
     """A 小计 column (the five organisations' sum) before table 三's 总计, which the
     statute does not have."""
@@ -633,6 +650,10 @@ def variants() -> list[Variant]:
         # a column the statute does not have in the middle of 三: 三 is null (never its
         # 小计 read as a blank 总计)
         Variant("t3-subtotal-column", h, _html(), t3_subtotal_column),
+        # a column of 三 not printed at all: 三 is null (columns_missing), never its values
+        # put under the template's columns by position (pandoc prints the merged 法人或其他
+        # 组织's spare column empty)
+        Variant("t3-lacks-column", h, _html(), t3_lacks_column),
         Variant("docx", ".docx", docx_bytes),
         Variant("docx-nested", ".docx", docx_nested_bytes),
         Variant("docx-seq-column", ".docx", docx_bytes, extra_column("序号", True, True)),
