@@ -24,6 +24,7 @@ from pipelines.read.html_images import Siblings, image_rows
 
 _BLOCKS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "title"}
 _CELLS = ("td", "th")
+_AREA = 20000  # grid places past which a table's empty columns are not looked for
 # A heading's text: words, not a number (a value with its unit, "5件", starts with a digit).
 _WORDS = re.compile(r"^(?![\s\d０-９+\-－.,，]*[\d０-９]).*[^\W\d_]")
 
@@ -195,6 +196,10 @@ def _empty_columns(rows: list[list[tuple[etree._Element, str]]]) -> set[etree._E
     nothing is dropped: a blank value in a table of values alone (table 四's one row
     printed apart from its header) is a cell of the table. Cells are placed as a browser
     places them: each at the first column cells spanning from above leave free."""
+    if not any(not text for row in rows for _, text in row):
+        return set()  # no empty cell: most tables, found without placing them
+    if sum(_span(td, "colspan") * _span(td, "rowspan") for row in rows for td, _ in row) > _AREA:
+        return set()  # a page's layout grid, not a statutory table (those hold ~300 places)
     slots: dict[tuple[int, int], tuple[etree._Element, str]] = {}
     for r, row in enumerate(rows):
         c = 0
