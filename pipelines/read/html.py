@@ -24,6 +24,9 @@ from pipelines.read.html_images import Siblings, image_rows
 
 _BLOCKS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "title"}
 _CELLS = ("td", "th")
+_AREA = 20000  # grid places past which a table's empty columns are not looked for
+# A heading's text: words, not a number (a value with its unit, "5件", starts with a digit).
+_WORDS = re.compile(r"^(?![\s\d０-９+\-－.,，]*[\d０-９]).*[^\W\d_]")
 
 
 def _parse(decoded: str) -> etree._Element:
@@ -166,12 +169,72 @@ def _cells(root: etree._Element, siblings: Siblings | None = None) -> list[TextC
         t_no += 1
         if table in wrapping:
             continue  # a layout table wrapping a data table: read the inner one only
-        for r_no, tr in enumerate(table.iter("tr"), start=1):
+        rows = [[(td, _text(td).strip()) for td in tr.iterchildren(*_CELLS)]
+                for tr in table.iter("tr")]
+        empty = _empty_columns(rows)
+        for r_no, row in enumerate(rows, start=1):
             row_no += 1
-            for c_no, td in enumerate(tr.iterchildren(*_CELLS), start=1):
-                ref = f"table {t_no} row {r_no} cell {c_no}"
-                cells.append(TextCell(_text(td).strip(), ref, row_no))
+            for c_no, (td, text) in enumerate(row, start=1):
+                if td not in empty:
+                    cells.append(TextCell(text, f"table {t_no} row {r_no} cell {c_no}", row_no))
     return cells
+
+
+def _span(td: etree._Element, name: str) -> int:
+    value = (td.get(name) or "").strip()
+    return max(1, min(int(value), 1000)) if value.isdigit() else 1
+
+
+def _empty_columns(rows: list[list[tuple[etree._Element, str]]]) -> set[etree._Element]:
+    """The cells of the table's columns that print nothing in any row, where a header
+    row shows they are no column of the table: every cell there empty and one column
+    wide, none spanning into it (an empty trailing column with no header, a spacer),
+    and one row (the header) with words over every other column, in a table whose rows
+    all fill the same columns (a grid: where rows run to other widths, as when a page
+    splits a merged cell in two, no column is known to be one). Read, such a column's
+    blank makes every row one value longer than its columns. Without the header row
+    nothing is dropped: a blank value in a table of values alone (table 四's one row
+    printed apart from its header) is a cell of the table. Cells are placed as a browser
+    places them: each at the first column cells spanning from above leave free."""
+    if not any(not text for row in rows for _, text in row):
+        return set()  # no empty cell: most tables, found without placing them
+    if sum(_span(td, "colspan") * _span(td, "rowspan") for row in rows for td, _ in row) > _AREA:
+        return set()  # a page's layout grid, not a statutory table (those hold ~300 places)
+    slots: dict[tuple[int, int], tuple[etree._Element, str]] = {}
+    for r, row in enumerate(rows):
+        c = 0
+        for td, text in row:
+            while (r, c) in slots:
+                c += 1
+            across, down = _span(td, "colspan"), _span(td, "rowspan")
+            for dr in range(min(down, len(rows) - r)):
+                for dc in range(across):
+                    slots[(r + dr, c + dc)] = (td, text)
+            c += across
+
+    def blank(slot: tuple[etree._Element, str]) -> bool:
+        td, text = slot
+        return (not text and _span(td, "colspan") == 1 and _span(td, "rowspan") == 1
+                and next(td.iter("img"), None) is None)
+
+    wide = 1 + max((c for _, c in slots), default=-1)
+    per_row: dict[int, int] = {}
+    for r, _ in slots:
+        per_row[r] = per_row.get(r, 0) + 1
+    if any(n != wide for n in per_row.values()) or len(per_row) != len(rows):
+        return set()  # rows of other widths: no grid, so no column is known to be one
+    empty = set(range(wide))
+    for (_, c), slot in slots.items():
+        if not blank(slot):
+            empty.discard(c)
+    if not empty:
+        return set()
+    by_row: dict[int, list[str]] = {}
+    for (r, c), (_, text) in slots.items():
+        if c not in empty:
+            by_row.setdefault(r, []).append(text)
+    headed = any(all(_WORDS.search(t) for t in texts) for texts in by_row.values())
+    return {slots[k][0] for k in slots if k[1] in empty} if headed else set()
 
 
 def _page_text(root: etree._Element) -> str:

@@ -40,7 +40,10 @@ from pipelines.read.text_columns import (
 )
 from pipelines.read.text_width import columns, has_ambiguous
 
-_RULE = re.compile(r"^\s*(?:-{3,}(?:\s+-{3,})+|={3,}(?:\s+={3,})+)\s*$")
+# A column rule: two runs or more, one of three dashes at least. pandoc sizes each run to
+# its column's text, so a column with no text at all (an empty trailing 备注, the label
+# columns a spanning label leaves empty) is a run of one or two.
+_RULE = re.compile(r"^\s*(?=[-\s]*-{3}|[=\s]*={3})(?:-+(?:\s+-+)+|=+(?:\s+=+)+)\s*$")
 _FULL = re.compile(r"^\s*-{3,}\s*$")  # a multiline table's unbroken opening/closing line
 _RUN = re.compile(r"-+|=+")
 _WORD = re.compile(r"\S+")

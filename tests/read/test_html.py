@@ -73,3 +73,20 @@ def test_shanghai_fixture(fixtures_dir: Path) -> None:
     ]
     assert TextCell("251000元", "table 1 row 18 cell 3", 18) in doc.cells
     assert doc.text.splitlines()[0] == "2019年上海市人民政府办公厅政府信息公开工作年度报告"
+
+
+T4_HEAD = ('<tr><td colspan="2">行政复议</td><td></td></tr>'
+           "<tr><td>结果维持</td><td>总计</td><td></td></tr>")
+
+
+def test_an_empty_column_under_a_header_of_words_is_no_column() -> None:
+    doc = read_html(f"<table>{T4_HEAD}<tr><td>5</td><td></td><td></td></tr></table>")
+    assert [c.text for c in doc.cells] == ["行政复议", "结果维持", "总计", "5", ""]
+
+
+def test_a_blank_column_with_no_header_row_is_kept() -> None:
+    # values apart from their header, or rows of other widths: every cell kept
+    values = "<table><tr><td>5</td><td>2</td><td></td></tr></table>"
+    assert [c.text for c in read_html(values).cells] == ["5", "2", ""]
+    ragged = f"<table>{T4_HEAD}<tr><td>5</td><td></td><td></td><td></td></tr></table>"
+    assert len(read_html(ragged).cells) == 9

@@ -237,3 +237,16 @@ def test_a_multiline_table_with_a_header_is_read_in_its_columns() -> None:
 
 def test_an_unbroken_line_without_a_column_rule_opens_no_table() -> None:
     assert ruled_blocks(["  ----------", "  a    b", "", "  ----------"]) == []
+
+
+def test_a_rule_with_a_short_run_for_an_empty_column_is_a_rule() -> None:
+    # pandoc sizes a run to its column's text: an empty trailing column prints `--`, the
+    # label columns a spanning group label leaves empty `-- --` (pandoc 3, `-t plain`)
+    text = ("  ---------- -- -- ------ ------ --\n"
+            "  （三）不予公开\n"
+            "  1.属于国家秘密   2      0\n"
+            "  ---------- -- -- ------ ------ --\n")
+    assert ruled_blocks(text.splitlines()) == [(0, 3)]
+    doc = read_text(text)
+    assert [c.text for c in doc.cells if c.row == 2] == ["1.属于国家秘密", "", "", "2", "0", ""]
+    assert ruled_blocks(["  -- -", "  a  b", "  -- -"]) == []  # no run of three: no rule

@@ -22,7 +22,8 @@ read as.
   closed into a column ruling (`pdf_edges`) that cut a number below in two
   (`398575` | `8`). Rules along one run's glyphs are decorations, not rulings
   (`read/pdf_decorations.py`): 185 and 185 → 200 (1,888 → 1,988 over the ten reports).
-- the others read whole, on Letter (the command line's print) and on A4 at scale 0.8.
+- the others read whole, on Letter (the command line's print) and on A4 at scale 0.8;
+  so do title, unit and note rows, table 三's group rows and an empty trailing column.
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ EXPECTED = {
     # link underlines closed into a column ruling cut numbers (185 each before)
     ("default", "linked-cells"): {"huaian-2024": (200, 0, 0, 0), "001": (200, 0, 0, 0)},
     ("a4-080", "cms-mixed"): {"huaian-2024": (200, 0, 0, 0), "001": (200, 0, 0, 0)},
+    # title, unit and note rows spanning each table; table 三's group labels as rows; an
+    # empty trailing column (issue 13): read whole as printed
+    ("default", "title-unit-note"): {"huaian-2024": (200, 0, 0, 0), "001": (200, 0, 0, 0)},
+    ("default", "t3-group-rows"): {"huaian-2024": (200, 0, 0, 0), "001": (200, 0, 0, 0)},
+    ("default", "trailing-blank-col"): {"huaian-2024": (200, 0, 0, 0), "001": (200, 0, 0, 0)},
 }
 BY_NAME = {v.name: v for v in html_variants()}
 

@@ -22,7 +22,8 @@ BY_NAME = {v.name: v for v in variants()}
 FIXTURE = FIXTURE_TRUTH / "shanghai-office-2019.json"
 FAST = ["seq-column", "docx-seq-column", "soft-hyphens", "item-apart", "div-table",
         "thousands", "blank-zero", "th-labels", "hidden-text", "no-item-numbers",
-        "label-colons", "docx-hidden-runs", "cms-mixed", "note-column"]
+        "label-colons", "docx-hidden-runs", "cms-mixed", "note-column", "trailing-blank-col",
+        "t3-group-rows", "title-unit-note", "caption", "empty-rows"]
 
 # Variants that print a table's columns in another order than the template's, the header
 # saying so: that table is null (columns_out_of_order), every other cell read.

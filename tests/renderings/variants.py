@@ -351,6 +351,66 @@ def t2_columns_swapped(report: Layout) -> Layout:
     return _map_grids(report, grid)
 
 
+def title_in_table(report: Layout) -> Layout:
+    """The paragraph before each table (its heading, "二、主动公开政府信息情况") printed as
+    the table's first row, one cell spanning the table."""
+    body: list[str | Grid] = []
+    for item in report.body:
+        if isinstance(item, Grid) and body and isinstance(body[-1], str):
+            head = body.pop()
+            item = replace(item, rows=[[Cell(head, item.width)], *item.rows])
+        body.append(item)
+    return replace(report, body=body)
+
+
+def spanning_row(text: str, last: bool) -> Transform:
+    """A row of one cell spanning each table, first (a unit, "单位：件") or last (a note)."""
+    def grid(g: Grid) -> Grid:
+        row = [Cell(text, g.width)]
+        return replace(g, rows=[*g.rows, row] if last else [row, *g.rows])
+    return lambda report: _map_grids(report, grid)
+
+
+def empty_rows(report: Layout) -> Layout:
+    """An empty row (every cell blank, a spacer the editor left) in each table: after the
+    4th and the 9th row, or the first row after them where no merge crosses (a row put
+    inside a merge would make a malformed table, which browsers print shifted)."""
+    def grid(g: Grid) -> Grid:
+        crossed = {b for r, _, c in placed(g.rows) for b in range(r, r + c.rowspan - 1)}
+        free = [b for b in range(len(g.rows) - 1) if b not in crossed]
+        after = {next((b for b in free if b >= k), None) for k in (3, 8)} - {None}
+        rows = []
+        for i, row in enumerate(g.rows):
+            rows.append(row)
+            if i in after:
+                rows.append([Cell("") for _ in range(g.width)])
+        return replace(g, rows=rows)
+    return _map_grids(report, grid)
+
+
+def t3_group_rows(report: Layout) -> Layout:
+    """Table 三's group labels ("（三）不予公开", "（四）无法提供") printed as rows of their
+    own spanning the table, above their items, which then span the three label columns."""
+    def grid(g: Grid) -> Grid:
+        if not _is_t3(g):
+            return g
+        rows = []
+        for row in g.rows:
+            if not any(c.value for c in row):
+                rows.append(row)
+                continue
+            kept = []
+            for c in row:
+                if not c.value and c.rowspan > 1:
+                    rows.append([Cell(c.text, g.width)])
+                else:
+                    kept.append(c)
+            label = [c for c in kept if not c.value][:1]
+            rows.append([replace(c, colspan=3) for c in label] + [c for c in kept if c.value])
+        return replace(g, rows=rows)
+    return _map_grids(report, grid)
+
+
 def compose(*fns: Transform) -> Transform:
     def run(report: Layout) -> Layout:
         for fn in fns:
@@ -375,6 +435,7 @@ class Html:
     unmerge: str = ""  # empty | fill: merged cells split, the copies empty or repeating
     hidden: bool = False  # a hidden span (display:none) with a digit in every cell
     links: bool = False  # every non-empty cell's text a link (to the documents it counts)
+    caption: bool = False  # the paragraph before each table as its <caption>
 
 
 def _cell_html(spec: Cell, tag: str, opts: Html) -> str:
@@ -466,9 +527,18 @@ def _grid_html(g: Grid, opts: Html) -> str:
 
 def html_bytes(report: Layout, opts: Html) -> bytes:
     body = []
-    for item in report.body:
-        body.append(_grid_html(item, opts) if isinstance(item, Grid)
-                    else f"<p>{html.escape(item)}</p>")
+    for k, item in enumerate(report.body):
+        after = report.body[k + 1] if k + 1 < len(report.body) else None
+        if isinstance(item, Grid):
+            table = _grid_html(item, opts)
+            before = report.body[k - 1] if k else None
+            if opts.caption and isinstance(before, str):
+                table = table.replace('<table border="1">',
+                                      f'<table border="1"><caption>{html.escape(before)}'
+                                      "</caption>", 1)
+            body.append(table)
+        elif not (opts.caption and isinstance(after, Grid)):
+            body.append(f"<p>{html.escape(item)}</p>")
     content = "\n".join(body)
     if opts.nested:
         content = ('<table width="100%"><tr><td class="nav">首页 &gt; 政务公开 &gt; 年度报告'
@@ -654,6 +724,20 @@ def variants() -> list[Variant]:
         # put under the template's columns by position (pandoc prints the merged 法人或其他
         # 组织's spare column empty)
         Variant("t3-lacks-column", h, _html(), t3_lacks_column),
+        # structures CMS pages print around and inside the tables (issue 13)
+        Variant("title-in-table", h, _html(), title_in_table),
+        Variant("unit-row", h, _html(), spanning_row("单位：件", last=False)),
+        Variant("note-row", h, _html(),
+                spanning_row("注：本表数据统计时限为1月1日至12月31日，单位为件。", last=True)),
+        Variant("empty-rows", h, _html(), empty_rows),
+        Variant("trailing-blank-col", h, _html(), extra_column("", False, False)),
+        Variant("t3-group-rows", h, _html(), t3_group_rows),
+        Variant("caption", h, _html(Html(caption=True))),
+        Variant("title-unit-note", h, _html(), compose(
+            title_in_table, spanning_row("单位：件", last=False),
+            spanning_row("注：本表数据统计时限为1月1日至12月31日，单位为件。", last=True))),
+        Variant("word-title-in-table", h, word_html_bytes, title_in_table),
+        Variant("word-unit-row", h, word_html_bytes, spanning_row("单位：件", last=False)),
         Variant("docx", ".docx", docx_bytes),
         Variant("docx-nested", ".docx", docx_nested_bytes),
         Variant("docx-seq-column", ".docx", docx_bytes, extra_column("序号", True, True)),
