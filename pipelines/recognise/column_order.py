@@ -20,14 +20,19 @@ The header is read two ways, each only where its order is the printed order:
   label or value, joined, where a tool printed each cell's lines one after another (lynx).
   Only labels printed at one height are compared there (三's 自然人 with 总计, not with
   法人或其他组织 above them); a tool that wraps every column line by line (pdftotext
-  -layout) interleaves the pieces, so no label is found whole and there is no reading.
+  -layout) interleaves the pieces, so no label is found whole there;
+- **the header's pieces stacked by column**, in text laid out by position
+  (`Document.header_bands`, `header_stacks.py`): the labels the stacks spell, left to
+  right, compared only where a level is read whole (each of its labels as often as the
+  others, their order known), since the columns' drift can join a piece to a
+  neighbour's cell.
 
 A label repeated by a merged cell printed once per column it spans counts once; a header
 repeated along a row (四's five columns under each of its three groups) is in order when
 it is the template's order repeated.
 
-Where no header label is read whole (`pdftotext -layout` wraps every column line by line)
-the values still show a 总计 printed in another column: in every row of 三 (group of 四)
+Where no header label is read whole (a header pdftotext's drift leaves unstacked) the
+values still show a 总计 printed in another column: in every row of 三 (group of 四)
 with two numbers or more that are not 0, the 总计 column as placed is not the sum of the
 others, and one same other column is (two such rows at least). That is no agency's
 arithmetic error, and the table is null, flagged the same way.
@@ -36,10 +41,13 @@ arithmetic error, and the table is null, flagged the same way.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache, lru_cache
 from itertools import groupby
 
+from pipelines.document import PlacedWord
 from pipelines.recognise.grid import Grid
+from pipelines.recognise.header_stacks import stacked_labels
 from pipelines.recognise.labels import Label
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.tokens import Token
@@ -155,15 +163,39 @@ def _misordered(labels: list[tuple[str, str, str]], levels: tuple[Level, ...],
             found[table] = [text for _, text in printed]
 
 
-def misordered_tables(tokens: list[Token], version: Version) -> dict[str, list[str]]:
+def _band_misordered(version_id: str, band: tuple[PlacedWord, ...],
+                     found: dict[str, list[str]]) -> None:
+    """A level's labels stacked from a header band (header_stacks.py) out of the
+    template's order, where the band reads the level whole: each of its labels as often
+    as the others, no two at one character. A stack's pieces are matched by position,
+    and pdftotext's drift of a few characters can join a piece to a neighbour's cell:
+    such a reading misses a label or doubles one, and says nothing."""
+    named = _header_words(version_id)[1]
+    stacks = stacked_labels(band, frozenset(named))
+    for table, keys in _levels(version_id, False):
+        if table in found:
+            continue
+        printed = [(rank, keys.index(key), text) for rank, text in stacks
+                   for t, key in named[normalise(text)] if t == table and key in keys]
+        counts = Counter(k for _, k, _ in printed)
+        whole = len(counts) == len(keys) and len(set(counts.values())) == 1
+        if (whole and len({rank for rank, _, _ in printed}) == len(printed)
+                and not _in_order([k for _, k, _ in printed], len(keys))):
+            found[table] = [text for _, _, text in printed]
+
+
+def misordered_tables(tokens: list[Token], version: Version,
+                      bands: tuple[tuple[PlacedWord, ...], ...] = ()) -> dict[str, list[str]]:
     """Each table whose header shows its columns out of the template's order, with the
-    labels as printed."""
+    labels as printed; `bands`: the header lines of text laid out by position."""
     found: dict[str, list[str]] = {}
     rows, texts = _headers(tokens, version.id)
     for labels in rows:
         _misordered(labels, _levels(version.id, False), found)
     for text in texts:
         _misordered(_text_labels(version.id, text), _levels(version.id, True), found)
+    for band in bands:
+        _band_misordered(version.id, band, found)
     return found
 
 
@@ -209,14 +241,15 @@ def misplaced_totals(grid: Grid) -> dict[str, list[str]]:
     return found
 
 
-def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str) -> None:
+def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
+                               bands: tuple[tuple[PlacedWord, ...], ...] = ()) -> None:
     """Null every cell of a table whose header prints its columns in another order
     (before the solver places rows by the identities in the template's order). Not read
     from OCR: its rows are lines, a wrapped header's pieces and whole labels of several
     groups on one line at heights of their own, its labels near misses."""
     if rendering in OCR_RENDERINGS:
         return
-    for table, printed in misordered_tables(tokens, grid.version).items():
+    for table, printed in misordered_tables(tokens, grid.version, bands).items():
         _withdraw(grid, table, printed)
 
 
