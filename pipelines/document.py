@@ -7,6 +7,7 @@ and nothing of file formats. This module is the contract between them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # An OCR reading below this confidence is doubted: the reader reads such a cell a second
 # way (pipelines/read/scan.py), the proof-reader trusts it only where an identity does
@@ -14,6 +15,14 @@ from dataclasses import dataclass, field
 # reports (bench/bench_ocr.py): right readings of table numbers are nearly all >= 0.95,
 # the misreadings seen were lower.
 SURE = 0.95
+
+
+class PlacedWord(NamedTuple):
+    """A word of text laid out by position: its line, the character index it starts at."""
+
+    line: int
+    start: int
+    text: str
 
 
 # Slots, not frozen: a report has hundreds of cells, and a frozen dataclass's __init__
@@ -61,3 +70,9 @@ class Document:
     # Every row holds a cell for every column of its table (text tables read as grids):
     # a blank cell is a printed blank or a flattened span's remnant, never padding.
     full_width_rows: bool = False
+    # Text laid out by position (`pdftotext -layout`): each run of lines without values
+    # directly above a line of values, its words (line, character index, text). Such
+    # text wraps every header cell line by line and prints the pieces of neighbouring
+    # cells side by side; the recogniser stacks them back by column to read the
+    # header's order (pipelines/recognise/header_stacks.py).
+    header_bands: tuple[tuple[PlacedWord, ...], ...] = ()

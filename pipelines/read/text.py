@@ -52,6 +52,7 @@ from pipelines.read import text_asciidoc, text_divs, text_links, text_mediawiki
 from pipelines.read.registry import is_markdown_with_tables
 from pipelines.read.text_aligned import (
     gapped_cells,
+    header_bands,
     is_gapped,
     is_spaced_rows,
     ruled_blocks,
@@ -477,4 +478,5 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
         cells = [replace(c, text=_HARD_BREAK.sub("\n", c.text).removesuffix("\\"))
                  if "\\" in c.text else c for c in cells]
     return Document(name, sha256, size, rendering, page_text, cells,
-                    full_width_rows=_full_width(dialect, lines))
+                    full_width_rows=_full_width(dialect, lines),
+                    header_bands=header_bands(lines) if dialect == "spaced_rows" else ())

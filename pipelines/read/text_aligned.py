@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.document import TextCell
+from pipelines.document import PlacedWord, TextCell
 from pipelines.read.text_columns import (
     PrintedRow,
     Word,
@@ -51,6 +51,9 @@ _NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条|次)?"
 _VALUE = re.compile(_NUMBER)
 _ITEM = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)")
 _SPACED_ROW = re.compile(rf"^\s*\S.*?(?:\s+{_NUMBER}){{2,}}\s*$")
+# A header's lines above its values, at most: its cells wrapped a few characters a line,
+# and a page break's running footer and header between two of its rows.
+_HEADER_LINES = 12
 
 
 # --- ruled tables -------------------------------------------------------------------------
@@ -297,6 +300,26 @@ def spaced_row_cells(lines: list[str]) -> list[TextCell]:
         cells.extend(TextCell(w.text, f"line {no} word {i}", no, stacked=w.stacked)
                      for i, w in enumerate(words, 1))
     return cells
+
+
+def header_bands(lines: list[str]) -> tuple[tuple[PlacedWord, ...], ...]:
+    """In text laid out by position, each run of lines without values directly above a
+    line of values (up to an empty line, _HEADER_LINES at most), its words where they
+    print: a table's header, its cells wrapped line by line (`Document.header_bands`)."""
+    rows = [printed_row(k, line, _is_value) for k, line in enumerate(lines)]
+    if not is_laid_out(rows):
+        return ()
+    bands = []
+    for i, row in enumerate(rows):
+        if not row.values:
+            continue
+        top = i
+        while top > max(0, i - _HEADER_LINES) and rows[top - 1].labels and not rows[top - 1].values:
+            top -= 1
+        if top < i:
+            bands.append(tuple(PlacedWord(k, w.start, w.text)
+                               for k in range(top, i) for w in rows[k].labels))
+    return tuple(bands)
 
 
 # --- gapped cells -------------------------------------------------------------------------

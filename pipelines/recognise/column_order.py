@@ -21,14 +21,19 @@ The header is read two ways, each only where its order is the printed order:
   label or value, joined, where a tool printed each cell's lines one after another (lynx).
   Only labels printed at one height are compared there (三's 自然人 with 总计, not with
   法人或其他组织 above them); a tool that wraps every column line by line (pdftotext
-  -layout) interleaves the pieces, so no label is found whole and there is no reading.
+  -layout) interleaves the pieces, so no label is found whole there;
+- **the header's pieces stacked by column**, in text laid out by position
+  (`Document.header_bands`, `header_stacks.py`): the labels the stacks spell, left to
+  right, compared only where a level is read whole (each of its labels as often as the
+  others, their order known), since the columns' drift can join a piece to a
+  neighbour's cell.
 
 A label repeated by a merged cell printed once per column it spans counts once; a header
 repeated along a row (四's five columns under each of its three groups) is in order when
 it is the template's order repeated.
 
-Where no header label is read whole (`pdftotext -layout` wraps every column line by line)
-the values still show a 总计 printed in another column: in every row of 三 (group of 四)
+Where no header label is read whole (a header pdftotext's drift leaves unstacked) the
+values still show a 总计 printed in another column: in every row of 三 (group of 四)
 with two numbers or more that are not 0, the 总计 column as placed is not the sum of the
 others, and one same other column is (two such rows at least). That is no agency's
 arithmetic error, and the table is null, flagged the same way.
@@ -37,10 +42,13 @@ arithmetic error, and the table is null, flagged the same way.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache, lru_cache
 from itertools import groupby
 
+from pipelines.document import PlacedWord
 from pipelines.recognise.grid import Grid
+from pipelines.recognise.header_stacks import stacked_labels
 from pipelines.recognise.labels import Label
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.tokens import Token
@@ -167,19 +175,52 @@ def _misordered(labels: list[tuple[str, str, str]], levels: tuple[Level, ...],
             found[table] = [text for _, text in printed]
 
 
-def misordered_tables(tokens: list[Token], version: Version) -> dict[str, list[str]]:
+@cache
+def _column_ids(version_id: str) -> frozenset[str]:
+    return frozenset(c.id for t in load_template().version(version_id).tables.values()
+                     for c in t.columns)
+
+
+def _band_misordered(version_id: str, band: tuple[PlacedWord, ...],
+                     found: dict[str, list[str]]) -> None:
+    """A level's labels stacked from a header band (header_stacks.py) out of the
+    template's order, where the band reads the level whole: each of its labels as often
+    as the others, no two at one character. A stack's pieces are matched by position,
+    and pdftotext's drift of a few characters can join a piece to a neighbour's cell:
+    such a reading misses a label or doubles one, and says nothing."""
+    named = _header_words(version_id)[1]
+    stacks = stacked_labels(band, frozenset(named))
+    for table, keys in _levels(version_id, False):
+        if table in found or (table == "t4" and keys[0] not in _column_ids(version_id)):
+            continue  # 四's groups, one a line where a text browser wrapped them
+        printed = [(rank, keys.index(key), text) for rank, text in stacks
+                   for t, key in named[normalise(text)] if t == table and key in keys]
+        counts = Counter(k for _, k, _ in printed)
+        whole = len(counts) == len(keys) and len(set(counts.values())) == 1
+        if (whole and len({rank for rank, _, _ in printed}) == len(printed)
+                and not _in_order([k for _, k, _ in printed], len(keys))):
+            found[table] = [text for _, _, text in printed]
+
+
+Bands = tuple[tuple[PlacedWord, ...], ...]
+
+
+def misordered_tables(tokens: list[Token], version: Version,
+                      bands: Bands = ()) -> dict[str, list[str]]:
     """Each table whose header shows its columns out of the template's order, with the
-    labels as printed."""
-    return _misordered_in(*_headers(tokens, version.id), version.id)
+    labels as printed; `bands`: the header lines of text laid out by position."""
+    return _misordered_in(*_headers(tokens, version.id), bands, version.id)
 
 
-def _misordered_in(rows: list[list[tuple[str, str, str]]], texts: list[str],
+def _misordered_in(rows: list[list[tuple[str, str, str]]], texts: list[str], bands: Bands,
                    version_id: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for labels in rows:
         _misordered(labels, _levels(version_id, False), found)
     for text in texts:
         _misordered(_text_labels(version_id, text), _levels(version_id, True), found)
+    for band in bands:
+        _band_misordered(version_id, band, found)
     return found
 
 
@@ -304,16 +345,18 @@ def misplaced_totals(grid: Grid) -> dict[str, list[str]]:
     return found
 
 
-def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str) -> None:
-    """Null every cell of a table whose header prints its columns in another order, and
-    of a table 三 or 四 (二: of its block's columns) whose header lacks a statutory column
+def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
+                               bands: Bands = ()) -> None:
+    """Null every cell of a table whose header prints its columns in another order (read
+    from `bands` too: the header lines of text laid out by position), and of a table 三
+    or 四 (二: of its block's columns) whose header lacks a statutory column
     (before the solver places rows by the identities in the template's order). Not read
     from OCR: its rows are lines, a wrapped header's pieces and whole labels of several
     groups on one line at heights of their own, its labels near misses."""
     if rendering in OCR_RENDERINGS:
         return
     rows, texts = _headers(tokens, grid.version.id)
-    misordered = _misordered_in(rows, texts, grid.version.id)
+    misordered = _misordered_in(rows, texts, bands, grid.version.id)
     for table, printed in misordered.items():
         _withdraw(grid, table, _out_of_order(table, printed))
     for table, (printed, keys) in _lacking_in(rows, texts, grid.version.id).items():

@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
@@ -723,6 +724,13 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
                       "table 四's values are followed by a line of numbers alone and "
                       "its identities fail: digits of its cells wrapped onto that line")
         return
+    if _numbered_rows(tokens) and _fails_any(grid.version.id, cells, values):
+        for row in block.data_rows:
+            _flag_row(grid, "t4", row.id, block.columns, values, "ambiguous_digits",
+                      "the page numbers its rows in a column of their own, table 四's row "
+                      "has no label, and its identities fail: its first number may hold "
+                      "that column's number run into it")
+        return
     width = len(block.columns)
     for k, row in enumerate(block.data_rows):
         _place(grid, "t4", row.id, block, values[k * width:(k + 1) * width])
@@ -745,6 +753,17 @@ def _wrapped_tail(tokens: list[Token], last: int, filled: bool = False,
     if digits and not any(t.printed is not None and t.printed.state == "number" for t in run):
         return False
     return bool(run) and (end + 1 >= len(tokens) or tokens[end + 1].row != tokens[nxt].row)
+
+
+def _numbered_rows(tokens: list[Token]) -> bool:
+    """Whether a printed row opens with a number before its row label: a column that
+    numbers the rows, named or not. Table 四's row has no label to end such a number,
+    and text laid out by position runs it into the first value where the two print
+    close (`1` `0` as one word `10`): no reading of the row then proves its cells."""
+    return any(t.kind == "value" and t.row is not None and nxt.row == t.row
+               and (k == 0 or tokens[k - 1].row != t.row) and nxt.kind == "label"
+               and any(lb.kind in ("row", "group") for lb in nxt.labels)
+               for k, (t, nxt) in enumerate(pairwise(tokens)))
 
 
 _LIST_NUMBER_TAIL = re.compile(r"^\s*[.、．]")  # "2." of an item whose label was not matched

@@ -55,7 +55,7 @@ def recognise(doc: Document, title: str | None = None) -> ParsedReport:
         template_version = load_template().version(version)
         report.flags.extend(relabel_misprints(tokens, template_version))
         grid = assemble(tokens, template_version, doc.full_width_rows)
-        withdraw_misordered_tables(grid, tokens, doc.rendering)
+        withdraw_misordered_tables(grid, tokens, doc.rendering, doc.header_bands)
         resolve(grid)
         withdraw_misplaced_totals(grid)
         proofread(grid, doc)  # OCR'd numbers the identities do not vouch for

@@ -20,6 +20,18 @@ unrecoverable.
   `stacked_marked`, `recognise/grid.py`); 0 wrong, 0 invented.
 - th-thead, extra-rows (`其中：网上申请` rows under a row), t4-group-rows: a full row under
   a full row is the next row, not a cell's second line: read whole.
+- Columns in another order than the template's, the header saying so (三's five
+  organisations reversed, 法人或其他组织 before 自然人, 四's or 二's first two columns
+  swapped, 四's 总计 first): pdftotext wraps every header cell line by line and prints
+  the pieces of neighbouring cells side by side, so no label printed whole and the
+  values were read in the template's order (before: 88, 240, 16 and 12 wrong cells over
+  the ten reports). The header's pieces are now stacked back by column
+  (`recognise/header_stacks.py`) and a level read whole out of order nulls the table,
+  flagged (`recognise/column_order.py`).
+- `unnamed-leading-column`: the unnamed column's `1` printed against 四's first value
+  (`1` `0` as one word `10`), 15 words for 15 cells, its identities failing: 四 is null,
+  flagged, where the page numbers its rows in a column of their own
+  (`recognise/grid._numbered_rows`).
 - `pdftotext -raw` of `fullwidth` (content-stream order, no positions): `８２` / `１ ３５ ２
   １ ８５` / `９` for 821 … 859 joined by their count read 82, 1, 35, 2, 1, 85, 9 (011:
   10 wrong, 4 invented). A row's values joined from several printed lines whose own
@@ -54,6 +66,27 @@ EXPECTED: dict[str, dict[str, tuple[int, int, int, int]]] = {  # pdftotext -layo
                    "005": (198, 0, 0, 0), "011": (198, 0, 0, 0)},
     "t4-group-rows": {"huaian-2024": (185, 0, 15, 0), "004": (200, 0, 0, 0),
                       "005": (198, 0, 0, 0), "011": (198, 0, 0, 0)},
+    # Columns in another order, the header saying so: the table is null, flagged
+    # columns_out_of_order (011's 三 and 四 rows have blanks pdftotext drops: unscored).
+    # before: huaian (170, 30, 0, 0), 004 (192, 8, 0, 0), 005 (198, 0, 0, 0)
+    "t3-orgs-reversed": {"huaian-2024": (25, 0, 175, 0), "004": (25, 0, 175, 0),
+                         "005": (37, 0, 161, 0), "011": (198, 0, 0, 0)},
+    # before: huaian (134, 66, 0, 0), 004 (175, 25, 0, 0), 005 (184, 14, 0, 0)
+    "t3-natural-last": {"huaian-2024": (25, 0, 175, 0), "004": (25, 0, 175, 0),
+                        "005": (37, 0, 161, 0), "011": (198, 0, 0, 0)},
+    # before: huaian (194, 6, 0, 0), 004 (196, 4, 0, 0), 005 (198, 0, 0, 0): 005's 四 is
+    # all zeros, right in any order, null now as every table whose header says so
+    "t4-swap-first-two": {"huaian-2024": (185, 0, 15, 0), "004": (185, 0, 15, 0),
+                          "005": (183, 0, 15, 0), "011": (198, 0, 0, 0)},
+    # before: huaian (196, 4, 0, 0), 004 (198, 2, 0, 0), 011 (198, 0, 0, 0)
+    "t2-columns-swapped": {"huaian-2024": (190, 0, 10, 0), "004": (193, 0, 7, 0),
+                           "005": (195, 0, 3, 0), "011": (176, 0, 22, 0)},
+    # before: 005 (198, 0, 0, 0) (四 all zeros, by the values before)
+    "t4-total-first": {"huaian-2024": (185, 0, 15, 0), "004": (185, 0, 15, 0),
+                       "005": (183, 0, 15, 0), "011": (198, 0, 0, 0)},
+    # before: 004 (171, 1, 28, 0), 005 (134, 1, 63, 0): 四's `10` for 1 and 0
+    "unnamed-leading-column": {"huaian-2024": (157, 0, 43, 0), "004": (157, 0, 43, 0),
+                               "005": (120, 0, 78, 0), "011": (198, 0, 0, 0)},
 }
 RAW: dict[str, dict[str, tuple[int, int, int, int]]] = {  # pdftotext -raw
     # before: 011 (184, 10, 0, 4)

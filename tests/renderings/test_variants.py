@@ -28,7 +28,8 @@ FAST = ["seq-column", "docx-seq-column", "soft-hyphens", "item-apart", "div-tabl
 # Variants that print a table's columns in another order than the template's, the header
 # saying so: that table is null (columns_out_of_order), every other cell read.
 REORDERED = {"t3-total-first": "t3", "docx-t3-total-first": "t3", "t4-total-first": "t4",
-             "t4-groups-swapped": "t4", "t2-columns-swapped": "t2"}
+             "t4-groups-swapped": "t4", "t2-columns-swapped": "t2", "t3-orgs-reversed": "t3",
+             "t3-natural-last": "t3", "t4-swap-first-two": "t4"}
 # A column the statute does not have inside table 三 (小计), or one of its columns not
 # printed: 三 is null.
 TABLE_NULL = {**REORDERED, "t3-subtotal-column": "t3", "t3-lacks-column": "t3"}

@@ -268,18 +268,47 @@ def t3_total_first(report: Layout) -> Layout:
     return _map_grids(report, grid)
 
 
-def t4_total_first(report: Layout) -> Layout:
-    """Table 四's 总计 printed before 结果维持 in each group, its header saying so."""
+def t3_organisations_reversed(report: Layout) -> Layout:
+    """Table 三's five organisations printed in reverse order (其他 first), the header
+    saying so; 自然人 and 总计 stay."""
+    def grid(g: Grid) -> Grid:
+        if not _is_t3(g):
+            return g
+        top, types, orgs, *rest = g.rows
+        return replace(g, rows=[top, types, orgs[::-1],
+                                *(_values_moved(r, [4, 3, 2, 1, 0], 1) for r in rest)])
+    return _map_grids(report, grid)
+
+
+def t3_legal_first(report: Layout) -> Layout:
+    """Table 三's 法人或其他组织 (its five columns) printed before 自然人, the header saying
+    so; 总计 stays last."""
+    def grid(g: Grid) -> Grid:
+        if not _is_t3(g):
+            return g
+        top, (natural, orgs, total), *rest = g.rows
+        return replace(g, rows=[top, [orgs, natural, total], rest[0],
+                                *(_values_moved(r, [1, 2, 3, 4, 5, 0, 6]) for r in rest[1:])])
+    return _map_grids(report, grid)
+
+
+def _t4_columns_moved(order: Callable[[int], list[int]]) -> Transform:
+    """Table 四's result columns put in `order(width)` in each group, header and values."""
     def grid(g: Grid) -> Grid:
         if (parts := _t4_parts(g)) is None:
             return g
         top, second, labels, values_ = parts
         w = len(values_) // 3
-        order = [w - 1, *range(w - 1)]
         def each(cells: list[Cell]) -> list[Cell]:
-            return [c for k in range(0, len(cells), w) for c in _moved(cells[k:k + w], order)]
+            return [c for k in range(0, len(cells), w) for c in _moved(cells[k:k + w], order(w))]
         return replace(g, rows=[top, each(second[:w]) + second[w:], each(labels), each(values_)])
-    return _map_grids(report, grid)
+    return lambda report: _map_grids(report, grid)
+
+
+# Table 四's 总计 printed before 结果维持 in each group, its header saying so.
+t4_total_first = _t4_columns_moved(lambda w: [w - 1, *range(w - 1)])
+# Table 四's 结果纠正 printed before 结果维持 in each group, its header saying so.
+t4_first_two_swapped = _t4_columns_moved(lambda w: [1, 0, *range(2, w)])
 
 
 def t4_groups_swapped(report: Layout) -> Layout:
@@ -716,6 +745,12 @@ def variants() -> list[Variant]:
         Variant("t4-total-first", h, _html(), t4_total_first),
         Variant("t4-groups-swapped", h, _html(), t4_groups_swapped),
         Variant("t2-columns-swapped", h, _html(), t2_columns_swapped),
+        # addend columns permuted (总计 stays last, so the values cannot tell): only the
+        # header shows it; red team of issue 13, `pdftotext -layout` of the print wraps
+        # and interleaves every header cell's lines
+        Variant("t3-orgs-reversed", h, _html(), t3_organisations_reversed),
+        Variant("t3-natural-last", h, _html(), t3_legal_first),
+        Variant("t4-swap-first-two", h, _html(), t4_first_two_swapped),
         Variant("docx-t3-total-first", ".docx", docx_bytes, t3_total_first),
         # a column the statute does not have in the middle of 三: 三 is null (never its
         # 小计 read as a blank 总计)
