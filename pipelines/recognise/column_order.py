@@ -76,14 +76,14 @@ def _levels(version_id: str, one_height: bool) -> tuple[Level, ...]:
             keys = tuple(c.id for c in block.columns)
             if len(keys) > 1 and (tid, keys) not in out:
                 out.append((tid, keys))
-        if tid == "t4":
+        if tid == "t4" and not one_height:
             # 四's rows print as column groups: 行政复议 beside 行政诉讼, and under 行政诉讼
-            # its two groups. Their order in run-together text could be a sentence's
-            # (行政诉讼…行政复议), so that pair only from a printed row.
+            # its two groups; only from a printed row. Run together, their order may be
+            # a sentence's (行政诉讼…行政复议), or the reading order of a print that
+            # wraps 未经复议直接起诉 and centres 复议后起诉 beside it, above its lines.
             review, *lawsuits = (r.id for r in table.data_rows)
             out.append((tid, tuple(lawsuits)))
-            if not one_height:
-                out.append((tid, (review, *table.header)))
+            out.append((tid, (review, *table.header)))
     return tuple(out)
 
 
@@ -236,15 +236,17 @@ def lacking_columns(tokens: list[Token], version: Version) -> Lacking:
 def _lacking_in(rows: list[list[tuple[str, str, str]]], texts: list[str],
                 version_id: str) -> Lacking:
     found: Lacking = {}
-    pattern = _header_words(version_id)[0]
-    # 三's and 四's labels are their own: one printed whole anywhere (on a line a narrow
-    # dump wrapped, in the first of two headers where the repeated one lost a merged
-    # cell) is no missing column. 二's blocks share labels (本年增/减 heads two kinds of
-    # block), so there only the block's own header text counts.
-    # (a header's text: one naming two of the table's labels at least, not a sentence
-    # saying 其他)
-    named = _header_words(version_id)[1]
+    pattern, named = _header_words(version_id)
+    # A table's header texts: those naming two of its labels at least (not a sentence
+    # saying 其他). A tool may print a header's whole cells and its wrapped ones apart
+    # (w3m: 商业企业 科研机构 其他, then 社会公益 法律服务 组织 机构), so a missing
+    # label's pieces are looked for in all of them. 三's and 四's labels are their own:
+    # one printed whole anywhere (on a line a narrow dump wrapped, in the first of two
+    # headers where the repeated one lost a merged cell) is no missing column; 二's
+    # blocks share labels (本年增/减 heads two kinds of block), so there only the
+    # block's own header text counts.
     whole: dict[str, set[str]] = {}
+    headers: dict[str, list[str]] = {}
     for labels in rows:
         for table, _, text in labels:
             whole.setdefault(table, set()).add(normalise(text))
@@ -253,8 +255,9 @@ def _lacking_in(rows: list[list[tuple[str, str, str]]], texts: list[str],
         for table in {t for m in found_here for t, _ in named[m]}:
             if len({m for m in found_here if any(t == table for t, _ in named[m])}) > 1:
                 whole.setdefault(table, set()).update(found_here)
+                headers.setdefault(table, []).append(pattern.sub("|", text))
     for labels in rows:
-        _lacking(labels, texts, version_id, whole, found)
+        _lacking(labels, texts, version_id, whole, headers, found)
     return found
 
 
@@ -270,12 +273,13 @@ def _absent(label: str, text: str) -> bool:
 
 
 def _lacking(labels: list[tuple[str, str, str]], texts: list[str], version_id: str,
-             whole: dict[str, set[str]], found: Lacking) -> None:
-    """A printed row of labels naming some of a level's columns, whose header text holds
-    no piece of another (two of its characters in a row): the table has fewer columns
-    than the template. Its values would be placed in the template's order, and a
-    rendering that prints a merged cell's spare columns empty (pandoc) lines them up
-    under the template's columns by position."""
+             whole: dict[str, set[str]], headers: dict[str, list[str]],
+             found: Lacking) -> None:
+    """A printed row of labels naming some of a level's columns, whose header texts hold
+    no piece of another (two of its characters in a row, once whole labels are out): the
+    table has fewer columns than the template. Its values would be placed in the
+    template's order, and a rendering that prints a merged cell's spare columns empty
+    (pandoc) lines them up under the template's columns by position."""
     pattern, named = _header_words(version_id)
     label_of = {name: norm for norm, names in named.items() for name in names}
     levels = _levels(version_id, False)
@@ -292,7 +296,7 @@ def _lacking(labels: list[tuple[str, str, str]], texts: list[str], version_id: s
         if text is None:
             continue
         here = whole.get(table, set()) if table != "t2" else set(pattern.findall(text))
-        left = pattern.sub("|", text)
+        left = "|".join([pattern.sub("|", text), *headers.get(table, ())])
         if absent := [label_of[(table, k)] for k in keys if k not in printed
                       and label_of[(table, k)] not in here
                       and _absent(label_of[(table, k)], left)]:
@@ -359,6 +363,8 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
     misordered = _misordered_in(rows, texts, bands, grid.version.id)
     for table, printed in misordered.items():
         _withdraw(grid, table, _out_of_order(table, printed))
+    if any(t.cut for t in tokens):
+        return  # a page edge cut the table's last columns off: they are not in the file
     for table, (printed, keys) in _lacking_in(rows, texts, grid.version.id).items():
         if table not in misordered:
             _withdraw(grid, table, Flag("columns_missing", f"{table}'s header lacks "
