@@ -14,6 +14,7 @@ from pipelines.read.page_image import (
     dark_ink,
     faint_ink,
     prepare,
+    softened,
     stretched,
     to_grey,
 )
@@ -98,3 +99,11 @@ def test_black_print_and_a_blank_page_noise_are_left_as_they_are() -> None:
     assert stretched(black) is black
     blank = np.clip(np.random.default_rng(0).normal(240, 8, (400, 300)), 0, 255).astype(np.uint8)
     assert stretched(blank) is blank
+
+
+def test_a_one_bit_page_is_softened_and_a_grey_one_left_as_it_is() -> None:
+    one_bit = np.where(_page_of_strokes(0, 255) < 128, 0, 255).astype(np.uint8)
+    soft = softened(one_bit)
+    assert soft is not one_bit and 0 < int(soft[21, 40]) < 255  # a stroke's edge is grey
+    grey = _page_of_strokes(0, 250, noise=8.0)  # a grey scan: its noise, many levels
+    assert softened(grey) is grey

@@ -8,7 +8,7 @@ import numpy as np
 from PIL import Image
 
 from pipelines.read import ocr, scan
-from pipelines.read.page_image import PageImage, second_page
+from pipelines.read.page_image import PageImage, second_page, softened
 from pipelines.read.table_image import Box
 
 SCANS = Path(__file__).parents[1] / "fixtures" / "scans"
@@ -87,3 +87,18 @@ def test_digits_without_a_point_keep_their_confidence() -> None:
     assert [r.text for r in read] == ["2648", "2648"]
     assert all(r.point < scan._LOST_POINT / 100 for r in read)
     assert [scan._as_digits(r)[1] for r in read] == [r.confidence for r in read]
+
+
+def _one_bit(name: str) -> np.ndarray:
+    """A table cell of a 1-bit scan at 200 dpi (tests/renderings/scans.py, 27-pixel glyphs),
+    as grey pixels: 0 or 255."""
+    return np.asarray(Image.open(SCANS / name).convert("L"))
+
+
+def test_a_one_bit_zero_is_read_once_softened() -> None:
+    # 005's table 三 "0" thresholded at 200 dpi: its hard stair-step edges read as nothing.
+    cell = _one_bit("bw200-threshold-005-zero.png")
+    ys, xs = np.nonzero(cell < 128)
+    box = (slice(ys.min() - 2, ys.max() + 3), slice(xs.min() - 8, xs.max() + 9))
+    assert ocr.read_lines([cell[box]])[0].text == ""
+    assert ocr.read_lines([softened(cell)[box]])[0].text == "0"

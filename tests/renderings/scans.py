@@ -98,6 +98,15 @@ VARIANTS = (
     Variant("grey150_jpeg35", 150, jpeg=35),
     *(Variant(f"grey{d}_jpeg", d, jpeg=70) for d in (96, 110)),
     Variant("grey150_skew_blur", 150, angle=1.0, blur=1.0, jpeg=60),
+    # Office scanners' and copiers' defaults (issue 11, h-ocrsweep2): 300 dpi grey or
+    # colour JPEG (q75); 1-bit black and white (threshold 160, or Floyd-Steinberg
+    # dithering) at 300 and 200 dpi, as a CCITT G4 TIFF or 1-bit pages in a PDF (img2pdf).
+    Variant("grey300_jpeg", 300),
+    Variant("colour300_jpeg", 300, grey=False),
+    *(Variant(f"bw{d}_threshold_{c}", d, bilevel="threshold", container=c)
+      for d in (300, 200) for c in ("g4tiff", "img2pdf")),
+    Variant("bw200_dither_img2pdf", 200, bilevel="dither", container="img2pdf"),
+    Variant("bw200_dither_g4tiff", 200, bilevel="dither", container="g4tiff"),
 )
 
 # Measured (bench/bench_ocr.py, bench/RESULTS.md), not registered: below 99% of cells.
@@ -110,6 +119,10 @@ MEASURED = (
     # Either side of σ 1.6 (issue 11, h-ocrblur): where a blurred decimal point is lost.
     *(Variant(f"grey150_blur{s}", 150, blur=float(s), jpeg=60) for s in ("1.4", "1.8")),
     Variant("grey150_photocopy", 150, blur=0.8, bilevel="threshold", jpeg=70),
+    # LibreOffice's print of the DOCX set landscape (h-ocrsweep2: 567 right, 0 wrong; the
+    # table keeps its portrait widths, table 三's labels wrap over 6-8 tightly set lines
+    # that table_image.text_bands joins into 3 bands, read garbled: rows unmatched).
+    Variant("soffice150_landscape", 150, jpeg=60, printer="soffice", landscape=True),
 )
 
 

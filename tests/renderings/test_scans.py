@@ -51,6 +51,19 @@ EXPECTED = {
     "grey110_jpeg": (1192, 0, 0, 0),
     # Tilted 1° and out of focus (σ 1): 001's small grey print 7, 011 1.
     "grey150_skew_blur": (1184, 0, 8, 0),
+    # Scanner defaults (bench/RESULTS.md, "OCR: scanner defaults"): 300 dpi grey and colour
+    # (a cell of the seed no identity vouches for, nulled); 1-bit at 300 dpi; 1-bit at 200
+    # dpi since page_image.softened (1054 before as G4 TIFF: 1-bit zeros read as nothing;
+    # 011's two misses read with doubt, nulled); dithered (before: 1124 with 1 wrong as a
+    # PDF, 1062 with 5 wrong as a TIFF: a minus sign and digits lost to the dots).
+    "grey300_jpeg": (1191, 0, 1, 0),
+    "colour300_jpeg": (1191, 0, 1, 0),
+    "bw300_threshold_g4tiff": (1192, 0, 0, 0),
+    "bw300_threshold_img2pdf": (1192, 0, 0, 0),
+    "bw200_threshold_g4tiff": (1190, 0, 2, 0),
+    "bw200_threshold_img2pdf": (1190, 0, 2, 0),
+    "bw200_dither_img2pdf": (1189, 0, 3, 0),
+    "bw200_dither_g4tiff": (1185, 0, 7, 0),
 }
 
 
