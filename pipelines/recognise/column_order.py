@@ -37,6 +37,11 @@ values still show a 总计 printed in another column: in every row of 三 (group
 with two numbers or more that are not 0, the 总计 column as placed is not the sum of the
 others, and one same other column is (two such rows at least). That is no agency's
 arithmetic error, and the table is null, flagged the same way.
+
+A header that names some of a level's columns in a printed row and provably not another
+(printed whole nowhere in the table's header, no piece of it left in its header texts)
+shows a table with fewer columns than the template: null too, flagged `columns_missing`
+(二: that block's columns only), unless a page edge cut the table's last columns off.
 """
 
 from __future__ import annotations
