@@ -52,12 +52,12 @@ from pipelines.read import text_asciidoc, text_divs, text_links, text_mediawiki
 from pipelines.read.registry import is_markdown_with_tables
 from pipelines.read.text_aligned import (
     gapped_cells,
-    header_bands,
     is_gapped,
     is_spaced_rows,
     ruled_blocks,
     ruled_cells,
     spaced_row_cells,
+    spaced_rows,
 )
 from pipelines.read.text_bordered import table_blocks, table_cells
 from pipelines.read.text_html_tables import as_pipe_rows
@@ -471,7 +471,8 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     dialect = _dialect(lines)
     rendering, cells_of = _READERS[dialect]
     page_text = "\n".join(filter(None, map(str.strip, lines)))  # stripped, non-empty
-    cells = cells_of(lines)
+    # spaced rows: the header bands from the rows their cells are read from
+    cells, bands = spaced_rows(lines) if dialect == "spaced_rows" else (cells_of(lines), ())
     if has_spans(decoded):  # pandoc's Markdown of a Word page
         cells, page_text = plain_cells(cells), plain(page_text)
     elif "\\" in decoded:  # Markdown's hard break (`\` ending a line) in a grid's cell
@@ -479,4 +480,4 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
                  if "\\" in c.text else c for c in cells]
     return Document(name, sha256, size, rendering, page_text, cells,
                     full_width_rows=_full_width(dialect, lines),
-                    header_bands=header_bands(lines) if dialect == "spaced_rows" else ())
+                    header_bands=bands)

@@ -265,14 +265,22 @@ def _units_joined(lines: list[str]) -> list[str]:
 
 
 def spaced_row_cells(lines: list[str]) -> list[TextCell]:
+    return spaced_rows(lines)[0]
+
+
+def spaced_rows(lines: list[str]
+                ) -> tuple[list[TextCell], tuple[tuple[PlacedWord, ...], ...]]:
     """Every non-empty line a row, its space-separated words its cells; a label wrapped
     around its values joined back (`_wrapped_labels`); in text that keeps its layout,
     rows split over two lines and labels wrapped over many lines joined
-    (text_columns.py)."""
+    (text_columns.py). And, in text that keeps its layout, its header bands
+    (`_header_bands`), from the same printed rows."""
     # Only where the text keeps its layout does a label's column say which lines are its
     # own; elsewhere (content-stream order) the recogniser joins a wrapped label's lines
     # where they make exactly one statutory label (recognise/layout.py).
-    laid_out = is_laid_out([printed_row(k, line, _is_value) for k, line in enumerate(lines)])
+    printed = [printed_row(k, line, _is_value) for k, line in enumerate(lines)]
+    laid_out = is_laid_out(printed)
+    bands = _header_bands(printed) if laid_out else ()
     if not laid_out:
         lines = _units_joined(lines)
     wrapped = _wrapped_labels(lines) if laid_out else {}
@@ -299,16 +307,14 @@ def spaced_row_cells(lines: list[str]) -> list[TextCell]:
         words = row.labels + row.values
         cells.extend(TextCell(w.text, f"line {no} word {i}", no, stacked=w.stacked)
                      for i, w in enumerate(words, 1))
-    return cells
+    return cells, bands
 
 
-def header_bands(lines: list[str]) -> tuple[tuple[PlacedWord, ...], ...]:
-    """In text laid out by position, each run of lines without values directly above a
-    line of values (up to an empty line, _HEADER_LINES at most), its words where they
-    print: a table's header, its cells wrapped line by line (`Document.header_bands`)."""
-    rows = [printed_row(k, line, _is_value) for k, line in enumerate(lines)]
-    if not is_laid_out(rows):
-        return ()
+def _header_bands(rows: list[PrintedRow]) -> tuple[tuple[PlacedWord, ...], ...]:
+    """In text laid out by position (its printed rows), each run of lines without values
+    directly above a line of values (up to an empty line, _HEADER_LINES at most), its
+    words where they print: a table's header, its cells wrapped line by line
+    (`Document.header_bands`)."""
     bands = []
     for i, row in enumerate(rows):
         if not row.values:
