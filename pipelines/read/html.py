@@ -20,6 +20,7 @@ from dataclasses import replace
 from lxml import etree
 
 from pipelines.document import Document, TextCell
+from pipelines.read.html_grid import placed, span
 from pipelines.read.html_images import Siblings, image_rows
 
 _BLOCKS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "title"}
@@ -180,11 +181,6 @@ def _cells(root: etree._Element, siblings: Siblings | None = None) -> list[TextC
     return cells
 
 
-def _span(td: etree._Element, name: str) -> int:
-    value = (td.get(name) or "").strip()
-    return max(1, min(int(value), 1000)) if value.isdigit() else 1
-
-
 def _empty_columns(rows: list[list[tuple[etree._Element, str]]]) -> set[etree._Element]:
     """The cells of the table's columns that print nothing in any row, where a header
     row shows they are no column of the table: every cell there empty and one column
@@ -198,23 +194,15 @@ def _empty_columns(rows: list[list[tuple[etree._Element, str]]]) -> set[etree._E
     places them: each at the first column cells spanning from above leave free."""
     if not any(not text for row in rows for _, text in row):
         return set()  # no empty cell: most tables, found without placing them
-    if sum(_span(td, "colspan") * _span(td, "rowspan") for row in rows for td, _ in row) > _AREA:
+    if sum(span(td, "colspan") * span(td, "rowspan") for row in rows for td, _ in row) > _AREA:
         return set()  # a page's layout grid, not a statutory table (those hold ~300 places)
-    slots: dict[tuple[int, int], tuple[etree._Element, str]] = {}
-    for r, row in enumerate(rows):
-        c = 0
-        for td, text in row:
-            while (r, c) in slots:
-                c += 1
-            across, down = _span(td, "colspan"), _span(td, "rowspan")
-            for dr in range(min(down, len(rows) - r)):
-                for dc in range(across):
-                    slots[(r + dr, c + dc)] = (td, text)
-            c += across
+    text_of = {td: text for row in rows for td, text in row}
+    slots = {at: (td, text_of[td])
+             for at, (td, _) in placed([[td for td, _ in row] for row in rows], True).items()}
 
     def blank(slot: tuple[etree._Element, str]) -> bool:
         td, text = slot
-        return (not text and _span(td, "colspan") == 1 and _span(td, "rowspan") == 1
+        return (not text and span(td, "colspan") == 1 and span(td, "rowspan") == 1
                 and next(td.iter("img"), None) is None)
 
     wide = 1 + max((c for _, c in slots), default=-1)

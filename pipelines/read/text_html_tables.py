@@ -19,6 +19,7 @@ import re
 
 from lxml import etree
 
+from pipelines.read.html_grid import placed
 from pipelines.read.registry import GRID_RULE
 
 _TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
@@ -37,20 +38,8 @@ def _pipe_rows(block: str) -> str:
     root = etree.fromstring(block, etree.HTMLParser())
     if root is None:
         return block
-    grid: dict[tuple[int, int], str] = {}
-    for r, tr in enumerate(root.iter("tr")):
-        c = 0
-        for cell in tr:
-            if cell.tag not in ("td", "th"):
-                continue
-            while (r, c) in grid:
-                c += 1
-            rows = _span(cell, "rowspan")
-            cols = _span(cell, "colspan")
-            for dr in range(rows):
-                for dc in range(cols):
-                    grid[(r + dr, c + dc)] = _cell_text(cell) if dr == dc == 0 else ""
-            c += cols
+    cells = [[cell for cell in tr if cell.tag in ("td", "th")] for tr in root.iter("tr")]
+    grid = {at: _cell_text(cell) if first else "" for at, (cell, first) in placed(cells).items()}
     if not grid:
         return block
     height = 1 + max(r for r, _ in grid)
@@ -58,11 +47,6 @@ def _pipe_rows(block: str) -> str:
     lines = ["| " + " | ".join(grid.get((r, c), "") for c in range(width)) + " |"
              for r in range(height)]
     return "\n".join(lines)
-
-
-def _span(cell: etree._Element, name: str) -> int:
-    value = cell.get(name, "1").strip()
-    return max(1, min(int(value), 1000)) if value.isdigit() else 1
 
 
 def _grid_tags_blanked(text: str) -> str:
