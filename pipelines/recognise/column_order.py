@@ -266,6 +266,20 @@ def _lacking_in(rows: list[list[tuple[str, str, str]]], texts: list[str],
     return found
 
 
+@cache
+def _label_of(version_id: str) -> dict[tuple[str, str], str]:
+    """The normalised label each (table, key) of a header prints."""
+    return {name: norm for norm, names in _header_words(version_id)[1].items()
+            for name in names}
+
+
+@cache
+def _complete_levels(version_id: str) -> frozenset[tuple[str, frozenset[str]]]:
+    """Every level as a set of keys, at one height or not: a row printing one whole."""
+    return frozenset((t, frozenset(keys)) for t, keys in
+                     _levels(version_id, True) + _levels(version_id, False))
+
+
 def _absent(label: str, text: str) -> bool:
     """Whether no piece of `label` is in a header's `text` once its whole labels are
     taken out (其他 is in 法人或其他组织): a label wrapped over lines leaves pieces of
@@ -285,10 +299,10 @@ def _lacking(labels: list[tuple[str, str, str]], texts: list[str], version_id: s
     table has fewer columns than the template. Its values would be placed in the
     template's order, and a rendering that prints a merged cell's spare columns empty
     (pandoc) lines them up under the template's columns by position."""
-    pattern, named = _header_words(version_id)
-    label_of = {name: norm for norm, names in named.items() for name in names}
+    pattern = _header_words(version_id)[0]
+    label_of = _label_of(version_id)
     levels = _levels(version_id, False)
-    complete = {(t, frozenset(keys)) for t, keys in _levels(version_id, True) + levels}
+    complete = _complete_levels(version_id)
     printed_by = {t: {k for t_, k, _ in labels if t_ == t} for t, _ in levels}
     for table, keys in levels:
         printed = printed_by[table] & set(keys)
