@@ -28,6 +28,9 @@ from pipelines.read.text_width import columns, has_ambiguous, is_box
 _HORIZONTAL = set("─━═┄┅┈┉╌╍╴╶╸╺")
 _ASCII_RULE = re.compile(r"^\+(?:[-=:+]+\+)+$")
 _ASCII_PIECE = re.compile(r"^[-=:+]{2,}$")
+_RULE_PIECE = re.compile(r"^[-=:+]+$")
+# A whole rule drawn between walls, as `w3m -dump -no-graph` rules its rows: `|---+---|`.
+_WALLED_RULE = re.compile(r"^\|[-=:+]{2,}\|$")
 _NUMBER_LINE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条|次|%)?$")
 _ASCII_ROW = re.compile(r"^\|.*[|+]$")
 # What a block's first line opens with (a box-drawing character, or an ASCII rule's "+"):
@@ -116,6 +119,11 @@ def _segments(no: int, line: str, walls: list[int], cols: list[int], ascii_table
     out = [_Segment(no, cols[a + 1], cols[b], line[a + 1:b])
            for a, b in pairwise(walls) if b > a + 1]
     if ascii_table:  # `|----+----|`: the rule of a row that a span continues across
+        inked = [s for s in out if s.text.strip()]
+        if any(_ASCII_PIECE.match(s.text) for s in inked) and all(
+                _RULE_PIECE.match(s.text) for s in inked):
+            # a rule line: its one-character pieces (`+-+`, a column one wide) too
+            return [s for s in out if not s.text.strip()]
         out = [s for s in out if not _ASCII_PIECE.match(s.text)]
     return out
 
@@ -182,12 +190,13 @@ def _stacks_numbers(region: _Region) -> bool:
 
 def _rules_between_rows(lines: list[str]) -> int:
     """Rule lines inside the table (not its first or last line): the header's, and those
-    between body rows. Where there are two or more, rows are ruled apart, a region is one
-    cell, and numbers stacked in it are one number the tool wrapped (pandoc breaks a
-    long number in a narrow column: `7` / `539.443` / `252万元`)."""
+    between body rows, `+---+` or drawn between walls (`|---+---|`, w3m's -no-graph).
+    Where there are two or more, rows are ruled apart, a region is one cell, and numbers
+    stacked in it are one number the tool wrapped (pandoc breaks a long number in a
+    narrow column: `7` / `539.443` / `252万元`)."""
     inner = [ln.strip() for ln in lines[1:-1]]
-    return sum(bool(_ASCII_RULE.match(t)) or (bool(t) and all(map(is_box, t))
-                                             and not any(c in "│┃║" for c in t))
+    return sum(bool(_ASCII_RULE.match(t) or _WALLED_RULE.match(t))
+               or (bool(t) and all(map(is_box, t)) and not any(c in "│┃║" for c in t))
                for t in inner)
 
 
