@@ -223,10 +223,30 @@ def _misordered_in(rows: list[list[tuple[str, str, str]]], texts: list[str], ban
     for labels in rows:
         _misordered(labels, _levels(version_id, False), found)
     for text in texts:
-        _misordered(_text_labels(version_id, text), _levels(version_id, True), found)
+        labels = _text_labels(version_id, text)
+        _misordered(labels, _levels(version_id, True), found)
+        _groups_misordered(version_id, labels, found)
     for band in bands:
         _band_misordered(version_id, band, found)
     return found
+
+
+def _groups_misordered(version_id: str, labels: list[tuple[str, str, str]],
+                       found: dict[str, list[str]]) -> None:
+    """四's column groups out of order in a header's text run together, where the text
+    printed every cell whole, one after another: each of 四's column labels whole, as
+    often as the others, under two groups at least (lynx wrapping a header row over
+    lines: `… 总计 复议后起诉` / `未经复议直接起诉` / `结果维持 …`). A print read in
+    reading order wraps the groups' and columns' labels into pieces (`结果` / `维持`), and
+    its one-line 复议后起诉 may come before the wrapped 未经复议直接起诉: no such text reads
+    every column label whole."""
+    if "t4" in found:
+        return
+    levels = [(t, keys) for t, keys in _levels(version_id, False) if t == "t4"]
+    columns = next(keys for _, keys in levels if keys[0] in _column_ids(version_id))
+    counts = Counter(key for t, key, _ in labels if t == "t4" and key in columns)
+    if len(counts) == len(columns) and len(set(counts.values())) == 1 and counts[columns[0]] > 1:
+        _misordered(labels, tuple(lv for lv in levels if lv[1] != columns), found)
 
 
 Lacking = dict[str, tuple[list[str], tuple[str, ...]]]  # table: (printed, its columns)

@@ -80,6 +80,22 @@ def test_a_header_wrapped_into_pieces_is_read_run_together() -> None:
     assert misordered_tables(_tokens(in_order), V2021) == {}
 
 
+def test_four_groups_wrapped_over_lines_are_read_where_every_label_is_whole() -> None:
+    # lynx -width 40 wraps the header row after 复议后起诉: the groups on two lines
+    swapped = [["行政复议", "行政诉讼"], [*T4, "复议后起诉"], ["未经复议直接起诉"],
+               [*T4, *T4[:1]], T4[1:], ["72", "64"]]
+    assert set(misordered_tables(_tokens(swapped), V2021)) == {"t4"}
+    in_order = [["行政复议", "行政诉讼"], [*T4, "未经复议直接起诉"], ["复议后起诉"],
+                [*T4, *T4[:1]], T4[1:], ["72", "64"]]
+    assert misordered_tables(_tokens(in_order), V2021) == {}
+    # pdftotext's reading order: 复议后起诉 centred above the wrapped groups' pieces,
+    # the column labels in pieces (结果 / 维持): no reading of the groups
+    pieces = [["行政复议"], ["行政诉讼"], ["复议后起诉"],
+              ["结果", "结果", "其他", "尚未", "总", "未经复议直接起诉"],
+              ["维持", "纠正", "结果", "审结", "计"], ["0", "0"]]
+    assert misordered_tables(_tokens(pieces), V2021) == {}
+
+
 def test_pieces_interleaved_line_by_line_give_no_reading() -> None:
     # pdftotext -layout wraps every column line by line: no label is printed whole
     rows = [["信息内容", "本年废", "本年制", "现行有"], ["止件数", "发件数", "效件数"],
