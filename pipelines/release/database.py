@@ -65,6 +65,10 @@ HEADLINES = (
 # The database is made from the previous release's when the changed parts hold at most
 # this share of the Parquet bytes: copying a file costs far less a byte than loading it.
 REUSE_SHARE = 0.5
+# DuckDB's buffer pool may take 80% of the machine's memory by default; loading the parts
+# streams, so a small pool costs little time (10,000 reports: 344 MiB above the process
+# -> 239 MiB, 32 s -> 34 s) and keeps the step's memory from growing with the release.
+_CONFIG = {"memory_limit": "256MB"}
 PLACE = ("agency", "agency_id", "level", "province", "prefecture", "county", "division_code")
 
 
@@ -93,7 +97,7 @@ def write_database(release: Path, dataset: str, version: str,
 
 
 def _write_cold(release: Path, path: Path) -> None:
-    with duckdb.connect(str(path)) as con:
+    with duckdb.connect(str(path), config=_CONFIG) as con:
         con.execute("SET preserve_insertion_order = true")  # tables stay in key order
         _create(con)
         for resource in resources().values():
@@ -151,7 +155,7 @@ def _write_from(release: Path, path: Path, old: Path, changed: list[str]) -> Non
     where = " OR ".join(
         ([f"report_year IN ({', '.join(map(str, years))})"] if years else [])
         + (["report_year IS NULL"] if UNKNOWN in changed else []))
-    with duckdb.connect(str(path)) as con:
+    with duckdb.connect(str(path), config=_CONFIG) as con:
         con.execute("SET preserve_insertion_order = true")
         con.execute("BEGIN")
         con.execute(f"CREATE TEMP TABLE gone AS SELECT report_id FROM reports WHERE {where}")
