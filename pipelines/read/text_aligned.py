@@ -32,6 +32,7 @@ import re
 
 from pipelines.document import PlacedWord, TextCell
 from pipelines.read.text_columns import (
+    NOTE,
     PrintedRow,
     Word,
     is_laid_out,
@@ -54,6 +55,9 @@ _SPACED_ROW = re.compile(rf"^\s*\S.*?(?:\s+{_NUMBER}){{2,}}\s*$")
 # A header's lines above its values, at most: its cells wrapped a few characters a line,
 # and a page break's running footer and header between two of its rows.
 _HEADER_LINES = 12
+# Words a header printed again holds at least (`_headers_again`): more than the lines a
+# wrapped label ends on could.
+_HEADER_WORDS = 4
 
 
 # --- ruled tables -------------------------------------------------------------------------
@@ -211,15 +215,16 @@ def _kind(line: str) -> str:
 def _fragments(kinds: list[str], lines: list[str], r: int, step: int) -> list[int]:
     """The fragment lines directly above (step -1) or below (+1) row line r in its
     label's column, in order. Above, they run up to the line opening with an item
-    number; below, down to the next line opening with one. None where an unnumbered row
-    line lies just beyond them: they may as well belong to it."""
+    number; below, down to the next line opening with one or with a note's marker
+    (`注：`, text_columns.NOTE). None where an unnumbered row line lies just beyond
+    them: they may as well belong to it."""
     col = _indent(lines[r])
 
     def at(j: int, kind: str) -> bool:
         return 0 <= j < len(lines) and kinds[j] == kind and _indent(lines[j]) == col
 
     out, j = [], r + step
-    while at(j, "fragment"):
+    while at(j, "fragment") and not NOTE.match(lines[j].strip()):
         numbered = bool(_ITEM.match(lines[j].strip()))
         if numbered and step > 0:
             return out
@@ -232,13 +237,53 @@ def _fragments(kinds: list[str], lines: list[str], r: int, step: int) -> list[in
     return out[::step]
 
 
+def _headers_again(lines: list[str], kinds: list[str]) -> set[int]:
+    """The lines of a header printed again: a long table repeats its header rows (each
+    printed page's, or pages pasted together), and a text tool prints them as it printed
+    the header above the first rows, the same text on the same lines. Two lines or more
+    of label lines (no value) that repeat lines printed earlier, line for line, are such
+    a header, when they hold `_HEADER_WORDS` words or more: a wrapped label's last lines
+    are one word a line (two beside a group label), and two labels may end alike. Lines
+    are compared without their spaces (a narrower print runs two cells together)."""
+    words = [ln.split() if kinds[k] in ("fragment", "other") and not any(
+        _is_value(w) for w in ln.split()) else None for k, ln in enumerate(lines)]
+    runs: list[list[int]] = []  # runs of label lines, empty lines passed over
+    run: list[int] = []
+    for k, kind in enumerate(kinds):
+        if words[k] is not None:
+            run.append(k)
+        elif kind != "empty":
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    again: set[int] = set()
+    seen: set[tuple[str, ...]] = set()
+    for run in runs:
+        # a line's text without its spaces: a narrower column runs two cells together
+        texts = ["".join(words[k] or ()) for k in run]
+        for n in range(2, min(len(texts), _HEADER_LINES) + 1):  # stretches of 2 lines+
+            for i in range(len(texts) - n + 1):
+                stretch = tuple(texts[i:i + n])
+                if (stretch in seen
+                        and sum(len(words[k] or ()) for k in run[i:i + n]) >= _HEADER_WORDS):
+                    again.update(run[i:i + n])
+        seen.update(tuple(texts[i:i + n]) for n in range(2, min(len(texts), _HEADER_LINES) + 1)
+                    for i in range(len(texts) - n + 1))
+    return again
+
+
 def _wrapped_labels(lines: list[str]) -> dict[int, list[int]]:
     """Row line -> the lines of its label, for labels wrapped around their values
     (`pdftotext -layout` centres the values on a label of several lines): single words
     in the label's column directly above and below, claimed by no other row line, and
     the first of them, and only the first, opening with an item number (`1.`, `（三）`,
-    `一、`): a label that does not open with one is not known to start there."""
+    `一、`): a label that does not open with one is not known to start there. A header
+    printed again under a row (`_headers_again`) is no part of its label."""
     kinds = [_kind(line) for line in lines]
+    for k in _headers_again(lines, kinds):
+        kinds[k] = "header"
     out = {}
     for r, kind in enumerate(kinds):
         if kind != "row":

@@ -44,6 +44,10 @@ from dataclasses import dataclass, field
 
 _WORD = re.compile(r"\S+")
 _ITEM = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)")
+# A note under or in a table (`注：本表数据…`, `说明：…`): a line opening with the marker
+# starts its own text, never a label's wrapped part. The note row spans the table, so
+# text tools print it flush with the labels' column, where a label's last lines print.
+NOTE = re.compile(r"^(?:注|备注|附注|说明)\s*\d*\s*[：:]")
 _BARE_ITEM = re.compile(r"\d{1,2}[.．、]")  # a row's item number; a group's is (三) or 三、
 _VALUE_START = re.compile(r"[-+]?\d")
 _UNITS = {"万元", "元", "亿元"}  # units an amount's cell wraps around it
@@ -166,10 +170,10 @@ def _above(rows: list[PrintedRow], i: int, own: Word | None) -> tuple[list[int],
 
 def _below(rows: list[PrintedRow], i: int, label: Word, numbered: bool) -> list[int]:
     """The lines below value row i its label wraps onto: in a numbered table, the
-    label-only lines in its column down to the next item, value row or header (empty
-    lines passed over); else the line directly below, when no longer than the label's
-    part on the value line (a label fills its line before it wraps: a longer line is
-    the next heading) and not followed by a header (then it is the next table's
+    label-only lines in its column down to the next item, note (`NOTE`), value row or
+    header (empty lines passed over); else the line directly below, when no longer than
+    the label's part on the value line (a label fills its line before it wraps: a longer
+    line is the next heading) and not followed by a header (then it is the next table's
     caption)."""
     first = rows[i].values[0].start
     found: list[int] = []
@@ -177,7 +181,8 @@ def _below(rows: list[PrintedRow], i: int, label: Word, numbered: bool) -> list[
     while k < len(rows) and k - i <= _WRAP and not rows[k].values:
         if rows[k].labels:
             word = rows[k].labels[-1]
-            if (_ITEM.match(word.text) or not _same_column(word, label)
+            if (_ITEM.match(word.text) or NOTE.match(rows[k].labels[0].text)
+                    or not _same_column(word, label)
                     or any(w.end > first for w in rows[k].labels)):
                 break
             if not numbered:

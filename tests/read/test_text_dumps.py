@@ -51,6 +51,11 @@ EXACT = [
     ("huaian-2024.pandoc-markdown-cell-div.txt", "huaian-2024", "text_bordered"),
     ("shanghai-office-2019.pandoc-markdown-div-table.txt", "shanghai-office-2019",
      "text_pipes"),
+    # a note row under table 三 (`注：本表数据…`, variants.py `note-row`): lynx -width=200
+    # and pdftotext -layout of Chromium's print put it flush with 四、结转下年度继续办理's
+    # label, where a label's wrapped part prints (before: joined to it, the row null)
+    ("huaian-2024.lynx-200-note-row.txt", "huaian-2024", "text_aligned"),
+    ("huaian-2024.pdftotext-layout-note-row.txt", "huaian-2024", "text_aligned"),
 ]
 
 
@@ -64,6 +69,23 @@ def test_dump_reads_as_truth(name: str, stem: str, rendering: str,
     assert (report.agency, report.report_year) == (want["agency"], want["report_year"])
     assert report.values() == want["cells"]
     assert [f.code for f in report.flags] == []
+
+
+def test_lynx_dump_of_a_header_printed_again_reads_the_row_above_it(
+        truth: Callable[[str], dict]) -> None:
+    # lynx -width=200 of a page that prints table 三's header rows again mid-table
+    # (variants.py `header-repeated`): the header's first line, its cells run together
+    # by a narrower column, prints flush with 7.属于行政执法案卷's label under it. Before:
+    # joined to that label as its wrapped part, the row null. Left null: （二）部分公开's
+    # label printed against its first value (`情形）1`); rows with a blank lynx dropped.
+    want = truth("seed-shaoguan-zhenjiang-2019")["cells"]
+    report = parse_file(DUMPS / "seed-shaoguan-zhenjiang-2019.lynx-200-header-repeated.txt")
+    got = report.values()
+    assert {c: v for c, v in got.items() if v is not None and v != want[c]} == {}
+    row = {c: v for c, v in got.items() if c.startswith("t3.denied_enforcement_case_file.")}
+    assert row == {c: want[c] for c in row} and len(row) == 7
+    assert sorted({c.split(".")[1] for c, v in got.items() if v is None and c in want
+                   and c.startswith("t3.")}) == ["partially_granted"]
 
 
 def test_pdftotext_of_words_narrow_columns_reads_as_truth(truth: Callable[[str], dict]) -> None:

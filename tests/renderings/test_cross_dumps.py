@@ -48,8 +48,13 @@ recoverable cells missed listed here (none elsewhere). What they show:
   their own, leave empty) prints a run of one or two dashes, and the rule was not taken
   for one (read/text_aligned.py): every table lost, or table 三 (before: 1,546 and 1,414
   cells missed of 1,988). An empty spacer row, a title, unit or note row spanning the
-  table: read as they are. Left: lynx-200 prints a note row under table 三 flush with
-  its last row's label, joined to that label as its wrapped part (the row is null).
+  table: read as they are.
+- A note row under table 三 (`注：本表数据…`) and the header rows printed again inside it
+  (a long table's header repeated): lynx-200 and pdftotext -layout print the note flush
+  with the last row's label, lynx-200 the header's first line flush with the row above
+  it, and both were joined to that label as its wrapped part (the row null: 7 cells a
+  report). A line opening with a note's marker, or repeating the table's header lines,
+  is no label's part (read/text_columns.NOTE, read/text_aligned._headers_again).
 - Tables `w3m -dump -no-graph` draws in ASCII rule their rows apart between walls
   (`|---+---|`), which were not counted as rules: each line was read as a row, and a
   number a `<br>` (or a narrow column of full-width digits) broke over two lines lost
@@ -105,7 +110,12 @@ MISSED = {
     ("t3-group-rows", "pandoc-markdown"): (0,) * 10,
     ("empty-rows", "w3m"): (0,) * 10,
     ("title-unit-note", "elinks"): (0,) * 10,
-    ("note-row", "lynx-200"): (7, 7, 7, 7, 0, 7, 7, 7, 7, 0),
+    # before: 7 a report (and title-unit-note's), the note joined to 四、结转下年度继续办理
+    ("note-row", "lynx-200"): (0,) * 10,
+    ("title-unit-note", "lynx-200"): (0,) * 10,
+    # before: (0, 14, 0, 14, 0, 0, 0, 14, 14, 0), the header again joined to 7.属于行政执法案卷;
+    # left: （二）部分公开's label printed against its first value (`情形）1`)
+    ("header-repeated", "lynx-200"): (0, 7, 0, 7, 0, 0, 0, 7, 7, 0),
     ("number-br", "w3m-nograph"): (0,) * 10,
     ("fullwidth", "w3m-nograph"): (0,) * 10,
     # 四's lawsuit groups the other way round: 四 null (columns_out_of_order)

@@ -32,6 +32,9 @@ unrecoverable.
   (`1` `0` as one word `10`), 15 words for 15 cells, its identities failing: 四 is null,
   flagged, where the page numbers its rows in a column of their own
   (`recognise/grid._numbered_rows`).
+- `note-row`: the note under 三 (`注：…`) prints flush with its last row's label, and was
+  joined to it as its wrapped part; a line opening with a note's marker is no label's
+  part now (`read/text_columns.NOTE`).
 - `pdftotext -raw` of `fullwidth` (content-stream order, no positions): `８２` / `１ ３５ ２
   １ ８５` / `９` for 821 … 859 joined by their count read 82, 1, 35, 2, 1, 85, 9 (011:
   10 wrong, 4 invented). A row's values joined from several printed lines whose own
@@ -84,6 +87,10 @@ EXPECTED: dict[str, dict[str, tuple[int, int, int, int]]] = {  # pdftotext -layo
     # before: 005 (198, 0, 0, 0) (四 all zeros, by the values before)
     "t4-total-first": {"huaian-2024": (185, 0, 15, 0), "004": (185, 0, 15, 0),
                        "005": (183, 0, 15, 0), "011": (198, 0, 0, 0)},
+    # A note row under 三 printed flush with 四、结转下年度继续办理's label: before, joined to
+    # it as its wrapped part, the row null (huaian, 004 (193, 0, 7, 0), 005 (191, 0, 7, 0))
+    "note-row": {"huaian-2024": (200, 0, 0, 0), "004": (200, 0, 0, 0), "005": (198, 0, 0, 0),
+                 "011": (198, 0, 0, 0)},
     # before: 004 (171, 1, 28, 0), 005 (134, 1, 63, 0): 四's `10` for 1 and 0
     "unnamed-leading-column": {"huaian-2024": (157, 0, 43, 0), "004": (157, 0, 43, 0),
                                "005": (120, 0, 78, 0), "011": (198, 0, 0, 0)},
