@@ -11,8 +11,10 @@ column (a number does not wrap and widens its column instead). So where a glyph 
 line starts exactly where cells of the same table's other lines start, that glyph
 starts a cell of its own: the text is parted before it. Only a digit is parted off (a
 value's start), and only at a column start shown by two other lines at least, each of
-the same table: lines that share two more cell starts with this one (another table's
-columns do not line up with these twice), and only where the table's numbers are set
+the same table: lines that start a cell there and share one more cell start with this
+one, so two with the glyph's (another table's columns do not line up with these twice;
+a row with blanks prints few cells, and `18 … 18` shares only its first column with
+`821 35 21859` until the run is parted), and only where the table's numbers are set
 flush left (`_left_aligned`: in a centred or right-aligned column a wide number's inner
 glyph starts where a narrower number does). Lines of text with one cell are left alone.
 

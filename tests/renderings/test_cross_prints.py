@@ -11,10 +11,11 @@ read as.
   (`…数量 3001`). They are parted where the table's other lines start a cell
   (`pdf_columns`): 137 → 180 of 200 right. With no padding, the caption of table 二's
   next block prints a line under a block's last label, as a wrapped label's rest does,
-  and was read as part of it (the recogniser now drops a trailing caption): 185. Such a number is not placed under a column
-  (before: 2 wrong in huaian's and 001's 四.（四）/（七）rows). On A4 landscape a label
-  touches its row's first value (`…不再 6`): a label line ending in a number places no
-  blanks (before: 2 wrong each, the 6 under 其他).
+  and was read as part of it (the recogniser now drops a trailing caption): 185. Such a
+  number is not placed under a column (before: 2 wrong in huaian's and 001's
+  四.（四）/（七）rows). On A4 landscape a label touches its row's first value (`…不再 6`):
+  a label line ending in a number places no blanks (before: 2 wrong each, the 6 under
+  其他).
 - `unmerged-fill`: merges split into copies of their text; table 二's single-value rows
   print the value three times (null, as from the HTML). 平潭 2020's table 四 has its
   header end a page and its values open the next, Chromium's footer and header lines
