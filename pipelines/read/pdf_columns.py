@@ -11,8 +11,10 @@ column (a number does not wrap and widens its column instead). So where a glyph 
 line starts exactly where cells of the same table's other lines start, that glyph
 starts a cell of its own: the text is parted before it. Only a digit is parted off (a
 value's start), and only at a column start shown by two other lines at least, each of
-the same table: lines that share two more cell starts with this one (another table's
-columns do not line up with these twice), and only where the table's numbers are set
+the same table: lines that start a cell there and share one more cell start with this
+one, so two with the glyph's (another table's columns do not line up with these twice;
+a row with blanks prints few cells, and `18 … 18` shares only its first column with
+`821 35 21859` until the run is parted), and only where the table's numbers are set
 flush left (`_left_aligned`: in a centred or right-aligned column a wide number's inner
 glyph starts where a narrower number does). Lines of text with one cell are left alone.
 
@@ -49,18 +51,18 @@ def _at(x: float, starts: list[float]) -> bool:
     return any(abs(x - s) <= _AT for s in starts)
 
 
-def _same_grid(row: PdfRow, other: PdfRow) -> bool:
+def _same_grid(row: PdfRow, other: PdfRow, shared: int = _SHARED) -> bool:
     """Whether two lines share cell starts enough to be rows of one table."""
     theirs = _starts(other)
-    return sum(_at(x, theirs) for x in _starts(row)) >= _SHARED
+    return sum(_at(x, theirs) for x in _starts(row)) >= shared
 
 
-def _same_table(rows: list[PdfRow], i: int) -> list[int]:
+def _same_table(rows: list[PdfRow], i: int, shared: int = _SHARED) -> list[int]:
     """The other lines of line i's table on its page (`_same_grid`)."""
     row = rows[i]
     return [j for j, other in enumerate(rows)
             if j != i and other.line and other.page == row.page and len(other.cells) > 1
-            and _same_grid(row, other)]
+            and _same_grid(row, other, shared)]
 
 
 def _cuts(cell: PdfCell, others: list[list[float]], shown: int = _SHOWN) -> list[int]:
@@ -135,7 +137,10 @@ def columns_parted(rows: list[PdfRow]) -> list[PdfRow]:
                 _cuts(c, [anywhere], 1) for c in row.cells):
             continue  # no glyph where any line starts a cell (most lines): nothing to part
         table = _same_table(rows, i)
-        others = [_starts(rows[j]) for j in table]
+        # A line that starts a cell where this one's glyph starts shares that start too
+        # once the glyph is parted off: one more start in common is then two, the same
+        # proof as `_SHARED` (rows with blanks print few cells: `18 … 18` under `21859`).
+        others = [_starts(rows[j]) for j in _same_table(rows, i, _SHARED - 1)]
         if (len(others) >= _SHOWN and any(_cuts(c, others) for c in row.cells)
                 and _left_aligned(rows, [i, *table])):
             plans.append((row, [p for c in row.cells for p in _parted(c, others)]))

@@ -64,16 +64,30 @@ def _entries(template: Template) -> list[tuple[str, str, str, str, str]]:
 class LabelIndex:
     by_norm: dict[str, tuple[Label, ...]]
     pattern: re.Pattern
+    captions: tuple[str, ...] = ()  # normalised captions of the tables' blocks
 
     def lookup(self, norm: str) -> tuple[Label, ...]:
         while norm:
             if norm in self.by_norm:
                 return self.by_norm[norm]
-            stripped = without_trailing_note(norm)
+            stripped = without_trailing_note(norm) or self._without_trailing_caption(norm)
             if stripped is None:
                 return ()
             norm = stripped
         return ()
+
+    def _without_trailing_caption(self, norm: str) -> str | None:
+        """The label without the caption of the next block printed directly under it.
+
+        A caption is never part of a row's label, but a page whose tables have no cell
+        padding (CSS `display:table`) prints the next block's caption (第二十条第（五）项)
+        a line under the last row's label, in the label's column, as a wrapped label's
+        rest prints: the reader, knowing no captions, joins it to the label.
+        """
+        for caption in self.captions:
+            if norm.endswith(caption) and len(norm) > len(caption):
+                return norm[:-len(caption)]
+        return None
 
 
 def _fuzzy(norm: str) -> str:
@@ -99,7 +113,8 @@ def label_index() -> LabelIndex:
         by_norm.setdefault(norm, []).append(Label(kind, tid, key, frozenset(versions)))
     longest_first = sorted(by_norm, key=len, reverse=True)
     pattern = re.compile("|".join(f"(?:{_fuzzy(n)})" for n in longest_first))
-    return LabelIndex({k: tuple(v) for k, v in by_norm.items()}, pattern)
+    captions = tuple(sorted({norm for (norm, kind, _, _) in merged if kind == "caption"}))
+    return LabelIndex({k: tuple(v) for k, v in by_norm.items()}, pattern, captions)
 
 
 @lru_cache(maxsize=1 << 14)

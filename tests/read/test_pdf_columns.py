@@ -77,6 +77,25 @@ def test_another_tables_columns_part_nothing() -> None:
                                "3119"]
 
 
+def test_rows_with_blanks_show_their_columns_by_one_shared_start() -> None:
+    """011 (Shanghai 2019): the blank cells print nothing, so 二 and 四 (`18 … 18`)
+    share only their first value's column with 一's `821 35 21859`; each starts a cell
+    where 859's 8 starts, so each shares two starts with 一 once the run is parted there
+    (法律服务 2, 其他 1 and 总计 859 edge to edge; `11` is 1 and 1)."""
+    rows = columns_parted([
+        _line(28.8, (33.7, "一、本年新收政府信息公开申请数量"), (312.0, "821"), (424.2, "35"),
+              (548.2, "21859")),
+        _line(46.8, (33.7, "二、上年结转政府信息公开申请数量"), (312.0, "18"), (560.2, "18")),
+        _line(64.8, (33.7, "三、本年度办理结果"), (312.0, "（一）予以公开"), (424.2, "258"),
+              (477.3, "12"), (554.2, "11")),
+        _line(262.8, (33.7, "（四）无法提供"), (312.0, "1.本机关不掌握相关"), (424.2, "252"),
+              (477.3, "12"), (554.2, "1")),
+        _line(478.8, (33.7, "四、结转下年度继续办理"), (312.0, "72"), (560.2, "72")),
+    ])
+    assert _texts(rows)[0] == ["一、本年新收政府信息公开申请数量", "821", "35", "2", "1", "859"]
+    assert _texts(rows)[2] == ["三、本年度办理结果", "（一）予以公开", "258", "12", "1", "1"]
+
+
 def test_zeros_run_together_are_one_digit_numbers() -> None:
     """004: the three columns after 科研机构 hold one digit in every row, so no line
     shows where they start: `000` and `001` are one-digit numbers (a count of two digits

@@ -33,6 +33,12 @@ def lookup(printed: str) -> tuple[Label, ...]:
         ("三、本年度办理结果", Label("group", "t3", "results", BOTH)),
         ("（七）总计", Label("row", "t3", "results_total", BOTH)),
         ("结果维持", Label("column", "t4", "upheld", BOTH)),
+        # a CSS table (no padding) prints the next block's caption under the last label,
+        # joined as the label's rest: a caption is no part of a label
+        ("其他对外管理服务事项\n第二十条第（五）项",
+         Label("row", "t2", "other_external_services", frozenset({"gov_2019"}))),
+        ("行政规范性文件\n第二十条第（五）项",
+         Label("row", "t2", "normative_documents", frozenset({"gov_2021"}))),
     ],
 )
 def test_lookup(printed: str, expected: Label) -> None:
