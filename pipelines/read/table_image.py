@@ -26,6 +26,12 @@ _MIN_TABLE_CELLS = 2  # one row is enough: the last row of a table may go over a
 _MIN_CELL = 0.6  # glyph heights: regions smaller than this are line junction artefacts
 _MIN_FILL = 0.6  # a cell fills most of its bounding box; a web page's double rules do not
 _SLIVER_WIDE = 2  # pixels: a rule's rim left beside its mask (text_ink); no digit is as thin
+# Glyph heights: the most the pieces of one split character span once joined. The page's
+# glyph is the 80th percentile of its characters' heights, a digit's where digits
+# outnumber the Chinese characters (table 三), and a Chinese character is up to ~1.3 times
+# as tall as a digit; two text lines joined span at least two Chinese characters, or a
+# digit's line and a character's (~1.7).
+_SPLIT_CHARACTER = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +207,11 @@ def text_bands(ink: np.ndarray, glyph: float) -> list[tuple[int, int]]:
     """(top, bottom) of each band of ink in a crop's horizontal projection: its text lines.
 
     A band thinner than a third of a glyph is noise or a stray stroke, unless it sits
-    within half a glyph of its neighbour (the dot of a decimal, a split character)."""
+    within a quarter glyph of its neighbour (the dot of a decimal, a split character: 三's
+    strokes) and the two joined are no taller than one character (_SPLIT_CHARACTER). A
+    label wrapped in a column narrower than the template's (a portrait table on a
+    landscape page) is set with less than a quarter glyph between its lines: joined on
+    the gap alone, its six lines were read as two, garbled ("5.属病")."""
     rows = np.flatnonzero(ink.sum(axis=1) > 0)
     if rows.size == 0:
         return []
@@ -210,7 +220,8 @@ def text_bands(ink: np.ndarray, glyph: float) -> list[tuple[int, int]]:
     ends = np.concatenate([rows[breaks], [rows[-1]]]) + 1
     bands: list[list[int]] = []
     for top, bottom in zip(starts, ends, strict=True):
-        if bands and top - bands[-1][1] < glyph / 4:
+        if (bands and top - bands[-1][1] < glyph / 4
+                and bottom - bands[-1][0] <= _SPLIT_CHARACTER * glyph):
             bands[-1][1] = int(bottom)  # a split character, not a new line
         else:
             bands.append([int(top), int(bottom)])
