@@ -26,6 +26,12 @@ _MIN_TABLE_CELLS = 2  # one row is enough: the last row of a table may go over a
 _MIN_CELL = 0.6  # glyph heights: regions smaller than this are line junction artefacts
 _MIN_FILL = 0.6  # a cell fills most of its bounding box; a web page's double rules do not
 _SLIVER_WIDE = 2  # pixels: a rule's rim left beside its mask (text_ink); no digit is as thin
+# Glyph heights: the most the pieces of one split character span once joined. The page's
+# glyph is the 80th percentile of its characters' heights, a digit's where digits
+# outnumber the Chinese characters (table 三), and a Chinese character is up to ~1.3 times
+# as tall as a digit; two text lines joined span at least two Chinese characters, or a
+# digit's line and a character's (~1.7).
+_SPLIT_CHARACTER = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,17 +207,38 @@ def text_bands(ink: np.ndarray, glyph: float) -> list[tuple[int, int]]:
     """(top, bottom) of each band of ink in a crop's horizontal projection: its text lines.
 
     A band thinner than a third of a glyph is noise or a stray stroke, unless it sits
-    within half a glyph of its neighbour (the dot of a decimal, a split character)."""
+    within a quarter glyph of its neighbour (the dot of a decimal, a split character: 三's
+    strokes, a speck beside a line). Two pieces of a glyph's height or more are joined
+    only while no taller than one character (_SPLIT_CHARACTER): a label wrapped in a
+    column narrower than the template's (a portrait table on a landscape page) is set
+    with less than a quarter glyph between its lines, and joined on the gap alone its six
+    lines were read as two, garbled ("5.属病"). A thin piece (under half a glyph: a
+    stroke, a speck) is joined to its neighbour as ever: to the line before it, unless it
+    is the top of the next line's character (the next piece is as near, and the two make
+    one character)."""
     rows = np.flatnonzero(ink.sum(axis=1) > 0)
     if rows.size == 0:
         return []
     breaks = np.flatnonzero(np.diff(rows) > max(1, glyph / 8))
     starts = np.concatenate([[rows[0]], rows[breaks + 1]])
     ends = np.concatenate([rows[breaks], [rows[-1]]]) + 1
+    pieces = [(int(t), int(b)) for t, b in zip(starts, ends, strict=True)]
+    near, tall = glyph / 4, _SPLIT_CHARACTER * glyph
     bands: list[list[int]] = []
-    for top, bottom in zip(starts, ends, strict=True):
-        if bands and top - bands[-1][1] < glyph / 4:
-            bands[-1][1] = int(bottom)  # a split character, not a new line
+    for i, (top, bottom) in enumerate(pieces):
+        if bands and top - bands[-1][1] < near and (
+                bottom - bands[-1][0] <= tall or bands[-1][1] - bands[-1][0] < glyph / 2
+                or (bottom - top < glyph / 2 and not _leads(pieces, i, near, tall))):
+            bands[-1][1] = bottom  # a split character, not a new line
         else:
-            bands.append([int(top), int(bottom)])
+            bands.append([top, bottom])
     return [(t, b) for t, b in bands if b - t >= glyph / 3]
+
+
+def _leads(pieces: list[tuple[int, int]], i: int, near: float, tall: float) -> bool:
+    """Whether piece `i` and the next piece are near enough and short enough together to
+    be one character's pieces (三's top stroke over the rest of it)."""
+    if i + 1 >= len(pieces):
+        return False
+    (top, bottom), (top2, bottom2) = pieces[i], pieces[i + 1]
+    return top2 - bottom < near and bottom2 - top <= tall

@@ -21,6 +21,14 @@ than the paper, `TextCell.cut`) may have lost its last digits (a blank there may
 all of them), and no identity can vouch for it (a cut total and a cut item can still add
 up): it is never published, but null with state `uncertain` and flag `cut_at_page_edge`,
 what was read in the raw text.
+
+A scanned cell whose box holds text ink the recogniser read as nothing is no printed
+blank: null with state `uncertain` and flag `ocr_uncertain` (the flag says whether the
+identities would hold with it read as 0, where a zero printed blank is conventional).
+The reader crops a cell only where its box holds a line of ink (table_image.text_bands);
+an empty box gives no crop and no confidence, and stays the agency's blank. A 1-bit
+scan's zeros were read as "" and published as 32 blanks (bench/RESULTS.md, "OCR: a cell
+read as nothing").
 """
 
 from __future__ import annotations
@@ -166,16 +174,36 @@ def _cut_off(grid: Grid, doc: Document) -> None:
                                    "cut off at the page edge", cid))
 
 
+def _read_as_nothing(grid: Grid, doc: Document) -> None:
+    """Null and flag the blanks whose box held ink the recogniser read as nothing (see
+    above); after the second readings, which the identities may take for them."""
+    inked = {c.ref for c in doc.cells if c.confidence is not None and not c.text.strip()}
+    if not inked:
+        return
+    checks = identities(grid.version.id)
+    values = {c: v.value for c, v in grid.cells.items()}
+    for cid, cell in list(grid.cells.items()):
+        if cell.state != "blank" or cell.source_ref not in inked:
+            continue
+        grid.cells[cid] = CellValue(cid, None, "uncertain", "", cell.unit, cell.source_ref)
+        zero = _holds(_equalities(cid, checks), {**values, cid: 0})
+        why = ("the identities hold with it read as 0 (a zero is often printed blank), "
+               "but the box holds ink" if zero else "not published as a blank")
+        grid.flags.append(Flag("ocr_uncertain", f"{cid}: its box holds ink the OCR read as "
+                               f"nothing; {why}", cid))
+
+
 def proofread(grid: Grid, doc: Document) -> None:
-    """Null and flag the numbers printed cut off, and the OCR readings the identities do
-    not vouch for (see above)."""
+    """Null and flag the numbers printed cut off, the OCR readings the identities do not
+    vouch for, and the cells whose ink OCR read as nothing (see above)."""
     _cut_off(grid, doc)
     confidence = _confidences(grid, doc)
-    if not confidence:
-        return
-    _take_second_readings(grid, doc, confidence)
-    for cid, why in doubtful(grid, confidence).items():
-        cell = grid.cells[cid]
-        reading = f"{cell.raw_text} (OCR confidence {confidence[cid]:.2f})"
-        grid.cells[cid] = CellValue(cid, None, "uncertain", reading, cell.unit, cell.source_ref)
-        grid.flags.append(Flag("ocr_uncertain", f"{cid}: read {reading}; {why}", cid))
+    if confidence:
+        _take_second_readings(grid, doc, confidence)
+        for cid, why in doubtful(grid, confidence).items():
+            cell = grid.cells[cid]
+            reading = f"{cell.raw_text} (OCR confidence {confidence[cid]:.2f})"
+            grid.cells[cid] = CellValue(cid, None, "uncertain", reading, cell.unit,
+                                        cell.source_ref)
+            grid.flags.append(Flag("ocr_uncertain", f"{cid}: read {reading}; {why}", cid))
+    _read_as_nothing(grid, doc)

@@ -102,3 +102,13 @@ def test_a_one_bit_zero_is_read_once_softened() -> None:
     box = (slice(ys.min() - 2, ys.max() + 3), slice(xs.min() - 8, xs.max() + 9))
     assert ocr.read_lines([cell[box]])[0].text == ""
     assert ocr.read_lines([softened(cell)[box]])[0].text == "0"
+
+
+def test_ink_the_recogniser_reads_as_nothing() -> None:
+    # 001's table 三 "108" (其他 row, 自然人) in a photocopy scanned at 150 dpi (blurred
+    # σ 0.8, thresholded, JPEG q70: tests/renderings/scans.py's grey150_photocopy), its
+    # small grey print broken: a line of ink the reader crops, read as nothing. It was
+    # published as a printed blank (proofread.py now nulls and flags it).
+    crop = np.asarray(Image.open(SCANS / "photocopy-001-108-crop.png").convert("L"))
+    assert np.count_nonzero(crop < 128) > 40
+    assert ocr.read_lines([crop])[0] == ocr.Reading("", 0.0)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import cv2
 import numpy as np
+from PIL import Image
 
 from pipelines.read.page_image import PageImage
-from pipelines.read.table_image import find_tables, text_ink
+from pipelines.read.table_image import find_tables, text_bands, text_ink
 
 _ROWS = (20, 60, 90, 130)  # horizontal rules: rows of 40, 30 and 40 pixels
 _COLS = (20, 150, 280)
@@ -80,3 +83,15 @@ def test_a_rules_sliver_beside_its_mask_is_not_a_character() -> None:
     out = text_ink(ink, lines, 20.0)
     assert not out[:, 50:55].any() and not out[10:16, 49].any()
     assert out[30:48, 48:50].all() and out[10:16, 40].all()
+
+
+def test_a_label_wrapped_tightly_is_one_band_a_line() -> None:
+    # Table 三's label 5.属于三类内部事务信息 in LibreOffice's landscape print of 004's DOCX
+    # (its portrait column widths kept), scanned at 150 dpi (21-pixel glyphs, JPEG q60:
+    # tests/renderings/scans.py's soffice150_landscape): six lines of 2 characters set
+    # 4-6 pixels apart, less than the quarter glyph that joins a split character's
+    # pieces. Joined on the gap alone they were 3 bands, read "5.属病".
+    png = Path(__file__).parents[1] / "fixtures" / "scans" / "landscape-004-label-ink.png"
+    ink = ~np.asarray(Image.open(png).convert("1"))
+    assert text_bands(ink.astype(np.uint8), 21.0) == [
+        (1, 21), (27, 47), (52, 74), (80, 101), (106, 127), (132, 154)]

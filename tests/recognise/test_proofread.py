@@ -2,7 +2,9 @@
 
 The grid is table 三 and 四 of a real report (淮安市人民政府 2024, whose tables satisfy
 every identity) as the OCR reader would hand it over: each cell with the ref of the
-image cell it was read from, and that cell's confidence in the document.
+image cell it was read from, and that cell's confidence in the document. A printed blank
+has no confidence (its box holds no ink, so the reader gave the recogniser nothing); a
+cell whose ink the recogniser read as nothing has its reading's, 0.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pipelines.recognise.proofread import proofread
 from pipelines.report import CellValue
 from schemas.template import load_template
 
-SURE, UNSURE = 0.99, 0.6
+SURE, UNSURE, NOTHING = 0.99, 0.6, 0.0
 
 
 def _read(truth: dict, readings: dict[str, int], confidence: dict[str, float],
@@ -29,7 +31,7 @@ def _read(truth: dict, readings: dict[str, int], confidence: dict[str, float],
                                     None if value is None else str(value), None, ref)
         others = (second[cid],) if second and cid in second else ()
         cells.append(TextCell("" if value is None else str(value), ref, 1,
-                              confidence.get(cid, SURE), others))
+                              confidence.get(cid, None if value is None else SURE), others))
     return grid, Document("scan.pdf", "0" * 64, 1, "scan", "", cells)
 
 
@@ -114,7 +116,8 @@ def test_cells_read_as_nothing_take_second_readings_that_hold_together(huaian):
     # Faint zeros under a seal, read as nothing the first time: two cells of one row, so
     # neither row identity is evaluable until both second readings are tried together.
     blank = ["t3.granted.research_institution", "t3.granted.public_interest_org"]
-    grid, doc = _read(huaian, dict.fromkeys(blank), {}, dict.fromkeys(blank, "0"))
+    grid, doc = _read(huaian, dict.fromkeys(blank), dict.fromkeys(blank, NOTHING),
+                      dict.fromkeys(blank, "0"))
     proofread(grid, doc)
     assert [grid.cells[c].value for c in blank] == [0, 0]
     assert grid.cells[blank[0]].raw_text == "0 (second OCR reading; first nothing)"
@@ -123,9 +126,35 @@ def test_cells_read_as_nothing_take_second_readings_that_hold_together(huaian):
 
 def test_a_cell_read_as_nothing_keeps_nothing_when_its_second_reading_breaks_a_sum(huaian):
     cid = "t3.granted.commercial_enterprise"  # printed 21, read 27 the second time
-    grid, doc = _read(huaian, {cid: None}, {}, {cid: "27"})
+    grid, doc = _read(huaian, {cid: None}, {cid: NOTHING}, {cid: "27"})
     proofread(grid, doc)
-    assert grid.cells[cid].value is None
+    assert (grid.cells[cid].value, grid.cells[cid].state) == (None, "uncertain")
+    assert [(f.code, f.cell_id) for f in grid.flags] == [("ocr_uncertain", cid)]
+
+
+def test_ink_read_as_nothing_is_no_printed_blank(huaian):
+    # A photocopy's broken "108" (tests/read/test_scan.py) read as nothing, once: not the
+    # agency's blank, and the identities cannot vouch for a blank. Printed blanks (no ink,
+    # no crop, no confidence) stay blanks.
+    cid, empty = "t3.granted.natural_person", "t3.granted.other_org"
+    grid, doc = _read(huaian, {cid: None, empty: None}, {cid: NOTHING})
+    proofread(grid, doc)
+    assert (grid.cells[cid].value, grid.cells[cid].state) == (None, "uncertain")
+    assert [(f.code, f.cell_id, f.message) for f in grid.flags] == [(
+        "ocr_uncertain", cid, f"{cid}: its box holds ink the OCR read as nothing; not "
+        "published as a blank")]
+    assert (grid.cells[empty].value, grid.cells[empty].state) == (None, "blank")
+
+
+def test_ink_read_as_nothing_where_the_identities_hold_with_a_zero_says_so(huaian):
+    zeros = [c for c, v in huaian["cells"].items() if v == 0 and c.startswith("t3.")]
+    cid = zeros[0]
+    grid, doc = _read(huaian, {cid: None}, {cid: NOTHING})
+    proofread(grid, doc)
+    assert (grid.cells[cid].value, grid.cells[cid].state) == (None, "uncertain")
+    assert grid.flags[0].message == (
+        f"{cid}: its box holds ink the OCR read as nothing; the identities hold with it "
+        "read as 0 (a zero is often printed blank), but the box holds ink")
 
 def test_numbers_in_a_column_cut_at_the_page_edge_are_null_and_flagged(huaian):
     """A browser's print cut table 三's 总计 column at the page edge: 859 printed as 85.
