@@ -249,9 +249,9 @@ def _band_misordered(version_id: str, band: tuple[PlacedWord, ...],
 @cache
 def _piece_column(version_id: str, piece: str) -> tuple[str, int] | None:
     """The (table, column index) of the one header label of the version that `piece`
-    (normalised, two characters or more) starts, where that label is a column of a
-    two-level header (三's 自然 of 自然人, 社会公 of 社会公益组织; not 其他, which starts
-    四's 其他结果 too, nor 总计)."""
+    (normalised, two characters or more) starts, where that label is a column (三's 自然
+    of 自然人, 社会公 of 社会公益组织, 四's 结果纠 of 结果纠正; not 其他, which starts 四's
+    其他结果 too, nor 总计)."""
     if len(piece) < 2:
         return None
     named = _header_words(version_id)[1]
@@ -260,8 +260,6 @@ def _piece_column(version_id: str, piece: str) -> tuple[str, int] | None:
     if len(names) != 1:
         return None
     (table, key), = names
-    if table not in {t for t, _, _ in _two_rows(version_id)}:
-        return None
     keys = [c.id for c in load_template().version(version_id).tables[table].columns]
     return (table, keys.index(key)) if key in keys else None
 
@@ -275,16 +273,51 @@ def _line_misordered(version_id: str, band: tuple[PlacedWord, ...],
     five organisations), all in the columns' order: `商业 科研 社会公 法律服 其 自然 人
     总计` (pdftotext -layout of a print on A4 at 0.8) puts 自然人 after the
     organisations, where the stacks read no label whole (`自然 人` cut by a space)."""
+    two_rows = {t for t, _, _ in _two_rows(version_id)}
     for _, group in groupby(sorted(band), key=lambda w: w.line):
         pieces: dict[str, list[tuple[int, str]]] = {}
         for word in group:
-            if (hit := _piece_column(version_id, normalise(word.text))) is not None:
+            hit = _piece_column(version_id, normalise(word.text))
+            if hit is not None and hit[0] in two_rows:
                 pieces.setdefault(hit[0], []).append((hit[1], word.text))
         for table, printed in pieces.items():
             width = len(load_template().version(version_id).tables[table].columns)
             if (table not in found and len(printed) > 1
                     and not _in_order([k for k, _ in printed], width)):
                 found[table] = [text for _, text in printed]
+
+
+@cache
+def _later_groups(version_id: str) -> frozenset[str]:
+    """四's labels over its column groups after the first (行政诉讼, 未经复议直接起诉,
+    复议后起诉), normalised."""
+    t4 = load_template().version(version_id).tables["t4"]
+    return frozenset(normalise(x) for x in (*t4.header, *(r.label for r in t4.data_rows[1:])))
+
+
+def _first_group_misordered(version_id: str, band: tuple[PlacedWord, ...],
+                            found: dict[str, list[str]]) -> None:
+    """四's columns out of the template's order on one line of a header band, among the
+    pieces left of a later group's label on that line: 行政复议's five columns share a
+    header row with 未经复议直接起诉 and 复议后起诉, which print over their own groups
+    beside them, so the pieces left of those labels are the first group's, once each.
+    `结果纠 结果维 其他结 尚未审 总 未经复议直接起诉 复议后起诉` (pdftotext -layout of a
+    print on A4 at 0.8) puts 结果纠正 first. Without such a label on the line the
+    pieces may be of several groups, the columns repeated, and say nothing."""
+    later = _later_groups(version_id)
+    for _, group in groupby(sorted(band), key=lambda w: w.line):
+        printed: list[tuple[int, str]] = []
+        for word in group:
+            text = normalise(word.text)
+            if text in later:
+                width = len(load_template().version(version_id).tables["t4"].columns)
+                if "t4" not in found and len(printed) > 1 and not _in_order(
+                        [k for k, _ in printed], width):
+                    found["t4"] = [w for _, w in printed]
+                break
+            hit = _piece_column(version_id, text)
+            if hit is not None and hit[0] == "t4":
+                printed.append((hit[1], word.text))
 
 
 Bands = tuple[tuple[PlacedWord, ...], ...]
@@ -309,6 +342,7 @@ def _misordered_in(rows: list[list[tuple[str, str, str]]], texts: list[str], ban
     for band in bands:
         _band_misordered(version_id, band, found)
         _line_misordered(version_id, band, found)
+        _first_group_misordered(version_id, band, found)
     return found
 
 

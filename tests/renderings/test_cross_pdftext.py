@@ -39,7 +39,9 @@ unrecoverable.
 - 三's addends permuted through `-raw` (content order: the header's upper row printed
   whole before its lower row) and `-layout` of prints on A4 at 0.8 and landscape (the
   pieces on one line of the header that start one label each, left to right): 三 null,
-  flagged (`recognise/column_order._rows_misordered`, `_line_misordered`).
+  flagged (`recognise/column_order._rows_misordered`, `_line_misordered`); 四's first
+  two swapped on A4 at 0.8: the pieces left of 未经复议直接起诉 on its line are the first
+  group's (`_first_group_misordered`).
 """
 
 from __future__ import annotations
@@ -114,6 +116,11 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     ("a4-080", "layout", "t3-orgs-reversed"): _T3_NULL,
     ("landscape", "layout", "t3-natural-last"): _T3_NULL,
     ("landscape", "layout", "t3-orgs-reversed"): _T3_NULL,
+    # 四's first two swapped, A4 at 0.8 (`结果纠 结果维 其他结 尚未审 总 未经复议直接起诉`):
+    # 四 null. before: huaian (194, 6, 0, 0), 004 (196, 4, 0, 0); 20 wrong over the ten
+    ("a4-080", "layout", "t4-swap-first-two"): {
+        "huaian-2024": (185, 0, 15, 0), "004": (185, 0, 15, 0), "005": (169, 0, 29, 0),
+        "011": (198, 0, 0, 0)},
 }
 BY_NAME = {v.name: v for v in html_variants()}
 
