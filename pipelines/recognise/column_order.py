@@ -20,13 +20,17 @@ The header is read two ways, each only where its order is the printed order:
   into pieces (`本年废` / `止件数`): the text between a row's values and the next row
   label or value, joined, where a tool printed each cell's lines one after another (lynx).
   Only labels printed at one height are compared there (三's 自然人 with 总计, not with
-  法人或其他组织 above them); a tool that wraps every column line by line (pdftotext
-  -layout) interleaves the pieces, so no label is found whole there;
+  法人或其他组织 above them), except where the text printed the header row by row
+  (pdftotext -raw's content order): the whole upper row before any label of the lower
+  one. A tool that wraps every column line by line (pdftotext -layout) interleaves the
+  pieces, so no label is found whole there;
 - **the header's pieces stacked by column**, in text laid out by position
   (`Document.header_bands`, `header_stacks.py`): the labels the stacks spell, left to
   right, compared only where a level is read whole (each of its labels as often as the
   others, their order known), since the columns' drift can join a piece to a
-  neighbour's cell.
+  neighbour's cell; and on one line of such a band, the pieces that start one column
+  label each (自然 of 自然人), left to right: a line's words keep their order whatever
+  the drift, and 三's columns merged down print there beside the organisations.
 
 A label repeated by a merged cell printed once per column it spans counts once; a header
 repeated along a row (四's five columns under each of its three groups) is in order when
@@ -181,6 +185,41 @@ def _misordered(labels: list[tuple[str, str, str]], levels: tuple[Level, ...],
 
 
 @cache
+def _two_rows(version_id: str) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """Each two-level header of columns: (table, its upper row's keys, its lower row's
+    keys); not 四's groups, whose rows a text browser may wrap one a line."""
+    out = []
+    tables = load_template().version(version_id).tables
+    for table, keys in _levels(version_id, False):
+        if keys[0] in _column_ids(version_id) and set(keys) & set(tables[table].header):
+            lower = next(k for t, k in _levels(version_id, False) if t == table and k != keys)
+            out.append((table, keys, lower))
+    return tuple(out)
+
+
+def _rows_misordered(labels: list[tuple[str, str, str]], version_id: str,
+                     found: dict[str, list[str]]) -> None:
+    """A two-level header's upper row out of the template's order in text run together,
+    where that text printed the header row by row: every label of the upper row (三's
+    自然人 / 法人或其他组织 / 总计) once, each before every label of the lower row (the
+    five organisations). Text in a page's content order does (pdftotext -raw:
+    `法人或其他组织 自然` / `人 总计` / `商业` / `企业`...); a text browser laying the
+    header out by lines prints the cells merged down (自然人, 总计) on the line of the
+    lower row, beside its labels, so there 总计 follows 其他 and nothing is compared."""
+    for table, upper, lower in _two_rows(version_id):
+        if table in found:
+            continue
+        ours = [(key, text) for t, key, text in labels if t == table]
+        top = [i for i, (key, _) in enumerate(ours) if key in upper]
+        below = [i for i, (key, _) in enumerate(ours) if key in lower]
+        keys = [ours[i][0] for i in top]
+        if (sorted(keys) == sorted(upper) and {ours[i][0] for i in below} == set(lower)
+                and max(top) < min(below)
+                and not _in_order([upper.index(k) for k in keys], len(upper))):
+            found[table] = [ours[i][1] for i in top]
+
+
+@cache
 def _column_ids(version_id: str) -> frozenset[str]:
     return frozenset(c.id for t in load_template().version(version_id).tables.values()
                      for c in t.columns)
@@ -207,6 +246,80 @@ def _band_misordered(version_id: str, band: tuple[PlacedWord, ...],
             found[table] = [text for _, _, text in printed]
 
 
+@cache
+def _piece_column(version_id: str, piece: str) -> tuple[str, int] | None:
+    """The (table, column index) of the one header label of the version that `piece`
+    (normalised, two characters or more) starts, where that label is a column (三's 自然
+    of 自然人, 社会公 of 社会公益组织, 四's 结果纠 of 结果纠正; not 其他, which starts 四's
+    其他结果 too, nor 总计)."""
+    if len(piece) < 2:
+        return None
+    named = _header_words(version_id)[1]
+    names = {name for label, owners in named.items() if label.startswith(piece)
+             for name in owners}
+    if len(names) != 1:
+        return None
+    (table, key), = names
+    keys = [c.id for c in load_template().version(version_id).tables[table].columns]
+    return (table, keys.index(key)) if key in keys else None
+
+
+def _line_misordered(version_id: str, band: tuple[PlacedWord, ...],
+                     found: dict[str, list[str]]) -> None:
+    """A two-level header's columns out of the template's order on one line of a header
+    band, by the pieces that start one label each. A line's words are in the order they
+    print left to right whatever the drift between lines, and on a line of a two-level
+    header the columns merged down (自然人, 总计) print beside the lower row's labels (the
+    five organisations), all in the columns' order: `商业 科研 社会公 法律服 其 自然 人
+    总计` (pdftotext -layout of a print on A4 at 0.8) puts 自然人 after the
+    organisations, where the stacks read no label whole (`自然 人` cut by a space)."""
+    two_rows = {t for t, _, _ in _two_rows(version_id)}
+    for _, group in groupby(sorted(band), key=lambda w: w.line):
+        pieces: dict[str, list[tuple[int, str]]] = {}
+        for word in group:
+            hit = _piece_column(version_id, normalise(word.text))
+            if hit is not None and hit[0] in two_rows:
+                pieces.setdefault(hit[0], []).append((hit[1], word.text))
+        for table, printed in pieces.items():
+            width = len(load_template().version(version_id).tables[table].columns)
+            if (table not in found and len(printed) > 1
+                    and not _in_order([k for k, _ in printed], width)):
+                found[table] = [text for _, text in printed]
+
+
+@cache
+def _later_groups(version_id: str) -> frozenset[str]:
+    """四's labels over its column groups after the first (行政诉讼, 未经复议直接起诉,
+    复议后起诉), normalised."""
+    t4 = load_template().version(version_id).tables["t4"]
+    return frozenset(normalise(x) for x in (*t4.header, *(r.label for r in t4.data_rows[1:])))
+
+
+def _first_group_misordered(version_id: str, band: tuple[PlacedWord, ...],
+                            found: dict[str, list[str]]) -> None:
+    """四's columns out of the template's order on one line of a header band, among the
+    pieces left of a later group's label on that line: 行政复议's five columns share a
+    header row with 未经复议直接起诉 and 复议后起诉, which print over their own groups
+    beside them, so the pieces left of those labels are the first group's, once each.
+    `结果纠 结果维 其他结 尚未审 总 未经复议直接起诉 复议后起诉` (pdftotext -layout of a
+    print on A4 at 0.8) puts 结果纠正 first. Without such a label on the line the
+    pieces may be of several groups, the columns repeated, and say nothing."""
+    later = _later_groups(version_id)
+    for _, group in groupby(sorted(band), key=lambda w: w.line):
+        printed: list[tuple[int, str]] = []
+        for word in group:
+            text = normalise(word.text)
+            if text in later:
+                width = len(load_template().version(version_id).tables["t4"].columns)
+                if "t4" not in found and len(printed) > 1 and not _in_order(
+                        [k for k, _ in printed], width):
+                    found["t4"] = [w for _, w in printed]
+                break
+            hit = _piece_column(version_id, text)
+            if hit is not None and hit[0] == "t4":
+                printed.append((hit[1], word.text))
+
+
 Bands = tuple[tuple[PlacedWord, ...], ...]
 
 
@@ -226,8 +339,11 @@ def _misordered_in(rows: list[list[tuple[str, str, str]]], texts: list[str], ban
         labels = _text_labels(version_id, text)
         _misordered(labels, _levels(version_id, True), found)
         _groups_misordered(version_id, labels, found)
+        _rows_misordered(labels, version_id, found)
     for band in bands:
         _band_misordered(version_id, band, found)
+        _line_misordered(version_id, band, found)
+        _first_group_misordered(version_id, band, found)
     return found
 
 

@@ -39,6 +39,12 @@ unrecoverable.
   １ ８５` / `９` for 821 … 859 joined by their count read 82, 1, 35, 2, 1, 85, 9 (011:
   10 wrong, 4 invented). A row's values joined from several printed lines whose own
   identities fail are now null, flagged (`recognise/grid._joined_unproven`).
+- 三's addends permuted through `-raw` (content order: the header's upper row printed
+  whole before its lower row) and `-layout` of prints on A4 at 0.8 and landscape (the
+  pieces on one line of the header that start one label each, left to right): 三 null,
+  flagged (`recognise/column_order._rows_misordered`, `_line_misordered`); 四's first
+  two swapped on A4 at 0.8: the pieces left of 未经复议直接起诉 on its line are the first
+  group's (`_first_group_misordered`).
 """
 
 from __future__ import annotations
@@ -100,6 +106,29 @@ RAW: dict[str, dict[str, tuple[int, int, int, int]]] = {  # pdftotext -raw
     "fullwidth": {"huaian-2024": (98, 0, 102, 0), "004": (172, 0, 28, 0),
                   "005": (184, 0, 14, 0), "011": (198, 0, 0, 0)},
 }
+# 三 null (flagged columns_out_of_order) on every report but 011, whose 三 rows have
+# blanks pdftotext drops (unscored).
+_T3_NULL = {"huaian-2024": (25, 0, 175, 0), "004": (25, 0, 175, 0), "005": (37, 0, 161, 0),
+            "011": (198, 0, 0, 0)}
+# Other converters and print settings (setting, converter, variant), 三's addends permuted:
+# `-raw` prints the header row by row in content order (`法人或其他组织 自然` / `人 总计` /
+# `商业` …, before: 240 wrong over the ten reports at each setting); `-layout` of prints
+# on A4 at 0.8 and A4 landscape cuts labels the stacks do not read whole (`商业 科研 社会公
+# 法律服 其 自然 人 总计`, before: natural-last 182 and 50, orgs-reversed 12 and 28 wrong).
+OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
+    ("default", "raw", "t3-natural-last"): _T3_NULL,
+    ("a4-080", "raw", "t3-natural-last"): _T3_NULL,
+    ("landscape", "raw", "t3-natural-last"): _T3_NULL,
+    ("a4-080", "layout", "t3-natural-last"): _T3_NULL,
+    ("a4-080", "layout", "t3-orgs-reversed"): _T3_NULL,
+    ("landscape", "layout", "t3-natural-last"): _T3_NULL,
+    ("landscape", "layout", "t3-orgs-reversed"): _T3_NULL,
+    # 四's first two swapped, A4 at 0.8 (`结果纠 结果维 其他结 尚未审 总 未经复议直接起诉`):
+    # 四 null. before: huaian (194, 6, 0, 0), 004 (196, 4, 0, 0); 20 wrong over the ten
+    ("a4-080", "layout", "t4-swap-first-two"): {
+        "huaian-2024": (185, 0, 15, 0), "004": (185, 0, 15, 0), "005": (169, 0, 29, 0),
+        "011": (198, 0, 0, 0)},
+}
 BY_NAME = {v.name: v for v in html_variants()}
 
 
@@ -110,5 +139,16 @@ def test_variant_print_as_pdftotext_reads_back(converter: str, name: str) -> Non
     got = {}
     for stem in want:
         s, _, _ = read("default", converter, BY_NAME[name], REPORTS[stem])
+        got[stem] = (s.right, s.wrong, s.missed, s.invented)
+    assert got == want
+
+
+@pytest.mark.parametrize(("setting", "converter", "name"), list(OTHER))
+def test_permuted_header_print_as_pdftotext_reads_back(setting: str, converter: str,
+                                                      name: str) -> None:
+    want = OTHER[(setting, converter, name)]
+    got = {}
+    for stem in want:
+        s, _, _ = read(setting, converter, BY_NAME[name], REPORTS[stem])
         got[stem] = (s.right, s.wrong, s.missed, s.invented)
     assert got == want
