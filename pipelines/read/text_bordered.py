@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from pipelines.document import TextCell
-from pipelines.read.text_width import columns, has_ambiguous, is_box
+from pipelines.read.text_width import columns, has_ambiguous, is_box, wide_columns
 
 _HORIZONTAL = set("─━═┄┅┈┉╌╍╴╶╸╺")
 _ASCII_RULE = re.compile(r"^\+(?:[-=:+]+\+)+$")
@@ -200,6 +200,20 @@ def _rules_between_rows(lines: list[str]) -> int:
                for t in inner)
 
 
+def _double_byte(lines: list[str], walls: list[list[int]], laid: list[list[int]]
+                 ) -> list[list[int]]:
+    """The lines' columns, or, where a double-byte locale drew the table (box-drawing
+    characters two columns wide: w3m -O GBK), those of that locale: the layout whose
+    vertical walls fall on fewer distinct columns (a table's walls line up)."""
+    wide = [wide_columns(line) for line in lines]
+
+    def spread(layout: list[list[int]]) -> int:
+        return len(set().union(*(_vertical_columns(line, line_walls, cols) for line,
+                                 line_walls, cols in zip(lines, walls, layout, strict=True))))
+
+    return wide if spread(wide) < spread(laid) else laid
+
+
 def table_cells(lines: list[str], first_line: int, ascii_table: bool,
                 first_row: int) -> tuple[list[TextCell], int]:
     """The cells of one bordered table (lines numbered from first_line, rows from
@@ -211,9 +225,12 @@ def table_cells(lines: list[str], first_line: int, ascii_table: bool,
     for line, line_walls, line_cols in zip(lines, walls, cols, strict=True):
         if line_cols is not None:
             verticals |= _vertical_columns(line, line_walls, line_cols)
-    rows = [_segments(first_line + k, line, line_walls,
-                      line_cols or _ambiguous_width(line, line_walls, verticals), ascii_table)
-            for k, (line, line_walls, line_cols) in enumerate(zip(lines, walls, cols,
+    laid = [line_cols or _ambiguous_width(line, line_walls, verticals)
+            for line, line_walls, line_cols in zip(lines, walls, cols, strict=True)]
+    if not ascii_table:
+        laid = _double_byte(lines, walls, laid)
+    rows = [_segments(first_line + k, line, line_walls, line_cols, ascii_table)
+            for k, (line, line_walls, line_cols) in enumerate(zip(lines, walls, laid,
                                                                  strict=True))]
     regions = _regions(rows)
     if _rules_between_rows(lines) < 2 and any(_stacks_numbers(r) for r in regions):

@@ -3,9 +3,10 @@
 A CJK character takes two terminal columns, a Latin one one column. Characters of
 "ambiguous" East-Asian width (curly quotes “”, ①, ·, …) take one or two depending on the
 tool and its locale: w3m prints “ as two columns, the box-drawing characters (also
-ambiguous) as one. Readers that align text by columns therefore try both widths for the
-ambiguous characters of a line and keep the one that lands its borders on the table's
-columns (`text_bordered`, `text_aligned`).
+ambiguous) as one, except in a double-byte locale (GBK), where it prints every
+character outside ASCII as two (`wide_columns`). Readers that align text by columns
+therefore try both widths for the ambiguous characters of a line and keep the one that
+lands its borders on the table's columns (`text_bordered`, `text_aligned`).
 """
 
 from __future__ import annotations
@@ -63,6 +64,13 @@ def has_ambiguous(line: str) -> bool:
 def columns(line: str, ambiguous: int = 2) -> list[int]:
     """The display column each character of the line starts at (and where it ends)."""
     return list(accumulate(map(_WIDTHS[ambiguous].__getitem__, line), initial=0))
+
+
+def wide_columns(line: str) -> list[int]:
+    """`columns` as a double-byte locale lays the line out (w3m -O GBK): every character
+    outside ASCII two columns, the box-drawing ones too."""
+    return list(accumulate((1 if ch.isascii() else 0 if unicodedata.combining(ch) else 2
+                            for ch in line), initial=0))
 
 
 def width(text: str, ambiguous: int = 2) -> int:

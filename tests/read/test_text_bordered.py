@@ -239,3 +239,28 @@ def test_a_rule_piece_one_character_wide_joins_no_cells() -> None:
         "（一）", "予以公开", "1288", "21", "0", "0", "50", "3", "1362",
         "（二）", "部分公开（区分处理的，只\n计这一情形，不计其他情形\n）", "447", "7", "0", "0",
         "0", "0", "454"]
+
+
+# w3m -dump -O GBK of 001's page with 三's 自然人 column last (variant t3-natural-last),
+# decoded: a double-byte locale draws each box-drawing character two columns wide.
+W3M_GBK = """\
+┌──────────────────────────┬─────────────────────┐
+│                                                    │申请人情况                                │
+│                                                    ├───────────────┬──┬──┤
+│（本列数据的勾稽关系为：第一项加第二项之和，等于第三│法人或其他组织                │    │    │
+│项加第四项之和）                                    ├──┬──┬───┬───┬─┤自然│总计│
+│                                                    │商业│科研│社会公│法律服│其│人  │    │
+│                                                    │企业│机构│益组织│务机构│他│    │    │
+├──────────────────────────┼──┼──┼───┼───┼─┼──┼──┤
+│一、本年新收政府信息公开申请数量                    │53  │0   │0     │61    │4 │3001│3119│
+└──────────────────────────┴──┴──┴───┴───┴─┴──┴──┘
+"""
+
+
+def test_a_table_drawn_in_a_double_byte_locale_is_laid_out_two_columns_a_character() -> None:
+    # laid out one column a box character, 法人或其他组织, 自然人 and 总计 were one cell
+    cells, _ = table_cells(W3M_GBK.splitlines(), 1, False, 1)
+    assert [c.text for c in cells if c.text][:9] == [
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三\n项加第四项之和）", "申请人情况",
+        "法人或其他组织", "自然\n人", "总计", "商业\n企业", "科研\n机构", "社会公\n益组织",
+        "法律服\n务机构"]

@@ -65,6 +65,11 @@ recoverable cells missed listed here (none elsewhere). What they show:
   taken as the template's (28 wrong cells with the groups the other way round). In a
   header's run-together text that prints each of 四's column labels whole, as often as
   the others, the groups' order is read too (recognise/column_order.py): 四 null.
+- `w3m -dump -O GBK` draws a box-drawing character two columns wide, as every other
+  character outside ASCII; laid out one column a box character, 三's header cells ran
+  into one (法人或其他组织 with 自然人 and 总计), its order was not read, and with 自然人
+  last 268 cells were wrong and 32 invented. The layout whose walls line up is taken
+  (read/text_bordered._double_byte).
 """
 
 from __future__ import annotations
@@ -120,6 +125,8 @@ MISSED = {
     ("fullwidth", "w3m-nograph"): (0,) * 10,
     # 四's lawsuit groups the other way round: 四 null (columns_out_of_order)
     ("t4-groups-swapped", "lynx-40"): (15, 15, 15, 15, 0, 15, 15, 15, 15, 0),
+    # 自然人 last: every cell of 三 null (columns_out_of_order), read in GBK's layout
+    ("t3-natural-last", "w3m-gbk"): (175, 161, 175, 161, 35, 175, 175, 161, 161, 35),
 }
 
 
