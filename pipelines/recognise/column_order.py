@@ -358,11 +358,19 @@ def _groups_misordered(version_id: str, labels: list[tuple[str, str, str]],
     every column label whole."""
     if "t4" in found:
         return
-    levels = [(t, keys) for t, keys in _levels(version_id, False) if t == "t4"]
-    columns = next(keys for _, keys in levels if keys[0] in _column_ids(version_id))
+    columns, groups = _t4_levels(version_id)
     counts = Counter(key for t, key, _ in labels if t == "t4" and key in columns)
     if len(counts) == len(columns) and len(set(counts.values())) == 1 and counts[columns[0]] > 1:
-        _misordered(labels, tuple(lv for lv in levels if lv[1] != columns), found)
+        _misordered(labels, groups, found)
+
+
+@cache
+def _t4_levels(version_id: str) -> tuple[tuple[str, ...], tuple[Level, ...]]:
+    """四's column keys, and its levels of column groups (行政复议 / 行政诉讼, the two
+    lawsuit groups)."""
+    levels = [(t, keys) for t, keys in _levels(version_id, False) if t == "t4"]
+    columns = next(keys for _, keys in levels if keys[0] in _column_ids(version_id))
+    return columns, tuple(lv for lv in levels if lv[1] != columns)
 
 
 Lacking = dict[str, tuple[list[str], tuple[str, ...]]]  # table: (printed, its columns)
