@@ -147,11 +147,47 @@ def _image_cells(img: etree._Element, number: int, row_no: int,
     return cells
 
 
-def _wrapping(tables: list[etree._Element]) -> set[etree._Element]:
-    """The tables that hold another table: each table's ancestors, found once (asking
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _nested(tables: list[etree._Element]) -> tuple[set[etree._Element], set[etree._Element]]:
+    """The tables that hold a table of numbers (layout tables wrapping a data table: the
+    inner one is read), and the tables inside another that hold no digit (a Word paste's
+    or an editor's table inside a header cell: read as that cell's text, as a browser
+    shows it, so the table around it is read). Each table's ancestors found once (asking
     each table for a descendant walked every data table's cells a second time)."""
-    return {outer for table in tables if table.tag == "table"
-            for outer in table.iterancestors("table")}
+    inner = [(t, list(t.iterancestors("table"))) for t in tables if t.tag == "table"]
+    inner = [(t, up) for t, up in inner if up]
+    numeric = {t for t, _ in inner if _DIGIT.search(
+        etree.tostring(t, method="text", encoding="unicode", with_tail=False))}
+    wrapping = {outer for t, up in inner if t in numeric for outer in up}
+    folded = {t for t, up in inner if t not in numeric and up[0] not in wrapping}
+    return wrapping, folded
+
+
+def _rows(table: etree._Element, folded: set[etree._Element]) -> list[list[etree._Element]]:
+    """The table's rows of cells: its `<tr>`s' (not those of a table folded into a cell),
+    and cells written outside any `<tr>` a row of their own, each run of them, as a
+    browser's parser makes them (libxml2 leaves them where they are)."""
+    inside = {tr for t in folded if t is not table and next(t.iterancestors("table")) is table
+              for tr in t.iter("tr")} if folded else set()
+    if not table.xpath("./td|./th|./*[self::thead or self::tbody or self::tfoot]/*"
+                       "[self::td or self::th]"):
+        return [list(tr.iterchildren(*_CELLS)) for tr in table.iter("tr") if tr not in inside]
+    rows: list[list[etree._Element]] = []
+    stray: list[etree._Element] | None = None
+    for el in table.iter("tr", *_CELLS):
+        if el.tag == "tr":
+            stray = None
+            if el not in inside:
+                rows.append(list(el.iterchildren(*_CELLS)))
+        elif el.getparent().tag in ("table", "thead", "tbody", "tfoot") and (
+                el.getparent() is table or el.getparent().getparent() is table):
+            if stray is None:
+                stray = []
+                rows.append(stray)
+            stray.append(el)
+    return rows
 
 
 def _cells(root: etree._Element, siblings: Siblings | None = None) -> list[TextCell]:
@@ -160,7 +196,7 @@ def _cells(root: etree._Element, siblings: Siblings | None = None) -> list[TextC
     # The tree walked once for both (a walk of a Word page's tree costs as much as
     # reading a fifth of its cells); held: the same element objects come back below.
     tables = list(root.iter("table", "img"))
-    wrapping = _wrapping(tables)
+    wrapping, folded = _nested(tables)
     for table in tables:
         if table.tag == "img":  # a table printed as a picture: read by OCR
             i_no += 1
@@ -168,10 +204,9 @@ def _cells(root: etree._Element, siblings: Siblings | None = None) -> list[TextC
             row_no = cells[-1].row if cells else row_no
             continue
         t_no += 1
-        if table in wrapping:
+        if table in wrapping or table in folded:
             continue  # a layout table wrapping a data table: read the inner one only
-        rows = [[(td, _text(td).strip()) for td in tr.iterchildren(*_CELLS)]
-                for tr in table.iter("tr")]
+        rows = [[(td, _text(td).strip()) for td in row] for row in _rows(table, folded)]
         empty = _empty_columns(rows)
         for r_no, row in enumerate(rows, start=1):
             row_no += 1

@@ -90,3 +90,31 @@ def test_a_blank_column_with_no_header_row_is_kept() -> None:
     assert [c.text for c in read_html(values).cells] == ["5", "2", ""]
     ragged = f"<table>{T4_HEAD}<tr><td>5</td><td></td><td></td><td></td></tr></table>"
     assert len(read_html(ragged).cells) == 9
+
+
+def test_cells_outside_any_row_are_a_row_of_their_own() -> None:
+    """`<td>`s written straight into `<table>` (or `<tbody>`), no `<tr>` around them: a
+    browser's parser puts each run of them in a row; libxml2 leaves them where they are,
+    and they were not read (the header row of every table lost)."""
+    doc = read_html("<table><td>信息内容</td><td>本年制发件数</td>"
+                    "<tr><td>规章</td><td>3</td></tr>"
+                    "<tbody><td>规范性文件</td><td>5</td><tr><td>其他</td><td>1</td></tr>"
+                    "</tbody></table>")
+    assert [(c.text, c.row) for c in doc.cells] == [
+        ("信息内容", 1), ("本年制发件数", 1), ("规章", 2), ("3", 2), ("规范性文件", 3),
+        ("5", 3), ("其他", 4), ("1", 4)]
+
+
+def test_a_table_of_words_inside_a_cell_is_that_cells_text() -> None:
+    """A one-cell table holding a header cell's text (a Word paste): the table around
+    it is the data table, read whole (it was taken for a layout table and skipped, the
+    inner table read alone: the statutory table lost). A table of numbers inside a
+    cell still makes the table around it a layout table."""
+    doc = read_html('<table><tr><td colspan="2"><table><tr><td>行政复议</td></tr></table>'
+                    "</td></tr><tr><td>结果维持</td><td>总计</td></tr>"
+                    "<tr><td>5</td><td>7</td></tr></table>")
+    assert [(c.text, c.row) for c in doc.cells] == [
+        ("行政复议", 1), ("结果维持", 2), ("总计", 2), ("5", 3), ("7", 3)]
+    wrapped = read_html("<table><tr><td>首页</td></tr><tr><td><table><tr><td>规章</td>"
+                        "<td>3</td></tr></table></td></tr></table>")
+    assert [c.text for c in wrapped.cells] == ["规章", "3"]

@@ -23,7 +23,9 @@ FIXTURE = FIXTURE_TRUTH / "shanghai-office-2019.json"
 FAST = ["seq-column", "docx-seq-column", "soft-hyphens", "item-apart", "div-table",
         "thousands", "blank-zero", "th-labels", "hidden-text", "no-item-numbers",
         "label-colons", "docx-hidden-runs", "cms-mixed", "note-column", "trailing-blank-col",
-        "t3-group-rows", "title-unit-note", "caption", "empty-rows"]
+        "t3-group-rows", "title-unit-note", "caption", "empty-rows",
+        "broken-cells-outside-row", "broken-header-nested-table", "broken-tbody-per-row",
+        "broken-rowspan-long"]
 
 # Variants that print a table's columns in another order than the template's, the header
 # saying so: that table is null (columns_out_of_order), every other cell read.
@@ -111,7 +113,20 @@ def test_unnamed_leading_column_leaves_table_4_null() -> None:
 AMBIGUOUS = {"unmerged-empty", "unmerged-fill", "unmerged-trailing-numbers"}
 
 
-def _expected_missed(variant: Variant, truth: dict) -> int | None:
+# Malformed table markup (variants.BROKEN): every cell read but where the markup drops or
+# adds a blank cell in a row with another blank (Shanghai's and 011's, whose 三 rows and 四
+# end in a blank): which of the row's cells is the blank one is not known, the row null.
+# Before cells outside any <tr> were read (all tables lost) and a table of words inside a
+# header cell folded into it (the data table taken for a layout table): 1,679 missed each.
+BROKEN_MISSED = {("broken-short-rows", "shanghai-office-2019"): 21,
+                 ("broken-short-rows", "011"): 21,
+                 ("broken-extra-empty-cell", "shanghai-office-2019"): 6,
+                 ("broken-extra-empty-cell", "011"): 6}
+
+
+def _expected_missed(variant: Variant, truth: dict, stem: str = "") -> int | None:
+    if variant.name.startswith("broken-"):
+        return BROKEN_MISSED.get((variant.name, stem), 0)
     if variant.name == "unnamed-leading-column":
         return _printed_cells(truth, "t4")
     if variant.name in TABLE_NULL:
@@ -126,7 +141,7 @@ def test_every_report_in_every_variant(variant: Variant) -> None:
         truth = json.loads(path.read_text(encoding="utf-8"))
         score, report = run(variant, path)
         assert (score.wrong, score.invented) == (0, 0), (path.stem, score)
-        expected = _expected_missed(variant, truth)
+        expected = _expected_missed(variant, truth, path.stem)
         if expected is not None:
             assert score.missed == expected, (path.stem, score, report.reason)
 

@@ -465,6 +465,7 @@ class Html:
     hidden: bool = False  # a hidden span (display:none) with a digit in every cell
     links: bool = False  # every non-empty cell's text a link (to the documents it counts)
     caption: bool = False  # the paragraph before each table as its <caption>
+    broken: str = ""  # a kind of malformed table markup CMS editors leave (BROKEN)
 
 
 def _cell_html(spec: Cell, tag: str, opts: Html) -> str:
@@ -506,9 +507,72 @@ def _rows_html(cells: list[tuple[int, int, Cell]], opts: Html) -> list[tuple[boo
     return out
 
 
+# Malformed table markup as CMS editors (UEditor, KindEditor, a Word paste) leave it, each
+# kind a change to every row's markup (row strings `<tr>…</tr>`, the table's in order):
+# browsers and text tools repair each their own way. The cells a reader must find are the
+# page's: a kind only drops or adds cells that print nothing.
+_LAST_CELL = re.compile(r"<t([dh])((?: [a-z]+=\"\d+\")*)>([^<]*)</t[dh]></tr>$")
+
+
+def _past_end(rows: list[str], value: str) -> list[str]:
+    """The last row's first cell spanning rows the table does not have (`value` rows; 0
+    is HTML's "to the end of the section")."""
+    last = re.sub(r" rowspan=\"\d+\"", "", rows[-1], count=1) if rows else ""
+    return [*rows[:-1], re.sub(r"^<tr><t([dh])", rf'<tr><t\1 rowspan="{value}"', last, count=1)
+            ] if rows else rows
+
+
+def _short(row: str) -> str:
+    """A row whose last cell is empty and one wide, written without it (one cell short)."""
+    m = _LAST_CELL.search(row)
+    return row[:m.start()] + "</tr>" if m and not m[2] and not m[3].strip() else row
+
+
+BROKEN: dict[str, Callable[[list[str]], list[str]]] = {
+    # a rowspan past the table's last row: browsers draw no row past it
+    "span-past-end": lambda rows: _past_end(rows, "9"),
+    "rowspan-zero": lambda rows: _past_end(rows, "0"),
+    # a merged label's rowspan one short of its rows (the next row's cells start one
+    # column left in a browser)
+    "rowspan-short": lambda rows: [re.sub(r' rowspan="(\d+)"', lambda m: (
+        f' rowspan="{int(m[1]) - 1}"' if int(m[1]) > 2 else m[0]), r) for r in rows],
+    # a merged cell's rowspan one past its rows (the next row's cells start one column
+    # right in a browser, its last past the table's edge)
+    "rowspan-long": lambda rows: [re.sub(r' rowspan="(\d+)"', lambda m: (
+        f' rowspan="{int(m[1]) + 1}"'), r) for r in rows[:-1]] + rows[-1:],
+    # a row's first value cell spanning two columns (the row one column wider)
+    "value-colspan": lambda rows: [re.sub(r"<td>(?=[^<]*\d)", '<td colspan="2">', r, count=1)
+                                   for r in rows],
+    # every other row's first value cell spanning two rows (the row below one cell
+    # short in its place: a browser shifts that row's cells one column right)
+    "value-rowspan": lambda rows: [re.sub(r"<td>(?=[^<]*\d)", '<td rowspan="2">', r, count=1)
+                                   if i % 2 == 0 and i + 1 < len(rows) else r
+                                   for i, r in enumerate(rows)],
+    # a row whose trailing empty cell is not written (the row one cell short)
+    "short-rows": lambda rows: [_short(r) for r in rows],
+    # an empty cell more at the end of every row holding a value
+    "extra-empty-cell": lambda rows: [r[:-5] + "<td></td></tr>" if "<td>" in r and any(
+        ch.isdigit() for ch in re.sub(r"<[^>]*>", "", r)) else r for r in rows],
+    # </td>, </th> and </tr> left out (HTML's parsers close them)
+    "unclosed": lambda rows: [re.sub(r"</t[dhr]>", "", r) for r in rows],
+    # each row in a <tbody> of its own: browsers end a rowspan at its section's end
+    "tbody-per-row": lambda rows: [f"<tbody>{r}</tbody>" for r in rows],
+    # the first row's cells with no <tr> around them
+    "cells-outside-row": lambda rows: [rows[0][4:-5], *rows[1:]] if rows else rows,
+    # the first cell's text inside a one-cell table of its own (a Word paste)
+    "header-nested-table": lambda rows: [re.sub(
+        r"^(<tr><t[dh][^>]*>)(.*?)(</t[dh]>)",
+        r'\1<table width="100%"><tr><td>\2</td></tr></table>\3', rows[0], count=1),
+        *rows[1:]] if rows else rows,
+}
+
+
 def _table_html(cells: list[tuple[int, int, Cell]], opts: Html,
                 header_again: list[str] | None = None) -> str:
     rows = _rows_html(cells, opts)
+    if opts.broken:
+        fixed = BROKEN[opts.broken]([r for _, r in rows])
+        rows = [(h, r) for (h, _), r in zip(rows, fixed, strict=True)]
     if opts.div_rows:
         return '<div style="display:table">' + "".join(r for _, r in rows) + "</div>"
     head = [r for h, r in rows if h]
@@ -772,6 +836,8 @@ def variants() -> list[Variant]:
             title_in_table, spanning_row("单位：件", last=False),
             spanning_row("注：本表数据统计时限为1月1日至12月31日，单位为件。", last=True))),
         Variant("word-title-in-table", h, word_html_bytes, title_in_table),
+        # malformed table markup as CMS editors leave it (issue 13, h-badspan)
+        *(Variant(f"broken-{kind}", h, _html(Html(broken=kind))) for kind in BROKEN),
         Variant("word-unit-row", h, word_html_bytes, spanning_row("单位：件", last=False)),
         Variant("docx", ".docx", docx_bytes),
         Variant("docx-nested", ".docx", docx_nested_bytes),
