@@ -205,7 +205,9 @@ def _cells(root: etree._Element, siblings: Siblings | None = None) -> list[TextC
             continue
         t_no += 1
         if table in wrapping or table in folded:
-            continue  # a layout table wrapping a data table: read the inner one only
+            # a layout table wrapping a data table (the inner one is read), or a table of
+            # words inside a cell (read as the cell's text)
+            continue
         rows = [[(td, _text(td).strip()) for td in row] for row in _rows(table, folded)]
         empty = _empty_columns(rows)
         for r_no, row in enumerate(rows, start=1):
