@@ -165,14 +165,18 @@ def _nested(tables: list[etree._Element]) -> tuple[set[etree._Element], set[etre
     return wrapping, folded
 
 
+# A cell outside any <tr>: the table's child, or its thead/tbody/tfoot's.
+_STRAY_CELLS = etree.XPath("./td|./th|./*[self::thead or self::tbody or self::tfoot]/*"
+                           "[self::td or self::th]")
+
+
 def _rows(table: etree._Element, folded: set[etree._Element]) -> list[list[etree._Element]]:
     """The table's rows of cells: its `<tr>`s' (not those of a table folded into a cell),
     and cells written outside any `<tr>` a row of their own, each run of them, as a
     browser's parser makes them (libxml2 leaves them where they are)."""
     inside = {tr for t in folded if t is not table and next(t.iterancestors("table")) is table
               for tr in t.iter("tr")} if folded else set()
-    if not table.xpath("./td|./th|./*[self::thead or self::tbody or self::tfoot]/*"
-                       "[self::td or self::th]"):
+    if not _STRAY_CELLS(table):
         return [list(tr.iterchildren(*_CELLS)) for tr in table.iter("tr") if tr not in inside]
     rows: list[list[etree._Element]] = []
     stray: list[etree._Element] | None = None
