@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from pipelines.document import Document, TextCell
 from pipelines.recognise.labels import Label, LabelIndex, label_index, labels_of
 from pipelines.recognise.layout import tidy
+from pipelines.recognise.normalise import normalise
 from pipelines.recognise.values import Printed, read_printed
 from pipelines.textnorm import to_simplified
 from schemas.template import load_template
@@ -220,16 +221,25 @@ def _row_label_of(token: Token, table: str) -> bool:
                                          for lb in token.labels)
 
 
+def _piece_of_label(word: str) -> bool:
+    """Whether the word is (a piece of) a template label: the rest of a header cell
+    wrapped over lines (`上一年` / `项目数量`), no column of its own."""
+    norm = normalise(word)
+    return any(norm in label for label in label_index().by_norm)
+
+
 def _unknown_last_column(tokens: list[Token]) -> int | None:
-    """Where text that is no template heading sits between a table's column labels and
-    its first row label ("其他 小计 一、本年新收…"): the index of that text, else None.
-    A column the template lacks (a 小计 before 三's 总计), printed as the header's last:
-    its numbers run into the row's own, and the template's columns no longer tell
-    which cell a number is (a split by the identities would fit by chance)."""
+    """Where text that is no template heading, nor a piece of one, sits between a
+    table's column labels and its first row label ("其他 小计 一、本年新收…"): the index
+    of that text, else None. A column the template lacks (a 小计 before 三's 总计),
+    printed as the header's last: its numbers run into the row's own, and the template's
+    columns no longer tell which cell a number is (a split by the identities would fit
+    by chance)."""
     return next((i for i, t in enumerate(tokens[1:-1], 1)
                  if t.kind == "text" and _COLUMN_WORD.match(t.text.strip())
                  and t.text.strip() not in _REMARKS and _is_heading(tokens[i - 1])
-                 and _row_label_of(tokens[i + 1], tokens[i - 1].labels[0].table)), None)
+                 and _row_label_of(tokens[i + 1], tokens[i - 1].labels[0].table)
+                 and not _piece_of_label(t.text.strip())), None)
 
 
 def _open_table_runs(tokens: list[Token], start: int) -> None:
