@@ -266,12 +266,37 @@ def _right_bordered(lines: list[str], left_border: bool) -> bool:
     return all(r.endswith("|") for r in rows)
 
 
+_ORG_BREAK = "\\\\"  # Org's line break `\\`, ending the piece of a cell a line holds
+
+
+def _org_continued(line: str, below: str, parts: list[str], next_parts: list[str]) -> bool:
+    """Whether the pipe line below continues this line's row: Org has no cell of more
+    than one line, so pandoc prints a cell broken by `<br>` as its pieces on lines of
+    their own, each but the last ending in Org's `\\`, every cell of the row padded
+    to the same walls. Told by a piece ending in `\\` and the next line's walls on the
+    same display columns (a row of its own would not pad to them by chance, and Org pads
+    every row of a table to one set of walls anyway, so the pieces' count is checked)."""
+    return (any(p.endswith(_ORG_BREAK) for p in parts) and len(parts) == len(next_parts)
+            and bool({_walls(line, 2), _walls(line, 1)} & {_walls(below, 2), _walls(below, 1)}))
+
+
+def _org_joined(parts: list[str], next_parts: list[str]) -> list[str]:
+    """A row's cells and their pieces on the line below, each cell's pieces joined by a
+    line break where Org's `\\` ended the piece (the cells not broken print nothing
+    below; what they print is appended the same way, a line break between)."""
+    return ["\n".join(filter(None, (a.removesuffix(_ORG_BREAK).rstrip(), b)))
+            for a, b in zip(parts, next_parts, strict=True)]
+
+
 def _pipe_row_cells(lines: list[str]) -> list[TextCell]:
     cells: list[TextCell] = []
     left_border = _left_bordered(lines)
     right_border = _right_bordered(lines, left_border)
     table, in_table = 0, False  # a run of pipe lines is one table (recognise/layout.py)
-    for no, line in enumerate(lines, start=1):
+    no, count = 0, len(lines)
+    while no < count:
+        line = lines[no]
+        no += 1
         stripped = line.strip()
         if not stripped or _LONE_PIPES.match(stripped) or _MD_RULE.match(stripped):
             in_table = in_table and bool(stripped)
@@ -281,8 +306,17 @@ def _pipe_row_cells(lines: list[str]) -> list[TextCell]:
             cells.append(TextCell(stripped, f"line {no} cell 1", no))
             continue
         table, in_table = table + (not in_table), True
-        cells.extend(TextCell(p, f"table {table} line {no} cell {i}", no)
-                     for i, p in enumerate(_split_pipes(line, left_border, right_border), 1))
+        parts = _split_pipes(line, left_border, right_border)
+        first = no
+        while no < count and "|" in lines[no] and _ORG_BREAK in line:
+            below = _split_pipes(lines[no], left_border, right_border)
+            if not _org_continued(line, lines[no], parts, below):
+                break
+            # a piece broken again keeps its `\\`: the line below continues it
+            line, parts, no = lines[no], _org_joined(parts, below), no + 1
+        parts = [p.removesuffix(_ORG_BREAK) for p in parts]
+        cells.extend(TextCell(p, f"table {table} line {first} cell {i}", first)
+                     for i, p in enumerate(parts, 1))
     return cells
 
 

@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from pipelines.document import Document, TextCell
 from pipelines.recognise.labels import Label, LabelIndex, label_index, labels_of
 from pipelines.recognise.layout import tidy
+from pipelines.recognise.normalise import normalise
 from pipelines.recognise.values import Printed, read_printed
 from pipelines.textnorm import to_simplified
 from schemas.template import load_template
@@ -71,6 +72,8 @@ _MIN_RUN_TOGETHER = 60  # characters; shorter cells are ordinary labels or text
 # A digit cut by whitespace from the dot after it ("1 . 属于", "7380 . 28959"): no
 # printed cell ends between a number and its own dot, a text-node joiner's space does.
 _SPLIT_NUMBER = re.compile(r"\d\s+[.．]\s*[\d\u4e00-\u9fff]")
+# A dash, then digits: after a run's numbers, a blank's dash or a sign cut from its number.
+_CUT_SIGN = re.compile(r"^[-+－—–−]+\s*\d")
 
 
 # Slots, not frozen: a report has hundreds of tokens, a frozen dataclass's __init__ costs
@@ -111,12 +114,17 @@ def _between(text: str, cell: TextCell) -> list[Token]:
 
     A sign starts a new number ("2648-18538" is 2648 then -18538); otherwise only
     whitespace is a known cell boundary, so a piece may still hold several cells.
+    Where the numbers stop at a dash that more digits follow ("3 5 - 15"), the dash is
+    a blank cell's or a sign cut by whitespace from its number (`<br>` inside -15,
+    text nodes joined by a space): either way the row's cells go on past it, and the
+    numbers before it are no whole row. They are read open-ended: no split is proven.
     """
     prefix = _NUMBERS_PREFIX.match(text)
     head = prefix.group() if prefix else ""
-    tokens = [Token("value", piece, cell.ref, cell.row, printed=read_printed(piece),
-                    run_together=True) for piece in _NUMBER.findall(head)]
     rest = text[len(head):].strip()
+    open_end = bool(head) and bool(_CUT_SIGN.match(rest))
+    tokens = [Token("value", piece, cell.ref, cell.row, printed=read_printed(piece),
+                    run_together=True, open_end=open_end) for piece in _NUMBER.findall(head)]
     if rest:
         tokens.append(Token("text", rest, cell.ref, cell.row))
     return tokens
@@ -208,6 +216,41 @@ def _unknown_column(tokens: list[Token]) -> bool:
                for i, t in enumerate(tokens[1:-1], 1))
 
 
+def _row_label_of(token: Token, table: str) -> bool:
+    return token.kind == "label" and all(lb.kind in ("row", "group") and lb.table == table
+                                         for lb in token.labels)
+
+
+def _piece_of_label(word: str) -> bool:
+    """Whether the word is (a piece of) a template label: the rest of a header cell
+    wrapped over lines (`上一年` / `项目数量`), no column of its own."""
+    norm = normalise(word)
+    return any(norm in label for label in label_index().by_norm)
+
+
+def _unknown_last_column(tokens: list[Token]) -> int | None:
+    """Where text that is no template heading, nor a piece of one, sits between a
+    table's column labels and its first row label ("其他 小计 一、本年新收…"): the index
+    of that text, else None. A column the template lacks (a 小计 before 三's 总计),
+    printed as the header's last: its numbers run into the row's own, and the template's
+    columns no longer tell which cell a number is (a split by the identities would fit
+    by chance)."""
+    return next((i for i, t in enumerate(tokens[1:-1], 1)
+                 if t.kind == "text" and _COLUMN_WORD.match(t.text.strip())
+                 and t.text.strip() not in _REMARKS and _is_heading(tokens[i - 1])
+                 and _row_label_of(tokens[i + 1], tokens[i - 1].labels[0].table)
+                 and not _piece_of_label(t.text.strip())), None)
+
+
+def _open_table_runs(tokens: list[Token], start: int) -> None:
+    """Every run of the table from `start` on open-ended, up to a label of another table."""
+    table = tokens[start - 1].labels[0].table
+    for token in tokens[start:]:
+        if token.kind == "label" and all(lb.table != table for lb in token.labels):
+            return
+        token.open_end = token.open_end or token.run_together
+
+
 def tokenise(doc: Document) -> list[Token]:
     index = label_index()
     tokens: list[Token] = []
@@ -231,6 +274,8 @@ def tokenise(doc: Document) -> list[Token]:
                 token.furniture = True
     if not run_together:
         return tokens
+    if (unknown := _unknown_last_column(tokens)) is not None:
+        _open_table_runs(tokens, unknown)
     foreign = _foreign_numbers(cells)
     if foreign == "anywhere" or _stray_numbers(tokens) or _unknown_column(tokens):
         for token in tokens:
@@ -242,5 +287,6 @@ def tokenise(doc: Document) -> list[Token]:
         for token in tokens:
             if token.kind == "label":
                 label = token
-            token.open_end = token.run_together and not (label and _unmerged_after(label))
+            token.open_end = token.open_end or (
+                token.run_together and not (label and _unmerged_after(label)))
     return tokens

@@ -218,3 +218,35 @@ def test_paragraphs_parted_by_empty_lines_are_lines_without_blanks() -> None:
     # The prose has an empty line beside it: empty lines part paragraphs, not cells.
     doc = read_text(PARAGRAPHS.replace("止。\n", "止。\n\n"))
     assert "" not in [c.text for c in doc.cells]
+
+
+# pandoc's Org of a page whose cells hold `<br>` (variants.py number-br, cut from the
+# 2020 Pingtan report's dump): Org has no cell of two lines, so pandoc prints the row
+# over two lines, each piece but the last ending in Org's `\\`, the walls padded alike.
+ORG_BROKEN = r"""| 第二十条第（五）项   |          |               |          |
+| 信息内容             | 上一年\\ | 本年增/减     | 处理决\\ |
+|                      | 项目数量 |               | 定数量   |
+| 行政许可             | 3\\      | 4\\           | 2\\      |
+|                      | 96       | 42            | 78       |
+| 其他对外管理服务事项 | 1\\      | 7             | 1\\      |
+|                      | 0        |               | 05       |
+| 第二十条第（六）项   |          |               |          |
+"""
+
+
+def test_org_rows_broken_by_line_breaks_are_one_row_each() -> None:
+    # Before: each line a row of its own, `本年废\\` / `止件数` never one label (the
+    # columns' order unread) and `3\\` / `96` two rows' numbers.
+    doc = read("inline.txt", "0" * 64, len(ORG_BROKEN.encode()), ORG_BROKEN)
+    rows = {}
+    for c in doc.cells:
+        rows.setdefault(c.row, []).append(c.text)
+    assert rows == {
+        1: ["第二十条第（五）项", "", "", ""],
+        2: ["信息内容", "上一年\n项目数量", "本年增/减", "处理决\n定数量"],
+        4: ["行政许可", "3\n96", "4\n42", "2\n78"],
+        6: ["其他对外管理服务事项", "1\n0", "7", "1\n05"],
+        8: ["第二十条第（六）项", "", "", ""],
+    }
+    assert doc.full_width_rows
+    assert doc.cells[5].ref == "table 1 line 2 cell 2"

@@ -10,6 +10,9 @@ Whole pages with their columns reordered are read in tests/renderings/test_varia
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from pipelines.parse import parse_bytes
 from pipelines.recognise.column_order import (
     _in_order,
     _total_elsewhere,
@@ -155,3 +158,16 @@ def test_a_block_of_two_lacking_its_middle_column_is_found() -> None:
             ["规章", "1", "11"]]
     assert lacking_columns(_tokens(rows), V2021) == {"t2": (
         ["本年制发件数", "现行有效件数", "no 本年废止件数"], ("issued", "repealed", "in_force"))}
+
+
+def test_an_org_header_broken_over_lines_is_read_in_its_order(fixtures_dir: Path) -> None:
+    # pandoc's Org of the t2-columns-swapped variant of the Pingtan 2020 page (table 二,
+    # cut): 本年新公开数量 before 本年新制作数量, each label broken by Org's `\\` over two
+    # lines of one row (`| 本年新\\ |` over `| 公开数量 |`). Before the reader joined the
+    # pieces, no label was whole, the template's order was taken and 42 cells were
+    # published under each other's columns (over the ten reports).
+    path = fixtures_dir / "dumps" / "pingtan-2020.pandoc-org-t2-columns-swapped.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    assert {cid: c.value for cid, c in report.cells.items() if c.value is not None} == {}
+    assert [f.code for f in report.flags if f.code == "columns_out_of_order"] == [
+        "columns_out_of_order"]

@@ -103,3 +103,37 @@ def test_numbers_cut_into_digits_by_a_text_node_joiner_are_never_published(
     assert (granted.value, granted.state) == (None, "ambiguous")
     assert any(f.code == "ambiguous_digits" and "row granted's" in f.message
                and "whitespace may cut" in f.message for f in report.flags)
+
+
+def test_numbers_stopped_by_a_dash_that_digits_follow_are_no_whole_row(
+        fixtures_dir: Path) -> None:
+    # lxml `get_text(" ")` of the number-br variant of the Pingtan 2020 page (table 二,
+    # cut): a `<br>` inside 35 and -15 prints "行政事业性收费 3 5 - 15". The numbers stop
+    # at the dash, a blank's or a sign cut from its digits, and the two before it fitted
+    # the row's two columns. Before: 3 and 5 published for 35 and -15.
+    path = fixtures_dir / "dumps" / "pingtan-2020.gettext-space-number-br.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    assert {cid: c.value for cid, c in report.cells.items() if c.value is not None} == {
+        "t2.regulations.newly_made": 0, "t2.regulations.newly_published": 0,
+        "t2.regulations.total_published": 7}
+    fees = report.cells["t2.administrative_fees.change"]
+    assert (fees.value, fees.state, fees.raw_text) == (None, "ambiguous", "3 5")
+    assert any(f.code == "ambiguous_digits" and "row administrative_fees's" in f.message
+               for f in report.flags)
+
+
+def test_a_column_the_template_lacks_in_a_run_together_header_leaves_its_table_null(
+        fixtures_dir: Path) -> None:
+    # lxml `get_text(" ")` of the t3-subtotal-column variant of the Shanghai 2019 page
+    # (tables 二 to 四, cut): "其他 小计 一、本年新收…", blanks dropped. "252 12 1 13"
+    # split into digits fitted the row's identity (2+5+2+1+2+1 = 13). Before: 6 wrong
+    # cells and 8 invented (over 011 and Shanghai); now 三 null, 二 read as before.
+    path = fixtures_dir / "dumps" / "shanghai-office-2019.gettext-space-t3-subtotal-column.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    published = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
+    assert [cid for cid in published if not cid.startswith("t2.")] == []
+    assert (published["t2.regulations.total_published"],
+            published["t2.centralized_procurement.procurement_total_amount"]) == (524, 25.1)
+    assert len(published) == 22
+    held = report.cells["t3.unable_not_held.natural_person"]
+    assert (held.value, held.state) == (None, "ambiguous")
