@@ -33,8 +33,13 @@ _LINE_GAP = 0.5  # glyph heights between the lines of a cell put side by side
 
 # Letters the recogniser gives for digits in a cell that holds nothing else ("o" for a
 # thin 0); the reading is kept only if an identity confirms it (confidence capped).
-_DIGIT_LIKE = str.maketrans({"o": "0", "O": "0", "〇": "0", "l": "1", "I": "1", "|": "1"})
-_DIGITS_OR_LIKE = re.compile(r"[.,·'`]?([0-9oO〇lI|]*[oO〇lI|][0-9oO〇lI|]*)[.,·'`]?")
+# "D" and "Q" are its readings of a zero too small and soft for its shape to be sure
+# (grey print of 16-pixel glyphs from a 72-dpi scan): a ring with a heavier side, or
+# with a mark at its foot (bench/RESULTS.md, "OCR: low resolution, blur and CSS tables
+# scanned"). Never another digit there; "G" (a 0 or a 6) and "B" are not mapped.
+_DIGIT_LIKE = str.maketrans({"o": "0", "O": "0", "〇": "0", "D": "0", "Q": "0",
+                             "l": "1", "I": "1", "|": "1"})
+_DIGITS_OR_LIKE = re.compile(r"[.,·'`]?([0-9oO〇DQlI|]*[oO〇DQlI|][0-9oO〇DQlI|]*)[.,·'`]?")
 # A dash the recogniser gives for 一 ("one") between Chinese characters ("三安全—稳定").
 _DASH_FOR_ONE = re.compile(r"(?<=[\u4e00-\u9fff“”\n])[—－─-](?![\d—－─-])"
                            r"|(?<![\d—－─-])[—－─-](?=[\u4e00-\u9fff“”])")

@@ -112,3 +112,13 @@ def test_ink_the_recogniser_reads_as_nothing() -> None:
     crop = np.asarray(Image.open(SCANS / "photocopy-001-108-crop.png").convert("L"))
     assert np.count_nonzero(crop < 128) > 40
     assert ocr.read_lines([crop])[0] == ocr.Reading("", 0.0)
+
+
+def test_a_small_soft_zero_read_as_a_letter_needs_an_identity() -> None:
+    # Two zeros of 001's table 三 (其他 and 法律服务机构 columns) scanned at 72 dpi (JPEG
+    # q70, rendered at 150 dpi: 13-14-pixel crops of grey print): the recogniser reads a
+    # ring with a heavier side "D" and one with a mark at its foot "Q".
+    read = [ocr.read_lines([_crop(f"grey72-001-zero-{name}")])[0] for name in ("D", "Q")]
+    assert [r.text for r in read] == ["D", "Q"]
+    assert [scan._as_digits(r)[0] for r in read] == ["0", "0"]
+    assert all(scan._as_digits(r)[1] <= scan._LIKE_CONFIDENCE for r in read)
