@@ -54,14 +54,18 @@ def dumped(tool: Tool, variant: Variant, truth_path: Path, work: Path) -> Dumped
     return Dumped(dump(tool, page, work), want, unrecoverable(tool, variant, truth, want))
 
 
-def read_back(stem: str, data: bytes, want: dict, lost: frozenset[str]
+def read_back(stem: str, data: bytes, want: dict, lost: frozenset[str], suffix: str = ".txt"
               ) -> tuple[Score, dict[str, list[str]]]:
-    """The score of a dump read back, and its wrong, missed and invented cells
-    (`id=got/want`)."""
+    """The score of a dump read back (as a file named `stem` + `suffix`), and its wrong,
+    missed and invented cells (`id=got/want`)."""
     from pipelines.parse import parse_bytes
 
-    report = parse_bytes(f"{stem}.txt", data)
-    got = {cid: c.value for cid, c in report.cells.items()}
+    report = parse_bytes(f"{stem}{suffix}", data)
+    return scored({cid: c.value for cid, c in report.cells.items()}, want, lost)
+
+
+def scored(got: dict, want: dict, lost: frozenset[str]) -> tuple[Score, dict[str, list[str]]]:
+    """The score of cells read, and the wrong, missed and invented ones (`id=got/want`)."""
     detail: dict[str, list[str]] = {"wrong": [], "missed": [], "invented": []}
     for cid, val in want.items():
         g = got.get(cid)

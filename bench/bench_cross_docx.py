@@ -1,0 +1,101 @@
+"""Benchmark: every DOCX variant of every labelled report printed and dumped by ordinary
+tools, read back (issue 13).
+
+The cross of `tests/renderings/variants.py`'s Word documents (`Variant(..., ".docx", ...)`)
+and what a crawler keeps of a DOCX: LibreOffice's PDF (read by the PDF reader, or through
+`pdftotext -layout`/`-raw`), LibreOffice's text and HTML exports, pandoc's plain text,
+Markdown and GitHub Markdown (`tests/renderings/cross_docx.py`). Conversions are cached
+under `<worktree>/.cache/xdocx/` (`--cache`); LibreOffice runs once per converter for all
+the files not cached.
+
+    uv run python bench/bench_cross_docx.py [--converters pdf,soffice-txt]
+        [--variants docx,docx-nested] [--reports 001,011] [--jobs 1] [-v] [--markdown]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "renderings")]
+
+from cross_docx import (  # noqa: E402
+    CACHE,
+    CONVERTERS,
+    PDFTEXT,
+    SOFFICE,
+    docx_variants,
+    prepare,
+    read,
+)
+from variants import Score, labelled_truths  # noqa: E402
+
+
+def _job(args: tuple[str, str, str, str]
+         ) -> tuple[str, str, str, Score, dict[str, list[str]], Path]:
+    converter, name, truth, cache = args
+    variant = {v.name: v for v in docx_variants()}[name]
+    s, detail, path = read(converter, variant, Path(truth), Path(cache))
+    return converter, name, Path(truth).stem, s, detail, path
+
+
+def main(argv: list[str]) -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--converters", default=",".join(CONVERTERS))
+    ap.add_argument("--variants", default="")
+    ap.add_argument("--reports", default="")
+    ap.add_argument("--cache", default=str(CACHE))
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("-v", action="store_true")
+    ap.add_argument("--markdown", action="store_true")
+    a = ap.parse_args(argv)
+    picked = [v for v in docx_variants() if not a.variants or v.name in a.variants.split(",")]
+    truths = [p for p in labelled_truths() if not a.reports or p.stem in a.reports.split(",")]
+    converters = a.converters.split(",")
+    # LibreOffice once per export for every file the cache lacks.
+    for soffice in {"pdf" if c in PDFTEXT else c for c in converters} & set(SOFFICE):
+        prepare(soffice, [(v, t) for v in picked for t in truths], Path(a.cache))
+    jobs = [(c, v.name, str(t), a.cache) for c in converters for v in picked for t in truths]
+    totals: dict[tuple[str, str], Score] = {}
+    with ProcessPoolExecutor(a.jobs) as pool:
+        for conv, name, stem, s, detail, path in pool.map(_job, jobs):
+            totals.setdefault((name, conv), Score()).add(s)
+            if a.v and (s.wrong or s.invented or s.missed):
+                print(f"  {conv} {name} {stem}: {s.right}/{s.total} right, {s.wrong} wrong, "
+                      f"{s.missed} missed, {s.invented} invented  {path}", flush=True)
+                for k in ("wrong", "invented", "missed"):
+                    if detail[k]:
+                        print(f"     {k}: {' '.join(detail[k][:16])}", flush=True)
+    _print(totals, converters, [v.name for v in picked], a.markdown)
+
+
+def _print(totals: dict[tuple[str, str], Score], converters: list[str], names: list[str],
+           markdown: bool) -> None:
+    """variant × converter: right/wrong/missed/invented, and each converter's total."""
+    def cell(s: Score) -> str:
+        return f"{s.right}/{s.wrong}/{s.missed}/{s.invented}"
+    if markdown:
+        print("| variant | " + " | ".join(converters) + " |")
+        print("|---|" + "---:|" * len(converters))
+    else:
+        print(f"{'variant (r/w/m/i)':22} " + " ".join(f"{c:>16}" for c in converters))
+    sums = {c: Score() for c in converters}
+    for name in names:
+        row = []
+        for c in converters:
+            s = totals.get((name, c), Score())
+            sums[c].add(s)
+            row.append(cell(s))
+        print(f"| {name} | " + " | ".join(row) + " |" if markdown
+              else f"{name:22} " + " ".join(f"{r:>16}" for r in row))
+    last = [cell(sums[c]) for c in converters]
+    print("| **total** | " + " | ".join(last) + " |" if markdown
+          else f"{'TOTAL':22} " + " ".join(f"{r:>16}" for r in last))
+    print("cells per converter:", {c: sums[c].total for c in converters})
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

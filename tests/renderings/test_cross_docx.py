@@ -1,0 +1,62 @@
+"""Word documents (variants.py's DOCX variants) printed and dumped by ordinary tools, read
+back (issue 13).
+
+Agencies write the report in Word/WPS and publish the DOCX or a PDF made from it:
+`bench/bench_cross_docx.py` sweeps every DOCX variant of every labelled report through
+LibreOffice's PDF (read by the PDF reader, and through `pdftotext -layout`/`-raw`), its
+text and HTML exports, and pandoc's plain text, Markdown and GitHub Markdown
+(`cross_docx.py`); this pins a few (converter, variant) pairs on two reports with exact
+counts: (right, wrong, missed, invented) of the cells the variant must read as.
+
+- `pdf` of `docx-extra-rows` (`其中：网上申请` rows under a row): read whole; of
+  `docx-split-tables` (each table in two, the second repeating the header): rows missed
+  where the table is parted (0 wrong). LibreOffice's HTML of `docx-nested`: read whole.
+- `docx-t3-total-first` (三's 总计 column first, the header saying so): 三 null, flagged
+  columns_out_of_order, in every rendering.
+- `docx-hidden-runs` (a hidden `9` in every cell, `w:vanish`): LibreOffice's PDF does not
+  print it; pandoc and LibreOffice's text export keep it (`2113999` for 2113, `行政处罚9`):
+  the labels no longer match and the identities fail, so the cells are null, never the
+  value with the digit.
+- `docx-seq-column` (a 序号 column first) through LibreOffice's text export (one cell a
+  line): the row numbers are lines of their own, not told from values: most rows null;
+  through `pdftotext -raw` of LibreOffice's PDF, 四 and most of 三 null.
+- `docx-nested` (the table inside a one-cell layout table) through pandoc's plain text:
+  pandoc draws the inner table inside the outer grid table in 72 columns, cutting labels
+  over lines (`行` / `政规范性文件`): most rows null.
+"""
+
+from __future__ import annotations
+
+import pytest
+from cross_docx import docx_variants, read
+from make import CORPUS_TRUTH
+
+pytestmark = [pytest.mark.slow, pytest.mark.corpus]
+
+REPORTS = {"004": CORPUS_TRUTH / "004.json", "011": CORPUS_TRUTH / "011.json"}
+BY_NAME = {v.name: v for v in docx_variants()}
+# (converter, variant) -> {report: (right, wrong, missed, invented)}, as measured.
+EXPECTED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
+    ("pdf", "docx-extra-rows"): {"004": (200, 0, 0, 0), "011": (198, 0, 0, 0)},
+    ("pdf", "docx-split-tables"): {"004": (193, 0, 7, 0), "011": (183, 0, 15, 0)},
+    ("soffice-html", "docx-nested"): {"004": (200, 0, 0, 0), "011": (198, 0, 0, 0)},
+    ("pandoc-plain", "docx-nested"): {"004": (10, 0, 190, 0), "011": (157, 0, 41, 0)},
+    ("pandoc-plain", "docx-hidden-runs"): {"004": (3, 0, 197, 0), "011": (135, 0, 63, 0)},
+    ("pandoc-markdown", "docx-t3-total-first"): {"004": (25, 0, 175, 0),
+                                                 "011": (163, 0, 35, 0)},
+    ("pdf-layout", "docx"): {"004": (186, 0, 14, 0), "011": (197, 0, 1, 0)},
+    ("pdf-raw", "docx-seq-column"): {"004": (66, 0, 134, 0), "011": (192, 0, 6, 0)},
+    ("soffice-txt", "docx-thousands"): {"004": (200, 0, 0, 0), "011": (198, 0, 0, 0)},
+    ("soffice-txt", "docx-seq-column"): {"004": (3, 0, 197, 0), "011": (135, 0, 63, 0)},
+    ("soffice-txt", "docx-hidden-runs"): {"004": (3, 0, 197, 0), "011": (135, 0, 63, 0)},
+}
+
+
+@pytest.mark.parametrize(("converter", "name"), list(EXPECTED))
+def test_docx_variant_converted_reads_back(converter: str, name: str) -> None:
+    want = EXPECTED[(converter, name)]
+    got = {}
+    for stem, truth in REPORTS.items():
+        s, _, _ = read(converter, BY_NAME[name], truth)
+        got[stem] = (s.right, s.wrong, s.missed, s.invented)
+    assert got == want
