@@ -158,7 +158,8 @@ def withdraw_unread_t3(grid: Grid, text: str, rendering: str) -> None:
     order (a row printed whole on its label's line, `text_order.t3_line_rows`) where
     its header does not show that order on a line (`人 业 研 社会 法律 其 总计`: seven
     pieces naming the seven columns one each, left to right), unless the row reads the
-    same in any order (module docstring)."""
+    same in any order (module docstring); its 总计 is kept, the same in any order.
+    """
     if rendering != "text_reading_order":
         return
     title, t4_title, columns, pattern = _t3_shape(grid.version.id)
@@ -180,7 +181,13 @@ def withdraw_unread_t3(grid: Grid, text: str, rendering: str) -> None:
                 if None in row or not _order_free(row)]
     if not unproven:
         return
-    ids = {f"t3.{rid}.{k.id}" for rid in unproven for k in t3.columns}
+    # A row's 总计 is proven whatever the order: its seven counts hold one that is the
+    # sum of the other six (the line row's check), and any two such are equal (each is
+    # half the seven's sum), so that value is 总计's in every order the header may have.
+    total = t3.columns[-1].id
+    ids = {f"t3.{rid}.{k.id}" for rid in unproven for k in t3.columns
+           if not (k.id == total and None not in placed[rid]
+                   and 2 * placed[rid][-1] == sum(placed[rid]))}
     for cid in sorted(ids):
         cell = grid.cells.get(cid)
         if cell is not None and cell.value is not None:
@@ -188,7 +195,8 @@ def withdraw_unread_t3(grid: Grid, text: str, rendering: str) -> None:
                                         cell.unit, cell.source_ref)
     grid.flags.append(Flag("column_order_unread", "t3's rows were read from text in reading "
                            "order, whose header does not show the order of its columns: the "
-                           f"values of {len(unproven)} rows are not placed"))
+                           f"values of {len(unproven)} rows are not placed (their 总计, the "
+                           "sum of the others in any order, is)"))
 
 
 def withdraw_unread_t4(grid: Grid, text: str, rendering: str) -> None:

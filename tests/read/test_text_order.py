@@ -245,13 +245,16 @@ def test_rows_of_table_3_on_their_labels_line_are_read_where_the_header_shows_it
         "denied_admin_inquiry": [105, 0, 0, 0, 0, 0, 105]}, [])
 
 
-@pytest.mark.parametrize(("pieces", "code"), [
+@pytest.mark.parametrize(("pieces", "rows", "code"), [
     # 总计's piece on another line: no line names the seven columns, and `34 0 0 0 0 0 34`
-    # would read as 自然人's 34 in any order that keeps 总计 last
-    (" 人 业 研 社会 法律 其", "column_order_unread"),
-    (" 业 人 研 社会 法律 其 总计", "columns_out_of_order"),  # 商业企业 before 自然人
+    # would read as 自然人's 34 in any order that keeps 总计 last; each row's 总计 is
+    # proven (half the sum of its seven counts, whichever is 总计)
+    (" 人 业 研 社会 法律 其", {"new_received": [3119], "carried_over": [34],
+                          "denied_state_secret": [2], "denied_enforcement_case_file": [9],
+                          "denied_admin_inquiry": [105]}, "column_order_unread"),
+    (" 业 人 研 社会 法律 其 总计", {}, "columns_out_of_order"),  # 商业企业 before 自然人
 ], ids=["order-unread", "out-of-order"])
 def test_rows_of_table_3_on_their_labels_line_are_null_where_the_header_does_not_show_it(
-        pieces: str, code: str) -> None:
+        pieces: str, rows: dict[str, list], code: str) -> None:
     text = BORDERLESS.read_text(encoding="utf-8").replace(PIECES, pieces)
-    assert _t3_rows(text) == ({}, [code])
+    assert _t3_rows(text) == (rows, [code])
