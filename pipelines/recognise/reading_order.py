@@ -134,14 +134,19 @@ def _groups(grid: Grid, cells: tuple[str, ...], width: int) -> list[tuple] | Non
 
 
 @cache
-def _t3_shape(version_id: str) -> tuple[str, str, tuple[str, ...], re.Pattern]:
-    """Table 三's title, table 四's (where 三's text ends), 三's column labels, and a
+def _t3_shape(version_id: str) -> tuple[str, str, tuple[tuple[str, ...], ...], re.Pattern]:
+    """Table 三's title, table 四's (where 三's text ends), the label sequences whose order
+    on one line shows 三's column order (its seven columns; its upper header row, 自然人 /
+    法人或其他组织 / 总计, with its five organisations under the middle one), and a
     pattern of its whole column and header labels (longest first)."""
     tables = load_template().version(version_id).tables
     t3 = tables["t3"]
     columns = tuple(normalise(c.label) for c in t3.columns)
+    levels: tuple[tuple[str, ...], ...] = (columns,)
+    if len(t3.header) > 1:  # 法人或其他组织 over every column but the first and last
+        levels += ((columns[0], normalise(t3.header[-1]), columns[-1]), columns[1:-1])
     words = sorted({*columns, *(normalise(h) for h in t3.header)}, key=len, reverse=True)
-    return (normalise(t3.title), normalise(tables["t4"].title), columns,
+    return (normalise(t3.title), normalise(tables["t4"].title), levels,
             re.compile("|".join(map(re.escape, words))))
 
 
@@ -157,12 +162,13 @@ def withdraw_unread_t3(grid: Grid, text: str, rendering: str) -> None:
     """Null the rows of table 三 a text in reading order placed in the template's column
     order (a row printed whole on its label's line, `text_order.t3_line_rows`) where
     its header does not show that order on a line (`人 业 研 社会 法律 其 总计`: seven
-    pieces naming the seven columns one each, left to right), unless the row reads the
+    pieces naming the seven columns one each, left to right; or `自然人 法人或其他组织
+    总计` on one line and the five organisations on one, lynx), unless the row reads the
     same in any order (module docstring); its 总计 is kept, the same in any order.
     """
     if rendering != "text_reading_order":
         return
-    title, t4_title, columns, pattern = _t3_shape(grid.version.id)
+    title, t4_title, levels, pattern = _t3_shape(grid.version.id)
     t3 = grid.version.tables["t3"]
     rows = {r.id: tuple(c.value if (c := grid.cells.get(f"t3.{r.id}.{k.id}")) is not None
                         else None for k in t3.columns) for r in t3.data_rows}
@@ -170,12 +176,15 @@ def withdraw_unread_t3(grid: Grid, text: str, rendering: str) -> None:
     if not placed:
         return
     lines = _header_lines(text.split("\n"), title, pattern, t4_title)
-    orders = [(o, words) for words in lines for o in _window_orders(words, columns)]
-    wrong = [words for o, words in orders if not _rotation(o)]
-    if wrong:
-        _withdraw(grid, "t3", _out_of_order("t3", wrong[0]))
-        return
-    if any(o == tuple(range(len(columns))) for o, _ in orders):
+    read = []
+    for level in levels:  # 三's columns are printed once: any order but the template's
+        orders = [(o, words) for words in lines for o in _window_orders(words, level)]
+        if wrong := [words for o, words in orders if o != tuple(range(len(level)))]:
+            _withdraw(grid, "t3", _out_of_order("t3", wrong[0]))
+            return
+        read.append(bool(orders))
+    # the seven columns on one line, or the upper row on one and the organisations on one
+    if read[0] or all(read[1:]):
         return
     unproven = [rid for rid, row in placed.items()
                 if None in row or not _order_free(row)]

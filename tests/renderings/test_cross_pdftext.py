@@ -113,8 +113,9 @@ RAW: dict[str, dict[str, tuple[int, int, int, int]]] = {  # pdftotext -raw
     # read as reading order (三's numbers cut over lines), and its 12 rows of 三 whole on
     # their label's line were placed in the template's column order, which its header
     # (`自然` / `人` / `法人或其他组织` / `总计` / `商业` …, one piece a line) does not show
-    # on a line: null now (recognise/reading_order.py)
-    "fullwidth": {"huaian-2024": (14, 0, 186, 0), "004": (172, 0, 28, 0),
+    # on a line: null now but for their 总计, the same in any order
+    # (recognise/reading_order.py)
+    "fullwidth": {"huaian-2024": (26, 0, 174, 0), "004": (172, 0, 28, 0),
                   "005": (184, 0, 14, 0), "011": (198, 0, 0, 0)},
 }
 # 三 null (flagged columns_out_of_order) on every report but 011, whose 三 rows have
