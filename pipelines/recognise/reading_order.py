@@ -27,6 +27,12 @@ it, never assumed:
 A level whose order is not read leaves the table null, flagged `column_order_unread`,
 unless its values are the same in any of its orders: every group's five counts equal
 (all 0) for the columns, the two lawsuit groups equal, or all three groups equal.
+
+Table 三's rows printed whole on their label's line (`text_order.t3_line_rows`) are
+placed in the template's column order too, which 三's identities cannot check (its six
+applicant columns are interchangeable in every one): kept where a line of its header
+names its seven columns left to right, or its upper row (自然人 / 法人或其他组织 / 总计)
+and its five organisations a line each; else only each row's 总计, the same in any order.
 """
 
 from __future__ import annotations
