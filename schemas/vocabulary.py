@@ -22,8 +22,9 @@ CELL_STATES: dict[str, str] = {
     "uncertain": "read by OCR, but not surely enough to publish (flag ocr_uncertain), or "
     "printed in a column cut off at the page edge (flag cut_at_page_edge)",
     "unplaced": "a value was printed but its column is not known: the table's header prints "
-    "its columns in another order than the template (flag columns_out_of_order), or lacks "
-    "one of them (flag columns_missing)",
+    "its columns in another order than the template (flag columns_out_of_order), lacks "
+    "one of them (flag columns_missing), or its text does not show their order (flag "
+    "column_order_unread)",
 }
 
 FLAG_CODES: dict[str, str] = {
@@ -88,6 +89,10 @@ FLAG_CODES: dict[str, str] = {
     "another (法人或其他组织 without 科研机构, say): the table has fewer columns than the "
     "template, so every cell of the table (of table 二: of that block's columns) is null, "
     "its printed value kept in the raw text",
+    "column_order_unread": "the table was read from text that keeps no column positions "
+    "(a PDF's text in reading order), and its header there does not show the order of its "
+    "columns or column groups, which the identities cannot tell apart: every cell of the "
+    "table is null, its printed value kept in the raw text",
 }
 
 REPORT_STATUSES: dict[str, str] = {
@@ -187,7 +192,8 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "uncertain": "经 OCR 识别，但把握不足以发布（标记 ocr_uncertain），"
         "或印在被页面边缘截断的列中（标记 cut_at_page_edge）",
         "unplaced": "印有数值，但所属列不明：该表表头的列序与模板不同"
-        "（标记 columns_out_of_order），或缺少法定列（标记 columns_missing）",
+        "（标记 columns_out_of_order），或缺少法定列（标记 columns_missing），"
+        "或文本未显示其列序（标记 column_order_unread）",
     },
     "flag_code": {
         "not_a_report": "文件中没有识别到法定表格",
@@ -231,6 +237,9 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "勾稽关系无法区分各列，故该表所有单元格发布为空值，印出的数值保留在原文中",
         "columns_missing": "该表表头只印出部分法定列（如有法人或其他组织而无科研机构）："
         "该表列数少于模板，故该表所有单元格（表二为该栏目各列）发布为空值，"
+        "印出的数值保留在原文中",
+        "column_order_unread": "该表读自不保留列位置的文本（按阅读顺序提取的 PDF 文字），"
+        "其中表头未显示各列或列组的顺序，而勾稽关系无法区分：该表所有单元格发布为空值，"
         "印出的数值保留在原文中",
         "text_disagrees": "报告正文为某单元格（或单元格之和）所述数字与表格不符；待核查的发现，"
         "表格按原样发布（text 类校验给出两个数字及原句）",

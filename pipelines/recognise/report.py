@@ -18,6 +18,7 @@ from pipelines.recognise.metadata import looks_like_report, read_report_metadata
 from pipelines.recognise.misprints import relabel_misprints
 from pipelines.recognise.ocr_labels import match_ocr_labels
 from pipelines.recognise.proofread import proofread
+from pipelines.recognise.reading_order import withdraw_unread_t3, withdraw_unread_t4
 from pipelines.recognise.resolve import resolve
 from pipelines.recognise.sections import read_sections
 from pipelines.recognise.statements import check_statements, normalised
@@ -58,6 +59,8 @@ def recognise(doc: Document, title: str | None = None) -> ParsedReport:
         withdraw_misordered_tables(grid, tokens, doc.rendering, doc.header_bands)
         resolve(grid)
         withdraw_misplaced_totals(grid)
+        withdraw_unread_t3(grid, doc.text, doc.rendering)  # before the checks see them
+        withdraw_unread_t4(grid, doc.text, doc.rendering)
         proofread(grid, doc)  # OCR'd numbers the identities do not vouch for
         _finish(report, grid, tokens, version)
         if report.cells:

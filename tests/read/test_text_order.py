@@ -49,22 +49,78 @@ def _with_t4(lines: list[str], values: list[str]) -> list[str]:
     return lines[:at] + values + lines[at + len(T4):]
 
 
-def test_table_4_is_read_from_reading_order_where_count_and_identities_place_it(
+# The dump's header of 四 between its title and its values: pdftotext prints the two
+# lawsuit groups' labels on lines of their own (their order on the page not shown) and
+# the columns' labels cut in pieces, `维持 纠正 结果 审结` (four a line, 总计 elsewhere).
+HEADER = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉",
+          "结果 结果 其他 尚未 总计 结果 结果", "其他 尚未 总计 结果 结果 其他 尚未 总计",
+          "维持 纠正 结果 审结", "维持 纠正 结果 审结", "维持 纠正 结果 审结"]
+# The same header printed as pdftotext prints it where each level shares a line: the
+# groups' labels side by side, the columns' pieces of one group left to right.
+HEADER_READ = ["行政复议 行政诉讼", "未经复议直接起诉 复议后起诉",
+               "结果维 结果纠 其他结 尚未审 总", "持 正 果 结 计"]
+
+
+def _with_header(lines: list[str], header: list[str]) -> list[str]:
+    at = lines.index(HEADER[0])
+    assert lines[at:at + len(HEADER)] == HEADER
+    return lines[:at] + header + lines[at + len(HEADER):]
+
+
+def test_table_4_is_read_from_reading_order_where_its_header_shows_its_order(
         truth: Callable[[str], dict]) -> None:
-    # 15 counts after 四's own title, each group's 总计 the sum of its four parts: read;
-    # table 二 and 三 stay null (no order there ties a value to its cell).
+    # 15 counts after 四's own title, each group's 总计 the sum of its four parts, and the
+    # order of its columns and of its groups on the header's lines: read; table 二 and
+    # 三 stay null (no order there ties a value to its cell).
     want = {c: (v if c.startswith("t4.") else None)
             for c, v in truth("huaian-2024")["cells"].items()}
-    report = _parse(READING.read_text(encoding="utf-8"))
+    report = _parse("\n".join(_with_header(_lines(), HEADER_READ)))
     assert report.rendering == "text_reading_order"
     assert report.values() == want
     assert [w for _, w in t4_values(_lines())[1]] == T4
 
 
+def test_table_4_is_null_where_reading_order_does_not_show_its_columns_order() -> None:
+    # The dump as pdftotext printed it: the counts placed by count and identities, but
+    # neither the columns' order (no line names all five) nor the lawsuit groups' (each
+    # label on a line of its own) is shown, and the identities cannot tell either.
+    report = _parse(READING.read_text(encoding="utf-8"))
+    assert {v for c, v in report.values().items() if c.startswith("t4.")} == {None}
+    assert [f.code for f in report.flags if f.code.startswith("column")] == [
+        "column_order_unread"]
+
+
+@pytest.mark.parametrize(("header", "code"), [
+    # 结果纠正 before 结果维持 (A4 at 0.8: `结果纠 结果维 其他结 尚未审 总 未经复议直接起诉`)
+    (["行政复议 行政诉讼", "未经复议直接起诉 复议后起诉", "结果纠 结果维 其他结 尚未审 总",
+      "正 持 果 结 计"], "columns_out_of_order"),
+    # the same, named by the pieces under them: 纠正 and 维持 name one column each
+    (["行政复议 行政诉讼", "未经复议直接起诉 复议后起诉", "结果 结果 其他 尚未 总",
+      "纠正 维持 结果 审结 计"], "columns_out_of_order"),
+    (["行政复议 行政诉讼", "复议后起诉 未经复议直接起诉", *HEADER_READ[2:]],
+     "columns_out_of_order"),
+    # the lawsuit groups on lines of their own: their order is not shown
+    (["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", *HEADER_READ[2:]],
+     "column_order_unread"),
+], ids=["first-two-swapped", "first-two-swapped-lower-pieces", "groups-swapped",
+         "groups-unread"])
+def test_table_4_is_null_where_its_header_shows_another_order_or_none(
+        header: list[str], code: str) -> None:
+    report = _parse("\n".join(_with_header(_lines(), header)))
+    assert {v for c, v in report.values().items() if c.startswith("t4.")} == {None}
+    assert code in [f.code for f in report.flags]
+
+
+def test_table_4_of_zeros_is_read_whatever_its_header_shows() -> None:
+    # Every count 0: the same table in any order of its columns and groups.
+    report = _parse("\n".join(_with_t4(_lines(), ["0"] * 15)))
+    assert {v for c, v in report.values().items() if c.startswith("t4.")} == {0}
+
+
 def test_table_4_values_printed_after_the_next_section_are_read() -> None:
     # pdftotext may print a table's last blocks after the text below it: the counts on
     # lines of their own past section 五 are 四's, placed before 五.
-    lines = _with_t4(_lines(), T4[:6])
+    lines = _with_t4(_with_header(_lines(), HEADER_READ), T4[:6])
     end = next(i for i, ln in enumerate(lines) if ln.startswith("六、"))
     lines = lines[:end] + T4[6:] + lines[end:]
     after, found = t4_values(lines)
@@ -159,3 +215,51 @@ def test_a_row_printed_whole_on_its_labels_line_is_read() -> None:
 def test_a_labels_line_is_not_read_as_its_row_unless_the_whole_row_is_on_it(
         line: str) -> None:
     assert t3_line_rows([line]) == []
+
+
+# pdftotext without -layout of Chromium's borderless page of 001 (淮安 2024) at scale 1.25:
+# five rows of 三 whole on their label's line, and 三's header cut in pieces, one line of
+# them naming its seven columns left to right (`… 人 业 研 社会 法律 其 总计`).
+BORDERLESS = (Path(__file__).parents[1] / "fixtures" / "dumps"
+              / "huaian-2024.pdftotext-reading-borderless125.txt")
+PIECES = " 人 业 研 社会 法律 其 总计"
+
+
+def _t3_rows(text: str) -> tuple[dict[str, list], list[str]]:
+    report = _parse(text)
+    rows: dict[str, list] = {}
+    for cid, value in report.values().items():
+        if cid.startswith("t3.") and value is not None:
+            rows.setdefault(cid.split(".")[1], []).append(value)
+    return rows, [f.code for f in report.flags if f.code.startswith("column")]
+
+
+@pytest.mark.parametrize("pieces", [
+    PIECES,
+    # each level on a line of its own (lynx): 自然人 left of the organisations, 总计 right
+    " \n自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他",
+], ids=["seven-columns", "two-levels"])
+def test_rows_of_table_3_on_their_labels_line_are_read_where_the_header_shows_its_order(
+        pieces: str) -> None:
+    text = BORDERLESS.read_text(encoding="utf-8")
+    assert PIECES in text
+    assert _t3_rows(text.replace(PIECES, pieces)) == ({
+        "new_received": [3001, 53, 0, 0, 61, 4, 3119], "carried_over": [34, 0, 0, 0, 0, 0, 34],
+        "denied_state_secret": [2, 0, 0, 0, 0, 0, 2],
+        "denied_enforcement_case_file": [9, 0, 0, 0, 0, 0, 9],
+        "denied_admin_inquiry": [105, 0, 0, 0, 0, 0, 105]}, [])
+
+
+@pytest.mark.parametrize(("pieces", "rows", "code"), [
+    # 总计's piece on another line: no line names the seven columns, and `34 0 0 0 0 0 34`
+    # would read as 自然人's 34 in any order that keeps 总计 last; each row's 总计 is
+    # proven (half the sum of its seven counts, whichever is 总计)
+    (" 人 业 研 社会 法律 其", {"new_received": [3119], "carried_over": [34],
+                          "denied_state_secret": [2], "denied_enforcement_case_file": [9],
+                          "denied_admin_inquiry": [105]}, "column_order_unread"),
+    (" 业 人 研 社会 法律 其 总计", {}, "columns_out_of_order"),  # 商业企业 before 自然人
+], ids=["order-unread", "out-of-order"])
+def test_rows_of_table_3_on_their_labels_line_are_null_where_the_header_does_not_show_it(
+        pieces: str, rows: dict[str, list], code: str) -> None:
+    text = BORDERLESS.read_text(encoding="utf-8").replace(PIECES, pieces)
+    assert _t3_rows(text) == (rows, [code])

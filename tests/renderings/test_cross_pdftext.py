@@ -45,6 +45,13 @@ unrecoverable.
   flagged (`recognise/column_order._rows_misordered`, `_line_misordered`); 四's first
   two swapped on A4 at 0.8: the pieces left of 未经复议直接起诉 on its line are the first
   group's (`_first_group_misordered`).
+- pdftotext in reading order (no `-layout`): 四's 15 counts placed by count and identities
+  in the template's order, which no identity shows (any order of a group's parts, or of
+  its groups, keeps every sum): 四's swapped first two columns on A4 at 0.8 were published
+  (20 wrong). 四 (and a row of 三 on its label's line) is now kept only where a line of
+  its header names every column left to right in the template's order and its groups'
+  labels share a line in order, or its counts read the same in any order; else null,
+  flagged (`recognise/reading_order.py`).
 """
 
 from __future__ import annotations
@@ -102,8 +109,13 @@ EXPECTED: dict[str, dict[str, tuple[int, int, int, int]]] = {  # pdftotext -layo
                                "005": (120, 0, 78, 0), "011": (198, 0, 0, 0)},
 }
 RAW: dict[str, dict[str, tuple[int, int, int, int]]] = {  # pdftotext -raw
-    # before: 011 (184, 10, 0, 4)
-    "fullwidth": {"huaian-2024": (98, 0, 102, 0), "004": (172, 0, 28, 0),
+    # before: 011 (184, 10, 0, 4). huaian (98, 0, 102, 0) before h-rorder3: its text is
+    # read as reading order (三's numbers cut over lines), and its 12 rows of 三 whole on
+    # their label's line were placed in the template's column order, which its header
+    # (`自然` / `人` / `法人或其他组织` / `总计` / `商业` …, one piece a line) does not show
+    # on a line: null now but for their 总计, the same in any order
+    # (recognise/reading_order.py)
+    "fullwidth": {"huaian-2024": (26, 0, 174, 0), "004": (172, 0, 28, 0),
                   "005": (184, 0, 14, 0), "011": (198, 0, 0, 0)},
 }
 # 三 null (flagged columns_out_of_order) on every report but 011, whose 三 rows have
@@ -128,6 +140,22 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     ("a4-080", "layout", "t4-swap-first-two"): {
         "huaian-2024": (185, 0, 15, 0), "004": (185, 0, 15, 0), "005": (169, 0, 29, 0),
         "011": (198, 0, 0, 0)},
+    # pdftotext in reading order (no -layout): 四's 15 counts are placed by count and
+    # identities, which say nothing of the order of its columns or groups. 四's first two
+    # swapped on A4 at 0.8 (`结果纠 结果维 其他结 尚未审 总 未经复议直接起诉`: five pieces
+    # naming the five columns one each, left to right): 四 null, flagged
+    # columns_out_of_order (005's zeros too). before: huaian (9, 6, 185, 0), 004 (14, 4,
+    # 182, 0): 20 wrong over the ten reports
+    ("a4-080", "reading", "t4-swap-first-two"): {
+        "huaian-2024": (0, 0, 200, 0), "004": (3, 0, 197, 0), "005": (26, 0, 172, 0),
+        "011": (176, 0, 22, 0)},
+    # The page's own order, its header showing neither its groups' order (their labels on
+    # lines of their own) nor its columns' (`维持 纠正 结果 审结`, 总计 elsewhere): 四 null,
+    # flagged column_order_unread, but where its counts are all 0 (005: any order reads
+    # the same). before: huaian (15, 0, 185, 0), 004 (18, 0, 182, 0)
+    ("default", "reading", "word-html"): {
+        "huaian-2024": (0, 0, 200, 0), "004": (3, 0, 197, 0), "005": (34, 0, 164, 0),
+        "011": (176, 0, 22, 0)},
 }
 BY_NAME = {v.name: v for v in html_variants()}
 # Chromium prints the time of printing in each page's header (`12/3/26, 7:38 AM`), and
