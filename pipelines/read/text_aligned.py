@@ -33,6 +33,7 @@ import re
 from pipelines.document import PlacedWord, TextCell
 from pipelines.read.text_columns import (
     NOTE,
+    THOUSANDS_TAIL,
     PrintedRow,
     Word,
     is_laid_out,
@@ -193,7 +194,9 @@ def is_spaced_rows(content: list[str]) -> bool:
 
 
 def _is_value(word: str) -> bool:
-    return bool(_VALUE.fullmatch(word))
+    # a number's tail wrapped at its thousands separator is a value's piece, never a
+    # label's: the row it belongs to is then seen printed over lines (stacked_marked)
+    return bool(_VALUE.fullmatch(word) or THOUSANDS_TAIL.fullmatch(word))
 
 
 def _indent(line: str) -> int:

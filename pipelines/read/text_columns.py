@@ -50,6 +50,8 @@ _ITEM = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[
 NOTE = re.compile(r"^(?:注|备注|附注|说明)\s*\d*\s*[：:]")
 _BARE_ITEM = re.compile(r"\d{1,2}[.．、]")  # a row's item number; a group's is (三) or 三、
 _VALUE_START = re.compile(r"[-+]?\d")
+# A number's tail a narrow cell wrapped at its thousands separator (`1,289` over `,288`).
+THOUSANDS_TAIL = re.compile(r"[,，]\d+")
 _UNITS = {"万元", "元", "亿元"}  # units an amount's cell wraps around it
 _UNIT_PIECES = {"万", "元", "亿", "万元", "亿元"}
 _GAP = re.compile(r"\S {2,}\S")  # words kept apart by the layout, not by one space
@@ -395,6 +397,29 @@ def _band(rows: list[PrintedRow], i: int) -> tuple[list[int], list[int]]:
     return found
 
 
+def _tail_below(rows: list[PrintedRow], i: int) -> bool:
+    """Whether a number of row i was wrapped at its thousands separator: the line right
+    below prints a number's tail (`,288`) under one of its values, or a value of its
+    ends in the separator (`72,`) with a value under it. Whatever that line's label (a
+    group label printed down the left column starts it) or place (a row without a label
+    wraps to the left margin), it is no row of its own."""
+    row = rows[i]
+    nxt = rows[i + 1] if i + 1 < len(rows) else None
+    return (nxt is not None and bool(nxt.lines) and nxt.lines[0] == row.lines[-1] + 1
+            and any(w.shares(v) and (THOUSANDS_TAIL.fullmatch(w.text)
+                                     or v.text.endswith((",", "，")))
+                    for w in nxt.values for v in row.values))
+
+
+def _wrapped_lines(rows: list[PrintedRow], i: int) -> list[int]:
+    """The line right below row i and the lines of values alone that follow it."""
+    out = [i + 1]
+    while (out[-1] + 1 < len(rows) and (r := rows[out[-1] + 1]).lines and r.values
+           and not r.labels and r.lines[0] == rows[out[-1]].lines[-1] + 1):
+        out.append(out[-1] + 1)
+    return out
+
+
 def stacked_marked(rows: list[PrintedRow]) -> list[PrintedRow]:
     """Values of a printed row one of whose cells prints over several lines marked
     `stacked`: a value on a line below the row's (`_band`) under one of the row's values
@@ -413,6 +438,8 @@ def stacked_marked(rows: list[PrintedRow]) -> list[PrintedRow]:
         above, below = _band(rows, i)
         first = row.labels[-1].end - _SLACK if row.labels else row.values[0].end
         below = [k for k in below if rows[k].values[:1] and rows[k].values[0].start >= first]
+        if _tail_below(rows, i):
+            below = sorted({*below, *_wrapped_lines(rows, i)})
         if not below:
             continue
         lower = [(k, w) for k in below for w in rows[k].values]

@@ -298,3 +298,27 @@ def test_lines_of_values_alone_below_a_row_mark_it() -> None:
 
 def test_a_full_row_under_a_full_row_is_the_next_row() -> None:
     assert not any(flag for row in stacked_of(WORD_T3 * 3 + EXTRA_ROWS) for _, flag in row)
+
+
+# pdftotext -layout of LibreOffice's PDF of a DOCX whose numbers print thousands
+# separators (huaian 2024, `docx-thousands`): narrow cells wrap a number at its separator,
+# the tail under its head, beside a group label printed down the left column.
+THOUSANDS = """\
+三、   （一）予以公     1,289   21,02   0     0   50,05   3,003   1,363
+本年      开        ,288     1                 0              ,362
+"""
+# Table 四's one row of values, wrapped over three lines (`17` / `8,1` / `78` for 178,178).
+THOUSANDS_T4 = """\
+72, 64, 17 37, 35 13,       4,0 8,0 1,0 26,   12,   1,0 1,0 6,0   20,
+07 06 8,1 03 1,3 01         04 08 01 02       01    01 01 06      02
+ 2   4  78  7  51  3                     6     2                   0
+"""
+
+
+def test_a_number_wrapped_at_its_thousands_separator_marks_its_rows_values() -> None:
+    # `1,289` over `,288`: 1,289,288, not 1289; the line below is no row of its own
+    rows = stacked_of(WORD_T3 * 3 + THOUSANDS)[-2:]
+    assert all(flag for _, flag in rows[0][2:]) and all(flag for _, flag in rows[1][2:])
+    # `72,` ends in the separator: a value of the row wraps, though no label gives
+    # the row a column to the right of which its next lines start
+    assert all(flag for row in stacked_of(WORD_T3 * 3 + THOUSANDS_T4)[-3:] for _, flag in row)
