@@ -107,11 +107,12 @@ def main() -> None:
             for kind in ("wrong", "invented", "missed"):
                 if detail[kind]:
                     print(f"     {kind}: {' '.join(detail[kind][:12])}")
-    _print(table, [t.name for t in tools], [v.name for v in picked], args.markdown)
+    print_matrix(table, [t.name for t in tools], [v.name for v in picked], args.markdown)
 
 
-def _print(table: dict, tools: list[str], chosen: list[str], markdown: bool) -> None:
-    """variant × tool: right/wrong/missed/invented, and the totals per tool."""
+def print_matrix(table: dict, tools: list[str], chosen: list[str], markdown: bool) -> None:
+    """variant × tool (or converter): right/wrong/missed/invented (and cells, fifth), and
+    the totals per tool."""
     def cell(t: list[int]) -> str:
         return f"{t[0]}/{t[1]}/{t[2]}/{t[3]}"
     if markdown:

@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "renderings")]
 
+from bench_cross import print_matrix  # noqa: E402
 from cross_docx import (  # noqa: E402
     CACHE,
     CONVERTERS,
@@ -69,32 +70,8 @@ def main(argv: list[str]) -> None:
                 for k in ("wrong", "invented", "missed"):
                     if detail[k]:
                         print(f"     {k}: {' '.join(detail[k][:16])}", flush=True)
-    _print(totals, converters, [v.name for v in picked], a.markdown)
-
-
-def _print(totals: dict[tuple[str, str], Score], converters: list[str], names: list[str],
-           markdown: bool) -> None:
-    """variant × converter: right/wrong/missed/invented, and each converter's total."""
-    def cell(s: Score) -> str:
-        return f"{s.right}/{s.wrong}/{s.missed}/{s.invented}"
-    if markdown:
-        print("| variant | " + " | ".join(converters) + " |")
-        print("|---|" + "---:|" * len(converters))
-    else:
-        print(f"{'variant (r/w/m/i)':22} " + " ".join(f"{c:>16}" for c in converters))
-    sums = {c: Score() for c in converters}
-    for name in names:
-        row = []
-        for c in converters:
-            s = totals.get((name, c), Score())
-            sums[c].add(s)
-            row.append(cell(s))
-        print(f"| {name} | " + " | ".join(row) + " |" if markdown
-              else f"{name:22} " + " ".join(f"{r:>16}" for r in row))
-    last = [cell(sums[c]) for c in converters]
-    print("| **total** | " + " | ".join(last) + " |" if markdown
-          else f"{'TOTAL':22} " + " ".join(f"{r:>16}" for r in last))
-    print("cells per converter:", {c: sums[c].total for c in converters})
+    print_matrix({k: [s.right, s.wrong, s.missed, s.invented, s.total]
+                  for k, s in totals.items()}, converters, [v.name for v in picked], a.markdown)
 
 
 if __name__ == "__main__":
