@@ -525,12 +525,12 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
     rows, texts = _headers(tokens, grid.version.id)
     misordered = _misordered_in(rows, texts, bands, grid.version.id)
     for table, printed in misordered.items():
-        _withdraw(grid, table, _out_of_order(table, printed))
+        withdraw(grid, table, out_of_order(table, printed))
     if any(t.cut for t in tokens):
         return  # a page edge cut the table's last columns off: they are not in the file
     for table, (printed, keys) in _lacking_in(rows, texts, grid.version.id).items():
         if table not in misordered:
-            _withdraw(grid, table, Flag("columns_missing", f"{table}'s header lacks "
+            withdraw(grid, table, Flag("columns_missing", f"{table}'s header lacks "
                                         f"statutory columns ({' / '.join(printed)}): its "
                                         "values are not placed"),
                       keys if table == "t2" else None)
@@ -540,15 +540,15 @@ def withdraw_misplaced_totals(grid: Grid) -> None:
     """Null every cell of a table whose values show its 总计 in another column (once
     every row is placed)."""
     for table, why in misplaced_totals(grid).items():
-        _withdraw(grid, table, _out_of_order(table, why))
+        withdraw(grid, table, out_of_order(table, why))
 
 
-def _out_of_order(table: str, printed: list[str]) -> Flag:
+def out_of_order(table: str, printed: list[str]) -> Flag:
     return Flag("columns_out_of_order", f"{table}'s columns are printed in another order "
                 f"than the template ({' / '.join(printed)}): its values are not placed")
 
 
-def _withdraw(grid: Grid, table: str, why: Flag,
+def withdraw(grid: Grid, table: str, why: Flag,
               columns: tuple[str, ...] | None = None) -> None:
     """Null the table's cells (only those of `columns` where given: a block of 二),
     flagged `why`."""
@@ -562,9 +562,13 @@ def _withdraw(grid: Grid, table: str, why: Flag,
                                and any(ours(cid) for cid, _ in grid.pending[k].cells)]
                for cid, _ in grid.pending.pop(key).cells}
     for cell_id in [c for c in grid.cells if ours(c)] + sorted(pending):
-        cell = grid.cells.get(cell_id) or CellValue(cell_id, None, "unplaced")
-        raw = cell.raw_text if cell.raw_text is not None else (
-            None if cell.value is None else str(cell.value))
-        grid.cells[cell_id] = CellValue(cell_id, None, "unplaced", raw, cell.unit,
-                                        cell.source_ref)
+        unplace(grid, cell_id)
     grid.flags.append(why)
+
+
+def unplace(grid: Grid, cell_id: str) -> None:
+    """Null a cell as not placed, keeping what was printed in it as its raw text."""
+    cell = grid.cells.get(cell_id) or CellValue(cell_id, None, "unplaced")
+    raw = cell.raw_text if cell.raw_text is not None else (
+        None if cell.value is None else str(cell.value))
+    grid.cells[cell_id] = CellValue(cell_id, None, "unplaced", raw, cell.unit, cell.source_ref)

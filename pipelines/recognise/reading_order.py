@@ -41,10 +41,10 @@ import re
 from functools import cache
 from itertools import permutations
 
-from pipelines.recognise.column_order import _out_of_order, _withdraw
+from pipelines.recognise.column_order import out_of_order, unplace, withdraw
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.normalise import normalise
-from pipelines.report import CellValue, Flag
+from pipelines.report import Flag
 from schemas.template import load_template
 
 _HEADING = re.compile(r"^[五六七八][、.．]")  # the section after table 四 ends its header
@@ -186,7 +186,7 @@ def withdraw_unread_t3(grid: Grid, text: str, rendering: str) -> None:
     for level in levels:  # 三's columns are printed once: any order but the template's
         orders = [(o, words) for words in lines for o in _window_orders(words, level)]
         if wrong := [words for o, words in orders if o != tuple(range(len(level)))]:
-            _withdraw(grid, "t3", _out_of_order("t3", wrong[0]))
+            withdraw(grid, "t3", out_of_order("t3", wrong[0]))
             return
         read.append(bool(orders))
     # the seven columns on one line, or the upper row on one and the organisations on one
@@ -204,10 +204,8 @@ def withdraw_unread_t3(grid: Grid, text: str, rendering: str) -> None:
            if not (k.id == total and None not in placed[rid]
                    and 2 * placed[rid][-1] == sum(placed[rid]))}
     for cid in sorted(ids):
-        cell = grid.cells.get(cid)
-        if cell is not None and cell.value is not None:
-            grid.cells[cid] = CellValue(cid, None, "unplaced", cell.raw_text or str(cell.value),
-                                        cell.unit, cell.source_ref)
+        if (cell := grid.cells.get(cid)) is not None and cell.value is not None:
+            unplace(grid, cid)
     grid.flags.append(Flag("column_order_unread", "t3's rows were read from text in reading "
                            "order, whose header does not show the order of its columns: the "
                            f"values of {len(unproven)} rows are not placed (their 总计, the "
@@ -227,7 +225,7 @@ def withdraw_unread_t4(grid: Grid, text: str, rendering: str) -> None:
     orders = [(o, words) for words in lines for o in _window_orders(words, columns)]
     wrong = [words for o, words in orders if not _rotation(o)]
     if wrong:
-        _withdraw(grid, "t4", _out_of_order("t4", wrong[0]))
+        withdraw(grid, "t4", out_of_order("t4", wrong[0]))
         return
     unread = []
     if not any(o == tuple(range(len(columns))) for o, _ in orders) and any(
@@ -236,13 +234,13 @@ def withdraw_unread_t4(grid: Grid, text: str, rendering: str) -> None:
     top, lawsuits = (_level_order(lines, level) for level in levels)
     if top is False or lawsuits is False:
         printed = levels[0] if top is False else levels[1]
-        _withdraw(grid, "t4", _out_of_order("t4", list(printed[::-1])))
+        withdraw(grid, "t4", out_of_order("t4", list(printed[::-1])))
         return
     # 行政诉讼 printed first would put the groups as (复议后起诉's, 行政复议's, 未经复议's)
     # or so: only equal groups read the same then; the lawsuits swapped, equal lawsuits
     if not (len(set(groups)) == 1 or (top and (lawsuits or groups[1] == groups[2]))):
         unread.append("its column groups")
     if unread:
-        _withdraw(grid, "t4", Flag("column_order_unread", "t4's values were read from text "
+        withdraw(grid, "t4", Flag("column_order_unread", "t4's values were read from text "
                                    "in reading order, whose header does not show the order "
                                    f"of {' and '.join(unread)}: its values are not placed"))
