@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from pipelines.inputs import Input
 from schemas.identities import identities
 from schemas.resources import REPORT_CONTEXT, Resource, resources
-from schemas.template import load_template
+from schemas.template import cell_id_of, load_template
 from schemas.validation import PANDAS_DTYPES, schemas
 
 WIDE = {"t2": "t2_proactive", "t3": "t3_requests", "t4": "t4_reviews"}
@@ -87,7 +87,7 @@ def _wide_rows(r: ParsedReport, table: str) -> Iterable[dict]:
             out = {"report_id": r.report_id, **context, "format_version": r.format_version,
                    "block": block.id, "row": row.id}
             for col in block.columns:
-                out[col.id] = r.cells[f"{table}.{row.id}.{col.id}"].value
+                out[col.id] = r.cells[cell_id_of(table, row.id, col.id)].value
             yield out
 
 

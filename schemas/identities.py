@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from schemas.resources import EXACT_LIMIT
-from schemas.template import Block, Template, load_template
+from schemas.template import Block, Template, cell_id_of, load_template
 
 
 @dataclass(frozen=True)
@@ -67,15 +67,15 @@ def _expand(rule: dict, block: Block, table: str) -> list[Identity]:
         for c in block.columns:
             out.append(Identity(
                 rule["id"].format(column=c.id), table, rule["kind"], rule["text"],
-                tuple(f"{table}.{r}.{c.id}" for r in lhs),
-                tuple(f"{table}.{r}.{c.id}" for r in rhs),
+                tuple(cell_id_of(table, r, c.id) for r in lhs),
+                tuple(cell_id_of(table, r, c.id) for r in rhs),
             ))
     else:
         for r in block.data_rows:
             out.append(Identity(
                 rule["id"].format(row=r.id), table, rule["kind"], rule["text"],
-                tuple(f"{table}.{r.id}.{c}" for c in lhs),
-                tuple(f"{table}.{r.id}.{c}" for c in rhs),
+                tuple(cell_id_of(table, r.id, c) for c in lhs),
+                tuple(cell_id_of(table, r.id, c) for c in rhs),
             ))
     return out
 
@@ -140,9 +140,9 @@ def roll_up_identities(version: str, template: Template | None = None) -> tuple[
         for block in template.version(version).tables[table].blocks:
             rows = [r for r in rule["rows"] if r in {x.id for x in block.rows}]
             for row in rows:
-                lhs = tuple(f"{table}.{row}.{c}" for c in rule["lhs"])
-                rhs = tuple(DEPARTMENTS + f"{table}.{row}.{c.removeprefix(DEPARTMENTS)}"
-                            if c.startswith(DEPARTMENTS) else f"{table}.{row}.{c}"
+                lhs = tuple(cell_id_of(table, row, c) for c in rule["lhs"])
+                rhs = tuple(DEPARTMENTS + cell_id_of(table, row, c.removeprefix(DEPARTMENTS))
+                            if c.startswith(DEPARTMENTS) else cell_id_of(table, row, c)
                             for c in rule["rhs"])
                 out.append(Identity(rule["id"].format(row=row), table, rule["kind"],
                                     rule["text"], lhs, rhs, rule.get("relation", "equal")))

@@ -73,6 +73,11 @@ class Block:
         return [r.id for r in self.data_rows if under(r.id) and r.total_of != group]
 
 
+def cell_id_of(table: str, row: str, column: str) -> str:
+    """A cell's public id (`t3.new_received.natural_person`): the one place it is built."""
+    return f"{table}.{row}.{column}"
+
+
 @dataclass(frozen=True)
 class Cell:
     id: str
@@ -137,7 +142,7 @@ class Version:
     @cached_property
     def cells(self) -> tuple[Cell, ...]:
         return tuple(
-            Cell(f"{t.id}.{r.id}.{c.id}", t.id, b.id, r, c)
+            Cell(cell_id_of(t.id, r.id, c.id), t.id, b.id, r, c)
             for t in self.tables.values()
             for b in t.blocks
             for r in b.data_rows

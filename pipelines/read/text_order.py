@@ -24,7 +24,7 @@ import re
 from functools import cache
 
 from pipelines.textnorm import to_simplified
-from schemas.template import Version, load_template
+from schemas.template import Version, cell_id_of, load_template
 
 _VALUE_WORD = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
@@ -141,7 +141,7 @@ def _t4_shape() -> tuple[str, tuple[str, ...], int, tuple[tuple[tuple[int, ...],
 
     version = _version()
     (block,) = version.tables["t4"].blocks
-    cells = tuple(f"t4.{r.id}.{c.id}" for r in block.data_rows for c in block.columns)
+    cells = tuple(cell_id_of("t4", r.id, c.id) for r in block.data_rows for c in block.columns)
     sums = tuple((tuple(cells.index(c) for c in i.rhs), cells.index(i.lhs[0]))
                  for i in identities(version.id) if i.table == "t4" and len(i.lhs) == 1)
     return version.tables["t4"].title, cells, len(block.columns), sums

@@ -62,7 +62,7 @@ from pipelines.recognise.labels import Label
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.tokens import Token
 from pipelines.report import CellValue, Flag
-from schemas.template import Version, load_template
+from schemas.template import Version, cell_id_of, load_template
 from schemas.vocabulary import OCR_RENDERINGS
 
 Level = tuple[str, tuple[str, ...]]  # (table, label keys in the template's order)
@@ -497,7 +497,7 @@ def _total_rows(grid: Grid, table: str) -> list[list[float]]:
 @cache
 def _row_cell_ids(version_id: str, table: str) -> tuple[tuple[str, ...], ...]:
     t = load_template().version(version_id).tables[table]
-    return tuple(tuple(f"{table}.{row.id}.{c.id}" for c in t.columns) for row in t.data_rows)
+    return tuple(tuple(cell_id_of(table, row.id, c.id) for c in t.columns) for row in t.data_rows)
 
 
 def misplaced_totals(grid: Grid) -> dict[str, list[str]]:

@@ -34,7 +34,7 @@ from pipelines.recognise.tokens import Token
 from pipelines.recognise.values import may_stand_for_value, read_printed
 from pipelines.report import CellValue, Flag
 from schemas.identities import Identity, fails, identities
-from schemas.template import Block, ValueType, Version, load_template
+from schemas.template import Block, ValueType, Version, cell_id_of, load_template
 
 
 @dataclass
@@ -103,7 +103,7 @@ def _cells_of(version: str, table: str, row: str, block: Block) -> list[tuple[st
     """The row's cells (id, value type) as `block` has them."""
     if _blocks_by_row(version).get((table, row)) is block:
         return list(_row_cells(version)[(table, row)])
-    return [(f"{table}.{row}.{c.id}", c.value_type) for c in block.columns]
+    return [(cell_id_of(table, row, c.id), c.value_type) for c in block.columns]
 
 
 def _row_of(token: Token, rows: dict[tuple[str, str], Block]) -> tuple[str, str] | None:
@@ -521,9 +521,9 @@ def _flag_row(grid: Grid, table: str, row: str, cols, values: list[Token], code:
     raw = " ".join(v.text.strip() for v in values)
     grid.flags.append(Flag(code, f"{message}: {raw!r}"))  # about a row, not one cell
     for col in cols:
-        cell_id = f"{table}.{row}.{col.id}"
-        grid.cells[cell_id] = CellValue(cell_id, None, "ambiguous", raw or None, None,
-                                        values[0].ref if values else None)
+        cid = cell_id_of(table, row, col.id)
+        grid.cells[cid] = CellValue(cid, None, "ambiguous", raw or None, None,
+                                    values[0].ref if values else None)
 
 
 _T4_CAPTION = re.compile(r"政府信息公开行政.{0,2}复议")  # 四、政府信息公开行政复议、行政诉讼情况
@@ -692,7 +692,8 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
         return
     values, last = found
     values = _filled_when_exact(values, n)
-    cells = [(f"t4.{r.id}.{c.id}", c.value_type) for r in block.data_rows for c in block.columns]
+    cells = [(cell_id_of("t4", r.id, c.id), c.value_type)
+             for r in block.data_rows for c in block.columns]
     numbered = bool(values) and _numbered_header(tokens, start, values[0])
     values = _t4_reading(grid.version.id, values, cells, numbered)
     grid.last_index = max(grid.last_index, last)

@@ -45,7 +45,7 @@ from pipelines.recognise.column_order import out_of_order, unplace, withdraw
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.normalise import normalise
 from pipelines.report import Flag
-from schemas.template import load_template
+from schemas.template import cell_id_of, load_template
 
 _HEADING = re.compile(r"^[五六七八][、.．]")  # the section after table 四 ends its header
 _TITLE_SLACK = 8  # characters a title line may hold beyond table 四's title (its number)
@@ -62,7 +62,7 @@ def _shape(version_id: str) -> tuple[str, tuple[str, ...], tuple[tuple[str, str]
     columns = tuple(normalise(c.label) for c in t4.columns)
     review, *lawsuits = (normalise(r.label) for r in t4.data_rows)
     levels = ((review, normalise(t4.header[0])), (lawsuits[0], lawsuits[1]))
-    cells = tuple(f"t4.{r.id}.{c.id}" for r in t4.data_rows for c in t4.columns)
+    cells = tuple(cell_id_of("t4", r.id, c.id) for r in t4.data_rows for c in t4.columns)
     words = sorted({*columns, review, *lawsuits, *(normalise(h) for h in t4.header)},
                    key=len, reverse=True)
     return (normalise(t4.title), columns, levels, cells,
@@ -176,7 +176,7 @@ def withdraw_unread_t3(grid: Grid, text: str, rendering: str) -> None:
         return
     title, t4_title, levels, pattern = _t3_shape(grid.version.id)
     t3 = grid.version.tables["t3"]
-    rows = {r.id: tuple(c.value if (c := grid.cells.get(f"t3.{r.id}.{k.id}")) is not None
+    rows = {r.id: tuple(c.value if (c := grid.cells.get(cell_id_of("t3", r.id, k.id))) is not None
                         else None for k in t3.columns) for r in t3.data_rows}
     placed = {rid: row for rid, row in rows.items() if any(v is not None for v in row)}
     if not placed:
@@ -200,7 +200,7 @@ def withdraw_unread_t3(grid: Grid, text: str, rendering: str) -> None:
     # sum of the other six (the line row's check), and any two such are equal (each is
     # half the seven's sum), so that value is 总计's in every order the header may have.
     total = t3.columns[-1].id
-    ids = {f"t3.{rid}.{k.id}" for rid in unproven for k in t3.columns
+    ids = {cell_id_of("t3", rid, k.id) for rid in unproven for k in t3.columns
            if not (k.id == total and None not in placed[rid]
                    and 2 * placed[rid][-1] == sum(placed[rid]))}
     for cid in sorted(ids):
