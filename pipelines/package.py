@@ -32,6 +32,7 @@ from pipelines.parts import (
     PARTS_PROPERTY,
     link_or_copy,
     parts_in,
+    read_descriptor,
     read_manifest,
 )
 from pipelines.release import (
@@ -246,7 +247,7 @@ def _auto_version(parent: Path, root: Path) -> str | None:
 
 
 def _set_version(root: Path, version: str) -> None:
-    declared = verify.read_descriptor(root)
+    declared = read_descriptor(root)
     declared["version"] = version
     _write_descriptor(root, declared)
 
@@ -259,7 +260,7 @@ def _document(root: Path, parent: Path, version: str, previous: Path | None,
     changes = changelog.compare(parent / before if before else None, root, before)
     changelog.write(changes, root, version)
     docs.write_dictionary(root)
-    declared = verify.read_descriptor(root)
+    declared = read_descriptor(root)
     # The one definition of files, distinct and published reports (release/counts.py).
     declared["counts"] = changes.counts.as_dict()
     docs.write_readme(root, declared, changes, changes.counts)
@@ -297,7 +298,7 @@ def _write_skipped(root: Path, skipped: tuple[Skipped, ...]) -> None:
 
 
 def _bundle(root: Path, version: str) -> None:
-    bundle.write_zip(root, DATASET_NAME, version, verify.read_descriptor(root)["created"])
+    bundle.write_zip(root, DATASET_NAME, version, read_descriptor(root)["created"])
 
 
 def _write_descriptor(root: Path, found: dict) -> None:

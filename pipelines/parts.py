@@ -35,6 +35,12 @@ MANIFEST = "gate.json"  # beside a staged run's data/ folder (pipelines/checks.p
 # when its key is unchanged.
 PARTS_PROPERTY = "ogi:parts"
 PARQUET_PROPERTY = "ogi:parquet"  # a resource's Parquet copy: format and glob
+DESCRIPTOR = "datapackage.json"  # a release's descriptor, beside its data/ folder
+
+
+def read_descriptor(release: Path) -> dict:
+    """A release's `datapackage.json`, as written (the one place it is read)."""
+    return json.loads((Path(release) / DESCRIPTOR).read_text(encoding="utf-8"))
 
 
 def part_of(year: int | None) -> str:

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from pipelines.parts import read_parquet
+from pipelines.parts import read_descriptor, read_parquet
 from pipelines.release.counts import Counts, aliases, count
 from pipelines.stage import guard_text, printed_number
 
@@ -110,7 +109,7 @@ def _cells(release: Path, report_ids: set[str]) -> pd.DataFrame:
 
 
 def _fields(release: Path) -> dict[str, dict[str, str]]:
-    descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = read_descriptor(release)
     return {r["name"]: {f["name"]: f["type"] for f in r["schema"]["fields"]}
             for r in descriptor["resources"]}
 

@@ -46,8 +46,8 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.parts import UNKNOWN, files_of, ordered, parquet_file, parts_in
-from pipelines.release.verify import declared_parts, read_descriptor
+from pipelines.parts import UNKNOWN, files_of, ordered, parquet_file, parts_in, read_descriptor
+from pipelines.release.verify import declared_parts
 from schemas.resources import Field, Resource, resources
 
 DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE",

@@ -29,7 +29,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from pipelines.parts import files_of
+from pipelines.parts import files_of, read_descriptor
 from pipelines.release.bundle import zip_name
 from pipelines.release.counts import DEFINITIONS, count
 from pipelines.release.search import SEARCH_SCRIPT, agency_positions, write_search
@@ -101,10 +101,6 @@ CHART_WIDTH, CHART_LABEL, CHART_ROW = 760, 380, 22
 
 
 # Reading a release ---------------------------------------------------------------------
-
-def _descriptor(release_dir: Path) -> dict:
-    return json.loads((release_dir / "datapackage.json").read_text(encoding="utf-8"))
-
 
 def _read_csv(path: Path) -> list[Row]:
     """Rows of a small CSV (the data dictionary); "" is null, as the table schemas declare."""
@@ -580,7 +576,7 @@ def _text_checks(checks: pd.DataFrame) -> str:
 
 def _render(release_dir: Path) -> tuple[str, pd.DataFrame]:
     """The page's HTML, and the reports with their measures (for the search index)."""
-    descriptor = _descriptor(release_dir)
+    descriptor = read_descriptor(release_dir)
     reports = _frame(release_dir, "reports", REPORT_COLUMNS, ("checks_failed",))
     t3 = _frame(release_dir, "t3_requests", ("report_id", "row"), ("total",))
     checks = _frame(release_dir, "checks", ("report_id", "check_id", "status"))
@@ -622,7 +618,7 @@ def _version_key(version: str) -> tuple:
 
 
 def _release_row(release: Path, latest: str | None) -> list[str]:
-    descriptor = _descriptor(release)
+    descriptor = read_descriptor(release)
     version = str(descriptor.get("version") or release.name)
     published = len(_published(_frame(release, "reports", ("report_id", "published"))))
     page = "index.html" if (release / "index.html").is_file() else "datapackage.json"
@@ -639,7 +635,7 @@ def _release_row(release: Path, latest: str | None) -> list[str]:
 
 
 def _is_release(release: Path) -> bool:
-    version = str(_descriptor(release).get("version") or release.name)
+    version = str(read_descriptor(release).get("version") or release.name)
     try:
         return is_release(version)
     except BadVersion:
@@ -650,12 +646,12 @@ def dataset_page(dataset_dir: Path) -> str:
     """The list of a dataset's releases, newest first, as HTML."""
     dataset_dir = Path(dataset_dir)
     releases = [p for p in dataset_dir.iterdir() if (p / "datapackage.json").is_file()]
-    releases.sort(key=lambda p: _version_key(str(_descriptor(p).get("version") or p.name)),
+    releases.sort(key=lambda p: _version_key(str(read_descriptor(p).get("version") or p.name)),
                   reverse=True)
     pointer = dataset_dir / "latest.json"
     latest = json.loads(pointer.read_text(encoding="utf-8")).get("version") \
         if pointer.is_file() else None
-    zh, en = _titles(_descriptor(releases[0])) if releases else (dataset_dir.name, "")
+    zh, en = _titles(read_descriptor(releases[0])) if releases else (dataset_dir.name, "")
     headers = [_bi("版本", "version"), _bi("创建", "created"),
                _bi("已发布报告", "reports published"), _bi("下载", "download")]
     # Dev builds (a pre-release version) are never `latest`: listed apart, below.

@@ -45,7 +45,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipelines.parallel import ordered_map
-from pipelines.parts import PARTS_PROPERTY
+from pipelines.parts import PARTS_PROPERTY, read_descriptor
 from pipelines.release.verify import (
     content_problems,
     csv_batches,
@@ -53,7 +53,6 @@ from pipelines.release.verify import (
     file_problems,
     frictionless_problems,
     missing_resources,
-    read_descriptor,
     read_types,
     zip_problems,
 )
@@ -104,7 +103,7 @@ def validate_full(release: Path, workers: int = 1) -> Validation:
     release = Path(release)
     problems = frictionless_problems(release, SAMPLE_ROWS)
     try:
-        descriptor = _descriptor(release)
+        descriptor = read_descriptor(release)
         entries = descriptor["resources"]
         parts = [p["part"] for p in descriptor[PARTS_PROPERTY]]
     except (OSError, ValueError, KeyError, TypeError) as error:
@@ -134,8 +133,6 @@ def write_validation(validation: Validation, dataset_dir: Path) -> Path:
                     encoding="utf-8")
     return path
 
-
-_descriptor = read_descriptor
 
 
 def _now() -> str:
@@ -202,7 +199,7 @@ def _task(release: Path, names: list[str]) -> PartResult:
 def _files(release: Path) -> PartResult:
     """The documents and part zips against their declared size and hash, the whole zip,
     and report ids unique across parts; `rows` counts the files checked."""
-    descriptor = _descriptor(release)
+    descriptor = read_descriptor(release)
     documents = [f for f in descriptor.get("files", []) if isinstance(f, dict)]
     problems = [p for f in documents for p in file_problems(release, f)]
     problems += zip_problems(release, descriptor)
@@ -231,7 +228,7 @@ def _part(release: Path, part: str) -> PartResult:
     """One part of every table: its files against their declared size and hash, stock
     frictionless without keys, the streamed key checks (report ids: this part's reports),
     then each Parquet file against its CSV."""
-    entries = _descriptor(release)["resources"]
+    entries = read_descriptor(release)["resources"]
     declared = _part_files(entries, part)
     problems = [p for f in declared.values() for p in file_problems(release, f)]
     rows = 0

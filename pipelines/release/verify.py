@@ -13,7 +13,6 @@ every row, and the zip's, after it. Nothing here writes a release.
 from __future__ import annotations
 
 import hashlib
-import json
 import zipfile
 from collections.abc import Iterator, Set
 from itertools import zip_longest
@@ -25,7 +24,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from pipelines.parts import PARTS_PROPERTY, files_of
+from pipelines.parts import PARTS_PROPERTY, files_of, read_descriptor
 from pipelines.release.bundle import SEPARATE, zip_name
 from pipelines.stage import CSV_PARSE, guard_formulas
 from schemas.descriptors import arrow_schema
@@ -43,10 +42,6 @@ def file_stats(path: Path) -> dict:
         for block in iter(lambda: f.read(HASH_BLOCK), b""):
             digest.update(block)
     return {"bytes": path.stat().st_size, "hash": f"sha256:{digest.hexdigest()}"}
-
-
-def read_descriptor(release: Path) -> dict:
-    return json.loads((Path(release) / "datapackage.json").read_text(encoding="utf-8"))
 
 
 def declared_parts(entry: dict) -> list[dict]:

@@ -18,6 +18,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipelines.parts import read_descriptor
+
 if TYPE_CHECKING:
     from pipelines.release.changelog import Changes
 
@@ -90,7 +92,7 @@ def update_latest(dataset_dir: Path) -> str | None:
     newest = latest_release(dataset_dir)
     if newest is None:
         return None
-    descriptor = json.loads((dataset_dir / newest / "datapackage.json").read_text("utf-8"))
+    descriptor = read_descriptor(dataset_dir / newest)
     pointer = {"version": newest, "path": f"{newest}/", "created": descriptor.get("created"),
                "datapackage": f"{newest}/datapackage.json"}
     fd, tmp = tempfile.mkstemp(prefix=".latest.", dir=dataset_dir)

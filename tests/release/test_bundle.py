@@ -5,8 +5,8 @@ import zipfile
 from pathlib import Path
 
 from pipelines.package import DATASET_NAME
+from pipelines.parts import read_descriptor
 from pipelines.release import bundle
-from pipelines.release.verify import read_descriptor
 
 
 def _fresh(release: Path, target: Path) -> Path:
