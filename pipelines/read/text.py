@@ -73,6 +73,8 @@ from pipelines.read.text_width import columns
 
 _LONE_PIPES = re.compile(r"^\|+$")
 _HARD_BREAK = re.compile(r"\\[ \t]*\n")  # Markdown's `\` ending a line of a cell
+# HTML's line break inside a pipe table's cell (pymupdf4llm prints a cell's lines so)
+_CELL_BREAK = re.compile(r"<br\s*/?>", re.I)
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
 # A tab after a cell's text (a row of tab-separated cells), as a line's first one.
 _INNER_TAB_LINE = re.compile(r"^[^\n]*?[^\t\s]\t", re.M)
@@ -509,6 +511,9 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     cells, bands = spaced_rows(lines) if dialect == "spaced_rows" else (cells_of(lines), ())
     if has_spans(decoded):  # pandoc's Markdown of a Word page
         cells, page_text = plain_cells(cells), plain(page_text)
+    elif dialect == "pipe_rows" and "<br" in decoded:
+        cells = [replace(c, text=_CELL_BREAK.sub("\n", c.text)) if "<br" in c.text else c
+                 for c in cells]
     elif "\\" in decoded:  # Markdown's hard break (`\` ending a line) in a grid's cell
         cells = [replace(c, text=_HARD_BREAK.sub("\n", c.text).removesuffix("\\"))
                  if "\\" in c.text else c for c in cells]

@@ -49,6 +49,15 @@ def test_bordered_pipe_rows_drop_the_border() -> None:
                                            "行政许可", "4", "5"]
 
 
+def test_html_line_breaks_in_pipe_cells_are_line_breaks() -> None:
+    # pymupdf4llm's Markdown of LibreOffice's PDF of the 淮安 2024 report: a label wrapped
+    # in its narrow cell keeps its lines as `<br>`
+    doc = read_text("|（三<br>）不|2.其<br>他法<br>律行<br>政法<br>规禁<br>止公<br>开|30|1|\n"
+                    "|---|---|---|---|\n||3.危<br/>及|5|0|\n")
+    assert [c.text for c in doc.cells] == ["（三\n）不", "2.其\n他法\n律行\n政法\n规禁\n止公\n开",
+                                           "30", "1", "", "3.危\n及", "5", "0"]
+
+
 def test_pipe_terminated_cells_start_rows_at_lone_pipes() -> None:
     doc = read_text("|\n规章 |\n0 |\n0 |\n0 |\n|\n规范性文件 |\n1 |\n")
     assert doc.rendering == "text_pipes"
