@@ -58,6 +58,22 @@ def test_html_line_breaks_in_pipe_cells_are_line_breaks() -> None:
                                            "30", "1", "", "3.危\n及", "5", "0"]
 
 
+def test_a_pipe_cell_of_numbers_apart_is_stacked() -> None:
+    # markitdown's Markdown of Chromium's print of the 淮安 2024 page: pdfplumber's table
+    # holds two columns' values in one cell (`447 7`: 447 and 7, never 4477)
+    doc = read_text("| 果 |  | 447 7 | 0 0 | 0 | 0 454 |\n| --- | --- | --- | --- | --- | --- |\n"
+                    "| 1.属于国家秘密 | 2 | 0 | 0 | 1,288 | 3 |\n")
+    assert [(c.text, c.stacked) for c in doc.cells if c.stacked] == [
+        ("447 7", True), ("0 0", True), ("0 454", True)]
+    assert doc.cells[1].text == "" and not doc.cells[1].stacked
+
+
+def test_html_line_breaks_between_numbers_are_kept() -> None:
+    # pymupdf4llm: `1<br>0` holds two columns' values (本年制发 1, 本年废止 0), not 10
+    doc = read_text("|规章|1<br>0|11|\n|---|---|---|\n|行政<br>许可|5|6|\n")
+    assert [c.text for c in doc.cells] == ["规章", "1<br>0", "11", "行政\n许可", "5", "6"]
+
+
 def test_pipe_terminated_cells_start_rows_at_lone_pipes() -> None:
     doc = read_text("|\n规章 |\n0 |\n0 |\n0 |\n|\n规范性文件 |\n1 |\n")
     assert doc.rendering == "text_pipes"
