@@ -78,8 +78,10 @@ _CELL_BREAK = re.compile(r"<br\s*/?>", re.I)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # A pipe cell of numbers apart (`447 7`, `0 0`): a converter's cell holding two columns'
 # values (markitdown, pdfplumber's tables of a PDF) or a number wrapped in its cell; which,
-# the text does not say: the cell is marked stacked, its row's values not placed.
-_NUMBERS_APART = re.compile(r"^\s*[\d０-９][\d０-９,，.]*(?:\s+[\d０-９][\d０-９,，.]*)+\s*$")
+# the text does not say: the cell is marked stacked, its row's values not placed. Spaces
+# only: Org's pieces of one cell (`8\\` over `8`) are joined by a line break, one number.
+_NUMBERS_APART = re.compile(r"^[ \t]*[\d０-９][\d０-９,，.]*"
+                            r"(?:[ \t\u3000]+[\d０-９][\d０-９,，.]*)+[ \t]*$")
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
 # A tab after a cell's text (a row of tab-separated cells), as a line's first one.
 _INNER_TAB_LINE = re.compile(r"^[^\n]*?[^\t\s]\t", re.M)
