@@ -73,6 +73,15 @@ from pipelines.read.text_width import columns
 
 _LONE_PIPES = re.compile(r"^\|+$")
 _HARD_BREAK = re.compile(r"\\[ \t]*\n")  # Markdown's `\` ending a line of a cell
+# HTML's line break inside a pipe table's cell (pymupdf4llm prints a cell's lines so)
+_CELL_BREAK = re.compile(r"<br\s*/?>", re.I)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# A pipe cell of numbers apart (`447 7`, `0 0`): a converter's cell holding two columns'
+# values (markitdown, pdfplumber's tables of a PDF) or a number wrapped in its cell; which,
+# the text does not say: the cell is marked stacked, its row's values not placed. Spaces
+# only: Org's pieces of one cell (`8\\` over `8`) are joined by a line break, one number.
+_NUMBERS_APART = re.compile(r"^[ \t]*[\d０-９][\d０-９,，.]*"
+                            r"(?:[ \t\u3000]+[\d０-９][\d０-９,，.]*)+[ \t]*$")
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
 # A tab after a cell's text (a row of tab-separated cells), as a line's first one.
 _INNER_TAB_LINE = re.compile(r"^[^\n]*?[^\t\s]\t", re.M)
@@ -315,7 +324,8 @@ def _pipe_row_cells(lines: list[str]) -> list[TextCell]:
             # a piece broken again keeps its `\\`: the line below continues it
             line, parts, no = lines[no], _org_joined(parts, below), no + 1
         parts = [p.removesuffix(_ORG_BREAK) for p in parts]
-        cells.extend(TextCell(p, f"table {table} line {first} cell {i}", first)
+        cells.extend(TextCell(p, f"table {table} line {first} cell {i}", first,
+                              stacked=bool(_NUMBERS_APART.match(p)))
                      for i, p in enumerate(parts, 1))
     return cells
 
@@ -509,6 +519,10 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     cells, bands = spaced_rows(lines) if dialect == "spaced_rows" else (cells_of(lines), ())
     if has_spans(decoded):  # pandoc's Markdown of a Word page
         cells, page_text = plain_cells(cells), plain(page_text)
+    elif dialect == "pipe_rows" and "<br" in decoded:
+        # in a label's cell only: `1<br>0` may be two columns' values in one cell
+        cells = [replace(c, text=_CELL_BREAK.sub("\n", c.text))
+                 if "<br" in c.text and _CJK.search(c.text) else c for c in cells]
     elif "\\" in decoded:  # Markdown's hard break (`\` ending a line) in a grid's cell
         cells = [replace(c, text=_HARD_BREAK.sub("\n", c.text).removesuffix("\\"))
                  if "\\" in c.text else c for c in cells]

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
@@ -878,6 +878,24 @@ def _first_t4(tokens: list[Token]) -> int:
     return next((i for i, t in enumerate(tokens) if _t4_anchor(t)), len(tokens))
 
 
+_PIPE_ROW_CELL = re.compile(r"^table \d+ line \d+ cell ")  # a cell of a text pipe table
+
+
+def _unlabelled_pipe_row(tokens: list[Token], i: int) -> str | None:
+    """The values of the pipe-table row token i opens, where the row prints values only
+    (a PDF-to-Markdown converter prints a row whose label wraps in its cell as values
+    alone, the label's lines apart before the table block), else None."""
+    t = tokens[i]
+    if (t.kind != "value" or t.row is None or not _PIPE_ROW_CELL.match(t.ref)
+            or (i > 0 and tokens[i - 1].row == t.row)):
+        return None
+    run = list(takewhile(lambda u: u.row == t.row, tokens[i:]))
+    if any(u.kind != "value" for u in run) or not any(
+            u.printed is not None and u.printed.state == "number" for u in run):
+        return None  # a row with words, or a spacer row of empty cells
+    return " ".join(u.text.strip() for u in run)[:40]
+
+
 def _flag_unmatched_rows(grid: Grid, tokens: list[Token],
                          rows: dict[tuple[str, str], Block]) -> None:
     """Flag printed rows between two statutory rows of one table that match no label.
@@ -901,3 +919,5 @@ def _flag_unmatched_rows(grid: Grid, tokens: list[Token],
               and (t.row is None or tokens[i + 1].row == t.row) and table is not None
               and not _LIST_NUMBER_TAIL.match(t.text) and not may_stand_for_value(t.text)):
             waiting.append(t.text.strip()[:40])
+        elif table is not None and (unlabelled := _unlabelled_pipe_row(tokens, i)):
+            waiting.append(unlabelled)

@@ -214,12 +214,42 @@ def _row_joined(spans: list[list[TextCell]], s: int, gone: set[int]) -> list[Tex
         text = "".join(pieces[j:])
     else:
         return _interleaved_joined(spans, s, first, gone)
+    if _piled_above_table(spans, above[:j], row[-1]) and _another_item(pieces[:j]):
+        return None  # labels piled above one row of values: whose values is unknown
     gone.update(above[j:])
     gone.update(below)
     kept = row[:max(0, j - len(above))]
     ref = spans[above[j]][0].ref if j < len(above) else row[j - len(above)].ref
     beside = [spans[q][0] for q in below if len(spans[q]) == 2]  # the group label's, kept
     return [*kept, TextCell(text, ref, row[0].row), *row[first:], *beside]
+
+
+# A row's item number inside a piece (`2.其他`, or after a group label's piece: `（四）无2.没有`).
+_ITEM_INSIDE = re.compile(r"(?<!\d)\d{1,2}\s*[.、．]\s*\D")
+
+
+def _piled_above_table(spans: list[list[TextCell]], left: list[int], value: TextCell) -> bool:
+    """Whether the row of values is a table's row and the pieces left above its label are
+    lines outside any table: a converter's labels printed apart from its table block."""
+    return bool(left) and bool(_TABLE.match(value.ref)) and not any(
+        _TABLE.match(spans[p][0].ref) for p in left)
+
+
+def _another_item(pieces: list[str]) -> bool:
+    """Whether the lone lines left above a joined label hold another row's item number.
+
+    A PDF-to-Markdown converter (pymupdf4llm) prints the labels that wrap in their cells
+    as plain lines before the table block, several rows' labels piled together, and the
+    rows' values as label-less table rows: `5.属于三类内部事务信` / `息` /
+    `1.本机关不掌握相关政` / `府信息` / `| 1 | 0 | … |` holds (三)5's values, not
+    (四)1's. Pieces left before a row label's own wrapped lines are a group label's or a
+    header's (`（三）不` / `予公开`), never another numbered row's: where they hold one,
+    two rows' labels stand over one row of values and neither is proven its owner.
+    Asked only of lines outside a table over a table's row (`_piled_above_table`): in a
+    PDF's text read line by line the row above may print its values before its label
+    (`5.要求…信息` / `（六）其他处理` / `（七）` / `总计` / values), and the join holds.
+    """
+    return any(_ITEM_INSIDE.search(nfkc(p)) for p in pieces)
 
 
 @lru_cache(maxsize=1 << 14)

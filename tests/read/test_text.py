@@ -49,6 +49,31 @@ def test_bordered_pipe_rows_drop_the_border() -> None:
                                            "行政许可", "4", "5"]
 
 
+def test_html_line_breaks_in_pipe_cells_are_line_breaks() -> None:
+    # pymupdf4llm's Markdown of LibreOffice's PDF of the 淮安 2024 report: a label wrapped
+    # in its narrow cell keeps its lines as `<br>`
+    doc = read_text("|（三<br>）不|2.其<br>他法<br>律行<br>政法<br>规禁<br>止公<br>开|30|1|\n"
+                    "|---|---|---|---|\n||3.危<br/>及|5|0|\n")
+    assert [c.text for c in doc.cells] == ["（三\n）不", "2.其\n他法\n律行\n政法\n规禁\n止公\n开",
+                                           "30", "1", "", "3.危\n及", "5", "0"]
+
+
+def test_a_pipe_cell_of_numbers_apart_is_stacked() -> None:
+    # markitdown's Markdown of Chromium's print of the 淮安 2024 page: pdfplumber's table
+    # holds two columns' values in one cell (`447 7`: 447 and 7, never 4477)
+    doc = read_text("| 果 |  | 447 7 | 0 0 | 0 | 0 454 |\n| --- | --- | --- | --- | --- | --- |\n"
+                    "| 1.属于国家秘密 | 2 | 0 | 0 | 1,288 | 3 |\n")
+    assert [(c.text, c.stacked) for c in doc.cells if c.stacked] == [
+        ("447 7", True), ("0 0", True), ("0 454", True)]
+    assert doc.cells[1].text == "" and not doc.cells[1].stacked
+
+
+def test_html_line_breaks_between_numbers_are_kept() -> None:
+    # pymupdf4llm: `1<br>0` holds two columns' values (本年制发 1, 本年废止 0), not 10
+    doc = read_text("|规章|1<br>0|11|\n|---|---|---|\n|行政<br>许可|5|6|\n")
+    assert [c.text for c in doc.cells] == ["规章", "1<br>0", "11", "行政\n许可", "5", "6"]
+
+
 def test_pipe_terminated_cells_start_rows_at_lone_pipes() -> None:
     doc = read_text("|\n规章 |\n0 |\n0 |\n0 |\n|\n规范性文件 |\n1 |\n")
     assert doc.rendering == "text_pipes"

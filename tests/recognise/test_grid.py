@@ -329,3 +329,16 @@ def test_a_row_joined_from_lines_by_its_count_whose_identities_fail_is_null() ->
     assert row == dict.fromkeys(row) and len(row) == 7
     assert any(f.code == "ambiguous_digits" and "row new_received's values were joined from "
                "several printed lines" in f.message for f in report.flags)
+
+
+@pytest.mark.corpus
+def test_label_less_rows_of_a_markdown_table_are_flagged_not_placed(corpus: Path) -> None:
+    # 013.md: a PDF-to-Markdown converter printed the rows whose labels wrap as values
+    # alone (`| 1 | 0 | 0 | 0 | 0 | 0 | 1 |`), the labels as lines before the table block
+    report = parse_bytes("013.md", (corpus / "reports" / "013.md").read_bytes())
+    assert report.values()["t3.unable_not_held.total"] is None  # (三)5's row, not (四)1's
+    assert sum(v is not None for v in report.values().values()) == 104
+    assert flags(report, "unmatched_row")[2] == (
+        "printed row '1 0 0 0 0 0 1' in table t3 matches no statutory row; its values were "
+        "not used")
+    assert len(flags(report, "unmatched_row")) == 10

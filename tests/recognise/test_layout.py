@@ -220,3 +220,35 @@ def test_next_rows_item_number_after_a_labels_last_line_stays_after_it() -> None
     cells = lines("（三", "）不", "1.属", "于国", "2 0 0 0 0 0 2", "予公开", "家秘密", "2.")
     assert texts(tidy(cells)) == ["（三", "）不", "予公开", "1.属于国家秘密",
                                   "2", "0", "0", "0", "0", "0", "2", "2."]
+
+
+# Lines of the corpus's 013.md (a PDF through a PDF-to-Markdown converter): the labels
+# that wrap in their cells printed as plain lines before the table block, (三)5's label
+# over (四)1's, then (三)5's values as a table row without a label.
+
+def md_line(no: int, text: str) -> list[TextCell]:
+    return [TextCell(text, f"line {no} cell 1", no)]
+
+
+def md_row(table: int, no: int, *texts: str) -> list[TextCell]:
+    return [TextCell(t, f"table {table} line {no} cell {c}", no)
+            for c, t in enumerate(texts, start=1)]
+
+
+def test_labels_piled_above_a_table_row_join_none_of_them() -> None:
+    cells = [*md_line(122, "（三）不"), *md_line(123, "予公开"),
+             *md_line(124, "5.属于三类内部事务信"), *md_line(125, "息"),
+             *md_line(126, "1.本机关不掌握相关政"), *md_line(127, "府信息"),
+             *md_row(4, 128, "1", "0", "0", "0", "0", "0", "1"),
+             *md_row(4, 130, "6.属于四类过程性信息", "1", "0", "0", "0", "0", "0", "1")]
+    assert texts(tidy(cells))[:7] == ["（三）不", "予公开", "5.属于三类内部事务信", "息",
+                                      "1.本机关不掌握相关政", "府信息", "1"]
+
+
+def test_one_label_wrapped_above_a_table_row_is_joined() -> None:
+    # 014.md: only a group label's pieces and the row's own lines over the values
+    cells = [*md_line(120, "（二）部分公开（区分处理的，只计这一情"),
+             *md_line(121, "形，不计其他情形）"),
+             *md_row(5, 122, "2", "0", "0", "0", "0", "0", "2")]
+    assert texts(tidy(cells))[:2] == ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                                      "2"]
