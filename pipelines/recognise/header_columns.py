@@ -101,10 +101,11 @@ def _unnamed_column_filled(index: RowIndex, header: list[int], last: int, width:
     """Whether a row of the table (the rows from its header on, as wide as it) prints a
     number past position `last` where no header row prints anything."""
     heads = [index.cells(r) or [] for r in header]
-    unnamed = [p for p in range(last + 1, width) if not any(_filled(h[p]) for h in heads)]
+    unnamed = [p for p in range(last + 1, width)
+               if not any(p < len(h) and _filled(h[p]) for h in heads)]
     if not unnamed:
         return False
-    for r in index.order[index.order.index(min(header, key=index.order.index)):]:
+    for r in index.order[index.order.index(header[-1]):]:  # header: bottom row first
         cells = index.cells(r)
         if cells is None or len(cells) != width:
             break
