@@ -70,6 +70,11 @@ class Document:
     # Every row holds a cell for every column of its table (text tables read as grids):
     # a blank cell is a printed blank or a flattened span's remnant, never padding.
     full_width_rows: bool = False
+    # Its tables printed at a fixed width (pandoc's ruled tables): the cells a span from
+    # above pushes past the table's edge are dropped without a trace, so a row printed
+    # with a blank before its values, or short of its columns, may be its values shifted
+    # right with the last ones lost. A printed blank and a span's covered cell look alike.
+    clipped_rows: bool = False
     # Text laid out by position (`pdftotext -layout`): each run of lines without values
     # directly above a line of values, its words (line, character index, text). Such
     # text wraps every header cell line by line and prints the pieces of neighbouring

@@ -93,6 +93,11 @@ FLAG_CODES: dict[str, str] = {
     "(a PDF's text in reading order), and its header there does not show the order of its "
     "columns or column groups, which the identities cannot tell apart: every cell of the "
     "table is null, its printed value kept in the raw text",
+    "row_may_be_shifted": "a table printed at a fixed width (pandoc's text tables) shows a "
+    "row opening with a blank before its values, or short of its columns: a span from above "
+    "may have pushed its values right and its last ones off the table's edge, which the text "
+    "does not show, so the row (of table 四: the table) is null, its printed values kept in "
+    "the raw text",
 }
 
 REPORT_STATUSES: dict[str, str] = {
@@ -241,6 +246,9 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "column_order_unread": "该表读自不保留列位置的文本（按阅读顺序提取的 PDF 文字），"
         "其中表头未显示各列或列组的顺序，而勾稽关系无法区分：该表所有单元格发布为空值，"
         "印出的数值保留在原文中",
+        "row_may_be_shifted": "按固定宽度印出的表格（pandoc 的文本表格）中，某行在数值前以空白"
+        "开头，或少于其列数：上方的跨行单元格可能把该行数值推向右侧、把最后几个推出表格边缘，"
+        "而文本中看不出来，故该行（表四为整张表）发布为空值，印出的数值保留在原文中",
         "text_disagrees": "报告正文为某单元格（或单元格之和）所述数字与表格不符；待核查的发现，"
         "表格按原样发布（text 类校验给出两个数字及原句）",
     },

@@ -528,4 +528,6 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
                  if "\\" in c.text else c for c in cells]
     return Document(name, sha256, size, rendering, page_text, cells,
                     full_width_rows=_full_width(dialect, lines),
+                    clipped_rows=dialect == "ruled" or (dialect == "bordered"
+                                                        and bool(ruled_blocks(lines))),
                     header_bands=bands)

@@ -10,7 +10,9 @@
   header (pandoc's, from a DOCX whose tables have a first row) is opened by one
   unbroken dash line above the header and closed by the same line; the column rule
   under the header gives the columns, the header's lines are one row. A Markdown hard
-  break (`\\` ending a cell's line) is no text.
+  break (`\\` ending a cell's line) is no text. pandoc keeps a table as wide as its
+  widest row's own cells: cells a rowspan from above pushes past that edge are dropped
+  without a trace, the row printed shifted right (`Document.clipped_rows`).
 - Spaced rows (`lynx -dump`, crawlers, `pdftotext -layout`): one table row per line,
   its cells separated by spaces, empty cells dropped. Each word is a cell of the line's
   row: the reader keeps the row together. A dash rule there is no row: pandoc's simple

@@ -67,6 +67,9 @@ class Grid:
     glyph_rows: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     glyphs_cut: bool = False
     full_width_rows: bool = False  # the reader printed every column of every row
+    # Its tables printed at a fixed width (Document.clipped_rows): a row's values may be
+    # pushed right by a span from above, its last ones dropped (`_maybe_pushed`).
+    clipped_rows: bool = False
     # Some row printed more numbers than the template has columns: the page has numbers
     # that are no cell of their row (an unknown column), so a row short of its columns
     # is not placed by identities (resolve.py), which take every printed value for a cell.
@@ -366,6 +369,9 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
     if len(values) > len(cols) and len(readings[0]) == len(cols):
         grid.padded_rows[(table, row)] = [cid for cid, _ in cells]
     values = readings[0]
+    if grid.clipped_rows and _maybe_pushed(values, len(cols)):
+        _flag_pushed(grid, table, row, cols, values)
+        return
     if any(v.open_end for v in values):
         _flag_open_end(grid, table, row, cols, values)
         return
@@ -405,6 +411,30 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
                                    f"{grid.cells[cell_id].raw_text!r} and {token.text!r}",
                                    cell_id))
             grid.cells[cell_id] = unresolved_cell(cell_id, "ambiguous", token)
+
+
+def _maybe_pushed(values: list[Token], n: int) -> bool:
+    """Whether a row of a table printed at a fixed width may be its values shifted right
+    with its last ones dropped: it is short of its n columns (its label stands in a value
+    column), or a blank opens its values and a value follows (a covered cell of a span
+    from above, which prints as a blank does). No statutory row opens with a blank before
+    its values in any labelled report; a row that does here is null, never guessed."""
+    if not values:
+        return False  # a row that printed no value at all
+    if len(values) < n:
+        return True
+    blank = [v.printed is not None and v.printed.state == "blank" for v in values]
+    return blank[0] and not all(blank)
+
+
+def _flag_pushed(grid: Grid, table: str, row: str, cols, values: list[Token]) -> None:
+    # pandoc keeps a table as wide as its widest row's own cells and drops the cells a
+    # rowspan from above pushes past that edge, silently: the row's values then stand one
+    # column (or a group of 四's) right of their own, every identity of 四 still holding.
+    _flag_row(grid, table, row, cols, values, "row_may_be_shifted",
+              f"row {row} of a table printed at a fixed width opens with a blank or is short "
+              "of its columns: a span from above may have pushed its values right and its "
+              "last ones off the table")
 
 
 def _cut_short(values: list[Token]) -> bool:
@@ -697,6 +727,10 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
     numbered = bool(values) and _numbered_header(tokens, start, values[0])
     values = _t4_reading(grid.version.id, values, cells, numbered)
     grid.last_index = max(grid.last_index, last)
+    if grid.clipped_rows and len(values) <= n and _maybe_pushed(values, n):
+        for row in block.data_rows:
+            _flag_pushed(grid, "t4", row.id, block.columns, values)
+        return
     if any(v.open_end for v in values):
         for row in block.data_rows:
             _flag_open_end(grid, "t4", row.id, block.columns, values)
@@ -785,9 +819,10 @@ def _own_values(tokens: list[Token], i: int, n: int,
     return values, last, None
 
 
-def assemble(tokens: list[Token], version: Version, full_width_rows: bool = False) -> Grid:
+def assemble(tokens: list[Token], version: Version, full_width_rows: bool = False,
+             clipped_rows: bool = False) -> Grid:
     """Place every labelled row's values into the version's cells."""
-    grid = Grid(version, full_width_rows=full_width_rows)
+    grid = Grid(version, full_width_rows=full_width_rows, clipped_rows=clipped_rows)
     rows = _blocks_by_row(version.id)
     t4_start = None
     index = None  # the printed rows, built for the first row the header must place

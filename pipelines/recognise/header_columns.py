@@ -11,8 +11,11 @@ The reading is used only when nothing is left to choose: every column of the row
 block is printed exactly once in the nearest header rows of its own table, in the
 template's order, those header rows and the data row are equally wide, every cell of
 the data row after its label and outside those positions is blank, and every cell at
-them is a printed value. Otherwise there is no reading here and the row is left to
-counts and identities (grid.py, resolve.py).
+them is a printed value. And no row of the table prints a number past the header's last
+column where the header names no column: there the body is wider than its header (a
+value cell spanning two columns pushed its row right), and the header's positions say
+nothing of where that row's, or any other row's, cells stand. Otherwise there is no
+reading here and the row is left to counts and identities (grid.py, resolve.py).
 """
 
 from __future__ import annotations
@@ -61,12 +64,13 @@ def _column_positions(cells: list[Token], table: str, wanted: set[str]) -> dict[
 
 
 def _header_positions(index: RowIndex, row: int, table: str, columns: tuple[Column, ...],
-                      width: int) -> list[int] | None:
+                      width: int) -> tuple[list[int], list[int]] | None:
     """Each column's position in the nearest header rows above `row` (the contiguous rows
-    printing labels of the table's columns), or None unless each is printed once there
-    by rows as wide as the data row, in the template's order."""
+    printing labels of the table's columns), and those rows; None unless each column is
+    printed once there by rows as wide as the data row, in the template's order."""
     wanted = {c.id for c in columns}
     found: dict[str, list[int]] = {}
+    header: list[int] = []
     in_header = False
     for r in reversed(index.order[:index.order.index(row)]):
         cells = index.cells(r)
@@ -78,6 +82,7 @@ def _header_positions(index: RowIndex, row: int, table: str, columns: tuple[Colu
         if len(cells) != width:
             return None
         in_header = True
+        header.append(r)
         for key, positions in at.items():
             found.setdefault(key, []).extend(positions)
     if set(found) != wanted or any(len(p) != 1 for p in found.values()):
@@ -85,7 +90,28 @@ def _header_positions(index: RowIndex, row: int, table: str, columns: tuple[Colu
     positions = [found[c.id][0] for c in columns]
     if any(a >= b for a, b in pairwise(positions)):
         return None
-    return positions
+    return positions, header
+
+
+def _filled(t: Token) -> bool:
+    return t.kind != "value" or t.printed.state != "blank"
+
+
+def _unnamed_column_filled(index: RowIndex, header: list[int], last: int, width: int) -> bool:
+    """Whether a row of the table (the rows from its header on, as wide as it) prints a
+    number past position `last` where no header row prints anything."""
+    heads = [index.cells(r) or [] for r in header]
+    unnamed = [p for p in range(last + 1, width)
+               if not any(p < len(h) and _filled(h[p]) for h in heads)]
+    if not unnamed:
+        return False
+    for r in index.order[index.order.index(header[-1]):]:  # header: bottom row first
+        cells = index.cells(r)
+        if cells is None or len(cells) != width:
+            break
+        if any(cells[p].kind == "value" and _filled(cells[p]) for p in unnamed):
+            return True
+    return False
 
 
 def header_reading(index: RowIndex, label_at: int, table: str,
@@ -99,8 +125,11 @@ def header_reading(index: RowIndex, label_at: int, table: str,
     if cells is None:
         return None
     own = next(p for p, i in enumerate(index.rows[label.row]) if i == label_at)
-    positions = _header_positions(index, label.row, table, columns, len(cells))
-    if positions is None or positions[0] <= own:
+    found = _header_positions(index, label.row, table, columns, len(cells))
+    if found is None or found[0][0] <= own:
+        return None
+    positions, header = found
+    if _unnamed_column_filled(index, header, positions[-1], len(cells)):
         return None
     chosen = set(positions)
     for pos in range(own + 1, len(cells)):

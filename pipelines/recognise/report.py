@@ -55,7 +55,7 @@ def recognise(doc: Document, title: str | None = None) -> ParsedReport:
     else:
         template_version = load_template().version(version)
         report.flags.extend(relabel_misprints(tokens, template_version))
-        grid = assemble(tokens, template_version, doc.full_width_rows)
+        grid = assemble(tokens, template_version, doc.full_width_rows, doc.clipped_rows)
         withdraw_misordered_tables(grid, tokens, doc.rendering, doc.header_bands)
         resolve(grid)
         withdraw_misplaced_totals(grid)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pipelines.read.text import read
 from pipelines.read.text_aligned import ruled_blocks
 
@@ -250,3 +252,15 @@ def test_a_rule_with_a_short_run_for_an_empty_column_is_a_rule() -> None:
     doc = read_text(text)
     assert [c.text for c in doc.cells if c.row == 2] == ["1.属于国家秘密", "", "", "2", "0", ""]
     assert ruled_blocks(["  -- -", "  a  b", "  -- -"]) == []  # no run of three: no rule
+
+
+def test_ruled_tables_are_marked_clipped_at_their_width() -> None:
+    """pandoc keeps a table as wide as its widest row's own cells and drops what a rowspan
+    pushes past that edge (`| A | 1 |` over `| 2 | 3 |`, A spanning both rows, prints
+    `2` alone): a ruled table's rows may be clipped, a drawn grid's (w3m) are not."""
+    dumps = Path(__file__).parents[1] / "fixtures" / "dumps"
+    pandoc = dumps / "huaian-2024.pandoc-plain-broken-value-rowspan.txt"
+    assert read_text(pandoc.read_text(encoding="utf-8")).clipped_rows
+    assert read_text(SIMPLE).clipped_rows
+    for drawn in ("shanghai-office-2019.w3m.txt", "shanghai-office-2019.lynx.txt"):
+        assert not read_text((dumps / drawn).read_text(encoding="utf-8")).clipped_rows

@@ -342,3 +342,37 @@ def test_label_less_rows_of_a_markdown_table_are_flagged_not_placed(corpus: Path
         "printed row '1 0 0 0 0 0 1' in table t3 matches no statutory row; its values were "
         "not used")
     assert len(flags(report, "unmatched_row")) == 10
+
+
+def _shifted_rows(report: ParsedReport) -> set[str]:
+    return {f.message.split()[1] for f in report.flags if f.code == "row_may_be_shifted"}
+
+
+def test_a_pandoc_row_opening_with_a_blank_or_short_of_its_columns_is_null() -> None:
+    # pandoc's plain text of huaian's page with every other row's first value cell
+    # spanning two rows (variants.BROKEN's value-rowspan): the row below prints a blank
+    # there and its values one column right, its 总计 dropped past the table's edge
+    # (`（一）予以公开  [blank] 1288 21 0 0 50 3`: before, 1288 published as 商业企业's),
+    # or its label in 自然人's column and six values (`3.危及…  5 0 0 0 0 0`). 11 wrong
+    # cells before; now those rows are null, flagged.
+    report = read_dump_without_a_wrong_cell("huaian-2024.pandoc-plain-broken-value-rowspan.txt",
+                                            "huaian-2024")
+    assert _shifted_rows(report) == {
+        "normative_documents", "granted", "denied_state_secret", "denied_security_stability",
+        "denied_internal_affairs", "denied_enforcement_case_file", "unable_not_held",
+        "unable_unclear_after_correction", "not_processed_repeat", "not_processed_excessive",
+        "other_no_correction", "other_other", "carried_forward"}
+    granted = {cid: c.value for cid, c in report.cells.items() if cid.startswith("t3.granted.")}
+    assert granted == dict.fromkeys(granted) and len(granted) == 7
+    assert report.values()["t3.partially_granted.total"] == 454  # a row in its place
+
+
+def test_table_4_pushed_right_by_its_headers_rowspans_is_null() -> None:
+    # Every rowspan one too long (rowspan-long): 四's header cells span its value row too,
+    # pandoc prints 行政复议's five blank and 行政诉讼's two groups with 行政复议's and
+    # 未经复议直接起诉's values, every group identity holding (10 wrong before).
+    report = read_dump_without_a_wrong_cell("huaian-2024.pandoc-plain-broken-rowspan-long.txt",
+                                            "huaian-2024")
+    assert {"admin_review", "litigation_direct", "litigation_after_review"} <= (
+        _shifted_rows(report))
+    assert all(v is None for cid, v in report.values().items() if cid.startswith("t4."))
