@@ -67,6 +67,8 @@ _log = logging.getLogger(__name__)
 # A value; not an item number ("2." split from its label).
 _NUMBER = re.compile(r"[-+－]?[0-9][0-9,]*(?:\.[0-9]+)?")
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
+# Zeros leading a box's digits (`0074`), and the number after them if any.
+_LEADING_ZEROS = re.compile(r"(0+)([1-9][0-9]*(?:\.[0-9]+)?)?")
 
 
 @dataclass
@@ -362,6 +364,8 @@ def _read_unruled(page: PageImage, page_no: int, start: Carried, by_table: bool
     for t_no, block in enumerate(tables, start=1):
         got = _read_block(block, g, page_no, columns if t_no == 1 else [])
         columns = got[1] if got else []  # carried on only from the page's last table, read
+        if got is None and not (t_no == 1 and start.columns):
+            got = (_as_printed(block, g, page_no), [])
         for row in got[0] if got else []:
             for cell in row:
                 cell.ref = cell.ref.replace(" table 1 ", f" table {t_no} ", 1)
@@ -698,3 +702,85 @@ def _unsure(why: str) -> None:
     """The structure is unsure: nothing is read (the reason is logged for debugging)."""
     _log.debug("table without ruling lines not read: %s", why)
     return None
+
+
+def _as_printed(lines: list[list[_Word]], glyph: float, page_no: int) -> list[list[TextCell]]:
+    """A table whose columns the geometry does not prove (a CSS table: no spans, so a
+    row with a group label holds one cell more and its numbers stand a column further
+    right; no padding, so abutting cells print as one box), read as printed: each line of
+    numbers a row of its label cells, then its numbers in their printed order, a cell
+    each, placed by no column. The recogniser places them as it places any row whose
+    blanks may be dropped (grid.py: a row's count against its template row, else the
+    identities, else null); a box holding two abutting numbers is one wrong-sized value
+    no identity takes. Label lines under a row's line of numbers, left of its numbers and
+    a line apart, are its labels' wrapped rest; other lines print as they are."""
+    groups: list[list[list[_Word]]] = []  # a line, then its labels' wrapped rest
+    for line in lines:
+        if groups and _wrapped_rest(line, groups[-1], glyph):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    rows = []
+    for r_no, (line, *rest) in enumerate(groups, start=1):
+        words = _words_apart(line, glyph)
+        for more in rest:
+            _append_rest(words, _words_apart(more, glyph))
+        ref = f"page {page_no} table 1 row {r_no}"
+        rows.append([_cell(w, f"{ref} cell {c}") for c, w in enumerate(words, start=1)])
+    return rows
+
+
+def _wrapped_rest(line: list[_Word], group: list[list[_Word]], glyph: float) -> bool:
+    """Whether a line without numbers continues the labels of the line of numbers that
+    begins `group`: all of it left of that line's first number, at most _TAIL_GAP glyphs
+    under the group's last line."""
+    first = _number_left(group[0])
+    if first is None or any(w.number for w in line):
+        return False
+    return (max(w.box.x1 for w in line) <= first.box.x0
+            and min(w.box.y0 for w in line) - max(w.box.y1 for w in group[-1])
+            <= _TAIL_GAP * glyph)
+
+
+def _words_apart(line: list[_Word], glyph: float) -> list[_Word]:
+    """A line's words, text less than a glyph apart joined (a label's pieces), every
+    number a word of its own (abutting cells of no padding are less than a glyph apart)."""
+    out: list[_Word] = []
+    for w in line:
+        last = out[-1] if out else None
+        if last is not None and not (w.number or last.number) and (
+                w.box.x0 - last.box.x1 < _CELL_GAP * glyph):
+            out[-1] = _merged([last, w])
+        else:
+            out += _zeros_parted(w)
+    return out
+
+
+def _zeros_parted(w: _Word) -> list[_Word]:
+    """A number box whose text begins with a zero and goes on (`000`, `0074`) as its
+    numbers: no printed count begins with a zero but a lone 0, so each leading zero is a
+    cell of its own whose separator the abutting cells lost (`0 0 74`), the rest one
+    number (a box holding several is no concern of this split). Each piece gets its share
+    of the box by characters, and the box's confidence."""
+    m = _LEADING_ZEROS.fullmatch(w.text) if w.number else None
+    if m is None:
+        return [w]
+    pieces = [*m.group(1), *([m.group(2)] if m.group(2) else [])]
+    step = w.box.width / len(w.text)
+    out, start = [], 0
+    for piece in pieces:
+        x0 = w.box.x0 + round(start * step)
+        x1 = w.box.x0 + round((start + len(piece)) * step)
+        out.append(_Word(Box(x0, w.box.y0, x1, w.box.y1), piece, w.confidence))
+        start += len(piece)
+    return out
+
+
+def _append_rest(words: list[_Word], rest: list[_Word]) -> None:
+    """A wrapped line's pieces appended to the label word over which each stands."""
+    labels = [k for k, w in enumerate(words) if not w.number]
+    for piece in rest:
+        if not labels:
+            return
+        k = min(labels, key=lambda k: abs(words[k].box.x0 - piece.box.x0))
+        words[k] = _merged([words[k], piece])
