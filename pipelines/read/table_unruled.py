@@ -68,6 +68,9 @@ _log = logging.getLogger(__name__)
 _NUMBER = re.compile(r"[-+－]?[0-9][0-9,]*(?:\.[0-9]+)?")
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # Zeros leading a box's digits (`0074`), and the number after them if any.
+# Label text (ending in a Chinese character or a closing bracket) run into a number.
+_LABEL_NUMBER = re.compile(r"(.*[\u4e00-\u9fff）)])([0-9]+(?:\.[0-9]+)?)")
+_DIGIT_WIDTH = 0.55  # glyph heights: a digit's advance beside a Chinese character's one
 _LEADING_ZEROS = re.compile(r"(0+)([1-9][0-9]*(?:\.[0-9]+)?)?")
 
 
@@ -715,16 +718,15 @@ def _as_printed(lines: list[list[_Word]], glyph: float, page_no: int) -> list[li
     no identity takes. Label lines under a row's line of numbers, left of its numbers and
     a line apart, are its labels' wrapped rest; other lines print as they are."""
     groups: list[list[list[_Word]]] = []  # a line, then its labels' wrapped rest
-    for line in lines:
+    for line in (_words_apart(line, glyph) for line in lines):
         if groups and _wrapped_rest(line, groups[-1], glyph):
             groups[-1].append(line)
         else:
             groups.append([line])
     rows = []
-    for r_no, (line, *rest) in enumerate(groups, start=1):
-        words = _words_apart(line, glyph)
+    for r_no, (words, *rest) in enumerate(groups, start=1):
         for more in rest:
-            _append_rest(words, _words_apart(more, glyph))
+            _append_rest(words, more)
         ref = f"page {page_no} table 1 row {r_no}"
         rows.append([_cell(w, f"{ref} cell {c}") for c, w in enumerate(words, start=1)])
     return rows
@@ -746,7 +748,7 @@ def _words_apart(line: list[_Word], glyph: float) -> list[_Word]:
     """A line's words, text less than a glyph apart joined (a label's pieces), every
     number a word of its own (abutting cells of no padding are less than a glyph apart)."""
     out: list[_Word] = []
-    for w in line:
+    for w in (piece for word in line for piece in _number_parted(word, glyph)):
         last = out[-1] if out else None
         if last is not None and not (w.number or last.number) and (
                 w.box.x0 - last.box.x1 < _CELL_GAP * glyph):
@@ -754,6 +756,18 @@ def _words_apart(line: list[_Word], glyph: float) -> list[_Word]:
         else:
             out += _zeros_parted(w)
     return out
+
+
+def _number_parted(w: _Word, glyph: float) -> list[_Word]:
+    """A box of label text ending in a number (`申请数量3001`) as the label and the
+    number: with no padding, a row's first value abuts its label's cell (a label ends
+    in a character, never a digit). The number's box is its digits' width at the right."""
+    m = _LABEL_NUMBER.fullmatch(w.text)
+    if m is None:
+        return [w]
+    x = max(w.box.x0 + 1, w.box.x1 - round(_DIGIT_WIDTH * glyph * len(m.group(2))))
+    return [_Word(Box(w.box.x0, w.box.y0, x, w.box.y1), m.group(1), w.confidence),
+            _Word(Box(x, w.box.y0, w.box.x1, w.box.y1), m.group(2), w.confidence)]
 
 
 def _zeros_parted(w: _Word) -> list[_Word]:
