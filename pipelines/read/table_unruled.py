@@ -68,8 +68,8 @@ _log = logging.getLogger(__name__)
 _NUMBER = re.compile(r"[-+－]?[0-9][0-9,]*(?:\.[0-9]+)?")
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # Zeros leading a box's digits (`0074`), and the number after them if any.
-# Label text (ending in a Chinese character or a closing bracket) run into a number.
-_LABEL_NUMBER = re.compile(r"(.*[\u4e00-\u9fff）)])([0-9]+(?:\.[0-9]+)?)")
+# Label text (Chinese, ending in no digit nor point) run into a number.
+_LABEL_NUMBER = re.compile(r"(.*[\u4e00-\u9fff].*[^0-9.,])([0-9]+(?:\.[0-9]+)?)")
 _DIGIT_WIDTH = 0.55  # glyph heights: a digit's advance beside a Chinese character's one
 _LEADING_ZEROS = re.compile(r"(0+)([1-9][0-9]*(?:\.[0-9]+)?)?")
 
@@ -728,7 +728,10 @@ def _as_printed(lines: list[list[_Word]], glyph: float, page_no: int) -> list[li
         for more in rest:
             _append_rest(words, more)
         ref = f"page {page_no} table 1 row {r_no}"
-        rows.append([_cell(w, f"{ref} cell {c}") for c, w in enumerate(words, start=1)])
+        cells = [_cell(w, f"{ref} cell {c}") for c, w in enumerate(words, start=1)]
+        for w, cell in zip(words, cells, strict=True):
+            cell.box_run = w.number  # abutting cells print as one box
+        rows.append(cells)
     return rows
 
 
