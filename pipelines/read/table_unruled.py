@@ -38,7 +38,7 @@ from pipelines.read import ocr
 from pipelines.read.page_image import PageImage
 from pipelines.read.scan import _as_digits, _Crops, _line_crops
 from pipelines.read.table_image import Box
-from pipelines.read.table_wrapped import Piece, column_tables, labels_by_line
+from pipelines.read.table_wrapped import Piece, column_tables, labels_by_line, spells_label
 
 _JOIN_X = 0.5  # glyph heights: characters of a word are closer, columns farther apart
 _JOIN_Y = 0.3  # glyph heights: the gaps inside a character (the strokes of 三)
@@ -738,9 +738,11 @@ def _as_printed(lines: list[list[_Word]], glyph: float, page_no: int) -> list[li
 def _wrapped_rest(line: list[_Word], group: list[list[_Word]], glyph: float) -> bool:
     """Whether a line without numbers continues the labels of the line of numbers that
     begins `group`: all of it left of that line's first number, at most _TAIL_GAP glyphs
-    under the group's last line."""
+    under the group's last line, and itself no label (a blank row's, or the next
+    table's caption: with no padding they print where a wrapped rest would)."""
     first = _number_left(group[0])
-    if first is None or any(w.number for w in line):
+    if first is None or any(w.number for w in line) or spells_label(
+            "".join(w.text for w in line)):
         return False
     return (max(w.box.x1 for w in line) <= first.box.x0
             and min(w.box.y0 for w in line) - max(w.box.y1 for w in group[-1])
