@@ -55,6 +55,12 @@ class TextCell:
     # digits a narrow column wrapped: `82` over `1`; pipelines/read/text_columns.py):
     # the line breaks say nothing of where one number ends, so no split is proven.
     stacked: bool = False
+    # A number read from one box of ink in a row read as printed, by no column
+    # (pipelines/read/table_unruled.py: a CSS table without padding, scanned): the box
+    # may hold several cells' numbers printed edge to edge (`0 50 3` prints `0 503`), and
+    # a cell of its row may be lost (read as nothing, or into its label's box). So it is
+    # split only by the identities (pipelines/recognise/digits.py), never as forced.
+    box_run: bool = False
 
 
 @dataclass

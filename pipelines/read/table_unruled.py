@@ -38,7 +38,7 @@ from pipelines.read import ocr
 from pipelines.read.page_image import PageImage
 from pipelines.read.scan import _as_digits, _Crops, _line_crops
 from pipelines.read.table_image import Box
-from pipelines.read.table_wrapped import Piece, column_tables, labels_by_line
+from pipelines.read.table_wrapped import Piece, column_tables, labels_by_line, spells_label
 
 _JOIN_X = 0.5  # glyph heights: characters of a word are closer, columns farther apart
 _JOIN_Y = 0.3  # glyph heights: the gaps inside a character (the strokes of 三)
@@ -67,6 +67,11 @@ _log = logging.getLogger(__name__)
 # A value; not an item number ("2." split from its label).
 _NUMBER = re.compile(r"[-+－]?[0-9][0-9,]*(?:\.[0-9]+)?")
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
+# Zeros leading a box's digits (`0074`), and the number after them if any.
+# Label text (Chinese, ending in no digit nor point) run into a number.
+_LABEL_NUMBER = re.compile(r"(.*[\u4e00-\u9fff].*[^0-9.,])([0-9]+(?:\.[0-9]+)?)")
+_DIGIT_WIDTH = 0.55  # glyph heights: a digit's advance beside a Chinese character's one
+_LEADING_ZEROS = re.compile(r"(0+)([1-9][0-9]*(?:\.[0-9]+)?)?")
 
 
 @dataclass
@@ -362,6 +367,8 @@ def _read_unruled(page: PageImage, page_no: int, start: Carried, by_table: bool
     for t_no, block in enumerate(tables, start=1):
         got = _read_block(block, g, page_no, columns if t_no == 1 else [])
         columns = got[1] if got else []  # carried on only from the page's last table, read
+        if got is None and not (t_no == 1 and start.columns):
+            got = (_as_printed(block, g, page_no), [])
         for row in got[0] if got else []:
             for cell in row:
                 cell.ref = cell.ref.replace(" table 1 ", f" table {t_no} ", 1)
@@ -698,3 +705,101 @@ def _unsure(why: str) -> None:
     """The structure is unsure: nothing is read (the reason is logged for debugging)."""
     _log.debug("table without ruling lines not read: %s", why)
     return None
+
+
+def _as_printed(lines: list[list[_Word]], glyph: float, page_no: int) -> list[list[TextCell]]:
+    """A table whose columns the geometry does not prove (a CSS table: no spans, so a
+    row with a group label holds one cell more and its numbers stand a column further
+    right; no padding, so abutting cells print as one box), read as printed: each line of
+    numbers a row of its label cells, then its numbers in their printed order, a cell
+    each, placed by no column. The recogniser places them as it places any row whose
+    blanks may be dropped (grid.py: a row's count against its template row, else the
+    identities, else null); a box holding two abutting numbers is one wrong-sized value
+    no identity takes. Label lines under a row's line of numbers, left of its numbers and
+    a line apart, are its labels' wrapped rest; other lines print as they are."""
+    groups: list[list[list[_Word]]] = []  # a line, then its labels' wrapped rest
+    for line in (_words_apart(line, glyph) for line in lines):
+        if groups and _wrapped_rest(line, groups[-1], glyph):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    rows = []
+    for r_no, (words, *rest) in enumerate(groups, start=1):
+        for more in rest:
+            _append_rest(words, more)
+        ref = f"page {page_no} table 1 row {r_no}"
+        cells = [_cell(w, f"{ref} cell {c}") for c, w in enumerate(words, start=1)]
+        for w, cell in zip(words, cells, strict=True):
+            cell.box_run = w.number  # abutting cells print as one box
+        rows.append(cells)
+    return rows
+
+
+def _wrapped_rest(line: list[_Word], group: list[list[_Word]], glyph: float) -> bool:
+    """Whether a line without numbers continues the labels of the line of numbers that
+    begins `group`: all of it left of that line's first number, at most _TAIL_GAP glyphs
+    under the group's last line, and itself no label (a blank row's, or the next
+    table's caption: with no padding they print where a wrapped rest would)."""
+    first = _number_left(group[0])
+    if first is None or any(w.number for w in line) or spells_label(
+            "".join(w.text for w in line)):
+        return False
+    return (max(w.box.x1 for w in line) <= first.box.x0
+            and min(w.box.y0 for w in line) - max(w.box.y1 for w in group[-1])
+            <= _TAIL_GAP * glyph)
+
+
+def _words_apart(line: list[_Word], glyph: float) -> list[_Word]:
+    """A line's words, text less than a glyph apart joined (a label's pieces), every
+    number a word of its own (abutting cells of no padding are less than a glyph apart)."""
+    out: list[_Word] = []
+    for w in (piece for word in line for piece in _number_parted(word, glyph)):
+        last = out[-1] if out else None
+        if last is not None and not (w.number or last.number) and (
+                w.box.x0 - last.box.x1 < _CELL_GAP * glyph):
+            out[-1] = _merged([last, w])
+        else:
+            out += _zeros_parted(w)
+    return out
+
+
+def _number_parted(w: _Word, glyph: float) -> list[_Word]:
+    """A box of label text ending in a number (`申请数量3001`) as the label and the
+    number: with no padding, a row's first value abuts its label's cell (a label ends
+    in a character, never a digit). The number's box is its digits' width at the right."""
+    m = _LABEL_NUMBER.fullmatch(w.text)
+    if m is None:
+        return [w]
+    x = max(w.box.x0 + 1, w.box.x1 - round(_DIGIT_WIDTH * glyph * len(m.group(2))))
+    return [_Word(Box(w.box.x0, w.box.y0, x, w.box.y1), m.group(1), w.confidence),
+            _Word(Box(x, w.box.y0, w.box.x1, w.box.y1), m.group(2), w.confidence)]
+
+
+def _zeros_parted(w: _Word) -> list[_Word]:
+    """A number box whose text begins with a zero and goes on (`000`, `0074`) as its
+    numbers: no printed count begins with a zero but a lone 0, so each leading zero is a
+    cell of its own whose separator the abutting cells lost (`0 0 74`), the rest one
+    number (a box holding several is no concern of this split). Each piece gets its share
+    of the box by characters, and the box's confidence."""
+    m = _LEADING_ZEROS.fullmatch(w.text) if w.number else None
+    if m is None:
+        return [w]
+    pieces = [*m.group(1), *([m.group(2)] if m.group(2) else [])]
+    step = w.box.width / len(w.text)
+    out, start = [], 0
+    for piece in pieces:
+        x0 = w.box.x0 + round(start * step)
+        x1 = w.box.x0 + round((start + len(piece)) * step)
+        out.append(_Word(Box(x0, w.box.y0, x1, w.box.y1), piece, w.confidence))
+        start += len(piece)
+    return out
+
+
+def _append_rest(words: list[_Word], rest: list[_Word]) -> None:
+    """A wrapped line's pieces appended to the label word over which each stands."""
+    labels = [k for k, w in enumerate(words) if not w.number]
+    for piece in rest:
+        if not labels:
+            return
+        k = min(labels, key=lambda k: abs(words[k].box.x0 - piece.box.x0))
+        words[k] = _merged([words[k], piece])

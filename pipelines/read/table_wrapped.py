@@ -61,6 +61,13 @@ def _match(text: str) -> int | None:
     return 1 if nearest_label(text) is not None else None
 
 
+def spells_label(text: str) -> bool:
+    """Whether the text is a template label, or nearly spells one (OCR): a line of it
+    under a row is a row of its own (a blank row's, a caption), no wrapped rest of the
+    row's label (table_unruled.py's rows read as printed)."""
+    return _match(text) is not None
+
+
 def column_tables(text: str) -> set[str]:
     """The statutory tables of which the text is a column label (none: not one). Used by
     table_unruled.py to prove a header's blank columns (kept here, the one reader that

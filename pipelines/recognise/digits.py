@@ -30,7 +30,8 @@ def split_run(values: list[Token], n: int) -> list[Token] | None:
 def _piece(token: Token, text: str) -> Token:
     # Not dataclasses.replace, which costs three times as much: this runs for every digit.
     return Token(token.kind, text, token.ref, token.row, token.labels, read_printed(text),
-                 token.run_together, token.open_end, token.cut, token.furniture, token.stacked)
+                 token.run_together, token.open_end, token.cut, token.furniture, token.stacked,
+                 token.box_run)
 
 
 def digit_splits(pieces: list[str], n: int, rules: list[tuple[tuple, tuple]],

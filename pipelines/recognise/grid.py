@@ -465,8 +465,10 @@ def _split_or_pend(grid: Grid, key: tuple[str, str], values: list[Token],
                    cells: list[tuple[str, ValueType]]) -> list[Token] | None:
     """The cell tokens of a run when its split is forced; else the run is left pending."""
     digits = sum(len(v.text) for v in values) if all(v.text.isdigit() for v in values) else None
-    if digits is not None and digits < len(cells):
-        grid.lost_blanks = True  # only a dropped blank cell leaves fewer digits than cells
+    if (digits is not None and digits < len(cells)) or any(v.box_run for v in values):
+        # Only a dropped blank cell leaves fewer digits than cells; a scanned row read as
+        # printed may have lost a cell however many digits it shows (TextCell.box_run).
+        grid.lost_blanks = True
     pieces = split_run(values, len(cells))
     if pieces is None:
         grid.pending[key] = Pending("digits", values, cells)

@@ -91,6 +91,7 @@ class Token:
     cut: bool = False  # printed in a column the page edge cut off (TextCell.cut)
     furniture: bool = False  # a page's header or footer inside a cut table (TextCell.furniture)
     stacked: bool = False  # its cell printed over several lines of laid-out text (TextCell)
+    box_run: bool = False  # a scanned box that may hold several cells, a row that may lack one
 
 
 def _segment(cell: TextCell, index: LabelIndex) -> list[Token]:
@@ -262,8 +263,9 @@ def tokenise(doc: Document) -> list[Token]:
         if labels:
             tokens.append(Token("label", cell.text, cell.ref, cell.row, labels))
         elif printed.state != "unreadable":  # most cells; positional: half the keywords' cost
-            tokens.append(Token("value", cell.text, cell.ref, cell.row, (), printed, False,
-                                False, cell.cut, False, cell.stacked))
+            tokens.append(Token("value", cell.text, cell.ref, cell.row, (), printed,
+                                cell.box_run, False, cell.cut, False, cell.stacked,
+                                cell.box_run))
         elif len(cell.text) >= _MIN_RUN_TOGETHER and index.pattern.search(cell.text):
             run_together = True
             tokens.extend(_segment(cell, index))

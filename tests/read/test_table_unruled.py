@@ -10,7 +10,15 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from pipelines.read.page_image import prepare
-from pipelines.read.table_unruled import Carried, _boxes, looks_tabular, read_unruled
+from pipelines.read.table_image import Box
+from pipelines.read.table_unruled import (
+    Carried,
+    _as_printed,
+    _boxes,
+    _Word,
+    looks_tabular,
+    read_unruled,
+)
 
 pytestmark = pytest.mark.slow  # OCR
 
@@ -208,3 +216,23 @@ def test_the_strokes_of_one_character_are_one_box() -> None:
                            (160, ["三、本年", "26", "0", "7"])]))
     ordinals = sorted((b for b in _boxes(page) if b.x1 < 90 and b.y0 > 60), key=lambda b: b.y0)
     assert [(b.y1 - b.y0 > 0.8 * page.glyph) for b in ordinals] == [True, True]
+
+
+def test_a_css_table_is_read_as_printed_its_boxes_parted_where_numbers_cannot_begin() -> None:
+    # No OCR: the words of 淮安 2024's div-table print scanned (grey150_jpeg, glyph 26 px):
+    # the first value abuts its label (`只计447`), `0 0 74` prints as one box `0074`, the
+    # label wraps under the row, the group row holds one cell more.
+    lines = [[_Word(Box(40, 100, 330, 126), "（二）部分公开（区分处理的，只计447", 0.99),
+              _Word(Box(600, 100, 616, 126), "7", 0.99),
+              _Word(Box(700, 100, 756, 126), "0074", 0.98)],
+             [_Word(Box(40, 134, 270, 160), "这一情形，不计其他情形）", 0.99)],
+             [_Word(Box(40, 180, 200, 206), "（三）不予公开", 0.99),
+              _Word(Box(250, 180, 420, 206), "1.属于国家秘密", 0.99),
+              _Word(Box(600, 180, 616, 206), "2", 0.99)]]
+    rows = _as_printed(lines, 26.0, 2)
+    assert _texts(rows) == [["（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                             "447", "7", "0", "0", "74"],
+                            ["（三）不予公开", "1.属于国家秘密", "2"]]
+    assert [[c.box_run for c in row] for row in rows] == [
+        [False, True, True, True, True, True], [False, False, True]]
+    assert rows[0][5].ref == "page 2 table 1 row 1 cell 6 box 728,100,756,126"

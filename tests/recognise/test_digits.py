@@ -75,9 +75,9 @@ def test_split_run_pieces_keep_every_other_field() -> None:
     """digits._piece builds the piece field by field (dataclasses.replace is slow)."""
     labels = next(iter(label_index().by_norm.values()))
     token = Token("value", "12", "line 3", 4, labels, read_printed("12"), True, True, True,
-                  True, True)
+                  True, True, True)
     assert [f.name for f in fields(Token)] == [
         "kind", "text", "ref", "row", "labels", "printed", "run_together", "open_end", "cut",
-        "furniture", "stacked"]
+        "furniture", "stacked", "box_run"]
     assert split_run([token], 2) == [replace(token, text=d, printed=read_printed(d))
                                      for d in "12"]

@@ -376,3 +376,36 @@ def test_table_4_pushed_right_by_its_headers_rowspans_is_null() -> None:
     assert {"admin_review", "litigation_direct", "litigation_after_review"} <= (
         _shifted_rows(report))
     assert all(v is None for cid, v in report.values().items() if cid.startswith("t4."))
+
+
+def _boxes_print(truth: dict, printed: dict[str, list[str]]) -> Document:
+    """Table 三 scanned from a CSS table and read as printed (table_unruled._as_printed):
+    each row its label, then each box of digits a cell marked `box_run` (it may hold
+    abutting cells); `printed` overrides a row's boxes."""
+    t3 = load_template().version(truth["format_version"]).tables["t3"]
+    cells = [TextCell("三、收到和处理政府信息公开申请情况", "page 1 table 1 row 1 cell 1", 1)]
+    for row, r in enumerate(t3.data_rows, start=2):
+        ref = f"page 1 table 1 row {row} cell"
+        boxes = printed.get(r.id) or [str(truth["cells"][f"t3.{r.id}.{c.id}"])
+                                      for c in t3.columns]
+        cells.append(TextCell(r.label, f"{ref} 1", row))
+        cells += [TextCell(b, f"{ref} {n}", row, box_run=True)
+                  for n, b in enumerate(boxes, start=2)]
+    return Document("scan.pdf", "0" * 64, 1, "pdf", "\n".join(c.text for c in cells), cells)
+
+
+def test_boxes_of_a_scanned_css_table_are_split_only_by_the_identities() -> None:
+    """淮安 2024's div-table print scanned: `50` and `3` abut (`0 503`), split as the
+    row's total proves; (六)1.'s first value lost into its label's box leaves
+    `3 0 0 1 0 71`, seven digits for seven cells, which is no forced split (before
+    box_run: 3, 0, 0, 1, 0, 7, 1 published): null."""
+    huaian = truth("huaian-2024")
+    report = recognise(_boxes_print(huaian, {
+        "granted": ["1288", "21", "0", "0", "503", "1362"],
+        "other_no_correction": ["3", "0", "0", "1", "0", "71"]}))
+    t3 = load_template().version(huaian["format_version"]).tables["t3"]
+    for r in t3.data_rows:
+        for c in t3.columns:
+            cid = f"t3.{r.id}.{c.id}"
+            want = None if r.id == "other_no_correction" else huaian["cells"][cid]
+            assert report.cells[cid].value == want, cid

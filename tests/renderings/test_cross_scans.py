@@ -11,7 +11,8 @@ missed, invented) of the cells each variant must read as, on a 150-dpi grey JPEG
   those rules were lost, cells of a column merged ("0" over "7" read "07"), and table 三
   read 51-155 of 198-200 with 1-3 wrong numbers a report.
 - `fullwidth`: full-width digits (ocr._folded, glyph_match); `thousands`: separators;
-  `blank-dash`: blanks printed "-"; `seq-column`: a 序号 column of numbers before the labels.
+  `blank-dash`: blanks printed "-"; `seq-column`: a 序号 column of numbers before the labels;
+  `div-table`: CSS tables, no ruling lines, no spans, no padding (rows read as printed).
 """
 
 from __future__ import annotations
@@ -47,6 +48,11 @@ EXPECTED = {
     # a leading 序号 column of numbers (197 before ocr._folded: one 0 of table 二 read
     # with doubt, no identity to confirm it)
     ("grey150_jpeg", "seq-column", "011"): (198, 0, 0, 0),
+    # CSS tables (no spans, no padding) read as printed, boxes split by the identities
+    # (table_unruled._as_printed, TextCell.box_run): 19 and 0 before h-ocrdiv; 001's 17
+    # left are table 四's `1211620` (two splits fit) and two rows of 二 (a garbled caption)
+    ("grey150_jpeg", "div-table", "006"): (198, 0, 0, 0),
+    ("grey150_jpeg", "div-table", "001"): (183, 0, 17, 0),
 }
 
 
