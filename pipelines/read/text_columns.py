@@ -25,6 +25,13 @@ only to tell columns and wrapped label lines apart, never alone to pick a value'
 - An amount whose unit wraps around it in a narrow cell (`万` above `7539.443252`, `元`
   below, each over the amount's characters give or take the drift) is printed with its
   unit again.
+- A cell printed over several lines (a `<br>` inside a number, full-width digits a
+  narrow column wraps: `４４` over `７` for 447, a number wrapped at its thousands
+  separator) marks its row's values `stacked` (`stacked_marked`): which line's pieces
+  make the number the layout does not say. Its lower lines are lines of values alone,
+  or values under the row's beside nothing but label pieces: a group label's, the row's
+  numbered label's wrapped end (`形）`), its item number printed off its line (`8.`).
+  A line whose label may start a row of its own is one.
 - Lost blanks are not placed by position: pdftotext prints nothing for an empty cell,
   and a value's drift of a few characters can put it under its neighbour's header,
   which no identity would notice (a row's sum is the same in any column). A row with

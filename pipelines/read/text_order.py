@@ -1,7 +1,8 @@
-"""Whether text prints table 三 out of row order, as a PDF's text in reading order does,
-and the only values such text still places: table 四's (`t4_values`, below) and table
-三's rows printed inside their own label whose column order does not matter
-(`t3_split_rows`) or whole on their label's line (`t3_line_rows`), at the end.
+"""Whether text prints table 三 (or a block of 二) out of row order, as a PDF's text in
+reading order does, and the only values such text still places: table 四's
+(`t4_values`, below) and table 三's rows printed inside their own label whose column
+order does not matter (`t3_split_rows`) or whole on their label's line
+(`t3_line_rows`), at the end.
 
 `pdftotext` without `-layout` and pdfminer's `pdf2txt.py` print a table block by block: a
 column's values one per line, values before the label of their row. Where the form feeds
