@@ -12,10 +12,11 @@ statutory template (never from one file):
 - values before the first row: a line of values only after table 三's header (its first
   header word, else the total column's label, within a header's length of the row) and
   before its first row's label; one cell per line prints the first row's label right
-  after the header. Likewise in a block of table 二: a line of values only after the
-  block's caption (`第二十条第（五）项`) and before its first row's label, where one cell
-  per line prints the header's words only (`406` / `0` / `46999` / `行政许可`: read one
-  cell a line, the values would go to the label after them);
+  after the header. Likewise in a block of table 二: two values or more on lines of
+  values only after the block's caption (`第二十条第（五）项`) and before its first row's
+  label, where one cell per line prints the header's words only, and at most a row's
+  number (`406` / `0` / `46999` / `行政许可`: read one cell a line, the values would go
+  to the label after them);
 - a column printed down: more values on consecutive value-only lines, between table 三's
   first row and table 四 (its title, or its first column's header), than a row has
   cells (one more allowed for a page number between two rows); one cell per line puts
@@ -142,14 +143,16 @@ def _t2_blocks() -> tuple[tuple[str, str], ...]:
 
 
 def _t2_values_first(content: list[str], flat: list[str]) -> bool:
-    """Whether a block of table 二 prints a line of values only between its caption and
-    its first row's label (within a header's length; before the next caption)."""
+    """Whether a block of table 二 prints values on lines of values only between its
+    caption and its first row's label (within a header's length; before the next
+    caption), two or more: a row's number in a 序号 or unnamed column prints one before
+    its label in row order (`序号` / `信息内容` / … / `1` / `规章` / `0`)."""
     captions = {c for c, _ in _t2_blocks()}
     for caption, first in _t2_blocks():
         for at in (i for i, ln in enumerate(flat) if ln == caption):
             for k in range(at + 1, min(len(flat), at + 1 + _HEADER_LINES)):
                 if flat[k] in captions or first in flat[k]:
-                    if first in flat[k] and any(map(_values_only, content[at + 1:k])):
+                    if first in flat[k] and sum(map(_values_only, content[at + 1:k])) >= 2:
                         return True
                     break
     return False

@@ -280,3 +280,7 @@ def test_table_2_values_before_its_first_rows_label_are_out_of_row_order() -> No
     row_major = [*T2_VALUES_FIRST[:5], "行政处罚", "1414", "0", "170",
                  "行政强制", "71", "0", "40"]
     assert not out_of_row_order(row_major)
+    # in row order with a 序号 column, the row's number prints before its label
+    numbered = [*T2_VALUES_FIRST[:2], "序号", *T2_VALUES_FIRST[2:5], "1", "行政处罚", "1414",
+                "0", "170", "2", "行政强制", "71", "0", "40"]
+    assert not out_of_row_order(numbered)
