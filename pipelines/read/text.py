@@ -19,8 +19,9 @@ Dialects, detected from the lines themselves:
 - spaced rows: one table row per line, cells separated by spaces (text_aligned.py);
 - reading order: a PDF's text in the order a converter groups it into blocks
   (`pdftotext` without `-layout`, pdfminer's `pdf2txt.py`): pages parted by form feeds,
-  blocks by empty lines, no layout kept; where the form feeds are lost, known by table
-  三 printed out of row order (text_order.py). A table's cells come block by block: a
+  blocks by empty lines, no layout kept; where the form feeds or the empty lines are
+  lost, known by table 三, or a block of table 二, printed out of row order
+  (text_order.py). A table's cells come block by block: a
   column's values one per line before or after their labels, a row's values cut over
   several lines, values printed before the label they belong to. No order there ties a
   value of table 二 to its row or column, so none is read: the labels only, those cells
@@ -150,8 +151,9 @@ _VALUE_WORD = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 def _is_reading_order(lines: list[str], content: list[str], text: str) -> bool:
     """A PDF's text in its blocks' order (module docstring), hardly a line laid out by
     spaces, and either form feeds between pages with empty lines between blocks (`-raw`
-    prints none), or, where the form feeds were lost (a crawler, a copy, a one-page PDF),
-    table 三 printed out of row order (text_order.py). `text`: the lines joined."""
+    prints none), or, where the form feeds were lost (a crawler, a copy, a one-page PDF)
+    or the empty lines were (one block a page), table 三 or a block of table 二 printed
+    out of row order (text_order.py). `text`: the lines joined."""
     laid_out = _lines_matching(_LAID_OUT_LINE, text)
     if 20 * laid_out >= len(content):
         return False

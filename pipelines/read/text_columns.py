@@ -25,6 +25,13 @@ only to tell columns and wrapped label lines apart, never alone to pick a value'
 - An amount whose unit wraps around it in a narrow cell (`万` above `7539.443252`, `元`
   below, each over the amount's characters give or take the drift) is printed with its
   unit again.
+- A cell printed over several lines (a `<br>` inside a number, full-width digits a
+  narrow column wraps: `４４` over `７` for 447, a number wrapped at its thousands
+  separator) marks its row's values `stacked` (`stacked_marked`): which line's pieces
+  make the number the layout does not say. Its lower lines are lines of values alone,
+  or values under the row's beside nothing but label pieces: a group label's, the row's
+  numbered label's wrapped end (`形）`), its item number printed off its line (`8.`).
+  A line whose label may start a row of its own is one.
 - Lost blanks are not placed by position: pdftotext prints nothing for an empty cell,
   and a value's drift of a few characters can put it under its neighbour's header,
   which no identity would notice (a row's sum is the same in any column). A row with
@@ -79,6 +86,7 @@ class PrintedRow:
     labels: list[Word]
     values: list[Word] = field(default_factory=list)
     spaced: bool = False  # its words are parted by runs of spaces: it keeps the layout
+    moved: bool = False  # its words were joined to another row's label: no empty line
 
 
 def printed_row(no: int, line: str, is_value: Callable[[str], bool]) -> PrintedRow:
@@ -239,6 +247,13 @@ def _unnumbered_above(rows: list[PrintedRow], i: int, own: Word) -> list[int]:
     return found
 
 
+def _taken(row: PrintedRow) -> Word:
+    """The line's last label word, taken for another row's label."""
+    word = row.labels.pop()
+    row.moved = not (row.labels or row.values)
+    return word
+
+
 def labels_joined(rows: list[PrintedRow]) -> list[PrintedRow]:
     """Row labels wrapped onto the lines around their values joined back (rows: one per
     line, in order; a row joined from two lines leaves the second empty). The row's label
@@ -255,7 +270,7 @@ def labels_joined(rows: list[PrintedRow]) -> list[PrintedRow]:
             if not lines and own is not None:
                 lines, own_kept = _unnumbered_above(rows, i, own), own
             if lines:
-                words = [rows[k].labels.pop() for k in reversed(lines)]
+                words = [_taken(rows[k]) for k in reversed(lines)]
                 label = words[0]
                 for word in words[1:]:
                     label = _concat(label, word)
@@ -267,7 +282,7 @@ def labels_joined(rows: list[PrintedRow]) -> list[PrintedRow]:
             continue
         label = row.labels[-1]
         for k in _below(rows, i, label, bool(_ITEM.match(label.text))):
-            row.labels[-1] = label = _concat(label, rows[k].labels.pop())
+            row.labels[-1] = label = _concat(label, _taken(rows[k]))
     return rows
 
 
@@ -359,14 +374,37 @@ def _of_the_row(row: PrintedRow, anchor: PrintedRow) -> bool:
     """Whether a line below value row `anchor` is of the same printed row: values alone,
     or every other word a group label's piece (`三、本年`, `（四）无`), printing left of
     the row's label, with fewer values than the row (a full row under a full row is the
-    next one, whatever its label's drift: `四、结转…` prints in the group column). A row
-    with no label takes lines of values alone."""
+    next one, whatever its label's drift: `四、结转…` prints in the group column), or a
+    line that continues the row (`_continues`). A row with no label takes lines of
+    values alone."""
     if not row.labels:
         return True
     if not anchor.labels or len(row.values) >= len(anchor.values):
         return False
     start = anchor.labels[-1].start
-    return all(w.end < start for w in row.labels)
+    return all(w.end < start for w in row.labels) or _continues(row, anchor)
+
+
+def _continues(row: PrintedRow, anchor: PrintedRow) -> bool:
+    """Whether a line below value row `anchor`, with fewer values, holds only pieces of
+    labels and values under the row's values (give or take the columns' drift): a cell
+    whose digits a narrow column wrapped (`４４` over `７` for 447) under the row's label
+    wrapped too (`形）`), or under the row's item number printed off its line (`8.`,
+    another font's baseline). Pieces: group labels' left of the row's label, an item
+    number alone (no label's text: no row of its own), and, under a numbered label, a
+    word in its column opening no item nor note (that label's wrapped end, as `_below`
+    reads it). A line whose label may start a row (an item with its text, an unnumbered
+    label in the row's column) is left a row of its own."""
+    if not anchor.labels or not row.labels or len(row.values) >= len(anchor.values):
+        return False
+    own = anchor.labels[-1]
+    numbered = bool(_ITEM.match(own.text))
+    pieces = all(w.end < own.start or _BARE_ITEM.fullmatch(w.text)
+                 or (numbered and _same_column(w, own) and not _ITEM.match(w.text)
+                     and not NOTE.match(w.text))
+                 for w in row.labels)
+    return pieces and all(any(v.start - _SLACK < w.end and w.start < v.end + _SLACK
+                              for v in anchor.values) for w in row.values)
 
 
 def _band(rows: list[PrintedRow], i: int) -> tuple[list[int], list[int]]:
@@ -385,7 +423,7 @@ def _band(rows: list[PrintedRow], i: int) -> tuple[list[int], list[int]]:
                 continue
             if (r.lines[0] != edge + 1 if step > 0 else r.lines[-1] != edge - 1):
                 break
-            if not (r.labels or r.values):
+            if not (r.labels or r.values) and not (step > 0 and r.moved):
                 break  # an empty line
             if step > 0 and not _of_the_row(r, row):
                 break
@@ -444,7 +482,7 @@ def stacked_marked(rows: list[PrintedRow]) -> list[PrintedRow]:
             continue
         lower = [(k, w) for k in below for w in rows[k].values]
         upper = [w for k in [*above, i] for w in rows[k].values if w.start >= first]
-        alone = any(not rows[k].labels for k in below)
+        alone = any(not rows[k].labels or _continues(rows[k], row) for k in below)
         if (alone or any(w.shares(v) for _, w in lower for v in upper)
                 or any(w.shares(v) for n, (k, w) in enumerate(lower) for q, v in lower[:n]
                        if k != q)):

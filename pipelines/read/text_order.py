@@ -1,7 +1,8 @@
-"""Whether text prints table 三 out of row order, as a PDF's text in reading order does,
-and the only values such text still places: table 四's (`t4_values`, below) and table
-三's rows printed inside their own label whose column order does not matter
-(`t3_split_rows`) or whole on their label's line (`t3_line_rows`), at the end.
+"""Whether text prints table 三 (or a block of 二) out of row order, as a PDF's text in
+reading order does, and the only values such text still places: table 四's
+(`t4_values`, below) and table 三's rows printed inside their own label whose column
+order does not matter (`t3_split_rows`) or whole on their label's line
+(`t3_line_rows`), at the end.
 
 `pdftotext` without `-layout` and pdfminer's `pdf2txt.py` print a table block by block: a
 column's values one per line, values before the label of their row. Where the form feeds
@@ -11,7 +12,11 @@ statutory template (never from one file):
 - values before the first row: a line of values only after table 三's header (its first
   header word, else the total column's label, within a header's length of the row) and
   before its first row's label; one cell per line prints the first row's label right
-  after the header;
+  after the header. Likewise in a block of table 二: two values or more on lines of
+  values only after the block's caption (`第二十条第（五）项`) and before its first row's
+  label, where one cell per line prints the header's words only, and at most a row's
+  number (`406` / `0` / `46999` / `行政许可`: read one cell a line, the values would go
+  to the label after them);
 - a column printed down: more values on consecutive value-only lines, between table 三's
   first row and table 四 (its title, or its first column's header), than a row has
   cells (one more allowed for a page number between two rows); one cell per line puts
@@ -112,6 +117,8 @@ def out_of_row_order(content: list[str]) -> bool:
     """Whether the non-empty lines print table 三 out of row order (module docstring)."""
     first, marks, t4_marks, width = _marks()
     flat, text = _flattened(_simplified(content))  # NFKC'd by to_simplified
+    if _t2_values_first(content, flat):
+        return True
     start = _first_line_with(text, (first,), 0, 0)
     if start is None:
         return False
@@ -123,6 +130,32 @@ def out_of_row_order(content: list[str]) -> bool:
     end = len(flat) if end is None else end
     runs = _VALUE_RUNS.finditer("\n".join(content[start:end]))
     return any(len(run.group().split()) > width + 1 for run in runs)
+
+
+@cache
+def _t2_blocks() -> tuple[tuple[str, str], ...]:
+    """(caption, first row's label key) of every block of table 二 in every format
+    version, NFKC'd as the lines are."""
+    return tuple(dict.fromkeys(
+        (to_simplified(b.caption).replace(" ", ""), _key(to_simplified(b.data_rows[0].label)))
+        for v in load_template().versions.values() for b in v.tables["t2"].blocks
+        if b.caption and b.data_rows))
+
+
+def _t2_values_first(content: list[str], flat: list[str]) -> bool:
+    """Whether a block of table 二 prints values on lines of values only between its
+    caption and its first row's label (within a header's length; before the next
+    caption), two or more: a row's number in a 序号 or unnamed column prints one before
+    its label in row order (`序号` / `信息内容` / … / `1` / `规章` / `0`)."""
+    captions = {c for c, _ in _t2_blocks()}
+    for caption, first in _t2_blocks():
+        for at in (i for i, ln in enumerate(flat) if ln == caption):
+            for k in range(at + 1, min(len(flat), at + 1 + _HEADER_LINES)):
+                if flat[k] in captions or first in flat[k]:
+                    if first in flat[k] and sum(map(_values_only, content[at + 1:k])) >= 2:
+                        return True
+                    break
+    return False
 
 
 # --- table 四's values, where their count and identities place them ----------------------

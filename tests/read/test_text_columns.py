@@ -322,3 +322,48 @@ def test_a_number_wrapped_at_its_thousands_separator_marks_its_rows_values() -> 
     # `72,` ends in the separator: a value of the row wraps, though no label gives
     # the row a column to the right of which its next lines start
     assert all(flag for row in stacked_of(WORD_T3 * 3 + THOUSANDS_T4)[-3:] for _, flag in row)
+
+
+# pdftotext -layout of Chromium's print of huaian's page with full-width digits on A4 at
+# 0.8 (`fullwidth`): narrow cells wrap 447 as `４４` over `７`, the row's label wrapped
+# too (`形）` on the digits' line); 105 as `１０` over `５`, the row's item number `8.`
+# printed on a line of its own between them (another font's baseline).
+FULLWIDTH_A4 = """\
+三、本年度 （一）予以公开                     １２ ２１ ０ ０     ５０ ３ １３
+办理结果                              ８８                   ６２
+       （二）部分公开（区分处理的，只计这一情形，不计其他情 ４４ ７ ０ ０      ０    ０ ４５
+       形）                         ７                    ４
+       （三）不予 1.属于国家秘密             ２ ０ ０ ０       ０    ０ ２
+       公开     2.其他法律行政法规禁止公开      ３０ １ ０ ０      ０    ０ ３１
+              3.危及“三安全一稳定”        ５ ０ ０ ０       ０    ０ ５
+              4.保护第三方合法权益         ６ ０ ０ ０       ０    ０ ６
+              5.属于三类内部事务信息        ７ １ ０ ０       ０    ０ ８
+              6.属于四类过程性信息         １２ ０ ０ ０      ０    ０ １２
+              7.属于行政执法案卷          ９ ０ ０ ０       ０    ０ ９
+              属于行政查询事项            １０ ０ ０    ０   ０    ０ １０
+            8.
+                                  ５                    ５
+            1.本机关不掌握相关政府信息
+                                  ７４ １２ ０   ０   １０   １ ７６
+      （四）无法                       ６                    ９
+      提供    2.没有现成信息需要另行制作        １１ ０ ０    ０   ０    ０ １１
+"""
+
+
+def test_a_cells_wrapped_digits_on_its_labels_wrapped_line_mark_the_rows_values() -> None:
+    # `形）` ends the numbered label above; `８` (not 44) for 447: every value of the two
+    # lines stacked. Its neighbours, rows of their own, are not marked.
+    rows = stacked_of(WORD_T3 * 3 + FULLWIDTH_A4)[-14:]
+    assert rows[0] == [("（二）部分公开（区分处理的，只计这一情形，不计其他情", False),
+                       *((v, True) for v in ("４４", "７", "０", "０", "０", "０", "４５"))]
+    assert rows[1] == [("形）", False), ("７", True), ("４", True)]
+    assert not any(flag for _, flag in rows[2])  # （三）不予 1.属于国家秘密 ２ ０ …
+
+
+def test_a_cells_wrapped_digits_under_its_item_number_mark_the_rows_values() -> None:
+    # `8.` alone is no row's label: the `５ ５` line under it continues the row above.
+    rows = stacked_of(WORD_T3 * 3 + FULLWIDTH_A4)[-14:]
+    assert not any(flag for _, flag in rows[-6])  # 7.属于行政执法案卷 ９ ０ …
+    assert rows[-5] == [("属于行政查询事项", False),
+                        *((v, True) for v in ("１０", "０", "０", "０", "０", "０", "１０"))]
+    assert rows[-4] == [("8.", False), ("５", True), ("５", True)]

@@ -10,7 +10,7 @@ import opencc
 import pytest
 
 from pipelines.parse import parse_bytes
-from pipelines.read.text_order import t3_line_rows, t3_split_rows, t4_values
+from pipelines.read.text_order import out_of_row_order, t3_line_rows, t3_split_rows, t4_values
 
 SEED = Path(__file__).parents[1] / "fixtures" / "reports" / "seed-shaoguan-zhenjiang-2019.txt"
 # pdftotext without -layout of Chromium's print of Word's page of 淮安 2024 (its truth:
@@ -263,3 +263,24 @@ def test_rows_of_table_3_on_their_labels_line_are_null_where_the_header_does_not
         pieces: str, rows: dict[str, list], code: str) -> None:
     text = BORDERLESS.read_text(encoding="utf-8").replace(PIECES, pieces)
     assert _t3_rows(text) == (rows, [code])
+
+
+# pdftotext in reading order of Chromium's print of the seed's page with units (`5件`) on
+# A4 at 0.8 (`units`): one form feed and hardly an empty line, so no page breaks show the
+# reading order; a block of table 二 prints its values before its rows' labels.
+T2_VALUES_FIRST = ["第二十条第（六）项", "上一年 本年增/减 处理决", "信息内容", "项目数量",
+                   "定数量",
+                   "1414", "0", "170", "行政处罚", "71", "0", "40", "行政强制"]
+
+
+def test_table_2_values_before_its_first_rows_label_are_out_of_row_order() -> None:
+    # read one cell a line, 行政处罚 took 行政强制's `71 0 40` after it
+    assert out_of_row_order(T2_VALUES_FIRST)
+    # the same block one cell a line in row order (a label, then its values): in order
+    row_major = [*T2_VALUES_FIRST[:5], "行政处罚", "1414", "0", "170",
+                 "行政强制", "71", "0", "40"]
+    assert not out_of_row_order(row_major)
+    # in row order with a 序号 column, the row's number prints before its label
+    numbered = [*T2_VALUES_FIRST[:2], "序号", *T2_VALUES_FIRST[2:5], "1", "行政处罚", "1414",
+                "0", "170", "2", "行政强制", "71", "0", "40"]
+    assert not out_of_row_order(numbered)

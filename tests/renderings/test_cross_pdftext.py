@@ -64,7 +64,9 @@ from variants import html_variants
 pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 
 REPORTS = {"huaian-2024": FIXTURE_TRUTH / "huaian-2024.json", "004": CORPUS_TRUTH / "004.json",
-           "005": CORPUS_TRUTH / "005.json", "011": CORPUS_TRUTH / "011.json"}
+           "005": CORPUS_TRUTH / "005.json", "011": CORPUS_TRUTH / "011.json",
+           "001": CORPUS_TRUTH / "001.json",
+           "seed": FIXTURE_TRUTH / "seed-shaoguan-zhenjiang-2019.json"}
 EXPECTED: dict[str, dict[str, tuple[int, int, int, int]]] = {  # pdftotext -layout
     # before: huaian (77, 4, 119, 0), 004 (167, 3, 30, 0)
     "number-br": {"huaian-2024": (74, 0, 126, 0), "004": (163, 0, 37, 0),
@@ -156,6 +158,20 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     ("default", "reading", "word-html"): {
         "huaian-2024": (0, 0, 200, 0), "004": (3, 0, 197, 0), "005": (34, 0, 164, 0),
         "011": (176, 0, 22, 0)},
+    # Full-width digits a narrow column wraps on A4 at 0.8, under a line that is no row of
+    # its own: `形）  ７  ４` (the row's label wrapped, `４４` over `７` for 447) and `8.`
+    # over `５  ５` (its item number on a line of its own, `１０` over `５` for 105). The
+    # two rows null, flagged ambiguous_digits (read/text_columns._continues). before:
+    # huaian and 001 (139, 4, 57, 0): `44` for 447, `10` for 105 and their totals
+    ("a4-080", "layout", "fullwidth"): {
+        "huaian-2024": (129, 0, 71, 0), "001": (129, 0, 71, 0), "004": (200, 0, 0, 0),
+        "005": (198, 0, 0, 0)},
+    # pdftotext in reading order of the seed's page with units on A4 at 0.8: one form
+    # feed, hardly an empty line; 二's blocks print their values before their rows' labels
+    # (`71` / `0` / `40` / `行政强制`), which one cell a line gave to the label before them
+    # (行政处罚). Values between a block's caption and its first row's label: reading
+    # order (read/text_order._t2_values_first). before: seed (4, 2, 192, 0)
+    ("a4-080", "reading", "units"): {"seed": (0, 0, 198, 0), "005": (19, 0, 179, 0)},
 }
 BY_NAME = {v.name: v for v in html_variants()}
 # Chromium prints the time of printing in each page's header (`12/3/26, 7:38 AM`), and
