@@ -288,22 +288,26 @@ def _proven(version: str, cells: list[tuple[str, ValueType]], reading: list[Toke
 
 
 def _t4_reading(version: str, values: list[Token], cells: list[tuple[str, ValueType]],
-                numbered: bool = False) -> list[Token]:
+                leading: str | None = None) -> list[Token]:
     """Table 四's values when its printed row has more cells than the table. No label
     bounds the row, so an extra cell may be a number before the values (an unnamed
     numbering column) as well as a blank after them: blank extras are dropped only when
     one reading is left and the table's identities all hold on it; else the row is
     returned whole (and flagged for its count). Where 四's header opens its printed row
-    with a 序号 column (`numbered`), a 1 opening the values' printed row is that column's
-    number (四 has one data row), a reading kept on the same terms: a tool that drops
-    blank cells (lynx) prints the 序号 header and the number as words of spaced text,
-    with no table to tell layout.py which column they are."""
+    with a column of its own (`leading`, _leading_column), a 1 opening the values'
+    printed row is that column's number (四 has one data row), a reading kept on the
+    same terms: a tool that drops blank cells (lynx) prints the 序号 header and the
+    number as words of spaced text, with no table to tell layout.py which column they
+    are. A column with no header names nothing, so there the row read without its last
+    cell is a rival reading too: both proven, neither is kept."""
     n = len(cells)
     if len(values) <= n:
         return values
     readings = [r for r in _readings(values, n) if len(r) == n]
-    if numbered and len(values) == n + 1 and _is_row_number(values[0], values):
+    if leading and len(values) == n + 1 and _is_row_number(values[0], values):
         readings.append(values[1:])
+        if leading == "unnamed" and values[:n] not in readings:
+            readings.append(values[:n])
     kept = [r for r in readings if _proven(version, cells, r)]
     return kept[0] if len(kept) == 1 else values
 
@@ -317,19 +321,43 @@ def _is_row_number(first: Token, values: list[Token]) -> bool:
             and all(v.row == first.row for v in values))
 
 
-def _numbered_header(tokens: list[Token], start: int, first: Token) -> bool:
-    """Whether table 四's header, between `start` and its first value `first`, has a 序号
-    cell opening its printed row; nothing of another table or section (`_t4_anchor`
-    False) may lie between that cell and the values."""
+def _leading_column(tokens: list[Token], start: int, first: Token,
+                    top: frozenset[str]) -> str | None:
+    """The column table 四's header prints before its own columns, between `start` and
+    its first value `first`: "sequence" where a 序号 cell opens a printed row of the
+    header, "unnamed" where an empty cell opens the printed row of 四's top labels (行政复议
+    and 行政诉讼 head the table's first columns: a cell before them is a column of no
+    group, as an unnamed numbering column prints; `start` may be the first of those
+    labels, so the cell before it is looked at too); else None. Nothing of another
+    table or section (`_t4_anchor` False) may lie between that cell and the values."""
     end = next((i for i in range(start, len(tokens)) if tokens[i] is first), None)
-    for i in range(end - 1 if end is not None else -1, start - 1, -1):
+    for i in range(end - 1 if end is not None else -1, max(start - 2, -1), -1):
         t = tokens[i]
         if _t4_anchor(t) is False:
-            return False
-        if (t.row is not None and is_sequence_header(t.text)
-                and (i == 0 or tokens[i - 1].row != t.row)):
-            return True
-    return False
+            return None
+        if t.row is None or (i > 0 and tokens[i - 1].row == t.row):
+            continue  # not the cell opening its printed row
+        if is_sequence_header(t.text):
+            return "sequence"
+        if _opens_t4_header(tokens, i, top):
+            return "unnamed"
+    return None
+
+
+def _opens_t4_header(tokens: list[Token], i: int, top: frozenset[str]) -> bool:
+    """Whether token i is an empty cell followed, in its printed row, by one of table
+    四's top labels (`top`: keys of 四's labels)."""
+    t, after = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+    return (t.kind == "value" and t.printed is not None and t.printed.state == "blank"
+            and after is not None and after.row == t.row and after.kind == "label"
+            and any(lab.table == "t4" and lab.key in top for lab in after.labels))
+
+
+def _t4_top(version: Version) -> frozenset[str]:
+    """The keys of table 四's top labels: its first group (行政复议) and the header over
+    the others (行政诉讼), the cells its header's first printed row opens with."""
+    t4 = version.tables["t4"]
+    return frozenset({t4.blocks[0].data_rows[0].id, *t4.header})
 
 
 def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) -> None:
@@ -726,8 +754,9 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
     values = _filled_when_exact(values, n)
     cells = [(cell_id_of("t4", r.id, c.id), c.value_type)
              for r in block.data_rows for c in block.columns]
-    numbered = bool(values) and _numbered_header(tokens, start, values[0])
-    values = _t4_reading(grid.version.id, values, cells, numbered)
+    leading = (_leading_column(tokens, start, values[0], _t4_top(grid.version))
+               if values else None)
+    values = _t4_reading(grid.version.id, values, cells, leading)
     grid.last_index = max(grid.last_index, last)
     if grid.clipped_rows and len(values) <= n and _maybe_pushed(values, n):
         for row in block.data_rows:

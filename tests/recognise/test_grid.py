@@ -409,3 +409,56 @@ def test_boxes_of_a_scanned_css_table_are_split_only_by_the_identities() -> None
             cid = f"t3.{r.id}.{c.id}"
             want = None if r.id == "other_no_correction" else huaian["cells"][cid]
             assert report.cells[cid].value == want, cid
+# w3m's dump of table 四 after an unnamed leading column (tests/renderings/variants.py
+# `unnamed-leading-column`): an empty cell before 行政复议 and 行政诉讼, a 1 under it.
+T4_UNNAMED_COLUMN = """\
+┌─┬───────────────────────┬─────────────────────────────────────────────┐
+│ │行政复议               │行政诉讼                                     │
+├─┼────┬────┬────┬────┬───┼──────────────────────┬──────────────────────┤
+│ │    │    │    │    │   │未经复议直接起诉      │复议后起诉            │
+├─┤结果│结果│其他│尚未│总 ├────┬────┬────┬────┬──┼────┬────┬────┬────┬──┤
+│ │维持│纠正│结果│审结│计 │结果│结果│其他│尚未│总│结果│结果│其他│尚未│总│
+│ │    │    │    │    │   │维持│纠正│结果│审结│计│维持│纠正│结果│审结│计│
+├─┼────┼────┼────┼────┼───┼────┼────┼────┼────┼──┼────┼────┼────┼────┼──┤
+│1│72  │64  │178 │37  │351│13  │4   │8   │1   │26│12  │1   │1   │6   │20│
+└─┴────┴────┴────┴────┴───┴────┴────┴────┴────┴──┴────┴────┴────┴────┴──┘"""
+T4_UNNAMED_VALUES = "│1│72  │64  │178 │37  │351│13  │4   │8   │1   │26│12  │1   │1   │6   │20│"
+
+
+def with_t4(table: str) -> str:
+    """huaian-2024's w3m dump with `table` printed for its table 四."""
+    lines = (FIXTURES / "dumps" / T4_BANDS).read_text(encoding="utf-8").split("\n")
+    return "\n".join(lines[:116] + table.split("\n") + lines[132:])
+
+
+def test_a_number_under_table_4s_unnamed_leading_column_is_no_cell() -> None:
+    # 16 numbers for 15 cells, no 序号 header: the empty cell opening 行政复议's row is a
+    # column of its own, the 1 under it that column's; the other 15 prove 四's identities
+    # (before: 四 null, value_count_mismatch)
+    report = parse_bytes(T4_BANDS, with_t4(T4_UNNAMED_COLUMN).encode("utf-8"))
+    want = {cid: v for cid, v in truth("huaian-2024")["cells"].items() if cid.startswith("t4.")}
+    assert t4_cells(report) == want
+
+
+@pytest.mark.parametrize("values", [
+    # 351 printed as 350: the 15 after the 1 fail 行政复议's identity
+    "│1│72  │64  │178 │37  │350│13  │4   │8   │1   │26│12  │1   │1   │6   │20│",
+    # both the 15 after the 1 and the 15 before the last prove every identity
+    "│1│0   │0   │0   │1   │1  │0   │0   │0   │1   │1 │0   │0   │0   │1   │1 │",
+    # the first number is no sequence number's 1
+    "│2│72  │64  │178 │37  │351│13  │4   │8   │1   │26│12  │1   │1   │6   │20│"])
+def test_table_4_under_an_unnamed_column_unproven_is_null(values: str) -> None:
+    table = T4_UNNAMED_COLUMN.replace(T4_UNNAMED_VALUES, values)
+    report = parse_bytes(T4_BANDS, with_t4(table).encode("utf-8"))
+    assert set(t4_cells(report).values()) == {None}
+    (message,) = flags(report, "value_count_mismatch")
+    assert message.startswith("table 四 has 16 values, the template has 15: ")
+
+
+def test_table_4s_header_not_opened_by_an_empty_cell_leaves_16_values_null() -> None:
+    # the same row under a header whose first row opens with 行政复议 (lynx drops the
+    # empty cell): nothing says the first number is no cell of 四's
+    table = "\n".join(ln[:1] + ln[2:] if ln.startswith("│ │行政复议") else ln
+                      for ln in T4_UNNAMED_COLUMN.split("\n"))
+    report = parse_bytes(T4_BANDS, with_t4(table).encode("utf-8"))
+    assert set(t4_cells(report).values()) == {None}

@@ -94,7 +94,9 @@ def test_a_subtotal_column_leaves_table_3_null() -> None:
 
 def test_unnamed_leading_column_leaves_table_4_null() -> None:
     """Numbers before table 四's values with no 序号 header, and a blank last value:
-    16 cells for 15, never read shifted (the blank is not taken for padding)."""
+    16 cells for 15, never read shifted (the blank is not taken for padding). The empty
+    header cell before 行政复议 says the 1 opening the row is no cell of 四's, but with a
+    blank among the other 15 their identities prove nothing: 四 null."""
     truth = json.loads(FIXTURE.read_text(encoding="utf-8"))
     assert truth["cells"]["t4.litigation_after_review.total"] is None  # the trailing blank
     score, report = run(BY_NAME["unnamed-leading-column"], FIXTURE)
@@ -104,6 +106,14 @@ def test_unnamed_leading_column_leaves_table_4_null() -> None:
     assert (score.wrong, score.invented) == (0, 0)
     assert score.missed == sum(v is not None for k, v in truth["cells"].items()
                                if k.startswith("t4."))
+
+
+def test_unnamed_leading_column_read_where_table_4_proves_its_identities() -> None:
+    """The same column where 四 prints every value (huaian 2024): the empty header cell
+    opening 行政复议's row is a column of its own, the 1 under it that column's, and the
+    other 15 prove every identity of 四: every cell read (before: 四 null)."""
+    score, _ = run(BY_NAME["unnamed-leading-column"], FIXTURE_TRUTH / "huaian-2024.json")
+    assert (score.right, score.wrong, score.missed, score.invented) == (score.total, 0, 0, 0)
 
 
 # Variants that print what cannot be read with certainty, whatever the reader: their
@@ -128,7 +138,10 @@ def _expected_missed(variant: Variant, truth: dict, stem: str = "") -> int | Non
     if variant.name.startswith("broken-"):
         return BROKEN_MISSED.get((variant.name, stem), 0)
     if variant.name == "unnamed-leading-column":
-        return _printed_cells(truth, "t4")
+        # 四 proven without the unnamed column's 1, unless a blank among its values
+        # leaves an identity unevaluable (Shanghai, 011): then null
+        t4 = [v for k, v in truth["cells"].items() if k.startswith("t4.")]
+        return _printed_cells(truth, "t4") if None in t4 else 0
     if variant.name in TABLE_NULL:
         return _printed_cells(truth, TABLE_NULL[variant.name])
     return None if variant.name in AMBIGUOUS else 0
