@@ -33,7 +33,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "renderings")]
 
 from cross import dumped, page_bytes, read_back, unrecoverable  # noqa: E402
 from dumps import TOOLS, Tool  # noqa: E402
-from variants import Variant, chosen  # noqa: E402
+from variants import Score, Variant, chosen  # noqa: E402
 
 # The main text tools of the issue: two widths of each browser, lynx and elinks as they
 # come (link numbers and the list of links on), pandoc's plain text and Markdown, and a
@@ -108,6 +108,23 @@ def main() -> None:
                 if detail[kind]:
                     print(f"     {kind}: {' '.join(detail[kind][:12])}")
     print_matrix(table, [t.name for t in tools], [v.name for v in picked], args.markdown)
+
+
+def scored(job, jobs: list, workers: int, verbose: bool) -> dict[tuple[str, str], Score]:
+    """Run `job` over `jobs` in `workers` processes and add up its scores by (column, row).
+
+    A job returns (column, row, report, Score, detail, *where); `verbose` lists each
+    rendering with a miss, where it is, and its first cells of each kind."""
+    totals: dict[tuple[str, str], Score] = {}
+    with ProcessPoolExecutor(workers) as pool:
+        for column, row, stem, s, detail, *where in pool.map(job, jobs):
+            totals.setdefault((column, row), Score()).add(s)
+            if verbose and (s.wrong or s.invented or s.missed):
+                print(f"  {column} {row} {stem}: {s}  {' '.join(map(str, where))}", flush=True)
+                for k in ("wrong", "invented", "missed"):
+                    if detail[k]:
+                        print(f"     {k}: {' '.join(detail[k][:16])}", flush=True)
+    return totals
 
 
 def print_matrix(table: dict, tools: list[str], chosen: list[str], markdown: bool) -> None:

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "renderings")]
 
-from bench_cross import print_matrix  # noqa: E402
+from bench_cross import print_matrix, scored  # noqa: E402
 from cross_docx import (  # noqa: E402
     CACHE,
     CONVERTERS,
@@ -60,19 +59,10 @@ def main(argv: list[str]) -> None:
     for soffice in {"pdf" if c in PDFTEXT else c for c in converters} & set(SOFFICE):
         prepare(soffice, [(v, t) for v in picked for t in truths], Path(a.cache))
     jobs = [(c, v.name, str(t), a.cache) for c in converters for v in picked for t in truths]
-    totals: dict[tuple[str, str], Score] = {}
-    with ProcessPoolExecutor(a.jobs) as pool:
-        for conv, name, stem, s, detail, path in pool.map(_job, jobs):
-            totals.setdefault((name, conv), Score()).add(s)
-            if a.v and (s.wrong or s.invented or s.missed):
-                print(f"  {conv} {name} {stem}: {s.right}/{s.total} right, {s.wrong} wrong, "
-                      f"{s.missed} missed, {s.invented} invented  {path}", flush=True)
-                for k in ("wrong", "invented", "missed"):
-                    if detail[k]:
-                        print(f"     {k}: {' '.join(detail[k][:16])}", flush=True)
-    print_matrix({k: [s.right, s.wrong, s.missed, s.invented, s.total]
-                  for k, s in totals.items()}, converters, [v.name for v in picked], a.markdown)
-
+    totals = scored(_job, jobs, a.jobs, a.v)
+    print_matrix({(name, conv): [s.right, s.wrong, s.missed, s.invented, s.total]
+                  for (conv, name), s in totals.items()}, converters, [v.name for v in picked],
+                 a.markdown)
 
 if __name__ == "__main__":
     main(sys.argv[1:])

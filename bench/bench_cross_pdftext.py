@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "renderings")]
 
+from bench_cross import scored  # noqa: E402
 from cross_pdftext import CONVERTERS, read  # noqa: E402
 from variants import Score, chosen, html_variants, totals_table  # noqa: E402
 
@@ -45,17 +45,7 @@ def main(argv: list[str]) -> None:
     names = [v.name for v in picked]
     jobs = [(s, c, n, str(t), a.cache) for s in a.settings.split(",")
             for c in a.converters.split(",") for n in names for t in truths]
-    totals: dict[tuple[str, str], Score] = {}
-    with ProcessPoolExecutor(a.jobs) as pool:
-        for kind, name, stem, s, detail, pdf in pool.map(_job, jobs):
-            totals.setdefault((kind, name), Score()).add(s)
-            if a.v and (s.wrong or s.invented or s.missed):
-                print(f"  {kind} {name} {stem}: {s}  {pdf.name}", flush=True)
-                for k in ("wrong", "invented", "missed"):
-                    if detail[k]:
-                        print(f"     {k}: {' '.join(detail[k][:16])}", flush=True)
-    print(totals_table(totals, "setting/converter", 18))
-
+    print(totals_table(scored(_job, jobs, a.jobs, a.v), "setting/converter", 18))
 
 if __name__ == "__main__":
     main(sys.argv[1:])

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "renderings")]
 
-from bench_cross import print_matrix  # noqa: E402
+from bench_cross import print_matrix, scored  # noqa: E402
 from pdf_markdown import CACHE, CONVERTERS, PRODUCERS, items, read  # noqa: E402
 from variants import Score  # noqa: E402
 
@@ -47,19 +46,9 @@ def main(argv: list[str]) -> None:
     picked = [i for i in items(tuple(producers))
               if not a.reports or i.stem in a.reports.split(",")]
     jobs = [(c, i.producer, i.stem, a.cache) for c in converters for i in picked]
-    totals: dict[tuple[str, str], Score] = {}
-    with ProcessPoolExecutor(a.jobs) as pool:
-        for conv, producer, stem, s, detail in pool.map(_job, jobs):
-            totals.setdefault((producer, conv), Score()).add(s)
-            if a.v and (s.wrong or s.invented or s.missed):
-                print(f"  {conv} {producer} {stem}: {s.right}/{s.total} right, {s.wrong} wrong,"
-                      f" {s.missed} missed, {s.invented} invented", flush=True)
-                for k in ("wrong", "invented", "missed"):
-                    if detail[k]:
-                        print(f"     {k}: {' '.join(detail[k][:16])}", flush=True)
-    print_matrix({k: [s.right, s.wrong, s.missed, s.invented, s.total]
-                  for k, s in totals.items()}, converters, producers, a.markdown)
-
+    totals = scored(_job, jobs, a.jobs, a.v)
+    print_matrix({(producer, conv): [s.right, s.wrong, s.missed, s.invented, s.total]
+                  for (conv, producer), s in totals.items()}, converters, producers, a.markdown)
 
 if __name__ == "__main__":
     main(sys.argv[1:])
