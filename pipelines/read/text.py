@@ -60,7 +60,7 @@ from pipelines.read.text_aligned import (
     spaced_row_cells,
     spaced_rows,
 )
-from pipelines.read.text_bordered import table_blocks, table_cells
+from pipelines.read.text_bordered import grid_tables, table_blocks, table_cells
 from pipelines.read.text_html_tables import as_pipe_rows
 from pipelines.read.text_markdown import has_spans, plain, plain_cells
 from pipelines.read.text_order import (
@@ -474,6 +474,20 @@ def _full_width(dialect: str, lines: list[str]) -> bool:
                                            for ln in lines) or _aligned_pipe_tables(lines))
 
 
+def _clipped(dialect: str, lines: list[str]) -> bool:
+    """Whether the tables are printed at a fixed width, as pandoc prints them
+    (Document.clipped_rows): its ruled tables (plain text, Markdown), its
+    reStructuredText grid tables, and pipe tables whose walls line up on every line (its
+    Org tables; a crawler's Markdown pipes are not padded). Its GitHub Markdown, AsciiDoc
+    and wiki tables are known before they are written as pipe rows (`read`): AsciiDoc
+    and wiki tables of a page have no other common writer."""
+    if dialect == "ruled":
+        return True
+    if dialect == "bordered":
+        return bool(ruled_blocks(lines)) or grid_tables(lines)
+    return dialect == "pipe_rows" and _aligned_pipe_tables(lines)
+
+
 def _walls(line: str, ambiguous: int) -> tuple[int, ...]:
     cols = columns(line, ambiguous)
     return tuple(cols[i] for i, ch in enumerate(line) if ch == "|")
@@ -503,14 +517,17 @@ def _aligned_pipe_tables(lines: list[str]) -> bool:
 def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     # lynx's and elinks' `[n]` marks, Markdown's `[text](url)`
     decoded = text_links.without_markdown_links(text_links.without_link_numbers(decoded))
+    pandoc_tables = False  # its tables as pandoc writes them before they become pipe rows
     if is_markdown_with_tables(decoded):
+        # GitHub Markdown: pipe tables padded to one width, raw HTML where there are spans
+        pandoc_tables = _aligned_pipe_tables(decoded.splitlines())
         decoded = as_pipe_rows(decoded)
     elif text_asciidoc.has_tables(decoded):
-        decoded = text_asciidoc.as_pipe_rows(decoded)
+        decoded, pandoc_tables = text_asciidoc.as_pipe_rows(decoded), True
     elif has_paragraph_cells(decoded):  # a browser's copy of cells holding paragraphs
         decoded = as_tab_rows(decoded)
     elif text_mediawiki.has_tables(decoded):
-        decoded = text_mediawiki.as_pipe_rows(decoded)
+        decoded, pandoc_tables = text_mediawiki.as_pipe_rows(decoded), True
     elif text_divs.has_tables(decoded):  # pandoc's Markdown of CSS-table divs
         decoded = text_divs.as_pipe_rows(decoded)
     lines = decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -530,6 +547,5 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
                  if "\\" in c.text else c for c in cells]
     return Document(name, sha256, size, rendering, page_text, cells,
                     full_width_rows=_full_width(dialect, lines),
-                    clipped_rows=dialect == "ruled" or (dialect == "bordered"
-                                                        and bool(ruled_blocks(lines))),
+                    clipped_rows=pandoc_tables or _clipped(dialect, lines),
                     header_bands=bands)

@@ -70,6 +70,24 @@ def table_blocks(lines: list[str]) -> list[tuple[int, int, bool]]:
     return blocks
 
 
+def grid_tables(lines: list[str]) -> bool:
+    """Whether the text's bordered tables are all grid tables as pandoc's
+    reStructuredText writer prints them: ASCII, every rule a `+---+` line (never the
+    `|---+---|` of w3m's, which lays a table out from all its cells), every row line
+    `| … |` with a space inside each outer wall. pandoc prints a table as wide as its
+    widest row's own cells: the cells a span pushes past that edge are already lost."""
+    blocks = table_blocks(lines)
+    if not blocks or not all(ascii_table for _, _, ascii_table in blocks):
+        return False
+    for first, end, _ in blocks:
+        for line in lines[first:end]:
+            stripped = line.strip()
+            if not _ASCII_RULE.match(stripped) and not (
+                    stripped.startswith("| ") and stripped.endswith(" |")):
+                return False
+    return True
+
+
 @dataclass
 class _Segment:
     """A run of inside on one line: its columns and text."""

@@ -275,3 +275,53 @@ def test_org_rows_broken_by_line_breaks_are_one_row_each() -> None:
     }
     assert doc.full_width_rows
     assert doc.cells[5].ref == "table 1 line 2 cell 2"
+
+
+_DUMPS = Path(__file__).parents[1] / "fixtures" / "dumps"
+
+
+@pytest.mark.parametrize("writer", ["gfm", "rst", "asciidoc", "org", "mediawiki"])
+def test_pandocs_tables_are_marked_clipped_in_every_writer(writer: str) -> None:
+    # pandoc clipped the rows before its writer ran: its padded pipe tables (GitHub
+    # Markdown, Org), reStructuredText grid tables, AsciiDoc and wiki tables are its own
+    dump = _DUMPS / f"huaian-2024.pandoc-{writer}-broken-value-rowspan.txt"
+    assert read_text(dump.read_text(encoding="utf-8")).clipped_rows
+
+
+@pytest.mark.parametrize("dump", ["huaian-2024.html2text-number-br.txt",
+                                  "shanghai-office-2019.w3m.txt",
+                                  "shanghai-office-2019.lynx.txt",
+                                  "huaian-2024.elinks.txt"])
+def test_tables_other_tools_print_are_not_clipped(dump: str) -> None:
+    # html2text's pipes are not padded, the browsers lay a table out from all its cells
+    assert not read_text((_DUMPS / dump).read_text(encoding="utf-8")).clipped_rows
+
+
+def test_w3m_ascii_grid_is_not_clipped() -> None:
+    # `w3m -dump -no-graph` of a page: its inner rules open with a wall (`|---+--|`)
+    lines = ["+---------------------------------------+",
+             "|第二十条第（一）项                  |  |",
+             "|------------------------------------+--|",
+             "|信息内容       |本年制|本年废|现行有|  |",
+             "|               |发件数|止件数|效件数|  |",
+             "|---------------+------+------+------+--|",
+             "|规章           |      |0     |11    |  |",
+             "|---------------|1     |------+------+--|",
+             "|行政规范性文件 |      |8     |26    |66|",
+             "|------------------------------------+--|",
+             "|第二十条第（五）项                  |  |",
+             "|------------------------------------+--|",
+             "|信息内容       |本年处              |  |",
+             "|               |理决定数量          |  |",
+             "|---------------+--------------------+--|",
+             "|行政许可       |447228              |  |",
+             "+---------------------------------------+"]
+    doc = read_text("\n".join(lines) + "\n")
+    assert doc.rendering == "text_bordered" and not doc.clipped_rows
+
+
+@pytest.mark.corpus
+def test_a_converters_markdown_pipe_table_is_not_clipped(corpus: Path) -> None:
+    # 013.md (a PDF-to-Markdown converter): `|---|---|` rules, cells not padded
+    text = (corpus / "reports" / "013.md").read_text(encoding="utf-8")
+    assert not read_text(text).clipped_rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipelines.document import TextCell
 from pipelines.read.text import read
-from pipelines.read.text_bordered import table_blocks, table_cells
+from pipelines.read.text_bordered import grid_tables, table_blocks, table_cells
 from pipelines.read.text_width import columns, has_ambiguous, width
 
 
@@ -264,3 +264,22 @@ def test_a_table_drawn_in_a_double_byte_locale_is_laid_out_two_columns_a_charact
         "（本列数据的勾稽关系为：第一项加第二项之和，等于第三\n项加第四项之和）", "申请人情况",
         "法人或其他组织", "自然\n人", "总计", "商业\n企业", "科研\n机构", "社会公\n益组织",
         "法律服\n务机构"]
+
+
+def test_grid_tables_are_pandocs_rst_grids() -> None:
+    # pandoc's reStructuredText: every rule a `+---+` line, a space inside each wall
+    rst = ["+-----------------+-----------------+-----------------+-----------------+",
+           "| 第二            |                 |                 |                 |",
+           "| 十条第（一）项  |                 |                 |                 |",
+           "+-----------------+-----------------+-----------------+-----------------+",
+           "| 行政规范性文件  |                 | 8               | 26              |",
+           "+-----------------+-----------------+-----------------+-----------------+"]
+    assert grid_tables(rst)
+    # w3m -no-graph rules its rows between walls (`|---+--|`), laid out from all cells
+    w3m = ["+---------------------------------------+",
+           "|第二十条第（一）项                  |  |",
+           "|------------------------------------+--|",
+           "|行政规范性文件 |      |8     |26    |66|",
+           "+---------------------------------------+"]
+    assert table_blocks(w3m) and not grid_tables(w3m)
+    assert not grid_tables(["no table", "at all"])

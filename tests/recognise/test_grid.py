@@ -367,6 +367,21 @@ def test_a_pandoc_row_opening_with_a_blank_or_short_of_its_columns_is_null() -> 
     assert report.values()["t3.partially_granted.total"] == 454  # a row in its place
 
 
+@pytest.mark.parametrize("writer", ["gfm", "rst", "asciidoc", "org", "mediawiki"])
+def test_pandocs_other_writers_print_the_same_clipped_rows_null(writer: str) -> None:
+    # The same page through pandoc's GitHub Markdown (pipe tables), reStructuredText
+    # (grid tables), AsciiDoc, Org and wiki writers: pandoc clipped the rows before any
+    # writer ran, so the same rows are null as in its plain text (11 wrong cells each
+    # before), the rest read as there.
+    report = read_dump_without_a_wrong_cell(
+        f"huaian-2024.pandoc-{writer}-broken-value-rowspan.txt", "huaian-2024")
+    plain = read_dump_without_a_wrong_cell("huaian-2024.pandoc-plain-broken-value-rowspan.txt",
+                                           "huaian-2024")
+    assert _shifted_rows(report) == _shifted_rows(plain)
+    assert report.values() == plain.values()
+    assert sum(v is not None for v in report.values().values()) == 113
+
+
 def test_table_4_pushed_right_by_its_headers_rowspans_is_null() -> None:
     # Every rowspan one too long (rowspan-long): 四's header cells span its value row too,
     # pandoc prints 行政复议's five blank and 行政诉讼's two groups with 行政复议's and
