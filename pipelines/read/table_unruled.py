@@ -67,10 +67,10 @@ _log = logging.getLogger(__name__)
 # A value; not an item number ("2." split from its label).
 _NUMBER = re.compile(r"[-+－]?[0-9][0-9,]*(?:\.[0-9]+)?")
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
-# Zeros leading a box's digits (`0074`), and the number after them if any.
 # Label text (Chinese, ending in no digit nor point) run into a number.
 _LABEL_NUMBER = re.compile(r"(.*[\u4e00-\u9fff].*[^0-9.,])([0-9]+(?:\.[0-9]+)?)")
 _DIGIT_WIDTH = 0.55  # glyph heights: a digit's advance beside a Chinese character's one
+# Zeros leading a box's digits (`0074`), and the number after them if any.
 _LEADING_ZEROS = re.compile(r"(0+)([1-9][0-9]*(?:\.[0-9]+)?)?")
 
 
