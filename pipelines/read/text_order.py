@@ -147,9 +147,10 @@ def _t2_values_first(content: list[str], flat: list[str]) -> bool:
     caption and its first row's label (within a header's length; before the next
     caption), two or more: a row's number in a 序号 or unnamed column prints one before
     its label in row order (`序号` / `信息内容` / … / `1` / `规章` / `0`)."""
-    captions = {c for c, _ in _t2_blocks()}
-    for caption, first in _t2_blocks():
-        for at in (i for i, ln in enumerate(flat) if ln == caption):
+    blocks = _t2_blocks()
+    captions = {c for c, _ in blocks}
+    for at in (i for i, ln in enumerate(flat) if ln in captions):  # one pass over the text
+        for first in (f for c, f in blocks if c == flat[at]):
             for k in range(at + 1, min(len(flat), at + 1 + _HEADER_LINES)):
                 if flat[k] in captions or first in flat[k]:
                     if first in flat[k] and sum(map(_values_only, content[at + 1:k])) >= 2:
