@@ -13,14 +13,13 @@ where the variant prints its blanks as text (a dash, 无, 0).
 
 from __future__ import annotations
 
-import hashlib
 import json
-import subprocess
 from pathlib import Path
 
 from cross import PRINTED_BLANKS, read_back
 from cross_prints import printed
 from dumps import lost_blank_cells
+from prints import converted_pdf
 from variants import Score, Variant
 
 # How a crawler turns a PDF into text: pdftotext's three layouts.
@@ -33,18 +32,8 @@ CONVERTERS: dict[str, tuple[str, ...]] = {
 
 def pdf_text(converter: str, pdf: Path, cache: Path | None = None) -> bytes:
     """The PDF's text as `converter` prints it, cached under `cache` by the PDF's hash."""
-    target = None
-    if cache is not None:
-        digest = hashlib.sha1(pdf.read_bytes()).hexdigest()[:16]
-        target = cache / converter / f"{pdf.stem}-{digest}.txt"
-        if target.is_file():
-            return target.read_bytes()
-    text = subprocess.run([*CONVERTERS[converter], str(pdf), "-"], check=True,
-                          capture_output=True, timeout=120).stdout
-    if target is not None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text)
-    return text
+    return converted_pdf([*CONVERTERS[converter], str(pdf), "-"], pdf,
+                         None if cache is None else cache / converter, ".txt", 120)
 
 
 def lost(variant: Variant, truth: dict, want: dict) -> frozenset[str]:

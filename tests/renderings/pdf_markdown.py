@@ -22,15 +22,12 @@ pdftotext does: those rows are not counted as unrecoverable here, they are misse
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 from cross import read_back
-from prints import Rendering, renderings
+from prints import Rendering, converted_pdf, renderings, truth_of
 from variants import Score
 
 ROOT = Path(__file__).parents[2]
@@ -51,16 +48,9 @@ PRODUCERS: tuple[str, ...] = ("corpus-pdf", "chromium-word-html", "chromium-plai
 
 def markdown(converter: str, pdf: Path, cache: Path = CACHE) -> bytes:
     """The PDF as `converter` writes it in Markdown, cached by the PDF's hash."""
-    digest = hashlib.sha256(pdf.read_bytes()).hexdigest()[:16]
-    target = cache / converter / f"{pdf.stem}-{digest}.md"
-    if target.is_file():
-        return target.read_bytes()
-    out = subprocess.run(["nice", sys.executable, "-c", CONVERTERS[converter], str(pdf)],
-                         check=True, capture_output=True, timeout=TIMEOUT,
-                         env={**os.environ, "PYTHONIOENCODING": "utf-8"}).stdout
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(out)
-    return out
+    return converted_pdf(["nice", sys.executable, "-c", CONVERTERS[converter], str(pdf)],
+                         pdf, cache / converter, ".md", TIMEOUT,
+                         {**os.environ, "PYTHONIOENCODING": "utf-8"})
 
 
 def items(producers: tuple[str, ...] = PRODUCERS) -> list[Rendering]:
@@ -72,7 +62,7 @@ def read(converter: str, item: Rendering, cache: Path = CACHE
          ) -> tuple[Score, dict[str, list[str]]]:
     """The rendering's Markdown read back: its score against the truth, and its wrong,
     missed and invented cells (`id=got/want`)."""
-    truth = json.loads(item.truth.read_text(encoding="utf-8"))
+    truth = truth_of(item.truth)
     data = markdown(converter, item.pdf, cache)
     return read_back(item.stem, data, truth["cells"],
                      frozenset(truth.get("unrecoverable", ())), ".md")

@@ -348,5 +348,22 @@ def score(items: list[Rendering], detail: bool = False) -> tuple[dict[str, Score
     return scores, proc.stdout + proc.stderr
 
 
+def converted_pdf(argv: list[str], pdf: Path, cache: Path | None, suffix: str,
+                  timeout: int, env: dict[str, str] | None = None) -> bytes:
+    """What `argv` (a converter run on `pdf`) prints, cached under `cache` by the PDF's
+    hash (None: not cached)."""
+    target = None
+    if cache is not None:
+        digest = hashlib.sha256(pdf.read_bytes()).hexdigest()[:16]
+        target = cache / f"{pdf.stem}-{digest}{suffix}"
+        if target.is_file():
+            return target.read_bytes()
+    out = subprocess.run(argv, check=True, capture_output=True, timeout=timeout, env=env).stdout
+    if target is not None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(out)
+    return out
+
+
 def truth_of(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
