@@ -74,9 +74,22 @@ def _glyphs(run: _Run) -> list[dict]:
     return out
 
 
+def _fitted(glyphs: list[dict], end: float | None) -> list[dict]:
+    """A run's glyphs narrowed to end where the next run of its line starts: runs do not
+    overlap (a converter starts a new run only after the last one's text), but estimated
+    widths may reach past the next run (a font set narrower than its size), and its
+    glyphs must not be read in among the next run's."""
+    if not glyphs or end is None or glyphs[-1]["x1"] <= end:
+        return glyphs
+    left, right = glyphs[0]["x0"], glyphs[-1]["x1"]
+    scale = max(end - left, 0.0) / (right - left)
+    return [dict(g, x0=left + (g["x0"] - left) * scale, x1=left + (g["x1"] - left) * scale)
+            for g in glyphs]
+
+
 def _page_rows(number: int, runs: list[_Run]) -> list[PdfRow]:
     """A page's runs as text lines: runs whose tops lie within a third of a font size
-    of the line's first, left to right."""
+    of the line's first, left to right, each run's glyphs before the next run's."""
     lines: list[list[_Run]] = []
     for run in sorted(runs, key=lambda r: (r.top, r.left)):
         if lines and run.top - lines[-1][0].top <= _LINE_TOLERANCE * lines[-1][0].size:
@@ -85,7 +98,9 @@ def _page_rows(number: int, runs: list[_Run]) -> list[PdfRow]:
             lines.append([run])
     rows = []
     for line_no, line in enumerate(lines, start=1):
-        chars = sorted((g for r in line for g in _glyphs(r)), key=lambda g: g["x0"])
+        line.sort(key=lambda r: r.left)
+        ends = [r.left for r in line[1:]] + [None]
+        chars = [g for r, end in zip(line, ends, strict=True) for g in _fitted(_glyphs(r), end)]
         if chars:
             rows.append(text_line(number, line_no, min(r.top for r in line),
                                   max(r.top + r.size for r in line), chars))
@@ -104,6 +119,17 @@ def _px(style: str) -> dict[str, float]:
     return {k: float(v) for k, v in _PX.findall(style)}
 
 
+def _font(fonts: dict[str, dict[str, float]], name: str, page: int) -> dict[str, float]:
+    """A run's font class: `ft<page><font>`. pdftohtml defines a font's class only on the
+    first page that uses it (`.ft413` on page 4) and names it after the page it is used
+    on (`ft513` on page 5): such a class is its font's definition on an earlier page."""
+    if name in fonts or not name.startswith(f"ft{page}"):
+        return fonts.get(name, {})
+    font = name.removeprefix(f"ft{page}")
+    return next((fonts[f"ft{p}{font}"] for p in range(page - 1, 0, -1)
+                 if f"ft{p}{font}" in fonts), {})
+
+
 def _html_pages(root: etree._Element) -> list[tuple[float, list[_Run]]]:
     """pdftohtml's HTML: each page's height and runs (a `<div id="pageN-div">` a page; a
     run's lines at its `line-height` apart)."""
@@ -111,14 +137,15 @@ def _html_pages(root: etree._Element) -> list[tuple[float, list[_Run]]]:
              for name, body in _FONT_CLASS.findall(style.text or "")}
     pages: list[tuple[float, list[_Run]]] = []
     for div in root.iter("div"):
-        if not re.fullmatch(r"page\d+-div", div.get("id", "")):
+        page = re.fullmatch(r"page(\d+)-div", div.get("id", ""))
+        if not page:
             continue
         runs = []
         for el in div.iter("p", "div"):
             at = _px(el.get("style", ""))
             if el is div or "top" not in at or "left" not in at:
                 continue
-            font = fonts.get(el.get("class", ""), {})
+            font = _font(fonts, el.get("class", ""), int(page[1]))
             size = font.get("font-size", 16.0)
             for br in el.iter("br"):
                 br.tail = "\n" + (br.tail or "")
