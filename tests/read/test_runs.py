@@ -56,3 +56,16 @@ def test_the_detector_takes_converter_pages_only() -> None:
     few = "<p style=\"position:absolute;top:1px;left:2px\">标题</p>" + "<p>正文</p>" * 40
     assert not is_positioned_runs(f"<html><body>{few}</body></html>")
     assert not is_positioned_runs("<html><body><table><tr><td>1</td></tr></table></body></html>")
+
+
+def test_runs_overlapping_by_their_estimated_widths_stay_apart() -> None:
+    """HTML gives no widths: a run estimated wider than its room ends where the next run
+    starts (`1.` then `属于`, a font change: one cell), and half an em before a run of
+    digits after digits (two numbers, never `123`)."""
+    runs = "".join(f'<p style="position:absolute;top:100px;left:{x}px;white-space:nowrap" '
+                   f'class="ft10">{text}</p>' for x, text in
+                   ((10, "1."), (20, "属于国家秘密"), (300, "12"), (310, "3")))
+    page = ('<html><head><style>.ft10{font-size:18px;}</style></head><body>'
+            f'<div id="page1-div" style="position:relative;width:900px;height:1200px;">'
+            f'{runs}</div></body></html>')
+    assert _rows(page) == [["1.属于国家秘密", "12", "3"]]
