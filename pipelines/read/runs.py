@@ -110,8 +110,12 @@ def _page_rows(number: int, runs: list[_Run]) -> list[PdfRow]:
         chars = [g for r, (end, digit) in zip(line, ends, strict=True)
                  for g in _fitted(_glyphs(r), end, digit)]
         if chars:
-            rows.append(text_line(number, line_no, min(r.top for r in line),
-                                  max(r.top + r.size for r in line), chars))
+            # One line's glyphs at one height: a run's top is its font's ascent, a few
+            # pixels apart for a Latin and a CJK font (`351` at 464, its words at 468),
+            # and the text of a cell is read line by line by height.
+            top, bottom = min(r.top for r in line), max(r.top + r.size for r in line)
+            rows.append(text_line(number, line_no, top, bottom,
+                                  [dict(g, top=top, doctop=top, bottom=bottom) for g in chars]))
     return rows
 
 
