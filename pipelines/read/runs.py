@@ -38,6 +38,8 @@ _EM_WIDE, _EM_NARROW = 1.0, 0.55  # a glyph's width in font sizes: CJK, any othe
 _EM_SPACE = 0.25  # a space where the file gives no width (HTML)
 _EM_DIGITS = 0.5  # a space between two digits: two numbers (see the module docstring)
 _LINE_TOLERANCE = 0.35  # font sizes two runs' tops may differ by on one line (pdf_page)
+
+
 @dataclass(frozen=True)
 class _Run:
     """One line of a run: where it starts, its font size, its width if the file gives it."""
@@ -55,8 +57,9 @@ def _advances(run: _Run) -> list[float]:
     base = [0.0 if ch.isspace() else run.size * (
         _EM_WIDE if unicodedata.east_asian_width(ch) in "WF" else _EM_NARROW) for ch in chars]
     spaces = [i for i, ch in enumerate(chars) if ch.isspace()]
-    if run.width and sum(base) > run.width:  # the font is set narrower: fit the width
-        base = [b * run.width / sum(base) for b in base]
+    estimated = sum(base)
+    if run.width and estimated > run.width:  # the font is set narrower: fit the width
+        base = [b * run.width / estimated for b in base]
     room = ((run.width - sum(base)) / len(spaces)) if run.width and spaces else 0.0
     for i in spaces:
         digits = 0 < i < len(chars) - 1 and chars[i - 1].isdigit() and chars[i + 1].isdigit()
