@@ -292,6 +292,8 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "gov_2021": "2021 年格式（国办公开办函〔2021〕30号），适用于 2021 年度起的报告",
     },
     "rendering": {
+        "positioned_runs": ("由转换工具（pdftohtml 的 HTML 或 XML）转成定位文本块的 PDF；"
+                            "按位置读取表格"),
         "html": "含 <table> 元素的 HTML 网页或片段",
         "text_cells": "每行一个单元格的网页文本",
         "text_pipes": "以 | 分隔单元格的网页文本",

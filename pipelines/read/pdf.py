@@ -33,7 +33,7 @@ from pipelines.read.decode import UnreadableFile
 from pipelines.read.pdf_columns import columns_parted
 from pipelines.read.pdf_join import joined
 from pipelines.read.pdf_lines import blanks_placed, wrapped_labels_joined
-from pipelines.read.pdf_page import page_rows
+from pipelines.read.pdf_page import PdfRow, page_rows
 from pipelines.read.pdf_scan import PicturePages, is_picture
 from pipelines.read.pdf_text import clean
 
@@ -93,6 +93,22 @@ def _doubled(page: Page) -> bool:
     return False
 
 
+def page_of_rows(rows: list[PdfRow], before: list[PdfRow] | None) -> list[PdfRow]:
+    """A page's rows (`pdf_page`) as read: text lines parted where their table's columns
+    start, wrapped labels joined, blanks placed by the columns of this page and `before`
+    (the previous page's rows)."""
+    return blanks_placed(wrapped_labels_joined(columns_parted(rows)), before)
+
+
+def pages_cells(pages: list[list[PdfRow]], heights: list[float], start: int) -> list[TextCell]:
+    """Consecutive pages' rows joined where a table runs over a page break (pdf_join),
+    as cells; their rows numbered after `start`."""
+    return [TextCell(cell.text, cell.ref, start + row_no, cut=cell.cut,
+                     furniture=row.furniture)
+            for row_no, row in enumerate(joined(pages, heights), start=1)
+            for cell in row.cells]
+
+
 def _read_pdf(pdf: pdfplumber.PDF, pictures: PicturePages) -> tuple[str, list[TextCell], bool]:
     """The text, the cells, and whether any page holds an image (a scan, if no text).
 
@@ -105,11 +121,7 @@ def _read_pdf(pdf: pdfplumber.PDF, pictures: PicturePages) -> tuple[str, list[Te
     images = False
 
     def flush() -> None:  # the text pages read so far, joined, into cells
-        start = len({c.row for c in cells})
-        cells.extend(TextCell(cell.text, cell.ref, start + row_no, cut=cell.cut,
-                              furniture=row.furniture)
-                     for row_no, row in enumerate(joined(pages, heights), start=1)
-                     for cell in row.cells)
+        cells.extend(pages_cells(pages, heights, len({c.row for c in cells})))
         pages.clear()
         heights.clear()
 
@@ -127,8 +139,7 @@ def _read_pdf(pdf: pdfplumber.PDF, pictures: PicturePages) -> tuple[str, list[Te
             continue
         page = original.dedupe_chars() if _doubled(original) else original
         texts.append(clean(page.extract_text()))
-        pages.append(blanks_placed(wrapped_labels_joined(columns_parted(page_rows(page))),
-                                   pages[-1] if pages else None))
+        pages.append(page_of_rows(page_rows(page), pages[-1] if pages else None))
         heights.append(float(page.height))
         original.close()  # frees the page's parsed objects; reports run to dozens of pages
     flush()

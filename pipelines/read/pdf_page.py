@@ -93,6 +93,15 @@ def _gap_cells(chars: list[dict], ref: str) -> list[PdfCell]:
     return [glyph_cell(part, f"{ref} cell {n}") for n, part in enumerate(parts, start=1)]
 
 
+def text_line(page: int, line_no: int, top: float, bottom: float,
+              chars: list[dict]) -> PdfRow:
+    """A text line outside tables as a row: its glyphs (left to right) parted into cells
+    at wide gaps (`_gap_cells`). Also the row of a line of positioned text runs
+    (read/runs.py), whose glyphs are made from the runs' boxes."""
+    return PdfRow(page, top, bottom, _gap_cells(chars, f"page {page} line {line_no}"),
+                  line=True)
+
+
 def glyph_cell(glyphs: list[dict], ref: str) -> PdfCell:
     """A text line's cell made of these glyphs (one line's, left to right)."""
     text = clean(extract_text(glyphs, keep_blank_chars=True))
@@ -217,9 +226,8 @@ def page_rows(page: Page) -> list[PdfRow]:
                       _table_rows(page, t_no, table, _cut_at(table, vertical, page))))
     lines = outside.extract_text_lines(return_chars=True, keep_blank_chars=True)
     for line_no, line in enumerate(lines, start=1):
-        ref = f"page {page.page_number} line {line_no}"
-        row = PdfRow(page.page_number, line["top"], line["bottom"],
-                     _gap_cells(line["chars"], ref), line=True)
+        row = text_line(page.page_number, line_no, line["top"], line["bottom"],
+                        line["chars"])
         items.append((line["top"], 0, [row]))
     items.sort(key=lambda item: (item[0], item[1]))
     return [row for _, _, rows in items for row in rows]

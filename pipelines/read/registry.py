@@ -89,6 +89,45 @@ def is_html(text: str) -> bool:
     return next(third, None) is not None and not is_markdown_with_tables(text)
 
 
+# Positioned text runs (read/runs.py): a PDF-to-HTML converter's page.
+_MOSTLY = 0.9  # share of the page's text in positioned runs: a converter's page
+_MIN_RUNS = 10
+_FIRST_RUN = 10_000  # characters before a converter's first positioned run
+
+_RUN_HTML = re.compile(r"<(?:p|div)\b[^>]*?style=\"position:absolute;top:-?[\d.]+px;"
+                       r"left:-?[\d.]+px[^>]*>(.*?)</(?:p|div)>", re.S | re.I)
+_TAGS = re.compile(r"<[^>]*>")
+_HIDDEN_BLOCKS = re.compile(r"<(head|style|script)\b.*?</\1\s*>", re.S | re.I)
+_XML = "<pdf2xml"
+
+
+def _visible(html: str) -> int:
+    """Characters of text (not whitespace) the markup shows."""
+    return len("".join(_TAGS.sub("", html).split()))
+
+
+def is_converter_xml(text: str) -> bool:
+    """pdftohtml's XML (`-xml`): its root element near the start."""
+    return _XML in text[:1000]
+
+
+def is_positioned_runs(text: str) -> bool:
+    """pdftohtml's XML; or HTML with no `<table>` whose text is mostly (9 in 10 of its
+    characters) in absolutely positioned runs, ten runs at least. A cheap look first:
+    pages without `position:absolute;top:` in their first 10,000 characters (nearly all)
+    are not scanned; pdftohtml writes its first run there, after the first page's font
+    classes (some 70 characters each)."""
+    if is_converter_xml(text):
+        return True
+    if text.find("position:absolute;top:", 0, _FIRST_RUN) < 0 or "<table" in text.lower():
+        return False
+    runs = _RUN_HTML.findall(text)
+    if len(runs) < _MIN_RUNS:
+        return False
+    inside = sum(_visible(r) for r in runs)
+    return inside >= _MOSTLY * _visible(_HIDDEN_BLOCKS.sub("", text))
+
+
 def any_text(text: str) -> bool:
     return True
 
@@ -97,6 +136,10 @@ def any_text(text: str) -> bool:
 _IMAGE = "image file (JPG, PNG, TIFF), or a page whose tables are images; read by OCR"
 
 READERS: tuple[Reader, ...] = (
+    # Before `html`: a converter's page of positioned runs also has three HTML tags.
+    Reader("runs", "text", is_positioned_runs, {
+        "positioned_runs": "a PDF turned into positioned text runs by a converter "
+                           "(pdftohtml's HTML or XML): tables read by position"}),
     Reader("html", "text", is_html, {"html": "HTML page or fragment with <table> elements",
                                      "image": _IMAGE}, siblings=True),
     Reader("text", "text", any_text, {

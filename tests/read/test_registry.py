@@ -60,7 +60,9 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     uri = "data:image/tiff;base64," + base64.b64encode(picture.read_bytes()).decode()
     page.write_text(f"<html><body><p>表四</p><img src=\"{uri}\"></body></html>")
     dumps = FIXTURES.parent / "dumps"  # text browsers' dumps: bordered and aligned text
-    return [*sorted(FIXTURES.iterdir()), *sorted(dumps.iterdir()), picture, pdf, page, path]
+    runs = FIXTURES.parent / "runs"  # pdftohtml's page of positioned runs
+    return [*sorted(FIXTURES.iterdir()), *sorted(dumps.iterdir()), *sorted(runs.iterdir()),
+            picture, pdf, page, path]
 
 
 def test_a_docx_reader_returns_a_rendering_it_registered(samples: list[Path]) -> None:
