@@ -197,7 +197,7 @@ def _place_by_order(tokens: list[Token], version: Version) -> dict[int, tuple[st
         anchors = _anchors(tokens, table, rows)
         for (start, p), (end, q) in pairwise(anchors):
             gap = [r for r in rows[p + 1:q] if not r.is_group]
-            printed = _printed_rows(tokens, start, end)
+            printed = _printed_rows(tokens, start, end, rows[p].is_group)
             if p >= q or not gap or len(printed) != len(gap):
                 continue
             between = f"between {rows[p].id} and {rows[q].id}"
@@ -210,16 +210,20 @@ def _place_by_order(tokens: list[Token], version: Version) -> dict[int, tuple[st
     return placed
 
 
-def _printed_rows(tokens: list[Token], start: int, end: int) -> list[list[int]]:
+def _printed_rows(tokens: list[Token], start: int, end: int,
+                  after_group: bool) -> list[list[int]]:
     """For each row holding values printed between two anchors, the texts before its
-    first value (its label's pieces and a group's label beside it). Without printed rows
-    (a text rendering that kept none), each text followed by values is a row."""
+    first value (its label's pieces and a group's label beside it). A group's label
+    shares its printed row with its first row's; a row's label, with its values only.
+    Without printed rows (a text rendering that kept none), each text followed by values
+    is a row."""
     if tokens[start].row is None or tokens[end].row is None:
         return [[k] for k in range(start + 1, end)
                 if tokens[k].kind == "text" and _values_follow(tokens, k)]
     rows: dict[int, list[int]] = {}
     for k in range(start + 1, end):
-        if tokens[k].row not in (None, tokens[start].row, tokens[end].row):
+        if tokens[k].row not in (None, tokens[end].row) \
+                and (after_group or tokens[k].row != tokens[start].row):
             rows.setdefault(tokens[k].row, []).append(k)
     out = []
     for ks in rows.values():

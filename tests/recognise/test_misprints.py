@@ -166,7 +166,7 @@ SCANNED_011 = [
 
 
 def scanned_rows(rows: list[list[str]]) -> list[Token]:
-    cells = [TextCell(text, f"row {r} cell {c}", r)
+    cells = [TextCell(text, f"row {r} cell {c}", r, confidence=0.9)  # read by OCR
              for r, row in enumerate(rows) for c, text in enumerate(row)]
     doc = Document("x.pdf", "0" * 64, 0, "scan", "\n".join(" ".join(r) for r in rows), cells)
     return match_ocr_labels(tokenise(doc), doc)
@@ -220,3 +220,18 @@ def test_rows_printed_out_of_order_are_not_placed() -> None:
         tokens = scanned_rows(rows)
         flags = relabel_misprints(tokens, load_template().version("gov_2021"), by_order=True)
         assert placed(tokens, flags) == {"2设有现成信需爱别行制作": "unable_needs_creation"}
+
+
+def test_rows_beside_a_group_label_are_placed_by_their_order() -> None:
+    """001's table 三 at 72 dpi: (六)'s label shares its printed row with its first row's;
+    that row counts in the gap after the group (rows 50-54 as OCR read them)."""
+    rows = [["(六)其他处T", "1.请人元王街理自造期不三行戏机关不评处理其戏府信&公开中请", "6T", "3",
+             "0", "0", "E", "0", "71"],
+            ["2.市请人进阳术按收费通如求取纳费期、行戏机关不汗处理其政西信息分开业靖", "E", "", "0",
+             "0", "9", "0", "E"],
+            ["3、其他", "108", "2", "0", "0", "0", "0", "【10"],
+            ["(七)恶计", "2932", "53", "0", "0", "61", "4", "3050"]]
+    tokens = scanned_rows(rows)
+    flags = relabel_misprints(tokens, load_template().version("gov_2021"), by_order=True)
+    assert placed(tokens, flags) == {rows[0][1]: "other_no_correction",
+                                     rows[1][0]: "other_unpaid_fee"}
