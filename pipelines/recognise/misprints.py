@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from pipelines.recognise.labels import (
     MIN_MARGIN,
@@ -44,8 +45,10 @@ class _Candidate:
     why: str  # the reason it was rejected, or the match's similarity
 
 
-def relabel_misprints(tokens: list[Token], version: Version) -> list[Flag]:
-    """Turn misprinted row labels into their rows' labels (in place); flags for each."""
+def relabel_misprints(tokens: list[Token], version: Version, by_order: bool = False) -> list[Flag]:
+    """Turn misprinted row labels into their rows' labels (in place); flags for each. With
+    `by_order` (OCR'd pages), rows still unmatched are then placed by their order where
+    `_place_by_order` proves it."""
     # a value token is never a label (the first test of _judge, spared a call per value)
     candidates = [c for i, t in enumerate(tokens)
                   if t.kind != "value" and (c := _judge(tokens, i, version))]
@@ -53,20 +56,32 @@ def relabel_misprints(tokens: list[Token], version: Version) -> list[Flag]:
     for c in candidates:
         if c.row is not None:
             claimed[(c.table, c.row.id)] = claimed.get((c.table, c.row.id), 0) + 1
-    flags = []
+    flags: dict[int, Flag] = {}
     for c in candidates:
-        text = tokens[c.index].text.strip()
-        where = f"{_TABLE_NAMES[c.table]}: {text!r}"
+        where = _where(tokens, c.index, c.table)
         if c.row is not None and claimed[(c.table, c.row.id)] == 1:
-            tokens[c.index].kind = "label"
-            tokens[c.index].labels = (Label("row", c.table, c.row.id, frozenset({version.id})),)
-            flags.append(Flag("row_label_misprinted",
-                              f"{where} read as row {c.table}.{c.row.id} {c.row.label} "
-                              f"({c.why})"))
+            _relabel(tokens[c.index], c.table, c.row, version)
+            flags[c.index] = Flag("row_label_misprinted",
+                                  f"{where} read as row {c.table}.{c.row.id} {c.row.label} "
+                                  f"({c.why})")
         else:
             why = c.why if c.row is None else f"it is as close to {c.row.id} as another row"
-            flags.append(Flag("row_label_unmatched", f"{where}: {why}; its values are not read"))
-    return flags
+            flags[c.index] = Flag("row_label_unmatched",
+                                  f"{where}: {why}; its values are not read")
+    for index, (table, row, why) in (_place_by_order(tokens, version) if by_order else {}).items():
+        _relabel(tokens[index], table, row, version)
+        flags[index] = Flag("row_label_garbled", f"{_where(tokens, index, table)} read as row "
+                                                 f"{table}.{row.id} {row.label} ({why})")
+    return [flags[i] for i in sorted(flags)]
+
+
+def _where(tokens: list[Token], i: int, table: str) -> str:
+    return f"{_TABLE_NAMES[table]}: {tokens[i].text.strip()!r}"
+
+
+def _relabel(token: Token, table: str, row: Row, version: Version) -> None:
+    token.kind = "label"
+    token.labels = (Label("row", table, row.id, frozenset({version.id})),)
 
 
 def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
@@ -154,3 +169,127 @@ def _rows_around(tokens: list[Token], i: int, table: str,
                 elif after == len(rows):
                     after = position[lab.key]
     return before, after, printed
+
+
+def _place_by_order(tokens: list[Token], version: Version) -> dict[int, tuple[str, Row, str]]:
+    """Printed rows whose labels OCR garbled past matching (`2.重复中` for 2.重复申请),
+    placed by their order: {token index: (table, row, why)}.
+
+    Between two consecutive rows of a table read by their labels (the anchors), the rows
+    printed are the template's rows in between (tables print the statute's rows in its
+    order, as _judge assumes). The k-th printed row there is taken for the k-th template
+    row only when all of these hold, so that no row can take another's place:
+    - the gap prints exactly as many rows holding values as it has template rows with
+      values (a row lost whole, or a stray line of values, makes the counts differ:
+      nothing in the gap is placed);
+    - one text before the row's first value, and only one, carries that row's item
+      number (`2.`, `(五)`; `2设有…` with its point lost counts) and shows at least half of
+      its label in order (a common subsequence), and a larger share of it than of any
+      other row of the gap. Consecutive rows never share a number, so a row shifted by
+      one is refused by its number alone; a row printed elsewhere in the gap, even
+      renumbered, shows less of this row's label than of its own.
+    A row that fails stays unread; the others keep their places (the count fixes them).
+    A row is never placed twice: a row printed elsewhere with its own label is an anchor,
+    and gaps do not overlap."""
+    placed: dict[int, tuple[str, Row, str]] = {}
+    for table in _TABLES_WITH_ROW_LABELS:
+        rows = version.tables[table].rows
+        anchors = _anchors(tokens, table, rows)
+        for (start, p), (end, q) in pairwise(anchors):
+            gap = [r for r in rows[p + 1:q] if not r.is_group]
+            printed = _printed_rows(tokens, start, end, rows[p].is_group)
+            if p >= q or not gap or len(printed) != len(gap):
+                continue
+            between = f"between {rows[p].id} and {rows[q].id}"
+            for texts, row in zip(printed, gap, strict=True):
+                shows = [(k, why) for k in texts if _table_before(tokens, k) == table
+                         and (why := _shows_row(normalise(tokens[k].text), row, gap))]
+                if len(shows) == 1:
+                    (k, why), = shows
+                    placed[k] = (table, row, f"{why}, {between}")
+    return placed
+
+
+def _printed_rows(tokens: list[Token], start: int, end: int,
+                  after_group: bool) -> list[list[int]]:
+    """For each row holding values printed between two anchors, the texts before its
+    first value (its label's pieces and a group's label beside it). A group's label
+    shares its printed row with its first row's; a row's label, with its values only.
+    Without printed rows (a text rendering that kept none), each text followed by values
+    is a row."""
+    if tokens[start].row is None or tokens[end].row is None:
+        return [[k] for k in range(start + 1, end)
+                if tokens[k].kind == "text" and _values_follow(tokens, k)]
+    rows: dict[int, list[int]] = {}
+    for k in range(start + 1, end):
+        if tokens[k].row not in (None, tokens[end].row) \
+                and (after_group or tokens[k].row != tokens[start].row):
+            rows.setdefault(tokens[k].row, []).append(k)
+    out = []
+    for ks in rows.values():
+        first = next((n for n, k in enumerate(ks) if tokens[k].kind == "value"), None)
+        if first is not None:
+            out.append([k for k in ks[:first] if tokens[k].kind == "text"])
+    return out
+
+
+def _anchors(tokens: list[Token], table: str, rows: tuple[Row, ...]) -> list[tuple[int, int]]:
+    """(token index, template position) of each row or group of the table read by its
+    label, in printed order."""
+    position = {r.id: k for k, r in enumerate(rows)}
+    return [(k, position[lab.key]) for k, t in enumerate(tokens) if t.kind == "label"
+            for lab in t.labels[:1]
+            if lab.table == table and lab.key in position and lab.kind in ("row", "group")]
+
+
+def _shows_row(printed: str, row: Row, gap: list[Row]) -> str:
+    """Why a garbled text is this row of its gap ("" if it is not proven): its item
+    number, at least half of its label in order, and more of it than of any other row of
+    the gap (rows of a group share words: 属于…信息)."""
+    number = _number_of(row)
+    if not number or not _numbered(printed, number):
+        return ""
+    body = printed[len(number):] if printed.startswith(number) else printed[len(number) - 1:]
+    shown = _shown(body, row)
+    rivals = [_shown(body, r) for r in gap if r is not row]
+    if 2 * shown[0] < shown[1] or any(a * shown[1] >= shown[0] * b for a, b in rivals):
+        return ""
+    return f"item number {number}, {shown[0]} of the label's {shown[1]} characters in order"
+
+
+def _number_of(row: Row) -> str:
+    return item_number(normalise(row.label))[0]
+
+
+def _numbered(printed: str, number: str) -> bool:
+    """The text begins with the item number, or with its digits when OCR lost the point
+    (`2设有…`): a label's body never begins with a digit."""
+    if item_number(printed)[0] == number:
+        return True
+    digits = number[:-1]
+    return (number.endswith(".") and digits.isdigit() and printed.startswith(digits)
+            and len(printed) > len(digits) and not printed[len(digits)].isdigit()
+            and printed[len(digits)] != ".")
+
+
+def _shown(body: str, row: Row) -> tuple[int, int]:
+    """(characters of the row's label body read in order, its length), best of its
+    label and aliases."""
+    best = (0, 1)
+    for label in (row.label, *row.aliases):
+        row_body = item_number(normalise(label))[1]
+        common = _common_subsequence(body, row_body)
+        if common * best[1] > best[0] * len(row_body):
+            best = (common, len(row_body))
+    return best
+
+
+def _common_subsequence(a: str, b: str) -> int:
+    """The length of the longest common subsequence of two short texts."""
+    previous = [0] * (len(b) + 1)
+    for ca in a:
+        current = [0]
+        for j, cb in enumerate(b, start=1):
+            current.append(previous[j - 1] + 1 if ca == cb else max(previous[j], current[j - 1]))
+        previous = current
+    return previous[-1]

@@ -27,6 +27,7 @@ from pipelines.recognise.version import detect_version
 from pipelines.report import CellValue, Flag, ParsedReport
 from schemas.identities import evaluate_all
 from schemas.template import load_template
+from schemas.vocabulary import OCR_RENDERINGS
 
 _LATER_SECTION = re.compile(r"[五六]\s*[、.．]")
 _TABLE_NAMES = {"t2": "table 二", "t3": "table 三", "t4": "table 四"}
@@ -54,7 +55,8 @@ def recognise(doc: Document, title: str | None = None) -> ParsedReport:
         _without_tables(report, doc.text)
     else:
         template_version = load_template().version(version)
-        report.flags.extend(relabel_misprints(tokens, template_version))
+        report.flags.extend(relabel_misprints(
+            tokens, template_version, by_order=doc.rendering in OCR_RENDERINGS))
         grid = assemble(tokens, template_version, doc.full_width_rows, doc.clipped_rows)
         withdraw_misordered_tables(grid, tokens, doc.rendering, doc.header_bands)
         resolve(grid)

@@ -13,8 +13,9 @@ from pipelines.parse import parse_bytes
 from pipelines.recognise.labels import MIN_MARGIN, closest_row
 from pipelines.recognise.misprints import relabel_misprints
 from pipelines.recognise.normalise import normalise
-from pipelines.recognise.tokens import tokenise
-from pipelines.report import ParsedReport
+from pipelines.recognise.ocr_labels import match_ocr_labels
+from pipelines.recognise.tokens import Token, tokenise
+from pipelines.report import Flag, ParsedReport
 from schemas.template import load_template
 
 SEED = "seed-shaoguan-zhenjiang-2019"
@@ -148,3 +149,89 @@ def test_a_misprint_reads_as_the_label_would_in_renderings_without_rows(
         (c for c in as_printed if c.startswith(row)), None)
     assert {c: v for c, v in wrong_number.values().items() if not c.startswith(row)} == {
         c: v for c, v in as_printed.items() if not c.startswith(row)}
+
+
+# Table 三 of report 011 scanned at 72 dpi (grey72_jpeg), rows 41-48 as OCR read them:
+# 6., 8. and 2. garbled past matching, 7属于行政执法案卷 and 补正后… read as their rows.
+SCANNED_011 = [
+    ["4.保护第三方合法权益", "", "", "", "", "", "", ""],
+    ["5.属于三类内部事务信息", "5", "", "", "", "", "", ""],
+    ["6.属于西桑湿程性信息", "3", "1", "", "", "", "", ""],
+    ["7属于行政执法案卷", "", "", "", "", "", "", ""],
+    ["8属于行政查事项", "[D", "2", "", "", "", "", ""],
+    ["(四)无法提供", "1.本机关不掌握相关政府信息", "252", "12", "", "", "E", "", ""],
+    ["2设有现成信需爱别行制作", "4", "3", "", "", "", "", ""],
+    ["补正后申请内容仍不明确", "25", "", "", "", "", "", ""],
+]
+
+
+def scanned_rows(rows: list[list[str]]) -> list[Token]:
+    cells = [TextCell(text, f"row {r} cell {c}", r, confidence=0.9)  # read by OCR
+             for r, row in enumerate(rows) for c, text in enumerate(row)]
+    doc = Document("x.pdf", "0" * 64, 0, "scan", "\n".join(" ".join(r) for r in rows), cells)
+    return match_ocr_labels(tokenise(doc), doc)
+
+
+def placed(tokens: list[Token], flags: list[Flag]) -> dict[str, str]:
+    """{printed text: row id} of the rows placed by their order."""
+    assert all(f.code in ("row_label_garbled", "row_label_misprinted", "row_label_unmatched")
+               for f in flags)
+    texts = {f.message.split("'")[1] for f in flags if f.code == "row_label_garbled"}
+    return {t.text: t.labels[0].key for t in tokens if t.text in texts}
+
+
+def test_garbled_scanned_rows_are_placed_by_their_order() -> None:
+    tokens = scanned_rows(SCANNED_011)
+    flags = relabel_misprints(tokens, load_template().version("gov_2021"), by_order=True)
+    assert placed(tokens, flags) == {"6.属于西桑湿程性信息": "denied_process_info",
+                                     "8属于行政查事项": "denied_admin_inquiry",
+                                     "2设有现成信需爱别行制作": "unable_needs_creation"}
+    assert next(f.message for f in flags if f.code == "row_label_garbled") == (
+        "table 三: '6.属于西桑湿程性信息' read as row t3.denied_process_info "
+        "6.属于四类过程性信息 (item number 6., 6 of the label's 9 characters in order, "
+        "between denied_internal_affairs and denied_enforcement_case_file)")
+
+
+def test_garbled_rows_are_not_placed_in_printed_text() -> None:
+    """Typos of an agency's own text are matched by similarity only (no OCR, no order)."""
+    tokens = scanned_rows(SCANNED_011)
+    flags = relabel_misprints(tokens, load_template().version("gov_2021"))
+    assert placed(tokens, flags) == {}
+
+
+def test_a_gap_missing_a_row_places_none_of_its_rows() -> None:
+    """7. not printed: between 5. and (四) two rows are printed for the template's three,
+    so 6. and 8. could stand for any two of them: neither is read."""
+    tokens = scanned_rows([r for r in SCANNED_011 if not r[0].startswith("7")])
+    flags = relabel_misprints(tokens, load_template().version("gov_2021"), by_order=True)
+    assert placed(tokens, flags) == {"2设有现成信需爱别行制作": "unable_needs_creation"}
+
+
+def test_rows_printed_out_of_order_are_not_placed() -> None:
+    """6. and 8. printed the other way round: each stands at the other's place, its item
+    number disagrees, so neither is read (even renumbered, each shows more of its own
+    label than of the row at its place)."""
+    swapped = [*SCANNED_011[:2], SCANNED_011[4], SCANNED_011[3], SCANNED_011[2],
+               *SCANNED_011[5:]]
+    for renumber in (False, True):
+        rows = [list(r) for r in swapped]
+        if renumber:
+            rows[2][0], rows[4][0] = "6" + rows[2][0][1:], "8" + rows[4][0][1:]
+        tokens = scanned_rows(rows)
+        flags = relabel_misprints(tokens, load_template().version("gov_2021"), by_order=True)
+        assert placed(tokens, flags) == {"2设有现成信需爱别行制作": "unable_needs_creation"}
+
+
+def test_rows_beside_a_group_label_are_placed_by_their_order() -> None:
+    """001's table 三 at 72 dpi: (六)'s label shares its printed row with its first row's;
+    that row counts in the gap after the group (rows 50-54 as OCR read them)."""
+    rows = [["(六)其他处T", "1.请人元王街理自造期不三行戏机关不评处理其戏府信&公开中请", "6T", "3",
+             "0", "0", "E", "0", "71"],
+            ["2.市请人进阳术按收费通如求取纳费期、行戏机关不汗处理其政西信息分开业靖", "E", "", "0",
+             "0", "9", "0", "E"],
+            ["3、其他", "108", "2", "0", "0", "0", "0", "【10"],
+            ["(七)恶计", "2932", "53", "0", "0", "61", "4", "3050"]]
+    tokens = scanned_rows(rows)
+    flags = relabel_misprints(tokens, load_template().version("gov_2021"), by_order=True)
+    assert placed(tokens, flags) == {rows[0][1]: "other_no_correction",
+                                     rows[1][0]: "other_unpaid_fee"}
