@@ -85,6 +85,10 @@ FLAG_CODES: dict[str, str] = {
     "columns_out_of_order": "the table's header prints its statutory columns in another "
     "order than the template (总计 first, say): every cell of the table is null, its printed "
     "value kept in the raw text, since the identities cannot tell the columns apart",
+    "columns_reordered": "the table's header prints its statutory columns in another order "
+    "than the template (总计 first, say) and names every column once, in one printed row of "
+    "labels read whole: each value is placed under the column its header names, the "
+    "identities holding as in the printed order",
     "columns_missing": "the table's header names some of its statutory columns and not "
     "another (法人或其他组织 without 科研机构, say): the table has fewer columns than the "
     "template, so every cell of the table (of table 二: of that block's columns) is null, "
@@ -240,6 +244,8 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "该列，其单元格亦为空值",
         "columns_out_of_order": "该表表头的法定列顺序与模板不同（如总计在前）："
         "勾稽关系无法区分各列，故该表所有单元格发布为空值，印出的数值保留在原文中",
+        "columns_reordered": "该表表头的法定列顺序与模板不同（如总计在前），且在完整读出的一行"
+        "表头中每列各印一次：各数值按表头所标的列放置，勾稽关系与按印出顺序时一致",
         "columns_missing": "该表表头只印出部分法定列（如有法人或其他组织而无科研机构）："
         "该表列数少于模板，故该表所有单元格（表二为该栏目各列）发布为空值，"
         "印出的数值保留在原文中",
