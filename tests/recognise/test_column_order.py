@@ -11,7 +11,6 @@ Whole pages with their columns reordered are read in tests/renderings/test_varia
 from __future__ import annotations
 
 import json
-
 from pathlib import Path
 
 from pipelines.parse import parse_bytes
