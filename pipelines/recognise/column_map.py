@@ -24,6 +24,12 @@ row's blanks dropped or guessed (pending, padded, a value a line, a forced digit
 Where identities exist (三's 总计 = the sum of its applicant columns, 四's group totals),
 the placed values must break none that the template order satisfied: a header whose map
 breaks the arithmetic is no proof.
+
+A header of 三 that provably lacks a column (column_order's `columns_missing`) is read the
+same way over the columns it names: each once, their order read whole, every data row
+left with exactly one printed value (blank cells kept) for each, and 总计 the sum of the
+others in every row printing a number in each (the one check a table without that column
+has: its addends are only the header's word). The absent column's cells stay null.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
+from pipelines.recognise.cells import cell_value
 from pipelines.recognise.grid import Grid
 from pipelines.report import Flag
 from schemas.identities import Identity, fails, identities
@@ -63,6 +70,29 @@ def _t3_orders(rows: list[Printed], version_id: str) -> list[tuple[str, ...]]:
             at = top.index(group)
             out.append((*top[:at], *below, *top[at + 1:]))
     return out
+
+
+def _t3_present(rows: list[Printed], version_id: str, absent: frozenset[str]
+                ) -> tuple[str, ...] | None:
+    """The printed order of 三's columns but the `absent` ones (a header lacking a
+    column): one reading only, the same ways as a whole header."""
+    table = load_template().version(version_id).tables["t3"]
+    columns = tuple(c.id for c in table.columns)
+    natural, *orgs, total = columns
+    present = tuple(k for k in columns if k not in absent)
+    group = table.header[-1]
+    upper, lower, out = [], [], set()
+    for row in rows:
+        keys = [k for t, k, _ in row if t == "t3"]
+        if _once(keys, present):
+            out.add(tuple(keys))
+        elif _once(keys, (natural, group, total)):
+            upper.append(keys)
+        elif _once(keys, tuple(k for k in orgs if k not in absent)):
+            lower.append(keys)
+    out.update((*top[:top.index(group)], *below, *top[top.index(group) + 1:])
+               for top in upper for below in lower)
+    return next(iter(out)) if len(out) == 1 else None
 
 
 def _t3_moves(rows: list[Printed], version_id: str) -> dict[str, str] | None:
@@ -173,4 +203,49 @@ def place_by_header(grid: Grid, table: str, rows: list[Printed], printed: list[s
     grid.flags.append(Flag("columns_reordered", f"{table}'s header prints its columns in "
                            f"another order than the template ({' / '.join(printed)}): its "
                            "values are placed under the columns the header names"))
+    return True
+
+
+def _sums_hold(rows: list[dict[str, float]], total: str) -> bool:
+    """Whether in every row printing a number in each column, 总计 is the sum of the
+    others (the total where the header puts it)."""
+    return all(row[total] == sum(v for k, v in row.items() if k != total)
+               for row in rows if None not in row.values())
+
+
+def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset[str]) -> bool:
+    """Place 三's values by a header that provably lacks the `absent` columns: every data
+    row printed exactly one value for each column the header names (kept blank cells
+    included), their order read whole (module docstring), and 总计 the sum of the others
+    in every row printing a number in each; the absent columns' cells are null, flagged
+    `columns_missing`. False, nothing placed, otherwise."""
+    if table != "t3" or not absent:
+        return False
+    vid = grid.version.id
+    order = _t3_present(rows, vid, absent)
+    data_rows = grid.version.tables[table].data_rows
+    pending = [grid.pending.get((table, r.id)) for r in data_rows]
+    if (order is None or grid.rows_found.get(table) or any(
+            p is None or p.kind != "columns" or len(p.values) != len(order)
+            or any(v.kind != "value" or v.run_together or v.open_end for v in p.values)
+            for p in pending)):
+        return False
+    columns = grid.version.tables[table].columns
+    placed = {}
+    for r, p in zip(data_rows, pending, strict=True):
+        types = dict(p.cells)
+        for key, token in zip(order, p.values, strict=True):
+            cid = cell_id_of(table, r.id, key)
+            placed[cid] = cell_value(cid, types[cid], token, grid.flags)
+    sums = [{k: placed[cell_id_of(table, r.id, k)].value for k in order} for r in data_rows]
+    if not _sums_hold(sums, columns[-1].id):
+        return False
+    for r in data_rows:
+        del grid.pending[(table, r.id)]
+    grid.rows_found.setdefault(table, set()).update(r.id for r in data_rows)
+    grid.cells.update(placed)
+    labels = [c.label for c in columns if c.id in absent]
+    grid.flags.append(Flag("columns_missing", f"{table}'s header lacks statutory columns "
+                           f"({' / '.join(labels)}): their cells are null, the others placed "
+                           "under the columns the header names"))
     return True

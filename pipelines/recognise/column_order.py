@@ -58,7 +58,7 @@ from functools import cache, lru_cache
 from itertools import groupby
 
 from pipelines.document import PlacedWord
-from pipelines.recognise.column_map import place_by_header
+from pipelines.recognise.column_map import place_by_header, place_without
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_stacks import stacked_labels
 from pipelines.recognise.labels import Label
@@ -532,8 +532,10 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
             withdraw(grid, table, out_of_order(table, printed))
     if any(t.cut for t in tokens):
         return  # a page edge cut the table's last columns off: they are not in the file
+    label_of = _label_of(grid.version.id)
     for table, (printed, keys) in _lacking_in(rows, texts, grid.version.id).items():
-        if table not in misordered:
+        absent = frozenset(k for k in keys if f"no {label_of[(table, k)]}" in printed)
+        if table not in misordered and not place_without(grid, table, rows, absent):
             withdraw(grid, table, Flag("columns_missing", f"{table}'s header lacks "
                                         f"statutory columns ({' / '.join(printed)}): its "
                                         "values are not placed"),

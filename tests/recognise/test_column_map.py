@@ -4,7 +4,13 @@ in tests/renderings/test_variants.py."""
 
 from __future__ import annotations
 
-from pipelines.recognise.column_map import _t2_moves, _t3_moves, _t4_moves
+from pipelines.recognise.column_map import (
+    _sums_hold,
+    _t2_moves,
+    _t3_moves,
+    _t3_present,
+    _t4_moves,
+)
 from pipelines.recognise.column_order import _headers
 from pipelines.recognise.labels import labels_of
 from pipelines.recognise.tokens import Token
@@ -79,3 +85,19 @@ def test_two_blocks_each_by_their_own_header_row() -> None:
                      "t2.normative_documents.in_force": "t2.normative_documents.in_force"}
     rows[2] = ["信息内容", *T2]  # the same block's labels in two orders
     assert _t2_moves(_rows(rows), "gov_2021") is None
+
+
+def test_three_lacking_a_column_is_read_in_the_order_of_the_others() -> None:
+    lacking = frozenset({"research_institution"})
+    rows = [["自然人", "法人或其他组织", "总计"], [ORGS[0], *ORGS[2:]]]
+    assert _t3_present(_rows(rows), "gov_2021", lacking) == (
+        "natural_person", "commercial_enterprise", "public_interest_org",
+        "legal_service_org", "other_org", "total")
+    assert _t3_present(_rows(rows), "gov_2021", frozenset()) is None
+    rows[1] = [ORGS[0], *ORGS[2:4]]  # 其他 not read either: no reading
+    assert _t3_present(_rows(rows), "gov_2021", lacking) is None
+
+
+def test_a_total_is_the_sum_of_the_others_where_every_cell_is_a_number() -> None:
+    assert _sums_hold([{"a": 1, "b": 2, "t": 3}, {"a": 5, "b": None, "t": 0}], "t")
+    assert not _sums_hold([{"a": 1, "b": 2, "t": 4}], "t")

@@ -35,7 +35,9 @@ REORDERED = {"t3-total-first": "t3", "docx-t3-total-first": "t3", "t4-total-firs
              "t3-natural-last": "t3", "t4-swap-first-two": "t4"}
 # A column the statute does not have inside table 三 (小计), or one of its columns not
 # printed: 三 is null.
-TABLE_NULL = {"t3-subtotal-column": "t3", "t3-lacks-column": "t3"}
+# Before (to issue 13, h-colmap) 三 lacking 科研机构 was null too; now the other columns
+# are placed by its header (column_map.place_without), the absent column's cells null.
+TABLE_NULL = {"t3-subtotal-column": "t3"}
 # Pingtan 2020 prints -18 in 二's 本年增/减 of 行政处罚; its columns swapped, the grid
 # reads it first under 上一年项目数量, a count, where a negative is unreadable: moved by
 # the header to 本年增/减, it stays null.
@@ -97,6 +99,19 @@ def test_a_subtotal_column_leaves_table_3_null() -> None:
     assert (score.wrong, score.invented, score.missed) == (0, 0, _printed_cells(truth, "t3"))
 
 
+def test_a_column_lacking_from_table_3_leaves_only_its_cells_null() -> None:
+    """三 printed without 科研机构 (Shanghai prints none there): the other six columns
+    placed by the header, 科研机构's cells null, flagged columns_missing."""
+    truth = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    _, want = BY_NAME["t3-lacks-column"].make(truth)
+    score, report = run(BY_NAME["t3-lacks-column"], FIXTURE)
+    assert score == Score(right=len(want), total=len(want))
+    assert [f.code for f in report.flags if f.code.startswith("columns_")] == [
+        "columns_missing"]
+    assert {c.state for cid, c in report.cells.items()
+            if cid.endswith(".research_institution")} == {"missing"}
+
+
 def test_unnamed_leading_column_leaves_table_4_null() -> None:
     """Numbers before table 四's values with no 序号 header, and a blank last value:
     16 cells for 15, never read shifted (the blank is not taken for padding). The empty
@@ -149,6 +164,9 @@ def _expected_missed(variant: Variant, truth: dict, stem: str = "") -> int | Non
         return _printed_cells(truth, "t4") if None in t4 else 0
     if variant.name in REORDERED:
         return REORDERED_MISSED.get((variant.name, stem), 0)
+    if variant.name == "t3-lacks-column":
+        return sum(v is not None for k, v in truth["cells"].items()
+                   if k.startswith("t3.") and k.endswith(".research_institution"))
     if variant.name in TABLE_NULL:
         return _printed_cells(truth, TABLE_NULL[variant.name])
     return None if variant.name in AMBIGUOUS else 0
