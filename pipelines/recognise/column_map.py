@@ -221,6 +221,9 @@ def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset
     `columns_missing`. False, nothing placed, otherwise."""
     if table != "t3" or not absent:
         return False
+    columns = grid.version.tables[table].columns
+    if columns[-1].id in absent:
+        return False  # 总计 absent: nothing checks the order of the others
     vid = grid.version.id
     order = _t3_present(rows, vid, absent)
     data_rows = grid.version.tables[table].data_rows
@@ -230,13 +233,12 @@ def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset
             or any(v.kind != "value" or v.run_together or v.open_end for v in p.values)
             for p in pending)):
         return False
-    columns = grid.version.tables[table].columns
-    placed = {}
+    placed, findings = {}, []
     for r, p in zip(data_rows, pending, strict=True):
         types = dict(p.cells)
         for key, token in zip(order, p.values, strict=True):
             cid = cell_id_of(table, r.id, key)
-            placed[cid] = cell_value(cid, types[cid], token, grid.flags)
+            placed[cid] = cell_value(cid, types[cid], token, findings)
     sums = [{k: placed[cell_id_of(table, r.id, k)].value for k in order} for r in data_rows]
     if not _sums_hold(sums, columns[-1].id):
         return False
@@ -244,6 +246,7 @@ def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset
         del grid.pending[(table, r.id)]
     grid.rows_found.setdefault(table, set()).update(r.id for r in data_rows)
     grid.cells.update(placed)
+    grid.flags.extend(findings)
     labels = [c.label for c in columns if c.id in absent]
     grid.flags.append(Flag("columns_missing", f"{table}'s header lacks statutory columns "
                            f"({' / '.join(labels)}): their cells are null, the others placed "

@@ -10,10 +10,13 @@ from pipelines.recognise.column_map import (
     _t3_moves,
     _t3_present,
     _t4_moves,
+    place_without,
 )
 from pipelines.recognise.column_order import _headers
+from pipelines.recognise.grid import Grid
 from pipelines.recognise.labels import labels_of
 from pipelines.recognise.tokens import Token
+from schemas.template import load_template
 
 ORGS = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
 T4 = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
@@ -101,3 +104,12 @@ def test_three_lacking_a_column_is_read_in_the_order_of_the_others() -> None:
 def test_a_total_is_the_sum_of_the_others_where_every_cell_is_a_number() -> None:
     assert _sums_hold([{"a": 1, "b": 2, "t": 3}, {"a": 5, "b": None, "t": 0}], "t")
     assert not _sums_hold([{"a": 1, "b": 2, "t": 4}], "t")
+
+
+def test_three_lacking_its_total_is_not_placed() -> None:
+    # nothing checks the order of the others: column_order's null stands
+    grid = Grid(load_template().version("gov_2021"))
+    rows = _rows([["自然人", "法人或其他组织"], ORGS])
+    assert not place_without(grid, "t3", rows, frozenset({"total"}))
+    assert not place_without(grid, "t2", rows, frozenset({"repealed"}))
+    assert grid.flags == []
