@@ -8,7 +8,9 @@ published under the wrong columns, and the identities cannot tell: the six appli
 columns of 三 are interchangeable in every identity of 三, as are 四's four result
 columns within a group and its two lawsuit groups, and 二 has none. So the header is
 read: where it shows column labels (or 四's column groups) of a table out of the
-template's order, every cell of that table is null, flagged `columns_out_of_order`.
+template's order, every cell of that table is null, flagged `columns_out_of_order`,
+unless the header proves where each printed column goes: then column_map.py moves the
+values under the columns the header names (flag `columns_reordered`).
 
 The header is read two ways, each only where its order is the printed order:
 - **a printed row's labels**, left to right (every rendering that keeps rows). Levels of
@@ -56,6 +58,7 @@ from functools import cache, lru_cache
 from itertools import groupby
 
 from pipelines.document import PlacedWord
+from pipelines.recognise.column_map import place_by_header, place_without
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_stacks import stacked_labels
 from pipelines.recognise.labels import Label
@@ -525,11 +528,14 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
     rows, texts = _headers(tokens, grid.version.id)
     misordered = _misordered_in(rows, texts, bands, grid.version.id)
     for table, printed in misordered.items():
-        withdraw(grid, table, out_of_order(table, printed))
+        if not place_by_header(grid, table, rows, printed):
+            withdraw(grid, table, out_of_order(table, printed))
     if any(t.cut for t in tokens):
         return  # a page edge cut the table's last columns off: they are not in the file
+    label_of = _label_of(grid.version.id)
     for table, (printed, keys) in _lacking_in(rows, texts, grid.version.id).items():
-        if table not in misordered:
+        absent = frozenset(k for k in keys if f"no {label_of[(table, k)]}" in printed)
+        if table not in misordered and not place_without(grid, table, rows, absent):
             withdraw(grid, table, Flag("columns_missing", f"{table}'s header lacks "
                                         f"statutory columns ({' / '.join(printed)}): its "
                                         "values are not placed"),

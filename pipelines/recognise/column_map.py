@@ -1,0 +1,254 @@
+"""Tables whose header proves where each printed column goes: values placed by the header.
+
+column_order.py finds a table whose header prints the statutory columns in another order
+than the template; the grid (grid.py) has then placed each row's k-th value under the
+template's k-th column. Where the header is read whole, that placement is moved, cell by
+cell, to the column the header names at that position (the header as the anchor), and the
+table is flagged `columns_reordered`; everywhere else column_order.py nulls the table.
+
+The map is proven only from printed rows of labels read whole (one label token per header
+cell, so a piece of a wrapped label names nothing), each label of a level once:
+- 三: one row printing its seven columns once each (a text dump prints 自然人 and 总计,
+  merged down, on the line of the five organisations), or one row printing 自然人 /
+  法人或其他组织 / 总计 once each and one printing the five organisations once each (a
+  merged cell spans adjacent columns, so the five stand where 法人或其他组织 stands);
+- 四: 行政复议 before 行政诉讼 in one row; a row printing 行政复议's five columns once each
+  and then 未经复议直接起诉 and 复议后起诉 once each; and a row printing the five columns
+  once each under each lawsuit group, in the same order as 行政复议's;
+- 二: for each block of two columns or more, a row printing exactly that block's labels;
+  every row naming that set of labels must print them in one order.
+Every reading of a table must agree (a header repeated on a page break, two blocks of 二
+sharing labels). The rows must then all have been placed by count, nothing left to
+choose: every data row of the table read with exactly as many values as columns, no
+row's blanks dropped or guessed (pending, padded, a value a line, a forced digit split).
+Where identities exist (三's 总计 = the sum of its applicant columns, 四's group totals),
+the placed values must break none that the template order satisfied: a header whose map
+breaks the arithmetic is no proof.
+
+A header of 三 that provably lacks a column (column_order's `columns_missing`) is read the
+same way over the columns it names: each once, their order read whole, every data row
+left with exactly one printed value (blank cells kept) for each, and 总计 the sum of the
+others in every row printing a number in each (the one check a table without that column
+has: its addends are only the header's word). The absent column's cells stay null.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+from pipelines.recognise.cells import cell_value
+from pipelines.recognise.grid import Grid
+from pipelines.report import Flag
+from schemas.identities import Identity, fails, identities
+from schemas.template import cell_id_of, load_template
+
+Printed = list[tuple[str, str, str]]  # (table, key, text) of a printed row's labels
+
+
+def _once(keys: list[str], wanted: tuple[str, ...]) -> bool:
+    return sorted(keys) == sorted(wanted)
+
+
+def _t3_orders(rows: list[Printed], version_id: str) -> list[tuple[str, ...]]:
+    """Each full printed order of 三's columns its header rows prove."""
+    table = load_template().version(version_id).tables["t3"]
+    columns = tuple(c.id for c in table.columns)
+    natural, *orgs, total = columns
+    group = table.header[-1]
+    upper, lower, out = [], [], []
+    for row in rows:
+        keys = [k for t, k, _ in row if t == "t3"]
+        if _once(keys, columns):
+            out.append(tuple(keys))
+        elif _once(keys, (natural, group, total)):
+            upper.append(keys)
+        elif _once(keys, tuple(orgs)):
+            lower.append(keys)
+    for top in upper:
+        for below in lower:
+            at = top.index(group)
+            out.append((*top[:at], *below, *top[at + 1:]))
+    return out
+
+
+def _t3_present(rows: list[Printed], version_id: str, absent: frozenset[str]
+                ) -> tuple[str, ...] | None:
+    """The printed order of 三's columns but the `absent` ones (a header lacking a
+    column): one reading only, the same ways as a whole header."""
+    table = load_template().version(version_id).tables["t3"]
+    columns = tuple(c.id for c in table.columns)
+    natural, *orgs, total = columns
+    present = tuple(k for k in columns if k not in absent)
+    group = table.header[-1]
+    upper, lower, out = [], [], set()
+    for row in rows:
+        keys = [k for t, k, _ in row if t == "t3"]
+        if _once(keys, present):
+            out.add(tuple(keys))
+        elif _once(keys, (natural, group, total)):
+            upper.append(keys)
+        elif _once(keys, tuple(k for k in orgs if k not in absent)):
+            lower.append(keys)
+    out.update((*top[:top.index(group)], *below, *top[top.index(group) + 1:])
+               for top in upper for below in lower)
+    return next(iter(out)) if len(out) == 1 else None
+
+
+def _t3_moves(rows: list[Printed], version_id: str) -> dict[str, str] | None:
+    orders = set(_t3_orders(rows, version_id))
+    if len(orders) != 1:
+        return None
+    printed, = orders
+    table = load_template().version(version_id).tables["t3"]
+    columns = [c.id for c in table.columns]
+    return {cell_id_of("t3", r.id, columns[i]): cell_id_of("t3", r.id, key)
+            for r in table.data_rows for i, key in enumerate(printed)}
+
+
+def _t4_moves(rows: list[Printed], version_id: str) -> dict[str, str] | None:
+    table = load_template().version(version_id).tables["t4"]
+    columns = tuple(c.id for c in table.columns)
+    review, *suits = (r.id for r in table.data_rows)
+    tops, groups, orders = [], set(), set()
+    for row in rows:
+        keys = [k for t, k, _ in row if t == "t4"]
+        if _once(keys, (review, *table.header)):
+            tops.append(keys[0] == review)
+        elif len(keys) == len(columns) + len(suits) and _once(keys[:len(columns)], columns) \
+                and _once(keys[len(columns):], tuple(suits)):
+            orders.add(tuple(keys[:len(columns)]))
+            groups.add(tuple(keys[len(columns):]))
+        elif len(keys) == len(columns) * len(suits) and all(
+                _once(keys[k:k + len(columns)], columns)
+                for k in range(0, len(keys), len(columns))):
+            orders.update(tuple(keys[k:k + len(columns)])
+                          for k in range(0, len(keys), len(columns)))
+    if not tops or not all(tops) or len(orders) != 1 or len(groups) != 1:
+        return None
+    order, = orders
+    printed_rows = (review, *next(iter(groups)))
+    return {cell_id_of("t4", r.id, columns[j]): cell_id_of("t4", printed_rows[i], key)
+            for i, r in enumerate(table.data_rows) for j, key in enumerate(order)}
+
+
+def _t2_moves(rows: list[Printed], version_id: str) -> dict[str, str] | None:
+    moves: dict[str, str] = {}
+    for block in load_template().version(version_id).tables["t2"].blocks:
+        columns = tuple(c.id for c in block.columns)
+        if len(columns) < 2:
+            continue
+        orders = {tuple(keys) for row in rows
+                  if _once(keys := [k for t, k, _ in row if t == "t2"], columns)}
+        if len(orders) != 1:
+            return None
+        printed, = orders
+        moves.update({cell_id_of("t2", r.id, columns[i]): cell_id_of("t2", r.id, key)
+                      for r in block.rows for i, key in enumerate(printed)})
+    return moves
+
+
+_MOVES = {"t2": _t2_moves, "t3": _t3_moves, "t4": _t4_moves}
+
+
+def _placed_by_count(grid: Grid, table: str) -> bool:
+    """Whether every data row of the table was read with exactly its columns' values."""
+    rows = {r.id for r in grid.version.tables[table].data_rows}
+    return (rows <= grid.rows_found.get(table, set())
+            and not any(t == table for t, _ in grid.pending)
+            and not any(t == table for t, _ in grid.forced_runs)
+            and not any(t == table for t, _ in grid.padded_rows)
+            and not any(t == table for t, _ in grid.glyph_rows))
+
+
+@cache
+def _across_columns(version_id: str, table: str) -> tuple[Identity, ...]:
+    """The table's identities over cells of several columns (三's 总计 = the sum of its
+    applicant columns, 四's group totals): those a wrong map of columns breaks. One over
+    a single column (三's balance of a column) holds or fails with its column wherever
+    the column is placed."""
+    return tuple(i for i in identities(version_id) if i.table == table
+                 and len({c.rsplit(".", 1)[1] for c in i.cells}) > 1)
+
+
+def _failing(version_id: str, table: str, values: dict[str, float | None]) -> set[str]:
+    return {i.id for i in _across_columns(version_id, table) if fails(i, values)}
+
+
+def _moved_flag(flag: Flag, moves: dict[str, str]) -> Flag:
+    """A finding on a moved cell (a negative count, say), on the cell the value went to."""
+    if flag.cell_id not in moves:
+        return flag
+    dst = moves[flag.cell_id]
+    return Flag(flag.code, flag.message.replace(flag.cell_id, dst), dst)
+
+
+def place_by_header(grid: Grid, table: str, rows: list[Printed], printed: list[str]) -> bool:
+    """Move the table's values to the columns its header names, where the header proves
+    the map (module docstring); False, nothing moved, where it does not."""
+    if table not in _MOVES or not _placed_by_count(grid, table):
+        return False
+    moves = _MOVES[table](rows, grid.version.id)
+    if (moves is None or all(src == dst for src, dst in moves.items())
+            or any(src not in grid.cells for src in moves)):
+        return False  # no map, or one the other readings of the header contradict
+    values = {cid: c.value for cid, c in grid.cells.items()}
+    after = {**values, **{dst: values[src] for src, dst in moves.items()}}
+    vid = grid.version.id
+    if not _failing(vid, table, after) <= _failing(vid, table, values):
+        return False
+    cells = {dst: replace(grid.cells[src], cell_id=dst) for src, dst in moves.items()}
+    grid.cells.update(cells)
+    grid.flags[:] = [_moved_flag(f, moves) for f in grid.flags]
+    grid.flags.append(Flag("columns_reordered", f"{table}'s header prints its columns in "
+                           f"another order than the template ({' / '.join(printed)}): its "
+                           "values are placed under the columns the header names"))
+    return True
+
+
+def _sums_hold(rows: list[dict[str, float]], total: str) -> bool:
+    """Whether in every row printing a number in each column, 总计 is the sum of the
+    others (the total where the header puts it)."""
+    return all(row[total] == sum(v for k, v in row.items() if k != total)
+               for row in rows if None not in row.values())
+
+
+def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset[str]) -> bool:
+    """Place 三's values by a header that provably lacks the `absent` columns: every data
+    row printed exactly one value for each column the header names (kept blank cells
+    included), their order read whole (module docstring), and 总计 the sum of the others
+    in every row printing a number in each; the absent columns' cells are null, flagged
+    `columns_missing`. False, nothing placed, otherwise."""
+    if table != "t3" or not absent:
+        return False
+    columns = grid.version.tables[table].columns
+    if columns[-1].id in absent:
+        return False  # 总计 absent: nothing checks the order of the others
+    vid = grid.version.id
+    order = _t3_present(rows, vid, absent)
+    data_rows = grid.version.tables[table].data_rows
+    pending = [grid.pending.get((table, r.id)) for r in data_rows]
+    if (order is None or grid.rows_found.get(table) or any(
+            p is None or p.kind != "columns" or len(p.values) != len(order)
+            or any(v.kind != "value" or v.run_together or v.open_end for v in p.values)
+            for p in pending)):
+        return False
+    placed, findings = {}, []
+    for r, p in zip(data_rows, pending, strict=True):
+        types = dict(p.cells)
+        for key, token in zip(order, p.values, strict=True):
+            cid = cell_id_of(table, r.id, key)
+            placed[cid] = cell_value(cid, types[cid], token, findings)
+    sums = [{k: placed[cell_id_of(table, r.id, k)].value for k in order} for r in data_rows]
+    if not _sums_hold(sums, columns[-1].id):
+        return False
+    for r in data_rows:
+        del grid.pending[(table, r.id)]
+    grid.rows_found.setdefault(table, set()).update(r.id for r in data_rows)
+    grid.cells.update(placed)
+    grid.flags.extend(findings)
+    labels = [c.label for c in columns if c.id in absent]
+    grid.flags.append(Flag("columns_missing", f"{table}'s header lacks statutory columns "
+                           f"({' / '.join(labels)}): their cells are null, the others placed "
+                           "under the columns the header names"))
+    return True

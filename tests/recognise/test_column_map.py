@@ -1,0 +1,115 @@
+"""A header read whole proves where each printed column goes, or proves nothing: the maps
+of 三, 四 and 二 from printed rows of labels. Whole pages placed by their header are read
+in tests/renderings/test_variants.py."""
+
+from __future__ import annotations
+
+from pipelines.recognise.column_map import (
+    _sums_hold,
+    _t2_moves,
+    _t3_moves,
+    _t3_present,
+    _t4_moves,
+    place_without,
+)
+from pipelines.recognise.column_order import _headers
+from pipelines.recognise.grid import Grid
+from pipelines.recognise.labels import labels_of
+from pipelines.recognise.tokens import Token
+from schemas.template import load_template
+
+ORGS = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+T4 = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+T2 = ["本年制发件数", "本年废止件数", "现行有效件数"]
+
+
+def _rows(rows: list[list[str]]) -> list:
+    """The printed rows of labels column_order reads from these printed rows of words."""
+    tokens = [Token("label" if labels_of(w) else "text", w, f"{n}.{k}", n, labels_of(w))
+              for n, words in enumerate(rows) for k, w in enumerate(words)]
+    return _headers(tokens, "gov_2021")[0]
+
+
+def test_three_total_first_over_two_rows_is_mapped() -> None:
+    moves = _t3_moves(_rows([["总计", "自然人", "法人或其他组织"], ORGS]), "gov_2021")
+    # the first printed value, placed under 自然人, is 总计's; the last, under 总计, 其他's
+    assert moves["t3.new_received.natural_person"] == "t3.new_received.total"
+    assert moves["t3.new_received.commercial_enterprise"] == "t3.new_received.natural_person"
+    assert moves["t3.new_received.total"] == "t3.new_received.other_org"
+    assert len(moves) == 25 * 7
+
+
+def test_three_natural_last_on_one_line_is_mapped() -> None:
+    # a space-aligned dump: 自然人 and 总计, merged down, on the line of the five
+    moves = _t3_moves(_rows([["法人或其他组织"], [*ORGS, "自然人", "总计"]]), "gov_2021")
+    assert moves["t3.granted.natural_person"] == "t3.granted.commercial_enterprise"
+    assert moves["t3.granted.other_org"] == "t3.granted.natural_person"
+    assert moves["t3.granted.total"] == "t3.granted.total"
+
+
+def test_three_not_read_whole_or_read_two_ways_is_not_mapped() -> None:
+    upper = ["总计", "自然人", "法人或其他组织"]
+    assert _t3_moves(_rows([upper, ORGS[:4]]), "gov_2021") is None  # 其他 not whole
+    assert _t3_moves(_rows([upper, [*ORGS, "其他"]]), "gov_2021") is None  # 其他 twice
+    assert _t3_moves(_rows([upper, ORGS, ["自然人", "法人或其他组织", "总计"], ORGS]),
+                     "gov_2021") is None  # a repeated header in another order
+    assert _t3_moves(_rows([upper, ORGS, upper, ORGS]), "gov_2021") is not None
+
+
+def test_four_groups_swapped_are_mapped() -> None:
+    rows = [["行政复议", "行政诉讼"], [*T4, "复议后起诉", "未经复议直接起诉"], T4 + T4]
+    moves = _t4_moves(_rows(rows), "gov_2021")
+    assert moves["t4.admin_review.upheld"] == "t4.admin_review.upheld"
+    assert moves["t4.litigation_direct.total"] == "t4.litigation_after_review.total"
+    assert moves["t4.litigation_after_review.upheld"] == "t4.litigation_direct.upheld"
+
+
+def test_four_total_first_in_every_group_is_mapped_and_a_group_apart_is_not() -> None:
+    first = [T4[-1], *T4[:-1]]
+    rows = [["行政复议", "行政诉讼"], [*first, "未经复议直接起诉", "复议后起诉"], first + first]
+    moves = _t4_moves(_rows(rows), "gov_2021")
+    assert moves["t4.litigation_direct.upheld"] == "t4.litigation_direct.total"
+    assert moves["t4.litigation_direct.corrected"] == "t4.litigation_direct.upheld"
+    rows[2] = first + T4  # one lawsuit group in the template's order: no one map
+    assert _t4_moves(_rows(rows), "gov_2021") is None
+    rows[2] = first + first
+    rows[0] = ["行政诉讼", "行政复议"]  # groups of the top row swapped: not read
+    assert _t4_moves(_rows(rows), "gov_2021") is None
+
+
+def test_two_blocks_each_by_their_own_header_row() -> None:
+    rows = [["信息内容", T2[1], T2[0], T2[2]], ["规章"], ["信息内容", T2[1], T2[0], T2[2]]]
+    moves = _t2_moves(_rows(rows), "gov_2021")
+    assert moves == {"t2.regulations.issued": "t2.regulations.repealed",
+                     "t2.regulations.repealed": "t2.regulations.issued",
+                     "t2.regulations.in_force": "t2.regulations.in_force",
+                     "t2.normative_documents.issued": "t2.normative_documents.repealed",
+                     "t2.normative_documents.repealed": "t2.normative_documents.issued",
+                     "t2.normative_documents.in_force": "t2.normative_documents.in_force"}
+    rows[2] = ["信息内容", *T2]  # the same block's labels in two orders
+    assert _t2_moves(_rows(rows), "gov_2021") is None
+
+
+def test_three_lacking_a_column_is_read_in_the_order_of_the_others() -> None:
+    lacking = frozenset({"research_institution"})
+    rows = [["自然人", "法人或其他组织", "总计"], [ORGS[0], *ORGS[2:]]]
+    assert _t3_present(_rows(rows), "gov_2021", lacking) == (
+        "natural_person", "commercial_enterprise", "public_interest_org",
+        "legal_service_org", "other_org", "total")
+    assert _t3_present(_rows(rows), "gov_2021", frozenset()) is None
+    rows[1] = [ORGS[0], *ORGS[2:4]]  # 其他 not read either: no reading
+    assert _t3_present(_rows(rows), "gov_2021", lacking) is None
+
+
+def test_a_total_is_the_sum_of_the_others_where_every_cell_is_a_number() -> None:
+    assert _sums_hold([{"a": 1, "b": 2, "t": 3}, {"a": 5, "b": None, "t": 0}], "t")
+    assert not _sums_hold([{"a": 1, "b": 2, "t": 4}], "t")
+
+
+def test_three_lacking_its_total_is_not_placed() -> None:
+    # nothing checks the order of the others: column_order's null stands
+    grid = Grid(load_template().version("gov_2021"))
+    rows = _rows([["自然人", "法人或其他组织"], ORGS])
+    assert not place_without(grid, "t3", rows, frozenset({"total"}))
+    assert not place_without(grid, "t2", rows, frozenset({"repealed"}))
+    assert grid.flags == []
