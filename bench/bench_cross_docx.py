@@ -3,7 +3,7 @@ tools, read back (issue 13).
 
 The cross of `tests/renderings/variants.py`'s Word documents (`Variant(..., ".docx", ...)`)
 and what a crawler keeps of a DOCX: LibreOffice's PDF (read by the PDF reader, or through
-`pdftotext -layout`/`-raw`), LibreOffice's text and HTML exports, pandoc's plain text,
+`pdftotext -layout`/`-raw`/no option), LibreOffice's text and HTML exports, pandoc's plain text,
 Markdown and GitHub Markdown (`tests/renderings/cross_docx.py`). Conversions are cached
 under `<worktree>/.cache/xdocx/` (`--cache`); LibreOffice runs once per converter for all
 the files not cached.

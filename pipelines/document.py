@@ -81,6 +81,10 @@ class Document:
     # with a blank before its values, or short of its columns, may be its values shifted
     # right with the last ones lost. A printed blank and a span's covered cell look alike.
     clipped_rows: bool = False
+    # The reader kept the labels and dropped the values it could not place (a PDF's text
+    # in reading order, which prints no empty cell either): a row short of its values
+    # lost them there, not blanks, so no cell is published as printed empty.
+    values_withheld: bool = False
     # Text laid out by position (`pdftotext -layout`): each run of lines without values
     # directly above a line of values, its words (line, character index, text). Such
     # text wraps every header cell line by line and prints the pieces of neighbouring

@@ -24,7 +24,8 @@ CELL_STATES: dict[str, str] = {
     "unplaced": "a value was printed but its column is not known: the table's header prints "
     "its columns in another order than the template (flag columns_out_of_order), lacks "
     "one of them (flag columns_missing), or its text does not show their order (flag "
-    "column_order_unread)",
+    "column_order_unread); or its row's label was read and not its values, which the "
+    "text does not tie to their row (flag values_not_placed)",
 }
 
 FLAG_CODES: dict[str, str] = {
@@ -102,6 +103,10 @@ FLAG_CODES: dict[str, str] = {
     "(a PDF's text in reading order), and its header there does not show the order of its "
     "columns or column groups, which the identities cannot tell apart: every cell of the "
     "table is null, its printed value kept in the raw text",
+    "values_not_placed": "the row's label was read but not its values: the text (a "
+    "PDF's text in reading order) prints them where nothing ties them to their row or "
+    "columns, and prints no empty cell, so the row's cells are null (state unplaced), "
+    "never published as printed empty",
     "row_may_be_shifted": "a table printed at a fixed width (pandoc's text tables) shows a "
     "row opening with a blank before its values, or short of its columns: a span from above "
     "may have pushed its values right and its last ones off the table's edge, which the text "
@@ -207,7 +212,8 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "或印在被页面边缘截断的列中（标记 cut_at_page_edge）",
         "unplaced": "印有数值，但所属列不明：该表表头的列序与模板不同"
         "（标记 columns_out_of_order），或缺少法定列（标记 columns_missing），"
-        "或文本未显示其列序（标记 column_order_unread）",
+        "或文本未显示其列序（标记 column_order_unread）；或读到了该行的标签而未读到其数值，"
+        "文本未将数值与所属行对应（标记 values_not_placed）",
     },
     "flag_code": {
         "not_a_report": "文件中没有识别到法定表格",
@@ -260,6 +266,9 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "column_order_unread": "该表读自不保留列位置的文本（按阅读顺序提取的 PDF 文字），"
         "其中表头未显示各列或列组的顺序，而勾稽关系无法区分：该表所有单元格发布为空值，"
         "印出的数值保留在原文中",
+        "values_not_placed": "读到了该行的标签而未读到其数值：文本（按阅读顺序提取的 PDF "
+        "文字）中没有将数值与所属行或列对应的依据，且不印空白单元格，故该行单元格发布为空值"
+        "（状态 unplaced），不当作印为空白",
         "row_may_be_shifted": "按固定宽度印出的表格（pandoc 的文本表格）中，某行在数值前以空白"
         "开头，或少于其列数：上方的跨行单元格可能把该行数值推向右侧、把最后几个推出表格边缘，"
         "而文本中看不出来，故该行（表四为整张表）发布为空值，印出的数值保留在原文中",

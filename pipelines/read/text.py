@@ -548,4 +548,5 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     return Document(name, sha256, size, rendering, page_text, cells,
                     full_width_rows=_full_width(dialect, lines),
                     clipped_rows=pandoc_tables or _clipped(dialect, lines),
+                    values_withheld=dialect == "reading_order",
                     header_bands=bands)

@@ -33,6 +33,10 @@ placed in the template's column order too, which 三's identities cannot check (
 applicant columns are interchangeable in every one): kept where a line of its header
 names its seven columns left to right, or its upper row (自然人 / 法人或其他组织 / 总计)
 and its five organisations a line each; else only each row's 总计, the same in any order.
+
+Such text prints no empty cell, and its reader keeps a row's label while dropping the
+values it cannot place (`Document.values_withheld`): a row read there without its values
+is never published as printed empty, but null, not placed (flag `values_not_placed`).
 """
 
 from __future__ import annotations
@@ -244,3 +248,21 @@ def withdraw_unread_t4(grid: Grid, text: str, rendering: str) -> None:
         withdraw(grid, "t4", Flag("column_order_unread", "t4's values were read from text "
                                    "in reading order, whose header does not show the order "
                                    f"of {' and '.join(unread)}: its values are not placed"))
+
+
+def withhold_blanks(grid: Grid) -> None:
+    """Null as not placed, flagged `values_not_placed`, every cell the grid took for
+    printed empty in a text whose reader dropped the values it could not place
+    (`Document.values_withheld`): a row there printed short of its values lost values,
+    not blanks (a PDF's text in reading order prints no empty cell at all), so `blank`
+    would say something the text never showed. One flag a row."""
+    rows: dict[str, list[str]] = {}
+    for cell_id, cell in grid.cells.items():
+        if cell.state == "blank":
+            rows.setdefault(cell_id.rsplit(".", 1)[0], []).append(cell_id)
+    for row, cell_ids in rows.items():
+        for cell_id in cell_ids:
+            unplace(grid, cell_id)
+        grid.flags.append(Flag("values_not_placed", f"row {row}: its label was read but not "
+                               "its values, which the text does not tie to its row or "
+                               f"columns ({len(cell_ids)} cells not placed)"))

@@ -18,7 +18,11 @@ from pipelines.recognise.metadata import looks_like_report, read_report_metadata
 from pipelines.recognise.misprints import relabel_misprints
 from pipelines.recognise.ocr_labels import match_ocr_labels
 from pipelines.recognise.proofread import proofread
-from pipelines.recognise.reading_order import withdraw_unread_t3, withdraw_unread_t4
+from pipelines.recognise.reading_order import (
+    withdraw_unread_t3,
+    withdraw_unread_t4,
+    withhold_blanks,
+)
 from pipelines.recognise.resolve import resolve
 from pipelines.recognise.sections import read_sections
 from pipelines.recognise.statements import check_statements, normalised
@@ -63,6 +67,8 @@ def recognise(doc: Document, title: str | None = None) -> ParsedReport:
         withdraw_misplaced_totals(grid)
         withdraw_unread_t3(grid, doc.text, doc.rendering)  # before the checks see them
         withdraw_unread_t4(grid, doc.text, doc.rendering)
+        if doc.values_withheld:
+            withhold_blanks(grid)
         proofread(grid, doc)  # OCR'd numbers the identities do not vouch for
         _finish(report, grid, tokens, version)
         if report.cells:

@@ -6,7 +6,8 @@ its text, or the DOCX's text. Each DOCX variant of `variants.py` (`Variant(..., 
 ...)`: nested tables, a 序号 or 备注 column, hidden runs, split tables…) is converted by
 
 - `pdf`: LibreOffice's PDF export (`soffice --convert-to pdf`), read by the PDF reader;
-- `pdf-layout`, `pdf-raw`: that PDF through `pdftotext -layout` / `-raw` (cross_pdftext);
+- `pdf-layout`, `pdf-raw`, `pdf-reading`: that PDF through `pdftotext -layout` / `-raw` /
+  without options (reading order) (cross_pdftext);
 - `soffice-txt`, `soffice-html`: LibreOffice's text and HTML export;
 - `pandoc-plain`, `pandoc-markdown`, `pandoc-gfm`: pandoc from the DOCX;
 
@@ -44,9 +45,8 @@ SOFFICE: dict[str, tuple[str, str]] = {
     "soffice-html": ("html:HTML (StarWriter)", "html"),
 }
 PANDOC = {"pandoc-plain": "plain", "pandoc-markdown": "markdown", "pandoc-gfm": "gfm"}
-PDFTEXT = {"pdf-layout": "layout", "pdf-raw": "raw"}
-CONVERTERS: tuple[str, ...] = ("pdf", "pdf-layout", "pdf-raw", "soffice-txt", "soffice-html",
-                               *PANDOC)
+PDFTEXT = {"pdf-layout": "layout", "pdf-raw": "raw", "pdf-reading": "reading"}
+CONVERTERS: tuple[str, ...] = ("pdf", *PDFTEXT, "soffice-txt", "soffice-html", *PANDOC)
 
 
 def docx_variants() -> list[Variant]:
