@@ -73,6 +73,23 @@ def test_four_total_first_in_each_group_is_found() -> None:
     assert set(misordered_tables(_tokens(total_first), V2021)) == {"t4"}
 
 
+# pymupdf4llm's header row of 四 on Chromium's print of 004's borderless page: the lawsuit
+# groups' pieces put into their columns' cells (`未经复<br>结果<br>纠正`)
+PIECES = ["结果\n维持", "结果\n纠正", "其他\n结果", "尚未\n审结", "总\n计",
+          "结果\n维持", "未经复\n结果\n纠正", "议直接\n其他\n结果", "起诉\n尚未\n审结",
+          "总\n计", "结果\n维持", "复\n结果\n纠正", "议后起诉\n其他\n结果", "尚未\n审结",
+          "总\n计"]
+
+
+def test_four_columns_under_their_groups_pieces_are_read_in_their_cells() -> None:
+    rows = [["行政复议", "行政诉讼"], PIECES, ["0"] * 15]
+    assert misordered_tables(_tokens(rows), V2021) == {}
+    # the same cells with 总计 first in each group: still found
+    first = [PIECES[4], *PIECES[:4], PIECES[9], *PIECES[5:9], PIECES[14], *PIECES[10:14]]
+    assert set(misordered_tables(_tokens([["行政复议", "行政诉讼"], first, ["0"] * 15]),
+                                 V2021)) == {"t4"}
+
+
 def test_a_header_wrapped_into_pieces_is_read_run_together() -> None:
     # lynx prints a row's cells one after another, each wrapped in its narrow column
     swapped = [["第二十条第（一）项"], ["信息内容", "本年废"], ["止件数", "本年制"],
