@@ -1,5 +1,6 @@
 """Text normalisation shared by every stage that compares Chinese text: NFKC, traditional
-to simplified, inline pinyin removed. Whitespace and punctuation are kept.
+to simplified, inline pinyin removed, radicals as the ideographs they print. Whitespace and
+punctuation are kept.
 
 The ground floor: the recogniser (label matching, metadata) and enrichment (agency names)
 both build on it, and it imports nothing of the project.
@@ -36,6 +37,30 @@ _PLAIN_NFKC = {
     if (mapped := unicodedata.normalize("NFKC", chr(cp))) != chr(cp)
 }
 _CHANGED = re.compile("[" + "".join(map(re.escape, _PLAIN_NFKC)) + "]")
+# CJK fonts embedded by browsers and office suites often map a glyph to a radical code
+# point rather than to the ideograph it looks like: 人 comes out as U+2F08 (KANGXI RADICAL
+# MAN) and 民 as U+2EA0 (CJK RADICAL CIVILIAN), in a PDF's text and in what converters
+# make of the PDF (Markdown, text). Kangxi radicals are mapped by their compatibility
+# decomposition; the radicals supplement has none, so the radicals that have the form of
+# a whole simplified or traditional ideograph are mapped to it (Unicode's
+# EquivalentUnifiedIdeograph data).
+_KANGXI = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+_SUPPLEMENT = {
+    0x2E9F: "母", 0x2EA0: "民", 0x2EC4: "西", 0x2EC5: "见", 0x2EC6: "角", 0x2EC9: "贝",
+    0x2ECB: "车", 0x2ED1: "長", 0x2ED3: "长", 0x2ED4: "门", 0x2ED8: "青", 0x2ED9: "韦",
+    0x2EDA: "页", 0x2EDB: "风", 0x2EDC: "飞", 0x2EDD: "食", 0x2EE2: "马", 0x2EE3: "骨",
+    0x2EE4: "鬼", 0x2EE5: "鱼", 0x2EE6: "鸟", 0x2EE7: "卤", 0x2EE8: "麦", 0x2EE9: "黄",
+    0x2EEA: "黾", 0x2EEC: "齐", 0x2EEF: "齿", 0x2EF0: "龙", 0x2EF3: "龟",
+}
+RADICALS = str.maketrans({**_KANGXI, **_SUPPLEMENT})  # for str.translate
+_RADICAL = re.compile("[\u2e80-\u2fdf]")
+
+
+def radicals_as_ideographs(text: str) -> str:
+    """The text with radical code points as the ideographs they print."""
+    return text.translate(RADICALS) if _RADICAL.search(text) else text
+
+
 # Spam mirrors insert tone-marked pinyin after characters: 數(shù)據(jù). The pattern starts
 # with "(" (the character before it is checked by the lookbehind) so that re can skip
 # to the brackets: 25 times faster on a report's text than a leading lookbehind.

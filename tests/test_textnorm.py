@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.read import read_file
-from pipelines.textnorm import _PLAIN_NFKC, PLAIN_RANGES, nfkc
+from pipelines.read import read_bytes, read_file
+from pipelines.textnorm import _PLAIN_NFKC, PLAIN_RANGES, nfkc, radicals_as_ideographs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 
@@ -64,3 +64,19 @@ def test_nfkc_on_report_text(path: Path) -> None:
     assert nfkc(doc.text) == unicodedata.normalize("NFKC", doc.text)
     for cell in doc.cells:
         assert nfkc(cell.text) == unicodedata.normalize("NFKC", cell.text)
+
+
+def test_radicals_are_the_ideographs_they_print() -> None:
+    # Chromium's print of a Word page (its CJK font), as pymupdf4llm wrote it in Markdown:
+    # Kangxi radicals (U+2F00-2FD5) and the supplement's 民 (U+2EA0)
+    assert radicals_as_ideographs("淮安市⼈⺠政府2024年政府信息公开⼯作年度报告") == \
+        "淮安市人民政府2024年政府信息公开工作年度报告"
+    assert radicals_as_ideographs("⼀、本年新收") == "一、本年新收"
+    assert radicals_as_ideographs("2 ⺀ ⻏") == "2 ⺀ ⻏"  # no ideograph of their form
+
+
+def test_every_text_reader_reads_radicals_as_ideographs() -> None:
+    page = "<html><body><p>⼀、总体情况</p><p>本机关⽆其他需要报告的事项。</p></body></html>"
+    for name, data in (("a.html", page), ("a.md", "⼀、总体情况\n\n本机关⽆其他事项。\n")):
+        text = read_bytes(name, data.encode()).text
+        assert "⼀" not in text and "⽆" not in text and "一、总体情况" in text

@@ -15,6 +15,7 @@ from pipelines.document import Document
 from pipelines.read.decode import UnreadableFile, binary_reason, decode
 from pipelines.read.html_images import Siblings, folder_siblings
 from pipelines.read.registry import READERS, Reader
+from pipelines.textnorm import radicals_as_ideographs
 
 __all__ = ["UnreadableFile", "read_bytes", "read_file"]
 
@@ -41,7 +42,8 @@ def _pick(name: str, data: bytes) -> tuple[Reader, bytes | str]:
         raise UnreadableFile(f"{name}: {binary} is not a supported rendering yet")
     if not data.strip():
         raise UnreadableFile(f"{name}: the file is empty")
-    decoded = decode(name, data)
+    # radicals printed for ideographs (`⼈` for 人): a PDF's text as a converter saved it
+    decoded = radicals_as_ideographs(decode(name, data))
     return next((r, decoded) for r in READERS if r.reads == "text" and r.sniff(decoded))
 
 

@@ -37,8 +37,10 @@ Markdown holding raw HTML tables has them turned into pipe rows first
 tables' `{|` blocks (text_mediawiki.py), and pandoc's fenced CSS-table divs
 (text_divs.py); a browser's copied text of tables whose cells
 are paragraphs (an empty line, a lone tab and an empty line between cells) is written
-back as tab rows (text_paragraphs.py). A text browser's link numbers (`[4]12`, with the
-list of links at the end) and Markdown's links are blanked first (text_links.py).
+back as tab rows (text_paragraphs.py). A browser's print header that a PDF-to-Markdown
+converter put into a table row's cells is taken out (text_print_header.py). A text
+browser's link numbers (`[4]12`, with the list of links at the end) and Markdown's links
+are blanked first (text_links.py).
 """
 
 from __future__ import annotations
@@ -49,7 +51,13 @@ from dataclasses import replace
 from itertools import islice
 
 from pipelines.document import Document, TextCell
-from pipelines.read import text_asciidoc, text_divs, text_links, text_mediawiki
+from pipelines.read import (
+    text_asciidoc,
+    text_divs,
+    text_links,
+    text_mediawiki,
+    text_print_header,
+)
 from pipelines.read.registry import is_markdown_with_tables
 from pipelines.read.text_aligned import (
     gapped_cells,
@@ -530,6 +538,8 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
         decoded, pandoc_tables = text_mediawiki.as_pipe_rows(decoded), True
     elif text_divs.has_tables(decoded):  # pandoc's Markdown of CSS-table divs
         decoded = text_divs.as_pipe_rows(decoded)
+    if text_print_header.has_print_header(decoded):  # a PDF's page header in a row's cells
+        decoded = text_print_header.without_print_header(decoded)
     lines = decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     dialect = _dialect(lines)
     rendering, cells_of = _READERS[dialect]

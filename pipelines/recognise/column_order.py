@@ -155,19 +155,42 @@ def _headers(tokens: list[Token], version_id: str
                 texts.append(normalise("".join(words)))
                 words = []
             continue
-        if kind == "label":
-            if _is_row_label(t.labels):
-                if words:
-                    texts.append(normalise("".join(words)))
-                words, after_row = [], True
-                continue
-            if t.row is not None and (named := whole.get(normalise(t.text))):
-                rows.setdefault(t.row, []).extend((tid, key, t.text) for tid, key in named)
+        if kind == "label" and _is_row_label(t.labels):
+            if words:
+                texts.append(normalise("".join(words)))
+            words, after_row = [], True
+            continue
+        if t.row is not None and (named := (kind == "label" and whole.get(normalise(t.text)))
+                                  or _t4_column_below(whole, t.text, version_id)):
+            rows.setdefault(t.row, []).extend((tid, key, t.text) for tid, key in named)
         words.append(t.text)
         after_row = False
     if words:
         texts.append(normalise("".join(words)))
     return [labels for labels in rows.values() if len(labels) > 1], texts
+
+
+def _t4_column_below(whole: dict[str, list[tuple[str, str]]], text: str, version_id: str
+                     ) -> list[tuple[str, str]]:
+    """The 四 column a header cell's last lines name under a piece of its group's label
+    that a converter put into the same cell (pymupdf4llm: `未经复` / `结果` / `纠正`, read
+    as text, not a label): the cell is that column's all the same. The lines above must
+    be such a piece (not `（七）` over `总` / `计`, a row label wrapped)."""
+    lines = text.split("\n")
+    for k in range(1, len(lines)):
+        below = [(t, key) for t, key in whole.get(normalise("".join(lines[k:])), ())
+                 if t == "t4" and key in _column_ids(version_id)]
+        if below:
+            above = normalise("".join(lines[:k]))
+            return below if above and any(above in g for g in _t4_groups(version_id)) else []
+    return []
+
+
+@cache
+def _t4_groups(version_id: str) -> tuple[str, ...]:
+    """四's labels over its columns (行政复议, 行政诉讼 and its two groups), normalised."""
+    t4 = load_template().version(version_id).tables["t4"]
+    return tuple(normalise(x) for x in (*t4.header, *(r.label for r in t4.data_rows)))
 
 
 def _text_labels(version_id: str, text: str) -> list[tuple[str, str, str]]:

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from pipelines.parse import parse_bytes
 from pipelines.recognise.column_order import (
+    _header_words,
     _in_order,
+    _t4_column_below,
     _total_elsewhere,
     lacking_columns,
     misordered_tables,
@@ -71,6 +73,30 @@ def test_four_total_first_in_each_group_is_found() -> None:
     assert misordered_tables(_tokens(in_order), V2021) == {}
     total_first = [["行政复议", "行政诉讼"], ([T4[-1], *T4[:-1]]) * 3, ["0"] * 15]
     assert set(misordered_tables(_tokens(total_first), V2021)) == {"t4"}
+
+
+# pymupdf4llm's header row of 四 on Chromium's print of 004's borderless page: the lawsuit
+# groups' pieces put into their columns' cells (`未经复<br>结果<br>纠正`)
+PIECES = ["结果\n维持", "结果\n纠正", "其他\n结果", "尚未\n审结", "总\n计",
+          "结果\n维持", "未经复\n结果\n纠正", "议直接\n其他\n结果", "起诉\n尚未\n审结",
+          "总\n计", "结果\n维持", "复\n结果\n纠正", "议后起诉\n其他\n结果", "尚未\n审结",
+          "总\n计"]
+
+
+def test_four_columns_under_their_groups_pieces_are_read_in_their_cells() -> None:
+    rows = [["行政复议", "行政诉讼"], PIECES, ["0"] * 15]
+    assert misordered_tables(_tokens(rows), V2021) == {}
+    # the same cells with 总计 first in each group: still found
+    first = [PIECES[4], *PIECES[:4], PIECES[9], *PIECES[5:9], PIECES[14], *PIECES[10:14]]
+    assert set(misordered_tables(_tokens([["行政复议", "行政诉讼"], first, ["0"] * 15]),
+                                 V2021)) == {"t4"}
+
+
+def test_a_row_label_wrapped_over_a_four_label_is_no_four_column() -> None:
+    # elinks' dump of a broken rowspan: 三's （七）总计 one glyph a line, read as text
+    wrapped = ["（\n七\n）\n总\n计", "结果维持", "结果纠正"]
+    assert _t4_column_below(_header_words("gov_2021")[1], wrapped[0], "gov_2021") == []
+    assert misordered_tables(_tokens([wrapped]), V2021) == {}
 
 
 def test_a_header_wrapped_into_pieces_is_read_run_together() -> None:
