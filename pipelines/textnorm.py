@@ -16,6 +16,13 @@ import opencc
 
 _T2S = opencc.OpenCC("t2s")
 
+# The ideographs labels, names and titles are written in (CJK unified ideographs with
+# extension A, and the compatibility ideographs): one definition for every module that
+# asks whether a text holds Chinese. `HAN` goes inside a character class of a larger
+# pattern; `HAN_CHAR` finds one.
+HAN = "\u3400-\u9fff\uf900-\ufaff"
+HAN_CHAR = re.compile(f"[{HAN}]")
+
 # CPython's NFKC is slow on Chinese text (about 0.1 µs per ideograph: it scans its
 # composition table for every character), and it runs on every report's text. Reports
 # are written in the characters below: ASCII, CJK ideographs, CJK and full-width

@@ -32,6 +32,7 @@ from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, url
 from lxml import etree
 
 from pipelines.read.decode import UnreadableFile, decode
+from pipelines.textnorm import HAN_CHAR
 
 MIN_TITLE = 6  # characters of an entry's title; 首页, 上一页, 关于我们 are shorter
 NEXT_TEXTS = frozenset({"下一页", "下页", "后页", "下一頁", ">", ">>", "»", "›", "下一页>",
@@ -45,7 +46,6 @@ DATE_KEYS = ("pubdate", "publishdate", "publishtime", "pubtime", "docreltime", "
 ROW_LEVELS = 3  # ancestors of a link searched for its row's date
 NEXT_KEYS = ("next", "nexturl", "next_url", "nextpage_url")
 PAGE_COUNT_KEYS = ("totalpage", "totalpages", "pagecount", "pages", "total_pages")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACE = re.compile(r"\s+")
 _CREATE_PAGE = re.compile(r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?"
                           r"\s*,\s*['\"]([\w-]+)['\"]\s*,\s*['\"](\w+)['\"]")
@@ -138,7 +138,7 @@ def _html_listing(text: str, url: str) -> ListingPage:
         label = link_text(anchor)
         if _is_page_link(anchor, label):
             page.pages.append(target)
-        elif len(label) >= MIN_TITLE and _CJK.search(label):
+        elif len(label) >= MIN_TITLE and HAN_CHAR.search(label):
             page.entries.append(Entry(label, target, _row_date(anchor)))
     page.pages.extend(_cms_pages(text, url))
     return page

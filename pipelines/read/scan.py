@@ -21,6 +21,7 @@ from pipelines.read.page_image import PageImage, prepare, second_page
 from pipelines.read.specks import recogniser_page
 from pipelines.read.table_image import Box, TableImage, find_tables, ruling_lines, text_bands
 from pipelines.read.table_image import text_ink as characters
+from pipelines.textnorm import HAN, HAN_CHAR
 
 _MIN_GLYPH = 7  # pixels: smaller characters are not legible to the recogniser
 # Glyph heights of white around each line crop: tight, as the detector PaddleOCR was
@@ -41,8 +42,8 @@ _DIGIT_LIKE = str.maketrans({"o": "0", "O": "0", "〇": "0", "D": "0", "Q": "0",
                              "l": "1", "I": "1", "|": "1"})
 _DIGITS_OR_LIKE = re.compile(r"[.,·'`]?([0-9oO〇DQlI|]*[oO〇DQlI|][0-9oO〇DQlI|]*)[.,·'`]?")
 # A dash the recogniser gives for 一 ("one") between Chinese characters ("三安全—稳定").
-_DASH_FOR_ONE = re.compile(r"(?<=[\u4e00-\u9fff“”\n])[—－─-](?![\d—－─-])"
-                           r"|(?<![\d—－─-])[—－─-](?=[\u4e00-\u9fff“”])")
+_DASH_FOR_ONE = re.compile(rf"(?<=[{HAN}“”\n])[—－─-](?![\d—－─-])"
+                           rf"|(?<![\d—－─-])[—－─-](?=[{HAN}“”])")
 _LIKE_CONFIDENCE = 0.5
 # A number read without a decimal point where the recogniser gave one at least this
 # probability between its digits (ocr.Reading.point) is kept only if an identity confirms
@@ -71,10 +72,6 @@ _BLURRED = 0.1
 _MIN_EDGE_PIXELS = 100
 # A row of ink across more than this share of a cell, between its lines: a rule's trace.
 _RULE_SHARE = 0.5
-# A label holds Chinese; a value cell read as none ("", "8.", ":0", "」") is read twice.
-_CHINESE = re.compile(r"[\u4e00-\u9fff]")
-
-
 # One closing quote read as two ("稳定”"").
 _QUOTE_RUN = re.compile(r"[“”\"'‘’]{2,}")
 
@@ -365,7 +362,8 @@ def _doubted(text: str, confidence: float | None) -> bool:
     punctuation, faint print under a seal read as nothing)."""
     if _NUMBER_READ.fullmatch(text):
         return confidence is not None and confidence < SURE
-    return _CHINESE.search(text) is None and len(text) <= 2
+    # a label holds Chinese; a value cell read as none ("", "8.", ":0", "」") is read twice
+    return HAN_CHAR.search(text) is None and len(text) <= 2
 
 
 def _second_readings(found: PageLayout, slots: list, texts: list[str],

@@ -39,6 +39,7 @@ from pipelines.read.page_image import PageImage
 from pipelines.read.scan import _as_digits, _Crops, _line_crops
 from pipelines.read.table_image import Box
 from pipelines.read.table_wrapped import Piece, column_tables, labels_by_line, spells_label
+from pipelines.textnorm import HAN, HAN_CHAR
 
 _JOIN_X = 0.5  # glyph heights: characters of a word are closer, columns farther apart
 _JOIN_Y = 0.3  # glyph heights: the gaps inside a character (the strokes of 三)
@@ -66,9 +67,8 @@ _GATE_GAP = 1.5  # glyph heights of white on either side of a number in a table'
 _log = logging.getLogger(__name__)
 # A value; not an item number ("2." split from its label).
 _NUMBER = re.compile(r"[-+－]?[0-9][0-9,]*(?:\.[0-9]+)?")
-_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # Label text (Chinese, ending in no digit nor point) run into a number.
-_LABEL_NUMBER = re.compile(r"(.*[\u4e00-\u9fff].*[^0-9.,])([0-9]+(?:\.[0-9]+)?)")
+_LABEL_NUMBER = re.compile(rf"(.*[{HAN}].*[^0-9.,])([0-9]+(?:\.[0-9]+)?)")
 _DIGIT_WIDTH = 0.55  # glyph heights: a digit's advance beside a Chinese character's one
 # Zeros leading a box's digits (`0074`), and the number after them if any.
 _LEADING_ZEROS = re.compile(r"(0+)([1-9][0-9]*(?:\.[0-9]+)?)?")
@@ -433,7 +433,7 @@ def _tables(lines: list[list[_Word]], glyph: float
     tail = _tail(pending, last, glyph)
     out[-1] += pending[:tail]
     rest = pending[tail:]
-    if any(_CHINESE.search(w.text) for line in rest for w in line):
+    if any(HAN_CHAR.search(w.text) for line in rest for w in line):
         return out, rest
     out[-1] += rest
     return out, []

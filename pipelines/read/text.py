@@ -79,12 +79,12 @@ from pipelines.read.text_order import (
 )
 from pipelines.read.text_paragraphs import as_tab_rows, has_paragraph_cells
 from pipelines.read.text_width import columns
+from pipelines.textnorm import HAN_CHAR
 
 _LONE_PIPES = re.compile(r"^\|+$")
 _HARD_BREAK = re.compile(r"\\[ \t]*\n")  # Markdown's `\` ending a line of a cell
 # HTML's line break inside a pipe table's cell (pymupdf4llm prints a cell's lines so)
 _CELL_BREAK = re.compile(r"<br\s*/?>", re.I)
-_CJK = re.compile(r"[\u3400-\u9fff]")
 # A pipe cell of numbers apart (`447 7`, `0 0`): a converter's cell holding two columns'
 # values (markitdown, pdfplumber's tables of a PDF) or a number wrapped in its cell; which,
 # the text does not say: the cell is marked stacked, its row's values not placed. Spaces
@@ -551,7 +551,7 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     elif dialect == "pipe_rows" and "<br" in decoded:
         # in a label's cell only: `1<br>0` may be two columns' values in one cell
         cells = [replace(c, text=_CELL_BREAK.sub("\n", c.text))
-                 if "<br" in c.text and _CJK.search(c.text) else c for c in cells]
+                 if "<br" in c.text and HAN_CHAR.search(c.text) else c for c in cells]
     elif "\\" in decoded:  # Markdown's hard break (`\` ending a line) in a grid's cell
         cells = [replace(c, text=_HARD_BREAK.sub("\n", c.text).removesuffix("\\"))
                  if "\\" in c.text else c for c in cells]

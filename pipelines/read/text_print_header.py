@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 
+from pipelines.textnorm import HAN_CHAR
+
 # Chromium's header date and time (en-US): `12/4/26, 3:33 PM`
 _STAMP = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}, \d{1,2}:\d{2}\s?[AP]M")
 _BREAK = "<br>"
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _SPACES = re.compile(r"\s+")
 _MARKS = re.compile(r"^[#*>\s]+|[*\s]+$")  # a heading's `#`, bold `**`
 
@@ -36,7 +37,7 @@ def has_print_header(text: str) -> bool:
 def without_print_header(text: str) -> str:
     """The text with the print header taken out of its table rows."""
     titles = {_key(_MARKS.sub("", line)) for line in text.split("\n")
-              if "|" not in line and _CJK.search(line)}
+              if "|" not in line and HAN_CHAR.search(line)}
     return "\n".join(_row_without_header(line, titles)
                      if line.startswith("|") and _STAMP.search(line) else line
                      for line in text.split("\n"))
@@ -61,7 +62,7 @@ def _row_without_header(line: str, titles: set[str]) -> str:
             break
         pieces.append((n, len(cells[n]) - 1))
         spelled += _key(cells[n][-1])
-    if spelled not in titles or not all(_CJK.search(cells[a][b]) for a, b in pieces):
+    if spelled not in titles or not all(HAN_CHAR.search(cells[a][b]) for a, b in pieces):
         return line
     drop = {at, *pieces}
     return "|".join(_BREAK.join(p for k, p in enumerate(c) if (n, k) not in drop)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from pipelines.textnorm import nfkc
+from pipelines.textnorm import HAN_CHAR, nfkc
 
 _DASHES = {"-", "—", "–", "－", "―", "--", "——", "-—"}
 _SLASHES = {"/", "／", "\\"}
@@ -31,8 +31,6 @@ _WHITESPACE = re.compile(r"\s+")
 _MARKER_DIGITS = re.compile("[\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089"
                             "\u2460-\u249b\u24ea-\u24ff\u3251-\u325f\u32b1-\u32bf]")
 _SIMPLIFIED_UNITS = {"萬元": "万元", "個": "个", "項": "项", "條": "条"}  # traditional reports
-# A label or a note always holds Chinese; a value cell's non-number often holds none.
-_CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -87,4 +85,4 @@ def may_stand_for_value(text: str) -> bool:
     `1e5`, `=SUM(B2:B5)`, `#REF!`, `?`. Only the grid decides that it is a value: where a
     row needs exactly that many cells."""
     s = text.strip()
-    return bool(s) and _CHINESE.search(s) is None and read_printed(s).state == "unreadable"
+    return bool(s) and HAN_CHAR.search(s) is None and read_printed(s).state == "unreadable"
