@@ -459,10 +459,12 @@ def _flag_pushed(grid: Grid, table: str, row: str, cols, values: list[Token]) ->
     # pandoc keeps a table as wide as its widest row's own cells and drops the cells a
     # rowspan from above pushes past that edge, silently: the row's values then stand one
     # column (or a group of 四's) right of their own, every identity of 四 still holding.
+    # pdfplumber's tables (markitdown) add columns the page does not have, the same way.
     _flag_row(grid, table, row, cols, values, "row_may_be_shifted",
-              f"row {row} of a table printed at a fixed width opens with a blank or is short "
-              "of its columns: a span from above may have pushed its values right and its "
-              "last ones off the table")
+              f"row {row} of a table printed at a fixed width (or with its labels in "
+              "different columns) opens with a blank or is short of its columns: a span "
+              "from above, or columns the page does not have, may have pushed its values "
+              "right")
 
 
 def _cut_short(values: list[Token]) -> bool:
@@ -969,7 +971,7 @@ def _flag_unmatched_rows(grid: Grid, tokens: list[Token],
     Their values are not taken by either neighbour (`_values_after` stops at them); the
     flag says that values were printed there and not used.
     """
-    table, waiting = None, []
+    table, waiting, last = None, [], None
     for i, t in enumerate(tokens):
         if t.kind == "label":
             found = _row_of(t, rows)
@@ -980,10 +982,33 @@ def _flag_unmatched_rows(grid: Grid, tokens: list[Token],
                     grid.flags.append(Flag("unmatched_row", f"printed row {text!r} in "
                                            f"table {table} matches no statutory row; its "
                                            "values were not used"))
-            table, waiting = found[0], []
+            table, waiting, last = found[0], [], found
         elif (t.kind == "text" and i + 1 < len(tokens) and tokens[i + 1].kind == "value"
               and (t.row is None or tokens[i + 1].row == t.row) and table is not None
               and not _LIST_NUMBER_TAIL.match(t.text) and not may_stand_for_value(t.text)):
             waiting.append(t.text.strip()[:40])
         elif table is not None and (unlabelled := _unlabelled_pipe_row(tokens, i)):
             waiting.append(unlabelled)
+        if len(waiting) == 1 and last is not None:
+            _withhold_empty_row(grid, last, rows[last], waiting[0])
+            last = None
+
+
+def _withhold_empty_row(grid: Grid, found: tuple[str, str], block: Block,
+                        after: str) -> None:
+    """A row printed with every cell empty and followed at once by a row of values that
+    matches no label is not proven empty: a converter that wraps a row's label in its
+    cell prints the label's first line as a row of empty cells and the rest, with the
+    row's values, as a row of its own (pymupdf4llm: `|1、申请人无正当理由逾期不补||||||||`
+    then `|正、行政机关不再处理其政府信<br>息公开申请|67|3|0|0|1|0|71|`). Its cells are null,
+    not placed (flag `values_not_placed`), never published as printed empty."""
+    ids = [cell_id_of(*found, c.id) for c in block.columns]
+    cells = [grid.cells.get(cell_id) for cell_id in ids]
+    if not all(c is not None and c.state == "blank" for c in cells):
+        return
+    for c in cells:
+        grid.cells[c.cell_id] = CellValue(c.cell_id, None, "unplaced", None, c.unit,
+                                          c.source_ref)
+    grid.flags.append(Flag("values_not_placed", f"row {found[1]} prints every cell empty "
+                           f"and the row after it, {after!r}, matches no label: its values "
+                           f"may be that row's ({len(ids)} cells not placed)"))

@@ -477,3 +477,24 @@ def test_table_4s_header_not_opened_by_an_empty_cell_leaves_16_values_null() -> 
                       for ln in T4_UNNAMED_COLUMN.split("\n"))
     report = parse_bytes(T4_BANDS, with_t4(table).encode("utf-8"))
     assert set(t4_cells(report).values()) == {None}
+
+
+def test_an_empty_row_before_a_row_of_values_without_a_label_is_not_printed_empty() -> None:
+    # pymupdf4llm's Markdown of the corpus's WPS-made PDF of 淮安 2024 (001.pdf) wraps
+    # (六)1's label in its cell: `|1、申请人无正当理由逾期不补||||||||`, then the label's
+    # rest with the row's values (67 3 0 0 1 0 71) as a row no label matches. The first
+    # row was published as printed empty; its cells are null, not placed, flagged.
+    data = (FIXTURES / "dumps" / "huaian-2024.pymupdf4llm-wps.md").read_bytes()
+    report = parse_bytes("huaian-2024.pymupdf4llm-wps.md", data)
+    want = truth("huaian-2024")["cells"]
+    assert report.rendering == "text_pipes"
+    row = {cid: c for cid, c in report.cells.items() if ".other_no_correction." in cid}
+    assert {c.state for c in row.values()} == {"unplaced"}
+    assert not [cid for cid, c in report.cells.items()
+                if c.state == "blank" and want[cid] is not None]
+    flagged = [f.message for f in report.flags if f.code == "values_not_placed"]
+    assert flagged == ["row other_no_correction prints every cell empty and the row after "
+                       "it, '正、行政机关不再处理其政府信\\n息公开申请', matches no label: its "
+                       "values may be that row's (7 cells not placed)"]
+    placed = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
+    assert placed and all(want[cid] == v for cid, v in placed.items())
