@@ -105,13 +105,17 @@ FLAG_CODES: dict[str, str] = {
     "table is null, its printed value kept in the raw text",
     "values_not_placed": "the row's label was read but not its values: the text (a "
     "PDF's text in reading order) prints them where nothing ties them to their row or "
-    "columns, and prints no empty cell, so the row's cells are null (state unplaced), "
-    "never published as printed empty",
-    "row_may_be_shifted": "a table printed at a fixed width (pandoc's text tables) shows a "
-    "row opening with a blank before its values, or short of its columns: a span from above "
-    "may have pushed its values right and its last ones off the table's edge, which the text "
-    "does not show, so the row (of table 四: the table) is null, its printed values kept in "
-    "the raw text",
+    "columns, and prints no empty cell; or the row prints every cell empty and the next "
+    "row, which holds values, matches no label (a converter wrapped the row's label onto a "
+    "row of its own): the row's cells are null (state unplaced), never published as "
+    "printed empty",
+    "row_may_be_shifted": "a table printed at a fixed width (pandoc's text tables), or a "
+    "converter's table whose rows print their labels in different columns (pdfplumber's "
+    "tables of a printed page, as markitdown writes them), shows a row opening with a blank "
+    "before its values, or short of its columns: a span from above, or columns the page does "
+    "not have, may have pushed its values right (and its last ones off the table's edge), "
+    "which the text does not show, so the row (of table 四: the table) is null, its printed "
+    "values kept in the raw text",
 }
 
 REPORT_STATUSES: dict[str, str] = {
@@ -267,10 +271,12 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "其中表头未显示各列或列组的顺序，而勾稽关系无法区分：该表所有单元格发布为空值，"
         "印出的数值保留在原文中",
         "values_not_placed": "读到了该行的标签而未读到其数值：文本（按阅读顺序提取的 PDF "
-        "文字）中没有将数值与所属行或列对应的依据，且不印空白单元格，故该行单元格发布为空值"
-        "（状态 unplaced），不当作印为空白",
-        "row_may_be_shifted": "按固定宽度印出的表格（pandoc 的文本表格）中，某行在数值前以空白"
-        "开头，或少于其列数：上方的跨行单元格可能把该行数值推向右侧、把最后几个推出表格边缘，"
+        "文字）中没有将数值与所属行或列对应的依据，且不印空白单元格；或该行各单元格均为空，"
+        "而紧随其后印有数值的一行与任何标签都不匹配（转换器把该行标签折到另一行）：该行单元格"
+        "发布为空值（状态 unplaced），不当作印为空白",
+        "row_may_be_shifted": "按固定宽度印出的表格（pandoc 的文本表格），或各行标签位于不同列的"
+        "转换器表格（markitdown 写出的 pdfplumber 页面表格）中，某行在数值前以空白开头，或少于"
+        "其列数：上方的跨行单元格或页面本无的列可能把该行数值推向右侧（并把最后几个推出表格边缘），"
         "而文本中看不出来，故该行（表四为整张表）发布为空值，印出的数值保留在原文中",
         "text_disagrees": "报告正文为某单元格（或单元格之和）所述数字与表格不符；待核查的发现，"
         "表格按原样发布（text 类校验给出两个数字及原句）",

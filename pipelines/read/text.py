@@ -91,6 +91,7 @@ _CELL_BREAK = re.compile(r"<br\s*/?>", re.I)
 # only: Org's pieces of one cell (`8\\` over `8`) are joined by a line break, one number.
 _NUMBERS_APART = re.compile(r"^[ \t]*[\d０-９][\d０-９,，.]*"
                             r"(?:[ \t\u3000]+[\d０-９][\d０-９,，.]*)+[ \t]*$")
+_VALUE_CELL = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")  # a cell printing a number
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
 # A tab after a cell's text (a row of tab-separated cells), as a line's first one.
 _INNER_TAB_LINE = re.compile(r"^[^\n]*?[^\t\s]\t", re.M)
@@ -493,7 +494,32 @@ def _clipped(dialect: str, lines: list[str]) -> bool:
         return True
     if dialect == "bordered":
         return bool(ruled_blocks(lines)) or grid_tables(lines)
-    return dialect == "pipe_rows" and _aligned_pipe_tables(lines)
+    return dialect == "pipe_rows" and (_aligned_pipe_tables(lines)
+                                       or _ragged_label_column(lines))
+
+
+def _ragged_label_column(lines: list[str]) -> bool:
+    """Whether pipe rows print their labels in different columns: the last cell holding
+    Chinese before a row's first number stands at one index in some rows, another in
+    others. pdfplumber's tables of a printed page (markitdown's Markdown) cut a table into
+    columns of its own that the page's cells do not have, so a row's values may open with
+    such empty columns and a value stand one or two columns right of its own (011's
+    `| 三、本年度 | | | （一）予以公开 | | | 258 | 12 | | 1 | 1 |`, 258 read as 科研机构's).
+    Such text is read as a table printed at a fixed width is: a row opening with a blank
+    before a value is not placed (grid `_maybe_pushed`)."""
+    at: set[int] = set()
+    for line in lines:
+        stripped = line.strip()
+        if len(stripped) < 2 or stripped[0] != "|" or stripped[-1] != "|":
+            continue
+        cells = [c.strip() for c in stripped[1:-1].split("|")]
+        first = next((i for i, c in enumerate(cells) if _VALUE_CELL.fullmatch(c)), None)
+        if first is None:
+            continue
+        label = max((i for i in range(first) if HAN_CHAR.search(cells[i])), default=None)
+        if label is not None:
+            at.add(label)
+    return len(at) > 1
 
 
 def _walls(line: str, ambiguous: int) -> tuple[int, ...]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from pipelines.document import TextCell
+from pipelines.parse import parse_bytes
 from pipelines.read import read_file
 from pipelines.read.text import read
 
@@ -320,8 +322,39 @@ def test_w3m_ascii_grid_is_not_clipped() -> None:
     assert doc.rendering == "text_bordered" and not doc.clipped_rows
 
 
+def test_a_crawlers_pipe_table_with_labels_in_one_column_is_not_clipped() -> None:
+    # html2text's unpadded pipe rows: every row's label in its first cell
+    lines = ["信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数",
+             "---|---|---|---",
+             "规章 | 1 | 0 | 11",
+             "行政规范性文件 | 8 | 26 | 66"]
+    assert not read_text("\n".join(lines) + "\n").clipped_rows
+
+
 @pytest.mark.corpus
-def test_a_converters_markdown_pipe_table_is_not_clipped(corpus: Path) -> None:
-    # 013.md (a PDF-to-Markdown converter): `|---|---|` rules, cells not padded
+def test_a_converters_pipe_rows_with_labels_in_different_columns_are_clipped(
+        corpus: Path) -> None:
+    # 013.md (a PDF-to-Markdown converter): `|---|---|` rules, cells not padded, a row's
+    # label in its first cell in some rows and after empty cells in others; a row opening
+    # with a blank before its values is not placed there. Its 104 cells read as before.
     text = (corpus / "reports" / "013.md").read_text(encoding="utf-8")
-    assert not read_text(text).clipped_rows
+    doc = read_text(text)
+    assert doc.clipped_rows
+    report = parse_bytes("013.md", text.encode())
+    assert sum(c.value is not None for c in report.cells.values()) == 104
+
+
+def test_markitdowns_row_with_empty_columns_before_its_values_is_not_placed(
+        truth: Callable[[str], dict]) -> None:
+    # markitdown's Markdown of Chromium's print of 上海 2019 (011): pdfplumber's table adds
+    # columns the page does not have, `| 三、本年度 | | | （一）予以公开 | | | 258 | 12 | | 1
+    # | 1 |`: 258 (自然人) was published as 科研机构's, 12 as 社会公益组织's, 1 as 总计.
+    data = (_DUMPS / "shanghai-office-2019.markitdown-plain.md").read_bytes()
+    report = parse_bytes("shanghai-office-2019.markitdown-plain.md", data)
+    want = truth("shanghai-office-2019")["cells"]
+    got = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
+    assert len(got) == 22 and all(want[cid] == v for cid, v in got.items())
+    granted = {c.state for cid, c in report.cells.items() if cid.startswith("t3.granted.")}
+    assert granted == {"ambiguous"}
+    assert "row granted" in " ".join(f.message for f in report.flags
+                                     if f.code == "row_may_be_shifted")
