@@ -498,6 +498,22 @@ def _clipped(dialect: str, lines: list[str]) -> bool:
                                        or _ragged_label_column(lines))
 
 
+def _cell_breaks(cell: TextCell) -> TextCell:
+    """A pipe cell with HTML line breaks (pymupdf4llm prints a cell's lines so): in a
+    label's cell they are line breaks; in a cell of numbers a break at its edge is none
+    (`88283<br>`), and numbers on several lines (`0<br>0`) may be two columns' values in
+    one cell or one number wrapped, which the text does not say: stacked, as numbers set
+    apart by spaces are, so the row is not placed and its other cells are not taken for
+    printed empty."""
+    if HAN_CHAR.search(cell.text):
+        return replace(cell, text=_CELL_BREAK.sub("\n", cell.text))
+    lines = _CELL_BREAK.sub("\n", cell.text).strip()
+    if "\n" not in lines:
+        return replace(cell, text=lines)
+    apart = " ".join(lines.split())
+    return replace(cell, text=apart, stacked=True) if _NUMBERS_APART.match(apart) else cell
+
+
 def _ragged_label_column(lines: list[str]) -> bool:
     """Whether pipe rows print their labels in different columns: the last cell holding
     Chinese before a row's first number stands at one index in some rows, another in
@@ -575,9 +591,7 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     if has_spans(decoded):  # pandoc's Markdown of a Word page
         cells, page_text = plain_cells(cells), plain(page_text)
     elif dialect == "pipe_rows" and "<br" in decoded:
-        # in a label's cell only: `1<br>0` may be two columns' values in one cell
-        cells = [replace(c, text=_CELL_BREAK.sub("\n", c.text))
-                 if "<br" in c.text and HAN_CHAR.search(c.text) else c for c in cells]
+        cells = [_cell_breaks(c) if "<br" in c.text else c for c in cells]
     elif "\\" in decoded:  # Markdown's hard break (`\` ending a line) in a grid's cell
         cells = [replace(c, text=_HARD_BREAK.sub("\n", c.text).removesuffix("\\"))
                  if "\\" in c.text else c for c in cells]

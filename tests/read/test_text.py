@@ -70,10 +70,12 @@ def test_a_pipe_cell_of_numbers_apart_is_stacked() -> None:
     assert doc.cells[1].text == "" and not doc.cells[1].stacked
 
 
-def test_html_line_breaks_between_numbers_are_kept() -> None:
-    # pymupdf4llm: `1<br>0` holds two columns' values (本年制发 1, 本年废止 0), not 10
-    doc = read_text("|规章|1<br>0|11|\n|---|---|---|\n|行政<br>许可|5|6|\n")
-    assert [c.text for c in doc.cells] == ["规章", "1<br>0", "11", "行政\n许可", "5", "6"]
+def test_html_line_breaks_between_numbers_are_kept_apart() -> None:
+    # pymupdf4llm: `1<br>0` holds two columns' values (本年制发 1, 本年废止 0), not 10:
+    # stacked, as numbers set apart by spaces are; a break at a cell's edge is none
+    doc = read_text("|规章|1<br>0|11<br>|\n|---|---|---|\n|行政<br>许可|5|6|\n")
+    assert [c.text for c in doc.cells] == ["规章", "1 0", "11", "行政\n许可", "5", "6"]
+    assert [c.stacked for c in doc.cells] == [False, True, False, False, False, False]
 
 
 def test_pipe_terminated_cells_start_rows_at_lone_pipes() -> None:
