@@ -535,7 +535,9 @@ def _ragged_label_column(lines: list[str]) -> bool:
         label = max((i for i in range(first) if HAN_CHAR.search(cells[i])), default=None)
         if label is not None:
             at.add(label)
-    return len(at) > 1
+            if len(at) > 1:
+                return True
+    return False
 
 
 def _walls(line: str, ambiguous: int) -> tuple[int, ...]:
