@@ -50,32 +50,12 @@ def _once(keys: list[str], wanted: tuple[str, ...]) -> bool:
     return sorted(keys) == sorted(wanted)
 
 
-def _t3_orders(rows: list[Printed], version_id: str) -> list[tuple[str, ...]]:
-    """Each full printed order of 三's columns its header rows prove."""
-    table = load_template().version(version_id).tables["t3"]
-    columns = tuple(c.id for c in table.columns)
-    natural, *orgs, total = columns
-    group = table.header[-1]
-    upper, lower, out = [], [], []
-    for row in rows:
-        keys = [k for t, k, _ in row if t == "t3"]
-        if _once(keys, columns):
-            out.append(tuple(keys))
-        elif _once(keys, (natural, group, total)):
-            upper.append(keys)
-        elif _once(keys, tuple(orgs)):
-            lower.append(keys)
-    for top in upper:
-        for below in lower:
-            at = top.index(group)
-            out.append((*top[:at], *below, *top[at + 1:]))
-    return out
-
-
-def _t3_present(rows: list[Printed], version_id: str, absent: frozenset[str]
-                ) -> tuple[str, ...] | None:
-    """The printed order of 三's columns but the `absent` ones (a header lacking a
-    column): one reading only, the same ways as a whole header."""
+def _t3_orders(rows: list[Printed], version_id: str,
+               absent: frozenset[str] = frozenset()) -> set[tuple[str, ...]]:
+    """Each printed order of 三's columns (but the `absent` ones: a header lacking a
+    column) its header rows prove: one row naming them once each, or 自然人 / 法人或其他组织
+    / 总计 once each in one row and the organisations once each in another (a merged cell
+    spans adjacent columns, so they stand where 法人或其他组织 stands)."""
     table = load_template().version(version_id).tables["t3"]
     columns = tuple(c.id for c in table.columns)
     natural, *orgs, total = columns
@@ -92,11 +72,11 @@ def _t3_present(rows: list[Printed], version_id: str, absent: frozenset[str]
             lower.append(keys)
     out.update((*top[:top.index(group)], *below, *top[top.index(group) + 1:])
                for top in upper for below in lower)
-    return next(iter(out)) if len(out) == 1 else None
+    return out
 
 
 def _t3_moves(rows: list[Printed], version_id: str) -> dict[str, str] | None:
-    orders = set(_t3_orders(rows, version_id))
+    orders = _t3_orders(rows, version_id)
     if len(orders) != 1:
         return None
     printed, = orders
@@ -225,7 +205,8 @@ def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset
     if columns[-1].id in absent:
         return False  # 总计 absent: nothing checks the order of the others
     vid = grid.version.id
-    order = _t3_present(rows, vid, absent)
+    orders = _t3_orders(rows, vid, absent)
+    order = next(iter(orders)) if len(orders) == 1 else None  # one reading only
     data_rows = grid.version.tables[table].data_rows
     pending = [grid.pending.get((table, r.id)) for r in data_rows]
     if (order is None or grid.rows_found.get(table) or any(
