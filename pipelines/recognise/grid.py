@@ -969,7 +969,8 @@ def _flag_unmatched_rows(grid: Grid, tokens: list[Token],
     """Flag printed rows between two statutory rows of one table that match no label.
 
     Their values are not taken by either neighbour (`_values_after` stops at them); the
-    flag says that values were printed there and not used.
+    flag says that values were printed there and not used. A statutory row printed empty
+    right before the first of them is not proven empty (`_withhold_empty_row`).
     """
     table, waiting, last = None, [], None
     for i, t in enumerate(tokens):
