@@ -35,7 +35,8 @@ build).
 (and again for the incremental build): Dagster overhead = job wall time - the staged
 build's time. Peak RSS is measured per stage (the high-water mark is reset before each
 through /proc/self/clear_refs); `--tracemalloc` adds the Python heap's peak (slower).
-`--profile STAGE[,STAGE]` writes a cProfile of those stages' top functions.
+`--profile STAGE[,STAGE]` writes a cProfile of those stages' top functions, in the cold
+build and in the incremental one.
 """
 
 from __future__ import annotations
@@ -624,8 +625,8 @@ def _measure(args: argparse.Namespace, work: Path, corpus_dir: Path, runs: list[
         inbox_plus = linked_inbox(work / "inbox-plus", inbox, more)
         warm = Run(f"incremental build (+{EXTRA})")
         runs.append(warm)
-        staged_build(Stopwatch(warm, args.tracemalloc, None, work), inbox_plus, dirs, "1.1.0",
-                     args.validation_rows, args.workers)
+        staged_build(Stopwatch(warm, args.tracemalloc, args.profile, work), inbox_plus, dirs,
+                     "1.1.0", args.validation_rows, args.workers)
     if args.dagster:
         dag = Run("dagster")
         runs.append(dag)

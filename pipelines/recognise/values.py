@@ -41,7 +41,8 @@ class Printed:
     number: Decimal | None = None
     unit: str | None = None
     annotated: bool = False
-    # The number when it is a whole number (most cells: counts), derived from `number`.
+    # The number when it is printed as a whole number, no decimal point (most cells:
+    # counts), derived from `number`.
     whole: int | None = field(default=None, compare=False)
 
 
@@ -69,7 +70,9 @@ def read_printed(text: str) -> Printed:
         return Printed("unreadable")
     if m["sign"] == "-":
         number = -number
-    whole = int(number) if number == number.to_integral_value() else None
+    # A count is printed without a decimal point: `2.0` is no count of 2 but a sign the
+    # text is not what it seems (pdftotext's `2.` item number pushed against a `0`).
+    whole = int(number) if "." not in m["num"] else None
     unit = _SIMPLIFIED_UNITS.get(m["unit"], m["unit"])
     return Printed("number", number, unit, m["note"] is not None, whole)
 

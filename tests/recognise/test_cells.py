@@ -75,6 +75,10 @@ def test_the_largest_exact_count_is_published(fixtures_dir: Path) -> None:
         ("count", "-3", None, "unreadable", ["negative_count"]),
         ("count", "5(注)", 5, "number", ["annotated_value"]),
         ("count", "2.5", None, "unreadable", ["unreadable_value"]),
+        # a count is printed without a point: pdftotext -layout pushed an item number `2.`
+        # against a row's `0` (broken-rowspan-long × 005), which read 2 where 0 was printed
+        ("count", "2.0", None, "unreadable", ["unreadable_value"]),
+        ("amount_wan_yuan", "2.0", 2, "number", []),
         ("count", "3元", None, "unreadable", ["unreadable_value"]),
         ("count", str(2**53), None, "unreadable", ["value_out_of_range"]),
         ("amount_wan_yuan", "12", 12, "number", []),
