@@ -30,6 +30,19 @@ same way over the columns it names: each once, their order read whole, every dat
 left with exactly one printed value (blank cells kept) for each, and 总计 the sum of the
 others in every row printing a number in each (the one check a table without that column
 has: its addends are only the header's word). The absent column's cells stay null.
+
+A header of 三 printing a column the statute lacks, 小计 (or 合计) among the organisations
+under 法人或其他组织 (`place_with_subtotal`), is read over its eight columns the same way
+(the grid keeps each row printed with more values than its columns, `Grid.wide_rows`):
+each label once, its order read whole, every data row printed with exactly one value
+(blank cells kept) for each header column, and the 小计 explained by its identity: in
+every row it is the sum of the organisations' numbers (a blank adds nothing), blank
+only where they are all blank or 0, and one row at least printing a number in both. The
+小计 is then dropped, no statutory cell, and the others placed under the columns the
+header names (flag `column_dropped`); 总计 must still be the sum of the statutory others.
+A column no identity explains leaves the table to the grid's nulls. The rule cannot
+misplace: the 小计 holds exactly the sum of the columns it stands beside, so dropping it
+leaves the statutory columns in their header's order, each row's values by count.
 """
 
 from __future__ import annotations
@@ -39,40 +52,57 @@ from functools import cache
 
 from pipelines.recognise.cells import cell_value
 from pipelines.recognise.grid import Grid
-from pipelines.report import Flag
+from pipelines.report import CellValue, Flag
 from schemas.identities import Identity, fails, identities
 from schemas.template import cell_id_of, load_template
 
 Printed = list[tuple[str, str, str]]  # (table, key, text) of a printed row's labels
+# A header word of a column the statute lacks, whose values an identity may explain: a
+# 小计 (合计) of 三's organisation columns. column_order.py reads it into a printed row of
+# labels as (EXTRA, SUBTOTAL, text).
+EXTRA = "extra"
+SUBTOTAL = "subtotal"
+SUBTOTAL_WORDS = frozenset({"小计", "合计"})
 
 
 def _once(keys: list[str], wanted: tuple[str, ...]) -> bool:
     return sorted(keys) == sorted(wanted)
 
 
-def _t3_orders(rows: list[Printed], version_id: str,
-               absent: frozenset[str] = frozenset()) -> set[tuple[str, ...]]:
+def _t3_orders(rows: list[Printed], version_id: str, absent: frozenset[str] = frozenset(),
+               subtotal: bool = False) -> set[tuple[str, ...]]:
     """Each printed order of 三's columns (but the `absent` ones: a header lacking a
-    column) its header rows prove: one row naming them once each, or 自然人 / 法人或其他组织
-    / 总计 once each in one row and the organisations once each in another (a merged cell
-    spans adjacent columns, so they stand where 法人或其他组织 stands)."""
+    column; with `SUBTOTAL` among the organisations where `subtotal`: a 小计 column) its
+    header rows prove: one row naming them once each, or 自然人 / 法人或其他组织 / 总计
+    once each in one row and the organisations once each in another (a merged cell spans
+    adjacent columns, so they stand where 法人或其他组织 stands). In one row, a 小计 must
+    stand among the organisations, side by side with them: under 法人或其他组织."""
     table = load_template().version(version_id).tables["t3"]
     columns = tuple(c.id for c in table.columns)
     natural, *orgs, total = columns
-    present = tuple(k for k in columns if k not in absent)
+    extra = (SUBTOTAL,) if subtotal else ()
+    below = (*(k for k in orgs if k not in absent), *extra)
+    present = tuple(k for k in (natural, *below, total) if k not in absent)
     group = table.header[-1]
     upper, lower, out = [], [], set()
     for row in rows:
-        keys = [k for t, k, _ in row if t == "t3"]
-        if _once(keys, present):
+        # a row naming a 小计 is no row of the statute's columns alone
+        keys = [k for t, k, _ in row if t in ("t3", EXTRA)]
+        if _once(keys, present) and (not subtotal or _side_by_side(keys, below)):
             out.add(tuple(keys))
         elif _once(keys, (natural, group, total)):
             upper.append(keys)
-        elif _once(keys, tuple(k for k in orgs if k not in absent)):
+        elif _once(keys, below):
             lower.append(keys)
-    out.update((*top[:top.index(group)], *below, *top[top.index(group) + 1:])
-               for top in upper for below in lower)
+    out.update((*top[:top.index(group)], *under, *top[top.index(group) + 1:])
+               for top in upper for under in lower)
     return out
+
+
+def _side_by_side(keys: list[str], run: tuple[str, ...]) -> bool:
+    """Whether the `run` of keys stands side by side in `keys`."""
+    at = sorted(keys.index(k) for k in run)
+    return not at or at[-1] - at[0] == len(at) - 1
 
 
 def _t3_moves(rows: list[Printed], version_id: str) -> dict[str, str] | None:
@@ -233,3 +263,90 @@ def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset
                            f"({' / '.join(labels)}): their cells are null, the others placed "
                            "under the columns the header names"))
     return True
+
+
+def place_with_subtotal(grid: Grid, table: str, rows: list[Printed]) -> bool:
+    """Place 三's values by a header that prints a 小计 (合计) column among the
+    organisations, whose values are their sum: read whole in the header (module
+    docstring), every data row printed with exactly one value (kept blanks included)
+    for each header column, the 小计 the sum of the organisations in every row printing
+    a number in each (one such row at least), and 总计 the sum of the statutory others.
+    The 小计 is dropped (no statutory cell), the others placed under the columns the
+    header names, flagged `column_dropped`. False, nothing placed, otherwise."""
+    if table != "t3" or any(t == table for t, _ in (*grid.pending, *grid.forced_runs,
+                                                     *grid.glyph_rows)):
+        return False
+    orders = _t3_orders(rows, grid.version.id, subtotal=True)
+    order = next(iter(orders)) if len(orders) == 1 else None  # one reading only
+    data_rows = grid.version.tables[table].data_rows
+    printed = [grid.wide_rows.get((table, r.id)) for r in data_rows]
+    if order is None or any(
+            p is None or len(p) != len(order)
+            or any(v.kind != "value" or v.run_together or v.open_end for v in p)
+            for p in printed):
+        return False
+    columns = grid.version.tables[table].columns
+    types = {c.id: c.value_type for c in columns}
+    placed, findings, printed_rows = {}, [], []
+    for r, values in zip(data_rows, printed, strict=True):
+        row: dict[str, CellValue] = {}
+        for key, token in zip(order, values, strict=True):
+            column = key if key != SUBTOTAL else columns[-1].id  # 小计 read as a count
+            cid = cell_id_of(table, r.id, column)
+            row[key] = cell_value(cid, types[column], token,
+                                  findings if key != SUBTOTAL else [])
+            if key != SUBTOTAL:
+                placed[cid] = row[key]
+        printed_rows.append(row)
+    statutory = [{k: c.value for k, c in row.items() if k != SUBTOTAL} for row in printed_rows]
+    if not _subtotal_holds(printed_rows, [c.id for c in columns[1:-1]]) or not _sums_hold(
+            statutory, columns[-1].id):
+        return False
+    _replace_rows(grid, table, placed, findings)
+    word = next(text for row in rows for t, _, text in row if t == EXTRA)
+    grid.flags.append(Flag("column_dropped", f"{table}'s header prints a column the statute "
+                           f"lacks ({word.strip()}), the sum of its organisation columns in "
+                           "every row: it is not published, the other values placed under "
+                           "the columns the header names"))
+    return True
+
+
+def _subtotal_holds(rows: list[dict[str, CellValue]], orgs: list[str]) -> bool:
+    """Whether the 小计 is the sum of the organisations in every row printing a number in
+    one of them at least (a blank cell adds nothing: the 小计 of 35 and two blanks is 35),
+    and blank where they are all blank or 0; one row at least printing a number in
+    both. A cell neither a number nor blank breaks its row's sum unless they are all
+    blank."""
+    telling = 0
+    for row in rows:
+        cells = [row[k] for k in orgs]
+        subtotal = row[SUBTOTAL]
+        if any(c.value is None and c.state != "blank" for c in (*cells, subtotal)):
+            if all(c.state == "blank" for c in cells):
+                continue  # nothing to add up: whatever the 小计 printed says nothing
+            return False
+        total = sum(c.value for c in cells if c.value is not None)
+        if subtotal.value is None:
+            if total:
+                return False  # a blank 小计 over organisations printing numbers
+            continue
+        if subtotal.value != total:
+            return False
+        telling += any(c.value is not None for c in cells)
+    return telling > 0
+
+
+def _replace_rows(grid: Grid, table: str, placed: dict, findings: list[Flag]) -> None:
+    """Put the table's placed cells in place of what the grid made of its rows: the
+    rows it flagged for their extra value (`row <id> ...` about a row, no cell) and
+    the findings on their cells are the grid's reading, now superseded."""
+    data_rows = grid.version.tables[table].data_rows
+    about = tuple(f"row {r.id} " for r in data_rows)
+    grid.flags[:] = [f for f in grid.flags if not (
+        f.cell_id in placed or (f.code == "value_count_mismatch" and f.cell_id is None
+                                and f.message.startswith(about)))]
+    for r in data_rows:
+        grid.padded_rows.pop((table, r.id), None)
+    grid.rows_found.setdefault(table, set()).update(r.id for r in data_rows)
+    grid.cells.update(placed)
+    grid.flags.extend(findings)

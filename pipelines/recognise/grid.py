@@ -81,6 +81,10 @@ class Grid:
     # where their table is wide, since a blank may then be a column of ours (a 小计
     # column before 总计, 总计 left blank: 小计 would be read as 总计).
     padded_rows: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    # Each row printed with more values than its columns, its values as printed (blanks
+    # kept): a column the template lacks (a 小计), which column_map.py may prove by its
+    # header and its sums.
+    wide_rows: dict[tuple[str, str], list[Token]] = field(default_factory=dict)
 
     @property
     def tables_found(self) -> list[str]:
@@ -362,6 +366,8 @@ def _t4_top(version: Version) -> frozenset[str]:
 
 def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) -> None:
     cols = block.columns
+    if len(values) > len(cols):
+        grid.wide_rows[(table, row)] = list(values)
     if len(values) > len(cols) and sum(v.printed is not None and v.printed.state != "blank"
                                        for v in values) > len(cols):
         grid.overflowed = True
