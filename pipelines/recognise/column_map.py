@@ -25,11 +25,13 @@ Where identities exist (三's 总计 = the sum of its applicant columns, 四's g
 the placed values must break none that the template order satisfied: a header whose map
 breaks the arithmetic is no proof.
 
-A header of 三 that provably lacks a column (column_order's `columns_missing`) is read the
-same way over the columns it names: each once, their order read whole, every data row
-left with exactly one printed value (blank cells kept) for each, and 总计 the sum of the
-others in every row printing a number in each (the one check a table without that column
-has: its addends are only the header's word). The absent column's cells stay null.
+A header of 三 or 四 that provably lacks a column (column_order's `columns_missing`) is
+read the same way over the columns it names: each once, their order read whole (四: the
+same order under each of its three groups, the groups' order read as above), every data
+row (四: the table, a group after the other) left with exactly one printed value (blank
+cells kept) for each, and 总计 the sum of the others in every row (group) printing a
+number in each (the one check a table without that column has: its addends are only the
+header's word). The absent column's cells stay null; a 总计 absent leaves the table null.
 
 A header of 三 printing a column the statute lacks, 小计 (or 合计) among the organisations
 under 法人或其他组织 (`place_with_subtotal`), is read over its eight columns the same way
@@ -116,9 +118,14 @@ def _t3_moves(rows: list[Printed], version_id: str) -> dict[str, str] | None:
             for r in table.data_rows for i, key in enumerate(printed)}
 
 
-def _t4_moves(rows: list[Printed], version_id: str) -> dict[str, str] | None:
+def _t4_order(rows: list[Printed], version_id: str, absent: frozenset[str] = frozenset()
+              ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The printed order of 四's columns (but the `absent` ones) in every group and of its
+    groups, where its header rows prove them: 行政复议 before 行政诉讼, a row of 行政复议's
+    columns once each then the two lawsuit groups once each, and the columns once each
+    under each lawsuit group, in one order; None otherwise."""
     table = load_template().version(version_id).tables["t4"]
-    columns = tuple(c.id for c in table.columns)
+    columns = tuple(c.id for c in table.columns if c.id not in absent)
     review, *suits = (r.id for r in table.data_rows)
     tops, groups, orders = [], set(), set()
     for row in rows:
@@ -136,8 +143,15 @@ def _t4_moves(rows: list[Printed], version_id: str) -> dict[str, str] | None:
                           for k in range(0, len(keys), len(columns)))
     if not tops or not all(tops) or len(orders) != 1 or len(groups) != 1:
         return None
-    order, = orders
-    printed_rows = (review, *next(iter(groups)))
+    return next(iter(orders)), (review, *next(iter(groups)))
+
+
+def _t4_moves(rows: list[Printed], version_id: str) -> dict[str, str] | None:
+    if (found := _t4_order(rows, version_id)) is None:
+        return None
+    order, printed_rows = found
+    table = load_template().version(version_id).tables["t4"]
+    columns = tuple(c.id for c in table.columns)
     return {cell_id_of("t4", r.id, columns[j]): cell_id_of("t4", printed_rows[i], key)
             for i, r in enumerate(table.data_rows) for j, key in enumerate(order)}
 
@@ -223,39 +237,69 @@ def _sums_hold(rows: list[dict[str, float]], total: str) -> bool:
                for row in rows if None not in row.values())
 
 
+def _printed_t3(grid: Grid, rows: list[Printed], absent: frozenset[str]) -> Lacking | None:
+    """三's rows as printed under a header lacking the `absent` columns: each row's
+    values, short of blanks none, in the header's one order."""
+    orders = _t3_orders(rows, grid.version.id, absent)
+    if len(orders) != 1 or grid.rows_found.get("t3"):
+        return None  # no reading, two, or rows placed by the template's count
+    order, = orders
+    keys = [("t3", r.id) for r in grid.version.tables["t3"].data_rows]
+    pending = [grid.pending.get(k) for k in keys]
+    if any(p is None or p.kind != "columns" or len(p.values) != len(order) for p in pending):
+        return None
+    return keys, [(k[1], order, p.values) for k, p in zip(keys, pending, strict=True)]
+
+
+def _printed_t4(grid: Grid, rows: list[Printed], absent: frozenset[str]) -> Lacking | None:
+    """四's groups as printed under a header lacking the `absent` columns in every group:
+    the table's values, as many as the header's columns in all its groups, a group's
+    after the other in the header's order of groups."""
+    found = _t4_order(rows, grid.version.id, absent)
+    pending = grid.pending.get(("t4", "all"))
+    if (found is None or grid.rows_found.get("t4") or pending is None
+            or pending.kind != "columns"):
+        return None
+    order, groups = found
+    w = len(order)
+    if len(pending.values) != w * len(groups):
+        return None
+    return [("t4", "all")], [(g, order, pending.values[i * w:(i + 1) * w])
+                             for i, g in enumerate(groups)]
+
+
+# The pending keys a lacking table's values came from, and each row's (id, the keys its
+# header prints in order, its values).
+Lacking = tuple[list[tuple[str, str]], list[tuple[str, tuple[str, ...], list]]]
+_LACKING = {"t3": _printed_t3, "t4": _printed_t4}
+
+
 def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset[str]) -> bool:
-    """Place 三's values by a header that provably lacks the `absent` columns: every data
-    row printed exactly one value for each column the header names (kept blank cells
-    included), their order read whole (module docstring), and 总计 the sum of the others
-    in every row printing a number in each; the absent columns' cells are null, flagged
-    `columns_missing`. False, nothing placed, otherwise."""
-    if table != "t3" or not absent:
-        return False
-    columns = grid.version.tables[table].columns
-    if columns[-1].id in absent:
+    """Place 三's or 四's values by a header that provably lacks the `absent` columns:
+    every data row (四: the table) printed exactly one value for each column the header
+    names (kept blank cells included), their order read whole (module docstring), and
+    总计 the sum of the others in every row (group) printing a number in each; the
+    absent columns' cells are null, flagged `columns_missing`. False, nothing placed,
+    otherwise."""
+    columns = grid.version.tables[table].columns if table in _LACKING else ()
+    if not absent or not columns or columns[-1].id in absent:
         return False  # 总计 absent: nothing checks the order of the others
-    vid = grid.version.id
-    orders = _t3_orders(rows, vid, absent)
-    order = next(iter(orders)) if len(orders) == 1 else None  # one reading only
-    data_rows = grid.version.tables[table].data_rows
-    pending = [grid.pending.get((table, r.id)) for r in data_rows]
-    if (order is None or grid.rows_found.get(table) or any(
-            p is None or p.kind != "columns" or len(p.values) != len(order)
-            or any(v.kind != "value" or v.run_together or v.open_end for v in p.values)
-            for p in pending)):
+    found = _LACKING[table](grid, rows, absent)
+    if found is None or any(v.kind != "value" or v.run_together or v.open_end
+                            for _, _, values in found[1] for v in values):
         return False
-    placed, findings = {}, []
-    for r, p in zip(data_rows, pending, strict=True):
-        types = dict(p.cells)
-        for key, token in zip(order, p.values, strict=True):
-            cid = cell_id_of(table, r.id, key)
-            placed[cid] = cell_value(cid, types[cid], token, findings)
-    sums = [{k: placed[cell_id_of(table, r.id, k)].value for k in order} for r in data_rows]
+    types = {c.id: c.value_type for c in columns}
+    placed, findings, sums = {}, [], []
+    for row, order, values in found[1]:
+        for key, token in zip(order, values, strict=True):
+            cid = cell_id_of(table, row, key)
+            placed[cid] = cell_value(cid, types[key], token, findings)
+        sums.append({k: placed[cell_id_of(table, row, k)].value for k in order})
     if not _sums_hold(sums, columns[-1].id):
         return False
-    for r in data_rows:
-        del grid.pending[(table, r.id)]
-    grid.rows_found.setdefault(table, set()).update(r.id for r in data_rows)
+    for key in found[0]:
+        del grid.pending[key]
+    grid.rows_found.setdefault(table, set()).update(row for row, _, _ in found[1])
     grid.cells.update(placed)
     grid.flags.extend(findings)
     labels = [c.label for c in columns if c.id in absent]

@@ -141,6 +141,24 @@ def test_a_column_lacking_from_table_3_leaves_only_its_cells_null() -> None:
             if cid.endswith(".research_institution")} == {"missing"}
 
 
+def test_a_column_lacking_from_table_4_leaves_only_its_cells_null() -> None:
+    """四 printed without 其他结果 in each group (Shanghai prints none there): the other
+    columns placed by the header, 其他结果's cells null, flagged columns_missing; where a
+    group's 其他结果 held a number (huaian 2024), its printed 总计 is not the sum of the
+    others, and 四 stays null."""
+    truth = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    _, want = BY_NAME["t4-lacks-column"].make(truth)
+    score, report = run(BY_NAME["t4-lacks-column"], FIXTURE)
+    assert score == Score(right=len(want), total=len(want))
+    assert [f.code for f in report.flags if f.code.startswith("columns_")] == [
+        "columns_missing"]
+    assert {c.state for cid, c in report.cells.items()
+            if cid.startswith("t4.") and cid.endswith(".other_result")} == {"missing"}
+    score, report = run(BY_NAME["t4-lacks-column"], FIXTURE_TRUTH / "huaian-2024.json")
+    assert (score.right, score.wrong, score.missed, score.invented) == (185, 0, 15, 0)
+    assert all(c.value is None for cid, c in report.cells.items() if cid.startswith("t4."))
+
+
 def test_unnamed_leading_column_leaves_table_4_null() -> None:
     """Numbers before table 四's values with no 序号 header, and a blank last value:
     16 cells for 15, never read shifted (the blank is not taken for padding). The empty
@@ -193,6 +211,13 @@ def _expected_missed(variant: Variant, truth: dict, stem: str = "") -> int | Non
         return _printed_cells(truth, "t4") if None in t4 else 0
     if variant.name in REORDERED:
         return REORDERED_MISSED.get((variant.name, stem), 0)
+    if variant.name == "t4-lacks-column":
+        # 四 placed by its header where each group's 总计 is the sum of the columns it
+        # prints; where 其他结果 held a number that sum breaks and 四 stays null
+        others = [v for k, v in truth["cells"].items()
+                  if k.startswith("t4.") and k.endswith(".other_result")]
+        return _printed_cells(truth, "t4") if any(others) else sum(
+            v is not None for v in others)
     if variant.name == "t3-lacks-column":
         return sum(v is not None for k, v in truth["cells"].items()
                    if k.startswith("t3.") and k.endswith(".research_institution"))
