@@ -147,6 +147,8 @@ def _wrapped_on(tokens: list[Token], values: list[Token], last: int,
             break  # the next printed row holds more than values: a row of its own
         if len(values) + len(more) > n:
             break
+        if all(v.printed is not None and v.printed.state == "blank" for v in more):
+            break  # a printed row of empty cells only (a page break's filler) holds none
         values, last = values + more, end
     return values + _lone_values_after(tokens, values, last), last
 
