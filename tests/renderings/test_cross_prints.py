@@ -73,7 +73,7 @@ EXPECTED = {
     # 三 without 科研机构: only its 25 cells null; the print's empty filler row at the
     # foot of page 1 was joined to 三's first row as its 总计 (25 each before h-colmap2:
     # 三 null); 四 without 其他结果: where a group's 其他结果 held a number its printed
-    # 总计 is no sum of the others and 四 stays null (185 before: 四 null too)
+    # 总计 is no sum of the others and 四 stays null (before h-colmap2 四 null: 185, 183)
     ("default", "t3-lacks-column"): {"huaian-2024": (175, 0, 25, 0), "001": (175, 0, 25, 0),
                                      "pingtan-2020": (175, 0, 23, 0)},
     ("default", "t4-lacks-column"): {"huaian-2024": (185, 0, 15, 0),
