@@ -369,7 +369,11 @@ def _t4_top(version: Version) -> frozenset[str]:
 def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) -> None:
     cols = block.columns
     if len(values) > len(cols):
-        grid.wide_rows[(table, row)] = list(values)
+        seen = grid.wide_rows.get((table, row))
+        # a row printed twice over with other values (a repeated header's table) is
+        # kept as no reading (no values): which print holds the cells is not known
+        grid.wide_rows[(table, row)] = list(values) if seen is None or [
+            v.text.strip() for v in seen] == [v.text.strip() for v in values] else []
     if len(values) > len(cols) and sum(v.printed is not None and v.printed.state != "blank"
                                        for v in values) > len(cols):
         grid.overflowed = True
