@@ -96,9 +96,14 @@ FLAG_CODES: dict[str, str] = {
     "columns_missing": "the table's header names some of its statutory columns and not "
     "another (法人或其他组织 without 科研机构, say): the table has fewer columns than the "
     "template. Where the header names the other columns once each, read whole, and every "
-    "row prints one value for each (table 三), they are placed under the columns the header "
-    "names and only the absent columns' cells are null; otherwise every cell of the table "
-    "(of table 二: of that block's columns) is null, its printed value kept in the raw text",
+    "row prints one value for each (tables 三 and 四), they are placed under the columns "
+    "the header names and only the absent columns' cells are null; otherwise every cell of "
+    "the table (of table 二: of that block's columns) is null, its printed value kept in the "
+    "raw text",
+    "column_dropped": "the table's header prints a column the statute lacks (a 小计 of "
+    "table 三's organisation columns, under 法人或其他组织), whose values are the sum of "
+    "those columns in every row: that column is not published, the other values are placed "
+    "under the columns the header names",
     "column_order_unread": "the table was read from text that keeps no column positions "
     "(a PDF's text in reading order), and its header there does not show the order of its "
     "columns or column groups, which the identities cannot tell apart: every cell of the "
@@ -264,9 +269,11 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "columns_reordered": "该表表头的法定列顺序与模板不同（如总计在前），且在完整读出的一行"
         "表头中每列各印一次：各数值按表头所标的列放置，勾稽关系与按印出顺序时一致",
         "columns_missing": "该表表头只印出部分法定列（如有法人或其他组织而无科研机构）："
-        "该表列数少于模板。表头完整读出其余各列、每列各一次，且每行每列各印一个数值的（表三），"
+        "该表列数少于模板。表头完整读出其余各列、每列各一次，且每行每列各印一个数值的（表三、表四），"
         "各数值按表头所标的列放置，仅缺少之列的单元格为空值；否则该表所有单元格"
         "（表二为该栏目各列）发布为空值，印出的数值保留在原文中",
+        "column_dropped": "该表表头印有法定表格没有的列（表三法人或其他组织下各列的小计），"
+        "其数值在每行均为这些列之和：该列不予发布，其余数值按表头所标的列放置",
         "column_order_unread": "该表读自不保留列位置的文本（按阅读顺序提取的 PDF 文字），"
         "其中表头未显示各列或列组的顺序，而勾稽关系无法区分：该表所有单元格发布为空值，"
         "印出的数值保留在原文中",

@@ -25,11 +25,26 @@ Where identities exist (三's 总计 = the sum of its applicant columns, 四's g
 the placed values must break none that the template order satisfied: a header whose map
 breaks the arithmetic is no proof.
 
-A header of 三 that provably lacks a column (column_order's `columns_missing`) is read the
-same way over the columns it names: each once, their order read whole, every data row
-left with exactly one printed value (blank cells kept) for each, and 总计 the sum of the
-others in every row printing a number in each (the one check a table without that column
-has: its addends are only the header's word). The absent column's cells stay null.
+A header of 三 or 四 that provably lacks a column (column_order's `columns_missing`) is
+read the same way over the columns it names: each once, their order read whole (四: the
+same order under each of its three groups, the groups' order read as above), every data
+row (四: the table, a group after the other) left with exactly one printed value (blank
+cells kept) for each, and 总计 the sum of the others in every row (group) printing a
+number in each (the one check a table without that column has: its addends are only the
+header's word). The absent column's cells stay null; a 总计 absent leaves the table null.
+
+A header of 三 printing a column the statute lacks, 小计 (or 合计) among the organisations
+under 法人或其他组织 (`place_with_subtotal`), is read over its eight columns the same way
+(the grid keeps each row printed with more values than its columns, `Grid.wide_rows`):
+each label once, its order read whole, every data row printed with exactly one value
+(blank cells kept) for each header column, and the 小计 explained by its identity: in
+every row it is the sum of the organisations' numbers (a blank adds nothing), blank
+only where they are all blank or 0, and one row at least printing a number in both. The
+小计 is then dropped, no statutory cell, and the others placed under the columns the
+header names (flag `column_dropped`); 总计 must still be the sum of the statutory others.
+A column no identity explains leaves the table to the grid's nulls. The rule cannot
+misplace: the 小计 holds exactly the sum of the columns it stands beside, so dropping it
+leaves the statutory columns in their header's order, each row's values by count.
 """
 
 from __future__ import annotations
@@ -39,40 +54,57 @@ from functools import cache
 
 from pipelines.recognise.cells import cell_value
 from pipelines.recognise.grid import Grid
-from pipelines.report import Flag
+from pipelines.report import CellValue, Flag
 from schemas.identities import Identity, fails, identities
 from schemas.template import cell_id_of, load_template
 
 Printed = list[tuple[str, str, str]]  # (table, key, text) of a printed row's labels
+# A header word of a column the statute lacks, whose values an identity may explain: a
+# 小计 (合计) of 三's organisation columns. column_order.py reads it into a printed row of
+# labels as (EXTRA, SUBTOTAL, text).
+EXTRA = "extra"
+SUBTOTAL = "subtotal"
+SUBTOTAL_WORDS = frozenset({"小计", "合计"})
 
 
 def _once(keys: list[str], wanted: tuple[str, ...]) -> bool:
     return sorted(keys) == sorted(wanted)
 
 
-def _t3_orders(rows: list[Printed], version_id: str,
-               absent: frozenset[str] = frozenset()) -> set[tuple[str, ...]]:
+def _t3_orders(rows: list[Printed], version_id: str, absent: frozenset[str] = frozenset(),
+               subtotal: bool = False) -> set[tuple[str, ...]]:
     """Each printed order of 三's columns (but the `absent` ones: a header lacking a
-    column) its header rows prove: one row naming them once each, or 自然人 / 法人或其他组织
-    / 总计 once each in one row and the organisations once each in another (a merged cell
-    spans adjacent columns, so they stand where 法人或其他组织 stands)."""
+    column; with `SUBTOTAL` among the organisations where `subtotal`: a 小计 column) its
+    header rows prove: one row naming them once each, or 自然人 / 法人或其他组织 / 总计
+    once each in one row and the organisations once each in another (a merged cell spans
+    adjacent columns, so they stand where 法人或其他组织 stands). In one row, a 小计 must
+    stand among the organisations, side by side with them: under 法人或其他组织."""
     table = load_template().version(version_id).tables["t3"]
     columns = tuple(c.id for c in table.columns)
     natural, *orgs, total = columns
-    present = tuple(k for k in columns if k not in absent)
+    extra = (SUBTOTAL,) if subtotal else ()
+    below = (*(k for k in orgs if k not in absent), *extra)
+    present = tuple(k for k in (natural, *below, total) if k not in absent)
     group = table.header[-1]
     upper, lower, out = [], [], set()
     for row in rows:
-        keys = [k for t, k, _ in row if t == "t3"]
-        if _once(keys, present):
+        # a row naming a 小计 is no row of the statute's columns alone
+        keys = [k for t, k, _ in row if t in ("t3", EXTRA)]
+        if _once(keys, present) and (not subtotal or _side_by_side(keys, below)):
             out.add(tuple(keys))
         elif _once(keys, (natural, group, total)):
             upper.append(keys)
-        elif _once(keys, tuple(k for k in orgs if k not in absent)):
+        elif _once(keys, below):
             lower.append(keys)
-    out.update((*top[:top.index(group)], *below, *top[top.index(group) + 1:])
-               for top in upper for below in lower)
+    out.update((*top[:top.index(group)], *under, *top[top.index(group) + 1:])
+               for top in upper for under in lower)
     return out
+
+
+def _side_by_side(keys: list[str], run: tuple[str, ...]) -> bool:
+    """Whether the `run` of keys stands side by side in `keys`."""
+    at = sorted(keys.index(k) for k in run)
+    return not at or at[-1] - at[0] == len(at) - 1
 
 
 def _t3_moves(rows: list[Printed], version_id: str) -> dict[str, str] | None:
@@ -86,9 +118,14 @@ def _t3_moves(rows: list[Printed], version_id: str) -> dict[str, str] | None:
             for r in table.data_rows for i, key in enumerate(printed)}
 
 
-def _t4_moves(rows: list[Printed], version_id: str) -> dict[str, str] | None:
+def _t4_order(rows: list[Printed], version_id: str, absent: frozenset[str] = frozenset()
+              ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The printed order of 四's columns (but the `absent` ones) in every group and of its
+    groups, where its header rows prove them: 行政复议 before 行政诉讼, a row of 行政复议's
+    columns once each then the two lawsuit groups once each, and the columns once each
+    under each lawsuit group, in one order; None otherwise."""
     table = load_template().version(version_id).tables["t4"]
-    columns = tuple(c.id for c in table.columns)
+    columns = tuple(c.id for c in table.columns if c.id not in absent)
     review, *suits = (r.id for r in table.data_rows)
     tops, groups, orders = [], set(), set()
     for row in rows:
@@ -106,8 +143,15 @@ def _t4_moves(rows: list[Printed], version_id: str) -> dict[str, str] | None:
                           for k in range(0, len(keys), len(columns)))
     if not tops or not all(tops) or len(orders) != 1 or len(groups) != 1:
         return None
-    order, = orders
-    printed_rows = (review, *next(iter(groups)))
+    return next(iter(orders)), (review, *next(iter(groups)))
+
+
+def _t4_moves(rows: list[Printed], version_id: str) -> dict[str, str] | None:
+    if (found := _t4_order(rows, version_id)) is None:
+        return None
+    order, printed_rows = found
+    table = load_template().version(version_id).tables["t4"]
+    columns = tuple(c.id for c in table.columns)
     return {cell_id_of("t4", r.id, columns[j]): cell_id_of("t4", printed_rows[i], key)
             for i, r in enumerate(table.data_rows) for j, key in enumerate(order)}
 
@@ -193,39 +237,69 @@ def _sums_hold(rows: list[dict[str, float]], total: str) -> bool:
                for row in rows if None not in row.values())
 
 
+def _printed_t3(grid: Grid, rows: list[Printed], absent: frozenset[str]) -> Lacking | None:
+    """三's rows as printed under a header lacking the `absent` columns: each row's
+    values, short of blanks none, in the header's one order."""
+    orders = _t3_orders(rows, grid.version.id, absent)
+    if len(orders) != 1 or grid.rows_found.get("t3"):
+        return None  # no reading, two, or rows placed by the template's count
+    order, = orders
+    keys = [("t3", r.id) for r in grid.version.tables["t3"].data_rows]
+    pending = [grid.pending.get(k) for k in keys]
+    if any(p is None or p.kind != "columns" or len(p.values) != len(order) for p in pending):
+        return None
+    return keys, [(k[1], order, p.values) for k, p in zip(keys, pending, strict=True)]
+
+
+def _printed_t4(grid: Grid, rows: list[Printed], absent: frozenset[str]) -> Lacking | None:
+    """四's groups as printed under a header lacking the `absent` columns in every group:
+    the table's values, as many as the header's columns in all its groups, a group's
+    after the other in the header's order of groups."""
+    found = _t4_order(rows, grid.version.id, absent)
+    pending = grid.pending.get(("t4", "all"))
+    if (found is None or grid.rows_found.get("t4") or pending is None
+            or pending.kind != "columns"):
+        return None
+    order, groups = found
+    w = len(order)
+    if len(pending.values) != w * len(groups):
+        return None
+    return [("t4", "all")], [(g, order, pending.values[i * w:(i + 1) * w])
+                             for i, g in enumerate(groups)]
+
+
+# The pending keys a lacking table's values came from, and each row's (id, the keys its
+# header prints in order, its values).
+Lacking = tuple[list[tuple[str, str]], list[tuple[str, tuple[str, ...], list]]]
+_LACKING = {"t3": _printed_t3, "t4": _printed_t4}
+
+
 def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset[str]) -> bool:
-    """Place 三's values by a header that provably lacks the `absent` columns: every data
-    row printed exactly one value for each column the header names (kept blank cells
-    included), their order read whole (module docstring), and 总计 the sum of the others
-    in every row printing a number in each; the absent columns' cells are null, flagged
-    `columns_missing`. False, nothing placed, otherwise."""
-    if table != "t3" or not absent:
-        return False
-    columns = grid.version.tables[table].columns
-    if columns[-1].id in absent:
+    """Place 三's or 四's values by a header that provably lacks the `absent` columns:
+    every data row (四: the table) printed exactly one value for each column the header
+    names (kept blank cells included), their order read whole (module docstring), and
+    总计 the sum of the others in every row (group) printing a number in each; the
+    absent columns' cells are null, flagged `columns_missing`. False, nothing placed,
+    otherwise."""
+    columns = grid.version.tables[table].columns if table in _LACKING else ()
+    if not absent or not columns or columns[-1].id in absent:
         return False  # 总计 absent: nothing checks the order of the others
-    vid = grid.version.id
-    orders = _t3_orders(rows, vid, absent)
-    order = next(iter(orders)) if len(orders) == 1 else None  # one reading only
-    data_rows = grid.version.tables[table].data_rows
-    pending = [grid.pending.get((table, r.id)) for r in data_rows]
-    if (order is None or grid.rows_found.get(table) or any(
-            p is None or p.kind != "columns" or len(p.values) != len(order)
-            or any(v.kind != "value" or v.run_together or v.open_end for v in p.values)
-            for p in pending)):
+    found = _LACKING[table](grid, rows, absent)
+    if found is None or any(v.kind != "value" or v.run_together or v.open_end
+                            for _, _, values in found[1] for v in values):
         return False
-    placed, findings = {}, []
-    for r, p in zip(data_rows, pending, strict=True):
-        types = dict(p.cells)
-        for key, token in zip(order, p.values, strict=True):
-            cid = cell_id_of(table, r.id, key)
-            placed[cid] = cell_value(cid, types[cid], token, findings)
-    sums = [{k: placed[cell_id_of(table, r.id, k)].value for k in order} for r in data_rows]
+    types = {c.id: c.value_type for c in columns}
+    placed, findings, sums = {}, [], []
+    for row, order, values in found[1]:
+        for key, token in zip(order, values, strict=True):
+            cid = cell_id_of(table, row, key)
+            placed[cid] = cell_value(cid, types[key], token, findings)
+        sums.append({k: placed[cell_id_of(table, row, k)].value for k in order})
     if not _sums_hold(sums, columns[-1].id):
         return False
-    for r in data_rows:
-        del grid.pending[(table, r.id)]
-    grid.rows_found.setdefault(table, set()).update(r.id for r in data_rows)
+    for key in found[0]:
+        del grid.pending[key]
+    grid.rows_found.setdefault(table, set()).update(row for row, _, _ in found[1])
     grid.cells.update(placed)
     grid.flags.extend(findings)
     labels = [c.label for c in columns if c.id in absent]
@@ -233,3 +307,90 @@ def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset
                            f"({' / '.join(labels)}): their cells are null, the others placed "
                            "under the columns the header names"))
     return True
+
+
+def place_with_subtotal(grid: Grid, table: str, rows: list[Printed]) -> bool:
+    """Place 三's values by a header that prints a 小计 (合计) column among the
+    organisations, whose values are their sum: read whole in the header (module
+    docstring), every data row printed with exactly one value (kept blanks included)
+    for each header column, the 小计 the sum of the organisations in every row printing
+    a number in each (one such row at least), and 总计 the sum of the statutory others.
+    The 小计 is dropped (no statutory cell), the others placed under the columns the
+    header names, flagged `column_dropped`. False, nothing placed, otherwise."""
+    if table != "t3" or any(t == table for t, _ in (*grid.pending, *grid.forced_runs,
+                                                     *grid.glyph_rows)):
+        return False
+    orders = _t3_orders(rows, grid.version.id, subtotal=True)
+    order = next(iter(orders)) if len(orders) == 1 else None  # one reading only
+    data_rows = grid.version.tables[table].data_rows
+    printed = [grid.wide_rows.get((table, r.id)) for r in data_rows]
+    if order is None or any(
+            p is None or len(p) != len(order)
+            or any(v.kind != "value" or v.run_together or v.open_end for v in p)
+            for p in printed):
+        return False
+    columns = grid.version.tables[table].columns
+    types = {c.id: c.value_type for c in columns}
+    placed, findings, printed_rows = {}, [], []
+    for r, values in zip(data_rows, printed, strict=True):
+        row: dict[str, CellValue] = {}
+        for key, token in zip(order, values, strict=True):
+            column = key if key != SUBTOTAL else columns[-1].id  # 小计 read as a count
+            cid = cell_id_of(table, r.id, column)
+            row[key] = cell_value(cid, types[column], token,
+                                  findings if key != SUBTOTAL else [])
+            if key != SUBTOTAL:
+                placed[cid] = row[key]
+        printed_rows.append(row)
+    statutory = [{k: c.value for k, c in row.items() if k != SUBTOTAL} for row in printed_rows]
+    if not _subtotal_holds(printed_rows, [c.id for c in columns[1:-1]]) or not _sums_hold(
+            statutory, columns[-1].id):
+        return False
+    _replace_rows(grid, table, placed, findings)
+    word = next(text for row in rows for t, _, text in row if t == EXTRA)
+    grid.flags.append(Flag("column_dropped", f"{table}'s header prints a column the statute "
+                           f"lacks ({word.strip()}), the sum of its organisation columns in "
+                           "every row: it is not published, the other values placed under "
+                           "the columns the header names"))
+    return True
+
+
+def _subtotal_holds(rows: list[dict[str, CellValue]], orgs: list[str]) -> bool:
+    """Whether the 小计 is the sum of the organisations in every row printing a number in
+    one of them at least (a blank cell adds nothing: the 小计 of 35 and two blanks is 35),
+    and blank where they are all blank or 0; one row at least printing a number in
+    both. A cell neither a number nor blank breaks its row's sum unless they are all
+    blank."""
+    telling = 0
+    for row in rows:
+        cells = [row[k] for k in orgs]
+        subtotal = row[SUBTOTAL]
+        if any(c.value is None and c.state != "blank" for c in (*cells, subtotal)):
+            if all(c.state == "blank" for c in cells):
+                continue  # nothing to add up: whatever the 小计 printed says nothing
+            return False
+        total = sum(c.value for c in cells if c.value is not None)
+        if subtotal.value is None:
+            if total:
+                return False  # a blank 小计 over organisations printing numbers
+            continue
+        if subtotal.value != total:
+            return False
+        telling += any(c.value is not None for c in cells)
+    return telling > 0
+
+
+def _replace_rows(grid: Grid, table: str, placed: dict, findings: list[Flag]) -> None:
+    """Put the table's placed cells in place of what the grid made of its rows: the
+    rows it flagged for their extra value (`row <id> ...` about a row, no cell) and
+    the findings on their cells are the grid's reading, now superseded."""
+    data_rows = grid.version.tables[table].data_rows
+    about = tuple(f"row {r.id} " for r in data_rows)
+    grid.flags[:] = [f for f in grid.flags if not (
+        f.cell_id in placed or (f.code == "value_count_mismatch" and f.cell_id is None
+                                and f.message.startswith(about)))]
+    for r in data_rows:
+        grid.padded_rows.pop((table, r.id), None)
+    grid.rows_found.setdefault(table, set()).update(r.id for r in data_rows)
+    grid.cells.update(placed)
+    grid.flags.extend(findings)

@@ -58,7 +58,14 @@ from functools import cache, lru_cache
 from itertools import groupby
 
 from pipelines.document import PlacedWord
-from pipelines.recognise.column_map import place_by_header, place_without
+from pipelines.recognise.column_map import (
+    EXTRA,
+    SUBTOTAL,
+    SUBTOTAL_WORDS,
+    place_by_header,
+    place_with_subtotal,
+    place_without,
+)
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_stacks import stacked_labels
 from pipelines.recognise.labels import Label
@@ -163,6 +170,8 @@ def _headers(tokens: list[Token], version_id: str
         if t.row is not None and (named := (kind == "label" and whole.get(normalise(t.text)))
                                   or _t4_column_below(whole, t.text, version_id)):
             rows.setdefault(t.row, []).extend((tid, key, t.text) for tid, key in named)
+        elif kind == "text" and t.row is not None and normalise(t.text) in SUBTOTAL_WORDS:
+            rows.setdefault(t.row, []).append((EXTRA, SUBTOTAL, t.text))  # column_map's
         words.append(t.text)
         after_row = False
     if words:
@@ -553,6 +562,8 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
     for table, printed in misordered.items():
         if not place_by_header(grid, table, rows, printed):
             withdraw(grid, table, out_of_order(table, printed))
+    if "t3" not in misordered:
+        place_with_subtotal(grid, "t3", rows)
     if any(t.cut for t in tokens):
         return  # a page edge cut the table's last columns off: they are not in the file
     label_of = _label_of(grid.version.id)

@@ -81,6 +81,10 @@ class Grid:
     # where their table is wide, since a blank may then be a column of ours (a 小计
     # column before 总计, 总计 left blank: 小计 would be read as 总计).
     padded_rows: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    # Each row printed with more values than its columns, its values as printed (blanks
+    # kept): a column the template lacks (a 小计), which column_map.py may prove by its
+    # header and its sums.
+    wide_rows: dict[tuple[str, str], list[Token]] = field(default_factory=dict)
 
     @property
     def tables_found(self) -> list[str]:
@@ -143,6 +147,8 @@ def _wrapped_on(tokens: list[Token], values: list[Token], last: int,
             break  # the next printed row holds more than values: a row of its own
         if len(values) + len(more) > n:
             break
+        if all(v.printed is not None and v.printed.state == "blank" for v in more):
+            break  # a printed row of empty cells only (a page break's filler) holds none
         values, last = values + more, end
     return values + _lone_values_after(tokens, values, last), last
 
@@ -362,6 +368,12 @@ def _t4_top(version: Version) -> frozenset[str]:
 
 def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) -> None:
     cols = block.columns
+    if len(values) > len(cols):
+        seen = grid.wide_rows.get((table, row))
+        # a row printed twice over with other values (a repeated header's table) is
+        # kept as no reading (no values): which print holds the cells is not known
+        grid.wide_rows[(table, row)] = list(values) if seen is None or [
+            v.text.strip() for v in seen] == [v.text.strip() for v in values] else []
     if len(values) > len(cols) and sum(v.printed is not None and v.printed.state != "blank"
                                        for v in values) > len(cols):
         grid.overflowed = True

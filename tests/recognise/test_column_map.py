@@ -5,17 +5,21 @@ in tests/renderings/test_variants.py."""
 from __future__ import annotations
 
 from pipelines.recognise.column_map import (
+    SUBTOTAL,
+    _subtotal_holds,
     _sums_hold,
     _t2_moves,
     _t3_moves,
     _t3_orders,
     _t4_moves,
+    place_with_subtotal,
     place_without,
 )
 from pipelines.recognise.column_order import _headers
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.labels import labels_of
 from pipelines.recognise.tokens import Token
+from pipelines.report import CellValue
 from schemas.template import load_template
 
 ORGS = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
@@ -113,3 +117,44 @@ def test_three_lacking_its_total_is_not_placed() -> None:
     assert not place_without(grid, "t3", rows, frozenset({"total"}))
     assert not place_without(grid, "t2", rows, frozenset({"repealed"}))
     assert grid.flags == []
+
+
+def test_a_subtotal_is_read_only_under_the_organisations() -> None:
+    over_two = [["自然人", "法人或其他组织", "总计"], [*ORGS, "小计"]]
+    order = ("natural_person", "commercial_enterprise", "research_institution",
+             "public_interest_org", "legal_service_org", "other_org", SUBTOTAL, "total")
+    assert _t3_orders(_rows(over_two), "gov_2021", subtotal=True) == {order}
+    assert _t3_orders(_rows(over_two), "gov_2021") == set()  # a 小计 not asked for: no reading
+    # one line (a dump prints 自然人 and 总计 on the line of the five): 合计 beside them
+    assert _t3_orders(_rows([["法人或其他组织"], ["自然人", *ORGS, "合计", "总计"]]),
+                      "gov_2021", subtotal=True) == {order}
+    # a 小计 apart from the organisations sums something else: no reading
+    assert _t3_orders(_rows([["法人或其他组织"], ["自然人", *ORGS, "总计", "小计"]]),
+                      "gov_2021", subtotal=True) == set()
+
+
+def _cell(value: float | None) -> CellValue:
+    return CellValue("t3.x.y", value, "blank" if value is None else "value")
+
+
+def _printed(subtotal: float | None, *orgs: float | None) -> dict[str, CellValue]:
+    return {SUBTOTAL: _cell(subtotal), **{f"o{k}": _cell(v) for k, v in enumerate(orgs)}}
+
+
+def test_a_subtotal_is_the_organisations_sum_in_every_row() -> None:
+    orgs = ["o0", "o1", "o2"]
+    assert _subtotal_holds([_printed(38, 35, None, 3), _printed(None, None, None, None)], orgs)
+    assert _subtotal_holds([_printed(0, 0, 0, 0), _printed(5, 5, None, None)], orgs)
+    assert not _subtotal_holds([_printed(38, 35, None, 3), _printed(4, 1, 1, 1)], orgs)
+    assert not _subtotal_holds([_printed(None, 1, None, None)], orgs)  # blank over a number
+    assert _subtotal_holds([_printed(0, 0, 0, 0)], orgs)  # 0 is their sum
+    assert not _subtotal_holds([_printed(0, None, None, None)], orgs)  # no number added up
+    assert not _subtotal_holds([_printed(None, None, None, None)], orgs)
+
+
+def test_a_subtotal_without_its_rows_is_not_placed() -> None:
+    grid = Grid(load_template().version("gov_2021"))
+    rows = _rows([["自然人", "法人或其他组织", "总计"], [*ORGS, "小计"]])
+    assert not place_with_subtotal(grid, "t3", rows)  # no row printed with its values
+    assert not place_with_subtotal(grid, "t4", rows)
+    assert grid.flags == [] and grid.cells == {}

@@ -12,10 +12,11 @@ import json
 import shutil
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
-from make import FIXTURE_TRUTH
-from variants import Score, Variant, converted, labelled_truths, run, variants
+from make import FIXTURE_TRUTH, Grid, Layout
+from variants import Score, Variant, compose, converted, labelled_truths, run, variants
 
 BY_NAME = {v.name: v for v in variants()}
 # Shanghai 2019 has blank cells in table 四, so a column shift would show.
@@ -33,11 +34,10 @@ FAST = ["seq-column", "docx-seq-column", "soft-hyphens", "item-apart", "div-tabl
 REORDERED = {"t3-total-first": "t3", "docx-t3-total-first": "t3", "t4-total-first": "t4",
              "t4-groups-swapped": "t4", "t2-columns-swapped": "t2", "t3-orgs-reversed": "t3",
              "t3-natural-last": "t3", "t4-swap-first-two": "t4"}
-# A column the statute does not have inside table 三 (小计), or one of its columns not
-# printed: 三 is null.
-# Before (to issue 13, h-colmap) 三 lacking 科研机构 was null too; now the other columns
-# are placed by its header (column_map.place_without), the absent column's cells null.
-TABLE_NULL = {"t3-subtotal-column": "t3"}
+# 三 lacking 科研机构 was null to issue 13, h-colmap; now the other columns are placed by
+# its header (column_map.place_without), the absent column's cells null. A 小计 column the
+# statute does not have inside 三 left it null to issue 13, h-colmap2; now, its values the
+# organisations' sum, it is dropped and the others placed (column_map.place_with_subtotal).
 # Pingtan 2020 prints -18 in 二's 本年增/减 of 行政处罚; its columns swapped, the grid
 # reads it first under 上一年项目数量, a count, where a negative is unreadable: moved by
 # the header to 本年增/减, it stays null.
@@ -90,13 +90,42 @@ def test_columns_in_another_order_are_placed_by_their_header(name: str) -> None:
         ("columns_reordered", REORDERED[name])]
 
 
-def test_a_subtotal_column_leaves_table_3_null() -> None:
-    """A 小计 column before 总计, and 总计 left blank in some of Shanghai's rows: the
-    blank is never taken for padding, 小计 never read as 总计."""
+def test_a_subtotal_column_is_dropped_and_table_3_placed_by_its_header() -> None:
+    """A 小计 column before 总计, and 总计 left blank in some of Shanghai's rows: 小计 is
+    the organisations' sum in every row, so it is dropped (flag column_dropped), every
+    other value placed under the column its header names; the blank 总计 is never taken
+    for padding, 小计 never read as 总计."""
     truth = json.loads(FIXTURE.read_text(encoding="utf-8"))
     assert truth["cells"]["t3.granted.total"] is None
-    score, _ = run(BY_NAME["t3-subtotal-column"], FIXTURE)
+    _, want = BY_NAME["t3-subtotal-column"].make(truth)
+    score, report = run(BY_NAME["t3-subtotal-column"], FIXTURE)
+    assert score == Score(right=len(want), total=len(want))
+    assert report.cells["t3.granted.total"].state == "blank"
+    assert [f.code for f in report.flags if f.code.startswith("column")] == ["column_dropped"]
+    assert not any(f.code == "value_count_mismatch" for f in report.flags)
+
+
+def _subtotal_off_by_one(report: Layout) -> Layout:
+    """The first data row's 小计 of three one more than the organisations' sum."""
+    def grid(g: Grid) -> Grid:
+        if len(g.rows) < 4 or not any(c.text == "小计" for c in g.rows[2]):
+            return g
+        row = list(g.rows[3])
+        at = [i for i, c in enumerate(row) if c.value][-2]
+        row[at] = replace(row[at], text=str(int(row[at].text) + 1))
+        return replace(g, rows=[*g.rows[:3], row, *g.rows[4:]])
+    return replace(report, body=[grid(g) if isinstance(g, Grid) else g for g in report.body])
+
+
+def test_a_column_the_statute_lacks_whose_values_no_sum_explains_leaves_table_3_null() -> None:
+    """The 小计 of one row not the organisations' sum: the column is no subtotal the
+    identity proves, and 三 stays null, as every table with an unknown column."""
+    variant = BY_NAME["t3-subtotal-column"]
+    variant = replace(variant, transform=compose(variant.transform, _subtotal_off_by_one))
+    truth = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    score, report = run(variant, FIXTURE)
     assert (score.wrong, score.invented, score.missed) == (0, 0, _printed_cells(truth, "t3"))
+    assert "column_dropped" not in {f.code for f in report.flags}
 
 
 def test_a_column_lacking_from_table_3_leaves_only_its_cells_null() -> None:
@@ -110,6 +139,24 @@ def test_a_column_lacking_from_table_3_leaves_only_its_cells_null() -> None:
         "columns_missing"]
     assert {c.state for cid, c in report.cells.items()
             if cid.endswith(".research_institution")} == {"missing"}
+
+
+def test_a_column_lacking_from_table_4_leaves_only_its_cells_null() -> None:
+    """四 printed without 其他结果 in each group (Shanghai prints none there): the other
+    columns placed by the header, 其他结果's cells null, flagged columns_missing; where a
+    group's 其他结果 held a number (huaian 2024), its printed 总计 is not the sum of the
+    others, and 四 stays null."""
+    truth = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    _, want = BY_NAME["t4-lacks-column"].make(truth)
+    score, report = run(BY_NAME["t4-lacks-column"], FIXTURE)
+    assert score == Score(right=len(want), total=len(want))
+    assert [f.code for f in report.flags if f.code.startswith("columns_")] == [
+        "columns_missing"]
+    assert {c.state for cid, c in report.cells.items()
+            if cid.startswith("t4.") and cid.endswith(".other_result")} == {"missing"}
+    score, report = run(BY_NAME["t4-lacks-column"], FIXTURE_TRUTH / "huaian-2024.json")
+    assert (score.right, score.wrong, score.missed, score.invented) == (185, 0, 15, 0)
+    assert all(c.value is None for cid, c in report.cells.items() if cid.startswith("t4."))
 
 
 def test_unnamed_leading_column_leaves_table_4_null() -> None:
@@ -164,11 +211,16 @@ def _expected_missed(variant: Variant, truth: dict, stem: str = "") -> int | Non
         return _printed_cells(truth, "t4") if None in t4 else 0
     if variant.name in REORDERED:
         return REORDERED_MISSED.get((variant.name, stem), 0)
+    if variant.name == "t4-lacks-column":
+        # 四 placed by its header where each group's 总计 is the sum of the columns it
+        # prints; where 其他结果 held a number that sum breaks and 四 stays null
+        others = [v for k, v in truth["cells"].items()
+                  if k.startswith("t4.") and k.endswith(".other_result")]
+        return _printed_cells(truth, "t4") if any(others) else sum(
+            v is not None for v in others)
     if variant.name == "t3-lacks-column":
         return sum(v is not None for k, v in truth["cells"].items()
                    if k.startswith("t3.") and k.endswith(".research_institution"))
-    if variant.name in TABLE_NULL:
-        return _printed_cells(truth, TABLE_NULL[variant.name])
     return None if variant.name in AMBIGUOUS else 0
 
 

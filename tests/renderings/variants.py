@@ -359,6 +359,23 @@ def t3_subtotal_column(report: Layout) -> Layout:
     return _map_grids(report, grid)
 
 
+def t4_lacks_column(report: Layout) -> Layout:
+    """Table 四 printed without its 其他结果 column in each group (values and header), as
+    an agency that simplified the form would."""
+    def grid(g: Grid) -> Grid:
+        if (parts := _t4_parts(g)) is None:
+            return g
+        top, second, labels, values_ = parts
+        w = len(values_) // 3
+        def kept(cells: list[Cell]) -> list[Cell]:
+            return [c for i, c in enumerate(cells) if i % w != 2]
+        return replace(g, width=g.width - 3, rows=[
+            [replace(c, colspan=c.colspan - c.colspan // w) for c in top],
+            [*kept(second[:w]), *(replace(c, colspan=c.colspan - 1) for c in second[w:])],
+            kept(labels), kept(values_)])
+    return _map_grids(report, grid)
+
+
 def t2_columns_swapped(report: Layout) -> Layout:
     """Table 二's blocks of three columns with their first two swapped (本年废止件数 before
     本年制发件数), the header saying so."""
@@ -823,6 +840,7 @@ def variants() -> list[Variant]:
         # put under the template's columns by position (pandoc prints the merged 法人或其他
         # 组织's spare column empty)
         Variant("t3-lacks-column", h, _html(), t3_lacks_column),
+        Variant("t4-lacks-column", h, _html(), t4_lacks_column),
         # structures CMS pages print around and inside the tables (issue 13)
         Variant("title-in-table", h, _html(), title_in_table),
         Variant("unit-row", h, _html(), spanning_row("单位：件", last=False)),
