@@ -49,6 +49,7 @@ from pipelines.recognise.column_order import out_of_order, unplace, withdraw
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.normalise import normalise
 from pipelines.report import Flag
+from schemas.identities import identities
 from schemas.template import cell_id_of, load_template
 
 _HEADING = re.compile(r"^[五六七八][、.．]")  # the section after table 四 ends its header
@@ -194,7 +195,7 @@ def withdraw_unread_t3(grid: Grid, text: str, rendering: str) -> None:
             return
         read.append(bool(orders))
     # the seven columns on one line, or the upper row on one and the organisations on one
-    if read[0] or all(read[1:]):
+    if read[0] or all(read[1:]) or _pieces_in_order(grid, text, placed):
         return
     unproven = [rid for rid, row in placed.items()
                 if None in row or not _order_free(row)]
@@ -214,6 +215,70 @@ def withdraw_unread_t3(grid: Grid, text: str, rendering: str) -> None:
                            "order, whose header does not show the order of its columns: the "
                            f"values of {len(unproven)} rows are not placed (their 总计, the "
                            "sum of the others in any order, is)"))
+
+
+def _header_pieces(grid: Grid, text: str) -> list[str] | None:
+    """The lines (normalised) of table 三's header printed one piece a line: between its
+    title and its first row's label, but its spanning labels (申请人情况, 法人或其他组织)
+    and its note on the balance (`（本列数据的勾稽关系为…）`, a line of it at least four
+    characters) printed whole. None where the title or the first row is not found."""
+    t3 = grid.version.tables["t3"]
+    spanning = {normalise(h) for h in t3.header}
+    notes = [normalise(i.text) for i in identities(grid.version.id) if i.table == "t3"]
+    first = normalise(t3.data_rows[0].label)
+    lines = [normalise(ln) for ln in text.split("\n")]
+    start = _title_line(text.split("\n"), normalise(t3.title))
+    if start is None:
+        return None
+    out = []
+    for line in lines[start + 1:]:
+        if line == first:
+            return out
+        note = len(line) >= 4 and any(line in n for n in notes)
+        if line and line not in spanning and not note:
+            out.append(line)
+    return None
+
+
+def _parses(pieces: list[str], labels: tuple[str, ...], started: tuple[int, ...] = (),
+            left: tuple[str, ...] = ()) -> int:
+    """How many ways the pieces read as the labels' pieces, each label started in the
+    given order (`labels`: 总计 left out) and each piece the next part of a started label
+    or the start of the next one; counting stops at 2."""
+    if not pieces:
+        return int(len(started) == len(labels) and not any(left))
+    piece, rest, count = pieces[0], pieces[1:], 0
+    for k, remaining in enumerate(left):  # the next part of a label already started
+        if remaining.startswith(piece):
+            count += _parses(rest, labels, started,
+                             (*left[:k], remaining[len(piece):], *left[k + 1:]))
+    nxt = len(started)
+    if nxt < len(labels) and labels[nxt].startswith(piece):
+        count += _parses(rest, labels, (*started, nxt), (*left, labels[nxt][len(piece):]))
+    return min(count, 2)
+
+
+def _pieces_in_order(grid: Grid, text: str, placed: dict[str, tuple]) -> bool:
+    """Whether 三's header, printed one piece a line (WPS's PDF in reading order: `自然人`
+    / `商业企` / `业` / … / `法律服务` / `其他` / `机构`), shows the template's column
+    order: the pieces read in exactly one way as the six applicant columns' labels, each
+    begun in the template's order (a label wrapped over lines may have a one-line cell
+    printed between its parts: `其他` between `法律服务` and `机构`; any other order
+    fails: a label begun before the one before it), and 总计 printed whole. 总计, a cell
+    spanning the header's rows, prints wherever its middle falls, so its place is read
+    from the values: every complete row has 总计 the sum of the six in the template's
+    place, and for every other place some row has not (a row whose only applicants are
+    其他 reads the same with 总计 first)."""
+    pieces = _header_pieces(grid, text)
+    columns = tuple(normalise(c.label) for c in grid.version.tables["t3"].columns)
+    if not pieces or pieces.count(columns[-1]) != 1:
+        return False
+    pieces.remove(columns[-1])
+    if _parses(pieces, columns[:-1]) != 1:
+        return False
+    rows = [row for row in placed.values() if None not in row]
+    return bool(rows) and all(2 * row[-1] == sum(row) for row in rows) and all(
+        any(2 * row[j] != sum(row) for row in rows) for j in range(len(columns) - 1))
 
 
 def withdraw_unread_t4(grid: Grid, text: str, rendering: str) -> None:
@@ -248,6 +313,19 @@ def withdraw_unread_t4(grid: Grid, text: str, rendering: str) -> None:
         withdraw(grid, "t4", Flag("column_order_unread", "t4's values were read from text "
                                    "in reading order, whose header does not show the order "
                                    f"of {' and '.join(unread)}: its values are not placed"))
+
+
+def flag_rows_placed_by_order(grid: Grid, labels: tuple[str, ...]) -> None:
+    """Flag `row_placed_by_order` each row of 三 the reader placed by its order
+    (`Document.rows_placed_by_order`, text_order.t3_label_runs) that still holds a value."""
+    rows = {r.label: r.id for r in grid.version.tables["t3"].data_rows}
+    for label in labels:
+        row = rows.get(label)
+        if row is None or all(c.value is None for cid, c in grid.cells.items()
+                              if cid.startswith(f"t3.{row}.")):
+            continue
+        grid.flags.append(Flag("row_placed_by_order", f"row t3.{row}: its label was printed "
+                               "away from its values, which were placed by their order"))
 
 
 def withhold_blanks(grid: Grid) -> None:
