@@ -432,7 +432,7 @@ def _fit(items: list[Item], rows: int
     at: dict[int, int] = {}
     owners = [(k, items[k - 1][2]) for k, it in enumerate(items) if it[0] == "values"
               and k > 0 and items[k - 1][0] == "label"]
-    if len(owners) != sum(it[0] == "values" for it in items):
+    if not owners or len(owners) != sum(it[0] == "values" for it in items):
         return None  # a run of values after no label: whose row it is, is not shown
     for (k, row), nxt in zip(owners, [*owners[1:], (None, rows)], strict=True):
         run = items[k][3]
