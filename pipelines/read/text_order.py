@@ -493,7 +493,9 @@ def t3_label_runs(lines: list[str]) -> LabelRuns | None:
     than one format version fits, they must place the same. Else nothing is read.
 
     The order of the columns is the template's: `reading_order.withdraw_unread_t3` keeps
-    only what the header proves (or what reads the same in any order)."""
+    only what the header proves (or what reads the same in any order). The order of the
+    rows inside a run is the order they print in (a sum does not see the order of its
+    parts): a run is consecutive lines, which pdftotext prints down the page."""
     found = []
     for labels, matched, balance, totals in _t3_versions():
         items = _t3_items(lines, matched)

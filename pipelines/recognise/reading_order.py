@@ -33,6 +33,13 @@ placed in the template's column order too, which 三's identities cannot check (
 applicant columns are interchangeable in every one): kept where a line of its header
 names its seven columns left to right, or its upper row (自然人 / 法人或其他组织 / 总计)
 and its five organisations a line each; else only each row's 总计, the same in any order.
+So are the rows read from their labels and the runs of values after them
+(`text_order.t3_label_runs`, WPS's PDF): its header prints one piece a line, and the
+order of those pieces is not the columns' (001.pdf: `总计` between `社会公益` / `组织` and
+`法律服务`, `其他` between `法律服务` and `机构`: pdftotext orders a header's blocks by
+more than their place left to right, and the lines of two cells it joins into one block
+top to bottom, so `其他` printed left of 法律服务机构 would read the same). No order of
+pieces proves the columns' there; only 总计 and the rows of zeros are kept.
 
 Such text prints no empty cell, and its reader keeps a row's label while dropping the
 values it cannot place (`Document.values_withheld`): a row read there without its values
@@ -49,7 +56,6 @@ from pipelines.recognise.column_order import out_of_order, unplace, withdraw
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.normalise import normalise
 from pipelines.report import Flag
-from schemas.identities import identities
 from schemas.template import cell_id_of, load_template
 
 _HEADING = re.compile(r"^[五六七八][、.．]")  # the section after table 四 ends its header
@@ -195,7 +201,7 @@ def withdraw_unread_t3(grid: Grid, text: str, rendering: str) -> None:
             return
         read.append(bool(orders))
     # the seven columns on one line, or the upper row on one and the organisations on one
-    if read[0] or all(read[1:]) or _pieces_in_order(grid, text, placed):
+    if read[0] or all(read[1:]):
         return
     unproven = [rid for rid, row in placed.items()
                 if None in row or not _order_free(row)]
@@ -215,70 +221,6 @@ def withdraw_unread_t3(grid: Grid, text: str, rendering: str) -> None:
                            "order, whose header does not show the order of its columns: the "
                            f"values of {len(unproven)} rows are not placed (their 总计, the "
                            "sum of the others in any order, is)"))
-
-
-def _header_pieces(grid: Grid, text: str) -> list[str] | None:
-    """The lines (normalised) of table 三's header printed one piece a line: between its
-    title and its first row's label, but its spanning labels (申请人情况, 法人或其他组织)
-    and its note on the balance (`（本列数据的勾稽关系为…）`, a line of it at least four
-    characters) printed whole. None where the title or the first row is not found."""
-    t3 = grid.version.tables["t3"]
-    spanning = {normalise(h) for h in t3.header}
-    notes = [normalise(i.text) for i in identities(grid.version.id) if i.table == "t3"]
-    first = normalise(t3.data_rows[0].label)
-    lines = [normalise(ln) for ln in text.split("\n")]
-    start = _title_line(text.split("\n"), normalise(t3.title))
-    if start is None:
-        return None
-    out = []
-    for line in lines[start + 1:]:
-        if line == first:
-            return out
-        note = len(line) >= 4 and any(line in n for n in notes)
-        if line and line not in spanning and not note:
-            out.append(line)
-    return None
-
-
-def _parses(pieces: list[str], labels: tuple[str, ...], started: tuple[int, ...] = (),
-            left: tuple[str, ...] = ()) -> int:
-    """How many ways the pieces read as the labels' pieces, each label started in the
-    given order (`labels`: 总计 left out) and each piece the next part of a started label
-    or the start of the next one; counting stops at 2."""
-    if not pieces:
-        return int(len(started) == len(labels) and not any(left))
-    piece, rest, count = pieces[0], pieces[1:], 0
-    for k, remaining in enumerate(left):  # the next part of a label already started
-        if remaining.startswith(piece):
-            count += _parses(rest, labels, started,
-                             (*left[:k], remaining[len(piece):], *left[k + 1:]))
-    nxt = len(started)
-    if nxt < len(labels) and labels[nxt].startswith(piece):
-        count += _parses(rest, labels, (*started, nxt), (*left, labels[nxt][len(piece):]))
-    return min(count, 2)
-
-
-def _pieces_in_order(grid: Grid, text: str, placed: dict[str, tuple]) -> bool:
-    """Whether 三's header, printed one piece a line (WPS's PDF in reading order: `自然人`
-    / `商业企` / `业` / … / `法律服务` / `其他` / `机构`), shows the template's column
-    order: the pieces read in exactly one way as the six applicant columns' labels, each
-    begun in the template's order (a label wrapped over lines may have a one-line cell
-    printed between its parts: `其他` between `法律服务` and `机构`; any other order
-    fails: a label begun before the one before it), and 总计 printed whole. 总计, a cell
-    spanning the header's rows, prints wherever its middle falls, so its place is read
-    from the values: every complete row has 总计 the sum of the six in the template's
-    place, and for every other place some row has not (a row whose only applicants are
-    其他 reads the same with 总计 first)."""
-    pieces = _header_pieces(grid, text)
-    columns = tuple(normalise(c.label) for c in grid.version.tables["t3"].columns)
-    if not pieces or pieces.count(columns[-1]) != 1:
-        return False
-    pieces.remove(columns[-1])
-    if _parses(pieces, columns[:-1]) != 1:
-        return False
-    rows = [row for row in placed.values() if None not in row]
-    return bool(rows) and all(2 * row[-1] == sum(row) for row in rows) and all(
-        any(2 * row[j] != sum(row) for row in rows) for j in range(len(columns) - 1))
 
 
 def withdraw_unread_t4(grid: Grid, text: str, rendering: str) -> None:
