@@ -85,6 +85,9 @@ class Document:
     # in reading order, which prints no empty cell either): a row short of its values
     # lost them there, not blanks, so no cell is published as printed empty.
     values_withheld: bool = False
+    # Rows the reader placed by their order, their labels printed away from their values
+    # (text_order.t3_label_runs): each is flagged `row_placed_by_order`.
+    rows_placed_by_order: tuple[str, ...] = ()
     # Text laid out by position (`pdftotext -layout`): each run of lines without values
     # directly above a line of values, its words (line, character index, text). Such
     # text wraps every header cell line by line and prints the pieces of neighbouring

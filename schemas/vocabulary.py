@@ -72,6 +72,10 @@ FLAG_CODES: dict[str, str] = {
     "row_label_garbled": "a scanned row's label was read too garbled to match; it was "
     "placed by its order between two rows read by their labels, its item number and the "
     "characters of the label it shows (the message gives the row and the evidence)",
+    "row_placed_by_order": "a PDF's text in reading order printed this row's label away "
+    "from its values; they were placed by their order, in a run of whole rows after the row "
+    "before it, where every row's and every column's identities hold (the message gives "
+    "the row)",
     "value_out_of_range": "a number too large (from 2**53 on) or with too many digits to be "
     "published exactly; the cell is null and its text kept",
     "resource_limit": "reading the file went over a limit of time, memory or decompressed "
@@ -253,6 +257,8 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "row_label_unmatched": "某印刷行的标签无法明确对应本表任何法定行；其数值未读入任何行",
         "row_label_garbled": "扫描件中某行标签识别过于残缺无法匹配；已按其位于两个按标签读取的"
         "行之间的次序、序号及可辨认的标签文字确定所属法定行（说明中给出该行及依据）",
+        "row_placed_by_order": "PDF 按阅读顺序提取的文本中该行标签与其数值分离；已按次序放置："
+        "数值位于前一行之后的整行序列中，且每行、每列的勾稽关系均成立（说明中给出该行）",
         "value_out_of_range": "数字过大（2**53 及以上）或位数过多，无法精确发布；"
         "单元格为空值，原文保留",
         "ambiguous_columns": "页面丢弃了空白单元格，数值所在列无法唯一确定",

@@ -73,6 +73,8 @@ from pipelines.read.text_html_tables import as_pipe_rows
 from pipelines.read.text_markdown import has_spans, plain, plain_cells
 from pipelines.read.text_order import (
     out_of_row_order,
+    t2_label_rows,
+    t3_label_runs,
     t3_line_rows,
     t3_split_rows,
     t4_values,
@@ -188,7 +190,7 @@ def _reading_order_cells(lines: list[str]) -> list[TextCell]:
     """The labels (`_label_cells`) and, where their count and identities place them,
     table 四's values (text_order.t4_values): printed as one row after 四's text, before
     the next section, so that 四's header, read above them, places them."""
-    cells = _t3_rows_in_place(_label_cells(lines), lines)
+    cells = _t3_label_runs(_t3_rows_in_place(_label_cells(lines), lines), lines)
     t4 = t4_values(lines)
     if t4 is None:
         return cells
@@ -200,13 +202,43 @@ def _reading_order_cells(lines: list[str]) -> list[TextCell]:
     return cells[:at] + row + cells[at:]
 
 
+def _t3_label_runs(cells: list[TextCell], lines: list[str]) -> list[TextCell]:
+    """The cells with table 三's text replaced by its rows, where each row's label and the
+    runs of values after them place every row (text_order.t3_label_runs): a label cell and
+    its 7 values a row, in the template's column order; a row placed by its order gets
+    the template's label (Document.rows_placed_by_order flags it). The other lines of that
+    text (labels printed away from their values, page numbers) are dropped: every row of
+    三 is placed without them."""
+    runs = t3_label_runs(lines)
+    if runs is None:
+        return cells
+    start, end = runs.span  # 0-based lines; refs count from 1
+    inside = [start < int(c.ref.split()[1]) <= end for c in cells]
+    first = inside.index(True) if True in inside else len(cells)
+    rows = []
+    for no, (label, run) in sorted(runs.rows.items()):
+        rows.append(TextCell(label, f"line {no + 1}", None))
+        rows += [TextCell(value, f"line {at + 1}", None) for at, value in run]
+    return cells[:first] + rows + [c for c, i in zip(cells[first:], inside[first:],
+                                                     strict=True) if not i]
+
+
+def _placed_by_order(lines: list[str]) -> tuple[str, ...]:
+    """The labels of table 三's rows a text in reading order placed by their order."""
+    runs = t3_label_runs(lines)
+    return () if runs is None else runs.by_order
+
+
 def _t3_rows_in_place(cells: list[TextCell], lines: list[str]) -> list[TextCell]:
     """The label cells with each row of 三 that reading order places made whole: printed
     inside its own label (text_order.t3_split_rows), its label's two parts one cell, or
-    on its label's line (text_order.t3_line_rows); its values after its label."""
+    on its label's line (text_order.t3_line_rows); its values after its label. Likewise
+    the rows of 二's blocks whose header and rows show every cell's place
+    (text_order.t2_label_rows)."""
     rows = {first + 1: (second + 1, label, run)
             for first, second, label, run in t3_split_rows(lines)}
     rows |= {no + 1: (None, label, run) for no, label, run in t3_line_rows(lines)}
+    rows |= {no + 1: (None, label, run) for no, (label, run) in t2_label_rows(lines).items()}
     dropped = {second for second, _, _ in rows.values() if second is not None}
     out: list[TextCell] = []
     for cell in cells:
@@ -601,4 +633,6 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
                     full_width_rows=_full_width(dialect, lines),
                     clipped_rows=pandoc_tables or _clipped(dialect, lines),
                     values_withheld=dialect == "reading_order",
+                    rows_placed_by_order=_placed_by_order(lines) if dialect == "reading_order"
+                    else (),
                     header_bands=bands)

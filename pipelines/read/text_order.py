@@ -26,6 +26,7 @@ statutory template (never from one file):
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from pipelines.textnorm import to_simplified
@@ -336,4 +337,256 @@ def t3_line_rows(lines: list[str]) -> list[tuple[int, str, list[tuple[int, str]]
         counts = [int(w) for w in values]
         if sum(counts[:-1]) == counts[-1]:
             found.append((no, label, [(no, w) for w in values]))
+    return found
+
+
+# --- table 三 printed one cell a line, each row's label before its values ------------------
+
+Run = list[tuple[int, str]]  # (line, value) of consecutive lines of values only
+
+
+Shape = tuple[tuple[str, ...], dict[str, int], tuple[tuple[int, int, int, int], ...],
+              tuple[tuple[int, tuple[int, ...]], ...]]
+
+
+@cache
+def _t3_versions() -> tuple[Shape, ...]:
+    """Per format version: table 三's row labels in order, its labels as matched (simplified,
+    spaces removed) -> row index, and its column identities as row indexes: (新收, 结转,
+    (七)总计, 结转下年) for the balance, ((七)总计, its result rows) for the results total."""
+    from schemas.identities import identities
+
+    out = []
+    for version in load_template().versions.values():
+        rows = version.tables["t3"].data_rows
+        index = {r.id: i for i, r in enumerate(rows)}
+        labels = tuple(r.label for r in rows)
+        matched = {"".join(to_simplified(label).split()): i for i, label in enumerate(labels)}
+
+        def row_of(cid: str, index: dict[str, int] = index) -> int:
+            return index[cid.split(".")[1]]
+
+        col = version.tables["t3"].columns[0].id  # one column's identities give every column's
+        balance = tuple((row_of(i.lhs[0]), row_of(i.lhs[1]), row_of(i.rhs[0]), row_of(i.rhs[1]))
+                        for i in identities(version.id)
+                        if i.table == "t3" and len(i.lhs) == 2 and i.lhs[0].endswith("." + col))
+        totals = tuple((row_of(i.lhs[0]), tuple(row_of(c) for c in i.rhs))
+                       for i in identities(version.id) if i.table == "t3" and len(i.lhs) == 1
+                       and i.lhs[0].endswith("." + col) and len(i.rhs) > _ROW_WIDTH)
+        out.append((labels, matched, balance, totals))
+    return tuple(out)
+
+
+Item = tuple[str, int, int, Run]  # kind (label, values, other), line, row index, values
+
+
+def _t3_span(lines: list[str], matched: dict[str, int]) -> tuple[int, int] | None:
+    """The lines of table 三's text: from its first row's label, alone on its line, to
+    table 四's title (or the end)."""
+    flat = ["".join(ln.split()) for ln in _simplified(lines)]
+    start = next((no for no, ln in enumerate(flat) if matched.get(ln) == 0), None)
+    if start is None:
+        return None
+    end = _title_line(flat, _t4_shape()[0])
+    return start, len(flat) if end is None or end < start else end
+
+
+def _t3_items(lines: list[str], matched: dict[str, int]) -> list[Item] | None:
+    """Table 三's text from its first row's label to table 四's title as items (kind, first
+    line, row, values): ("label", line, row, []) for a line that is exactly one row's
+    label, ("values", line, -1, run) for consecutive lines of values only, ("other", line,
+    -1, []) for any other line. None where the first row's label is not on a line of its
+    own."""
+    span = _t3_span(lines, matched)
+    if span is None:
+        return None
+    simple = _simplified(lines)
+    flat = ["".join(ln.split()) for ln in simple]
+    items: list[Item] = []
+    for no in range(*span):
+        if not flat[no]:
+            continue
+        if _values_only(simple[no]):
+            run = [(no, w) for w in simple[no].split()]
+            if items and items[-1][0] == "values":
+                items[-1][3].extend(run)
+            else:
+                items.append(("values", no, -1, run))
+        elif flat[no] in matched:
+            items.append(("label", no, matched[flat[no]], []))
+        else:
+            items.append(("other", no, -1, []))
+    return items
+
+
+def _fit(items: list[Item], rows: int
+         ) -> tuple[dict[int, list[int]], dict[int, Run], dict[int, int]] | None:
+    """Each row's values where every run of values follows a label at once, holds 7 counts
+    a row, and the labels owning runs go down the template's rows: a run of k rows gives
+    its first 7 to its label's row and the rest to the k - 1 rows the template has between
+    that row and the next label owning a run (exactly k - 1, else None). Returns the
+    values, their runs, and each row's line: its label's, or for a row placed by its
+    order, its first value's (-1 there, the line of the label not of the values)."""
+    values: dict[int, list[int]] = {}
+    runs: dict[int, Run] = {}
+    at: dict[int, int] = {}
+    owners = [(k, items[k - 1][2]) for k, it in enumerate(items) if it[0] == "values"
+              and k > 0 and items[k - 1][0] == "label"]
+    if not owners or len(owners) != sum(it[0] == "values" for it in items):
+        return None  # a run of values after no label: whose row it is, is not shown
+    for (k, row), nxt in zip(owners, [*owners[1:], (None, rows)], strict=True):
+        run = items[k][3]
+        if len(run) % _ROW_WIDTH or not all(_COUNT.fullmatch(w) for _, w in run):
+            return None
+        chunks = [run[c:c + _ROW_WIDTH] for c in range(0, len(run), _ROW_WIDTH)]
+        between = list(range(row + 1, nxt[1]))
+        if nxt[1] <= row or (len(chunks) > 1 and len(chunks) - 1 != len(between)):
+            return None
+        for r, chunk in zip([row, *between], chunks, strict=False):
+            counts = [int(w) for _, w in chunk]
+            if sum(counts[:-1]) != counts[-1]:
+                return None  # 总计 the sum of the six: the row's own identity
+            values[r], runs[r] = counts, chunk
+            at[r] = items[k - 1][1] if r == row else -1 - chunk[0][0]
+    return values, runs, at
+
+
+def _columns_hold(values: dict[int, list[int]], balance: tuple, totals: tuple) -> bool:
+    """The column identities of 三 in every column: 新收 + 结转 = (七)总计 + 结转下年, and
+    (七)总计 the sum of the result rows. False where a row they need is not placed."""
+    need = {r for b in balance for r in b} | {r for t, parts in totals for r in (t, *parts)}
+    if not need <= values.keys() or not balance or not totals:
+        return False
+    for c in range(_ROW_WIDTH):
+        if any(values[a][c] + values[b][c] != values[t][c] + values[f][c]
+               for a, b, t, f in balance):
+            return False
+        if any(values[t][c] != sum(values[p][c] for p in parts) for t, parts in totals):
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class LabelRuns:
+    """Table 三 read from its rows' labels and the runs of values after them
+    (`t3_label_runs`): the lines of its text, {line: (row label, its values)} (a row placed
+    by its order keyed by its first value's line), the labels of the rows placed by order."""
+
+    span: tuple[int, int]
+    rows: dict[int, tuple[str, Run]]
+    by_order: tuple[str, ...]
+
+
+def t3_label_runs(lines: list[str]) -> LabelRuns | None:
+    """Table 三 printed one cell a line (WPS's PDF in reading order), each row's label on a
+    line of its own and its 7 values after it (`LabelRuns`; None where not proven).
+
+    Read only where it is proven for the whole table: every run of values follows a label
+    at once, runs hold 7 counts a row, 总计 the sum of the six in every row; the labels
+    owning runs go down the template's rows; a run of k rows gives its first row to its
+    label and the others to the k - 1 rows the template has between that label and the
+    next (rows whose labels print elsewhere: 001 prints (一) and (二) after the rows
+    below them), exactly k - 1 of them; every row of the table is placed; the column
+    identities hold in every column (新收 + 结转 = (七)总计 + 结转下年; (七)总计 the sum of
+    the result rows), which a row's values given to another row, or a run cut in the wrong
+    place, breaks; and the reverse reading (values before their label) fails. Where more
+    than one format version fits, they must place the same. Else nothing is read.
+
+    The order of the columns is the template's: `reading_order.withdraw_unread_t3` keeps
+    only what the header proves (or what reads the same in any order). The order of the
+    rows inside a run is the order they print in (a sum does not see the order of its
+    parts): a run is consecutive lines, which pdftotext prints down the page."""
+    found = []
+    for labels, matched, balance, totals in _t3_versions():
+        items = _t3_items(lines, matched)
+        if items is None:
+            continue
+        fit = _fit(items, len(labels))
+        if fit is None or len(fit[0]) != len(labels) or not _columns_hold(fit[0], balance, totals):
+            continue
+        back = _fit([(k, no, len(labels) - 1 - r if k == "label" else r, run)
+                     for k, no, r, run in reversed(items)], len(labels))
+        if back is not None:
+            continue  # values after their label or before it: the text does not say which
+        _, runs, at = fit
+        found.append(LabelRuns(
+            _t3_span(lines, matched) or (0, 0),
+            {max(at[r], -1 - at[r]): (labels[r], run) for r, run in runs.items()},
+            tuple(labels[r] for r in sorted(runs) if at[r] < 0)))
+    return found[0] if found and all(f == found[0] for f in found) else None
+
+
+# --- table 二 printed one cell a line, its header in order, each row's label before its values
+
+_SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]")  # a section's heading (三、收到和处理…)
+
+
+@cache
+def _t2_shapes() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """Every block of table 二 in every format version as matched here (simplified, NFKC'd,
+    spaces removed): (caption, its column labels, its row labels), in the template's
+    order; one a caption."""
+    def flat(text: str) -> str:
+        return "".join(to_simplified(text).split())
+
+    return tuple(dict.fromkeys(
+        (flat(b.caption), tuple(flat(c.label) for c in b.columns),
+         tuple(flat(r.label) for r in b.data_rows))
+        for v in load_template().versions.values() for b in v.tables["t2"].blocks
+        if b.caption and b.data_rows))
+
+
+def _t2_block(simple: list[str], flat: list[str], at: int, columns: tuple[str, ...],
+              rows: tuple[str, ...], ends: set[str]) -> dict[int, Run] | None:
+    """One block of 二 from its caption's line `at` (`t2_label_rows`): {line of each row's
+    label: its values}, or None where the block does not show them."""
+    no, seen = at + 1, []
+    while no < len(flat) and flat[no] != rows[0]:  # the header: no value, columns in order
+        if flat[no] in ends or _SECTION.match(flat[no]) or _values_only(simple[no]):
+            return None
+        if flat[no] in columns:
+            seen.append(flat[no])
+        no += 1
+    if seen != list(columns):
+        return None
+    found: dict[int, Run] = {}
+    for label in rows:
+        while no < len(flat) and not flat[no]:
+            no += 1
+        if no == len(flat) or flat[no] != label:
+            return None
+        first, run = no, []
+        no += 1
+        while no < len(flat) and (not flat[no] or _values_only(simple[no])):
+            run += [(no, w) for w in simple[no].split()]
+            no += 1
+        if len(run) != len(columns):
+            return None
+        found[first] = run
+    if no < len(flat) and not (flat[no] in ends or _SECTION.match(flat[no])):
+        return None  # anything after the last row but the next block or section
+    return found
+
+
+def t2_label_rows(lines: list[str]) -> dict[int, tuple[str, Run]]:
+    """Table 二's rows printed one cell a line (WPS's PDF in reading order): {line of a
+    row's label: (the label as printed, its values)}.
+
+    二 has no identity, so a block is read only where its text shows every cell's place:
+    after its caption, before its first row's label, no value and its column labels whole
+    on their lines in the template's order (other words there: the label column's
+    header, a page number); then each of its rows, in the template's order, a label alone
+    on its line and exactly one value a column on lines of values only after it; then the
+    next block's caption or a section's heading. Values printed before their label, a row
+    short of a value or a label the block does not have leave the block unread."""
+    simple = _simplified(lines)
+    flat = ["".join(ln.split()) for ln in simple]
+    shapes = _t2_shapes()
+    ends = {caption for caption, _, _ in shapes}
+    found: dict[int, tuple[str, Run]] = {}
+    for at, line in enumerate(flat):
+        fits = [b for caption, columns, rows in shapes if caption == line
+                and (b := _t2_block(simple, flat, at, columns, rows, ends)) is not None]
+        if len(fits) == 1:
+            found |= {no: (lines[no].strip(), run) for no, run in fits[0].items()}
     return found

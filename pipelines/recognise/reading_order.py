@@ -33,6 +33,13 @@ placed in the template's column order too, which 三's identities cannot check (
 applicant columns are interchangeable in every one): kept where a line of its header
 names its seven columns left to right, or its upper row (自然人 / 法人或其他组织 / 总计)
 and its five organisations a line each; else only each row's 总计, the same in any order.
+So are the rows read from their labels and the runs of values after them
+(`text_order.t3_label_runs`, WPS's PDF): its header prints one piece a line, and the
+order of those pieces is not the columns' (001.pdf: `总计` between `社会公益` / `组织` and
+`法律服务`, `其他` between `法律服务` and `机构`: pdftotext orders a header's blocks by
+more than their place left to right, and the lines of two cells it joins into one block
+top to bottom, so `其他` printed left of 法律服务机构 would read the same). No order of
+pieces proves the columns' there; only 总计 and the rows of zeros are kept.
 
 Such text prints no empty cell, and its reader keeps a row's label while dropping the
 values it cannot place (`Document.values_withheld`): a row read there without its values
@@ -248,6 +255,19 @@ def withdraw_unread_t4(grid: Grid, text: str, rendering: str) -> None:
         withdraw(grid, "t4", Flag("column_order_unread", "t4's values were read from text "
                                    "in reading order, whose header does not show the order "
                                    f"of {' and '.join(unread)}: its values are not placed"))
+
+
+def flag_rows_placed_by_order(grid: Grid, labels: tuple[str, ...]) -> None:
+    """Flag `row_placed_by_order` each row of 三 the reader placed by its order
+    (`Document.rows_placed_by_order`, text_order.t3_label_runs) that still holds a value."""
+    rows = {r.label: r.id for r in grid.version.tables["t3"].data_rows}
+    for label in labels:
+        row = rows.get(label)
+        if row is None or all(c.value is None for cid, c in grid.cells.items()
+                              if cid.startswith(f"t3.{row}.")):
+            continue
+        grid.flags.append(Flag("row_placed_by_order", f"row t3.{row}: its label was printed "
+                               "away from its values, which were placed by their order"))
 
 
 def withhold_blanks(grid: Grid) -> None:

@@ -19,6 +19,7 @@ from pipelines.recognise.misprints import relabel_misprints
 from pipelines.recognise.ocr_labels import match_ocr_labels
 from pipelines.recognise.proofread import proofread
 from pipelines.recognise.reading_order import (
+    flag_rows_placed_by_order,
     withdraw_unread_t3,
     withdraw_unread_t4,
     withhold_blanks,
@@ -69,6 +70,7 @@ def recognise(doc: Document, title: str | None = None) -> ParsedReport:
         withdraw_unread_t4(grid, doc.text, doc.rendering)
         if doc.values_withheld:
             withhold_blanks(grid)
+        flag_rows_placed_by_order(grid, doc.rows_placed_by_order)
         proofread(grid, doc)  # OCR'd numbers the identities do not vouch for
         _finish(report, grid, tokens, version)
         if report.cells:

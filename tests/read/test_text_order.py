@@ -10,7 +10,14 @@ import opencc
 import pytest
 
 from pipelines.parse import parse_bytes
-from pipelines.read.text_order import out_of_row_order, t3_line_rows, t3_split_rows, t4_values
+from pipelines.read.text_order import (
+    out_of_row_order,
+    t2_label_rows,
+    t3_label_runs,
+    t3_line_rows,
+    t3_split_rows,
+    t4_values,
+)
 
 SEED = Path(__file__).parents[1] / "fixtures" / "reports" / "seed-shaoguan-zhenjiang-2019.txt"
 # pdftotext without -layout of Chromium's print of Word's page of 淮安 2024 (its truth:
@@ -284,3 +291,85 @@ def test_table_2_values_before_its_first_rows_label_are_out_of_row_order() -> No
     numbered = [*T2_VALUES_FIRST[:2], "序号", *T2_VALUES_FIRST[2:5], "1", "行政处罚", "1414",
                 "0", "170", "2", "行政强制", "71", "0", "40"]
     assert not out_of_row_order(numbered)
+
+
+# pdftotext without options of the corpus's WPS-made PDF of 淮安 2024 (001.pdf): each row of
+# 三 a label alone on its line, its 7 values one a line after it; (一) and (二), and the
+# four rows after 4.无正当理由大量反复申请, print their labels elsewhere: their values
+# follow the row before them (runs of 21 and 35).
+WPS = Path(__file__).parents[1] / "fixtures" / "dumps" / "huaian-2024.pdftotext-reading-wps.txt"
+
+
+def test_table_3_rows_are_read_from_their_labels_and_the_runs_after_them() -> None:
+    runs = t3_label_runs(WPS.read_text(encoding="utf-8").split("\n"))
+    assert runs is not None
+    rows = {label: [int(v) for _, v in run] for label, run in runs.rows.values()}
+    assert len(rows) == 25  # every row of gov_2021's 三
+    assert rows["一、本年新收政府信息公开申请数量"] == [3001, 53, 0, 0, 61, 4, 3119]
+    assert rows["（一）予以公开"] == [1288, 21, 0, 0, 50, 3, 1362]
+    assert rows["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"] == [
+        447, 7, 0, 0, 0, 0, 454]
+    assert rows["3.其他"] == [108, 2, 0, 0, 0, 0, 110]
+    assert runs.by_order == (
+        "（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "5.要求行政机关确认或重新出具已获取信息",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他")
+
+
+def _wps_lines() -> list[str]:
+    return WPS.read_text(encoding="utf-8").split("\n")
+
+
+def _drop_value(lines: list[str]) -> list[str]:
+    at = lines.index("3001")
+    return lines[:at] + lines[at + 1:]
+
+
+def _swap_granted(lines: list[str]) -> list[str]:
+    # (一)'s and (二)'s values exchanged: every row still sums, every column still balances
+    # (a sum does not see the order of its parts) -- but 结转's values given to (一) do not
+    at = lines.index("34")  # 二、上年结转's first value; its run holds 二, (一), (二)
+    run = [ln for ln in lines[at:at + 42] if ln]
+    assert len(run) == 21
+    out = lines[:at] + "\n\n".join(run[7:14] + run[:7] + run[14:]).split("\n")
+    return out + lines[at + 41:]
+
+
+def _label_after(lines: list[str]) -> list[str]:
+    # 二、上年结转's label printed after its values: its run then has no label before it
+    at = lines.index("二、上年结转政府信息公开申请数量")
+    return lines[:at] + lines[at + 1:at + 14] + [lines[at]] + lines[at + 14:]
+
+
+@pytest.mark.parametrize("edit", [_drop_value, _swap_granted, _label_after],
+                         ids=["a-value-lost", "rows-of-the-run-swapped-with-its-label's",
+                              "a-label-after-its-values"])
+def test_table_3_rows_are_not_read_where_a_run_does_not_prove_them(edit) -> None:
+    assert t3_label_runs(edit(_wps_lines())) is None
+
+
+def test_table_2_rows_are_read_where_their_header_and_labels_place_them() -> None:
+    rows = t2_label_rows(_wps_lines())
+    assert [(label, [v for _, v in run]) for label, run in rows.values()] == [
+        ("规章", ["1", "0", "11"]), ("行政规范性文件", ["8", "26", "66"]),
+        ("行政许可", ["447228"]), ("行政处罚", ["3985758"]), ("行政强制", ["88283"]),
+        ("行政事业性收费", ["96171.6"])]
+
+
+def _columns_swapped(lines: list[str]) -> list[str]:
+    at = lines.index("本年制发件数")
+    return [*lines[:at], "本年废止件数", "", "本年制发件数", *lines[at + 3:]]
+
+
+def _value_before_label(lines: list[str]) -> list[str]:
+    at = lines.index("规章")
+    return [*lines[:at], "1", "", "规章", "", "0", "", "11", *lines[at + 6:]]
+
+
+@pytest.mark.parametrize("edit", [_columns_swapped, _value_before_label],
+                         ids=["columns-another-order", "a-value-before-its-label"])
+def test_table_2_block_is_not_read_where_its_text_does_not_place_every_cell(edit) -> None:
+    lines = edit(_wps_lines())
+    assert [label for label, _ in t2_label_rows(lines).values()] == [
+        "行政许可", "行政处罚", "行政强制", "行政事业性收费"]

@@ -7,7 +7,9 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from pipelines.parse import parse_file
+import pytest
+
+from pipelines.parse import parse_bytes, parse_file
 
 # pdftotext without options of the corpus's WPS-made PDF of 淮安 2024 (001.pdf; its truth:
 # huaian-2024): each row's label on a line, its values one a line after it.
@@ -17,17 +19,99 @@ WPS = Path(__file__).parents[1] / "fixtures" / "dumps" / "huaian-2024.pdftotext-
 def test_a_row_whose_values_were_not_placed_is_not_published_as_printed_empty(
         truth: Callable[[str], dict]) -> None:
     # The reader keeps the labels and drops the values it cannot place: the grid saw
-    # rows without values and published 135 cells as `blank` (printed empty), 1 of
-    # 规章 among them. They are null, `unplaced`, flagged a row each.
+    # rows without values and published their cells as `blank` (printed empty). With 规章
+    # short of a value, 二's first block is not read: its 6 cells are null, `unplaced`,
+    # flagged a row each (its other blocks and 三's totals are read, below; 四 is not
+    # found; 三's other values are not placed, flagged column_order_unread).
     want = truth("huaian-2024")["cells"]
-    report = parse_file(WPS)
+    lines = WPS.read_text(encoding="utf-8").split("\n")
+    at = lines.index("规章") + 6  # its third value
+    assert lines[at] == "11"
+    report = parse_bytes("dump.txt", "\n".join(lines[:at] + lines[at + 1:]).encode())
     assert report.rendering == "text_reading_order"
-    assert set(report.values().values()) == {None}
     states = Counter(c.state for c in report.cells.values())
-    assert states == {"unplaced": 135, "missing": 65}
+    assert states == {"number": 41, "unplaced": 144, "missing": 15}
     assert not [cid for cid, c in report.cells.items()
                 if c.state == "blank" and want[cid] is not None]
     flagged = [f.message.split(":")[0] for f in report.flags if f.code == "values_not_placed"]
-    assert len(flagged) == 23
-    assert flagged[0] == "row t2.regulations"
+    assert flagged == ["row t2.regulations", "row t2.normative_documents"]
     assert report.cells["t2.regulations.issued"].state == "unplaced"
+
+
+def test_the_wps_text_is_read_where_it_proves_its_cells(
+        truth: Callable[[str], dict]) -> None:
+    # 二's 10 cells (header in order, each row's label then its values), 三's 37 (below);
+    # 四's 15 values print among its header's pieces out of their order: not found
+    want = truth("huaian-2024")["cells"]
+    report = parse_file(WPS)
+    assert report.rendering == "text_reading_order"
+    values = {cid: v for cid, v in report.values().items() if v is not None}
+    assert len(values) == 47
+    assert values == {cid: want[cid] for cid in values}
+    assert len([cid for cid in values if cid.startswith("t2.")]) == 10
+
+
+def test_table_3_keeps_its_totals_where_its_header_prints_one_piece_a_line(
+        truth: Callable[[str], dict]) -> None:
+    # Each row's label, then its 7 values; (一), (二) and the four rows after 4.无正当理由
+    # print their labels away from their values, placed by their order (flagged). The
+    # header, one piece a line (`自然人` / `商业企` / `业` / … / `总计` / `法律服务` /
+    # `其他` / `机构`), does not show the columns' order (其他 printed inside 法律服务机构,
+    # 总计 before it: pdftotext's order of a header's blocks is not their places'): only
+    # each row's 总计 and the two rows of zeros are kept.
+    want = truth("huaian-2024")["cells"]
+    report = parse_file(WPS)
+    t3 = {cid: c.value for cid, c in report.cells.items()
+          if cid.startswith("t3.") and c.value is not None}
+    assert t3 == {cid: want[cid] for cid in t3}  # never a wrong number
+    assert {cid.rsplit(".", 1)[1] for cid, v in t3.items() if v != 0} == {"total"}
+    assert len(t3) == 25 + 2 * 6  # every 总计, and the six of the two rows of zeros
+    by_order = [f.message.split(":")[0] for f in report.flags if f.code == "row_placed_by_order"]
+    assert by_order == ["row t3.granted", "row t3.partially_granted",
+                        "row t3.not_processed_confirm_reissue", "row t3.other_no_correction",
+                        "row t3.other_unpaid_fee", "row t3.other_other"]
+    assert "column_order_unread" in {f.code for f in report.flags}
+
+
+def _swap_lines(text: str, a: list[str], b: list[str]) -> str:
+    """The header's lines `a` (consecutive) and `b` (consecutive, after `a`) exchanged."""
+    lines = text.split("\n")
+    i, j = lines.index(a[0]), lines.index(b[0])
+    block_a, block_b = lines[i:i + 2 * len(a) - 1], lines[j:j + 2 * len(b) - 1]
+    return "\n".join(lines[:i] + block_b + lines[i + len(block_a):j] + block_a
+                     + lines[j + len(block_b):])
+
+
+@pytest.mark.parametrize("a,b", [
+    (["商业企", "业"], ["科研机", "构"]),  # two organisations the other way round
+    (["自然人"], ["总计"]),  # 自然人 after the organisations (t3-natural-last's order)
+    (["社会公益", "组织"], ["法律服务", "其他", "机构"]),
+], ids=["orgs-swapped", "natural-person-after-the-organisations", "last-orgs-swapped"])
+def test_table_3_is_null_where_its_header_shows_another_order(a: list[str], b: list[str]
+                                                               ) -> None:
+    text = _swap_lines(WPS.read_text(encoding="utf-8"), a, b)
+    report = parse_bytes("dump.txt", text.encode())
+    assert not [cid for cid, c in report.cells.items()
+                if cid.startswith("t3.") and c.value is not None]
+    assert "columns_out_of_order" in {f.code for f in report.flags}
+
+
+def test_table_3_is_null_where_its_rows_print_their_total_first() -> None:
+    # t3-total-first: the header's 总计 and every row's values moved first; no row but
+    # those of zeros has 总计 the sum of the six in the template's place
+    text = WPS.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    rows, at = [], 0
+    for no, line in enumerate(lines):
+        if line.isdigit() and no >= at:
+            run = [k for k in range(no, min(no + 14, len(lines))) if lines[k].isdigit()][:7]
+            values = [lines[k] for k in run]
+            if len(values) == 7:
+                rows.append((run, values[-1:] + values[:-1]))
+                at = run[-1] + 1
+    for run, values in rows:
+        for k, v in zip(run, values, strict=True):
+            lines[k] = v
+    report = parse_bytes("dump.txt", "\n".join(lines).encode())
+    assert {c.value for cid, c in report.cells.items()
+            if cid.startswith("t3.") and c.value} == set()
