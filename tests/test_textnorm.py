@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from pipelines.read import read_bytes, read_file
-from pipelines.textnorm import _PLAIN_NFKC, PLAIN_RANGES, nfkc, radicals_as_ideographs
+from pipelines.textnorm import (
+    _PLAIN_NFKC,
+    PLAIN_RANGES,
+    RADICALS,
+    nfkc,
+    radicals_as_ideographs,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 
@@ -73,6 +79,14 @@ def test_radicals_are_the_ideographs_they_print() -> None:
         "淮安市人民政府2024年政府信息公开工作年度报告"
     assert radicals_as_ideographs("⼀、本年新收") == "一、本年新收"
     assert radicals_as_ideographs("2 ⺀ ⻏") == "2 ⺀ ⻏"  # no ideograph of their form
+
+
+def test_the_radicals_guard_finds_every_radical_mapped() -> None:
+    # the guard looks for U+2E80..U+2FFF by UTF-8 bytes: every mapped radical among them,
+    # and a lone surrogate (text decoded with surrogateescape) does not make it raise
+    assert all(radicals_as_ideographs(chr(cp)) == chr(cp).translate(RADICALS)
+               for cp in range(0x2E00, 0x3000))
+    assert radicals_as_ideographs("a\udcff⼀") == "a\udcff一"
 
 
 def test_every_text_reader_reads_radicals_as_ideographs() -> None:

@@ -235,6 +235,11 @@ def _empty_columns(rows: list[list[tuple[etree._Element, str]]]) -> set[etree._E
     places them: each at the first column cells spanning from above leave free."""
     if not any(not text for row in rows for _, text in row):
         return set()  # no empty cell: most tables, found without placing them
+    if not all(any(not text for _, text in row) for row in rows):
+        # A row without an empty cell: a dropped column runs through every row of the
+        # grid, and its slot in each row is a blank of one row's height, a cell of that
+        # very row; so no column can be dropped, found without placing the cells.
+        return set()
     if sum(span(td, "colspan") * span(td, "rowspan") for row in rows for td, _ in row) > _AREA:
         return set()  # a page's layout grid, not a statutory table (those hold ~300 places)
     text_of = {td: text for row in rows for td, text in row}

@@ -966,8 +966,8 @@ def _unlabelled_pipe_row(tokens: list[Token], i: int) -> str | None:
     (a PDF-to-Markdown converter prints a row whose label wraps in its cell as values
     alone, the label's lines apart before the table block), else None."""
     t = tokens[i]
-    if (t.kind != "value" or t.row is None or not _PIPE_ROW_CELL.match(t.ref)
-            or (i > 0 and tokens[i - 1].row == t.row)):
+    if (t.kind != "value" or t.row is None or (i > 0 and tokens[i - 1].row == t.row)
+            or not _PIPE_ROW_CELL.match(t.ref)):  # asked of every value: the row test first
         return None
     run = list(takewhile(lambda u: u.row == t.row, tokens[i:]))
     if any(u.kind != "value" for u in run) or not any(
