@@ -13,6 +13,7 @@ with exact counts: (right, wrong, missed, invented) against the truth.
 - a label cut into two or three cells (`|（七）总|计|`, or a line at a time across the
   cells), or a group's piece over a row label in one cell, is read as that row's label
   where it names one row and the row has its count of values.
+- markitdown's rows outside its tables (pdfminer's text lines) are read a word a cell.
 - markitdown's tables (pdfplumber's) put two columns' values in one cell (`447 7`): the
   cell is stacked and its row null, never 4477 (before: 8 wrong over these prints).
 """
@@ -38,6 +39,10 @@ EXPECTED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
     # 四's header cells holding its groups' pieces (`未经复<br>结果<br>纠正`) read in order
     ("pymupdf4llm", "chromium-borderless-html"): {"004": (165, 0, 35, 0)},
     ("markitdown", "chromium-plain-html"): {"001": (4, 0, 196, 0), "004": (7, 0, 193, 0)},
+    # rows outside its tables printed as pdfminer's text lines, read a word a cell
+    # (read/text._spaced_runs; h-mdconv: 001 10 -> 38, 004 24 -> 136, word 004 7 -> 150)
+    ("markitdown", "soffice-docx"): {"001": (38, 0, 162, 0), "004": (136, 0, 64, 0)},
+    ("markitdown", "chromium-word-html"): {"004": (150, 0, 50, 0)},
     # a cell of numbers on two lines (`0<br>0`, two columns' values or one number wrapped)
     # leaves its row null (stop 27: 001 148 -> 136), its other cells never taken for blank;
     # labels cut into two cells (`|一、本<br>公|年新收政府信息<br>开申请数量|`) read a line
