@@ -5,7 +5,9 @@ Dialects, detected from the lines themselves:
   TSV), an empty cell between two tabs kept;
 - tab cells: one cell per tab-prefixed line, rows separated by empty lines, a line
   without a tab continuing the cell above (the seed report);
-- pipe rows: `a | b | c` lines, one table row per line (markdown, pages store);
+- pipe rows: `a | b | c` lines, one table row per line (markdown, pages store); a run
+  of lines without a pipe printing `label value value` rows among them (markitdown's
+  rows outside its tables) read as spaced rows, a word a cell;
 - pipe-terminated cells: `a |` lines, with lone `|` lines starting each row;
 - separated cells: one cell per line between lone `|` separator lines, row boundaries
   lost; two separators with nothing (or an empty line) between them are a blank cell;

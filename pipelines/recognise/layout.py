@@ -16,6 +16,10 @@ about how agencies lay tables out rather than what the statute asks:
 - a 备注 column (a header cell 备注 last in its row): the last cell of each later row of
   that table is its note when it is empty, or words in a row of values; a number there
   is kept, and the row's count then says whether it fits;
+- a row label a converter cut into two or three cells of its printed row (read a
+  line at a time across them, or cell after cell), or printed under a piece of its
+  own group's label in one cell, is one label where it names exactly one row and
+  the row has that row's count of cells (`_split_labels_joined`);
 - a row label wrapped over lines or cells of its own (`pdftotext -raw` of Word's narrow
   cells: `1.属于` / `国家` / `秘密` / `2 0 0 0 0 0 2`, or the label's last lines after its
   values) is one cell again, before the values, only where exactly one join of the
