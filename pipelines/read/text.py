@@ -5,7 +5,9 @@ Dialects, detected from the lines themselves:
   TSV), an empty cell between two tabs kept;
 - tab cells: one cell per tab-prefixed line, rows separated by empty lines, a line
   without a tab continuing the cell above (the seed report);
-- pipe rows: `a | b | c` lines, one table row per line (markdown, pages store);
+- pipe rows: `a | b | c` lines, one table row per line (markdown, pages store); a run
+  of lines without a pipe printing `label value value` rows among them (markitdown's
+  rows outside its tables) read as spaced rows, a word a cell;
 - pipe-terminated cells: `a |` lines, with lone `|` lines starting each row;
 - separated cells: one cell per line between lone `|` separator lines, row boundaries
   lost; two separators with nothing (or an empty line) between them are a blank cell;
@@ -345,6 +347,7 @@ def _pipe_row_cells(lines: list[str]) -> list[TextCell]:
     left_border = _left_bordered(lines)
     right_border = _right_bordered(lines, left_border)
     table, in_table = 0, False  # a run of pipe lines is one table (recognise/layout.py)
+    spaced = _spaced_runs(lines)
     no, count = 0, len(lines)
     while no < count:
         line = lines[no]
@@ -355,7 +358,7 @@ def _pipe_row_cells(lines: list[str]) -> list[TextCell]:
             continue
         if "|" not in line:
             in_table = False
-            cells.append(TextCell(stripped, f"line {no} cell 1", no))
+            cells.extend(spaced.get(no) or [TextCell(stripped, f"line {no} cell 1", no)])
             continue
         table, in_table = table + (not in_table), True
         parts = _split_pipes(line, left_border, right_border)
@@ -371,6 +374,36 @@ def _pipe_row_cells(lines: list[str]) -> list[TextCell]:
                               stacked=bool(_NUMBERS_APART.match(p)))
                      for i, p in enumerate(parts, 1))
     return cells
+
+
+def _spaced_runs(lines: list[str]) -> dict[int, list[TextCell]]:
+    """The cells of the lines (by line number) of each run of lines without a pipe that
+    prints table rows as `label value value …` lines (text_aligned.is_spaced_rows), read
+    as such text is (text_aligned.spaced_rows): a word a cell, a row a line.
+
+    markitdown's Markdown of a PDF keeps pdfplumber's tables as pipe rows, and the rows it
+    finds in no table as pdfminer's text lines (`（三 1.属 0 0 0 0 0 0 0` / `）不 于国` /
+    `予公 家秘` / `开 密`), the text `pdftotext` and pdfplumber print, which is read so
+    elsewhere (recognise/layout.py joins the labels' pieces). Read as one cell a line,
+    the values in it were never read at all."""
+    runs: list[list[int]] = []
+    for k, line in enumerate(lines):
+        if "|" in line:
+            continue
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    out: dict[int, list[TextCell]] = {}
+    for run in runs:
+        content = [lines[k] for k in run if lines[k].strip()]
+        if len(content) < 3 or not is_spaced_rows(content):
+            continue
+        kept = set(run)
+        masked = [ln if k in kept else "" for k, ln in enumerate(lines)]
+        for cell in spaced_row_cells(masked):
+            out.setdefault(cell.row, []).append(cell)
+    return out
 
 
 def _pipe_terminated_cells(lines: list[str]) -> list[TextCell]:

@@ -16,6 +16,10 @@ about how agencies lay tables out rather than what the statute asks:
 - a 备注 column (a header cell 备注 last in its row): the last cell of each later row of
   that table is its note when it is empty, or words in a row of values; a number there
   is kept, and the row's count then says whether it fits;
+- a row label a converter cut into two or three cells of its printed row (read a
+  line at a time across them, or cell after cell), or printed under a piece of its
+  own group's label in one cell, is one label where it names exactly one row and
+  the row has that row's count of cells (`_split_labels_joined`);
 - a row label wrapped over lines or cells of its own (`pdftotext -raw` of Word's narrow
   cells: `1.属于` / `国家` / `秘密` / `2 0 0 0 0 0 2`, or the label's last lines after its
   values) is one cell again, before the values, only where exactly one join of the
@@ -39,6 +43,7 @@ from pipelines.recognise.labels import label_index, labels_of
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.values import read_printed
 from pipelines.textnorm import nfkc
+from schemas.template import load_template
 
 _FORMAT_CHARS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"
@@ -56,6 +61,7 @@ def tidy(cells: list[TextCell]) -> list[TextCell]:
     if _FORMAT_CHARS.search("".join([c.text for c in cells])):  # rare: one scan for none
         cells = [_without_format_chars(c) for c in cells]
     cells = list(_items_joined(cells))
+    cells = _split_labels_joined(cells)
     cells = _wrapped_labels_joined(cells)
     rows = _rows(cells)
     kept = _without_sequence_columns(cells, rows)
@@ -96,6 +102,105 @@ def _joined(cells: list[TextCell]) -> Iterable[TextCell]:
             continue
         yield cell
         i += 1
+
+
+def _split_labels_joined(cells: list[TextCell]) -> list[TextCell]:
+    """Each printed row's label made whole where a converter cut it across its cells.
+
+    A PDF-to-Markdown converter (pymupdf4llm) draws a table's columns where the page's
+    text runs leave a gap, not where its cells are: a wide label cell printed over two
+    lines is cut into two or three cells, each holding its piece of every line
+    (`|一、本<br>公|年新收政府信息<br>开申请数量|3001|…`: 一、本 + 年新收政府信息 / 公 +
+    开申请数量), and a group label's line may share the row label's cell
+    (`|（四）无<br>1.本机关不掌握相关政府信息|746|…`). For a printed row whose last text
+    before its values names no row, the row's label is taken (`_row_label_whole`) only
+    where it names exactly one statutory row and the row then has its block's count of
+    values. The values are the printed row's own, so no value moves to another row;
+    a join that names no row, or two, leaves the row as printed.
+    """
+    return [c for span in _row_spans(cells) for c in _row_label_whole(span)]
+
+
+def _row_label_whole(span: list[TextCell]) -> list[TextCell]:
+    """The printed row with its label's pieces as one cell, or as printed."""
+    first = next((i for i, c in enumerate(span) if _is_value(c.text)), None)
+    if not first or span[0].row is None or _names_a_row(span[first - 1].text):
+        return span
+    own, values = span[:first], span[first:]
+    apart = _group_piece_apart(own[-1])
+    if apart is not None and _fills_row(apart[1].text, values):
+        return [*own[:-1], *apart, *values]
+    joins = [(m, text) for m in (2, 3) if m <= len(own) for text in _joins(own[-m:])
+             if _names_a_row(text)]
+    if not joins or len({_rows_named(text) for _, text in joins}) != 1:
+        return span
+    m, text = joins[0]
+    if not _fills_row(text, values):
+        return span
+    return [*own[:-m], replace(own[-m], text=text), *values]
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
+def _joins(cells: list[TextCell]) -> tuple[str, ...]:
+    """The texts of cells cut from one label: read a line at a time across the cells
+    (the label's printed lines, cut by the converter's columns), and cell after cell."""
+    lines = [_lines(c.text) for c in cells]
+    across = "".join(ln[i] for i in range(max(map(len, lines))) for ln in lines if i < len(ln))
+    return across, "".join("".join(ln) for ln in lines)
+
+
+def _group_piece_apart(cell: TextCell) -> tuple[TextCell, TextCell] | None:
+    """The cell's lines as a group label's piece and, below it, a row label whole, where
+    exactly one parting does so and the piece is part of a group the row is under."""
+    lines = _lines(cell.text)
+    found = [k for k in range(1, len(lines)) if _names_a_row("".join(lines[k:]))
+             and _in_own_group("".join(lines[:k]), "".join(lines[k:]))]
+    if len(found) != 1:
+        return None
+    k = found[0]
+    return (replace(cell, text="\n".join(lines[:k])), replace(cell, text="\n".join(lines[k:])))
+
+
+def _in_own_group(piece: str, label: str) -> bool:
+    """Whether the piece is part of the label of a group that every row the label
+    names sits under, in the versions that have that row."""
+    norm = normalise(piece)
+    rows = [lab for lab in labels_of(label) if lab.kind == "row"]
+    return bool(norm) and bool(rows) and all(
+        any(norm in group for group in _groups_above(lab.table, lab.key, version))
+        for lab in rows for version in lab.versions)
+
+
+@cache
+def _groups_above(table: str, row: str, version: str) -> tuple[str, ...]:
+    """The normalised labels of the groups a row sits under in a version."""
+    rows = {r.id: r for r in load_template().versions[version].tables[table].rows}
+    out, parent = [], rows[row].parent
+    while parent is not None:
+        if rows[parent].is_group:
+            out.append(normalise(rows[parent].label))
+        parent = rows[parent].parent
+    return tuple(out)
+
+
+def _fills_row(label: str, values: list[TextCell]) -> bool:
+    """Whether the printed row's cells after the label are as many as the columns of
+    the row the label names (its padding of empty cells at the end aside)."""
+    kept = list(values)
+    while kept and not kept[-1].text.strip():
+        kept.pop()
+    counts = {len(values), len(kept)}
+    return any(_column_count(lab.table, lab.key, version) in counts
+               for lab in labels_of(label) if lab.kind == "row" for version in lab.versions)
+
+
+@cache
+def _column_count(table: str, row: str, version: str) -> int:
+    blocks = load_template().versions[version].tables[table].blocks
+    return next(len(b.columns) for b in blocks if any(r.id == row for r in b.rows))
 
 
 @lru_cache(maxsize=1 << 14)

@@ -360,3 +360,28 @@ def test_markitdowns_row_with_empty_columns_before_its_values_is_not_placed(
     assert granted == {"ambiguous"}
     assert "row granted" in " ".join(f.message for f in report.flags
                                      if f.code == "row_may_be_shifted")
+
+
+def test_markitdowns_rows_printed_as_text_lines_between_its_tables_are_read(
+        truth: Callable[[str], dict]) -> None:
+    # markitdown's Markdown of LibreOffice's PDF of 平潭 2022 (004): the rows pdfplumber
+    # finds in no table are pdfminer's text lines, a label's first piece and the row's
+    # values on one line, its other pieces below (`2.其 0 0 0 0 0 0 0` / `他法` / …).
+    # Read a word a cell (text_aligned.spaced_rows), as that text is read elsewhere; one
+    # cell a line, none of their values was read (24 cells right before, 136 now).
+    data = (_DUMPS / "pingtan-2022.markitdown-soffice-docx.md").read_bytes()
+    report = parse_bytes("pingtan-2022.markitdown-soffice-docx.md", data)
+    want = truth("pingtan-2022-run-together")["cells"]
+    got = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
+    assert report.rendering == "text_pipes"
+    assert len(got) == 136 and all(want[cid] == v for cid, v in got.items())
+    assert [got[f"t3.denied_law_prohibited.{c}"] for c in ("natural_person", "total")] == [0, 0]
+    assert got["t3.unable_not_held.natural_person"] == 37
+
+
+def test_text_lines_of_words_between_pipe_tables_stay_one_cell_a_line() -> None:
+    # fewer than three `label value value` lines: prose, or a note, kept as printed
+    doc = read_text("| 规章 | 1 | 0 | 11 |\n| 行政规范性文件 | 8 | 26 | 66 |\n"
+                    "全年收到 34 件 2 件\n本机关 共计 5 件\n| 行政许可 | 447228 |\n")
+    assert [c.text for c in doc.cells if c.ref.startswith("line ")] == [
+        "全年收到 34 件 2 件", "本机关 共计 5 件"]

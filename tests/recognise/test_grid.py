@@ -483,8 +483,12 @@ def test_an_empty_row_before_a_row_of_values_without_a_label_is_not_printed_empt
     # pymupdf4llm's Markdown of the corpus's WPS-made PDF of 淮安 2024 (001.pdf) wraps
     # (六)1's label in its cell: `|1、申请人无正当理由逾期不补||||||||`, then the label's
     # rest with the row's values (67 3 0 0 1 0 71) as a row no label matches. The first
-    # row was published as printed empty; its cells are null, not placed, flagged.
+    # row was published as printed empty; its cells are null, not placed, flagged. Cut
+    # after that row: the row below prints (六)'s label's piece, which now reads as a
+    # group label printed after (六)1, so the whole file refuses (六)1's label by the
+    # statute's order before this rule is asked (the next test).
     data = (FIXTURES / "dumps" / "huaian-2024.pymupdf4llm-wps.md").read_bytes()
+    data = b"\n".join(data.split(b"\n")[:89])
     report = parse_bytes("huaian-2024.pymupdf4llm-wps.md", data)
     want = truth("huaian-2024")["cells"]
     assert report.rendering == "text_pipes"
@@ -498,3 +502,24 @@ def test_an_empty_row_before_a_row_of_values_without_a_label_is_not_printed_empt
                        "values may be that row's (7 cells not placed)"]
     placed = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
     assert placed and all(want[cid] == v for cid, v in placed.items())
+
+
+def test_an_empty_row_refused_by_the_statutes_order_is_not_printed_empty() -> None:
+    # the whole file: (六)2's row `|（六）其<br>他处理<br>2、申请人逾期未按收费通知要<br>…|6|…`
+    # reads (layout._group_piece_apart) as (六)'s piece and (六)2's label, so (六)1's
+    # wrapped `1、申请人无正当理由逾期不补` above it would be out of the statute's order:
+    # its row is null (missing), never printed empty, and (六)2 is read.
+    data = (FIXTURES / "dumps" / "huaian-2024.pymupdf4llm-wps.md").read_bytes()
+    report = parse_bytes("huaian-2024.pymupdf4llm-wps.md", data)
+    want = truth("huaian-2024")["cells"]
+    row = {cid: c for cid, c in report.cells.items() if ".other_no_correction." in cid}
+    assert {c.state for c in row.values()} == {"missing"}
+    assert [f.message for f in report.flags if f.code == "row_label_unmatched"] == [
+        "table 三: '1、申请人无正当理由逾期不补': row other_no_correction would be out of "
+        "the statute's order; its values are not read"]
+    fee = [report.cells[cid].value for cid in want if ".other_unpaid_fee." in cid]
+    assert fee == [6, 0, 0, 0, 0, 0, 6]
+    placed = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
+    assert placed and all(want[cid] == v for cid, v in placed.items())
+    assert not [cid for cid, c in report.cells.items()
+                if c.state == "blank" and want[cid] is not None]

@@ -252,3 +252,47 @@ def test_one_label_wrapped_above_a_table_row_is_joined() -> None:
              *md_row(5, 122, "2", "0", "0", "0", "0", "0", "2")]
     assert texts(tidy(cells))[:2] == ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
                                       "2"]
+
+
+# Rows of pymupdf4llm's Markdown of LibreOffice's PDF of 淮安 2024's DOCX and of the corpus's
+# 001.pdf: the converter cuts a label into cells where its text runs leave a gap.
+def test_a_label_cut_into_two_cells_is_read_a_line_at_a_time_across_them() -> None:
+    cells = row(1, 38, 38, "一、本\n公", "年新收政府信息\n开申请数量",
+                "3001", "53", "0", "0", "61", "4", "3119")
+    assert texts(tidy(cells)) == ["一、本年新收政府信息公开申请数量",
+                                  "3001", "53", "0", "0", "61", "4", "3119"]
+
+
+def test_a_label_cut_into_two_cells_of_one_line_is_joined_cell_after_cell() -> None:
+    cells = row(1, 76, 76, "（七）总", "计", "2932", "53", "0", "0", "61", "4", "3050")
+    assert texts(tidy(cells))[:2] == ["（七）总计", "2932"]
+
+
+def test_a_cut_label_is_not_joined_when_the_row_is_not_its_count_of_values() -> None:
+    # 8 values where (七)总计 has 7 columns: whose values they are is not proven
+    cells = row(1, 76, 76, "（七）总", "计", "2932", "53", "0", "0", "61", "4", "3050", "1")
+    assert tidy(cells) == cells
+
+
+def test_a_cut_label_naming_no_row_is_left_as_printed() -> None:
+    cells = row(1, 46, 46, "予公\n开", "家秘\n密", "", "", "", "", "", "", "")
+    assert tidy(cells) == cells
+
+
+def test_a_last_cell_naming_a_row_is_not_joined_with_the_group_beside_it() -> None:
+    cells = row(1, 40, 40, "三、\n本年", "（一）予以公\n开", "1288", "21", "0", "0", "50",
+                "3", "1362")
+    assert tidy(cells) == cells
+
+
+def test_a_group_labels_piece_over_the_row_label_in_its_cell_is_parted_from_it() -> None:
+    cells = row(1, 74, 74, "（四）无\n1.本机关不掌握相关政府信息",
+                "746", "12", "0", "0", "10", "1", "769")
+    assert texts(tidy(cells))[:3] == ["（四）无", "1.本机关不掌握相关政府信息", "746"]
+
+
+def test_another_groups_piece_over_a_row_label_is_left_as_printed() -> None:
+    # （五）不 is no piece of (四)无法提供, the group 1.本机关… sits under
+    cells = row(1, 74, 74, "（五）不\n1.本机关不掌握相关政府信息",
+                "746", "12", "0", "0", "10", "1", "769")
+    assert tidy(cells) == cells
