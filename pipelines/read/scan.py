@@ -372,11 +372,15 @@ def _second_readings(found: PageLayout, slots: list, texts: list[str],
     from page_image.second_page gives when it differs from the first: a reading the
     seal's strokes or a speck spoilt may come out right once the grey under the seal is
     stretched or the specks are filtered. Only the identities choose between the two
-    (pipelines/recognise/proofread.py); nothing is taken from this reading otherwise."""
+    (pipelines/recognise/proofread.py); nothing is taken from this reading otherwise.
+    On a page out of focus (`blur` > 0) its label cells are read from the sharpened page
+    too, in the same recogniser pass, and that reading replaces theirs (_sharpened_label)."""
     out: list[tuple[str, ...]] = [()] * len(slots)
     doubtful = [k for k in range(len(slots))
                 if slots[k][4] is not None and _doubted(texts[k], confidence[k])]
-    if not doubtful:
+    labels = [k for k in range(len(slots))
+              if blur > 0 and slots[k][4] is not None and HAN_CHAR.search(texts[k])]
+    if not doubtful and not labels:
         return out
     # Out of focus (`blur`, in pixels): every number is doubted (read_page), and read
     # again from the page sharpened; one more recogniser pass over the page's numbers.
@@ -384,15 +388,30 @@ def _second_readings(found: PageLayout, slots: list, texts: list[str],
     ink = characters(second.ink, found.lines, second.glyph)
     clean = recogniser_page(second, ink, found.lines)
     crops = _Crops()
-    for k in doubtful:
+    for k in doubtful + labels:
         _line_crops(second, clean, ink, slots[k][2], k, crops)
     again: dict[int, str] = {}
     for owner, reading in zip(crops.owners, ocr.read_lines(crops.images), strict=True):
         again[owner] = again.get(owner, "") + _as_digits(reading)[0]
-    for k, text in again.items():
+    for k in labels:
+        _sharpened_label(k, again.get(k, ""), texts)
+    for k in doubtful:
+        text = again.get(k, "")
         if text and text != texts[k]:
             out[k] = (text,)
     return out
+
+
+def _sharpened_label(k: int, text: str, texts: list[str]) -> None:
+    """A label cell of a page out of focus takes its reading from the sharpened page
+    (page_image.second_page) when that is a label too (holds Chinese). Blurred glyphs of
+    14-16 pixels lose the strokes that tell characters apart, and a row's item number
+    first (011's σ 1.6 `2发中话` for 2.重复申请, sharpened `2里复申请`), so the row was
+    matched to none. A label only anchors its row, by the same rules whatever grey it was
+    read from (ocr_labels.py, misprints.py); the numbers keep their first reading, the
+    sharpened one only a second opinion the identities choose (proofread.py)."""
+    if HAN_CHAR.search(text):
+        texts[k] = text
 
 
 def _under_seal(page: PageImage, text_ink: np.ndarray, box: Box) -> bool:
