@@ -21,8 +21,7 @@ from pipelines.read.page_image import PageImage, prepare, second_page
 from pipelines.read.specks import recogniser_page
 from pipelines.read.table_image import Box, TableImage, find_tables, ruling_lines, text_bands
 from pipelines.read.table_image import text_ink as characters
-from pipelines.recognise.values import read_printed
-from pipelines.textnorm import HAN, HAN_CHAR
+from pipelines.textnorm import HAN, HAN_CHAR, UNIT
 
 _MIN_GLYPH = 7  # pixels: smaller characters are not legible to the recogniser
 # Glyph heights of white around each line crop: tight, as the detector PaddleOCR was
@@ -76,6 +75,8 @@ _RULE_SHARE = 0.5
 # Two digits running: a number, which a label's sharpened reading may not bring in (an
 # item number has one digit; _sharpened_label).
 _DIGIT_RUN = re.compile(r"[0-9][0-9.,]*[0-9]")
+# A number with its unit ("251000元"): a value, never a label (_second_readings).
+_NUMBER_WITH_UNIT = re.compile(rf"[-+]?[0-9][0-9.,]*\s*(?:{UNIT})")
 # One closing quote read as two ("稳定”"").
 _QUOTE_RUN = re.compile(r"[“”\"'‘’]{2,}")
 
@@ -385,7 +386,7 @@ def _second_readings(found: PageLayout, slots: list, texts: list[str],
                 if slots[k][4] is not None and _doubted(texts[k], confidence[k])]
     labels = [k for k in range(len(slots))
               if blur > 0 and slots[k][4] is not None and HAN_CHAR.search(texts[k])
-              and read_printed(texts[k]).state != "number"]
+              and not _NUMBER_WITH_UNIT.fullmatch(texts[k])]
     if not doubtful and not labels:
         return out
     # Out of focus (`blur`, in pixels): every number is doubted (read_page), and read
