@@ -22,6 +22,10 @@ _T2S = opencc.OpenCC("t2s")
 # pattern; `HAN_CHAR` finds one.
 HAN = "\u3400-\u9fff\uf900-\ufaff"
 HAN_CHAR = re.compile(f"[{HAN}]")
+# The units a printed number may carry ("25.1万元", "6件"; traditional forms too), as a
+# regex alternation: read by recognise/values.py, and by read/scan.py (a number with
+# its unit is no label).
+UNIT = "万元|萬元|元|件|个|個|项|項|条|條|次"
 
 # CPython's NFKC is slow on Chinese text (about 0.1 µs per ideograph: it scans its
 # composition table for every character), and it runs on every report's text. Reports

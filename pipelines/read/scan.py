@@ -21,7 +21,7 @@ from pipelines.read.page_image import PageImage, prepare, second_page
 from pipelines.read.specks import recogniser_page
 from pipelines.read.table_image import Box, TableImage, find_tables, ruling_lines, text_bands
 from pipelines.read.table_image import text_ink as characters
-from pipelines.textnorm import HAN, HAN_CHAR
+from pipelines.textnorm import HAN, HAN_CHAR, UNIT
 
 _MIN_GLYPH = 7  # pixels: smaller characters are not legible to the recogniser
 # Glyph heights of white around each line crop: tight, as the detector PaddleOCR was
@@ -72,6 +72,11 @@ _BLURRED = 0.1
 _MIN_EDGE_PIXELS = 100
 # A row of ink across more than this share of a cell, between its lines: a rule's trace.
 _RULE_SHARE = 0.5
+# Two digits running: a number, which a label's sharpened reading may not bring in (an
+# item number has one digit; _sharpened_label).
+_DIGIT_RUN = re.compile(r"[0-9][0-9.,]*[0-9]")
+# A number with its unit ("251000元"): a value, never a label (_second_readings).
+_NUMBER_WITH_UNIT = re.compile(rf"[-+]?[0-9][0-9.,]*\s*(?:{UNIT})")
 # One closing quote read as two ("稳定”"").
 _QUOTE_RUN = re.compile(r"[“”\"'‘’]{2,}")
 
@@ -372,11 +377,17 @@ def _second_readings(found: PageLayout, slots: list, texts: list[str],
     from page_image.second_page gives when it differs from the first: a reading the
     seal's strokes or a speck spoilt may come out right once the grey under the seal is
     stretched or the specks are filtered. Only the identities choose between the two
-    (pipelines/recognise/proofread.py); nothing is taken from this reading otherwise."""
+    (pipelines/recognise/proofread.py); nothing is taken from this reading otherwise.
+    On a page out of focus (`blur` > 0) its label cells (Chinese, and not a number with
+    its unit: "251000元") are read from the sharpened page too, in the same
+    recogniser pass, and that reading replaces theirs (_sharpened_label)."""
     out: list[tuple[str, ...]] = [()] * len(slots)
     doubtful = [k for k in range(len(slots))
                 if slots[k][4] is not None and _doubted(texts[k], confidence[k])]
-    if not doubtful:
+    labels = [k for k in range(len(slots))
+              if blur > 0 and slots[k][4] is not None and HAN_CHAR.search(texts[k])
+              and not _NUMBER_WITH_UNIT.fullmatch(texts[k])]
+    if not doubtful and not labels:
         return out
     # Out of focus (`blur`, in pixels): every number is doubted (read_page), and read
     # again from the page sharpened; one more recogniser pass over the page's numbers.
@@ -384,15 +395,31 @@ def _second_readings(found: PageLayout, slots: list, texts: list[str],
     ink = characters(second.ink, found.lines, second.glyph)
     clean = recogniser_page(second, ink, found.lines)
     crops = _Crops()
-    for k in doubtful:
+    for k in doubtful + labels:
         _line_crops(second, clean, ink, slots[k][2], k, crops)
     again: dict[int, str] = {}
     for owner, reading in zip(crops.owners, ocr.read_lines(crops.images), strict=True):
         again[owner] = again.get(owner, "") + _as_digits(reading)[0]
-    for k, text in again.items():
+    for k in labels:
+        _sharpened_label(k, again.get(k, ""), texts)
+    for k in doubtful:
+        text = again.get(k, "")
         if text and text != texts[k]:
             out[k] = (text,)
     return out
+
+
+def _sharpened_label(k: int, text: str, texts: list[str]) -> None:
+    """A label cell of a page out of focus takes its reading from the sharpened page
+    (page_image.second_page) when that is a label too (holds Chinese). Blurred glyphs of
+    14-16 pixels lose the strokes that tell characters apart, and a row's item number
+    first (011's σ 1.6 `2发中话` for 2.重复申请, sharpened `2里复申请`), so the row was
+    matched to none. A label only anchors its row, by the same rules whatever grey it was
+    read from (ocr_labels.py, misprints.py); the numbers keep their first reading, the
+    sharpened one only a second opinion the identities choose (proofread.py). A sharpened
+    reading with two digits running is not taken: no number comes from this reading."""
+    if HAN_CHAR.search(text) and not _DIGIT_RUN.search(text):
+        texts[k] = text
 
 
 def _under_seal(page: PageImage, text_ink: np.ndarray, box: Box) -> bool:

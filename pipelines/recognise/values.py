@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from pipelines.textnorm import HAN_CHAR, nfkc
+from pipelines.textnorm import HAN_CHAR, UNIT, nfkc
 
 _DASHES = {"-", "—", "–", "－", "―", "--", "——", "-—"}
 _SLASHES = {"/", "／", "\\"}
 _NONE_WORDS = {"无", "無"}
 _NUMBER = re.compile(
     r"^(?P<sign>[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<unit>万元|萬元|元|件|个|個|项|項|条|條|次)?"
+    rf"(?P<unit>{UNIT})?"
     r"(?P<note>\(.*\))?$"
 )
 _WHITESPACE = re.compile(r"\s+")
