@@ -176,7 +176,8 @@ def test_pandoc_rows_with_a_flattened_span_and_a_blank_are_placed_by_the_header(
 
 @pytest.mark.parametrize("name", ["huaian-2024.pdftotext-reading.txt",
                                   "shanghai-office-2019.pdftotext-reading.txt",
-                                  "huaian-2024.pdf2txt.txt"])
+                                  "huaian-2024.pdf2txt.txt",
+                                  "huaian-2024.pdf2txt-wps.txt"])
 def test_pdf_text_in_reading_order_reads_no_value(name: str,
                                                   truth: Callable[[str], dict]) -> None:
     # pdftotext without -layout (and pdfminer's pdf2txt.py) print a table block by block:
@@ -192,7 +193,8 @@ def test_pdf_text_in_reading_order_reads_no_value(name: str,
 
 @pytest.mark.parametrize("name", ["huaian-2024.pdftotext-reading.txt",
                                   "shanghai-office-2019.pdftotext-reading.txt",
-                                  "huaian-2024.pdf2txt.txt"])
+                                  "huaian-2024.pdf2txt.txt",
+                                  "huaian-2024.pdf2txt-wps.txt"])
 def test_pdf_text_in_reading_order_without_form_feeds_reads_no_value(name: str) -> None:
     # The same text with its form feeds lost (a crawler, a copy, a one-page PDF) was read
     # one cell per line again: 22 wrong cells on these three. Table 三 itself shows the

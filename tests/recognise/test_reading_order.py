@@ -115,3 +115,44 @@ def test_table_3_is_null_where_its_rows_print_their_total_first() -> None:
     report = parse_bytes("dump.txt", "\n".join(lines).encode())
     assert {c.value for cid, c in report.cells.items()
             if cid.startswith("t3.") and c.value} == set()
+
+
+# pdfminer's `pdf2txt.py` of the same 001.pdf (markitdown's PDF text is pdfminer's too):
+# 二's blocks printed across each other, 三's row labels all before its values, which
+# print a column at a time (a page's run of the column down, then the next column).
+PDFMINER_WPS = WPS.with_name("huaian-2024.pdf2txt-wps.txt")
+
+
+def _printed_runs(text: str) -> list[tuple[list[int], int]]:
+    """三's values as pdfminer prints them, one a line: (the run, its rows) after the
+    header's last piece on page 4 (13 rows) and after 四、结转下年度继续办理 on page 5 (12)."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    starts = ((lines.index("其他", lines.index("三、收到和处理政府信息公开申请情况")), 13),
+              (lines.index("四、结转下年度继续办理"), 12))
+    return [([int(v) for v in lines[at + 1:at + 1 + 7 * rows]], rows) for at, rows in starts]
+
+
+def test_pdfminer_text_of_the_wps_pdf_reads_no_value(truth: Callable[[str], dict]) -> None:
+    # The column-at-a-time reading is the page's: it holds every row's 总计 and both
+    # column identities, and equals the truth; read a row at a time, 16 of the 25 rows
+    # break their 总计. Yet nothing proves which row a value belongs to: the labels print
+    # apart from the values (no label owns a run, as t3_label_runs needs), 4 of them cut
+    # over lines (`（二）部分公开（区分处理的，只计这一情` / `形，不计其他情形）`), and the
+    # sums cannot see the order of the result rows; the six applicant columns are not
+    # told apart by any identity, and the header prints 总计 before 其他. 二's blocks
+    # print their values after the next block's caption. So every cell stays null.
+    want = truth("huaian-2024")["cells"]
+    text = PDFMINER_WPS.read_text(encoding="utf-8")
+    runs = _printed_runs(text)
+    by_column = [[run[c * k + r] for c in range(7)] for run, k in runs for r in range(k)]
+    by_row = [run[r * 7:r * 7 + 7] for run, k in runs for r in range(k)]
+    assert all(sum(r[:6]) == r[6] for r in by_column)
+    assert all(c[0] + c[1] == c[23] + c[24] and c[23] == sum(c[2:23])  # 新收 + 结转 = …
+               for c in zip(*by_column, strict=True))
+    assert sum(sum(r[:6]) != r[6] for r in by_row) == 16
+    assert [v for r in by_column for v in r] == [v for cid, v in want.items()
+                                                 if cid.startswith("t3.")]
+    report = parse_file(PDFMINER_WPS)
+    assert report.rendering == "text_reading_order"
+    assert {v for v in report.values().values()} == {None}
+    assert Counter(c.state for c in report.cells.values()) == {"unplaced": 107, "missing": 93}
