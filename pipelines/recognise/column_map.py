@@ -53,7 +53,7 @@ from dataclasses import replace
 from functools import cache
 
 from pipelines.recognise.cells import cell_value
-from pipelines.recognise.grid import Grid
+from pipelines.recognise.grid import Grid, maybe_pushed
 from pipelines.report import CellValue, Flag
 from schemas.identities import Identity, fails, identities
 from schemas.template import cell_id_of, load_template
@@ -325,22 +325,18 @@ def place_with_subtotal(grid: Grid, table: str, rows: list[Printed]) -> bool:
     data_rows = grid.version.tables[table].data_rows
     printed = [grid.wide_rows.get((table, r.id)) for r in data_rows]
     if order is None or any(
-            p is None or len(p) != len(order)
-            or any(v.kind != "value" or v.run_together or v.open_end for v in p)
+            p is None or any(v.kind != "value" or v.run_together or v.open_end for v in p)
             for p in printed):
         return False
     columns = grid.version.tables[table].columns
-    types = {c.id: c.value_type for c in columns}
     placed, findings, printed_rows = {}, [], []
     for r, values in zip(data_rows, printed, strict=True):
-        row: dict[str, CellValue] = {}
-        for key, token in zip(order, values, strict=True):
-            column = key if key != SUBTOTAL else columns[-1].id  # 小计 read as a count
-            cid = cell_id_of(table, r.id, column)
-            row[key] = cell_value(cid, types[column], token,
-                                  findings if key != SUBTOTAL else [])
-            if key != SUBTOTAL:
-                placed[cid] = row[key]
+        found = _subtotal_row(grid, table, r.id, order, values)
+        if found is None:
+            return False
+        row, row_findings = found
+        placed.update({cell_id_of(table, r.id, k): c for k, c in row.items() if k != SUBTOTAL})
+        findings.extend(row_findings)
         printed_rows.append(row)
     statutory = [{k: c.value for k, c in row.items() if k != SUBTOTAL} for row in printed_rows]
     if not _subtotal_holds(printed_rows, [c.id for c in columns[1:-1]]) or not _sums_hold(
@@ -355,13 +351,65 @@ def place_with_subtotal(grid: Grid, table: str, rows: list[Printed]) -> bool:
     return True
 
 
-def _subtotal_holds(rows: list[dict[str, CellValue]], orgs: list[str]) -> bool:
+def _read_row(grid: Grid, table: str, row: str, order: tuple[str, ...], values: list
+              ) -> tuple[dict[str, CellValue], list[Flag]]:
+    """A printed row's cells by the header's `order` (the 小计 read as a count)."""
+    columns = grid.version.tables[table].columns
+    types = {c.id: c.value_type for c in columns}
+    out: dict[str, CellValue] = {}
+    findings: list[Flag] = []
+    for key, token in zip(order, values, strict=True):
+        column = key if key != SUBTOTAL else columns[-1].id
+        out[key] = cell_value(cell_id_of(table, row, column), types[column], token,
+                              findings if key != SUBTOTAL else [])
+    return out, findings
+
+
+def _subtotal_row(grid: Grid, table: str, row: str, order: tuple[str, ...], values: list
+                  ) -> tuple[dict[str, CellValue], list[Flag]] | None:
+    """A printed row's cells under a header with a 小计: its values as printed where they
+    are exactly one a header column; in a rendering printing every column of every row
+    (`Grid.full_width_rows`: pandoc's ruled tables), where the row is wider, the one
+    window of as many cells, every cell outside it blank (the empty remnants of a label
+    spanning the label columns), whose 小计 and 总计 hold (`_subtotal_holds`,
+    `_sums_hold`). Two windows holding, a window opening with a blank under a fixed
+    width (a row pushed right, its last cell dropped: grid.maybe_pushed), or no
+    window: None. A row short of cells (a blank dropped) has no window."""
+    n = len(order)
+    if len(values) == n:
+        return _read_row(grid, table, row, order, values)
+    if len(values) < n or not grid.full_width_rows:
+        return None
+    blank = [v.printed is not None and v.printed.state == "blank" for v in values]
+    windows = [values[i:i + n] for i in range(len(values) - n + 1)
+               if all(blank[:i]) and all(blank[i + n:])]
+    total, orgs = grid.version.tables[table].columns[-1].id, _orgs(grid, table)
+    holding = []
+    for window in windows:
+        cells, findings = _read_row(grid, table, row, order, window)
+        statutory = {k: c.value for k, c in cells.items() if k != SUBTOTAL}
+        if _subtotal_holds([cells], orgs, telling=False) and _sums_hold([statutory], total):
+            holding.append((window, cells, findings))
+    if len({tuple(v.text.strip() for v in w) for w, _, _ in holding}) != 1:
+        return None
+    window, cells, findings = holding[0]
+    if grid.clipped_rows and maybe_pushed(window, n):
+        return None
+    return cells, findings
+
+
+def _orgs(grid: Grid, table: str) -> list[str]:
+    return [c.id for c in grid.version.tables[table].columns[1:-1]]
+
+
+def _subtotal_holds(rows: list[dict[str, CellValue]], orgs: list[str],
+                    telling: bool = True) -> bool:
     """Whether the 小计 is the sum of the organisations in every row printing a number in
     one of them at least (a blank cell adds nothing: the 小计 of 35 and two blanks is 35),
     and blank where they are all blank or 0; one row at least printing a number in
     both. A cell neither a number nor blank breaks its row's sum unless they are all
     blank."""
-    telling = 0
+    told = 0
     for row in rows:
         cells = [row[k] for k in orgs]
         subtotal = row[SUBTOTAL]
@@ -376,8 +424,8 @@ def _subtotal_holds(rows: list[dict[str, CellValue]], orgs: list[str]) -> bool:
             continue
         if subtotal.value != total:
             return False
-        telling += any(c.value is not None for c in cells)
-    return telling > 0
+        told += any(c.value is not None for c in cells)
+    return told > 0 or not telling
 
 
 def _replace_rows(grid: Grid, table: str, placed: dict, findings: list[Flag]) -> None:
