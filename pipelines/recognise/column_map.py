@@ -241,14 +241,43 @@ def _printed_t3(grid: Grid, rows: list[Printed], absent: frozenset[str]) -> Lack
     """三's rows as printed under a header lacking the `absent` columns: each row's
     values, short of blanks none, in the header's one order."""
     orders = _t3_orders(rows, grid.version.id, absent)
-    if len(orders) != 1 or grid.rows_found.get("t3"):
-        return None  # no reading, two, or rows placed by the template's count
+    if len(orders) != 1:
+        return None  # no reading, or two
     order, = orders
+    if grid.rows_found.get("t3"):
+        return _full_t3(grid, order)  # else rows placed by the template's count
     keys = [("t3", r.id) for r in grid.version.tables["t3"].data_rows]
     pending = [grid.pending.get(k) for k in keys]
     if any(p is None or p.kind != "columns" or len(p.values) != len(order) for p in pending):
-        return None
+        return _full_t3(grid, order)
     return keys, [(k[1], order, p.values) for k, p in zip(keys, pending, strict=True)]
+
+
+def _full_t3(grid: Grid, order: tuple[str, ...]) -> Lacking | None:
+    """三's rows in a rendering printing every column of every row (pandoc's ruled
+    tables), under a header naming the columns of `order`: the header's columns are the
+    table's last ones, so each row's values are its last cells, every cell before them
+    blank (a spanning label's empty remnants): the one window of `_windows`. A row
+    whose last cell is blank has two windows and none is chosen; a window opening with
+    a blank under a fixed width may be a row pushed right (grid.maybe_pushed)."""
+    if not grid.full_width_rows:
+        return None
+    keys = [("t3", r.id) for r in grid.version.tables["t3"].data_rows]
+    found = []
+    for key in keys:
+        windows = _windows(grid.full_rows.get(key) or [], len(order))
+        if len(windows) != 1 or (grid.clipped_rows and maybe_pushed(windows[0], len(order))):
+            return None
+        found.append((key[1], order, windows[0]))
+    return [k for k in keys if k in grid.pending], found
+
+
+def _windows(values: list, n: int) -> list[list]:
+    """The ways to read n values from a printed row of n cells or more: n consecutive
+    cells, every cell outside them blank."""
+    blank = [v.printed is not None and v.printed.state == "blank" for v in values]
+    return [values[i:i + n] for i in range(len(values) - n + 1)
+            if all(blank[:i]) and all(blank[i + n:])]
 
 
 def _printed_t4(grid: Grid, rows: list[Printed], absent: frozenset[str]) -> Lacking | None:
@@ -299,9 +328,7 @@ def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset
         return False
     for key in found[0]:
         del grid.pending[key]
-    grid.rows_found.setdefault(table, set()).update(row for row, _, _ in found[1])
-    grid.cells.update(placed)
-    grid.flags.extend(findings)
+    _replace_rows(grid, table, placed, findings, {row for row, _, _ in found[1]})
     labels = [c.label for c in columns if c.id in absent]
     grid.flags.append(Flag("columns_missing", f"{table}'s header lacks statutory columns "
                            f"({' / '.join(labels)}): their cells are null, the others placed "
@@ -380,9 +407,7 @@ def _subtotal_row(grid: Grid, table: str, row: str, order: tuple[str, ...], valu
         return _read_row(grid, table, row, order, values)
     if len(values) < n or not grid.full_width_rows:
         return None
-    blank = [v.printed is not None and v.printed.state == "blank" for v in values]
-    windows = [values[i:i + n] for i in range(len(values) - n + 1)
-               if all(blank[:i]) and all(blank[i + n:])]
+    windows = _windows(values, n)
     total, orgs = grid.version.tables[table].columns[-1].id, _orgs(grid, table)
     holding = []
     for window in windows:
@@ -428,17 +453,28 @@ def _subtotal_holds(rows: list[dict[str, CellValue]], orgs: list[str],
     return told > 0 or not telling
 
 
-def _replace_rows(grid: Grid, table: str, placed: dict, findings: list[Flag]) -> None:
-    """Put the table's placed cells in place of what the grid made of its rows: the
-    rows it flagged for their extra value (`row <id> ...` about a row, no cell) and
-    the findings on their cells are the grid's reading, now superseded."""
-    data_rows = grid.version.tables[table].data_rows
+def _replace_rows(grid: Grid, table: str, placed: dict, findings: list[Flag],
+                  row_ids: set[str] | None = None) -> None:
+    """Put the table's placed cells in place of what the grid made of its rows (all, or
+    `row_ids`): the rows it flagged for their count (`row <id> ...` about a row, no
+    cell), its cells of them (a column the header lacks: null) and the findings on them
+    are the grid's reading, now superseded."""
+    data_rows = [r for r in grid.version.tables[table].data_rows
+                 if row_ids is None or r.id in row_ids]
     about = tuple(f"row {r.id} " for r in data_rows)
+    ours = {cell_id_of(table, r.id, c.id) for r in data_rows
+            for c in grid.version.tables[table].columns}
     grid.flags[:] = [f for f in grid.flags if not (
-        f.cell_id in placed or (f.code == "value_count_mismatch" and f.cell_id is None
-                                and f.message.startswith(about)))]
+        f.cell_id in ours or (f.code in _ROW_COUNT_FLAGS and f.cell_id is None
+                              and f.message.startswith(about)))]
     for r in data_rows:
         grid.padded_rows.pop((table, r.id), None)
+    for cid in ours - placed.keys():
+        grid.cells.pop(cid, None)
     grid.rows_found.setdefault(table, set()).update(r.id for r in data_rows)
     grid.cells.update(placed)
     grid.flags.extend(findings)
+
+
+# The grid's findings on a row's count of values, superseded where the header places it.
+_ROW_COUNT_FLAGS = frozenset({"value_count_mismatch", "row_may_be_shifted"})

@@ -85,6 +85,10 @@ class Grid:
     # kept): a column the template lacks (a 小计), which column_map.py may prove by its
     # header and its sums.
     wide_rows: dict[tuple[str, str], list[Token]] = field(default_factory=dict)
+    # In a rendering printing every column of every row (full_width_rows), each row's
+    # values as printed (a spanning label's empty remnants kept): a header lacking a
+    # column names fewer columns than the template, which column_map.py may place.
+    full_rows: dict[tuple[str, str], list[Token]] = field(default_factory=dict)
 
     @property
     def tables_found(self) -> list[str]:
@@ -451,10 +455,15 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
 
 def _keep_wide(grid: Grid, table: str, row: str, values: list[Token]) -> None:
     """Keep a row printed with more values than its columns, as printed (`wide_rows`)."""
-    seen = grid.wide_rows.get((table, row))
+    _keep(grid.wide_rows, (table, row), values)
+
+
+def _keep(rows: dict[tuple[str, str], list[Token]], key: tuple[str, str],
+          values: list[Token]) -> None:
+    seen = rows.get(key)
     # a row printed twice over with other values (a repeated header's table) is kept as
     # no reading (no values): which print holds the cells is not known
-    grid.wide_rows[(table, row)] = list(values) if seen is None or [
+    rows[key] = list(values) if seen is None or [
         v.text.strip() for v in seen] == [v.text.strip() for v in values] else []
 
 
@@ -888,6 +897,8 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             continue
         values, last, glued = _own_values(tokens, i, len(rows[found].columns),
                                           not full_width_rows)
+        if full_width_rows:
+            _keep(grid.full_rows, found, values)
         if len(values) > len(rows[found].columns) and full_width_rows:
             # kept as printed too: the header's positions name the statute's columns
             # only, and a column it lacks (a 小计) is read by column_map.py
