@@ -259,7 +259,10 @@ def _full_t3(grid: Grid, order: tuple[str, ...]) -> Lacking | None:
     table's last ones, so each row's values are its last cells, every cell before them
     blank (a spanning label's empty remnants): the one window of `_windows`. A row
     whose last cell is blank has two windows and none is chosen; a window opening with
-    a blank under a fixed width may be a row pushed right (grid.maybe_pushed)."""
+    a blank under a fixed width may be a row pushed right (grid.maybe_pushed). One row
+    at least must print a number in each column, so that 总计's sum (place_without)
+    checks the windows: a blank column the header names nothing for (a merged header
+    cell's spare column) inside every row would shift them all past it unchecked."""
     if not grid.full_width_rows:
         return None
     keys = [("t3", r.id) for r in grid.version.tables["t3"].data_rows]
@@ -269,6 +272,9 @@ def _full_t3(grid: Grid, order: tuple[str, ...]) -> Lacking | None:
         if len(windows) != 1 or (grid.clipped_rows and maybe_pushed(windows[0], len(order))):
             return None
         found.append((key[1], order, windows[0]))
+    if not any(all(v.printed is not None and v.printed.state != "blank" for v in values)
+               for _, _, values in found):
+        return None  # no row printing a number in each column: 总计's sum checks nothing
     return [k for k in keys if k in grid.pending], found
 
 
