@@ -45,6 +45,16 @@ header names (flag `column_dropped`); 总计 must still be the sum of the statut
 A column no identity explains leaves the table to the grid's nulls. The rule cannot
 misplace: the 小计 holds exactly the sum of the columns it stands beside, so dropping it
 leaves the statutory columns in their header's order, each row's values by count.
+
+In a rendering printing every column of every row (`Grid.full_width_rows`: pandoc's
+ruled tables), a label spanning the label columns leaves empty cells before the values,
+so a row prints more cells than the header's columns. Its values are then one window of
+as many cells with only blanks outside it (a row short of cells, a blank dropped, has
+none): under a 小计, the one window whose 小计 and 总计 hold; under a header lacking a
+column, the one window (the row's last cell printed, so the header's columns are its
+last cells), one row at least printing a number in each so that 总计's sum checks them.
+Two windows, or a window opening with a blank under a fixed width (a row pushed right,
+its last cell dropped), leave the table null.
 """
 
 from __future__ import annotations
@@ -288,19 +298,33 @@ def _windows(values: list, n: int) -> list[list]:
 
 def _printed_t4(grid: Grid, rows: list[Printed], absent: frozenset[str]) -> Lacking | None:
     """四's groups as printed under a header lacking the `absent` columns in every group:
-    the table's values, as many as the header's columns in all its groups, a group's
+    the table's values (left to the solver, or in a full-width rendering its printed row
+    of numbers only), as many as the header's columns in all its groups, a group's
     after the other in the header's order of groups."""
     found = _t4_order(rows, grid.version.id, absent)
     pending = grid.pending.get(("t4", "all"))
-    if (found is None or grid.rows_found.get("t4") or pending is None
-            or pending.kind != "columns"):
+    if found is None:
         return None
     order, groups = found
     w = len(order)
-    if len(pending.values) != w * len(groups):
+    if pending is not None and pending.kind == "columns" and not grid.rows_found.get("t4"):
+        keys, values = [("t4", "all")], pending.values
+    elif grid.full_width_rows and _filled(values := grid.full_rows.get(("t4", "all")) or []):
+        # a full-width row of numbers only: no covered cell pushed it right; as many
+        # as the header's columns, it replaces the grid's reading by the template's
+        keys = []
+    else:
         return None
-    return [("t4", "all")], [(g, order, pending.values[i * w:(i + 1) * w])
-                             for i, g in enumerate(groups)]
+    if len(values) != w * len(groups):
+        return None
+    return keys, [(g, order, values[i * w:(i + 1) * w]) for i, g in enumerate(groups)]
+
+
+def _filled(values: list) -> bool:
+    """Whether a printed row holds a number in every cell (no blank, so no cell covered
+    by a span from above: grid.maybe_pushed)."""
+    return bool(values) and all(v.printed is not None and v.printed.state != "blank"
+                                for v in values)
 
 
 # The pending keys a lacking table's values came from, and each row's (id, the keys its

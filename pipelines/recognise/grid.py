@@ -786,6 +786,8 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
                if values else None)
     values = _t4_reading(grid.version.id, values, cells, leading)
     grid.last_index = max(grid.last_index, last)
+    if grid.full_width_rows:
+        _keep(grid.full_rows, ("t4", "all"), values)
     if grid.clipped_rows and len(values) <= n and maybe_pushed(values, n):
         for row in block.data_rows:
             _flag_pushed(grid, "t4", row.id, block.columns, values)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pipelines.recognise.column_map import (
     SUBTOTAL,
     _full_t3,
+    _printed_t4,
     _subtotal_holds,
     _subtotal_row,
     _sums_hold,
@@ -225,3 +226,24 @@ def test_full_width_rows_lacking_a_column_are_their_last_cells() -> None:
     assert _full_t3(grid_of(pushed, *[full] * (len(rows) - 1)), order) is None
     spare = _values("", "3001", "53", "0", "61", "", "3119")  # a blank in every row
     assert _full_t3(grid_of(*[spare] * len(rows)), order) is None
+
+
+def test_four_lacking_a_column_from_a_full_width_row_of_numbers_only() -> None:
+    """Huai'an 2024's 四 without 其他结果, as pandoc prints it: twelve numbers, a group's
+    four after the other; a blank among them (a cell a span may have covered) reads
+    nothing."""
+    version = load_template().version("gov_2019")
+    rows = _rows([["行政复议", "行政诉讼"],
+                  [*(c for c in T4 if c != "其他结果"), "未经复议直接起诉", "复议后起诉"],
+                  [c for c in T4 if c != "其他结果"] * 2])
+    grid = Grid(version, full_width_rows=True, clipped_rows=True)
+    printed = ["72", "64", "37", "351", "13", "4", "1", "26", "12", "1", "6", "20"]
+    grid.full_rows[("t4", "all")] = _values(*printed)
+    found = _printed_t4(grid, rows, frozenset({"other_result"}))
+    assert found is not None and found[0] == []
+    assert [(g, _texts(v)) for g, _, v in found[1]] == [
+        ("admin_review", printed[:4]), ("litigation_direct", printed[4:8]),
+        ("litigation_after_review", printed[8:])]
+    grid.full_rows[("t4", "all")] = _values(*printed[:-1], "")
+    assert _printed_t4(grid, rows, frozenset({"other_result"})) is None
+    assert _printed_t4(Grid(version), rows, frozenset({"other_result"})) is None
