@@ -52,9 +52,11 @@ so a row prints more cells than the header's columns. Its values are then one wi
 as many cells with only blanks outside it (a row short of cells, a blank dropped, has
 none): under a 小计, the one window whose 小计 and 总计 hold; under a header lacking a
 column, the one window (the row's last cell printed, so the header's columns are its
-last cells), one row at least printing a number in each so that 总计's sum checks them.
-Two windows, or a window opening with a blank under a fixed width (a row pushed right,
-its last cell dropped), leave the table null.
+last cells), one row at least printing a number in each so that 总计's sum checks them;
+四 lacking a column, its printed row of numbers only (no blank: no cell a span from above
+covered), as many as the header's columns, each group's 总计 their sum. Two windows,
+or a window opening with a blank under a fixed width (a row pushed right, its last cell
+dropped), leave the table null.
 """
 
 from __future__ import annotations
