@@ -587,7 +587,7 @@ def _ragged_label_column(lines: list[str]) -> bool:
     such empty columns and a value stand one or two columns right of its own (011's
     `| 三、本年度 | | | （一）予以公开 | | | 258 | 12 | | 1 | 1 |`, 258 read as 科研机构's).
     Such text is read as a table printed at a fixed width is: a row opening with a blank
-    before a value is not placed (grid `_maybe_pushed`)."""
+    before a value is not placed (grid `maybe_pushed`)."""
     at: set[int] = set()
     for line in lines:
         stripped = line.strip()

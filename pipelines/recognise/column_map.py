@@ -45,6 +45,18 @@ header names (flag `column_dropped`); 总计 must still be the sum of the statut
 A column no identity explains leaves the table to the grid's nulls. The rule cannot
 misplace: the 小计 holds exactly the sum of the columns it stands beside, so dropping it
 leaves the statutory columns in their header's order, each row's values by count.
+
+In a rendering printing every column of every row (`Grid.full_width_rows`: pandoc's
+ruled tables), a label spanning the label columns leaves empty cells before the values,
+so a row prints more cells than the header's columns. Its values are then one window of
+as many cells with only blanks outside it (a row short of cells, a blank dropped, has
+none): under a 小计, the one window whose 小计 and 总计 hold; under a header lacking a
+column, the one window (the row's last cell printed, so the header's columns are its
+last cells), one row at least printing a number in each so that 总计's sum checks them;
+四 lacking a column, its printed row of numbers only (no blank: no cell a span from above
+covered), as many as the header's columns, each group's 总计 their sum. Two windows,
+or a window opening with a blank under a fixed width (a row pushed right, its last cell
+dropped), leave the table null.
 """
 
 from __future__ import annotations
@@ -53,7 +65,7 @@ from dataclasses import replace
 from functools import cache
 
 from pipelines.recognise.cells import cell_value
-from pipelines.recognise.grid import Grid
+from pipelines.recognise.grid import Grid, maybe_pushed
 from pipelines.report import CellValue, Flag
 from schemas.identities import Identity, fails, identities
 from schemas.template import cell_id_of, load_template
@@ -241,31 +253,80 @@ def _printed_t3(grid: Grid, rows: list[Printed], absent: frozenset[str]) -> Lack
     """三's rows as printed under a header lacking the `absent` columns: each row's
     values, short of blanks none, in the header's one order."""
     orders = _t3_orders(rows, grid.version.id, absent)
-    if len(orders) != 1 or grid.rows_found.get("t3"):
-        return None  # no reading, two, or rows placed by the template's count
+    if len(orders) != 1:
+        return None  # no reading, or two
     order, = orders
+    if grid.rows_found.get("t3"):
+        return _full_t3(grid, order)  # else rows placed by the template's count
     keys = [("t3", r.id) for r in grid.version.tables["t3"].data_rows]
     pending = [grid.pending.get(k) for k in keys]
     if any(p is None or p.kind != "columns" or len(p.values) != len(order) for p in pending):
-        return None
+        return _full_t3(grid, order)
     return keys, [(k[1], order, p.values) for k, p in zip(keys, pending, strict=True)]
+
+
+def _full_t3(grid: Grid, order: tuple[str, ...]) -> Lacking | None:
+    """三's rows in a rendering printing every column of every row (pandoc's ruled
+    tables), under a header naming the columns of `order`: the header's columns are the
+    table's last ones, so each row's values are its last cells, every cell before them
+    blank (a spanning label's empty remnants): the one window of `_windows`. A row
+    whose last cell is blank has two windows and none is chosen; a window opening with
+    a blank under a fixed width may be a row pushed right (grid.maybe_pushed). One row
+    at least must print a number in each column, so that 总计's sum (place_without)
+    checks the windows: a blank column the header names nothing for (a merged header
+    cell's spare column) inside every row would shift them all past it unchecked."""
+    if not grid.full_width_rows:
+        return None
+    keys = [("t3", r.id) for r in grid.version.tables["t3"].data_rows]
+    found = []
+    for key in keys:
+        windows = _windows(grid.full_rows.get(key) or [], len(order))
+        if len(windows) != 1 or (grid.clipped_rows and maybe_pushed(windows[0], len(order))):
+            return None
+        found.append((key[1], order, windows[0]))
+    if not any(all(v.printed is not None and v.printed.state != "blank" for v in values)
+               for _, _, values in found):
+        return None  # no row printing a number in each column: 总计's sum checks nothing
+    return [k for k in keys if k in grid.pending], found
+
+
+def _windows(values: list, n: int) -> list[list]:
+    """The ways to read n values from a printed row of n cells or more: n consecutive
+    cells, every cell outside them blank."""
+    blank = [v.printed is not None and v.printed.state == "blank" for v in values]
+    return [values[i:i + n] for i in range(len(values) - n + 1)
+            if all(blank[:i]) and all(blank[i + n:])]
 
 
 def _printed_t4(grid: Grid, rows: list[Printed], absent: frozenset[str]) -> Lacking | None:
     """四's groups as printed under a header lacking the `absent` columns in every group:
-    the table's values, as many as the header's columns in all its groups, a group's
+    the table's values (left to the solver, or in a full-width rendering its printed row
+    of numbers only), as many as the header's columns in all its groups, a group's
     after the other in the header's order of groups."""
     found = _t4_order(rows, grid.version.id, absent)
     pending = grid.pending.get(("t4", "all"))
-    if (found is None or grid.rows_found.get("t4") or pending is None
-            or pending.kind != "columns"):
+    if found is None:
         return None
     order, groups = found
     w = len(order)
-    if len(pending.values) != w * len(groups):
+    if pending is not None and pending.kind == "columns" and not grid.rows_found.get("t4"):
+        keys, values = [("t4", "all")], pending.values
+    elif grid.full_width_rows and _filled(values := grid.full_rows.get(("t4", "all")) or []):
+        # a full-width row of numbers only: no covered cell pushed it right; as many
+        # as the header's columns, it replaces the grid's reading by the template's
+        keys = []
+    else:
         return None
-    return [("t4", "all")], [(g, order, pending.values[i * w:(i + 1) * w])
-                             for i, g in enumerate(groups)]
+    if len(values) != w * len(groups):
+        return None
+    return keys, [(g, order, values[i * w:(i + 1) * w]) for i, g in enumerate(groups)]
+
+
+def _filled(values: list) -> bool:
+    """Whether a printed row holds a number in every cell (no blank, so no cell covered
+    by a span from above: grid.maybe_pushed)."""
+    return bool(values) and all(v.printed is not None and v.printed.state != "blank"
+                                for v in values)
 
 
 # The pending keys a lacking table's values came from, and each row's (id, the keys its
@@ -299,9 +360,7 @@ def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset
         return False
     for key in found[0]:
         del grid.pending[key]
-    grid.rows_found.setdefault(table, set()).update(row for row, _, _ in found[1])
-    grid.cells.update(placed)
-    grid.flags.extend(findings)
+    _replace_rows(grid, table, placed, findings, {row for row, _, _ in found[1]})
     labels = [c.label for c in columns if c.id in absent]
     grid.flags.append(Flag("columns_missing", f"{table}'s header lacks statutory columns "
                            f"({' / '.join(labels)}): their cells are null, the others placed "
@@ -325,22 +384,18 @@ def place_with_subtotal(grid: Grid, table: str, rows: list[Printed]) -> bool:
     data_rows = grid.version.tables[table].data_rows
     printed = [grid.wide_rows.get((table, r.id)) for r in data_rows]
     if order is None or any(
-            p is None or len(p) != len(order)
-            or any(v.kind != "value" or v.run_together or v.open_end for v in p)
+            p is None or any(v.kind != "value" or v.run_together or v.open_end for v in p)
             for p in printed):
         return False
     columns = grid.version.tables[table].columns
-    types = {c.id: c.value_type for c in columns}
     placed, findings, printed_rows = {}, [], []
     for r, values in zip(data_rows, printed, strict=True):
-        row: dict[str, CellValue] = {}
-        for key, token in zip(order, values, strict=True):
-            column = key if key != SUBTOTAL else columns[-1].id  # 小计 read as a count
-            cid = cell_id_of(table, r.id, column)
-            row[key] = cell_value(cid, types[column], token,
-                                  findings if key != SUBTOTAL else [])
-            if key != SUBTOTAL:
-                placed[cid] = row[key]
+        found = _subtotal_row(grid, table, r.id, order, values)
+        if found is None:
+            return False
+        row, row_findings = found
+        placed.update({cell_id_of(table, r.id, k): c for k, c in row.items() if k != SUBTOTAL})
+        findings.extend(row_findings)
         printed_rows.append(row)
     statutory = [{k: c.value for k, c in row.items() if k != SUBTOTAL} for row in printed_rows]
     if not _subtotal_holds(printed_rows, [c.id for c in columns[1:-1]]) or not _sums_hold(
@@ -355,13 +410,63 @@ def place_with_subtotal(grid: Grid, table: str, rows: list[Printed]) -> bool:
     return True
 
 
-def _subtotal_holds(rows: list[dict[str, CellValue]], orgs: list[str]) -> bool:
+def _read_row(grid: Grid, table: str, row: str, order: tuple[str, ...], values: list
+              ) -> tuple[dict[str, CellValue], list[Flag]]:
+    """A printed row's cells by the header's `order` (the 小计 read as a count)."""
+    columns = grid.version.tables[table].columns
+    types = {c.id: c.value_type for c in columns}
+    out: dict[str, CellValue] = {}
+    findings: list[Flag] = []
+    for key, token in zip(order, values, strict=True):
+        column = key if key != SUBTOTAL else columns[-1].id
+        out[key] = cell_value(cell_id_of(table, row, column), types[column], token,
+                              findings if key != SUBTOTAL else [])
+    return out, findings
+
+
+def _subtotal_row(grid: Grid, table: str, row: str, order: tuple[str, ...], values: list
+                  ) -> tuple[dict[str, CellValue], list[Flag]] | None:
+    """A printed row's cells under a header with a 小计: its values as printed where they
+    are exactly one a header column; in a rendering printing every column of every row
+    (`Grid.full_width_rows`: pandoc's ruled tables), where the row is wider, the one
+    window of as many cells, every cell outside it blank (the empty remnants of a label
+    spanning the label columns), whose 小计 and 总计 hold (`_subtotal_holds`,
+    `_sums_hold`). Two windows holding, a window opening with a blank under a fixed
+    width (a row pushed right, its last cell dropped: grid.maybe_pushed), or no
+    window: None. A row short of cells (a blank dropped) has no window."""
+    n = len(order)
+    if len(values) == n:
+        return _read_row(grid, table, row, order, values)
+    if len(values) < n or not grid.full_width_rows:
+        return None
+    windows = _windows(values, n)
+    total, orgs = grid.version.tables[table].columns[-1].id, _orgs(grid, table)
+    holding = []
+    for window in windows:
+        cells, findings = _read_row(grid, table, row, order, window)
+        statutory = {k: c.value for k, c in cells.items() if k != SUBTOTAL}
+        if _subtotal_holds([cells], orgs, telling=False) and _sums_hold([statutory], total):
+            holding.append((window, cells, findings))
+    if len({tuple(v.text.strip() for v in w) for w, _, _ in holding}) != 1:
+        return None
+    window, cells, findings = holding[0]
+    if grid.clipped_rows and maybe_pushed(window, n):
+        return None
+    return cells, findings
+
+
+def _orgs(grid: Grid, table: str) -> list[str]:
+    return [c.id for c in grid.version.tables[table].columns[1:-1]]
+
+
+def _subtotal_holds(rows: list[dict[str, CellValue]], orgs: list[str],
+                    telling: bool = True) -> bool:
     """Whether the 小计 is the sum of the organisations in every row printing a number in
     one of them at least (a blank cell adds nothing: the 小计 of 35 and two blanks is 35),
     and blank where they are all blank or 0; one row at least printing a number in
     both. A cell neither a number nor blank breaks its row's sum unless they are all
     blank."""
-    telling = 0
+    told = 0
     for row in rows:
         cells = [row[k] for k in orgs]
         subtotal = row[SUBTOTAL]
@@ -376,21 +481,32 @@ def _subtotal_holds(rows: list[dict[str, CellValue]], orgs: list[str]) -> bool:
             continue
         if subtotal.value != total:
             return False
-        telling += any(c.value is not None for c in cells)
-    return telling > 0
+        told += any(c.value is not None for c in cells)
+    return told > 0 or not telling
 
 
-def _replace_rows(grid: Grid, table: str, placed: dict, findings: list[Flag]) -> None:
-    """Put the table's placed cells in place of what the grid made of its rows: the
-    rows it flagged for their extra value (`row <id> ...` about a row, no cell) and
-    the findings on their cells are the grid's reading, now superseded."""
-    data_rows = grid.version.tables[table].data_rows
+def _replace_rows(grid: Grid, table: str, placed: dict, findings: list[Flag],
+                  row_ids: set[str] | None = None) -> None:
+    """Put the table's placed cells in place of what the grid made of its rows (all, or
+    `row_ids`): the rows it flagged for their count (`row <id> ...` about a row, no
+    cell), its cells of them (a column the header lacks: null) and the findings on them
+    are the grid's reading, now superseded."""
+    data_rows = [r for r in grid.version.tables[table].data_rows
+                 if row_ids is None or r.id in row_ids]
     about = tuple(f"row {r.id} " for r in data_rows)
+    ours = {cell_id_of(table, r.id, c.id) for r in data_rows
+            for c in grid.version.tables[table].columns}
     grid.flags[:] = [f for f in grid.flags if not (
-        f.cell_id in placed or (f.code == "value_count_mismatch" and f.cell_id is None
-                                and f.message.startswith(about)))]
+        f.cell_id in ours or (f.code in _ROW_COUNT_FLAGS and f.cell_id is None
+                              and f.message.startswith(about)))]
     for r in data_rows:
         grid.padded_rows.pop((table, r.id), None)
+    for cid in ours - placed.keys():
+        grid.cells.pop(cid, None)
     grid.rows_found.setdefault(table, set()).update(r.id for r in data_rows)
     grid.cells.update(placed)
     grid.flags.extend(findings)
+
+
+# The grid's findings on a row's count of values, superseded where the header places it.
+_ROW_COUNT_FLAGS = frozenset({"value_count_mismatch", "row_may_be_shifted"})

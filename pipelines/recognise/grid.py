@@ -68,7 +68,7 @@ class Grid:
     glyphs_cut: bool = False
     full_width_rows: bool = False  # the reader printed every column of every row
     # Its tables printed at a fixed width (Document.clipped_rows): a row's values may be
-    # pushed right by a span from above, its last ones dropped (`_maybe_pushed`).
+    # pushed right by a span from above, its last ones dropped (`maybe_pushed`).
     clipped_rows: bool = False
     # Some row printed more numbers than the template has columns: the page has numbers
     # that are no cell of their row (an unknown column), so a row short of its columns
@@ -85,6 +85,10 @@ class Grid:
     # kept): a column the template lacks (a 小计), which column_map.py may prove by its
     # header and its sums.
     wide_rows: dict[tuple[str, str], list[Token]] = field(default_factory=dict)
+    # In a rendering printing every column of every row (full_width_rows), each row's
+    # values as printed (a spanning label's empty remnants kept): a header lacking a
+    # column names fewer columns than the template, which column_map.py may place.
+    full_rows: dict[tuple[str, str], list[Token]] = field(default_factory=dict)
 
     @property
     def tables_found(self) -> list[str]:
@@ -369,11 +373,7 @@ def _t4_top(version: Version) -> frozenset[str]:
 def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) -> None:
     cols = block.columns
     if len(values) > len(cols):
-        seen = grid.wide_rows.get((table, row))
-        # a row printed twice over with other values (a repeated header's table) is
-        # kept as no reading (no values): which print holds the cells is not known
-        grid.wide_rows[(table, row)] = list(values) if seen is None or [
-            v.text.strip() for v in seen] == [v.text.strip() for v in values] else []
+        _keep_wide(grid, table, row, values)
     if len(values) > len(cols) and sum(v.printed is not None and v.printed.state != "blank"
                                        for v in values) > len(cols):
         grid.overflowed = True
@@ -409,7 +409,7 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
     if len(values) > len(cols) and len(readings[0]) == len(cols):
         grid.padded_rows[(table, row)] = [cid for cid, _ in cells]
     values = readings[0]
-    if grid.clipped_rows and _maybe_pushed(values, len(cols)):
+    if grid.clipped_rows and maybe_pushed(values, len(cols)):
         _flag_pushed(grid, table, row, cols, values)
         return
     if any(v.open_end for v in values):
@@ -453,7 +453,21 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
             grid.cells[cell_id] = unresolved_cell(cell_id, "ambiguous", token)
 
 
-def _maybe_pushed(values: list[Token], n: int) -> bool:
+def _keep_wide(grid: Grid, table: str, row: str, values: list[Token]) -> None:
+    """Keep a row printed with more values than its columns, as printed (`wide_rows`)."""
+    _keep(grid.wide_rows, (table, row), values)
+
+
+def _keep(rows: dict[tuple[str, str], list[Token]], key: tuple[str, str],
+          values: list[Token]) -> None:
+    seen = rows.get(key)
+    # a row printed twice over with other values (a repeated header's table) is kept as
+    # no reading (no values): which print holds the cells is not known
+    rows[key] = list(values) if seen is None or [
+        v.text.strip() for v in seen] == [v.text.strip() for v in values] else []
+
+
+def maybe_pushed(values: list[Token], n: int) -> bool:
     """Whether a row of a table printed at a fixed width may be its values shifted right
     with its last ones dropped: it is short of its n columns (its label stands in a value
     column), or a blank opens its values and a value follows (a covered cell of a span
@@ -772,7 +786,9 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
                if values else None)
     values = _t4_reading(grid.version.id, values, cells, leading)
     grid.last_index = max(grid.last_index, last)
-    if grid.clipped_rows and len(values) <= n and _maybe_pushed(values, n):
+    if grid.full_width_rows:
+        _keep(grid.full_rows, ("t4", "all"), values)
+    if grid.clipped_rows and len(values) <= n and maybe_pushed(values, n):
         for row in block.data_rows:
             _flag_pushed(grid, "t4", row.id, block.columns, values)
         return
@@ -883,7 +899,12 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             continue
         values, last, glued = _own_values(tokens, i, len(rows[found].columns),
                                           not full_width_rows)
+        if full_width_rows:
+            _keep(grid.full_rows, found, values)
         if len(values) > len(rows[found].columns) and full_width_rows:
+            # kept as printed too: the header's positions name the statute's columns
+            # only, and a column it lacks (a 小计) is read by column_map.py
+            _keep_wide(grid, *found, values)
             index = index or RowIndex(tokens)
             values = header_reading(index, i, found[0], rows[found].columns) or values
         if glued is not None:

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from pipelines.recognise.column_map import (
     SUBTOTAL,
+    _full_t3,
+    _printed_t4,
     _subtotal_holds,
+    _subtotal_row,
     _sums_hold,
     _t2_moves,
     _t3_moves,
     _t3_orders,
     _t4_moves,
+    _windows,
     place_with_subtotal,
     place_without,
 )
@@ -19,6 +23,7 @@ from pipelines.recognise.column_order import _headers
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.labels import labels_of
 from pipelines.recognise.tokens import Token
+from pipelines.recognise.values import read_printed
 from pipelines.report import CellValue
 from schemas.template import load_template
 
@@ -158,3 +163,87 @@ def test_a_subtotal_without_its_rows_is_not_placed() -> None:
     assert not place_with_subtotal(grid, "t3", rows)  # no row printed with its values
     assert not place_with_subtotal(grid, "t4", rows)
     assert grid.flags == [] and grid.cells == {}
+
+
+def _values(*texts: str) -> list[Token]:
+    """A printed row's cells as a full-width rendering prints them ('' a blank cell)."""
+    return [Token("value", t, "line 1", 1, printed=read_printed(t)) for t in texts]
+
+
+def _texts(values: list[Token] | None) -> list[str] | None:
+    return None if values is None else [v.text for v in values]
+
+
+def test_a_row_s_windows_leave_only_blanks_outside() -> None:
+    row = _values("", "", "821", "35", "", "", "2", "1", "38", "859")
+    assert [_texts(w) for w in _windows(row, 8)] == [
+        ["821", "35", "", "", "2", "1", "38", "859"]]
+    tail_blank = _values("", "258", "12", "", "", "1", "1", "14", "")
+    assert len(_windows(tail_blank, 8)) == 2
+    assert _windows(_values("3", "1", "", "", "", "1", ""), 8) == []  # a blank dropped
+
+
+SUBTOTAL_ORDER = ("natural_person", "commercial_enterprise", "research_institution",
+                  "public_interest_org", "legal_service_org", "other_org", SUBTOTAL, "total")
+
+
+def test_a_wide_row_under_a_subtotal_is_read_by_its_one_window_whose_sums_hold() -> None:
+    """Shanghai 2019's 予以公开 as pandoc prints it under a 小计 (its 总计 blank): of its
+    two windows, only the one read from the left holds the 小计's sum."""
+    grid = Grid(load_template().version("gov_2019"), full_width_rows=True, clipped_rows=True)
+    row = _values("", "258", "12", "", "", "1", "1", "14", "")
+    found = _subtotal_row(grid, "t3", "granted", SUBTOTAL_ORDER, row)
+    assert found is not None
+    assert {k: c.value for k, c in found[0].items()} == {
+        "natural_person": 258, "commercial_enterprise": 12, "research_institution": None,
+        "public_interest_org": None, "legal_service_org": 1, "other_org": 1, SUBTOTAL: 14,
+        "total": None}
+    # where rows may print fewer cells than columns, no window is read
+    assert _subtotal_row(Grid(load_template().version("gov_2019")), "t3", "granted",
+                         SUBTOTAL_ORDER, row) is None
+    zeros = _values("", "0", "0", "0", "0", "0", "0", "0", "")  # both windows hold
+    assert _subtotal_row(grid, "t3", "granted", SUBTOTAL_ORDER, zeros) is None
+
+
+def test_full_width_rows_lacking_a_column_are_their_last_cells() -> None:
+    version = load_template().version("gov_2019")
+    order = tuple(c.id for c in version.tables["t3"].columns if c.id != "research_institution")
+    rows = [r.id for r in version.tables["t3"].data_rows]
+
+    def grid_of(*printed: list[Token]) -> Grid:
+        grid = Grid(version, full_width_rows=True, clipped_rows=True)
+        grid.full_rows = {("t3", r): p for r, p in zip(rows, printed, strict=False)}
+        return grid
+
+    full = _values("", "", "3001", "53", "0", "61", "4", "3119")
+    found = _full_t3(grid_of(*[full] * len(rows)), order)
+    assert found is not None and _texts(found[1][0][2]) == [
+        "3001", "53", "0", "61", "4", "3119"]
+    assert _full_t3(grid_of(*[full] * (len(rows) - 1)), order) is None  # a row not seen
+    tail_blank = _values("", "18", "", "", "", "", "")
+    assert _full_t3(grid_of(*[full] * (len(rows) - 1), tail_blank), order) is None
+    pushed = _values("", "", "", "53", "0", "61", "4", "118")  # opens blank: pushed?
+    assert _full_t3(grid_of(pushed, *[full] * (len(rows) - 1)), order) is None
+    spare = _values("", "3001", "53", "0", "61", "", "3119")  # a blank in every row
+    assert _full_t3(grid_of(*[spare] * len(rows)), order) is None
+
+
+def test_four_lacking_a_column_from_a_full_width_row_of_numbers_only() -> None:
+    """Huai'an 2024's 四 without 其他结果, as pandoc prints it: twelve numbers, a group's
+    four after the other; a blank among them (a cell a span may have covered) reads
+    nothing."""
+    version = load_template().version("gov_2019")
+    rows = _rows([["行政复议", "行政诉讼"],
+                  [*(c for c in T4 if c != "其他结果"), "未经复议直接起诉", "复议后起诉"],
+                  [c for c in T4 if c != "其他结果"] * 2])
+    grid = Grid(version, full_width_rows=True, clipped_rows=True)
+    printed = ["72", "64", "37", "351", "13", "4", "1", "26", "12", "1", "6", "20"]
+    grid.full_rows[("t4", "all")] = _values(*printed)
+    found = _printed_t4(grid, rows, frozenset({"other_result"}))
+    assert found is not None and found[0] == []
+    assert [(g, _texts(v)) for g, _, v in found[1]] == [
+        ("admin_review", printed[:4]), ("litigation_direct", printed[4:8]),
+        ("litigation_after_review", printed[8:])]
+    grid.full_rows[("t4", "all")] = _values(*printed[:-1], "")
+    assert _printed_t4(grid, rows, frozenset({"other_result"})) is None
+    assert _printed_t4(Grid(version), rows, frozenset({"other_result"})) is None
