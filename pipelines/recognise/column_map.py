@@ -61,6 +61,7 @@ dropped), leave the table null.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from functools import cache
 
@@ -329,10 +330,64 @@ def _filled(values: list) -> bool:
                                 for v in values)
 
 
+def _printed_t2(grid: Grid, rows: list[Printed], absent: frozenset[str]) -> Lacking | None:
+    """二's rows as printed under headers lacking the `absent` columns: for each block
+    printing too few values in a row, the columns it prints named once each in one
+    printed row, each of its rows the header's count of values. 二 has no identity, its
+    header is the only evidence, and a printed row of labels says not which block it
+    heads: the rows naming a block's set of columns must be one for each block printing
+    that set (the whole blocks too: 上一年项目数量 / 本年增/减 heads a block of two), all
+    in one order. A block whose rows the grid placed by its own count is left as placed,
+    where it names no absent column or its whole header is read as often as the blocks
+    printing that set (a rendering printing a lacking block's spare column empty lines
+    its values up with the template's columns by count: no proof)."""
+    blocks = [b for b in grid.version.tables["t2"].blocks if len(b.columns) > 1]
+    found = {("t2", r) for r in grid.rows_found.get("t2", ())}
+    lacking, counted, heads = [], [], Counter()
+    for block in blocks:
+        columns = tuple(c.id for c in block.columns)
+        present = tuple(k for k in columns if k not in absent)
+        ids = [("t2", r.id) for r in block.data_rows]
+        whole = present == columns or set(ids) <= found
+        heads[frozenset(columns if whole else present)] += 1
+        if not whole:
+            lacking.append((present, ids))
+        elif present != columns:
+            counted.append(columns)
+    if any(len(_named(rows, columns)) != heads[frozenset(columns)] for columns in counted):
+        return None
+    keys, out = [], []
+    for present, ids in lacking:
+        named = _named(rows, present)
+        pending = [grid.pending.get(k) for k in ids]
+        if len(present) < 2 or len(set(named)) != 1 or len(named) != heads[frozenset(present)] \
+                or any(p is None or p.kind != "columns" or len(p.values) != len(present)
+                       for p in pending):
+            return None
+        keys += ids
+        out += [(k[1], named[0], p.values) for k, p in zip(ids, pending, strict=True)]
+    return (keys, out) if out else None
+
+
+def _named(rows: list[Printed], keys: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The printed rows of labels naming exactly 二's `keys` once each, as printed."""
+    return [tuple(k) for row in rows
+            if _once(k := [key for t, key, _ in row if t == "t2"], keys)]
+
+
 # The pending keys a lacking table's values came from, and each row's (id, the keys its
 # header prints in order, its values).
 Lacking = tuple[list[tuple[str, str]], list[tuple[str, tuple[str, ...], list]]]
-_LACKING = {"t3": _printed_t3, "t4": _printed_t4}
+_LACKING = {"t2": _printed_t2, "t3": _printed_t3, "t4": _printed_t4}
+# The tables whose last column is a 总计, the sum of the others in every row (group).
+_TOTALLED = frozenset({"t3", "t4"})
+
+
+def _types(grid: Grid, table: str, row: str) -> dict[str, object]:
+    """The value type of each column of the row's block (二's blocks differ)."""
+    block = next(b for b in grid.version.tables[table].blocks
+                 if any(r.id == row for r in b.rows))
+    return {c.id: c.value_type for c in block.columns}
 
 
 def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset[str]) -> bool:
@@ -343,20 +398,20 @@ def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset
     absent columns' cells are null, flagged `columns_missing`. False, nothing placed,
     otherwise."""
     columns = grid.version.tables[table].columns if table in _LACKING else ()
-    if not absent or not columns or columns[-1].id in absent:
+    if not absent or not columns or (table in _TOTALLED and columns[-1].id in absent):
         return False  # 总计 absent: nothing checks the order of the others
     found = _LACKING[table](grid, rows, absent)
     if found is None or any(v.kind != "value" or v.run_together or v.open_end
                             for _, _, values in found[1] for v in values):
         return False
-    types = {c.id: c.value_type for c in columns}
     placed, findings, sums = {}, [], []
     for row, order, values in found[1]:
+        types = _types(grid, table, row)
         for key, token in zip(order, values, strict=True):
             cid = cell_id_of(table, row, key)
             placed[cid] = cell_value(cid, types[key], token, findings)
         sums.append({k: placed[cell_id_of(table, row, k)].value for k in order})
-    if not _sums_hold(sums, columns[-1].id):
+    if table in _TOTALLED and not _sums_hold(sums, columns[-1].id):
         return False
     for key in found[0]:
         del grid.pending[key]
