@@ -32,6 +32,12 @@ row (四: the table, a group after the other) left with exactly one printed valu
 cells kept) for each, and 总计 the sum of the others in every row (group) printing a
 number in each (the one check a table without that column has: its addends are only the
 header's word). The absent column's cells stay null; a 总计 absent leaves the table null.
+二 lacking a column in a block has no identity, the header its only evidence, and a
+printed row of labels says not which block it heads: each block whose rows printed too
+few values is placed where the rows naming exactly its printed columns once each are one
+for each block of 二 printing that set (a whole block may print it: 上一年项目数量 /
+本年增/减), all in one order, and each of its rows printed exactly one value for each;
+a block whose rows the grid read by their own count is left as read.
 
 A header of 三 printing a column the statute lacks, 小计 (or 合计) among the organisations
 under 法人或其他组织 (`place_with_subtotal`), is read over its eight columns the same way
