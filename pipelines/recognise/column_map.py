@@ -37,7 +37,8 @@ printed row of labels says not which block it heads: each block whose rows print
 few values is placed where the rows naming exactly its printed columns once each are one
 for each block of 二 printing that set (a whole block may print it: 上一年项目数量 /
 本年增/减), all in one order, and each of its rows printed exactly one value for each;
-a block whose rows the grid read by their own count is left as read.
+a block whose rows the grid read by their own count is left as read, where it lacks no
+column or its whole header is read as often as the blocks printing that set.
 
 A header of 三 printing a column the statute lacks, 小计 (or 合计) among the organisations
 under 法人或其他组织 (`place_with_subtotal`), is read over its eight columns the same way
@@ -397,7 +398,8 @@ def _types(grid: Grid, table: str, row: str) -> dict[str, object]:
 
 
 def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset[str]) -> bool:
-    """Place 三's or 四's values by a header that provably lacks the `absent` columns:
+    """Place 三's, 四's or 二's values by a header that provably lacks the `absent` columns
+    (二: no 总计, its blocks by `_printed_t2`):
     every data row (四: the table) printed exactly one value for each column the header
     names (kept blank cells included), their order read whole (module docstring), and
     总计 the sum of the others in every row (group) printing a number in each; the
