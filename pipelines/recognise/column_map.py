@@ -32,6 +32,13 @@ row (四: the table, a group after the other) left with exactly one printed valu
 cells kept) for each, and 总计 the sum of the others in every row (group) printing a
 number in each (the one check a table without that column has: its addends are only the
 header's word). The absent column's cells stay null; a 总计 absent leaves the table null.
+二 lacking a column in a block has no identity, the header its only evidence, and a
+printed row of labels says not which block it heads: each block whose rows printed too
+few values is placed where the rows naming exactly its printed columns once each are one
+for each block of 二 printing that set (a whole block may print it: 上一年项目数量 /
+本年增/减), all in one order, and each of its rows printed exactly one value for each;
+a block whose rows the grid read by their own count is left as read, where it lacks no
+column or its whole header is read as often as the blocks printing that set.
 
 A header of 三 printing a column the statute lacks, 小计 (or 合计) among the organisations
 under 法人或其他组织 (`place_with_subtotal`), is read over its eight columns the same way
@@ -61,6 +68,7 @@ dropped), leave the table null.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from functools import cache
 
@@ -329,34 +337,89 @@ def _filled(values: list) -> bool:
                                 for v in values)
 
 
+def _printed_t2(grid: Grid, rows: list[Printed], absent: frozenset[str]) -> Lacking | None:
+    """二's rows as printed under headers lacking the `absent` columns: for each block
+    printing too few values in a row, the columns it prints named once each in one
+    printed row, each of its rows the header's count of values. 二 has no identity, its
+    header is the only evidence, and a printed row of labels says not which block it
+    heads: the rows naming a block's set of columns must be one for each block printing
+    that set (the whole blocks too: 上一年项目数量 / 本年增/减 heads a block of two), all
+    in one order. A block whose rows the grid placed by its own count is left as placed,
+    where it names no absent column or its whole header is read as often as the blocks
+    printing that set (a rendering printing a lacking block's spare column empty lines
+    its values up with the template's columns by count: no proof)."""
+    blocks = [b for b in grid.version.tables["t2"].blocks if len(b.columns) > 1]
+    found = {("t2", r) for r in grid.rows_found.get("t2", ())}
+    lacking, counted, heads = [], [], Counter()
+    for block in blocks:
+        columns = tuple(c.id for c in block.columns)
+        present = tuple(k for k in columns if k not in absent)
+        ids = [("t2", r.id) for r in block.data_rows]
+        whole = present == columns or set(ids) <= found
+        heads[frozenset(columns if whole else present)] += 1
+        if not whole:
+            lacking.append((present, ids))
+        elif present != columns:
+            counted.append(columns)
+    if any(len(_named(rows, columns)) != heads[frozenset(columns)] for columns in counted):
+        return None
+    keys, out = [], []
+    for present, ids in lacking:
+        named = _named(rows, present)
+        pending = [grid.pending.get(k) for k in ids]
+        if len(present) < 2 or len(set(named)) != 1 or len(named) != heads[frozenset(present)] \
+                or any(p is None or p.kind != "columns" or len(p.values) != len(present)
+                       for p in pending):
+            return None
+        keys += ids
+        out += [(k[1], named[0], p.values) for k, p in zip(ids, pending, strict=True)]
+    return (keys, out) if out else None
+
+
+def _named(rows: list[Printed], keys: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The printed rows of labels naming exactly 二's `keys` once each, as printed."""
+    return [tuple(k) for row in rows
+            if _once(k := [key for t, key, _ in row if t == "t2"], keys)]
+
+
 # The pending keys a lacking table's values came from, and each row's (id, the keys its
 # header prints in order, its values).
 Lacking = tuple[list[tuple[str, str]], list[tuple[str, tuple[str, ...], list]]]
-_LACKING = {"t3": _printed_t3, "t4": _printed_t4}
+_LACKING = {"t2": _printed_t2, "t3": _printed_t3, "t4": _printed_t4}
+# The tables whose last column is a 总计, the sum of the others in every row (group).
+_TOTALLED = frozenset({"t3", "t4"})
+
+
+def _types(grid: Grid, table: str, row: str) -> dict[str, object]:
+    """The value type of each column of the row's block (二's blocks differ)."""
+    block = next(b for b in grid.version.tables[table].blocks
+                 if any(r.id == row for r in b.rows))
+    return {c.id: c.value_type for c in block.columns}
 
 
 def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset[str]) -> bool:
-    """Place 三's or 四's values by a header that provably lacks the `absent` columns:
+    """Place 三's, 四's or 二's values by a header that provably lacks the `absent` columns
+    (二: no 总计, its blocks by `_printed_t2`):
     every data row (四: the table) printed exactly one value for each column the header
     names (kept blank cells included), their order read whole (module docstring), and
     总计 the sum of the others in every row (group) printing a number in each; the
     absent columns' cells are null, flagged `columns_missing`. False, nothing placed,
     otherwise."""
     columns = grid.version.tables[table].columns if table in _LACKING else ()
-    if not absent or not columns or columns[-1].id in absent:
+    if not absent or not columns or (table in _TOTALLED and columns[-1].id in absent):
         return False  # 总计 absent: nothing checks the order of the others
     found = _LACKING[table](grid, rows, absent)
     if found is None or any(v.kind != "value" or v.run_together or v.open_end
                             for _, _, values in found[1] for v in values):
         return False
-    types = {c.id: c.value_type for c in columns}
     placed, findings, sums = {}, [], []
     for row, order, values in found[1]:
+        types = _types(grid, table, row)
         for key, token in zip(order, values, strict=True):
             cid = cell_id_of(table, row, key)
             placed[cid] = cell_value(cid, types[key], token, findings)
         sums.append({k: placed[cell_id_of(table, row, k)].value for k in order})
-    if not _sums_hold(sums, columns[-1].id):
+    if table in _TOTALLED and not _sums_hold(sums, columns[-1].id):
         return False
     for key in found[0]:
         del grid.pending[key]

@@ -47,7 +47,8 @@ arithmetic error, and the table is null, flagged the same way.
 A header that names some of a level's columns in a printed row and provably not another
 (printed whole nowhere in the table's header, no piece of it left in its header texts)
 shows a table with fewer columns than the template: null too, flagged `columns_missing`
-(二: that block's columns only), unless a page edge cut the table's last columns off.
+(二: that block's columns only), unless a page edge cut the table's last columns off,
+or unless the header proves where the printed columns go: column_map.py places them.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from pipelines.recognise.column_map import (
     place_without,
 )
 from pipelines.recognise.column_order import _headers
-from pipelines.recognise.grid import Grid
+from pipelines.recognise.grid import Grid, Pending
 from pipelines.recognise.labels import labels_of
 from pipelines.recognise.tokens import Token
 from pipelines.recognise.values import read_printed
@@ -247,3 +247,67 @@ def test_four_lacking_a_column_from_a_full_width_row_of_numbers_only() -> None:
     grid.full_rows[("t4", "all")] = _values(*printed[:-1], "")
     assert _printed_t4(grid, rows, frozenset({"other_result"})) is None
     assert _printed_t4(Grid(version), rows, frozenset({"other_result"})) is None
+
+
+def _lacking_2019(headers: int) -> tuple[Grid, list]:
+    """A 2019 grid whose blocks 第二十条第（五）(六)项 printed no 处理决定数量, two values a
+    row left pending, under `headers` printed rows 上一年项目数量 / 本年增/减 (第（八）项
+    prints the same two labels whole)."""
+    version = load_template().version("gov_2019")
+    grid = Grid(version)
+    blocks = version.tables["t2"].blocks
+    for block in blocks:
+        ids = [c.id for c in block.columns]
+        for row in block.data_rows:
+            if "decisions" in ids and len(ids) == 3:
+                values = [Token("value", v, "v", None, printed=read_printed(v)) for v in ("4", "1")]
+                grid.pending[("t2", row.id)] = Pending(
+                    "columns", values, [(f"t2.{row.id}.{k}", c.value_type)
+                                        for k, c in zip(ids, block.columns, strict=True)])
+            else:
+                grid.rows_found.setdefault("t2", set()).add(row.id)
+    words = [["信息内容", "上一年项目数量", "本年增/减"]] * headers
+    tokens = [Token("label" if labels_of(w) else "text", w, f"{n}.{k}", n, labels_of(w))
+              for n, ws in enumerate(words) for k, w in enumerate(ws)]
+    return grid, _headers(tokens, "gov_2019")[0]
+
+
+def test_two_lacking_a_column_is_placed_where_every_block_printing_its_set_has_its_header(
+        ) -> None:
+    # three blocks print 上一年项目数量 / 本年增/减, three such header rows read: placed
+    grid, rows = _lacking_2019(3)
+    assert place_without(grid, "t2", rows, frozenset({"decisions"}))
+    assert grid.cells["t2.administrative_licensing.change"].value == 1
+    assert "t2.administrative_licensing.decisions" not in grid.cells
+    # one header not read: the two read may be 第（八）项's and one other's, and the unread
+    # one's order unknown (二 has no identity to tell): nothing placed
+    grid, rows = _lacking_2019(2)
+    assert not place_without(grid, "t2", rows, frozenset({"decisions"}))
+    assert not any(cid.startswith("t2.") for cid in grid.cells)
+
+
+def test_a_block_lacking_a_column_read_by_the_templates_count_is_no_proof() -> None:
+    # 第（五）项 without 本年增/减 left pending; 第（六）项 without it too, its rows read
+    # by the template's count (a rendering printing the spare column empty): its whole
+    # header is nowhere, so its count proves nothing and 二 is not placed
+    version = load_template().version("gov_2019")
+    grid = Grid(version)
+    five, _ = (b for b in version.tables["t2"].blocks if len(b.columns) == 3
+               and "decisions" in {c.id for c in b.columns})
+    for row in five.data_rows:
+        values = [Token("value", v, "v", None, printed=read_printed(v)) for v in ("4", "1")]
+        grid.pending[("t2", row.id)] = Pending("columns", values, [])
+    grid.rows_found["t2"] = {r.id for b in version.tables["t2"].blocks if b is not five
+                             for r in b.data_rows}
+    heads = [["上一年项目数量", "处理决定数量"], ["上一年项目数量", "本年增/减"]]
+    assert not place_without(grid, "t2", _rows_2019(heads), frozenset({"change"}))
+    # 六's whole header read: its count stands, 五 placed by its own header
+    heads.append(["上一年项目数量", "本年增/减", "处理决定数量"])
+    assert place_without(grid, "t2", _rows_2019(heads), frozenset({"change"}))
+    assert grid.cells["t2.administrative_licensing.decisions"].value == 1
+
+
+def _rows_2019(words: list[list[str]]) -> list:
+    tokens = [Token("label" if labels_of(w) else "text", w, f"{n}.{k}", n, labels_of(w))
+              for n, ws in enumerate(words) for k, w in enumerate(["信息内容", *ws])]
+    return _headers(tokens, "gov_2019")[0]

@@ -78,6 +78,12 @@ EXPECTED = {
                                      "pingtan-2020": (175, 0, 23, 0)},
     ("default", "t4-lacks-column"): {"huaian-2024": (185, 0, 15, 0),
                                      "pingtan-2020": (195, 0, 3, 0)},
+    # 二's blocks of three without their middle column: placed by their header, the
+    # absent cells null (huaian 2; pingtan-2020 6); pingtan-2020's 第二十条第（一）项
+    # header wraps into pieces, so its absent 本年新公开数量 is not proven and that block
+    # stays null (4 more). Before h-t2lacks the lacking blocks were null whole.
+    ("default", "t2-lacks-column"): {"huaian-2024": (198, 0, 2, 0),
+                                     "pingtan-2020": (188, 0, 10, 0)},
 }
 BY_NAME = {v.name: v for v in html_variants()}
 

@@ -18,6 +18,8 @@ import pytest
 from make import FIXTURE_TRUTH, Grid, Layout
 from variants import Score, Variant, compose, converted, labelled_truths, run, variants
 
+from schemas.template import cell_id_of, load_template
+
 BY_NAME = {v.name: v for v in variants()}
 # Shanghai 2019 has blank cells in table 四, so a column shift would show.
 FIXTURE = FIXTURE_TRUTH / "shanghai-office-2019.json"
@@ -159,6 +161,20 @@ def test_a_column_lacking_from_table_4_leaves_only_its_cells_null() -> None:
     assert all(c.value is None for cid, c in report.cells.items() if cid.startswith("t4."))
 
 
+def test_a_column_lacking_from_table_2_leaves_only_its_cells_null() -> None:
+    """二's blocks of three printed without their middle column (Shanghai 2019: 本年新公开
+    数量, 本年增/减): the other columns placed by the header, the absent cells null,
+    flagged columns_missing; the block of two printing 本年增/减 stays as read."""
+    truth = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    score, report = run(BY_NAME["t2-lacks-column"], FIXTURE)
+    assert (score.right, score.wrong, score.missed, score.invented) == (192, 0, 6, 0)
+    assert [f.code for f in report.flags if f.code.startswith("columns_")] == [
+        "columns_missing"]
+    assert report.cells["t2.administrative_licensing.decisions"].value == truth["cells"][
+        "t2.administrative_licensing.decisions"]
+    assert report.cells["t2.administrative_licensing.change"].state == "missing"
+
+
 def test_unnamed_leading_column_leaves_table_4_null() -> None:
     """Numbers before table 四's values with no 序号 header, and a blank last value:
     16 cells for 15, never read shifted (the blank is not taken for padding). The empty
@@ -181,6 +197,14 @@ def test_unnamed_leading_column_read_where_table_4_proves_its_identities() -> No
     other 15 prove every identity of 四: every cell read (before: 四 null)."""
     score, _ = run(BY_NAME["unnamed-leading-column"], FIXTURE_TRUTH / "huaian-2024.json")
     assert (score.right, score.wrong, score.missed, score.invented) == (score.total, 0, 0, 0)
+
+
+def _t2_middle(version_id: str) -> list[str]:
+    """The cells of the middle column of 二's blocks of three (t2-lacks-column does not
+    print it)."""
+    return [cell_id_of("t2", r.id, b.columns[1].id)
+            for b in load_template().version(version_id).tables["t2"].blocks
+            if len(b.columns) == 3 for r in b.data_rows]
 
 
 # Variants that print what cannot be read with certainty, whatever the reader: their
@@ -218,6 +242,11 @@ def _expected_missed(variant: Variant, truth: dict, stem: str = "") -> int | Non
                   if k.startswith("t4.") and k.endswith(".other_result")]
         return _printed_cells(truth, "t4") if any(others) else sum(
             v is not None for v in others)
+    if variant.name == "t2-lacks-column":
+        # 二's blocks of three placed by their header, the middle column's cells null
+        lost = set(truth.get("unrecoverable", ()))
+        return sum(truth["cells"].get(cid) is not None and cid not in lost
+                   for cid in _t2_middle(truth["format_version"]))
     if variant.name == "t3-lacks-column":
         return sum(v is not None for k, v in truth["cells"].items()
                    if k.startswith("t3.") and k.endswith(".research_institution"))

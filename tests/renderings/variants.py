@@ -397,6 +397,30 @@ def t2_columns_swapped(report: Layout) -> Layout:
     return _map_grids(report, grid)
 
 
+def t2_lacks_column(report: Layout) -> Layout:
+    """Table 二's blocks of three columns printed without their middle one (本年废止件数;
+    in the 2019 form 本年新公开数量 and 本年增/减), header and values, as an agency that
+    simplified the form would; the last column takes its width."""
+    def grid(g: Grid) -> Grid:
+        if _is_t3(g) or _t4_parts(g) is not None:
+            return g
+        rows, drop = [], False
+        for row in g.rows:
+            if row[0].text == "信息内容":
+                drop = len(row) > 3
+                at = [1, 2, 3] if drop else []
+            elif drop and sum(c.value for c in row) > 2:
+                at = [k for k, c in enumerate(row) if c.value][:3]
+            else:
+                at = []
+            if at:
+                row = [*row[:at[1]], replace(row[at[2]], colspan=row[at[1]].colspan
+                                             + row[at[2]].colspan), *row[at[2] + 1:]]
+            rows.append(row)
+        return replace(g, rows=rows)
+    return _map_grids(report, grid)
+
+
 def title_in_table(report: Layout) -> Layout:
     """The paragraph before each table (its heading, "二、主动公开政府信息情况") printed as
     the table's first row, one cell spanning the table."""
@@ -841,6 +865,7 @@ def variants() -> list[Variant]:
         # 组织's spare column empty)
         Variant("t3-lacks-column", h, _html(), t3_lacks_column),
         Variant("t4-lacks-column", h, _html(), t4_lacks_column),
+        Variant("t2-lacks-column", h, _html(), t2_lacks_column),
         # structures CMS pages print around and inside the tables (issue 13)
         Variant("title-in-table", h, _html(), title_in_table),
         Variant("unit-row", h, _html(), spanning_row("单位：件", last=False)),
