@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pipelines.textnorm import to_simplified
 from schemas.template import Version, cell_id_of, load_template
@@ -478,6 +478,13 @@ class LabelRuns:
 
 
 def t3_label_runs(lines: list[str]) -> LabelRuns | None:
+    """`_t3_label_runs` of the lines (the reader asks it twice of one text: for its cells
+    and for the rows to flag; the last answer is kept)."""
+    return _t3_label_runs(tuple(lines))
+
+
+@lru_cache(maxsize=1)
+def _t3_label_runs(lines: tuple[str, ...]) -> LabelRuns | None:
     """Table 三 printed one cell a line (WPS's PDF in reading order), each row's label on a
     line of its own and its 7 values after it (`LabelRuns`; None where not proven).
 
@@ -498,7 +505,7 @@ def t3_label_runs(lines: list[str]) -> LabelRuns | None:
     parts): a run is consecutive lines, which pdftotext prints down the page."""
     found = []
     for labels, matched, balance, totals in _t3_versions():
-        items = _t3_items(lines, matched)
+        items = _t3_items(list(lines), matched)
         if items is None:
             continue
         fit = _fit(items, len(labels))
@@ -510,7 +517,7 @@ def t3_label_runs(lines: list[str]) -> LabelRuns | None:
             continue  # values after their label or before it: the text does not say which
         _, runs, at = fit
         found.append(LabelRuns(
-            _t3_span(lines, matched) or (0, 0),
+            _t3_span(list(lines), matched) or (0, 0),
             {max(at[r], -1 - at[r]): (labels[r], run) for r, run in runs.items()},
             tuple(labels[r] for r in sorted(runs) if at[r] < 0)))
     return found[0] if found and all(f == found[0] for f in found) else None
