@@ -292,8 +292,7 @@ def _full_t3(grid: Grid, order: tuple[str, ...]) -> Lacking | None:
         if len(windows) != 1 or (grid.clipped_rows and maybe_pushed(windows[0], len(order))):
             return None
         found.append((key[1], order, windows[0]))
-    if not any(all(v.printed is not None and v.printed.state != "blank" for v in values)
-               for _, _, values in found):
+    if not any(_filled(values) for _, _, values in found):
         return None  # no row printing a number in each column: 总计's sum checks nothing
     return [k for k in keys if k in grid.pending], found
 
@@ -461,7 +460,7 @@ def place_with_subtotal(grid: Grid, table: str, rows: list[Printed]) -> bool:
         findings.extend(row_findings)
         printed_rows.append(row)
     statutory = [{k: c.value for k, c in row.items() if k != SUBTOTAL} for row in printed_rows]
-    if not _subtotal_holds(printed_rows, [c.id for c in columns[1:-1]]) or not _sums_hold(
+    if not _subtotal_holds(printed_rows, _orgs(grid, table)) or not _sums_hold(
             statutory, columns[-1].id):
         return False
     _replace_rows(grid, table, placed, findings)
@@ -477,7 +476,7 @@ def _read_row(grid: Grid, table: str, row: str, order: tuple[str, ...], values: 
               ) -> tuple[dict[str, CellValue], list[Flag]]:
     """A printed row's cells by the header's `order` (the 小计 read as a count)."""
     columns = grid.version.tables[table].columns
-    types = {c.id: c.value_type for c in columns}
+    types = _types(grid, table, row)
     out: dict[str, CellValue] = {}
     findings: list[Flag] = []
     for key, token in zip(order, values, strict=True):
