@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import random
 import re
 import subprocess
 import tempfile
@@ -29,6 +30,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import docx
+from figures import table_cells
 from make import (
     CORPUS_TRUTH,
     FIXTURE_TRUTH,
@@ -767,8 +769,12 @@ class Variant:
     render: Callable[[Layout], bytes]
     transform: Transform = lambda r: r
     cells: Callable[[dict], dict] = lambda cells: dict(cells)  # the cells it must read as
+    # the report's numbers drawn anew (`revalued`) before it is laid out and printed
+    renumber: Callable[[dict], dict] | None = None
 
     def make(self, truth: dict) -> tuple[bytes, dict]:
+        if self.renumber is not None:
+            truth = {**truth, "cells": self.renumber(truth)}
         return self.render(self.transform(layout(truth))), self.cells(truth["cells"])
 
 
@@ -779,6 +785,21 @@ def _zeros(cells: dict) -> dict:
 def _scaled_cells(cells: dict) -> dict:
     return {k: v * _SCALE if isinstance(v, int) and k.startswith(("t3.", "t4.")) else v
             for k, v in cells.items()}
+
+
+def revalued(mean: float, scale: float) -> Callable[[dict], dict]:
+    """The report's cells drawn anew (figures.table_cells: every identity of 三 and 四
+    holds), table 三's new requests averaging `mean`: the labelled pages hold mostly
+    zeros and small counts, real reports of busy agencies three- and four-digit numbers
+    in most cells. A cell the report printed blank stays blank where the new number is 0.
+    Seeded by the report and `mean`, so a variant's page is the same on every run."""
+    def renumber(truth: dict) -> dict:
+        rng = random.Random(f"revalued:{mean}:{truth['agency']}:{truth['report_year']}")
+        drawn = table_cells(rng, load_template().version(truth["format_version"]), mean,
+                            scale)
+        return {cid: None if was is None and not drawn[cid] else drawn[cid]
+                for cid, was in truth["cells"].items()}
+    return renumber
 
 
 def _html(opts: Html = Html()) -> Callable[[Layout], bytes]:
@@ -882,6 +903,11 @@ def variants() -> list[Variant]:
         # malformed table markup as CMS editors leave it (issue 13, h-badspan)
         *(Variant(f"broken-{kind}", h, _html(Html(broken=kind))) for kind in BROKEN),
         Variant("word-unit-row", h, word_html_bytes, spanning_row("单位：件", last=False)),
+        # other numbers than the labelled reports': a prefecture's hundreds, a ministry's
+        # thousands (four- and five-digit counts in most cells of 三)
+        Variant("revalued", h, _html(), renumber=revalued(150.0, 10.0)),
+        Variant("revalued-large", h, _html(), renumber=revalued(3000.0, 50.0)),
+        Variant("revalued-word", h, word_html_bytes, renumber=revalued(150.0, 10.0)),
         Variant("docx", ".docx", docx_bytes),
         Variant("docx-nested", ".docx", docx_nested_bytes),
         Variant("docx-seq-column", ".docx", docx_bytes, extra_column("序号", True, True)),
