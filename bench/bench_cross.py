@@ -86,10 +86,12 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("-v", action="store_true")
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--revalued", action="store_true",
+                        help="each variant's page with other numbers (variants.renumbered)")
     args = parser.parse_args()
     names = args.tools.split(",")
     tools = [t for n in names for t in TOOLS if t.name == n and t.available()]
-    picked, truths = chosen(args.variants, args.reports)
+    picked, truths = chosen(args.variants, args.reports, args.revalued)
     todo = cases(tools, picked, truths, Path(args.cache))
     if args.jobs > 1:
         with ProcessPoolExecutor(args.jobs) as pool:

@@ -20,13 +20,13 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "renderings")]
 
 from bench_cross import scored  # noqa: E402
 from cross_pdftext import CONVERTERS, read  # noqa: E402
-from variants import Score, chosen, html_variants, totals_table  # noqa: E402
+from variants import Score, chosen, html_variant, totals_table  # noqa: E402
 
 
 def _job(args: tuple[str, str, str, str, str]
          ) -> tuple[str, str, str, Score, dict[str, list[str]], Path]:
     setting, converter, name, truth, cache = args
-    variant = {v.name: v for v in html_variants()}[name]
+    variant = html_variant(name)
     s, detail, pdf = read(setting, converter, variant, Path(truth), Path(cache))
     return f"{setting}/{converter}", name, Path(truth).stem, s, detail, pdf
 
@@ -40,8 +40,10 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--cache", default="/tmp/bench-cross-pdftext")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("-v", action="store_true")
+    ap.add_argument("--revalued", action="store_true",
+                    help="each variant's page with other numbers (variants.renumbered)")
     a = ap.parse_args(argv)
-    picked, truths = chosen(a.variants, a.reports)
+    picked, truths = chosen(a.variants, a.reports, a.revalued)
     names = [v.name for v in picked]
     jobs = [(s, c, n, str(t), a.cache) for s in a.settings.split(",")
             for c in a.converters.split(",") for n in names for t in truths]

@@ -19,12 +19,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests" / "renderings"))
 
 from cross_prints import read
-from variants import Score, chosen, html_variants, totals_table
+from variants import Score, chosen, html_variant, totals_table
 
 
 def _job(args: tuple[str, str, str]) -> tuple[str, str, str, Score, list[str]]:
     setting, name, truth = args
-    variant = {v.name: v for v in html_variants()}[name]
+    variant = html_variant(name)
     s, want, report = read(setting, variant, Path(truth))
     got = {cid: c.value for cid, c in report.cells.items()}
     bad = [f"{cid}: want {v} got {got.get(cid)}" for cid, v in want.items()
@@ -39,8 +39,10 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--reports", default="")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("-v", action="store_true")
+    ap.add_argument("--revalued", action="store_true",
+                    help="each variant's page with other numbers (variants.renumbered)")
     a = ap.parse_args(argv)
-    picked, truths = chosen(a.variants, a.reports)
+    picked, truths = chosen(a.variants, a.reports, a.revalued)
     names = [v.name for v in picked]
     jobs = [(s, n, str(t)) for s in a.settings.split(",") for n in names for t in truths]
     totals: dict[tuple[str, str], Score] = {}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import scans
 from cross_prints import printed
-from variants import html_variants
+from variants import html_variant
 
 # The scans: 150 dpi grey JPEG (the registered scans' baseline), and the same pages
 # tilted 1° either way, as a sheet laid a little askew on the glass.
@@ -31,14 +31,14 @@ SCANS = {v.name: v for v in (
 
 def print_key(variant: str, truth: Path) -> str:
     """The key of the variant's print of one report (equal pages, equal keys)."""
-    pdf, _ = printed("default", {v.name: v for v in html_variants()}[variant], truth)
+    pdf, _ = printed("default", html_variant(variant), truth)
     return pdf.stem.rsplit("-", 1)[1]
 
 
 def scanned(scan: str, variant: str, truth: Path, cache: Path) -> tuple[Path, dict]:
     """The scan (cached under `cache`) of the variant's print of one report, and the cells
     it must read as."""
-    pdf, want = printed("default", {v.name: v for v in html_variants()}[variant], truth)
+    pdf, want = printed("default", html_variant(variant), truth)
     out = cache / scan / variant / f"{pdf.stem.rsplit('-', 1)[1]}.pdf"
     if not out.is_file():
         out.parent.mkdir(parents=True, exist_ok=True)

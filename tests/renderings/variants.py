@@ -787,17 +787,20 @@ def _scaled_cells(cells: dict) -> dict:
             for k, v in cells.items()}
 
 
-def revalued(mean: float, scale: float) -> Callable[[dict], dict]:
+def revalued(mean: float, scale: float, zeros_blank: bool = False
+             ) -> Callable[[dict], dict]:
     """The report's cells drawn anew (figures.table_cells: every identity of 三 and 四
     holds), table 三's new requests averaging `mean`: the labelled pages hold mostly
     zeros and small counts, real reports of busy agencies three- and four-digit numbers
-    in most cells. A cell the report printed blank stays blank where the new number is 0.
+    in most cells. A cell the report printed blank stays blank where the new number is 0;
+    with `zeros_blank` every 0 count is printed blank, as many agencies print them.
     Seeded by the report and `mean`, so a variant's page is the same on every run."""
     def renumber(truth: dict) -> dict:
         rng = random.Random(f"revalued:{mean}:{truth['agency']}:{truth['report_year']}")
         drawn = table_cells(rng, load_template().version(truth["format_version"]), mean,
                             scale)
-        return {cid: None if was is None and not drawn[cid] else drawn[cid]
+        return {cid: None if (was is None or zeros_blank) and drawn[cid] == 0
+                and not isinstance(drawn[cid], float) else drawn[cid]
                 for cid, was in truth["cells"].items()}
     return renumber
 
@@ -908,6 +911,9 @@ def variants() -> list[Variant]:
         Variant("revalued", h, _html(), renumber=revalued(150.0, 10.0)),
         Variant("revalued-large", h, _html(), renumber=revalued(3000.0, 50.0)),
         Variant("revalued-word", h, word_html_bytes, renumber=revalued(150.0, 10.0)),
+        Variant("revalued-blanks", h, _html(), renumber=revalued(150.0, 10.0, True)),
+        Variant("revalued-blanks-word", h, word_html_bytes,
+                renumber=revalued(150.0, 10.0, True)),
         Variant("docx", ".docx", docx_bytes),
         Variant("docx-nested", ".docx", docx_nested_bytes),
         Variant("docx-seq-column", ".docx", docx_bytes, extra_column("序号", True, True)),
@@ -926,12 +932,31 @@ def html_variants() -> list[Variant]:
     return [v for v in variants() if v.suffix == ".html"]
 
 
-def chosen(names: str | None, reports: str | None) -> tuple[list[Variant], list[Path]]:
+REVALUED = "+revalued"  # a variant's name with this suffix: its page with other numbers
+
+
+def renumbered(variant: Variant) -> Variant:
+    """The variant's page with a prefecture's numbers drawn anew (as the `revalued`
+    variant), so each structural variant is measured on numbers it was not built from."""
+    return replace(variant, name=variant.name + REVALUED,
+                   renumber=variant.renumber or revalued(150.0, 10.0))
+
+
+def html_variant(name: str) -> Variant:
+    """The HTML variant of this name, `renumbered` where it ends in `+revalued` (the
+    name a sweep's worker processes are given)."""
+    base = name.removesuffix(REVALUED)
+    found = next(v for v in html_variants() if v.name == base)
+    return renumbered(found) if name != base else found
+
+
+def chosen(names: str | None, reports: str | None, revalue: bool = False
+           ) -> tuple[list[Variant], list[Path]]:
     """The HTML variants and labelled reports a sweep's comma-separated options name
-    (all of them where an option is empty)."""
+    (all of them where an option is empty); with `revalue`, each variant `renumbered`."""
     wanted = [v for v in html_variants() if not names or v.name in names.split(",")]
     truths = [p for p in labelled_truths() if not reports or p.stem in reports.split(",")]
-    return wanted, truths
+    return [renumbered(v) for v in wanted] if revalue else wanted, truths
 
 
 def _convert(data: bytes, command: Callable[[Path, Path], list[str]], out_name: str) -> bytes:
