@@ -60,6 +60,24 @@ def is_ole(data: bytes) -> bool:
     return data.startswith(b"\xd0\xcf\x11\xe0")
 
 
+# The MIME header block a page saved as one file (MHTML) starts with: `Name: value` lines
+# (folded lines start with white space) up to the first empty line.
+_HEADER_LINE = re.compile(rb"^(?:[A-Za-z][A-Za-z0-9-]*:|[ \t])")
+_MULTIPART = re.compile(rb"^content-type:\s*multipart/related\b", re.I | re.M)
+_HEADERS_MAX = 4096  # bytes of header block looked at
+
+
+def is_mhtml(data: bytes) -> bool:
+    """A web page saved as one file (`.mht`/`.mhtml`): bytes that start with a MIME header
+    block naming a `multipart/related` body (a text that only mentions such a header has
+    prose before it)."""
+    head = data[:_HEADERS_MAX].lstrip(b"\xef\xbb\xbf\r\n")
+    block = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0]
+    lines = block.splitlines()
+    return bool(lines) and all(_HEADER_LINE.match(line) for line in lines) and bool(
+        _MULTIPART.search(block))
+
+
 _TAG = re.compile(r"<\s*(table|html|body|p|div|td)\b", re.IGNORECASE)
 
 
@@ -152,6 +170,10 @@ READERS: tuple[Reader, ...] = (
                               "table cells out of row order, values of table 二 and 三 not read, "
                               "table 四's where its identities place them",
     }),
+    # Before the text readers: a saved page's HTML is encoded (quoted-printable, base64).
+    Reader("mhtml", "bytes", is_mhtml, {
+        "mhtml": "web page saved as one file (MHTML, .mht): its HTML part read as a page",
+        "image": _IMAGE}),
     Reader("pdf", "bytes", is_pdf,
            {"pdf": "PDF with a text layer; tables read from the ruling lines",
             "scan": "PDF whose pages (or table pages) are images; tables read by OCR"}),

@@ -61,8 +61,9 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     page.write_text(f"<html><body><p>表四</p><img src=\"{uri}\"></body></html>")
     dumps = FIXTURES.parent / "dumps"  # text browsers' dumps: bordered and aligned text
     runs = FIXTURES.parent / "runs"  # pdftohtml's page of positioned runs
+    saved = FIXTURES.parent / "saved"  # a page saved by a browser as one file (MHTML)
     return [*sorted(FIXTURES.iterdir()), *sorted(dumps.iterdir()), *sorted(runs.iterdir()),
-            picture, pdf, page, path]
+            *sorted(saved.iterdir()), picture, pdf, page, path]
 
 
 def test_a_docx_reader_returns_a_rendering_it_registered(samples: list[Path]) -> None:
