@@ -121,6 +121,10 @@ TOOLS: tuple[Tool, ...] = (
     # A browser's copied text: `document.body.innerText` in headless Chromium (a row a
     # line, cells split by tabs, the cells a rowspan covers left out).
     Tool("chromium-innertext", ("chromedriver", "innerText")),
+    # A browser's "save as single file": the page as MHTML (Page.captureSnapshot), its
+    # HTML quoted-printable, serialised from the DOM Chromium built (broken markup
+    # repaired Chromium's way, not lxml's).
+    Tool("chromium-mhtml", ("chromedriver", "mhtml")),
     # pdftotext prints nothing for an empty cell, and its character columns drift by a
     # few characters from line to line: where a row's blanks were is lost as with lynx.
     Tool("pdftotext", ("pdftotext", "-layout", "-enc", "UTF-8", "{src}", "-"), via_pdf=True,
@@ -263,7 +267,7 @@ _BROWSER: list = []  # one headless Chromium for every page (it takes seconds to
 
 def browser_text(src: Path, prop: str) -> bytes:
     """`document.body.<prop>` of the page in headless Chromium (selenium, chromedriver):
-    the text a user copies from the browser."""
+    the text a user copies from the browser; for `mhtml`, the page saved as one file."""
     if not _BROWSER:
         import atexit
 
@@ -277,6 +281,9 @@ def browser_text(src: Path, prop: str) -> bytes:
                                          service=Service(shutil.which("chromedriver"))))
         atexit.register(_BROWSER[0].quit)
     _BROWSER[0].get(src.as_uri())
+    if prop == "mhtml":
+        return _BROWSER[0].execute_cdp_cmd("Page.captureSnapshot", {"format": "mhtml"}
+                                           )["data"].encode()
     return _BROWSER[0].execute_script(f"return document.body.{prop}").encode()
 
 
