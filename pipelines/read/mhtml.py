@@ -24,6 +24,9 @@ from pipelines.read.decode import UnreadableFile, decode
 from pipelines.read.html_images import Siblings
 
 RENDERING = "mhtml"
+# Labels browsers decode as GB18030, their superset (the WHATWG Encoding Standard): a
+# page labelled GB2312 often holds GBK characters.
+_GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "chinese", "csgb2312", "iso-ir-58"}
 
 
 def _parts(name: str, data: bytes) -> tuple[EmailMessage, list[EmailMessage]]:
@@ -58,6 +61,7 @@ def read(name: str, sha256: str, size: int, data: bytes) -> Document:
     page, others = _parts(name, data)
     body = page.get_payload(decode=True) or b""
     charset = page.get_content_charset()
+    charset = "gb18030" if charset in _GB else charset
     try:
         text = body.decode(charset) if charset else decode(name, body)
     except (LookupError, UnicodeDecodeError):

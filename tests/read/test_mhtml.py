@@ -90,3 +90,15 @@ def test_chromium_saves_an_image_table_into_the_file(tmp_path: Path) -> None:
     assert doc.rendering == "image"
     assert _values(doc) == T4_VALUES
     assert base64.b64encode(_t4_png())[:40].decode() in saved
+
+
+def test_a_part_labelled_gb2312_is_read_as_its_gbk_superset() -> None:
+    # GB2312 has no 堃 (GBK 88 D2); pages labelled GB2312 hold it all the same
+    page = "<html><body><p>淮安市堃城街道2024年政府信息公开工作年度报告</p></body></html>"
+    message = MIMEMultipart("related", type="text/html")
+    part = MIMEText("", "html", "utf-8")
+    part.set_payload(base64.b64encode(page.encode("gbk")).decode())
+    part.replace_header("Content-Type", 'text/html; charset="gb2312"')
+    part.replace_header("Content-Transfer-Encoding", "base64")
+    message.attach(part)
+    assert "堃城街道" in read_bytes("report.mht", message.as_bytes()).text
