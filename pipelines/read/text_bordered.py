@@ -13,7 +13,9 @@ itself by a region stacking numbers on two lines; there every line is a row.
 
 Columns are display columns (a CJK character takes two). Characters of ambiguous width
 are counted as the line's borders need: the width under which the line's vertical walls
-fall on the columns the table's rules draw.
+fall on the columns the table's rules draw. A tool that laid the table out in another
+metric (a double-byte locale; Links, one column a character) is read in that one: the
+layout under which the walls line up.
 """
 
 from __future__ import annotations
@@ -218,18 +220,27 @@ def _rules_between_rows(lines: list[str]) -> int:
                for t in inner)
 
 
-def _double_byte(lines: list[str], walls: list[list[int]], laid: list[list[int]]
-                 ) -> list[list[int]]:
-    """The lines' columns, or, where a double-byte locale drew the table (box-drawing
-    characters two columns wide: w3m -O GBK), those of that locale: the layout whose
-    vertical walls fall on fewer distinct columns (a table's walls line up)."""
-    wide = [wide_columns(line) for line in lines]
+def _aligned_layout(lines: list[str], walls: list[list[int]], laid: list[list[int]],
+                    ascii_table: bool) -> list[list[int]]:
+    """The lines' display columns, or another layout where the tool laid the table out
+    in it: that of a double-byte locale (box-drawing characters two columns wide too:
+    w3m -O GBK), or one column a character (Links counts a CJK character one column wide
+    and pads by that count, so in display columns its walls drift right by a column for
+    each CJK character before them). The layout whose vertical walls fall on the fewest
+    distinct columns is the tool's (a table's walls line up); display columns on a tie."""
+    others = [[list(range(len(line) + 1)) for line in lines]]
+    if not ascii_table:
+        others.insert(0, [wide_columns(line) for line in lines])
 
     def spread(layout: list[list[int]]) -> int:
         return len(set().union(*(_vertical_columns(line, line_walls, cols) for line,
                                  line_walls, cols in zip(lines, walls, layout, strict=True))))
 
-    return wide if spread(wide) < spread(laid) else laid
+    best, fewest = laid, spread(laid)
+    for layout in others:
+        if (n := spread(layout)) < fewest:
+            best, fewest = layout, n
+    return best
 
 
 def table_cells(lines: list[str], first_line: int, ascii_table: bool,
@@ -245,8 +256,7 @@ def table_cells(lines: list[str], first_line: int, ascii_table: bool,
             verticals |= _vertical_columns(line, line_walls, line_cols)
     laid = [line_cols or _ambiguous_width(line, line_walls, verticals)
             for line, line_walls, line_cols in zip(lines, walls, cols, strict=True)]
-    if not ascii_table:
-        laid = _double_byte(lines, walls, laid)
+    laid = _aligned_layout(lines, walls, laid, ascii_table)
     rows = [_segments(first_line + k, line, line_walls, line_cols, ascii_table)
             for k, (line, line_walls, line_cols) in enumerate(zip(lines, walls, laid,
                                                                  strict=True))]

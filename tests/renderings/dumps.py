@@ -95,6 +95,10 @@ TOOLS: tuple[Tool, ...] = (
                        "utf-8", "-dump-width", "60", "{src}")),
     Tool("elinks-160", ("elinks", "-dump", "-no-references", "-no-numbering",
                         "-dump-charset", "utf-8", "-dump-width", "160", "{src}")),
+    # Links 2 (Debian's `links`): ASCII borders whose walls drift, a CJK character
+    # counted one column wide while the terminal shows it two
+    Tool("links", ("links", "-dump", "-width", "80", "-codepage", "utf-8", "{src}")),
+    Tool("links-160", ("links", "-dump", "-width", "160", "-codepage", "utf-8", "{src}")),
     # as they come: every link's number before its text (`[4]12`), the links listed last
     Tool("lynx-refs", ("lynx", "-dump", "-assume_charset=utf-8", "-display_charset=utf-8",
                        "-width=80", "{src}"), drops_blanks=True),
