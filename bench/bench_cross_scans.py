@@ -146,7 +146,8 @@ def main(argv: list[str]) -> None:
                 print(f"  {scan} {name} {stem}: right {s.right}/{s.total} wrong {s.wrong} "
                       f"missed {s.missed} invented {s.invented} ({uncertain} ocr_uncertain)",
                       flush=True)
-                for line in bad[:60]:
+                # wrong and invented cells first: they are the defects
+                for line in sorted(bad, key=lambda b: b.startswith("missed"))[:60]:
                     print(f"     {line}", flush=True)
     print(totals_table(totals, "scan", 16))
 
