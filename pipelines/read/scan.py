@@ -66,6 +66,9 @@ _NUMBERS_READ = re.compile(r"[0-9.,]+(?:\s+[0-9.,]+)*")
 # A minus sign is a short bar (at least twice as wide as it is high, at most this share
 # of a glyph high) beside the number's first digit, at the digits' mid-height.
 _BAR_HEIGHT = 0.2
+# A bar blurred into its digit (_leads_with_bar): at most this share of a glyph high, at
+# least _BAR_RUN of a glyph long.
+_BLURRED_BAR, _BAR_RUN = 0.3, 0.25
 # A page blurred over more than this share of a glyph (`blur_share`): the recogniser's
 # confidence, measured on sharp pages (document.SURE), no longer tells a right reading from
 # a wrong one ("396" read "796" at 0.9+ under a blur of σ 2 on 21-pixel glyphs, 0.11),
@@ -309,7 +312,7 @@ def _doubt_lost_signs(glyph: float, text_ink: np.ndarray, slots: list, texts: li
         if row is None or confidence[k] is None or not _NUMBER_READ.fullmatch(texts[k]):
             continue
         ink = text_ink[box.y0:box.y1, box.x0:box.x1]
-        if _starts_with_bar(ink, glyph) or _bar_apart(ink, glyph):
+        if _starts_with_bar(ink, glyph) or _bar_apart(ink, glyph) or _leads_with_bar(ink, glyph):
             confidence[k] = min(confidence[k], _LIKE_CONFIDENCE)
 
 
@@ -326,6 +329,27 @@ def _bar_apart(ink: np.ndarray, glyph: float) -> bool:
         if h <= _BAR_HEIGHT * glyph and w >= 2 * h and glyph / 4 <= w <= glyph:
             return True
     return False
+
+
+def _leads_with_bar(ink: np.ndarray, glyph: float) -> bool:
+    """Whether the cell's ink starts with a minus sign's bar blurred into the first digit
+    (one piece of ink, which _starts_with_bar cannot part): a run of its leftmost columns
+    each at most _BLURRED_BAR of a glyph high, at least _BAR_RUN of a glyph wide, level
+    with the ink's middle. Blurred σ 1.6, "-44" read "44" at 0.91 in table 二, where no
+    identity checks the sign (bench/RESULTS.md, "revalued numbers scanned"): the bars of
+    -44 and -6 ran 0.42 and 0.29 of a glyph; a digit's own lead (4's crossbar) 0.17."""
+    rows = np.flatnonzero(ink.any(axis=1))
+    if rows.size == 0:
+        return False
+    top, height = int(rows[0]), int(rows[-1]) + 1 - int(rows[0])
+    middles = []
+    for x in range(int(np.flatnonzero(ink.any(axis=0))[0]), ink.shape[1]):
+        ys = np.flatnonzero(ink[:, x])
+        if ys.size == 0 or ys[-1] - ys[0] + 1 > _BLURRED_BAR * glyph:
+            break
+        middles.append((ys[0] + ys[-1]) / 2)
+    return (len(middles) >= _BAR_RUN * glyph
+            and 0.4 <= (np.mean(middles) - top) / height <= 0.75)
 
 
 def _ruled_between(inner: np.ndarray, bands: list[tuple[int, int]]) -> bool:
