@@ -109,8 +109,8 @@ class _Crops:
 
     images: list[np.ndarray] = field(default_factory=list)
     owners: list[int] = field(default_factory=list)
-    # slots whose lines are parted by a trace of a ruling line (_ruled_between), or lie
-    # either side of a row edge of their table (_straddling)
+    # slots whose lines are parted by a trace of a ruling line (_ruled_between), or go
+    # below a row edge of their table (_straddling)
     stacked: set[int] = field(default_factory=set)
 
 
@@ -367,21 +367,24 @@ def _ruled_between(inner: np.ndarray, bands: list[tuple[int, int]]) -> bool:
 
 def _straddling(slots: list, tables: list[TableImage], text_ink: np.ndarray,
                 glyph: float) -> set[int]:
-    """The table cells whose text lines lie either side of a row edge of their table: a
-    cell that spans rows where its neighbours do not is two cells whose rule between was
-    lost (blurred, too faint for the line kernels), and its lines two rows' numbers.
+    """The table cells with a text line below a row edge of their table inside the cell:
+    a cell that spans rows where its neighbours do not is two cells whose rule between
+    was lost (blurred, too faint for the line kernels), and its lines are another row's.
     Blurred σ 1.6, table 三's last 其他 row's total "45" over the 总计 row's "2314" in one
-    region, read "45 2314" with full confidence and published as 452314 (bench/RESULTS.md,
+    region, read "45 2314" with full confidence and published as 452314; at 72 dpi, a
+    row's blank total over the next row's "1" read as its total, 1 (bench/RESULTS.md,
     "revalued numbers scanned")."""
     edges = {t_no: sorted({c.box.y0 for c in t.cells}) for t_no, t in enumerate(tables, 1)}
     out = set()
     for k, (_, t_no, box, _, row) in enumerate(slots):
-        inside = [y - box.y0 for y in edges.get(t_no, ()) if box.y0 < y < box.y1]
+        # a row is at least a glyph high: an edge nearer the box's own is its row's own
+        # (neighbours' boxes start a pixel or two apart)
+        inside = [y - box.y0 for y in edges.get(t_no, ())
+                  if box.y0 + glyph / 2 < y < box.y1 - glyph / 2]
         if row is None or not inside:
             continue
         bands = text_bands(text_ink[box.y0:box.y1, box.x0:box.x1], glyph)
-        if any(any(b <= y for _, b in bands) and any(t >= y for t, _ in bands)
-               for y in inside):
+        if any(b > inside[0] + glyph / 4 for _, b in bands):
             out.add(k)
     return out
 
