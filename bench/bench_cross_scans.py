@@ -15,6 +15,10 @@ fixtures that copy a corpus report) are scanned and read once. Scans are cached 
 
     nice uv run python bench/bench_cross_scans.py [--scans grey150_jpeg,grey150_tilt1]
         [--variants a,b] [--reports 001,011] [--jobs 2] [-v]
+
+`--scans` takes any of scans.py's kinds (registered or measured: grey72_jpeg,
+grey150_blur1.6, grey150_photocopy, bw200_threshold_g4tiff…) whose page is Chromium's
+print; a TIFF kind's scan is cached as `<print>.tif`.
 """
 
 from __future__ import annotations
@@ -31,7 +35,8 @@ ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "renderings"))
 sys.path.insert(0, str(ROOT))
 
-from cross_scans import SCANS, print_key, scanned  # noqa: E402
+from cross_scans import SCANS, print_key, scan_kind, scanned  # noqa: E402
+from scans import names as scan_names  # noqa: E402
 from variants import Score, labelled_truths, score, totals_table  # noqa: E402
 
 # Structurally different variants (the first sweep, bench/RESULTS.md).
@@ -115,13 +120,20 @@ def _nice() -> None:
 
 def main(argv: list[str]) -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--scans", default="grey150_jpeg", help=f"of {', '.join(SCANS)}")
+    ap.add_argument("--scans", default="grey150_jpeg",
+                    help=f"of {', '.join(SCANS)} or any of tests/renderings/scans.py's "
+                         f"({', '.join(scan_names())}) printed by Chromium")
     ap.add_argument("--variants", default=",".join(DEFAULT_VARIANTS))
     ap.add_argument("--reports", default="")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("-v", action="store_true", help="every cell not right, per report")
     a = ap.parse_args(argv)
     names = a.variants.split(",")
+    for scan in a.scans.split(","):
+        try:
+            scan_kind(scan)
+        except KeyError as e:
+            ap.error(str(e))
     truths = [t for t in labelled_truths() if not a.reports or t.stem in a.reports.split(",")]
     code = code_version()
     jobs = jobs_for(a.scans.split(","), names, truths, code)
@@ -134,7 +146,8 @@ def main(argv: list[str]) -> None:
                 print(f"  {scan} {name} {stem}: right {s.right}/{s.total} wrong {s.wrong} "
                       f"missed {s.missed} invented {s.invented} ({uncertain} ocr_uncertain)",
                       flush=True)
-                for line in bad[:60]:
+                # wrong and invented cells first: they are the defects
+                for line in sorted(bad, key=lambda b: b.startswith("missed"))[:60]:
                     print(f"     {line}", flush=True)
     print(totals_table(totals, "scan", 16))
 

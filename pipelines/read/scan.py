@@ -60,9 +60,15 @@ _POINT = re.compile(r"[.．]")
 # to be doubted), or under a seal, is read a second time from another grey
 # (_second_readings).
 _NUMBER_READ = re.compile(r"[0-9.,]+")  # a number's reading, read twice when doubted
+# Numbers on lines side by side (_one_line) read with a space between, or none: "45 2314"
+# is 452314 to read_printed, which drops spaces (a thousands separator, a page's padding).
+_NUMBERS_READ = re.compile(r"[0-9.,]+(?:\s+[0-9.,]+)*")
 # A minus sign is a short bar (at least twice as wide as it is high, at most this share
 # of a glyph high) beside the number's first digit, at the digits' mid-height.
 _BAR_HEIGHT = 0.2
+# A bar blurred into its digit (_leads_with_bar): at most this share of a glyph high, at
+# least _BAR_RUN of a glyph long.
+_BLURRED_BAR, _BAR_RUN = 0.3, 0.25
 # A page blurred over more than this share of a glyph (`blur_share`): the recogniser's
 # confidence, measured on sharp pages (document.SURE), no longer tells a right reading from
 # a wrong one ("396" read "796" at 0.9+ under a blur of σ 2 on 21-pixel glyphs, 0.11),
@@ -103,7 +109,8 @@ class _Crops:
 
     images: list[np.ndarray] = field(default_factory=list)
     owners: list[int] = field(default_factory=list)
-    # slots whose lines are parted by a trace of a ruling line (_ruled_between)
+    # slots whose lines are parted by a trace of a ruling line (_ruled_between), or go
+    # below a row edge of their table (_straddling)
     stacked: set[int] = field(default_factory=set)
 
 
@@ -238,6 +245,7 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     crops = _Crops()
     for k, (_, _, box, _, _) in enumerate(slots):
         _line_crops(page, clean, text_ink, box, k, crops)
+    crops.stacked |= _straddling(slots, tables, text_ink, page.glyph)
     readings = ocr.read_lines(crops.images)
     sealed = [_under_seal(page, text_ink, b) for _, _, b, _, _ in slots]
     texts, confidence = _texts(len(slots), crops, readings, sealed)
@@ -304,7 +312,7 @@ def _doubt_lost_signs(glyph: float, text_ink: np.ndarray, slots: list, texts: li
         if row is None or confidence[k] is None or not _NUMBER_READ.fullmatch(texts[k]):
             continue
         ink = text_ink[box.y0:box.y1, box.x0:box.x1]
-        if _starts_with_bar(ink, glyph) or _bar_apart(ink, glyph):
+        if _starts_with_bar(ink, glyph) or _bar_apart(ink, glyph) or _leads_with_bar(ink, glyph):
             confidence[k] = min(confidence[k], _LIKE_CONFIDENCE)
 
 
@@ -323,6 +331,27 @@ def _bar_apart(ink: np.ndarray, glyph: float) -> bool:
     return False
 
 
+def _leads_with_bar(ink: np.ndarray, glyph: float) -> bool:
+    """Whether the cell's ink starts with a minus sign's bar blurred into the first digit
+    (one piece of ink, which _starts_with_bar cannot part): a run of its leftmost columns
+    each at most _BLURRED_BAR of a glyph high, at least _BAR_RUN of a glyph wide, level
+    with the ink's middle. Blurred σ 1.6, "-44" read "44" at 0.91 in table 二, where no
+    identity checks the sign (bench/RESULTS.md, "revalued numbers scanned"): the bars of
+    -44 and -6 ran 0.42 and 0.29 of a glyph; a digit's own lead (4's crossbar) 0.17."""
+    rows = np.flatnonzero(ink.any(axis=1))
+    if rows.size == 0:
+        return False
+    top, height = int(rows[0]), int(rows[-1]) + 1 - int(rows[0])
+    middles = []
+    for x in range(int(np.flatnonzero(ink.any(axis=0))[0]), ink.shape[1]):
+        ys = np.flatnonzero(ink[:, x])
+        if ys.size == 0 or ys[-1] - ys[0] + 1 > _BLURRED_BAR * glyph:
+            break
+        middles.append((ys[0] + ys[-1]) / 2)
+    return (len(middles) >= _BAR_RUN * glyph
+            and 0.4 <= (np.mean(middles) - top) / height <= 0.75)
+
+
 def _ruled_between(inner: np.ndarray, bands: list[tuple[int, int]]) -> bool:
     """Whether a cell's text lines are parted by a row of ink across most of the cell:
     the trace of a ruling line not found (a double rule's piece shorter than the line
@@ -336,15 +365,39 @@ def _ruled_between(inner: np.ndarray, bands: list[tuple[int, int]]) -> bool:
     return any(np.count_nonzero(gap[r]) > _RULE_SHARE * inner.shape[1] for r in rows)
 
 
+def _straddling(slots: list, tables: list[TableImage], text_ink: np.ndarray,
+                glyph: float) -> set[int]:
+    """The table cells with a text line below a row edge of their table inside the cell:
+    a cell that spans rows where its neighbours do not is two cells whose rule between
+    was lost (blurred, too faint for the line kernels), and its lines are another row's.
+    Blurred σ 1.6, table 三's last 其他 row's total "45" over the 总计 row's "2314" in one
+    region, read "45 2314" with full confidence and published as 452314; at 72 dpi, a
+    row's blank total over the next row's "1" read as its total, 1 (bench/RESULTS.md,
+    "revalued numbers scanned")."""
+    edges = {t_no: sorted({c.box.y0 for c in t.cells}) for t_no, t in enumerate(tables, 1)}
+    out = set()
+    for k, (_, t_no, box, _, row) in enumerate(slots):
+        # a row is at least a glyph high: an edge nearer the box's own is its row's own
+        # (neighbours' boxes start a pixel or two apart)
+        inside = [y - box.y0 for y in edges.get(t_no, ())
+                  if box.y0 + glyph / 2 < y < box.y1 - glyph / 2]
+        if row is None or not inside:
+            continue
+        bands = text_bands(text_ink[box.y0:box.y1, box.x0:box.x1], glyph)
+        if any(b > inside[0] + glyph / 4 for _, b in bands):
+            out.add(k)
+    return out
+
+
 def _doubt_stacked_numbers(slots: list, stacked: set[int], texts: list[str],
                            confidence: list[float | None]) -> None:
     """A table cell holding lines of digits parted by a ruling line's trace, read as one
     number: its confidence capped, so it is kept only if an identity confirms it. Such a
     cell is two cells whose rule between was not found: "0" over "7" read "07" with full
-    confidence."""
+    confidence; or "45" over "2314" read "45 2314" (_NUMBERS_READ)."""
     for k in stacked:
         if (slots[k][4] is not None and confidence[k] is not None
-                and _NUMBER_READ.fullmatch(texts[k])):
+                and _NUMBERS_READ.fullmatch(texts[k])):
             confidence[k] = min(confidence[k], _LIKE_CONFIDENCE)
 
 

@@ -26,6 +26,19 @@ def test_a_minus_sign_bar_is_found_before_the_digits() -> None:
     assert not scan._starts_with_bar(_ink("plus442"), GLYPH)  # "442" in the same column
 
 
+def test_a_minus_sign_blurred_into_its_digit_is_found() -> None:
+    # 011's table 二 revalued (tests/renderings/figures.py), scanned out of focus (σ 1.6,
+    # 150 dpi, glyph 24 px): the bar is one piece of ink with the first digit; "-44" was
+    # read "44" at 0.91 and published. "462" in the same table starts with a 4's crossbar.
+    def ink(name: str) -> np.ndarray:
+        return ~np.asarray(Image.open(SCANS / f"blur1.6-011-{name}-ink.png").convert("1"))
+
+    assert scan._leads_with_bar(ink("minus44"), 24.0)
+    assert scan._leads_with_bar(ink("minus6"), 24.0)
+    assert not scan._leads_with_bar(ink("plus462"), 24.0)
+    assert not scan._leads_with_bar(_ink("plus442"), GLYPH)
+
+
 def test_a_number_read_without_its_minus_sign_needs_an_identity() -> None:
     # The recogniser read this cell "18" with confidence 1.0: the faint dash was dropped.
     ink = _ink("minus18")

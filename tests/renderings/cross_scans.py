@@ -29,6 +29,19 @@ SCANS = {v.name: v for v in (
 )}
 
 
+
+
+def scan_kind(name: str) -> scans.Variant:
+    """A scan kind by name: of SCANS, or any of scans.py's (registered or measured) that
+    scans a page as Chromium printed it (not LibreOffice's DOCX, not make.py's Word HTML)."""
+    if name in SCANS:
+        return SCANS[name]
+    kind = scans.variant(name)
+    if kind.printer != "chromium" or kind.borderless:
+        raise KeyError(f"scan kind {name!r} prints its own page, not the variant's")
+    return kind
+
+
 def print_key(variant: str, truth: Path) -> str:
     """The key of the variant's print of one report (equal pages, equal keys)."""
     pdf, _ = printed("default", html_variant(variant), truth)
@@ -39,11 +52,12 @@ def scanned(scan: str, variant: str, truth: Path, cache: Path) -> tuple[Path, di
     """The scan (cached under `cache`) of the variant's print of one report, and the cells
     it must read as."""
     pdf, want = printed("default", html_variant(variant), truth)
-    out = cache / scan / variant / f"{pdf.stem.rsplit('-', 1)[1]}.pdf"
+    kind = scan_kind(scan)
+    out = cache / scan / variant / f"{pdf.stem.rsplit('-', 1)[1]}{kind.suffix}"
     if not out.is_file():
         out.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as work:
-            data = scans.scan(pdf, SCANS[scan], Path(work))
+            data = scans.scan(pdf, kind, Path(work))
         out.with_suffix(".tmp").write_bytes(data)
         out.with_suffix(".tmp").rename(out)
     return out, want

@@ -126,6 +126,19 @@ MEASURED = (
 )
 
 
+def variant(name: str) -> Variant:
+    """The scan kind of that name, registered (VARIANTS) or measured (MEASURED)."""
+    for v in (*VARIANTS, *MEASURED):
+        if v.name == name:
+            return v
+    raise KeyError(f"no scan kind {name!r}: of {', '.join(names())}")
+
+
+def names() -> list[str]:
+    """Every scan kind's name, registered then measured."""
+    return [v.name for v in (*VARIANTS, *MEASURED)]
+
+
 def labelled_reports(corpus: Path = CORPUS) -> list[tuple[Path, Path]]:
     """(report, truth) for every labelled report of the corpus."""
     out = []
