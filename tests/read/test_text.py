@@ -333,6 +333,18 @@ def test_a_crawlers_pipe_table_with_labels_in_one_column_is_not_clipped() -> Non
     assert not read_text("\n".join(lines) + "\n").clipped_rows
 
 
+def test_a_superscript_alone_in_a_pipe_cell_is_its_text() -> None:
+    # pymupdf4llm's Markdown of Chromium's print of 上海 2019 with other numbers: a number
+    # printed above its line's baseline is marked `<sup>`; after a label it stays as
+    # printed (it may be a note's marker)
+    lines = ["|信息内容|上一年项目数量|本年增/减|处理决定数量|", "|---|---|---|---|",
+             "|其他对外管|理服务事项|<sup>34</sup>|0|2333|",
+             "|⾏政规范性⽂件<sup>8</sup>|3|88|", "|<sup>本年增/减</sup>|"]
+    cells = read_text("\n".join(lines) + "\n").cells
+    assert [c.text for c in cells][4:] == ["其他对外管", "理服务事项", "34", "0", "2333",
+                                       "⾏政规范性⽂件<sup>8</sup>", "3", "88", "本年增/减"]
+
+
 @pytest.mark.corpus
 def test_a_converters_pipe_rows_with_labels_in_different_columns_are_clipped(
         corpus: Path) -> None:
