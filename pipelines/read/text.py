@@ -89,6 +89,8 @@ _LONE_PIPES = re.compile(r"^\|+$")
 _HARD_BREAK = re.compile(r"\\[ \t]*\n")  # Markdown's `\` ending a line of a cell
 # HTML's line break inside a pipe table's cell (pymupdf4llm prints a cell's lines so)
 _CELL_BREAK = re.compile(r"<br\s*/?>", re.I)
+# a pipe cell that is one superscript and nothing else (pymupdf4llm's `|<sup>34</sup>|`)
+_WHOLE_SUP = re.compile(r"\s*<sup>([^<>]*)</sup>\s*", re.I)
 # A pipe cell of numbers apart (`447 7`, `0 0`): a converter's cell holding two columns'
 # values (markitdown, pdfplumber's tables of a PDF) or a number wrapped in its cell; which,
 # the text does not say: the cell is marked stacked, its row's values not placed. Spaces
@@ -579,6 +581,17 @@ def _cell_breaks(cell: TextCell) -> TextCell:
     return replace(cell, text=apart, stacked=True) if _NUMBERS_APART.match(apart) else cell
 
 
+def _sup_unwrapped(cell: TextCell) -> TextCell:
+    """A pipe cell holding one superscript and nothing else, as its text: pymupdf4llm
+    marks a span printed above its line's baseline as `<sup>` (a number in a Latin font
+    beside CJK glyphs, or a smaller font: `|其他对外管|理服务事项|<sup>34</sup>|0|2333|`,
+    `|<sup>本年增/减</sup>|`); alone in its cell it is that cell's text, no note's
+    marker (a marker follows the text it marks, `行政规范性文件<sup>8</sup>`, which stays
+    as printed)."""
+    m = _WHOLE_SUP.fullmatch(cell.text)
+    return replace(cell, text=m.group(1).strip()) if m else cell
+
+
 def _ragged_label_column(lines: list[str]) -> bool:
     """Whether pipe rows print their labels in different columns: the last cell holding
     Chinese before a row's first number stands at one index in some rows, another in
@@ -659,6 +672,8 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
         cells, page_text = plain_cells(cells), plain(page_text)
     elif dialect == "pipe_rows" and "<br" in decoded:
         cells = [_cell_breaks(c) if "<br" in c.text else c for c in cells]
+    if dialect == "pipe_rows" and "<sup" in decoded:
+        cells = [_sup_unwrapped(c) for c in cells]
     elif "\\" in decoded:  # Markdown's hard break (`\` ending a line) in a grid's cell
         cells = [replace(c, text=_HARD_BREAK.sub("\n", c.text).removesuffix("\\"))
                  if "\\" in c.text else c for c in cells]

@@ -16,6 +16,9 @@ about how agencies lay tables out rather than what the statute asks:
 - a 备注 column (a header cell 备注 last in its row): the last cell of each later row of
   that table is its note when it is empty, or words in a row of values; a number there
   is kept, and the row's count then says whether it fits;
+- a printed row of one cell holding a one-column row's label and one number
+  (`行政许可 97`: PDF-to-Markdown converters' text lines for 二's rows outside their
+  tables) is the label and its value (`_label_value_apart`);
 - a row label a converter cut into two or three cells of its printed row (read a
   line at a time across them, or cell after cell), or printed under a piece of its
   own group's label in one cell, is one label where it names exactly one row and
@@ -61,6 +64,7 @@ def tidy(cells: list[TextCell]) -> list[TextCell]:
     if _FORMAT_CHARS.search("".join([c.text for c in cells])):  # rare: one scan for none
         cells = [_without_format_chars(c) for c in cells]
     cells = list(_items_joined(cells))
+    cells = _label_value_apart(cells)
     cells = _split_labels_joined(cells)
     cells = _wrapped_labels_joined(cells)
     rows = _rows(cells)
@@ -138,6 +142,53 @@ def _row_label_whole(span: list[TextCell]) -> list[TextCell]:
     if not _fills_row(text, values):
         return span
     return [*own[:-m], replace(own[-m], text=text), *values]
+
+
+_LABEL_VALUE_LENGTH = 80  # characters: a statutory label and a number are fewer
+
+
+def _label_value_apart(cells: list[TextCell]) -> list[TextCell]:
+    """A printed row of one cell, `LABEL NUMBER`, as the label's cell and the value's.
+
+    PDF-to-Markdown converters (markitdown's pdfminer lines, the corpus's 013.md and
+    014.md) print the rows of 二 they find in no table as text lines: `行政许可 97`,
+    `行政事业性收费 0`, read as one cell a line; pymupdf4llm may print a table of 二 as
+    one column, each row one cell of its label's and values' lines (`|行政许可<br>3704|`).
+    The cell is parted only where its text before the last space or line break names
+    exactly one statutory row whose block has one column (in a version that has the
+    row) and the last word is one number: the row's one value, which no other column
+    can hold. A number wrapped over lines (`37<br>04`) is no one word: not parted. A
+    row of several columns printed with one number (the 2019 format's 行政许可 has
+    three) is short of its columns, and the grid places no value of it by count
+    (grid.py)."""
+    if not any(_label_and_value(c.text) for c in cells):
+        return cells  # most readers' cells hold no label and value in one
+    return [c for span in _row_spans(cells)
+            for c in (_one_value_apart(span[0]) if _lone_text(span) else span)]
+
+
+def _label_and_value(text: str) -> tuple[str, str] | None:
+    """The text's words before its last (a label, which may wrap over lines) and its
+    last, after a space or a line break, where the last is a number."""
+    if len(text) > _LABEL_VALUE_LENGTH:
+        return None
+    words = text.rsplit(maxsplit=1)
+    if len(words) != 2 or words[0][-1].isdigit() or read_printed(words[1]).state != "number":
+        return None
+    return words[0].strip(), words[1]
+
+
+def _one_value_apart(cell: TextCell) -> list[TextCell]:
+    found = _label_and_value(cell.text)
+    if found is None:
+        return [cell]
+    label, value = found
+    named = {(lab.table, lab.key) for lab in labels_of(label) if lab.kind == "row"}
+    if len(named) != 1 or not any(
+            _column_count(lab.table, lab.key, version) == 1
+            for lab in labels_of(label) if lab.kind == "row" for version in lab.versions):
+        return [cell]
+    return [replace(cell, text=label), replace(cell, text=value)]
 
 
 def _lines(text: str) -> list[str]:

@@ -333,17 +333,30 @@ def test_a_crawlers_pipe_table_with_labels_in_one_column_is_not_clipped() -> Non
     assert not read_text("\n".join(lines) + "\n").clipped_rows
 
 
+def test_a_superscript_alone_in_a_pipe_cell_is_its_text() -> None:
+    # pymupdf4llm's Markdown of Chromium's print of 上海 2019 with other numbers: a number
+    # printed above its line's baseline is marked `<sup>`; after a label it stays as
+    # printed (it may be a note's marker)
+    lines = ["|信息内容|上一年项目数量|本年增/减|处理决定数量|", "|---|---|---|---|",
+             "|其他对外管|理服务事项|<sup>34</sup>|0|2333|",
+             "|⾏政规范性⽂件<sup>8</sup>|3|88|", "|<sup>本年增/减</sup>|"]
+    cells = read_text("\n".join(lines) + "\n").cells
+    assert [c.text for c in cells][4:] == ["其他对外管", "理服务事项", "34", "0", "2333",
+                                       "⾏政规范性⽂件<sup>8</sup>", "3", "88", "本年增/减"]
+
+
 @pytest.mark.corpus
 def test_a_converters_pipe_rows_with_labels_in_different_columns_are_clipped(
         corpus: Path) -> None:
     # 013.md (a PDF-to-Markdown converter): `|---|---|` rules, cells not padded, a row's
     # label in its first cell in some rows and after empty cells in others; a row opening
-    # with a blank before its values is not placed there. Its 104 cells read as before.
+    # with a blank before its values is not placed there. Its 104 cells read as before,
+    # and 二's four one-column rows printed as text lines (`行政许可 97`; h-mdconv2).
     text = (corpus / "reports" / "013.md").read_text(encoding="utf-8")
     doc = read_text(text)
     assert doc.clipped_rows
     report = parse_bytes("013.md", text.encode())
-    assert sum(c.value is not None for c in report.cells.values()) == 104
+    assert sum(c.value is not None for c in report.cells.values()) == 108
 
 
 def test_markitdowns_row_with_empty_columns_before_its_values_is_not_placed(

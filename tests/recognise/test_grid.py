@@ -119,6 +119,34 @@ def test_table_4_found_by_its_caption_when_its_labels_are_broken(corpus: Path) -
     assert t4 == [40, 0, 10, 5, 55, 2, 0, 4, 6, 12, 6, 0, 9, 7, 22]
 
 
+@pytest.mark.corpus
+def test_one_column_rows_of_2_printed_as_text_lines_are_read(corpus: Path) -> None:
+    """013.md and 014.md (PDFs through a PDF-to-Markdown converter) print 二's rows of one
+    column outside the converter's tables, a line each, under the block's header line
+    (`信息内容本年处理决定数量` / `行政许可 97`); each line is its row's one value."""
+    rows = ("administrative_licensing.decisions", "administrative_penalty.decisions",
+            "administrative_coercion.decisions", "administrative_fees.fee_amount")
+    for name, want in (("013.md", [97, 0, 0, 0]), ("014.md", [0, 0, 0, 0])):
+        report = parse_bytes(name, (corpus / "reports" / name).read_bytes())
+        assert [report.values()[f"t2.{r}"] for r in rows] == want
+    report = parse_bytes("014.md", (corpus / "reports" / "014.md").read_bytes())
+    assert sum(v is not None for v in report.values().values()) == 166
+
+
+@pytest.mark.corpus
+def test_a_row_of_three_columns_printed_with_one_number_is_not_placed(corpus: Path) -> None:
+    # the seed (2019 format, where 行政许可 has three columns) with that row printed as
+    # one line of its label and its last number: which column the number is, nothing says
+    seed = (corpus / "reports" / "seed-shaoguan-zhenjiang-2019.txt").read_text(encoding="utf-8")
+    printed = seed.replace("\t行政许可\n\t406\n\t0\n\t46999\n", "\t行政许可 46999\n")
+    assert printed != seed
+    report = parse_bytes("seed.txt", printed.encode())
+    licensing = {cid: v for cid, v in report.values().items()
+                 if cid.startswith("t2.administrative_licensing.")}
+    assert licensing == dict.fromkeys(licensing, None) and len(licensing) == 3
+    assert len(flags(report, "ambiguous_columns")) == 3
+
+
 def _cut_print(truth: dict, printed: int) -> Document:
     """Table 三 as a browser prints it when the page edge cuts the table: each row its
     label and its first `printed` columns, the last of them cut (`TextCell.cut`)."""
@@ -337,7 +365,8 @@ def test_label_less_rows_of_a_markdown_table_are_flagged_not_placed(corpus: Path
     # alone (`| 1 | 0 | 0 | 0 | 0 | 0 | 1 |`), the labels as lines before the table block
     report = parse_bytes("013.md", (corpus / "reports" / "013.md").read_bytes())
     assert report.values()["t3.unable_not_held.total"] is None  # (三)5's row, not (四)1's
-    assert sum(v is not None for v in report.values().values()) == 104
+    # 104 cells, and 二's four one-column rows printed as text lines (h-mdconv2)
+    assert sum(v is not None for v in report.values().values()) == 108
     assert flags(report, "unmatched_row")[2] == (
         "printed row '1 0 0 0 0 0 1' in table t3 matches no statutory row; its values were "
         "not used")

@@ -254,6 +254,35 @@ def test_one_label_wrapped_above_a_table_row_is_joined() -> None:
                                       "2"]
 
 
+# 二's one-column rows printed by a PDF-to-Markdown converter as text lines, outside its
+# tables (the corpus's 013.md and 014.md: `行政许可 97`, `行政事业性收费 0`).
+def test_a_line_of_a_one_column_rows_label_and_a_number_is_parted() -> None:
+    cells = [*md_line(78, "信息内容本年处理决定数量"), *md_line(79, "行政许可 97"),
+             *md_line(80, "第二十条第（八）项"), *md_line(81, "行政事业性收费 0.5")]
+    assert texts(tidy(cells)) == ["信息内容本年处理决定数量", "行政许可", "97",
+                                  "第二十条第（八）项", "行政事业性收费", "0.5"]
+
+
+def test_a_one_column_rows_cell_of_its_label_and_number_lines_is_parted() -> None:
+    # pymupdf4llm's Markdown of Chromium's print of a revalued page: 二 as one column,
+    # a row a cell (`|⾏政许可<br>3704|`); a label wrapped over lines; a number wrapped
+    # over two lines is no one number, and a label with its values (规章) is no one row's
+    cells = (row(1, 1, 1, "行政许可\n3704") + row(1, 2, 2, "行政事业\n性收费\n6571.72")
+             + row(1, 3, 3, "行政处罚\n37\n04") + row(1, 4, 4, "规章\n1\n9\n340"))
+    assert texts(tidy(cells)) == ["行政许可", "3704", "行政事业\n性收费", "6571.72",
+                                  "行政处罚\n37\n04", "规章\n1\n9\n340"]
+
+
+def test_prose_or_a_row_of_several_columns_with_a_number_is_not_parted() -> None:
+    # a wrapped sentence ending in a number; a row label of three columns (规章) with one
+    # number (which column it is, nothing says); a label and a number in a row of other
+    # cells (the row's own reading decides); a label and a word that is no number
+    cells = [*md_line(11, "本年度报告中所列数据统计期限为 2025"), *md_line(12, "规章 22"),
+             *row(1, 3, 13, "行政许可 97", "3"), *md_line(14, "行政处罚 -")]
+    assert texts(tidy(cells)) == ["本年度报告中所列数据统计期限为 2025", "规章 22",
+                                  "行政许可 97", "3", "行政处罚 -"]
+
+
 # Rows of pymupdf4llm's Markdown of LibreOffice's PDF of 淮安 2024's DOCX and of the corpus's
 # 001.pdf: the converter cuts a label into cells where its text runs leave a gap.
 def test_a_label_cut_into_two_cells_is_read_a_line_at_a_time_across_them() -> None:

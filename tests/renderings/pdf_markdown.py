@@ -11,6 +11,10 @@ pages, LibreOffice's PDFs of the DOCX and of the Word-style page) is converted b
 - `markitdown`: Microsoft's `markitdown` (MIT) with its PDF extra (pdfminer.six and
   pdfplumber), its defaults;
 
+and Chromium's prints (`cross_prints.py`'s `default` setting) of the `revalued`,
+`revalued-large` and `revalued-blanks` variants (`variants.py`: the same pages with other
+numbers, 3–5 digits in most cells, or every 0 printed blank), producers
+`chromium-<variant>`, each scored against the numbers its page prints;
 read back as a `.md` file and scored against the report's truth. Conversions are cached
 under `<worktree>/.cache/pdf-markdown/<converter>/` by the PDF's hash; a converter runs in
 its own process (`python -c`), as a crawler runs it.
@@ -27,8 +31,9 @@ import sys
 from pathlib import Path
 
 from cross import read_back
-from prints import Rendering, converted_pdf, renderings, truth_of
-from variants import Score
+from cross_prints import printed
+from prints import Rendering, converted_pdf, labelled_truths, renderings, truth_of
+from variants import Score, html_variant
 
 ROOT = Path(__file__).parents[2]
 CACHE = ROOT / ".cache" / "pdf-markdown"
@@ -41,9 +46,14 @@ CONVERTERS: dict[str, str] = {
     "markitdown": "import sys; from markitdown import MarkItDown; "
                   "sys.stdout.write(MarkItDown().convert(sys.argv[1]).text_content)",
 }
-# prints.py's producers converted: the labelled reports' PDFs as people make them.
+# producer -> the variant Chromium prints: pages with numbers the readers were not built on
+REVALUED: dict[str, str] = {f"chromium-{v}": v
+                            for v in ("revalued", "revalued-large", "revalued-blanks")}
+# prints.py's producers converted (the labelled reports' PDFs as people make them), then
+# the revalued prints.
 PRODUCERS: tuple[str, ...] = ("corpus-pdf", "chromium-word-html", "chromium-plain-html",
-                              "chromium-borderless-html", "soffice-docx", "soffice-html")
+                              "chromium-borderless-html", "soffice-docx", "soffice-html",
+                              *REVALUED)
 
 
 def markdown(converter: str, pdf: Path, cache: Path = CACHE) -> bytes:
@@ -55,7 +65,13 @@ def markdown(converter: str, pdf: Path, cache: Path = CACHE) -> bytes:
 
 def items(producers: tuple[str, ...] = PRODUCERS) -> list[Rendering]:
     """The PDFs converted: each producer's rendering of every labelled report."""
-    return [r for p in producers for r in renderings(p)]
+    return [r for p in producers for r in (_revalued(p) if p in REVALUED else renderings(p))]
+
+
+def _revalued(producer: str) -> list[Rendering]:
+    variant = html_variant(REVALUED[producer])
+    return [Rendering(producer, t.stem, printed("default", variant, t)[0], t)
+            for t in labelled_truths()]
 
 
 def read(converter: str, item: Rendering, cache: Path = CACHE
@@ -63,6 +79,8 @@ def read(converter: str, item: Rendering, cache: Path = CACHE
     """The rendering's Markdown read back: its score against the truth, and its wrong,
     missed and invented cells (`id=got/want`)."""
     truth = truth_of(item.truth)
+    want = (html_variant(REVALUED[item.producer]).make(truth)[1]
+            if item.producer in REVALUED else truth["cells"])
     data = markdown(converter, item.pdf, cache)
-    return read_back(item.stem, data, truth["cells"],
+    return read_back(item.stem, data, want,
                      frozenset(truth.get("unrecoverable", ())), ".md")

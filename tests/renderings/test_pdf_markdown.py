@@ -16,6 +16,9 @@ with exact counts: (right, wrong, missed, invented) against the truth.
 - markitdown's rows outside its tables (pdfminer's text lines) are read a word a cell.
 - markitdown's tables (pdfplumber's) put two columns' values in one cell (`447 7`): the
   cell is stacked and its row null, never 4477 (before: 8 wrong over these prints).
+- Chromium's prints of the revalued pages (3–5 digit numbers): a one-column row of 二
+  printed in one cell with its number (`|⾏政许可<br>3704|`, `行政许可 3704`) is read, and
+  a number alone in a cell marked `<sup>`.
 """
 
 from __future__ import annotations
@@ -50,6 +53,16 @@ EXPECTED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
     ("pymupdf4llm", "soffice-docx"): {"001": (157, 0, 43, 0), "004": (172, 0, 28, 0)},
     # the Word page's wide label cells cut the same way (h-mdconv: 001 122 -> 136)
     ("pymupdf4llm", "chromium-word-html"): {"001": (136, 0, 64, 0)},
+    # the revalued pages (other numbers): 二 printed as one column, a row a cell
+    # (`|⾏政许可<br>3704|`), parted into label and value (layout._label_value_apart), and
+    # a value alone in a cell marked superscript (`|<sup>34</sup>|`) read (text.py;
+    # h-mdconv2: 006 196 -> 198, 011 185 -> 188, the seed 193 -> 198, 011 large 193 -> 196)
+    ("pymupdf4llm", "chromium-revalued"): {"001": (178, 0, 22, 0), "006": (198, 0, 0, 0),
+                                           "011": (188, 0, 10, 0),
+                                           "seed-shaoguan-zhenjiang-2019": (198, 0, 0, 0)},
+    ("pymupdf4llm", "chromium-revalued-large"): {"011": (196, 0, 2, 0)},
+    # markitdown's pdfminer lines of 二 outside its tables (`行政许可 3704`; 001 0 -> 4)
+    ("markitdown", "chromium-revalued-large"): {"001": (4, 0, 196, 0)},
 }
 
 
