@@ -318,12 +318,13 @@ def spaced_row_cells(lines: list[str]) -> list[TextCell]:
     return spaced_rows(lines)[0]
 
 
-def spaced_rows(lines: list[str]
+def spaced_rows(lines: list[str], furniture: frozenset[int] = frozenset()
                 ) -> tuple[list[TextCell], tuple[tuple[PlacedWord, ...], ...]]:
     """Every non-empty line a row, its space-separated words its cells; a label wrapped
     around its values joined back (`_wrapped_labels`); in text that keeps its layout,
     rows split over two lines and labels wrapped over many lines joined
-    (text_columns.py). And, in text that keeps its layout, its header bands
+    (text_columns.py), a label wrapped over a page break through the page's `furniture`
+    lines (text_pages.py). And, in text that keeps its layout, its header bands
     (`_header_bands`), from the same printed rows."""
     # Only where the text keeps its layout does a label's column say which lines are its
     # own; elsewhere (content-stream order) the recogniser joins a wrapped label's lines
@@ -346,6 +347,7 @@ def spaced_rows(lines: list[str]
             row.labels = [Word(label, words[0].start, words[0].end), *words[1:]]
         elif k in absorbed or all(w.text == "|" for w in words + row.values):
             row.labels, row.values = [], []
+        row.furniture = k in furniture
         rows.append(row)
     if laid_out:
         rows = place_columns(rows)

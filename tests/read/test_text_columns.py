@@ -262,10 +262,12 @@ def test_a_split_row_alone_in_its_block_takes_the_width_of_its_header() -> None:
 
 def test_a_group_labels_line_is_no_header() -> None:
     # `本年 （二）部分公开` has no word over the values: the split row below it keeps the
-    # width of the full rows near it.
-    assert rows_of(T3_HEAD)[-2:] == [
-        ["本年"], ["度办", "（区分处理的，", "理结", "（二）部分公开只计这一情形，",
-                 "1", "0", "0", "0", "0", "0", "1"]]
+    # width of the full rows near it. The second line's group label piece (`理结`, left
+    # of the row's label) stays a line of its own, the row's label whole (before:
+    # `度办`, `（区分处理的，`, `理结`, `（二）部分公开只计这一情形，`).
+    assert rows_of(T3_HEAD)[-3:] == [
+        ["本年"], ["度办", "（二）部分公开（区分处理的，只计这一情形，",
+                 "1", "0", "0", "0", "0", "0", "1"], ["理结"]]
 
 
 def stacked_of(text: str) -> list[list[tuple[str, bool]]]:
