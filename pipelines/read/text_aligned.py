@@ -42,6 +42,7 @@ from pipelines.read.text_columns import (
     place_columns,
     printed_row,
 )
+from pipelines.read.text_pages import FORM_FEED
 from pipelines.read.text_width import columns, has_ambiguous
 
 # A column rule: two runs or more, one of three dashes at least. pandoc sizes each run to
@@ -347,7 +348,7 @@ def spaced_rows(lines: list[str], furniture: frozenset[int] = frozenset()
             row.labels = [Word(label, words[0].start, words[0].end), *words[1:]]
         elif k in absorbed or all(w.text == "|" for w in words + row.values):
             row.labels, row.values = [], []
-        row.furniture = k in furniture
+        row.furniture, row.page_break = k in furniture, FORM_FEED in line
         rows.append(row)
     if laid_out:
         rows = place_columns(rows)

@@ -15,13 +15,22 @@ only to tell columns and wrapped label lines apart, never alone to pick a value'
   split, as 行政事业性收费, alone in its block), as many as its block's fullest row or its
   header's column names right of its label, whichever is more. (Two distinct rows
   that happen to fit keep two distinct labels, joined into one the recogniser matches
-  to no statutory row: never a wrong row.)
+  to no statutory row: never a wrong row.) The second line's group labels' pieces,
+  left of the row's label (`三、本年 法提供` beside `0 5 2 77`), stay a line of their
+  own; one opening a numbered item (`三、`) is a piece only where its column goes on
+  below it (`度办理结`), as a wrapped group label's does and a short row label's
+  (`（七）总计`) does not.
 - Wrapped labels (`labels_joined`): a row's label is the last label word of its value
   line; group labels wrap on their own, left of it, on the same lines. In a numbered
   table the label runs from the line its item number starts on, through the lines in
   its column, to the line before the next item; an unnumbered label starts on the
   label-only lines directly above its values (a centred label prints its first part
   above them) and takes a line below only when it cannot be the next row's start.
+  An item number printed after its label's first line (`没有   2.`: the digits' font
+  on another baseline) is put back in front of it (`items_in_front`). A numbered label
+  goes on over a page break: past the page's running lines (`PrintedRow.furniture`,
+  read/text_pages.py), in the next page's column, which pdftotext lays out on a grid
+  of its own, a few characters off (`_tail_column`).
 - An amount whose unit wraps around it in a narrow cell (`万` above `7539.443252`, `元`
   below, each over the amount's characters give or take the drift) is printed with its
   unit again.
@@ -89,6 +98,7 @@ class PrintedRow:
     spaced: bool = False  # its words are parted by runs of spaces: it keeps the layout
     moved: bool = False  # its words were joined to another row's label: no empty line
     furniture: bool = False  # a page's running header or footer (read/text_pages.py)
+    page_break: bool = False  # the line opens a page (a form feed starts it)
 
 
 def printed_row(no: int, line: str, is_value: Callable[[str], bool]) -> PrintedRow:
@@ -212,12 +222,18 @@ def _below(rows: list[PrintedRow], i: int, label: Word, numbered: bool) -> list[
     found: list[int] = []
     k = i + 1
     paged = False  # past a page break's furniture: the next page's grid of characters
-    while k < len(rows) and k - i <= _WRAP and not rows[k].values:
+    passed = 0  # the page break's lines, which are none of the label's
+    while k < len(rows) and k - i - passed <= _WRAP and not rows[k].values:
         if rows[k].furniture and numbered:
             paged = True  # a page break's footer and header: the label goes on below them
+            passed += 1
+        elif paged and not rows[k].labels:
+            passed += 1
         elif rows[k].labels:
             word = rows[k].labels[-1]
+            paged = paged or (rows[k].page_break and numbered)
             if paged and _tail_column(rows, k, word):
+                first += word.start - label.start  # the values' column moved as much
                 label = Word(label.text, word.start, word.end)
             paged = False
             if (_ITEM.match(word.text) or NOTE.match(rows[k].labels[0].text)
