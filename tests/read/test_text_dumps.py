@@ -256,3 +256,31 @@ def test_pdftotext_raw_reads_rows_in_content_order(truth: Callable[[str], dict])
     read = {c: v for c, v in got.items() if v is not None}
     assert read == {c: want[c] for c in read}
     assert got == want
+
+
+def _row(report, row: str) -> dict:
+    return {c: v for c, v in report.values().items() if c.startswith(f"t3.{row}.")}
+
+
+def test_a_row_short_of_cells_with_its_labels_end_and_a_value_below_is_not_placed() -> None:
+    # pdftotext -layout of shanghai's page with other numbers (variants.py th-labels,
+    # renumbered): `4.无正当理由大量反复申 1 1` / `请 2`, blanks dropped, so no count joins
+    # the lines. Before: placed by the identities, 总计 1 in every placement (want 2,
+    # natural person 1, commercial 1). Now null, flagged.
+    report = parse_file(DUMPS / "shanghai-office-2019.pdftotext-layout-th-labels-revalued.txt")
+    assert set(_row(report, "not_processed_excessive").values()) == {None}
+    assert [f.message.split(",")[0] for f in report.flags if f.code == "values_not_placed"] \
+        == ["row unable_needs_creation lost blank cells and the row after it",
+            "row not_processed_excessive lost blank cells and the row after it"]
+    assert _row(report, "not_processed_complaint")["t3.not_processed_complaint.total"] == 4
+
+
+def test_a_row_short_of_cells_with_a_unit_alone_below_is_not_placed() -> None:
+    # pdftotext -raw of huaian's page with units in the cells and other numbers
+    # (variants.py units, renumbered): `6.属于四类过程性信息 1件 0件 0件 0件 0件 1` / `件` /
+    # `2` / `件`: the sixth cell's unit and the whole seventh wrapped below. Before: six
+    # values, read as a row that lost a blank, 总计 1 (want 2). Now null, flagged.
+    report = parse_file(DUMPS / "huaian-2024.pdftotext-raw-units-revalued.txt")
+    assert set(_row(report, "denied_process_info").values()) == {None}
+    assert any(f.code == "ambiguous_digits" and "denied_process_info" in f.message
+               for f in report.flags)
