@@ -58,6 +58,7 @@ from pipelines.read import (
     text_divs,
     text_links,
     text_mediawiki,
+    text_pages,
     text_print_header,
 )
 from pipelines.read.registry import is_markdown_with_tables
@@ -644,6 +645,18 @@ def _aligned_pipe_tables(lines: list[str]) -> bool:
     return True
 
 
+_LINE_REF = re.compile(r"^line (\d+)\b")  # every text cell's ref opens with its line
+
+
+def _furniture_marked(cells: list[TextCell], found: frozenset[int]) -> list[TextCell]:
+    """The cells of the page furniture's lines (`found`, text_pages.py) marked."""
+    if not found:
+        return cells
+    return [replace(c, furniture=True)
+            if (m := _LINE_REF.match(c.ref)) and int(m.group(1)) - 1 in found else c
+            for c in cells]
+
+
 def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     # lynx's and elinks' `[n]` marks, Markdown's `[text](url)`
     decoded = text_links.without_markdown_links(text_links.without_link_numbers(decoded))
@@ -667,7 +680,9 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     rendering, cells_of = _READERS[dialect]
     page_text = "\n".join(filter(None, map(str.strip, lines)))  # stripped, non-empty
     # spaced rows: the header bands from the rows their cells are read from
-    cells, bands = spaced_rows(lines) if dialect == "spaced_rows" else (cells_of(lines), ())
+    furniture = text_pages.furniture_lines(lines)
+    cells, bands = (spaced_rows(lines, furniture) if dialect == "spaced_rows"
+                    else (cells_of(lines), ()))
     if has_spans(decoded):  # pandoc's Markdown of a Word page
         cells, page_text = plain_cells(cells), plain(page_text)
     elif dialect == "pipe_rows" and "<br" in decoded:
@@ -677,6 +692,7 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     elif "\\" in decoded:  # Markdown's hard break (`\` ending a line) in a grid's cell
         cells = [replace(c, text=_HARD_BREAK.sub("\n", c.text).removesuffix("\\"))
                  if "\\" in c.text else c for c in cells]
+    cells = _furniture_marked(cells, furniture)
     return Document(name, sha256, size, rendering, page_text, cells,
                     full_width_rows=_full_width(dialect, lines),
                     clipped_rows=pandoc_tables or _clipped(dialect, lines),

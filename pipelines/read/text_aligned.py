@@ -42,6 +42,7 @@ from pipelines.read.text_columns import (
     place_columns,
     printed_row,
 )
+from pipelines.read.text_pages import FORM_FEED
 from pipelines.read.text_width import columns, has_ambiguous
 
 # A column rule: two runs or more, one of three dashes at least. pandoc sizes each run to
@@ -318,12 +319,13 @@ def spaced_row_cells(lines: list[str]) -> list[TextCell]:
     return spaced_rows(lines)[0]
 
 
-def spaced_rows(lines: list[str]
+def spaced_rows(lines: list[str], furniture: frozenset[int] = frozenset()
                 ) -> tuple[list[TextCell], tuple[tuple[PlacedWord, ...], ...]]:
     """Every non-empty line a row, its space-separated words its cells; a label wrapped
     around its values joined back (`_wrapped_labels`); in text that keeps its layout,
     rows split over two lines and labels wrapped over many lines joined
-    (text_columns.py). And, in text that keeps its layout, its header bands
+    (text_columns.py), a label wrapped over a page break through the page's `furniture`
+    lines (text_pages.py). And, in text that keeps its layout, its header bands
     (`_header_bands`), from the same printed rows."""
     # Only where the text keeps its layout does a label's column say which lines are its
     # own; elsewhere (content-stream order) the recogniser joins a wrapped label's lines
@@ -346,6 +348,7 @@ def spaced_rows(lines: list[str]
             row.labels = [Word(label, words[0].start, words[0].end), *words[1:]]
         elif k in absorbed or all(w.text == "|" for w in words + row.values):
             row.labels, row.values = [], []
+        row.furniture, row.page_break = k in furniture, FORM_FEED in line
         rows.append(row)
     if laid_out:
         rows = place_columns(rows)

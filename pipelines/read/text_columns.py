@@ -15,13 +15,22 @@ only to tell columns and wrapped label lines apart, never alone to pick a value'
   split, as 行政事业性收费, alone in its block), as many as its block's fullest row or its
   header's column names right of its label, whichever is more. (Two distinct rows
   that happen to fit keep two distinct labels, joined into one the recogniser matches
-  to no statutory row: never a wrong row.)
+  to no statutory row: never a wrong row.) The second line's group labels' pieces,
+  left of the row's label (`三、本年 法提供` beside `0 5 2 77`), stay a line of their
+  own; one opening a numbered item (`三、`) is a piece only where its column goes on
+  below it (`度办理结`), as a wrapped group label's does and a short row label's
+  (`（七）总计`) does not.
 - Wrapped labels (`labels_joined`): a row's label is the last label word of its value
   line; group labels wrap on their own, left of it, on the same lines. In a numbered
   table the label runs from the line its item number starts on, through the lines in
   its column, to the line before the next item; an unnumbered label starts on the
   label-only lines directly above its values (a centred label prints its first part
   above them) and takes a line below only when it cannot be the next row's start.
+  An item number printed after its label's first line (`没有   2.`: the digits' font
+  on another baseline) is put back in front of it (`items_in_front`). A numbered label
+  goes on over a page break: past the page's running lines (`PrintedRow.furniture`,
+  read/text_pages.py), in the next page's column, which pdftotext lays out on a grid
+  of its own, a few characters off (`_tail_column`).
 - An amount whose unit wraps around it in a narrow cell (`万` above `7539.443252`, `元`
   below, each over the amount's characters give or take the drift) is printed with its
   unit again.
@@ -65,6 +74,7 @@ _GAP = re.compile(r"\S {2,}\S")  # words kept apart by the layout, not by one sp
 _WRAP = 16  # lines a label wraps over, above or below its values
 _SLACK = 2  # characters: label lines of one column start this near each other
 _NEAR = 12  # value rows this near are of one table, for its width
+_GROUP_GAP = 2  # lines below a group label's piece its next piece prints within
 
 
 @dataclass
@@ -87,6 +97,8 @@ class PrintedRow:
     values: list[Word] = field(default_factory=list)
     spaced: bool = False  # its words are parted by runs of spaces: it keeps the layout
     moved: bool = False  # its words were joined to another row's label: no empty line
+    furniture: bool = False  # a page's running header or footer (read/text_pages.py)
+    page_break: bool = False  # the line opens a page (a form feed starts it)
 
 
 def printed_row(no: int, line: str, is_value: Callable[[str], bool]) -> PrintedRow:
@@ -124,20 +136,40 @@ def is_laid_out(rows: list[PrintedRow]) -> bool:
     return len(many) >= 3 and 3 * sum(r.spaced for r in many) >= 2 * len(many)
 
 
-def _joined(upper: PrintedRow, lower: PrintedRow, width: int) -> PrintedRow | None:
-    """The two lines as one row, if the lower continues the upper's (module docstring)."""
+def _group_pieces(upper: PrintedRow, lower: PrintedRow, below: PrintedRow | None
+                  ) -> list[Word]:
+    """The lower line's words that are group labels' pieces: ending left of the upper
+    row's own label, in the columns of the labels over its group (`三、本年` and `法提供`
+    beside the values of `（四）无 2.没有现成信息需要另行制作`'s second line). A piece
+    opening a numbered item is a group label's first line only where the next line
+    below (past an empty one) goes on in its column with no item (`度办理结`): a short
+    row label of its own (`（七）总计`) prints there too."""
+    if not upper.labels:
+        return []
+    start = upper.labels[-1].start
+    return [w for w in lower.labels if w.end < start and (
+        not _ITEM.match(w.text) or (below is not None and any(
+            _same_column(v, w) and not _ITEM.match(v.text) for v in below.labels)))]
+
+
+def _joined(upper: PrintedRow, lower: PrintedRow, width: int,
+            below: PrintedRow | None = None) -> tuple[PrintedRow, list[Word]] | None:
+    """The two lines as one row, if the lower continues the upper's (module docstring),
+    and the lower's group labels' pieces (`_group_pieces`; `below`, the line under the
+    lower), a line of their own."""
+    pieces = _group_pieces(upper, lower, below)
     if (not upper.values or not lower.values or len(upper.lines) != 1
             or lower.lines[0] != upper.lines[-1] + 1
             or len(upper.values) + len(lower.values) != width
-            or any(_ITEM.match(w.text) for w in lower.labels)
+            or any(_ITEM.match(w.text) for w in lower.labels if w not in pieces)
             or upper.values[-1].end >= lower.values[0].start):
         return None
     labels = list(upper.labels)
-    rest = list(lower.labels)
+    rest = [w for w in lower.labels if w not in pieces]
     if labels and rest and rest[0].start >= labels[-1].start - _SLACK:
         labels[-1] = _concat(labels[-1], rest.pop(0))
     return PrintedRow(upper.lines + lower.lines, labels + rest, upper.values + lower.values,
-                      spaced=True)
+                      spaced=True), pieces
 
 
 def _same_column(a: Word, b: Word) -> bool:
@@ -181,16 +213,29 @@ def _above(rows: list[PrintedRow], i: int, own: Word | None) -> tuple[list[int],
 def _below(rows: list[PrintedRow], i: int, label: Word, numbered: bool) -> list[int]:
     """The lines below value row i its label wraps onto: in a numbered table, the
     label-only lines in its column down to the next item, note (`NOTE`), value row or
-    header (empty lines passed over); else the line directly below, when no longer than
-    the label's part on the value line (a label fills its line before it wraps: a longer
-    line is the next heading) and not followed by a header (then it is the next table's
-    caption)."""
+    header (empty lines passed over; a page break's furniture too, the next page's
+    column found again: `_tail_column`); else the line directly below, when no longer
+    than the label's part on the value line (a label fills its line before it wraps: a
+    longer line is the next heading) and not followed by a header (then it is the next
+    table's caption)."""
     first = rows[i].values[0].start
     found: list[int] = []
     k = i + 1
-    while k < len(rows) and k - i <= _WRAP and not rows[k].values:
-        if rows[k].labels:
+    paged = False  # past a page break's furniture: the next page's grid of characters
+    passed = 0  # the page break's lines, which are none of the label's
+    while k < len(rows) and k - i - passed <= _WRAP and not rows[k].values:
+        if rows[k].furniture and numbered:
+            paged = True  # a page break's footer and header: the label goes on below them
+            passed += 1
+        elif paged and not rows[k].labels:
+            passed += 1
+        elif rows[k].labels:
             word = rows[k].labels[-1]
+            paged = paged or (rows[k].page_break and numbered)
+            if paged and _tail_column(rows, k, word):
+                first += word.start - label.start  # the values' column moved as much
+                label = Word(label.text, word.start, word.end)
+            paged = False
             if (_ITEM.match(word.text) or NOTE.match(rows[k].labels[0].text)
                     or not _same_column(word, label)
                     or any(w.end > first for w in rows[k].labels)):
@@ -204,6 +249,22 @@ def _below(rows: list[PrintedRow], i: int, label: Word, numbered: bool) -> list[
             return []  # an empty line (not the place of a joined row's second line)
         k += 1
     return found
+
+
+def _tail_column(rows: list[PrintedRow], k: int, word: Word) -> bool:
+    """Whether label-only line k, the first under a page break, opens a numbered label's
+    tail in its own column: pdftotext lays out each page on a grid of its own, so the
+    label's column moves by a character or more over the break. Its lines, label-only,
+    no item, in one column, run down to the next row's item in that column (`过程` /
+    `性信` / `息` / `7.属于`), empty lines passed over: lines no row of their own."""
+    j = k
+    while j < len(rows) and j - k <= _WRAP and not rows[j].values and (
+            not rows[j].labels or (len(rows[j].labels) == 1
+                                   and _same_column(rows[j].labels[0], word)
+                                   and not _ITEM.match(rows[j].labels[0].text))):
+        j += 1
+    return (j < len(rows) and bool(rows[j].labels) and _same_column(rows[j].labels[-1], word)
+            and bool(_ITEM.match(rows[j].labels[-1].text)))
 
 
 def _starts_next(rows: list[PrintedRow], k: int, word: Word) -> bool:
@@ -252,6 +313,26 @@ def _taken(row: PrintedRow) -> Word:
     word = row.labels.pop()
     row.moved = not (row.labels or row.values)
     return word
+
+
+def items_in_front(rows: list[PrintedRow]) -> list[PrintedRow]:
+    """A row label's item number printed after its first line's text (`没有  2.`, `要求
+    5.`: the digits' font sits on another baseline, and pdftotext ends the line with
+    them) put back in front of it (`2.没有`), where the line prints no value and the
+    next line below (past an empty one) goes on in that text's column with no item of
+    its own: the label's wrapped lines. A group label's piece before a row's item
+    printed alone (`（三） 4.`) is in another column than the row label's lines below."""
+    for i, row in enumerate(rows):
+        if (row.values or len(row.labels) < 2 or not _BARE_ITEM.fullmatch(row.labels[-1].text)
+                or row.labels[-2].end > row.labels[-1].start):
+            continue
+        text = row.labels[-2]
+        below = next((r for r in rows[i + 1:i + 1 + _GROUP_GAP] if r.labels or r.values), None)
+        if (below is not None and below.labels and _same_column(below.labels[-1], text)
+                and not _ITEM.match(below.labels[-1].text)):
+            item = row.labels.pop()
+            row.labels[-1] = Word(item.text + text.text, text.start, text.end)
+    return rows
 
 
 def labels_joined(rows: list[PrintedRow]) -> list[PrintedRow]:
@@ -330,10 +411,15 @@ def rows_joined(rows: list[PrintedRow]) -> list[PrintedRow]:
     left empty, so that rows stay one per line."""
     for i in range(1, len(rows)):
         if rows[i].values and rows[i - 1].values and (rows[i].spaced or rows[i - 1].spaced):
-            joined = _joined(rows[i - 1], rows[i], _width(rows, i))
+            below = next((r for r in rows[i + 1:i + 1 + _GROUP_GAP] if r.labels or r.values),
+                         None)  # pdftotext may print an empty line between two pieces
+            joined = _joined(rows[i - 1], rows[i], _width(rows, i), below)
             if joined is not None:
-                rows[i - 1] = joined
-                rows[i] = PrintedRow([], [])  # no line: the second line's place
+                rows[i - 1] = joined[0]
+                # the second line's place: no line, or its group labels' pieces alone, a
+                # line as the pieces above and below them in their columns are
+                rows[i] = (PrintedRow(rows[i].lines, joined[1], spaced=True) if joined[1]
+                           else PrintedRow([], []))
     return rows
 
 
@@ -495,4 +581,4 @@ def stacked_marked(rows: list[PrintedRow]) -> list[PrintedRow]:
 def place_columns(rows: list[PrintedRow]) -> list[PrintedRow]:
     """Rows one per line made table rows: split rows joined, amounts' units and wrapped
     labels joined (module docstring); values of a cell over several lines marked."""
-    return stacked_marked(labels_joined(units_joined(rows_joined(rows))))
+    return stacked_marked(labels_joined(items_in_front(units_joined(rows_joined(rows)))))

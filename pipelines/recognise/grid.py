@@ -33,6 +33,7 @@ from pipelines.recognise.layout import is_sequence_header
 from pipelines.recognise.tokens import Token
 from pipelines.recognise.values import may_stand_for_value, read_printed
 from pipelines.report import CellValue, Flag
+from pipelines.textnorm import UNIT, nfkc
 from schemas.identities import Identity, fails, identities
 from schemas.template import Block, ValueType, Version, cell_id_of, load_template
 
@@ -851,6 +852,21 @@ def _wrapped_tail(tokens: list[Token], last: int, filled: bool = False,
     return bool(run) and (end + 1 >= len(tokens) or tokens[end + 1].row != tokens[nxt].row)
 
 
+_LONE_UNIT = re.compile(rf"^\s*(?:{UNIT})\s*$")
+
+
+def _unit_below(tokens: list[Token], last: int) -> bool:
+    """Whether the printed row after a row of values is a count's unit alone (`件`): a
+    cell's unit a narrow column wrapped onto a line of its own (`1件 0件 … 1` / `件` /
+    `2` / `件`, pdftotext -raw), so the cell went on below its row's line, and so may
+    the row's next cells: a row short of its columns is not known whole there."""
+    nxt = last + 1
+    return (nxt < len(tokens) and tokens[nxt].row is not None
+            and tokens[nxt].row != tokens[last].row and tokens[nxt].kind == "text"
+            and bool(_LONE_UNIT.match(tokens[nxt].text))
+            and (nxt + 1 >= len(tokens) or tokens[nxt + 1].row != tokens[nxt].row))
+
+
 def _numbered_rows(tokens: list[Token]) -> bool:
     """Whether a printed row opens with a number before its row label: a column that
     numbers the rows, named or not. Table 四's row has no label to end such a number,
@@ -862,6 +878,9 @@ def _numbered_rows(tokens: list[Token]) -> bool:
                for k, (t, nxt) in enumerate(pairwise(tokens)))
 
 
+# A printed label opening with an item number (`2.`, `（二）`, `三、`).
+_OPENS_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.、]|\(\s*[一二三四五六七八九十]{1,3}\s*\)"
+                         r"|[一二三四五六七八九十]{1,3}\s*、)")
 _LIST_NUMBER_TAIL = re.compile(r"^\s*[.、．]")  # "2." of an item whose label was not matched
 
 
@@ -921,7 +940,9 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
                       "wrapped onto a line of their own")
         elif (values and len(values) <= len(rows[found].columns)
               and (not full_width_rows or values[-1].printed.state != "blank")
-              and _wrapped_tail(tokens, last, filled=True, digits=full_width_rows)):
+              and (_wrapped_tail(tokens, last, filled=True, digits=full_width_rows)
+                   or (len(values) < len(rows[found].columns)
+                       and _unit_below(tokens, last)))):
             # A printed row of numbers alone that no row took: a line break inside a
             # cell (`<br>` in a number, a narrow column) printed part of a cell on a
             # line of its own, so where this row's cells end is not known. Pipe tables
@@ -1025,7 +1046,28 @@ def _flag_unmatched_rows(grid: Grid, tokens: list[Token],
             waiting.append(unlabelled)
         if len(waiting) == 1 and last is not None:
             _withhold_empty_row(grid, last, rows[last], waiting[0])
+            _withhold_open_row(grid, last, waiting[0])
             last = None
+
+
+def _withhold_open_row(grid: Grid, found: tuple[str, str], after: str) -> None:
+    """A row that lost blank cells (left `pending` for the identities to place its values)
+    followed at once by a row of values that matches no label is not known whole: its
+    label's wrapped end may print on a line of its own with the row's last values
+    (pdftotext: `4.无正当理由大量反复申 1 1` / `请 2`, blanks dropped, so no count joins
+    them). Placed by the identities, `1 1` reads as 1 and its 总计 1 in every placement
+    (a wrong total). Its cells are null, not placed (flag `values_not_placed`)."""
+    pending = grid.pending.get(found)
+    if pending is None or pending.kind != "columns" or _OPENS_ITEM.match(nfkc(after)):
+        return  # a numbered label starts a row of its own (`（二）部分公开…`), no row's end
+    del grid.pending[found]
+    for cell_id, _ in pending.cells:
+        grid.cells[cell_id] = CellValue(cell_id, None, "unplaced", None, None,
+                                        pending.values[0].ref if pending.values else None)
+    grid.flags.append(Flag("values_not_placed", f"row {found[1]} lost blank cells and the "
+                           f"row after it, {after!r}, prints values and matches no label: "
+                           f"the row's values may go on there ({len(pending.cells)} cells not "
+                           "placed)"))
 
 
 def _withhold_empty_row(grid: Grid, found: tuple[str, str], block: Block,

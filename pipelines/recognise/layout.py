@@ -324,6 +324,12 @@ def _lone_text(span: list[TextCell]) -> bool:
             and not _is_value(span[0].text))
 
 
+def _furniture(span: list[TextCell]) -> bool:
+    """A page's running header or footer printed where a page break cuts a row
+    (`TextCell.furniture`): the label's lines go on past it, and it stays where it is."""
+    return all(c.furniture for c in span)
+
+
 def _beside_text(span: list[TextCell]) -> bool:
     """A printed row of two pieces of text: a group label's line beside its first row
     label's (pdfplumber's text of LibreOffice's PDF: `（四 1.本 746 …` / `）无 机关` /
@@ -343,8 +349,10 @@ def _row_joined(spans: list[list[TextCell]], s: int, gone: set[int]) -> list[Tex
         return None if _names_a_row(own[-1]) else _interleaved_joined(spans, s, first, gone)
     above = []
     p = s - 1
-    while p >= 0 and p not in gone and len(above) < _MAX_PIECES and _lone_text(spans[p]):
-        above.insert(0, p)
+    while p >= 0 and p not in gone and len(above) < _MAX_PIECES and (
+            _lone_text(spans[p]) or _furniture(spans[p])):
+        if not _furniture(spans[p]):
+            above.insert(0, p)
         p -= 1
     pieces = [spans[p][0].text.strip() for p in above] + own
     starts = [j for j in range(len(pieces) - 1) if _is_row_label("".join(pieces[j:]))]
@@ -354,8 +362,9 @@ def _row_joined(spans: list[list[TextCell]], s: int, gone: set[int]) -> list[Tex
     if not starts and pieces:
         q = s + 1
         while q < len(spans) and len(below) < _MAX_PIECES and (
-                _lone_text(spans[q]) or _beside_text(spans[q])):
-            below.append(q)
+                _lone_text(spans[q]) or _beside_text(spans[q]) or _furniture(spans[q])):
+            if not _furniture(spans[q]):
+                below.append(q)
             q += 1
         tails = [spans[q][-1].text.strip() for q in below]
         found = [(j, m) for j in range(len(pieces)) for m in range(1, len(tails) + 1)

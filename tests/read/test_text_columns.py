@@ -45,6 +45,39 @@ PLAIN_T3 = """\
 """
 
 
+# 001's Word page (huaian-2024): `2.` printed after its label's first line (`没有   2.`),
+# the digits' font on another baseline.
+ITEM_LAST = """\
+     三、             没有   2.
+     本年            现成
+     度办            信息
+     理结            需要                11    0   0   0   0   0   11
+
+      果            另行
+                   制作
+                  3.补正
+                   后申
+                   请内
+                   容仍                 1    0   0   0   0   0   1
+
+                   不明
+                    确
+                  1.信访
+                   举报
+                   投诉                56    6   0   0   0   0   62
+"""
+
+# 001's plain page with a prefecture's numbers (variants.py `revalued-large`): the split
+# row's second line opens with the group labels' pieces (`三、本年`, `法提供`).
+SPLIT_GROUP = """\
+            1.本机关不掌握相关政府信息   429 72   3                       4    22   24   554
+       （四）无 2.没有现成信息需要另行制作 57 11 2
+  三、本年 法提供                                                    0    5    2    77
+
+  度办理结      3.补正后申请内容仍不明确    32   2   0                       0    1    0    35
+  果         1.信访举报投诉类申请      35   6   0                       0    0    4    45
+"""
+
 # 005 (Word page): the item number prints one space apart from its label's text.
 DETACHED = """\
          5. 要求
@@ -233,6 +266,32 @@ def test_an_item_number_printed_apart_from_its_label_starts_it() -> None:
         ["5.要求行政机关确认或重新出具已获取信息", "0", "0", "0", "0", "0", "0", "0"]] * 3
 
 
+def test_an_item_number_printed_after_its_labels_first_line_starts_it() -> None:
+    # before: `没有` / `2.` left apart, the row's label unread and the row null
+    assert rows_of(ITEM_LAST)[3:6] == [
+        ["理结", "2.没有现成信息需要另行制作", "11", "0", "0", "0", "0", "0", "11"], ["果"],
+        ["3.补正后申请内容仍不明确", "1", "0", "0", "0", "0", "0", "1"]]
+
+
+def test_a_split_rows_second_line_keeps_its_group_labels_pieces_apart() -> None:
+    # `三、本年` opens a numbered item, but left of the row's label, with `度办理结` going
+    # on under it: a group label's piece, no row's start. before: the lines left apart,
+    # the row null (57 11 2 and 0 5 2 77 no row's seven)
+    assert rows_of(SPLIT_GROUP)[1:3] == [
+        ["（四）无", "2.没有现成信息需要另行制作", "57", "11", "2", "0", "5", "2", "77"],
+        ["三、本年", "法提供"]]
+
+
+def test_a_short_row_label_under_a_split_rows_first_line_is_no_group_piece() -> None:
+    # The same lines with a row of its own under the first (`四、结转`, in the group
+    # column, nothing going on under it): two rows, left as printed.
+    text = SPLIT_GROUP.replace("三、本年 法提供", "四、结转      ").replace(
+        "度办理结", "        ").replace("  果 ", "    ")
+    rows = rows_of(text)
+    assert rows[1:3] == [["（四）无", "2.没有现成信息需要另行制作", "57", "11", "2"],
+                         ["四、结转", "0", "5", "2", "77"]]
+
+
 def test_an_amounts_unit_wrapped_around_it_is_joined_back() -> None:
     assert rows_of(UNIT + WORD_T3 * 3)[4:6] == [
         ["量"], ["政府集中采购", "135", "7539.443252万元"]]
@@ -262,10 +321,12 @@ def test_a_split_row_alone_in_its_block_takes_the_width_of_its_header() -> None:
 
 def test_a_group_labels_line_is_no_header() -> None:
     # `本年 （二）部分公开` has no word over the values: the split row below it keeps the
-    # width of the full rows near it.
-    assert rows_of(T3_HEAD)[-2:] == [
-        ["本年"], ["度办", "（区分处理的，", "理结", "（二）部分公开只计这一情形，",
-                 "1", "0", "0", "0", "0", "0", "1"]]
+    # width of the full rows near it. The second line's group label piece (`理结`, left
+    # of the row's label) stays a line of its own, the row's label whole (before:
+    # `度办`, `（区分处理的，`, `理结`, `（二）部分公开只计这一情形，`).
+    assert rows_of(T3_HEAD)[-3:] == [
+        ["本年"], ["度办", "（二）部分公开（区分处理的，只计这一情形，",
+                 "1", "0", "0", "0", "0", "0", "1"], ["理结"]]
 
 
 def stacked_of(text: str) -> list[list[tuple[str, bool]]]:

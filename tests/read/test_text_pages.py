@@ -1,0 +1,47 @@
+"""Page furniture in pdftotext's text of Chromium's prints (read/text_pages.py).
+
+The texts are real dumps (tests/fixtures/dumps): pdftotext `-layout` prints each page's
+header (print date and time, the page's title) first and its footer (the page's URL,
+`2/3`) last; `-raw` prints both at the page's end, as Chromium draws them last.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipelines.read.text_pages import furniture_lines
+
+DUMPS = Path(__file__).parents[1] / "fixtures" / "dumps"
+
+
+def _lines(name: str) -> list[str]:
+    return (DUMPS / name).read_text(encoding="utf-8").split("\n")
+
+
+def test_a_layout_prints_header_and_footer_lines_are_furniture() -> None:
+    lines = _lines("pingtan-2022.pdftotext-layout-page-break.txt")
+    found = sorted(furniture_lines(lines))
+    assert found == [0, 33, 34, 76, 77, 90]
+    assert [lines[k].split()[0].lstrip("\f") for k in found] == [
+        "12/5/26,", "file:///tmp/tmpv48j38kc/pingtan-2022-run-together.html"] * 3
+
+
+def test_raw_prints_header_and_footer_at_each_pages_end() -> None:
+    lines = _lines("huaian-2024.pdftotext-raw-word.txt")
+    assert sorted(furniture_lines(lines)) == [81, 82, 149, 150, 217, 218, 279, 280]
+
+
+def test_pages_without_running_lines_have_none() -> None:
+    # printed without header and footer: four form feeds, the pages' edges a table's rows
+    assert furniture_lines(_lines("huaian-2024.pdftotext-word.txt")) == frozenset()
+
+
+def test_a_row_opening_every_page_is_no_furniture() -> None:
+    # the same row at every page's top and bottom: no page number, time or URL
+    page = "\f         5. 要求\n            行政\n            或重 0      0   0\n"
+    assert furniture_lines((page * 3).split("\n")) == frozenset()
+
+
+def test_one_page_has_none() -> None:
+    assert furniture_lines(["12/5/26, 9:25 PM  title", "text", "file:///a.html  1/1"]) \
+        == frozenset()
