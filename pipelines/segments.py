@@ -15,10 +15,11 @@ sha256, names, provenance and the index entries its cross-year and roll-up check
 with 100 new reports makes ~100 segments again and reads the rest from the cache.
 
 Segments are made in tasks of up to TASK_REPORTS reports (pandera costs ~0.1 s a call,
-so tasks are large) and cut back into segments for the cache. The staged files are
-written in segment order while segments are made, each segment as it is made or read
-from the cache; since segments are report-id ranges and each is sorted by primary key,
-the files are in primary-key order with no key repeated.
+so tasks are large, but not so large that their rows weigh on memory) and cut back into
+segments for the cache. The staged files are written in segment order while segments are
+made, each segment as it is made or read from the cache; since segments are report-id
+ranges and each is sorted by primary key, the files are in primary-key order with no key
+repeated.
 
 The tables are published in parts by report year (`pipelines/parts.py`). A segment's rows
 are cached cut by part, and a part is written only when its key (a digest of what each of
@@ -62,7 +63,10 @@ from pipelines.tidy import schema_failures, tidy, withhold
 from schemas.resources import resources
 
 SEGMENT_REPORTS = 32  # reports a segment holds at most on average: what one new one costs
-TASK_REPORTS = 1000  # reports tidied and gated together (pandera: ~0.08 s a call)
+# Reports tidied and gated together (pandera: ~0.08 s a call). A task's rows, as dicts,
+# frames and Arrow tables at once, take ~0.3 MiB a report where it runs (the build's own
+# process with one worker): 297 MiB above its start for 1,000, 142 for 500, 80 for 250.
+TASK_REPORTS = 500
 FLUSH_ROWS = 65_536  # rows of a table written at a time (one Parquet row group): with
 # 200,000 the 100,000-report build peaked at 766 MiB while writing, with 65,536 at 546 MiB
 _IPC = pa.ipc.IpcWriteOptions(compression="lz4")
