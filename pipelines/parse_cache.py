@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -160,11 +161,15 @@ def _report(data: bytes, name: str) -> ParsedReport:
 
 
 def _summary(row: tuple) -> CachedSummary:
+    """A stored summary. A build holds every report's (at 100,000 reports, hundreds of
+    MiB), so the words that repeat from report to report (the cell ids of the cross-year
+    values, the status and role) are interned: one string each, not one per report."""
     sha, status, agency_id, year, cross_year, role = row
     entry = None
     if cross_year is not None:
-        entry = YearEntry(sha[:16], json.loads(cross_year), role)
-    return CachedSummary(sha, status, agency_id, year, entry)
+        values = {sys.intern(cell): value for cell, value in json.loads(cross_year).items()}
+        entry = YearEntry(sha[:16], values, role and sys.intern(role))
+    return CachedSummary(sha, sys.intern(status), agency_id, year, entry)
 
 
 def _cross_year_json(entry: YearEntry | None) -> str | None:

@@ -15,10 +15,11 @@ sha256, names, provenance and the index entries its cross-year and roll-up check
 with 100 new reports makes ~100 segments again and reads the rest from the cache.
 
 Segments are made in tasks of up to TASK_REPORTS reports (pandera costs ~0.1 s a call,
-so tasks are large) and cut back into segments for the cache. The staged files are
-written in segment order while segments are made, each segment as it is made or read
-from the cache; since segments are report-id ranges and each is sorted by primary key,
-the files are in primary-key order with no key repeated.
+so tasks are large, but not so large that their rows weigh on memory) and cut back into
+segments for the cache. The staged files are written in segment order while segments are
+made, each segment as it is made or read from the cache; since segments are report-id
+ranges and each is sorted by primary key, the files are in primary-key order with no key
+repeated.
 
 The tables are published in parts by report year (`pipelines/parts.py`). A segment's rows
 are cached cut by part, and a part is written only when its key (a digest of what each of
@@ -62,7 +63,10 @@ from pipelines.tidy import schema_failures, tidy, withhold
 from schemas.resources import resources
 
 SEGMENT_REPORTS = 32  # reports a segment holds at most on average: what one new one costs
-TASK_REPORTS = 1000  # reports tidied and gated together (pandera: ~0.08 s a call)
+# Reports tidied and gated together (pandera: ~0.08 s a call). A task's rows, as dicts,
+# frames and Arrow tables at once, take ~0.3 MiB a report where it runs (the build's own
+# process with one worker): 297 MiB above its start for 1,000, 142 for 500, 80 for 250.
+TASK_REPORTS = 500
 FLUSH_ROWS = 65_536  # rows of a table written at a time (one Parquet row group): with
 # 200,000 the 100,000-report build peaked at 766 MiB while writing, with 65,536 at 546 MiB
 _IPC = pa.ipc.IpcWriteOptions(compression="lz4")
@@ -96,11 +100,10 @@ class Segment:
 
 @dataclass(frozen=True)
 class Packed:
-    """A segment's rows of one table and part as the cache holds them (Arrow IPC, LZ4),
-    kept so until they are written: rows wait for FLUSH_ROWS of their table and part, in
-    every part at once: decoded, half the peak of the 10,000-report tables stage. The row
-    count is stored beside the bytes, so that counting rows decompresses nothing (a +100
-    build reads thousands of cached segments)."""
+    """A segment's rows of one table and part as the cache holds them (Arrow IPC, LZ4).
+    The row count is stored beside the bytes, so that counting rows reads and
+    decompresses nothing (a +100 build counts the rows of thousands of cached segments;
+    `_assemble` reads their rows when it writes them)."""
 
     data: bytes
     num_rows: int
@@ -173,6 +176,27 @@ class SegmentCache:
         half of writing a 100,000-report build here)."""
         yield from ordered_map(partial(_read_in_thread, self.path, frozenset(parts), packed),
                                keys, threads, threads=True)
+
+    def row_counts(self, keys: list[str], parts: set[str]) -> Iterator[tuple[dict, dict]]:
+        """Each key's row count of each table of those `parts` and its gate, in order
+        (nothing is decompressed or even read of the rows)."""
+        for key in keys:
+            (gate,) = self.db.execute("SELECT gate FROM segments WHERE key = ?",
+                                      (key,)).fetchone()
+            counts = {n: rows for n, rows in self.db.execute(
+                "SELECT name, rows FROM segment_tables WHERE key = ?", (key,))
+                if _part(n) in parts}
+            yield counts, json.loads(gate)
+
+    def rows_of(self, keys: list[str], name: str) -> pa.Table:
+        """The rows of one table and part (`<table>/<part>`) of these segments, in order,
+        as one table."""
+        tables = []
+        for key in keys:
+            (data,) = self.db.execute("SELECT data FROM segment_tables WHERE key = ? AND "
+                                      "name = ?", (key, name)).fetchone()
+            tables.append(pa.ipc.open_stream(data).read_all())
+        return pa.concat_tables(tables).combine_chunks()
 
     def keep_only(self, keys: list[str]) -> None:
         """Forget segments no longer in the build, and caches of other code versions."""
@@ -282,7 +306,7 @@ def build_tables(batch: ParsedBatch, parse_cache: ParseCache, cache: SegmentCach
     fresh = {s.key for s in todo}
     wanted = set(keys) - reused
     result = _assemble(_in_order(cache, segments, fresh, _cached(cache, made), wanted),
-                       staged, wanted)
+                       staged, wanted, cache)
     result.rows = {name: parquet_rows(staged, name) for name in resources()}
     result.segments, result.made, result.reused = (len(segments), len(todo),
                                                    len(segments) - len(todo))
@@ -373,18 +397,18 @@ def _cached(cache: SegmentCache, tasks: Iterator[list[SegmentTables]]
 
 def _in_order(cache: SegmentCache, segments: list[Segment], fresh: set[str],
               made: Iterator[SegmentTables], wanted: set[str]
-              ) -> Iterator[tuple[dict[str, Packed], dict]]:
-    """Every segment's rows of the `wanted` parts (keyed `<table>/<part>`) and its gate,
-    in segment order: made now (the `fresh` keys, which `made` yields in segment order),
-    or from the cache."""
-    stored = cache.read_all([s.key for s in segments if s.key not in fresh], wanted,
-                            packed=True)
+              ) -> Iterator[tuple[str, dict[str, int], dict]]:
+    """Every segment's key, its row count of each table of the `wanted` parts (keyed
+    `<table>/<part>`) and its gate, in segment order: made now (the `fresh` keys, which
+    `made` yields in segment order, each once it is in the cache), or from the cache."""
+    stored = cache.row_counts([s.key for s in segments if s.key not in fresh], wanted)
     for segment in segments:
         if segment.key in fresh:
             tables = next(made)
-            yield {n: p for n, p in tables.tables.items() if _part(n) in wanted}, tables.gate
+            yield (segment.key, {n: p.num_rows for n, p in tables.tables.items()
+                                 if _part(n) in wanted}, tables.gate)
         else:
-            yield next(stored)
+            yield segment.key, *next(stored)
         progress.advance("segments")
 
 
@@ -460,38 +484,43 @@ def _ipc(table: pa.Table) -> Packed:
     return Packed(sink.getvalue().to_pybytes(), table.num_rows)
 
 
-def _assemble(segments: Iterator[tuple[dict[str, Packed], dict]], staged: Path,
-              wanted: set[str]) -> TablesResult:
+def _assemble(segments: Iterator[tuple[str, dict[str, int], dict]], staged: Path,
+              wanted: set[str], cache: SegmentCache) -> TablesResult:
     """Write every segment's rows of the `wanted` parts, in segment order, as the staged
-    CSV and Parquet files; gather every segment's gate."""
+    CSV and Parquet files; gather every segment's gate. A table's rows wait for
+    FLUSH_ROWS of them (one Parquet row group) in every part at once; they wait in the
+    segment cache, which holds every segment by now, and only their segments' keys here:
+    held in memory, even packed, they grew with the build (336 MiB at 10,000 reports,
+    where most parts of most tables never reach FLUSH_ROWS before the end) up to
+    FLUSH_ROWS rows of every table and part."""
     withheld: list[str] = []
     failed: Counter = Counter()
     preview: dict[str, pd.DataFrame] = {}
-    pending: dict[str, list[Packed]] = {}
+    pending: dict[str, list[str]] = {}  # `<table>/<part>` -> its segments waiting
     rows: Counter = Counter()  # rows pending
     with TableFiles(staged) as files:
         for part in wanted:
             files.open_part(part)
-        for tables, gate in segments:
+        for segment, tables, gate in segments:
             withheld += gate["withheld"]
             failed.update(gate["failed_checks"])
-            for key, table in tables.items():
-                pending.setdefault(key, []).append(table)
-                rows[key] += table.num_rows
+            for key, count in tables.items():
+                pending.setdefault(key, []).append(segment)
+                rows[key] += count
                 if rows[key] >= FLUSH_ROWS:
-                    _flush(files, key, pending, preview)
+                    _flush(files, cache, key, pending, preview)
                     rows[key] = 0
         for key in sorted(pending):
-            _flush(files, key, pending, preview)
+            _flush(files, cache, key, pending, preview)
     pa.default_memory_pool().release_unused()  # Arrow keeps freed pages for reuse
     return TablesResult({}, withheld, dict(sorted(failed.items())), 0, 0, 0, preview)
 
 
-def _flush(files: TableFiles, key: str, pending: dict[str, list[Packed]],
+def _flush(files: TableFiles, cache: SegmentCache, key: str, pending: dict[str, list[str]],
            preview: dict[str, pd.DataFrame]) -> None:
     if not pending[key]:
         return
-    table = pa.concat_tables([rows.table() for rows in pending[key]]).combine_chunks()
+    table = cache.rows_of(pending[key], key)
     pending[key] = []
     name, part = key.split("/", 1)
     if name not in preview:

@@ -20,6 +20,7 @@ never touched.
 from __future__ import annotations
 
 import re
+from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -44,6 +45,8 @@ _CSV_OPTIONS = pacsv.WriteOptions(include_header=False, quoting_style="needed")
 # quoted over several lines, which Arrow's block reader must be told or it fails ("out of
 # sync with chunker") as soon as a block boundary falls inside such a value.
 CSV_PARSE = pacsv.ParseOptions(newlines_in_values=True)
+# Decoded rows that may wait for the two writer threads at once (see TableFiles).
+MAX_QUEUED_BYTES = 64 << 20
 FORMULA_GUARD = "'"
 _FORMULA_START = r"^[=+\-@\t\r]"
 _HARMLESS = r"^[+-]?[0-9]+(\.[0-9]+)?$|^-+$"  # a plain number or dashes: never a formula
@@ -162,15 +165,23 @@ class TableFiles:
 
     A batch's CSV and Parquet are written by two threads while the caller prepares the
     next batch (Arrow's writers run without the GIL, into Arrow's own file streams); a
-    file's next batch waits for its previous one, so every file is written in order."""
+    file's next batch waits for its previous one, so every file is written in order.
+    Batches waiting for a writer hold their decoded rows, so at most `max_queued` bytes
+    of them (Arrow's size) wait at once, besides the newest: a caller that hands over
+    batches of many files faster than they are written (the last rows of every table
+    and part at the end of a build) waits for the oldest instead of holding them all."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, max_queued: int | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.rows = dict.fromkeys(resources(), 0)
         self._csv: dict[tuple[str, str], pa.NativeFile] = {}
         self._parquet: dict[tuple[str, str], pq.ParquetWriter] = {}
         self._writing: dict[tuple[str, str], list[Future]] = {}
+        self._queued: deque[tuple[int, list[Future]]] = deque()  # (bytes, its writes)
+        self._queued_bytes = 0
+        self.max_queued = MAX_QUEUED_BYTES if max_queued is None else max_queued
+        self.most_queued = 0  # the most bytes that waited at once, for tests and benches
         self._pool = ThreadPoolExecutor(2, thread_name_prefix="table-files")
 
     @property
@@ -202,10 +213,25 @@ class TableFiles:
         self.open_part(part)
         if table.num_rows:
             self._wait((name, part))
-            self._writing[name, part] = [
+            self._writing[name, part] = writes = [
                 self._pool.submit(_write_csv, table, resources()[name], self._csv[name, part]),
                 self._pool.submit(self._parquet[name, part].write_table, table)]
             self.rows[name] += table.num_rows
+            self._queue(table.nbytes, writes)
+
+    def _queue(self, size: int, writes: list[Future]) -> None:
+        """Count a batch as waiting until its writes are done; wait for the oldest while
+        more than `max_queued` bytes wait (the newest batch always goes ahead)."""
+        self._queued.append((size, writes))
+        self._queued_bytes += size
+        while self._queued and all(f.done() for f in self._queued[0][1]):
+            self._queued_bytes -= self._queued.popleft()[0]
+        while len(self._queued) > 1 and self._queued_bytes > self.max_queued:
+            size, oldest = self._queued.popleft()
+            for future in oldest:
+                future.result()  # raises what the writer raised
+            self._queued_bytes -= size
+        self.most_queued = max(self.most_queued, self._queued_bytes)
 
     def _wait(self, key: tuple[str, str]) -> None:
         for future in self._writing[key]:

@@ -32,6 +32,10 @@ from schemas.resources import resources
 from schemas.validation import PANDAS_DTYPES
 
 COMPARE_ROWS = 65_536  # rows compared at a time between a table's Parquet and CSV copies
+# ... and at most about this many bytes of them (as the Parquet file says they decode):
+# 65,536 rows of a report's sections are ~70 MiB in Arrow, held several times over while
+# compared (each copy, its guarded copy, the batches being joined).
+COMPARE_BYTES = 8 << 20
 HASH_BLOCK = 1 << 20  # files are hashed a block at a time: a table can be gigabytes
 
 
@@ -139,11 +143,16 @@ def content_problems(csv_path: Path, parquet_path: Path, name: str) -> list[str]
         if problems := parquet_schema_problems(parquet_path, name):
             return problems
         schema = read_types(name)
+        try:
+            step = compare_rows(parquet_path)
+        except (pa.ArrowException, OSError) as error:
+            return [f"{name}: {parquet_path.name} cannot be read: {error}"]
         parquet = _named(parquet_path, lambda: pq.ParquetFile(parquet_path).iter_batches(
-            COMPARE_ROWS))
+            step))
         csv_rows = _named(csv_path, lambda: csv_batches(csv_path, schema))
         rows = 0
-        for a, b in zip_longest(_rechunk(parquet, schema), _rechunk(csv_rows, schema)):
+        for a, b in zip_longest(_rechunk(parquet, schema, step),
+                                _rechunk(csv_rows, schema, step)):
             if a is None or b is None:
                 return [f"{name}: {parquet_path.name} and {csv_path.name} have different "
                         f"numbers of rows (they agree on the first {rows})"]
@@ -220,14 +229,26 @@ def csv_convert(schema: pa.Schema) -> pacsv.ConvertOptions:
                                 false_values=["false"])
 
 
-def _rechunk(batches: Iterator[pa.RecordBatch], schema: pa.Schema) -> Iterator[pa.Table]:
-    """Batches of any sizes as tables of COMPARE_ROWS rows (the last one shorter)."""
+def compare_rows(parquet_path: Path) -> int:
+    """Rows compared at a time for this file: COMPARE_ROWS, fewer where that many rows
+    would decode to more than COMPARE_BYTES (the file's own uncompressed size a row), so
+    that the comparison's memory does not grow with how much text a row holds."""
+    meta = pq.ParquetFile(parquet_path).metadata
+    size = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+    if not meta.num_rows or not size:
+        return COMPARE_ROWS
+    return max(1, min(COMPARE_ROWS, COMPARE_BYTES * meta.num_rows // size))
+
+
+def _rechunk(batches: Iterator[pa.RecordBatch], schema: pa.Schema,
+             rows: int = COMPARE_ROWS) -> Iterator[pa.Table]:
+    """Batches of any sizes as tables of `rows` rows (the last one shorter)."""
     pending = pa.Table.from_batches([], schema)
     for batch in batches:
         pending = pa.concat_tables([pending, pa.Table.from_batches([batch]).cast(schema)])
-        while pending.num_rows >= COMPARE_ROWS:
-            yield pending.slice(0, COMPARE_ROWS).combine_chunks()
-            pending = pending.slice(COMPARE_ROWS)
+        while pending.num_rows >= rows:
+            yield pending.slice(0, rows).combine_chunks()
+            pending = pending.slice(rows)
     if pending.num_rows:
         yield pending.combine_chunks()
 

@@ -71,3 +71,20 @@ def test_a_parse_is_keyed_by_its_bytes_and_what_it_read_with_them(tmp_path: Path
     assert cache.get(sha, "x") is None
     assert cache.get(linked, "x").sha256 == sha
     assert cache.summaries([sha, linked])[linked].sha256 == sha
+
+
+def test_summaries_share_the_words_every_report_repeats(tmp_path: Path) -> None:
+    # A build holds every report's summary; the cross-year cell ids, the status and the
+    # role are one string each across reports, not one per report.
+    reports = [parse_file(SAMPLES / n) for n in ("seed-shaoguan-zhenjiang-2019.txt",
+                                                 "shanghai-office-2019.html")]
+    cache = ParseCache(tmp_path, "fp1")
+    cache.put_many([CacheEntry.of(r) for r in reports])
+    first, second = (cache.summaries([r.sha256])[r.sha256] for r in reports)
+    assert first.cross_year.values == CacheEntry.of(reports[0]).summary.cross_year.values
+    shared = set(first.cross_year.values) & set(second.cross_year.values)
+    assert len(shared) == 20
+    by_text = {cell: cell for cell in second.cross_year.values}
+    assert all(cell is by_text[cell] for cell in first.cross_year.values if cell in shared)
+    assert first.status is second.status == "complete"
+    assert (first.cross_year.role, second.cross_year.role) == ("government", "department")
