@@ -30,6 +30,7 @@ from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
 from pipelines.recognise.header_columns import RowIndex, header_reading
 from pipelines.recognise.layout import is_sequence_header
+from pipelines.recognise.pushed import push_refuted
 from pipelines.recognise.tokens import Token
 from pipelines.recognise.values import may_stand_for_value, read_printed
 from pipelines.report import CellValue, Flag
@@ -70,6 +71,12 @@ class Grid:
     # Its tables printed at a fixed width (Document.clipped_rows): a row's values may be
     # pushed right by a span from above, its last ones dropped (`maybe_pushed`).
     clipped_rows: bool = False
+    # Its rows that open with a blank (`maybe_pushed`) and fill their columns, placed as
+    # printed until the table's identities decide (_withdraw_pushed_rows): (table, row)
+    # -> its cells and the count of its leading blanks.
+    pushed_rows: dict[tuple[str, str], tuple[tuple[str, ...], int]] = field(
+        default_factory=dict)
+    t4_line: tuple[str, ...] = ()  # 四's cells in printed order where one printed row holds them
     # Some row printed more numbers than the template has columns: the page has numbers
     # that are no cell of their row (an unknown column), so a row short of its columns
     # is not placed by identities (resolve.py), which take every printed value for a cell.
@@ -409,8 +416,9 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
     if len(values) > len(cols) and len(readings[0]) == len(cols):
         grid.padded_rows[(table, row)] = [cid for cid, _ in cells]
     values = readings[0]
-    if grid.clipped_rows and maybe_pushed(values, len(cols)):
-        _flag_pushed(grid, table, row, cols, values)
+    pushed = grid.clipped_rows and maybe_pushed(values, len(cols))
+    if pushed and (len(values) != len(cols) or not _own_rules(grid.version.id, cells)):
+        _flag_pushed(grid, table, row, cols, values)  # no identity can tell (二)
         return
     if any(v.open_end for v in values):
         _flag_open_end(grid, table, row, cols, values)
@@ -442,6 +450,9 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
         return
     first_time = row not in grid.rows_found.setdefault(table, set())
     grid.rows_found[table].add(row)
+    if pushed:
+        grid.pushed_rows[(table, row)] = (tuple(cid for cid, _ in cells),
+                                          sum(1 for _ in takewhile(_is_blank, values)))
     for (cell_id, value_type), token in zip(cells, values, strict=True):
         value = cell_value(cell_id, value_type, token, grid.flags)
         if first_time:
@@ -570,6 +581,40 @@ def _withdraw_padded_rows(grid: Grid) -> None:
                                "blank cells after its last column, and another row of its "
                                "table printed a number past its columns: the blanks may be "
                                "columns of the template, its numbers an unknown column's"))
+
+
+def _is_blank(token: Token) -> bool:
+    return token.printed is not None and token.printed.state == "blank"
+
+
+def _withdraw_pushed_rows(grid: Grid) -> None:
+    """Rows opening with a blank in a table printed at a fixed width are null, flagged
+    `row_may_be_shifted`, with the rest of their printed row, unless the table's
+    identities prove them as printed and refute a push (pushed.py)."""
+    if not grid.pushed_rows:
+        return
+    numbers = {cid: (0.0 if c.state == "blank" else c.value) for cid, c in grid.cells.items()}
+    withdrawn: set[str] = set()
+    for (table, _), (own, lead) in grid.pushed_rows.items():
+        run = grid.t4_line if table == "t4" and own[0] in grid.t4_line else own
+        start = run.index(own[0])
+        rules = [r for r in _rules(grid.version.id) if r.table == table]
+        if not push_refuted(rules, numbers, run, start, len(own), lead):
+            withdrawn.update(run[start:])
+    for (_, row), cells in _row_cells(grid.version.id).items():
+        ids = [cid for cid, _ in cells if cid in grid.cells]
+        if not withdrawn.intersection(ids) or all(
+                grid.cells[c].state == "ambiguous" for c in ids):
+            continue
+        raw = " ".join(grid.cells[c].raw_text or "" for c in ids)
+        grid.flags.append(Flag("row_may_be_shifted", f"row {row} of a table printed at a "
+                               "fixed width opens with a blank, or follows one in its "
+                               "printed row, and the identities do not refute a push: a "
+                               "span from above may have pushed its values right: "
+                               f"{raw!r}"))
+        for cid in ids:
+            grid.cells[cid] = CellValue(cid, None, "ambiguous", grid.cells[cid].raw_text,
+                                        None, grid.cells[cid].source_ref)
 
 
 def _withdraw_forced_splits(grid: Grid) -> None:
@@ -788,7 +833,7 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
     grid.last_index = max(grid.last_index, last)
     if grid.full_width_rows:
         _keep(grid.full_rows, ("t4", "all"), values)
-    if grid.clipped_rows and len(values) <= n and maybe_pushed(values, n):
+    if grid.clipped_rows and len(values) < n and maybe_pushed(values, n):
         for row in block.data_rows:
             _flag_pushed(grid, "t4", row.id, block.columns, values)
         return
@@ -828,9 +873,19 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
                       "that column's number run into it")
         return
     width = len(block.columns)
+    one_line = values[0].row is not None and all(v.row == values[0].row for v in values)
+    if one_line:
+        # a push from a covered cell shifts the rest of its printed row (pushed.py)
+        grid.t4_line = tuple(cid for cid, _ in cells)
     for k, row in enumerate(block.data_rows):
         _place(grid, "t4", row.id, block, values[k * width:(k + 1) * width])
         grid.forced_runs.pop(("t4", row.id), None)  # the run is the whole table's
+    if one_line and grid.clipped_rows and maybe_pushed(values, n):
+        # the line's leading blanks, not its first group's: a group all blank is no
+        # row that maybe_pushed names, yet a push of the line may have left it so
+        grid.pushed_rows[("t4", block.data_rows[0].id)] = (
+            tuple(cid for cid, _ in cells[:width]),
+            sum(1 for _ in takewhile(_is_blank, values)))
 
 
 def _wrapped_tail(tokens: list[Token], last: int, filled: bool = False,
@@ -943,6 +998,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     _withdraw_forced_splits(grid)
     _withdraw_glyph_rows(grid)
     _withdraw_padded_rows(grid)
+    _withdraw_pushed_rows(grid)
     return grid
 
 

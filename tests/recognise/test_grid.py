@@ -393,6 +393,43 @@ def test_table_4_pushed_right_by_its_headers_rowspans_is_null() -> None:
     assert all(v is None for cid, v in report.values().items() if cid.startswith("t4."))
 
 
+def _read_revalued_blanks(stem: str) -> ParsedReport:
+    """pandoc's plain text of a labelled report's page with other numbers, every 0 count
+    printed blank (variants' `revalued-blanks`, its dump kept as a fixture)."""
+    path = FIXTURES / "dumps" / f"{stem}.pandoc-plain-revalued-blanks.txt"
+    return parse_bytes(f"{stem}.txt", path.read_bytes())
+
+
+def _row(report: ParsedReport, table: str, row: str) -> list[float | None]:
+    return [v for cid, v in report.values().items() if cid.startswith(f"{table}.{row}.")]
+
+
+def test_a_pandoc_row_opening_with_a_zero_printed_blank_is_proven_by_the_column_sums() -> None:
+    # 004 (Pingtan 2022) with every 0 blank: （四）1.'s row prints blanks, then 1 under 其他
+    # and 1 under 总计. Read one column left (a covered cell's push) 法律服务机构 would be 1
+    # and 三's 总计 row says 0 there: the push is refuted, the row read as printed (before:
+    # null, row_may_be_shifted; 2 cells a report, pandoc's plain text and Markdown alike).
+    report = _read_revalued_blanks("004")
+    assert _row(report, "t3", "unable_not_held") == [None, None, None, None, None, 1, 1]
+    assert report.cells["t3.unable_not_held.natural_person"].state == "blank"
+    assert not [f for f in report.flags if f.code == "row_may_be_shifted"]
+    assert sum(v is not None for v in report.values().values()) == 38  # every number
+
+
+def test_table_4s_last_group_opening_with_a_blank_stays_null() -> None:
+    # 邵关 2019 with every 0 blank: 四's line `6 . . . 6 | . . . 1 1 | . 1 . 1 2`. The
+    # second lawsuit group opens with a blank too, and the push of the line from there
+    # breaks 未经复议直接起诉's total (1 + 1 = 0): read as printed. The last group opening
+    # with a blank is refuted by no identity (its pushed total is the dropped cell):
+    # null, flagged, as before. 三's 2.重复申请 (`. 1 . . . . 1`) is proven by its columns.
+    report = _read_revalued_blanks(SEED)
+    assert _row(report, "t4", "litigation_direct") == [None, None, None, 1, 1]
+    assert _row(report, "t3", "not_processed_repeat") == [None, 1, None, None, None, None, 1]
+    assert _row(report, "t4", "litigation_after_review") == [None] * 5
+    assert _shifted_rows(report) == {"litigation_after_review"}
+    assert sum(v is not None for v in report.values().values()) == 57  # of 60
+
+
 def _boxes_print(truth: dict, printed: dict[str, list[str]]) -> Document:
     """Table 三 scanned from a CSS table and read as printed (table_unruled._as_printed):
     each row its label, then each box of digits a cell marked `box_run` (it may hold
