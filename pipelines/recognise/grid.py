@@ -81,6 +81,11 @@ class Grid:
     # that are no cell of their row (an unknown column), so a row short of its columns
     # is not placed by identities (resolve.py), which take every printed value for a cell.
     overflowed: bool = False
+    overflowed_tables: set[str] = field(default_factory=set)  # the tables where it did
+    # Rows read by dropping their blank cells (_filled_when_exact), taken for a flattened
+    # span's remnants: withdrawn where their table prints a column of numbers the
+    # template lacks, unless their identities prove them (_withdraw_dropped_blanks).
+    dropped_blanks: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     # Tables with a printed row wider than its columns whose last cell is filled (no
     # padding): the table has a column the template lacks.
     wide_tables: set[str] = field(default_factory=set)
@@ -384,10 +389,13 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
     if len(values) > len(cols) and sum(v.printed is not None and v.printed.state != "blank"
                                        for v in values) > len(cols):
         grid.overflowed = True
+        grid.overflowed_tables.add(table)
     if len(values) > len(cols) and values[-1].printed is not None and (
             values[-1].printed.state != "blank"):
         grid.wide_tables.add(table)
+    printed = len(values)
     values = _filled_when_exact(values, len(cols))
+    dropped = printed > len(values)
     cells = _cells_of(grid.version.id, table, row, block)
     if len(values) > len(cols) and _a_line_each(values):
         grid.glyphs_cut = True
@@ -450,6 +458,8 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
         return
     first_time = row not in grid.rows_found.setdefault(table, set())
     grid.rows_found[table].add(row)
+    if dropped:
+        grid.dropped_blanks[(table, row)] = tuple(cid for cid, _ in cells)
     if pushed:
         grid.pushed_rows[(table, row)] = (tuple(cid for cid, _ in cells),
                                           sum(1 for _ in takewhile(_is_blank, values)))
@@ -615,6 +625,42 @@ def _withdraw_pushed_rows(grid: Grid) -> None:
         for cid in ids:
             grid.cells[cid] = CellValue(cid, None, "ambiguous", grid.cells[cid].raw_text,
                                         None, grid.cells[cid].source_ref)
+
+
+def _withdraw_dropped_blanks(grid: Grid) -> None:
+    """Rows read by dropping their blanks are null where their table shows a column the
+    template lacks, unless the identities among their cells are evaluable and hold. The
+    table shows it where a row of it prints more numbers than its columns, or where a
+    row read so breaks its own identity: there a blank may be a statutory cell and the
+    numbers after it one column left of their own. 011's page with a 同比 column after
+    总计, printed by pandoc (`unmerged-trailing-numbers`, other numbers): `138 9 [blank]
+    1 6 4 158 1` was read 1 as 总计, 158 as 其他 (8 wrong, 2 invented a report)."""
+    proven = {key: _holds(grid, ids) for key, ids in grid.dropped_blanks.items()}
+    suspect = grid.overflowed_tables | {t for (t, _), ok in proven.items() if ok is False}
+    for key, ids in grid.dropped_blanks.items():
+        if key[0] not in suspect or proven[key]:
+            continue
+        placed = [c for c in ids if c in grid.cells and grid.cells[c].state != "ambiguous"]
+        if not placed:
+            continue
+        raw = " ".join(grid.cells[c].raw_text or "" for c in placed)
+        grid.flags.append(Flag("value_count_mismatch", f"row {ids[0].split('.')[1]} of "
+                               f"{key[0]} was read without its blank cells, and its table "
+                               "shows a column the template lacks: a blank may be a cell of "
+                               f"ours, a number the unknown column's: {raw!r}"))
+        for cid in placed:
+            grid.cells[cid] = CellValue(cid, None, "ambiguous", grid.cells[cid].raw_text,
+                                        None, grid.cells[cid].source_ref)
+
+
+def _holds(grid: Grid, ids: tuple[str, ...]) -> bool | None:
+    """Whether the identities among these cells hold (None: there are none, or one is
+    not evaluable)."""
+    numbers = {c: grid.cells[c].value if c in grid.cells else None for c in ids}
+    rules = [r for r in _rules(grid.version.id) if set(r.cells) <= set(ids)]
+    if not rules or any(None in (numbers[c] for c in r.cells) for r in rules):
+        return None
+    return not any(fails(r, numbers) for r in rules)
 
 
 def _withdraw_forced_splits(grid: Grid) -> None:
@@ -824,9 +870,14 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
     if found is None:
         return
     values, last = found
+    if sum(v.printed is not None and v.printed.state != "blank" for v in values) > n:
+        grid.overflowed_tables.add("t4")
+    printed = len(values)
     values = _filled_when_exact(values, n)
     cells = [(cell_id_of("t4", r.id, c.id), c.value_type)
              for r in block.data_rows for c in block.columns]
+    if printed > len(values):
+        grid.dropped_blanks[("t4", "all")] = tuple(cid for cid, _ in cells)
     leading = (_leading_column(tokens, start, values[0], _t4_top(grid.version))
                if values else None)
     values = _t4_reading(grid.version.id, values, cells, leading)
@@ -999,6 +1050,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     _withdraw_glyph_rows(grid)
     _withdraw_padded_rows(grid)
     _withdraw_pushed_rows(grid)
+    _withdraw_dropped_blanks(grid)
     return grid
 
 

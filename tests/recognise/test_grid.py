@@ -430,6 +430,22 @@ def test_table_4s_last_group_opening_with_a_blank_stays_null() -> None:
     assert sum(v is not None for v in report.values().values()) == 57  # of 60
 
 
+def test_blanks_are_not_dropped_from_a_row_of_a_table_with_a_column_of_its_own() -> None:
+    # 011's page with a 同比 column after 总计 (`unmerged-trailing-numbers`), other numbers,
+    # pandoc's plain text: `138 9 [blank] 1 6 4 158 1` has seven numbers for seven
+    # columns, and dropping its blank (a flattened span's remnant elsewhere) read 1 as
+    # 科研机构's, 158 as 其他's and 同比's 1 as 总计 (8 wrong, 2 invented, its
+    # identity broken). A row read so that breaks its identity shows the unknown column:
+    # the rows of its table read so are null unless their identities hold.
+    path = FIXTURES / "dumps" / "011.pandoc-plain-unmerged-trailing-numbers-revalued.txt"
+    report = parse_bytes("011.txt", path.read_bytes())
+    assert _row(report, "t3", "new_received") == [None] * 7
+    assert _row(report, "t3", "results_total") == [None] * 7
+    assert len([f for f in report.flags if f.code == "value_count_mismatch"
+                and "without its blank cells" in f.message]) == 2
+    assert sum(v is not None for v in report.values().values()) == 0
+
+
 def _boxes_print(truth: dict, printed: dict[str, list[str]]) -> Document:
     """Table 三 scanned from a CSS table and read as printed (table_unruled._as_printed):
     each row its label, then each box of digits a cell marked `box_run` (it may hold
