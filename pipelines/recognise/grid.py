@@ -86,6 +86,10 @@ class Grid:
     # span's remnants: withdrawn where their table prints a column of numbers the
     # template lacks, unless their identities prove them (_withdraw_dropped_blanks).
     dropped_blanks: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    # Rows placed by their count, printed without a blank: where other rows of the table
+    # print fewer values (a rendering that drops blanks), the count may be a dropped
+    # blank's and an unknown column's number (_withdraw_unbalanced_rows).
+    counted_rows: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     # Tables with a printed row wider than its columns whose last cell is filled (no
     # padding): the table has a column the template lacks.
     wide_tables: set[str] = field(default_factory=set)
@@ -460,6 +464,8 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
     grid.rows_found[table].add(row)
     if dropped:
         grid.dropped_blanks[(table, row)] = tuple(cid for cid, _ in cells)
+    elif printed == len(cols) and not any(_is_blank(v) for v in values):
+        grid.counted_rows[(table, row)] = tuple(cid for cid, _ in cells)
     if pushed:
         grid.pushed_rows[(table, row)] = (tuple(cid for cid, _ in cells),
                                           sum(1 for _ in takewhile(_is_blank, values)))
@@ -649,6 +655,27 @@ def _withdraw_dropped_blanks(grid: Grid) -> None:
                                "shows a column the template lacks: a blank may be a cell of "
                                f"ours, a number the unknown column's: {raw!r}"))
         for cid in placed:
+            grid.cells[cid] = CellValue(cid, None, "ambiguous", grid.cells[cid].raw_text,
+                                        None, grid.cells[cid].source_ref)
+
+
+def _withdraw_unbalanced_rows(grid: Grid) -> None:
+    """Rows placed by their count whose own identity fails are null where another row of
+    their table printed fewer values than its columns: the rendering drops blank cells
+    (lynx, a browser's copied text), so a row may have lost a blank and printed a
+    number of a column the template lacks in its place. 011 with a 同比 column after
+    总计, other numbers, under lynx: `138 9 1 6 4 158 1` (科研机构 blank) was read 1 as
+    科研机构's, 158 as 其他's and 同比's 1 as 总计 (8 wrong, 2 invented a report)."""
+    short = {t for (t, _), p in grid.pending.items() if p.kind == "columns"}
+    for (table, row), ids in grid.counted_rows.items():
+        if table not in short or _holds(grid, ids) is not False:
+            continue
+        raw = " ".join(grid.cells[c].raw_text or "" for c in ids)
+        grid.flags.append(Flag("value_count_mismatch", f"row {row} of {table} prints as many "
+                               "values as its columns and its 总计 is not their sum, where "
+                               "other rows of its table dropped blank cells: it may lack a "
+                               f"blank and hold a column the template lacks: {raw!r}"))
+        for cid in ids:
             grid.cells[cid] = CellValue(cid, None, "ambiguous", grid.cells[cid].raw_text,
                                         None, grid.cells[cid].source_ref)
 
@@ -1051,6 +1078,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     _withdraw_padded_rows(grid)
     _withdraw_pushed_rows(grid)
     _withdraw_dropped_blanks(grid)
+    _withdraw_unbalanced_rows(grid)
     return grid
 
 

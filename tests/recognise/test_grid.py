@@ -450,14 +450,27 @@ def test_a_row_holding_a_subtotal_in_place_of_a_dropped_blank_is_null() -> None:
     # 011's page with a 小计 after 其他 (`t3-subtotal-column`), other numbers, lynx (blank
     # cells dropped): `138 9 1 6 4 20 158`, seven numbers for the template's seven
     # columns, had 1 read as 科研机构's (blank) and the 小计 20 as 其他's (6 wrong, 2
-    # invented). Its 总计 is not the sum of the others: null, as 三's 总计 row; the rows
-    # left to the solver are then not placed either (column_map.py).
+    # invented). Its 总计 is not the sum of the others where other rows show the blanks
+    # dropped: null, as 三's 总计 row; the rows left to the solver are then not placed
+    # either.
     path = FIXTURES / "dumps" / "011.lynx-t3-subtotal-column-revalued.txt"
     report = parse_bytes("011.txt", path.read_bytes())
     assert _row(report, "t3", "new_received") == [None] * 7
     assert _row(report, "t3", "results_total") == [None] * 7
-    assert len([f for f in report.flags if "(小计) that its rows could" in f.message]) == 2
+    assert {f.message.split()[1] for f in report.flags if f.code == "value_count_mismatch"
+            and "its 总计 is not their sum" in f.message} == {"new_received", "results_total"}
     assert sum(v is not None for v in report.values().values()) == 29
+
+
+def test_a_row_holding_an_unknown_columns_number_in_place_of_a_dropped_blank_is_null(
+        ) -> None:
+    # The same page with a 同比 column after 总计 (`unmerged-trailing-numbers`) under
+    # lynx: `138 9 1 6 4 158 1` had 同比's 1 read as 总计 (8 wrong, 2 invented).
+    path = FIXTURES / "dumps" / "011.lynx-unmerged-trailing-numbers-revalued.txt"
+    report = parse_bytes("011.txt", path.read_bytes())
+    assert _row(report, "t3", "new_received") == [None] * 7
+    assert _row(report, "t3", "results_total") == [None] * 7
+    assert sum(v is not None for v in report.values().values()) == 0  # 二 and 四 too wide
 
 
 def _boxes_print(truth: dict, printed: dict[str, list[str]]) -> Document:
