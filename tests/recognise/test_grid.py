@@ -450,15 +450,16 @@ def test_a_row_holding_a_subtotal_in_place_of_a_dropped_blank_is_null() -> None:
     # 011's page with a 小计 after 其他 (`t3-subtotal-column`), other numbers, lynx (blank
     # cells dropped): `138 9 1 6 4 20 158`, seven numbers for the template's seven
     # columns, had 1 read as 科研机构's (blank) and the 小计 20 as 其他's (6 wrong, 2
-    # invented). Its 总计 is not the sum of the others where other rows show the blanks
-    # dropped: null, as 三's 总计 row; the rows left to the solver are then not placed
-    # either.
+    # invented). Its 总计 is not the sum of the others under a header printing a 小计 it
+    # was not read by: null, as 三's 总计 row (column_map.py); the rows left to the
+    # solver are then not placed either.
     path = FIXTURES / "dumps" / "011.lynx-t3-subtotal-column-revalued.txt"
     report = parse_bytes("011.txt", path.read_bytes())
     assert _row(report, "t3", "new_received") == [None] * 7
     assert _row(report, "t3", "results_total") == [None] * 7
-    assert {f.message.split()[1] for f in report.flags if f.code == "value_count_mismatch"
-            and "its 总计 is not their sum" in f.message} == {"new_received", "results_total"}
+    assert {f.message.split()[1].removesuffix(":") for f in report.flags
+            if f.code == "value_count_mismatch" and "(小计)" in f.message} == {
+        "new_received", "results_total"}
     assert sum(v is not None for v in report.values().values()) == 29
 
 
