@@ -208,6 +208,9 @@ MISSED = {
     # cell). Before: (0, 1, 2, 7, 0, 0, 2, 0, 1, 0).
     ("revalued-blanks", "pandoc-plain"): (0, 1, 0, 3, 0, 0, 0, 0, 1, 0),
     ("revalued-blanks", "pandoc-markdown"): (0, 1, 0, 3, 0, 0, 0, 0, 1, 0),
+    # 四's first two columns swapped: a group opening with a blank proven by the next
+    # group's identity (12 cells over the ten reports before)
+    ("t4-swap-first-two", "pandoc-plain"): (0,) * 10,
 }
 
 
