@@ -123,8 +123,10 @@ FLAG_CODES: dict[str, str] = {
     "tables of a printed page, as markitdown writes them), shows a row opening with a blank "
     "before its values, or short of its columns: a span from above, or columns the page does "
     "not have, may have pushed its values right (and its last ones off the table's edge), "
-    "which the text does not show, so the row (of table 四: the table) is null, its printed "
-    "values kept in the raw text",
+    "which the text does not show: unless the table's identities refute the push (read as "
+    "printed the row breaks none and its own total holds, read pushed it breaks one), the "
+    "row and the rest of its printed row (of table 四: the groups after it) are null, its "
+    "printed values kept in the raw text",
 }
 
 REPORT_STATUSES: dict[str, str] = {
@@ -290,7 +292,9 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "row_may_be_shifted": "按固定宽度印出的表格（pandoc 的文本表格），或各行标签位于不同列的"
         "转换器表格（markitdown 写出的 pdfplumber 页面表格）中，某行在数值前以空白开头，或少于"
         "其列数：上方的跨行单元格或页面本无的列可能把该行数值推向右侧（并把最后几个推出表格边缘），"
-        "而文本中看不出来，故该行（表四为整张表）发布为空值，印出的数值保留在原文中",
+        "而文本中看不出来：除非表格的勾稽关系否定这种推移（按原样读该行不违反任何关系且其"
+        "总计成立，按推移读则违反其一），该行及其所在印出行的其余部分（表四为其后各组）发布为"
+        "空值，印出的数值保留在原文中",
         "text_disagrees": "报告正文为某单元格（或单元格之和）所述数字与表格不符；待核查的发现，"
         "表格按原样发布（text 类校验给出两个数字及原句）",
     },

@@ -472,6 +472,32 @@ def place_with_subtotal(grid: Grid, table: str, rows: list[Printed]) -> bool:
     return True
 
 
+def withdraw_rows_beside_subtotal(grid: Grid, table: str, rows: list[Printed]) -> None:
+    """Null the rows of 三 placed by their count where its header prints a 小计 that
+    `place_with_subtotal` could not read its rows by. A rendering that drops blank cells
+    (lynx, a browser's copied text) prints a row with one blank among eight columns as
+    seven numbers, the template's count: 011 with a 小计, other numbers, `138 9 1 6 4 20
+    158` had 1 read as 科研机构's (blank), 20 (the 小计) as 其他's (6 wrong, 2 invented a
+    report). Rows left to the solver (fewer values) are its to place or leave."""
+    if table != "t3" or not _t3_orders(rows, grid.version.id, subtotal=True):
+        return
+    for row in grid.version.tables[table].data_rows:
+        ids = [cell_id_of(table, row.id, c.id) for c in grid.version.tables[table].columns]
+        cells = [grid.cells.get(cid) for cid in ids]
+        if any(c is None or c.state == "ambiguous" for c in cells):
+            continue
+        if _sums_hold([{c.cell_id.rsplit(".", 1)[1]: c.value for c in cells}], ids[-1].rsplit(
+                ".", 1)[1]):
+            continue  # its 总计 is the sum of its others: no 小计 among them
+        for c in cells:
+            grid.cells[c.cell_id] = CellValue(c.cell_id, None, "ambiguous", c.raw_text, None,
+                                              c.source_ref)
+        grid.flags.append(Flag("value_count_mismatch", f"row {row.id} of {table}: its header "
+                               "prints a column the statute lacks (小计) that its rows could "
+                               "not be read by, and its 总计 is not the sum of its other "
+                               "values: it may lack a blank cell and hold the 小计"))
+
+
 def _read_row(grid: Grid, table: str, row: str, order: tuple[str, ...], values: list
               ) -> tuple[dict[str, CellValue], list[Flag]]:
     """A printed row's cells by the header's `order` (the 小计 read as a count)."""

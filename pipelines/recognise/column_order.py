@@ -66,6 +66,7 @@ from pipelines.recognise.column_map import (
     place_by_header,
     place_with_subtotal,
     place_without,
+    withdraw_rows_beside_subtotal,
 )
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_stacks import stacked_labels
@@ -568,8 +569,8 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
     for table, printed in misordered.items():
         if not place_by_header(grid, table, rows, printed):
             withdraw(grid, table, out_of_order(table, printed))
-    if "t3" not in misordered:
-        place_with_subtotal(grid, "t3", rows)
+    if "t3" not in misordered and not place_with_subtotal(grid, "t3", rows):
+        withdraw_rows_beside_subtotal(grid, "t3", rows)
     if any(t.cut for t in tokens):
         return  # a page edge cut the table's last columns off: they are not in the file
     label_of = _label_of(grid.version.id)

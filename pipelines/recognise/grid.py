@@ -30,6 +30,7 @@ from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
 from pipelines.recognise.header_columns import RowIndex, header_reading
 from pipelines.recognise.layout import is_sequence_header
+from pipelines.recognise.pushed import push_refuted
 from pipelines.recognise.tokens import Token
 from pipelines.recognise.values import may_stand_for_value, read_printed
 from pipelines.report import CellValue, Flag
@@ -71,10 +72,25 @@ class Grid:
     # Its tables printed at a fixed width (Document.clipped_rows): a row's values may be
     # pushed right by a span from above, its last ones dropped (`maybe_pushed`).
     clipped_rows: bool = False
+    # Its rows that open with a blank (`maybe_pushed`) and fill their columns, placed as
+    # printed until the table's identities decide (_withdraw_pushed_rows): (table, row)
+    # -> its cells and the count of its leading blanks.
+    pushed_rows: dict[tuple[str, str], tuple[tuple[str, ...], int]] = field(
+        default_factory=dict)
+    t4_line: tuple[str, ...] = ()  # 四's cells in printed order where one printed row holds them
     # Some row printed more numbers than the template has columns: the page has numbers
     # that are no cell of their row (an unknown column), so a row short of its columns
     # is not placed by identities (resolve.py), which take every printed value for a cell.
     overflowed: bool = False
+    overflowed_tables: set[str] = field(default_factory=set)  # the tables where it did
+    # Rows read by dropping their blank cells (_filled_when_exact), taken for a flattened
+    # span's remnants: withdrawn where their table prints a column of numbers the
+    # template lacks, unless their identities prove them (_withdraw_dropped_blanks).
+    dropped_blanks: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    # Rows placed by their count, printed without a blank: where other rows of the table
+    # print fewer values (a rendering that drops blanks), the count may be a dropped
+    # blank's and an unknown column's number (_withdraw_unbalanced_rows).
+    counted_rows: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     # Tables with a printed row wider than its columns whose last cell is filled (no
     # padding): the table has a column the template lacks.
     wide_tables: set[str] = field(default_factory=set)
@@ -378,10 +394,13 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
     if len(values) > len(cols) and sum(v.printed is not None and v.printed.state != "blank"
                                        for v in values) > len(cols):
         grid.overflowed = True
+        grid.overflowed_tables.add(table)
     if len(values) > len(cols) and values[-1].printed is not None and (
             values[-1].printed.state != "blank"):
         grid.wide_tables.add(table)
+    printed = len(values)
     values = _filled_when_exact(values, len(cols))
+    dropped = printed > len(values)
     cells = _cells_of(grid.version.id, table, row, block)
     if len(values) > len(cols) and _a_line_each(values):
         grid.glyphs_cut = True
@@ -410,8 +429,9 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
     if len(values) > len(cols) and len(readings[0]) == len(cols):
         grid.padded_rows[(table, row)] = [cid for cid, _ in cells]
     values = readings[0]
-    if grid.clipped_rows and maybe_pushed(values, len(cols)):
-        _flag_pushed(grid, table, row, cols, values)
+    pushed = grid.clipped_rows and maybe_pushed(values, len(cols))
+    if pushed and (len(values) != len(cols) or not _own_rules(grid.version.id, cells)):
+        _flag_pushed(grid, table, row, cols, values)  # no identity can tell (二)
         return
     if any(v.open_end for v in values):
         _flag_open_end(grid, table, row, cols, values)
@@ -443,6 +463,13 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
         return
     first_time = row not in grid.rows_found.setdefault(table, set())
     grid.rows_found[table].add(row)
+    if dropped:
+        grid.dropped_blanks[(table, row)] = tuple(cid for cid, _ in cells)
+    elif printed == len(cols) and not any(_is_blank(v) for v in values):
+        grid.counted_rows[(table, row)] = tuple(cid for cid, _ in cells)
+    if pushed:
+        grid.pushed_rows[(table, row)] = (tuple(cid for cid, _ in cells),
+                                          sum(1 for _ in takewhile(_is_blank, values)))
     for (cell_id, value_type), token in zip(cells, values, strict=True):
         value = cell_value(cell_id, value_type, token, grid.flags)
         if first_time:
@@ -571,6 +598,97 @@ def _withdraw_padded_rows(grid: Grid) -> None:
                                "blank cells after its last column, and another row of its "
                                "table printed a number past its columns: the blanks may be "
                                "columns of the template, its numbers an unknown column's"))
+
+
+def _is_blank(token: Token) -> bool:
+    return token.printed is not None and token.printed.state == "blank"
+
+
+def _withdraw_pushed_rows(grid: Grid) -> None:
+    """Rows opening with a blank in a table printed at a fixed width are null, flagged
+    `row_may_be_shifted`, with the rest of their printed row, unless the table's
+    identities prove them as printed and refute a push (pushed.py)."""
+    if not grid.pushed_rows:
+        return
+    numbers = {cid: (0.0 if c.state == "blank" else c.value) for cid, c in grid.cells.items()}
+    withdrawn: set[str] = set()
+    for (table, _), (own, lead) in grid.pushed_rows.items():
+        run = grid.t4_line if table == "t4" and own[0] in grid.t4_line else own
+        start = run.index(own[0])
+        rules = [r for r in _rules(grid.version.id) if r.table == table]
+        if not push_refuted(rules, numbers, run, start, len(own), lead):
+            withdrawn.update(run[start:])
+    for (_, row), cells in _row_cells(grid.version.id).items():
+        ids = [cid for cid, _ in cells if cid in grid.cells]
+        if not withdrawn.intersection(ids) or all(
+                grid.cells[c].state == "ambiguous" for c in ids):
+            continue
+        raw = " ".join(grid.cells[c].raw_text or "" for c in ids)
+        grid.flags.append(Flag("row_may_be_shifted", f"row {row} of a table printed at a "
+                               "fixed width opens with a blank, or follows one in its "
+                               "printed row, and the identities do not refute a push: a "
+                               "span from above may have pushed its values right: "
+                               f"{raw!r}"))
+        for cid in ids:
+            grid.cells[cid] = CellValue(cid, None, "ambiguous", grid.cells[cid].raw_text,
+                                        None, grid.cells[cid].source_ref)
+
+
+def _withdraw_dropped_blanks(grid: Grid) -> None:
+    """Rows read by dropping their blanks are null where their table shows a column the
+    template lacks, unless the identities among their cells are evaluable and hold. The
+    table shows it where a row of it prints more numbers than its columns, or where a
+    row read so breaks its own identity: there a blank may be a statutory cell and the
+    numbers after it one column left of their own. 011's page with a 同比 column after
+    总计, printed by pandoc (`unmerged-trailing-numbers`, other numbers): `138 9 [blank]
+    1 6 4 158 1` was read 1 as 总计, 158 as 其他 (8 wrong, 2 invented a report)."""
+    proven = {key: _holds(grid, ids) for key, ids in grid.dropped_blanks.items()}
+    suspect = grid.overflowed_tables | {t for (t, _), ok in proven.items() if ok is False}
+    for key, ids in grid.dropped_blanks.items():
+        if key[0] not in suspect or proven[key]:
+            continue
+        placed = [c for c in ids if c in grid.cells and grid.cells[c].state != "ambiguous"]
+        if not placed:
+            continue
+        raw = " ".join(grid.cells[c].raw_text or "" for c in placed)
+        grid.flags.append(Flag("value_count_mismatch", f"row {ids[0].split('.')[1]} of "
+                               f"{key[0]} was read without its blank cells, and its table "
+                               "shows a column the template lacks: a blank may be a cell of "
+                               f"ours, a number the unknown column's: {raw!r}"))
+        for cid in placed:
+            grid.cells[cid] = CellValue(cid, None, "ambiguous", grid.cells[cid].raw_text,
+                                        None, grid.cells[cid].source_ref)
+
+
+def _withdraw_unbalanced_rows(grid: Grid) -> None:
+    """Rows placed by their count whose own identity fails are null where another row of
+    their table printed fewer values than its columns: the rendering drops blank cells
+    (lynx, a browser's copied text), so a row may have lost a blank and printed a
+    number of a column the template lacks in its place. 011 with a 同比 column after
+    总计, other numbers, under lynx: `138 9 1 6 4 158 1` (科研机构 blank) was read 1 as
+    科研机构's, 158 as 其他's and 同比's 1 as 总计 (8 wrong, 2 invented a report)."""
+    short = {t for (t, _), p in grid.pending.items() if p.kind == "columns"}
+    for (table, row), ids in grid.counted_rows.items():
+        if table not in short or _holds(grid, ids) is not False:
+            continue
+        raw = " ".join(grid.cells[c].raw_text or "" for c in ids)
+        grid.flags.append(Flag("value_count_mismatch", f"row {row} of {table} prints as many "
+                               "values as its columns and its 总计 is not their sum, where "
+                               "other rows of its table dropped blank cells: it may lack a "
+                               f"blank and hold a column the template lacks: {raw!r}"))
+        for cid in ids:
+            grid.cells[cid] = CellValue(cid, None, "ambiguous", grid.cells[cid].raw_text,
+                                        None, grid.cells[cid].source_ref)
+
+
+def _holds(grid: Grid, ids: tuple[str, ...]) -> bool | None:
+    """Whether the identities among these cells hold (None: there are none, or one is
+    not evaluable)."""
+    numbers = {c: grid.cells[c].value if c in grid.cells else None for c in ids}
+    rules = [r for r in _rules(grid.version.id) if set(r.cells) <= set(ids)]
+    if not rules or any(None in (numbers[c] for c in r.cells) for r in rules):
+        return None
+    return not any(fails(r, numbers) for r in rules)
 
 
 def _withdraw_forced_splits(grid: Grid) -> None:
@@ -780,16 +898,21 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
     if found is None:
         return
     values, last = found
+    if sum(v.printed is not None and v.printed.state != "blank" for v in values) > n:
+        grid.overflowed_tables.add("t4")
+    printed = len(values)
     values = _filled_when_exact(values, n)
     cells = [(cell_id_of("t4", r.id, c.id), c.value_type)
              for r in block.data_rows for c in block.columns]
+    if printed > len(values):
+        grid.dropped_blanks[("t4", "all")] = tuple(cid for cid, _ in cells)
     leading = (_leading_column(tokens, start, values[0], _t4_top(grid.version))
                if values else None)
     values = _t4_reading(grid.version.id, values, cells, leading)
     grid.last_index = max(grid.last_index, last)
     if grid.full_width_rows:
         _keep(grid.full_rows, ("t4", "all"), values)
-    if grid.clipped_rows and len(values) <= n and maybe_pushed(values, n):
+    if grid.clipped_rows and len(values) < n and maybe_pushed(values, n):
         for row in block.data_rows:
             _flag_pushed(grid, "t4", row.id, block.columns, values)
         return
@@ -829,9 +952,19 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
                       "that column's number run into it")
         return
     width = len(block.columns)
+    one_line = values[0].row is not None and all(v.row == values[0].row for v in values)
+    if one_line:
+        # a push from a covered cell shifts the rest of its printed row (pushed.py)
+        grid.t4_line = tuple(cid for cid, _ in cells)
     for k, row in enumerate(block.data_rows):
         _place(grid, "t4", row.id, block, values[k * width:(k + 1) * width])
         grid.forced_runs.pop(("t4", row.id), None)  # the run is the whole table's
+    if one_line and grid.clipped_rows and maybe_pushed(values, n):
+        # the line's leading blanks, not its first group's: a group all blank is no
+        # row that maybe_pushed names, yet a push of the line may have left it so
+        grid.pushed_rows[("t4", block.data_rows[0].id)] = (
+            tuple(cid for cid, _ in cells[:width]),
+            sum(1 for _ in takewhile(_is_blank, values)))
 
 
 def _wrapped_tail(tokens: list[Token], last: int, filled: bool = False,
@@ -964,7 +1097,16 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     _withdraw_forced_splits(grid)
     _withdraw_glyph_rows(grid)
     _withdraw_padded_rows(grid)
+    _withdraw_pushed_rows(grid)
     return grid
+
+
+def withdraw_unproven_counts(grid: Grid) -> None:
+    """Rows placed by dropping blanks or by their count that the identities show may
+    hold a column the template lacks. Once the header has put the columns in their order
+    (column_order.py): before, a table printing 总计 first breaks every identity."""
+    _withdraw_dropped_blanks(grid)
+    _withdraw_unbalanced_rows(grid)
 
 
 def _joined_unproven(grid: Grid, label: Token, found: tuple[str, str], block: Block,

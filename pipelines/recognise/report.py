@@ -13,7 +13,7 @@ from pipelines.recognise.column_order import (
     withdraw_misordered_tables,
     withdraw_misplaced_totals,
 )
-from pipelines.recognise.grid import Grid, assemble
+from pipelines.recognise.grid import Grid, assemble, withdraw_unproven_counts
 from pipelines.recognise.metadata import looks_like_report, read_report_metadata
 from pipelines.recognise.misprints import relabel_misprints
 from pipelines.recognise.ocr_labels import match_ocr_labels
@@ -64,6 +64,7 @@ def recognise(doc: Document, title: str | None = None) -> ParsedReport:
             tokens, template_version, by_order=doc.rendering in OCR_RENDERINGS))
         grid = assemble(tokens, template_version, doc.full_width_rows, doc.clipped_rows)
         withdraw_misordered_tables(grid, tokens, doc.rendering, doc.header_bands)
+        withdraw_unproven_counts(grid)
         resolve(grid)
         withdraw_misplaced_totals(grid)
         withdraw_unread_t3(grid, doc.text, doc.rendering)  # before the checks see them

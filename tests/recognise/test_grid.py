@@ -422,6 +422,87 @@ def test_table_4_pushed_right_by_its_headers_rowspans_is_null() -> None:
     assert all(v is None for cid, v in report.values().items() if cid.startswith("t4."))
 
 
+def _read_revalued_blanks(stem: str) -> ParsedReport:
+    """pandoc's plain text of a labelled report's page with other numbers, every 0 count
+    printed blank (variants' `revalued-blanks`, its dump kept as a fixture)."""
+    path = FIXTURES / "dumps" / f"{stem}.pandoc-plain-revalued-blanks.txt"
+    return parse_bytes(f"{stem}.txt", path.read_bytes())
+
+
+def _row(report: ParsedReport, table: str, row: str) -> list[float | None]:
+    return [v for cid, v in report.values().items() if cid.startswith(f"{table}.{row}.")]
+
+
+def test_a_pandoc_row_opening_with_a_zero_printed_blank_is_proven_by_the_column_sums() -> None:
+    # 004 (Pingtan 2022) with every 0 blank: （四）1.'s row prints blanks, then 1 under 其他
+    # and 1 under 总计. Read one column left (a covered cell's push) 法律服务机构 would be 1
+    # and 三's 总计 row says 0 there: the push is refuted, the row read as printed (before:
+    # null, row_may_be_shifted; 2 cells a report, pandoc's plain text and Markdown alike).
+    report = _read_revalued_blanks("004")
+    assert _row(report, "t3", "unable_not_held") == [None, None, None, None, None, 1, 1]
+    assert report.cells["t3.unable_not_held.natural_person"].state == "blank"
+    assert not [f for f in report.flags if f.code == "row_may_be_shifted"]
+    assert sum(v is not None for v in report.values().values()) == 38  # every number
+
+
+def test_table_4s_last_group_opening_with_a_blank_stays_null() -> None:
+    # 邵关 2019 with every 0 blank: 四's line `6 . . . 6 | . . . 1 1 | . 1 . 1 2`. The
+    # second lawsuit group opens with a blank too, and the push of the line from there
+    # breaks 未经复议直接起诉's total (1 + 1 = 0): read as printed. The last group opening
+    # with a blank is refuted by no identity (its pushed total is the dropped cell):
+    # null, flagged, as before. 三's 2.重复申请 (`. 1 . . . . 1`) is proven by its columns.
+    report = _read_revalued_blanks(SEED)
+    assert _row(report, "t4", "litigation_direct") == [None, None, None, 1, 1]
+    assert _row(report, "t3", "not_processed_repeat") == [None, 1, None, None, None, None, 1]
+    assert _row(report, "t4", "litigation_after_review") == [None] * 5
+    assert _shifted_rows(report) == {"litigation_after_review"}
+    assert sum(v is not None for v in report.values().values()) == 57  # of 60
+
+
+def test_blanks_are_not_dropped_from_a_row_of_a_table_with_a_column_of_its_own() -> None:
+    # 011's page with a 同比 column after 总计 (`unmerged-trailing-numbers`), other numbers,
+    # pandoc's plain text: `138 9 [blank] 1 6 4 158 1` has seven numbers for seven
+    # columns, and dropping its blank (a flattened span's remnant elsewhere) read 1 as
+    # 科研机构's, 158 as 其他's and 同比's 1 as 总计 (8 wrong, 2 invented, its
+    # identity broken). A row read so that breaks its identity shows the unknown column:
+    # the rows of its table read so are null unless their identities hold.
+    path = FIXTURES / "dumps" / "011.pandoc-plain-unmerged-trailing-numbers-revalued.txt"
+    report = parse_bytes("011.txt", path.read_bytes())
+    assert _row(report, "t3", "new_received") == [None] * 7
+    assert _row(report, "t3", "results_total") == [None] * 7
+    assert len([f for f in report.flags if f.code == "value_count_mismatch"
+                and "without its blank cells" in f.message]) == 2
+    assert sum(v is not None for v in report.values().values()) == 0
+
+
+def test_a_row_holding_a_subtotal_in_place_of_a_dropped_blank_is_null() -> None:
+    # 011's page with a 小计 after 其他 (`t3-subtotal-column`), other numbers, lynx (blank
+    # cells dropped): `138 9 1 6 4 20 158`, seven numbers for the template's seven
+    # columns, had 1 read as 科研机构's (blank) and the 小计 20 as 其他's (6 wrong, 2
+    # invented). Its 总计 is not the sum of the others under a header printing a 小计 it
+    # was not read by: null, as 三's 总计 row (column_map.py); the rows left to the
+    # solver are then not placed either.
+    path = FIXTURES / "dumps" / "011.lynx-t3-subtotal-column-revalued.txt"
+    report = parse_bytes("011.txt", path.read_bytes())
+    assert _row(report, "t3", "new_received") == [None] * 7
+    assert _row(report, "t3", "results_total") == [None] * 7
+    assert {f.message.split()[1].removesuffix(":") for f in report.flags
+            if f.code == "value_count_mismatch" and "(小计)" in f.message} == {
+        "new_received", "results_total"}
+    assert sum(v is not None for v in report.values().values()) == 29
+
+
+def test_a_row_holding_an_unknown_columns_number_in_place_of_a_dropped_blank_is_null(
+        ) -> None:
+    # The same page with a 同比 column after 总计 (`unmerged-trailing-numbers`) under
+    # lynx: `138 9 1 6 4 158 1` had 同比's 1 read as 总计 (8 wrong, 2 invented).
+    path = FIXTURES / "dumps" / "011.lynx-unmerged-trailing-numbers-revalued.txt"
+    report = parse_bytes("011.txt", path.read_bytes())
+    assert _row(report, "t3", "new_received") == [None] * 7
+    assert _row(report, "t3", "results_total") == [None] * 7
+    assert sum(v is not None for v in report.values().values()) == 0  # 二 and 四 too wide
+
+
 def _boxes_print(truth: dict, printed: dict[str, list[str]]) -> Document:
     """Table 三 scanned from a CSS table and read as printed (table_unruled._as_printed):
     each row its label, then each box of digits a cell marked `box_run` (it may hold
