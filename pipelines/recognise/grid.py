@@ -584,6 +584,14 @@ def _withdraw_glyph_rows(grid: Grid) -> None:
                                "a line where other rows show numbers cut a digit a line"))
 
 
+def _make_ambiguous(grid: Grid, cell_ids: list[str] | tuple[str, ...]) -> None:
+    """The cells null, state `ambiguous`, what was printed kept as their raw text (the
+    caller flags why)."""
+    for cid in cell_ids:
+        grid.cells[cid] = CellValue(cid, None, "ambiguous", grid.cells[cid].raw_text, None,
+                                    grid.cells[cid].source_ref)
+
+
 def _withdraw_padded_rows(grid: Grid) -> None:
     """Rows read past trailing blanks are null where their table has an unknown column
     (some row of it printed more cells than its columns, the last of them filled)."""
@@ -591,9 +599,7 @@ def _withdraw_padded_rows(grid: Grid) -> None:
         if table not in grid.wide_tables or not any(
                 grid.cells.get(c) and grid.cells[c].value is not None for c in cell_ids):
             continue
-        for cid in cell_ids:
-            grid.cells[cid] = CellValue(cid, None, "ambiguous", grid.cells[cid].raw_text,
-                                        None, grid.cells[cid].source_ref)
+        _make_ambiguous(grid, cell_ids)
         grid.flags.append(Flag("value_count_mismatch", f"row {row} of {table} was read past "
                                "blank cells after its last column, and another row of its "
                                "table printed a number past its columns: the blanks may be "
@@ -629,9 +635,7 @@ def _withdraw_pushed_rows(grid: Grid) -> None:
                                "printed row, and the identities do not refute a push: a "
                                "span from above may have pushed its values right: "
                                f"{raw!r}"))
-        for cid in ids:
-            grid.cells[cid] = CellValue(cid, None, "ambiguous", grid.cells[cid].raw_text,
-                                        None, grid.cells[cid].source_ref)
+        _make_ambiguous(grid, ids)
 
 
 def _withdraw_dropped_blanks(grid: Grid) -> None:
@@ -655,9 +659,7 @@ def _withdraw_dropped_blanks(grid: Grid) -> None:
                                f"{key[0]} was read without its blank cells, and its table "
                                "shows a column the template lacks: a blank may be a cell of "
                                f"ours, a number the unknown column's: {raw!r}"))
-        for cid in placed:
-            grid.cells[cid] = CellValue(cid, None, "ambiguous", grid.cells[cid].raw_text,
-                                        None, grid.cells[cid].source_ref)
+        _make_ambiguous(grid, placed)
 
 
 def _withdraw_unbalanced_rows(grid: Grid) -> None:
@@ -676,9 +678,7 @@ def _withdraw_unbalanced_rows(grid: Grid) -> None:
                                "values as its columns and its 总计 is not their sum, where "
                                "other rows of its table dropped blank cells: it may lack a "
                                f"blank and hold a column the template lacks: {raw!r}"))
-        for cid in ids:
-            grid.cells[cid] = CellValue(cid, None, "ambiguous", grid.cells[cid].raw_text,
-                                        None, grid.cells[cid].source_ref)
+        _make_ambiguous(grid, ids)
 
 
 def _holds(grid: Grid, ids: tuple[str, ...]) -> bool | None:
