@@ -348,6 +348,7 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "text_aligned": "以空格对齐表格的网页文本（划线分栏，或每行一个表格行）",
         "text_reading_order": ("按阅读顺序转出的 PDF 文本（pdftotext 不加 -layout）："
                                "表格单元格不按行排列，不读取表格数值"),
+        "mhtml": "浏览器另存为单个文件的网页（MHTML、.mht）：读取其中的 HTML 部分",
         "scan": "页面（或表格所在页）为图片的 PDF；表格经 OCR 读取",
         "image": "图片文件（JPG、PNG、TIFF），或表格为图片的网页；经 OCR 读取",
         "pdf": "有文字层的 PDF；按表格线读取表格",
