@@ -10,7 +10,11 @@ label only when all of these hold, so that a misprint can never take another row
   row of the table, and its item number (`2.`, `（三）`) is the row's where one is printed;
 - the row is not printed elsewhere with its own label, lies between the rows printed
   before and after it (rows are printed in the statute's order), and no other misprint
-  matches it too.
+  matches it too;
+- no text printed before it in its printed row carries a group's item number (`（六）`)
+  that is neither its row's nor one of its groups': such a row holds another row's
+  label too (a browser laid a spanning cell's rows out of place: `（六）其他` beside
+  `5.要求行政机关确认…`, (六)其他处理's 4 after them), so its values may be that row's.
 Otherwise the text stays text, so its values are never read as a neighbour's, and a
 text that is numbered like a row or close to one is flagged `row_label_unmatched`.
 """
@@ -113,7 +117,30 @@ def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
         return _Candidate(i, table, None, f"row {row.id} is printed with its own label")
     if not before < position < after:
         return _Candidate(i, table, None, f"row {row.id} would be out of the statute's order")
+    other = _other_group_number(tokens, i, row, rows)
+    if other:
+        return _Candidate(i, table, None, f"its printed row also carries {other}, the item "
+                                          "number of another group")
     return _Candidate(i, table, row, f"similarity {best:.2f}, next row {second:.2f}")
+
+
+def _other_group_number(tokens: list[Token], i: int, row: Row, rows: tuple[Row, ...]) -> str:
+    """A group's item number (`(六)`) printed before token i in its printed row that is
+    neither the row's nor one of its groups' ("" if none)."""
+    if tokens[i].row is None:
+        return ""
+    by_id = {r.id: r for r in rows}
+    own, at = set(), row
+    while at is not None:
+        own.add(_number_of(at))
+        at = by_id.get(at.parent) if at.parent else None
+    for t in reversed(tokens[:i]):
+        if t.row != tokens[i].row:
+            break
+        number = item_number(normalise(t.text))[0] if t.kind != "value" else ""
+        if number.startswith("(") and number not in own:
+            return number
+    return ""
 
 
 @lru_cache(maxsize=4096)

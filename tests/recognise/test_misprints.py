@@ -85,6 +85,20 @@ def test_a_row_printed_with_its_own_label_is_not_taken_twice(fixtures_dir: Path,
     assert "row denied_law_prohibited is printed with its own label" in message
 
 
+
+def test_a_misprint_beside_another_groups_number_is_not_read(fixtures_dir: Path,
+                                                             truth) -> None:
+    """A printed row holding another group's item number before a misprinted label: a
+    browser's print of a broken rowspan laid （六）其他处理's label pieces and value into
+    5.要求行政机关确认…'s row (`broken-value-rowspan`, other numbers: its 4 was read as
+    that row's). The row may be the other group's: unread."""
+    report = misprinted(fixtures_dir, SEED, (
+        "\t\n\t5.要求行政机关确认或重新出具已获取信息",
+        "\t（六）其他\n\t5.要求行政机关确认或重新出具已获取信处理息"))
+    _only_row_lost(report, truth(SEED)["cells"], "t3.not_processed_confirm_reissue")
+    (message,) = flags(report, "row_label_unmatched")
+    assert "its printed row also carries (六), the item number of another group" in message
+
 def test_two_misprints_of_one_row_are_both_unread(fixtures_dir: Path, truth) -> None:
     report = misprinted(fixtures_dir, SEED,
                         ("2.其他法律行政法规禁止公开", "2.其他法律行政止公开"),
