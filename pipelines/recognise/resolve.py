@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pipelines.recognise.blanks import BLANK, placements
 from pipelines.recognise.cells import COUNT_UNITS, cell_value, held_exactly, out_of_range
-from pipelines.recognise.digits import digit_splits
+from pipelines.recognise.digits import digit_splits, piece_groupings
 from pipelines.recognise.grid import Grid, Pending
 from pipelines.recognise.solve import (
     MAX_CANDIDATES,
@@ -31,7 +31,8 @@ from pipelines.recognise.tokens import Token
 from pipelines.report import CellValue, Flag
 from schemas.identities import identities
 
-_FLAG = {"digits": "ambiguous_digits", "columns": "ambiguous_columns"}
+_FLAG = {"digits": "ambiguous_digits", "pieces": "ambiguous_digits",
+         "columns": "ambiguous_columns"}
 
 
 def resolve(grid: Grid) -> None:
@@ -73,6 +74,9 @@ def _unknown(key: tuple[str, str], pending: Pending, rules, budget: Budget) -> U
         if pending.kind == "digits":
             found = digit_splits([t.text for t in pending.values], len(cells), own, part,
                                  pending.blanks, limit)
+        elif pending.kind == "pieces":
+            found = piece_groupings([t.text for t in pending.values], len(cells), own, part,
+                                    limit)
         else:
             found = placements([_solver_value(t) for t in pending.values], len(cells), own,
                                part, limit)
@@ -159,7 +163,8 @@ def _printed_in(pending: Pending, choice: int) -> str | None:
 
 def _flag(grid: Grid, pending: Pending, why: str, cells: list[str] | None = None) -> None:
     raw = _raw(pending)
-    what = "digit run" if pending.kind == "digits" else "values of a row with dropped blanks"
+    what = {"digits": "digit run", "pieces": "cells holding several columns' values"}.get(
+        pending.kind, "values of a row with dropped blanks")
     for cell_id in cells if cells is not None else [c for c, _ in pending.cells]:
         grid.cells[cell_id] = CellValue(cell_id, None, "ambiguous", raw or None, None,
                                         _ref(pending))
