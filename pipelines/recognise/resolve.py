@@ -104,7 +104,9 @@ def _why(key: tuple[str, str], pending: Pending, result: Settled) -> str:
 
 
 def _raw(pending: Pending) -> str:
-    return " ".join(t.text.strip() for t in pending.values)
+    # cells holding several columns' values keep their printed cells apart
+    sep = " | " if pending.kind == "pieces" else " "
+    return sep.join(t.text.strip() for t in pending.values)
 
 
 def _ref(pending: Pending) -> str | None:
@@ -128,7 +130,8 @@ def _fill_digits(grid: Grid, pending: Pending, result: Settled) -> None:
             continue
         else:
             grid.cells[cell_id] = CellValue(cell_id, v, "number", raw, None, _ref(pending))
-        grid.flags.append(Flag("split_by_identities", f"{cell_id}: {v} from digit run "
+        run = "cells" if pending.kind == "pieces" else "digit run"
+        grid.flags.append(Flag("split_by_identities", f"{cell_id}: {v} from {run} "
                                f"{raw!r}, the only split {_by(result)} allow", cell_id))
 
 
