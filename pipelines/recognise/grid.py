@@ -733,7 +733,8 @@ def _pend_pieces(grid: Grid, tokens: list[Token], found: tuple[str, str],
                  rows: dict[tuple[str, str], Block], values: list[Token]) -> bool:
     """A row of 三 whose cells hold two columns' values (`175 16`, TextCell.stacked)
     left to the identities (digits.piece_groupings, resolve.py), where that can prove it:
-    every printed value is digit pieces, all on one printed row, and the table's header
+    every printed value is digit pieces, all on one printed row, each stacked one a cell
+    of two pieces or more (a converter's pipe cell), and the table's header
     proves the template's columns (header_pieces.py). Empty cells are the extractor's
     columns cut through the label, no blank: a row whose printed cells lost a blank
     falls short of its columns and stays null. False: the row is left to be flagged."""
@@ -741,7 +742,10 @@ def _pend_pieces(grid: Grid, tokens: list[Token], found: tuple[str, str],
         return False
     printed = [v for v in values if v.text.strip()]
     if (not printed or len({v.row for v in printed}) != 1
-            or not all(_PIECES.match(" ".join(v.text.split())) for v in printed)):
+            or not all(_PIECES.match(" ".join(v.text.split())) for v in printed)
+            # a stacked word of laid-out text is one piece of a number whose other
+            # pieces are other words: no cell of pieces
+            or any(v.stacked and len(v.text.split()) < 2 for v in printed)):
         return False
     if grid.pieces_header is None:
         first = next((k for k, t in enumerate(tokens) if t.kind == "label"
