@@ -383,13 +383,15 @@ def test_markitdowns_rows_printed_as_text_lines_between_its_tables_are_read(
     # finds in no table are pdfminer's text lines, a label's first piece and the row's
     # values on one line, its other pieces below (`2.其 0 0 0 0 0 0 0` / `他法` / …).
     # Read a word a cell (text_aligned.spaced_rows), as that text is read elsewhere; one
-    # cell a line, none of their values was read (24 cells right before, 136 now).
+    # cell a line, none of their values was read (24 cells right before, 136 now). Its
+    # pipe rows' cells of two columns (`| 4 0 |`) read where the identities prove them
+    # (h-mdtwo: 136 -> 164).
     data = (_DUMPS / "pingtan-2022.markitdown-soffice-docx.md").read_bytes()
     report = parse_bytes("pingtan-2022.markitdown-soffice-docx.md", data)
     want = truth("pingtan-2022-run-together")["cells"]
     got = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
     assert report.rendering == "text_pipes"
-    assert len(got) == 136 and all(want[cid] == v for cid, v in got.items())
+    assert len(got) == 164 and all(want[cid] == v for cid, v in got.items())
     assert [got[f"t3.denied_law_prohibited.{c}"] for c in ("natural_person", "total")] == [0, 0]
     assert got["t3.unable_not_held.natural_person"] == 37
 
