@@ -5,7 +5,9 @@ not forced, and rows that printed fewer values than columns (a rendering that dr
 blank cells). Here their candidates are enumerated (digits.py, blanks.py) and all of a
 report's pending cells are solved together over every identity (solve.py). A digit run
 is split only when one split is left (`split_by_identities`); a value of a row that lost
-blanks is placed where every placement left puts it (`columns_by_identities`). The rest
+blanks is placed where every placement left puts it (`columns_by_identities`); a row of
+cells each holding several columns' values or a wrapped number (`175 16`) is read where
+one grouping of their pieces is left (`split_by_identities`). The rest
 is null, flagged `ambiguous_digits` or `ambiguous_columns` with the reason. Identities
 choose between readings of what was printed; they never supply a number.
 """
