@@ -76,3 +76,50 @@ def digit_splits(pieces: list[str], n: int, rules: list[tuple[tuple, tuple]],
 def candidate_splits(pieces: list[str], n: int) -> list[list[int]]:
     """Every split of whitespace-separated digit pieces into n whole numbers."""
     return [list(c.values) for c in digit_splits(pieces, n, [], Budget(), limit=10**9)]
+
+
+def piece_groupings(cells: list[str], n: int, rules: list[tuple[tuple, tuple]],
+                    budget: Budget, limit: int = MAX_CANDIDATES) -> list[Candidate]:
+    """Every reading of printed cells, each holding whitespace-separated digit pieces, as
+    n numbers fitting `rules`: a cell's pieces, in order, grouped into one number or more.
+
+    A PDF table extractor (pdfplumber, under markitdown) that draws fewer columns than the
+    page has prints two columns' values in one cell (`175 16`), and a number its cell
+    wrapped over two lines the same way (`175` over `16`, 17516): each space in a cell is
+    either a boundary between cells or no boundary at all. A cell is never empty and no
+    number starts with 0 but a lone "0" (`0 0` is two zeros). Pieces of different printed
+    cells are never joined. Each candidate's choices are the numbers' digit strings.
+    """
+    split = [c.split() for c in cells]
+    if not all(split) or not all(_DIGITS.match(p) for ps in split for p in ps):
+        return []
+    # pieces and digits left from (cell, offset) on, to bound what the rest can hold
+    pieces_after = [sum(len(ps) for ps in split[c:]) for c in range(len(split) + 1)]
+    digits_after = [sum(len(p) for ps in split[c:] for p in ps) for c in range(len(split) + 1)]
+
+    def left(state: tuple[int, int]) -> tuple[int, int]:
+        c, off = state
+        if c == len(split):
+            return 0, 0
+        return (pieces_after[c] - off,
+                digits_after[c] - sum(len(p) for p in split[c][:off]))
+
+    def step(state: tuple[int, int], i: int) -> Iterator[tuple[int, str, tuple[int, int]]]:
+        c, off = state
+        if c == len(split):
+            return
+        cells_after = n - i - 1
+        for end in range(off + 1, len(split[c]) + 1):
+            text = "".join(split[c][off:end])
+            if len(text) > 1 and text[0] == "0":
+                break
+            nxt = (c + 1, 0) if end == len(split[c]) else (c, end)
+            # every printed cell after this one holds a number at least; no cell is empty
+            if len(split) - nxt[0] <= cells_after <= left(nxt)[0]:
+                yield int(text), text, nxt
+
+    def upper(state: tuple[int, int], k: int) -> float:
+        return 10 ** left(state)[1] - 1
+
+    return enumerate_fitting(n, (0, 0), step, lambda s: s[0] == len(split), upper, rules,
+                             budget, limit)

@@ -29,6 +29,7 @@ from itertools import pairwise, takewhile
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
 from pipelines.recognise.header_columns import RowIndex, header_reading
+from pipelines.recognise.header_pieces import header_columns_proven
 from pipelines.recognise.layout import is_sequence_header
 from pipelines.recognise.pushed import push_refuted
 from pipelines.recognise.tokens import Token
@@ -43,7 +44,7 @@ from schemas.template import Block, ValueType, Version, cell_id_of, load_templat
 class Pending:
     """Printed values whose cells the solver must settle: a run, or a row that lost blanks."""
 
-    kind: str  # digits | columns
+    kind: str  # digits | columns | pieces (cells holding several columns' values)
     values: list[Token]
     cells: list[tuple[str, ValueType]]  # (cell id, value type) in printed order
     blanks: bool = False  # digits: the rendering may have dropped blank cells from the run
@@ -77,6 +78,9 @@ class Grid:
     # -> its cells and the count of its leading blanks.
     pushed_rows: dict[tuple[str, str], tuple[tuple[str, ...], int]] = field(
         default_factory=dict)
+    # 三's header proves its columns where they print cut into pieces (header_pieces.py):
+    # None until a row whose cells hold several columns' values asks
+    pieces_header: bool | None = None
     t4_line: tuple[str, ...] = ()  # 四's cells in printed order where one printed row holds them
     # Some row printed more numbers than the template has columns: the page has numbers
     # that are no cell of their row (an unknown column), so a row short of its columns
@@ -722,6 +726,40 @@ def _flag_stacked(grid: Grid, table: str, row: str, cols, values: list[Token]) -
               "not known")
 
 
+_PIECES = re.compile(r"^\d+(?: \d+)*$")  # digit pieces, a space apart
+
+
+def _pend_pieces(grid: Grid, tokens: list[Token], found: tuple[str, str],
+                 rows: dict[tuple[str, str], Block], values: list[Token]) -> bool:
+    """A row of 三 whose cells hold two columns' values (`175 16`, TextCell.stacked)
+    left to the identities (digits.piece_groupings, resolve.py), where that can prove it:
+    every printed value is digit pieces, all on one printed row, each stacked one a cell
+    of two pieces or more (a converter's pipe cell), and the table's header
+    proves the template's columns (header_pieces.py). Empty cells are the extractor's
+    columns cut through the label, no blank: a row whose printed cells lost a blank
+    falls short of its columns and stays null. False: the row is left to be flagged."""
+    if found[0] != "t3":
+        return False
+    printed = [v for v in values if v.text.strip()]
+    if (not printed or len({v.row for v in printed}) != 1
+            or not all(_PIECES.match(" ".join(v.text.split())) for v in printed)
+            # a stacked word of laid-out text is one piece of a number whose other
+            # pieces are other words: no cell of pieces
+            or any(v.stacked and len(v.text.split()) < 2 for v in printed)):
+        return False
+    if grid.pieces_header is None:
+        first = next((k for k, t in enumerate(tokens) if t.kind == "label"
+                      and (r := _row_of(t, rows)) is not None and r[0] == found[0]), None)
+        grid.pieces_header = first is not None and header_columns_proven(
+            tokens, first, grid.version, found[0])
+    if not grid.pieces_header:
+        return False
+    cells = _cells_of(grid.version.id, *found, rows[found])
+    tidy = [replace(v, text=" ".join(v.text.split())) for v in printed]
+    grid.pending[found] = Pending("pieces", tidy, cells)
+    return True
+
+
 def _flag_row(grid: Grid, table: str, row: str, cols, values: list[Token], code: str,
               message: str) -> None:
     grid.rows_found.setdefault(table, set()).add(row)
@@ -1065,7 +1103,8 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
                       f"row {found[1]}'s digits run into a printed row that matches no "
                       f"statutory row ({glued.text.strip()[:30]!r})")
         elif any(v.stacked for v in values):
-            _flag_stacked(grid, *found, rows[found].columns, values)
+            if not _pend_pieces(grid, tokens, found, rows, values):
+                _flag_stacked(grid, *found, rows[found].columns, values)
         elif _joined_unproven(grid, tokens[i], found, rows[found], values):
             _flag_row(grid, *found, rows[found].columns, values, "ambiguous_digits",
                       f"row {found[1]}'s values were joined from several printed lines by "

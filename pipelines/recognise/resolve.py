@@ -5,7 +5,9 @@ not forced, and rows that printed fewer values than columns (a rendering that dr
 blank cells). Here their candidates are enumerated (digits.py, blanks.py) and all of a
 report's pending cells are solved together over every identity (solve.py). A digit run
 is split only when one split is left (`split_by_identities`); a value of a row that lost
-blanks is placed where every placement left puts it (`columns_by_identities`). The rest
+blanks is placed where every placement left puts it (`columns_by_identities`); a row of
+cells each holding several columns' values or a wrapped number (`175 16`) is read where
+one grouping of their pieces is left (`split_by_identities`). The rest
 is null, flagged `ambiguous_digits` or `ambiguous_columns` with the reason. Identities
 choose between readings of what was printed; they never supply a number.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from pipelines.recognise.blanks import BLANK, placements
 from pipelines.recognise.cells import COUNT_UNITS, cell_value, held_exactly, out_of_range
-from pipelines.recognise.digits import digit_splits
+from pipelines.recognise.digits import digit_splits, piece_groupings
 from pipelines.recognise.grid import Grid, Pending
 from pipelines.recognise.solve import (
     MAX_CANDIDATES,
@@ -31,7 +33,8 @@ from pipelines.recognise.tokens import Token
 from pipelines.report import CellValue, Flag
 from schemas.identities import identities
 
-_FLAG = {"digits": "ambiguous_digits", "columns": "ambiguous_columns"}
+_FLAG = {"digits": "ambiguous_digits", "pieces": "ambiguous_digits",
+         "columns": "ambiguous_columns"}
 
 
 def resolve(grid: Grid) -> None:
@@ -73,6 +76,9 @@ def _unknown(key: tuple[str, str], pending: Pending, rules, budget: Budget) -> U
         if pending.kind == "digits":
             found = digit_splits([t.text for t in pending.values], len(cells), own, part,
                                  pending.blanks, limit)
+        elif pending.kind == "pieces":
+            found = piece_groupings([t.text for t in pending.values], len(cells), own, part,
+                                    limit)
         else:
             found = placements([_solver_value(t) for t in pending.values], len(cells), own,
                                part, limit)
@@ -100,7 +106,9 @@ def _why(key: tuple[str, str], pending: Pending, result: Settled) -> str:
 
 
 def _raw(pending: Pending) -> str:
-    return " ".join(t.text.strip() for t in pending.values)
+    # cells holding several columns' values keep their printed cells apart
+    sep = " | " if pending.kind == "pieces" else " "
+    return sep.join(t.text.strip() for t in pending.values)
 
 
 def _ref(pending: Pending) -> str | None:
@@ -124,7 +132,8 @@ def _fill_digits(grid: Grid, pending: Pending, result: Settled) -> None:
             continue
         else:
             grid.cells[cell_id] = CellValue(cell_id, v, "number", raw, None, _ref(pending))
-        grid.flags.append(Flag("split_by_identities", f"{cell_id}: {v} from digit run "
+        run = "cells" if pending.kind == "pieces" else "digit run"
+        grid.flags.append(Flag("split_by_identities", f"{cell_id}: {v} from {run} "
                                f"{raw!r}, the only split {_by(result)} allow", cell_id))
 
 
@@ -159,7 +168,8 @@ def _printed_in(pending: Pending, choice: int) -> str | None:
 
 def _flag(grid: Grid, pending: Pending, why: str, cells: list[str] | None = None) -> None:
     raw = _raw(pending)
-    what = "digit run" if pending.kind == "digits" else "values of a row with dropped blanks"
+    what = {"digits": "digit run", "pieces": "cells holding several columns' values"}.get(
+        pending.kind, "values of a row with dropped blanks")
     for cell_id in cells if cells is not None else [c for c, _ in pending.cells]:
         grid.cells[cell_id] = CellValue(cell_id, None, "ambiguous", raw or None, None,
                                         _ref(pending))

@@ -1,9 +1,11 @@
 """The exact solver that settles cells whose columns the printed text does not fix.
 
-Two kinds of unknown reach it: a digit run whose cell separators were lost (its
-candidates are its splits into whole numbers, digits.py) and a row that printed fewer
+Three kinds of unknown reach it: a digit run whose cell separators were lost (its
+candidates are its splits into whole numbers, digits.py), a row that printed fewer
 values than it has columns because a rendering dropped its blank cells (its candidates
-are the ways to put the values, in order, into the columns, blanks.py). Candidates are
+are the ways to put the values, in order, into the columns, blanks.py), and a row of a
+converter's cells each holding several columns' values or a wrapped number (`175 16`:
+its candidates group each cell's pieces, digits.piece_groupings). Candidates are
 enumerated cell by cell and pruned by the identities inside the unknown (a row's 总计,
 table 四's group totals) as soon as they close or their bounds fail. Then every unknown of
 a table is solved together, over every identity of the table: a candidate is kept only

@@ -222,7 +222,7 @@ def _row_label_of(token: Token, table: str) -> bool:
                                          for lb in token.labels)
 
 
-def _piece_of_label(word: str) -> bool:
+def piece_of_label(word: str) -> bool:
     """Whether the word is (a piece of) a template label: the rest of a header cell
     wrapped over lines (`上一年` / `项目数量`), no column of its own."""
     norm = normalise(word)
@@ -240,7 +240,7 @@ def _unknown_last_column(tokens: list[Token]) -> int | None:
                  if t.kind == "text" and _COLUMN_WORD.match(t.text.strip())
                  and t.text.strip() not in _REMARKS and _is_heading(tokens[i - 1])
                  and _row_label_of(tokens[i + 1], tokens[i - 1].labels[0].table)
-                 and not _piece_of_label(t.text.strip())), None)
+                 and not piece_of_label(t.text.strip())), None)
 
 
 def _open_table_runs(tokens: list[Token], start: int) -> None:

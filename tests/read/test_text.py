@@ -11,6 +11,8 @@ from pipelines.document import TextCell
 from pipelines.parse import parse_bytes
 from pipelines.read import read_file
 from pipelines.read.text import read
+from pipelines.report import ParsedReport
+from schemas.template import load_template
 
 
 def read_text(text: str):
@@ -381,15 +383,76 @@ def test_markitdowns_rows_printed_as_text_lines_between_its_tables_are_read(
     # finds in no table are pdfminer's text lines, a label's first piece and the row's
     # values on one line, its other pieces below (`2.其 0 0 0 0 0 0 0` / `他法` / …).
     # Read a word a cell (text_aligned.spaced_rows), as that text is read elsewhere; one
-    # cell a line, none of their values was read (24 cells right before, 136 now).
+    # cell a line, none of their values was read (24 cells right before, 136 now). Its
+    # pipe rows' cells of two columns (`| 4 0 |`) read where the identities prove them
+    # (h-mdtwo: 136 -> 164).
     data = (_DUMPS / "pingtan-2022.markitdown-soffice-docx.md").read_bytes()
     report = parse_bytes("pingtan-2022.markitdown-soffice-docx.md", data)
     want = truth("pingtan-2022-run-together")["cells"]
     got = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
     assert report.rendering == "text_pipes"
-    assert len(got) == 136 and all(want[cid] == v for cid, v in got.items())
+    assert len(got) == 164 and all(want[cid] == v for cid, v in got.items())
     assert [got[f"t3.denied_law_prohibited.{c}"] for c in ("natural_person", "total")] == [0, 0]
     assert got["t3.unable_not_held.natural_person"] == 37
+
+
+_PINGTAN_2019_MD = "pingtan-2019.markitdown-revalued.md"
+_T3 = tuple(c.id for c in load_template().version("gov_2019").tables["t3"].columns)
+
+
+def _pingtan_2019_md(*edits: tuple[str, str]) -> ParsedReport:
+    # markitdown's Markdown of Chromium's print of 平潭 2019 (005) with other numbers (the
+    # `revalued` variant), its table 三: pdfplumber draws fewer columns than the page has,
+    # so two columns' values share a cell (`| 175 16 | 0 2 | 13 8 | 214 |`) and the header
+    # is cut the same way (`商业 | 科研 社会公 | 法律服 其`).
+    text = (_DUMPS / _PINGTAN_2019_MD).read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    return parse_bytes(_PINGTAN_2019_MD, text.encode())
+
+
+def _values(report: ParsedReport) -> dict[str, object]:
+    return {cid: c.value for cid, c in report.cells.items() if c.value is not None}
+
+
+def test_markitdowns_cells_of_two_columns_read_where_the_identities_prove_them() -> None:
+    # 22 rows of 三 (154 cells), each the one reading of its cells' pieces that its
+    # total allows, under a header whose pieces name the columns in the template's order.
+    # Before: every such row null (`ambiguous_digits`), 0 cells.
+    report = _pingtan_2019_md()
+    got = _values(report)
+    assert len(got) == 154
+    assert [got[f"t3.{r}.{c}"] for r in ("new_received", "results_total") for c in _T3] == [
+        175, 16, 0, 2, 13, 8, 214, 184, 16, 0, 2, 14, 8, 224]
+    assert [got[f"t3.partially_granted.{c}"] for c in _T3] == [6, 0, 0, 0, 0, 0, 6]
+    assert sum(f.code == "split_by_identities" for f in report.flags) == 154
+    # 2.没有现成信息需要另行制作: its values on a printed row below its label, not read
+    assert not any(c.startswith("t3.unable_needs_creation.") for c in got)
+
+
+@pytest.mark.parametrize("edits", [
+    # the organisations in another order than the template's
+    (("| 科研 社会公 | 法律服 其 |", "| 法律服 其 | 科研 社会公 |"),
+     ("| 机构 益组织 | 务机构 他 |", "| 务机构 他 | 机构 益组织 |")),
+    # no 其他 column
+    (("| 法律服 其 |", "| 法律服 |"), ("| 务机构 他 |", "| 务机构 |")),
+    # a column the template lacks
+    (("| 法律服 其 |", "| 法律服 其 小计 |"),),
+], ids=["permuted", "lacking", "unknown-column"])
+def test_markitdowns_cells_of_two_columns_stay_null_under_a_header_not_proven(
+        edits: tuple[tuple[str, str], ...]) -> None:
+    report = _pingtan_2019_md(*edits)
+    assert not any(c.startswith("t3.") for c in _values(report))
+    assert sum(f.code == "ambiguous_digits" for f in report.flags) == 22
+
+
+def test_markitdowns_cells_of_two_columns_stay_null_where_no_reading_fits() -> None:
+    # 175+16+0+2+13+8 is 214: printed 215, no grouping of the pieces fits the row
+    report = _pingtan_2019_md(("| 13 8  | 214 |", "| 13 8  | 215 |"))
+    got = _values(report)
+    assert len(got) == 147 and not any(c.startswith("t3.new_received.") for c in got)
+    assert {report.cells[f"t3.new_received.{c}"].state for c in _T3} == {"ambiguous"}
 
 
 def test_text_lines_of_words_between_pipe_tables_stay_one_cell_a_line() -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from decimal import Decimal
 
-from pipelines.recognise.digits import candidate_splits, split_run
+from pipelines.recognise.digits import candidate_splits, piece_groupings, split_run
 from pipelines.recognise.labels import label_index
+from pipelines.recognise.solve import Budget
 from pipelines.recognise.tokens import Token
 from pipelines.recognise.values import read_printed
 
@@ -81,3 +82,48 @@ def test_split_run_pieces_keep_every_other_field() -> None:
         "furniture", "stacked", "box_run"]
     assert split_run([token], 2) == [replace(token, text=d, printed=read_printed(d))
                                      for d in "12"]
+
+
+# 三's row total: the six applicant columns add up to the seventh
+_ROW_TOTAL = [((0, 1, 2, 3, 4, 5), (6,))]
+
+
+def groupings(cells: list[str], n: int, rules=()) -> list[tuple[str, ...]]:
+    return [c.choices for c in piece_groupings(cells, n, list(rules), Budget())]
+
+
+def test_piece_groupings_as_many_pieces_as_cells_is_one_reading() -> None:
+    # markitdown's `| 175 16 | 0 2 | 13 8 | 214 |`: each space a boundary between columns
+    assert groupings(["175 16", "0 2", "13 8", "214"], 7) == [
+        ("175", "16", "0", "2", "13", "8", "214")]
+
+
+def test_piece_groupings_a_wrapped_number_is_chosen_by_the_row_total() -> None:
+    # one piece too many: one cell's pieces are one number wrapped over two lines
+    cells = ["1 75 16", "0 2", "13 8", "214"]
+    assert groupings(cells, 7) == [("1", "75", "16", "0", "2", "138", "214"),
+                                   ("1", "7516", "0", "2", "13", "8", "214"),
+                                   ("175", "16", "0", "2", "13", "8", "214")]
+    assert groupings(cells, 7, _ROW_TOTAL) == [("175", "16", "0", "2", "13", "8", "214")]
+
+
+def test_piece_groupings_that_fit_alike_are_all_kept() -> None:
+    # one join among `1 1 1` and `1 1`: 11 wherever it goes, the same sum, so the row
+    # total cannot tell the readings apart (the table's column sums may, solve.py)
+    assert groupings(["1 1 1", "1 1", "0", "0", "14"], 7, _ROW_TOTAL) == [
+        ("1", "1", "1", "11", "0", "0", "14"), ("1", "11", "1", "1", "0", "0", "14"),
+        ("11", "1", "1", "1", "0", "0", "14")]
+    assert groupings(["1 1", "1 1", "0", "0", "14"], 7, _ROW_TOTAL) == []  # none fits
+
+
+def test_piece_groupings_zeros_never_lead_a_number() -> None:
+    # `0 0` is two zeros, never 00; `6 0` may be 60
+    assert groupings(["0 0", "6 0"], 3) == [("0", "0", "60")]
+    assert groupings(["0 0", "6 0"], 4) == [("0", "0", "6", "0")]
+    assert groupings(["0 0", "6 0"], 2) == []
+
+
+def test_piece_groupings_never_join_cells_nor_leave_one_empty() -> None:
+    assert groupings(["1", "2"], 1) == []  # two printed cells are two numbers at least
+    assert groupings(["1", "2"], 3) == []  # a cell of one piece is one number
+    assert groupings(["1", "-"], 2) == []  # only digit pieces

@@ -15,7 +15,9 @@ with exact counts: (right, wrong, missed, invented) against the truth.
   where it names one row and the row has its count of values.
 - markitdown's rows outside its tables (pdfminer's text lines) are read a word a cell.
 - markitdown's tables (pdfplumber's) put two columns' values in one cell (`447 7`): the
-  cell is stacked and its row null, never 4477 (before: 8 wrong over these prints).
+  cell is stacked, never 4477 (before: 8 wrong over these prints); its row is read only
+  where one grouping of its cells' pieces fits the identities and the header's pieces
+  prove the template's columns (h-mdtwo), else null.
 - Chromium's prints of the revalued pages (3–5 digit numbers): a one-column row of 二
   printed in one cell with its number (`|⾏政许可<br>3704|`, `行政许可 3704`) is read, and
   a number alone in a cell marked `<sup>`.
@@ -33,7 +35,11 @@ EXPECTED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
     # (四)'s piece over (四)1's label in one cell (`（四）无<br>1.本机关…`) parted from it
     # (recognise/layout.py; h-mdconv: 144 -> 179)
     ("pymupdf4llm", "corpus-pdf"): {"001": (179, 0, 21, 0)},
-    ("markitdown", "corpus-pdf"): {"001": (10, 0, 190, 0)},
+    # markitdown's cells of two columns (`| 447 7 | 0 0 |`) read where exactly one grouping
+    # of their pieces fits the identities under a header proven by its pieces (h-mdtwo:
+    # corpus 001 10 -> 171, plain 001 4 -> 165, 004 7 -> 168, LibreOffice's 001 38 -> 66,
+    # 004 136 -> 164, word 004 150 -> 178, revalued-large 001 4 -> 144)
+    ("markitdown", "corpus-pdf"): {"001": (171, 0, 29, 0)},
     # the print header taken out of the row at the page break (text_print_header.py):
     # in a cell of its own (001, 004), in the label's cell (005, the seed)
     ("pymupdf4llm", "chromium-plain-html"): {"001": (200, 0, 0, 0), "004": (200, 0, 0, 0),
@@ -41,11 +47,11 @@ EXPECTED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
                                              "seed-shaoguan-zhenjiang-2019": (191, 0, 7, 0)},
     # 四's header cells holding its groups' pieces (`未经复<br>结果<br>纠正`) read in order
     ("pymupdf4llm", "chromium-borderless-html"): {"004": (165, 0, 35, 0)},
-    ("markitdown", "chromium-plain-html"): {"001": (4, 0, 196, 0), "004": (7, 0, 193, 0)},
+    ("markitdown", "chromium-plain-html"): {"001": (165, 0, 35, 0), "004": (168, 0, 32, 0)},
     # rows outside its tables printed as pdfminer's text lines, read a word a cell
     # (read/text._spaced_runs; h-mdconv: 001 10 -> 38, 004 24 -> 136, word 004 7 -> 150)
-    ("markitdown", "soffice-docx"): {"001": (38, 0, 162, 0), "004": (136, 0, 64, 0)},
-    ("markitdown", "chromium-word-html"): {"004": (150, 0, 50, 0)},
+    ("markitdown", "soffice-docx"): {"001": (66, 0, 134, 0), "004": (164, 0, 36, 0)},
+    ("markitdown", "chromium-word-html"): {"004": (178, 0, 22, 0)},
     # a cell of numbers on two lines (`0<br>0`, two columns' values or one number wrapped)
     # leaves its row null (stop 27: 001 148 -> 136), its other cells never taken for blank;
     # labels cut into two cells (`|一、本<br>公|年新收政府信息<br>开申请数量|`) read a line
@@ -62,7 +68,9 @@ EXPECTED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
                                            "seed-shaoguan-zhenjiang-2019": (198, 0, 0, 0)},
     ("pymupdf4llm", "chromium-revalued-large"): {"011": (196, 0, 2, 0)},
     # markitdown's pdfminer lines of 二 outside its tables (`行政许可 3704`; 001 0 -> 4)
-    ("markitdown", "chromium-revalued-large"): {"001": (4, 0, 196, 0)},
+    ("markitdown", "chromium-revalued-large"): {"001": (144, 0, 56, 0), "011": (107, 0, 91, 0)},
+    # (h-mdtwo: 005 19 -> 173; 011's blanks merged into a cell of two columns stay null)
+    ("markitdown", "chromium-revalued"): {"005": (173, 0, 25, 0), "011": (123, 0, 75, 0)},
 }
 
 
