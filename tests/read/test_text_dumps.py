@@ -317,3 +317,15 @@ def test_t4_first_group_out_of_order_in_stacks_a_later_group_lost_is_null() -> N
         "columns_out_of_order"]
     assert report.values()["t3.denied_internal_affairs.other_org"] == 1
     assert sum(v is not None for v in report.values().values()) == 183
+
+
+def test_a_row_split_at_its_labels_wrap_is_joined_where_its_identities_hold() -> None:
+    # pdftotext -layout of Word's page with a unit row and other numbers (variants.py
+    # word-unit-row, renumbered): `一、本年新收政府信息公 49` / `开申请数量  5 2 0 3 2 61`,
+    # the first value beside the label's first line, the rest beside its second. Neither
+    # line's label names a row; joined they name 本年新收, seven values, 49+5+2+0+3+2 = 61.
+    # Before: both rows (new_received, carried_over) null, row_missing.
+    report = parse_file(DUMPS / "001.pdftotext-layout-word-unit-row-revalued.txt")
+    assert list(_row(report, "new_received").values()) == [49, 5, 2, 0, 3, 2, 61]
+    assert list(_row(report, "carried_over").values()) == [3, 0, 0, 0, 0, 0, 3]
+    assert sum(v is not None for v in report.values().values()) == 193
