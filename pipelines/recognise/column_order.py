@@ -281,6 +281,31 @@ def _band_misordered(version_id: str, band: tuple[PlacedWord, ...],
         if (whole and len({rank for rank, _, _ in printed}) == len(printed)
                 and not _in_order([k for _, k, _ in printed], len(keys))):
             found[table] = [text for _, _, text in printed]
+    _first_group_stacks_misordered(version_id, stacks, found)
+
+
+def _first_group_stacks_misordered(version_id: str, stacks: list[tuple[int, str]],
+                                   found: dict[str, list[str]]) -> None:
+    """四's columns out of the template's order among the stacks left of a later group's
+    label (未经复议直接起诉, 复议后起诉): 行政复议's five columns, read whole there (each
+    once, at five ranks), though a later group lost a stack to the drift (its 结果 over
+    a neighbour's 纠正) and the level is not read whole (`_band_misordered`). As
+    `_first_group_misordered` on one line, but with the pieces stacked: pdftotext's
+    `结果 结果 …` over `纠正 维持 …` starts no label on a line."""
+    columns, _ = _t4_levels(version_id)
+    if "t4" in found:
+        return
+    named = _header_words(version_id)[1]
+    later = _later_groups(version_id)
+    firsts = [rank for rank, text in stacks if normalise(text) in later]
+    if not firsts:
+        return
+    printed = [(rank, columns.index(key), text) for rank, text in stacks if rank < min(firsts)
+               for t, key in named[normalise(text)] if t == "t4" and key in columns]
+    if (sorted(k for _, k, _ in printed) == list(range(len(columns)))
+            and len({rank for rank, _, _ in printed}) == len(printed)
+            and not _in_order([k for _, k, _ in printed], len(columns))):
+        found["t4"] = [text for _, _, text in printed]
 
 
 @cache

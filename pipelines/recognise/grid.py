@@ -30,6 +30,7 @@ from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
 from pipelines.recognise.header_columns import RowIndex, header_reading
 from pipelines.recognise.header_pieces import header_columns_proven
+from pipelines.recognise.labels import labels_of
 from pipelines.recognise.layout import is_sequence_header
 from pipelines.recognise.pushed import push_refuted
 from pipelines.recognise.tokens import Token
@@ -1207,7 +1208,7 @@ def _flag_unmatched_rows(grid: Grid, tokens: list[Token],
     flag says that values were printed there and not used. A statutory row printed empty
     right before the first of them is not proven empty (`_withhold_empty_row`).
     """
-    table, waiting, last = None, [], None
+    table, waiting, last, label = None, [], None, None
     for i, t in enumerate(tokens):
         if t.kind == "label":
             found = _row_of(t, rows)
@@ -1218,11 +1219,13 @@ def _flag_unmatched_rows(grid: Grid, tokens: list[Token],
                     grid.flags.append(Flag("unmatched_row", f"printed row {text!r} in "
                                            f"table {table} matches no statutory row; its "
                                            "values were not used"))
-            table, waiting, last = found[0], [], found
+            table, waiting, last, label = found[0], [], found, t
         elif (t.kind == "text" and i + 1 < len(tokens) and tokens[i + 1].kind == "value"
               and (t.row is None or tokens[i + 1].row == t.row) and table is not None
               and not _LIST_NUMBER_TAIL.match(t.text) and not may_stand_for_value(t.text)):
             waiting.append(t.text.strip()[:40])
+            if len(waiting) == 1 and last is not None and label is not None:
+                _withhold_label_ending_below(grid, last, rows[last], label.text, t.text)
         elif table is not None and (unlabelled := _unlabelled_pipe_row(tokens, i)):
             waiting.append(unlabelled)
         if len(waiting) == 1 and last is not None:
@@ -1249,6 +1252,36 @@ def _withhold_open_row(grid: Grid, found: tuple[str, str], after: str) -> None:
                            f"row after it, {after!r}, prints values and matches no label: "
                            f"the row's values may go on there ({len(pending.cells)} cells not "
                            "placed)"))
+
+
+def _withhold_label_ending_below(grid: Grid, found: tuple[str, str], block: Block,
+                                 head: str, tail: str) -> None:
+    """A row whose label's end prints on a later line beside values of its own is not
+    known to own the values beside its label's head: pdftotext -layout lays a tall
+    row's values, centred in their cell, under the next row's first label line
+    (`4.保护第三方合法权` / `益：` / `5.属于三类内部事务` / `2 1 0 0 0 0 3` / `信息： 2 0
+    0 0 0 1 3`), so the values beside the head are the row above's and the row's own
+    print beside its tail. Where the head alone names no statutory row and head + tail
+    names this one, the row printed two rows of values: its cells are null, not placed
+    (flag `values_not_placed`). Its identities cannot tell: each row sums alike."""
+    if found in _rows_named(head) or found not in _rows_named(head + tail):
+        return
+    ids = [cell_id_of(*found, c.id) for c in block.columns]
+    placed = [grid.cells[cell_id] for cell_id in ids if cell_id in grid.cells]
+    if not any(c.value is not None for c in placed):
+        return
+    for c in placed:
+        grid.cells[c.cell_id] = CellValue(c.cell_id, None, "unplaced", None, c.unit,
+                                          c.source_ref)
+    grid.flags.append(Flag("values_not_placed", f"row {found[1]}'s label ends on a later "
+                           f"line ({tail.strip()[:20]!r}) beside values of its own: the "
+                           f"values beside its first line may be the row above's "
+                           f"({len(placed)} cells not placed)"))
+
+
+def _rows_named(text: str) -> frozenset[tuple[str, str]]:
+    """The statutory rows a text names: (table, key)."""
+    return frozenset((lab.table, lab.key) for lab in labels_of(text) if lab.kind == "row")
 
 
 def _withhold_empty_row(grid: Grid, found: tuple[str, str], block: Block,

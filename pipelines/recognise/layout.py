@@ -46,7 +46,8 @@ from pipelines.recognise.labels import label_index, labels_of
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.values import read_printed
 from pipelines.textnorm import nfkc
-from schemas.template import load_template
+from schemas.identities import fails, identities
+from schemas.template import cell_id_of, load_template
 
 _FORMAT_CHARS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"
@@ -66,6 +67,7 @@ def tidy(cells: list[TextCell]) -> list[TextCell]:
     cells = list(_items_joined(cells))
     cells = _label_value_apart(cells)
     cells = _split_labels_joined(cells)
+    cells = _split_rows_joined(cells)
     cells = _wrapped_labels_joined(cells)
     rows = _rows(cells)
     kept = _without_sequence_columns(cells, rows)
@@ -142,6 +144,63 @@ def _row_label_whole(span: list[TextCell]) -> list[TextCell]:
     if not _fills_row(text, values):
         return span
     return [*own[:-m], replace(own[-m], text=text), *values]
+
+
+def _split_rows_joined(cells: list[TextCell]) -> list[TextCell]:
+    """Two adjacent printed rows that are one row split at a label's wrap, joined.
+
+    pdftotext -layout of a print whose label cell wraps prints the row's first values
+    beside the label's first line and the rest beside its second, when a cell's values
+    sit at two heights (`一、本年新收政府信息公 49` / `开申请数量  5 2 0 3 2 61`: Word's
+    page with wide numbers). Where neither line's label names a row, the two joined name
+    exactly one, the values together are that row's count of cells, and every identity
+    among the row's cells holds on them (the row's 总计 the sum of its other cells), the
+    lines are one row. The values keep their printed order; nothing is placed by
+    position, and a join whose identities do not hold stays as printed."""
+    spans = _row_spans(cells)
+    if len(spans) < 2:
+        return cells
+    out: list[TextCell] = []
+    i = 0
+    while i < len(spans):
+        joined = _split_row(spans[i], spans[i + 1]) if i + 1 < len(spans) else None
+        out.extend(joined or spans[i])
+        i += 2 if joined else 1
+    return out
+
+
+def _split_row(upper: list[TextCell], lower: list[TextCell]) -> list[TextCell] | None:
+    """The two printed rows as one (`_split_rows_joined`), or None."""
+    if (len(upper) < 2 or len(lower) < 2 or upper[0].row is None
+            or lower[0].row != upper[0].row + 1 or _is_value(upper[0].text)
+            or _is_value(lower[0].text)):
+        return None
+    values = [*upper[1:], *lower[1:]]
+    if (any(c.stacked or not _is_value(c.text) for c in values)
+            or _names_a_row(upper[0].text) or _names_a_row(lower[0].text)):
+        return None
+    text = upper[0].text.strip() + lower[0].text.strip()
+    rows = [lab for lab in labels_of(text) if lab.kind == "row"]
+    if len({(lab.table, lab.key) for lab in rows}) != 1 or not all(
+            _holds(lab.table, lab.key, version, values)
+            for lab in rows for version in lab.versions):
+        return None
+    # one printed row now: the lower line's cells keep their refs (where they print)
+    return [replace(upper[0], text=text), *(replace(c, row=upper[0].row) for c in values)]
+
+
+def _holds(table: str, row: str, version: str, values: list[TextCell]) -> bool:
+    """Whether the values are the row's count of cells, every one a number, and every
+    identity among the row's own cells is evaluable and holds on them."""
+    block = next(b for b in load_template().versions[version].tables[table].blocks
+                 if any(r.id == row for r in b.rows))
+    ids = [cell_id_of(table, row, c.id) for c in block.columns]
+    printed = [read_printed(c.text) for c in values]
+    if len(ids) != len(values) or any(p.state != "number" for p in printed):
+        return False
+    numbers = {cid: float(p.number) for cid, p in zip(ids, printed, strict=True)}
+    rules = [r for r in identities(version) if set(r.cells) <= set(ids)]
+    return bool(rules) and not any(fails(r, numbers) for r in rules)
 
 
 _LABEL_VALUE_LENGTH = 80  # characters: a statutory label and a number are fewer

@@ -284,3 +284,48 @@ def test_a_row_short_of_cells_with_a_unit_alone_below_is_not_placed() -> None:
     assert set(_row(report, "denied_process_info").values()) == {None}
     assert any(f.code == "ambiguous_digits" and "denied_process_info" in f.message
                for f in report.flags)
+
+
+def test_a_row_whose_label_ends_beside_values_of_its_own_is_not_placed() -> None:
+    # pdftotext -layout of pingtan 2019's page with colons after its labels and other
+    # numbers (variants.py label-colons, renumbered): row 4's values, centred in its tall
+    # cell, print under row 5's first label line (`4.保护第三方合法权` / `益：` /
+    # `（三）不予 5.属于三类内部事务` / `2 1 0 0 0 0 3`), row 5's beside its label's end
+    # (`公开： 信息： 2 0 0 0 0 1 3`). Before: row 4's values published as row 5's (commercial
+    # 1, want 0; other 0, want 1). Now null, flagged.
+    report = parse_file(DUMPS / "005.pdftotext-layout-label-colons-revalued.txt")
+    assert set(_row(report, "denied_internal_affairs").values()) == {None}
+    assert set(_row(report, "denied_third_party_rights").values()) == {None}
+    assert [f.message.split(" beside")[0] for f in report.flags
+            if f.code == "values_not_placed"] == [
+        "row denied_internal_affairs's label ends on a later line ('信息：')"]
+    assert _row(report, "denied_process_info")["t3.denied_process_info.total"] == 2
+    assert sum(v is not None for v in report.values().values()) == 177
+
+
+def test_t4_first_group_out_of_order_in_stacks_a_later_group_lost_is_null() -> None:
+    # pdftotext -layout of pingtan 2019's page with 四's first two columns swapped and
+    # other numbers (variants.py t4-swap-first-two, renumbered): `结果 结果 其他 …` over
+    # `纠正 维持 结果 …`; the drift joins 复议后起诉's 结果 to no 纠正, so no level of the
+    # stacks is read whole. Before: 四 read in the template's order (upheld 1 for 2,
+    # corrected 2 for 1, 4 wrong). Now 行政复议's five stacks left of 未经复议直接起诉 show
+    # the order: 四 null, flagged.
+    report = parse_file(DUMPS / "005.pdftotext-layout-t4-swap-first-two-revalued.txt")
+    t4 = {c: v for c, v in report.values().items() if c.startswith("t4.")}
+    assert len(t4) == 15 and set(t4.values()) == {None}
+    assert [f.code for f in report.flags if f.code == "columns_out_of_order"] == [
+        "columns_out_of_order"]
+    assert report.values()["t3.denied_internal_affairs.other_org"] == 1
+    assert sum(v is not None for v in report.values().values()) == 183
+
+
+def test_a_row_split_at_its_labels_wrap_is_joined_where_its_identities_hold() -> None:
+    # pdftotext -layout of Word's page with a unit row and other numbers (variants.py
+    # word-unit-row, renumbered): `一、本年新收政府信息公 49` / `开申请数量  5 2 0 3 2 61`,
+    # the first value beside the label's first line, the rest beside its second. Neither
+    # line's label names a row; joined they name 本年新收, seven values, 49+5+2+0+3+2 = 61.
+    # Before: both rows (new_received, carried_over) null, row_missing.
+    report = parse_file(DUMPS / "001.pdftotext-layout-word-unit-row-revalued.txt")
+    assert list(_row(report, "new_received").values()) == [49, 5, 2, 0, 3, 2, 61]
+    assert list(_row(report, "carried_over").values()) == [3, 0, 0, 0, 0, 0, 3]
+    assert sum(v is not None for v in report.values().values()) == 193

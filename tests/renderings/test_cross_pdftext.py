@@ -233,6 +233,15 @@ REVALUED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
     ("layout", "th-labels+revalued"): {"011": (198, 0, 0, 0)},  # before (197, 1, 0, 0)
     ("layout", "number-br+revalued"): {"011": (176, 0, 22, 0)},  # before (175, 1, 22, 0)
     ("raw", "units+revalued"): {"huaian-2024": (25, 0, 175, 0)},  # before (25, 1, 174, 0)
+    # h-revpdf2: row 4's centred values laid under row 5's first label line, row 5's
+    # beside its label's end: both null (before: row 4's published as row 5's)
+    ("layout", "label-colons+revalued"): {"005": (177, 0, 21, 0),  # before (182, 2, 14, 0)
+                                          "seed": (177, 0, 21, 0)},  # before (182, 2, 14, 0)
+    # 四's first group out of order in the header's stacks, a later group's lost
+    ("layout", "t4-swap-first-two+revalued"): {"005": (183, 0, 15, 0)},  # before (194, 4, 0, 0)
+    # a row split at its label's wrap, joined where its identities hold
+    ("layout", "word-unit-row+revalued"): {"001": (193, 0, 7, 0),  # before (179, 0, 21, 0)
+                                           "huaian-2024": (193, 0, 7, 0)},
 }
 
 
