@@ -257,6 +257,30 @@ def _sums_hold(rows: list[dict[str, float]], total: str) -> bool:
                for row in rows if None not in row.values())
 
 
+def _absent_share_holds(version_id: str, placed: dict[str, CellValue],
+                        rows: list[dict[str, float | None]], total: str) -> bool:
+    """Whether 三's 总计 holds the absent columns' share: where it is not the sum of the
+    printed others, an agency that dropped a column from its form still counted its
+    applicants in 总计 (the absent column's count, never negative, is what is left).
+    The columns are then proven as the header names them when, a blank counted 0 (as
+    evidence only), every row's 总计 is at least the sum of its others; one row at least
+    prints two of the others above 0 (a 总计 standing elsewhere in the row, its own
+    addend the last cell, could not be at least their sum: the last cell is 总计); and
+    every identity of 三 over the printed columns (each column's balance and results
+    sum, 总计's among them) is evaluable and holds, which a misread or shifted number
+    breaks as the row sum would have."""
+    others = [[v or 0 for k, v in row.items() if k != total] for row in rows]
+    if any((row[total] or 0) < sum(o) for row, o in zip(rows, others, strict=True)) or not any(
+            sum(v > 0 for v in o) >= 2 for o in others):
+        return False
+    values = {cid: (0 if c.value is None and c.state == "blank" else c.value)
+              for cid, c in placed.items()}
+    rules = [i for i in identities(version_id) if i.table == "t3"
+             and set(i.cells) <= placed.keys()]
+    return bool(rules) and all(None not in (values[c] for c in i.cells) and not fails(i, values)
+                               for i in rules)
+
+
 def _printed_t3(grid: Grid, rows: list[Printed], absent: frozenset[str]) -> Lacking | None:
     """三's rows as printed under a header lacking the `absent` columns: each row's
     values, short of blanks none, in the header's one order."""
@@ -418,7 +442,9 @@ def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset
             cid = cell_id_of(table, row, key)
             placed[cid] = cell_value(cid, types[key], token, findings)
         sums.append({k: placed[cell_id_of(table, row, k)].value for k in order})
-    if table in _TOTALLED and not _sums_hold(sums, columns[-1].id):
+    if table in _TOTALLED and not _sums_hold(sums, columns[-1].id) and not (
+            table == "t3" and _absent_share_holds(grid.version.id, placed, sums,
+                                                  columns[-1].id)):
         return False
     for key in found[0]:
         del grid.pending[key]
