@@ -469,7 +469,8 @@ def place_with_subtotal(grid: Grid, table: str, rows: list[Printed]) -> bool:
         return False
     orders = _t3_orders(rows, grid.version.id, subtotal=True)
     order = next(iter(orders)) if len(orders) == 1 else None  # one reading only
-    data_rows = grid.version.tables[table].data_rows
+    data_rows = [r for r in grid.version.tables[table].data_rows
+                 if not _printed_nothing(grid, table, r.id)]
     printed = [grid.wide_rows.get((table, r.id)) for r in data_rows]
     if order is None or any(
             p is None or any(v.kind != "value" or v.run_together or v.open_end for v in p)
@@ -522,6 +523,16 @@ def withdraw_rows_beside_subtotal(grid: Grid, table: str, rows: list[Printed]) -
                                "prints a column the statute lacks (小计) that its rows could "
                                "not be read by, and its 总计 is not the sum of its other "
                                "values: it may lack a blank cell and hold the 小计"))
+
+
+def _printed_nothing(grid: Grid, table: str, row: str) -> bool:
+    """Whether a row of the table printed no value at all (a browser's copied text keeps
+    a row of blank cells as its label and tabs only): no order of columns places anything
+    in it, so it is left to the grid, whatever the header."""
+    return (grid.wide_rows.get((table, row)) is None and (table, row) not in grid.pending
+            and row not in grid.rows_found.get(table, set())
+            and not any(cid in grid.cells for cid in (
+                cell_id_of(table, row, c.id) for c in grid.version.tables[table].columns)))
 
 
 def _read_row(grid: Grid, table: str, row: str, order: tuple[str, ...], values: list
