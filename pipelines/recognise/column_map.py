@@ -31,7 +31,14 @@ same order under each of its three groups, the groups' order read as above), eve
 row (四: the table, a group after the other) left with exactly one printed value (blank
 cells kept) for each, and 总计 the sum of the others in every row (group) printing a
 number in each (the one check a table without that column has: its addends are only the
-header's word). The absent column's cells stay null; a 总计 absent leaves the table null.
+header's word). 三's 总计 may still count the absent column's applicants (an agency that
+dropped the column from its form, not from its count): where it is not the sum of the
+others, the header's placement stands only where every 总计 is at least their sum, a row
+prints two of them above 0 (no other column could be the total) and every identity over
+the printed columns (each column's balance and results sum) is evaluable and holds, as a
+misread number would not let it (`_absent_share_holds`); 四, with no identity across its
+rows, keeps the equal sums. The absent column's cells stay null; a 总计 absent leaves
+the table null.
 二 lacking a column in a block has no identity, the header its only evidence, and a
 printed row of labels says not which block it heads: each block whose rows printed too
 few values is placed where the rows naming exactly its printed columns once each are one
@@ -44,7 +51,9 @@ A header of 三 printing a column the statute lacks, 小计 (or 合计) among th
 under 法人或其他组织 (`place_with_subtotal`), is read over its eight columns the same way
 (the grid keeps each row printed with more values than its columns, `Grid.wide_rows`):
 each label once, its order read whole, every data row printed with exactly one value
-(blank cells kept) for each header column, and the 小计 explained by its identity: in
+(blank cells kept) for each header column (a row printing nothing at all, its label and
+tabs in a browser's copied text, places nothing and is left to the grid), and the 小计
+explained by its identity: in
 every row it is the sum of the organisations' numbers (a blank adds nothing), blank
 only where they are all blank or 0, and one row at least printing a number in both. The
 小计 is then dropped, no statutory cell, and the others placed under the columns the
