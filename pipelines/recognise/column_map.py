@@ -31,7 +31,14 @@ same order under each of its three groups, the groups' order read as above), eve
 row (四: the table, a group after the other) left with exactly one printed value (blank
 cells kept) for each, and 总计 the sum of the others in every row (group) printing a
 number in each (the one check a table without that column has: its addends are only the
-header's word). The absent column's cells stay null; a 总计 absent leaves the table null.
+header's word). 三's 总计 may still count the absent column's applicants (an agency that
+dropped the column from its form, not from its count): where it is not the sum of the
+others, the header's placement stands only where every 总计 is at least their sum, a row
+prints two of them above 0 (no other column could be the total) and every identity over
+the printed columns (each column's balance and results sum) is evaluable and holds, as a
+misread number would not let it (`_absent_share_holds`); 四, with no identity across its
+rows, keeps the equal sums. The absent column's cells stay null; a 总计 absent leaves
+the table null.
 二 lacking a column in a block has no identity, the header its only evidence, and a
 printed row of labels says not which block it heads: each block whose rows printed too
 few values is placed where the rows naming exactly its printed columns once each are one
@@ -44,7 +51,9 @@ A header of 三 printing a column the statute lacks, 小计 (or 合计) among th
 under 法人或其他组织 (`place_with_subtotal`), is read over its eight columns the same way
 (the grid keeps each row printed with more values than its columns, `Grid.wide_rows`):
 each label once, its order read whole, every data row printed with exactly one value
-(blank cells kept) for each header column, and the 小计 explained by its identity: in
+(blank cells kept) for each header column (a row printing nothing at all, its label and
+tabs in a browser's copied text, places nothing and is left to the grid), and the 小计
+explained by its identity: in
 every row it is the sum of the organisations' numbers (a blank adds nothing), blank
 only where they are all blank or 0, and one row at least printing a number in both. The
 小计 is then dropped, no statutory cell, and the others placed under the columns the
@@ -257,6 +266,30 @@ def _sums_hold(rows: list[dict[str, float]], total: str) -> bool:
                for row in rows if None not in row.values())
 
 
+def _absent_share_holds(version_id: str, placed: dict[str, CellValue],
+                        rows: list[dict[str, float | None]], total: str) -> bool:
+    """Whether 三's 总计 holds the absent columns' share: where it is not the sum of the
+    printed others, an agency that dropped a column from its form still counted its
+    applicants in 总计 (the absent column's count, never negative, is what is left).
+    The columns are then proven as the header names them when, a blank counted 0 (as
+    evidence only), every row's 总计 is at least the sum of its others; one row at least
+    prints two of the others above 0 (a 总计 standing elsewhere in the row, its own
+    addend the last cell, could not be at least their sum: the last cell is 总计); and
+    every identity of 三 over the printed columns (each column's balance and results
+    sum, 总计's among them) is evaluable and holds, which a misread or shifted number
+    breaks as the row sum would have."""
+    others = [[v or 0 for k, v in row.items() if k != total] for row in rows]
+    if any((row[total] or 0) < sum(o) for row, o in zip(rows, others, strict=True)) or not any(
+            sum(v > 0 for v in o) >= 2 for o in others):
+        return False
+    values = {cid: (0 if c.value is None and c.state == "blank" else c.value)
+              for cid, c in placed.items()}
+    rules = [i for i in identities(version_id) if i.table == "t3"
+             and set(i.cells) <= placed.keys()]
+    return bool(rules) and all(None not in (values[c] for c in i.cells) and not fails(i, values)
+                               for i in rules)
+
+
 def _printed_t3(grid: Grid, rows: list[Printed], absent: frozenset[str]) -> Lacking | None:
     """三's rows as printed under a header lacking the `absent` columns: each row's
     values, short of blanks none, in the header's one order."""
@@ -418,7 +451,9 @@ def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset
             cid = cell_id_of(table, row, key)
             placed[cid] = cell_value(cid, types[key], token, findings)
         sums.append({k: placed[cell_id_of(table, row, k)].value for k in order})
-    if table in _TOTALLED and not _sums_hold(sums, columns[-1].id):
+    if table in _TOTALLED and not _sums_hold(sums, columns[-1].id) and not (
+            table == "t3" and _absent_share_holds(grid.version.id, placed, sums,
+                                                  columns[-1].id)):
         return False
     for key in found[0]:
         del grid.pending[key]
@@ -443,7 +478,8 @@ def place_with_subtotal(grid: Grid, table: str, rows: list[Printed]) -> bool:
         return False
     orders = _t3_orders(rows, grid.version.id, subtotal=True)
     order = next(iter(orders)) if len(orders) == 1 else None  # one reading only
-    data_rows = grid.version.tables[table].data_rows
+    data_rows = [r for r in grid.version.tables[table].data_rows
+                 if not _printed_nothing(grid, table, r.id)]
     printed = [grid.wide_rows.get((table, r.id)) for r in data_rows]
     if order is None or any(
             p is None or any(v.kind != "value" or v.run_together or v.open_end for v in p)
@@ -496,6 +532,16 @@ def withdraw_rows_beside_subtotal(grid: Grid, table: str, rows: list[Printed]) -
                                "prints a column the statute lacks (小计) that its rows could "
                                "not be read by, and its 总计 is not the sum of its other "
                                "values: it may lack a blank cell and hold the 小计"))
+
+
+def _printed_nothing(grid: Grid, table: str, row: str) -> bool:
+    """Whether a row of the table printed no value at all (a browser's copied text keeps
+    a row of blank cells as its label and tabs only): no order of columns places anything
+    in it, so it is left to the grid, whatever the header."""
+    return (grid.wide_rows.get((table, row)) is None and (table, row) not in grid.pending
+            and row not in grid.rows_found.get(table, set())
+            and not any(cid in grid.cells for cid in (
+                cell_id_of(table, row, c.id) for c in grid.version.tables[table].columns)))
 
 
 def _read_row(grid: Grid, table: str, row: str, order: tuple[str, ...], values: list

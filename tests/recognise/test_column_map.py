@@ -4,6 +4,9 @@ in tests/renderings/test_variants.py."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from pipelines.parse import parse_bytes
 from pipelines.recognise.column_map import (
     SUBTOTAL,
     _full_t3,
@@ -27,6 +30,7 @@ from pipelines.recognise.values import read_printed
 from pipelines.report import CellValue
 from schemas.template import load_template
 
+DUMPS = Path(__file__).parents[1] / "fixtures" / "dumps"
 ORGS = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
 T4 = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 T2 = ["本年制发件数", "本年废止件数", "现行有效件数"]
@@ -311,3 +315,63 @@ def _rows_2019(words: list[list[str]]) -> list:
     tokens = [Token("label" if labels_of(w) else "text", w, f"{n}.{k}", n, labels_of(w))
               for n, ws in enumerate(words) for k, w in enumerate(["信息内容", *ws])]
     return _headers(tokens, "gov_2019")[0]
+
+
+def _t3(text: str, stem: str) -> tuple[dict[str, float | None], list]:
+    report = parse_bytes(f"{stem}.txt", text.encode())
+    return ({cid: c.value for cid, c in report.cells.items() if cid.startswith("t3.")},
+            report.flags)
+
+
+LACKS = "huaian-2024.pandoc-plain-t3-lacks-column-revalued.txt"
+
+
+def test_three_lacking_a_column_counted_in_its_total_is_placed_by_its_header() -> None:
+    # 淮安's page without 科研机构 (`t3-lacks-column`), other numbers, pandoc's plain
+    # text: the dropped column held 2 applicants, so 一's `49 5 0 3 2 61` does not add
+    # up (59): 总计 counts the absent column's share. Every 总计 is at least the sum of
+    # its printed others, rows print two of them above 0, and every column's balance and
+    # results sum holds: the 150 printed cells are placed, 科研机构's 25 null.
+    values, flags = _t3((DUMPS / LACKS).read_text(encoding="utf-8"), "huaian-2024")
+    row = [values[f"t3.new_received.{k}"] for k in ("natural_person", "commercial_enterprise",
+           "research_institution", "public_interest_org", "legal_service_org", "other_org",
+           "total")]
+    assert row == [49, 5, None, 0, 3, 2, 61]
+    assert [values[f"t3.results_total.{k}"] for k in ("natural_person", "other_org", "total")
+            ] == [51, 2, 63]
+    assert sum(v is not None for v in values.values()) == 150
+    assert not any(values[f"t3.{r.id}.research_institution"] is not None
+                   for r in load_template().version("gov_2021").tables["t3"].data_rows)
+    assert [f.message for f in flags if f.code == "columns_missing"] == [
+        "t3's header lacks statutory columns (科研机构): their cells are null, the others "
+        "placed under the columns the header names"]
+
+
+def test_three_lacking_a_column_is_not_placed_where_a_total_or_a_column_fails() -> None:
+    text = (DUMPS / LACKS).read_text(encoding="utf-8")
+    # 总计 below the sum of its printed others (58 < 59): no share left for the absent column
+    low = text.replace("2      61\n", "2      58\n", 1)
+    assert low != text
+    assert sum(v is not None for v in _t3(low, "huaian-2024")[0].values()) == 0
+    # 自然人's 49 read as 48: 总计 still at least the others' sum, but 自然人's balance
+    # (48 + 3 = 51 + 1) fails, as a misread number would
+    misread = text.replace(" 49           5", " 48           5", 1)
+    assert misread != text
+    assert sum(v is not None for v in _t3(misread, "huaian-2024")[0].values()) == 0
+
+
+def test_a_subtotal_header_is_read_where_rows_print_nothing() -> None:
+    # 011's page with a 小计 after 其他 (`t3-subtotal-column`), other numbers, a browser's
+    # copied text: rows of blank cells print their label and tabs only (2.其他法律行政法规
+    # 禁止公开, ...): no column order places anything in them, so the rows printing values
+    # are read by the header (63 cells were null).
+    text = (DUMPS / "011.chromium-innertext-t3-subtotal-column-revalued.txt").read_text(
+        encoding="utf-8")
+    values, flags = _t3(text, "011")
+    assert [values[f"t3.new_received.{k}"] for k in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "public_interest_org", "legal_service_org", "other_org", "total")] == [
+        138, 9, None, 1, 6, 4, 158]
+    assert values["t3.denied_law_prohibited.total"] is None
+    assert sum(v is not None for v in values.values()) == 63  # every number of 三
+    assert any(f.code == "column_dropped" for f in flags)

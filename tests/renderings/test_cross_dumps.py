@@ -107,6 +107,12 @@ recoverable cells missed listed here (none elsewhere). What they show:
   小计) had a row of seven numbers placed one column off, its identity broken (8 wrong,
   2 invented a report with every tool): such rows are null (recognise/grid.py
   withdraw_unproven_counts, recognise/column_map.py).
+- Other numbers under a header lacking 科研机构 (issue 13, h-lacks): the dropped column
+  held applicants that 总计 still counts, so 三 was null under every tool (150 cells of
+  淮安 and 001 each); 三 is now placed where each 总计 is at least its printed others'
+  sum and every identity over the printed columns holds (recognise/column_map.py).
+  Under a 小计 header, rows a browser's copied text prints as a label and tabs no longer
+  keep 三 from being read by it (63 cells of 011 and Shanghai each).
 """
 
 from __future__ import annotations
@@ -149,6 +155,17 @@ MISSED = {
     # from pandoc's full-width rows (was every cell of 三: 175, 161, ...); Shanghai's
     # rows end in a blank 总计 (two windows): 三 null
     ("t3-lacks-column", "pandoc-plain"): (25, 23, 25, 23, 35, 25, 25, 23, 23, 35),
+    # other numbers: 淮安's (001's) dropped 科研机构 held applicants its 总计 still
+    # counts, so no row adds up; placed where every 总计 is at least its others' sum and
+    # every column's identities hold (column_map._absent_share_holds). Before: 175 on
+    # both, 三 null (150 cells a tool)
+    ("t3-lacks-column+revalued", "pandoc-plain"): (25, 23, 25, 23, 0, 25, 25, 23, 23, 0),
+    ("t3-lacks-column+revalued", "w3m"): (25, 23, 25, 23, 0, 25, 25, 23, 23, 0),
+    # a browser's copied text prints a row of blank cells as its label and tabs: such
+    # rows no longer keep 三 from being read by its 小计 header (before: 35 and 63 on
+    # Shanghai and 011, original and other numbers)
+    ("t3-subtotal-column", "chromium-innertext"): (0,) * 10,
+    ("t3-subtotal-column+revalued", "chromium-innertext"): (0,) * 10,
     ("trailing-blank-col", "pandoc-plain"): (0, 0, 0, 0, 6, 0, 0, 0, 0, 6),
     ("trailing-blank-col", "pandoc-markdown"): (0, 0, 0, 0, 6, 0, 0, 0, 0, 6),
     ("t3-group-rows", "pandoc-plain"): (0,) * 10,
