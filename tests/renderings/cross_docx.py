@@ -5,7 +5,7 @@ the report in Word/WPS and publish the DOCX or a PDF made from it; a crawler kee
 the PDF, its text, or the DOCX's text. Each DOCX variant of `variants.py` (`Variant(...,
 ".docx", ...)`: nested tables, a 序号 or 备注 column, hidden runs, split tables…) is converted by
 
-- `docx`: the document itself, read by the DOCX reader (made afresh, not cached);
+- `docx`: the document itself, read by the DOCX reader;
 - `pdf`: LibreOffice's PDF export (`soffice --convert-to pdf`), read by the PDF reader;
 - `pdf-layout`, `pdf-raw`, `pdf-reading`: that PDF through `pdftotext -layout` / `-raw` /
   without options (reading order) (cross_pdftext);
@@ -73,12 +73,22 @@ def cache_name(variant: Variant, truth_path: Path) -> str:
 
 
 def wanted(variant: Variant, truth_path: Path) -> dict:
-    """The cells the variant of the report must read as."""
-    return variant.cells(json.loads(truth_path.read_text(encoding="utf-8"))["cells"])
+    """The cells the variant of the report must read as (its own numbers where it draws
+    them anew, as `Variant.make`)."""
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    return variant.cells(variant.renumber(truth) if variant.renumber else truth["cells"])
 
 
-def docx_of(variant: Variant, truth_path: Path) -> bytes:
-    return variant.make(json.loads(truth_path.read_text(encoding="utf-8")))[0]
+def docx_of(variant: Variant, truth_path: Path, cache: Path = CACHE) -> bytes:
+    """The variant's DOCX of the report, kept under `cache/docx/` (making one takes seconds
+    on a loaded machine, and every converter starts from it)."""
+    kept = cache / "docx" / f"{cache_name(variant, truth_path)}.docx"
+    if kept.is_file():
+        return kept.read_bytes()
+    data = variant.make(json.loads(truth_path.read_text(encoding="utf-8")))[0]
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_bytes(data)
+    return data
 
 
 def _target(converter: str, name: str, cache: Path) -> Path:
@@ -98,7 +108,7 @@ def prepare(converter: str, docs: list[tuple[Variant, Path]], cache: Path = CACH
         src, out = Path(work, "src"), Path(work, "out")
         src.mkdir()
         for name, variant, truth_path in todo:
-            (src / f"{name}.docx").write_bytes(docx_of(variant, truth_path))
+            (src / f"{name}.docx").write_bytes(docx_of(variant, truth_path, cache))
         profile = Path(work, "profile")
         subprocess.run(["nice", "soffice", f"-env:UserInstallation={profile.as_uri()}",
                         "--headless", "--convert-to", filt, "--outdir", str(out),
@@ -127,7 +137,7 @@ def converted(converter: str, variant: Variant, truth_path: Path, cache: Path = 
         else:
             with tempfile.TemporaryDirectory() as work:
                 docx = Path(work, f"{name}.docx")
-                docx.write_bytes(docx_of(variant, truth_path))
+                docx.write_bytes(docx_of(variant, truth_path, cache))
                 text = subprocess.run(["pandoc", "-f", "docx", "-t", PANDOC[source],
                                        str(docx)], check=True, capture_output=True,
                                       timeout=120).stdout
@@ -156,7 +166,7 @@ def read(converter: str, variant: Variant, truth_path: Path, cache: Path = CACHE
 
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     if converter == "docx":
-        data, want = variant.make(truth)
+        data, want = docx_of(variant, truth_path, cache), wanted(variant, truth_path)
         s, detail = read_back(truth_path.stem, data, want,
                               frozenset(truth.get("unrecoverable", ())), ".docx")
         return s, detail, truth_path
