@@ -10,6 +10,7 @@ the files not cached.
 
     uv run python bench/bench_cross_docx.py [--converters pdf,soffice-txt]
         [--variants docx,docx-nested] [--reports 001,011] [--jobs 1] [-v] [--markdown]
+        [--revalued]   # each DOCX with other numbers (variants.renumbered)
 """
 
 from __future__ import annotations
@@ -27,17 +28,18 @@ from cross_docx import (  # noqa: E402
     CONVERTERS,
     PDFTEXT,
     SOFFICE,
+    docx_variant,
     docx_variants,
     prepare,
     read,
 )
-from variants import Score, labelled_truths  # noqa: E402
+from variants import Score, chosen  # noqa: E402
 
 
 def _job(args: tuple[str, str, str, str]
          ) -> tuple[str, str, str, Score, dict[str, list[str]], Path]:
     converter, name, truth, cache = args
-    variant = {v.name: v for v in docx_variants()}[name]
+    variant = docx_variant(name)
     s, detail, path = read(converter, variant, Path(truth), Path(cache))
     return converter, name, Path(truth).stem, s, detail, path
 
@@ -51,9 +53,10 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("-v", action="store_true")
     ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--revalued", action="store_true",
+                    help="each variant's document with other numbers (variants.renumbered)")
     a = ap.parse_args(argv)
-    picked = [v for v in docx_variants() if not a.variants or v.name in a.variants.split(",")]
-    truths = [p for p in labelled_truths() if not a.reports or p.stem in a.reports.split(",")]
+    picked, truths = chosen(a.variants, a.reports, a.revalued, docx_variants())
     converters = a.converters.split(",")
     # LibreOffice once per export for every file the cache lacks.
     for soffice in {"pdf" if c in PDFTEXT else c for c in converters} & set(SOFFICE):

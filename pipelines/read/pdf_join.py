@@ -11,10 +11,12 @@ Two things happen to a table at a page break, in every producer:
 Only the last table row of a page and the first table row of the next page can be parts
 of one row, with nothing between them but page furniture (running headers, footers,
 page numbers: lines in the page's top or bottom margin band). The second part is joined
-only when it cannot be a row of its own: it prints no number, each of its texts lies in
-a cell with the same left and right edges as a text cell of the first part (or of the
-cell merged down over it), and none
-starts a numbered item (`1.`, `（二）`, `三、`). A row that could stand alone is left alone.
+only when it cannot be a row of its own: each of its texts lies in a cell with the same
+left and right edges as a text cell of the first part (or of the cell merged down over
+it), none starts a numbered item (`1.`, `（二）`, `三、`), and it prints no number but the
+tail of a grouped number the first part's cell above holds cut (`13,01` over the break,
+`3` after it: LibreOffice breaks a Word row across pages, a narrow cell's `13,013`
+wrapped at its last digit). A row that could stand alone is left alone.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from pipelines.read.pdf_page import PdfCell, PdfRow
 _MARGIN_BAND = 0.06  # share of the page height at its top and bottom: headers, footers
 _TOLERANCE = 3.0  # points a cell's edge may differ between the two parts
 _NUMBER = re.compile(r"[-+]?[\d,，.]*\d[\d,，.]*(万元|%)?")
+# A count printed with thousands separators, every group after the first of three digits.
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 _ITEM = re.compile(r"^(\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 
 
@@ -64,14 +68,35 @@ def _home(cell: PdfCell, table: list[PdfRow]) -> PdfCell | None:
     return None
 
 
+def number_tail(home: str, piece: str) -> bool:
+    """Whether `piece` is the rest of the grouped number `home` a page break cut
+    (`13,01` then `3`): `home` is no whole grouped number, or `piece` opens with the
+    separator (`13` then `,013`), and the two read on as one (`13,013`). A number
+    without separators cut there (`123` then `4`) proves nothing: each reads alone."""
+    home, piece = "".join(home.split()), "".join(piece.split())
+    return bool(_GROUPED.fullmatch(home + piece)) and (
+        not _GROUPED.fullmatch(home) or piece.startswith(","))
+
+
+def _fits(piece: PdfCell, home: PdfCell | None) -> bool:
+    """Whether `piece` can be the rest of `home`'s text: a label's piece under a label,
+    a number's tail under its cut head (`number_tail`)."""
+    if home is None or not home.text or is_item(piece.text):
+        return False
+    if is_number(piece.text) or is_number(home.text):
+        return number_tail(home.text, piece.text)
+    return True
+
+
 def _join(table: list[PdfRow], second: PdfRow) -> bool:
     """Join `second` into the table's last row when it is the rest of a cut row."""
     pieces = [c for c in second.cells if c.text]
-    if not pieces or any(is_number(c.text) or is_item(c.text) for c in pieces):
+    # a row of numbers alone may be a row of its own: only a label's piece proves a cut
+    if all(is_number(c.text) for c in pieces):
+        return False
+    if not all(_fits(c, _home(c, table)) for c in pieces):
         return False
     homes = [_home(c, table) for c in pieces]
-    if any(h is None or not h.text or is_number(h.text) for h in homes):
-        return False
     for piece, home in zip(pieces, homes, strict=True):
         home.text = f"{home.text}\n{piece.text}"
     return True

@@ -48,6 +48,30 @@ def test_a_row_that_can_stand_alone_is_not_joined(head: list[str]) -> None:
     assert len(rows) == 4
 
 
+def test_grouped_number_cut_at_the_break_is_joined_with_its_tail() -> None:
+    """LibreOffice breaks a Word row across pages: a narrow cell's `13,013` wraps at its
+    last digit, `13,01` at the page's foot and `3` beside the label's rest on the next
+    (bench_cross_docx `pdf` of `docx-thousands+revalued`: `3` was published for 13,013)."""
+    page1 = drawn_table(100, [["item", "A", "B"], ["x", "1", "2"],
+                              ["long", "13,01", "1,001"]])
+    page2 = drawn_table(290, [["label", "3", ""], ["y", "5", "6"]])
+    assert rows_of(pdf_bytes([page1, page2])) == [
+        ["item", "A", "B"], ["x", "1", "2"], ["long\nlabel", "13,01\n3", "1,001"],
+        ["y", "5", "6"]]
+
+
+@pytest.mark.parametrize(("head", "tail"), [("123", "4"), ("1,001", "4"), ("13,01", "45")],
+                         ids=["no-separator", "whole-head", "tail-too-long"])
+def test_a_number_that_proves_no_cut_stops_a_join(head: str, tail: str) -> None:
+    """A number after the break is a tail only where the head above is a grouped number
+    cut short and the two read on as one; otherwise the row may be a row of its own."""
+    page1 = drawn_table(100, [["item", "A", "B"], ["long", head, "2"]])
+    page2 = drawn_table(290, [["label", tail, ""], ["y", "5", "6"]])
+    rows = rows_of(pdf_bytes([page1, page2]))
+    assert rows[1] == ["long", head, "2"]
+    assert len(rows) == 4
+
+
 def test_text_between_the_pages_stops_a_join() -> None:
     page1 = drawn_table(100, [["item", "A", "B"], ["x", "1", "2"]])
     page2 = text(20, 280, "2. Next section") + drawn_table(260, [["label", "", ""]])

@@ -1,10 +1,11 @@
 """DOCX variants of the labelled reports printed and dumped by ordinary tools (issue 13).
 
 Helpers for `test_cross_docx.py` and `bench/bench_cross_docx.py`, not tests. Agencies write
-the report in Word/WPS and publish the DOCX or a PDF made from it; a crawler keeps the PDF,
-its text, or the DOCX's text. Each DOCX variant of `variants.py` (`Variant(..., ".docx",
-...)`: nested tables, a 序号 or 备注 column, hidden runs, split tables…) is converted by
+the report in Word/WPS and publish the DOCX or a PDF made from it; a crawler keeps the DOCX,
+the PDF, its text, or the DOCX's text. Each DOCX variant of `variants.py` (`Variant(...,
+".docx", ...)`: nested tables, a 序号 or 备注 column, hidden runs, split tables…) is converted by
 
+- `docx`: the document itself, read by the DOCX reader;
 - `pdf`: LibreOffice's PDF export (`soffice --convert-to pdf`), read by the PDF reader;
 - `pdf-layout`, `pdf-raw`, `pdf-reading`: that PDF through `pdftotext -layout` / `-raw` /
   without options (reading order) (cross_pdftext);
@@ -33,7 +34,7 @@ from pathlib import Path
 from cross import PRINTED_BLANKS, read_back, scored
 from cross_pdftext import pdf_text
 from dumps import lost_blank_cells
-from variants import Score, Variant, variants
+from variants import Score, Variant, named, variants
 
 ROOT = Path(__file__).parents[2]
 CACHE = ROOT / ".cache" / "xdocx"
@@ -46,12 +47,20 @@ SOFFICE: dict[str, tuple[str, str]] = {
 }
 PANDOC = {"pandoc-plain": "plain", "pandoc-markdown": "markdown", "pandoc-gfm": "gfm"}
 PDFTEXT = {"pdf-layout": "layout", "pdf-raw": "raw", "pdf-reading": "reading"}
-CONVERTERS: tuple[str, ...] = ("pdf", *PDFTEXT, "soffice-txt", "soffice-html", *PANDOC)
+# `docx`: the Word document itself, as the agency publishes it (no tool between).
+CONVERTERS: tuple[str, ...] = ("docx", "pdf", *PDFTEXT, "soffice-txt", "soffice-html",
+                               *PANDOC)
 
 
 def docx_variants() -> list[Variant]:
     """The variants that are Word documents."""
     return [v for v in variants() if v.suffix == ".docx"]
+
+
+def docx_variant(name: str) -> Variant:
+    """The DOCX variant of this name; `<name>+revalued`: its document with other numbers
+    (variants.renumbered)."""
+    return named(name, docx_variants())
 
 
 def cache_name(variant: Variant, truth_path: Path) -> str:
@@ -64,12 +73,22 @@ def cache_name(variant: Variant, truth_path: Path) -> str:
 
 
 def wanted(variant: Variant, truth_path: Path) -> dict:
-    """The cells the variant of the report must read as."""
-    return variant.cells(json.loads(truth_path.read_text(encoding="utf-8"))["cells"])
+    """The cells the variant of the report must read as (its own numbers where it draws
+    them anew, as `Variant.make`)."""
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    return variant.cells(variant.renumber(truth) if variant.renumber else truth["cells"])
 
 
-def docx_of(variant: Variant, truth_path: Path) -> bytes:
-    return variant.make(json.loads(truth_path.read_text(encoding="utf-8")))[0]
+def docx_of(variant: Variant, truth_path: Path, cache: Path = CACHE) -> bytes:
+    """The variant's DOCX of the report, kept under `cache/docx/` (making one takes seconds
+    on a loaded machine, and every converter starts from it)."""
+    kept = cache / "docx" / f"{cache_name(variant, truth_path)}.docx"
+    if kept.is_file():
+        return kept.read_bytes()
+    data = variant.make(json.loads(truth_path.read_text(encoding="utf-8")))[0]
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_bytes(data)
+    return data
 
 
 def _target(converter: str, name: str, cache: Path) -> Path:
@@ -89,7 +108,7 @@ def prepare(converter: str, docs: list[tuple[Variant, Path]], cache: Path = CACH
         src, out = Path(work, "src"), Path(work, "out")
         src.mkdir()
         for name, variant, truth_path in todo:
-            (src / f"{name}.docx").write_bytes(docx_of(variant, truth_path))
+            (src / f"{name}.docx").write_bytes(docx_of(variant, truth_path, cache))
         profile = Path(work, "profile")
         subprocess.run(["nice", "soffice", f"-env:UserInstallation={profile.as_uri()}",
                         "--headless", "--convert-to", filt, "--outdir", str(out),
@@ -118,7 +137,7 @@ def converted(converter: str, variant: Variant, truth_path: Path, cache: Path = 
         else:
             with tempfile.TemporaryDirectory() as work:
                 docx = Path(work, f"{name}.docx")
-                docx.write_bytes(docx_of(variant, truth_path))
+                docx.write_bytes(docx_of(variant, truth_path, cache))
                 text = subprocess.run(["pandoc", "-f", "docx", "-t", PANDOC[source],
                                        str(docx)], check=True, capture_output=True,
                                       timeout=120).stdout
@@ -145,8 +164,13 @@ def read(converter: str, variant: Variant, truth_path: Path, cache: Path = CACHE
     and invented cells (`id=got/want`), and the converted file."""
     from pipelines.parse import parse_file
 
-    path, want = converted(converter, variant, truth_path, cache)
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    if converter == "docx":
+        data, want = docx_of(variant, truth_path, cache), wanted(variant, truth_path)
+        s, detail = read_back(truth_path.stem, data, want,
+                              frozenset(truth.get("unrecoverable", ())), ".docx")
+        return s, detail, truth_path
+    path, want = converted(converter, variant, truth_path, cache)
     gone = lost(converter, variant, truth, want)
     if converter == "pdf":
         report = parse_file(path)

@@ -936,25 +936,33 @@ REVALUED = "+revalued"  # a variant's name with this suffix: its page with other
 
 
 def renumbered(variant: Variant) -> Variant:
-    """The variant's page with a prefecture's numbers drawn anew (as the `revalued`
-    variant), so each structural variant is measured on numbers it was not built from."""
+    """The variant's page (or Word document) with a prefecture's numbers drawn anew (as
+    the `revalued` variant), so each structural variant is measured on numbers it was
+    not built from."""
     return replace(variant, name=variant.name + REVALUED,
                    renumber=variant.renumber or revalued(150.0, 10.0))
 
 
-def html_variant(name: str) -> Variant:
-    """The HTML variant of this name, `renumbered` where it ends in `+revalued` (the
+def named(name: str, pool: list[Variant]) -> Variant:
+    """The variant of this name in `pool`, `renumbered` where it ends in `+revalued` (the
     name a sweep's worker processes are given)."""
     base = name.removesuffix(REVALUED)
-    found = next(v for v in html_variants() if v.name == base)
+    found = next(v for v in pool if v.name == base)
     return renumbered(found) if name != base else found
 
 
-def chosen(names: str | None, reports: str | None, revalue: bool = False
-           ) -> tuple[list[Variant], list[Path]]:
-    """The HTML variants and labelled reports a sweep's comma-separated options name
-    (all of them where an option is empty); with `revalue`, each variant `renumbered`."""
-    wanted = [v for v in html_variants() if not names or v.name in names.split(",")]
+def html_variant(name: str) -> Variant:
+    """The HTML variant of this name (`named` among the web pages)."""
+    return named(name, html_variants())
+
+
+def chosen(names: str | None, reports: str | None, revalue: bool = False,
+           pool: list[Variant] | None = None) -> tuple[list[Variant], list[Path]]:
+    """The variants of `pool` (the HTML ones by default) and labelled reports a sweep's
+    comma-separated options name (all of them where an option is empty); with `revalue`,
+    each variant `renumbered`."""
+    pool = html_variants() if pool is None else pool
+    wanted = [v for v in pool if not names or v.name in names.split(",")]
     truths = [p for p in labelled_truths() if not reports or p.stem in reports.split(",")]
     return [renumbered(v) for v in wanted] if revalue else wanted, truths
 
