@@ -86,22 +86,36 @@ def test_a_sure_reading_no_identity_can_check_stands_on_a_page_read_well(huaian)
 
 def test_a_sure_reading_on_a_page_read_poorly_needs_a_holding_identity(huaian):
     # σ 1.6, 006: "6" read "5" at full confidence, on a page where the recogniser doubted
-    # 11 of 154 numbers; its row's total and its column's 总计 unread
+    # 11 of 154 numbers; its row's total and its column's 总计 unread (ink read as nothing)
     cid = "t3.partially_granted.natural_person"
     unread = {"t3.partially_granted.total": None, "t3.results_total.natural_person": None}
-    grid, doc = _read(huaian, {cid: huaian["cells"][cid] + 1, **unread}, {}, poor_page=True)
+    grid, doc = _read(huaian, {cid: huaian["cells"][cid] + 1, **unread},
+                      dict.fromkeys(unread, NOTHING), poor_page=True)
     proofread(grid, doc)
     cell = grid.cells[cid]
     assert (cell.value, cell.state) == (None, "uncertain")
     assert grid.flags[0].message.endswith("no identity holds to confirm it, on a page read "
-                                          "poorly")
+                                          "poorly, where a cell it is summed with was not "
+                                          "read")
     # the page's readings an identity confirms stand, and table 二's (no identity checks
     # them) stand on their confidence as before
     assert grid.cells["t3.granted.natural_person"].value == huaian["cells"][
         "t3.granted.natural_person"]
     two = "t2.administrative_licensing.decisions"
     assert grid.cells[two].value == huaian["cells"][two]
-    assert [f.cell_id for f in grid.flags] == [cid]
+    # flagged: the reading, and the two boxes whose ink was read as nothing
+    assert sorted(f.cell_id for f in grid.flags) == sorted([cid, *unread])
+
+
+def test_a_sure_reading_on_a_page_read_poorly_beside_the_agency_s_blanks_stands(huaian):
+    # 011 prints its 总计 blank (no ink): no identity ever could check its cells, and a
+    # page read poorly does not make them worse read
+    cid = "t3.partially_granted.natural_person"
+    blank = {"t3.partially_granted.total": None, "t3.results_total.natural_person": None}
+    grid, doc = _read(huaian, blank, {}, poor_page=True)
+    proofread(grid, doc)
+    assert grid.cells[cid].value == huaian["cells"][cid]
+    assert grid.flags == []
 
 
 def test_an_unsure_reading_vouched_for_by_a_holding_identity_is_kept(huaian):
