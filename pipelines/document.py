@@ -61,6 +61,11 @@ class TextCell:
     # a cell of its row may be lost (read as nothing, or into its label's box). So it is
     # split only by the identities (pipelines/recognise/digits.py), never as forced.
     box_run: bool = False
+    # Read by OCR on a page the recogniser read poorly (pipelines/read/scan.py: it doubted
+    # many of the page's numbers): its sure readings are no surer than its doubted ones
+    # ("6" read "5" at full confidence under a blur of σ 1.6), so a number here is
+    # published only where an identity it is in holds, if any checks it (proofread.py).
+    poor_page: bool = False
 
 
 @dataclass

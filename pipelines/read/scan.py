@@ -75,6 +75,14 @@ _BLURRED_BAR, _BAR_RUN = 0.3, 0.25
 # so every number on it is kept only if an identity confirms it. The registered scans
 # measure at most 0.09 (001's small print at 72 dpi), a blur of σ 1.2 0.04-0.10.
 _BLURRED = 0.1
+# A page the recogniser read poorly: at least this many of its table numbers, and this
+# share of them, read with less confidence than SURE (after the caps above; a seal's
+# cells not counted). Its sure readings need a holding identity where one checks them
+# (TextCell.poor_page). Measured
+# (bench/RESULTS.md, "revalued numbers scanned, the other kinds"): sharp scans' pages at
+# most 3 (3%) doubted; 006 at σ 1.6, whose "6" was read "5" at full confidence, 11 of 154
+# (7%); 72-dpi pages of small grey print 7-20 (21-26%).
+_POOR_DOUBTED, _POOR_SHARE = 5, 0.05
 _MIN_EDGE_PIXELS = 100
 # A row of ink across more than this share of a cell, between its lines: a rule's trace.
 _RULE_SHARE = 0.5
@@ -258,7 +266,19 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
         confidence = [None if c is None else min(c, _LIKE_CONFIDENCE) for c in confidence]
     others = _second_readings(found, slots, texts, confidence,
                               blur * page.glyph if blurred else 0.0)
-    return _assemble(slots, texts, confidence, others, len(tables))
+    return _assemble(slots, texts, confidence, others, len(tables),
+                     _poorly_read(slots, texts, confidence, sealed))
+
+
+def _poorly_read(slots: list, texts: list[str], confidence: list[float | None],
+                 sealed: list[bool]) -> bool:
+    """Whether the recogniser doubted many of the page's table numbers (_POOR_DOUBTED).
+    Not counted: the cells under a seal, doubted by the reader whatever was read there."""
+    read = [confidence[k] for k in range(len(slots)) if slots[k][4] is not None
+            and not sealed[k] and confidence[k] is not None
+            and _NUMBER_READ.fullmatch(texts[k].strip())]
+    doubted = sum(c < SURE for c in read)
+    return doubted >= _POOR_DOUBTED and doubted >= _POOR_SHARE * len(read)
 
 
 def _zeros_matched(text_ink: np.ndarray, slots: list, texts: list[str],
@@ -520,13 +540,15 @@ def _texts(n: int, crops: _Crops, readings: list[ocr.Reading],
 
 
 def _assemble(slots: list, texts: list[str], confidence: list[float | None],
-              others: list[tuple[str, ...]], n_tables: int) -> PageReading:
+              others: list[tuple[str, ...]], n_tables: int, poor: bool = False
+              ) -> PageReading:
     order = sorted(range(len(slots)), key=lambda k: (slots[k][0], slots[k][1]))
     out = PageReading(tables=n_tables)
     last_key = None
     for k in order:
         _, t_no, _, ref, row = slots[k]
-        cell = TextCell(texts[k], ref, None, confidence[k], others[k])
+        cell = TextCell(texts[k], ref, None, confidence[k], others[k],
+                        poor_page=poor and confidence[k] is not None)
         key = (t_no, row) if row is not None else ("line", k)
         if key != last_key:
             out.rows.append([])

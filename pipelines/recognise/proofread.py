@@ -10,6 +10,12 @@ arithmetic. The recogniser is sure of wrong readings of poor scans: "22" read "2
 0.99 (72 dpi), "163" read "1635" (bench/RESULTS.md, "revalued numbers scanned"); an
 agency's own error, as printed, costs the cells no other identity confirms.
 A number with no identity to confirm it (table 二) must be read with high confidence.
+On a page the recogniser read poorly (TextCell.poor_page: it doubted many of the page's
+numbers) its confidence is no evidence: a number there an identity checks is published
+only where one holds, when an identity of it lacks a cell we could not read ("6" read
+"5" at full confidence under a blur of σ 1.6, both its identities not evaluable, a
+neighbour of each unread). An identity the agency's own blank leaves unevaluable (011
+prints its 总计 blank) never could check the cell, and costs it nothing.
 The reading and its confidence stay in the raw text. Nothing is ever corrected: the
 identities only decide which readings to trust.
 
@@ -52,8 +58,28 @@ def _confidences(grid: Grid, doc: Document) -> dict[str, float]:
             if c.value is not None and c.source_ref in by_ref}
 
 
-def doubtful(grid: Grid, confidence: dict[str, float]) -> dict[str, str]:
-    """Cell id -> why its reading is not published."""
+def _poorly_read(grid: Grid, doc: Document) -> frozenset[str]:
+    """The cell ids read on a page the recogniser read poorly (TextCell.poor_page)."""
+    refs = {c.ref for c in doc.cells if c.poor_page}
+    return frozenset(cid for cid, c in grid.cells.items() if c.source_ref in refs)
+
+
+def _unread(grid: Grid, doc: Document) -> frozenset[str]:
+    """The cells of the template we could not read: not in the grid (a row not found),
+    unreadable or uncertain, or blank where the box held ink read as nothing. Not the
+    agency's blanks (no ink) nor its dashes: those say nothing of our reading."""
+    inked = {c.ref for c in doc.cells if c.confidence is not None and not c.text.strip()}
+    cells = {cid for i in identities(grid.version.id) for cid in i.cells}
+    return frozenset(cid for cid in cells
+                     if (c := grid.cells.get(cid)) is None or c.state in ("unreadable",
+                                                                           "uncertain")
+                     or (c.state == "blank" and c.source_ref in inked))
+
+
+def doubtful(grid: Grid, confidence: dict[str, float], poor: frozenset[str] = frozenset(),
+             unread: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Cell id -> why its reading is not published (`poor`: read on a poorly read page;
+    `unread`: cells we could not read, see _unread)."""
     values = {cid: c.value for cid, c in grid.cells.items()}
     status = [(i, evaluate(i, values).status) for i in identities(grid.version.id)]
     confirmed = {c for i, s in status if s == "pass" for c in i.cells}
@@ -68,9 +94,15 @@ def doubtful(grid: Grid, confidence: dict[str, float]) -> dict[str, str]:
     out = {cid: f"breaks {', '.join(ids)}, which the other readings do not explain"
            for cid, ids in broken.items()}
     for cid, conf in confidence.items():
-        if cid not in confirmed and cid not in out and conf < UNCONFIRMED_SURE:
-            why = "no identity holds to confirm it" if cid in covered else "no identity checks it"
-            out[cid] = why
+        if cid in confirmed or cid in out:
+            continue
+        if conf < UNCONFIRMED_SURE:
+            out[cid] = ("no identity holds to confirm it" if cid in covered
+                        else "no identity checks it")
+        elif cid in poor and any(u in unread for i, _ in status if cid in i.cells
+                                 for u in i.cells):
+            out[cid] = ("no identity holds to confirm it, on a page read poorly, where a "
+                        "cell it is summed with was not read")
     return out
 
 
@@ -102,7 +134,7 @@ def _candidates(grid: Grid, doc: Document, confidence: dict[str, float]) -> dict
     others = {c.ref: c.alternatives for c in doc.cells if c.alternatives}
     if not others:
         return {}
-    doubted = doubtful(grid, confidence)
+    doubted = doubtful(grid, confidence, _poorly_read(grid, doc), _unread(grid, doc))
     out = {}
     for cid, cell in grid.cells.items():
         if cell.source_ref not in others:
@@ -202,7 +234,8 @@ def proofread(grid: Grid, doc: Document) -> None:
     confidence = _confidences(grid, doc)
     if confidence:
         _take_second_readings(grid, doc, confidence)
-        for cid, why in doubtful(grid, confidence).items():
+        for cid, why in doubtful(grid, confidence, _poorly_read(grid, doc),
+                                 _unread(grid, doc)).items():
             cell = grid.cells[cid]
             reading = f"{cell.raw_text} (OCR confidence {confidence[cid]:.2f})"
             grid.cells[cid] = CellValue(cid, None, "uncertain", reading, cell.unit,

@@ -161,3 +161,24 @@ def test_a_small_soft_zero_read_as_a_letter_needs_an_identity() -> None:
     assert [r.text for r in read] == ["D", "Q"]
     assert [scan._as_digits(r)[0] for r in read] == ["0", "0"]
     assert all(scan._as_digits(r)[1] <= scan._LIKE_CONFIDENCE for r in read)
+
+
+def _page(read: int, doubted: int, sealed: int = 0) -> tuple[list, list, list, list]:
+    """A page's table slots (a row each), their texts, confidences and seal marks: `read`
+    numbers, `doubted` of them below SURE, `sealed` of those under a seal; and labels."""
+    n = read + 3
+    slots = [(0.0, 1, Box(0, 0, 1, 1), f"cell {k}", k) for k in range(n)]
+    texts = [str(k) for k in range(read)] + ["1.属于国家秘密", "二、", "总计"]
+    conf = [0.6 if k < doubted else 0.99 for k in range(read)] + [0.6] * 3
+    return slots, texts, conf, [k < sealed for k in range(n)]
+
+
+def test_a_page_the_recogniser_doubted_is_read_poorly() -> None:
+    # 006 revalued at σ 1.6, page 2: 11 of 154 numbers doubted ("6" read "5" at 1.0 there)
+    assert scan._poorly_read(*_page(154, 11))
+    # a sharp 150-dpi scan's pages: at most 3 doubted (001's page 4, 3 of 99)
+    assert not scan._poorly_read(*_page(99, 3))
+    # few numbers, one doubted: 72 dpi, 005's page 2 (1 of 15)
+    assert not scan._poorly_read(*_page(15, 1))
+    # the reader's own doubts under a seal are not the recogniser's
+    assert not scan._poorly_read(*_page(169, 10, sealed=8))

@@ -21,7 +21,8 @@ SURE, UNSURE, NOTHING = 0.99, 0.6, 0.0
 
 
 def _read(truth: dict, readings: dict[str, int], confidence: dict[str, float],
-          second: dict[str, str] | None = None) -> tuple[Grid, Document]:
+          second: dict[str, str] | None = None, poor_page: bool = False
+          ) -> tuple[Grid, Document]:
     grid = Grid(load_template().version(truth["format_version"]))
     cells = []
     for cid, value in truth["cells"].items():
@@ -30,8 +31,9 @@ def _read(truth: dict, readings: dict[str, int], confidence: dict[str, float],
         grid.cells[cid] = CellValue(cid, value, "number" if value is not None else "blank",
                                     None if value is None else str(value), None, ref)
         others = (second[cid],) if second and cid in second else ()
-        cells.append(TextCell("" if value is None else str(value), ref, 1,
-                              confidence.get(cid, None if value is None else SURE), others))
+        conf = confidence.get(cid, None if value is None else SURE)
+        cells.append(TextCell("" if value is None else str(value), ref, 1, conf, others,
+                              poor_page=poor_page and conf is not None))
     return grid, Document("scan.pdf", "0" * 64, 1, "scan", "", cells)
 
 
@@ -71,6 +73,49 @@ def test_a_sure_reading_breaking_an_identity_no_identity_confirms_is_null(huaian
     assert (cell.value, cell.state, cell.raw_text) == (None, "uncertain",
                                                        "1238 (OCR confidence 0.99)")
     assert [(f.code, f.cell_id) for f in grid.flags] == [("ocr_uncertain", cid)]
+
+
+def test_a_sure_reading_no_identity_can_check_stands_on_a_page_read_well(huaian):
+    # its row's total and its column's 总计 unread: neither identity is evaluable
+    cid = "t3.partially_granted.natural_person"
+    unread = {"t3.partially_granted.total": None, "t3.results_total.natural_person": None}
+    grid, doc = _read(huaian, {cid: huaian["cells"][cid] + 1, **unread}, {})
+    proofread(grid, doc)
+    assert grid.cells[cid].value == huaian["cells"][cid] + 1
+
+
+def test_a_sure_reading_on_a_page_read_poorly_needs_a_holding_identity(huaian):
+    # σ 1.6, 006: "6" read "5" at full confidence, on a page where the recogniser doubted
+    # 11 of 154 numbers; its row's total and its column's 总计 unread (ink read as nothing)
+    cid = "t3.partially_granted.natural_person"
+    unread = {"t3.partially_granted.total": None, "t3.results_total.natural_person": None}
+    grid, doc = _read(huaian, {cid: huaian["cells"][cid] + 1, **unread},
+                      dict.fromkeys(unread, NOTHING), poor_page=True)
+    proofread(grid, doc)
+    cell = grid.cells[cid]
+    assert (cell.value, cell.state) == (None, "uncertain")
+    assert grid.flags[0].message.endswith("no identity holds to confirm it, on a page read "
+                                          "poorly, where a cell it is summed with was not "
+                                          "read")
+    # the page's readings an identity confirms stand, and table 二's (no identity checks
+    # them) stand on their confidence as before
+    assert grid.cells["t3.granted.natural_person"].value == huaian["cells"][
+        "t3.granted.natural_person"]
+    two = "t2.administrative_licensing.decisions"
+    assert grid.cells[two].value == huaian["cells"][two]
+    # flagged: the reading, and the two boxes whose ink was read as nothing
+    assert sorted(f.cell_id for f in grid.flags) == sorted([cid, *unread])
+
+
+def test_a_sure_reading_on_a_page_read_poorly_beside_the_agency_s_blanks_stands(huaian):
+    # 011 prints its 总计 blank (no ink): no identity ever could check its cells, and a
+    # page read poorly does not make them worse read
+    cid = "t3.partially_granted.natural_person"
+    blank = {"t3.partially_granted.total": None, "t3.results_total.natural_person": None}
+    grid, doc = _read(huaian, blank, {}, poor_page=True)
+    proofread(grid, doc)
+    assert grid.cells[cid].value == huaian["cells"][cid]
+    assert grid.flags == []
 
 
 def test_an_unsure_reading_vouched_for_by_a_holding_identity_is_kept(huaian):

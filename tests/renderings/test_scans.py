@@ -38,7 +38,11 @@ EXPECTED = {
     # guessed. 1087 since h-revscan: 006's "0" (denied_law_prohibited, 自然人) read at 0.95
     # sits in 006's own failing column sum, and its row's total is unread, so nothing
     # confirms it (proofread: a sure reading is no longer taken on confidence there).
-    "grey72_jpeg": (1087, 0, 105, 0),
+    # 1065 since h-revscan2: on a page the recogniser read poorly (scan._poorly_read: 001's
+    # pages 3-4, 20 of 77 and 84 numbers doubted; 011's page 3, 7 of 33) a number of 三/四
+    # is published only where an identity holds, when one of its identities lacks a cell
+    # not read (proofread._unread): 001 114 -> 109, 011 181 -> 164.
+    "grey72_jpeg": (1065, 0, 127, 0),
     "grey150_lid_border": (1192, 0, 0, 0),  # 1191 before h-ocrfw's glyph_match
     # Tables without ruling lines (bench/RESULTS.md, "OCR: borderless scans" and "OCR:
     # borderless scans to 99%"): 1145 each before h-ocrb2, whose headers prove blank
