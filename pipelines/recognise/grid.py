@@ -1230,20 +1230,34 @@ def _flag_unmatched_rows(grid: Grid, tokens: list[Token],
             waiting.append(unlabelled)
         if len(waiting) == 1 and last is not None:
             _withhold_empty_row(grid, last, rows[last], waiting[0])
-            _withhold_open_row(grid, last, waiting[0])
+            _withhold_open_row(grid, last, waiting[0], _values_in_row(tokens, i))
             last = None
 
 
-def _withhold_open_row(grid: Grid, found: tuple[str, str], after: str) -> None:
+def _values_in_row(tokens: list[Token], i: int) -> int | None:
+    """How many values the printed row token i opens holds (None: rows not known)."""
+    if tokens[i].row is None:
+        return None
+    return sum(u.kind == "value" for u in takewhile(lambda u: u.row == tokens[i].row,
+                                                    tokens[i:]))
+
+
+def _withhold_open_row(grid: Grid, found: tuple[str, str], after: str,
+                       after_values: int | None) -> None:
     """A row that lost blank cells (left `pending` for the identities to place its values)
     followed at once by a row of values that matches no label is not known whole: its
     label's wrapped end may print on a line of its own with the row's last values
     (pdftotext: `4.无正当理由大量反复申 1 1` / `请 2`, blanks dropped, so no count joins
     them). Placed by the identities, `1 1` reads as 1 and its 总计 1 in every placement
-    (a wrong total). Its cells are null, not placed (flag `values_not_placed`)."""
+    (a wrong total). Its cells are null, not placed (flag `values_not_placed`). A row
+    after it holding more values than the row lacks cannot be its end: it is a row of
+    its own (Chromium's innerText prints 四's row of 15 numbers, its header lines
+    between, right after 三's last row)."""
     pending = grid.pending.get(found)
     if pending is None or pending.kind != "columns" or _OPENS_ITEM.match(nfkc(after)):
         return  # a numbered label starts a row of its own (`（二）部分公开…`), no row's end
+    if after_values is not None and len(pending.values) + after_values > len(pending.cells):
+        return
     del grid.pending[found]
     for cell_id, _ in pending.cells:
         grid.cells[cell_id] = CellValue(cell_id, None, "unplaced", None, None,
