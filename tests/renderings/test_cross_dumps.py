@@ -161,6 +161,11 @@ MISSED = {
     # both, 三 null (150 cells a tool)
     ("t3-lacks-column+revalued", "pandoc-plain"): (25, 23, 25, 23, 0, 25, 25, 23, 23, 0),
     ("t3-lacks-column+revalued", "w3m"): (25, 23, 25, 23, 0, 25, 25, 23, 23, 0),
+    # innerText prints 四's row of 15 numbers after 三's last row, its header between:
+    # no wrapped end of that row (grid._withhold_open_row; before: 三 null, 175 on 淮安)
+    ("t3-lacks-column", "chromium-innertext"): (25, 23, 25, 23, 35, 25, 25, 23, 23, 35),
+    ("t3-lacks-column+revalued", "chromium-innertext"): (25, 23, 25, 23, 63, 25, 25, 23, 23,
+                                                         63),
     # a browser's copied text prints a row of blank cells as its label and tabs: such
     # rows no longer keep 三 from being read by its 小计 header (before: 35 and 63 on
     # Shanghai and 011, original and other numbers)
