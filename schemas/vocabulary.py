@@ -118,6 +118,11 @@ FLAG_CODES: dict[str, str] = {
     "row, which holds values, matches no label (a converter wrapped the row's label onto a "
     "row of its own): the row's cells are null (state unplaced), never published as "
     "printed empty",
+    "values_transposed": "two values of one row of table 三, swapped, make every failing "
+    "identity of the table they touch hold and break none that held: a text laid out from "
+    "the page's positions (pdftotext -layout) may print a row's words out of their order, "
+    "so the failure is the reading's, not the agency's arithmetic: both cells are null "
+    "(state ambiguous), their printed values kept in the raw text",
     "row_may_be_shifted": "a table printed at a fixed width (pandoc's text tables), or a "
     "converter's table whose rows print their labels in different columns (pdfplumber's "
     "tables of a printed page, as markitdown writes them), shows a row opening with a blank "
@@ -289,6 +294,10 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "文字）中没有将数值与所属行或列对应的依据，且不印空白单元格；或该行各单元格均为空，"
         "而紧随其后印有数值的一行与任何标签都不匹配（转换器把该行标签折到另一行）：该行单元格"
         "发布为空值（状态 unplaced），不当作印为空白",
+        "values_transposed": "表三某行的两个数值互换后，该表所涉及的不成立的勾稽关系全部成立，"
+        "且原本成立的关系无一被破坏：按页面位置排出的文本（pdftotext -layout）可能打乱一行中"
+        "词的顺序，故该不一致出自读取而非机关的计算：两个单元格均发布为空值（状态 ambiguous），"
+        "印出的数值保留在原文中",
         "row_may_be_shifted": "按固定宽度印出的表格（pandoc 的文本表格），或各行标签位于不同列的"
         "转换器表格（markitdown 写出的 pdfplumber 页面表格）中，某行在数值前以空白开头，或少于"
         "其列数：上方的跨行单元格或页面本无的列可能把该行数值推向右侧（并把最后几个推出表格边缘），"

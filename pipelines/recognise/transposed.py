@@ -1,0 +1,74 @@
+"""Two values of one row of table 三 that the column identities show were read swapped.
+
+A text made from a page's layout places each word by where it printed, and a long
+label can push a row's next word left of the one before it: pdftotext -layout of
+LibreOffice's PDF of a Word table prints `四、结转下年度继续办  0 1,001  0 …` for
+1,001 (自然人) then 0 (商业企业). The row's 总计 still holds (a swap keeps its sum);
+only the column identities (each column's balance, its results total) see it, and
+they are `stated` identities, which the checks publish as the agency's arithmetic.
+Where two of a row's values, swapped, make every failing identity they touch hold and
+break none that held, the failures are the reading's, not the agency's: an agency's
+own error would have to fail two columns by exactly opposite amounts, matched by a
+difference printed in one row. The two cells are null (state `ambiguous`, the printed
+values kept as raw text), flagged `values_transposed`.
+
+Only 三 is asked: its rows are tied across by 总计 and down by the columns' identities;
+四's groups and 二's blocks have no identity across rows that a swap would break.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from pipelines.recognise.grid import Grid
+from pipelines.report import CellValue, Flag
+from schemas.identities import Identity, fails, identities
+from schemas.template import cell_id_of
+
+_TABLE = "t3"
+
+
+def withdraw_transposed(grid: Grid) -> None:
+    """Null, flagged, each pair of a 三 row's values whose swap explains failing
+    identities of the table."""
+    rules = [r for r in identities(grid.version.id) if r.table == _TABLE]
+    values = {cid: cell.value for cid, cell in grid.cells.items()}
+    if not any(fails(r, values) for r in rules):
+        return
+    table = grid.version.tables.get(_TABLE)
+    if table is None:
+        return
+    # Every explaining pair is found on the values as read, then all are withdrawn:
+    # where swaps in two rows explain the same failure, which one was read swapped the
+    # identities cannot tell, and nulling the first would leave the other unevaluable.
+    pairs = [(row.id, a, b) for row in table.data_rows
+             for a, b in combinations([cell_id_of(_TABLE, row.id, c.id)
+                                       for c in table.columns], 2)
+             if _swap_explains(rules, values, a, b)]
+    for row, a, b in pairs:
+        _withdraw(grid, row, a, b, values)
+
+
+def _swap_explains(rules: list[Identity], values: dict[str, float | None],
+                   a: str, b: str) -> bool:
+    """Whether swapping cells a and b makes the failing identities they touch hold,
+    and breaks none of those that held."""
+    va, vb = values.get(a), values.get(b)
+    if va is None or vb is None or va == vb:
+        return False
+    touching = [r for r in rules if a in r.cells or b in r.cells]
+    if not any(fails(r, values) for r in touching):
+        return False
+    swapped = {**values, a: vb, b: va}
+    return not any(fails(r, swapped) for r in touching)
+
+
+def _withdraw(grid: Grid, row: str, a: str, b: str, values: dict[str, float | None]) -> None:
+    for cid in (a, b):
+        cell = grid.cells[cid]
+        grid.cells[cid] = CellValue(cid, None, "ambiguous", cell.raw_text, None,
+                                    cell.source_ref)
+    grid.flags.append(Flag("values_transposed", f"row {row} of {_TABLE}: {a} read "
+                           f"{values[a]:g} and {b} {values[b]:g}; swapped, the table's "
+                           "failing identities hold, so the two values may have been read "
+                           "out of their printed order: both null"))
