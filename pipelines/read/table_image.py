@@ -22,11 +22,6 @@ from pipelines.read.page_image import PageImage, faint_ink, rule_ridges
 
 _H_KERNEL = 3.0  # glyph heights: longer than any horizontal stroke of a character
 _V_KERNEL = 1.4  # glyph heights: longer than a character, shorter than a table row
-# Pixels: the least a rule found first is widened by across (`ruling_lines`). A double
-# rule is two frames 1 CSS px thick with 2 CSS px between them, 5 pixels at 120 dpi; a
-# glyph's fifth (3 pixels there) left its middle open, so a narrow column's row rules
-# (总计 of four digits, shorter than the kernel) were never joined to their neighbours.
-_DOUBLE_RULE = 5
 _MIN_TABLE_CELLS = 2  # one row is enough: the last row of a table may go over a page
 _MIN_CELL = 0.6  # glyph heights: regions smaller than this are line junction artefacts
 _MIN_FILL = 0.6  # a cell fills most of its bounding box; a web page's double rules do not
@@ -93,8 +88,7 @@ grey rule blurred or resampled is a row of short pieces in the page's ink; with 
     # the vertical kernel, found only through the rules above and below them; found, they
     # join the next cell's frame to its neighbours' in the second round.
     k = _thickening(page.glyph)
-    w = max(k, _DOUBLE_RULE)
-    across, down = np.ones((3, w), np.uint8), np.ones((w, 3), np.uint8)
+    across, down = np.ones((3, k), np.uint8), np.ones((k, 3), np.uint8)
     ink = faint_ink(page)
     ridged = ink | rule_ridges(page)
     vert = _open(ink, 1, v_len)
