@@ -319,9 +319,13 @@ def _printed_t3(grid: Grid, rows: list[Printed], absent: frozenset[str]) -> Lack
     order, = orders
     if grid.rows_found.get("t3"):
         return _full_t3(grid, order)  # else rows placed by the template's count
-    keys = [("t3", r.id) for r in grid.version.tables["t3"].data_rows]
+    # a row printing nothing (a browser's copied text: its label and tabs only) places
+    # nothing under any order of columns: left to the grid
+    keys = [("t3", r.id) for r in grid.version.tables["t3"].data_rows
+            if not _printed_nothing(grid, "t3", r.id)]
     pending = [grid.pending.get(k) for k in keys]
-    if any(p is None or p.kind != "columns" or len(p.values) != len(order) for p in pending):
+    if not keys or any(p is None or p.kind != "columns" or len(p.values) != len(order)
+                       for p in pending):
         return _full_t3(grid, order)
     return keys, [(k[1], order, p.values) for k, p in zip(keys, pending, strict=True)]
 

@@ -428,3 +428,24 @@ def test_four_s_total_holds_the_absent_share_only_where_it_exceeds_in_one_group(
                                       total)
     assert not _t4_absent_share_holds([{"a": None, "b": 0, total: 7}], total)
     assert not _t4_absent_share_holds([], total)
+
+
+def test_three_lacking_a_column_is_read_where_rows_print_nothing() -> None:
+    # 011's page without 科研机构 (`t3-lacks-column`) as a browser's copied text: a row
+    # of blank cells prints as its label and tabs (2.其他法律行政法规禁止公开\t…), no
+    # value to place under any order of columns; it no longer keeps the other rows from
+    # being read by the header (before: 三 null, 35 cells). The rows printing nothing stay
+    # null (row_missing), 科研机构 null.
+    text = (DUMPS / "011.chromium-innertext-t3-lacks-column.txt").read_text(encoding="utf-8")
+    values, flags = _t3(text, "011")
+    assert [values[f"t3.new_received.{k}"] for k in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "public_interest_org", "legal_service_org", "other_org", "total")] == [
+        821, 35, None, None, 2, 1, 859]
+    assert [values[f"t3.results_total.{k}"] for k in ("natural_person", "total")] == [767, 805]
+    assert sum(v is not None for v in values.values()) == 35
+    assert all(values[f"t3.denied_law_prohibited.{c.id}"] is None
+               for c in load_template().version("gov_2019").tables["t3"].columns)
+    assert [f.message for f in flags if f.code == "columns_missing"] == [
+        "t3's header lacks statutory columns (科研机构): their cells are null, the others "
+        "placed under the columns the header names"]
