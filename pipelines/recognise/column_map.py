@@ -36,9 +36,12 @@ dropped the column from its form, not from its count): where it is not the sum o
 others, the header's placement stands only where every 总计 is at least their sum, a row
 prints two of them above 0 (no other column could be the total) and every identity over
 the printed columns (each column's balance and results sum) is evaluable and holds, as a
-misread number would not let it (`_absent_share_holds`); 四, with no identity across its
-rows, keeps the equal sums. The absent column's cells stay null; a 总计 absent leaves
-the table null.
+misread number would not let it (`_absent_share_holds`); 四 (its 总计 counting a dropped
+其他结果), with no identity across its groups, only where every group prints a number in
+each column, every 总计 is at least its others' sum and one exceeds it (no other cell
+could be that group's total: `_t4_absent_share_holds`); never read from OCR, whose
+misreadings only the equal sums would catch. The absent column's cells stay null; a
+总计 absent leaves the table null.
 二 lacking a column in a block has no identity, the header its only evidence, and a
 printed row of labels says not which block it heads: each block whose rows printed too
 few values is placed where the rows naming exactly its printed columns once each are one
@@ -70,7 +73,8 @@ none): under a 小计, the one window whose 小计 and 总计 hold; under a head
 column, the one window (the row's last cell printed, so the header's columns are its
 last cells), one row at least printing a number in each so that 总计's sum checks them;
 四 lacking a column, its printed row of numbers only (no blank: no cell a span from above
-covered), as many as the header's columns, each group's 总计 their sum. Two windows,
+covered), as many as the header's columns, each group's 总计 their sum (or their sum
+and the absent column's share, above). Two windows,
 or a window opening with a blank under a fixed width (a row pushed right, its last cell
 dropped), leave the table null.
 """
@@ -290,6 +294,22 @@ def _absent_share_holds(version_id: str, placed: dict[str, CellValue],
                                for i in rules)
 
 
+def _t4_absent_share_holds(groups: list[dict[str, float | None]], total: str) -> bool:
+    """Whether 四's 总计 holds the absent columns' share in every group (an agency that
+    dropped 其他结果 from its form still counted its cases in 总计): every group prints a
+    number in each column (no blank to hide a cell), its 总计 at least the sum of its
+    printed others, and one group's 总计 exceeds that sum, so that no other cell of it
+    could be a total (each is at most the others' sum, below 总计, so less than the sum
+    of the rest): the last cell is 总计, as the header says. 四 has no identity across
+    its groups to catch a misread number, but this path is never taken for OCR
+    (column_order.withdraw_misordered_tables): a text layer's digits are the agency's."""
+    if not groups or any(None in g.values() for g in groups):
+        return False
+    others = [sum(v for k, v in g.items() if k != total) for g in groups]
+    return all(g[total] >= o for g, o in zip(groups, others, strict=True)) and any(
+        g[total] > o for g, o in zip(groups, others, strict=True))
+
+
 def _printed_t3(grid: Grid, rows: list[Printed], absent: frozenset[str]) -> Lacking | None:
     """三's rows as printed under a header lacking the `absent` columns: each row's
     values, short of blanks none, in the header's one order."""
@@ -299,9 +319,13 @@ def _printed_t3(grid: Grid, rows: list[Printed], absent: frozenset[str]) -> Lack
     order, = orders
     if grid.rows_found.get("t3"):
         return _full_t3(grid, order)  # else rows placed by the template's count
-    keys = [("t3", r.id) for r in grid.version.tables["t3"].data_rows]
+    # a row printing nothing (a browser's copied text: its label and tabs only) places
+    # nothing under any order of columns: left to the grid
+    keys = [("t3", r.id) for r in grid.version.tables["t3"].data_rows
+            if not _printed_nothing(grid, "t3", r.id)]
     pending = [grid.pending.get(k) for k in keys]
-    if any(p is None or p.kind != "columns" or len(p.values) != len(order) for p in pending):
+    if not keys or any(p is None or p.kind != "columns" or len(p.values) != len(order)
+                       for p in pending):
         return _full_t3(grid, order)
     return keys, [(k[1], order, p.values) for k, p in zip(keys, pending, strict=True)]
 
@@ -453,7 +477,8 @@ def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset
         sums.append({k: placed[cell_id_of(table, row, k)].value for k in order})
     if table in _TOTALLED and not _sums_hold(sums, columns[-1].id) and not (
             table == "t3" and _absent_share_holds(grid.version.id, placed, sums,
-                                                  columns[-1].id)):
+                                                  columns[-1].id)) and not (
+            table == "t4" and _t4_absent_share_holds(sums, columns[-1].id)):
         return False
     for key in found[0]:
         del grid.pending[key]

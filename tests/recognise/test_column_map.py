@@ -17,6 +17,7 @@ from pipelines.recognise.column_map import (
     _t2_moves,
     _t3_moves,
     _t3_orders,
+    _t4_absent_share_holds,
     _t4_moves,
     _windows,
     place_with_subtotal,
@@ -375,3 +376,76 @@ def test_a_subtotal_header_is_read_where_rows_print_nothing() -> None:
     assert values["t3.denied_law_prohibited.total"] is None
     assert sum(v is not None for v in values.values()) == 63  # every number of 三
     assert any(f.code == "column_dropped" for f in flags)
+
+
+def _t4(text: str, stem: str) -> tuple[dict[str, float | None], list]:
+    report = parse_bytes(f"{stem}.txt", text.encode())
+    return ({cid: c.value for cid, c in report.cells.items() if cid.startswith("t4.")},
+            report.flags)
+
+
+T4_LACKS = "huaian-2024.pandoc-plain-t4-lacks-column-revalued.txt"
+T4_ROW = "  6          0          0          7      1                  0          0          2      2            0          0          3"  # noqa: E501
+
+
+def test_four_lacking_a_column_counted_in_its_total_is_placed_by_its_header() -> None:
+    # 淮安's page without 其他结果 (`t4-lacks-column`), other numbers, pandoc's plain
+    # text: the dropped column held 1 case in each group, so no group adds up (6 + 0 + 0
+    # is 6, 总计 7): every 总计 is at least the sum of its printed others and exceeds it,
+    # so it is the last cell, as the header says. The 12 printed cells placed, 其他结果's
+    # 3 null.
+    text = (DUMPS / T4_LACKS).read_text(encoding="utf-8")
+    assert T4_ROW in text
+    values, flags = _t4(text, "huaian-2024")
+    groups = ("admin_review", "litigation_direct", "litigation_after_review")
+    keys = ("upheld", "corrected", "other_result", "pending", "total")
+    assert [[values[f"t4.{g}.{k}"] for k in keys] for g in groups] == [
+        [6, 0, None, 0, 7], [1, 0, None, 0, 2], [2, 0, None, 0, 3]]
+    assert [f.message for f in flags if f.code == "columns_missing"] == [
+        "t4's header lacks statutory columns (其他结果): their cells are null, the others "
+        "placed under the columns the header names"]
+
+
+def test_four_lacking_a_column_is_not_placed_where_a_total_falls_short_or_is_blank() -> None:
+    text = (DUMPS / T4_LACKS).read_text(encoding="utf-8")
+    # a 总计 below its printed others' sum (6 > 5): no share left for the absent column
+    low = text.replace(T4_ROW, T4_ROW.replace("0          7", "0          5", 1), 1)
+    assert low != text
+    assert all(v is None for v in _t4(low, "huaian-2024")[0].values())
+    # a blank among the numbers: a cell a span may have covered, nothing placed
+    blank = text.replace(T4_ROW, T4_ROW.replace("  6 ", "    ", 1), 1)
+    assert blank != text
+    assert all(v is None for v in _t4(blank, "huaian-2024")[0].values())
+
+
+def test_four_s_total_holds_the_absent_share_only_where_it_exceeds_in_one_group() -> None:
+    total = "total"
+    assert _t4_absent_share_holds([{"a": 6, "b": 0, total: 7}, {"a": 1, "b": 1, total: 2}],
+                                  total)
+    # every group adds up: the equal sums' case, no absent share to prove the last cell
+    assert not _t4_absent_share_holds([{"a": 6, "b": 1, total: 7}], total)
+    assert not _t4_absent_share_holds([{"a": 6, "b": 0, total: 7}, {"a": 3, "b": 0, total: 2}],
+                                      total)
+    assert not _t4_absent_share_holds([{"a": None, "b": 0, total: 7}], total)
+    assert not _t4_absent_share_holds([], total)
+
+
+def test_three_lacking_a_column_is_read_where_rows_print_nothing() -> None:
+    # 011's page without 科研机构 (`t3-lacks-column`) as a browser's copied text: a row
+    # of blank cells prints as its label and tabs (2.其他法律行政法规禁止公开\t…), no
+    # value to place under any order of columns; it no longer keeps the other rows from
+    # being read by the header (before: 三 null, 35 cells). The rows printing nothing stay
+    # null (row_missing), 科研机构 null.
+    text = (DUMPS / "011.chromium-innertext-t3-lacks-column.txt").read_text(encoding="utf-8")
+    values, flags = _t3(text, "011")
+    assert [values[f"t3.new_received.{k}"] for k in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "public_interest_org", "legal_service_org", "other_org", "total")] == [
+        821, 35, None, None, 2, 1, 859]
+    assert [values[f"t3.results_total.{k}"] for k in ("natural_person", "total")] == [767, 805]
+    assert sum(v is not None for v in values.values()) == 35
+    assert all(values[f"t3.denied_law_prohibited.{c.id}"] is None
+               for c in load_template().version("gov_2019").tables["t3"].columns)
+    assert [f.message for f in flags if f.code == "columns_missing"] == [
+        "t3's header lacks statutory columns (科研机构): their cells are null, the others "
+        "placed under the columns the header names"]

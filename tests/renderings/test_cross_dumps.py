@@ -113,6 +113,12 @@ recoverable cells missed listed here (none elsewhere). What they show:
   sum and every identity over the printed columns holds (recognise/column_map.py).
   Under a 小计 header, rows a browser's copied text prints as a label and tabs no longer
   keep 三 from being read by it (63 cells of 011 and Shanghai each).
+- 四 without 其他结果 (issue 13, h-t4lacks): its 总计 still counting the dropped column's
+  cases left 四 null (15 cells a report, 淮安 and 001 in the originals, four reports with
+  other numbers); placed where every 总计 is at least its printed others' sum and one
+  exceeds it, no blank among them (recognise/column_map.py). A browser's copied text's
+  rows printing nothing (label and tabs) no longer keep 三 lacking 科研机构 from being
+  read by its header (35 cells of 011 and Shanghai, 63 with other numbers).
 """
 
 from __future__ import annotations
@@ -161,11 +167,23 @@ MISSED = {
     # both, 三 null (150 cells a tool)
     ("t3-lacks-column+revalued", "pandoc-plain"): (25, 23, 25, 23, 0, 25, 25, 23, 23, 0),
     ("t3-lacks-column+revalued", "w3m"): (25, 23, 25, 23, 0, 25, 25, 23, 23, 0),
+    # 四 without 其他结果: its cells null (columns_missing), 3 a report. 淮安's, 004's,
+    # 005's, Pingtan 2022's 其他结果 held cases (the originals' 淮安 and 001 too) that
+    # each 总计 still counts: placed where every 总计 is at least its printed others'
+    # sum and one exceeds it (column_map._t4_absent_share_holds). Before: 15 there.
+    # Shanghai's (011's) 四 under pandoc prints blanks: a blank hides a cell, left null
+    ("t4-lacks-column", "pandoc-plain"): (3, 3, 3, 3, 6, 3, 3, 3, 3, 6),
+    ("t4-lacks-column", "w3m"): (3, 3, 3, 3, 0, 3, 3, 3, 3, 0),
+    ("t4-lacks-column+revalued", "pandoc-plain"): (3, 3, 3, 3, 9, 3, 3, 3, 3, 9),
+    ("t4-lacks-column+revalued", "w3m"): (3, 3, 3, 3, 1, 3, 3, 3, 3, 1),
+    ("t4-lacks-column+revalued", "chromium-innertext"): (3, 3, 3, 3, 1, 3, 3, 3, 3, 1),
     # innerText prints 四's row of 15 numbers after 三's last row, its header between:
-    # no wrapped end of that row (grid._withhold_open_row; before: 三 null, 175 on 淮安)
-    ("t3-lacks-column", "chromium-innertext"): (25, 23, 25, 23, 35, 25, 25, 23, 23, 35),
-    ("t3-lacks-column+revalued", "chromium-innertext"): (25, 23, 25, 23, 63, 25, 25, 23, 23,
-                                                         63),
+    # no wrapped end of that row (grid._withhold_open_row; before: 三 null, 175 on 淮安).
+    # A browser's copied text prints 011's (Shanghai's) rows of blank cells as their
+    # label and tabs: such rows no longer keep 三 from being read by a header lacking
+    # 科研机构 (before: 35 and 63 on both, original and other numbers; h-t4lacks)
+    ("t3-lacks-column", "chromium-innertext"): (25, 23, 25, 23, 0, 25, 25, 23, 23, 0),
+    ("t3-lacks-column+revalued", "chromium-innertext"): (25, 23, 25, 23, 0, 25, 25, 23, 23, 0),
     # a browser's copied text prints a row of blank cells as its label and tabs: such
     # rows no longer keep 三 from being read by its 小计 header (before: 35 and 63 on
     # Shanghai and 011, original and other numbers)
