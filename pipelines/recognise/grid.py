@@ -1284,13 +1284,19 @@ def _withhold_label_ending_below(grid: Grid, found: tuple[str, str], block: Bloc
     placed = [grid.cells[cell_id] for cell_id in ids if cell_id in grid.cells]
     if not any(c.value is not None for c in placed):
         return
-    for c in placed:
-        grid.cells[c.cell_id] = CellValue(c.cell_id, None, "unplaced", None, c.unit,
-                                          c.source_ref)
+    _unplace(grid, placed)
     grid.flags.append(Flag("values_not_placed", f"row {found[1]}'s label ends on a later "
                            f"line ({tail.strip()[:20]!r}) beside values of its own: the "
                            f"values beside its first line may be the row above's "
                            f"({len(placed)} cells not placed)"))
+
+
+def _unplace(grid: Grid, cells: list[CellValue]) -> None:
+    """The cells null, state `unplaced`, their unit and source kept (the caller flags
+    why)."""
+    for c in cells:
+        grid.cells[c.cell_id] = CellValue(c.cell_id, None, "unplaced", None, c.unit,
+                                          c.source_ref)
 
 
 def _rows_named(text: str) -> frozenset[tuple[str, str]]:
@@ -1310,9 +1316,7 @@ def _withhold_empty_row(grid: Grid, found: tuple[str, str], block: Block,
     cells = [grid.cells.get(cell_id) for cell_id in ids]
     if not all(c is not None and c.state == "blank" for c in cells):
         return
-    for c in cells:
-        grid.cells[c.cell_id] = CellValue(c.cell_id, None, "unplaced", None, c.unit,
-                                          c.source_ref)
+    _unplace(grid, cells)
     grid.flags.append(Flag("values_not_placed", f"row {found[1]} prints every cell empty "
                            f"and the row after it, {after!r}, matches no label: its values "
                            f"may be that row's ({len(ids)} cells not placed)"))
