@@ -1,0 +1,63 @@
+"""A scanned header's column order, read from its label boxes (recognise/ocr_columns.py).
+
+The cells are OCR's reading of Chromium's print of 001 with 三's 自然人 printed last
+(`t3-natural-last+revalued`, scanned grey 150 dpi, bench_cross_scans): text, box and row
+as the scan reader gave them, the row labels and values cut to the first rows."""
+
+from __future__ import annotations
+
+from pipelines.document import Document, TextCell
+from pipelines.recognise.ocr_columns import misordered_scan_headers
+from pipelines.recognise.tokens import tokenise
+
+T2 = [("行政事业性收费", "page 1 table 1 row 14 cell 1 box 38,576,121,594", 21),
+      ("0", "page 1 table 1 row 14 cell 2 box 126,576,246,594", 21)]
+NOTE = ("(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)",
+        "page 1 table 2 row 1 cell 1 box 38,644,358,725", 23)
+APPLICANTS = ("申请人情况", "page 1 table 2 row 1 cell 2 box 362,644,574,662", 23)
+ORGS = [("商业 企业", "page 1 table 2 row 3 cell 1 box 362,689,389,725", 25),
+        ("科研机构", "page 1 table 2 row 3 cell 2 box 394,689,420,725", 25),
+        ("社会公益组织", "page 1 table 2 row 3 cell 3 box 425,689,463,725", 25),
+        ("法律服务机构", "page 1 table 2 row 3 cell 4 box 468,689,504,725", 25),
+        ("其他", "page 1 table 2 row 3 cell 5 box 509,689,526,725", 25)]
+FIRST_ROW = [("一、本年新收政府信息公开申请数量", "page 1 table 2 row 4 cell 1 box 38,730,358,747",
+              26), ("5", "page 1 table 2 row 4 cell 2 box 362,730,389,747", 26)]
+
+
+def _header(natural_x: tuple[int, int], orgs_x: int) -> list[tuple[str, str, int]]:
+    return [("法人或其他组织", f"page 1 table 2 row 2 cell 1 box {orgs_x},667,526,684", 24),
+            ("自然人", f"page 1 table 2 row 2 cell 2 box {natural_x[0]},667,{natural_x[1]},725",
+             24),
+            ("总计", "page 1 table 2 row 2 cell 3 box 558,667,574,725", 24)]
+
+
+def _misordered(cells: list[tuple[str, str, int]]) -> dict[str, list[str]]:
+    doc = Document("001.pdf", "", 0, "scan", "",
+                   [TextCell(text, ref, row, 0.99) for text, ref, row in cells])
+    return misordered_scan_headers(tokenise(doc), "gov_2021")
+
+
+def test_a_scanned_header_printing_natural_persons_last_is_misordered() -> None:
+    cells = [*T2, NOTE, APPLICANTS, *_header((531, 552), 362), *ORGS, *FIRST_ROW]
+    assert _misordered(cells) == {"t3": ["商业 企业", "科研机构", "社会公益组织",
+                                         "法律服务机构", "其他", "自然人", "总计"]}
+
+
+def test_the_template_order_over_two_header_rows_is_not() -> None:
+    """自然人 left of the organisations, on the row above theirs: in order by position."""
+    cells = [*T2, NOTE, APPLICANTS, *_header((340, 358), 362), *ORGS, *FIRST_ROW]
+    assert _misordered(cells) == {}
+
+
+def test_a_header_naming_one_column_proves_nothing() -> None:
+    cells = [*T2, NOTE, APPLICANTS, ORGS[0], *FIRST_ROW]
+    assert _misordered(cells) == {}
+
+
+def test_a_scanned_header_printing_the_total_first_is_misordered() -> None:
+    """三's columns never restart: 总计 left of 自然人 is out of order (四's groups do
+    restart after their 总计)."""
+    header = [("总计", "page 1 table 2 row 2 cell 1 box 340,667,358,725", 24),
+              ("自然人", "page 1 table 2 row 2 cell 2 box 362,667,389,725", 24)]
+    orgs = [(text, ref, row) for text, ref, row in ORGS]
+    assert list(_misordered([*T2, NOTE, APPLICANTS, *header, *orgs, *FIRST_ROW])) == ["t3"]
