@@ -6,6 +6,7 @@ and nothing of file formats. This module is the contract between them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -27,6 +28,11 @@ class PlacedWord(NamedTuple):
 
 # Slots, not frozen: a report has hundreds of cells, and a frozen dataclass's __init__
 # costs six times as much; nothing changes a cell once a reader has made it.
+# Where a scanned cell was read, at the end of its `ref` ("page 2 table 1 row 6 cell 9 box
+# 555,163,573,179"): its box in the page's pixels, left, top, right, bottom.
+REF_BOX = re.compile(r"\bbox (\d+),(\d+),(\d+),(\d+)")
+
+
 @dataclass(slots=True)
 class TextCell:
     """One printed cell (or one line of text) in reading order.

@@ -12,12 +12,9 @@ lines are asked for (the title).
 
 from __future__ import annotations
 
-import re
-
+from pipelines.document import REF_BOX
 from pipelines.read.scan import PageLayout, PageReading, read_page
 from pipelines.read.table_unruled import Carried, looks_tabular, read_unruled
-
-_BOX = re.compile(r"box ([0-9]+,[0-9]+,[0-9]+,[0-9]+)")
 
 
 class PageSequence:
@@ -61,6 +58,6 @@ class PageSequence:
         if scale != 1.0:
             for row in rows:
                 for cell in row:
-                    cell.ref = _BOX.sub(lambda m: "box " + ",".join(
-                        str(round(int(v) * scale)) for v in m.group(1).split(",")), cell.ref)
+                    cell.ref = REF_BOX.sub(lambda m: "box " + ",".join(
+                        str(round(int(v) * scale)) for v in m.groups()), cell.ref)
         return PageReading(rows, tables=1)

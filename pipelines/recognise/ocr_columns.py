@@ -14,13 +14,11 @@ too poorly to name two columns proves nothing either way.
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
+from pipelines.document import REF_BOX
 from pipelines.recognise.tokens import Token
 from schemas.template import load_template
-
-_BOX = re.compile(r"\bbox (\d+),(\d+),(\d+),(\d+)$")
 
 
 def misordered_scan_headers(tokens: list[Token], version_id: str) -> dict[str, list[str]]:
@@ -56,7 +54,7 @@ def _out_of_order(table: str, region: list[Token], version_id: str,
     placed: dict[int | None, list[tuple[float, int, str]]] = {}
     for token in region:
         keys = _labels(token, table, "column")
-        box = _BOX.search(token.ref or "")
+        box = REF_BOX.search(token.ref or "")
         if len(keys) != 1 or box is None:
             continue
         x0, _, x1, _ = (int(g) for g in box.groups())
