@@ -60,9 +60,19 @@ def _out_of_order(table: str, region: list[Token], version_id: str,
         x0, _, x1, _ = (int(g) for g in box.groups())
         placed.setdefault(token.row if by_row else None, []).append(
             ((x0 + x1) / 2, order.index(keys[0]), token.text))
+    total = len(order) - 1
+    totals = [x for labels in placed.values() for x, k, _ in labels if k == total]
     for labels in placed.values():
-        seq = [k for _, k, _ in sorted(labels)]
         # equal neighbours are one label's pieces read as two (`商业` / `企业`)
-        if any(b < a and not (by_row and a == len(order) - 1) for a, b in pairwise(seq)):
+        if any(b < a and not (by_row and _group_ends(a, xa, xb, total, totals))
+               for (xa, a, _), (xb, b, _) in pairwise(sorted(labels))):
             return [text for _, _, text in sorted(labels)]
     return None
+
+
+def _group_ends(key: int, left: float, right: float, total: int,
+                totals: list[float]) -> bool:
+    """Whether a 四 group ends between two labels of one printed row: the left one is its
+    总计, or a 总计 stands between them on another line (a header without ruling lines
+    wraps its labels, and OCR reads a group's 总计 on the line below the others')."""
+    return key == total or any(left < x < right for x in totals)

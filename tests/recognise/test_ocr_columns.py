@@ -61,3 +61,25 @@ def test_a_scanned_header_printing_the_total_first_is_misordered() -> None:
               ("自然人", "page 1 table 2 row 2 cell 2 box 362,667,389,725", 24)]
     orgs = [(text, ref, row) for text, ref, row in ORGS]
     assert list(_misordered([*T2, NOTE, APPLICANTS, *header, *orgs, *FIRST_ROW])) == ["t3"]
+
+
+# 四's header in a picture without ruling lines whose labels wrap (tests/renderings/
+# test_pictures.py, 001): OCR reads the first group's 总计 and the second group's columns as
+# one line, the second group's 总计 on the line below.
+T4_LINE = [("总计", "image 3 page 1 table 1 row 5 cell 1 box 366,77,406,97", 53),
+           ("结果维持", "image 3 page 1 table 1 row 5 cell 2 box 440,75,502,96", 53),
+           ("结果纠正", "image 3 page 1 table 1 row 5 cell 3 box 526,74,586,95", 53),
+           ("尚未审结", "image 3 page 1 table 1 row 5 cell 5 box 698,71,758,92", 53),
+           ("结果维持", "image 3 page 1 table 1 row 5 cell 6 box 868,69,930,89", 53),
+           ("结果纠正", "image 3 page 1 table 1 row 5 cell 7 box 953,67,1014,88", 53)]
+T4_BELOW = [("总计", "image 3 page 1 table 1 row 6 cell 5 box 793,85,834,106", 54)]
+
+
+def test_a_group_whose_total_ocr_read_on_the_next_line_is_in_order() -> None:
+    assert _misordered([*T2, NOTE, APPLICANTS, *FIRST_ROW, *T4_LINE, *T4_BELOW]) == {}
+
+
+def test_a_group_restarting_with_no_total_between_is_misordered() -> None:
+    """The same line without the 总计 below: the second group's columns start again
+    before any 总计 closed the first."""
+    assert list(_misordered([*T2, NOTE, APPLICANTS, *FIRST_ROW, *T4_LINE])) == ["t4"]
