@@ -29,7 +29,9 @@ Dialects, detected from the lines themselves:
   value of table 二 to its row or column, so none is read: the labels only, those cells
   null (their rows missing) rather than guessed. Of table 三 only a row printed whole on
   its label's line (text_order.t3_line_rows) or inside its own wrapped label with values
-  the same in any column order (a row of zeros, text_order.t3_split_rows) is read.
+  the same in any column order (a row of zeros, text_order.t3_split_rows) is read; and
+  where its right columns print as one run of values a row after another (Chromium's
+  print), each row's 总计, placed after the grid by recognise/reading_totals.py.
   Table 四 is one printed row: its 15 counts are read where their count and its
   identities prove their cells (text_order.t4_values).
   (`pdftotext -raw` prints the content stream's order, a row's label and values on one
