@@ -70,7 +70,7 @@ def _header(flat: list[str], start: int, marks: tuple[str, ...]) -> int | None:
     return None
 
 
-def _simplified(content: list[str]) -> list[str]:
+def simplified_lines(content: list[str]) -> list[str]:
     """The lines in simplified characters, as the template's marks are: in a report
     printed in traditional characters table 四's title was not found, table 四's values
     (one a line) were taken for a column printed down, and the report lost every value.
@@ -117,7 +117,7 @@ def _first_line_with(text: str, marks: tuple[str, ...], line: int, at: int) -> i
 def out_of_row_order(content: list[str]) -> bool:
     """Whether the non-empty lines print table 三 out of row order (module docstring)."""
     first, marks, t4_marks, width = _marks()
-    flat, text = _flattened(_simplified(content))  # NFKC'd by to_simplified
+    flat, text = _flattened(simplified_lines(content))  # NFKC'd by to_simplified
     if _t2_values_first(content, flat):
         return True
     start = _first_line_with(text, (first,), 0, 0)
@@ -225,7 +225,7 @@ def t4_values(lines: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
     `（一）予以公开 21` after the rest of 21's row) leaves 四 null.
     """
     title, cells, width, sums = _t4_shape()
-    simple = _simplified(lines)
+    simple = simplified_lines(lines)
     flat = ["".join(ln.split()) for ln in simple]
     start = _title_line(flat, title)
     if start is None:
@@ -289,7 +289,7 @@ def t3_split_rows(lines: list[str]) -> list[tuple[int, int, str, list[tuple[int,
     which column a count is in is never proven by reading order (a value printed after
     the rest of its row passes every identity of 三), so no other row is read.
     """
-    simple = _simplified(lines)
+    simple = simplified_lines(lines)
     flat = ["".join(ln.split()) for ln in simple]
     content = [i for i, ln in enumerate(flat) if ln]
     labels = _t3_labels()
@@ -327,7 +327,7 @@ def t3_line_rows(lines: list[str]) -> list[tuple[int, str, list[tuple[int, str]]
     """
     labels = _t3_labels()
     found = []
-    for no, line in enumerate(_simplified(lines)):
+    for no, line in enumerate(simplified_lines(lines)):
         words = line.split()
         values = [w for w in words if _VALUE_WORD.fullmatch(w)]
         label = labels.get("".join(words[:len(words) - len(values)]))
@@ -350,7 +350,7 @@ Shape = tuple[tuple[str, ...], dict[str, int], tuple[tuple[int, int, int, int], 
 
 
 @cache
-def _t3_versions() -> tuple[Shape, ...]:
+def t3_versions() -> tuple[Shape, ...]:
     """Per format version: table 三's row labels in order, its labels as matched (simplified,
     spaces removed) -> row index, and its column identities as row indexes: (新收, 结转,
     (七)总计, 结转下年) for the balance, ((七)总计, its result rows) for the results total."""
@@ -383,7 +383,7 @@ Item = tuple[str, int, int, Run]  # kind (label, values, other), line, row index
 def _t3_span(lines: list[str], matched: dict[str, int]) -> tuple[int, int] | None:
     """The lines of table 三's text: from its first row's label, alone on its line, to
     table 四's title (or the end)."""
-    flat = ["".join(ln.split()) for ln in _simplified(lines)]
+    flat = ["".join(ln.split()) for ln in simplified_lines(lines)]
     start = next((no for no, ln in enumerate(flat) if matched.get(ln) == 0), None)
     if start is None:
         return None
@@ -400,7 +400,7 @@ def _t3_items(lines: list[str], matched: dict[str, int]) -> list[Item] | None:
     span = _t3_span(lines, matched)
     if span is None:
         return None
-    simple = _simplified(lines)
+    simple = simplified_lines(lines)
     flat = ["".join(ln.split()) for ln in simple]
     items: list[Item] = []
     for no in range(*span):
@@ -504,7 +504,7 @@ def _t3_label_runs(lines: tuple[str, ...]) -> LabelRuns | None:
     rows inside a run is the order they print in (a sum does not see the order of its
     parts): a run is consecutive lines, which pdftotext prints down the page."""
     found = []
-    for labels, matched, balance, totals in _t3_versions():
+    for labels, matched, balance, totals in t3_versions():
         items = _t3_items(list(lines), matched)
         if items is None:
             continue
@@ -586,7 +586,7 @@ def t2_label_rows(lines: list[str]) -> dict[int, tuple[str, Run]]:
     on its line and exactly one value a column on lines of values only after it; then the
     next block's caption or a section's heading. Values printed before their label, a row
     short of a value or a label the block does not have leave the block unread."""
-    simple = _simplified(lines)
+    simple = simplified_lines(lines)
     flat = ["".join(ln.split()) for ln in simple]
     shapes = _t2_shapes()
     ends = {caption for caption, _, _ in shapes}

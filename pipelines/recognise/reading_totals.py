@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.read.text_order import _simplified, _t3_versions
+from pipelines.read.text_order import simplified_lines, t3_versions
 from pipelines.recognise.grid import Grid
 from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
@@ -132,10 +132,10 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     docstring), in a text read in reading order where no cell of those rows holds a value."""
     if rendering != "text_reading_order":
         return
-    lines = _simplified(text.split("\n"))
+    lines = simplified_lines(text.split("\n"))
     rows = grid.version.tables["t3"].data_rows
     labels = tuple(r.label for r in rows)
-    shapes = [s for s in _t3_versions() if s[0] == labels]
+    shapes = [s for s in t3_versions() if s[0] == labels]
     heading = "".join(grid.version.tables["t3"].title.split())
     placed = None if not shapes else _placement(lines, heading, *shapes[0])
     if placed is None:
