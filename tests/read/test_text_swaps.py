@@ -60,3 +60,25 @@ def test_the_two_cells_are_null_and_flagged_the_rest_as_in_order() -> None:
     changed = {k for k, v in report.cells.items() if v.value != in_order.cells[k].value}
     assert changed == {CARRIED + "natural_person", CARRIED + "commercial_enterprise"}
     assert sum(c.value is not None for c in report.cells.values()) == 154
+
+
+def test_an_order_an_identity_proves_is_kept() -> None:
+    """The same text with 一 and （七） unwrapped and drawn so that 0 (自然人) and 1,001
+    (商业企业) are the row's values: both columns' balances hold as read and fail
+    swapped, so the order printed is proven and kept, unflagged."""
+    lines = DUMP.read_text(encoding="utf-8").split("\n")
+    new, total = lines.index(
+        "一、本年新收政府信息      49,04   5,005   2,002   0  3,003   2,002   61,06"), \
+        lines.index("      （七）总计        51,05   5,005   2,002    0     3,003   2,002   63,06")
+    lines[new] = lines[new].replace("49,04   5,005", "48,048  6,006").replace("61,06", "61,061")
+    lines[new + 1] = "   公开申请数量"
+    lines[total] = lines[total].replace("51,05   5,005", "51,051  5,005").replace("63,06",
+                                                                                "63,063")
+    lines[total + 1] = ""
+    text = "\n".join(lines)
+    assert [m for m in _marked(lines[total:total + 3]) if m] == [["0", "1,001"]]
+    report = parse_bytes(DUMP.name, text.encode("utf-8"))
+    assert [report.cells[CARRIED + c].value for c in ("natural_person",
+                                                      "commercial_enterprise")] == [0, 1001]
+    assert not [f for f in report.flags if f.code in ("values_order_unproven",
+                                                      "values_transposed")]
