@@ -72,6 +72,10 @@ class TextCell:
     # ("6" read "5" at full confidence under a blur of σ 1.6), so a number here is
     # published only where an identity it is in holds, if any checks it (proofread.py).
     poor_page: bool = False
+    # A value text laid out by position printed out of its order with the value beside
+    # it (pipelines/read/text_swaps.py): the two may stand in each other's cells, so they
+    # are published only where an identity proves the order printed (recognise/transposed.py).
+    misordered: bool = False
 
 
 @dataclass

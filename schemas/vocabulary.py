@@ -118,6 +118,11 @@ FLAG_CODES: dict[str, str] = {
     "row, which holds values, matches no label (a converter wrapped the row's label onto a "
     "row of its own): the row's cells are null (state unplaced), never published as "
     "printed empty",
+    "values_order_unproven": "text laid out from the page's positions (pdftotext -layout) "
+    "printed a word of a row left of the word before it, under that word's column, its own "
+    "column left empty: the two values may stand in each other's cells, and no identity "
+    "tells their order (a swap keeps every sum of the row): both cells are null (state "
+    "ambiguous), the printed values kept as raw text",
     "values_transposed": "two values of one row of table 三, swapped, make every failing "
     "identity of the table they touch hold and break none that held: a text laid out from "
     "the page's positions (pdftotext -layout) may print a row's words out of their order, "
@@ -294,6 +299,10 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "文字）中没有将数值与所属行或列对应的依据，且不印空白单元格；或该行各单元格均为空，"
         "而紧随其后印有数值的一行与任何标签都不匹配（转换器把该行标签折到另一行）：该行单元格"
         "发布为空值（状态 unplaced），不当作印为空白",
+        "values_order_unproven": "按页面位置排出的文本（pdftotext -layout）把一行中的某个词"
+        "印在前一个词的左边、前一个词所在的列下，其本列空缺：两个数值可能互换了单元格，而勾稽"
+        "关系无法判定其顺序（互换不改变该行的任何合计）：两个单元格均发布为空值（状态 "
+        "ambiguous），印出的数值保留在原文中",
         "values_transposed": "表三某行的两个数值互换后，该表所涉及的不成立的勾稽关系全部成立，"
         "且原本成立的关系无一被破坏：按页面位置排出的文本（pdftotext -layout）可能打乱一行中"
         "词的顺序，故该不一致出自读取而非机关的计算：两个单元格均发布为空值（状态 ambiguous），"

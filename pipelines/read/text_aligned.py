@@ -43,6 +43,7 @@ from pipelines.read.text_columns import (
     printed_row,
 )
 from pipelines.read.text_pages import FORM_FEED
+from pipelines.read.text_swaps import misordered_marked
 from pipelines.read.text_width import columns, has_ambiguous
 
 # A column rule: two runs or more, one of three dashes at least. pandoc sizes each run to
@@ -351,14 +352,15 @@ def spaced_rows(lines: list[str], furniture: frozenset[int] = frozenset()
         row.furniture, row.page_break = k in furniture, FORM_FEED in line
         rows.append(row)
     if laid_out:
-        rows = place_columns(rows)
+        rows = misordered_marked(place_columns(rows))
     cells: list[TextCell] = []
     for row in rows:
         if not row.lines:
             continue  # the place of a row's second line, joined to the row above
         no = row.lines[0] + 1
         words = row.labels + row.values
-        cells.extend(TextCell(w.text, f"line {no} word {i}", no, stacked=w.stacked)
+        cells.extend(TextCell(w.text, f"line {no} word {i}", no, stacked=w.stacked,
+                              misordered=w.misordered)
                      for i, w in enumerate(words, 1))
     return cells, bands
 

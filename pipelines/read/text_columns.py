@@ -83,6 +83,7 @@ class Word:
     start: int  # character index of its first character on its line
     end: int  # character index after its last
     stacked: bool = False  # a value of a printed row with a cell over several lines
+    misordered: bool = False  # printed out of its order with the next or last (text_swaps)
 
     def shares(self, other: Word) -> bool:
         return self.start < other.end and other.start < self.end

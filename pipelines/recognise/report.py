@@ -29,7 +29,7 @@ from pipelines.recognise.resolve import resolve
 from pipelines.recognise.sections import read_sections
 from pipelines.recognise.statements import check_statements, normalised
 from pipelines.recognise.tokens import Token, tokenise
-from pipelines.recognise.transposed import withdraw_transposed
+from pipelines.recognise.transposed import withdraw_misordered, withdraw_transposed
 from pipelines.recognise.version import detect_version
 from pipelines.report import CellValue, Flag, ParsedReport
 from schemas.identities import evaluate_all
@@ -70,6 +70,7 @@ def recognise(doc: Document, title: str | None = None) -> ParsedReport:
         resolve(grid)
         withdraw_misplaced_totals(grid)
         withdraw_transposed(grid)  # two of a row's values read out of their order
+        withdraw_misordered(grid, doc)  # ... or printed so, as the reader saw
         withdraw_unread_t3(grid, doc.text, doc.rendering)  # before the checks see them
         withdraw_unread_t4(grid, doc.text, doc.rendering)
         place_t3_totals(grid, doc.text, doc.rendering)  # 三's right block, after the withdrawals

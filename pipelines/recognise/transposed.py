@@ -14,12 +14,20 @@ values kept as raw text), flagged `values_transposed`.
 
 Only 三 is asked: its rows are tied across by 总计 and down by the columns' identities;
 四's groups and 二's blocks have no identity across rows that a swap would break.
+
+The reader may see such a swap where no identity does (TextCell.misordered: a word
+printed left of the word before it, under its column, read/text_swaps.py): a swap keeps
+every identity of the row, and a column's balance often cannot be evaluated. The two
+cells are kept only where an identity proves the order printed (it holds as read and
+fails swapped); elsewhere both are null (state `ambiguous`), flagged
+`values_order_unproven`. Any table: the identities that prove it are any of the report's.
 """
 
 from __future__ import annotations
 
 from itertools import combinations
 
+from pipelines.document import Document
 from pipelines.recognise.grid import Grid
 from pipelines.report import CellValue, Flag
 from schemas.identities import Identity, fails, identities
@@ -61,6 +69,43 @@ def _swap_explains(rules: list[Identity], values: dict[str, float | None],
         return False
     swapped = {**values, a: vb, b: va}
     return not any(fails(r, swapped) for r in touching)
+
+
+def withdraw_misordered(grid: Grid, doc: Document) -> None:
+    """Null, flagged, the two cells of each row whose values the reader saw printed out
+    of their order, unless an identity proves the order printed."""
+    refs = {c.ref for c in doc.cells if c.misordered}
+    if not refs:
+        return
+    rows: dict[str, list[str]] = {}
+    for cid, cell in grid.cells.items():
+        if cell.source_ref in refs and cell.value is not None:
+            rows.setdefault(cid.rsplit(".", 1)[0], []).append(cid)
+    rules = identities(grid.version.id)
+    values = {cid: cell.value for cid, cell in grid.cells.items()}
+    for row, cids in rows.items():
+        if len({values[c] for c in cids}) < 2:
+            continue  # equal values: either order reads the same
+        if len(cids) == 2 and _order_proven(rules, values, *cids):
+            continue
+        for cid in cids:
+            cell = grid.cells[cid]
+            grid.cells[cid] = CellValue(cid, None, "ambiguous", cell.raw_text, None,
+                                        cell.source_ref)
+        grid.flags.append(Flag("values_order_unproven", f"row {row}: "
+                               + ", ".join(f"{c} read {values[c]:g}" for c in cids)
+                               + "; printed out of their order in laid-out text, and no "
+                               "identity tells which cell each is: null"))
+
+
+def _order_proven(rules: list[Identity], values: dict[str, float | None],
+                  a: str, b: str) -> bool:
+    """Whether an identity holds with cells a and b as read and fails with them swapped."""
+    swapped = {**values, a: values[b], b: values[a]}
+    # an equality, every cell known: an inequality holding either way proves no order
+    return any(r.relation == "equal" and all(values.get(c) is not None for c in r.cells)
+               and not fails(r, values) and fails(r, swapped)
+               for r in rules if a in r.cells or b in r.cells)
 
 
 def _withdraw(grid: Grid, row: str, a: str, b: str, values: dict[str, float | None]) -> None:
