@@ -46,14 +46,14 @@ def misordered_scan_columns(tokens: list[Token], version_id: str
                 default=-1)
     tables = load_template().version(version_id).tables
     t2 = _out_of_order("t2", "column", tokens[:first],
-                       [c.id for c in tables["t2"].columns], by_row=True)
+                       [(c.id, c.label) for c in tables["t2"].columns], by_row=True)
     if t2:
         out["t2"] = ([text for _, _, text, _ in t2], tuple(dict.fromkeys(k for *_, k in t2)))
     for table, kind, region, by_row in (("t3", "column", tokens[start + 1:first], False),
                                         ("t4", "column", tokens[last + 1:], True),
                                         ("t4", "header", tokens[last + 1:], True)):
-        order = [c.id for c in (tables[table].columns if kind == "column"
-                                else tables[table].rows)]
+        order = [(c.id, c.label) for c in (tables[table].columns if kind == "column"
+                                           else tables[table].rows)]
         printed = _out_of_order(table, kind, region, order, by_row)
         if printed and table not in out:
             out[table] = ([text for _, _, text, _ in printed], None)
@@ -65,22 +65,26 @@ def _labels(token: Token, table: str, kind: str | None) -> list[str]:
             and (kind is None or lab.kind == kind)] if token.kind == "label" else []
 
 
-def _out_of_order(table: str, kind: str, region: list[Token], order: list[str],
+def _out_of_order(table: str, kind: str, region: list[Token], order: list[tuple[str, str]],
                   by_row: bool) -> list[tuple[float, int, str, str]] | None:
     """The labels of `kind` left to right (x, place in `order`, text, key) where, in one
     printed row (`by_row`: 四's groups repeat its columns, 二's blocks each have a header
     row) or in the whole header (三: each column once, over two rows), a label stands
     left of one `order` puts before it (四's columns: after a group's 总计, a group starts
     again)."""
+    ids = [key for key, _ in order]
     placed: dict[int | None, list[tuple[float, int, str, str]]] = {}
     for token in region:
         keys = _labels(token, table, kind)
         box = REF_BOX.search(token.ref or "")
-        if len(keys) != 1 or box is None or keys[0] not in order:
+        if box is None:
             continue
         x0, _, x1, _ = (int(g) for g in box.groups())
-        placed.setdefault(token.row if by_row else None, []).append(
-            ((x0 + x1) / 2, order.index(keys[0]), token.text, keys[0]))
+        here = placed.setdefault(token.row if by_row else None, [])
+        if len(keys) == 1 and keys[0] in ids:
+            here.append(((x0 + x1) / 2, ids.index(keys[0]), token.text, keys[0]))
+        elif token.kind == "text" and " cell " in (token.ref or ""):
+            here += _run_together(token.text, x0, x1, order)
     restarts = table == "t4" and kind == "column"
     total = len(order) - 1
     totals = [x for labels in placed.values() for x, k, *_ in labels if k == total]
@@ -90,6 +94,25 @@ def _out_of_order(table: str, kind: str, region: list[Token], order: list[str],
                for (xa, a, *_), (xb, b, *_) in pairwise(sorted(labels))):
             return sorted(labels)
     return None
+
+
+def _run_together(text: str, x0: int, x1: int, order: list[tuple[str, str]]
+                  ) -> list[tuple[float, int, str, str]]:
+    """Labels of `order` printed in one box, left to right as they stand in its text: the
+    rule between two header cells lost on a noisy scan, OCR reads both cells as one
+    (`复议后起诉未经复议直接起诉`). Each placed where its characters stand in the box; only
+    where two or more labels are each found once, not inside one another, and they are
+    most of the box's text (a sentence naming them in a cell is no header)."""
+    flat = "".join(text.split())
+    found = [(flat.find(label), label, i) for i, (_, label) in enumerate(order)
+             if label and flat.count(label) == 1]
+    found = [f for f in found if not any(
+        f[1] != g[1] and g[0] <= f[0] and f[0] + len(f[1]) <= g[0] + len(g[1]) for g in found)]
+    if len(found) < 2 or sum(len(label) for _, label, _ in found) < 0.8 * len(flat):
+        return []
+    width = (x1 - x0) / len(flat)
+    return [(x0 + width * (at + len(label) / 2), i, label, order[i][0])
+            for at, label, i in sorted(found)]
 
 
 def _group_ends(key: int, left: float, right: float, total: int,

@@ -141,3 +141,26 @@ def test_table_two_in_the_template_order_is_not() -> None:
     block = [T2_BLOCK[0], _at(issued, "126,235,163,270"), _at(repealed, "168,235,207,270"),
              *T2_BLOCK[3:]]
     assert _columns([*block, *T2, NOTE, APPLICANTS, *FIRST_ROW]) == {}
+
+
+# The same print scanned rotated with noise (grey200_rotated_noise): the rule between the
+# two lawsuit groups lost, OCR read both labels as one cell (4 wrong before).
+RUN_TOGETHER = ("复议后起诉未经复议直接起诉", "page 2 table 2 row 2 cell 6 box 219,728,573,744",
+                54)
+
+
+def test_lawsuit_groups_read_as_one_cell_are_misordered_by_their_text() -> None:
+    cells = [*T2, NOTE, APPLICANTS, *FIRST_ROW, *T4_GROUPS, RUN_TOGETHER]
+    assert _misordered(cells) == {"t4": ["复议后起诉", "未经复议直接起诉"]}
+
+
+def test_lawsuit_groups_read_as_one_cell_in_the_template_order_are_not() -> None:
+    cells = [*T2, NOTE, APPLICANTS, *FIRST_ROW, *T4_GROUPS,
+             ("未经复议直接起诉复议后起诉", RUN_TOGETHER[1], 54)]
+    assert _misordered(cells) == {}
+
+
+def test_a_sentence_naming_the_groups_in_a_cell_is_no_header() -> None:
+    sentence = "本年度复议后起诉案件较上年减少，未经复议直接起诉案件增加，均已依法应诉并按期答辩"
+    cells = [*T2, NOTE, APPLICANTS, *FIRST_ROW, *T4_GROUPS, (sentence, RUN_TOGETHER[1], 54)]
+    assert _misordered(cells) == {}
