@@ -67,9 +67,9 @@ def _labels(token: Token, table: str, kind: str | None) -> list[str]:
 
 def _out_of_order(table: str, kind: str, region: list[Token], order: list[tuple[str, str]],
                   by_row: bool) -> list[tuple[float, int, str, str]] | None:
-    """The labels of `kind` left to right (x, place in `order`, text, key) where, in one
+    """The labels of `kind` left to right (x, place in `order`, text, key) of every
     printed row (`by_row`: 四's groups repeat its columns, 二's blocks each have a header
-    row) or in the whole header (三: each column once, over two rows), a label stands
+    row) or of the whole header (三: each column once, over two rows) where a label stands
     left of one `order` puts before it (四's columns: after a group's 总计, a group starts
     again)."""
     ids = [key for key, _ in order]
@@ -88,12 +88,13 @@ def _out_of_order(table: str, kind: str, region: list[Token], order: list[tuple[
     restarts = table == "t4" and kind == "column"
     total = len(order) - 1
     totals = [x for labels in placed.values() for x, k, *_ in labels if k == total]
-    for labels in placed.values():
+    # every printed row out of order, not the first only: 二's blocks each print their
+    # columns, and a 2019 report's 第（五）、（六）项 may be swapped as its 第（一）项 is
+    out = [label for labels in placed.values() if any(
         # equal neighbours are one label's pieces read as two (`商业` / `企业`)
-        if any(b < a and not (restarts and _group_ends(a, xa, xb, total, totals))
-               for (xa, a, *_), (xb, b, *_) in pairwise(sorted(labels))):
-            return sorted(labels)
-    return None
+        b < a and not (restarts and _group_ends(a, xa, xb, total, totals))
+        for (xa, a, *_), (xb, b, *_) in pairwise(sorted(labels))) for label in sorted(labels)]
+    return out or None
 
 
 def _run_together(text: str, x0: int, x1: int, order: list[tuple[str, str]]
