@@ -87,7 +87,12 @@ EXPECTED = {
     # cell (the rule between them lost to noise) the order of their text.
     ("grey100_jpeg", "t4-groups-swapped+revalued", "001"): (185, 0, 15, 0),
     ("grey100_jpeg", "t2-columns-swapped+revalued", "001"): (194, 0, 6, 0),
+    # a 2019 report: 第（一）项's block and 第（五）、（六）项's each swapped, only the first
+    # block null before (184/6/8/0): every block out of order counts
+    ("grey150_jpeg", "t2-columns-swapped+revalued", "011"): (178, 0, 20, 0),
     ("grey200_rotated_noise", "t2-columns-swapped+revalued", "001"): (26, 0, 174, 0),
+    # the two group labels read as one cell, `复议后起诉未经复议直接起诉` (28/4/168/0 before)
+    ("grey200_rotated_noise", "t4-groups-swapped+revalued", "001"): (17, 0, 183, 0),
 }
 
 
