@@ -72,7 +72,7 @@ from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_stacks import stacked_labels
 from pipelines.recognise.labels import Label
 from pipelines.recognise.normalise import normalise
-from pipelines.recognise.ocr_columns import misordered_scan_headers
+from pipelines.recognise.ocr_columns import misordered_scan_columns
 from pipelines.recognise.tokens import Token
 from pipelines.report import CellValue, Flag
 from schemas.template import Version, cell_id_of, load_template
@@ -590,8 +590,9 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
     groups on one line at heights of their own, its labels near misses: there the order
     is read from the label cells' boxes (ocr_columns.py)."""
     if rendering in OCR_RENDERINGS:
-        for table, printed in misordered_scan_headers(tokens, grid.version.id).items():
-            withdraw(grid, table, out_of_order(table, printed))
+        for table, (printed, columns) in misordered_scan_columns(
+                tokens, grid.version.id).items():
+            withdraw(grid, table, out_of_order(table, printed), columns)
         return
     rows, texts = _headers(tokens, grid.version.id)
     misordered = _misordered_in(rows, texts, bands, grid.version.id)

@@ -5,9 +5,11 @@ column_order.py reads a header's order from text, whose lines OCR does not keep 
 wrapped label's pieces and a two-level header's labels sit at heights of their own). A
 ruled scan gives every cell a box instead: 三's column labels, wherever their header row,
 stand left to right in the order of their columns, and so do 四's within each of its
-groups (结果维持 … 总计, three times). Identities cannot see a permutation of columns (every
-row and column sum holds under it): 三 printed 自然人 last and read in the template's
-order published 109 wrong numbers over three scanned reports (bench/RESULTS.md, stop 30).
+groups (结果维持 … 总计, three times), 四's group labels on one row (未经复议直接起诉
+before 复议后起诉) and each block of 二's column labels. Identities cannot see a
+permutation of columns (every row and column sum holds under it): 三 printed 自然人 last
+and read in the template's order published 109 wrong numbers over three scanned reports
+(bench/RESULTS.md, stop 30), 四's lawsuit groups swapped 4 in 001 under five scan kinds.
 Only labels read whole and matched to exactly one column of the table count; a header read
 too poorly to name two columns proves nothing either way.
 """
@@ -22,20 +24,39 @@ from schemas.template import load_template
 
 
 def misordered_scan_headers(tokens: list[Token], version_id: str) -> dict[str, list[str]]:
-    """Table -> its column labels as printed left to right, for 三 and 四 whose header's
+    """Table -> its column labels as printed left to right, for 二, 三 and 四 whose header's
     label boxes stand in another order than the template's columns."""
-    out: dict[str, list[str]] = {}
+    return {table: printed for table, (printed, _) in
+            misordered_scan_columns(tokens, version_id).items()}
+
+
+def misordered_scan_columns(tokens: list[Token], version_id: str
+                            ) -> dict[str, tuple[list[str], tuple[str, ...] | None]]:
+    """Table -> (its labels as printed left to right, the columns they put out of order:
+    None for the whole table) for a scanned header whose label boxes stand in another
+    order than the template's: 三's columns; 四's columns within a group and its groups
+    (未经复议直接起诉 before 复议后起诉, on one printed row); a block of 二's columns (only
+    that block's columns, as from text)."""
+    out: dict[str, tuple[list[str], tuple[str, ...] | None]] = {}
     rows = [i for i, t in enumerate(tokens) if _labels(t, "t3", "row")]
     if not rows:
         return out
     first, last = rows[0], rows[-1]
     start = max((i for i, t in enumerate(tokens[:first]) if _labels(t, "t2", None)),
                 default=-1)
-    for table, region, by_row in (("t3", tokens[start + 1:first], False),
-                                  ("t4", tokens[last + 1:], True)):
-        printed = _out_of_order(table, region, version_id, by_row)
-        if printed:
-            out[table] = printed
+    tables = load_template().version(version_id).tables
+    t2 = _out_of_order("t2", "column", tokens[:first],
+                       [(c.id, c.label) for c in tables["t2"].columns], by_row=True)
+    if t2:
+        out["t2"] = ([text for _, _, text, _ in t2], tuple(dict.fromkeys(k for *_, k in t2)))
+    for table, kind, region, by_row in (("t3", "column", tokens[start + 1:first], False),
+                                        ("t4", "column", tokens[last + 1:], True),
+                                        ("t4", "header", tokens[last + 1:], True)):
+        order = [(c.id, c.label) for c in (tables[table].columns if kind == "column"
+                                           else tables[table].rows)]
+        printed = _out_of_order(table, kind, region, order, by_row)
+        if printed and table not in out:
+            out[table] = ([text for _, _, text, _ in printed], None)
     return out
 
 
@@ -44,30 +65,55 @@ def _labels(token: Token, table: str, kind: str | None) -> list[str]:
             and (kind is None or lab.kind == kind)] if token.kind == "label" else []
 
 
-def _out_of_order(table: str, region: list[Token], version_id: str,
-                  by_row: bool) -> list[str] | None:
-    """The labels left to right where, in one printed row (`by_row`: 四's groups repeat
-    its columns) or in the whole header (三: each column once, over two rows), a label
-    stands left of one the template puts before it (四: after a group's 总计, a group
-    starts again)."""
-    order = [c.id for c in load_template().version(version_id).tables[table].columns]
-    placed: dict[int | None, list[tuple[float, int, str]]] = {}
+def _out_of_order(table: str, kind: str, region: list[Token], order: list[tuple[str, str]],
+                  by_row: bool) -> list[tuple[float, int, str, str]] | None:
+    """The labels of `kind` left to right (x, place in `order`, text, key) of every
+    printed row (`by_row`: 四's groups repeat its columns, 二's blocks each have a header
+    row) or of the whole header (三: each column once, over two rows) where a label stands
+    left of one `order` puts before it (四's columns: after a group's 总计, a group starts
+    again)."""
+    ids = [key for key, _ in order]
+    placed: dict[int | None, list[tuple[float, int, str, str]]] = {}
     for token in region:
-        keys = _labels(token, table, "column")
+        keys = _labels(token, table, kind)
         box = REF_BOX.search(token.ref or "")
-        if len(keys) != 1 or box is None:
+        if box is None:
             continue
         x0, _, x1, _ = (int(g) for g in box.groups())
-        placed.setdefault(token.row if by_row else None, []).append(
-            ((x0 + x1) / 2, order.index(keys[0]), token.text))
+        here = placed.setdefault(token.row if by_row else None, [])
+        if len(keys) == 1 and keys[0] in ids:
+            here.append(((x0 + x1) / 2, ids.index(keys[0]), token.text, keys[0]))
+        elif token.kind == "text" and " cell " in (token.ref or ""):
+            here += _run_together(token.text, x0, x1, order)
+    restarts = table == "t4" and kind == "column"
     total = len(order) - 1
-    totals = [x for labels in placed.values() for x, k, _ in labels if k == total]
-    for labels in placed.values():
+    totals = [x for labels in placed.values() for x, k, *_ in labels if k == total]
+    # every printed row out of order, not the first only: 二's blocks each print their
+    # columns, and a 2019 report's 第（五）、（六）项 may be swapped as its 第（一）项 is
+    out = [label for labels in placed.values() if any(
         # equal neighbours are one label's pieces read as two (`商业` / `企业`)
-        if any(b < a and not (by_row and _group_ends(a, xa, xb, total, totals))
-               for (xa, a, _), (xb, b, _) in pairwise(sorted(labels))):
-            return [text for _, _, text in sorted(labels)]
-    return None
+        b < a and not (restarts and _group_ends(a, xa, xb, total, totals))
+        for (xa, a, *_), (xb, b, *_) in pairwise(sorted(labels))) for label in sorted(labels)]
+    return out or None
+
+
+def _run_together(text: str, x0: int, x1: int, order: list[tuple[str, str]]
+                  ) -> list[tuple[float, int, str, str]]:
+    """Labels of `order` printed in one box, left to right as they stand in its text: the
+    rule between two header cells lost on a noisy scan, OCR reads both cells as one
+    (`复议后起诉未经复议直接起诉`). Each placed where its characters stand in the box; only
+    where two or more labels are each found once, not inside one another, and they are
+    most of the box's text (a sentence naming them in a cell is no header)."""
+    flat = "".join(text.split())
+    found = [(flat.find(label), label, i) for i, (_, label) in enumerate(order)
+             if label and flat.count(label) == 1]
+    found = [f for f in found if not any(
+        f[1] != g[1] and g[0] <= f[0] and f[0] + len(f[1]) <= g[0] + len(g[1]) for g in found)]
+    if len(found) < 2 or sum(len(label) for _, label, _ in found) < 0.8 * len(flat):
+        return []
+    width = (x1 - x0) / len(flat)
+    return [(x0 + width * (at + len(label) / 2), i, label, order[i][0])
+            for at, label, i in sorted(found)]
 
 
 def _group_ends(key: int, left: float, right: float, total: int,

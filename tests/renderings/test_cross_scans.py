@@ -80,6 +80,19 @@ EXPECTED = {
     # now show the order (recognise/ocr_columns.py): 三 null, columns_out_of_order.
     ("grey150_jpeg", "t3-natural-last+revalued", "001"): (25, 0, 175, 0),
     ("grey150_jpeg", "t3-total-first", "011"): (162, 0, 36, 0),
+    # 四's lawsuit groups and a block of 二's columns printed in another order (issue 11,
+    # h-permscan): never scanned before, each 196/4/0/0 under grey100, low contrast and
+    # the 120-dpi TIFF (rotated + noise 28/4/168/0): the group labels' and the block's
+    # column labels' boxes now show the order, and labels OCR read run together in one
+    # cell (the rule between them lost to noise) the order of their text.
+    ("grey100_jpeg", "t4-groups-swapped+revalued", "001"): (185, 0, 15, 0),
+    ("grey100_jpeg", "t2-columns-swapped+revalued", "001"): (194, 0, 6, 0),
+    # a 2019 report: 第（一）项's block and 第（五）、（六）项's each swapped, only the first
+    # block null before (184/6/8/0): every block out of order counts
+    ("grey150_jpeg", "t2-columns-swapped+revalued", "011"): (178, 0, 20, 0),
+    ("grey200_rotated_noise", "t2-columns-swapped+revalued", "001"): (26, 0, 174, 0),
+    # the two group labels read as one cell, `复议后起诉未经复议直接起诉` (28/4/168/0 before)
+    ("grey200_rotated_noise", "t4-groups-swapped+revalued", "001"): (17, 0, 183, 0),
 }
 
 
