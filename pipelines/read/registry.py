@@ -72,6 +72,8 @@ def is_mhtml(data: bytes) -> bool:
     block naming a `multipart/related` body (a text that only mentions such a header has
     prose before it)."""
     head = data[:_HEADERS_MAX].lstrip(b"\xef\xbb\xbf\r\n")
+    if not _HEADER_LINE.match(head):
+        return False  # the first line is no header line (every page, every text): said at once
     block = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0]
     lines = block.splitlines()
     return bool(lines) and all(_HEADER_LINE.match(line) for line in lines) and bool(

@@ -283,10 +283,18 @@ def _rules(version: str) -> tuple[Identity, ...]:
     return identities(version)
 
 
-def _own_rules(version: str, cells: list[tuple[str, ValueType]]) -> list[Identity]:
+@cache
+def _rules_within(version: str, ids: frozenset[str]) -> tuple[Identity, ...]:
+    """The identities among these cells only, in declaration order. Cached: asked of
+    every row placed, several times, and the cells asked about are a row's or a block's
+    of the template (a few hundred sets a version), where each ask built every
+    identity's cell set again."""
+    return tuple(r for r in _rules(version) if set(r.cells) <= ids)
+
+
+def _own_rules(version: str, cells: list[tuple[str, ValueType]]) -> tuple[Identity, ...]:
     """The identities among these cells only."""
-    ids = {cid for cid, _ in cells}
-    return [r for r in _rules(version) if set(r.cells) <= ids]
+    return _rules_within(version, frozenset(cid for cid, _ in cells))
 
 
 def _numbers(cells: list[tuple[str, ValueType]], reading: list[Token]) -> dict:
@@ -690,7 +698,7 @@ def _holds(grid: Grid, ids: tuple[str, ...]) -> bool | None:
     """Whether the identities among these cells hold (None: there are none, or one is
     not evaluable)."""
     numbers = {c: grid.cells[c].value if c in grid.cells else None for c in ids}
-    rules = [r for r in _rules(grid.version.id) if set(r.cells) <= set(ids)]
+    rules = _rules_within(grid.version.id, frozenset(ids))
     if not rules or any(None in (numbers[c] for c in r.cells) for r in rules):
         return None
     return not any(fails(r, numbers) for r in rules)

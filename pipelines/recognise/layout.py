@@ -226,9 +226,11 @@ def _label_value_apart(cells: list[TextCell]) -> list[TextCell]:
             for c in (_one_value_apart(span[0]) if _lone_text(span) else span)]
 
 
+@lru_cache(maxsize=1 << 14)
 def _label_and_value(text: str) -> tuple[str, str] | None:
     """The text's words before its last (a label, which may wrap over lines) and its
-    last, after a space or a line break, where the last is a number."""
+    last, after a space or a line break, where the last is a number. Cached as
+    `_is_value` is: asked of every cell of every report, whose texts repeat."""
     if len(text) > _LABEL_VALUE_LENGTH:
         return None
     words = text.rsplit(maxsplit=1)

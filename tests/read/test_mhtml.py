@@ -35,6 +35,9 @@ def test_only_a_mime_header_block_is_taken_for_a_saved_page() -> None:
     assert not is_mhtml((FIXTURES / "reports" / "shanghai-office-2019.html").read_bytes())
     # prose quoting such a header is text, not a saved page
     assert not is_mhtml("报告说明\nContent-Type: multipart/related\n\n正文".encode())
+    # a BOM and blank lines before the header block are no prose: still a saved page
+    assert is_mhtml(b"\xef\xbb\xbf\r\n" + SAVED.read_bytes())
+    assert not is_mhtml(b"\xef\xbb\xbf\r\n<html><body>MIME-Version: 1.0</body></html>")
 
 
 def _internet_explorer_mht(page: str, png: bytes) -> bytes:

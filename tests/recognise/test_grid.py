@@ -633,3 +633,23 @@ def test_an_empty_row_refused_by_the_statutes_order_is_not_printed_empty() -> No
     assert placed and all(want[cid] == v for cid, v in placed.items())
     assert not [cid for cid, c in report.cells.items()
                 if c.state == "blank" and want[cid] is not None]
+
+
+def test_identities_among_a_rows_cells_are_those_the_template_declares() -> None:
+    """`_own_rules` is cached per version and set of cells: for every data row of every
+    version it gives exactly the identities whose cells are all the row's, in their
+    declared order (what the uncached filter gave), and the same object when asked again."""
+    from pipelines.recognise.grid import _blocks_by_row, _cells_of, _own_rules
+    from schemas.identities import identities
+
+    counts = {}
+    for version in load_template().versions:
+        rules = identities(version)
+        for (table, row), block in _blocks_by_row(version).items():
+            cells = _cells_of(version, table, row, block)
+            ids = {cid for cid, _ in cells}
+            want = [r for r in rules if set(r.cells) <= ids]
+            assert list(_own_rules(version, cells)) == want
+            assert _own_rules(version, list(reversed(cells))) is _own_rules(version, cells)
+            counts[version] = counts.get(version, 0) + len(want)
+    assert counts == {"gov_2019": 26, "gov_2021": 28}
