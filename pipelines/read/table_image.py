@@ -25,6 +25,10 @@ _V_KERNEL = 1.4  # glyph heights: longer than a character, shorter than a table 
 _MIN_TABLE_CELLS = 2  # one row is enough: the last row of a table may go over a page
 _MIN_CELL = 0.6  # glyph heights: regions smaller than this are line junction artefacts
 _MIN_FILL = 0.6  # a cell fills most of its bounding box; a web page's double rules do not
+# Pixels: how far inside its grid line a cell's edge may lie before its box counts as cut
+# short (`cut_short`). Edges on one line differ by a pixel or two (the straightening's
+# resampling); a digit's stem is wider than this at 100 dpi and up.
+_CUT_SHORT = 2
 _SLIVER_WIDE = 2  # pixels: a rule's rim left beside its mask (text_ink); no digit is as thin
 # Glyph heights: the most the pieces of one split character span once joined. The page's
 # glyph is the 80th percentile of its characters' heights, a digit's where digits
@@ -165,6 +169,33 @@ def _rows(cells: list[Box], glyph: float) -> list[CellImage]:
     for i, c in enumerate(out):
         c.col = 0 if i == 0 or out[i - 1].row != c.row else out[i - 1].col + 1
     return out
+
+
+def cut_short(table: TableImage, glyph: float) -> list[bool]:
+    """For each of the table's cells, whether its box stops short of the grid line one of
+    its edges lies on: the other cells' edges on that line (within a glyph) lie more than
+    _CUT_SHORT pixels beyond it. A digit's piece or a bridge of ink taken into a ruling
+    line cuts the cell's box there, and what was cut off is not in the box: a "1" beside
+    a vertical rule at 120 dpi was joined into the rule, its box began past it and read as
+    nothing. Cells spanning rows or columns share their edges' lines and are measured
+    like any other."""
+    boxes = [c.box for c in table.cells]
+    out = []
+    for i, b in enumerate(boxes):
+        others = [o for j, o in enumerate(boxes) if j != i]
+        out.append(_short_of(b.x0, [o.x0 for o in others], glyph, +1)
+                   or _short_of(b.x1, [o.x1 for o in others], glyph, -1)
+                   or _short_of(b.y0, [o.y0 for o in others], glyph, +1)
+                   or _short_of(b.y1, [o.y1 for o in others], glyph, -1))
+    return out
+
+
+def _short_of(edge: int, edges: list[int], glyph: float, inward: int) -> bool:
+    """Whether `edge` lies inward of the line the other cells' `edges` near it draw."""
+    near = [e for e in edges if abs(e - edge) <= glyph]
+    if not near:
+        return False
+    return inward * (edge - float(np.median(near))) > _CUT_SHORT
 
 
 def find_tables(page: PageImage, lines: np.ndarray | None = None) -> list[TableImage]:
