@@ -19,7 +19,14 @@ from pipelines.document import SURE, TextCell
 from pipelines.read import glyph_match, ocr
 from pipelines.read.page_image import PageImage, prepare, second_page
 from pipelines.read.specks import recogniser_page
-from pipelines.read.table_image import Box, TableImage, find_tables, ruling_lines, text_bands
+from pipelines.read.table_image import (
+    Box,
+    TableImage,
+    cut_short,
+    find_tables,
+    ruling_lines,
+    text_bands,
+)
 from pipelines.read.table_image import text_ink as characters
 from pipelines.textnorm import HAN, HAN_CHAR, UNIT
 
@@ -241,8 +248,11 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     text_ink = characters(page.ink, lines, page.glyph)
     clean = recogniser_page(page, text_ink, lines)
     slots: list[tuple[float, int, Box, str, int | None]] = []  # (y, order, box, ref, row)
+    short: set[int] = set()  # slots whose box was cut short (table_image.cut_short)
     for t_no, table in enumerate(tables, start=1):
-        for cell in table.cells:
+        for cell, cut in zip(table.cells, cut_short(table, page.glyph), strict=True):
+            if cut:
+                short.add(len(slots))
             b = cell.box
             ref = (f"page {page_no} table {t_no} row {cell.row + 1} cell {cell.col + 1} "
                    f"box {_where(b, scale)}")
@@ -257,6 +267,7 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     readings = ocr.read_lines(crops.images)
     sealed = [_under_seal(page, text_ink, b) for _, _, b, _, _ in slots]
     texts, confidence = _texts(len(slots), crops, readings, sealed)
+    _cut_short_as_unread(short, confidence)
     _zeros_matched(text_ink, slots, texts, confidence, sealed)
     _doubt_lost_signs(page.glyph, text_ink, slots, texts, confidence)
     _doubt_stacked_numbers(slots, crops.stacked, texts, confidence)
@@ -267,18 +278,30 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     others = _second_readings(found, slots, texts, confidence,
                               blur * page.glyph if blurred else 0.0)
     return _assemble(slots, texts, confidence, others, len(tables),
-                     _poorly_read(slots, texts, confidence, sealed))
+                     _poorly_read(slots, texts, confidence, sealed, short))
+
+
+def _cut_short_as_unread(short: set[int], confidence: list[float | None]) -> None:
+    """A table cell whose box was cut short (table_image.cut_short) and holds no ink is
+    no proof of the agency's blank: what it printed may lie in the part cut off (011's
+    "1" taken into a vertical rule at 120 dpi). It is given a confidence with no text,
+    as a box of ink read as nothing is, so the recogniser nulls and flags it
+    (recognise/proofread.py) instead of publishing a blank."""
+    for k in short:
+        if confidence[k] is None:
+            confidence[k] = 0.0
 
 
 def _poorly_read(slots: list, texts: list[str], confidence: list[float | None],
-                 sealed: list[bool]) -> bool:
+                 sealed: list[bool], short: set[int] = frozenset()) -> bool:
     """Whether the recogniser doubted many of the page's table numbers (_POOR_DOUBTED).
     A box whose ink it read as nothing (a confidence, no text) counts as doubted: a noisy
     rotated page (200 dpi, turned 1.5°, noise 12) read 011's "63" as "53" at full confidence
     with only two numbers below SURE, and a score of inked boxes read as nothing.
-    Not counted: the cells under a seal, doubted by the reader whatever was read there."""
+    Not counted: the cells under a seal, doubted by the reader whatever was read there,
+    nor the boxes cut short (_cut_short_as_unread): the table's lines, not the reading."""
     inked = [k for k in range(len(slots)) if slots[k][4] is not None and not sealed[k]
-             and confidence[k] is not None]
+             and confidence[k] is not None and k not in short]
     read = [confidence[k] for k in inked if _NUMBER_READ.fullmatch(texts[k].strip())]
     nothing = sum(not texts[k].strip() for k in inked)
     doubted = sum(c < SURE for c in read) + nothing

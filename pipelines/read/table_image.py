@@ -22,9 +22,16 @@ from pipelines.read.page_image import PageImage, faint_ink, rule_ridges
 
 _H_KERNEL = 3.0  # glyph heights: longer than any horizontal stroke of a character
 _V_KERNEL = 1.4  # glyph heights: longer than a character, shorter than a table row
+# Pixels: the most paper between the two lines of a double rule bridged across
+# (_double_rules_joined): 2 CSS px are 2-3 pixels below 150 dpi, 4 allow for blur.
+_DOUBLE_GAP = 4
 _MIN_TABLE_CELLS = 2  # one row is enough: the last row of a table may go over a page
 _MIN_CELL = 0.6  # glyph heights: regions smaller than this are line junction artefacts
 _MIN_FILL = 0.6  # a cell fills most of its bounding box; a web page's double rules do not
+# Pixels: how far inside its grid line a cell's edge may lie before its box counts as cut
+# short (`cut_short`). Edges on one line differ by a pixel or two (the straightening's
+# resampling); a digit's stem is wider than this at 100 dpi and up.
+_CUT_SHORT = 2
 _SLIVER_WIDE = 2  # pixels: a rule's rim left beside its mask (text_ink); no digit is as thin
 # Glyph heights: the most the pieces of one split character span once joined. The page's
 # glyph is the 80th percentile of its characters' heights, a digit's where digits
@@ -93,13 +100,24 @@ grey rule blurred or resampled is a row of short pieces in the page's ink; with 
     ridged = ink | rule_ridges(page)
     vert = _open(ink, 1, v_len)
     for _ in range(2):
-        horiz = _open(ridged | cv2.dilate(vert, across), h_len, 1)
+        horiz = _open(ridged | cv2.dilate(_double_rules_joined(vert), across), h_len, 1)
         vert = _open(ink | cv2.dilate(horiz, down), 1, v_len)
     if page.stamp is not None:
         horiz = _bridged(horiz, page.stamp, ink)
         vert = _bridged(vert.T, page.stamp.T, ink.T).T
     # Thickened to close the gap between a double rule's two lines.
     return cv2.dilate(horiz | vert, np.ones((k, k), np.uint8))
+
+
+def _double_rules_joined(vert: np.ndarray) -> np.ndarray:
+    """Vertical rules with the paper between the two lines of a double rule filled: two
+    rules found side by side with at most _DOUBLE_GAP pixels between them. A double rule
+    (two frames 1 CSS px thick, 2 CSS px apart) spans ~5 pixels at 120 dpi, its gap wider
+    than the thickening across closes (a glyph's fifth, 3 pixels there), so a narrow
+    column's row rules (总计 of four digits, shorter than the kernel) were not joined to
+    their neighbours' and the column was lost. Only between two rules: widened beside a
+    lone rule too (36911b6, reverted), the bridge took a digit beside it into the rule."""
+    return cv2.morphologyEx(vert, cv2.MORPH_CLOSE, np.ones((1, _DOUBLE_GAP + 1), np.uint8))
 
 
 def _thickening(glyph: float) -> int:
@@ -165,6 +183,33 @@ def _rows(cells: list[Box], glyph: float) -> list[CellImage]:
     for i, c in enumerate(out):
         c.col = 0 if i == 0 or out[i - 1].row != c.row else out[i - 1].col + 1
     return out
+
+
+def cut_short(table: TableImage, glyph: float) -> list[bool]:
+    """For each of the table's cells, whether its box stops short of the grid line one of
+    its edges lies on: the other cells' edges on that line (within a glyph) lie more than
+    _CUT_SHORT pixels beyond it. A digit's piece or a bridge of ink taken into a ruling
+    line cuts the cell's box there, and what was cut off is not in the box: a "1" beside
+    a vertical rule at 120 dpi was joined into the rule, its box began past it and read as
+    nothing. Cells spanning rows or columns share their edges' lines and are measured
+    like any other."""
+    boxes = [c.box for c in table.cells]
+    out = []
+    for i, b in enumerate(boxes):
+        others = [o for j, o in enumerate(boxes) if j != i]
+        out.append(_short_of(b.x0, [o.x0 for o in others], glyph, +1)
+                   or _short_of(b.x1, [o.x1 for o in others], glyph, -1)
+                   or _short_of(b.y0, [o.y0 for o in others], glyph, +1)
+                   or _short_of(b.y1, [o.y1 for o in others], glyph, -1))
+    return out
+
+
+def _short_of(edge: int, edges: list[int], glyph: float, inward: int) -> bool:
+    """Whether `edge` lies inward of the line the other cells' `edges` near it draw."""
+    near = [e for e in edges if abs(e - edge) <= glyph]
+    if not near:
+        return False
+    return inward * (edge - float(np.median(near))) > _CUT_SHORT
 
 
 def find_tables(page: PageImage, lines: np.ndarray | None = None) -> list[TableImage]:

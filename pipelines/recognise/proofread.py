@@ -37,7 +37,8 @@ identities would hold with it read as 0, where a zero printed blank is conventio
 The reader crops a cell only where its box holds a line of ink (table_image.text_bands);
 an empty box gives no crop and no confidence, and stays the agency's blank. A 1-bit
 scan's zeros were read as "" and published as 32 blanks (bench/RESULTS.md, "OCR: a cell
-read as nothing").
+read as nothing"). An empty box cut short of its grid line (read/table_image.cut_short:
+its ink may lie in the part a ruling line took) is given a confidence too, and nulled so.
 """
 
 from __future__ import annotations
@@ -209,8 +210,8 @@ def _cut_off(grid: Grid, doc: Document) -> None:
 
 
 def _read_as_nothing(grid: Grid, doc: Document) -> None:
-    """Null and flag the blanks whose box held ink the recogniser read as nothing (see
-    above); after the second readings, which the identities may take for them."""
+    """Null and flag the blanks whose box held ink the recogniser read as nothing, or
+    was cut short (see above); after the second readings, which the identities may take for them."""
     inked = {c.ref for c in doc.cells if c.confidence is not None and not c.text.strip()}
     if not inked:
         return
@@ -224,7 +225,7 @@ def _read_as_nothing(grid: Grid, doc: Document) -> None:
         why = ("the identities hold with it read as 0 (a zero is often printed blank), "
                "but the box holds ink" if zero else "not published as a blank")
         grid.flags.append(Flag("ocr_uncertain", f"{cid}: its box holds ink the OCR read as "
-                               f"nothing; {why}", cid))
+                               f"nothing, or was cut short by a ruling line; {why}", cid))
 
 
 def proofread(grid: Grid, doc: Document) -> None:

@@ -9,7 +9,7 @@ from PIL import Image
 
 from pipelines.read import ocr, scan
 from pipelines.read.page_image import PageImage, second_page, softened
-from pipelines.read.table_image import Box
+from pipelines.read.table_image import Box, CellImage, TableImage, cut_short, ruling_lines
 
 SCANS = Path(__file__).parents[1] / "fixtures" / "scans"
 GLYPH = 21.0  # the glyph height the reader found on that page (150 dpi)
@@ -182,3 +182,31 @@ def test_a_page_the_recogniser_doubted_is_read_poorly() -> None:
     assert not scan._poorly_read(*_page(15, 1))
     # the reader's own doubts under a seal are not the recogniser's
     assert not scan._poorly_read(*_page(169, 10, sealed=8))
+
+
+def test_an_empty_box_cut_short_is_no_blank() -> None:
+    # 011's table 四 continued on page 3, scanned at 120 dpi turned 0.8° (scans.py's
+    # grey120_tiff_rotated), straightened; its last row and the header above, three
+    # columns. With the ruling lines widened to 5 pixels everywhere (36911b6, reverted) the
+    # "1" of t4.litigation_direct.pending, beside the column's left rule, was joined into
+    # that rule: its box (boxes below, as find_tables gave them then, in the crop's pixels)
+    # began 5 pixels right of its column's line, the "1" outside it, and the box was read
+    # as the agency's blank. Now it has a confidence and no text: nulled and flagged.
+    grey = np.asarray(Image.open(SCANS / "tiff120-rotated-011-t4-cut-grey.png"))
+    ink = np.asarray(Image.open(SCANS / "tiff120-rotated-011-t4-cut-ink.png"))
+    page = PageImage(grey, ink, 13.0, 0.0)
+
+    def box(x0: int, y0: int, x1: int, y1: int) -> Box:
+        return Box(x0 - 485, y0 - 790, x1 - 485, y1 - 790)
+
+    header = [box(493, 797, 528, 846), box(531, 798, 565, 847), box(568, 797, 601, 846)]
+    last = [box(493, 851, 526, 865), box(536, 852, 564, 865), box(568, 851, 601, 865)]
+    cells = [CellImage(b, 0, k) for k, b in enumerate(header)]
+    cells += [CellImage(b, 1, k) for k, b in enumerate(last)]
+    table = TableImage(Box(0, 0, grey.shape[1], grey.shape[0]), cells)
+    assert cut_short(table, 13.0) == [False, False, False, False, True, False]
+    found = scan.PageLayout(page, ruling_lines(page), [table])
+    row = scan.read_page(found, 3).rows[1]
+    # 其他结果 before it prints nothing, its box whole: the agency's blank, as before
+    assert [(c.text, c.confidence) for c in row[:2]] == [("", None), ("", 0.0)]
+    assert row[2].text == "9"  # 总计

@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from pipelines.read.page_image import PageImage
+from pipelines.read.page_image import PageImage, prepare
 from pipelines.read.table_image import find_tables, text_bands, text_ink
 
 _ROWS = (20, 60, 90, 130)  # horizontal rules: rows of 40, 30 and 40 pixels
@@ -95,3 +95,19 @@ def test_a_label_wrapped_tightly_is_one_band_a_line() -> None:
     ink = ~np.asarray(Image.open(png).convert("1"))
     assert text_bands(ink.astype(np.uint8), 21.0) == [
         (1, 21), (27, 47), (52, 74), (80, 101), (106, 127), (132, 154)]
+
+
+def test_a_narrow_columns_row_rules_are_joined_across_a_double_rule_at_120_dpi() -> None:
+    # The right half of 001's table 三 (revalued-large: 总计 of four digits, a column
+    # ~40 pixels wide) printed by Chromium (border=1 with cell spacing: every cell framed
+    # apart) and scanned at 120 dpi turned 0.8° (scans.py's grey120_tiff_rotated, page 2),
+    # straightened by prepare. Each cell's top rule in 总计 is shorter than the kernel; it
+    # is only found joined to its neighbour's across the double rule between them, whose
+    # two frames and gap span ~5 pixels. Widened by a glyph's fifth (3 pixels) that gap
+    # stayed open: 6 of 25 总计 cells were lost, their rows read 6 numbers for 7 columns.
+    png = Path(__file__).parents[1] / "fixtures" / "scans" / "tiff120-rotated-001-right-grey.png"
+    page = prepare(np.asarray(Image.open(png)))
+    assert page.glyph == 19.0
+    table = find_tables(page)[0]
+    assert sum(c.box.x0 > 412 for c in table.cells) == 25  # every row's 总计
+    assert [sum(c.row == r for c in table.cells) for r in range(25)] == [8, 7, 7, 7, 7] + [8] * 20

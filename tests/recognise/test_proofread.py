@@ -193,8 +193,8 @@ def test_ink_read_as_nothing_is_no_printed_blank(huaian):
     proofread(grid, doc)
     assert (grid.cells[cid].value, grid.cells[cid].state) == (None, "uncertain")
     assert [(f.code, f.cell_id, f.message) for f in grid.flags] == [(
-        "ocr_uncertain", cid, f"{cid}: its box holds ink the OCR read as nothing; not "
-        "published as a blank")]
+        "ocr_uncertain", cid, f"{cid}: its box holds ink the OCR read as nothing, or was "
+        "cut short by a ruling line; not published as a blank")]
     assert (grid.cells[empty].value, grid.cells[empty].state) == (None, "blank")
 
 
@@ -205,8 +205,10 @@ def test_ink_read_as_nothing_where_the_identities_hold_with_a_zero_says_so(huaia
     proofread(grid, doc)
     assert (grid.cells[cid].value, grid.cells[cid].state) == (None, "uncertain")
     assert grid.flags[0].message == (
-        f"{cid}: its box holds ink the OCR read as nothing; the identities hold with it "
-        "read as 0 (a zero is often printed blank), but the box holds ink")
+        f"{cid}: its box holds ink the OCR read as nothing, or was cut short by a "
+        "ruling line; the identities hold with it read as 0 (a zero is often printed blank), "
+        "but the box holds ink")
+
 
 def test_numbers_in_a_column_cut_at_the_page_edge_are_null_and_flagged(huaian):
     """A browser's print cut table 三's 总计 column at the page edge: 859 printed as 85.
