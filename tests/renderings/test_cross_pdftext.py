@@ -176,10 +176,11 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     ("a4-080", "reading", "units"): {"seed": (0, 0, 198, 0), "005": (19, 0, 179, 0)},
     # Chromium's print in reading order: 三's right block (the last 5 or 3 columns of rows
     # 2-25) one value a line, a row after another, placed where only one placement makes
-    # the column identities hold and a header line ends with 总计: each row's 总计 read
-    # (recognise/reading_totals.py). before: huaian and 001 (0, 0, 200, 0), 004 (3, 0, 197, 0)
+    # the column identities hold and a header line ends with 总计, its last words naming
+    # the block's columns in order: those columns read (recognise/reading_totals.py).
+    # before: huaian and 001 (0, 0, 200, 0), 004 (3, 0, 197, 0); 总计 only (24 / 27 right)
     ("default", "reading", "html-plain"): {
-        "huaian-2024": (24, 0, 176, 0), "001": (24, 0, 176, 0), "004": (27, 0, 173, 0)},
+        "huaian-2024": (120, 0, 80, 0), "001": (120, 0, 80, 0), "004": (75, 0, 125, 0)},
 }
 BY_NAME = {v.name: v for v in html_variants()}
 # Chromium prints the time of printing in each page's header (`12/3/26, 7:38 AM`), and
@@ -248,10 +249,11 @@ REVALUED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
     # a row split at its label's wrap, joined where its identities hold
     ("layout", "word-unit-row+revalued"): {"001": (193, 0, 7, 0),  # before (179, 0, 21, 0)
                                            "huaian-2024": (193, 0, 7, 0)},
-    # 三's 总计 from its right block in reading order (recognise/reading_totals.py), with
-    # other numbers: before (0, 0, 200, 0) and (3, 0, 197, 0)
-    ("reading", "html-plain+revalued"): {"huaian-2024": (24, 0, 176, 0),
-                                         "004": (27, 0, 173, 0)},
+    # 三's right block in reading order (recognise/reading_totals.py), with
+    # other numbers (wider, so huaian's block holds 3 columns): before (0, 0, 200, 0) and
+    # (3, 0, 197, 0); 总计 only (24 and 27 right)
+    ("reading", "html-plain+revalued"): {"huaian-2024": (72, 0, 128, 0),
+                                         "004": (75, 0, 125, 0)},
     # 总计 printed first: no header line ends with 总计, nothing read (without that check,
     # 6 wrong 总计 on 004: the block's last column is 其他, its identities hold as well)
     ("reading", "t3-total-first+revalued"): {"huaian-2024": (0, 0, 200, 0),
