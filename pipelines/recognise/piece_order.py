@@ -103,10 +103,11 @@ def _band_order(band: tuple[PlacedWord, ...], version_id: str) -> Order | None:
         return None  # the lines contradict each other, or leave two columns unordered
     order = sorted(items, key=lambda k: sum((k, o) in before for o in items), reverse=True)
     at = [i for i, k in enumerate(order) if k in under]
-    if at[-1] - at[0] != len(at) - 1:
+    if not at or at[-1] - at[0] != len(at) - 1:
         # the columns under 法人或其他组织 are adjacent (a merged cell spans adjacent
         # columns): a header printing another column among them is no such header (a
-        # broken rowspan printing three organisations left, in the labels' column)
+        # broken rowspan printing three organisations left, in the labels' column); one
+        # naming none of them (法人或其他组织 a column of its own) is not 三's header
         return None
     return [(EXTRA if k == SUBTOTAL else "t3", k, texts[k]) for k in order], absent
 

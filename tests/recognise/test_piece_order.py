@@ -97,6 +97,12 @@ def test_a_column_named_twice_on_a_line_is_no_order() -> None:
     assert _keys(LACKS_COLUMN_005) is None
 
 
+def test_a_header_naming_no_organisation_is_no_order() -> None:
+    # 法人或其他组织 printed as a column of its own, none under it: no order (it raised
+    # IndexError, failing the report's parse)
+    assert _keys(["   自然人   法人或其他组织   总计"]) is None
+
+
 def test_two_bands_disagreeing_are_no_order() -> None:
     assert printed_order((_band(TOTAL_FIRST), _band(NATURAL_LAST)), V) is None
     assert printed_order((_band(TOTAL_FIRST), _band(TOTAL_FIRST)), V) is not None
