@@ -23,13 +23,6 @@ from pipelines.recognise.tokens import Token
 from schemas.template import load_template
 
 
-def misordered_scan_headers(tokens: list[Token], version_id: str) -> dict[str, list[str]]:
-    """Table -> its column labels as printed left to right, for 二, 三 and 四 whose header's
-    label boxes stand in another order than the template's columns."""
-    return {table: printed for table, (printed, _) in
-            misordered_scan_columns(tokens, version_id).items()}
-
-
 def misordered_scan_columns(tokens: list[Token], version_id: str
                             ) -> dict[str, tuple[list[str], tuple[str, ...] | None]]:
     """Table -> (its labels as printed left to right, the columns they put out of order:

@@ -7,7 +7,7 @@ as the scan reader gave them, the row labels and values cut to the first rows.""
 from __future__ import annotations
 
 from pipelines.document import Document, TextCell
-from pipelines.recognise.ocr_columns import misordered_scan_columns, misordered_scan_headers
+from pipelines.recognise.ocr_columns import misordered_scan_columns
 from pipelines.recognise.tokens import tokenise
 
 T2 = [("行政事业性收费", "page 1 table 1 row 14 cell 1 box 38,576,121,594", 21),
@@ -32,9 +32,8 @@ def _header(natural_x: tuple[int, int], orgs_x: int) -> list[tuple[str, str, int
 
 
 def _misordered(cells: list[tuple[str, str, int]]) -> dict[str, list[str]]:
-    doc = Document("001.pdf", "", 0, "scan", "",
-                   [TextCell(text, ref, row, 0.99) for text, ref, row in cells])
-    return misordered_scan_headers(tokenise(doc), "gov_2021")
+    """Table -> its labels as printed, for the tables whose order the boxes refute."""
+    return {table: printed for table, (printed, _) in _columns(cells).items()}
 
 
 def test_a_scanned_header_printing_natural_persons_last_is_misordered() -> None:
