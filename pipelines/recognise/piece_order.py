@@ -140,14 +140,16 @@ def _lines_order(lines: list[Line], traces: list[str], version_id: str) -> Order
         line = [k for k, _ in pairs if k is not None]
         if len(set(line)) != len(line):
             return None  # a column named twice on one line
-        for key, text in pairs:
-            if key is not None:
-                texts.setdefault(key, text)
         if _GROUP in line and under & set(line):
             return None  # the header over the organisations beside one of them
         for a, b in combinations(line, 2):
             before |= {(x, y) for x in (under if a == _GROUP else {a})
                        for y in (under if b == _GROUP else {b})}
+    # each column's text: the first piece naming it, before a word named as a rest
+    for direct in (True, False):
+        for key, text in (p for pairs in lines for p in pairs if p[0] is not None):
+            if direct == (_named(normalise(text), version_id) == key):
+                texts.setdefault(key, text)
     items = [k for k in columns if k in texts] + ([SUBTOTAL] if SUBTOTAL in texts else [])
     absent = frozenset(k for k in columns if k not in texts)
     if absent and (columns[-1] in absent or _GROUP not in texts or any(
