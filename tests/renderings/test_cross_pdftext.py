@@ -49,10 +49,12 @@ unrecoverable.
   自然人 last, a 小计 column, a column lacking): its pieces on each line are in their
   columns' order, so where the lines together order every column one way only (a piece
   naming the one label it starts, or else ends: `人` of 自然人), the rows are placed by
-  that order as by a header of whole labels, the identities checking it; any doubt (a
-  column named twice on a line, unordered, named nowhere with a character of it left)
-  leaves 三 null as before (`recognise/piece_order.py`; before: 644 of 1,988 cells a
-  variant over the ten reports, 三 null whole).
+  that order as by a header of whole labels, the identities checking it; a column named
+  twice on a line is read each way, and a word naming none names the label it is the
+  rest of; any doubt (two readings ordering differently, a column unordered, named
+  nowhere with a character of it left) leaves 三 null as before
+  (`recognise/piece_order.py`; before: 644 of 1,988 cells a variant over the ten
+  reports, 三 null whole).
 - pdftotext in reading order (no `-layout`): 四's 15 counts placed by count and identities
   in the template's order, which no identity shows (any order of a group's parts, or of
   its groups, keeps every sum): 四's swapped first two columns on A4 at 0.8 were published
