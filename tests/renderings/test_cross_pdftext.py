@@ -162,7 +162,9 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     ("default", "raw", "t3-natural-last"): _T3_NULL,
     ("a4-080", "raw", "t3-natural-last"): _T3_NULL,
     ("landscape", "raw", "t3-natural-last"): _T3_NULL,
-    ("a4-080", "layout", "t3-natural-last"): _T3_NULL,
+    # huaian: `商业 科研 社会公 法律服 其 自然 人 总计` names 自然人 twice on a line, either
+    # piece kept orders it last (h-laylacks; before _T3_NULL's (25, 0, 175, 0))
+    ("a4-080", "layout", "t3-natural-last"): {**_T3_NULL, "huaian-2024": (200, 0, 0, 0)},
     # placed by its pieces (h-layperm) but 005's (null, as before)
     ("a4-080", "layout", "t3-orgs-reversed"): {
         "huaian-2024": (200, 0, 0, 0), "004": (200, 0, 0, 0), "005": (37, 0, 161, 0),
