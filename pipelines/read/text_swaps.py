@@ -8,12 +8,13 @@ of the word before it. LibreOffice's PDF of a Word table, row `四、结转下�
 1,001 | 0 | 0 …`, prints `四、结转下年度继续办       0 1,001            0 …`: the `0` of
 商业企业 moved left of 自然人's `1,001` (by the label's ten wide glyphs), which stays
 in its column. Every sum of the row holds either way, so only the positions show it:
-against the nearest row above printing as many values, both words lie under the first
-of two columns and none under the second, while every other value stands under its own
-column. A row a long label squeezes (`（二）部分公开（区分处理的，只计这一情形， 2 0`,
-Chromium's print) shifts its values in sequence and leaves no such single gap, so it is
-not taken. The pair is marked `misordered`; the recogniser nulls the two cells unless an
-identity proves the order printed (pipelines/recognise/transposed.py).
+against the nearest row above printing as many values (below, for a table's first value
+row), both words lie under the first of two columns and none under the second, while
+every other value stands under its own column. A row a long label squeezes
+(`（二）部分公开（区分处理的，只计这一情形， 2 0`, Chromium's print) shifts its values
+in sequence and leaves no such single gap, so it is not taken. The pair is marked
+`misordered`; the recogniser nulls the two cells unless an identity proves the order
+printed (pipelines/recognise/transposed.py).
 """
 
 from __future__ import annotations
@@ -29,10 +30,12 @@ def misordered_marked(rows: list[PrintedRow]) -> list[PrintedRow]:
     for i, row in enumerate(rows):
         if len(row.values) < 3 or not row.spaced or not row.lines:
             continue
-        above = _reference(rows, i)
-        if above is None:
+        near = _reference(rows, i)
+        if near is None:  # a table's first value row: the nearest row below instead
+            near = _reference_below(rows, i)
+        if near is None:
             continue
-        k = _swapped_pair(row.labels, row.values, above.values)
+        k = _swapped_pair(row.labels, row.values, near.values)
         if k is not None:
             row.values[k].misordered = row.values[k + 1].misordered = True
     return rows
@@ -46,6 +49,20 @@ def _reference(rows: list[PrintedRow], i: int) -> PrintedRow | None:
             if other.lines:
                 return None
             continue
+        if other.spaced and len(other.values) == len(row.values):
+            return other
+    return None
+
+
+def _reference_below(rows: list[PrintedRow], i: int) -> PrintedRow | None:
+    """The nearest row below row i, within _NEAR lines, printing as many values: the
+    reference of a table's first value row, which has none above."""
+    row = rows[i]
+    for other in rows[i + 1:]:
+        if not other.lines:
+            continue
+        if other.lines[0] > row.lines[-1] + _NEAR:
+            return None
         if other.spaced and len(other.values) == len(row.values):
             return other
     return None

@@ -12,10 +12,15 @@ whole labels (a printed row of labels, `Printed`).
 
 A piece names a column where it starts exactly one of 三's labels (社会公 of
 社会公益组织, 其 of 其他), or, starting none, ends exactly one (人 of 自然人, 他 of 其他;
-not 机构, which ends two, nor 计, which ends 总计 and 小计). 法人或其他组织 stands for
-every column under it (the organisations, and a 小计 among them); a 小计 (合计) word or
-its first character is the column the statute lacks. Any doubt leaves no order: a
-column named twice on one line, two lines contradicting each other (or 法人或其他组织 on
+not 机构, which ends two, nor 计, which ends 总计 and 小计). A word naming none names
+the column whose label it completes: what is left of a label once its named pieces are
+taken from its start and end (机构 under 法律服务, 科研机构 named nowhere), where it is left
+of one label only and no other word is the same. 法人或其他组织 stands for every column
+under it (the organisations, and a 小计 among them); a 小计 (合计) word or its first
+character is the column the statute lacks. A column named twice on one line (a piece
+printed off its baseline: 005's 其 after 总计's 计) is read each way, keeping one of its
+pieces; the band orders the columns where the readings that order them all agree.
+Any other doubt leaves no order: two lines contradicting each other (or 法人或其他组织 on
 a line with a column under it), a column of the header named nowhere, two columns the
 lines do not order, a column between two under 法人或其他组织 (a merged cell spans
 adjacent columns), or two bands giving different orders.
@@ -24,7 +29,7 @@ adjacent columns), or two bands giving different orders.
 from __future__ import annotations
 
 from functools import cache
-from itertools import combinations, groupby
+from itertools import combinations, groupby, product
 
 from pipelines.document import PlacedWord
 from pipelines.recognise.column_map import EXTRA, SUBTOTAL, SUBTOTAL_WORDS, Printed
@@ -59,37 +64,96 @@ def _named(piece: str, version_id: str) -> str | None:
 Order = tuple[Printed, frozenset[str]]  # the printed row of labels, the columns lacking
 
 
-def _band_order(band: tuple[PlacedWord, ...], version_id: str) -> Order | None:
-    """The order of 三's columns the band's lines prove, as a printed row of labels, and
-    the columns it provably lacks."""
+Line = list[tuple[str | None, str]]  # a line's words left to right, with the column named
+
+
+def _lines(band: tuple[PlacedWord, ...], version_id: str) -> list[Line]:
+    """The band's lines, each word with the column its piece names (None: none)."""
+    return [[(_named(normalise(w.text), version_id) if normalise(w.text) else None, w.text)
+             for w in group]
+            for _, group in groupby(sorted(band), key=lambda w: w.line)]
+
+
+_MOST_READINGS = 8  # a band naming columns twice more often than this is no order
+
+
+def _readings(lines: list[Line]) -> list[tuple[list[Line], list[str]]] | None:
+    """Every way of keeping one piece of each column named twice on a line (a piece
+    printed off its baseline lands elsewhere on the line: 005's `其` after 总计's `计`),
+    with the pieces dropped; None where the ways are too many to try."""
+    readings: list[tuple[list[Line], list[str]]] = [([], [])]
+    for line in lines:
+        keys = [k for k, _ in line if k is not None]
+        twice = {k for k in keys if keys.count(k) > 1}
+        choices = [[i for i, (k, _) in enumerate(line) if k == key] for key in sorted(twice)]
+        ways = list(product(*choices))
+        if len(readings) * len(ways) > _MOST_READINGS:
+            return None
+        readings = [([*kept, [(k, t) for i, (k, t) in enumerate(line)
+                              if k not in twice or i in way]],
+                     [*dropped, *(t for i, (k, t) in enumerate(line)
+                                  if k in twice and i not in way)])
+                    for kept, dropped in readings for way in ways]
+    return readings
+
+
+def _rests(lines: list[Line], version_id: str) -> list[tuple[str, str]]:
+    """(column, what is left of its label) for each label a piece names, once its named
+    pieces are taken from its start and its end (法律服务机构's `机构` where only
+    `法律服务` names it)."""
+    pairs, group = _names(version_id)
+    rests = []
+    for key, label in [*pairs, *([(_GROUP, group)] if group else [])]:
+        pieces = [normalise(t) for line in lines for k, t in line if k == key]
+        start = max((len(p) for p in pieces if label.startswith(p)), default=0)
+        end = max((len(p) for p in pieces if label.endswith(p)), default=0)
+        if (start or end) and start + end < len(label):
+            rests.append((key, label[start:len(label) - end]))
+    return rests
+
+
+def _rest_named(lines: list[Line], version_id: str) -> list[Line]:
+    """The lines with each word naming no column named by the label it is the rest of
+    (_rests), where it is the rest of one label only and no other word is that rest:
+    005's `组织` and `机构` under `社会公益` and `法律服务`, 科研机构 lacking."""
+    rests = _rests(lines, version_id)
+    words = [normalise(t) for line in lines for k, t in line if k is None]
+    owner = {}
+    for rest in {r for _, r in rests}:
+        keys = {k for k, r in rests if r == rest}
+        if len(keys) == 1 and words.count(rest) == 1:
+            owner[rest] = keys.pop()
+    return [[(owner.get(normalise(t)) if k is None else k, t) for k, t in line]
+            for line in lines]
+
+
+def _lines_order(lines: list[Line], traces: list[str], version_id: str) -> Order | None:
+    """The order of 三's columns the lines prove, as a printed row of labels, and the
+    columns they provably lack; `traces` are the words that name no column."""
     table = load_template().version(version_id).tables["t3"]
     columns = [c.id for c in table.columns]
     label_of = dict(_names(version_id)[0])
-    unnamed: list[str] = []
     under = set(columns[1:-1]) | {SUBTOTAL}
     before: set[tuple[str, str]] = set()
     texts: dict[str, str] = {}
-    for _, group in groupby(sorted(band), key=lambda w: w.line):
-        line: list[str] = []
-        for word in group:
-            piece = normalise(word.text)
-            key = _named(piece, version_id) if piece else None
-            if key is None:
-                unnamed.append(piece)
-                continue
-            if key in line:
-                return None  # a column named twice on one line
-            line.append(key)
-            texts.setdefault(key, word.text)
+    for pairs in lines:
+        line = [k for k, _ in pairs if k is not None]
+        if len(set(line)) != len(line):
+            return None  # a column named twice on one line
         if _GROUP in line and under & set(line):
             return None  # the header over the organisations beside one of them
         for a, b in combinations(line, 2):
             before |= {(x, y) for x in (under if a == _GROUP else {a})
                        for y in (under if b == _GROUP else {b})}
+    # each column's text: the first piece naming it, before a word named as a rest
+    for direct in (True, False):
+        for key, text in (p for pairs in lines for p in pairs if p[0] is not None):
+            if direct == (_named(normalise(text), version_id) == key):
+                texts.setdefault(key, text)
     items = [k for k in columns if k in texts] + ([SUBTOTAL] if SUBTOTAL in texts else [])
     absent = frozenset(k for k in columns if k not in texts)
     if absent and (columns[-1] in absent or _GROUP not in texts or any(
-            ch in word for k in absent for ch in label_of[k] for word in unnamed)):
+            ch in word for k in absent for ch in label_of[k] for word in traces)):
         # a column named nowhere is lacking only where the band holds the header's top
         # (法人或其他组织), no character of its label is left in a word naming no
         # column (a piece glued to a neighbour's), and it is not 总计 (nothing would
@@ -110,6 +174,25 @@ def _band_order(band: tuple[PlacedWord, ...], version_id: str) -> Order | None:
         # naming none of them (法人或其他组织 a column of its own) is not 三's header
         return None
     return [(EXTRA if k == SUBTOTAL else "t3", k, texts[k]) for k in order], absent
+
+
+def _band_order(band: tuple[PlacedWord, ...], version_id: str) -> Order | None:
+    """The one order of 三's columns the band's lines prove, whichever piece of a column
+    named twice on a line is kept (the pieces dropped count as naming no column); None
+    where no reading orders them all or two readings give different orders."""
+    readings = _readings(_lines(band, version_id))
+    if readings is None:
+        return None
+    orders = []
+    for kept, dropped in readings:
+        lines = _rest_named(kept, version_id)
+        traces = [*(normalise(t) for line in lines for k, t in line if k is None),
+                  *map(normalise, dropped)]
+        if (found := _lines_order(lines, traces, version_id)) is not None:
+            orders.append(found)
+    if len({(tuple(k for _, k, _ in row), absent) for row, absent in orders}) != 1:
+        return None
+    return orders[0]
 
 
 def printed_order(bands: tuple[tuple[PlacedWord, ...], ...], version_id: str) -> Order | None:

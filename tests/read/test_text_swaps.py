@@ -82,3 +82,26 @@ def test_an_order_an_identity_proves_is_kept() -> None:
                                                       "commercial_enterprise")] == [0, 1001]
     assert not [f for f in report.flags if f.code in ("values_order_unproven",
                                                       "values_transposed")]
+
+
+def test_a_swap_in_a_tables_first_value_row_is_seen_against_the_row_below() -> None:
+    """三's first value row (一, no row above in its table) printed as the 四 row above
+    is: 商业企业's 5,005 left of 自然人's 49,049, nothing under 商业企业's column. The
+    row below (二) is its reference: the two cells are null, flagged (before h-laylacks
+    published swapped: 自然人 5,005, 商业企业 49,049)."""
+    lines = DUMP.read_text(encoding="utf-8").split("\n")
+    new, total = lines.index(
+        "一、本年新收政府信息      49,04   5,005   2,002   0  3,003   2,002   61,06"), \
+        lines.index("      （七）总计        51,05   5,005   2,002    0     3,003   2,002   63,06")
+    lines[new] = "一、本年新收政府信息  5,005 49,049        2,002   0  3,003   2,002   61,061"
+    lines[new + 1] = "   公开申请数量"
+    lines[total] = lines[total].replace("51,05   5,005", "51,051  5,005").replace("63,06",
+                                                                                "63,063")
+    lines[total + 1] = ""
+    assert _marked(lines[new:new + 3]) == [["5,005", "49,049"], [], []]
+    report = parse_bytes(DUMP.name, "\n".join(lines).encode("utf-8"))
+    pair = [report.cells["t3.new_received." + c] for c in ("natural_person",
+                                                            "commercial_enterprise")]
+    assert [(c.value, c.state, c.raw_text) for c in pair] == [
+        (None, "ambiguous", "5,005"), (None, "ambiguous", "49,049")]
+    assert report.cells["t3.new_received.total"].value == 61061

@@ -93,8 +93,29 @@ def test_a_column_among_the_organisations_is_no_order() -> None:
     assert _keys(BROKEN_ROWSPAN) is None
 
 
-def test_a_column_named_twice_on_a_line_is_no_order() -> None:
-    assert _keys(LACKS_COLUMN_005) is None
+def test_a_piece_printed_off_its_line_dropped_where_one_reading_orders_all() -> None:
+    # `其` after 计 names 其他 twice on the line: kept, 其他 would follow 总计, which the
+    # line above (法人或其他组织 before 总) forbids; `他` kept, `组织` `机构` `计` are what is
+    # left of 社会公益组织, 法律服务机构 and 总计 once their pieces are taken, and order
+    # them (before h-laylacks: no order, 三 null)
+    orgs = [k for k in ORGS if k != "research_institution"]
+    assert _keys(LACKS_COLUMN_005) == (["natural_person", *orgs, "total"],
+                                       frozenset({"research_institution"}))
+
+
+def test_a_column_named_twice_on_a_line_with_two_readings_is_no_order() -> None:
+    # `其` second on the line orders 其他 before 商业企业 as well as `他` after 法律服务机构
+    # does: two orders, none proven
+    band = [*LACKS_COLUMN_005[:3], "                              人 其 企业 组织 机构 他 计"]
+    assert _keys(band) is None
+
+
+def test_a_rest_of_two_labels_names_neither() -> None:
+    # `机构` is what is left of 科研机构 and of 法律服务机构 alike: it names neither, so
+    # nothing orders 其他 against 法律服务机构: no order
+    band = [*LACKS_COLUMN_005[:2], "  三项加第四项之和）     商业 科研 社会公益 法律服务",
+            "                              人 企业 组织 机构 他 计"]
+    assert _keys(band) is None
 
 
 def test_a_header_naming_no_organisation_is_no_order() -> None:

@@ -49,10 +49,12 @@ unrecoverable.
   自然人 last, a 小计 column, a column lacking): its pieces on each line are in their
   columns' order, so where the lines together order every column one way only (a piece
   naming the one label it starts, or else ends: `人` of 自然人), the rows are placed by
-  that order as by a header of whole labels, the identities checking it; any doubt (a
-  column named twice on a line, unordered, named nowhere with a character of it left)
-  leaves 三 null as before (`recognise/piece_order.py`; before: 644 of 1,988 cells a
-  variant over the ten reports, 三 null whole).
+  that order as by a header of whole labels, the identities checking it; a column named
+  twice on a line is read each way, and a word naming none names the label it is the
+  rest of; any doubt (two readings ordering differently, a column unordered, named
+  nowhere with a character of it left) leaves 三 null as before
+  (`recognise/piece_order.py`; before: 644 of 1,988 cells a variant over the ten
+  reports, 三 null whole).
 - pdftotext in reading order (no `-layout`): 四's 15 counts placed by count and identities
   in the template's order, which no identity shows (any order of a group's parts, or of
   its groups, keeps every sum): 四's swapped first two columns on A4 at 0.8 were published
@@ -114,9 +116,11 @@ EXPECTED: dict[str, dict[str, tuple[int, int, int, int]]] = {  # pdftotext -layo
                            "005": (198, 0, 0, 0), "011": (198, 0, 0, 0)},
     # 科研机构 named by no piece, none of its characters left in the header: placed without
     # it (column_map.place_without), its 25 cells null. 005: `人 企业 组织 机构 他 计 其`
-    # names 其他 twice on a line (its 其 printed last): no order, null as before h-layperm
+    # names 其他 twice on a line (its 其 printed last), read with `他` (`其` last puts 其他
+    # after 总计), `组织 机构 计` the rests of the labels named: before h-laylacks
+    # (37, 0, 161, 0), no order
     "t3-lacks-column": {"huaian-2024": (175, 0, 25, 0), "004": (175, 0, 25, 0),
-                        "005": (37, 0, 161, 0), "011": (198, 0, 0, 0)},
+                        "005": (175, 0, 23, 0), "011": (198, 0, 0, 0)},
     # before: huaian (194, 6, 0, 0), 004 (196, 4, 0, 0), 005 (198, 0, 0, 0): 005's 四 is
     # all zeros, right in any order, null now as every table whose header says so
     "t4-swap-first-two": {"huaian-2024": (185, 0, 15, 0), "004": (185, 0, 15, 0),
@@ -158,7 +162,9 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     ("default", "raw", "t3-natural-last"): _T3_NULL,
     ("a4-080", "raw", "t3-natural-last"): _T3_NULL,
     ("landscape", "raw", "t3-natural-last"): _T3_NULL,
-    ("a4-080", "layout", "t3-natural-last"): _T3_NULL,
+    # huaian: `商业 科研 社会公 法律服 其 自然 人 总计` names 自然人 twice on a line, either
+    # piece kept orders it last (h-laylacks; before _T3_NULL's (25, 0, 175, 0))
+    ("a4-080", "layout", "t3-natural-last"): {**_T3_NULL, "huaian-2024": (200, 0, 0, 0)},
     # placed by its pieces (h-layperm) but 005's (null, as before)
     ("a4-080", "layout", "t3-orgs-reversed"): {
         "huaian-2024": (200, 0, 0, 0), "004": (200, 0, 0, 0), "005": (37, 0, 161, 0),
@@ -287,7 +293,9 @@ REVALUED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
     ("layout", "t3-orgs-reversed+revalued"): {"004": (200, 0, 0, 0)},
     ("layout", "t3-natural-last+revalued"): {"004": (200, 0, 0, 0)},
     ("layout", "t3-subtotal-column+revalued"): {"huaian-2024": (200, 0, 0, 0)},
-    ("layout", "t3-lacks-column+revalued"): {"huaian-2024": (175, 0, 25, 0)},
+    ("layout", "t3-lacks-column+revalued"): {"huaian-2024": (175, 0, 25, 0),
+                                             "005": (175, 0, 23, 0),  # before (37, 0, 161, 0)
+                                             "seed": (175, 0, 23, 0)},  # before (37, 0, 161, 0)
     # 总计 printed first: no header line ends with 总计, nothing read (without that check,
     # 6 wrong 总计 on 004: the block's last column is 其他, its identities hold as well)
     ("reading", "t3-total-first+revalued"): {"huaian-2024": (0, 0, 200, 0),
