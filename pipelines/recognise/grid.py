@@ -981,6 +981,7 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
         grid.pending[("t4", "all")] = Pending("columns", values, cells)
         return
     if len(values) != n:
+        _keep_wide(grid, "t4", "all", values)  # a column the template lacks (trailing_column)
         _flag_row(grid, "t4", "all", [], values, "value_count_mismatch",
                   f"table 四 has {len(values)} values, the template has {n}")
         grid.rows_found["t4"] = set()
