@@ -322,7 +322,7 @@ def _printed_t3(grid: Grid, rows: list[Printed], absent: frozenset[str]) -> Lack
     # a row printing nothing (a browser's copied text: its label and tabs only) places
     # nothing under any order of columns: left to the grid
     keys = [("t3", r.id) for r in grid.version.tables["t3"].data_rows
-            if not _printed_nothing(grid, "t3", r.id)]
+            if not printed_nothing(grid, "t3", r.id)]
     pending = [grid.pending.get(k) for k in keys]
     if not keys or any(p is None or p.kind != "columns" or len(p.values) != len(order)
                        for p in pending):
@@ -446,7 +446,7 @@ _LACKING = {"t2": _printed_t2, "t3": _printed_t3, "t4": _printed_t4}
 _TOTALLED = frozenset({"t3", "t4"})
 
 
-def _types(grid: Grid, table: str, row: str) -> dict[str, object]:
+def value_types(grid: Grid, table: str, row: str) -> dict[str, object]:
     """The value type of each column of the row's block (二's blocks differ)."""
     block = next(b for b in grid.version.tables[table].blocks
                  if any(r.id == row for r in b.rows))
@@ -470,7 +470,7 @@ def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset
         return False
     placed, findings, sums = {}, [], []
     for row, order, values in found[1]:
-        types = _types(grid, table, row)
+        types = value_types(grid, table, row)
         for key, token in zip(order, values, strict=True):
             cid = cell_id_of(table, row, key)
             placed[cid] = cell_value(cid, types[key], token, findings)
@@ -482,7 +482,7 @@ def place_without(grid: Grid, table: str, rows: list[Printed], absent: frozenset
         return False
     for key in found[0]:
         del grid.pending[key]
-    _replace_rows(grid, table, placed, findings, {row for row, _, _ in found[1]})
+    replace_rows(grid, table, placed, findings, {row for row, _, _ in found[1]})
     labels = [c.label for c in columns if c.id in absent]
     grid.flags.append(Flag("columns_missing", f"{table}'s header lacks statutory columns "
                            f"({' / '.join(labels)}): their cells are null, the others placed "
@@ -504,7 +504,7 @@ def place_with_subtotal(grid: Grid, table: str, rows: list[Printed]) -> bool:
     orders = _t3_orders(rows, grid.version.id, subtotal=True)
     order = next(iter(orders)) if len(orders) == 1 else None  # one reading only
     data_rows = [r for r in grid.version.tables[table].data_rows
-                 if not _printed_nothing(grid, table, r.id)]
+                 if not printed_nothing(grid, table, r.id)]
     printed = [grid.wide_rows.get((table, r.id)) for r in data_rows]
     if order is None or any(
             p is None or any(v.kind != "value" or v.run_together or v.open_end for v in p)
@@ -524,7 +524,7 @@ def place_with_subtotal(grid: Grid, table: str, rows: list[Printed]) -> bool:
     if not _subtotal_holds(printed_rows, _orgs(grid, table)) or not _sums_hold(
             statutory, columns[-1].id):
         return False
-    _replace_rows(grid, table, placed, findings)
+    replace_rows(grid, table, placed, findings)
     word = next(text for row in rows for t, _, text in row if t == EXTRA)
     grid.flags.append(Flag("column_dropped", f"{table}'s header prints a column the statute "
                            f"lacks ({word.strip()}), the sum of its organisation columns in "
@@ -559,7 +559,7 @@ def withdraw_rows_beside_subtotal(grid: Grid, table: str, rows: list[Printed]) -
                                "values: it may lack a blank cell and hold the 小计"))
 
 
-def _printed_nothing(grid: Grid, table: str, row: str) -> bool:
+def printed_nothing(grid: Grid, table: str, row: str) -> bool:
     """Whether a row of the table printed no value at all (a browser's copied text keeps
     a row of blank cells as its label and tabs only): no order of columns places anything
     in it, so it is left to the grid, whatever the header."""
@@ -573,7 +573,7 @@ def _read_row(grid: Grid, table: str, row: str, order: tuple[str, ...], values: 
               ) -> tuple[dict[str, CellValue], list[Flag]]:
     """A printed row's cells by the header's `order` (the 小计 read as a count)."""
     columns = grid.version.tables[table].columns
-    types = _types(grid, table, row)
+    types = value_types(grid, table, row)
     out: dict[str, CellValue] = {}
     findings: list[Flag] = []
     for key, token in zip(order, values, strict=True):
@@ -644,7 +644,7 @@ def _subtotal_holds(rows: list[dict[str, CellValue]], orgs: list[str],
     return told > 0 or not telling
 
 
-def _replace_rows(grid: Grid, table: str, placed: dict, findings: list[Flag],
+def replace_rows(grid: Grid, table: str, placed: dict, findings: list[Flag],
                   row_ids: set[str] | None = None) -> None:
     """Put the table's placed cells in place of what the grid made of its rows (all, or
     `row_ids`): the rows it flagged for their count (`row <id> ...` about a row, no

@@ -75,6 +75,7 @@ from pipelines.recognise.normalise import normalise
 from pipelines.recognise.ocr_columns import misordered_scan_columns
 from pipelines.recognise.piece_order import printed_order
 from pipelines.recognise.tokens import Token
+from pipelines.recognise.trailing_column import place_past_last_column
 from pipelines.report import CellValue, Flag
 from schemas.template import Version, cell_id_of, load_template
 from schemas.vocabulary import OCR_RENDERINGS
@@ -611,6 +612,7 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
             withdraw(grid, table, out_of_order(table, printed))
     if "t3" not in misordered and not place_with_subtotal(grid, "t3", rows):
         withdraw_rows_beside_subtotal(grid, "t3", rows)
+    place_past_last_column(grid, tokens, {"t2", "t3", "t4"} - misordered.keys())
     if any(t.cut for t in tokens):
         return  # a page edge cut the table's last columns off: they are not in the file
     label_of = _label_of(grid.version.id)

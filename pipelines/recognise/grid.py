@@ -897,8 +897,12 @@ def _t4_bands(tokens: list[Token], start: int, block: Block) -> tuple[list[Token
             if found is None:  # an empty cell of a header row
                 i += 1
                 continue
-            if not named and all(v.printed.state == "blank" for v in found[0]):
-                i = found[1] + 1  # a spacer row of empty cells (Word ends tables so)
+            empty = all(v.printed.state == "blank" for v in found[0])
+            if empty and (not named or len(found[0]) < need):
+                # a spacer row of empty cells (Word ends tables so), or fewer empty cells
+                # than the band's columns: no band's row, but the empty top of a row a page
+                # break cut, its values on the next page (Chromium's print)
+                i = found[1] + 1
                 continue
             band = _band(found[0], need) if named else None
             if band is None and tail:  # a header row's empty cells after a group's label
@@ -981,6 +985,7 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
         grid.pending[("t4", "all")] = Pending("columns", values, cells)
         return
     if len(values) != n:
+        _keep_wide(grid, "t4", "all", values)  # a column the template lacks (trailing_column)
         _flag_row(grid, "t4", "all", [], values, "value_count_mismatch",
                   f"table 四 has {len(values)} values, the template has {n}")
         grid.rows_found["t4"] = set()

@@ -144,7 +144,11 @@ MISSED = {
     ("number-br", "lynx"): (137, 33, 34, 16, 8, 137, 31, 14, 16, 8),
     ("number-br", "chromium-innertext"): (137, 33, 34, 16, 37, 137, 31, 14, 16, 37),
     ("number-br", "pandoc-markdown"): (0, 2, 0, 0, 0, 0, 0, 0, 1, 0),
-    ("unmerged-trailing-numbers", "lynx"): (200, 198, 200, 198, 22, 200, 197, 179, 181, 22),
+    # a 同比 column after each table's last: dropped by the header's last word, every row
+    # printed cell by cell (recognise/trailing_column.py); before h-printmiss
+    # (200, 198, 200, 198, 22, 200, 197, 179, 181, 22), every row refused
+    ("unmerged-trailing-numbers", "lynx"): (0,) * 10,
+    ("unmerged-trailing-numbers", "w3m"): (0,) * 10,
     ("cell-div", "pandoc-markdown"): (0,) * 10,
     ("div-table", "pandoc-markdown"): (0,) * 10,
     ("th-thead", "w3m"): (0,) * 10,

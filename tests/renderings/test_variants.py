@@ -16,7 +16,16 @@ from dataclasses import replace
 
 import pytest
 from make import FIXTURE_TRUTH, Grid, Layout
-from variants import Score, Variant, compose, converted, labelled_truths, run, variants
+from variants import (
+    Score,
+    Variant,
+    compose,
+    converted,
+    extra_column,
+    labelled_truths,
+    run,
+    variants,
+)
 
 from schemas.template import cell_id_of, load_template
 
@@ -28,7 +37,7 @@ FAST = ["seq-column", "docx-seq-column", "soft-hyphens", "item-apart", "div-tabl
         "label-colons", "docx-hidden-runs", "cms-mixed", "note-column", "trailing-blank-col",
         "t3-group-rows", "title-unit-note", "caption", "empty-rows",
         "broken-cells-outside-row", "broken-header-nested-table", "broken-tbody-per-row",
-        "broken-rowspan-long"]
+        "broken-rowspan-long", "unmerged-trailing-numbers"]
 
 # Variants that print a table's columns in another order than the template's, the header
 # saying so: that table is placed by its header (columns_reordered), every cell read.
@@ -130,6 +139,32 @@ def test_a_column_the_statute_lacks_whose_values_no_sum_explains_leaves_table_3_
     assert "column_dropped" not in {f.code for f in report.flags}
 
 
+def test_a_trailing_column_of_numbers_is_dropped_by_its_header() -> None:
+    """A 同比 column after each table's last, merges split into empty cells (Shanghai's
+    总计 blank in most rows of 三): every table placed without it (column_dropped), no
+    count mismatch left, the blank 总计 kept blank and never the 同比 number."""
+    truth = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    _, want = BY_NAME["unmerged-trailing-numbers"].make(truth)
+    score, report = run(BY_NAME["unmerged-trailing-numbers"], FIXTURE)
+    assert score == Score(right=len(want), total=len(want))
+    assert report.cells["t3.granted.total"].state == "blank"
+    assert sorted(f.message[:2] for f in report.flags if f.code == "column_dropped") == [
+        "t2", "t3", "t4"]
+    assert not any(f.code == "value_count_mismatch" for f in report.flags)
+
+
+def test_a_trailing_column_of_numbers_without_a_header_word_leaves_the_tables_null() -> None:
+    """The same column with an empty header cell: nothing names it, so no table is read
+    past its columns, nothing wrong: the grid's reading as before the rule (三's rows
+    with a blank and 四 null, 63 cells)."""
+    variant = replace(BY_NAME["unmerged-trailing-numbers"],
+                      transform=extra_column("", False, True))
+    score, report = run(variant, FIXTURE)
+    assert (score.wrong, score.invented) == (0, 0)
+    assert score.missed == 63
+    assert "column_dropped" not in {f.code for f in report.flags}
+
+
 def test_a_column_lacking_from_table_3_leaves_only_its_cells_null() -> None:
     """三 printed without 科研机构 (Shanghai prints none there): the other six columns
     placed by the header, 科研机构's cells null, flagged columns_missing."""
@@ -213,7 +248,9 @@ def _t2_middle(version_id: str) -> list[str]:
 # missed cells are flagged nulls (checked: no wrong, no invented), not counted here.
 # unmerged-*: merges split into empty cells (a blank at either end of a row may be the
 # extra one) or into copies of their text (a value printed three times).
-AMBIGUOUS = {"unmerged-empty", "unmerged-fill", "unmerged-trailing-numbers"}
+# unmerged-trailing-numbers (a 同比 column after 总计) was among them to issue 13,
+# h-printmiss: every table null; now dropped by its header (trailing_column.py).
+AMBIGUOUS = {"unmerged-empty", "unmerged-fill"}
 
 
 # Malformed table markup (variants.BROKEN): every cell read but where the markup drops or
