@@ -35,11 +35,13 @@ The rows are flagged `row_placed_by_order` (their labels print away from their v
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from pipelines.read.text_order import simplified_lines, t3_versions
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_pieces import column_started
 from pipelines.recognise.normalise import normalise
+from pipelines.recognise.reading_left import identities_hold, left_block
 from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
 
@@ -67,22 +69,6 @@ def _runs(lines: list[str], start: int) -> list[Run]:
     if current:
         runs.append(current)
     return runs
-
-
-def _holds(placed: dict[int, list[int]], k: int, balance: tuple, totals: tuple) -> bool:
-    """The column identities in all k columns: the results totals evaluable and holding,
-    the balances holding where their rows are placed."""
-    evaluable = [(t, parts) for t, parts in totals
-                 if t in placed and all(p in placed for p in parts)]
-    if not evaluable:
-        return False
-    for c in range(k):
-        if any(placed[t][c] != sum(placed[p][c] for p in parts) for t, parts in evaluable):
-            return False
-        if any(all(r in placed for r in b) and placed[b[0]][c] + placed[b[1]][c]
-               != placed[b[2]][c] + placed[b[3]][c] for b in balance):
-            return False
-    return True
 
 
 def _total_rightmost(header: list[str]) -> bool:
@@ -117,12 +103,20 @@ def _named_right_columns(header: list[str], k: int, columns: list[str]) -> bool:
     return False
 
 
+class _Block(NamedTuple):
+    """The right block placed: its rows' k values each, the lines it needs, the columns
+    kept (all k where the header names them, else 总计's)."""
+    placed: dict[int, list[int]]
+    run: Run
+    title: int
+    header: list[str]
+    kept: list[int]
+
+
 def _placement(lines: list[str], heading: str, columns: list[str], labels: tuple[str, ...],
-               matched: dict[str, int], balance: tuple, totals: tuple
-               ) -> dict[int, list[tuple[int, int, int]]] | None:
-    """{row index: [(column index, line, value)]} for one format version, or None (module
-    docstring): the runs after 三's title (`heading`, its last line above its first row's
-    label); `columns` 三's column labels, normalised."""
+               matched: dict[str, int], balance: tuple, totals: tuple) -> _Block | None:
+    """The right block (module docstring), or None: the runs after 三's title (`heading`,
+    its last line above its first row's label); `columns` 三's column labels, normalised."""
     flat = ["".join(ln.split()) for ln in lines]
     first = next((no for no, ln in enumerate(flat) if matched.get(ln) == 0), None)
     title = next((no for no in range(first or 0, -1, -1) if heading in flat[no]), None)
@@ -136,7 +130,7 @@ def _placement(lines: list[str], heading: str, columns: list[str], labels: tuple
             n = len(run) // k
             for end in range(n, len(labels) + 1):
                 placed = {end - n + r: [v for _, v in run[r * k:(r + 1) * k]] for r in range(n)}
-                if _holds(placed, k, balance, totals):
+                if identities_hold(placed, k, balance, totals):
                     found.append((k, run, placed))
     if len(found) != 1:
         return None  # none, or more than one placement the identities allow
@@ -145,10 +139,26 @@ def _placement(lines: list[str], heading: str, columns: list[str], labels: tuple
     if not _total_rightmost(header) or not _dominant_last(list(placed.values())):
         return None
     # every column of the run where the header names them, else its 总计 only
-    kept = range(k) if _named_right_columns(header, k, columns) else [k - 1]
-    start = min(placed)
-    return {r: [(len(columns) - k + c, *run[(r - start) * k + c]) for c in kept]
-            for r in placed}
+    kept = list(range(k)) if _named_right_columns(header, k, columns) else [k - 1]
+    return _Block(placed, run, title, header, kept)
+
+
+def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple
+            ) -> dict[int, list[tuple[int, int, int]]]:
+    """{row index: [(column index, line, value)]}: the right block's kept columns, and the
+    left block's values (reading_left) where all k columns are kept and it is proven."""
+    k = len(next(iter(block.placed.values())))
+    start = min(block.placed)
+    out = {r: [(len(columns) - k + c, *block.run[(r - start) * k + c]) for c in block.kept]
+           for r in block.placed}
+    if len(block.kept) < k:
+        return out
+    header = [[normalise(w) for w in ln.split()] for ln in block.header]
+    left = left_block(lines, block.title, block.run[0][0], block.placed, header, columns,
+                      len(shape[0]), shape[2], shape[3])
+    for r, values in (left or {}).items():
+        out[r] = values + out.get(r, [])
+    return out
 
 
 def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
@@ -164,9 +174,10 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     shapes = [s for s in t3_versions() if s[0] == labels]
     heading = "".join(table.title.split())
     columns = [normalise(c.label) for c in table.columns]
-    placed = None if not shapes else _placement(lines, heading, columns, *shapes[0])
-    if placed is None:
+    block = None if not shapes else _placement(lines, heading, columns, *shapes[0])
+    if block is None:
         return
+    placed = _values(lines, block, columns, shapes[0])
     cells = [cell_id_of("t3", rows[r].id, c.id) for r in placed for c in table.columns]
     if any((c := grid.cells.get(cid)) is not None and c.value is not None for cid in cells):
         return  # another reading placed values there: not mixed with this one
@@ -175,7 +186,8 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
             cid = cell_id_of("t3", rows[r].id, table.columns[col].id)
             grid.cells[cid] = CellValue(cid, value, "number", str(value), None, f"line {no + 1}")
         which = ("its 总计 only" if len(values) == 1 else
-                 "its last " + str(len(values)) + " columns, as its header names them")
+                 "all its columns, as its header names them" if len(values) == len(columns)
+                 else f"its last {len(values)} columns, as its header names them")
         grid.flags.append(Flag("row_placed_by_order", f"row t3.{rows[r].id}: its label was "
                                "printed away from its values, which were placed by their "
                                f"order ({which})"))
