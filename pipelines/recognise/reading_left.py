@@ -1,5 +1,6 @@
 """Table 三's left block read from a PDF's text in reading order, once its right block is
-placed (recognise/reading_totals.py), and the column identities both blocks share (issue 13).
+placed (recognise/reading_totals.py), or the whole table where no right block is printed,
+and the column identities both blocks share (issue 13).
 
 Chromium's print through `pdftotext` without options prints 三's left m columns (自然人,
 商业企业, …) around and between the row labels, cut over lines (`3001 53` / `0` / `0` /
@@ -7,9 +8,11 @@ Chromium's print through `pdftotext` without options prints 三's left m columns
 run one value a line (reading_totals). What the left block holds, in order, is every
 count of the rows the run lacks: the rows above the run's first row whole (7 values:
 the first row, whose 总计 is printed beside it), then m values a row for each row of the
-run. A label never ends a row's values (a value prints before or after its label, on
-its line or alone), so the labels tie nothing; the counts' order alone does. Kept only
-where all of this holds, else nothing:
+run. Where no such run is printed (the 2019 format's pages, 三 narrower), every row
+prints whole there, up to 四's title: the same rule with m = 7. A label never ends a
+row's values (a value prints before or after its label, on its line or alone), so the
+labels tie nothing; the counts' order alone does. Kept only where all of this holds,
+else nothing:
 
 - **the count**: the words that are counts alone (`447`, not `1.属于…`), from 三's title
   to the run's first line, are exactly the number those rows need. A blank cell prints
@@ -96,11 +99,13 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
     """{row index: [(column index, line, value)]} of the values printed in the left block,
     or None (module docstring). `lines` the text's lines, `title` 三's title line,
     `run_start` the right block's first line, `right` its rows' k values each (rightmost
-    columns), `header` the header lines' normalised words, `rows` 三's number of rows."""
+    columns), `header` the header lines' normalised words, `rows` 三's number of rows.
+    Without a right block (`right` empty, `run_start` 四's title) every row prints whole
+    in the left block, 7 values a row (the 2019 format's pages)."""
     width = len(columns)
-    k = len(next(iter(right.values())))
+    k = len(next(iter(right.values()))) if right else 0
     m = width - k
-    first, last = min(right), max(right)
+    first, last = (min(right), max(right)) if right else (rows, rows - 1)
     if m < 1 or last != rows - 1 or not _named_left_columns(header, m, columns):
         return None
     counts = [(no, int(w)) for no in range(title + 1, run_start)

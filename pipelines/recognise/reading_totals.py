@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from pipelines.read.text_order import simplified_lines, t3_versions
+from pipelines.read.text_order import simplified_lines, t3_versions, t4_title_line
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_pieces import column_started
 from pipelines.recognise.normalise import normalise
@@ -113,15 +113,20 @@ class _Block(NamedTuple):
     kept: list[int]
 
 
-def _placement(lines: list[str], heading: str, columns: list[str], labels: tuple[str, ...],
-               matched: dict[str, int], balance: tuple, totals: tuple) -> _Block | None:
-    """The right block (module docstring), or None: the runs after 三's title (`heading`,
-    its last line above its first row's label); `columns` 三's column labels, normalised."""
+def _title_and_first(lines: list[str], heading: str, matched: dict[str, int]
+                     ) -> tuple[int, int] | None:
+    """三's title line (`heading`, its last line above its first row's label) and its first
+    row's label line (the label alone on its line), or None."""
     flat = ["".join(ln.split()) for ln in lines]
     first = next((no for no, ln in enumerate(flat) if matched.get(ln) == 0), None)
     title = next((no for no in range(first or 0, -1, -1) if heading in flat[no]), None)
-    if first is None or title is None:
-        return None
+    return None if first is None or title is None else (title, first)
+
+
+def _placement(lines: list[str], title: int, first: int, columns: list[str],
+               labels: tuple[str, ...], balance: tuple, totals: tuple) -> _Block | None:
+    """The right block (module docstring), or None: the runs after 三's title line;
+    `first` its first row's label line; `columns` 三's column labels, normalised."""
     found = []
     for run in _runs(lines, title):
         for k in range(1, _WIDTH + 1):
@@ -161,6 +166,17 @@ def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple
     return out
 
 
+def _whole(lines: list[str], title: int, first: int, columns: list[str], shape: tuple
+           ) -> dict[int, list[tuple[int, int, int]]] | None:
+    """Without a right block: every row's 7 values, printed whole, in order, from 三's
+    title to 四's (reading_left), or None."""
+    end = t4_title_line(lines)
+    if end is None or end <= first:
+        return None
+    header = [[normalise(w) for w in ln.split()] for ln in lines[title + 1:first]]
+    return left_block(lines, title, end, {}, header, columns, len(shape[0]), shape[2], shape[3])
+
+
 def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     """Each row's values of table 三's right block, or its 总计 only, from a run of values
     printed row after row (module docstring), in a text read in reading order where no
@@ -174,10 +190,15 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     shapes = [s for s in t3_versions() if s[0] == labels]
     heading = "".join(table.title.split())
     columns = [normalise(c.label) for c in table.columns]
-    block = None if not shapes else _placement(lines, heading, columns, *shapes[0])
-    if block is None:
+    marks = None if not shapes else _title_and_first(lines, heading, shapes[0][1])
+    if marks is None:
         return
-    placed = _values(lines, block, columns, shapes[0])
+    labels, _, balance, totals = shapes[0]
+    block = _placement(lines, *marks, columns, labels, balance, totals)
+    placed = (_values(lines, block, columns, shapes[0]) if block is not None
+              else _whole(lines, *marks, columns, shapes[0]))
+    if not placed:
+        return
     cells = [cell_id_of("t3", rows[r].id, c.id) for r in placed for c in table.columns]
     if any((c := grid.cells.get(cid)) is not None and c.value is not None for cid in cells):
         return  # another reading placed values there: not mixed with this one

@@ -75,3 +75,14 @@ def test_left_block_two_rows_counts_swapped_places_none_of_it() -> None:
         text = text.replace(old, new)
     got = _t3(text)
     assert len(got) == 120
+
+
+def test_whole_table_read_where_no_right_block_is_printed(
+        truth: Callable[[str], dict]) -> None:
+    # huaian's page with its header in a thead (repeated on the next page): no run of the
+    # right columns after 四's title; every row's 7 counts in order up to it (175 counts,
+    # `1288 21` / `0` / `0` / `50` / `3 1362` around 予以公开's label). Before: 7 cells.
+    text = (DUMP.parent / "huaian-2024.pdftotext-reading-thead.txt").read_text(encoding="utf-8")
+    want = truth("huaian-2024")["cells"]
+    assert _t3(text) == {c: v for c, v in want.items() if c.startswith("t3.")}
+
