@@ -177,6 +177,22 @@ def _whole(lines: list[str], title: int, first: int, columns: list[str], shape: 
     return left_block(lines, title, end, {}, header, columns, len(shape[0]), shape[2], shape[3])
 
 
+def _withdrawn(grid: Grid) -> bool:
+    """三 withdrawn for a header printed in another order (reading_order.withdraw_unread_t3):
+    not placed again."""
+    return any(f.code == "columns_out_of_order" and f.message.startswith("t3'")
+               for f in grid.flags)
+
+
+def _row_read(grid: Grid, row: str) -> None:
+    """A row placed whole: found, and no longer flagged as not placed (its flags say
+    `row t3.<id>: its label was read but not its values…`)."""
+    grid.rows_found.setdefault("t3", set()).add(row)
+    stale = f"row t3.{row}:"
+    grid.flags[:] = [f for f in grid.flags
+                     if not (f.code == "values_not_placed" and f.message.startswith(stale))]
+
+
 def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     """Each row's values of table 三's right block, or its 总计 only, from a run of values
     printed row after row (module docstring), in a text read in reading order where no
@@ -197,12 +213,24 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     block = _placement(lines, *marks, columns, labels, balance, totals)
     placed = (_values(lines, block, columns, shapes[0]) if block is not None
               else _whole(lines, *marks, columns, shapes[0]))
-    if not placed:
+    if not placed or _withdrawn(grid):
         return
+    ours = {cell_id_of("t3", rows[r].id, table.columns[col].id): value
+            for r, values in placed.items() for col, _, value in values}
     cells = [cell_id_of("t3", rows[r].id, c.id) for r in placed for c in table.columns]
-    if any((c := grid.cells.get(cid)) is not None and c.value is not None for cid in cells):
-        return  # another reading placed values there: not mixed with this one
+    others = {cid: c.value for cid in cells
+              if (c := grid.cells.get(cid)) is not None and c.value is not None}
+    # another reading placed values there: not mixed with this one, unless this one places
+    # every cell of its rows and agrees with each of those (two readings, one table)
+    if others and (len(ours) < len(cells) or any(ours[c] != v for c, v in others.items())):
+        return
+    if all(len(placed.get(r, ())) == len(columns) for r in range(len(rows))):
+        # every row placed whole: the note that its rows were not is no longer true
+        grid.flags[:] = [f for f in grid.flags if not (
+            f.code == "column_order_unread" and f.message.startswith("t3's"))]
     for r, values in sorted(placed.items()):
+        if len(values) == len(columns):
+            _row_read(grid, rows[r].id)
         for col, no, value in values:
             cid = cell_id_of("t3", rows[r].id, table.columns[col].id)
             grid.cells[cid] = CellValue(cid, value, "number", str(value), None, f"line {no + 1}")

@@ -86,3 +86,19 @@ def test_whole_table_read_where_no_right_block_is_printed(
     want = truth("huaian-2024")["cells"]
     assert _t3(text) == {c: v for c, v in want.items() if c.startswith("t3.")}
 
+
+
+def test_whole_table_agreeing_with_the_rows_read_on_their_lines(
+        truth: Callable[[str], dict]) -> None:
+    # The seed's page (2019 format): two rows of 三 printed whole on their labels' lines
+    # were read already (text_order's line rows, all 0); the 161 counts in order agree
+    # with them, so the table is placed whole, its rows found, and no row of it is left
+    # flagged as not placed. Before: those 14 cells only (the rest not mixed in).
+    path = DUMP.parent / "seed-shaoguan-zhenjiang-2019.pdftotext-reading.txt"
+    report = parse_bytes("seed.txt", path.read_bytes())
+    want = truth("seed-shaoguan-zhenjiang-2019")["cells"]
+    got = {c: v for c, v in report.values().items() if v is not None and c.startswith("t3.")}
+    assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
+    assert len(got) == 161
+    assert not [f for f in report.flags if f.message.startswith("row t3.")
+                and f.code in ("values_not_placed", "row_missing")]
