@@ -22,6 +22,12 @@ else nothing:
   (a value given to the next row breaks two rows' sums), (七)总计 the sum of the result
   rows, 新收 + 上年结转 = (七)总计 + 结转下年 (a value given to another column breaks
   that column's sums).
+- **a count beside a label**: a count printed on a line with words that are no counts
+  (`3.补正后申请内容仍不明确 5`) shares the row label's baseline, and the label's
+  neighbour is the row's first column: where a row's counts print apart (`0 0 0 0 0 5`
+  on lines of their own, then the label's line with `5`), those beside the label are its
+  first columns. Both readings, as printed and label first, are tried in every row at
+  once; kept where exactly one (or both, the same) makes every identity hold.
 - **the columns' order**: the left columns are interchangeable in every identity, so the
   header tells them apart. A header line whose words each are a piece of a column label
   (`人 商业`, `然 商业 科研 社会公 法律服 其 总计`: a narrow column's label wraps) names
@@ -112,16 +118,34 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
               for w in lines[no].split() if _COUNT.fullmatch(w)]
     if len(counts) != width * first + m * len(right):
         return None
-    full: dict[int, list[int]] = {}
-    printed: dict[int, list[tuple[int, int, int]]] = {}
+    beside = {no for no in range(title + 1, run_start)
+              if any(not _COUNT.fullmatch(w) for w in lines[no].split())}
+    readings = []
+    for label_first in (False, True):
+        printed = _rows(counts, [width if r < first else m for r in range(rows)],
+                        beside if label_first else set())
+        full = {r: [v for _, _, v in printed[r]] + (right[r] if r >= first else [])
+                for r in range(rows)}
+        if (all(sum(values[:-1]) == values[-1] for values in full.values())
+                and identities_hold(full, width, balance, totals)):
+            readings.append(printed)
+    def values(printed: dict[int, list[tuple[int, int, int]]]) -> dict[int, list[int]]:
+        return {r: [v for _, _, v in row] for r, row in printed.items()}
+    if not readings or any(values(r) != values(readings[0]) for r in readings[1:]):
+        return None  # none holds, or two readings placing other values do
+    return readings[0]
+
+
+def _rows(counts: list[tuple[int, int]], widths: list[int], beside: set[int]
+          ) -> dict[int, list[tuple[int, int, int]]]:
+    """{row index: [(column index, line, value)]}: the counts cut into rows of `widths`,
+    in order; in each row those on a line of `beside` (a label's line) first."""
+    out = {}
     at = 0
-    for r in range(rows):
-        n = width if r < first else m
-        printed[r] = [(c, no, v) for c, (no, v) in enumerate(counts[at:at + n])]
-        full[r] = [v for _, _, v in printed[r]] + (right[r] if r >= first else [])
+    for r, n in enumerate(widths):
+        window = counts[at:at + n]
+        window = ([c for c in window if c[0] in beside]
+                  + [c for c in window if c[0] not in beside])
+        out[r] = [(c, no, v) for c, (no, v) in enumerate(window)]
         at += n
-    if any(sum(values[:-1]) != values[-1] for values in full.values()):
-        return None
-    if not identities_hold(full, width, balance, totals):
-        return None
-    return printed
+    return out

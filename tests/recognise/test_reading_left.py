@@ -102,3 +102,26 @@ def test_whole_table_agreeing_with_the_rows_read_on_their_lines(
     assert len(got) == 161
     assert not [f for f in report.flags if f.message.startswith("row t3.")
                 and f.code in ("values_not_placed", "row_missing")]
+
+
+def test_counts_beside_a_label_are_its_rows_first_columns() -> None:
+    # pingtan 2019's page (corpus 005, 2019 format): `0 0 0 0 0 5` on lines of their own,
+    # then `3.补正后申请内容仍不明确 5`: the 5 beside the label is 自然人's. As printed every
+    # row sums (0+0+0+0+0+5 = 5) but 其他's column does not; with the counts beside a
+    # label first in their row every identity holds. All 161 cells, equal to the corpus's
+    # truth (its nonzero cells below). Before: none.
+    path = DUMP.parent / "005.pdftotext-reading.txt"
+    report = parse_bytes("005.txt", path.read_bytes())
+    got = {c: v for c, v in report.values().items() if v is not None and c.startswith("t3.")}
+    assert len(got) == 161
+    row = "t3.unable_unclear_after_correction."
+    assert [got[row + c] for c in ("natural_person", "other_org", "total")] == [5, 0, 5]
+    assert {c: v for c, v in got.items() if v} == {
+        "t3.new_received.natural_person": 23, "t3.new_received.total": 23,
+        "t3.granted.natural_person": 7, "t3.granted.total": 7,
+        "t3.partially_granted.natural_person": 1, "t3.partially_granted.total": 1,
+        "t3.unable_not_held.natural_person": 7, "t3.unable_not_held.total": 7,
+        "t3.unable_unclear_after_correction.natural_person": 5,
+        "t3.unable_unclear_after_correction.total": 5,
+        "t3.not_processed_repeat.natural_person": 3, "t3.not_processed_repeat.total": 3,
+        "t3.results_total.natural_person": 23, "t3.results_total.total": 23}
