@@ -40,6 +40,7 @@ from typing import NamedTuple
 from pipelines.read.text_order import simplified_lines, t3_versions, t4_title_line
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_pieces import column_started
+from pipelines.recognise.layout import FORMAT_CHARS
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.reading_left import identities_hold, left_block
 from pipelines.report import CellValue, Flag
@@ -118,7 +119,10 @@ def _title_and_first(lines: list[str], heading: str, matched: dict[str, int]
     """三's title line (`heading`, its last line above its first row's label) and its first
     row's label line (the label alone on its line), or None."""
     flat = ["".join(ln.split()) for ln in lines]
-    first = next((no for no, ln in enumerate(flat) if matched.get(ln) == 0), None)
+    # the label as printed, or with trailing punctuation (`…申请数量：`) as normalise drops
+    labels = {normalise(label): row for label, row in matched.items()}
+    first = next((no for no, ln in enumerate(flat)
+                  if matched.get(ln) == 0 or labels.get(normalise(ln)) == 0), None)
     title = next((no for no in range(first or 0, -1, -1) if heading in flat[no]), None)
     return None if first is None or title is None else (title, first)
 
@@ -199,7 +203,8 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     cell of those rows holds a value."""
     if rendering != "text_reading_order":
         return
-    lines = simplified_lines(text.split("\n"))
+    # invisible format characters (soft hyphens) out, as the layout's cells have them
+    lines = simplified_lines(FORMAT_CHARS.sub("", text).split("\n"))
     table = grid.version.tables["t3"]
     rows = table.data_rows
     labels = tuple(r.label for r in rows)

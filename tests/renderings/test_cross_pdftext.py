@@ -227,6 +227,11 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     # (004: before (10, 0, 190, 0), agreeing with rows read on their lines as the seed's)
     ("default", "reading", "th-thead"): {"huaian-2024": (175, 0, 25, 0),
                                          "004": (178, 0, 22, 0)},
+    # the first row's label with soft hyphens or a colon (`…申请数量：`): found as the
+    # recogniser's labels are (invisible characters out, trailing punctuation dropped).
+    # before 005 (34, 0, 164, 0), seed (15, 0, 183, 0)
+    ("default", "reading", "soft-hyphens"): {"005": (195, 0, 3, 0), "seed": (176, 0, 22, 0)},
+    ("default", "reading", "label-colons"): {"005": (195, 0, 3, 0), "seed": (176, 0, 22, 0)},
     ("default", "reading", "punctuation"): {"005": (195, 0, 3, 0),
                                             "seed": (176, 0, 22, 0)},
 }
