@@ -117,12 +117,20 @@ class _Block(NamedTuple):
 def _title_and_first(lines: list[str], heading: str, matched: dict[str, int]
                      ) -> tuple[int, int] | None:
     """三's title line (`heading`, its last line above its first row's label) and its first
-    row's label line (the label alone on its line), or None."""
+    row's label line (the label alone on its line), or None. Where no line is that label
+    (cut over lines), the title's first line and the first line after it with a count:
+    the header is above it either way."""
     flat = ["".join(ln.split()) for ln in lines]
     # the label as printed, or with trailing punctuation (`…申请数量：`) as normalise drops
     labels = {normalise(label): row for label, row in matched.items()}
     first = next((no for no, ln in enumerate(flat)
                   if matched.get(ln) == 0 or labels.get(normalise(ln)) == 0), None)
+    if first is None:  # the label cut over lines (`一、本年新收政府信息公 3001 53`)
+        title = next((no for no, ln in enumerate(flat) if heading in ln), None)
+        first = None if title is None else next(
+            (no for no in range(title + 1, len(lines))
+             if any(_COUNT.fullmatch(w) for w in lines[no].split())), None)
+        return None if first is None or title is None else (title, first)
     title = next((no for no in range(first or 0, -1, -1) if heading in flat[no]), None)
     return None if first is None or title is None else (title, first)
 

@@ -232,6 +232,10 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     # before 005 (34, 0, 164, 0), seed (15, 0, 183, 0)
     ("default", "reading", "soft-hyphens"): {"005": (195, 0, 3, 0), "seed": (176, 0, 22, 0)},
     ("default", "reading", "label-colons"): {"005": (195, 0, 3, 0), "seed": (176, 0, 22, 0)},
+    # the first row's label cut over lines (`一、本年新收政府信息公 …`): the header ends
+    # above the first line with a count; the right block's columns then named. before
+    # (3, 0, 197, 0)
+    ("default", "reading", "unnamed-leading-column"): {"004": (123, 0, 77, 0)},
     ("default", "reading", "punctuation"): {"005": (195, 0, 3, 0),
                                             "seed": (176, 0, 22, 0)},
 }
