@@ -160,15 +160,15 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
     return _Block(placed, run, title, header, kept)
 
 
-def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple
-            ) -> dict[int, list[tuple[int, int, int]]]:
+def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple,
+            left: bool = True) -> dict[int, list[tuple[int, int, int]]]:
     """{row index: [(column index, line, value)]}: the right block's kept columns, and the
     left block's values (reading_left) where all k columns are kept and it is proven."""
     k = len(next(iter(block.placed.values())))
     start = min(block.placed)
     out = {r: [(len(columns) - k + c, *block.run[(r - start) * k + c]) for c in block.kept]
            for r in block.placed}
-    if len(block.kept) < k:
+    if len(block.kept) < k or not left:
         return out
     header = [[normalise(w) for w in ln.split()] for ln in block.header]
     left = left_block(lines, block.title, block.run[0][0], block.placed, header, columns,
@@ -191,7 +191,7 @@ def _whole(lines: list[str], title: int, first: int, columns: list[str], shape: 
 
 def _withdrawn(grid: Grid) -> bool:
     """三 withdrawn for a header printed in another order (reading_order.withdraw_unread_t3):
-    not placed again."""
+    its values not placed again by the left block's order."""
     return any(f.code == "columns_out_of_order" and f.message.startswith("t3'")
                for f in grid.flags)
 
@@ -224,9 +224,13 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
         return
     labels, _, balance, totals = shapes[0]
     block = _placement(lines, *marks, columns, labels, balance, totals)
-    placed = (_values(lines, block, columns, shapes[0]) if block is not None
+    # after 三 was withdrawn for a header out of order, the right block's proven columns
+    # only (its 总计: the header ends with it), nothing placed by the left block's order
+    withdrawn = _withdrawn(grid)
+    placed = (_values(lines, block, columns, shapes[0], left=not withdrawn)
+              if block is not None else None if withdrawn
               else _whole(lines, *marks, columns, shapes[0]))
-    if not placed or _withdrawn(grid):
+    if not placed:
         return
     ours = {cell_id_of("t3", rows[r].id, table.columns[col].id): value
             for r, values in placed.items() for col, _, value in values}
