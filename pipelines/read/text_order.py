@@ -194,6 +194,12 @@ def _title_line(flat: list[str], title: str) -> int | None:
                  if mark in ln and len(ln) <= len(title) + _TITLE_SLACK), None)
 
 
+def t4_title_line(lines: list[str]) -> int | None:
+    """The line printing table 四's title as a heading (`_title_line`), in lines in
+    simplified characters."""
+    return _title_line(["".join(ln.split()) for ln in lines], _t4_shape()[0])
+
+
 @cache
 def _t3_rows() -> tuple[str, ...]:
     """Table 三's row labels as matched here, but those table 四 prints too (总计)."""

@@ -49,7 +49,7 @@ from pipelines.textnorm import nfkc
 from schemas.identities import fails, identities
 from schemas.template import cell_id_of, load_template
 
-_FORMAT_CHARS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+FORMAT_CHARS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"
                           r"|[一二三四五六七八九十]{1,3}\s*[、.．])\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"
@@ -62,7 +62,7 @@ _TABLE = re.compile(r"^((?:page \d+ )?table \d+) (?:row|line) ")
 
 def tidy(cells: list[TextCell]) -> list[TextCell]:
     """The cells with layout-only structure undone (see the module docstring)."""
-    if _FORMAT_CHARS.search("".join([c.text for c in cells])):  # rare: one scan for none
+    if FORMAT_CHARS.search("".join([c.text for c in cells])):  # rare: one scan for none
         cells = [_without_format_chars(c) for c in cells]
     cells = list(_items_joined(cells))
     cells = _label_value_apart(cells)
@@ -76,9 +76,9 @@ def tidy(cells: list[TextCell]) -> list[TextCell]:
 
 
 def _without_format_chars(cell: TextCell) -> TextCell:
-    if not _FORMAT_CHARS.search(cell.text):
+    if not FORMAT_CHARS.search(cell.text):
         return cell
-    return replace(cell, text=_FORMAT_CHARS.sub("", cell.text))  # keeps `cut`
+    return replace(cell, text=FORMAT_CHARS.sub("", cell.text))  # keeps `cut`
 
 
 @lru_cache(maxsize=1 << 14)

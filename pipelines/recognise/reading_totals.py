@@ -35,11 +35,14 @@ The rows are flagged `row_placed_by_order` (their labels print away from their v
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from pipelines.read.text_order import simplified_lines, t3_versions
+from pipelines.read.text_order import simplified_lines, t3_versions, t4_title_line
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_pieces import column_started
+from pipelines.recognise.layout import FORMAT_CHARS
 from pipelines.recognise.normalise import normalise
+from pipelines.recognise.reading_left import identities_hold, left_block
 from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
 
@@ -67,22 +70,6 @@ def _runs(lines: list[str], start: int) -> list[Run]:
     if current:
         runs.append(current)
     return runs
-
-
-def _holds(placed: dict[int, list[int]], k: int, balance: tuple, totals: tuple) -> bool:
-    """The column identities in all k columns: the results totals evaluable and holding,
-    the balances holding where their rows are placed."""
-    evaluable = [(t, parts) for t, parts in totals
-                 if t in placed and all(p in placed for p in parts)]
-    if not evaluable:
-        return False
-    for c in range(k):
-        if any(placed[t][c] != sum(placed[p][c] for p in parts) for t, parts in evaluable):
-            return False
-        if any(all(r in placed for r in b) and placed[b[0]][c] + placed[b[1]][c]
-               != placed[b[2]][c] + placed[b[3]][c] for b in balance):
-            return False
-    return True
 
 
 def _total_rightmost(header: list[str]) -> bool:
@@ -117,17 +104,41 @@ def _named_right_columns(header: list[str], k: int, columns: list[str]) -> bool:
     return False
 
 
-def _placement(lines: list[str], heading: str, columns: list[str], labels: tuple[str, ...],
-               matched: dict[str, int], balance: tuple, totals: tuple
-               ) -> dict[int, list[tuple[int, int, int]]] | None:
-    """{row index: [(column index, line, value)]} for one format version, or None (module
-    docstring): the runs after 三's title (`heading`, its last line above its first row's
-    label); `columns` 三's column labels, normalised."""
+class _Block(NamedTuple):
+    """The right block placed: its rows' k values each, the lines it needs, the columns
+    kept (all k where the header names them, else 总计's)."""
+    placed: dict[int, list[int]]
+    run: Run
+    title: int
+    header: list[str]
+    kept: list[int]
+
+
+def _title_and_first(lines: list[str], heading: str, matched: dict[str, int]
+                     ) -> tuple[int, int] | None:
+    """三's title line (`heading`, its last line above its first row's label) and its first
+    row's label line (the label alone on its line), or None. Where no line is that label
+    (cut over lines), the title's first line and the first line after it with a count:
+    the header is above it either way."""
     flat = ["".join(ln.split()) for ln in lines]
-    first = next((no for no, ln in enumerate(flat) if matched.get(ln) == 0), None)
+    # the label as printed, or with trailing punctuation (`…申请数量：`) as normalise drops
+    labels = {normalise(label): row for label, row in matched.items()}
+    first = next((no for no, ln in enumerate(flat)
+                  if matched.get(ln) == 0 or labels.get(normalise(ln)) == 0), None)
+    if first is None:  # the label cut over lines (`一、本年新收政府信息公 3001 53`)
+        title = next((no for no, ln in enumerate(flat) if heading in ln), None)
+        first = None if title is None else next(
+            (no for no in range(title + 1, len(lines))
+             if any(_COUNT.fullmatch(w) for w in lines[no].split())), None)
+        return None if first is None or title is None else (title, first)
     title = next((no for no in range(first or 0, -1, -1) if heading in flat[no]), None)
-    if first is None or title is None:
-        return None
+    return None if first is None or title is None else (title, first)
+
+
+def _placement(lines: list[str], title: int, first: int, columns: list[str],
+               labels: tuple[str, ...], balance: tuple, totals: tuple) -> _Block | None:
+    """The right block (module docstring), or None: the runs after 三's title line;
+    `first` its first row's label line; `columns` 三's column labels, normalised."""
     found = []
     for run in _runs(lines, title):
         for k in range(1, _WIDTH + 1):
@@ -136,7 +147,7 @@ def _placement(lines: list[str], heading: str, columns: list[str], labels: tuple
             n = len(run) // k
             for end in range(n, len(labels) + 1):
                 placed = {end - n + r: [v for _, v in run[r * k:(r + 1) * k]] for r in range(n)}
-                if _holds(placed, k, balance, totals):
+                if identities_hold(placed, k, balance, totals):
                     found.append((k, run, placed))
     if len(found) != 1:
         return None  # none, or more than one placement the identities allow
@@ -145,10 +156,53 @@ def _placement(lines: list[str], heading: str, columns: list[str], labels: tuple
     if not _total_rightmost(header) or not _dominant_last(list(placed.values())):
         return None
     # every column of the run where the header names them, else its 总计 only
-    kept = range(k) if _named_right_columns(header, k, columns) else [k - 1]
-    start = min(placed)
-    return {r: [(len(columns) - k + c, *run[(r - start) * k + c]) for c in kept]
-            for r in placed}
+    kept = list(range(k)) if _named_right_columns(header, k, columns) else [k - 1]
+    return _Block(placed, run, title, header, kept)
+
+
+def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple,
+            left: bool = True) -> dict[int, list[tuple[int, int, int]]]:
+    """{row index: [(column index, line, value)]}: the right block's kept columns, and the
+    left block's values (reading_left) where all k columns are kept and it is proven."""
+    k = len(next(iter(block.placed.values())))
+    start = min(block.placed)
+    out = {r: [(len(columns) - k + c, *block.run[(r - start) * k + c]) for c in block.kept]
+           for r in block.placed}
+    if len(block.kept) < k or not left:
+        return out
+    header = [[normalise(w) for w in ln.split()] for ln in block.header]
+    left = left_block(lines, block.title, block.run[0][0], block.placed, header, columns,
+                      len(shape[0]), shape[2], shape[3])
+    for r, values in (left or {}).items():
+        out[r] = values + out.get(r, [])
+    return out
+
+
+def _whole(lines: list[str], title: int, first: int, columns: list[str], shape: tuple
+           ) -> dict[int, list[tuple[int, int, int]]] | None:
+    """Without a right block: every row's 7 values, printed whole, in order, from 三's
+    title to 四's (reading_left), or None."""
+    end = t4_title_line(lines)
+    if end is None or end <= first:
+        return None
+    header = [[normalise(w) for w in ln.split()] for ln in lines[title + 1:first]]
+    return left_block(lines, title, end, {}, header, columns, len(shape[0]), shape[2], shape[3])
+
+
+def _withdrawn(grid: Grid) -> bool:
+    """三 withdrawn for a header printed in another order (reading_order.withdraw_unread_t3):
+    its values not placed again by the left block's order."""
+    return any(f.code == "columns_out_of_order" and f.message.startswith("t3'")
+               for f in grid.flags)
+
+
+def _row_read(grid: Grid, row: str) -> None:
+    """A row placed whole: found, and no longer flagged as not placed (its flags say
+    `row t3.<id>: its label was read but not its values…`)."""
+    grid.rows_found.setdefault("t3", set()).add(row)
+    stale = f"row t3.{row}:"
+    grid.flags[:] = [f for f in grid.flags
+                     if not (f.code == "values_not_placed" and f.message.startswith(stale))]
 
 
 def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
@@ -157,25 +211,49 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     cell of those rows holds a value."""
     if rendering != "text_reading_order":
         return
-    lines = simplified_lines(text.split("\n"))
+    # invisible format characters (soft hyphens) out, as the layout's cells have them
+    lines = simplified_lines(FORMAT_CHARS.sub("", text).split("\n"))
     table = grid.version.tables["t3"]
     rows = table.data_rows
     labels = tuple(r.label for r in rows)
     shapes = [s for s in t3_versions() if s[0] == labels]
     heading = "".join(table.title.split())
     columns = [normalise(c.label) for c in table.columns]
-    placed = None if not shapes else _placement(lines, heading, columns, *shapes[0])
-    if placed is None:
+    marks = None if not shapes else _title_and_first(lines, heading, shapes[0][1])
+    if marks is None:
         return
+    labels, _, balance, totals = shapes[0]
+    block = _placement(lines, *marks, columns, labels, balance, totals)
+    # after 三 was withdrawn for a header out of order, the right block's proven columns
+    # only (its 总计: the header ends with it), nothing placed by the left block's order
+    withdrawn = _withdrawn(grid)
+    placed = (_values(lines, block, columns, shapes[0], left=not withdrawn)
+              if block is not None else None if withdrawn
+              else _whole(lines, *marks, columns, shapes[0]))
+    if not placed:
+        return
+    ours = {cell_id_of("t3", rows[r].id, table.columns[col].id): value
+            for r, values in placed.items() for col, _, value in values}
     cells = [cell_id_of("t3", rows[r].id, c.id) for r in placed for c in table.columns]
-    if any((c := grid.cells.get(cid)) is not None and c.value is not None for cid in cells):
-        return  # another reading placed values there: not mixed with this one
+    others = {cid: c.value for cid in cells
+              if (c := grid.cells.get(cid)) is not None and c.value is not None}
+    # another reading placed values there: not mixed with this one, unless this one places
+    # every cell of its rows and agrees with each of those (two readings, one table)
+    if others and (len(ours) < len(cells) or any(ours[c] != v for c, v in others.items())):
+        return
+    if all(len(placed.get(r, ())) == len(columns) for r in range(len(rows))):
+        # every row placed whole: the note that its rows were not is no longer true
+        grid.flags[:] = [f for f in grid.flags if not (
+            f.code == "column_order_unread" and f.message.startswith("t3's"))]
     for r, values in sorted(placed.items()):
+        if len(values) == len(columns):
+            _row_read(grid, rows[r].id)
         for col, no, value in values:
             cid = cell_id_of("t3", rows[r].id, table.columns[col].id)
             grid.cells[cid] = CellValue(cid, value, "number", str(value), None, f"line {no + 1}")
         which = ("its 总计 only" if len(values) == 1 else
-                 "its last " + str(len(values)) + " columns, as its header names them")
+                 "all its columns, as its header names them" if len(values) == len(columns)
+                 else f"its last {len(values)} columns, as its header names them")
         grid.flags.append(Flag("row_placed_by_order", f"row t3.{rows[r].id}: its label was "
                                "printed away from its values, which were placed by their "
                                f"order ({which})"))

@@ -238,23 +238,23 @@ def test_pdf_text_in_reading_order_without_form_feeds_reads_no_value(name: str) 
 def test_pdf_text_in_reading_order_reads_t3_right_block(
         feeds: bool, truth: Callable[[str], dict]) -> None:
     # Chromium's print through pdftotext (no options) cuts 三 in two blocks: 自然人 and
-    # 商业企业 around the labels, no order tying them to a row; then, after 四's title,
-    # the other five columns of rows 2-25 one value a line, a row after another (120
-    # values). Only that placement makes the column identities hold, and the header line
+    # 商业企业 around the labels (the first row whole); then, after 四's title, the other
+    # five columns of rows 2-25 one value a line, a row after another (120 values). Only
+    # that placement makes the column identities hold, and the header line
     # `科研 社会公 法律服 其 总计` names the block's five columns in order, ending with
-    # 总计: those five columns of each row are read, nothing else
-    # (recognise/reading_totals.py). Before: no value; then the 24 总计 only.
+    # 总计 (recognise/reading_totals.py). The left block's 55 counts, in order, are the
+    # first row's 7 and two a row for rows 2-25: each row's sum holds with its 总计, the
+    # identities in every column, and `人 商业` orders its two columns
+    # (recognise/reading_left.py). Before: no value; then the 24 总计; then the 120 of
+    # the right block; now all of 三, 175 cells.
     want = truth("huaian-2024")["cells"]
     text = (DUMPS / "huaian-2024.pdftotext-reading.txt").read_text(encoding="utf-8")
     report = parse_file_text(text if feeds else text.replace("\f", ""))
     assert report.rendering == "text_reading_order"
     got = {c: v for c, v in report.values().items() if v is not None}
-    rows = list(dict.fromkeys(c.split(".")[1] for c in want if c.startswith("t3.")))
-    right = ("research_institution", "public_interest_org", "legal_service_org", "other_org",
-             "total")
-    assert got == {f"t3.{r}.{c}": want[f"t3.{r}.{c}"] for r in rows[1:] for c in right}
-    assert len(got) == 120
-    assert sum(f.code == "row_placed_by_order" for f in report.flags) == 24
+    assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
+    assert len(got) == 175
+    assert sum(f.code == "row_placed_by_order" for f in report.flags) == 25
 
 
 @pytest.mark.parametrize("name", ["huaian-2024.pdftotext-raw.txt",

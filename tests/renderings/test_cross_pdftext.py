@@ -181,9 +181,10 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     # swapped on A4 at 0.8 (`结果纠 结果维 其他结 尚未审 总 未经复议直接起诉`: five pieces
     # naming the five columns one each, left to right): 四 null, flagged
     # columns_out_of_order (005's zeros too). before: huaian (9, 6, 185, 0), 004 (14, 4,
-    # 182, 0): 20 wrong over the ten reports
+    # 182, 0): 20 wrong over the ten reports. 三 read whole since h-readleft (its right
+    # block and left block, recognise/reading_left.py): before (0, 0, 200, 0), (3, 0, 197, 0)
     ("a4-080", "reading", "t4-swap-first-two"): {
-        "huaian-2024": (0, 0, 200, 0), "004": (3, 0, 197, 0), "005": (26, 0, 172, 0),
+        "huaian-2024": (175, 0, 25, 0), "004": (178, 0, 22, 0), "005": (26, 0, 172, 0),
         "011": (176, 0, 22, 0)},
     # The page's own order, its header showing neither its groups' order (their labels on
     # lines of their own) nor its columns' (`维持 纠正 结果 审结`, 总计 elsewhere): 四 null,
@@ -210,9 +211,39 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     # 2-25) one value a line, a row after another, placed where only one placement makes
     # the column identities hold and a header line ends with 总计, its last words naming
     # the block's columns in order: those columns read (recognise/reading_totals.py).
-    # before: huaian and 001 (0, 0, 200, 0), 004 (3, 0, 197, 0); 总计 only (24 / 27 right)
+    # before: huaian and 001 (0, 0, 200, 0), 004 (3, 0, 197, 0); 总计 only (24 / 27 right);
+    # the right block (120, 120, 75). Then the left block (recognise/reading_left.py): its
+    # counts, in order, the first row's 7 and m a row, placed where the count, every row's
+    # sum with its 总计, the column identities and the header's left-to-right facts hold:
+    # all of 三. 005 (2019 format, no right block): a row's first count printed after its
+    # others (`0 0 0 0 0 5` / `…仍不明确 5`): every row sums, the columns' identities do
+    # not as printed; with the counts beside a label first in their row they do (before
+    # (48, 0, 150, 0))
+    # The seed (2019, no right block): its 161 counts in order, agreeing with the two
+    # rows read on their labels' lines (before (29, 0, 169, 0): not mixed with them)
     ("default", "reading", "html-plain"): {
-        "huaian-2024": (120, 0, 80, 0), "001": (120, 0, 80, 0), "004": (75, 0, 125, 0)},
+        "huaian-2024": (175, 0, 25, 0), "001": (175, 0, 25, 0), "004": (178, 0, 22, 0),
+        "005": (195, 0, 3, 0), "seed": (176, 0, 22, 0)},
+    # `机构` (科研机构 or 法律服务机构) the one between its neighbours' columns on
+    # `人 企业 机构 公益 务机构 他`: 自然人 before 商业企业. before (125, 0, 75, 0)
+    ("default", "reading", "hidden-text"): {"huaian-2024": (175, 0, 25, 0)},
+    # no right block: every row's 7 counts in order up to 四's title (the header repeated
+    # on the next page, thead; the 2019 format's 005 and seed). before huaian (7, 0, 193,
+    # 0), 005 (48, 0, 150, 0), seed (29, 0, 169, 0)
+    # (004: before (10, 0, 190, 0), agreeing with rows read on their lines as the seed's)
+    ("default", "reading", "th-thead"): {"huaian-2024": (175, 0, 25, 0),
+                                         "004": (178, 0, 22, 0)},
+    # the first row's label with soft hyphens or a colon (`…申请数量：`): found as the
+    # recogniser's labels are (invisible characters out, trailing punctuation dropped).
+    # before 005 (34, 0, 164, 0), seed (15, 0, 183, 0)
+    ("default", "reading", "soft-hyphens"): {"005": (195, 0, 3, 0), "seed": (176, 0, 22, 0)},
+    ("default", "reading", "label-colons"): {"005": (195, 0, 3, 0), "seed": (176, 0, 22, 0)},
+    # the first row's label cut over lines (`一、本年新收政府信息公 …`): the header ends
+    # above the first line with a count; the right block's columns then named. before
+    # (3, 0, 197, 0)
+    ("default", "reading", "unnamed-leading-column"): {"004": (123, 0, 77, 0)},
+    ("default", "reading", "punctuation"): {"005": (195, 0, 3, 0),
+                                            "seed": (176, 0, 22, 0)},
 }
 BY_NAME = {v.name: v for v in html_variants()}
 # Chromium prints the time of printing in each page's header (`12/3/26, 7:38 AM`), and
@@ -283,9 +314,10 @@ REVALUED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
                                            "huaian-2024": (193, 0, 7, 0)},
     # 三's right block in reading order (recognise/reading_totals.py), with
     # other numbers (wider, so huaian's block holds 3 columns): before (0, 0, 200, 0) and
-    # (3, 0, 197, 0); 总计 only (24 and 27 right)
-    ("reading", "html-plain+revalued"): {"huaian-2024": (72, 0, 128, 0),
-                                         "004": (75, 0, 125, 0)},
+    # (3, 0, 197, 0); 总计 only (24 and 27 right); the right block (72, 75); then the left
+    # block too (recognise/reading_left.py)
+    ("reading", "html-plain+revalued"): {"huaian-2024": (175, 0, 25, 0),
+                                         "004": (178, 0, 22, 0)},
     # 三 placed by its header's pieces (h-layperm), numbers that no order but the right
     # one sums: before (25, 0, 175, 0), (37, 0, 161, 0) on 005
     ("layout", "t3-total-first+revalued"): {"huaian-2024": (200, 0, 0, 0),

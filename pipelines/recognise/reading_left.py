@@ -1,0 +1,151 @@
+"""Table 三's left block read from a PDF's text in reading order, once its right block is
+placed (recognise/reading_totals.py), or the whole table where no right block is printed,
+and the column identities both blocks share (issue 13).
+
+Chromium's print through `pdftotext` without options prints 三's left m columns (自然人,
+商业企业, …) around and between the row labels, cut over lines (`3001 53` / `0` / `0` /
+`61` / `4 3119`, `（二）部分公开… 447 7`), and its right k = 7 - m columns later, as a
+run one value a line (reading_totals). What the left block holds, in order, is every
+count of the rows the run lacks: the rows above the run's first row whole (7 values:
+the first row, whose 总计 is printed beside it), then m values a row for each row of the
+run. Where no such run is printed (the 2019 format's pages, 三 narrower), every row
+prints whole there, up to 四's title: the same rule with m = 7. A label never ends a
+row's values (a value prints before or after its label, on its line or alone), so the
+labels tie nothing; the counts' order alone does. Kept only where all of this holds,
+else nothing:
+
+- **the count**: the words that are counts alone (`447`, not `1.属于…`), from 三's title
+  to the run's first line, are exactly the number those rows need. A blank cell prints
+  nothing and page furniture (`1/3`, `9:25`) is no count; a count too many or too few
+  places nothing.
+- **the identities**, in all 7 columns and rows: each row's 总计 is the sum of its six
+  (a value given to the next row breaks two rows' sums), (七)总计 the sum of the result
+  rows, 新收 + 上年结转 = (七)总计 + 结转下年 (a value given to another column breaks
+  that column's sums).
+- **a count beside a label**: a count printed on a line with words that are no counts
+  (`3.补正后申请内容仍不明确 5`) shares the row label's baseline, and the label's
+  neighbour is the row's first column: where a row's counts print apart (`0 0 0 0 0 5`
+  on lines of their own, then the label's line with `5`), those beside the label are its
+  first columns. Both readings, as printed and label first, are tried in every row at
+  once; kept where exactly one (or both, the same) makes every identity hold.
+- **the columns' order**: the left columns are interchangeable in every identity, so the
+  header tells them apart. A header line whose words each are a piece of a column label
+  (`人 商业`, `然 商业 科研 社会公 法律服 其 总计`: a narrow column's label wraps) names
+  those columns left to right (pdftotext puts words on one line only where they share a
+  baseline, left to right); chained over the lines (`人 商业` and `企业 机构 益组织`),
+  these facts must put the left m columns in the template's order, and no line may name
+  columns out of it (a header printed in another order places nothing).
+"""
+
+from __future__ import annotations
+
+import re
+
+_COUNT = re.compile(r"\d+")  # a word that is a count alone
+
+Balance = tuple[tuple[int, int, int, int], ...]  # (新收, 结转, (七)总计, 结转下年) rows
+Totals = tuple[tuple[int, tuple[int, ...]], ...]  # ((七)总计, its result rows)
+
+
+def identities_hold(placed: dict[int, list[int]], width: int, balance: Balance,
+                    totals: Totals) -> bool:
+    """The column identities in all `width` columns of the placed rows: the results totals
+    evaluable and holding, the balances holding where their rows are placed."""
+    evaluable = [(t, parts) for t, parts in totals
+                 if t in placed and all(p in placed for p in parts)]
+    if not evaluable:
+        return False
+    for c in range(width):
+        if any(placed[t][c] != sum(placed[p][c] for p in parts) for t, parts in evaluable):
+            return False
+        if any(all(r in placed for r in b) and placed[b[0]][c] + placed[b[1]][c]
+               != placed[b[2]][c] + placed[b[3]][c] for b in balance):
+            return False
+    return True
+
+
+def _line_columns(words: list[str], columns: list[str]) -> list[int] | None:
+    """The columns a header line names left to right, or None where a word names none
+    (a note's text, a count). A word naming several (`机构`: 科研机构, 法律服务机构)
+    is the one between its neighbours' columns where exactly one is, else dropped."""
+    hits = [[c for c, label in enumerate(columns) if word in label] for word in words]
+    if not words or any(not h for h in hits):
+        return None
+    named = []
+    for i, h in enumerate(hits):
+        before = max((x[0] for x in hits[:i] if len(x) == 1), default=-1)
+        after = min((x[0] for x in hits[i + 1:] if len(x) == 1), default=len(columns))
+        fits = [c for c in h if before <= c <= after]
+        if len(fits) == 1:
+            named.append(fits[0])
+    return named
+
+
+def _named_left_columns(header: list[list[str]], m: int, columns: list[str]) -> bool:
+    """The header's lines prove 三's first m columns printed in the template's order, and
+    none names columns out of it (module docstring): each line says which columns print
+    left of which (`人 商业`: 自然人 before 商业企业; `企业 机构 益组织`: 商业企业,
+    科研机构, 社会公益组织), and those facts, chained, order the m columns one way."""
+    before: set[tuple[int, int]] = set()
+    for words in header:
+        named = _line_columns(words, columns)
+        if named is None:
+            continue
+        if named != sorted(named):
+            return False
+        before |= {(a, b) for i, a in enumerate(named) for b in named[i + 1:] if a != b}
+    for via in range(len(columns)):  # chained: a before via before b
+        before |= {(a, b) for a, v in before if v == via for w, b in before if w == via}
+    return all((c, c + 1) in before for c in range(m - 1))
+
+
+def left_block(lines: list[str], title: int, run_start: int, right: dict[int, list[int]],
+               header: list[list[str]], columns: list[str], rows: int, balance: Balance,
+               totals: Totals) -> dict[int, list[tuple[int, int, int]]] | None:
+    """{row index: [(column index, line, value)]} of the values printed in the left block,
+    or None (module docstring). `lines` the text's lines, `title` 三's title line,
+    `run_start` the right block's first line, `right` its rows' k values each (rightmost
+    columns), `header` the header lines' normalised words, `rows` 三's number of rows.
+    Without a right block (`right` empty, `run_start` 四's title) every row prints whole
+    in the left block, 7 values a row (the 2019 format's pages)."""
+    width = len(columns)
+    k = len(next(iter(right.values()))) if right else 0
+    m = width - k
+    first, last = (min(right), max(right)) if right else (rows, rows - 1)
+    if m < 1 or last != rows - 1 or not _named_left_columns(header, m, columns):
+        return None
+    counts = [(no, int(w)) for no in range(title + 1, run_start)
+              for w in lines[no].split() if _COUNT.fullmatch(w)]
+    if len(counts) != width * first + m * len(right):
+        return None
+    beside = {no for no in range(title + 1, run_start)
+              if any(not _COUNT.fullmatch(w) for w in lines[no].split())}
+    readings = []
+    for label_first in (False, True):
+        printed = _rows(counts, [width if r < first else m for r in range(rows)],
+                        beside if label_first else set())
+        full = {r: [v for _, _, v in printed[r]] + (right[r] if r >= first else [])
+                for r in range(rows)}
+        if (all(sum(values[:-1]) == values[-1] for values in full.values())
+                and identities_hold(full, width, balance, totals)):
+            readings.append(printed)
+    def values(printed: dict[int, list[tuple[int, int, int]]]) -> dict[int, list[int]]:
+        return {r: [v for _, _, v in row] for r, row in printed.items()}
+    if not readings or any(values(r) != values(readings[0]) for r in readings[1:]):
+        return None  # none holds, or two readings placing other values do
+    return readings[0]
+
+
+def _rows(counts: list[tuple[int, int]], widths: list[int], beside: set[int]
+          ) -> dict[int, list[tuple[int, int, int]]]:
+    """{row index: [(column index, line, value)]}: the counts cut into rows of `widths`,
+    in order; in each row those on a line of `beside` (a label's line) first."""
+    out = {}
+    at = 0
+    for r, n in enumerate(widths):
+        window = counts[at:at + n]
+        window = ([c for c in window if c[0] in beside]
+                  + [c for c in window if c[0] not in beside])
+        out[r] = [(c, no, v) for c, (no, v) in enumerate(window)]
+        at += n
+    return out

@@ -1,0 +1,127 @@
+"""Table 三's left block in pdftotext's reading order (recognise/reading_left.py), on the
+header lines and the text of Chromium's prints of huaian-2024 (default settings)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pipelines.parse import parse_bytes
+from pipelines.recognise.normalise import normalise
+from pipelines.recognise.reading_left import _named_left_columns
+
+DUMP = Path(__file__).parents[1] / "fixtures" / "dumps" / "huaian-2024.pdftotext-reading.txt"
+COLUMNS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+
+
+def _words(*lines: str) -> list[list[str]]:
+    return [[normalise(w) for w in line.split()] for line in lines]
+
+
+def test_header_lines_chained_order_the_left_columns() -> None:
+    # html-plain: `人 商业` puts 自然人 before 商业企业; `企业 机构 益组织` 商业企业
+    # before 科研机构 (`机构` is the one column between its neighbours') before
+    # 社会公益组织. A note's line (a word naming no column) says nothing.
+    header = _words("（本列数据的勾稽关系为：第一项加第二项之和，等于第 自然 法人或其他组织",
+                    "三项加第四项之和）", "科研 社会公 法律服 其 总计", "人 商业",
+                    "企业 机构 益组织 务机构 他", "3001 53")
+    assert all(_named_left_columns(header, m, COLUMNS) for m in (1, 2, 3, 4))
+
+
+def test_header_lines_naming_too_little_order_nothing() -> None:
+    # hidden-text without its `企业 …` line: nothing says 商业企业 prints before 科研机构
+    header = _words("科研 社会 法律服 其 总计", "商业", "人 商业")
+    assert _named_left_columns(header, 2, COLUMNS)
+    assert not _named_left_columns(header, 3, COLUMNS)
+
+
+def test_header_printed_in_another_order_orders_nothing() -> None:
+    # t3-orgs-reversed and t3-natural-last: a line names columns out of the template's order
+    reversed_orgs = _words("社会公 科研 商业 总计", "人 其他 法律服", "务机构 益组织 机构 企业")
+    natural_last = _words("总计", "商业 科研 社会公 法律服 其 自然", "人",
+                          "企业 机构 益组织 务机构 他")
+    assert not _named_left_columns(reversed_orgs, 2, COLUMNS)
+    assert not _named_left_columns(natural_last, 2, COLUMNS)
+
+
+def _t3(text: str) -> dict[str, int]:
+    report = parse_bytes("huaian.txt", text.encode("utf-8"))
+    return {c: v for c, v in report.values().items() if v is not None and c.startswith("t3.")}
+
+
+def test_left_block_read_where_count_and_identities_hold(truth: Callable[[str], dict]) -> None:
+    want = truth("huaian-2024")["cells"]
+    got = _t3(DUMP.read_text(encoding="utf-8"))
+    assert len(got) == 175
+    assert got["t3.new_received.natural_person"] == 3001
+    assert got["t3.carried_forward.natural_person"] == 103
+    assert got == {c: want[c] for c in got}
+
+
+def test_left_block_a_count_lacking_places_none_of_it() -> None:
+    # `447 7` (部分公开's 自然人 and 商业企业) printed as `447` only: one count short,
+    # the left block is not read; the right block's 120 stay
+    text = DUMP.read_text(encoding="utf-8").replace("只计这一情 447 7\n", "只计这一情 447\n")
+    got = _t3(text)
+    assert len(got) == 120
+    assert "t3.new_received.natural_person" not in got
+
+
+def test_left_block_two_rows_counts_swapped_places_none_of_it() -> None:
+    # 予以公开's `1288 21` and 部分公开's `447 7` swapped: the count holds, the rows'
+    # sums with their 总计 do not
+    text = DUMP.read_text(encoding="utf-8")
+    for old, new in (("1288 21\n", "@\n"), ("447 7\n", "1288 21\n"), ("@\n", "447 7\n")):
+        text = text.replace(old, new)
+    got = _t3(text)
+    assert len(got) == 120
+
+
+def test_whole_table_read_where_no_right_block_is_printed(
+        truth: Callable[[str], dict]) -> None:
+    # huaian's page with its header in a thead (repeated on the next page): no run of the
+    # right columns after 四's title; every row's 7 counts in order up to it (175 counts,
+    # `1288 21` / `0` / `0` / `50` / `3 1362` around 予以公开's label). Before: 7 cells.
+    text = (DUMP.parent / "huaian-2024.pdftotext-reading-thead.txt").read_text(encoding="utf-8")
+    want = truth("huaian-2024")["cells"]
+    assert _t3(text) == {c: v for c, v in want.items() if c.startswith("t3.")}
+
+
+
+def test_whole_table_agreeing_with_the_rows_read_on_their_lines(
+        truth: Callable[[str], dict]) -> None:
+    # The seed's page (2019 format): two rows of 三 printed whole on their labels' lines
+    # were read already (text_order's line rows, all 0); the 161 counts in order agree
+    # with them, so the table is placed whole, its rows found, and no row of it is left
+    # flagged as not placed. Before: those 14 cells only (the rest not mixed in).
+    path = DUMP.parent / "seed-shaoguan-zhenjiang-2019.pdftotext-reading.txt"
+    report = parse_bytes("seed.txt", path.read_bytes())
+    want = truth("seed-shaoguan-zhenjiang-2019")["cells"]
+    got = {c: v for c, v in report.values().items() if v is not None and c.startswith("t3.")}
+    assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
+    assert len(got) == 161
+    assert not [f for f in report.flags if f.message.startswith("row t3.")
+                and f.code in ("values_not_placed", "row_missing")]
+
+
+def test_counts_beside_a_label_are_its_rows_first_columns() -> None:
+    # pingtan 2019's page (corpus 005, 2019 format): `0 0 0 0 0 5` on lines of their own,
+    # then `3.补正后申请内容仍不明确 5`: the 5 beside the label is 自然人's. As printed every
+    # row sums (0+0+0+0+0+5 = 5) but 其他's column does not; with the counts beside a
+    # label first in their row every identity holds. All 161 cells, equal to the corpus's
+    # truth (its nonzero cells below). Before: none.
+    path = DUMP.parent / "005.pdftotext-reading.txt"
+    report = parse_bytes("005.txt", path.read_bytes())
+    got = {c: v for c, v in report.values().items() if v is not None and c.startswith("t3.")}
+    assert len(got) == 161
+    row = "t3.unable_unclear_after_correction."
+    assert [got[row + c] for c in ("natural_person", "other_org", "total")] == [5, 0, 5]
+    assert {c: v for c, v in got.items() if v} == {
+        "t3.new_received.natural_person": 23, "t3.new_received.total": 23,
+        "t3.granted.natural_person": 7, "t3.granted.total": 7,
+        "t3.partially_granted.natural_person": 1, "t3.partially_granted.total": 1,
+        "t3.unable_not_held.natural_person": 7, "t3.unable_not_held.total": 7,
+        "t3.unable_unclear_after_correction.natural_person": 5,
+        "t3.unable_unclear_after_correction.total": 5,
+        "t3.not_processed_repeat.natural_person": 3, "t3.not_processed_repeat.total": 3,
+        "t3.results_total.natural_person": 23, "t3.results_total.total": 23}
