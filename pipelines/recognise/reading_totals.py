@@ -30,11 +30,14 @@ second, each row's values are kept where all of this holds, else nothing:
   row's 总计 only.
 
 The rows are flagged `row_placed_by_order` (their labels print away from their values).
+Since order alone ties them, 三's row labels must print in the template's order: a table
+printing two rows in each other's place keeps every identity, so it is not placed.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import NamedTuple
 
 from pipelines.read.text_order import simplified_lines, t3_versions, t4_title_line
@@ -189,6 +192,25 @@ def _whole(lines: list[str], title: int, first: int, columns: list[str], shape: 
     return left_block(lines, title, end, {}, header, columns, len(shape[0]), shape[2], shape[3])
 
 
+def _rows_in_order(lines: list[str], title: int, labels: tuple[str, ...]) -> bool:
+    """三's row labels print in the template's order between its title and 四's: each line
+    whose words before its first count begin one row's label only (`（二）部分公开（区分处理
+    的，只计这一情`, a label cut over lines) or are one whole, at least 4 characters (a
+    label's second line, `形，不计其他情形）`, begins none), names that row."""
+    end = t4_title_line(lines) or len(lines)
+    wanted = [normalise(label) for label in labels]
+    seen: list[int] = []
+    for line in lines[title + 1:end]:
+        words = line.split()
+        cut = next((i for i, w in enumerate(words) if _COUNT.fullmatch(w)), len(words))
+        lead = normalise("".join(words[:cut]))
+        rows = [r for r, label in enumerate(wanted)
+                if len(lead) >= 4 and (label.startswith(lead) or lead.startswith(label))]
+        if len(rows) == 1:
+            seen.append(rows[0])
+    return all(a <= b for a, b in pairwise(seen))
+
+
 def _withdrawn(grid: Grid) -> bool:
     """三 withdrawn for a header printed in another order (reading_order.withdraw_unread_t3):
     its values not placed again by the left block's order."""
@@ -223,6 +245,8 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     if marks is None:
         return
     labels, _, balance, totals = shapes[0]
+    if not _rows_in_order(lines, marks[0], labels):
+        return  # rows printed in another order: their values' order ties them to nothing
     block = _placement(lines, *marks, columns, labels, balance, totals)
     # after 三 was withdrawn for a header out of order, the right block's proven columns
     # only (its 总计: the header ends with it), nothing placed by the left block's order

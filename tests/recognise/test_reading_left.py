@@ -87,6 +87,23 @@ def test_whole_table_read_where_no_right_block_is_printed(
     assert _t3(text) == {c: v for c, v in want.items() if c.startswith("t3.")}
 
 
+def test_rows_printed_in_another_order_place_nothing() -> None:
+    # The same page with (二)部分公开 printed before (一)予以公开, each with its own
+    # values: every identity still holds with the two rows' values exchanged, so the
+    # counts' order would publish 447 as 予以公开's. The labels' order refuses it.
+    lines = (DUMP.parent / "huaian-2024.pdftotext-reading-thead.txt").read_text(
+        encoding="utf-8").split("\n")
+    one, label, two_end = (lines.index(s)
+                           for s in ("1288 21", "（一）予以公开", "形，不计其他情形）"))
+    two = ["447", "7", "0", "0", "0", "0 454", "（二）部分公开（区分处理的，只计这一情",
+           "形，不计其他情形）"]
+    whole = lines[:one] + lines[label + 1:two_end + 1] + lines[one:label + 1] + lines[two_end + 1:]
+    apart = lines[:one] + two + lines[one:label + 1] + lines[two_end + 1:]
+    for text in (whole, apart):
+        got = _t3("\n".join(text))
+        assert "t3.granted.natural_person" not in got
+        assert "t3.partially_granted.natural_person" not in got
+
 
 def test_whole_table_agreeing_with_the_rows_read_on_their_lines(
         truth: Callable[[str], dict]) -> None:
