@@ -32,6 +32,10 @@ _MIN_FILL = 0.6  # a cell fills most of its bounding box; a web page's double ru
 # short (`cut_short`). Edges on one line differ by a pixel or two (the straightening's
 # resampling); a digit's stem is wider than this at 100 dpi and up.
 _CUT_SHORT = 2
+# Glyph heights: below 10-pixel glyphs (72 dpi) a "1"'s stem is about this share of a
+# glyph, 2 pixels, and a cut of 2 pixels could take it whole: the tolerance is this share
+# there (`_short_of`), never more than _CUT_SHORT.
+_STEM = 0.2
 _SLIVER_WIDE = 2  # pixels: a rule's rim left beside its mask (text_ink); no digit is as thin
 # Glyph heights: the most the pieces of one split character span once joined. The page's
 # glyph is the 80th percentile of its characters' heights, a digit's where digits
@@ -209,7 +213,7 @@ def _short_of(edge: int, edges: list[int], glyph: float, inward: int) -> bool:
     near = [e for e in edges if abs(e - edge) <= glyph]
     if not near:
         return False
-    return inward * (edge - float(np.median(near))) > _CUT_SHORT
+    return inward * (edge - float(np.median(near))) > min(_CUT_SHORT, _STEM * glyph)
 
 
 def find_tables(page: PageImage, lines: np.ndarray | None = None) -> list[TableImage]:
