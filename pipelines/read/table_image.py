@@ -32,9 +32,9 @@ _MIN_FILL = 0.6  # a cell fills most of its bounding box; a web page's double ru
 # short (`cut_short`). Edges on one line differ by a pixel or two (the straightening's
 # resampling); a digit's stem is wider than this at 100 dpi and up.
 _CUT_SHORT = 2
-# Glyph heights: below 10-pixel glyphs (72 dpi) a "1"'s stem is about this share of a
-# glyph, 2 pixels, and a cut of 2 pixels could take it whole: the tolerance is this share
-# there (`_short_of`), never more than _CUT_SHORT.
+# Glyph heights: the tolerance where a glyph is small (`_short_of`, never more than
+# _CUT_SHORT): at 72 dpi (glyph 9) a "1"'s stem is 1 pixel wide, its foot 3 (001's table 四
+# scanned grey72_jpeg), and a cut of 2 pixels could take the stem whole: 1.8 there.
 _STEM = 0.2
 _SLIVER_WIDE = 2  # pixels: a rule's rim left beside its mask (text_ink); no digit is as thin
 # Glyph heights: the most the pieces of one split character span once joined. The page's

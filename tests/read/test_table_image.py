@@ -126,7 +126,7 @@ def test_a_box_cut_2_pixels_short_is_cut_short_at_72_dpi_only() -> None:
     # crop in tests/read/test_scan.py; 其他结果 here ends 1 pixel short of its header's
     # edge, 2 there), 尚未审结's box begun 2 pixels right of its column's line. At 120 dpi
     # (glyph 13) edges on one line differ by a pixel or two and a digit's stem is wider:
-    # not cut. At 72 dpi (glyph 9) a "1"'s stem is 2 pixels wide and a cut of 2 could take
+    # not cut. At 72 dpi (glyph 9) a "1"'s stem is 1 pixel wide and a cut of 2 could take
     # it whole: cut (a fifth of a glyph, 1.8 pixels).
     header = [Box(8, 7, 43, 56), Box(46, 8, 80, 57), Box(83, 7, 116, 56)]
     last = [Box(8, 61, 42, 75), Box(48, 62, 79, 75), Box(83, 61, 116, 75)]
