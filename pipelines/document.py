@@ -26,13 +26,13 @@ class PlacedWord(NamedTuple):
     text: str
 
 
-# Slots, not frozen: a report has hundreds of cells, and a frozen dataclass's __init__
-# costs six times as much; nothing changes a cell once a reader has made it.
 # Where a scanned cell was read, at the end of its `ref` ("page 2 table 1 row 6 cell 9 box
 # 555,163,573,179"): its box in the page's pixels, left, top, right, bottom.
 REF_BOX = re.compile(r"\bbox (\d+),(\d+),(\d+),(\d+)")
 
 
+# Slots, not frozen: a report has hundreds of cells, and a frozen dataclass's __init__
+# costs six times as much; nothing changes a cell once a reader has made it.
 @dataclass(slots=True)
 class TextCell:
     """One printed cell (or one line of text) in reading order.

@@ -73,6 +73,7 @@ from pipelines.recognise.header_stacks import stacked_labels
 from pipelines.recognise.labels import Label
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.ocr_columns import misordered_scan_columns
+from pipelines.recognise.piece_order import printed_order
 from pipelines.recognise.tokens import Token
 from pipelines.report import CellValue, Flag
 from schemas.template import Version, cell_id_of, load_template
@@ -596,6 +597,15 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
         return
     rows, texts = _headers(tokens, grid.version.id)
     misordered = _misordered_in(rows, texts, bands, grid.version.id)
+    lacking_t3: frozenset[str] = frozenset()
+    if (pieces := printed_order(bands, grid.version.id)) is not None:
+        # 三's order proven by its header's pieces line by line (pdftotext -layout): a
+        # printed row of labels as a header of whole labels would give
+        row, lacking_t3 = pieces
+        rows = [*rows, row]
+        keys = [k for t, k, _ in row if t == "t3"]
+        if not lacking_t3 and keys != [c.id for c in grid.version.tables["t3"].columns]:
+            misordered.setdefault("t3", [text for _, _, text in row])
     for table, printed in misordered.items():
         if not place_by_header(grid, table, rows, printed):
             withdraw(grid, table, out_of_order(table, printed))
@@ -604,7 +614,12 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
     if any(t.cut for t in tokens):
         return  # a page edge cut the table's last columns off: they are not in the file
     label_of = _label_of(grid.version.id)
-    for table, (printed, keys) in _lacking_in(rows, texts, grid.version.id).items():
+    lacking = _lacking_in(rows, texts, grid.version.id)
+    if lacking_t3 and "t3" not in lacking:  # 三's header's pieces name all columns but these
+        lacking["t3"] = ([text for t, _, text in row if t == "t3"]
+                         + [f"no {label_of[('t3', k)]}" for k in sorted(lacking_t3)],
+                         tuple(c.id for c in grid.version.tables["t3"].columns))
+    for table, (printed, keys) in lacking.items():
         absent = frozenset(k for k in keys if f"no {label_of[(table, k)]}" in printed)
         if table not in misordered and not place_without(grid, table, rows, absent):
             withdraw(grid, table, Flag("columns_missing", f"{table}'s header lacks "

@@ -40,7 +40,7 @@ def _region(tokens: list[Token], first_row: int, table: str) -> list[Token]:
     return tokens[start:first_row]
 
 
-def _column_started(piece: str, labels: list[str]) -> int | None:
+def column_started(piece: str, labels: list[str]) -> int | None:
     """The index of the one column label the piece starts, else None."""
     hits = [k for k, label in enumerate(labels) if label.startswith(piece)]
     return hits[0] if len(hits) == 1 else None
@@ -60,7 +60,7 @@ def header_columns_proven(tokens: list[Token], first_row: int, version: Version,
             piece = normalise(word)
             if not piece:
                 continue
-            k = _column_started(piece, labels)
+            k = column_started(piece, labels)
             if k is not None:
                 started.add(k)
                 lines.setdefault(token.row, []).append(k)

@@ -23,13 +23,6 @@ from pipelines.recognise.tokens import Token
 from schemas.template import load_template
 
 
-def misordered_scan_headers(tokens: list[Token], version_id: str) -> dict[str, list[str]]:
-    """Table -> its column labels as printed left to right, for 二, 三 and 四 whose header's
-    label boxes stand in another order than the template's columns."""
-    return {table: printed for table, (printed, _) in
-            misordered_scan_columns(tokens, version_id).items()}
-
-
 def misordered_scan_columns(tokens: list[Token], version_id: str
                             ) -> dict[str, tuple[list[str], tuple[str, ...] | None]]:
     """Table -> (its labels as printed left to right, the columns they put out of order:
@@ -46,7 +39,7 @@ def misordered_scan_columns(tokens: list[Token], version_id: str
                 default=-1)
     tables = load_template().version(version_id).tables
     t2 = _out_of_order("t2", "column", tokens[:first],
-                       [(c.id, c.label) for c in tables["t2"].columns], by_row=True)
+                       [(c.id, c.label) for c in tables["t2"].columns], by_row=True, spans=[])
     if t2:
         out["t2"] = ([text for _, _, text, _ in t2], tuple(dict.fromkeys(k for *_, k in t2)))
     for table, kind, region, by_row in (("t3", "column", tokens[start + 1:first], False),
@@ -54,7 +47,9 @@ def misordered_scan_columns(tokens: list[Token], version_id: str
                                         ("t4", "header", tokens[last + 1:], True)):
         order = [(c.id, c.label) for c in (tables[table].columns if kind == "column"
                                            else tables[table].rows)]
-        printed = _out_of_order(table, kind, region, order, by_row)
+        printed = _out_of_order(table, kind, region, order, by_row,
+                                _group_spans(region, {r.id for r in tables["t4"].rows})
+                                if table == "t4" else [])
         if printed and table not in out:
             out[table] = ([text for _, _, text, _ in printed], None)
     return out
@@ -66,12 +61,13 @@ def _labels(token: Token, table: str, kind: str | None) -> list[str]:
 
 
 def _out_of_order(table: str, kind: str, region: list[Token], order: list[tuple[str, str]],
-                  by_row: bool) -> list[tuple[float, int, str, str]] | None:
+                  by_row: bool, spans: list[tuple[int, int]]
+                  ) -> list[tuple[float, int, str, str]] | None:
     """The labels of `kind` left to right (x, place in `order`, text, key) of every
     printed row (`by_row`: 四's groups repeat its columns, 二's blocks each have a header
     row) or of the whole header (三: each column once, over two rows) where a label stands
     left of one `order` puts before it (四's columns: after a group's 总计, a group starts
-    again)."""
+    again, but not under one group label's box: `spans`)."""
     ids = [key for key, _ in order]
     placed: dict[int | None, list[tuple[float, int, str, str]]] = {}
     for token in region:
@@ -92,7 +88,8 @@ def _out_of_order(table: str, kind: str, region: list[Token], order: list[tuple[
     # columns, and a 2019 report's 第（五）、（六）项 may be swapped as its 第（一）项 is
     out = [label for labels in placed.values() if any(
         # equal neighbours are one label's pieces read as two (`商业` / `企业`)
-        b < a and not (restarts and _group_ends(a, xa, xb, total, totals))
+        b < a and not (restarts and _group_ends(a, xa, xb, total, totals)
+                       and not _one_group(xa, xb, spans))
         for (xa, a, *_), (xb, b, *_) in pairwise(sorted(labels))) for label in sorted(labels)]
     return out or None
 
@@ -114,6 +111,25 @@ def _run_together(text: str, x0: int, x1: int, order: list[tuple[str, str]]
     width = (x1 - x0) / len(flat)
     return [(x0 + width * (at + len(label) / 2), i, label, order[i][0])
             for at, label, i in sorted(found)]
+
+
+def _group_spans(region: list[Token], ids: set[str]) -> list[tuple[int, int]]:
+    """The boxes (left, right) of 四's group labels (行政复议, 未经复议直接起诉, 复议后起诉)
+    as read: each spans its group's columns in a ruled header."""
+    spans = []
+    for token in region:
+        box = REF_BOX.search(token.ref or "")
+        if box is not None and any(k in ids for k in _labels(token, "t4", "header")):
+            x0, _, x1, _ = (int(g) for g in box.groups())
+            spans.append((x0, x1))
+    return spans
+
+
+def _one_group(left: float, right: float, spans: list[tuple[int, int]]) -> bool:
+    """Whether two column labels stand under one group label's box: a 总计 printed first
+    in its group is followed by that group's 结果维持, not the next group's (the labels
+    after it run in the template's order, so only the group labels' boxes show it)."""
+    return any(x0 <= left and right <= x1 for x0, x1 in spans)
 
 
 def _group_ends(key: int, left: float, right: float, total: int,

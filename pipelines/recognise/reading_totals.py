@@ -1,4 +1,4 @@
-"""Table 三's 总计 column read from a PDF's text in reading order where the table's right
+"""Table 三's right columns read from a PDF's text in reading order where the table's right
 part prints as one run of values, one a line, a row after another (issue 13).
 
 Chromium's print of a report, turned into text by `pdftotext` without options, cuts
@@ -7,7 +7,7 @@ around the row labels, cut over lines, no order tying them to a row; and the rig
 columns (科研机构 … 总计, or 法律服务机构, 其他, 总计) printed later, after 四's title,
 as a run of n × k values one a line, k a row, row after row down the page (001, 004:
 24 rows × 5 and × 3). The first block is left null (`values_not_placed`); of the
-second, each row's 总计 is kept where all of this holds, else nothing:
+second, each row's values are kept where all of this holds, else nothing:
 
 - **rows**: the run placed as the last k columns of n consecutive template rows puts
   every row the column identities need (the result rows and (七)总计; 新收, 结转 and
@@ -22,9 +22,14 @@ second, each row's 总计 is kept where all of this holds, else nothing:
   row the last value of the k is at least the sum of the others (总计 is the sum of the
   six), which no other of the k is in every row.
 
-The other k - 1 columns are not kept: the applicant columns are interchangeable in
-every identity, and the header pieces do not name them one each in order here. The
-rows are flagged `row_placed_by_order` (their labels print away from their values).
+- **the other k - 1 columns** are kept only where a header line's last k words name
+  三's last k columns in order, each word starting exactly one column's label
+  (`科研 社会公 法律服 其 总计`: pieces of a wrapped header, header_pieces.column_started):
+  the applicant columns are interchangeable in every identity, so only the header tells
+  them apart. Elsewhere (a header naming them in another order, or not one a word) each
+  row's 总计 only.
+
+The rows are flagged `row_placed_by_order` (their labels print away from their values).
 """
 
 from __future__ import annotations
@@ -33,6 +38,8 @@ import re
 
 from pipelines.read.text_order import simplified_lines, t3_versions
 from pipelines.recognise.grid import Grid
+from pipelines.recognise.header_pieces import column_started
+from pipelines.recognise.normalise import normalise
 from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
 
@@ -98,11 +105,24 @@ def _dominant_last(rows: list[list[int]]) -> bool:
     return k >= 2 and dominant(k - 1) and not any(dominant(i) for i in range(k - 1))
 
 
-def _placement(lines: list[str], heading: str, labels: tuple[str, ...],
+def _named_right_columns(header: list[str], k: int, columns: list[str]) -> bool:
+    """A header line's last k words name 三's last k columns, in order: each word starts
+    exactly one column's label (`社会公` 社会公益组织, `其` 其他), the k-th from the end
+    the k-th column from the end (pdftotext prints a line's words left to right)."""
+    want = list(range(len(columns) - k, len(columns)))
+    for line in header:
+        words = [normalise(w) for w in line.split()]
+        if len(words) >= k and [column_started(w, columns) for w in words[-k:]] == want:
+            return True
+    return False
+
+
+def _placement(lines: list[str], heading: str, columns: list[str], labels: tuple[str, ...],
                matched: dict[str, int], balance: tuple, totals: tuple
-               ) -> dict[int, tuple[int, int]] | None:
-    """{row index: (line, 总计)} for one format version, or None (module docstring):
-    the runs after 三's title (`heading`, its last line above its first row's label)."""
+               ) -> dict[int, list[tuple[int, int, int]]] | None:
+    """{row index: [(column index, line, value)]} for one format version, or None (module
+    docstring): the runs after 三's title (`heading`, its last line above its first row's
+    label); `columns` 三's column labels, normalised."""
     flat = ["".join(ln.split()) for ln in lines]
     first = next((no for no, ln in enumerate(flat) if matched.get(ln) == 0), None)
     title = next((no for no in range(first or 0, -1, -1) if heading in flat[no]), None)
@@ -121,33 +141,41 @@ def _placement(lines: list[str], heading: str, labels: tuple[str, ...],
     if len(found) != 1:
         return None  # none, or more than one placement the identities allow
     k, run, placed = found[0]
-    if not _total_rightmost(lines[title + 1:first]) or not _dominant_last(list(placed.values())):
+    header = lines[title + 1:first]
+    if not _total_rightmost(header) or not _dominant_last(list(placed.values())):
         return None
+    # every column of the run where the header names them, else its 总计 only
+    kept = range(k) if _named_right_columns(header, k, columns) else [k - 1]
     start = min(placed)
-    return {r: (run[(r - start) * k + k - 1][0], values[-1]) for r, values in placed.items()}
+    return {r: [(len(columns) - k + c, *run[(r - start) * k + c]) for c in kept]
+            for r in placed}
 
 
 def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
-    """Each row's 总计 of table 三 from a run of values printed row after row (module
-    docstring), in a text read in reading order where no cell of those rows holds a value."""
+    """Each row's values of table 三's right block, or its 总计 only, from a run of values
+    printed row after row (module docstring), in a text read in reading order where no
+    cell of those rows holds a value."""
     if rendering != "text_reading_order":
         return
     lines = simplified_lines(text.split("\n"))
-    rows = grid.version.tables["t3"].data_rows
+    table = grid.version.tables["t3"]
+    rows = table.data_rows
     labels = tuple(r.label for r in rows)
     shapes = [s for s in t3_versions() if s[0] == labels]
-    heading = "".join(grid.version.tables["t3"].title.split())
-    placed = None if not shapes else _placement(lines, heading, *shapes[0])
+    heading = "".join(table.title.split())
+    columns = [normalise(c.label) for c in table.columns]
+    placed = None if not shapes else _placement(lines, heading, columns, *shapes[0])
     if placed is None:
         return
-    total = grid.version.tables["t3"].columns[-1].id
-    cells = [cell_id_of("t3", rows[r].id, c.id) for r in placed
-             for c in grid.version.tables["t3"].columns]
+    cells = [cell_id_of("t3", rows[r].id, c.id) for r in placed for c in table.columns]
     if any((c := grid.cells.get(cid)) is not None and c.value is not None for cid in cells):
         return  # another reading placed values there: not mixed with this one
-    for r, (no, value) in sorted(placed.items()):
-        cid = cell_id_of("t3", rows[r].id, total)
-        grid.cells[cid] = CellValue(cid, value, "number", str(value), None, f"line {no + 1}")
+    for r, values in sorted(placed.items()):
+        for col, no, value in values:
+            cid = cell_id_of("t3", rows[r].id, table.columns[col].id)
+            grid.cells[cid] = CellValue(cid, value, "number", str(value), None, f"line {no + 1}")
+        which = ("its 总计 only" if len(values) == 1 else
+                 "its last " + str(len(values)) + " columns, as its header names them")
         grid.flags.append(Flag("row_placed_by_order", f"row t3.{rows[r].id}: its label was "
                                "printed away from its values, which were placed by their "
-                               "order (its 总计 only)"))
+                               f"order ({which})"))

@@ -235,23 +235,25 @@ def test_pdf_text_in_reading_order_without_form_feeds_reads_no_value(name: str) 
 
 
 @pytest.mark.parametrize("feeds", [True, False])
-def test_pdf_text_in_reading_order_reads_t3_totals_from_its_right_block(
+def test_pdf_text_in_reading_order_reads_t3_right_block(
         feeds: bool, truth: Callable[[str], dict]) -> None:
     # Chromium's print through pdftotext (no options) cuts 三 in two blocks: 自然人 and
     # 商业企业 around the labels, no order tying them to a row; then, after 四's title,
     # the other five columns of rows 2-25 one value a line, a row after another (120
     # values). Only that placement makes the column identities hold, and the header line
-    # `科研 社会公 法律服 其 总计` ends with 总计: each row's 总计 is read, its other
-    # values are not (the applicant columns are interchangeable in every identity), nor
-    # anything else (recognise/reading_totals.py). Before: no value.
+    # `科研 社会公 法律服 其 总计` names the block's five columns in order, ending with
+    # 总计: those five columns of each row are read, nothing else
+    # (recognise/reading_totals.py). Before: no value; then the 24 总计 only.
     want = truth("huaian-2024")["cells"]
     text = (DUMPS / "huaian-2024.pdftotext-reading.txt").read_text(encoding="utf-8")
     report = parse_file_text(text if feeds else text.replace("\f", ""))
     assert report.rendering == "text_reading_order"
     got = {c: v for c, v in report.values().items() if v is not None}
-    rows = [c.split(".")[1] for c in want if c.startswith("t3.") and c.endswith(".total")]
-    assert got == {f"t3.{r}.total": want[f"t3.{r}.total"] for r in rows[1:]}
-    assert len(got) == 24
+    rows = list(dict.fromkeys(c.split(".")[1] for c in want if c.startswith("t3.")))
+    right = ("research_institution", "public_interest_org", "legal_service_org", "other_org",
+             "total")
+    assert got == {f"t3.{r}.{c}": want[f"t3.{r}.{c}"] for r in rows[1:] for c in right}
+    assert len(got) == 120
     assert sum(f.code == "row_placed_by_order" for f in report.flags) == 24
 
 

@@ -45,6 +45,14 @@ unrecoverable.
   flagged (`recognise/column_order._rows_misordered`, `_line_misordered`); 四's first
   two swapped on A4 at 0.8: the pieces left of 未经复议直接起诉 on its line are the first
   group's (`_first_group_misordered`).
+- 三's header in another shape through `-layout` (总计 first, organisations reversed,
+  自然人 last, a 小计 column, a column lacking): its pieces on each line are in their
+  columns' order, so where the lines together order every column one way only (a piece
+  naming the one label it starts, or else ends: `人` of 自然人), the rows are placed by
+  that order as by a header of whole labels, the identities checking it; any doubt (a
+  column named twice on a line, unordered, named nowhere with a character of it left)
+  leaves 三 null as before (`recognise/piece_order.py`; before: 644 of 1,988 cells a
+  variant over the ten reports, 三 null whole).
 - pdftotext in reading order (no `-layout`): 四's 15 counts placed by count and identities
   in the template's order, which no identity shows (any order of a group's parts, or of
   its groups, keeps every sum): 四's swapped first two columns on A4 at 0.8 were published
@@ -86,13 +94,28 @@ EXPECTED: dict[str, dict[str, tuple[int, int, int, int]]] = {  # pdftotext -layo
     # the footer's long URL read as prose that ends 四 (read/text_pages.py: furniture)
     "t4-group-rows": {"huaian-2024": (200, 0, 0, 0), "004": (200, 0, 0, 0),
                       "005": (198, 0, 0, 0), "011": (198, 0, 0, 0)},
-    # Columns in another order, the header saying so: the table is null, flagged
-    # columns_out_of_order (011's 三 and 四 rows have blanks pdftotext drops: unscored).
-    # before: huaian (170, 30, 0, 0), 004 (192, 8, 0, 0), 005 (198, 0, 0, 0)
-    "t3-orgs-reversed": {"huaian-2024": (25, 0, 175, 0), "004": (25, 0, 175, 0),
-                         "005": (37, 0, 161, 0), "011": (198, 0, 0, 0)},
-    # before: huaian (134, 66, 0, 0), 004 (175, 25, 0, 0), 005 (184, 14, 0, 0)
-    "t3-natural-last": {"huaian-2024": (25, 0, 175, 0), "004": (25, 0, 175, 0),
+    # Columns in another order, the header saying so (011's 三 and 四 rows have blanks
+    # pdftotext drops: unscored). 三 placed by the order its header's pieces prove line by
+    # line (recognise/piece_order.py); before h-layperm null, flagged columns_out_of_order
+    # (huaian and 004 (25, 0, 175, 0), 005 (37, 0, 161, 0)), and before h-rawperm huaian
+    # (170, 30, 0, 0), 004 (192, 8, 0, 0), 005 (198, 0, 0, 0)
+    "t3-orgs-reversed": {"huaian-2024": (200, 0, 0, 0), "004": (200, 0, 0, 0),
+                         "005": (198, 0, 0, 0), "011": (198, 0, 0, 0)},
+    # before h-rawperm: huaian (134, 66, 0, 0), 004 (175, 25, 0, 0), 005 (184, 14, 0, 0)
+    "t3-natural-last": {"huaian-2024": (200, 0, 0, 0), "004": (200, 0, 0, 0),
+                        "005": (198, 0, 0, 0), "011": (198, 0, 0, 0)},
+    # before h-layperm: 三 null, as t3-orgs-reversed's above (huaian and 004 (25, 0, 175, 0),
+    # 005 (37, 0, 161, 0)): `总计 人 商业 科研 社会公 法律服 其` under `自然 法人或其他组织`
+    "t3-total-first": {"huaian-2024": (200, 0, 0, 0), "004": (200, 0, 0, 0),
+                       "005": (198, 0, 0, 0), "011": (198, 0, 0, 0)},
+    # `商业 科研 社会 法律 其 小 总计`: a 小计's piece among the organisations, dropped
+    # (column_map.place_with_subtotal); before h-layperm as total-first's
+    "t3-subtotal-column": {"huaian-2024": (200, 0, 0, 0), "004": (200, 0, 0, 0),
+                           "005": (198, 0, 0, 0), "011": (198, 0, 0, 0)},
+    # 科研机构 named by no piece, none of its characters left in the header: placed without
+    # it (column_map.place_without), its 25 cells null. 005: `人 企业 组织 机构 他 计 其`
+    # names 其他 twice on a line (its 其 printed last): no order, null as before h-layperm
+    "t3-lacks-column": {"huaian-2024": (175, 0, 25, 0), "004": (175, 0, 25, 0),
                         "005": (37, 0, 161, 0), "011": (198, 0, 0, 0)},
     # before: huaian (194, 6, 0, 0), 004 (196, 4, 0, 0), 005 (198, 0, 0, 0): 005's 四 is
     # all zeros, right in any order, null now as every table whose header says so
@@ -136,7 +159,10 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     ("a4-080", "raw", "t3-natural-last"): _T3_NULL,
     ("landscape", "raw", "t3-natural-last"): _T3_NULL,
     ("a4-080", "layout", "t3-natural-last"): _T3_NULL,
-    ("a4-080", "layout", "t3-orgs-reversed"): _T3_NULL,
+    # placed by its pieces (h-layperm) but 005's (null, as before)
+    ("a4-080", "layout", "t3-orgs-reversed"): {
+        "huaian-2024": (200, 0, 0, 0), "004": (200, 0, 0, 0), "005": (37, 0, 161, 0),
+        "011": (198, 0, 0, 0)},
     ("landscape", "layout", "t3-natural-last"): _T3_NULL,
     ("landscape", "layout", "t3-orgs-reversed"): _T3_NULL,
     # 四's first two swapped, A4 at 0.8 (`结果纠 结果维 其他结 尚未审 总 未经复议直接起诉`):
@@ -176,10 +202,11 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     ("a4-080", "reading", "units"): {"seed": (0, 0, 198, 0), "005": (19, 0, 179, 0)},
     # Chromium's print in reading order: 三's right block (the last 5 or 3 columns of rows
     # 2-25) one value a line, a row after another, placed where only one placement makes
-    # the column identities hold and a header line ends with 总计: each row's 总计 read
-    # (recognise/reading_totals.py). before: huaian and 001 (0, 0, 200, 0), 004 (3, 0, 197, 0)
+    # the column identities hold and a header line ends with 总计, its last words naming
+    # the block's columns in order: those columns read (recognise/reading_totals.py).
+    # before: huaian and 001 (0, 0, 200, 0), 004 (3, 0, 197, 0); 总计 only (24 / 27 right)
     ("default", "reading", "html-plain"): {
-        "huaian-2024": (24, 0, 176, 0), "001": (24, 0, 176, 0), "004": (27, 0, 173, 0)},
+        "huaian-2024": (120, 0, 80, 0), "001": (120, 0, 80, 0), "004": (75, 0, 125, 0)},
 }
 BY_NAME = {v.name: v for v in html_variants()}
 # Chromium prints the time of printing in each page's header (`12/3/26, 7:38 AM`), and
@@ -248,10 +275,19 @@ REVALUED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
     # a row split at its label's wrap, joined where its identities hold
     ("layout", "word-unit-row+revalued"): {"001": (193, 0, 7, 0),  # before (179, 0, 21, 0)
                                            "huaian-2024": (193, 0, 7, 0)},
-    # 三's 总计 from its right block in reading order (recognise/reading_totals.py), with
-    # other numbers: before (0, 0, 200, 0) and (3, 0, 197, 0)
-    ("reading", "html-plain+revalued"): {"huaian-2024": (24, 0, 176, 0),
-                                         "004": (27, 0, 173, 0)},
+    # 三's right block in reading order (recognise/reading_totals.py), with
+    # other numbers (wider, so huaian's block holds 3 columns): before (0, 0, 200, 0) and
+    # (3, 0, 197, 0); 总计 only (24 and 27 right)
+    ("reading", "html-plain+revalued"): {"huaian-2024": (72, 0, 128, 0),
+                                         "004": (75, 0, 125, 0)},
+    # 三 placed by its header's pieces (h-layperm), numbers that no order but the right
+    # one sums: before (25, 0, 175, 0), (37, 0, 161, 0) on 005
+    ("layout", "t3-total-first+revalued"): {"huaian-2024": (200, 0, 0, 0),
+                                            "005": (198, 0, 0, 0)},
+    ("layout", "t3-orgs-reversed+revalued"): {"004": (200, 0, 0, 0)},
+    ("layout", "t3-natural-last+revalued"): {"004": (200, 0, 0, 0)},
+    ("layout", "t3-subtotal-column+revalued"): {"huaian-2024": (200, 0, 0, 0)},
+    ("layout", "t3-lacks-column+revalued"): {"huaian-2024": (175, 0, 25, 0)},
     # 总计 printed first: no header line ends with 总计, nothing read (without that check,
     # 6 wrong 总计 on 004: the block's last column is 其他, its identities hold as well)
     ("reading", "t3-total-first+revalued"): {"huaian-2024": (0, 0, 200, 0),
