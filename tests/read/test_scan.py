@@ -9,7 +9,14 @@ from PIL import Image
 
 from pipelines.read import ocr, scan
 from pipelines.read.page_image import PageImage, second_page, softened
-from pipelines.read.table_image import Box, CellImage, TableImage, cut_short, ruling_lines
+from pipelines.read.table_image import (
+    Box,
+    CellImage,
+    TableImage,
+    cut_short,
+    ruling_lines,
+    stops_short,
+)
 
 SCANS = Path(__file__).parents[1] / "fixtures" / "scans"
 GLYPH = 21.0  # the glyph height the reader found on that page (150 dpi)
@@ -204,7 +211,9 @@ def test_an_empty_box_cut_short_is_no_blank() -> None:
     cells = [CellImage(b, 0, k) for k, b in enumerate(header)]
     cells += [CellImage(b, 1, k) for k, b in enumerate(last)]
     table = TableImage(Box(0, 0, grey.shape[1], grey.shape[0]), cells)
-    assert cut_short(table, 13.0) == [False, False, False, False, True, False]
+    assert stops_short(table, 13.0) == [False, False, False, False, True, False]
+    # the "1" lies in the strip the box lost, clear of the rule: cut through it
+    assert cut_short(table, 13.0, ink) == [False, False, False, False, True, False]
     found = scan.PageLayout(page, ruling_lines(page), [table])
     row = scan.read_page(found, 3).rows[1]
     # 其他结果 before it prints nothing, its box whole: the agency's blank, as before
@@ -230,7 +239,9 @@ def test_a_box_cut_short_that_reads_a_number_needs_an_identity() -> None:
     cells = [CellImage(b, 0, k) for k, b in enumerate(header)]
     cells += [CellImage(b, 1, k) for k, b in enumerate(last)]
     table = TableImage(Box(0, 0, grey.shape[1], grey.shape[0]), cells)
-    assert cut_short(table, 13.0) == [False, False, False, False, False, True]
+    assert stops_short(table, 13.0) == [False, False, False, False, False, True]
+    # the 9's bottom row lies in the strip the box lost, touching the rest: cut through
+    assert cut_short(table, 13.0, ink) == [False, False, False, False, False, True]
     row = scan.read_page(scan.PageLayout(page, ruling_lines(page), [table]), 3).rows[1]
     assert (row[0].text, row[0].confidence) == ("", None)  # the agency's blank, whole box
     assert row[1].text == "1" and row[1].confidence > 0.95  # its box whole: sure as read
