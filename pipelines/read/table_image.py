@@ -244,20 +244,19 @@ def _short_of(edge: int, edges: list[int], glyph: float, inward: int) -> float |
 def _cut_through(ink: np.ndarray, box: Box, side: str, edge: int, line: float, inward: int,
                  glyph: float) -> bool:
     """Whether the strip between a box's `edge` and the grid `line` it stops short of
-    holds a glyph or part of one, not only a ruling line's ink. The strip is taken along
-    the box's whole side and a pixel past its ends, and the thickening past the line
-    outward (the whole ruling line, where the straightening bent it across the strip).
-    Its pieces of ink (8-connected, joined across a pixel's gap along it) that run the
-    box's whole side and on past an end are ruling lines. The rest is the cell's where it
-    is a glyph's: a piece the edge crosses (ink on both sides of the edge, touching: a
-    "9"'s foot under it), or a piece lying free in the strip, at least a stroke's ink
-    (half a glyph of pixels: no speck), no longer than one character along the edge and
-    clear of the box's ends (011's "1" wholly beside its rule: a glyph stands in its
-    padding). A double rule's inner frame, each cell's own in a web page's table, is not:
-    a thin line along the side, where the scan kept it, to the box's corner."""
+    holds a glyph or part of one, not only ruling lines. The strip is taken along the
+    box's whole side and a pixel past its ends, and the thickening past the line outward
+    (the whole rule, where the straightening bent it across the strip). Its ruling lines
+    run the box's whole side and on past an end. Of the rest, a glyph's is a piece no
+    longer along the edge than a character that the edge crosses (touching the box's ink
+    beside it: a "9"'s foot under the edge), or that lies wholly in the strip, clear of
+    the box's ends, with a stroke's ink at least (half a glyph of pixels: no speck; 011's
+    "1" beside its rule: a glyph stands in its padding). Not a glyph: a double rule's
+    inner frame (each cell's own in a web page's table), a thin line along the side to
+    the box's corner or longer than a character, where the JPEG kept it."""
     t = ink if side == "y" else ink.T  # rows: across the edge; columns: along it
-    a0, a1 = (box.x0, box.x1) if side == "y" else (box.y0, box.y1)
-    a0, a1 = max(a0 - 1, 0), min(a1 + 1, t.shape[1])
+    b0, b1 = (box.x0, box.x1) if side == "y" else (box.y0, box.y1)
+    a0, a1 = max(b0 - 1, 0), min(b1 + 1, t.shape[1])
     k = _thickening(glyph)
     if inward > 0:  # the line lies before the edge; `near`: the strip's row beside the box
         lo, hi = max(int(np.floor(line)) - k, 0), edge
@@ -268,25 +267,40 @@ def _cut_through(ink: np.ndarray, box: Box, side: str, edge: int, line: float, i
     strip = t[lo:hi, a0:a1] > 0
     if not strip[inner[0] - lo:inner[1] - lo].any():
         return False
-    # Pieces joined across a pixel's gap along the strip: a JPEG breaks a hairline frame.
+    end = strip.shape[1] - 1
+    # Ruling lines: pieces joined across a pixel's gap along the strip (a JPEG breaks a
+    # hairline), over the box's whole side and on past an end.
     closed = cv2.dilate(strip.astype(np.uint8), np.ones((1, 3), np.uint8))
-    _, labels, _, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
-    labels = np.where(strip, labels, 0)
-    # the box's ink beside the edge, widened a pixel along it (8-connected to the strip's)
-    beside = cv2.dilate((t[inside, a0:a1] > 0).astype(np.uint8)[None, :],
-                        np.ones((1, 3), np.uint8))[0] > 0
-    for j in set(np.unique(labels[inner[0] - lo:inner[1] - lo])) - {0}:
-        along = np.flatnonzero((labels == j).any(axis=0))
-        first, last = int(along[0]), int(along[-1])
-        end = strip.shape[1] - 1
-        if first <= 1 and last >= end - 1 and (first == 0 or last == end):
-            continue  # a ruling line: the box's whole side, and on past one end or both
-        if (beside & (labels[near - lo] == j)).any():
-            return True  # a glyph the edge crosses
-        if (np.count_nonzero(labels == j) >= glyph / 2
-                and last - first + 1 <= _SPLIT_CHARACTER * glyph
-                and first > 1 and last < end - 1):
-            return True  # a glyph wholly in the strip, clear of the box's ends
+    n, joined = cv2.connectedComponents(closed, connectivity=8)
+    rule = np.zeros(n, bool)
+    for j in range(1, n):
+        along = np.flatnonzero((joined == j).any(axis=0))
+        rule[j] = along[0] <= 1 and along[-1] >= end - 1 and (along[0] == 0
+                                                               or along[-1] == end)
+    rest = strip & ~rule[joined]
+    # The box's ink beside the edge, widened a pixel along it (8-connected to the strip's);
+    # not past the box's ends, where the rule crossing the edge is.
+    own = t[inside, a0:a1] > 0
+    own[:b0 - a0], own[b1 - a0:] = False, False
+    beside = cv2.dilate(own.astype(np.uint8)[None, :], np.ones((1, 3), np.uint8))[0] > 0
+    # A piece the edge crosses, as scanned (a number's digits cut at their feet are
+    # pieces apart); a piece wholly in the strip, joined across gaps as the rules are (a
+    # frame's line broken by the JPEG is one line still, reaching the box's corner).
+    raw = cv2.connectedComponents(rest.astype(np.uint8), connectivity=8)[1]
+    whole = np.where(rest, joined, 0)
+    tall = _SPLIT_CHARACTER * glyph  # longer along the edge than a character: a line
+    for labels, crossed in ((raw, True), (whole, False)):
+        for j in set(np.unique(labels[inner[0] - lo:inner[1] - lo])) - {0}:
+            piece = labels == j
+            along = np.flatnonzero(piece.any(axis=0))
+            first, last = int(along[0]), int(along[-1])
+            if last - first + 1 > tall:
+                continue
+            if crossed and (beside & piece[near - lo]).any():
+                return True  # a glyph the edge crosses
+            if not crossed and np.count_nonzero(piece) >= glyph / 2 and first > 1 \
+                    and last < end - 1:
+                return True  # a glyph wholly in the strip, clear of the box's ends
     return False
 
 
