@@ -25,6 +25,7 @@ from pipelines.read.table_image import (
     cut_short,
     find_tables,
     ruling_lines,
+    stops_short,
     text_bands,
 )
 from pipelines.read.table_image import text_ink as characters
@@ -248,11 +249,15 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     text_ink = characters(page.ink, lines, page.glyph)
     clean = recogniser_page(page, text_ink, lines)
     slots: list[tuple[float, int, Box, str, int | None]] = []  # (y, order, box, ref, row)
-    short: set[int] = set()  # slots whose box was cut short (table_image.cut_short)
+    short: set[int] = set()  # slots whose box stops short (table_image.stops_short)
+    cut: set[int] = set()  # of those, the boxes cut through a glyph (table_image.cut_short)
     for t_no, table in enumerate(tables, start=1):
-        for cell, cut in zip(table.cells, cut_short(table, page.glyph), strict=True):
-            if cut:
+        for cell, stops, through in zip(table.cells, stops_short(table, page.glyph),
+                                        cut_short(table, page.glyph, page.ink), strict=True):
+            if stops:
                 short.add(len(slots))
+            if through:
+                cut.add(len(slots))
             b = cell.box
             ref = (f"page {page_no} table {t_no} row {cell.row + 1} cell {cell.col + 1} "
                    f"box {_where(b, scale)}")
@@ -267,10 +272,11 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
     readings = ocr.read_lines(crops.images)
     sealed = [_under_seal(page, text_ink, b) for _, _, b, _, _ in slots]
     texts, confidence = _texts(len(slots), crops, readings, sealed)
-    _cut_short_as_unread(short, confidence)
     _zeros_matched(text_ink, slots, texts, confidence, sealed)
     _doubt_lost_signs(page.glyph, text_ink, slots, texts, confidence)
     _doubt_stacked_numbers(slots, crops.stacked, texts, confidence)
+    # Last of the doubts: _zeros_matched would make a "0" left of a cut "10" sure again.
+    _doubt_cut_short(short, cut, confidence)
     blur = blur_share(page.grey, text_ink, page.glyph)
     blurred = blur > _BLURRED
     if blurred:
@@ -281,15 +287,23 @@ def read_page(found: PageLayout, page_no: int, prose_lines: int = 0,
                      _poorly_read(slots, texts, confidence, sealed, short))
 
 
-def _cut_short_as_unread(short: set[int], confidence: list[float | None]) -> None:
-    """A table cell whose box was cut short (table_image.cut_short) and holds no ink is
-    no proof of the agency's blank: what it printed may lie in the part cut off (011's
-    "1" taken into a vertical rule at 120 dpi). It is given a confidence with no text,
-    as a box of ink read as nothing is, so the recogniser nulls and flags it
-    (recognise/proofread.py) instead of publishing a blank."""
+def _doubt_cut_short(short: set[int], cut: set[int], confidence: list[float | None]) -> None:
+    """A table cell whose box stops short of its grid line (table_image.stops_short) and
+    holds no ink is no proof of the agency's blank: what it printed may lie in the part
+    cut off (011's "1" taken into a vertical rule at 120 dpi). It is given a confidence
+    with no text, as a box of ink read as nothing is. One that reads something is doubted
+    only where the edge cut through a glyph (table_image.cut_short): it may be a number's
+    part (a "10" cut to its "0"), and its confidence is capped below what a number no
+    identity confirms needs (_LIKE_CONFIDENCE); a box merely shorter than its column, the
+    strip beyond it holding only its rule, is read as it reads (most at 150 dpi). Either
+    way the recogniser publishes a doubted cell only where an identity holds with it, else
+    nulls and flags it (recognise/proofread.py); a doubted number is read a second time."""
     for k in short:
         if confidence[k] is None:
             confidence[k] = 0.0
+    for k in cut:
+        if confidence[k] is not None:
+            confidence[k] = min(confidence[k], _LIKE_CONFIDENCE)
 
 
 def _poorly_read(slots: list, texts: list[str], confidence: list[float | None],
@@ -299,7 +313,7 @@ def _poorly_read(slots: list, texts: list[str], confidence: list[float | None],
     rotated page (200 dpi, turned 1.5°, noise 12) read 011's "63" as "53" at full confidence
     with only two numbers below SURE, and a score of inked boxes read as nothing.
     Not counted: the cells under a seal, doubted by the reader whatever was read there,
-    nor the boxes cut short (_cut_short_as_unread): the table's lines, not the reading."""
+    nor the boxes stopping short (_doubt_cut_short): the table's lines, not the reading."""
     inked = [k for k in range(len(slots)) if slots[k][4] is not None and not sealed[k]
              and confidence[k] is not None and k not in short]
     read = [confidence[k] for k in inked if _NUMBER_READ.fullmatch(texts[k].strip())]

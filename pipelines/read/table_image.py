@@ -29,9 +29,13 @@ _MIN_TABLE_CELLS = 2  # one row is enough: the last row of a table may go over a
 _MIN_CELL = 0.6  # glyph heights: regions smaller than this are line junction artefacts
 _MIN_FILL = 0.6  # a cell fills most of its bounding box; a web page's double rules do not
 # Pixels: how far inside its grid line a cell's edge may lie before its box counts as cut
-# short (`cut_short`). Edges on one line differ by a pixel or two (the straightening's
+# short (`stops_short`). Edges on one line differ by a pixel or two (the straightening's
 # resampling); a digit's stem is wider than this at 100 dpi and up.
 _CUT_SHORT = 2
+# Glyph heights: the tolerance where a glyph is small (`_short_of`, never more than
+# _CUT_SHORT): at 72 dpi (glyph 9) a "1"'s stem is 1 pixel wide, its foot 3 (001's table 四
+# scanned grey72_jpeg), and a cut of 2 pixels could take the stem whole: 1.8 there.
+_STEM = 0.2
 _SLIVER_WIDE = 2  # pixels: a rule's rim left beside its mask (text_ink); no digit is as thin
 # Glyph heights: the most the pieces of one split character span once joined. The page's
 # glyph is the 80th percentile of its characters' heights, a digit's where digits
@@ -185,31 +189,119 @@ def _rows(cells: list[Box], glyph: float) -> list[CellImage]:
     return out
 
 
-def cut_short(table: TableImage, glyph: float) -> list[bool]:
+def stops_short(table: TableImage, glyph: float) -> list[bool]:
     """For each of the table's cells, whether its box stops short of the grid line one of
     its edges lies on: the other cells' edges on that line (within a glyph) lie more than
     _CUT_SHORT pixels beyond it. A digit's piece or a bridge of ink taken into a ruling
     line cuts the cell's box there, and what was cut off is not in the box: a "1" beside
     a vertical rule at 120 dpi was joined into the rule, its box began past it and read as
-    nothing. Cells spanning rows or columns share their edges' lines and are measured
-    like any other."""
+    nothing. So does a rule bent by the straightening, thicker there, or a double rule's
+    inner frame kept along one cell only (`cut_short` tells these apart). Cells spanning
+    rows or columns share their edges' lines and are measured like any other."""
+    return [bool(sides) for sides in _short_sides(table, glyph)]
+
+
+def cut_short(table: TableImage, glyph: float, ink: np.ndarray) -> list[bool]:
+    """For each of the table's cells, whether its box stops short of a grid line
+    (`stops_short`) through what the cell printed: the page's `ink` in the strip between
+    the edge and the line holds a glyph or part of one (`_cut_through`), not only a
+    ruling line's ink. A box merely shorter than its column holds nothing there but the
+    rule: what it reads is all the cell printed (150 dpi: most boxes short are so)."""
+    return [any(_cut_through(ink, c.box, *side, glyph) for side in sides)
+            for c, sides in zip(table.cells, _short_sides(table, glyph), strict=True)]
+
+
+_Side = tuple[str, int, float, int]  # axis across the edge, edge, grid line, inward sign
+
+
+def _short_sides(table: TableImage, glyph: float) -> list[list[_Side]]:
+    """For each cell, the edges of its box that stop short of their grid line."""
     boxes = [c.box for c in table.cells]
     out = []
     for i, b in enumerate(boxes):
         others = [o for j, o in enumerate(boxes) if j != i]
-        out.append(_short_of(b.x0, [o.x0 for o in others], glyph, +1)
-                   or _short_of(b.x1, [o.x1 for o in others], glyph, -1)
-                   or _short_of(b.y0, [o.y0 for o in others], glyph, +1)
-                   or _short_of(b.y1, [o.y1 for o in others], glyph, -1))
+        sides = []
+        for side, edge, edges, inward in (
+                ("x", b.x0, [o.x0 for o in others], +1), ("x", b.x1, [o.x1 for o in others], -1),
+                ("y", b.y0, [o.y0 for o in others], +1), ("y", b.y1, [o.y1 for o in others], -1)):
+            line = _short_of(edge, edges, glyph, inward)
+            if line is not None:
+                sides.append((side, edge, line, inward))
+        out.append(sides)
     return out
 
 
-def _short_of(edge: int, edges: list[int], glyph: float, inward: int) -> bool:
-    """Whether `edge` lies inward of the line the other cells' `edges` near it draw."""
+def _short_of(edge: int, edges: list[int], glyph: float, inward: int) -> float | None:
+    """The line the other cells' `edges` near `edge` draw, where `edge` lies inward of it
+    by more than the tolerance; None where it does not."""
     near = [e for e in edges if abs(e - edge) <= glyph]
     if not near:
+        return None
+    line = float(np.median(near))
+    return line if inward * (edge - line) > min(_CUT_SHORT, _STEM * glyph) else None
+
+
+def _cut_through(ink: np.ndarray, box: Box, side: str, edge: int, line: float, inward: int,
+                 glyph: float) -> bool:
+    """Whether the strip between a box's `edge` and the grid `line` it stops short of
+    holds a glyph or part of one, not only ruling lines. The strip is taken along the
+    box's whole side and a pixel past its ends, and the thickening past the line outward
+    (the whole rule, where the straightening bent it across the strip). Its ruling lines
+    run the box's whole side and on past an end. Of the rest, a glyph's is a piece no
+    longer along the edge than a character that the edge crosses (touching the box's ink
+    beside it: a "9"'s foot under the edge), or that lies wholly in the strip, clear of
+    the box's ends, with a stroke's ink at least (half a glyph of pixels: no speck; 011's
+    "1" beside its rule: a glyph stands in its padding). Not a glyph: a double rule's
+    inner frame (each cell's own in a web page's table), a thin line along the side to
+    the box's corner or longer than a character, where the JPEG kept it."""
+    t = ink if side == "y" else ink.T  # rows: across the edge; columns: along it
+    b0, b1 = (box.x0, box.x1) if side == "y" else (box.y0, box.y1)
+    a0, a1 = max(b0 - 1, 0), min(b1 + 1, t.shape[1])
+    k = _thickening(glyph)
+    if inward > 0:  # the line lies before the edge; `near`: the strip's row beside the box
+        lo, hi = max(int(np.floor(line)) - k, 0), edge
+        inner, near, inside = (int(np.floor(line)), edge), edge - 1, edge
+    else:
+        lo, hi = edge, min(int(np.ceil(line)) + k, t.shape[0])
+        inner, near, inside = (edge, int(np.ceil(line))), edge, edge - 1
+    strip = t[lo:hi, a0:a1] > 0
+    if not strip[inner[0] - lo:inner[1] - lo].any():
         return False
-    return inward * (edge - float(np.median(near))) > _CUT_SHORT
+    end = strip.shape[1] - 1
+    # Ruling lines: pieces joined across a pixel's gap along the strip (a JPEG breaks a
+    # hairline), over the box's whole side and on past an end.
+    closed = cv2.dilate(strip.astype(np.uint8), np.ones((1, 3), np.uint8))
+    n, joined = cv2.connectedComponents(closed, connectivity=8)
+    rule = np.zeros(n, bool)
+    for j in range(1, n):
+        along = np.flatnonzero((joined == j).any(axis=0))
+        rule[j] = along[0] <= 1 and along[-1] >= end - 1 and (along[0] == 0
+                                                               or along[-1] == end)
+    rest = strip & ~rule[joined]
+    # The box's ink beside the edge, widened a pixel along it (8-connected to the strip's);
+    # not past the box's ends, where the rule crossing the edge is.
+    own = t[inside, a0:a1] > 0
+    own[:b0 - a0], own[b1 - a0:] = False, False
+    beside = cv2.dilate(own.astype(np.uint8)[None, :], np.ones((1, 3), np.uint8))[0] > 0
+    # A piece the edge crosses, as scanned (a number's digits cut at their feet are
+    # pieces apart); a piece wholly in the strip, joined across gaps as the rules are (a
+    # frame's line broken by the JPEG is one line still, reaching the box's corner).
+    raw = cv2.connectedComponents(rest.astype(np.uint8), connectivity=8)[1]
+    whole = np.where(rest, joined, 0)
+    tall = _SPLIT_CHARACTER * glyph  # longer along the edge than a character: a line
+    for labels, crossed in ((raw, True), (whole, False)):
+        for j in set(np.unique(labels[inner[0] - lo:inner[1] - lo])) - {0}:
+            piece = labels == j
+            along = np.flatnonzero(piece.any(axis=0))
+            first, last = int(along[0]), int(along[-1])
+            if last - first + 1 > tall:
+                continue
+            if crossed and (beside & piece[near - lo]).any():
+                return True  # a glyph the edge crosses
+            if not crossed and np.count_nonzero(piece) >= glyph / 2 and first > 1 \
+                    and last < end - 1:
+                return True  # a glyph wholly in the strip, clear of the box's ends
+    return False
 
 
 def find_tables(page: PageImage, lines: np.ndarray | None = None) -> list[TableImage]:

@@ -37,8 +37,11 @@ identities would hold with it read as 0, where a zero printed blank is conventio
 The reader crops a cell only where its box holds a line of ink (table_image.text_bands);
 an empty box gives no crop and no confidence, and stays the agency's blank. A 1-bit
 scan's zeros were read as "" and published as 32 blanks (bench/RESULTS.md, "OCR: a cell
-read as nothing"). An empty box cut short of its grid line (read/table_image.cut_short:
-its ink may lie in the part a ruling line took) is given a confidence too, and nulled so.
+read as nothing"). An empty box stopping short of its grid line
+(read/table_image.stops_short: its ink may lie in the part a ruling line took) is given a
+confidence too, and nulled so; one that reads a number, its edge cut through a glyph
+(table_image.cut_short), is read with doubt (a "10" cut to its "0"): published only
+where an identity holds with it.
 """
 
 from __future__ import annotations

@@ -9,7 +9,16 @@ import numpy as np
 from PIL import Image
 
 from pipelines.read.page_image import PageImage, prepare
-from pipelines.read.table_image import find_tables, text_bands, text_ink
+from pipelines.read.table_image import (
+    Box,
+    CellImage,
+    TableImage,
+    cut_short,
+    find_tables,
+    stops_short,
+    text_bands,
+    text_ink,
+)
 
 _ROWS = (20, 60, 90, 130)  # horizontal rules: rows of 40, 30 and 40 pixels
 _COLS = (20, 150, 280)
@@ -111,3 +120,52 @@ def test_a_narrow_columns_row_rules_are_joined_across_a_double_rule_at_120_dpi()
     table = find_tables(page)[0]
     assert sum(c.box.x0 > 412 for c in table.cells) == 25  # every row's 总计
     assert [sum(c.row == r for c in table.cells) for r in range(25)] == [8, 7, 7, 7, 7] + [8] * 20
+
+
+def test_a_box_cut_2_pixels_short_is_cut_short_at_72_dpi_only() -> None:
+    # 011's boxes of table 四's last row and the header above it (120 dpi, h-shortbox's
+    # crop in tests/read/test_scan.py; 其他结果 here ends 1 pixel short of its header's
+    # edge, 2 there), 尚未审结's box begun 2 pixels right of its column's line. At 120 dpi
+    # (glyph 13) edges on one line differ by a pixel or two and a digit's stem is wider:
+    # not cut. At 72 dpi (glyph 9) a "1"'s stem is 1 pixel wide and a cut of 2 could take
+    # it whole: short (a fifth of a glyph, 1.8 pixels), and cut through the "1" (its
+    # left column in the strip, the rest in the box).
+    header = [Box(8, 7, 43, 56), Box(46, 8, 80, 57), Box(83, 7, 116, 56)]
+    last = [Box(8, 61, 42, 75), Box(48, 62, 79, 75), Box(83, 61, 116, 75)]
+    cells = [CellImage(b, 0, k) for k, b in enumerate(header)]
+    cells += [CellImage(b, 1, k) for k, b in enumerate(last)]
+    table = TableImage(Box(0, 0, 127, 84), cells)
+    assert stops_short(table, 13.0) == [False] * 6
+    assert stops_short(table, 9.0) == [False, False, False, False, True, False]
+    scans = Path(__file__).parents[1] / "fixtures" / "scans"
+    ink = np.asarray(Image.open(scans / "tiff120-rotated-011-t4-cut-ink.png"))
+    assert cut_short(table, 9.0, ink) == [False, False, False, False, True, False]
+
+
+def test_a_box_merely_shorter_than_its_column_is_not_cut() -> None:
+    # 001's table 三 printed by Chromium from a web page with double rules (each cell its
+    # own frame), scanned grey100_jpeg (cross-scans, t4-groups-swapped+revalued), page 1
+    # at 100 dpi rendered at 150 (glyph 24): 本年新收's row and the two header rows above
+    # it, right of the label column; boxes as find_tables gives them, in the crop's pixels.
+    # 自然人's box ends 4 pixels left of its column's line: the inner frame of its double
+    # rule, kept by the JPEG along the lower two thirds of its side only, was taken into the
+    # rule; 法律服务机构's box ends 4 pixels short the same way. The strips between those
+    # edges and their lines hold the frames alone, no glyph: short, not cut, as read (the
+    # h-cutpart test capped both, and 二's "9" and "3" in such boxes were nulled).
+    ink = np.asarray(Image.open(Path(__file__).parents[1] / "fixtures" / "scans"
+                                / "grey100-001-t3-frames-ink.png"))
+
+    def box(x0: int, y0: int, x1: int, y1: int) -> Box:
+        return Box(x0 - 745, y0 - 1380, x1 - 745, y1 - 1380)
+
+    rows = [[box(755, 1389, 803, 1509), box(810, 1389, 1151, 1426), box(1162, 1389, 1196, 1509)],
+            [box(810, 1436, 865, 1510), box(876, 1436, 933, 1510), box(943, 1436, 1020, 1510),
+             box(1030, 1436, 1110, 1510), box(1116, 1436, 1151, 1510)],
+            [box(755, 1520, 799, 1557), box(811, 1520, 865, 1557), box(876, 1520, 932, 1557),
+             box(943, 1520, 1020, 1557), box(1030, 1520, 1106, 1557),
+             box(1117, 1520, 1151, 1557), box(1162, 1520, 1196, 1557)]]
+    cells = [CellImage(b, r, k) for r, row in enumerate(rows) for k, b in enumerate(row)]
+    table = TableImage(Box(0, 0, ink.shape[1], ink.shape[0]), cells)
+    short = [False] * 8 + [True, False, False, False, True, False, False]
+    assert stops_short(table, 24.0) == short
+    assert cut_short(table, 24.0, ink) == [False] * 15

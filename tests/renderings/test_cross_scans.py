@@ -77,7 +77,9 @@ EXPECTED = {
     # 120 dpi turned 0.8° (h-tiffrot, h-shortbox): 总计 of four digits is a column ~40
     # pixels wide, whose row rules were not joined across the double rule beside it
     # (table_image._double_rules_joined): the column lost, each row 6 numbers for 7
-    # columns, nulled. 108, 128 and 139 right before.
+    # columns, nulled. 108, 128 and 139 right before. 001: h-cutpart doubted every box
+    # stopping short that reads a number (199, 二's 1130 null); h-cutpart2 only those cut
+    # through a glyph (table_image.cut_short): 1130's box is short by its bent rule alone.
     ("grey120_tiff_rotated", "revalued-large", "001"): (200, 0, 0, 0),
     ("grey120_tiff_rotated", "revalued-large", "006"): (198, 0, 0, 0),
     ("grey120_tiff_rotated", "revalued-large", "011"): (198, 0, 0, 0),
@@ -91,7 +93,9 @@ EXPECTED = {
     # h-permscan): never scanned before, each 196/4/0/0 under grey100, low contrast and
     # the 120-dpi TIFF (rotated + noise 28/4/168/0): the group labels' and the block's
     # column labels' boxes now show the order, and labels OCR read run together in one
-    # cell (the rule between them lost to noise) the order of their text.
+    # cell (the rule between them lost to noise) the order of their text. t4-groups: 183
+    # under h-cutpart (二's "9" and "3" in boxes short by a double rule's inner frame,
+    # doubted, null); 185 again, those boxes not cut through a glyph (h-cutpart2).
     ("grey100_jpeg", "t4-groups-swapped+revalued", "001"): (185, 0, 15, 0),
     ("grey100_jpeg", "t2-columns-swapped+revalued", "001"): (194, 0, 6, 0),
     # a 2019 report: 第（一）项's block and 第（五）、（六）项's each swapped, only the first
