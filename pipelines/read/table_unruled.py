@@ -39,22 +39,25 @@ from pipelines.read.page_image import PageImage
 from pipelines.read.scan import _as_digits, _Crops, _line_crops
 from pipelines.read.table_image import Box
 from pipelines.read.table_wrapped import Piece, column_tables, labels_by_line, spells_label
-from pipelines.textnorm import HAN, HAN_CHAR
+from pipelines.textnorm import HAN, HAN_CHAR, UNIT
 
 _JOIN_X = 0.5  # glyph heights: characters of a word are closer, columns farther apart
 _JOIN_Y = 0.3  # glyph heights: the gaps inside a character (the strokes of 三)
 _MARGIN_X = 0.4  # glyph heights of white around a box when it is read
 _MARGIN_Y = 0.15
 _MIN_BOX = 0.4  # glyph heights: smaller blobs are specks
-# A blob read as nothing, lower than this and narrower than _SPECK_WIDTH or wider than
-# _RULE_WIDTH: what a photocopy leaves of a rule (the dots where two grey rules crossed,
-# doubled ink, 2-4 pixels high on 16-pixel glyphs, 8 two of them stacked; a black rule
-# kept whole), never a
-# digit (a digit stands ~0.7 glyph high) nor a dash printed in a cell (1-2 glyphs wide).
-_SPECK_HEIGHT, _SPECK_WIDTH, _RULE_WIDTH = 0.55, 0.6, 3.0
+# A blob read as nothing (or as marks, `_DOTS`) lower than this (glyph heights): what a
+# photocopy leaves of a rule (the dots where two grey rules crossed, doubled ink, 2-4
+# pixels high on 16-pixel glyphs, 8 two of them stacked; a black rule kept whole), never
+# a digit (a digit stands ~0.7 glyph high).
+_SPECK_HEIGHT = 0.55
 # What the recogniser reads such specks as: nothing, or marks (two stacked read `:` or
 # `=`): no letter, digit, Chinese character or dash (a cell printing `-` is kept).
 _DOTS = re.compile(r"[^\w\-－—–一]*")
+# A blob narrower than the first and taller than the second (glyph heights): a piece of a
+# vertical rule a photocopy kept (011: 6-8 pixels wide, 30-117 high on 16-pixel glyphs,
+# read `三`, `L`, `[`), never a character (none is taller than a glyph), so never read.
+_RULE_PIECE = (0.6, 1.5)
 _FLAT = 0.6  # glyph heights: a box lower than this may be one stroke of a character
 _ONE_GLYPH = 1.0  # glyph heights: strokes stacked within this are one character's
 _STROKE_GAP = 0.6  # glyph heights between them at most (the 、 ending one line and the 一
@@ -74,8 +77,9 @@ _GATE_COLUMNS = 2
 _GATE_ALIGN = 1.0  # glyph heights between the centres of a column's boxes
 _GATE_GAP = 1.5  # glyph heights of white on either side of a number in a table's row
 _log = logging.getLogger(__name__)
-# A value; not an item number ("2." split from its label).
-_NUMBER = re.compile(r"[-+－]?[0-9][0-9,]*(?:\.[0-9]+)?")
+# A value, with its unit if printed (`251000元`); not an item number ("2." split from
+# its label).
+_NUMBER = re.compile(rf"[-+－]?[0-9][0-9,]*(?:\.[0-9]+)?(?:{UNIT})?")
 # Label text (Chinese, ending in no digit nor point) run into a number.
 _LABEL_NUMBER = re.compile(rf"(.*[{HAN}].*[^0-9.,])([0-9]+(?:\.[0-9]+)?)")
 # A value misread: digits and Latin letters, a digit among them (`7G7`, `1O`).
@@ -112,7 +116,8 @@ def _boxes(page: PageImage) -> list[Box]:
     out = []
     for i in range(1, n):
         x, y, w, h, _ = stats[i]
-        if h >= _MIN_BOX * g or w >= _MIN_BOX * g:  # a thin 一 is wide
+        if (h >= _MIN_BOX * g or w >= _MIN_BOX * g) and not (  # a thin 一 is wide
+                w < _RULE_PIECE[0] * g and h > _RULE_PIECE[1] * g):
             out.append(Box(int(x), int(y), int(x + w), int(y + h)))
     return _strokes_joined(out, g)
 
@@ -208,12 +213,10 @@ def _read(page: PageImage, boxes: list[Box]) -> list[_Word]:
 
 
 def _speck(w: _Word, glyph: float) -> bool:
-    """A rule's remnant (_SPECK_HEIGHT): read as nothing or as dots (`:`, `.`), too low
-    for a digit, a speck or a whole rule. Kept, it would stand as a line of its own
-    between two rows (a header, whose columns it would set) or join a header's words
-    into one cell."""
-    return (_DOTS.fullmatch(w.text) is not None and w.box.height < _SPECK_HEIGHT * glyph
-            and not _SPECK_WIDTH * glyph <= w.box.width <= _RULE_WIDTH * glyph)
+    """A rule's remnant (_SPECK_HEIGHT): read as nothing or as marks, too low for a digit.
+    Kept, it would stand as a line of its own between two rows (a header, whose columns
+    it would set) or join a header's words into one cell."""
+    return _DOTS.fullmatch(w.text) is not None and w.box.height < _SPECK_HEIGHT * glyph
 
 
 def _lines(words: list[_Word], glyph: float) -> list[list[_Word]]:
@@ -474,38 +477,48 @@ def _valued(line: list[_Word]) -> list[_Word]:
     return [w for w in line if w.number or _MISREAD_NUMBER.fullmatch(w.text)]
 
 
-def _same_columns(line: list[_Word], table: list[_Word], glyph: float) -> bool:
-    """Whether a line's leftmost value stands in a column of the table's lines of numbers
-    so far (its left edge, centre or right edge within _ALIGN glyphs of one of their
-    values). Values misread count (`_valued`), and every line of the table, not the
-    last only: a row whose values are misread (`七` for a broken 44) stands in the
-    table's columns as any row does, and would else begin a table of its own, cut from
-    its header."""
+def _same_columns(line: list[_Word], values: list[_Word], glyph: float) -> bool:
+    """Whether a line's leftmost value stands in a column of the `values` before it (its
+    left edge, centre or right edge within _ALIGN glyphs of one of theirs)."""
     first = min(_valued(line), key=lambda w: w.box.x0)
     return any(min(abs(first.box.x0 - w.box.x0), abs(first.xc - w.xc),
-                   abs(first.box.x1 - w.box.x1)) <= _ALIGN * glyph for w in table)
+                   abs(first.box.x1 - w.box.x1)) <= _ALIGN * glyph for w in values)
+
+
+def _over(line: list[_Word], values: list[_Word]) -> bool:
+    """Whether a line prints over the columns of the values (a header, a caption), not
+    only left of them (a label, its wrapped rest)."""
+    x0, x1 = min(w.box.x0 for w in values), max(w.box.x1 for w in values)
+    return any(w.box.x1 > x0 and w.box.x0 < x1 for w in line)
 
 
 def _tables(lines: list[list[_Word]], glyph: float
             ) -> tuple[list[list[list[_Word]]], list[list[_Word]]]:
     """A page's lines cut into tables, and the lines it ends with that begin another
     table (no row of numbers under them on this page). A line of numbers whose leftmost
-    value stands in no column of the table's lines of numbers before starts another
-    table (Word prints each of the statutory tables with columns of its own). The lines between go
-    to the table before while they are its last label's wrapped lines (left of its
-    numbers, each within a glyph of the line above), and to the next table from the
-    first line that is not (a title, the next header); so do the page's last lines,
-    when they hold Chinese (a page number or a speck begins no table)."""
+    value stands in no column of the lines of numbers before it starts another table
+    (Word prints each of the statutory tables with columns of its own): of those since
+    the last line printing over their columns (a header, a caption), else of the line
+    before. Values misread count (`_valued`), and so do the run's lines before the
+    last: a row whose values are misread (`七` for a photocopy's broken 44) still
+    stands in the columns of the rows above it, and would else begin a table of its
+    own, cut from its header. The lines between go to the table before while they are
+    its last label's wrapped lines (left of its numbers, each within a glyph of the
+    line above), and to the next table from the first line that is not (a title, the
+    next header); so do the page's last lines, when they hold Chinese (a page number
+    or a speck begins no table)."""
     out: list[list[list[_Word]]] = [[]]
     last: list[_Word] | None = None  # the line of numbers before
-    values: list[_Word] = []  # the values of the table's lines of numbers so far
+    values: list[_Word] = []  # the values of the lines of numbers since a header
     pending: list[list[_Word]] = []  # lines after it, not yet given to a table
     for line in lines:
         first = _number_left(line)
         if first is None:
             pending.append(line)
+            if values and _over(line, values):
+                values = []  # a header or a caption: its columns begin again
             continue
-        if last is not None and not _same_columns(line, values, glyph):
+        if last is not None and not _same_columns(line, values or _valued(last), glyph):
             tail = _tail(pending, last, glyph)
             out[-1] += pending[:tail]
             out.append(pending[tail:])
