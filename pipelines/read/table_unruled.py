@@ -39,13 +39,25 @@ from pipelines.read.page_image import PageImage
 from pipelines.read.scan import _as_digits, _Crops, _line_crops
 from pipelines.read.table_image import Box
 from pipelines.read.table_wrapped import Piece, column_tables, labels_by_line, spells_label
-from pipelines.textnorm import HAN, HAN_CHAR
+from pipelines.textnorm import HAN, HAN_CHAR, UNIT
 
 _JOIN_X = 0.5  # glyph heights: characters of a word are closer, columns farther apart
 _JOIN_Y = 0.3  # glyph heights: the gaps inside a character (the strokes of 三)
 _MARGIN_X = 0.4  # glyph heights of white around a box when it is read
 _MARGIN_Y = 0.15
 _MIN_BOX = 0.4  # glyph heights: smaller blobs are specks
+# A blob read as nothing (or as marks, `_DOTS`) lower than this (glyph heights): what a
+# photocopy leaves of a rule (the dots where two grey rules crossed, doubled ink, 2-4
+# pixels high on 16-pixel glyphs, 8 two of them stacked; a black rule kept whole), never
+# a digit (a digit stands ~0.7 glyph high).
+_SPECK_HEIGHT = 0.55
+# What the recogniser reads such specks as: nothing, or marks (two stacked read `:` or
+# `=`): no letter, digit, Chinese character or dash (a cell printing `-` is kept).
+_DOTS = re.compile(r"[^\w\-－—–一]*")
+# A blob narrower than the first and taller than the second (glyph heights): a piece of a
+# vertical rule a photocopy kept (011: 6-8 pixels wide, 30-117 high on 16-pixel glyphs,
+# read `三`, `L`, `[`), never a character (none is taller than a glyph), so never read.
+_RULE_PIECE = (0.6, 1.5)
 _FLAT = 0.6  # glyph heights: a box lower than this may be one stroke of a character
 _ONE_GLYPH = 1.0  # glyph heights: strokes stacked within this are one character's
 _STROKE_GAP = 0.6  # glyph heights between them at most (the 、 ending one line and the 一
@@ -65,10 +77,13 @@ _GATE_COLUMNS = 2
 _GATE_ALIGN = 1.0  # glyph heights between the centres of a column's boxes
 _GATE_GAP = 1.5  # glyph heights of white on either side of a number in a table's row
 _log = logging.getLogger(__name__)
-# A value; not an item number ("2." split from its label).
-_NUMBER = re.compile(r"[-+－]?[0-9][0-9,]*(?:\.[0-9]+)?")
+# A value, with its unit if printed (`251000元`); not an item number ("2." split from
+# its label).
+_NUMBER = re.compile(rf"[-+－]?[0-9][0-9,]*(?:\.[0-9]+)?(?:{UNIT})?")
 # Label text (Chinese, ending in no digit nor point) run into a number.
 _LABEL_NUMBER = re.compile(rf"(.*[{HAN}].*[^0-9.,])([0-9]+(?:\.[0-9]+)?)")
+# A value misread: digits and Latin letters, a digit among them (`7G7`, `1O`).
+_MISREAD_NUMBER = re.compile(r"[0-9A-Za-z]*[0-9][0-9A-Za-z]*")
 _DIGIT_WIDTH = 0.55  # glyph heights: a digit's advance beside a Chinese character's one
 # Zeros leading a box's digits (`0074`), and the number after them if any.
 _LEADING_ZEROS = re.compile(r"(0+)([1-9][0-9]*(?:\.[0-9]+)?)?")
@@ -101,7 +116,8 @@ def _boxes(page: PageImage) -> list[Box]:
     out = []
     for i in range(1, n):
         x, y, w, h, _ = stats[i]
-        if h >= _MIN_BOX * g or w >= _MIN_BOX * g:  # a thin 一 is wide
+        if (h >= _MIN_BOX * g or w >= _MIN_BOX * g) and not (  # a thin 一 is wide
+                w < _RULE_PIECE[0] * g and h > _RULE_PIECE[1] * g):
             out.append(Box(int(x), int(y), int(x + w), int(y + h)))
     return _strokes_joined(out, g)
 
@@ -196,6 +212,13 @@ def _read(page: PageImage, boxes: list[Box]) -> list[_Word]:
     return words
 
 
+def _speck(w: _Word, glyph: float) -> bool:
+    """A rule's remnant (_SPECK_HEIGHT): read as nothing or as marks, too low for a digit.
+    Kept, it would stand as a line of its own between two rows (a header, whose columns
+    it would set) or join a header's words into one cell."""
+    return _DOTS.fullmatch(w.text) is not None and w.box.height < _SPECK_HEIGHT * glyph
+
+
 def _lines(words: list[_Word], glyph: float) -> list[list[_Word]]:
     """Words chained left to right into lines, each word joining the line whose last
     word's y-centre is nearest (within _ROW glyphs): a line tilted by a page left a
@@ -211,16 +234,68 @@ def _lines(words: list[_Word], glyph: float) -> list[list[_Word]]:
     return sorted(lines, key=lambda line: float(np.mean([w.yc for w in line])))
 
 
-def _cells_of(line: list[_Word], glyph: float) -> list[tuple[float, float]]:
+def _cells_of(line: list[_Word], glyph: float) -> list[tuple[float, float, str]]:
     """A header line's boxes joined where less than a glyph apart: one cell's words (a
-    thin 一 leaves a gap of its own inside 上一年)."""
-    out: list[list[float]] = []
+    thin 一 leaves a gap of its own inside 上一年), with the template column label it
+    was cut to ("" when not cut: `_name` names it). A cell that spells no label but
+    several side by side, one way only, is those cells (`_labels_apart`)."""
+    groups: list[list[_Word]] = []
     for w in line:
-        if out and w.box.x0 - out[-1][1] < _CELL_GAP * glyph:
-            out[-1][1] = max(out[-1][1], w.box.x1)
+        if groups and w.box.x0 - groups[-1][-1].box.x1 < _CELL_GAP * glyph:
+            groups[-1].append(w)
         else:
-            out.append([w.box.x0, w.box.x1])
-    return [(x0, x1) for x0, x1 in out]
+            groups.append([w])
+    out: list[tuple[float, float, str]] = []
+    for words in groups:
+        x0, x1 = words[0].box.x0, max(w.box.x1 for w in words)
+        out += _labels_apart(words) or [(x0, x1, "")]
+    return out
+
+
+def _labels_apart(words: list[_Word]) -> list[tuple[float, float, str]]:
+    """A header cell printing several column labels of one statutory table side by side
+    with less than a glyph between them (a ruled table whose rules a photocopy lost:
+    `商业企业 科研机构社会公益组织` over three columns), cut where its text parts into
+    those labels: each label's x-range by its characters' share of its words' boxes (a
+    Chinese character's advance is the same for all). Empty when the text spells one
+    label, or parts into labels in no way or in more than one."""
+    text = "".join(w.text for w in words)
+    labels = _partition(text)
+    if len(labels) < 2:
+        return []
+    # Each character's x-range: its word's box shared among the word's characters.
+    spans = [(w.box.x0 + k * w.box.width / len(w.text),
+              w.box.x0 + (k + 1) * w.box.width / len(w.text))
+             for w in words for k in range(len(w.text))]
+    out, start = [], 0
+    for label in labels:
+        end = start + len(label)
+        out.append((spans[start][0], spans[end - 1][1], label))
+        start = end
+    return out
+
+
+def _partition(text: str) -> list[str]:
+    """The text cut into column labels of one statutory table, when exactly one cut
+    does it; [] otherwise (a single label, none, or two cuts)."""
+    if not text or column_tables(text):
+        return []
+    found: list[list[str]] = []
+
+    def cut(rest: str, done: list[str], tables: set[str] | None) -> None:
+        if len(found) > 1:
+            return
+        if not rest:
+            found.append(done)
+            return
+        for k in range(1, len(rest) + 1):
+            of = column_tables(rest[:k])
+            of = of if tables is None else of & tables
+            if of:
+                cut(rest[k:], [*done, rest[:k]], of)
+
+    cut(text, [], None)
+    return found[0] if len(found) == 1 else []
 
 
 class Column(NamedTuple):
@@ -236,15 +311,16 @@ def _columns(header: list[list[_Word]], glyph: float) -> list[Column]:
     """Each leaf header cell, left to right: lines read bottom up, a cell kept when no
     cell below it overlaps it (a leaf has white beneath it down to the rows: above a
     cell stand only its parents, and above text that is no cell of the header, a title
-    of the page, which is no column); named by what its cell spells (`_name`)."""
-    kept: list[tuple[float, float]] = []
-    below: list[tuple[float, float]] = []
+    of the page, which is no column); named by the label it was cut to
+    (`_labels_apart`), else by what its cell spells (`_name`)."""
+    kept: list[tuple[float, float, str]] = []
+    below: list[tuple[float, float, str]] = []
     for line in reversed(header):
         cells = _cells_of(line, glyph)
-        kept += [(c0, c1) for c0, c1 in cells
-                 if all(c1 <= x0 or c0 >= x1 for x0, x1 in below)]
+        kept += [(c0, c1, name) for c0, c1, name in cells
+                 if all(c1 <= x0 or c0 >= x1 for x0, x1, _ in below)]
         below += cells
-    return [Column(x0, x1, _name(header, x0, x1)) for x0, x1 in sorted(kept)]
+    return [Column(x0, x1, name or _name(header, x0, x1)) for x0, x1, name in sorted(kept)]
 
 
 def _name(header: list[list[_Word]], x0: float, x1: float) -> str:
@@ -357,7 +433,8 @@ def _read_unruled(page: PageImage, page_no: int, start: Carried, by_table: bool
     if not boxes or len(boxes) > _MAX_BOXES:
         return None
     g = page.glyph
-    lines = [_joined(line, g) for line in _lines(_read(page, boxes), g)]
+    words = [w for w in _read(page, boxes) if not _speck(w, g)]
+    lines = [_joined(line, g) for line in _lines(words, g)]
     if not by_table:
         got = _read_block(lines, g, page_no, start.columns)
         return (*got, []) if got else None
@@ -394,40 +471,63 @@ def _number_left(line: list[_Word]) -> _Word | None:
     return min((w for w in line if w.number), key=lambda w: w.box.x0, default=None)
 
 
-def _same_columns(first: _Word, line: list[_Word], glyph: float) -> bool:
-    """Whether a line's leftmost number stands in a column of the line of numbers before
-    (its left edge, centre or right edge within _ALIGN glyphs of one of that line's)."""
+def _valued(line: list[_Word]) -> list[_Word]:
+    """A line's numbers, and its words read as digits and letters (`7G7` for a blurred
+    767: a value, misread, that stands in its column as a number does)."""
+    return [w for w in line if w.number or _MISREAD_NUMBER.fullmatch(w.text)]
+
+
+def _same_columns(line: list[_Word], values: list[_Word], glyph: float) -> bool:
+    """Whether a line's leftmost value stands in a column of the `values` before it (its
+    left edge, centre or right edge within _ALIGN glyphs of one of theirs)."""
+    first = min(_valued(line), key=lambda w: w.box.x0)
     return any(min(abs(first.box.x0 - w.box.x0), abs(first.xc - w.xc),
-                   abs(first.box.x1 - w.box.x1)) <= _ALIGN * glyph
-               for w in line if w.number)
+                   abs(first.box.x1 - w.box.x1)) <= _ALIGN * glyph for w in values)
+
+
+def _over(line: list[_Word], values: list[_Word]) -> bool:
+    """Whether a line prints over the columns of the values (a header, a caption), not
+    only left of them (a label, its wrapped rest)."""
+    x0, x1 = min(w.box.x0 for w in values), max(w.box.x1 for w in values)
+    return any(w.box.x1 > x0 and w.box.x0 < x1 for w in line)
 
 
 def _tables(lines: list[list[_Word]], glyph: float
             ) -> tuple[list[list[list[_Word]]], list[list[_Word]]]:
     """A page's lines cut into tables, and the lines it ends with that begin another
     table (no row of numbers under them on this page). A line of numbers whose leftmost
-    number stands in no column of the line of numbers before starts another table (Word
-    prints each of the statutory tables with columns of its own). The lines between go
-    to the table before while they are its last label's wrapped lines (left of its
-    numbers, each within a glyph of the line above), and to the next table from the
-    first line that is not (a title, the next header); so do the page's last lines,
-    when they hold Chinese (a page number or a speck begins no table)."""
+    value stands in no column of the lines of numbers before it starts another table
+    (Word prints each of the statutory tables with columns of its own): of those since
+    the last line printing over their columns (a header, a caption), else of the line
+    before. Values misread count (`_valued`), and so do the run's lines before the
+    last: a row whose values are misread (`七` for a photocopy's broken 44) still
+    stands in the columns of the rows above it, and would else begin a table of its
+    own, cut from its header. The lines between go to the table before while they are
+    its last label's wrapped lines (left of its numbers, each within a glyph of the
+    line above), and to the next table from the first line that is not (a title, the
+    next header); so do the page's last lines, when they hold Chinese (a page number
+    or a speck begins no table)."""
     out: list[list[list[_Word]]] = [[]]
     last: list[_Word] | None = None  # the line of numbers before
+    values: list[_Word] = []  # the values of the lines of numbers since a header
     pending: list[list[_Word]] = []  # lines after it, not yet given to a table
     for line in lines:
         first = _number_left(line)
         if first is None:
             pending.append(line)
+            if values and _over(line, values):
+                values = []  # a header or a caption: its columns begin again
             continue
-        if last is not None and not _same_columns(first, last, glyph):
+        if last is not None and not _same_columns(line, values or _valued(last), glyph):
             tail = _tail(pending, last, glyph)
             out[-1] += pending[:tail]
             out.append(pending[tail:])
+            values = []
         else:
             out[-1] += pending
         out[-1].append(line)
         pending, last = [], line
+        values += _valued(line)
     if last is None:
         return [pending], []
     tail = _tail(pending, last, glyph)

@@ -15,6 +15,7 @@ from pipelines.read.table_unruled import (
     Carried,
     _as_printed,
     _boxes,
+    _labels_apart,
     _Word,
     looks_tabular,
     read_unruled,
@@ -236,3 +237,41 @@ def test_a_css_table_is_read_as_printed_its_boxes_parted_where_numbers_cannot_be
     assert [[c.box_run for c in row] for row in rows] == [
         [False, True, True, True, True, True], [False, False, True]]
     assert rows[0][5].ref == "page 2 table 1 row 1 cell 6 box 728,100,756,126"
+
+
+PHOTOCOPY_T3 = Path(__file__).parents[1] / "fixtures" / "scans" / "photocopy-011-t3.png"
+
+
+def test_a_photocopied_ruled_table_is_read_without_its_rules() -> None:
+    # 011's table 三 photocopied (grey150_photocopy: blur 0.8, threshold 160; the page's
+    # grey thresholded again at 128 to keep the fixture small): the threshold turned the
+    # grey rules white, leaving the dots where two rules crossed (read as nothing, `:`,
+    # `=`), and the leaf headers print less than a glyph apart. The dots are no line and
+    # no cell of the header; the header cell `商业企业科研机构社会公益组织法律服务机构其他`
+    # is cut into the five labels it spells; the row whose 44 is read `七` stays in the
+    # table's columns. Values misread (`七`, `L`, `G.`) are the recogniser's to doubt.
+    page = prepare(np.asarray(Image.open(PHOTOCOPY_T3).convert("L")))
+    rows = _texts(read_unruled(page, 3, Carried(), by_table=True))
+    blank5 = [""] * 5
+    assert rows[3:9] == [
+        ["商业企业科研机构社会公益组织法律服务机构其他"],
+        ["本年新收政府信息公开申请数量", "821", "35", "", "", "2", "1", "859"],
+        ["上年结转政府信息公开申请数量", "18", *blank5, "18"],
+        ["(-)予以公开", "258", "12", "", "", "1", "1", ""],
+        ["(二)部分公开区分处理的,只计这一情形,不计其他情形)", "3", "", *blank5],
+        ["1.属于国家秘密", "14", "", *blank5]]
+    assert rows[-2:] == [["(七)总计", "767", "35", "", "", "2", "1", "805"],
+                         ["结转下年虞续办理", "72", *blank5, "72"]]
+    assert ["(四)无法提供2.没有现成信息要另行制作", "七", "3", *blank5] in rows
+    assert len(rows) == 30 and all(len(row) == 8 for row in rows if len(row) > 3)
+
+
+def test_a_header_cell_of_labels_side_by_side_is_cut_into_them() -> None:
+    # No OCR: two words of one header cell (less than a glyph apart), the second holding
+    # two labels abutting; each label's x-range by its characters.
+    words = [_Word(Box(755, 129, 818, 144), "商业企业"),
+             _Word(Box(826, 129, 996, 144), "科研机构社会公益组织")]
+    assert _labels_apart(words) == [(755, 818, "商业企业"), (826, 894, "科研机构"),
+                                     (894, 996, "社会公益组织")]
+    assert _labels_apart([_Word(Box(0, 0, 64, 16), "商业企业")]) == []  # one label
+    assert _labels_apart([_Word(Box(0, 0, 64, 16), "合计数量")]) == []  # none
