@@ -191,6 +191,23 @@ def test_a_page_the_recogniser_doubted_is_read_poorly() -> None:
     assert not scan._poorly_read(*_page(169, 10, sealed=8))
 
 
+def _cut_crop(last: list[tuple[int, int, int, int]]
+              ) -> tuple[PageImage, np.ndarray, TableImage]:
+    """011's table 四 cut crop (below): its header's three boxes and the last row's
+    `last` boxes, as (x0, y0, x1, y1) in the page's pixels."""
+    grey = np.asarray(Image.open(SCANS / "tiff120-rotated-011-t4-cut-grey.png"))
+    ink = np.asarray(Image.open(SCANS / "tiff120-rotated-011-t4-cut-ink.png"))
+
+    def box(x0: int, y0: int, x1: int, y1: int) -> Box:
+        return Box(x0 - 485, y0 - 790, x1 - 485, y1 - 790)
+
+    header = [box(493, 797, 528, 846), box(531, 798, 565, 847), box(568, 797, 601, 846)]
+    cells = [CellImage(b, 0, k) for k, b in enumerate(header)]
+    cells += [CellImage(box(*b), 1, k) for k, b in enumerate(last)]
+    table = TableImage(Box(0, 0, grey.shape[1], grey.shape[0]), cells)
+    return PageImage(grey, ink, 13.0, 0.0), ink, table
+
+
 def test_an_empty_box_cut_short_is_no_blank() -> None:
     # 011's table 四 continued on page 3, scanned at 120 dpi turned 0.8° (scans.py's
     # grey120_tiff_rotated), straightened; its last row and the header above, three
@@ -199,18 +216,8 @@ def test_an_empty_box_cut_short_is_no_blank() -> None:
     # that rule: its box (boxes below, as find_tables gave them then, in the crop's pixels)
     # began 5 pixels right of its column's line, the "1" outside it, and the box was read
     # as the agency's blank. Now it has a confidence and no text: nulled and flagged.
-    grey = np.asarray(Image.open(SCANS / "tiff120-rotated-011-t4-cut-grey.png"))
-    ink = np.asarray(Image.open(SCANS / "tiff120-rotated-011-t4-cut-ink.png"))
-    page = PageImage(grey, ink, 13.0, 0.0)
-
-    def box(x0: int, y0: int, x1: int, y1: int) -> Box:
-        return Box(x0 - 485, y0 - 790, x1 - 485, y1 - 790)
-
-    header = [box(493, 797, 528, 846), box(531, 798, 565, 847), box(568, 797, 601, 846)]
-    last = [box(493, 851, 526, 865), box(536, 852, 564, 865), box(568, 851, 601, 865)]
-    cells = [CellImage(b, 0, k) for k, b in enumerate(header)]
-    cells += [CellImage(b, 1, k) for k, b in enumerate(last)]
-    table = TableImage(Box(0, 0, grey.shape[1], grey.shape[0]), cells)
+    page, ink, table = _cut_crop([(493, 851, 526, 865), (536, 852, 564, 865),
+                                  (568, 851, 601, 865)])
     assert stops_short(table, 13.0) == [False, False, False, False, True, False]
     # the "1" lies in the strip the box lost, clear of the rule: cut through it
     assert cut_short(table, 13.0, ink) == [False, False, False, False, True, False]
@@ -227,18 +234,8 @@ def test_a_box_cut_short_that_reads_a_number_needs_an_identity() -> None:
     # lines took the "1"): the "9" is still read, at 0.99 before this rule, but what was cut
     # off may have been part of the number (a "9" cut at its foot is read "0" here). Its
     # confidence is capped: published only where an identity holds with it.
-    grey = np.asarray(Image.open(SCANS / "tiff120-rotated-011-t4-cut-grey.png"))
-    ink = np.asarray(Image.open(SCANS / "tiff120-rotated-011-t4-cut-ink.png"))
-    page = PageImage(grey, ink, 13.0, 0.0)
-
-    def box(x0: int, y0: int, x1: int, y1: int) -> Box:
-        return Box(x0 - 485, y0 - 790, x1 - 485, y1 - 790)
-
-    header = [box(493, 797, 528, 846), box(531, 798, 565, 847), box(568, 797, 601, 846)]
-    last = [box(493, 851, 526, 865), box(531, 852, 564, 865), box(568, 851, 601, 861)]
-    cells = [CellImage(b, 0, k) for k, b in enumerate(header)]
-    cells += [CellImage(b, 1, k) for k, b in enumerate(last)]
-    table = TableImage(Box(0, 0, grey.shape[1], grey.shape[0]), cells)
+    page, ink, table = _cut_crop([(493, 851, 526, 865), (531, 852, 564, 865),
+                                  (568, 851, 601, 861)])
     assert stops_short(table, 13.0) == [False, False, False, False, False, True]
     # the 9's bottom row lies in the strip the box lost, touching the rest: cut through
     assert cut_short(table, 13.0, ink) == [False, False, False, False, False, True]
