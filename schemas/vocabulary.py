@@ -104,9 +104,10 @@ FLAG_CODES: dict[str, str] = {
     "the header names and only the absent columns' cells are null; otherwise every cell of "
     "the table (of table 二: of that block's columns) is null, its printed value kept in the "
     "raw text",
-    "column_dropped": "the table's header prints a column the statute lacks (a 小计 of "
-    "table 三's organisation columns, under 法人或其他组织), whose values are the sum of "
-    "those columns in every row: that column is not published, the other values are placed "
+    "column_dropped": "the table's header prints a column the statute lacks: a 小计 of "
+    "table 三's organisation columns, under 法人或其他组织, whose values are the sum of "
+    "those columns in every row, or a column after the table's last (同比), each 总计 "
+    "proven by its row's sum: that column is not published, the other values are placed "
     "under the columns the header names",
     "column_order_unread": "the table was read from text that keeps no column positions "
     "(a PDF's text in reading order), and its header there does not show the order of its "
@@ -290,8 +291,9 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "该表列数少于模板。表头完整读出其余各列、每列各一次，且每行每列各印一个数值的（表三、表四），"
         "各数值按表头所标的列放置，仅缺少之列的单元格为空值；否则该表所有单元格"
         "（表二为该栏目各列）发布为空值，印出的数值保留在原文中",
-        "column_dropped": "该表表头印有法定表格没有的列（表三法人或其他组织下各列的小计），"
-        "其数值在每行均为这些列之和：该列不予发布，其余数值按表头所标的列放置",
+        "column_dropped": "该表表头印有法定表格没有的列：表三法人或其他组织下各列的小计"
+        "（其数值在每行均为这些列之和），或表格最后一列之后的列（如同比，各总计经本行之和"
+        "验证）：该列不予发布，其余数值按表头所标的列放置",
         "column_order_unread": "该表读自不保留列位置的文本（按阅读顺序提取的 PDF 文字），"
         "其中表头未显示各列或列组的顺序，而勾稽关系无法区分：该表所有单元格发布为空值，"
         "印出的数值保留在原文中",
