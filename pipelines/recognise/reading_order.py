@@ -23,6 +23,10 @@ it, never assumed:
   one line (`行政复议 行政诉讼`, a header printed run together).
 - **the lines' order says nothing**: blocks are printed in the converter's order, not
   the page's (`复议后起诉` on a line of its own above `… 总 未经复议直接起诉`).
+- **a baseline shared**: `未经复议直接起诉` after column label pieces on its line is
+  right of 行政复议's columns (the only column labels beside it), so 行政复议 is left of
+  行政诉讼 (`_review_left_of_lawsuits`); where only the lawsuit groups' order is then
+  unread, 行政复议's five cells are kept and the lawsuits' ten nulled.
 
 A level whose order is not read leaves the table null, flagged `column_order_unread`,
 unless its values are the same in any of its orders: every group's five counts equal
