@@ -210,6 +210,49 @@ def _t3_rows() -> tuple[str, ...]:
     return tuple(k for k in keys if k not in own)
 
 
+def _t4_counts(simple: list[str], flat: list[str], start: int
+               ) -> tuple[list[tuple[int, str]], int | None] | None:
+    """The values after line `start` (t4_values): in any line up to the next section's
+    heading, in lines of values only after it; and that heading's line. None where a value
+    stands beside a label before the heading."""
+    found: list[tuple[int, str]] = []
+    end = None  # the next section's heading
+    for no in range(start + 1, len(simple)):
+        if end is None and _HEADING.match(flat[no]):
+            end = no
+        words = simple[no].split()
+        values = [(no, w) for w in words if _VALUE_WORD.fullmatch(w)]
+        if end is None and values and len(values) < len(words):
+            return None  # a value beside a label: its block's order is not the row's
+        if end is None or _values_only(simple[no]):
+            found += values
+    return found, end
+
+
+@cache
+def _t4_labels() -> tuple[str, ...]:
+    """Table 四's printed labels (its columns, groups and header), simplified."""
+    t4 = _version().tables["t4"]
+    return tuple("".join(x.split()) for x in (*(c.label for c in t4.columns),
+                                                *(r.label for r in t4.data_rows), *t4.header))
+
+
+def _t4_header_end(simple: list[str], start: int, end: int | None) -> int | None:
+    """The last line of 四's header before the next section's heading: every word a piece
+    of one of 四's labels (`结果 结果 其他 尚未 总 未经复议直接起诉`, a colon after one
+    dropped); None where no such line is."""
+    labels = _t4_labels()
+
+    def piece(word: str) -> bool:
+        word = word.rstrip(":：")
+        return bool(word) and any(word in label for label in labels)
+
+    stop = len(simple) if end is None else end
+    lines = [no for no in range(start + 1, stop)
+             if (words := simple[no].split()) and all(map(piece, words))]
+    return lines[-1] if lines else None
+
+
 def t4_values(lines: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
     """Table 四's values (line index, value), and the line of its text they follow:
     where reading order still places them.
@@ -236,17 +279,15 @@ def t4_values(lines: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
     start = _title_line(flat, title)
     if start is None:
         return None
-    found: list[tuple[int, str]] = []
-    end = None  # the next section's heading
-    for no in range(start + 1, len(simple)):
-        if end is None and _HEADING.match(flat[no]):
-            end = no
-        words = simple[no].split()
-        values = [(no, w) for w in words if _VALUE_WORD.fullmatch(w)]
-        if end is None and values and len(values) < len(words):
-            return None  # a value beside a label: its block's order is not the row's
-        if end is None or _values_only(simple[no]):
-            found += values
+    counted = _t4_counts(simple, flat, start)
+    if counted is not None and len(counted[0]) > len(cells):
+        # more counts than cells: 三's right block printed after 四's title (Chromium's
+        # print, 001's `2 / 0 …` runs above 四's header); 四's own are those after its header
+        header = _t4_header_end(simple, start, counted[1])
+        counted = None if header is None else _t4_counts(simple, flat, header)
+    if counted is None:
+        return None
+    found, end = counted
     if len(found) != len(cells) or not all(_COUNT.fullmatch(w) for _, w in found):
         return None
     after = end - 1 if end is not None else found[-1][0]

@@ -23,6 +23,10 @@ it, never assumed:
   one line (`行政复议 行政诉讼`, a header printed run together).
 - **the lines' order says nothing**: blocks are printed in the converter's order, not
   the page's (`复议后起诉` on a line of its own above `… 总 未经复议直接起诉`).
+- **a baseline shared**: `未经复议直接起诉` after column label pieces on its line is
+  right of 行政复议's columns (the only column labels beside it), so 行政复议 is left of
+  行政诉讼 (`_review_left_of_lawsuits`); where only the lawsuit groups' order is then
+  unread, 行政复议's five cells are kept and the lawsuits' ten nulled.
 
 A level whose order is not read leaves the table null, flagged `column_order_unread`,
 unless its values are the same in any of its orders: every group's five counts equal
@@ -143,6 +147,29 @@ def _level_order(lines: list[list[str]], level: tuple[str, str]) -> bool | None:
     return verdict
 
 
+def _review_left_of_lawsuits(lines: list[list[str]], columns: tuple[str, ...],
+                             levels: tuple[tuple[str, str], ...]) -> bool:
+    """Whether a line prints the first lawsuit group's label (未经复议直接起诉) after words
+    that are all pieces of column labels, of no group label (`结果 结果 其他结 尚未 总
+    未经复议直接起诉`). On one line they share its baseline, left of it: the only column
+    labels beside a lawsuit group's label are 行政复议's, whose cells span the header's
+    two lower rows (the lawsuits' own columns print a row below their labels). So
+    行政复议 is left of 行政诉讼. It says nothing of the two lawsuit groups' order:
+    复议后起诉 may print on a baseline of its own on either side."""
+    groups = [label for level in levels for label in level]
+
+    def column_piece(word: str) -> bool:
+        return (any(word in c for c in columns) and
+                not any(word in g for g in groups))
+
+    for words in lines:
+        if levels[1][0] in words:
+            at = words.index(levels[1][0])
+            if at > 0 and all(map(column_piece, words[:at])):
+                return True
+    return False
+
+
 def _groups(grid: Grid, cells: tuple[str, ...], width: int) -> list[tuple] | None:
     values = [c.value if (c := grid.cells.get(cid)) is not None else None for cid in cells]
     if all(v is None for v in values):
@@ -243,6 +270,8 @@ def withdraw_unread_t4(grid: Grid, text: str, rendering: str) -> None:
             len(set(g)) > 1 for g in groups):
         unread.append("its columns")
     top, lawsuits = (_level_order(lines, level) for level in levels)
+    if top is None and _review_left_of_lawsuits(lines, columns, levels):
+        top = True
     if top is False or lawsuits is False:
         printed = levels[0] if top is False else levels[1]
         withdraw(grid, "t4", out_of_order("t4", list(printed[::-1])))
@@ -250,6 +279,16 @@ def withdraw_unread_t4(grid: Grid, text: str, rendering: str) -> None:
     # 行政诉讼 printed first would put the groups as (复议后起诉's, 行政复议's, 未经复议's)
     # or so: only equal groups read the same then; the lawsuits swapped, equal lawsuits
     if not (len(set(groups)) == 1 or (top and (lawsuits or groups[1] == groups[2]))):
+        if top and not unread:
+            # 行政复议 shown first and its columns' order shown: its five cells are
+            # proven; the two lawsuit groups, in either order, are not
+            width = len(columns)
+            for cid in cells[width:]:
+                unplace(grid, cid)
+            grid.flags.append(Flag("column_order_unread", "t4's values were read from text "
+                                   "in reading order, whose header does not show the order "
+                                   "of its two lawsuit groups: those are not placed"))
+            return
         unread.append("its column groups")
     if unread:
         withdraw(grid, "t4", Flag("column_order_unread", "t4's values were read from text "

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.parse import parse_bytes, parse_file
+from pipelines.read.text_order import t4_values
 
 DUMPS = Path(__file__).parents[1] / "fixtures" / "dumps"
 EXACT = [
@@ -252,9 +253,49 @@ def test_pdf_text_in_reading_order_reads_t3_right_block(
     report = parse_file_text(text if feeds else text.replace("\f", ""))
     assert report.rendering == "text_reading_order"
     got = {c: v for c, v in report.values().items() if v is not None}
-    assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
-    assert len(got) == 175
+    # and 四's 行政复议 group (below)
+    assert got == {c: v for c, v in want.items()
+                   if c.startswith(("t3.", "t4.admin_review."))}
+    assert len(got) == 180
     assert sum(f.code == "row_placed_by_order" for f in report.flags) == 25
+
+
+HUAIAN_T4_HEADER = "结果 结果 其他结 尚未 总 未经复议直接起诉"
+
+
+def test_pdf_text_in_reading_order_reads_t4_after_its_header(
+        truth: Callable[[str], dict]) -> None:
+    # 三's right block prints after 四's title (137 counts), so 四's own 15 are those after
+    # its header's last line (text_order.t4_values). The header shows its columns' order
+    # (`维持 纠正 果 审结 计`) and, by `… 总 未经复议直接起诉` on one baseline, 行政复议
+    # left of 行政诉讼; the two lawsuit groups' order it does not show (`复议后起诉` on a
+    # line of its own): 行政复议's 5 cells only (recognise/reading_order.py).
+    text = (DUMPS / "huaian-2024.pdftotext-reading.txt").read_text(encoding="utf-8")
+    assert HUAIAN_T4_HEADER in text
+    found = t4_values(text.split("\n"))
+    assert found is not None
+    assert [int(v) for _, v in found[1]] == [72, 64, 178, 37, 351, 13, 4, 8, 1, 26,
+                                            12, 1, 1, 6, 20]
+    t4 = {c: v for c, v in parse_file_text(text).values().items() if c.startswith("t4.")}
+    want = truth("huaian-2024")["cells"]
+    assert t4 == {c: want[c] if c.startswith("t4.admin_review.") else None for c in t4}
+
+
+@pytest.mark.parametrize("header", [
+    # 复议后起诉 after column pieces: the lawsuit groups printed the other way round
+    "未经复议直接起诉\n结果 结果 其他结 尚未 总 复议后起诉",
+    # no group label after column pieces on its line: 行政复议's place not shown
+    "复议后起诉\n结果 结果 其他结 尚未 总\n未经复议直接起诉",
+    # 行政复议's columns printed 纠正 before 维持 (a window out of the template's order)
+    "复议后起诉\n纠正 结果 其他结 尚未 总 未经复议直接起诉",
+], ids=["lawsuits-swapped", "no-label-after-columns", "columns-out-of-order"])
+def test_pdf_text_in_reading_order_leaves_t4_null_where_its_header_does_not_show_it(
+        header: str) -> None:
+    text = (DUMPS / "huaian-2024.pdftotext-reading.txt").read_text(encoding="utf-8")
+    text = text.replace("复议后起诉\n" + HUAIAN_T4_HEADER, header)
+    assert header in text
+    t4 = {c: v for c, v in parse_file_text(text).values().items() if c.startswith("t4.")}
+    assert set(t4.values()) == {None}
 
 
 @pytest.mark.parametrize("name", ["huaian-2024.pdftotext-raw.txt",

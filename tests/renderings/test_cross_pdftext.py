@@ -221,18 +221,21 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     # (48, 0, 150, 0))
     # The seed (2019, no right block): its 161 counts in order, agreeing with the two
     # rows read on their labels' lines (before (29, 0, 169, 0): not mixed with them)
+    # h-readmore: 四's counts after its header (三's right block prints after 四's title)
+    # and its 行政复议 group placed (`… 总 未经复议直接起诉`): huaian / 001 175 -> 180
     ("default", "reading", "html-plain"): {
-        "huaian-2024": (175, 0, 25, 0), "001": (175, 0, 25, 0), "004": (178, 0, 22, 0),
+        "huaian-2024": (180, 0, 20, 0), "001": (180, 0, 20, 0), "004": (178, 0, 22, 0),
         "005": (195, 0, 3, 0), "seed": (176, 0, 22, 0)},
     # `机构` (科研机构 or 法律服务机构) the one between its neighbours' columns on
     # `人 企业 机构 公益 务机构 他`: 自然人 before 商业企业. before (125, 0, 75, 0)
-    ("default", "reading", "hidden-text"): {"huaian-2024": (175, 0, 25, 0)},
+    ("default", "reading", "hidden-text"): {"huaian-2024": (180, 0, 20, 0)},  # h-readmore
     # no right block: every row's 7 counts in order up to 四's title (the header repeated
     # on the next page, thead; the 2019 format's 005 and seed). before huaian (7, 0, 193,
     # 0), 005 (48, 0, 150, 0), seed (29, 0, 169, 0)
     # (004: before (10, 0, 190, 0), agreeing with rows read on their lines as the seed's)
-    ("default", "reading", "th-thead"): {"huaian-2024": (175, 0, 25, 0),
-                                         "004": (178, 0, 22, 0)},
+    # (h-readmore: 四's 行政复议 group, 175 -> 180, 178 -> 183)
+    ("default", "reading", "th-thead"): {"huaian-2024": (180, 0, 20, 0),
+                                         "004": (183, 0, 17, 0)},
     # the first row's label with soft hyphens or a colon (`…申请数量：`): found as the
     # recogniser's labels are (invisible characters out, trailing punctuation dropped).
     # before 005 (34, 0, 164, 0), seed (15, 0, 183, 0)
