@@ -64,6 +64,12 @@ _LIKE_CONFIDENCE = 0.5
 # readings alike) and a speck between two digits, which an identity must confirm.
 _LOST_POINT = 0.002
 _POINT = re.compile(r"[.．]")
+# A number read with at least this probability of a digit at a step the recogniser read
+# as nothing, away from the digits it read (ocr.Reading.lost), is kept only if an identity
+# confirms it (confidence capped): blur merges two digits' ink and the recogniser drops
+# one, sure of the rest ("447228" read "47228" at 0.986, the lost "4" 0.35, on a page
+# under the blur gate, _BLURRED; bench/RESULTS.md, "a digit lost to blur").
+_LOST_DIGIT = 0.05
 # A table cell read with less confidence than SURE (document.py: where a reading starts
 # to be doubted), or under a seal, is read a second time from another grey
 # (_second_readings).
@@ -551,9 +557,13 @@ def _as_digits(reading: ocr.Reading) -> tuple[str, float]:
     """A reading of digit-like letters as digits, with a confidence that needs confirming;
     in text, a dash touching a Chinese character as 一, and a run of quotes as one. Digits
     read without the decimal point the recogniser half saw between them (_LOST_POINT):
-    a confidence that needs confirming too."""
+    a confidence that needs confirming too; and numbers read with a digit the recogniser
+    half saw and dropped (_LOST_DIGIT)."""
     confidence = reading.confidence
     if reading.point >= _LOST_POINT and not _POINT.search(reading.text):
+        confidence = min(confidence, _LIKE_CONFIDENCE)
+    if reading.lost >= _LOST_DIGIT and (_NUMBERS_READ.fullmatch(reading.text)
+                                        or _NUMBER_WITH_UNIT.fullmatch(reading.text)):
         confidence = min(confidence, _LIKE_CONFIDENCE)
     like = _DIGITS_OR_LIKE.fullmatch(reading.text)
     if like:

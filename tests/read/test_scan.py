@@ -110,7 +110,8 @@ def test_a_blurred_page_s_labels_are_read_sharpened() -> None:
 def _crop(name: str) -> np.ndarray:
     """A line crop as the reader gives it to the recogniser (scan._line_crops), from a
     report scanned by tests/renderings/scans.py (150 dpi, JPEG q60), sharp or out of focus
-    (Gaussian σ 1.6): table 二's procurement amount in 万元, and a count beside it."""
+    (Gaussian σ 1.6): table 二's procurement amount in 万元, and a count beside it; or
+    from a Chromium print scanned grey at 150 dpi, σ 1.4, JPEG q60 ("blur1.4-")."""
     return np.asarray(Image.open(SCANS / f"{name}-crop.png").convert("L"))
 
 
@@ -135,6 +136,25 @@ def test_digits_without_a_point_keep_their_confidence() -> None:
     assert [scan._as_digits(r)[1] for r in read] == [r.confidence for r in read]
 
 
+def test_a_digit_lost_to_blur_needs_an_identity() -> None:
+    # 001's 447228 (table 二, 行政许可 decisions) printed by Chromium, scanned grey at
+    # 150 dpi, blurred σ 1.4, JPEG q60 (a blur under the page gate, scan._BLURRED): the
+    # recogniser drops the first 4, sure of the rest, yet gave it some probability at a
+    # step it read as nothing, four steps before the 4 it read.
+    read = ocr.read_lines([_crop("blur1.4-001-447228")])[0]
+    assert (read.text, round(read.confidence, 2), round(read.lost, 2)) == ("47228", 0.94, 0.38)
+    assert scan._as_digits(read) == ("47228", scan._LIKE_CONFIDENCE)
+
+
+def test_a_doubled_digit_read_keeps_its_confidence() -> None:
+    # 447 on the same page: its first 4 spreads to the step before it is read, which is
+    # no digit lost.
+    read = ocr.read_lines([_crop("blur1.4-001-447")])[0]
+    assert read.text == "447"
+    assert read.lost < scan._LOST_DIGIT / 10
+    assert scan._as_digits(read) == ("447", read.confidence)
+
+
 def _one_bit(name: str) -> np.ndarray:
     """A table cell of a 1-bit scan at 200 dpi (tests/renderings/scans.py, 27-pixel glyphs),
     as grey pixels: 0 or 255."""
@@ -157,7 +177,9 @@ def test_ink_the_recogniser_reads_as_nothing() -> None:
     # published as a printed blank (proofread.py now nulls and flags it).
     crop = np.asarray(Image.open(SCANS / "photocopy-001-108-crop.png").convert("L"))
     assert np.count_nonzero(crop < 128) > 40
-    assert ocr.read_lines([crop])[0] == ocr.Reading("", 0.0)
+    read = ocr.read_lines([crop])[0]
+    # the digits it half saw (ocr.Reading.lost) stay unread: nothing is published from it
+    assert (read.text, read.confidence, round(read.lost, 2)) == ("", 0.0, 0.3)
 
 
 def test_a_small_soft_zero_read_as_a_letter_needs_an_identity() -> None:
