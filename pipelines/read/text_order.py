@@ -163,7 +163,7 @@ def _t2_values_first(content: list[str], flat: list[str]) -> bool:
 # --- table 四's values, where their count and identities place them ----------------------
 
 _HEADING = re.compile(r"^[五六七八][、.．]")  # the section after table 四 ends its text
-_COUNT = re.compile(r"\d+")
+COUNT = re.compile(r"\d+")  # a word that is a count alone
 _TITLE_SLACK = 8  # characters a title line may hold beyond table 四's title (its number)
 
 
@@ -288,7 +288,7 @@ def t4_values(lines: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
     if counted is None:
         return None
     found, end = counted
-    if len(found) != len(cells) or not all(_COUNT.fullmatch(w) for _, w in found):
+    if len(found) != len(cells) or not all(COUNT.fullmatch(w) for _, w in found):
         return None
     after = end - 1 if end is not None else found[-1][0]
     if any(k in ln for ln in flat[start + 1:after + 1] for k in _t3_rows()):
@@ -354,7 +354,7 @@ def t3_split_rows(lines: list[str]) -> list[tuple[int, int, str, list[tuple[int,
         second = content[nxt]
         label = labels.get(flat[no] + flat[second])
         if (label is None or len(run) != _ROW_WIDTH
-                or not all(_COUNT.fullmatch(w) for _, w in run)
+                or not all(COUNT.fullmatch(w) for _, w in run)
                 or not _order_free([int(w) for _, w in run])):
             continue
         found.append((no, second, label, run))
@@ -379,7 +379,7 @@ def t3_line_rows(lines: list[str]) -> list[tuple[int, str, list[tuple[int, str]]
         values = [w for w in words if _VALUE_WORD.fullmatch(w)]
         label = labels.get("".join(words[:len(words) - len(values)]))
         if (label is None or len(values) != _ROW_WIDTH or words[-len(values):] != values
-                or not all(_COUNT.fullmatch(w) for w in values)):
+                or not all(COUNT.fullmatch(w) for w in values)):
             continue
         counts = [int(w) for w in values]
         if sum(counts[:-1]) == counts[-1]:
@@ -483,7 +483,7 @@ def _fit(items: list[Item], rows: int
         return None  # a run of values after no label: whose row it is, is not shown
     for (k, row), nxt in zip(owners, [*owners[1:], (None, rows)], strict=True):
         run = items[k][3]
-        if len(run) % _ROW_WIDTH or not all(_COUNT.fullmatch(w) for _, w in run):
+        if len(run) % _ROW_WIDTH or not all(COUNT.fullmatch(w) for _, w in run):
             return None
         chunks = [run[c:c + _ROW_WIDTH] for c in range(0, len(run), _ROW_WIDTH)]
         between = list(range(row + 1, nxt[1]))

@@ -39,9 +39,7 @@ else nothing:
 
 from __future__ import annotations
 
-import re
-
-_COUNT = re.compile(r"\d+")  # a word that is a count alone
+from pipelines.read.text_order import COUNT
 
 Balance = tuple[tuple[int, int, int, int], ...]  # (新收, 结转, (七)总计, 结转下年) rows
 Totals = tuple[tuple[int, tuple[int, ...]], ...]  # ((七)总计, its result rows)
@@ -115,11 +113,11 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
     if m < 1 or last != rows - 1 or not _named_left_columns(header, m, columns):
         return None
     counts = [(no, int(w)) for no in range(title + 1, run_start)
-              for w in lines[no].split() if _COUNT.fullmatch(w)]
+              for w in lines[no].split() if COUNT.fullmatch(w)]
     if len(counts) != width * first + m * len(right):
         return None
     beside = {no for no in range(title + 1, run_start)
-              if any(not _COUNT.fullmatch(w) for w in lines[no].split())}
+              if any(not COUNT.fullmatch(w) for w in lines[no].split())}
     readings = []
     for label_first in (False, True):
         printed = _rows(counts, [width if r < first else m for r in range(rows)],

@@ -36,11 +36,10 @@ printing two rows in each other's place keeps every identity, so it is not place
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 from typing import NamedTuple
 
-from pipelines.read.text_order import simplified_lines, t3_versions, t4_title_line
+from pipelines.read.text_order import COUNT, simplified_lines, t3_versions, t4_title_line
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_pieces import column_started
 from pipelines.recognise.layout import FORMAT_CHARS
@@ -49,7 +48,6 @@ from pipelines.recognise.reading_left import identities_hold, left_block
 from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
 
-_COUNT = re.compile(r"\d+")  # a count alone on its line
 _TOTAL = "总计"
 _WIDTH = 7  # 三's columns: the run's rows hold 1 to 7 of them
 
@@ -64,7 +62,7 @@ def _runs(lines: list[str], start: int) -> list[Run]:
         word = lines[no].strip()
         if not word:
             continue
-        if _COUNT.fullmatch(word):
+        if COUNT.fullmatch(word):
             current.append((no, int(word)))
             continue
         if current:
@@ -132,7 +130,7 @@ def _title_and_first(lines: list[str], heading: str, matched: dict[str, int]
         title = next((no for no, ln in enumerate(flat) if heading in ln), None)
         first = None if title is None else next(
             (no for no in range(title + 1, len(lines))
-             if any(_COUNT.fullmatch(w) for w in lines[no].split())), None)
+             if any(COUNT.fullmatch(w) for w in lines[no].split())), None)
         return None if first is None or title is None else (title, first)
     title = next((no for no in range(first or 0, -1, -1) if heading in flat[no]), None)
     return None if first is None or title is None else (title, first)
@@ -202,7 +200,7 @@ def _rows_in_order(lines: list[str], title: int, labels: tuple[str, ...]) -> boo
     seen: list[int] = []
     for line in lines[title + 1:end]:
         words = line.split()
-        cut = next((i for i, w in enumerate(words) if _COUNT.fullmatch(w)), len(words))
+        cut = next((i for i, w in enumerate(words) if COUNT.fullmatch(w)), len(words))
         lead = normalise("".join(words[:cut]))
         rows = [r for r, label in enumerate(wanted)
                 if len(lead) >= 4 and (label.startswith(lead) or lead.startswith(label))]
