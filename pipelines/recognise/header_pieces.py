@@ -15,15 +15,11 @@ it is not proven, the rows stay null (grid.py).
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
 from pipelines.recognise.normalise import normalise
-from pipelines.recognise.tokens import Token, piece_of_label
+from pipelines.recognise.tokens import COLUMN_WORD, Token, piece_of_label
 from schemas.template import Version
-
-# A column header word: a few CJK characters, no punctuation (tokens.py's _COLUMN_WORD).
-_COLUMN_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 
 
 def _region(tokens: list[Token], first_row: int, table: str) -> list[Token]:
@@ -64,7 +60,7 @@ def header_columns_proven(tokens: list[Token], first_row: int, version: Version,
             if k is not None:
                 started.add(k)
                 lines.setdefault(token.row, []).append(k)
-            elif (token.kind == "text" and _COLUMN_WORD.match(piece)
+            elif (token.kind == "text" and COLUMN_WORD.match(piece)
                   and not piece_of_label(piece)):
                 return False  # a column word no statutory label holds: a column it lacks
     if None in lines or len(started) != len(labels):

@@ -33,8 +33,6 @@ row is not wide, and the table is left to the grid.
 
 from __future__ import annotations
 
-import re
-
 from pipelines.recognise.cells import cell_value
 from pipelines.recognise.column_map import (
     SUBTOTAL_WORDS,
@@ -44,13 +42,11 @@ from pipelines.recognise.column_map import (
 )
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.normalise import normalise
-from pipelines.recognise.tokens import Token, piece_of_label
+from pipelines.recognise.tokens import COLUMN_WORD, Token, piece_of_label
 from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
 
 _HEADINGS = frozenset({"caption", "header", "column", "note"})
-# A column header word: a few CJK characters, no punctuation, no digit (tokens.py's).
-_COLUMN_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 
 
 def place_past_last_column(grid: Grid, tokens: list[Token], tables: set[str]) -> None:
@@ -83,7 +79,7 @@ def _trailing_words(tokens: list[Token]) -> dict[str, str]:
     for row in rows.values():
         *head, last = row
         word = normalise(last.text) if last.kind == "text" else ""
-        if (not head or not _COLUMN_WORD.match(word) or word in SUBTOTAL_WORDS
+        if (not head or not COLUMN_WORD.match(word) or word in SUBTOTAL_WORDS
                 or piece_of_label(word)):
             continue
         tables = {lb.table for t in head for lb in (t.labels or ())}
