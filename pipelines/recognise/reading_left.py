@@ -99,18 +99,21 @@ def _named_left_columns(header: list[list[str]], m: int, columns: list[str]) -> 
 
 def left_block(lines: list[str], title: int, run_start: int, right: dict[int, list[int]],
                header: list[list[str]], columns: list[str], rows: int, balance: Balance,
-               totals: Totals) -> dict[int, list[tuple[int, int, int]]] | None:
+               totals: Totals, ordered: bool = True
+               ) -> dict[int, list[tuple[int, int, int]]] | None:
     """{row index: [(column index, line, value)]} of the values printed in the left block,
     or None (module docstring). `lines` the text's lines, `title` 三's title line,
     `run_start` the right block's first line, `right` its rows' k values each (rightmost
     columns), `header` the header lines' normalised words, `rows` 三's number of rows.
     Without a right block (`right` empty, `run_start` 四's title) every row prints whole
-    in the left block, 7 values a row (the 2019 format's pages)."""
+    in the left block, 7 values a row (the 2019 format's pages). `ordered=False`: the
+    header's order of the left columns not asked (the rows' sums and the identities, which
+    hold in any order of them, are; the values are then no cells, only proof)."""
     width = len(columns)
     k = len(next(iter(right.values()))) if right else 0
     m = width - k
     first, last = (min(right), max(right)) if right else (rows, rows - 1)
-    if m < 1 or last != rows - 1 or not _named_left_columns(header, m, columns):
+    if m < 1 or last != rows - 1 or (ordered and not _named_left_columns(header, m, columns)):
         return None
     counts = [(no, int(w)) for no in range(title + 1, run_start)
               for w in lines[no].split() if COUNT.fullmatch(w)]

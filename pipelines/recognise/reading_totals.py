@@ -28,6 +28,12 @@ second, each row's values are kept where all of this holds, else nothing:
   the applicant columns are interchangeable in every identity, so only the header tells
   them apart. Elsewhere (a header naming them in another order, or not one a word) each
   row's 总计 only.
+- **总计 alone on its line** (a header cell spanning the header's rows, printed on a
+  baseline of its own: `总计` / `人` / `商业 科研 社会公 法律服 其`): its place is not
+  shown, so the run is kept, all k columns, only where a line's last k - 1 words name
+  the columns before 总计 in order and the left block's counts (reading_left) make every
+  row's 总计 the sum of its six, whichever order the left columns take; the left block's
+  values too where the header orders them.
 
 The rows are flagged `row_placed_by_order` (their labels print away from their values).
 Since order alone ties them, 三's row labels must print in the template's order: a table
@@ -113,6 +119,9 @@ class _Block(NamedTuple):
     title: int
     header: list[str]
     kept: list[int]
+    # its columns named but 总计 alone on its line: kept only with the left block, every
+    # row's sum holding (`_total_alone`)
+    sums_needed: bool = False
 
 
 def _title_and_first(lines: list[str], heading: str, matched: dict[str, int]
@@ -154,11 +163,27 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
         return None  # none, or more than one placement the identities allow
     k, run, placed = found[0]
     header = lines[title + 1:first]
-    if not _total_rightmost(header) or not _dominant_last(list(placed.values())):
+    if not _dominant_last(list(placed.values())):
+        return None
+    if _total_alone(header) and _named_right_columns(header, k - 1, columns[:-1]):
+        return _Block(placed, run, title, header, list(range(k)), sums_needed=True)
+    if not _total_rightmost(header):
         return None
     # every column of the run where the header names them, else its 总计 only
     kept = list(range(k)) if _named_right_columns(header, k, columns) else [k - 1]
     return _Block(placed, run, title, header, kept)
+
+
+def _total_alone(header: list[str]) -> bool:
+    """总计 printed on a line of its own, no word after it on any line (a header cell
+    spanning the header's rows prints on a baseline of its own: unit-row's `自然 法人或其他
+    组织` / `总计` / `人` / `商业 科研 社会公 法律服 其`). Its place is not shown; where the
+    run's last value is every row's largest and a line names the run's other columns in
+    order, the run is 三's last k columns only if every row's 总计 is the sum of its six,
+    which the left block's values must then show (`_values`)."""
+    lines = [line.split() for line in header]
+    return (any(words == [_TOTAL] for words in lines)
+            and not any(_TOTAL in words[:-1] for words in lines))
 
 
 def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple,
@@ -170,10 +195,16 @@ def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple,
     out = {r: [(len(columns) - k + c, *block.run[(r - start) * k + c]) for c in block.kept]
            for r in block.placed}
     if len(block.kept) < k or not left:
-        return out
+        return {} if block.sums_needed else out
     header = [[normalise(w) for w in ln.split()] for ln in block.header]
     left = left_block(lines, block.title, block.run[0][0], block.placed, header, columns,
                       len(shape[0]), shape[2], shape[3])
+    if left is None and block.sums_needed:
+        # the run's columns proven by every row's sum only, whichever the left columns'
+        # order (the header may not show it: `自然` / `人` apart from `商业`)
+        sums = left_block(lines, block.title, block.run[0][0], block.placed, header,
+                          columns, len(shape[0]), shape[2], shape[3], ordered=False)
+        return {} if sums is None else out
     for r, values in (left or {}).items():
         out[r] = values + out.get(r, [])
     return out

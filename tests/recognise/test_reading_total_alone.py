@@ -1,0 +1,42 @@
+"""Table 三's right block in reading order where its header prints 总计 on a line of its own
+(recognise/reading_totals.py `_total_alone`): Chromium's print of huaian's unit-row variant
+(`单位：件` above the table) through `pdftotext` without options."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pipelines.parse import parse_bytes
+
+DUMP = (Path(__file__).parents[1] / "fixtures" / "dumps"
+        / "huaian-2024.pdftotext-reading-unit-row.txt")
+RIGHT = (".research_institution", ".public_interest_org", ".legal_service_org", ".other_org",
+         ".total")
+
+
+def _t3(text: str) -> dict[str, object]:
+    report = parse_bytes("huaian-2024.txt", text.encode())
+    assert report.rendering == "text_reading_order"
+    return {c: v for c, v in report.values().items() if c.startswith("t3.")}
+
+
+def test_the_run_is_kept_where_every_rows_sum_proves_it(truth: Callable[[str], dict]) -> None:
+    # The header prints `自然 法人或其他组织` / `总计` / `人` / … / `商业 科研 社会公 法律服 其`:
+    # 总计 alone, the run's other four columns named in order. The run (125 counts, 5 a
+    # row, all 25 rows) and the left block's 50 (2 a row) make every row's sum hold: the
+    # run is 三's last five columns. Which of the left two is 自然人 the header does not
+    # show (`人` apart from `商业`): those stay null. Before: no cell of 三.
+    want = truth("huaian-2024")["cells"]
+    text = DUMP.read_text(encoding="utf-8")
+    assert "\n总计\n人\n" in text and "\n商业 科研 社会公 法律服 其\n" in text
+    got = _t3(text)
+    assert got == {c: want[c] if c.endswith(RIGHT) else None for c in got}
+    assert sum(v is not None for v in got.values()) == 125
+
+
+def test_without_every_rows_sum_the_run_is_not_kept() -> None:
+    # a count of the left block lost: the rows' sums are not shown, so nothing says the
+    # run is 三's last columns rather than others where 总计 prints apart
+    text = DUMP.read_text(encoding="utf-8").replace("\n3001 53\n", "\n3001\n")
+    assert set(_t3(text).values()) == {None}
