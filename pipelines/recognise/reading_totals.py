@@ -175,15 +175,20 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
 
 
 def _total_alone(header: list[str]) -> bool:
-    """总计 printed on a line of its own, no word after it on any line (a header cell
-    spanning the header's rows prints on a baseline of its own: unit-row's `自然 法人或其他
-    组织` / `总计` / `人` / `商业 科研 社会公 法律服 其`). Its place is not shown; where the
+    """总计 printed on a line of its own (or its two characters, 总 above 计), no word after
+    it on any line (a header cell spanning the header's rows prints on a baseline of its
+    own: unit-row's `自然 法人或其他组织` / `总计` / `人` / `商业 科研 社会公 法律服 其`,
+    or 004's `总` / `然` / `计`). Its place is not shown; where the
     run's last value is every row's largest and a line names the run's other columns in
     order, the run is 三's last k columns only if every row's 总计 is the sum of its six,
     which the left block's values must then show (`_values`)."""
     lines = [line.split() for line in header]
-    return (any(words == [_TOTAL] for words in lines)
-            and not any(_TOTAL in words[:-1] for words in lines))
+    if any(_TOTAL in words[:-1] for words in lines):
+        return False
+    alone = [words[0] for words in lines if len(words) == 1]
+    # or cut a character a line, as a narrow column wraps it (004: `总` / `然` / `计`)
+    return _TOTAL in alone or (_TOTAL[0] in alone
+                               and _TOTAL[1] in alone[alone.index(_TOTAL[0]) + 1:])
 
 
 def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple,
