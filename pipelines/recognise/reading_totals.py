@@ -18,7 +18,8 @@ second, each row's values are kept where all of this holds, else nothing:
 - **总计 is the run's rightmost column**: the identities hold in every column alike, so
   they do not tell which is 总计. A line of 三's header ends with 总计 after other words
   of it and no line puts a word after 总计 (a converter puts words on one line only
-  where they share a baseline, left to right: `科研 社会公 法律服 其 总计`), and in every
+  where they share a baseline, left to right: `科研 社会公 法律服 其 总计`; a narrow
+  column cuts it a character a line, `… 其 总` / `… 他 计`, neither followed), and in every
   row the last value of the k is at least the sum of the others (总计 is the sum of the
   six), which no other of the k is in every row.
 
@@ -80,13 +81,16 @@ def _runs(lines: list[str], start: int) -> list[Run]:
 
 
 def _total_rightmost(header: list[str]) -> bool:
-    """A header line ends with 总计 after other words; none puts a word after it."""
+    """A header line ends with 总计 after other words; none puts a word after it. Or after
+    its first character, where a narrow column wraps it (`… 其 总` / `… 他 计`): then
+    no word follows either character."""
     ends = False
+    pieces = {_TOTAL, _TOTAL[0], _TOTAL[1]}
     for line in header:
         words = line.split()
-        if _TOTAL in words[:-1]:
+        if pieces & set(words[:-1]):
             return False
-        ends = ends or (len(words) > 1 and words[-1] == _TOTAL)
+        ends = ends or (len(words) > 1 and words[-1] in (_TOTAL, _TOTAL[0]))
     return ends
 
 

@@ -40,3 +40,25 @@ def test_without_every_rows_sum_the_run_is_not_kept() -> None:
     # run is 三's last columns rather than others where 总计 prints apart
     text = DUMP.read_text(encoding="utf-8").replace("\n3001 53\n", "\n3001\n")
     assert set(_t3(text).values()) == {None}
+
+
+HUAIAN = Path(__file__).parents[1] / "fixtures" / "dumps" / "huaian-2024.pdftotext-reading.txt"
+HEADER = "科研 社会公 法律服 其 总计\n人 商业\n企业 机构 益组织 务机构 他\n"
+
+
+def test_total_cut_a_character_a_line_ends_the_header(truth: Callable[[str], dict]) -> None:
+    # hidden-text's print of 004 wraps 总计 in its narrow column: `… 其 总` / `… 他 计`.
+    # Each character ends its line after other words, and none is followed by a word: the
+    # header still shows 总计 rightmost, and all of 三 reads as with `… 其 总计`.
+    want = truth("huaian-2024")["cells"]
+    text = HUAIAN.read_text(encoding="utf-8")
+    assert HEADER in text
+    cut = text.replace(HEADER, "科研 社会公 法律服 其 总\n人 商业\n"
+                               "企业 机构 益组织 务机构 他 计\n")
+    got = {c: v for c, v in _t3(cut).items() if v is not None}
+    assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
+    assert len(got) == 175
+    # a word after a piece of 总计 (`计 企业 …`): 总计 not shown rightmost, nothing of 三
+    after = text.replace(HEADER, "科研 社会公 法律服 其 总\n人 商业\n"
+                                 "计 企业 机构 益组织 务机构 他\n")
+    assert set(_t3(after).values()) == {None}
