@@ -84,6 +84,14 @@ def _named_left_columns(header: list[list[str]], m: int, columns: list[str]) -> 
     none names columns out of it (module docstring): each line says which columns print
     left of which (`人 商业`: 自然人 before 商业企业; `企业 机构 益组织`: 商业企业,
     科研机构, 社会公益组织), and those facts, chained, order the m columns one way."""
+    return named_in_order(header, columns, range(m))
+
+
+def named_in_order(header: list[list[str]], columns: list[str], wanted: range) -> bool:
+    """The header's lines, chained (`_named_left_columns`), prove the `wanted` columns
+    printed in the template's order, and none names columns out of it (reading_totals
+    asks it of the right block's: `科研` alone, `社会 法律 其 总计` and `人 企业 机构 公益
+    服务 他` chain 科研机构 … 总计)."""
     before: set[tuple[int, int]] = set()
     for words in header:
         named = _line_columns(words, columns)
@@ -94,7 +102,7 @@ def _named_left_columns(header: list[list[str]], m: int, columns: list[str]) -> 
         before |= {(a, b) for i, a in enumerate(named) for b in named[i + 1:] if a != b}
     for via in range(len(columns)):  # chained: a before via before b
         before |= {(a, b) for a, v in before if v == via for w, b in before if w == via}
-    return all((c, c + 1) in before for c in range(m - 1))
+    return all((c, c + 1) in before for c in wanted[:-1])
 
 
 def left_block(lines: list[str], title: int, run_start: int, right: dict[int, list[int]],

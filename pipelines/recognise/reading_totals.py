@@ -51,7 +51,7 @@ from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_pieces import column_started
 from pipelines.recognise.layout import FORMAT_CHARS
 from pipelines.recognise.normalise import normalise
-from pipelines.recognise.reading_left import identities_hold, left_block
+from pipelines.recognise.reading_left import identities_hold, left_block, named_in_order
 from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
 
@@ -173,8 +173,12 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
         return _Block(placed, run, title, header, list(range(k)), sums_needed=True)
     if not _total_rightmost(header):
         return None
-    # every column of the run where the header names them, else its 总计 only
-    kept = list(range(k)) if _named_right_columns(header, k, columns) else [k - 1]
+    # every column of the run where the header names them (on one line, or chained over
+    # its lines as the left block's are), else its 总计 only
+    words = [[normalise(w) for w in ln.split()] for ln in header]
+    named = (_named_right_columns(header, k, columns)
+             or named_in_order(words, columns, range(len(columns) - k, len(columns))))
+    kept = list(range(k)) if named else [k - 1]
     return _Block(placed, run, title, header, kept)
 
 

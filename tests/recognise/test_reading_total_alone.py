@@ -62,3 +62,20 @@ def test_total_cut_a_character_a_line_ends_the_header(truth: Callable[[str], dic
     after = text.replace(HEADER, "科研 社会公 法律服 其 总\n人 商业\n"
                                  "计 企业 机构 益组织 务机构 他\n")
     assert set(_t3(after).values()) == {None}
+
+
+def test_the_runs_columns_named_over_several_lines(truth: Callable[[str], dict]) -> None:
+    # trailing-blank-col's print: `社会 法律 其 总计`, `科研` alone, `人 企业 机构 公益 服务
+    # 他`: no line names the run's five columns, but chained (机构 the one column between
+    # 企业 and 公益) they are in the template's order, as the left block's are proven
+    # (reading_left.named_in_order). Before: each row's 总计 only.
+    want = truth("huaian-2024")["cells"]
+    text = HUAIAN.read_text(encoding="utf-8")
+    chained = text.replace(HEADER, "社会 法律 其 总计\n科研\n人 商业\n企业 机构 益组织 务机构 他\n")
+    got = {c: v for c, v in _t3(chained).items() if v is not None}
+    assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
+    # without the line ordering 科研机构 before 社会公益组织: each row's 总计 only
+    apart = text.replace(HEADER, "社会 法律 其 总计\n科研\n人 商业\n")
+    got = {c: v for c, v in _t3(apart).items() if v is not None}
+    assert got == {c: v for c, v in want.items()
+                   if c.startswith("t3.") and c.endswith(".total") and c != "t3.new_received.total"}
