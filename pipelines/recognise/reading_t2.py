@@ -14,17 +14,22 @@ proves its cell:
   (or of the label column's header), every row's label prints once, in the template's
   order, with exactly one value a column between the previous row's label and the end
   of its own label's line (the last row: up to the block's end, `6` / `政府集中采购` /
-  `25.1万元`), and nothing else. Counts exact in every row tie each value to its row:
-  nothing before the first row's values belongs to another row, so a row whose values
-  spilled past the next label would leave that row's count wrong. A blank cell prints
-  nothing, a page's footer or a row the statute does not have prints other text: each
-  breaks a count or the sequence somewhere, and then table 二 is placed nowhere (a
-  value of one block may have been printed in another's place).
-- **the column**: the row's values on its label's line (a line is one baseline, left to
-  right, as the header prints); one value in a block of one column; or values all the
-  same, equal in any order. Values printed on lines of their own in a block of several
-  columns are in the converter's order of its blocks, not the page's (h-readmore: a
-  header's blocks print out of their order): not placed, left null.
+  `25.1万元`), or, read the other way, between the start of its label's line and the
+  next row's label (the first row: from the header's end; fullwidth's print: `规章` /
+  `０ ０ ０` / `行政规范性文件 ８８ ５５ ６９８`), and nothing else. Counts exact in every
+  row tie each value to its row: nothing before the first row's values belongs to
+  another row, so a row whose values spilled past the next label would leave that row's
+  count wrong (the other way round likewise); both readings exact are one. A blank
+  cell prints nothing, a page's footer or a row the statute does not have prints other
+  text: each breaks a count or the sequence somewhere, and then table 二 is placed
+  nowhere (a value of one block may have been printed in another's place).
+- **the column**: the row's values on its label's line (one baseline, left to right)
+  under a header that names the block's columns left to right in the template's order
+  (`_columns_in_order`; t2-columns-swapped prints `本年废 本年制 现行有`); one value in a
+  block of one column; or values all the same, equal in any order. Values printed on
+  lines of their own in a block of several columns are in the converter's order of its
+  blocks, not the page's (h-readmore: a header's blocks print out of their order): not
+  placed, left null.
 
 A row placed so is flagged `row_placed_by_order` where its values printed off its
 label's line.
@@ -75,16 +80,18 @@ def _header_word(word: str, pieces: list[str]) -> bool:
     return bool(w) and any(w in p for p in pieces)
 
 
+Line = tuple[int | None, int, list[str]]  # (the row whose label it prints, line, values)
+Rows = dict[int, tuple[int, list[Word]]]  # row index: (its label's line, its values)
+
+
 def _block_rows(lines: list[str], start: int, end: int, block: Block
-                ) -> tuple[dict[int, tuple[int, list[Word]]], list[list[str]]] | None:
+                ) -> tuple[Rows, list[list[str]]] | None:
     """{row index: (its label's line, its values with their lines)} of the block printed
     in lines[start:end] (after its caption), where each row's values are tied to it
     (module docstring), and its header's lines' words; or None."""
     labels = [normalise(r.label) for r in block.data_rows]
     pieces = [normalise(c.label) for c in block.columns] + [normalise(T2_HEADER)]
-    width = len(block.columns)
-    rows: dict[int, tuple[int, list[Word]]] = {}
-    pending: list[Word] = []
+    printed: list[Line] = []
     header: list[list[str]] = []
     for no in range(start, end):
         words = lines[no].split()
@@ -92,22 +99,35 @@ def _block_rows(lines: list[str], start: int, end: int, block: Block
             continue
         row, values = _line_kind(words, labels)
         if row is None and not values:  # text: the header's, before any value or row
-            if rows or pending or not all(_header_word(w, pieces) for w in words):
+            if printed or not all(_header_word(w, pieces) for w in words):
                 return None
             header.append(words)
             continue
-        pending += [(no, v) for v in values]
-        if row is None:
-            continue
-        last = row == len(labels) - 1  # its values may print after it too, up to the end
-        if row != len(rows) or len(pending) > width or (len(pending) < width and not last):
-            return None  # a row out of order, or printing more or fewer values
-        rows[row], pending = (no, pending), []
-    if len(rows) < len(labels):
+        printed.append((row, no, values))
+    if [row for row, _, _ in printed if row is not None] != list(range(len(labels))):
+        return None  # a row missing, twice or out of the template's order
+    width = len(block.columns)
+    readings = [rows for rows in (_assigned(printed, True), _assigned(printed, False))
+                if all(len(values) == width for _, values in rows.values())]
+    if not readings or any(rows != readings[0] for rows in readings[1:]):
         return None
-    own, values = rows[len(labels) - 1]
-    rows[len(labels) - 1] = (own, values + pending)
-    return (rows, header) if len(values) + len(pending) == width else None
+    return readings[0], header
+
+
+def _assigned(printed: list[Line], before: bool) -> Rows:
+    """Each row's values: those on its label's line, and those on lines of values only
+    before it (`before`: up to the previous row's label; the last row's after it too) or
+    after it (up to the next row's label; the first row's before it too). Where every
+    row's count is exact, that reading is the page's (module docstring)."""
+    labelled = [i for i, (row, _, _) in enumerate(printed) if row is not None]
+    rows: Rows = {}
+    for i, (_, no, values) in enumerate(printed):
+        at = i if i in labelled else (  # a line of values only: the label it is tied to
+            next((j for j in labelled if j > i), labelled[-1]) if before
+            else max((j for j in labelled if j < i), default=labelled[0]))
+        row = labelled.index(at)  # the rows print in the template's order
+        rows.setdefault(row, (printed[at][1], []))[1].extend((no, v) for v in values)
+    return rows
 
 
 def _columns_in_order(header: list[list[str]], block: Block) -> bool:

@@ -96,3 +96,14 @@ def test_the_last_rows_values_may_follow_its_label(truth: Callable[[str], dict])
                                         "t2.normative_documents.newly_published",
                                         "t2.normative_documents.total_published")}
     assert set(got.values()) == {0}
+
+
+def test_values_printed_after_their_labels_are_placed(truth: Callable[[str], dict]) -> None:
+    # fullwidth's print: each row's values after its label (`规章` / `０ ０ ０`, `行政许可` /
+    # `１０６９０`): read the other way round, every row's count is exact again.
+    want = truth("huaian-2024")["cells"]
+    after = (HUAIAN_T2.replace("1\n0\n11\n规章", "规章\n1\n0\n11")
+             .replace("447228\n行政许可", "行政许可\n447228")
+             .replace("3985758\n行政处罚\n88283\n行政强制", "行政处罚\n3985758\n行政强制\n88283"))
+    got = _t2(_huaian().replace(HUAIAN_T2, after))
+    assert got == {c: None if c.startswith("t2.regulations.") else want[c] for c in got}
