@@ -43,6 +43,7 @@ printing two rows in each other's place keeps every identity, so it is not place
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -56,6 +57,9 @@ from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
 
 _TOTAL = "总计"
+# A browser wrapping a label at a soft hyphen prints a hyphen there (`社会‐` / `公益‐`):
+# no part of the label
+_WRAP_HYPHEN = re.compile("\u2010(?=\\s|$)")
 _WIDTH = 7  # 三's columns: the run's rows hold 1 to 7 of them
 
 Run = list[tuple[int, int]]  # (0-based line, count)
@@ -166,7 +170,7 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
     if len(found) != 1:
         return None  # none, or more than one placement the identities allow
     k, run, placed = found[0]
-    header = lines[title + 1:first]
+    header = [_WRAP_HYPHEN.sub("", line) for line in lines[title + 1:first]]
     if not _dominant_last(list(placed.values())):
         return None
     if _total_alone(header) and _named_right_columns(header, k - 1, columns[:-1]):

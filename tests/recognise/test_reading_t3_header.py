@@ -1,6 +1,8 @@
-"""Table 三's right block in reading order where its header prints 总计 on a line of its own
-(recognise/reading_totals.py `_total_alone`): Chromium's print of huaian's unit-row variant
-(`单位：件` above the table) through `pdftotext` without options."""
+"""Table 三's right block in reading order under headers printed otherwise than the plain
+page's (recognise/reading_totals.py): 总计 on a line of its own (Chromium's print of
+huaian's unit-row variant, `单位：件` above the table, through `pdftotext` without
+options), cut a character a line, the columns named over several lines, a label wrapped
+at a soft hyphen."""
 
 from __future__ import annotations
 
@@ -79,3 +81,14 @@ def test_the_runs_columns_named_over_several_lines(truth: Callable[[str], dict])
     got = {c: v for c, v in _t3(apart).items() if v is not None}
     assert got == {c: v for c, v in want.items()
                    if c.startswith("t3.") and c.endswith(".total") and c != "t3.new_received.total"}
+
+
+def test_a_header_wrapped_at_soft_hyphens(truth: Callable[[str], dict]) -> None:
+    # soft-hyphens' print: Chromium prints a hyphen (U+2010) where it wraps a label at a
+    # soft hyphen (`社会‐ 法律‐ 其 总计`): no part of the label. Before: 总计 only.
+    want = truth("huaian-2024")["cells"]
+    text = HUAIAN.read_text(encoding="utf-8")
+    hyphens = text.replace(HEADER, "科研‐ 社会公‐ 法律服‐ 其 总计\n人 商业‐\n"
+                                   "企业 机构 益组织 务机构 他\n")
+    got = {c: v for c, v in _t3(hyphens).items() if v is not None}
+    assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
