@@ -85,16 +85,16 @@ def _runs(lines: list[str], start: int) -> list[Run]:
 
 
 def _total_rightmost(header: list[str]) -> bool:
-    """A header line ends with 总计 after other words; none puts a word after it. Or after
-    its first character, where a narrow column wraps it (`… 其 总` / `… 他 计`): then
-    no word follows either character."""
+    """A header line ends with 总计 after other words; none puts a word after it. Or with
+    one of its characters, where a narrow column wraps it (`… 其 总` / `… 他 计`, or `总`
+    alone and `… 他 计`): then no word follows either character."""
     ends = False
     pieces = {_TOTAL, _TOTAL[0], _TOTAL[1]}
     for line in header:
         words = line.split()
         if pieces & set(words[:-1]):
             return False
-        ends = ends or (len(words) > 1 and words[-1] in (_TOTAL, _TOTAL[0]))
+        ends = ends or (len(words) > 1 and words[-1] in pieces)
     return ends
 
 

@@ -50,7 +50,7 @@ HEADER = "科研 社会公 法律服 其 总计\n人 商业\n企业 机构 益�
 
 def test_total_cut_a_character_a_line_ends_the_header(truth: Callable[[str], dict]) -> None:
     # hidden-text's print of 004 wraps 总计 in its narrow column: `… 其 总` / `… 他 计`.
-    # Each character ends its line after other words, and none is followed by a word: the
+    # A character ends its line after other words, and none is followed by a word: the
     # header still shows 总计 rightmost, and all of 三 reads as with `… 其 总计`.
     want = truth("huaian-2024")["cells"]
     text = HUAIAN.read_text(encoding="utf-8")
@@ -60,6 +60,11 @@ def test_total_cut_a_character_a_line_ends_the_header(truth: Callable[[str], dic
     got = {c: v for c, v in _t3(cut).items() if v is not None}
     assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
     assert len(got) == 175
+    # t3-group-rows' print of 004: `总` alone, `… 他 计`
+    alone = text.replace(HEADER, "总\n科研 社会公 法律服 其 计\n人 商业\n"
+                                 "企业 机构 益组织 务机构 他\n")
+    got = {c: v for c, v in _t3(alone).items() if v is not None}
+    assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
     # a word after a piece of 总计 (`计 企业 …`): 总计 not shown rightmost, nothing of 三
     after = text.replace(HEADER, "科研 社会公 法律服 其 总\n人 商业\n"
                                  "计 企业 机构 益组织 务机构 他\n")
