@@ -55,8 +55,7 @@ MISSED = {
     # Reading order: no value of table 二 read (until h-readt2, below), of 三 only the rows
     # of zeros printed inside their own wrapped label (text_order.t3_split_rows: 005, 006
     # and the seed's plain pages, 2 rows of 7 each); table 四's 15 where exactly 15 counts
-    # follow its
-    # title and its identities hold (text_order.t4_values) and either its header's lines
+    # follow its title and its identities hold (text_order.t4_values) and either its header's lines
     # show the order of its columns and groups or its counts read the same in any order
     # (all 0: 005, 006, the seed; recognise/reading_order.py: before h-rorder3, 001's and
     # 004's 四 of the Word page were read in the template's order, which their header
