@@ -16,7 +16,7 @@ from pipelines.recognise.normalise import normalise, without_trailing_note
 from schemas.template import Row, Template, load_template
 
 # Header texts that are not row or column labels but mark a table's region.
-_T2_HEADER = "信息内容"
+T2_HEADER = "信息内容"
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def _entries(template: Template) -> list[tuple[str, str, str, str, str]]:
                 out.append((header, "header", tid, header, vid))
             if table.note:
                 out.append((table.note, "note", tid, "note", vid))
-        out.append((_T2_HEADER, "header", "t2", _T2_HEADER, vid))
+        out.append((T2_HEADER, "header", "t2", T2_HEADER, vid))
         for alias, label in t2_aliases.items():
             out.extend((alias, kind, tid, key, v) for (lab, kind, tid, key, v) in list(out)
                        if lab == label and v == vid)

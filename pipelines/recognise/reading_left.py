@@ -84,6 +84,14 @@ def _named_left_columns(header: list[list[str]], m: int, columns: list[str]) -> 
     none names columns out of it (module docstring): each line says which columns print
     left of which (`人 商业`: 自然人 before 商业企业; `企业 机构 益组织`: 商业企业,
     科研机构, 社会公益组织), and those facts, chained, order the m columns one way."""
+    return named_in_order(header, columns, range(m))
+
+
+def named_in_order(header: list[list[str]], columns: list[str], wanted: range) -> bool:
+    """The header's lines, chained (`_named_left_columns`), prove the `wanted` columns
+    printed in the template's order, and none names columns out of it (reading_totals
+    asks it of the right block's: `科研` alone, `社会 法律 其 总计` and `人 企业 机构 公益
+    服务 他` chain 科研机构 … 总计)."""
     before: set[tuple[int, int]] = set()
     for words in header:
         named = _line_columns(words, columns)
@@ -94,23 +102,26 @@ def _named_left_columns(header: list[list[str]], m: int, columns: list[str]) -> 
         before |= {(a, b) for i, a in enumerate(named) for b in named[i + 1:] if a != b}
     for via in range(len(columns)):  # chained: a before via before b
         before |= {(a, b) for a, v in before if v == via for w, b in before if w == via}
-    return all((c, c + 1) in before for c in range(m - 1))
+    return all((c, c + 1) in before for c in wanted[:-1])
 
 
 def left_block(lines: list[str], title: int, run_start: int, right: dict[int, list[int]],
                header: list[list[str]], columns: list[str], rows: int, balance: Balance,
-               totals: Totals) -> dict[int, list[tuple[int, int, int]]] | None:
+               totals: Totals, ordered: bool = True
+               ) -> dict[int, list[tuple[int, int, int]]] | None:
     """{row index: [(column index, line, value)]} of the values printed in the left block,
     or None (module docstring). `lines` the text's lines, `title` 三's title line,
     `run_start` the right block's first line, `right` its rows' k values each (rightmost
     columns), `header` the header lines' normalised words, `rows` 三's number of rows.
     Without a right block (`right` empty, `run_start` 四's title) every row prints whole
-    in the left block, 7 values a row (the 2019 format's pages)."""
+    in the left block, 7 values a row (the 2019 format's pages). `ordered=False`: the
+    header's order of the left columns not asked (the rows' sums and the identities, which
+    hold in any order of them, are; the values are then no cells, only proof)."""
     width = len(columns)
     k = len(next(iter(right.values()))) if right else 0
     m = width - k
     first, last = (min(right), max(right)) if right else (rows, rows - 1)
-    if m < 1 or last != rows - 1 or not _named_left_columns(header, m, columns):
+    if m < 1 or last != rows - 1 or (ordered and not _named_left_columns(header, m, columns)):
         return None
     counts = [(no, int(w)) for no in range(title + 1, run_start)
               for w in lines[no].split() if COUNT.fullmatch(w)]

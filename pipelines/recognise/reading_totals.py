@@ -18,7 +18,8 @@ second, each row's values are kept where all of this holds, else nothing:
 - **总计 is the run's rightmost column**: the identities hold in every column alike, so
   they do not tell which is 总计. A line of 三's header ends with 总计 after other words
   of it and no line puts a word after 总计 (a converter puts words on one line only
-  where they share a baseline, left to right: `科研 社会公 法律服 其 总计`), and in every
+  where they share a baseline, left to right: `科研 社会公 法律服 其 总计`; a narrow
+  column cuts it a character a line, `… 其 总` / `… 他 计`, neither followed), and in every
   row the last value of the k is at least the sum of the others (总计 is the sum of the
   six), which no other of the k is in every row.
 
@@ -28,6 +29,12 @@ second, each row's values are kept where all of this holds, else nothing:
   the applicant columns are interchangeable in every identity, so only the header tells
   them apart. Elsewhere (a header naming them in another order, or not one a word) each
   row's 总计 only.
+- **总计 alone on its line** (a header cell spanning the header's rows, printed on a
+  baseline of its own: `总计` / `人` / `商业 科研 社会公 法律服 其`): its place is not
+  shown, so the run is kept, all k columns, only where a line's last k - 1 words name
+  the columns before 总计 in order and the left block's counts (reading_left) make every
+  row's 总计 the sum of its six, whichever order the left columns take; the left block's
+  values too where the header orders them.
 
 The rows are flagged `row_placed_by_order` (their labels print away from their values).
 Since order alone ties them, 三's row labels must print in the template's order: a table
@@ -36,6 +43,7 @@ printing two rows in each other's place keeps every identity, so it is not place
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -44,11 +52,14 @@ from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_pieces import column_started
 from pipelines.recognise.layout import FORMAT_CHARS
 from pipelines.recognise.normalise import normalise
-from pipelines.recognise.reading_left import identities_hold, left_block
+from pipelines.recognise.reading_left import identities_hold, left_block, named_in_order
 from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
 
 _TOTAL = "总计"
+# A browser wrapping a label at a soft hyphen prints a hyphen there (`社会‐` / `公益‐`):
+# no part of the label
+_WRAP_HYPHEN = re.compile("\u2010(?=\\s|$)")
 _WIDTH = 7  # 三's columns: the run's rows hold 1 to 7 of them
 
 Run = list[tuple[int, int]]  # (0-based line, count)
@@ -74,13 +85,16 @@ def _runs(lines: list[str], start: int) -> list[Run]:
 
 
 def _total_rightmost(header: list[str]) -> bool:
-    """A header line ends with 总计 after other words; none puts a word after it."""
+    """A header line ends with 总计 after other words; none puts a word after it. Or with
+    one of its characters, where a narrow column wraps it (`… 其 总` / `… 他 计`, or `总`
+    alone and `… 他 计`): then no word follows either character."""
     ends = False
+    pieces = {_TOTAL, _TOTAL[0], _TOTAL[1]}
     for line in header:
         words = line.split()
-        if _TOTAL in words[:-1]:
+        if pieces & set(words[:-1]):
             return False
-        ends = ends or (len(words) > 1 and words[-1] == _TOTAL)
+        ends = ends or (len(words) > 1 and words[-1] in pieces)
     return ends
 
 
@@ -113,6 +127,9 @@ class _Block(NamedTuple):
     title: int
     header: list[str]
     kept: list[int]
+    # its columns named but 总计 alone on its line: kept only with the left block, every
+    # row's sum holding (`_total_alone`)
+    sums_needed: bool = False
 
 
 def _title_and_first(lines: list[str], heading: str, matched: dict[str, int]
@@ -153,12 +170,37 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
     if len(found) != 1:
         return None  # none, or more than one placement the identities allow
     k, run, placed = found[0]
-    header = lines[title + 1:first]
-    if not _total_rightmost(header) or not _dominant_last(list(placed.values())):
+    header = [_WRAP_HYPHEN.sub("", line) for line in lines[title + 1:first]]
+    if not _dominant_last(list(placed.values())):
         return None
-    # every column of the run where the header names them, else its 总计 only
-    kept = list(range(k)) if _named_right_columns(header, k, columns) else [k - 1]
+    if _total_alone(header) and _named_right_columns(header, k - 1, columns[:-1]):
+        return _Block(placed, run, title, header, list(range(k)), sums_needed=True)
+    if not _total_rightmost(header):
+        return None
+    # every column of the run where the header names them (on one line, or chained over
+    # its lines as the left block's are), else its 总计 only
+    words = [[normalise(w) for w in ln.split()] for ln in header]
+    named = (_named_right_columns(header, k, columns)
+             or named_in_order(words, columns, range(len(columns) - k, len(columns))))
+    kept = list(range(k)) if named else [k - 1]
     return _Block(placed, run, title, header, kept)
+
+
+def _total_alone(header: list[str]) -> bool:
+    """总计 printed on a line of its own (or its two characters, 总 above 计), no word after
+    it on any line (a header cell spanning the header's rows prints on a baseline of its
+    own: unit-row's `自然 法人或其他组织` / `总计` / `人` / `商业 科研 社会公 法律服 其`,
+    or 004's `总` / `然` / `计`). Its place is not shown; where the
+    run's last value is every row's largest and a line names the run's other columns in
+    order, the run is 三's last k columns only if every row's 总计 is the sum of its six,
+    which the left block's values must then show (`_values`)."""
+    lines = [line.split() for line in header]
+    if any(_TOTAL in words[:-1] for words in lines):
+        return False
+    alone = [words[0] for words in lines if len(words) == 1]
+    # or cut a character a line, as a narrow column wraps it (004: `总` / `然` / `计`)
+    return _TOTAL in alone or (_TOTAL[0] in alone
+                               and _TOTAL[1] in alone[alone.index(_TOTAL[0]) + 1:])
 
 
 def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple,
@@ -170,10 +212,16 @@ def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple,
     out = {r: [(len(columns) - k + c, *block.run[(r - start) * k + c]) for c in block.kept]
            for r in block.placed}
     if len(block.kept) < k or not left:
-        return out
+        return {} if block.sums_needed else out
     header = [[normalise(w) for w in ln.split()] for ln in block.header]
     left = left_block(lines, block.title, block.run[0][0], block.placed, header, columns,
                       len(shape[0]), shape[2], shape[3])
+    if left is None and block.sums_needed:
+        # the run's columns proven by every row's sum only, whichever the left columns'
+        # order (the header may not show it: `自然` / `人` apart from `商业`)
+        sums = left_block(lines, block.title, block.run[0][0], block.placed, header,
+                          columns, len(shape[0]), shape[2], shape[3], ordered=False)
+        return {} if sums is None else out
     for r, values in (left or {}).items():
         out[r] = values + out.get(r, [])
     return out

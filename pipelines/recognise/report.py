@@ -24,6 +24,7 @@ from pipelines.recognise.reading_order import (
     withdraw_unread_t4,
     withhold_blanks,
 )
+from pipelines.recognise.reading_t2 import place_t2_by_order
 from pipelines.recognise.reading_totals import place_t3_totals
 from pipelines.recognise.resolve import resolve
 from pipelines.recognise.sections import read_sections
@@ -74,6 +75,7 @@ def recognise(doc: Document, title: str | None = None) -> ParsedReport:
         withdraw_unread_t3(grid, doc.text, doc.rendering)  # before the checks see them
         withdraw_unread_t4(grid, doc.text, doc.rendering)
         place_t3_totals(grid, doc.text, doc.rendering)  # 三's right block, after the withdrawals
+        place_t2_by_order(grid, doc.text, doc.rendering)  # 二 where the order ties its values
         if doc.values_withheld:
             withhold_blanks(grid)
         flag_rows_placed_by_order(grid, doc.rows_placed_by_order)

@@ -205,6 +205,13 @@ def test_pandoc_rows_with_a_flattened_span_and_a_blank_are_placed_by_the_header(
     assert [f.code for f in report.flags] == []
 
 
+# 上海 2019's 二 in reading order: (五) and (六)'s rows and (八)'s, all 0
+SHANGHAI_T2_ZEROS = {f"t2.{row}.{col}": 0 for row in (
+    "administrative_licensing", "other_external_services", "administrative_penalty",
+    "administrative_coercion") for col in ("prev_year_items", "change", "decisions")} | {
+    "t2.administrative_fees.prev_year_items": 0, "t2.administrative_fees.change": 0}
+
+
 @pytest.mark.parametrize("name", ["shanghai-office-2019.pdftotext-reading.txt",
                                   "huaian-2024.pdf2txt.txt",
                                   "huaian-2024.pdf2txt-wps.txt"])
@@ -213,12 +220,15 @@ def test_pdf_text_in_reading_order_reads_no_value(name: str,
     # pdftotext without -layout (and pdfminer's pdf2txt.py) print a table block by block:
     # a column's values one per line, values before their labels, a row cut over lines.
     # Read as lines, these put 89 values in wrong cells of 13 Chromium prints; no order
-    # there ties a value to its cell, so none is read (read/text.py, reading order).
+    # there ties a value to its cell, so none is read (read/text.py, reading order) but
+    # 上海's 二, whose rows each print a value a column, in order, and those off their
+    # label's line all 0 (recognise/reading_t2.py): its 14 zeros.
     want = truth(name.split(".")[0])
     report = parse_file(DUMPS / name)
     assert report.rendering == "text_reading_order"
     assert report.report_year == want["report_year"]  # 011's page prints its title cut
-    assert {v for v in report.values().values()} == {None}
+    got = {c: v for c, v in report.values().items() if v is not None}
+    assert got == (SHANGHAI_T2_ZEROS if name.startswith("shanghai") else {})
 
 
 @pytest.mark.parametrize("name", ["shanghai-office-2019.pdftotext-reading.txt",
@@ -232,7 +242,8 @@ def test_pdf_text_in_reading_order_without_form_feeds_reads_no_value(name: str) 
     text = (DUMPS / name).read_text(encoding="utf-8").replace("\f", "")
     report = parse_file_text(text)
     assert report.rendering == "text_reading_order"
-    assert {v for v in report.values().values()} == {None}
+    got = {c: v for c, v in report.values().items() if v is not None}
+    assert got == (SHANGHAI_T2_ZEROS if name.startswith("shanghai") else {})
 
 
 @pytest.mark.parametrize("feeds", [True, False])
@@ -253,11 +264,12 @@ def test_pdf_text_in_reading_order_reads_t3_right_block(
     report = parse_file_text(text if feeds else text.replace("\f", ""))
     assert report.rendering == "text_reading_order"
     got = {c: v for c, v in report.values().items() if v is not None}
-    # and 四's 行政复议 group (below)
+    # and 四's 行政复议 group (below), and 二 but its first row (test_reading_t2.py)
     assert got == {c: v for c, v in want.items()
-                   if c.startswith(("t3.", "t4.admin_review."))}
-    assert len(got) == 180
-    assert sum(f.code == "row_placed_by_order" for f in report.flags) == 25
+                   if c.startswith(("t3.", "t4.admin_review.", "t2."))
+                   and not c.startswith("t2.regulations.")}
+    assert len(got) == 187
+    assert sum(f.code == "row_placed_by_order" for f in report.flags) == 25 + 3
 
 
 HUAIAN_T4_HEADER = "结果 结果 其他结 尚未 总 未经复议直接起诉"

@@ -146,7 +146,9 @@ RAW: dict[str, dict[str, tuple[int, int, int, int]]] = {  # pdftotext -raw
     # (`自然` / `人` / `法人或其他组织` / `总计` / `商业` …, one piece a line) does not show
     # on a line: null now but for their 总计, the same in any order
     # (recognise/reading_order.py)
-    "fullwidth": {"huaian-2024": (26, 0, 174, 0), "004": (172, 0, 28, 0),
+    # h-readt2: huaian's -raw is read as reading order, its 二 tied to its cells by order
+    # (recognise/reading_t2.py): 26 -> 30
+    "fullwidth": {"huaian-2024": (30, 0, 170, 0), "004": (172, 0, 28, 0),
                   "005": (184, 0, 14, 0), "011": (198, 0, 0, 0)},
 }
 # 三 null (flagged columns_out_of_order) on every report but 011, whose 三 rows have
@@ -183,9 +185,11 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     # columns_out_of_order (005's zeros too). before: huaian (9, 6, 185, 0), 004 (14, 4,
     # 182, 0): 20 wrong over the ten reports. 三 read whole since h-readleft (its right
     # block and left block, recognise/reading_left.py): before (0, 0, 200, 0), (3, 0, 197, 0)
+    # h-readt2: 二 by its order (recognise/reading_t2.py): 175 -> 182, 178 -> 185, 26 ->
+    # 29, 176 -> 190
     ("a4-080", "reading", "t4-swap-first-two"): {
-        "huaian-2024": (175, 0, 25, 0), "004": (178, 0, 22, 0), "005": (26, 0, 172, 0),
-        "011": (176, 0, 22, 0)},
+        "huaian-2024": (182, 0, 18, 0), "004": (185, 0, 15, 0), "005": (29, 0, 169, 0),
+        "011": (190, 0, 8, 0)},
     # The page's own order, its header showing neither its groups' order (their labels on
     # lines of their own) nor its columns' (`维持 纠正 结果 审结`, 总计 elsewhere): 四 null,
     # flagged column_order_unread, but where its counts are all 0 (005: any order reads
@@ -206,7 +210,8 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     # (`71` / `0` / `40` / `行政强制`), which one cell a line gave to the label before them
     # (行政处罚). Values between a block's caption and its first row's label: reading
     # order (read/text_order._t2_values_first). before: seed (4, 2, 192, 0)
-    ("a4-080", "reading", "units"): {"seed": (0, 0, 198, 0), "005": (19, 0, 179, 0)},
+    # h-readt2: 二's rows of equal values tied by order (reading_t2.py): 0 -> 6, 19 -> 22
+    ("a4-080", "reading", "units"): {"seed": (6, 0, 192, 0), "005": (22, 0, 176, 0)},
     # Chromium's print in reading order: 三's right block (the last 5 or 3 columns of rows
     # 2-25) one value a line, a row after another, placed where only one placement makes
     # the column identities hold and a header line ends with 总计, its last words naming
@@ -223,30 +228,36 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     # rows read on their labels' lines (before (29, 0, 169, 0): not mixed with them)
     # h-readmore: 四's counts after its header (三's right block prints after 四's title)
     # and its 行政复议 group placed (`… 总 未经复议直接起诉`): huaian / 001 175 -> 180
+    # h-readt2: 二 where counts exact in every row tie each value to its row
+    # (recognise/reading_t2.py): huaian / 001 180 -> 187, 004 178 -> 185, 005 195 -> 198,
+    # seed 176 -> 182
     ("default", "reading", "html-plain"): {
-        "huaian-2024": (180, 0, 20, 0), "001": (180, 0, 20, 0), "004": (178, 0, 22, 0),
-        "005": (195, 0, 3, 0), "seed": (176, 0, 22, 0)},
+        "huaian-2024": (187, 0, 13, 0), "001": (187, 0, 13, 0), "004": (185, 0, 15, 0),
+        "005": (198, 0, 0, 0), "seed": (182, 0, 16, 0)},
     # `机构` (科研机构 or 法律服务机构) the one between its neighbours' columns on
     # `人 企业 机构 公益 务机构 他`: 自然人 before 商业企业. before (125, 0, 75, 0)
-    ("default", "reading", "hidden-text"): {"huaian-2024": (180, 0, 20, 0)},  # h-readmore
+    # h-readmore; h-readt2 (二: 180 -> 184)
+    ("default", "reading", "hidden-text"): {"huaian-2024": (184, 0, 16, 0)},
     # no right block: every row's 7 counts in order up to 四's title (the header repeated
     # on the next page, thead; the 2019 format's 005 and seed). before huaian (7, 0, 193,
     # 0), 005 (48, 0, 150, 0), seed (29, 0, 169, 0)
     # (004: before (10, 0, 190, 0), agreeing with rows read on their lines as the seed's)
     # (h-readmore: 四's 行政复议 group, 175 -> 180, 178 -> 183)
-    ("default", "reading", "th-thead"): {"huaian-2024": (180, 0, 20, 0),
-                                         "004": (183, 0, 17, 0)},
+    # (h-readt2: 二, 180 -> 187, 183 -> 190)
+    ("default", "reading", "th-thead"): {"huaian-2024": (187, 0, 13, 0),
+                                         "004": (190, 0, 10, 0)},
     # the first row's label with soft hyphens or a colon (`…申请数量：`): found as the
     # recogniser's labels are (invisible characters out, trailing punctuation dropped).
     # before 005 (34, 0, 164, 0), seed (15, 0, 183, 0)
-    ("default", "reading", "soft-hyphens"): {"005": (195, 0, 3, 0), "seed": (176, 0, 22, 0)},
-    ("default", "reading", "label-colons"): {"005": (195, 0, 3, 0), "seed": (176, 0, 22, 0)},
+    # (h-readt2: 二, 195 -> 198, 176 -> 182)
+    ("default", "reading", "soft-hyphens"): {"005": (198, 0, 0, 0), "seed": (182, 0, 16, 0)},
+    ("default", "reading", "label-colons"): {"005": (198, 0, 0, 0), "seed": (182, 0, 16, 0)},
     # the first row's label cut over lines (`一、本年新收政府信息公 …`): the header ends
     # above the first line with a count; the right block's columns then named. before
     # (3, 0, 197, 0)
     ("default", "reading", "unnamed-leading-column"): {"004": (123, 0, 77, 0)},
-    ("default", "reading", "punctuation"): {"005": (195, 0, 3, 0),
-                                            "seed": (176, 0, 22, 0)},
+    ("default", "reading", "punctuation"): {"005": (198, 0, 0, 0),  # h-readt2: 二
+                                            "seed": (182, 0, 16, 0)},
 }
 BY_NAME = {v.name: v for v in html_variants()}
 # Chromium prints the time of printing in each page's header (`12/3/26, 7:38 AM`), and
@@ -319,8 +330,9 @@ REVALUED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
     # other numbers (wider, so huaian's block holds 3 columns): before (0, 0, 200, 0) and
     # (3, 0, 197, 0); 总计 only (24 and 27 right); the right block (72, 75); then the left
     # block too (recognise/reading_left.py)
-    ("reading", "html-plain+revalued"): {"huaian-2024": (175, 0, 25, 0),
-                                         "004": (178, 0, 22, 0)},
+    # (h-readt2: 二 by its order, 175 -> 182, 178 -> 182)
+    ("reading", "html-plain+revalued"): {"huaian-2024": (182, 0, 18, 0),
+                                         "004": (182, 0, 18, 0)},
     # 三 placed by its header's pieces (h-layperm), numbers that no order but the right
     # one sums: before (25, 0, 175, 0), (37, 0, 161, 0) on 005
     ("layout", "t3-total-first+revalued"): {"huaian-2024": (200, 0, 0, 0),
@@ -333,8 +345,9 @@ REVALUED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
                                              "seed": (175, 0, 23, 0)},  # before (37, 0, 161, 0)
     # 总计 printed first: no header line ends with 总计, nothing read (without that check,
     # 6 wrong 总计 on 004: the block's last column is 其他, its identities hold as well)
-    ("reading", "t3-total-first+revalued"): {"huaian-2024": (0, 0, 200, 0),
-                                             "004": (3, 0, 197, 0)},
+    # (h-readt2: 二's 7 cells tied by order, 三 still nothing)
+    ("reading", "t3-total-first+revalued"): {"huaian-2024": (7, 0, 193, 0),
+                                             "004": (7, 0, 193, 0)},
 }
 
 

@@ -1,0 +1,109 @@
+"""Table 二 from a PDF's text in reading order (recognise/reading_t2.py): Chromium's prints
+of labelled reports through `pdftotext` without options (tests/fixtures/dumps)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pipelines.parse import parse_bytes
+
+DUMPS = Path(__file__).parents[1] / "fixtures" / "dumps"
+HUAIAN = "huaian-2024.pdftotext-reading.txt"
+# 二 as this print reads: `1` / `0` / `11` / `规章` (three columns, off the label's line),
+# `行政规范性文件 8 26 66` (on it), then blocks of one column, a value before its label
+HUAIAN_T2 = "\n".join([
+    "第二十条第（一）项", "本年制 本年废 现行有", "信息内容", "发件数 止件数 效件数",
+    "1", "0", "11", "规章", "行政规范性文件 8 26 66", "第二十条第（五）项", "本年处", "信息内容",
+    "理决定数量", "447228", "行政许可", "第二十条第（六）项", "本年处", "信息内容", "理决定数量",
+    "3985758", "行政处罚", "88283", "行政强制", "第二十条第（八）项", "本年收", "信息内容",
+    "费金额（单位：万元）", "行政事业性收费 96171.6"])
+
+
+def _t2(text: str) -> dict[str, object]:
+    report = parse_bytes("huaian-2024.txt", text.encode())
+    assert report.rendering == "text_reading_order"
+    return {c: v for c, v in report.values().items() if c.startswith("t2.")}
+
+
+def _huaian() -> str:
+    text = (DUMPS / HUAIAN).read_text(encoding="utf-8")
+    assert HUAIAN_T2 in text
+    return text
+
+
+def test_values_tied_to_their_cells_are_placed(truth: Callable[[str], dict]) -> None:
+    # 7 of 10: every row's count exact ties each value to its row; the second row's on
+    # its label's line under a header naming the columns in order, and the one-column
+    # blocks' values, are in their columns. The first row's three values print a line
+    # each, in the converter's order: null.
+    want = truth("huaian-2024")["cells"]
+    got = _t2(_huaian())
+    assert got == {c: None if c.startswith("t2.regulations.") else want[c] for c in got}
+    report = parse_bytes("huaian-2024.txt", _huaian().encode())
+    by_order = [f.message.split(":")[0] for f in report.flags
+                if f.code == "row_placed_by_order" and f.message.startswith("row t2.")]
+    assert by_order == ["row t2.administrative_licensing", "row t2.administrative_penalty",
+                        "row t2.administrative_coercion"]
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    # two rows printed in each other's place: order ties nothing
+    ("3985758\n行政处罚\n88283\n行政强制", "3985758\n行政强制\n88283\n行政处罚"),
+    # a blank cell prints nothing: a value of another block might stand in its place
+    ("88283\n行政强制", "行政强制"),
+    # a value printed after its label (not the last row's): it is left to the next row
+    ("3985758\n行政处罚", "行政处罚\n3985758"),
+    # a value more than the row's columns
+    ("447228\n行政许可", "1\n447228\n行政许可"),
+    # a row the statute does not have, or any other text, between two rows
+    ("行政处罚\n88283", "行政处罚\n其中：网上办理\n88283"),
+    # a block's caption lost: its rows would fall in the block above
+    ("第二十条第（六）项\n", ""),
+], ids=["rows-swapped", "blank", "value-after-label", "extra-value", "extra-row",
+        "caption-lost"])
+def test_nothing_of_t2_is_placed_where_a_row_is_not_tied(old: str, new: str) -> None:
+    text = _huaian().replace(HUAIAN_T2, HUAIAN_T2.replace(old, new))
+    assert set(_t2(text).values()) == {None}
+
+
+def test_a_row_on_its_line_under_a_header_out_of_order_is_not_placed(
+        truth: Callable[[str], dict]) -> None:
+    # t2-columns-swapped: the header prints 本年废 left of 本年制, so `8 26 66` left to
+    # right are not the template's columns (8 wrong before the guard); the one-column
+    # blocks keep their values.
+    want = truth("huaian-2024")["cells"]
+    text = _huaian().replace("本年制 本年废 现行有", "本年废 本年制 现行有")
+    got = _t2(text)
+    assert got == {c: None if c.startswith(("t2.regulations.", "t2.normative_documents."))
+                   else want[c] for c in got}
+
+
+def test_the_last_rows_values_may_follow_its_label(truth: Callable[[str], dict]) -> None:
+    # seed (2019 format): `16054` / `政府集中采购` / `5819.06万元`, the last row's second
+    # value after its label; rows of equal values (`0 0 0`) are the same in any order, the
+    # others print off their label's line: null.
+    want = truth("seed-shaoguan-zhenjiang-2019")["cells"]
+    text = (DUMPS / "seed-shaoguan-zhenjiang-2019.pdftotext-reading.txt").read_bytes()
+    got = {c: v for c, v in parse_bytes("seed.txt", text).values().items()
+           if c.startswith("t2.") and v is not None}
+    assert got == {c: want[c] for c in ("t2.regulations.newly_made",
+                                        "t2.regulations.newly_published",
+                                        "t2.regulations.total_published",
+                                        "t2.normative_documents.newly_made",
+                                        "t2.normative_documents.newly_published",
+                                        "t2.normative_documents.total_published")}
+    assert set(got.values()) == {0}
+
+
+def test_values_printed_after_their_labels_are_placed(truth: Callable[[str], dict]) -> None:
+    # fullwidth's print: each row's values after its label (`规章` / `０ ０ ０`, `行政许可` /
+    # `１０６９０`): read the other way round, every row's count is exact again.
+    want = truth("huaian-2024")["cells"]
+    after = (HUAIAN_T2.replace("1\n0\n11\n规章", "规章\n1\n0\n11")
+             .replace("447228\n行政许可", "行政许可\n447228")
+             .replace("3985758\n行政处罚\n88283\n行政强制", "行政处罚\n3985758\n行政强制\n88283"))
+    got = _t2(_huaian().replace(HUAIAN_T2, after))
+    assert got == {c: None if c.startswith("t2.regulations.") else want[c] for c in got}
