@@ -44,6 +44,7 @@ from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_pieces import column_started
 from pipelines.recognise.layout import FORMAT_CHARS
 from pipelines.recognise.normalise import normalise
+from pipelines.recognise.reading_blocks import block_rows
 from pipelines.recognise.reading_left import identities_hold, left_block
 from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
@@ -251,7 +252,9 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     withdrawn = _withdrawn(grid)
     placed = (_values(lines, block, columns, shapes[0], left=not withdrawn)
               if block is not None else None if withdrawn
-              else _whole(lines, *marks, columns, shapes[0]))
+              else _whole(lines, *marks, columns, shapes[0])
+              or block_rows(lines, marks[0], sorted(shapes[0][1], key=shapes[0][1].get),
+                            balance, totals))
     if not placed:
         return
     ours = {cell_id_of("t3", rows[r].id, table.columns[col].id): value
