@@ -32,6 +32,9 @@ second, each row's values are kept where all of this holds, else nothing:
 The rows are flagged `row_placed_by_order` (their labels print away from their values).
 Since order alone ties them, 三's row labels must print in the template's order: a table
 printing two rows in each other's place keeps every identity, so it is not placed.
+
+Where neither a right block nor whole rows read (LibreOffice's PDFs of a DOCX), 三 printed
+in blocks a run of rows at a time: reading_blocks.py.
 """
 
 from __future__ import annotations
