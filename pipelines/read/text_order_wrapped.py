@@ -32,20 +32,21 @@ from pipelines.read.text_order import (
     LabelRuns,
     _columns_hold,
     _fit,
+    _t4_shape,
     _title_line,
     _values_only,
+    _version,
     simplified_lines,
     t3_versions,
 )
-from schemas.template import load_template
 
 _NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)")
 _PART = 2  # characters of a label, past its number, that a part printed before its run holds
 
 
 def _t3_title() -> str:
-    version = next(iter(load_template().versions.values()))
-    return version.tables["t3"].title
+    # the template read through text_order (readers import no statute of their own)
+    return _version().tables["t3"].title
 
 
 def _owner(before: str, after: str, matched: dict[str, int]) -> int | None:
@@ -76,7 +77,7 @@ def wrapped_items(lines: list[str], matched: dict[str, int]
     start = _title_line(flat, _t3_title())
     if start is None:
         return None
-    end = _title_line(flat, next(iter(load_template().versions.values())).tables["t4"].title)
+    end = _title_line(flat, _t4_shape()[0])
     end = len(flat) if end is None or end <= start else end
     chunks: list[tuple[str, list[tuple[int, str]]]] = []  # (kind, [(line, text)])
     for no in range(start + 1, end):
