@@ -77,6 +77,7 @@ from pipelines.read.text_bordered import grid_tables, table_blocks, table_cells
 from pipelines.read.text_html_tables import as_pipe_rows
 from pipelines.read.text_markdown import has_spans, plain, plain_cells
 from pipelines.read.text_order import (
+    LabelRuns,
     out_of_row_order,
     t2_label_rows,
     t3_label_runs,
@@ -84,6 +85,7 @@ from pipelines.read.text_order import (
     t3_split_rows,
     t4_values,
 )
+from pipelines.read.text_order_wrapped import t3_wrapped_label_runs
 from pipelines.read.text_paragraphs import as_tab_rows, has_paragraph_cells
 from pipelines.read.text_width import columns
 from pipelines.textnorm import HAN_CHAR
@@ -216,7 +218,7 @@ def _t3_label_runs(cells: list[TextCell], lines: list[str]) -> list[TextCell]:
     the template's label (Document.rows_placed_by_order flags it). The other lines of that
     text (labels printed away from their values, page numbers) are dropped: every row of
     三 is placed without them."""
-    runs = t3_label_runs(lines)
+    runs = _label_runs(lines)
     if runs is None:
         return cells
     start, end = runs.span  # 0-based lines; refs count from 1
@@ -232,8 +234,15 @@ def _t3_label_runs(cells: list[TextCell], lines: list[str]) -> list[TextCell]:
 
 def _placed_by_order(lines: list[str]) -> tuple[str, ...]:
     """The labels of table 三's rows a text in reading order placed by their order."""
-    runs = t3_label_runs(lines)
+    runs = _label_runs(lines)
     return () if runs is None else runs.by_order
+
+
+def _label_runs(lines: list[str]) -> LabelRuns | None:
+    """Table 三's rows read from their labels and the runs of values after them: each label
+    whole on its line (WPS, text_order.t3_label_runs), else wrapped over lines
+    (LibreOffice, text_order_wrapped)."""
+    return t3_label_runs(lines) or t3_wrapped_label_runs(lines)
 
 
 def _t3_rows_in_place(cells: list[TextCell], lines: list[str]) -> list[TextCell]:

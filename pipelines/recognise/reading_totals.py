@@ -39,6 +39,9 @@ second, each row's values are kept where all of this holds, else nothing:
 The rows are flagged `row_placed_by_order` (their labels print away from their values).
 Since order alone ties them, 三's row labels must print in the template's order: a table
 printing two rows in each other's place keeps every identity, so it is not placed.
+
+Where neither a right block nor whole rows read (LibreOffice's PDFs of a DOCX), 三 printed
+in blocks a run of rows at a time: reading_blocks.py.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_pieces import column_started
 from pipelines.recognise.layout import FORMAT_CHARS
 from pipelines.recognise.normalise import normalise
+from pipelines.recognise.reading_blocks import block_rows
 from pipelines.recognise.reading_left import identities_hold, left_block, named_in_order
 from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
@@ -299,7 +303,9 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     withdrawn = _withdrawn(grid)
     placed = (_values(lines, block, columns, shapes[0], left=not withdrawn)
               if block is not None else None if withdrawn
-              else _whole(lines, *marks, columns, shapes[0]))
+              else _whole(lines, *marks, columns, shapes[0])
+              or block_rows(lines, marks[0], sorted(shapes[0][1], key=shapes[0][1].get),
+                            balance, totals))
     if not placed:
         return
     ours = {cell_id_of("t3", rows[r].id, table.columns[col].id): value

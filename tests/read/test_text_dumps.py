@@ -403,3 +403,93 @@ def test_a_row_split_at_its_labels_wrap_is_joined_where_its_identities_hold() ->
     assert list(_row(report, "new_received").values()) == [49, 5, 2, 0, 3, 2, 61]
     assert list(_row(report, "carried_over").values()) == [3, 0, 0, 0, 0, 0, 3]
     assert sum(v is not None for v in report.values().values()) == 193
+
+
+LIBREOFFICE_READING = [
+    # LibreOffice's PDF of a DOCX (variants `docx-nested`, 2021 format, and
+    # `docx-split-tables`, 2019 format, 三 cut into two tables) through pdftotext without
+    # options: each row's label wrapped two characters a line (`2.其` / `他法` / …), the
+    # merged column's group labels before it, then its 7 values one a line; a label
+    # taller than its band printed around its values (`5.属` … `部事` / 7 values /
+    # `务信` / `息`). The rows are proven (text_order_wrapped.py); the columns' order is
+    # not (the header prints a piece a line, 总计 among the organisations), so only each
+    # row's 总计 and the rows the same in any order are kept (reading_order.py).
+    ("huaian-2024.docx-pdftotext-reading-nested.txt", "huaian-2024", 37),
+    ("seed-shaoguan-zhenjiang-2019.docx-pdftotext-reading-split-tables.txt",
+     "seed-shaoguan-zhenjiang-2019", 143),
+]
+
+
+@pytest.mark.parametrize(("name", "stem", "cells"), LIBREOFFICE_READING,
+                         ids=[e[0] for e in LIBREOFFICE_READING])
+def test_libreoffice_pdf_in_reading_order_reads_t3_rows_from_wrapped_labels(
+        name: str, stem: str, cells: int, truth: Callable[[str], dict]) -> None:
+    want = truth(stem)["cells"]
+    report = parse_file(DUMPS / name)
+    assert report.rendering == "text_reading_order"
+    got = {c: v for c, v in report.values().items() if v is not None and c.startswith("t3.")}
+    assert got == {c: want[c] for c in got}
+    assert len(got) == cells
+    # every row's 总计, the rest only where the six are equal
+    assert {c for c in got if c.endswith(".total")} == {
+        c for c in want if c.startswith("t3.") and c.endswith(".total")}
+    assert "column_order_unread" in {f.code for f in report.flags}
+
+
+HUAIAN_ROW_2 = "2.其\n他法\n律行\n政法\n规禁\n止公\n开\n\n30\n\n1\n\n0\n\n0\n\n0\n\n0\n\n31\n\n"
+HUAIAN_ROW_3 = "3.危\n及“三\n安全\n一稳\n定”\n\n5\n\n0\n\n0\n\n0\n\n0\n\n0\n\n5\n\n"
+
+
+@pytest.mark.parametrize("edit", ["rows-swapped", "value-lost", "label-lost"])
+def test_libreoffice_pdf_in_reading_order_with_rows_unproven_reads_no_t3_row(
+        edit: str) -> None:
+    # Two result rows printed in each other's place (each with its values) keep every
+    # identity of 三: only the labels' order shows it, and it leaves 三 unread; so does a
+    # value lost (a row's sum), or a label printed where no row label is read.
+    text = (DUMPS / "huaian-2024.docx-pdftotext-reading-nested.txt").read_text(encoding="utf-8")
+    assert HUAIAN_ROW_2 + HUAIAN_ROW_3 in text
+    edited = {"rows-swapped": HUAIAN_ROW_3 + HUAIAN_ROW_2,
+              "value-lost": HUAIAN_ROW_2.replace("\n\n1\n\n", "\n\n", 1) + HUAIAN_ROW_3,
+              "label-lost": HUAIAN_ROW_2.replace("律行\n政法\n", "") + HUAIAN_ROW_3}[edit]
+    report = parse_file_text(text.replace(HUAIAN_ROW_2 + HUAIAN_ROW_3, edited))
+    assert report.rendering == "text_reading_order"
+    t3 = {c: v for c, v in report.values().items() if c.startswith("t3.") and v is not None}
+    assert t3 == {}
+    assert "row_placed_by_order" not in {f.code for f in report.flags}
+
+
+SEED_DOCX_READING = "seed-shaoguan-zhenjiang-2019.docx-pdftotext-reading.txt"
+
+
+def test_libreoffice_pdf_in_reading_order_reads_t3_rows_printed_in_blocks(
+        truth: Callable[[str], dict]) -> None:
+    # LibreOffice's PDF of the plain DOCX (2019 format): 三's first rows print as two
+    # blocks (each row's left counts, row after row, then their right counts), the rows
+    # below whole, the last two a column at a time; labels cut two characters a line.
+    # Of every reading of the 161 counts in such blocks, those holding the column
+    # identities agree on each row's 总计 and on 17 rows of zeros; the columns' order is
+    # not shown, so nothing else (recognise/reading_blocks.py). Before: no value.
+    want = truth("seed-shaoguan-zhenjiang-2019")["cells"]
+    report = parse_file(DUMPS / SEED_DOCX_READING)
+    assert report.rendering == "text_reading_order"
+    got = {c: v for c, v in report.values().items() if v is not None}
+    assert got == {c: want[c] for c in got}
+    assert len(got) == 143
+    assert {c for c in got if c.endswith(".total")} == {
+        c for c in want if c.startswith("t3.") and c.endswith(".total")}
+    assert sum(f.code == "row_placed_by_order" for f in report.flags) == 23
+
+
+def test_libreoffice_pdf_in_reading_order_with_labels_out_of_order_reads_no_block_row(
+) -> None:
+    # Two rows printed in each other's place (labels and counts) keep every identity of
+    # 三, and their labels, cut two characters a line, name no row on a line: only the
+    # labels' characters in the template's order show it (reading_blocks.labels_in_order).
+    text = (DUMPS / SEED_DOCX_READING).read_text(encoding="utf-8")
+    row_2 = "2.其\n他法\n律行\n政法\n规禁\n止公\n开\n"
+    row_3 = "3.危\n及“三\n安全\n一稳\n定”\n"
+    assert row_2 + row_3 in text
+    report = parse_file_text(text.replace(row_2 + row_3, row_3 + row_2))
+    assert report.rendering == "text_reading_order"
+    assert {c: v for c, v in report.values().items()
+            if c.startswith("t3.") and v is not None} == {}

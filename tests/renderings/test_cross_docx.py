@@ -26,6 +26,13 @@ numbers (variants.renumbered: a prefecture's hundreds, every identity holding).
 - `docx-nested` (the table inside a one-cell layout table) through pandoc's plain text:
   pandoc draws the inner table inside the outer grid table in 72 columns, cutting labels
   over lines (`行` / `政规范性文件`): most rows null.
+- `pdf-reading` (LibreOffice's PDF through `pdftotext` without options): `docx-nested` and
+  `docx-split-tables` print each row of 三 as its label wrapped over lines and its 7 values
+  after it: the rows are placed (text_order_wrapped.py), the columns' order unread, so
+  only each row's 总计 and the rows the same in any order are kept (before: 004 10, 005
+  34, 006 revalued 32). `docx` prints 三 in blocks of varying width, a run of rows at a
+  time: where every reading of them holding the identities agrees (2019 format), each
+  row's 总计 and the rows of zeros (reading_blocks.py).
 """
 
 from __future__ import annotations
@@ -72,6 +79,12 @@ EXPECTED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
     ("pandoc-plain", "docx-nested+revalued"): {"004": (10, 0, 190, 0), "011": (126, 0, 72, 0)},
     ("soffice-html", "docx-seq-column+revalued"): {"004": (200, 0, 0, 0),
                                                    "011": (198, 0, 0, 0)},
+    ("pdf-reading", "docx-nested"): {"004": (119, 0, 81, 0), "005": (153, 0, 45, 0)},
+    ("pdf-reading", "docx-split-tables+revalued"): {"004": (132, 0, 68, 0),
+                                                    "006": (94, 0, 104, 0)},
+    # 005: 19 -> 93 (三 in blocks, reading_blocks.py); 004 (2021 format) prints 三's last
+    # rows' right parts after 四's title and 二's third column among 三's header: unread
+    ("pdf-reading", "docx"): {"004": (3, 0, 197, 0), "005": (93, 0, 105, 0)},
 }
 
 

@@ -1,0 +1,200 @@
+"""Table 三 from LibreOffice's PDF of a Word table through `pdftotext` in reading order,
+where its rows print in blocks: each row's 总计 and the rows the same in any column order
+(issue 13).
+
+LibreOffice's PDF of a DOCX (the DOCX variants of the 2019-format reports) prints 三's
+counts, one a line, in blocks a run of rows at a time (005: `23 0` / the header / `0 0 0`
+`0 0 0 0` `7 0 0` `1 0 0` / `自然人 商业企业 其他 总计` / `0 23` `0 0 0` `0 0 0 7`
+`0 0 0 1`): the rows' left parts, row after row, then their right parts, the split
+varying from row to row; below a page's labels its rows whole, 7 a row; its last two
+rows (one line of label each) a column at a time (`23 0` / `0 0` / … / `23 0`). The
+counts between 三's title and 四's are all of 三's, 7 a row in the template's row order:
+a window of m rows is always the 7m counts from 7 × its first row on. So each window of
+at most `_BLOCK` rows is read as two blocks (every split of each row, its left part in
+the first block and its right part in the second, the row's 总计 the sum of its six) or,
+for two or three rows, a column at a time; the table is kept only where exactly one set
+of rows comes out of all these readings whose column identities hold in every column
+(新收 + 结转 = (七)总计 + 结转下年, (七)总计 the sum of the result rows). Rows keep their
+template order, so 三's row labels must print in it (reading_totals._rows_in_order).
+
+The columns' order is not shown: the header prints a piece a line, 总计 among the
+organisations, and the six applicant columns are interchangeable in every identity. So,
+as for WPS's PDF (reading_order.py), only each row's 总计 (the sum of the other six in any
+order) and the rows whose six are equal are placed; the rest stays null.
+"""
+
+from __future__ import annotations
+
+from pipelines.read.text_order import COUNT, _values_only, t4_title_line
+
+_WIDTH = 7  # 三's columns, 总计 last
+_BLOCK = 6  # rows a window printed as two blocks may hold (a page's first rows: 4-5 seen)
+_COLUMN_WISE = 3  # rows a window printed a column at a time may hold (the last two seen)
+# distinct readings kept of the rows below a row: more is not read (005's mostly zeros
+# read 32,775 ways, 15 of them holding the identities, in 0.35 s of CPU)
+_READINGS = 50_000
+
+Row = tuple[int, ...]  # indexes into the counts
+
+
+def _counts(lines: list[str], title: int) -> list[tuple[int, int]] | None:
+    """(line, count) of every line of counts only between 三's title and 四's, or None
+    where a line there holds a value that is no count, or 四's title is not found."""
+    end = t4_title_line(lines)
+    if end is None or end <= title:
+        return None
+    out = []
+    for no in range(title + 1, end):
+        if _values_only(lines[no]):
+            words = lines[no].split()
+            if not all(COUNT.fullmatch(w) for w in words):
+                return None  # `3,001`, `96171.6`: not read here
+            out += [(no, int(w)) for w in words]
+    return out
+
+
+def _sums(values: list[int], row: Row) -> bool:
+    return sum(values[i] for i in row[:-1]) == values[row[-1]]
+
+
+def _two_blocks(values: list[int], at: int, m: int) -> dict[tuple, tuple[Row, ...]] | None:
+    """The m rows from count `at` read as two blocks: each row's first w counts in the
+    first block (row after row), its other 7 - w in the second; one reading per distinct
+    values, None where more than `_READINGS`."""
+    found: dict[tuple, tuple[Row, ...]] = {}
+    for left in range(m, _WIDTH * m + 1):
+        memo: dict[tuple[int, int], dict[tuple, tuple[Row, ...]] | None] = {}
+
+        def walk(i: int, lc: int, left: int = left, memo: dict = memo
+                 ) -> dict[tuple, tuple[Row, ...]] | None:
+            if i == m:
+                return {(): ()} if lc == left else {}
+            if (i, lc) in memo:
+                return memo[(i, lc)]
+            out: dict[tuple, tuple[Row, ...]] | None = {}
+            rc = _WIDTH * i - lc
+            for w in range(1, _WIDTH + 1):
+                if lc + w + (m - i - 1) > left or rc + _WIDTH - w > _WIDTH * m - left:
+                    continue
+                row = (tuple(range(at + lc, at + lc + w))
+                       + tuple(range(at + left + rc, at + left + rc + _WIDTH - w)))
+                if not _sums(values, row):
+                    continue
+                rest = walk(i + 1, lc + w)
+                if rest is None:
+                    out = None
+                    break
+                key = tuple(values[k] for k in row)
+                for tail_key, tail in rest.items():
+                    out.setdefault((key, *tail_key), (row, *tail))
+                if len(out) > _READINGS:
+                    out = None
+                    break
+            memo[(i, lc)] = out
+            return out
+
+        got = walk(0, 0)
+        if got is None:
+            return None
+        for key, rows in got.items():
+            found.setdefault(key, rows)
+        if len(found) > _READINGS:
+            return None
+    return found
+
+
+def _column_wise(values: list[int], at: int, m: int) -> list[tuple[Row, ...]]:
+    rows = tuple(tuple(at + c * m + i for c in range(_WIDTH)) for i in range(m))
+    return [rows] if all(_sums(values, r) for r in rows) else []
+
+
+def readings(values: list[int], n: int) -> list[tuple[Row, ...]] | None:
+    """Every distinct set of n rows (their counts' indexes) the counts read as (module
+    docstring), one per distinct values; None where more than `_READINGS` remain below a
+    row (not proven either way)."""
+    if len(values) != _WIDTH * n:
+        return None
+    memo: dict[int, dict[tuple, tuple[Row, ...]] | None] = {n: {(): ()}}
+
+    def below(r: int) -> dict[tuple, tuple[Row, ...]] | None:
+        if r in memo:
+            return memo[r]
+        out: dict[tuple, tuple[Row, ...]] = {}
+        for m in range(1, min(_BLOCK, n - r) + 1):
+            rest = below(r + m)
+            if rest is None:
+                memo[r] = None
+                return None
+            blocks = _two_blocks(values, _WIDTH * r, m)
+            if blocks is None:
+                memo[r] = None
+                return None
+            windows = list(blocks.values())
+            if 2 <= m <= _COLUMN_WISE:
+                windows += _column_wise(values, _WIDTH * r, m)
+            for rows in windows:
+                key = tuple(tuple(values[i] for i in row) for row in rows)
+                for tail_key, tail in rest.items():
+                    out.setdefault(key + tail_key, rows + tail)
+                if len(out) > _READINGS:
+                    memo[r] = None
+                    return None
+        memo[r] = out
+        return out
+
+    for r in range(n, -1, -1):  # bottom up: no deep recursion
+        if below(r) is None:
+            return None
+    found = below(0)
+    return None if found is None else list(found.values())
+
+
+def _columns_hold(rows: list[list[int]], balance: tuple, totals: tuple) -> bool:
+    for c in range(_WIDTH):
+        if any(rows[a][c] + rows[b][c] != rows[t][c] + rows[f][c] for a, b, t, f in balance):
+            return False
+        if any(rows[t][c] != sum(rows[p][c] for p in parts) for t, parts in totals):
+            return False
+    return True
+
+
+def labels_in_order(lines: list[str], title: int, labels: list[str]) -> bool:
+    """Whether 三's row labels (as matched: simplified, no spaces), one after another in
+    the template's order, are a subsequence of its text between its title and 四's (the
+    lines but counts, joined without spaces). LibreOffice cuts a label two characters a
+    line, the merged column's group labels between its pieces (`（三` / `1.属` / `）不` /
+    `于国` …), so no line names a row, yet each label's characters print in order, and
+    the labels in the rows' order: two rows printed in each other's place break it."""
+    end = t4_title_line(lines) or len(lines)
+    text = iter("".join("".join(ln.split()) for ln in lines[title + 1:end]
+                        if not _values_only(ln)))
+    return all(ch in text for ch in "".join(labels))  # `in` consumes: a subsequence
+
+
+def block_rows(lines: list[str], title: int, labels: list[str], balance: tuple,
+               totals: tuple) -> dict[int, list[tuple[int, int, int]]] | None:
+    """三's rows printed in blocks (module docstring): {row: [(column, line, value)]},
+    each row's 总计 and, where its six are equal, all 7; None where not proven. `labels`:
+    三's row labels in order, as matched (`labels_in_order`)."""
+    counts = _counts(lines, title)
+    n = len(labels)
+    if counts is None or not balance or not totals or not labels_in_order(lines, title, labels):
+        return None
+    values = [v for _, v in counts]
+    found = readings(values, n)
+    if not found:
+        return None
+    held = [rows for rows in found
+            if _columns_hold([[values[i] for i in row] for row in rows], balance, totals)]
+    if not held:
+        return None
+    placed = {}
+    for r in range(n):  # what every reading holding the identities reads alike
+        rows = [[(c, counts[i][0], values[i]) for c, i in enumerate(h[r])] for h in held]
+        sums = {row[-1][2] for row in rows}
+        whole = {tuple(v for _, _, v in row) for row in rows}
+        if len(whole) == 1 and len({v for _, _, v in rows[0][:-1]}) == 1:
+            placed[r] = rows[0]  # the six equal: the same in any column order
+        elif len(sums) == 1:
+            placed[r] = rows[0][-1:]  # 总计 (its line: the first reading's)
+    return placed
