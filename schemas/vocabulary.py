@@ -109,6 +109,9 @@ FLAG_CODES: dict[str, str] = {
     "those columns in every row, or a column after the table's last (同比), each 总计 "
     "proven by its row's sum: that column is not published, the other values are placed "
     "under the columns the header names",
+    "merged_copies": "a value of table 二 merged over several columns was printed once per "
+    "column it spans, under a header printing its column label as often: each such run of "
+    "equal copies is read as the one value of the column the header names",
     "column_order_unread": "the table was read from text that keeps no column positions "
     "(a PDF's text in reading order), and its header there does not show the order of its "
     "columns or column groups, which the identities cannot tell apart: every cell of the "
@@ -294,6 +297,8 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "column_dropped": "该表表头印有法定表格没有的列：表三法人或其他组织下各列的小计"
         "（其数值在每行均为这些列之和），或表格最后一列之后的列（如同比，各总计经本行之和"
         "验证）：该列不予发布，其余数值按表头所标的列放置",
+        "merged_copies": "表二中跨多列合并的数值在拆分后的每一列各印一次，表头也将该列名"
+        "印同样次数：每组相同的副本按表头所标的列读作一个数值",
         "column_order_unread": "该表读自不保留列位置的文本（按阅读顺序提取的 PDF 文字），"
         "其中表头未显示各列或列组的顺序，而勾稽关系无法区分：该表所有单元格发布为空值，"
         "印出的数值保留在原文中",

@@ -71,6 +71,7 @@ from pipelines.recognise.column_map import (
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_stacks import stacked_labels
 from pipelines.recognise.labels import Label
+from pipelines.recognise.merged_copies import place_merged_copies
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.ocr_columns import misordered_scan_columns
 from pipelines.recognise.piece_order import printed_order
@@ -612,6 +613,8 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
             withdraw(grid, table, out_of_order(table, printed))
     if "t3" not in misordered and not place_with_subtotal(grid, "t3", rows):
         withdraw_rows_beside_subtotal(grid, "t3", rows)
+    if "t2" not in misordered:
+        place_merged_copies(grid, tokens)
     place_past_last_column(grid, tokens, {"t2", "t3", "t4"} - misordered.keys())
     if any(t.cut for t in tokens):
         return  # a page edge cut the table's last columns off: they are not in the file

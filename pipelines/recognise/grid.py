@@ -1084,6 +1084,17 @@ def _own_values(tokens: list[Token], i: int, n: int,
     return values, last, None
 
 
+_TABLE_CELL = re.compile(r"\btable \d+ row \d+ cell \d+$")
+
+
+def _cell_by_cell(values: list[Token]) -> bool:
+    """Whether a row's values are a table's printed cells, one token a cell: each names
+    its table cell (`table T row R cell C`), none run together, cut, open-ended, stacked
+    or a scanned box that may hold several."""
+    return all(v.kind == "value" and _TABLE_CELL.search(v.ref) and not (
+        v.run_together or v.open_end or v.cut or v.stacked or v.box_run) for v in values)
+
+
 def assemble(tokens: list[Token], version: Version, full_width_rows: bool = False,
              clipped_rows: bool = False) -> Grid:
     """Place every labelled row's values into the version's cells."""
@@ -1109,6 +1120,12 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             # kept as printed too: the header's positions name the statute's columns
             # only, and a column it lacks (a 小计) is read by column_map.py
             _keep_wide(grid, *found, values)
+            index = index or RowIndex(tokens)
+            values = header_reading(index, i, found[0], rows[found].columns) or values
+        elif len(values) > len(rows[found].columns) and _cell_by_cell(values):
+            # a table printed cell by cell (HTML, DOCX, a PDF's drawn grid) keeps a
+            # merged label's empty remnants beside its blank values: where its header
+            # prints every column once at a position of rows as wide, that places them
             index = index or RowIndex(tokens)
             values = header_reading(index, i, found[0], rows[found].columns) or values
         if glued is not None:

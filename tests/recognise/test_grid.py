@@ -245,18 +245,51 @@ def test_no_row_is_placed_by_identities_where_rows_print_numbers_past_their_colu
     assert not [f for f in report.flags if f.code == "columns_by_identities"]
 
 
-def test_a_merged_value_copied_into_each_column_it_spanned_is_null_not_a_crash() -> None:
+def test_a_merged_value_copied_into_each_column_it_spanned_is_read_once() -> None:
     # w3m of a page whose merged cells were split with their text copied into each piece:
-    # table 二's one-column rows print `447228 447228 447228`. Proving a reading of that
-    # row zipped 3 numbers with 1 cell and failed the whole file as a parser error.
+    # table 二's one-column rows print `447228 447228 447228` under a header printing
+    # 本年处理决定数量 three times. Proving a reading of that row once zipped 3 numbers with
+    # 1 cell and failed the whole file as a parser error; the header's copies now prove
+    # the row's copies one merged value (merged_copies.py).
     report = read_dump_without_a_wrong_cell("huaian-2024.w3m-unmerged-fill.txt", "huaian-2024")
     assert report.status == "complete"
     assert not flags(report, "parser_error")
-    assert flags(report, "value_count_mismatch")[0] == (
-        "row administrative_licensing has 3 values, the template has 1: "
-        "'447228 447228 447228'")
+    assert not flags(report, "value_count_mismatch")
+    assert len(flags(report, "merged_copies")) == 1
+    assert report.cells["t2.administrative_licensing.decisions"].value == 447228
+    assert report.cells["t2.administrative_fees.fee_amount"].value == 96171.6
+    assert sum(c.value is not None for c in report.cells.values()) == 200
+
+
+def _unmerged_fill_dump(old: str, new: str) -> ParsedReport:
+    """The w3m dump of the copied merged cells with one of its lines changed."""
+    text = (FIXTURES / "dumps" / "huaian-2024.w3m-unmerged-fill.txt").read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    return parse_bytes("unmerged-fill.txt", text.replace(old, new).encode())
+
+
+def test_copies_that_differ_are_two_columns_values_not_one_merged_cell() -> None:
+    # 行政许可 printing 447228 / 447228 / 447229: not one cell's copies, the row stays null
+    row = "│行政许可         │447228             │447228             │"
+    report = _unmerged_fill_dump(row + "447228 ", row + "447229 ")
     assert report.cells["t2.administrative_licensing.decisions"].value is None
-    assert sum(c.value is not None for c in report.cells.values()) == 196
+    assert report.cells["t2.administrative_penalty.decisions"].value == 3985758
+
+
+def test_copies_under_a_header_printing_the_label_once_are_not_read() -> None:
+    # the header's copies are the only evidence: one 本年处理决定数量 and two other words
+    # over 行政许可's three copies prove nothing (二 has no identity)
+    report = _unmerged_fill_dump(
+        "│信息内容         │本年处             │本年处             │本年处             │\n"
+        "│                 │理决定数量         │理决定数量         │理决定数量         │\n"
+        "├─────────────────┼───────────────────┼───────────────────┼───────────────────┤\n"
+        "│行政许可",
+        "│信息内容         │本年处             │                   │                   │\n"
+        "│                 │理决定数量         │                   │                   │\n"
+        "├─────────────────┼───────────────────┼───────────────────┼───────────────────┤\n"
+        "│行政许可")
+    assert report.cells["t2.administrative_licensing.decisions"].value is None
+    assert report.cells["t2.administrative_penalty.decisions"].value == 3985758
 
 
 T4_BANDS = "huaian-2024.w3m-t4-bands.txt"  # 四 as two tables: 行政复议, then 行政诉讼
