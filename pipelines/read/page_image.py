@@ -18,11 +18,12 @@ the page's background inside it as one enclosed cell holding every table again. 
 regions that touch the image's edge and are thicker than any printed stroke are made
 paper first (`_edge_border`).
 
-A scan rotated by up to 3 degrees is turned straight by the angle that
-makes the rows of ink sharpest (the horizontal projection's variance), searched on a
-small copy of the page. `glyph` is the typical height of a character in pixels: the
-sizes of everything looked for later (ruling lines, text lines) are multiples of it, so
-the same code reads a 100-dpi and a 300-dpi scan.
+A page photographed on a desk at a slant (a quadrilateral) is flattened to a rectangle
+first (pipelines/read/page_quad.py). A scan rotated by up to 3 degrees is turned
+straight by the angle that makes the rows of ink sharpest (the horizontal projection's
+variance), searched on a small copy of the page. `glyph` is the typical height of a
+character in pixels: the sizes of everything looked for later (ruling lines, text lines)
+are multiples of it, so the same code reads a 100-dpi and a 300-dpi scan.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
+
+from pipelines.read.page_quad import flattened
 
 _MAX_SKEW = 3.0  # degrees: a page scanned more crooked than this is not straightened
 _SKEW_WIDTH = 500  # pixels: the small copy the angle is searched on
@@ -298,8 +301,9 @@ def softened(grey: np.ndarray) -> np.ndarray:
 
 
 def prepare(pixels: np.ndarray) -> PageImage:
-    """A page's pixels (grey or colour) made straight, binarised and measured."""
-    grey, stamp, rule_grey = _unsealed(pixels)
+    """A page's pixels (grey or colour) made straight, binarised and measured. A page
+    photographed on a desk is first flattened to a rectangle (page_quad)."""
+    grey, stamp, rule_grey = _unsealed(flattened(pixels))
     grey = softened(grey)
     border = _edge_border(grey)
     if border is not None:

@@ -23,7 +23,9 @@ A doubted cell the reader read twice (TextCell.alternatives: a second grey, wher
 was or specks were) takes its second reading when with it an equality it takes part in holds
 and none fails, and not so with the first reading: the evidence that keeps a first
 reading. A cell first read as nothing (faint print, a speck read as punctuation) too.
-A number the recogniser did not give is never tried.
+A number the recogniser did not give is never tried. A doubted reading whose identity
+holds with its second reading in place too (a digit lost from a term and from its total
+alike) is not vouched for by it (_vouched).
 
 A number printed in a column the page edge cut off (a browser's print of a table wider
 than the paper, `TextCell.cut`) may have lost its last digits (a blank there may have lost
@@ -81,12 +83,13 @@ def _unread(grid: Grid, doc: Document) -> frozenset[str]:
 
 
 def doubtful(grid: Grid, confidence: dict[str, float], poor: frozenset[str] = frozenset(),
-             unread: frozenset[str] = frozenset()) -> dict[str, str]:
+             unread: frozenset[str] = frozenset(),
+             rivals: dict[str, int] | None = None) -> dict[str, str]:
     """Cell id -> why its reading is not published (`poor`: read on a poorly read page;
-    `unread`: cells we could not read, see _unread)."""
+    `unread`: cells we could not read, see _unread; `rivals`: see _vouched)."""
     values = {cid: c.value for cid, c in grid.cells.items()}
     status = [(i, evaluate(i, values).status) for i in identities(grid.version.id)]
-    confirmed = {c for i, s in status if s == "pass" for c in i.cells}
+    confirmed = {c for i, s in status if s == "pass" for c in _vouched(i, values, rivals or {})}
     covered = {c for i, _ in status for c in i.cells}
     broken: dict[str, list[str]] = {}
     for ident, s in status:
@@ -107,6 +110,34 @@ def doubtful(grid: Grid, confidence: dict[str, float], poor: frozenset[str] = fr
                                  for u in i.cells):
             out[cid] = ("no identity holds to confirm it, on a page read poorly, where a "
                         "cell it is summed with was not read")
+    return out
+
+
+def _vouched(ident: Identity, values: dict[str, int | float | None],
+             rivals: dict[str, int]) -> list[str]:
+    """The cells a holding identity vouches for: all of them, but for the doubted cells
+    with a rival reading (`rivals`: a second reading, another number) when the identity
+    holds with their rivals in place too; it cannot tell the two readings apart. Blur
+    loses a digit from a term and from its total alike: 001 photographed at a slant read
+    1288 and 1362 as "288" and "362" (the second reading "1288", "1362"), and the row
+    total held either way (bench/RESULTS.md, "photographed pages")."""
+    mine = {c: v for c, v in rivals.items() if c in ident.cells}
+    if not mine or evaluate(ident, {**values, **mine}).status != "pass":
+        return list(ident.cells)
+    return [c for c in ident.cells if c not in mine]
+
+
+def _rivals(grid: Grid, doc: Document, confidence: dict[str, float]) -> dict[str, int]:
+    """Cell id -> the other number a second reading gives, for the numbers still doubted
+    (confidence below UNCONFIRMED_SURE) after the second readings were tried."""
+    others = {c.ref: c.alternatives for c in doc.cells if c.alternatives}
+    out = {}
+    for cid, cell in grid.cells.items():
+        if confidence.get(cid, 1.0) >= UNCONFIRMED_SURE or cell.source_ref not in others:
+            continue
+        second = _second_number(others[cell.source_ref])
+        if second is not None and second != cell.value:
+            out[cid] = second
     return out
 
 
@@ -239,7 +270,7 @@ def proofread(grid: Grid, doc: Document) -> None:
     if confidence:
         _take_second_readings(grid, doc, confidence)
         for cid, why in doubtful(grid, confidence, _poorly_read(grid, doc),
-                                 _unread(grid, doc)).items():
+                                 _unread(grid, doc), _rivals(grid, doc, confidence)).items():
             cell = grid.cells[cid]
             reading = f"{cell.raw_text} (OCR confidence {confidence[cid]:.2f})"
             grid.cells[cid] = CellValue(cid, None, "uncertain", reading, cell.unit,

@@ -131,6 +131,21 @@ def test_an_unsure_reading_vouched_for_by_a_holding_identity_is_kept(huaian):
     assert [(f.code, f.cell_id) for f in grid.flags] == [("ocr_uncertain", wrong_total)]
 
 
+def test_readings_a_holding_identity_cannot_tell_from_their_second_readings_are_null(huaian):
+    # 001 photographed at a slant (phone_strong): the leading "1" lost from a term and
+    # from its row total alike, 1288 and 1362 read "288" and "362" with doubt, "1288" and
+    # "1362" the second time; the row total holds either way, and the column's 总计 was
+    # not read. The identity vouches for neither reading: null, not 288 and 362.
+    term, total = "t3.granted.natural_person", "t3.granted.total"
+    assert (huaian["cells"][term], huaian["cells"][total]) == (1288, 1362)
+    grid, doc = _read(huaian, {term: 288, total: 362, "t3.results_total.natural_person": None},
+                      {term: UNSURE, total: UNSURE}, {term: "1288", total: "1362"})
+    proofread(grid, doc)
+    assert (grid.cells[term].value, grid.cells[total].value) == (None, None)
+    assert {(f.code, f.cell_id) for f in grid.flags} >= {("ocr_uncertain", term),
+                                                         ("ocr_uncertain", total)}
+
+
 def test_an_unsure_number_no_identity_checks_is_not_published(huaian):
     cid = "t2.administrative_licensing.decisions"  # table 二 has no identity
     grid, doc = _read(huaian, {}, {cid: 0.8})

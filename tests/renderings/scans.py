@@ -26,6 +26,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import cv2
 import docx
 import numpy as np
 from make import docx_bytes, layout, load_truth, word_html_bytes
@@ -35,6 +36,8 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 CORPUS = Path(__file__).parents[3] / "shared" / "corpus"
 SCORE_TOOL = CORPUS.parent / "tools" / "score.py"
 CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
+_A4_LONG = 11.69  # inches
+_DESK = 0.07  # of the page's long side: the desk seen round the page in a photo
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,11 @@ class Variant:
     # (chromium) every report printed from make.py's Word HTML without ruling lines (a Word
     # table without borders, scanned): labels wrap in their cells, nothing is ruled
     borderless: bool = False
+    # Photographed with a phone, not scanned: the page on a desk seen at a slant (its edges
+    # lean up to `keystone` degrees: a quadrilateral, not a rectangle), a shadow band
+    # across it, the photo downscaled to `photo` pixels on its long side (0: a scan).
+    keystone: float = 0.0
+    photo: int = 0
 
     @property
     def tiff(self) -> bool:
@@ -71,6 +79,14 @@ class Variant:
     @property
     def suffix(self) -> str:
         return ".tif" if self.tiff else ".pdf"
+
+    @property
+    def page_dpi(self) -> int:
+        """The resolution the pages are stored at: a photo's, its desk included, as a
+        portrait A4 page photographed whole gives it."""
+        if not self.photo:
+            return self.dpi
+        return round(self.photo / (_A4_LONG * (1 + 2 * _DESK)))
 
 
 VARIANTS = (
@@ -123,6 +139,14 @@ MEASURED = (
     # Either side of σ 1.6 (issue 11, h-ocrblur): where a blurred decimal point is lost.
     *(Variant(f"grey150_blur{s}", 150, blur=float(s), jpeg=60) for s in ("1.4", "1.8")),
     Variant("grey150_photocopy", 150, blur=0.8, bilevel="threshold", jpeg=70),
+    # Photographed with a phone (issue 11, h-phone): printed at 200 dpi, seen at a slant
+    # on a desk (edges leaning 2-3°, or 5-6°), lit unevenly with a shadow band, a
+    # little out of focus, the 12 MP colour photo downscaled to 1600 pixels on its long
+    # side (the page ~120 dpi) and kept as a JPEG (q80) in a PDF.
+    Variant("phone_mild", 200, grey=False, blur=0.8, noise=3.0, jpeg=80,
+            keystone=2.5, photo=1600),
+    Variant("phone_strong", 200, grey=False, blur=0.8, noise=3.0, jpeg=80,
+            keystone=5.5, photo=1600),
 )
 
 
@@ -282,6 +306,8 @@ def degrade(page: Image.Image, variant: Variant, seed: int) -> Image.Image:
                          fillcolor=(255, 255, 255))
     if variant.blur:
         img = img.filter(ImageFilter.GaussianBlur(variant.blur))
+    if variant.photo:
+        img = _photographed(img, variant, rng)
     pixels = np.asarray(img.convert("L") if variant.grey else img).astype(np.float32)
     pixels = _lit(pixels, variant)
     if variant.noise:
@@ -296,6 +322,40 @@ def degrade(page: Image.Image, variant: Variant, seed: int) -> Image.Image:
     if variant.bilevel == "dither":
         return out.convert("L").convert("1")  # Floyd-Steinberg, as PIL dithers
     return out
+
+
+def _photographed(page: Image.Image, variant: Variant, rng: np.random.Generator) -> Image.Image:
+    """The page as a phone photographs it lying on a desk: its corners moved by a
+    perspective transform (the far edge shorter, so the side edges lean by `keystone`
+    degrees, each corner a little off at random), the desk (brown, grained) round it, a
+    shadow band (the photographer's arm) and light falling off across it, then the photo
+    downscaled to `photo` pixels on its long side (area averaging, as a phone's resize)."""
+    w, h = page.size
+    m = int(_DESK * max(w, h))
+    lean = h * np.tan(np.radians(variant.keystone))
+    jitter = lambda: rng.uniform(-0.3, 0.3) * lean  # noqa: E731
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    dst = np.float32([[m + lean + jitter(), m + jitter()], [m + w - lean + jitter(), m + jitter()],
+                      [m + w + jitter(), m + h + jitter()], [m + jitter(), m + h + jitter()]])
+    size = (w + 2 * m, h + 2 * m)
+    matrix = cv2.getPerspectiveTransform(src, dst)
+    paper = cv2.warpPerspective(np.asarray(page.convert("RGB")), matrix, size,
+                                flags=cv2.INTER_LINEAR, borderValue=(0, 0, 0))
+    inside = cv2.warpPerspective(np.full((h, w), 255, np.uint8), matrix, size,
+                                 flags=cv2.INTER_LINEAR)[:, :, None] / 255.0
+    grain = rng.normal(0, 10, (size[1], 1, 1)) + rng.normal(0, 6, (size[1], size[0], 1))
+    desk = np.array([118.0, 86.0, 58.0]) + grain
+    pixels = paper * inside + desk * (1 - inside)
+    ys, xs = np.mgrid[0:size[1], 0:size[0]].astype(np.float32)
+    light = 1.0 - 0.18 * (xs / size[0]) - 0.10 * (ys / size[1])
+    # A soft shadow band running across the page at a slant, 30% darker at its middle.
+    across = (ys - 0.35 * size[1]) * np.cos(0.3) - (xs - 0.5 * size[0]) * np.sin(0.3)
+    light *= 1.0 - 0.3 * np.exp(-(across / (0.08 * size[1])) ** 2)
+    pixels = np.clip(pixels * light[:, :, None], 0, 255).astype(np.uint8)
+    scale = variant.photo / max(size)
+    small = cv2.resize(pixels, (round(size[0] * scale), round(size[1] * scale)),
+                       interpolation=cv2.INTER_AREA)
+    return Image.fromarray(small)
 
 
 def _lit(pixels: np.ndarray, variant: Variant) -> np.ndarray:
@@ -351,7 +411,7 @@ def scan(pdf: Path, variant: Variant, workdir: Path) -> bytes:
     else:
         pages = [_jpeg(p.convert("L") if p.mode == "1" else p, variant.jpeg) for p in pages]
         pages[0].save(out, "PDF", save_all=True, append_images=pages[1:],
-                      resolution=variant.dpi, quality=variant.jpeg)
+                      resolution=variant.page_dpi, quality=variant.jpeg)
     return out.getvalue()
 
 
