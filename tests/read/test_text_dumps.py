@@ -391,3 +391,35 @@ def test_a_row_split_at_its_labels_wrap_is_joined_where_its_identities_hold() ->
     assert list(_row(report, "new_received").values()) == [49, 5, 2, 0, 3, 2, 61]
     assert list(_row(report, "carried_over").values()) == [3, 0, 0, 0, 0, 0, 3]
     assert sum(v is not None for v in report.values().values()) == 193
+
+
+def test_whitespace_is_a_cell_boundary_where_no_piece_runs_cells_together() -> None:
+    # A crawler's `get_text(" ")` (lxml) of pages that lack a column, other numbers (a busy
+    # agency's, variants.py revalued(500, …, seed "1")): every cell a space apart, blanks
+    # dropped, no piece with a leading zero (`007`), so no piece holds two cells. Before:
+    # 二's `规章 2 66` (two printed columns of three) split one digit a cell (2, 6, 6;
+    # want 2, 66 under another header), and 三's `133 16 7 2 160` (科研机构 not printed, a
+    # blank dropped) split 1, 33, 16, 7, 2, 1, 60 by its row's sum (6 wrong, 1 invented).
+    # Now both rows are read as printed pieces, which no placement fits: null, flagged.
+    t2 = parse_file(DUMPS / "006.lxml-gettext-space-t2-lacks-column-revalued-m500.txt")
+    regs = {c: v for c, v in t2.values().items() if c.startswith("t2.regulations.")}
+    assert set(regs.values()) == {None}
+    assert [f.code for f in t2.flags if f.cell_id in regs] == ["ambiguous_columns"] * 3
+    assert list(_row(t2, "granted").values()) == [269, 39, 3, 3, 18, 13, 345]
+    assert sum(v is not None for v in t2.values().values()) == 180
+    t3 = parse_file(DUMPS / "011.lxml-gettext-space-t3-lacks-column-revalued-m500.txt")
+    assert set(_row(t3, "granted").values()) == {None}
+    assert any(f.code == "ambiguous_columns" and "'133 16 7 2 160'" in f.message
+               for f in t3.flags)
+    assert sum(v is not None for v in t3.values().values()) == 47
+
+
+def test_a_run_together_page_still_splits_its_pieces() -> None:
+    # pingtan 2020's page text, its cells run together (`规章007`, `0000000`): a piece
+    # holds several cells, split as before
+    report = parse_file(Path(__file__).parents[1] / "fixtures" / "reports"
+                        / "pingtan-2020-run-together.txt")
+    values = report.values()
+    assert [values[f"t2.regulations.{c}"] for c in
+            ("newly_made", "newly_published", "total_published")] == [0, 0, 7]
+    assert list(_row(report, "granted").values()) == [6, 0, 0, 0, 0, 1, 7]
