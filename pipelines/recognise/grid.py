@@ -49,6 +49,7 @@ class Pending:
     values: list[Token]
     cells: list[tuple[str, ValueType]]  # (cell id, value type) in printed order
     blanks: bool = False  # digits: the rendering may have dropped blank cells from the run
+    whole: bool = False  # digits: each piece is one cell (Grid.runs_shown), never cut
 
 
 @dataclass
@@ -573,9 +574,10 @@ def _split_or_pend(grid: Grid, key: tuple[str, str], values: list[Token],
         # printed may have lost a cell however many digits it shows (TextCell.box_run).
         grid.lost_blanks = True
     if not grid.runs_shown and len(values) < len(cells) and not any(v.box_run for v in values):
-        # pieces are cells (a scan's boxes may abut: box_run): placed past dropped
-        # blanks, or null
-        return values
+        # each piece one cell (a scan's boxes may abut: box_run), read where one reading
+        # with dropped blanks is left
+        grid.pending[key] = Pending("digits", values, cells, whole=True)
+        return None
     pieces = split_run(values, len(cells))
     if pieces is None:
         grid.pending[key] = Pending("digits", values, cells)
