@@ -10,6 +10,13 @@ where the variant prints its blanks as text (a dash, 无, 0): there nothing is d
 
     uv run python bench/bench_cross.py [--tools w3m,lynx] [--variants th-thead,...]
         [--reports 011,...] [--cache DIR] [--jobs N] [-v] [--markdown]
+        [--revalued] [--means 0.5,3000 --seeds 1,2,3 [--scale S] [--zeros-blank]]
+
+`--means`/`--seeds` draw every page's numbers anew for each mean and seed
+(variants.revalued: a small agency's zeros and ones at a mean of 0.5–3, a busy one's 4–6
+digits at 500–5000), so wrong numbers are hunted on numbers never drawn before; the
+variants that carry their own numbers (`revalued-*`) are then left out. The tool `page`
+is our HTML reader on the page itself (no dump).
 
 Dumps are cached under `--cache` (default /tmp/bench-cross) by the page's hash, so a
 second run only re-reads them. `-v` lists every rendering with a wrong, invented or
@@ -33,7 +40,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "renderings")]
 
 from cross import dumped, page_bytes, read_back, unrecoverable  # noqa: E402
 from dumps import TOOLS, Tool  # noqa: E402
-from variants import Score, Variant, chosen  # noqa: E402
+from variants import Score, Variant, chosen, renumbered, revalued  # noqa: E402
 
 # The main text tools of the issue: two widths of each browser, lynx and elinks as they
 # come (link numbers and the list of links on), pandoc's plain text and Markdown, and a
@@ -50,6 +57,7 @@ class Case:
     dumped: Path  # the cached dump
     want: dict
     unrecoverable: frozenset[str]
+    suffix: str = ".txt"  # what the dump is read as (`.html`: the page itself)
 
 
 def cases(tools: list[Tool], chosen: list[Variant], truths: list[Path], cache: Path) -> list[Case]:
@@ -62,6 +70,14 @@ def cases(tools: list[Tool], chosen: list[Variant], truths: list[Path], cache: P
                 data, want = page_bytes(variant, truth)
                 digest = hashlib.sha1(data).hexdigest()[:12]
                 for tool in tools:
+                    if tool.name == PAGE.name:  # the page as published, not dumped
+                        target = cache / "page" / f"{path.stem}-{digest}.html"
+                        if not target.exists():
+                            target.parent.mkdir(parents=True, exist_ok=True)
+                            target.write_bytes(variant.make(truth)[0])
+                        out.append(Case(tool.name, variant.name, path.stem, target, want,
+                                        frozenset(truth.get("unrecoverable", ())), ".html"))
+                        continue
                     target = cache / tool.name / variant.name / f"{path.stem}-{digest}.txt"
                     if not target.exists():
                         target.parent.mkdir(parents=True, exist_ok=True)
@@ -71,9 +87,29 @@ def cases(tools: list[Tool], chosen: list[Variant], truths: list[Path], cache: P
     return out
 
 
+# Our own HTML reader on the page itself: the reading every dump is compared with.
+PAGE = Tool("page", ("page",))
+
+
+def redrawn(picked: list[Variant], means: str, seeds: str, scale: float | None,
+            zeros_blank: bool) -> list[Variant]:
+    """Each variant with its numbers drawn anew at every mean and seed; a variant that
+    draws its own numbers (`revalued-*`) is left out, as it would repeat its page's."""
+    out = []
+    for mean in (float(m) for m in means.split(",")):
+        # table 二's counts follow the agency's size (figures.table_cells's `scale`)
+        t2 = scale if scale is not None else max(0.3, mean / 15)
+        for seed in seeds.split(","):
+            draw = revalued(mean, t2, zeros_blank, seed)
+            tag = f":m{mean:g}:s{seed}" + (":zb" if zeros_blank else "")
+            out += [renumbered(v, draw, tag) for v in picked if v.renumber is None]
+    return out
+
+
 def read(case: Case) -> tuple[Case, dict, dict]:
     """(case, score as a dict, {kind: [cell ids]}) of one dump read back."""
-    s, detail = read_back(case.stem, case.dumped.read_bytes(), case.want, case.unrecoverable)
+    s, detail = read_back(case.stem, case.dumped.read_bytes(), case.want, case.unrecoverable,
+                          case.suffix)
     return case, vars(s), detail
 
 
@@ -88,10 +124,19 @@ def main() -> None:
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--revalued", action="store_true",
                         help="each variant's page with other numbers (variants.renumbered)")
+    parser.add_argument("--means", help="comma-separated means of table 三's new requests: "
+                        "every page's numbers drawn anew at each (with --seeds)")
+    parser.add_argument("--seeds", default="1", help="comma-separated salts of the draws")
+    parser.add_argument("--scale", type=float, help="table 二's scale (default mean/15)")
+    parser.add_argument("--zeros-blank", action="store_true",
+                        help="every drawn 0 count printed blank")
     args = parser.parse_args()
     names = args.tools.split(",")
-    tools = [t for n in names for t in TOOLS if t.name == n and t.available()]
-    picked, truths = chosen(args.variants, args.reports, args.revalued)
+    tools = [t for n in names for t in (*TOOLS, PAGE)
+             if t.name == n and (t is PAGE or t.available())]
+    picked, truths = chosen(args.variants, args.reports, args.revalued and not args.means)
+    if args.means:
+        picked = redrawn(picked, args.means, args.seeds, args.scale, args.zeros_blank)
     todo = cases(tools, picked, truths, Path(args.cache))
     if args.jobs > 1:
         with ProcessPoolExecutor(args.jobs) as pool:

@@ -36,10 +36,11 @@ def _piece(token: Token, text: str) -> Token:
 
 def digit_splits(pieces: list[str], n: int, rules: list[tuple[tuple, tuple]],
                  budget: Budget, blanks: bool = False,
-                 limit: int = MAX_CANDIDATES) -> list[Candidate]:
+                 limit: int = MAX_CANDIDATES, cut: bool = True) -> list[Candidate]:
     """Every split of whitespace-separated digit pieces into n numbers fitting `rules`.
 
-    A piece is never joined to the next (whitespace is a printed boundary); `rules` are
+    A piece is never joined to the next (whitespace is a printed boundary), nor cut
+    without `cut` (each piece one cell: only blanks between them); `rules` are
     (lhs, rhs) positions among the n cells (solve.own_rules). With `blanks`, a cell may
     also have been a blank the rendering dropped: choice "" and 0 in the identities, as
     in blanks.py.
@@ -56,7 +57,7 @@ def digit_splits(pieces: list[str], n: int, rules: list[tuple[tuple, tuple]],
         if p == len(pieces):
             return
         piece = pieces[p]
-        for end in range(off + 1, len(piece) + 1):
+        for end in range(off + 1 if cut else len(piece), len(piece) + 1):
             text = piece[off:end]
             if len(text) > 1 and text[0] == "0":
                 break

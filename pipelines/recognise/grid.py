@@ -49,6 +49,7 @@ class Pending:
     values: list[Token]
     cells: list[tuple[str, ValueType]]  # (cell id, value type) in printed order
     blanks: bool = False  # digits: the rendering may have dropped blank cells from the run
+    whole: bool = False  # digits: each piece is one cell (Grid.runs_shown), never cut
 
 
 @dataclass
@@ -64,6 +65,12 @@ class Grid:
     # while the rendering keeps every cell, so withdrawn when `lost_blanks`.
     forced_runs: dict[tuple[str, str], Pending] = field(default_factory=dict)
     lost_blanks: bool = False  # a run had fewer digits than its cells: blanks were dropped
+    # Some value piece of the page's text is no one number (`007`, `0000000`: a leading
+    # zero): the page ran its cells together, so a piece may hold several cells. Without it,
+    # whitespace is the page's cell boundary (a crawler's `get_text(" ")`), and a row of
+    # fewer pieces than cells lost a blank or a column, never ran two cells together: a
+    # row identity met by cutting pieces ("133 16 7 2 160" as 1,33,16,7,2,1,60) is chance.
+    runs_shown: bool = False
     last_index: int = -1  # index of the last token used, to tell truncation
     # Rows read from one value a printed row (a PDF's text a glyph run a line), and
     # whether some such row had more values than cells: then digits of one number were
@@ -566,6 +573,11 @@ def _split_or_pend(grid: Grid, key: tuple[str, str], values: list[Token],
         # Only a dropped blank cell leaves fewer digits than cells; a scanned row read as
         # printed may have lost a cell however many digits it shows (TextCell.box_run).
         grid.lost_blanks = True
+    if not grid.runs_shown and len(values) < len(cells) and not any(v.box_run for v in values):
+        # each piece one cell (a scan's boxes may abut: box_run), read where one reading
+        # with dropped blanks is left
+        grid.pending[key] = Pending("digits", values, cells, whole=True)
+        return None
     pieces = split_run(values, len(cells))
     if pieces is None:
         grid.pending[key] = Pending("digits", values, cells)
@@ -736,6 +748,7 @@ def _flag_stacked(grid: Grid, table: str, row: str, cols, values: list[Token]) -
 
 
 _PIECES = re.compile(r"^\d+(?: \d+)*$")  # digit pieces, a space apart
+_NOT_ONE_NUMBER = re.compile(r"^0\d")  # a number never has a leading zero
 
 
 def _pend_pieces(grid: Grid, tokens: list[Token], found: tuple[str, str],
@@ -1098,7 +1111,9 @@ def _cell_by_cell(values: list[Token]) -> bool:
 def assemble(tokens: list[Token], version: Version, full_width_rows: bool = False,
              clipped_rows: bool = False) -> Grid:
     """Place every labelled row's values into the version's cells."""
-    grid = Grid(version, full_width_rows=full_width_rows, clipped_rows=clipped_rows)
+    grid = Grid(version, full_width_rows=full_width_rows, clipped_rows=clipped_rows,
+                runs_shown=any(t.run_together and _NOT_ONE_NUMBER.match(t.text)
+                               for t in tokens if t.kind == "value"))
     rows = _blocks_by_row(version.id)
     t4_start = None
     index = None  # the printed rows, built for the first row the header must place

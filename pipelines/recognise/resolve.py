@@ -75,7 +75,7 @@ def _unknown(key: tuple[str, str], pending: Pending, rules, budget: Budget) -> U
     try:
         if pending.kind == "digits":
             found = digit_splits([t.text for t in pending.values], len(cells), own, part,
-                                 pending.blanks, limit)
+                                 pending.blanks, limit, cut=not pending.whole)
         elif pending.kind == "pieces":
             found = piece_groupings([t.text for t in pending.values], len(cells), own, part,
                                     limit)

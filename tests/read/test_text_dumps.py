@@ -495,3 +495,46 @@ def test_libreoffice_pdf_in_reading_order_with_labels_out_of_order_reads_no_bloc
     assert report.rendering == "text_reading_order"
     assert {c: v for c, v in report.values().items()
             if c.startswith("t3.") and v is not None} == {}
+
+
+def test_whitespace_is_a_cell_boundary_where_no_piece_runs_cells_together() -> None:
+    # A crawler's `get_text(" ")` (lxml) of pages that lack a column, other numbers (a busy
+    # agency's, variants.py revalued(500, …, seed "1")): every cell a space apart, blanks
+    # dropped, no piece with a leading zero (`007`), so no piece holds two cells. Before:
+    # 二's `规章 2 66` (two printed columns of three) split one digit a cell (2, 6, 6;
+    # want 2, 66 under another header), and 三's `133 16 7 2 160` (科研机构 not printed, a
+    # blank dropped) split 1, 33, 16, 7, 2, 1, 60 by its row's sum (6 wrong, 1 invented).
+    # Now each piece is one cell, blanks between them; no reading is left: null, flagged.
+    t2 = parse_file(DUMPS / "006.lxml-gettext-space-t2-lacks-column-revalued-m500.txt")
+    regs = {c: v for c, v in t2.values().items() if c.startswith("t2.regulations.")}
+    assert set(regs.values()) == {None}
+    assert [f.code for f in t2.flags if f.cell_id in regs] == ["ambiguous_digits"] * 3
+    assert list(_row(t2, "granted").values()) == [269, 39, 3, 3, 18, 13, 345]
+    assert sum(v is not None for v in t2.values().values()) == 180
+    t3 = parse_file(DUMPS / "011.lxml-gettext-space-t3-lacks-column-revalued-m500.txt")
+    assert set(_row(t3, "granted").values()) == {None}
+    assert any(f.code == "ambiguous_digits" and "'133 16 7 2 160'" in f.message
+               for f in t3.flags)
+    assert sum(v is not None for v in t3.values().values()) == 22
+
+
+def test_a_row_stopped_by_dashes_is_not_placed_as_its_pieces() -> None:
+    # lxml `get_text(" ")` of shanghai's page with blanks printed `-` and a ministry's
+    # numbers (blank-dash, revalued(5000, …, seed "3")): `1.属于国家秘密 2 2 - - - - 4`.
+    # The row's numbers stop at the dashes; read as two pieces past dropped blanks, every
+    # placement put 2 under 总计 (want 4). Each piece one cell, the row needs one reading
+    # of all its cells: null.
+    report = parse_file(DUMPS / "shanghai-office-2019.lxml-gettext-space-blank-dash-m5000.txt")
+    assert set(_row(report, "denied_state_secret").values()) == {None}
+    assert list(_row(report, "granted").values()) == [423, 50, 4, 2, 24, 17, 520]
+
+
+def test_a_run_together_page_still_splits_its_pieces() -> None:
+    # pingtan 2020's page text, its cells run together (`规章007`, `0000000`): a piece
+    # holds several cells, split as before
+    report = parse_file(Path(__file__).parents[1] / "fixtures" / "reports"
+                        / "pingtan-2020-run-together.txt")
+    values = report.values()
+    assert [values[f"t2.regulations.{c}"] for c in
+            ("newly_made", "newly_published", "total_published")] == [0, 0, 7]
+    assert list(_row(report, "granted").values()) == [6, 0, 0, 0, 0, 1, 7]

@@ -787,16 +787,20 @@ def _scaled_cells(cells: dict) -> dict:
             for k, v in cells.items()}
 
 
-def revalued(mean: float, scale: float, zeros_blank: bool = False
+def revalued(mean: float, scale: float, zeros_blank: bool = False, seed: str = ""
              ) -> Callable[[dict], dict]:
     """The report's cells drawn anew (figures.table_cells: every identity of 三 and 四
     holds), table 三's new requests averaging `mean`: the labelled pages hold mostly
     zeros and small counts, real reports of busy agencies three- and four-digit numbers
     in most cells. A cell the report printed blank stays blank where the new number is 0;
     with `zeros_blank` every 0 count is printed blank, as many agencies print them.
-    Seeded by the report and `mean`, so a variant's page is the same on every run."""
+    Seeded by the report and `mean` (and `seed`, a salt for drawing other numbers at the
+    same mean: empty, every pinned page stays as it was), so a variant's page is the same
+    on every run."""
+    salt = f"{seed}:" if seed else ""
     def renumber(truth: dict) -> dict:
-        rng = random.Random(f"revalued:{mean}:{truth['agency']}:{truth['report_year']}")
+        rng = random.Random(
+            f"revalued:{mean}:{salt}{truth['agency']}:{truth['report_year']}")
         drawn = table_cells(rng, load_template().version(truth["format_version"]), mean,
                             scale)
         return {cid: None if (was is None or zeros_blank) and drawn[cid] == 0
@@ -935,10 +939,14 @@ def html_variants() -> list[Variant]:
 REVALUED = "+revalued"  # a variant's name with this suffix: its page with other numbers
 
 
-def renumbered(variant: Variant) -> Variant:
+def renumbered(variant: Variant, renumber: Callable[[dict], dict] | None = None,
+               tag: str = "") -> Variant:
     """The variant's page (or Word document) with a prefecture's numbers drawn anew (as
     the `revalued` variant), so each structural variant is measured on numbers it was
-    not built from."""
+    not built from; with `renumber` (a `revalued(...)` of other seeds and means), those
+    numbers instead, the name ending in `tag`."""
+    if renumber is not None:
+        return replace(variant, name=variant.name + REVALUED + tag, renumber=renumber)
     return replace(variant, name=variant.name + REVALUED,
                    renumber=variant.renumber or revalued(150.0, 10.0))
 
