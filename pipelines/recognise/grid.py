@@ -77,6 +77,9 @@ class Grid:
     # printed a line each, and no row read that way is sure (_withdraw_glyph_rows).
     glyph_rows: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     glyphs_cut: bool = False
+    # Rows read from a text printing a cell a line and no rows (`_a_cell_a_line`): null
+    # where glyphs_cut, or where 二's headings print a column the statute lacks.
+    line_rows: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     full_width_rows: bool = False  # the reader printed every column of every row
     # Its tables printed at a fixed width (Document.clipped_rows): a row's values may be
     # pushed right by a span from above, its last ones dropped (`maybe_pushed`).
@@ -232,8 +235,14 @@ def _is_value(token: Token) -> bool:
     return token.kind == "value"
 
 
+# An item's number alone (`6.`, `6、`): the next row's, printed in a cell of its own before
+# its label (a crawler's text nodes a line each lose the row between them), no value.
+_ITEM_NUMBER = re.compile(r"\s*\d{1,2}\s*[.、．]\s*")
+
+
 def _is_value_or_non_number(token: Token) -> bool:
-    return token.kind == "value" or (token.kind == "text" and may_stand_for_value(token.text))
+    return token.kind == "value" or (token.kind == "text" and may_stand_for_value(token.text)
+                                     and not _ITEM_NUMBER.fullmatch(token.text))
 
 
 def _as_value(token: Token) -> Token:
@@ -479,7 +488,7 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
             return
         grid.glyph_rows[(table, row)] = [cid for cid, _ in cells]
     elif _a_cell_a_line(values):  # no identity tried: the agency's own may fail as printed
-        grid.glyph_rows[(table, row)] = [cid for cid, _ in cells]
+        grid.line_rows[(table, row)] = [cid for cid, _ in cells]
     if len(values) != len(cols):
         _flag_row(grid, table, row, cols, values, "value_count_mismatch",
                   f"row {row} has {len(values)} values, the template has {len(cols)}")
@@ -604,8 +613,8 @@ def _a_cell_a_line(values: list[Token]) -> bool:
     rows (the `lines`, `paragraphs`, `separated` dialects: a crawler's text nodes, lxml
     `itertext()`). A cell's text may be several nodes (Word's runs a digit each, a `<br>`
     inside a number: `4` / `57` for 457), each its own line, as a PDF's glyph runs are."""
-    return (len(values) > 1 and all(v.row is None and _LINE_REF.fullmatch(v.ref)
-                                    for v in values)
+    return (bool(values) and all(v.row is None and _LINE_REF.fullmatch(v.ref)
+                                 for v in values)
             and len({v.ref for v in values}) == len(values))
 
 
@@ -622,7 +631,7 @@ def _withdraw_glyph_rows(grid: Grid, t2_extra_column: bool) -> None:
     statute lacks (`t2_extra_column`, tokens.unknown_column: `同比`): a row holding a
     value of it and lacking a dropped blank (`6/457/3` for 6, blank, 457 and 同比 3) fits
     the count as well, and 二 has no identity to tell."""
-    for (table, row), cell_ids in grid.glyph_rows.items():
+    for (table, row), cell_ids in (*grid.glyph_rows.items(), *grid.line_rows.items()):
         if not (grid.glyphs_cut or (t2_extra_column and table == "t2")):
             continue
         if not any(grid.cells.get(c) and grid.cells[c].value is not None for c in cell_ids):
