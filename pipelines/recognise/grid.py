@@ -77,9 +77,12 @@ class Grid:
     # printed a line each, and no row read that way is sure (_withdraw_glyph_rows).
     glyph_rows: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     glyphs_cut: bool = False
-    # Rows read from a text printing a cell a line and no rows (`_a_cell_a_line`): null
-    # where glyphs_cut, or where 二's headings print a column the statute lacks.
+    # Rows read from a text printing a cell a line and no rows (`_a_cell_a_line`), and
+    # the tables where such a row printed more numbers than cells: a number cut over
+    # lines, or a column the statute lacks (三's 小计, merged values copied) that holds
+    # only where it shows; null in those tables, or in 二 where its headings print one.
     line_rows: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    lines_cut: set[str] = field(default_factory=set)
     full_width_rows: bool = False  # the reader printed every column of every row
     # Its tables printed at a fixed width (Document.clipped_rows): a row's values may be
     # pushed right by a span from above, its last ones dropped (`maybe_pushed`).
@@ -431,9 +434,10 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
     values = _filled_when_exact(values, len(cols))
     dropped = printed > len(values)
     cells = _cells_of(grid.version.id, table, row, block)
-    if len(values) > len(cols) and (_a_line_each(values) or (
-            _a_cell_a_line(values) and _numbers_in(values) > len(cols))):
+    if len(values) > len(cols) and _a_line_each(values):
         grid.glyphs_cut = True
+    elif _a_cell_a_line(values) and _numbers_in(values) > len(cols):
+        grid.lines_cut.add(table)
     readings = _readings(values, len(cols))
     if len(readings) > 1 and len({tuple(v.text.strip() for v in r) for r in readings}) > 1:
         chosen = _by_identities(grid.version.id, cells, readings)
@@ -627,21 +631,35 @@ def _withdraw_glyph_rows(grid: Grid, t2_extra_column: bool) -> None:
     """Once a row read a value a line overflowed its cells, the rows read that way are
     null: the page printed digits of one number a line each, so a row whose count fits
     may still hold a cut number and lack a dropped blank ("2/5/8/1/2/1/1" for 258, 12,
-    blank, blank, 1, 1, blank). So are table 二's where its headings print a column the
-    statute lacks (`t2_extra_column`, tokens.unknown_column: `同比`): a row holding a
-    value of it and lacking a dropped blank (`6/457/3` for 6, blank, 457 and 同比 3) fits
-    the count as well, and 二 has no identity to tell."""
-    for (table, row), cell_ids in (*grid.glyph_rows.items(), *grid.line_rows.items()):
-        if not (grid.glyphs_cut or (t2_extra_column and table == "t2")):
-            continue
-        if not any(grid.cells.get(c) and grid.cells[c].value is not None for c in cell_ids):
-            continue
-        for cid in cell_ids:
-            grid.cells[cid] = CellValue(cid, None, "ambiguous", None, None, None)
-        why = ("other rows show numbers cut a digit a line" if grid.glyphs_cut
-               else "its headings print a column the statute lacks")
-        grid.flags.append(Flag("ambiguous_digits", f"row {row} of {table} was read a value "
-                               f"a line where {why}"))
+    blank, blank, 1, 1, blank). In a text printing a cell a line (`line_rows`), those of
+    the tables where one overflowed (`行政强制 1/0/1/0` for 10, blank, 10: Word's runs a
+    digit each; a column the statute lacks there only). So are table 二's where its
+    headings print a column the statute lacks (`t2_extra_column`,
+    tokens.unknown_column: `同比`): a row holding a value of it and lacking a dropped
+    blank (`6/457/3` for 6, blank, 457 and 同比 3) fits the count as well, and 二 has no
+    identity to tell."""
+    for (table, row), cell_ids in grid.glyph_rows.items():
+        if grid.glyphs_cut:
+            _withdraw_glyph_row(grid, table, row, cell_ids, "other rows show numbers cut a "
+                                "digit a line")
+    for (table, row), cell_ids in grid.line_rows.items():
+        if table in grid.lines_cut:
+            _withdraw_glyph_row(grid, table, row, cell_ids, "other rows of its table print "
+                                "more numbers than cells")
+        elif t2_extra_column and table == "t2":
+            _withdraw_glyph_row(grid, table, row, cell_ids, "its headings print a column "
+                                "the statute lacks")
+
+
+def _withdraw_glyph_row(grid: Grid, table: str, row: str, cell_ids: list[str],
+                        why: str) -> None:
+    """The row's cells null, state `ambiguous`, flagged with `why`."""
+    if not any(grid.cells.get(c) and grid.cells[c].value is not None for c in cell_ids):
+        return
+    for cid in cell_ids:
+        grid.cells[cid] = CellValue(cid, None, "ambiguous", None, None, None)
+    grid.flags.append(Flag("ambiguous_digits", f"row {row} of {table} was read a value a "
+                           f"line where {why}"))
 
 
 def _make_ambiguous(grid: Grid, cell_ids: list[str] | tuple[str, ...]) -> None:

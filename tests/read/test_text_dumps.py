@@ -550,13 +550,14 @@ def test_text_nodes_a_line_with_a_number_cut_over_nodes_place_no_row_by_count() 
     # (`4` / `57` for 457), zeros printed blank (revalued(2, …, seed "3")): no blank
     # cell prints a node. 二's `行政处罚 8 1 3` fits its three cells (want 8, blank, 13)
     # and `行政许可 6 4 57` (want 6, blank, 457) too. Other rows print more nodes than
-    # cells (`行政强制 1 0 1 0`): numbers are cut, so no row read a cell a line is sure.
+    # cells (`行政强制 1 0 1 0`): numbers are cut, so no row of 二 read a cell a line is
+    # sure (a table's own overflow: 三's 小计 column says nothing of 二).
     # Before: 5 and 11 numbers published, 2 and 4 of them wrong, 2 and 4 invented.
     word = parse_file(DUMPS / "011.lxml-itertext-word-html-revalued-m2-zb.txt")
     assert _numbers(word) == {}
     assert [f.message for f in word.flags if f.code == "ambiguous_digits"] == [
-        f"row {row} of t2 was read a value a line where other rows show numbers cut a "
-        "digit a line" for row in ("administrative_penalty", "administrative_fees")]
+        f"row {row} of t2 was read a value a line where other rows of its table print "
+        "more numbers than cells" for row in ("administrative_penalty", "administrative_fees")]
     br = parse_file(DUMPS / "011.lxml-itertext-number-br-revalued-m2-zb.txt")
     assert _numbers(br) == {}
     assert sum(f.code == "ambiguous_digits" for f in br.flags) == 4
@@ -590,3 +591,16 @@ def test_an_items_number_alone_is_no_value_of_the_row_before() -> None:
     assert list(_row(report, "granted").values()) == [1279, 142, 6, 6, 71, 70, 1574]
     assert not any(f.code == "unreadable_value" for f in report.flags)
     assert len(_numbers(report)) == 77
+
+
+def test_text_nodes_a_line_overflowing_in_one_table_leave_the_others_rows() -> None:
+    # The same text of a page whose 三 prints a 小计 column (t3-subtotal-column,
+    # revalued(2000, …, seed "2")): 三's rows print a number more than their cells, a
+    # column 二 does not have, so 二's rows read a cell a line stand (every one right).
+    report = parse_file(DUMPS / "005.lxml-itertext-t3-subtotal-column-revalued-m2000-zb.txt")
+    assert _numbers(report, "t2.administrative_coercion.") == {
+        "t2.administrative_coercion.prev_year_items": 6941,
+        "t2.administrative_coercion.change": -186,
+        "t2.administrative_coercion.decisions": 31314}
+    assert len(_numbers(report, "t2.")) == 11
+    assert len(_numbers(report)) == 26
