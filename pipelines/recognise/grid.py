@@ -33,7 +33,7 @@ from pipelines.recognise.header_pieces import header_columns_proven
 from pipelines.recognise.labels import labels_of
 from pipelines.recognise.layout import is_sequence_header
 from pipelines.recognise.pushed import push_refuted
-from pipelines.recognise.tokens import Token
+from pipelines.recognise.tokens import Token, unknown_column
 from pipelines.recognise.values import may_stand_for_value, read_printed
 from pipelines.report import CellValue, Flag
 from pipelines.textnorm import UNIT, nfkc
@@ -77,6 +77,12 @@ class Grid:
     # printed a line each, and no row read that way is sure (_withdraw_glyph_rows).
     glyph_rows: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     glyphs_cut: bool = False
+    # Rows read from a text printing a cell a line and no rows (`_a_cell_a_line`), and
+    # the tables where such a row printed more numbers than cells: a number cut over
+    # lines, or a column the statute lacks (三's 小计, merged values copied) that holds
+    # only where it shows; null in those tables, or in 二 where its headings print one.
+    line_rows: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    lines_cut: set[str] = field(default_factory=set)
     full_width_rows: bool = False  # the reader printed every column of every row
     # Its tables printed at a fixed width (Document.clipped_rows): a row's values may be
     # pushed right by a span from above, its last ones dropped (`maybe_pushed`).
@@ -232,8 +238,14 @@ def _is_value(token: Token) -> bool:
     return token.kind == "value"
 
 
+# An item's number alone (`6.`, `6、`): the next row's, printed in a cell of its own before
+# its label (a crawler's text nodes a line each lose the row between them), no value.
+_ITEM_NUMBER = re.compile(r"\s*\d{1,2}\s*[.、．]\s*")
+
+
 def _is_value_or_non_number(token: Token) -> bool:
-    return token.kind == "value" or (token.kind == "text" and may_stand_for_value(token.text))
+    return token.kind == "value" or (token.kind == "text" and may_stand_for_value(token.text)
+                                     and not _ITEM_NUMBER.fullmatch(token.text))
 
 
 def _as_value(token: Token) -> Token:
@@ -424,6 +436,8 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
     cells = _cells_of(grid.version.id, table, row, block)
     if len(values) > len(cols) and _a_line_each(values):
         grid.glyphs_cut = True
+    elif _a_cell_a_line(values) and _numbers_in(values) > len(cols):
+        grid.lines_cut.add(table)
     readings = _readings(values, len(cols))
     if len(readings) > 1 and len({tuple(v.text.strip() for v in r) for r in readings}) > 1:
         chosen = _by_identities(grid.version.id, cells, readings)
@@ -477,6 +491,8 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
                       f"row {row} was read a value a line and its identities fail")
             return
         grid.glyph_rows[(table, row)] = [cid for cid, _ in cells]
+    elif _a_cell_a_line(values):  # no identity tried: the agency's own may fail as printed
+        grid.line_rows[(table, row)] = [cid for cid, _ in cells]
     if len(values) != len(cols):
         _flag_row(grid, table, row, cols, values, "value_count_mismatch",
                   f"row {row} has {len(values)} values, the template has {len(cols)}")
@@ -593,20 +609,57 @@ def _a_line_each(values: list[Token]) -> bool:
             and len({v.row for v in values}) == len(values))
 
 
-def _withdraw_glyph_rows(grid: Grid) -> None:
+_LINE_REF = re.compile(r"line \d+")  # a text's cell that is its whole line
+
+
+def _a_cell_a_line(values: list[Token]) -> bool:
+    """Whether a row's values came one a line from a text printing a cell a line and no
+    rows (the `lines`, `paragraphs`, `separated` dialects: a crawler's text nodes, lxml
+    `itertext()`). A cell's text may be several nodes (Word's runs a digit each, a `<br>`
+    inside a number: `4` / `57` for 457), each its own line, as a PDF's glyph runs are."""
+    return (bool(values) and all(v.row is None and _LINE_REF.fullmatch(v.ref)
+                                 for v in values)
+            and len({v.ref for v in values}) == len(values))
+
+
+def _numbers_in(values: list[Token]) -> int:
+    """How many of the values print something: a blank is no piece of a cut number."""
+    return sum(v.printed is not None and v.printed.state != "blank" for v in values)
+
+
+def _withdraw_glyph_rows(grid: Grid, t2_extra_column: bool) -> None:
     """Once a row read a value a line overflowed its cells, the rows read that way are
     null: the page printed digits of one number a line each, so a row whose count fits
     may still hold a cut number and lack a dropped blank ("2/5/8/1/2/1/1" for 258, 12,
-    blank, blank, 1, 1, blank)."""
-    if not grid.glyphs_cut:
-        return
+    blank, blank, 1, 1, blank). In a text printing a cell a line (`line_rows`), those of
+    the tables where one overflowed (`行政强制 1/0/1/0` for 10, blank, 10: Word's runs a
+    digit each; a column the statute lacks there only). So are table 二's where its
+    headings print a column the statute lacks (`t2_extra_column`,
+    tokens.unknown_column: `同比`): a row holding a value of it and lacking a dropped
+    blank (`6/457/3` for 6, blank, 457 and 同比 3) fits the count as well, and 二 has no
+    identity to tell."""
     for (table, row), cell_ids in grid.glyph_rows.items():
-        if not any(grid.cells.get(c) and grid.cells[c].value is not None for c in cell_ids):
-            continue
-        for cid in cell_ids:
-            grid.cells[cid] = CellValue(cid, None, "ambiguous", None, None, None)
-        grid.flags.append(Flag("ambiguous_digits", f"row {row} of {table} was read a value "
-                               "a line where other rows show numbers cut a digit a line"))
+        if grid.glyphs_cut:
+            _withdraw_glyph_row(grid, table, row, cell_ids, "other rows show numbers cut a "
+                                "digit a line")
+    for (table, row), cell_ids in grid.line_rows.items():
+        if table in grid.lines_cut:
+            _withdraw_glyph_row(grid, table, row, cell_ids, "other rows of its table print "
+                                "more numbers than cells")
+        elif t2_extra_column and table == "t2":
+            _withdraw_glyph_row(grid, table, row, cell_ids, "its headings print a column "
+                                "the statute lacks")
+
+
+def _withdraw_glyph_row(grid: Grid, table: str, row: str, cell_ids: list[str],
+                        why: str) -> None:
+    """The row's cells null, state `ambiguous`, flagged with `why`."""
+    if not any(grid.cells.get(c) and grid.cells[c].value is not None for c in cell_ids):
+        return
+    for cid in cell_ids:
+        grid.cells[cid] = CellValue(cid, None, "ambiguous", None, None, None)
+    grid.flags.append(Flag("ambiguous_digits", f"row {row} of {table} was read a value a "
+                           f"line where {why}"))
 
 
 def _make_ambiguous(grid: Grid, cell_ids: list[str] | tuple[str, ...]) -> None:
@@ -1180,7 +1233,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     _place_t4(grid, tokens, t4_start if t4_start is not None else _first_t4(tokens))
     _flag_unmatched_rows(grid, tokens, rows)
     _withdraw_forced_splits(grid)
-    _withdraw_glyph_rows(grid)
+    _withdraw_glyph_rows(grid, unknown_column(tokens))
     _withdraw_padded_rows(grid)
     _withdraw_pushed_rows(grid)
     return grid

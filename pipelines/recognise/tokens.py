@@ -207,7 +207,7 @@ COLUMN_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 _REMARKS = frozenset({"备注", "说明"})  # a remarks column holds text, no numbers
 
 
-def _unknown_column(tokens: list[Token]) -> bool:
+def unknown_column(tokens: list[Token]) -> bool:
     """Whether text that is no template heading sits among a table's headings
     ("第二十条第（一）项 同比 信息内容"): a column the template does not have, whose
     numbers stick to the rows' own."""
@@ -279,7 +279,7 @@ def tokenise(doc: Document) -> list[Token]:
     if (unknown := _unknown_last_column(tokens)) is not None:
         _open_table_runs(tokens, unknown)
     foreign = _foreign_numbers(cells)
-    if foreign == "anywhere" or _stray_numbers(tokens) or _unknown_column(tokens):
+    if foreign == "anywhere" or _stray_numbers(tokens) or unknown_column(tokens):
         for token in tokens:
             token.open_end = token.run_together
     elif foreign == "filled":

@@ -538,3 +538,69 @@ def test_a_run_together_page_still_splits_its_pieces() -> None:
     assert [values[f"t2.regulations.{c}"] for c in
             ("newly_made", "newly_published", "total_published")] == [0, 0, 7]
     assert list(_row(report, "granted").values()) == [6, 0, 0, 0, 0, 1, 7]
+
+
+def _numbers(report, prefix: str = "") -> dict:
+    return {c: v for c, v in report.values().items() if c.startswith(prefix) and v is not None}
+
+
+def test_text_nodes_a_line_with_a_number_cut_over_nodes_place_no_row_by_count() -> None:
+    # A crawler's text nodes a line each (lxml `itertext()`) of shanghai 2019's page as
+    # Word saves it (a run a digit: `1` / `3` for 13) and with a `<br>` inside numbers
+    # (`4` / `57` for 457), zeros printed blank (revalued(2, …, seed "3")): no blank
+    # cell prints a node. 二's `行政处罚 8 1 3` fits its three cells (want 8, blank, 13)
+    # and `行政许可 6 4 57` (want 6, blank, 457) too. Other rows print more nodes than
+    # cells (`行政强制 1 0 1 0`): numbers are cut, so no row of 二 read a cell a line is
+    # sure (a table's own overflow: 三's 小计 column says nothing of 二).
+    # Before: 5 and 11 numbers published, 2 and 4 of them wrong, 2 and 4 invented.
+    word = parse_file(DUMPS / "011.lxml-itertext-word-html-revalued-m2-zb.txt")
+    assert _numbers(word) == {}
+    assert [f.message for f in word.flags if f.code == "ambiguous_digits"] == [
+        f"row {row} of t2 was read a value a line where other rows of its table print "
+        "more numbers than cells" for row in ("administrative_penalty", "administrative_fees")]
+    br = parse_file(DUMPS / "011.lxml-itertext-number-br-revalued-m2-zb.txt")
+    assert _numbers(br) == {}
+    assert sum(f.code == "ambiguous_digits" for f in br.flags) == 4
+
+
+def test_text_nodes_a_line_under_a_header_with_a_column_the_statute_lacks_place_no_t2_row(
+) -> None:
+    # The same text of pages whose 二 prints a 同比 column after its last (a merged cell
+    # split into empty ones, unmerged-trailing-numbers): `第二十条第（一）项 同比 信息内容`.
+    # `行政许可 6 457 3` (want 6, blank, 457; 3 is 同比's) fits the count, and 二 has no
+    # identity to tell. Before: 14 numbers of 二 (shanghai) and 1 (pingtan 2022's
+    # 收费金额 6, the 同比 of a blank) published, 4 wrong and 6 invented.
+    shanghai = parse_file(DUMPS / "011.lxml-itertext-unmerged-trailing-numbers-revalued-m2-zb.txt")
+    assert _numbers(shanghai) == {}
+    assert sum("its headings print a column the statute lacks" in f.message
+               for f in shanghai.flags) == 6
+    pingtan = parse_file(DUMPS / "004.lxml-itertext-unmerged-trailing-numbers-revalued-m2-zb.txt")
+    assert _numbers(pingtan) == {}
+
+
+def test_an_items_number_alone_is_no_value_of_the_row_before() -> None:
+    # The same text where each row's item number is a cell of its own before its label
+    # (item-apart: `6.` / `属于四类过程性信息`), a busy agency's numbers with zeros blank
+    # (revalued(2000, …, seed "2")). `5.属于三类内部事务信息 68 4 1 2 2 77` lacks a blank;
+    # the next item's `6.` filled it as an unreadable 总计, shifting 77 under 其他 (want 2).
+    # Now the row is short of a cell: only its 总计, where every reading the identities
+    # allow puts it.
+    report = parse_file(DUMPS / "011.lxml-itertext-item-apart-revalued-m2000-zb.txt")
+    assert _numbers(report, "t3.denied_internal_affairs.") == {
+        "t3.denied_internal_affairs.total": 77}
+    assert list(_row(report, "granted").values()) == [1279, 142, 6, 6, 71, 70, 1574]
+    assert not any(f.code == "unreadable_value" for f in report.flags)
+    assert len(_numbers(report)) == 77
+
+
+def test_text_nodes_a_line_overflowing_in_one_table_leave_the_others_rows() -> None:
+    # The same text of a page whose 三 prints a 小计 column (t3-subtotal-column,
+    # revalued(2000, …, seed "2")): 三's rows print a number more than their cells, a
+    # column 二 does not have, so 二's rows read a cell a line stand (every one right).
+    report = parse_file(DUMPS / "005.lxml-itertext-t3-subtotal-column-revalued-m2000-zb.txt")
+    assert _numbers(report, "t2.administrative_coercion.") == {
+        "t2.administrative_coercion.prev_year_items": 6941,
+        "t2.administrative_coercion.change": -186,
+        "t2.administrative_coercion.decisions": 31314}
+    assert len(_numbers(report, "t2.")) == 11
+    assert len(_numbers(report)) == 26
