@@ -82,10 +82,18 @@ def looks_like_value(text: str) -> bool:
     return read_printed(text).state != "unreadable"
 
 
+# A table's rule drawn in text (a pandoc table's dash runs, wrapped over lines when the
+# table is wider than the page): rule characters only, one run at least five long.
+_RULE = re.compile(r"^(?=.*[-=]{5})[-=+:\s]+$", re.S)
+
+
 def may_stand_for_value(text: str) -> bool:
     """Whether text that is no value could still be printed in a value cell's place: it
     holds no Chinese (a label or a note has some) and is not empty, e.g. `NaN`, `inf`,
     `1e5`, `=SUM(B2:B5)`, `#REF!`, `?`. Only the grid decides that it is a value: where a
-    row needs exactly that many cells."""
+    row needs exactly that many cells. A drawn rule (`-----  -----`) is no cell's print:
+    pandoc's nested table closed by a rule wrapped over five lines, taken for 三's 总计,
+    filled the row and moved 总计's 379 under 其他 (an invented number)."""
     s = text.strip()
-    return bool(s) and HAN_CHAR.search(s) is None and read_printed(s).state == "unreadable"
+    return (bool(s) and HAN_CHAR.search(s) is None and read_printed(s).state == "unreadable"
+            and not _RULE.match(s))

@@ -542,6 +542,37 @@ def test_a_row_holding_an_unknown_columns_number_in_place_of_a_dropped_blank_is_
     assert sum(v is not None for v in report.values().values()) == 22
 
 
+def test_a_t2_row_counted_as_its_columns_beside_an_unknown_column_is_null_where_blanks_drop(
+        ) -> None:
+    # The same page with a busy agency's numbers and every 0 blank (revalued(2000, …,
+    # seed "2"), zeros blank) under lynx: `规章 81 81 575 1` prints 同比's number past 二's
+    # columns, and `行政许可 350 782580 3` (本年增/减 blank, dropped) fills its three by
+    # count: 782580 read as 本年增/减, 同比's 3 as 处理决定数量 (4 wrong, 4 invented; 19 and
+    # 20 over the ten reports). 二 has no identity to tell: each such row null, flagged.
+    path = FIXTURES / "dumps" / "011.lynx-unmerged-trailing-numbers-m2000-zb.txt"
+    report = parse_bytes("011.txt", path.read_bytes())
+    rows = ("administrative_licensing", "other_external_services", "administrative_penalty",
+            "administrative_coercion", "centralized_procurement")
+    for row in rows:
+        assert set(_row(report, "t2", row)) == {None}
+    assert [f.message.split()[1] for f in report.flags if f.code == "value_count_mismatch"
+            and "another row of its table printed more numbers" in f.message] == list(rows)
+    assert sum(v is not None for v in report.values().values()) == 0
+
+
+def test_a_drawn_rule_is_no_cell_of_the_row_above_it() -> None:
+    # pandoc's plain text of 001's page with its tables nested in a layout table, a busy
+    # agency's numbers, zeros blank: 三's rule, wrapped over five lines of dash runs, closes
+    # 四、结转下年度继续办理's row `332 28 / 2 1 16 [blank] 379`. Taken for a value it
+    # filled the row's seven cells, 379 under 其他 (invented). A rule is no cell: the row
+    # is short, null.
+    path = FIXTURES / "dumps" / "001.pandoc-plain-nested-layout-m2000-zb.txt"
+    report = parse_bytes("001.txt", path.read_bytes())
+    assert set(_row(report, "t3", "carried_forward")) == {None}
+    assert report.values()["t2.administrative_licensing.decisions"] == 520423
+    assert sum(v is not None for v in report.values().values()) == 52
+
+
 def _boxes_print(truth: dict, printed: dict[str, list[str]]) -> Document:
     """Table 三 scanned from a CSS table and read as printed (table_unruled._as_printed):
     each row its label, then each box of digits a cell marked `box_run` (it may hold

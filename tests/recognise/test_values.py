@@ -69,6 +69,8 @@ def test_looks_like_value() -> None:
         ("=SUM(B2:B5)", True), ("#REF!", True), ("#DIV/0!", True), ("N/A", True), ("?", True),
         ("12", False), ("-", False), ("", False), ("无", False),  # values and states
         ("行政许可", False), ("见附件", False), ("注:NaN", False),  # Chinese: labels, notes
+        ("---", True), ("====", True),  # short runs: a cell may print them
+        ("---------", False), ("-----  ----\n------- ---", False),  # a drawn rule, wrapped
     ],
 )
 def test_what_may_stand_for_a_value(text: str, expected: bool) -> None:
