@@ -114,6 +114,10 @@ class Grid:
     # print fewer values (a rendering that drops blanks), the count may be a dropped
     # blank's and an unknown column's number (_withdraw_unbalanced_rows).
     counted_rows: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    # ... those of them whose values printed over several lines (joined by their count),
+    # and the tables where a row's digits may have wrapped onto a line of their own
+    joined_rows: set[tuple[str, str]] = field(default_factory=set)
+    wrapped_tables: set[str] = field(default_factory=set)
     # Tables with a printed row wider than its columns whose last cell is filled (no
     # padding): the table has a column the template lacks.
     wide_tables: set[str] = field(default_factory=set)
@@ -510,6 +514,8 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
         grid.dropped_blanks[(table, row)] = tuple(cid for cid, _ in cells)
     elif printed == len(cols) and not any(_is_blank(v) for v in values):
         grid.counted_rows[(table, row)] = tuple(cid for cid, _ in cells)
+        if len({v.row for v in values}) > 1:
+            grid.joined_rows.add((table, row))
     if pushed:
         grid.pushed_rows[(table, row)] = (tuple(cid for cid, _ in cells),
                                           sum(1 for _ in takewhile(_is_blank, values)))
@@ -784,12 +790,21 @@ def _withdraw_unbalanced_rows(grid: Grid) -> None:
         # blank: `行政许可 350 782580 3` read 782580 as 本年增/减, 同比's 3 as 处理决定数量
         # (19 wrong, 20 invented on ten reports).
         beside = bool(short) and table in grid.overflowed_tables
-        if not (pieces or beside or (holds is False and table in short)):
+        # A row with no identity whose count was filled over several printed lines, on a
+        # page that drops blanks and where another row of its table left digits on a line
+        # of their own: lynx prints a `<br>` inside a number as a line break (`行政许可 6 4`
+        # / `57` for 6, blank, 457, beside `行政强制 1` / `0 1` / `0`: 4 wrong, 4 invented
+        # on 011 at mean 2).
+        wrapped = (holds is None and (table, row) in grid.joined_rows and table in short
+                   and table in grid.wrapped_tables)
+        if not (pieces or beside or wrapped or (holds is False and table in short)):
             continue
         raw = " ".join(grid.cells[c].raw_text or "" for c in ids)
         why = ("its 总计 is not their sum" if holds is False
                else "another row of its table printed more numbers than its columns and "
                "no identity among its cells proves them" if beside
+               else "its values printed over several lines and no identity among its "
+               "cells proves them" if wrapped
                else "no identity among its cells proves them")
         grid.flags.append(Flag("value_count_mismatch", f"row {row} of {table} prints as many "
                                f"values as its columns and {why}, where other rows dropped "
@@ -1288,6 +1303,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             _flag_row(grid, *found, rows[found].columns, values, "ambiguous_digits",
                       f"row {found[1]}'s values are followed by a printed row of numbers "
                       "alone: a cell's digits may have wrapped onto it")
+            grid.wrapped_tables.add(found[0])
         elif values:
             _place(grid, *found, rows[found], values)
         elif token.row is None and _next_row_follows(tokens, last + 1, found[0], rows):

@@ -560,6 +560,24 @@ def test_a_t2_row_counted_as_its_columns_beside_an_unknown_column_is_null_where_
     assert sum(v is not None for v in report.values().values()) == 0
 
 
+def test_a_t2_row_counted_over_lines_is_null_where_digits_wrap_and_blanks_drop() -> None:
+    # 011's page with `<br>` inside numbers (variant number-br), a small agency's numbers,
+    # every 0 blank (revalued(2, …, seed "3"), zeros blank) under lynx: a `<br>` prints as a
+    # line break, so `行政许可 6 4` / `57` (6, blank, 457) fills its three cells by count
+    # over two lines, beside `行政强制 1` / `0 1` / `0` (10, blank, 10), which leaves digits
+    # on a line of their own. Before: 57 and 4 for 457 and blank, four rows so (4 wrong,
+    # 4 invented). 二 has no identity to tell: each such row null, flagged.
+    path = FIXTURES / "dumps" / "011.lynx-number-br-m2-s3-zb.txt"
+    report = parse_bytes("011.txt", path.read_bytes())
+    rows = ("administrative_licensing", "other_external_services", "administrative_penalty",
+            "administrative_fees")
+    for row in rows:
+        assert set(_row(report, "t2", row)) == {None}
+    assert [f.message.split()[1] for f in report.flags if f.code == "value_count_mismatch"
+            and "printed over several lines" in f.message] == list(rows)
+    assert sum(v is not None for v in report.values().values()) == 0
+
+
 def test_a_drawn_rule_is_no_cell_of_the_row_above_it() -> None:
     # pandoc's plain text of 001's page with its tables nested in a layout table, a busy
     # agency's numbers, zeros blank: 三's rule, wrapped over five lines of dash runs, closes
