@@ -542,39 +542,35 @@ def test_a_row_holding_an_unknown_columns_number_in_place_of_a_dropped_blank_is_
     assert sum(v is not None for v in report.values().values()) == 22
 
 
-def test_a_t2_row_counted_as_its_columns_beside_an_unknown_column_is_null_where_blanks_drop(
-        ) -> None:
+_T2_ROWS = ("administrative_licensing", "other_external_services", "administrative_penalty")
+
+
+@pytest.mark.parametrize(("dump", "rows", "why"), [
     # The same page with a busy agency's numbers and every 0 blank (revalued(2000, …,
     # seed "2"), zeros blank) under lynx: `规章 81 81 575 1` prints 同比's number past 二's
     # columns, and `行政许可 350 782580 3` (本年增/减 blank, dropped) fills its three by
     # count: 782580 read as 本年增/减, 同比's 3 as 处理决定数量 (4 wrong, 4 invented; 19 and
-    # 20 over the ten reports). 二 has no identity to tell: each such row null, flagged.
-    path = FIXTURES / "dumps" / "011.lynx-unmerged-trailing-numbers-m2000-zb.txt"
-    report = parse_bytes("011.txt", path.read_bytes())
-    rows = ("administrative_licensing", "other_external_services", "administrative_penalty",
-            "administrative_coercion", "centralized_procurement")
-    for row in rows:
-        assert set(_row(report, "t2", row)) == {None}
-    assert [f.message.split()[1] for f in report.flags if f.code == "value_count_mismatch"
-            and "another row of its table printed more numbers" in f.message] == list(rows)
-    assert sum(v is not None for v in report.values().values()) == 0
-
-
-def test_a_t2_row_counted_over_lines_is_null_where_digits_wrap_and_blanks_drop() -> None:
+    # 20 over the ten reports).
+    ("011.lynx-unmerged-trailing-numbers-m2000-zb.txt",
+     (*_T2_ROWS, "administrative_coercion", "centralized_procurement"),
+     "another row of its table printed more numbers"),
     # 011's page with `<br>` inside numbers (variant number-br), a small agency's numbers,
     # every 0 blank (revalued(2, …, seed "3"), zeros blank) under lynx: a `<br>` prints as a
     # line break, so `行政许可 6 4` / `57` (6, blank, 457) fills its three cells by count
     # over two lines, beside `行政强制 1` / `0 1` / `0` (10, blank, 10), which leaves digits
     # on a line of their own. Before: 57 and 4 for 457 and blank, four rows so (4 wrong,
-    # 4 invented). 二 has no identity to tell: each such row null, flagged.
-    path = FIXTURES / "dumps" / "011.lynx-number-br-m2-s3-zb.txt"
-    report = parse_bytes("011.txt", path.read_bytes())
-    rows = ("administrative_licensing", "other_external_services", "administrative_penalty",
-            "administrative_fees")
+    # 4 invented).
+    ("011.lynx-number-br-m2-s3-zb.txt", (*_T2_ROWS, "administrative_fees"),
+     "printed over several lines"),
+])
+def test_a_t2_row_counted_as_its_columns_is_null_where_blanks_drop_and_the_count_is_unproven(
+        dump: str, rows: tuple[str, ...], why: str) -> None:
+    # 二 has no identity to tell: each such row null, flagged with why
+    report = parse_bytes("011.txt", (FIXTURES / "dumps" / dump).read_bytes())
     for row in rows:
         assert set(_row(report, "t2", row)) == {None}
     assert [f.message.split()[1] for f in report.flags if f.code == "value_count_mismatch"
-            and "printed over several lines" in f.message] == list(rows)
+            and why in f.message] == list(rows)
     assert sum(v is not None for v in report.values().values()) == 0
 
 
