@@ -31,7 +31,7 @@ from pipelines.recognise.digits import split_run
 from pipelines.recognise.header_columns import RowIndex, header_reading
 from pipelines.recognise.header_pieces import header_columns_proven
 from pipelines.recognise.labels import labels_of
-from pipelines.recognise.layout import is_sequence_header
+from pipelines.recognise.layout import ROW_NUMBER, is_sequence_header
 from pipelines.recognise.pushed import push_refuted
 from pipelines.recognise.tokens import Token, unknown_column
 from pipelines.recognise.values import may_stand_for_value, read_printed
@@ -247,14 +247,11 @@ def _is_value(token: Token) -> bool:
     return token.kind == "value"
 
 
-# An item's number alone (`6.`, `6、`): the next row's, printed in a cell of its own before
-# its label (a crawler's text nodes a line each lose the row between them), no value.
-_ITEM_NUMBER = re.compile(r"\s*\d{1,2}\s*[.、．]\s*")
-
-
 def _is_value_or_non_number(token: Token) -> bool:
     return token.kind == "value" or (token.kind == "text" and may_stand_for_value(token.text)
-                                     and not _ITEM_NUMBER.fullmatch(token.text))
+                                     # an item's number alone (`6.`): the next row's,
+                                     # in a cell of its own before its label, no value
+                                     and not ROW_NUMBER.match(token.text))
 
 
 def _as_value(token: Token) -> Token:

@@ -559,7 +559,7 @@ def _parted(pieces: list[tuple[int, TextCell]], spans: list[list[TextCell]],
     return found
 
 
-_ROW_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.、．]\s*$")  # a row's item number, alone
+ROW_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.、．]\s*$")  # a row's item number, alone
 _GROUP_NUMBER = re.compile(r"^\s*([（(]\s*[一二三四五六七八九十]{1,3}\s*[）)])(.+)$")
 
 
@@ -588,7 +588,7 @@ def _numbers_first(pieces: list[tuple[int, TextCell]], spans: list[list[TextCell
     pieces = list(pieces)
     for k in range(1, len(pieces)):
         (q, cell), (p, prev) = pieces[k], pieces[k - 1]
-        if (_ROW_NUMBER.match(cell.text) and p != q and len(spans[q]) == 1
+        if (ROW_NUMBER.match(cell.text) and p != q and len(spans[q]) == 1
                 and not _NUMBERED.match(nfkc(prev.text)) and not _is_value(prev.text)):
             pieces[k - 1], pieces[k] = pieces[k], pieces[k - 1]
     return pieces
