@@ -249,9 +249,14 @@ def _is_value(token: Token) -> bool:
 
 def _is_value_or_non_number(token: Token) -> bool:
     return token.kind == "value" or (token.kind == "text" and may_stand_for_value(token.text)
-                                     # an item's number alone (`6.`): the next row's,
-                                     # in a cell of its own before its label, no value
-                                     and not ROW_NUMBER.match(token.text))
+                                     and not _item_number_alone(token))
+
+
+def _item_number_alone(token: Token) -> bool:
+    """An item's number alone (`6.`) on a line of its own, in a text printing a cell a
+    line: the next row's, in a cell of its own before its label, no value. Only there: in
+    a scan's box, `0.` is a zero OCR read with a speck beside it, a value as before."""
+    return bool(ROW_NUMBER.match(token.text) and _LINE_REF.fullmatch(token.ref))
 
 
 def _as_value(token: Token) -> Token:

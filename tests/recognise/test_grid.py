@@ -7,6 +7,7 @@ On the 邵关 2019 report (its real text, and one cell per line made by printed.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -587,10 +588,11 @@ def test_a_drawn_rule_is_no_cell_of_the_row_above_it() -> None:
     assert sum(v is not None for v in report.values().values()) == 52
 
 
-def _boxes_print(truth: dict, printed: dict[str, list[str]]) -> Document:
+def _boxes_print(truth: dict, printed: dict[str, list[str]], box_run: bool = True) -> Document:
     """Table 三 scanned from a CSS table and read as printed (table_unruled._as_printed):
     each row its label, then each box of digits a cell marked `box_run` (it may hold
-    abutting cells); `printed` overrides a row's boxes."""
+    abutting cells; not so under a ruled table's cells); `printed` overrides a row's
+    boxes."""
     t3 = load_template().version(truth["format_version"]).tables["t3"]
     cells = [TextCell("三、收到和处理政府信息公开申请情况", "page 1 table 1 row 1 cell 1", 1)]
     for row, r in enumerate(t3.data_rows, start=2):
@@ -598,7 +600,7 @@ def _boxes_print(truth: dict, printed: dict[str, list[str]]) -> Document:
         boxes = printed.get(r.id) or [str(truth["cells"][f"t3.{r.id}.{c.id}"])
                                       for c in t3.columns]
         cells.append(TextCell(r.label, f"{ref} 1", row))
-        cells += [TextCell(b, f"{ref} {n}", row, box_run=True)
+        cells += [TextCell(b, f"{ref} {n}", row, box_run=box_run)
                   for n, b in enumerate(boxes, start=2)]
     return Document("scan.pdf", "0" * 64, 1, "pdf", "\n".join(c.text for c in cells), cells)
 
@@ -618,6 +620,24 @@ def test_boxes_of_a_scanned_css_table_are_split_only_by_the_identities() -> None
             cid = f"t3.{r.id}.{c.id}"
             want = None if r.id == "other_no_correction" else huaian["cells"][cid]
             assert report.cells[cid].value == want, cid
+def test_a_zero_read_with_a_speck_in_a_scans_box_is_a_value_not_an_item_number() -> None:
+    """OCR of a JPEG of quality 35 (005 in test_scans' `grey150_jpeg35`) reads one zero
+    of 三's row (三)3. as `0.` (its second reading `0`). An item's number alone (`6.`) is
+    no value only on a line of its own in a text printing a cell a line (lxml itertext);
+    in a scan's box it is the zero, and the row is read (before: a value short, its
+    readings ambiguous, the row null)."""
+    huaian = truth("huaian-2024")
+    scan = _boxes_print(huaian, {
+        "not_processed_publication": ["0", "0", "0.", "0", "0", "0", "0"]}, box_run=False)
+    report = recognise(replace(scan, rendering="scan", cells=[
+        replace(c, confidence=0.79, alternatives=("0",)) if c.text == "0."
+        else replace(c, confidence=0.99) for c in scan.cells]))
+    row = {cid: c.value for cid, c in report.cells.items()
+           if cid.startswith("t3.not_processed_publication.")}
+    assert row == {cid: v for cid, v in huaian["cells"].items()
+                   if cid.startswith("t3.not_processed_publication.")}
+
+
 # w3m's dump of table 四 after an unnamed leading column (tests/renderings/variants.py
 # `unnamed-leading-column`): an empty cell before 行政复议 and 行政诉讼, a 1 under it.
 T4_UNNAMED_COLUMN = """\
