@@ -394,10 +394,13 @@ def _leading_column(tokens: list[Token], start: int, first: Token,
     and 行政诉讼 head the table's first columns: a cell before them is a column of no
     group, as an unnamed numbering column prints; `start` may be the first of those
     labels, so the cell before it is looked at too); else None. Nothing of another
-    table or section (`_t4_anchor` False) may lie between that cell and the values."""
+    table or section (`_t4_anchor` False) may lie between that cell and the values; a
+    page's footer and header (`Token.furniture`) may."""
     end = next((i for i in range(start, len(tokens)) if tokens[i] is first), None)
     for i in range(end - 1 if end is not None else -1, max(start - 2, -1), -1):
         t = tokens[i]
+        if t.furniture:  # a page's footer and header where a page break cuts 四's header
+            continue
         if _t4_anchor(t) is False:
             return None
         if t.row is None or (i > 0 and tokens[i - 1].row == t.row):
