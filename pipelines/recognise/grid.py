@@ -28,6 +28,7 @@ from itertools import pairwise, takewhile
 
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
+from pipelines.recognise.drawn_columns import drawn_reading, drawn_t4
 from pipelines.recognise.header_columns import RowIndex, header_reading
 from pipelines.recognise.header_pieces import header_columns_proven
 from pipelines.recognise.labels import labels_of
@@ -399,10 +400,13 @@ def _leading_column(tokens: list[Token], start: int, first: Token,
     and 行政诉讼 head the table's first columns: a cell before them is a column of no
     group, as an unnamed numbering column prints; `start` may be the first of those
     labels, so the cell before it is looked at too); else None. Nothing of another
-    table or section (`_t4_anchor` False) may lie between that cell and the values."""
+    table or section (`_t4_anchor` False) may lie between that cell and the values; a
+    page's footer and header (`Token.furniture`) may."""
     end = next((i for i in range(start, len(tokens)) if tokens[i] is first), None)
     for i in range(end - 1 if end is not None else -1, max(start - 2, -1), -1):
         t = tokens[i]
+        if t.furniture:  # a page's footer and header where a page break cuts 四's header
+            continue
         if _t4_anchor(t) is False:
             return None
         if t.row is None or (i > 0 and tokens[i - 1].row == t.row):
@@ -1104,6 +1108,10 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
              for r in block.data_rows for c in block.columns]
     if printed > len(values):
         grid.dropped_blanks[("t4", "all")] = tuple(cid for cid, _ in cells)
+    if len(values) != n and _cell_by_cell(values):
+        # a ruled table's row: its cells under the columns their grid columns name
+        values = drawn_t4(RowIndex(tokens), values, [r.id for r in block.data_rows],
+                          block.columns) or values
     leading = (_leading_column(tokens, start, values[0], _t4_top(grid.version))
                if values else None)
     values = _t4_reading(grid.version.id, values, cells, leading)
@@ -1232,6 +1240,28 @@ def _own_values(tokens: list[Token], i: int, n: int,
 
 
 _TABLE_CELL = re.compile(r"\btable \d+ row \d+ cell \d+$")
+_UNDRAWN = " (no cell drawn)"  # the ref of a column a ruled table's row drew no cell under
+
+
+def _undrawn(label: Token) -> Token:
+    """A blank standing for a column the row's drawn cells do not reach."""
+    return Token("value", "", label.ref + _UNDRAWN, label.row, printed=read_printed(""))
+
+
+def _mark_undrawn(grid: Grid, found: tuple[str, str], block: Block, undrawn: list[int],
+                  label: Token) -> None:
+    """The columns a ruled table's row drew no cell under, where the row was placed by
+    its drawn cells: null (`missing`, nothing printed there), never a printed blank."""
+    for k in undrawn:
+        cell_id = cell_id_of(found[0], found[1], block.columns[k].id)
+        placed = grid.cells.get(cell_id)
+        if placed is None or placed.source_ref != label.ref + _UNDRAWN:
+            continue  # the row was not placed by these cells
+        grid.cells[cell_id] = CellValue(cell_id, None, "missing", None, None, label.ref)
+        grid.flags.append(Flag("value_count_mismatch", f"{cell_id}: row {found[1]} of a "
+                               "ruled table draws no cell under this column (the row drawn "
+                               "short of its columns); its other cells placed by the grid "
+                               "columns their header names", cell_id))
 
 
 def _cell_by_cell(values: list[Token]) -> bool:
@@ -1261,6 +1291,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
         found = _row_of(token, rows)
         if found is None or found[0] == "t4":
             continue
+        undrawn: list[int] = []  # columns a ruled table's row drew no cell under
         values, last, glued = _own_values(tokens, i, len(rows[found].columns),
                                           not full_width_rows)
         if full_width_rows:
@@ -1277,6 +1308,14 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             # prints every column once at a position of rows as wide, that places them
             index = index or RowIndex(tokens)
             values = header_reading(index, i, found[0], rows[found].columns) or values
+        elif 0 < len(values) < len(rows[found].columns) and _cell_by_cell(values):
+            # a ruled table's row drawn short of its columns: its cells stand under the
+            # columns their grid columns name in its header (drawn_columns.py)
+            index = index or RowIndex(tokens)
+            drawn = drawn_reading(index, i, found[0], rows[found].columns, values)
+            if drawn is not None:
+                undrawn = [k for k, t in enumerate(drawn) if t is None]
+                values = [t or _undrawn(token) for t in drawn]
         if glued is not None:
             cols = rows[found].columns
             _flag_row(grid, *found, cols, values, "unmatched_row",
@@ -1308,6 +1347,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             grid.wrapped_tables.add(found[0])
         elif values:
             _place(grid, *found, rows[found], values)
+            _mark_undrawn(grid, found, rows[found], undrawn, token)
         elif token.row is None and _next_row_follows(tokens, last + 1, found[0], rows):
             _place(grid, *found, rows[found], [])  # one cell per line: every cell blank
         t3_seen = t3_seen or _t3_seen(grid)

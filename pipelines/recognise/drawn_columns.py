@@ -1,0 +1,156 @@
+"""A row of a PDF's ruled table placed by the grid columns its drawn cells start in.
+
+The PDF reader reads a ruled table from its rulings (`pipelines/read/pdf_page.py`): a
+cell's ref names the grid column its left edge starts in (`page P table T row R cell
+C`; a merged cell once, at its first column; nothing where a merge from above covers
+the row or where the row draws no cell). So a row that prints fewer cells than its
+block has columns shows which columns its cells stand in, where text never could: a
+CMS left the row's trailing empty cells out of its markup (`<tr>` one `<td>` short) and
+the browser drew the row short, its cells under the header's first columns; counting
+cannot tell such a row from one whose blanks were dropped anywhere (small agencies
+leave most cells blank, so no identity can either).
+
+The reading is used only where nothing is left to choose, in one drawn table (the same
+page and table; a table continued on the next page is another grid):
+- its nearest header rows above the row name every column of the row's block once, each
+  at its own grid column, in the template's order;
+- the row's label starts left of the first of those columns, and its cells after the
+  label are values standing exactly at the first columns of the header, one each, with
+  none skipped: a merge from above covering a cell, or a row pushed right or left, shows
+  as a cell off those columns or a column skipped;
+- no row of the table draws a cell right of the header's last column: there some row
+  was pushed right past the header (a rowspan one too long, a value spanning two
+  columns), and the grid's columns no longer say which label a cell stands under.
+The columns the row draws no cell in are returned as None: not drawn, so not read.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from pipelines.recognise.header_columns import RowIndex
+from pipelines.recognise.tokens import Token
+from schemas.template import Column
+
+# A ruled table's cell in a PDF (a scanned cell's ref ends in its box: not matched).
+_DRAWN = re.compile(r"^page (\d+) table (\d+) row \d+ cell (\d+)$")
+
+
+def _drawn_at(token: Token) -> tuple[str, int] | None:
+    """The drawn table (`page P table T`) and grid column of a ruled table's cell."""
+    m = _DRAWN.match(token.ref)
+    return (f"{m[1]}.{m[2]}", int(m[3])) if m else None
+
+
+def _header(index: RowIndex, row: int, grid: str, table: str,
+            columns: tuple[Column, ...]) -> list[int] | None:
+    """Each column's grid column in the nearest header rows of the same drawn table
+    above `row`; None unless each is printed once there, in the template's order."""
+    wanted = {c.id for c in columns}
+    found: dict[str, list[int]] = {}
+    in_header = False
+    for r in reversed(index.order[:index.order.index(row)]):
+        tokens = [index.tokens[i] for i in index.rows[r]]
+        places = [_drawn_at(t) for t in tokens]
+        if any(p is None or p[0] != grid for p in places):
+            return None  # left the drawn table before its header
+        at = {lab.key: p[1] for t, p in zip(tokens, places, strict=True) if t.kind == "label"
+              for lab in t.labels
+              if lab.kind == "column" and lab.table == table and lab.key in wanted}
+        if not at:
+            if in_header:
+                break
+            continue
+        in_header = True
+        for key, col in at.items():
+            found.setdefault(key, []).append(col)
+    if set(found) != wanted or any(len(p) != 1 for p in found.values()):
+        return None
+    positions = [found[c.id][0] for c in columns]
+    return positions if all(a < b for a, b in pairwise(positions)) else None
+
+
+def _wider_than(index: RowIndex, grid: str, last: int) -> bool:
+    """Whether a row of the drawn table draws a cell right of grid column `last`."""
+    for r in index.order:
+        for i in index.rows[r]:
+            place = _drawn_at(index.tokens[i])
+            if place is not None and place[0] == grid and place[1] > last:
+                return True
+    return False
+
+
+def drawn_reading(index: RowIndex, label_at: int, table: str, columns: tuple[Column, ...],
+                  values: list[Token]) -> list[Token | None] | None:
+    """The values of the row whose label is token `label_at` (read as `values`), one
+    per column by the grid column its drawn cell starts in (None: the row draws no cell
+    there); None unless the drawn grid fixes every one of them."""
+    label = index.tokens[label_at]
+    cells = index.cells(label.row) if label.row is not None else None
+    place = _drawn_at(label)
+    if cells is None or place is None:
+        return None
+    grid = place[0]
+    own = next(p for p, i in enumerate(index.rows[label.row]) if i == label_at)
+    after = cells[own + 1:]
+    if len(after) != len(values) or any(a is not v for a, v in zip(after, values, strict=True)):
+        return None  # the values read are not this printed row's cells after its label
+    places = [_drawn_at(t) for t in after]
+    if not after or any(p is None or p[0] != grid for p in places):
+        return None
+    if any(t.kind != "value" or t.run_together or t.open_end or t.cut or t.stacked
+           for t in after):
+        return None
+    positions = _header(index, label.row, grid, table, columns)
+    if positions is None or place[1] >= positions[0]:
+        return None
+    if [p[1] for p in places] != positions[:len(after)]:
+        return None
+    if _wider_than(index, grid, positions[-1]):
+        return None
+    return [*after, *([None] * (len(columns) - len(after)))]
+
+
+def drawn_t4(index: RowIndex, values: list[Token], groups: list[str],
+             columns: tuple[Column, ...]) -> list[Token] | None:
+    """Table 四's values, its one data row `values` printed as one row of a ruled table
+    wider or narrower than its columns (a numbering column before them): each group's
+    columns are the grid columns its header names, the group's label starting at its
+    first column; the value row's cells at those columns, every other cell of it left
+    of them (a column the header does not name). None unless the drawn grid fixes all."""
+    places = [_drawn_at(t) for t in values]
+    if not values or any(p is None or p[0] != places[0][0] for p in places):
+        return None
+    grid, row = places[0][0], values[0].row
+    if row is None or any(t.row != row for t in values) or row not in index.order:
+        return None
+    named: dict[int, str] = {}  # grid column -> the column label standing there
+    starts: dict[str, list[int]] = {}  # group -> the grid columns its label stands at
+    for r in reversed(index.order[:index.order.index(row)]):
+        tokens = [index.tokens[i] for i in index.rows[r]]
+        at = [_drawn_at(t) for t in tokens]
+        if any(p is None or p[0] != grid for p in at):
+            break  # the header ends where the drawn table does
+        for t, p in zip(tokens, at, strict=True):
+            for lab in t.labels if t.kind == "label" else ():
+                if lab.table != "t4":
+                    continue
+                if lab.kind == "column" and named.setdefault(p[1], lab.key) != lab.key:
+                    return None
+                if lab.key in groups:
+                    starts.setdefault(lab.key, []).append(p[1])
+    positions = sorted(named)
+    if [named[p] for p in positions] != [c.id for c in columns] * len(groups):
+        return None
+    width = len(columns)
+    if any(starts.get(g) != [positions[k * width]] for k, g in enumerate(groups)):
+        return None
+    cells = dict(zip((p[1] for p in places), values, strict=True))
+    if len(cells) != len(values) or any(p not in cells for p in positions):
+        return None
+    if any(c > positions[0] and c not in named for c in cells):
+        return None  # a cell between or after the named columns
+    if _wider_than(index, grid, positions[-1]):
+        return None
+    return [cells[p] for p in positions]
