@@ -137,8 +137,8 @@ class Grid:
     # The refs of each row's values in a box-drawn table, and where each table's row
     # labels begin: a row whose values begin left of its table's others, where another
     # row begins its label, was shifted by a span cut short (pulled.py).
-    # (every value's ref, the first printed one's)
-    value_refs: dict[tuple[str, str], tuple[list[str], str | None]] = field(
+    # (every value's ref, whether they are no more than its columns: placed by count)
+    value_refs: dict[tuple[str, str], tuple[list[str], bool]] = field(
         default_factory=dict)
     label_columns: dict[str, set[tuple[str, int]]] = field(default_factory=dict)
 
@@ -1313,7 +1313,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             grid.wrapped_tables.add(found[0])
         elif values:
             grid.value_refs[found] = ([v.ref for v in values],
-                                      next((v.ref for v in values if not _is_blank(v)), None))
+                                      len(values) <= len(rows[found].columns))
             _place(grid, *found, rows[found], values)
         elif token.row is None and _next_row_follows(tokens, last + 1, found[0], rows):
             _place(grid, *found, rows[found], [])  # one cell per line: every cell blank

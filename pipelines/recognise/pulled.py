@@ -48,20 +48,22 @@ def label_columns(labels: Iterable[tuple[str, str]]) -> dict[str, set[tuple[str,
     return out
 
 
-def pulled_rows(value_refs: Mapping[tuple[str, str], tuple[Sequence[str], str | None]],
+def pulled_rows(value_refs: Mapping[tuple[str, str], tuple[Sequence[str], bool]],
                 labels: Mapping[str, set[tuple[str, int]]]) -> set[tuple[str, str]]:
-    """The (table, row)s whose first value printed (no blank: a merged label split into
-    empty cells leaves blanks in the label columns) begins left of where most rows of
-    their printed table begin their values, at a column where a row label of their
-    table begins. Left only: a span one row too long pushes a row's label into the value
-    columns instead, and the rows around it are no shifted rows."""
+    """The (table, row)s placed by their count (no more values than columns: `counted`)
+    whose first value (a blank too: a 0 printed blank) begins left of where most rows of
+    their printed table begin their values, at a column where a row label of their table
+    begins. Left only: a span one row too long pushes a row's label into the value
+    columns instead, and the rows around it are no shifted rows. A row of more values
+    than columns (a merged label split into empty cells) is read by its header or its
+    padding, each with its own proof."""
     usual: dict[tuple[str, str], Counter[int]] = {}
     for (table, _), (refs, _) in value_refs.items():
         if refs and (where := box_column(refs[0])) is not None:
             usual.setdefault((table, where[0]), Counter())[where[1]] += 1
     pulled = set()
-    for key, (_, first) in value_refs.items():
-        where = box_column(first) if first is not None else None
+    for key, (refs, counted) in value_refs.items():
+        where = box_column(refs[0]) if refs and counted else None
         if (where is not None and where in labels.get(key[0], set())
                 and where[1] < usual[(key[0], where[0])].most_common(1)[0][0]):
             pulled.add(key)
