@@ -33,6 +33,7 @@ from pipelines.recognise.header_columns import RowIndex, header_reading
 from pipelines.recognise.header_pieces import header_columns_proven
 from pipelines.recognise.labels import labels_of
 from pipelines.recognise.layout import ROW_NUMBER, is_sequence_header
+from pipelines.recognise.pulled import alike, label_columns, pull_proven, pulled_rows
 from pipelines.recognise.pushed import push_refuted
 from pipelines.recognise.tokens import Token, unknown_column
 from pipelines.recognise.values import may_stand_for_value, read_printed
@@ -134,6 +135,13 @@ class Grid:
     # values as printed (a spanning label's empty remnants kept): a header lacking a
     # column names fewer columns than the template, which column_map.py may place.
     full_rows: dict[tuple[str, str], list[Token]] = field(default_factory=dict)
+    # The refs of each row's values in a box-drawn table, and where each table's row
+    # labels begin: a row whose values begin left of its table's others, where another
+    # row begins its label, was shifted by a span cut short (pulled.py).
+    # (every value's ref, whether they are no more than its columns: placed by count)
+    value_refs: dict[tuple[str, str], tuple[list[str], bool]] = field(
+        default_factory=dict)
+    label_columns: dict[str, set[tuple[str, int]]] = field(default_factory=dict)
 
     @property
     def tables_found(self) -> list[str]:
@@ -1282,6 +1290,8 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     t4_start = None
     index = None  # the printed rows, built for the first row the header must place
     t3_seen = False  # only placing a row below changes it, and once true it stays true
+    grid.label_columns = label_columns((found[0], t.ref) for t in tokens if t.kind == "label"
+                                       and (found := _row_of(t, rows)) is not None)
     for i, token in enumerate(tokens):
         # a value is never 四's anchor (_t4_anchor: None): most tokens, not asked
         if t4_start is None and t3_seen and token.kind != "value" and _t4_anchor(token):
@@ -1346,6 +1356,8 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
                       "alone: a cell's digits may have wrapped onto it")
             grid.wrapped_tables.add(found[0])
         elif values:
+            grid.value_refs[found] = ([v.ref for v in values],
+                                      len(values) <= len(rows[found].columns))
             _place(grid, *found, rows[found], values)
             _mark_undrawn(grid, found, rows[found], undrawn, token)
         elif token.row is None and _next_row_follows(tokens, last + 1, found[0], rows):
@@ -1367,6 +1379,36 @@ def withdraw_unproven_counts(grid: Grid) -> None:
     (column_order.py): before, a table printing 总计 first breaks every identity."""
     _withdraw_dropped_blanks(grid)
     _withdraw_unbalanced_rows(grid)
+    _withdraw_pulled_rows(grid)
+
+
+def _withdraw_pulled_rows(grid: Grid) -> None:
+    """Rows a span cut short shifted left (pulled.py) are null, flagged
+    `row_may_be_shifted`, unless the identities prove them as read and refute a shift;
+    one still pending is not placed by its identities either."""
+    pulled = pulled_rows(grid.value_refs, grid.label_columns)
+    if not pulled:
+        return
+    numbers = {cid: (0.0 if c.state == "blank" else c.value) for cid, c in grid.cells.items()}
+    cells_by_row = _row_cells(grid.version.id)
+    for table, row in sorted(pulled):
+        own = [cid for cid, _ in cells_by_row[(table, row)]]
+        rules = [r for r in _rules(grid.version.id) if r.table == table]
+        pending = grid.pending.pop((table, row), None)
+        if pending is None and (
+                alike([(grid.cells[c].state, grid.cells[c].value) for c in own])
+                or pull_proven(rules, numbers, own)):
+            continue
+        raw = (" ".join(v.text.strip() for v in pending.values) if pending is not None
+               else " ".join(grid.cells[c].raw_text or "" for c in own if c in grid.cells))
+        grid.flags.append(Flag("row_may_be_shifted", f"row {row} of {table} begins its "
+                               "values where the table's other rows print their labels: a "
+                               "span cut short shifted its cells left, and the identities "
+                               f"do not prove where each belongs: {raw!r}"))
+        for cid in own:
+            old = grid.cells.get(cid)
+            grid.cells[cid] = CellValue(cid, None, "ambiguous", old.raw_text if old else None,
+                                        None, old.source_ref if old else None)
 
 
 def _joined_unproven(grid: Grid, label: Token, found: tuple[str, str], block: Block,
