@@ -11,6 +11,10 @@ label only when all of these hold, so that a misprint can never take another row
 - the row is not printed elsewhere with its own label, lies between the rows printed
   before and after it (rows are printed in the statute's order), and no other misprint
   matches it too;
+- it holds no number printed apart from its words (`行政许可     1`: a value a page
+  printed beside the label in one cell of text, the rest on the next line, as
+  pdftotext -layout does with a number broken by a `<br>`): no typo prints a number
+  between spaces, and its values are unproven;
 - no text printed before it in its printed row carries a group's item number (`（六）`)
   that is neither its row's nor one of its groups': such a row holds another row's
   label too (a browser laid a spanning cell's rows out of place: `（六）其他` beside
@@ -21,6 +25,7 @@ text that is numbered like a row or close to one is flagged `row_label_unmatched
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -38,6 +43,8 @@ from pipelines.report import Flag
 from schemas.template import Row, Version, load_template
 
 _TABLES_WITH_ROW_LABELS = ("t2", "t3")
+# A number between whitespace (or ending the text) after a label's words: a value.
+_NUMBER_APART = re.compile(r"\S\s+[0-9０-９]+(?:[.,][0-9]+)*(?=\s|$)")
 _TABLE_NAMES = {"t2": "table 二", "t3": "table 三"}
 
 
@@ -111,6 +118,8 @@ def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
         return _Candidate(i, table, None, "it is about as close to two rows of the table")
     if row.is_group:
         return None  # a group label has no values: what follows is not its row
+    if _NUMBER_APART.search(token.text):
+        return _Candidate(i, table, None, "it holds a number printed apart from its words")
     position = [r.id for r in rows].index(row.id)
     before, after, printed_rows = _rows_around(tokens, i, table, rows)
     if row.id in printed_rows:

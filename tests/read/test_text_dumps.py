@@ -631,3 +631,19 @@ def test_a_page_that_breaks_numbers_proves_no_row_read_from_its_pieces(
     flagged = [f.message.split()[1] for f in report.flags if f.code == "value_count_mismatch"
                and "pieces of numbers the page broke" in f.message]
     assert flagged == withdrawn
+
+
+def test_a_label_with_a_number_beside_it_is_no_misprint_of_the_label() -> None:
+    # pdftotext -layout of Chromium's print of a page with a `<br>` inside numbers
+    # (variants.py number-br, revalued(0.5, …, zeros blank, seed "1")): 二's one-column
+    # rows print `行政许可     1` / `18` (118), `行政处罚     9` / `0` (90). The page is
+    # read a line a cell; `行政许可     1` was matched as a misprint of 行政许可 (0.80)
+    # and the next line read as its value: 18, 0 and 4 published for 118, 90 and 24.
+    # A number printed apart from a label's words is no typo: the row stays unread.
+    report = parse_file(DUMPS / "001.pdftotext-layout-number-br-revalued-m0.5-zb.txt")
+    assert _numbers(report) == {}
+    assert [f.message.split("'")[1] for f in report.flags
+            if f.code == "row_label_unmatched"
+            and "a number printed apart from its words" in f.message] == [
+        "行政许可     1", "行政处罚     9", "行政强制     2"]
+    assert not any(f.code == "row_label_misprinted" for f in report.flags)
