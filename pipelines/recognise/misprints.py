@@ -15,6 +15,11 @@ label only when all of these hold, so that a misprint can never take another row
   printed beside the label in one cell of text, the rest on the next line, as
   pdftotext -layout does with a number broken by a `<br>`): no typo prints a number
   between spaces, and its values are unproven;
+- its label does not go on in the next printed row with values there too (`要求行政机关
+  确认或重新出具已获 1 1` / `取信息 5. 2`: pdftotext -layout of a row cut by a page
+  break; `2.没有现成信息需要另行 5 0` / `提供 制作 5`): the row's values are printed over
+  both, and those of its first line alone may add up by chance (1 and 1 read as a count
+  and its 总计);
 - no text printed before it in its printed row carries a group's item number (`（六）`)
   that is neither its row's nor one of its groups': such a row holds another row's
   label too (a browser laid a spanning cell's rows out of place: `（六）其他` beside
@@ -120,6 +125,9 @@ def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
         return None  # a group label has no values: what follows is not its row
     if _NUMBER_APART.search(token.text):
         return _Candidate(i, table, None, "it holds a number printed apart from its words")
+    if _label_goes_on(tokens, i, row):
+        return _Candidate(i, table, None, "its label goes on in the next printed row, which "
+                                          "holds values too")
     position = [r.id for r in rows].index(row.id)
     before, after, printed_rows = _rows_around(tokens, i, table, rows)
     if row.id in printed_rows:
@@ -131,6 +139,23 @@ def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
         return _Candidate(i, table, None, f"its printed row also carries {other}, the item "
                                           "number of another group")
     return _Candidate(i, table, row, f"similarity {best:.2f}, next row {second:.2f}")
+
+
+def _label_goes_on(tokens: list[Token], i: int, row: Row) -> bool:
+    """The rest of the row's label is a text of the next printed row, and that row holds
+    a value: the row was printed over both lines."""
+    token = tokens[i]
+    if token.row is None:
+        return False
+    later = [t for t in tokens[i + 1:i + 60] if t.row is not None and t.row != token.row]
+    following = [t for t in later if t.row == later[0].row] if later else []
+    if not any(t.kind == "value" for t in following):
+        return False
+    head = item_number(normalise(token.text))[1]
+    body = item_number(normalise(row.label))[1]
+    # a text of that row is the rest (beside it: the item number, a group label's end)
+    return any(t.kind == "text" and normalise(t.text) and head + normalise(t.text) == body
+               for t in following)
 
 
 def _other_group_number(tokens: list[Token], i: int, row: Row, rows: tuple[Row, ...]) -> str:
