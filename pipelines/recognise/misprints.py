@@ -123,17 +123,17 @@ def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
         return _Candidate(i, table, None, "it is about as close to two rows of the table")
     if row.is_group:
         return None  # a group label has no values: what follows is not its row
-    if _NUMBER_APART.search(token.text):
-        return _Candidate(i, table, None, "it holds a number printed apart from its words")
-    if _label_goes_on(tokens, i, row):
-        return _Candidate(i, table, None, "its label goes on in the next printed row, which "
-                                          "holds values too")
     position = [r.id for r in rows].index(row.id)
     before, after, printed_rows = _rows_around(tokens, i, table, rows)
     if row.id in printed_rows:
         return _Candidate(i, table, None, f"row {row.id} is printed with its own label")
     if not before < position < after:
         return _Candidate(i, table, None, f"row {row.id} would be out of the statute's order")
+    if _NUMBER_APART.search(token.text):
+        return _Candidate(i, table, None, "it holds a number printed apart from its words")
+    if _label_goes_on(tokens, i, row):
+        return _Candidate(i, table, None, "its label goes on in the next printed row, which "
+                                          "holds values too")
     other = _other_group_number(tokens, i, row, rows)
     if other:
         return _Candidate(i, table, None, f"its printed row also carries {other}, the item "
