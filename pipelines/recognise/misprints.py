@@ -142,15 +142,18 @@ def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
 
 
 def _label_goes_on(tokens: list[Token], i: int, row: Row) -> bool:
-    """The rest of the row's label is a text of the next printed row, and that row holds
-    a value and no other row's label: the row was printed over both lines."""
+    """The rest of the row's label is a text of the next printed row, and that row prints
+    a value (no empty cell) and no other row's label: the row was printed over both
+    lines."""
     token = tokens[i]
     if token.row is None:
         return False
     later = [t for t in tokens[i + 1:i + 60] if t.row is not None and t.row != token.row]
     following = [t for t in later if t.row == later[0].row] if later else []
     # a row label there owns the values beside it (`请 2.重复申请 3`): they are its row's
-    if not any(t.kind == "value" for t in following) or any(
+    # empty cells (a pipe row's) print nothing of the row: only what a cell printed counts
+    if not any(t.kind == "value" and t.printed is not None and t.printed.state != "blank"
+               for t in following) or any(
             t.kind == "label" and any(lab.kind == "row" for lab in t.labels) for t in following):
         return False
     head = item_number(normalise(token.text))[1]
