@@ -40,7 +40,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "renderings")]
 
 from cross import dumped, page_bytes, read_back, unrecoverable  # noqa: E402
 from dumps import TOOLS, Tool  # noqa: E402
-from variants import Score, Variant, chosen, renumbered, revalued  # noqa: E402
+from variants import Score, Variant, chosen, redrawn  # noqa: E402
 
 # The main text tools of the issue: two widths of each browser, lynx and elinks as they
 # come (link numbers and the list of links on), pandoc's plain text and Markdown, and a
@@ -91,19 +91,27 @@ def cases(tools: list[Tool], chosen: list[Variant], truths: list[Path], cache: P
 PAGE = Tool("page", ("page",))
 
 
-def redrawn(picked: list[Variant], means: str, seeds: str, scale: float | None,
-            zeros_blank: bool) -> list[Variant]:
-    """Each variant with its numbers drawn anew at every mean and seed; a variant that
-    draws its own numbers (`revalued-*`) is left out, as it would repeat its page's."""
-    out = []
-    for mean in (float(m) for m in means.split(",")):
-        # table 二's counts follow the agency's size (figures.table_cells's `scale`)
-        t2 = scale if scale is not None else max(0.3, mean / 15)
-        for seed in seeds.split(","):
-            draw = revalued(mean, t2, zeros_blank, seed)
-            tag = f":m{mean:g}:s{seed}" + (":zb" if zeros_blank else "")
-            out += [renumbered(v, draw, tag) for v in picked if v.renumber is None]
-    return out
+def redraw_options(parser: argparse.ArgumentParser) -> None:
+    """The options that draw every variant's numbers anew (`--revalued`, `--means`,
+    `--seeds`, `--scale`, `--zeros-blank`): the same on every cross bench."""
+    parser.add_argument("--revalued", action="store_true",
+                        help="each variant's page with other numbers (variants.renumbered)")
+    parser.add_argument("--means", help="comma-separated means of table 三's new requests: "
+                        "every page's numbers drawn anew at each (with --seeds)")
+    parser.add_argument("--seeds", default="1", help="comma-separated salts of the draws")
+    parser.add_argument("--scale", type=float, help="table 二's scale (default mean/15)")
+    parser.add_argument("--zeros-blank", action="store_true",
+                        help="every drawn 0 count printed blank")
+
+
+def picked(args: argparse.Namespace, pool: list[Variant] | None = None
+           ) -> tuple[list[Variant], list[Path]]:
+    """The variants (of `pool`, the HTML ones by default) and labelled reports the
+    options name, drawn anew at every `--means` and `--seeds` (variants.redrawn)."""
+    found, truths = chosen(args.variants, args.reports, args.revalued and not args.means, pool)
+    if args.means:
+        found = redrawn(found, args.means, args.seeds, args.scale, args.zeros_blank)
+    return found, truths
 
 
 def read(case: Case) -> tuple[Case, dict, dict]:
@@ -122,22 +130,13 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("-v", action="store_true")
     parser.add_argument("--markdown", action="store_true")
-    parser.add_argument("--revalued", action="store_true",
-                        help="each variant's page with other numbers (variants.renumbered)")
-    parser.add_argument("--means", help="comma-separated means of table 三's new requests: "
-                        "every page's numbers drawn anew at each (with --seeds)")
-    parser.add_argument("--seeds", default="1", help="comma-separated salts of the draws")
-    parser.add_argument("--scale", type=float, help="table 二's scale (default mean/15)")
-    parser.add_argument("--zeros-blank", action="store_true",
-                        help="every drawn 0 count printed blank")
+    redraw_options(parser)
     args = parser.parse_args()
     names = args.tools.split(",")
     tools = [t for n in names for t in (*TOOLS, PAGE)
              if t.name == n and (t is PAGE or t.available())]
-    picked, truths = chosen(args.variants, args.reports, args.revalued and not args.means)
-    if args.means:
-        picked = redrawn(picked, args.means, args.seeds, args.scale, args.zeros_blank)
-    todo = cases(tools, picked, truths, Path(args.cache))
+    variants, truths = picked(args)
+    todo = cases(tools, variants, truths, Path(args.cache))
     if args.jobs > 1:
         with ProcessPoolExecutor(args.jobs) as pool:
             results = list(pool.map(read, todo, chunksize=4))
@@ -154,7 +153,7 @@ def main() -> None:
             for kind in ("wrong", "invented", "missed"):
                 if detail[kind]:
                     print(f"     {kind}: {' '.join(detail[kind][:12])}")
-    print_matrix(table, [t.name for t in tools], [v.name for v in picked], args.markdown)
+    print_matrix(table, [t.name for t in tools], [v.name for v in variants], args.markdown)
 
 
 def scored(job, jobs: list, workers: int, verbose: bool) -> dict[tuple[str, str], Score]:

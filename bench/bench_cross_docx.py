@@ -11,6 +11,7 @@ the files not cached.
     uv run python bench/bench_cross_docx.py [--converters pdf,soffice-txt]
         [--variants docx,docx-nested] [--reports 001,011] [--jobs 1] [-v] [--markdown]
         [--revalued]   # each DOCX with other numbers (variants.renumbered)
+        [--means 0.5,3000 --seeds 1,2,3 [--scale S] [--zeros-blank]]   # drawn anew
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "renderings")]
 
-from bench_cross import print_matrix, scored  # noqa: E402
+from bench_cross import picked, print_matrix, redraw_options, scored  # noqa: E402
 from cross_docx import (  # noqa: E402
     CACHE,
     CONVERTERS,
@@ -33,7 +34,7 @@ from cross_docx import (  # noqa: E402
     prepare,
     read,
 )
-from variants import Score, chosen  # noqa: E402
+from variants import Score  # noqa: E402
 
 
 def _job(args: tuple[str, str, str, str]
@@ -53,18 +54,17 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("-v", action="store_true")
     ap.add_argument("--markdown", action="store_true")
-    ap.add_argument("--revalued", action="store_true",
-                    help="each variant's document with other numbers (variants.renumbered)")
+    redraw_options(ap)
     a = ap.parse_args(argv)
-    picked, truths = chosen(a.variants, a.reports, a.revalued, docx_variants())
+    found, truths = picked(a, docx_variants())
     converters = a.converters.split(",")
     # LibreOffice once per export for every file the cache lacks.
     for soffice in {"pdf" if c in PDFTEXT else c for c in converters} & set(SOFFICE):
-        prepare(soffice, [(v, t) for v in picked for t in truths], Path(a.cache))
-    jobs = [(c, v.name, str(t), a.cache) for c in converters for v in picked for t in truths]
+        prepare(soffice, [(v, t) for v in found for t in truths], Path(a.cache))
+    jobs = [(c, v.name, str(t), a.cache) for c in converters for v in found for t in truths]
     totals = scored(_job, jobs, a.jobs, a.v)
     print_matrix({(name, conv): [s.right, s.wrong, s.missed, s.invented, s.total]
-                  for (conv, name), s in totals.items()}, converters, [v.name for v in picked],
+                  for (conv, name), s in totals.items()}, converters, [v.name for v in found],
                  a.markdown)
 
 if __name__ == "__main__":

@@ -7,6 +7,9 @@ converters a crawler runs on a PDF (`cross_pdftext.py`). Texts are cached under 
 
     uv run python bench/bench_cross_pdftext.py [--settings default] [--converters layout,raw]
         [--variants a,b] [--reports 001,011] [--jobs 2] [-v]   # -v: each report not read whole
+        [--revalued] [--means 0.5,3000 --seeds 1,2,3 [--scale S] [--zeros-blank]]
+
+`--means`/`--seeds` print every page with its numbers drawn anew (as bench_cross.py).
 """
 
 from __future__ import annotations
@@ -18,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "renderings")]
 
-from bench_cross import scored  # noqa: E402
+from bench_cross import picked, redraw_options, scored  # noqa: E402
 from cross_pdftext import CONVERTERS, read  # noqa: E402
-from variants import Score, chosen, html_variant, totals_table  # noqa: E402
+from variants import Score, html_variant, totals_table  # noqa: E402
 
 
 def _job(args: tuple[str, str, str, str, str]
@@ -40,11 +43,10 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--cache", default="/tmp/bench-cross-pdftext")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("-v", action="store_true")
-    ap.add_argument("--revalued", action="store_true",
-                    help="each variant's page with other numbers (variants.renumbered)")
+    redraw_options(ap)
     a = ap.parse_args(argv)
-    picked, truths = chosen(a.variants, a.reports, a.revalued)
-    names = [v.name for v in picked]
+    variants, truths = picked(a)
+    names = [v.name for v in variants]
     jobs = [(s, c, n, str(t), a.cache) for s in a.settings.split(",")
             for c in a.converters.split(",") for n in names for t in truths]
     print(totals_table(scored(_job, jobs, a.jobs, a.v), "setting/converter", 18))

@@ -7,6 +7,7 @@ settings (`default`, `a4-080`, `landscape`) are `tests/renderings/cross_prints.p
 
     uv run python bench/bench_cross_prints.py [--settings default,a4-080] [--variants a,b]
         [--reports 001,011] [-v]   # -v: every report not read whole, and its cells
+        [--revalued] [--means 0.5,3000 --seeds 1,2,3 [--scale S] [--zeros-blank]]
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "tests" / "renderings"))
+ROOT = Path(__file__).parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "renderings")]
 
-from cross_prints import read
-from variants import Score, chosen, html_variant, totals_table
+from bench_cross import picked, redraw_options  # noqa: E402
+from cross_prints import read  # noqa: E402
+from variants import Score, html_variant, totals_table  # noqa: E402
 
 
 def _job(args: tuple[str, str, str]) -> tuple[str, str, str, Score, list[str]]:
@@ -39,11 +42,10 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--reports", default="")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("-v", action="store_true")
-    ap.add_argument("--revalued", action="store_true",
-                    help="each variant's page with other numbers (variants.renumbered)")
+    redraw_options(ap)
     a = ap.parse_args(argv)
-    picked, truths = chosen(a.variants, a.reports, a.revalued)
-    names = [v.name for v in picked]
+    variants, truths = picked(a)
+    names = [v.name for v in variants]
     jobs = [(s, n, str(t)) for s in a.settings.split(",") for n in names for t in truths]
     totals: dict[tuple[str, str], Score] = {}
     with ProcessPoolExecutor(a.jobs) as pool:

@@ -11,6 +11,15 @@ label only when all of these hold, so that a misprint can never take another row
 - the row is not printed elsewhere with its own label, lies between the rows printed
   before and after it (rows are printed in the statute's order), and no other misprint
   matches it too;
+- it holds no number printed apart from its words (`行政许可     1`: a value a page
+  printed beside the label in one cell of text, the rest on the next line, as
+  pdftotext -layout does with a number broken by a `<br>`): no typo prints a number
+  between spaces, and its values are unproven;
+- its label does not go on in the next printed row with values there too (`要求行政机关
+  确认或重新出具已获 1 1` / `取信息 5. 2`: pdftotext -layout of a row cut by a page
+  break; `2.没有现成信息需要另行 5 0` / `提供 制作 5`): the row's values are printed over
+  both, and those of its first line alone may add up by chance (1 and 1 read as a count
+  and its 总计);
 - no text printed before it in its printed row carries a group's item number (`（六）`)
   that is neither its row's nor one of its groups': such a row holds another row's
   label too (a browser laid a spanning cell's rows out of place: `（六）其他` beside
@@ -21,6 +30,7 @@ text that is numbered like a row or close to one is flagged `row_label_unmatched
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -38,6 +48,8 @@ from pipelines.report import Flag
 from schemas.template import Row, Version, load_template
 
 _TABLES_WITH_ROW_LABELS = ("t2", "t3")
+# A number between whitespace (or ending the text) after a label's words: a value.
+_NUMBER_APART = re.compile(r"\S\s+[0-9０-９]+(?:[.,][0-9]+)*(?=\s|$)")
 _TABLE_NAMES = {"t2": "table 二", "t3": "table 三"}
 
 
@@ -117,11 +129,38 @@ def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
         return _Candidate(i, table, None, f"row {row.id} is printed with its own label")
     if not before < position < after:
         return _Candidate(i, table, None, f"row {row.id} would be out of the statute's order")
+    if _NUMBER_APART.search(token.text):
+        return _Candidate(i, table, None, "it holds a number printed apart from its words")
+    if _label_goes_on(tokens, i, row):
+        return _Candidate(i, table, None, "its label goes on in the next printed row, which "
+                                          "holds values too")
     other = _other_group_number(tokens, i, row, rows)
     if other:
         return _Candidate(i, table, None, f"its printed row also carries {other}, the item "
                                           "number of another group")
     return _Candidate(i, table, row, f"similarity {best:.2f}, next row {second:.2f}")
+
+
+def _label_goes_on(tokens: list[Token], i: int, row: Row) -> bool:
+    """The rest of the row's label is a text of the next printed row, and that row prints
+    a value (no empty cell) and no other row's label: the row was printed over both
+    lines."""
+    token = tokens[i]
+    if token.row is None:
+        return False
+    later = [t for t in tokens[i + 1:i + 60] if t.row is not None and t.row != token.row]
+    following = [t for t in later if t.row == later[0].row] if later else []
+    # a row label there owns the values beside it (`请 2.重复申请 3`): they are its row's
+    # empty cells (a pipe row's) print nothing of the row: only what a cell printed counts
+    if not any(t.kind == "value" and t.printed is not None and t.printed.state != "blank"
+               for t in following) or any(
+            t.kind == "label" and any(lab.kind == "row" for lab in t.labels) for t in following):
+        return False
+    head = item_number(normalise(token.text))[1]
+    body = item_number(normalise(row.label))[1]
+    # a text of that row is the rest (beside it: the item number, a group label's end)
+    return any(t.kind == "text" and normalise(t.text) and head + normalise(t.text) == body
+               for t in following)
 
 
 def _other_group_number(tokens: list[Token], i: int, row: Row, rows: tuple[Row, ...]) -> str:

@@ -23,6 +23,8 @@ from variants import (
     converted,
     extra_column,
     labelled_truths,
+    named,
+    redrawn,
     run,
     variants,
 )
@@ -71,6 +73,22 @@ def test_variant_reads_exactly(name: str) -> None:
     assert got == want
     assert score == Score(right=len(want), total=len(want))
     assert report.status == "complete", report.reason
+
+
+def test_a_redrawn_variant_is_rebuilt_by_its_name() -> None:
+    # A sweep's worker processes get a variant's name only (bench_cross_prints, _pdftext,
+    # _docx): the name must draw the same numbers the sweep drew.
+    truth = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    pool = [BY_NAME["docx-seq-column"], BY_NAME["blank-zero"]]
+    drawn = redrawn(pool, "0.5,2000", "1,3", zeros_blank=True) + redrawn(pool, "2", "4", 1.5)
+    assert [v.name for v in drawn][::3] == [
+        "docx-seq-column+revalued:m0.5:s1:zb", "blank-zero+revalued:m0.5:s3:zb",
+        "docx-seq-column+revalued:m2000:s3:zb", "blank-zero+revalued:m2:s4:t1.5"]
+    for v in drawn:
+        again = named(v.name, pool)
+        assert again.name == v.name and again.make(truth)[1] == v.make(truth)[1]
+    # every mean, seed and scale draws other numbers
+    assert len({json.dumps(v.make(truth)[1], sort_keys=True) for v in drawn}) == 10
 
 
 def test_unmerged_row_read_by_its_header() -> None:

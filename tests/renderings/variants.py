@@ -951,12 +951,52 @@ def renumbered(variant: Variant, renumber: Callable[[dict], dict] | None = None,
                    renumber=variant.renumber or revalued(150.0, 10.0))
 
 
+def _t2_scale(mean: float, scale: float | None) -> float:
+    # table 二's counts follow the agency's size (figures.table_cells's `scale`)
+    return scale if scale is not None else max(0.3, mean / 15)
+
+
+def redraw_tag(mean: float, seed: str, zeros_blank: bool, scale: float | None = None) -> str:
+    """What a variant's name ends in (after `+revalued`) when its numbers are drawn at this
+    mean and seed: the name alone rebuilds it (`named`), in a sweep's worker processes."""
+    return (f":m{mean:g}:s{seed}" + (":zb" if zeros_blank else "")
+            + (f":t{scale:g}" if scale is not None else ""))
+
+
+_REDRAWN = re.compile(r":m([\d.e+-]+):s([^:]+)(:zb)?(?::t([\d.e+-]+))?$")
+
+
+def redrawn(picked: list[Variant], means: str, seeds: str, scale: float | None = None,
+            zeros_blank: bool = False) -> list[Variant]:
+    """Each variant with its numbers drawn anew (`revalued`) at every comma-separated mean
+    and seed; a variant that draws its own numbers (`revalued-*`) is left out, as it would
+    repeat its page's."""
+    out = []
+    for mean in (float(m) for m in means.split(",")):
+        for seed in seeds.split(","):
+            draw = revalued(mean, _t2_scale(mean, scale), zeros_blank, seed)
+            tag = redraw_tag(mean, seed, zeros_blank, scale)
+            out += [renumbered(v, draw, tag) for v in picked if v.renumber is None]
+    return out
+
+
 def named(name: str, pool: list[Variant]) -> Variant:
-    """The variant of this name in `pool`, `renumbered` where it ends in `+revalued` (the
-    name a sweep's worker processes are given)."""
-    base = name.removesuffix(REVALUED)
+    """The variant of this name in `pool`, `renumbered` where it ends in `+revalued`, and
+    drawn at a mean and seed where `+revalued` is followed by a `redraw_tag` (the name a
+    sweep's worker processes are given)."""
+    base, _, tag = name.partition(REVALUED)
     found = next(v for v in pool if v.name == base)
-    return renumbered(found) if name != base else found
+    if base == name:
+        return found
+    if not tag:
+        return renumbered(found)
+    drawn = _REDRAWN.fullmatch(tag)
+    if drawn is None:
+        raise ValueError(f"not a redrawn variant's name: {name}")
+    mean, seed, zb, scale = drawn.groups()
+    scale_ = None if scale is None else float(scale)
+    return renumbered(found, revalued(float(mean), _t2_scale(float(mean), scale_), bool(zb),
+                                      seed), tag)
 
 
 def html_variant(name: str) -> Variant:
