@@ -21,6 +21,7 @@ text that is numbered like a row or close to one is flagged `row_label_unmatched
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -38,6 +39,8 @@ from pipelines.report import Flag
 from schemas.template import Row, Version, load_template
 
 _TABLES_WITH_ROW_LABELS = ("t2", "t3")
+# Words, whitespace, then a number closing the text: a value printed beside its label
+_VALUE_AFTER_WORDS = re.compile(r"[^\d\s]\s+[+-]?\d[\d,]*(?:\.\d+)?\s*$")
 _TABLE_NAMES = {"t2": "table 二", "t3": "table 三"}
 
 
@@ -98,6 +101,11 @@ def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
     table = _table_before(tokens, i)
     if table not in _TABLES_WITH_ROW_LABELS:
         return None
+    if _VALUE_AFTER_WORDS.search(token.text):
+        # a row's label and its first value in one text, whitespace apart (lynx printing
+        # a `<br>` inside 行政许可's 118 as `行政许可 1` / `18`, a text read a line a cell):
+        # taken for a misprint, the label would read the next line's 18 as its value
+        return _Candidate(i, table, None, "it ends in a number apart from its words")
     rows = version.tables[table].rows
     printed = normalise(token.text)
     row, best, second = _closest(printed, version.id, table)
