@@ -130,6 +130,9 @@ def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
     if not before < position < after:
         return _Candidate(i, table, None, f"row {row.id} would be out of the statute's order")
     if _NUMBER_APART.search(token.text):
+        # a row's label and its first value in one text, whitespace apart (lynx and
+        # pdftotext printing a `<br>` inside 行政许可's 118 as `行政许可 1` / `18`): taken
+        # for a misprint, the label would read the next line's 18 as its value
         return _Candidate(i, table, None, "it holds a number printed apart from its words")
     if _label_goes_on(tokens, i, row):
         return _Candidate(i, table, None, "its label goes on in the next printed row, which "

@@ -204,7 +204,7 @@ def _stray_numbers(tokens: list[Token]) -> bool:
 # A column header word: a few CJK characters, no punctuation. Looked for among table 二's
 # headings only: 四's "行政诉讼 情况" and "其他 需要报告的事项" are prose between headings.
 COLUMN_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
-_REMARKS = frozenset({"备注", "说明"})  # a remarks column holds text, no numbers
+REMARKS = frozenset({"备注", "说明"})  # a remarks column holds text, no numbers
 
 
 def unknown_column(tokens: list[Token]) -> bool:
@@ -212,7 +212,7 @@ def unknown_column(tokens: list[Token]) -> bool:
     ("第二十条第（一）项 同比 信息内容"): a column the template does not have, whose
     numbers stick to the rows' own."""
     return any(t.kind == "text" and COLUMN_WORD.match(t.text.strip())
-               and t.text.strip() not in _REMARKS and _is_heading(tokens[i - 1])
+               and t.text.strip() not in REMARKS and _is_heading(tokens[i - 1])
                and _is_heading(tokens[i + 1]) and tokens[i + 1].labels[0].table == "t2"
                for i, t in enumerate(tokens[1:-1], 1))
 
@@ -238,7 +238,7 @@ def _unknown_last_column(tokens: list[Token]) -> int | None:
     by chance)."""
     return next((i for i, t in enumerate(tokens[1:-1], 1)
                  if t.kind == "text" and COLUMN_WORD.match(t.text.strip())
-                 and t.text.strip() not in _REMARKS and _is_heading(tokens[i - 1])
+                 and t.text.strip() not in REMARKS and _is_heading(tokens[i - 1])
                  and _row_label_of(tokens[i + 1], tokens[i - 1].labels[0].table)
                  and not piece_of_label(t.text.strip())), None)
 

@@ -42,7 +42,7 @@ from pipelines.recognise.column_map import (
 )
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.normalise import normalise
-from pipelines.recognise.tokens import COLUMN_WORD, Token, piece_of_label
+from pipelines.recognise.tokens import COLUMN_WORD, REMARKS, Token, piece_of_label
 from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
 
@@ -53,6 +53,8 @@ def place_past_last_column(grid: Grid, tokens: list[Token], tables: set[str]) ->
     """Each of the `tables` whose header and rows prove a column after its last one
     placed without it (module docstring)."""
     words = _trailing_words(tokens)
+    # read where rows drop blanks (grid.py); a remarks column holds text, no numbers
+    grid.trailing_words.update((t, w) for t, w in words.items() if w not in REMARKS)
     for table in sorted(tables & words.keys()):
         placed = _placed(grid, table)
         if placed is None:

@@ -563,6 +563,14 @@ _T2_ROWS = ("administrative_licensing", "other_external_services", "administrati
     # 4 invented).
     ("011.lynx-number-br-m2-s3-zb.txt", (*_T2_ROWS, "administrative_fees"),
      "printed over several lines"),
+    # The 同比 page with a small agency's numbers, every 0 blank (revalued(2, …, seed "3"),
+    # zeros blank) under lynx: no row overflows (its blanks dropped), `行政许可 6 457 3`
+    # (6, blank, 457, 同比 3) fills its three cells by count; the only sign is the header's
+    # `第二十条第（一）项 同比`. Before: 457 as 本年增/减, 3 as 处理决定数量, every row so
+    # (4 wrong, 5 invented).
+    ("011.lynx-unmerged-trailing-numbers-m2-s3-zb.txt",
+     (*_T2_ROWS, "administrative_coercion", "administrative_fees", "centralized_procurement"),
+     "its header names a column the statute lacks (同比)"),
 ])
 def test_a_t2_row_counted_as_its_columns_is_null_where_blanks_drop_and_the_count_is_unproven(
         dump: str, rows: tuple[str, ...], why: str) -> None:
