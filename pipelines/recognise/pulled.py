@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from pipelines.recognise.pushed import holds_as_read
 from schemas.identities import Identity, fails
 
 # a cell of a box-drawn text table (text_bordered.py): `table T line L col C`
@@ -83,12 +84,8 @@ def pull_proven(rules: Sequence[Identity], values: Mapping[str, float | None],
     (its 总计 the sum of its columns) evaluable and holding, no identity it is in failing,
     and each reading of its values one column left or right of where they were read
     breaking one of them (a row of equal cells, 0 0 0, proves nothing)."""
-    own_set = set(own)
-    own_rules = [r for r in rules if set(r.cells) <= own_set]
-    touching = [r for r in rules if own_set & set(r.cells)]
-    if not own_rules or any(values.get(c) is None for r in own_rules for c in r.cells):
-        return False
-    if any(fails(r, values) for r in touching):
+    touching = [r for r in rules if set(own) & set(r.cells)]
+    if not holds_as_read(rules, values, own, touching):
         return False
     for k in (1, -1):
         moved = dict(values)

@@ -27,6 +27,19 @@ from collections.abc import Mapping, Sequence
 from schemas.identities import Identity, fails
 
 
+def holds_as_read(rules: Sequence[Identity], values: Mapping[str, float | None],
+                  own: Sequence[str], touching: Sequence[Identity]) -> bool:
+    """Whether the row of cells `own` holds as read: an identity of its own cells alone
+    (its 总计 the sum of its columns) evaluable and holding, and none of the `touching`
+    identities failing. What a row moved by a span (pushed right, pulled left) must show
+    before the moved readings are tried."""
+    own_set = set(own)
+    own_rules = [r for r in rules if set(r.cells) <= own_set]
+    if not own_rules or any(values.get(c) is None for r in own_rules for c in r.cells):
+        return False
+    return not any(fails(r, values) for r in touching)
+
+
 def push_refuted(rules: Sequence[Identity], values: Mapping[str, float | None],
                  run: Sequence[str], start: int, width: int, lead: int) -> bool:
     """Whether the row whose `width` cells begin at `start` of the printed `run` (cell
@@ -36,13 +49,8 @@ def push_refuted(rules: Sequence[Identity], values: Mapping[str, float | None],
     where nothing was read. `lead` is the count of blanks opening the row: a push of
     1..lead columns is what each of them may be (a covered cell each)."""
     tail = list(run[start:])
-    own = set(tail[:width])
-    changed = set(tail)
-    own_rules = [r for r in rules if set(r.cells) <= own]
-    touching = [r for r in rules if changed & set(r.cells)]
-    if not own_rules or any(values.get(c) is None for r in own_rules for c in r.cells):
-        return False
-    if any(fails(r, values) for r in touching):
+    touching = [r for r in rules if set(tail) & set(r.cells)]
+    if not holds_as_read(rules, values, tail[:width], touching):
         return False
     for k in range(1, lead + 1):
         pushed = dict(values)
