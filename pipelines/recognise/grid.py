@@ -1306,8 +1306,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     t4_start = None
     index = None  # the printed rows, built for the first row the header must place
     t3_seen = False  # only placing a row below changes it, and once true it stays true
-    grid.label_columns = label_columns((found[0], t.ref) for t in tokens if t.kind == "label"
-                                       and (found := _row_of(t, rows)) is not None)
+    labelled: list[tuple[str, str]] = []  # (table, ref) of each row label printed
     for i, token in enumerate(tokens):
         # a value is never 四's anchor (_t4_anchor: None): most tokens, not asked
         if t4_start is None and t3_seen and token.kind != "value" and _t4_anchor(token):
@@ -1317,6 +1316,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
         found = _row_of(token, rows)
         if found is None or found[0] == "t4":
             continue
+        labelled.append((found[0], token.ref))
         undrawn: list[int] = []  # columns a ruled table's row drew no cell under
         values, last, glued = _own_values(tokens, i, len(rows[found].columns),
                                           not full_width_rows)
@@ -1380,6 +1380,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             _place(grid, *found, rows[found], [])  # one cell per line: every cell blank
         t3_seen = t3_seen or _t3_seen(grid)
         grid.last_index = max(grid.last_index, last)
+    grid.label_columns = label_columns(labelled)
     _place_t4(grid, tokens, t4_start if t4_start is not None else _first_t4(tokens))
     _flag_unmatched_rows(grid, tokens, rows)
     _withdraw_forced_splits(grid)

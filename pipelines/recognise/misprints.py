@@ -153,8 +153,8 @@ def _label_goes_on(tokens: list[Token], i: int, row: Row) -> bool:
         return False
     later = [t for t in tokens[i + 1:i + 60] if t.row is not None and t.row != token.row]
     following = [t for t in later if t.row == later[0].row] if later else []
-    # a row label there owns the values beside it (`请 2.重复申请 3`): they are its row's
-    # empty cells (a pipe row's) print nothing of the row: only what a cell printed counts
+    # a row label there owns the values beside it (`请 2.重复申请 3`): they are its row's;
+    # and empty cells (a pipe row's) print nothing of the row: only a printed value counts
     if not any(t.kind == "value" and t.printed is not None and t.printed.state != "blank"
                for t in following) or any(
             t.kind == "label" and any(lab.kind == "row" for lab in t.labels) for t in following):
