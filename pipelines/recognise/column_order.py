@@ -69,7 +69,7 @@ from pipelines.recognise.column_map import (
     withdraw_rows_beside_subtotal,
 )
 from pipelines.recognise.grid import Grid
-from pipelines.recognise.header_stacks import stacked_labels
+from pipelines.recognise.header_stacks import rightmost_stack, stacked_labels
 from pipelines.recognise.labels import Label
 from pipelines.recognise.merged_copies import place_merged_copies
 from pipelines.recognise.normalise import normalise
@@ -310,6 +310,24 @@ def _first_group_stacks_misordered(version_id: str, stacks: list[tuple[int, str]
             and len({rank for rank, _, _ in printed}) == len(printed)
             and not _in_order([k for _, k, _ in printed], len(columns))):
         found["t4"] = [text for _, _, text in printed]
+
+
+def _trailing_stacks(bands: tuple[tuple[PlacedWord, ...], ...], version_id: str
+                     ) -> dict[str, str]:
+    """三 or 四 -> the text stacked down the right edge of a header band whose stacked
+    labels (header_stacks.py) name that table's columns and no other table's (总计, in
+    both, says nothing): a column after its last, as trailing_column.py reads it from a
+    printed row of headings. 二 has no identity to prove such a column: left to rows."""
+    named = _header_words(version_id)[1]
+    found: dict[str, str] = {}
+    for band in bands:
+        owners = [{t for t, _ in named[normalise(text)]}
+                  for _, text in stacked_labels(band, frozenset(named))]
+        tables = set().union(*(o for o in owners if len(o) == 1))
+        word = rightmost_stack(band)
+        if word is not None and len(tables) == 1 and tables <= {"t3", "t4"}:
+            found.setdefault(tables.pop(), word)
+    return found
 
 
 @cache
@@ -615,7 +633,8 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
         withdraw_rows_beside_subtotal(grid, "t3", rows)
     if "t2" not in misordered:
         place_merged_copies(grid, tokens)
-    place_past_last_column(grid, tokens, {"t2", "t3", "t4"} - misordered.keys())
+    place_past_last_column(grid, tokens, {"t2", "t3", "t4"} - misordered.keys(),
+                           _trailing_stacks(bands, grid.version.id))
     if any(t.cut for t in tokens):
         return  # a page edge cut the table's last columns off: they are not in the file
     label_of = _label_of(grid.version.id)
