@@ -260,6 +260,27 @@ def _rows_misordered(labels: list[tuple[str, str, str]], version_id: str,
             found[table] = [ours[i][1] for i in top]
 
 
+def _rows_run_together(texts: list[str], version_id: str) -> list[list[tuple[str, str, str]]]:
+    """A two-level header's two rows, each label as printed (table, key, text), from
+    a text run together that printed it row by row (`_rows_misordered`: pdftotext -raw's
+    content order): its upper row's labels once each, then its lower row's once each, no
+    label of one among the other's. Each row's labels stand in its cells' order, as a
+    printed row of whole labels gives them (column_map.py places the values by them)."""
+    out = []
+    for text in texts:
+        labels = _text_labels(version_id, text)
+        for table, upper, lower in _two_rows(version_id):
+            ours = [(t, key, word) for t, key, word in labels  # 申请人情况 above both
+                    if t == table and (key in upper or key in lower)]
+            top = [x for x in ours if x[1] in upper]
+            below = [x for x in ours if x[1] in lower]
+            if (sorted(k for _, k, _ in top) == sorted(upper)
+                    and sorted(k for _, k, _ in below) == sorted(lower)
+                    and ours == top + below):
+                out += [top, below]
+    return out
+
+
 @cache
 def _column_ids(version_id: str) -> frozenset[str]:
     return frozenset(c.id for t in load_template().version(version_id).tables.values()
@@ -626,6 +647,10 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
         keys = [k for t, k, _ in row if t == "t3"]
         if not lacking_t3 and keys != [c.id for c in grid.version.tables["t3"].columns]:
             misordered.setdefault("t3", [text for _, _, text in row])
+    if misordered:
+        # a header printed row by row in a text run together: its two rows as printed
+        rows = [*rows, *(row for row in _rows_run_together(texts, grid.version.id)
+                         if row[0][0] in misordered)]
     for table, printed in misordered.items():
         if not place_by_header(grid, table, rows, printed):
             withdraw(grid, table, out_of_order(table, printed))
