@@ -9,7 +9,10 @@ header and the rows prove it, and the row's values are placed without it:
 
 - the header: a printed row of the table's heading labels (caption, header, column
   labels) ends in a word that names no statutory column and is no piece of one (`同比`);
-  it is that row's last cell, so its column is the table's last, after the statute's;
+  it is that row's last cell, so its column is the table's last, after the statute's.
+  In text laid out by position a narrow header cell wraps a character a line (`同` /
+  `比`): there the text stacked down the right edge of 三's or 四's header band
+  (column_order._trailing_stacks) is that word;
 - every data row of the table printing anything was kept wide by the grid
   (`Grid.wide_rows`: more values than its columns, blank cells kept, none run together,
   cut or open-ended), its last value a number or blank: the extra column's cell;
