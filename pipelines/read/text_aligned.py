@@ -316,6 +316,40 @@ def _units_joined(lines: list[str]) -> list[str]:
     return out
 
 
+_SOFT_HYPHEN = "\u00ad"
+# A browser's hyphen printed where it broke a word at a soft hyphen (U+2010), or a soft
+# hyphen of its own: a line of nothing else is the break, no text
+_BREAK_MARK = re.compile("^[\u00ad\u2010]+$")
+
+
+def _soft_hyphens_joined(lines: list[str]) -> list[str]:
+    """A word a browser printed in pieces broken at its soft hyphens (U+00AD), each piece
+    a line of its own in content-stream order (`pdftotext -raw` of a label with a soft
+    hyphen after every character: `行` / `政` / … / `件 88 55 698`, each piece but the
+    last ending in one), one line again: a line ending in a soft hyphen goes on in the
+    next (a line of a break's hyphen alone passed over). The word is placed on its last
+    piece's line, where the row's values print, the others left empty, so every line
+    keeps its number. Not in text laid out by position, where the next line holds other
+    columns' text under it."""
+    if not any(line.rstrip().endswith(_SOFT_HYPHEN) for line in lines):  # most texts
+        return lines
+    out = list(lines)
+    k = 0
+    while k < len(out):
+        word, last = out[k].rstrip(), k
+        while word.endswith(_SOFT_HYPHEN):
+            n = last + 1
+            while n < len(out) and _BREAK_MARK.match(out[n].strip()):
+                n += 1
+            if n == len(out) or not out[n].strip():
+                break
+            word, last = word + out[n].strip(), n
+        if last > k:
+            out[k:last + 1] = [""] * (last - k) + [word]
+        k = last + 1
+    return out
+
+
 def spaced_row_cells(lines: list[str]) -> list[TextCell]:
     return spaced_rows(lines)[0]
 
@@ -335,7 +369,7 @@ def spaced_rows(lines: list[str], furniture: frozenset[int] = frozenset()
     laid_out = is_laid_out(printed)
     bands = _header_bands(printed) if laid_out else ()
     if not laid_out:
-        lines = _units_joined(lines)
+        lines = _units_joined(_soft_hyphens_joined(lines))
     wrapped = _wrapped_labels(lines) if laid_out else {}
     absorbed = {k for parts in wrapped.values() for k in parts}
     rows: list[PrintedRow] = []

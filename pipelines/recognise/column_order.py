@@ -69,7 +69,7 @@ from pipelines.recognise.column_map import (
     withdraw_rows_beside_subtotal,
 )
 from pipelines.recognise.grid import Grid
-from pipelines.recognise.header_stacks import stacked_labels
+from pipelines.recognise.header_stacks import rightmost_stack, stacked_labels
 from pipelines.recognise.labels import Label
 from pipelines.recognise.merged_copies import place_merged_copies
 from pipelines.recognise.normalise import normalise
@@ -260,6 +260,27 @@ def _rows_misordered(labels: list[tuple[str, str, str]], version_id: str,
             found[table] = [ours[i][1] for i in top]
 
 
+def _rows_run_together(texts: list[str], version_id: str) -> list[list[tuple[str, str, str]]]:
+    """A two-level header's two rows, each label as printed (table, key, text), from
+    a text run together that printed it row by row (`_rows_misordered`: pdftotext -raw's
+    content order): its upper row's labels once each, then its lower row's once each, no
+    label of one among the other's. Each row's labels stand in its cells' order, as a
+    printed row of whole labels gives them (column_map.py places the values by them)."""
+    out = []
+    for text in texts:
+        labels = _text_labels(version_id, text)
+        for table, upper, lower in _two_rows(version_id):
+            ours = [(t, key, word) for t, key, word in labels  # 申请人情况 above both
+                    if t == table and (key in upper or key in lower)]
+            top = [x for x in ours if x[1] in upper]
+            below = [x for x in ours if x[1] in lower]
+            if (sorted(k for _, k, _ in top) == sorted(upper)
+                    and sorted(k for _, k, _ in below) == sorted(lower)
+                    and ours == top + below):
+                out += [top, below]
+    return out
+
+
 @cache
 def _column_ids(version_id: str) -> frozenset[str]:
     return frozenset(c.id for t in load_template().version(version_id).tables.values()
@@ -310,6 +331,24 @@ def _first_group_stacks_misordered(version_id: str, stacks: list[tuple[int, str]
             and len({rank for rank, _, _ in printed}) == len(printed)
             and not _in_order([k for _, k, _ in printed], len(columns))):
         found["t4"] = [text for _, _, text in printed]
+
+
+def _trailing_stacks(bands: tuple[tuple[PlacedWord, ...], ...], version_id: str
+                     ) -> dict[str, str]:
+    """三 or 四 -> the text stacked down the right edge of a header band whose stacked
+    labels (header_stacks.py) name that table's columns and no other table's (总计, in
+    both, says nothing): a column after its last, as trailing_column.py reads it from a
+    printed row of headings. 二 has no identity to prove such a column: left to rows."""
+    named = _header_words(version_id)[1]
+    found: dict[str, str] = {}
+    for band in bands:
+        owners = [{t for t, _ in named[normalise(text)]}
+                  for _, text in stacked_labels(band, frozenset(named))]
+        tables = set().union(*(o for o in owners if len(o) == 1))
+        word = rightmost_stack(band)
+        if word is not None and len(tables) == 1 and tables <= {"t3", "t4"}:
+            found.setdefault(tables.pop(), word)
+    return found
 
 
 @cache
@@ -608,6 +647,10 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
         keys = [k for t, k, _ in row if t == "t3"]
         if not lacking_t3 and keys != [c.id for c in grid.version.tables["t3"].columns]:
             misordered.setdefault("t3", [text for _, _, text in row])
+    if misordered:
+        # a header printed row by row in a text run together: its two rows as printed
+        rows = [*rows, *(row for row in _rows_run_together(texts, grid.version.id)
+                         if row[0][0] in misordered)]
     for table, printed in misordered.items():
         if not place_by_header(grid, table, rows, printed):
             withdraw(grid, table, out_of_order(table, printed))
@@ -615,7 +658,8 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
         withdraw_rows_beside_subtotal(grid, "t3", rows)
     if "t2" not in misordered:
         place_merged_copies(grid, tokens)
-    place_past_last_column(grid, tokens, {"t2", "t3", "t4"} - misordered.keys())
+    place_past_last_column(grid, tokens, {"t2", "t3", "t4"} - misordered.keys(),
+                           _trailing_stacks(bands, grid.version.id))
     if any(t.cut for t in tokens):
         return  # a page edge cut the table's last columns off: they are not in the file
     label_of = _label_of(grid.version.id)

@@ -109,3 +109,22 @@ def stacked_labels(band: tuple[PlacedWord, ...], names: frozenset[str]) -> list[
         rank += k > 0 and _left_of(ordered[k - 1], stack) != 0
         ranks.append((rank, stack.text))
     return ranks
+
+
+def rightmost_stack(band: tuple[PlacedWord, ...]) -> str | None:
+    """The text of the band's last column, where it prints as a stack of its own: the
+    pieces starting (or centred) within _SLACK characters of the band's rightmost piece,
+    on consecutive lines, every other piece of the band ending before the stack starts.
+    `pdftotext -layout` wraps a narrow header cell a character a line (`同` over `比`),
+    so a column after the table's last prints its name down the band's right edge. None
+    where another piece reaches into the stack's column (the drift joins neighbours)."""
+    if not band:
+        return None
+    top = max(band, key=lambda w: w.start)
+    stack = sorted(w for w in band if _aligned(top, w))
+    lines = [w.line for w in stack]
+    left = min(w.start for w in stack)
+    if (lines != list(range(lines[0], lines[0] + len(lines)))
+            or any(w.start + len(w.text) > left for w in band if w not in stack)):
+        return None
+    return "".join(w.text for w in stack)

@@ -9,7 +9,10 @@ header and the rows prove it, and the row's values are placed without it:
 
 - the header: a printed row of the table's heading labels (caption, header, column
   labels) ends in a word that names no statutory column and is no piece of one (`同比`);
-  it is that row's last cell, so its column is the table's last, after the statute's;
+  it is that row's last cell, so its column is the table's last, after the statute's.
+  In text laid out by position a narrow header cell wraps a character a line (`同` /
+  `比`): there the text stacked down the right edge of 三's or 四's header band
+  (column_order._trailing_stacks) is that word;
 - every data row of the table printing anything was kept wide by the grid
   (`Grid.wide_rows`: more values than its columns, blank cells kept, none run together,
   cut or open-ended), its last value a number or blank: the extra column's cell;
@@ -49,10 +52,15 @@ from schemas.template import cell_id_of
 _HEADINGS = frozenset({"caption", "header", "column", "note"})
 
 
-def place_past_last_column(grid: Grid, tokens: list[Token], tables: set[str]) -> None:
+def place_past_last_column(grid: Grid, tokens: list[Token], tables: set[str],
+                           stacked: dict[str, str] | None = None) -> None:
     """Each of the `tables` whose header and rows prove a column after its last one
-    placed without it (module docstring)."""
+    placed without it (module docstring). `stacked`: table -> the text down the right
+    edge of its header band, in text laid out by position (column_order.py)."""
     words = _trailing_words(tokens)
+    for table, word in (stacked or {}).items():
+        if _unknown_word(word):
+            words.setdefault(table, word)
     # read where rows drop blanks (grid.py); a remarks column holds text, no numbers
     grid.trailing_words.update((t, w) for t, w in words.items() if w not in REMARKS)
     for table in sorted(tables & words.keys()):
@@ -81,8 +89,7 @@ def _trailing_words(tokens: list[Token]) -> dict[str, str]:
     for row in rows.values():
         *head, last = row
         word = normalise(last.text) if last.kind == "text" else ""
-        if (not head or not COLUMN_WORD.match(word) or word in SUBTOTAL_WORDS
-                or piece_of_label(word)):
+        if not head or not _unknown_word(word):
             continue
         tables = {lb.table for t in head for lb in (t.labels or ())}
         if len(tables) == 1 and all(
@@ -90,6 +97,12 @@ def _trailing_words(tokens: list[Token]) -> dict[str, str]:
                 for t in head):
             found.setdefault(tables.pop(), word)
     return found
+
+
+def _unknown_word(word: str) -> bool:
+    """A header word naming no statutory column and no piece of one (`同比`)."""
+    word = normalise(word)
+    return bool(COLUMN_WORD.match(word)) and word not in SUBTOTAL_WORDS and not piece_of_label(word)
 
 
 def _usable(values: list[Token]) -> bool:

@@ -264,3 +264,25 @@ def test_ruled_tables_are_marked_clipped_at_their_width() -> None:
     assert read_text(SIMPLE).clipped_rows
     for drawn in ("shanghai-office-2019.w3m.txt", "shanghai-office-2019.lynx.txt"):
         assert not read_text((dumps / drawn).read_text(encoding="utf-8")).clipped_rows
+
+
+
+# `pdftotext -raw` of Chromium's print of 004 whose labels hold a soft hyphen after every
+# character (tests/renderings/variants.py `soft-hyphens`), as printed: each piece a line
+# of its own, a break's hyphen (U+2010) alone where the browser wrapped the word
+SOFT_HYPHENS_RAW = Path(__file__).parents[1] / "fixtures" / "dumps" / (
+    "004.pdftotext-raw-soft-hyphens.txt")
+
+
+def test_content_stream_order_joins_a_word_broken_at_its_soft_hyphens() -> None:
+    doc = read_text(SOFT_HYPHENS_RAW.read_text(encoding="utf-8"))
+    assert doc.rendering == "text_aligned"
+    rows: dict[int, list[str]] = {}
+    for c in doc.cells:
+        rows.setdefault(c.row, []).append(c.text.replace("\u00ad", ""))
+    # `本` / `年` / `‐` / `制` / `` / `发` / `件` / `数` (lines 20-27): on its last piece's
+    assert rows[27] == ["本年制发件数"]
+    assert not any(r in rows for r in range(20, 27))
+    # `1` / `.` / … / `秘` / `密 0 0 0 0 0 0 0` (lines 308-315): on the values' line
+    assert rows[315] == ["1.属于国家秘密", *["0"] * 7]
+    assert not any(r in rows for r in range(308, 315))

@@ -203,3 +203,35 @@ def test_an_org_header_broken_over_lines_is_read_in_its_order(fixtures_dir: Path
     assert placed["t2.regulations.newly_made"] == truth["t2.regulations.newly_made"]
     assert [f.code for f in report.flags if f.code.startswith("columns_")] == [
         "columns_reordered"]
+
+
+RAW_REVERSED = Path(__file__).parents[1] / "fixtures" / "dumps" / (
+    "004.pdftotext-raw-t3-orgs-reversed.txt")
+
+
+def test_a_header_printed_row_by_row_places_three_by_its_rows(fixtures_dir: Path) -> None:
+    # `pdftotext -raw` of 004's print with 三's organisations reversed (variants.py
+    # `t3-orgs-reversed`): content order prints 三's header row by row, each cell's lines
+    # together: `自` / `然` / `人` / `法人或其他组织 总` / `计`, then `其` / `他` / `法律服` /
+    # `务机构` / … / `商业` / `企业`. Before: null, flagged columns_out_of_order
+    text = RAW_REVERSED.read_text(encoding="utf-8")
+    report = parse_bytes("004.txt", text.encode())
+    truth = json.loads((fixtures_dir / "truth" / "pingtan-2022-run-together.json")
+                       .read_text(encoding="utf-8"))["cells"]
+    t3 = {cid: c.value for cid, c in report.cells.items() if cid.startswith("t3.")}
+    assert t3 == {cid: truth[cid] for cid in t3} and len(t3) == 175
+    assert t3["t3.new_received.commercial_enterprise"] == 3  # printed last of the five
+    assert [f.code for f in report.flags] == ["columns_reordered", "agency_unresolved"]
+
+
+def test_a_header_whose_rows_interleave_is_not_placed() -> None:
+    # the same page with 总计 printed after the organisations: no row printed whole
+    # before the other, the organisations' order alone says where 总计 stands no more
+    text = RAW_REVERSED.read_text(encoding="utf-8")
+    moved = text.replace("法人或其他组织 总\n计\n", "法人或其他组织\n", 1).replace(
+        "商业\n企业\n", "商业\n企业\n总计\n", 1)
+    assert moved.count("总计") == text.count("总计") + 1
+    report = parse_bytes("004.txt", moved.encode())
+    assert sum(c.value is not None for cid, c in report.cells.items()
+               if cid.startswith("t3.")) == 0
+    assert "columns_out_of_order" in [f.code for f in report.flags]

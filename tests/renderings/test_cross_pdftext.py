@@ -138,6 +138,13 @@ EXPECTED: dict[str, dict[str, tuple[int, int, int, int]]] = {  # pdftotext -layo
     # before: 004 (171, 1, 28, 0), 005 (134, 1, 63, 0): 四's `10` for 1 and 0
     "unnamed-leading-column": {"huaian-2024": (157, 0, 43, 0), "004": (157, 0, 43, 0),
                                "005": (120, 0, 78, 0), "011": (198, 0, 0, 0)},
+    # a numbered 同比 column after every table's last, its header wrapped a character a
+    # line down the header band's right edge (`同` / `比`): dropped where the rows prove it
+    # (recognise/trailing_column.py, column_order._trailing_stacks; h-pdflayout). huaian
+    # and 004: 三's `同` / `比` ends the page before its values, outside its band: 三
+    # null. before: huaian, 004 (10, 0, 190, 0), 005 (22, 0, 176, 0)
+    "unmerged-trailing-numbers": {"huaian-2024": (25, 0, 175, 0), "004": (25, 0, 175, 0),
+                                  "005": (191, 0, 7, 0), "011": (198, 0, 0, 0)},
 }
 RAW: dict[str, dict[str, tuple[int, int, int, int]]] = {  # pdftotext -raw
     # before: 011 (184, 10, 0, 4). huaian (98, 0, 102, 0) before h-rorder3: its text is
@@ -150,6 +157,16 @@ RAW: dict[str, dict[str, tuple[int, int, int, int]]] = {  # pdftotext -raw
     # (recognise/reading_t2.py): 26 -> 30
     "fullwidth": {"huaian-2024": (30, 0, 170, 0), "004": (172, 0, 28, 0),
                   "005": (184, 0, 14, 0), "011": (198, 0, 0, 0)},
+    # a soft hyphen after every character of every label: each piece a line of its own,
+    # joined back at the soft hyphens (read/text_aligned._soft_hyphens_joined;
+    # h-pdflayout). before: huaian, 004 (60, 0, 140, 0), 005 (79, 0, 119, 0)
+    "soft-hyphens": {"huaian-2024": (200, 0, 0, 0), "004": (200, 0, 0, 0),
+                     "005": (198, 0, 0, 0), "011": (198, 0, 0, 0)},
+    # 三's organisations reversed, its header printed row by row: placed by its rows
+    # (column_order._rows_run_together; h-pdflayout). before: huaian, 004 (25, 0, 175,
+    # 0), 005 (37, 0, 161, 0), null flagged columns_out_of_order
+    "t3-orgs-reversed": {"huaian-2024": (200, 0, 0, 0), "004": (200, 0, 0, 0),
+                         "005": (198, 0, 0, 0), "011": (198, 0, 0, 0)},
 }
 # 三 null (flagged columns_out_of_order) on every report but 011, whose 三 rows have
 # blanks pdftotext drops (unscored).
@@ -160,10 +177,15 @@ _T3_NULL = {"huaian-2024": (25, 0, 175, 0), "004": (25, 0, 175, 0), "005": (37, 
 # `商业` …, before: 240 wrong over the ten reports at each setting); `-layout` of prints
 # on A4 at 0.8 and A4 landscape cuts labels the stacks do not read whole (`商业 科研 社会公
 # 法律服 其 自然 人 总计`, before: natural-last 182 and 50, orgs-reversed 12 and 28 wrong).
+_WHOLE = {"huaian-2024": (200, 0, 0, 0), "004": (200, 0, 0, 0), "005": (198, 0, 0, 0),
+          "011": (198, 0, 0, 0)}
 OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
-    ("default", "raw", "t3-natural-last"): _T3_NULL,
-    ("a4-080", "raw", "t3-natural-last"): _T3_NULL,
-    ("landscape", "raw", "t3-natural-last"): _T3_NULL,
+    # `-raw`'s header row by row, each row's labels in its cells' order: 三 placed by them
+    # (recognise/column_order._rows_run_together; h-pdflayout), flagged columns_reordered;
+    # before, _T3_NULL
+    ("default", "raw", "t3-natural-last"): _WHOLE,
+    ("a4-080", "raw", "t3-natural-last"): _WHOLE,
+    ("landscape", "raw", "t3-natural-last"): _WHOLE,
     # huaian: `商业 科研 社会公 法律服 其 自然 人 总计` names 自然人 twice on a line, either
     # piece kept orders it last (h-laylacks; before _T3_NULL's (25, 0, 175, 0))
     ("a4-080", "layout", "t3-natural-last"): {**_T3_NULL, "huaian-2024": (200, 0, 0, 0)},
