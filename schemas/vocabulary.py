@@ -127,6 +127,12 @@ FLAG_CODES: dict[str, str] = {
     "column left empty: the two values may stand in each other's cells, and no identity "
     "tells their order (a swap keeps every sum of the row): both cells are null (state "
     "ambiguous), the printed values kept as raw text",
+    "sign_apart": "a cell that may be negative (本年增/减) was read from the number printed "
+    "right after a lone dash read as the blank cell before it, in text with no walls "
+    "between cells: a converter laying text out by position can print a minus apart from "
+    "its digits (pdftotext -layout: `-   １` for −1), and the words do not tell a blank's "
+    "dash from a minus: the cell is null (state ambiguous), its printed value kept as raw "
+    "text",
     "values_transposed": "two values of one row of table 三, swapped, make every failing "
     "identity of the table they touch hold and break none that held: a text laid out from "
     "the page's positions (pdftotext -layout) may print a row's words out of their order, "
@@ -310,6 +316,10 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "印在前一个词的左边、前一个词所在的列下，其本列空缺：两个数值可能互换了单元格，而勾稽"
         "关系无法判定其顺序（互换不改变该行的任何合计）：两个单元格均发布为空值（状态 "
         "ambiguous），印出的数值保留在原文中",
+        "sign_apart": "可为负数的单元格（本年增/减）的数值印在一个单独的短横之后，该短横被读作前一"
+        "单元格的空白，而文本的单元格之间没有分隔线：按页面位置排版的转换器可能把负号与数字分开"
+        "印出（pdftotext -layout：−1 印作 `-   １`），仅凭文字无法区分空白的短横与负号：该单元格"
+        "发布为空值（状态 ambiguous），印出的数值保留在原文中",
         "values_transposed": "表三某行的两个数值互换后，该表所涉及的不成立的勾稽关系全部成立，"
         "且原本成立的关系无一被破坏：按页面位置排出的文本（pdftotext -layout）可能打乱一行中"
         "词的顺序，故该不一致出自读取而非机关的计算：两个单元格均发布为空值（状态 ambiguous），"

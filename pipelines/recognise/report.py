@@ -14,6 +14,7 @@ from pipelines.recognise.column_order import (
     withdraw_misplaced_totals,
 )
 from pipelines.recognise.grid import Grid, assemble, withdraw_unproven_counts
+from pipelines.recognise.loose_signs import withdraw_loose_signs
 from pipelines.recognise.metadata import looks_like_report, read_report_metadata
 from pipelines.recognise.misprints import relabel_misprints
 from pipelines.recognise.ocr_labels import match_ocr_labels
@@ -72,6 +73,7 @@ def recognise(doc: Document, title: str | None = None) -> ParsedReport:
         withdraw_misplaced_totals(grid)
         withdraw_transposed(grid)  # two of a row's values read out of their order
         withdraw_misordered(grid, doc)  # ... or printed so, as the reader saw
+        withdraw_loose_signs(grid)  # a blank's dash that may be the next number's minus
         withdraw_unread_t3(grid, doc.text, doc.rendering)  # before the checks see them
         withdraw_unread_t4(grid, doc.text, doc.rendering)
         place_t3_totals(grid, doc.text, doc.rendering)  # 三's right block, after the withdrawals
