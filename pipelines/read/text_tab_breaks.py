@@ -8,29 +8,37 @@ after it. innerText never wraps a line, so a line break inside a row is only eve
 end or a break inside a cell. A row of these tables opens with its label (a row whose
 label a span covers opens with its next label); only table 四's counts open a row with a
 number, after a header row that ends with a label. So a line that prints numbers only
-(no Chinese: no label), its first cell a number, after a line whose last cell is a
-number, is the rest of that row: its first cell goes on in the cell above, with a line
-break between the two pieces, as the HTML reader keeps a `<br>` inside a cell (the
-recogniser reads `3\\n001` as 3001, values.py). Anything else starts a row.
+(no Chinese but a number's unit: no label), its first cell a number, after a line whose
+last cell is a number or a sign (`-` over `18` for -18), is the rest of that row: its
+first cell goes on in the cell above, with a line break between the two pieces, as the
+HTML reader keeps a `<br>` inside a cell (the recogniser reads `3\\n001` as 3001,
+values.py). Anything else starts a row.
 """
 
 from __future__ import annotations
 
 import re
 
-from pipelines.textnorm import HAN_CHAR
+from pipelines.textnorm import HAN_CHAR, UNIT
 
-_NUMBER_PIECE = re.compile(r"[\d０-９][\d０-９,，.]*")
+# A cell's text up to a line break: a number's first digits, or its sign alone (`-` over
+# `18` for -18).
+_NUMBER_HEAD = re.compile(r"[-+－]?(?:[\d０-９][\d０-９,，.]*)?")
+# The rest of a number after a line break, its unit maybe after it (`2` over `5.1万元`).
+_NUMBER_TAIL = re.compile(rf"[\d０-９][\d０-９,，.]*(?:{UNIT})?")
 
 
-def _is_number(piece: str) -> bool:
-    return _NUMBER_PIECE.fullmatch(piece.strip()) is not None
+def _is_value(piece: str) -> bool:
+    """Whether a cell's text on a line holds no label: no Chinese but a number's unit."""
+    return HAN_CHAR.search(piece) is None or _NUMBER_TAIL.fullmatch(piece.strip()) is not None
 
 
-def _goes_on(row: list[str], line: str) -> bool:
-    """Whether `line` is the rest of `row` (module docstring)."""
-    return (bool(row) and _is_number(row[-1]) and HAN_CHAR.search(line) is None
-            and _is_number(line.split("\t", 1)[0]))
+def _goes_on(row: list[str], pieces: list[str]) -> bool:
+    """Whether a line's `pieces` are the rest of `row` (module docstring)."""
+    return (bool(row) and bool(row[-1].strip())
+            and _NUMBER_HEAD.fullmatch(row[-1].split("\n")[-1].strip()) is not None
+            and _NUMBER_TAIL.fullmatch(pieces[0].strip()) is not None
+            and all(map(_is_value, pieces)))
 
 
 def tab_rows(lines: list[str]) -> list[tuple[int, list[str]]]:
@@ -43,11 +51,13 @@ def tab_rows(lines: list[str]) -> list[tuple[int, list[str]]]:
         if not line.strip():
             row = []
             continue
-        pieces = line.split("\t") if "\t" in line.strip() else [line.strip()]
-        if _goes_on(row, line):
-            row[-1] = f"{row[-1]}\n{pieces[0]}"
+        pieces = line.split("\t")
+        if _goes_on(row, pieces):  # its blank cells at the end too (`4\t\t\t`)
+            row[-1] = f"{row[-1]}\n{pieces[0].strip()}"
             row.extend(pieces[1:])
             continue
+        if "\t" not in line.strip():
+            pieces = [line.strip()]
         row = pieces
         rows.append((no, row))
     return rows

@@ -677,3 +677,21 @@ def test_a_label_going_on_in_the_next_row_with_values_is_no_misprint_of_the_labe
     assert _numbers(report, "t3.not_processed") == {
         "t3.not_processed_complaint.total": 15, "t3.not_processed_repeat.total": 23,
         "t3.not_processed_publication.total": 4}
+
+
+# Chromium's innerText of pages with `<br>` inside numbers where the piece after the break
+# opens a line and the row goes on: 011's page (shanghai: blank cells after the break,
+# `4\t\t\t\t\t\t`, and a unit, `6\t2` / `5.1万元`), pingtan-2020's (a sign cut from its
+# number, `648\t-` / `18\t5`). Before: 37 and 33 cells null.
+@pytest.mark.parametrize(("name", "stem", "flags"), [
+    ("shanghai-office-2019.chromium-innertext-number-br.txt", "shanghai-office-2019",
+     ["row_missing"] * 8),  # its rows printing nothing
+    ("pingtan-2020.chromium-innertext-number-br.txt", "pingtan-2020-run-together",
+     ["agency_unresolved"]),
+])
+def test_innertext_rows_cut_by_a_break_inside_a_number_read_as_truth(
+        name: str, stem: str, flags: list[str], truth: Callable[[str], dict]) -> None:
+    report = parse_file(DUMPS / name)
+    assert report.rendering == "text_cells"
+    assert report.values() == truth(stem)["cells"]
+    assert [f.code for f in report.flags] == flags

@@ -43,3 +43,13 @@ def test_a_line_with_a_label_or_after_a_label_starts_a_row() -> None:
     # a numbered label (1.属于…) is no piece of a number, nor a row whose last cell is blank
     assert tab_rows(["a\t2", "1.属于国家秘密\t2", "b\t5\t", "3\t4"]) == [
         (1, ["a", "2"]), (2, ["1.属于国家秘密", "2"]), (3, ["b", "5", ""]), (4, ["3", "4"])]
+
+
+def test_a_sign_goes_on_in_its_number_and_blanks_after_the_break_are_kept() -> None:
+    # pingtan-2020's `行政处罚\t2` / `648\t-` / `18\t5` / `38` (2648, -18, 538); 011's
+    # `1.属于国家秘密\t1` / `4\t\t\t\t\t\t` (14 and six blanks); `6\t2` / `5.1万元`
+    assert tab_rows(["行政处罚\t2", "648\t-", "18\t5", "38"]) == [
+        (1, ["行政处罚", "2\n648", "-\n18", "5\n38"])]
+    assert tab_rows(["1.属于国家秘密\t1", "4\t\t\t"]) == [
+        (1, ["1.属于国家秘密", "1\n4", "", "", ""])]
+    assert tab_rows(["政府集中采购\t6\t2", "5.1万元"]) == [(1, ["政府集中采购", "6", "2\n5.1万元"])]
