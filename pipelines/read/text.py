@@ -712,4 +712,4 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
                     values_withheld=dialect == "reading_order",
                     rows_placed_by_order=_placed_by_order(lines) if dialect == "reading_order"
                     else (),
-                    header_bands=bands)
+                    header_bands=bands, breaks_in_cells=dialect == "tab_rows")
