@@ -86,7 +86,12 @@ from pipelines.read.text_order import (
     t4_values,
 )
 from pipelines.read.text_order_wrapped import t3_wrapped_label_runs
-from pipelines.read.text_paragraphs import as_tab_rows, has_paragraph_cells
+from pipelines.read.text_paragraphs import (
+    as_block_tab_rows,
+    as_tab_rows,
+    has_block_cells,
+    has_paragraph_cells,
+)
 from pipelines.read.text_tab_breaks import tab_rows
 from pipelines.read.text_width import columns
 from pipelines.textnorm import HAN_CHAR
@@ -682,6 +687,8 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
         decoded, pandoc_tables = text_asciidoc.as_pipe_rows(decoded), True
     elif has_paragraph_cells(decoded):  # a browser's copy of cells holding paragraphs
         decoded = as_tab_rows(decoded)
+    elif has_block_cells(decoded):  # and of cells holding divs
+        decoded = as_block_tab_rows(decoded)
     elif text_mediawiki.has_tables(decoded):
         decoded, pandoc_tables = text_mediawiki.as_pipe_rows(decoded), True
     elif text_divs.has_tables(decoded):  # pandoc's Markdown of CSS-table divs

@@ -695,3 +695,13 @@ def test_innertext_rows_cut_by_a_break_inside_a_number_read_as_truth(
     assert report.rendering == "text_cells"
     assert report.values() == truth(stem)["cells"]
     assert [f.code for f in report.flags] == flags
+
+
+def test_innertext_of_cells_holding_divs_reads_as_truth(truth: Callable[[str], dict]) -> None:
+    # 011's page (shanghai's) whose cells hold divs, copied from Chromium: a cell's block
+    # set off by line breaks, its blanks as tab lines of their own. Before: read a cell a
+    # line, the blanks lost, 三's rows with blanks null (37 cells); now as tab rows
+    # (read/text_paragraphs.as_block_tab_rows), the rows printing nothing null.
+    report = parse_file(DUMPS / "shanghai-office-2019.chromium-innertext-cell-div.txt")
+    assert report.values() == truth("shanghai-office-2019")["cells"]
+    assert [f.code for f in report.flags] == ["row_missing"] * 8
