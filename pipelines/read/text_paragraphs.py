@@ -86,9 +86,18 @@ _TABS_ONLY = re.compile(r"[ \xa0]*\t[\t \xa0]*")
 _EMPTY_LINES = re.compile(r"(\n{2,})")
 
 
+# A line opening with a tab before its text: a crawler's cell a line (the seed report's
+# `\t5`), where a tab line alone is a blank cell; innerText of blocks prints none.
+_TAB_THEN_TEXT = re.compile(r"^[ \xa0]*\t[\t \xa0]*\S", re.M)
+
+
 def has_block_cells(text: str) -> bool:
-    """Whether the text is innerText of tables whose cells are blocks (divs)."""
-    return len(_TAB_LINE.findall(text)) >= _MIN_LONE_TABS
+    """Whether the text is innerText of tables whose cells are blocks (divs): tab lines
+    between lines of text, a table's worth, and hardly a line opening with a tab (at
+    most one in ten of them)."""
+    tab_lines = len(_TAB_LINE.findall(text))
+    return (tab_lines >= _MIN_LONE_TABS
+            and 10 * len(_TAB_THEN_TEXT.findall(text)) <= tab_lines)
 
 
 def _block_row(lines: list[str]) -> str:
