@@ -86,7 +86,13 @@ from pipelines.read.text_order import (
     t4_values,
 )
 from pipelines.read.text_order_wrapped import t3_wrapped_label_runs
-from pipelines.read.text_paragraphs import as_tab_rows, has_paragraph_cells
+from pipelines.read.text_paragraphs import (
+    as_block_tab_rows,
+    as_tab_rows,
+    has_block_cells,
+    has_paragraph_cells,
+)
+from pipelines.read.text_tab_breaks import tab_rows
 from pipelines.read.text_width import columns
 from pipelines.textnorm import HAN_CHAR
 
@@ -162,15 +168,17 @@ def _dialect(lines: list[str]) -> str:
     return "paragraphs" if _is_paragraph_lines(lines) else "lines"
 
 
-# Words kept apart by the layout, not by one space; as a line's first match (`\S` is no
-# line break, so a match stays in its line, and stripping the line cannot change it).
-_LAID_OUT_LINE = re.compile(r"^[^\n]*?\S {2,}\S", re.M)
+# Words kept apart by the layout, not by one space: by spaces, or by a tab (a browser's
+# copied text prints a row a line, its cells apart by tabs; no PDF converter prints a
+# tab); as a line's first match (`\S` is no line break, so a match stays in its line,
+# and stripping the line cannot change it).
+_LAID_OUT_LINE = re.compile(r"^[^\n]*?\S(?: {2,}|\t[\t ]*)\S", re.M)
 _VALUE_WORD = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 
 
 def _is_reading_order(lines: list[str], content: list[str], text: str) -> bool:
     """A PDF's text in its blocks' order (module docstring), hardly a line laid out by
-    spaces, and either form feeds between pages with empty lines between blocks (`-raw`
+    spaces or tabs, and either form feeds between pages with empty lines between blocks (`-raw`
     prints none), or, where the form feeds were lost (a crawler, a copy, a one-page PDF)
     or the empty lines were (one block a page), table 三 or a block of table 二 printed
     out of row order (text_order.py). `text`: the lines joined."""
@@ -290,19 +298,18 @@ def _tab_cells(lines: list[str]) -> list[TextCell]:
 
 def _tab_row_cells(lines: list[str]) -> list[TextCell]:
     """Every line a row, its cells separated by tabs, an empty cell between two tabs kept
-    (a browser's copied text, `innerText`, and spreadsheets' TSV)."""
+    (a browser's copied text, `innerText`, and spreadsheets' TSV); a row cut over lines
+    by a line break inside a cell is one row (text_tab_breaks.py)."""
     cells: list[TextCell] = []
     table, in_table = 0, False  # a run of tabbed lines is one table (recognise/layout.py)
-    for no, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        if "\t" not in line.strip():
+    for no, pieces in tab_rows(lines):
+        if len(pieces) == 1:
             in_table = False
-            cells.append(TextCell(line.strip(), f"line {no}", no))
+            cells.append(TextCell(pieces[0].strip(), f"line {no}", no))
             continue
         table, in_table = table + (not in_table), True
         cells.extend(TextCell(p.strip(), f"table {table} line {no} cell {i}", no)
-                     for i, p in enumerate(line.split("\t"), 1))
+                     for i, p in enumerate(pieces, 1))
     return cells
 
 
@@ -680,6 +687,8 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
         decoded, pandoc_tables = text_asciidoc.as_pipe_rows(decoded), True
     elif has_paragraph_cells(decoded):  # a browser's copy of cells holding paragraphs
         decoded = as_tab_rows(decoded)
+    elif has_block_cells(decoded):  # and of cells holding divs
+        decoded = as_block_tab_rows(decoded)
     elif text_mediawiki.has_tables(decoded):
         decoded, pandoc_tables = text_mediawiki.as_pipe_rows(decoded), True
     elif text_divs.has_tables(decoded):  # pandoc's Markdown of CSS-table divs
@@ -710,4 +719,4 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
                     values_withheld=dialect == "reading_order",
                     rows_placed_by_order=_placed_by_order(lines) if dialect == "reading_order"
                     else (),
-                    header_bands=bands)
+                    header_bands=bands, breaks_in_cells=dialect == "tab_rows")

@@ -16,6 +16,13 @@ a blank cell kept between its tabs) for the tab-row reading of text.py:
   inside one cell (its paragraphs joined by a space). A paragraph before a row's first
   tab or after its last is left a line of its own: at a table's edge it cannot be told
   from the body text around it, and so a value never moves into another cell.
+
+Cells holding blocks (`<div>`s): innerText sets a block off by a line break above and
+below, not an empty line, so a cell boundary is a line break, a tab and a line break
+(`a\\n\\tb`), a blank cell one more tab line, a row boundary two empty lines or more, and
+two lines of one cell (a `<br>` inside its block) one line break. Each run of lines with
+a tab line among them, between empty lines, is a row: its cells the text between the tab
+lines, a cell's lines joined (as values.py reads `3\\n001`, as a label's are).
 """
 
 from __future__ import annotations
@@ -71,3 +78,46 @@ def as_tab_rows(text: str) -> str:
         width = next((_width(ln) for ln in reversed(lines) if "\t" in ln), 0)
         lines.extend(_row_lines(group, width))
     return "\n".join(lines)
+
+
+# A line of tabs (and of the spaces of blank cells) between two lines of text.
+_TAB_LINE = re.compile(r"(?<=[^\n])\n[ \xa0]*\t[\t \xa0]*\n(?=[^\n])")
+_TABS_ONLY = re.compile(r"[ \xa0]*\t[\t \xa0]*")
+_EMPTY_LINES = re.compile(r"(\n{2,})")
+
+
+# A line opening with a tab before its text: a crawler's cell a line (the seed report's
+# `\t5`), where a tab line alone is a blank cell; innerText of blocks prints none.
+_TAB_THEN_TEXT = re.compile(r"^[ \xa0]*\t[\t \xa0]*\S", re.M)
+
+
+def has_block_cells(text: str) -> bool:
+    """Whether the text is innerText of tables whose cells are blocks (divs): tab lines
+    between lines of text, a table's worth, and hardly a line opening with a tab (at
+    most one in ten of them)."""
+    tab_lines = len(_TAB_LINE.findall(text))
+    return (tab_lines >= _MIN_LONE_TABS
+            and 10 * len(_TAB_THEN_TEXT.findall(text)) <= tab_lines)
+
+
+def _block_row(lines: list[str]) -> str:
+    """A run of lines, tab lines among them, as one tab row (module docstring)."""
+    cells, cell = [], []
+    for line in lines:
+        if _TABS_ONLY.fullmatch(line):
+            cells.append("".join(cell))
+            cells.extend([""] * (line.count("\t") - 1))  # a blank cell between two tabs
+            cell = []
+        else:
+            cell.append(line.strip())
+    return "\t".join([*cells, "".join(cell)])
+
+
+def as_block_tab_rows(text: str) -> str:
+    """The text with its block-cell tables written as tab rows (module docstring)."""
+    out: list[str] = []
+    # runs of lines and the empty lines between them, kept
+    for run in _EMPTY_LINES.split(text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = run.split("\n")
+        out.append(_block_row(lines) if any(map(_TABS_ONLY.fullmatch, lines)) else run)
+    return "".join(out)

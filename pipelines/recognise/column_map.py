@@ -209,8 +209,10 @@ _MOVES = {"t2": _t2_moves, "t3": _t3_moves, "t4": _t4_moves}
 
 
 def _placed_by_count(grid: Grid, table: str) -> bool:
-    """Whether every data row of the table was read with exactly its columns' values."""
-    rows = {r.id for r in grid.version.tables[table].data_rows}
+    """Whether every data row of the table was read with exactly its columns' values,
+    but rows printing nothing (`printed_nothing`)."""
+    rows = {r.id for r in grid.version.tables[table].data_rows
+            if not printed_nothing(grid, table, r.id)}
     return (rows <= grid.rows_found.get(table, set())
             and not any(t == table for t, _ in grid.pending)
             and not any(t == table for t, _ in grid.forced_runs)
@@ -246,6 +248,12 @@ def place_by_header(grid: Grid, table: str, rows: list[Printed], printed: list[s
     if table not in _MOVES or not _placed_by_count(grid, table):
         return False
     moves = _MOVES[table](rows, grid.version.id)
+    if moves is not None:
+        # a row printing nothing (its label and tabs: a browser's copied text of a row of
+        # blank cells) places nothing under any order of columns: left to the grid
+        silent = {r.id for r in grid.version.tables[table].data_rows
+                  if printed_nothing(grid, table, r.id)}
+        moves = {src: dst for src, dst in moves.items() if src.split(".")[1] not in silent}
     if (moves is None or all(src == dst for src, dst in moves.items())
             or any(src not in grid.cells for src in moves)):
         return False  # no map, or one the other readings of the header contradict

@@ -69,6 +69,7 @@ from pipelines.recognise.column_map import (
     withdraw_rows_beside_subtotal,
 )
 from pipelines.recognise.grid import Grid
+from pipelines.recognise.header_breaks import joined_over_breaks
 from pipelines.recognise.header_stacks import rightmost_stack, stacked_labels
 from pipelines.recognise.labels import Label
 from pipelines.recognise.merged_copies import place_merged_copies
@@ -623,7 +624,7 @@ def misplaced_totals(grid: Grid) -> dict[str, list[str]]:
 
 
 def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
-                               bands: Bands = ()) -> None:
+                               bands: Bands = (), breaks_in_cells: bool = False) -> None:
     """Null every cell of a table whose header prints its columns in another order (read
     from `bands` too: the header lines of text laid out by position), and of a table 三
     or 四 (二: of its block's columns) whose header lacks a statutory column
@@ -636,7 +637,9 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
                 tokens, grid.version.id).items():
             withdraw(grid, table, out_of_order(table, printed), columns)
         return
-    rows, texts = _headers(tokens, grid.version.id)
+    # header cells cut by a line break made whole where a row prints a line (innerText)
+    rows, texts = _headers(joined_over_breaks(tokens, _header_words(grid.version.id)[1])
+                           if breaks_in_cells else tokens, grid.version.id)
     misordered = _misordered_in(rows, texts, bands, grid.version.id)
     lacking_t3: frozenset[str] = frozenset()
     if (pieces := printed_order(bands, grid.version.id)) is not None:

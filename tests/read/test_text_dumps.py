@@ -57,6 +57,12 @@ EXACT = [
     # label, where a label's wrapped part prints (before: joined to it, the row null)
     ("huaian-2024.lynx-200-note-row.txt", "huaian-2024", "text_aligned"),
     ("huaian-2024.pdftotext-layout-note-row.txt", "huaian-2024", "text_aligned"),
+    # Chromium's innerText of the page with `<br>` inside numbers (variants.py `number-br`):
+    # a break inside a cell cuts its tab row over lines (`一、本年新收…\t3` / `001\t5` / …),
+    # the rest of the row on lines of numbers alone, 四's 15 counts over ten lines. Before:
+    # taken for a PDF's reading order (lines opening with numbers), 137 cells null; the
+    # row's lines are one row again (read/text_tab_breaks.py).
+    ("huaian-2024.chromium-innertext-number-br.txt", "huaian-2024", "text_cells"),
 ]
 
 
@@ -684,3 +690,31 @@ def test_a_label_going_on_in_the_next_row_with_values_is_no_misprint_of_the_labe
     assert _numbers(report, "t3.not_processed") == {
         "t3.not_processed_complaint.total": 15, "t3.not_processed_repeat.total": 23,
         "t3.not_processed_publication.total": 4}
+
+
+# Chromium's innerText of pages with `<br>` inside numbers where the piece after the break
+# opens a line and the row goes on: 011's page (shanghai: blank cells after the break,
+# `4\t\t\t\t\t\t`, and a unit, `6\t2` / `5.1万元`), pingtan-2020's (a sign cut from its
+# number, `648\t-` / `18\t5`). Before: 37 and 33 cells null.
+@pytest.mark.parametrize(("name", "stem", "flags"), [
+    ("shanghai-office-2019.chromium-innertext-number-br.txt", "shanghai-office-2019",
+     ["row_missing"] * 8),  # its rows printing nothing
+    ("pingtan-2020.chromium-innertext-number-br.txt", "pingtan-2020-run-together",
+     ["agency_unresolved"]),
+])
+def test_innertext_rows_cut_by_a_break_inside_a_number_read_as_truth(
+        name: str, stem: str, flags: list[str], truth: Callable[[str], dict]) -> None:
+    report = parse_file(DUMPS / name)
+    assert report.rendering == "text_cells"
+    assert report.values() == truth(stem)["cells"]
+    assert [f.code for f in report.flags] == flags
+
+
+def test_innertext_of_cells_holding_divs_reads_as_truth(truth: Callable[[str], dict]) -> None:
+    # 011's page (shanghai's) whose cells hold divs, copied from Chromium: a cell's block
+    # set off by line breaks, its blanks as tab lines of their own. Before: read a cell a
+    # line, the blanks lost, 三's rows with blanks null (37 cells); now as tab rows
+    # (read/text_paragraphs.as_block_tab_rows), the rows printing nothing null.
+    report = parse_file(DUMPS / "shanghai-office-2019.chromium-innertext-cell-div.txt")
+    assert report.values() == truth("shanghai-office-2019")["cells"]
+    assert [f.code for f in report.flags] == ["row_missing"] * 8

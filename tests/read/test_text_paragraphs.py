@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from pipelines.read.text import read
-from pipelines.read.text_paragraphs import as_tab_rows, has_paragraph_cells
+from pipelines.read.text_paragraphs import (
+    as_block_tab_rows,
+    as_tab_rows,
+    has_block_cells,
+    has_paragraph_cells,
+)
 
 
 def _row(*cells: str) -> str:
@@ -63,3 +68,17 @@ def test_paragraph_cells_are_read_in_their_columns() -> None:
         rows.setdefault(cell.row, []).append(cell.text)
     assert list(rows.values())[3:6] == [
         ["规章", "", "3"], ["行政规范性文件", "8", ""], ["行政处罚", "处理 决定", "5"]]
+
+
+def test_block_cells_become_tab_rows_with_blanks_in_place() -> None:
+    # innerText of 011's page whose cells hold divs (variants.py `cell-div`): a tab line
+    # between a cell's lines and the next's, one more for each blank cell, two empty
+    # lines between rows; a header cell's `<br>` one line break inside its block
+    row = ("一、本年新收政府信息公开申请数量\n\t\n821\n\t\n35\n\t\n\t\n\t\n2\n\t\n1\n\t\n859"
+           "\n\n\n信息内容\n\t\n本年新\n制作数量\n\t\n对外公\n开总数量")
+    assert as_block_tab_rows(row) == (
+        "一、本年新收政府信息公开申请数量\t821\t35\t\t\t2\t1\t859\n\n\n"
+        "信息内容\t本年新制作数量\t对外公开总数量")
+    assert not has_block_cells(row) and has_block_cells(row * 2)
+    # body text apart from a table by an empty line stays as it is
+    assert as_block_tab_rows("情况如下：\n\n规章\n\t\n1") == "情况如下：\n\n规章\t1"

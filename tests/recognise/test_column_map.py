@@ -449,3 +449,20 @@ def test_three_lacking_a_column_is_read_where_rows_print_nothing() -> None:
     assert [f.message for f in flags if f.code == "columns_missing"] == [
         "t3's header lacks statutory columns (科研机构): their cells are null, the others "
         "placed under the columns the header names"]
+
+
+def test_rows_printing_nothing_leave_a_reordered_header_to_place_the_others() -> None:
+    # 011's page (shanghai's, the same) with 总计 printed first (`t3-total-first`), as a
+    # browser's copied text: its rows of blank cells print their label and tabs only
+    # (2.其他法律行政法规禁止公开\t\t…), no value to move under any order of columns. They
+    # kept the header from placing the rows that print numbers (before: 三 null, 35
+    # cells); now every cell is the report's, the rows printing nothing null (row_missing).
+    path = DUMPS / "shanghai-office-2019.chromium-innertext-t3-total-first.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    values = report.values()
+    assert [values[f"t3.new_received.{k}"] for k in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "public_interest_org", "legal_service_org", "other_org", "total")] == [
+        821, 35, None, None, 2, 1, 859]
+    assert sum(v is not None for k, v in values.items() if k.startswith("t3.")) == 35
+    assert [f.code for f in report.flags] == ["columns_reordered"] + ["row_missing"] * 8

@@ -142,7 +142,9 @@ _STEMS = ("huaian-2024", "pingtan-2020-run-together", "pingtan-2022-run-together
 PANDOC_WRITERS = ("plain", "markdown", "gfm", "rst", "asciidoc", "org", "mediawiki")
 MISSED = {
     ("number-br", "lynx"): (137, 33, 34, 16, 8, 137, 31, 14, 16, 8),
-    ("number-br", "chromium-innertext"): (137, 33, 34, 16, 37, 137, 31, 14, 16, 37),
+    # innerText's rows cut over lines by the <br> are one row again (read/text_tab_breaks.py;
+    # before: 137, 33, 34, 16, 37, 137, 31, 14, 16, 37)
+    ("number-br", "chromium-innertext"): (0,) * 10,
     ("number-br", "pandoc-markdown"): (0, 2, 0, 0, 0, 0, 0, 0, 1, 0),
     # a 同比 column after each table's last: dropped by the header's last word, every row
     # printed cell by cell (recognise/trailing_column.py); before h-printmiss
