@@ -830,9 +830,11 @@ def _withdraw_unbalanced_rows(grid: Grid) -> None:
         # the only mark between cells and between a number's pieces (a `<br>` or a
         # Word run inside it), so the count may join a dropped blank's neighbours. The
         # seed's `行政许可 2 4 13` (2, blank, 413) beside `其他对外管理服务事项 8 6`, every
-        # 0 blank, mean 0.5: 3 wrong, 3 invented.
+        # 0 blank, mean 0.5: 3 wrong, 3 invented. So too a text printing a cell a line
+        # (lxml `itertext()`, `line_rows`): a `<br>` inside a number is a line of its own
+        # as a cell is (`行政许可` / `2` / `4` / `13`, the same page: 3 wrong, 3 invented).
         flat = (holds is None and table in short and _joinable(grid, ids)
-                and _flat(grid, (table, row)))
+                and (_flat(grid, (table, row)) or (table, row) in grid.line_rows))
         if not (pieces or beside or wrapped or named or flat
                 or (holds is False and table in short)):
             continue
@@ -845,8 +847,9 @@ def _withdraw_unbalanced_rows(grid: Grid) -> None:
                "them" if named
                else "its values printed over several lines and no identity among its "
                "cells proves them" if wrapped
-               else "its values are pieces of a line holding other rows too and no "
-               "identity among its cells proves them" if flat
+               else "its values are pieces of a line holding other rows too, or a "
+               "line each as its cells are, and no identity among its cells proves "
+               "them" if flat
                else "no identity among its cells proves them")
         grid.flags.append(Flag("value_count_mismatch", f"row {row} of {table} prints as many "
                                f"values as its columns and {why}, where other rows dropped "
