@@ -595,20 +595,25 @@ def test_an_items_number_alone_is_no_value_of_the_row_before() -> None:
         "t3.denied_internal_affairs.total": 77}
     assert list(_row(report, "granted").values()) == [1279, 142, 6, 6, 71, 70, 1574]
     assert not any(f.code == "unreadable_value" for f in report.flags)
-    assert len(_numbers(report)) == 77
+    # 77 before h-hunt4: 二's 规章 and 规范性文件 rows, a value a line beside rows short
+    # of their columns, are no longer proven by their count (a `<br>` inside a number
+    # prints a line as a cell does): 6 cells null
+    assert len(_numbers(report)) == 71
 
 
 def test_text_nodes_a_line_overflowing_in_one_table_leave_the_others_rows() -> None:
     # The same text of a page whose 三 prints a 小计 column (t3-subtotal-column,
     # revalued(2000, …, seed "2")): 三's rows print a number more than their cells, a
-    # column 二 does not have, so 二's rows read a cell a line stand (every one right).
+    # column 二 does not have, so 二's rows read a cell a line that stand are right.
     report = parse_file(DUMPS / "005.lxml-itertext-t3-subtotal-column-revalued-m2000-zb.txt")
     assert _numbers(report, "t2.administrative_coercion.") == {
         "t2.administrative_coercion.prev_year_items": 6941,
         "t2.administrative_coercion.change": -186,
         "t2.administrative_coercion.decisions": 31314}
-    assert len(_numbers(report, "t2.")) == 11
-    assert len(_numbers(report)) == 26
+    # 11 and 26 before h-hunt4: 规章's and 规范性文件's rows, a value a line beside rows
+    # short of their columns, are no longer proven by their count (6 cells null)
+    assert len(_numbers(report, "t2.")) == 5
+    assert len(_numbers(report)) == 20
 
 
 @pytest.mark.parametrize(("stem", "withdrawn"), [
