@@ -824,7 +824,19 @@ def _withdraw_unbalanced_rows(grid: Grid) -> None:
         # 011 under lynx at mean 2, zeros blank: `行政许可 6 457 3` (6, blank, 457, 同比 3)
         # read 457 as 本年增/减 and 3 as 处理决定数量 (8 wrong, 10 invented on ten reports).
         named = table in grid.trailing_words and table in short
-        if not (pieces or beside or wrapped or named or (holds is False and table in short)):
+        # A row with no identity whose values are pieces of one text line that holds
+        # another row's values too (a flat text: BeautifulSoup's `get_text(" ")` prints a
+        # whole page on one line), where rows of its table dropped blanks: a space is
+        # the only mark between cells and between a number's pieces (a `<br>` or a
+        # Word run inside it), so the count may join a dropped blank's neighbours. The
+        # seed's `行政许可 2 4 13` (2, blank, 413) beside `其他对外管理服务事项 8 6`, every
+        # 0 blank, mean 0.5: 3 wrong, 3 invented. So too a text printing a cell a line
+        # (lxml `itertext()`, `line_rows`): a `<br>` inside a number is a line of its own
+        # as a cell is (`行政许可` / `2` / `4` / `13`, the same page: 3 wrong, 3 invented).
+        flat = (holds is None and table in short and _joinable(grid, ids)
+                and (_flat(grid, (table, row)) or (table, row) in grid.line_rows))
+        if not (pieces or beside or wrapped or named or flat
+                or (holds is False and table in short)):
             continue
         raw = " ".join(grid.cells[c].raw_text or "" for c in ids)
         why = ("its 总计 is not their sum" if holds is False
@@ -835,6 +847,9 @@ def _withdraw_unbalanced_rows(grid: Grid) -> None:
                "them" if named
                else "its values printed over several lines and no identity among its "
                "cells proves them" if wrapped
+               else "its values are pieces of a line holding other rows too, or a "
+               "line each as its cells are, and no identity among its cells proves "
+               "them" if flat
                else "no identity among its cells proves them")
         grid.flags.append(Flag("value_count_mismatch", f"row {row} of {table} prints as many "
                                f"values as its columns and {why}, where other rows dropped "
@@ -842,6 +857,14 @@ def _withdraw_unbalanced_rows(grid: Grid) -> None:
                                "may lack a blank and hold a column the template lacks, or "
                                f"pieces of numbers the page broke: {raw!r}"))
         _make_ambiguous(grid, ids)
+
+
+def _flat(grid: Grid, key: tuple[str, str]) -> bool:
+    """Whether a row's values are pieces of one text cell (a line) that holds another
+    row's values too: nothing but a space parts its cells."""
+    refs = set(grid.value_refs.get(key, ([], False))[0])
+    return len(refs) == 1 and any(
+        other != key and refs & set(seen) for other, (seen, _) in grid.value_refs.items())
 
 
 def _joinable(grid: Grid, ids: tuple[str, ...]) -> bool:
