@@ -202,36 +202,24 @@ def ruled_cells(lines: list[str], opening: int, closing: int, first_row: int
         rows.append((group[0][0] + 1, ["\n".join(t[k] for t in per_line if t[k])
                                        for k in range(len(starts))]))
     lead = _label_columns(rows)
-    # a column no row prints in (pandoc's table as wide as a row's trailing empty cell):
-    # no column of the page, as the HTML reader drops it (html._empty_columns)
-    unprinted = {k for k in range(len(starts)) if not any(texts[k] for _, texts in rows)}
     cells, row = [], first_row
     for first_no, texts in rows:
         cells.extend(TextCell(text, f"line {first_no} column {k + 1}", row)
-                     for k, text in enumerate(texts)
-                     if text or (k >= lead and k not in unprinted))
+                     for k, text in enumerate(texts) if text or k >= lead)
         row += 1
     return cells, row - 1
 
 
 def _label_columns(rows: list[tuple[int, list[str]]]) -> int:
     """How many of the table's first columns are label columns: columns before the
-    first that holds a number in any row, each holding a label in a row of numbers.
-    pandoc prints a label spanning them (一、本年新收… over 三's three label columns) in
-    the first and leaves the others empty in that row: such an empty cell is no cell of
-    the row (a browser draws one cell there), so a row prints its labels and then
-    exactly its value columns, as w3m's grid does. An empty cell of a value column
-    stays: a blank value."""
-    numbers = [[any(_VALUE.fullmatch(w) for w in text.split()) for text in texts]
-               for _, texts in rows]
-    first = min((k for row in numbers for k, number in enumerate(row) if number), default=0)
-    # each of them a row's label beside its numbers, in one row at least: a column whose
-    # only text is a header's (四's 结果纠正 over a blank) is a column of values
-    lead = 0
-    while lead < first and any(texts[lead] and any(row) for (_, texts), row
-                               in zip(rows, numbers, strict=True)):
-        lead += 1
-    return lead
+    first that holds a number in any row. pandoc prints a label spanning them (一、本年新收…
+    over 三's three label columns) in the first and leaves the others empty in that row:
+    such an empty cell is no cell of the row (a browser draws one cell there), so a row
+    prints its labels and then exactly its value columns, as w3m's grid does. An empty
+    cell of a value column stays: a blank value."""
+    numbered = [k for _, texts in rows for k, text in enumerate(texts)
+                if any(_VALUE.fullmatch(w) for w in text.split())]
+    return min(numbered, default=0)
 
 
 # --- spaced rows --------------------------------------------------------------------------
