@@ -196,30 +196,15 @@ def ruled_cells(lines: list[str], opening: int, closing: int, first_row: int
     first = opening + bool(_FULL.match(lines[opening]))  # a simple table's header opens it
     header = [(no, lines[no]) for no in range(first, rule) if lines[no].strip()]
     body = [(no, lines[no]) for no in range(rule + 1, closing)]
-    rows = []
+    cells, row = [], first_row
     for group in [header] * bool(header) + _row_groups(body):
         per_line = [_line_texts(line, starts) for _, line in group]
-        rows.append((group[0][0] + 1, ["\n".join(t[k] for t in per_line if t[k])
-                                       for k in range(len(starts))]))
-    lead = _label_columns(rows)
-    cells, row = [], first_row
-    for first_no, texts in rows:
-        cells.extend(TextCell(text, f"line {first_no} column {k + 1}", row)
-                     for k, text in enumerate(texts) if text or k >= lead)
+        first_no = group[0][0] + 1
+        for k in range(len(starts)):
+            text = "\n".join(t[k] for t in per_line if t[k])
+            cells.append(TextCell(text, f"line {first_no} column {k + 1}", row))
         row += 1
     return cells, row - 1
-
-
-def _label_columns(rows: list[tuple[int, list[str]]]) -> int:
-    """How many of the table's first columns are label columns: columns before the
-    first that holds a number in any row. pandoc prints a label spanning them (一、本年新收…
-    over 三's three label columns) in the first and leaves the others empty in that row:
-    such an empty cell is no cell of the row (a browser draws one cell there), so a row
-    prints its labels and then exactly its value columns, as w3m's grid does. An empty
-    cell of a value column stays: a blank value."""
-    numbered = [k for _, texts in rows for k, text in enumerate(texts)
-                if any(_VALUE.fullmatch(w) for w in text.split())]
-    return min(numbered, default=0)
 
 
 # --- spaced rows --------------------------------------------------------------------------

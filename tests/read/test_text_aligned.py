@@ -273,8 +273,7 @@ def test_a_rule_with_a_short_run_for_an_empty_column_is_a_rule() -> None:
             "  ---------- -- -- ------ ------ --\n")
     assert ruled_blocks(text.splitlines()) == [(0, 3)]
     doc = read_text(text)
-    # the label columns' empty cells are no cells (`_label_columns`), 备注's is a blank
-    assert [c.text for c in doc.cells if c.row == 2] == ["1.属于国家秘密", "2", "0", ""]
+    assert [c.text for c in doc.cells if c.row == 2] == ["1.属于国家秘密", "", "", "2", "0", ""]
     assert ruled_blocks(["  -- -", "  a  b", "  -- -"]) == []  # no run of three: no rule
 
 
@@ -288,47 +287,3 @@ def test_ruled_tables_are_marked_clipped_at_their_width() -> None:
     assert read_text(SIMPLE).clipped_rows
     for drawn in ("shanghai-office-2019.w3m.txt", "shanghai-office-2019.lynx.txt"):
         assert not read_text((dumps / drawn).read_text(encoding="utf-8")).clipped_rows
-
-
-_RULE_LINE = "  " + " ".join("-" * w for w in (16, 11, 9, 6, 6))
-
-
-def _laid(*cells: tuple[int, str]) -> str:
-    """A line with each text starting at its display column."""
-    line = ""
-    for col, text in cells:
-        line += " " * (col - sum(2 if ord(ch) > 0x2E80 else 1 for ch in line)) + text
-    return line
-
-
-SPANNED = "\n".join([
-    _RULE_LINE, _laid((41, "自然人"), (48, "总计")),
-    _laid((2, "一、本年新收"), (41, "3"), (48, "3")),
-    _laid((2, "三、本年办理"), (19, "（一）予以公开"), (48, "2")),
-    _laid((19, "（三）不予"), (31, "1.秘密"), (41, "1"), (48, "1")),
-    _RULE_LINE]) + "\n"
-
-
-def test_a_label_column_s_empty_cells_are_no_cells_a_value_column_s_are_blanks() -> None:
-    # pandoc prints a label spanning 三's three label columns in the first and leaves the
-    # others empty: no cell there (a browser draws one), so each row prints its labels
-    # and then exactly its value columns; 自然人's empty cell is a blank value
-    rows: dict[int, list[str]] = {}
-    for c in read_text(SPANNED).cells:
-        rows.setdefault(c.row, []).append(c.text)
-    assert list(rows.values()) == [
-        ["自然人", "总计"], ["一、本年新收", "3", "3"],
-        ["三、本年办理", "（一）予以公开", "", "2"],
-        ["（三）不予", "1.秘密", "1", "1"]]
-
-
-def test_shanghai_s_total_first_rows_are_read_past_their_label_columns(
-        truth: Callable[[str], dict]) -> None:
-    # `pandoc -t plain` of 上海 2019 with 三's 总计 first: each row printed 9 cells for
-    # the header's 7 (two empty label columns), and a row whose last cell is blank had
-    # two readings. 14 of 三's 35 numbers read (0 before); the rows opening with a blank
-    # 总计 may be rows a span pushed right (grid.maybe_pushed): null
-    want = truth("shanghai-office-2019")["cells"]
-    got = parse_file(DUMPS / "shanghai-office-2019.pandoc-plain-t3-total-first.txt").values()
-    assert all(got.get(k) in (None, v) for k, v in want.items())
-    assert sum(got.get(k) is not None for k in want if k.startswith("t3.")) == 14
