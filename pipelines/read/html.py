@@ -20,7 +20,7 @@ from dataclasses import replace
 from lxml import etree
 
 from pipelines.document import Document, TextCell
-from pipelines.read.html_grid import placed, span
+from pipelines.read.html_grid import nested, placed, span
 from pipelines.read.html_images import Siblings, image_rows
 
 _BLOCKS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "title"}
@@ -147,24 +147,6 @@ def _image_cells(img: etree._Element, number: int, row_no: int,
     return cells
 
 
-_DIGIT = re.compile(r"[0-9０-９]")
-
-
-def _nested(tables: list[etree._Element]) -> tuple[set[etree._Element], set[etree._Element]]:
-    """The tables that hold a table of numbers (layout tables wrapping a data table: the
-    inner one is read), and the tables inside another that hold no digit (a Word paste's
-    or an editor's table inside a header cell: read as that cell's text, as a browser
-    shows it, so the table around it is read). Each table's ancestors found once (asking
-    each table for a descendant walked every data table's cells a second time)."""
-    inner = [(t, list(t.iterancestors("table"))) for t in tables if t.tag == "table"]
-    inner = [(t, up) for t, up in inner if up]
-    numeric = {t for t, _ in inner if _DIGIT.search(
-        etree.tostring(t, method="text", encoding="unicode", with_tail=False))}
-    wrapping = {outer for t, up in inner if t in numeric for outer in up}
-    folded = {t for t, up in inner if t not in numeric and up[0] not in wrapping}
-    return wrapping, folded
-
-
 # A cell outside any <tr>: the table's child, or its thead/tbody/tfoot's.
 _STRAY_CELLS = etree.XPath("./td|./th|./*[self::thead or self::tbody or self::tfoot]/*"
                            "[self::td or self::th]")
@@ -200,7 +182,7 @@ def _cells(root: etree._Element, siblings: Siblings | None = None) -> list[TextC
     # The tree walked once for both (a walk of a Word page's tree costs as much as
     # reading a fifth of its cells); held: the same element objects come back below.
     tables = list(root.iter("table", "img"))
-    wrapping, folded = _nested(tables)
+    wrapping, folded = nested(tables)
     for table in tables:
         if table.tag == "img":  # a table printed as a picture: read by OCR
             i_no += 1

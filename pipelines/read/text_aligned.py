@@ -79,6 +79,11 @@ def ruled_blocks(lines: list[str]) -> list[tuple[int, int]]:
             blocks.append((i, headed))
             i = headed + 1
             continue
+        if _is_header_rule(lines, i):
+            close = next((j for j in range(i + 1, len(lines)) if lines[j] == ""), len(lines))
+            blocks.append((i - 1, close))
+            i = close + 1
+            continue
         if _RULE.match(lines[i]):
             close = next((j for j in range(i + 1, len(lines)) if lines[j] == lines[i]), None)
             if close is not None:
@@ -87,6 +92,16 @@ def ruled_blocks(lines: list[str]) -> list[tuple[int, int]]:
                 continue
         i += 1
     return _without_lone_headed(lines, blocks)
+
+
+def _is_header_rule(lines: list[str], i: int) -> bool:
+    """Whether line i is the column rule of pandoc's simple table with a header (a page's
+    `<thead>`): one header line above it, an empty line (or the text's start) above
+    that. Such a table has no closing rule: it ends at the first empty line (a row of
+    empty cells is a line of spaces)."""
+    return (i >= 1 and bool(_RULE.match(lines[i])) and lines[i - 1].strip() != ""
+            and not _RULE.match(lines[i - 1]) and not _FULL.match(lines[i - 1])
+            and (i == 1 or lines[i - 2].strip() == ""))
 
 
 def _without_lone_headed(lines: list[str], blocks: list[tuple[int, int]]
@@ -115,8 +130,9 @@ def _headed_block(lines: list[str], i: int) -> int | None:
 
 def _column_rule(lines: list[str], opening: int) -> int:
     """The line giving a ruled table's columns: its opening rule, or the rule under
-    the header of a multiline table opened by an unbroken line."""
-    if not _FULL.match(lines[opening]):
+    the header of a multiline table opened by an unbroken line or of a simple table
+    opened by its header line."""
+    if _RULE.match(lines[opening]):
         return opening
     return next(k for k in range(opening + 1, len(lines)) if _RULE.match(lines[k]))
 
@@ -177,7 +193,8 @@ def ruled_cells(lines: list[str], opening: int, closing: int, first_row: int
     row number used."""
     rule = _column_rule(lines, opening)
     starts = _starts(lines[rule])
-    header = [(no, lines[no]) for no in range(opening + 1, rule) if lines[no].strip()]
+    first = opening + bool(_FULL.match(lines[opening]))  # a simple table's header opens it
+    header = [(no, lines[no]) for no in range(first, rule) if lines[no].strip()]
     body = [(no, lines[no]) for no in range(rule + 1, closing)]
     cells, row = [], first_row
     for group in [header] * bool(header) + _row_groups(body):

@@ -19,11 +19,31 @@ import re
 
 from lxml import etree
 
-from pipelines.read.html_grid import placed
+from pipelines.read.html_grid import nested, placed
 from pipelines.read.registry import GRID_RULE
 
-_TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
+_TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.I)
 _INLINE_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+
+
+def table_blocks(text: str) -> list[tuple[int, int]]:
+    """Where each outermost `<table>…</table>` block starts and ends: a table written
+    inside a cell (pandoc's Markdown keeps a nested table as raw HTML in the outer one)
+    belongs to the block around it, so the tags are counted, not the first `</table>`
+    taken. A block left unclosed runs to the text's end."""
+    blocks, depth, start = [], 0, 0
+    for m in _TABLE_TAG.finditer(text):
+        if not m.group(1):
+            if depth == 0:
+                start = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                blocks.append((start, m.end()))
+    if depth:
+        blocks.append((start, len(text)))
+    return blocks
 
 
 def _cell_text(cell: etree._Element) -> str:
@@ -33,15 +53,31 @@ def _cell_text(cell: etree._Element) -> str:
     return text.replace("|", "｜")  # a pipe inside a cell is no cell wall
 
 
+def _own_rows(table: etree._Element) -> list[list[etree._Element]]:
+    """The table's own rows of cells: not those of a table inside one of its cells."""
+    return [[cell for cell in tr if cell.tag in ("td", "th")] for tr in table.iter("tr")
+            if next(tr.iterancestors("table")) is table]
+
+
 def _pipe_rows(block: str) -> str:
-    """One HTML table as pipe rows, spans flattened into empty cells."""
+    """One HTML block's tables as pipe rows, spans flattened into empty cells. A table
+    inside another is read as html.py reads it (html_grid.nested): one holding digits is
+    a data table in a layout table, read alone; one holding none is its cell's text."""
     root = etree.fromstring(block, etree.HTMLParser())
     if root is None:
         return block
-    cells = [[cell for cell in tr if cell.tag in ("td", "th")] for tr in root.iter("tr")]
-    grid = {at: _cell_text(cell) if first else "" for at, (cell, first) in placed(cells).items()}
+    tables = list(root.iter("table"))
+    wrapping, folded = nested(tables)
+    read = [rows for t in tables if t not in wrapping and t not in folded
+            if (rows := _one_table(t))]
+    return "\n\n".join(read) if read else block
+
+
+def _one_table(table: etree._Element) -> str:
+    grid = {at: _cell_text(cell) if first else ""
+            for at, (cell, first) in placed(_own_rows(table)).items()}
     if not grid:
-        return block
+        return ""
     height = 1 + max(r for r, _ in grid)
     width = 1 + max(c for _, c in grid)
     lines = ["| " + " | ".join(grid.get((r, c), "") for c in range(width)) + " |"
@@ -69,7 +105,11 @@ def as_pipe_rows(text: str) -> str:
     HTML left elsewhere (a Word page's `<span style=…>`, over several lines) removed.
     pandoc's Markdown of cells holding blocks keeps their `<div>` tags in the grid
     table's cells, a line each: blanked there."""
-    text = _TABLE.sub(lambda m: "\n" + _pipe_rows(m.group()) + "\n", text)
+    pieces, end = [], 0
+    for start, stop in table_blocks(text):
+        pieces += [text[end:start], "\n" + _pipe_rows(text[start:stop]) + "\n"]
+        end = stop
+    text = "".join(pieces) + text[end:]
     if "+---" in text:
         text = _grid_tags_blanked(text)
     return html.unescape(_INLINE_TAG.sub("", text))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from pipelines.parse import parse_file
 from pipelines.read.text import read
 from pipelines.read.text_aligned import ruled_blocks
+
+DUMPS = Path(__file__).parents[1] / "fixtures" / "dumps"
 
 
 def read_text(text: str):
@@ -186,7 +190,7 @@ def test_content_stream_order_keeps_lines_as_rows_and_joins_a_wrapped_unit() -> 
 
 
 # pandoc `-t plain` of table 四 whose header rows are a `<thead>`: a simple table with its
-# header above the dash rule and no closing rule (the rule is then no ruled block).
+# header line above the dash rule and no closing rule: it ends at the first empty line.
 THEAD_T4 = """\
 四、政府信息公开行政复议、行政诉讼情况
 
@@ -206,6 +210,25 @@ def test_a_rule_under_a_header_is_no_row_of_spaced_rows() -> None:
         rows.setdefault(c.row, []).append(c.text)
     assert not any("-" in t for r in rows.values() for t in r)
     assert list(rows.values())[-1] == ["72", "64", "178", "37", "351", "13", "4", "8"]
+
+
+def test_a_simple_table_with_a_header_keeps_blank_cells_in_their_column() -> None:
+    # before, with no closing rule, the text was read as spaced rows: blanks dropped, and
+    # a row with a blank null (74 cells of 上海 2019's th-thead page)
+    row = "  5" + " " * 21 + "2" + " " * 10 + "7" + " " * 10 + "8"  # blanks in columns 2, 6-8
+    lines = (THEAD_T4 + row + "\n\n后记\n").splitlines()
+    assert ruled_blocks(lines) == [(2, 8)]
+    rows: dict[int, list[str]] = {}
+    for c in read_text("\n".join(lines)).cells:
+        rows.setdefault(c.row, []).append(c.text)
+    assert list(rows.values())[-2:] == [["5", "", "2", "7", "8", "", "", ""], ["后记"]]
+
+
+def test_a_simple_table_s_header_is_shanghai_s_thead(truth: Callable[[str], dict]) -> None:
+    # `pandoc -f html -t plain` of 上海 2019 whose header rows are `<thead>` rows
+    report = parse_file(DUMPS / "shanghai-office-2019.pandoc-plain-th-thead.txt")
+    assert (report.rendering, report.status) == ("text_aligned", "complete")
+    assert report.values() == truth("shanghai-office-2019")["cells"]
 
 
 HEADED = """\

@@ -43,3 +43,27 @@ def test_gfm_of_a_word_page_reads_every_cell(truth: Callable[[str], dict]) -> No
     # the title is bold (`**上海市…报告**`): the agency is read without the markup
     assert (report.agency, report.report_year) == (want["agency"], want["report_year"])
     assert [f.code for f in report.flags] == []
+
+
+NESTED = ('<table><tr><td rowspan="2"><table><tr><td>（勾稽关系说明）</td></tr></table></td>'
+          '<td>自然人</td></tr><tr><td>1</td></tr></table>')
+
+
+def test_a_table_inside_a_cell_is_the_cell_s_text_a_table_of_numbers_is_read_alone() -> None:
+    # pandoc's Markdown keeps a table nested in a header cell inside the raw HTML of the
+    # table around it: the first `</table>` is the inner one's, not the block's end
+    assert as_pipe_rows(NESTED + "\n后") == "\n| （勾稽关系说明） | 自然人 |\n|  | 1 |\n\n后"
+    layout = ("<table><tr><td>说明</td><td><table><tr><td>规章</td><td>7</td></tr></table>"
+              "</td></tr></table>")
+    assert as_pipe_rows(layout) == "\n| 规章 | 7 |\n"
+
+
+def test_markdown_of_a_header_cell_holding_a_table_reads_every_cell(
+        truth: Callable[[str], dict]) -> None:
+    # `pandoc -f html -t markdown` of 平潭 2020 whose table 三 has a table of words
+    # in its corner cell (the broken-header-nested-table variant): tables 三 and 四 were
+    # cut at the inner `</table>` and lost, 176 cells
+    name = "pingtan-2020-run-together.pandoc-markdown-broken-header-nested-table.txt"
+    report = parse_file(DUMPS / name)
+    assert report.status == "complete"
+    assert report.values() == truth("pingtan-2020-run-together")["cells"]

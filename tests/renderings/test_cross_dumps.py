@@ -154,6 +154,15 @@ MISSED = {
     ("cell-div", "pandoc-markdown"): (0,) * 10,
     ("div-table", "pandoc-markdown"): (0,) * 10,
     ("th-thead", "w3m"): (0,) * 10,
+    # pandoc's simple table with its `<thead>` line above the rule and no closing rule:
+    # read in its columns (read/text_aligned.py); before, as spaced rows, blanks dropped,
+    # 37 on 上海 and 011 (their rows with a blank null)
+    ("th-thead", "pandoc-plain"): (0,) * 10,
+    ("th-thead", "pandoc-markdown"): (0,) * 10,
+    # pandoc's Markdown keeps 三's header cell holding a table as raw HTML inside 三's:
+    # before, the block was cut at the inner `</table>`, 三 and 四 lost (190, 176, 190,
+    # 176, 41, 190, 190, 176, 176, 41; read/text_html_tables.py)
+    ("broken-header-nested-table", "pandoc-markdown"): (0,) * 10,
     ("nested-layout", "elinks"): (0,) * 10,
     ("seq-column", "lynx"): (0,) * 10,
     ("blank-nbsp", "lynx"): (0,) * 10,
