@@ -29,7 +29,7 @@ from itertools import pairwise, takewhile
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
 from pipelines.recognise.drawn_columns import drawn_reading, drawn_t4
-from pipelines.recognise.header_columns import RowIndex, header_reading
+from pipelines.recognise.header_columns import RowIndex, box_header_reading, header_reading
 from pipelines.recognise.header_pieces import header_columns_proven
 from pipelines.recognise.labels import labels_of
 from pipelines.recognise.layout import ROW_NUMBER, is_sequence_header
@@ -1327,7 +1327,9 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             # only, and a column it lacks (a 小计) is read by column_map.py
             _keep_wide(grid, *found, values)
             index = index or RowIndex(tokens)
-            values = header_reading(index, i, found[0], rows[found].columns) or values
+            values = (header_reading(index, i, found[0], rows[found].columns)
+                      or box_header_reading(index, i, found[0], rows[found].columns)
+                      or values)
         elif len(values) > len(rows[found].columns) and _cell_by_cell(values):
             # a table printed cell by cell (HTML, DOCX, a PDF's drawn grid) keeps a
             # merged label's empty remnants beside its blank values: where its header
