@@ -33,7 +33,7 @@ from pipelines.recognise.header_columns import RowIndex, box_header_reading, hea
 from pipelines.recognise.header_pieces import header_columns_proven
 from pipelines.recognise.labels import labels_of
 from pipelines.recognise.layout import ROW_NUMBER, is_sequence_header
-from pipelines.recognise.pulled import alike, label_columns, pull_proven, pulled_rows
+from pipelines.recognise.pulled import alike, box_column, label_columns, pull_proven, pulled_rows
 from pipelines.recognise.pushed import push_refuted
 from pipelines.recognise.tokens import Token, unknown_column
 from pipelines.recognise.values import may_stand_for_value, read_printed
@@ -1288,6 +1288,13 @@ def _mark_undrawn(grid: Grid, found: tuple[str, str], block: Block, undrawn: lis
                                "columns their header names", cell_id))
 
 
+def _box_cells(values: list[Token]) -> bool:
+    """Whether a row's values are cells of a box-drawn text table (`table T line L col
+    C`), one token a cell, none run together, open-ended or cut."""
+    return all(v.kind == "value" and box_column(v.ref) is not None and not (
+        v.run_together or v.open_end or v.cut or v.stacked) for v in values)
+
+
 def _cell_by_cell(values: list[Token]) -> bool:
     """Whether a row's values are a table's printed cells, one token a cell: each names
     its table cell (`table T row R cell C`), none run together, cut, open-ended, stacked
@@ -1336,7 +1343,8 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             # prints every column once at a position of rows as wide, that places them
             index = index or RowIndex(tokens)
             values = header_reading(index, i, found[0], rows[found].columns) or values
-        elif 0 < len(values) < len(rows[found].columns) and _cell_by_cell(values):
+        elif 0 < len(values) < len(rows[found].columns) and (
+                _cell_by_cell(values) or _box_cells(values)):
             # a ruled table's row drawn short of its columns: its cells stand under the
             # columns their grid columns name in its header (drawn_columns.py)
             index = index or RowIndex(tokens)
