@@ -1132,8 +1132,9 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
              for r in block.data_rows for c in block.columns]
     if printed > len(values):
         grid.dropped_blanks[("t4", "all")] = tuple(cid for cid, _ in cells)
-    if len(values) != n and _cell_by_cell(values):
-        # a ruled table's row: its cells under the columns their grid columns name
+    if len(values) != n and (_cell_by_cell(values) or _box_cells(values)):
+        # a ruled table's row (a PDF's, a box-drawn text table's): its cells under the
+        # columns their grid (display) columns name
         values = drawn_t4(RowIndex(tokens), values, [r.id for r in block.data_rows],
                           block.columns) or values
     leading = (_leading_column(tokens, start, values[0], _t4_top(grid.version))
