@@ -76,6 +76,7 @@ from pipelines.recognise.merged_copies import place_merged_copies
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.ocr_columns import misordered_scan_columns
 from pipelines.recognise.piece_order import printed_order
+from pipelines.recognise.pulled import box_column
 from pipelines.recognise.tokens import Token
 from pipelines.recognise.trailing_column import place_past_last_column
 from pipelines.report import CellValue, Flag
@@ -162,8 +163,17 @@ def _headers(tokens: list[Token], version_id: str
     texts: list[str] = []
     words: list[str] = []
     after_row = False  # among the values of a row label
+    drawn = None  # the box-drawn text table the last token was printed in, if any
     for t in tokens:
         kind = t.kind
+        if (box := box_column(t.ref)) is not None or drawn is not None:
+            # A text dump prints the page's prose as tokens too (HTML's reader only its
+            # tables): the prose before a drawn table is no text of its header, and its
+            # words (政府信息公开) would read as pieces of a label the header lacks.
+            if (box and box[0]) != drawn and words:
+                texts.append(normalise("".join(words)))
+                words = []
+            drawn = box and box[0]
         if kind == "value":
             if not after_row and words:
                 texts.append(normalise("".join(words)))

@@ -1,4 +1,5 @@
-"""A row of a PDF's ruled table placed by the grid columns its drawn cells start in.
+"""A row of a ruled table (a PDF's, or a text table drawn with box characters) placed by
+the grid columns its drawn cells start in.
 
 The PDF reader reads a ruled table from its rulings (`pipelines/read/pdf_page.py`): a
 cell's ref names the grid column its left edge starts in (`page P table T row R cell
@@ -22,6 +23,12 @@ page and table; a table continued on the next page is another grid):
   was pushed right past the header (a rowspan one too long, a value spanning two
   columns), and the grid's columns no longer say which label a cell stands under.
 The columns the row draws no cell in are returned as None: not drawn, so not read.
+
+w3m and elinks draw such a table with box characters (`text_bordered.py`): a cell's ref
+names the display column it starts at, and a column the short row lacks is drawn as the
+cell above it run on down (elinks) or as nothing. The same reading applies, display
+columns standing for grid columns: a cell starting exactly where a header label starts
+is under that label.
 """
 
 from __future__ import annotations
@@ -35,12 +42,19 @@ from schemas.template import Column
 
 # A ruled table's cell in a PDF (a scanned cell's ref ends in its box: not matched).
 _DRAWN = re.compile(r"^page (\d+) table (\d+) row \d+ cell (\d+)$")
+# A box-drawn text table's cell (text_bordered.py, w3m's and elinks' dumps): its first
+# display column. Walls are drawn where the layout's columns are, so a cell starting
+# at a header label's display column stands in that label's column, as a grid column.
+_BOXED = re.compile(r"^table (\d+) line \d+ col (\d+)$")
 
 
 def _drawn_at(token: Token) -> tuple[str, int] | None:
-    """The drawn table (`page P table T`) and grid column of a ruled table's cell."""
-    m = _DRAWN.match(token.ref)
-    return (f"{m[1]}.{m[2]}", int(m[3])) if m else None
+    """The drawn table (`page P table T`, or `text T`) and grid column (display column
+    in a text table) of a ruled table's cell."""
+    if m := _DRAWN.match(token.ref):
+        return f"{m[1]}.{m[2]}", int(m[3])
+    m = _BOXED.match(token.ref)
+    return (f"text {m[1]}", int(m[2])) if m else None
 
 
 def _header(index: RowIndex, row: int, grid: str, table: str,

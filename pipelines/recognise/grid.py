@@ -29,11 +29,11 @@ from itertools import pairwise, takewhile
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
 from pipelines.recognise.drawn_columns import drawn_reading, drawn_t4
-from pipelines.recognise.header_columns import RowIndex, header_reading
+from pipelines.recognise.header_columns import RowIndex, box_header_reading, header_reading
 from pipelines.recognise.header_pieces import header_columns_proven
 from pipelines.recognise.labels import labels_of
 from pipelines.recognise.layout import ROW_NUMBER, is_sequence_header
-from pipelines.recognise.pulled import alike, label_columns, pull_proven, pulled_rows
+from pipelines.recognise.pulled import alike, box_column, label_columns, pull_proven, pulled_rows
 from pipelines.recognise.pushed import push_refuted
 from pipelines.recognise.tokens import Token, unknown_column
 from pipelines.recognise.values import may_stand_for_value, read_printed
@@ -1155,8 +1155,9 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
              for r in block.data_rows for c in block.columns]
     if printed > len(values):
         grid.dropped_blanks[("t4", "all")] = tuple(cid for cid, _ in cells)
-    if len(values) != n and _cell_by_cell(values):
-        # a ruled table's row: its cells under the columns their grid columns name
+    if len(values) != n and (_cell_by_cell(values) or _box_cells(values)):
+        # a ruled table's row (a PDF's, a box-drawn text table's): its cells under the
+        # columns their grid (display) columns name
         values = drawn_t4(RowIndex(tokens), values, [r.id for r in block.data_rows],
                           block.columns) or values
     leading = (_leading_column(tokens, start, values[0], _t4_top(grid.version))
@@ -1311,6 +1312,13 @@ def _mark_undrawn(grid: Grid, found: tuple[str, str], block: Block, undrawn: lis
                                "columns their header names", cell_id))
 
 
+def _box_cells(values: list[Token]) -> bool:
+    """Whether a row's values are cells of a box-drawn text table (`table T line L col
+    C`), one token a cell, none run together, open-ended or cut."""
+    return all(v.kind == "value" and box_column(v.ref) is not None and not (
+        v.run_together or v.open_end or v.cut or v.stacked) for v in values)
+
+
 def _cell_by_cell(values: list[Token]) -> bool:
     """Whether a row's values are a table's printed cells, one token a cell: each names
     its table cell (`table T row R cell C`), none run together, cut, open-ended, stacked
@@ -1350,14 +1358,17 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             # only, and a column it lacks (a 小计) is read by column_map.py
             _keep_wide(grid, *found, values)
             index = index or RowIndex(tokens)
-            values = header_reading(index, i, found[0], rows[found].columns) or values
+            values = (header_reading(index, i, found[0], rows[found].columns)
+                      or box_header_reading(index, i, found[0], rows[found].columns)
+                      or values)
         elif len(values) > len(rows[found].columns) and _cell_by_cell(values):
             # a table printed cell by cell (HTML, DOCX, a PDF's drawn grid) keeps a
             # merged label's empty remnants beside its blank values: where its header
             # prints every column once at a position of rows as wide, that places them
             index = index or RowIndex(tokens)
             values = header_reading(index, i, found[0], rows[found].columns) or values
-        elif 0 < len(values) < len(rows[found].columns) and _cell_by_cell(values):
+        elif 0 < len(values) < len(rows[found].columns) and (
+                _cell_by_cell(values) or _box_cells(values)):
             # a ruled table's row drawn short of its columns: its cells stand under the
             # columns their grid columns name in its header (drawn_columns.py)
             index = index or RowIndex(tokens)

@@ -20,6 +20,7 @@ reading here and the row is left to counts and identities (grid.py, resolve.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -140,3 +141,98 @@ def header_reading(index: RowIndex, label_at: int, table: str,
         elif t.kind != "value" or t.printed.state != "blank":
             return None
     return [cells[p] for p in positions]
+
+
+# A box-drawn text table's cell (text_bordered.py): `table T line L col C`, C its first
+# display column. The rows of such a table print different numbers of cells (a merged
+# header cell is one region), so positions are display columns, not cell counts.
+_BOX_CELL = re.compile(r"^table (\d+) line \d+ col (\d+)$")
+
+
+def _box_at(t: Token) -> tuple[int, int] | None:
+    """(text table, first display column) of a box-drawn table's cell, else None."""
+    m = _BOX_CELL.match(t.ref)
+    return (int(m[1]), int(m[2])) if m else None
+
+
+def _box_header(index: RowIndex, row: int, table: str, columns: tuple[Column, ...],
+                box: int) -> tuple[list[int], list[int]] | None:
+    """Each column's display column in the nearest header rows above `row` of the same
+    drawn table, and those rows (bottom first); None unless each column is printed once
+    there, in the template's order."""
+    wanted = {c.id for c in columns}
+    found: dict[str, list[int]] = {}
+    header: list[int] = []
+    for r in reversed(index.order[:index.order.index(row)]):
+        cells = index.cells(r)
+        if cells is None or any((_box_at(t) or (None,))[0] != box for t in cells):
+            break  # another table, or a cell cut into several tokens
+        at = _column_positions(cells, table, wanted)
+        if not at:
+            if header:
+                break
+            continue
+        header.append(r)
+        for key, positions in at.items():
+            found.setdefault(key, []).extend(_box_at(cells[p])[1] for p in positions)
+    if set(found) != wanted or any(len(p) != 1 for p in found.values()):
+        return None
+    positions = [found[c.id][0] for c in columns]
+    if any(a >= b for a, b in pairwise(positions)):
+        return None
+    return positions, header
+
+
+def _pushed_past(index: RowIndex, header: list[int], box: int, first: int, last: int) -> bool:
+    """Whether a row of the drawn table below its header prints a number right of the
+    header's last named column (`last`) while its values begin at the first (`first`)
+    or left of it. A labelled row whose values begin right of the first named column
+    has label cells reaching into the named columns (an item number printed in a cell
+    of its own, a label a span pushed right): it is pushed by its label, and its cells
+    past the header say nothing of the header's. Any other is a body wider than its
+    header, whose positions then place nothing."""
+    for r in index.order[index.order.index(header[0]) + 1:]:
+        cells = index.cells(r)
+        if cells is None or any((_box_at(t) or (None,))[0] != box for t in cells):
+            if cells is not None:
+                break  # the drawn table ended
+            return True  # a cell cut into tokens: where its numbers stand is not known
+        values = [_box_at(t)[1] for t in cells if t.kind == "value"]
+        if any(t.kind == "label" for t in cells) and values and values[0] > first:
+            continue
+        if any(t.kind == "value" and _filled(t) and _box_at(t)[1] > last for t in cells):
+            return True
+    return False
+
+
+def box_header_reading(index: RowIndex, label_at: int, table: str,
+                       columns: tuple[Column, ...]) -> list[Token] | None:
+    """In a box-drawn text table (w3m, elinks), the values of the row whose label is
+    token `label_at`, one per column: the cells beginning at the display columns where
+    the nearest header rows print the columns' labels. None unless the header names
+    every column once, in the template's order, right of the row's label; every cell of
+    the row at those columns is a value and every other cell after the label a blank;
+    and no row of the table not pushed by its own label prints a number past the
+    header's last column."""
+    label = index.tokens[label_at]
+    at = _box_at(label)
+    if label.row is None or at is None:
+        return None
+    cells = index.cells(label.row)
+    if cells is None or any(_box_at(t) is None or _box_at(t)[0] != at[0] for t in cells):
+        return None
+    found = _box_header(index, label.row, table, columns, at[0])
+    if found is None or found[0][0] <= at[1]:
+        return None
+    positions, header = found
+    if _pushed_past(index, header, at[0], positions[0], positions[-1]):
+        return None
+    by_column = {_box_at(t)[1]: t for t in cells}
+    if any(p not in by_column or by_column[p].kind != "value" for p in positions):
+        return None
+    own = next(p for p, i in enumerate(index.rows[label.row]) if i == label_at)
+    chosen = set(positions)
+    if any(_box_at(t)[1] not in chosen and (t.kind != "value" or _filled(t))
+           for t in cells[own + 1:]):
+        return None
+    return [by_column[p] for p in positions]

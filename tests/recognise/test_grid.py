@@ -699,12 +699,18 @@ def test_a_number_under_table_4s_unnamed_leading_column_is_no_cell() -> None:
     "│1│0   │0   │0   │1   │1  │0   │0   │0   │1   │1 │0   │0   │0   │1   │1 │",
     # the first number is no sequence number's 1
     "│2│72  │64  │178 │37  │351│13  │4   │8   │1   │26│12  │1   │1   │6   │20│"])
-def test_table_4_under_an_unnamed_column_unproven_is_null(values: str) -> None:
+def test_table_4_under_an_unnamed_column_is_placed_by_its_header_display_columns(
+        values: str) -> None:
+    # Counted, none of these rows is proven (they were null, value_count_mismatch). The
+    # box-drawn header proves them: each of its 15 column labels starts at the display
+    # column of one value cell, and the first cell stands under the column it leaves
+    # empty (drawn_columns.drawn_t4). What the agency printed is published; an identity
+    # it breaks (350) is the checks' to show.
     table = T4_UNNAMED_COLUMN.replace(T4_UNNAMED_VALUES, values)
     report = parse_bytes(T4_BANDS, with_t4(table).encode("utf-8"))
-    assert set(t4_cells(report).values()) == {None}
-    (message,) = flags(report, "value_count_mismatch")
-    assert message.startswith("table 四 has 16 values, the template has 15: ")
+    printed = [int(v) for v in values.strip("│").split("│")[1:]]
+    assert list(t4_cells(report).values()) == printed
+    assert not flags(report, "value_count_mismatch")
 
 
 def test_table_4s_header_not_opened_by_an_empty_cell_leaves_16_values_null() -> None:
