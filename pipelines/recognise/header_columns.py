@@ -86,12 +86,8 @@ def _header_positions(index: RowIndex, row: int, table: str, columns: tuple[Colu
         header.append(r)
         for key, positions in at.items():
             found.setdefault(key, []).extend(positions)
-    if set(found) != wanted or any(len(p) != 1 for p in found.values()):
-        return None
-    positions = [found[c.id][0] for c in columns]
-    if any(a >= b for a, b in pairwise(positions)):
-        return None
-    return positions, header
+    positions = _once_in_order(found, wanted, columns)
+    return None if positions is None else (positions, header)
 
 
 def _filled(t: Token) -> bool:
@@ -175,12 +171,8 @@ def _box_header(index: RowIndex, row: int, table: str, columns: tuple[Column, ..
         header.append(r)
         for key, positions in at.items():
             found.setdefault(key, []).extend(_box_at(cells[p])[1] for p in positions)
-    if set(found) != wanted or any(len(p) != 1 for p in found.values()):
-        return None
-    positions = [found[c.id][0] for c in columns]
-    if any(a >= b for a, b in pairwise(positions)):
-        return None
-    return positions, header
+    positions = _once_in_order(found, wanted, columns)
+    return None if positions is None else (positions, header)
 
 
 def _pushed_past(index: RowIndex, header: list[int], box: int, first: int, last: int) -> bool:
@@ -236,3 +228,13 @@ def box_header_reading(index: RowIndex, label_at: int, table: str,
            for t in cells[own + 1:]):
         return None
     return [by_column[p] for p in positions]
+
+
+def _once_in_order(found: dict[str, list[int]], wanted: set[str],
+                   columns: tuple[Column, ...]) -> list[int] | None:
+    """Each column's one position, in the template's order; None unless every column
+    was found exactly once and they run left to right."""
+    if set(found) != wanted or any(len(p) != 1 for p in found.values()):
+        return None
+    positions = [found[c.id][0] for c in columns]
+    return None if any(a >= b for a, b in pairwise(positions)) else positions
