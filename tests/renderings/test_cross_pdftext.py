@@ -188,13 +188,20 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     ("landscape", "raw", "t3-natural-last"): _WHOLE,
     # huaian: `商业 科研 社会公 法律服 其 自然 人 总计` names 自然人 twice on a line, either
     # piece kept orders it last (h-laylacks; before _T3_NULL's (25, 0, 175, 0))
-    ("a4-080", "layout", "t3-natural-last"): {**_T3_NULL, "huaian-2024": (200, 0, 0, 0)},
+    # h-lines: a row printing no number (its label alone) no longer keeps the header's
+    # stacks from placing the rows that print numbers (column_map.py): 004 stays null
+    ("a4-080", "layout", "t3-natural-last"): {**_T3_NULL, "huaian-2024": (200, 0, 0, 0),
+                                              "005": (184, 0, 14, 0)},
     # placed by its pieces (h-layperm) but 005's (null, as before)
     ("a4-080", "layout", "t3-orgs-reversed"): {
         "huaian-2024": (200, 0, 0, 0), "004": (200, 0, 0, 0), "005": (37, 0, 161, 0),
         "011": (198, 0, 0, 0)},
-    ("landscape", "layout", "t3-natural-last"): _T3_NULL,
-    ("landscape", "layout", "t3-orgs-reversed"): _T3_NULL,
+    # (h-lines, as above; two rows of 三 in each stay null)
+    ("landscape", "layout", "t3-natural-last"): {
+        "huaian-2024": (186, 0, 14, 0), "004": (186, 0, 14, 0), "005": (184, 0, 14, 0),
+        "011": (198, 0, 0, 0)},
+    ("landscape", "layout", "t3-orgs-reversed"): {**_T3_NULL, "004": (186, 0, 14, 0),
+                                                  "005": (184, 0, 14, 0)},
     # 四's first two swapped, A4 at 0.8 (`结果纠 结果维 其他结 尚未审 总 未经复议直接起诉`):
     # 四 null. before: huaian (194, 6, 0, 0), 004 (196, 4, 0, 0); 20 wrong over the ten
     ("a4-080", "layout", "t4-swap-first-two"): {
