@@ -641,6 +641,7 @@ def _a_line_each(values: list[Token]) -> bool:
 
 
 _LINE_REF = re.compile(r"line \d+")  # a text's cell that is its whole line
+_TEXT_LINE_REF = re.compile(r"line \d+(?: word \d+)?")  # a word of a text's line, or the line
 
 
 def _a_cell_a_line(values: list[Token]) -> bool:
@@ -1312,6 +1313,24 @@ def _mark_undrawn(grid: Grid, found: tuple[str, str], block: Block, undrawn: lis
                                "columns their header names", cell_id))
 
 
+def _next_rows_number(tokens: list[Token], last: int, values: list[Token]) -> bool:
+    """Whether a row's last value is a whole number printed alone on the printed row
+    (line) after its other values, the next token the next row's label: in text in
+    content order (`pdftotext -raw`) a row whose label wraps prints its number (序号, or a
+    numbering column no header names) on a line of its own before its label, right
+    after the row above's values (`（一）予以公开 2 2` / `4` / `（二）部分公开…`). Short of
+    its columns (blanks dropped), the row may take that number as its own, and its sum
+    holds either way (2 + 2 = 4): 004 at mean 2, zeros blank, published 总计 4 for 2.
+    Text lines only: a scan's or a PDF's boxes place a row's cells by their own rows."""
+    v, before = values[-1], values[-2] if len(values) > 1 else None
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    return (before is not None and after is not None and after.kind == "label"
+            and _TEXT_LINE_REF.fullmatch(v.ref) is not None  # a text's line, no box
+            and v.row is not None and before.row is not None and v.row != before.row
+            and after.row != v.row and v.printed is not None and v.printed.whole is not None
+            and v.printed.unit is None and v.printed.number >= 0)
+
+
 def _box_cells(values: list[Token]) -> bool:
     """Whether a row's values are cells of a box-drawn text table (`table T line L col
     C`), one token a cell, none run together, open-ended or cut."""
@@ -1405,6 +1424,12 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
                       f"row {found[1]}'s values are followed by a printed row of numbers "
                       "alone: a cell's digits may have wrapped onto it")
             grid.wrapped_tables.add(found[0])
+        elif 0 < len(values) < len(rows[found].columns) and _next_rows_number(tokens, last,
+                                                                              values):
+            _flag_row(grid, *found, rows[found].columns, values, "value_count_mismatch",
+                      f"row {found[1]}'s last value prints alone on the line before the "
+                      "next row's label, as that row's number does, and the row is short "
+                      "of its columns: which of its values are its own is not known")
         elif values:
             grid.value_refs[found] = ([v.ref for v in values],
                                       len(values) <= len(rows[found].columns))
