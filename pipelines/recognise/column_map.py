@@ -211,8 +211,7 @@ _MOVES = {"t2": _t2_moves, "t3": _t3_moves, "t4": _t4_moves}
 def _placed_by_count(grid: Grid, table: str) -> bool:
     """Whether every data row of the table was read with exactly its columns' values,
     but rows printing nothing (`printed_nothing`)."""
-    rows = {r.id for r in grid.version.tables[table].data_rows
-            if not printed_nothing(grid, table, r.id)}
+    rows = {r.id for r in grid.version.tables[table].data_rows} - _silent_rows(grid, table)
     return (rows <= grid.rows_found.get(table, set())
             and not any(t == table for t, _ in grid.pending)
             and not any(t == table for t, _ in grid.forced_runs)
@@ -251,8 +250,7 @@ def place_by_header(grid: Grid, table: str, rows: list[Printed], printed: list[s
     if moves is not None:
         # a row printing nothing (its label and tabs: a browser's copied text of a row of
         # blank cells) places nothing under any order of columns: left to the grid
-        silent = {r.id for r in grid.version.tables[table].data_rows
-                  if printed_nothing(grid, table, r.id)}
+        silent = _silent_rows(grid, table)
         moves = {src: dst for src, dst in moves.items() if src.split(".")[1] not in silent}
     if (moves is None or all(src == dst for src, dst in moves.items())
             or any(src not in grid.cells for src in moves)):
@@ -575,6 +573,12 @@ def printed_nothing(grid: Grid, table: str, row: str) -> bool:
             and row not in grid.rows_found.get(table, set())
             and not any(cid in grid.cells for cid in (
                 cell_id_of(table, row, c.id) for c in grid.version.tables[table].columns)))
+
+
+def _silent_rows(grid: Grid, table: str) -> set[str]:
+    """The table's data rows that printed nothing (`printed_nothing`)."""
+    return {r.id for r in grid.version.tables[table].data_rows
+            if printed_nothing(grid, table, r.id)}
 
 
 def _read_row(grid: Grid, table: str, row: str, order: tuple[str, ...], values: list
