@@ -535,6 +535,8 @@ def _interleaved_joined(spans: list[list[TextCell]], s: int, first: int,
     if not found or not _one_row([label for _, _, _, label in found]):
         return None
     j, end, taken, _ = max(found, key=lambda f: (f[1] - f[0], -f[0]))  # the longest
+    if _item_beside(pieces, j):
+        return None  # two rows' labels on the line over one row of values: whose is unknown
     used = {pieces[k][0] for k in range(j, end)}
     gone.update(q for q in used if q != s)
     before = [c for q, c in pieces[:j] if q in used]  # the start lines' left pieces
@@ -542,6 +544,14 @@ def _interleaved_joined(spans: list[list[TextCell]], s: int, first: int,
     label = TextCell("".join(pieces[k][1].text.strip() for k in taken), pieces[j][1].ref,
                      row[0].row)
     return [*before, *skipped, label, *row[first:]]
+
+
+def _item_beside(pieces: list[tuple[int, TextCell]], j: int) -> bool:
+    """Whether the line the label starts on prints another row's numbered label before it
+    (`1.信访举报投诉类申请 2.重复申请` over `（五）不予 1 1`: a span broken in its cells,
+    pdftotext -layout). A group label's piece beside a row label's (`（四 1.本`) is none."""
+    line = pieces[j][0]
+    return any(q == line and _ITEM_INSIDE.match(nfkc(c.text.strip())) for q, c in pieces[:j])
 
 
 def _parted(pieces: list[tuple[int, TextCell]], spans: list[list[TextCell]],

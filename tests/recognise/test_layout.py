@@ -325,3 +325,13 @@ def test_another_groups_piece_over_a_row_label_is_left_as_printed() -> None:
     cells = row(1, 74, 74, "（五）不\n1.本机关不掌握相关政府信息",
                 "746", "12", "0", "0", "10", "1", "769")
     assert tidy(cells) == cells
+
+
+# pdftotext -layout of Chromium's print of the seed report (2019 format) whose 不予处理 span
+# is broken in its cells, the numbers drawn anew (mean 2, seed 3, zeros blank): two rows'
+# labels print on one line over the group label's line that holds the values.
+
+def test_two_row_labels_on_the_line_above_the_values_join_neither() -> None:
+    cells = lines("1.信访举报投诉类申请 2.重复申请", "（五）不予 1 1",
+                  "处理 3.要求提供公开出版物 4.无正当理由")
+    assert tidy(cells) == cells
