@@ -103,14 +103,17 @@ class Score:
 
 # --- the tools ----------------------------------------------------------------------------
 
-def chromium_pdf(source: Path, out: Path) -> None:
-    """Chromium's print-to-PDF of a local page, with a throwaway profile."""
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
-                        f"--print-to-pdf={out}", source.resolve().as_uri()],
-                       check=True, capture_output=True, timeout=TIMEOUT)
-    if not out.is_file():
-        raise RuntimeError(f"chromium wrote no PDF for {source}")
+def chromium_pdf(source: Path, out: Path, tries: int = 3) -> None:
+    """Chromium's print-to-PDF of a local page, with a throwaway profile. On a loaded
+    machine headless Chromium now and then exits 0 having written nothing: tried again."""
+    for _ in range(tries):
+        with tempfile.TemporaryDirectory() as profile:
+            subprocess.run(["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
+                            f"--print-to-pdf={out}", source.resolve().as_uri()],
+                           check=True, capture_output=True, timeout=TIMEOUT)
+        if out.is_file():
+            return
+    raise RuntimeError(f"chromium wrote no PDF for {source} ({tries} tries)")
 
 
 A4_PRINT = {"paperWidth": 8.27, "paperHeight": 11.69, "marginTop": 0.4, "marginBottom": 0.4,
