@@ -30,6 +30,21 @@ class PlacedWord(NamedTuple):
 # 555,163,573,179"): its box in the page's pixels, left, top, right, bottom.
 REF_BOX = re.compile(r"\bbox (\d+),(\d+),(\d+),(\d+)")
 
+# The other shapes of a cell's `ref` the recogniser reads back, declared once (the readers
+# write them). Whole refs (`fullmatch`) unless said:
+REF_LINE = re.compile(r"line (\d+)")  # a text's cell that is its whole line
+REF_LINE_WORD = re.compile(r"line (\d+) word (\d+)")  # a word of a text's line
+REF_TEXT = re.compile(r"line (\d+)(?: word (\d+))?")  # either (`match`: a text cell's line)
+# A box-drawn text table's cell (read/text_bordered.py): C its first display column.
+REF_BOX_CELL = re.compile(r"table (\d+) line \d+ col (\d+)")
+# A ruled table's cell in a PDF (a scanned cell's ref, which ends in its box, is none).
+REF_DRAWN_CELL = re.compile(r"page (\d+) table (\d+) row \d+ cell (\d+)")
+REF_TABLE_CELL = re.compile(r"\btable \d+ row \d+ cell \d+$")  # `search`: HTML, DOCX, PDF
+REF_PIPE_CELL = re.compile(r"table \d+ line \d+ cell ")  # `match`: a text pipe table's cell
+# `match`: the table of an HTML, DOCX or PDF cell (`table 2 row 5 …`) or a drawn text
+# table's (`table 2 line 9 …`)
+REF_TABLE = re.compile(r"((?:page \d+ )?table \d+) (?:row|line) ")
+
 
 # Slots, not frozen: a report has hundreds of cells, and a frozen dataclass's __init__
 # costs six times as much; nothing changes a cell once a reader has made it.

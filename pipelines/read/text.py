@@ -54,7 +54,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from itertools import islice
 
-from pipelines.document import Document, TextCell
+from pipelines.document import REF_TEXT, Document, TextCell
 from pipelines.read import (
     text_asciidoc,
     text_divs,
@@ -663,15 +663,12 @@ def _aligned_pipe_tables(lines: list[str]) -> bool:
     return True
 
 
-_LINE_REF = re.compile(r"^line (\d+)\b")  # every text cell's ref opens with its line
-
-
 def _furniture_marked(cells: list[TextCell], found: frozenset[int]) -> list[TextCell]:
     """The cells of the page furniture's lines (`found`, text_pages.py) marked."""
     if not found:
         return cells
     return [replace(c, furniture=True)
-            if (m := _LINE_REF.match(c.ref)) and int(m.group(1)) - 1 in found else c
+            if (m := REF_TEXT.match(c.ref)) and int(m.group(1)) - 1 in found else c
             for c in cells]
 
 

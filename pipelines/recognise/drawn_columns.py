@@ -33,27 +33,22 @@ is under that label.
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
+from pipelines.document import REF_BOX_CELL, REF_DRAWN_CELL
 from pipelines.recognise.header_columns import RowIndex
 from pipelines.recognise.tokens import Token
 from schemas.template import Column
 
-# A ruled table's cell in a PDF (a scanned cell's ref ends in its box: not matched).
-_DRAWN = re.compile(r"^page (\d+) table (\d+) row \d+ cell (\d+)$")
-# A box-drawn text table's cell (text_bordered.py, w3m's and elinks' dumps): its first
-# display column. Walls are drawn where the layout's columns are, so a cell starting
-# at a header label's display column stands in that label's column, as a grid column.
-_BOXED = re.compile(r"^table (\d+) line \d+ col (\d+)$")
-
 
 def _drawn_at(token: Token) -> tuple[str, int] | None:
     """The drawn table (`page P table T`, or `text T`) and grid column (display column
-    in a text table) of a ruled table's cell."""
-    if m := _DRAWN.match(token.ref):
+    in a text table) of a ruled table's cell. A box-drawn text table's walls are drawn
+    where the layout's columns are (w3m's and elinks' dumps), so a cell starting at a
+    header label's display column stands in that label's column, as a grid column."""
+    if m := REF_DRAWN_CELL.fullmatch(token.ref):
         return f"{m[1]}.{m[2]}", int(m[3])
-    m = _BOXED.match(token.ref)
+    m = REF_BOX_CELL.fullmatch(token.ref)
     return (f"text {m[1]}", int(m[2])) if m else None
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise, takewhile
 
+from pipelines.document import REF_LINE, REF_PIPE_CELL, REF_TABLE_CELL, REF_TEXT
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
 from pipelines.recognise.drawn_columns import drawn_reading, drawn_t4
@@ -269,7 +270,7 @@ def _item_number_alone(token: Token) -> bool:
     """An item's number alone (`6.`) on a line of its own, in a text printing a cell a
     line: the next row's, in a cell of its own before its label, no value. Only there: in
     a scan's box, `0.` is a zero OCR read with a speck beside it, a value as before."""
-    return bool(ROW_NUMBER.match(token.text) and _LINE_REF.fullmatch(token.ref))
+    return bool(ROW_NUMBER.match(token.text) and REF_LINE.fullmatch(token.ref))
 
 
 def _as_value(token: Token) -> Token:
@@ -640,8 +641,6 @@ def _a_line_each(values: list[Token]) -> bool:
             and len({v.row for v in values}) == len(values))
 
 
-_LINE_REF = re.compile(r"line \d+")  # a text's cell that is its whole line
-_TEXT_LINE_REF = re.compile(r"line \d+(?: word \d+)?")  # a word of a text's line, or the line
 
 
 def _a_cell_a_line(values: list[Token]) -> bool:
@@ -649,7 +648,7 @@ def _a_cell_a_line(values: list[Token]) -> bool:
     rows (the `lines`, `paragraphs`, `separated` dialects: a crawler's text nodes, lxml
     `itertext()`). A cell's text may be several nodes (Word's runs a digit each, a `<br>`
     inside a number: `4` / `57` for 457), each its own line, as a PDF's glyph runs are."""
-    return (bool(values) and all(v.row is None and _LINE_REF.fullmatch(v.ref)
+    return (bool(values) and all(v.row is None and REF_LINE.fullmatch(v.ref)
                                  for v in values)
             and len({v.ref for v in values}) == len(values))
 
@@ -776,7 +775,7 @@ def _pieces(values: list[Token]) -> bool:
     """Whether a row's values are pieces of text a space apart, none a cell its page
     delimits (an HTML or DOCX cell, a pipe or box table's cell): only there may one
     number print as several pieces with nothing to tell (a `<br>` inside it)."""
-    return not any(_TABLE_CELL.search(v.ref) or _PIPE_ROW_CELL.match(v.ref) for v in values)
+    return not any(REF_TABLE_CELL.search(v.ref) or REF_PIPE_CELL.match(v.ref) for v in values)
 
 
 def _withdraw_unbalanced_rows(grid: Grid) -> None:
@@ -1288,7 +1287,6 @@ def _own_values(tokens: list[Token], i: int, n: int,
     return values, last, None
 
 
-_TABLE_CELL = re.compile(r"\btable \d+ row \d+ cell \d+$")
 _UNDRAWN = " (no cell drawn)"  # the ref of a column a ruled table's row drew no cell under
 
 
@@ -1325,7 +1323,7 @@ def _next_rows_number(tokens: list[Token], last: int, values: list[Token]) -> bo
     v, before = values[-1], values[-2] if len(values) > 1 else None
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     return (before is not None and after is not None and after.kind == "label"
-            and _TEXT_LINE_REF.fullmatch(v.ref) is not None  # a text's line, no box
+            and REF_TEXT.fullmatch(v.ref) is not None  # a text's line, no box
             and v.row is not None and before.row is not None and v.row != before.row
             and after.row != v.row and v.printed is not None and v.printed.whole is not None
             and v.printed.unit is None and v.printed.number >= 0)
@@ -1342,7 +1340,7 @@ def _cell_by_cell(values: list[Token]) -> bool:
     """Whether a row's values are a table's printed cells, one token a cell: each names
     its table cell (`table T row R cell C`), none run together, cut, open-ended, stacked
     or a scanned box that may hold several."""
-    return all(v.kind == "value" and _TABLE_CELL.search(v.ref) and not (
+    return all(v.kind == "value" and REF_TABLE_CELL.search(v.ref) and not (
         v.run_together or v.open_end or v.cut or v.stacked or v.box_run) for v in values)
 
 
@@ -1520,7 +1518,6 @@ def _first_t4(tokens: list[Token]) -> int:
     return next((i for i, t in enumerate(tokens) if _t4_anchor(t)), len(tokens))
 
 
-_PIPE_ROW_CELL = re.compile(r"^table \d+ line \d+ cell ")  # a cell of a text pipe table
 
 
 def _unlabelled_pipe_row(tokens: list[Token], i: int) -> str | None:
@@ -1529,7 +1526,7 @@ def _unlabelled_pipe_row(tokens: list[Token], i: int) -> str | None:
     alone, the label's lines apart before the table block), else None."""
     t = tokens[i]
     if (t.kind != "value" or t.row is None or (i > 0 and tokens[i - 1].row == t.row)
-            or not _PIPE_ROW_CELL.match(t.ref)):  # asked of every value: the row test first
+            or not REF_PIPE_CELL.match(t.ref)):  # asked of every value: the row test first
         return None
     run = list(takewhile(lambda u: u.row == t.row, tokens[i:]))
     if any(u.kind != "value" for u in run) or not any(

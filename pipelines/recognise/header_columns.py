@@ -20,10 +20,10 @@ reading here and the row is left to counts and identities (grid.py, resolve.py).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from pipelines.document import REF_BOX_CELL
 from pipelines.recognise.tokens import Token
 from schemas.template import Column
 
@@ -139,15 +139,11 @@ def header_reading(index: RowIndex, label_at: int, table: str,
     return [cells[p] for p in positions]
 
 
-# A box-drawn text table's cell (text_bordered.py): `table T line L col C`, C its first
-# display column. The rows of such a table print different numbers of cells (a merged
-# header cell is one region), so positions are display columns, not cell counts.
-_BOX_CELL = re.compile(r"^table (\d+) line \d+ col (\d+)$")
-
-
 def _box_at(t: Token) -> tuple[int, int] | None:
-    """(text table, first display column) of a box-drawn table's cell, else None."""
-    m = _BOX_CELL.match(t.ref)
+    """(text table, first display column) of a box-drawn table's cell, else None. The
+    rows of such a table print different numbers of cells (a merged header cell is one
+    region), so positions are display columns, not cell counts."""
+    m = REF_BOX_CELL.fullmatch(t.ref)
     return (int(m[1]), int(m[2])) if m else None
 
 

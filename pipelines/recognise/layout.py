@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache, lru_cache
 
-from pipelines.document import TextCell
+from pipelines.document import REF_TABLE, TextCell
 from pipelines.recognise.labels import label_index, labels_of
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.values import read_printed
@@ -56,8 +56,6 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*[一二三四五六
                        r"|[一二三四五六七八九十]{1,3}\s*[、.．])")  # a label with its own number
 _SEQUENCE_HEADERS = {"序号", "序", "编号", "序列号", "no", "no."}
 _NOTE_HEADERS = {"备注", "说明", "备考", "附注"}
-# HTML, DOCX and PDF refs ("table 2 row 5 …"), and drawn text tables' ("table 2 line 9 …")
-_TABLE = re.compile(r"^((?:page \d+ )?table \d+) (?:row|line) ")
 
 
 def tidy(cells: list[TextCell]) -> list[TextCell]:
@@ -457,8 +455,8 @@ _ITEM_INSIDE = re.compile(r"(?<!\d)\d{1,2}\s*[.、．]\s*\D")
 def _piled_above_table(spans: list[list[TextCell]], left: list[int], value: TextCell) -> bool:
     """Whether the row of values is a table's row and the pieces left above its label are
     lines outside any table: a converter's labels printed apart from its table block."""
-    return bool(left) and bool(_TABLE.match(value.ref)) and not any(
-        _TABLE.match(spans[p][0].ref) for p in left)
+    return bool(left) and bool(REF_TABLE.match(value.ref)) and not any(
+        REF_TABLE.match(spans[p][0].ref) for p in left)
 
 
 def _another_item(pieces: list[str]) -> bool:
@@ -641,7 +639,7 @@ def _rows(cells: list[TextCell]) -> list[list[int]]:
 
 
 def _table_of(cell: TextCell) -> str | None:
-    m = _TABLE.match(cell.ref)
+    m = REF_TABLE.match(cell.ref)
     return m.group(1) if m else None
 
 

@@ -14,15 +14,10 @@ box-drawn text, a PDF's ruled cells) have other references and are never asked.
 
 from __future__ import annotations
 
-import re
-
+from pipelines.document import REF_LINE, REF_LINE_WORD
 from pipelines.recognise.grid import Grid
 from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
-
-# Where a word of wall-less text was read (read/text_aligned.py, read/text.py)
-_WORD = re.compile(r"^line (\d+) word (\d+)$")
-_LINE = re.compile(r"^line (\d+)$")
 
 
 def withdraw_loose_signs(grid: Grid) -> None:
@@ -53,8 +48,9 @@ def _withdraw_if_loose(grid: Grid, before: str, signed: str) -> None:
 
 def _next_to(first: str | None, second: str | None) -> bool:
     """Whether `second` is the word (or line) printed right after `first`."""
-    a, b = _WORD.match(first or ""), _WORD.match(second or "")
+    # where a word of wall-less text was read (read/text_aligned.py, read/text.py)
+    a, b = REF_LINE_WORD.fullmatch(first or ""), REF_LINE_WORD.fullmatch(second or "")
     if a and b:
         return a[1] == b[1] and int(b[2]) == int(a[2]) + 1
-    a, b = _LINE.match(first or ""), _LINE.match(second or "")
+    a, b = REF_LINE.fullmatch(first or ""), REF_LINE.fullmatch(second or "")
     return bool(a and b) and int(b[1]) == int(a[1]) + 1

@@ -22,20 +22,17 @@ pending) counts as unknown, so an identity over it proves nothing and the row st
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from pipelines.document import REF_BOX_CELL
 from pipelines.recognise.pushed import holds_as_read
 from schemas.identities import Identity, fails
-
-# a cell of a box-drawn text table (text_bordered.py): `table T line L col C`
-_BOX_CELL = re.compile(r"^table (\d+) line \d+ col (\d+)$")
 
 
 def box_column(ref: str) -> tuple[str, int] | None:
     """(text table, display column) of a box-drawn table's cell, else None."""
-    m = _BOX_CELL.match(ref)
+    m = REF_BOX_CELL.fullmatch(ref)
     return (m[1], int(m[2])) if m else None
 
 
