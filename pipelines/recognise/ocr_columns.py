@@ -88,8 +88,7 @@ def _out_of_order(table: str, kind: str, region: list[Token], order: list[tuple[
     # columns, and a 2019 report's 第（五）、（六）项 may be swapped as its 第（一）项 is
     out = [label for labels in placed.values() if any(
         # equal neighbours are one label's pieces read as two (`商业` / `企业`)
-        b < a and not (restarts and _group_ends(a, xa, xb, total, totals)
-                       and not _one_group(xa, xb, spans))
+        b < a and not (restarts and _new_group(a, xa, xb, total, totals, spans))
         for (xa, a, *_), (xb, b, *_) in pairwise(sorted(labels))) for label in sorted(labels)]
     return out or None
 
@@ -125,11 +124,30 @@ def _group_spans(region: list[Token], ids: set[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def _new_group(key: int, left: float, right: float, total: int, totals: list[float],
+               spans: list[tuple[int, int]]) -> bool:
+    """Whether a 四 group starts again between two labels of one printed row."""
+    if _two_groups(left, right, spans):
+        return True
+    return _group_ends(key, left, right, total, totals) and not _one_group(left, right, spans)
+
+
 def _one_group(left: float, right: float, spans: list[tuple[int, int]]) -> bool:
     """Whether two column labels stand under one group label's box: a 总计 printed first
     in its group is followed by that group's 结果维持, not the next group's (the labels
     after it run in the template's order, so only the group labels' boxes show it)."""
     return any(x0 <= left and right <= x1 for x0, x1 in spans)
+
+
+def _two_groups(left: float, right: float, spans: list[tuple[int, int]]) -> bool:
+    """Whether two column labels stand under two group labels' boxes, neither spanning
+    both: they are two groups' columns, whatever their order (a group's 总计 OCR read too
+    poorly to name, `总叶`, leaves nothing else to show where the group ended). Their
+    order says nothing of the order within a group, which the labels of one group show,
+    nor of the groups' own order, which the group labels show."""
+    def alone(x: float, other: float) -> bool:
+        return any(x0 <= x <= x1 and not x0 <= other <= x1 for x0, x1 in spans)
+    return alone(left, right) and alone(right, left)
 
 
 def _group_ends(key: int, left: float, right: float, total: int,

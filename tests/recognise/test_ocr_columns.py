@@ -7,8 +7,11 @@ as the scan reader gave them, the row labels and values cut to the first rows.""
 from __future__ import annotations
 
 from pipelines.document import Document, TextCell
+from pipelines.recognise.misprints import relabel_misprints
 from pipelines.recognise.ocr_columns import misordered_scan_columns
+from pipelines.recognise.ocr_labels import match_ocr_labels
 from pipelines.recognise.tokens import tokenise
+from schemas.template import load_template
 
 T2 = [("行政事业性收费", "page 1 table 1 row 14 cell 1 box 38,576,121,594", 21),
       ("0", "page 1 table 1 row 14 cell 2 box 126,576,246,594", 21)]
@@ -217,3 +220,53 @@ def _total_last(cells: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]
 def test_each_group_printing_its_total_last_is_not() -> None:
     cells = _total_last(T4_TOTAL_FIRST)
     assert _misordered([*T2, NOTE, APPLICANTS, *FIRST_ROW, *cells]) == {}
+
+
+# 四's header as OCR read it in a phone's photo of 001 (`phone_mild`, tests/renderings/
+# scans.py): the lawsuit groups' columns on one row, the first group's 结果维持 and 总计
+# read too poorly to name (`踏果雅持`, `总叶`), so 尚未审结 is followed by the next group's
+# 结果维持 with no 总计 between. The group labels' boxes show two groups there (before:
+# every cell of 四 null, flagged `columns_out_of_order`, 15 missed).
+T4_PHOTO = [
+    ("行政复议", "page 5 table 2 row 1 cell 1 box 66,502,215,535", 55),
+    ("行政诉讼", "page 5 table 2 row 1 cell 2 box 217,502,515,535", 55),
+    ("结果维持", "page 5 table 2 row 2 cell 1 box 66,538,90,645", 56),
+    ("结果正", "page 5 table 2 row 2 cell 2 box 92,538,118,645", 56),
+    ("其他结果", "page 5 table 2 row 2 cell 3 box 120,537,153,645", 56),
+    ("尚来审结", "page 5 table 2 row 2 cell 4 box 155,537,181,645", 56),
+    ("总计", "page 5 table 2 row 2 cell 5 box 183,537,215,645", 56),
+    ("未经复议直接起诉", "page 5 table 2 row 2 cell 6 box 217,537,357,570", 56),
+    ("复议后起诉", "page 5 table 2 row 2 cell 7 box 359,537,515,570", 56),
+    ("踏果雅持", "page 5 table 2 row 3 cell 1 box 217,573,244,645", 57),
+    ("结果纯正", "page 5 table 2 row 3 cell 2 box 246,573,272,645", 57),
+    ("其他结果", "page 5 table 2 row 3 cell 3 box 275,573,300,645", 57),
+    ("尚来审结", "page 5 table 2 row 3 cell 4 box 303,573,328,645", 57),
+    ("总叶", "page 5 table 2 row 3 cell 5 box 331,573,357,645", 57),
+    ("精果维持", "page 5 table 2 row 3 cell 6 box 359,573,384,645", 57),
+    ("结果到正", "page 5 table 2 row 3 cell 7 box 387,573,413,645", 57),
+    ("其他酷果", "page 5 table 2 row 3 cell 8 box 415,573,441,645", 57),
+    ("尚来审结", "page 5 table 2 row 3 cell 9 box 444,573,476,645", 57),
+    ("总计", "page 5 table 2 row 3 cell 10 box 479,573,515,645", 57)]
+
+
+def _read_as_recognise(cells: list[tuple[str, str, int]]) -> dict[str, list[str]]:
+    """Table -> its labels as printed, for the tables whose order the boxes refute, the
+    labels matched as recognise() matches them (OCR's near misses: `结果纯正`)."""
+    doc = Document("001.pdf", "", 0, "scan", "",
+                   [TextCell(text, ref, row, 0.99) for text, ref, row in cells])
+    tokens = match_ocr_labels(tokenise(doc), doc)
+    relabel_misprints(tokens, load_template().version("gov_2021"), by_order=True)
+    return {table: printed for table, (printed, _)
+            in misordered_scan_columns(tokens, "gov_2021").items()}
+
+
+def test_two_groups_under_their_labels_restart_without_a_total_read_between() -> None:
+    assert _read_as_recognise([*T2, NOTE, APPLICANTS, *FIRST_ROW, *T4_PHOTO]) == {}
+
+
+def test_a_group_printed_out_of_order_under_its_label_still_is() -> None:
+    """The same photo with the second lawsuit group's 结果维持 and 结果纠正 exchanged: the
+    labels of one group show it."""
+    cells = list(T4_PHOTO)
+    cells[14], cells[15] = _at(cells[15], "359,573,384,645"), _at(cells[14], "387,573,413,645")
+    assert list(_read_as_recognise([*T2, NOTE, APPLICANTS, *FIRST_ROW, *cells])) == ["t4"]
