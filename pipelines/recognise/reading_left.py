@@ -40,6 +40,7 @@ else nothing:
 from __future__ import annotations
 
 from pipelines.read.text_order import COUNT
+from pipelines.recognise.normalise import normalise
 
 Balance = tuple[tuple[int, int, int, int], ...]  # (新收, 结转, (七)总计, 结转下年) rows
 Totals = tuple[tuple[int, tuple[int, ...]], ...]  # ((七)总计, its result rows)
@@ -60,6 +61,26 @@ def identities_hold(placed: dict[int, list[int]], width: int, balance: Balance,
                != placed[b[2]][c] + placed[b[3]][c] for b in balance):
             return False
     return True
+
+
+def header_words(lines: list[str], columns: list[str], note: str | None) -> list[list[str]]:
+    """Each header line's words, normalised, without the pieces of 三's note that lead it.
+    The note (`（本列数据的勾稽关系为：…）`) prints in the header's first cell, over the
+    row labels, left of every column: a narrow cell wraps it, and a piece of it shares a
+    line with column label pieces (`和，等于第三项加第四项 人 商业 科研 社会`, Word's
+    pages). Left of them on their baseline, it says nothing of their order; dropped, the
+    line's other words name their columns left to right. Only leading words are dropped,
+    and only those naming no column."""
+    whole = normalise(note) if note else ""
+    out = []
+    for line in lines:
+        words = [normalise(w) for w in line.split()]
+        lead = 0
+        while (whole and lead < len(words) and words[lead] in whole
+               and not any(words[lead] in label for label in columns)):
+            lead += 1
+        out.append(words[lead:])
+    return out
 
 
 def _line_columns(words: list[str], columns: list[str]) -> list[int] | None:

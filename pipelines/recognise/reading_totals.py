@@ -56,7 +56,12 @@ from pipelines.recognise.header_pieces import column_started
 from pipelines.recognise.layout import FORMAT_CHARS
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.reading_blocks import block_rows
-from pipelines.recognise.reading_left import identities_hold, left_block, named_in_order
+from pipelines.recognise.reading_left import (
+    header_words,
+    identities_hold,
+    left_block,
+    named_in_order,
+)
 from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
 
@@ -131,6 +136,8 @@ class _Block(NamedTuple):
     title: int
     header: list[str]
     kept: list[int]
+    # the header's words, normalised, a note's pieces leading a line dropped (header_words)
+    words: list[list[str]]
     # its columns named but 总计 alone on its line: kept only with the left block, every
     # row's sum holding (`_total_alone`)
     sums_needed: bool = False
@@ -158,9 +165,11 @@ def _title_and_first(lines: list[str], heading: str, matched: dict[str, int]
 
 
 def _placement(lines: list[str], title: int, first: int, columns: list[str],
-               labels: tuple[str, ...], balance: tuple, totals: tuple) -> _Block | None:
+               note: str | None, labels: tuple[str, ...], balance: tuple, totals: tuple
+               ) -> _Block | None:
     """The right block (module docstring), or None: the runs after 三's title line;
-    `first` its first row's label line; `columns` 三's column labels, normalised."""
+    `first` its first row's label line; `columns` 三's column labels, normalised; `note`
+    the note its header prints over the row labels."""
     found = []
     for run in _runs(lines, title):
         for k in range(1, _WIDTH + 1):
@@ -175,19 +184,19 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
         return None  # none, or more than one placement the identities allow
     k, run, placed = found[0]
     header = [_WRAP_HYPHEN.sub("", line) for line in lines[title + 1:first]]
+    words = header_words(header, columns, note)
     if not _dominant_last(list(placed.values())):
         return None
     if _total_alone(header) and _named_right_columns(header, k - 1, columns[:-1]):
-        return _Block(placed, run, title, header, list(range(k)), sums_needed=True)
+        return _Block(placed, run, title, header, list(range(k)), words, sums_needed=True)
     if not _total_rightmost(header):
         return None
     # every column of the run where the header names them (on one line, or chained over
     # its lines as the left block's are), else its 总计 only
-    words = [[normalise(w) for w in ln.split()] for ln in header]
     named = (_named_right_columns(header, k, columns)
              or named_in_order(words, columns, range(len(columns) - k, len(columns))))
     kept = list(range(k)) if named else [k - 1]
-    return _Block(placed, run, title, header, kept)
+    return _Block(placed, run, title, header, kept, words)
 
 
 def _total_alone(header: list[str]) -> bool:
@@ -217,7 +226,7 @@ def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple,
            for r in block.placed}
     if len(block.kept) < k or not left:
         return {} if block.sums_needed else out
-    header = [[normalise(w) for w in ln.split()] for ln in block.header]
+    header = block.words
     left = left_block(lines, block.title, block.run[0][0], block.placed, header, columns,
                       len(shape[0]), shape[2], shape[3])
     if left is None and block.sums_needed:
@@ -231,14 +240,14 @@ def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple,
     return out
 
 
-def _whole(lines: list[str], title: int, first: int, columns: list[str], shape: tuple
-           ) -> dict[int, list[tuple[int, int, int]]] | None:
+def _whole(lines: list[str], title: int, first: int, columns: list[str], note: str | None,
+           shape: tuple) -> dict[int, list[tuple[int, int, int]]] | None:
     """Without a right block: every row's 7 values, printed whole, in order, from 三's
     title to 四's (reading_left), or None."""
     end = t4_title_line(lines)
     if end is None or end <= first:
         return None
-    header = [[normalise(w) for w in ln.split()] for ln in lines[title + 1:first]]
+    header = header_words(lines[title + 1:first], columns, note)
     return left_block(lines, title, end, {}, header, columns, len(shape[0]), shape[2], shape[3])
 
 
@@ -297,13 +306,13 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     labels, _, balance, totals = shapes[0]
     if not _rows_in_order(lines, marks[0], labels):
         return  # rows printed in another order: their values' order ties them to nothing
-    block = _placement(lines, *marks, columns, labels, balance, totals)
+    block = _placement(lines, *marks, columns, table.note, labels, balance, totals)
     # after 三 was withdrawn for a header out of order, the right block's proven columns
     # only (its 总计: the header ends with it), nothing placed by the left block's order
     withdrawn = _withdrawn(grid)
     placed = (_values(lines, block, columns, shapes[0], left=not withdrawn)
               if block is not None else None if withdrawn
-              else _whole(lines, *marks, columns, shapes[0])
+              else _whole(lines, *marks, columns, table.note, shapes[0])
               or block_rows(lines, marks[0], sorted(shapes[0][1], key=shapes[0][1].get),
                             balance, totals))
     if not placed:
