@@ -128,7 +128,7 @@ def named_in_order(header: list[list[str]], columns: list[str], wanted: range) -
 
 def left_block(lines: list[str], title: int, run_start: int, right: dict[int, list[int]],
                header: list[list[str]], columns: list[str], rows: int, balance: Balance,
-               totals: Totals, ordered: bool = True
+               totals: Totals, ordered: bool = True, after: dict[int, list[int]] | None = None
                ) -> dict[int, list[tuple[int, int, int]]] | None:
     """{row index: [(column index, line, value)]} of the values printed in the left block,
     or None (module docstring). `lines` the text's lines, `title` 三's title line,
@@ -137,13 +137,18 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
     Without a right block (`right` empty, `run_start` 四's title) every row prints whole
     in the left block, 7 values a row (the 2019 format's pages). `ordered=False`: the
     header's order of the left columns not asked (the rows' sums and the identities, which
-    hold in any order of them, are; the values are then no cells, only proof)."""
+    hold in any order of them, are; the values are then no cells, only proof). `after`:
+    the rows below the right block, printed whole after it (reading_totals' tail), 7
+    values each; they take part in the checks, none of their counts is the left block's."""
     width = len(columns)
+    after = after or {}
     k = len(next(iter(right.values()))) if right else 0
     m = width - k
     first, last = (min(right), max(right)) if right else (rows, rows - 1)
-    if m < 1 or last != rows - 1 or (ordered and not _named_left_columns(header, m, columns)):
+    if (m < 1 or last + len(after) != rows - 1
+            or (ordered and not _named_left_columns(header, m, columns))):
         return None
+    rows = last + 1
     counts = [(no, int(w)) for no in range(title + 1, run_start)
               for w in lines[no].split() if COUNT.fullmatch(w)]
     if len(counts) != width * first + m * len(right):
@@ -155,7 +160,7 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
         printed = _rows(counts, [width if r < first else m for r in range(rows)],
                         beside if label_first else set())
         full = {r: [v for _, _, v in printed[r]] + (right[r] if r >= first else [])
-                for r in range(rows)}
+                for r in range(rows)} | after
         if (all(sum(values[:-1]) == values[-1] for values in full.values())
                 and identities_hold(full, width, balance, totals)):
             readings.append(printed)

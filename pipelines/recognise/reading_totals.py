@@ -36,6 +36,13 @@ second, each row's values are kept where all of this holds, else nothing:
   row's 总计 the sum of its six, whichever order the left columns take; the left block's
   values too where the header orders them.
 
+- **the rows below the run, printed whole after it**: a page break cuts the right block
+  short, and its last rows ((七)总计, 结转下年) print on the next page left and right
+  together, 7 counts a row before their label (label-colons). The counts from the run's
+  end to 四's title must be exactly 7 a row for the rows below the run, each row's 总计
+  the sum of its six; their last k take part in the identities as the run's rows, and
+  they are kept as the run's (all 7 where the left block's order is proven too).
+
 The rows are flagged `row_placed_by_order` (their labels print away from their values).
 Since order alone ties them, 三's row labels must print in the template's order: a table
 printing two rows in each other's place keeps every identity, so it is not placed.
@@ -138,9 +145,33 @@ class _Block(NamedTuple):
     kept: list[int]
     # the header's words, normalised, a note's pieces leading a line dropped (header_words)
     words: list[list[str]]
+    # the rows below the run, printed whole after it (`_tail`): {row: [(line, value)] * 7}
+    tail: dict[int, list[tuple[int, int]]]
     # its columns named but 总计 alone on its line: kept only with the left block, every
     # row's sum holding (`_total_alone`)
     sums_needed: bool = False
+
+
+def _tail(lines: list[str], run: Run, stop: int | None, end: int, rows: int
+          ) -> dict[int, list[tuple[int, int]]] | None:
+    """The `rows` rows below a run placed above row `end`, printed whole after it: {row:
+    [(line, value)] * 7}, or None where they are not. A page break cuts the right block
+    short: its last rows ((七)总计, 结转下年) print on the next page whole, left and right
+    together, a label after its 7 counts (`2932 53` / `0` / `0` / `61` / `4` / `3050` /
+    `（七）总计`). Every count from the run's end to 四's title, in order, 7 a row, each
+    row's 总计 the sum of its six."""
+    if rows == 0:
+        return {}
+    if stop is None or stop <= run[-1][0]:
+        return None
+    counts = [(no, int(w)) for no in range(run[-1][0] + 1, stop)
+              for w in lines[no].split() if COUNT.fullmatch(w)]
+    if len(counts) != _WIDTH * rows:
+        return None
+    tail = {end + r: counts[r * _WIDTH:(r + 1) * _WIDTH] for r in range(rows)}
+    if any(sum(v for _, v in row[:-1]) != row[-1][1] for row in tail.values()):
+        return None
+    return tail
 
 
 def _title_and_first(lines: list[str], heading: str, matched: dict[str, int]
@@ -171,6 +202,7 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
     `first` its first row's label line; `columns` 三's column labels, normalised; `note`
     the note its header prints over the row labels."""
     found = []
+    stop = t4_title_line(lines)
     for run in _runs(lines, title):
         for k in range(1, _WIDTH + 1):
             if len(run) % k or len(run) // k > len(labels):
@@ -178,17 +210,21 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
             n = len(run) // k
             for end in range(n, len(labels) + 1):
                 placed = {end - n + r: [v for _, v in run[r * k:(r + 1) * k]] for r in range(n)}
-                if identities_hold(placed, k, balance, totals):
-                    found.append((k, run, placed))
+                tail = _tail(lines, run, stop, end, len(labels) - end)
+                if tail is None:
+                    continue
+                whole = placed | {r: [v for _, v in row[-k:]] for r, row in tail.items()}
+                if identities_hold(whole, k, balance, totals):
+                    found.append((k, run, placed, tail))
     if len(found) != 1:
         return None  # none, or more than one placement the identities allow
-    k, run, placed = found[0]
+    k, run, placed, tail = found[0]
     header = [_WRAP_HYPHEN.sub("", line) for line in lines[title + 1:first]]
     words = header_words(header, columns, note)
     if not _dominant_last(list(placed.values())):
         return None
     if _total_alone(header) and _named_right_columns(header, k - 1, columns[:-1]):
-        return _Block(placed, run, title, header, list(range(k)), words, sums_needed=True)
+        return _Block(placed, run, title, header, list(range(k)), words, tail, sums_needed=True)
     if not _total_rightmost(header):
         return None
     # every column of the run where the header names them (on one line, or chained over
@@ -196,7 +232,7 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
     named = (_named_right_columns(header, k, columns)
              or named_in_order(words, columns, range(len(columns) - k, len(columns))))
     kept = list(range(k)) if named else [k - 1]
-    return _Block(placed, run, title, header, kept, words)
+    return _Block(placed, run, title, header, kept, words, tail)
 
 
 def _total_alone(header: list[str]) -> bool:
@@ -221,22 +257,30 @@ def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple,
     """{row index: [(column index, line, value)]}: the right block's kept columns, and the
     left block's values (reading_left) where all k columns are kept and it is proven."""
     k = len(next(iter(block.placed.values())))
+    width = len(columns)
     start = min(block.placed)
-    out = {r: [(len(columns) - k + c, *block.run[(r - start) * k + c]) for c in block.kept]
+    out = {r: [(width - k + c, *block.run[(r - start) * k + c]) for c in block.kept]
            for r in block.placed}
+    # the rows printed whole after the run: their last k columns as the run's
+    out |= {r: [(width - k + c, *row[width - k + c]) for c in block.kept]
+            for r, row in block.tail.items()}
     if len(block.kept) < k or not left:
         return {} if block.sums_needed else out
     header = block.words
+    after = {r: [v for _, v in row] for r, row in block.tail.items()}
     left = left_block(lines, block.title, block.run[0][0], block.placed, header, columns,
-                      len(shape[0]), shape[2], shape[3])
+                      len(shape[0]), shape[2], shape[3], after=after)
     if left is None and block.sums_needed:
         # the run's columns proven by every row's sum only, whichever the left columns'
         # order (the header may not show it: `自然` / `人` apart from `商业`)
         sums = left_block(lines, block.title, block.run[0][0], block.placed, header,
-                          columns, len(shape[0]), shape[2], shape[3], ordered=False)
+                          columns, len(shape[0]), shape[2], shape[3], ordered=False,
+                          after=after)
         return {} if sums is None else out
     for r, values in (left or {}).items():
         out[r] = values + out.get(r, [])
+    if left is not None:  # the left columns' order proven: the tail rows' first m too
+        out |= {r: [(c, *row[c]) for c in range(width)] for r, row in block.tail.items()}
     return out
 
 
