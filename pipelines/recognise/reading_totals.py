@@ -152,21 +152,25 @@ class _Block(NamedTuple):
     sums_needed: bool = False
 
 
-def _tail(lines: list[str], run: Run, stop: int | None, end: int, rows: int
-          ) -> dict[int, list[tuple[int, int]]] | None:
+def _counts_after(lines: list[str], run: Run, stop: int | None) -> Run | None:
+    """The counts (line, value) from a run's end to 四's title line `stop`, or None where
+    the run does not end above it."""
+    if stop is None or stop <= run[-1][0]:
+        return None
+    return [(no, int(w)) for no in range(run[-1][0] + 1, stop)
+            for w in lines[no].split() if COUNT.fullmatch(w)]
+
+
+def _tail(counts: Run | None, end: int, rows: int) -> dict[int, list[tuple[int, int]]] | None:
     """The `rows` rows below a run placed above row `end`, printed whole after it: {row:
     [(line, value)] * 7}, or None where they are not. A page break cuts the right block
     short: its last rows ((七)总计, 结转下年) print on the next page whole, left and right
     together, a label after its 7 counts (`2932 53` / `0` / `0` / `61` / `4` / `3050` /
-    `（七）总计`). Every count from the run's end to 四's title, in order, 7 a row, each
-    row's 总计 the sum of its six."""
+    `（七）总计`). `counts`: every count from the run's end to 四's title
+    (`_counts_after`), in order, 7 a row, each row's 总计 the sum of its six."""
     if rows == 0:
         return {}
-    if stop is None or stop <= run[-1][0]:
-        return None
-    counts = [(no, int(w)) for no in range(run[-1][0] + 1, stop)
-              for w in lines[no].split() if COUNT.fullmatch(w)]
-    if len(counts) != _WIDTH * rows:
+    if counts is None or len(counts) != _WIDTH * rows:
         return None
     tail = {end + r: counts[r * _WIDTH:(r + 1) * _WIDTH] for r in range(rows)}
     if any(sum(v for _, v in row[:-1]) != row[-1][1] for row in tail.values()):
@@ -204,13 +208,14 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
     found = []
     stop = t4_title_line(lines)
     for run in _runs(lines, title):
+        after = _counts_after(lines, run, stop)
         for k in range(1, _WIDTH + 1):
             if len(run) % k or len(run) // k > len(labels):
                 continue
             n = len(run) // k
             for end in range(n, len(labels) + 1):
                 placed = {end - n + r: [v for _, v in run[r * k:(r + 1) * k]] for r in range(n)}
-                tail = _tail(lines, run, stop, end, len(labels) - end)
+                tail = _tail(after, end, len(labels) - end)
                 if tail is None:
                     continue
                 whole = placed | {r: [v for _, v in row[-k:]] for r, row in tail.items()}
