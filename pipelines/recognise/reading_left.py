@@ -40,6 +40,7 @@ else nothing:
 from __future__ import annotations
 
 from pipelines.read.text_order import COUNT
+from pipelines.recognise.normalise import normalise
 
 Balance = tuple[tuple[int, int, int, int], ...]  # (新收, 结转, (七)总计, 结转下年) rows
 Totals = tuple[tuple[int, tuple[int, ...]], ...]  # ((七)总计, its result rows)
@@ -60,6 +61,26 @@ def identities_hold(placed: dict[int, list[int]], width: int, balance: Balance,
                != placed[b[2]][c] + placed[b[3]][c] for b in balance):
             return False
     return True
+
+
+def header_words(lines: list[str], columns: list[str], note: str | None) -> list[list[str]]:
+    """Each header line's words, normalised, without the pieces of 三's note that lead it.
+    The note (`（本列数据的勾稽关系为：…）`) prints in the header's first cell, over the
+    row labels, left of every column: a narrow cell wraps it, and a piece of it shares a
+    line with column label pieces (`和，等于第三项加第四项 人 商业 科研 社会`, Word's
+    pages). Left of them on their baseline, it says nothing of their order; dropped, the
+    line's other words name their columns left to right. Only leading words are dropped,
+    and only those naming no column."""
+    whole = normalise(note) if note else ""
+    out = []
+    for line in lines:
+        words = [normalise(w) for w in line.split()]
+        lead = 0
+        while (whole and lead < len(words) and words[lead] in whole
+               and not any(words[lead] in label for label in columns)):
+            lead += 1
+        out.append(words[lead:])
+    return out
 
 
 def _line_columns(words: list[str], columns: list[str]) -> list[int] | None:
@@ -107,7 +128,7 @@ def named_in_order(header: list[list[str]], columns: list[str], wanted: range) -
 
 def left_block(lines: list[str], title: int, run_start: int, right: dict[int, list[int]],
                header: list[list[str]], columns: list[str], rows: int, balance: Balance,
-               totals: Totals, ordered: bool = True
+               totals: Totals, ordered: bool = True, after: dict[int, list[int]] | None = None
                ) -> dict[int, list[tuple[int, int, int]]] | None:
     """{row index: [(column index, line, value)]} of the values printed in the left block,
     or None (module docstring). `lines` the text's lines, `title` 三's title line,
@@ -116,13 +137,18 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
     Without a right block (`right` empty, `run_start` 四's title) every row prints whole
     in the left block, 7 values a row (the 2019 format's pages). `ordered=False`: the
     header's order of the left columns not asked (the rows' sums and the identities, which
-    hold in any order of them, are; the values are then no cells, only proof)."""
+    hold in any order of them, are; the values are then no cells, only proof). `after`:
+    the rows below the right block, printed whole after it (reading_totals' tail), 7
+    values each; they take part in the checks, none of their counts is the left block's."""
     width = len(columns)
+    after = after or {}
     k = len(next(iter(right.values()))) if right else 0
     m = width - k
     first, last = (min(right), max(right)) if right else (rows, rows - 1)
-    if m < 1 or last != rows - 1 or (ordered and not _named_left_columns(header, m, columns)):
+    if (m < 1 or last + len(after) != rows - 1
+            or (ordered and not _named_left_columns(header, m, columns))):
         return None
+    rows = last + 1
     counts = [(no, int(w)) for no in range(title + 1, run_start)
               for w in lines[no].split() if COUNT.fullmatch(w)]
     if len(counts) != width * first + m * len(right):
@@ -134,7 +160,7 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
         printed = _rows(counts, [width if r < first else m for r in range(rows)],
                         beside if label_first else set())
         full = {r: [v for _, _, v in printed[r]] + (right[r] if r >= first else [])
-                for r in range(rows)}
+                for r in range(rows)} | after
         if (all(sum(values[:-1]) == values[-1] for values in full.values())
                 and identities_hold(full, width, balance, totals)):
             readings.append(printed)

@@ -36,6 +36,13 @@ second, each row's values are kept where all of this holds, else nothing:
   row's 总计 the sum of its six, whichever order the left columns take; the left block's
   values too where the header orders them.
 
+- **the rows below the run, printed whole after it**: a page break cuts the right block
+  short, and its last rows ((七)总计, 结转下年) print on the next page left and right
+  together, 7 counts a row before their label (label-colons). The counts from the run's
+  end to 四's title must be exactly 7 a row for the rows below the run, each row's 总计
+  the sum of its six; their last k take part in the identities as the run's rows, and
+  they are kept as the run's (all 7 where the left block's order is proven too).
+
 The rows are flagged `row_placed_by_order` (their labels print away from their values).
 Since order alone ties them, 三's row labels must print in the template's order: a table
 printing two rows in each other's place keeps every identity, so it is not placed.
@@ -56,7 +63,12 @@ from pipelines.recognise.header_pieces import column_started
 from pipelines.recognise.layout import FORMAT_CHARS
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.reading_blocks import block_rows
-from pipelines.recognise.reading_left import identities_hold, left_block, named_in_order
+from pipelines.recognise.reading_left import (
+    header_words,
+    identities_hold,
+    left_block,
+    named_in_order,
+)
 from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
 
@@ -131,9 +143,39 @@ class _Block(NamedTuple):
     title: int
     header: list[str]
     kept: list[int]
+    # the header's words, normalised, a note's pieces leading a line dropped (header_words)
+    words: list[list[str]]
+    # the rows below the run, printed whole after it (`_tail`): {row: [(line, value)] * 7}
+    tail: dict[int, list[tuple[int, int]]]
     # its columns named but 总计 alone on its line: kept only with the left block, every
     # row's sum holding (`_total_alone`)
     sums_needed: bool = False
+
+
+def _counts_after(lines: list[str], run: Run, stop: int | None) -> Run | None:
+    """The counts (line, value) from a run's end to 四's title line `stop`, or None where
+    the run does not end above it."""
+    if stop is None or stop <= run[-1][0]:
+        return None
+    return [(no, int(w)) for no in range(run[-1][0] + 1, stop)
+            for w in lines[no].split() if COUNT.fullmatch(w)]
+
+
+def _tail(counts: Run | None, end: int, rows: int) -> dict[int, list[tuple[int, int]]] | None:
+    """The `rows` rows below a run placed above row `end`, printed whole after it: {row:
+    [(line, value)] * 7}, or None where they are not. A page break cuts the right block
+    short: its last rows ((七)总计, 结转下年) print on the next page whole, left and right
+    together, a label after its 7 counts (`2932 53` / `0` / `0` / `61` / `4` / `3050` /
+    `（七）总计`). `counts`: every count from the run's end to 四's title
+    (`_counts_after`), in order, 7 a row, each row's 总计 the sum of its six."""
+    if rows == 0:
+        return {}
+    if counts is None or len(counts) != _WIDTH * rows:
+        return None
+    tail = {end + r: counts[r * _WIDTH:(r + 1) * _WIDTH] for r in range(rows)}
+    if any(sum(v for _, v in row[:-1]) != row[-1][1] for row in tail.values()):
+        return None
+    return tail
 
 
 def _title_and_first(lines: list[str], heading: str, matched: dict[str, int]
@@ -158,36 +200,44 @@ def _title_and_first(lines: list[str], heading: str, matched: dict[str, int]
 
 
 def _placement(lines: list[str], title: int, first: int, columns: list[str],
-               labels: tuple[str, ...], balance: tuple, totals: tuple) -> _Block | None:
+               note: str | None, labels: tuple[str, ...], balance: tuple, totals: tuple
+               ) -> _Block | None:
     """The right block (module docstring), or None: the runs after 三's title line;
-    `first` its first row's label line; `columns` 三's column labels, normalised."""
+    `first` its first row's label line; `columns` 三's column labels, normalised; `note`
+    the note its header prints over the row labels."""
     found = []
+    stop = t4_title_line(lines)
     for run in _runs(lines, title):
+        after = _counts_after(lines, run, stop)
         for k in range(1, _WIDTH + 1):
             if len(run) % k or len(run) // k > len(labels):
                 continue
             n = len(run) // k
             for end in range(n, len(labels) + 1):
                 placed = {end - n + r: [v for _, v in run[r * k:(r + 1) * k]] for r in range(n)}
-                if identities_hold(placed, k, balance, totals):
-                    found.append((k, run, placed))
+                tail = _tail(after, end, len(labels) - end)
+                if tail is None:
+                    continue
+                whole = placed | {r: [v for _, v in row[-k:]] for r, row in tail.items()}
+                if identities_hold(whole, k, balance, totals):
+                    found.append((k, run, placed, tail))
     if len(found) != 1:
         return None  # none, or more than one placement the identities allow
-    k, run, placed = found[0]
+    k, run, placed, tail = found[0]
     header = [_WRAP_HYPHEN.sub("", line) for line in lines[title + 1:first]]
+    words = header_words(header, columns, note)
     if not _dominant_last(list(placed.values())):
         return None
     if _total_alone(header) and _named_right_columns(header, k - 1, columns[:-1]):
-        return _Block(placed, run, title, header, list(range(k)), sums_needed=True)
+        return _Block(placed, run, title, header, list(range(k)), words, tail, sums_needed=True)
     if not _total_rightmost(header):
         return None
     # every column of the run where the header names them (on one line, or chained over
     # its lines as the left block's are), else its 总计 only
-    words = [[normalise(w) for w in ln.split()] for ln in header]
     named = (_named_right_columns(header, k, columns)
              or named_in_order(words, columns, range(len(columns) - k, len(columns))))
     kept = list(range(k)) if named else [k - 1]
-    return _Block(placed, run, title, header, kept)
+    return _Block(placed, run, title, header, kept, words, tail)
 
 
 def _total_alone(header: list[str]) -> bool:
@@ -212,33 +262,41 @@ def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple,
     """{row index: [(column index, line, value)]}: the right block's kept columns, and the
     left block's values (reading_left) where all k columns are kept and it is proven."""
     k = len(next(iter(block.placed.values())))
+    width = len(columns)
     start = min(block.placed)
-    out = {r: [(len(columns) - k + c, *block.run[(r - start) * k + c]) for c in block.kept]
+    out = {r: [(width - k + c, *block.run[(r - start) * k + c]) for c in block.kept]
            for r in block.placed}
+    # the rows printed whole after the run: their last k columns as the run's
+    out |= {r: [(width - k + c, *row[width - k + c]) for c in block.kept]
+            for r, row in block.tail.items()}
     if len(block.kept) < k or not left:
         return {} if block.sums_needed else out
-    header = [[normalise(w) for w in ln.split()] for ln in block.header]
+    header = block.words
+    after = {r: [v for _, v in row] for r, row in block.tail.items()}
     left = left_block(lines, block.title, block.run[0][0], block.placed, header, columns,
-                      len(shape[0]), shape[2], shape[3])
+                      len(shape[0]), shape[2], shape[3], after=after)
     if left is None and block.sums_needed:
         # the run's columns proven by every row's sum only, whichever the left columns'
         # order (the header may not show it: `自然` / `人` apart from `商业`)
         sums = left_block(lines, block.title, block.run[0][0], block.placed, header,
-                          columns, len(shape[0]), shape[2], shape[3], ordered=False)
+                          columns, len(shape[0]), shape[2], shape[3], ordered=False,
+                          after=after)
         return {} if sums is None else out
     for r, values in (left or {}).items():
         out[r] = values + out.get(r, [])
+    if left is not None:  # the left columns' order proven: the tail rows' first m too
+        out |= {r: [(c, *row[c]) for c in range(width)] for r, row in block.tail.items()}
     return out
 
 
-def _whole(lines: list[str], title: int, first: int, columns: list[str], shape: tuple
-           ) -> dict[int, list[tuple[int, int, int]]] | None:
+def _whole(lines: list[str], title: int, first: int, columns: list[str], note: str | None,
+           shape: tuple) -> dict[int, list[tuple[int, int, int]]] | None:
     """Without a right block: every row's 7 values, printed whole, in order, from 三's
     title to 四's (reading_left), or None."""
     end = t4_title_line(lines)
     if end is None or end <= first:
         return None
-    header = [[normalise(w) for w in ln.split()] for ln in lines[title + 1:first]]
+    header = header_words(lines[title + 1:first], columns, note)
     return left_block(lines, title, end, {}, header, columns, len(shape[0]), shape[2], shape[3])
 
 
@@ -297,13 +355,13 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     labels, _, balance, totals = shapes[0]
     if not _rows_in_order(lines, marks[0], labels):
         return  # rows printed in another order: their values' order ties them to nothing
-    block = _placement(lines, *marks, columns, labels, balance, totals)
+    block = _placement(lines, *marks, columns, table.note, labels, balance, totals)
     # after 三 was withdrawn for a header out of order, the right block's proven columns
     # only (its 总计: the header ends with it), nothing placed by the left block's order
     withdrawn = _withdrawn(grid)
     placed = (_values(lines, block, columns, shapes[0], left=not withdrawn)
               if block is not None else None if withdrawn
-              else _whole(lines, *marks, columns, shapes[0])
+              else _whole(lines, *marks, columns, table.note, shapes[0])
               or block_rows(lines, marks[0], sorted(shapes[0][1], key=shapes[0][1].get),
                             balance, totals))
     if not placed:

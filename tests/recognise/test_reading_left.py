@@ -8,10 +8,16 @@ from pathlib import Path
 
 from pipelines.parse import parse_bytes
 from pipelines.recognise.normalise import normalise
-from pipelines.recognise.reading_left import _named_left_columns
+from pipelines.recognise.reading_left import _named_left_columns, header_words
 
 DUMP = Path(__file__).parents[1] / "fixtures" / "dumps" / "huaian-2024.pdftotext-reading.txt"
 COLUMNS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+# word-html's print: the note wraps in the header's first cell, its pieces leading two
+# lines of column label pieces
+WORD_HEADER = ["申请人情况", "（本列数据的勾稽关系", "法人或其他组织", "为：第一项加第二项之 自然",
+               "法律", "和，等于第三项加第四项 人 商业 科研 社会", "服务 其他 总计", "之和）",
+               "企业 机构 公益", "组织 机构"]
 
 
 def _words(*lines: str) -> list[list[str]]:
@@ -42,6 +48,34 @@ def test_header_printed_in_another_order_orders_nothing() -> None:
                           "企业 机构 益组织 务机构 他")
     assert not _named_left_columns(reversed_orgs, 2, COLUMNS)
     assert not _named_left_columns(natural_last, 2, COLUMNS)
+
+
+def test_note_pieces_leading_a_header_line_are_dropped() -> None:
+    # Before: `和，等于第三项加第四项 人 商业 科研 社会` named nothing (a note's word names
+    # no column), so nothing put 自然人 before 商业企业 and the table was not placed.
+    assert not _named_left_columns(_words(*WORD_HEADER), 2, COLUMNS)
+    words = header_words(WORD_HEADER, COLUMNS, NOTE)
+    assert words[5] == ["人", "商业", "科研", "社会"]
+    assert words[3] == ["自然"]
+    assert all(_named_left_columns(words, m, COLUMNS) for m in range(1, 7))
+
+
+def test_note_pieces_after_a_column_piece_are_kept() -> None:
+    # the note prints left of every column: a piece of it right of a column's piece is no
+    # note's, and the line names nothing
+    words = header_words(["人 商业 和，等于第三项加第四项"], COLUMNS, NOTE)
+    assert words == [["人", "商业", "和,等于第三项加第四项"]]
+    assert not _named_left_columns(words, 2, COLUMNS)
+
+
+def test_whole_table_read_under_a_header_its_note_wraps_into(
+        truth: Callable[[str], dict]) -> None:
+    # huaian's word-html print (Word's page: the note's cell narrow): 175 counts in
+    # order, 予以公开's `0 0 50 3 1362` before its label's `1288 21`; read whole, equal to
+    # the truth. Before: no value of 三.
+    text = (DUMP.parent / "huaian-2024.pdftotext-reading-word.txt").read_text(encoding="utf-8")
+    want = truth("huaian-2024")["cells"]
+    assert _t3(text) == {c: v for c, v in want.items() if c.startswith("t3.")}
 
 
 def _t3(text: str) -> dict[str, int]:

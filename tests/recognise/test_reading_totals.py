@@ -1,0 +1,49 @@
+"""Table 三's right block in pdftotext's reading order (recognise/reading_totals.py): the
+rows a page break cuts off the run, printed whole after it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pipelines.parse import parse_bytes
+
+# huaian-2024's label-colons print (Chromium, default settings) through `pdftotext` without
+# options: the right block runs one count a line for rows 一 to (六)3 (23 rows × 5), the page
+# breaks, and (七)总计 and 结转下年 print whole on the next page, a label after its 7 counts
+# (`2932 53` / `0` / `0` / `61` / `4` / `3050` / `（七）总计：`).
+DUMP = (Path(__file__).parents[1] / "fixtures" / "dumps"
+        / "huaian-2024.pdftotext-reading-label-colons.txt")
+
+
+def _t3(text: str) -> dict[str, int]:
+    report = parse_bytes("huaian.txt", text.encode("utf-8"))
+    return {c: v for c, v in report.values().items() if v is not None and c.startswith("t3.")}
+
+
+def test_rows_printed_whole_after_the_run_complete_it(truth: Callable[[str], dict]) -> None:
+    # The run alone places no row: (七)总计, which every column identity needs, is not in
+    # it. With the 14 counts after it read as two whole rows (each row's 总计 the sum of
+    # its six), the identities hold in one placement only; the left block then reads as
+    # before. Before: no value of 三.
+    want = truth("huaian-2024")["cells"]
+    got = _t3(DUMP.read_text(encoding="utf-8"))
+    assert len(got) == 175
+    assert got["t3.results_total.natural_person"] == 2932
+    assert got["t3.carried_forward.total"] == 103
+    assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
+
+
+def test_rows_after_the_run_a_count_short_place_nothing() -> None:
+    # 结转下年's `103 0` printed `103`: 13 counts are no two whole rows
+    text = DUMP.read_text(encoding="utf-8").replace("\n103 0\n", "\n103\n")
+    assert _t3(text) == {}
+
+
+def test_rows_after_the_run_not_summing_place_nothing() -> None:
+    # 2932 and 103 exchanged: the count holds, neither row's 总计 is the sum of its six
+    text = DUMP.read_text(encoding="utf-8")
+    for old, new in (("\n2932 53\n", "\n@\n"), ("\n103 0\n", "\n2932 0\n"),
+                     ("\n@\n", "\n103 53\n")):
+        text = text.replace(old, new)
+    assert _t3(text) == {}
