@@ -114,3 +114,7 @@ class Document:
     # space apart): a header cell's label cut by a `<br>` goes on at the start of the
     # next line (pipelines/recognise/header_breaks.py).
     breaks_in_cells: bool = False
+    # A cell a paragraph, paragraphs apart by empty lines, in lynx's margin (its dump of
+    # cells holding paragraphs or divs): a `<br>` inside a cell breaks a line, never
+    # leaves an empty one, so two values an empty line apart are two cells.
+    paragraph_cells: bool = False

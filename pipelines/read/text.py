@@ -727,4 +727,6 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
                     values_withheld=dialect == "reading_order",
                     rows_placed_by_order=_placed_by_order(lines) if dialect == "reading_order"
                     else (),
-                    header_bands=bands, breaks_in_cells=rows_a_line)
+                    header_bands=bands, breaks_in_cells=rows_a_line,
+                    paragraph_cells=dialect in ("lines", "gapped") and has_margin(
+                        [ln for ln in lines if ln.strip()]))

@@ -317,6 +317,16 @@ def test_rows_printed_a_line_let_a_line_break_cut_a_cell(dump: str, a_line: bool
     assert read_text((_DUMPS / dump).read_text(encoding="utf-8")).breaks_in_cells is a_line
 
 
+@pytest.mark.parametrize(("dump", "apart"), [
+    ("seed-shaoguan-zhenjiang-2019.lynx-cell-p-m05-s3-zb.txt", True),
+    # lxml's itertext(), a cell a line and no margin: a `<br>`'s pieces are lines alike
+    ("004.lxml-itertext-unmerged-trailing-numbers-revalued-m2-zb.txt", False)])
+def test_lynxs_lines_in_its_margin_part_cells_by_empty_lines(dump: str, apart: bool) -> None:
+    # lynx's dump of cells holding paragraphs, a cell a line in its margin: a `<br>`
+    # breaks a line and leaves no empty one (Document.paragraph_cells)
+    assert read_text((_DUMPS / dump).read_text(encoding="utf-8")).paragraph_cells is apart
+
+
 def test_w3m_ascii_grid_is_not_clipped() -> None:
     # `w3m -dump -no-graph` of a page: its inner rules open with a wall (`|---+--|`)
     lines = ["+---------------------------------------+",
