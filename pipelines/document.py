@@ -125,6 +125,11 @@ class Document:
     # header's order (pipelines/recognise/header_stacks.py).
     header_bands: tuple[tuple[PlacedWord, ...], ...] = ()
     # A printed row is one line, cut only by a line break inside a cell (a browser's
-    # copied text: innerText never wraps a line): a header cell's label cut by a `<br>`
-    # goes on at the start of the next line (pipelines/recognise/header_breaks.py).
+    # copied text: innerText never wraps a line) or by a wrap (lynx's rows, cells a
+    # space apart): a header cell's label cut by a `<br>` goes on at the start of the
+    # next line (pipelines/recognise/header_breaks.py).
     breaks_in_cells: bool = False
+    # A cell a paragraph, paragraphs apart by empty lines, in lynx's margin (its dump of
+    # cells holding paragraphs or divs): a `<br>` inside a cell breaks a line, never
+    # leaves an empty one, so two values an empty line apart are two cells.
+    paragraph_cells: bool = False

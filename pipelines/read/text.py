@@ -66,6 +66,7 @@ from pipelines.read import (
 from pipelines.read.registry import is_markdown_with_tables
 from pipelines.read.text_aligned import (
     gapped_cells,
+    has_margin,
     is_gapped,
     is_spaced_rows,
     ruled_blocks,
@@ -698,8 +699,15 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     page_text = "\n".join(filter(None, map(str.strip, lines)))  # stripped, non-empty
     # spaced rows: the header bands from the rows their cells are read from
     furniture = text_pages.furniture_lines(lines)
-    cells, bands = (spaced_rows(lines, furniture) if dialect == "spaced_rows"
-                    else (cells_of(lines), ()))
+    # a row a line: a line break there is a row's end, a `<br>` in a cell or a wrap
+    rows_a_line = dialect == "tab_rows"
+    if dialect == "spaced_rows":
+        cells, bands, laid_out = spaced_rows(lines, furniture)
+        # lynx's rows, in its margin; not a layout's bands, nor pdftotext -raw's lines
+        # (a header cell's pieces a line each, `结果` / `维持`, next to its neighbours')
+        rows_a_line = not laid_out and has_margin([ln for ln in lines if ln.strip()])
+    else:
+        cells, bands = cells_of(lines), ()
     if has_spans(decoded):  # pandoc's Markdown of a Word page
         cells, page_text = plain_cells(cells), plain(page_text)
     elif dialect == "pipe_rows" and "<br" in decoded:
@@ -716,4 +724,6 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
                     values_withheld=dialect == "reading_order",
                     rows_placed_by_order=_placed_by_order(lines) if dialect == "reading_order"
                     else (),
-                    header_bands=bands, breaks_in_cells=dialect == "tab_rows")
+                    header_bands=bands, breaks_in_cells=rows_a_line,
+                    paragraph_cells=dialect in ("lines", "gapped") and has_margin(
+                        [ln for ln in lines if ln.strip()]))

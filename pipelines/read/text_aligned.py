@@ -372,13 +372,14 @@ def spaced_row_cells(lines: list[str]) -> list[TextCell]:
 
 
 def spaced_rows(lines: list[str], furniture: frozenset[int] = frozenset()
-                ) -> tuple[list[TextCell], tuple[tuple[PlacedWord, ...], ...]]:
+                ) -> tuple[list[TextCell], tuple[tuple[PlacedWord, ...], ...], bool]:
     """Every non-empty line a row, its space-separated words its cells; a label wrapped
     around its values joined back (`_wrapped_labels`); in text that keeps its layout,
     rows split over two lines and labels wrapped over many lines joined
     (text_columns.py), a label wrapped over a page break through the page's `furniture`
     lines (text_pages.py). And, in text that keeps its layout, its header bands
-    (`_header_bands`), from the same printed rows."""
+    (`_header_bands`), from the same printed rows; and whether it keeps its layout
+    (`is_laid_out`: else a row prints on its line, its cells a space apart, as lynx's)."""
     # Only where the text keeps its layout does a label's column say which lines are its
     # own; elsewhere (content-stream order) the recogniser joins a wrapped label's lines
     # where they make exactly one statutory label (recognise/layout.py).
@@ -413,7 +414,7 @@ def spaced_rows(lines: list[str], furniture: frozenset[int] = frozenset()
         cells.extend(TextCell(w.text, f"line {no} word {i}", no, stacked=w.stacked,
                               misordered=w.misordered)
                      for i, w in enumerate(words, 1))
-    return cells, bands
+    return cells, bands, laid_out
 
 
 def _header_bands(rows: list[PrintedRow]) -> tuple[tuple[PlacedWord, ...], ...]:
@@ -453,9 +454,13 @@ def is_gapped(lines: list[str], content: list[str]) -> bool:
     """lynx's one cell per paragraph: a left margin on (nearly) every line, one empty
     line after (nearly) every cell, and longer gaps where cells are empty."""
     gaps = _gaps(lines)
-    margined = sum(ln.startswith("  ") for ln in content)
-    return (len(gaps) >= 40 and 10 * margined >= 9 * len(content)
+    return (len(gaps) >= 40 and has_margin(content)
             and 10 * sum(g >= 1 for g in gaps) >= 9 * len(gaps) and max(gaps) >= 2)
+
+
+def has_margin(content: list[str]) -> bool:
+    """Whether (nearly) every line opens with a left margin, as lynx indents its dump."""
+    return 10 * sum(ln.startswith("  ") for ln in content) >= 9 * len(content)
 
 
 def gapped_cells(lines: list[str]) -> list[TextCell]:

@@ -86,6 +86,9 @@ class Grid:
     # only where it shows; null in those tables, or in 二 where its headings print one.
     line_rows: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     lines_cut: set[str] = field(default_factory=set)
+    # Its lines are lynx's (Document.paragraph_cells): two values an empty line apart are
+    # two cells, never a `<br>`'s pieces (`_lines_joinable`).
+    paragraph_cells: bool = False
     full_width_rows: bool = False  # the reader printed every column of every row
     # Its tables printed at a fixed width (Document.clipped_rows): a row's values may be
     # pushed right by a span from above, its last ones dropped (`maybe_pushed`).
@@ -641,8 +644,6 @@ def _a_line_each(values: list[Token]) -> bool:
             and len({v.row for v in values}) == len(values))
 
 
-
-
 def _a_cell_a_line(values: list[Token]) -> bool:
     """Whether a row's values came one a line from a text printing a cell a line and no
     rows (the `lines`, `paragraphs`, `separated` dialects: a crawler's text nodes, lxml
@@ -833,8 +834,14 @@ def _withdraw_unbalanced_rows(grid: Grid) -> None:
         # 0 blank, mean 0.5: 3 wrong, 3 invented. So too a text printing a cell a line
         # (lxml `itertext()`, `line_rows`): a `<br>` inside a number is a line of its own
         # as a cell is (`行政许可` / `2` / `4` / `13`, the same page: 3 wrong, 3 invented).
+        # Where a cell is a paragraph (`paragraph_cells`, lynx's dump of cells holding
+        # paragraphs: `10` / `` / `1` / `` / `66`, the seed's 其他对外管理服务事项 at mean
+        # 0.5), two values an empty line apart are two cells: only neighbours on
+        # neighbouring lines may be a `<br>`'s pieces.
         flat = (holds is None and table in short and _joinable(grid, ids)
-                and (_flat(grid, (table, row)) or (table, row) in grid.line_rows))
+                and (_flat(grid, (table, row))
+                     or ((table, row) in grid.line_rows
+                         and (not grid.paragraph_cells or _lines_joinable(grid, ids)))))
         if not (pieces or beside or wrapped or named or flat
                 or (holds is False and table in short)):
             continue
@@ -873,6 +880,19 @@ def _joinable(grid: Grid, ids: tuple[str, ...]) -> bool:
     texts = [grid.cells[c].raw_text or "" if c in grid.cells else "" for c in ids]
     return any(a.isdigit() and b.isdigit() and not a.startswith("0")
                for a, b in pairwise(texts))
+
+
+def _lines_joinable(grid: Grid, ids: tuple[str, ...]) -> bool:
+    """Whether two neighbouring cells, each a text's line, may be pieces of one number
+    (as `_joinable`) printed on neighbouring lines: no empty line between them."""
+    return any(_joinable(grid, (a, b)) and (_line_no(grid, a) or -9) + 1 == _line_no(grid, b)
+               for a, b in pairwise(ids))
+
+
+def _line_no(grid: Grid, cell_id: str) -> int | None:
+    cell = grid.cells.get(cell_id)
+    found = REF_LINE.fullmatch(cell.source_ref or "") if cell is not None else None
+    return int(found.group(1)) if found else None
 
 
 def _breaks_numbers(grid: Grid) -> set[str]:
@@ -1345,9 +1365,10 @@ def _cell_by_cell(values: list[Token]) -> bool:
 
 
 def assemble(tokens: list[Token], version: Version, full_width_rows: bool = False,
-             clipped_rows: bool = False) -> Grid:
+             clipped_rows: bool = False, paragraph_cells: bool = False) -> Grid:
     """Place every labelled row's values into the version's cells."""
     grid = Grid(version, full_width_rows=full_width_rows, clipped_rows=clipped_rows,
+                paragraph_cells=paragraph_cells,
                 runs_shown=any(t.run_together and _NOT_ONE_NUMBER.match(t.text)
                                for t in tokens if t.kind == "value"))
     rows = _blocks_by_row(version.id)

@@ -1,5 +1,6 @@
 """A header's cells cut over lines by a line break inside a cell, in a rendering that
-prints a row a line (`Document.breaks_in_cells`: a browser's copied text, innerText).
+prints a row a line (`Document.breaks_in_cells`: a browser's copied text, innerText; lynx's
+rows, cells a space apart).
 
 A header cell `本年制<br>发件数` prints `本年制` at the end of the header's line and
 `发件数` at the start of the next, the row's other cells after it (`信息内容\\t本年制` /
@@ -8,7 +9,9 @@ so the header proves no order (column_order.py, column_map.py). There a line bre
 only a row's end or a break inside a cell (innerText never wraps a line); where a printed
 row's last cell and the next printed row's first cell, joined, are one column or header
 label, and neither alone is one, the break is inside that cell: the two rows are one,
-the cell whole. Anything else is left as printed.
+the cell whole. Anything else is left as printed. lynx also wraps a long line: a wrap
+inside a cell's text cuts it as a `<br>` does, and one between two cells leaves two whole
+labels, which are not joined.
 """
 
 from __future__ import annotations

@@ -303,6 +303,30 @@ def test_tables_other_tools_print_are_not_clipped(dump: str) -> None:
     assert not read_text((_DUMPS / dump).read_text(encoding="utf-8")).clipped_rows
 
 
+@pytest.mark.parametrize(("dump", "a_line"), [
+    ("huaian-2024.lynx-t2-columns-swapped.txt", True),
+    ("huaian-2024.chromium-innertext-t2-columns-swapped.txt", True),
+    ("huaian-2024.pdftotext-layout-note-row.txt", False),
+    ("huaian-2024.pdftotext-raw.txt", False)])
+def test_rows_printed_a_line_let_a_line_break_cut_a_cell(dump: str, a_line: bool) -> None:
+    # lynx prints a row a line, its cells a space apart, as innerText with tabs: a header
+    # cell's `<br>` goes on at the next line's start. pdftotext -layout stacks a cell's
+    # lines in its column: the next line's start is another column's. -raw prints a
+    # header cell's pieces a line each (`结果` / `维持`) with no margin: no rows there
+    # (joined as lynx's, 四's header read out of order: 15 cells lost on 21 prints)
+    assert read_text((_DUMPS / dump).read_text(encoding="utf-8")).breaks_in_cells is a_line
+
+
+@pytest.mark.parametrize(("dump", "apart"), [
+    ("seed-shaoguan-zhenjiang-2019.lynx-cell-p-m05-s3-zb.txt", True),
+    # lxml's itertext(), a cell a line and no margin: a `<br>`'s pieces are lines alike
+    ("004.lxml-itertext-unmerged-trailing-numbers-revalued-m2-zb.txt", False)])
+def test_lynxs_lines_in_its_margin_part_cells_by_empty_lines(dump: str, apart: bool) -> None:
+    # lynx's dump of cells holding paragraphs, a cell a line in its margin: a `<br>`
+    # breaks a line and leaves no empty one (Document.paragraph_cells)
+    assert read_text((_DUMPS / dump).read_text(encoding="utf-8")).paragraph_cells is apart
+
+
 def test_w3m_ascii_grid_is_not_clipped() -> None:
     # `w3m -dump -no-graph` of a page: its inner rules open with a wall (`|---+--|`)
     lines = ["+---------------------------------------+",

@@ -529,6 +529,24 @@ def test_a_row_holding_a_subtotal_in_place_of_a_dropped_blank_is_null() -> None:
     assert sum(v is not None for v in report.values().values()) == 29
 
 
+def test_a_row_of_paragraph_cells_an_empty_line_apart_is_no_numbers_pieces() -> None:
+    # The seed's page with every cell a <p> (`cell-p`), a small agency's numbers, every 0
+    # blank (mean 0.5, seed 3), under lynx: a cell a paragraph in lynx's margin, an empty
+    # line after each; blanks print nothing (`行政许可` / `11` / `598`: 11, blank, 598).
+    # `其他对外管理服务事项` / `10` / `1` / `66` fills its three cells, and a `<br>` in a
+    # number would print its pieces on neighbouring lines, never an empty line apart:
+    # the count is proven. Before: null by the flat rule (3 cells). The short rows stay
+    # null: 二 has no identity to place their blank.
+    path = FIXTURES / "dumps" / "seed-shaoguan-zhenjiang-2019.lynx-cell-p-m05-s3-zb.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    assert {c: v for c, v in report.values().items() if v is not None} == {
+        "t2.other_external_services.prev_year_items": 10,
+        "t2.other_external_services.change": 1,
+        "t2.other_external_services.decisions": 66}
+    assert not [f for f in report.flags if f.code == "value_count_mismatch"]
+    assert set(_row(report, "t2", "administrative_licensing")) == {None}
+
+
 def test_a_row_holding_an_unknown_columns_number_in_place_of_a_dropped_blank_is_null(
         ) -> None:
     # The same page with a 同比 column after 总计 (`unmerged-trailing-numbers`) under

@@ -13,8 +13,8 @@ from pipelines.recognise.tokens import Token
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
-def _parsed(variant: str):
-    path = FIXTURES / "dumps" / f"huaian-2024.chromium-innertext-{variant}.txt"
+def _parsed(variant: str, tool: str = "chromium-innertext"):
+    path = FIXTURES / "dumps" / f"huaian-2024.{tool}-{variant}.txt"
     return parse_bytes(path.name, path.read_bytes())
 
 
@@ -39,6 +39,21 @@ def test_a_header_cut_by_breaks_proves_its_blocks_order() -> None:
 def test_a_header_cut_by_breaks_lacking_a_column_places_the_others() -> None:
     # the page without 本年废止件数 (`t2-lacks-column`): as w3m reads it, that column null
     report = _parsed("t2-lacks-column")
+    want = _truth()
+    lacking = {"t2.regulations.repealed", "t2.normative_documents.repealed"}
+    assert report.values() == {c: None if c in lacking else v for c, v in want.items()}
+    assert [f.code for f in report.flags] == ["columns_missing"]
+
+
+def test_a_header_cut_by_breaks_in_lynxs_rows_proves_its_order() -> None:
+    # the same pages dumped by lynx: a row a line, its cells a space apart
+    # (`信息内容 本年废` / `止件数 本年制` / `发件数 现行有` / `效件数`); before, the
+    # join was asked of innerText's tab rows only, and 二 was null (133 cells over the
+    # ten reports swapped, 99 lacking a column; now 1 and 53, as innerText)
+    report = _parsed("t2-columns-swapped", "lynx")
+    assert report.values() == _truth()
+    assert [f.code for f in report.flags] == ["columns_reordered"]
+    report = _parsed("t2-lacks-column", "lynx")
     want = _truth()
     lacking = {"t2.regulations.repealed", "t2.normative_documents.repealed"}
     assert report.values() == {c: None if c in lacking else v for c, v in want.items()}
