@@ -6,7 +6,7 @@ printed its table cells edge to edge, so one word of digits may be several cells
 padding (cells of `<div>`s, a `<tbody>` a row) puts the widest number of a column
 against the next column's first digit, and pdftotext, which cuts words at gaps only,
 prints the two as one word. Two signs show it, each in a row of values that parts its
-words by runs of spaces (`PrintedRow.spaced`):
+words by runs of spaces (`PrintedRow.spaced`) after a label:
 
 - a word of digits with a leading zero (`0023`, `000`, `07`): no number prints one, so
   the word is several cells;
@@ -38,7 +38,9 @@ _NEAR = 30  # printed rows: the rows of one table, to compare columns with
 
 def runs_shown(rows: list[PrintedRow]) -> bool:
     """Whether the page's rows show cells whose digits ran together (module docstring)."""
-    valued = [r for r in rows if r.spaced and len(r.values) >= 2]
+    # rows of a label and values: a line of values alone may be a cell's wrapped
+    # pieces (`06 01 07` of numbers cut at their thousands), no row's cells
+    valued = [r for r in rows if r.spaced and r.labels and len(r.values) >= 2]
     if any(_LEADING_ZERO.fullmatch(w.text) for r in valued for w in r.values):
         return True
     return any(sum(_splits(row, k, other)
