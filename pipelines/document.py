@@ -77,10 +77,13 @@ class TextCell:
     # the line breaks say nothing of where one number ends, so no split is proven.
     stacked: bool = False
     # A number read from one box of ink in a row read as printed, by no column
-    # (pipelines/read/table_unruled.py: a CSS table without padding, scanned): the box
-    # may hold several cells' numbers printed edge to edge (`0 50 3` prints `0 503`), and
-    # a cell of its row may be lost (read as nothing, or into its label's box). So it is
-    # split only by the identities (pipelines/recognise/digits.py), never as forced.
+    # (pipelines/read/table_unruled.py: a CSS table without padding, scanned), or one
+    # word of digits of text laid out by position on a page that ran its cells together
+    # (pipelines/read/text_runs.py: `pdftotext -layout` of such a table): the box or
+    # word may hold several cells' numbers printed edge to edge (`0 50 3` prints
+    # `0 503`), and a cell of its row may be lost (read as nothing, or into its label's
+    # box; an empty cell pdftotext prints nothing for). So it is split only by the
+    # identities (pipelines/recognise/digits.py), never as forced.
     box_run: bool = False
     # Read by OCR on a page the recogniser read poorly (pipelines/read/scan.py: it doubted
     # many of the page's numbers): its sure readings are no surer than its doubted ones

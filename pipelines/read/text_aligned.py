@@ -43,6 +43,7 @@ from pipelines.read.text_columns import (
     printed_row,
 )
 from pipelines.read.text_pages import FORM_FEED
+from pipelines.read.text_runs import is_digits, runs_shown
 from pipelines.read.text_swaps import misordered_marked
 from pipelines.read.text_width import columns, has_ambiguous
 
@@ -385,6 +386,7 @@ def spaced_rows(lines: list[str], furniture: frozenset[int] = frozenset()
     # where they make exactly one statutory label (recognise/layout.py).
     printed = [printed_row(k, line, _is_value) for k, line in enumerate(lines)]
     laid_out = is_laid_out(printed)
+    runs = laid_out and runs_shown(printed)  # a word of digits may be several cells
     bands = _header_bands(printed) if laid_out else ()
     if not laid_out:
         lines = _units_joined(_soft_hyphens_joined(lines))
@@ -404,16 +406,16 @@ def spaced_rows(lines: list[str], furniture: frozenset[int] = frozenset()
         row.furniture, row.page_break = k in furniture, FORM_FEED in line
         rows.append(row)
     if laid_out:
-        rows = misordered_marked(place_columns(rows))
+        rows = misordered_marked(place_columns(rows, runs))
     cells: list[TextCell] = []
     for row in rows:
         if not row.lines:
             continue  # the place of a row's second line, joined to the row above
         no = row.lines[0] + 1
-        words = row.labels + row.values
         cells.extend(TextCell(w.text, f"line {no} word {i}", no, stacked=w.stacked,
-                              misordered=w.misordered)
-                     for i, w in enumerate(words, 1))
+                              misordered=w.misordered,
+                              box_run=runs and i > len(row.labels) and is_digits(w))
+                     for i, w in enumerate(row.labels + row.values, 1))
     return cells, bands, laid_out
 
 

@@ -154,14 +154,18 @@ def _group_pieces(upper: PrintedRow, lower: PrintedRow, below: PrintedRow | None
 
 
 def _joined(upper: PrintedRow, lower: PrintedRow, width: int,
-            below: PrintedRow | None = None) -> tuple[PrintedRow, list[Word]] | None:
+            below: PrintedRow | None = None, runs: bool = False
+            ) -> tuple[PrintedRow, list[Word]] | None:
     """The two lines as one row, if the lower continues the upper's (module docstring),
     and the lower's group labels' pieces (`_group_pieces`; `below`, the line under the
-    lower), a line of their own."""
+    lower), a line of their own. On a page whose words may be several cells run together
+    (`runs`, text_runs.py), a row's words are no count of its cells: the two print no
+    more than `width` where the lower goes on the upper's label."""
     pieces = _group_pieces(upper, lower, below)
+    count = len(upper.values) + len(lower.values)
     if (not upper.values or not lower.values or len(upper.lines) != 1
             or lower.lines[0] != upper.lines[-1] + 1
-            or len(upper.values) + len(lower.values) != width
+            or not (count == width or (runs and count < width and lower.labels))
             or any(_ITEM.match(w.text) for w in lower.labels if w not in pieces)
             or upper.values[-1].end >= lower.values[0].start):
         return None
@@ -407,14 +411,14 @@ def _header_block(rows: list[PrintedRow], i: int) -> tuple[int, int] | None:
     return own, header
 
 
-def rows_joined(rows: list[PrintedRow]) -> list[PrintedRow]:
+def rows_joined(rows: list[PrintedRow], runs: bool = False) -> list[PrintedRow]:
     """Rows split over two lines joined (module docstring); the second line's place is
-    left empty, so that rows stay one per line."""
+    left empty, so that rows stay one per line. `runs`: see `_joined`."""
     for i in range(1, len(rows)):
         if rows[i].values and rows[i - 1].values and (rows[i].spaced or rows[i - 1].spaced):
             below = next((r for r in rows[i + 1:i + 1 + _GROUP_GAP] if r.labels or r.values),
                          None)  # pdftotext may print an empty line between two pieces
-            joined = _joined(rows[i - 1], rows[i], _width(rows, i), below)
+            joined = _joined(rows[i - 1], rows[i], _width(rows, i), below, runs)
             if joined is not None:
                 rows[i - 1] = joined[0]
                 # the second line's place: no line, or its group labels' pieces alone, a
@@ -579,7 +583,9 @@ def stacked_marked(rows: list[PrintedRow]) -> list[PrintedRow]:
     return rows
 
 
-def place_columns(rows: list[PrintedRow]) -> list[PrintedRow]:
+def place_columns(rows: list[PrintedRow], runs: bool = False) -> list[PrintedRow]:
     """Rows one per line made table rows: split rows joined, amounts' units and wrapped
-    labels joined (module docstring); values of a cell over several lines marked."""
-    return stacked_marked(labels_joined(items_in_front(units_joined(rows_joined(rows)))))
+    labels joined (module docstring); values of a cell over several lines marked.
+    `runs`: the page's words may be several cells run together (text_runs.py)."""
+    return stacked_marked(labels_joined(items_in_front(units_joined(rows_joined(rows,
+                                                                               runs)))))

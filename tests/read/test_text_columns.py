@@ -428,3 +428,22 @@ def test_a_cells_wrapped_digits_under_its_item_number_mark_the_rows_values() -> 
     assert rows[-5] == [("属于行政查询事项", False),
                         *((v, True) for v in ("１０", "０", "０", "０", "０", "０", "１０"))]
     assert rows[-4] == [("8.", False), ("５", True), ("５", True)]
+
+
+def test_a_split_row_joined_where_its_words_run_cells_together() -> None:
+    # pdftotext -layout of 005's `broken-tbody-per-row` print (cells without padding):
+    # (二)部分公开's `1` beside its label's first line, `0 0 00 01` under it (1, 0, 0,
+    # 0, 0, 0, 1); the fullest rows near print six words (`23 0 00 0 0 23`), the two
+    # lines five. Before, three cells of 三 read (the lines two rows, no word a run)
+    from pathlib import Path
+
+    from pipelines.parse import parse_bytes
+
+    name = "005.pdftotext-layout-broken-tbody-per-row.txt"
+    text = (Path(__file__).parents[1] / "fixtures" / "dumps" / name).read_bytes()
+    cells = parse_bytes("005.txt", text).cells
+    assert [cells[f"t3.partially_granted.{k}"].value for k in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "public_interest_org", "legal_service_org", "other_org", "total")] == [
+        1, 0, 0, 0, 0, 0, 1]
+    assert sum(c.value is not None for cid, c in cells.items() if cid.startswith("t3.")) == 161
