@@ -210,9 +210,20 @@ def _above(rows: list[PrintedRow], i: int, own: Word | None) -> tuple[list[int],
                 return [], own
             found.append(k)
             if _ITEM.match(word.text):
-                return found, own
+                return ([], own) if _items_side_by_side(rows[k]) else (found, own)
         k -= 1
     return [], own
+
+
+def _items_side_by_side(row: PrintedRow) -> bool:
+    """Whether label line `row`, whose last word starts a numbered row's label, prints
+    another numbered row's label before it (`（三）不予 4.保护第三方合法权益 5.属于三类内`
+    over `公开  部事务信息` over the values alone: a span broken in its cells). Either
+    label's row may own the values below: neither is joined to them. A group label's
+    piece beside the row's (`（三）不予 4.`) is none."""
+    last = row.labels[-1].text
+    return bool(_BARE_ITEM.match(last)) and any(
+        _BARE_ITEM.match(w.text) for w in row.labels[:-1])
 
 
 def _below(rows: list[PrintedRow], i: int, label: Word, numbered: bool) -> list[int]:

@@ -7,6 +7,9 @@ over many lines, and its plain page; one snippet is of report 005's Word page.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from pipelines.parse import parse_file
 from pipelines.read.text import read
 
 WORD_T2 = """\
@@ -447,3 +450,24 @@ def test_a_split_row_joined_where_its_words_run_cells_together() -> None:
         "public_interest_org", "legal_service_org", "other_org", "total")] == [
         1, 0, 0, 0, 0, 0, 1]
     assert sum(c.value is not None for cid, c in cells.items() if cid.startswith("t3.")) == 161
+
+
+# pdftotext -layout of Chromium's print of 011's page whose value cells' rowspans are broken
+# (variants.py broken-value-rowspan, numbers drawn anew: mean 3, seed 4, zeros blank): the
+# (三) rows' labels print two a line, and one row's values on a line of their own under
+# `4.保护第三方合法权益 5.属于三类内` / `公开  部事务信息`. The values were joined to the
+# last label over them: t3.denied_internal_affairs.total 1 invented (its cells are blank).
+BROKEN_SPAN = (Path(__file__).parents[1] / "fixtures" / "dumps"
+               / "011.pdftotext-layout-broken-value-rowspan-revalued-m3-s4-zb.txt")
+
+
+def test_values_under_two_numbered_labels_on_one_line_join_neither() -> None:
+    rows = rows_of(BROKEN_SPAN.read_text(encoding="utf-8"))
+    assert ["1", "1"] in rows  # the values, a row of their own: no label
+    assert not any(t.startswith("5.属于三类内部事务信息") for row in rows for t in row)
+    assert ["（三）不予", "4.保护第三方合法权益", "5.属于三类内"] in rows
+    assert ["公开", "部事务信息"] in rows
+    report = parse_file(BROKEN_SPAN)
+    assert {cid: c.value for cid, c in report.cells.items()
+            if cid.startswith("t3.") and c.value is not None} == {
+        "t3.new_received.total": 3, "t3.granted.total": 2}
