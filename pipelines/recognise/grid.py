@@ -98,6 +98,11 @@ class Grid:
     # -> its cells and the count of its leading blanks.
     pushed_rows: dict[tuple[str, str], tuple[tuple[str, ...], int]] = field(
         default_factory=dict)
+    # Its rows placed, and the tables where a row printed more cells than columns with
+    # numbers among them: a span the table printed at a fixed width dropped, so rows
+    # whose labels spanned columns stand shifted (_withdraw_unproven_spanned).
+    fixed_rows: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    spanned_tables: set[str] = field(default_factory=set)
     # 三's header proves its columns where they print cut into pieces (header_pieces.py):
     # None until a row whose cells hold several columns' values asks
     pieces_header: bool | None = None
@@ -492,6 +497,8 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
         # spanned) has no reading to prove.
         _flag_row(grid, table, row, cols, values, "value_count_mismatch",
                   f"row {row} has {len(values)} values, the template has {len(cols)}")
+        if grid.clipped_rows and _numbers_in(values):
+            grid.spanned_tables.add(table)
         return
     if len(values) > len(cols) and len(readings[0]) == len(cols):
         grid.padded_rows[(table, row)] = [cid for cid, _ in cells]
@@ -541,6 +548,8 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
     if pushed:
         grid.pushed_rows[(table, row)] = (tuple(cid for cid, _ in cells),
                                           sum(1 for _ in takewhile(_is_blank, values)))
+    if grid.clipped_rows:
+        grid.fixed_rows[(table, row)] = tuple(cid for cid, _ in cells)
     for (cell_id, value_type), token in zip(cells, values, strict=True):
         value = cell_value(cell_id, value_type, token, grid.flags)
         if first_time:
@@ -746,6 +755,31 @@ def _withdraw_pushed_rows(grid: Grid) -> None:
                                "span from above may have pushed its values right: "
                                f"{raw!r}"))
         _make_ambiguous(grid, ids)
+
+
+def _withdraw_unproven_spanned(grid: Grid) -> None:
+    """Rows of a table printed at a fixed width that dropped a span (a row of it printed
+    more cells than its columns, numbers among them) are null, flagged
+    `row_may_be_shifted`, unless their own identities hold as read, blanks as 0s. pandoc
+    prints a label spanning columns in one column and the row's values one column left
+    (th-labels, mean 3 seed 6, zeros blank: `（一）予以公开` with 商业企业 1 and 总计 1
+    read as 自然人 1 and 其他 1); a row shifted so breaks its total unless all are 0s."""
+    for key, ids in grid.fixed_rows.items():
+        if key[0] not in grid.spanned_tables or not any(
+                grid.cells[c].value is not None for c in ids if c in grid.cells):
+            continue
+        numbers = {c: 0.0 if grid.cells[c].state == "blank" else grid.cells[c].value
+                   for c in ids if c in grid.cells}
+        rules = _rules_within(grid.version.id, frozenset(ids))
+        if rules and all(None not in (numbers.get(c) for c in r.cells) for r in rules) \
+                and not any(fails(r, numbers) for r in rules):
+            continue
+        raw = " ".join(grid.cells[c].raw_text or "" for c in ids if c in grid.cells)
+        grid.flags.append(Flag("row_may_be_shifted", f"row {key[1]} of a table printed at a "
+                               "fixed width where another row printed more cells than its "
+                               "columns (a span dropped), and its own identities do not "
+                               f"prove it: {raw!r}"))
+        _make_ambiguous(grid, [c for c in ids if c in grid.cells])
 
 
 def _withdraw_dropped_blanks(grid: Grid) -> None:
@@ -1465,6 +1499,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     _withdraw_glyph_rows(grid, unknown_column(tokens))
     _withdraw_padded_rows(grid)
     _withdraw_pushed_rows(grid)
+    _withdraw_unproven_spanned(grid)
     return grid
 
 
