@@ -41,6 +41,8 @@ REF_BOX_CELL = re.compile(r"table (\d+) line \d+ col (\d+)")
 REF_DRAWN_CELL = re.compile(r"page (\d+) table (\d+) row \d+ cell (\d+)")
 REF_TABLE_CELL = re.compile(r"\btable \d+ row \d+ cell \d+$")  # `search`: HTML, DOCX, PDF
 REF_PIPE_CELL = re.compile(r"table \d+ line \d+ cell ")  # `match`: a text pipe table's cell
+# A ruled text table's cell (read/text_aligned.py, pandoc's tables): its rule's column.
+REF_RULED_CELL = re.compile(r"(table \d+) line \d+ column (\d+)")
 # `match`: the table of an HTML, DOCX or PDF cell (`table 2 row 5 …`) or a drawn text
 # table's (`table 2 line 9 …`)
 REF_TABLE = re.compile(r"((?:page \d+ )?table \d+) (?:row|line) ")

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise, takewhile
 
-from pipelines.document import REF_LINE, REF_PIPE_CELL, REF_TABLE_CELL, REF_TEXT
+from pipelines.document import REF_LINE, REF_PIPE_CELL, REF_RULED_CELL, REF_TABLE_CELL, REF_TEXT
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
 from pipelines.recognise.drawn_columns import drawn_reading, drawn_t4
@@ -98,8 +98,8 @@ class Grid:
     # -> its cells and the count of its leading blanks.
     pushed_rows: dict[tuple[str, str], tuple[tuple[str, ...], int]] = field(
         default_factory=dict)
-    # Its rows placed, and the tables where a row printed more cells than columns with
-    # numbers among them: a span the table printed at a fixed width dropped, so rows
+    # Its rows placed, and the tables where a row printed more cells than columns, its
+    # numbers left of them: a span the table printed at a fixed width dropped, so rows
     # whose labels spanned columns stand shifted (_withdraw_unproven_spanned).
     fixed_rows: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     spanned_tables: set[str] = field(default_factory=set)
@@ -497,7 +497,7 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
         # spanned) has no reading to prove.
         _flag_row(grid, table, row, cols, values, "value_count_mismatch",
                   f"row {row} has {len(values)} values, the template has {len(cols)}")
-        if grid.clipped_rows and _numbers_in(values):
+        if grid.clipped_rows and _stands_left(values, len(cols)):
             grid.spanned_tables.add(table)
         return
     if len(values) > len(cols) and len(readings[0]) == len(cols):
@@ -548,8 +548,6 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
     if pushed:
         grid.pushed_rows[(table, row)] = (tuple(cid for cid, _ in cells),
                                           sum(1 for _ in takewhile(_is_blank, values)))
-    if grid.clipped_rows:
-        grid.fixed_rows[(table, row)] = tuple(cid for cid, _ in cells)
     for (cell_id, value_type), token in zip(cells, values, strict=True):
         value = cell_value(cell_id, value_type, token, grid.flags)
         if first_time:
@@ -757,13 +755,30 @@ def _withdraw_pushed_rows(grid: Grid) -> None:
         _make_ambiguous(grid, ids)
 
 
+def _stands_left(values: list[Token], n: int) -> bool:
+    """Whether a row of more cells than its n columns prints a number in its first extra
+    cells and none in its last: its values stand left of their columns, in the columns of
+    a label that spanned several (`  2 1 … 3 ` for 2, 1, …, 3 under 自然人…总计)."""
+    extra = len(values) - n
+    return extra > 0 and _numbers_in(values[:extra]) > 0 and _numbers_in(values[-extra:]) == 0
+
+
+def _label_apart(label: Token, values: list[Token]) -> bool:
+    """Whether a ruled text table's row prints empty cells between its label and its
+    first value: a label that spanned columns, printed in one (`_withdraw_unproven_spanned`)."""
+    a, b = REF_RULED_CELL.fullmatch(label.ref), REF_RULED_CELL.fullmatch(values[0].ref)
+    return bool(a and b) and a[1] == b[1] and int(b[2]) > int(a[2]) + 1
+
+
 def _withdraw_unproven_spanned(grid: Grid) -> None:
     """Rows of a table printed at a fixed width that dropped a span (a row of it printed
-    more cells than its columns, numbers among them) are null, flagged
+    more cells than its columns, its numbers left of them: `_stands_left`) whose label
+    prints apart from their values (`_label_apart`) are null, flagged
     `row_may_be_shifted`, unless their own identities hold as read, blanks as 0s. pandoc
-    prints a label spanning columns in one column and the row's values one column left
-    (th-labels, mean 3 seed 6, zeros blank: `（一）予以公开` with 商业企业 1 and 总计 1
-    read as 自然人 1 and 其他 1); a row shifted so breaks its total unless all are 0s."""
+    prints a label spanning columns in one column and the row's values one column left,
+    and the header's columns placed them (th-labels, mean 3 seed 6, zeros blank:
+    `（一）予以公开` with 商业企业 1 and 总计 1 read as 自然人 1 and 其他 1); a row
+    shifted so breaks its total unless all are 0s."""
     for key, ids in grid.fixed_rows.items():
         if key[0] not in grid.spanned_tables or not any(
                 grid.cells[c].value is not None for c in ids if c in grid.cells):
@@ -1488,6 +1503,9 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
                                       len(values) <= len(rows[found].columns))
             _place(grid, *found, rows[found], values)
             _mark_undrawn(grid, found, rows[found], undrawn, token)
+            if clipped_rows and _label_apart(token, values):
+                grid.fixed_rows[found] = tuple(
+                    cell_id_of(*found, col.id) for col in rows[found].columns)
         elif token.row is None and _next_row_follows(tokens, last + 1, found[0], rows):
             _place(grid, *found, rows[found], [])  # one cell per line: every cell blank
         t3_seen = t3_seen or _t3_seen(grid)
