@@ -890,23 +890,6 @@ def test_a_row_shifted_left_whose_first_value_is_a_blank_is_null_too() -> None:
         "t3.new_received.total": 1, "t3.unable_not_held.total": 1}
 
 
-def test_a_row_short_of_its_columns_does_not_take_the_next_rows_number() -> None:
-    # pdftotext 24's `-raw` of Chromium's print of 004 as `seq-column` prints (a 序号
-    # column), its numbers redrawn (mean 2, seed 3, zeros blank; bench_cross_pdftext.py):
-    # `（一）予以公开 2 2`, then `4` alone, the next row's number, then its label. Read as
-    # the row's `2 2 4`, its sum held (2 + 2 = 4) and 总计 was published 4 for 2.
-    text = (FIXTURES / "dumps" / "004.pdftotext-raw-seq-column-redrawn.txt").read_bytes()
-    report = parse_bytes("004.txt", text)
-    granted = {cid: c for cid, c in report.cells.items() if cid.startswith("t3.granted.")}
-    assert {c.value for c in granted.values()} == {None}
-    assert {c.state for c in granted.values()} == {"ambiguous"}
-    (message,) = [m for m in flags(report, "value_count_mismatch") if "row granted" in m]
-    assert "prints alone on the line before the next row's label" in message
-    # the rows after it keep their values
-    assert report.cells["t3.unable_not_held.total"].value == 2
-    assert report.cells["t3.not_processed_repeat.total"].value == 1
-
-
 def test_a_row_shifted_left_in_a_table_lacking_a_column_is_no_parser_error() -> None:
     # `pandoc -t rst` of huaian-2024's page whose table 三 lacks 科研机构
     # (tests/renderings/variants.py `t3-lacks-column`): the rows a span cut short pulled
@@ -927,3 +910,20 @@ def test_a_row_shifted_left_in_a_table_lacking_a_column_is_no_parser_error() -> 
     want = json.loads((FIXTURES / "truth" / "huaian-2024.json").read_text(encoding="utf-8"))
     assert sum(got.get(cid) == v for cid, v in want["cells"].items() if v is not None) == 157
     assert all(got.get(cid) in (None, v) for cid, v in want["cells"].items())  # none wrong
+
+
+def test_a_row_short_of_its_columns_does_not_take_the_next_rows_number() -> None:
+    # pdftotext 24's `-raw` of Chromium's print of 004 as `seq-column` prints (a 序号
+    # column), its numbers redrawn (mean 2, seed 3, zeros blank; bench_cross_pdftext.py):
+    # `（一）予以公开 2 2`, then `4` alone, the next row's number, then its label. Read as
+    # the row's `2 2 4`, its sum held (2 + 2 = 4) and 总计 was published 4 for 2.
+    text = (FIXTURES / "dumps" / "004.pdftotext-raw-seq-column-redrawn.txt").read_bytes()
+    report = parse_bytes("004.txt", text)
+    granted = {cid: c for cid, c in report.cells.items() if cid.startswith("t3.granted.")}
+    assert {c.value for c in granted.values()} == {None}
+    assert {c.state for c in granted.values()} == {"ambiguous"}
+    (message,) = [m for m in flags(report, "value_count_mismatch") if "row granted" in m]
+    assert "prints alone on the line before the next row's label" in message
+    # the rows after it keep their values
+    assert report.cells["t3.unable_not_held.total"].value == 2
+    assert report.cells["t3.not_processed_repeat.total"].value == 1
