@@ -44,7 +44,8 @@ are paragraphs (an empty line, a lone tab and an empty line between cells) is wr
 back as tab rows (text_paragraphs.py). A browser's print header that a PDF-to-Markdown
 converter put into a table row's cells is taken out (text_print_header.py). A text
 browser's link numbers (`[4]12`, with the list of links at the end) and Markdown's links
-are blanked first (text_links.py).
+are blanked first (text_links.py), and reStructuredText's `.. container::` directives
+dropped (text_rst.py).
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ from pipelines.read import (
     text_mediawiki,
     text_pages,
     text_print_header,
+    text_rst,
 )
 from pipelines.read.registry import is_markdown_with_tables
 from pipelines.read.text_aligned import (
@@ -676,6 +678,7 @@ def _furniture_marked(cells: list[TextCell], found: frozenset[int]) -> list[Text
 def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     # lynx's and elinks' `[n]` marks, Markdown's `[text](url)`
     decoded = text_links.without_markdown_links(text_links.without_link_numbers(decoded))
+    decoded = text_rst.without_containers(decoded)  # reST's `.. container::` of a div
     pandoc_tables = False  # its tables as pandoc writes them before they become pipe rows
     if is_markdown_with_tables(decoded):
         # GitHub Markdown: pipe tables padded to one width, raw HTML where there are spans

@@ -16,6 +16,12 @@ are counted as the line's borders need: the width under which the line's vertica
 fall on the columns the table's rules draw. A tool that laid the table out in another
 metric (a double-byte locale; Links, one column a character) is read in that one: the
 layout under which the walls line up.
+
+pandoc's reStructuredText writes a cell holding a `<div>` as a directive over the
+cell's text, `.. container::` and the text indented below it, the directive itself
+broken over lines where the column is narrow (`..` / `con` / `tain` / `er::`): the
+directive is markup, not the cell's text, and is dropped (text_rst.py), as is
+an embedded-URI link's target (`text_links.without_rst_links`).
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from pipelines.document import TextCell
+from pipelines.read.text_links import without_rst_links
+from pipelines.read.text_rst import cell_without_containers
 from pipelines.read.text_width import columns, has_ambiguous, is_box, wide_columns
 
 _HORIZONTAL = set("─━═┄┅┈┉╌╍╴╶╸╺")
@@ -131,6 +139,27 @@ def _ambiguous_width(line: str, walls: list[int], verticals: set[int]) -> list[i
     return narrow if len(_vertical_columns(line, walls, narrow) - verticals) < off_wide else wide
 
 
+def _on_rule(lines: list[str], walls: list[list[int]], laid: list[list[int]]
+             ) -> list[list[int]]:
+    """The ASCII grid's columns, each row line's walls put on the `+` of the rule above
+    it where the line draws as many walls as the rule has `+` but off them: pandoc pads
+    a cell by characters, so a CJK character in a column one or two wide overflows it
+    (`| 结 | 结 |` under `+---+---+`) and the walls after it drift right, then back left
+    where a later cell is printed a space short (`|  |`). The k-th wall is the k-th
+    `+`; a line with fewer walls (a span) or already on the rule is left as laid."""
+    out, crosses = [], None
+    for line, line_walls, cols in zip(lines, walls, laid, strict=True):
+        if _ASCII_RULE.match(line.strip()):
+            crosses = [cols[k] for k in line_walls if line[k] == "+"]
+        elif crosses and len(line_walls) == len(crosses) and \
+                [cols[k] for k in line_walls] != crosses:
+            cols = list(cols)
+            for k, col in zip(line_walls, crosses, strict=True):
+                cols[k], cols[k + 1] = col, col + 1
+        out.append(cols)
+    return out
+
+
 def _segments(no: int, line: str, walls: list[int], cols: list[int], ascii_table: bool
               ) -> list[_Segment]:
     """The runs of inside between the line's walls."""
@@ -191,7 +220,7 @@ def _text(region: _Region) -> str:
         else:
             parts.append(text)
             line = seg.line
-    return "\n".join(parts)
+    return without_rst_links("\n".join(cell_without_containers(parts)))
 
 
 def _stacks_numbers(region: _Region) -> bool:
@@ -257,6 +286,8 @@ def table_cells(lines: list[str], first_line: int, ascii_table: bool,
     laid = [line_cols or _ambiguous_width(line, line_walls, verticals)
             for line, line_walls, line_cols in zip(lines, walls, cols, strict=True)]
     laid = _aligned_layout(lines, walls, laid, ascii_table)
+    if ascii_table:
+        laid = _on_rule(lines, walls, laid)
     rows = [_segments(first_line + k, line, line_walls, line_cols, ascii_table)
             for k, (line, line_walls, line_cols) in enumerate(zip(lines, walls, laid,
                                                                  strict=True))]

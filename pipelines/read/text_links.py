@@ -22,6 +22,12 @@ Markdown (pandoc, html2text, markdownify) writes a linked cell as `[规章](/lis
 over several lines where the cell wraps (`[本年制\\` / `发件数](/list.html)`). The
 `[` and the `](target)` are blanked the same way, one space a character, so the cell's
 text keeps its column in pandoc's multiline tables and pipe rows keep their walls.
+
+reStructuredText (pandoc `-t rst`) writes a linked cell as an embedded-URI link,
+`` `规章 </zwgk/list.html>`__ ``, inside a grid table's cell, where the cell's width
+breaks the text and the target over lines (`` `1 </zwg `` / `` k/list.html>`__ ``).
+Blanking in place would leave the broken target's pieces on their lines, so these are
+taken out of a cell's text once the cell is read (`without_rst_links`, text_bordered.py).
 """
 
 from __future__ import annotations
@@ -36,6 +42,9 @@ _MARK = re.compile(r"\[(\d+)\]")
 # the converters write a URL
 _MD_TARGET = re.compile(r"\]\([^()\s]*\)")
 _BRACKET = re.compile(r"[\[\]]")
+# reST's embedded-URI link: `text <target>`_ or `text <target>`__ (anonymous), the
+# target without spaces but maybe over several lines of a wrapped cell
+_RST_LINK = re.compile(r"`(?P<text>[^`<>]*?)\s+<[^<>`\s]*(?:\n[^<>`\s]*)*>`__?")
 
 
 def _references(text: str) -> tuple[int, set[int]] | None:
@@ -87,3 +96,11 @@ def without_markdown_links(text: str) -> str:
                 chars[i:target.end()] = " " * (target.end() - i)
                 done = target.end()
     return "".join(chars)
+
+
+def without_rst_links(cell: str) -> str:
+    """A grid table cell's text with reStructuredText's embedded-URI links written as
+    their text (module docstring); a backtick that opens no such link is left."""
+    if "`" not in cell:
+        return cell
+    return _RST_LINK.sub(lambda m: m["text"], cell).strip()

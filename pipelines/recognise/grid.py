@@ -1544,7 +1544,8 @@ def _withdraw_pulled_rows(grid: Grid) -> None:
         rules = [r for r in _rules(grid.version.id) if r.table == table]
         pending = grid.pending.pop((table, row), None)
         if pending is None and (
-                alike([(grid.cells[c].state, grid.cells[c].value) for c in own])
+                alike([(c.state, c.value) if (c := grid.cells.get(cid)) else ("unplaced", None)
+                       for cid in own])  # a cell never placed is no number: not alike
                 or pull_proven(rules, numbers, own)):
             continue
         raw = (" ".join(v.text.strip() for v in pending.values) if pending is not None

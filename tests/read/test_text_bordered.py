@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from pipelines.document import TextCell
+from pipelines.parse import parse_bytes
 from pipelines.read.text import read
 from pipelines.read.text_bordered import grid_tables, table_blocks, table_cells
 from pipelines.read.text_width import columns, has_ambiguous, width
@@ -283,3 +287,46 @@ def test_grid_tables_are_pandocs_rst_grids() -> None:
            "+---------------------------------------+"]
     assert table_blocks(w3m) and not grid_tables(w3m)
     assert not grid_tables(["no table", "at all"])
+
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+# `pandoc -t rst` of huaian-2024's page whose every cell holds a div
+# (tests/renderings/variants.py `cell-div`)
+CELL_DIV = FIXTURES / "dumps" / "huaian-2024.pandoc-rst-cell-div.txt"
+
+
+def _cut(first: int, end: int) -> list[str]:
+    """Lines first..end (1-based, inclusive) of the cell-div dump."""
+    return CELL_DIV.read_text(encoding="utf-8").splitlines()[first - 1:end]
+
+
+def test_a_cells_container_directive_is_not_its_text() -> None:
+    # `.. container::` over each cell's text, whole or broken over lines (`..` / `con` /
+    # `tain` / `er::`) where the column is narrow: before, `.. container::\n1` read as no
+    # number and `..\ncon\ntain\ner::\n申\n请人\n情况` as no label
+    cells, _ = table_cells(_cut(11, 30), 11, True, 1)
+    assert [c.text for c in cells if c.text][:12] == [
+        "第二\n十条第（一）项", "信息内容", "本年制\n发件数", "本年废\n止件数",
+        "现行有\n效件数", "规章", "1", "0", "11", "行政规范性文件", "8", "26"]
+    cells, _ = table_cells(_cut(82, 117), 82, True, 1)
+    assert [c.text for c in cells if c.text][1:4] == ["申\n请人\n情况", "自\n然人",
+                                                       "法\n人或\n其他\n组织"]
+
+
+def test_cells_overflowing_a_narrow_column_are_read_by_the_rules_crosses() -> None:
+    # table 四 in columns one character wide: a CJK character overflows its cell
+    # (`| 结 | 结 |` under `+---+---+`) and pandoc prints a later empty cell a space short
+    # (`|  |`), so the walls drift off the rule's `+`; before, 结果纠正 and 其他结果 and
+    # the header's five labels after 尚未审结 were read as one cell each
+    cells, _ = table_cells(_cut(478, 577), 478, True, 1)
+    texts = [c.text.replace("\n", "") for c in cells if c.text]
+    assert texts[:9] == ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果",
+                         "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"]
+    assert texts[-15:] == ["72", "64", "178", "37", "351", "13", "4", "8", "1", "26",
+                           "12", "1", "1", "6", "20"]
+
+
+def test_a_report_whose_cells_hold_divs_reads_whole() -> None:
+    report = parse_bytes(CELL_DIV.name, CELL_DIV.read_bytes())
+    want = json.loads((FIXTURES / "truth" / "huaian-2024.json").read_text(encoding="utf-8"))
+    assert {cid: c.value for cid, c in report.cells.items()} == want["cells"]

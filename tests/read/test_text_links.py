@@ -9,7 +9,11 @@ from pathlib import Path
 import pytest
 
 from pipelines.parse import parse_bytes
-from pipelines.read.text_links import without_link_numbers, without_markdown_links
+from pipelines.read.text_links import (
+    without_link_numbers,
+    without_markdown_links,
+    without_rst_links,
+)
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
@@ -76,12 +80,24 @@ def test_markdown_links_read_as_their_text_in_their_columns() -> None:
 
 
 @pytest.mark.parametrize("dump", ["huaian-2024.lynx-refs-linked-cells.txt",
-                                  "huaian-2024.pandoc-markdown-linked-cells.txt"])
+                                  "huaian-2024.pandoc-markdown-linked-cells.txt",
+                                  "huaian-2024.pandoc-rst-linked-cells.txt"])
 def test_a_report_whose_cells_are_links_reads_whole(dump: str) -> None:
     # `lynx -dump` as it comes and `pandoc -t markdown` of a page whose every cell is a
     # link (tests/renderings/variants.py `linked-cells`): before, `[7]1` left rows
-    # unmatched and pandoc's `[规章](/zwgk/list.html)` cells no table at all
+    # unmatched and pandoc's `[规章](/zwgk/list.html)` cells no table at all, and its
+    # reST's `` `1 </zwgk/list.html>`__ `` cells no number
     path = FIXTURES / "dumps" / dump
     report = parse_bytes(path.name, path.read_bytes())
     want = json.loads((FIXTURES / "truth" / "huaian-2024.json").read_text(encoding="utf-8"))
     assert {cid: c.value for cid, c in report.cells.items()} == want["cells"]
+
+
+def test_rst_links_read_as_their_text_where_the_cell_breaks_the_target() -> None:
+    # cells of `pandoc -t rst`'s grid of huaian-2024's linked cells, as the grid
+    # reader joins their lines
+    assert without_rst_links("`1 </zwg\nk/list.html>`__") == "1"
+    assert without_rst_links("`本年处\n理\n决定数量 </zwg\nk/list.html>`__") == (
+        "本年处\n理\n决定数量")
+    assert without_rst_links("`\n总计 </zwg\nk/lis\nt.htm\nl>`__") == "总计"
+    assert without_rst_links("见`附件`") == "见`附件`"  # a backtick opening no link
