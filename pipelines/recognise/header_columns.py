@@ -35,6 +35,8 @@ class RowIndex:
     tokens: list[Token]
     rows: dict[int, list[int]] = field(default_factory=dict)  # row -> token indices
     order: list[int] = field(default_factory=list)  # row numbers in printed order
+    # (drawn table, statutory table) -> the column positions its header bands name
+    box_headers: dict[tuple[int, str], set[tuple[int, ...]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for i, t in enumerate(self.tokens):
@@ -213,6 +215,8 @@ def box_header_reading(index: RowIndex, label_at: int, table: str,
     if found is None or found[0][0] <= at[1]:
         return None
     positions, header = found
+    if len(_box_headers(index, table, columns, at[0])) > 1:
+        return None  # its header bands name the columns at other places: which is not known
     if _pushed_past(index, header, at[0], positions[0], positions[-1]):
         return None
     by_column = {_box_at(t)[1]: t for t in cells}
@@ -224,6 +228,25 @@ def box_header_reading(index: RowIndex, label_at: int, table: str,
            for t in cells[own + 1:]):
         return None
     return [by_column[p] for p in positions]
+
+
+def _box_headers(index: RowIndex, table: str, columns: tuple[Column, ...], box: int
+                 ) -> set[tuple[int, ...]]:
+    """The column positions each header band of the drawn table names (w3m's and
+    elinks' layout of a header repeated inside the table may put it a column off the
+    first: `header-repeated`, its label cell spanning fewer columns), cached."""
+    key = (box, table)
+    if key not in index.box_headers:
+        wanted = {c.id for c in columns}
+        rows = [r for r in index.order if (cells := index.cells(r)) is not None
+                and cells and all((_box_at(t) or (None,))[0] == box for t in cells)]
+        bands = [r for k, r in enumerate(rows) if _column_positions(index.cells(r), table, wanted)
+                 and (k + 1 == len(rows) or not _column_positions(
+                     index.cells(rows[k + 1]), table, wanted))]  # each band's last row
+        found = (_box_header(index, rows[rows.index(r) + 1], table, columns, box)
+                 if rows.index(r) + 1 < len(rows) else None for r in bands)
+        index.box_headers[key] = {tuple(f[0]) for f in found if f is not None}
+    return index.box_headers[key]
 
 
 def _once_in_order(found: dict[str, list[int]], wanted: set[str],
