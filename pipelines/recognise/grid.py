@@ -98,9 +98,10 @@ class Grid:
     # -> its cells and the count of its leading blanks.
     pushed_rows: dict[tuple[str, str], tuple[tuple[str, ...], int]] = field(
         default_factory=dict)
-    # Its rows placed, and the tables where a row printed more cells than columns, its
-    # numbers left of them: a span the table printed at a fixed width dropped, so rows
-    # whose labels spanned columns stand shifted (_withdraw_unproven_spanned).
+    # Its ruled rows placed whose label prints apart from their values (`_label_apart`),
+    # and the tables where a row printed more cells than columns, its numbers left of
+    # them: a span the table printed at a fixed width dropped, so rows whose labels
+    # spanned columns stand shifted (_withdraw_unproven_spanned).
     fixed_rows: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     spanned_tables: set[str] = field(default_factory=set)
     # 三's header proves its columns where they print cut into pieces (header_pieces.py):
