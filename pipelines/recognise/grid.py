@@ -784,11 +784,7 @@ def _withdraw_unproven_spanned(grid: Grid) -> None:
         if key[0] not in grid.spanned_tables or not any(
                 grid.cells[c].value is not None for c in ids if c in grid.cells):
             continue
-        numbers = {c: 0.0 if grid.cells[c].state == "blank" else grid.cells[c].value
-                   for c in ids if c in grid.cells}
-        rules = _rules_within(grid.version.id, frozenset(ids))
-        if rules and all(None not in (numbers.get(c) for c in r.cells) for r in rules) \
-                and not any(fails(r, numbers) for r in rules):
+        if _holds(grid, ids, blanks_zero=True):
             continue
         raw = " ".join(grid.cells[c].raw_text or "" for c in ids if c in grid.cells)
         grid.flags.append(Flag("row_may_be_shifted", f"row {key[1]} of a table printed at a "
@@ -959,10 +955,11 @@ def _breaks_numbers(grid: Grid) -> set[str]:
                        if cid.startswith(prefix))}
 
 
-def _holds(grid: Grid, ids: tuple[str, ...]) -> bool | None:
+def _holds(grid: Grid, ids: tuple[str, ...], blanks_zero: bool = False) -> bool | None:
     """Whether the identities among these cells hold (None: there are none, or one is
-    not evaluable)."""
-    numbers = {c: grid.cells[c].value if c in grid.cells else None for c in ids}
+    not evaluable); `blanks_zero`: a blank cell counted as 0."""
+    numbers = {c: (0.0 if blanks_zero and grid.cells[c].state == "blank"
+                   else grid.cells[c].value) if c in grid.cells else None for c in ids}
     rules = _rules_within(grid.version.id, frozenset(ids))
     if not rules or any(None in (numbers[c] for c in r.cells) for r in rules):
         return None

@@ -240,11 +240,11 @@ def _box_headers(index: RowIndex, table: str, columns: tuple[Column, ...], box: 
         wanted = {c.id for c in columns}
         rows = [r for r in index.order if (cells := index.cells(r)) is not None
                 and cells and all((_box_at(t) or (None,))[0] == box for t in cells)]
-        bands = [r for k, r in enumerate(rows) if _column_positions(index.cells(r), table, wanted)
-                 and (k + 1 == len(rows) or not _column_positions(
-                     index.cells(rows[k + 1]), table, wanted))]  # each band's last row
-        found = (_box_header(index, rows[rows.index(r) + 1], table, columns, box)
-                 if rows.index(r) + 1 < len(rows) else None for r in bands)
+        named = [bool(_column_positions(index.cells(r), table, wanted)) for r in rows]
+        # the row under each band's last row reads that band (`_box_header`)
+        found = (_box_header(index, below, table, columns, box)
+                 for (a, b), below in zip(pairwise(named), rows[1:], strict=True)
+                 if a and not b)
         index.box_headers[key] = {tuple(f[0]) for f in found if f is not None}
     return index.box_headers[key]
 
