@@ -52,6 +52,10 @@ def test_ground_floor_modules_import_nothing_of_the_project(module: str) -> None
     assert _project(ROOT / module) == set()
 
 
+def test_numbering_builds_on_the_text_normaliser_only() -> None:
+    assert _project(ROOT / "pipelines" / "numbering.py") == {"pipelines.textnorm"}
+
+
 def test_schemas_take_only_the_reader_registry_from_pipelines() -> None:
     for path in (ROOT / "schemas").glob("*.py"):
         from_pipelines = {m for m in _project(path) if m.startswith("pipelines")}

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from pipelines.numbering import ITEM_START
 from pipelines.read.pdf_page import PdfCell, PdfRow
 
 _MARGIN_BAND = 0.06  # share of the page height at its top and bottom: headers, footers
@@ -30,7 +31,6 @@ _TOLERANCE = 3.0  # points a cell's edge may differ between the two parts
 _NUMBER = re.compile(r"[-+]?[\d,，.]*\d[\d,，.]*(万元|%)?")
 # A count printed with thousands separators, every group after the first of three digits.
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
-_ITEM = re.compile(r"^(\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 
 
 def is_number(text: str) -> bool:
@@ -39,7 +39,7 @@ def is_number(text: str) -> bool:
 
 def is_item(text: str) -> bool:
     """Whether the text starts a numbered item (`1.`, `（二）`, `三、`)."""
-    return bool(_ITEM.match(text))
+    return bool(ITEM_START.match(text))
 
 
 def _furniture(row: PdfRow, height: float) -> bool:

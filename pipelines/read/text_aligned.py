@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 
 from pipelines.document import PlacedWord, TextCell
+from pipelines.numbering import ITEM_START
 from pipelines.read.text_columns import (
     NOTE,
     THOUSANDS_TAIL,
@@ -56,7 +57,6 @@ _RUN = re.compile(r"-+|=+")
 _WORD = re.compile(r"\S+")
 _NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条|次)?"
 _VALUE = re.compile(_NUMBER)
-_ITEM = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)")
 _SPACED_ROW = re.compile(rf"^\s*\S.*?(?:\s+{_NUMBER}){{2,}}\s*$")
 # A header's lines above its values, at most: its cells wrapped a few characters a line,
 # and a page break's running footer and header between two of its rows.
@@ -250,14 +250,14 @@ def _fragments(kinds: list[str], lines: list[str], r: int, step: int) -> list[in
 
     out, j = [], r + step
     while at(j, "fragment") and not NOTE.match(lines[j].strip()):
-        numbered = bool(_ITEM.match(lines[j].strip()))
+        numbered = bool(ITEM_START.match(lines[j].strip()))
         if numbered and step > 0:
             return out
         out.append(j)
         if numbered:
             return out[::-1]
         j += step
-    if at(j, "row") and not (step > 0 and _ITEM.match(lines[j].strip())):
+    if at(j, "row") and not (step > 0 and ITEM_START.match(lines[j].strip())):
         return []
     return out[::step]
 
@@ -314,7 +314,7 @@ def _wrapped_labels(lines: list[str]) -> dict[int, list[int]]:
         if kind != "row":
             continue
         parts = [*_fragments(kinds, lines, r, -1), r, *_fragments(kinds, lines, r, 1)]
-        items = [bool(_ITEM.match(lines[k].strip())) for k in parts]
+        items = [bool(ITEM_START.match(lines[k].strip())) for k in parts]
         if len(parts) > 1 and items[0] and not any(items[1:]):
             out[r] = parts
     return out

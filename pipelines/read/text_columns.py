@@ -58,13 +58,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from pipelines.numbering import ITEM_START, ROW_NUMBER, item_beside, opens_row_item
+
 _WORD = re.compile(r"\S+")
-_ITEM = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)")
 # A note under or in a table (`注：本表数据…`, `说明：…`): a line opening with the marker
 # starts its own text, never a label's wrapped part. The note row spans the table, so
 # text tools print it flush with the labels' column, where a label's last lines print.
 NOTE = re.compile(r"^(?:注|备注|附注|说明)\s*\d*\s*[：:]")
-_BARE_ITEM = re.compile(r"\d{1,2}[.．、]")  # a row's item number; a group's is (三) or 三、
 _VALUE_START = re.compile(r"[-+]?\d")
 # A number's tail a narrow cell wrapped at its thousands separator (`1,289` over `,288`).
 THOUSANDS_TAIL = re.compile(r"[,，]\d+")
@@ -123,8 +123,8 @@ def _items_kept(words: list[Word]) -> list[Word]:
     out: list[Word] = []
     for word in words:
         prev = out[-1] if out else None
-        if (prev is not None and _BARE_ITEM.fullmatch(prev.text) and word.start == prev.end + 1
-                and not _ITEM.match(word.text) and not _VALUE_START.match(word.text)):
+        if (prev is not None and ROW_NUMBER.match(prev.text) and word.start == prev.end + 1
+                and not ITEM_START.match(word.text) and not _VALUE_START.match(word.text)):
             out[-1] = Word(prev.text + word.text, prev.start, word.end)
         else:
             out.append(word)
@@ -149,8 +149,8 @@ def _group_pieces(upper: PrintedRow, lower: PrintedRow, below: PrintedRow | None
         return []
     start = upper.labels[-1].start
     return [w for w in lower.labels if w.end < start and (
-        not _ITEM.match(w.text) or (below is not None and any(
-            _same_column(v, w) and not _ITEM.match(v.text) for v in below.labels)))]
+        not ITEM_START.match(w.text) or (below is not None and any(
+            _same_column(v, w) and not ITEM_START.match(v.text) for v in below.labels)))]
 
 
 def _joined(upper: PrintedRow, lower: PrintedRow, width: int,
@@ -166,7 +166,7 @@ def _joined(upper: PrintedRow, lower: PrintedRow, width: int,
     if (not upper.values or not lower.values or len(upper.lines) != 1
             or lower.lines[0] != upper.lines[-1] + 1
             or not (count == width or (runs and count < width and lower.labels))
-            or any(_ITEM.match(w.text) for w in lower.labels if w not in pieces)
+            or any(ITEM_START.match(w.text) for w in lower.labels if w not in pieces)
             or upper.values[-1].end >= lower.values[0].start):
         return None
     labels = list(upper.labels)
@@ -209,7 +209,7 @@ def _above(rows: list[PrintedRow], i: int, own: Word | None) -> tuple[list[int],
             else:
                 return [], own
             found.append(k)
-            if _ITEM.match(word.text):
+            if ITEM_START.match(word.text):
                 return ([], own) if _items_side_by_side(rows[k]) else (found, own)
         k -= 1
     return [], own
@@ -217,13 +217,9 @@ def _above(rows: list[PrintedRow], i: int, own: Word | None) -> tuple[list[int],
 
 def _items_side_by_side(row: PrintedRow) -> bool:
     """Whether label line `row`, whose last word starts a numbered row's label, prints
-    another numbered row's label before it (`（三）不予 4.保护第三方合法权益 5.属于三类内`
-    over `公开  部事务信息` over the values alone: a span broken in its cells). Either
-    label's row may own the values below: neither is joined to them. A group label's
-    piece beside the row's (`（三）不予 4.`) is none."""
-    last = row.labels[-1].text
-    return bool(_BARE_ITEM.match(last)) and any(
-        _BARE_ITEM.match(w.text) for w in row.labels[:-1])
+    another numbered row's label before it (`numbering.item_beside`: `（三）不予
+    4.保护第三方合法权益 5.属于三类内` over `公开  部事务信息` over the values alone)."""
+    return opens_row_item(row.labels[-1].text) and item_beside(w.text for w in row.labels[:-1])
 
 
 def _below(rows: list[PrintedRow], i: int, label: Word, numbered: bool) -> list[int]:
@@ -252,7 +248,7 @@ def _below(rows: list[PrintedRow], i: int, label: Word, numbered: bool) -> list[
                 first += word.start - label.start  # the values' column moved as much
                 label = Word(label.text, word.start, word.end)
             paged = False
-            if (_ITEM.match(word.text) or NOTE.match(rows[k].labels[0].text)
+            if (ITEM_START.match(word.text) or NOTE.match(rows[k].labels[0].text)
                     or not _same_column(word, label)
                     or any(w.end > first for w in rows[k].labels)):
                 break
@@ -277,10 +273,10 @@ def _tail_column(rows: list[PrintedRow], k: int, word: Word) -> bool:
     while j < len(rows) and j - k <= _WRAP and not rows[j].values and (
             not rows[j].labels or (len(rows[j].labels) == 1
                                    and _same_column(rows[j].labels[0], word)
-                                   and not _ITEM.match(rows[j].labels[0].text))):
+                                   and not ITEM_START.match(rows[j].labels[0].text))):
         j += 1
     return (j < len(rows) and bool(rows[j].labels) and _same_column(rows[j].labels[-1], word)
-            and bool(_ITEM.match(rows[j].labels[-1].text)))
+            and bool(ITEM_START.match(rows[j].labels[-1].text)))
 
 
 def _starts_next(rows: list[PrintedRow], k: int, word: Word) -> bool:
@@ -313,7 +309,7 @@ def _unnumbered_above(rows: list[PrintedRow], i: int, own: Word) -> list[int]:
     k = i - 1
     while (k >= 0 and i - k <= _WRAP and not rows[k].values and len(rows[k].labels) == 1
            and _same_column(rows[k].labels[-1], own)
-           and rows[k].labels[-1].end <= first and not _ITEM.match(rows[k].labels[-1].text)):
+           and rows[k].labels[-1].end <= first and not ITEM_START.match(rows[k].labels[-1].text)):
         found.append(k)
         k -= 1
     if found and k >= 0 and rows[k].values:
@@ -339,13 +335,13 @@ def items_in_front(rows: list[PrintedRow]) -> list[PrintedRow]:
     its own: the label's wrapped lines. A group label's piece before a row's item
     printed alone (`（三） 4.`) is in another column than the row label's lines below."""
     for i, row in enumerate(rows):
-        if (row.values or len(row.labels) < 2 or not _BARE_ITEM.fullmatch(row.labels[-1].text)
+        if (row.values or len(row.labels) < 2 or not ROW_NUMBER.match(row.labels[-1].text)
                 or row.labels[-2].end > row.labels[-1].start):
             continue
         text = row.labels[-2]
         below = next((r for r in rows[i + 1:i + 1 + _GROUP_GAP] if r.labels or r.values), None)
         if (below is not None and below.labels and _same_column(below.labels[-1], text)
-                and not _ITEM.match(below.labels[-1].text)):
+                and not ITEM_START.match(below.labels[-1].text)):
             item = row.labels.pop()
             row.labels[-1] = Word(item.text + text.text, text.start, text.end)
     return rows
@@ -362,7 +358,7 @@ def labels_joined(rows: list[PrintedRow]) -> list[PrintedRow]:
         if not row.values or not row.spaced:
             continue
         own = row.labels[-1] if row.labels else None
-        if own is None or not _ITEM.match(own.text):
+        if own is None or not ITEM_START.match(own.text):
             lines, own_kept = _above(rows, i, own)
             if not lines and own is not None:
                 lines, own_kept = _unnumbered_above(rows, i, own), own
@@ -378,7 +374,7 @@ def labels_joined(rows: list[PrintedRow]) -> list[PrintedRow]:
         if not row.labels:
             continue
         label = row.labels[-1]
-        for k in _below(rows, i, label, bool(_ITEM.match(label.text))):
+        for k in _below(rows, i, label, bool(ITEM_START.match(label.text))):
             row.labels[-1] = label = _concat(label, _taken(rows[k]))
     return rows
 
@@ -500,9 +496,9 @@ def _continues(row: PrintedRow, anchor: PrintedRow) -> bool:
     if not anchor.labels or not row.labels or len(row.values) >= len(anchor.values):
         return False
     own = anchor.labels[-1]
-    numbered = bool(_ITEM.match(own.text))
-    pieces = all(w.end < own.start or _BARE_ITEM.fullmatch(w.text)
-                 or (numbered and _same_column(w, own) and not _ITEM.match(w.text)
+    numbered = bool(ITEM_START.match(own.text))
+    pieces = all(w.end < own.start or ROW_NUMBER.match(w.text)
+                 or (numbered and _same_column(w, own) and not ITEM_START.match(w.text)
                      and not NOTE.match(w.text))
                  for w in row.labels)
     return pieces and all(any(v.start - _SLACK < w.end and w.start < v.end + _SLACK

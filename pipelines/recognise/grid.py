@@ -27,13 +27,14 @@ from functools import cache
 from itertools import pairwise, takewhile
 
 from pipelines.document import REF_LINE, REF_PIPE_CELL, REF_RULED_CELL, REF_TABLE_CELL, REF_TEXT
+from pipelines.numbering import ROW_NUMBER
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
 from pipelines.recognise.drawn_columns import drawn_reading, drawn_t4
 from pipelines.recognise.header_columns import RowIndex, box_header_reading, header_reading
 from pipelines.recognise.header_pieces import header_columns_proven
 from pipelines.recognise.labels import labels_of
-from pipelines.recognise.layout import ROW_NUMBER, is_sequence_header
+from pipelines.recognise.layout import is_sequence_header
 from pipelines.recognise.pulled import alike, box_column, label_columns, pull_proven, pulled_rows
 from pipelines.recognise.pushed import push_refuted
 from pipelines.recognise.tokens import Token, unknown_column

@@ -42,6 +42,13 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from pipelines.document import REF_TABLE, TextCell
+from pipelines.numbering import (
+    ITEM_NUMBER,
+    NUMBERED,
+    ROW_NUMBER,
+    holds_row_item,
+    item_beside,
+)
 from pipelines.recognise.labels import label_index, labels_of
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.values import read_printed
@@ -50,10 +57,6 @@ from schemas.identities import fails, identities
 from schemas.template import cell_id_of, load_template
 
 FORMAT_CHARS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"
-                          r"|[一二三四五六七八九十]{1,3}\s*[、.．])\s*$")
-_NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"
-                       r"|[一二三四五六七八九十]{1,3}\s*[、.．])")  # a label with its own number
 _SEQUENCE_HEADERS = {"序号", "序", "编号", "序列号", "no", "no."}
 _NOTE_HEADERS = {"备注", "说明", "备考", "附注"}
 
@@ -88,7 +91,7 @@ def _is_value(text: str) -> bool:
 
 def _items_joined(cells: list[TextCell]) -> Iterable[TextCell]:
     """An item-number cell joined with the label cell after it in the same printed row."""
-    if not any(map(_ITEM_NUMBER.match, [c.text for c in cells])):  # most documents
+    if not any(map(ITEM_NUMBER.match, [c.text for c in cells])):  # most documents
         return cells
     return _joined(cells)
 
@@ -99,8 +102,8 @@ def _joined(cells: list[TextCell]) -> Iterable[TextCell]:
         cell = cells[i]
         nxt = cells[i + 1] if i + 1 < n else None
         if (nxt is not None and cell.row is not None and nxt.row == cell.row
-                and _ITEM_NUMBER.match(cell.text) and nxt.text.strip()
-                and not _is_value(nxt.text) and not _NUMBERED.match(nfkc(nxt.text))):
+                and ITEM_NUMBER.match(cell.text) and nxt.text.strip()
+                and not _is_value(nxt.text) and not NUMBERED.match(nfkc(nxt.text))):
             yield TextCell(cell.text.strip() + nxt.text.strip(), cell.ref, cell.row)
             i += 2
             continue
@@ -448,10 +451,6 @@ def _row_joined(spans: list[list[TextCell]], s: int, gone: set[int]) -> list[Tex
     return [*kept, TextCell(text, ref, row[0].row), *row[first:], *beside]
 
 
-# A row's item number inside a piece (`2.其他`, or after a group label's piece: `（四）无2.没有`).
-_ITEM_INSIDE = re.compile(r"(?<!\d)\d{1,2}\s*[.、．]\s*\D")
-
-
 def _piled_above_table(spans: list[list[TextCell]], left: list[int], value: TextCell) -> bool:
     """Whether the row of values is a table's row and the pieces left above its label are
     lines outside any table: a converter's labels printed apart from its table block."""
@@ -473,7 +472,7 @@ def _another_item(pieces: list[str]) -> bool:
     PDF's text read line by line the row above may print its values before its label
     (`5.要求…信息` / `（六）其他处理` / `（七）` / `总计` / values), and the join holds.
     """
-    return any(_ITEM_INSIDE.search(nfkc(p)) for p in pieces)
+    return any(map(holds_row_item, pieces))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -487,7 +486,7 @@ def _label_norms() -> tuple[tuple[str, ...], tuple[str, ...]]:
     groups."""
     by_norm = label_index().by_norm
     rows = tuple(n for n, labs in by_norm.items() if any(lab.kind == "row" for lab in labs)
-                 and _NUMBERED.match(n))
+                 and NUMBERED.match(n))
     groups = tuple(n for n, labs in by_norm.items() if any(lab.kind == "group" for lab in labs))
     return rows, groups
 
@@ -546,10 +545,10 @@ def _interleaved_joined(spans: list[list[TextCell]], s: int, first: int,
 
 def _item_beside(pieces: list[tuple[int, TextCell]], j: int) -> bool:
     """Whether the line the label starts on prints another row's numbered label before it
-    (`1.信访举报投诉类申请 2.重复申请` over `（五）不予 1 1`: a span broken in its cells,
-    pdftotext -layout). A group label's piece beside a row label's (`（四 1.本`) is none."""
+    (`numbering.item_beside`; pdftotext -layout's `1.信访举报投诉类申请 2.重复申请` over
+    `（五）不予 1 1`)."""
     line = pieces[j][0]
-    return any(q == line and _ITEM_INSIDE.match(nfkc(c.text.strip())) for q, c in pieces[:j])
+    return item_beside(c.text for q, c in pieces[:j] if q == line)
 
 
 def _parted(pieces: list[tuple[int, TextCell]], spans: list[list[TextCell]],
@@ -560,14 +559,13 @@ def _parted(pieces: list[tuple[int, TextCell]], spans: list[list[TextCell]],
             if k + 1 == len(pieces) or pieces[k + 1][0] != pieces[k][0]}
     found = []
     for j in range(own_end):
-        if _NUMBERED.match(texts[j]) and (j == 0 or pieces[j - 1][0] != pieces[j][0]
+        if NUMBERED.match(texts[j]) and (j == 0 or pieces[j - 1][0] != pieces[j][0]
                                           or len(spans[pieces[j][0]]) == 2):
             found += [(j, end, taken, "".join(texts[k] for k in taken))
                       for end, taken in _partings(texts, j, ends)]
     return found
 
 
-ROW_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.、．]\s*$")  # a row's item number, alone
 _GROUP_NUMBER = re.compile(r"^\s*([（(]\s*[一二三四五六七八九十]{1,3}\s*[）)])(.+)$")
 
 
@@ -597,7 +595,7 @@ def _numbers_first(pieces: list[tuple[int, TextCell]], spans: list[list[TextCell
     for k in range(1, len(pieces)):
         (q, cell), (p, prev) = pieces[k], pieces[k - 1]
         if (ROW_NUMBER.match(cell.text) and p != q and len(spans[q]) == 1
-                and not _NUMBERED.match(nfkc(prev.text)) and not _is_value(prev.text)):
+                and not NUMBERED.match(nfkc(prev.text)) and not _is_value(prev.text)):
             pieces[k - 1], pieces[k] = pieces[k], pieces[k - 1]
     return pieces
 
