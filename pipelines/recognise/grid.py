@@ -392,14 +392,17 @@ def _t4_reading(version: str, values: list[Token], cells: list[tuple[str, ValueT
     same terms: a tool that drops blank cells (lynx) prints the 序号 header and the
     number as words of spaced text, with no table to tell layout.py which column they
     are. A column with no header names nothing, so there the row read without its last
-    cell is a rival reading too: both proven, neither is kept."""
+    cell is a rival reading too: both proven, neither is kept. A text that drops blank
+    cells (lynx; no `full_width_rows`) prints nothing of that column's empty header cell
+    (`leading` "unprinted"): its header says nothing either way, and the same two
+    readings are tried on the same terms."""
     n = len(cells)
     if len(values) <= n:
         return values
     readings = [r for r in _readings(values, n) if len(r) == n]
     if leading and len(values) == n + 1 and _is_row_number(values[0], values):
         readings.append(values[1:])
-        if leading == "unnamed" and values[:n] not in readings:
+        if leading in ("unnamed", "unprinted") and values[:n] not in readings:
             readings.append(values[:n])
     kept = [r for r in readings if _proven(version, cells, r)]
     return kept[0] if len(kept) == 1 else values
@@ -1229,6 +1232,10 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
                           block.columns) or values
     leading = (_leading_column(tokens, start, values[0], _t4_top(grid.version))
                if values else None)
+    if leading is None and not grid.full_width_rows:
+        # a text that drops blank cells (lynx) prints nothing of an unnamed column's
+        # empty header cell: its number is tried as a column of no header is
+        leading = "unprinted"
     values = _t4_reading(grid.version.id, values, cells, leading)
     grid.last_index = max(grid.last_index, last)
     if grid.full_width_rows:

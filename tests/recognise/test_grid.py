@@ -942,3 +942,39 @@ def test_rows_of_a_pandoc_table_that_dropped_a_span_need_their_own_identities() 
         "t3.unable_not_held.natural_person": 1, "t3.unable_not_held.total": 1,
         "t3.other_no_correction.natural_person": 1, "t3.other_no_correction.total": 1}
     assert _shifted_rows(report) == {"granted"}
+
+
+LYNX_UNNAMED = "huaian-2024.lynx-unnamed-leading-column.txt"  # lynx of variants.py's page
+LYNX_T4_VALUES = "   1 72   64   178  37   351 13   4    8    1    26 12   1    1    6    20"
+
+
+def _lynx_unnamed(values: str) -> ParsedReport:
+    text = (FIXTURES / "dumps" / LYNX_UNNAMED).read_text(encoding="utf-8")
+    assert LYNX_T4_VALUES in text
+    return parse_bytes(LYNX_UNNAMED, text.replace(LYNX_T4_VALUES, values).encode("utf-8"))
+
+
+def test_table_4_after_a_column_lynx_prints_no_header_cell_for_is_read_by_its_identities(
+        ) -> None:
+    # lynx drops blank cells: the empty header cell over an unnamed numbering column
+    # prints nothing, so 行政复议 opens its header line as it would with no such column,
+    # and its 1 opens 四's one line of 16 numbers. The 15 after the 1 prove every identity
+    # of 四, the 15 before the last do not (72+64+178 is not 37): read without the 1
+    # (before: 四 null, value_count_mismatch).
+    report = _lynx_unnamed(LYNX_T4_VALUES)
+    want = {cid: v for cid, v in truth("huaian-2024")["cells"].items() if cid.startswith("t4.")}
+    assert t4_cells(report) == want
+    assert not flags(report, "value_count_mismatch")
+
+
+@pytest.mark.parametrize("values", [
+    # both the 15 after the 1 and the 15 before the last prove every identity
+    "   1 0 0 0 1 1 0 0 0 1 1 0 0 0 1 1",
+    # 351 printed as 350: neither reading proves 行政复议's identity
+    "   1 72   64   178  37   350 13   4    8    1    26 12   1    1    6    20",
+    # the first number is no numbering column's 1
+    "   2 72   64   178  37   351 13   4    8    1    26 12   1    1    6    20"])
+def test_lynxs_16_numbers_of_table_4_not_proven_one_way_stay_null(values: str) -> None:
+    report = _lynx_unnamed(values)
+    assert set(t4_cells(report).values()) == {None}
+    assert flags(report, "value_count_mismatch")
