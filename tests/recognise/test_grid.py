@@ -978,3 +978,34 @@ def test_lynxs_16_numbers_of_table_4_not_proven_one_way_stay_null(values: str) -
     report = _lynx_unnamed(values)
     assert set(t4_cells(report).values()) == {None}
     assert flags(report, "value_count_mismatch")
+
+
+INNERTEXT_BLANK_COL = "shanghai-office-2019.chromium-innertext-trailing-blank-col.txt"
+INNERTEXT_T4_ROW = "5\t\t\t2\t7\t8\t\t\t1\t9\t\t\t\t\t\t"  # 16 cells: a blank column after 四's
+
+
+def _innertext_blank_col(row: str) -> ParsedReport:
+    text = (FIXTURES / "dumps" / INNERTEXT_BLANK_COL).read_text(encoding="utf-8")
+    assert f"\n{INNERTEXT_T4_ROW}\n" in text
+    return parse_bytes(INNERTEXT_BLANK_COL,
+                       text.replace(f"\n{INNERTEXT_T4_ROW}\n", f"\n{row}\n").encode("utf-8"))
+
+
+def test_table_4s_row_a_blank_cell_too_long_is_proven_with_its_blanks_as_zeros() -> None:
+    # innerText of Shanghai's page with an empty column after every table's last: 四's
+    # row prints 16 cells, the 16th blank, its zeros printed blank. One window of 15
+    # leaves only blanks outside it; its identities hold with a blank counted as 0
+    # (5+0+0+2 = 7, 8+0+0+1 = 9, 0 = 0): read (before: every identity through a blank
+    # was unevaluable, the window unproven, 四 null, value_count_mismatch)
+    report = _innertext_blank_col(INNERTEXT_T4_ROW)
+    want = {cid: v for cid, v in truth("shanghai-office-2019")["cells"].items()
+            if cid.startswith("t4.")}
+    assert t4_cells(report) == want
+    assert not flags(report, "value_count_mismatch")
+
+
+def test_table_4s_row_a_blank_cell_too_long_failing_an_identity_stays_null() -> None:
+    # the same row with 行政复议's 总计 printed 6: the one window fails, nothing is placed
+    report = _innertext_blank_col("5\t\t\t2\t6\t8\t\t\t1\t9\t\t\t\t\t\t")
+    assert set(t4_cells(report).values()) == {None}
+    assert flags(report, "value_count_mismatch")
