@@ -647,9 +647,11 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
                 tokens, grid.version.id).items():
             withdraw(grid, table, out_of_order(table, printed), columns)
         return
-    # header cells cut by a line break made whole where a row prints a line (innerText)
-    rows, texts = _headers(joined_over_breaks(tokens, _header_words(grid.version.id)[1])
-                           if breaks_in_cells else tokens, grid.version.id)
+    # header cells cut by a line break made whole where a row prints a line (innerText,
+    # lynx): the header rows read here and by place_merged_copies
+    joined = (joined_over_breaks(tokens, _header_words(grid.version.id)[1])
+              if breaks_in_cells else tokens)
+    rows, texts = _headers(joined, grid.version.id)
     misordered = _misordered_in(rows, texts, bands, grid.version.id)
     lacking_t3: frozenset[str] = frozenset()
     if (pieces := printed_order(bands, grid.version.id)) is not None:
@@ -670,7 +672,7 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
     if "t3" not in misordered and not place_with_subtotal(grid, "t3", rows):
         withdraw_rows_beside_subtotal(grid, "t3", rows)
     if "t2" not in misordered:
-        place_merged_copies(grid, tokens)
+        place_merged_copies(grid, joined)
     place_past_last_column(grid, tokens, {"t2", "t3", "t4"} - misordered.keys(),
                            _trailing_stacks(bands, grid.version.id))
     if any(t.cut for t in tokens):

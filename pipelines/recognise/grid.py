@@ -373,9 +373,14 @@ def _fails_any(version: str, cells: list[tuple[str, ValueType]], reading: list[T
     return any(fails(r, numbers) for r in _own_rules(version, cells))
 
 
-def _proven(version: str, cells: list[tuple[str, ValueType]], reading: list[Token]) -> bool:
-    """Whether every identity among these cells is evaluable and holds."""
+def _proven(version: str, cells: list[tuple[str, ValueType]], reading: list[Token],
+            blanks_zero: bool = False) -> bool:
+    """Whether every identity among these cells is evaluable and holds; `blanks_zero`:
+    a cell printed blank counted as 0."""
     numbers = _numbers(cells, reading)
+    if blanks_zero:
+        numbers = {cid: 0.0 if v.printed.state == "blank" else numbers[cid]
+                   for (cid, _), v in zip(cells, reading, strict=True)}
     rules = _own_rules(version, cells)
     return bool(rules) and all(None not in (numbers[c] for c in r.cells)
                                and not fails(r, numbers) for r in rules)
@@ -386,23 +391,29 @@ def _t4_reading(version: str, values: list[Token], cells: list[tuple[str, ValueT
     """Table 四's values when its printed row has more cells than the table. No label
     bounds the row, so an extra cell may be a number before the values (an unnamed
     numbering column) as well as a blank after them: blank extras are dropped only when
-    one reading is left and the table's identities all hold on it; else the row is
+    one reading is left and the table's identities all hold on it, a cell printed blank
+    counted as 0 (pages that print their zeros blank); else the row is
     returned whole (and flagged for its count). Where 四's header opens its printed row
     with a column of its own (`leading`, _leading_column), a 1 opening the values'
     printed row is that column's number (四 has one data row), a reading kept on the
     same terms: a tool that drops blank cells (lynx) prints the 序号 header and the
     number as words of spaced text, with no table to tell layout.py which column they
     are. A column with no header names nothing, so there the row read without its last
-    cell is a rival reading too: both proven, neither is kept."""
+    cell is a rival reading too: both proven, neither is kept. A text that drops blank
+    cells (lynx; no `full_width_rows`) prints nothing of that column's empty header cell
+    (`leading` "unprinted"): its header says nothing either way, and the same two
+    readings are tried on the same terms."""
     n = len(cells)
     if len(values) <= n:
         return values
     readings = [r for r in _readings(values, n) if len(r) == n]
     if leading and len(values) == n + 1 and _is_row_number(values[0], values):
         readings.append(values[1:])
-        if leading == "unnamed" and values[:n] not in readings:
+        if leading in ("unnamed", "unprinted") and values[:n] not in readings:
             readings.append(values[:n])
-    kept = [r for r in readings if _proven(version, cells, r)]
+    # a blank counted as 0 (a page printing its zeros blank): a window is proven by the
+    # numbers around its blanks, and a rival window by the same terms
+    kept = [r for r in readings if _proven(version, cells, r, blanks_zero=True)]
     return kept[0] if len(kept) == 1 else values
 
 
@@ -1230,6 +1241,10 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
                           block.columns) or values
     leading = (_leading_column(tokens, start, values[0], _t4_top(grid.version))
                if values else None)
+    if leading is None and not grid.full_width_rows:
+        # a text that drops blank cells (lynx) prints nothing of an unnamed column's
+        # empty header cell: its number is tried as a column of no header is
+        leading = "unprinted"
     values = _t4_reading(grid.version.id, values, cells, leading)
     grid.last_index = max(grid.last_index, last)
     if grid.full_width_rows:

@@ -14,8 +14,11 @@ each in a run of equal copies, and every data row under it that the grid kept wi
 (`Grid.wide_rows`: blank cells kept, none run together, cut, open-ended or stacked)
 prints exactly one value a header cell, equal within each run (copies of one merged
 cell; the same text, blanks included), the row's cells are the first of each run,
-flagged `merged_copies`. A row whose copies differ is two columns' values, not a merged
-cell's: left to the grid. 二 has no identity, so the header is its only evidence, and
+flagged `merged_copies`. Where a rendering prints a row a line and a `<br>` cuts a
+header cell over lines (lynx, innerText: `信息内容 本年处` / `理决定数量 本年处` / …), the
+header is read as header_breaks.py makes it whole: one printed row of the label's
+copies. A row whose copies differ is two columns' values, not a merged cell's: left to
+the grid. 二 has no identity, so the header is its only evidence, and
 only a run of copies of one label is read as one column; 三 and 四 have no merged value
 cells.
 """

@@ -942,3 +942,70 @@ def test_rows_of_a_pandoc_table_that_dropped_a_span_need_their_own_identities() 
         "t3.unable_not_held.natural_person": 1, "t3.unable_not_held.total": 1,
         "t3.other_no_correction.natural_person": 1, "t3.other_no_correction.total": 1}
     assert _shifted_rows(report) == {"granted"}
+
+
+LYNX_UNNAMED = "huaian-2024.lynx-unnamed-leading-column.txt"  # lynx of variants.py's page
+LYNX_T4_VALUES = "   1 72   64   178  37   351 13   4    8    1    26 12   1    1    6    20"
+
+
+def _lynx_unnamed(values: str) -> ParsedReport:
+    text = (FIXTURES / "dumps" / LYNX_UNNAMED).read_text(encoding="utf-8")
+    assert LYNX_T4_VALUES in text
+    return parse_bytes(LYNX_UNNAMED, text.replace(LYNX_T4_VALUES, values).encode("utf-8"))
+
+
+def test_table_4_after_a_column_lynx_prints_no_header_cell_for_is_read_by_its_identities(
+        ) -> None:
+    # lynx drops blank cells: the empty header cell over an unnamed numbering column
+    # prints nothing, so 行政复议 opens its header line as it would with no such column,
+    # and its 1 opens 四's one line of 16 numbers. The 15 after the 1 prove every identity
+    # of 四, the 15 before the last do not (72+64+178 is not 37): read without the 1
+    # (before: 四 null, value_count_mismatch).
+    report = _lynx_unnamed(LYNX_T4_VALUES)
+    want = {cid: v for cid, v in truth("huaian-2024")["cells"].items() if cid.startswith("t4.")}
+    assert t4_cells(report) == want
+    assert not flags(report, "value_count_mismatch")
+
+
+@pytest.mark.parametrize("values", [
+    # both the 15 after the 1 and the 15 before the last prove every identity
+    "   1 0 0 0 1 1 0 0 0 1 1 0 0 0 1 1",
+    # 351 printed as 350: neither reading proves 行政复议's identity
+    "   1 72   64   178  37   350 13   4    8    1    26 12   1    1    6    20",
+    # the first number is no numbering column's 1
+    "   2 72   64   178  37   351 13   4    8    1    26 12   1    1    6    20"])
+def test_lynxs_16_numbers_of_table_4_not_proven_one_way_stay_null(values: str) -> None:
+    report = _lynx_unnamed(values)
+    assert set(t4_cells(report).values()) == {None}
+    assert flags(report, "value_count_mismatch")
+
+
+INNERTEXT_BLANK_COL = "shanghai-office-2019.chromium-innertext-trailing-blank-col.txt"
+INNERTEXT_T4_ROW = "5\t\t\t2\t7\t8\t\t\t1\t9\t\t\t\t\t\t"  # 16 cells: a blank column after 四's
+
+
+def _innertext_blank_col(row: str) -> ParsedReport:
+    text = (FIXTURES / "dumps" / INNERTEXT_BLANK_COL).read_text(encoding="utf-8")
+    assert f"\n{INNERTEXT_T4_ROW}\n" in text
+    return parse_bytes(INNERTEXT_BLANK_COL,
+                       text.replace(f"\n{INNERTEXT_T4_ROW}\n", f"\n{row}\n").encode("utf-8"))
+
+
+def test_table_4s_row_a_blank_cell_too_long_is_proven_with_its_blanks_as_zeros() -> None:
+    # innerText of Shanghai's page with an empty column after every table's last: 四's
+    # row prints 16 cells, the 16th blank, its zeros printed blank. One window of 15
+    # leaves only blanks outside it; its identities hold with a blank counted as 0
+    # (5+0+0+2 = 7, 8+0+0+1 = 9, 0 = 0): read (before: every identity through a blank
+    # was unevaluable, the window unproven, 四 null, value_count_mismatch)
+    report = _innertext_blank_col(INNERTEXT_T4_ROW)
+    want = {cid: v for cid, v in truth("shanghai-office-2019")["cells"].items()
+            if cid.startswith("t4.")}
+    assert t4_cells(report) == want
+    assert not flags(report, "value_count_mismatch")
+
+
+def test_table_4s_row_a_blank_cell_too_long_failing_an_identity_stays_null() -> None:
+    # the same row with 行政复议's 总计 printed 6: the one window fails, nothing is placed
+    report = _innertext_blank_col("5\t\t\t2\t6\t8\t\t\t1\t9\t\t\t\t\t\t")
+    assert set(t4_cells(report).values()) == {None}
+    assert flags(report, "value_count_mismatch")

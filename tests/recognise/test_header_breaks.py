@@ -73,3 +73,19 @@ def test_pieces_join_only_into_one_label_neither_piece_alone_is() -> None:
     # a whole label opening the next line is a row's, not a piece: left as printed
     apart = [Token("text", "申请人情况", "a", 1), Token("label", "自然人", "b", 2)]
     assert joined_over_breaks(apart, whole) == apart
+
+
+def test_a_merged_label_cut_by_breaks_and_split_into_copies_reads_its_value_once() -> None:
+    # lynx's dump of pages whose merged cells a CMS split into copies of their text
+    # (`unmerged-fill`): 二's header cell `本年处<br>理决定数量` printed once a column it
+    # spanned, cut over lines (`信息内容 本年处` / `理决定数量 本年处` / `理决定数量 本年处` /
+    # `理决定数量`), its row `行政许可 447228 447228 447228`. The header made whole shows
+    # the label's copies, so the row's copies are one value (merged_copies.py); before,
+    # the copies were read from the header as cut, no label whole, and 二 was null (10 and
+    # 16 cells here, 109 over the ten reports).
+    for stem in ("huaian-2024", "pingtan-2020-run-together"):
+        path = FIXTURES / "dumps" / f"{stem}.lynx-unmerged-fill.txt"
+        report = parse_bytes(path.name, path.read_bytes())
+        want = json.loads((FIXTURES / "truth" / f"{stem}.json").read_text(encoding="utf-8"))
+        assert report.values() == want["cells"]
+        assert "merged_copies" in [f.code for f in report.flags]
