@@ -42,6 +42,8 @@ from __future__ import annotations
 from pipelines.read.text_order import COUNT
 from pipelines.recognise.normalise import normalise
 
+# ways of taking a run of row numbers out of the counts that are tried (`without_row_numbers`)
+_NUMBERINGS = 2_000
 Balance = tuple[tuple[int, int, int, int], ...]  # (新收, 结转, (七)总计, 结转下年) rows
 Totals = tuple[tuple[int, tuple[int, ...]], ...]  # ((七)总计, its result rows)
 
@@ -148,27 +150,61 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
     if (m < 1 or last + len(after) != rows - 1
             or (ordered and not _named_left_columns(header, m, columns))):
         return None
-    rows = last + 1
+    numbered, rows = rows, last + 1
     counts = [(no, int(w)) for no in range(title + 1, run_start)
               for w in lines[no].split() if COUNT.fullmatch(w)]
-    if len(counts) != width * first + m * len(right):
-        return None
     beside = {no for no in range(title + 1, run_start)
               if any(not COUNT.fullmatch(w) for w in lines[no].split())}
     readings = []
-    for label_first in (False, True):
-        printed = _rows(counts, [width if r < first else m for r in range(rows)],
-                        beside if label_first else set())
-        full = {r: [v for _, _, v in printed[r]] + (right[r] if r >= first else [])
-                for r in range(rows)} | after
-        if (all(sum(values[:-1]) == values[-1] for values in full.values())
-                and identities_hold(full, width, balance, totals)):
-            readings.append(printed)
+    for kept in without_row_numbers(counts, width * first + m * len(right), numbered):
+        for label_first in (False, True):
+            printed = _rows(kept, [width if r < first else m for r in range(rows)],
+                            beside if label_first else set())
+            full = {r: [v for _, _, v in printed[r]] + (right[r] if r >= first else [])
+                    for r in range(rows)} | after
+            if (all(sum(values[:-1]) == values[-1] for values in full.values())
+                    and identities_hold(full, width, balance, totals)):
+                readings.append(printed)
     def values(printed: dict[int, list[tuple[int, int, int]]]) -> dict[int, list[int]]:
         return {r: [v for _, _, v in row] for r, row in printed.items()}
     if not readings or any(values(r) != values(readings[0]) for r in readings[1:]):
         return None  # none holds, or two readings placing other values do
     return readings[0]
+
+
+def without_row_numbers(counts: list[tuple[int, int]], need: int, rows: int
+                        ) -> list[list[tuple[int, int]]]:
+    """The counts as the table's values: as printed where they are exactly `need`, else,
+    where the surplus s is at most `rows`, each distinct list left by taking out s of the
+    rows' numbers (a 序号 column, named or not: `2 二、上年结转…`, `3` / `1288 21`), one
+    count each, in print order; none where more than `_NUMBERINGS` ways exist (small
+    counts, 1…n among them: nothing is proven then). A row's number prints in its row, so
+    the numbers print in the rows' order, except where pdftotext prints a block out of
+    the page's order: the first row's after the last's (huaian's `1` after 四's title),
+    the last row's past a page break (005's `23` under 四's header). So the numbers
+    taken are s consecutive ones of the cycle 1…n, 1…, printed in that order. Which
+    counts are the numbers is left to the identities: every reading is tried and the
+    table kept only where all that hold place the same values."""
+    surplus = len(counts) - need
+    if surplus == 0:
+        return [counts]
+    if not 0 < surplus <= rows:
+        return []
+    found: set[tuple[int, ...]] = set()
+
+    def take(run: list[int], start: int, taken: tuple[int, ...]) -> bool:
+        if not run:
+            found.add(taken)
+            return len(found) <= _NUMBERINGS
+        return all(take(run[1:], at + 1, (*taken, at)) for at in range(start, len(counts))
+                   if counts[at][1] == run[0])
+
+    arcs = [[(first + i) % rows + 1 for i in range(surplus)] for first in range(rows)]
+    if not all(take(arc, 0, ()) for arc in arcs):
+        return []
+    kept = {tuple(c for at, c in enumerate(counts) if at not in taken)
+            for taken in map(set, found)}
+    return [list(k) for k in kept]
 
 
 def _rows(counts: list[tuple[int, int]], widths: list[int], beside: set[int]
