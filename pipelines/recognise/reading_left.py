@@ -177,14 +177,15 @@ def without_row_numbers(counts: list[tuple[int, int]], need: int, rows: int
     """The counts as the table's values: as printed where they are exactly `need`, else,
     where the surplus s is at most `rows`, each distinct list left by taking out s of the
     rows' numbers (a 序号 column, named or not: `2 二、上年结转…`, `3` / `1288 21`), one
-    count each, in print order; none where more than `_NUMBERINGS` ways exist (small
-    counts, 1…n among them: nothing is proven then). A row's number prints in its row, so
-    the numbers print in the rows' order, except where pdftotext prints a block out of
-    the page's order: the first row's after the last's (huaian's `1` after 四's title),
-    the last row's past a page break (005's `23` under 四's header). So the numbers
-    taken are s consecutive ones of the cycle 1…n, 1…, printed in that order. Which
-    counts are the numbers is left to the identities: every reading is tried and the
-    table kept only where all that hold place the same values."""
+    count each; none where more than `_NUMBERINGS` ways exist (small counts, 1…n among
+    them: nothing is proven then). A row's number prints in its row, so the numbers
+    print in the rows' order, except where pdftotext prints a block out of the page's
+    order: the first row's after the last's (huaian's `1` after 四's title), the first
+    row's after a page break anywhere (004's `2` after 四's title), the last row's past
+    a page break (005's `23` under 四's header, outside 三). So the numbers taken are s
+    consecutive ones (j…j+s-1 of 1…n), printed in that order but for at most one printed
+    anywhere. Which counts are the numbers is left to the identities: every reading is
+    tried and the table kept only where all that hold place the same values."""
     surplus = len(counts) - need
     if surplus == 0:
         return [counts]
@@ -192,15 +193,18 @@ def without_row_numbers(counts: list[tuple[int, int]], need: int, rows: int
         return []
     found: set[tuple[int, ...]] = set()
 
-    def take(run: list[int], start: int, taken: tuple[int, ...]) -> bool:
+    def take(run: range, start: int, taken: tuple[int, ...], loose: bool) -> bool:
         if not run:
-            found.add(taken)
+            found.add(tuple(sorted(taken)))
             return len(found) <= _NUMBERINGS
-        return all(take(run[1:], at + 1, (*taken, at)) for at in range(start, len(counts))
-                   if counts[at][1] == run[0])
+        at_value = [at for at, (_, v) in enumerate(counts) if v == run[0] and at not in taken]
+        return (all(take(run[1:], at + 1, (*taken, at), loose)
+                    for at in at_value if at >= start)
+                and (not loose or all(take(run[1:], start, (*taken, at), False)
+                                      for at in at_value)))
 
-    arcs = [[(first + i) % rows + 1 for i in range(surplus)] for first in range(rows)]
-    if not all(take(arc, 0, ()) for arc in arcs):
+    if not all(take(range(first, first + surplus), 0, (), True)
+               for first in range(1, rows - surplus + 2)):
         return []
     kept = {tuple(c for at, c in enumerate(counts) if at not in taken)
             for taken in map(set, found)}

@@ -184,16 +184,27 @@ def test_counts_beside_a_label_are_its_rows_first_columns() -> None:
 
 # seq-column's prints (a 序号 column numbering 三's 25 value rows, 1…25): the row numbers
 # print among the left block's counts (`2 二、上年结转…`, `3` / `1288 21`); huaian's `1`
-# prints after 四's title, 005's `23` past the page break, under 四's header.
+# prints after 四's title, 005's `23` past the page break, under 四's header, and
+# unnamed-leading-column's (no 序号 header) pingtan-2022's `2`, its row the first after a
+# page break, after 四's title.
 SEQ = DUMP.parent / "huaian-2024.pdftotext-reading-seq-column.txt"
 
 
 def test_row_numbers_among_the_counts_taken_out(truth: Callable[[str], dict]) -> None:
-    # 75 counts where the left block needs 50: 25 too many, 2…25 and then 1, the cycle
-    # of the rows' numbers; taken out, one reading holds. Before: the right block's 125.
+    # 75 counts where the left block needs 50: 25 too many, 2…25 in order and 1 printed
+    # after them; taken out, one reading holds. Before: the right block's 125.
     want = truth("huaian-2024")["cells"]
     got = _t3(SEQ.read_text(encoding="utf-8"))
     assert got["t3.carried_over.natural_person"] == 34
+    assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
+
+
+def test_row_numbers_one_printed_past_a_page_break(truth: Callable[[str], dict]) -> None:
+    # 1, 3…25 in order, 2 after 四's title (`行政诉讼` / `2`): 三's first row whole before
+    # the page break (7 counts), 24 rows × 2 after it. Before: the right block's 120.
+    path = DUMP.parent / "pingtan-2022-run-together.pdftotext-reading-unnamed-leading-column.txt"
+    want = truth("pingtan-2022-run-together")["cells"]
+    got = _t3(path.read_text(encoding="utf-8"))
     assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
 
 
@@ -212,10 +223,20 @@ def test_row_numbers_whole_rows_taken_out() -> None:
 
 
 def test_row_numbers_out_of_their_order_take_out_nothing() -> None:
-    # (八)行政查询's `13` dropped: the 24 numbers left are no run of the cycle (1 prints
-    # after 25, 12 before 14), so the left block is not read; the right block's 125 stay
+    # (八)行政查询's `13` dropped: the 24 numbers left are no run printed in order but for
+    # one (1 after 25, 12 before 14), so the left block is not read; the right block's 125
+    # stay
     text = SEQ.read_text(encoding="utf-8").replace("\n13\n", "\n", 1)
     got = _t3(text)
+    assert len(got) == 125
+    assert "t3.new_received.natural_person" not in got
+
+
+def test_two_row_numbers_out_of_place_take_out_nothing() -> None:
+    # `13` moved after 四's title too: two numbers printed apart from the run (1 and 13)
+    title = "四、政府信息公开行政复议、行政诉讼情况\n"
+    text = SEQ.read_text(encoding="utf-8").replace("\n13\n", "\n", 1)
+    got = _t3(text.replace(title, title + "13\n", 1))
     assert len(got) == 125
     assert "t3.new_received.natural_person" not in got
 
