@@ -146,7 +146,9 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
     after = after or {}
     k = len(next(iter(right.values()))) if right else 0
     m = width - k
-    first, last = (min(right), max(right)) if right else (rows, rows - 1)
+    # without a right block, every row above those printed after is the left block's
+    first, last = ((min(right), max(right)) if right
+                   else (rows - len(after), rows - len(after) - 1))
     if (m < 1 or last + len(after) != rows - 1
             or (ordered and not _named_left_columns(header, m, columns))):
         return None
