@@ -17,7 +17,7 @@ else nothing:
 - **the count**: the words that are counts alone (`447`, not `1.属于…`), from 三's title
   to the run's first line, are exactly the number those rows need. A blank cell prints
   nothing and page furniture (`1/3`, `9:25`) is no count; a count too many or too few
-  places nothing.
+  places nothing, unless the surplus is the rows' numbers (`without_row_numbers`).
 - **the identities**, in all 7 columns and rows: each row's 总计 is the sum of its six
   (a value given to the next row breaks two rows' sums), (七)总计 the sum of the result
   rows, 新收 + 上年结转 = (七)总计 + 结转下年 (a value given to another column breaks

@@ -55,16 +55,11 @@ def test_rows_after_the_run_not_summing_place_nothing() -> None:
 PAST = DUMP.parent / "seed-shaoguan-zhenjiang-2019.pdftotext-reading-note-column.txt"
 
 
-def _seed_t3(text: str) -> dict[str, int]:
-    report = parse_bytes("seed.txt", text.encode("utf-8"))
-    return {c: v for c, v in report.values().items() if v is not None and c.startswith("t3.")}
-
-
 def test_last_row_printed_past_the_next_title(truth: Callable[[str], dict]) -> None:
     # 154 counts up to 四's title, 7 short; the 7 after it, a block of their own, are
     # 结转下年's, and every identity holds. Before: only the rows read on their lines (21).
     want = truth("seed-shaoguan-zhenjiang-2019")["cells"]
-    got = _seed_t3(PAST.read_text(encoding="utf-8"))
+    got = _t3(PAST.read_text(encoding="utf-8"))
     assert len(got) == 161
     assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
 
@@ -75,6 +70,6 @@ def test_counts_past_the_next_title_running_on_are_not_taken() -> None:
     text = PAST.read_text(encoding="utf-8")
     start = text.index("\n备\n")
     end = text.index("\n行政复议\n", start) + len("\n行政复议\n")
-    got = _seed_t3(text[:start] + "\n" + text[end:])
+    got = _t3(text[:start] + "\n" + text[end:])
     assert "t3.carried_forward.total" not in got
     assert "t3.new_received.natural_person" not in got
