@@ -17,7 +17,7 @@ else nothing:
 - **the count**: the words that are counts alone (`447`, not `1.属于…`), from 三's title
   to the run's first line, are exactly the number those rows need. A blank cell prints
   nothing and page furniture (`1/3`, `9:25`) is no count; a count too many or too few
-  places nothing.
+  places nothing, unless the surplus is the rows' numbers (`without_row_numbers`).
 - **the identities**, in all 7 columns and rows: each row's 总计 is the sum of its six
   (a value given to the next row breaks two rows' sums), (七)总计 the sum of the result
   rows, 新收 + 上年结转 = (七)总计 + 结转下年 (a value given to another column breaks
@@ -42,6 +42,8 @@ from __future__ import annotations
 from pipelines.read.text_order import COUNT
 from pipelines.recognise.normalise import normalise
 
+# ways of taking a run of row numbers out of the counts that are tried (`without_row_numbers`)
+_NUMBERINGS = 2_000
 Balance = tuple[tuple[int, int, int, int], ...]  # (新收, 结转, (七)总计, 结转下年) rows
 Totals = tuple[tuple[int, tuple[int, ...]], ...]  # ((七)总计, its result rows)
 
@@ -144,31 +146,71 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
     after = after or {}
     k = len(next(iter(right.values()))) if right else 0
     m = width - k
-    first, last = (min(right), max(right)) if right else (rows, rows - 1)
+    # without a right block, every row above those printed after is the left block's
+    first, last = ((min(right), max(right)) if right
+                   else (rows - len(after), rows - len(after) - 1))
     if (m < 1 or last + len(after) != rows - 1
             or (ordered and not _named_left_columns(header, m, columns))):
         return None
-    rows = last + 1
+    numbered, rows = rows, last + 1
     counts = [(no, int(w)) for no in range(title + 1, run_start)
               for w in lines[no].split() if COUNT.fullmatch(w)]
-    if len(counts) != width * first + m * len(right):
-        return None
     beside = {no for no in range(title + 1, run_start)
               if any(not COUNT.fullmatch(w) for w in lines[no].split())}
     readings = []
-    for label_first in (False, True):
-        printed = _rows(counts, [width if r < first else m for r in range(rows)],
-                        beside if label_first else set())
-        full = {r: [v for _, _, v in printed[r]] + (right[r] if r >= first else [])
-                for r in range(rows)} | after
-        if (all(sum(values[:-1]) == values[-1] for values in full.values())
-                and identities_hold(full, width, balance, totals)):
-            readings.append(printed)
+    for kept in without_row_numbers(counts, width * first + m * len(right), numbered):
+        for label_first in (False, True):
+            printed = _rows(kept, [width if r < first else m for r in range(rows)],
+                            beside if label_first else set())
+            full = {r: [v for _, _, v in printed[r]] + (right[r] if r >= first else [])
+                    for r in range(rows)} | after
+            if (all(sum(values[:-1]) == values[-1] for values in full.values())
+                    and identities_hold(full, width, balance, totals)):
+                readings.append(printed)
     def values(printed: dict[int, list[tuple[int, int, int]]]) -> dict[int, list[int]]:
         return {r: [v for _, _, v in row] for r, row in printed.items()}
     if not readings or any(values(r) != values(readings[0]) for r in readings[1:]):
         return None  # none holds, or two readings placing other values do
     return readings[0]
+
+
+def without_row_numbers(counts: list[tuple[int, int]], need: int, rows: int
+                        ) -> list[list[tuple[int, int]]]:
+    """The counts as the table's values: as printed where they are exactly `need`, else,
+    where the surplus s is at most `rows`, each distinct list left by taking out s of the
+    rows' numbers (a 序号 column, named or not: `2 二、上年结转…`, `3` / `1288 21`), one
+    count each; none where more than `_NUMBERINGS` ways exist (small counts, 1…n among
+    them: nothing is proven then). A row's number prints in its row, so the numbers
+    print in the rows' order, except where pdftotext prints a block out of the page's
+    order: the first row's after the last's (huaian's `1` after 四's title), the first
+    row's after a page break anywhere (004's `2` after 四's title), the last row's past
+    a page break (005's `23` under 四's header, outside 三). So the numbers taken are s
+    consecutive ones (j…j+s-1 of 1…n), printed in that order but for at most one printed
+    anywhere. Which counts are the numbers is left to the identities: every reading is
+    tried and the table kept only where all that hold place the same values."""
+    surplus = len(counts) - need
+    if surplus == 0:
+        return [counts]
+    if not 0 < surplus <= rows:
+        return []
+    found: set[tuple[int, ...]] = set()
+
+    def take(run: range, start: int, taken: tuple[int, ...], loose: bool) -> bool:
+        if not run:
+            found.add(tuple(sorted(taken)))
+            return len(found) <= _NUMBERINGS
+        at_value = [at for at, (_, v) in enumerate(counts) if v == run[0] and at not in taken]
+        return (all(take(run[1:], at + 1, (*taken, at), loose)
+                    for at in at_value if at >= start)
+                and (not loose or all(take(run[1:], start, (*taken, at), False)
+                                      for at in at_value)))
+
+    if not all(take(range(first, first + surplus), 0, (), True)
+               for first in range(1, rows - surplus + 2)):
+        return []
+    kept = {tuple(c for at, c in enumerate(counts) if at not in taken)
+            for taken in map(set, found)}
+    return [list(k) for k in kept]
 
 
 def _rows(counts: list[tuple[int, int]], widths: list[int], beside: set[int]

@@ -77,6 +77,7 @@ _TOTAL = "总计"
 # no part of the label
 _WRAP_HYPHEN = re.compile("\u2010(?=\\s|$)")
 _WIDTH = 7  # 三's columns: the run's rows hold 1 to 7 of them
+_PAST_TITLE = 2  # 三's last rows a page break may print past 四's title ((七)总计, 结转下年)
 
 Run = list[tuple[int, int]]  # (0-based line, count)
 
@@ -297,7 +298,45 @@ def _whole(lines: list[str], title: int, first: int, columns: list[str], note: s
     if end is None or end <= first:
         return None
     header = header_words(lines[title + 1:first], columns, note)
-    return left_block(lines, title, end, {}, header, columns, len(shape[0]), shape[2], shape[3])
+    rows = len(shape[0])
+    whole = left_block(lines, title, end, {}, header, columns, rows, shape[2], shape[3])
+    past = None if whole is not None else _past_t4_title(lines, title, end, rows)
+    if not past:
+        return whole
+    whole = left_block(lines, title, end, {}, header, columns, rows, shape[2], shape[3],
+                       after={r: [v for _, v in row] for r, row in past.items()})
+    if whole is None:
+        return None
+    return whole | {r: [(c, no, v) for c, (no, v) in enumerate(row)]
+                    for r, row in past.items()}
+
+
+def _past_t4_title(lines: list[str], title: int, end: int, rows: int
+                   ) -> dict[int, list[tuple[int, int]]] | None:
+    """三's last rows printed whole past 四's title (line `end`): {row: [(line, value)] * 7},
+    or None. A page break puts 三's last row (结转下年) on the next page, and pdftotext
+    prints it after 四's title, before 四's header (005's note-column print: `四、…情况` /
+    the page's header / `0` × 7 / `备`). Taken where 三's counts up to 四's title are
+    short of its rows' by whole rows (7 each, at most `_PAST_TITLE` rows), and the first
+    counts after 四's title are exactly that many on lines of their own, a line of other
+    words after them (四's header): a block of 三's rows, not 四's values run on. Each
+    row's 总计 must be the sum of its six (`_tail`); the identities then decide
+    (reading_left)."""
+    inside = sum(1 for no in range(title + 1, end) for w in lines[no].split()
+                 if COUNT.fullmatch(w))
+    short = _WIDTH * rows - inside
+    if short <= 0 or short % _WIDTH or short // _WIDTH > _PAST_TITLE:
+        return None
+    block: list[tuple[int, int]] = []
+    for no in range(end + 1, len(lines)):
+        words = lines[no].split()
+        if not words:
+            continue
+        if all(COUNT.fullmatch(w) for w in words):
+            block += [(no, int(w)) for w in words]
+        elif block or any(COUNT.fullmatch(w) for w in words):
+            break  # the block ends at the first line of other words after it
+    return _tail(block, rows - short // _WIDTH, short // _WIDTH)
 
 
 def _rows_in_order(lines: list[str], title: int, labels: tuple[str, ...]) -> bool:

@@ -8,7 +8,11 @@ from pathlib import Path
 
 from pipelines.parse import parse_bytes
 from pipelines.recognise.normalise import normalise
-from pipelines.recognise.reading_left import _named_left_columns, header_words
+from pipelines.recognise.reading_left import (
+    _named_left_columns,
+    header_words,
+    without_row_numbers,
+)
 
 DUMP = Path(__file__).parents[1] / "fixtures" / "dumps" / "huaian-2024.pdftotext-reading.txt"
 COLUMNS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
@@ -176,3 +180,72 @@ def test_counts_beside_a_label_are_its_rows_first_columns() -> None:
         "t3.unable_unclear_after_correction.total": 5,
         "t3.not_processed_repeat.natural_person": 3, "t3.not_processed_repeat.total": 3,
         "t3.results_total.natural_person": 23, "t3.results_total.total": 23}
+
+
+# seq-column's prints (a 序号 column numbering 三's 25 value rows, 1…25): the row numbers
+# print among the left block's counts (`2 二、上年结转…`, `3` / `1288 21`); huaian's `1`
+# prints after 四's title, 005's `23` past the page break, under 四's header, and
+# unnamed-leading-column's (no 序号 header) pingtan-2022's `2`, its row the first after a
+# page break, after 四's title.
+SEQ = DUMP.parent / "huaian-2024.pdftotext-reading-seq-column.txt"
+
+
+def test_row_numbers_among_the_counts_taken_out(truth: Callable[[str], dict]) -> None:
+    # 75 counts where the left block needs 50: 25 too many, 2…25 in order and 1 printed
+    # after them; taken out, one reading holds. Before: the right block's 125.
+    want = truth("huaian-2024")["cells"]
+    got = _t3(SEQ.read_text(encoding="utf-8"))
+    assert got["t3.carried_over.natural_person"] == 34
+    assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
+
+
+def test_row_numbers_one_printed_past_a_page_break(truth: Callable[[str], dict]) -> None:
+    # 1, 3…25 in order, 2 after 四's title (`行政诉讼` / `2`): 三's first row whole before
+    # the page break (7 counts), 24 rows × 2 after it. Before: the right block's 120.
+    path = DUMP.parent / "pingtan-2022-run-together.pdftotext-reading-unnamed-leading-column.txt"
+    want = truth("pingtan-2022-run-together")["cells"]
+    got = _t3(path.read_text(encoding="utf-8"))
+    assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
+
+
+def test_row_numbers_whole_rows_taken_out() -> None:
+    # the 2019 format's page, every row whole (161 counts) with 1…22 among them and 23 past
+    # 四's title. Before: no value of 三.
+    # The page without the column reads 三 whole, equal to the corpus's truth
+    # (test_counts_beside_a_label_are_its_rows_first_columns): the same cells here.
+    def read(name: str) -> dict[str, int]:
+        report = parse_bytes("005.txt", (DUMP.parent / name).read_bytes())
+        return {c: v for c, v in report.values().items()
+                if v is not None and c.startswith("t3.")}
+    got = read("005.pdftotext-reading-seq-column.txt")
+    assert len(got) == 161
+    assert got == read("005.pdftotext-reading.txt")
+
+
+def test_row_numbers_out_of_their_order_take_out_nothing() -> None:
+    # (八)行政查询's `13` dropped: the 24 numbers left are no run printed in order but for
+    # one (1 after 25, 12 before 14), so the left block is not read; the right block's 125
+    # stay
+    text = SEQ.read_text(encoding="utf-8").replace("\n13\n", "\n", 1)
+    got = _t3(text)
+    assert len(got) == 125
+    assert "t3.new_received.natural_person" not in got
+
+
+def test_two_row_numbers_out_of_place_take_out_nothing() -> None:
+    # `13` moved after 四's title too: two numbers printed apart from the run (1 and 13)
+    title = "四、政府信息公开行政复议、行政诉讼情况\n"
+    text = SEQ.read_text(encoding="utf-8").replace("\n13\n", "\n", 1)
+    got = _t3(text.replace(title, title + "13\n", 1))
+    assert len(got) == 125
+    assert "t3.new_received.natural_person" not in got
+
+
+def test_a_surplus_of_other_counts_is_no_row_number() -> None:
+    # huaian's first counts: one too many, the `2` (a row's number) taken out; two too
+    # many, no run of two numbers (2, 3) printed in order: nothing read; none too many:
+    # the counts as printed
+    counts = [(1, 3001), (1, 53), (2, 2), (3, 34), (4, 0)]
+    assert without_row_numbers(counts, 4, 25) == [[(1, 3001), (1, 53), (3, 34), (4, 0)]]
+    assert without_row_numbers(counts, 3, 25) == []
+    assert without_row_numbers(counts, 5, 25) == [counts]

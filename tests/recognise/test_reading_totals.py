@@ -47,3 +47,29 @@ def test_rows_after_the_run_not_summing_place_nothing() -> None:
                      ("\n@\n", "\n103 53\n")):
         text = text.replace(old, new)
     assert _t3(text) == {}
+
+
+# the seed's note-column print (2019 format, an empty 备注 column last): every row of 三
+# whole up to 四's title but 结转下年, which the page break prints past it, before 四's
+# header (`四、…情况` / `0` × 7 / `备`)
+PAST = DUMP.parent / "seed-shaoguan-zhenjiang-2019.pdftotext-reading-note-column.txt"
+
+
+def test_last_row_printed_past_the_next_title(truth: Callable[[str], dict]) -> None:
+    # 154 counts up to 四's title, 7 short; the 7 after it, a block of their own, are
+    # 结转下年's, and every identity holds. Before: only the rows read on their lines (21).
+    want = truth("seed-shaoguan-zhenjiang-2019")["cells"]
+    got = _t3(PAST.read_text(encoding="utf-8"))
+    assert len(got) == 161
+    assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
+
+
+def test_counts_past_the_next_title_running_on_are_not_taken() -> None:
+    # 四's header lines taken out: the 7 counts after 四's title run on into 四's 15
+    # values, no block of 7 of their own; nothing taken, 三 not read whole
+    text = PAST.read_text(encoding="utf-8")
+    start = text.index("\n备\n")
+    end = text.index("\n行政复议\n", start) + len("\n行政复议\n")
+    got = _t3(text[:start] + "\n" + text[end:])
+    assert "t3.carried_forward.total" not in got
+    assert "t3.new_received.natural_person" not in got

@@ -288,8 +288,9 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     ("default", "reading", "label-colons"): {"005": (198, 0, 0, 0), "seed": (182, 0, 16, 0)},
     # the first row's label cut over lines (`一、本年新收政府信息公 …`): the header ends
     # above the first line with a count; the right block's columns then named. before
-    # (3, 0, 197, 0)
-    ("default", "reading", "unnamed-leading-column"): {"004": (123, 0, 77, 0)},
+    # (3, 0, 197, 0). h-reading8: the row numbers among 三's counts taken out
+    # (reading_left.without_row_numbers): its left block read, 123 -> 178
+    ("default", "reading", "unnamed-leading-column"): {"004": (178, 0, 22, 0)},
     ("default", "reading", "punctuation"): {"005": (198, 0, 0, 0),  # h-readt2: 二
                                             "seed": (182, 0, 16, 0)},
 }
