@@ -330,23 +330,25 @@ def _poorly_read(slots: list, texts: list[str], confidence: list[float | None],
 
 def _zeros_matched(text_ink: np.ndarray, slots: list, texts: list[str],
                    confidence: list[float | None], sealed: list[bool]) -> None:
-    """A table cell read "0" with doubt (a lone ring read as the letter "o") whose ink is
-    one of the zeros the page printed in numbers read with confidence: a zero, as sure
-    as those (glyph_match)."""
+    """A table cell read "0" with doubt (a lone ring read as the letter "o"), or read as
+    one letter or Chinese character (a zero of small print at 72 dpi read 白, G or E:
+    no count prints one), whose ink is one of the zeros the page printed in numbers read
+    with confidence: a zero, as sure as those (glyph_match)."""
     def ink(k: int) -> np.ndarray:
         box = slots[k][2]
         return text_ink[box.y0:box.y1, box.x0:box.x1]
 
     table = [k for k in range(len(slots)) if slots[k][4] is not None
              and confidence[k] is not None and not sealed[k]]
-    doubted = [k for k in table if texts[k] == "0" and confidence[k] < SURE]
+    doubted = [k for k in table if (texts[k] == "0" and confidence[k] < SURE)
+               or (len(texts[k]) == 1 and texts[k].isalpha())]
     if not doubted:
         return
     zeros = [z for k in table if confidence[k] >= SURE
              for z in glyph_match.zeros_of(texts[k], ink(k))]
     for k in doubted:
         if zeros and glyph_match.is_zero(ink(k), zeros):
-            confidence[k] = SURE
+            texts[k], confidence[k] = "0", SURE
 
 
 def blur_share(grey: np.ndarray, text_ink: np.ndarray, glyph: float) -> float:

@@ -12,6 +12,13 @@ own error would have to fail two columns by exactly opposite amounts, matched by
 difference printed in one row. The two cells are null (state `ambiguous`, the printed
 values kept as raw text), flagged `values_transposed`.
 
+An identity a cell left unread (an OCR box read `□`) cannot be evaluated, but it can
+still be out of reach: 三's cells are counts, never below 0, so where one side is
+known whole and the other side's known cells already sum past it, no reading of the
+unread cells makes it hold. A swap that puts a table there does not explain it (a
+photographed 006: 自然人's 6 swapped into 法律服务机构, whose results total is 0 with one
+cell unread).
+
 Only 三 is asked: its rows are tied across by 总计 and down by the columns' identities;
 四's groups and 二's blocks have no identity across rows that a swap would break.
 
@@ -49,18 +56,21 @@ def withdraw_transposed(grid: Grid) -> None:
     # Every explaining pair is found on the values as read, then all are withdrawn:
     # where swaps in two rows explain the same failure, which one was read swapped the
     # identities cannot tell, and nulling the first would leave the other unevaluable.
+    counts = all(c.value_type.minimum is not None and c.value_type.minimum >= 0
+                 for c in table.columns)
     pairs = [(row.id, a, b) for row in table.data_rows
              for a, b in combinations([cell_id_of(_TABLE, row.id, c.id)
                                        for c in table.columns], 2)
-             if _swap_explains(rules, values, a, b)]
+             if _swap_explains(rules, values, a, b, counts)]
     for row, a, b in pairs:
         _withdraw(grid, row, a, b, values)
 
 
 def _swap_explains(rules: list[Identity], values: dict[str, float | None],
-                   a: str, b: str) -> bool:
+                   a: str, b: str, counts: bool) -> bool:
     """Whether swapping cells a and b makes the failing identities they touch hold,
-    and breaks none of those that held."""
+    and breaks none of those that held (nor, the cells being `counts`, puts one out of
+    reach of its unread cells)."""
     va, vb = values.get(a), values.get(b)
     if va is None or vb is None or va == vb:
         return False
@@ -68,7 +78,21 @@ def _swap_explains(rules: list[Identity], values: dict[str, float | None],
     if not any(fails(r, values) for r in touching):
         return False
     swapped = {**values, a: vb, b: va}
-    return not any(fails(r, swapped) for r in touching)
+    return not any(fails(r, swapped) or (counts and _out_of_reach(r, swapped))
+                   for r in touching)
+
+
+def _out_of_reach(rule: Identity, values: dict[str, float | None]) -> bool:
+    """Whether an equality of counts cannot hold whatever its unread cells are: one side
+    known whole, the other's known cells summing past it (counts are never below 0)."""
+    if rule.relation != "equal":
+        return False
+    sides = [[values.get(c) for c in side] for side in (rule.lhs, rule.rhs)]
+    for whole, part in (sides, sides[::-1]):
+        if None not in whole and None in part \
+                and sum(v for v in part if v is not None) > sum(whole):
+            return True
+    return False
 
 
 def withdraw_misordered(grid: Grid, doc: Document) -> None:

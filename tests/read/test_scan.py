@@ -192,6 +192,41 @@ def test_a_small_soft_zero_read_as_a_letter_needs_an_identity() -> None:
     assert all(scan._as_digits(r)[1] <= scan._LIKE_CONFIDENCE for r in read)
 
 
+# 001's table 三, row 二、上年结转 (34 0 0 0 0 0 34), scanned at 72 dpi (grey72_jpeg, its
+# page rendered at 150 dpi): the characters' ink of its seven value boxes as the reader
+# cut them (table_image.text_ink), and right of them the ink of a "9" read on the same
+# page with confidence (7.属于行政执法案卷's 自然人). Boxes and readings as the reader gave.
+CARRIED_OVER = [((0, 0, 64, 43), "34", 0.8), ((69, 0, 143, 43), "白", 0.37),
+                ((148, 0, 214, 43), "0", 0.97), ((219, 0, 308, 43), "0", 0.95),
+                ((313, 0, 406, 43), "G", 0.42), ((411, 0, 485, 43), "0", 0.5),
+                ((490, 0, 558, 43), "34", 0.99), ((562, 0, 626, 46), "9", 0.99)]
+
+
+def _carried_over(texts: list[str]) -> tuple[list[str], list[float]]:
+    ink = np.asarray(Image.open(SCANS / "grey72-001-carried-over-ink.png")) > 0
+    slots = [(0.0, 1, Box(*box), f"cell {k}", 0) for k, (box, _, _) in enumerate(CARRIED_OVER)]
+    confidence = [c for _, _, c in CARRIED_OVER]
+    scan._zeros_matched(ink.astype(np.uint8), slots, texts, confidence, [False] * len(slots))
+    return texts, confidence
+
+
+def test_a_small_zero_read_as_a_letter_or_character_is_a_zero_of_the_page() -> None:
+    # Its zeros read 白 and G: one ring each, the ink of the zeros read with confidence
+    # beside them (0.97, 0.95); so is the "0" read at 0.5. The sure numbers stay.
+    texts, confidence = _carried_over([t for _, t, _ in CARRIED_OVER])
+    assert texts == ["34", "0", "0", "0", "0", "0", "34", "9"]
+    assert [confidence[k] for k in (1, 4, 5)] == [scan.SURE] * 3
+    assert confidence[0] == 0.8
+
+
+def test_a_letter_read_over_other_ink_is_not_a_zero() -> None:
+    # The same letters read over a 9's ink and over a two-digit number's: no zero's ring.
+    texts, confidence = _carried_over([t for _, t, _ in CARRIED_OVER[:-1]] + ["G"])
+    assert texts[-1] == "G" and confidence[-1] == 0.99
+    texts, _ = _carried_over(["白"] + [t for _, t, _ in CARRIED_OVER[1:]])
+    assert texts[0] == "白"
+
+
 def _page(read: int, doubted: int, sealed: int = 0) -> tuple[list, list, list, list]:
     """A page's table slots (a row each), their texts, confidences and seal marks: `read`
     numbers, `doubted` of them below SURE, `sealed` of those under a seal; and labels."""
