@@ -144,12 +144,13 @@ def test_tool_renderings_are_read_without_a_wrong_cell(tool: Tool, tmp_path: Pat
 
 
 # A crawler's joined text nodes (lxml) lose the title's line: agency (and for itertext
-# the year) null, never wrong (test_crawler_text_never_names_a_wrong_agency).
-_TITLED = [t for t in TOOLS if not t.via_pdf and t.command[0] != "lxml"]
+# the year) null, never wrong (test_crawler_text_never_names_a_wrong_agency). So does
+# Debian's html2text, whose pages are not read as reports (cells cut inside a character).
+_UNTITLED = [t for t in TOOLS if t.command[0] == "lxml" or t.name == "debian-html2text"]
+_TITLED = [t for t in TOOLS if not t.via_pdf and t not in _UNTITLED]
 
 
-@pytest.mark.parametrize("tool", [t for t in TOOLS if t.command[0] == "lxml"],
-                         ids=[t.name for t in TOOLS if t.command[0] == "lxml"])
+@pytest.mark.parametrize("tool", _UNTITLED, ids=[t.name for t in _UNTITLED])
 def test_crawler_text_never_names_a_wrong_agency(tool: Tool, tmp_path: Path) -> None:
     for page in pages():
         report = parse_bytes("dump.txt", dump(tool, page, tmp_path))
