@@ -154,10 +154,15 @@ def _dialect(lines: list[str]) -> str:
     if tabbed >= 0.2 * len(content):
         return "tab"
     piped = [ln for ln in content if "|" in ln] if "|" in text else []
-    if _at_least(3, (ln.count("|") == 1 and ln.rstrip().endswith("|") and ln.strip() != "|"
-                     for ln in piped)):
+    terminated = sum(ln.count("|") == 1 and ln.rstrip().endswith("|") and ln.strip() != "|"
+                     for ln in piped)
+    rows = sum(len([p for p in ln.split("|") if p.strip()]) >= 2 for ln in piped)
+    # html2text's pipe tables end a row whose last cell is blank with its `|`
+    # (`第二十条第（一）项|`, a header's wrapped `理决定数量|`): such lines among more rows of
+    # several cells are rows, not a text of one cell a line
+    if terminated >= 3 and terminated >= rows:
         return "pipe_terminated"
-    if _at_least(3, (len([p for p in ln.split("|") if p.strip()]) >= 2 for ln in piped)):
+    if rows >= 3:
         return "pipe_rows"
     long_digits = any(len(ln) > 500 and _has_digits(ln, 61) for ln in content)
     if long_digits:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,6 +39,33 @@ def test_pipe_rows_skip_markdown_rules() -> None:
     assert [c.text for c in doc.cells] == ["规章", "0", "0", "0", "规范性文件", "1", "2", "3",
                                            "行政许可", "4", "5", "6"]
     assert doc.cells[5] == TextCell("1", "table 1 line 3 cell 2", 3)
+
+
+HTML2TEXT_TRAILING_BLANK = (Path(__file__).parents[1] / "fixtures" / "dumps"
+                            / "huaian-2024.html2text-trailing-blank-col.txt")
+
+
+def test_html2text_rows_ending_in_a_blank_cell_are_pipe_rows() -> None:
+    # Python html2text's pipe tables (no outer walls) end a row whose last cell is blank
+    # with its `|`; a one-cell row (`第二十条第（一）项|`, a header's wrapped `效件数|`) was
+    # taken for a text of one cell a line (pipe-terminated): no table read
+    lines = HTML2TEXT_TRAILING_BLANK.read_text(encoding="utf-8").splitlines()[10:32]
+    doc = read_text("\n".join(lines) + "\n")
+    assert doc.rendering == "text_pipes"
+    rows: dict[int, list[str]] = {}
+    for cell in doc.cells:
+        rows.setdefault(cell.row, []).append(cell.text)
+    assert [r for r in rows.values() if len(r) > 1 and r[1][0].isdigit()] == [
+        ["规章", "1", "0", "11"], ["行政规范性文件", "8", "26", "66"], ["行政许可", "447228"],
+        ["行政处罚", "3985758"], ["行政强制", "88283"], ["行政事业性收费", "96171.6"]]
+
+
+def test_html2text_dump_of_a_table_with_a_trailing_blank_column_reads_whole() -> None:
+    raw = HTML2TEXT_TRAILING_BLANK.read_bytes()
+    report = parse_bytes(HTML2TEXT_TRAILING_BLANK.name, raw)
+    truth = Path(__file__).parents[1] / "fixtures" / "truth" / "huaian-2024.json"
+    want = json.loads(truth.read_text(encoding="utf-8"))["cells"]
+    assert {cid: c.value for cid, c in report.cells.items()} == want
 
 
 def test_a_pipe_row_opening_with_a_pipe_has_a_blank_first_cell() -> None:

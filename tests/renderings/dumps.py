@@ -68,7 +68,7 @@ class Tool:
     via_docx: bool = False
 
     def available(self) -> bool:
-        if self.command[0] in ("tabulate", "lxml"):
+        if self.command[0] in ("tabulate", "lxml", "python"):
             return True
         if self.command[0] == "chromedriver":
             return all(shutil.which(c) for c in ("chromedriver", "chromium"))
@@ -181,6 +181,21 @@ TOOLS: tuple[Tool, ...] = (
     # ones (blank cells) dropped, and joined by a space (`get_text(" ", strip=True)`).
     Tool("lxml-itertext", ("lxml", "\n", "")),
     Tool("lxml-gettext-space", ("lxml", " ", "strip"), drops_blanks=True),
+    # Python libraries a crawler or a notebook turns a page into text with: ("python",
+    # library, setting). html2text writes Markdown, a table as pipe rows with no outer
+    # walls, its lines wrapped at 78 columns by default (`body_width=0`: never), or the
+    # tables kept as HTML (`bypass_tables`); inscriptis lays a table out as aligned
+    # columns; Scrapy's html-text joins the text with a line break a block.
+    Tool("html2text", ("python", "html2text", "default")),
+    Tool("html2text-nowrap", ("python", "html2text", "body_width=0")),
+    Tool("html2text-bypass", ("python", "html2text", "bypass_tables")),
+    Tool("inscriptis", ("python", "inscriptis", "default")),
+    Tool("html-text", ("python", "html_text", "default")),
+    # Debian's html2text (a C++ program of the same name; its path, because PyPI
+    # html2text's script is found first in the project's environment): tables laid out
+    # as columns, no borders, bold written plainly (`-nobs`).
+    Tool("debian-html2text", ("/usr/bin/html2text", "-utf8", "-nobs", "-width", "80",
+                              "{src}")),
 )
 
 
@@ -322,10 +337,34 @@ def lxml_text(page: bytes, separator: str, strip: bool) -> bytes:
     return separator.join(t for t in texts if t or not strip).encode()
 
 
+def python_text(page: bytes, library: str, setting: str) -> bytes:
+    """The page's text by a Python library (html2text, inscriptis, html_text) as a
+    caller of its documented entry point gets it."""
+    source = page.decode("utf-8")
+    if library == "html2text":
+        import html2text
+
+        maker = html2text.HTML2Text()
+        if setting == "body_width=0":
+            maker.body_width = 0
+        elif setting == "bypass_tables":
+            maker.bypass_tables = True
+        return maker.handle(source).encode()
+    if library == "inscriptis":
+        from inscriptis import get_text
+
+        return get_text(source).encode()
+    import html_text
+
+    return html_text.extract_text(source).encode()
+
+
 def dump(tool: Tool, page: Page, work: Path) -> bytes:
     """The tool's text rendering of the page (work: a scratch directory)."""
     if tool.command[0] == "lxml":
         return lxml_text(page.html, tool.command[1], tool.command[2] == "strip")
+    if tool.command[0] == "python":
+        return python_text(page.html, tool.command[1], tool.command[2])
     if tool.command[0] == "tabulate":
         assert page.layout is not None
         return tabulate_text(page.layout, tool.command[1])

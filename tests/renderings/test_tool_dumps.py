@@ -106,6 +106,24 @@ MISSED = {
         ("001", 200), ("004", 200), ("005", 198), ("006", 198), ("011", 22),
         ("seed-shaoguan-zhenjiang-2019", 198))},
     ("lxml-gettext-space", "011", "page"): 22,
+    # inscriptis and Scrapy's html-text set Word's digits, each in a span of its own,
+    # apart by a space ("3 0 0 1" for 3001): no number to trust, the tables null (of the
+    # seed's Word page html-text reads the rest: 22 missed). 011's rows with a blank
+    # (aligned text, a blank column's place not shown) missed, as pandoc's plain text's.
+    **{(tool, stem, "word"): n for tool, counts in (
+        ("inscriptis", (200, 200, 198, 198, 63, 198)),
+        ("html-text", (200, 200, 183, 183, 63, 22)))
+       for stem, n in zip(("001", "004", "005", "006", "011", "seed-shaoguan-zhenjiang-2019"),
+                          counts, strict=True)},
+    **{(tool, "011", source): 37 for tool in ("inscriptis", "html-text")
+       for source in ("plain", "page")},
+    # Debian's html2text (1.3.2a) counts a UTF-8 character's bytes as columns and cuts
+    # cells inside a character (`行政�`, `447�`): no table read (二 partly)
+    **{("debian-html2text", stem, source): n
+       for stem, n in (("001", 200), ("004", 200), ("005", 198), ("006", 198),
+                       ("seed-shaoguan-zhenjiang-2019", 198))
+       for source in ("word", "plain")},
+    **{("debian-html2text", "011", source): 63 for source in ("word", "plain", "page")},
 }
 
 
@@ -126,12 +144,13 @@ def test_tool_renderings_are_read_without_a_wrong_cell(tool: Tool, tmp_path: Pat
 
 
 # A crawler's joined text nodes (lxml) lose the title's line: agency (and for itertext
-# the year) null, never wrong (test_crawler_text_never_names_a_wrong_agency).
-_TITLED = [t for t in TOOLS if not t.via_pdf and t.command[0] != "lxml"]
+# the year) null, never wrong (test_crawler_text_never_names_a_wrong_agency). So does
+# Debian's html2text, whose pages are not read as reports (cells cut inside a character).
+_UNTITLED = [t for t in TOOLS if t.command[0] == "lxml" or t.name == "debian-html2text"]
+_TITLED = [t for t in TOOLS if not t.via_pdf and t not in _UNTITLED]
 
 
-@pytest.mark.parametrize("tool", [t for t in TOOLS if t.command[0] == "lxml"],
-                         ids=[t.name for t in TOOLS if t.command[0] == "lxml"])
+@pytest.mark.parametrize("tool", _UNTITLED, ids=[t.name for t in _UNTITLED])
 def test_crawler_text_never_names_a_wrong_agency(tool: Tool, tmp_path: Path) -> None:
     for page in pages():
         report = parse_bytes("dump.txt", dump(tool, page, tmp_path))
