@@ -59,6 +59,7 @@ from pipelines.document import REF_TEXT, Document, TextCell
 from pipelines.read import (
     text_asciidoc,
     text_divs,
+    text_frames,
     text_links,
     text_mediawiki,
     text_pages,
@@ -679,6 +680,7 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     # lynx's and elinks' `[n]` marks, Markdown's `[text](url)`
     decoded = text_links.without_markdown_links(text_links.without_link_numbers(decoded))
     decoded = text_rst.without_containers(decoded)  # reST's `.. container::` of a div
+    decoded = text_frames.without_frames(decoded)  # a layout table drawn around a grid
     pandoc_tables = False  # its tables as pandoc writes them before they become pipe rows
     if is_markdown_with_tables(decoded):
         # GitHub Markdown: pipe tables padded to one width, raw HTML where there are spans
