@@ -301,9 +301,11 @@ MISSED = {
     # 176, 190, 176, 41, 190, 190, 176, 176, 41). pandoc's plain text: the layout cell
     # one run-together text, its header's 上一年 / 项目数量 no unknown column
     # (recognise/tokens.py), 四's values their own run (recognise/grid.py); before,
-    # (15, 198, 15, 198, 63, 15, 15, 179, 181, 63). Left: Shanghai's and 011's blanks.
+    # (15, 198, 15, 198, 63, 15, 15, 179, 181, 63); pandoc's Markdown, 四 the same,
+    # (15, 15, 15, 15, 41, 15, 15, 15, 15, 41). Left: Shanghai's and 011's blanks.
     ("nested-layout", "pandoc-rst"): (0,) * 10,
     ("nested-layout", "pandoc-plain"): (0, 0, 0, 0, 41, 0, 0, 0, 0, 41),
+    ("nested-layout", "pandoc-markdown"): (0, 0, 0, 0, 41, 0, 0, 0, 0, 41),
 }
 
 
