@@ -44,8 +44,9 @@ are paragraphs (an empty line, a lone tab and an empty line between cells) is wr
 back as tab rows (text_paragraphs.py). A browser's print header that a PDF-to-Markdown
 converter put into a table row's cells is taken out (text_print_header.py). A text
 browser's link numbers (`[4]12`, with the list of links at the end) and Markdown's links
-are blanked first (text_links.py), and reStructuredText's `.. container::` directives
-dropped (text_rst.py).
+are blanked first (text_links.py), reStructuredText's `.. container::` directives
+dropped (text_rst.py), and a layout table's one-column frame drawn around a grid table
+taken off, the grid's lines its width broke joined back (text_frames.py).
 """
 
 from __future__ import annotations
