@@ -44,8 +44,9 @@ are paragraphs (an empty line, a lone tab and an empty line between cells) is wr
 back as tab rows (text_paragraphs.py). A browser's print header that a PDF-to-Markdown
 converter put into a table row's cells is taken out (text_print_header.py). A text
 browser's link numbers (`[4]12`, with the list of links at the end) and Markdown's links
-are blanked first (text_links.py), and reStructuredText's `.. container::` directives
-dropped (text_rst.py).
+are blanked first (text_links.py), reStructuredText's `.. container::` directives
+dropped (text_rst.py), and a layout table's one-column frame drawn around a grid table
+taken off, the grid's lines its width broke joined back (text_frames.py).
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ from pipelines.document import REF_TEXT, Document, TextCell
 from pipelines.read import (
     text_asciidoc,
     text_divs,
+    text_frames,
     text_links,
     text_mediawiki,
     text_pages,
@@ -684,6 +686,7 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     # lynx's and elinks' `[n]` marks, Markdown's `[text](url)`
     decoded = text_links.without_markdown_links(text_links.without_link_numbers(decoded))
     decoded = text_rst.without_containers(decoded)  # reST's `.. container::` of a div
+    decoded = text_frames.without_frames(decoded)  # a layout table drawn around a grid
     pandoc_tables = False  # its tables as pandoc writes them before they become pipe rows
     if is_markdown_with_tables(decoded):
         # GitHub Markdown: pipe tables padded to one width, raw HTML where there are spans

@@ -1092,7 +1092,9 @@ def _data_run(tokens: list[Token], i: int, n: int,
     it wrapped onto, where the rendering `wraps`), or the consecutive run. Printed
     non-numbers are among its values only when the run then has exactly n."""
     row = tokens[i].row
-    if row is None:
+    # values cut out of one cell's run-together text: the cell's row is no printed row
+    # (a layout table's cell holds the whole table), their own consecutive run is
+    if row is None or tokens[i].run_together:
         return _run(tokens, i, None, n)
     start, end = i, i
     while start > 0 and tokens[start - 1].row == row:

@@ -214,7 +214,28 @@ def unknown_column(tokens: list[Token]) -> bool:
     return any(t.kind == "text" and COLUMN_WORD.match(t.text.strip())
                and t.text.strip() not in REMARKS and _is_heading(tokens[i - 1])
                and _is_heading(tokens[i + 1]) and tokens[i + 1].labels[0].table == "t2"
+               and not _label_head(tokens, i)
                for i, t in enumerate(tokens[1:-1], 1))
+
+
+def _label_head(tokens: list[Token], i: int) -> bool:
+    """Whether the text at `i` is the first line of a column label the header printed
+    over two lines, its rest a word of a later text of the same header (up to its first
+    row label): a layout table's cell holding the table flattens the header line by line,
+    `上一年 本年增/减 处理决` then `项目数量 定数量`, so `上一年` stands between two
+    headings though it is 上一年项目数量's head, no column of its own."""
+    head = tokens[i].text.strip()
+    for token in tokens[i + 1:]:
+        if token.kind == "label" and not _is_heading(token):
+            return False
+        if token.kind == "text" and any(_is_column_label(head + word)
+                                        for word in token.text.split()):
+            return True
+    return False
+
+
+def _is_column_label(text: str) -> bool:
+    return any(lb.kind == "column" for lb in label_index().by_norm.get(normalise(text), ()))
 
 
 def _row_label_of(token: Token, table: str) -> bool:

@@ -137,3 +137,21 @@ def test_a_column_the_template_lacks_in_a_run_together_header_leaves_its_table_n
     assert len(published) == 22
     held = report.cells["t3.unable_not_held.natural_person"]
     assert (held.value, held.state) == (None, "ambiguous")
+
+
+def test_a_column_label_printed_over_two_lines_is_no_unknown_column(
+        fixtures_dir: Path, truth: Callable[[str], dict]) -> None:
+    # pandoc -t plain of the nested-layout variant of the Pingtan 2020 page (table 二
+    # inside a layout table, cut there): the layout cell is one run-together text, and
+    # its header flattens line by line, "信息内容 上一年 本年增/减 处理决" then
+    # "项目数量 定数量". 上一年 (and 采购项) stood between two headings like a column the
+    # template lacks, so every run was open-ended and 二 null; they are the heads of
+    # 上一年项目数量 and 采购项目数量, their rests printed below.
+    path = fixtures_dir / "dumps" / "pingtan-2020-run-together.pandoc-plain-nested-layout.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    want = truth("pingtan-2020-run-together")["cells"]
+    got = {cid: c.value for cid, c in report.cells.items() if cid.startswith("t2.")}
+    assert got == {cid: v for cid, v in want.items() if cid.startswith("t2.")}
+    assert got["t2.administrative_penalty.change"] == -18
+    assert got["t2.centralized_procurement.procurement_total_amount"] == 7380.28959
+    assert not [f for f in report.flags if f.code == "ambiguous_digits"]

@@ -321,6 +321,17 @@ MISSED = {
     ("note-column", "html2text"): (0,) * 10,
     ("trailing-blank-col", "html2text"): (0, 0, 0, 0, 41, 0, 0, 0, 0, 41),
     ("unmerged-trailing-numbers", "html2text"): (0,) * 10,
+    # The page in a layout table (issue 13, h-nested). pandoc's rST draws the layout
+    # table as a one-column frame and breaks each line of a grid wider than it in two:
+    # the frame taken off, the pieces joined (read/text_frames.py); before, each (190,
+    # 176, 190, 176, 41, 190, 190, 176, 176, 41). pandoc's plain text: the layout cell
+    # one run-together text, its header's 上一年 / 项目数量 no unknown column
+    # (recognise/tokens.py), 四's values their own run (recognise/grid.py); before,
+    # (15, 198, 15, 198, 63, 15, 15, 179, 181, 63); pandoc's Markdown, 四 the same,
+    # (15, 15, 15, 15, 41, 15, 15, 15, 15, 41). Left: Shanghai's and 011's blanks.
+    ("nested-layout", "pandoc-rst"): (0,) * 10,
+    ("nested-layout", "pandoc-plain"): (0, 0, 0, 0, 41, 0, 0, 0, 0, 41),
+    ("nested-layout", "pandoc-markdown"): (0, 0, 0, 0, 41, 0, 0, 0, 0, 41),
 }
 
 
