@@ -334,8 +334,19 @@ def _split_pipes(line: str, left_border: bool = True, right_border: bool = True
 
 
 def _left_bordered(lines: list[str]) -> bool:
-    """Whether the table's rows open with a border pipe (`| a | b |`). Where most rows
-    don't (`a | b |`), a row that opens with a pipe has a blank first cell."""
+    """Whether the table's rows open with a border pipe (`| a | b |`). Where they don't
+    (`a | b |`), a row that opens with a pipe has a blank first cell.
+
+    The Markdown rule under a header says it where one prints: a writer that borders
+    its rows borders its rule (`|---|---|`), one that does not prints `---|---`
+    (html2text), whose rows open with a pipe wherever their first cell is blank: a
+    table of rows under group labels, or of values alone, has most rows so, and their
+    count would take the pipe for a border (四's row of 15 cells and a trailing 同比
+    value read a cell right, the 同比 value as 总计). With no rule, or rules of both
+    kinds, the rows' count decides."""
+    rules = [ln.strip() for ln in lines if "|" in ln and _MD_RULE.match(ln.strip())]
+    if rules and len({r.startswith("|") for r in rules}) == 1:
+        return rules[0].startswith("|")
     rows = [ln.strip() for ln in lines if ln.count("|") >= 2 and not _MD_RULE.match(ln.strip())]
     return 2 * sum(r.startswith("|") for r in rows) >= len(rows)
 

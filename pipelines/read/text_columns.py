@@ -317,7 +317,20 @@ def _unnumbered_above(rows: list[PrintedRow], i: int, own: Word) -> list[int]:
         # (行政 396 / 许可 / 其他 / 对外 / 管理 10): left as printed, for the recogniser to
         # join where exactly one join names a statutory row (recognise/layout.py)
         return []
-    return found
+    return found if _wrapped_alike([rows[q].labels[-1] for q in reversed(found)], own) else []
+
+
+def _wrapped_alike(above: list[Word], own: Word) -> bool:
+    """Whether label lines `above` and the value row's own label `own` may be one label
+    wrapped in its cell: a cell's text fills every line but its last, so the lines above
+    the last are as wide as each other, and no narrower than the last (`_SLACK` either
+    way: a line may break before a wide character). Lines of other widths are labels
+    of their own: rows whose values print blank (a page printing its
+    zeros blank, no item numbers) print as label lines over the next row's values
+    (`申请人逾期未按收费通知要求缴纳费用、…申请` / `其他` / `总计 1 1 2`)."""
+    widths = [w.end - w.start for w in above]
+    return (max(widths, default=0) - min(widths, default=0) <= _SLACK
+            and all(width + _SLACK >= own.end - own.start for width in widths))
 
 
 def _taken(row: PrintedRow) -> Word:

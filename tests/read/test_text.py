@@ -68,6 +68,24 @@ def test_html2text_dump_of_a_table_with_a_trailing_blank_column_reads_whole() ->
     assert {cid: c.value for cid, c in report.cells.items()} == want
 
 
+HTML2TEXT_T4_SAME_AS_LAST = (Path(__file__).parents[1] / "fixtures" / "dumps"
+                             / "pingtan-2022-run-together.html2text-unmerged-trailing-numbers"
+                               "-m0.5-s4-zb.txt")
+
+
+def test_html2text_rows_opening_with_a_pipe_under_an_unbordered_rule_open_with_a_blank() -> None:
+    # Python html2text of pingtan 2022 with a 同比 column after every table, its zeros
+    # printed blank: most rows open with a pipe (a blank first cell under a group label,
+    # 四's row of blanks), which their count took for a border; 四's 15 blanks and its
+    # 同比 1 were read a cell right, the 1 published as 复议后起诉's 总计. The rule under
+    # each header, `---|---`, prints no border.
+    doc = read_file(HTML2TEXT_T4_SAME_AS_LAST)
+    row = [c.text for c in doc.cells if c.ref.startswith("table 3 line 71 ")]
+    assert row == [""] * 15 + ["1"]
+    report = parse_bytes(HTML2TEXT_T4_SAME_AS_LAST.name, HTML2TEXT_T4_SAME_AS_LAST.read_bytes())
+    assert {c.value for cid, c in report.cells.items() if cid.startswith("t4.")} == {None}
+
+
 def test_a_pipe_row_opening_with_a_pipe_has_a_blank_first_cell() -> None:
     # Rows without a left border: the leading pipe of the second row is a cell boundary.
     doc = read_text("规章 | 0 | 0 | 0 |\n | 1 | 2 | 3 |\n行政许可 | 4 | 5 | 6 |\n")

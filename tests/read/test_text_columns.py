@@ -471,3 +471,23 @@ def test_values_under_two_numbered_labels_on_one_line_join_neither() -> None:
     assert {cid: c.value for cid, c in report.cells.items()
             if cid.startswith("t3.") and c.value is not None} == {
         "t3.new_received.total": 3, "t3.granted.total": 2}
+
+
+INSCRIPTIS_NO_ITEMS = (Path(__file__).parents[1] / "fixtures" / "dumps"
+                       / "huaian-2024.inscriptis-no-item-numbers-m3-s4-zb.txt")
+
+
+def test_rows_printing_blank_over_the_next_rows_values_are_no_wrapped_label() -> None:
+    # inscriptis of 淮安's page without item numbers, its zeros printed blank: the rows
+    # of blanks print as label lines over 总计's values (`申请人逾期未按收费通知要求缴纳费用、…`
+    # / `其他` / `总计 1 1 2`). They were joined as 总计's wrapped label, which the
+    # recogniser read as the 缴纳费用 row: its 总计 2 published, invented. Lines of other
+    # widths are no cell's wrapped text.
+    doc = read(INSCRIPTIS_NO_ITEMS.name, "", 0,
+               INSCRIPTIS_NO_ITEMS.read_text(encoding="utf-8"))
+    assert [c.text for c in doc.cells if c.row in (57, 58, 59)] == [
+        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "其他",
+        "总计", "1", "1", "2"]
+    report = parse_file(INSCRIPTIS_NO_ITEMS)
+    assert report.cells["t3.other_unpaid_fee.total"].value is None
+    assert report.cells["t3.results_total.total"].value == 2
