@@ -46,7 +46,9 @@ converter put into a table row's cells is taken out (text_print_header.py). A te
 browser's link numbers (`[4]12`, with the list of links at the end) and Markdown's links
 are blanked first (text_links.py), reStructuredText's `.. container::` directives
 dropped (text_rst.py), and a layout table's one-column frame drawn around a grid table
-taken off, the grid's lines its width broke joined back (text_frames.py).
+taken off, the grid's lines its width broke joined back (text_frames.py). A crawler's
+text nodes a line each, of indented markup, have a number's runs (Word's digit a span)
+joined back into one line (text_nodes.py).
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ from pipelines.read import (
     text_frames,
     text_links,
     text_mediawiki,
+    text_nodes,
     text_pages,
     text_print_header,
     text_rst,
@@ -715,7 +718,9 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
         decoded = text_divs.as_pipe_rows(decoded)
     if text_print_header.has_print_header(decoded):  # a PDF's page header in a row's cells
         decoded = text_print_header.without_print_header(decoded)
-    lines = decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # a crawler's text nodes a line each: a number's runs (Word's digit a span) joined
+    lines = text_nodes.joined_runs(
+        decoded.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     dialect = _dialect(lines)
     rendering, cells_of = _READERS[dialect]
     page_text = "\n".join(filter(None, map(str.strip, lines)))  # stripped, non-empty

@@ -9,6 +9,7 @@ identities fix it, else null.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -577,11 +578,14 @@ def test_text_nodes_a_line_with_a_number_cut_over_nodes_place_no_row_by_count() 
     # cells (`行政强制 1 0 1 0`): numbers are cut, so no row of 二 read a cell a line is
     # sure (a table's own overflow: 三's 小计 column says nothing of 二).
     # Before: 5 and 11 numbers published, 2 and 4 of them wrong, 2 and 4 invented.
+    # Since h-itertext2 Word's runs are joined where its indentation parts the cells
+    # (read/text_nodes.py): `行政处罚 8 13`, whole numbers short of a blank, and 二 has
+    # no identity to place them: null for the dropped blank, not for cut digits.
     word = parse_file(DUMPS / "011.lxml-itertext-word-html-revalued-m2-zb.txt")
     assert _numbers(word) == {}
-    assert [f.message for f in word.flags if f.code == "ambiguous_digits"] == [
-        f"row {row} of t2 was read a value a line where other rows of its table print "
-        "more numbers than cells" for row in ("administrative_penalty", "administrative_fees")]
+    assert not any(f.code == "ambiguous_digits" for f in word.flags)
+    assert {re.search(r"'([^']*)'", f.message).group(1) for f in word.flags
+            if f.code == "ambiguous_columns"} == {"6 457", "8 241", "8 13", "10 10", "17", "2"}
     br = parse_file(DUMPS / "011.lxml-itertext-number-br-revalued-m2-zb.txt")
     assert _numbers(br) == {}
     assert sum(f.code == "ambiguous_digits" for f in br.flags) == 4

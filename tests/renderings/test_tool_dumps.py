@@ -87,16 +87,12 @@ MISSED = {
     # by 15 more empty lines, so its values have no sure places (null, flagged).
     ("soffice-txt", "011", "word"): 6,
     # A crawler's text nodes joined by line breaks (lxml itertext): Word's pages set each
-    # digit in a span of its own, "11" prints as "1" over "1", so their rows do not fit
-    # (null, flagged), table 四 read where its 15 digits fit and read the same in any
-    # order (read as reading order: 004's, whose header shows neither its columns' nor
-    # its groups' order, is null since h-rorder3); 011's rows with a blank. The seed's
-    # rows that fit their count are null since h-itertext (107 -> 183): where a row of a
-    # table printed more numbers than cells, its rows read a value a line may hold a cut
-    # number and lack a blank.
-    **{("lxml-itertext", stem, "word"): n for stem, n in (
-        ("001", 200), ("004", 200), ("005", 183), ("006", 183), ("011", 63),
-        ("seed-shaoguan-zhenjiang-2019", 183))},
+    # digit in a span of its own, "11" prints as "1" over "1", with no line of the
+    # indentation's spaces between (those part the cells): since h-itertext2 a cell's
+    # runs are joined back (read/text_nodes.py) and Word's pages read as the plain one
+    # (001, 004, 005, 006 and the seed 200/183 -> 0, 011 63 -> 37: its rows with a blank,
+    # the blank's place not shown, as in the plain page).
+    ("lxml-itertext", "011", "word"): 37,
     ("lxml-itertext", "011", "page"): 63,
     ("lxml-itertext", "011", "plain"): 37,
     # get_text(" ", strip=True): Word's pages print "258" as "2 5 8", blanks dropped;
