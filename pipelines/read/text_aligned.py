@@ -35,6 +35,7 @@ import re
 from pipelines.document import PlacedWord, TextCell
 from pipelines.numbering import ITEM_START
 from pipelines.read.text_columns import (
+    DECIMAL_TAIL,
     NOTE,
     THOUSANDS_TAIL,
     PrintedRow,
@@ -216,9 +217,11 @@ def is_spaced_rows(content: list[str]) -> bool:
 
 
 def _is_value(word: str) -> bool:
-    # a number's tail wrapped at its thousands separator is a value's piece, never a
-    # label's: the row it belongs to is then seen printed over lines (stacked_marked)
-    return bool(_VALUE.fullmatch(word) or THOUSANDS_TAIL.fullmatch(word))
+    # a number's tail wrapped at its thousands separator or broken before its decimal
+    # point is a value's piece, never a label's: the row it belongs to is then seen
+    # printed over lines (stacked_marked); the recogniser reads no number of it
+    return bool(_VALUE.fullmatch(word) or THOUSANDS_TAIL.fullmatch(word)
+                or DECIMAL_TAIL.fullmatch(word))
 
 
 def _indent(line: str) -> int:

@@ -68,6 +68,9 @@ NOTE = re.compile(r"^(?:注|备注|附注|说明)\s*\d*\s*[：:]")
 _VALUE_START = re.compile(r"[-+]?\d")
 # A number's tail a narrow cell wrapped at its thousands separator (`1,289` over `,288`).
 THOUSANDS_TAIL = re.compile(r"[,，]\d+")
+# A number's tail a line break put before its decimal point (`3<br>.95万元`: `3` over
+# `.95万元`), with the unit an amount prints.
+DECIMAL_TAIL = re.compile(r"\.\d+(?:万元|元)?")
 _UNITS = {"万元", "元", "亿元"}  # units an amount's cell wraps around it
 _UNIT_PIECES = {"万", "元", "亿", "万元", "亿元"}
 _GAP = re.compile(r"\S {2,}\S")  # words kept apart by the layout, not by one space

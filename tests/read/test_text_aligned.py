@@ -309,3 +309,21 @@ def test_content_stream_order_joins_a_word_broken_at_its_soft_hyphens() -> None:
     # `1` / `.` / … / `秘` / `密 0 0 0 0 0 0 0` (lines 308-315): on the values' line
     assert rows[315] == ["1.属于国家秘密", *["0"] * 7]
     assert not any(r in rows for r in range(308, 315))
+
+
+INSCRIPTIS_NUMBER_BR = (Path(__file__).parents[1] / "fixtures" / "dumps"
+                        / "011.inscriptis-number-br-m2-s6-zb.txt")
+
+
+def test_a_number_broken_before_its_decimal_point_prints_its_row_over_two_lines() -> None:
+    # inscriptis of 011's page with a `<br>` inside numbers: 政府集中采购's 16 and 26.66万元
+    # print `1  2` over `6  .66万元`. `.66万元` was a label word, so the line below was no
+    # line of the row's values and 1 was published as 采购项目数量. A decimal tail is a
+    # value's piece: the row prints over two lines, its values stacked, null.
+    report = parse_file(INSCRIPTIS_NUMBER_BR)
+    procurement = {cid: c.value for cid, c in report.cells.items()
+                   if cid.startswith("t2.centralized_procurement.")}
+    assert procurement == {"t2.centralized_procurement.procurement_items": None,
+                           "t2.centralized_procurement.procurement_total_amount": None}
+    assert ("a cell of row centralized_procurement prints over several lines: where its "
+            "numbers end is not known: '1 2'") in {f.message for f in report.flags}

@@ -50,7 +50,9 @@ EXPECTED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
     ("pdf", "docx-extra-rows"): {"004": (200, 0, 0, 0), "011": (198, 0, 0, 0)},
     ("pdf", "docx-split-tables"): {"004": (193, 0, 7, 0), "011": (183, 0, 15, 0)},
     ("soffice-html", "docx-nested"): {"004": (200, 0, 0, 0), "011": (198, 0, 0, 0)},
-    ("pandoc-plain", "docx-nested"): {"004": (10, 0, 190, 0), "011": (157, 0, 41, 0)},
+    # 004: 四's values cut out of the layout cell's run-together text are a run of their
+    # own (recognise/grid.py _data_run, h-nested); before (10, 0, 190, 0), both
+    ("pandoc-plain", "docx-nested"): {"004": (25, 0, 175, 0), "011": (157, 0, 41, 0)},
     ("pandoc-plain", "docx-hidden-runs"): {"004": (3, 0, 197, 0), "011": (135, 0, 63, 0)},
     # 三 placed by its header (h-colmap; before 004: (25, 0, 175, 0)); 011's rows drop
     # their blanks (pandoc's spaced rows): short of values, 三 stays null
@@ -76,7 +78,7 @@ EXPECTED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
                                                    "011": (104, 0, 94, 0)},
     ("pandoc-gfm", "docx-t3-total-first+revalued"): {"004": (200, 0, 0, 0),
                                                      "011": (171, 0, 27, 0)},
-    ("pandoc-plain", "docx-nested+revalued"): {"004": (10, 0, 190, 0), "011": (126, 0, 72, 0)},
+    ("pandoc-plain", "docx-nested+revalued"): {"004": (25, 0, 175, 0), "011": (126, 0, 72, 0)},
     ("soffice-html", "docx-seq-column+revalued"): {"004": (200, 0, 0, 0),
                                                    "011": (198, 0, 0, 0)},
     ("pdf-reading", "docx-nested"): {"004": (119, 0, 81, 0), "005": (153, 0, 45, 0)},
