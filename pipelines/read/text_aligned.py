@@ -19,7 +19,8 @@
   table with a header (`<thead>`) has the rule under the header and none closing it, so
   it is no ruled table, and the rule's runs are no values. In text laid out by
   position, rows split over two lines and labels wrapped over many lines are read back
-  by text_columns.py.
+  by text_columns.py. In content-stream order (`pdftotext -raw`), a label's quote mark
+  printed on a line of its own is put back into its line (`_quotes_put_back`).
 - Gapped cells (`lynx -dump` of cells holding paragraphs, as Word's pages do): one cell
   per line, one empty line after each, and one more for each empty cell (`821`, three
   empty lines, `2`: two blank cells between). Read only where the text shows lynx's
@@ -48,6 +49,7 @@ from pipelines.read.text_pages import FORM_FEED
 from pipelines.read.text_runs import is_digits, runs_shown
 from pipelines.read.text_swaps import misordered_marked
 from pipelines.read.text_width import columns, has_ambiguous
+from pipelines.textnorm import HAN
 
 # A column rule: two runs or more, one of three dashes at least. pandoc sizes each run to
 # its column's text, so a column with no text at all (an empty trailing 备注, the label
@@ -371,6 +373,39 @@ def _soft_hyphens_joined(lines: list[str]) -> list[str]:
     return out
 
 
+# A quote mark alone on its line; the gap it left between two ideographs of the next.
+_LONE_QUOTE = re.compile(r"^\s*([“”])\s*$")
+_QUOTE_GAP = re.compile(f"(?<=[{HAN}]) (?=[{HAN}])")
+
+
+def _quotes_put_back(lines: list[str]) -> list[str]:
+    """A label's quote mark printed on a line of its own before the line it belongs in
+    (`pdftotext -raw` of LibreOffice's PDF of a narrow Word cell: `3.危` / `“` / `及 三`
+    / `安全` / `一稳` / `”` / `定` for 3.危及“三安全一稳定”) put back into that line:
+    at the gap it left between two ideographs, else an opening one before the line's
+    text, a closing one after its first word (the label's piece, before any values).
+    The quote's line is left empty, so every line keeps its number. Not in text laid
+    out by position, which prints the quote in its place."""
+    if not any(_LONE_QUOTE.match(line) for line in lines):  # most texts
+        return lines
+    out = list(lines)
+    for k in range(len(out) - 1):
+        m = _LONE_QUOTE.match(out[k])
+        nxt = out[k + 1].strip()
+        if not m or not nxt or _LONE_QUOTE.match(nxt) or _is_value(nxt.split()[0]):
+            continue
+        quote = m.group(1)
+        if _QUOTE_GAP.search(nxt):
+            nxt = _QUOTE_GAP.sub(quote, nxt, count=1)
+        elif quote == "“":
+            nxt = quote + nxt
+        else:
+            first, _, rest = nxt.partition(" ")
+            nxt = f"{first}{quote} {rest}".rstrip()
+        out[k], out[k + 1] = "", nxt
+    return out
+
+
 def spaced_row_cells(lines: list[str]) -> list[TextCell]:
     return spaced_rows(lines)[0]
 
@@ -392,7 +427,7 @@ def spaced_rows(lines: list[str], furniture: frozenset[int] = frozenset()
     runs = laid_out and runs_shown(printed)  # a word of digits may be several cells
     bands = _header_bands(printed) if laid_out else ()
     if not laid_out:
-        lines = _units_joined(_soft_hyphens_joined(lines))
+        lines = _quotes_put_back(_units_joined(_soft_hyphens_joined(lines)))
     wrapped = _wrapped_labels(lines) if laid_out else {}
     absorbed = {k for parts in wrapped.values() for k in parts}
     rows: list[PrintedRow] = []

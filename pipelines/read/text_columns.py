@@ -271,15 +271,23 @@ def _tail_column(rows: list[PrintedRow], k: int, word: Word) -> bool:
     tail in its own column: pdftotext lays out each page on a grid of its own, so the
     label's column moves by a character or more over the break. Its lines, label-only,
     no item, in one column, run down to the next row's item in that column (`过程` /
-    `性信` / `息` / `7.属于`), empty lines passed over: lines no row of their own."""
+    `性信` / `息` / `7.属于`), empty lines passed over: lines no row of their own. A
+    group label wrapped beside it goes on over the break too, its pieces left of the
+    tail's (`予公   家秘` / `开    密` / `2.其 0 0 …`)."""
     j = k
     while j < len(rows) and j - k <= _WRAP and not rows[j].values and (
-            not rows[j].labels or (len(rows[j].labels) == 1
-                                   and _same_column(rows[j].labels[0], word)
-                                   and not ITEM_START.match(rows[j].labels[0].text))):
+            not rows[j].labels or _tail_line(rows[j].labels, word)):
         j += 1
     return (j < len(rows) and bool(rows[j].labels) and _same_column(rows[j].labels[-1], word)
             and bool(ITEM_START.match(rows[j].labels[-1].text)))
+
+
+def _tail_line(labels: list[Word], word: Word) -> bool:
+    """Whether a label-only line's last word goes on a label's tail in `word`'s column,
+    no item, the line's other words (a group label's pieces) all left of it."""
+    last = labels[-1]
+    return (_same_column(last, word) and not ITEM_START.match(last.text)
+            and all(w.end <= last.start for w in labels[:-1]))
 
 
 def _starts_next(rows: list[PrintedRow], k: int, word: Word) -> bool:

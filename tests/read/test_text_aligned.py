@@ -327,3 +327,51 @@ def test_a_number_broken_before_its_decimal_point_prints_its_row_over_two_lines(
                            "t2.centralized_procurement.procurement_total_amount": None}
     assert ("a cell of row centralized_procurement prints over several lines: where its "
             "numbers end is not known: '1 2'") in {f.message for f in report.flags}
+# `pdftotext -raw` of LibreOffice's PDF of 004's Word file, zeros printed (bench_cross_docx
+# `docx` at --means 0.5 --seeds 6): 3.危及“三安全一稳定” wrapped in its narrow cell, each
+# quote mark printed on a line of its own before its line, a space left where it was.
+QUOTES_RAW = """\
+1.属
+于国
+0 0 0 0 0 0 0
+予公
+开
+家秘
+密
+2.其
+他法
+律行
+政法
+规禁
+止公
+开
+0 0 0 0 0 0 0
+3.危
+“
+及 三
+安全
+一稳
+”
+定
+0 0 0 0 0 0 0
+4.保
+护第
+三方
+合法
+权益
+0 0 0 0 0 0 0
+5.属
+"""
+
+
+def test_content_stream_order_puts_a_quote_on_a_line_of_its_own_back() -> None:
+    # before: `“` / `及` `三` / … / `”` / `定`: no join of the lines named a row, and the
+    # row's values were not read (denied_security_stability null in every such file)
+    doc = read_text(QUOTES_RAW)
+    assert doc.rendering == "text_aligned"
+    rows: dict[int, list[str]] = {}
+    for c in doc.cells:
+        rows.setdefault(c.row, []).append(c.text)
+    assert list(rows.values())[14:22] == [
+        ["0"] * 7, ["3.危"], ["及“三"], ["安全"], ["一稳"], ["定”"], ["0"] * 7, ["4.保"]]
+
