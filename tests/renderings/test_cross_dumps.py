@@ -319,7 +319,9 @@ MISSED = {
     # before, (200, 198, 200, 198, 63, 200, 197, 179, 181, 63) each, unmerged-trailing-
     # numbers 882 missed over the ten (read/text.py `_dialect`)
     ("note-column", "html2text"): (0,) * 10,
-    ("trailing-blank-col", "html2text"): (0, 0, 0, 0, 41, 0, 0, 0, 0, 41),
+    # Shanghai and 011 41 -> 35: 四's row a blank cell too long read where one window
+    # holds with its blanks as 0s (grid._t4_reading, h-lynx3)
+    ("trailing-blank-col", "html2text"): (0, 0, 0, 0, 35, 0, 0, 0, 0, 35),
     ("unmerged-trailing-numbers", "html2text"): (0,) * 10,
     # The page in a layout table (issue 13, h-nested). pandoc's rST draws the layout
     # table as a one-column frame and breaks each line of a grid wider than it in two:

@@ -84,8 +84,10 @@ MISSED = {
     ("pdftotext-reading", "011", "page"): 8,
     # LibreOffice's text of Word's page of 011 (one cell a line, an empty line for a
     # blank cell, read in place: text.py `paragraphs`): table 四's 15 cells are followed
-    # by 15 more empty lines, so its values have no sure places (null, flagged).
-    ("soffice-txt", "011", "word"): 6,
+    # by 15 more empty lines: since h-lynx3 the one window of 15 whose identities hold
+    # with its blanks counted as 0 (grid._t4_reading) is read, where before its values
+    # had no sure places (null, flagged: 6 missed).
+    ("soffice-txt", "011", "word"): 0,
     # A crawler's text nodes joined by line breaks (lxml itertext): Word's pages set each
     # digit in a span of its own, "11" prints as "1" over "1", with no line of the
     # indentation's spaces between (those part the cells): since h-itertext2 a cell's
