@@ -336,8 +336,8 @@ def _wrapped_alike(above: list[Word], own: Word) -> bool:
     wrapped in its cell: a cell's text fills every line but its last, so the lines above
     the last are as wide as each other, and no narrower than the last (`_SLACK` either
     way: a line may break before a wide character). Lines of other widths are labels
-    of their own: rows whose values print blank (a page printing its
-    zeros blank, no item numbers) print as label lines over the next row's values
+    of their own: rows whose values print blank (a page printing its zeros blank, no
+    item numbers) print as label lines over the next row's values
     (`申请人逾期未按收费通知要求缴纳费用、…申请` / `其他` / `总计 1 1 2`)."""
     widths = [w.end - w.start for w in above]
     return (max(widths, default=0) - min(widths, default=0) <= _SLACK
