@@ -23,7 +23,9 @@ from pipelines.read.html_grid import nested, placed
 from pipelines.read.registry import GRID_RULE
 
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.I)
-_INLINE_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+# An HTML tag left in a text (Word's spans in a cell, raw HTML a converter kept); one
+# definition for the readers that strip or detect it.
+INLINE_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 
 def table_blocks(text: str) -> list[tuple[int, int]]:
@@ -94,7 +96,7 @@ def _grid_tags_blanked(text: str) -> str:
         if GRID_RULE.match(line):
             in_grid = True
         elif in_grid and line.startswith("|"):
-            lines[i] = _INLINE_TAG.sub(lambda t: " " * len(t.group()), line)
+            lines[i] = INLINE_TAG.sub(lambda t: " " * len(t.group()), line)
         else:
             in_grid = False
     return "\n".join(lines)
@@ -112,7 +114,7 @@ def as_pipe_rows(text: str) -> str:
     text = "".join(pieces) + text[end:]
     if "+---" in text:
         text = _grid_tags_blanked(text)
-    return html.unescape(_INLINE_TAG.sub("", text))
+    return html.unescape(INLINE_TAG.sub("", text))
 
 
 def pipe_table(rows: list[list[str]]) -> str:

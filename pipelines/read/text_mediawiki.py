@@ -19,14 +19,13 @@ from __future__ import annotations
 import html
 import re
 
-from pipelines.read.text_html_tables import pipe_table
+from pipelines.read.text_html_tables import INLINE_TAG, pipe_table
 
 _BLOCK = re.compile(r"^\{\|[^\n]*\n(?P<body>.*?)^\|\}[ \t]*$", re.M | re.S)
 _ROW = re.compile(r"^\|-+[^\n]*$")  # `|-` opens a row (attributes may follow)
 _ATTRS = re.compile(r"^\s*(?:[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|\S+)\s*)+\|(?!\|)")
 _SPAN = re.compile(r"\b(?:colspan|rowspan)\s*=", re.I)
 _BREAK = re.compile(r"<br\s*/?>", re.I)
-_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")  # inline HTML a wiki cell may hold (Word's spans)
 
 
 def has_tables(text: str) -> bool:
@@ -37,7 +36,7 @@ def has_tables(text: str) -> bool:
 def _cell(raw: str) -> str:
     """A cell's text: its attributes (before a single `|`) dropped, breaks as spaces,
     the inline HTML it holds (pandoc keeps a Word page's `<span>`s) as the text it shows."""
-    text = _TAG.sub("", _BREAK.sub(" ", _ATTRS.sub("", raw, count=1)))
+    text = INLINE_TAG.sub("", _BREAK.sub(" ", _ATTRS.sub("", raw, count=1)))
     return " ".join(html.unescape(text).split())
 
 

@@ -24,11 +24,12 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from pipelines.read.text_html_tables import INLINE_TAG
+from pipelines.textnorm import HAN_CHAR
+
 _DIGITS = re.compile(r"\d+")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 # words a line lays out apart (a text browser's row of cells): no text node prints them
 _LAID_OUT = re.compile(r"\S(?: {2,}|\t)\S")
-_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")  # markup left in the text: no text node holds it
 
 
 def _is_digits(line: str) -> bool:
@@ -82,7 +83,7 @@ def _blocks(lines: list[str]) -> list[tuple[int, int]]:
 def _cells_touch(lines: list[str], runs: list[tuple[int, int]]) -> bool:
     """Whether a line of Han text is followed at once by a run of digit lines that a
     whitespace line ends: a label cell and its value cells printed with nothing between."""
-    return any(a > 0 and _HAN.search(lines[a - 1]) and _is_gap(lines, b) for a, b in runs)
+    return any(a > 0 and HAN_CHAR.search(lines[a - 1]) and _is_gap(lines, b) for a, b in runs)
 
 
 def joined_runs(text: str) -> str:
@@ -91,7 +92,7 @@ def joined_runs(text: str) -> str:
     lines = text.split("\n")
     if not _indented(lines):
         return text
-    if _LAID_OUT.search(text) or _TAG.search(text):  # a text browser's rows; raw HTML
+    if _LAID_OUT.search(text) or INLINE_TAG.search(text):  # a text browser's rows; raw HTML
         return text
     if _cells_touch(lines, _digit_runs(lines)):
         return text
