@@ -5,11 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from pipelines.document import Document
 from pipelines.parse import parse_file
 from pipelines.read.text import read
 from pipelines.read.text_aligned import ruled_blocks
 
 DUMPS = Path(__file__).parents[1] / "fixtures" / "dumps"
+
+
+def _row_texts(doc: Document) -> dict[int | None, list[str]]:
+    """The document's cell texts by printed row, in order."""
+    rows: dict[int | None, list[str]] = {}
+    for c in doc.cells:
+        rows.setdefault(c.row, []).append(c.text)
+    return rows
 
 
 def read_text(text: str):
@@ -86,9 +95,7 @@ SPACED = """\
 def test_spaced_rows_keep_each_lines_values_as_one_row() -> None:
     doc = read_text(SPACED)
     assert doc.rendering == "text_aligned"
-    rows: dict[int, list[str]] = {}
-    for c in doc.cells:
-        rows.setdefault(c.row, []).append(c.text)
+    rows = _row_texts(doc)
     assert list(rows.values()) == [
         ["第二十条第（一）项"], ["信息内容", "本年新"], ["规章", "13", "13", "524"],
         ["规范性文件", "60", "60", "368"],
@@ -125,9 +132,7 @@ def test_a_label_wrapped_around_its_values_is_joined_back() -> None:
     # pdftotext -layout centres a row's values on its label's lines. A line opening
     # with an item number starts a row of its own (3. has no values: all blank).
     doc = read_text(LAYOUT)
-    rows: dict[int, list[str]] = {}
-    for c in doc.cells:
-        rows.setdefault(c.row, []).append(c.text)
+    rows = _row_texts(doc)
     assert list(rows.values()) == [
         ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
          "67", "3", "0", "0", "1", "0", "71"],
@@ -181,9 +186,7 @@ def test_content_stream_order_keeps_lines_as_rows_and_joins_a_wrapped_unit() -> 
     # join names a row: recognise/layout.py); the unit cut after 万 is joined back.
     doc = read_text(RAW)
     assert doc.rendering == "text_aligned"
-    rows: dict[int, list[str]] = {}
-    for c in doc.cells:
-        rows.setdefault(c.row, []).append(c.text)
+    rows = _row_texts(doc)
     assert list(rows.values())[8:15] == [
         ["政府"], ["集中"], ["采购"], ["135"], ["7539.443252万元"],
         ["三、收到和处理政府信息公开申请情况"], ["一、本年新收政府信息公"]]
@@ -205,9 +208,7 @@ THEAD_T4 = """\
 def test_a_rule_under_a_header_is_no_row_of_spaced_rows() -> None:
     doc = read_text(SPACED + "\n" + THEAD_T4)
     assert doc.rendering == "text_aligned"
-    rows: dict[int, list[str]] = {}
-    for c in doc.cells:
-        rows.setdefault(c.row, []).append(c.text)
+    rows = _row_texts(doc)
     assert not any("-" in t for r in rows.values() for t in r)
     assert list(rows.values())[-1] == ["72", "64", "178", "37", "351", "13", "4", "8"]
 
@@ -218,9 +219,7 @@ def test_a_simple_table_with_a_header_keeps_blank_cells_in_their_column() -> Non
     row = "  5" + " " * 21 + "2" + " " * 10 + "7" + " " * 10 + "8"  # blanks in columns 2, 6-8
     lines = (THEAD_T4 + row + "\n\n后记\n").splitlines()
     assert ruled_blocks(lines) == [(2, 8)]
-    rows: dict[int, list[str]] = {}
-    for c in read_text("\n".join(lines)).cells:
-        rows.setdefault(c.row, []).append(c.text)
+    rows = _row_texts(read_text("\n".join(lines)))
     assert list(rows.values())[-2:] == [["5", "", "2", "7", "8", "", "", ""], ["后记"]]
 
 
@@ -250,9 +249,7 @@ def test_a_multiline_table_with_a_header_is_read_in_its_columns() -> None:
     # closes it; the rule under the header gives the columns; blanks stay in place and
     # Markdown's hard break `\\` ending a cell's line is no text.
     assert ruled_blocks(HEADED.splitlines()) == [(0, 9)]
-    rows: dict[int, list[str]] = {}
-    for c in read_text(HEADED).cells:
-        rows.setdefault(c.row, []).append(c.text)
+    rows = _row_texts(read_text(HEADED))
     assert list(rows.values()) == [
         ["行政复议", "", "", "行政诉讼", "", ""],
         ["结果\n维持", "结果\n纠正", "总计", "结果\n维持", "结果\n纠正", "总计"],
@@ -311,8 +308,7 @@ def test_content_stream_order_joins_a_word_broken_at_its_soft_hyphens() -> None:
     assert not any(r in rows for r in range(308, 315))
 
 
-INSCRIPTIS_NUMBER_BR = (Path(__file__).parents[1] / "fixtures" / "dumps"
-                        / "011.inscriptis-number-br-m2-s6-zb.txt")
+INSCRIPTIS_NUMBER_BR = DUMPS / "011.inscriptis-number-br-m2-s6-zb.txt"
 
 
 def test_a_number_broken_before_its_decimal_point_prints_its_row_over_two_lines() -> None:
@@ -369,9 +365,7 @@ def test_content_stream_order_puts_a_quote_on_a_line_of_its_own_back() -> None:
     # row's values were not read (denied_security_stability null in every such file)
     doc = read_text(QUOTES_RAW)
     assert doc.rendering == "text_aligned"
-    rows: dict[int, list[str]] = {}
-    for c in doc.cells:
-        rows.setdefault(c.row, []).append(c.text)
+    rows = _row_texts(doc)
     assert list(rows.values())[14:22] == [
         ["0"] * 7, ["3.危"], ["及“三"], ["安全"], ["一稳"], ["定”"], ["0"] * 7, ["4.保"]]
 
