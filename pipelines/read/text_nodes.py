@@ -1,6 +1,7 @@
-"""A crawler's text nodes a line each, of indented markup: a cell's runs joined.
+"""A crawler's text nodes, a line each of indented markup or a space apart: a cell's runs
+joined.
 
-What belongs here: telling, from a page's text nodes joined by line breaks (lxml's
+What belongs here: telling, from a page's text nodes joined by line breaks or spaces (lxml's
 `itertext()`, a Python crawler's save), that the markup put whitespace between every two
 cells, and joining the pieces of one cell back into one line. Word's "save as web page"
 sets a number a run a digit (`<span>8</span><span>2</span><span>1</span>` for 821), an
@@ -34,8 +35,9 @@ least, each row followed by a line of its paragraphs' padding, spaces only) prin
 number a digit a word inside its cell (`3 0 0 1           5 3      0`). There, with the
 year printed a digit a word and every row on its line parting its label from what follows
 by a run of spaces, a run of words a single space apart is one cell: one of digits alone is
-joined (`3001`, padded to its printed width so every later word keeps its column), and the
-padding lines are dropped, so the rows read as a laid-out table's.
+joined (`3001`, padded to its printed width so every later word keeps its column), as is
+an item number's digit and dot before its label (`1 . 属于国家秘密`), and the padding lines are
+dropped, so the rows read as a laid-out table's.
 """
 
 from __future__ import annotations
