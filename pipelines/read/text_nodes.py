@@ -61,8 +61,8 @@ _ONE_CELL = re.compile(r"\S+(?: \S+)*")
 _ITEM_APART = re.compile(rf"(\d(?: \d)* [.．])(?= [{HAN}])")
 # a row's label parted from what follows by a run of spaces (a laid-out row)
 _LABEL_APART = re.compile(rf"[{HAN}]\S* {{2,}}\S")
-# one cell's digits a word each, its decimal point and unit (`9 6 1 7 1. 6`, `2 5. 1 万元`)
-_DIGITS_APART = re.compile(r"(\d(?: ?[.．]? ?\d)*)(?: ?(万元|元))?")
+# one cell's digits a word each, its sign, decimal point and unit (`- 1 8`, `2 5. 1 万元`)
+_DIGITS_APART = re.compile(r"((?:[-－] )?\d(?: ?[.．]? ?\d)*)(?: ?(万元|元))?")
 
 
 def _is_digits(line: str) -> bool:
@@ -141,8 +141,8 @@ def _spaced_number(line: str) -> str | None:
     m = _DIGITS_APART.fullmatch(line.strip())
     if m is None or re.search(r"\d[.．]?\d", m.group(1)):
         return None
-    number = re.sub(r"\s", "", m.group(1)).replace("．", ".")
-    if number.count(".") > 1 or re.match(r"0\d", number) or number == m.group(1):
+    number = re.sub(r"\s", "", m.group(1)).replace("．", ".").replace("－", "-")
+    if number.count(".") > 1 or re.match(r"-?0\d", number) or number == m.group(1):
         return None
     return number + (m.group(2) or "")
 

@@ -89,6 +89,14 @@ def test_a_number_printed_a_digit_a_word_is_joined_where_cells_print_a_paragraph
     assert "1. 属于国家秘密" in _lines(after)
 
 
+def test_a_sign_a_word_before_its_digits_is_the_numbers() -> None:
+    # pingtan 2020's 本年增/减 under inscriptis: `- 1 8` for -18 (the sign a run of its own)
+    page = "2 0 2 0 年报告\n\n信息内容  本年增 / 减\n行政处罚        2 6 4 8     - 1 8      5 3 8\n"
+    assert "行政处罚        2648        -18        538" in joined_runs(page)
+    alone = "2 0 2 0 年报告\n\n行政处罚\n\n- 1 8\n\n- 0 5\n"
+    assert joined_runs(alone).split("\n")[-4:] == ["-18", "", "- 0 5", ""]
+
+
 def test_word_page_of_text_nodes_a_space_apart_publishes_every_number(
         truth: Callable[[str], dict]) -> None:
     # Before: no number at all (read as a PDF's reading order, its digits apart).
