@@ -63,6 +63,8 @@ _ITEM_APART = re.compile(rf"(\d(?: \d)* [.．])(?= [{HAN}])")
 _LABEL_APART = re.compile(rf"[{HAN}]\S* {{2,}}\S")
 # one cell's digits a word each, its sign, decimal point and unit (`- 1 8`, `2 5. 1 万元`)
 _DIGITS_APART = re.compile(r"((?:[-－] )?\d(?: ?[.．]? ?\d)*)(?: ?(万元|元))?")
+_DIGITS_TOUCH = re.compile(r"\d[.．]?\d")  # two digits of one span: no span a digit
+_LEADING_ZERO = re.compile(r"-?0\d")  # no number prints one: two cells (`0 0`)
 
 
 def _is_digits(line: str) -> bool:
@@ -139,18 +141,19 @@ def _spaced_number(line: str) -> str | None:
     """The number a line prints a digit a word (`3 0 0 1` -> `3001`), else None: every two
     digits a space apart, one decimal point at most, no leading zero once joined."""
     m = _DIGITS_APART.fullmatch(line.strip())
-    if m is None or re.search(r"\d[.．]?\d", m.group(1)):
+    if m is None or _DIGITS_TOUCH.search(m.group(1)):
         return None
     number = re.sub(r"\s", "", m.group(1)).replace("．", ".").replace("－", "-")
-    if number.count(".") > 1 or re.match(r"-?0\d", number) or number == m.group(1):
+    if number.count(".") > 1 or _LEADING_ZERO.match(number) or number == m.group(1):
         return None
     return number + (m.group(2) or "")
 
 
 def joined_spaced_runs(text: str) -> str:
-    """The text with each paragraph printing a number a digit a word joined into one
-    number, where the page proves its text nodes are joined by a space and its cells
-    print a paragraph each (module docstring); else the text unchanged."""
+    """The text with each cell printing a number a digit a word joined into one number,
+    where the page proves its text nodes are joined by a space, and either its cells
+    print a paragraph each or its rows lay cells out by runs of spaces (module
+    docstring); else the text unchanged."""
     if not _YEAR_APART.search(text):
         return text
     rows = [ln for ln in text.split("\n") if (end := _ENDS_IN_NUMBER.search(ln))
