@@ -48,7 +48,9 @@ are blanked first (text_links.py), reStructuredText's `.. container::` directive
 dropped (text_rst.py), and a layout table's one-column frame drawn around a grid table
 taken off, the grid's lines its width broke joined back (text_frames.py). A crawler's
 text nodes a line each, of indented markup, have a number's runs (Word's digit a span)
-joined back into one line (text_nodes.py).
+joined back into one line, and so have those a space apart (`3 0 0 1`) where the page's
+year prints so and its cells print a paragraph each or its rows lay cells out by runs of
+spaces (text_nodes.py).
 """
 
 from __future__ import annotations
@@ -718,7 +720,8 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
         decoded = text_divs.as_pipe_rows(decoded)
     if text_print_header.has_print_header(decoded):  # a PDF's page header in a row's cells
         decoded = text_print_header.without_print_header(decoded)
-    # a crawler's text nodes a line each: a number's runs (Word's digit a span) joined
+    # a crawler's text nodes a line each or a space apart: a number's runs (Word's digit a
+    # span) joined
     lines = text_nodes.joined_runs(
         decoded.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     dialect = _dialect(lines)

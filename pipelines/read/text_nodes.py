@@ -1,6 +1,7 @@
-"""A crawler's text nodes a line each, of indented markup: a cell's runs joined.
+"""A crawler's text nodes, a line each of indented markup or a space apart: a cell's runs
+joined.
 
-What belongs here: telling, from a page's text nodes joined by line breaks (lxml's
+What belongs here: telling, from a page's text nodes joined by line breaks or spaces (lxml's
 `itertext()`, a Python crawler's save), that the markup put whitespace between every two
 cells, and joining the pieces of one cell back into one line. Word's "save as web page"
 sets a number a run a digit (`<span>8</span><span>2</span><span>1</span>` for 821), an
@@ -17,6 +18,26 @@ whitespace line ends. A page that writes cells side by side
 (`<td>行政许可</td><td>5</td><td>3</td>`) prints that: a label touching its values, whose
 neighbouring lines are cells, not runs. lxml's `get_text(" ", strip=True)` drops the
 whitespace nodes, so nothing there tells runs from cells: it is left to the identities.
+
+A crawler that joins a page's text nodes by a space and prints a block a paragraph
+(Scrapy's `html-text`: each cell's `<p>` a line, an empty line between) prints Word's
+number a digit a word (`3 0 0 1`, `9 6 1 7 1. 6`, `2 5. 1 万元`). Such a paragraph is
+joined into one number (`joined_spaced_runs`) only where the page proves two things: its
+text nodes are joined by a space (a year printed a digit a word before 年, `2 0 2 4 年`:
+no cell ends inside a year), and it prints a cell a paragraph (no line holds Han text and
+ends in a number: no row printed on a line, `规章 1 0 11`). The paragraph must stand
+between empty lines, every digit apart (a span a digit), and join into a number with no
+leading zero (`0 0` is two cells). A row whose joined cells are fewer than its columns is
+left to the counts and identities as any row short of its cells.
+
+One that lays a table out as aligned columns (`inscriptis`: cells parted by two spaces at
+least, each row followed by a line of its paragraphs' padding, spaces only) prints the
+number a digit a word inside its cell (`3 0 0 1           5 3      0`). There, with the
+year printed a digit a word and every row on its line parting its label from what follows
+by a run of spaces, a run of words a single space apart is one cell: one of digits alone is
+joined (`3001`, padded to its printed width so every later word keeps its column), as is
+an item number's digit and dot before its label (`1 . 属于国家秘密`), and the padding lines are
+dropped, so the rows read as a laid-out table's.
 """
 
 from __future__ import annotations
@@ -25,11 +46,25 @@ import re
 from itertools import pairwise
 
 from pipelines.read.text_html_tables import INLINE_TAG
-from pipelines.textnorm import HAN_CHAR
+from pipelines.textnorm import HAN, HAN_CHAR
 
 _DIGITS = re.compile(r"\d+")
 # words a line lays out apart (a text browser's row of cells): no text node prints them
 _LAID_OUT = re.compile(r"\S(?: {2,}|\t)\S")
+# a year a digit a word (`2 0 2 4 年`): text nodes joined by a space, as no cell ends in a year
+_YEAR_APART = re.compile(r"(?<![\d.])[12] \d \d \d ?年")
+# a line ending in a number: after Han text, a row printed on its line (`规章 1 0 11`)
+_ENDS_IN_NUMBER = re.compile(r"\s[\d.]+[ \t]*$")
+# words a single space apart: one cell of a table laid out by runs of spaces
+_ONE_CELL = re.compile(r"\S+(?: \S+)*")
+# an item number's digits and dot a word each, before its label (`1 . 属于国家秘密`)
+_ITEM_APART = re.compile(rf"(\d(?: \d)* [.．])(?= [{HAN}])")
+# a row's label parted from what follows by a run of spaces (a laid-out row)
+_LABEL_APART = re.compile(rf"[{HAN}]\S* {{2,}}\S")
+# one cell's digits a word each, its sign, decimal point and unit (`- 1 8`, `2 5. 1 万元`)
+_DIGITS_APART = re.compile(r"((?:[-－] )?\d(?: ?[.．]? ?\d)*)(?: ?(万元|元))?")
+_DIGITS_TOUCH = re.compile(r"\d[.．]?\d")  # two digits of one span: no span a digit
+_LEADING_ZERO = re.compile(r"-?0\d")  # no number prints one: two cells (`0 0`)
 
 
 def _is_digits(line: str) -> bool:
@@ -88,10 +123,11 @@ def _cells_touch(lines: list[str], runs: list[tuple[int, int]]) -> bool:
 
 def joined_runs(text: str) -> str:
     """The text with each cell's runs on one line, where the page proves (module
-    docstring) that its cells are parted by whitespace lines; else the text unchanged."""
+    docstring) that its cells are parted by whitespace lines, or that its text nodes are
+    joined by a space and its cells print a paragraph each; else the text unchanged."""
     lines = text.split("\n")
     if not _indented(lines):
-        return text
+        return joined_spaced_runs(text)
     if _LAID_OUT.search(text) or INLINE_TAG.search(text):  # a text browser's rows; raw HTML
         return text
     if _cells_touch(lines, _digit_runs(lines)):
@@ -99,3 +135,58 @@ def joined_runs(text: str) -> str:
     for a, b in reversed(_blocks(lines)):
         lines[a:b] = ["".join(lines[a:b])]
     return "\n".join(lines)
+
+
+def _spaced_number(line: str) -> str | None:
+    """The number a line prints a digit a word (`3 0 0 1` -> `3001`), else None: every two
+    digits a space apart, one decimal point at most, no leading zero once joined."""
+    m = _DIGITS_APART.fullmatch(line.strip())
+    if m is None or _DIGITS_TOUCH.search(m.group(1)):
+        return None
+    number = re.sub(r"\s", "", m.group(1)).replace("．", ".").replace("－", "-")
+    if number.count(".") > 1 or _LEADING_ZERO.match(number) or number == m.group(1):
+        return None
+    return number + (m.group(2) or "")
+
+
+def joined_spaced_runs(text: str) -> str:
+    """The text with each cell printing a number a digit a word joined into one number,
+    where the page proves its text nodes are joined by a space, and either its cells
+    print a paragraph each or its rows lay cells out by runs of spaces (module
+    docstring); else the text unchanged."""
+    if not _YEAR_APART.search(text):
+        return text
+    rows = [ln for ln in text.split("\n") if (end := _ENDS_IN_NUMBER.search(ln))
+            and HAN_CHAR.search(ln, 0, end.start())]
+    if rows and all(_LABEL_APART.search(row) for row in rows):
+        return _laid_out_joined(text)
+    if rows:
+        return text
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if line.strip() and _is_gap(lines, k - 1) and _is_gap(lines, k + 1):
+            number = _spaced_number(line)
+            if number is not None:
+                lines[k] = number
+    return "\n".join(lines)
+
+
+def _laid_out_joined(text: str) -> str:
+    """A table laid out by runs of spaces: each cell of digits a word apart joined,
+    padded to its printed width, and the lines of spaces only dropped (module docstring)."""
+    out = []
+    for line in text.split("\n"):
+        if line and not line.strip():
+            continue  # a row's paragraphs' padding
+        out.append(_ONE_CELL.sub(_cell_joined, line))
+    return "\n".join(out)
+
+
+def _cell_joined(cell: re.Match) -> str:
+    """A cell of digits a word apart as one number, an item number's digits and dot as
+    one (`1 . 属于国家秘密` -> `1. 属于国家秘密`), padded to the cell's printed width."""
+    text = cell.group()
+    number = _spaced_number(text)
+    if number is None and (item := _ITEM_APART.match(text)):
+        number = re.sub(r"\s", "", item.group(1)) + text[item.end(1):]
+    return text if number is None else number.ljust(len(text))

@@ -68,3 +68,90 @@ def test_a_text_browsers_rows_and_raw_html_are_left() -> None:
     assert joined_runs(laid_out) == laid_out
     html = indent + "<td>\n\n1\n2\n\n  \n"
     assert joined_runs(html) == html
+
+
+# Scrapy's html-text of huaian 2024's Word page (variants.py `word-html`): a block a
+# paragraph, text nodes joined by a space, so Word's digit a span prints a digit a word
+SPACED = DUMPS / "huaian-2024.html-text-word-html.txt"
+
+
+def test_a_number_printed_a_digit_a_word_is_joined_where_cells_print_a_paragraph() -> None:
+    text = SPACED.read_text(encoding="utf-8")
+    row = text.index("一、本年新收")
+    assert _lines(text[row:])[:8] == ["一、本年新收政府信息公开申请数量", "3 0 0 1", "5 3", "0",
+                                      "0", "6 1", "4", "3 1 1 9"]
+    after = joined_runs(text)
+    assert _lines(after[after.index("一、本年新收"):])[:8] == [
+        "一、本年新收政府信息公开申请数量", "3001", "53", "0", "0", "61", "4", "3119"]
+    # a decimal point and a unit in the cell; prose and item numbers left as printed
+    assert "9 6 1 7 1. 6" in _lines(text) and "96171.6" in _lines(after)
+    assert "淮安市人民政府 2 0 2 4 年政府信息公开工作年度报告" in _lines(after)
+    assert "1. 属于国家秘密" in _lines(after)
+
+
+def test_a_sign_a_word_before_its_digits_is_the_numbers() -> None:
+    # pingtan 2020's 本年增/减 under inscriptis: `- 1 8` for -18 (the sign a run of its own)
+    page = "2 0 2 0 年报告\n\n信息内容  本年增 / 减\n行政处罚        2 6 4 8     - 1 8      5 3 8\n"
+    assert "行政处罚        2648        -18        538" in joined_runs(page)
+    alone = "2 0 2 0 年报告\n\n行政处罚\n\n- 1 8\n\n- 0 5\n"
+    assert joined_runs(alone).split("\n")[-4:] == ["-18", "", "- 0 5", ""]
+
+
+def test_word_page_of_text_nodes_a_space_apart_publishes_every_number(
+        truth: Callable[[str], dict]) -> None:
+    # Before: no number at all (read as a PDF's reading order, its digits apart).
+    report = parse_file(SPACED)
+    want = truth("huaian-2024")["cells"]
+    assert report.values() == want
+
+
+def test_digits_a_word_apart_are_left_without_both_signs() -> None:
+    cells = "\n\n".join(["2 0 2 4 年报告", "行政许可", "4 4 7", "行政处罚", "3 9"]) + "\n"
+    assert joined_runs(cells) == cells.replace("4 4 7", "447").replace("3 9", "39")
+    # no year a digit a word: whether a space is a text node's joint is not known
+    no_year = cells.replace("2 0 2 4 年", "2024年")
+    assert joined_runs(no_year) == no_year
+    # a row on its line (`规章 1 0 1 1`): a line may hold several cells
+    row = cells + "\n规章 1 0 1 1\n"
+    assert joined_runs(row) == row
+    # two digits apart with a leading zero, or a paragraph beside another line: no number
+    zeros = cells.replace("4 4 7", "0 0")
+    assert "0 0" in joined_runs(zeros)
+    beside = cells.replace("\n\n3 9", "\n3 9")
+    assert "\n3 9" in joined_runs(beside)
+
+
+# inscriptis of the same page: a table laid out as aligned columns (cells two spaces apart
+# at least, each row over a line of its paragraphs' padding), a number a digit a word
+ALIGNED = DUMPS / "huaian-2024.inscriptis-word-html.txt"
+
+
+def test_a_cell_of_digits_a_word_apart_is_joined_in_a_table_laid_out_by_spaces() -> None:
+    text = ALIGNED.read_text(encoding="utf-8")
+    row = next(ln for ln in text.split("\n") if "一、本年新收" in ln)
+    assert " ".join(row.split()[1:]) == "3 0 0 1 5 3 0 0 6 1 4 3 1 1 9"
+    after = joined_runs(text)
+    joined = next(ln for ln in after.split("\n") if "一、本年新收" in ln)
+    assert joined.split()[1:] == ["3001", "53", "0", "0", "61", "4", "3119"]
+    assert len(joined) == len(row)  # each cell keeps its printed width: words their columns
+    assert joined.index("53") == row.index("5 3")
+    # an item number's digit and dot; a decimal point; padding lines gone
+    held = next(ln for ln in after.split("\n") if "本机关不掌握" in ln)
+    assert held.split()[1:4] == ["1.", "本机关不掌握相关政府信息", "746"]
+    assert any(ln.split()[-1:] == ["96171.6"] for ln in after.split("\n"))
+    assert not any(ln and not ln.strip() for ln in after.split("\n"))
+
+
+def test_word_page_laid_out_by_inscriptis_publishes_every_number(
+        truth: Callable[[str], dict]) -> None:
+    # Before: no number at all (read as lynx's cells a paragraph, every digit a cell)
+    report = parse_file(ALIGNED)
+    assert report.values() == truth("huaian-2024")["cells"]
+
+
+def test_a_row_whose_label_touches_its_values_leaves_a_laid_out_page() -> None:
+    # a row on its line whose label a single space parts from its values: its cells may
+    # be a space apart, so no run of digits is one cell
+    page = "2 0 2 4 年报告\n\n信息内容   本年制\n规章  1 1\n行政许可 4 4 7\n"
+    assert joined_runs(page) == page
+    assert "规章  11" in joined_runs(page.replace("行政许可 4 4 7", "行政许可  4 4 7"))
