@@ -91,8 +91,8 @@ def test_html2text_rows_opening_with_a_pipe_under_an_unbordered_rule_open_with_a
 def test_html2text_rows_printed_over_lines_read_whole(dump: str) -> None:
     # Python html2text of huaian 2024: at 78 columns every row of links wraps after a `|`
     # (before, 8 cells of 200 read: only 二's short rows), and a `<br>` after each
-    # number's first digit ends a line as a row's end does (before, 三's and 四's rows
-    # of cut numbers null, 二's published by the grid's guards as nulls too: 70 of 200)
+    # number's first digit ends a line as a row's end does (before, 70 of 200 read: every
+    # row with a cut number null, flagged)
     path = Path(__file__).parents[1] / "fixtures" / "dumps" / dump
     report = parse_bytes(path.name, path.read_bytes())
     truth = Path(__file__).parents[1] / "fixtures" / "truth" / "huaian-2024.json"
