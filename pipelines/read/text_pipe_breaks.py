@@ -4,8 +4,8 @@ lines, put back together.
 html2text prints a table without outer walls (`规章| 1| 0| 11`) and ends every row with
 Markdown's hard break, two spaces before the line's end; a `<br>` inside a cell is printed
 the same way, two spaces and a line break, the cell going on on the next line. Such text
-is told by its pipe rows: most end in whitespace (`has_hard_breaks`). Two shapes then
-put a row over lines:
+is told by the rule under a table's header ending in that break too, `---|---␣␣`, which
+no other writer prints (`has_hard_breaks`). Two shapes then put a row over lines:
 
 - *wrapped*: at 78 columns (its default width) html2text wraps a long row (a row of
   links, `[规章](/list.html)| [1](/list.html)|`) at the space after a `|`; `textwrap`
