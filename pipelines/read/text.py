@@ -7,7 +7,8 @@ Dialects, detected from the lines themselves:
   without a tab continuing the cell above (the seed report);
 - pipe rows: `a | b | c` lines, one table row per line (markdown, pages store); a run
   of lines without a pipe printing `label value value` rows among them (markitdown's
-  rows outside its tables) read as spaced rows, a word a cell;
+  rows outside its tables) read as spaced rows, a word a cell; Python html2text's rows
+  its width wrapped or a `<br>` in a number cut over lines put back (text_pipe_breaks.py);
 - pipe-terminated cells: `a |` lines, with lone `|` lines starting each row;
 - separated cells: one cell per line between lone `|` separator lines, row boundaries
   lost; two separators with nothing (or an empty line) between them are a blank cell;
@@ -69,6 +70,7 @@ from pipelines.read import (
     text_mediawiki,
     text_nodes,
     text_pages,
+    text_pipe_breaks,
     text_print_header,
     text_rst,
 )
@@ -395,21 +397,23 @@ def _pipe_row_cells(lines: list[str]) -> list[TextCell]:
     right_border = _right_bordered(lines, left_border)
     table, in_table = 0, False  # a run of pipe lines is one table (recognise/layout.py)
     spaced = _spaced_runs(lines)
+    hard_breaks = text_pipe_breaks.has_hard_breaks(lines)  # html2text's rows
     no, count = 0, len(lines)
     while no < count:
-        line = lines[no]
+        line, first = lines[no], no + 1  # refs count lines from 1
         no += 1
+        if hard_breaks and line.strip():  # its row wrapped, or cut by a `<br>` in a number
+            line, no = text_pipe_breaks.row_at(lines, no - 1)
         stripped = line.strip()
         if not stripped or _LONE_PIPES.match(stripped) or _MD_RULE.match(stripped):
             in_table = in_table and bool(stripped)
             continue
         if "|" not in line:
             in_table = False
-            cells.extend(spaced.get(no) or [TextCell(stripped, f"line {no} cell 1", no)])
+            cells.extend(spaced.get(first) or [TextCell(stripped, f"line {first} cell 1", first)])
             continue
         table, in_table = table + (not in_table), True
         parts = _split_pipes(line, left_border, right_border)
-        first = no
         while no < count and "|" in lines[no] and _ORG_BREAK in line:
             below = _split_pipes(lines[no], left_border, right_border)
             if not _org_continued(line, lines[no], parts, below):

@@ -33,7 +33,7 @@ def _is_value(piece: str) -> bool:
     return HAN_CHAR.search(piece) is None or _NUMBER_TAIL.fullmatch(piece.strip()) is not None
 
 
-def _goes_on(row: list[str], pieces: list[str]) -> bool:
+def goes_on(row: list[str], pieces: list[str]) -> bool:
     """Whether a line's `pieces` are the rest of `row` (module docstring)."""
     return (bool(row) and bool(row[-1].strip())
             and _NUMBER_HEAD.fullmatch(row[-1].split("\n")[-1].strip()) is not None
@@ -52,7 +52,7 @@ def tab_rows(lines: list[str]) -> list[tuple[int, list[str]]]:
             row = []
             continue
         pieces = line.split("\t")
-        if _goes_on(row, pieces):  # its blank cells at the end too (`4\t\t\t`)
+        if goes_on(row, pieces):  # its blank cells at the end too (`4\t\t\t`)
             row[-1] = f"{row[-1]}\n{pieces[0].strip()}"
             row.extend(pieces[1:])
             continue
