@@ -30,7 +30,7 @@ from pipelines.document import REF_LINE, REF_PIPE_CELL, REF_RULED_CELL, REF_TABL
 from pipelines.numbering import ROW_NUMBER
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
-from pipelines.recognise.drawn_columns import drawn_reading, drawn_t4
+from pipelines.recognise.drawn_columns import drawn_reading, drawn_t4, pushed_reading
 from pipelines.recognise.header_columns import RowIndex, box_header_reading, header_reading
 from pipelines.recognise.header_pieces import header_columns_proven
 from pipelines.recognise.labels import labels_of
@@ -1380,8 +1380,16 @@ def _undrawn(label: Token) -> Token:
     return Token("value", "", label.ref + _UNDRAWN, label.row, printed=read_printed(""))
 
 
+# why a ruled table's row printed no cell under a column (_mark_undrawn)
+_DRAWN_SHORT = ("draws no cell under this column (the row drawn short of its columns); its "
+                "other cells placed by the grid columns their header names")
+_PUSHED_PAST_EDGE = ("prints its label in a value column, pushed right by a span from above: "
+                     "this column's value was pushed past the table's edge and dropped; its "
+                     "other cells placed in order after the label")
+
+
 def _mark_undrawn(grid: Grid, found: tuple[str, str], block: Block, undrawn: list[int],
-                  label: Token) -> None:
+                  label: Token, why: str) -> None:
     """The columns a ruled table's row drew no cell under, where the row was placed by
     its drawn cells: null (`missing`, nothing printed there), never a printed blank."""
     for k in undrawn:
@@ -1391,9 +1399,7 @@ def _mark_undrawn(grid: Grid, found: tuple[str, str], block: Block, undrawn: lis
             continue  # the row was not placed by these cells
         grid.cells[cell_id] = CellValue(cell_id, None, "missing", None, None, label.ref)
         grid.flags.append(Flag("value_count_mismatch", f"{cell_id}: row {found[1]} of a "
-                               "ruled table draws no cell under this column (the row drawn "
-                               "short of its columns); its other cells placed by the grid "
-                               "columns their header names", cell_id))
+                               f"ruled table {why}", cell_id))
 
 
 def _next_rows_number(tokens: list[Token], last: int, values: list[Token]) -> bool:
@@ -1452,6 +1458,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             continue
         labelled.append((found[0], token.ref))
         undrawn: list[int] = []  # columns a ruled table's row drew no cell under
+        undrawn_why = _DRAWN_SHORT
         values, last, glued = _own_values(tokens, i, len(rows[found].columns),
                                           not full_width_rows)
         if full_width_rows:
@@ -1478,6 +1485,15 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             drawn = drawn_reading(index, i, found[0], rows[found].columns, values)
             if drawn is not None:
                 undrawn = [k for k, t in enumerate(drawn) if t is None]
+                values = [t or _undrawn(token) for t in drawn]
+        elif clipped_rows and 0 < len(values) < len(rows[found].columns):
+            # a row of a table printed at a fixed width whose label a span from above
+            # pushed into a value column: its values after it, the last ones dropped
+            index = index or RowIndex(tokens)
+            drawn = pushed_reading(index, i, found[0], rows[found].columns, values)
+            if drawn is not None:
+                undrawn = [k for k, t in enumerate(drawn) if t is None]
+                undrawn_why = _PUSHED_PAST_EDGE
                 values = [t or _undrawn(token) for t in drawn]
         if glued is not None:
             cols = rows[found].columns
@@ -1518,7 +1534,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             grid.value_refs[found] = ([v.ref for v in values],
                                       len(values) <= len(rows[found].columns))
             _place(grid, *found, rows[found], values)
-            _mark_undrawn(grid, found, rows[found], undrawn, token)
+            _mark_undrawn(grid, found, rows[found], undrawn, token, undrawn_why)
             if clipped_rows and _label_apart(token, values):
                 grid.fixed_rows[found] = tuple(
                     cell_id_of(*found, col.id) for col in rows[found].columns)
