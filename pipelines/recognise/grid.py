@@ -1388,6 +1388,15 @@ _PUSHED_PAST_EDGE = ("prints its label in a value column, pushed right by a span
                      "other cells placed in order after the label")
 
 
+def _pushed(index: RowIndex, i: int, table: str, block: Block, values: list[Token]
+            ) -> tuple[list[Token | None] | None, str]:
+    """A row of a table printed at a fixed width whose label a span from above pushed
+    into a value column: its values after the label, the last ones dropped past the
+    table's edge (drawn_columns.pushed_reading), and why those are not read."""
+    return (pushed_reading(index, i, table, block.columns, values),
+            _PUSHED_PAST_EDGE)
+
+
 def _mark_undrawn(grid: Grid, found: tuple[str, str], block: Block, undrawn: list[int],
                   label: Token, why: str) -> None:
     """The columns a ruled table's row drew no cell under, where the row was placed by
@@ -1483,17 +1492,16 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             # columns their grid columns name in its header (drawn_columns.py)
             index = index or RowIndex(tokens)
             drawn = drawn_reading(index, i, found[0], rows[found].columns, values)
+            if drawn is None and clipped_rows:  # pandoc's grid tables (rst) draw boxes
+                drawn, undrawn_why = _pushed(index, i, found[0], rows[found], values)
             if drawn is not None:
                 undrawn = [k for k, t in enumerate(drawn) if t is None]
                 values = [t or _undrawn(token) for t in drawn]
         elif clipped_rows and 0 < len(values) < len(rows[found].columns):
-            # a row of a table printed at a fixed width whose label a span from above
-            # pushed into a value column: its values after it, the last ones dropped
             index = index or RowIndex(tokens)
-            drawn = pushed_reading(index, i, found[0], rows[found].columns, values)
+            drawn, undrawn_why = _pushed(index, i, found[0], rows[found], values)
             if drawn is not None:
                 undrawn = [k for k, t in enumerate(drawn) if t is None]
-                undrawn_why = _PUSHED_PAST_EDGE
                 values = [t or _undrawn(token) for t in drawn]
         if glued is not None:
             cols = rows[found].columns
