@@ -30,8 +30,9 @@ cell above it run on down (elinks) or as nothing. The same reading applies, disp
 columns standing for grid columns: a cell starting exactly where a header label starts
 is under that label.
 
-pandoc's ruled text tables (`-t plain`'s simple and multiline tables, `table T line L
-column C`: a column a run of the dash rule) are a grid too, kept as wide as the widest
+The tables pandoc writes are grids too (a ruled table's column is a run of its dash
+rule, a pipe table's its cell number, every empty cell printed, an rST grid table's its
+display column: `_clipped_at`), kept as wide as the widest
 row's own cells: a rowspan from above (a span one row too long, a value cell spanning
 two rows) covers a slot of the rows below, which prints as an empty cell, and pushes
 their cells one slot right, the last ones past the table's edge, dropped without a trace
