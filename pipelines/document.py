@@ -40,7 +40,9 @@ REF_BOX_CELL = re.compile(r"table (\d+) line \d+ col (\d+)")
 # A ruled table's cell in a PDF (a scanned cell's ref, which ends in its box, is none).
 REF_DRAWN_CELL = re.compile(r"page (\d+) table (\d+) row \d+ cell (\d+)")
 REF_TABLE_CELL = re.compile(r"\btable \d+ row \d+ cell \d+$")  # `search`: HTML, DOCX, PDF
-REF_PIPE_CELL = re.compile(r"table \d+ line \d+ cell ")  # `match`: a text pipe table's cell
+# `match`: a text pipe table's cell (and its table and cell number: a pandoc table's
+# cell number is its grid column, every empty cell printed)
+REF_PIPE_CELL = re.compile(r"(table \d+) line \d+ cell (\d+)")
 # A ruled text table's cell (read/text_aligned.py, pandoc's tables): its rule's column.
 REF_RULED_CELL = re.compile(r"(table \d+) line \d+ column (\d+)")
 # `match`: the table of an HTML, DOCX or PDF cell (`table 2 row 5 …`) or a drawn text

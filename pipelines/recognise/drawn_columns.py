@@ -29,13 +29,27 @@ names the display column it starts at, and a column the short row lacks is drawn
 cell above it run on down (elinks) or as nothing. The same reading applies, display
 columns standing for grid columns: a cell starting exactly where a header label starts
 is under that label.
+
+The tables pandoc writes are grids too (a ruled table's column is a run of its dash
+rule, a pipe table's its cell number, every empty cell printed, an rST grid table's its
+display column: `_clipped_at`), kept as wide as the widest
+row's own cells: a rowspan from above (a span one row too long, a value cell spanning
+two rows) covers a slot of the rows below, which prints as an empty cell, and pushes
+their cells one slot right, the last ones past the table's edge, dropped without a trace
+(`Document.clipped_rows`). Where a row's own label is pushed into a column its header
+names a value column, the push is printed (`pushed_reading`): a label is no value, so
+the slots after it hold the row's first values, in order, as long as each prints a
+number (an empty slot may be a covered one, a blank value alike, so a row with one is
+not read here). Its values are placed from its first column, the ones pushed past the
+edge are None: not printed, so not read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
-from pipelines.document import REF_BOX_CELL, REF_DRAWN_CELL
+from pipelines.document import REF_BOX_CELL, REF_DRAWN_CELL, REF_PIPE_CELL, REF_RULED_CELL
 from pipelines.recognise.header_columns import RowIndex
 from pipelines.recognise.tokens import Token
 from schemas.template import Column
@@ -52,16 +66,28 @@ def _drawn_at(token: Token) -> tuple[str, int] | None:
     return (f"text {m[1]}", int(m[2])) if m else None
 
 
+def _clipped_at(token: Token) -> tuple[str, int] | None:
+    """The text table and grid column of a cell of a table pandoc printed: a ruled
+    table's (the run of its dash rule), a pipe table's (its cell number: every empty
+    cell printed), a grid table's (its display column, as a box-drawn one's)."""
+    m = REF_RULED_CELL.fullmatch(token.ref) or REF_PIPE_CELL.fullmatch(token.ref)
+    return (m[1], int(m[2])) if m else _drawn_at(token)
+
+
+Locate = Callable[[Token], "tuple[str, int] | None"]
+
+
 def _header(index: RowIndex, row: int, grid: str, table: str,
-            columns: tuple[Column, ...]) -> list[int] | None:
+            columns: tuple[Column, ...], at_of: Locate = _drawn_at) -> list[int] | None:
     """Each column's grid column in the nearest header rows of the same drawn table
-    above `row`; None unless each is printed once there, in the template's order."""
+    above `row` (cells located by `at_of`); None unless each is printed once there, in
+    the template's order."""
     wanted = {c.id for c in columns}
     found: dict[str, list[int]] = {}
     in_header = False
     for r in reversed(index.order[:index.order.index(row)]):
         tokens = [index.tokens[i] for i in index.rows[r]]
-        places = [_drawn_at(t) for t in tokens]
+        places = [at_of(t) for t in tokens]
         if any(p is None or p[0] != grid for p in places):
             return None  # left the drawn table before its header
         at = {lab.key: p[1] for t, p in zip(tokens, places, strict=True) if t.kind == "label"
@@ -80,11 +106,11 @@ def _header(index: RowIndex, row: int, grid: str, table: str,
     return positions if all(a < b for a, b in pairwise(positions)) else None
 
 
-def _wider_than(index: RowIndex, grid: str, last: int) -> bool:
+def _wider_than(index: RowIndex, grid: str, last: int, at_of: Locate = _drawn_at) -> bool:
     """Whether a row of the drawn table draws a cell right of grid column `last`."""
     for r in index.order:
         for i in index.rows[r]:
-            place = _drawn_at(index.tokens[i])
+            place = at_of(index.tokens[i])
             if place is not None and place[0] == grid and place[1] > last:
                 return True
     return False
@@ -163,3 +189,66 @@ def drawn_t4(index: RowIndex, values: list[Token], groups: list[str],
     if _wider_than(index, grid, positions[-1]):
         return None
     return [cells[p] for p in positions]
+
+
+def _printed_number(token: Token) -> bool:
+    """Whether a cell is one whole printed value, not a blank (a covered slot prints so)."""
+    return (token.kind == "value" and token.printed is not None
+            and token.printed.state != "blank" and not (
+                token.run_together or token.open_end or token.cut or token.stacked))
+
+
+def _grid_columns(index: RowIndex, grid: str) -> list[int]:
+    """The grid columns some cell of the printed table starts in, in order."""
+    return sorted({p[1] for t in index.tokens if (p := _clipped_at(t)) and p[0] == grid})
+
+
+def _body_agrees(index: RowIndex, grid: str, positions: list[int]) -> bool:
+    """Whether a row of the table stands as its header says: its label left of the first
+    named column and a value cell at each named column, a number in the first and the
+    last (the header is not itself pushed off the body's columns)."""
+    for r in index.order:
+        tokens = [index.tokens[i] for i in index.rows[r]]
+        at = {p[1]: t for t in tokens if (p := _clipped_at(t)) is not None and p[0] == grid}
+        if not any(t.kind == "label" and c < positions[0] for c, t in at.items()):
+            continue
+        if (all(c in at and at[c].kind == "value" for c in positions)
+                and _printed_number(at[positions[0]]) and _printed_number(at[positions[-1]])):
+            return True
+    return False
+
+
+def pushed_reading(index: RowIndex, label_at: int, table: str, columns: tuple[Column, ...],
+                   values: list[Token]) -> list[Token | None] | None:
+    """The values of the row of a table pandoc printed whose label (token `label_at`)
+    stands in a column its header names a value column (pushed right by a span from
+    above): its cells after the label, each a printed number in the next columns up to
+    the table's last, are its first values; the columns whose values the push dropped
+    past the edge are None. None unless the header names every column once, in adjacent
+    grid columns ending at the table's last, and a row of the body stands as the header
+    says."""
+    label = index.tokens[label_at]
+    place = _clipped_at(label)
+    cells = index.cells(label.row) if label.row is not None else None
+    if cells is None or place is None:
+        return None
+    grid = place[0]
+    own = next(p for p, i in enumerate(index.rows[label.row]) if i == label_at)
+    after = cells[own + 1:]
+    if not after or len(after) != len(values) or any(
+            a is not v for a, v in zip(after, values, strict=True)):
+        return None
+    if not all(_printed_number(t) for t in after):
+        return None
+    positions = _header(index, label.row, grid, table, columns, _clipped_at)
+    if positions is None or place[1] not in positions[:-1]:
+        return None
+    every = _grid_columns(index, grid)
+    if every[-len(columns):] != positions:
+        return None  # a column between the named ones, or past the last
+    pushed = positions.index(place[1]) + 1
+    if [_clipped_at(t) for t in after] != [(grid, c) for c in positions[pushed:]]:
+        return None
+    if not _body_agrees(index, grid, positions):
+        return None
+    return [*after, *([None] * pushed)]

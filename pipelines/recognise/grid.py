@@ -30,7 +30,7 @@ from pipelines.document import REF_LINE, REF_PIPE_CELL, REF_RULED_CELL, REF_TABL
 from pipelines.numbering import ROW_NUMBER
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
-from pipelines.recognise.drawn_columns import drawn_reading, drawn_t4
+from pipelines.recognise.drawn_columns import drawn_reading, drawn_t4, pushed_reading
 from pipelines.recognise.header_columns import RowIndex, box_header_reading, header_reading
 from pipelines.recognise.header_pieces import header_columns_proven
 from pipelines.recognise.labels import labels_of
@@ -1380,8 +1380,25 @@ def _undrawn(label: Token) -> Token:
     return Token("value", "", label.ref + _UNDRAWN, label.row, printed=read_printed(""))
 
 
+# why a ruled table's row printed no cell under a column (_mark_undrawn)
+_DRAWN_SHORT = ("draws no cell under this column (the row drawn short of its columns); its "
+                "other cells placed by the grid columns their header names")
+_PUSHED_PAST_EDGE = ("prints its label in a value column, pushed right by a span from above: "
+                     "this column's value was pushed past the table's edge and dropped; its "
+                     "other cells placed in order after the label")
+
+
+def _pushed(index: RowIndex, i: int, table: str, block: Block, values: list[Token]
+            ) -> tuple[list[Token | None] | None, str]:
+    """A row of a table printed at a fixed width whose label a span from above pushed
+    into a value column: its values after the label, the last ones dropped past the
+    table's edge (drawn_columns.pushed_reading), and why those are not read."""
+    return (pushed_reading(index, i, table, block.columns, values),
+            _PUSHED_PAST_EDGE)
+
+
 def _mark_undrawn(grid: Grid, found: tuple[str, str], block: Block, undrawn: list[int],
-                  label: Token) -> None:
+                  label: Token, why: str) -> None:
     """The columns a ruled table's row drew no cell under, where the row was placed by
     its drawn cells: null (`missing`, nothing printed there), never a printed blank."""
     for k in undrawn:
@@ -1391,9 +1408,7 @@ def _mark_undrawn(grid: Grid, found: tuple[str, str], block: Block, undrawn: lis
             continue  # the row was not placed by these cells
         grid.cells[cell_id] = CellValue(cell_id, None, "missing", None, None, label.ref)
         grid.flags.append(Flag("value_count_mismatch", f"{cell_id}: row {found[1]} of a "
-                               "ruled table draws no cell under this column (the row drawn "
-                               "short of its columns); its other cells placed by the grid "
-                               "columns their header names", cell_id))
+                               f"ruled table {why}", cell_id))
 
 
 def _next_rows_number(tokens: list[Token], last: int, values: list[Token]) -> bool:
@@ -1452,6 +1467,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             continue
         labelled.append((found[0], token.ref))
         undrawn: list[int] = []  # columns a ruled table's row drew no cell under
+        undrawn_why = _DRAWN_SHORT
         values, last, glued = _own_values(tokens, i, len(rows[found].columns),
                                           not full_width_rows)
         if full_width_rows:
@@ -1476,6 +1492,14 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             # columns their grid columns name in its header (drawn_columns.py)
             index = index or RowIndex(tokens)
             drawn = drawn_reading(index, i, found[0], rows[found].columns, values)
+            if drawn is None and clipped_rows:  # pandoc's grid tables (rst) draw boxes
+                drawn, undrawn_why = _pushed(index, i, found[0], rows[found], values)
+            if drawn is not None:
+                undrawn = [k for k, t in enumerate(drawn) if t is None]
+                values = [t or _undrawn(token) for t in drawn]
+        elif clipped_rows and 0 < len(values) < len(rows[found].columns):
+            index = index or RowIndex(tokens)
+            drawn, undrawn_why = _pushed(index, i, found[0], rows[found], values)
             if drawn is not None:
                 undrawn = [k for k, t in enumerate(drawn) if t is None]
                 values = [t or _undrawn(token) for t in drawn]
@@ -1518,7 +1542,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             grid.value_refs[found] = ([v.ref for v in values],
                                       len(values) <= len(rows[found].columns))
             _place(grid, *found, rows[found], values)
-            _mark_undrawn(grid, found, rows[found], undrawn, token)
+            _mark_undrawn(grid, found, rows[found], undrawn, token, undrawn_why)
             if clipped_rows and _label_apart(token, values):
                 grid.fixed_rows[found] = tuple(
                     cell_id_of(*found, col.id) for col in rows[found].columns)
