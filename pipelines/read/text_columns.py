@@ -73,6 +73,7 @@ THOUSANDS_TAIL = re.compile(r"[,，]\d+")
 DECIMAL_TAIL = re.compile(r"\.\d+(?:万元|元)?")
 _UNITS = {"万元", "元", "亿元"}  # units an amount's cell wraps around it
 _UNIT_PIECES = {"万", "元", "亿", "万元", "亿元"}
+_SOFT_HYPHEN = "\u00ad"
 _GAP = re.compile(r"\S {2,}\S")  # words kept apart by the layout, not by one space
 _WRAP = 16  # lines a label wraps over, above or below its values
 _SLACK = 2  # characters: label lines of one column start this near each other
@@ -115,7 +116,16 @@ def printed_row(no: int, line: str, is_value: Callable[[str], bool]) -> PrintedR
 
 
 def words_of(line: str) -> list[Word]:
-    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(line)]
+    """The line's words where they print; a soft hyphen (U+00AD) is no text of a word,
+    and a word of soft hyphens alone none: a browser's print of a label with a soft
+    hyphen after every character keeps them in pdftotext's text (`1\xad.\xad本\xad机`),
+    where no item number would be seen. Positions stay as printed."""
+    out = []
+    for m in _WORD.finditer(line):
+        text = m.group().replace(_SOFT_HYPHEN, "")
+        if text:
+            out.append(Word(text, m.start(), m.end()))
+    return out
 
 
 def _items_kept(words: list[Word]) -> list[Word]:

@@ -154,9 +154,10 @@ def _t3_moves(rows: list[Printed], version_id: str) -> dict[str, str] | None:
 def _t4_order(rows: list[Printed], version_id: str, absent: frozenset[str] = frozenset()
               ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The printed order of 四's columns (but the `absent` ones) in every group and of its
-    groups, where its header rows prove them: 行政复议 before 行政诉讼, a row of 行政复议's
-    columns once each then the two lawsuit groups once each, and the columns once each
-    under each lawsuit group, in one order; None otherwise."""
+    groups, where its header rows prove them: 行政复议 before 行政诉讼, the two lawsuit
+    groups once each (alone, or after a row of 行政复议's columns once each), and the
+    columns once each under each lawsuit group (or under each of the three: a header
+    wrapped column by column, its stacks read whole), in one order; None otherwise."""
     table = load_template().version(version_id).tables["t4"]
     columns = tuple(c.id for c in table.columns if c.id not in absent)
     review, *suits = (r.id for r in table.data_rows)
@@ -165,11 +166,13 @@ def _t4_order(rows: list[Printed], version_id: str, absent: frozenset[str] = fro
         keys = [k for t, k, _ in row if t == "t4"]
         if _once(keys, (review, *table.header)):
             tops.append(keys[0] == review)
+        elif _once(keys, tuple(suits)):
+            groups.add(tuple(keys))
         elif len(keys) == len(columns) + len(suits) and _once(keys[:len(columns)], columns) \
                 and _once(keys[len(columns):], tuple(suits)):
             orders.add(tuple(keys[:len(columns)]))
             groups.add(tuple(keys[len(columns):]))
-        elif len(keys) == len(columns) * len(suits) and all(
+        elif len(keys) in (len(columns) * len(suits), len(columns) * (1 + len(suits))) and all(
                 _once(keys[k:k + len(columns)], columns)
                 for k in range(0, len(keys), len(columns))):
             orders.update(tuple(keys[k:k + len(columns)])

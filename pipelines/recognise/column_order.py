@@ -298,26 +298,53 @@ def _column_ids(version_id: str) -> frozenset[str]:
                      for c in t.columns)
 
 
-def _band_misordered(version_id: str, band: tuple[PlacedWord, ...],
-                     found: dict[str, list[str]]) -> None:
-    """A level's labels stacked from a header band (header_stacks.py) out of the
-    template's order, where the band reads the level whole: each of its labels as often
-    as the others, no two at one character. A stack's pieces are matched by position,
-    and pdftotext's drift of a few characters can join a piece to a neighbour's cell:
-    such a reading misses a label or doubles one, and says nothing."""
+def _stacked_levels(version_id: str, stacks: list[tuple[int, str]]
+                    ) -> list[tuple[str, tuple[str, ...], list[tuple[int, int, str]]]]:
+    """Each level of columns a header band's stacks (header_stacks.py) read whole, as
+    (table, its keys, [(rank, key's index, text)] left to right): each of its labels as
+    often as the others, no two at one character. A stack's pieces are matched by
+    position, and pdftotext's drift of a few characters can join a piece to a
+    neighbour's cell: such a reading misses a label or doubles one, and says nothing.
+    四's groups are no level here: a text browser wraps them one a line."""
     named = _header_words(version_id)[1]
-    stacks = stacked_labels(band, frozenset(named))
+    out = []
     for table, keys in _levels(version_id, False):
-        if table in found or (table == "t4" and keys[0] not in _column_ids(version_id)):
-            continue  # 四's groups, one a line where a text browser wrapped them
+        if table == "t4" and keys[0] not in _column_ids(version_id):
+            continue
         printed = [(rank, keys.index(key), text) for rank, text in stacks
                    for t, key in named[normalise(text)] if t == table and key in keys]
         counts = Counter(k for _, k, _ in printed)
-        whole = len(counts) == len(keys) and len(set(counts.values())) == 1
-        if (whole and len({rank for rank, _, _ in printed}) == len(printed)
-                and not _in_order([k for _, k, _ in printed], len(keys))):
+        if (len(counts) == len(keys) and len(set(counts.values())) == 1
+                and len({rank for rank, _, _ in printed}) == len(printed)):
+            out.append((table, keys, printed))
+    return out
+
+
+def _band_misordered(version_id: str, band: tuple[PlacedWord, ...],
+                     found: dict[str, list[str]]) -> None:
+    """A level's labels stacked from a header band out of the template's order, where
+    the band reads the level whole (`_stacked_levels`)."""
+    stacks = stacked_labels(band, frozenset(_header_words(version_id)[1]))
+    for table, keys, printed in _stacked_levels(version_id, stacks):
+        if table not in found and not _in_order([k for _, k, _ in printed], len(keys)):
             found[table] = [text for _, _, text in printed]
     _first_group_stacks_misordered(version_id, stacks, found)
+
+
+def _stacked_rows(bands: Bands, version_id: str, tables: set[str]
+                  ) -> list[list[tuple[str, str, str]]]:
+    """The levels of 二's and 四's columns the header bands' stacks read whole
+    (`_stacked_levels`), of `tables`, each a printed row of labels: the row column_map.py
+    places a table by, as a header row of whole labels would give (四's five columns
+    once under each of its three groups, in one order each time). 三 is read from its
+    pieces line by line (piece_order.py)."""
+    rows = []
+    for band in bands:
+        stacks = stacked_labels(band, frozenset(_header_words(version_id)[1]))
+        for table, keys, printed in _stacked_levels(version_id, stacks):
+            if table in tables and table != "t3":
+                rows.append([(table, keys[k], text) for _, k, text in printed])
+    return rows
 
 
 def _first_group_stacks_misordered(version_id: str, stacks: list[tuple[int, str]],
@@ -663,9 +690,11 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
         if not lacking_t3 and keys != [c.id for c in grid.version.tables["t3"].columns]:
             misordered.setdefault("t3", [text for _, _, text in row])
     if misordered:
-        # a header printed row by row in a text run together: its two rows as printed
+        # a header printed row by row in a text run together: its two rows as printed;
+        # a header wrapped column by column (pdftotext -layout): its stacks read whole
         rows = [*rows, *(row for row in _rows_run_together(texts, grid.version.id)
-                         if row[0][0] in misordered)]
+                         if row[0][0] in misordered),
+                *_stacked_rows(bands, grid.version.id, set(misordered))]
     for table, printed in misordered.items():
         if not place_by_header(grid, table, rows, printed):
             withdraw(grid, table, out_of_order(table, printed))

@@ -519,3 +519,21 @@ def test_a_label_wrapped_over_a_page_break_beside_its_groups_pieces_goes_on() ->
         ["（三", "1.属于国家秘密", "0", "0", "0", "0", "0", "0", "0"], ["）不"], ["予公"], ["开"],
         ["2.其他法律行政法规禁止公开", "0", "0", "0", "0", "0", "0", "0"],
         ["3.危", "0", "0", "0", "0", "0", "0", "0"]]
+
+
+# pdftotext -layout of 005's print with a soft hyphen after every character (variants.py
+# `soft-hyphens`), 三's rows 5.属于三类… to 2.没有现成信息…, verbatim: Chromium keeps each
+# U+00AD in the PDF's text, and the break it wrapped a label at prints as `‐` (U+2010).
+SOFT_HYPHENS = (Path(__file__).parents[1] / "fixtures" / "dumps" /
+                "005.pdftotext-layout-soft-hyphens.txt").read_text(encoding="utf-8")
+
+
+def test_soft_hyphens_inside_words_hide_no_item_number() -> None:
+    # `1.本机关…` printed with a soft hyphen after each character was no numbered label to
+    # the reader (ITEM_START saw no `1.`): its wrapped end `信息`, on the values' line,
+    # stayed a label of its own, the row's label unread and its values null (row_missing).
+    # A soft hyphen is no text: the label's lines are joined as any numbered label's.
+    rows = rows_of(SOFT_HYPHENS * 2)  # twice: enough rows to show the layout is kept
+    assert rows[5] == ["办理结果", "1.本机关不掌握相关政府‐信息", "7", "0", "0", "0", "0", "0", "7"]
+    assert rows[4] == ["三、本年度‐"]
+    assert not [w for row in rows for w in row if "\u00ad" in w]

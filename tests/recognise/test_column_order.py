@@ -235,3 +235,52 @@ def test_a_header_whose_rows_interleave_is_not_placed() -> None:
     assert sum(c.value is not None for cid, c in report.cells.items()
                if cid.startswith("t3.")) == 0
     assert "columns_out_of_order" in [f.code for f in report.flags]
+
+
+def _layout(fixtures_dir: Path, name: str) -> tuple[dict, dict]:
+    """The report read from a fixture dump, and huaian-2024's (001's) truth."""
+    path = fixtures_dir / "dumps" / name
+    report = parse_bytes("001.txt", path.read_bytes())
+    truth = json.loads((fixtures_dir / "truth" / "huaian-2024.json").read_text(encoding="utf-8"))
+    return report, truth["cells"]
+
+
+def test_four_stacks_read_whole_under_each_group_place_four(fixtures_dir: Path) -> None:
+    # pdftotext -layout of 001's print with 四's first two columns swapped in every group
+    # (variants.py t4-swap-first-two), cut to the title, 三's header and 四: `结果 结果 其他结
+    # 尚未 总` / `纠正 维持 果 审结 计` and the lawsuit groups' pieces under a page break.
+    # The stacks read 结果纠正 before 结果维持 under each of the three groups alike;
+    # `未经复议直接起诉 复议后起诉` prints whole on one line. Before: 四 null, flagged
+    # columns_out_of_order (the order was seen, no printed row of labels placed it;
+    # the template's order would publish 64 as 结果维持 and 72 as 结果纠正).
+    report, truth = _layout(fixtures_dir, "001.pdftotext-layout-t4-swap-first-two.txt")
+    t4 = {cid: c.value for cid, c in report.cells.items() if cid.startswith("t4.")}
+    assert t4 == {cid: truth[cid] for cid in t4} and len(t4) == 15
+    assert (t4["t4.admin_review.upheld"], t4["t4.admin_review.corrected"]) == (72, 64)
+    assert (t4["t4.litigation_direct.upheld"], t4["t4.litigation_direct.corrected"]) == (13, 4)
+    assert "columns_reordered" in [f.code for f in report.flags]
+
+
+def test_four_stacks_a_group_reads_otherwise_are_no_order(fixtures_dir: Path) -> None:
+    # the same text with the last group's stacks printed in the template's order: the
+    # three groups' stacks no longer agree, so they prove no order and 四 stays null
+    path = fixtures_dir / "dumps" / "001.pdftotext-layout-t4-swap-first-two.txt"
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    k = next(i for i, line in enumerate(lines) if line.startswith("                  纠正 维持"))
+    lines[k] = lines[k][::-1].replace("持维 正纠", "正纠 持维", 1)[::-1]
+    report = parse_bytes("001.txt", "\n".join(lines).encode())
+    assert all(c.value is None for cid, c in report.cells.items() if cid.startswith("t4."))
+    assert "columns_out_of_order" in [f.code for f in report.flags]
+
+
+def test_two_stacks_read_whole_place_their_block(fixtures_dir: Path) -> None:
+    # pdftotext -layout of 001's print with 二's first two columns swapped (t2-columns-
+    # swapped), cut: `本年废 本年制 现行有` / `止件数 发件数 效件数`, the block's three labels
+    # stacked whole in one order. Before: 规章 and 行政规范性文件 null (columns_out_of_order).
+    report, truth = _layout(fixtures_dir, "001.pdftotext-layout-t2-columns-swapped.txt")
+    t2 = {cid: c.value for cid, c in report.cells.items()
+          if cid.startswith(("t2.regulations.", "t2.normative_documents."))}
+    assert t2 == {cid: truth[cid] for cid in t2} and len(t2) == 6
+    assert (t2["t2.normative_documents.issued"], t2["t2.normative_documents.repealed"]) == (8, 26)
+    assert "columns_reordered" in [f.code for f in report.flags]

@@ -121,16 +121,20 @@ EXPECTED: dict[str, dict[str, tuple[int, int, int, int]]] = {  # pdftotext -layo
     # (37, 0, 161, 0), no order
     "t3-lacks-column": {"huaian-2024": (175, 0, 25, 0), "004": (175, 0, 25, 0),
                         "005": (175, 0, 23, 0), "011": (198, 0, 0, 0)},
-    # before: huaian (194, 6, 0, 0), 004 (196, 4, 0, 0), 005 (198, 0, 0, 0): 005's 四 is
-    # all zeros, right in any order, null now as every table whose header says so
-    "t4-swap-first-two": {"huaian-2024": (185, 0, 15, 0), "004": (185, 0, 15, 0),
-                          "005": (183, 0, 15, 0), "011": (198, 0, 0, 0)},
-    # before: huaian (196, 4, 0, 0), 004 (198, 2, 0, 0), 011 (198, 0, 0, 0)
-    "t2-columns-swapped": {"huaian-2024": (190, 0, 10, 0), "004": (193, 0, 7, 0),
+    # 四 placed by its header's stacks, read whole and alike under each of its three groups
+    # (h-pdflay4: column_order._stacked_rows); null before, flagged columns_out_of_order
+    # (huaian, 004 (185, 0, 15, 0), 005 (183, 0, 15, 0)); before that huaian (194, 6, 0, 0),
+    # 004 (196, 4, 0, 0): the template's order
+    "t4-swap-first-two": {"huaian-2024": (200, 0, 0, 0), "004": (200, 0, 0, 0),
+                          "005": (198, 0, 0, 0), "011": (198, 0, 0, 0)},
+    # 规章's block placed by its stacks (h-pdflay4): before huaian (190, 0, 10, 0), 004
+    # (193, 0, 7, 0), null; before that huaian (196, 4, 0, 0), 004 (198, 2, 0, 0)
+    "t2-columns-swapped": {"huaian-2024": (200, 0, 0, 0), "004": (200, 0, 0, 0),
                            "005": (195, 0, 3, 0), "011": (176, 0, 22, 0)},
-    # before: 005 (198, 0, 0, 0) (四 all zeros, by the values before)
-    "t4-total-first": {"huaian-2024": (185, 0, 15, 0), "004": (185, 0, 15, 0),
-                       "005": (183, 0, 15, 0), "011": (198, 0, 0, 0)},
+    # as t4-swap-first-two (h-pdflay4): before huaian, 004 (185, 0, 15, 0), 005 (183, 0,
+    # 15, 0), null
+    "t4-total-first": {"huaian-2024": (200, 0, 0, 0), "004": (200, 0, 0, 0),
+                       "005": (198, 0, 0, 0), "011": (198, 0, 0, 0)},
     # A note row under 三 printed flush with 四、结转下年度继续办理's label: before, joined to
     # it as its wrapped part, the row null (huaian, 004 (193, 0, 7, 0), 005 (191, 0, 7, 0))
     "note-row": {"huaian-2024": (200, 0, 0, 0), "004": (200, 0, 0, 0), "005": (198, 0, 0, 0),
@@ -206,9 +210,10 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     ("landscape", "layout", "t3-orgs-reversed"): {**_T3_NULL, "004": (186, 0, 14, 0),
                                                   "005": (184, 0, 14, 0)},
     # 四's first two swapped, A4 at 0.8 (`结果纠 结果维 其他结 尚未审 总 未经复议直接起诉`):
-    # 四 null. before: huaian (194, 6, 0, 0), 004 (196, 4, 0, 0); 20 wrong over the ten
+    # 四 null. before: huaian (194, 6, 0, 0), 004 (196, 4, 0, 0); 20 wrong over the ten.
+    # 005: its stacks read whole under each group, 四 placed (h-pdflay4; was (169, 0, 29, 0))
     ("a4-080", "layout", "t4-swap-first-two"): {
-        "huaian-2024": (185, 0, 15, 0), "004": (185, 0, 15, 0), "005": (169, 0, 29, 0),
+        "huaian-2024": (185, 0, 15, 0), "004": (185, 0, 15, 0), "005": (184, 0, 14, 0),
         "011": (198, 0, 0, 0)},
     # pdftotext in reading order (no -layout): 四's 15 counts are placed by count and
     # identities, which say nothing of the order of its columns or groups. 四's first two
