@@ -11,12 +11,15 @@ Every count of the table is still printed, and the rest in the rows' order, so a
 is: the counts in order, but for at most `_MOVED` lines of counts printed later than the
 row they belong to, each filling one gap (as many cells as the line has counts,
 consecutive) in one row. A line moved is one the label's block printed: on a label's
-line or next to one (`label_block_lines`), never amid a run of lines of counts only. A row's 总计 is the sum of its six: a gap of one cell has one
-value, which the line put there must print. Which lines moved, and where from, is not
-shown by anything but the sums, so every such reading is returned, one per distinct
-values; the caller (reading_left.left_block) keeps the table only where every reading
-whose column identities hold places the same values, and tries these only where no
-reading of the counts in order holds.
+line or next to one (`label_block_lines`), never amid a run of lines of counts only. A
+row's 总计 is the sum of its six: a gap of one cell has one value, which the line put
+there must print. Which lines moved, and where from, is shown by nothing but the sums,
+so every such reading is returned, one per distinct values; the caller
+(reading_left.left_block) keeps the table only where every reading whose column
+identities hold places the same values, and tries these only where no reading of the
+counts in order holds. A line printed before its row (005's `7` above 予以公开's label)
+is not tried: set aside to fill a later row's gap, the zeros of a small agency's table
+take more readings than are searched (`_STEPS`), so nothing would be proven.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from pipelines.read.text_order import COUNT
 
 _MOVED = 3  # lines of counts a reading may take out of the order (004: 2, huaian: 3)
 _GAP = 2  # cells a moved line may fill (a row's first two: `21 0`)
-_STEPS = 200_000  # search states before giving up (nothing proven then)
+_STEPS = 100_000  # search states before giving up (nothing proven then; huaian: 14,000)
 
 Count = tuple[int, int]  # (line, value)
 Row = tuple[Count | None, ...]  # None: a cell a moved line fills
@@ -180,7 +183,7 @@ def displaced_readings(counts: list[Count], width: int, rows: int, movable: set[
         found = _Search(counts, width, rows, movable).walk(0, 0, (), (), 0)
     except _Exhausted:
         return []
-    out = []
+    out: dict[tuple[int, ...], list[Count]] = {}
     for fills, rows_read in found.values():
         put = {(gap.row, gap.at): line for gap, line in fills}
         flat: list[Count] = []
@@ -190,5 +193,5 @@ def displaced_readings(counts: list[Count], width: int, rows: int, movable: set[
                     flat.append(cell)
                 elif (r, at) in put:
                     flat += put[(r, at)]
-        out.append(flat)
-    return out
+        out.setdefault(tuple(v for _, v in flat), flat)
+    return list(out.values())
