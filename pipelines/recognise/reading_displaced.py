@@ -91,6 +91,8 @@ class _Search:
 
     def walk(self, i: int, r: int, cur: Row, owed: tuple[_Owed, ...], moved: int
              ) -> Outcomes:
+        """The readings of the counts from count i on: row r being read (`cur`, None its
+        gap's cells), the gaps of rows read before still `owed`, `moved` gaps opened."""
         key = (i, r, cur, owed, moved)
         if key in self.memo:
             return self.memo[key]
@@ -113,6 +115,8 @@ class _Search:
 
     def _step(self, i: int, r: int, cur: Row, owed: tuple[_Owed, ...], moved: int
               ) -> Outcomes:
+        """Count i: the line it starts put in an owed gap, or the count read in order,
+        or a gap opened before it in the row being read."""
         out: Outcomes = {}
         values = self.lines.get(i)
         for gap in owed:  # a gap of a row printed before, filled by this whole line
