@@ -28,6 +28,10 @@ else nothing:
   on lines of their own, then the label's line with `5`), those beside the label are its
   first columns. Both readings, as printed and label first, are tried in every row at
   once; kept where exactly one (or both, the same) makes every identity hold.
+- **values printed after their row**: where no reading of the counts in order holds
+  (no right block), a few lines of counts a label's block printed after later rows are
+  put back into the gaps their rows' sums leave (reading_displaced.py); the identities
+  decide among those readings as among the others.
 - **the columns' order**: the left columns are interchangeable in every identity, so the
   header tells them apart. A header line whose words each are a piece of a column label
   (`人 商业`, `然 商业 科研 社会公 法律服 其 总计`: a narrow column's label wraps) names
@@ -41,6 +45,7 @@ from __future__ import annotations
 
 from pipelines.read.text_order import COUNT
 from pipelines.recognise.normalise import normalise
+from pipelines.recognise.reading_displaced import displaced_readings, label_block_lines
 
 # ways of taking a run of row numbers out of the counts that are tried (`without_row_numbers`)
 _NUMBERINGS = 2_000
@@ -162,16 +167,29 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
         for label_first in (False, True):
             printed = _rows(kept, [width if r < first else m for r in range(rows)],
                             beside if label_first else set())
-            full = {r: [v for _, _, v in printed[r]] + (right[r] if r >= first else [])
-                    for r in range(rows)} | after
-            if (all(sum(values[:-1]) == values[-1] for values in full.values())
-                    and identities_hold(full, width, balance, totals)):
+            if _holds(printed, right, after, width, balance, totals):
                 readings.append(printed)
+    if not readings and not right:  # none in order: a few lines printed after their row
+        for kept in displaced_readings(counts, width, rows,
+                                       label_block_lines(lines, title, run_start)):
+            printed = _rows(kept, [width] * rows, set())
+            if _holds(printed, right, after, width, balance, totals):
+                readings.append(printed)
+
     def values(printed: dict[int, list[tuple[int, int, int]]]) -> dict[int, list[int]]:
         return {r: [v for _, _, v in row] for r, row in printed.items()}
     if not readings or any(values(r) != values(readings[0]) for r in readings[1:]):
         return None  # none holds, or two readings placing other values do
     return readings[0]
+
+
+def _holds(printed: dict[int, list[tuple[int, int, int]]], right: dict[int, list[int]],
+           after: dict[int, list[int]], width: int, balance: Balance, totals: Totals) -> bool:
+    """Every row of the left block's reading, its right block's values after it, and the
+    rows printed after, has its 总计 the sum of its six, and the column identities hold."""
+    full = {r: [v for _, _, v in row] + right.get(r, []) for r, row in printed.items()} | after
+    return (all(sum(values[:-1]) == values[-1] for values in full.values())
+            and identities_hold(full, width, balance, totals))
 
 
 def without_row_numbers(counts: list[tuple[int, int]], need: int, rows: int
