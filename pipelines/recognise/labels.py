@@ -133,6 +133,11 @@ _ITEM_NUMBER = re.compile(rf"^(?:\d{{1,2}}\.|\({_CN}\)|{_CN}、)")
 # more similar than to any other row of its table.
 MIN_SIMILARITY = 0.7
 MIN_MARGIN = 0.2
+# A label read by OCR is matched from this similarity where it is this much more similar
+# to the row than to any other (misprints._floor). Measured (bench/RESULTS.md, h-ocr2):
+# the best and second similarities of every OCR'd misprint candidate over the scan kinds.
+OCR_MIN_SIMILARITY = 0.6
+OCR_MIN_MARGIN = 0.5
 
 
 def item_number(norm: str) -> tuple[str, str]:

@@ -8,6 +8,10 @@ label only when all of these hold, so that a misprint can never take another row
 - its table is the table of the labels printed before it (never a row of another table);
 - it is at least MIN_SIMILARITY close to the row and MIN_MARGIN closer than to any other
   row of the table, and its item number (`2.`, `（三）`) is the row's where one is printed;
+  a text read by OCR may be as little as OCR_MIN_SIMILARITY close where its words are
+  OCR_MIN_MARGIN closer to the row's than to any other row's (a small scan garbles a
+  character in three, `医、站转下年度港续办理` for 四、结转下年度继续办理: 0.64, the next
+  row 0.07);
 - the row is not printed elsewhere with its own label, lies between the rows printed
   before and after it (rows are printed in the statute's order), and no other misprint
   matches it too;
@@ -38,6 +42,8 @@ from itertools import pairwise
 from pipelines.recognise.labels import (
     MIN_MARGIN,
     MIN_SIMILARITY,
+    OCR_MIN_MARGIN,
+    OCR_MIN_SIMILARITY,
     Label,
     closest_row,
     item_number,
@@ -61,13 +67,14 @@ class _Candidate:
     why: str  # the reason it was rejected, or the match's similarity
 
 
-def relabel_misprints(tokens: list[Token], version: Version, by_order: bool = False) -> list[Flag]:
+def relabel_misprints(tokens: list[Token], version: Version, ocr: bool = False) -> list[Flag]:
     """Turn misprinted row labels into their rows' labels (in place); flags for each. With
-    `by_order` (OCR'd pages), rows still unmatched are then placed by their order where
+    `ocr` (pages read by OCR), a label far closer to one row than to any other is matched
+    from a lower similarity, and rows still unmatched are then placed by their order where
     `_place_by_order` proves it."""
     # a value token is never a label (the first test of _judge, spared a call per value)
     candidates = [c for i, t in enumerate(tokens)
-                  if t.kind != "value" and (c := _judge(tokens, i, version))]
+                  if t.kind != "value" and (c := _judge(tokens, i, version, ocr))]
     claimed: dict[tuple[str, str], int] = {}
     for c in candidates:
         if c.row is not None:
@@ -84,7 +91,7 @@ def relabel_misprints(tokens: list[Token], version: Version, by_order: bool = Fa
             why = c.why if c.row is None else f"it is as close to {c.row.id} as another row"
             flags[c.index] = Flag("row_label_unmatched",
                                   f"{where}: {why}; its values are not read")
-    for index, (table, row, why) in (_place_by_order(tokens, version) if by_order else {}).items():
+    for index, (table, row, why) in (_place_by_order(tokens, version) if ocr else {}).items():
         _relabel(tokens[index], table, row, version)
         flags[index] = Flag("row_label_garbled", f"{_where(tokens, index, table)} read as row "
                                                  f"{table}.{row.id} {row.label} ({why})")
@@ -100,8 +107,9 @@ def _relabel(token: Token, table: str, row: Row, version: Version) -> None:
     token.labels = (Label("row", table, row.id, frozenset({version.id})),)
 
 
-def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
-    """Whether token i is a misprinted row label, and of which row; None if no row label."""
+def _judge(tokens: list[Token], i: int, version: Version, ocr: bool) -> _Candidate | None:
+    """Whether token i is a misprinted row label, and of which row; None if no row label.
+    `ocr`: the page was read by OCR (the lower floor where the margin is wide)."""
     token = tokens[i]
     # most tokens are values, and most others are followed by no value: both cheap to tell
     if token.kind == "value" or not _values_follow(tokens, i) \
@@ -114,7 +122,7 @@ def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
     printed = normalise(token.text)
     row, best, second = _closest(printed, version.id, table)
     numbered = bool(item_number(printed)[0])
-    if row is None or best < MIN_SIMILARITY:
+    if row is None or best < _floor(printed, row, best, version.id, table, ocr):
         return _Candidate(i, table, None, "it is close to no row of the table") if numbered \
             else None
     if token.kind == "label" and item_number(normalise(row.label))[1] != printed:
@@ -142,6 +150,21 @@ def _judge(tokens: list[Token], i: int, version: Version) -> _Candidate | None:
         return _Candidate(i, table, None, f"its printed row also carries {other}, the item "
                                           "number of another group")
     return _Candidate(i, table, row, f"similarity {best:.2f}, next row {second:.2f}")
+
+
+def _floor(printed: str, row: Row, best: float, version_id: str, table: str,
+           ocr: bool) -> float:
+    """The least similarity a misprint needs: lower for OCR's readings whose words are far
+    closer to the row's than to any other row's (OCR garbles characters at random, so a
+    reading that gets a third of its row's characters wrong still shows nothing of the
+    other rows; an agency's typo is a character or two)."""
+    if not ocr or best >= MIN_SIMILARITY:
+        return MIN_SIMILARITY
+    # the other rows compared by their words alone: an item number excludes the rows
+    # numbered otherwise, which says nothing of how far the words are from theirs
+    other, words_best, words_second = _closest(item_number(printed)[1], version_id, table)
+    rival = words_second if other is not None and other.id == row.id else words_best
+    return OCR_MIN_SIMILARITY if best - rival >= OCR_MIN_MARGIN else MIN_SIMILARITY
 
 
 def _label_goes_on(tokens: list[Token], i: int, row: Row) -> bool:

@@ -65,7 +65,7 @@ def recognise(doc: Document, title: str | None = None) -> ParsedReport:
     else:
         template_version = load_template().version(version)
         report.flags.extend(relabel_misprints(
-            tokens, template_version, by_order=doc.rendering in OCR_RENDERINGS))
+            tokens, template_version, ocr=doc.rendering in OCR_RENDERINGS))
         grid = assemble(tokens, template_version, doc.full_width_rows, doc.clipped_rows,
                         doc.paragraph_cells)
         withdraw_misordered_tables(grid, tokens, doc.rendering, doc.header_bands,

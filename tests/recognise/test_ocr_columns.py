@@ -255,7 +255,7 @@ def _read_as_recognise(cells: list[tuple[str, str, int]]) -> dict[str, list[str]
     doc = Document("001.pdf", "", 0, "scan", "",
                    [TextCell(text, ref, row, 0.99) for text, ref, row in cells])
     tokens = match_ocr_labels(tokenise(doc), doc)
-    relabel_misprints(tokens, load_template().version("gov_2021"), by_order=True)
+    relabel_misprints(tokens, load_template().version("gov_2021"), ocr=True)
     return {table: printed for table, (printed, _)
             in misordered_scan_columns(tokens, "gov_2021").items()}
 
