@@ -114,6 +114,15 @@ def _first_line_with(text: str, marks: tuple[str, ...], line: int, at: int) -> i
     return line + text.count("\n", at, min(found)) if found else None
 
 
+def _values_before_row(lines: list[str]) -> bool:
+    """Whether lines between 三's header and its first row's label hold values: not the
+    row's number alone (`1` / `一、本年新收…`, a 序号 column in a text of one cell a line,
+    LibreOffice's text export), which a text in reading order never prints by itself
+    there: it prints the row's values, or the whole column of numbers (`1` … `n`)."""
+    values = [w for ln in lines if _values_only(ln) for w in ln.split()]
+    return bool(values) and values != ["1"]
+
+
 def out_of_row_order(content: list[str]) -> bool:
     """Whether the non-empty lines print table 三 out of row order (module docstring)."""
     first, marks, t4_marks, width = _marks()
@@ -124,7 +133,7 @@ def out_of_row_order(content: list[str]) -> bool:
     if start is None:
         return False
     header = _header(flat, start, marks)
-    if header is not None and any(_values_only(ln) for ln in content[header + 1:start]):
+    if header is not None and _values_before_row(content[header + 1:start]):
         return True
     at = text.rfind("\n", 0, text.find(first)) + 1  # where line `start` begins
     end = _first_line_with(text, t4_marks, start, at)

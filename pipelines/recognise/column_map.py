@@ -218,8 +218,19 @@ def _placed_by_count(grid: Grid, table: str) -> bool:
     return (rows <= grid.rows_found.get(table, set())
             and not any(t == table for t, _ in grid.pending)
             and not any(t == table for t, _ in grid.forced_runs)
-            and not any(t == table for t, _ in grid.padded_rows)
+            and not any(t == table and not _padding_proven(grid, table, cells)
+                        for (t, _), cells in grid.padded_rows.items())
             and not any(t == table for t, _ in grid.glyph_rows))
+
+
+def _padding_proven(grid: Grid, table: str, cell_ids: list[str]) -> bool:
+    """Whether a row read past blank cells after its values (a text of one cell a line
+    prints the next row's empty group-label cell there: `7` … `0` / `` / `（二）部分公开`)
+    holds a number in each of its columns, in a table no row printed a number past its
+    columns of: then no blank it was read past can be one of its cells, in any order of
+    the columns."""
+    return table not in grid.wide_tables and all(
+        grid.cells.get(c) is not None and grid.cells[c].value is not None for c in cell_ids)
 
 
 @cache

@@ -175,6 +175,8 @@ def _headers(tokens: list[Token], version_id: str
                 words = []
             drawn = box and box[0]
         if kind == "value":
+            if t.row is None and not t.text.strip():
+                continue  # an empty paragraph (one cell a line): an empty cell, no row's end
             if not after_row and words:
                 texts.append(normalise("".join(words)))
                 words = []

@@ -70,6 +70,7 @@ def tidy(cells: list[TextCell]) -> list[TextCell]:
     cells = _split_labels_joined(cells)
     cells = _split_rows_joined(cells)
     cells = _wrapped_labels_joined(cells)
+    cells = _without_line_numbers(cells)
     rows = _rows(cells)
     kept = _without_sequence_columns(cells, rows)
     # the rows are found again only where cells were dropped (most tables number none)
@@ -677,6 +678,47 @@ def _without_sequence_columns(cells: list[TextCell], rows: list[list[int]]) -> l
             drop.add(row[0])
             last = printed.whole
     return [c for i, c in enumerate(cells) if i not in drop]
+
+
+def _without_line_numbers(cells: list[TextCell]) -> list[TextCell]:
+    """The cells of a text printed one cell a line (no printed rows: LibreOffice's text
+    export of a Word table) without a 序号 column's numbers. There each row prints its
+    number, then its label, then its values (`1` / `一、本年新收…` / `3001` … `3119` / `2`
+    / `二、上年结转…`), so the number reads as the row above's last value. After a cell
+    序号, a whole number alone in its cell is a row's number where it continues the
+    numbering (the last one plus 1, or a restart at 1) and the next cell not blank is a
+    label, or where it is the first number after the 序号 cell and is 1 (table 四's one
+    row, its values after it). Any other number is kept: a value is never dropped on the
+    column's word alone, and a row left one value long is flagged by its count."""
+    drop: set[int] = set()
+    last: int | None = None  # the last row number read; None: no 序号 cell yet
+    for i, cell in enumerate(cells):
+        if cell.row is not None:
+            last = None
+            continue
+        if is_sequence_header(cell.text):
+            last = 0
+            continue
+        printed = read_printed(cell.text)
+        if last is None or printed.state != "number":
+            continue
+        whole = printed.whole if printed.unit is None else None
+        if last == 0 and whole != 1:
+            last = -1  # the first number is no row's: this 序号 numbers nothing here
+        elif (whole == 1 and last == 0) or (whole in (last + 1, 1) and last > 0
+                                            and _label_next(cells, i)):
+            drop.add(i)
+            last = whole
+    return [c for i, c in enumerate(cells) if i not in drop] if drop else cells
+
+
+def _label_next(cells: list[TextCell], at: int) -> bool:
+    """Whether the first cell after `at` that is not blank is a label (no number)."""
+    for cell in cells[at + 1:]:
+        state = read_printed(cell.text).state
+        if state != "blank":
+            return state == "unreadable" and cell.row is None
+    return False
 
 
 def _without_note_columns(cells: list[TextCell], rows: list[list[int]]) -> list[TextCell]:

@@ -378,3 +378,17 @@ def test_table_2_block_is_not_read_where_its_text_does_not_place_every_cell(edit
     lines = edit(_wps_lines())
     assert [label for label, _ in t2_label_rows(lines).values()] == [
         "行政许可", "行政处罚", "行政强制", "行政事业性收费"]
+
+
+# LibreOffice's text export of 淮安 2024's Word page with a 序号 column: one cell a line,
+# in row order; `1` alone between 三's header and its first row is that row's number.
+SEQ_DUMP = Path(__file__).parents[1] / "fixtures" / "dumps" / "001.soffice-txt-docx-seq-column.txt"
+
+
+def test_a_row_number_alone_before_the_first_row_is_no_reading_order() -> None:
+    content = [ln for ln in SEQ_DUMP.read_text(encoding="utf-8").split("\n") if ln.strip()]
+    assert not out_of_row_order(content)
+    # the first row's values there, as reading order prints them: out of row order
+    at = content.index("一、本年新收政府信息公开申请数量")
+    assert content[at - 1] == "1"
+    assert out_of_row_order([*content[:at - 1], "3001", "53", *content[at:]])

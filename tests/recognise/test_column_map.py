@@ -466,3 +466,21 @@ def test_rows_printing_nothing_leave_a_reordered_header_to_place_the_others() ->
         821, 35, None, None, 2, 1, 859]
     assert sum(v is not None for k, v in values.items() if k.startswith("t3.")) == 35
     assert [f.code for f in report.flags] == ["columns_reordered"] + ["row_missing"] * 8
+
+
+# LibreOffice's text export of 平潭 2020's Word page with 三's 总计 first (005): each row's
+# values are followed by an empty line (the next row's empty group-label cell).
+TOTAL_FIRST = (Path(__file__).parents[1] / "fixtures" / "dumps"
+               / "005.soffice-txt-docx-t3-total-first.txt")
+
+
+def test_rows_read_past_an_empty_line_are_placed_where_each_column_holds_a_number() -> None:
+    got = parse_bytes("dump.txt", TOTAL_FIRST.read_bytes()).values()
+    assert [got[f"t3.granted.{c}"] for c in ("natural_person", "total")] == [7, 7]
+    # 予以公开's last cell printed blank: the blanks after its values may be its cells
+    lines = TOTAL_FIRST.read_text(encoding="utf-8").split("\n")
+    at = lines.index("（一）予以公开")
+    assert lines[at + 7:at + 9] == ["0", ""]
+    lines[at + 7] = ""
+    got = parse_bytes("dump.txt", "\n".join(lines).encode()).values()
+    assert all(v is None for k, v in got.items() if k.startswith("t3."))

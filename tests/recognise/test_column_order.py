@@ -284,3 +284,26 @@ def test_two_stacks_read_whole_place_their_block(fixtures_dir: Path) -> None:
     assert t2 == {cid: truth[cid] for cid in t2} and len(t2) == 6
     assert (t2["t2.normative_documents.issued"], t2["t2.normative_documents.repealed"]) == (8, 26)
     assert "columns_reordered" in [f.code for f in report.flags]
+
+
+# LibreOffice's text export of 平潭 2020's Word page with 三's 总计 first (005,
+# docx-t3-total-first): one cell a line, an empty line for each empty cell, the header
+# `申请人情况` / `` / `总计` / `自然人` / `法人或其他组织` / `` / `` / `` / `商业企业` / … / `其他`.
+TOTAL_FIRST = (Path(__file__).parents[1] / "fixtures" / "dumps"
+               / "005.soffice-txt-docx-t3-total-first.txt")
+
+
+def test_a_header_one_cell_a_line_is_read_across_its_empty_cells() -> None:
+    # before: the empty paragraphs cut the header's text, its two rows were never read,
+    # and 三 was nulled (columns_out_of_order)
+    report = parse_bytes("dump.txt", TOTAL_FIRST.read_bytes())
+    got = report.values()
+    assert [f.code for f in report.flags if f.code.startswith("columns_")] == [
+        "columns_reordered"]
+    t3 = [k for k in got if k.startswith("t3.")]
+    assert all(got[k] is not None for k in t3) and len(t3) == 161
+    assert [got[f"t3.new_received.{c}"] for c in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "public_interest_org", "legal_service_org", "other_org", "total")] == [
+        23, 0, 0, 0, 0, 0, 23]
+    assert got["t3.granted.total"] == 7 and got["t3.results_total.total"] == 23

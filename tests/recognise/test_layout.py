@@ -3,7 +3,10 @@ in a cell of their own, 序号 columns."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pipelines.document import TextCell
+from pipelines.parse import parse_bytes
 from pipelines.recognise.layout import tidy
 
 
@@ -335,3 +338,48 @@ def test_two_row_labels_on_the_line_above_the_values_join_neither() -> None:
     cells = lines("1.信访举报投诉类申请 2.重复申请", "（五）不予 1 1",
                   "处理 3.要求提供公开出版物 4.无正当理由")
     assert tidy(cells) == cells
+
+
+# LibreOffice's text export (`soffice --convert-to txt`) of 淮安 2024's Word page with a
+# 序号 column (001, docx-seq-column): one cell a line, each row's number before its label.
+SEQ_DUMP = (Path(__file__).parents[1] / "fixtures" / "dumps"
+            / "001.soffice-txt-docx-seq-column.txt")
+
+
+def one_a_line(*texts: str) -> list[TextCell]:
+    return [TextCell(t, f"line {no}") for no, t in enumerate(texts, start=1)]
+
+
+def test_row_numbers_printed_a_line_before_their_labels_dropped() -> None:
+    # the dump's lines of 三's first rows, and 四's number before its values
+    cells = one_a_line("序号", "申请人情况", "自然人", "", "1", "一、本年新收政府信息公开申请数量",
+                  "3001", "53", "3119", "2", "二、上年结转政府信息公开申请数量", "34",
+                  "序号", "行政复议", "总计", "1", "72", "64")
+    assert texts(tidy(cells)) == [
+        "序号", "申请人情况", "自然人", "", "一、本年新收政府信息公开申请数量", "3001", "53",
+        "3119", "二、上年结转政府信息公开申请数量", "34", "序号", "行政复议", "总计", "72", "64"]
+
+
+def test_line_numbers_kept_where_they_do_not_number_the_rows() -> None:
+    # 3 does not continue 1; 2 is followed by a value, not a label; no 序号 cell: kept
+    cells = one_a_line("序号", "1", "规章", "0", "3", "规范性文件", "2", "5", "行政许可")
+    assert texts(tidy(cells)) == ["序号", "规章", "0", "3", "规范性文件", "2", "5", "行政许可"]
+    assert texts(tidy(one_a_line("1", "规章", "0", "2", "行政许可"))) == [
+        "1", "规章", "0", "2", "行政许可"]
+    # the first number after 序号 is no 1: this 序号 numbers nothing printed here
+    assert texts(tidy(one_a_line("序号", "5", "规章", "2", "行政许可"))) == [
+        "序号", "5", "规章", "2", "行政许可"]
+
+
+def test_libreoffice_text_of_a_table_with_a_sequence_column_read() -> None:
+    report = parse_bytes("dump.txt", SEQ_DUMP.read_bytes())
+    got = report.values()
+    assert report.rendering == "text_cells" and report.flags == []
+    assert [got[f"t2.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [1, 0, 11]
+    assert got["t2.administrative_penalty.decisions"] == 3985758
+    assert got["t2.administrative_coercion.decisions"] == 88283
+    assert [v for k, v in got.items() if k.startswith("t3.new_received.")] == [
+        3001, 53, 0, 0, 61, 4, 3119]
+    assert [v for k, v in got.items() if k.startswith("t4.admin_review.")] == [
+        72, 64, 178, 37, 351]
+    assert sum(v is None for v in got.values()) == 0
