@@ -198,7 +198,10 @@ def _is_reading_order(lines: list[str], content: list[str], text: str) -> bool:
     spaces or tabs, and either form feeds between pages with empty lines between blocks (`-raw`
     prints none), or, where the form feeds were lost (a crawler, a copy, a one-page PDF)
     or the empty lines were (one block a page), table 三 or a block of table 二 printed
-    out of row order (text_order.py). `text`: the lines joined."""
+    out of row order (text_order.py), but not where (nearly) every line opens with
+    lynx's margin, as no PDF's text does: lynx's rows whose numbers a `<br>` cut print
+    lines of number pieces that look out of row order (recognise/number_breaks.py joins
+    them). `text`: the lines joined."""
     laid_out = _lines_matching(_LAID_OUT_LINE, text)
     if 20 * laid_out >= len(content):
         return False
@@ -207,7 +210,7 @@ def _is_reading_order(lines: list[str], content: list[str], text: str) -> bool:
                                          if ln.strip())]
         if sum(not ln.strip() for ln in inner) >= 2:
             return True
-    return out_of_row_order(content)
+    return not has_margin(content) and out_of_row_order(content)
 
 
 def _label_cells(lines: list[str]) -> list[TextCell]:

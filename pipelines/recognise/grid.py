@@ -35,6 +35,7 @@ from pipelines.recognise.header_columns import RowIndex, box_header_reading, hea
 from pipelines.recognise.header_pieces import header_columns_proven
 from pipelines.recognise.labels import labels_of
 from pipelines.recognise.layout import is_sequence_header
+from pipelines.recognise.number_breaks import joined_over_breaks
 from pipelines.recognise.pulled import alike, box_column, label_columns, pull_proven, pulled_rows
 from pipelines.recognise.pushed import push_refuted
 from pipelines.recognise.tokens import Token, unknown_column
@@ -1445,13 +1446,20 @@ def _cell_by_cell(values: list[Token]) -> bool:
 
 
 def assemble(tokens: list[Token], version: Version, full_width_rows: bool = False,
-             clipped_rows: bool = False, paragraph_cells: bool = False) -> Grid:
-    """Place every labelled row's values into the version's cells."""
+             clipped_rows: bool = False, paragraph_cells: bool = False,
+             breaks_in_cells: bool = False) -> Grid:
+    """Place every labelled row's values into the version's cells; `breaks_in_cells`:
+    the rendering prints a row a line, a line break inside a cell as a line break
+    (number_breaks.py)."""
     grid = Grid(version, full_width_rows=full_width_rows, clipped_rows=clipped_rows,
                 paragraph_cells=paragraph_cells,
                 runs_shown=any(t.run_together and _NOT_ONE_NUMBER.match(t.text)
                                for t in tokens if t.kind == "value"))
     rows = _blocks_by_row(version.id)
+    # a count proves breaks inside numbers only where no row prints numbers past its
+    # cells (a 序号 column, an unknown trailing column): lynx's wraps then add words too
+    breaks_in_cells = (breaks_in_cells and not full_width_rows and not _numbered_rows(tokens)
+                       and not _prints_past_cells(tokens, rows))
     t4_start = None
     index = None  # the printed rows, built for the first row the header must place
     t3_seen = False  # only placing a row below changes it, and once true it stays true
@@ -1470,6 +1478,11 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
         undrawn_why = _DRAWN_SHORT
         values, last, glued = _own_values(tokens, i, len(rows[found].columns),
                                           not full_width_rows)
+        if breaks_in_cells and glued is None:
+            joined = joined_over_breaks(tokens, values, last, len(rows[found].columns))
+            cells = _cells_of(version.id, *found, rows[found])
+            if joined is not None and not _fails_any(version.id, cells, joined[0]):
+                values, last = joined
         if full_width_rows:
             _keep(grid.full_rows, found, values)
         if len(values) > len(rows[found].columns) and full_width_rows:
@@ -1611,6 +1624,20 @@ def _joined_unproven(grid: Grid, label: Token, found: tuple[str, str], block: Bl
         return False  # a value a line: `_place` tells digits cut a line each
     cells = _cells_of(grid.version.id, *found, block)
     return len(values) == len(cells) and _fails_any(grid.version.id, cells, values)
+
+
+def _prints_past_cells(tokens: list[Token], rows: dict[tuple[str, str], Block]) -> bool:
+    """Whether a statutory row prints more values on its label's line than it has
+    columns: numbers that are no cell of it (an unknown trailing column)."""
+    for k, token in enumerate(tokens):
+        found = _row_of(token, rows) if token.kind == "label" and token.row is not None else None
+        if found is None:
+            continue
+        line = takewhile(lambda t, row=token.row: t.row == row and t.kind == "value",
+                         tokens[k + 1:])
+        if sum(1 for _ in line) > len(rows[found].columns):
+            return True
+    return False
 
 
 def _next_row_follows(tokens: list[Token], i: int, table: str,

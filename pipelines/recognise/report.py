@@ -67,7 +67,7 @@ def recognise(doc: Document, title: str | None = None) -> ParsedReport:
         report.flags.extend(relabel_misprints(
             tokens, template_version, ocr=doc.rendering in OCR_RENDERINGS))
         grid = assemble(tokens, template_version, doc.full_width_rows, doc.clipped_rows,
-                        doc.paragraph_cells)
+                        doc.paragraph_cells, doc.breaks_in_cells)
         withdraw_misordered_tables(grid, tokens, doc.rendering, doc.header_bands,
                                    doc.breaks_in_cells)
         withdraw_unproven_counts(grid)

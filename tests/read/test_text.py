@@ -545,3 +545,21 @@ def test_text_lines_of_words_between_pipe_tables_stay_one_cell_a_line() -> None:
                     "全年收到 34 件 2 件\n本机关 共计 5 件\n| 行政许可 | 447228 |\n")
     assert [c.text for c in doc.cells if c.ref.startswith("line ")] == [
         "全年收到 34 件 2 件", "本机关 共计 5 件"]
+
+
+def test_lynxs_rows_whose_numbers_are_cut_by_breaks_are_no_reading_order() -> None:
+    # lynx of huaian's page whose numbers hold a `<br>` (`3<br>001`): most of its lines
+    # are pieces of numbers (`001 5` / `3 0 0 6` / `1 4 3` / `119`), which looked like a
+    # PDF's reading-order text printing 三 out of row order, and its values were withheld
+    # (137 cells null). Every line opens with lynx's margin, as no PDF's text does: read as
+    # lynx's rows, its numbers joined where the count proves it (number_breaks.py).
+    path = Path(__file__).parents[1] / "fixtures" / "dumps" / "huaian-2024.lynx-number-br.txt"
+    doc = read(path.name, "0" * 64, path.stat().st_size, path.read_text(encoding="utf-8"))
+    assert doc.rendering != "text_reading_order" and doc.breaks_in_cells
+    report = parse_bytes(path.name, path.read_bytes())
+    want = json.loads((path.parents[1] / "truth" / "huaian-2024.json").read_text(
+        encoding="utf-8"))["cells"]
+    got = {cid: c.value for cid, c in report.cells.items()}
+    assert {cid: v for cid, v in got.items() if v is not None and v != want[cid]} == {}
+    assert {cid for cid, v in want.items() if v is not None and got[cid] is None} == {
+        cid for cid in want if cid.startswith("t4.")}

@@ -222,20 +222,6 @@ def test_a_row_read_a_value_a_line_whose_identities_fail_is_not_published(name: 
                for f in report.flags)
 
 
-def test_a_number_broken_by_a_line_break_in_its_cell_leaves_its_row_null() -> None:
-    # lynx of a page whose numbers hold a `<br>` (`8<br>8` for 88): the cell's second half
-    # opens the next line ("规范性文件 6" / "0 6" / "0 3" / "68" for 60, 60, 368). Before:
-    # 6, 0, 6 published (as a row wrapped onto the next line), 12 cells wrong and 4 blank
-    # cells of table 三 given numbers.
-    report = read_dump_without_a_wrong_cell("shanghai-office-2019.lynx-number-br.txt",
-                                            "shanghai-office-2019")
-    row = {cid: c.value for cid, c in report.cells.items()
-           if cid.startswith("t2.normative_documents.")}
-    assert row == dict.fromkeys(row) and len(row) == 3
-    assert any(f.code == "ambiguous_digits" and "row normative_documents's values are "
-               "followed by a printed row of numbers alone" in f.message for f in report.flags)
-
-
 def test_no_row_is_placed_by_identities_where_rows_print_numbers_past_their_columns() -> None:
     # lynx (blanks dropped) of a page with an unknown trailing column of numbers: table
     # 二's rows print 4 numbers for 3 columns; 三's `8.属于行政查询事项 10 2 12` (12 the
