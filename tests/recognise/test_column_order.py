@@ -307,3 +307,38 @@ def test_a_header_one_cell_a_line_is_read_across_its_empty_cells() -> None:
         "public_interest_org", "legal_service_org", "other_org", "total")] == [
         23, 0, 0, 0, 0, 0, 23]
     assert got["t3.granted.total"] == 7 and got["t3.results_total.total"] == 23
+
+
+# 005 (2019 format) as LibreOffice prints its Word file, through `pdftotext` without
+# options: 四's narrow columns print their labels one character a line, 结果维持 as a block
+# of its own, its neighbours' interleaved (`结 其 尚 果 他 未 纠 结 审 …`), then `总 计`
+# and the next group's `结 果 维 持`: run together, 结果维持 / 总计 / 结果维持.
+DOCX_READING = Path(__file__).parents[1] / "fixtures" / "dumps" / "005.docx-pdftotext-reading.txt"
+
+
+def _t4(text: str) -> tuple[dict[str, object], set[str]]:
+    report = parse_bytes("005.txt", text.encode("utf-8"))
+    return ({c: v for c, v in report.values().items() if c.startswith("t4.")},
+            {f.code for f in report.flags if "t4" in f.message})
+
+
+def test_reading_order_t4_header_run_together_proves_no_order() -> None:
+    # Before: the run-together labels read as out of order, every cell null (flag
+    # columns_out_of_order). Reading order's own check (reading_order.py) decides: its 15
+    # counts are all 0, the same table in any order of its columns and groups.
+    values, flags = _t4(DOCX_READING.read_text(encoding="utf-8"))
+    assert values == {c: 0 for c in values} and len(values) == 15
+    assert "columns_out_of_order" not in flags
+
+
+def test_reading_order_t4_unequal_groups_stay_unplaced() -> None:
+    # The same print with 行政复议's 结果维持 and 总计 printed 1: the groups differ, and no
+    # line of the header shows their order: 四 stays null.
+    lines = DOCX_READING.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.endswith(
+        "四、政府信息公开行政复议、行政诉讼情况"))
+    first = next(i for i in range(at, len(lines)) if lines[i] == "0")
+    lines[first] = lines[first + 4] = "1"
+    values, flags = _t4("\n".join(lines))
+    assert all(v is None for v in values.values())
+    assert "column_order_unread" in flags
