@@ -167,7 +167,7 @@ def _group_pieces(upper: PrintedRow, lower: PrintedRow, below: PrintedRow | None
 
 
 def _joined(upper: PrintedRow, lower: PrintedRow, width: int,
-            below: PrintedRow | None = None, runs: bool = False
+            below: PrintedRow | None = None, runs: bool = False, apart: int = 1
             ) -> tuple[PrintedRow, list[Word]] | None:
     """The two lines as one row, if the lower continues the upper's (module docstring),
     and the lower's group labels' pieces (`_group_pieces`; `below`, the line under the
@@ -177,7 +177,7 @@ def _joined(upper: PrintedRow, lower: PrintedRow, width: int,
     pieces = _group_pieces(upper, lower, below)
     count = len(upper.values) + len(lower.values)
     if (not upper.values or not lower.values or len(upper.lines) != 1
-            or lower.lines[0] != upper.lines[-1] + 1
+            or lower.lines[0] != upper.lines[-1] + apart
             or not (count == width or (runs and count < width and lower.labels))
             or any(ITEM_START.match(w.text) for w in lower.labels if w not in pieces)
             or upper.values[-1].end >= lower.values[0].start):
@@ -381,6 +381,36 @@ def items_in_front(rows: list[PrintedRow]) -> list[PrintedRow]:
     return rows
 
 
+def item_between(rows: list[PrintedRow], k: int) -> bool:
+    """Whether line k is a row label's item number printed on a line of its own between
+    its label's first two lines (`要求行政机关确认或重新出具已 1` / `5.` / `获取信息 0 0 …`:
+    the digits' font sits lower than the first line's glyphs, and pdftotext gives them a
+    line between): the lines directly above and below print their last label word in
+    its column, neither with an item of its own. Digits printed lower than a label's
+    first line are never the line below's."""
+    if not 0 < k < len(rows) - 1:
+        return False
+    row, upper, lower = rows[k], rows[k - 1], rows[k + 1]
+    if (row.values or len(row.labels) != 1 or not ROW_NUMBER.match(row.labels[0].text)
+            or not upper.labels or not lower.labels or len(upper.lines) != 1):
+        return False
+    item, text, then = row.labels[0], upper.labels[-1], lower.labels[-1]
+    return (_same_column(text, item) and _same_column(then, item)
+            and not ITEM_START.match(text.text) and not ITEM_START.match(then.text))
+
+
+def items_between(rows: list[PrintedRow]) -> list[PrintedRow]:
+    """An item number printed between its label's first two lines (`item_between`) put
+    in front of the first (`5.要求…`); its line is left `moved`, so that a row split over
+    the two lines is joined across it (`rows_joined`)."""
+    for k in range(1, len(rows) - 1):
+        if item_between(rows, k):
+            text = rows[k - 1].labels[-1]
+            rows[k - 1].labels[-1] = Word(_taken(rows[k]).text + text.text, text.start,
+                                          text.end)
+    return rows
+
+
 def labels_joined(rows: list[PrintedRow]) -> list[PrintedRow]:
     """Row labels wrapped onto the lines around their values joined back (rows: one per
     line, in order; a row joined from two lines leaves the second empty). The row's label
@@ -456,12 +486,14 @@ def rows_joined(rows: list[PrintedRow], runs: bool = False) -> list[PrintedRow]:
     """Rows split over two lines joined (module docstring); the second line's place is
     left empty, so that rows stay one per line. `runs`: see `_joined`."""
     for i in range(1, len(rows)):
-        if rows[i].values and rows[i - 1].values and (rows[i].spaced or rows[i - 1].spaced):
+        # the upper line: the one above, or past an item number moved off its own line
+        j = i - 2 if i > 1 and rows[i - 1].moved else i - 1
+        if rows[i].values and rows[j].values and (rows[i].spaced or rows[j].spaced):
             below = next((r for r in rows[i + 1:i + 1 + _GROUP_GAP] if r.labels or r.values),
                          None)  # pdftotext may print an empty line between two pieces
-            joined = _joined(rows[i - 1], rows[i], _width(rows, i), below, runs)
+            joined = _joined(rows[j], rows[i], _width(rows, i), below, runs, i - j)
             if joined is not None:
-                rows[i - 1] = joined[0]
+                rows[j] = joined[0]
                 # the second line's place: no line, or its group labels' pieces alone, a
                 # line as the pieces above and below them in their columns are
                 rows[i] = (PrintedRow(rows[i].lines, joined[1], spaced=True) if joined[1]
@@ -628,5 +660,5 @@ def place_columns(rows: list[PrintedRow], runs: bool = False) -> list[PrintedRow
     """Rows one per line made table rows: split rows joined, amounts' units and wrapped
     labels joined (module docstring); values of a cell over several lines marked.
     `runs`: the page's words may be several cells run together (text_runs.py)."""
-    return stacked_marked(labels_joined(items_in_front(units_joined(rows_joined(rows,
-                                                                               runs)))))
+    return stacked_marked(labels_joined(items_in_front(units_joined(rows_joined(
+        items_between(rows), runs)))))

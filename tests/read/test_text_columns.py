@@ -537,3 +537,33 @@ def test_soft_hyphens_inside_words_hide_no_item_number() -> None:
     assert rows[5] == ["办理结果", "1.本机关不掌握相关政府‐信息", "7", "0", "0", "0", "0", "0", "7"]
     assert rows[4] == ["三、本年度‐"]
     assert not [w for row in rows for w in row if "\u00ad" in w]
+
+
+# pdftotext -layout of Chromium's print of 001's page whose cells wrap their text in a
+# `<p>` (variants.py `cell-p`), cut to the title and table 三, verbatim: a row label's
+# item number prints on a line of its own between its label's first two lines (the
+# digits sit lower than the first line's glyphs): `要求行政机关确认或重新出具已 1` / `5.` /
+# `获取信息 0 0 0 0 0 1`, and `申请人逾期未按收费通知要求缴` / `2.` / `纳费用、… 6 0 …`.
+CELL_P = Path(__file__).parents[1] / "fixtures" / "dumps" / "001.pdftotext-layout-cell-p.txt"
+
+
+def test_an_item_number_between_its_labels_first_two_lines_starts_it() -> None:
+    # before: `5.` started `获取信息`, the row's first line and its `1` a row apart (the
+    # split row unjoined); `2.` started `纳费用、…`, and `申请人逾期未按收费通知要求缴` was
+    # taken as 1.申请人无正当理由…'s tail. Three rows of 三 null (154 cells of 175).
+    rows = rows_of(CELL_P.read_text(encoding="utf-8"))
+    assert ["5.要求行政机关确认或重新出具已获取信息", "1", "0", "0", "0", "0", "0", "1"] in rows
+    assert ["（六）其", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            "67", "3", "0", "0", "1", "0", "71"] in rows
+    assert ["2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            "6", "0", "0", "0", "0", "0", "6"] in rows
+    cells = parse_file(CELL_P).cells
+    assert {row: [cells[f"t3.{row}.{k}"].value for k in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "public_interest_org", "legal_service_org", "other_org", "total")]
+        for row in ("not_processed_confirm_reissue", "other_no_correction",
+                    "other_unpaid_fee")} == {
+        "not_processed_confirm_reissue": [1, 0, 0, 0, 0, 0, 1],
+        "other_no_correction": [67, 3, 0, 0, 1, 0, 71],
+        "other_unpaid_fee": [6, 0, 0, 0, 0, 0, 6]}
+    assert sum(c.value is not None for cid, c in cells.items() if cid.startswith("t3.")) == 175
