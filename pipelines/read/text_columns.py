@@ -79,6 +79,7 @@ _WRAP = 16  # lines a label wraps over, above or below its values
 _SLACK = 2  # characters: label lines of one column start this near each other
 _NEAR = 12  # value rows this near are of one table, for its width
 _GROUP_GAP = 2  # lines below a group label's piece its next piece prints within
+_WHOLE = re.compile(r"\d{1,3}")  # a 序号 column's number
 
 
 @dataclass
@@ -399,15 +400,57 @@ def item_between(rows: list[PrintedRow], k: int) -> bool:
             and not ITEM_START.match(text.text) and not ITEM_START.match(then.text))
 
 
+def number_between(rows: list[PrintedRow], k: int) -> int | None:
+    """The line (k - 1 or k + 1) whose row a 序号 column's number printed on line k, a
+    line of its own, numbers, if it is one: a tall row's number prints at its middle,
+    between its lines (`（二）部分公开（区分处理的，只计 1 0 0 0` / `4` / `这一情形，… 0 0 1`;
+    `2.其他法律行政法规禁止` / `6` / `公开 0 0 0 …`). A whole number alone on its line,
+    the nearest lines above or below that print a word in its column printing there the
+    number before or after it (the column numbers rows), the line above or below
+    directly, every word right of it, no number of its own in its column: the one that
+    prints values, the upper where both do (a split row's first line)."""
+    if not 0 < k < len(rows) - 1:
+        return None
+    row = rows[k]
+    if row.labels or len(row.values) != 1 or not _WHOLE.fullmatch(row.values[0].text):
+        return None
+    number, n = row.values[0], int(row.values[0].text)
+    if not (_numbers(rows, k, -1, number, n - 1) or _numbers(rows, k, 1, number, n + 1)):
+        return None
+    lines = [j for j in (k - 1, k + 1) if rows[j].labels and len(rows[j].lines) == 1
+             and all(w.start > number.end for w in rows[j].labels + rows[j].values)]
+    valued = [j for j in lines if rows[j].values]
+    return valued[0] if valued else None
+
+
+def _numbers(rows: list[PrintedRow], k: int, step: int, number: Word, want: int) -> bool:
+    """Whether the nearest line from k in direction `step` (within _WRAP) whose first
+    word prints in `number`'s column prints `want` there."""
+    j = k + step
+    while 0 <= j < len(rows) and abs(j - k) <= _WRAP:
+        words = rows[j].labels + rows[j].values
+        if words and _same_column(words[0], number):
+            return words[0].text == str(want)
+        j += step
+    return False
+
+
 def items_between(rows: list[PrintedRow]) -> list[PrintedRow]:
-    """An item number printed between its label's first two lines (`item_between`) put
-    in front of the first (`5.要求…`); its line is left `moved`, so that a row split over
-    the two lines is joined across it (`rows_joined`)."""
+    """A row's number printed on a line of its own between the row's lines put back: an
+    item number between its label's first two lines (`item_between`) in front of the
+    first (`5.要求…`); a 序号 column's number (`number_between`) first on its row's line.
+    Where the line above took it, its line is left `moved`, so that a row split over the
+    two lines is joined across it (`rows_joined`); a number the line below took parts
+    two rows."""
     for k in range(1, len(rows) - 1):
         if item_between(rows, k):
             text = rows[k - 1].labels[-1]
             rows[k - 1].labels[-1] = Word(_taken(rows[k]).text + text.text, text.start,
                                           text.end)
+        elif (target := number_between(rows, k)) is not None:
+            rows[target].labels.insert(0, rows[k].values.pop())
+            # a row's first line took it: the line below may be its second
+            rows[k].moved = target == k - 1
     return rows
 
 

@@ -567,3 +567,31 @@ def test_an_item_number_between_its_labels_first_two_lines_starts_it() -> None:
         "other_no_correction": [67, 3, 0, 0, 1, 0, 71],
         "other_unpaid_fee": [6, 0, 0, 0, 0, 0, 6]}
     assert sum(c.value is not None for cid, c in cells.items() if cid.startswith("t3.")) == 175
+
+
+# pdftotext -layout of Chromium's print of 005's page with a 序号 column (variants.py
+# `seq-column`), cut to the title and table 三, verbatim: a tall row's number prints at
+# its middle, on a line of its own between the row's lines: `（二）部分公开（区分处理的，
+# 只计 1 0 0 0` / `4` / `这一情形，不计其他情形） 0 0 1`, `2.其他法律行政法规禁止` / `6` /
+# `公开 0 0 0 …`, `8 （三）不予 4.保护… 0 …` / `9` / `公开 5.属于三类内部事务信息 0 …`.
+SEQ_COLUMN = (Path(__file__).parents[1] / "fixtures" / "dumps"
+              / "005.pdftotext-layout-seq-column.txt")
+
+
+def test_a_row_number_between_its_rows_lines_goes_on_its_row() -> None:
+    # before: the number a row of its own, the split row unjoined and the numbering
+    # broken, 91 cells of 三 read (eight rows null)
+    rows = rows_of(SEQ_COLUMN.read_text(encoding="utf-8"))
+    assert ["4", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+            "1", "0", "0", "0", "0", "0", "1"] in rows
+    assert ["6", "2.其他法律行政法规禁止公开", "0", "0", "0", "0", "0", "0", "0"] in rows
+    assert ["9", "公开", "5.属于三类内部事务信息", "0", "0", "0", "0", "0", "0", "0"] in rows
+    assert ["14", "（四）无法", "2.没有现成信息需要另行制作",
+            "0", "0", "0", "0", "0", "0", "0"] in rows
+    cells = parse_file(SEQ_COLUMN).cells
+    assert [cells[f"t3.partially_granted.{k}"].value for k in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "public_interest_org", "legal_service_org", "other_org", "total")] == [
+        1, 0, 0, 0, 0, 0, 1]
+    assert cells["t3.unable_unclear_after_correction.total"].value == 5
+    assert sum(c.value is not None for cid, c in cells.items() if cid.startswith("t3.")) == 147
