@@ -42,6 +42,7 @@ from pipelines.read.text_columns import (
     PrintedRow,
     Word,
     is_laid_out,
+    item_apart_between,
     item_between,
     place_columns,
     printed_row,
@@ -314,7 +315,7 @@ def _wrapped_labels(lines: list[str], apart: frozenset[int] = frozenset()
     `一、`): a label that does not open with one is not known to start there. A header
     printed again under a row (`_headers_again`) is no part of its label, nor an item
     number printed between the first two lines of the label it opens (`apart`:
-    text_columns.item_between, which puts it back)."""
+    text_columns.item_between and item_apart_between, which put it back)."""
     kinds = [_kind(line) for line in lines]
     for k in _headers_again(lines, kinds):
         kinds[k] = "header"
@@ -434,7 +435,8 @@ def spaced_rows(lines: list[str], furniture: frozenset[int] = frozenset()
     bands = _header_bands(printed) if laid_out else ()
     if not laid_out:
         lines = _quotes_put_back(_units_joined(_soft_hyphens_joined(lines)))
-    apart = frozenset(k for k in range(len(printed)) if item_between(printed, k))
+    apart = frozenset(k for k in range(len(printed))
+                      if item_between(printed, k) or item_apart_between(printed, k))
     wrapped = _wrapped_labels(lines, apart) if laid_out else {}
     absorbed = {k for parts in wrapped.values() for k in parts}
     rows: list[PrintedRow] = []

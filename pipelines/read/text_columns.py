@@ -400,6 +400,44 @@ def item_between(rows: list[PrintedRow], k: int) -> bool:
             and not ITEM_START.match(text.text) and not ITEM_START.match(then.text))
 
 
+def item_apart_between(rows: list[PrintedRow], k: int) -> bool:
+    """Whether line k is a row's item number printed in a column of its own (`2.` /
+    `其他法律…`: a cell of its own) on a line of its own between its label's first two
+    lines, where the number is centred in its cell (`其他法律行政法规禁止公 30 1` / `2.` /
+    `开 0 0 0 0 31`): the lines directly above and below print their last label word in
+    one column right of it, neither with an item of its own; the column the number
+    prints in holds item numbers (the nearest line above or below with a word there
+    prints one); the line above is the label's first (no label-only line above it goes
+    on in its column): a number centred on a longer label prints beside its middle."""
+    if not 1 < k < len(rows) - 1:
+        return False
+    row, upper, lower = rows[k], rows[k - 1], rows[k + 1]
+    if (row.values or len(row.labels) != 1 or not ROW_NUMBER.match(row.labels[0].text)
+            or not upper.labels or not lower.labels or len(upper.lines) != 1):
+        return False
+    item, text, then = row.labels[0], upper.labels[-1], lower.labels[-1]
+    above = rows[k - 2]
+    return (_same_column(text, then) and item.end < min(text.start, then.start)
+            and not ITEM_START.match(text.text) and not ITEM_START.match(then.text)
+            and not (above.labels and not above.values
+                     and _same_column(above.labels[-1], text))
+            and (_column_item(rows, k, -1, item) or _column_item(rows, k, 1, item)))
+
+
+def _column_item(rows: list[PrintedRow], k: int, step: int, item: Word) -> bool:
+    """Whether the nearest line from k in direction `step` (within _WRAP) with a word
+    in `item`'s column prints a row's item number there (`1.`, or `1.属于…` where the
+    label follows one space after it)."""
+    j = k + step
+    while 0 <= j < len(rows) and abs(j - k) <= _WRAP:
+        word = next((w for w in rows[j].labels + rows[j].values if _same_column(w, item)),
+                    None)
+        if word is not None:
+            return opens_row_item(word.text)
+        j += step
+    return False
+
+
 def number_between(rows: list[PrintedRow], k: int) -> int | None:
     """The line (k - 1 or k + 1) whose row a 序号 column's number printed on line k, a
     line of its own, numbers, if it is one: a tall row's number prints at its middle,
@@ -438,7 +476,8 @@ def _numbers(rows: list[PrintedRow], k: int, step: int, number: Word, want: int)
 def items_between(rows: list[PrintedRow]) -> list[PrintedRow]:
     """A row's number printed on a line of its own between the row's lines put back: an
     item number between its label's first two lines (`item_between`) in front of the
-    first (`5.要求…`); a 序号 column's number (`number_between`) first on its row's line.
+    first (`5.要求…`), or before it where it prints in a column of its own
+    (`item_apart_between`); a 序号 column's number (`number_between`) first on its row's line.
     Where the line above took it, its line is left `moved`, so that a row split over the
     two lines is joined across it (`rows_joined`); a number the line below took parts
     two rows."""
@@ -447,6 +486,8 @@ def items_between(rows: list[PrintedRow]) -> list[PrintedRow]:
             text = rows[k - 1].labels[-1]
             rows[k - 1].labels[-1] = Word(_taken(rows[k]).text + text.text, text.start,
                                           text.end)
+        elif item_apart_between(rows, k):
+            rows[k - 1].labels.insert(len(rows[k - 1].labels) - 1, _taken(rows[k]))
         elif (target := number_between(rows, k)) is not None:
             rows[target].labels.insert(0, rows[k].values.pop())
             # a row's first line took it: the line below may be its second

@@ -595,3 +595,28 @@ def test_a_row_number_between_its_rows_lines_goes_on_its_row() -> None:
         1, 0, 0, 0, 0, 0, 1]
     assert cells["t3.unable_unclear_after_correction.total"].value == 5
     assert sum(c.value is not None for cid, c in cells.items() if cid.startswith("t3.")) == 147
+
+
+# pdftotext -layout of Chromium's print of 005's page whose item numbers print in a cell
+# of their own (variants.py `item-apart`), cut to the title and table 三, verbatim: the
+# number centred in its cell, on a line of its own between its label's two lines, in its
+# own column left of the label's (`其他法律行政法规禁 0` / `2.` / `止公开 0 0 0 0 00`).
+ITEM_APART = (Path(__file__).parents[1] / "fixtures" / "dumps"
+              / "005.pdftotext-layout-item-apart.txt")
+
+
+def test_an_item_number_in_its_own_column_between_its_labels_lines_starts_it() -> None:
+    # before: the number a label line of its own, the label's first line and its value
+    # a row apart from the rest; 105 cells of 三 read (147 printed)
+    rows = rows_of(ITEM_APART.read_text(encoding="utf-8"))
+    assert ["2.", "其他法律行政法规禁止公开", "0", "0", "0", "0", "0", "00"] in rows
+    assert ["开", "5.", "属于三类内部事务信息", "0", "0", "0", "0", "0", "00"] in rows
+    assert ["1.", "本机关不掌握相关政府信息", "7", "0", "0", "0", "0", "07"] in rows
+    assert ["5.", "要求行政机关确认或重新出具已获取信息",
+            "0", "0", "0", "0", "0", "00"] in rows
+    cells = parse_file(ITEM_APART).cells
+    assert [cells[f"t3.unable_not_held.{k}"].value for k in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "public_interest_org", "legal_service_org", "other_org", "total")] == [
+        7, 0, 0, 0, 0, 0, 7]
+    assert sum(c.value is not None for cid, c in cells.items() if cid.startswith("t3.")) == 147
