@@ -42,6 +42,8 @@ from pipelines.read.text_columns import (
     PrintedRow,
     Word,
     is_laid_out,
+    item_apart_between,
+    item_between,
     place_columns,
     printed_row,
 )
@@ -304,16 +306,21 @@ def _headers_again(lines: list[str], kinds: list[str]) -> set[int]:
     return again
 
 
-def _wrapped_labels(lines: list[str]) -> dict[int, list[int]]:
+def _wrapped_labels(lines: list[str], apart: frozenset[int] = frozenset()
+                    ) -> dict[int, list[int]]:
     """Row line -> the lines of its label, for labels wrapped around their values
     (`pdftotext -layout` centres the values on a label of several lines): single words
     in the label's column directly above and below, claimed by no other row line, and
     the first of them, and only the first, opening with an item number (`1.`, `（三）`,
     `一、`): a label that does not open with one is not known to start there. A header
-    printed again under a row (`_headers_again`) is no part of its label."""
+    printed again under a row (`_headers_again`) is no part of its label, nor an item
+    number printed between the first two lines of the label it opens (`apart`:
+    text_columns.item_between and item_apart_between, which put it back)."""
     kinds = [_kind(line) for line in lines]
     for k in _headers_again(lines, kinds):
         kinds[k] = "header"
+    for k in apart:
+        kinds[k] = "other"
     out = {}
     for r, kind in enumerate(kinds):
         if kind != "row":
@@ -428,7 +435,9 @@ def spaced_rows(lines: list[str], furniture: frozenset[int] = frozenset()
     bands = _header_bands(printed) if laid_out else ()
     if not laid_out:
         lines = _quotes_put_back(_units_joined(_soft_hyphens_joined(lines)))
-    wrapped = _wrapped_labels(lines) if laid_out else {}
+    apart = frozenset(k for k in range(len(printed))
+                      if item_between(printed, k) or item_apart_between(printed, k))
+    wrapped = _wrapped_labels(lines, apart) if laid_out else {}
     absorbed = {k for parts in wrapped.values() for k in parts}
     rows: list[PrintedRow] = []
     for k, line in enumerate(lines):

@@ -79,6 +79,7 @@ _WRAP = 16  # lines a label wraps over, above or below its values
 _SLACK = 2  # characters: label lines of one column start this near each other
 _NEAR = 12  # value rows this near are of one table, for its width
 _GROUP_GAP = 2  # lines below a group label's piece its next piece prints within
+_WHOLE = re.compile(r"\d{1,3}")  # a 序号 column's number
 
 
 @dataclass
@@ -167,7 +168,7 @@ def _group_pieces(upper: PrintedRow, lower: PrintedRow, below: PrintedRow | None
 
 
 def _joined(upper: PrintedRow, lower: PrintedRow, width: int,
-            below: PrintedRow | None = None, runs: bool = False
+            below: PrintedRow | None = None, runs: bool = False, apart: int = 1
             ) -> tuple[PrintedRow, list[Word]] | None:
     """The two lines as one row, if the lower continues the upper's (module docstring),
     and the lower's group labels' pieces (`_group_pieces`; `below`, the line under the
@@ -177,7 +178,7 @@ def _joined(upper: PrintedRow, lower: PrintedRow, width: int,
     pieces = _group_pieces(upper, lower, below)
     count = len(upper.values) + len(lower.values)
     if (not upper.values or not lower.values or len(upper.lines) != 1
-            or lower.lines[0] != upper.lines[-1] + 1
+            or lower.lines[0] != upper.lines[-1] + apart
             or not (count == width or (runs and count < width and lower.labels))
             or any(ITEM_START.match(w.text) for w in lower.labels if w not in pieces)
             or upper.values[-1].end >= lower.values[0].start):
@@ -381,6 +382,119 @@ def items_in_front(rows: list[PrintedRow]) -> list[PrintedRow]:
     return rows
 
 
+def item_between(rows: list[PrintedRow], k: int) -> bool:
+    """Whether line k is a row label's item number printed on a line of its own between
+    its label's first two lines (`要求行政机关确认或重新出具已 1` / `5.` / `获取信息 0 0 …`:
+    the digits' font sits lower than the first line's glyphs, and pdftotext gives them a
+    line between): the lines directly above and below print their last label word in
+    its column, neither with an item of its own. Digits printed lower than a label's
+    first line are never the line below's."""
+    if not 0 < k < len(rows) - 1:
+        return False
+    row, upper, lower = rows[k], rows[k - 1], rows[k + 1]
+    if (row.values or len(row.labels) != 1 or not ROW_NUMBER.match(row.labels[0].text)
+            or not upper.labels or not lower.labels or len(upper.lines) != 1):
+        return False
+    item, text, then = row.labels[0], upper.labels[-1], lower.labels[-1]
+    return (_same_column(text, item) and _same_column(then, item)
+            and not ITEM_START.match(text.text) and not ITEM_START.match(then.text))
+
+
+def item_apart_between(rows: list[PrintedRow], k: int) -> bool:
+    """Whether line k is a row's item number printed in a column of its own (`2.` /
+    `其他法律…`: a cell of its own) on a line of its own between its label's first two
+    lines, where the number is centred in its cell (`其他法律行政法规禁止公 30 1` / `2.` /
+    `开 0 0 0 0 31`): the lines directly above and below print their last label word in
+    one column right of it, neither with an item of its own; the column the number
+    prints in holds item numbers (the nearest line above or below with a word there
+    prints one); the line above is the label's first (no label-only line above it goes
+    on in its column): a number centred on a longer label prints beside its middle."""
+    if not 1 < k < len(rows) - 1:
+        return False
+    row, upper, lower = rows[k], rows[k - 1], rows[k + 1]
+    if (row.values or len(row.labels) != 1 or not ROW_NUMBER.match(row.labels[0].text)
+            or not upper.labels or not lower.labels or len(upper.lines) != 1):
+        return False
+    item, text, then = row.labels[0], upper.labels[-1], lower.labels[-1]
+    above = rows[k - 2]
+    return (_same_column(text, then) and item.end < min(text.start, then.start)
+            and not ITEM_START.match(text.text) and not ITEM_START.match(then.text)
+            and not (above.labels and not above.values
+                     and _same_column(above.labels[-1], text))
+            and (_column_item(rows, k, -1, item) or _column_item(rows, k, 1, item)))
+
+
+def _column_item(rows: list[PrintedRow], k: int, step: int, item: Word) -> bool:
+    """Whether the nearest line from k in direction `step` (within _WRAP) with a word
+    in `item`'s column prints a row's item number there (`1.`, or `1.属于…` where the
+    label follows one space after it)."""
+    j = k + step
+    while 0 <= j < len(rows) and abs(j - k) <= _WRAP:
+        word = next((w for w in rows[j].labels + rows[j].values if _same_column(w, item)),
+                    None)
+        if word is not None:
+            return opens_row_item(word.text)
+        j += step
+    return False
+
+
+def number_between(rows: list[PrintedRow], k: int) -> int | None:
+    """The line (k - 1 or k + 1) whose row a 序号 column's number printed on line k, a
+    line of its own, numbers, if it is one: a tall row's number prints at its middle,
+    between its lines (`（二）部分公开（区分处理的，只计 1 0 0 0` / `4` / `这一情形，… 0 0 1`;
+    `2.其他法律行政法规禁止` / `6` / `公开 0 0 0 …`). A whole number alone on its line,
+    the nearest lines above or below that print a word in its column printing there the
+    number before or after it (the column numbers rows), the line above or below
+    directly, every word right of it, no number of its own in its column: the one that
+    prints values, the upper where both do (a split row's first line)."""
+    if not 0 < k < len(rows) - 1:
+        return None
+    row = rows[k]
+    if row.labels or len(row.values) != 1 or not _WHOLE.fullmatch(row.values[0].text):
+        return None
+    number, n = row.values[0], int(row.values[0].text)
+    if not (_numbers(rows, k, -1, number, n - 1) or _numbers(rows, k, 1, number, n + 1)):
+        return None
+    lines = [j for j in (k - 1, k + 1) if rows[j].labels and len(rows[j].lines) == 1
+             and all(w.start > number.end for w in rows[j].labels + rows[j].values)]
+    valued = [j for j in lines if rows[j].values]
+    return valued[0] if valued else None
+
+
+def _numbers(rows: list[PrintedRow], k: int, step: int, number: Word, want: int) -> bool:
+    """Whether the nearest line from k in direction `step` (within _WRAP) whose first
+    word prints in `number`'s column prints `want` there."""
+    j = k + step
+    while 0 <= j < len(rows) and abs(j - k) <= _WRAP:
+        words = rows[j].labels + rows[j].values
+        if words and _same_column(words[0], number):
+            return words[0].text == str(want)
+        j += step
+    return False
+
+
+def items_between(rows: list[PrintedRow]) -> list[PrintedRow]:
+    """A row's number printed on a line of its own between the row's lines put back: an
+    item number between its label's first two lines (`item_between`) in front of the
+    first (`5.要求…`), or before it where it prints in a column of its own
+    (`item_apart_between`); a 序号 column's number (`number_between`) first on its row's line.
+    Where the line above took it, its line is left `moved`, so that a row split over the
+    two lines is joined across it (`rows_joined`); a number the line below took parts
+    two rows."""
+    for k in range(1, len(rows) - 1):
+        if item_between(rows, k):
+            text = rows[k - 1].labels[-1]
+            rows[k - 1].labels[-1] = Word(_taken(rows[k]).text + text.text, text.start,
+                                          text.end)
+        elif item_apart_between(rows, k):
+            rows[k - 1].labels.insert(len(rows[k - 1].labels) - 1, _taken(rows[k]))
+        elif (target := number_between(rows, k)) is not None:
+            rows[target].labels.insert(0, rows[k].values.pop())
+            # a row's first line took it: the line below may be its second
+            rows[k].moved = target == k - 1
+    return rows
+
+
 def labels_joined(rows: list[PrintedRow]) -> list[PrintedRow]:
     """Row labels wrapped onto the lines around their values joined back (rows: one per
     line, in order; a row joined from two lines leaves the second empty). The row's label
@@ -456,12 +570,14 @@ def rows_joined(rows: list[PrintedRow], runs: bool = False) -> list[PrintedRow]:
     """Rows split over two lines joined (module docstring); the second line's place is
     left empty, so that rows stay one per line. `runs`: see `_joined`."""
     for i in range(1, len(rows)):
-        if rows[i].values and rows[i - 1].values and (rows[i].spaced or rows[i - 1].spaced):
+        # the upper line: the one above, or past an item number moved off its own line
+        j = i - 2 if i > 1 and rows[i - 1].moved else i - 1
+        if rows[i].values and rows[j].values and (rows[i].spaced or rows[j].spaced):
             below = next((r for r in rows[i + 1:i + 1 + _GROUP_GAP] if r.labels or r.values),
                          None)  # pdftotext may print an empty line between two pieces
-            joined = _joined(rows[i - 1], rows[i], _width(rows, i), below, runs)
+            joined = _joined(rows[j], rows[i], _width(rows, i), below, runs, i - j)
             if joined is not None:
-                rows[i - 1] = joined[0]
+                rows[j] = joined[0]
                 # the second line's place: no line, or its group labels' pieces alone, a
                 # line as the pieces above and below them in their columns are
                 rows[i] = (PrintedRow(rows[i].lines, joined[1], spaced=True) if joined[1]
@@ -628,5 +744,5 @@ def place_columns(rows: list[PrintedRow], runs: bool = False) -> list[PrintedRow
     """Rows one per line made table rows: split rows joined, amounts' units and wrapped
     labels joined (module docstring); values of a cell over several lines marked.
     `runs`: the page's words may be several cells run together (text_runs.py)."""
-    return stacked_marked(labels_joined(items_in_front(units_joined(rows_joined(rows,
-                                                                               runs)))))
+    return stacked_marked(labels_joined(items_in_front(units_joined(rows_joined(
+        items_between(rows), runs)))))

@@ -537,3 +537,86 @@ def test_soft_hyphens_inside_words_hide_no_item_number() -> None:
     assert rows[5] == ["办理结果", "1.本机关不掌握相关政府‐信息", "7", "0", "0", "0", "0", "0", "7"]
     assert rows[4] == ["三、本年度‐"]
     assert not [w for row in rows for w in row if "\u00ad" in w]
+
+
+# pdftotext -layout of Chromium's print of 001's page whose cells wrap their text in a
+# `<p>` (variants.py `cell-p`), cut to the title and table 三, verbatim: a row label's
+# item number prints on a line of its own between its label's first two lines (the
+# digits sit lower than the first line's glyphs): `要求行政机关确认或重新出具已 1` / `5.` /
+# `获取信息 0 0 0 0 0 1`, and `申请人逾期未按收费通知要求缴` / `2.` / `纳费用、… 6 0 …`.
+CELL_P = Path(__file__).parents[1] / "fixtures" / "dumps" / "001.pdftotext-layout-cell-p.txt"
+
+
+def test_an_item_number_between_its_labels_first_two_lines_starts_it() -> None:
+    # before: `5.` started `获取信息`, the row's first line and its `1` a row apart (the
+    # split row unjoined); `2.` started `纳费用、…`, and `申请人逾期未按收费通知要求缴` was
+    # taken as 1.申请人无正当理由…'s tail. Three rows of 三 null (154 cells of 175).
+    rows = rows_of(CELL_P.read_text(encoding="utf-8"))
+    assert ["5.要求行政机关确认或重新出具已获取信息", "1", "0", "0", "0", "0", "0", "1"] in rows
+    assert ["（六）其", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            "67", "3", "0", "0", "1", "0", "71"] in rows
+    assert ["2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            "6", "0", "0", "0", "0", "0", "6"] in rows
+    cells = parse_file(CELL_P).cells
+    assert {row: [cells[f"t3.{row}.{k}"].value for k in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "public_interest_org", "legal_service_org", "other_org", "total")]
+        for row in ("not_processed_confirm_reissue", "other_no_correction",
+                    "other_unpaid_fee")} == {
+        "not_processed_confirm_reissue": [1, 0, 0, 0, 0, 0, 1],
+        "other_no_correction": [67, 3, 0, 0, 1, 0, 71],
+        "other_unpaid_fee": [6, 0, 0, 0, 0, 0, 6]}
+    assert sum(c.value is not None for cid, c in cells.items() if cid.startswith("t3.")) == 175
+
+
+# pdftotext -layout of Chromium's print of 005's page with a 序号 column (variants.py
+# `seq-column`), cut to the title and table 三, verbatim: a tall row's number prints at
+# its middle, on a line of its own between the row's lines: `（二）部分公开（区分处理的，
+# 只计 1 0 0 0` / `4` / `这一情形，不计其他情形） 0 0 1`, `2.其他法律行政法规禁止` / `6` /
+# `公开 0 0 0 …`, `8 （三）不予 4.保护… 0 …` / `9` / `公开 5.属于三类内部事务信息 0 …`.
+SEQ_COLUMN = (Path(__file__).parents[1] / "fixtures" / "dumps"
+              / "005.pdftotext-layout-seq-column.txt")
+
+
+def test_a_row_number_between_its_rows_lines_goes_on_its_row() -> None:
+    # before: the number a row of its own, the split row unjoined and the numbering
+    # broken, 91 cells of 三 read (eight rows null)
+    rows = rows_of(SEQ_COLUMN.read_text(encoding="utf-8"))
+    assert ["4", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+            "1", "0", "0", "0", "0", "0", "1"] in rows
+    assert ["6", "2.其他法律行政法规禁止公开", "0", "0", "0", "0", "0", "0", "0"] in rows
+    assert ["9", "公开", "5.属于三类内部事务信息", "0", "0", "0", "0", "0", "0", "0"] in rows
+    assert ["14", "（四）无法", "2.没有现成信息需要另行制作",
+            "0", "0", "0", "0", "0", "0", "0"] in rows
+    cells = parse_file(SEQ_COLUMN).cells
+    assert [cells[f"t3.partially_granted.{k}"].value for k in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "public_interest_org", "legal_service_org", "other_org", "total")] == [
+        1, 0, 0, 0, 0, 0, 1]
+    assert cells["t3.unable_unclear_after_correction.total"].value == 5
+    assert sum(c.value is not None for cid, c in cells.items() if cid.startswith("t3.")) == 147
+
+
+# pdftotext -layout of Chromium's print of 005's page whose item numbers print in a cell
+# of their own (variants.py `item-apart`), cut to the title and table 三, verbatim: the
+# number centred in its cell, on a line of its own between its label's two lines, in its
+# own column left of the label's (`其他法律行政法规禁 0` / `2.` / `止公开 0 0 0 0 00`).
+ITEM_APART = (Path(__file__).parents[1] / "fixtures" / "dumps"
+              / "005.pdftotext-layout-item-apart.txt")
+
+
+def test_an_item_number_in_its_own_column_between_its_labels_lines_starts_it() -> None:
+    # before: the number a label line of its own, the label's first line and its value
+    # a row apart from the rest; 105 cells of 三 read (147 printed)
+    rows = rows_of(ITEM_APART.read_text(encoding="utf-8"))
+    assert ["2.", "其他法律行政法规禁止公开", "0", "0", "0", "0", "0", "00"] in rows
+    assert ["开", "5.", "属于三类内部事务信息", "0", "0", "0", "0", "0", "00"] in rows
+    assert ["1.", "本机关不掌握相关政府信息", "7", "0", "0", "0", "0", "07"] in rows
+    assert ["5.", "要求行政机关确认或重新出具已获取信息",
+            "0", "0", "0", "0", "0", "00"] in rows
+    cells = parse_file(ITEM_APART).cells
+    assert [cells[f"t3.unable_not_held.{k}"].value for k in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "public_interest_org", "legal_service_org", "other_org", "total")] == [
+        7, 0, 0, 0, 0, 0, 7]
+    assert sum(c.value is not None for cid, c in cells.items() if cid.startswith("t3.")) == 147
