@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipelines.parse import parse_bytes
-from pipelines.report import Report
+from pipelines.report import ParsedReport
 
 # huaian-2024's label-colons print (Chromium, default settings) through `pdftotext` without
 # options: the right block runs one count a line for rows 一 to (六)3 (23 rows × 5), the page
@@ -85,7 +85,7 @@ REVERSED = DUMP.parent / "005.pdftotext-reading-t3-orgs-reversed.txt"
 NATURAL_LAST = DUMP.parent / "seed-shaoguan-zhenjiang-2019.pdftotext-reading-t3-natural-last.txt"
 
 
-def _report(path: Path, text: str | None = None) -> Report:
+def _report(path: Path, text: str | None = None) -> ParsedReport:
     text = path.read_text(encoding="utf-8") if text is None else text
     return parse_bytes(path.name, text.encode("utf-8"))
 
