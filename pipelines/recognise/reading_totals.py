@@ -421,7 +421,7 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     # only (its 总计: the header ends with it), nothing placed by the left block's order;
     # unless the header names the seven in one order, 总计 last: read in that order
     withdrawn = _withdrawn(grid)
-    order = _printed_order(text, grid.version.id, len(columns)) if withdrawn else None
+    order = _printed_order(text, grid.version.id, len(columns))
     if order is not None:
         columns, withdrawn = [columns[c] for c in order], False
     block = _placement(lines, *marks, columns, table.note, labels, balance, totals)

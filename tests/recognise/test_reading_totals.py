@@ -127,3 +127,18 @@ def test_header_lines_naming_the_seven_two_ways_place_nothing() -> None:
         "人 他 务机构 益组织 机构 企业 计\n人 企业 科研 社会 法律 其 计")
     report = _report(REVERSED, text)
     assert not any(v is not None for c, v in report.values().items() if c.startswith("t3."))
+
+
+def test_right_block_under_a_header_in_another_order(truth: Callable[[str], dict]) -> None:
+    # pingtan-2022's t3-natural-last print (2021 format): `商业 科研 社会公 法律服 其 然 计`
+    # names the seven (自然人 after the organisations, 总计 last); the right block runs the
+    # printed last six columns one a line after 四's title, the left block 商业企业's. Read
+    # in the printed order (no withdrawal came first: nothing was placed on a line), all
+    # 175 cells, each under the column the header names. Before: each row's 总计 only (25).
+    path = DUMP.parent / "pingtan-2022-run-together.pdftotext-reading-t3-natural-last.txt"
+    report = _report(path)
+    got = {c: v for c, v in report.values().items() if v is not None and c.startswith("t3.")}
+    want = truth("pingtan-2022-run-together")["cells"]
+    assert got == {c: v for c, v in want.items() if v is not None and c.startswith("t3.")}
+    assert len(got) == 175
+    assert "columns_reordered" in {f.code for f in report.flags}
