@@ -47,6 +47,13 @@ The rows are flagged `row_placed_by_order` (their labels print away from their v
 Since order alone ties them, 三's row labels must print in the template's order: a table
 printing two rows in each other's place keeps every identity, so it is not placed.
 
+**A header printing the seven columns in another order** (one line naming all seven a
+piece each, in one way only: `商业 科研 社会公 法律服 其 然 计`, reading_order.printed_t3_order),
+总计 last: everything above holds in the printed order (every row's 总计 the sum of the six
+before it, the identities column by column, the header's pieces naming the columns left
+to right), so 三 is read in it and each value put under the column the header names
+(flag `columns_reordered`). 总计 printed elsewhere: not read.
+
 Where neither a right block nor whole rows read (LibreOffice's PDFs of a DOCX), 三 printed
 in blocks a run of rows at a time: reading_blocks.py.
 """
