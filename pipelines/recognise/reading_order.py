@@ -194,6 +194,44 @@ def _t3_shape(version_id: str) -> tuple[str, str, tuple[tuple[str, ...], ...], r
             re.compile("|".join(map(re.escape, words))))
 
 
+def printed_t3_order(text: str, version_id: str) -> tuple[int, ...] | None:
+    """The order 三's header prints its seven columns in (printed place -> template
+    column), where a line names all seven one each in exactly one way (`_window_orders`:
+    `商业 科研 社会公 法律服 其 然 计`, `企业 机构 益组织 务机构 他 人 计`), every line
+    naming them says the same, and every line naming a level of the header (the upper
+    row, the five organisations) agrees with it; None elsewhere. reading_totals reads
+    三's values in that order where the values confirm it (each row's 总计 the sum of
+    the others where the header puts it)."""
+    title, t4_title, levels, pattern = _t3_shape(version_id)
+    lines = _header_lines(text.split("\n"), title, pattern, t4_title)
+    orders = {o for words in lines for o in _window_orders(words, levels[0])}
+    if len(orders) != 1:
+        return None
+    order = orders.pop()
+    implied = _levels_implied(order, len(levels))
+    if implied is None:
+        return None
+    for level, want in zip(levels[1:], implied, strict=True):
+        if any(o != want for words in lines for o in _window_orders(words, level)):
+            return None  # a level printed in another order than the seven's line says
+    return order
+
+
+def _levels_implied(order: tuple[int, ...], levels: int) -> list[tuple[int, ...]] | None:
+    """The orders of the upper row (自然人, 法人或其他组织, 总计) and of the five
+    organisations that a printed order of the seven columns implies, or None where the
+    organisations do not print side by side (法人或其他组织 spans them: no such page)."""
+    if levels == 1:
+        return []
+    width = len(order)
+    orgs = [at for at, c in enumerate(order) if 0 < c < width - 1]
+    if orgs != list(range(orgs[0], orgs[0] + len(orgs))):
+        return None
+    places = (order.index(0), orgs[0], order.index(width - 1))
+    upper = tuple(sorted(range(3), key=places.__getitem__))
+    return [upper, tuple(c - 1 for c in order if 0 < c < width - 1)]
+
+
 def _order_free(row: tuple) -> bool:
     """Whether a row of 三 is the same table in any order of its columns: its six
     applicant columns equal, 总计 their sum (any other order puts 总计 where the sum of

@@ -47,6 +47,13 @@ The rows are flagged `row_placed_by_order` (their labels print away from their v
 Since order alone ties them, 三's row labels must print in the template's order: a table
 printing two rows in each other's place keeps every identity, so it is not placed.
 
+**A header printing the seven columns in another order** (one line naming all seven a
+piece each, in one way only: `商业 科研 社会公 法律服 其 然 计`, reading_order.printed_t3_order),
+总计 last: everything above holds in the printed order (every row's 总计 the sum of the six
+before it, the identities column by column, the header's pieces naming the columns left
+to right), so 三 is read in it and each value put under the column the header names
+(flag `columns_reordered`). 总计 printed elsewhere: not read.
+
 Where neither a right block nor whole rows read (LibreOffice's PDFs of a DOCX), 三 printed
 in blocks a run of rows at a time: reading_blocks.py.
 """
@@ -69,6 +76,7 @@ from pipelines.recognise.reading_left import (
     left_block,
     named_in_order,
 )
+from pipelines.recognise.reading_order import printed_t3_order
 from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
 
@@ -365,6 +373,28 @@ def _withdrawn(grid: Grid) -> bool:
                for f in grid.flags)
 
 
+def _printed_order(text: str, version_id: str, width: int) -> tuple[int, ...] | None:
+    """三's columns in the order its header prints them (reading_order.printed_t3_order),
+    where that is not the template's and 总计 prints last: the reading here then holds
+    as it does in the template's order (every row's 总计 the sum of the six before it, the
+    identities column by column, the header's pieces naming the columns left to right),
+    so the values confirm the header's order. 总计 printed elsewhere: None (not read)."""
+    order = printed_t3_order(text, version_id)
+    if order is None or order == tuple(range(width)) or order[-1] != width - 1:
+        return None
+    return order
+
+
+def _reordered(grid: Grid, order: tuple[int, ...], printed: list[str]) -> None:
+    """三's flag for a header out of order replaced: its values placed under the columns
+    its header names."""
+    grid.flags[:] = [f for f in grid.flags if not (
+        f.code == "columns_out_of_order" and f.message.startswith("t3'"))]
+    grid.flags.append(Flag("columns_reordered", "t3's header prints its columns in another "
+                           f"order than the template ({' / '.join(printed)}): its values "
+                           "are placed under the columns the header names"))
+
+
 def _row_read(grid: Grid, row: str) -> None:
     """A row placed whole: found, and no longer flagged as not placed (its flags say
     `row t3.<id>: its label was read but not its values…`)."""
@@ -394,10 +424,14 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     labels, _, balance, totals = shapes[0]
     if not _rows_in_order(lines, marks[0], labels):
         return  # rows printed in another order: their values' order ties them to nothing
-    block = _placement(lines, *marks, columns, table.note, labels, balance, totals)
     # after 三 was withdrawn for a header out of order, the right block's proven columns
-    # only (its 总计: the header ends with it), nothing placed by the left block's order
+    # only (its 总计: the header ends with it), nothing placed by the left block's order;
+    # unless the header names the seven in one order, 总计 last: read in that order
     withdrawn = _withdrawn(grid)
+    order = _printed_order(text, grid.version.id, len(columns))
+    if order is not None:
+        columns, withdrawn = [columns[c] for c in order], False
+    block = _placement(lines, *marks, columns, table.note, labels, balance, totals)
     placed = (_values(lines, block, columns, shapes[0], left=not withdrawn)
               if block is not None else None if withdrawn
               else _whole(lines, *marks, columns, table.note, shapes[0])
@@ -405,6 +439,9 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
                             balance, totals))
     if not placed:
         return
+    if order is not None:  # printed places to the template's columns
+        placed = {r: [(order[col], no, v) for col, no, v in values]
+                  for r, values in placed.items()}
     ours = {cell_id_of("t3", rows[r].id, table.columns[col].id): value
             for r, values in placed.items() for col, _, value in values}
     cells = [cell_id_of("t3", rows[r].id, c.id) for r in placed for c in table.columns]
@@ -418,6 +455,8 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
         # every row placed whole: the note that its rows were not is no longer true
         grid.flags[:] = [f for f in grid.flags if not (
             f.code == "column_order_unread" and f.message.startswith("t3's"))]
+    if order is not None:
+        _reordered(grid, order, columns)
     for r, values in sorted(placed.items()):
         if len(values) == len(columns):
             _row_read(grid, rows[r].id)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.parse import parse_bytes, parse_file
+from pipelines.recognise.reading_order import printed_t3_order
 
 # pdftotext without options of the corpus's WPS-made PDF of 淮安 2024 (001.pdf; its truth:
 # huaian-2024): each row's label on a line, its values one a line after it.
@@ -156,3 +157,17 @@ def test_pdfminer_text_of_the_wps_pdf_reads_no_value(truth: Callable[[str], dict
     assert report.rendering == "text_reading_order"
     assert {v for v in report.values().values()} == {None}
     assert Counter(c.state for c in report.cells.values()) == {"unplaced": 107, "missing": 93}
+
+
+def test_printed_t3_order_from_a_line_naming_the_seven() -> None:
+    # 005's t3-orgs-reversed print: `人 他 务机构 益组织 机构 企业 计` names the seven one
+    # each in one way only (`机构`, 科研机构 or 法律服务机构, is the one 务机构 leaves);
+    # its plain print names them in the template's order; a line naming the organisations
+    # in another order than the seven's line says: no order
+    dumps = WPS.parent
+    text = (dumps / "005.pdftotext-reading-t3-orgs-reversed.txt").read_text(encoding="utf-8")
+    assert printed_t3_order(text, "gov_2019") == (0, 5, 4, 3, 2, 1, 6)
+    seed = dumps / "seed-shaoguan-zhenjiang-2019.pdftotext-reading-t3-natural-last.txt"
+    assert printed_t3_order(seed.read_text(encoding="utf-8"), "gov_2019") == (1, 2, 3, 4, 5, 0, 6)
+    odd = text.replace("\n其\n", "\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n其\n")
+    assert printed_t3_order(odd, "gov_2019") is None

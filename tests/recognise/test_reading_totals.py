@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipelines.parse import parse_bytes
+from pipelines.report import ParsedReport
 
 # huaian-2024's label-colons print (Chromium, default settings) through `pdftotext` without
 # options: the right block runs one count a line for rows 一 to (六)3 (23 rows × 5), the page
@@ -73,3 +74,71 @@ def test_counts_past_the_next_title_running_on_are_not_taken() -> None:
     got = _t3(text[:start] + "\n" + text[end:])
     assert "t3.carried_forward.total" not in got
     assert "t3.new_received.natural_person" not in got
+
+
+# 005's t3-orgs-reversed print (2019 format, no right block: every row of 三 whole up to
+# 四's title) and the seed's t3-natural-last print: 三's header prints its columns in
+# another order, one line naming all seven a piece each (`人 他 务机构 益组织 机构 企业 计`:
+# 自然人, 其他, 法律服务机构, 社会公益组织, 科研机构, 商业企业, 总计; the seed's
+# `企业 机构 益组织 务机构 他 人 计`: 自然人 after the organisations), 总计 last.
+REVERSED = DUMP.parent / "005.pdftotext-reading-t3-orgs-reversed.txt"
+NATURAL_LAST = DUMP.parent / "seed-shaoguan-zhenjiang-2019.pdftotext-reading-t3-natural-last.txt"
+
+
+def _report(path: Path, text: str | None = None) -> ParsedReport:
+    text = path.read_text(encoding="utf-8") if text is None else text
+    return parse_bytes(path.name, text.encode("utf-8"))
+
+
+def test_header_naming_the_seven_in_another_order_reads_in_it(
+        truth: Callable[[str], dict]) -> None:
+    # Read in the printed order, every row's 总计 (printed last) is the sum of the six
+    # before it and the identities hold: the values confirm the header's order, and each
+    # lands under the column the header names. Before: 三 withdrawn (columns_out_of_order),
+    # none of its 161 cells.
+    # 005's truth: its plain print's 三 (test_reading_left pins it equal to the corpus's)
+    plain = _report(DUMP.parent / "005.pdftotext-reading.txt").values()
+    seed = truth("seed-shaoguan-zhenjiang-2019")["cells"]
+    for path, want in ((REVERSED, plain), (NATURAL_LAST, seed)):
+        report = _report(path)
+        got = {c: v for c, v in report.values().items()
+               if v is not None and c.startswith("t3.")}
+        want = {c: v for c, v in want.items() if v is not None and c.startswith("t3.")}
+        assert len(got) == 161
+        assert got == want
+        codes = {f.code for f in report.flags}
+        assert "columns_reordered" in codes and "columns_out_of_order" not in codes
+
+
+def test_header_with_its_total_printed_first_places_nothing() -> None:
+    # the same line with 总计's piece first (`计 他 … 企业 人`): read in that order no
+    # row's first value is the sum of the others, and 总计 first is not read here
+    text = REVERSED.read_text(encoding="utf-8").replace(
+        "人 他 务机构 益组织 机构 企业 计", "计 他 务机构 益组织 机构 企业 人")
+    report = _report(REVERSED, text)
+    assert not any(v is not None for c, v in report.values().items() if c.startswith("t3."))
+
+
+def test_header_lines_naming_the_seven_two_ways_place_nothing() -> None:
+    # a second line naming the seven in the template's order: which order holds is not
+    # shown, so nothing is read (the values sum the same in either)
+    text = REVERSED.read_text(encoding="utf-8").replace(
+        "人 他 务机构 益组织 机构 企业 计",
+        "人 他 务机构 益组织 机构 企业 计\n人 企业 科研 社会 法律 其 计")
+    report = _report(REVERSED, text)
+    assert not any(v is not None for c, v in report.values().items() if c.startswith("t3."))
+
+
+def test_right_block_under_a_header_in_another_order(truth: Callable[[str], dict]) -> None:
+    # pingtan-2022's t3-natural-last print (2021 format): `商业 科研 社会公 法律服 其 然 计`
+    # names the seven (自然人 after the organisations, 总计 last); the right block runs the
+    # printed last six columns one a line after 四's title, the left block 商业企业's. Read
+    # in the printed order (no withdrawal came first: nothing was placed on a line), all
+    # 175 cells, each under the column the header names. Before: each row's 总计 only (25).
+    path = DUMP.parent / "pingtan-2022-run-together.pdftotext-reading-t3-natural-last.txt"
+    report = _report(path)
+    got = {c: v for c, v in report.values().items() if v is not None and c.startswith("t3.")}
+    want = truth("pingtan-2022-run-together")["cells"]
+    assert got == {c: v for c, v in want.items() if v is not None and c.startswith("t3.")}
+    assert len(got) == 175
+    assert "columns_reordered" in {f.code for f in report.flags}
