@@ -132,6 +132,9 @@ class Grid:
     # and the tables where a row's digits may have wrapped onto a line of their own
     joined_rows: set[tuple[str, str]] = field(default_factory=set)
     wrapped_tables: set[str] = field(default_factory=set)
+    # ... and the rows whose every break the count proved inside a number and joined
+    # (number_breaks.py): their table cuts numbers, they are proven
+    break_joined: set[tuple[str, str]] = field(default_factory=set)
     # Tables whose header ends a printed row of its headings in a word naming no
     # statutory column (`第二十条第（一）项 同比`: trailing_column.py): each row may print
     # a number of that column after its own
@@ -875,8 +878,11 @@ def _withdraw_unbalanced_rows(grid: Grid) -> None:
         # on 011 at mean 2). Either sign alone is enough: at mean 0.5 011's rows drop no
         # blank visibly (`行政许可 7 2` / `6` for 7, blank, 26, beside digits alone) and
         # 005's leave no digits alone (`行政许可 9 8` / `49`, 行政事业性收费 one number of
-        # two): 12 wrong, 12 invented on ten reports.
-        wrapped = (holds is None and (table, row) in grid.joined_rows
+        # two): 12 wrong, 12 invented on ten reports. A row of the table whose breaks
+        # number_breaks.py proved inside numbers and joined is such digits too: 005 under
+        # lynx at mean 2, zeros blank, `行政许可 6 4 5` / `05` joined (6, 4, 505) beside
+        # `行政强制 8 5` / `2` (8, blank, 52) read 8, 5, 2 (2 wrong, 2 invented).
+        wrapped = (holds is None and (table, row) in grid.joined_rows - grid.break_joined
                    and (table in short or table in grid.wrapped_tables))
         # Its table's header names a column the statute lacks after its last
         # (`trailing_words`: 同比) and rows of its table dropped their blanks: no row of it
@@ -1483,6 +1489,10 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             cells = _cells_of(version.id, *found, rows[found])
             if joined is not None and not _fails_any(version.id, cells, joined[0]):
                 values, last = joined
+                # the table cuts numbers by breaks: a row of it printing as many words
+                # as columns over lines may be a blank dropped and a number cut
+                grid.wrapped_tables.add(found[0])
+                grid.break_joined.add(found)
         if full_width_rows:
             _keep(grid.full_rows, found, values)
         if len(values) > len(rows[found].columns) and full_width_rows:

@@ -75,3 +75,36 @@ def test_no_count_is_trusted_where_rows_print_numbers_past_their_cells() -> None
         report = _parsed(dump)
         published = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
         assert {cid: v for cid, v in published.items() if v != want[cid]} == {}, dump
+
+
+def test_a_row_as_many_words_as_columns_beside_joined_rows_stays_null() -> None:
+    # lynx of 005's page cut by `<br>`, drawn anew at mean 2, zeros blank: the joins
+    # prove 二 cuts numbers (`行政许可 6 4 5` / `05`: 6, 4, 505; `行政处罚 3` / `8 1 9` / `0`:
+    # 38, 1, 90), so `行政强制 8 5` / `2`, three words for three columns, may be a blank
+    # dropped and a number cut: it is 8, blank, 52 (`行政事业性收费 2` / `1`: 21, blank).
+    # On main both were read by their count, 8, 5, 2 and 2, 1: 2 wrong, 2 invented.
+    report = _parsed("005.lynx-number-br-m2-s6-zb.txt")
+    t2 = {cid: c.value for cid, c in report.cells.items() if cid.startswith("t2.")
+          and not cid.startswith(("t2.regulations.", "t2.normative_documents."))}
+    assert t2 == {
+        "t2.administrative_licensing.prev_year_items": 6,
+        "t2.administrative_licensing.change": 4,
+        "t2.administrative_licensing.decisions": 505,
+        "t2.other_external_services.prev_year_items": 13,
+        "t2.other_external_services.change": -1,
+        "t2.other_external_services.decisions": 29,
+        "t2.administrative_penalty.prev_year_items": 38,
+        "t2.administrative_penalty.change": 1,
+        "t2.administrative_penalty.decisions": 90,
+        "t2.administrative_coercion.prev_year_items": None,
+        "t2.administrative_coercion.change": None,
+        "t2.administrative_coercion.decisions": None,
+        "t2.administrative_fees.prev_year_items": None,
+        "t2.administrative_fees.change": None,
+        "t2.centralized_procurement.procurement_items": 13,
+        "t2.centralized_procurement.procurement_total_amount": None,
+    }
+    assert [f.message[:40] for f in report.flags if f.code == "value_count_mismatch"] == [
+        "row administrative_coercion of t2 prints",
+        "row administrative_fees of t2 prints as ",
+    ]
