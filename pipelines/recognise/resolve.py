@@ -53,6 +53,15 @@ def resolve(grid: Grid) -> None:
         if pending.kind == "columns" and grid.overflowed:
             _flag(grid, pending, "other rows print more numbers than their columns, so a "
                   "printed value may be no cell of its row")
+        elif pending.kind == "columns" and key[0] in grid.trailing_words:
+            # The placements list the statute's columns only. Where the header names one
+            # it lacks (同比) and blanks were dropped, a printed value may be that
+            # column's, and a coincidence makes the rest add up: the seed under lynx at
+            # mean 30, zeros blank, `（七）总计 11 11 22` (11, blank…, 11, 同比 22) read
+            # 22 as 总计, since 11 + 11 = 22.
+            _flag(grid, pending, f"its header names a column the statute lacks "
+                  f"({grid.trailing_words[key[0]]}), so a printed value may be that "
+                  "column's")
         elif pending.kind == "columns" and (result.choice is not None or result.readings):
             _fill_columns(grid, pending, result)
         elif result.choice is not None:

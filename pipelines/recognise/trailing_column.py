@@ -61,8 +61,11 @@ def place_past_last_column(grid: Grid, tokens: list[Token], tables: set[str],
     for table, word in (stacked or {}).items():
         if _unknown_word(word):
             words.setdefault(table, word)
-    # read where rows drop blanks (grid.py); a remarks column holds text, no numbers
-    grid.trailing_words.update((t, w) for t, w in words.items() if w not in REMARKS)
+    # read where rows drop blanks (grid.py, resolve.py), only to refuse a reading: there
+    # a header row's other words may be pieces of a wrapped note (lynx at 40 columns:
+    # `之和） 申请人情况 同比`); a remarks column holds text, no numbers
+    named = {**_trailing_words(tokens, loose=True), **words}
+    grid.trailing_words.update((t, w) for t, w in named.items() if w not in REMARKS)
     for table in sorted(tables & words.keys()):
         placed = _placed(grid, table)
         if placed is None:
@@ -78,9 +81,10 @@ def place_past_last_column(grid: Grid, tokens: list[Token], tables: set[str],
                                "columns before it"))
 
 
-def _trailing_words(tokens: list[Token]) -> dict[str, str]:
+def _trailing_words(tokens: list[Token], loose: bool = False) -> dict[str, str]:
     """table -> the word naming no statutory column that ends a printed row of its heading
-    labels (the row's last cell)."""
+    labels (the row's last cell). `loose`: a row of words with one heading label at least,
+    its other words text (a wrapped note's piece), no value."""
     rows: dict[int, list[Token]] = {}
     for t in tokens:
         if t.row is not None and not _blank(t):  # a header's empty cells say nothing
@@ -92,11 +96,17 @@ def _trailing_words(tokens: list[Token]) -> dict[str, str]:
         if not head or not _unknown_word(word):
             continue
         tables = {lb.table for t in head for lb in (t.labels or ())}
-        if len(tables) == 1 and all(
+        if len(tables) == 1 and (_loosely_heading(head) if loose else all(
                 t.kind == "label" and all(lb.kind in _HEADINGS for lb in t.labels)
-                for t in head):
+                for t in head)):
             found.setdefault(tables.pop(), word)
     return found
+
+
+def _loosely_heading(head: list[Token]) -> bool:
+    labels = [t for t in head if t.kind == "label"]
+    return bool(labels) and all(t.kind in ("label", "text") for t in head) and all(
+        lb.kind in _HEADINGS for t in labels for lb in t.labels)
 
 
 def _unknown_word(word: str) -> bool:
