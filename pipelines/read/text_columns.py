@@ -389,15 +389,25 @@ def item_between(rows: list[PrintedRow], k: int) -> bool:
     line between): the lines directly above and below print their last label word in
     its column, neither with an item of its own. Digits printed lower than a label's
     first line are never the line below's."""
-    if not 0 < k < len(rows) - 1:
+    words = _lone_item(rows, k, 1)
+    if words is None:
         return False
+    item, text, then = words
+    return (_same_column(text, item) and _same_column(then, item)
+            and not ITEM_START.match(text.text) and not ITEM_START.match(then.text))
+
+
+def _lone_item(rows: list[PrintedRow], k: int, first: int) -> tuple[Word, Word, Word] | None:
+    """Line k's item number, printed alone between two lines of labels (the one above a
+    single printed line), with their last label words; None for any other line, or for
+    k before `first`."""
+    if not first <= k < len(rows) - 1:
+        return None
     row, upper, lower = rows[k], rows[k - 1], rows[k + 1]
     if (row.values or len(row.labels) != 1 or not ROW_NUMBER.match(row.labels[0].text)
             or not upper.labels or not lower.labels or len(upper.lines) != 1):
-        return False
-    item, text, then = row.labels[0], upper.labels[-1], lower.labels[-1]
-    return (_same_column(text, item) and _same_column(then, item)
-            and not ITEM_START.match(text.text) and not ITEM_START.match(then.text))
+        return None
+    return row.labels[0], upper.labels[-1], lower.labels[-1]
 
 
 def item_apart_between(rows: list[PrintedRow], k: int) -> bool:
@@ -409,13 +419,10 @@ def item_apart_between(rows: list[PrintedRow], k: int) -> bool:
     prints in holds item numbers (the nearest line above or below with a word there
     prints one); the line above is the label's first (no label-only line above it goes
     on in its column): a number centred on a longer label prints beside its middle."""
-    if not 1 < k < len(rows) - 1:
+    words = _lone_item(rows, k, 2)
+    if words is None:
         return False
-    row, upper, lower = rows[k], rows[k - 1], rows[k + 1]
-    if (row.values or len(row.labels) != 1 or not ROW_NUMBER.match(row.labels[0].text)
-            or not upper.labels or not lower.labels or len(upper.lines) != 1):
-        return False
-    item, text, then = row.labels[0], upper.labels[-1], lower.labels[-1]
+    item, text, then = words
     above = rows[k - 2]
     return (_same_column(text, then) and item.end < min(text.start, then.start)
             and not ITEM_START.match(text.text) and not ITEM_START.match(then.text)
