@@ -431,18 +431,25 @@ def item_apart_between(rows: list[PrintedRow], k: int) -> bool:
             and (_column_item(rows, k, -1, item) or _column_item(rows, k, 1, item)))
 
 
+def _nearest(rows: list[PrintedRow], k: int, step: int,
+             pick: Callable[[PrintedRow], Word | None]) -> Word | None:
+    """The word `pick` finds on the nearest line from k in direction `step` (within
+    _WRAP) where it finds one."""
+    j = k + step
+    while 0 <= j < len(rows) and abs(j - k) <= _WRAP:
+        if (word := pick(rows[j])) is not None:
+            return word
+        j += step
+    return None
+
+
 def _column_item(rows: list[PrintedRow], k: int, step: int, item: Word) -> bool:
     """Whether the nearest line from k in direction `step` (within _WRAP) with a word
     in `item`'s column prints a row's item number there (`1.`, or `1.属于…` where the
     label follows one space after it)."""
-    j = k + step
-    while 0 <= j < len(rows) and abs(j - k) <= _WRAP:
-        word = next((w for w in rows[j].labels + rows[j].values if _same_column(w, item)),
-                    None)
-        if word is not None:
-            return opens_row_item(word.text)
-        j += step
-    return False
+    word = _nearest(rows, k, step, lambda row: next(
+        (w for w in row.labels + row.values if _same_column(w, item)), None))
+    return word is not None and opens_row_item(word.text)
 
 
 def number_between(rows: list[PrintedRow], k: int) -> int | None:
@@ -471,13 +478,12 @@ def number_between(rows: list[PrintedRow], k: int) -> int | None:
 def _numbers(rows: list[PrintedRow], k: int, step: int, number: Word, want: int) -> bool:
     """Whether the nearest line from k in direction `step` (within _WRAP) whose first
     word prints in `number`'s column prints `want` there."""
-    j = k + step
-    while 0 <= j < len(rows) and abs(j - k) <= _WRAP:
-        words = rows[j].labels + rows[j].values
-        if words and _same_column(words[0], number):
-            return words[0].text == str(want)
-        j += step
-    return False
+    def first_in_column(row: PrintedRow) -> Word | None:
+        words = row.labels + row.values
+        return words[0] if words and _same_column(words[0], number) else None
+
+    word = _nearest(rows, k, step, first_in_column)
+    return word is not None and word.text == str(want)
 
 
 def items_between(rows: list[PrintedRow]) -> list[PrintedRow]:

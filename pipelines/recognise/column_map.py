@@ -277,10 +277,16 @@ def place_by_header(grid: Grid, table: str, rows: list[Printed], printed: list[s
     cells = {dst: replace(grid.cells[src], cell_id=dst) for src, dst in moves.items()}
     grid.cells.update(cells)
     grid.flags[:] = [_moved_flag(f, moves) for f in grid.flags]
-    grid.flags.append(Flag("columns_reordered", f"{table}'s header prints its columns in "
-                           f"another order than the template ({' / '.join(printed)}): its "
-                           "values are placed under the columns the header names"))
+    grid.flags.append(reordered(table, printed))
     return True
+
+
+def reordered(table: str, printed: list[str]) -> Flag:
+    """The finding on a table whose values were placed under the columns its header,
+    printed in another order than the template's, names."""
+    return Flag("columns_reordered", f"{table}'s header prints its columns in another "
+                f"order than the template ({' / '.join(printed)}): its values are placed "
+                "under the columns the header names")
 
 
 def _sums_hold(rows: list[dict[str, float]], total: str) -> bool:

@@ -1395,15 +1395,6 @@ _PUSHED_PAST_EDGE = ("prints its label in a value column, pushed right by a span
                      "other cells placed in order after the label")
 
 
-def _pushed(index: RowIndex, i: int, table: str, block: Block, values: list[Token]
-            ) -> tuple[list[Token | None] | None, str]:
-    """A row of a table printed at a fixed width whose label a span from above pushed
-    into a value column: its values after the label, the last ones dropped past the
-    table's edge (drawn_columns.pushed_reading), and why those are not read."""
-    return (pushed_reading(index, i, table, block.columns, values),
-            _PUSHED_PAST_EDGE)
-
-
 def _mark_undrawn(grid: Grid, found: tuple[str, str], block: Block, undrawn: list[int],
                   label: Token, why: str) -> None:
     """The columns a ruled table's row drew no cell under, where the row was placed by
@@ -1510,19 +1501,17 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
             index = index or RowIndex(tokens)
             values = header_reading(index, i, found[0], rows[found].columns) or values
         elif 0 < len(values) < len(rows[found].columns) and (
-                _cell_by_cell(values) or _box_cells(values)):
+                clipped_rows or _cell_by_cell(values) or _box_cells(values)):
+            index = index or RowIndex(tokens)
             # a ruled table's row drawn short of its columns: its cells stand under the
             # columns their grid columns name in its header (drawn_columns.py)
-            index = index or RowIndex(tokens)
-            drawn = drawn_reading(index, i, found[0], rows[found].columns, values)
-            if drawn is None and clipped_rows:  # pandoc's grid tables (rst) draw boxes
-                drawn, undrawn_why = _pushed(index, i, found[0], rows[found], values)
-            if drawn is not None:
-                undrawn = [k for k, t in enumerate(drawn) if t is None]
-                values = [t or _undrawn(token) for t in drawn]
-        elif clipped_rows and 0 < len(values) < len(rows[found].columns):
-            index = index or RowIndex(tokens)
-            drawn, undrawn_why = _pushed(index, i, found[0], rows[found], values)
+            drawn = (drawn_reading(index, i, found[0], rows[found].columns, values)
+                     if _cell_by_cell(values) or _box_cells(values) else None)
+            if drawn is None and clipped_rows:
+                # a table pandoc printed at a fixed width (rST's grid tables draw boxes
+                # too) whose row's label a span from above pushed into a value column
+                drawn = pushed_reading(index, i, found[0], rows[found].columns, values)
+                undrawn_why = _PUSHED_PAST_EDGE
             if drawn is not None:
                 undrawn = [k for k, t in enumerate(drawn) if t is None]
                 values = [t or _undrawn(token) for t in drawn]

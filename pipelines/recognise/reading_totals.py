@@ -65,6 +65,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from pipelines.read.text_order import COUNT, simplified_lines, t3_versions, t4_title_line
+from pipelines.recognise.column_map import reordered
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_pieces import column_started
 from pipelines.recognise.layout import FORMAT_CHARS
@@ -366,11 +367,14 @@ def _rows_in_order(lines: list[str], title: int, labels: tuple[str, ...]) -> boo
     return all(a <= b for a, b in pairwise(seen))
 
 
+def _t3_out_of_order(flag: Flag) -> bool:
+    return flag.code == "columns_out_of_order" and flag.message.startswith("t3'")
+
+
 def _withdrawn(grid: Grid) -> bool:
     """三 withdrawn for a header printed in another order (reading_order.withdraw_unread_t3):
     its values not placed again by the left block's order."""
-    return any(f.code == "columns_out_of_order" and f.message.startswith("t3'")
-               for f in grid.flags)
+    return any(map(_t3_out_of_order, grid.flags))
 
 
 def _printed_order(text: str, version_id: str, width: int) -> tuple[int, ...] | None:
@@ -385,14 +389,11 @@ def _printed_order(text: str, version_id: str, width: int) -> tuple[int, ...] | 
     return order
 
 
-def _reordered(grid: Grid, order: tuple[int, ...], printed: list[str]) -> None:
+def _reordered(grid: Grid, printed: list[str]) -> None:
     """三's flag for a header out of order replaced: its values placed under the columns
     its header names."""
-    grid.flags[:] = [f for f in grid.flags if not (
-        f.code == "columns_out_of_order" and f.message.startswith("t3'"))]
-    grid.flags.append(Flag("columns_reordered", "t3's header prints its columns in another "
-                           f"order than the template ({' / '.join(printed)}): its values "
-                           "are placed under the columns the header names"))
+    grid.flags[:] = [f for f in grid.flags if not _t3_out_of_order(f)]
+    grid.flags.append(reordered("t3", printed))
 
 
 def _row_read(grid: Grid, row: str) -> None:
@@ -456,7 +457,7 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
         grid.flags[:] = [f for f in grid.flags if not (
             f.code == "column_order_unread" and f.message.startswith("t3's"))]
     if order is not None:
-        _reordered(grid, order, columns)
+        _reordered(grid, columns)
     for r, values in sorted(placed.items()):
         if len(values) == len(columns):
             _row_read(grid, rows[r].id)
