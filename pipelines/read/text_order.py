@@ -271,10 +271,12 @@ def t4_values(lines: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
     Read only where that is proven: exactly 15 counts after 四's own title (never a label
     it shares with table 三): in any line up to the next section, in lines of values only
     after it (a converter may print the table's last blocks after the text below it, and
-    a page number there makes 16), every group's total the sum of its parts in that
-    order, and not also in the order a table printed down its columns would give (3
-    groups x 5: the same counts in other cells); no row label of table 三 in 四's text
-    (its values would be read as that row's). Else None: 四 stays null.
+    a page number there makes 16; 16 where 四's header prints a 序号 column, its one
+    row's `1` dropped where that alone keeps the identities), every group's total the sum
+    of its parts in that order, and not also in the order a table printed down its
+    columns would give (3 groups x 5: the same counts in other cells); no row label of
+    table 三 in 四's text (its values would be read as that row's). Else None: 四 stays
+    null.
 
     The identities fix which group a count is in, never its column within the group
     (any order of a group's four parts keeps its 总计): that rests on the counts being
@@ -297,17 +299,43 @@ def t4_values(lines: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
     if counted is None:
         return None
     found, end = counted
-    if len(found) != len(cells) or not all(COUNT.fullmatch(w) for _, w in found):
+    if not all(COUNT.fullmatch(w) for _, w in found):
         return None
     after = end - 1 if end is not None else found[-1][0]
     if any(k in ln for ln in flat[start + 1:after + 1] for k in _t3_rows()):
         return None
-    values = [int(w) for _, w in found]
-    groups = len(cells) // width
-    down = [values[c * groups + g] for g in range(groups) for c in range(width)]
-    if not _holds(values, sums) or (down != values and _holds(down, sums)):
+    if len(found) == len(cells) + 1 and "序号" in "".join(flat[start + 1:found[0][0]]):
+        found = _without_row_number(found, width, sums)
+    if found is None or len(found) != len(cells) or not _t4_holds(found, width, sums):
         return None
     return after, found
+
+
+def _t4_holds(found: list[tuple[int, str]], width: int,
+              sums: tuple[tuple[tuple[int, ...], int], ...]) -> bool:
+    """Whether 四's counts in printed order keep every identity, and not also in the order
+    a table printed down its columns would give (t4_values)."""
+    values = [int(w) for _, w in found]
+    groups = len(values) // width
+    down = [values[c * groups + g] for g in range(groups) for c in range(width)]
+    return _holds(values, sums) and not (down != values and _holds(down, sums))
+
+
+def _without_row_number(found: list[tuple[int, str]], width: int,
+                        sums: tuple[tuple[tuple[int, ...], int], ...]
+                        ) -> list[tuple[int, str]] | None:
+    """四's 15 counts of 16 where its header prints a 序号 column (Word's table through
+    LibreOffice and pdftotext: `序` / `号` … `1` / `0` / `0` …): its one row's number, a
+    `1`, is among them, wherever reading order put it. The counts left without a `1` that
+    keep every identity, where every `1` dropped so leaves the same counts; else None."""
+    kept = {tuple(w for j, (_, w) in enumerate(found) if j != i): i
+            for i, (_, w) in enumerate(found) if w == "1"}
+    kept = {k: i for k, i in kept.items()
+            if _t4_holds([(0, w) for w in k], width, sums)}
+    if len(kept) != 1:
+        return None
+    (_, i), = kept.items()
+    return found[:i] + found[i + 1:]
 
 
 # --- table 三's rows printed inside their own wrapped label ------------------------------

@@ -31,6 +31,15 @@ proves its cell:
   blocks, not the page's (h-readmore: a header's blocks print out of their order): not
   placed, left null.
 
+A block short of columns is tied too where the text proves where their values went
+(LibreOffice's PDF of a Word report: its narrow 现行有效件数 column prints as a block of
+its own inside 三's text, `现行有` / `效件数` / `11` / `66`): its header names none of a
+column's label, each row prints one value a named column, and each unnamed column's label
+prints past 二's end, whole over lines of their own, right over exactly one value a row of
+the block and nothing more. Its values are then nowhere in another block's place, and the
+other blocks tied whole are placed; the short block's own values, its columns' order
+unread, are not.
+
 A row placed so is flagged `row_placed_by_order` where its values printed off its
 label's line.
 """
@@ -84,11 +93,12 @@ Line = tuple[int | None, int, list[str]]  # (the row whose label it prints, line
 Rows = dict[int, tuple[int, list[Word]]]  # row index: (its label's line, its values)
 
 
-def _block_rows(lines: list[str], start: int, end: int, block: Block
+def _block_rows(lines: list[str], start: int, end: int, block: Block, width: int = 0
                 ) -> tuple[Rows, list[list[str]]] | None:
     """{row index: (its label's line, its values with their lines)} of the block printed
     in lines[start:end] (after its caption), where each row's values are tied to it
-    (module docstring), and its header's lines' words; or None."""
+    (module docstring), `width` of them (default: one a column), and its header's lines'
+    words; or None."""
     labels = [normalise(r.label) for r in block.data_rows]
     pieces = [normalise(c.label) for c in block.columns] + [normalise(T2_HEADER)]
     printed: list[Line] = []
@@ -106,7 +116,7 @@ def _block_rows(lines: list[str], start: int, end: int, block: Block
         printed.append((row, no, values))
     if [row for row, _, _ in printed if row is not None] != list(range(len(labels))):
         return None  # a row missing, twice or out of the template's order
-    width = len(block.columns)
+    width = width or len(block.columns)
     readings = [rows for rows in (_assigned(printed, True), _assigned(printed, False))
                 if all(len(values) == width for _, values in rows.values())]
     if not readings or any(rows != readings[0] for rows in readings[1:]):
@@ -164,6 +174,46 @@ def _spans(lines: list[str], captions: list[str]) -> list[tuple[int, int]] | Non
     return [(a + 1, b) for a, b in zip(starts, [*starts[1:], last], strict=True)]
 
 
+def _unnamed(header: list[list[str]], block: Block) -> list[str]:
+    """The block's column labels no word of its header is a piece of."""
+    words = [normalise(w) for line in header for w in line]
+    words = [w for w in words if w and w not in normalise(T2_HEADER)]
+    return [label for c in block.columns
+            if not any(w in (label := normalise(c.label)) for w in words)]
+
+
+def _printed_apart(lines: list[str], start: int, label: str, count: int) -> bool:
+    """Whether `label` prints once from lines[start:] whole over lines of their own
+    (`现行有` / `效件数`), right over exactly `count` lines of one value each and then a
+    line of no value."""
+    found = 0
+    for no in range(start, len(lines)):
+        joined, end = "", no
+        while end < len(lines) and len(joined) < len(label) and lines[end].strip():
+            joined += normalise(lines[end])
+            end += 1
+        if joined != label:
+            continue
+        values = lines[end:end + count + 1]
+        found += (len(values) > count and all(_is_value(v.strip()) for v in values[:count])
+                  and not _is_value(values[count].strip()))
+    return found == 1
+
+
+def _short_block_tied(lines: list[str], span: tuple[int, int], block: Block, end: int
+                      ) -> bool:
+    """Whether the block is tied but for columns its header does not name, whose values
+    print past 二's end (`end`) under their own label (module docstring)."""
+    for width in range(1, len(block.columns)):
+        short = _block_rows(lines, *span, block, width)
+        if short is None:
+            continue
+        unnamed = _unnamed(short[1], block)
+        return len(unnamed) == len(block.columns) - width and all(
+            _printed_apart(lines, end, label, len(block.data_rows)) for label in unnamed)
+    return False
+
+
 def _proven_columns(values: list[Word], own_line: int, header_in_order: bool) -> bool:
     """Whether the row's values are in its columns' order: one, all printing the same, or
     all on its label's line under a header showing the columns in order."""
@@ -183,12 +233,13 @@ def place_t2_by_order(grid: Grid, text: str, rendering: str) -> None:
         return
     found = [_block_rows(lines, a, b, block) for (a, b), block in zip(spans, blocks,
                                                                        strict=True)]
-    read = [f for f in found if f is not None]
-    if len(read) < len(found):
+    if any(f is None and not _short_block_tied(lines, span, block, spans[-1][1])
+           for f, span, block in zip(found, spans, blocks, strict=True)):
         return  # a block not tied whole: its values may print in another block's place
     placed: dict[str, Word] = {}
     by_order: list[str] = []  # rows whose values printed off their label's line
-    for block, (rows, header) in zip(blocks, read, strict=True):
+    for block, (rows, header) in ((b, f) for b, f in zip(blocks, found, strict=True)
+                                  if f is not None):  # a short block's columns unread
         in_order = _columns_in_order(header, block)
         for r, (own, values) in rows.items():
             row = block.data_rows[r]

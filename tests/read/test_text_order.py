@@ -16,6 +16,7 @@ from pipelines.read.text_order import (
     t3_label_runs,
     t3_line_rows,
     t3_split_rows,
+    t4_title_line,
     t4_values,
 )
 
@@ -392,3 +393,40 @@ def test_a_row_number_alone_before_the_first_row_is_no_reading_order() -> None:
     at = content.index("一、本年新收政府信息公开申请数量")
     assert content[at - 1] == "1"
     assert out_of_row_order([*content[:at - 1], "3001", "53", *content[at:]])
+
+
+def _numbered(lines: list[str], number: str, header: bool = True) -> list[str]:
+    """The dump with a 序号 column in table 四: `序` / `号` under its title (LibreOffice's
+    PDF through pdftotext prints the narrow column's label a character a line) and the
+    row's number before its 15 values."""
+    at, title = lines.index(T4[0]), t4_title_line(lines)
+    return [*lines[:title + 1], *(["序", "号"] if header else []), *lines[title + 1:at],
+            number, *lines[at:]]
+
+
+def test_table_4s_row_number_under_a_seq_header_is_not_a_count() -> None:
+    # 16 counts where 四's header prints 序号: only its `1` dropped keeps every identity
+    # (before: 16 counts, 四 null)
+    _, found = t4_values(_numbered(_lines(), "1"))
+    assert [w for _, w in found] == T4
+
+
+@pytest.mark.parametrize(("number", "header"), [
+    ("1", False),  # no 序号 printed: the 1 may be a page's number or a count
+    ("2", True),  # no `1` to drop: 四 has one row, numbered 1
+], ids=["no-seq-header", "not-one"])
+def test_table_4_with_a_count_too_many_stays_null(number: str, header: bool) -> None:
+    assert t4_values(_numbered(_lines(), number, header)) is None
+
+
+def test_word_table_4_with_a_seq_column_read_through_libreoffices_pdf() -> None:
+    # 005 with a 序号 column, LibreOffice's PDF through pdftotext: `序` / `号` … `1` / `0` …
+    # 四's 15 counts are 0 in its truth (before: 四 null, and with 二 and 三 null too the
+    # file read as no report at all)
+    text = (Path(__file__).parents[1] / "fixtures" / "dumps"
+            / "005.docx-pdftotext-reading-seq-column.txt").read_text(encoding="utf-8")
+    assert "序\n号\n" in text
+    report = _parse(text)
+    got = {c: v for c, v in report.values().items() if c.startswith("t4.")}
+    assert got and set(got.values()) == {0}
+    assert report.status == "partial"

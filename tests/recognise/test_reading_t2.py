@@ -107,3 +107,41 @@ def test_values_printed_after_their_labels_are_placed(truth: Callable[[str], dic
              .replace("3985758\n行政处罚\n88283\n行政强制", "行政处罚\n3985758\n行政强制\n88283"))
     got = _t2(_huaian().replace(HUAIAN_T2, after))
     assert got == {c: None if c.startswith("t2.regulations.") else want[c] for c in got}
+
+
+# LibreOffice's PDF of huaian-2024's Word file through pdftotext: block (一) prints no
+# 现行有效件数 (`本年制` / `本年废` / `发件数` / `止件数`, two values a row), which prints
+# as a block of its own inside 三's text
+WORD = "huaian-2024.docx-pdftotext-reading.txt"
+APART = "现行有\n效件数\n11\n66\n"
+
+
+def _word() -> str:
+    text = (DUMPS / WORD).read_text(encoding="utf-8")
+    assert "本年制\n本年废\n发件数\n止件数\n规章\n1\n0\n行政规范性文件\n8\n26\n" in text
+    assert text.count(APART) == 1
+    return text
+
+
+def test_a_short_blocks_column_printed_apart_ties_the_other_blocks(
+        truth: Callable[[str], dict]) -> None:
+    # (一)'s third column prints past 二's end under its label, one value a row: no value
+    # of (一) is in another block's place, so the one-column blocks are placed (null
+    # before: a block not tied whole); (一)'s own values, a line each, are not.
+    want = truth("huaian-2024")["cells"]
+    got = _t2(_word())
+    assert got == {c: None if c.startswith(("t2.regulations.", "t2.normative_documents."))
+                   else want[c] for c in got}
+    assert {c for c, v in got.items() if v is not None} == {
+        "t2.administrative_licensing.decisions", "t2.administrative_penalty.decisions",
+        "t2.administrative_coercion.decisions", "t2.administrative_fees.fee_amount"}
+
+
+@pytest.mark.parametrize("apart", [
+    "",  # the column printed nowhere: its values may be in another block's place
+    "现行有\n效件数\n11\n",  # one value for two rows
+    "现行有\n效件数\n11\n66\n5\n",  # a value more than the block's rows
+    "现行有\n11\n66\n",  # its label cut: not the column's
+], ids=["nowhere", "value-short", "value-more", "label-cut"])
+def test_a_short_block_ties_nothing_unless_its_column_prints_whole_apart(apart: str) -> None:
+    assert set(_t2(_word().replace(APART, apart)).values()) == {None}
