@@ -1590,7 +1590,8 @@ def _withdraw_pulled_rows(grid: Grid) -> None:
     """Rows a span cut short shifted left (pulled.py) are null, flagged
     `row_may_be_shifted`, unless the identities prove them as read and refute a shift;
     one still pending is not placed by its identities either."""
-    pulled = pulled_rows(grid.value_refs, grid.label_columns)
+    filled = {c.source_ref for c in grid.cells.values() if c.state == "number"}
+    pulled = pulled_rows(grid.value_refs, grid.label_columns, filled)
     if not pulled:
         return
     numbers = {cid: (0.0 if c.state == "blank" else c.value) for cid, c in grid.cells.items()}

@@ -899,24 +899,40 @@ def test_a_row_shifted_left_whose_first_value_is_a_blank_is_null_too() -> None:
 
 def test_a_row_shifted_left_in_a_table_lacking_a_column_is_no_parser_error() -> None:
     # `pandoc -t rst` of huaian-2024's page whose table 三 lacks 科研机构
-    # (tests/renderings/variants.py `t3-lacks-column`): the rows a span cut short pulled
-    # left hold a cell of the missing column, never placed; weighing them raised
-    # KeyError and the whole report failed (`parser_error`). Now that cell is no number:
-    # the rows are left to their identities, which do not prove them (null, flagged)
+    # (tests/renderings/variants.py `t3-lacks-column`). Weighing the rows whose first cell
+    # stands in a label column once raised KeyError (a cell of the missing column, never
+    # placed) and the whole report failed (`parser_error`).
     path = FIXTURES / "dumps" / "huaian-2024.pandoc-rst-t3-lacks-column.txt"
     report = parse_bytes(path.name, path.read_bytes())
     got = {cid: c.value for cid, c in report.cells.items()}
     assert report.status == "complete"
-    assert [got[f"t3.new_received.{c}"] for c in (
-        "natural_person", "commercial_enterprise", "research_institution",
-        "public_interest_org", "legal_service_org", "other_org", "total")] == [
-        3001, 53, None, 0, 61, 4, 3119]
+    assert [got[f"t3.new_received.{c}"] for c in T3_COLUMNS] == [3001, 53, None, 0, 61, 4, 3119]
     assert got["t2.regulations.in_force"] == 11 and got["t4.admin_review.total"] == 351
-    assert got["t3.granted.total"] is None
-    assert "row_may_be_shifted" in {f.code for f in report.flags}
     want = json.loads((FIXTURES / "truth" / "huaian-2024.json").read_text(encoding="utf-8"))
-    assert sum(got.get(cid) == v for cid, v in want["cells"].items() if v is not None) == 157
+    assert sum(got.get(cid) == v for cid, v in want["cells"].items() if v is not None) == 175
     assert all(got.get(cid) in (None, v) for cid, v in want["cells"].items())  # none wrong
+
+
+def test_a_label_spanning_two_columns_in_an_rst_grid_is_no_row_pulled_left() -> None:
+    # The same dump: rST prints `（一）予以公开` (a label spanning two columns) as a cell
+    # and an empty one, `| 三 | （ | | 1288 | 21 | 0 | 50 | 3 | 1362 |`: the empty cell
+    # stands where `1.属于国家秘密` begins its label, as a pulled row's first blank
+    # would. But the row's last cell prints a number at the table's last column, which a
+    # row pulled left leaves empty: the row is read as printed, not withdrawn
+    # (`row_may_be_shifted`, 18 cells null before).
+    path = FIXTURES / "dumps" / "huaian-2024.pandoc-rst-t3-lacks-column.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    assert "row_may_be_shifted" not in {f.code for f in report.flags}
+    got = {cid: c.value for cid, c in report.cells.items()}
+    assert {row: [got[f"t3.{row}.{c}"] for c in T3_COLUMNS]
+            for row in ("granted", "partially_granted", "results_total")} == {
+        "granted": [1288, 21, None, 0, 50, 3, 1362],
+        "partially_granted": [447, 7, None, 0, 0, 0, 454],
+        "results_total": [2932, 53, None, 0, 61, 4, 3050]}
+
+
+T3_COLUMNS = ("natural_person", "commercial_enterprise", "research_institution",
+              "public_interest_org", "legal_service_org", "other_org", "total")
 
 
 def test_a_row_short_of_its_columns_does_not_take_the_next_rows_number() -> None:
