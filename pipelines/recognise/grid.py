@@ -1355,8 +1355,11 @@ def _numbered_rows(tokens: list[Token]) -> bool:
     """Whether a printed row opens with a number before its row label: a column that
     numbers the rows, named or not. Table 四's row has no label to end such a number,
     and text laid out by position runs it into the first value where the two print
-    close (`1` `0` as one word `10`): no reading of the row then proves its cells."""
-    return any(t.kind == "value" and t.row is not None and nxt.row == t.row
+    close (`1` `0` as one word `10`): no reading of the row then proves its cells. A
+    blank before the label is no such number: it is the slot of a label spanning rows
+    above (pandoc's `三、本年度办理结果` over `（二）部分公开`), and nothing runs into a
+    blank."""
+    return any(t.kind == "value" and not _is_blank(t) and t.row is not None and nxt.row == t.row
                and (k == 0 or tokens[k - 1].row != t.row) and nxt.kind == "label"
                and any(lb.kind in ("row", "group") for lb in nxt.labels)
                for k, (t, nxt) in enumerate(pairwise(tokens)))

@@ -935,6 +935,26 @@ T3_COLUMNS = ("natural_person", "commercial_enterprise", "research_institution",
               "public_interest_org", "legal_service_org", "other_org", "total")
 
 
+def test_a_blank_before_a_row_label_is_no_row_number_run_into_t4() -> None:
+    # `pandoc -t plain` of huaian-2024's page printing 四's 总计 first in each group
+    # (variants.py `t4-total-first`), cut to 三's first rows and 四: `（二）部分公开`
+    # prints after a blank slot (三、本年度办理结果 spans it), which was taken for a
+    # column numbering the rows; 四's identities, weighed in the template's order before
+    # the header reorders it, failed, and 四 was null (`ambiguous_digits`). A blank runs
+    # into no value: 四 is read under the columns its header names.
+    path = FIXTURES / "dumps" / "huaian-2024.pandoc-plain-t4-total-first.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    want = truth("huaian-2024")["cells"]
+    assert {cid: v for cid, v in report.values().items() if cid.startswith("t4.")} == {
+        cid: v for cid, v in want.items() if cid.startswith("t4.")}
+    assert "ambiguous_digits" not in {f.code for f in report.flags}
+    # a number in that slot still counts: a numbered row's `5` may run into 四's 351
+    lines = path.read_text(encoding="utf-8").split("\n")
+    text = "\n".join("  5" + line[3:] if "（二）部分公开" in line else line for line in lines)
+    report = parse_bytes(path.name, text.encode())
+    assert {v for cid, v in report.values().items() if cid.startswith("t4.")} == {None}
+
+
 def test_a_row_short_of_its_columns_does_not_take_the_next_rows_number() -> None:
     # pdftotext 24's `-raw` of Chromium's print of 004 as `seq-column` prints (a 序号
     # column), its numbers redrawn (mean 2, seed 3, zeros blank; bench_cross_pdftext.py):
