@@ -26,7 +26,14 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise, takewhile
 
-from pipelines.document import REF_LINE, REF_PIPE_CELL, REF_RULED_CELL, REF_TABLE_CELL, REF_TEXT
+from pipelines.document import (
+    REF_BOX_CELL,
+    REF_LINE,
+    REF_PIPE_CELL,
+    REF_RULED_CELL,
+    REF_TABLE_CELL,
+    REF_TEXT,
+)
 from pipelines.numbering import ROW_NUMBER
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
@@ -794,6 +801,15 @@ def _label_apart(label: Token, values: list[Token]) -> bool:
     return bool(a and b) and a[1] == b[1] and int(b[2]) > int(a[2]) + 1
 
 
+def _blank_after_label(label: Token, printed: list[Token]) -> bool:
+    """`_label_apart` in a grid table (pandoc's rST), which prints each empty cell as a
+    blank value of the row: the row's first printed value is a blank of the label's
+    table (th-labels: `| | （二 | | 1 | … | 2 | |`, 部分公开's values one column left)."""
+    a = REF_BOX_CELL.fullmatch(label.ref)
+    b = REF_BOX_CELL.fullmatch(printed[0].ref) if printed else None
+    return bool(a and b) and a[1] == b[1] and _is_blank(printed[0])
+
+
 def _withdraw_unproven_spanned(grid: Grid) -> None:
     """Rows of a table printed at a fixed width that dropped a span (a row of it printed
     more cells than its columns, its numbers left of them: `_stands_left`) whose label
@@ -1482,6 +1498,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
         undrawn_why = _DRAWN_SHORT
         values, last, glued = _own_values(tokens, i, len(rows[found].columns),
                                           not full_width_rows)
+        apart = _blank_after_label(token, values)  # as printed, before any re-reading
         if breaks_in_cells and glued is None:
             joined = joined_over_breaks(tokens, values, last, len(rows[found].columns))
             cells = _cells_of(version.id, *found, rows[found])
@@ -1562,7 +1579,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
                                       len(values) <= len(rows[found].columns))
             _place(grid, *found, rows[found], values)
             _mark_undrawn(grid, found, rows[found], undrawn, token, undrawn_why)
-            if clipped_rows and _label_apart(token, values):
+            if clipped_rows and (apart or _label_apart(token, values)):
                 grid.fixed_rows[found] = tuple(
                     cell_id_of(*found, col.id) for col in rows[found].columns)
         elif token.row is None and _next_row_follows(tokens, last + 1, found[0], rows):
