@@ -26,7 +26,14 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise, takewhile
 
-from pipelines.document import REF_LINE, REF_PIPE_CELL, REF_RULED_CELL, REF_TABLE_CELL, REF_TEXT
+from pipelines.document import (
+    REF_BOX_CELL,
+    REF_LINE,
+    REF_PIPE_CELL,
+    REF_RULED_CELL,
+    REF_TABLE_CELL,
+    REF_TEXT,
+)
 from pipelines.numbering import ROW_NUMBER
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
@@ -794,6 +801,15 @@ def _label_apart(label: Token, values: list[Token]) -> bool:
     return bool(a and b) and a[1] == b[1] and int(b[2]) > int(a[2]) + 1
 
 
+def _blank_after_label(label: Token, printed: list[Token]) -> bool:
+    """`_label_apart` in a grid table (pandoc's rST), which prints each empty cell as a
+    blank value of the row: the row's first printed value is a blank of the label's
+    table (th-labels: `| | （二 | | 1 | … | 2 | |`, 部分公开's values one column left)."""
+    a = REF_BOX_CELL.fullmatch(label.ref)
+    b = REF_BOX_CELL.fullmatch(printed[0].ref) if printed else None
+    return bool(a and b) and a[1] == b[1] and _is_blank(printed[0])
+
+
 def _withdraw_unproven_spanned(grid: Grid) -> None:
     """Rows of a table printed at a fixed width that dropped a span (a row of it printed
     more cells than its columns, its numbers left of them: `_stands_left`) whose label
@@ -1355,8 +1371,11 @@ def _numbered_rows(tokens: list[Token]) -> bool:
     """Whether a printed row opens with a number before its row label: a column that
     numbers the rows, named or not. Table 四's row has no label to end such a number,
     and text laid out by position runs it into the first value where the two print
-    close (`1` `0` as one word `10`): no reading of the row then proves its cells."""
-    return any(t.kind == "value" and t.row is not None and nxt.row == t.row
+    close (`1` `0` as one word `10`): no reading of the row then proves its cells. A
+    blank before the label is no such number: it is the slot of a label spanning rows
+    above (pandoc's `三、本年度办理结果` over `（二）部分公开`), and nothing runs into a
+    blank."""
+    return any(t.kind == "value" and not _is_blank(t) and t.row is not None and nxt.row == t.row
                and (k == 0 or tokens[k - 1].row != t.row) and nxt.kind == "label"
                and any(lb.kind in ("row", "group") for lb in nxt.labels)
                for k, (t, nxt) in enumerate(pairwise(tokens)))
@@ -1479,6 +1498,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
         undrawn_why = _DRAWN_SHORT
         values, last, glued = _own_values(tokens, i, len(rows[found].columns),
                                           not full_width_rows)
+        apart = _blank_after_label(token, values)  # as printed, before any re-reading
         if breaks_in_cells and glued is None:
             joined = joined_over_breaks(tokens, values, last, len(rows[found].columns))
             cells = _cells_of(version.id, *found, rows[found])
@@ -1559,7 +1579,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
                                       len(values) <= len(rows[found].columns))
             _place(grid, *found, rows[found], values)
             _mark_undrawn(grid, found, rows[found], undrawn, token, undrawn_why)
-            if clipped_rows and _label_apart(token, values):
+            if clipped_rows and (apart or _label_apart(token, values)):
                 grid.fixed_rows[found] = tuple(
                     cell_id_of(*found, col.id) for col in rows[found].columns)
         elif token.row is None and _next_row_follows(tokens, last + 1, found[0], rows):
@@ -1590,7 +1610,8 @@ def _withdraw_pulled_rows(grid: Grid) -> None:
     """Rows a span cut short shifted left (pulled.py) are null, flagged
     `row_may_be_shifted`, unless the identities prove them as read and refute a shift;
     one still pending is not placed by its identities either."""
-    pulled = pulled_rows(grid.value_refs, grid.label_columns)
+    filled = {c.source_ref for c in grid.cells.values() if c.state == "number"}
+    pulled = pulled_rows(grid.value_refs, grid.label_columns, filled)
     if not pulled:
         return
     numbers = {cid: (0.0 if c.state == "blank" else c.value) for cid, c in grid.cells.items()}

@@ -23,7 +23,7 @@ pending) counts as unknown, so an identity over it proves nothing and the row st
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from pipelines.document import REF_BOX_CELL
 from pipelines.recognise.pushed import holds_as_read
@@ -47,25 +47,48 @@ def label_columns(labels: Iterable[tuple[str, str]]) -> dict[str, set[tuple[str,
 
 
 def pulled_rows(value_refs: Mapping[tuple[str, str], tuple[Sequence[str], bool]],
-                labels: Mapping[str, set[tuple[str, int]]]) -> set[tuple[str, str]]:
+                labels: Mapping[str, set[tuple[str, int]]],
+                filled: Collection[str] = ()) -> set[tuple[str, str]]:
     """The (table, row)s placed by their count (no more values than columns: `counted`)
     whose first value (a blank too: a 0 printed blank) begins left of where most rows of
     their printed table begin their values, at a column where a row label of their table
     begins. Left only: a span one row too long pushes a row's label into the value
     columns instead, and the rows around it are no shifted rows. A row of more values
     than columns (a merged label split into empty cells) is read by its header or its
-    padding, each with its own proof."""
-    usual: dict[tuple[str, str], Counter[int]] = {}
-    for (table, _), (refs, _) in value_refs.items():
-        if refs and (where := box_column(refs[0])) is not None:
-            usual.setdefault((table, where[0]), Counter())[where[1]] += 1
+    padding, each with its own proof.
+
+    A row whose last cell prints a number (its ref in `filled`) at the column where most
+    rows of its printed table end is not pulled: a span cut short moves every cell of
+    the row one slot left and leaves the table's last slot empty. Its leading blank is a
+    label spanning two columns printed as a cell and an empty one (pandoc's rST grid
+    table: `| （ | | 1288 | … | 1362 |`)."""
+    first = _usual(value_refs, 0)
+    last = _usual(value_refs, -1)
     pulled = set()
     for key, (refs, counted) in value_refs.items():
         where = box_column(refs[0]) if refs and counted else None
         if (where is not None and where in labels.get(key[0], set())
-                and where[1] < usual[(key[0], where[0])].most_common(1)[0][0]):
+                and where[1] < first[(key[0], where[0])]
+                and not _ends_filled(refs[-1], last.get((key[0], where[0])), filled)):
             pulled.add(key)
     return pulled
+
+
+def _usual(value_refs: Mapping[tuple[str, str], tuple[Sequence[str], bool]], at: int
+           ) -> dict[tuple[str, str], int]:
+    """Per (statutory table, text table), the display column where most of its rows
+    print their value `at` (0: first, -1: last)."""
+    seen: dict[tuple[str, str], Counter[int]] = {}
+    for (table, _), (refs, _) in value_refs.items():
+        if refs and (where := box_column(refs[at])) is not None:
+            seen.setdefault((table, where[0]), Counter())[where[1]] += 1
+    return {key: count.most_common(1)[0][0] for key, count in seen.items()}
+
+
+def _ends_filled(ref: str, last: int | None, filled: Collection[str]) -> bool:
+    """Whether a row's last cell `ref` prints a number at its table's usual last column."""
+    where = box_column(ref)
+    return where is not None and where[1] == last and ref in filled
 
 
 def alike(printed: Sequence[tuple[str, float | None]]) -> bool:

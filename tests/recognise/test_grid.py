@@ -899,24 +899,77 @@ def test_a_row_shifted_left_whose_first_value_is_a_blank_is_null_too() -> None:
 
 def test_a_row_shifted_left_in_a_table_lacking_a_column_is_no_parser_error() -> None:
     # `pandoc -t rst` of huaian-2024's page whose table 三 lacks 科研机构
-    # (tests/renderings/variants.py `t3-lacks-column`): the rows a span cut short pulled
-    # left hold a cell of the missing column, never placed; weighing them raised
-    # KeyError and the whole report failed (`parser_error`). Now that cell is no number:
-    # the rows are left to their identities, which do not prove them (null, flagged)
+    # (tests/renderings/variants.py `t3-lacks-column`). Weighing the rows whose first cell
+    # stands in a label column once raised KeyError (a cell of the missing column, never
+    # placed) and the whole report failed (`parser_error`).
     path = FIXTURES / "dumps" / "huaian-2024.pandoc-rst-t3-lacks-column.txt"
     report = parse_bytes(path.name, path.read_bytes())
     got = {cid: c.value for cid, c in report.cells.items()}
     assert report.status == "complete"
-    assert [got[f"t3.new_received.{c}"] for c in (
-        "natural_person", "commercial_enterprise", "research_institution",
-        "public_interest_org", "legal_service_org", "other_org", "total")] == [
-        3001, 53, None, 0, 61, 4, 3119]
+    assert [got[f"t3.new_received.{c}"] for c in T3_COLUMNS] == [3001, 53, None, 0, 61, 4, 3119]
     assert got["t2.regulations.in_force"] == 11 and got["t4.admin_review.total"] == 351
-    assert got["t3.granted.total"] is None
-    assert "row_may_be_shifted" in {f.code for f in report.flags}
     want = json.loads((FIXTURES / "truth" / "huaian-2024.json").read_text(encoding="utf-8"))
-    assert sum(got.get(cid) == v for cid, v in want["cells"].items() if v is not None) == 157
+    assert sum(got.get(cid) == v for cid, v in want["cells"].items() if v is not None) == 175
     assert all(got.get(cid) in (None, v) for cid, v in want["cells"].items())  # none wrong
+
+
+def test_a_label_spanning_two_columns_in_an_rst_grid_is_no_row_pulled_left() -> None:
+    # The same dump: rST prints `（一）予以公开` (a label spanning two columns) as a cell
+    # and an empty one, `| 三 | （ | | 1288 | 21 | 0 | 50 | 3 | 1362 |`: the empty cell
+    # stands where `1.属于国家秘密` begins its label, as a pulled row's first blank
+    # would. But the row's last cell prints a number at the table's last column, which a
+    # row pulled left leaves empty: the row is read as printed, not withdrawn
+    # (`row_may_be_shifted`, 18 cells null before).
+    path = FIXTURES / "dumps" / "huaian-2024.pandoc-rst-t3-lacks-column.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    assert "row_may_be_shifted" not in {f.code for f in report.flags}
+    got = {cid: c.value for cid, c in report.cells.items()}
+    assert {row: [got[f"t3.{row}.{c}"] for c in T3_COLUMNS]
+            for row in ("granted", "partially_granted", "results_total")} == {
+        "granted": [1288, 21, None, 0, 50, 3, 1362],
+        "partially_granted": [447, 7, None, 0, 0, 0, 454],
+        "results_total": [2932, 53, None, 0, 61, 4, 3050]}
+
+
+T3_COLUMNS = ("natural_person", "commercial_enterprise", "research_institution",
+              "public_interest_org", "legal_service_org", "other_org", "total")
+
+
+def test_an_rst_row_whose_label_lost_its_span_is_weighed_as_plains_is() -> None:
+    # `pandoc -t rst` of 005's page with row labels in <th> cells spanning columns
+    # (variants.py th-labels), numbers drawn anew (mean 30, seed 3, zeros blank), cut to
+    # 三: `| | （二 | | 1 | | | 1 | | 2 | |` prints 部分公开's label in one column and its
+    # values one column left (商业企业 1, 法律服务机构 1, 总计 2). The header's display
+    # columns placed them 1 under 自然人, 1 under 社会公益组织, 2 under 其他 (3 invented):
+    # plain's guard (a label apart from its values, _withdraw_unproven_spanned) read
+    # ruled cells only, and rST prints the empty cell between as a blank value.
+    path = FIXTURES / "dumps" / "005.pandoc-rst-th-labels-m30-s3-zb.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    assert set(_row(report, "t3", "partially_granted")) == {None}
+    assert any(f.code == "row_may_be_shifted" and "row partially_granted" in f.message
+               for f in report.flags)
+    # a row whose label stands in its own column is read as printed, its identity holding
+    assert _row(report, "t3", "denied_third_party_rights") == [1, 1, None, None, None, None, 2]
+
+
+def test_a_blank_before_a_row_label_is_no_row_number_run_into_t4() -> None:
+    # `pandoc -t plain` of huaian-2024's page printing 四's 总计 first in each group
+    # (variants.py `t4-total-first`), cut to 三's first rows and 四: `（二）部分公开`
+    # prints after a blank slot (三、本年度办理结果 spans it), which was taken for a
+    # column numbering the rows; 四's identities, weighed in the template's order before
+    # the header reorders it, failed, and 四 was null (`ambiguous_digits`). A blank runs
+    # into no value: 四 is read under the columns its header names.
+    path = FIXTURES / "dumps" / "huaian-2024.pandoc-plain-t4-total-first.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    want = truth("huaian-2024")["cells"]
+    assert {cid: v for cid, v in report.values().items() if cid.startswith("t4.")} == {
+        cid: v for cid, v in want.items() if cid.startswith("t4.")}
+    assert "ambiguous_digits" not in {f.code for f in report.flags}
+    # a number in that slot still counts: a numbered row's `5` may run into 四's 351
+    lines = path.read_text(encoding="utf-8").split("\n")
+    text = "\n".join("  5" + line[3:] if "（二）部分公开" in line else line for line in lines)
+    report = parse_bytes(path.name, text.encode())
+    assert {v for cid, v in report.values().items() if cid.startswith("t4.")} == {None}
 
 
 def test_a_row_short_of_its_columns_does_not_take_the_next_rows_number() -> None:
