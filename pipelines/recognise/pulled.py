@@ -32,6 +32,8 @@ from schemas.identities import Identity, fails
 
 def box_column(ref: str) -> tuple[str, int] | None:
     """(text table, display column) of a box-drawn table's cell, else None."""
+    if not ref.startswith("table "):  # asked of every token: most refs are no box's
+        return None
     m = REF_BOX_CELL.fullmatch(ref)
     return (m[1], int(m[2])) if m else None
 
