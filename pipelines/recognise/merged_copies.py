@@ -43,12 +43,14 @@ _Runs = list[tuple[frozenset[str], int]]
 def place_merged_copies(grid: Grid, tokens: list[Token]) -> None:
     """Each row of 二 printing a merged value's copies under a header printing its column
     label's copies placed with the value once (module docstring)."""
+    if not any(table == "t2" and values for (table, _), values in grid.wide_rows.items()):
+        return  # a row read with its copies is one of 二 kept wide (`_row_cells`): none
     placed: dict[str, CellValue] = {}
     findings: list[Flag] = []
     rows: set[str] = set()
     runs: _Runs | None = None
     for _, line in groupby((t for t in tokens if t.row is not None), key=lambda t: t.row):
-        printed = [t for t in line if not _blank(t)]
+        printed = [t for t in line if t.printed is None or t.printed.state != "blank"]
         if not printed:
             continue
         heading = _header_runs(printed)

@@ -24,14 +24,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from pipelines.document import REF_BOX_CELL
 from pipelines.recognise.pushed import holds_as_read
 from schemas.identities import Identity, fails
 
 
+@lru_cache(maxsize=1 << 14)
 def box_column(ref: str) -> tuple[str, int] | None:
-    """(text table, display column) of a box-drawn table's cell, else None."""
+    """(text table, display column) of a box-drawn table's cell, else None (cached: asked
+    of every token by column_order._headers, and refs recur in every report)."""
     m = REF_BOX_CELL.fullmatch(ref)
     return (m[1], int(m[2])) if m else None
 

@@ -57,14 +57,15 @@ def place_past_last_column(grid: Grid, tokens: list[Token], tables: set[str],
     """Each of the `tables` whose header and rows prove a column after its last one
     placed without it (module docstring). `stacked`: table -> the text down the right
     edge of its header band, in text laid out by position (column_order.py)."""
-    words = _trailing_words(tokens)
+    rows = _printed_rows(tokens)
+    words = _trailing_words(rows)
     for table, word in (stacked or {}).items():
         if _unknown_word(word):
             words.setdefault(table, word)
     # read where rows drop blanks (grid.py, resolve.py), only to refuse a reading: there
     # a header row's other words may be pieces of a wrapped note (lynx at 40 columns:
     # `之和） 申请人情况 同比`); a remarks column holds text, no numbers
-    named = {**_trailing_words(tokens, loose=True), **words}
+    named = {**_trailing_words(rows, loose=True), **words}
     grid.trailing_words.update((t, w) for t, w in named.items() if w not in REMARKS)
     for table in sorted(tables & words.keys()):
         placed = _placed(grid, table)
@@ -81,16 +82,22 @@ def place_past_last_column(grid: Grid, tokens: list[Token], tables: set[str],
                                "columns before it"))
 
 
-def _trailing_words(tokens: list[Token], loose: bool = False) -> dict[str, str]:
-    """table -> the word naming no statutory column that ends a printed row of its heading
-    labels (the row's last cell). `loose`: a row of words with one heading label at least,
-    its other words text (a wrapped note's piece), no value."""
+def _printed_rows(tokens: list[Token]) -> list[list[Token]]:
+    """The tokens of each printed row but its blanks (a header's empty cells say nothing),
+    in the order of the rows' first tokens."""
     rows: dict[int, list[Token]] = {}
     for t in tokens:
-        if t.row is not None and not _blank(t):  # a header's empty cells say nothing
+        if t.row is not None and (t.printed is None or t.printed.state != "blank"):
             rows.setdefault(t.row, []).append(t)
+    return list(rows.values())
+
+
+def _trailing_words(rows: list[list[Token]], loose: bool = False) -> dict[str, str]:
+    """table -> the word naming no statutory column that ends a printed row of its heading
+    labels (the row's last cell; `rows`: `_printed_rows`). `loose`: a row of words with
+    one heading label at least, its other words text (a wrapped note's piece), no value."""
     found: dict[str, str] = {}
-    for row in rows.values():
+    for row in rows:
         *head, last = row
         word = normalise(last.text) if last.kind == "text" else ""
         if not head or not _unknown_word(word):
