@@ -385,9 +385,16 @@ def _proven(version: str, cells: list[tuple[str, ValueType]], reading: list[Toke
     if blanks_zero:
         numbers = {cid: 0.0 if v.printed.state == "blank" else numbers[cid]
                    for (cid, _), v in zip(cells, reading, strict=True)}
-    rules = _own_rules(version, cells)
-    return bool(rules) and all(None not in (numbers[c] for c in r.cells)
-                               and not fails(r, numbers) for r in rules)
+    return _verdict(version, numbers) is True
+
+
+def _verdict(version: str, numbers: dict[str, float | None]) -> bool | None:
+    """Whether the identities among these cells hold; None where there are none or one
+    is not evaluable (a cell printed no number)."""
+    rules = _rules_within(version, frozenset(numbers))
+    if not rules or any(None in (numbers[c] for c in r.cells) for r in rules):
+        return None
+    return not any(fails(r, numbers) for r in rules)
 
 
 def _t4_reading(version: str, values: list[Token], cells: list[tuple[str, ValueType]],
@@ -979,10 +986,7 @@ def _holds(grid: Grid, ids: tuple[str, ...], blanks_zero: bool = False) -> bool 
     not evaluable); `blanks_zero`: a blank cell counted as 0."""
     numbers = {c: (0.0 if blanks_zero and grid.cells[c].state == "blank"
                    else grid.cells[c].value) if c in grid.cells else None for c in ids}
-    rules = _rules_within(grid.version.id, frozenset(ids))
-    if not rules or any(None in (numbers[c] for c in r.cells) for r in rules):
-        return None
-    return not any(fails(r, numbers) for r in rules)
+    return _verdict(grid.version.id, numbers)
 
 
 def _withdraw_forced_splits(grid: Grid) -> None:
