@@ -70,6 +70,11 @@ def identities_hold(placed: dict[int, list[int]], width: int, balance: Balance,
     return True
 
 
+def row_sums(values: list[int], total: int) -> bool:
+    """A row's 总计, printed in column `total`, is the sum of its other six."""
+    return 2 * values[total] == sum(values)
+
+
 def header_words(lines: list[str], columns: list[str], note: str | None) -> list[list[str]]:
     """Each header line's words, normalised, without the pieces of 三's note that lead it.
     The note (`（本列数据的勾稽关系为：…）`) prints in the header's first cell, over the
@@ -135,8 +140,8 @@ def named_in_order(header: list[list[str]], columns: list[str], wanted: range) -
 
 def left_block(lines: list[str], title: int, run_start: int, right: dict[int, list[int]],
                header: list[list[str]], columns: list[str], rows: int, balance: Balance,
-               totals: Totals, ordered: bool = True, after: dict[int, list[int]] | None = None
-               ) -> dict[int, list[tuple[int, int, int]]] | None:
+               totals: Totals, ordered: bool = True, after: dict[int, list[int]] | None = None,
+               total: int | None = None) -> dict[int, list[tuple[int, int, int]]] | None:
     """{row index: [(column index, line, value)]} of the values printed in the left block,
     or None (module docstring). `lines` the text's lines, `title` 三's title line,
     `run_start` the right block's first line, `right` its rows' k values each (rightmost
@@ -146,8 +151,11 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
     header's order of the left columns not asked (the rows' sums and the identities, which
     hold in any order of them, are; the values are then no cells, only proof). `after`:
     the rows below the right block, printed whole after it (reading_totals' tail), 7
-    values each; they take part in the checks, none of their counts is the left block's."""
+    values each; they take part in the checks, none of their counts is the left block's.
+    `total`: the column (of `columns`, as printed) that is 总计, the sum of the others in
+    every row (default the last; reading_totals passes a header's printed place)."""
     width = len(columns)
+    total = width - 1 if total is None else total
     after = after or {}
     k = len(next(iter(right.values()))) if right else 0
     m = width - k
@@ -167,13 +175,15 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
         for label_first in (False, True):
             printed = _rows(kept, [width if r < first else m for r in range(rows)],
                             beside if label_first else set())
-            if _holds(printed, right, after, width, balance, totals):
+            if _holds(printed, right, after, width, balance, totals, total):
                 readings.append(printed)
-    if not readings and not right:  # none in order: a few lines printed after their row
+    # none in order: a few lines printed after their row (the search fills its gaps from
+    # 总计 printed last)
+    if not readings and not right and total == width - 1:
         for kept in displaced_readings(counts, width, rows,
                                        label_block_lines(lines, title, run_start)):
             printed = _rows(kept, [width] * rows, set())
-            if _holds(printed, right, after, width, balance, totals):
+            if _holds(printed, right, after, width, balance, totals, total):
                 readings.append(printed)
 
     def values(printed: dict[int, list[tuple[int, int, int]]]) -> dict[int, list[int]]:
@@ -184,11 +194,13 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
 
 
 def _holds(printed: dict[int, list[tuple[int, int, int]]], right: dict[int, list[int]],
-           after: dict[int, list[int]], width: int, balance: Balance, totals: Totals) -> bool:
+           after: dict[int, list[int]], width: int, balance: Balance, totals: Totals,
+           total: int) -> bool:
     """Every row of the left block's reading, its right block's values after it, and the
-    rows printed after, has its 总计 the sum of its six, and the column identities hold."""
+    rows printed after, has its 总计 (column `total`) the sum of its six, and the column
+    identities hold."""
     full = {r: [v for _, _, v in row] + right.get(r, []) for r, row in printed.items()} | after
-    return (all(sum(values[:-1]) == values[-1] for values in full.values())
+    return (all(row_sums(values, total) for values in full.values())
             and identities_hold(full, width, balance, totals))
 
 

@@ -199,12 +199,16 @@ def printed_t3_order(text: str, version_id: str) -> tuple[int, ...] | None:
     column), where a line names all seven one each in exactly one way (`_window_orders`:
     `商业 科研 社会公 法律服 其 然 计`, `企业 机构 益组织 务机构 他 人 计`), every line
     naming them says the same, and every line naming a level of the header (the upper
-    row, the five organisations) agrees with it; None elsewhere. reading_totals reads
-    三's values in that order where the values confirm it (each row's 总计 the sum of
-    the others where the header puts it)."""
+    row, the five organisations) agrees with it; or, where no line names the seven, a
+    line names the upper row and one the five organisations, each in one order
+    (`_composed`); None elsewhere. reading_totals reads 三's values in that order where
+    the values confirm it (each row's 总计 the sum of the others where the header puts
+    it)."""
     title, t4_title, levels, pattern = _t3_shape(version_id)
     lines = _header_lines(text.split("\n"), title, pattern, t4_title)
     orders = {o for words in lines for o in _window_orders(words, levels[0])}
+    if not orders:
+        return _composed(lines, levels)
     if len(orders) != 1:
         return None
     order = orders.pop()
@@ -215,6 +219,25 @@ def printed_t3_order(text: str, version_id: str) -> tuple[int, ...] | None:
         if any(o != want for words in lines for o in _window_orders(words, level)):
             return None  # a level printed in another order than the seven's line says
     return order
+
+
+def _composed(lines: list[list[str]], levels: tuple[tuple[str, ...], ...]
+              ) -> tuple[int, ...] | None:
+    """The seven columns' printed order where the header names them over two baselines:
+    the upper row (自然人 / 法人或其他组织 / 总计) on one line, in one order (`总 自
+    法人或其他组织`: 总计 left of 自然人, left of the organisations' group), and the five
+    organisations on one (`企业 机构 益组织 务机构 他`); 法人或其他组织's cell spans the
+    five, so its place is theirs, in their order. None where either level is named in no
+    order or in two."""
+    if len(levels) == 1:
+        return None
+    upper, orgs = ({o for words in lines for o in _window_orders(words, level)}
+                   for level in levels[1:])
+    if len(upper) != 1 or len(orgs) != 1:
+        return None
+    width = len(levels[0])
+    spans = {0: (0,), 1: tuple(1 + c for c in orgs.pop()), 2: (width - 1,)}
+    return tuple(c for u in upper.pop() for c in spans[u])
 
 
 def _levels_implied(order: tuple[int, ...], levels: int) -> list[tuple[int, ...]] | None:

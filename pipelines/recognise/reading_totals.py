@@ -52,7 +52,11 @@ piece each, in one way only: `商业 科研 社会公 法律服 其 然 计`, re
 总计 last: everything above holds in the printed order (every row's 总计 the sum of the six
 before it, the identities column by column, the header's pieces naming the columns left
 to right), so 三 is read in it and each value put under the column the header names
-(flag `columns_reordered`). 总计 printed elsewhere: not read.
+(flag `columns_reordered`). 总计 printed left of the right block (huaian's `总计 人 商业
+科研 社会公 法律服 其`): every row's 总计 is the sum of its six where the header prints it,
+and no value of the run is 总计, so the run is kept only with the left block's counts
+making every row's sum hold (`_total_left`). 总计 printed inside the run but not last: not
+read.
 
 Where neither a right block nor whole rows read (LibreOffice's PDFs of a DOCX), 三 printed
 in blocks a run of rows at a time: reading_blocks.py.
@@ -76,6 +80,7 @@ from pipelines.recognise.reading_left import (
     identities_hold,
     left_block,
     named_in_order,
+    row_sums,
 )
 from pipelines.recognise.reading_order import printed_t3_order
 from pipelines.report import CellValue, Flag
@@ -171,19 +176,21 @@ def _counts_after(lines: list[str], run: Run, stop: int | None) -> Run | None:
             for w in lines[no].split() if COUNT.fullmatch(w)]
 
 
-def _tail(counts: Run | None, end: int, rows: int) -> dict[int, list[tuple[int, int]]] | None:
+def _tail(counts: Run | None, end: int, rows: int, total: int
+          ) -> dict[int, list[tuple[int, int]]] | None:
     """The `rows` rows below a run placed above row `end`, printed whole after it: {row:
     [(line, value)] * 7}, or None where they are not. A page break cuts the right block
     short: its last rows ((七)总计, 结转下年) print on the next page whole, left and right
     together, a label after its 7 counts (`2932 53` / `0` / `0` / `61` / `4` / `3050` /
     `（七）总计`). `counts`: every count from the run's end to 四's title
-    (`_counts_after`), in order, 7 a row, each row's 总计 the sum of its six."""
+    (`_counts_after`), in order, 7 a row, each row's 总计 (its `total`-th, as printed) the
+    sum of its six."""
     if rows == 0:
         return {}
     if counts is None or len(counts) != _WIDTH * rows:
         return None
     tail = {end + r: counts[r * _WIDTH:(r + 1) * _WIDTH] for r in range(rows)}
-    if any(sum(v for _, v in row[:-1]) != row[-1][1] for row in tail.values()):
+    if not all(row_sums([v for _, v in row], total) for row in tail.values()):
         return None
     return tail
 
@@ -210,11 +217,12 @@ def _title_and_first(lines: list[str], heading: str, matched: dict[str, int]
 
 
 def _placement(lines: list[str], title: int, first: int, columns: list[str],
-               note: str | None, labels: tuple[str, ...], balance: tuple, totals: tuple
-               ) -> _Block | None:
+               note: str | None, labels: tuple[str, ...], balance: tuple, totals: tuple,
+               total: int) -> _Block | None:
     """The right block (module docstring), or None: the runs after 三's title line;
-    `first` its first row's label line; `columns` 三's column labels, normalised; `note`
-    the note its header prints over the row labels."""
+    `first` its first row's label line; `columns` 三's column labels, normalised, as
+    printed; `note` the note its header prints over the row labels; `total` 总计's
+    printed place (the last, but where a header proves it elsewhere: `_total_left`)."""
     found = []
     stop = t4_title_line(lines)
     for run in _runs(lines, title):
@@ -225,7 +233,7 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
             n = len(run) // k
             for end in range(n, len(labels) + 1):
                 placed = {end - n + r: [v for _, v in run[r * k:(r + 1) * k]] for r in range(n)}
-                tail = _tail(after, end, len(labels) - end)
+                tail = _tail(after, end, len(labels) - end, total)
                 if tail is None:
                     continue
                 whole = placed | {r: [v for _, v in row[-k:]] for r, row in tail.items()}
@@ -236,7 +244,10 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
     k, run, placed, tail = found[0]
     header = [_WRAP_HYPHEN.sub("", line) for line in lines[title + 1:first]]
     words = header_words(header, columns, note)
-    if not _dominant_last(list(placed.values())):
+    if total < len(columns) - k:
+        return _total_left(header, k, columns, _Block(placed, run, title, header,
+                                                      list(range(k)), words, tail, True))
+    if total != len(columns) - 1 or not _dominant_last(list(placed.values())):
         return None
     if _total_alone(header) and _named_right_columns(header, k - 1, columns[:-1]):
         return _Block(placed, run, title, header, list(range(k)), words, tail, sums_needed=True)
@@ -248,6 +259,17 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
              or named_in_order(words, columns, range(len(columns) - k, len(columns))))
     kept = list(range(k)) if named else [k - 1]
     return _Block(placed, run, title, header, kept, words, tail)
+
+
+def _total_left(header: list[str], k: int, columns: list[str], block: _Block
+                ) -> _Block | None:
+    """The run where its header prints 总计 left of the run's k columns (a header proven
+    in another order, reading_order.printed_t3_order: huaian's `总计 人 商业 科研 社会公
+    法律服 其`), or None. No value of the run is 总计, so no row's sum shows the run's
+    place: a header line's last k words must name the last k printed columns in order,
+    and the run is kept only where the left block's counts make every row's 总计 (where
+    the header prints it) the sum of its six (`sums_needed`, `_values`)."""
+    return block if _named_right_columns(header, k, columns) else None
 
 
 def _total_alone(header: list[str]) -> bool:
@@ -268,9 +290,10 @@ def _total_alone(header: list[str]) -> bool:
 
 
 def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple,
-            left: bool = True) -> dict[int, list[tuple[int, int, int]]]:
+            total: int, left: bool = True) -> dict[int, list[tuple[int, int, int]]]:
     """{row index: [(column index, line, value)]}: the right block's kept columns, and the
-    left block's values (reading_left) where all k columns are kept and it is proven."""
+    left block's values (reading_left) where all k columns are kept and it is proven;
+    `total` 总计's printed place."""
     k = len(next(iter(block.placed.values())))
     width = len(columns)
     start = min(block.placed)
@@ -284,13 +307,13 @@ def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple,
     header = block.words
     after = {r: [v for _, v in row] for r, row in block.tail.items()}
     left = left_block(lines, block.title, block.run[0][0], block.placed, header, columns,
-                      len(shape[0]), shape[2], shape[3], after=after)
+                      len(shape[0]), shape[2], shape[3], after=after, total=total)
     if left is None and block.sums_needed:
         # the run's columns proven by every row's sum only, whichever the left columns'
         # order (the header may not show it: `自然` / `人` apart from `商业`)
         sums = left_block(lines, block.title, block.run[0][0], block.placed, header,
                           columns, len(shape[0]), shape[2], shape[3], ordered=False,
-                          after=after)
+                          after=after, total=total)
         return {} if sums is None else out
     for r, values in (left or {}).items():
         out[r] = values + out.get(r, [])
@@ -300,27 +323,28 @@ def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple,
 
 
 def _whole(lines: list[str], title: int, first: int, columns: list[str], note: str | None,
-           shape: tuple) -> dict[int, list[tuple[int, int, int]]] | None:
+           shape: tuple, total: int) -> dict[int, list[tuple[int, int, int]]] | None:
     """Without a right block: every row's 7 values, printed whole, in order, from 三's
-    title to 四's (reading_left), or None."""
+    title to 四's (reading_left), or None; `total` 总计's printed place."""
     end = t4_title_line(lines)
     if end is None or end <= first:
         return None
     header = header_words(lines[title + 1:first], columns, note)
     rows = len(shape[0])
-    whole = left_block(lines, title, end, {}, header, columns, rows, shape[2], shape[3])
-    past = None if whole is not None else _past_t4_title(lines, title, end, rows)
+    whole = left_block(lines, title, end, {}, header, columns, rows, shape[2], shape[3],
+                       total=total)
+    past = None if whole is not None else _past_t4_title(lines, title, end, rows, total)
     if not past:
         return whole
     whole = left_block(lines, title, end, {}, header, columns, rows, shape[2], shape[3],
-                       after={r: [v for _, v in row] for r, row in past.items()})
+                       after={r: [v for _, v in row] for r, row in past.items()}, total=total)
     if whole is None:
         return None
     return whole | {r: [(c, no, v) for c, (no, v) in enumerate(row)]
                     for r, row in past.items()}
 
 
-def _past_t4_title(lines: list[str], title: int, end: int, rows: int
+def _past_t4_title(lines: list[str], title: int, end: int, rows: int, total: int
                    ) -> dict[int, list[tuple[int, int]]] | None:
     """三's last rows printed whole past 四's title (line `end`): {row: [(line, value)] * 7},
     or None. A page break puts 三's last row (结转下年) on the next page, and pdftotext
@@ -345,7 +369,7 @@ def _past_t4_title(lines: list[str], title: int, end: int, rows: int
             block += [(no, int(w)) for w in words]
         elif block or any(COUNT.fullmatch(w) for w in words):
             break  # the block ends at the first line of other words after it
-    return _tail(block, rows - short // _WIDTH, short // _WIDTH)
+    return _tail(block, rows - short // _WIDTH, short // _WIDTH, total)
 
 
 def _rows_in_order(lines: list[str], title: int, labels: tuple[str, ...]) -> bool:
@@ -379,14 +403,12 @@ def _withdrawn(grid: Grid) -> bool:
 
 def _printed_order(text: str, version_id: str, width: int) -> tuple[int, ...] | None:
     """三's columns in the order its header prints them (reading_order.printed_t3_order),
-    where that is not the template's and 总计 prints last: the reading here then holds
-    as it does in the template's order (every row's 总计 the sum of the six before it, the
+    where that is not the template's: the reading here then holds as it does in the
+    template's order (every row's 总计 the sum of the six, where the header prints it, the
     identities column by column, the header's pieces naming the columns left to right),
-    so the values confirm the header's order. 总计 printed elsewhere: None (not read)."""
+    so the values confirm the header's order."""
     order = printed_t3_order(text, version_id)
-    if order is None or order == tuple(range(width)) or order[-1] != width - 1:
-        return None
-    return order
+    return None if order is None or order == tuple(range(width)) else order
 
 
 def _reordered(grid: Grid, printed: list[str]) -> None:
@@ -430,14 +452,18 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     # unless the header names the seven in one order, 总计 last: read in that order
     withdrawn = _withdrawn(grid)
     order = _printed_order(text, grid.version.id, len(columns))
+    total = len(columns) - 1
     if order is not None:
         columns, withdrawn = [columns[c] for c in order], False
-    block = _placement(lines, *marks, columns, table.note, labels, balance, totals)
-    placed = (_values(lines, block, columns, shapes[0], left=not withdrawn)
+        total = order.index(total)
+    block = _placement(lines, *marks, columns, table.note, labels, balance, totals, total)
+    placed = (_values(lines, block, columns, shapes[0], total, left=not withdrawn)
               if block is not None else None if withdrawn
-              else _whole(lines, *marks, columns, table.note, shapes[0])
-              or block_rows(lines, marks[0], sorted(shapes[0][1], key=shapes[0][1].get),
-                            balance, totals))
+              else _whole(lines, *marks, columns, table.note, shapes[0], total)
+              # blocks read each row's 总计 as its last count
+              or (total == len(columns) - 1 and block_rows(
+                  lines, marks[0], sorted(shapes[0][1], key=shapes[0][1].get),
+                  balance, totals)))
     if not placed:
         return
     if order is not None:  # printed places to the template's columns

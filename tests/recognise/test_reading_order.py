@@ -171,3 +171,21 @@ def test_printed_t3_order_from_a_line_naming_the_seven() -> None:
     assert printed_t3_order(seed.read_text(encoding="utf-8"), "gov_2019") == (1, 2, 3, 4, 5, 0, 6)
     odd = text.replace("\n其\n", "\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n其\n")
     assert printed_t3_order(odd, "gov_2019") is None
+
+
+def test_printed_t3_order_from_its_two_header_levels() -> None:
+    # 005's and pingtan-2022's t3-total-first prints name no seven on a line: the upper
+    # row on one (`总 自然 法人或其他组织`: 总计, 自然人, the organisations' group) and the
+    # five organisations on one (`企业 机构 益组织 务机构 他`); the group's cell spans the
+    # five, so the seven print 总计 first. The organisations' line gone: no order.
+    dumps = WPS.parent
+    text = (dumps / "005.pdftotext-reading-t3-total-first.txt").read_text(encoding="utf-8")
+    assert printed_t3_order(text, "gov_2019") == (6, 0, 1, 2, 3, 4, 5)
+    pingtan = dumps / "pingtan-2022-run-together.pdftotext-reading-t3-total-first.txt"
+    assert printed_t3_order(pingtan.read_text(encoding="utf-8"), "gov_2021") == (
+        6, 0, 1, 2, 3, 4, 5)
+    assert text.count("企业 机构 益组织 务机构 他\n") == 1
+    assert printed_t3_order(text.replace("企业 机构 益组织 务机构 他\n", ""), "gov_2019") is None
+    # the upper row named in two orders: none
+    two = text.replace("总 自然 法人或其他组织", "总 自然 法人或其他组织\n自然 法人或其他组织 总")
+    assert printed_t3_order(two, "gov_2019") is None

@@ -111,11 +111,14 @@ def test_header_naming_the_seven_in_another_order_reads_in_it(
 
 
 def test_header_with_its_total_printed_first_places_nothing() -> None:
-    # the same line with 总计's piece first (`计 他 … 企业 人`): read in that order no
-    # row's first value is the sum of the others, and 总计 first is not read here
-    text = REVERSED.read_text(encoding="utf-8").replace(
-        "人 他 务机构 益组织 机构 企业 计", "计 他 务机构 益组织 机构 企业 人")
-    report = _report(REVERSED, text)
+    # the seed's line with 总计's piece moved first (`计 企业 … 他 人`): read in that order no
+    # row's first value (商业企业's, as printed) is the sum of the others: nothing placed.
+    # (On 005's print, 自然人 equal to 总计 in every row and the rest 0, either reading
+    # places the same values: the header's 总计 first is then no wrong number.)
+    text = NATURAL_LAST.read_text(encoding="utf-8")
+    assert text.count("企业 机构 益组织 务机构 他 人 计") == 1
+    report = _report(NATURAL_LAST, text.replace("企业 机构 益组织 务机构 他 人 计",
+                                                "计 企业 机构 益组织 务机构 他 人"))
     assert not any(v is not None for c, v in report.values().items() if c.startswith("t3."))
 
 
@@ -142,3 +145,65 @@ def test_right_block_under_a_header_in_another_order(truth: Callable[[str], dict
     assert got == {c: v for c, v in want.items() if v is not None and c.startswith("t3.")}
     assert len(got) == 175
     assert "columns_reordered" in {f.code for f in report.flags}
+
+
+# The t3-total-first prints (Chromium, default settings; pdftotext without options): 三's
+# header prints 总计 first. huaian's names the seven on one line (`总计 人 商业 科研 社会公
+# 法律服 其`); its left block prints 总计, 自然人 and 商业企业 by the row labels (the first
+# row whole: `3119 3001 53` / `0` / `0` / `61` / `4`), its right block the other four one a
+# line after 四's title.
+TOTAL_FIRST = DUMP.parent / "huaian-2024.pdftotext-reading-t3-total-first.txt"
+
+
+def _t3_of(report: ParsedReport) -> dict[str, int]:
+    return {c: v for c, v in report.values().items() if v is not None and c.startswith("t3.")}
+
+
+def test_right_block_under_a_header_printing_its_total_first(
+        truth: Callable[[str], dict]) -> None:
+    # No value of the run is 总计: the run is placed by the identities, the header's last
+    # four words name its columns, and every row's 总计 (its first value, where the header
+    # prints it) is the sum of its six with the left block's counts. Before: no cell of 三
+    # (the row sums were asked of the last value).
+    report = _report(TOTAL_FIRST)
+    want = truth("huaian-2024")["cells"]
+    got = _t3_of(report)
+    assert len(got) == 175
+    assert got == {c: v for c, v in want.items() if v is not None and c.startswith("t3.")}
+    codes = {f.code for f in report.flags}
+    assert "columns_reordered" in codes and "columns_out_of_order" not in codes
+
+
+def test_total_first_whose_first_values_do_not_sum_places_nothing() -> None:
+    # the first row printed 自然人 first (`3001 3119 53`): its first value is not the sum of
+    # its others, so no reading of the left block holds and the run, holding no 总计, is
+    # not kept either
+    text = TOTAL_FIRST.read_text(encoding="utf-8")
+    assert text.count("3119 3001 53\n") == 1
+    report = _report(TOTAL_FIRST, text.replace("3119 3001 53\n", "3001 3119 53\n"))
+    assert _t3_of(report) == {}
+
+
+def test_total_first_header_not_naming_the_run_places_nothing() -> None:
+    # the header's line cut after 科研 (`总计 人 商业 科研`, the rest on no line): the order
+    # is not proven, nothing is read
+    text = TOTAL_FIRST.read_text(encoding="utf-8")
+    report = _report(TOTAL_FIRST, text.replace("总计 人 商业 科研 社会公 法律服 其",
+                                               "总计 人 商业 科研"))
+    assert _t3_of(report) == {}
+
+
+def test_header_levels_printing_the_total_first(truth: Callable[[str], dict]) -> None:
+    # 005's (2019 format: every row whole, 7 counts, up to 四's title) and pingtan-2022's
+    # (2021 format: a right block) t3-total-first prints: the header's upper row on one
+    # line (`总 自 法人或其他组织`), the organisations on one (reading_order._composed):
+    # read with 总计 first, each row's first value the sum of the others, the identities
+    # holding. Before: no cell of 三 (005: 161, pingtan-2022: 175).
+    plain = _report(DUMP.parent / "005.pdftotext-reading.txt").values()
+    pingtan = truth("pingtan-2022-run-together")["cells"]
+    for stem, want, n in (("005", plain, 161), ("pingtan-2022-run-together", pingtan, 175)):
+        report = _report(DUMP.parent / f"{stem}.pdftotext-reading-t3-total-first.txt")
+        got = _t3_of(report)
+        assert len(got) == n
+        assert got == {c: v for c, v in want.items() if v is not None and c.startswith("t3.")}
+        assert "columns_reordered" in {f.code for f in report.flags}
