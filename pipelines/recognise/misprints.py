@@ -275,11 +275,15 @@ def _place_by_order(tokens: list[Token], version: Version) -> dict[int, tuple[st
       values (a row lost whole, or a stray line of values, makes the counts differ:
       nothing in the gap is placed);
     - one text before the row's first value, and only one, carries that row's item
-      number (`2.`, `(五)`; `2设有…` with its point lost counts) and shows at least half of
-      its label in order (a common subsequence), and a larger share of it than of any
-      other row of the gap. Consecutive rows never share a number, so a row shifted by
-      one is refused by its number alone; a row printed elsewhere in the gap, even
-      renumbered, shows less of this row's label than of its own.
+      number (`2.`, `(五)`; `2设有…` with its point lost counts) and shows some of its
+      label in order (a common subsequence): where at least half, a larger share of it
+      than of any other row of the gap (rows of a group share words: 属于…信息); where
+      less (OCR garbled most of it: `3.业本提评会开出航据` for 3.要求提供公开出版物), a
+      larger share than of any other row of the table. Consecutive rows never share a
+      number, so a row shifted by one is refused by its number alone; a row printed
+      elsewhere in the gap, even renumbered, shows less of this row's label than of its
+      own, and a row printed out of order into a gap of one (renumbered `6属于行政查事项`,
+      8.'s words) shows less of it than of its own row of the table.
     A row that fails stays unread; the others keep their places (the count fixes them).
     A row is never placed twice: a row printed elsewhere with its own label is an anchor,
     and gaps do not overlap."""
@@ -295,7 +299,7 @@ def _place_by_order(tokens: list[Token], version: Version) -> dict[int, tuple[st
             between = f"between {rows[p].id} and {rows[q].id}"
             for texts, row in zip(printed, gap, strict=True):
                 shows = [(k, why) for k in texts if _table_before(tokens, k) == table
-                         and (why := _shows_row(normalise(tokens[k].text), row, gap))]
+                         and (why := _shows_row(normalise(tokens[k].text), row, gap, rows))]
                 if len(shows) == 1:
                     (k, why), = shows
                     placed[k] = (table, row, f"{why}, {between}")
@@ -334,17 +338,22 @@ def _anchors(tokens: list[Token], table: str, rows: tuple[Row, ...]) -> list[tup
             if lab.table == table and lab.key in position and lab.kind in ("row", "group")]
 
 
-def _shows_row(printed: str, row: Row, gap: list[Row]) -> str:
+def _shows_row(printed: str, row: Row, gap: list[Row], table: tuple[Row, ...]) -> str:
     """Why a garbled text is this row of its gap ("" if it is not proven): its item
-    number, at least half of its label in order, and more of it than of any other row of
-    the gap (rows of a group share words: 属于…信息)."""
+    number, and a larger share of its label in order than of any other row's: of the gap
+    where it shows at least half (rows of a group share words: 属于…信息), of the whole
+    `table` where less."""
     number = _number_of(row)
     if not number or not _numbered(printed, number):
         return ""
     body = printed[len(number):] if printed.startswith(number) else printed[len(number) - 1:]
     shown = _shown(body, row)
-    rivals = [_shown(body, r) for r in gap if r is not row]
-    if 2 * shown[0] < shown[1] or any(a * shown[1] >= shown[0] * b for a, b in rivals):
+    # under half its label, the count and the number prove the place and the words only
+    # that no row of the table is nearer: a row printed out of order and renumbered into
+    # a gap of one (8.'s words as `6属于行政查事项`) has no rival in the gap
+    rivals = [_shown(body, r) for r in (gap if 2 * shown[0] >= shown[1] else table)
+              if r is not row and not r.is_group]
+    if not shown[0] or any(a * shown[1] >= shown[0] * b for a, b in rivals):
         return ""
     return f"item number {number}, {shown[0]} of the label's {shown[1]} characters in order"
 

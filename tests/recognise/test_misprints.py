@@ -317,3 +317,65 @@ def test_a_label_of_printed_text_keeps_the_floor() -> None:
     flags = relabel_misprints(tokens, load_template().version("gov_2021"))
     read = misprints_read(tokens, flags)
     assert SCANNED_001[3][0] not in read and SCANNED_001[-1][0] not in read
+
+
+# Table 三 of report 001 scanned at 72 dpi (grey72_jpeg), rows 29 (its header's) and 42-49
+# as OCR read them: (五)'s four rows between 3.补正后… (a misprint) and 5.要求… (a
+# misprint); 1., 3. and 4. garbled past half their labels.
+SCANNED_001_V = [
+    ["商业企业", "科研机构", "社会公司组强", "去律服务机购", "找包"],
+    ["《四)元", "1.本机关不实提关欢西信&", "746", "12", "0", "0", "10", "1", "769"],
+    ["", "法提保", "2.造有现成情高需要务行制", "目", "", "0", "0", "0", "0", ""],
+    ["3.补正后中课内客仍不明确", "1", "", "0", "0", "0", "0", "1"],
+    ["《五)不厘", "1.信你举报授游类中设", "56", "石", "0", "0", "0", "0", "69"],
+    ["2.重复中", "25", "0", "0", "0", "0", "0", "25"],
+    ["3.业本提评会开出航据", "0", "0", "0", "0", "0", "0", "□"],
+    ["4.元正安理面大量丘复中调", "0", "0", "0", "0", "9", "0", "0"],
+    ["5.要求行效机美确认或重新出其乙获中结息", "1", "0", "0", "0", "0", "0", "1"],
+]
+
+
+def test_rows_garbled_past_half_are_placed_where_no_row_of_the_table_is_nearer() -> None:
+    """The gap prints its four rows, each with its item number: the number and the count
+    place each; its words, a third of its label or less, are nearer its row than any
+    row of the table (fails before: only 2. placed, the others under half)."""
+    tokens = scanned_rows(SCANNED_001_V)
+    flags = relabel_misprints(tokens, load_template().version("gov_2021"), ocr=True)
+    assert placed(tokens, flags) == {"1.信你举报授游类中设": "not_processed_complaint",
+                                     "2.重复中": "not_processed_repeat",
+                                     "3.业本提评会开出航据": "not_processed_publication",
+                                     "4.元正安理面大量丘复中调": "not_processed_excessive"}
+    assert ("table 三: '3.业本提评会开出航据' read as row t3.not_processed_publication "
+            "3.要求提供公开出版物 (item number 3., 3 of the label's 9 characters in order, "
+            "between unable_unclear_after_correction and not_processed_confirm_reissue)"
+            ) in [f.message for f in flags]
+
+
+# Table 三 of report 001 photographed (phone_strong), rows 42-54 as OCR read them: the
+# page's far end, labels garbled to their item numbers and a character or two.
+PHOTOGRAPHED_001 = [
+    ["(四)无", "1.本机关不掌握和关政府信惠", "746", "12", "0", "0", "10", "1", "769"],
+    ["", "提销", "2. 级有现成行高发类质行制售", "日", "0", "0", "0", "0", "0", "□"],
+    ["3. 6NEG街内客仍不明码", "1", "0", "0", "0", "0", "0", "■"],
+    ["3N3", "1.得零报我头", "56", "6", "0", "0", "0", "0", "62"],
+    ["2. 8&办活", "25", "0", "0", "0", "0", "0", "25"],
+    ["3.任公开业民编", "0", "0", "0", "0", "0", "0", "0"],
+    ["5 a物a的优意死配响调", "0", "0", "0", "0", "0", "0", "0"],
+    ["5. @4881配发国机AR@d ngRR国o", "1", "0", "0", "0", "0", "0", "1"],
+    ["[h3 国1 2s国", "I pdae品岛0088高BLa 8Rao Ba呼pu", "国", "", "0", "0", "1", "0", "四"],
+    ["2. Poau国uRaedPa enunPu.Brk医on 3RoMeePd", "6", "0", "", "0", "", "0", "6"],
+    ["3.80", "108", "", "0", "", "0", "0", "面"],
+    ["[)感", "2932", "53", "0", "0", "国", "", "3050"],
+    ["四、结转下年度继续办理", "103", "0", "0", "0", "0", "0", "103"],
+]
+
+
+def test_a_garbled_row_another_row_of_the_table_shows_as_much_of_stays_unread() -> None:
+    """3. and 1. show their rows and no other (内客仍不明, 报); 3.任公开… shows 公开, 2 of
+    its row's 9 characters but 2 of （一）予以公开's 4, and 5.@4881… 机, 1 of 18 but 1 of
+    本机关不掌握相关政府信息's 12: unread, as are 2. (nothing of 重复申请) and 4. (read
+    `5`). Fails before: 3. and 1. unread (under half)."""
+    tokens = scanned_rows(PHOTOGRAPHED_001)
+    flags = relabel_misprints(tokens, load_template().version("gov_2021"), ocr=True)
+    assert placed(tokens, flags) == {"3. 6NEG街内客仍不明码": "unable_unclear_after_correction",
+                                     "1.得零报我头": "not_processed_complaint"}
