@@ -1347,6 +1347,21 @@ def _unit_below(tokens: list[Token], last: int) -> bool:
             and (nxt + 1 >= len(tokens) or tokens[nxt + 1].row != tokens[nxt].row))
 
 
+_LONE_FRACTION = re.compile(r"^\s*[.．]\d+\s*$")
+
+
+def _fraction_below(tokens: list[Token], last: int) -> bool:
+    """Whether the printed row after a row of values is a decimal's fraction alone
+    (`.62`): an amount cut before its point (`<br>` in `8.62`, pdftotext -raw: `行政事业性
+    收费 8` / `.62`) printed the rest of its cell on a line of its own, which reads as
+    text, not a value, so the row's last value is not known whole."""
+    nxt = last + 1
+    return (nxt < len(tokens) and tokens[nxt].row is not None
+            and tokens[nxt].row != tokens[last].row and tokens[nxt].kind == "text"
+            and bool(_LONE_FRACTION.match(nfkc(tokens[nxt].text)))
+            and (nxt + 1 >= len(tokens) or tokens[nxt + 1].row != tokens[nxt].row))
+
+
 def _numbered_rows(tokens: list[Token]) -> bool:
     """Whether a printed row opens with a number before its row label: a column that
     numbers the rows, named or not. Table 四's row has no label to end such a number,
@@ -1531,6 +1546,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
         elif (values and len(values) <= len(rows[found].columns)
               and (not full_width_rows or values[-1].printed.state != "blank")
               and (_wrapped_tail(tokens, last, filled=True, digits=full_width_rows)
+                   or _fraction_below(tokens, last)
                    or (len(values) < len(rows[found].columns)
                        and _unit_below(tokens, last)))):
             # A printed row of numbers alone that no row took: a line break inside a
