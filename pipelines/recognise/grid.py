@@ -1353,6 +1353,7 @@ def _wrapped_tail(tokens: list[Token], last: int, filled: bool = False,
 
 
 _LONE_UNIT = re.compile(rf"^\s*(?:{UNIT})\s*$")
+_LONE_FRACTION = re.compile(r"^\s*[.．]\d+\s*$")  # \d: full-width digits too
 
 
 def _unit_below(tokens: list[Token], last: int) -> bool:
@@ -1360,10 +1361,23 @@ def _unit_below(tokens: list[Token], last: int) -> bool:
     cell's unit a narrow column wrapped onto a line of its own (`1件 0件 … 1` / `件` /
     `2` / `件`, pdftotext -raw), so the cell went on below its row's line, and so may
     the row's next cells: a row short of its columns is not known whole there."""
+    return _text_below(tokens, last, _LONE_UNIT)
+
+
+def _fraction_below(tokens: list[Token], last: int) -> bool:
+    """Whether the printed row after a row of values is a decimal's fraction alone
+    (`.62`): an amount cut before its point (`<br>` in `8.62`, pdftotext -raw: `行政事业性
+    收费 8` / `.62`) printed the rest of its cell on a line of its own, which reads as
+    text, not a value, so the row's last value is not known whole."""
+    return _text_below(tokens, last, _LONE_FRACTION)
+
+
+def _text_below(tokens: list[Token], last: int, alone: re.Pattern[str]) -> bool:
+    """Whether the printed row after a row of values is one word of text, `alone`."""
     nxt = last + 1
     return (nxt < len(tokens) and tokens[nxt].row is not None
             and tokens[nxt].row != tokens[last].row and tokens[nxt].kind == "text"
-            and bool(_LONE_UNIT.match(tokens[nxt].text))
+            and bool(alone.match(tokens[nxt].text))
             and (nxt + 1 >= len(tokens) or tokens[nxt + 1].row != tokens[nxt].row))
 
 
@@ -1555,6 +1569,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
         elif (values and len(values) <= len(rows[found].columns)
               and (not full_width_rows or values[-1].printed.state != "blank")
               and (_wrapped_tail(tokens, last, filled=True, digits=full_width_rows)
+                   or _fraction_below(tokens, last)
                    or (len(values) < len(rows[found].columns)
                        and _unit_below(tokens, last)))):
             # A printed row of numbers alone that no row took: a line break inside a

@@ -385,6 +385,23 @@ def test_a_row_joined_from_lines_by_its_count_whose_identities_fail_is_null() ->
                "several printed lines" in f.message for f in report.flags)
 
 
+def test_an_amount_cut_before_its_point_onto_a_line_of_its_own_is_null() -> None:
+    # `pdftotext -raw` of Chromium's print of 001 with `<br>` inside numbers, its numbers
+    # drawn anew (mean 0.5, seed 10): the fee 8.62 prints `行政事业性收费 8` / `.62`, the
+    # fraction a line of text, no value. Before: 8 published for 8.62.
+    path = FIXTURES / "dumps" / "001.pdftotext-raw-number-br-m0.5-s10.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    t2 = {cid: c.value for cid, c in report.cells.items() if cid.startswith("t2.")}
+    assert t2 == {
+        "t2.regulations.issued": 0, "t2.regulations.repealed": 0, "t2.regulations.in_force": 4,
+        "t2.normative_documents.issued": 0, "t2.normative_documents.repealed": 0,
+        "t2.normative_documents.in_force": 7, "t2.administrative_licensing.decisions": None,
+        "t2.administrative_penalty.decisions": None,
+        "t2.administrative_coercion.decisions": None, "t2.administrative_fees.fee_amount": None}
+    assert any(f.code == "ambiguous_digits" and "row administrative_fees's values are "
+               "followed by a printed row of numbers alone" in f.message for f in report.flags)
+
+
 @pytest.mark.corpus
 def test_label_less_rows_of_a_markdown_table_are_flagged_not_placed(corpus: Path) -> None:
     # 013.md: a PDF-to-Markdown converter printed the rows whose labels wrap as values
