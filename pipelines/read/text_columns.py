@@ -78,6 +78,7 @@ _GAP = re.compile(r"\S {2,}\S")  # words kept apart by the layout, not by one sp
 _WRAP = 16  # lines a label wraps over, above or below its values
 _SLACK = 2  # characters: label lines of one column start this near each other
 _NEAR = 12  # value rows this near are of one table, for its width
+_TABLE_LINES = 40  # lines a table's row with its cells over lines finds a full row within
 _GROUP_GAP = 2  # lines below a group label's piece its next piece prints within
 _WHOLE = re.compile(r"\d{1,3}")  # a 序号 column's number
 _WHOLE_NUMBER = re.compile(r"0|[1-9]\d*|[０]|[１-９][０-９]*")  # a count, no leading zero
@@ -750,7 +751,7 @@ def stacked_marked(rows: list[PrintedRow]) -> list[PrintedRow]:
                 or any(w.shares(v) for n, (k, w) in enumerate(lower) for q, v in lower[:n]
                        if k != q)):
             band = [*above, i, *below]
-            cells = _cells_by_column(rows, band, first, _width(rows, i))
+            cells = _cells_by_column(rows, band, first, _widths(rows, i))
             for k in band:
                 for w in rows[k].values:
                     w.stacked = cells is None
@@ -761,12 +762,20 @@ def stacked_marked(rows: list[PrintedRow]) -> list[PrintedRow]:
     return rows
 
 
-def _cells_by_column(rows: list[PrintedRow], band: list[int], first: int, width: int
+def _widths(rows: list[PrintedRow], i: int) -> set[int]:
+    """The table's width for row i (`_width`), and the most values a line within
+    `_TABLE_LINES` of it prints: where every row near it prints its cells over lines (a
+    `<br>` in most numbers), its full rows print further off."""
+    span = rows[max(0, i - _TABLE_LINES):i + _TABLE_LINES + 1]
+    return {_width(rows, i), max(len(r.values) for r in span)}
+
+
+def _cells_by_column(rows: list[PrintedRow], band: list[int], first: int, widths: set[int]
                      ) -> list[Word] | None:
     """A printed row's cells over several lines read by their columns: the band's value
     words grouped where their characters overlap, one line's word over another's
     (`3` over `001` for 3001, `6` over `1` for 61), each group one cell, its pieces read
-    top down; only where the groups are exactly the table's width (`width`), no group
+    top down; only where the groups are exactly the table's width (one of `widths`), no group
     holds two words of one line, and each reads one whole number. The cells are marked
     `by_position`: their place is the layout's alone, which the recogniser keeps only
     where the identities prove it (recognise/by_position.py)."""
@@ -782,7 +791,7 @@ def _cells_by_column(rows: list[PrintedRow], band: list[int], first: int, width:
             groups[-1].append((k, w))
         else:
             groups.append([(k, w)])
-    if len(groups) != width:
+    if len(groups) not in widths:
         return None
     cells = []
     for group in groups:

@@ -494,7 +494,10 @@ def test_values_under_two_numbered_labels_on_one_line_join_neither() -> None:
     report = parse_file(BROKEN_SPAN)
     assert {cid: c.value for cid, c in report.cells.items()
             if cid.startswith("t3.") and c.value is not None} == {
-        "t3.new_received.total": 3, "t3.granted.total": 2}
+        "t3.new_received.total": 3, "t3.granted.total": 2,
+        # （七）总计's two values at two heights (`3` on its label's line, `3` below),
+        # joined by their columns into two cells and placed where an identity proves them
+        "t3.results_total.total": 3}
 
 
 INSCRIPTIS_NO_ITEMS = (Path(__file__).parents[1] / "fixtures" / "dumps"
