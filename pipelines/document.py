@@ -80,6 +80,10 @@ class TextCell:
     # digits a narrow column wrapped: `82` over `1`; pipelines/read/text_columns.py):
     # the line breaks say nothing of where one number ends, so no split is proven.
     stacked: bool = False
+    # A value whose cell prints over several lines of laid-out text, its pieces joined by
+    # the column they print in alone (`3` over `001` for 3001; text_columns.py): kept only
+    # where an identity proves it (pipelines/recognise/by_position.py).
+    by_position: bool = False
     # A number read from one box of ink in a row read as printed, by no column
     # (pipelines/read/table_unruled.py: a CSS table without padding, scanned), or one
     # word of digits of text laid out by position on a page that ran its cells together

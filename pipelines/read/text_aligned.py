@@ -460,6 +460,7 @@ def spaced_rows(lines: list[str], furniture: frozenset[int] = frozenset()
             continue  # the place of a row's second line, joined to the row above
         no = row.lines[0] + 1
         cells.extend(TextCell(w.text, f"line {no} word {i}", no, stacked=w.stacked,
+                              by_position=w.by_position,
                               misordered=w.misordered,
                               box_run=runs and i > len(row.labels) and is_digits(w))
                      for i, w in enumerate(row.labels + row.values, 1))

@@ -78,8 +78,10 @@ _GAP = re.compile(r"\S {2,}\S")  # words kept apart by the layout, not by one sp
 _WRAP = 16  # lines a label wraps over, above or below its values
 _SLACK = 2  # characters: label lines of one column start this near each other
 _NEAR = 12  # value rows this near are of one table, for its width
+_TABLE_LINES = 40  # lines a table's row with its cells over lines finds a full row within
 _GROUP_GAP = 2  # lines below a group label's piece its next piece prints within
 _WHOLE = re.compile(r"\d{1,3}")  # a 序号 column's number
+_WHOLE_NUMBER = re.compile(r"0|[1-9]\d*|[０]|[１-９][０-９]*")  # a count, no leading zero
 
 
 @dataclass
@@ -88,6 +90,7 @@ class Word:
     start: int  # character index of its first character on its line
     end: int  # character index after its last
     stacked: bool = False  # a value of a printed row with a cell over several lines
+    by_position: bool = False  # a cell's pieces over lines joined by their column alone
     misordered: bool = False  # printed out of its order with the next or last (text_swaps)
 
     def shares(self, other: Word) -> bool:
@@ -747,10 +750,75 @@ def stacked_marked(rows: list[PrintedRow]) -> list[PrintedRow]:
         if (alone or any(w.shares(v) for _, w in lower for v in upper)
                 or any(w.shares(v) for n, (k, w) in enumerate(lower) for q, v in lower[:n]
                        if k != q)):
-            for k in [*above, i, *below]:
+            band = [*above, i, *below]
+            cells = _cells_by_column(rows, band, first, _widths(rows, i))
+            for k in band:
                 for w in rows[k].values:
-                    w.stacked = True
+                    w.stacked = cells is None
+                if cells is not None and k != i:
+                    rows[k].values = []
+            if cells is not None:
+                row.values = cells
     return rows
+
+
+def _widths(rows: list[PrintedRow], i: int) -> set[int]:
+    """The table's width for row i (`_width`), and the most values a line within
+    `_TABLE_LINES` of it prints: where every row near it prints its cells over lines (a
+    `<br>` in most numbers), its full rows print further off."""
+    span = rows[max(0, i - _TABLE_LINES):i + _TABLE_LINES + 1]
+    return {_width(rows, i), max(len(r.values) for r in span)}
+
+
+def _cells_by_column(rows: list[PrintedRow], band: list[int], first: int, widths: set[int]
+                     ) -> list[Word] | None:
+    """A printed row's cells over several lines read by their columns: the band's value
+    words grouped where their characters overlap, one line's word over another's
+    (`3` over `001` for 3001, `6` over `1` for 61), each group one cell, its pieces read
+    top down; only where the groups are exactly the table's width (one of `widths`), no group
+    holds two words of one line, and each reads one whole number. The cells are marked
+    `by_position`: their place is the layout's alone, which the recogniser keeps only
+    where the identities prove it (recognise/by_position.py)."""
+    words = sorted(((k, w) for k in band for w in rows[k].values), key=lambda kw: kw[1].start)
+    if not words or any(w.start < first for _, w in words):
+        return None  # a value left of the row's label: a wrapped line's, not a cell's
+    own = rows[band[0]].labels[-1].start if rows[band[0]].labels else None
+    if not (_closed(rows, min(band), -1, None) and _closed(rows, max(band), 1, own)):
+        return None
+    groups: list[list[tuple[int, Word]]] = []
+    for k, w in words:
+        if groups and w.start < max(v.end for _, v in groups[-1]):
+            groups[-1].append((k, w))
+        else:
+            groups.append([(k, w)])
+    if len(groups) not in widths:
+        return None
+    cells = []
+    for group in groups:
+        group.sort(key=lambda kw: kw[0])
+        text = "".join(w.text for _, w in group)
+        if len({k for k, _ in group}) < len(group) or not _WHOLE_NUMBER.fullmatch(text):
+            return None
+        cells.append(Word(text, min(w.start for _, w in group),
+                          max(w.end for _, w in group), by_position=True))
+    return cells
+
+
+def _closed(rows: list[PrintedRow], edge: int, step: int, own: int | None) -> bool:
+    """Whether the nearest line printing values past row `edge` (over label-only and
+    empty lines) is a labelled row's: a line of values alone there may hold this band's
+    cells' other pieces (a cell centred on the next row's label prints its last digits
+    under it: `3` over `0 0 0 …` over `2.没有…` over `7`, 37 cut), or this band pieces of
+    a cell of the row beside it. Below, a line whose labels all print left of the row's
+    label (`own`: where it starts) holds a group label's piece, no row's: it may go on
+    with the row's cells (`度办理结 288 1 0 362` under `（一）予以公开 1 2 …`)."""
+    k = edge + step
+    while 0 <= k < len(rows) and abs(k - edge) <= _WRAP:
+        if rows[k].values:
+            return bool(rows[k].labels) and (
+                own is None or any(w.end >= own for w in rows[k].labels))
+        k += step
+    return True
 
 
 def place_columns(rows: list[PrintedRow], runs: bool = False) -> list[PrintedRow]:

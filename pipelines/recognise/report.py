@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from pipelines.document import Document
+from pipelines.recognise.by_position import withdraw_unproven_positions
 from pipelines.recognise.column_order import (
     withdraw_misordered_tables,
     withdraw_misplaced_totals,
@@ -70,6 +71,7 @@ def recognise(doc: Document, title: str | None = None) -> ParsedReport:
                         doc.paragraph_cells, doc.breaks_in_cells)
         withdraw_misordered_tables(grid, tokens, doc.rendering, doc.header_bands,
                                    doc.breaks_in_cells)
+        withdraw_unproven_positions(grid, doc)  # cells joined by their column alone
         withdraw_unproven_counts(grid)
         resolve(grid)
         withdraw_misplaced_totals(grid)

@@ -436,12 +436,15 @@ FULLWIDTH_A4 = """\
 
 
 def test_a_cells_wrapped_digits_on_its_labels_wrapped_line_mark_the_rows_values() -> None:
-    # `形）` ends the numbered label above; `８` (not 44) for 447: every value of the two
-    # lines stacked. Its neighbours, rows of their own, are not marked.
+    # `形）` ends the numbered label above; `８` (not 44) for 447: once every value of
+    # the two lines stacked; now each cell's pieces joined by their column (`４４` over
+    # `７`), seven cells for seven columns, the row's line closed below by a row's own
+    # label (text_columns._cells_by_column; kept where an identity proves them).
+    # Its neighbours, rows of their own, are not marked.
     rows = stacked_of(WORD_T3 * 3 + FULLWIDTH_A4)[-14:]
     assert rows[0] == [("（二）部分公开（区分处理的，只计这一情形，不计其他情", False),
-                       *((v, True) for v in ("４４", "７", "０", "０", "０", "０", "４５"))]
-    assert rows[1] == [("形）", False), ("７", True), ("４", True)]
+                       *((v, False) for v in ("４４７", "７", "０", "０", "０", "０", "４５４"))]
+    assert rows[1] == [("形）", False)]
     assert not any(flag for _, flag in rows[2])  # （三）不予 1.属于国家秘密 ２ ０ …
 
 
@@ -491,7 +494,10 @@ def test_values_under_two_numbered_labels_on_one_line_join_neither() -> None:
     report = parse_file(BROKEN_SPAN)
     assert {cid: c.value for cid, c in report.cells.items()
             if cid.startswith("t3.") and c.value is not None} == {
-        "t3.new_received.total": 3, "t3.granted.total": 2}
+        "t3.new_received.total": 3, "t3.granted.total": 2,
+        # （七）总计's two values at two heights (`3` on its label's line, `3` below),
+        # joined by their columns into two cells and placed where an identity proves them
+        "t3.results_total.total": 3}
 
 
 INSCRIPTIS_NO_ITEMS = (Path(__file__).parents[1] / "fixtures" / "dumps"
@@ -620,3 +626,31 @@ def test_an_item_number_in_its_own_column_between_its_labels_lines_starts_it() -
         "public_interest_org", "legal_service_org", "other_org", "total")] == [
         7, 0, 0, 0, 0, 0, 7]
     assert sum(c.value is not None for cid, c in cells.items() if cid.startswith("t3.")) == 147
+
+
+# pdftotext -layout of Chromium's print of 004's page whose numbers a `<br>` cuts
+# (variants.py `number-br`), cut to the title and table 三, verbatim: each cell of a row
+# prints at its own height, a cut number over two lines in its column (`7` over `1` for
+# 71, `7` over `4` for 74), the one-line cells between. 1.本机关不掌握…'s 37 prints `3`
+# on its row's lines and `7` below 2.没有现成…'s label, among that row's pieces.
+NUMBER_BR_004 = (Path(__file__).parents[1] / "fixtures" / "dumps"
+             / "004.pdftotext-layout-number-br.txt")
+_T3_COLUMNS = ("natural_person", "commercial_enterprise", "research_institution",
+               "public_interest_org", "legal_service_org", "other_org", "total")
+
+
+def test_a_rows_cells_over_lines_are_joined_by_their_columns() -> None:
+    # before: the rows marked stacked, null: 140 cells of 三 read
+    rows = rows_of(NUMBER_BR_004.read_text(encoding="utf-8"))
+    assert ["一、本年新收政府信息公开申请数量", "71", "3", "0", "0", "0", "0", "74"] in rows
+    cells = parse_file(NUMBER_BR_004).cells
+    assert {row: [cells[f"t3.{row}.{k}"].value for k in _T3_COLUMNS]
+            for row in ("new_received", "granted", "results_total")} == {
+        "new_received": [71, 3, 0, 0, 0, 0, 74],
+        "granted": [21, 0, 0, 0, 0, 0, 21],
+        "results_total": [72, 3, 0, 0, 0, 0, 75]}
+    # 37's `7` prints past the next row's label, under a line of its values: neither
+    # row's band is closed by a labelled row's values, both left null (3 ... 3 would add up)
+    assert [cells[f"t3.unable_not_held.{k}"].value for k in _T3_COLUMNS] == [None] * 7
+    assert [cells[f"t3.unable_needs_creation.{k}"].value for k in _T3_COLUMNS] == [None] * 7
+    assert sum(c.value is not None for cid, c in cells.items() if cid.startswith("t3.")) == 161

@@ -1,0 +1,51 @@
+"""Values whose place only the layout gave, kept where the identities prove them.
+
+Text laid out by position (`pdftotext -layout`) prints a cell over several lines when
+a `<br>` cuts its number or a narrow column wraps its digits (`3` over `001` for
+3001), each cell of the row at its own height. The reader joins such a row's pieces
+by the column they print in (read/text_columns.py `_cells_by_column`, TextCell
+`by_position`): characters one over another are one cell. A column's drift of a few
+characters, or a piece of the row below, could join the wrong pieces, and no count
+tells: the row still prints its columns' number of cells. So such a value is kept only
+where an identity proves it: an equality over cells all read, the value among them,
+that holds, and no identity with the value in it fails. 三's rows add up to their 总计,
+四's groups to theirs; 二's rows have no identity and stay null. Elsewhere the cell is
+null (state `ambiguous`, its printed text kept), flagged `values_position_unproven`.
+"""
+
+from __future__ import annotations
+
+from pipelines.document import Document
+from pipelines.recognise.grid import Grid
+from pipelines.report import CellValue, Flag
+from schemas.identities import Identity, fails, identities
+
+
+def withdraw_unproven_positions(grid: Grid, doc: Document) -> None:
+    """Null, flagged, each value the reader placed by its column alone that no identity
+    proves (module docstring)."""
+    refs = {c.ref for c in doc.cells if c.by_position}
+    if not refs:
+        return
+    rules = identities(grid.version.id)
+    values = {cid: cell.value for cid, cell in grid.cells.items()}
+    unproven = [cid for cid, cell in grid.cells.items()
+                if cell.source_ref in refs and cell.value is not None
+                and not _proven(rules, values, cid)]
+    for cid in unproven:
+        cell = grid.cells[cid]
+        grid.cells[cid] = CellValue(cid, None, "ambiguous", cell.raw_text, None,
+                                    cell.source_ref)
+    if unproven:
+        grid.flags.append(Flag("values_position_unproven", ", ".join(unproven)
+                               + ": each printed over several lines, its pieces joined by "
+                               "the column they print in, and no identity proves it: null"))
+
+
+def _proven(rules: tuple[Identity, ...], values: dict[str, float | None], cid: str) -> bool:
+    """Whether an equality over cells all read holds with `cid` in it, and none with
+    `cid` in it fails."""
+    own = [r for r in rules if cid in r.cells]
+    return (not any(fails(r, values) for r in own)
+            and any(r.relation == "equal" and all(values.get(c) is not None for c in r.cells)
+                    for r in own))
