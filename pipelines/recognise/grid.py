@@ -147,8 +147,9 @@ class Grid:
     # column before 总计, 总计 left blank: 小计 would be read as 总计).
     padded_rows: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     # Each row printed with more values than its columns, its values as printed (blanks
-    # kept): a column the template lacks (a 小计), which column_map.py may prove by its
-    # header and its sums.
+    # kept; a row a width wrapped, over its printed lines: _wide_over_lines): a column
+    # the template lacks (a 小计, a trailing 同比), which column_map.py and
+    # trailing_column.py may prove by its header and its sums.
     wide_rows: dict[tuple[str, str], list[Token]] = field(default_factory=dict)
     # In a rendering printing every column of every row (full_width_rows), each row's
     # values as printed (a spanning label's empty remnants kept): a header lacking a
