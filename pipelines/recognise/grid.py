@@ -245,7 +245,12 @@ def _wide_over_lines(tokens: list[Token], values: list[Token], last: int,
         more, stop = _run_of(tokens, nxt, tokens[nxt].row, _is_value)
         if stop + 1 < len(tokens) and tokens[stop + 1].row == tokens[nxt].row:
             return None  # a printed row holding more than values: a row of its own
+        if all(v.printed is not None and v.printed.state == "blank" for v in more):
+            break  # a printed row of empty cells only (a spacer row) holds none
         wide, end = wide + more, stop
+    # a text's lines only: a table's cells (HTML, Word) and boxes are rows of their own
+    if not all(REF_TEXT.fullmatch(v.ref) for v in wide):
+        return None
     return (wide, end) if len(wide) > n and end > last else None
 
 
