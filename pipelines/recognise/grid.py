@@ -154,8 +154,9 @@ class Grid:
     # column before 总计, 总计 left blank: 小计 would be read as 总计).
     padded_rows: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     # Each row printed with more values than its columns, its values as printed (blanks
-    # kept): a column the template lacks (a 小计), which column_map.py may prove by its
-    # header and its sums.
+    # kept; a row a width wrapped, over its printed lines: _wide_over_lines): a column
+    # the template lacks (a 小计, a trailing 同比), which column_map.py and
+    # trailing_column.py may prove by its header and its sums.
     wide_rows: dict[tuple[str, str], list[Token]] = field(default_factory=dict)
     # In a rendering printing every column of every row (full_width_rows), each row's
     # values as printed (a spanning label's empty remnants kept): a header lacking a
@@ -234,6 +235,30 @@ def _wrapped_on(tokens: list[Token], values: list[Token], last: int,
             break  # a printed row of empty cells only (a page break's filler) holds none
         values, last = values + more, end
     return values + _lone_values_after(tokens, values, last), last
+
+
+def _wide_over_lines(tokens: list[Token], values: list[Token], last: int,
+                     n: int) -> tuple[list[Token], int] | None:
+    """A wrapped row's values with every printed row of values alone after them, up to
+    the next printed row holding anything else, where they number more than its n
+    columns: the row as its rendering wrapped it at a width (lynx at 40 columns prints
+    `…数量 23 0 0 0 0 0 0` / `23` for eight cells), a column the statute lacks among
+    them (a 小计, a trailing 同比), which only the header and identities can place
+    (column_map.py, trailing_column.py), and the index of the last. None where they do
+    not exceed n."""
+    wide, end = list(values), last
+    while (nxt := end + 1) < len(tokens) and tokens[nxt].kind == "value" and (
+            tokens[nxt].row is not None and tokens[nxt].row != tokens[end].row):
+        more, stop = _run_of(tokens, nxt, tokens[nxt].row, _is_value)
+        if stop + 1 < len(tokens) and tokens[stop + 1].row == tokens[nxt].row:
+            return None  # a printed row holding more than values: a row of its own
+        if all(v.printed is not None and v.printed.state == "blank" for v in more):
+            break  # a printed row of empty cells only (a spacer row) holds none
+        wide, end = wide + more, stop
+    # a text's lines only: a table's cells (HTML, Word) and boxes are rows of their own
+    if not all(REF_TEXT.fullmatch(v.ref) for v in wide):
+        return None
+    return (wide, end) if len(wide) > n and end > last else None
 
 
 def _lone_values_after(tokens: list[Token], values: list[Token], last: int) -> list[Token]:
@@ -1454,6 +1479,10 @@ def _next_rows_number(tokens: list[Token], last: int, values: list[Token]) -> bo
     after the row above's values (`（一）予以公开 2 2` / `4` / `（二）部分公开…`). Short of
     its columns (blanks dropped), the row may take that number as its own, and its sum
     holds either way (2 + 2 = 4): 004 at mean 2, zeros blank, published 总计 4 for 2.
+    Asked only where a printed row opens with a number before its label (`numbered`):
+    rows no column numbers print no such number, and a value alone after a row's others
+    is its last cell wrapped at the text's width (lynx at 40 columns: `5.要求… 0 0 0 0 0`
+    / `0`, the six columns of a header lacking one).
     Text lines only: a scan's or a PDF's boxes place a row's cells by their own rows."""
     v, before = values[-1], values[-2] if len(values) > 1 else None
     after = tokens[last + 1] if last + 1 < len(tokens) else None
@@ -1492,7 +1521,8 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     rows = _blocks_by_row(version.id)
     # a count proves breaks inside numbers only where no row prints numbers past its
     # cells (a 序号 column, an unknown trailing column): lynx's wraps then add words too
-    breaks_in_cells = (breaks_in_cells and not full_width_rows and not _numbered_rows(tokens)
+    numbered = _numbered_rows(tokens)
+    breaks_in_cells = (breaks_in_cells and not full_width_rows and not numbered
                        and not _prints_past_cells(tokens, rows))
     t4_start = None
     index = None  # the printed rows, built for the first row the header must place
@@ -1524,6 +1554,20 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
                 grid.break_joined.add(found)
         if full_width_rows:
             _keep(grid.full_rows, found, values)
+        elif (0 < len(values) <= len(rows[found].columns) and token.row is not None
+              and glued is None and not _a_line_each(values)
+              and (over := _wide_over_lines(tokens, values, last, len(rows[found].columns)))):
+            # wrapped past its columns: kept as printed for the header's readings, the
+            # row itself null by its count, superseded where the header places it
+            wide, end = over
+            _keep_wide(grid, *found, wide)
+            _flag_row(grid, *found, rows[found].columns, wide, "value_count_mismatch",
+                      f"row {found[1]} has {len(wide)} values over its printed lines, the "
+                      f"template has {len(rows[found].columns)}")
+            grid.wrapped_tables.add(found[0])
+            t3_seen = t3_seen or _t3_seen(grid)
+            grid.last_index = max(grid.last_index, end)
+            continue
         if len(values) > len(rows[found].columns) and full_width_rows:
             # kept as printed too: the header's positions name the statute's columns
             # only, and a column it lacks (a 小计) is read by column_map.py
@@ -1583,8 +1627,8 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
                       f"row {found[1]}'s values are followed by a printed row of numbers "
                       "alone: a cell's digits may have wrapped onto it")
             grid.wrapped_tables.add(found[0])
-        elif 0 < len(values) < len(rows[found].columns) and _next_rows_number(tokens, last,
-                                                                              values):
+        elif 0 < len(values) < len(rows[found].columns) and numbered and _next_rows_number(
+                tokens, last, values):
             _flag_row(grid, *found, rows[found].columns, values, "value_count_mismatch",
                       f"row {found[1]}'s last value prints alone on the line before the "
                       "next row's label, as that row's number does, and the row is short "

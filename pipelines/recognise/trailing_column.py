@@ -50,6 +50,7 @@ from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
 
 _HEADINGS = frozenset({"caption", "header", "column", "note"})
+_SUMMED = frozenset({"t3", "t4"})  # tables whose 总计 sums check a placement (_totals_prove)
 
 
 def place_past_last_column(grid: Grid, tokens: list[Token], tables: set[str],
@@ -62,11 +63,13 @@ def place_past_last_column(grid: Grid, tokens: list[Token], tables: set[str],
     for table, word in (stacked or {}).items():
         if _unknown_word(word):
             words.setdefault(table, word)
-    # read where rows drop blanks (grid.py, resolve.py), only to refuse a reading: there
     # a header row's other words may be pieces of a wrapped note (lynx at 40 columns:
-    # `之和） 申请人情况 同比`); a remarks column holds text, no numbers
+    # `之和） 申请人情况 同比`): read where rows drop blanks (grid.py, resolve.py) to
+    # refuse a reading, and to place 三 and 四, whose 总计 sums check every row (二 has
+    # no identity: its header row is its only evidence); a remarks column holds text
     named = {**_trailing_words(rows, loose=True), **words}
     grid.trailing_words.update((t, w) for t, w in named.items() if w not in REMARKS)
+    words.update((t, w) for t, w in named.items() if t in _SUMMED and t not in words)
     for table in sorted(tables & words.keys()):
         placed = _placed(grid, table)
         if placed is None:

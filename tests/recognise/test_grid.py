@@ -1111,3 +1111,47 @@ def test_table_4s_values_run_together_in_a_layout_cell_are_its_one_row() -> None
     text = path.read_text(encoding="utf-8").replace("13                 4 ", "13" + " " * 19)
     report = parse_bytes(path.name, text.encode())
     assert {v for cid, v in report.values().items() if cid.startswith("t4.")} == {None}
+
+
+PINGTAN_2022 = "pingtan-2022-run-together"
+
+
+def _t3_against_truth(dump: str) -> tuple[ParsedReport, int, dict[str, float]]:
+    """A dump of Pingtan 2022's page read: the report, its cells of 三 published, and
+    any published cell that differs from the report's truth."""
+    path = FIXTURES / "dumps" / dump
+    report = parse_bytes(path.name, path.read_bytes())
+    want = json.loads((FIXTURES / "truth" / f"{PINGTAN_2022}.json").read_text(
+        encoding="utf-8"))["cells"]
+    published = {cid: v for cid, v in report.values().items() if v is not None}
+    t3 = sum(cid.startswith("t3.") for cid in published)
+    return report, t3, {cid: v for cid, v in published.items() if v != want[cid]}
+
+
+def test_a_wrapped_row_past_its_columns_is_kept_for_a_subtotal_header() -> None:
+    # lynx at 40 columns of Pingtan 2022's page whose 三 prints a 小计 among the
+    # organisations (variants.py `t3-subtotal-column`): a row of eight cells wraps at the
+    # width, `…申请数量 71 3 0 0 0 0 3` / `74`, `…（区分处理的…） 8` / `1 0 0 0 0 1 9`. The
+    # run stopped at the template's seven and left the rest a line of numbers alone
+    # (ambiguous_digits, or pending): every row of 三 null. Kept wide over its lines,
+    # the 小计 header places them all (column_map.place_with_subtotal), its sums holding.
+    report, t3, wrong = _t3_against_truth(f"{PINGTAN_2022}.lynx-40-t3-subtotal-column.txt")
+    assert wrong == {}
+    assert t3 == 25 * 7
+    assert _row(report, "t3", "partially_granted") == [8, 1, 0, 0, 0, 0, 9]
+    assert "column_dropped" in {f.code for f in report.flags}
+
+
+def test_a_lone_last_value_is_no_next_rows_number_where_no_row_is_numbered() -> None:
+    # lynx at 40 columns of Pingtan 2022's page whose 三 lacks 科研机构 (`t3-lacks-column`):
+    # `5.要求行政机关确认或重新出具已获取信息 0 0 0 0 0` / `0` / `（六）其他处理`, the row's
+    # sixth cell wrapped at the width. Short of the template's seven, its lone last value
+    # was taken for the next row's number (as pdftotext -raw prints a 序号 before a
+    # wrapped label), the row null, and so the whole of 三 (the header's six columns
+    # need every row). No printed row opens with a number before its label here: no
+    # column numbers the rows, and the six are the row's.
+    report, t3, wrong = _t3_against_truth(f"{PINGTAN_2022}.lynx-40-t3-lacks-column.txt")
+    assert wrong == {}
+    assert t3 == 25 * 6
+    assert _row(report, "t3", "not_processed_confirm_reissue") == [0, 0, None, 0, 0, 0, 0]
+    assert "columns_missing" in {f.code for f in report.flags}

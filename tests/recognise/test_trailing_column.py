@@ -73,3 +73,20 @@ def test_rightmost_stack() -> None:
     assert rightmost_stack((*band, W(2, 17, "其他结果"))) is None
     # lines not consecutive
     assert rightmost_stack((W(0, 20, "同"), W(2, 20, "比"))) is None
+
+
+def test_three_placed_where_a_wrapped_note_opens_the_header_row_ending_in_the_word() -> None:
+    # lynx at 40 columns of Pingtan 2022's page with a 同比 after every table's last
+    # column: 三's header row prints `之和） 申请人情况 同比`, the note's tail wrapped onto
+    # it, so the strict header rule found no 同比 and 三 stayed null (its rows, wrapped
+    # over lines as `…数量 71 3 0 0 0 0` / `74 1`, kept wide by the grid). 三's 总计 sums
+    # check every row of the placement, so the loose header row places it.
+    name = "pingtan-2022-run-together"
+    values, dropped = _read((DUMPS / f"{name}.lynx-40-unmerged-trailing-numbers.txt").read_text(
+        encoding="utf-8"), name)
+    assert any(m.startswith("t3's header") for m in dropped)
+    assert [values[f"t3.new_received.{k}"] for k in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "public_interest_org", "legal_service_org", "other_org", "total")] == [
+        71, 3, 0, 0, 0, 0, 74]
+    assert _count(values, "t3") == 25 * 7
