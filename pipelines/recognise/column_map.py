@@ -278,7 +278,33 @@ def place_by_header(grid: Grid, table: str, rows: list[Printed], printed: list[s
     grid.cells.update(cells)
     grid.flags[:] = [_moved_flag(f, moves) for f in grid.flags]
     grid.flags.append(reordered(table, printed))
+    _place_joined_rows(grid, table, moves)
     return True
+
+
+def _place_joined_rows(grid: Grid, table: str, moves: dict[str, str]) -> None:
+    """Place the table's rows joined over lines whose identities failed in the
+    template's order (`Grid.joined_unproven`) where, under the header's map, every
+    identity among the row's cells is evaluable and holds: a 总计 printed first fails
+    every row's sum in the template's order and holds in the header's, a cell's digits
+    wrapped onto a line of their own fail it in both."""
+    vid = grid.version.id
+    for (t, row), (values, flag) in list(grid.joined_unproven.items()):
+        ids = [cell_id_of(t, row, c.id) for c in grid.version.tables[t].columns]
+        if t != table or len(values) != len(ids) or any(i not in moves for i in ids):
+            continue
+        types = value_types(grid, t, row)
+        findings: list[Flag] = []
+        placed = {moves[i]: cell_value(moves[i], types[moves[i].rsplit(".", 1)[1]], v,
+                                       findings) for i, v in zip(ids, values, strict=True)}
+        rules = [r for r in identities(vid) if r.table == t and set(r.cells) <= placed.keys()]
+        numbers = {cid: c.value for cid, c in placed.items()}
+        if not rules or any(None in (numbers[c] for c in r.cells) or fails(r, numbers)
+                            for r in rules):
+            continue
+        grid.cells.update(placed)
+        grid.flags[:] = [f for f in grid.flags if f is not flag] + findings
+        del grid.joined_unproven[(t, row)]
 
 
 def reordered(table: str, printed: list[str]) -> Flag:

@@ -69,7 +69,7 @@ from pipelines.recognise.column_map import (
     withdraw_rows_beside_subtotal,
 )
 from pipelines.recognise.grid import Grid
-from pipelines.recognise.header_breaks import joined_over_breaks
+from pipelines.recognise.header_breaks import joined_over_breaks, joined_over_wraps
 from pipelines.recognise.header_stacks import rightmost_stack, stacked_labels
 from pipelines.recognise.labels import Label
 from pipelines.recognise.merged_copies import place_merged_copies
@@ -677,9 +677,9 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
             withdraw(grid, table, out_of_order(table, printed), columns)
         return
     # header cells cut by a line break made whole where a row prints a line (innerText,
-    # lynx): the header rows read here and by place_merged_copies
-    joined = (joined_over_breaks(tokens, _header_words(grid.version.id)[1])
-              if breaks_in_cells else tokens)
+    # lynx), and 四's header rows lynx wrapped at its width made one: the header rows
+    # read here and by place_merged_copies
+    joined = _joined_header(tokens, grid.version.id) if breaks_in_cells else tokens
     rows, texts = _headers(joined, grid.version.id)
     misordered = _misordered_in(rows, texts, bands, grid.version.id)
     if (rendering == "text_reading_order" and "t4" in misordered
@@ -729,6 +729,16 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
                                         f"statutory columns ({' / '.join(printed)}): its "
                                         "values are not placed"),
                       keys if table == "t2" else None)
+
+
+def _joined_header(tokens: list[Token], version_id: str) -> list[Token]:
+    """The tokens of a rendering printing a row a line with its header's cells cut by a
+    line break made whole, and 四's header rows wrapped over lines made one row each
+    (header_breaks.py)."""
+    words = _header_words(version_id)[1]
+    columns, groups = _t4_levels(version_id)
+    return joined_over_wraps(joined_over_breaks(tokens, words), words, "t4", columns,
+                             [keys for _, keys in groups])
 
 
 def withdraw_misplaced_totals(grid: Grid) -> None:

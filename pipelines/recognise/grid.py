@@ -139,6 +139,12 @@ class Grid:
     # and the tables where a row's digits may have wrapped onto a line of their own
     joined_rows: set[tuple[str, str]] = field(default_factory=set)
     wrapped_tables: set[str] = field(default_factory=set)
+    # Rows joined over lines by their count whose identities fail in the template's
+    # order, null (`_joined_unproven`): their values as printed and the flag saying so.
+    # A header printing the columns in another order (总计 first) fails them all the
+    # same; column_map.place_by_header tries them again under the header's order.
+    joined_unproven: dict[tuple[str, str], tuple[list[Token], Flag]] = field(
+        default_factory=dict)
     # ... and the rows whose every break the count proved inside a number and joined
     # (number_breaks.py): their table cuts numbers, they are proven
     break_joined: set[tuple[str, str]] = field(default_factory=set)
@@ -1610,6 +1616,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
                       f"row {found[1]}'s values were joined from several printed lines by "
                       "their count and its identities fail: a cell's digits may have "
                       "wrapped onto a line of their own")
+            grid.joined_unproven[found] = (values, grid.flags[-1])
         elif (values and len(values) <= len(rows[found].columns)
               and (not full_width_rows or values[-1].printed.state != "blank")
               and (_wrapped_tail(tokens, last, filled=True, digits=full_width_rows)

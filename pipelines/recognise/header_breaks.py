@@ -11,11 +11,24 @@ row's last cell and the next printed row's first cell, joined, are one column or
 label, and neither alone is one, the break is inside that cell: the two rows are one,
 the cell whole. Anything else is left as printed. lynx also wraps a long line: a wrap
 inside a cell's text cuts it as a `<br>` does, and one between two cells leaves two whole
-labels, which are not joined.
+labels, which are not joined as one label.
+
+Such a wrap between whole labels still cuts a header row over lines (`joined_over_wraps`).
+lynx at 40 columns prints 四's header `结果维持 … 总计 复议后起诉` / `未经复议直接起诉` and
+`结果维持 … 总计 结果维持` / `结果纠正 … 总计`: no line names a level of columns whole,
+so no printed row shows the order. A row of 四's header is one or more levels printed
+whole, one after another: 行政复议 with 行政诉讼, the two lawsuit groups, the columns
+(each group the same columns: the statute's, or those the header prints where it lacks
+one). A printed row of 四's labels alone that is no such row, followed by lines of its
+labels alone that are no such row either, is one header row wrapped where the lines
+joined in their printed order make one: each line's labels stay in their order, the
+next line's after them, as the browser printed them left to right. Lines that are whole
+rows alone are rows; a run that joins into no whole row is left as printed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from pipelines.recognise.labels import labels_of
@@ -47,3 +60,78 @@ def joined_over_breaks(tokens: list[Token], whole: dict[str, list[tuple[str, str
 def _pieces_of_one(first: str, second: str, whole: dict[str, list[tuple[str, str]]]) -> bool:
     a, b = normalise(first), normalise(second)
     return bool(a) and bool(b) and a + b in whole and a not in whole and b not in whole
+
+
+def joined_over_wraps(tokens: list[Token], whole: dict[str, list[tuple[str, str]]], table: str,
+                      columns: tuple[str, ...], levels: Sequence[tuple[str, ...]]
+                      ) -> list[Token]:
+    """The tokens with each of `table`'s header rows wrapped over lines made one printed
+    row (module docstring): `columns` the table's column keys, `levels` its other sets of
+    sibling labels printed side by side (四's groups); `whole` as `joined_over_breaks`."""
+    known = set(columns).union(*levels)
+    lines = _header_lines(tokens, whole, table, known)
+    moved: dict[int, int] = {}
+    for block in _adjacent(lines):
+        printed = {k for _, keys in block for k in keys if k in columns}
+        sets = [frozenset(printed), *map(frozenset, levels)]
+        i = 0
+        while i < len(block):
+            j = _wrap_end(block, i, sets)
+            for row, _ in block[i + 1:j + 1]:
+                moved[row] = block[i][0]
+            i = j + 1
+    return [replace(t, row=moved[t.row]) if t.row in moved else t for t in tokens]
+
+
+def _header_lines(tokens: list[Token], whole: dict[str, list[tuple[str, str]]], table: str,
+                  known: set[str]) -> list[tuple[int, list[str]]]:
+    """Each printed row holding only labels of `table`'s header (each naming one of its
+    `known` keys), as (row, its keys in printed order)."""
+    rows: dict[int, list[str] | None] = {}
+    for t in tokens:
+        if t.row is None:
+            continue
+        keys = [k for tid, k in whole.get(normalise(t.text), ()) if tid == table and k in known]
+        line = rows.setdefault(t.row, [])
+        if line is not None:
+            rows[t.row] = line + keys if t.kind == "label" and len(keys) == 1 else None
+    return [(row, keys) for row, keys in rows.items() if keys]
+
+
+def _adjacent(lines: list[tuple[int, list[str]]]) -> list[list[tuple[int, list[str]]]]:
+    """The runs of header lines printed one right under the other (no line between)."""
+    runs: list[list[tuple[int, list[str]]]] = []
+    for line in lines:
+        if runs and line[0] == runs[-1][-1][0] + 1:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+def _wrap_end(block: list[tuple[int, list[str]]], i: int, sets: list[frozenset[str]]) -> int:
+    """The last line of the header row starting at line i: i itself where it is a whole
+    row or no run of the lines after it, none whole alone, joins into one."""
+    if _is_row(block[i][1], sets):
+        return i
+    keys = list(block[i][1])
+    for j in range(i + 1, len(block)):
+        if _is_row(block[j][1], sets):
+            break
+        keys += block[j][1]
+        if _is_row(keys, sets):
+            return j
+    return i
+
+
+def _is_row(keys: list[str], sets: list[frozenset[str]]) -> bool:
+    """Whether `keys` are whole sets printed one after another, each key of a set once
+    (the sets share no key, so the cut is the only one)."""
+    at = 0
+    while at < len(keys):
+        found = next((s for s in sets if keys[at] in s), None)
+        if not found or len(found) < 2 or set(keys[at:at + len(found)]) != found \
+                or len(keys[at:at + len(found)]) != len(found):
+            return False
+        at += len(found)
+    return bool(keys)

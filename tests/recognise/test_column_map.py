@@ -484,3 +484,25 @@ def test_rows_read_past_an_empty_line_are_placed_where_each_column_holds_a_numbe
     lines[at + 7] = ""
     got = parse_bytes("dump.txt", "\n".join(lines).encode()).values()
     assert all(v is None for k, v in got.items() if k.startswith("t3."))
+
+
+def test_rows_joined_over_lines_are_placed_where_the_headers_order_proves_them() -> None:
+    # lynx at 40 columns of huaian's page with 三's 总计 first (`t3-total-first`): rows
+    # wrap at the width, `一、本年新收…数量 3119 3001 53 0` / `0 61 4`. The grid joins
+    # them by their count, but checks the row's sum in the template's order, where the
+    # first value is 自然人's: it failed, the row was null (ambiguous_digits; 210 cells
+    # over the ten reports). Under the header's order (总计 first) the sum holds: placed.
+    import json
+
+    path = DUMPS / "huaian-2024.lynx-40-t3-total-first.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    want = json.loads((DUMPS.parent / "truth" / "huaian-2024.json").read_text(
+        encoding="utf-8"))["cells"]
+    got = {cid: v for cid, v in report.values().items() if cid.startswith("t3.")}
+    assert got == {cid: v for cid, v in want.items() if cid.startswith("t3.")}
+    assert [f.code for f in report.flags if f.code in (
+        "ambiguous_digits", "columns_reordered")] == ["columns_reordered"]
+    assert [got[f"t3.new_received.{k}"] for k in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "public_interest_org", "legal_service_org", "other_org", "total")] == [
+        3001, 53, 0, 0, 61, 4, 3119]

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 from pipelines.parse import parse_bytes
-from pipelines.recognise.column_order import _header_words
-from pipelines.recognise.header_breaks import joined_over_breaks
+from pipelines.recognise.column_order import _header_words, _t4_levels
+from pipelines.recognise.header_breaks import joined_over_breaks, joined_over_wraps
+from pipelines.recognise.labels import labels_of
 from pipelines.recognise.tokens import Token
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -89,3 +90,47 @@ def test_a_merged_label_cut_by_breaks_and_split_into_copies_reads_its_value_once
         want = json.loads((FIXTURES / "truth" / f"{stem}.json").read_text(encoding="utf-8"))
         assert report.values() == want["cells"]
         assert "merged_copies" in [f.code for f in report.flags]
+
+
+def test_fours_header_rows_wrapped_at_lynxs_width_are_joined_and_place_it() -> None:
+    # lynx at 40 columns of huaian's page with 四's lawsuit groups swapped, its 总计 first
+    # in every group, and without 其他结果: each header row of 四 wraps between whole
+    # labels, `结果维持 … 总计 复议后起诉` / `未经复议直接起诉` and `结果维持 … 总计 结果维持`
+    # / `结果纠正 … 总计`. No line named a level whole, so the order was unproven and 四
+    # null (120 cells over the ten reports, each variant). Joined, each is one row, as
+    # lynx prints it at full width, and the header places 四, its 总计 sums holding.
+    want = {cid: v for cid, v in _truth().items() if cid.startswith("t4.")}
+    for variant, flag in (("t4-groups-swapped", "columns_reordered"),
+                          ("t4-total-first", "columns_reordered"),
+                          ("t4-lacks-column", "columns_missing")):
+        report = _parsed(variant, "lynx-40")
+        got = {cid: v for cid, v in report.values().items() if cid.startswith("t4.")}
+        absent = {c for c in want if c.endswith(".other_result")} if "lacks" in variant else set()
+        assert got == {c: None if c in absent else v for c, v in want.items()}, variant
+        assert flag in {f.code for f in report.flags}, variant
+
+
+def test_a_wrapped_header_row_joins_only_where_no_line_alone_is_a_row() -> None:
+    whole = _header_words("gov_2021")[1]
+    columns, groups = _t4_levels("gov_2021")
+    levels = [keys for _, keys in groups]
+
+    def line(row: int, *labels: str) -> list[Token]:
+        return [Token("label", x, f"{row}.{k}", row, tuple(labels_of(x)))
+                for k, x in enumerate(labels)]
+
+    five = ("总计", "结果维持", "结果纠正", "其他结果", "尚未审结")
+    tokens = [*line(1, "行政复议", "行政诉讼"), *line(2, *five, "复议后起诉"),
+              *line(3, "未经复议直接起诉"), *line(4, *five, "总计"), *line(5, *five[1:])]
+    joined = joined_over_wraps(tokens, whole, "t4", columns, levels)
+    assert [t.row for t in joined] == [1, 1] + [2] * 7 + [4] * 10
+    # a line that is a whole row alone is left as printed: the five columns, then the
+    # two groups, each a row of its own
+    rows = [*line(2, *five), *line(3, "复议后起诉", "未经复议直接起诉")]
+    assert joined_over_wraps(rows, whole, "t4", columns, levels) == rows
+    # lines a row apart (an empty line between) are no wrap; nor a line that joins
+    # into no whole row (a group missing, the next line a row of its own)
+    apart = [*line(2, *five, "复议后起诉"), *line(4, "未经复议直接起诉")]
+    assert joined_over_wraps(apart, whole, "t4", columns, levels) == apart
+    short = [*line(2, *five, "复议后起诉"), *line(3, *five)]
+    assert joined_over_wraps(short, whole, "t4", columns, levels) == short
