@@ -88,7 +88,7 @@ def _header_positions(index: RowIndex, row: int, table: str, columns: tuple[Colu
         header.append(r)
         for key, positions in at.items():
             found.setdefault(key, []).extend(positions)
-    positions = _once_in_order(found, wanted, columns)
+    positions = _once_in_order(found, wanted, columns) or _once_adjacent(found, wanted)
     return None if positions is None else (positions, header)
 
 
@@ -257,3 +257,15 @@ def _once_in_order(found: dict[str, list[int]], wanted: set[str],
         return None
     positions = [found[c.id][0] for c in columns]
     return None if any(a >= b for a, b in pairwise(positions)) else positions
+
+
+def _once_adjacent(found: dict[str, list[int]], wanted: set[str]) -> list[int] | None:
+    """Each column's one position, left to right, where the header prints every column
+    once in another order than the template's (总计 first), side by side with no
+    position between them: the printed order, which column_order.py reads from the same
+    header and column_map.py maps (or nulls the table); None otherwise."""
+    if set(found) != wanted or any(len(p) != 1 for p in found.values()):
+        return None
+    positions = sorted(p for p, in found.values())
+    return positions if positions == list(range(positions[0], positions[0] + len(positions))) \
+        else None
