@@ -7,15 +7,18 @@ columns, and counting cannot tell which are its values. Its table's header can: 
 the header prints each column's label at one position of a row as wide as the data row,
 the value of each column is the cell at that position.
 
-The reading is used only when nothing is left to choose: every column of the row's
-block is printed exactly once in the nearest header rows of its own table, in the
-template's order, those header rows and the data row are equally wide, every cell of
-the data row after its label and outside those positions is blank, and every cell at
-them is a printed value. And no row of the table prints a number past the header's last
-column where the header names no column: there the body is wider than its header (a
-value cell spanning two columns pushed its row right), and the header's positions say
-nothing of where that row's, or any other row's, cells stand. Otherwise there is no
-reading here and the row is left to counts and identities (grid.py, resolve.py).
+The reading is used only when nothing is left to choose: every column of the row's block
+is printed exactly once in the nearest header rows of its own table, in the template's
+order (or side by side in another: 总计 first; the cells are then returned in the printed
+order, as a row printing only its values would be counted, for column_order.py and
+column_map.py to read the header's order), those header rows and the data row are
+equally wide, every cell of the data row after its label and outside those positions is
+blank, and every cell at them is a printed value. And no row of the table prints a
+number past the header's last column where the header names no column: there the body is
+wider than its header (a value cell spanning two columns pushed its row right), and the
+header's positions say nothing of where that row's, or any other row's, cells stand.
+Otherwise there is no reading here and the row is left to counts and identities
+(grid.py, resolve.py).
 """
 
 from __future__ import annotations
@@ -70,7 +73,8 @@ def _header_positions(index: RowIndex, row: int, table: str, columns: tuple[Colu
                       width: int) -> tuple[list[int], list[int]] | None:
     """Each column's position in the nearest header rows above `row` (the contiguous rows
     printing labels of the table's columns), and those rows; None unless each column is
-    printed once there by rows as wide as the data row, in the template's order."""
+    printed once there by rows as wide as the data row, in the template's order or side
+    by side (`_once_adjacent`)."""
     wanted = {c.id for c in columns}
     found: dict[str, list[int]] = {}
     header: list[int] = []
@@ -88,7 +92,7 @@ def _header_positions(index: RowIndex, row: int, table: str, columns: tuple[Colu
         header.append(r)
         for key, positions in at.items():
             found.setdefault(key, []).extend(positions)
-    positions = _once_in_order(found, wanted, columns)
+    positions = _once_in_order(found, wanted, columns) or _once_adjacent(found, wanted)
     return None if positions is None else (positions, header)
 
 
@@ -257,3 +261,15 @@ def _once_in_order(found: dict[str, list[int]], wanted: set[str],
         return None
     positions = [found[c.id][0] for c in columns]
     return None if any(a >= b for a, b in pairwise(positions)) else positions
+
+
+def _once_adjacent(found: dict[str, list[int]], wanted: set[str]) -> list[int] | None:
+    """Each column's one position, left to right, where the header prints every column
+    once in another order than the template's (总计 first), side by side with no
+    position between them: the printed order, which column_order.py reads from the same
+    header and column_map.py maps (or nulls the table); None otherwise."""
+    if set(found) != wanted or any(len(p) != 1 for p in found.values()):
+        return None
+    positions = sorted(p for p, in found.values())
+    return positions if positions == list(range(positions[0], positions[0] + len(positions))) \
+        else None

@@ -122,3 +122,28 @@ def test_no_header_reading_where_the_body_is_wider_than_its_header(
     t3 = {c for c in truth(STEM)["cells"] if c.startswith("t3.")}
     assert all(report.values()[c] is None for c in t3)
     assert "value_count_mismatch" in _codes(report)
+
+
+TOTAL_FIRST = Path(__file__).parents[1] / "fixtures" / "dumps" / \
+    "shanghai-office-2019.pandoc-gfm-docx-t3-total-first.txt"
+# 三's rows of 上海 2019 whose label spans three of the pipe table's columns (two empty cells
+# after it) and whose values hold a blank: more cells than columns.
+SPANNED_ROWS = ("new_received", "carried_over", "results_total", "carried_forward")
+
+
+def test_a_header_printing_the_total_first_places_rows_by_its_positions(
+        truth: Callable[[str], dict]) -> None:
+    """pandoc's GitHub Markdown of a Word table whose 三 prints 总计 first (the header
+    says so), cut to 三: each row's cells after its label's two empty span cells stand
+    under the header's seven columns, side by side in the printed order; the header
+    places them there and column_map.py moves them under the columns it names."""
+    report = parse_bytes("dump.txt", TOTAL_FIRST.read_bytes())
+    want = truth(STEM)["cells"]
+    got = report.values()
+    cells = [c for c in want if c.startswith("t3.") and c.split(".")[1] in SPANNED_ROWS]
+    assert len(cells) == 28
+    assert {c: got[c] for c in cells} == {c: want[c] for c in cells}
+    assert got["t3.new_received.total"] == 859 and got["t3.new_received.natural_person"] == 821
+    assert "columns_reordered" in _codes(report)
+    assert not any(c.startswith("t3.") and got[c] is not None and got[c] != want[c]
+                   for c in want)

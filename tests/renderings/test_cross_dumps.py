@@ -318,6 +318,13 @@ MISSED = {
     # 四 printing 总计 first: the blank slot before `（二）部分公开` was taken for a row
     # number that could run into 四's first value (15 each 2021 report before)
     **{("t4-total-first", f"pandoc-{w}"): (0,) * 10 for w in ("plain", "markdown", "rst")},
+    # 三's header out of the template's order, its columns side by side: Shanghai's and
+    # 011's rows holding a label's empty span cells and a blank placed by the header's
+    # positions in the printed order, then moved by column_map (header_columns.py,
+    # h-pandocdocx); before, (0, 0, 0, 0, 19, 0, 0, 0, 0, 19) and (…, 35, …, 35). Left in
+    # t3-total-first: rows opening with a blank 总计 (row_may_be_shifted)
+    ("t3-orgs-reversed", "pandoc-plain"): (0,) * 10,
+    ("t3-total-first", "pandoc-gfm"): (0, 0, 0, 0, 21, 0, 0, 0, 0, 21),
     # Python's html2text, inscriptis and html-text, Debian's html2text (issue 13, h-dumpers)
     # on the plain page: html2text's pipe tables whole; inscriptis' and html-text's aligned
     # text all but Shanghai's rows with a blank (a blank column's place not shown); Debian's
