@@ -58,6 +58,12 @@ and no value of the run is 总计, so the run is kept only with the left block's
 making every row's sum hold (`_total_left`). 总计 printed inside the run but not last: not
 read.
 
+**The right block printed last on its page, past 四's values** (a landscape print: a page
+break inside 三, the rows below it printing their left columns around their labels and
+their right k, 总计 among them, as the page's last counts): the rows above the break print
+whole, their number fixed by the counts; the run is kept only with the left block's
+reading holding every row's sum and every identity (`_late_right_block`).
+
 Where neither a right block nor whole rows read (LibreOffice's PDFs of a DOCX), 三 printed
 in blocks a run of rows at a time: reading_blocks.py.
 """
@@ -378,8 +384,8 @@ def _late_right_block(lines: list[str], title: int, first: int, columns: list[st
     the page's last counts, past 四's values (landscape prints: 001's rows from
     `3.要求提供公开出版物` on print their six counts around their labels, their 总计
     column `0` / `0` / `1` / `71` / … / `103` after 四's values), or None. The rows above
-    the break print whole, so the n counts from 三's title to 四's are 7a + (7 - k)(n - a)
-    for a rows above it: a is fixed by k. The run is the last (rows - a)·k counts of a page
+    the break print whole, so the n counts from 三's title to 四's are 7a + (7 - k)(R - a)
+    for R rows, a of them above it: a is fixed by k. The run is the last (rows - a)·k counts of a page
     past 四's title, each alone on its line; the left block (reading_left) then reads the
     rows above whole and the rest's first 7 - k, and every row's 总计 (the last column:
     only where the header puts it last) must be the sum of its six, the column identities
