@@ -385,9 +385,9 @@ def _late_right_block(lines: list[str], title: int, first: int, columns: list[st
     `3.要求提供公开出版物` on print their six counts around their labels, their 总计
     column `0` / `0` / `1` / `71` / … / `103` after 四's values), or None. The rows above
     the break print whole, so the n counts from 三's title to 四's are 7a + (7 - k)(R - a)
-    for R rows, a of them above it: a is fixed by k. The run is the last (rows - a)·k counts of a page
-    past 四's title, each alone on its line; the left block (reading_left) then reads the
-    rows above whole and the rest's first 7 - k, and every row's 总计 (the last column:
+    for R rows, a of them above it: a is fixed by k. The run is the last (R - a)·k counts
+    of a page past 四's title, each alone on its line; the left block (reading_left) then
+    reads the rows above whole and the rest's first 7 - k, and every row's 总计 (the last column:
     only where the header puts it last) must be the sum of its six, the column identities
     hold in all seven, and the header name the left columns in order. Kept where every
     such reading, over every k and page, places the same values."""
