@@ -58,6 +58,12 @@ and no value of the run is 总计, so the run is kept only with the left block's
 making every row's sum hold (`_total_left`). 总计 printed inside the run but not last: not
 read.
 
+**The right block printed last on its page, past 四's values** (a landscape print: a page
+break inside 三, the rows below it printing their left columns around their labels and
+their right k, 总计 among them, as the page's last counts): the rows above the break print
+whole, their number fixed by the counts; the run is kept only with the left block's
+reading holding every row's sum and every identity (`_late_right_block`).
+
 Where neither a right block nor whole rows read (LibreOffice's PDFs of a DOCX), 三 printed
 in blocks a run of rows at a time: reading_blocks.py.
 """
@@ -69,6 +75,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from pipelines.read.text_order import COUNT, simplified_lines, t3_versions, t4_title_line
+from pipelines.read.text_pages import FORM_FEED
 from pipelines.recognise.column_map import reordered
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_pieces import column_started
@@ -93,6 +100,8 @@ _WRAP_HYPHEN = re.compile("\u2010(?=\\s|$)")
 _WIDTH = 7  # 三's columns: the run's rows hold 1 to 7 of them
 _PAST_TITLE = 2  # 三's last rows a page break may print past 四's title ((七)总计, 结转下年)
 
+# an item's number opening a row label, or left alone where the label moved (`3.`)
+_ITEM_NUMBER = re.compile(r"\d+[.．、](?:\D.*)?")
 Run = list[tuple[int, int]]  # (0-based line, count)
 
 
@@ -344,6 +353,73 @@ def _whole(lines: list[str], title: int, first: int, columns: list[str], note: s
                     for r, row in past.items()}
 
 
+def _page_ends(lines: list[str], start: int, size: int) -> list[Run]:
+    """The last `size` counts of each page from line `start` on (a form feed ends a page;
+    the text's end ends the last), where each is alone on its line: a column's block,
+    which pdftotext prints after the page's other blocks."""
+    pages: list[Run] = [[]]
+    for no in range(start, len(lines)):
+        if FORM_FEED in lines[no] and pages[-1]:
+            pages.append([])
+        words = lines[no].replace(FORM_FEED, " ").split()
+        if any(COUNT.fullmatch(w) for w in words):
+            pages[-1].append((no, int(words[0])) if len(words) == 1 else (-1, 0))
+    return [page[-size:] for page in pages
+            if len(page) >= size and all(no >= 0 for no, _ in page[-size:])]
+
+
+def _unread_value(word: str) -> bool:
+    """A word opening with a digit that is no count alone and no item's number (`3.`,
+    `1.属于国家秘密`): a value printed another way (`23,023`, `23件`, `7.5`). Its cell is
+    then among no count, and the counts' number, short, may fit another cut of the rows
+    (k is free in `_late_right_block`): nothing there is read."""
+    return bool(word[:1].isdigit() and not COUNT.fullmatch(word)
+                and not _ITEM_NUMBER.fullmatch(word))
+
+
+def _late_right_block(lines: list[str], title: int, first: int, columns: list[str],
+                      note: str | None, shape: tuple
+                      ) -> dict[int, list[tuple[int, int, int]]] | None:
+    """三 cut by a page break, the right k columns of the rows below the break printed as
+    the page's last counts, past 四's values (landscape prints: 001's rows from
+    `3.要求提供公开出版物` on print their six counts around their labels, their 总计
+    column `0` / `0` / `1` / `71` / … / `103` after 四's values), or None. The rows above
+    the break print whole, so the n counts from 三's title to 四's are 7a + (7 - k)(R - a)
+    for R rows, a of them above it: a is fixed by k. The run is the last (R - a)·k counts
+    of a page past 四's title, each alone on its line; the left block (reading_left) then
+    reads the rows above whole and the rest's first 7 - k, and every row's 总计 (the last column:
+    only where the header puts it last) must be the sum of its six, the column identities
+    hold in all seven, and the header name the left columns in order. Kept where every
+    such reading, over every k and page, places the same values."""
+    end = t4_title_line(lines)
+    if end is None or end <= first:
+        return None
+    rows, width = len(shape[0]), len(columns)
+    words = [(no, w) for no in range(title + 1, end) for w in lines[no].split()]
+    counted = [no for no, w in words if COUNT.fullmatch(w)]
+    if not counted or any(_unread_value(w) for _, w in words):
+        return None
+    n = len(counted)
+    # the header prints above the first count, after the row labels in a landscape print
+    # (their lines name no column: `_line_columns` passes over them)
+    header = header_words(lines[title + 1:max(first, counted[0])], columns, note)
+    found = []
+    for k in range(1, width):
+        a, rest = divmod(n - (width - k) * rows, k)
+        if rest or not 0 <= a < rows or (
+                k > 1 and not named_in_order(header, columns, range(width - k, width))):
+            continue
+        for run in _page_ends(lines, end + 1, (rows - a) * k):
+            right = {a + r: [v for _, v in run[r * k:(r + 1) * k]] for r in range(rows - a)}
+            left = left_block(lines, title, end, right, header, columns, rows, shape[2],
+                              shape[3])
+            if left is not None:
+                found.append(left | {r: left.get(r, []) + [
+                    (width - k + c, *run[(r - a) * k + c]) for c in range(k)] for r in right})
+    values = [{r: [v for *_, v in row] for r, row in f.items()} for f in found]
+    return found[0] if found and all(v == values[0] for v in values) else None
+
+
 def _past_t4_title(lines: list[str], title: int, end: int, rows: int, total: int
                    ) -> dict[int, list[tuple[int, int]]] | None:
     """三's last rows printed whole past 四's title (line `end`): {row: [(line, value)] * 7},
@@ -460,6 +536,8 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     placed = (_values(lines, block, columns, shapes[0], total, left=not withdrawn)
               if block is not None else None if withdrawn
               else _whole(lines, *marks, columns, table.note, shapes[0], total)
+              or (total == len(columns) - 1 and _late_right_block(
+                  lines, *marks, columns, table.note, shapes[0]))
               # blocks read each row's 总计 as its last count
               or (total == len(columns) - 1 and block_rows(
                   lines, marks[0], sorted(shapes[0][1], key=shapes[0][1].get),

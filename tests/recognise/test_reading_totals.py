@@ -207,3 +207,56 @@ def test_header_levels_printing_the_total_first(truth: Callable[[str], dict]) ->
         assert len(got) == n
         assert got == {c: v for c, v in want.items() if v is not None and c.startswith("t3.")}
         assert "columns_reordered" in {f.code for f in report.flags}
+
+
+# huaian-2024's html-plain page printed landscape (Chromium) through `pdftotext` without
+# options: 三's row labels first, then its header, then rows 一 to (五)2 whole, 7 counts a
+# row one a line; the page breaks at (五)3, whose rows print their six left counts around
+# their labels (`67` / `3` / `0` / `0` / `1` / `0` / `信息公开申请`) and their 总计
+# column as the page's last counts, past 四's values and sections 五 and 六
+# (`0` / `0` / `1` / `71` / `6` / `110` / `3050` / `103`).
+LANDSCAPE = DUMP.parent / "huaian-2024.pdftotext-reading-landscape.txt"
+
+
+def test_total_column_past_the_page_break_printed_last(truth: Callable[[str], dict]) -> None:
+    # 167 counts up to 四's title: 17 rows whole and 8 of six (7·17 + 6·8); the page's last
+    # 8 counts, one a line, are those 8 rows' 总计, each the sum of its six, and the column
+    # identities hold in all seven. Before: no value of 三.
+    want = truth("huaian-2024")["cells"]
+    got = _t3(LANDSCAPE.read_text(encoding="utf-8"))
+    assert len(got) == 175
+    assert got["t3.other_no_correction.total"] == 71
+    assert got["t3.carried_forward.total"] == 103
+    assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
+
+
+def test_late_totals_not_summing_place_nothing() -> None:
+    # 71 and 110 exchanged in the page's last run: the count holds, two rows' sums do not
+    text = LANDSCAPE.read_text(encoding="utf-8")
+    for old, new in (("\n71\n6\n110\n", "\n110\n6\n71\n"),):
+        assert old in text
+        text = text.replace(old, new)
+    assert _t3(text) == {}
+
+
+def test_late_totals_without_the_header_order_place_nothing() -> None:
+    # the header's last line (`业 构 组织 机构 他`) gone: 自然人 and 商业企业 are named
+    # in order, 科研机构 … 总计 in order, but nothing puts 商业企业 before 科研机构
+    text = LANDSCAPE.read_text(encoding="utf-8").replace("业 构 组织 机构 他\n", "")
+    assert _t3(text) == {}
+
+
+def test_counts_printed_with_separators_place_nothing_late() -> None:
+    # pingtan-2020's thousands page at a4-080: `23,023` is no count, so 三's counts are 14
+    # short, which a cut of 16 rows whole and 7 of five, its last two columns the page's
+    # last 14 zeros, fits with every identity holding (0 for 23,023): a value printed
+    # another way leaves the late right block unread. Only (五)5's row of zeros, read on
+    # its own (text_order), is placed, as before.
+    text = (DUMP.parent / "005.pdftotext-reading-a4-080-thousands.txt").read_text(
+        encoding="utf-8")
+    got = _t3(text)
+    assert "t3.new_received.natural_person" not in got
+    assert set(got) == {f"t3.not_processed_confirm_reissue.{c}" for c in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "public_interest_org", "legal_service_org", "other_org", "total")}
+    assert set(got.values()) == {0}
