@@ -9,13 +9,18 @@ characters, or a piece of the row below, could join the wrong pieces, and no cou
 tells: the row still prints its columns' number of cells. So such a value is kept only
 where an identity proves it: an equality over cells all read, the value among them,
 that holds, and no identity with the value in it fails. 三's rows add up to their 总计,
-四's groups to theirs; 二's rows have no identity and stay null. Elsewhere the cell is
-null (state `ambiguous`, its printed text kept), flagged `values_position_unproven`.
+四's groups to theirs; 二's rows have no identity and stay null. An equality over the
+joined row's own cells alone proves nothing of where its pieces went: a long label
+pushing the row's first line left swaps two cells (`1` `1` over `6` read 1, 16 for 16,
+1), a piece left on a line above drops one digit from a cell and from its 总计 alike
+(237, 290 read 37, 90), and the row's sum holds either way. Only an equality taking in
+a cell printed elsewhere (三's column sums over its rows) proves it. Elsewhere the cell
+is null (state `ambiguous`, its printed text kept), flagged `values_position_unproven`.
 """
 
 from __future__ import annotations
 
-from pipelines.document import Document
+from pipelines.document import REF_TEXT, Document
 from pipelines.recognise.grid import Grid
 from pipelines.report import CellValue, Flag
 from schemas.identities import Identity, fails, identities
@@ -29,9 +34,12 @@ def withdraw_unproven_positions(grid: Grid, doc: Document) -> None:
         return
     rules = identities(grid.version.id)
     values = {cid: cell.value for cid, cell in grid.cells.items()}
+    # a joined row's cells carry its printed row's line: `line N word K`
+    joined = {cid: _line(cell.source_ref) for cid, cell in grid.cells.items()
+              if cell.source_ref in refs}
     unproven = [cid for cid, cell in grid.cells.items()
-                if cell.source_ref in refs and cell.value is not None
-                and not _proven(rules, values, cid)]
+                if cid in joined and cell.value is not None
+                and not _proven(rules, values, cid, joined)]
     for cid in unproven:
         cell = grid.cells[cid]
         grid.cells[cid] = CellValue(cid, None, "ambiguous", cell.raw_text, None,
@@ -42,10 +50,19 @@ def withdraw_unproven_positions(grid: Grid, doc: Document) -> None:
                                "the column they print in, and no identity proves it: null"))
 
 
-def _proven(rules: tuple[Identity, ...], values: dict[str, float | None], cid: str) -> bool:
-    """Whether an equality over cells all read holds with `cid` in it, and none with
-    `cid` in it fails."""
+def _line(ref: str | None) -> str | None:
+    """The printed line of a text cell's ref (`line 12 word 3`: `12`)."""
+    found = REF_TEXT.match(ref or "")
+    return found.group(1) if found else ref
+
+
+def _proven(rules: tuple[Identity, ...], values: dict[str, float | None], cid: str,
+            joined: dict[str, str | None]) -> bool:
+    """Whether an equality over cells all read holds with `cid` in it, one of them not a
+    piece of `cid`'s own joined row (`joined`: each joined cell's printed line), and none
+    with `cid` in it fails."""
     own = [r for r in rules if cid in r.cells]
     return (not any(fails(r, values) for r in own)
             and any(r.relation == "equal" and all(values.get(c) is not None for c in r.cells)
+                    and any(joined.get(c, "") != joined[cid] for c in r.cells)
                     for r in own))

@@ -647,10 +647,12 @@ def test_a_rows_cells_over_lines_are_joined_by_their_columns() -> None:
     assert {row: [cells[f"t3.{row}.{k}"].value for k in _T3_COLUMNS]
             for row in ("new_received", "granted", "results_total")} == {
         "new_received": [71, 3, 0, 0, 0, 0, 74],
-        "granted": [21, 0, 0, 0, 0, 0, 21],
+        # joined too, but only its own row's sum takes it in: a swap, a digit lost
+        # from a cell and its 总计 alike, would hold it (recognise/by_position.py)
+        "granted": [None] * 7,
         "results_total": [72, 3, 0, 0, 0, 0, 75]}
     # 37's `7` prints past the next row's label, under a line of its values: neither
     # row's band is closed by a labelled row's values, both left null (3 ... 3 would add up)
     assert [cells[f"t3.unable_not_held.{k}"].value for k in _T3_COLUMNS] == [None] * 7
     assert [cells[f"t3.unable_needs_creation.{k}"].value for k in _T3_COLUMNS] == [None] * 7
-    assert sum(c.value is not None for cid, c in cells.items() if cid.startswith("t3.")) == 161
+    assert sum(c.value is not None for cid, c in cells.items() if cid.startswith("t3.")) == 154
