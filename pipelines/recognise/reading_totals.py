@@ -536,12 +536,11 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     placed = (_values(lines, block, columns, shapes[0], total, left=not withdrawn)
               if block is not None else None if withdrawn
               else _whole(lines, *marks, columns, table.note, shapes[0], total)
-              or (total == len(columns) - 1 and _late_right_block(
-                  lines, *marks, columns, table.note, shapes[0]))
-              # blocks read each row's 总计 as its last count
-              or (total == len(columns) - 1 and block_rows(
-                  lines, marks[0], sorted(shapes[0][1], key=shapes[0][1].get),
-                  balance, totals)))
+              # both read each row's 总计 as its last count
+              or (total == len(columns) - 1 and (
+                  _late_right_block(lines, *marks, columns, table.note, shapes[0])
+                  or block_rows(lines, marks[0], sorted(shapes[0][1], key=shapes[0][1].get),
+                                balance, totals))))
     if not placed:
         return
     if order is not None:  # printed places to the template's columns
