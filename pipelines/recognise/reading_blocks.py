@@ -21,13 +21,22 @@ The columns' order is not shown: the header prints a piece a line, 总计 among 
 organisations, and the six applicant columns are interchangeable in every identity. So,
 as for WPS's PDF (reading_order.py), only each row's 总计 (the sum of the other six in any
 order) and the rows whose six are equal are placed; the rest stays null.
+
+**总计 printed first** (a header printing it before the other columns' pieces,
+`total_first`: `（二）部分公` / `总计` / `自然` / `人`; the DOCX's 总计 column moved first): each
+row's first count is its 总计, the sum of the six after it, in every reading alike; the
+rest as above. 三 stays flagged out of order (column_order): only 总计 and the rows whose
+six are equal are placed, which no order of the six changes.
 """
 
 from __future__ import annotations
 
 from pipelines.read.text_order import COUNT, _values_only, t4_title_line
+from pipelines.recognise.header_pieces import column_started
+from pipelines.recognise.normalise import normalise
 
-_WIDTH = 7  # 三's columns, 总计 last
+_WIDTH = 7  # 三's columns, 总计 last (or first: `total_first`)
+_TOTAL = "总计"
 _BLOCK = 6  # rows a window printed as two blocks may hold (a page's first rows: 4-5 seen)
 _COLUMN_WISE = 3  # rows a window printed a column at a time may hold (the last two seen)
 # distinct readings kept of the rows below a row: more is not read (005's mostly zeros
@@ -53,11 +62,13 @@ def _counts(lines: list[str], title: int) -> list[tuple[int, int]] | None:
     return out
 
 
-def _sums(values: list[int], row: Row) -> bool:
-    return sum(values[i] for i in row[:-1]) == values[row[-1]]
+def _sums(values: list[int], row: Row, total: int = _WIDTH - 1) -> bool:
+    """The row's count at printed place `total` (总计) is the sum of its other six."""
+    return 2 * values[row[total]] == sum(values[i] for i in row)
 
 
-def _two_blocks(values: list[int], at: int, m: int) -> dict[tuple, tuple[Row, ...]] | None:
+def _two_blocks(values: list[int], at: int, m: int, total: int = _WIDTH - 1
+                ) -> dict[tuple, tuple[Row, ...]] | None:
     """The m rows from count `at` read as two blocks: each row's first w counts in the
     first block (row after row), its other 7 - w in the second; one reading per distinct
     values, None where more than `_READINGS`."""
@@ -78,7 +89,7 @@ def _two_blocks(values: list[int], at: int, m: int) -> dict[tuple, tuple[Row, ..
                     continue
                 row = (tuple(range(at + lc, at + lc + w))
                        + tuple(range(at + left + rc, at + left + rc + _WIDTH - w)))
-                if not _sums(values, row):
+                if not _sums(values, row, total):
                     continue
                 rest = walk(i + 1, lc + w)
                 if rest is None:
@@ -103,15 +114,17 @@ def _two_blocks(values: list[int], at: int, m: int) -> dict[tuple, tuple[Row, ..
     return found
 
 
-def _column_wise(values: list[int], at: int, m: int) -> list[tuple[Row, ...]]:
+def _column_wise(values: list[int], at: int, m: int, total: int = _WIDTH - 1
+                 ) -> list[tuple[Row, ...]]:
     rows = tuple(tuple(at + c * m + i for c in range(_WIDTH)) for i in range(m))
-    return [rows] if all(_sums(values, r) for r in rows) else []
+    return [rows] if all(_sums(values, r, total) for r in rows) else []
 
 
-def readings(values: list[int], n: int) -> list[tuple[Row, ...]] | None:
+def readings(values: list[int], n: int, total: int = _WIDTH - 1
+             ) -> list[tuple[Row, ...]] | None:
     """Every distinct set of n rows (their counts' indexes) the counts read as (module
     docstring), one per distinct values; None where more than `_READINGS` remain below a
-    row (not proven either way)."""
+    row (not proven either way). `total`: 总计's printed place in every row."""
     if len(values) != _WIDTH * n:
         return None
     memo: dict[int, dict[tuple, tuple[Row, ...]] | None] = {n: {(): ()}}
@@ -125,13 +138,13 @@ def readings(values: list[int], n: int) -> list[tuple[Row, ...]] | None:
             if rest is None:
                 memo[r] = None
                 return None
-            blocks = _two_blocks(values, _WIDTH * r, m)
+            blocks = _two_blocks(values, _WIDTH * r, m, total)
             if blocks is None:
                 memo[r] = None
                 return None
             windows = list(blocks.values())
             if 2 <= m <= _COLUMN_WISE:
-                windows += _column_wise(values, _WIDTH * r, m)
+                windows += _column_wise(values, _WIDTH * r, m, total)
             for rows in windows:
                 key = tuple(tuple(values[i] for i in row) for row in rows)
                 for tail_key, tail in rest.items():
@@ -171,19 +184,42 @@ def labels_in_order(lines: list[str], title: int, labels: list[str]) -> bool:
     return all(ch in text for ch in "".join(labels))  # `in` consumes: a subsequence
 
 
+def total_first(lines: list[str], title: int, columns: list[str]) -> bool:
+    """Whether 三's header prints 总计 before every other column's label: the first line
+    from 三's title on (to 四's) that starts exactly one column's label (`科研`, `自然`,
+    `商业`; `总计` alone on its line) is `总计`. A header printing 总计 as its first
+    column prints it there (`（二）部分公` / `总计` / `自然` / `人` / … / `商业 科研 社会
+    法律`); one printing it last prints the organisations' pieces or 自然人's first."""
+    end = t4_title_line(lines) or len(lines)
+    for line in lines[title + 1:end]:
+        if _values_only(line):
+            continue
+        hits = [column_started(normalise(w), columns) for w in line.split()]
+        if any(h is not None for h in hits):
+            return line.split() == [_TOTAL] and hits == [len(columns) - 1]
+    return False
+
+
 def block_rows(lines: list[str], title: int, labels: list[str], balance: tuple,
-               totals: tuple) -> dict[int, list[tuple[int, int, int]]] | None:
+               totals: tuple, columns: list[str]) -> dict[int, list[tuple[int, int, int]]] | None:
     """三's rows printed in blocks (module docstring): {row: [(column, line, value)]},
     each row's 总计 and, where its six are equal, all 7; None where not proven. `labels`:
-    三's row labels in order, as matched (`labels_in_order`)."""
+    三's row labels in order, as matched (`labels_in_order`); `columns` its column labels,
+    normalised, 总计 last. 总计 is each row's last count, or its first where the header
+    prints it first (`total_first`): each row's first count is then the sum of the six
+    after it."""
     counts = _counts(lines, title)
     n = len(labels)
     if counts is None or not balance or not totals or not labels_in_order(lines, title, labels):
         return None
     values = [v for _, v in counts]
-    found = readings(values, n)
+    total = 0 if total_first(lines, title, columns) else _WIDTH - 1
+    found = readings(values, n, total)
     if not found:
         return None
+    # each row's printed places, 总计's last (the six's order is not read: see above)
+    order = [c for c in range(_WIDTH) if c != total] + [total]
+    found = [tuple(tuple(row[c] for c in order) for row in rows) for rows in found]
     held = [rows for rows in found
             if _columns_hold([[values[i] for i in row] for row in rows], balance, totals)]
     if not held:
