@@ -47,6 +47,7 @@ from pipelines.recognise.labels import (
     Label,
     closest_row,
     item_number,
+    row_similarity,
 )
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.tokens import Token
@@ -127,7 +128,7 @@ def _judge(tokens: list[Token], i: int, version: Version, ocr: bool) -> _Candida
             else None
     if token.kind == "label" and item_number(normalise(row.label))[1] != printed:
         return None  # a column's word that is not a row's label without its number
-    if best - second < MIN_MARGIN:
+    if best - second < MIN_MARGIN and not (ocr and _told_apart(printed, row, best, rows)):
         return _Candidate(i, table, None, "it is about as close to two rows of the table")
     if row.is_group:
         return None  # a group label has no values: what follows is not its row
@@ -149,7 +150,9 @@ def _judge(tokens: list[Token], i: int, version: Version, ocr: bool) -> _Candida
     if other:
         return _Candidate(i, table, None, f"its printed row also carries {other}, the item "
                                           "number of another group")
-    return _Candidate(i, table, row, f"similarity {best:.2f}, next row {second:.2f}")
+    apart = ", told apart by the words the rows do not share" if best - second < MIN_MARGIN \
+        else ""
+    return _Candidate(i, table, row, f"similarity {best:.2f}, next row {second:.2f}{apart}")
 
 
 def _floor(printed: str, row: Row, best: float, version_id: str, table: str,
@@ -165,6 +168,47 @@ def _floor(printed: str, row: Row, best: float, version_id: str, table: str,
     other, words_best, words_second = _closest(item_number(printed)[1], version_id, table)
     rival = words_second if other is not None and other.id == row.id else words_best
     return OCR_MIN_SIMILARITY if best - rival >= OCR_MIN_MARGIN else MIN_SIMILARITY
+
+
+def _told_apart(printed: str, row: Row, best: float, rows: tuple[Row, ...]) -> bool:
+    """Whether an OCR'd text about as close to several rows is told apart by the words
+    their labels do not share: rows whose labels share most of their words (一、本年新收…
+    and 二、上年结转…政府信息公开申请数量) are near any reading of either. The text must show,
+    in order, at least half of the characters its best row's label has apart from each
+    close rival's, and far more of them than of the rival's own (`、本年新收政府信息公)F申请
+    数量`: 本新收 3 of 3, 上结转 0 of 3)."""
+    body = item_number(printed)[1]
+    own = item_number(normalise(row.label))[1]
+    rivals = [item_number(normalise(r.label))[1] for r in rows
+              if r is not row and row_similarity(printed, r) > best - MIN_MARGIN]
+    for rival in rivals:
+        mine, theirs = _apart(own, rival), _apart(rival, own)
+        if not mine or not theirs:
+            return False
+        shown = _common_subsequence(body, mine) / len(mine)
+        if 2 * shown < 1 or shown - _common_subsequence(body, theirs) / len(theirs) \
+                < OCR_MIN_MARGIN:
+            return False
+    return bool(rivals)
+
+
+def _apart(a: str, b: str) -> str:
+    """a's characters outside one longest common subsequence with b, in order."""
+    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) - 1, -1, -1):
+        for j in range(len(b) - 1, -1, -1):
+            table[i][j] = (table[i + 1][j + 1] + 1 if a[i] == b[j]
+                           else max(table[i + 1][j], table[i][j + 1]))
+    out, i, j = [], 0, 0
+    while i < len(a):
+        if j < len(b) and a[i] == b[j]:
+            i, j = i + 1, j + 1
+        elif j < len(b) and table[i][j + 1] >= table[i + 1][j]:
+            j += 1
+        else:
+            out.append(a[i])
+            i += 1
+    return "".join(out)
 
 
 def _label_goes_on(tokens: list[Token], i: int, row: Row) -> bool:

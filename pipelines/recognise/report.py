@@ -19,6 +19,7 @@ from pipelines.recognise.loose_signs import withdraw_loose_signs
 from pipelines.recognise.metadata import looks_like_report, read_report_metadata
 from pipelines.recognise.misprints import relabel_misprints
 from pipelines.recognise.ocr_labels import match_ocr_labels
+from pipelines.recognise.ocr_values import values_read_as_text
 from pipelines.recognise.proofread import proofread
 from pipelines.recognise.reading_order import (
     flag_rows_placed_by_order,
@@ -56,6 +57,7 @@ def recognise(doc: Document, title: str | None = None) -> ParsedReport:
     if title and (agency is None or year is None):
         agency, year = _from_listed_title(report, title)
     tokens = match_ocr_labels(tokenise(doc), doc)  # OCR's near-misses of labels
+    tokens = values_read_as_text(tokens, doc)  # ... and its digits read as characters
     version = detect_version(tokens)
     if version is None and any(t.kind == "label" for t in tokens):
         version = load_template().version_for_year(year)

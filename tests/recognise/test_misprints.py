@@ -379,3 +379,40 @@ def test_a_garbled_row_another_row_of_the_table_shows_as_much_of_stays_unread() 
     flags = relabel_misprints(tokens, load_template().version("gov_2021"), ocr=True)
     assert placed(tokens, flags) == {"3. 6NEG街内客仍不明码": "unable_unclear_after_correction",
                                      "1.得零报我头": "not_processed_complaint"}
+
+
+# Table 三's first rows of report 001 as OCR read them: at 96 dpi (grey96_jpeg), 一、's
+# 一 lost and 开 read `)F`; out of focus (grey150_blur1.6), 二、上年结转… read `上年结精…`.
+# Both labels end in 政府信息公开申请数量: either reading is near both rows.
+SCANNED_001_FIRST_ROWS = [
+    ["(本列数据的勾稽关系为:第·项加第二项之和,等于第三项加第四项之和)", "申请人情况"],
+    ["自然人", "法人或其他组织", "总计"],
+    ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"],
+    ["、本年新收政府信息公)F申请数量", "3001", "53", "0", "0", "61", "4", "3119"],
+    ["上年结精政府信息公开中请款R", "34", "0", "0", "0", "0", "0", "34"],
+]
+
+
+def test_an_ocr_label_near_two_rows_is_told_apart_by_the_words_they_do_not_share() -> None:
+    """`、本年新收政府信息公)F申请数量` is 0.81 close to 一、本年新收… and 0.62 to 二、上年结转…,
+    under the margin; the two labels differ in 本新收 / 上结转, of which it shows 3 of 3 and
+    0 of 3: read as 一、. `上年结精…` shows 上结 (2 of 3) and nothing of 本新收: read as 二、.
+    Fails before: both unread, about as close to two rows."""
+    tokens = scanned_rows(SCANNED_001_FIRST_ROWS)
+    flags = relabel_misprints(tokens, load_template().version("gov_2021"), ocr=True)
+    assert [f.message for f in flags] == [
+        "table 三: '、本年新收政府信息公)F申请数量' read as row t3.new_received "
+        "一、本年新收政府信息公开申请数量 (similarity 0.81, next row 0.62, told apart by the "
+        "words the rows do not share)",
+        "table 三: '上年结精政府信息公开中请款R' read as row t3.carried_over "
+        "二、上年结转政府信息公开申请数量 (similarity 0.71, next row 0.57, told apart by the "
+        "words the rows do not share)"]
+
+
+def test_a_printed_label_near_two_rows_keeps_the_margin() -> None:
+    """The same texts printed, not OCR'd: the margin stands (an agency's typo is a
+    character or two)."""
+    tokens = scanned_rows(SCANNED_001_FIRST_ROWS)
+    flags = relabel_misprints(tokens, load_template().version("gov_2021"), ocr=False)
+    assert [f.message.rsplit("': ", 1)[1] for f in flags] == [
+        "it is about as close to two rows of the table; its values are not read"] * 2
