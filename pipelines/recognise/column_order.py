@@ -204,6 +204,8 @@ def _t4_column_below(whole: dict[str, list[tuple[str, str]]], text: str, version
     that a converter put into the same cell (pymupdf4llm: `未经复` / `结果` / `纠正`, read
     as text, not a label): the cell is that column's all the same. The lines above must
     be such a piece (not `（七）` over `总` / `计`, a row label wrapped)."""
+    if "\n" not in text:  # most header cells: one line, no piece above a column
+        return []
     lines = text.split("\n")
     for k in range(1, len(lines)):
         below = [(t, key) for t, key in whole.get(normalise("".join(lines[k:])), ())
