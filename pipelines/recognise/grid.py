@@ -1532,8 +1532,8 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     (number_breaks.py)."""
     grid = Grid(version, full_width_rows=full_width_rows, clipped_rows=clipped_rows,
                 paragraph_cells=paragraph_cells,
-                runs_shown=any(t.run_together and _NOT_ONE_NUMBER.match(t.text)
-                               for t in tokens if t.kind == "value"))
+                runs_shown=any(_NOT_ONE_NUMBER.match(t.text) for t in tokens
+                               if t.run_together and t.kind == "value"))
     rows = _blocks_by_row(version.id)
     # a count proves breaks inside numbers only where no row prints numbers past its
     # cells (a 序号 column, an unknown trailing column): lynx's wraps then add words too
