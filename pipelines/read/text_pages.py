@@ -51,7 +51,7 @@ def _edges(lines: list[str]) -> list[list[int]]:
 def furniture_lines(lines: list[str]) -> frozenset[int]:
     """The indexes of the lines that are page furniture (module docstring); none in a text
     of one page."""
-    if not any(FORM_FEED in line for line in lines):
+    if FORM_FEED not in "".join(lines):  # one character: no line's end and next make it
         return frozenset()
     pages = _edges(lines)
     if len(pages) < 2:

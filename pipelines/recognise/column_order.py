@@ -57,6 +57,7 @@ import re
 from collections import Counter
 from functools import cache, lru_cache
 from itertools import groupby
+from operator import attrgetter
 
 from pipelines.document import PlacedWord
 from pipelines.recognise.column_map import (
@@ -204,6 +205,8 @@ def _t4_column_below(whole: dict[str, list[tuple[str, str]]], text: str, version
     that a converter put into the same cell (pymupdf4llm: `未经复` / `结果` / `纠正`, read
     as text, not a label): the cell is that column's all the same. The lines above must
     be such a piece (not `（七）` over `总` / `计`, a row label wrapped)."""
+    if "\n" not in text:  # most header cells: one line, no piece above a column
+        return []
     lines = text.split("\n")
     for k in range(1, len(lines)):
         below = [(t, key) for t, key in whole.get(normalise("".join(lines[k:])), ())
@@ -714,7 +717,7 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
         place_merged_copies(grid, joined)
     place_past_last_column(grid, tokens, {"t2", "t3", "t4"} - misordered.keys(),
                            _trailing_stacks(bands, grid.version.id))
-    if any(t.cut for t in tokens):
+    if any(map(attrgetter("cut"), tokens)):  # in C: asked of every token
         return  # a page edge cut the table's last columns off: they are not in the file
     label_of = _label_of(grid.version.id)
     lacking = _lacking_in(rows, texts, grid.version.id)

@@ -1275,7 +1275,9 @@ def _band(run: list[Token], need: int) -> list[Token] | None:
     return readings[0] if len(readings) == 1 and len(readings[0]) == need else None
 
 
-def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
+def _place_t4(grid: Grid, tokens: list[Token], start: int, numbered: bool) -> None:
+    """Table 四's one row of values placed; `numbered`: `_numbered_rows(tokens)`, which
+    `assemble` asked already (the tokens do not change while they are placed)."""
     (block,) = grid.version.tables["t4"].blocks
     n = len(block.columns) * len(block.data_rows)
     found = _t4_values(tokens, start, n, not grid.full_width_rows)
@@ -1342,7 +1344,7 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int) -> None:
                       "table 四's values are followed by a line of numbers alone and "
                       "its identities fail: digits of its cells wrapped onto that line")
         return
-    if _numbered_rows(tokens) and _fails_any(grid.version.id, cells, values):
+    if numbered and _fails_any(grid.version.id, cells, values):
         for row in block.data_rows:
             _flag_row(grid, "t4", row.id, block.columns, values, "ambiguous_digits",
                       "the page numbers its rows in a column of their own, table 四's row "
@@ -1420,10 +1422,18 @@ def _numbered_rows(tokens: list[Token]) -> bool:
     blank before the label is no such number: it is the slot of a label spanning rows
     above (pandoc's `三、本年度办理结果` over `（二）部分公开`), and nothing runs into a
     blank."""
-    return any(t.kind == "value" and not _is_blank(t) and t.row is not None and nxt.row == t.row
-               and (k == 0 or tokens[k - 1].row != t.row) and nxt.kind == "label"
-               and any(lb.kind in ("row", "group") for lb in nxt.labels)
-               for k, (t, nxt) in enumerate(pairwise(tokens)))
+    # A loop asking first of the token after (a label: few are) what a pair-wise `any`
+    # asked of every token in order: the same answer, a fraction of the calls.
+    for k in range(1, len(tokens)):
+        nxt = tokens[k]
+        if nxt.kind != "label":
+            continue
+        t = tokens[k - 1]
+        if (t.kind == "value" and t.row is not None and nxt.row == t.row and not _is_blank(t)
+                and (k == 1 or tokens[k - 2].row != t.row)
+                and any(lb.kind in ("row", "group") for lb in nxt.labels)):
+            return True
+    return False
 
 
 # A printed label opening with an item number (`2.`, `（二）`, `三、`).
@@ -1522,8 +1532,8 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
     (number_breaks.py)."""
     grid = Grid(version, full_width_rows=full_width_rows, clipped_rows=clipped_rows,
                 paragraph_cells=paragraph_cells,
-                runs_shown=any(t.run_together and _NOT_ONE_NUMBER.match(t.text)
-                               for t in tokens if t.kind == "value"))
+                runs_shown=any(_NOT_ONE_NUMBER.match(t.text) for t in tokens
+                               if t.run_together and t.kind == "value"))
     rows = _blocks_by_row(version.id)
     # a count proves breaks inside numbers only where no row prints numbers past its
     # cells (a 序号 column, an unknown trailing column): lynx's wraps then add words too
@@ -1653,7 +1663,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
         t3_seen = t3_seen or _t3_seen(grid)
         grid.last_index = max(grid.last_index, last)
     grid.label_columns = label_columns(labelled)
-    _place_t4(grid, tokens, t4_start if t4_start is not None else _first_t4(tokens))
+    _place_t4(grid, tokens, t4_start if t4_start is not None else _first_t4(tokens), numbered)
     _flag_unmatched_rows(grid, tokens, rows)
     _withdraw_forced_splits(grid)
     _withdraw_glyph_rows(grid, unknown_column(tokens))

@@ -67,9 +67,10 @@ def tidy(cells: list[TextCell]) -> list[TextCell]:
         cells = [_without_format_chars(c) for c in cells]
     cells = list(_items_joined(cells))
     cells = _label_value_apart(cells)
-    cells = _split_labels_joined(cells)
-    cells = _split_rows_joined(cells)
-    cells = _wrapped_labels_joined(cells)
+    # the printed rows, grouped once for the three steps that walk them: a step that
+    # changes no cell (most documents) hands the same rows on, one that does regroups
+    spans = _split_rows_joined(_split_labels_joined(_row_spans(cells)))
+    cells = _wrapped_labels_joined(spans)
     cells = _without_line_numbers(cells)
     rows = _rows(cells)
     kept = _without_sequence_columns(cells, rows)
@@ -112,8 +113,9 @@ def _joined(cells: list[TextCell]) -> Iterable[TextCell]:
         i += 1
 
 
-def _split_labels_joined(cells: list[TextCell]) -> list[TextCell]:
-    """Each printed row's label made whole where a converter cut it across its cells.
+def _split_labels_joined(spans: list[list[TextCell]]) -> list[list[TextCell]]:
+    """Each printed row's label made whole where a converter cut it across its cells
+    (the printed rows, `_row_spans`, in and out).
 
     A PDF-to-Markdown converter (pymupdf4llm) draws a table's columns where the page's
     text runs leave a gap, not where its cells are: a wide label cell printed over two
@@ -126,7 +128,10 @@ def _split_labels_joined(cells: list[TextCell]) -> list[TextCell]:
     values. The values are the printed row's own, so no value moves to another row;
     a join that names no row, or two, leaves the row as printed.
     """
-    return [c for span in _row_spans(cells) for c in _row_label_whole(span)]
+    whole = [_row_label_whole(span) for span in spans]
+    if all(new is old for new, old in zip(whole, spans, strict=True)):
+        return spans  # most documents: every row as printed
+    return _row_spans([c for span in whole for c in span])
 
 
 def _row_label_whole(span: list[TextCell]) -> list[TextCell]:
@@ -148,8 +153,9 @@ def _row_label_whole(span: list[TextCell]) -> list[TextCell]:
     return [*own[:-m], replace(own[-m], text=text), *values]
 
 
-def _split_rows_joined(cells: list[TextCell]) -> list[TextCell]:
-    """Two adjacent printed rows that are one row split at a label's wrap, joined.
+def _split_rows_joined(spans: list[list[TextCell]]) -> list[list[TextCell]]:
+    """Two adjacent printed rows that are one row split at a label's wrap, joined (the
+    printed rows, `_row_spans`, in and out).
 
     pdftotext -layout of a print whose label cell wraps prints the row's first values
     beside the label's first line and the rest beside its second, when a cell's values
@@ -159,16 +165,17 @@ def _split_rows_joined(cells: list[TextCell]) -> list[TextCell]:
     among the row's cells holds on them (the row's 总计 the sum of its other cells), the
     lines are one row. The values keep their printed order; nothing is placed by
     position, and a join whose identities do not hold stays as printed."""
-    spans = _row_spans(cells)
     if len(spans) < 2:
-        return cells
+        return spans
     out: list[TextCell] = []
     i = 0
+    any_joined = False
     while i < len(spans):
         joined = _split_row(spans[i], spans[i + 1]) if i + 1 < len(spans) else None
         out.extend(joined or spans[i])
+        any_joined = any_joined or bool(joined)
         i += 2 if joined else 1
-    return out
+    return _row_spans(out) if any_joined else spans  # most documents: none joined
 
 
 def _split_row(upper: list[TextCell], lower: list[TextCell]) -> list[TextCell] | None:
@@ -222,7 +229,7 @@ def _label_value_apart(cells: list[TextCell]) -> list[TextCell]:
     row of several columns printed with one number (the 2019 format's 行政许可 has
     three) is short of its columns, and the grid places no value of it by count
     (grid.py)."""
-    if not any(_label_and_value(c.text) for c in cells):
+    if not any(map(_label_and_value, [c.text for c in cells])):
         return cells  # most readers' cells hold no label and value in one
     return [c for span in _row_spans(cells)
             for c in (_one_value_apart(span[0]) if _lone_text(span) else span)]
@@ -335,8 +342,9 @@ def _one_row(joins: list[str]) -> bool:
     return len({_rows_named(t) for t in joins}) == 1
 
 
-def _wrapped_labels_joined(cells: list[TextCell]) -> list[TextCell]:
-    """A row label wrapped over several lines or cells joined back before its values.
+def _wrapped_labels_joined(spans: list[list[TextCell]]) -> list[TextCell]:
+    """A row label wrapped over several lines or cells joined back before its values
+    (the printed rows, `_row_spans`, in; the cells out).
 
     Text printed in content-stream order (`pdftotext -raw` of a Word table) puts each line
     of a label wrapped in a narrow cell on a printed row of its own, above the row's
@@ -348,7 +356,7 @@ def _wrapped_labels_joined(cells: list[TextCell]) -> list[TextCell]:
     j (a group label's, a header's) are left as they are; two or more joins that name a
     row leave the rows as printed: which label the values have is unknown.
     """
-    spans = _row_spans(cells)
+    cells = [c for span in spans for c in span]
     if len(spans) < 2 or not any(_is_value(c.text) for c in cells):
         return cells
     gone: set[int] = set()  # spans joined into a later or earlier row's label

@@ -211,11 +211,15 @@ def unknown_column(tokens: list[Token]) -> bool:
     """Whether text that is no template heading sits among a table's headings
     ("第二十条第（一）项 同比 信息内容"): a column the template does not have, whose
     numbers stick to the rows' own."""
-    return any(t.kind == "text" and COLUMN_WORD.match(t.text.strip())
-               and t.text.strip() not in REMARKS and _is_heading(tokens[i - 1])
-               and _is_heading(tokens[i + 1]) and tokens[i + 1].labels[0].table == "t2"
-               and not _label_head(tokens, i)
-               for i, t in enumerate(tokens[1:-1], 1))
+    for i in range(1, len(tokens) - 1):  # a loop: asked of every report's every token
+        t = tokens[i]
+        if t.kind != "text":
+            continue
+        if (COLUMN_WORD.match(t.text.strip()) and t.text.strip() not in REMARKS
+                and _is_heading(tokens[i - 1]) and _is_heading(tokens[i + 1])
+                and tokens[i + 1].labels[0].table == "t2" and not _label_head(tokens, i)):
+            return True
+    return False
 
 
 def _label_head(tokens: list[Token], i: int) -> bool:
