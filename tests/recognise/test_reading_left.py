@@ -274,11 +274,6 @@ def test_header_orders_leave_open_what_no_line_ties() -> None:
     assert header_orders(header_words(cut, columns, NOTE), columns) == []
 
 
-def _t3(text: str) -> dict[str, int]:
-    report = parse_bytes("huaian.txt", text.encode("utf-8"))
-    return {c: v for c, v in report.values().items() if v is not None and c.startswith("t3.")}
-
-
 def test_cells_every_open_order_places_alike_are_read(truth: Callable[[str], dict]) -> None:
     # Every row's 总计 is its last count's only where 总计 prints last, and the identities
     # hold in any order: 6 of the 21 orders hold (其他 anywhere left of 总计). A cell is
