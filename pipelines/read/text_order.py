@@ -299,7 +299,8 @@ def t4_values(lines: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
     if counted is None:
         return None
     found, end = counted
-    if not all(COUNT.fullmatch(w) for _, w in found):
+    # no count after 四's title (a text cut there) holds no 四
+    if not found or not all(COUNT.fullmatch(w) for _, w in found):
         return None
     after = end - 1 if end is not None else found[-1][0]
     if any(k in ln for ln in flat[start + 1:after + 1] for k in _t3_rows()):

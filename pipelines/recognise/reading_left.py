@@ -39,9 +39,16 @@ else nothing:
   baseline, left to right); chained over the lines (`人 商业` and `企业 机构 益组织`),
   these facts must put the left m columns in the template's order, and no line may name
   columns out of it (a header printed in another order places nothing).
+- **an order the header leaves open** (every row whole, no right block): Word's narrow
+  columns wrap 法律服务机构 over three lines and print 其他 on one, so no line ties 其他
+  to the columns left of it. Each order the header's lines allow is read (the identities
+  hold in any order; every row's sum at 总计's place decides), and a cell is kept only
+  where every order whose reading holds places the same value there (`agreed_block`).
 """
 
 from __future__ import annotations
+
+from itertools import permutations
 
 from pipelines.read.text_order import COUNT
 from pipelines.recognise.normalise import normalise
@@ -49,6 +56,9 @@ from pipelines.recognise.reading_displaced import displaced_readings, label_bloc
 
 # ways of taking a run of row numbers out of the counts that are tried (`without_row_numbers`)
 _NUMBERINGS = 2_000
+# orders of 三's columns a header may leave open for `agreed_block` (法律服务机构 and 其他
+# untied by Word's header: 6 hold of 21): more and the header shows next to nothing
+_ORDERS = 120
 Balance = tuple[tuple[int, int, int, int], ...]  # (新收, 结转, (七)总计, 结转下年) rows
 Totals = tuple[tuple[int, tuple[int, ...]], ...]  # ((七)总计, its result rows)
 
@@ -125,17 +135,70 @@ def named_in_order(header: list[list[str]], columns: list[str], wanted: range) -
     printed in the template's order, and none names columns out of it (reading_totals
     asks it of the right block's: `科研` alone, `社会 法律 其 总计` and `人 企业 机构 公益
     服务 他` chain 科研机构 … 总计)."""
+    before = _printed_before(header, columns)
+    if before is None:
+        return False
+    for via in range(len(columns)):  # chained: a before via before b
+        before |= {(a, b) for a, v in before if v == via for w, b in before if w == via}
+    return all((c, c + 1) in before for c in wanted[:-1])
+
+
+def _printed_before(header: list[list[str]], columns: list[str]) -> set[tuple[int, int]] | None:
+    """The pairs (a, b) of columns a header line prints a left of b, or None where a line
+    names columns out of the template's order."""
     before: set[tuple[int, int]] = set()
     for words in header:
         named = _line_columns(words, columns)
         if named is None:
             continue
         if named != sorted(named):
-            return False
+            return None
         before |= {(a, b) for i, a in enumerate(named) for b in named[i + 1:] if a != b}
-    for via in range(len(columns)):  # chained: a before via before b
-        before |= {(a, b) for a, v in before if v == via for w, b in before if w == via}
-    return all((c, c + 1) in before for c in wanted[:-1])
+    return before
+
+
+def header_orders(header: list[list[str]], columns: list[str]) -> list[tuple[int, ...]]:
+    """Every order of the columns (template indexes, as printed left to right) the header's
+    lines allow: each line's words name columns left to right (`named_in_order`), and
+    what no line ties is free (Word's narrow columns: `人 商业 科研 社会`, `企业 机构 组织
+    服务`, `其他 总计`, and `法律` on a line of its own, so 其他 may print anywhere left of
+    总计). Empty where a line names columns out of the template's order, or where more
+    than `_ORDERS` orders are left (the header shows next to nothing)."""
+    before = _printed_before(header, columns)
+    if before is None:
+        return []
+    orders = [p for p in permutations(range(len(columns)))
+              if all(p.index(a) < p.index(b) for a, b in before)]
+    return orders if len(orders) <= _ORDERS else []
+
+
+def agreed_block(lines: list[str], title: int, end: int, header: list[list[str]],
+                 columns: list[str], rows: int, balance: Balance, totals: Totals
+                 ) -> dict[int, list[tuple[int, int, int]]] | None:
+    """Every row printed whole (no right block, `end` 四's title) where the header leaves
+    the order of some columns open (`header_orders`): {row index: [(column index, line,
+    value)]} of the cells that every order it allows, whose reading holds (every row's
+    总计, where that order prints it, the sum of its six; the identities, which hold in
+    any order of the columns), places alike; None where no order's reading holds. A row
+    of zeros but its 总计 reads whole in any order; a row whose open columns print
+    different values keeps only the cells no order moves."""
+    found = []
+    readings: dict[int, dict[int, list[tuple[int, int, int]]] | None] = {}
+    for order in header_orders(header, columns):
+        total = order.index(len(columns) - 1)
+        if total not in readings:  # the reading depends on 总计's place only
+            readings[total] = left_block(lines, title, end, {}, header, columns, rows,
+                                         balance, totals, ordered=False, total=total)
+        if (reading := readings[total]) is not None:
+            found.append({(r, order[c]): (no, v) for r, row in reading.items()
+                          for c, no, v in row})
+    if not found:
+        return None
+    out: dict[int, list[tuple[int, int, int]]] = {}
+    for (r, c), (no, v) in sorted(found[0].items()):
+        if all(f[(r, c)][1] == v for f in found[1:]):
+            out.setdefault(r, []).append((c, no, v))
+    return out or None
 
 
 def left_block(lines: list[str], title: int, run_start: int, right: dict[int, list[int]],

@@ -85,6 +85,7 @@ from pipelines.recognise.layout import FORMAT_CHARS
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.reading_blocks import block_rows, total_first
 from pipelines.recognise.reading_left import (
+    agreed_block,
     header_words,
     identities_hold,
     left_block,
@@ -355,6 +356,18 @@ def _whole(lines: list[str], title: int, first: int, columns: list[str], note: s
                     for r, row in past.items()}
 
 
+def _agreed(lines: list[str], title: int, first: int, columns: list[str], note: str | None,
+            shape: tuple) -> dict[int, list[tuple[int, int, int]]] | None:
+    """Without a right block, every row printed whole, the header leaving some columns'
+    order open: the cells every order it allows places alike (reading_left.agreed_block),
+    or None. Tried last: any reading proving the whole order goes first."""
+    end = t4_title_line(lines)
+    if end is None or end <= first:
+        return None
+    header = header_words(lines[title + 1:first], columns, note)
+    return agreed_block(lines, title, end, header, columns, len(shape[0]), shape[2], shape[3])
+
+
 def _page_ends(lines: list[str], start: int, size: int) -> list[Run]:
     """The last `size` counts of each page from line `start` on (a form feed ends a page;
     the text's end ends the last), where each is alone on its line: a column's block,
@@ -505,6 +518,19 @@ def _row_read(grid: Grid, row: str) -> None:
                      if not (f.code == "values_not_placed" and f.message.startswith(stale))]
 
 
+def _which(values: list[tuple[int, int, int]], width: int) -> str:
+    """The columns of a row placed, as its flag says them."""
+    cols = [c for c, _, _ in values]
+    if cols == [width - 1]:
+        return "its 总计 only"
+    if len(cols) == width:
+        return "all its columns, as its header names them"
+    if cols == list(range(width - len(cols), width)):
+        return f"its last {len(cols)} columns, as its header names them"
+    return (f"{len(cols)} of its columns, those every order its header allows places "
+            "alike")
+
+
 def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     """Each row's values of table 三's right block, or its 总计 only, from a run of values
     printed row after row (module docstring), in a text read in reading order where no
@@ -548,7 +574,9 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
                   # both read each row's 总计 as its last count
                   or (total == len(columns) - 1 and (
                       _late_right_block(lines, *marks, columns, table.note, shapes[0])
-                      or block_rows(*in_blocks))))
+                      or block_rows(*in_blocks)
+                      or (order is None and _agreed(lines, *marks, columns, table.note,
+                                                    shapes[0])))))
     if not placed:
         return
     if order is not None:  # printed places to the template's columns
@@ -575,9 +603,7 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
         for col, no, value in values:
             cid = cell_id_of("t3", rows[r].id, table.columns[col].id)
             grid.cells[cid] = CellValue(cid, value, "number", str(value), None, f"line {no + 1}")
-        which = ("its 总计 only" if len(values) == 1 else
-                 "all its columns, as its header names them" if len(values) == len(columns)
-                 else f"its last {len(values)} columns, as its header names them")
+        which = _which(values, len(columns))
         grid.flags.append(Flag("row_placed_by_order", f"row t3.{rows[r].id}: its label was "
                                "printed away from its values, which were placed by their "
                                f"order ({which})"))

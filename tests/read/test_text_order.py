@@ -430,3 +430,15 @@ def test_word_table_4_with_a_seq_column_read_through_libreoffices_pdf() -> None:
     got = {c: v for c, v in report.values().items() if c.startswith("t4.")}
     assert got and set(got.values()) == {0}
     assert report.status == "partial"
+
+
+# huaian-2024's word-unit-row print through `pdftotext` without options, cut after 四's
+# title: no count follows it
+UNIT_ROW = READING.parent / "huaian-2024.pdftotext-reading-word-unit-row.txt"
+
+
+def test_text_ending_at_table_4s_title_reads_no_table_4() -> None:
+    # Before: an IndexError (no count after the title), the whole file failed.
+    lines = UNIT_ROW.read_text(encoding="utf-8").split("\n")
+    assert t4_values(lines) is None
+    assert parse_bytes("huaian.txt", UNIT_ROW.read_bytes()).status == "partial"

@@ -10,6 +10,7 @@ from pipelines.parse import parse_bytes
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.reading_left import (
     _named_left_columns,
+    header_orders,
     header_words,
     without_row_numbers,
 )
@@ -249,3 +250,48 @@ def test_a_surplus_of_other_counts_is_no_row_number() -> None:
     assert without_row_numbers(counts, 4, 25) == [[(1, 3001), (1, 53), (3, 34), (4, 0)]]
     assert without_row_numbers(counts, 3, 25) == []
     assert without_row_numbers(counts, 5, 25) == [counts]
+
+
+# word-unit-row's print (Word's narrow columns, a 单位：件 row above the header) through
+# `pdftotext` without options, cut after 四's title: every row of 三 printed whole, 7
+# counts in order (`3001 53` / `0` / `0` / `61` / `4` / `3119`), but its header ties 其他
+# to nothing left of it: `法律` on a line of its own, `其他 总计` on another
+UNIT_ROW = DUMP.parent / "huaian-2024.pdftotext-reading-word-unit-row.txt"
+UNIT_ROW_HEADER = ["单位：件", "申请人情况", "（本列数据的勾稽关系", "法人或其他组织",
+                   "为：第一项加第二项之 自然", "法律", "和，等于第三项加第四项 人 商业 科研 社会",
+                   "公益", "其他 总计", "之和）", "企业 机构 组织 服务", "机构"]
+
+
+def test_header_orders_leave_open_what_no_line_ties() -> None:
+    # 自然人 … 法律服务机构 chained in order, 其他 before 总计, nothing more: 21 orders
+    columns = [normalise(c) for c in COLUMNS]
+    orders = header_orders(header_words(UNIT_ROW_HEADER, columns, NOTE), columns)
+    assert len(orders) == 21
+    assert tuple(range(7)) in orders
+    assert (5, 0, 1, 2, 3, 4, 6) in orders and (0, 1, 2, 3, 4, 6, 5) not in orders
+    # the lines naming 自然人 … 法律服务机构 gone: too many left open, none
+    cut = [line for line in UNIT_ROW_HEADER if "商业" not in line and "企业" not in line]
+    assert header_orders(header_words(cut, columns, NOTE), columns) == []
+
+
+def test_cells_every_open_order_places_alike_are_read(truth: Callable[[str], dict]) -> None:
+    # Every row's 总计 is its last count's only where 总计 prints last, and the identities
+    # hold in any order: 6 of the 21 orders hold (其他 anywhere left of 总计). A cell is
+    # kept where all 6 place the same value. Before: no value of 三.
+    want = truth("huaian-2024")["cells"]
+    got = _t3(UNIT_ROW.read_text(encoding="utf-8"))
+    assert len(got) == 109
+    assert got == {c: want[c] for c in got}
+    # 3001 53 0 0 61 4 3119: 其他 printed first would make 自然人 53, second 商业企业 0 …
+    assert {c.split(".")[2]: v for c, v in got.items() if ".new_received." in c} == {
+        "research_institution": 0, "total": 3119}
+    assert {c.split(".")[2]: v for c, v in got.items() if ".carried_over." in c} == {
+        "commercial_enterprise": 0, "research_institution": 0, "public_interest_org": 0,
+        "legal_service_org": 0, "total": 34}
+    assert got["t3.results_total.total"] == 3050
+
+
+def test_open_orders_whose_rows_do_not_sum_place_nothing() -> None:
+    # 新收's 3119 printed 3118: no order makes its row's sum hold
+    text = UNIT_ROW.read_text(encoding="utf-8").replace("\n3119\n", "\n3118\n", 1)
+    assert _t3(text) == {}
