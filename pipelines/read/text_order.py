@@ -172,7 +172,16 @@ def _t2_values_first(content: list[str], flat: list[str]) -> bool:
 # --- table 四's values, where their count and identities place them ----------------------
 
 _HEADING = re.compile(r"^[五六七八][、.．]")  # the section after table 四 ends its text
-COUNT = re.compile(r"\d+")  # a word that is a count alone
+# A word that is a count alone: digits, or digits in groups of three parted by commas as a
+# page prints thousands (`3,001`; a group of another length, `3,00`, is no count). Its
+# value is `count(word)`.
+COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def count(word: str) -> int:
+    """The value of a word `COUNT` matches (its thousands separators dropped)."""
+    return int(word.replace(",", ""))
+
 _TITLE_SLACK = 8  # characters a title line may hold beyond table 四's title (its number)
 
 
@@ -315,7 +324,7 @@ def _t4_holds(found: list[tuple[int, str]], width: int,
               sums: tuple[tuple[tuple[int, ...], int], ...]) -> bool:
     """Whether 四's counts in printed order keep every identity, and not also in the order
     a table printed down its columns would give (t4_values)."""
-    values = [int(w) for _, w in found]
+    values = [count(w) for _, w in found]
     groups = len(values) // width
     down = [values[c * groups + g] for g in range(groups) for c in range(width)]
     return _holds(values, sums) and not (down != values and _holds(down, sums))
@@ -392,7 +401,7 @@ def t3_split_rows(lines: list[str]) -> list[tuple[int, int, str, list[tuple[int,
         label = labels.get(flat[no] + flat[second])
         if (label is None or len(run) != _ROW_WIDTH
                 or not all(COUNT.fullmatch(w) for _, w in run)
-                or not _order_free([int(w) for _, w in run])):
+                or not _order_free([count(w) for _, w in run])):
             continue
         found.append((no, second, label, run))
     return found
@@ -418,7 +427,7 @@ def t3_line_rows(lines: list[str]) -> list[tuple[int, str, list[tuple[int, str]]
         if (label is None or len(values) != _ROW_WIDTH or words[-len(values):] != values
                 or not all(COUNT.fullmatch(w) for w in values)):
             continue
-        counts = [int(w) for w in values]
+        counts = [count(w) for w in values]
         if sum(counts[:-1]) == counts[-1]:
             found.append((no, label, [(no, w) for w in values]))
     return found
@@ -527,7 +536,7 @@ def _fit(items: list[Item], rows: int
         if nxt[1] <= row or (len(chunks) > 1 and len(chunks) - 1 != len(between)):
             return None
         for r, chunk in zip([row, *between], chunks, strict=False):
-            counts = [int(w) for _, w in chunk]
+            counts = [count(w) for _, w in chunk]
             if sum(counts[:-1]) != counts[-1]:
                 return None  # 总计 the sum of the six: the row's own identity
             values[r], runs[r] = counts, chunk

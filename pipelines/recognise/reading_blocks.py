@@ -25,7 +25,7 @@ order) and the rows whose six are equal are placed; the rest stays null.
 
 from __future__ import annotations
 
-from pipelines.read.text_order import COUNT, _values_only, t4_title_line
+from pipelines.read.text_order import COUNT, _values_only, count, t4_title_line
 
 _WIDTH = 7  # 三's columns, 总计 last
 _BLOCK = 6  # rows a window printed as two blocks may hold (a page's first rows: 4-5 seen)
@@ -49,7 +49,7 @@ def _counts(lines: list[str], title: int) -> list[tuple[int, int]] | None:
             words = lines[no].split()
             if not all(COUNT.fullmatch(w) for w in words):
                 return None  # `3,001`, `96171.6`: not read here
-            out += [(no, int(w)) for w in words]
+            out += [(no, count(w)) for w in words]
     return out
 
 

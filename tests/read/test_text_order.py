@@ -11,6 +11,8 @@ import pytest
 
 from pipelines.parse import parse_bytes
 from pipelines.read.text_order import (
+    COUNT,
+    count,
     out_of_row_order,
     t2_label_rows,
     t3_label_runs,
@@ -430,3 +432,30 @@ def test_word_table_4_with_a_seq_column_read_through_libreoffices_pdf() -> None:
     got = {c: v for c, v in report.values().items() if c.startswith("t4.")}
     assert got and set(got.values()) == {0}
     assert report.status == "partial"
+
+
+# the seed's thousands print (every count × 1001: `1,001`) through pdftotext without
+# options: 三's counts printed with their thousands separated, one or two a line
+THOUSANDS = (Path(__file__).parents[1] / "fixtures" / "dumps"
+             / "seed-shaoguan-zhenjiang-2019.pdftotext-reading-thousands.txt")
+
+
+def test_counts_printed_with_thousands_separated_are_counts(
+        truth: Callable[[str], dict]) -> None:
+    # `1,001` is a count of 1001 (before: no count; 三 read 21 cells of 161)
+    want = truth("seed-shaoguan-zhenjiang-2019")["cells"]
+    report = parse_bytes("seed.txt", THOUSANDS.read_bytes())
+    got = {c: v for c, v in report.values().items()
+           if v is not None and c.startswith(("t3.", "t4."))}
+    assert got == {c: 1001 * v for c, v in want.items()
+                   if v is not None and c.startswith(("t3.", "t4."))}
+
+
+@pytest.mark.parametrize("word", ["1,001", "23,023", "3,004,001", "7", "0"])
+def test_count_words(word: str) -> None:
+    assert count(word) == int(word.replace(",", "")) and COUNT.fullmatch(word)
+
+
+@pytest.mark.parametrize("word", ["1,00", "1,0010", ",001", "1,", "7.5", "23件", "1,001,"])
+def test_no_count_words(word: str) -> None:
+    assert COUNT.fullmatch(word) is None
