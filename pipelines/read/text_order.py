@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from pipelines.recognise.cells import COUNT_UNITS
 from pipelines.textnorm import to_simplified
 from schemas.template import Version, cell_id_of, load_template
 
@@ -181,6 +182,39 @@ COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 def count(word: str) -> int:
     """The value of a word `COUNT` matches (its thousands separators dropped)."""
     return int(word.replace(",", ""))
+
+
+_UNITS = "|".join(sorted(u for u in COUNT_UNITS if u))
+_WITH_UNIT = re.compile(rf"({COUNT.pattern})(?:{_UNITS})")  # a count and its unit: `23件`
+_UNITS_ALONE = re.compile(rf"(?:{_UNITS})+")  # a unit wrapped alone, or two cells' (`件件`)
+
+
+def bare_counts(lines: list[str]) -> list[str]:
+    """The lines with each count printed with its unit read without it (`3件` reads `3`),
+    and a unit wrapped onto a line of its own dropped: a narrow column wraps a count's
+    unit away from its digits (`21` / `件 0件 0件`, `件件` for two cells), which stay whole
+    (no break inside a run of digits), so the digits are a count as on a page printing
+    no unit. A word of units alone is taken for a wrapped unit only on a line of counts
+    holding a count with its unit, or on a line of units alone under such a line (blank
+    lines and other lines of units alone between): a label's last character wrapped
+    alone (`第二十条第（一）` / `项`) is kept. Every reading of the counts needs the
+    identities as before. Lines keep their number and order."""
+    out, counted = [], False
+    for ln in lines:
+        words = ln.split()
+        alone = [bool(_UNITS_ALONE.fullmatch(w)) for w in words]
+        units = [_WITH_UNIT.fullmatch(w) for w in words]
+        if not any(units) and not (counted and words and all(alone)):
+            out.append(ln)
+            counted = counted if not words else False
+            continue
+        if any(units):
+            counted = all(a or u or COUNT.fullmatch(w)
+                          for w, a, u in zip(words, alone, units, strict=True))
+        kept = [u.group(1) if u else w for w, a, u in zip(words, alone, units, strict=True)
+                if not (a and counted)]
+        out.append(" ".join(kept))
+    return out
 
 _TITLE_SLACK = 8  # characters a title line may hold beyond table 四's title (its number)
 

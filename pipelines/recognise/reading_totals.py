@@ -74,7 +74,14 @@ import re
 from itertools import pairwise
 from typing import NamedTuple
 
-from pipelines.read.text_order import COUNT, count, simplified_lines, t3_versions, t4_title_line
+from pipelines.read.text_order import (
+    COUNT,
+    bare_counts,
+    count,
+    simplified_lines,
+    t3_versions,
+    t4_title_line,
+)
 from pipelines.read.text_pages import FORM_FEED
 from pipelines.recognise.column_map import reordered
 from pipelines.recognise.grid import Grid
@@ -509,8 +516,9 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     cell of those rows holds a value."""
     if rendering != "text_reading_order":
         return
-    # invisible format characters (soft hyphens) out, as the layout's cells have them
-    lines = simplified_lines(FORMAT_CHARS.sub("", text).split("\n"))
+    # invisible format characters (soft hyphens) out, as the layout's cells have them;
+    # counts without their units, as the read step took them (text_order.bare_counts)
+    lines = bare_counts(simplified_lines(FORMAT_CHARS.sub("", text).split("\n")))
     table = grid.version.tables["t3"]
     rows = table.data_rows
     labels = tuple(r.label for r in rows)

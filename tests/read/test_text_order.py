@@ -12,6 +12,7 @@ import pytest
 from pipelines.parse import parse_bytes
 from pipelines.read.text_order import (
     COUNT,
+    bare_counts,
     count,
     out_of_row_order,
     t2_label_rows,
@@ -459,3 +460,27 @@ def test_count_words(word: str) -> None:
 @pytest.mark.parametrize("word", ["1,00", "1,0010", ",001", "1,", "7.5", "23件", "1,001,"])
 def test_no_count_words(word: str) -> None:
     assert COUNT.fullmatch(word) is None
+
+
+# the seed's units print (each count with its unit: `1件`) through pdftotext without options
+UNITS = THOUSANDS.with_name("seed-shaoguan-zhenjiang-2019.pdftotext-reading-units.txt")
+
+
+def test_counts_printed_with_their_unit_are_counts(truth: Callable[[str], dict]) -> None:
+    # `1件 0件` reads as `1 0` (before: no count; 三 and 四 read no cell)
+    want = truth("seed-shaoguan-zhenjiang-2019")["cells"]
+    report = parse_bytes("seed.txt", UNITS.read_bytes())
+    got = {c: v for c, v in report.values().items()
+           if v is not None and c.startswith(("t3.", "t4."))}
+    assert len(got) == 176
+    assert got == {c: v for c, v in want.items()
+                   if v is not None and c.startswith(("t3.", "t4."))}
+
+
+def test_bare_counts_drop_units_and_units_wrapped_alone() -> None:
+    # 005's units print: 总计's `23件` wrapped, `23` above the row's label, its `件` a line
+    # after the row's other counts; two cells' units wrapped together (`件件`)
+    lines = ["23", "一、本年新收政府信息公开申请数量", "23件 0件", "0件", "件",
+             "件件", "件 4件 3119", "1.属于国家秘密 2件", "本年新收文件 1件的"]
+    assert bare_counts(lines) == ["23", "一、本年新收政府信息公开申请数量", "23 0", "0", "",
+                                  "", "4 3119", "1.属于国家秘密 2", "本年新收文件 1件的"]
