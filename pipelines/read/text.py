@@ -90,6 +90,7 @@ from pipelines.read.text_html_tables import as_pipe_rows
 from pipelines.read.text_markdown import has_spans, plain, plain_cells
 from pipelines.read.text_order import (
     LabelRuns,
+    bare_counts,
     out_of_row_order,
     t2_label_rows,
     t3_label_runs,
@@ -226,7 +227,9 @@ def _label_cells(lines: list[str]) -> list[TextCell]:
 def _reading_order_cells(lines: list[str]) -> list[TextCell]:
     """The labels (`_label_cells`) and, where their count and identities place them,
     table 四's values (text_order.t4_values): printed as one row after 四's text, before
-    the next section, so that 四's header, read above them, places them."""
+    the next section, so that 四's header, read above them, places them. Counts are read
+    without their units (text_order.bare_counts)."""
+    lines = bare_counts(lines)
     cells = _t3_label_runs(_t3_rows_in_place(_label_cells(lines), lines), lines)
     t4 = t4_values(lines)
     if t4 is None:
@@ -262,7 +265,7 @@ def _t3_label_runs(cells: list[TextCell], lines: list[str]) -> list[TextCell]:
 
 def _placed_by_order(lines: list[str]) -> tuple[str, ...]:
     """The labels of table 三's rows a text in reading order placed by their order."""
-    runs = _label_runs(lines)
+    runs = _label_runs(bare_counts(lines))
     return () if runs is None else runs.by_order
 
 

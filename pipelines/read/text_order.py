@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from pipelines.recognise.cells import COUNT_UNITS
 from pipelines.textnorm import to_simplified
 from schemas.template import Version, cell_id_of, load_template
 
@@ -172,7 +173,49 @@ def _t2_values_first(content: list[str], flat: list[str]) -> bool:
 # --- table 四's values, where their count and identities place them ----------------------
 
 _HEADING = re.compile(r"^[五六七八][、.．]")  # the section after table 四 ends its text
-COUNT = re.compile(r"\d+")  # a word that is a count alone
+# A word that is a count alone: digits, or digits in groups of three parted by commas as a
+# page prints thousands (`3,001`; a group of another length, `3,00`, is no count). Its
+# value is `count(word)`.
+COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def count(word: str) -> int:
+    """The value of a word `COUNT` matches (its thousands separators dropped)."""
+    return int(word.replace(",", ""))
+
+
+_UNITS = "|".join(sorted(u for u in COUNT_UNITS if u))
+_WITH_UNIT = re.compile(rf"({COUNT.pattern})(?:{_UNITS})")  # a count and its unit: `23件`
+_UNITS_ALONE = re.compile(rf"(?:{_UNITS})+")  # a unit wrapped alone, or two cells' (`件件`)
+
+
+def bare_counts(lines: list[str]) -> list[str]:
+    """The lines with each count printed with its unit read without it (`3件` reads `3`),
+    and a unit wrapped onto a line of its own dropped: a narrow column wraps a count's
+    unit away from its digits (`21` / `件 0件 0件`, `件件` for two cells), which stay whole
+    (no break inside a run of digits), so the digits are a count as on a page printing
+    no unit. A word of units alone is taken for a wrapped unit only on a line of counts
+    holding a count with its unit, or on a line of units alone under such a line (blank
+    lines and other lines of units alone between): a label's last character wrapped
+    alone (`第二十条第（一）` / `项`) is kept. Every reading of the counts needs the
+    identities as before. Lines keep their number and order."""
+    out, counted = [], False
+    for ln in lines:
+        words = ln.split()
+        alone = [bool(_UNITS_ALONE.fullmatch(w)) for w in words]
+        units = [_WITH_UNIT.fullmatch(w) for w in words]
+        if not any(units) and not (counted and words and all(alone)):
+            out.append(ln)
+            counted = counted if not words else False
+            continue
+        if any(units):
+            counted = all(a or u or COUNT.fullmatch(w)
+                          for w, a, u in zip(words, alone, units, strict=True))
+        kept = [u.group(1) if u else w for w, a, u in zip(words, alone, units, strict=True)
+                if not (a and counted)]
+        out.append(" ".join(kept))
+    return out
+
 _TITLE_SLACK = 8  # characters a title line may hold beyond table 四's title (its number)
 
 
@@ -316,7 +359,7 @@ def _t4_holds(found: list[tuple[int, str]], width: int,
               sums: tuple[tuple[tuple[int, ...], int], ...]) -> bool:
     """Whether 四's counts in printed order keep every identity, and not also in the order
     a table printed down its columns would give (t4_values)."""
-    values = [int(w) for _, w in found]
+    values = [count(w) for _, w in found]
     groups = len(values) // width
     down = [values[c * groups + g] for g in range(groups) for c in range(width)]
     return _holds(values, sums) and not (down != values and _holds(down, sums))
@@ -393,7 +436,7 @@ def t3_split_rows(lines: list[str]) -> list[tuple[int, int, str, list[tuple[int,
         label = labels.get(flat[no] + flat[second])
         if (label is None or len(run) != _ROW_WIDTH
                 or not all(COUNT.fullmatch(w) for _, w in run)
-                or not _order_free([int(w) for _, w in run])):
+                or not _order_free([count(w) for _, w in run])):
             continue
         found.append((no, second, label, run))
     return found
@@ -419,7 +462,7 @@ def t3_line_rows(lines: list[str]) -> list[tuple[int, str, list[tuple[int, str]]
         if (label is None or len(values) != _ROW_WIDTH or words[-len(values):] != values
                 or not all(COUNT.fullmatch(w) for w in values)):
             continue
-        counts = [int(w) for w in values]
+        counts = [count(w) for w in values]
         if sum(counts[:-1]) == counts[-1]:
             found.append((no, label, [(no, w) for w in values]))
     return found
@@ -528,7 +571,7 @@ def _fit(items: list[Item], rows: int
         if nxt[1] <= row or (len(chunks) > 1 and len(chunks) - 1 != len(between)):
             return None
         for r, chunk in zip([row, *between], chunks, strict=False):
-            counts = [int(w) for _, w in chunk]
+            counts = [count(w) for _, w in chunk]
             if sum(counts[:-1]) != counts[-1]:
                 return None  # 总计 the sum of the six: the row's own identity
             values[r], runs[r] = counts, chunk

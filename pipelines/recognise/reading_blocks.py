@@ -31,7 +31,7 @@ six are equal are placed, which no order of the six changes.
 
 from __future__ import annotations
 
-from pipelines.read.text_order import COUNT, _values_only, t4_title_line
+from pipelines.read.text_order import COUNT, _values_only, count, t4_title_line
 from pipelines.recognise.header_pieces import column_started
 from pipelines.recognise.normalise import normalise
 
@@ -58,7 +58,7 @@ def _counts(lines: list[str], title: int) -> list[tuple[int, int]] | None:
             words = lines[no].split()
             if not all(COUNT.fullmatch(w) for w in words):
                 return None  # `3,001`, `96171.6`: not read here
-            out += [(no, int(w)) for w in words]
+            out += [(no, count(w)) for w in words]
     return out
 
 

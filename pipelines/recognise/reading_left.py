@@ -50,7 +50,7 @@ from __future__ import annotations
 
 from itertools import permutations
 
-from pipelines.read.text_order import COUNT
+from pipelines.read.text_order import COUNT, count
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.reading_displaced import displaced_readings, label_block_lines
 
@@ -229,7 +229,7 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
             or (ordered and not _named_left_columns(header, m, columns))):
         return None
     numbered, rows = rows, last + 1
-    counts = [(no, int(w)) for no in range(title + 1, run_start)
+    counts = [(no, count(w)) for no in range(title + 1, run_start)
               for w in lines[no].split() if COUNT.fullmatch(w)]
     beside = {no for no in range(title + 1, run_start)
               if any(not COUNT.fullmatch(w) for w in lines[no].split())}

@@ -76,7 +76,14 @@ import re
 from itertools import pairwise
 from typing import NamedTuple
 
-from pipelines.read.text_order import COUNT, simplified_lines, t3_versions, t4_title_line
+from pipelines.read.text_order import (
+    COUNT,
+    bare_counts,
+    count,
+    simplified_lines,
+    t3_versions,
+    t4_title_line,
+)
 from pipelines.read.text_pages import FORM_FEED
 from pipelines.recognise.column_map import reordered
 from pipelines.recognise.grid import Grid
@@ -117,7 +124,7 @@ def _runs(lines: list[str], start: int) -> list[Run]:
         if not word:
             continue
         if COUNT.fullmatch(word):
-            current.append((no, int(word)))
+            current.append((no, count(word)))
             continue
         if current:
             runs.append(current)
@@ -184,7 +191,7 @@ def _counts_after(lines: list[str], run: Run, stop: int | None) -> Run | None:
     the run does not end above it."""
     if stop is None or stop <= run[-1][0]:
         return None
-    return [(no, int(w)) for no in range(run[-1][0] + 1, stop)
+    return [(no, count(w)) for no in range(run[-1][0] + 1, stop)
             for w in lines[no].split() if COUNT.fullmatch(w)]
 
 
@@ -378,7 +385,7 @@ def _page_ends(lines: list[str], start: int, size: int) -> list[Run]:
             pages.append([])
         words = lines[no].replace(FORM_FEED, " ").split()
         if any(COUNT.fullmatch(w) for w in words):
-            pages[-1].append((no, int(words[0])) if len(words) == 1 else (-1, 0))
+            pages[-1].append((no, count(words[0])) if len(words) == 1 else (-1, 0))
     return [page[-size:] for page in pages
             if len(page) >= size and all(no >= 0 for no, _ in page[-size:])]
 
@@ -457,7 +464,7 @@ def _past_t4_title(lines: list[str], title: int, end: int, rows: int, total: int
         if not words:
             continue
         if all(COUNT.fullmatch(w) for w in words):
-            block += [(no, int(w)) for w in words]
+            block += [(no, count(w)) for w in words]
         elif block or any(COUNT.fullmatch(w) for w in words):
             break  # the block ends at the first line of other words after it
     return _tail(block, rows - short // _WIDTH, short // _WIDTH, total)
@@ -537,8 +544,9 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     cell of those rows holds a value."""
     if rendering != "text_reading_order":
         return
-    # invisible format characters (soft hyphens) out, as the layout's cells have them
-    lines = simplified_lines(FORMAT_CHARS.sub("", text).split("\n"))
+    # invisible format characters (soft hyphens) out, as the layout's cells have them;
+    # counts without their units, as the read step took them (text_order.bare_counts)
+    lines = bare_counts(simplified_lines(FORMAT_CHARS.sub("", text).split("\n")))
     table = grid.version.tables["t3"]
     rows = table.data_rows
     labels = tuple(r.label for r in rows)

@@ -11,6 +11,9 @@ import pytest
 
 from pipelines.parse import parse_bytes
 from pipelines.read.text_order import (
+    COUNT,
+    bare_counts,
+    count,
     out_of_row_order,
     t2_label_rows,
     t3_label_runs,
@@ -442,3 +445,52 @@ def test_text_ending_at_table_4s_title_reads_no_table_4() -> None:
     lines = UNIT_ROW.read_text(encoding="utf-8").split("\n")
     assert t4_values(lines) is None
     assert parse_bytes("huaian.txt", UNIT_ROW.read_bytes()).status == "partial"
+# the seed's thousands print (every count × 1001: `1,001`) through pdftotext without
+# options: 三's counts printed with their thousands separated, one or two a line
+THOUSANDS = (Path(__file__).parents[1] / "fixtures" / "dumps"
+             / "seed-shaoguan-zhenjiang-2019.pdftotext-reading-thousands.txt")
+
+
+def test_counts_printed_with_thousands_separated_are_counts(
+        truth: Callable[[str], dict]) -> None:
+    # `1,001` is a count of 1001 (before: no count; 三 read 21 cells of 161)
+    want = truth("seed-shaoguan-zhenjiang-2019")["cells"]
+    report = parse_bytes("seed.txt", THOUSANDS.read_bytes())
+    got = {c: v for c, v in report.values().items()
+           if v is not None and c.startswith(("t3.", "t4."))}
+    assert got == {c: 1001 * v for c, v in want.items()
+                   if v is not None and c.startswith(("t3.", "t4."))}
+
+
+@pytest.mark.parametrize("word", ["1,001", "23,023", "3,004,001", "7", "0"])
+def test_count_words(word: str) -> None:
+    assert count(word) == int(word.replace(",", "")) and COUNT.fullmatch(word)
+
+
+@pytest.mark.parametrize("word", ["1,00", "1,0010", ",001", "1,", "7.5", "23件", "1,001,"])
+def test_no_count_words(word: str) -> None:
+    assert COUNT.fullmatch(word) is None
+
+
+# the seed's units print (each count with its unit: `1件`) through pdftotext without options
+UNITS = THOUSANDS.with_name("seed-shaoguan-zhenjiang-2019.pdftotext-reading-units.txt")
+
+
+def test_counts_printed_with_their_unit_are_counts(truth: Callable[[str], dict]) -> None:
+    # `1件 0件` reads as `1 0` (before: no count; 三 and 四 read no cell)
+    want = truth("seed-shaoguan-zhenjiang-2019")["cells"]
+    report = parse_bytes("seed.txt", UNITS.read_bytes())
+    got = {c: v for c, v in report.values().items()
+           if v is not None and c.startswith(("t3.", "t4."))}
+    assert len(got) == 176
+    assert got == {c: v for c, v in want.items()
+                   if v is not None and c.startswith(("t3.", "t4."))}
+
+
+def test_bare_counts_drop_units_and_units_wrapped_alone() -> None:
+    # 005's units print: 总计's `23件` wrapped, `23` above the row's label, its `件` a line
+    # after the row's other counts; two cells' units wrapped together (`件件`)
+    lines = ["23", "一、本年新收政府信息公开申请数量", "23件 0件", "0件", "件",
+             "件件", "件 4件 3119", "1.属于国家秘密 2件", "本年新收文件 1件的"]
+    assert bare_counts(lines) == ["23", "一、本年新收政府信息公开申请数量", "23 0", "0", "",
+                                  "", "4 3119", "1.属于国家秘密 2", "本年新收文件 1件的"]

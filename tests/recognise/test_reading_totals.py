@@ -246,14 +246,29 @@ def test_late_totals_without_the_header_order_place_nothing() -> None:
     assert _t3(text) == {}
 
 
-def test_counts_printed_with_separators_place_nothing_late() -> None:
-    # pingtan-2020's thousands page at a4-080: `23,023` is no count, so 三's counts are 14
-    # short, which a cut of 16 rows whole and 7 of five, its last two columns the page's
-    # last 14 zeros, fits with every identity holding (0 for 23,023): a value printed
-    # another way leaves the late right block unread. Only (五)5's row of zeros, read on
-    # its own (text_order), is placed, as before.
+def test_counts_printed_with_separators_read_as_counts() -> None:
+    # pingtan-2020's thousands page at a4-080 (every count × 1001: `23,023`): a count
+    # printed with its thousands separated is a count, so 三's counts are 7R and the rows
+    # read whole, each holding every identity. Before (`23,023` no count, 14 short) only
+    # (五)5's row of zeros was placed, and a guard kept the late right block from fitting
+    # the short count with 0 for 23,023.
     text = (DUMP.parent / "005.pdftotext-reading-a4-080-thousands.txt").read_text(
         encoding="utf-8")
+    # 005's plain print reads 三 whole, equal to the corpus's truth (test_reading_left)
+    plain = _t3((DUMP.parent / "005.pdftotext-reading.txt").read_text(encoding="utf-8"))
+    got = _t3(text)
+    assert len(got) == 161
+    assert got["t3.new_received.natural_person"] == 23023
+    assert got == {c: 1001 * v for c, v in plain.items()}
+
+
+def test_counts_with_a_short_thousands_group_place_nothing_late() -> None:
+    # the same page with `23,023` printed `23,02` (a group of two, no count): 三's counts
+    # 14 short again, which a cut of 16 rows whole and 7 of five fits with 0 for it; the
+    # digit-led word that is no count leaves the late right block unread. Only (五)5's row
+    # of zeros, read on its own (text_order), is placed.
+    text = (DUMP.parent / "005.pdftotext-reading-a4-080-thousands.txt").read_text(
+        encoding="utf-8").replace("23,023", "23,02", 1)
     got = _t3(text)
     assert "t3.new_received.natural_person" not in got
     assert set(got) == {f"t3.not_processed_confirm_reissue.{c}" for c in (

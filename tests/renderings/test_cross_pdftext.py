@@ -264,7 +264,9 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     # (行政处罚). Values between a block's caption and its first row's label: reading
     # order (read/text_order._t2_values_first). before: seed (4, 2, 192, 0)
     # h-readt2: 二's rows of equal values tied by order (reading_t2.py): 0 -> 6, 19 -> 22
-    ("a4-080", "reading", "units"): {"seed": (6, 0, 192, 0), "005": (22, 0, 176, 0)},
+    # h-reading13b: a count with its unit (`0件`) a count (text_order.bare_counts): 6 -> 28,
+    # 22 -> 44, 0 wrong
+    ("a4-080", "reading", "units"): {"seed": (28, 0, 170, 0), "005": (44, 0, 154, 0)},
     # Chromium's print in reading order: 三's right block (the last 5 or 3 columns of rows
     # 2-25) one value a line, a row after another, placed where only one placement makes
     # the column identities hold and a header line ends with 总计, its last words naming
