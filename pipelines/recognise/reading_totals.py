@@ -269,17 +269,14 @@ def _title_and_first(lines: list[str], heading: str, matched: dict[str, int]
     return None if first is None or title is None else (title, first)
 
 
-def _placement(lines: list[str], title: int, first: int, columns: list[str],
-               note: str | None, labels: tuple[str, ...], balance: tuple, totals: tuple,
-               total: int) -> _Block | None:
-    """The right block (module docstring), or None: the runs after 三's title line;
-    `first` its first row's label line; `columns` 三's column labels, normalised, as
-    printed; `note` the note its header prints over the row labels; `total` 总计's
-    printed place (the last, but where a header proves it elsewhere: `_total_left`)."""
+def _placements(lines: list[str], blocks: list[list[Run]], labels: tuple[str, ...],
+                balance: tuple, totals: tuple, total: int
+                ) -> list[tuple[int, Run, dict[int, list[int]], dict]]:
+    """Every (k, run, rows placed, tail) of the `blocks` (a run, or a run's pieces a page
+    each) whose rows, with the rows printed whole after it, make the identities hold."""
     found = []
     stop = t4_title_line(lines)
-    runs = _runs(lines, title)
-    for pieces in [[run] for run in runs] + _page_runs(lines, runs):
+    for pieces in blocks:
         run = [c for piece in pieces for c in piece]
         after = _counts_after(lines, run, stop)
         for k in range(1, _WIDTH + 1):
@@ -295,6 +292,21 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
                 whole = placed | {r: [v for _, v in row[-k:]] for r, row in tail.items()}
                 if identities_hold(whole, k, balance, totals):
                     found.append((k, run, placed, tail))
+    return found
+
+
+def _placement(lines: list[str], title: int, first: int, columns: list[str],
+               note: str | None, labels: tuple[str, ...], balance: tuple, totals: tuple,
+               total: int) -> _Block | None:
+    """The right block (module docstring), or None: the runs after 三's title line;
+    `first` its first row's label line; `columns` 三's column labels, normalised, as
+    printed; `note` the note its header prints over the row labels; `total` 总计's
+    printed place (the last, but where a header proves it elsewhere: `_total_left`)."""
+    runs = _runs(lines, title)
+    # a run a page only where no run alone is the block: (七)总计 printed whole on the
+    # next page ends with a run of its right counts, which would chain to the block too
+    found = (_placements(lines, [[run] for run in runs], labels, balance, totals, total)
+             or _placements(lines, _page_runs(lines, runs), labels, balance, totals, total))
     if len(found) != 1:
         return None  # none, or more than one placement the identities allow
     k, run, placed, tail = found[0]
