@@ -297,16 +297,15 @@ def _placements(lines: list[str], blocks: list[list[Run]], labels: tuple[str, ..
 
 def _placement(lines: list[str], title: int, first: int, columns: list[str],
                note: str | None, labels: tuple[str, ...], balance: tuple, totals: tuple,
-               total: int) -> _Block | None:
-    """The right block (module docstring), or None: the runs after 三's title line;
+               total: int, pages: bool = False) -> _Block | None:
+    """The right block (module docstring), or None: the runs after 三's title line (with
+    `pages`, the runs' chains a piece a page, `_page_runs`, instead);
     `first` its first row's label line; `columns` 三's column labels, normalised, as
     printed; `note` the note its header prints over the row labels; `total` 总计's
     printed place (the last, but where a header proves it elsewhere: `_total_left`)."""
     runs = _runs(lines, title)
-    # a run a page only where no run alone is the block: (七)总计 printed whole on the
-    # next page ends with a run of its right counts, which would chain to the block too
-    found = (_placements(lines, [[run] for run in runs], labels, balance, totals, total)
-             or _placements(lines, _page_runs(lines, runs), labels, balance, totals, total))
+    blocks = _page_runs(lines, runs) if pages else [[run] for run in runs]
+    found = _placements(lines, blocks, labels, balance, totals, total)
     if len(found) != 1:
         return None  # none, or more than one placement the identities allow
     k, run, placed, tail = found[0]
@@ -319,7 +318,10 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
         return None
     if _total_alone(header) and (
             _named_right_columns(header, k - 1, columns[:-1])
-            or named_in_order(words, columns, range(len(columns) - k, len(columns) - 1))):
+            # or named chained over its lines, where 总计's place is shown no other way
+            # (tried with the pieces only, as they are: where nothing else reads)
+            or (pages and not _total_rightmost(header)
+                and named_in_order(words, columns, range(len(columns) - k, len(columns) - 1)))):
         return _Block(placed, run, title, header, list(range(k)), words, tail, sums_needed=True)
     if not _total_rightmost(header):
         return None
@@ -605,6 +607,14 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
                   _late_right_block(lines, *marks, columns, table.note, shapes[0])
                   or block_rows(lines, marks[0], sorted(shapes[0][1], key=shapes[0][1].get),
                                 balance, totals))))
+    if not placed and block is None:
+        # the right block a run a page, only where nothing else reads: (七)总计 printed
+        # whole on the next page ends with a run of its right counts, which would chain
+        # to a block one run already is (label-colons)
+        block = _placement(lines, *marks, columns, table.note, labels, balance, totals,
+                           total, pages=True)
+        placed = block and _values(lines, block, columns, shapes[0], total,
+                                   left=not withdrawn)
     if not placed:
         return
     if order is not None:  # printed places to the template's columns
