@@ -64,6 +64,12 @@ their right k, 总计 among them, as the page's last counts): the rows above the
 whole, their number fixed by the counts; the run is kept only with the left block's
 reading holding every row's sum and every identity (`_late_right_block`).
 
+**The right block a run a page** (a page break inside 三, each page printing its rows'
+right columns as a run at its end, the next page's left counts between: unmerged-empty):
+the pieces, one a page on consecutive pages (told by their running lines, the parser's
+text keeping no form feed), each piece whole rows, are placed as one run by the same rule
+(`_page_runs`), tried only where nothing above reads.
+
 Where neither a right block nor whole rows read (LibreOffice's PDFs of a DOCX), 三 printed
 in blocks a run of rows at a time: reading_blocks.py.
 """
