@@ -62,3 +62,15 @@ def furniture_lines(lines: list[str]) -> frozenset[int]:
         others = {key for m, other in enumerate(keys) if m != n for key in other.values()}
         found.update(k for k, key in page.items() if key in others)
     return frozenset(found)
+
+
+def running_lines(lines: list[str]) -> frozenset[int]:
+    """The indexes of lines carrying what running lines carry (`_RUNNING`) whose masked
+    text recurs on another line: page furniture told without form feeds (a page's text
+    joined as the parser keeps it, stripped of its empty lines and form feeds), where it
+    marks where a page ends (`2/3`, the print's date, the page's URL)."""
+    keys = {k: _key(line) for k, line in enumerate(lines) if _RUNNING.search(line)}
+    seen: dict[str, int] = {}
+    for key in keys.values():
+        seen[key] = seen.get(key, 0) + 1
+    return frozenset(k for k, key in keys.items() if seen[key] > 1)

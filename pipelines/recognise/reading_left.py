@@ -204,7 +204,8 @@ def agreed_block(lines: list[str], title: int, end: int, header: list[list[str]]
 def left_block(lines: list[str], title: int, run_start: int, right: dict[int, list[int]],
                header: list[list[str]], columns: list[str], rows: int, balance: Balance,
                totals: Totals, ordered: bool = True, after: dict[int, list[int]] | None = None,
-               total: int | None = None) -> dict[int, list[tuple[int, int, int]]] | None:
+               total: int | None = None, skip: frozenset[int] = frozenset()
+               ) -> dict[int, list[tuple[int, int, int]]] | None:
     """{row index: [(column index, line, value)]} of the values printed in the left block,
     or None (module docstring). `lines` the text's lines, `title` 三's title line,
     `run_start` the right block's first line, `right` its rows' k values each (rightmost
@@ -216,7 +217,9 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
     the rows below the right block, printed whole after it (reading_totals' tail), 7
     values each; they take part in the checks, none of their counts is the left block's.
     `total`: the column (of `columns`, as printed) that is 总计, the sum of the others in
-    every row (default the last; reading_totals passes a header's printed place)."""
+    every row (default the last; reading_totals passes a header's printed place). `skip`:
+    lines before `run_start` that are the right block's (a run cut by a page break, a
+    piece a page), none of their counts the left block's."""
     width = len(columns)
     total = width - 1 if total is None else total
     after = after or {}
@@ -229,7 +232,7 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
             or (ordered and not _named_left_columns(header, m, columns))):
         return None
     numbered, rows = rows, last + 1
-    counts = [(no, count(w)) for no in range(title + 1, run_start)
+    counts = [(no, count(w)) for no in range(title + 1, run_start) if no not in skip
               for w in lines[no].split() if COUNT.fullmatch(w)]
     beside = {no for no in range(title + 1, run_start)
               if any(not COUNT.fullmatch(w) for w in lines[no].split())}

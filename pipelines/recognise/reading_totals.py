@@ -64,6 +64,12 @@ their right k, 总计 among them, as the page's last counts): the rows above the
 whole, their number fixed by the counts; the run is kept only with the left block's
 reading holding every row's sum and every identity (`_late_right_block`).
 
+**The right block a run a page** (a page break inside 三, each page printing its rows'
+right columns as a run at its end, the next page's left counts between: unmerged-empty):
+the pieces, one a page on consecutive pages (told by their running lines, the parser's
+text keeping no form feed), each piece whole rows, are placed as one run by the same rule
+(`_page_runs`), tried only where nothing above reads.
+
 Where neither a right block nor whole rows read (LibreOffice's PDFs of a DOCX), 三 printed
 in blocks a run of rows at a time: reading_blocks.py; also where 三 was withdrawn for its
 header printing 总计 first (reading_blocks.total_first: each row's 总计 and its rows of
@@ -84,7 +90,7 @@ from pipelines.read.text_order import (
     t3_versions,
     t4_title_line,
 )
-from pipelines.read.text_pages import FORM_FEED
+from pipelines.read.text_pages import FORM_FEED, running_lines
 from pipelines.recognise.column_map import reordered
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_pieces import column_started
@@ -132,6 +138,50 @@ def _runs(lines: list[str], start: int) -> list[Run]:
     if current:
         runs.append(current)
     return runs
+
+
+def _pages(lines: list[str]) -> list[int]:
+    """Each line's page: a page break is a group of running lines (text_pages: `2/3`, the
+    print's date, the page's URL, found where the form feeds are lost as the parser's
+    text loses them) with no count between them."""
+    running = running_lines(lines)
+    page, out, in_break = 0, [], False
+    for no, line in enumerate(lines):
+        if no in running:
+            page += not in_break
+            in_break = True
+        elif any(COUNT.fullmatch(w) for w in line.split()):
+            in_break = False
+        out.append(page)
+    return out
+
+
+def _page_runs(lines: list[str], runs: list[Run]) -> list[list[Run]]:
+    """Runs as the right block prints them where a page break cuts 三: each page's rows
+    print their right columns as a run at the page's end (unmerged-empty's 001: 16 rows
+    × 5 before `2/3`, the next page's 8 × 5 after its left columns), so the block is
+    pieces, one a page on consecutive pages, every piece but the last ending its page (no
+    count after it on its page). Every such chain of two or more pieces, in order."""
+    pages = _pages(lines)
+
+    def ends_page(run: Run) -> bool:
+        nxt = next((no for no in range(run[-1][0] + 1, len(lines))
+                    if any(COUNT.fullmatch(w) for w in lines[no].split())), len(lines))
+        return pages[nxt - 1] > pages[run[-1][0]] if nxt < len(lines) else False
+
+    chains: list[list[Run]] = []
+
+    def grow(chain: list[int]) -> None:
+        last = chain[-1]
+        if not ends_page(runs[last]):
+            return
+        for j in range(last + 1, len(runs)):
+            if pages[runs[j][0][0]] == pages[runs[last][0][0]] + 1:
+                chains.append([runs[i] for i in (*chain, j)])
+                grow([*chain, j])
+    for i in range(len(runs)):
+        grow([i])
+    return chains
 
 
 def _total_rightmost(header: list[str]) -> bool:
@@ -235,19 +285,19 @@ def _title_and_first(lines: list[str], heading: str, matched: dict[str, int]
     return None if first is None or title is None else (title, first)
 
 
-def _placement(lines: list[str], title: int, first: int, columns: list[str],
-               note: str | None, labels: tuple[str, ...], balance: tuple, totals: tuple,
-               total: int) -> _Block | None:
-    """The right block (module docstring), or None: the runs after 三's title line;
-    `first` its first row's label line; `columns` 三's column labels, normalised, as
-    printed; `note` the note its header prints over the row labels; `total` 总计's
-    printed place (the last, but where a header proves it elsewhere: `_total_left`)."""
+def _placements(lines: list[str], blocks: list[list[Run]], labels: tuple[str, ...],
+                balance: tuple, totals: tuple, total: int
+                ) -> list[tuple[int, Run, dict[int, list[int]], dict]]:
+    """Every (k, run, rows placed, tail) of the `blocks` (a run, or a run's pieces a page
+    each) whose rows, with the rows printed whole after it, make the identities hold."""
     found = []
     stop = t4_title_line(lines)
-    for run in _runs(lines, title):
+    for pieces in blocks:
+        run = [c for piece in pieces for c in piece]
         after = _counts_after(lines, run, stop)
         for k in range(1, _WIDTH + 1):
-            if len(run) % k or len(run) // k > len(labels):
+            # a row prints on one page: each piece holds whole rows
+            if any(len(piece) % k for piece in pieces) or len(run) // k > len(labels):
                 continue
             n = len(run) // k
             for end in range(n, len(labels) + 1):
@@ -258,6 +308,20 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
                 whole = placed | {r: [v for _, v in row[-k:]] for r, row in tail.items()}
                 if identities_hold(whole, k, balance, totals):
                     found.append((k, run, placed, tail))
+    return found
+
+
+def _placement(lines: list[str], title: int, first: int, columns: list[str],
+               note: str | None, labels: tuple[str, ...], balance: tuple, totals: tuple,
+               total: int, pages: bool = False) -> _Block | None:
+    """The right block (module docstring), or None: the runs after 三's title line (with
+    `pages`, the runs' chains a piece a page, `_page_runs`, instead);
+    `first` its first row's label line; `columns` 三's column labels, normalised, as
+    printed; `note` the note its header prints over the row labels; `total` 总计's
+    printed place (the last, but where a header proves it elsewhere: `_total_left`)."""
+    runs = _runs(lines, title)
+    blocks = _page_runs(lines, runs) if pages else [[run] for run in runs]
+    found = _placements(lines, blocks, labels, balance, totals, total)
     if len(found) != 1:
         return None  # none, or more than one placement the identities allow
     k, run, placed, tail = found[0]
@@ -268,7 +332,12 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
                                                       list(range(k)), words, tail, True))
     if total != len(columns) - 1 or not _dominant_last(list(placed.values())):
         return None
-    if _total_alone(header) and _named_right_columns(header, k - 1, columns[:-1]):
+    if _total_alone(header) and (
+            _named_right_columns(header, k - 1, columns[:-1])
+            # or named chained over its lines, where 总计's place is shown no other way
+            # (tried with the pieces only, as they are: where nothing else reads)
+            or (pages and not _total_rightmost(header)
+                and named_in_order(words, columns, range(len(columns) - k, len(columns) - 1)))):
         return _Block(placed, run, title, header, list(range(k)), words, tail, sums_needed=True)
     if not _total_rightmost(header):
         return None
@@ -325,14 +394,17 @@ def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple,
         return {} if block.sums_needed else out
     header = block.words
     after = {r: [v for _, v in row] for r, row in block.tail.items()}
-    left = left_block(lines, block.title, block.run[0][0], block.placed, header, columns,
-                      len(shape[0]), shape[2], shape[3], after=after, total=total)
+    # the left block's counts up to the run's last piece, the run's own out (a run cut by
+    # a page break prints a piece a page: the next page's left counts come between)
+    end, skip = block.run[-1][0], frozenset(no for no, _ in block.run)
+    left = left_block(lines, block.title, end, block.placed, header, columns,
+                      len(shape[0]), shape[2], shape[3], after=after, total=total, skip=skip)
     if left is None and block.sums_needed:
         # the run's columns proven by every row's sum only, whichever the left columns'
         # order (the header may not show it: `自然` / `人` apart from `商业`)
-        sums = left_block(lines, block.title, block.run[0][0], block.placed, header,
+        sums = left_block(lines, block.title, end, block.placed, header,
                           columns, len(shape[0]), shape[2], shape[3], ordered=False,
-                          after=after, total=total)
+                          after=after, total=total, skip=skip)
         return {} if sums is None else out
     for r, values in (left or {}).items():
         out[r] = values + out.get(r, [])
@@ -585,6 +657,14 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
                       or block_rows(*in_blocks)
                       or (order is None and _agreed(lines, *marks, columns, table.note,
                                                     shapes[0])))))
+    if not placed and block is None:
+        # the right block a run a page, only where nothing else reads: (七)总计 printed
+        # whole on the next page ends with a run of its right counts, which would chain
+        # to a block one run already is (label-colons)
+        block = _placement(lines, *marks, columns, table.note, labels, balance, totals,
+                           total, pages=True)
+        placed = block and _values(lines, block, columns, shapes[0], total,
+                                   left=not withdrawn)
     if not placed:
         return
     if order is not None:  # printed places to the template's columns

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipelines.read.text_pages import furniture_lines
+from pipelines.read.text_pages import furniture_lines, running_lines
 
 DUMPS = Path(__file__).parents[1] / "fixtures" / "dumps"
 
@@ -45,3 +45,14 @@ def test_a_row_opening_every_page_is_no_furniture() -> None:
 def test_one_page_has_none() -> None:
     assert furniture_lines(["12/5/26, 9:25 PM  title", "text", "file:///a.html  1/1"]) \
         == frozenset()
+
+
+def test_running_lines_found_without_form_feeds() -> None:
+    # the parser's text keeps no form feed and no empty line: the running lines that recur
+    # (`1/3`, the print's date, the page's URL) are still told; a row's count is none
+    lines = [ln.strip() for ln in _lines("huaian-2024.pdftotext-reading-unmerged-empty.txt")
+             if ln.strip()]
+    assert [lines[k] for k in sorted(running_lines(lines))] == [
+        line for page in ("1/3", "2/3", "3/3")
+        for line in ("12/6/26, 11:22 PM", "file:///tmp/tmpmr44mu96/001.html", page)]
+    assert not running_lines(["3001 53", "2932 53", "file:///a.html"])

@@ -275,3 +275,46 @@ def test_counts_with_a_short_thousands_group_place_nothing_late() -> None:
         "natural_person", "commercial_enterprise", "research_institution",
         "public_interest_org", "legal_service_org", "other_org", "total")}
     assert set(got.values()) == {0}
+
+
+# huaian-2024's unmerged-empty print (every span written out as empty cells; Chromium,
+# default settings) through `pdftotext` without options: a page break cuts 三 after
+# (五)1, and each page prints its rows' right five columns as a run at its end, 16 rows ×
+# 5 before `2/3`, then the next page's left columns, then 8 rows × 5; 结转下年 prints
+# whole after it (`103` / `0` / … / `0 103`). 总计's header cell prints alone on its line.
+PAGE_RUNS = DUMP.parent / "huaian-2024.pdftotext-reading-unmerged-empty.txt"
+
+
+def test_right_block_a_run_a_page(truth: Callable[[str], dict]) -> None:
+    # the two runs, one a page on consecutive pages, the first ending its page, are one
+    # block of 24 rows × 5: the identities hold in one placement only, 结转下年 printed
+    # whole after it, every row's 总计 the sum of its six with the left block's counts
+    # (read on both pages, the run's pieces out). The header does not put 自然人 before
+    # 商业企业 (`自然 法人` / `人 或其` / `商业 研 公益 服务 其`): their 50 cells stay null.
+    # Before: no value of 三.
+    want = truth("huaian-2024")["cells"]
+    got = _t3(PAGE_RUNS.read_text(encoding="utf-8"))
+    right = ("research_institution", "public_interest_org", "legal_service_org",
+             "other_org", "total")
+    assert len(got) == 125
+    assert got["t3.not_processed_complaint.total"] == 62
+    assert got["t3.not_processed_repeat.total"] == 25
+    assert got == {c: v for c, v in want.items()
+                   if c.startswith("t3.") and c.split(".")[2] in right}
+
+
+def test_runs_on_one_page_are_no_block() -> None:
+    # the page's running lines gone (`2/3`, the date, the URL): no page break shows the
+    # first run ends its page, and no run alone is the block
+    text = "\n".join(ln for ln in PAGE_RUNS.read_text(encoding="utf-8").split("\n")
+                     if not ln.strip().startswith(("2/3", "file:", "12/6/26")))
+    assert _t3(text) == {}
+
+
+def test_runs_a_page_not_summing_place_nothing() -> None:
+    # (五)1's 总计 (62, the first page's last count) and (五)2's (25, the next run's
+    # fifth) exchanged: the count holds, the rows' sums and the column's identity do not
+    lines = PAGE_RUNS.read_text(encoding="utf-8").split("\n")
+    assert (lines[282], lines[283], lines[327]) == ("62", "2/3", "25")
+    lines[282], lines[327] = "25", "62"
+    assert _t3("\n".join(lines)) == {}
