@@ -1397,19 +1397,28 @@ def _unit_below(tokens: list[Token], last: int) -> bool:
 
 def _fraction_below(tokens: list[Token], last: int) -> bool:
     """Whether the printed row after a row of values is a decimal's fraction alone
-    (`.62`): an amount cut before its point (`<br>` in `8.62`, pdftotext -raw: `行政事业性
-    收费 8` / `.62`) printed the rest of its cell on a line of its own, which reads as
-    text, not a value, so the row's last value is not known whole."""
-    return _text_below(tokens, last, _LONE_FRACTION)
+    (`.62`), or followed by a unit alone (`.92  万元`): an amount cut before its point
+    (`<br>` in `8.62`, pdftotext -raw: `行政事业性收费 8` / `.62`; -layout, the cell's unit
+    printed after the amount: `政府集中采购 9` / `0` / `.92  万元`) printed the rest of its
+    cell on a line of its own, which reads as text, not a value, so the row's last value
+    is not known whole."""
+    return (_text_below(tokens, last, _LONE_FRACTION)
+            or _text_below(tokens, last, _LONE_FRACTION, then=_LONE_UNIT))
 
 
-def _text_below(tokens: list[Token], last: int, alone: re.Pattern[str]) -> bool:
-    """Whether the printed row after a row of values is one word of text, `alone`."""
+def _text_below(tokens: list[Token], last: int, alone: re.Pattern[str],
+                then: re.Pattern[str] | None = None) -> bool:
+    """Whether the printed row after a row of values is one word of text, `alone` (and
+    a second, `then`, where given)."""
     nxt = last + 1
-    return (nxt < len(tokens) and tokens[nxt].row is not None
+    end = nxt + (then is not None)
+    return (end < len(tokens) and tokens[nxt].row is not None
             and tokens[nxt].row != tokens[last].row and tokens[nxt].kind == "text"
             and bool(alone.match(tokens[nxt].text))
-            and (nxt + 1 >= len(tokens) or tokens[nxt + 1].row != tokens[nxt].row))
+            and (then is None or (tokens[end].row == tokens[nxt].row
+                                  and tokens[end].kind == "text"
+                                  and bool(then.match(tokens[end].text))))
+            and (end + 1 >= len(tokens) or tokens[end + 1].row != tokens[nxt].row))
 
 
 def _numbered_rows(tokens: list[Token]) -> bool:
