@@ -440,6 +440,23 @@ def test_an_amount_cut_before_its_point_its_fraction_beside_its_unit_is_null() -
                "followed by a printed row of numbers alone" in f.message for f in report.flags)
 
 
+def test_a_row_whose_cells_go_on_beside_a_group_labels_wrapped_end_is_null() -> None:
+    # `pdftotext -layout` of Chromium's print of the seed report with full-width digits,
+    # drawn anew (mean 5000, seed 14): 119 and 151 wrap in their narrow cells,
+    # `（三）不予 5.属于三类内部事务信息 １１ １９ ０ ２ ７ ４ １５` / `公开 ９ １`, the lower
+    # digits beside the group label's end (and 127, 142 beside `处理`). Before: 11, 15,
+    # 12, 14 published (4 wrong), the row's own sum failing as a printed error's would.
+    path = (FIXTURES / "dumps"
+            / "seed-shaoguan-zhenjiang-2019.pdftotext-layout-fullwidth-m5000-s14.txt")
+    report = parse_bytes(path.name, path.read_bytes())
+    for row in ("denied_internal_affairs", "not_processed_complaint"):
+        cells = {cid: c.value for cid, c in report.cells.items() if cid.startswith(f"t3.{row}.")}
+        assert cells == dict.fromkeys(cells) and len(cells) == 7
+        assert any(f.code == "ambiguous_digits" and f"row {row}'s values are followed by a "
+                   "printed row of numbers alone" in f.message for f in report.flags)
+    assert report.values()["t3.denied_third_party_rights.total"] == 69  # a row whole: kept
+
+
 @pytest.mark.corpus
 def test_label_less_rows_of_a_markdown_table_are_flagged_not_placed(corpus: Path) -> None:
     # 013.md: a PDF-to-Markdown converter printed the rows whose labels wrap as values
