@@ -1385,6 +1385,37 @@ def _wrapped_tail(tokens: list[Token], last: int, filled: bool = False,
     return bool(run) and (end + 1 >= len(tokens) or tokens[end + 1].row != tokens[nxt].row)
 
 
+def _group_tail_beside_numbers(tokens: list[Token], last: int, version: Version,
+                               table: str) -> bool:
+    """Whether the printed row after a row of values is a group label's wrapped end
+    (`办理结果` of 三、本年度办理结果, `公开` of （三）不予公开) and numbers alone after it:
+    text laid out by position prints a merged group label down its column, a piece a
+    line, and a cell cut over two lines (`<br>` in a number, full-width digits wrapped:
+    `（三）不予 5.属于… １１ … １５` / `公开 ９ １` for 119 … 151; `（一）予以公开 2 2 1 …
+    3` / `办理结果 879 77 8 … 473`) prints its lower part on the piece's line. That line
+    is no row of its own (the piece names none), so the row's cells are not known whole."""
+    nxt = last + 1
+    if (nxt >= len(tokens) or tokens[nxt].row is None or tokens[nxt].row == tokens[last].row
+            or tokens[nxt].kind != "text"
+            or not _ends_a_group_label(nfkc(tokens[nxt].text).strip(), version, table)):
+        return False
+    run, end = _run_of(tokens, nxt + 1, tokens[nxt].row, _is_value)
+    return (any(t.printed is not None and t.printed.state == "number" for t in run)
+            and (end + 1 >= len(tokens) or tokens[end + 1].row != tokens[nxt].row))
+
+
+def _group_labels(version: Version, table: str) -> tuple[str, ...]:
+    """The printed labels of `table`'s groups (rows with no cells of their own)."""
+    return tuple(nfkc(label) for block in version.tables[table].blocks for row in block.rows
+                 if row.is_group for label in (row.label, *row.aliases))
+
+
+def _ends_a_group_label(text: str, version: Version, table: str) -> bool:
+    """Whether `text` is the end of one of `table`'s group labels, not the whole label."""
+    return len(text) >= 2 and any(label != text and label.endswith(text)
+                                  for label in _group_labels(version, table))
+
+
 _LONE_UNIT = re.compile(rf"^\s*(?:{UNIT})\s*$")
 _LONE_FRACTION = re.compile(r"^\s*[.．]\d+\s*$")  # \d: full-width digits too
 
@@ -1399,19 +1430,28 @@ def _unit_below(tokens: list[Token], last: int) -> bool:
 
 def _fraction_below(tokens: list[Token], last: int) -> bool:
     """Whether the printed row after a row of values is a decimal's fraction alone
-    (`.62`): an amount cut before its point (`<br>` in `8.62`, pdftotext -raw: `行政事业性
-    收费 8` / `.62`) printed the rest of its cell on a line of its own, which reads as
-    text, not a value, so the row's last value is not known whole."""
-    return _text_below(tokens, last, _LONE_FRACTION)
+    (`.62`), or followed by a unit alone (`.92  万元`): an amount cut before its point
+    (`<br>` in `8.62`, pdftotext -raw: `行政事业性收费 8` / `.62`; -layout, the cell's unit
+    printed after the amount: `政府集中采购 9` / `0` / `.92  万元`) printed the rest of its
+    cell on a line of its own, which reads as text, not a value, so the row's last value
+    is not known whole."""
+    return (_text_below(tokens, last, _LONE_FRACTION)
+            or _text_below(tokens, last, _LONE_FRACTION, then=_LONE_UNIT))
 
 
-def _text_below(tokens: list[Token], last: int, alone: re.Pattern[str]) -> bool:
-    """Whether the printed row after a row of values is one word of text, `alone`."""
+def _text_below(tokens: list[Token], last: int, alone: re.Pattern[str],
+                then: re.Pattern[str] | None = None) -> bool:
+    """Whether the printed row after a row of values is one word of text, `alone` (and
+    a second, `then`, where given)."""
     nxt = last + 1
-    return (nxt < len(tokens) and tokens[nxt].row is not None
+    end = nxt + (then is not None)
+    return (end < len(tokens) and tokens[nxt].row is not None
             and tokens[nxt].row != tokens[last].row and tokens[nxt].kind == "text"
             and bool(alone.match(tokens[nxt].text))
-            and (nxt + 1 >= len(tokens) or tokens[nxt + 1].row != tokens[nxt].row))
+            and (then is None or (tokens[end].row == tokens[nxt].row
+                                  and tokens[end].kind == "text"
+                                  and bool(then.match(tokens[end].text))))
+            and (end + 1 >= len(tokens) or tokens[end + 1].row != tokens[nxt].row))
 
 
 def _numbered_rows(tokens: list[Token]) -> bool:
@@ -1631,6 +1671,7 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
               and (not full_width_rows or values[-1].printed.state != "blank")
               and (_wrapped_tail(tokens, last, filled=True, digits=full_width_rows)
                    or _fraction_below(tokens, last)
+                   or _group_tail_beside_numbers(tokens, last, version, found[0])
                    or (len(values) < len(rows[found].columns)
                        and _unit_below(tokens, last)))):
             # A printed row of numbers alone that no row took: a line break inside a

@@ -412,6 +412,51 @@ def test_an_amount_cut_before_its_point_onto_a_line_of_its_own_is_null() -> None
                "followed by a printed row of numbers alone" in f.message for f in report.flags)
 
 
+def test_an_amount_cut_before_its_point_its_fraction_beside_its_unit_is_null() -> None:
+    # `pdftotext -layout` of Chromium's print of Shanghai 2019 with `<br>` inside numbers,
+    # drawn anew (mean 0.5, seed 15): the amount 0.92 prints `政府集中采购 9` / `0` /
+    # `.92  万元`, the fraction a word of text beside the cell's unit, no value. Before: 0
+    # published for 0.92.
+    path = FIXTURES / "dumps" / "shanghai-office-2019.pdftotext-layout-number-br-m0.5-s15.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    t2 = {cid: c.value for cid, c in report.cells.items() if cid.startswith("t2.")}
+    assert t2 == {
+        "t2.regulations.newly_made": 0, "t2.regulations.newly_published": 0,
+        "t2.regulations.total_published": 0, "t2.normative_documents.newly_made": 0,
+        "t2.normative_documents.newly_published": 0,
+        "t2.normative_documents.total_published": 0,
+        "t2.administrative_licensing.prev_year_items": None,
+        "t2.administrative_licensing.change": None, "t2.administrative_licensing.decisions": None,
+        "t2.other_external_services.prev_year_items": None,
+        "t2.other_external_services.change": None, "t2.other_external_services.decisions": None,
+        "t2.administrative_penalty.prev_year_items": None,
+        "t2.administrative_penalty.change": None, "t2.administrative_penalty.decisions": None,
+        "t2.administrative_coercion.prev_year_items": None,
+        "t2.administrative_coercion.change": None, "t2.administrative_coercion.decisions": None,
+        "t2.administrative_fees.prev_year_items": None, "t2.administrative_fees.change": None,
+        "t2.centralized_procurement.procurement_items": None,
+        "t2.centralized_procurement.procurement_total_amount": None}
+    assert any(f.code == "ambiguous_digits" and "row centralized_procurement's values are "
+               "followed by a printed row of numbers alone" in f.message for f in report.flags)
+
+
+def test_a_row_whose_cells_go_on_beside_a_group_labels_wrapped_end_is_null() -> None:
+    # `pdftotext -layout` of Chromium's print of the seed report with full-width digits,
+    # drawn anew (mean 5000, seed 14): 119 and 151 wrap in their narrow cells,
+    # `（三）不予 5.属于三类内部事务信息 １１ １９ ０ ２ ７ ４ １５` / `公开 ９ １`, the lower
+    # digits beside the group label's end (and 127, 142 beside `处理`). Before: 11, 15,
+    # 12, 14 published (4 wrong), the row's own sum failing as a printed error's would.
+    path = (FIXTURES / "dumps"
+            / "seed-shaoguan-zhenjiang-2019.pdftotext-layout-fullwidth-m5000-s14.txt")
+    report = parse_bytes(path.name, path.read_bytes())
+    for row in ("denied_internal_affairs", "not_processed_complaint"):
+        cells = {cid: c.value for cid, c in report.cells.items() if cid.startswith(f"t3.{row}.")}
+        assert cells == dict.fromkeys(cells) and len(cells) == 7
+        assert any(f.code == "ambiguous_digits" and f"row {row}'s values are followed by a "
+                   "printed row of numbers alone" in f.message for f in report.flags)
+    assert report.values()["t3.denied_third_party_rights.total"] == 69  # a row whole: kept
+
+
 @pytest.mark.corpus
 def test_label_less_rows_of_a_markdown_table_are_flagged_not_placed(corpus: Path) -> None:
     # 013.md: a PDF-to-Markdown converter printed the rows whose labels wrap as values
