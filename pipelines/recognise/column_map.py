@@ -14,7 +14,9 @@ cell, so a piece of a wrapped label names nothing), each label of a level once:
   merged cell spans adjacent columns, so the five stand where 法人或其他组织 stands);
 - 四: 行政复议 before 行政诉讼 in one row; a row printing 行政复议's five columns once each
   and then 未经复议直接起诉 and 复议后起诉 once each; and a row printing the five columns
-  once each under each lawsuit group, in the same order as 行政复议's;
+  once each under each lawsuit group, in the same order as 行政复议's; or, where each
+  group's columns print as a row of their own (pdftotext -raw, a cell's pieces a line
+  each, joined by header_breaks.py), more such rows than lawsuit groups, all in one order;
 - 二: for each block of two columns or more, a row printing exactly that block's labels;
   every row naming that set of labels must print them in one order.
 Every reading of a table must agree (a header repeated on a page break, two blocks of 二
@@ -162,6 +164,7 @@ def _t4_order(rows: list[Printed], version_id: str, absent: frozenset[str] = fro
     columns = tuple(c.id for c in table.columns if c.id not in absent)
     review, *suits = (r.id for r in table.data_rows)
     tops, groups, orders = [], set(), set()
+    singles: list[tuple[str, ...]] = []  # rows of one group's columns once each
     for row in rows:
         keys = [k for t, k, _ in row if t == "t4"]
         if _once(keys, (review, *table.header)):
@@ -177,6 +180,12 @@ def _t4_order(rows: list[Printed], version_id: str, absent: frozenset[str] = fro
                 for k in range(0, len(keys), len(columns))):
             orders.update(tuple(keys[k:k + len(columns)])
                           for k in range(0, len(keys), len(columns)))
+        elif _once(keys, columns):
+            singles.append(tuple(keys))
+    if len(singles) > len(suits):
+        # a header printing each group's columns on lines of their own (pdftotext -raw:
+        # a cell's pieces a line each): one row for each of the three groups at least
+        orders.update(singles)
     if not tops or not all(tops) or len(orders) != 1 or len(groups) != 1:
         return None
     return next(iter(orders)), (review, *next(iter(groups)))

@@ -685,6 +685,10 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
     joined = _joined_header(tokens, grid.version.id) if breaks_in_cells else tokens
     rows, texts = _headers(joined, grid.version.id)
     misordered = _misordered_in(rows, texts, bands, grid.version.id)
+    if not breaks_in_cells and rendering != "text_reading_order":
+        # 四's header cells a piece a line in content order (pdftotext -raw); in reading
+        # order its pieces interleave with their neighbours' (below): they prove nothing
+        rows = [*rows, *_t4_pieces_joined(tokens, grid.version.id, misordered)]
     if (rendering == "text_reading_order" and "t4" in misordered
             and "t4" not in _misordered_in(rows, [], bands, grid.version.id)):
         # 四's header run together proves no order in reading order: pdftotext prints a
@@ -740,8 +744,24 @@ def _joined_header(tokens: list[Token], version_id: str) -> list[Token]:
     (header_breaks.py)."""
     words = _header_words(version_id)[1]
     columns, groups = _t4_levels(version_id)
-    return joined_over_wraps(joined_over_breaks(tokens, words), words, "t4", columns,
-                             [keys for _, keys in groups])
+    joined = joined_over_breaks(tokens, words)
+    merged = {t.row for t in tokens} - {t.row for t in joined}
+    return joined_over_wraps(joined, words, "t4", columns, [keys for _, keys in groups],
+                             frozenset(r for r in merged if r is not None))
+
+
+def _t4_pieces_joined(tokens: list[Token], version_id: str,
+                      misordered: dict[str, list[str]]) -> list[list[tuple[str, str, str]]]:
+    """四's header rows read with its cells' pieces joined where they print a line each
+    (pdftotext -raw: `总` / `计` / `结果` / `维持` …, each group's columns in their printed
+    order, the lawsuit groups' line between): those rows, `misordered` told where they
+    print 四's columns in another order. Only 四's: its header is the one whose cells
+    such a text cuts into pieces no line reads whole."""
+    rows, texts = _headers(_joined_header(tokens, version_id), version_id)
+    found = _misordered_in(rows, texts, (), version_id)
+    if "t4" in found:
+        misordered.setdefault("t4", found["t4"])
+    return [four for row in rows if (four := [c for c in row if c[0] == "t4"])]
 
 
 def withdraw_misplaced_totals(grid: Grid) -> None:

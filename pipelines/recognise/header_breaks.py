@@ -24,6 +24,12 @@ labels alone that are no such row either, is one header row wrapped where the li
 joined in their printed order make one: each line's labels stay in their order, the
 next line's after them, as the browser printed them left to right. Lines that are whole
 rows alone are rows; a run that joins into no whole row is left as printed.
+
+pdftotext -raw prints 四's header one cell piece a line in content order (`总` / `计` /
+`结果` / `维持` / … / `其他` / `结果`), each group's columns after its group's label: the
+pieces are joined as a break inside a cell (a piece that is a label of another table
+only, 三's `其他`, is no whole label here), then the lines of one group's columns as a
+wrapped row; a line joined to the one above leaves no line between them.
 """
 
 from __future__ import annotations
@@ -59,19 +65,23 @@ def joined_over_breaks(tokens: list[Token], whole: dict[str, list[tuple[str, str
 
 def _pieces_of_one(first: str, second: str, whole: dict[str, list[tuple[str, str]]]) -> bool:
     a, b = normalise(first), normalise(second)
-    return bool(a) and bool(b) and a + b in whole and a not in whole and b not in whole
+    if not a or not b or a + b not in whole:
+        return False
+    tables = {table for table, _ in whole[a + b]}
+    return not any(table in tables for table, _ in [*whole.get(a, ()), *whole.get(b, ())])
 
 
 def joined_over_wraps(tokens: list[Token], whole: dict[str, list[tuple[str, str]]], table: str,
-                      columns: tuple[str, ...], levels: Sequence[tuple[str, ...]]
-                      ) -> list[Token]:
+                      columns: tuple[str, ...], levels: Sequence[tuple[str, ...]],
+                      merged: frozenset[int] = frozenset()) -> list[Token]:
     """The tokens with each of `table`'s header rows wrapped over lines made one printed
     row (module docstring): `columns` the table's column keys, `levels` its other sets of
-    sibling labels printed side by side (四's groups); `whole` as `joined_over_breaks`."""
+    sibling labels printed side by side (四's groups); `whole` as `joined_over_breaks`;
+    `merged` the lines `joined_over_breaks` joined to the line above (no line between)."""
     known = set(columns).union(*levels)
     lines = _header_lines(tokens, whole, table, known)
     moved: dict[int, int] = {}
-    for block in _adjacent(lines):
+    for block in _adjacent(lines, merged):
         printed = {k for _, keys in block for k in keys if k in columns}
         sets = [frozenset(printed), *map(frozenset, levels)]
         i = 0
@@ -98,11 +108,13 @@ def _header_lines(tokens: list[Token], whole: dict[str, list[tuple[str, str]]], 
     return [(row, keys) for row, keys in rows.items() if keys]
 
 
-def _adjacent(lines: list[tuple[int, list[str]]]) -> list[list[tuple[int, list[str]]]]:
-    """The runs of header lines printed one right under the other (no line between)."""
+def _adjacent(lines: list[tuple[int, list[str]]], merged: frozenset[int]
+              ) -> list[list[tuple[int, list[str]]]]:
+    """The runs of header lines printed one right under the other (no line between; a
+    `merged` line, a cell's piece joined to the line above it, is no line between)."""
     runs: list[list[tuple[int, list[str]]]] = []
     for line in lines:
-        if runs and line[0] == runs[-1][-1][0] + 1:
+        if runs and all(r in merged for r in range(runs[-1][-1][0] + 1, line[0])):
             runs[-1].append(line)
         else:
             runs.append([line])

@@ -342,3 +342,48 @@ def test_reading_order_t4_unequal_groups_stay_unplaced() -> None:
     values, flags = _t4("\n".join(lines))
     assert all(v is None for v in values.values())
     assert "column_order_unread" in flags
+
+
+def _t4_read(fixtures_dir: Path, name: str) -> tuple[dict, list[str]]:
+    path = fixtures_dir / "dumps" / name
+    report = parse_bytes(path.name, path.read_bytes())
+    return ({cid: c.value for cid, c in report.cells.items() if cid.startswith("t4.")},
+            [f.code for f in report.flags])
+
+
+def test_fours_header_a_piece_a_line_proves_its_order(fixtures_dir: Path) -> None:
+    # pdftotext -raw of 004's print with 四's 总计 first in every group (t4-total-first),
+    # cut to 三 and 四: each header cell's pieces a line each, `总` / `计` / `结果` / `维持` /
+    # … / `其他` / `结果` / `尚未` / `审结`, 行政复议's columns, the lawsuit groups' line, a
+    # page's running lines, then the lawsuit groups' columns, then `2 0 1 1 0 1 1 0 0 0 …`.
+    # Before: no line named a column whole (`其他` alone is 三's), 四 null (out of order).
+    t4, flags = _t4_read(fixtures_dir, "004.pdftotext-raw-t4-total-first.txt")
+    groups = ("admin_review", "litigation_direct", "litigation_after_review")
+    printed = [2, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]
+    order = ("total", "upheld", "corrected", "other_result", "pending")
+    assert t4 == {f"t4.{g}.{c}": printed[5 * i + j]
+                  for i, g in enumerate(groups) for j, c in enumerate(order)}
+    assert "columns_reordered" in flags
+    # 001's print with the lawsuit groups swapped (t4-groups-swapped): `其他结` / `果`,
+    # `复议后起诉 未经复议直接起诉` between 行政复议's columns and theirs
+    t4, flags = _t4_read(fixtures_dir, "001.pdftotext-raw-t4-groups-swapped.txt")
+    assert [t4[f"t4.{g}.{c}"] for g in groups for c in T4_IDS] == [
+        72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]
+    assert "columns_reordered" in flags
+
+
+T4_IDS = ("upheld", "corrected", "other_result", "pending", "total")
+
+
+def test_fours_groups_a_piece_a_line_in_two_orders_prove_none(fixtures_dir: Path) -> None:
+    # the same 004 text with 复议后起诉's columns printed in the template's order: the three
+    # groups' lines no longer agree, so they prove no order and 四 stays null
+    path = fixtures_dir / "dumps" / "004.pdftotext-raw-t4-total-first.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    last = max(i for i, line in enumerate(lines) if line == "总")
+    lines[last:last + 2] = []
+    lines.insert(last + 8, "总")
+    lines.insert(last + 9, "计")
+    report = parse_bytes(path.name, "\n".join(lines).encode())
+    assert all(c.value is None for cid, c in report.cells.items() if cid.startswith("t4."))
+    assert "columns_out_of_order" in [f.code for f in report.flags]
