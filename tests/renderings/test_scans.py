@@ -50,6 +50,7 @@ EXPECTED = {
     # 1083 since h-ocr5: 001's rows whose only non-zero cells are 自然人 and its equal 总计
     # (2 … 2, 6 … 6, 9 … 9, 1 … 1, 25 … 25) were proven by their own row's sum alone, which
     # holds whatever a number read the same way twice is (proofread._repeated): 12 cells.
+    "grey72_jpeg": (1083, 0, 109, 0),
     "grey150_lid_border": (1192, 0, 0, 0),  # 1191 before h-ocrfw's glyph_match
     # Tables without ruling lines (bench/RESULTS.md, "OCR: borderless scans" and "OCR:
     # borderless scans to 99%"): 1145 each before h-ocrb2, whose headers prove blank
