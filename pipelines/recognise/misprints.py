@@ -353,7 +353,8 @@ def _place_by_order(tokens: list[Token], version: Version) -> dict[int, tuple[st
 def _printed_rows(tokens: list[Token], start: int, end: int,
                   after_group: bool) -> list[list[int]]:
     """For each row holding values printed between two anchors, the texts before its
-    first value (its label's pieces and a group's label beside it). A group's label
+    first value (its label's pieces and a group's label beside it; empty boxes before
+    its first text skipped). A group's label
     shares its printed row with its first row's; a row's label, with its values only.
     Without printed rows (a text rendering that kept none), each text followed by values
     is a row."""
@@ -367,6 +368,10 @@ def _printed_rows(tokens: list[Token], start: int, end: int,
             rows.setdefault(tokens[k].row, []).append(k)
     out = []
     for ks in rows.values():
+        # An empty box left of a row's first text is no value of it: a group label's
+        # merged box going on beside the row (三、本年度办理结果's, at the top of a page).
+        while ks and tokens[ks[0]].kind == "value" and not tokens[ks[0]].text.strip():
+            ks = ks[1:]
         first = next((n for n, k in enumerate(ks) if tokens[k].kind == "value"), None)
         if first is not None:
             out.append([k for k in ks[:first] if tokens[k].kind == "text"])

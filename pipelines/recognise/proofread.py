@@ -27,6 +27,14 @@ A number the recogniser did not give is never tried. A doubted reading whose ide
 holds with its second reading in place too (a digit lost from a term and from its total
 alike) is not vouched for by it (_vouched).
 
+Nor does an equality vouch for a number it repeats, one cell on each side (a row whose
+only non-zero cells are 自然人 and its 总计, 6 … 6): it holds whatever that number is read
+as, if read so twice, and blur misreads a glyph the same way twice (001 under σ 1.6: 11
+read 13 in both). Such cells need an equality that takes the number in with others (三's
+column sums over its rows) (_repeated). Two sure readings on a page read well are two
+readings agreeing, and the repeat still vouches for them (006 prints a failing column sum
+of 三: its rows' sure 6 … 6 stand); a doubted one, or one on a page read poorly, is not.
+
 A number printed in a column the page edge cut off (a browser's print of a table wider
 than the paper, `TextCell.cut`) may have lost its last digits (a blank there may have lost
 all of them), and no identity can vouch for it (a cut total and a cut item can still add
@@ -89,7 +97,10 @@ def doubtful(grid: Grid, confidence: dict[str, float], poor: frozenset[str] = fr
     `unread`: cells we could not read, see _unread; `rivals`: see _vouched)."""
     values = {cid: c.value for cid, c in grid.cells.items()}
     status = [(i, evaluate(i, values).status) for i in identities(grid.version.id)]
-    confirmed = {c for i, s in status if s == "pass" for c in _vouched(i, values, rivals or {})}
+    weak = frozenset(c for c, conf in confidence.items()
+                     if conf < UNCONFIRMED_SURE or c in poor)
+    confirmed = {c for i, s in status if s == "pass"
+                 for c in _vouched(i, values, rivals or {}, weak)}
     covered = {c for i, _ in status for c in i.cells}
     broken: dict[str, list[str]] = {}
     for ident, s in status:
@@ -114,17 +125,38 @@ def doubtful(grid: Grid, confidence: dict[str, float], poor: frozenset[str] = fr
 
 
 def _vouched(ident: Identity, values: dict[str, int | float | None],
-             rivals: dict[str, int]) -> list[str]:
+             rivals: dict[str, int], weak: frozenset[str] = frozenset()) -> list[str]:
     """The cells a holding identity vouches for: all of them, but for the doubted cells
     with a rival reading (`rivals`: a second reading, another number) when the identity
     holds with their rivals in place too; it cannot tell the two readings apart. Blur
     loses a digit from a term and from its total alike: 001 photographed at a slant read
     1288 and 1362 as "288" and "362" (the second reading "1288", "1362"), and the row
-    total held either way (bench/RESULTS.md, "photographed pages")."""
+    total held either way (bench/RESULTS.md, "photographed pages"). Nor for the cells
+    that repeat a number of its other side (_repeated)."""
+    repeated = _repeated(ident, values, weak)
     mine = {c: v for c, v in rivals.items() if c in ident.cells}
     if not mine or evaluate(ident, {**values, **mine}).status != "pass":
-        return list(ident.cells)
-    return [c for c in ident.cells if c not in mine]
+        return [c for c in ident.cells if c not in repeated]
+    return [c for c in ident.cells if c not in mine and c not in repeated]
+
+
+def _repeated(ident: Identity, values: dict[str, int | float | None],
+              weak: frozenset[str]) -> frozenset[str]:
+    """The cells of an equality that repeat a non-zero number of its other side, paired
+    one to one, where either of a pair is `weak` (doubted, or read on a page read poorly):
+    the equality holds whatever that number is read as, if read so in both (a glyph
+    misread the same way twice), so it cannot vouch for them. blur σ 1.6, 001's (四)2.:
+    自然人 11 and its row's 总计 11, the row's only non-zero cells, read 13 twice."""
+    if ident.relation != "equal":
+        return frozenset()
+    right = [c for c in ident.rhs if values.get(c)]
+    out: set[str] = set()
+    for c in (c for c in ident.lhs if values.get(c)):
+        match = next((r for r in right if values[r] == values[c]), None)
+        if match is not None:
+            right.remove(match)
+            out |= {c, match} if weak & {c, match} else set()
+    return frozenset(out)
 
 
 def _rivals(grid: Grid, doc: Document, confidence: dict[str, float]) -> dict[str, int]:

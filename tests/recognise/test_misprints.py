@@ -374,10 +374,14 @@ def test_a_garbled_row_another_row_of_the_table_shows_as_much_of_stays_unread() 
     """3. and 1. show their rows and no other (内客仍不明, 报); 3.任公开… shows 公开, 2 of
     its row's 9 characters but 2 of （一）予以公开's 4, and 5.@4881… 机, 1 of 18 but 1 of
     本机关不掌握相关政府信息's 12: unread, as are 2. (nothing of 重复申请) and 4. (read
-    `5`). Fails before: 3. and 1. unread (under half)."""
+    `5`). Fails before: 3. and 1. unread (under half). (四)2. prints beside the empty box
+    of 三's group label going on from the page before: that box is no value of its row,
+    whose label is read after it and placed (h-ocr5; fails before, the row taken to have
+    no label)."""
     tokens = scanned_rows(PHOTOGRAPHED_001)
     flags = relabel_misprints(tokens, load_template().version("gov_2021"), ocr=True)
-    assert placed(tokens, flags) == {"3. 6NEG街内客仍不明码": "unable_unclear_after_correction",
+    assert placed(tokens, flags) == {"2. 级有现成行高发类质行制售": "unable_needs_creation",
+                                     "3. 6NEG街内客仍不明码": "unable_unclear_after_correction",
                                      "1.得零报我头": "not_processed_complaint"}
 
 

@@ -18,6 +18,13 @@ from pipelines.report import CellValue
 from schemas.template import load_template
 
 SURE, UNSURE, NOTHING = 0.99, 0.6, 0.0
+# 001's rows of 三 whose only non-zero cells are 自然人 and its 总计 (2 … 2, 34 … 34, …)
+REPEATED_ROWS = ["carried_over", "denied_state_secret", "denied_security_stability",
+                 "denied_third_party_rights", "denied_process_info",
+                 "denied_enforcement_case_file", "denied_admin_inquiry",
+                 "unable_needs_creation", "unable_unclear_after_correction",
+                 "not_processed_repeat", "not_processed_confirm_reissue", "other_unpaid_fee",
+                 "carried_forward"]
 
 
 def _read(truth: dict, readings: dict[str, int], confidence: dict[str, float],
@@ -103,8 +110,13 @@ def test_a_sure_reading_on_a_page_read_poorly_needs_a_holding_identity(huaian):
         "t3.granted.natural_person"]
     two = "t2.administrative_licensing.decisions"
     assert grid.cells[two].value == huaian["cells"][two]
-    # flagged: the reading, and the two boxes whose ink was read as nothing
-    assert sorted(f.cell_id for f in grid.flags) == sorted([cid, *unread])
+    # flagged: the reading, the two boxes whose ink was read as nothing, and the rows
+    # whose only non-zero cells are 自然人 and its equal 总计, which only their own row's
+    # sum checks (a number repeated is no proof of itself: see below); the 总计 of 二、上年
+    # 结转 and 五、结转下年度, which 三's balance over its rows checks too, stand
+    repeated = [f"t3.{r}.{c}" for r in REPEATED_ROWS for c in ("natural_person", "total")
+                if not (r.startswith("carried_") and c == "total")]
+    assert sorted(f.cell_id for f in grid.flags) == sorted([cid, *unread, *repeated])
 
 
 def test_a_sure_reading_on_a_page_read_poorly_beside_the_agency_s_blanks_stands(huaian):
@@ -242,3 +254,67 @@ def test_numbers_in_a_column_cut_at_the_page_edge_are_null_and_flagged(huaian):
     assert {cid: grid.cells[cid].value for cid in kept} == kept
     cid = "t3.granted.total"
     assert grid.cells[cid].raw_text == str(huaian["cells"][cid])
+
+
+# Report 001 (huaian-2024) scanned at 150 dpi under a blur of σ 1.6 (grey150_blur1.6): 三's
+# row (二)3.属于第三方合法权益 as OCR read it, (cell id, text, confidence), on a page read
+# poorly; the rows 四、… 总计 and 五、结转下年度 were not found, so no column sum is evaluable.
+BLUR16_001_THIRD_PARTY = [
+    ("t3.denied_third_party_rights.natural_person", "6", 0.5),
+    ("t3.denied_third_party_rights.commercial_enterprise", "0", 0.5),
+    ("t3.denied_third_party_rights.research_institution", "0", 0.5),
+    ("t3.denied_third_party_rights.public_interest_org", "0", 0.5),
+    ("t3.denied_third_party_rights.legal_service_org", "0", 0.5),
+    ("t3.denied_third_party_rights.other_org", "0", 0.5),
+    ("t3.denied_third_party_rights.total", "6", 0.5),
+]
+
+
+def _read_row(row: list[tuple[str, str, float]], changed: dict[str, str]) -> tuple[Grid, Document]:
+    grid = Grid(load_template().version("gov_2021"))
+    cells = []
+    for n, (cid, text, conf) in enumerate(row):
+        text = changed.get(cid, text)
+        ref = f"page 4 table 2 row 11 cell {n + 2}"
+        grid.cells[cid] = CellValue(cid, int(text), "number", text, None, ref)
+        cells.append(TextCell(text, ref, 1, conf, poor_page=True))
+    return grid, Document("001.pdf", "0" * 64, 1, "scan", "", cells)
+
+
+@pytest.mark.parametrize("six", ["6", "8"])
+def test_a_number_repeated_in_its_row_is_not_proven_by_the_row_s_own_sum(six):
+    # The row's only non-zero cells are 自然人 and its 总计, equal: the row's sum holds
+    # whatever both are read as, so a glyph misread the same way twice (h-ocr4: 001's 11
+    # read 13 twice at this blur) would be published. As read (6) and with the 6 misread
+    # as 8 in both cells: null and flagged; the zeros, which the sum does check, stand.
+    term, total = (f"t3.denied_third_party_rights.{c}" for c in ("natural_person", "total"))
+    grid, doc = _read_row(BLUR16_001_THIRD_PARTY, {term: six, total: six})
+    proofread(grid, doc)
+    assert (grid.cells[term].value, grid.cells[total].value) == (None, None)
+    assert sorted((f.code, f.cell_id) for f in grid.flags) == [
+        ("ocr_uncertain", term), ("ocr_uncertain", total)]
+    assert grid.flags[0].message.endswith("no identity holds to confirm it")
+    zeros = [cid for cid, _, _ in BLUR16_001_THIRD_PARTY if cid not in (term, total)]
+    assert [grid.cells[c].value for c in zeros] == [0] * 5
+
+
+def test_a_number_repeated_in_its_row_stands_where_its_column_s_sum_proves_it(huaian):
+    # The same row read as doubtfully on a page read poorly, 三's column sums over its
+    # rows all read: they take in other rows' cells, and hold.
+    row = [cid for cid, _, _ in BLUR16_001_THIRD_PARTY]
+    grid, doc = _read(huaian, {}, dict.fromkeys(row, 0.5), poor_page=True)
+    proofread(grid, doc)
+    assert [grid.cells[c].value for c in row] == [6, 0, 0, 0, 0, 0, 6]
+    assert grid.flags == []
+
+
+def test_sure_readings_of_a_repeated_number_on_a_page_read_well_are_two_readings_agreeing(
+        huaian):
+    # 006 prints a column sum of 三 that fails (the agency's arithmetic): its rows'
+    # cells are in a failing identity. Two sure readings of one number on a page read
+    # well agree; the row's sum vouches for them as before.
+    wrong = "t3.results_total.natural_person"
+    grid, doc = _read(huaian, {wrong: huaian["cells"][wrong] + 1}, {})
+    proofread(grid, doc)
+    assert [grid.cells[f"t3.denied_third_party_rights.{c}"].value
+            for c in ("natural_person", "total")] == [6, 6]

@@ -47,7 +47,10 @@ EXPECTED = {
     # words 0.07 to any other row's), an OCR'd label read from the lower floor (misprints).
     # 1095 since h-ocr3: 001's (五)1., 3., 4. garbled past half their labels, placed by
     # their gap's count and item numbers, no row of 三 nearer their words (misprints).
-    "grey72_jpeg": (1095, 0, 97, 0),
+    # 1083 since h-ocr5: 001's rows whose only non-zero cells are 自然人 and its equal 总计
+    # (2 … 2, 6 … 6, 9 … 9, 1 … 1, 25 … 25) were proven by their own row's sum alone, which
+    # holds whatever a number read the same way twice is (proofread._repeated): 12 cells.
+    "grey72_jpeg": (1083, 0, 109, 0),
     "grey150_lid_border": (1192, 0, 0, 0),  # 1191 before h-ocrfw's glyph_match
     # Tables without ruling lines (bench/RESULTS.md, "OCR: borderless scans" and "OCR:
     # borderless scans to 99%"): 1145 each before h-ocrb2, whose headers prove blank
@@ -56,7 +59,8 @@ EXPECTED = {
     # losslessly (its two misses, lone zeros, read since h-ocrfw's glyph_match).
     "grey150_borderless": (1192, 0, 0, 0),
     "grey150_borderless_tiff": (1192, 0, 0, 0),  # 1190 before h-ocrfw's glyph_match
-    "grey150_lowcontrast": (1191, 0, 1, 0),
+    # 1191 before h-ocr5: 001's (四)3. 1 … 1 proven by its own row's sum alone (proofread).
+    "grey150_lowcontrast": (1190, 0, 2, 0),
     # Poorer scans (bench/RESULTS.md, "OCR: poorer scans"): JPEG q35 (4 cells of 011 the
     # identities do not vouch for, nulled); 96 dpi (001's small grey print 7, 011 4).
     # 1188 before h-ocrfw's glyph_match; 1184 since h-revscan2's page read poorly (stop 30:
@@ -72,7 +76,9 @@ EXPECTED = {
     # Tilted 1° and out of focus (σ 1): 001's small grey print 7, 011 1. 1190 since h-ocr4:
     # 001's (四)2. printed 11 read `日` under 自然人, a value cell read as a character (its
     # box a value column's, recognise/ocr_values.py): the row's other six read, 11 null.
-    "grey150_skew_blur": (1190, 0, 2, 0),
+    # 1186 since h-ocr5: 001's 自然人 1, 25, 1, 6 of rows whose only non-zero cells are it
+    # and its equal 总计, proven by their own row's sum alone (proofread._repeated).
+    "grey150_skew_blur": (1186, 0, 6, 0),
     # Scanner defaults (bench/RESULTS.md, "OCR: scanner defaults"): 300 dpi grey and colour
     # (a cell of the seed no identity vouches for, nulled); 1-bit at 300 dpi; 1-bit at 200
     # dpi since page_image.softened (1054 before as G4 TIFF: 1-bit zeros read as nothing;
