@@ -246,14 +246,7 @@ def total_first(lines: list[str], title: int, columns: list[str]) -> bool:
     `商业`; `总计` alone on its line) is `总计`. A header printing 总计 as its first
     column prints it there (`（二）部分公` / `总计` / `自然` / `人` / … / `商业 科研 社会
     法律`); one printing it last prints the organisations' pieces or 自然人's first."""
-    end = t4_title_line(lines) or len(lines)
-    for line in lines[title + 1:end]:
-        if _values_only(line):
-            continue
-        hits = [column_started(normalise(w), columns) for w in line.split()]
-        if any(h is not None for h in hits):
-            return line.split() == [_TOTAL] and hits == [len(columns) - 1]
-    return False
+    return _total_alone(_column_lines(lines, title, columns)[:1])
 
 
 def _sequences(lines: list[str], title: int, n: int, skip: frozenset[int]
@@ -292,14 +285,21 @@ def total_last(lines: list[str], title: int, columns: list[str]) -> bool:
     PDF of a Word table whose merged header cells print their pieces out of the columns'
     order, `科研` / `社会` / `法律` / … / `自然` / `人` / `商业` / … / `其他` / `总计`, 总计
     its last column)."""
+    return _total_alone(_column_lines(lines, title, columns)[-1:])
+
+
+def _column_lines(lines: list[str], title: int, columns: list[str]) -> list[str]:
+    """The lines from 三's title to 四's (or the end) with a word starting exactly one
+    column's label (header_pieces.column_started): the header's pieces, in print order."""
     end = t4_title_line(lines) or len(lines)
-    for line in reversed(lines[title + 1:end]):
-        if _values_only(line):
-            continue
-        hits = [column_started(normalise(w), columns) for w in line.split()]
-        if any(h is not None for h in hits):
-            return line.split() == [_TOTAL] and hits == [len(columns) - 1]
-    return False
+    return [line for line in lines[title + 1:end] if not _values_only(line) and any(
+        column_started(normalise(w), columns) is not None for w in line.split())]
+
+
+def _total_alone(found: list[str]) -> bool:
+    """The one line found is `总计` alone (the last column's label, 总计, and nothing else:
+    a line starting two columns' labels ties 总计 to no place)."""
+    return bool(found) and found[0].split() == [_TOTAL]
 
 
 def block_rows(lines: list[str], title: int, labels: list[str], balance: tuple,
