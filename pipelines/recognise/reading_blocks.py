@@ -26,7 +26,23 @@ order) and the rows whose six are equal are placed; the rest stays null.
 `total_first`: `（二）部分公` / `总计` / `自然` / `人`; the DOCX's 总计 column moved first): each
 row's first count is its 总计, the sum of the six after it, in every reading alike; the
 rest as above. 三 stays flagged out of order (column_order): only 总计 and the rows whose
-six are equal are placed, which no order of the six changes.
+six are equal are placed, which no order of the six changes. Likewise where 三 was
+withdrawn for its header's pieces out of the columns' order but the header prints 总计
+after every other column's piece (`total_last`: `科研` / `社会` / `法律` / … / `自然` / `人` /
+… / `其他` / `总计`, the 2021-format reports): each row's last count is its 总计.
+
+**The 2021-format reports** (001, huaian): page 1's blocks have 二's narrow column
+printed apart among them (`现行有` / `效件数` / `11` / `66`): those lines, proven 二's by
+reading_t2.values_apart (its label whole over lines of its own right over one value a
+row of its block), are no count of 三's. The last page prints its last rows' left parts
+before 四's title and their right parts after it, among 四's header pieces and values:
+where 三's counts before 四's title fall short of 7 a row, each run past it of exactly the
+counts missing, on lines of counts only with a line of words on each side (`总` / `计` /
+`0` / … / `3050` / `103` / `行政诉讼`), is read after them; the table's last j rows (2 or 3,
+a line of label each) may print their right parts a column at a time (`0 0` / `0 0` /
+`61 0` / `4 0` / `3050 103`). Nothing else changes: every reading of every run holding
+the identities must agree on a row for it to be placed, so a run whose place the sums
+and identities do not fix places nothing.
 """
 
 from __future__ import annotations
@@ -46,15 +62,17 @@ _READINGS = 50_000
 Row = tuple[int, ...]  # indexes into the counts
 
 
-def _counts(lines: list[str], title: int) -> list[tuple[int, int]] | None:
-    """(line, count) of every line of counts only between 三's title and 四's, or None
-    where a line there holds a value that is no count, or 四's title is not found."""
+def _counts(lines: list[str], title: int, skip: frozenset[int] = frozenset()
+            ) -> list[tuple[int, int]] | None:
+    """(line, count) of every line of counts only between 三's title and 四's, but the
+    lines `skip` (二's values printed apart: reading_t2.values_apart), or None where a line
+    there holds a value that is no count, or 四's title is not found."""
     end = t4_title_line(lines)
     if end is None or end <= title:
         return None
     out = []
     for no in range(title + 1, end):
-        if _values_only(lines[no]):
+        if _values_only(lines[no]) and no not in skip:
             words = lines[no].split()
             if not all(COUNT.fullmatch(w) for w in words):
                 return None  # `3,001`, `96171.6`: not read here
@@ -62,17 +80,36 @@ def _counts(lines: list[str], title: int) -> list[tuple[int, int]] | None:
     return out
 
 
+def _runs_past_title(lines: list[str], size: int) -> list[list[tuple[int, int]]]:
+    """Every run of exactly `size` counts after 四's title printed on lines of counts only,
+    a line of other words (or the text's end) on each side: the right parts of 三's last
+    rows, which the last page prints past 四's title among 四's header pieces (`总` / `计`
+    / `0` / `0` … `3050` / `103` / `行政诉讼`)."""
+    end = t4_title_line(lines)
+    runs: list[list[tuple[int, int]]] = [[]]
+    for no in range(len(lines) if end is None else end + 1, len(lines)):
+        words = lines[no].split()
+        if words and all(COUNT.fullmatch(w) for w in words):
+            runs[-1] += [(no, int(w)) for w in words]
+        elif words and runs[-1]:
+            runs.append([])
+    return [run for run in runs if len(run) == size]
+
+
 def _sums(values: list[int], row: Row, total: int = _WIDTH - 1) -> bool:
     """The row's count at printed place `total` (总计) is the sum of its other six."""
     return 2 * values[row[total]] == sum(values[i] for i in row)
 
 
-def _two_blocks(values: list[int], at: int, m: int, total: int = _WIDTH - 1
-                ) -> dict[tuple, tuple[Row, ...]] | None:
+def _two_blocks(values: list[int], at: int, m: int, total: int = _WIDTH - 1,
+                tail: tuple[int, int] = (0, 0)) -> dict[tuple, tuple[Row, ...]] | None:
     """The m rows from count `at` read as two blocks: each row's first w counts in the
     first block (row after row), its other 7 - w in the second; one reading per distinct
-    values, None where more than `_READINGS`."""
+    values, None where more than `_READINGS`. `tail` (j, k): the last j rows' right parts,
+    k counts each, print in the second block a column at a time (`0 0` / `0 0` / `61 0` /
+    `4 0` / `3050 103`: 三's last rows, a line of label each)."""
     found: dict[tuple, tuple[Row, ...]] = {}
+    j, k = tail
     for left in range(m, _WIDTH * m + 1):
         memo: dict[tuple[int, int], dict[tuple, tuple[Row, ...]] | None] = {}
 
@@ -87,8 +124,14 @@ def _two_blocks(values: list[int], at: int, m: int, total: int = _WIDTH - 1
             for w in range(1, _WIDTH + 1):
                 if lc + w + (m - i - 1) > left or rc + _WIDTH - w > _WIDTH * m - left:
                     continue
-                row = (tuple(range(at + lc, at + lc + w))
-                       + tuple(range(at + left + rc, at + left + rc + _WIDTH - w)))
+                if i >= m - j and (_WIDTH - w != k or
+                                   rc + (m - i) * k > _WIDTH * m - left):
+                    continue  # the column-wise rows' right parts: k each, to the end
+                right = (tuple(range(at + left + rc, at + left + rc + _WIDTH - w))
+                         if i < m - j else
+                         tuple(at + left + rc - (i - m + j) * (k - 1) + c * j
+                               for c in range(k)))
+                row = tuple(range(at + lc, at + lc + w)) + right
                 if not _sums(values, row, total):
                     continue
                 rest = walk(i + 1, lc + w)
@@ -112,6 +155,12 @@ def _two_blocks(values: list[int], at: int, m: int, total: int = _WIDTH - 1
         if len(found) > _READINGS:
             return None
     return found
+
+
+def _tails(m: int) -> list[tuple[int, int]]:
+    """(j, k) of every second block of m rows printing its last j rows a column at a time,
+    k counts each (`_two_blocks`)."""
+    return [(j, k) for j in range(2, min(_COLUMN_WISE, m) + 1) for k in range(1, _WIDTH)]
 
 
 def _column_wise(values: list[int], at: int, m: int, total: int = _WIDTH - 1
@@ -145,6 +194,13 @@ def readings(values: list[int], n: int, total: int = _WIDTH - 1
             windows = list(blocks.values())
             if 2 <= m <= _COLUMN_WISE:
                 windows += _column_wise(values, _WIDTH * r, m, total)
+            if r + m == n:  # the table's last rows: their right parts a column at a time
+                for tail in _tails(m):
+                    more = _two_blocks(values, _WIDTH * r, m, total, tail)
+                    if more is None:
+                        memo[r] = None
+                        return None
+                    windows += list(more.values())
             for rows in windows:
                 key = tuple(tuple(values[i] for i in row) for row in rows)
                 for tail_key, tail in rest.items():
@@ -190,43 +246,90 @@ def total_first(lines: list[str], title: int, columns: list[str]) -> bool:
     `商业`; `总计` alone on its line) is `总计`. A header printing 总计 as its first
     column prints it there (`（二）部分公` / `总计` / `自然` / `人` / … / `商业 科研 社会
     法律`); one printing it last prints the organisations' pieces or 自然人's first."""
-    end = t4_title_line(lines) or len(lines)
-    for line in lines[title + 1:end]:
-        if _values_only(line):
-            continue
-        hits = [column_started(normalise(w), columns) for w in line.split()]
-        if any(h is not None for h in hits):
-            return line.split() == [_TOTAL] and hits == [len(columns) - 1]
-    return False
+    return _total_alone(_column_lines(lines, title, columns)[:1])
 
 
-def block_rows(lines: list[str], title: int, labels: list[str], balance: tuple,
-               totals: tuple, columns: list[str]) -> dict[int, list[tuple[int, int, int]]] | None:
-    """三's rows printed in blocks (module docstring): {row: [(column, line, value)]},
-    each row's 总计 and, where its six are equal, all 7; None where not proven. `labels`:
-    三's row labels in order, as matched (`labels_in_order`); `columns` its column labels,
-    normalised, 总计 last. 总计 is each row's last count, or its first where the header
-    prints it first (`total_first`): each row's first count is then the sum of the six
-    after it."""
-    counts = _counts(lines, title)
-    n = len(labels)
-    if counts is None or not balance or not totals or not labels_in_order(lines, title, labels):
-        return None
-    values = [v for _, v in counts]
-    total = 0 if total_first(lines, title, columns) else _WIDTH - 1
+def _sequences(lines: list[str], title: int, n: int, skip: frozenset[int]
+               ) -> list[list[tuple[int, int]]]:
+    """三's counts, (line, count), 7n of them: those between its title and 四's (`_counts`);
+    where they fall short of 7n by at most the right parts of `_BLOCK` rows, each with a
+    run past 四's title of exactly the counts missing (`_runs_past_title`) after them."""
+    counts = _counts(lines, title, skip)
+    if counts is None:
+        return []
+    short = _WIDTH * n - len(counts)
+    if short == 0:
+        return [counts]
+    if not 0 < short <= (_WIDTH - 1) * _BLOCK:
+        return []
+    return [counts + run for run in _runs_past_title(lines, short)]
+
+
+def _held(values: list[int], n: int, total: int, balance: tuple, totals: tuple
+          ) -> list[tuple[Row, ...]] | None:
+    """Every reading of the counts (`readings`) holding the column identities, each row's
+    places 总计's last; None where not read (more than `_READINGS`)."""
     found = readings(values, n, total)
-    if not found:
+    if found is None:
         return None
     # each row's printed places, 总计's last (the six's order is not read: see above)
     order = [c for c in range(_WIDTH) if c != total] + [total]
     found = [tuple(tuple(row[c] for c in order) for row in rows) for rows in found]
-    held = [rows for rows in found
+    return [rows for rows in found
             if _columns_hold([[values[i] for i in row] for row in rows], balance, totals)]
+
+
+def total_last(lines: list[str], title: int, columns: list[str]) -> bool:
+    """Whether 三's header prints 总计 after every other column's label: the last line from
+    三's title to 四's that starts exactly one column's label is `总计` alone (LibreOffice's
+    PDF of a Word table whose merged header cells print their pieces out of the columns'
+    order, `科研` / `社会` / `法律` / … / `自然` / `人` / `商业` / … / `其他` / `总计`, 总计
+    its last column)."""
+    return _total_alone(_column_lines(lines, title, columns)[-1:])
+
+
+def _column_lines(lines: list[str], title: int, columns: list[str]) -> list[str]:
+    """The lines from 三's title to 四's (or the end) with a word starting exactly one
+    column's label (header_pieces.column_started): the header's pieces, in print order."""
+    end = t4_title_line(lines) or len(lines)
+    return [line for line in lines[title + 1:end] if not _values_only(line) and any(
+        column_started(normalise(w), columns) is not None for w in line.split())]
+
+
+def _total_alone(found: list[str]) -> bool:
+    """The one line found is `总计` alone (the last column's label, 总计, and nothing else:
+    a line starting two columns' labels ties 总计 to no place)."""
+    return bool(found) and found[0].split() == [_TOTAL]
+
+
+def block_rows(lines: list[str], title: int, labels: list[str], balance: tuple,
+               totals: tuple, columns: list[str], skip: frozenset[int] = frozenset()
+               ) -> dict[int, list[tuple[int, int, int]]] | None:
+    """三's rows printed in blocks (module docstring): {row: [(column, line, value)]},
+    each row's 总计 and, where its six are equal, all 7; None where not proven. `labels`:
+    三's row labels in order, as matched (`labels_in_order`); `columns` its column labels,
+    normalised, 总计 last; `skip` lines of 二's values printed apart (not 三's). 总计 is
+    each row's last count, or its first where the header prints it first (`total_first`):
+    each row's first count is then the sum of the six after it. Where the counts before
+    四's title fall short, each run past it of the counts missing is read after them
+    (`_sequences`), and every reading of every such run holding the identities must agree
+    on a row for it to be placed."""
+    n = len(labels)
+    if not balance or not totals or not labels_in_order(lines, title, labels):
+        return None
+    total = 0 if total_first(lines, title, columns) else _WIDTH - 1
+    held = []  # (counts, a reading holding the identities)
+    for counts in _sequences(lines, title, n, skip):
+        got = _held([v for _, v in counts], n, total, balance, totals)
+        if got is None:
+            return None  # a reading not made: not proven either way
+        held += [(counts, rows) for rows in got]
     if not held:
         return None
     placed = {}
     for r in range(n):  # what every reading holding the identities reads alike
-        rows = [[(c, counts[i][0], values[i]) for c, i in enumerate(h[r])] for h in held]
+        rows = [[(c, counts[i][0], counts[i][1]) for c, i in enumerate(h[r])]
+                for counts, h in held]
         sums = {row[-1][2] for row in rows}
         whole = {tuple(v for _, _, v in row) for row in rows}
         if len(whole) == 1 and len({v for _, _, v in rows[0][:-1]}) == 1:

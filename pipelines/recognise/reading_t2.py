@@ -57,7 +57,7 @@ from pipelines.recognise.normalise import normalise
 from pipelines.recognise.tokens import Token
 from pipelines.recognise.values import read_printed
 from pipelines.report import Flag
-from schemas.template import Block, cell_id_of
+from schemas.template import Block, Table, cell_id_of
 
 _SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]")  # a section's heading ends 二
 _PRINTED = frozenset({"number", "dash", "slash", "none_word"})  # a value cell's print
@@ -182,11 +182,11 @@ def _unnamed(header: list[list[str]], block: Block) -> list[str]:
             if not any(w in (label := normalise(c.label)) for w in words)]
 
 
-def _printed_apart(lines: list[str], start: int, label: str, count: int) -> bool:
-    """Whether `label` prints once from lines[start:] whole over lines of their own
-    (`现行有` / `效件数`), right over exactly `count` lines of one value each and then a
-    line of no value."""
-    found = 0
+def _apart_at(lines: list[str], start: int, label: str, count: int) -> list[int] | None:
+    """The lines of the `count` values under `label` where it prints once from
+    lines[start:] whole over lines of their own (`现行有` / `效件数`), right over exactly
+    `count` lines of one value each and then a line of no value; else None."""
+    found: list[list[int]] = []
     for no in range(start, len(lines)):
         joined, end = "", no
         while end < len(lines) and len(joined) < len(label) and lines[end].strip():
@@ -195,23 +195,49 @@ def _printed_apart(lines: list[str], start: int, label: str, count: int) -> bool
         if joined != label:
             continue
         values = lines[end:end + count + 1]
-        found += (len(values) > count and all(_is_value(v.strip()) for v in values[:count])
-                  and not _is_value(values[count].strip()))
-    return found == 1
+        if (len(values) > count and all(_is_value(v.strip()) for v in values[:count])
+                and not _is_value(values[count].strip())):
+            found.append(list(range(end, end + count)))
+    return found[0] if len(found) == 1 else None
+
+
+def _short_block_apart(lines: list[str], span: tuple[int, int], block: Block, end: int
+                       ) -> list[int] | None:
+    """The lines of the values of the block's columns its header does not name, printed
+    past 二's end (`end`) under their own label (module docstring), where the block is
+    tied but for them; else None."""
+    for width in range(1, len(block.columns)):
+        short = _block_rows(lines, *span, block, width)
+        if short is None:
+            continue
+        unnamed = _unnamed(short[1], block)
+        if len(unnamed) != len(block.columns) - width:
+            return None
+        apart = [_apart_at(lines, end, label, len(block.data_rows)) for label in unnamed]
+        return None if None in apart else [no for a in apart if a for no in a]
+    return None
 
 
 def _short_block_tied(lines: list[str], span: tuple[int, int], block: Block, end: int
                       ) -> bool:
     """Whether the block is tied but for columns its header does not name, whose values
     print past 二's end (`end`) under their own label (module docstring)."""
-    for width in range(1, len(block.columns)):
-        short = _block_rows(lines, *span, block, width)
-        if short is None:
-            continue
-        unnamed = _unnamed(short[1], block)
-        return len(unnamed) == len(block.columns) - width and all(
-            _printed_apart(lines, end, label, len(block.data_rows)) for label in unnamed)
-    return False
+    return _short_block_apart(lines, span, block, end) is not None
+
+
+def values_apart(lines: list[str], table: Table) -> set[int]:
+    """The lines (of `lines`, simplified as here) holding 二's values printed apart from
+    their block, under their column's own label past 二's end (`现行有` / `效件数` / `11` /
+    `66` inside 三's text): 二's, proven so, and no other table's."""
+    blocks = [b for b in table.blocks if b.caption and b.data_rows]
+    spans = _spans(lines, [normalise(b.caption) for b in blocks])
+    if spans is None:
+        return set()
+    out: set[int] = set()
+    for span, block in zip(spans, blocks, strict=True):
+        if _block_rows(lines, *span, block) is None:
+            out |= set(_short_block_apart(lines, span, block, spans[-1][1]) or ())
+    return out
 
 
 def _proven_columns(values: list[Word], own_line: int, header_in_order: bool) -> bool:

@@ -72,8 +72,8 @@ text keeping no form feed), each piece whole rows, are placed as one run by the 
 
 Where neither a right block nor whole rows read (LibreOffice's PDFs of a DOCX), 三 printed
 in blocks a run of rows at a time: reading_blocks.py; also where 三 was withdrawn for its
-header printing 总计 first (reading_blocks.total_first: each row's 总计 and its rows of
-equal six only).
+header printing 总计 first or after every other column's piece (reading_blocks.total_first,
+total_last: each row's 总计 and its rows of equal six only).
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_pieces import column_started
 from pipelines.recognise.layout import FORMAT_CHARS
 from pipelines.recognise.normalise import normalise
-from pipelines.recognise.reading_blocks import block_rows, total_first
+from pipelines.recognise.reading_blocks import block_rows, total_first, total_last
 from pipelines.recognise.reading_left import (
     agreed_block,
     header_words,
@@ -106,6 +106,7 @@ from pipelines.recognise.reading_left import (
     row_sums,
 )
 from pipelines.recognise.reading_order import printed_t3_order
+from pipelines.recognise.reading_t2 import values_apart
 from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
 
@@ -641,14 +642,16 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
         columns, withdrawn = [columns[c] for c in order], False
         total = order.index(total)
     block = _placement(lines, *marks, columns, table.note, labels, balance, totals, total)
+    # 二's values printed apart inside 三's text (reading_t2.values_apart) are not 三's
     in_blocks = (lines, marks[0], sorted(shapes[0][1], key=shapes[0][1].get), balance,
-                 totals, columns)
+                 totals, columns, frozenset(values_apart(lines, grid.version.tables["t2"])))
     if block is not None:
         placed = _values(lines, block, columns, shapes[0], total, left=not withdrawn)
     elif withdrawn:
         # withdrawn for 总计 printed first: each row's 总计 and the rows whose six are equal,
         # which no order of the six changes (reading_blocks.total_first)
-        placed = block_rows(*in_blocks) if total_first(lines, marks[0], columns) else None
+        placed = block_rows(*in_blocks) if (total_first(lines, marks[0], columns) or
+                                            total_last(lines, marks[0], columns)) else None
     else:
         placed = (_whole(lines, *marks, columns, table.note, shapes[0], total)
                   # both read each row's 总计 as its last count

@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from pipelines.parse import parse_bytes
 from pipelines.recognise.normalise import normalise
-from pipelines.recognise.reading_blocks import total_first
+from pipelines.recognise.reading_blocks import total_first, total_last
 from schemas.template import load_template
 
 DUMPS = Path(__file__).parents[1] / "fixtures" / "dumps"
@@ -26,8 +28,8 @@ def _text() -> str:
     return text
 
 
-def _t3(text: str) -> tuple[dict[str, object], list]:
-    report = parse_bytes("seed-shaoguan-zhenjiang-2019.txt", text.encode())
+def _t3(text: str, name: str = "seed-shaoguan-zhenjiang-2019") -> tuple[dict[str, object], list]:
+    report = parse_bytes(f"{name}.txt", text.encode())
     assert report.rendering == "text_reading_order"
     return ({c: v for c, v in report.values().items() if c.startswith("t3.") and v is not None},
             report.flags)
@@ -68,3 +70,63 @@ def test_total_first_needs_total_alone_first() -> None:
     assert not total_first([lines[0], "总计 自然", *lines[4:]], 0, columns)
     # the row label (七)总计 is no column's piece
     assert not total_first([lines[0], "（七）总计", "23"], 0, columns)
+
+
+# LibreOffice's PDF of huaian-2024's Word file (2021 format) through pdftotext without
+# options: page 1 prints 三's rows 0-4 as two blocks with 二's narrow column printed apart
+# between them (`现行有` / `效件数` / `11` / `66`, reading_t2.values_apart); the last page
+# its last four rows' left parts (`6 0`, `108 2`, `2932 53`, `103 0`) before 四's title and
+# their right parts after it, among 四's header pieces: rows 21-22 five a row, rows 23-24
+# a column at a time (`0` `0` / … / `61` `0` / `4` `0` / `3050` `103`)
+WORD_2021 = "huaian-2024.docx-pdftotext-reading.txt"
+APART = "现行有\n效件数\n11\n66\n"
+PAST_TITLE = "\n".join(["", "总", "计", "", "0", "", "0", "", "0", "", "0", "", "6", "", "0", "",
+                        "0", "", "0", "", "0", "", "110", "", "0", "0", "", "0", "0", "",
+                        "61", "0", "", "4", "0", "", "3050", "103", "", "行政诉讼", ""])
+LAST_ROWS = ("other_unpaid_fee", "other_other", "results_total", "carried_forward")
+
+
+def _word_2021() -> str:
+    text = (DUMPS / WORD_2021).read_text(encoding="utf-8")
+    assert text.count(APART) == 1 and text.count(PAST_TITLE) == 1
+    return text
+
+
+def test_rows_in_blocks_past_t4s_title_and_around_t2s_column_read_each_rows_total(
+        truth: Callable[[str], dict]) -> None:
+    # 二's `11` `66` left out, the run of 20 counts past 四's title after 三's counts: 175,
+    # 7 a row. Every block reading holding the identities agrees on 21 rows' 总计 (the
+    # last four's with their right parts past 四's title) and one row of zeros; 三 stays
+    # flagged out of order (its header's pieces print out of the columns' order). Before:
+    # 三's counts short of 7 a row, no value of 三.
+    want = truth("huaian-2024")["cells"]
+    got, flags = _t3(_word_2021(), "huaian-2024")
+    assert got == {c: want[c] for c in got}
+    assert len(got) == 27
+    assert sum(c.endswith(".total") for c in got) == 21
+    assert {f"t3.{r}.total" for r in LAST_ROWS} <= set(got)
+    assert got["t3.results_total.total"] == 3050
+    assert sum(f.code == "row_placed_by_order" and "t3." in f.message for f in flags) == 21
+    assert any(f.code == "columns_out_of_order" and f.message.startswith("t3'")
+               for f in flags)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    (APART, "现行有\n11\n66\n"),  # 二's label cut: its values not proven 二's
+    (PAST_TITLE, PAST_TITLE.replace("\n110\n", "\n110\n其\n")),  # the run cut by a word
+    (PAST_TITLE, PAST_TITLE.replace("\n110\n", "\n110\n0\n")),  # a count more in it
+], ids=["t2-label-cut", "run-cut", "run-longer"])
+def test_no_block_row_where_t3s_counts_are_not_proven(old: str, new: str) -> None:
+    got, _ = _t3(_word_2021().replace(old, new), "huaian-2024")
+    assert got == {}
+
+
+def test_total_last_needs_total_alone_last() -> None:
+    version = load_template().versions["gov_2021"]
+    columns = [normalise(c.label) for c in version.tables["t3"].columns]
+    lines = ["三、收到和处理政府信息公开申请情况", "科研", "自然", "人", "其他", "", "总计",
+             "3001", "53"]
+    assert total_last(lines, 0, columns)
+    # another column's piece after it, or 总计 sharing its line with one
+    assert not total_last([*lines[:6], "总计", "其他", "3001"], 0, columns)
+    assert not total_last([*lines[:6], "其他 总计", "3001"], 0, columns)

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from pipelines.parse import parse_bytes
+from pipelines.read.text_order import simplified_lines
+from pipelines.recognise.reading_t2 import values_apart
+from schemas.template import load_template
 
 DUMPS = Path(__file__).parents[1] / "fixtures" / "dumps"
 HUAIAN = "huaian-2024.pdftotext-reading.txt"
@@ -145,3 +148,17 @@ def test_a_short_blocks_column_printed_apart_ties_the_other_blocks(
 ], ids=["nowhere", "value-short", "value-more", "label-cut"])
 def test_a_short_block_ties_nothing_unless_its_column_prints_whole_apart(apart: str) -> None:
     assert set(_t2(_word().replace(APART, apart)).values()) == {None}
+
+
+def test_the_values_printed_apart_are_told_by_their_lines() -> None:
+    # the two lines under `现行有` / `效件数` inside 三's text: 二's, not 三's
+    # (reading_blocks leaves them out of 三's counts)
+    text = _word()
+    lines = simplified_lines(text.split("\n"))
+    table = load_template().versions["gov_2021"].tables["t2"]
+    apart = values_apart(lines, table)
+    assert [lines[no] for no in sorted(apart)] == ["11", "66"]
+    assert lines[min(apart) - 2:min(apart)] == ["现行有", "效件数"]
+    # its label cut: not proven 二's
+    assert values_apart(simplified_lines(text.replace(APART, "现行有\n11\n66\n")
+                                         .split("\n")), table) == set()

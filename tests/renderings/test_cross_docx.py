@@ -33,7 +33,8 @@ numbers (variants.renumbered: a prefecture's hundreds, every identity holding).
   only each row's 总计 and the rows the same in any order are kept (before: 004 10, 005
   34, 006 revalued 32). `docx` prints 三 in blocks of varying width, a run of rows at a
   time: where every reading of them holding the identities agrees (2019 format), each
-  row's 总计 and the rows of zeros (reading_blocks.py).
+  row's 总计 and the rows of zeros (reading_blocks.py); in the 2021 format too, 二's
+  column printed apart among 三's blocks and 三's last rows' right parts past 四's title.
 """
 
 from __future__ import annotations
@@ -98,7 +99,11 @@ EXPECTED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
     # order, and 四 reads the same in any: column_order.withdraw_misordered_tables)
     # 004 3 -> 7: 二's one-column blocks, tied once (一)'s 现行有效件数 is found printed
     # apart past 二 with its two values (reading_t2._short_block_tied)
-    ("pdf-reading", "docx"): {"004": (7, 0, 193, 0), "005": (108, 0, 90, 0)},
+    # 004 7 -> 77 (h-lopdf5): 二's `现行有` / `效件数` values left out of 三's counts
+    # (reading_t2.values_apart), 三's last rows' right parts read past 四's title, and its
+    # header printing 总计 after every other piece (reading_blocks.total_last): each row's
+    # 总计 and the rows of zeros
+    ("pdf-reading", "docx"): {"004": (77, 0, 123, 0), "005": (108, 0, 90, 0)},
 }
 
 
