@@ -1447,13 +1447,24 @@ def _units_beside_numbers(tokens: list[Token], last: int) -> bool:
     while j < len(tokens) and tokens[j].row == row:
         token = tokens[j]
         if token.kind == "text" and _LONE_UNIT.match(token.text):
-            units += 1
+            # a unit after a number printed without one is that number's (`1.91 万元`,
+            # an amount's lower piece): not a unit alone
+            units += j == nxt or not _bare_number(tokens[j - 1])
         elif token.kind != "value":
             return False
         elif token.printed is not None and token.printed.state == "number":
             numbers += 1
         j += 1
     return units > 0 and numbers > 0
+
+
+_ENDS_IN_UNIT = re.compile(rf"(?:{UNIT})\s*$")
+
+
+def _bare_number(token: Token) -> bool:
+    """Whether `token` is a number printed without a unit."""
+    return (token.kind == "value" and token.printed is not None
+            and token.printed.state == "number" and not _ENDS_IN_UNIT.search(token.text))
 
 
 def _group_labels(version: Version, table: str) -> tuple[str, ...]:
