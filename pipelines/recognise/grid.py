@@ -1404,15 +1404,39 @@ def _group_tail_beside_numbers(tokens: list[Token], last: int, version: Version,
 
 def _label_piece_beside_numbers(tokens: list[Token], last: int, version: Version,
                                 found: tuple[str, str]) -> bool:
-    """Whether the printed row after a row of values is a piece of the row's own label
-    and numbers after it (its item number between, where printed there): a label wrapped
-    over lines, read by the piece on the row's line (`申请人无正当理由逾期不补正、 2 2` /
+    """Whether the printed row after a row of values is a later piece of the row's own
+    label (past its start, and the start of no row's label: `行政` under `行政 89 -22
+    2958` begins the next row, 行政强制) and numbers after it (its item number between,
+    where printed there): a label wrapped over lines, read by the piece on the row's
+    line (`申请人无正当理由逾期不补正、 2 2` /
     `行政机关不再处理其政府信息公开 1. 10 5 1 … 8`, pdftotext -layout of numbers cut by
     `<br>` over a page break), printed the row's cells beside two of its pieces, so
     neither line holds the row's cells whole."""
     return _text_beside_numbers(
         tokens, last, lambda text: len(text) >= 2
-        and any(text != label and text in label for label in _row_labels(version, *found)))
+        and any(_continues(text, label) for label in _row_labels(version, *found))
+        and not any(_unnumbered(label).startswith(text)
+                    for label in _table_labels(version, found[0])))
+
+
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.、]|[（(][一二三四五六七八九十]+[)）]|"
+                        r"[一二三四五六七八九十]+、)\s*")
+
+
+def _unnumbered(label: str) -> str:
+    """A row label without its leading item or group number (`1.`, `（六）`, `三、`)."""
+    return _NUMBERING.sub("", label)
+
+
+def _continues(text: str, label: str) -> bool:
+    """Whether `text` is a later piece of `label`: inside it, past its start."""
+    return _unnumbered(label).find(text) > 0
+
+
+def _table_labels(version: Version, table: str) -> tuple[str, ...]:
+    """The printed labels of every row of `table`, NFKC."""
+    return tuple(nfkc(label) for block in version.tables[table].blocks for row in block.rows
+                 for label in (row.label, *row.aliases))
 
 
 def _text_beside_numbers(tokens: list[Token], last: int,
