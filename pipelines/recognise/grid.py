@@ -961,8 +961,12 @@ def _withdraw_unbalanced_rows(grid: Grid) -> None:
                 and (_flat(grid, (table, row))
                      or ((table, row) in grid.line_rows
                          and (not grid.paragraph_cells or _lines_joinable(grid, ids)))))
+        # A row whose 总计 fails its sum where a row of its table printed a cell's digits
+        # on a line of their own (wrapped_tables): its line may hold the tops of cells
+        # cut over lines (`<br>` in numbers: 001 at mean 5000, `5 5 3 3 2 2 6` for 5216,
+        # 589, … beside (六)1's cells printed beside two pieces of its label), no error.
         if not (pieces or beside or wrapped or named or flat
-                or (holds is False and table in short)):
+                or (holds is False and (table in short or table in grid.wrapped_tables))):
             continue
         raw = " ".join(grid.cells[c].raw_text or "" for c in ids)
         why = ("its 总计 is not their sum" if holds is False
@@ -1394,20 +1398,109 @@ def _group_tail_beside_numbers(tokens: list[Token], last: int, version: Version,
     `（三）不予 5.属于… １１ … １５` / `公开 ９ １` for 119 … 151; `（一）予以公开 2 2 1 …
     3` / `办理结果 879 77 8 … 473`) prints its lower part on the piece's line. That line
     is no row of its own (the piece names none), so the row's cells are not known whole."""
+    return _text_beside_numbers(
+        tokens, last, lambda text: _ends_a_group_label(text, version, table))
+
+
+def _label_piece_beside_numbers(tokens: list[Token], last: int, version: Version,
+                                found: tuple[str, str]) -> bool:
+    """Whether the printed row after a row of values is a later piece of the row's own
+    label (past its start, and the start of no row's label: `行政` under `行政 89 -22
+    2958` begins the next row, 行政强制) and numbers after it (its item number between,
+    where printed there): a label wrapped over lines, read by the piece on the row's
+    line (`申请人无正当理由逾期不补正、 2 2` /
+    `行政机关不再处理其政府信息公开 1. 10 5 1 … 8`, pdftotext -layout of numbers cut by
+    `<br>` over a page break), printed the row's cells beside two of its pieces, so
+    neither line holds the row's cells whole."""
+    return _text_beside_numbers(
+        tokens, last, lambda text: len(text) >= 2
+        and any(_continues(text, label) for label in _row_labels(version, *found))
+        and not any(_unnumbered(label).startswith(text)
+                    for label in _table_labels(version, found[0])))
+
+
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.、]|[（(][一二三四五六七八九十]+[)）]|"
+                        r"[一二三四五六七八九十]+、)\s*")
+
+
+def _unnumbered(label: str) -> str:
+    """A row label without its leading item or group number (`1.`, `（六）`, `三、`)."""
+    return _NUMBERING.sub("", label)
+
+
+def _continues(text: str, label: str) -> bool:
+    """Whether `text` is a later piece of `label`: inside it, past its start."""
+    return _unnumbered(label).find(text) > 0
+
+
+def _table_labels(version: Version, table: str) -> tuple[str, ...]:
+    """The printed labels of every row of `table`, NFKC."""
+    return tuple(nfkc(label) for block in version.tables[table].blocks for row in block.rows
+                 for label in (row.label, *row.aliases))
+
+
+def _text_beside_numbers(tokens: list[Token], last: int,
+                         piece: Callable[[str], bool]) -> bool:
+    """Whether the printed row after a row of values opens with a text that `piece`
+    names, an item number alone may follow it, and numbers alone end it."""
     nxt = last + 1
     if (nxt >= len(tokens) or tokens[nxt].row is None or tokens[nxt].row == tokens[last].row
-            or tokens[nxt].kind != "text"
-            or not _ends_a_group_label(nfkc(tokens[nxt].text).strip(), version, table)):
+            or tokens[nxt].kind != "text" or not piece(nfkc(tokens[nxt].text).strip())):
         return False
-    run, end = _run_of(tokens, nxt + 1, tokens[nxt].row, _is_value)
+    start = nxt + 1
+    while (start < len(tokens) and tokens[start].row == tokens[nxt].row
+           and tokens[start].kind == "text" and ROW_NUMBER.match(nfkc(tokens[start].text))):
+        start += 1
+    run, end = _run_of(tokens, start, tokens[nxt].row, _is_value)
     return (any(t.printed is not None and t.printed.state == "number" for t in run)
             and (end + 1 >= len(tokens) or tokens[end + 1].row != tokens[nxt].row))
+
+
+def _units_beside_numbers(tokens: list[Token], last: int) -> bool:
+    """Whether the printed row after a row of values holds numbers and counts' units
+    alone (`件`), nothing else: text laid out by position prints a row whose narrow cells
+    wrap over three lines (`１１ １３ …` above the row's line, `７件 件 件 件 ７ ４ ６`
+    below, pdftotext -layout of 11827件 in a cell three characters wide) with the cells'
+    last digits and units below the row's line. A unit wrapped alone under its whole
+    number is harmless (`_unit_below`'s line, no number on it); a number beside units is
+    the rest of some cell, so the row's cells are not known whole."""
+    nxt = last + 1
+    if nxt >= len(tokens) or tokens[nxt].row is None or tokens[nxt].row == tokens[last].row:
+        return False
+    row, units, numbers, j = tokens[nxt].row, 0, 0, nxt
+    while j < len(tokens) and tokens[j].row == row:
+        token = tokens[j]
+        if token.kind == "text" and _LONE_UNIT.match(token.text):
+            # a unit after a number printed without one is that number's (`1.91 万元`,
+            # an amount's lower piece): not a unit alone
+            units += j == nxt or not _bare_number(tokens[j - 1])
+        elif token.kind != "value":
+            return False
+        elif token.printed is not None and token.printed.state == "number":
+            numbers += 1
+        j += 1
+    return units > 0 and numbers > 0
+
+
+_ENDS_IN_UNIT = re.compile(rf"(?:{UNIT})\s*$")
+
+
+def _bare_number(token: Token) -> bool:
+    """Whether `token` is a number printed without a unit."""
+    return (token.kind == "value" and token.printed is not None
+            and token.printed.state == "number" and not _ENDS_IN_UNIT.search(token.text))
 
 
 def _group_labels(version: Version, table: str) -> tuple[str, ...]:
     """The printed labels of `table`'s groups (rows with no cells of their own)."""
     return tuple(nfkc(label) for block in version.tables[table].blocks for row in block.rows
                  if row.is_group for label in (row.label, *row.aliases))
+
+
+def _row_labels(version: Version, table: str, row_id: str) -> tuple[str, ...]:
+    """The printed labels of `table`'s row `row_id` (its label and aliases), NFKC."""
+    return tuple(nfkc(label) for block in version.tables[table].blocks for row in block.rows
+                 if row.id == row_id for label in (row.label, *row.aliases))
 
 
 def _ends_a_group_label(text: str, version: Version, table: str) -> bool:
@@ -1672,6 +1765,8 @@ def assemble(tokens: list[Token], version: Version, full_width_rows: bool = Fals
               and (_wrapped_tail(tokens, last, filled=True, digits=full_width_rows)
                    or _fraction_below(tokens, last)
                    or _group_tail_beside_numbers(tokens, last, version, found[0])
+                   or _units_beside_numbers(tokens, last)
+                   or _label_piece_beside_numbers(tokens, last, version, found)
                    or (len(values) < len(rows[found].columns)
                        and _unit_below(tokens, last)))):
             # A printed row of numbers alone that no row took: a line break inside a

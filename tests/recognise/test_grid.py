@@ -457,6 +457,41 @@ def test_a_row_whose_cells_go_on_beside_a_group_labels_wrapped_end_is_null() -> 
     assert report.values()["t3.denied_third_party_rights.total"] == 69  # a row whole: kept
 
 
+def test_a_row_whose_cells_go_on_below_beside_lone_units_is_null() -> None:
+    # `pdftotext -layout` of Chromium's print of 001 (淮安 2024), cms-mixed (counts
+    # printed `11827件` in narrow cells), drawn anew (mean 5000, seed 15), cut to 三's
+    # header and its last rows: (七)总计's cells wrap over three lines, `１１ １３ …` above
+    # the row's line and `７件 件 件 件 ７ ４ ６` below it. Before: 82, 52, 74, 2, 0, 2, 57
+    # published for 11827, 1352, 74, 92, 607, 624, 14576 (6 wrong).
+    path = FIXTURES / "dumps" / "001.pdftotext-layout-cms-mixed-m5000-s15.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    cells = {cid: v for cid, v in report.values().items() if cid.startswith("t3.results_total.")}
+    assert cells == dict.fromkeys(cells) and len(cells) == 7
+    assert any(f.code == "ambiguous_digits" and "row results_total's values are followed by "
+               "a printed row of numbers alone" in f.message for f in report.flags)
+
+
+def test_a_row_whose_cells_go_on_beside_its_own_labels_next_piece_is_null() -> None:
+    # `pdftotext -layout` of Chromium's print of 001, numbers cut by `<br>` (number-br),
+    # drawn anew (mean 5000, seed 15), cut to table 三: (六)1's label wraps over a page
+    # break, `申请人无正当理由逾期不补正、 2 2` / `行政机关不再处理其政府信息公开 1. 10 5 1
+    # … 8` / digits stacked below. Before: the row read as one with dropped blanks `2 2`,
+    # its 总计 placed 2 (264) by the identities, 1 wrong; that row was also the only sign
+    # of broken cells that nulled （一）予以公开's `5 5 3 3 2 2 6` (5216, 589, …), whose
+    # 总计 fails its sum.
+    path = FIXTURES / "dumps" / "001.pdftotext-layout-number-br-m5000-s15.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    values = report.values()
+    for row in ("other_no_correction", "granted"):
+        cells = {cid: v for cid, v in values.items() if cid.startswith(f"t3.{row}.")}
+        assert cells == dict.fromkeys(cells) and len(cells) == 7
+    assert any(f.code == "ambiguous_digits" and "row other_no_correction's values are "
+               "followed by a printed row" in f.message for f in report.flags)
+    assert any(f.code == "value_count_mismatch" and "row granted of t3 prints as many values "
+               "as its columns and its 总计 is not their sum" in f.message
+               for f in report.flags)
+
+
 @pytest.mark.corpus
 def test_label_less_rows_of_a_markdown_table_are_flagged_not_placed(corpus: Path) -> None:
     # 013.md: a PDF-to-Markdown converter printed the rows whose labels wrap as values
