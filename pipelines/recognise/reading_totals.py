@@ -117,6 +117,9 @@ _WIDTH = 7  # 三's columns: the run's rows hold 1 to 7 of them
 _PAST_TITLE = 2  # 三's last rows a page break may print past 四's title ((七)总计, 结转下年)
 
 # an item's number opening a row label, or left alone where the label moved (`3.`)
+# a sub-row's label: `其中：网上申请` (of which: …), a breakdown of the row above it
+_SUB_ROW_LABEL = re.compile("其中[：:]")
+_SUB_ROW = -1  # a sub-row's place in `_printed_rows`
 _ITEM_NUMBER = re.compile(r"\d+[.．、](?:\D.*)?")
 Run = list[tuple[int, int]]  # (0-based line, count)
 
@@ -285,30 +288,65 @@ def _title_and_first(lines: list[str], heading: str, matched: dict[str, int]
     return None if first is None or title is None else (title, first)
 
 
-def _placements(lines: list[str], blocks: list[list[Run]], labels: tuple[str, ...],
-                balance: tuple, totals: tuple, total: int
+def _placements(lines: list[str], title: int, blocks: list[list[Run]],
+                labels: tuple[str, ...], balance: tuple, totals: tuple, total: int
                 ) -> list[tuple[int, Run, dict[int, list[int]], dict]]:
     """Every (k, run, rows placed, tail) of the `blocks` (a run, or a run's pieces a page
     each) whose rows, with the rows printed whole after it, make the identities hold."""
     found = []
     stop = t4_title_line(lines)
+    printed = _printed_rows(lines, title, labels)
     for pieces in blocks:
         run = [c for piece in pieces for c in piece]
         after = _counts_after(lines, run, stop)
         for k in range(1, _WIDTH + 1):
             # a row prints on one page: each piece holds whole rows
-            if any(len(piece) % k for piece in pieces) or len(run) // k > len(labels):
+            if any(len(piece) % k for piece in pieces) or len(run) // k > len(printed):
                 continue
             n = len(run) // k
-            for end in range(n, len(labels) + 1):
-                placed = {end - n + r: [v for _, v in run[r * k:(r + 1) * k]] for r in range(n)}
+            for stop_at in range(n, len(printed) + 1):
+                segment = printed[stop_at - n:stop_at]
+                if _SUB_ROW in printed[stop_at:] or all(r == _SUB_ROW for r in segment):
+                    continue  # a sub-row below the run prints its counts elsewhere
+                # the run's rows of 三 only: a sub-row's k counts are none of its cells
+                ours = [c for r, row in enumerate(segment) if row != _SUB_ROW
+                        for c in run[r * k:(r + 1) * k]]
+                first, end = min(set(segment) - {_SUB_ROW}), max(segment) + 1
+                placed = {first + r: [v for _, v in ours[r * k:(r + 1) * k]]
+                          for r in range(len(ours) // k)}
                 tail = _tail(after, end, len(labels) - end, total)
                 if tail is None:
                     continue
                 whole = placed | {r: [v for _, v in row[-k:]] for r, row in tail.items()}
                 if identities_hold(whole, k, balance, totals):
-                    found.append((k, run, placed, tail))
+                    found.append((k, ours, placed, tail))
     return found
+
+
+def _printed_rows(lines: list[str], title: int, labels: tuple[str, ...]) -> list[int]:
+    """三's rows in the order they print: the template's rows, each followed by the
+    sub-rows (`其中：网上申请`, a breakdown no cell of 三 holds) printed below its label
+    and above the next row's. A sub-row prints its values in the runs as a row does (a
+    report adding one after 一, 二 and 结转下年 prints its right counts inside the right
+    block), so the run's rows are these, not the template's alone."""
+    end = t4_title_line(lines) or len(lines)
+    wanted = [normalise(label) for label in labels]
+    after: list[int] = []  # for each sub-row, the template row printed above it
+    last = -1
+    for line in lines[title + 1:end]:
+        words = line.split()
+        cut = next((i for i, w in enumerate(words) if COUNT.fullmatch(w)), len(words))
+        lead = "".join(words[:cut])
+        if _SUB_ROW_LABEL.match(lead):
+            after.append(last)
+            continue
+        lead = normalise(lead)
+        rows = [r for r, label in enumerate(wanted)
+                if len(lead) >= 4 and (label.startswith(lead) or lead.startswith(label))]
+        if len(rows) == 1 and rows[0] > last:
+            last = rows[0]
+    return [*[_SUB_ROW] * after.count(-1),
+            *(x for r in range(len(labels)) for x in (r, *[_SUB_ROW] * after.count(r)))]
 
 
 def _placement(lines: list[str], title: int, first: int, columns: list[str],
@@ -321,7 +359,7 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
     printed place (the last, but where a header proves it elsewhere: `_total_left`)."""
     runs = _runs(lines, title)
     blocks = _page_runs(lines, runs) if pages else [[run] for run in runs]
-    found = _placements(lines, blocks, labels, balance, totals, total)
+    found = _placements(lines, title, blocks, labels, balance, totals, total)
     if len(found) != 1:
         return None  # none, or more than one placement the identities allow
     k, run, placed, tail = found[0]
