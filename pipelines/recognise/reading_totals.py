@@ -70,6 +70,12 @@ the pieces, one a page on consecutive pages (told by their running lines, the pa
 text keeping no form feed), each piece whole rows, are placed as one run by the same rule
 (`_page_runs`), tried only where nothing above reads.
 
+**Sub-rows among the rows** (`其中：网上申请` under 一, 二 and 结转下年: a breakdown no cell of
+三 holds): each prints its right counts inside the run where its label prints, so the run's
+rows are 三's rows as printed, sub-rows among them (`_printed_rows`); a sub-row's counts are
+dropped from the run and the rest placed by the same rule. The left block then holds the
+sub-rows' counts too and reads nothing: the run's columns only.
+
 Where neither a right block nor whole rows read (LibreOffice's PDFs of a DOCX), 三 printed
 in blocks a run of rows at a time: reading_blocks.py; also where 三 was withdrawn for its
 header printing 总计 first (reading_blocks.total_first: each row's 总计 and its rows of
