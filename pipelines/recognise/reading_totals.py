@@ -340,15 +340,10 @@ def _printed_rows(lines: list[str], title: int, labels: tuple[str, ...]) -> list
     after: list[int] = []  # for each sub-row, the template row printed above it
     last = -1
     for line in lines[title + 1:end]:
-        words = line.split()
-        cut = next((i for i, w in enumerate(words) if COUNT.fullmatch(w)), len(words))
-        lead = "".join(words[:cut])
-        if _SUB_ROW_LABEL.match(lead):
+        if _SUB_ROW_LABEL.match(_lead(line)):
             after.append(last)
             continue
-        lead = normalise(lead)
-        rows = [r for r, label in enumerate(wanted)
-                if len(lead) >= 4 and (label.startswith(lead) or lead.startswith(label))]
+        rows = _rows_named(line, wanted)
         if len(rows) == 1 and rows[0] > last:
             last = rows[0]
     return [*[_SUB_ROW] * after.count(-1),
@@ -595,14 +590,25 @@ def _rows_in_order(lines: list[str], title: int, labels: tuple[str, ...]) -> boo
     wanted = [normalise(label) for label in labels]
     seen: list[int] = []
     for line in lines[title + 1:end]:
-        words = line.split()
-        cut = next((i for i, w in enumerate(words) if COUNT.fullmatch(w)), len(words))
-        lead = normalise("".join(words[:cut]))
-        rows = [r for r, label in enumerate(wanted)
-                if len(lead) >= 4 and (label.startswith(lead) or lead.startswith(label))]
+        rows = _rows_named(line, wanted)
         if len(rows) == 1:
             seen.append(rows[0])
     return all(a <= b for a, b in pairwise(seen))
+
+
+def _lead(line: str) -> str:
+    """A line's words before its first count, joined."""
+    words = line.split()
+    cut = next((i for i, w in enumerate(words) if COUNT.fullmatch(w)), len(words))
+    return "".join(words[:cut])
+
+
+def _rows_named(line: str, wanted: list[str]) -> list[int]:
+    """The rows (of the normalised labels `wanted`) a line's lead begins, or is the whole
+    of, at least 4 characters (a label's second line, `形，不计其他情形）`, begins none)."""
+    lead = normalise(_lead(line))
+    return [r for r, label in enumerate(wanted)
+            if len(lead) >= 4 and (label.startswith(lead) or lead.startswith(label))]
 
 
 def _t3_out_of_order(flag: Flag) -> bool:
