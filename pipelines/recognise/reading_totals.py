@@ -70,6 +70,12 @@ the pieces, one a page on consecutive pages (told by their running lines, the pa
 text keeping no form feed), each piece whole rows, are placed as one run by the same rule
 (`_page_runs`), tried only where nothing above reads.
 
+**Sub-rows among the rows** (`其中：网上申请` under 一, 二 and 结转下年: a breakdown no cell of
+三 holds): each prints its right counts inside the run where its label prints, so the run's
+rows are 三's rows as printed, sub-rows among them (`_printed_rows`); a sub-row's counts are
+dropped from the run and the rest placed by the same rule. The left block then holds the
+sub-rows' counts too and reads nothing: the run's columns only.
+
 Where neither a right block nor whole rows read (LibreOffice's PDFs of a DOCX), 三 printed
 in blocks a run of rows at a time: reading_blocks.py; also where 三 was withdrawn for its
 header printing 总计 first or after every other column's piece (reading_blocks.total_first,
@@ -118,6 +124,9 @@ _WIDTH = 7  # 三's columns: the run's rows hold 1 to 7 of them
 _PAST_TITLE = 2  # 三's last rows a page break may print past 四's title ((七)总计, 结转下年)
 
 # an item's number opening a row label, or left alone where the label moved (`3.`)
+# a sub-row's label: `其中：网上申请` (of which: …), a breakdown of the row above it
+_SUB_ROW_LABEL = re.compile("其中[：:]")
+_SUB_ROW = -1  # a sub-row's place in `_printed_rows`
 _ITEM_NUMBER = re.compile(r"\d+[.．、](?:\D.*)?")
 Run = list[tuple[int, int]]  # (0-based line, count)
 
@@ -286,30 +295,60 @@ def _title_and_first(lines: list[str], heading: str, matched: dict[str, int]
     return None if first is None or title is None else (title, first)
 
 
-def _placements(lines: list[str], blocks: list[list[Run]], labels: tuple[str, ...],
-                balance: tuple, totals: tuple, total: int
+def _placements(lines: list[str], title: int, blocks: list[list[Run]],
+                labels: tuple[str, ...], balance: tuple, totals: tuple, total: int
                 ) -> list[tuple[int, Run, dict[int, list[int]], dict]]:
     """Every (k, run, rows placed, tail) of the `blocks` (a run, or a run's pieces a page
     each) whose rows, with the rows printed whole after it, make the identities hold."""
     found = []
     stop = t4_title_line(lines)
+    printed = _printed_rows(lines, title, labels)
     for pieces in blocks:
         run = [c for piece in pieces for c in piece]
         after = _counts_after(lines, run, stop)
         for k in range(1, _WIDTH + 1):
             # a row prints on one page: each piece holds whole rows
-            if any(len(piece) % k for piece in pieces) or len(run) // k > len(labels):
+            if any(len(piece) % k for piece in pieces) or len(run) // k > len(printed):
                 continue
             n = len(run) // k
-            for end in range(n, len(labels) + 1):
-                placed = {end - n + r: [v for _, v in run[r * k:(r + 1) * k]] for r in range(n)}
+            for stop_at in range(n, len(printed) + 1):
+                segment = printed[stop_at - n:stop_at]
+                if _SUB_ROW in printed[stop_at:] or all(r == _SUB_ROW for r in segment):
+                    continue  # a sub-row below the run prints its counts elsewhere
+                # the run's rows of 三 only: a sub-row's k counts are none of its cells
+                ours = [c for r, row in enumerate(segment) if row != _SUB_ROW
+                        for c in run[r * k:(r + 1) * k]]
+                first, end = min(set(segment) - {_SUB_ROW}), max(segment) + 1
+                placed = {first + r: [v for _, v in ours[r * k:(r + 1) * k]]
+                          for r in range(len(ours) // k)}
                 tail = _tail(after, end, len(labels) - end, total)
                 if tail is None:
                     continue
                 whole = placed | {r: [v for _, v in row[-k:]] for r, row in tail.items()}
                 if identities_hold(whole, k, balance, totals):
-                    found.append((k, run, placed, tail))
+                    found.append((k, ours, placed, tail))
     return found
+
+
+def _printed_rows(lines: list[str], title: int, labels: tuple[str, ...]) -> list[int]:
+    """三's rows in the order they print: the template's rows, each followed by the
+    sub-rows (`其中：网上申请`, a breakdown no cell of 三 holds) printed below its label
+    and above the next row's. A sub-row prints its values in the runs as a row does (a
+    report adding one after 一, 二 and 结转下年 prints its right counts inside the right
+    block), so the run's rows are these, not the template's alone."""
+    end = t4_title_line(lines) or len(lines)
+    wanted = [normalise(label) for label in labels]
+    after: list[int] = []  # for each sub-row, the template row printed above it
+    last = -1
+    for line in lines[title + 1:end]:
+        if _SUB_ROW_LABEL.match(_lead(line)):
+            after.append(last)
+            continue
+        rows = _rows_named(line, wanted)
+        if len(rows) == 1 and rows[0] > last:
+            last = rows[0]
+    return [*[_SUB_ROW] * after.count(-1),
+            *(x for r in range(len(labels)) for x in (r, *[_SUB_ROW] * after.count(r)))]
 
 
 def _placement(lines: list[str], title: int, first: int, columns: list[str],
@@ -322,7 +361,7 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
     printed place (the last, but where a header proves it elsewhere: `_total_left`)."""
     runs = _runs(lines, title)
     blocks = _page_runs(lines, runs) if pages else [[run] for run in runs]
-    found = _placements(lines, blocks, labels, balance, totals, total)
+    found = _placements(lines, title, blocks, labels, balance, totals, total)
     if len(found) != 1:
         return None  # none, or more than one placement the identities allow
     k, run, placed, tail = found[0]
@@ -552,14 +591,25 @@ def _rows_in_order(lines: list[str], title: int, labels: tuple[str, ...]) -> boo
     wanted = [normalise(label) for label in labels]
     seen: list[int] = []
     for line in lines[title + 1:end]:
-        words = line.split()
-        cut = next((i for i, w in enumerate(words) if COUNT.fullmatch(w)), len(words))
-        lead = normalise("".join(words[:cut]))
-        rows = [r for r, label in enumerate(wanted)
-                if len(lead) >= 4 and (label.startswith(lead) or lead.startswith(label))]
+        rows = _rows_named(line, wanted)
         if len(rows) == 1:
             seen.append(rows[0])
     return all(a <= b for a, b in pairwise(seen))
+
+
+def _lead(line: str) -> str:
+    """A line's words before its first count, joined."""
+    words = line.split()
+    cut = next((i for i, w in enumerate(words) if COUNT.fullmatch(w)), len(words))
+    return "".join(words[:cut])
+
+
+def _rows_named(line: str, wanted: list[str]) -> list[int]:
+    """The rows (of the normalised labels `wanted`) a line's lead begins, or is the whole
+    of, at least 4 characters (a label's second line, `形，不计其他情形）`, begins none)."""
+    lead = normalise(_lead(line))
+    return [r for r, label in enumerate(wanted)
+            if len(lead) >= 4 and (label.startswith(lead) or lead.startswith(label))]
 
 
 def _t3_out_of_order(flag: Flag) -> bool:

@@ -318,3 +318,48 @@ def test_runs_a_page_not_summing_place_nothing() -> None:
     assert (lines[282], lines[283], lines[327]) == ("62", "2/3", "25")
     lines[282], lines[327] = "25", "62"
     assert _t3("\n".join(lines)) == {}
+
+
+# huaian-2024's extra-rows print (a `其中：网上申请` sub-row after 一, 二 and 结转下年;
+# Chromium, default settings) through `pdftotext` without options, cut after 四's title:
+# 新收 prints whole before its label, then each sub-row's left counts (`1` / `2`) before
+# its label, and the right block a run of 26 rows × 5, the sub-rows' `3 4 5 6 7` inside
+# it where their labels print: after 新收, after 结转, and last, after 结转下年.
+SUB_ROWS = DUMP.parent / "huaian-2024.pdftotext-reading-extra-rows.txt"
+RIGHT = ("research_institution", "public_interest_org", "legal_service_org", "other_org",
+         "total")
+
+
+def test_sub_rows_taken_out_of_the_run(truth: Callable[[str], dict]) -> None:
+    # the run's rows are the rows as printed, sub-rows among them: with the sub-rows' 15
+    # counts out, the identities hold in one placement only (24 rows × 5, 一 to 结转下年;
+    # 一 printed whole above the run is not placed: its left counts mix with the
+    # sub-rows'). Before: no value of 三 (26 rows of a run, 3 more than the template's).
+    want = truth("huaian-2024")["cells"]
+    got = _t3(SUB_ROWS.read_text(encoding="utf-8"))
+    assert len(got) == 120
+    assert got["t3.carried_over.total"] == 34
+    assert got["t3.carried_forward.total"] == 103
+    assert got["t3.results_total.legal_service_org"] == 61
+    assert got == {c: v for c, v in want.items()
+                   if c.startswith("t3.") and c.split(".")[2] in RIGHT
+                   and c.split(".")[1] != "new_received"}
+
+
+def test_sub_row_label_lost_places_nothing() -> None:
+    # the last sub-row's label gone: its `3 4 5 6 7` read as 结转下年's row shifts the run,
+    # and no placement makes the identities hold
+    text = SUB_ROWS.read_text(encoding="utf-8")
+    head, _, tail = text.rpartition("其中：网上申请")
+    assert _t3(head + tail) == {}
+
+
+def test_sub_rows_values_exchanged_place_nothing() -> None:
+    # the first sub-row's `3 4 5 6 7` and 结转's `0 0 0 0 34` exchanged in the run: the
+    # count holds, the identities do not
+    text = SUB_ROWS.read_text(encoding="utf-8")
+    run = "\n\n".join
+    a, b = run("34567"), run(["0", "0", "0", "0", "34"])
+    i = text.index(a)
+    text = text[:i] + text[i:].replace(a + "\n\n" + b, b + "\n\n" + a, 1)
+    assert _t3(text) == {}
