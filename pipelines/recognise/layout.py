@@ -696,8 +696,11 @@ def _without_line_numbers(cells: list[TextCell]) -> list[TextCell]:
     序号, a whole number alone in its cell is a row's number where it continues the
     numbering (the last one plus 1, or a restart at 1) and the next cell not blank is a
     label, or where it is the first number after the 序号 cell and is 1 (table 四's one
-    row, its values after it). Any other number is kept: a value is never dropped on the
-    column's word alone, and a row left one value long is flagged by its count."""
+    row, its values after it). A 1 with no label after it numbers a table of one row
+    (四): no number after it is a row's, so 四's last count that continues the numbering
+    (`1` / `2` … `2` / `五、存在的主要问题…`) is kept. Any other number is kept: a value
+    is never dropped on the column's word alone, and a row left one value long is
+    flagged by its count."""
     drop: set[int] = set()
     last: int | None = None  # the last row number read; None: no 序号 cell yet
     for i, cell in enumerate(cells):
@@ -713,8 +716,11 @@ def _without_line_numbers(cells: list[TextCell]) -> list[TextCell]:
         whole = printed.whole if printed.unit is None else None
         if last == 0 and whole != 1:
             last = -1  # the first number is no row's: this 序号 numbers nothing here
-        elif (whole == 1 and last == 0) or (whole in (last + 1, 1) and last > 0
-                                            and _label_next(cells, i)):
+        elif whole == 1 and last == 0:
+            drop.add(i)
+            # the row's values follow, no label: the one row of its table is numbered
+            last = 1 if _label_next(cells, i) else -1
+        elif whole in (last + 1, 1) and last > 0 and _label_next(cells, i):
             drop.add(i)
             last = whole
     return [c for i, c in enumerate(cells) if i not in drop] if drop else cells

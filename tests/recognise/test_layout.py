@@ -360,6 +360,31 @@ def test_row_numbers_printed_a_line_before_their_labels_dropped() -> None:
         "3119", "二、上年结转政府信息公开申请数量", "34", "序号", "行政复议", "总计", "72", "64"]
 
 
+# LibreOffice's text export of the seed report 韶关浈江 2019's Word page with a 序号 column,
+# its numbers drawn anew (docx-seq-column+revalued:m300:s15): 四's number 1 before its
+# values, and its last count a 2 before the next section's heading.
+T4_SEQ_LINES = ("四、政府信息公开行政复议、行政诉讼情况", "序号", "行政复议", "行政诉讼", "",
+                "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉",
+                "复议后起诉", "", "", "", "", "", "",
+                *["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2,
+                "1", "2", "0", "1", "1", "4", "0", "0", "0", "1", "1", "1", "0", "0", "1", "2",
+                "五、存在的主要问题及改进情况", "公开内容的规范性有待加强。")
+
+
+def test_a_count_after_the_one_row_number_of_table_4_kept() -> None:
+    # 四's 1 numbers its one row: the last count, 2 (continuing 1) before a heading, is
+    # 复议后起诉's 总计, no next row's number
+    got = texts(tidy(one_a_line(*T4_SEQ_LINES)))
+    assert got[got.index("复议后起诉") + 17:] == [
+        "2", "0", "1", "1", "4", "0", "0", "0", "1", "1", "1", "0", "0", "1", "2",
+        "五、存在的主要问题及改进情况", "公开内容的规范性有待加强。"]
+    title = "韶关市浈江区人民政府2019年政府信息公开工作年度报告"
+    report = parse_bytes("dump.txt", "\n".join((title, *T4_SEQ_LINES)).encode())
+    got = report.values()
+    assert [got[f"t4.litigation_after_review.{c}"] for c in (
+        "upheld", "corrected", "other_result", "pending", "total")] == [1, 0, 0, 1, 2]
+
+
 def test_line_numbers_kept_where_they_do_not_number_the_rows() -> None:
     # 3 does not continue 1; 2 is followed by a value, not a label; no 序号 cell: kept
     cells = one_a_line("序号", "1", "规章", "0", "3", "规范性文件", "2", "5", "行政许可")
