@@ -26,6 +26,9 @@ HAN_CHAR = re.compile(f"[{HAN}]")
 # regex alternation: read by recognise/values.py, and by read/scan.py (a number with
 # its unit is no label).
 UNIT = "万元|萬元|元|件|个|個|项|項|条|條|次"
+# The units a count may carry, as values.py reads them (simplified; None: printed bare):
+# read by recognise/cells.py and resolve.py, and by read/text_order.py (`23件` a count).
+COUNT_UNITS = frozenset({None, "件", "个", "项", "条", "次"})
 
 # CPython's NFKC is slow on Chinese text (about 0.1 µs per ideograph: it scans its
 # composition table for every character), and it runs on every report's text. Reports

@@ -29,8 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pipelines.recognise.cells import COUNT_UNITS
-from pipelines.textnorm import to_simplified
+from pipelines.textnorm import COUNT_UNITS, to_simplified
 from schemas.template import Version, cell_id_of, load_template
 
 _VALUE_WORD = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")

@@ -13,10 +13,10 @@ from decimal import Decimal
 from pipelines.recognise.tokens import Token
 from pipelines.recognise.values import Printed
 from pipelines.report import CellValue, Flag
+from pipelines.textnorm import COUNT_UNITS
 from schemas.resources import EXACT_LIMIT
 from schemas.template import ValueType
 
-COUNT_UNITS = {None, "件", "个", "项", "条", "次"}
 _WAN = Decimal(10000)
 
 

@@ -15,7 +15,7 @@ choose between readings of what was printed; they never supply a number.
 from __future__ import annotations
 
 from pipelines.recognise.blanks import BLANK, placements
-from pipelines.recognise.cells import COUNT_UNITS, cell_value, held_exactly, out_of_range
+from pipelines.recognise.cells import cell_value, held_exactly, out_of_range
 from pipelines.recognise.digits import digit_splits, piece_groupings
 from pipelines.recognise.grid import Grid, Pending
 from pipelines.recognise.solve import (
@@ -31,6 +31,7 @@ from pipelines.recognise.solve import (
 )
 from pipelines.recognise.tokens import Token
 from pipelines.report import CellValue, Flag
+from pipelines.textnorm import COUNT_UNITS
 from schemas.identities import identities
 
 _FLAG = {"digits": "ambiguous_digits", "pieces": "ambiguous_digits",
