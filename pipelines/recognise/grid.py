@@ -34,7 +34,7 @@ from pipelines.document import (
     REF_TABLE_CELL,
     REF_TEXT,
 )
-from pipelines.numbering import ROW_NUMBER
+from pipelines.numbering import NUMBERED, ROW_NUMBER
 from pipelines.recognise.cells import cell_value, unresolved_cell
 from pipelines.recognise.digits import split_run
 from pipelines.recognise.drawn_columns import drawn_reading, drawn_t4, pushed_reading
@@ -50,7 +50,7 @@ from pipelines.recognise.values import may_stand_for_value, read_printed
 from pipelines.report import CellValue, Flag
 from pipelines.textnorm import UNIT, nfkc
 from schemas.identities import Identity, fails, identities
-from schemas.template import Block, ValueType, Version, cell_id_of, load_template
+from schemas.template import Block, Row, ValueType, Version, cell_id_of, load_template
 
 
 @dataclass
@@ -1414,18 +1414,15 @@ def _label_piece_beside_numbers(tokens: list[Token], last: int, version: Version
     neither line holds the row's cells whole."""
     return _text_beside_numbers(
         tokens, last, lambda text: len(text) >= 2
-        and any(_continues(text, label) for label in _row_labels(version, *found))
+        and any(_continues(text, label)
+                for label in _table_labels(version, found[0], lambda row: row.id == found[1]))
         and not any(_unnumbered(label).startswith(text)
                     for label in _table_labels(version, found[0])))
 
 
-_NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.、]|[（(][一二三四五六七八九十]+[)）]|"
-                        r"[一二三四五六七八九十]+、)\s*")
-
-
 def _unnumbered(label: str) -> str:
     """A row label without its leading item or group number (`1.`, `（六）`, `三、`)."""
-    return _NUMBERING.sub("", label)
+    return NUMBERED.sub("", label)
 
 
 def _continues(text: str, label: str) -> bool:
@@ -1433,10 +1430,12 @@ def _continues(text: str, label: str) -> bool:
     return _unnumbered(label).find(text) > 0
 
 
-def _table_labels(version: Version, table: str) -> tuple[str, ...]:
-    """The printed labels of every row of `table`, NFKC."""
+def _table_labels(version: Version, table: str,
+                  keep: Callable[[Row], bool] = lambda row: True) -> tuple[str, ...]:
+    """The printed labels (label and aliases, NFKC) of the rows of `table` that `keep`
+    takes (default every row)."""
     return tuple(nfkc(label) for block in version.tables[table].blocks for row in block.rows
-                 for label in (row.label, *row.aliases))
+                 if keep(row) for label in (row.label, *row.aliases))
 
 
 def _text_beside_numbers(tokens: list[Token], last: int,
@@ -1491,22 +1490,12 @@ def _bare_number(token: Token) -> bool:
             and token.printed.state == "number" and not _ENDS_IN_UNIT.search(token.text))
 
 
-def _group_labels(version: Version, table: str) -> tuple[str, ...]:
-    """The printed labels of `table`'s groups (rows with no cells of their own)."""
-    return tuple(nfkc(label) for block in version.tables[table].blocks for row in block.rows
-                 if row.is_group for label in (row.label, *row.aliases))
-
-
-def _row_labels(version: Version, table: str, row_id: str) -> tuple[str, ...]:
-    """The printed labels of `table`'s row `row_id` (its label and aliases), NFKC."""
-    return tuple(nfkc(label) for block in version.tables[table].blocks for row in block.rows
-                 if row.id == row_id for label in (row.label, *row.aliases))
-
-
 def _ends_a_group_label(text: str, version: Version, table: str) -> bool:
     """Whether `text` is the end of one of `table`'s group labels, not the whole label."""
-    return len(text) >= 2 and any(label != text and label.endswith(text)
-                                  for label in _group_labels(version, table))
+    # a group: a row with no cells of its own
+    return len(text) >= 2 and any(
+        label != text and label.endswith(text)
+        for label in _table_labels(version, table, lambda row: row.is_group))
 
 
 _LONE_UNIT = re.compile(rf"^\s*(?:{UNIT})\s*$")
