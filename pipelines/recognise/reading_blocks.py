@@ -90,7 +90,7 @@ def _runs_past_title(lines: list[str], size: int) -> list[list[tuple[int, int]]]
     for no in range(len(lines) if end is None else end + 1, len(lines)):
         words = lines[no].split()
         if words and all(COUNT.fullmatch(w) for w in words):
-            runs[-1] += [(no, int(w)) for w in words]
+            runs[-1] += [(no, count(w)) for w in words]
         elif words and runs[-1]:
             runs.append([])
     return [run for run in runs if len(run) == size]

@@ -11,7 +11,7 @@ import pytest
 
 from pipelines.parse import parse_bytes
 from pipelines.recognise.normalise import normalise
-from pipelines.recognise.reading_blocks import total_first, total_last
+from pipelines.recognise.reading_blocks import _runs_past_title, total_first, total_last
 from schemas.template import load_template
 
 DUMPS = Path(__file__).parents[1] / "fixtures" / "dumps"
@@ -130,3 +130,11 @@ def test_total_last_needs_total_alone_last() -> None:
     # another column's piece after it, or 总计 sharing its line with one
     assert not total_last([*lines[:6], "总计", "其他", "3001"], 0, columns)
     assert not total_last([*lines[:6], "其他 总计", "3001"], 0, columns)
+
+
+def test_a_run_past_table_4s_title_reads_counts_with_thousands_separated() -> None:
+    # text_order.COUNT takes `1,001` for a count (h-reading13b); the run past 四's title
+    # read it with int() and raised, failing the whole file
+    lines = ["三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
+             "总", "1,001", "2", "行政诉讼"]
+    assert _runs_past_title(lines, 2) == [[(3, 1001), (4, 2)]]
