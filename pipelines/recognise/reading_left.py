@@ -48,8 +48,6 @@ else nothing:
 
 from __future__ import annotations
 
-from itertools import permutations
-
 from pipelines.read.text_order import COUNT, count
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.reading_displaced import displaced_readings, label_block_lines
@@ -167,8 +165,22 @@ def header_orders(header: list[list[str]], columns: list[str]) -> list[tuple[int
     before = _printed_before(header, columns)
     if before is None:
         return []
-    orders = [p for p in permutations(range(len(columns)))
-              if all(p.index(a) < p.index(b) for a, b in before)]
+    # the orders built a column at a time, least first (permutations' order), a column
+    # placed once every column printed before it is: no order the header refutes is
+    # made, and the making stops past `_ORDERS` (a header naming little allows thousands)
+    needs = {c: {a for a, b in before if b == c} for c in range(len(columns))}
+    orders: list[tuple[int, ...]] = []
+
+    def extend(order: list[int]) -> None:
+        if len(order) == len(columns):
+            orders.append(tuple(order))
+        for c in range(len(columns)):
+            if len(orders) > _ORDERS:
+                return
+            if c not in order and needs[c] <= set(order):
+                extend([*order, c])
+
+    extend([])
     return orders if len(orders) <= _ORDERS else []
 
 
