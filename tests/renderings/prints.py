@@ -243,12 +243,27 @@ def _made(producer: str, stem: str, source: bytes, suffix: str,
     out = CACHE / producer / f"{stem}-{key}.pdf"
     if not out.is_file():
         out.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory() as work:
-            src = Path(work) / f"{stem}{suffix}"
+        work = _source_dir(key)
+        try:
+            src = work / f"{stem}{suffix}"
             src.write_bytes(source)
             convert(src, out.with_suffix(".tmp"))
             out.with_suffix(".tmp").rename(out)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     return out
+
+
+def _source_dir(key: str) -> Path:
+    """Where the source is written for its converter: the same path on every machine.
+    Chromium prints the page's URL in each page's footer, and pdftotext's `-layout` lays
+    out a page on one grid of characters, so a print under another TMPDIR or another
+    random name can read differently (CI's fresh prints read 7 cells fewer of 005's
+    `number-br`). `/tmp/tmp` and 8 characters: as long as the names the expected scores
+    were printed under."""
+    work = Path("/tmp") / f"tmp{key[:8]}"
+    work.mkdir(exist_ok=True)
+    return work
 
 
 def _from_truth(producer: str, make_source: Callable[[Layout], bytes], suffix: str,
