@@ -76,6 +76,9 @@ rows are 三's rows as printed, sub-rows among them (`_printed_rows`); a sub-row
 dropped from the run and the rest placed by the same rule. The left block then holds the
 sub-rows' counts too and reads nothing: the run's columns only.
 
+**Rows split between the blocks at places of their own** (a broken rowspan or colspan
+drawing some rows a column off the others): reading_split.py, tried last.
+
 Where neither a right block nor whole rows read (LibreOffice's PDFs of a DOCX), 三 printed
 in blocks a run of rows at a time: reading_blocks.py; also where 三 was withdrawn for its
 header printing 总计 first or after every other column's piece (reading_blocks.total_first,
@@ -112,6 +115,7 @@ from pipelines.recognise.reading_left import (
     row_sums,
 )
 from pipelines.recognise.reading_order import printed_t3_order
+from pipelines.recognise.reading_split import split_rows
 from pipelines.recognise.reading_t2 import values_apart
 from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
@@ -487,6 +491,14 @@ def _agreed(lines: list[str], title: int, first: int, columns: list[str], note: 
     return agreed_block(lines, title, end, header, columns, len(shape[0]), shape[2], shape[3])
 
 
+def _split(lines: list[str], title: int, first: int, columns: list[str], note: str | None,
+           shape: tuple) -> dict[int, list[tuple[int, int, int]]] | None:
+    """Each row split between the left and right blocks at a place of its own (a broken
+    rowspan or colspan drawing some rows a column off: reading_split), or None. Tried
+    last."""
+    return split_rows(lines, title, first, columns, note, len(shape[0]), shape[2], shape[3])
+
+
 def _page_ends(lines: list[str], start: int, size: int) -> list[Run]:
     """The last `size` counts of each page from line `start` on (a form feed ends a page;
     the text's end ends the last), where each is alone on its line: a column's block,
@@ -709,7 +721,9 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
                       _late_right_block(lines, *marks, columns, table.note, shapes[0])
                       or block_rows(*in_blocks)
                       or (order is None and _agreed(lines, *marks, columns, table.note,
-                                                    shapes[0])))))
+                                                    shapes[0]))
+                      or (order is None and _split(lines, *marks, columns, table.note,
+                                                   shapes[0])))))
     if not placed and block is None:
         # the right block a run a page, only where nothing else reads: (七)总计 printed
         # whole on the next page ends with a run of its right counts, which would chain
