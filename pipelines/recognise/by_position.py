@@ -16,6 +16,14 @@ pushing the row's first line left swaps two cells (`1` `1` over `6` read 1, 16 f
 (237, 290 read 37, 90), and the row's sum holds either way. Only an equality taking in
 a cell printed elsewhere (三's column sums over its rows) proves it. Elsewhere the cell
 is null (state `ambiguous`, its printed text kept), flagged `values_position_unproven`.
+
+So too a scanned row placed by its place alone (misprints._place_alone: OCR garbled its
+label past reading, and it is the one printed row between two rows read): its place
+says nothing of the values read in it, and a row lost whole beside a stray line of
+values would take that place, so each of its values is kept only where an equality
+taking in another row's cells (三's column sums) holds with it and none fails; its own
+row's sum proves nothing of where the row belongs. Elsewhere null (`ambiguous`), flagged
+`values_position_unproven`.
 """
 
 from __future__ import annotations
@@ -66,3 +74,25 @@ def _proven(rules: tuple[Identity, ...], values: dict[str, float | None], cid: s
             and any(r.relation == "equal" and all(values.get(c) is not None for c in r.cells)
                     and any(joined.get(c, "") != joined[cid] for c in r.cells)
                     for r in own))
+
+
+def withdraw_unproven_rows(grid: Grid, rows: set[str]) -> None:
+    """Null, flagged, each value of the rows placed by their place alone (`rows`: row ids,
+    `t3.granted`) that no identity taking in another row's cells proves (docstring)."""
+    if not rows:
+        return
+    rules = identities(grid.version.id)
+    values = {cid: cell.value for cid, cell in grid.cells.items()}
+    own_row = {cid: cid.rsplit(".", 1)[0] for cid in grid.cells}
+    unproven = [cid for cid, cell in grid.cells.items()
+                if own_row[cid] in rows and cell.value is not None
+                and not _proven(rules, values, cid, own_row)]
+    for cid in unproven:
+        cell = grid.cells[cid]
+        grid.cells[cid] = CellValue(cid, None, "ambiguous", cell.raw_text, None,
+                                    cell.source_ref)
+    if unproven:
+        grid.flags.append(Flag("values_position_unproven", ", ".join(unproven)
+                               + ": their row was placed by its place alone (its label "
+                               "unread), and no identity taking in another row proves "
+                               "them: null"))
