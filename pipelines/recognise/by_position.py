@@ -40,22 +40,27 @@ def withdraw_unproven_positions(grid: Grid, doc: Document) -> None:
     refs = {c.ref for c in doc.cells if c.by_position}
     if not refs:
         return
-    rules = identities(grid.version.id)
-    values = {cid: cell.value for cid, cell in grid.cells.items()}
     # a joined row's cells carry its printed row's line: `line N word K`
     joined = {cid: _line(cell.source_ref) for cid, cell in grid.cells.items()
               if cell.source_ref in refs}
+    _withdraw(grid, joined, "each printed over several lines, its pieces joined by the "
+                            "column they print in, and no identity proves it: null")
+
+
+def _withdraw(grid: Grid, placed: dict[str, str | None], why: str) -> None:
+    """Null each value of `placed` (cell id -> the printed row it belongs to) that no
+    identity taking in a cell of another printed row proves; one flag for all, `why`."""
+    rules = identities(grid.version.id)
+    values = {cid: cell.value for cid, cell in grid.cells.items()}
     unproven = [cid for cid, cell in grid.cells.items()
-                if cid in joined and cell.value is not None
-                and not _proven(rules, values, cid, joined)]
+                if cid in placed and cell.value is not None
+                and not _proven(rules, values, cid, placed)]
     for cid in unproven:
         cell = grid.cells[cid]
         grid.cells[cid] = CellValue(cid, None, "ambiguous", cell.raw_text, None,
                                     cell.source_ref)
     if unproven:
-        grid.flags.append(Flag("values_position_unproven", ", ".join(unproven)
-                               + ": each printed over several lines, its pieces joined by "
-                               "the column they print in, and no identity proves it: null"))
+        grid.flags.append(Flag("values_position_unproven", ", ".join(unproven) + ": " + why))
 
 
 def _line(ref: str | None) -> str | None:
@@ -79,20 +84,8 @@ def _proven(rules: tuple[Identity, ...], values: dict[str, float | None], cid: s
 def withdraw_unproven_rows(grid: Grid, rows: set[str]) -> None:
     """Null, flagged, each value of the rows placed by their place alone (`rows`: row ids,
     `t3.granted`) that no identity taking in another row's cells proves (docstring)."""
-    if not rows:
-        return
-    rules = identities(grid.version.id)
-    values = {cid: cell.value for cid, cell in grid.cells.items()}
-    own_row = {cid: cid.rsplit(".", 1)[0] for cid in grid.cells}
-    unproven = [cid for cid, cell in grid.cells.items()
-                if own_row[cid] in rows and cell.value is not None
-                and not _proven(rules, values, cid, own_row)]
-    for cid in unproven:
-        cell = grid.cells[cid]
-        grid.cells[cid] = CellValue(cid, None, "ambiguous", cell.raw_text, None,
-                                    cell.source_ref)
-    if unproven:
-        grid.flags.append(Flag("values_position_unproven", ", ".join(unproven)
-                               + ": their row was placed by its place alone (its label "
-                               "unread), and no identity taking in another row proves "
-                               "them: null"))
+    if rows:
+        _withdraw(grid, {cid: row for cid in grid.cells
+                         if (row := cid.rsplit(".", 1)[0]) in rows},
+                  "their row was placed by its place alone (its label unread), and no "
+                  "identity taking in another row proves them: null")
