@@ -51,6 +51,7 @@ from pipelines.recognise.labels import (
 )
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.tokens import Token
+from pipelines.recognise.values import may_stand_for_value
 from pipelines.report import Flag
 from schemas.template import Row, Version, load_template
 
@@ -58,6 +59,7 @@ _TABLES_WITH_ROW_LABELS = ("t2", "t3")
 # A number between whitespace (or ending the text) after a label's words: a value.
 _NUMBER_APART = re.compile(r"\S\s+[0-9０-９]+(?:[.,][0-9]+)*(?=\s|$)")
 _TABLE_NAMES = {"t2": "table 二", "t3": "table 三"}
+_NOT_WORDS = re.compile(r"[^\u4e00-\u9fff]")  # all but Chinese characters
 
 
 @dataclass(frozen=True)
@@ -68,11 +70,14 @@ class _Candidate:
     why: str  # the reason it was rejected, or the match's similarity
 
 
-def relabel_misprints(tokens: list[Token], version: Version, ocr: bool = False) -> list[Flag]:
+def relabel_misprints(tokens: list[Token], version: Version, ocr: bool = False,
+                      placed_alone: set[str] | None = None) -> list[Flag]:
     """Turn misprinted row labels into their rows' labels (in place); flags for each. With
     `ocr` (pages read by OCR), a label far closer to one row than to any other is matched
     from a lower similarity, and rows still unmatched are then placed by their order where
-    `_place_by_order` proves it."""
+    `_place_by_order` proves it, or by their place alone (`_place_alone`): those rows' ids
+    (`t3.granted`) are added to `placed_alone`, their values to be proven by the
+    identities (by_position.withdraw_unproven_rows)."""
     # a value token is never a label (the first test of _judge, spared a call per value)
     candidates = [c for i, t in enumerate(tokens)
                   if t.kind != "value" and (c := _judge(tokens, i, version, ocr))]
@@ -92,10 +97,14 @@ def relabel_misprints(tokens: list[Token], version: Version, ocr: bool = False) 
             why = c.why if c.row is None else f"it is as close to {c.row.id} as another row"
             flags[c.index] = Flag("row_label_unmatched",
                                   f"{where}: {why}; its values are not read")
-    for index, (table, row, why) in (_place_by_order(tokens, version) if ocr else {}).items():
+    by_order = _place_by_order(tokens, version) if ocr else {}
+    alone = _place_alone(tokens, version, by_order) if ocr else {}
+    for index, (table, row, why) in {**by_order, **alone}.items():
         _relabel(tokens[index], table, row, version)
         flags[index] = Flag("row_label_garbled", f"{_where(tokens, index, table)} read as row "
                                                  f"{table}.{row.id} {row.label} ({why})")
+    if placed_alone is not None:
+        placed_alone.update(f"{table}.{row.id}" for table, row, _ in alone.values())
     return [flags[i] for i in sorted(flags)]
 
 
@@ -348,6 +357,78 @@ def _place_by_order(tokens: list[Token], version: Version) -> dict[int, tuple[st
                     (k, why), = shows
                     placed[k] = (table, row, f"{why}, {between}")
     return placed
+
+
+def _place_alone(tokens: list[Token], version: Version,
+                 by_order: dict[int, tuple[str, Row, str]]) -> dict[int, tuple[str, Row, str]]:
+    """Rows of 三 whose labels OCR garbled past anything _place_by_order takes (`(→))f` for
+    (一)予以公开, `30及"三安全-21"` with its item number's point read as 0), placed by their
+    place alone: {token index: (table, row, why)}.
+
+    A row of the template whose neighbours before and after (groups aside) are both read,
+    by their labels or by _place_by_order, lies between them; where exactly one printed
+    row holding values lies there too, that row is it (tables print the statute's rows in
+    its order). Its label is its first text but for its groups' labels beside it, taken
+    only where nothing there says it is another row (_alone_label) and the row prints
+    its table's count of cells after it (a value OCR read as letters, `E2` for 12, counts:
+    the grid takes it as unreadable), so that no value was taken for the label. The place
+    proves nothing of the values read, and a row lost whole beside a stray line of values
+    would take its place: the caller keeps its values only where an identity taking in
+    other rows' cells proves them (三's column sums; by_position.withdraw_unproven_rows).
+    二 is left: its rows have no identity to prove a value."""
+    placed: dict[int, tuple[str, Row, str]] = {}
+    table = "t3"
+    rows = version.tables[table].rows
+    position = {r.id: k for k, r in enumerate(rows)}
+    read = sorted(_anchors(tokens, table, rows)
+                  + [(k, position[row.id]) for k, (t, row, _) in by_order.items() if t == table])
+    for (start, p), (end, q) in pairwise(read):
+        gap = [r for r in rows[p + 1:q] if not r.is_group]
+        printed = _printed_rows(tokens, start, end, rows[p].is_group)
+        if p >= q or len(gap) != 1 or len(printed) != 1 or not printed[0]:
+            continue
+        label = _alone_label(tokens, printed[0], gap[0], rows)
+        if label is None or _table_before(tokens, label) != table \
+                or _cells_after(tokens, label) != len(version.tables[table].columns):
+            continue
+        placed[label] = (table, gap[0], f"the one printed row between {rows[p].id} and "
+                                        f"{rows[q].id}, by its place alone")
+    return placed
+
+
+def _alone_label(tokens: list[Token], texts: list[int], row: Row,
+                 rows: tuple[Row, ...]) -> int | None:
+    """The label among a row's texts before its values, if nothing there says it is another
+    row than `row` (_place_alone): its first text but for its groups' labels (numbered as
+    they are) beside it; no text carries an item number that is neither the row's nor one
+    of its groups', and the label's Chinese characters show no other row's label more than
+    this row's."""
+    by_id = {r.id: r for r in rows}
+    own, at = set(), row.parent and by_id.get(row.parent)
+    while at:
+        own.add(_number_of(at))
+        at = by_id.get(at.parent) if at.parent else None
+    numbers = {k: item_number(normalise(tokens[k].text))[0] for k in texts}
+    if any(n and n != _number_of(row) and n not in own for n in numbers.values()):
+        return None
+    label = next((k for k in texts if not (numbers[k] and numbers[k] in own)), None)
+    if label is None:
+        return None
+    # its words only: a rival's brackets (（区分处理的…）) are no sign of it in `(→))f`
+    body = _NOT_WORDS.sub("", item_number(normalise(tokens[label].text))[1])
+    mine = _shown(body, row)
+    if any(a * mine[1] > mine[0] * b for a, b in
+           (_shown(body, r) for r in rows if r is not row and not r.is_group)):
+        return None
+    return label
+
+
+def _cells_after(tokens: list[Token], i: int) -> int:
+    """The cells printed after token i in its printed row: values, and texts that may
+    stand in a value's place (values.may_stand_for_value: `E2`, `N`)."""
+    row = tokens[i].row
+    return sum(1 for t in tokens[i + 1:i + 40] if t.row == row and row is not None
+               and (t.kind == "value" or (t.kind == "text" and may_stand_for_value(t.text))))
 
 
 def _printed_rows(tokens: list[Token], start: int, end: int,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from pipelines.document import Document
-from pipelines.recognise.by_position import withdraw_unproven_positions
+from pipelines.recognise.by_position import withdraw_unproven_positions, withdraw_unproven_rows
 from pipelines.recognise.column_order import (
     withdraw_misordered_tables,
     withdraw_misplaced_totals,
@@ -67,13 +67,16 @@ def recognise(doc: Document, title: str | None = None) -> ParsedReport:
         _without_tables(report, doc.text)
     else:
         template_version = load_template().version(version)
+        placed_alone: set[str] = set()
         report.flags.extend(relabel_misprints(
-            tokens, template_version, ocr=doc.rendering in OCR_RENDERINGS))
+            tokens, template_version, ocr=doc.rendering in OCR_RENDERINGS,
+            placed_alone=placed_alone))
         grid = assemble(tokens, template_version, doc.full_width_rows, doc.clipped_rows,
                         doc.paragraph_cells, doc.breaks_in_cells)
         withdraw_misordered_tables(grid, tokens, doc.rendering, doc.header_bands,
                                    doc.breaks_in_cells)
         withdraw_unproven_positions(grid, doc)  # cells joined by their column alone
+        withdraw_unproven_rows(grid, placed_alone)  # ... rows placed by their place alone
         withdraw_unproven_counts(grid)
         resolve(grid)
         withdraw_misplaced_totals(grid)

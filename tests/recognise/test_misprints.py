@@ -420,3 +420,58 @@ def test_a_printed_label_near_two_rows_keeps_the_margin() -> None:
     flags = relabel_misprints(tokens, load_template().version("gov_2021"), ocr=False)
     assert [f.message.rsplit("': ", 1)[1] for f in flags] == [
         "it is about as close to two rows of the table; its values are not read"] * 2
+
+
+# Table 三 of report 001 scanned at 72 dpi (grey72_jpeg), rows 31-44 as OCR read them:
+# (一)予以公开's label read `(→))f` beside 三's group label, 6.属于四类过程性信息's
+# `&属千四美式租性信息` (its item number read `&`), its 12s read `E2`.
+SCANNED_001_ALONE = [
+    ["上年结转政府信息公开申请数量", "34", "0", "0", "0", "0", "0", "34"],
+    ["三、本甲度身理结果", "(→))f", "1288", "21", "0", "0", "50", "3", "1362"],
+    ["《二)年分公开(区分处理的,共计区一情U,不升其他情形", "447", "T", "0", "0", "0", "0", "45E"],
+    ["5.属于三类内部事务信息", "7", "1", "0", "0", "0", "0", "8"],
+    ["&属千四美式租性信息", "E2", "", "0", "0", "0", "0", "E2"],
+    ["7.属于行戏找法本", "9", "", "0", "0", "0", "0", "9"],
+    ["8.属千行政向事项", "IOS", "0", "0", "0", "0", "0", "EOG"],
+    ["《四)元", "1.本机关不实提关欢西信&", "746", "12", "0", "0", "10", "1", "769"],
+    ["", "法提保", "2.造有现成情高需要务行制", "目", "", "0", "0", "0", "0", ""],
+    ["3.补正后中课内客仍不明确", "1", "", "0", "0", "0", "0", "1"],
+]
+
+
+def test_a_row_garbled_past_reading_is_placed_by_its_place_alone() -> None:
+    """(一) is the one row between 二、 and (二), 6. the one between 5. and 7. (placed by its
+    order first): each the one printed row there, with its seven cells (`E2` counts), and
+    nothing of its text names another row. Fails before: neither placed."""
+    tokens = scanned_rows(SCANNED_001_ALONE)
+    placed_alone: set[str] = set()
+    flags = relabel_misprints(tokens, load_template().version("gov_2021"), ocr=True,
+                              placed_alone=placed_alone)
+    assert placed(tokens, flags) == {"(→))f": "granted",
+                                     "&属千四美式租性信息": "denied_process_info",
+                                     "7.属于行戏找法本": "denied_enforcement_case_file",
+                                     "8.属千行政向事项": "denied_admin_inquiry",
+                                     "1.本机关不实提关欢西信&": "unable_not_held",
+                                     "2.造有现成情高需要务行制": "unable_needs_creation"}
+    assert placed_alone == {"t3.granted", "t3.denied_process_info"}
+    assert ("table 三: '(→))f' read as row t3.granted （一）予以公开 (the one printed row "
+            "between carried_over and partially_granted, by its place alone)"
+            ) in [f.message for f in flags]
+
+
+def test_a_row_whose_text_may_be_a_value_or_names_another_row_is_not_placed_alone() -> None:
+    """6.'s label read as nothing, its first 12 read `E2`: `E2` would be its label and its
+    values shift by one; it prints six cells after `E2`, not seven: unplaced. 6.'s label
+    read as 8.'s words (a row printed out of its order): it shows 8.'s label more than
+    6.'s, unplaced. And printed text is never placed so."""
+    version = load_template().version("gov_2021")
+    no_label = [list(r) for r in SCANNED_001_ALONE]
+    no_label[4] = no_label[4][1:]
+    others = [list(r) for r in SCANNED_001_ALONE]
+    others[4][0] = "属千行政查询"
+    for rows in (no_label, others):
+        tokens = scanned_rows(rows)
+        flags = relabel_misprints(tokens, version, ocr=True)
+        assert "denied_process_info" not in placed(tokens, flags).values()
+    tokens = scanned_rows(SCANNED_001_ALONE)
+    assert placed(tokens, relabel_misprints(tokens, version)) == {}
