@@ -32,6 +32,11 @@ else nothing:
   (no right block), a few lines of counts a label's block printed after later rows are
   put back into the gaps their rows' sums leave (reading_displaced.py); the identities
   decide among those readings as among the others.
+- **sub-rows** (`其中：网上申请` after 一, 二 and 结转下年: a breakdown no cell of 三
+  holds, printed as a row, its counts around its label): the counts are cut into the rows
+  as printed, sub-rows among them (reading_rows.printed_rows), and a sub-row's dropped,
+  only where all of them print at its label (below the label printed above it, above the
+  one printed below it); else that reading is refused, as order alone ties no count to it.
 - **the columns' order**: the left columns are interchangeable in every identity, so the
   header tells them apart. A header line whose words each are a piece of a column label
   (`人 商业`, `然 商业 科研 社会公 法律服 其 总计`: a narrow column's label wraps) names
@@ -51,6 +56,7 @@ from __future__ import annotations
 from pipelines.read.text_order import COUNT, count
 from pipelines.recognise.normalise import normalise
 from pipelines.recognise.reading_displaced import displaced_readings, label_block_lines
+from pipelines.recognise.reading_rows import Printed, SubRow, template_rows
 
 # ways of taking a run of row numbers out of the counts that are tried (`without_row_numbers`)
 _NUMBERINGS = 2_000
@@ -216,7 +222,8 @@ def agreed_block(lines: list[str], title: int, end: int, header: list[list[str]]
 def left_block(lines: list[str], title: int, run_start: int, right: dict[int, list[int]],
                header: list[list[str]], columns: list[str], rows: int, balance: Balance,
                totals: Totals, ordered: bool = True, after: dict[int, list[int]] | None = None,
-               total: int | None = None, skip: frozenset[int] = frozenset()
+               total: int | None = None, skip: frozenset[int] = frozenset(),
+               printed: Printed | None = None, whole: int | None = None
                ) -> dict[int, list[tuple[int, int, int]]] | None:
     """{row index: [(column index, line, value)]} of the values printed in the left block,
     or None (module docstring). `lines` the text's lines, `title` 三's title line,
@@ -231,7 +238,10 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
     `total`: the column (of `columns`, as printed) that is 总计, the sum of the others in
     every row (default the last; reading_totals passes a header's printed place). `skip`:
     lines before `run_start` that are the right block's (a run cut by a page break, a
-    piece a page), none of their counts the left block's."""
+    piece a page), none of their counts the left block's. `printed`: 三's rows as printed,
+    sub-rows among them (reading_rows.printed_rows), `whole` of them printed above the run
+    (7 counts each; default: the rows above its first); each sub-row's counts are cut out
+    where its place in that order puts them, and only where they print at its label."""
     width = len(columns)
     total = width - 1 if total is None else total
     after = after or {}
@@ -244,25 +254,32 @@ def left_block(lines: list[str], title: int, run_start: int, right: dict[int, li
             or (ordered and not _named_left_columns(header, m, columns))):
         return None
     numbered, rows = rows, last + 1
+    order = list(range(rows)) if printed is None else _through(printed, last)
+    if template_rows(order) != list(range(rows)):
+        return None
+    if whole is None:  # the rows above the run's first (all, without a run)
+        whole = order.index(first) if first in order else len(order)
+    widths = [width if i < whole else m for i in range(len(order))]
     counts = [(no, count(w)) for no in range(title + 1, run_start) if no not in skip
               for w in lines[no].split() if COUNT.fullmatch(w)]
     beside = {no for no in range(title + 1, run_start)
               if any(not COUNT.fullmatch(w) for w in lines[no].split())}
     readings = []
-    for kept in without_row_numbers(counts, width * first + m * len(right), numbered):
+    for kept in without_row_numbers(counts, sum(widths), numbered):
         for label_first in (False, True):
-            printed = _rows(kept, [width if r < first else m for r in range(rows)],
-                            beside if label_first else set())
-            if _holds(printed, right, after, width, balance, totals, total):
-                readings.append(printed)
+            reading = _rows(kept, order, widths, beside if label_first else set())
+            if reading is not None and _holds(reading, right, after, width, balance,
+                                              totals, total):
+                readings.append(reading)
     # none in order: a few lines printed after their row (the search fills its gaps from
     # 总计 printed last)
-    if not readings and not right and total == width - 1:
+    if not readings and not right and total == width - 1 and len(order) == rows:
         for kept in displaced_readings(counts, width, rows,
                                        label_block_lines(lines, title, run_start)):
-            printed = _rows(kept, [width] * rows, set())
-            if _holds(printed, right, after, width, balance, totals, total):
-                readings.append(printed)
+            reading = _rows(kept, order, [width] * rows, set())
+            if reading is not None and _holds(reading, right, after, width, balance,
+                                              totals, total):
+                readings.append(reading)
 
     def values(printed: dict[int, list[tuple[int, int, int]]]) -> dict[int, list[int]]:
         return {r: [v for _, _, v in row] for r, row in printed.items()}
@@ -321,16 +338,30 @@ def without_row_numbers(counts: list[tuple[int, int]], need: int, rows: int
     return [list(k) for k in kept]
 
 
-def _rows(counts: list[tuple[int, int]], widths: list[int], beside: set[int]
-          ) -> dict[int, list[tuple[int, int, int]]]:
-    """{row index: [(column index, line, value)]}: the counts cut into rows of `widths`,
-    in order; in each row those on a line of `beside` (a label's line) first."""
+def _through(printed: Printed, last: int) -> Printed:
+    """The rows as printed up to row `last` and the sub-rows printed below it, before the
+    next row."""
+    cut = next((i for i, r in enumerate(printed) if isinstance(r, int) and r > last),
+               len(printed))
+    return printed[:cut]
+
+
+def _rows(counts: list[tuple[int, int]], order: Printed, widths: list[int],
+          beside: set[int]) -> dict[int, list[tuple[int, int, int]]] | None:
+    """{row index: [(column index, line, value)]}: the counts cut into the rows as printed
+    (`order`, sub-rows among them) of `widths`, in order; in each row those on a line of
+    `beside` (a label's line) first. A sub-row's counts are dropped (no cell of 三), or
+    None where they do not print at its label."""
     out = {}
     at = 0
-    for r, n in enumerate(widths):
+    for row, n in zip(order, widths, strict=True):
         window = counts[at:at + n]
+        at += n
+        if isinstance(row, SubRow):
+            if not row.holds([no for no, _ in window]):
+                return None
+            continue
         window = ([c for c in window if c[0] in beside]
                   + [c for c in window if c[0] not in beside])
-        out[r] = [(c, no, v) for c, (no, v) in enumerate(window)]
-        at += n
+        out[row] = [(c, no, v) for c, (no, v) in enumerate(window)]
     return out

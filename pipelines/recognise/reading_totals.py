@@ -72,9 +72,11 @@ text keeping no form feed), each piece whole rows, are placed as one run by the 
 
 **Sub-rows among the rows** (`其中：网上申请` under 一, 二 and 结转下年: a breakdown no cell of
 三 holds): each prints its right counts inside the run where its label prints, so the run's
-rows are 三's rows as printed, sub-rows among them (`_printed_rows`); a sub-row's counts are
-dropped from the run and the rest placed by the same rule. The left block then holds the
-sub-rows' counts too and reads nothing: the run's columns only.
+rows are 三's rows as printed, sub-rows among them (reading_rows.printed_rows); a sub-row's
+counts are dropped from the run and the rest placed by the same rule. The left block is
+cut into the same rows (the rows above the run whole, 7 counts each, sub-rows among them
+too), each sub-row's counts dropped only where they print at its label (reading_left);
+without a run (the 2019 format's pages), every row and sub-row whole, the same way.
 
 **Rows split between the blocks at places of their own** (a broken rowspan or colspan
 drawing some rows a column off the others): reading_split.py, tried last.
@@ -88,7 +90,6 @@ total_last: each row's 总计 and its rows of equal six only).
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from typing import NamedTuple
 
 from pipelines.read.text_order import (
@@ -115,6 +116,7 @@ from pipelines.recognise.reading_left import (
     row_sums,
 )
 from pipelines.recognise.reading_order import printed_t3_order
+from pipelines.recognise.reading_rows import Printed, printed_rows, rows_in_order, template_rows
 from pipelines.recognise.reading_split import split_rows
 from pipelines.recognise.reading_t2 import values_apart
 from pipelines.report import CellValue, Flag
@@ -128,9 +130,6 @@ _WIDTH = 7  # 三's columns: the run's rows hold 1 to 7 of them
 _PAST_TITLE = 2  # 三's last rows a page break may print past 四's title ((七)总计, 结转下年)
 
 # an item's number opening a row label, or left alone where the label moved (`3.`)
-# a sub-row's label: `其中：网上申请` (of which: …), a breakdown of the row above it
-_SUB_ROW_LABEL = re.compile("其中[：:]")
-_SUB_ROW = -1  # a sub-row's place in `_printed_rows`
 _ITEM_NUMBER = re.compile(r"\d+[.．、](?:\D.*)?")
 Run = list[tuple[int, int]]  # (0-based line, count)
 
@@ -248,6 +247,11 @@ class _Block(NamedTuple):
     # its columns named but 总计 alone on its line: kept only with the left block, every
     # row's sum holding (`_total_alone`)
     sums_needed: bool = False
+    # the rows printed up to the run's last, sub-rows among them, and how many of them
+    # print above the run (`_Found`): the left block's rows
+    printed: Printed | None = None
+    whole: int = 0
+    run_lines: frozenset[int] = frozenset()  # the run's lines, a sub-row's among them
 
 
 def _counts_after(lines: list[str], run: Run, stop: int | None) -> Run | None:
@@ -299,14 +303,27 @@ def _title_and_first(lines: list[str], heading: str, matched: dict[str, int]
     return None if first is None or title is None else (title, first)
 
 
+class _Found(NamedTuple):
+    """A placement of the right block: its rows' k values each, and the rows printed up to
+    its last, sub-rows among them (`whole` of them printed above the run: 7 counts each
+    in the left block)."""
+    k: int
+    run: Run  # the run's counts that are 三's cells (a sub-row's out)
+    placed: dict[int, list[int]]
+    tail: dict[int, list[tuple[int, int]]]
+    printed: Printed
+    whole: int
+    lines: frozenset[int]  # the run's lines, a sub-row's among them
+
+
 def _placements(lines: list[str], title: int, blocks: list[list[Run]],
                 labels: tuple[str, ...], balance: tuple, totals: tuple, total: int
-                ) -> list[tuple[int, Run, dict[int, list[int]], dict]]:
-    """Every (k, run, rows placed, tail) of the `blocks` (a run, or a run's pieces a page
-    each) whose rows, with the rows printed whole after it, make the identities hold."""
+                ) -> list[_Found]:
+    """Every placement of the `blocks` (a run, or a run's pieces a page each) whose rows,
+    with the rows printed whole after it, make the identities hold."""
     found = []
     stop = t4_title_line(lines)
-    printed = _printed_rows(lines, title, labels)
+    printed = printed_rows(lines, title, labels)
     for pieces in blocks:
         run = [c for piece in pieces for c in piece]
         after = _counts_after(lines, run, stop)
@@ -317,42 +334,24 @@ def _placements(lines: list[str], title: int, blocks: list[list[Run]],
             n = len(run) // k
             for stop_at in range(n, len(printed) + 1):
                 segment = printed[stop_at - n:stop_at]
-                if _SUB_ROW in printed[stop_at:] or all(r == _SUB_ROW for r in segment):
+                rows = template_rows(segment)
+                below = printed[stop_at:]
+                if not rows or len(template_rows(below)) < len(below):
                     continue  # a sub-row below the run prints its counts elsewhere
                 # the run's rows of 三 only: a sub-row's k counts are none of its cells
-                ours = [c for r, row in enumerate(segment) if row != _SUB_ROW
+                ours = [c for r, row in enumerate(segment) if isinstance(row, int)
                         for c in run[r * k:(r + 1) * k]]
-                first, end = min(set(segment) - {_SUB_ROW}), max(segment) + 1
-                placed = {first + r: [v for _, v in ours[r * k:(r + 1) * k]]
+                placed = {rows[0] + r: [v for _, v in ours[r * k:(r + 1) * k]]
                           for r in range(len(ours) // k)}
+                end = rows[-1] + 1
                 tail = _tail(after, end, len(labels) - end, total)
                 if tail is None:
                     continue
                 whole = placed | {r: [v for _, v in row[-k:]] for r, row in tail.items()}
                 if identities_hold(whole, k, balance, totals):
-                    found.append((k, ours, placed, tail))
+                    found.append(_Found(k, ours, placed, tail, printed[:stop_at],
+                                        stop_at - n, frozenset(no for no, _ in run)))
     return found
-
-
-def _printed_rows(lines: list[str], title: int, labels: tuple[str, ...]) -> list[int]:
-    """三's rows in the order they print: the template's rows, each followed by the
-    sub-rows (`其中：网上申请`, a breakdown no cell of 三 holds) printed below its label
-    and above the next row's. A sub-row prints its values in the runs as a row does (a
-    report adding one after 一, 二 and 结转下年 prints its right counts inside the right
-    block), so the run's rows are these, not the template's alone."""
-    end = t4_title_line(lines) or len(lines)
-    wanted = [normalise(label) for label in labels]
-    after: list[int] = []  # for each sub-row, the template row printed above it
-    last = -1
-    for line in lines[title + 1:end]:
-        if _SUB_ROW_LABEL.match(_lead(line)):
-            after.append(last)
-            continue
-        rows = _rows_named(line, wanted)
-        if len(rows) == 1 and rows[0] > last:
-            last = rows[0]
-    return [*[_SUB_ROW] * after.count(-1),
-            *(x for r in range(len(labels)) for x in (r, *[_SUB_ROW] * after.count(r)))]
 
 
 def _placement(lines: list[str], title: int, first: int, columns: list[str],
@@ -368,12 +367,14 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
     found = _placements(lines, title, blocks, labels, balance, totals, total)
     if len(found) != 1:
         return None  # none, or more than one placement the identities allow
-    k, run, placed, tail = found[0]
+    k, run, placed, tail, printed, whole, run_lines = found[0]
     header = [_WRAP_HYPHEN.sub("", line) for line in lines[title + 1:first]]
     words = header_words(header, columns, note)
+    rows = {"printed": printed, "whole": whole, "run_lines": run_lines}
     if total < len(columns) - k:
         return _total_left(header, k, columns, _Block(placed, run, title, header,
-                                                      list(range(k)), words, tail, True))
+                                                      list(range(k)), words, tail, True,
+                                                      **rows))
     if total != len(columns) - 1 or not _dominant_last(list(placed.values())):
         return None
     if _total_alone(header) and (
@@ -382,7 +383,8 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
             # (tried with the pieces only, as they are: where nothing else reads)
             or (pages and not _total_rightmost(header)
                 and named_in_order(words, columns, range(len(columns) - k, len(columns) - 1)))):
-        return _Block(placed, run, title, header, list(range(k)), words, tail, sums_needed=True)
+        return _Block(placed, run, title, header, list(range(k)), words, tail, sums_needed=True,
+                      **rows)
     if not _total_rightmost(header):
         return None
     # every column of the run where the header names them (on one line, or chained over
@@ -390,7 +392,7 @@ def _placement(lines: list[str], title: int, first: int, columns: list[str],
     named = (_named_right_columns(header, k, columns)
              or named_in_order(words, columns, range(len(columns) - k, len(columns))))
     kept = list(range(k)) if named else [k - 1]
-    return _Block(placed, run, title, header, kept, words, tail)
+    return _Block(placed, run, title, header, kept, words, tail, **rows)
 
 
 def _total_left(header: list[str], k: int, columns: list[str], block: _Block
@@ -440,15 +442,16 @@ def _values(lines: list[str], block: _Block, columns: list[str], shape: tuple,
     after = {r: [v for _, v in row] for r, row in block.tail.items()}
     # the left block's counts up to the run's last piece, the run's own out (a run cut by
     # a page break prints a piece a page: the next page's left counts come between)
-    end, skip = block.run[-1][0], frozenset(no for no, _ in block.run)
+    end, skip = max(block.run_lines), block.run_lines
+    rows = {"after": after, "total": total, "skip": skip, "printed": block.printed,
+            "whole": block.whole}
     left = left_block(lines, block.title, end, block.placed, header, columns,
-                      len(shape[0]), shape[2], shape[3], after=after, total=total, skip=skip)
+                      len(shape[0]), shape[2], shape[3], **rows)
     if left is None and block.sums_needed:
         # the run's columns proven by every row's sum only, whichever the left columns'
         # order (the header may not show it: `自然` / `人` apart from `商业`)
         sums = left_block(lines, block.title, end, block.placed, header,
-                          columns, len(shape[0]), shape[2], shape[3], ordered=False,
-                          after=after, total=total, skip=skip)
+                          columns, len(shape[0]), shape[2], shape[3], ordered=False, **rows)
         return {} if sums is None else out
     for r, values in (left or {}).items():
         out[r] = values + out.get(r, [])
@@ -466,13 +469,16 @@ def _whole(lines: list[str], title: int, first: int, columns: list[str], note: s
         return None
     header = header_words(lines[title + 1:first], columns, note)
     rows = len(shape[0])
+    # the rows as printed: a sub-row's 7 counts print among them, at its label
+    printed = printed_rows(lines, title, shape[0])
     whole = left_block(lines, title, end, {}, header, columns, rows, shape[2], shape[3],
-                       total=total)
+                       total=total, printed=printed)
     past = None if whole is not None else _past_t4_title(lines, title, end, rows, total)
     if not past:
         return whole
     whole = left_block(lines, title, end, {}, header, columns, rows, shape[2], shape[3],
-                       after={r: [v for _, v in row] for r, row in past.items()}, total=total)
+                       after={r: [v for _, v in row] for r, row in past.items()}, total=total,
+                       printed=printed)
     if whole is None:
         return None
     return whole | {r: [(c, no, v) for c, (no, v) in enumerate(row)]
@@ -594,36 +600,6 @@ def _past_t4_title(lines: list[str], title: int, end: int, rows: int, total: int
     return _tail(block, rows - short // _WIDTH, short // _WIDTH, total)
 
 
-def _rows_in_order(lines: list[str], title: int, labels: tuple[str, ...]) -> bool:
-    """三's row labels print in the template's order between its title and 四's: each line
-    whose words before its first count begin one row's label only (`（二）部分公开（区分处理
-    的，只计这一情`, a label cut over lines) or are one whole, at least 4 characters (a
-    label's second line, `形，不计其他情形）`, begins none), names that row."""
-    end = t4_title_line(lines) or len(lines)
-    wanted = [normalise(label) for label in labels]
-    seen: list[int] = []
-    for line in lines[title + 1:end]:
-        rows = _rows_named(line, wanted)
-        if len(rows) == 1:
-            seen.append(rows[0])
-    return all(a <= b for a, b in pairwise(seen))
-
-
-def _lead(line: str) -> str:
-    """A line's words before its first count, joined."""
-    words = line.split()
-    cut = next((i for i, w in enumerate(words) if COUNT.fullmatch(w)), len(words))
-    return "".join(words[:cut])
-
-
-def _rows_named(line: str, wanted: list[str]) -> list[int]:
-    """The rows (of the normalised labels `wanted`) a line's lead begins, or is the whole
-    of, at least 4 characters (a label's second line, `形，不计其他情形）`, begins none)."""
-    lead = normalise(_lead(line))
-    return [r for r, label in enumerate(wanted)
-            if len(lead) >= 4 and (label.startswith(lead) or lead.startswith(label))]
-
-
 def _t3_out_of_order(flag: Flag) -> bool:
     return flag.code == "columns_out_of_order" and flag.message.startswith("t3'")
 
@@ -692,7 +668,7 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     if marks is None:
         return
     labels, _, balance, totals = shapes[0]
-    if not _rows_in_order(lines, marks[0], labels):
+    if not rows_in_order(lines, marks[0], labels):
         return  # rows printed in another order: their values' order ties them to nothing
     # after 三 was withdrawn for a header out of order, the right block's proven columns
     # only (its 总计: the header ends with it), nothing placed by the left block's order;

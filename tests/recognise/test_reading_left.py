@@ -295,3 +295,41 @@ def test_open_orders_whose_rows_do_not_sum_place_nothing() -> None:
     # 新收's 3119 printed 3118: no order makes its row's sum hold
     text = UNIT_ROW.read_text(encoding="utf-8").replace("\n3119\n", "\n3118\n", 1)
     assert _t3(text) == {}
+
+
+# the seed's extra-rows print (2019 format; Chromium, default settings) through `pdftotext`
+# without options, cut to 三: every row printed whole, 7 counts around its label, and a
+# `其中：网上申请` sub-row after 一, 二 and 结转下年 printing its `1` … `6 7` before its label
+SUB_ROWS = DUMP.parent / "seed-shaoguan-zhenjiang-2019.pdftotext-reading-extra-rows.txt"
+
+
+def _t3(text: str) -> dict[str, int]:
+    report = parse_bytes("seed.txt", text.encode("utf-8"))
+    return {c: v for c, v in report.values().items() if v is not None and c.startswith("t3.")}
+
+
+def test_whole_rows_with_sub_rows_among_them(truth: Callable[[str], dict]) -> None:
+    # 23 rows × 7 and the sub-rows' 3 × 7 counts: cut into the rows as printed, each
+    # sub-row's 7 print at its label (below the row above's, above the next row's) and are
+    # dropped; every row's sum and the identities hold. Before: 14 (the sub-rows' 21
+    # counts too many for the rows).
+    want = truth("seed-shaoguan-zhenjiang-2019")["cells"]
+    got = _t3(SUB_ROWS.read_text(encoding="utf-8"))
+    assert len(got) == 161
+    assert got["t3.new_received.total"] == 1
+    assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
+
+
+def test_sub_row_counts_printed_past_another_label_are_not_dropped() -> None:
+    # 一's sub-row's 7 counts printed above 一's label, its own label left where it was:
+    # the counts' order is the same, but they print past another row's label, so nothing
+    # shows they are the sub-row's; the rows are not read (the 14 cells main reads from
+    # this text, two rows of zeros, are all that is left)
+    text = SUB_ROWS.read_text(encoding="utf-8")
+    counts = "1\n2\n3\n4\n5\n6 7\n"
+    at = text.index(counts + "其中：网上申请")
+    text = text[:at] + text[at + len(counts):]
+    text = text.replace("0 1\n一、", "0 1\n" + counts + "一、", 1)
+    got = _t3(text)
+    assert len(got) == 14
+    assert "t3.new_received.total" not in got

@@ -330,17 +330,36 @@ RIGHT = ("research_institution", "public_interest_org", "legal_service_org", "ot
          "total")
 
 
-def test_sub_rows_taken_out_of_the_run(truth: Callable[[str], dict]) -> None:
+def test_sub_rows_taken_out_of_both_blocks(truth: Callable[[str], dict]) -> None:
     # the run's rows are the rows as printed, sub-rows among them: with the sub-rows' 15
-    # counts out, the identities hold in one placement only (24 rows × 5, 一 to 结转下年;
-    # 一 printed whole above the run is not placed: its left counts mix with the
-    # sub-rows'). Before: no value of 三 (26 rows of a run, 3 more than the template's).
+    # counts out, the identities hold in one placement only (一 printed whole above it,
+    # then 27 rows × 5, 一's sub-row to 结转下年's). The left block is cut into the same
+    # rows: 一 whole (7), then 2 counts a row, each sub-row's `1` / `2` printed at its label
+    # and dropped. Before: 120 (the run's 24 rows only: the sub-rows' 6 left counts made
+    # the left block 6 too many, and 一's row is the left block's).
     want = truth("huaian-2024")["cells"]
     got = _t3(SUB_ROWS.read_text(encoding="utf-8"))
-    assert len(got) == 120
-    assert got["t3.carried_over.total"] == 34
+    assert len(got) == 175
+    assert got["t3.new_received.natural_person"] == 3001
+    assert got["t3.new_received.total"] == 3119
+    assert got["t3.carried_over.natural_person"] == 34
     assert got["t3.carried_forward.total"] == 103
-    assert got["t3.results_total.legal_service_org"] == 61
+    assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
+
+
+def test_sub_row_counts_past_another_label_stay_in_the_left_block(
+        truth: Callable[[str], dict]) -> None:
+    # 一's sub-row's `1` / `2` printed above 一's label, not at its own: the counts' order
+    # is the same, but nothing shows they are the sub-row's, so the left block reads
+    # nothing and only the run's 24 rows are placed (as before the left block took
+    # sub-rows out)
+    want = truth("huaian-2024")["cells"]
+    text = SUB_ROWS.read_text(encoding="utf-8")
+    text = text.replace("4 3119\n一、", "4 3119\n1\n2\n一、", 1)
+    at = text.index("1\n2\n其中")
+    text = text[:at] + text[at + len("1\n2\n"):]
+    got = _t3(text)
+    assert len(got) == 120
     assert got == {c: v for c, v in want.items()
                    if c.startswith("t3.") and c.split(".")[2] in RIGHT
                    and c.split(".")[1] != "new_received"}
