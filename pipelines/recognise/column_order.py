@@ -188,7 +188,8 @@ def _headers(tokens: list[Token], version_id: str
             words, after_row = [], True
             continue
         if t.row is not None and (named := (kind == "label" and whole.get(normalise(t.text)))
-                                  or _t4_column_below(whole, t.text, version_id)):
+                                  or ("\n" in t.text  # most cells: one line, no call
+                                      and _t4_column_below(whole, t.text, version_id))):
             rows.setdefault(t.row, []).extend((tid, key, t.text) for tid, key in named)
         elif kind == "text" and t.row is not None and normalise(t.text) in SUBTOTAL_WORDS:
             rows.setdefault(t.row, []).append((EXTRA, SUBTOTAL, t.text))  # column_map's
