@@ -156,8 +156,8 @@ def _fmt(x: float) -> str:
 def fails(identity: Identity, values: Mapping[str, float | None]) -> bool:
     """Whether the identity fails with every cell known: exact, whatever the magnitude
     (what chooses between readings; `evaluate` is what is published)."""
-    left = [values.get(c) for c in identity.lhs]
-    right = [values.get(c) for c in identity.rhs]
+    left = list(map(values.get, identity.lhs))  # in C: ~60 asked a report
+    right = list(map(values.get, identity.rhs))
     return None not in left and None not in right and sum(left) != sum(right)
 
 

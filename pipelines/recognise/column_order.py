@@ -57,7 +57,7 @@ import re
 from collections import Counter
 from functools import cache, lru_cache
 from itertools import groupby
-from operator import attrgetter
+from operator import attrgetter, is_
 
 from pipelines.document import PlacedWord
 from pipelines.recognise.column_map import (
@@ -188,7 +188,8 @@ def _headers(tokens: list[Token], version_id: str
             words, after_row = [], True
             continue
         if t.row is not None and (named := (kind == "label" and whole.get(normalise(t.text)))
-                                  or _t4_column_below(whole, t.text, version_id)):
+                                  or ("\n" in t.text  # most cells: one line, no call
+                                      and _t4_column_below(whole, t.text, version_id))):
             rows.setdefault(t.row, []).extend((tid, key, t.text) for tid, key in named)
         elif kind == "text" and t.row is not None and normalise(t.text) in SUBTOTAL_WORDS:
             rows.setdefault(t.row, []).append((EXTRA, SUBTOTAL, t.text))  # column_map's
@@ -688,7 +689,8 @@ def withdraw_misordered_tables(grid: Grid, tokens: list[Token], rendering: str,
     if not breaks_in_cells and rendering != "text_reading_order":
         # 四's header cells a piece a line in content order (pdftotext -raw); in reading
         # order its pieces interleave with their neighbours' (below): they prove nothing
-        rows = [*rows, *_t4_pieces_joined(tokens, grid.version.id, misordered)]
+        rows = [*rows, *_t4_pieces_joined(tokens, grid.version.id, misordered, (rows, texts),
+                                          bands)]
     if (rendering == "text_reading_order" and "t4" in misordered
             and "t4" not in _misordered_in(rows, [], bands, grid.version.id)):
         # 四's header run together proves no order in reading order: pdftotext prints a
@@ -750,14 +752,24 @@ def _joined_header(tokens: list[Token], version_id: str) -> list[Token]:
                              frozenset(r for r in merged if r is not None))
 
 
-def _t4_pieces_joined(tokens: list[Token], version_id: str,
-                      misordered: dict[str, list[str]]) -> list[list[tuple[str, str, str]]]:
+def _t4_pieces_joined(tokens: list[Token], version_id: str, misordered: dict[str, list[str]],
+                      headers: tuple[list[list[tuple[str, str, str]]], list[str]],
+                      bands: Bands) -> list[list[tuple[str, str, str]]]:
     """四's header rows read with its cells' pieces joined where they print a line each
     (pdftotext -raw: `总` / `计` / `结果` / `维持` …, each group's columns in their printed
     order, the lawsuit groups' line between): those rows, `misordered` told where they
     print 四's columns in another order. Only 四's: its header is the one whose cells
-    such a text cuts into pieces no line reads whole."""
-    rows, texts = _headers(_joined_header(tokens, version_id), version_id)
+    such a text cuts into pieces no line reads whole. `headers`: `_headers` of `tokens`,
+    and `misordered` read from them with `bands`, as the caller has them."""
+    joined = _joined_header(tokens, version_id)
+    if len(joined) == len(tokens) and all(map(is_, joined, tokens)):
+        # nothing joined (most texts): the rows are the caller's, and with no bands the
+        # caller's `misordered` is what they show
+        rows, texts = headers
+        if not bands:
+            return [four for row in rows if (four := [c for c in row if c[0] == "t4"])]
+    else:
+        rows, texts = _headers(joined, version_id)
     found = _misordered_in(rows, texts, (), version_id)
     if "t4" in found:
         misordered.setdefault("t4", found["t4"])

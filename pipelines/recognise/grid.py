@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise, takewhile
+from operator import attrgetter
 
 from pipelines.document import (
     REF_BOX_CELL,
@@ -517,6 +518,9 @@ def _t4_top(version: Version) -> frozenset[str]:
     return frozenset({t4.blocks[0].data_rows[0].id, *t4.header})
 
 
+_OPEN_END, _RUN_TOGETHER = attrgetter("open_end"), attrgetter("run_together")
+
+
 def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) -> None:
     cols = block.columns
     if len(values) > len(cols):
@@ -569,10 +573,10 @@ def _place(grid: Grid, table: str, row: str, block: Block, values: list[Token]) 
     if pushed and (len(values) != len(cols) or not _own_rules(grid.version.id, cells)):
         _flag_pushed(grid, table, row, cols, values)  # no identity can tell (二)
         return
-    if any(v.open_end for v in values):
+    if any(map(_OPEN_END, values)):  # in C: asked of every row
         _flag_open_end(grid, table, row, cols, values)
         return
-    if values and any(v.run_together for v in values):
+    if any(map(_RUN_TOGETHER, values)):
         pieces = _split_or_pend(grid, (table, row), values, cells)
         if pieces is None:
             return

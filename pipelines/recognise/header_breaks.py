@@ -36,6 +36,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import compress, islice
+from operator import attrgetter, ne
 
 from pipelines.recognise.labels import labels_of
 from pipelines.recognise.normalise import normalise
@@ -46,21 +48,32 @@ def joined_over_breaks(tokens: list[Token], whole: dict[str, list[tuple[str, str
                        ) -> list[Token]:
     """The tokens with each header cell cut by a line break made whole (module
     docstring); `whole`: the version's column and header labels, normalised."""
+    rows = list(map(attrgetter("row"), tokens))  # in C: the row's ends found without a
+    starts = compress(range(1, len(rows)), map(ne, rows, islice(rows, 1, None)))  # call a token
+    if not any(_joins(tokens[i - 1], tokens[i], whole) for i in starts):
+        # most texts: no two neighbours as printed join, so none below does either (until
+        # a first join the loop sees the tokens as printed)
+        return list(tokens)
     out: list[Token] = []
     moved: dict[int, int] = {}  # a printed row joined to the row above it
     for t in tokens:
         if t.row is not None and t.row in moved:
             t = replace(t, row=moved[t.row])
         prev = out[-1] if out else None
-        if (prev is not None and t.row is not None and prev.row is not None
-                and t.row != prev.row and "value" not in (t.kind, prev.kind)
-                and _pieces_of_one(prev.text, t.text, whole)):
+        if prev is not None and _joins(prev, t, whole):
             moved[t.row] = prev.row
             text = prev.text + t.text
             out[-1] = replace(prev, kind="label", text=text, labels=tuple(labels_of(text)))
             continue
         out.append(t)
     return out
+
+
+def _joins(prev: Token, t: Token, whole: dict[str, list[tuple[str, str]]]) -> bool:
+    """Whether `t`, first on its printed row, is the rest of the header cell `prev` ends
+    the row above with."""
+    return (t.row != prev.row and t.row is not None and prev.row is not None
+            and "value" not in (t.kind, prev.kind) and _pieces_of_one(prev.text, t.text, whole))
 
 
 def _pieces_of_one(first: str, second: str, whole: dict[str, list[tuple[str, str]]]) -> bool:
@@ -90,6 +103,8 @@ def joined_over_wraps(tokens: list[Token], whole: dict[str, list[tuple[str, str]
             for row, _ in block[i + 1:j + 1]:
                 moved[row] = block[i][0]
             i = j + 1
+    if not moved:  # most texts: no header row wrapped
+        return list(tokens)
     return [replace(t, row=moved[t.row]) if t.row in moved else t for t in tokens]
 
 
@@ -99,12 +114,13 @@ def _header_lines(tokens: list[Token], whole: dict[str, list[tuple[str, str]]], 
     `known` keys), as (row, its keys in printed order)."""
     rows: dict[int, list[str] | None] = {}
     for t in tokens:
-        if t.row is None:
+        if t.row is None or (line := rows.setdefault(t.row, [])) is None:
+            continue  # a row already holding something else stays out: no label looked up
+        if t.kind != "label":
+            rows[t.row] = None
             continue
         keys = [k for tid, k in whole.get(normalise(t.text), ()) if tid == table and k in known]
-        line = rows.setdefault(t.row, [])
-        if line is not None:
-            rows[t.row] = line + keys if t.kind == "label" and len(keys) == 1 else None
+        rows[t.row] = line + keys if len(keys) == 1 else None
     return [(row, keys) for row, keys in rows.items() if keys]
 
 
