@@ -43,6 +43,20 @@ a line of label each) may print their right parts a column at a time (`0 0` / `0
 `61 0` / `4 0` / `3050 103`). Nothing else changes: every reading of every run holding
 the identities must agree on a row for it to be placed, so a run whose place the sums
 and identities do not fix places nothing.
+
+**Labels printed with other punctuation** (`(一)予以公开`, `1、属于` for `（一）`, `1.属于`:
+docx-punctuation): `labels_in_order` compares the labels' characters and digits only.
+Where those Word files print 二's narrow column right over 三's first counts (`现行有` /
+`效件数` / `0` / `698` / `71` / `3`, no line of words between: reading_t2.values_run_on),
+三's counts are read both with and without its first values. Where no reading holds (and
+only there, so nothing read before changes), two shapes more are read: **two or three
+rows a column at a time in both blocks** (page 1: `7` `1` / `0` `0` / … for rows 2-3's
+left parts, `0` `0` / … / `7` `1` for their right parts: `_group`), and **the table's last
+rows as one window of up to `_PAST_ROWS` whose first block ends at 四's title** (the
+2019 format's last page: rows 13-22's left parts, 2 a row beside their labels, then 四's
+title, then their right parts 5 a row, the last three a column at a time:
+`_past_window`). Every reading of every sequence holding the identities must still agree
+on a row for it to be placed.
 """
 
 from __future__ import annotations
@@ -54,10 +68,15 @@ from pipelines.recognise.normalise import normalise
 _WIDTH = 7  # 三's columns, 总计 last (or first: `total_first`)
 _TOTAL = "总计"
 _BLOCK = 6  # rows a window printed as two blocks may hold (a page's first rows: 4-5 seen)
+# rows of the window ending the table whose first block ends at 四's title (`_past_window`)
+_PAST_ROWS = 10
 _COLUMN_WISE = 3  # rows a window printed a column at a time may hold (the last two seen)
 # distinct readings kept of the rows below a row: more is not read (005's mostly zeros
 # read 32,775 ways, 15 of them holding the identities, in 0.35 s of CPU)
 _READINGS = 50_000
+# (rows, each row's counts in the first block) of a group of rows printing a column at a
+# time in both blocks (`_group`): LibreOffice's page 1 of docx-punctuation, rows 2-3
+_GROUPS = tuple((g, w) for g in (2, 3) for w in range(1, _WIDTH))
 
 Row = tuple[int, ...]  # indexes into the counts
 
@@ -102,15 +121,18 @@ def _sums(values: list[int], row: Row, total: int = _WIDTH - 1) -> bool:
 
 
 def _two_blocks(values: list[int], at: int, m: int, total: int = _WIDTH - 1,
-                tail: tuple[int, int] = (0, 0)) -> dict[tuple, tuple[Row, ...]] | None:
+                tail: tuple[int, int] = (0, 0), groups: bool = False,
+                split: int | None = None) -> dict[tuple, tuple[Row, ...]] | None:
     """The m rows from count `at` read as two blocks: each row's first w counts in the
     first block (row after row), its other 7 - w in the second; one reading per distinct
     values, None where more than `_READINGS`. `tail` (j, k): the last j rows' right parts,
     k counts each, print in the second block a column at a time (`0 0` / `0 0` / `61 0` /
-    `4 0` / `3050 103`: 三's last rows, a line of label each)."""
+    `4 0` / `3050 103`: 三's last rows, a line of label each). `groups`: two or three
+    rows in a row may also print a column at a time in both blocks, split alike (`_group`).
+    `split`: the first block's size, where it is known (`readings`' window past 四's title)."""
     found: dict[tuple, tuple[Row, ...]] = {}
     j, k = tail
-    for left in range(m, _WIDTH * m + 1):
+    for left in range(m, _WIDTH * m + 1) if split is None else (split,):
         memo: dict[tuple[int, int], dict[tuple, tuple[Row, ...]] | None] = {}
 
         def walk(i: int, lc: int, left: int = left, memo: dict = memo
@@ -144,6 +166,23 @@ def _two_blocks(values: list[int], at: int, m: int, total: int = _WIDTH - 1,
                 if len(out) > _READINGS:
                     out = None
                     break
+            for g, w in _GROUPS if groups and out is not None else ():
+                if (i + g > m - j or lc + g * w > left
+                        or rc + g * (_WIDTH - w) > _WIDTH * m - left):
+                    continue
+                rows = _group(at + lc, at + left + rc, g, w)
+                if not all(_sums(values, row, total) for row in rows):
+                    continue
+                rest = walk(i + g, lc + g * w)
+                if rest is None:
+                    out = None
+                    break
+                key = tuple(tuple(values[k] for k in row) for row in rows)
+                for tail_key, tail in rest.items():
+                    out.setdefault((*key, *tail_key), (*rows, *tail))
+                if len(out) > _READINGS:
+                    out = None
+                    break
             memo[(i, lc)] = out
             return out
 
@@ -155,6 +194,15 @@ def _two_blocks(values: list[int], at: int, m: int, total: int = _WIDTH - 1,
         if len(found) > _READINGS:
             return None
     return found
+
+
+def _group(left: int, right: int, g: int, w: int) -> tuple[Row, ...]:
+    """g rows printing a column at a time in both blocks, each row's first w counts in the
+    first block from count `left` (`7 1` / `0 0` / `0 0` / `0 0`: the 自然人, 商业企业, …
+    of rows 2 and 3), its other 7 - w in the second from count `right` (`0 0` / `0 0` /
+    `7 1`): row r's column c is the r-th count of column c's g."""
+    return tuple(tuple(left + c * g + r for c in range(w))
+                 + tuple(right + c * g + r for c in range(_WIDTH - w)) for r in range(g))
 
 
 def _tails(m: int) -> list[tuple[int, int]]:
@@ -169,11 +217,14 @@ def _column_wise(values: list[int], at: int, m: int, total: int = _WIDTH - 1
     return [rows] if all(_sums(values, r, total) for r in rows) else []
 
 
-def readings(values: list[int], n: int, total: int = _WIDTH - 1
-             ) -> list[tuple[Row, ...]] | None:
+def readings(values: list[int], n: int, total: int = _WIDTH - 1, groups: bool = False,
+             cut: int | None = None) -> list[tuple[Row, ...]] | None:
     """Every distinct set of n rows (their counts' indexes) the counts read as (module
     docstring), one per distinct values; None where more than `_READINGS` remain below a
-    row (not proven either way). `total`: 总计's printed place in every row."""
+    row (not proven either way). `total`: 总计's printed place in every row. `groups`:
+    rows printed a column at a time in both blocks too (`_two_blocks`); `cut`: where the
+    counts past 四's title begin (`_sequences`), the table's last `_PAST_ROWS` rows at most
+    may then be one window whose first block ends there (`_past_window`)."""
     if len(values) != _WIDTH * n:
         return None
     memo: dict[int, dict[tuple, tuple[Row, ...]] | None] = {n: {(): ()}}
@@ -187,20 +238,10 @@ def readings(values: list[int], n: int, total: int = _WIDTH - 1
             if rest is None:
                 memo[r] = None
                 return None
-            blocks = _two_blocks(values, _WIDTH * r, m, total)
-            if blocks is None:
+            windows = _windows(values, r, m, n, total, groups)
+            if windows is None:
                 memo[r] = None
                 return None
-            windows = list(blocks.values())
-            if 2 <= m <= _COLUMN_WISE:
-                windows += _column_wise(values, _WIDTH * r, m, total)
-            if r + m == n:  # the table's last rows: their right parts a column at a time
-                for tail in _tails(m):
-                    more = _two_blocks(values, _WIDTH * r, m, total, tail)
-                    if more is None:
-                        memo[r] = None
-                        return None
-                    windows += list(more.values())
             for rows in windows:
                 key = tuple(tuple(values[i] for i in row) for row in rows)
                 for tail_key, tail in rest.items():
@@ -208,6 +249,15 @@ def readings(values: list[int], n: int, total: int = _WIDTH - 1
                 if len(out) > _READINGS:
                     memo[r] = None
                     return None
+        windows = _past_window(values, r, n, total, groups, cut)
+        if windows is None:
+            memo[r] = None
+            return None
+        for rows in windows:  # the table's last rows: nothing below them
+            out.setdefault(tuple(tuple(values[i] for i in row) for row in rows), rows)
+        if len(out) > _READINGS:
+            memo[r] = None
+            return None
         memo[r] = out
         return out
 
@@ -216,6 +266,40 @@ def readings(values: list[int], n: int, total: int = _WIDTH - 1
             return None
     found = below(0)
     return None if found is None else list(found.values())
+
+
+def _windows(values: list[int], r: int, m: int, n: int, total: int, groups: bool,
+             split: int | None = None) -> list[tuple[Row, ...]] | None:
+    """Every reading of the m rows from row r as one window (module docstring): two
+    blocks, a column at a time (2 or 3 rows), and for the table's last rows their right
+    parts a column at a time (`_tails`); None where more than `_READINGS`. `split`: the
+    first block's size, where known."""
+    blocks = _two_blocks(values, _WIDTH * r, m, total, groups=groups, split=split)
+    if blocks is None:
+        return None
+    windows = list(blocks.values())
+    if 2 <= m <= _COLUMN_WISE and split is None:
+        windows += _column_wise(values, _WIDTH * r, m, total)
+    if r + m == n:  # the table's last rows: their right parts a column at a time
+        for tail in _tails(m):
+            more = _two_blocks(values, _WIDTH * r, m, total, tail, groups, split)
+            if more is None:
+                return None
+            windows += list(more.values())
+    return windows
+
+
+def _past_window(values: list[int], r: int, n: int, total: int, groups: bool,
+                 cut: int | None) -> list[tuple[Row, ...]] | None:
+    """The table's last n - r rows, more than `_BLOCK` and at most `_PAST_ROWS`, read as one
+    window whose first block is every count from row r's first to `cut` (四's title) and
+    whose second is the run past it (005's docx-punctuation: rows 13-22's left parts, 2 a
+    row beside their labels, then 四's title, then their right parts, 5 a row and the last
+    3 rows a column at a time); none where `cut` is not given or not in those rows."""
+    m = n - r
+    if cut is None or not _BLOCK < m <= _PAST_ROWS or not _WIDTH * r < cut < _WIDTH * n:
+        return []
+    return _windows(values, r, m, n, total, groups, split=cut - _WIDTH * r)
 
 
 def _columns_hold(rows: list[list[int]], balance: tuple, totals: tuple) -> bool:
@@ -235,9 +319,15 @@ def labels_in_order(lines: list[str], title: int, labels: list[str]) -> bool:
     `于国` …), so no line names a row, yet each label's characters print in order, and
     the labels in the rows' order: two rows printed in each other's place break it."""
     end = t4_title_line(lines) or len(lines)
-    text = iter("".join("".join(ln.split()) for ln in lines[title + 1:end]
-                        if not _values_only(ln)))
-    return all(ch in text for ch in "".join(labels))  # `in` consumes: a subsequence
+    text = iter(_letters("".join(ln for ln in lines[title + 1:end] if not _values_only(ln))))
+    return all(ch in text for ch in _letters("".join(labels)))  # `in` consumes: a subsequence
+
+
+def _letters(text: str) -> str:
+    """The text's characters and digits, simplified, without spaces or punctuation: a label
+    printed with other brackets or item marks (`(一)予以公开`, `1、属于` for `（一）`,
+    `1.属于`, docx-punctuation) spells the same characters in the same order."""
+    return "".join(ch for ch in normalise(text) if ch.isalnum())
 
 
 def total_first(lines: list[str], title: int, columns: list[str]) -> bool:
@@ -250,26 +340,27 @@ def total_first(lines: list[str], title: int, columns: list[str]) -> bool:
 
 
 def _sequences(lines: list[str], title: int, n: int, skip: frozenset[int]
-               ) -> list[list[tuple[int, int]]]:
-    """三's counts, (line, count), 7n of them: those between its title and 四's (`_counts`);
-    where they fall short of 7n by at most the right parts of `_BLOCK` rows, each with a
-    run past 四's title of exactly the counts missing (`_runs_past_title`) after them."""
+               ) -> list[tuple[list[tuple[int, int]], int | None]]:
+    """三's counts, (line, count), 7n of them, each with where the counts past 四's title
+    begin (None: none are): those between its title and 四's (`_counts`); where they fall
+    short of 7n by at most the right parts of `_PAST_ROWS` rows, each with a run past 四's
+    title of exactly the counts missing (`_runs_past_title`) after them."""
     counts = _counts(lines, title, skip)
     if counts is None:
         return []
     short = _WIDTH * n - len(counts)
     if short == 0:
-        return [counts]
-    if not 0 < short <= (_WIDTH - 1) * _BLOCK:
+        return [(counts, None)]
+    if not 0 < short <= (_WIDTH - 1) * _PAST_ROWS:
         return []
-    return [counts + run for run in _runs_past_title(lines, short)]
+    return [(counts + run, len(counts)) for run in _runs_past_title(lines, short)]
 
 
-def _held(values: list[int], n: int, total: int, balance: tuple, totals: tuple
-          ) -> list[tuple[Row, ...]] | None:
+def _held(values: list[int], n: int, total: int, balance: tuple, totals: tuple,
+          groups: bool = False, cut: int | None = None) -> list[tuple[Row, ...]] | None:
     """Every reading of the counts (`readings`) holding the column identities, each row's
     places 总计's last; None where not read (more than `_READINGS`)."""
-    found = readings(values, n, total)
+    found = readings(values, n, total, groups, cut)
     if found is None:
         return None
     # each row's printed places, 总计's last (the six's order is not read: see above)
@@ -277,6 +368,23 @@ def _held(values: list[int], n: int, total: int, balance: tuple, totals: tuple
     found = [tuple(tuple(row[c] for c in order) for row in rows) for rows in found]
     return [rows for rows in found
             if _columns_hold([[values[i] for i in row] for row in rows], balance, totals)]
+
+
+def _held_all(sequences: list[tuple[list[tuple[int, int]], int | None]], n: int, total: int,
+              balance: tuple, totals: tuple, more: bool = False
+              ) -> list[tuple[list[tuple[int, int]], tuple[Row, ...]]] | None:
+    """(counts, a reading holding the identities) of every sequence of 三's counts
+    (`_held`); None where a reading was not made (not proven either way). `more`: rows
+    printed a column at a time in both blocks (`_group`) and the last rows' window ending
+    at 四's title (`_past_window`) read too."""
+    held = []
+    for counts, cut in sequences:
+        got = _held([v for _, v in counts], n, total, balance, totals, more,
+                    cut if more else None)
+        if got is None:
+            return None
+        held += [(counts, rows) for rows in got]
+    return held
 
 
 def total_last(lines: list[str], title: int, columns: list[str]) -> bool:
@@ -303,7 +411,8 @@ def _total_alone(found: list[str]) -> bool:
 
 
 def block_rows(lines: list[str], title: int, labels: list[str], balance: tuple,
-               totals: tuple, columns: list[str], skip: frozenset[int] = frozenset()
+               totals: tuple, columns: list[str], skip: frozenset[int] = frozenset(),
+               maybe: frozenset[int] = frozenset()
                ) -> dict[int, list[tuple[int, int, int]]] | None:
     """三's rows printed in blocks (module docstring): {row: [(column, line, value)]},
     each row's 总计 and, where its six are equal, all 7; None where not proven. `labels`:
@@ -313,17 +422,19 @@ def block_rows(lines: list[str], title: int, labels: list[str], balance: tuple,
     each row's first count is then the sum of the six after it. Where the counts before
     四's title fall short, each run past it of the counts missing is read after them
     (`_sequences`), and every reading of every such run holding the identities must agree
-    on a row for it to be placed."""
+    on a row for it to be placed. `maybe`: lines that may be 二's values printed apart
+    (reading_t2.values_run_on): the counts are read both with and without them, every
+    reading of both holding the identities must agree as above."""
     n = len(labels)
     if not balance or not totals or not labels_in_order(lines, title, labels):
         return None
     total = 0 if total_first(lines, title, columns) else _WIDTH - 1
-    held = []  # (counts, a reading holding the identities)
-    for counts in _sequences(lines, title, n, skip):
-        got = _held([v for _, v in counts], n, total, balance, totals)
-        if got is None:
-            return None  # a reading not made: not proven either way
-        held += [(counts, rows) for rows in got]
+    sequences = _sequences(lines, title, n, skip)
+    if maybe:
+        sequences += _sequences(lines, title, n, skip | maybe)
+    held = _held_all(sequences, n, total, balance, totals)
+    if held == []:  # none: the rarer shapes too, only where the usual read nothing
+        held = _held_all(sequences, n, total, balance, totals, more=True)
     if not held:
         return None
     placed = {}

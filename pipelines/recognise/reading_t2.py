@@ -182,10 +182,12 @@ def _unnamed(header: list[list[str]], block: Block) -> list[str]:
             if not any(w in (label := normalise(c.label)) for w in words)]
 
 
-def _apart_at(lines: list[str], start: int, label: str, count: int) -> list[int] | None:
+def _apart_at(lines: list[str], start: int, label: str, count: int, run_on: bool = False
+              ) -> list[int] | None:
     """The lines of the `count` values under `label` where it prints once from
     lines[start:] whole over lines of their own (`现行有` / `效件数`), right over exactly
-    `count` lines of one value each and then a line of no value; else None."""
+    `count` lines of one value each and then a line of no value; else None. `run_on`: the
+    line after them may hold a value too (`values_run_on`)."""
     found: list[list[int]] = []
     for no in range(start, len(lines)):
         joined, end = "", no
@@ -196,16 +198,16 @@ def _apart_at(lines: list[str], start: int, label: str, count: int) -> list[int]
             continue
         values = lines[end:end + count + 1]
         if (len(values) > count and all(_is_value(v.strip()) for v in values[:count])
-                and not _is_value(values[count].strip())):
+                and (run_on or not _is_value(values[count].strip()))):
             found.append(list(range(end, end + count)))
     return found[0] if len(found) == 1 else None
 
 
-def _short_block_apart(lines: list[str], span: tuple[int, int], block: Block, end: int
-                       ) -> list[int] | None:
+def _short_block_apart(lines: list[str], span: tuple[int, int], block: Block, end: int,
+                       run_on: bool = False) -> list[int] | None:
     """The lines of the values of the block's columns its header does not name, printed
     past 二's end (`end`) under their own label (module docstring), where the block is
-    tied but for them; else None."""
+    tied but for them; else None. `run_on`: as `_apart_at`'s."""
     for width in range(1, len(block.columns)):
         short = _block_rows(lines, *span, block, width)
         if short is None:
@@ -213,7 +215,8 @@ def _short_block_apart(lines: list[str], span: tuple[int, int], block: Block, en
         unnamed = _unnamed(short[1], block)
         if len(unnamed) != len(block.columns) - width:
             return None
-        apart = [_apart_at(lines, end, label, len(block.data_rows)) for label in unnamed]
+        apart = [_apart_at(lines, end, label, len(block.data_rows), run_on)
+                 for label in unnamed]
         return None if None in apart else [no for a in apart if a for no in a]
     return None
 
@@ -225,10 +228,11 @@ def _short_block_tied(lines: list[str], span: tuple[int, int], block: Block, end
     return _short_block_apart(lines, span, block, end) is not None
 
 
-def values_apart(lines: list[str], table: Table) -> set[int]:
+def values_apart(lines: list[str], table: Table, run_on: bool = False) -> set[int]:
     """The lines (of `lines`, simplified as here) holding 二's values printed apart from
     their block, under their column's own label past 二's end (`现行有` / `效件数` / `11` /
-    `66` inside 三's text): 二's, proven so, and no other table's."""
+    `66` inside 三's text): 二's, proven so, and no other table's. `run_on`: also where
+    more values follow them (`values_run_on`)."""
     blocks = [b for b in table.blocks if b.caption and b.data_rows]
     spans = _spans(lines, [normalise(b.caption) for b in blocks])
     if spans is None:
@@ -236,8 +240,20 @@ def values_apart(lines: list[str], table: Table) -> set[int]:
     out: set[int] = set()
     for span, block in zip(spans, blocks, strict=True):
         if _block_rows(lines, *span, block) is None:
-            out |= set(_short_block_apart(lines, span, block, spans[-1][1]) or ())
+            out |= set(_short_block_apart(lines, span, block, spans[-1][1], run_on) or ())
     return out
+
+
+def values_run_on(lines: list[str], table: Table) -> set[int]:
+    """The lines a column of 二's printed apart holds where more values run on below them
+    (`现行有` / `效件数` / `0` / `698` / `71` / `3`: LibreOffice's PDF printing 三's first
+    counts right under 二's last value), where `values_apart` proves none. Not proven 二's
+    (no cell of 二 is placed from them): 三's counts are read both with and without them,
+    and 三's identities and the agreement of every reading decide
+    (reading_blocks.block_rows)."""
+    if values_apart(lines, table):
+        return set()
+    return values_apart(lines, table, run_on=True)
 
 
 def _proven_columns(values: list[Word], own_line: int, header_in_order: bool) -> bool:

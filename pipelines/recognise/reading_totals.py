@@ -118,7 +118,7 @@ from pipelines.recognise.reading_left import (
 from pipelines.recognise.reading_order import printed_t3_order
 from pipelines.recognise.reading_rows import Printed, printed_rows, rows_in_order, template_rows
 from pipelines.recognise.reading_split import split_rows
-from pipelines.recognise.reading_t2 import values_apart
+from pipelines.recognise.reading_t2 import values_apart, values_run_on
 from pipelines.report import CellValue, Flag
 from schemas.template import cell_id_of
 
@@ -680,9 +680,12 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
         columns, withdrawn = [columns[c] for c in order], False
         total = order.index(total)
     block = _placement(lines, *marks, columns, table.note, labels, balance, totals, total)
-    # 二's values printed apart inside 三's text (reading_t2.values_apart) are not 三's
+    # 二's values printed apart inside 三's text (reading_t2.values_apart) are not 三's;
+    # those with values running on below them (values_run_on) are read both ways
+    t2 = grid.version.tables["t2"]
     in_blocks = (lines, marks[0], sorted(shapes[0][1], key=shapes[0][1].get), balance,
-                 totals, columns, frozenset(values_apart(lines, grid.version.tables["t2"])))
+                 totals, columns, frozenset(values_apart(lines, t2)),
+                 frozenset(values_run_on(lines, t2)))
     if block is not None:
         placed = _values(lines, block, columns, shapes[0], total, left=not withdrawn)
     elif withdrawn:

@@ -11,7 +11,12 @@ import pytest
 
 from pipelines.parse import parse_bytes
 from pipelines.recognise.normalise import normalise
-from pipelines.recognise.reading_blocks import _runs_past_title, total_first, total_last
+from pipelines.recognise.reading_blocks import (
+    _runs_past_title,
+    labels_in_order,
+    total_first,
+    total_last,
+)
 from schemas.template import load_template
 
 DUMPS = Path(__file__).parents[1] / "fixtures" / "dumps"
@@ -138,3 +143,78 @@ def test_a_run_past_table_4s_title_reads_counts_with_thousands_separated() -> No
     lines = ["三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
              "总", "1,001", "2", "行政诉讼"]
     assert _runs_past_title(lines, 2) == [[(3, 1001), (4, 2)]]
+
+
+# LibreOffice's PDFs of Word files printing 三's row labels with other punctuation
+# (variants' docx-punctuation: `(一)予以公开`, `1、属于` for `（一）`, `1.属于`), through
+# pdftotext without options. Page 1 prints rows 2 and 3 a column at a time in both blocks
+# (the seed: `1` / `0 0 0 0 0 0 0` / `0 1` … ; pingtan-2022: `21` `8` / `0` `1` / …); the
+# 2019-format seed prints rows 13-22's left parts, 2 a row beside their labels, before 四's
+# title and their right parts after it (5 a row, the last three rows a column at a time);
+# the 2021-format pingtan-2022 prints 二's narrow column's values right over 三's first
+# counts (`现行有` / `效件数` / `0` / `698` / `71` / `3`).
+PUNCTUATION_2019 = "seed-shaoguan-zhenjiang-2019.docx-pdftotext-reading-punctuation.txt"
+PUNCTUATION_2021 = "pingtan-2022-run-together.docx-pdftotext-reading-punctuation.txt"
+RUN_ON = "现行有\n效件数\n0\n698\n\n71\n\n3\n"
+
+
+def _punctuation(name: str) -> str:
+    return (DUMPS / name).read_text(encoding="utf-8")
+
+
+def test_labels_in_order_reads_labels_printed_with_other_punctuation() -> None:
+    # `(三)不 1、属` spells the characters of `（三）不予公开` … `1.属于国家秘密` in order;
+    # before, `（` and `.` were looked for and not found
+    version = load_template().versions["gov_2019"]
+    labels = [normalise(r.label) for r in version.tables["t3"].data_rows]
+    lines = _punctuation(PUNCTUATION_2019).split("\n")
+    title = next(no for no, line in enumerate(lines) if line.startswith("三、收到"))
+    assert labels_in_order(lines, title, labels)
+    # two rows printed in each other's place: still out of order
+    swapped = "\n".join(lines).replace("(一)予以公开", "@").replace(
+        "(二)部分公开", "(一)予以公开").replace("@", "(二)部分公开").split("\n")
+    assert not labels_in_order(swapped, title, labels)
+
+
+def test_punctuated_2019_rows_in_groups_and_past_t4s_title_read_each_rows_total(
+        truth: Callable[[str], dict]) -> None:
+    # rows 2-3 a column at a time in both blocks (`_group`) and rows 13-22 one window whose
+    # first block ends at 四's title (`_past_window`): every reading holding the
+    # identities agrees on 20 rows (all 7 where the six are equal, 总计 of the rest).
+    # Before: the labels' punctuation failed labels_in_order, no value of 三.
+    want = truth("seed-shaoguan-zhenjiang-2019")["cells"]
+    got, flags = _t3(_punctuation(PUNCTUATION_2019))
+    assert got == {c: want[c] for c in got}
+    assert len(got) == 135
+    assert sum(c.endswith(".total") for c in got) == 21
+    assert got["t3.results_total.total"] == 1
+    assert any(f.code == "row_placed_by_order" and "t3.results_total" in f.message
+               for f in flags)
+
+
+def test_punctuated_2021_rows_after_t2s_values_running_on_read_each_rows_total(
+        truth: Callable[[str], dict]) -> None:
+    # 二's `0` `698` read both as 二's and as 三's (reading_t2.values_run_on): only without
+    # them does a reading hold, rows 2-3 a column at a time in both blocks. Before: 三's
+    # counts 2 over 7 a row, no value of 三.
+    want = truth("pingtan-2022-run-together")["cells"]
+    text = _punctuation(PUNCTUATION_2021)
+    assert text.count(RUN_ON) == 1
+    got, _ = _t3(text, "pingtan-2022-run-together")
+    assert got == {c: want[c] for c in got}
+    assert len(got) == 70
+    assert got["t3.results_total.total"] == 75
+
+
+@pytest.mark.parametrize(("name", "old", "new"), [
+    # the run past 四's title cut by a word: 三's counts short
+    (PUNCTUATION_2019, "\n0\n1\n0\n\n\f结\n", "\n0\n1\n其\n0\n\n\f结\n"),
+    # 二's label cut: its values not taken out, 三's counts 2 over
+    (PUNCTUATION_2021, RUN_ON, RUN_ON.replace("效件数\n", "")),
+], ids=["2019-run-cut", "2021-t2-label-cut"])
+def test_no_punctuated_block_row_where_t3s_counts_are_not_proven(name: str, old: str,
+                                                                 new: str) -> None:
+    text = _punctuation(name)
+    assert text.count(old) == 1
+    got, _ = _t3(text.replace(old, new), name.split(".")[0])
+    assert got == {}

@@ -10,7 +10,7 @@ import pytest
 
 from pipelines.parse import parse_bytes
 from pipelines.read.text_order import simplified_lines
-from pipelines.recognise.reading_t2 import values_apart
+from pipelines.recognise.reading_t2 import values_apart, values_run_on
 from schemas.template import load_template
 
 DUMPS = Path(__file__).parents[1] / "fixtures" / "dumps"
@@ -162,3 +162,24 @@ def test_the_values_printed_apart_are_told_by_their_lines() -> None:
     # its label cut: not proven 二's
     assert values_apart(simplified_lines(text.replace(APART, "现行有\n11\n66\n")
                                          .split("\n")), table) == set()
+
+
+def test_values_running_on_are_only_a_reading_of_t3s_counts() -> None:
+    # pingtan-2022's docx-punctuation print: 三's first counts right under 二's column
+    # (`现行有` / `效件数` / `0` / `698` / `71` / `3`): which of the run are 二's is not
+    # shown, so values_apart proves none; values_run_on offers the first two for 三's
+    # reading to leave out (reading_blocks), and no cell of 二 is placed from them.
+    text = (DUMPS / "pingtan-2022-run-together.docx-pdftotext-reading-punctuation.txt"
+            ).read_text(encoding="utf-8")
+    # the lines as the reader passes them on: without the empty ones
+    lines = simplified_lines([line for line in text.split("\n") if line.strip()])
+    table = load_template().versions["gov_2021"].tables["t2"]
+    assert values_apart(lines, table) == set()
+    run_on = values_run_on(lines, table)
+    assert [lines[no] for no in sorted(run_on)] == ["0", "698"]
+    assert lines[max(run_on) + 1:max(run_on) + 3] == ["71", "3"]
+    report = parse_bytes("pingtan-2022-run-together.txt", text.encode())
+    assert report.values()["t2.normative_documents.in_force"] is None
+    # where values_apart proves the column (huaian: a line of no value after `11` / `66`),
+    # nothing is offered
+    assert values_run_on(simplified_lines(_word().split("\n")), table) == set()
