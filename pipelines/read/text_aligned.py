@@ -469,6 +469,9 @@ def spaced_rows(lines: list[str], furniture: frozenset[int] = frozenset()
     return cells, bands, laid_out
 
 
+_DIGITS = re.compile(r"[^\d.]")  # a value's number without its unit: `0件` is 0
+
+
 def _interleaved_joined(rows: list[PrintedRow], lines: list[str]) -> list[PrintedRow]:
     """In text that does not keep its layout (a row a line, its cells a space apart), a
     line of values alone right under a line of values, not at that line's margin (where
@@ -481,8 +484,9 @@ def _interleaved_joined(rows: list[PrintedRow], lines: list[str]) -> list[Printe
     that order as before, each value marked `by_position`: the recogniser keeps it only
     where an identity over a cell of another printed row proves it (a row's own sum
     holds in any order; recognise/by_position.py). Values all in one gap of the upper's
-    (a split row's middle cells) are left as read. Positions are display columns (a
-    label's characters print two wide)."""
+    (a split row's middle cells) are left as read, and so are values all one number
+    (`0件 0件 0件 0件 0件` over `0 0`: any order reads them alike). Positions are display
+    columns (a label's characters print two wide)."""
     for upper, lower in pairwise(rows):
         if not (upper.values and lower.values and not lower.labels
                 and upper.lines and lower.lines == [upper.lines[-1] + 1]):
@@ -493,7 +497,8 @@ def _interleaved_joined(rows: list[PrintedRow], lines: list[str]) -> list[Printe
         words = [(below[w.start], below[w.end]) for w in lower.values]
         over = any(a < e and s < b for a, b in words for s, e in spans)
         gaps = {sum(e <= a for _, e in spans) for a, _ in words}
-        if len(upper.lines) == 1 and words[0][0] > margin and (over or len(gaps) > 1):
+        if (len(upper.lines) == 1 and words[0][0] > margin and (over or len(gaps) > 1)
+                and len({_DIGITS.sub("", w.text) for w in (*upper.values, *lower.values)}) > 1):
             upper.values = [replace(w, by_position=True) for w in (*upper.values,
                                                                    *lower.values)]
             upper.lines, lower.lines, lower.values = [*upper.lines, *lower.lines], [], []
