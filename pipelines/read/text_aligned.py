@@ -32,6 +32,8 @@ Columns are display columns (text_width.py).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from itertools import pairwise
 
 from pipelines.document import PlacedWord, TextCell
 from pipelines.numbering import ITEM_START
@@ -452,8 +454,8 @@ def spaced_rows(lines: list[str], furniture: frozenset[int] = frozenset()
             row.labels, row.values = [], []
         row.furniture, row.page_break = k in furniture, FORM_FEED in line
         rows.append(row)
-    if laid_out:
-        rows = misordered_marked(place_columns(rows, runs))
+    rows = (misordered_marked(place_columns(rows, runs)) if laid_out
+            else _interleaved_joined(rows, lines))
     cells: list[TextCell] = []
     for row in rows:
         if not row.lines:
@@ -465,6 +467,42 @@ def spaced_rows(lines: list[str], furniture: frozenset[int] = frozenset()
                               box_run=runs and i > len(row.labels) and is_digits(w))
                      for i, w in enumerate(row.labels + row.values, 1))
     return cells, bands, laid_out
+
+
+_DIGITS = re.compile(r"[^\d.]")  # a value's number without its unit: `0件` is 0
+
+
+def _interleaved_joined(rows: list[PrintedRow], lines: list[str]) -> list[PrintedRow]:
+    """In text that does not keep its layout (a row a line, its cells a space apart), a
+    line of values alone right under a line of values, not at that line's margin (where
+    a row a width wrapped goes on), whose values cross the upper's: one prints over an
+    upper value, or they print in more than one of the places the upper's values part
+    the line into (`211        35628 3966` over `    206 1870 1810 43691` under 三's
+    `（七）总计`; `1.本机关不掌握… 9件 13件 98件` over `2031 205   103 2459`). That is no
+    wrapped row but cells printed at heights of their own in their columns, whose order
+    the words' order does not give. The two lines are joined, one printed row read in
+    that order as before, each value marked `by_position`: the recogniser keeps it only
+    where an identity over a cell of another printed row proves it (a row's own sum
+    holds in any order; recognise/by_position.py). Values all in one gap of the upper's
+    (a split row's middle cells) are left as read, and so are values all one number
+    (`0件 0件 0件 0件 0件` over `0 0`: any order reads them alike). Positions are display
+    columns (a label's characters print two wide)."""
+    for upper, lower in pairwise(rows):
+        if not (upper.values and lower.values and not lower.labels
+                and upper.lines and lower.lines == [upper.lines[-1] + 1]):
+            continue
+        above, below = columns(lines[upper.lines[-1]]), columns(lines[lower.lines[0]])
+        margin = above[(upper.labels or upper.values)[0].start]
+        spans = [(above[w.start], above[w.end]) for w in upper.values]
+        words = [(below[w.start], below[w.end]) for w in lower.values]
+        over = any(a < e and s < b for a, b in words for s, e in spans)
+        gaps = {sum(e <= a for _, e in spans) for a, _ in words}
+        if (len(upper.lines) == 1 and words[0][0] > margin and (over or len(gaps) > 1)
+                and len({_DIGITS.sub("", w.text) for w in (*upper.values, *lower.values)}) > 1):
+            upper.values = [replace(w, by_position=True) for w in (*upper.values,
+                                                                   *lower.values)]
+            upper.lines, lower.lines, lower.values = [*upper.lines, *lower.lines], [], []
+    return rows
 
 
 def _header_bands(rows: list[PrintedRow]) -> tuple[tuple[PlacedWord, ...], ...]:

@@ -694,13 +694,16 @@ def _without_line_numbers(cells: list[TextCell]) -> list[TextCell]:
     number, then its label, then its values (`1` / `一、本年新收…` / `3001` … `3119` / `2`
     / `二、上年结转…`), so the number reads as the row above's last value. After a cell
     序号, a whole number alone in its cell is a row's number where it continues the
-    numbering (the last one plus 1, or a restart at 1) and the next cell not blank is a
-    label, or where it is the first number after the 序号 cell and is 1 (table 四's one
-    row, its values after it). A 1 with no label after it numbers a table of one row
-    (四): no number after it is a row's, so 四's last count that continues the numbering
-    (`1` / `2` … `2` / `五、存在的主要问题…`) is kept. Any other number is kept: a value
-    is never dropped on the column's word alone, and a row left one value long is
-    flagged by its count."""
+    numbering (the last one plus 1, or a restart at 1) and the next cell not blank names
+    a statutory row or group (`2` / `行政规范性文件`, `3` / `三、本年度办理结果`), or where
+    it is the first number after the 序号 cell and is 1 (table 四's one row, its values
+    after it). A 1 with no label after it numbers a table of one row (四): no number
+    after it is a row's, so 四's last count that continues the numbering (`1` / `2` …
+    `2` / `五、存在的主要问题…`) is kept. A row's last value equal to the next number
+    before words that name no row (二's next caption `第二十条第（五）项`, 四's title, a
+    section heading, a note) is kept too: only a row's label proves a row begins.
+    Any other number is kept: a value is never dropped on the column's word alone, and
+    a row left one value long is flagged by its count."""
     drop: set[int] = set()
     last: int | None = None  # the last row number read; None: no 序号 cell yet
     for i, cell in enumerate(cells):
@@ -720,7 +723,7 @@ def _without_line_numbers(cells: list[TextCell]) -> list[TextCell]:
             drop.add(i)
             # the row's values follow, no label: the one row of its table is numbered
             last = 1 if _label_next(cells, i) else -1
-        elif whole in (last + 1, 1) and last > 0 and _label_next(cells, i):
+        elif whole in (last + 1, 1) and last > 0 and _row_label_next(cells, i):
             drop.add(i)
             last = whole
     return [c for i, c in enumerate(cells) if i not in drop] if drop else cells
@@ -732,6 +735,15 @@ def _label_next(cells: list[TextCell], at: int) -> bool:
         state = read_printed(cell.text).state
         if state != "blank":
             return state == "unreadable" and cell.row is None
+    return False
+
+
+def _row_label_next(cells: list[TextCell], at: int) -> bool:
+    """Whether the first cell after `at` that is not blank names a statutory row or
+    group (a row's label, or its group's printed first in the row)."""
+    for cell in cells[at + 1:]:
+        if read_printed(cell.text).state != "blank":
+            return cell.row is None and bool(_rows_named(cell.text))
     return False
 
 

@@ -369,3 +369,34 @@ def test_content_stream_order_puts_a_quote_on_a_line_of_its_own_back() -> None:
     assert list(rows.values())[14:22] == [
         ["0"] * 7, ["3.危"], ["及“三"], ["安全"], ["一稳"], ["定”"], ["0"] * 7, ["4.保"]]
 
+
+
+def _t3(report, row: str) -> list:
+    got = report.values()
+    return [got[c] for c in got if c.startswith(f"t3.{row}.")]
+
+
+def test_values_alone_under_a_row_not_at_its_margin_are_placed_by_position() -> None:
+    # pdftotext -layout of 上海办公厅's item-apart page, numbers drawn at mean 20,000
+    # (seed 18): a text of rows a space apart (not read as laid out), 三's 总计 under its
+    # label's line as `211        35628 3966` over `    206 1870 1810 43691`: read in
+    # word order, 211, 35628, 3966 (for 35628, 3966, 211) summed to 43691 all the same;
+    # placed by position, kept only where a column's sum over other rows proves them
+    report = parse_file(DUMPS / "011.pdftotext-layout-item-apart-revalued-m20000-s18.txt")
+    assert _t3(report, "results_total") == [None] * 7
+    assert any(f.code == "values_position_unproven" and "t3.results_total" in f.message
+               for f in report.flags)
+    assert _t3(report, "carried_forward") == [2608, 281, 16, 3, 106, 142, 3156]
+    # 平潭 2022's units page the same way: `1.本机关不掌握相关政府信息 9件 13件 98件` over
+    # `2031 205  103 2459` (for 2031, 205, 9, 13, 98, 103, 2459), display columns apart
+    report = parse_file(DUMPS / "004.pdftotext-layout-units-revalued-m20000-s18.txt")
+    assert _t3(report, "unable_not_held") == [None] * 7
+    assert _t3(report, "denied_state_secret") == [38, 2, 0, 0, 1, 1, 42]
+
+
+def test_a_row_wrapped_at_the_margin_is_still_read_in_order() -> None:
+    # a row a width wrapped goes on at the line's margin: its order is the words' order
+    doc = read_text("\n".join([
+        "标题", "  一、本年新收政府信息公开申请数量 23 0 0 0 0", "  0 23",
+        "  二、上年结转政府信息公开申请数量 1 0 0 0 0", "  0 1"]))
+    assert not any(c.by_position for c in doc.cells)

@@ -385,6 +385,50 @@ def test_a_count_after_the_one_row_number_of_table_4_kept() -> None:
         "upheld", "corrected", "other_result", "pending", "total")] == [1, 0, 0, 1, 2]
 
 
+# LibreOffice's text export of 上海办公厅 2019's Word page with a 序号 column, its numbers
+# drawn anew (docx-seq-column+revalued:m30:s10): 二's first block to its second's rows;
+# 规范性文件's last count, 3, continues the numbering before the next block's caption.
+T2_SEQ_LINES = (
+    "二、主动公开政府信息情况", "序号", "第二十条第（一）项", "", "信息内容", "本年新", "制作数量",
+    "本年新", "公开数量", "对外公", "开总数量", "1", "规章", "0", "0", "7", "2", "规范性文件", "0",
+    "0", "3", "", "第二十条第（五）项", "", "信息内容", "上一年", "项目数量", "本年增/减", "处理决",
+    "定数量", "3", "行政许可", "50", "0", "3360",
+    "4", "其他对外管理服务事项", "2", "-6", "101", "")
+
+
+def test_a_last_count_continuing_the_numbering_before_a_caption_kept() -> None:
+    # a caption names no row: the 3 before it is 规范性文件's count, the 3 and 4 after
+    # it (each before a row's label) are row numbers
+    got = texts(tidy(one_a_line(*T2_SEQ_LINES)))
+    assert got[got.index("规范性文件"):got.index("行政许可") + 1] == [
+        "规范性文件", "0", "0", "3", "", "第二十条第（五）项", "", "信息内容", "上一年", "项目数量",
+        "本年增/减", "处理决", "定数量",
+        "行政许可"]
+    assert got[-5:] == ["其他对外管理服务事项", "2", "-6", "101", ""]
+    title = "上海市人民政府办公厅2019年政府信息公开工作年度报告"
+    got = parse_bytes("dump.txt", "\n".join((title, *T2_SEQ_LINES)).encode()).values()
+    assert [got[f"t2.normative_documents.{c}"] for c in (
+        "newly_made", "newly_published", "total_published")] == [0, 0, 3]
+    assert [got[f"t2.other_external_services.{c}"] for c in (
+        "prev_year_items", "change", "decisions")] == [2, -6, 101]
+
+
+def test_a_last_count_of_1_before_table_4s_title_kept() -> None:
+    # 韶关浈江 2019's page the same way (m30:s10), 三's 序号 and first row, then its last
+    # two rows: 结转下年度's total, 1 (a restart of the numbering), before 四's title
+    cells = one_a_line(
+        "序号", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+        "申请人情况", "", "", "自然人", "法人或其他组织", "总计", "", "", "", "商业企业",
+        "科研机构", "社会公益组织", "法律服务机构", "其他", "", "1",
+        "一、本年新收政府信息公开申请数量", "34", "2", "0", "0", "0", "2", "38", "22",
+        "", "（七）总计", "35", "2", "0", "0", "0", "2", "39", "23",
+        "四、结转下年度继续办理", "1", "0", "0", "0", "0", "0", "1",
+        "四、政府信息公开行政复议、行政诉讼情况", "序号", "行政复议")
+    assert texts(tidy(cells))[-11:] == [
+        "四、结转下年度继续办理", "1", "0", "0", "0", "0", "0", "1",
+        "四、政府信息公开行政复议、行政诉讼情况", "序号", "行政复议"]
+
+
 def test_line_numbers_kept_where_they_do_not_number_the_rows() -> None:
     # 3 does not continue 1; 2 is followed by a value, not a label; no 序号 cell: kept
     cells = one_a_line("序号", "1", "规章", "0", "3", "规范性文件", "2", "5", "行政许可")

@@ -94,7 +94,9 @@ EXPECTED: dict[str, dict[str, tuple[int, int, int, int]]] = {  # pdftotext -layo
                   "005": (198, 0, 0, 0), "011": (198, 0, 0, 0)},
     # before: huaian (33, 13, 154, 0); 005 (198, 0, 0, 0): its total's unit wrapped alone
     # on the line below (`23` over `件`) is null now, as a cell's second line would be
-    "units": {"huaian-2024": (24, 0, 176, 0), "004": (151, 0, 49, 0), "005": (191, 0, 7, 0),
+    # 004: (二)部分公开's `1件 0件 0件 0件   0件` over `0 1` crossing it, placed by position
+    # and proven by no other row's cell: null (before 151, 0, 49, 0; h-hunt16)
+    "units": {"huaian-2024": (24, 0, 176, 0), "004": (144, 0, 56, 0), "005": (191, 0, 7, 0),
               "011": (198, 0, 0, 0)},
     "th-thead": {"huaian-2024": (200, 0, 0, 0), "004": (200, 0, 0, 0), "005": (198, 0, 0, 0),
                  "011": (198, 0, 0, 0)},
