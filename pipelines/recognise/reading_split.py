@@ -36,12 +36,21 @@ header: a cell is kept where every order of the columns the header's lines allow
 他` / `商业企业 科研机构` ties few: each row's 总计, and the cells equal in every place the
 order leaves open); each row's 总计 always.
 
+**A left count stays among its row's labels** (reading_rows: a row's counts print
+before, beside or after its own label, never past another's): a count of the left block
+is its row's only for a row from the last named on its line or above it to the first named
+below it. Without it a right block printed out of row order (a row drawn a column off,
+`broken-rowspan-long`: 006's (四)1 drawn a column right, its 总计 5 the run's last, after
+(四)3's) lets a run of zeros slide a lone count to another row, every sum holding (its `5`
+read as (四)3's, the zeros under 3.危及…8.属于行政查询事项's labels as (四)1's and (四)2's).
+
 Tried last (reading_totals), where no other reading of 三 holds.
 """
 
 from __future__ import annotations
 
 from pipelines.read.text_order import COUNT, count, t4_title_line
+from pipelines.recognise.normalise import normalise
 from pipelines.recognise.reading_left import (
     Balance,
     Totals,
@@ -50,6 +59,7 @@ from pipelines.recognise.reading_left import (
     identities_hold,
     row_sums,
 )
+from pipelines.recognise.reading_rows import rows_named
 
 _WIDTH = 7
 # partial readings made in all (every start, both readings): past this the counts tie
@@ -60,11 +70,12 @@ Cell = tuple[int, int, int]  # (column, line, value)
 
 
 def split_rows(lines: list[str], title: int, first: int, columns: list[str],
-               note: str | None, rows: int, balance: Balance, totals: Totals
+               note: str | None, labels: tuple[str, ...], balance: Balance, totals: Totals
                ) -> dict[int, list[Cell]] | None:
     """{row index: [(column, line, value)]} of 三 read with each row split between the two
     blocks at its own place (module docstring), or None. `title` 三's title line, `first`
-    its first row label's line."""
+    its first row label's line, `labels` its rows' labels."""
+    rows = len(labels)
     end = t4_title_line(lines)
     if end is None or end <= first or len(columns) != _WIDTH:
         return None
@@ -76,6 +87,7 @@ def split_rows(lines: list[str], title: int, first: int, columns: list[str],
                        if any(not COUNT.fullmatch(w) for w in lines[no].split()))
     found: dict[tuple, dict[int, list[Cell]]] = {}
     budget = [_READINGS]
+    among = _label_windows(lines, title, end, labels)
     for start in range(first + 1, end):
         if not any(COUNT.fullmatch(w) for w in lines[start].split()):
             continue
@@ -83,7 +95,7 @@ def split_rows(lines: list[str], title: int, first: int, columns: list[str],
         right = [c for c in counts if c[0] >= start]
         for label_first in (False, True):
             readings = _readings(left, right, rows, beside if label_first else frozenset(),
-                                 budget)
+                                 budget, among)
             if readings is None:
                 return None  # too many to tell apart: nothing proven
             for values, placed in readings.items():
@@ -94,6 +106,27 @@ def split_rows(lines: list[str], title: int, first: int, columns: list[str],
         return None  # none holds, or two placing other values do
     header = header_words(lines[title + 1:first], columns, note)
     return _agreed(next(iter(found.values())), _orders_total_last(header, columns))
+
+
+def _label_windows(lines: list[str], title: int, end: int, labels: tuple[str, ...]
+                   ) -> dict[int, tuple[int, int]]:
+    """{line: (lowest, highest row)} a count printed on that line may be in the left
+    block: from the last row named on it or above it to the first named below it
+    (reading_rows.rows_named, lines naming one row only; 0 and the last row where none)."""
+    wanted = [normalise(label) for label in labels]
+    named = {no: r[0] for no in range(title + 1, end)
+             if len(r := rows_named(lines[no], wanted)) == 1}
+    highs: dict[int, int] = {}
+    high = len(labels) - 1
+    for no in range(end - 1, title, -1):  # upwards: the first row named below each line
+        highs[no] = high
+        high = named.get(no, high)
+    out: dict[int, tuple[int, int]] = {}
+    low = 0
+    for no in range(title + 1, end):
+        low = named.get(no, low)
+        out[no] = (low, max(low, highs[no]))
+    return out
 
 
 def _orders_total_last(header: list[list[str]], columns: list[str]
@@ -122,12 +155,14 @@ def _agreed(placed: dict[int, list[Cell]], orders: list[tuple[int, ...]]
 
 
 def _readings(left: list[tuple[int, int]], right: list[tuple[int, int]], rows: int,
-              beside: frozenset[int], budget: list[int]
+              beside: frozenset[int], budget: list[int],
+              among: dict[int, tuple[int, int]]
               ) -> dict[tuple, dict[int, list[Cell]]] | None:
     """Every reading of the two blocks' counts as `rows` rows, each its first m from
-    `left` (those on a line of `beside` first) and its other 7 - m from `right`, whose
-    总计 is the sum of its six: {values (a tuple a row): the cells}. None once `budget`
-    (the partial readings left to make, shared by the calls) runs out."""
+    `left` (those on a line of `beside` first, each on a line whose window in `among`
+    holds the row) and its other 7 - m from `right`, whose 总计 is the sum of its six:
+    {values (a tuple a row): the cells}. None once `budget` (the partial readings left to
+    make, shared by the calls) runs out."""
     # state: counts taken from the left block -> {values so far: cells so far}
     states: dict[int, dict[tuple, dict[int, list[Cell]]]] = {0: {(): {}}}
     for r in range(rows):
@@ -138,6 +173,8 @@ def _readings(left: list[tuple[int, int]], right: list[tuple[int, int]], rows: i
                 if i + m > len(left) or j + _WIDTH - m > len(right):
                     continue
                 piece = left[i:i + m]
+                if m and not among[piece[-1][0]][0] <= r <= among[piece[0][0]][1]:
+                    break  # a count past another row's label: more counts, further
                 piece = ([c for c in piece if c[0] in beside]
                          + [c for c in piece if c[0] not in beside])
                 row = piece + right[j:j + _WIDTH - m]

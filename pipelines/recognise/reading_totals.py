@@ -502,7 +502,7 @@ def _split(lines: list[str], title: int, first: int, columns: list[str], note: s
     """Each row split between the left and right blocks at a place of its own (a broken
     rowspan or colspan drawing some rows a column off: reading_split), or None. Tried
     last."""
-    return split_rows(lines, title, first, columns, note, len(shape[0]), shape[2], shape[3])
+    return split_rows(lines, title, first, columns, note, shape[0], shape[2], shape[3])
 
 
 def _page_ends(lines: list[str], start: int, size: int) -> list[Run]:

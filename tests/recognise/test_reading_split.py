@@ -99,3 +99,20 @@ def test_rows_printed_whole_in_either_block() -> None:
         want |= {f"t3.{row}.{c}": 0 for c in cols} | {f"t3.{row}.total": total}
     assert len(want) == 147
     assert got == want
+
+
+# pingtan-2020's broken-rowspan-long print, numbers drawn anew (bench_cross_pdftext
+# `--means 30 --seeds 19`; 2019 format), cut from 三's title to 四's: (四)1's row is drawn
+# a column right (`掌握相关 5` left, `0 0 0 0 0 5` right), and the right block prints its
+# 总计 5 last, after (四)2's and (四)3's counts: the right block is out of row order. The
+# left block's 5 prints between (四)1's label and (四)2's, so it is (四)1's.
+LONG = DUMP.parent / "pingtan-2020.pdftotext-reading-broken-rowspan-long-m30-s19.txt"
+
+
+def test_a_left_count_is_no_row_past_another_rows_label() -> None:
+    # One reading held on main: the rows from 3.危及 to 8.属于行政查询事项 taking no left
+    # count, their `0 0` under their labels read as (四)1's and (四)2's, which let (四)1's 5
+    # slide to (四)3 (published (四)1 0 / 0 and (四)3's 总计 5; the truth 5 / 5 and 0). A
+    # left count is its row's only between the labels around it: no reading holds, so
+    # nothing of 三 is placed (each row flagged).
+    assert _t3(LONG.read_text(encoding="utf-8")) == {}
