@@ -242,16 +242,22 @@ def _label_goes_on(tokens: list[Token], i: int, row: Row) -> bool:
                for t in following)
 
 
+def _group_numbers(row: Row, rows: tuple[Row, ...]) -> set[str]:
+    """The item numbers of the groups `row` lies in (`(四)` for (四)1., `三、` above it)."""
+    by_id = {r.id: r for r in rows}
+    own, at = set(), by_id.get(row.parent) if row.parent else None
+    while at is not None:
+        own.add(_number_of(at))
+        at = by_id.get(at.parent) if at.parent else None
+    return own
+
+
 def _other_group_number(tokens: list[Token], i: int, row: Row, rows: tuple[Row, ...]) -> str:
     """A group's item number (`(六)`) printed before token i in its printed row that is
     neither the row's nor one of its groups' ("" if none)."""
     if tokens[i].row is None:
         return ""
-    by_id = {r.id: r for r in rows}
-    own, at = set(), row
-    while at is not None:
-        own.add(_number_of(at))
-        at = by_id.get(at.parent) if at.parent else None
+    own = {_number_of(row)} | _group_numbers(row, rows)
     for t in reversed(tokens[:i]):
         if t.row != tokens[i].row:
             break
@@ -403,11 +409,7 @@ def _alone_label(tokens: list[Token], texts: list[int], row: Row,
     they are) beside it; no text carries an item number that is neither the row's nor one
     of its groups', and the label's Chinese characters show no other row's label more than
     this row's."""
-    by_id = {r.id: r for r in rows}
-    own, at = set(), row.parent and by_id.get(row.parent)
-    while at:
-        own.add(_number_of(at))
-        at = by_id.get(at.parent) if at.parent else None
+    own = _group_numbers(row, rows)
     numbers = {k: item_number(normalise(tokens[k].text))[0] for k in texts}
     if any(n and n != _number_of(row) and n not in own for n in numbers.values()):
         return None
