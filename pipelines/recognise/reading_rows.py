@@ -67,13 +67,16 @@ def rows_in_order(lines: list[str], title: int, labels: tuple[str, ...]) -> bool
     的，只计这一情`, a label cut over lines) or are one whole, at least 4 characters (a
     label's second line, `形，不计其他情形）`, begins none), names that row."""
     end = t4_title_line(lines) or len(lines)
+    return all(a <= b for a, b in pairwise(lines_naming(lines, title, end, labels).values()))
+
+
+def lines_naming(lines: list[str], title: int, end: int, labels: tuple[str, ...]
+                 ) -> dict[int, int]:
+    """{line: row index} of the lines between 三's title and `end` that name one row of
+    `labels` only (rows_named), in order."""
     wanted = [normalise(label) for label in labels]
-    seen: list[int] = []
-    for line in lines[title + 1:end]:
-        rows = rows_named(line, wanted)
-        if len(rows) == 1:
-            seen.append(rows[0])
-    return all(a <= b for a, b in pairwise(seen))
+    return {no: r[0] for no in range(title + 1, end)
+            if len(r := rows_named(lines[no], wanted)) == 1}
 
 
 def printed_rows(lines: list[str], title: int, labels: tuple[str, ...]) -> Printed:

@@ -50,7 +50,6 @@ Tried last (reading_totals), where no other reading of 三 holds.
 from __future__ import annotations
 
 from pipelines.read.text_order import COUNT, count, t4_title_line
-from pipelines.recognise.normalise import normalise
 from pipelines.recognise.reading_left import (
     Balance,
     Totals,
@@ -59,7 +58,7 @@ from pipelines.recognise.reading_left import (
     identities_hold,
     row_sums,
 )
-from pipelines.recognise.reading_rows import rows_named
+from pipelines.recognise.reading_rows import lines_naming
 
 _WIDTH = 7
 # partial readings made in all (every start, both readings): past this the counts tie
@@ -112,10 +111,8 @@ def _label_windows(lines: list[str], title: int, end: int, labels: tuple[str, ..
                    ) -> dict[int, tuple[int, int]]:
     """{line: (lowest, highest row)} a count printed on that line may be in the left
     block: from the last row named on it or above it to the first named below it
-    (reading_rows.rows_named, lines naming one row only; 0 and the last row where none)."""
-    wanted = [normalise(label) for label in labels]
-    named = {no: r[0] for no in range(title + 1, end)
-             if len(r := rows_named(lines[no], wanted)) == 1}
+    (reading_rows.lines_naming: lines naming one row only; 0 and the last row where none)."""
+    named = lines_naming(lines, title, end, labels)
     highs: dict[int, int] = {}
     high = len(labels) - 1
     for no in range(end - 1, title, -1):  # upwards: the first row named below each line
