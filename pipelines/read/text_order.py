@@ -188,6 +188,32 @@ _WITH_UNIT = re.compile(rf"({COUNT.pattern})(?:{_UNITS})")  # a count and its un
 _UNITS_ALONE = re.compile(rf"(?:{_UNITS})+")  # a unit wrapped alone, or two cells' (`件件`)
 
 
+# A word of digits opening with 0, longer than one digit: no count prints so (`unglued_counts`)
+_GLUED = re.compile(r"(?<!\S)0\d+(?!\S)")
+
+
+def unglued_counts(lines: list[str]) -> list[str]:
+    """The lines with each word of digits opening with 0 and longer than one digit (`02`,
+    `00`, `0074`) read as the cells it glues, each leading 0 a count of its own and the
+    rest one count (`02` reads `0 2`, `012` reads `0 12`). No count prints with a leading
+    zero: such a word is two cells of a row printed with no space between them, a narrow
+    column's `0` against its right neighbour's digits (Chromium's print of 三 with its
+    item numbers in cells of their own: 其他's `0` against 总计's `2`, `0 0 0 02` for
+    0 0 0 0 2). A glue whose first cell is no 0 (`12` for 1 and 2) shows nothing and is
+    read as printed. A number wrapped over lines prints a leading 0 too (cms-mixed's
+    `30` / `01` for 3001), so this is a reading to be proven, never taken alone: every
+    reading of the counts needs the identities as before, and reading_totals tries it
+    only where the counts as printed hold none. Lines keep their number, order and other
+    characters."""
+    return [_GLUED.sub(_unglued, ln) for ln in lines]
+
+
+def _unglued(word: re.Match[str]) -> str:
+    digits = word.group()
+    rest = digits.lstrip("0") or "0"
+    return " ".join(["0"] * (len(digits) - len(rest)) + [rest])
+
+
 def bare_counts(lines: list[str]) -> list[str]:
     """The lines with each count printed with its unit read without it (`3件` reads `3`),
     and a unit wrapped onto a line of its own dropped: a narrow column wraps a count's

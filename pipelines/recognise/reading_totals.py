@@ -78,6 +78,14 @@ cut into the same rows (the rows above the run whole, 7 counts each, sub-rows am
 too), each sub-row's counts dropped only where they print at its label (reading_left);
 without a run (the 2019 format's pages), every row and sub-row whole, the same way.
 
+**Cells glued behind a 0** (a narrow column's count printed against its right
+neighbour's, no space between: item-apart's `0` / `0` / `0` / `09` for 0 0 0 0 9, 其他's 0
+against 总计's 9): no count prints with a leading zero, so where no reading of the counts
+as printed holds, every reading above is tried again with each leading 0 a cell of its own
+(text_order.unglued_counts), the identities deciding as before. A reading as printed comes
+first: a glued word read as one count is its last cell's value (`0002` is 2), and a run of
+them may prove each row's 总计 alone.
+
 **Rows split between the blocks at places of their own** (a broken rowspan or colspan
 drawing some rows a column off the others): reading_split.py, tried last.
 
@@ -99,6 +107,7 @@ from pipelines.read.text_order import (
     simplified_lines,
     t3_versions,
     t4_title_line,
+    unglued_counts,
 )
 from pipelines.read.text_pages import FORM_FEED, running_lines
 from pipelines.recognise.column_map import reordered
@@ -652,12 +661,22 @@ def _which(values: list[tuple[int, int, int]], width: int) -> str:
 def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     """Each row's values of table 三's right block, or its 总计 only, from a run of values
     printed row after row (module docstring), in a text read in reading order where no
-    cell of those rows holds a value."""
+    cell of those rows holds a value. Where no reading of the counts as printed holds, the
+    same readings with the cells glued behind a 0 apart (`0 0 0 02` read `0 0 0 0 2`:
+    text_order.unglued_counts); a glued word read as printed is its last cell's value
+    (`0002` is 2), which a reading as printed may prove alone (a row's 总计)."""
     if rendering != "text_reading_order":
         return
     # invisible format characters (soft hyphens) out, as the layout's cells have them;
     # counts without their units, as the read step took them (text_order.bare_counts)
     lines = bare_counts(simplified_lines(FORMAT_CHARS.sub("", text).split("\n")))
+    if not _place(grid, text, lines) and (unglued := unglued_counts(lines)) != lines:
+        _place(grid, text, unglued)
+
+
+def _place(grid: Grid, text: str, lines: list[str]) -> bool:
+    """Table 三's values read from the text's `lines` put in the grid (`place_t3_totals`);
+    False where no reading holds."""
     table = grid.version.tables["t3"]
     rows = table.data_rows
     labels = tuple(r.label for r in rows)
@@ -666,10 +685,10 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     columns = [normalise(c.label) for c in table.columns]
     marks = None if not shapes else _title_and_first(lines, heading, shapes[0][1])
     if marks is None:
-        return
+        return False
     labels, _, balance, totals = shapes[0]
     if not rows_in_order(lines, marks[0], labels):
-        return  # rows printed in another order: their values' order ties them to nothing
+        return False  # rows printed in another order: their values' order ties them to nothing
     # after 三 was withdrawn for a header out of order, the right block's proven columns
     # only (its 总计: the header ends with it), nothing placed by the left block's order;
     # unless the header names the seven in one order, 总计 last: read in that order
@@ -712,7 +731,7 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
         placed = block and _values(lines, block, columns, shapes[0], total,
                                    left=not withdrawn)
     if not placed:
-        return
+        return False
     if order is not None:  # printed places to the template's columns
         placed = {r: [(order[col], no, v) for col, no, v in values]
                   for r, values in placed.items()}
@@ -724,7 +743,7 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     # another reading placed values there: not mixed with this one, unless this one places
     # every cell of its rows and agrees with each of those (two readings, one table)
     if others and (len(ours) < len(cells) or any(ours[c] != v for c, v in others.items())):
-        return
+        return True
     if all(len(placed.get(r, ())) == len(columns) for r in range(len(rows))):
         # every row placed whole: the note that its rows were not is no longer true
         grid.flags[:] = [f for f in grid.flags if not (
@@ -741,3 +760,4 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
         grid.flags.append(Flag("row_placed_by_order", f"row t3.{rows[r].id}: its label was "
                                "printed away from its values, which were placed by their "
                                f"order ({which})"))
+    return True

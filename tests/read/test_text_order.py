@@ -21,6 +21,7 @@ from pipelines.read.text_order import (
     t3_split_rows,
     t4_title_line,
     t4_values,
+    unglued_counts,
 )
 
 SEED = Path(__file__).parents[1] / "fixtures" / "reports" / "seed-shaoguan-zhenjiang-2019.txt"
@@ -494,3 +495,19 @@ def test_bare_counts_drop_units_and_units_wrapped_alone() -> None:
              "件件", "件 4件 3119", "1.属于国家秘密 2件", "本年新收文件 1件的"]
     assert bare_counts(lines) == ["23", "一、本年新收政府信息公开申请数量", "23 0", "0", "",
                                   "", "4 3119", "1.属于国家秘密 2", "本年新收文件 1件的"]
+
+
+def test_cells_glued_behind_a_zero_are_read_apart() -> None:
+    # pingtan-2022's item-apart print (Chromium; pdftotext without options): 三's right
+    # block, a row of 0 0 0 0 9 printed `0` / `0` / `0` / `09` (其他's 0 against 总计's 9);
+    # no count prints with a leading zero, so each leading 0 is a cell, the rest one count
+    lines = ["0", "", "0", "", "0 21", "09", "00", "0 37", "0074", "012", "0"]
+    assert unglued_counts(lines) == ["0", "", "0", "", "0 21", "0 9", "0 0", "0 37",
+                                     "0 0 74", "0 12", "0"]
+
+
+def test_words_with_a_leading_zero_inside_other_text_are_kept() -> None:
+    # a year, a date, an amount and a page's running line are no glued cells; a line keeps
+    # its form feed; a glue with no 0 in front (`19` for 1 and 9) shows nothing
+    lines = ["\f平潭综合实验区2022年政府信息公开工作年度报告", "2020-01-05 0.05 05件 a05", "19"]
+    assert unglued_counts(lines) == lines

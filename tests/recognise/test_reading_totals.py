@@ -382,3 +382,39 @@ def test_sub_rows_values_exchanged_place_nothing() -> None:
     i = text.index(a)
     text = text[:i] + text[i:].replace(a + "\n\n" + b, b + "\n\n" + a, 1)
     assert _t3(text) == {}
+
+
+# pingtan-2022's item-apart print (Chromium, default settings; 三's item numbers in cells of
+# their own) through `pdftotext` without options, 三's title to 四's values: the left block
+# 2 counts a row around the labels, the right block 5 a row after 结转下年's label, where
+# 其他's narrow column prints its 0 against 总计's single digit (`0` / `0` / `0` / `09` for
+# 部分公开's 0 0 0 0 9, `00` for a row of zeros): 24 rows' counts short by one each.
+GLUED = DUMP.parent / "pingtan-2022-run-together.pdftotext-reading-item-apart.txt"
+# seed-shaoguan's (2019 format): rows whole or split, `0 0 00` for 0 0 0 0
+GLUED_2019 = DUMP.parent / "seed-shaoguan-zhenjiang-2019.pdftotext-reading-item-apart.txt"
+
+
+def test_cells_glued_behind_a_zero_read_apart(truth: Callable[[str], dict]) -> None:
+    # Each leading 0 read as a cell of its own (text_order.unglued_counts), the 175 counts
+    # read as rows split between the blocks (reading_split), every identity holding in one
+    # reading only; the cells the header's order leaves open dropped. Before: no value of 三.
+    want = truth("pingtan-2022-run-together")["cells"]
+    got = _t3(GLUED.read_text(encoding="utf-8"))
+    assert len(got) == 138
+    assert got == {c: want[c] for c in got}
+    assert got["t3.partially_granted.other_org"] == 0  # `09`
+    assert got["t3.partially_granted.total"] == 9
+    assert got["t3.results_total.total"] == 75
+
+
+def test_cells_glued_behind_a_zero_read_apart_2019(truth: Callable[[str], dict]) -> None:
+    want = truth("seed-shaoguan-zhenjiang-2019")["cells"]
+    got = _t3(GLUED_2019.read_text(encoding="utf-8"))
+    assert len(got) == 152
+    assert got == {c: want[c] for c in got}
+
+
+def test_a_glue_with_no_zero_in_front_places_nothing() -> None:
+    # 部分公开's `09` printed `19`: read as one count, the counts are one short
+    text = GLUED.read_text(encoding="utf-8").replace("\n09\n", "\n19\n", 1)
+    assert _t3(text) == {}
