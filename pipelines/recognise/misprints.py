@@ -345,17 +345,23 @@ def _place_by_order(tokens: list[Token], version: Version) -> dict[int, tuple[st
       8.'s words) shows less of it than of its own row of the table.
     A row that fails stays unread; the others keep their places (the count fixes them).
     A row is never placed twice: a row printed elsewhere with its own label is an anchor,
-    and gaps do not overlap."""
+    and gaps do not overlap.
+    The table's header (its column labels) is the anchor before its first row (`_header`):
+    the rows printed between it and the first row read are the template's first rows
+    (`一、享年断收政府信息公开中请量8`, `二、上年转改府信息公开市请量B` before （一）予以公开)."""
     placed: dict[int, tuple[str, Row, str]] = {}
     for table in _TABLES_WITH_ROW_LABELS:
         rows = version.tables[table].rows
         anchors = _anchors(tokens, table, rows)
+        header = _header(tokens, table, anchors[0][0]) if anchors else None
+        if header is not None:
+            anchors.insert(0, (header, -1))
         for (start, p), (end, q) in pairwise(anchors):
             gap = [r for r in rows[p + 1:q] if not r.is_group]
-            printed = _printed_rows(tokens, start, end, rows[p].is_group)
+            printed = _printed_rows(tokens, start, end, p >= 0 and rows[p].is_group)
             if p >= q or not gap or len(printed) != len(gap):
                 continue
-            between = f"between {rows[p].id} and {rows[q].id}"
+            between = f"between {rows[p].id if p >= 0 else 'its header'} and {rows[q].id}"
             for texts, row in zip(printed, gap, strict=True):
                 shows = [(k, why) for k in texts if _table_before(tokens, k) == table
                          and (why := _shows_row(normalise(tokens[k].text), row, gap, rows))]
@@ -468,6 +474,17 @@ def _anchors(tokens: list[Token], table: str, rows: tuple[Row, ...]) -> list[tup
     return [(k, position[lab.key]) for k, t in enumerate(tokens) if t.kind == "label"
             for lab in t.labels[:1]
             if lab.table == table and lab.key in position and lab.kind in ("row", "group")]
+
+
+def _header(tokens: list[Token], table: str, first: int) -> int | None:
+    """The last of the table's column labels (自然人, 总计) printed before token `first`, its
+    first row read, if any: the end of its header, above its rows."""
+    for k in range(first - 1, -1, -1):
+        labels = tokens[k].labels if tokens[k].kind == "label" else ()
+        if labels and all(lab.kind in ("column", "header") for lab in labels) \
+                and any(lab.table == table for lab in labels):
+            return k
+    return None
 
 
 def _shows_row(printed: str, row: Row, gap: list[Row], table: tuple[Row, ...]) -> str:

@@ -5,6 +5,10 @@ OCR of small or blurred digits can return a character of another script: `西` f
 with Chinese in it is a label or a note to the grid (values.may_stand_for_value), so such
 a cell ended its row's values and became a "row" of its own: the row's label kept the
 values before it, the rest went to a row matching nothing, and the whole row was lost.
+A mark (`。` for a blurred 0, `□`, `E2`) is taken for a value by the grid, but only there:
+before it, as text after a label, it hid the values from misprints' rules, which read a
+label only where a value follows it (`予以公开` `。` `0` …: (一) unread); so it is made a
+value here too, by the same rule.
 
 A ruled scan gives every cell its box, and a value column's boxes stand at the same
 left and right edges down the table. A short text whose box is the box of a value column
@@ -23,7 +27,7 @@ from dataclasses import replace
 
 from pipelines.document import REF_BOX, REF_TABLE, Document
 from pipelines.recognise.tokens import Token
-from pipelines.recognise.values import read_printed
+from pipelines.recognise.values import may_stand_for_value, read_printed
 from pipelines.textnorm import HAN_CHAR
 
 # Characters: OCR reads a cell of one to four digits as one or two glyphs; a label is
@@ -36,8 +40,8 @@ _MIN_NUMBERS = 2  # numbers in the printed row beside it: a row of values, not a
 
 
 def values_read_as_text(tokens: list[Token], doc: Document) -> list[Token]:
-    """Tokens with every short Chinese text that stands in a value column's box of a row
-    of numbers made an unreadable value."""
+    """Tokens with every short Chinese text or mark that stands in a value column's box of
+    a row of numbers made an unreadable value."""
     read_by_ocr = {c.ref for c in doc.cells if c.confidence is not None}
     if not read_by_ocr:
         return tokens
@@ -70,7 +74,8 @@ def _in_value_column(token: Token, read_by_ocr: set[str],
                      rows: dict[tuple[str, int | None], list[Token]]) -> bool:
     text = "".join(token.text.split())
     if (token.kind != "text" or token.ref not in read_by_ocr or not text
-            or len(text) > _MAX_CHARS or not HAN_CHAR.search(text)
+            or len(text) > _MAX_CHARS
+            or not (HAN_CHAR.search(text) or may_stand_for_value(text))
             or REF_BOX.search(token.ref) is None):
         return False
     table = REF_TABLE.match(token.ref)

@@ -475,3 +475,42 @@ def test_a_row_whose_text_may_be_a_value_or_names_another_row_is_not_placed_alon
         assert "denied_process_info" not in placed(tokens, flags).values()
     tokens = scanned_rows(SCANNED_001_ALONE)
     assert placed(tokens, relabel_misprints(tokens, version)) == {}
+
+
+# Table 三 of report 005 scanned at 150 dpi blurred σ 2 (grey150_blur2), rows 26-32 as OCR
+# read them: its header, then 一、 and 二、 garbled past matching (0.64 close, their words
+# as close to each other's row), then 三、's group label beside (一)予以公开.
+SCANNED_005_FIRST_ROWS = [
+    ["(本列最提的与情关系为:第一项加8二项之和,等于销三项加第四项之和", "申请人情习"],
+    ["自然人", "注人或其他组织", "总计"],
+    ["商业企业", "科码机构", "社会公益织", "法律服务1几(1", "其他"],
+    ["一、享年断收政府信息公开中请量8", "23", "0", "0", "0", "0", "0", "23"],
+    ["二、上年转改府信息公开市请量B", "0", "0", "0", "0", "0", "0", "0"],
+    ["三、本年窗办理结累", "", "予以公开", "7", "0", "0", "0", "0", "0", "7"],
+    ["(二)部分公开(区分处理防,只计这一情形,不计其他情形)", "1", "0", "0", "0", "0", "0", "1"],
+]
+
+
+def test_the_first_rows_of_a_table_are_placed_by_their_order_after_its_header() -> None:
+    """The header's column labels are the anchor before 三's first row: the two printed
+    rows between them and (一) are 一、 and 二、, each by its item number and words. Fails
+    before: neither placed (no row read before them)."""
+    tokens = scanned_rows(SCANNED_005_FIRST_ROWS)
+    flags = relabel_misprints(tokens, load_template().version("gov_2021"), ocr=True)
+    assert placed(tokens, flags) == {"一、享年断收政府信息公开中请量8": "new_received",
+                                     "二、上年转改府信息公开市请量B": "carried_over"}
+    assert ("table 三: '一、享年断收政府信息公开中请量8' read as row t3.new_received "
+            "一、本年新收政府信息公开申请数量 (item number 一、, 10 of the label's 14 characters "
+            "in order, between its header and granted)") in [f.message for f in flags]
+
+
+def test_first_rows_after_a_header_are_not_placed_where_the_count_or_numbers_disagree(
+        ) -> None:
+    """二、's row lost: one printed row for the two template rows, none placed; the two rows
+    printed the other way round: each one's item number is the other's place, none placed;
+    no header read: no anchor before them, none placed."""
+    version = load_template().version("gov_2021")
+    rows = SCANNED_005_FIRST_ROWS
+    for case in ([*rows[:4], *rows[5:]], [*rows[:3], rows[4], rows[3], *rows[5:]], rows[3:]):
+        tokens = scanned_rows(case)
+        assert placed(tokens, relabel_misprints(tokens, version, ocr=True)) == {}

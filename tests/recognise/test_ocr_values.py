@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pipelines.document import Document, TextCell
+from pipelines.recognise.misprints import relabel_misprints
 from pipelines.recognise.ocr_labels import match_ocr_labels
 from pipelines.recognise.ocr_values import values_read_as_text
 from pipelines.recognise.report import recognise
 from pipelines.recognise.tokens import Token, tokenise
+from schemas.template import load_template
 
 
 def _doc(cells: list[TextCell]) -> Document:
@@ -248,3 +250,73 @@ def test_a_row_whose_value_ocr_read_as_a_character_keeps_its_columns() -> None:
             if f.cell_id == "t3.unable_needs_creation.natural_person"] == [
         ("unreadable_value", "t3.unable_needs_creation.natural_person: '日'")]
     assert not any(f.code == "unmatched_row" for f in report.flags)
+
+
+# Report seed-shaoguan-zhenjiang-2019 scanned at 150 dpi blurred σ 2 (grey150_blur2), 三's
+# header's last rows and rows 一、 and 二、 (page 2) and (一) and (二) (page 3) as OCR read
+# them: a 0 of 一、's 社会公益组织 and of (一)'s 自然人 read `。`.
+BLUR2_SEED_T3 = [
+    TextCell('自然人', 'page 2 table 2 row 3 cell 1 box 165,168,204,225', 27, 0.5),
+    TextCell('注人或其他组织', 'page 2 table 2 row 3 cell 2 box 207,168,417,180', 27, 0.19),
+    TextCell('总计', 'page 2 table 2 row 3 cell 3 box 421,169,459,225', 27, 0.5),
+    TextCell('商业企业', 'page 2 table 2 row 4 cell 1 box 207,185,246,225', 28, 0.5),
+    TextCell('科码机构', 'page 2 table 2 row 4 cell 2 box 250,184,288,225', 28, 0.5),
+    TextCell('社会公益织', 'page 2 table 2 row 4 cell 3 box 293,184,332,226', 28, 0.5),
+    TextCell('法律服务1几(1', 'page 2 table 2 row 4 cell 4 box 335,184,374,226', 28, 0.25),
+    TextCell('其他', 'page 2 table 2 row 4 cell 5 box 378,185,417,225', 28, 0.5),
+    TextCell('一、享年断收政府信息公开中请量8', 'page 2 table 2 row 5 cell 1 box 36,229,160,257',
+             29, 0.5),
+    TextCell('1', 'page 2 table 2 row 5 cell 2 box 165,230,204,256', 29, 0.5),
+    TextCell('0', 'page 2 table 2 row 5 cell 3 box 207,230,246,256', 29, 0.5),
+    TextCell('0', 'page 2 table 2 row 5 cell 4 box 250,230,288,256', 29, 0.5),
+    TextCell('。', 'page 2 table 2 row 5 cell 5 box 293,230,331,256', 29, 0.44),
+    TextCell('0', 'page 2 table 2 row 5 cell 6 box 335,230,374,256', 29, 0.5),
+    TextCell('0', 'page 2 table 2 row 5 cell 7 box 378,230,417,256', 29, 0.5),
+    TextCell('1', 'page 2 table 2 row 5 cell 8 box 421,230,459,256', 29, 0.5),
+    TextCell('二、上年转改府信息公开市请量', 'page 2 table 2 row 6 cell 1 box 36,260,160,288',
+             30, 0.30),
+    TextCell('0', 'page 2 table 2 row 6 cell 2 box 165,261,204,287', 30, 0.5),
+    TextCell('0', 'page 2 table 2 row 6 cell 3 box 207,261,246,287', 30, 0.5),
+    TextCell('0', 'page 2 table 2 row 6 cell 4 box 250,261,288,287', 30, 0.5),
+    TextCell('0', 'page 2 table 2 row 6 cell 5 box 293,261,331,287', 30, 0.5),
+    TextCell('0', 'page 2 table 2 row 6 cell 6 box 336,261,374,287', 30, 0.5),
+    TextCell('0', 'page 2 table 2 row 6 cell 7 box 378,261,417,287', 30, 0.5),
+    TextCell('0', 'page 2 table 2 row 6 cell 8 box 421,261,459,287', 30, 0.5),
+    TextCell('三、本年窗办理结累', 'page 3 table 1 row 1 cell 1 box 36,30,74,755', 31, 0.5),
+    TextCell('', 'page 3 table 1 row 1 cell 2 box 79,30,104,42', 31, 0.0),
+    TextCell('予以公开', 'page 3 table 1 row 1 cell 3 box 106,30,160,42', 31, 0.5),
+    TextCell('。', 'page 3 table 1 row 1 cell 4 box 165,30,203,42', 31, 0.36),
+    TextCell('0', 'page 3 table 1 row 1 cell 5 box 207,30,246,42', 31, 0.5),
+    TextCell('0', 'page 3 table 1 row 1 cell 6 box 250,30,288,42', 31, 0.5),
+    TextCell('0', 'page 3 table 1 row 1 cell 7 box 293,30,331,42', 31, 0.5),
+    TextCell('0', 'page 3 table 1 row 1 cell 8 box 336,30,374,42', 31, 0.5),
+    TextCell('0', 'page 3 table 1 row 1 cell 9 box 378,30,417,42', 31, 0.5),
+    TextCell('0', 'page 3 table 1 row 1 cell 10 box 421,30,459,42', 31, 0.5),
+    TextCell('(二)部分公开(区分处理防,只计这一情形,不计其他情形)',
+             'page 3 table 1 row 2 cell 1 box 79,46,160,103', 32, 0.41),
+    TextCell('1', 'page 3 table 1 row 2 cell 2 box 165,46,203,102', 32, 0.5),
+    TextCell('0', 'page 3 table 1 row 2 cell 3 box 207,46,246,102', 32, 0.5),
+    TextCell('0', 'page 3 table 1 row 2 cell 4 box 250,46,288,102', 32, 0.5),
+    TextCell('0', 'page 3 table 1 row 2 cell 5 box 293,46,331,102', 32, 0.5),
+    TextCell('0', 'page 3 table 1 row 2 cell 6 box 335,46,374,102', 32, 0.5),
+    TextCell('0', 'page 3 table 1 row 2 cell 7 box 378,46,417,102', 32, 0.5),
+    TextCell('1', 'page 3 table 1 row 2 cell 8 box 421,46,459,102', 32, 0.5),
+]
+
+
+def test_a_mark_in_a_value_columns_box_of_a_row_of_numbers_is_an_unreadable_value() -> None:
+    """`。` (a blurred 0) stands in the boxes of 社会公益组织's and 自然人's columns, in rows
+    of numbers after their labels: values, unreadable, as a Chinese character there is.
+    Before, a text: (一)'s label `予以公开` was followed by a text, not a value, so it was
+    not read as its row's label (misprints), and 三's column sums lacked (一): 13 cells of
+    三 unproven on the page."""
+    tokens = _tokens(BLUR2_SEED_T3)
+    assert [(t.text, t.row) for t in tokens
+            if t.kind == "value" and t.printed.state == "unreadable"] == [("。", 29), ("。", 31)]
+    assert [t.text for t in tokens if t.kind == "text"] == [
+        "法律服务1几(1", "一、享年断收政府信息公开中请量8", "二、上年转改府信息公开市请量",
+        "三、本年窗办理结累", "予以公开"]
+    granted = next(k for k, t in enumerate(tokens) if t.text == "予以公开")
+    assert tokens[granted + 1].kind == "value"
+    relabel_misprints(tokens, load_template().version("gov_2021"), ocr=True)
+    assert [lab.key for lab in tokens[granted].labels] == ["granted"]
