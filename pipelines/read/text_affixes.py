@@ -47,29 +47,29 @@ def without_page_affixes(cells: list[TextCell]) -> list[TextCell]:
     docstring); cells of tables without such affixes as they were."""
     if not _worth_a_look(cells):
         return cells
-    units = _units(cells)
     bare: dict[int, str] = {}
     pairs: set[tuple[str, str]] = set()  # the affixes taken off
-    for unit in units:
+    left: list[list[int]] = []  # the units not taken off
+    for unit in _units(cells):
         taken = _taken_off(unit, [cells[i].text for i in unit],
                            [_column(cells[i].ref) for i in unit])
         if taken:
             bare.update(taken[0])
             pairs.add(taken[1])
-    if not bare or _left_carrying(cells, units, bare, pairs):
+        else:
+            left.append(unit)
+    if not bare or _left_carrying(cells, left, pairs):
         return cells
     return [replace(c, text=bare[i], affixed=True) if i in bare else c
             for i, c in enumerate(cells)]
 
 
-def _left_carrying(cells: list[TextCell], units: list[list[int]], bare: dict[int, str],
+def _left_carrying(cells: list[TextCell], left: list[list[int]],
                    pairs: set[tuple[str, str]]) -> bool:
-    """Whether a table not taken off has most of its cells carrying the affixes taken off
-    another: its counts would be read with the page's characters in them, so the page is
-    left as printed."""
-    for unit in units:
-        if unit[0] in bare:
-            continue
+    """Whether a table not taken off (`left`) has most of its cells carrying the affixes
+    taken off another: its counts would be read with the page's characters in them, so
+    the page is left as printed."""
+    for unit in left:
         printed = [t for i in unit if (t := cells[i].text.strip())]
         if any(2 * sum(t.startswith(lead) and t.endswith(trail) for t in printed)
                > len(printed) for lead, trail in pairs):
