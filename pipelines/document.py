@@ -102,6 +102,11 @@ class TextCell:
     # it (pipelines/read/text_swaps.py): the two may stand in each other's cells, so they
     # are published only where an identity proves the order printed (recognise/transposed.py).
     misordered: bool = False
+    # A cell whose text the page printed between characters every cell of its table
+    # carries (hidden characters a text tool printed: `9一、…8`, `930018`), taken off
+    # (pipelines/read/text_affixes.py): kept only where its table's identities then hold
+    # (pipelines/recognise/affixed.py).
+    affixed: bool = False
 
 
 @dataclass

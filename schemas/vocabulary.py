@@ -138,6 +138,11 @@ FLAG_CODES: dict[str, str] = {
     "the page's positions (pdftotext -layout) may print a row's words out of their order, "
     "so the failure is the reading's, not the agency's arithmetic: both cells are null "
     "(state ambiguous), their printed values kept in the raw text",
+    "values_affixes_unproven": "the page printed the same characters before and after "
+    "the text of every cell of the table, labels included (characters it hides, which a "
+    "text tool prints), and they were taken off every cell; the table's identities fail "
+    "after, so the characters may not be all the page's: its cells so read are null (state "
+    "ambiguous), the printed values kept in the raw text",
     "row_may_be_shifted": "a table printed at a fixed width (pandoc's text tables), or a "
     "converter's table whose rows print their labels in different columns (pdfplumber's "
     "tables of a printed page, as markitdown writes them), shows a row opening with a blank "
@@ -323,6 +328,10 @@ MEANINGS_ZH: dict[str, dict[str, str]] = {
         "values_transposed": "表三某行的两个数值互换后，该表所涉及的不成立的勾稽关系全部成立，"
         "且原本成立的关系无一被破坏：按页面位置排出的文本（pdftotext -layout）可能打乱一行中"
         "词的顺序，故该不一致出自读取而非机关的计算：两个单元格均发布为空值（状态 ambiguous），"
+        "印出的数值保留在原文中",
+        "values_affixes_unproven": "页面在该表每个单元格（标签也不例外）文字的前后印有相同的字符"
+        "（页面隐藏而文本工具照印的字符），已从各单元格去掉；去掉后该表的勾稽关系不成立，"
+        "这些字符未必都属于页面：如此读出的单元格发布为空值（状态 ambiguous），"
         "印出的数值保留在原文中",
         "row_may_be_shifted": "按固定宽度印出的表格（pandoc 的文本表格），或各行标签位于不同列的"
         "转换器表格（markitdown 写出的 pdfplumber 页面表格）中，某行在数值前以空白开头，或少于"

@@ -63,6 +63,7 @@ from itertools import islice
 
 from pipelines.document import REF_TEXT, Document, TextCell
 from pipelines.read import (
+    text_affixes,
     text_asciidoc,
     text_divs,
     text_frames,
@@ -757,6 +758,7 @@ def read(name: str, sha256: str, size: int, decoded: str) -> Document:
     elif "\\" in decoded:  # Markdown's hard break (`\` ending a line) in a grid's cell
         cells = [replace(c, text=_HARD_BREAK.sub("\n", c.text).removesuffix("\\"))
                  if "\\" in c.text else c for c in cells]
+    cells = text_affixes.without_page_affixes(cells)  # a page's hidden characters printed
     cells = _furniture_marked(cells, furniture)
     return Document(name, sha256, size, rendering, page_text, cells,
                     full_width_rows=_full_width(dialect, lines),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from pipelines.document import Document
+from pipelines.recognise.affixed import withdraw_failing_affixed
 from pipelines.recognise.by_position import withdraw_unproven_positions, withdraw_unproven_rows
 from pipelines.recognise.column_order import (
     withdraw_misordered_tables,
@@ -83,6 +84,7 @@ def recognise(doc: Document, title: str | None = None) -> ParsedReport:
         withdraw_transposed(grid)  # two of a row's values read out of their order
         withdraw_misordered(grid, doc)  # ... or printed so, as the reader saw
         withdraw_loose_signs(grid)  # a blank's dash that may be the next number's minus
+        withdraw_failing_affixed(grid, doc)  # a page's hidden characters taken off
         withdraw_unread_t3(grid, doc.text, doc.rendering)  # before the checks see them
         withdraw_unread_t4(grid, doc.text, doc.rendering)
         place_t3_totals(grid, doc.text, doc.rendering)  # 三's right block, after the withdrawals
