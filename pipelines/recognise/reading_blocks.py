@@ -57,6 +57,16 @@ rows as one window of up to `_PAST_ROWS` whose first block ends at 四's title**
 title, then their right parts 5 a row, the last three a column at a time:
 `_past_window`). Every reading of every sequence holding the identities must still agree
 on a row for it to be placed.
+
+**Sub-rows** (`其中：网上申请` under a row: no cell of 三, docx-extra-rows): their counts
+print in the blocks as any row's (page 1: each a column at a time with the row below it,
+`1` / `34` / `2` / `0` …; the last page: below (七)总计 and 结转下年度, whose right parts
+print a column at a time past 四's title, its own right part after theirs, `3 4 5 6 7`).
+So the rows read are the rows as printed (reading_rows.printed_rows: the template's,
+each followed by the sub-rows whose labels print below its label), 7 counts each; a
+sub-row's counts need not sum (no identity holds them) and are left out before the
+column identities are checked. A sub-row whose label does not print is no row: its
+counts leave 三's 7 a row over, and nothing is read.
 """
 
 from __future__ import annotations
@@ -64,6 +74,7 @@ from __future__ import annotations
 from pipelines.read.text_order import COUNT, _values_only, count, t4_title_line
 from pipelines.recognise.header_pieces import column_started
 from pipelines.recognise.normalise import normalise
+from pipelines.recognise.reading_rows import SubRow, printed_rows
 
 _WIDTH = 7  # 三's columns, 总计 last (or first: `total_first`)
 _TOTAL = "总计"
@@ -115,23 +126,29 @@ def _runs_past_title(lines: list[str], size: int) -> list[list[tuple[int, int]]]
     return [run for run in runs if len(run) == size]
 
 
-def _sums(values: list[int], row: Row, total: int = _WIDTH - 1) -> bool:
-    """The row's count at printed place `total` (总计) is the sum of its other six."""
-    return 2 * values[row[total]] == sum(values[i] for i in row)
+def _sums(values: list[int], row: Row, total: int = _WIDTH - 1, free: bool = False) -> bool:
+    """The row's count at printed place `total` (总计) is the sum of its other six; any
+    counts where the row is `free` (a sub-row: no cell of 三, its counts only taken out)."""
+    return free or 2 * values[row[total]] == sum(values[i] for i in row)
 
 
 def _two_blocks(values: list[int], at: int, m: int, total: int = _WIDTH - 1,
                 tail: tuple[int, int] = (0, 0), groups: bool = False,
-                split: int | None = None) -> dict[tuple, tuple[Row, ...]] | None:
+                split: int | None = None, free: frozenset[int] = frozenset()
+                ) -> dict[tuple, tuple[Row, ...]] | None:
     """The m rows from count `at` read as two blocks: each row's first w counts in the
     first block (row after row), its other 7 - w in the second; one reading per distinct
     values, None where more than `_READINGS`. `tail` (j, k): the last j rows' right parts,
     k counts each, print in the second block a column at a time (`0 0` / `0 0` / `61 0` /
     `4 0` / `3050 103`: 三's last rows, a line of label each). `groups`: two or three
     rows in a row may also print a column at a time in both blocks, split alike (`_group`).
-    `split`: the first block's size, where it is known (`readings`' window past 四's title)."""
+    `split`: the first block's size, where it is known (`readings`' window past 四's title).
+    `free`: the window's sub-rows (their indexes in it), whose counts need not sum; where
+    the window ends with sub-rows, `tail` (j, k, s) reads its last s rows' right parts
+    row after row after the j column-wise rows' (`_tails`)."""
     found: dict[tuple, tuple[Row, ...]] = {}
-    j, k = tail
+    j, k, s = tail if len(tail) == 3 else (*tail, 0)
+    first = m - j - s  # the first column-wise row of the tail
     for left in range(m, _WIDTH * m + 1) if split is None else (split,):
         memo: dict[tuple[int, int], dict[tuple, tuple[Row, ...]] | None] = {}
 
@@ -146,15 +163,14 @@ def _two_blocks(values: list[int], at: int, m: int, total: int = _WIDTH - 1,
             for w in range(1, _WIDTH + 1):
                 if lc + w + (m - i - 1) > left or rc + _WIDTH - w > _WIDTH * m - left:
                     continue
-                if i >= m - j and (_WIDTH - w != k or
-                                   rc + (m - i) * k > _WIDTH * m - left):
-                    continue  # the column-wise rows' right parts: k each, to the end
-                right = (tuple(range(at + left + rc, at + left + rc + _WIDTH - w))
-                         if i < m - j else
-                         tuple(at + left + rc - (i - m + j) * (k - 1) + c * j
-                               for c in range(k)))
+                if first <= i < m - s and (
+                        _WIDTH - w != k or rc + (m - s - i) * k > _WIDTH * m - left):
+                    continue  # the column-wise rows' right parts: k each, in a run
+                right = (tuple(at + left + rc - (i - first) * (k - 1) + c * j
+                               for c in range(k)) if first <= i < m - s else
+                         tuple(range(at + left + rc, at + left + rc + _WIDTH - w)))
                 row = tuple(range(at + lc, at + lc + w)) + right
-                if not _sums(values, row, total):
+                if not _sums(values, row, total, i in free):
                     continue
                 rest = walk(i + 1, lc + w)
                 if rest is None:
@@ -167,11 +183,12 @@ def _two_blocks(values: list[int], at: int, m: int, total: int = _WIDTH - 1,
                     out = None
                     break
             for g, w in _GROUPS if groups and out is not None else ():
-                if (i + g > m - j or lc + g * w > left
+                if (i + g > first or lc + g * w > left
                         or rc + g * (_WIDTH - w) > _WIDTH * m - left):
                     continue
                 rows = _group(at + lc, at + left + rc, g, w)
-                if not all(_sums(values, row, total) for row in rows):
+                if not all(_sums(values, row, total, i + x in free)
+                           for x, row in enumerate(rows)):
                     continue
                 rest = walk(i + g, lc + g * w)
                 if rest is None:
@@ -205,26 +222,32 @@ def _group(left: int, right: int, g: int, w: int) -> tuple[Row, ...]:
                  + tuple(right + c * g + r for c in range(_WIDTH - w)) for r in range(g))
 
 
-def _tails(m: int) -> list[tuple[int, int]]:
-    """(j, k) of every second block of m rows printing its last j rows a column at a time,
-    k counts each (`_two_blocks`)."""
-    return [(j, k) for j in range(2, min(_COLUMN_WISE, m) + 1) for k in range(1, _WIDTH)]
+def _tails(m: int, subs: int = 0) -> list[tuple[int, int, int]]:
+    """(j, k, s) of every second block of m rows printing its last j rows a column at a
+    time, k counts each, then the right parts of the s sub-rows below them row after row
+    (s: none, or the `subs` sub-rows ending the window: 001's last page, `0 0` / … /
+    `3050 103` of (七)总计 and 结转下年度, then `3 4 5 6 7` of the `其中：网上申请` below;
+    `_two_blocks`)."""
+    return [(j, k, s) for s in sorted({0, subs}) for j in range(2, min(_COLUMN_WISE, m - s) + 1)
+            for k in range(1, _WIDTH)]
 
 
-def _column_wise(values: list[int], at: int, m: int, total: int = _WIDTH - 1
-                 ) -> list[tuple[Row, ...]]:
+def _column_wise(values: list[int], at: int, m: int, total: int = _WIDTH - 1,
+                 free: frozenset[int] = frozenset()) -> list[tuple[Row, ...]]:
     rows = tuple(tuple(at + c * m + i for c in range(_WIDTH)) for i in range(m))
-    return [rows] if all(_sums(values, r, total) for r in rows) else []
+    return [rows] if all(_sums(values, r, total, i in free) for i, r in enumerate(rows)) else []
 
 
 def readings(values: list[int], n: int, total: int = _WIDTH - 1, groups: bool = False,
-             cut: int | None = None) -> list[tuple[Row, ...]] | None:
+             cut: int | None = None, free: frozenset[int] = frozenset()
+             ) -> list[tuple[Row, ...]] | None:
     """Every distinct set of n rows (their counts' indexes) the counts read as (module
     docstring), one per distinct values; None where more than `_READINGS` remain below a
     row (not proven either way). `total`: 总计's printed place in every row. `groups`:
     rows printed a column at a time in both blocks too (`_two_blocks`); `cut`: where the
     counts past 四's title begin (`_sequences`), the table's last `_PAST_ROWS` rows at most
-    may then be one window whose first block ends there (`_past_window`)."""
+    may then be one window whose first block ends there (`_past_window`); `free`: the
+    rows that are sub-rows (`_two_blocks`)."""
     if len(values) != _WIDTH * n:
         return None
     memo: dict[int, dict[tuple, tuple[Row, ...]] | None] = {n: {(): ()}}
@@ -238,7 +261,7 @@ def readings(values: list[int], n: int, total: int = _WIDTH - 1, groups: bool = 
             if rest is None:
                 memo[r] = None
                 return None
-            windows = _windows(values, r, m, n, total, groups)
+            windows = _windows(values, r, m, n, total, groups, free=free)
             if windows is None:
                 memo[r] = None
                 return None
@@ -249,7 +272,7 @@ def readings(values: list[int], n: int, total: int = _WIDTH - 1, groups: bool = 
                 if len(out) > _READINGS:
                     memo[r] = None
                     return None
-        windows = _past_window(values, r, n, total, groups, cut)
+        windows = _past_window(values, r, n, total, groups, cut, free)
         if windows is None:
             memo[r] = None
             return None
@@ -269,20 +292,23 @@ def readings(values: list[int], n: int, total: int = _WIDTH - 1, groups: bool = 
 
 
 def _windows(values: list[int], r: int, m: int, n: int, total: int, groups: bool,
-             split: int | None = None) -> list[tuple[Row, ...]] | None:
+             split: int | None = None, free: frozenset[int] = frozenset()
+             ) -> list[tuple[Row, ...]] | None:
     """Every reading of the m rows from row r as one window (module docstring): two
     blocks, a column at a time (2 or 3 rows), and for the table's last rows their right
     parts a column at a time (`_tails`); None where more than `_READINGS`. `split`: the
-    first block's size, where known."""
-    blocks = _two_blocks(values, _WIDTH * r, m, total, groups=groups, split=split)
+    first block's size, where known; `free`: the sub-rows (their rows' indexes)."""
+    ours = frozenset(f - r for f in free if r <= f < r + m)
+    blocks = _two_blocks(values, _WIDTH * r, m, total, groups=groups, split=split, free=ours)
     if blocks is None:
         return None
     windows = list(blocks.values())
     if 2 <= m <= _COLUMN_WISE and split is None:
-        windows += _column_wise(values, _WIDTH * r, m, total)
+        windows += _column_wise(values, _WIDTH * r, m, total, ours)
     if r + m == n:  # the table's last rows: their right parts a column at a time
-        for tail in _tails(m):
-            more = _two_blocks(values, _WIDTH * r, m, total, tail, groups, split)
+        subs = next(s for s in range(m + 1) if m - 1 - s not in ours)  # the last rows'
+        for tail in _tails(m, subs):
+            more = _two_blocks(values, _WIDTH * r, m, total, tail, groups, split, ours)
             if more is None:
                 return None
             windows += list(more.values())
@@ -290,7 +316,8 @@ def _windows(values: list[int], r: int, m: int, n: int, total: int, groups: bool
 
 
 def _past_window(values: list[int], r: int, n: int, total: int, groups: bool,
-                 cut: int | None) -> list[tuple[Row, ...]] | None:
+                 cut: int | None, free: frozenset[int] = frozenset()
+                 ) -> list[tuple[Row, ...]] | None:
     """The table's last n - r rows, more than `_BLOCK` and at most `_PAST_ROWS`, read as one
     window whose first block is every count from row r's first to `cut` (四's title) and
     whose second is the run past it (005's docx-punctuation: rows 13-22's left parts, 2 a
@@ -299,7 +326,7 @@ def _past_window(values: list[int], r: int, n: int, total: int, groups: bool,
     m = n - r
     if cut is None or not _BLOCK < m <= _PAST_ROWS or not _WIDTH * r < cut < _WIDTH * n:
         return []
-    return _windows(values, r, m, n, total, groups, split=cut - _WIDTH * r)
+    return _windows(values, r, m, n, total, groups, split=cut - _WIDTH * r, free=free)
 
 
 def _columns_hold(rows: list[list[int]], balance: tuple, totals: tuple) -> bool:
@@ -357,30 +384,34 @@ def _sequences(lines: list[str], title: int, n: int, skip: frozenset[int]
 
 
 def _held(values: list[int], n: int, total: int, balance: tuple, totals: tuple,
-          groups: bool = False, cut: int | None = None) -> list[tuple[Row, ...]] | None:
+          groups: bool = False, cut: int | None = None, free: frozenset[int] = frozenset()
+          ) -> list[tuple[Row, ...]] | None:
     """Every reading of the counts (`readings`) holding the column identities, each row's
-    places 总计's last; None where not read (more than `_READINGS`)."""
-    found = readings(values, n, total, groups, cut)
+    places 总计's last, the sub-rows (`free`) left out; None where not read (more than
+    `_READINGS`)."""
+    found = readings(values, n, total, groups, cut, free)
     if found is None:
         return None
     # each row's printed places, 总计's last (the six's order is not read: see above)
     order = [c for c in range(_WIDTH) if c != total] + [total]
-    found = [tuple(tuple(row[c] for c in order) for row in rows) for rows in found]
+    found = [tuple(tuple(row[c] for c in order) for r, row in enumerate(rows) if r not in free)
+             for rows in found]
     return [rows for rows in found
             if _columns_hold([[values[i] for i in row] for row in rows], balance, totals)]
 
 
 def _held_all(sequences: list[tuple[list[tuple[int, int]], int | None]], n: int, total: int,
-              balance: tuple, totals: tuple, more: bool = False
+              balance: tuple, totals: tuple, more: bool = False,
+              free: frozenset[int] = frozenset()
               ) -> list[tuple[list[tuple[int, int]], tuple[Row, ...]]] | None:
     """(counts, a reading holding the identities) of every sequence of 三's counts
     (`_held`); None where a reading was not made (not proven either way). `more`: rows
     printed a column at a time in both blocks (`_group`) and the last rows' window ending
-    at 四's title (`_past_window`) read too."""
+    at 四's title (`_past_window`) read too; `free`: the printed rows that are sub-rows."""
     held = []
     for counts, cut in sequences:
         got = _held([v for _, v in counts], n, total, balance, totals, more,
-                    cut if more else None)
+                    cut if more else None, free)
         if got is None:
             return None
         held += [(counts, rows) for rows in got]
@@ -429,12 +460,16 @@ def block_rows(lines: list[str], title: int, labels: list[str], balance: tuple,
     if not balance or not totals or not labels_in_order(lines, title, labels):
         return None
     total = 0 if total_first(lines, title, columns) else _WIDTH - 1
-    sequences = _sequences(lines, title, n, skip)
+    # the rows as printed, sub-rows among them (reading_rows.printed_rows): their counts
+    # are in the blocks as any row's, read as one and left out
+    printed = printed_rows(lines, title, tuple(labels))
+    free = frozenset(i for i, r in enumerate(printed) if isinstance(r, SubRow))
+    sequences = _sequences(lines, title, len(printed), skip)
     if maybe:
-        sequences += _sequences(lines, title, n, skip | maybe)
-    held = _held_all(sequences, n, total, balance, totals)
+        sequences += _sequences(lines, title, len(printed), skip | maybe)
+    held = _held_all(sequences, len(printed), total, balance, totals, free=free)
     if held == []:  # none: the rarer shapes too, only where the usual read nothing
-        held = _held_all(sequences, n, total, balance, totals, more=True)
+        held = _held_all(sequences, len(printed), total, balance, totals, True, free)
     if not held:
         return None
     placed = {}

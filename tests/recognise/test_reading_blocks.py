@@ -218,3 +218,48 @@ def test_no_punctuated_block_row_where_t3s_counts_are_not_proven(name: str, old:
     assert text.count(old) == 1
     got, _ = _t3(text.replace(old, new), name.split(".")[0])
     assert got == {}
+
+
+# the DOCX with a `其中：网上申请` row (counts 1 … 7) under 一, 二 and 结转下年度
+# (variants.extra_rows), through LibreOffice's PDF and pdftotext without options
+EXTRA_ROWS_2019 = "seed-shaoguan-zhenjiang-2019.docx-pdftotext-reading-extra-rows.txt"
+EXTRA_ROWS_2021 = "huaian-2024.docx-pdftotext-reading-extra-rows.txt"
+SUB_ROW = "其中：网上申请\n"
+
+
+def _extra_rows(name: str) -> str:
+    text = (DUMPS / name).read_text(encoding="utf-8")
+    assert text.count(SUB_ROW) == 3
+    return text
+
+
+@pytest.mark.parametrize(("name", "report", "cells", "totals", "last"), [
+    # 2019: every row's 总计 and the rows whose six are equal whole (the header's order)
+    (EXTRA_ROWS_2019, "seed-shaoguan-zhenjiang-2019", 143, 23, 1),
+    # 2021: 三 out of order, so each row's 总计 only, and one row of zeros; the last page's
+    # (七)总计 and 结转下年度 a column at a time past 四's title, the sub-row after them
+    (EXTRA_ROWS_2021, "huaian-2024", 27, 21, 3050),
+], ids=["2019", "2021"])
+def test_sub_rows_in_blocks_read_as_rows_and_left_out(
+        truth: Callable[[str], dict], name: str, report: str, cells: int, totals: int,
+        last: int) -> None:
+    # The sub-rows' counts print in the blocks as any row's: page 1 prints each one a
+    # column at a time with the row below it (`1` / `34` / `2` / `0` …). Read as rows
+    # of the printed sequence (reading_rows.printed_rows), any counts, and left out, every
+    # reading holding the identities agrees on these rows. Before: 三's counts 21 over 7
+    # a row, no value of 三.
+    want = truth(report)["cells"]
+    got, flags = _t3(_extra_rows(name), report)
+    assert got == {c: want[c] for c in got}
+    assert len(got) == cells
+    assert sum(c.endswith(".total") for c in got) == totals
+    assert got["t3.results_total.total"] == last
+    assert sum(f.code == "row_placed_by_order" and "t3." in f.message for f in flags) == totals
+
+
+@pytest.mark.parametrize("name", [EXTRA_ROWS_2019, EXTRA_ROWS_2021], ids=["2019", "2021"])
+def test_no_block_row_where_a_sub_rows_label_is_not_printed(name: str) -> None:
+    # the first sub-row's label gone: its counts are no row's, 三's 7 over, nothing read
+    text = _extra_rows(name)
+    got, _ = _t3(text.replace(SUB_ROW, "", 1), name.split(".")[0])
+    assert got == {}
