@@ -1346,11 +1346,12 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int, numbered: bool) -> No
                   f"table 四 has {len(values)} values, the template has {n}")
         grid.rows_found["t4"] = set()
         return
-    if _wrapped_tail(tokens, last) and _fails_any(grid.version.id, cells, values):
+    tail = _t4_tail(tokens, last, values)
+    if tail and _fails_any(grid.version.id, cells, values):
         for row in block.data_rows:
             _flag_row(grid, "t4", row.id, block.columns, values, "ambiguous_digits",
-                      "table 四's values are followed by a line of numbers alone and "
-                      "its identities fail: digits of its cells wrapped onto that line")
+                      f"table 四's values {tail} and its identities fail: digits of its "
+                      "cells wrapped onto that line")
         return
     if numbered and _fails_any(grid.version.id, cells, values):
         for row in block.data_rows:
@@ -1373,6 +1374,18 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int, numbered: bool) -> No
         grid.pushed_rows[("t4", block.data_rows[0].id)] = (
             tuple(cid for cid, _ in cells[:width]),
             sum(1 for _ in takewhile(_is_blank, values)))
+
+
+def _t4_tail(tokens: list[Token], last: int, values: list[Token]) -> str | None:
+    """Where a line of numbers alone may hold digits of 四's cells a narrow cell wrapped
+    (`２０ ３３ … ３２ …` over `０ ６ ８` for 200, 33, … 326): the line after its values
+    (`_wrapped_tail`), or a line its values were read on, the row's blanks leaving room
+    for the tail's numbers in its count; None where neither."""
+    if _wrapped_tail(tokens, last):
+        return "are followed by a line of numbers alone"
+    if len({v.row for v in values} - {None}) > 1:
+        return "are read over several lines"
+    return None
 
 
 def _wrapped_tail(tokens: list[Token], last: int, filled: bool = False,
