@@ -416,6 +416,17 @@ def _fails_any(version: str, cells: list[tuple[str, ValueType]], reading: list[T
     return any(fails(r, numbers) for r in _own_rules(version, cells))
 
 
+def _fails_in_every_order(version: str, cells: list[tuple[str, ValueType]],
+                          reading: list[Token]) -> bool:
+    """Whether an identity among these cells of one cell equal to the sum of the others
+    fails however they are ordered: every cell a printed number, none of them the sum of
+    the rest."""
+    numbers = _numbers(cells, reading)
+    sums = [[numbers[c] for c in rule.cells] for rule in _own_rules(version, cells)
+            if len(rule.lhs) == 1]
+    return any(None not in got and all(2 * x != sum(got) for x in got) for got in sums)
+
+
 def _proven(version: str, cells: list[tuple[str, ValueType]], reading: list[Token],
             blanks_zero: bool = False) -> bool:
     """Whether every identity among these cells is evaluable and holds; `blanks_zero`:
@@ -1351,6 +1362,18 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int, numbered: bool) -> No
             _flag_row(grid, "t4", row.id, block.columns, values, "ambiguous_digits",
                       "table 四's values are followed by a line of numbers alone and "
                       "its identities fail: digits of its cells wrapped onto that line")
+        return
+    if (len({v.row for v in values} - {None}) > 1
+            and _fails_in_every_order(grid.version.id, cells, values)):
+        # a narrow cell's digits wrapped onto a line the row's blanks leave room for in
+        # its count (`２０ ３３ … ３２ … １ … １` over `０ ６ ８` for 200, 33, … 326):
+        # read in word order, as many values as cells. In any order: a page may print
+        # its columns in another (总计 first), placed later by the header.
+        for row in block.data_rows:
+            _flag_row(grid, "t4", row.id, block.columns, values, "ambiguous_digits",
+                      "table 四's values are read over several lines and an identity "
+                      "fails in any order of its cells: digits of its cells may have "
+                      "wrapped onto another line")
         return
     if numbered and _fails_any(grid.version.id, cells, values):
         for row in block.data_rows:

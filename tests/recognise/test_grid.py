@@ -197,6 +197,24 @@ def test_table_4_with_digits_wrapped_onto_a_line_of_their_own_is_not_published()
                for f in report.flags)
 
 
+def test_table_4_read_over_a_line_of_wrapped_digits_its_blanks_make_room_for_is_not_published(
+        ) -> None:
+    # pdftotext -layout of 上海办公厅's fullwidth page, numbers drawn at mean 20,000
+    # (seed 20): 四's row prints `２０ ３３ ５６ ３７ ３２ ４３ ９ ９ ７ ６ １ … １` over
+    # `０ ６ ８` (200, 326 and 68 wrapped in their narrow cells). Its three blank cells
+    # leave room for the three tail digits: read in word order, 15 values for 15 cells,
+    # 20 and 32 for 200 and 326, and 1, 0, 6, 8 invented in 复议后起诉's blanks and total
+    path = FIXTURES / "dumps" / "011.pdftotext-layout-fullwidth-revalued-m20000-s20.txt"
+    report = parse_bytes(path.name, path.read_bytes())
+    t4 = {cid: (c.value, c.state) for cid, c in report.cells.items() if cid.startswith("t4.")}
+    assert set(t4.values()) == {(None, "ambiguous")} and len(t4) == 15
+    assert any(f.code == "ambiguous_digits" and "fails in any order" in f.message
+               for f in report.flags)
+    values = report.values()
+    assert [values[f"t2.administrative_licensing.{c}"]
+            for c in ("prev_year_items", "change", "decisions")] == [70789, 2772, 2325801]
+
+
 def test_values_printed_one_glyph_a_line_that_overflow_their_row_are_not_published() -> None:
     # pypdfium2's get_text_range() of Chromium's print of Word's page of the 平潭 2020
     # report (corpus 006; a span per digit): a glyph run a line, "20 … 21" as
