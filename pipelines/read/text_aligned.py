@@ -526,19 +526,29 @@ def _header_bands(rows: list[PrintedRow], furniture: frozenset[int] = frozenset(
 
 
 def _header_lines(rows: list[PrintedRow], i: int, furniture: frozenset[int]) -> list[int]:
-    """The lines of the header band above row `i` (`_header_bands`), top to bottom."""
+    """The lines of the header band above row `i` (`_header_bands`), top to bottom: past a
+    page's running lines only where the header goes on above them (a header line there);
+    else the lines up as ever, the running lines among them (no header cut by a break)."""
     lines: list[int] = []
-    k, piece = i - 1, 0
+    k, piece, crossed, paged = i - 1, 0, False, False
     while k >= 0 and piece < _HEADER_LINES:
         if k in furniture:
-            piece = 0  # past the page's running lines: the page above, a grid of its own
+            piece, paged = 0, True  # the page above: a grid of its own
         elif rows[k].labels and not rows[k].values:
             lines.append(k)
-            piece += 1
+            piece, crossed = piece + 1, crossed or paged
         else:
             break
         k -= 1
-    return lines[::-1]
+    return lines[::-1] if crossed else _lines_up(rows, i)
+
+
+def _lines_up(rows: list[PrintedRow], i: int) -> list[int]:
+    """The lines without values directly above row `i`, _HEADER_LINES at most."""
+    top = i
+    while top > max(0, i - _HEADER_LINES) and rows[top - 1].labels and not rows[top - 1].values:
+        top -= 1
+    return list(range(top, i))
 
 
 # --- gapped cells -------------------------------------------------------------------------
