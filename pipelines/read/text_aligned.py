@@ -65,8 +65,9 @@ _WORD = re.compile(r"\S+")
 _NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条|次)?"
 _VALUE = re.compile(_NUMBER)
 _SPACED_ROW = re.compile(rf"^\s*\S.*?(?:\s+{_NUMBER}){{2,}}\s*$")
-# A header's lines above its values, at most: its cells wrapped a few characters a line,
-# and a page break's running footer and header between two of its rows.
+# A header's lines above its values on one page, at most: its cells wrapped a few
+# characters a line (a page break's running footer and header between two of its rows
+# are no header line: the piece on the page above is counted afresh).
 _HEADER_LINES = 12
 # Words a header printed again holds at least (`_headers_again`): more than the lines a
 # wrapped label ends on could.
@@ -434,7 +435,7 @@ def spaced_rows(lines: list[str], furniture: frozenset[int] = frozenset()
     printed = [printed_row(k, line, _is_value) for k, line in enumerate(lines)]
     laid_out = is_laid_out(printed)
     runs = laid_out and runs_shown(printed)  # a word of digits may be several cells
-    bands = _header_bands(printed) if laid_out else ()
+    bands = _header_bands(printed, furniture) if laid_out else ()
     if not laid_out:
         lines = _quotes_put_back(_units_joined(_soft_hyphens_joined(lines)))
     apart = frozenset(k for k in range(len(printed))
@@ -505,22 +506,49 @@ def _interleaved_joined(rows: list[PrintedRow], lines: list[str]) -> list[Printe
     return rows
 
 
-def _header_bands(rows: list[PrintedRow]) -> tuple[tuple[PlacedWord, ...], ...]:
+def _header_bands(rows: list[PrintedRow], furniture: frozenset[int] = frozenset()
+                  ) -> tuple[tuple[PlacedWord, ...], ...]:
     """In text laid out by position (its printed rows), each run of lines without values
     directly above a line of values (up to an empty line, _HEADER_LINES at most), its
     words where they print: a table's header, its cells wrapped line by line
-    (`Document.header_bands`)."""
+    (`Document.header_bands`). A page break's running lines (`furniture`) are no header's
+    words: a header cut by a page break goes on above them, its piece on the page above
+    counted afresh (each page is its own grid of characters), the band's lines then
+    parted by the furniture's gap (column_order._trailing_stacks reads each piece)."""
     bands = []
     for i, row in enumerate(rows):
-        if not row.values:
-            continue
-        top = i
-        while top > max(0, i - _HEADER_LINES) and rows[top - 1].labels and not rows[top - 1].values:
-            top -= 1
-        if top < i:
-            bands.append(tuple(PlacedWord(k, w.start, w.text)
-                               for k in range(top, i) for w in rows[k].labels))
+        if row.values:
+            lines = _header_lines(rows, i, furniture)
+            if lines:
+                bands.append(tuple(PlacedWord(k, w.start, w.text)
+                                   for k in lines for w in rows[k].labels))
     return tuple(bands)
+
+
+def _header_lines(rows: list[PrintedRow], i: int, furniture: frozenset[int]) -> list[int]:
+    """The lines of the header band above row `i` (`_header_bands`), top to bottom: past a
+    page's running lines only where the header goes on above them (a header line there);
+    else the lines up as ever, the running lines among them (no header cut by a break)."""
+    lines: list[int] = []
+    k, piece, crossed, paged = i - 1, 0, False, False
+    while k >= 0 and piece < _HEADER_LINES:
+        if k in furniture:
+            piece, paged = 0, True  # the page above: a grid of its own
+        elif rows[k].labels and not rows[k].values:
+            lines.append(k)
+            piece, crossed = piece + 1, crossed or paged
+        else:
+            break
+        k -= 1
+    return lines[::-1] if crossed else _lines_up(rows, i)
+
+
+def _lines_up(rows: list[PrintedRow], i: int) -> list[int]:
+    """The lines without values directly above row `i`, _HEADER_LINES at most."""
+    top = i
+    while top > max(0, i - _HEADER_LINES) and rows[top - 1].labels and not rows[top - 1].values:
+        top -= 1
+    return list(range(top, i))
 
 
 # --- gapped cells -------------------------------------------------------------------------

@@ -71,7 +71,7 @@ from pipelines.recognise.column_map import (
 )
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_breaks import joined_over_breaks, joined_over_wraps
-from pipelines.recognise.header_stacks import rightmost_stack, stacked_labels
+from pipelines.recognise.header_stacks import page_pieces, rightmost_stack, stacked_labels
 from pipelines.recognise.labels import Label
 from pipelines.recognise.merged_copies import place_merged_copies
 from pipelines.recognise.normalise import normalise
@@ -378,20 +378,24 @@ def _first_group_stacks_misordered(version_id: str, stacks: list[tuple[int, str]
 
 
 def _trailing_stacks(bands: tuple[tuple[PlacedWord, ...], ...], version_id: str
-                     ) -> dict[str, str]:
-    """三 or 四 -> the text stacked down the right edge of a header band whose stacked
+                     ) -> dict[str, tuple[str, ...]]:
+    """三 or 四 -> the texts stacked down the right edge of a header band whose stacked
     labels (header_stacks.py) name that table's columns and no other table's (总计, in
     both, says nothing): a column after its last, as trailing_column.py reads it from a
-    printed row of headings. 二 has no identity to prove such a column: left to rows."""
+    printed row of headings. 二 has no identity to prove such a column: left to rows.
+    A band cut by a page break (its lines parted by the furniture's gap, text_aligned.py)
+    prints on two grids of characters: each page's piece has a right edge of its own, and
+    a column after the last prints its name down the piece its header cell's text fell
+    in (`同` / `比` beside 申请人情况 above the break, 总计 last below it)."""
     named = _header_words(version_id)[1]
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, ...]] = {}
     for band in bands:
         owners = [{t for t, _ in named[normalise(text)]}
                   for _, text in stacked_labels(band, frozenset(named))]
         tables = set().union(*(o for o in owners if len(o) == 1))
-        word = rightmost_stack(band)
-        if word is not None and len(tables) == 1 and tables <= {"t3", "t4"}:
-            found.setdefault(tables.pop(), word)
+        words = tuple(w for piece in page_pieces(band) if (w := rightmost_stack(piece)))
+        if words and len(tables) == 1 and tables <= {"t3", "t4"}:
+            found.setdefault(tables.pop(), words)
     return found
 
 

@@ -111,6 +111,17 @@ def stacked_labels(band: tuple[PlacedWord, ...], names: frozenset[str]) -> list[
     return ranks
 
 
+def page_pieces(band: tuple[PlacedWord, ...]) -> list[tuple[PlacedWord, ...]]:
+    """The band's pieces of consecutive lines: one, or one a page where a page break's
+    running lines (no header's words) part its lines (text_aligned._header_bands)."""
+    pieces: list[list[PlacedWord]] = []
+    for word in sorted(band):
+        if not pieces or word.line > pieces[-1][-1].line + 1:
+            pieces.append([])
+        pieces[-1].append(word)
+    return [tuple(p) for p in pieces]
+
+
 def rightmost_stack(band: tuple[PlacedWord, ...]) -> str | None:
     """The text of the band's last column, where it prints as a stack of its own: the
     pieces starting (or centred) within _SLACK characters of the band's rightmost piece,

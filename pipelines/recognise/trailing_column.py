@@ -12,7 +12,9 @@ header and the rows prove it, and the row's values are placed without it:
   it is that row's last cell, so its column is the table's last, after the statute's.
   In text laid out by position a narrow header cell wraps a character a line (`同` /
   `比`): there the text stacked down the right edge of 三's or 四's header band
-  (column_order._trailing_stacks) is that word;
+  (column_order._trailing_stacks) is that word; a header cut by a page break prints on
+  two grids, each page's piece with its right edge: the one piece ending in a word
+  naming no statutory column gives it (总计 ending the other piece);
 - every data row of the table printing anything was kept wide by the grid
   (`Grid.wide_rows`: more values than its columns, blank cells kept, none run together,
   cut or open-ended), its last value a number or blank: the extra column's cell;
@@ -54,15 +56,17 @@ _SUMMED = frozenset({"t3", "t4"})  # tables whose 总计 sums check a placement 
 
 
 def place_past_last_column(grid: Grid, tokens: list[Token], tables: set[str],
-                           stacked: dict[str, str] | None = None) -> None:
+                           stacked: dict[str, tuple[str, ...]] | None = None) -> None:
     """Each of the `tables` whose header and rows prove a column after its last one
-    placed without it (module docstring). `stacked`: table -> the text down the right
-    edge of its header band, in text laid out by position (column_order.py)."""
+    placed without it (module docstring). `stacked`: table -> the texts down the right
+    edge of its header band (of each page's piece of it, a band cut by a page break), in
+    text laid out by position (column_order.py)."""
     rows = _printed_rows(tokens)
     words = _trailing_words(rows)
-    for table, word in (stacked or {}).items():
-        if _unknown_word(word):
-            words.setdefault(table, word)
+    for table, stacks in (stacked or {}).items():
+        unknown = {w for w in stacks if _unknown_word(w)}
+        if len(unknown) == 1:  # a page's piece of the header ends in it, no other piece
+            words.setdefault(table, unknown.pop())  # in another word (statutory's aside)
     # a header row's other words may be pieces of a wrapped note (lynx at 40 columns:
     # `之和） 申请人情况 同比`): read where rows drop blanks (grid.py, resolve.py) to
     # refuse a reading, and to place 三 and 四, whose 总计 sums check every row (二 has

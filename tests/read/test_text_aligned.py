@@ -400,3 +400,22 @@ def test_a_row_wrapped_at_the_margin_is_still_read_in_order() -> None:
         "标题", "  一、本年新收政府信息公开申请数量 23 0 0 0 0", "  0 23",
         "  二、上年结转政府信息公开申请数量 1 0 0 0 0", "  0 1"]))
     assert not any(c.by_position for c in doc.cells)
+
+
+def test_a_header_band_cut_by_a_page_break_leaves_out_the_page_s_running_lines() -> None:
+    # pdftotext -layout of 001's unmerged-trailing-numbers print (tests/recognise/
+    # test_trailing_column.py): 三's title and header print 6 lines above a page break
+    # (`同` / `比` beside 申请人情况), the page's footer and running header, then 9 more
+    # lines above its first values (the first row label's first line last). The band is
+    # those 15 lines, each page's piece counted apart, the furniture's words none of it;
+    # before, 12 lines up from the values, the footer and running header among them and
+    # `同` / `比` cut off
+    text = (DUMPS / "001.pdftotext-layout-unmerged-trailing-numbers.txt").read_text(
+        encoding="utf-8")
+    doc = read_text(text)
+    (band,) = [b for b in doc.header_bands if any(w.text == "自然" for w in b)]
+    lines = sorted({w.line for w in band})
+    assert lines == [*range(27, 33), *range(35, 44)]
+    assert {w.text for w in band if w.line in (29, 30)} == {
+        "关系为：第一项加", "申请", "同", "第二项之和，等于", "人情", "比"}
+    assert not any(w.text.startswith("file:") or w.text == "1/4" for w in band)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipelines.parse import parse_bytes
-from pipelines.recognise.header_stacks import rightmost_stack
+from pipelines.recognise.header_stacks import page_pieces, rightmost_stack
 
 DUMPS = Path(__file__).parents[1] / "fixtures" / "dumps"
 T3_005 = "005.pdftotext-layout-unmerged-trailing-numbers.txt"
@@ -56,13 +56,29 @@ def test_three_without_the_stacked_name_stays_null() -> None:
 
 def test_four_read_without_the_column_named_down_its_header() -> None:
     # 001: 四's one row prints 16 numbers, the last 同比's 1; its header's band holds `同`
-    # over `比` at its right edge. 三's `同` / `比` printed on the page before its values
-    # (a page break inside the header) is outside its band: 三 stays null
+    # over `比` at its right edge
     values, dropped = _read((DUMPS / T4_001).read_text(encoding="utf-8"), "001")
     assert [values[cid] for cid in values if cid.startswith("t4.")] == [
         72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]
-    assert _count(values, "t3") == 0
     assert any(m.startswith("t4's header prints a column") for m in dropped)
+
+
+def test_three_read_without_the_column_named_on_the_page_before_its_values() -> None:
+    # 001: 三's header cut by a page break, `同` / `比` beside 申请人情况 above it (the page's
+    # right edge there), 总计 last below it on a grid of its own; every row prints eight
+    # numbers (`3001 53 0 0 61 4 3119 1`). Before, the band ran across the page's running
+    # lines, 12 lines from the values up, and its right edge was 总计: 三 null whole
+    values, dropped = _read((DUMPS / T4_001).read_text(encoding="utf-8"), "001")
+    assert [values[f"t3.new_received.{k}"] for k in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "public_interest_org", "legal_service_org", "other_org", "total")] == [
+        3001, 53, 0, 0, 61, 4, 3119]
+    assert [values[f"t3.carried_forward.{k}"] for k in (
+        "natural_person", "commercial_enterprise", "total")] == [103, 0, 103]
+    # all but two rows whose labels a page break or the wrap garbled (the grid's nulls)
+    assert _count(values, "t3") == 161
+    assert values["t3.unable_not_held.total"] is None
+    assert any(m.startswith("t3's header prints a column") and "(同比)" in m for m in dropped)
 
 
 def test_rightmost_stack() -> None:
@@ -73,6 +89,14 @@ def test_rightmost_stack() -> None:
     assert rightmost_stack((*band, W(2, 17, "其他结果"))) is None
     # lines not consecutive
     assert rightmost_stack((W(0, 20, "同"), W(2, 20, "比"))) is None
+
+
+def test_page_pieces() -> None:
+    from pipelines.document import PlacedWord as W
+    # lines 3 and 4 a page's running lines, out of the band: two pieces, one a page
+    band = (W(1, 3, "申请"), W(1, 20, "同"), W(2, 20, "比"), W(5, 9, "总计"), W(6, 3, "人"))
+    assert page_pieces(band) == [band[:3], band[3:]]
+    assert page_pieces(band[:3]) == [band[:3]]
 
 
 def test_three_placed_where_a_wrapped_note_opens_the_header_row_ending_in_the_word() -> None:
