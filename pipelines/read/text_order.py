@@ -330,6 +330,45 @@ def _t4_header_end(simple: list[str], start: int, end: int | None) -> int | None
     return lines[-1] if lines else None
 
 
+@cache
+def _t4_column_pieces() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Table 四's column labels and its group labels, simplified."""
+    t4 = _version().tables["t4"]
+    return (tuple("".join(c.label.split()) for c in t4.columns),
+            tuple("".join(x.split()) for x in (*(r.label for r in t4.data_rows), *t4.header)))
+
+
+def _review_before_lawsuit_columns(simple: list[str], header: int, width: int
+                                   ) -> list[tuple[int, str]]:
+    """行政复议's counts printed before the lawsuits' column labels (Chromium's print of
+    四 cut by a page break, 004: `0` / `1` / `1` / `0` / `2` / `结果 结果 其他 尚未 总 结果
+    结果 其他 尚未 总` / `维持 纠正 结果 审结 计 维持 纠正 结果 审结 计` / the ten lawsuit
+    counts): where the header's lines ending at `header` print the two lawsuit groups'
+    columns alone (two groups' worth of pieces of column labels a line, no group's label),
+    the values row's five counts under 行政复议, left of those labels, print before them.
+    Those are the run of exactly one group's counts on lines of values only right above
+    the header's lines, under a line of other text; [] elsewhere (the identities still
+    check all 15, t4_values)."""
+    columns, groups = _t4_column_pieces()
+
+    def lawsuit_columns(words: list[str]) -> bool:
+        return len(words) == 2 * width and all(
+            any(w in c for c in columns) and not any(w in g for g in groups) for w in words)
+
+    no = header
+    while no >= 0 and (not simple[no].split() or lawsuit_columns(simple[no].split())):
+        no -= 1
+    if no == header:
+        return []
+    run: list[tuple[int, str]] = []
+    while no >= 0 and (not simple[no].split() or _values_only(simple[no])):
+        run[:0] = [(no, w) for w in simple[no].split()]
+        no -= 1
+    if no < 0 or len(run) != width or not all(COUNT.fullmatch(w) for _, w in run):
+        return []
+    return run
+
+
 def t4_values(lines: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
     """Table 四's values (line index, value), and the line of its text they follow:
     where reading order still places them.
@@ -343,8 +382,10 @@ def t4_values(lines: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
     row's `1` dropped where that alone keeps the identities), every group's total the sum
     of its parts in that order, and not also in the order a table printed down its
     columns would give (3 groups x 5: the same counts in other cells); no row label of
-    table 三 in 四's text (its values would be read as that row's). Else None: 四 stays
-    null.
+    table 三 in 四's text (its values would be read as that row's). Where 三's counts
+    print after 四's title too, 四's own are those after its header, and 行政复议's five
+    right above the lawsuits' column labels where those print last
+    (`_review_before_lawsuit_columns`). Else None: 四 stays null.
 
     The identities fix which group a count is in, never its column within the group
     (any order of a group's four parts keeps its 总计): that rests on the counts being
@@ -364,6 +405,9 @@ def t4_values(lines: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
         # print, 001's `2 / 0 …` runs above 四's header); 四's own are those after its header
         header = _t4_header_end(simple, start, counted[1])
         counted = None if header is None else _t4_counts(simple, flat, header)
+        if counted is not None and len(counted[0]) == len(cells) - width:
+            counted = _review_before_lawsuit_columns(simple, header, width) + counted[0], \
+                counted[1]
     if counted is None:
         return None
     found, end = counted

@@ -15,7 +15,11 @@ as Chromium draws them after the page's content), carries what running lines car
 page number, a print's date and time, a URL: `_RUNNING`), and prints, with its digits
 masked and its spaces ignored, at the edge of another page too: a running line recurs
 by definition. A table's row at a page's edge (`5.要求`, `2 0 0 1`) is none: it carries
-no page number, no time, no URL, even where the same row opens every page.
+no page number, no time, no URL, even where the same row opens every page. A URL alone on
+its line is furniture wherever it prints on its page, where it recurs on another page:
+reading order (`pdftotext` without options) prints Chromium's footer where its sort of
+the page's blocks puts it, mid-page (between table 四's header and its values), and no
+line of a report's own text is a URL alone printed on two pages.
 """
 
 from __future__ import annotations
@@ -30,22 +34,34 @@ _SPACE = re.compile(r"\s+")
 # print's date and time (`12/5/26, 9:14 PM`), the page's URL.
 _RUNNING = re.compile(r"\d+\s*/\s*\d+|第\s*\d+\s*页|[-—]\s*\d+\s*[-—]|\b\d{1,2}:\d{2}\b"
                       r"|(?:https?|file)://|\b[Pp]age\s*\d+")
+_URL_LINE = re.compile(r"(?:https?|file)://\S+")  # a page's URL, alone on its line
 
 
 def _key(line: str) -> str:
     return _DIGITS.sub("#", _SPACE.sub("", line))
 
 
-def _edges(lines: list[str]) -> list[list[int]]:
-    """Each page's edge lines (indexes into `lines`): its first and last `_EDGE` non-empty
-    lines."""
+def _pages(lines: list[str]) -> list[list[int]]:
+    """Each page's non-empty lines (indexes into `lines`)."""
     pages: list[list[int]] = [[]]
     for k, line in enumerate(lines):
         if FORM_FEED in line and pages[-1]:
             pages.append([])
         if line.replace(FORM_FEED, "").strip():
             pages[-1].append(k)
-    return [sorted({*page[:_EDGE], *page[-_EDGE:]}) for page in pages if page]
+    return [page for page in pages if page]
+
+
+def _running(lines: list[str], page: list[int]) -> dict[int, str]:
+    """The page's lines that may be running lines, with their masked text: those at its
+    edges (its first and last `_EDGE` non-empty lines) carrying what running lines carry,
+    and a URL alone on its line anywhere on it (reading order prints Chromium's footer
+    where its sort of the page's blocks puts it, mid-page: between table 四's header and
+    its values)."""
+    edges = {*page[:_EDGE], *page[-_EDGE:]}
+    return {k: _key(lines[k]) for k in page
+            if (k in edges and _RUNNING.search(lines[k]))
+            or _URL_LINE.fullmatch(lines[k].replace(FORM_FEED, "").strip())}
 
 
 def furniture_lines(lines: list[str]) -> frozenset[int]:
@@ -53,10 +69,10 @@ def furniture_lines(lines: list[str]) -> frozenset[int]:
     of one page."""
     if FORM_FEED not in "".join(lines):  # one character: no line's end and next make it
         return frozenset()
-    pages = _edges(lines)
+    pages = _pages(lines)
     if len(pages) < 2:
         return frozenset()
-    keys = [{k: _key(lines[k]) for k in page if _RUNNING.search(lines[k])} for page in pages]
+    keys = [_running(lines, page) for page in pages]
     found: set[int] = set()
     for n, page in enumerate(keys):
         others = {key for m, other in enumerate(keys) if m != n for key in other.values()}

@@ -25,7 +25,9 @@ it, never assumed:
   the page's (`复议后起诉` on a line of its own above `… 总 未经复议直接起诉`).
 - **a baseline shared**: `未经复议直接起诉` after column label pieces on its line is
   right of 行政复议's columns (the only column labels beside it), so 行政复议 is left of
-  行政诉讼 (`_review_left_of_lawsuits`); where only the lawsuit groups' order is then
+  行政诉讼, and its group is the lawsuit group next to 行政复议, the left one: nothing of
+  that baseline prints between two words side by side (`_lawsuit_beside_review`;
+  `总 复议后起诉` reads the lawsuits swapped). Where only the lawsuit groups' order is
   unread, 行政复议's five cells are kept and the lawsuits' ten nulled.
 
 A level whose order is not read leaves the table null, flagged `column_order_unread`,
@@ -147,27 +149,34 @@ def _level_order(lines: list[list[str]], level: tuple[str, str]) -> bool | None:
     return verdict
 
 
-def _review_left_of_lawsuits(lines: list[list[str]], columns: tuple[str, ...],
-                             levels: tuple[tuple[str, str], ...]) -> bool:
-    """Whether a line prints the first lawsuit group's label (未经复议直接起诉) after words
-    that are all pieces of column labels, of no group label (`结果 结果 其他结 尚未 总
-    未经复议直接起诉`). On one line they share its baseline, left of it: the only column
-    labels beside a lawsuit group's label are 行政复议's, whose cells span the header's
-    two lower rows (the lawsuits' own columns print a row below their labels). So
-    行政复议 is left of 行政诉讼. It says nothing of the two lawsuit groups' order:
-    复议后起诉 may print on a baseline of its own on either side."""
+def _lawsuit_beside_review(lines: list[list[str]], columns: tuple[str, ...],
+                           levels: tuple[tuple[str, str], ...]) -> str | None:
+    """The lawsuit group's label (未经复议直接起诉 or 复议后起诉) a line prints right after
+    words that are all pieces of column labels, of no group label (`结果 结果 其他结 尚未 总
+    未经复议直接起诉`); None where no line does, or lines print both so.
+
+    On one line they share its baseline, left of it: the only column labels beside a
+    lawsuit group's label are 行政复议's, whose cells span the header's two lower rows (the
+    lawsuits' own columns print a row below their labels). So 行政复议 is left of 行政诉讼,
+    and that label's group is the lawsuit group next to 行政复议, the left one: two words
+    side by side on a line have no word of their baseline between them (pdftotext joins a
+    line's words across a word's space only), so the other lawsuit label, on the same
+    header row, is right of it. The other label printed on a line of its own says nothing
+    (t4-groups-swapped prints `未经复议直接起诉` / `结果 … 总 复议后起诉`)."""
     groups = [label for level in levels for label in level]
 
     def column_piece(word: str) -> bool:
         return (any(word in c for c in columns) and
                 not any(word in g for g in groups))
 
+    found = set()
     for words in lines:
-        if levels[1][0] in words:
-            at = words.index(levels[1][0])
-            if at > 0 and all(map(column_piece, words[:at])):
-                return True
-    return False
+        for label in levels[1]:
+            if label in words:
+                at = words.index(label)
+                if at > 0 and all(map(column_piece, words[:at])):
+                    found.add(label)
+    return found.pop() if len(found) == 1 else None
 
 
 def _groups(grid: Grid, cells: tuple[str, ...], width: int) -> list[tuple] | None:
@@ -331,8 +340,12 @@ def withdraw_unread_t4(grid: Grid, text: str, rendering: str) -> None:
             len(set(g)) > 1 for g in groups):
         unread.append("its columns")
     top, lawsuits = (_level_order(lines, level) for level in levels)
-    if top is None and _review_left_of_lawsuits(lines, columns, levels):
-        top = True
+    beside = _lawsuit_beside_review(lines, columns, levels)
+    if beside is not None:
+        top = True if top is None else top
+        # a line printing both labels the other way: the header contradicts itself
+        lawsuits = (beside == levels[1][0]) if lawsuits is None else (
+            lawsuits and beside == levels[1][0])
     if top is False or lawsuits is False:
         printed = levels[0] if top is False else levels[1]
         withdraw(grid, "t4", out_of_order("t4", list(printed[::-1])))

@@ -29,7 +29,9 @@ proves its cell:
   block of one column; or values all the same, equal in any order. Values printed on
   lines of their own in a block of several columns are in the converter's order of its
   blocks, not the page's (h-readmore: a header's blocks print out of their order): not
-  placed, left null.
+  placed, left null; but where their kind shows their columns (`_by_kind`: 政府集中采购's
+  `6` / `政府集中采购` / `25.1万元`, a count and an amount only an amount column takes),
+  placed so.
 
 A block short of columns is tied too where the text proves where their values went
 (LibreOffice's PDF of a Word report: its narrow 现行有效件数 column prints as a block of
@@ -57,6 +59,7 @@ from pipelines.recognise.normalise import normalise
 from pipelines.recognise.tokens import Token
 from pipelines.recognise.values import read_printed
 from pipelines.report import Flag
+from pipelines.textnorm import COUNT_UNITS
 from schemas.template import Block, Table, cell_id_of
 
 _SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]")  # a section's heading ends 二
@@ -263,6 +266,28 @@ def _proven_columns(values: list[Word], own_line: int, header_in_order: bool) ->
             or (header_in_order and all(no == own_line for no, _ in values)))
 
 
+def _amount_only(word: str) -> bool:
+    """Whether a value can be no count: printed with a money unit (`25.1万元`) or a
+    fraction."""
+    printed = read_printed(word)
+    return printed.unit not in COUNT_UNITS or (
+        printed.number is not None and printed.number != printed.number.to_integral())
+
+
+def _by_kind(values: list[Word], block: Block) -> list[Word] | None:
+    """The row's values in its columns' order where their kind alone shows it, whatever
+    the order they printed in: a block of one amount column and one count column
+    (政府集中采购: 采购项目数量, 采购总金额) whose values print one an amount only
+    (`25.1万元`, `_amount_only`) and one no amount only (`6`); else None."""
+    amounts = [c.value_type.unit is not None for c in block.columns]
+    if len(values) != 2 or sorted(amounts) != [False, True]:
+        return None
+    kinds = [_amount_only(v) for _, v in values]
+    if sorted(kinds) != [False, True]:
+        return None
+    return values if kinds == amounts else values[::-1]
+
+
 def place_t2_by_order(grid: Grid, text: str, rendering: str) -> None:
     """Table 二's values tied to their cells by a text in reading order (module docstring),
     where no other reading placed other values there."""
@@ -286,7 +311,9 @@ def place_t2_by_order(grid: Grid, text: str, rendering: str) -> None:
         for r, (own, values) in rows.items():
             row = block.data_rows[r]
             if not _proven_columns(values, own, in_order):
-                continue
+                values = _by_kind(values, block)
+                if values is None:
+                    continue
             placed |= {cell_id_of("t2", row.id, c.id): v
                        for c, v in zip(block.columns, values, strict=True)}
             if any(no != own for no, _ in values):
@@ -308,6 +335,10 @@ def _write(grid: Grid, blocks: list[Block], placed: dict[str, Word], by_order: l
            and old.value != cell.value for cid, cell in cells.items()):
         return
     grid.cells.update(cells)
+    # a cell the grid could not place among its row's values is placed here: its doubt
+    # is resolved, its flag withdrawn
+    grid.flags[:] = [f for f in grid.flags if not (
+        f.code == "ambiguous_columns" and f.message.split(":")[0] in cells)]
     grid.flags.extend(flags)
     grid.rows_found.setdefault("t2", set()).update(cid.split(".")[1] for cid in cells)
     grid.flags.extend(Flag("row_placed_by_order", f"row t2.{row}: its label was printed "

@@ -229,7 +229,10 @@ def test_pandoc_rows_with_a_flattened_span_and_a_blank_are_placed_by_the_header(
 SHANGHAI_T2_ZEROS = {f"t2.{row}.{col}": 0 for row in (
     "administrative_licensing", "other_external_services", "administrative_penalty",
     "administrative_coercion") for col in ("prev_year_items", "change", "decisions")} | {
-    "t2.administrative_fees.prev_year_items": 0, "t2.administrative_fees.change": 0}
+    "t2.administrative_fees.prev_year_items": 0, "t2.administrative_fees.change": 0} | {
+    # and 政府集中采购's `6` / `政府集中采购` / `251000元`: a count and an amount
+    "t2.centralized_procurement.procurement_items": 6,
+    "t2.centralized_procurement.procurement_total_amount": 25.1}
 
 
 @pytest.mark.parametrize("name", ["shanghai-office-2019.pdftotext-reading.txt",
@@ -242,7 +245,8 @@ def test_pdf_text_in_reading_order_reads_no_value(name: str,
     # Read as lines, these put 89 values in wrong cells of 13 Chromium prints; no order
     # there ties a value to its cell, so none is read (read/text.py, reading order) but
     # 上海's 二, whose rows each print a value a column, in order, and those off their
-    # label's line all 0 (recognise/reading_t2.py): its 14 zeros.
+    # label's line all 0 (recognise/reading_t2.py): its 14 zeros, and 政府集中采购's
+    # count and amount, told by their kind.
     want = truth(name.split(".")[0])
     report = parse_file(DUMPS / name)
     assert report.rendering == "text_reading_order"
@@ -278,17 +282,17 @@ def test_pdf_text_in_reading_order_reads_t3_right_block(
     # first row's 7 and two a row for rows 2-25: each row's sum holds with its 总计, the
     # identities in every column, and `人 商业` orders its two columns
     # (recognise/reading_left.py). Before: no value; then the 24 总计; then the 120 of
-    # the right block; now all of 三, 175 cells.
+    # the right block; now all of 三, 175 cells; and all of 四 (below).
     want = truth("huaian-2024")["cells"]
     text = (DUMPS / "huaian-2024.pdftotext-reading.txt").read_text(encoding="utf-8")
     report = parse_file_text(text if feeds else text.replace("\f", ""))
     assert report.rendering == "text_reading_order"
     got = {c: v for c, v in report.values().items() if v is not None}
-    # and 四's 行政复议 group (below), and 二 but its first row (test_reading_t2.py)
+    # and 四 (below), and 二 but its first row (test_reading_t2.py)
     assert got == {c: v for c, v in want.items()
-                   if c.startswith(("t3.", "t4.admin_review.", "t2."))
+                   if c.startswith(("t3.", "t4.", "t2."))
                    and not c.startswith("t2.regulations.")}
-    assert len(got) == 187
+    assert len(got) == 197
     assert sum(f.code == "row_placed_by_order" for f in report.flags) == 25 + 3
 
 
@@ -300,8 +304,9 @@ def test_pdf_text_in_reading_order_reads_t4_after_its_header(
     # 三's right block prints after 四's title (137 counts), so 四's own 15 are those after
     # its header's last line (text_order.t4_values). The header shows its columns' order
     # (`维持 纠正 果 审结 计`) and, by `… 总 未经复议直接起诉` on one baseline, 行政复议
-    # left of 行政诉讼; the two lawsuit groups' order it does not show (`复议后起诉` on a
-    # line of its own): 行政复议's 5 cells only (recognise/reading_order.py).
+    # left of 行政诉讼 and 未经复议直接起诉 the lawsuit group next to it, the left one
+    # (`复议后起诉` on a line of its own says nothing): all 15 cells
+    # (recognise/reading_order.py; before: 行政复议's 5 only).
     text = (DUMPS / "huaian-2024.pdftotext-reading.txt").read_text(encoding="utf-8")
     assert HUAIAN_T4_HEADER in text
     found = t4_values(text.split("\n"))
@@ -310,7 +315,7 @@ def test_pdf_text_in_reading_order_reads_t4_after_its_header(
                                             12, 1, 1, 6, 20]
     t4 = {c: v for c, v in parse_file_text(text).values().items() if c.startswith("t4.")}
     want = truth("huaian-2024")["cells"]
-    assert t4 == {c: want[c] if c.startswith("t4.admin_review.") else None for c in t4}
+    assert t4 == {c: want[c] for c in t4} and None not in t4.values()
 
 
 @pytest.mark.parametrize("header", [

@@ -9,7 +9,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from pipelines.parse import parse_bytes
+from pipelines.parse import parse_bytes, parse_file
 from pipelines.read.text_order import (
     COUNT,
     bare_counts,
@@ -511,3 +511,34 @@ def test_words_with_a_leading_zero_inside_other_text_are_kept() -> None:
     # its form feed; a glue with no 0 in front (`19` for 1 and 9) shows nothing
     lines = ["\f平潭综合实验区2022年政府信息公开工作年度报告", "2020-01-05 0.05 05件 a05", "19"]
     assert unglued_counts(lines) == lines
+
+
+# pdftotext without options of Chromium's print of pingtan-2022's plain page: a page break
+# cuts table 四, 三's right block prints after 四's title, and the next page prints
+# 行政复议's five counts (`0 1 1 0 2`) before the lawsuits' column labels, right of them
+# (`结果 结果 其他 尚未 总 结果 结果 其他 尚未 总` / `维持 纠正 …`), and the ten lawsuit
+# counts after them.
+PINGTAN_2022 = (Path(__file__).parents[1] / "fixtures" / "dumps"
+                / "pingtan-2022-run-together.pdftotext-reading.txt")
+
+
+def test_table_4_review_counts_printed_before_the_lawsuits_column_labels_are_read(
+        truth: Callable[[str], dict]) -> None:
+    want = truth("pingtan-2022-run-together")["cells"]
+    lines = PINGTAN_2022.read_text(encoding="utf-8").split("\n")
+    _, found = t4_values(lines)
+    assert [w for _, w in found] == ["0", "1", "1", "0", "2", "1", "0", "0", "0", "1",
+                                     "0", "0", "0", "0", "0"]
+    report = parse_file(PINGTAN_2022)
+    t4 = {c: v for c, v in report.values().items() if c.startswith("t4.")}
+    assert t4 == {c: want[c] for c in t4} and None not in t4.values()
+
+
+@pytest.mark.parametrize("edit", ["a count more", "a label line"])
+def test_table_4_review_counts_are_one_group_right_above_the_lawsuits_labels(
+        edit: str) -> None:
+    # one more count in that run, or a header line naming 行政复议's columns too: not read
+    lines = PINGTAN_2022.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("结果 结果 其他 尚未 总 结果"))
+    lines[at] = ("0\n" + lines[at]) if edit == "a count more" else lines[at] + " 总"
+    assert t4_values("\n".join(lines).split("\n")) is None

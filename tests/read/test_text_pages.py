@@ -56,3 +56,22 @@ def test_running_lines_found_without_form_feeds() -> None:
         line for page in ("1/3", "2/3", "3/3")
         for line in ("12/6/26, 11:22 PM", "file:///tmp/tmpmr44mu96/001.html", page)]
     assert not running_lines(["3001 53", "2932 53", "file:///a.html"])
+
+
+def test_a_url_printed_mid_page_in_reading_order_is_furniture() -> None:
+    # pdftotext without options sorts page 2's blocks so that Chromium's footer URL prints
+    # between table 四's header and 三's counts, far from the page's edges; a long line
+    # there read as prose ended 四 (pingtan-2022: 四 not found)
+    lines = _lines("pingtan-2022-run-together.pdftotext-reading.txt")
+    found = sorted(furniture_lines(lines))
+    assert found == [0, 50, 52, 54, 179, 325, 329, 368, 370]
+    assert lines[179] == "file:///tmp/tmpe6n8obi1/pingtan-2022-run-together.html"
+    assert [lines[177], lines[181]] == ["维持 纠正 结果 审结 计", "0"]
+
+
+def test_a_url_printed_once_mid_page_is_no_furniture() -> None:
+    # a report's own text naming a URL on one page only, mid-page: none
+    page = "\f12/5/26, 9:25 PM\n标题\n正文\nhttp://www.gov.cn/a.html\n表\n正文\n1/2\n"
+    lines = (page + page.replace("http://www.gov.cn/a.html\n", "")).split("\n")
+    assert [lines[k] for k in sorted(furniture_lines(lines))] == [
+        "\f12/5/26, 9:25 PM", "1/2", "\f12/5/26, 9:25 PM", "1/2"]

@@ -189,3 +189,29 @@ def test_printed_t3_order_from_its_two_header_levels() -> None:
     # the upper row named in two orders: none
     two = text.replace("总 自然 法人或其他组织", "总 自然 法人或其他组织\n自然 法人或其他组织 总")
     assert printed_t3_order(two, "gov_2019") is None
+
+
+# pdftotext without options of Chromium's print of 淮安 2024's plain page: 四's header
+# prints `复议后起诉` on a line of its own and `结果 结果 其他结 尚未 总 未经复议直接起诉`.
+HUAIAN = Path(__file__).parents[1] / "fixtures" / "dumps" / "huaian-2024.pdftotext-reading.txt"
+LAWSUITS = ["litigation_direct", "litigation_after_review"]
+
+
+def test_table_4_lawsuits_order_read_from_the_label_beside_review_columns(
+        truth: Callable[[str], dict]) -> None:
+    # 未经复议直接起诉 right after 行政复议's column pieces on their baseline: its group is
+    # the lawsuit group next to 行政复议, the left one; all 15 cells are placed
+    want = truth("huaian-2024")["cells"]
+    t4 = {c: v for c, v in parse_file(HUAIAN).values().items() if c.startswith("t4.")}
+    assert t4 == {c: want[c] for c in t4} and None not in t4.values()
+
+
+def test_table_4_lawsuits_printed_swapped_beside_review_columns_are_null() -> None:
+    # the same print with the two lawsuit labels exchanged (t4-groups-swapped's header):
+    # 复议后起诉 beside 行政复议's columns; the values' order is not the template's
+    text = HUAIAN.read_text(encoding="utf-8")
+    text = text.replace("复议后起诉\n", "未经复议直接起诉\n").replace(
+        "总 未经复议直接起诉", "总 复议后起诉")
+    report = parse_bytes("dump.txt", text.encode())
+    assert {v for c, v in report.values().items() if c.startswith("t4.")} == {None}
+    assert "columns_out_of_order" in [f.code for f in report.flags]

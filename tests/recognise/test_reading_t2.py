@@ -15,6 +15,8 @@ from schemas.template import load_template
 
 DUMPS = Path(__file__).parents[1] / "fixtures" / "dumps"
 HUAIAN = "huaian-2024.pdftotext-reading.txt"
+PROCUREMENT = ["t2.centralized_procurement.procurement_items",
+               "t2.centralized_procurement.procurement_total_amount"]
 # 二 as this print reads: `1` / `0` / `11` / `规章` (three columns, off the label's line),
 # `行政规范性文件 8 26 66` (on it), then blocks of one column, a value before its label
 HUAIAN_T2 = "\n".join([
@@ -86,8 +88,9 @@ def test_a_row_on_its_line_under_a_header_out_of_order_is_not_placed(
 
 def test_the_last_rows_values_may_follow_its_label(truth: Callable[[str], dict]) -> None:
     # seed (2019 format): `16054` / `政府集中采购` / `5819.06万元`, the last row's second
-    # value after its label; rows of equal values (`0 0 0`) are the same in any order, the
-    # others print off their label's line: null.
+    # value after its label, a count and an amount placed by their kind; rows of equal
+    # values (`0 0 0`) are the same in any order, the others print off their label's
+    # line: null.
     want = truth("seed-shaoguan-zhenjiang-2019")["cells"]
     text = (DUMPS / "seed-shaoguan-zhenjiang-2019.pdftotext-reading.txt").read_bytes()
     got = {c: v for c, v in parse_bytes("seed.txt", text).values().items()
@@ -97,8 +100,9 @@ def test_the_last_rows_values_may_follow_its_label(truth: Callable[[str], dict])
                                         "t2.regulations.total_published",
                                         "t2.normative_documents.newly_made",
                                         "t2.normative_documents.newly_published",
-                                        "t2.normative_documents.total_published")}
-    assert set(got.values()) == {0}
+                                        "t2.normative_documents.total_published",
+                                        *PROCUREMENT)}
+    assert set(got.values()) == {0, 16054, 5819.06}
 
 
 def test_values_printed_after_their_labels_are_placed(truth: Callable[[str], dict]) -> None:
@@ -183,3 +187,32 @@ def test_values_running_on_are_only_a_reading_of_t3s_counts() -> None:
     # where values_apart proves the column (huaian: a line of no value after `11` / `66`),
     # nothing is offered
     assert values_run_on(simplified_lines(_word().split("\n")), table) == set()
+
+
+# Chromium's print of shanghai-office-2019's plain page: 政府集中采购 prints its count
+# before its label and its amount after it (`6` / `政府集中采购` / `25.1万元`), one a line,
+# the converter's order of the blocks, not the page's; three columns a row above
+# (`13` / `13` / `524` / `规章`).
+SHANGHAI = "shanghai-office-2019.pdftotext-reading-plain.txt"
+
+
+def test_a_count_and_an_amount_one_a_line_are_placed_by_their_kind(
+        truth: Callable[[str], dict]) -> None:
+    want = truth("shanghai-office-2019")["cells"]
+    t2 = _t2((DUMPS / SHANGHAI).read_text(encoding="utf-8"))
+    assert [t2[c] for c in PROCUREMENT] == [want[c] for c in PROCUREMENT] == [6, 25.1]
+    # three counts one a line: their columns' order unread, not placed
+    assert t2["t2.regulations.total_published"] is None
+
+
+@pytest.mark.parametrize("count, amount, placed", [
+    ("6", "25.1", [6, None]),  # a fraction is no count (its unit unprinted: null)
+    ("6万元", "25.1万元", [None, None]),  # both amounts
+    ("6", "25", [None, None]),  # both may be counts
+])
+def test_values_kinds_place_them_only_where_they_differ(count: str, amount: str,
+                                                        placed: list) -> None:
+    text = (DUMPS / SHANGHAI).read_text(encoding="utf-8").replace(
+        "\n6\n政府集中采购\n25.1万元\n", f"\n{count}\n政府集中采购\n{amount}\n")
+    t2 = _t2(text)
+    assert [t2[c] for c in PROCUREMENT] == placed

@@ -242,7 +242,9 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     # 29, 176 -> 190
     ("a4-080", "reading", "t4-swap-first-two"): {
         "huaian-2024": (182, 0, 18, 0), "004": (185, 0, 15, 0), "005": (29, 0, 169, 0),
-        "011": (190, 0, 8, 0)},
+        "011": (192, 0, 6, 0)},
+    # h-reading17: 政府集中采购's count and amount by their kind (reading_t2._by_kind):
+    # 011 190 -> 192
     # The page's own order, its header showing neither its groups' order (their labels on
     # lines of their own) nor its columns' (`维持 纠正 结果 审结`, 总计 elsewhere): 四 null,
     # flagged column_order_unread, but where its counts are all 0 (005: any order reads
@@ -271,7 +273,8 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     # h-readt2: 二's rows of equal values tied by order (reading_t2.py): 0 -> 6, 19 -> 22
     # h-reading13b: a count with its unit (`0件`) a count (text_order.bare_counts): 6 -> 28,
     # 22 -> 44, 0 wrong
-    ("a4-080", "reading", "units"): {"seed": (28, 0, 170, 0), "005": (44, 0, 154, 0)},
+    # h-reading17: 政府集中采购's count and amount by their kind: seed 28 -> 30
+    ("a4-080", "reading", "units"): {"seed": (30, 0, 168, 0), "005": (44, 0, 154, 0)},
     # Chromium's print in reading order: 三's right block (the last 5 or 3 columns of rows
     # 2-25) one value a line, a row after another, placed where only one placement makes
     # the column identities hold and a header line ends with 总计, its last words naming
@@ -291,34 +294,42 @@ OTHER: dict[tuple[str, str, str], dict[str, tuple[int, int, int, int]]] = {
     # h-readt2: 二 where counts exact in every row tie each value to its row
     # (recognise/reading_t2.py): huaian / 001 180 -> 187, 004 178 -> 185, 005 195 -> 198,
     # seed 176 -> 182
+    # h-reading17: 四's lawsuits' order read from the label beside 行政复议's columns
+    # (reading_order._lawsuit_beside_review), huaian / 001 187 -> 197; 行政复议's counts
+    # printed before the lawsuits' column labels (text_order._review_before_lawsuit_columns)
+    # and the footer's URL mid-page furniture (text_pages), 004 185 -> 200; 政府集中采购
+    # by its values' kind, seed 182 -> 184
     ("default", "reading", "html-plain"): {
-        "huaian-2024": (187, 0, 13, 0), "001": (187, 0, 13, 0), "004": (185, 0, 15, 0),
-        "005": (198, 0, 0, 0), "seed": (182, 0, 16, 0)},
+        "huaian-2024": (197, 0, 3, 0), "001": (197, 0, 3, 0), "004": (200, 0, 0, 0),
+        "005": (198, 0, 0, 0), "seed": (184, 0, 14, 0)},
     # `机构` (科研机构 or 法律服务机构) the one between its neighbours' columns on
     # `人 企业 机构 公益 务机构 他`: 自然人 before 商业企业. before (125, 0, 75, 0)
     # h-readmore; h-readt2 (二: 180 -> 184)
-    ("default", "reading", "hidden-text"): {"huaian-2024": (184, 0, 16, 0)},
+    # (h-reading17: 四's lawsuits, 184 -> 194)
+    ("default", "reading", "hidden-text"): {"huaian-2024": (194, 0, 6, 0)},
     # no right block: every row's 7 counts in order up to 四's title (the header repeated
     # on the next page, thead; the 2019 format's 005 and seed). before huaian (7, 0, 193,
     # 0), 005 (48, 0, 150, 0), seed (29, 0, 169, 0)
     # (004: before (10, 0, 190, 0), agreeing with rows read on their lines as the seed's)
     # (h-readmore: 四's 行政复议 group, 175 -> 180, 178 -> 183)
     # (h-readt2: 二, 180 -> 187, 183 -> 190)
-    ("default", "reading", "th-thead"): {"huaian-2024": (187, 0, 13, 0),
-                                         "004": (190, 0, 10, 0)},
+    # (h-reading17: 四's lawsuits, 187 -> 197, 190 -> 200)
+    ("default", "reading", "th-thead"): {"huaian-2024": (197, 0, 3, 0),
+                                         "004": (200, 0, 0, 0)},
     # the first row's label with soft hyphens or a colon (`…申请数量：`): found as the
     # recogniser's labels are (invisible characters out, trailing punctuation dropped).
     # before 005 (34, 0, 164, 0), seed (15, 0, 183, 0)
     # (h-readt2: 二, 195 -> 198, 176 -> 182)
-    ("default", "reading", "soft-hyphens"): {"005": (198, 0, 0, 0), "seed": (182, 0, 16, 0)},
-    ("default", "reading", "label-colons"): {"005": (198, 0, 0, 0), "seed": (182, 0, 16, 0)},
+    # (h-reading17: 政府集中采购 by its values' kind, 182 -> 184)
+    ("default", "reading", "soft-hyphens"): {"005": (198, 0, 0, 0), "seed": (184, 0, 14, 0)},
+    ("default", "reading", "label-colons"): {"005": (198, 0, 0, 0), "seed": (184, 0, 14, 0)},
     # the first row's label cut over lines (`一、本年新收政府信息公 …`): the header ends
     # above the first line with a count; the right block's columns then named. before
     # (3, 0, 197, 0). h-reading8: the row numbers among 三's counts taken out
     # (reading_left.without_row_numbers): its left block read, 123 -> 178
     ("default", "reading", "unnamed-leading-column"): {"004": (178, 0, 22, 0)},
     ("default", "reading", "punctuation"): {"005": (198, 0, 0, 0),  # h-readt2: 二
-                                            "seed": (182, 0, 16, 0)},
+                                            "seed": (184, 0, 14, 0)},  # h-reading17
 }
 BY_NAME = {v.name: v for v in html_variants()}
 # Chromium prints the time of printing in each page's header (`12/3/26, 7:38 AM`), and
@@ -392,8 +403,10 @@ REVALUED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
     # (3, 0, 197, 0); 总计 only (24 and 27 right); the right block (72, 75); then the left
     # block too (recognise/reading_left.py)
     # (h-readt2: 二 by its order, 175 -> 182, 178 -> 182)
-    ("reading", "html-plain+revalued"): {"huaian-2024": (182, 0, 18, 0),
-                                         "004": (182, 0, 18, 0)},
+    # (h-reading17: 四's lawsuits by the label beside 行政复议's columns; 004's 四 past
+    # the footer's URL, 行政复议's counts before the lawsuits' labels: 182 -> 197 each)
+    ("reading", "html-plain+revalued"): {"huaian-2024": (197, 0, 3, 0),
+                                         "004": (197, 0, 3, 0)},
     # 三 placed by its header's pieces (h-layperm), numbers that no order but the right
     # one sums: before (25, 0, 175, 0), (37, 0, 161, 0) on 005
     ("layout", "t3-total-first+revalued"): {"huaian-2024": (200, 0, 0, 0),
@@ -410,8 +423,9 @@ REVALUED: dict[tuple[str, str], dict[str, tuple[int, int, int, int]]] = {
     # order proven (`总计 人 商业 …` on a line; 004's upper row and organisations a line
     # each), 三 read with 总计 first, each row's first value the sum of its six, the run
     # (其他 last) kept only with those sums: 7 -> 182 each, 0 wrong
-    ("reading", "t3-total-first+revalued"): {"huaian-2024": (182, 0, 18, 0),
-                                             "004": (182, 0, 18, 0)},
+    # (h-reading17: 四 as html-plain+revalued's, 182 -> 197 each)
+    ("reading", "t3-total-first+revalued"): {"huaian-2024": (197, 0, 3, 0),
+                                             "004": (197, 0, 3, 0)},
 }
 
 
