@@ -809,15 +809,22 @@ def _subtotal_holds(grid: Grid, subtotals: list[int]) -> bool:
     return len(subtotals) <= len(rows) and rows[len(rows) - len(subtotals):] == subtotals
 
 
-def _subtotal_out_of(grid: Grid, lines: list[str]) -> list[tuple[list[str], list[int]]]:
-    """The readings of `lines` with a 小计 in the right block's run out (`_subtotal_out`),
-    where 三's title and first row are found; none elsewhere."""
+def _marks(grid: Grid, lines: list[str]) -> tuple[tuple, tuple[int, int]] | None:
+    """三's shape (text_order.t3_versions) and its title and first row's lines
+    (`_title_and_first`), or None."""
     table = grid.version.tables["t3"]
     labels = tuple(r.label for r in table.data_rows)
     shapes = [s for s in t3_versions() if s[0] == labels]
     heading = "".join(table.title.split())
     marks = None if not shapes else _title_and_first(lines, heading, shapes[0][1])
-    return [] if marks is None else _subtotal_out(lines, *marks)
+    return None if marks is None else (shapes[0], marks)
+
+
+def _subtotal_out_of(grid: Grid, lines: list[str]) -> list[tuple[list[str], list[int]]]:
+    """The readings of `lines` with a 小计 in the right block's run out (`_subtotal_out`),
+    where 三's title and first row are found; none elsewhere."""
+    found = _marks(grid, lines)
+    return [] if found is None else _subtotal_out(lines, *found[1])
 
 
 def _place(grid: Grid, text: str, lines: list[str]) -> bool:
@@ -825,14 +832,11 @@ def _place(grid: Grid, text: str, lines: list[str]) -> bool:
     False where no reading holds."""
     table = grid.version.tables["t3"]
     rows = table.data_rows
-    labels = tuple(r.label for r in rows)
-    shapes = [s for s in t3_versions() if s[0] == labels]
-    heading = "".join(table.title.split())
     columns = [normalise(c.label) for c in table.columns]
-    marks = None if not shapes else _title_and_first(lines, heading, shapes[0][1])
-    if marks is None:
+    if (found := _marks(grid, lines)) is None:
         return False
-    labels, _, balance, totals = shapes[0]
+    shape, marks = found
+    labels, _, balance, totals = shape
     if not rows_in_order(lines, marks[0], labels):
         return False  # rows printed in another order: their values' order ties them to nothing
     # after 三 was withdrawn for a header out of order, the right block's proven columns
@@ -848,33 +852,33 @@ def _place(grid: Grid, text: str, lines: list[str]) -> bool:
     # 二's values printed apart inside 三's text (reading_t2.values_apart) are not 三's;
     # those with values running on below them (values_run_on) are read both ways
     t2 = grid.version.tables["t2"]
-    in_blocks = (lines, marks[0], sorted(shapes[0][1], key=shapes[0][1].get), balance,
+    in_blocks = (lines, marks[0], sorted(shape[1], key=shape[1].get), balance,
                  totals, columns, frozenset(values_apart(lines, t2)),
                  frozenset(values_run_on(lines, t2)))
     if block is not None:
-        placed = _values(lines, block, columns, shapes[0], total, left=not withdrawn)
+        placed = _values(lines, block, columns, shape, total, left=not withdrawn)
     elif withdrawn:
         # withdrawn for 总计 printed first: each row's 总计 and the rows whose six are equal,
         # which no order of the six changes (reading_blocks.total_first)
         placed = block_rows(*in_blocks) if (total_first(lines, marks[0], columns) or
                                             total_last(lines, marks[0], columns)) else None
     else:
-        placed = (_whole(lines, *marks, columns, table.note, shapes[0], total)
+        placed = (_whole(lines, *marks, columns, table.note, shape, total)
                   # both read each row's 总计 as its last count
                   or (total == len(columns) - 1 and (
-                      _late_right_block(lines, *marks, columns, table.note, shapes[0])
+                      _late_right_block(lines, *marks, columns, table.note, shape)
                       or block_rows(*in_blocks)
                       or (order is None and _agreed(lines, *marks, columns, table.note,
-                                                    shapes[0]))
+                                                    shape))
                       or (order is None and _split(lines, *marks, columns, table.note,
-                                                   shapes[0])))))
+                                                   shape)))))
     if not placed and block is None:
         # the right block a run a page, only where nothing else reads: (七)总计 printed
         # whole on the next page ends with a run of its right counts, which would chain
         # to a block one run already is (label-colons)
         block = _placement(lines, *marks, columns, table.note, labels, balance, totals,
                            total, pages=True)
-        placed = block and _values(lines, block, columns, shapes[0], total,
+        placed = block and _values(lines, block, columns, shape, total,
                                    left=not withdrawn)
     if not placed:
         return False
