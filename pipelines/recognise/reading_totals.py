@@ -86,6 +86,17 @@ as printed holds, every reading above is tried again with each leading 0 a cell 
 first: a glued word read as one count is its last cell's value (`0002` is 2), and a run of
 them may prove each row's 总计 alone.
 
+**A 小计 column printed in the run** (a report adding the organisations' sum before
+总计, a column the statute lacks: the run 6 a row, `0` / `0` / `61` / `4` / `118 3119`;
+the 2019 format's pages every row whole, 8 a row): where no reading above holds and the
+header prints a 小计 (`小计`, or `小` with its `计` ending a later line), the counts are
+read with each row's 小计 out (`_subtotal_out`: the run's rows of k + 1 counted back from
+its end, each 小计 between the sum of the values before it and 总计; whole rows of 8,
+each 小计 the sum of the organisations and 总计 自然人 + 小计), the header's pieces out
+too; one width only, whose reading places every cell of 三 and whose counts out are
+every row's organisations' sum (`_subtotal_holds`, as column_map proves a 小计). Flagged
+`column_dropped`.
+
 **Rows split between the blocks at places of their own** (a broken rowspan or colspan
 drawing some rows a column off the others): reading_split.py, tried last.
 
@@ -98,6 +109,8 @@ total_last: each row's 总计 and its rows of equal six only).
 from __future__ import annotations
 
 import re
+from copy import deepcopy
+from itertools import takewhile
 from typing import NamedTuple
 
 from pipelines.read.text_order import (
@@ -110,7 +123,7 @@ from pipelines.read.text_order import (
     unglued_counts,
 )
 from pipelines.read.text_pages import FORM_FEED, running_lines
-from pipelines.recognise.column_map import reordered
+from pipelines.recognise.column_map import SUBTOTAL_WORDS, reordered
 from pipelines.recognise.grid import Grid
 from pipelines.recognise.header_pieces import column_started
 from pipelines.recognise.layout import FORMAT_CHARS
@@ -670,8 +683,148 @@ def place_t3_totals(grid: Grid, text: str, rendering: str) -> None:
     # invisible format characters (soft hyphens) out, as the layout's cells have them;
     # counts without their units, as the read step took them (text_order.bare_counts)
     lines = bare_counts(simplified_lines(FORMAT_CHARS.sub("", text).split("\n")))
-    if not _place(grid, text, lines) and (unglued := unglued_counts(lines)) != lines:
-        _place(grid, text, unglued)
+    if _place(grid, text, lines):
+        return
+    if (unglued := unglued_counts(lines)) != lines and _place(grid, text, unglued):
+        return
+    # a 小计 in the run: a reading a width, kept where exactly one places
+    placed = [(trial, g) for trial, subtotals in _subtotal_out_of(grid, lines)
+              if _place(g := deepcopy(grid), text, trial) and _subtotal_holds(g, subtotals)]
+    if len(placed) == 1:
+        _place(grid, text, placed[0][0])
+        grid.flags.append(Flag("column_dropped", "t3's header prints a column the statute "
+                               "lacks (小计) inside its right block's run, the sum of its "
+                               "organisation columns in every row: it is not published"))
+
+
+def _subtotal_header(header: list[str]) -> list[str] | None:
+    """三's header lines with a 小计 (合计) column's pieces out, or None where it prints none:
+    the word whole (`… 其 小计 总计`), or its first character a word just before 总计 (or
+    总) or alone on its line, and its second one of the 计 ending one later line: the last
+    where 总计 prints whole (`社会 法律 其 小 总计` / `人 企业 … 他 计`), the first of two
+    where 总计 wraps too, left to right (`法律 其 小 总` / `服务 他 计 计`). A count's place
+    is its (line, word): no line losing a piece may hold one."""
+    out = [line.split() for line in header]
+    wrapped = not any(_TOTAL in words for words in out)
+    tail = [_TOTAL[1]] * (2 if wrapped else 1)
+    for no, words in enumerate(out):
+        if whole := [w for w in words if w in SUBTOTAL_WORDS]:
+            out[no] = [w for w in words if w not in whole]
+            return _no_count_moved(header, out)
+        for word in {w[0] for w in SUBTOTAL_WORDS}:
+            at = [i for i, w in enumerate(words) if w == word and (
+                words[i + 1:i + 2] == [_TOTAL[0] if wrapped else _TOTAL] or words == [w])]
+            ends = [n for n in range(no + 1, len(out)) if out[n][-len(tail):] == tail]
+            if len(at) == 1 and len(ends) == 1:
+                del words[at[0]]
+                del out[ends[0]][-len(tail)]
+                return _no_count_moved(header, out)
+    return None
+
+
+def _no_count_moved(header: list[str], out: list[list[str]]) -> list[str] | None:
+    """The header's lines as `out` has them, or None where a line changed holds a count."""
+    changed = [line for line, words in zip(header, out, strict=True) if line.split() != words]
+    if any(COUNT.fullmatch(w) for line in changed for w in line.split()):
+        return None
+    return [" ".join(words) for words in out]
+
+
+def _count_lines(lines: list[str], start: int) -> list[list[int]]:
+    """Runs of lines holding counts only (empty lines between them kept in the run), each
+    its lines' numbers from line `start` on."""
+    runs: list[list[int]] = [[]]
+    for no in range(start, len(lines)):
+        words = lines[no].split()
+        if words and all(COUNT.fullmatch(w) for w in words):
+            runs[-1].append(no)
+        elif words and runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def _subtotal_out(lines: list[str], title: int, first: int
+                  ) -> list[tuple[list[str], list[int]]]:
+    """The lines with a 小计 column printed in the right block's run taken out, one reading
+    a width k. A report adding a 小计 (the organisations' sum) before 三's 总计 prints it
+    inside the run, k + 1 a row (`0 0 61 4 118 3119`: 科研 … 其他, 小计, 总计): where the
+    header prints a 小计 (`_subtotal_header`), the rows of k + 1 counts ending a run of
+    count lines after 三's first row, counted back from its end while each has its second
+    last at least the sum of the values before it and at most its last (a 小计 of the
+    organisations, 总计 beyond it), at least two, are read with that count out; the
+    header's 小计 goes too. Each reading with the counts taken out, in order: the readings
+    then prove the rest as for any run, and the counts out must be the 小计 of the rows
+    placed (`_subtotal_holds`)."""
+    header = _subtotal_header(lines[title + 1:first])
+    if header is None:
+        return []
+    found: dict[int, dict[tuple[int, int], int]] = {}
+    for run in _count_lines(lines, first):
+        words = [(no, i, count(w)) for no in run for i, w in enumerate(lines[no].split())]
+        for k in range(2, _WIDTH):
+            rows = [words[len(words) - r - k - 1:len(words) - r]
+                    for r in range(0, len(words) - k, k + 1)]
+            held = list(takewhile(
+                lambda row: sum(v for *_, v in row[:-2]) <= row[-2][2] <= row[-1][2], rows))
+            if len(held) >= 2:
+                found.setdefault(k, {}).update(((no, i), v) for *_, (no, i, v), _ in held)
+    if whole := _whole_rows_of_eight(lines, title):
+        found[_WIDTH] = whole
+    out = lines[:title + 1] + header + lines[first:]
+    return [([" ".join(w for i, w in enumerate(line.split()) if (no, i) not in cut)
+              for no, line in enumerate(out)],
+             [cut[at] for at in sorted(cut)]) for cut in found.values()]
+
+
+def _whole_rows_of_eight(lines: list[str], title: int) -> dict[tuple[int, int], int]:
+    """{(line, word): value} of each row's 小计 where 三 prints every row whole, 8 counts
+    a row (the 2019 format's pages: `23 0` / `0` / `0` / `0` / `0` / `0 0 23`), from its
+    title to 四's: every row's seventh the sum of its second to sixth (the organisations)
+    and its eighth its first plus its seventh (总计 = 自然人 + 小计); else none."""
+    end = t4_title_line(lines)
+    if end is None:
+        return {}
+    words = [(no, i, count(w)) for no in range(title + 1, end)
+             for i, w in enumerate(lines[no].split()) if COUNT.fullmatch(w)]
+    rows = [words[r:r + _WIDTH + 1] for r in range(0, len(words), _WIDTH + 1)]
+    values = [[v for *_, v in row] for row in rows]
+    if len(rows) < 2 or len(words) % (_WIDTH + 1) or not all(
+            row[6] == sum(row[1:6]) and row[7] == row[0] + row[6] for row in values):
+        return {}
+    return {(row[6][0], row[6][1]): row[6][2] for row in rows}
+
+
+def _subtotal_holds(grid: Grid, subtotals: list[int]) -> bool:
+    """A reading with a 小计 out placed every cell of 三, and the counts taken out are, in
+    order, the sums of the organisation columns (商业企业 … 其他: between 自然人 and 总计)
+    of its last rows: the column taken out is the 小计 the header names, proven by every
+    row's values (as column_map proves a 小计 in a table's rows)."""
+    table = grid.version.tables["t3"]
+    rows = []
+    for row in table.data_rows:
+        cells = [grid.cells.get(cell_id_of("t3", row.id, c.id)) for c in table.columns]
+        if any(c is None or c.value is None for c in cells):
+            return False
+        rows.append(sum(c.value for c in cells[1:-1]))
+    return len(subtotals) <= len(rows) and rows[len(rows) - len(subtotals):] == subtotals
+
+
+def _marks(grid: Grid, lines: list[str]) -> tuple[tuple, tuple[int, int]] | None:
+    """三's shape (text_order.t3_versions) and its title and first row's lines
+    (`_title_and_first`), or None."""
+    table = grid.version.tables["t3"]
+    labels = tuple(r.label for r in table.data_rows)
+    shapes = [s for s in t3_versions() if s[0] == labels]
+    heading = "".join(table.title.split())
+    marks = None if not shapes else _title_and_first(lines, heading, shapes[0][1])
+    return None if marks is None else (shapes[0], marks)
+
+
+def _subtotal_out_of(grid: Grid, lines: list[str]) -> list[tuple[list[str], list[int]]]:
+    """The readings of `lines` with a 小计 in the right block's run out (`_subtotal_out`),
+    where 三's title and first row are found; none elsewhere."""
+    found = _marks(grid, lines)
+    return [] if found is None else _subtotal_out(lines, *found[1])
 
 
 def _place(grid: Grid, text: str, lines: list[str]) -> bool:
@@ -679,14 +832,11 @@ def _place(grid: Grid, text: str, lines: list[str]) -> bool:
     False where no reading holds."""
     table = grid.version.tables["t3"]
     rows = table.data_rows
-    labels = tuple(r.label for r in rows)
-    shapes = [s for s in t3_versions() if s[0] == labels]
-    heading = "".join(table.title.split())
     columns = [normalise(c.label) for c in table.columns]
-    marks = None if not shapes else _title_and_first(lines, heading, shapes[0][1])
-    if marks is None:
+    if (found := _marks(grid, lines)) is None:
         return False
-    labels, _, balance, totals = shapes[0]
+    shape, marks = found
+    labels, _, balance, totals = shape
     if not rows_in_order(lines, marks[0], labels):
         return False  # rows printed in another order: their values' order ties them to nothing
     # after 三 was withdrawn for a header out of order, the right block's proven columns
@@ -702,33 +852,33 @@ def _place(grid: Grid, text: str, lines: list[str]) -> bool:
     # 二's values printed apart inside 三's text (reading_t2.values_apart) are not 三's;
     # those with values running on below them (values_run_on) are read both ways
     t2 = grid.version.tables["t2"]
-    in_blocks = (lines, marks[0], sorted(shapes[0][1], key=shapes[0][1].get), balance,
+    in_blocks = (lines, marks[0], sorted(shape[1], key=shape[1].get), balance,
                  totals, columns, frozenset(values_apart(lines, t2)),
                  frozenset(values_run_on(lines, t2)))
     if block is not None:
-        placed = _values(lines, block, columns, shapes[0], total, left=not withdrawn)
+        placed = _values(lines, block, columns, shape, total, left=not withdrawn)
     elif withdrawn:
         # withdrawn for 总计 printed first: each row's 总计 and the rows whose six are equal,
         # which no order of the six changes (reading_blocks.total_first)
         placed = block_rows(*in_blocks) if (total_first(lines, marks[0], columns) or
                                             total_last(lines, marks[0], columns)) else None
     else:
-        placed = (_whole(lines, *marks, columns, table.note, shapes[0], total)
+        placed = (_whole(lines, *marks, columns, table.note, shape, total)
                   # both read each row's 总计 as its last count
                   or (total == len(columns) - 1 and (
-                      _late_right_block(lines, *marks, columns, table.note, shapes[0])
+                      _late_right_block(lines, *marks, columns, table.note, shape)
                       or block_rows(*in_blocks)
                       or (order is None and _agreed(lines, *marks, columns, table.note,
-                                                    shapes[0]))
+                                                    shape))
                       or (order is None and _split(lines, *marks, columns, table.note,
-                                                   shapes[0])))))
+                                                   shape)))))
     if not placed and block is None:
         # the right block a run a page, only where nothing else reads: (七)总计 printed
         # whole on the next page ends with a run of its right counts, which would chain
         # to a block one run already is (label-colons)
         block = _placement(lines, *marks, columns, table.note, labels, balance, totals,
                            total, pages=True)
-        placed = block and _values(lines, block, columns, shapes[0], total,
+        placed = block and _values(lines, block, columns, shape, total,
                                    left=not withdrawn)
     if not placed:
         return False

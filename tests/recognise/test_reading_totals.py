@@ -418,3 +418,61 @@ def test_a_glue_with_no_zero_in_front_places_nothing() -> None:
     # 部分公开's `09` printed `19`: read as one count, the counts are one short
     text = GLUED.read_text(encoding="utf-8").replace("\n09\n", "\n19\n", 1)
     assert _t3(text) == {}
+
+
+# huaian-2024's (001's) t3-subtotal-column print (Chromium, default settings; a 小计
+# column, the five organisations' sum, before 三's 总计) through `pdftotext` without
+# options, 三's title to the right block's end: the header `社会 法律 其 小 总计` /
+# `人 企业 … 他 计`, the left block 2 counts a row around the labels, the right block 6 a
+# row after 四's title (`0` / `0` / `61` / `4` / `118 3119`: 科研 … 其他, 小计, 总计).
+SUBTOTAL = DUMP.parent / "huaian-2024.pdftotext-reading-t3-subtotal-column.txt"
+
+
+def test_subtotal_in_the_run_taken_out(truth: Callable[[str], dict]) -> None:
+    # The run read 5 a row with each row's 小计 out (and the header's 小 / 计): one
+    # placement holds every identity and each row's sum with the left block, and the
+    # counts taken out are each row's 商业企业 … 其他 sum. Before: no value of 三.
+    want = truth("huaian-2024")["cells"]
+    report = parse_bytes("001.txt", SUBTOTAL.read_text(encoding="utf-8").encode("utf-8"))
+    got = {c: v for c, v in report.values().items() if v is not None and c.startswith("t3.")}
+    assert len(got) == 175
+    assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
+    assert got["t3.new_received.other_org"] == 4  # `4`, before the 小计 `118`
+    assert got["t3.new_received.total"] == 3119
+    assert any(f.code == "column_dropped" for f in report.flags)
+
+
+def test_subtotal_not_the_organisations_sum_places_nothing() -> None:
+    # 一's 小计 printed 119 (商业企业 … 其他 sum to 118): no column is proven the 小计
+    text = SUBTOTAL.read_text(encoding="utf-8").replace("\n118 3119\n", "\n119 3119\n", 1)
+    assert _t3(text) == {}
+
+
+def test_subtotal_not_in_the_header_places_nothing() -> None:
+    # the header's 小 and 计 lost: the extra count of each row is no column it names
+    text = (SUBTOTAL.read_text(encoding="utf-8").replace("其 小 总计", "其 总计", 1)
+            .replace("服务 他 计", "服务 他", 1))
+    assert _t3(text) == {}
+
+
+# the seed's t3-subtotal-column print (2019 format), 三's title to 四's: every row whole,
+# 8 counts a row (`1` / `0` / `0` / `0` / `0` / `0 0 1`), the header's 小 alone on its line
+# and its 计 the first of `… 他 计 计` (总计 wrapped too: `总` alone)
+SUBTOTAL_2019 = (DUMP.parent
+                 / "seed-shaoguan-zhenjiang-2019.pdftotext-reading-t3-subtotal-column.txt")
+
+
+def test_subtotal_in_whole_rows_taken_out(truth: Callable[[str], dict]) -> None:
+    # every row's seventh count the sum of its second to sixth and its eighth its first
+    # plus its seventh: read with the seventh out, the rows whole (reading_left) hold
+    # every identity. Before: no value of 三.
+    want = truth("seed-shaoguan-zhenjiang-2019")["cells"]
+    got = _t3(SUBTOTAL_2019.read_text(encoding="utf-8"))
+    assert len(got) == 161
+    assert got == {c: v for c, v in want.items() if c.startswith("t3.")}
+
+
+def test_whole_rows_with_a_subtotal_not_summing_place_nothing() -> None:
+    # 一's row `1 0 0 0 0 0 0 1` printed with its 小计 1: not the organisations' sum
+    text = SUBTOTAL_2019.read_text(encoding="utf-8").replace("\n0 0 1\n", "\n1 0 1\n", 1)
+    assert _t3(text) == {}
