@@ -38,6 +38,20 @@ by a run of spaces, a run of words a single space apart is one cell: one of digi
 joined (`3001`, padded to its printed width so every later word keeps its column), as is
 an item number's digit and dot before its label (`1 . 属于国家秘密`), and the padding lines are
 dropped, so the rows read as a laid-out table's.
+
+One that joins every text node by a space on one line (lxml's `" ".join(el.itertext())`,
+`text_content()` with spaces) prints Word's page as one run-together line whose numbers
+and cells are all a digit a word: `一、本年新收政府信息公开申请数量 3 0 0 1 5 3 0 0 6 1 4 3 1 1 9`
+(3001 53 0 0 61 4 3119). No space there parts two cells more than two digits of one, so
+each row's digits are joined into one run (`300153006143119`), its decimal point kept
+(`9 6 1 7 1 . 6`), an item number's digit and dot joined to its label (`2 . 其他…` ->
+`2.其他…`, not to the run before it), and the run-together reader hands each run to the
+identities (recognise/resolve.py: a split published only where it is the only one left).
+Three signs must hold: the year printed a digit a word (as above), a label followed by
+more digits a word apart than a row of 三 has cells (a row's digits outnumbering its
+cells), and no number of two digits or more printed whole anywhere on the page; where
+one is (`规章 1 0 11`), the page prints its numbers whole and a space may part two cells,
+so nothing is joined.
 """
 
 from __future__ import annotations
@@ -65,6 +79,15 @@ _LABEL_APART = re.compile(rf"[{HAN}]\S* {{2,}}\S")
 _DIGITS_APART = re.compile(r"((?:[-－] )?\d(?: ?[.．]? ?\d)*)(?: ?(万元|元))?")
 _DIGITS_TOUCH = re.compile(r"\d[.．]?\d")  # two digits of one span: no span a digit
 _LEADING_ZERO = re.compile(r"-?0\d")  # no number prints one: two cells (`0 0`)
+# a label, then more digits a word apart than a row of 三 has cells (seven): a row run
+# together with the next, or a number a digit a word
+_ROW_APART = re.compile(rf"[{HAN}] \d(?: \d){{7,}}")
+# a number of two digits or more printed whole: the page's numbers are no digit a word
+_WHOLE_NUMBER = re.compile(r"(?<![\d.．])\d{2,}")
+# an item number's digit, its dot a word apart, before its label (`2 . 其他法律…`)
+_ITEM_SPACED = re.compile(rf"(?<!\S)(\d) ([.．]) (?=[{HAN}])")
+# digits a word each, with a decimal point a word between two (`9 6 1 7 1 . 6`)
+_DIGIT_RUN = re.compile(r"(?<!\S)\d(?: [.．] \d| \d)*(?!\S)")
 
 
 def _is_digits(line: str) -> bool:
@@ -152,14 +175,17 @@ def _spaced_number(line: str) -> str | None:
 def joined_spaced_runs(text: str) -> str:
     """The text with each cell printing a number a digit a word joined into one number,
     where the page proves its text nodes are joined by a space, and either its cells
-    print a paragraph each or its rows lay cells out by runs of spaces (module
-    docstring); else the text unchanged."""
+    print a paragraph each or its rows lay cells out by runs of spaces; each row's digits
+    joined into one run where the page prints no number whole (module docstring); else
+    the text unchanged."""
     if not _YEAR_APART.search(text):
         return text
     rows = [ln for ln in text.split("\n") if (end := _ENDS_IN_NUMBER.search(ln))
             and HAN_CHAR.search(ln, 0, end.start())]
     if rows and all(_LABEL_APART.search(row) for row in rows):
         return _laid_out_joined(text)
+    if _ROW_APART.search(text) and not _WHOLE_NUMBER.search(text):
+        return _DIGIT_RUN.sub(_run_joined, _ITEM_SPACED.sub(r"\1\2", text))
     if rows:
         return text
     lines = text.split("\n")
@@ -169,6 +195,11 @@ def joined_spaced_runs(text: str) -> str:
             if number is not None:
                 lines[k] = number
     return "\n".join(lines)
+
+
+def _run_joined(run: re.Match) -> str:
+    """Digits a word each as one run of digits (`3 0 0 1 5 3` -> `300153`)."""
+    return run.group().replace(" ", "")
 
 
 def _laid_out_joined(text: str) -> str:

@@ -155,3 +155,50 @@ def test_a_row_whose_label_touches_its_values_leaves_a_laid_out_page() -> None:
     page = "2 0 2 4 年报告\n\n信息内容   本年制\n规章  1 1\n行政许可 4 4 7\n"
     assert joined_runs(page) == page
     assert "规章  11" in joined_runs(page.replace("行政许可 4 4 7", "行政许可  4 4 7"))
+
+
+# lxml's `" ".join(el.itertext())` of the same page: every text node a space apart on one
+# line, so every number and every cell prints a digit a word
+ONE_LINE = DUMPS / "huaian-2024.lxml-gettext-space-word-html.txt"
+
+
+def test_a_rows_digits_a_word_apart_on_one_line_are_joined_into_its_run() -> None:
+    text = ONE_LINE.read_text(encoding="utf-8")
+    assert "数量 3 0 0 1 5 3 0 0 6 1 4 3 1 1 9 二、" in text
+    after = joined_runs(text)
+    # 3001 53 0 0 61 4 3119: one run, split by the identities, not by the spaces
+    assert "一、本年新收政府信息公开申请数量 300153006143119 二、" in after
+    # the next row's item number and dot stay with its label, not with the run before
+    assert "1.属于国家秘密 2000002 2.其他法律行政法规禁止公开 301000031 3." in after
+    assert "行政事业性收费 96171.6 三、" in after  # a decimal point between two digits
+    assert "2024 年政府信息公开工作年度报告" in after
+
+
+def test_digits_on_one_line_are_left_where_the_page_prints_a_number_whole() -> None:
+    # 10 0 0 0 0 0 10: nine digits a word for seven cells
+    row = "2 0 2 4 年报告 一、本年新收政府信息公开申请数量 1 0 0 0 0 0 0 1 0 二、上年结转 0 0 0"
+    assert joined_runs(row) == row.replace("2 0 2 4", "2024").replace(
+        "1 0 0 0 0 0 0 1 0", "100000010").replace("0 0 0", "000")
+    # one number printed whole (`11`): a space may part two cells, nothing joined
+    whole = row + " 规章 1 0 11"
+    assert joined_runs(whole) == whole
+    # no year a digit a word, or no row's digits outnumbering a row of 三's cells
+    assert joined_runs(row.replace("2 0 2 4", "2024")) == row.replace("2 0 2 4", "2024")
+    short = "2 0 2 4 年报告 行政许可 4 4 7 行政处罚 3 9"
+    assert joined_runs(short) == short
+
+
+def test_word_page_of_text_nodes_a_space_apart_on_one_line_publishes_right_numbers(
+        truth: Callable[[str], dict]) -> None:
+    # Before: no number (every digit a piece, `1 . 属于` opening every run). Now every
+    # cell of 三 and 二's one-column rows; 二's three-column rows and 四 (runs that more
+    # than one split fits) stay null.
+    report = parse_file(ONE_LINE)
+    want = truth("huaian-2024")["cells"]
+    got = {cell: v for cell, v in report.values().items() if v is not None}
+    assert len(got) == 179
+    assert all(want[cell] == v for cell, v in got.items())
+    assert len([c for c in got if c.startswith("t3")]) == 175
+    assert got["t3.new_received.natural_person"] == 3001
+    assert got["t2.administrative_fees.fee_amount"] == 96171.6
+    assert not [c for c in got if c.startswith("t4")]

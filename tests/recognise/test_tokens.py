@@ -95,14 +95,22 @@ def test_numbers_cut_into_digits_by_a_text_node_joiner_are_never_published(
     # lxml/BeautifulSoup `get_text(" ", strip=True)` of Word's page of the Shanghai 2019
     # report (tests/renderings/make.py: a span per digit): "258" prints as "2 5 8", blank
     # cells vanish, and "予以公开 2 5 8 1 2 1 1" has as many pieces as the row has
-    # cells. Before: 258, 12, 1 published as 2, 5, 2 and three blanks invented.
+    # cells. Before: 258, 12, 1 published as 2, 5, 2 and three blanks invented. Since
+    # h-crawl1 each row's digits are one run (read/text_nodes.py): 二's rows of zeros
+    # (`0 0 0`, no number has a leading zero) are read; 三's rows, short of their
+    # dropped blanks, fit no split and stay null.
     path = fixtures_dir / "dumps" / "shanghai-office-2019.gettext-space-word.txt"
     report = parse_bytes(path.name, path.read_bytes())
-    assert {cid: c.value for cid, c in report.cells.items() if c.value is not None} == {}
+    got = {cid: c.value for cid, c in report.cells.items() if c.value is not None}
+    assert got == {f"t2.{row}.{col}": 0 for row in (
+        "administrative_licensing", "other_external_services", "administrative_penalty",
+        "administrative_coercion", "administrative_fees")
+        for col in ("prev_year_items", "change", "decisions")
+        if (row, col) != ("administrative_fees", "decisions")}
     granted = report.cells["t3.granted.natural_person"]
     assert (granted.value, granted.state) == (None, "ambiguous")
-    assert any(f.code == "ambiguous_digits" and "row granted's" in f.message
-               and "whitespace may cut" in f.message for f in report.flags)
+    assert any(f.code == "ambiguous_digits" and "'2581211'" in f.message
+               for f in report.flags)
 
 
 def test_numbers_stopped_by_a_dash_that_digits_follow_are_no_whole_row(
