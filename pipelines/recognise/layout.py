@@ -71,7 +71,7 @@ def tidy(cells: list[TextCell]) -> list[TextCell]:
     # changes no cell (most documents) hands the same rows on, one that does regroups
     spans = _split_rows_joined(_split_labels_joined(_row_spans(cells)))
     cells = _wrapped_labels_joined(spans)
-    cells = _without_line_numbers(cells)
+    cells = _without_unnamed_line_numbers(_without_line_numbers(cells))
     rows = _rows(cells)
     kept = _without_sequence_columns(cells, rows)
     # the rows are found again only where cells were dropped (most tables number none)
@@ -727,6 +727,57 @@ def _without_line_numbers(cells: list[TextCell]) -> list[TextCell]:
             drop.add(i)
             last = whole
     return [c for i, c in enumerate(cells) if i not in drop] if drop else cells
+
+
+_MIN_UNNAMED_RUN = 3  # row numbers proving a numbering no 序号 cell names
+
+
+def _without_unnamed_line_numbers(cells: list[TextCell]) -> list[TextCell]:
+    """The cells of a text printed one cell a line without the numbers of a leading
+    column whose header is empty (no 序号 cell: itertext's dump of a page numbering its
+    rows in a column without a name). Each row prints its number, its label, its values
+    (`其他` / `1` / `一、本年新收…` / `1` / `1` / `2` / `二、上年结转…`); where blanks
+    print no line the next row's number reads as the row's last value, and can make its
+    sum hold (1 + 1 = 2). A numbering is proven where a 1 stands between a header's
+    word and a row's label and the numbers just before the next row labels go on 2, 3, …
+    (a group's label before its first row's breaks nothing), at least three; it ends at
+    the first label not after the next number. Those numbers are dropped."""
+    shown = [i for i, c in enumerate(cells) if c.row is None and c.text.strip()]
+    drop: set[int] = set()
+    for at, i in enumerate(shown):
+        if 0 < at < len(shown) - 1 and _whole(cells[i]) == 1 and i not in drop \
+                and _is_header_word(cells[shown[at - 1]]) \
+                and _rows_named(cells[shown[at + 1]].text):
+            run = _numbering(cells, shown, at)
+            if len(run) >= _MIN_UNNAMED_RUN:
+                drop.update(run)
+    return [c for i, c in enumerate(cells) if i not in drop] if drop else cells
+
+
+def _numbering(cells: list[TextCell], shown: list[int], at: int) -> list[int]:
+    """The cells numbering the rows from the 1 at `shown[at]` on: the number just
+    before each row label after it while they go on 1, 2, 3, …"""
+    run = [shown[at]]
+    for k in range(at + 2, len(shown)):
+        if not _rows_named(cells[shown[k]].text):
+            continue
+        before = cells[shown[k - 1]]
+        if _whole(before) == len(run) + 1:
+            run.append(shown[k - 1])
+        elif not _rows_named(before.text):  # a group's label before its row's goes on
+            break
+    return run
+
+
+def _whole(cell: TextCell) -> int | None:
+    """The whole number a cell prints alone, without a unit; None for any other."""
+    printed = read_printed(cell.text)
+    return printed.whole if printed.state == "number" and printed.unit is None else None
+
+
+def _is_header_word(cell: TextCell) -> bool:
+    """Whether a cell prints words naming no row (a header's last cell)."""
+    return read_printed(cell.text).state == "unreadable" and not _rows_named(cell.text)
 
 
 def _label_next(cells: list[TextCell], at: int) -> bool:

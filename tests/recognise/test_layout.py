@@ -452,3 +452,20 @@ def test_libreoffice_text_of_a_table_with_a_sequence_column_read() -> None:
     assert [v for k, v in got.items() if k.startswith("t4.admin_review.")] == [
         72, 64, 178, 37, 351]
     assert sum(v is None for v in got.values()) == 0
+
+
+# lxml itertext's dump of pingtan 2019's page numbering its rows in a leading column with
+# an empty header (unnamed-leading-column+revalued:m3:s21, every 0 printed blank), cut
+# to its title and 三: row 一 prints `1` / `1` then row 二's number `2`, which made the
+# row `1 1 2` whose sum holds (总计 2 published; printed 1).
+UNNAMED_DUMP = (Path(__file__).parents[1] / "fixtures" / "dumps"
+                / "005.lxml-itertext-unnamed-leading-column-blanks-m3-s21.txt")
+
+
+def test_a_numbering_column_without_a_name_dropped_where_it_runs_before_the_labels() -> None:
+    got = parse_bytes("dump.txt", UNNAMED_DUMP.read_bytes()).values()
+    assert {k: v for k, v in got.items() if k.startswith("t3.") and v is not None} == {
+        "t3.new_received.total": 1, "t3.granted.total": 1, "t3.results_total.total": 1}
+    # a 1 between a header's word and a row's label numbers nothing alone: kept
+    assert texts(tidy(one_a_line("其他", "1", "规章", "0", "3", "规范性文件"))) == [
+        "其他", "1", "规章", "0", "3", "规范性文件"]
