@@ -12,6 +12,7 @@ invented) over the fixture reports (make.truth_files): 0 wrong and 0 invented ev
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,7 @@ from pathlib import Path
 import pytest
 from dumps import plain_html_bytes
 from make import layout, load_truth, truth_files
-from prints import chromium_pdf
+from prints import _source_dir, chromium_pdf
 
 from pipelines.parse import parse_bytes
 from schemas.template import load_template
@@ -45,14 +46,25 @@ def _reordered_page(truth: dict) -> bytes:
     return plain_html_bytes(report)
 
 
-def _score(read: Callable[[Path, Path], tuple[str, bytes]], tmp_path: Path
-           ) -> tuple[int, int, int, int]:
+def _score(read: Callable[[Path, Path], tuple[str, bytes]]) -> tuple[int, int, int, int]:
+    # The pages are written at the same path on every machine: Chromium prints a page's
+    # URL in its footer, and a longer path (pytest's tmp_path numbers its runs) reads
+    # differently in pdftotext's reading order.
+    work = _source_dir("reorderd")
+    try:
+        return _scored(read, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _scored(read: Callable[[Path, Path], tuple[str, bytes]], work: Path
+            ) -> tuple[int, int, int, int]:
     right = wrong = missed = invented = 0
     for path in truth_files():
         truth = load_truth(path)
-        page = tmp_path / f"{path.stem}.html"
+        page = work / f"{path.stem}.html"
         page.write_bytes(_reordered_page(truth))
-        name, data = read(page, tmp_path)
+        name, data = read(page, work)
         got = parse_bytes(name, data).values()
         for cell, want in truth["cells"].items():
             value = got.get(cell)
@@ -67,8 +79,8 @@ def _html(page: Path, _: Path) -> tuple[str, bytes]:
     return page.name, page.read_bytes()
 
 
-def test_the_html_reader_reads_reordered_rows_by_their_labels(tmp_path: Path) -> None:
-    assert _score(_html, tmp_path) == (994, 0, 0, 0)
+def test_the_html_reader_reads_reordered_rows_by_their_labels() -> None:
+    assert _score(_html) == (994, 0, 0, 0)
 
 
 def _tool(*command: str) -> Callable[[Path, Path], tuple[str, bytes]]:
@@ -102,14 +114,14 @@ READERS = {
 }
 # (right, missed): lynx and pdftotext -layout drop blank cells (the rows with one null);
 # pdftotext in reading order 193 -> 198 with 四's 行政复议 group (h-readmore), 235 with 二
-# tied to its cells by order (h-readt2, recognise/reading_t2.py)
+# tied to its cells by order (h-readt2, recognise/reading_t2.py); 266 once printed at a
+# path of its own (the length of pytest's tmp_path, printed in the footer, moved it)
 PINS = {"w3m": (994, 0), "lynx": (957, 37), "chromium-print": (994, 0),
-        "pdftotext-reading": (235, 759), "pdftotext-layout": (957, 37)}
+        "pdftotext-reading": (266, 728), "pdftotext-layout": (957, 37)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("reader", sorted(READERS))
-def test_tools_read_reordered_rows_without_a_wrong_number(reader: str, tmp_path: Path
-                                                          ) -> None:
+def test_tools_read_reordered_rows_without_a_wrong_number(reader: str) -> None:
     right, missed = PINS[reader]
-    assert _score(READERS[reader], tmp_path) == (right, 0, missed, 0)
+    assert _score(READERS[reader]) == (right, 0, missed, 0)
