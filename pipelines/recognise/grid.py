@@ -1357,30 +1357,10 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int, numbered: bool) -> No
                   f"table 四 has {len(values)} values, the template has {n}")
         grid.rows_found["t4"] = set()
         return
-    if _wrapped_tail(tokens, last) and _fails_any(grid.version.id, cells, values):
+    doubt = _t4_digits_doubted(grid.version.id, tokens, last, cells, values, numbered)
+    if doubt:
         for row in block.data_rows:
-            _flag_row(grid, "t4", row.id, block.columns, values, "ambiguous_digits",
-                      "table 四's values are followed by a line of numbers alone and "
-                      "its identities fail: digits of its cells wrapped onto that line")
-        return
-    if (len({v.row for v in values} - {None}) > 1
-            and _fails_in_every_order(grid.version.id, cells, values)):
-        # a narrow cell's digits wrapped onto a line the row's blanks leave room for in
-        # its count (`２０ ３３ … ３２ … １ … １` over `０ ６ ８` for 200, 33, … 326):
-        # read in word order, as many values as cells. In any order: a page may print
-        # its columns in another (总计 first), placed later by the header.
-        for row in block.data_rows:
-            _flag_row(grid, "t4", row.id, block.columns, values, "ambiguous_digits",
-                      "table 四's values are read over several lines and an identity "
-                      "fails in any order of its cells: digits of its cells may have "
-                      "wrapped onto another line")
-        return
-    if numbered and _fails_any(grid.version.id, cells, values):
-        for row in block.data_rows:
-            _flag_row(grid, "t4", row.id, block.columns, values, "ambiguous_digits",
-                      "the page numbers its rows in a column of their own, table 四's row "
-                      "has no label, and its identities fail: its first number may hold "
-                      "that column's number run into it")
+            _flag_row(grid, "t4", row.id, block.columns, values, "ambiguous_digits", doubt)
         return
     width = len(block.columns)
     one_line = values[0].row is not None and all(v.row == values[0].row for v in values)
@@ -1396,6 +1376,30 @@ def _place_t4(grid: Grid, tokens: list[Token], start: int, numbered: bool) -> No
         grid.pushed_rows[("t4", block.data_rows[0].id)] = (
             tuple(cid for cid, _ in cells[:width]),
             sum(1 for _ in takewhile(_is_blank, values)))
+
+
+def _t4_digits_doubted(version: str, tokens: list[Token], last: int,
+                       cells: list[tuple[str, ValueType]], values: list[Token],
+                       numbered: bool) -> str | None:
+    """Why table 四's values, as many as its cells, may hold digits of other cells (its
+    identities failing where they do): the flag's message; None where nothing says so."""
+    if _wrapped_tail(tokens, last) and _fails_any(version, cells, values):
+        return ("table 四's values are followed by a line of numbers alone and its "
+                "identities fail: digits of its cells wrapped onto that line")
+    if (len({v.row for v in values} - {None}) > 1
+            and _fails_in_every_order(version, cells, values)):
+        # a narrow cell's digits wrapped onto a line the row's blanks leave room for in
+        # its count (`２０ ３３ … ３２ … １ … １` over `０ ６ ８` for 200, 33, … 326):
+        # read in word order, as many values as cells. In any order: a page may print
+        # its columns in another (总计 first), placed later by the header.
+        return ("table 四's values are read over several lines and an identity fails in "
+                "any order of its cells: digits of its cells may have wrapped onto another "
+                "line")
+    if numbered and _fails_any(version, cells, values):
+        return ("the page numbers its rows in a column of their own, table 四's row has no "
+                "label, and its identities fail: its first number may hold that column's "
+                "number run into it")
+    return None
 
 
 def _wrapped_tail(tokens: list[Token], last: int, filled: bool = False,
